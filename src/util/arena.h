@@ -1,0 +1,33 @@
+/* arena.h - a region allocator: many allocations, one release (nginx pools, PG memory contexts).
+ * Each HTTP request and each CLI command owns one. Cleanup callbacks release non-memory
+ * resources (jansson values, files) when the arena goes. Not thread-safe: one owner at a time. */
+#ifndef KFQ_UTIL_ARENA_H
+#define KFQ_UTIL_ARENA_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct arena_block;
+struct arena_cleanup;
+
+struct arena {
+	struct arena_block *head;       /* newest block; allocations bump inside it */
+	struct arena_cleanup *cleanups; /* run newest first at release */
+	size_t total;                   /* bytes handed out, for limits and metrics */
+};
+
+void arena_init(struct arena *a);
+/* Frees every block and runs every cleanup; the arena is empty and reusable afterwards. */
+void arena_release(struct arena *a);
+
+/* Memory owned by the arena, 16-byte aligned, never NULL (fatal on OOM). */
+void *arena_alloc(struct arena *a, size_t n);
+void *arena_zalloc(struct arena *a, size_t n);
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+__attribute__((format(printf, 2, 3))) char *arena_printf(struct arena *a, const char *fmt, ...);
+
+/* Runs fn(arg) at arena_release, newest first. */
+void arena_defer(struct arena *a, void (*fn)(void *), void *arg);
+
+#endif

@@ -1,0 +1,55 @@
+/* Tests src/util/jsonw.c: commas, nesting, escaping, invalid UTF-8. */
+#include "util/jsonw.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+static void test_nesting_and_commas(void **state)
+{
+	(void)state;
+	struct strbuf sb = STRBUF_INIT;
+	struct jsonw w;
+	jsonw_init(&w, &sb);
+	jsonw_obj_open(&w);
+	jsonw_kint(&w, "a", -5);
+	jsonw_key(&w, "b");
+	jsonw_arr_open(&w);
+	jsonw_str(&w, "x");
+	jsonw_bool(&w, true);
+	jsonw_null(&w);
+	jsonw_obj_open(&w);
+	jsonw_obj_close(&w);
+	jsonw_arr_close(&w);
+	jsonw_kstr(&w, "c", NULL);
+	jsonw_obj_close(&w);
+	assert_string_equal(sb.buf, "{\"a\":-5,\"b\":[\"x\",true,null,{}],\"c\":null}");
+	strbuf_release(&sb);
+}
+
+static void test_escaping(void **state)
+{
+	(void)state;
+	struct strbuf sb = STRBUF_INIT;
+	json_escape(&sb, "商务局\"\\\n\x01\x7f", 16);
+	assert_string_equal(sb.buf, "\"商务局\\\"\\\\\\n\\u0001\\u007f\"");
+	strbuf_reset(&sb);
+	/* a lone continuation byte and a truncated sequence become U+FFFD */
+	json_escape(&sb, "a\x80" "b\xe5\x95", 5);
+	assert_string_equal(sb.buf, "\"a\xef\xbf\xbd" "b\xef\xbf\xbd\xef\xbf\xbd\"");
+	strbuf_reset(&sb);
+	json_escape(&sb, "\xed\xa0\x80", 3); /* UTF-16 surrogate encoded in UTF-8 */
+	assert_string_equal(sb.buf, "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"");
+	strbuf_release(&sb);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_nesting_and_commas),
+		cmocka_unit_test(test_escaping),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
