@@ -121,3 +121,14 @@ void arena_defer(struct arena *a, void (*fn)(void *), void *arg)
 	c->next = a->cleanups;
 	a->cleanups = c;
 }
+
+void *arena_grow(struct arena *a, void *arr, size_t elem_size, int *cap)
+{
+	int ncap = arr && *cap ? *cap * 2 : 16;
+	void *p = arena_alloc(a, elem_size * (size_t)ncap);
+
+	if (arr && *cap)
+		memcpy(p, arr, elem_size * (size_t)*cap);
+	*cap = ncap;
+	return p;
+}

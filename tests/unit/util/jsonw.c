@@ -33,7 +33,7 @@ static void test_escaping(void **state)
 {
 	(void)state;
 	struct strbuf sb = STRBUF_INIT;
-	json_escape(&sb, "商务局\"\\\n\x01\x7f", 16);
+	json_escape(&sb, "商务局\"\\\n\x01\x7f", 14);
 	assert_string_equal(sb.buf, "\"商务局\\\"\\\\\\n\\u0001\\u007f\"");
 	strbuf_reset(&sb);
 	/* a lone continuation byte and a truncated sequence become U+FFFD */

@@ -1,0 +1,155 @@
+/* account.c - account rules. Must not hash, read clocks or touch storage. */
+#include "core/account.h"
+
+#include <string.h>
+
+enum password_verdict account_password_check(const char *pw)
+{
+	const unsigned char *p = (const unsigned char *)pw;
+	size_t chars = 0, len = strlen(pw);
+	bool upper = false, lower = false, digit = false, other = false;
+
+	if (len > PASSWORD_MAX_BYTES)
+		return PASSWORD_TOO_LONG;
+	while (*p) {
+		size_t n = *p < 0x80 ? 1 : (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3
+							   : (*p & 0xf8) == 0xf0 ? 4 : 0;
+		if (!n || (n == 2 && *p < 0xc2))
+			return PASSWORD_NOT_UTF8;
+		for (size_t i = 1; i < n; i++)
+			if ((p[i] & 0xc0) != 0x80)
+				return PASSWORD_NOT_UTF8;
+		if (*p >= 'A' && *p <= 'Z')
+			upper = true;
+		else if (*p >= 'a' && *p <= 'z')
+			lower = true;
+		else if (*p >= '0' && *p <= '9')
+			digit = true;
+		else if (*p >= 0x20)
+			other = true;
+		else
+			return PASSWORD_NOT_UTF8; /* control characters are never typed on purpose */
+		p += n;
+		chars++;
+	}
+	if (chars < PASSWORD_MIN_CHARS)
+		return PASSWORD_TOO_SHORT;
+	if (upper + lower + digit + other < PASSWORD_MIN_CLASSES)
+		return PASSWORD_FEW_CLASSES;
+	return PASSWORD_OK;
+}
+
+const char *account_password_message(enum password_verdict v)
+{
+	switch (v) {
+	case PASSWORD_OK:
+		return "密码符合要求";
+	case PASSWORD_TOO_SHORT:
+		return "密码至少10位，并包含大写字母、小写字母、数字、符号中的至少三类";
+	case PASSWORD_TOO_LONG:
+		return "密码过长（最多256字节）";
+	case PASSWORD_FEW_CLASSES:
+		return "密码须包含大写字母、小写字母、数字、符号中的至少三类";
+	case PASSWORD_NOT_UTF8:
+		return "密码含有无效字符";
+	}
+	return "密码不符合要求";
+}
+
+bool account_is_locked(const struct lockout_state *cur, int64_t now)
+{
+	return cur->locked_until > now;
+}
+
+enum login_verdict account_login_decide(const struct lockout_state *cur, bool password_ok,
+					int64_t now, struct lockout_state *next)
+{
+	*next = *cur;
+	if (account_is_locked(cur, now))
+		return LOGIN_LOCKED;
+	next->locked_until = 0;
+	if (password_ok) {
+		next->failed = 0;
+		return LOGIN_OK;
+	}
+	/* a lock that has run out starts a fresh count */
+	next->failed = (cur->locked_until ? 0 : cur->failed) + 1;
+	if (next->failed >= LOCKOUT_THRESHOLD) {
+		next->failed = 0;
+		next->locked_until = now + LOCKOUT_SECONDS;
+		return LOGIN_LOCKED;
+	}
+	return LOGIN_BAD_PASSWORD;
+}
+
+bool account_session_expired(int64_t last_seen, int64_t now)
+{
+	return now - last_seen > SESSION_IDLE_SECONDS;
+}
+
+bool account_session_needs_touch(int64_t last_seen, int64_t now)
+{
+	return now - last_seen >= SESSION_TOUCH_SECONDS;
+}
+
+static const struct {
+	const char *role;
+	unsigned perms;
+	const char *scope;
+} roles[] = {
+	{"admin", PERM_DASHBOARD | PERM_ORG_READ | PERM_ORG_WRITE | PERM_USER_MANAGE, "all"},
+	{"office", PERM_DASHBOARD | PERM_ORG_READ | PERM_ORG_WRITE, "all"},
+	{"department", PERM_DASHBOARD | PERM_ORG_READ, "org"},
+	{"zone", PERM_DASHBOARD | PERM_ORG_READ, "org"},
+	{"county", PERM_DASHBOARD | PERM_ORG_READ, "org_and_below"},
+	{"supervisor", PERM_DASHBOARD | PERM_ORG_READ | PERM_AUDIT_READ, "all"},
+	{"auditor", PERM_DASHBOARD | PERM_AUDIT_READ, "all"},
+};
+
+static bool in(const char *s, const char *const *set)
+{
+	for (; s && *set; set++)
+		if (!strcmp(s, *set))
+			return true;
+	return false;
+}
+
+bool account_role_valid(const char *role)
+{
+	return account_role_perms(role) != 0;
+}
+
+bool account_scope_valid(const char *scope)
+{
+	static const char *const set[] = {"all", "org", "org_and_below", "custom", "self", NULL};
+	return in(scope, set);
+}
+
+bool account_org_type_valid(const char *type)
+{
+	static const char *const set[] = {"city_department", "county", "zone", "platform_company",
+					  "supervisory_body", NULL};
+	return in(type, set);
+}
+
+bool account_zone_level_valid(const char *level)
+{
+	static const char *const set[] = {"national", "provincial", "municipal", NULL};
+	return in(level, set);
+}
+
+unsigned account_role_perms(const char *role)
+{
+	for (size_t i = 0; role && i < sizeof(roles) / sizeof(roles[0]); i++)
+		if (!strcmp(role, roles[i].role))
+			return roles[i].perms;
+	return 0;
+}
+
+const char *account_default_scope(const char *role)
+{
+	for (size_t i = 0; role && i < sizeof(roles) / sizeof(roles[0]); i++)
+		if (!strcmp(role, roles[i].role))
+			return roles[i].scope;
+	return "self";
+}

@@ -1,0 +1,68 @@
+/* account.h - the rules of accounts: password policy, login lockout, session idleness, roles,
+ * their permissions and data scopes. Pure functions; callers pass the current time. */
+#ifndef KFQ_CORE_ACCOUNT_H
+#define KFQ_CORE_ACCOUNT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define PASSWORD_MIN_CHARS 10   /* Unicode code points */
+#define PASSWORD_MAX_BYTES 256  /* longer input is refused, not truncated */
+#define PASSWORD_MIN_CLASSES 3  /* of upper, lower, digit, other */
+#define LOCKOUT_THRESHOLD 5     /* the 5th consecutive failure locks */
+#define LOCKOUT_SECONDS (15 * 60)
+#define SESSION_IDLE_SECONDS (30 * 60)
+#define SESSION_TOUCH_SECONDS 60 /* last_seen is written at most this often */
+
+enum password_verdict {
+	PASSWORD_OK = 0,
+	PASSWORD_TOO_SHORT,
+	PASSWORD_TOO_LONG,
+	PASSWORD_FEW_CLASSES,
+	PASSWORD_NOT_UTF8,
+};
+
+enum password_verdict account_password_check(const char *pw);
+/* The Chinese message for a verdict (static). */
+const char *account_password_message(enum password_verdict v);
+
+struct lockout_state {
+	int failed;           /* consecutive failures so far */
+	int64_t locked_until; /* epoch seconds; 0 or past = not locked */
+};
+
+enum login_verdict {
+	LOGIN_OK,
+	LOGIN_BAD_PASSWORD,
+	LOGIN_LOCKED, /* locked before, or this failure reached the threshold */
+};
+
+/* Decides a login attempt. When the account is locked the password is not looked at
+ * (password_ok is ignored) and *next equals *cur. */
+enum login_verdict account_login_decide(const struct lockout_state *cur, bool password_ok,
+					int64_t now, struct lockout_state *next);
+bool account_is_locked(const struct lockout_state *cur, int64_t now);
+
+bool account_session_expired(int64_t last_seen, int64_t now);
+bool account_session_needs_touch(int64_t last_seen, int64_t now);
+
+/* Permissions, one bit each. */
+enum {
+	PERM_DASHBOARD = 1u << 0,
+	PERM_ORG_READ = 1u << 1,
+	PERM_ORG_WRITE = 1u << 2,
+	PERM_USER_MANAGE = 1u << 3,
+	PERM_AUDIT_READ = 1u << 4,
+};
+
+bool account_role_valid(const char *role);
+bool account_scope_valid(const char *scope);
+bool account_org_type_valid(const char *type);
+bool account_zone_level_valid(const char *level);
+/* Permission bits of a role; 0 for an unknown role. */
+unsigned account_role_perms(const char *role);
+/* The data scope a new user of this role gets when none is given. */
+const char *account_default_scope(const char *role);
+
+#endif

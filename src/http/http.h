@@ -1,0 +1,111 @@
+/* http.h - the transport: requests, responses, the route table and the server.
+ * http/ knows bytes, methods, paths, headers and status codes only; sessions, roles and data
+ * scope belong to api/. A request and everything it allocates lives in req->arena, released
+ * when the response has been queued. */
+#ifndef KFQ_HTTP_HTTP_H
+#define KFQ_HTTP_HTTP_H
+
+#include "http/limits.h"
+#include "util/arena.h"
+#include "util/strbuf.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct http_req;
+typedef int (*http_handler)(struct http_req *req);
+
+/* One declared route. pattern segments ":name" capture a path parameter. */
+struct http_route {
+	const char *method;  /* "GET", "POST", "PUT", "DELETE" */
+	const char *pattern; /* "/api/orgs/:id" */
+	http_handler handler;
+	const void *data;    /* opaque to http/: the api layer's route spec */
+	size_t max_body;     /* 0 = no body accepted; else HTTP_JSON_BODY_MAX or HTTP_UPLOAD_BODY_MAX */
+};
+
+struct http_header {
+	const char *name;
+	const char *value;
+};
+
+struct http_resp {
+	int status;
+	struct strbuf body;       /* heap; handed to libmicrohttpd when sent */
+	const char *content_type; /* static or arena string */
+	struct http_header headers[HTTP_MAX_HEADERS_OUT];
+	int nheaders;
+	int fd;        /* >= 0: send this file instead of body (closed by the server) */
+	uint64_t size; /* file size when fd >= 0 */
+};
+
+struct http_req {
+	struct arena arena;
+	const char *method;
+	const char *path;                 /* decoded path, no query */
+	const struct http_route *route;   /* NULL when unmatched */
+	const char *param_names[HTTP_MAX_PARAMS];
+	const char *param_values[HTTP_MAX_PARAMS];
+	int nparams;
+	char *body; /* NUL-terminated, arena-owned */
+	size_t body_len;
+	char client_addr[48];
+	bool tls;
+	void *conn; /* the libmicrohttpd connection; use the accessors below */
+	struct http_resp resp;
+	uint64_t start_ns;
+	int route_index; /* for metrics; -1 when unmatched */
+};
+
+/* Accessors; returned strings live as long as the request. */
+const char *http_header(struct http_req *req, const char *name);
+const char *http_query(struct http_req *req, const char *name);
+const char *http_cookie(struct http_req *req, const char *name);
+const char *http_param(struct http_req *req, const char *name);
+/* Calls fn for every query argument; stops and returns fn's nonzero result. */
+int http_query_each(struct http_req *req, int (*fn)(void *arg, const char *key, const char *value),
+		    void *arg);
+
+/* Response helpers. */
+void http_resp_header(struct http_req *req, const char *name, const char *value);
+void http_resp_json(struct http_req *req, int status); /* body already in req->resp.body */
+/* {"error":{"code","message","field"}}; field may be NULL. */
+void http_resp_error(struct http_req *req, int status, const char *code, const char *message,
+		     const char *field);
+
+/* The route table: filled once at start-up, read-only afterwards. */
+struct http_router {
+	struct http_route routes[HTTP_MAX_ROUTES];
+	int nroutes;
+};
+
+void http_router_add(struct http_router *r, const struct http_route *route);
+/* Finds the route for method+path and fills req params. Returns the route index, or -1 with
+ * *path_matched set when some other method would match (405), or -1 and false (404). */
+int http_router_match(const struct http_router *r, struct http_req *req, bool *path_matched);
+
+struct http_server_config {
+	const char *listen;   /* "127.0.0.1:8080" */
+	const char *web_root; /* directory of the built web app; NULL serves no files */
+	int threads;          /* worker threads */
+	bool access_log;      /* JSON lines on stderr */
+	/* Trust X-Forwarded-For / X-Forwarded-Proto when the peer is loopback (nginx in front). */
+	bool trust_proxy;
+};
+
+/* Serves until SIGTERM/SIGINT, then lets in-flight requests finish and returns KFQ_OK.
+ * `ready` (may be NULL) is called once the socket is listening, with the bound port. */
+int http_serve(const struct http_server_config *cfg, const struct http_router *router,
+	       void (*ready)(int port));
+
+/* Metrics (Prometheus text) of this process, appended to sb. */
+void http_metrics_write(const struct http_router *router, struct strbuf *sb);
+void http_metrics_record(int route_index, int status, uint64_t ns);
+
+/* Static files from web_root with SPA fallback; returns 0 if it answered, -1 if not found. */
+int http_static_serve(struct http_req *req, const char *web_root);
+
+uint64_t http_now_ns(void);
+
+#endif

@@ -1,0 +1,80 @@
+/* router.c - matches method + path against the declared route table and captures ":name"
+ * parameters. Linear scan: the table is small and this is not where time goes.
+ * Must not know what a route does or who may call it. */
+#include "http/http.h"
+
+#include "util/log.h"
+
+#include <string.h>
+
+void http_router_add(struct http_router *r, const struct http_route *route)
+{
+	if (r->nroutes >= HTTP_MAX_ROUTES)
+		fatal("router: more than %d routes", HTTP_MAX_ROUTES);
+	r->routes[r->nroutes++] = *route;
+}
+
+/* Matches one pattern; on success fills req params (arena copies). */
+static bool match(const char *pat, const char *path, struct http_req *req)
+{
+	int n = 0;
+	const char *names[HTTP_MAX_PARAMS], *vals[HTTP_MAX_PARAMS];
+	size_t vlens[HTTP_MAX_PARAMS];
+
+	while (*pat && *path) {
+		if (*pat == ':') {
+			const char *ne = strchr(pat, '/');
+			const char *ve = strchr(path, '/');
+			size_t nl = ne ? (size_t)(ne - pat) : strlen(pat);
+			size_t vl = ve ? (size_t)(ve - path) : strlen(path);
+			if (vl == 0 || n >= HTTP_MAX_PARAMS)
+				return false;
+			names[n] = pat + 1;
+			vlens[n] = vl;
+			vals[n++] = path;
+			pat += nl;
+			path += vl;
+			continue;
+		}
+		if (*pat != *path)
+			return false;
+		pat++;
+		path++;
+	}
+	if (*pat || *path)
+		return false;
+	for (int i = 0; i < n; i++) {
+		const char *ne = strchr(names[i], '/');
+		req->param_names[i] = ne ? arena_strndup(&req->arena, names[i], (size_t)(ne - names[i]))
+					 : names[i];
+		req->param_values[i] = arena_strndup(&req->arena, vals[i], vlens[i]);
+	}
+	req->nparams = n;
+	return true;
+}
+
+int http_router_match(const struct http_router *r, struct http_req *req, bool *path_matched)
+{
+	*path_matched = false;
+	for (int i = 0; i < r->nroutes; i++) {
+		const struct http_route *rt = &r->routes[i];
+		if (!match(rt->pattern, req->path, req))
+			continue;
+		if (strcmp(rt->method, req->method) != 0) {
+			*path_matched = true;
+			continue;
+		}
+		req->route = rt;
+		return i;
+	}
+	req->nparams = 0;
+	return -1;
+}
+
+const char *http_param(struct http_req *req, const char *name)
+{
+	for (int i = 0; i < req->nparams; i++)
+		if (!strcmp(req->param_names[i], name))
+			return req->param_values[i];
+	return NULL;
+}

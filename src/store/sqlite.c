@@ -1,0 +1,186 @@
+/* sqlite.c - the SQLite backend: WAL, foreign keys, busy timeout, synchronous=FULL, statements
+ * prepared once per connection. One connection per thread (SQLITE_OPEN_NOMUTEX).
+ * Must not hold domain SQL: that lives in the store_*.c modules. */
+#include "store/store_impl.h"
+
+#include "util/log.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BUSY_TIMEOUT_MS 10000
+
+struct sq_stmt {
+	struct store *s; /* must be first: see store.c */
+	sqlite3_stmt *stmt;
+};
+
+struct sq_store {
+	struct store base;
+	sqlite3 *db;
+	struct store_cache_entry cache[STORE_STMT_CACHE];
+};
+
+static int map_err(struct store *s, sqlite3 *db, int rc)
+{
+	store_set_err(s, "%s", sqlite3_errmsg(db));
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return KFQ_EBUSY;
+	case SQLITE_CONSTRAINT:
+		if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+			return KFQ_ECONFLICT;
+		return KFQ_ECONSTRAINT;
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+	case SQLITE_CANTOPEN:
+		return KFQ_EIO;
+	default:
+		return KFQ_ERR;
+	}
+}
+
+static int sq_prepare(struct store *s, const char *sql, struct store_stmt **out)
+{
+	struct sq_store *q = (struct sq_store *)s;
+	void **slot = store_cache_slot(q->cache, sql);
+	struct sq_stmt *st = *slot;
+
+	if (!st) {
+		sqlite3_stmt *stmt;
+		int rc = sqlite3_prepare_v3(q->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+		if (rc != SQLITE_OK)
+			return map_err(s, q->db, rc);
+		st = xcalloc(1, sizeof(*st));
+		st->s = s;
+		st->stmt = stmt;
+		*slot = st;
+	}
+	*out = (struct store_stmt *)st;
+	return KFQ_OK;
+}
+
+static void sq_bind_int(struct store_stmt *p, int i, int64_t v)
+{
+	struct sq_stmt *st = (struct sq_stmt *)p;
+
+	if (sqlite3_bind_int64(st->stmt, i, v) != SQLITE_OK)
+		fatal("sqlite: bind %d: %s", i, sqlite3_errmsg(sqlite3_db_handle(st->stmt)));
+}
+
+static void sq_bind_text(struct store_stmt *p, int i, const char *v)
+{
+	struct sq_stmt *st = (struct sq_stmt *)p;
+	int rc = v ? sqlite3_bind_text(st->stmt, i, v, -1, SQLITE_TRANSIENT)
+		   : sqlite3_bind_null(st->stmt, i);
+
+	if (rc != SQLITE_OK)
+		fatal("sqlite: bind %d: %s", i, sqlite3_errmsg(sqlite3_db_handle(st->stmt)));
+}
+
+static int sq_step(struct store_stmt *p)
+{
+	struct sq_stmt *st = (struct sq_stmt *)p;
+	int rc = sqlite3_step(st->stmt);
+
+	if (rc == SQLITE_ROW)
+		return KFQ_ROW;
+	if (rc == SQLITE_DONE)
+		return KFQ_DONE;
+	return map_err(st->s, sqlite3_db_handle(st->stmt), sqlite3_extended_errcode(
+								   sqlite3_db_handle(st->stmt)));
+}
+
+static int64_t sq_col_int(struct store_stmt *p, int i)
+{
+	return sqlite3_column_int64(((struct sq_stmt *)p)->stmt, i);
+}
+
+static const char *sq_col_text(struct store_stmt *p, int i)
+{
+	return (const char *)sqlite3_column_text(((struct sq_stmt *)p)->stmt, i);
+}
+
+static bool sq_col_null(struct store_stmt *p, int i)
+{
+	return sqlite3_column_type(((struct sq_stmt *)p)->stmt, i) == SQLITE_NULL;
+}
+
+static void sq_reset(struct store_stmt *p)
+{
+	struct sq_stmt *st = (struct sq_stmt *)p;
+
+	/* the step's error was already reported; reset only repeats it */
+	(void)sqlite3_reset(st->stmt);
+	(void)sqlite3_clear_bindings(st->stmt);
+}
+
+static int sq_exec(struct store *s, const char *sql)
+{
+	struct sq_store *q = (struct sq_store *)s;
+	int rc = sqlite3_exec(q->db, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? KFQ_OK : map_err(s, q->db, sqlite3_extended_errcode(q->db));
+}
+
+static void sq_close(struct store *s)
+{
+	struct sq_store *q = (struct sq_store *)s;
+
+	for (size_t i = 0; i < STORE_STMT_CACHE; i++) {
+		struct sq_stmt *st = q->cache[i].stmt;
+		if (st) {
+			sqlite3_finalize(st->stmt);
+			free(st);
+		}
+	}
+	if (sqlite3_close(q->db) != SQLITE_OK)
+		log_error("sqlite: close: %s", sqlite3_errmsg(q->db));
+	free(q);
+}
+
+const struct store_ops store_sqlite_ops = {
+	.prepare = sq_prepare,
+	.bind_int = sq_bind_int,
+	.bind_text = sq_bind_text,
+	.step = sq_step,
+	.col_int = sq_col_int,
+	.col_text = sq_col_text,
+	.col_null = sq_col_null,
+	.reset = sq_reset,
+	.exec = sq_exec,
+	.close = sq_close,
+	.begin_sql = "BEGIN IMMEDIATE",
+};
+
+int store_sqlite_open(const char *path, struct store **out, char *errbuf, size_t errlen)
+{
+	struct sq_store *q = xcalloc(1, sizeof(*q));
+	int rc;
+
+	q->base.ops = &store_sqlite_ops;
+	q->base.kind = STORE_SQLITE;
+	rc = sqlite3_open_v2(path, &q->db,
+			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK)
+		goto fail;
+	sqlite3_extended_result_codes(q->db, 1);
+	sqlite3_busy_timeout(q->db, BUSY_TIMEOUT_MS);
+	rc = sqlite3_exec(q->db,
+			  "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
+			  NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		goto fail;
+	*out = &q->base;
+	return KFQ_OK;
+fail:
+	if (errbuf)
+		snprintf(errbuf, errlen, "cannot open SQLite database '%s': %s", path,
+			 q->db ? sqlite3_errmsg(q->db) : sqlite3_errstr(rc));
+	sqlite3_close(q->db);
+	free(q);
+	return KFQ_EIO;
+}

@@ -1,0 +1,183 @@
+/* store.c - the backend-independent half of the store: open by URL, dispatch through the
+ * vtable, the statement cache, transactions. Must not contain dialect-specific SQL. */
+#include "store/store_impl.h"
+
+#include "util/log.h"
+
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+static atomic_int nopen;
+
+bool store_is_pg_url(const char *url)
+{
+	return !strncmp(url, "postgresql://", 13) || !strncmp(url, "postgres://", 11);
+}
+
+int store_open(const char *url, struct store **out, char *errbuf, size_t errlen)
+{
+	int rc;
+
+	*out = NULL;
+	if (store_is_pg_url(url))
+		rc = store_pg_open(url, out, errbuf, errlen);
+	else
+		rc = store_sqlite_open(url, out, errbuf, errlen);
+	if (rc == KFQ_OK)
+		atomic_fetch_add(&nopen, 1);
+	return rc;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	atomic_fetch_sub(&nopen, 1);
+	s->ops->close(s);
+}
+
+int store_open_count(void)
+{
+	return atomic_load(&nopen);
+}
+
+enum store_kind store_kind(const struct store *s)
+{
+	return s->kind;
+}
+
+const char *store_errmsg(const struct store *s)
+{
+	return s->err;
+}
+
+void store_set_err(struct store *s, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(s->err, sizeof(s->err), fmt, ap);
+	va_end(ap);
+}
+
+void **store_cache_slot(struct store_cache_entry *cache, const char *sql)
+{
+	uintptr_t h = ((uintptr_t)sql >> 3) * 2654435761u;
+
+	for (size_t i = 0; i < STORE_STMT_CACHE; i++) {
+		struct store_cache_entry *e = &cache[(h + i) % STORE_STMT_CACHE];
+		if (e->sql == sql)
+			return &e->stmt;
+		if (!e->sql) {
+			e->sql = sql;
+			return &e->stmt;
+		}
+	}
+	fatal("store: more than %d distinct statements on one connection", STORE_STMT_CACHE);
+}
+
+/* The statement's first member is its connection, in both backends. */
+struct stmt_head {
+	struct store *s;
+};
+
+#define OPS(st) (((struct stmt_head *)(st))->s->ops)
+
+int store_prepare(struct store *s, const char *sql, struct store_stmt **out)
+{
+	return s->ops->prepare(s, sql, out);
+}
+
+void store_bind_int(struct store_stmt *st, int i, int64_t v)
+{
+	OPS(st)->bind_int(st, i, v);
+}
+
+void store_bind_text(struct store_stmt *st, int i, const char *v)
+{
+	OPS(st)->bind_text(st, i, v);
+}
+
+void store_bind_null(struct store_stmt *st, int i)
+{
+	OPS(st)->bind_text(st, i, NULL);
+}
+
+int store_step(struct store_stmt *st)
+{
+	return OPS(st)->step(st);
+}
+
+int64_t store_col_int(struct store_stmt *st, int i)
+{
+	return OPS(st)->col_int(st, i);
+}
+
+const char *store_col_text(struct store_stmt *st, int i)
+{
+	return OPS(st)->col_text(st, i);
+}
+
+char *store_col_dup(struct store_stmt *st, int i, struct arena *a)
+{
+	const char *t = OPS(st)->col_text(st, i);
+
+	return t ? arena_strdup(a, t) : NULL;
+}
+
+bool store_col_null(struct store_stmt *st, int i)
+{
+	return OPS(st)->col_null(st, i);
+}
+
+void store_reset(struct store_stmt *st)
+{
+	OPS(st)->reset(st);
+}
+
+int store_exec(struct store *s, const char *sql)
+{
+	return s->ops->exec(s, sql);
+}
+
+int store_begin(struct store *s)
+{
+	return s->ops->exec(s, s->ops->begin_sql);
+}
+
+int store_commit(struct store *s)
+{
+	return s->ops->exec(s, "COMMIT");
+}
+
+void store_rollback(struct store *s)
+{
+	char keep[sizeof(s->err)];
+
+	/* keep the error that made us roll back, not the rollback's own */
+	memcpy(keep, s->err, sizeof(keep));
+	if (s->ops->exec(s, "ROLLBACK") != KFQ_OK)
+		log_error("store: rollback failed: %s", s->err);
+	memcpy(s->err, keep, sizeof(keep));
+}
+
+int store_query_int(struct store *s, const char *sql, int64_t *out)
+{
+	struct store_stmt *st;
+	int rc = store_prepare(s, sql, &st);
+
+	if (rc != KFQ_OK)
+		return rc;
+	rc = store_step(st);
+	if (rc == KFQ_ROW) {
+		*out = store_col_int(st, 0);
+		rc = KFQ_OK;
+	} else if (rc == KFQ_DONE) {
+		rc = KFQ_ENOTFOUND;
+	}
+	store_reset(st);
+	return rc;
+}

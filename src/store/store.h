@@ -1,0 +1,58 @@
+/* store.h - the storage interface: one connection to SQLite or PostgreSQL behind a small
+ * vtable (lwan's database.h), and the primitives the store modules (store_*.c) build their
+ * queries on. Only store/ calls the primitives; api/ and cmd/ call the domain functions
+ * declared in the store_*.h headers. A connection belongs to one thread at a time.
+ *
+ * SQL is written once, with ?1 ?2 placeholders, and rewritten to $1 $2 for libpq. Every SQL
+ * text passed to store_prepare must be a string with static storage: statements are cached
+ * per connection by the text's address. Never build SQL from user text. */
+#ifndef KFQ_STORE_STORE_H
+#define KFQ_STORE_STORE_H
+
+#include "util/arena.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct store;
+struct store_stmt;
+
+enum store_kind { STORE_SQLITE, STORE_PG };
+
+/* Opens a connection: `url` is a file path (SQLite) or a postgresql:// URL. On failure returns
+ * an error code and, when errbuf is given, a message. The caller owns *out: store_close() it. */
+int store_open(const char *url, struct store **out, char *errbuf, size_t errlen);
+void store_close(struct store *s);
+enum store_kind store_kind(const struct store *s);
+/* The last error's message (English, for logs); valid until the next call on s. */
+const char *store_errmsg(const struct store *s);
+bool store_is_pg_url(const char *url);
+/* Connections open in this process (a gauge for /metrics). */
+int store_open_count(void);
+
+/* Statements. The statement is owned by the connection; after use call store_reset. */
+int store_prepare(struct store *s, const char *sql, struct store_stmt **out);
+void store_bind_int(struct store_stmt *st, int i, int64_t v);
+void store_bind_text(struct store_stmt *st, int i, const char *v); /* NULL binds NULL */
+void store_bind_null(struct store_stmt *st, int i);
+/* KFQ_ROW, KFQ_DONE, or a negative code (KFQ_ECONFLICT for unique violations, ...). */
+int store_step(struct store_stmt *st);
+int64_t store_col_int(struct store_stmt *st, int i);
+/* Valid until the next step or reset; NULL for SQL NULL. Copy with store_col_dup. */
+const char *store_col_text(struct store_stmt *st, int i);
+char *store_col_dup(struct store_stmt *st, int i, struct arena *a);
+bool store_col_null(struct store_stmt *st, int i);
+void store_reset(struct store_stmt *st);
+
+/* Runs SQL text without parameters (several statements allowed): migrations, PRAGMAs. */
+int store_exec(struct store *s, const char *sql);
+
+/* Write transactions: BEGIN IMMEDIATE on SQLite, BEGIN on PostgreSQL. */
+int store_begin(struct store *s);
+int store_commit(struct store *s);
+void store_rollback(struct store *s);
+
+/* Convenience: prepare, bind nothing, step once, read column 0 as an integer. */
+int store_query_int(struct store *s, const char *sql, int64_t *out);
+
+#endif

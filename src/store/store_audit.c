@@ -1,0 +1,244 @@
+/* store_audit.c - the audit log's SQL: append under the head's lock, list, verify.
+ * The head row is read FOR UPDATE on PostgreSQL; SQLite's BEGIN IMMEDIATE already holds the
+ * write lock. Must not UPDATE or DELETE audit_log rows. */
+#include "store/store_audit.h"
+#include "store/store_impl.h"
+
+#include "util/jcanon.h"
+#include "util/log.h"
+#include <stdio.h>
+#include "util/timeutil.h"
+
+#include <string.h>
+
+static const char sql_head_sqlite[] = "SELECT seq, hash FROM audit_head WHERE id = 1";
+static const char sql_head_pg[] = "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE";
+static const char sql_insert[] =
+	"INSERT INTO audit_log (seq, time, user_id, username, org_id, client_addr, action, "
+	"entity_type, entity_id, before_json, after_json, prev_hash, hash, canon) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+static const char sql_set_head[] = "UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1";
+
+static void bind_id(struct store_stmt *st, int i, int64_t id)
+{
+	if (id)
+		store_bind_int(st, i, id);
+	else
+		store_bind_null(st, i);
+}
+
+static int canon_or_null(const char *json, struct strbuf *sb, const char **out)
+{
+	json_error_t err;
+	json_t *v;
+	int rc = KFQ_OK;
+
+	*out = NULL;
+	if (!json)
+		return KFQ_OK;
+	v = json_loads(json, JSON_DECODE_ANY, &err);
+	if (!v || jcanon_write(sb, v) != 0)
+		rc = KFQ_EINVAL;
+	else
+		*out = sb->buf;
+	json_decref(v);
+	return rc;
+}
+
+int store_audit_append(struct store *s, const struct store_actor *who, const char *action,
+		       const char *entity_type, const char *entity_id, const char *before,
+		       const char *after)
+{
+	struct strbuf bj = STRBUF_INIT, aj = STRBUF_INIT, canon = STRBUF_INIT;
+	struct store_stmt *st;
+	struct audit_rec r = {0};
+	char now[TIME_RFC3339_LEN], prev[AUDIT_HASH_HEX], hex[AUDIT_HASH_HEX];
+	int rc;
+
+	rc = store_prepare(s, store_kind(s) == STORE_PG ? sql_head_pg : sql_head_sqlite, &st);
+	if (rc != KFQ_OK)
+		goto cleanup;
+	rc = store_step(st);
+	if (rc == KFQ_ROW) {
+		r.seq = store_col_int(st, 0) + 1;
+		snprintf(prev, sizeof(prev), "%s", store_col_text(st, 1));
+		rc = KFQ_OK;
+	} else if (rc == KFQ_DONE) {
+		store_set_err(s, "audit_head row is missing");
+		rc = KFQ_ERR;
+	}
+	store_reset(st);
+	if (rc != KFQ_OK)
+		goto cleanup;
+
+	time_format(time_now(), now);
+	r.time = now;
+	r.user_id = who->user_id;
+	r.username = who->username;
+	r.org_id = who->org_id;
+	r.client_addr = who->client_addr ? who->client_addr : "unknown";
+	r.action = action;
+	r.entity_type = entity_type;
+	r.entity_id = entity_id;
+	r.prev_hash = prev;
+	if ((rc = canon_or_null(before, &bj, &r.before_json)) != KFQ_OK ||
+	    (rc = canon_or_null(after, &aj, &r.after_json)) != KFQ_OK)
+		goto cleanup;
+	audit_canonical(&r, &canon);
+	audit_hash(prev, canon.buf, canon.len, hex);
+
+	if ((rc = store_prepare(s, sql_insert, &st)) != KFQ_OK)
+		goto cleanup;
+	store_bind_int(st, 1, r.seq);
+	store_bind_text(st, 2, r.time);
+	bind_id(st, 3, r.user_id);
+	store_bind_text(st, 4, r.username);
+	bind_id(st, 5, r.org_id);
+	store_bind_text(st, 6, r.client_addr);
+	store_bind_text(st, 7, r.action);
+	store_bind_text(st, 8, r.entity_type);
+	store_bind_text(st, 9, r.entity_id);
+	store_bind_text(st, 10, r.before_json);
+	store_bind_text(st, 11, r.after_json);
+	store_bind_text(st, 12, prev);
+	store_bind_text(st, 13, hex);
+	store_bind_text(st, 14, canon.buf);
+	rc = store_step(st);
+	store_reset(st);
+	if (rc != KFQ_DONE)
+		goto cleanup;
+	if ((rc = store_prepare(s, sql_set_head, &st)) != KFQ_OK)
+		goto cleanup;
+	store_bind_int(st, 1, r.seq);
+	store_bind_text(st, 2, hex);
+	rc = store_step(st);
+	store_reset(st);
+	rc = rc == KFQ_DONE ? KFQ_OK : rc;
+cleanup:
+	strbuf_release(&bj);
+	strbuf_release(&aj);
+	strbuf_release(&canon);
+	return rc;
+}
+
+#define AUDIT_COLS                                                                                 \
+	"seq, time, user_id, username, org_id, client_addr, action, entity_type, entity_id, "     \
+	"before_json, after_json, prev_hash, hash, canon"
+#define AUDIT_WHERE                                                                                \
+	" WHERE (?1 = 0 OR user_id = ?1) AND (CAST(?2 AS TEXT) IS NULL OR entity_type = ?2) "      \
+	"AND (CAST(?3 AS TEXT) IS NULL OR entity_id = ?3) "                                        \
+	"AND (CAST(?4 AS TEXT) IS NULL OR action = ?4) "                                           \
+	"AND (CAST(?5 AS TEXT) IS NULL OR time >= ?5) AND (CAST(?6 AS TEXT) IS NULL OR time < ?6)"
+
+static const char sql_count[] = "SELECT COUNT(*) FROM audit_log" AUDIT_WHERE;
+static const char sql_list[] = "SELECT " AUDIT_COLS " FROM audit_log" AUDIT_WHERE
+			       " ORDER BY seq DESC LIMIT ?7 OFFSET ?8";
+static const char sql_all[] = "SELECT " AUDIT_COLS " FROM audit_log ORDER BY seq";
+
+static void bind_filter(struct store_stmt *st, const struct store_audit_filter *f)
+{
+	store_bind_int(st, 1, f->user_id);
+	store_bind_text(st, 2, f->entity_type);
+	store_bind_text(st, 3, f->entity_id);
+	store_bind_text(st, 4, f->action);
+	store_bind_text(st, 5, f->from);
+	store_bind_text(st, 6, f->to);
+}
+
+static void read_row(struct store_stmt *st, struct arena *a, struct store_audit_row *row)
+{
+	struct audit_rec *r = &row->rec;
+
+	r->seq = store_col_int(st, 0);
+	r->time = store_col_dup(st, 1, a);
+	r->user_id = store_col_int(st, 2);
+	r->username = store_col_dup(st, 3, a);
+	r->org_id = store_col_int(st, 4);
+	r->client_addr = store_col_dup(st, 5, a);
+	r->action = store_col_dup(st, 6, a);
+	r->entity_type = store_col_dup(st, 7, a);
+	r->entity_id = store_col_dup(st, 8, a);
+	r->before_json = store_col_dup(st, 9, a);
+	r->after_json = store_col_dup(st, 10, a);
+	r->prev_hash = store_col_dup(st, 11, a);
+	row->hash = store_col_dup(st, 12, a);
+}
+
+int store_audit_list(struct store *s, struct arena *a, const struct store_audit_filter *f,
+		     struct store_audit_row **rows, int *nrows, int64_t *total)
+{
+	struct store_stmt *st;
+	int rc, n = 0, cap = 0;
+	struct store_audit_row *out = NULL;
+
+	*rows = NULL;
+	*nrows = 0;
+	if ((rc = store_prepare(s, sql_count, &st)) != KFQ_OK)
+		return rc;
+	bind_filter(st, f);
+	rc = store_step(st);
+	*total = rc == KFQ_ROW ? store_col_int(st, 0) : 0;
+	store_reset(st);
+	if (rc != KFQ_ROW)
+		return rc < 0 ? rc : KFQ_ERR;
+	if ((rc = store_prepare(s, sql_list, &st)) != KFQ_OK)
+		return rc;
+	bind_filter(st, f);
+	store_bind_int(st, 7, f->limit > 0 ? f->limit : -1);
+	store_bind_int(st, 8, f->offset);
+	if (store_kind(s) == STORE_PG && f->limit <= 0)
+		store_bind_null(st, 7); /* LIMIT NULL = all on PostgreSQL; -1 on SQLite */
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (n == cap)
+			out = arena_grow(a, out, sizeof(*out), &cap);
+		read_row(st, a, &out[n++]);
+	}
+	store_reset(st);
+	if (rc != KFQ_DONE)
+		return rc;
+	*rows = out;
+	*nrows = n;
+	return KFQ_OK;
+}
+
+int store_audit_verify(struct store *s, struct audit_verify *v)
+{
+	struct store_stmt *st;
+	struct arena a;
+	int rc;
+	int64_t head_seq = 0;
+	char head_hash[AUDIT_HASH_HEX] = "";
+
+	audit_verify_init(v);
+	/* a read transaction gives rows and head from one snapshot */
+	if ((rc = store_exec(s, "BEGIN")) != KFQ_OK)
+		return rc;
+	if ((rc = store_prepare(s, sql_all, &st)) != KFQ_OK)
+		goto done;
+	arena_init(&a);
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		struct store_audit_row row;
+		read_row(st, &a, &row);
+		if (!audit_verify_row(v, &row.rec, store_col_text(st, 13), row.hash)) {
+			rc = KFQ_DONE;
+			break;
+		}
+		arena_release(&a);
+	}
+	arena_release(&a);
+	store_reset(st);
+	if (rc != KFQ_DONE)
+		goto done;
+	if ((rc = store_prepare(s, sql_head_sqlite, &st)) != KFQ_OK)
+		goto done;
+	if ((rc = store_step(st)) == KFQ_ROW) {
+		head_seq = store_col_int(st, 0);
+		snprintf(head_hash, sizeof(head_hash), "%s", store_col_text(st, 1));
+	}
+	store_reset(st);
+	(void)audit_verify_head(v, head_seq, head_hash);
+	rc = KFQ_OK;
+done:
+	store_rollback(s);
+	return rc;
+}

@@ -1,0 +1,47 @@
+/* store_impl.h - what the two backends implement; private to store/. */
+#ifndef KFQ_STORE_IMPL_H
+#define KFQ_STORE_IMPL_H
+
+#include "store/store.h"
+
+#include <stddef.h>
+
+#define STORE_STMT_CACHE 256 /* distinct SQL texts per connection */
+#define STORE_MAX_PARAMS 32
+
+struct store_ops {
+	int (*prepare)(struct store *s, const char *sql, struct store_stmt **out);
+	void (*bind_int)(struct store_stmt *st, int i, int64_t v);
+	void (*bind_text)(struct store_stmt *st, int i, const char *v);
+	int (*step)(struct store_stmt *st);
+	int64_t (*col_int)(struct store_stmt *st, int i);
+	const char *(*col_text)(struct store_stmt *st, int i);
+	bool (*col_null)(struct store_stmt *st, int i);
+	void (*reset)(struct store_stmt *st);
+	int (*exec)(struct store *s, const char *sql);
+	void (*close)(struct store *s);
+	const char *begin_sql; /* the statement that opens a write transaction */
+};
+
+struct store {
+	const struct store_ops *ops;
+	enum store_kind kind;
+	char err[512]; /* last error message */
+};
+
+extern const struct store_ops store_sqlite_ops;
+extern const struct store_ops store_pg_ops;
+
+int store_sqlite_open(const char *path, struct store **out, char *errbuf, size_t errlen);
+int store_pg_open(const char *url, struct store **out, char *errbuf, size_t errlen);
+
+/* The statement cache shared by both backends: maps a SQL text's address to a slot. */
+struct store_cache_entry {
+	const char *sql;
+	void *stmt;
+};
+void **store_cache_slot(struct store_cache_entry *cache, const char *sql);
+
+void store_set_err(struct store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,402 @@
+/* store_org.c - organizations and aliases in SQL. Names and aliases share one namespace: no
+ * string may name two organizations, checked inside the write transaction. Filtering by text,
+ * type and scope is done in C over the whole (small: hundreds of rows) table. */
+#include "store/store_org.h"
+
+#include "util/log.h"
+#include "util/strbuf.h"
+#include "util/timeutil.h"
+
+#include <stdio.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#define ORG_COLS "id, parent_id, name, type, level, is_sample"
+
+static const char sql_all[] = "SELECT " ORG_COLS " FROM org ORDER BY id";
+static const char sql_all_alias[] = "SELECT org_id, alias FROM org_alias ORDER BY org_id, alias";
+static const char sql_get[] = "SELECT " ORG_COLS " FROM org WHERE id = ?1";
+static const char sql_get_alias[] = "SELECT alias FROM org_alias WHERE org_id = ?1 ORDER BY alias";
+static const char sql_find[] =
+	"SELECT " ORG_COLS " FROM org WHERE name = ?1 UNION ALL "
+	"SELECT o.id, o.parent_id, o.name, o.type, o.level, o.is_sample FROM org o "
+	"JOIN org_alias a ON a.org_id = o.id WHERE a.alias = ?1";
+static const char sql_taken[] = "SELECT 1 FROM org WHERE name = ?1 AND id <> ?2 UNION ALL "
+				"SELECT 1 FROM org_alias WHERE alias = ?1 AND org_id <> ?2";
+static const char sql_insert[] =
+	"INSERT INTO org (parent_id, name, type, level, is_sample, created_at, updated_at) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) RETURNING id";
+static const char sql_update[] = "UPDATE org SET parent_id = ?2, name = ?3, type = ?4, "
+				 "level = ?5, is_sample = ?6, updated_at = ?7 WHERE id = ?1";
+static const char sql_del_alias[] = "DELETE FROM org_alias WHERE org_id = ?1";
+static const char sql_add_alias[] = "INSERT INTO org_alias (alias, org_id) VALUES (?1, ?2)";
+static const char sql_subtree[] =
+	"WITH RECURSIVE t(id) AS (SELECT CAST(?1 AS BIGINT) UNION ALL "
+	"SELECT o.id FROM org o JOIN t ON o.parent_id = t.id) SELECT id FROM t";
+static const char sql_by_type[] = "SELECT type, COUNT(*) FROM org GROUP BY type ORDER BY type";
+
+static void read_org(struct store_stmt *st, struct arena *a, struct store_org *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->id = store_col_int(st, 0);
+	o->parent_id = store_col_int(st, 1);
+	o->name = store_col_dup(st, 2, a);
+	o->type = store_col_dup(st, 3, a);
+	o->level = store_col_dup(st, 4, a);
+	o->is_sample = store_col_int(st, 5) != 0;
+}
+
+void store_org_write_json(struct jsonw *w, const struct store_org *o)
+{
+	/* keys in byte order, so the audit record's canonical form is the same text */
+	jsonw_obj_open(w);
+	jsonw_key(w, "aliases");
+	jsonw_arr_open(w);
+	for (int i = 0; i < o->naliases; i++)
+		jsonw_str(w, o->aliases[i]);
+	jsonw_arr_close(w);
+	jsonw_kint(w, "id", o->id);
+	jsonw_kbool(w, "is_sample", o->is_sample);
+	jsonw_kstr(w, "level", o->level);
+	jsonw_kstr(w, "name", o->name);
+	jsonw_key(w, "parent_id");
+	if (o->parent_id)
+		jsonw_int(w, o->parent_id);
+	else
+		jsonw_null(w);
+	jsonw_kstr(w, "type", o->type);
+	jsonw_obj_close(w);
+}
+
+static bool matches(const struct store_org *o, const struct store_org_filter *f)
+{
+	if (f->type && strcmp(o->type, f->type) != 0)
+		return false;
+	if (f->ids) {
+		bool in = false;
+		for (int i = 0; i < f->nids && !in; i++)
+			in = f->ids[i] == o->id;
+		if (!in)
+			return false;
+	}
+	if (!f->q || !*f->q || strstr(o->name, f->q))
+		return true;
+	for (int i = 0; i < o->naliases; i++)
+		if (strstr(o->aliases[i], f->q))
+			return true;
+	return false;
+}
+
+int store_org_list(struct store *s, struct arena *a, const struct store_org_filter *f,
+		   struct store_org **out, int *n)
+{
+	struct store_stmt *st;
+	struct store_org *all = NULL;
+	int cap = 0, cnt = 0, rc, k = 0;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_prepare(s, sql_all, &st)) != KFQ_OK)
+		return rc;
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (cnt == cap)
+			all = arena_grow(a, all, sizeof(*all), &cap);
+		read_org(st, a, &all[cnt++]);
+	}
+	store_reset(st);
+	if (rc != KFQ_DONE)
+		return rc;
+	if ((rc = store_prepare(s, sql_all_alias, &st)) != KFQ_OK)
+		return rc;
+	/* both queries are ordered by org id: merge */
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		int64_t id = store_col_int(st, 0);
+		while (k < cnt && all[k].id < id)
+			k++;
+		if (k == cnt || all[k].id != id)
+			continue;
+		struct store_org *o = &all[k];
+		const char **al = arena_alloc(a, sizeof(*al) * (size_t)(o->naliases + 1));
+		if (o->naliases)
+			memcpy(al, o->aliases, sizeof(*al) * (size_t)o->naliases);
+		al[o->naliases++] = store_col_dup(st, 1, a);
+		o->aliases = al;
+	}
+	store_reset(st);
+	if (rc != KFQ_DONE)
+		return rc;
+	int m = 0;
+	for (int i = 0; i < cnt; i++)
+		if (matches(&all[i], f))
+			all[m++] = all[i];
+	*out = all;
+	*n = m;
+	return KFQ_OK;
+}
+
+static int load_aliases(struct store *s, struct arena *a, struct store_org *o)
+{
+	struct store_stmt *st;
+	int rc, cap = 0;
+
+	o->naliases = 0;
+	o->aliases = NULL;
+	if ((rc = store_prepare(s, sql_get_alias, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, o->id);
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (o->naliases == cap)
+			o->aliases = arena_grow(a, o->aliases, sizeof(char *), &cap);
+		o->aliases[o->naliases++] = store_col_dup(st, 0, a);
+	}
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+static int get_one(struct store *s, struct arena *a, const char *sql, int64_t id, const char *name,
+		   struct store_org *out)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql, &st)) != KFQ_OK)
+		return rc;
+	if (name)
+		store_bind_text(st, 1, name);
+	else
+		store_bind_int(st, 1, id);
+	rc = store_step(st);
+	if (rc == KFQ_ROW)
+		read_org(st, a, out);
+	store_reset(st);
+	if (rc == KFQ_DONE)
+		return KFQ_ENOTFOUND;
+	if (rc != KFQ_ROW)
+		return rc;
+	return load_aliases(s, a, out);
+}
+
+int store_org_get(struct store *s, struct arena *a, int64_t id, struct store_org *out)
+{
+	return get_one(s, a, sql_get, id, NULL, out);
+}
+
+int store_org_find(struct store *s, struct arena *a, const char *name, struct store_org *out)
+{
+	return get_one(s, a, sql_find, 0, name, out);
+}
+
+/* KFQ_ECONFLICT with *taken set when a name or alias of o is used by another org. */
+static int check_taken(struct store *s, const struct store_org *o, const char **taken)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_taken, &st)) != KFQ_OK)
+		return rc;
+	for (int i = -1; i < o->naliases; i++) {
+		const char *str = i < 0 ? o->name : o->aliases[i];
+		/* the same string twice within one org is a conflict too */
+		for (int j = -1; j < i; j++) {
+			if (!strcmp(str, j < 0 ? o->name : o->aliases[j])) {
+				*taken = str;
+				return KFQ_ECONFLICT;
+			}
+		}
+		store_bind_text(st, 1, str);
+		store_bind_int(st, 2, o->id);
+		rc = store_step(st);
+		store_reset(st);
+		if (rc == KFQ_ROW) {
+			*taken = str;
+			return KFQ_ECONFLICT;
+		}
+		if (rc != KFQ_DONE)
+			return rc;
+	}
+	return KFQ_OK;
+}
+
+static int write_aliases(struct store *s, const struct store_org *o)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_del_alias, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, o->id);
+	rc = store_step(st);
+	store_reset(st);
+	if (rc != KFQ_DONE)
+		return rc;
+	if ((rc = store_prepare(s, sql_add_alias, &st)) != KFQ_OK)
+		return rc;
+	for (int i = 0; i < o->naliases; i++) {
+		store_bind_text(st, 1, o->aliases[i]);
+		store_bind_int(st, 2, o->id);
+		rc = store_step(st);
+		store_reset(st);
+		if (rc != KFQ_DONE)
+			return rc;
+	}
+	return KFQ_OK;
+}
+
+static void bind_fields(struct store_stmt *st, int first, const struct store_org *o,
+			const char *now)
+{
+	if (o->parent_id)
+		store_bind_int(st, first, o->parent_id);
+	else
+		store_bind_null(st, first);
+	store_bind_text(st, first + 1, o->name);
+	store_bind_text(st, first + 2, o->type);
+	store_bind_text(st, first + 3, o->level);
+	store_bind_int(st, first + 4, o->is_sample);
+	store_bind_text(st, first + 5, now);
+}
+
+static char *org_json(const struct store_org *o)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct jsonw w;
+
+	jsonw_init(&w, &sb);
+	store_org_write_json(&w, o);
+	return strbuf_detach(&sb, NULL);
+}
+
+static int audit(struct store *s, const struct store_actor *who, const char *action,
+		 const struct store_org *before, const struct store_org *after)
+{
+	char *bj = before ? org_json(before) : NULL;
+	char *aj = org_json(after);
+	char id[24];
+	int rc;
+
+	snprintf(id, sizeof(id), "%lld", (long long)after->id);
+	rc = store_audit_append(s, who, action, "org", id, bj, aj);
+	free(bj);
+	free(aj);
+	return rc;
+}
+
+int store_org_create(struct store *s, const struct store_actor *who, struct store_org *org,
+		     const char **taken)
+{
+	struct store_stmt *st;
+	char now[TIME_RFC3339_LEN];
+	int rc;
+
+	time_format(time_now(), now);
+	if ((rc = store_begin(s)) != KFQ_OK)
+		return rc;
+	org->id = 0;
+	if ((rc = check_taken(s, org, taken)) != KFQ_OK)
+		goto fail;
+	if ((rc = store_prepare(s, sql_insert, &st)) != KFQ_OK)
+		goto fail;
+	bind_fields(st, 1, org, now);
+	rc = store_step(st);
+	if (rc == KFQ_ROW)
+		org->id = store_col_int(st, 0);
+	store_reset(st);
+	if (rc != KFQ_ROW)
+		goto fail;
+	if ((rc = write_aliases(s, org)) != KFQ_OK || (rc = audit(s, who, "create", NULL, org)))
+		goto fail;
+	if ((rc = store_commit(s)) != KFQ_OK)
+		goto fail;
+	return KFQ_OK;
+fail:
+	store_rollback(s);
+	org->id = 0;
+	return rc < 0 ? rc : KFQ_ERR;
+}
+
+int store_org_update(struct store *s, const struct store_actor *who, const struct store_org *org,
+		     const char **taken)
+{
+	struct store_stmt *st;
+	struct store_org before;
+	struct arena a;
+	char now[TIME_RFC3339_LEN];
+	int64_t *sub;
+	int nsub, rc;
+
+	arena_init(&a);
+	time_format(time_now(), now);
+	if ((rc = store_begin(s)) != KFQ_OK)
+		goto cleanup;
+	if ((rc = store_org_get(s, &a, org->id, &before)) != KFQ_OK)
+		goto fail;
+	if (org->parent_id) {
+		if ((rc = store_org_subtree(s, &a, org->id, &sub, &nsub)) != KFQ_OK)
+			goto fail;
+		for (int i = 0; i < nsub; i++) {
+			if (sub[i] == org->parent_id) {
+				rc = KFQ_EINVAL;
+				goto fail;
+			}
+		}
+	}
+	if ((rc = check_taken(s, org, taken)) != KFQ_OK)
+		goto fail;
+	if ((rc = store_prepare(s, sql_update, &st)) != KFQ_OK)
+		goto fail;
+	store_bind_int(st, 1, org->id);
+	bind_fields(st, 2, org, now);
+	rc = store_step(st);
+	store_reset(st);
+	if (rc != KFQ_DONE)
+		goto fail;
+	if ((rc = write_aliases(s, org)) != KFQ_OK || (rc = audit(s, who, "update", &before, org)))
+		goto fail;
+	rc = store_commit(s);
+	if (rc == KFQ_OK)
+		goto cleanup;
+fail:
+	store_rollback(s);
+	if (rc >= 0)
+		rc = KFQ_ERR;
+cleanup:
+	arena_release(&a);
+	return rc;
+}
+
+int store_org_subtree(struct store *s, struct arena *a, int64_t root, int64_t **ids, int *n)
+{
+	struct store_stmt *st;
+	int rc, cap = 0, cnt = 0;
+	int64_t *out = NULL;
+
+	if ((rc = store_prepare(s, sql_subtree, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, root);
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (cnt == cap)
+			out = arena_grow(a, out, sizeof(*out), &cap);
+		out[cnt++] = store_col_int(st, 0);
+	}
+	store_reset(st);
+	if (rc != KFQ_DONE)
+		return rc;
+	*ids = out;
+	*n = cnt;
+	return KFQ_OK;
+}
+
+int store_org_count_by_type(struct store *s, void (*fn)(void *arg, const char *type, int64_t n),
+			    void *arg)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_by_type, &st)) != KFQ_OK)
+		return rc;
+	while ((rc = store_step(st)) == KFQ_ROW)
+		fn(arg, store_col_text(st, 0), store_col_int(st, 1));
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}

@@ -1,0 +1,58 @@
+/* store_org.h - organizations (the tree of city departments, counties, zones, platform
+ * companies and supervisory bodies) and their aliases. Every change is audited in the same
+ * transaction. Returned structs and strings are allocated from the caller's arena. */
+#ifndef KFQ_STORE_ORG_H
+#define KFQ_STORE_ORG_H
+
+#include "store/store.h"
+#include "store/store_audit.h"
+#include "util/jsonw.h"
+
+#include <stdbool.h>
+
+struct store_org {
+	int64_t id;
+	int64_t parent_id; /* 0 = a root */
+	const char *name;
+	const char *type;  /* city_department, county, zone, platform_company, supervisory_body */
+	const char *level; /* zones: national, provincial, municipal; else NULL */
+	bool is_sample;    /* demo data, shown as 示例 */
+	const char **aliases;
+	int naliases;
+};
+
+struct store_org_filter {
+	const char *q;    /* substring of the name or an alias; NULL = any */
+	const char *type; /* NULL = any */
+	/* Data scope: when ids is non-NULL only these organizations are listed. */
+	const int64_t *ids;
+	int nids;
+};
+
+int store_org_list(struct store *s, struct arena *a, const struct store_org_filter *f,
+		   struct store_org **out, int *n);
+/* KFQ_ENOTFOUND when absent. */
+int store_org_get(struct store *s, struct arena *a, int64_t id, struct store_org *out);
+/* Finds by exact name or alias. KFQ_ENOTFOUND when absent. */
+int store_org_find(struct store *s, struct arena *a, const char *name, struct store_org *out);
+
+/* Creates org (id is set on success). KFQ_ECONFLICT when the name or an alias is taken (the
+ * taken string in *taken), KFQ_ECONSTRAINT when the parent does not exist. */
+int store_org_create(struct store *s, const struct store_actor *who, struct store_org *org,
+		     const char **taken);
+/* Replaces name, type, parent, level, sample flag and aliases of org->id. KFQ_EINVAL when the
+ * new parent is the org itself or one of its descendants. */
+int store_org_update(struct store *s, const struct store_actor *who, const struct store_org *org,
+		     const char **taken);
+
+/* The ids of org `root` and every organization below it (arena). */
+int store_org_subtree(struct store *s, struct arena *a, int64_t root, int64_t **ids, int *n);
+
+/* Counts per type, for the dashboard: calls fn(type, count) per row. */
+int store_org_count_by_type(struct store *s, void (*fn)(void *arg, const char *type, int64_t n),
+			    void *arg);
+
+/* Writes the org as a JSON object: the API's shape and the audit record's before/after. */
+void store_org_write_json(struct jsonw *w, const struct store_org *o);
+
+#endif

@@ -1,0 +1,566 @@
+/* store_user.c - accounts and sessions in SQL, each change audited in its transaction.
+ * Must not hash passwords or decide lockout: api/ and core/ do; this file records. */
+#include "store/store_user.h"
+
+#include "util/log.h"
+#include "util/strbuf.h"
+#include "util/timeutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define USER_COLS                                                                                  \
+	"u.id, u.username, u.display_name, u.org_id, o.name, u.role, u.data_scope, "              \
+	"u.must_change, u.failed_count, u.locked_until, u.created_at, u.last_login_at, "           \
+	"u.password_hash"
+#define USER_FROM " FROM app_user u JOIN org o ON o.id = u.org_id"
+/* filter: ?1 q, ?2 role, ?3 org, ?4 status, ?5 now, ?6 only_user */
+#define USER_WHERE                                                                                 \
+	" WHERE (CAST(?1 AS TEXT) IS NULL OR u.username LIKE ?1 OR u.display_name LIKE ?1) "      \
+	"AND (CAST(?2 AS TEXT) IS NULL OR u.role = ?2) AND (?3 = 0 OR u.org_id = ?3) "             \
+	"AND (?4 = 0 OR (?4 = 1 AND COALESCE(u.locked_until, 0) <= ?5) "                           \
+	"OR (?4 = 2 AND COALESCE(u.locked_until, 0) > ?5)) AND (?6 = 0 OR u.id = ?6)"
+
+static const char sql_list[] = "SELECT " USER_COLS USER_FROM USER_WHERE " ORDER BY u.id";
+static const char sql_get[] = "SELECT " USER_COLS USER_FROM " WHERE u.id = ?1";
+static const char sql_get_name[] = "SELECT " USER_COLS USER_FROM " WHERE u.username = ?1";
+static const char sql_scope[] = "SELECT org_id FROM user_scope_org WHERE user_id = ?1 ORDER BY org_id";
+static const char sql_count[] = "SELECT COUNT(*) FROM app_user";
+static const char sql_by_role[] = "SELECT role, COUNT(*) FROM app_user GROUP BY role ORDER BY role";
+static const char sql_insert[] =
+	"INSERT INTO app_user (username, display_name, org_id, role, data_scope, password_hash, "
+	"must_change, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) "
+	"RETURNING id";
+static const char sql_update[] = "UPDATE app_user SET display_name = ?2, org_id = ?3, role = ?4, "
+				 "data_scope = ?5, updated_at = ?6 WHERE id = ?1";
+static const char sql_del_scope[] = "DELETE FROM user_scope_org WHERE user_id = ?1";
+static const char sql_add_scope[] = "INSERT INTO user_scope_org (user_id, org_id) VALUES (?1, ?2)";
+static const char sql_set_pw[] = "UPDATE app_user SET password_hash = ?2, must_change = ?3, "
+				 "updated_at = ?4 WHERE id = ?1";
+static const char sql_set_lock[] = "UPDATE app_user SET locked_until = ?2, failed_count = ?3, "
+				   "updated_at = ?4 WHERE id = ?1";
+static const char sql_login_ok[] = "UPDATE app_user SET failed_count = 0, locked_until = NULL, "
+				   "last_login_at = ?2 WHERE id = ?1";
+static const char sql_rehash[] = "UPDATE app_user SET password_hash = ?2 WHERE id = ?1";
+static const char sql_kill_sessions[] =
+	"DELETE FROM session WHERE user_id = ?1 AND token_hash <> COALESCE(CAST(?2 AS TEXT), '')";
+static const char sql_sess_insert[] =
+	"INSERT INTO session (token_hash, user_id, csrf_token, client_addr, created_at, last_seen) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char sql_sess_get[] = "SELECT " USER_COLS ", s.csrf_token, s.last_seen "
+				   "FROM session s JOIN app_user u ON u.id = s.user_id "
+				   "JOIN org o ON o.id = u.org_id WHERE s.token_hash = ?1";
+static const char sql_sess_touch[] = "UPDATE session SET last_seen = ?2 WHERE token_hash = ?1";
+static const char sql_sess_delete[] = "DELETE FROM session WHERE token_hash = ?1";
+static const char sql_sess_expire[] = "DELETE FROM session WHERE last_seen < ?1";
+
+static void read_user(struct store_stmt *st, struct arena *a, struct store_user *u)
+{
+	memset(u, 0, sizeof(*u));
+	u->id = store_col_int(st, 0);
+	u->username = store_col_dup(st, 1, a);
+	u->display_name = store_col_dup(st, 2, a);
+	u->org_id = store_col_int(st, 3);
+	u->org_name = store_col_dup(st, 4, a);
+	u->role = store_col_dup(st, 5, a);
+	u->data_scope = store_col_dup(st, 6, a);
+	u->must_change = store_col_int(st, 7) != 0;
+	u->failed_count = (int)store_col_int(st, 8);
+	u->locked_until = store_col_int(st, 9);
+	u->created_at = store_col_dup(st, 10, a);
+	u->last_login_at = store_col_dup(st, 11, a);
+}
+
+static int load_scope(struct store *s, struct arena *a, struct store_user *u)
+{
+	struct store_stmt *st;
+	int rc, cap = 0;
+
+	u->nscope = 0;
+	u->scope_org_ids = NULL;
+	if ((rc = store_prepare(s, sql_scope, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, u->id);
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (u->nscope == cap)
+			u->scope_org_ids = arena_grow(a, u->scope_org_ids, sizeof(int64_t), &cap);
+		u->scope_org_ids[u->nscope++] = store_col_int(st, 0);
+	}
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+void store_user_write_json(struct jsonw *w, const struct store_user *u, int64_t now)
+{
+	char t[TIME_RFC3339_LEN];
+	bool locked = u->locked_until > now;
+
+	jsonw_obj_open(w);
+	jsonw_kstr(w, "created_at", u->created_at);
+	jsonw_kstr(w, "data_scope", u->data_scope);
+	jsonw_kstr(w, "display_name", u->display_name);
+	jsonw_kint(w, "id", u->id);
+	jsonw_kstr(w, "last_login_at", u->last_login_at);
+	jsonw_kbool(w, "locked", locked);
+	jsonw_key(w, "locked_until");
+	if (locked) {
+		time_format(u->locked_until, t);
+		jsonw_str(w, t);
+	} else {
+		jsonw_null(w);
+	}
+	jsonw_kbool(w, "must_change_password", u->must_change);
+	jsonw_kint(w, "org_id", u->org_id);
+	jsonw_kstr(w, "org_name", u->org_name);
+	jsonw_kstr(w, "role", u->role);
+	jsonw_key(w, "scope_org_ids");
+	jsonw_arr_open(w);
+	for (int i = 0; i < u->nscope; i++)
+		jsonw_int(w, u->scope_org_ids[i]);
+	jsonw_arr_close(w);
+	jsonw_kstr(w, "username", u->username);
+	jsonw_obj_close(w);
+}
+
+static bool in_ids(int64_t id, const int64_t *ids, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
+int store_user_list(struct store *s, struct arena *a, const struct store_user_filter *f,
+		    struct store_user **out, int *n, int64_t *total)
+{
+	struct store_stmt *st;
+	struct store_user *rows = NULL;
+	int rc, cap = 0, cnt = 0;
+	int64_t seen = 0;
+	char *like = f->q && *f->q ? arena_printf(a, "%%%s%%", f->q) : NULL;
+
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	if ((rc = store_prepare(s, sql_list, &st)) != KFQ_OK)
+		return rc;
+	store_bind_text(st, 1, like);
+	store_bind_text(st, 2, f->role);
+	store_bind_int(st, 3, f->org_id);
+	store_bind_int(st, 4, f->status);
+	store_bind_int(st, 5, f->now);
+	store_bind_int(st, 6, f->only_user);
+	/* scope and paging in C: user tables are small and the scope set is a list of ids */
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (f->ids && !in_ids(store_col_int(st, 3), f->ids, f->nids))
+			continue;
+		seen++;
+		if (seen <= f->offset || (f->limit > 0 && cnt >= f->limit))
+			continue;
+		if (cnt == cap)
+			rows = arena_grow(a, rows, sizeof(*rows), &cap);
+		read_user(st, a, &rows[cnt++]);
+	}
+	store_reset(st);
+	if (rc != KFQ_DONE)
+		return rc;
+	for (int i = 0; i < cnt; i++)
+		if ((rc = load_scope(s, a, &rows[i])) != KFQ_OK)
+			return rc;
+	*out = rows;
+	*n = cnt;
+	*total = seen;
+	return KFQ_OK;
+}
+
+static int get_one(struct store *s, struct arena *a, const char *sql, int64_t id, const char *name,
+		   struct store_user *out)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql, &st)) != KFQ_OK)
+		return rc;
+	if (name)
+		store_bind_text(st, 1, name);
+	else
+		store_bind_int(st, 1, id);
+	rc = store_step(st);
+	if (rc == KFQ_ROW) {
+		read_user(st, a, out);
+		out->password_hash = store_col_dup(st, 12, a);
+	}
+	store_reset(st);
+	if (rc == KFQ_DONE)
+		return KFQ_ENOTFOUND;
+	if (rc != KFQ_ROW)
+		return rc;
+	return load_scope(s, a, out);
+}
+
+int store_user_get(struct store *s, struct arena *a, int64_t id, struct store_user *out)
+{
+	int rc = get_one(s, a, sql_get, id, NULL, out);
+
+	out->password_hash = NULL;
+	return rc;
+}
+
+int store_user_get_auth(struct store *s, struct arena *a, const char *username,
+			struct store_user *out)
+{
+	return get_one(s, a, sql_get_name, 0, username, out);
+}
+
+int store_user_count(struct store *s, int64_t *n)
+{
+	return store_query_int(s, sql_count, n);
+}
+
+int store_user_count_by_role(struct store *s, void (*fn)(void *arg, const char *role, int64_t n),
+			     void *arg)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_by_role, &st)) != KFQ_OK)
+		return rc;
+	while ((rc = store_step(st)) == KFQ_ROW)
+		fn(arg, store_col_text(st, 0), store_col_int(st, 1));
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+/* Runs a write whose parameters are, in order, (id, text, int, text), the first `nparams` of
+ * them bound (NULL text = SQL NULL); expects no rows. */
+static int run(struct store *s, const char *sql, int nparams, int64_t id, const char *t2,
+	       int64_t i3, const char *t4)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	if (nparams >= 2)
+		store_bind_text(st, 2, t2);
+	if (nparams >= 3)
+		store_bind_int(st, 3, i3);
+	if (nparams >= 4)
+		store_bind_text(st, 4, t4);
+	rc = store_step(st);
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+static int write_scope(struct store *s, const struct store_user *u)
+{
+	struct store_stmt *st;
+	int rc = run(s, sql_del_scope, 1, u->id, NULL, 0, NULL);
+
+	if (rc != KFQ_OK)
+		return rc;
+	if ((rc = store_prepare(s, sql_add_scope, &st)) != KFQ_OK)
+		return rc;
+	for (int i = 0; i < u->nscope; i++) {
+		store_bind_int(st, 1, u->id);
+		store_bind_int(st, 2, u->scope_org_ids[i]);
+		rc = store_step(st);
+		store_reset(st);
+		if (rc != KFQ_DONE)
+			return rc;
+	}
+	return KFQ_OK;
+}
+
+/* Audits a change of user `id`, reading its before/after state inside the transaction. */
+static int audit_user(struct store *s, const struct store_actor *who, const char *action,
+		      int64_t id, const char *before)
+{
+	struct arena a;
+	struct store_user u;
+	struct strbuf sb = STRBUF_INIT;
+	struct jsonw w;
+	char sid[24];
+	int rc;
+
+	arena_init(&a);
+	if ((rc = store_user_get(s, &a, id, &u)) == KFQ_OK) {
+		jsonw_init(&w, &sb);
+		store_user_write_json(&w, &u, time_now());
+		snprintf(sid, sizeof(sid), "%lld", (long long)id);
+		rc = store_audit_append(s, who, action, "user", sid, before, sb.buf);
+	}
+	strbuf_release(&sb);
+	arena_release(&a);
+	return rc;
+}
+
+/* The user's current JSON (heap, free()), or NULL when absent. */
+static char *user_json(struct store *s, int64_t id, int *rc)
+{
+	struct arena a;
+	struct store_user u;
+	struct strbuf sb = STRBUF_INIT;
+	struct jsonw w;
+
+	arena_init(&a);
+	*rc = store_user_get(s, &a, id, &u);
+	if (*rc == KFQ_OK) {
+		jsonw_init(&w, &sb);
+		store_user_write_json(&w, &u, time_now());
+	}
+	arena_release(&a);
+	return *rc == KFQ_OK ? strbuf_detach(&sb, NULL) : NULL;
+}
+
+/* Begins a write transaction and captures the user's state before the change. */
+static int begin_change(struct store *s, int64_t id, char **before)
+{
+	int rc = store_begin(s);
+
+	*before = NULL;
+	if (rc != KFQ_OK)
+		return rc;
+	*before = user_json(s, id, &rc);
+	if (rc != KFQ_OK)
+		store_rollback(s);
+	return rc;
+}
+
+/* Audits, commits, or rolls back on any error; frees before. */
+static int end_change(struct store *s, const struct store_actor *who, const char *action,
+		      int64_t id, char *before, int rc)
+{
+	if (rc == KFQ_OK)
+		rc = audit_user(s, who, action, id, before);
+	if (rc == KFQ_OK)
+		rc = store_commit(s);
+	if (rc != KFQ_OK)
+		store_rollback(s);
+	free(before);
+	return rc;
+}
+
+int store_user_create(struct store *s, const struct store_actor *who, struct store_user *u,
+		      const char *password_hash)
+{
+	struct store_stmt *st;
+	char now[TIME_RFC3339_LEN];
+	int rc;
+
+	time_format(time_now(), now);
+	if ((rc = store_begin(s)) != KFQ_OK)
+		return rc;
+	if ((rc = store_prepare(s, sql_insert, &st)) != KFQ_OK)
+		goto done;
+	store_bind_text(st, 1, u->username);
+	store_bind_text(st, 2, u->display_name);
+	store_bind_int(st, 3, u->org_id);
+	store_bind_text(st, 4, u->role);
+	store_bind_text(st, 5, u->data_scope);
+	store_bind_text(st, 6, password_hash);
+	store_bind_int(st, 7, u->must_change);
+	store_bind_text(st, 8, now);
+	rc = store_step(st);
+	if (rc == KFQ_ROW)
+		u->id = store_col_int(st, 0);
+	store_reset(st);
+	if (rc != KFQ_ROW)
+		goto done;
+	rc = write_scope(s, u);
+done:
+	return end_change(s, who, "create", u->id, NULL, rc);
+}
+
+int store_user_update(struct store *s, const struct store_actor *who, const struct store_user *u)
+{
+	struct store_stmt *st;
+	char now[TIME_RFC3339_LEN], *before;
+	int rc;
+
+	time_format(time_now(), now);
+	if ((rc = begin_change(s, u->id, &before)) != KFQ_OK)
+		return rc;
+	if ((rc = store_prepare(s, sql_update, &st)) != KFQ_OK)
+		goto done;
+	store_bind_int(st, 1, u->id);
+	store_bind_text(st, 2, u->display_name);
+	store_bind_int(st, 3, u->org_id);
+	store_bind_text(st, 4, u->role);
+	store_bind_text(st, 5, u->data_scope);
+	store_bind_text(st, 6, now);
+	rc = store_step(st);
+	store_reset(st);
+	rc = rc == KFQ_DONE ? write_scope(s, u) : rc;
+done:
+	return end_change(s, who, "update", u->id, before, rc);
+}
+
+int store_user_set_password(struct store *s, const struct store_actor *who, int64_t id,
+			    const char *hash, bool must_change, const char *action,
+			    const char *keep_session)
+{
+	char now[TIME_RFC3339_LEN], *before;
+	int rc;
+
+	time_format(time_now(), now);
+	if ((rc = begin_change(s, id, &before)) != KFQ_OK)
+		return rc;
+	rc = run(s, sql_set_pw, 4, id, hash, must_change, now);
+	if (rc == KFQ_OK)
+		rc = run(s, sql_kill_sessions, 2, id, keep_session, 0, NULL);
+	return end_change(s, who, action, id, before, rc);
+}
+
+static int set_lock(struct store *s, int64_t id, int64_t until, int failed)
+{
+	struct store_stmt *st;
+	char now[TIME_RFC3339_LEN];
+	int rc;
+
+	time_format(time_now(), now);
+	if ((rc = store_prepare(s, sql_set_lock, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	if (until)
+		store_bind_int(st, 2, until);
+	else
+		store_bind_null(st, 2);
+	store_bind_int(st, 3, failed);
+	store_bind_text(st, 4, now);
+	rc = store_step(st);
+	store_reset(st);
+	if (rc == KFQ_DONE && until)
+		rc = run(s, sql_kill_sessions, 2, id, NULL, 0, NULL);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+int store_user_set_lock(struct store *s, const struct store_actor *who, int64_t id, int64_t until,
+			const char *action)
+{
+	char *before;
+	int rc;
+
+	if ((rc = begin_change(s, id, &before)) != KFQ_OK)
+		return rc;
+	rc = set_lock(s, id, until, 0);
+	return end_change(s, who, action, id, before, rc);
+}
+
+int store_user_login_failed(struct store *s, const struct store_actor *who, int64_t id,
+			    int failed_count, int64_t until)
+{
+	char *before;
+	int rc;
+
+	if ((rc = begin_change(s, id, &before)) != KFQ_OK)
+		return rc;
+	rc = set_lock(s, id, until, until ? 0 : failed_count);
+	return end_change(s, who, until ? "account_locked" : "login_failed", id, before, rc);
+}
+
+int store_user_login_ok(struct store *s, const struct store_actor *who, int64_t id,
+			const char *token_hash, const char *csrf, const char *rehash)
+{
+	struct store_stmt *st;
+	char now[TIME_RFC3339_LEN], *before;
+	int64_t t = time_now();
+	int rc;
+
+	time_format(t, now);
+	if ((rc = begin_change(s, id, &before)) != KFQ_OK)
+		return rc;
+	rc = run(s, sql_login_ok, 2, id, now, 0, NULL);
+	if (rc == KFQ_OK && rehash)
+		rc = run(s, sql_rehash, 2, id, rehash, 0, NULL);
+	if (rc != KFQ_OK || (rc = store_prepare(s, sql_sess_insert, &st)) != KFQ_OK)
+		goto done;
+	store_bind_text(st, 1, token_hash);
+	store_bind_int(st, 2, id);
+	store_bind_text(st, 3, csrf);
+	store_bind_text(st, 4, who->client_addr);
+	store_bind_text(st, 5, now);
+	store_bind_int(st, 6, t);
+	rc = store_step(st);
+	store_reset(st);
+	rc = rc == KFQ_DONE ? KFQ_OK : rc;
+done:
+	return end_change(s, who, "login", id, before, rc);
+}
+
+int store_session_get(struct store *s, struct arena *a, const char *token_hash,
+		      struct store_session *out)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_sess_get, &st)) != KFQ_OK)
+		return rc;
+	store_bind_text(st, 1, token_hash);
+	rc = store_step(st);
+	if (rc == KFQ_ROW) {
+		read_user(st, a, &out->user);
+		out->csrf = store_col_dup(st, 13, a);
+		out->last_seen = store_col_int(st, 14);
+	}
+	store_reset(st);
+	if (rc == KFQ_DONE)
+		return KFQ_ENOTFOUND;
+	if (rc != KFQ_ROW)
+		return rc;
+	return load_scope(s, a, &out->user);
+}
+
+int store_session_touch(struct store *s, const char *token_hash, int64_t now)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_sess_touch, &st)) != KFQ_OK)
+		return rc;
+	store_bind_text(st, 1, token_hash);
+	store_bind_int(st, 2, now);
+	rc = store_step(st);
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+int store_session_delete(struct store *s, const struct store_actor *who, const char *token_hash)
+{
+	struct store_stmt *st;
+	char sid[24];
+	int rc;
+
+	if ((rc = store_begin(s)) != KFQ_OK)
+		return rc;
+	if ((rc = store_prepare(s, sql_sess_delete, &st)) != KFQ_OK)
+		goto fail;
+	store_bind_text(st, 1, token_hash);
+	rc = store_step(st);
+	store_reset(st);
+	if (rc != KFQ_DONE)
+		goto fail;
+	snprintf(sid, sizeof(sid), "%lld", (long long)who->user_id);
+	if ((rc = store_audit_append(s, who, "logout", "user", sid, NULL, NULL)) != KFQ_OK)
+		goto fail;
+	if ((rc = store_commit(s)) == KFQ_OK)
+		return KFQ_OK;
+fail:
+	store_rollback(s);
+	return rc < 0 ? rc : KFQ_ERR;
+}
+
+int store_session_expire(struct store *s, int64_t cutoff)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_sess_expire, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, cutoff);
+	rc = store_step(st);
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}

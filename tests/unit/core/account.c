@@ -1,0 +1,98 @@
+/* Tests src/core/account.c: password policy, the lockout sequence, session idleness, roles. */
+#include "core/account.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+static void test_password_policy(void **state)
+{
+	(void)state;
+	assert_int_equal(account_password_check("Abcdefgh1!"), PASSWORD_OK);
+	assert_int_equal(account_password_check("abcdefgh12"), PASSWORD_FEW_CLASSES);
+	assert_int_equal(account_password_check("Abcdef12!"), PASSWORD_TOO_SHORT); /* 9 chars */
+	assert_int_equal(account_password_check("abcdefgh1!"), PASSWORD_OK);       /* lower digit symbol */
+	/* 10 code points, not 10 bytes: 开发区 count as three "other" characters */
+	assert_int_equal(account_password_check("开发区abcd123"), PASSWORD_OK);
+	assert_int_equal(account_password_check("开发区改革工作平台很好"), PASSWORD_FEW_CLASSES);
+	assert_int_equal(account_password_check("开发区ab1"), PASSWORD_TOO_SHORT); /* 12 bytes, 6 chars */
+	assert_int_equal(account_password_check("Abcdefgh1\x01"), PASSWORD_NOT_UTF8);
+	assert_int_equal(account_password_check("Abcdefgh1\xc3"), PASSWORD_NOT_UTF8);
+	char longpw[300];
+	for (int i = 0; i < 299; i++)
+		longpw[i] = "aA1"[i % 3];
+	longpw[299] = 0;
+	assert_int_equal(account_password_check(longpw), PASSWORD_TOO_LONG);
+}
+
+static void test_lockout_sequence(void **state)
+{
+	(void)state;
+	struct lockout_state cur = {0, 0}, next;
+	int64_t now = 1764300000;
+
+	for (int i = 1; i <= 4; i++) {
+		assert_int_equal(account_login_decide(&cur, false, now, &next), LOGIN_BAD_PASSWORD);
+		assert_int_equal(next.failed, i);
+		cur = next;
+	}
+	/* the 5th consecutive failure locks for 15 minutes */
+	assert_int_equal(account_login_decide(&cur, false, now, &next), LOGIN_LOCKED);
+	assert_int_equal(next.locked_until, now + 900);
+	cur = next;
+	/* while locked even the right password is refused, and nothing changes */
+	assert_int_equal(account_login_decide(&cur, true, now + 899, &next), LOGIN_LOCKED);
+	assert_int_equal(next.locked_until, now + 900);
+	/* after the lock the right password works and clears the state */
+	assert_int_equal(account_login_decide(&cur, true, now + 900, &next), LOGIN_OK);
+	assert_int_equal(next.failed, 0);
+	assert_int_equal(next.locked_until, 0);
+	/* after the lock a failure starts a fresh count */
+	assert_int_equal(account_login_decide(&cur, false, now + 901, &next), LOGIN_BAD_PASSWORD);
+	assert_int_equal(next.failed, 1);
+	/* a success resets the count */
+	struct lockout_state three = {3, 0};
+	assert_int_equal(account_login_decide(&three, true, now, &next), LOGIN_OK);
+	assert_int_equal(next.failed, 0);
+}
+
+static void test_session_idle(void **state)
+{
+	(void)state;
+	assert_false(account_session_expired(1000, 1000 + 1800));
+	assert_true(account_session_expired(1000, 1000 + 1801));
+	assert_false(account_session_needs_touch(1000, 1059));
+	assert_true(account_session_needs_touch(1000, 1060));
+}
+
+static void test_roles(void **state)
+{
+	(void)state;
+	assert_true(account_role_perms("admin") & PERM_USER_MANAGE);
+	assert_false(account_role_perms("admin") & PERM_AUDIT_READ); /* separation of duties */
+	assert_true(account_role_perms("auditor") & PERM_AUDIT_READ);
+	assert_false(account_role_perms("auditor") & PERM_ORG_WRITE);
+	assert_false(account_role_perms("supervisor") & (PERM_ORG_WRITE | PERM_USER_MANAGE));
+	assert_false(account_role_perms("zone") & PERM_ORG_WRITE);
+	assert_int_equal(account_role_perms("root"), 0);
+	assert_int_equal(account_role_perms(NULL), 0);
+	assert_string_equal(account_default_scope("zone"), "org");
+	assert_string_equal(account_default_scope("county"), "org_and_below");
+	assert_true(account_scope_valid("custom"));
+	assert_false(account_scope_valid("everything"));
+	assert_true(account_org_type_valid("platform_company"));
+	assert_false(account_zone_level_valid("county"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_password_policy),
+		cmocka_unit_test(test_lockout_sequence),
+		cmocka_unit_test(test_session_idle),
+		cmocka_unit_test(test_roles),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

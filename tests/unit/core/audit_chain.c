@@ -1,0 +1,157 @@
+/* Tests src/core/audit_chain.c: the canonical form, a worked hash, and each kind of tampering
+ * (edit, delete, reorder, truncate) on an in-memory chain. */
+#include "core/audit_chain.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+#include <sodium.h>
+
+#define N 4
+
+struct chain {
+	struct audit_rec rec[N];
+	char canon[N][512];
+	char hash[N][AUDIT_HASH_HEX];
+	char prev[N][AUDIT_HASH_HEX];
+};
+
+static void build(struct chain *c)
+{
+	static const char *const ids[N] = {"1", "2", "3", "4"};
+	const char *prev = AUDIT_GENESIS;
+
+	memset(c, 0, sizeof(*c));
+	for (int i = 0; i < N; i++) {
+		struct audit_rec *r = &c->rec[i];
+		struct strbuf sb = STRBUF_INIT;
+		strcpy(c->prev[i], prev);
+		r->seq = i + 1;
+		r->time = "2026-11-28T03:00:00Z";
+		r->user_id = 1;
+		r->username = "admin";
+		r->org_id = 2;
+		r->client_addr = "127.0.0.1";
+		r->action = "create";
+		r->entity_type = "org";
+		r->entity_id = ids[i];
+		r->after_json = "{\"name\":\"市商务局\"}";
+		r->prev_hash = c->prev[i];
+		audit_canonical(r, &sb);
+		strcpy(c->canon[i], sb.buf);
+		audit_hash(prev, sb.buf, sb.len, c->hash[i]);
+		prev = c->hash[i];
+		strbuf_release(&sb);
+	}
+}
+
+static bool verify(struct chain *c, const int *order, int n, int64_t head_seq, const char *head,
+		   struct audit_verify *v)
+{
+	audit_verify_init(v);
+	for (int i = 0; i < n; i++) {
+		int k = order[i];
+		if (!audit_verify_row(v, &c->rec[k], c->canon[k], c->hash[k]))
+			return false;
+	}
+	return audit_verify_head(v, head_seq, head);
+}
+
+static void test_canonical_form(void **state)
+{
+	(void)state;
+	struct chain c;
+	build(&c);
+	assert_string_equal(c.canon[0],
+			    "{\"action\":\"create\",\"after\":{\"name\":\"市商务局\"},\"before\":null,"
+			    "\"client_addr\":\"127.0.0.1\",\"entity_id\":\"1\",\"entity_type\":\"org\","
+			    "\"org_id\":2,\"prev_hash\":\"" AUDIT_GENESIS "\",\"seq\":1,"
+			    "\"time\":\"2026-11-28T03:00:00Z\",\"user_id\":1,\"username\":\"admin\"}");
+	/* the hash is SHA-256 over prev_hash, a newline and the canonical form */
+	unsigned char h[32];
+	char hex[65], msg[600];
+	snprintf(msg, sizeof(msg), "%s\n%s", AUDIT_GENESIS, c.canon[0]);
+	crypto_hash_sha256(h, (const unsigned char *)msg, strlen(msg));
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	assert_string_equal(c.hash[0], hex);
+}
+
+static void test_intact_chain_verifies(void **state)
+{
+	(void)state;
+	struct chain c;
+	struct audit_verify v;
+	int order[N] = {0, 1, 2, 3};
+	build(&c);
+	assert_true(verify(&c, order, N, N, c.hash[N - 1], &v));
+	assert_int_equal(v.count, N);
+	assert_string_equal(v.head, c.hash[N - 1]);
+	assert_int_equal(v.broken_seq, 0);
+}
+
+static void test_edited_record_is_detected(void **state)
+{
+	(void)state;
+	struct chain c;
+	struct audit_verify v;
+	int order[N] = {0, 1, 2, 3};
+	build(&c);
+	c.rec[2].entity_id = "99"; /* a column changed, canon and hash left */
+	assert_false(verify(&c, order, N, N, c.hash[N - 1], &v));
+	assert_int_equal(v.broken_seq, 3);
+}
+
+static void test_deleted_record_is_detected(void **state)
+{
+	(void)state;
+	struct chain c;
+	struct audit_verify v;
+	int order[N - 1] = {0, 2, 3};
+	build(&c);
+	assert_false(verify(&c, order, N - 1, N, c.hash[N - 1], &v));
+	assert_int_equal(v.broken_seq, 2);
+}
+
+static void test_swapped_records_are_detected(void **state)
+{
+	(void)state;
+	struct chain c;
+	struct audit_verify v;
+	int order[N] = {0, 2, 1, 3};
+	build(&c);
+	/* swap contents but keep seq numbers in order, as an UPDATE of two rows would */
+	c.rec[1].seq = 3;
+	c.rec[2].seq = 2;
+	assert_false(verify(&c, order, N, N, c.hash[N - 1], &v));
+	assert_int_equal(v.broken_seq, 2);
+}
+
+static void test_truncated_tail_is_detected_by_head(void **state)
+{
+	(void)state;
+	struct chain c;
+	struct audit_verify v;
+	int order[N] = {0, 1, 2, 3};
+	build(&c);
+	assert_false(verify(&c, order, N - 1, N, c.hash[N - 1], &v));
+	assert_int_equal(v.broken_seq, N);
+	assert_non_null(strstr(v.reason, "最新记录被删除"));
+}
+
+int main(void)
+{
+	if (sodium_init() < 0)
+		return 1;
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_canonical_form),
+		cmocka_unit_test(test_intact_chain_verifies),
+		cmocka_unit_test(test_edited_record_is_detected),
+		cmocka_unit_test(test_deleted_record_is_detected),
+		cmocka_unit_test(test_swapped_records_are_detected),
+		cmocka_unit_test(test_truncated_tail_is_detected_by_head),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
