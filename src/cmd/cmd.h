@@ -1,7 +1,11 @@
-/* cmd.h - the kfq subcommands (one file each in src/cmd/) and the options they share.
+/* cmd.h - the kfq subcommands (one file each in src/cmd/) and what they share: options from
+ * flags and a config file, opening the database, the command line's audit identity.
  * A subcommand returns the process exit code: 0 success, 1 failure, 2 bad usage. */
 #ifndef KFQ_CMD_CMD_H
 #define KFQ_CMD_CMD_H
+
+#include "store/store.h"
+#include "store/store_audit.h"
 
 #include <stdbool.h>
 
@@ -9,15 +13,52 @@
 #define CMD_EXIT_FAIL 1
 #define CMD_EXIT_USAGE 2
 
+#define CMD_DEFAULT_DB "var/kfq.db"
+#define CMD_DEFAULT_LISTEN "127.0.0.1:8080"
+
 struct cmd {
 	const char *name;
 	const char *summary; /* one line, shown by `kfq --help` */
 	int (*run)(int argc, char **argv);
 };
 
-int cmd_version(int argc, char **argv);
+/* Settings shared by the commands: config file first, then flags. Strings are static or
+ * point into argv / the loaded config (which lives until exit). */
+struct cmd_options {
+	const char *db;       /* path or postgresql:// URL */
+	const char *listen;   /* serve */
+	const char *web_root; /* serve */
+	int threads;          /* serve */
+	bool access_log;      /* serve */
+	bool trust_proxy;     /* serve */
+};
+
+void cmd_options_init(struct cmd_options *o);
+/* Reads key = value lines (db, listen, web_root, threads, access_log, trust_proxy). */
+int cmd_options_load(struct cmd_options *o, const char *path);
+/* Handles --db and --config at argv[*i] (advancing *i); returns 1 if it took the argument,
+ * 0 if not ours, -1 on error (message printed). */
+int cmd_options_common(struct cmd_options *o, int argc, char **argv, int *i);
+
+/* Opens the database and applies pending migrations; prints why on failure. */
+int cmd_open_db(const struct cmd_options *o, struct store **s);
+/* The audit identity of whoever runs the command ("cli:<login name>"). */
+void cmd_actor(struct store_actor *who);
 
 /* true if argv holds -h or --help; prints usage to stdout then */
 bool cmd_wants_help(int argc, char **argv, const char *usage);
+/* Prints "kfq NAME: message" and the usage hint; returns CMD_EXIT_USAGE. */
+int cmd_usage_error(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Reads one line (a password) from stdin without its newline into buf. */
+int cmd_read_stdin_line(char *buf, size_t len);
+
+int cmd_version(int argc, char **argv);
+int cmd_policy(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_migrate(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_org(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
 
 #endif

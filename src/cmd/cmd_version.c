@@ -6,18 +6,6 @@
 #include <sodium.h>
 #include <sqlite3.h>
 #include <stdio.h>
-#include <string.h>
-
-bool cmd_wants_help(int argc, char **argv, const char *usage)
-{
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-			fputs(usage, stdout);
-			return true;
-		}
-	}
-	return false;
-}
 
 int cmd_version(int argc, char **argv)
 {

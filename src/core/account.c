@@ -114,6 +114,19 @@ static bool in(const char *s, const char *const *set)
 	return false;
 }
 
+bool account_username_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n < 3 || n > 32)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '_' || *s == '.' || *s == '-'))
+			return false;
+	return true;
+}
+
 bool account_role_valid(const char *role)
 {
 	return account_role_perms(role) != 0;

@@ -14,6 +14,7 @@
 #define LOCKOUT_SECONDS (15 * 60)
 #define SESSION_IDLE_SECONDS (30 * 60)
 #define SESSION_TOUCH_SECONDS 60 /* last_seen is written at most this often */
+#define ACCOUNT_ADMIN_LOCK_UNTIL 253402300799LL /* 9999-12-31T23:59:59Z: locked by an admin */
 
 enum password_verdict {
 	PASSWORD_OK = 0,
@@ -56,6 +57,8 @@ enum {
 	PERM_AUDIT_READ = 1u << 4,
 };
 
+/* 3..32 of a-z A-Z 0-9 _ . - */
+bool account_username_valid(const char *s);
 bool account_role_valid(const char *role);
 bool account_scope_valid(const char *scope);
 bool account_org_type_valid(const char *type);

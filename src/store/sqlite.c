@@ -184,3 +184,41 @@ fail:
 	free(q);
 	return KFQ_EIO;
 }
+
+int store_backup(struct store *s, const char *path)
+{
+	struct sq_store *q = (struct sq_store *)s;
+	sqlite3 *dst = NULL;
+	sqlite3_backup *b;
+	int rc;
+
+	if (s->kind != STORE_SQLITE) {
+		store_set_err(s, "backup: use pg_dump for PostgreSQL");
+		return KFQ_EINVAL;
+	}
+	rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK)
+		goto fail;
+	b = sqlite3_backup_init(dst, "main", q->db, "main");
+	if (!b)
+		goto fail;
+	/* copy in steps so writers are not blocked for the whole copy; restarts if they write */
+	do {
+		rc = sqlite3_backup_step(b, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	rc = sqlite3_backup_finish(b);
+	if (rc != SQLITE_OK)
+		goto fail;
+	/* a backup is a single file: no -wal beside it */
+	rc = sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		goto fail;
+	sqlite3_close(dst);
+	return KFQ_OK;
+fail:
+	store_set_err(s, "backup to %s: %s", path, dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
+	sqlite3_close(dst);
+	return KFQ_EIO;
+}

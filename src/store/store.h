@@ -52,6 +52,10 @@ int store_begin(struct store *s);
 int store_commit(struct store *s);
 void store_rollback(struct store *s);
 
+/* Online, consistent copy of a SQLite database to `path` (SQLite's backup API).
+ * KFQ_EINVAL on PostgreSQL, whose own tools (pg_dump) do this. */
+int store_backup(struct store *s, const char *path);
+
 /* Convenience: prepare, bind nothing, step once, read column 0 as an integer. */
 int store_query_int(struct store *s, const char *sql, int64_t *out);
 

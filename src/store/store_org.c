@@ -282,37 +282,99 @@ static int audit(struct store *s, const struct store_actor *who, const char *act
 	return rc;
 }
 
-int store_org_create(struct store *s, const struct store_actor *who, struct store_org *org,
-		     const char **taken)
+/* Inserts org with its aliases and audit record inside the caller's transaction. */
+static int create_in_tx(struct store *s, const struct store_actor *who, struct store_org *org,
+			const char **taken)
 {
 	struct store_stmt *st;
 	char now[TIME_RFC3339_LEN];
 	int rc;
 
 	time_format(time_now(), now);
-	if ((rc = store_begin(s)) != KFQ_OK)
-		return rc;
 	org->id = 0;
 	if ((rc = check_taken(s, org, taken)) != KFQ_OK)
-		goto fail;
+		return rc;
 	if ((rc = store_prepare(s, sql_insert, &st)) != KFQ_OK)
-		goto fail;
+		return rc;
 	bind_fields(st, 1, org, now);
 	rc = store_step(st);
 	if (rc == KFQ_ROW)
 		org->id = store_col_int(st, 0);
 	store_reset(st);
 	if (rc != KFQ_ROW)
-		goto fail;
-	if ((rc = write_aliases(s, org)) != KFQ_OK || (rc = audit(s, who, "create", NULL, org)))
-		goto fail;
-	if ((rc = store_commit(s)) != KFQ_OK)
-		goto fail;
-	return KFQ_OK;
-fail:
+		return rc < 0 ? rc : KFQ_ERR;
+	if ((rc = write_aliases(s, org)) != KFQ_OK)
+		return rc;
+	return audit(s, who, "create", NULL, org);
+}
+
+int store_org_create(struct store *s, const struct store_actor *who, struct store_org *org,
+		     const char **taken)
+{
+	int rc;
+
+	if ((rc = store_begin(s)) != KFQ_OK)
+		return rc;
+	if ((rc = create_in_tx(s, who, org, taken)) == KFQ_OK && (rc = store_commit(s)) == KFQ_OK)
+		return KFQ_OK;
 	store_rollback(s);
 	org->id = 0;
-	return rc < 0 ? rc : KFQ_ERR;
+	return rc;
+}
+
+int store_org_import(struct store *s, const struct store_actor *who,
+		     const struct org_import *in, int *created, int *skipped, int *bad_line,
+		     const char **problem)
+{
+	struct arena a;
+	int rc;
+
+	*created = *skipped = *bad_line = 0;
+	*problem = NULL;
+	arena_init(&a);
+	if ((rc = store_begin(s)) != KFQ_OK)
+		goto cleanup;
+	for (int i = 0; i < in->nrows; i++) {
+		const struct org_import_row *r = &in->rows[i];
+		struct store_org o = {0}, found;
+		*bad_line = r->line;
+		rc = store_org_find(s, &a, r->name, &found);
+		if (rc == KFQ_OK) {
+			(*skipped)++;
+			continue;
+		}
+		if (rc != KFQ_ENOTFOUND)
+			goto fail;
+		if (r->parent) {
+			rc = store_org_find(s, &a, r->parent, &found);
+			if (rc == KFQ_ENOTFOUND) {
+				*problem = r->parent;
+				rc = KFQ_ECONSTRAINT;
+			}
+			if (rc != KFQ_OK)
+				goto fail;
+			o.parent_id = found.id;
+		}
+		o.name = r->name;
+		o.type = r->type;
+		o.level = r->level;
+		o.is_sample = r->is_sample;
+		o.aliases = r->aliases;
+		o.naliases = r->naliases;
+		if ((rc = create_in_tx(s, who, &o, problem)) != KFQ_OK)
+			goto fail;
+		(*created)++;
+	}
+	if ((rc = store_commit(s)) == KFQ_OK) {
+		*bad_line = 0;
+		goto cleanup;
+	}
+fail:
+	store_rollback(s);
+	*created = 0;
+cleanup:
+	arena_release(&a);
+	return rc;
 }
 
 int store_org_update(struct store *s, const struct store_actor *who, const struct store_org *org,

@@ -4,6 +4,7 @@
 #ifndef KFQ_STORE_ORG_H
 #define KFQ_STORE_ORG_H
 
+#include "core/org_import.h"
 #include "store/store.h"
 #include "store/store_audit.h"
 #include "util/jsonw.h"
@@ -40,6 +41,12 @@ int store_org_find(struct store *s, struct arena *a, const char *name, struct st
  * taken string in *taken), KFQ_ECONSTRAINT when the parent does not exist. */
 int store_org_create(struct store *s, const struct store_actor *who, struct store_org *org,
 		     const char **taken);
+/* Creates every row of an import file in one transaction; rows whose name exists are
+ * skipped. On failure nothing is written, *bad_line names the row and *problem the parent
+ * that does not exist (KFQ_ECONSTRAINT) or the name/alias that is taken (KFQ_ECONFLICT). */
+int store_org_import(struct store *s, const struct store_actor *who,
+		     const struct org_import *in, int *created, int *skipped, int *bad_line,
+		     const char **problem);
 /* Replaces name, type, parent, level, sample flag and aliases of org->id. KFQ_EINVAL when the
  * new parent is the org itself or one of its descendants. */
 int store_org_update(struct store *s, const struct store_actor *who, const struct store_org *org,

@@ -1,0 +1,550 @@
+/* api.c - what every API request goes through before its handler: the connection of this
+ * thread, the session, CSRF and same-origin checks, the role's permission, undeclared query
+ * parameters, and JSON body validation. Must not hold a route's own logic. */
+#include "api/api.h"
+
+#include "store/store_org.h"
+#include "util/log.h"
+#include "util/timeutil.h"
+
+#include <pthread.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct api_config *config;
+static const struct http_router *the_router;
+static pthread_key_t db_key;
+static pthread_once_t db_once = PTHREAD_ONCE_INIT;
+
+static void db_close(void *p)
+{
+	store_close(p);
+}
+
+static void db_key_make(void)
+{
+	if (pthread_key_create(&db_key, db_close) != 0)
+		fatal("pthread_key_create failed");
+}
+
+/* This thread's connection, opened on first use and closed when the thread exits. */
+static struct store *thread_db(void)
+{
+	struct store *s;
+	char err[512];
+
+	pthread_once(&db_once, db_key_make);
+	s = pthread_getspecific(db_key);
+	if (s)
+		return s;
+	if (store_open(config->db_url, &s, err, sizeof(err)) != KFQ_OK) {
+		log_error("%s", err);
+		return NULL;
+	}
+	pthread_setspecific(db_key, s);
+	return s;
+}
+
+void api_shutdown(void)
+{
+	struct store *s;
+
+	pthread_once(&db_once, db_key_make);
+	s = pthread_getspecific(db_key);
+	if (s) {
+		pthread_setspecific(db_key, NULL);
+		store_close(s);
+	}
+}
+
+int api_error(struct api_ctx *c, int status, const char *code, const char *message,
+	      const char *field)
+{
+	http_resp_error(c->req, status, code, message, field);
+	return -1;
+}
+
+int api_store_error(struct api_ctx *c, int rc)
+{
+	switch (rc) {
+	case KFQ_ENOTFOUND:
+		return api_error(c, 404, "not_found", "记录不存在", NULL);
+	case KFQ_ECONFLICT:
+		return api_error(c, 409, "conflict", "数据已存在或已被他人修改，请刷新后重试", NULL);
+	case KFQ_ECONSTRAINT:
+		return api_error(c, 400, "constraint_violation", "数据不符合约束（引用的记录不存在或取值无效）",
+				 NULL);
+	case KFQ_EBUSY:
+		http_resp_header(c->req, "Retry-After", "1");
+		return api_error(c, 503, "busy", "系统繁忙，请稍后重试", NULL);
+	default:
+		log_error("store error %d: %s", rc, c->db ? store_errmsg(c->db) : "");
+		return api_error(c, 500, "internal_error", "服务器内部错误", NULL);
+	}
+}
+
+int api_ok(struct api_ctx *c, int status)
+{
+	http_resp_json(c->req, status);
+	return 0;
+}
+
+/* ---- body ---- */
+
+static const char *type_msg(enum api_type t)
+{
+	switch (t) {
+	case API_STR:
+		return "应为字符串";
+	case API_INT:
+		return "应为整数";
+	case API_BOOL:
+		return "应为布尔值";
+	case API_STR_ARRAY:
+		return "应为字符串数组";
+	case API_INT_ARRAY:
+		return "应为整数数组";
+	}
+	return "类型错误";
+}
+
+static bool valid_utf8_text(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 && s[i] != '\n' && s[i] != '\t')
+			return false;
+	return true;
+}
+
+static int check_field(struct api_ctx *c, const struct api_field *f, json_t *v)
+{
+	char *ptr = arena_printf(c->a, "/%s", f->name);
+	size_t max = f->max ? f->max : (f->type == API_STR ? 200 : 100);
+	size_t i;
+	json_t *e;
+
+	/* an optional field may be null, which means the same as leaving it out */
+	if (json_is_null(v) && !f->required)
+		return 0;
+	switch (f->type) {
+	case API_STR:
+		if (!json_is_string(v))
+			break;
+		if (json_string_length(v) > max)
+			return api_error(c, 400, "too_long",
+					 arena_printf(c->a, "字段 %s 过长（最多%zu字节）", f->name, max),
+					 ptr);
+		if (strlen(json_string_value(v)) != json_string_length(v) ||
+		    !valid_utf8_text(json_string_value(v), json_string_length(v)))
+			return api_error(c, 400, "invalid_characters",
+					 arena_printf(c->a, "字段 %s 含有控制字符", f->name), ptr);
+		return 0;
+	case API_INT:
+		if (json_is_integer(v))
+			return 0;
+		break;
+	case API_BOOL:
+		if (json_is_boolean(v))
+			return 0;
+		break;
+	case API_STR_ARRAY:
+	case API_INT_ARRAY:
+		if (!json_is_array(v))
+			break;
+		if (json_array_size(v) > max)
+			return api_error(c, 400, "too_many",
+					 arena_printf(c->a, "字段 %s 最多%zu项", f->name, max), ptr);
+		json_array_foreach(v, i, e)
+		{
+			bool ok = f->type == API_INT_ARRAY
+					  ? json_is_integer(e)
+					  : json_is_string(e) && json_string_length(e) <= 200 &&
+						    json_string_length(e) > 0 &&
+						    strlen(json_string_value(e)) == json_string_length(e) &&
+						    valid_utf8_text(json_string_value(e),
+								    json_string_length(e));
+			if (!ok)
+				return api_error(c, 400, "invalid_type",
+						 arena_printf(c->a, "字段 %s 的第%zu项%s", f->name,
+							      i + 1, type_msg(f->type)),
+						 arena_printf(c->a, "/%s/%zu", f->name, i));
+		}
+		return 0;
+	}
+	return api_error(c, 400, "invalid_type",
+			 arena_printf(c->a, "字段 %s %s", f->name, type_msg(f->type)), ptr);
+}
+
+static void json_free(void *p)
+{
+	json_decref(p);
+}
+
+static int parse_body(struct api_ctx *c)
+{
+	const struct api_field *fields = c->route->body;
+	json_error_t err;
+	const char *key;
+	json_t *v;
+	bool required = false;
+
+	for (const struct api_field *f = fields; f->name; f++)
+		required |= f->required;
+	/* actions without required fields (lock, reset) may come with no body at all */
+	if (c->req->body_len == 0 && !required)
+		return 0;
+	c->body = json_loadb(c->req->body ? c->req->body : "", c->req->body_len,
+			     JSON_REJECT_DUPLICATES, &err);
+	if (!c->body)
+		return api_error(c, 400, "invalid_json",
+				 arena_printf(c->a, "请求内容不是有效的 JSON（第%d行第%d列）", err.line,
+					      err.column),
+				 NULL);
+	arena_defer(c->a, json_free, c->body);
+	if (!json_is_object(c->body))
+		return api_error(c, 400, "invalid_json", "请求内容应为 JSON 对象", NULL);
+	json_object_foreach(c->body, key, v)
+	{
+		const struct api_field *f = fields;
+		while (f->name && strcmp(f->name, key) != 0)
+			f++;
+		if (!f->name)
+			return api_error(c, 400, "unknown_field",
+					 arena_printf(c->a, "不支持的字段：%s", key),
+					 arena_printf(c->a, "/%s", key));
+		if (check_field(c, f, v) != 0)
+			return -1;
+	}
+	for (const struct api_field *f = fields; f->name; f++)
+		if (f->required && !json_object_get(c->body, f->name))
+			return api_error(c, 400, "missing_field",
+					 arena_printf(c->a, "缺少必填字段：%s", f->name),
+					 arena_printf(c->a, "/%s", f->name));
+	return 0;
+}
+
+const char *api_body_str(struct api_ctx *c, const char *name)
+{
+	return c->body ? json_string_value(json_object_get(c->body, name)) : NULL;
+}
+
+bool api_body_has(struct api_ctx *c, const char *name)
+{
+	return c->body && json_object_get(c->body, name) != NULL;
+}
+
+int64_t api_body_int(struct api_ctx *c, const char *name)
+{
+	return c->body ? (int64_t)json_integer_value(json_object_get(c->body, name)) : 0;
+}
+
+bool api_body_bool(struct api_ctx *c, const char *name)
+{
+	return c->body && json_is_true(json_object_get(c->body, name));
+}
+
+const char **api_body_strs(struct api_ctx *c, const char *name, int *n)
+{
+	json_t *arr = c->body ? json_object_get(c->body, name) : NULL;
+	size_t k = json_array_size(arr);
+	const char **out = arena_alloc(c->a, sizeof(*out) * (k + 1));
+
+	for (size_t i = 0; i < k; i++)
+		out[i] = json_string_value(json_array_get(arr, i));
+	*n = (int)k;
+	return out;
+}
+
+int64_t *api_body_ints(struct api_ctx *c, const char *name, int *n)
+{
+	json_t *arr = c->body ? json_object_get(c->body, name) : NULL;
+	size_t k = json_array_size(arr);
+	int64_t *out = arena_alloc(c->a, sizeof(*out) * (k + 1));
+
+	for (size_t i = 0; i < k; i++)
+		out[i] = (int64_t)json_integer_value(json_array_get(arr, i));
+	*n = (int)k;
+	return out;
+}
+
+/* ---- query ---- */
+
+int api_query_int(struct api_ctx *c, const char *name, int64_t def, int64_t min, int64_t max,
+		  int64_t *out)
+{
+	const char *v = http_query(c->req, name);
+	char *end;
+
+	*out = def;
+	if (!v || !*v)
+		return 0;
+	long long n = strtoll(v, &end, 10);
+	if (*end || n < min || n > max)
+		return api_error(c, 400, "invalid_parameter",
+				 arena_printf(c->a, "参数 %s 应为 %lld 到 %lld 之间的整数", name,
+					      (long long)min, (long long)max),
+				 name);
+	*out = n;
+	return 0;
+}
+
+const char *api_query_str(struct api_ctx *c, const char *name)
+{
+	const char *v = http_query(c->req, name);
+
+	return v && *v ? v : NULL;
+}
+
+int api_path_id(struct api_ctx *c, int64_t *id)
+{
+	const char *v = http_param(c->req, "id");
+	char *end;
+	long long n = v ? strtoll(v, &end, 10) : 0;
+
+	if (!v || *end || n <= 0)
+		return api_error(c, 404, "not_found", "记录不存在", NULL);
+	*id = n;
+	return 0;
+}
+
+struct qcheck {
+	struct api_ctx *c;
+	const char *bad;
+};
+
+static int query_cb(void *arg, const char *key, const char *value)
+{
+	struct qcheck *q = arg;
+	const char *const *allowed = q->c->route->query;
+
+	(void)value;
+	for (; allowed && *allowed; allowed++)
+		if (!strcmp(*allowed, key))
+			return 0;
+	q->bad = key;
+	return 1;
+}
+
+/* ---- session ---- */
+
+void api_token_hash(const char *token, char out[65])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+static int load_session(struct api_ctx *c)
+{
+	const char *token = http_cookie(c->req, "kfq_session");
+	int rc;
+
+	if (!token || strlen(token) > 100)
+		return api_error(c, 401, "not_authenticated", "请先登录", NULL);
+	api_token_hash(token, c->token_hash);
+	rc = store_session_get(c->db, c->a, c->token_hash, &c->sess);
+	if (rc == KFQ_ENOTFOUND)
+		return api_error(c, 401, "not_authenticated", "登录已失效，请重新登录", NULL);
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	if (account_session_expired(c->sess.last_seen, c->now)) {
+		if ((rc = store_session_expire(c->db, c->now - SESSION_IDLE_SECONDS)) != KFQ_OK)
+			log_error("session expiry failed: %s", store_errmsg(c->db));
+		return api_error(c, 401, "not_authenticated", "登录已超时，请重新登录", NULL);
+	}
+	if (account_session_needs_touch(c->sess.last_seen, c->now) &&
+	    (rc = store_session_touch(c->db, c->token_hash, c->now)) != KFQ_OK)
+		return api_store_error(c, rc);
+	c->actor.user_id = c->sess.user.id;
+	c->actor.username = c->sess.user.username;
+	c->actor.org_id = c->sess.user.org_id;
+	return 0;
+}
+
+/* The Origin must name the host the request was sent to. */
+static bool same_origin(struct api_ctx *c)
+{
+	const char *origin = http_header(c->req, "Origin");
+	const char *host = http_header(c->req, "Host");
+	const char *site = http_header(c->req, "Sec-Fetch-Site");
+
+	if (site && strcmp(site, "same-origin") != 0 && strcmp(site, "none") != 0)
+		return false;
+	if (!origin || !host)
+		return false;
+	const char *p = !strncmp(origin, "http://", 7) ? origin + 7
+			: !strncmp(origin, "https://", 8) ? origin + 8
+							 : NULL;
+	return p && !strcmp(p, host);
+}
+
+static bool is_json(const char *ct)
+{
+	return ct && !strncmp(ct, "application/json", 16) && (ct[16] == 0 || ct[16] == ';');
+}
+
+static bool is_loopback(const char *addr)
+{
+	return !strncmp(addr, "127.", 4) || !strcmp(addr, "::1");
+}
+
+static int entry(struct http_req *req)
+{
+	const struct api_route *r = req->route->data;
+	struct api_ctx c = {0};
+	bool write = strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0;
+	struct qcheck q;
+
+	c.req = req;
+	c.a = &req->arena;
+	c.route = r;
+	c.now = time_now();
+	c.out = &req->resp.body;
+	c.actor.client_addr = req->client_addr;
+	jsonw_init(&c.w, c.out);
+	q.c = &c;
+	q.bad = NULL;
+	if ((r->flags & API_LOOPBACK) && !is_loopback(req->client_addr))
+		return api_error(&c, 403, "forbidden", "仅允许本机访问", NULL);
+	if (http_query_each(req, query_cb, &q))
+		return api_error(&c, 400, "unknown_parameter",
+				 arena_printf(c.a, "不支持的查询参数：%s", q.bad), q.bad);
+	if (write && !same_origin(&c))
+		return api_error(&c, 403, "csrf_failed", "请求来源校验失败，请刷新页面后重试", NULL);
+	if (write && !(r->flags & API_UPLOAD) && req->body_len &&
+	    !is_json(http_header(req, "Content-Type")))
+		return api_error(&c, 415, "unsupported_media_type", "请求内容类型应为 application/json",
+				 NULL);
+	c.db = thread_db();
+	if (!c.db)
+		return api_error(&c, 503, "database_unavailable", "数据库暂不可用，请稍后重试", NULL);
+	if (!(r->flags & API_PUBLIC)) {
+		if (load_session(&c) != 0)
+			return -1;
+		if (write) {
+			const char *tok = http_header(req, "X-CSRF-Token");
+			size_t n = strlen(c.sess.csrf);
+			if (!tok || strlen(tok) != n || sodium_memcmp(tok, c.sess.csrf, n) != 0)
+				return api_error(&c, 403, "csrf_failed",
+						 "请求校验失败（CSRF令牌无效），请刷新页面后重试", NULL);
+		}
+		if (c.sess.user.must_change && !(r->flags & API_MUST_CHANGE))
+			return api_error(&c, 403, "password_change_required", "请先修改密码",
+					 NULL);
+		if ((account_role_perms(c.sess.user.role) & r->perm) != r->perm)
+			return api_error(&c, 403, "forbidden", "没有权限执行此操作", NULL);
+	}
+	if (r->body && parse_body(&c) != 0)
+		return -1;
+	if (!r->body && !(r->flags & API_UPLOAD) && req->body_len)
+		return api_error(&c, 400, "unexpected_body", "此请求不接受请求内容", NULL);
+	return r->handler(&c);
+}
+
+/* ---- scope ---- */
+
+int api_scope_orgs(struct api_ctx *c, int64_t **ids, int *n)
+{
+	const struct store_user *u = &c->sess.user;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (!strcmp(u->data_scope, "all"))
+		return 0;
+	if (!strcmp(u->data_scope, "org_and_below")) {
+		if ((rc = store_org_subtree(c->db, c->a, u->org_id, ids, n)) != KFQ_OK)
+			return api_store_error(c, rc);
+		return 0;
+	}
+	if (!strcmp(u->data_scope, "custom")) {
+		*ids = arena_alloc(c->a, sizeof(int64_t) * (size_t)(u->nscope + 1));
+		memcpy(*ids, u->scope_org_ids, sizeof(int64_t) * (size_t)u->nscope);
+		*n = u->nscope;
+		return 0;
+	}
+	/* org and self: the user's own organization */
+	*ids = arena_alloc(c->a, sizeof(int64_t));
+	(*ids)[0] = u->org_id;
+	*n = 1;
+	return 0;
+}
+
+bool api_scope_allows(const int64_t *ids, int n, int64_t org_id)
+{
+	if (!ids)
+		return true;
+	for (int i = 0; i < n; i++)
+		if (ids[i] == org_id)
+			return true;
+	return false;
+}
+
+/* ---- files ---- */
+
+int api_send_file(struct api_ctx *c, int fd, uint64_t size, const char *content_type,
+		  const char *filename)
+{
+	char *enc = arena_alloc(c->a, strlen(filename) * 3 + 1), *p = enc;
+
+	/* RFC 5987: UTF-8 file names percent-encoded */
+	for (const unsigned char *s = (const unsigned char *)filename; *s; s++) {
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == '.' || *s == '-' || *s == '_')
+			*p++ = (char)*s;
+		else
+			p += sprintf(p, "%%%02X", *s);
+	}
+	*p = 0;
+	c->req->resp.fd = fd;
+	c->req->resp.size = size;
+	c->req->resp.status = 200;
+	c->req->resp.content_type = content_type;
+	http_resp_header(c->req, "Content-Disposition",
+			 arena_printf(c->a, "attachment; filename=\"export.xlsx\"; "
+					    "filename*=UTF-8''%s",
+				      enc));
+	http_resp_header(c->req, "Cache-Control", "no-store");
+	return 0;
+}
+
+const struct http_router *api_router(void)
+{
+	return the_router;
+}
+
+/* ---- set-up ---- */
+
+static void add_routes(struct http_router *router, const struct api_route *routes)
+{
+	for (const struct api_route *r = routes; r->method; r++) {
+		struct http_route hr = {
+			.method = r->method,
+			.pattern = r->pattern,
+			.handler = entry,
+			.data = r,
+			.max_body = (r->flags & API_UPLOAD) ? HTTP_UPLOAD_BODY_MAX
+							    : HTTP_JSON_BODY_MAX,
+		};
+		http_router_add(router, &hr);
+	}
+}
+
+int api_init(const struct api_config *cfg, struct http_router *router)
+{
+	if (sodium_init() < 0) {
+		log_error("libsodium failed to initialise");
+		return KFQ_ERR;
+	}
+	config = cfg;
+	the_router = router;
+	add_routes(router, api_misc_routes);
+	add_routes(router, api_session_routes);
+	add_routes(router, api_org_routes);
+	add_routes(router, api_user_routes);
+	add_routes(router, api_audit_routes);
+	return KFQ_OK;
+}

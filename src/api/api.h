@@ -1,0 +1,125 @@
+/* api.h - the API layer: a declared route table (method, path, permission, allowed query
+ * parameters, body fields) and the context every handler gets after the session, CSRF, role
+ * and input checks have passed. Handlers validate, authorize the data scope and call store/;
+ * they never write SQL. Everything a handler allocates comes from c->a (the request arena). */
+#ifndef KFQ_API_API_H
+#define KFQ_API_API_H
+
+#include "core/account.h"
+#include "http/http.h"
+#include "store/store.h"
+#include "store/store_audit.h"
+#include "store/store_user.h"
+#include "util/jsonw.h"
+#include "util/log.h"
+
+#include <jansson.h>
+#include <stdbool.h>
+
+/* route flags */
+enum {
+	API_PUBLIC = 1u << 0,      /* no session needed */
+	API_MUST_CHANGE = 1u << 1, /* allowed while the password must be changed */
+	API_LOOPBACK = 1u << 2,    /* only from 127.0.0.0/8 or ::1 (metrics) */
+	API_UPLOAD = 1u << 3,      /* raw body up to HTTP_UPLOAD_BODY_MAX, not JSON */
+};
+
+/* Optional fields may also be null, meaning absent. */
+enum api_type { API_STR, API_INT, API_BOOL, API_STR_ARRAY, API_INT_ARRAY };
+
+/* One JSON body field. Unknown fields are refused. */
+struct api_field {
+	const char *name;
+	enum api_type type;
+	bool required;
+	size_t max; /* strings: max bytes (0 = 200); arrays: max elements (0 = 100) */
+};
+
+struct api_ctx;
+typedef int (*api_handler)(struct api_ctx *c);
+
+struct api_route {
+	const char *method;
+	const char *pattern;
+	api_handler handler;
+	unsigned perm;                 /* PERM_* bits the role must have; 0 = any signed-in user */
+	unsigned flags;                /* API_* */
+	const char *const *query;      /* allowed query parameter names, NULL-terminated */
+	const struct api_field *body;  /* JSON body fields, {NULL} terminated; NULL = no body */
+};
+
+struct api_ctx {
+	struct http_req *req;
+	struct arena *a;
+	struct store *db; /* this thread's connection */
+	const struct api_route *route;
+	struct store_session sess; /* valid unless the route is API_PUBLIC */
+	char token_hash[65];
+	struct store_actor actor;
+	json_t *body; /* the parsed JSON object, or NULL */
+	int64_t now;
+	struct strbuf *out; /* == &req->resp.body */
+	struct jsonw w;     /* writes into out */
+};
+
+struct api_config {
+	const char *db_url;
+	const char *web_root;
+};
+
+/* Sets up the API (libsodium, the login dummy hash) and fills the router. */
+int api_init(const struct api_config *cfg, struct http_router *router);
+/* The router the API was registered in (for /metrics). */
+const struct http_router *api_router(void);
+/* Closes this process's database connections (call after the server stopped). */
+void api_shutdown(void);
+
+/* Answers an error; returns -1 so handlers can `return api_error(...)`. */
+int api_error(struct api_ctx *c, int status, const char *code, const char *message,
+	      const char *field);
+/* Maps a store error code to 404/409/503/500 with a message. */
+int api_store_error(struct api_ctx *c, int rc);
+/* Finishes a JSON answer written through c->w. */
+int api_ok(struct api_ctx *c, int status);
+
+/* Body accessors (after validation); NULL / 0 / false when absent or null. */
+const char *api_body_str(struct api_ctx *c, const char *name);
+bool api_body_has(struct api_ctx *c, const char *name);
+int64_t api_body_int(struct api_ctx *c, const char *name);
+bool api_body_bool(struct api_ctx *c, const char *name);
+/* Arena arrays of an array field. */
+const char **api_body_strs(struct api_ctx *c, const char *name, int *n);
+int64_t *api_body_ints(struct api_ctx *c, const char *name, int *n);
+
+/* Query parameters: a positive integer with bounds, or a string. 400 on bad input. */
+int api_query_int(struct api_ctx *c, const char *name, int64_t def, int64_t min, int64_t max,
+		  int64_t *out);
+const char *api_query_str(struct api_ctx *c, const char *name);
+/* The :id path parameter as a positive integer (404 if malformed). */
+int api_path_id(struct api_ctx *c, int64_t *id);
+
+/* Data scope: the organization ids the signed-in user may see; *ids NULL = all. */
+int api_scope_orgs(struct api_ctx *c, int64_t **ids, int *n);
+bool api_scope_allows(const int64_t *ids, int n, int64_t org_id);
+
+/* Hash a password with argon2id (at most two at once). Returns KFQ_OK. */
+int api_password_hash(const char *pw, char out[128]);
+bool api_password_verify(const char *hash, const char *pw);
+bool api_password_needs_rehash(const char *hash);
+/* The hex SHA-256 of a session token: what the sessions table stores. */
+void api_token_hash(const char *token, char out[65]);
+/* A random password that passes the policy (for resets). */
+void api_password_random(char out[20]);
+
+/* Sends a finished .xlsx file (fd, unlinked) as a download named `filename`. */
+int api_send_file(struct api_ctx *c, int fd, uint64_t size, const char *content_type,
+		  const char *filename);
+
+/* handler groups, one file each */
+extern const struct api_route api_session_routes[];
+extern const struct api_route api_org_routes[];
+extern const struct api_route api_user_routes[];
+extern const struct api_route api_audit_routes[];
+extern const struct api_route api_misc_routes[];
+
+#endif

@@ -1,0 +1,92 @@
+/* misc.c - health, metrics and the home dashboard's counts. */
+#include "api/api.h"
+
+#include "store/store_org.h"
+
+#include <string.h>
+
+static int healthz(struct api_ctx *c)
+{
+	int64_t one = 0;
+
+	if (store_query_int(c->db, "SELECT 1", &one) != KFQ_OK || one != 1)
+		return api_error(c, 503, "database_unavailable", "数据库不可用", NULL);
+	jsonw_obj_open(&c->w);
+	jsonw_kstr(&c->w, "status", "ok");
+	jsonw_kstr(&c->w, "version", KFQ_VERSION);
+	jsonw_obj_close(&c->w);
+	return api_ok(c, 200);
+}
+
+static int metrics(struct api_ctx *c)
+{
+	http_metrics_write(api_router(), c->out);
+	strbuf_addf(c->out,
+		    "# HELP kfq_db_connections Open database connections (one per worker thread).\n"
+		    "# TYPE kfq_db_connections gauge\nkfq_db_connections{backend=\"%s\"} %d\n",
+		    store_kind(c->db) == STORE_PG ? "postgresql" : "sqlite", store_open_count());
+	c->req->resp.status = 200;
+	c->req->resp.content_type = "text/plain; version=0.0.4; charset=utf-8";
+	return 0;
+}
+
+static void count_cb(void *arg, const char *key, int64_t n)
+{
+	struct jsonw *w = arg;
+
+	jsonw_kint(w, key, n);
+}
+
+static int dashboard(struct api_ctx *c)
+{
+	struct store_audit_filter f = {0};
+	struct store_audit_row *rows;
+	struct store_org *orgs;
+	struct store_org_filter of = {0};
+	int64_t users = 0, audit = 0, *ids;
+	int n, nrows, nids, rc;
+
+	if (api_scope_orgs(c, &ids, &nids) != 0)
+		return -1;
+	of.ids = ids;
+	of.nids = nids;
+	f.limit = 1;
+	if ((rc = store_org_list(c->db, c->a, &of, &orgs, &n)) != KFQ_OK ||
+	    (rc = store_user_count(c->db, &users)) != KFQ_OK ||
+	    (rc = store_audit_list(c->db, c->a, &f, &rows, &nrows, &audit)) != KFQ_OK)
+		return api_store_error(c, rc);
+	jsonw_obj_open(&c->w);
+	jsonw_kint(&c->w, "org_count", n);
+	jsonw_key(&c->w, "orgs_by_type");
+	jsonw_obj_open(&c->w);
+	static const char *const types[] = {"city_department", "county", "zone",
+					    "platform_company", "supervisory_body"};
+	for (size_t t = 0; t < sizeof(types) / sizeof(types[0]); t++) {
+		int64_t k = 0;
+		for (int i = 0; i < n; i++)
+			k += !strcmp(orgs[i].type, types[t]);
+		jsonw_kint(&c->w, types[t], k);
+	}
+	jsonw_obj_close(&c->w);
+	/* account and audit figures are shown only to the roles that manage or read them */
+	unsigned perms = account_role_perms(c->sess.user.role);
+	if (perms & PERM_USER_MANAGE) {
+		jsonw_kint(&c->w, "user_count", users);
+		jsonw_key(&c->w, "users_by_role");
+		jsonw_obj_open(&c->w);
+		if ((rc = store_user_count_by_role(c->db, count_cb, &c->w)) != KFQ_OK)
+			return api_store_error(c, rc);
+		jsonw_obj_close(&c->w);
+	}
+	if (perms & PERM_AUDIT_READ)
+		jsonw_kint(&c->w, "audit_records", audit);
+	jsonw_obj_close(&c->w);
+	return api_ok(c, 200);
+}
+
+const struct api_route api_misc_routes[] = {
+	{"GET", "/healthz", healthz, 0, API_PUBLIC, NULL, NULL},
+	{"GET", "/metrics", metrics, 0, API_PUBLIC | API_LOOPBACK, NULL, NULL},
+	{"GET", "/api/dashboard", dashboard, PERM_DASHBOARD, 0, NULL, NULL},
+	{NULL, NULL, NULL, 0, 0, NULL, NULL},
+};

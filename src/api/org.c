@@ -1,0 +1,236 @@
+/* org.c - organizations: list (filtered by the caller's data scope), one, create, update,
+ * export. Must not write SQL. */
+#include "api/api.h"
+
+#include "store/store_org.h"
+#include "util/xlsx.h"
+
+#include <string.h>
+
+static const char *type_label(const char *t)
+{
+	static const char *const map[][2] = {
+		{"city_department", "市直部门"}, {"county", "县区"}, {"zone", "开发区"},
+		{"platform_company", "平台公司"}, {"supervisory_body", "监督机构"},
+	};
+	for (size_t i = 0; t && i < sizeof(map) / sizeof(map[0]); i++)
+		if (!strcmp(map[i][0], t))
+			return map[i][1];
+	return t;
+}
+
+static const char *level_label(const char *l)
+{
+	if (!l)
+		return NULL;
+	return !strcmp(l, "national") ? "国家级" : !strcmp(l, "provincial") ? "省级" : "市级";
+}
+
+/* The organizations the caller may see, filtered by the query. */
+static int visible(struct api_ctx *c, struct store_org **orgs, int *n)
+{
+	struct store_org_filter f = {0};
+	int64_t *ids;
+	int nids, rc;
+
+	f.q = api_query_str(c, "q");
+	f.type = api_query_str(c, "type");
+	if (f.type && !account_org_type_valid(f.type))
+		return api_error(c, 400, "invalid_parameter", "机构类型无效", "type");
+	if (api_scope_orgs(c, &ids, &nids) != 0)
+		return -1;
+	f.ids = ids;
+	f.nids = nids;
+	if ((rc = store_org_list(c->db, c->a, &f, orgs, n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	return 0;
+}
+
+static int list(struct api_ctx *c)
+{
+	struct store_org *orgs;
+	int n;
+
+	if (visible(c, &orgs, &n) != 0)
+		return -1;
+	jsonw_obj_open(&c->w);
+	jsonw_key(&c->w, "items");
+	jsonw_arr_open(&c->w);
+	for (int i = 0; i < n; i++)
+		store_org_write_json(&c->w, &orgs[i]);
+	jsonw_arr_close(&c->w);
+	jsonw_kint(&c->w, "total", n);
+	jsonw_obj_close(&c->w);
+	return api_ok(c, 200);
+}
+
+static int load_in_scope(struct api_ctx *c, struct store_org *o)
+{
+	int64_t id, *ids;
+	int nids, rc;
+
+	if (api_path_id(c, &id) != 0)
+		return -1;
+	if ((rc = store_org_get(c->db, c->a, id, o)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if (api_scope_orgs(c, &ids, &nids) != 0)
+		return -1;
+	if (!api_scope_allows(ids, nids, id))
+		return api_error(c, 403, "forbidden", "无权访问该机构的数据", NULL);
+	return 0;
+}
+
+static int get(struct api_ctx *c)
+{
+	struct store_org o;
+
+	if (load_in_scope(c, &o) != 0)
+		return -1;
+	store_org_write_json(&c->w, &o);
+	return api_ok(c, 200);
+}
+
+static const char *trimmed(struct api_ctx *c, const char *s)
+{
+	size_t n;
+
+	if (!s)
+		return NULL;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return arena_strndup(c->a, s, n);
+}
+
+/* Reads and checks the body into o (id untouched). */
+static int read_body(struct api_ctx *c, struct store_org *o)
+{
+	o->name = trimmed(c, api_body_str(c, "name"));
+	o->type = api_body_str(c, "type");
+	o->level = api_body_str(c, "level");
+	o->parent_id = api_body_int(c, "parent_id");
+	o->is_sample = api_body_bool(c, "is_sample");
+	o->aliases = api_body_strs(c, "aliases", &o->naliases);
+	if (!*o->name)
+		return api_error(c, 400, "missing_field", "请填写机构名称", "/name");
+	if (!account_org_type_valid(o->type))
+		return api_error(c, 400, "invalid_value", "机构类型无效", "/type");
+	if (o->level && !strcmp(o->type, "zone") && !account_zone_level_valid(o->level))
+		return api_error(c, 400, "invalid_value", "开发区级别应为国家级、省级或市级",
+				 "/level");
+	if (o->level && strcmp(o->type, "zone") != 0)
+		return api_error(c, 400, "invalid_value", "只有开发区可以设置级别", "/level");
+	if (!strcmp(o->type, "zone") && !o->level)
+		return api_error(c, 400, "missing_field", "请选择开发区级别", "/level");
+	for (int i = 0; i < o->naliases; i++)
+		o->aliases[i] = trimmed(c, o->aliases[i]);
+	return 0;
+}
+
+static int save_error(struct api_ctx *c, int rc, const struct store_org *o, const char *taken)
+{
+	if (rc == KFQ_ECONFLICT && taken)
+		return api_error(c, 409, "name_taken",
+				 arena_printf(c->a, "“%s”已被其他机构用作名称或别名", taken),
+				 !strcmp(taken, o->name) ? "/name" : "/aliases");
+	if (rc == KFQ_ECONSTRAINT)
+		return api_error(c, 400, "invalid_value", "上级机构不存在", "/parent_id");
+	if (rc == KFQ_EINVAL)
+		return api_error(c, 400, "invalid_value", "上级机构不能是本机构或其下级机构",
+				 "/parent_id");
+	return api_store_error(c, rc);
+}
+
+static int create(struct api_ctx *c)
+{
+	struct store_org o = {0};
+	const char *taken = NULL;
+	int rc;
+
+	if (read_body(c, &o) != 0)
+		return -1;
+	if ((rc = store_org_create(c->db, &c->actor, &o, &taken)) != KFQ_OK)
+		return save_error(c, rc, &o, taken);
+	store_org_write_json(&c->w, &o);
+	return api_ok(c, 201);
+}
+
+static int update(struct api_ctx *c)
+{
+	struct store_org o;
+	const char *taken = NULL;
+	int64_t id;
+	int rc;
+
+	if (load_in_scope(c, &o) != 0)
+		return -1;
+	id = o.id;
+	if (read_body(c, &o) != 0)
+		return -1;
+	o.id = id;
+	if ((rc = store_org_update(c->db, &c->actor, &o, &taken)) != KFQ_OK)
+		return save_error(c, rc, &o, taken);
+	store_org_write_json(&c->w, &o);
+	return api_ok(c, 200);
+}
+
+static int export(struct api_ctx *c)
+{
+	static const char *const headers[] = {"编号", "名称", "类型", "级别", "上级机构编号", "别名",
+					      "示例数据"};
+	static const double widths[] = {8, 36, 12, 10, 14, 40, 10};
+	struct store_org *orgs;
+	struct xlsx *x;
+	uint64_t size;
+	int n, fd;
+
+	if (visible(c, &orgs, &n) != 0)
+		return -1;
+	if (xlsx_open(&x, "组织机构", headers, widths, 7) != KFQ_OK)
+		return api_error(c, 500, "export_failed", "导出失败", NULL);
+	for (int i = 0; i < n; i++) {
+		struct strbuf al = STRBUF_INIT;
+		for (int k = 0; k < orgs[i].naliases; k++)
+			strbuf_addf(&al, "%s%s", k ? "、" : "", orgs[i].aliases[k]);
+		xlsx_int(x, orgs[i].id);
+		xlsx_text(x, orgs[i].name);
+		xlsx_text(x, type_label(orgs[i].type));
+		xlsx_text(x, level_label(orgs[i].level));
+		if (orgs[i].parent_id)
+			xlsx_int(x, orgs[i].parent_id);
+		else
+			xlsx_text(x, NULL);
+		xlsx_text(x, al.buf);
+		xlsx_text(x, orgs[i].is_sample ? "是" : "否");
+		xlsx_end_row(x);
+		strbuf_release(&al);
+	}
+	if (xlsx_finish(x, &fd, &size) != KFQ_OK)
+		return api_error(c, 500, "export_failed", "导出失败", NULL);
+	return api_send_file(c, fd, size,
+			     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+			     "组织机构.xlsx");
+}
+
+static const char *const list_query[] = {"q", "type", NULL};
+
+static const struct api_field org_body[] = {
+	{"name", API_STR, true, 100},
+	{"type", API_STR, true, 32},
+	{"parent_id", API_INT, false, 0},
+	{"level", API_STR, false, 32},
+	{"aliases", API_STR_ARRAY, false, 20},
+	{"is_sample", API_BOOL, false, 0},
+	{NULL, 0, false, 0},
+};
+
+const struct api_route api_org_routes[] = {
+	{"GET", "/api/orgs", list, PERM_ORG_READ, 0, list_query, NULL},
+	{"GET", "/api/orgs/export.xlsx", export, PERM_ORG_READ, 0, list_query, NULL},
+	{"GET", "/api/orgs/:id", get, PERM_ORG_READ, 0, NULL, NULL},
+	{"POST", "/api/orgs", create, PERM_ORG_WRITE, 0, NULL, org_body},
+	{"PUT", "/api/orgs/:id", update, PERM_ORG_WRITE, 0, NULL, org_body},
+	{NULL, NULL, NULL, 0, 0, NULL, NULL},
+};

@@ -1,0 +1,304 @@
+/* user.c - account administration (admin only): list, create, update, lock, unlock, reset
+ * password, export. Must not write SQL or hash outside api/password.c. */
+#include "api/api.h"
+
+#include "store/store_org.h"
+#include "util/xlsx.h"
+
+#include <sodium.h>
+#include <string.h>
+
+
+static int filter_from_query(struct api_ctx *c, struct store_user_filter *f, bool paged)
+{
+	int64_t page, size, status_code = 0;
+	const char *status = api_query_str(c, "status");
+
+	memset(f, 0, sizeof(*f));
+	f->q = api_query_str(c, "q");
+	f->role = api_query_str(c, "role");
+	f->now = c->now;
+	if (f->role && !account_role_valid(f->role))
+		return api_error(c, 400, "invalid_parameter", "角色无效", "role");
+	if (status && !strcmp(status, "active"))
+		status_code = 1;
+	else if (status && !strcmp(status, "locked"))
+		status_code = 2;
+	else if (status)
+		return api_error(c, 400, "invalid_parameter", "状态应为 active 或 locked", "status");
+	f->status = (int)status_code;
+	if (api_query_int(c, "org_id", 0, 1, INT64_MAX, &f->org_id) != 0)
+		return -1;
+	if (!paged)
+		return 0;
+	if (api_query_int(c, "page", 1, 1, 1000000, &page) != 0 ||
+	    api_query_int(c, "page_size", 20, 1, 500, &size) != 0)
+		return -1;
+	f->offset = (page - 1) * size;
+	f->limit = size;
+	return 0;
+}
+
+static int list(struct api_ctx *c)
+{
+	struct store_user_filter f;
+	struct store_user *users;
+	int64_t total;
+	int n, rc;
+
+	if (filter_from_query(c, &f, true) != 0)
+		return -1;
+	if ((rc = store_user_list(c->db, c->a, &f, &users, &n, &total)) != KFQ_OK)
+		return api_store_error(c, rc);
+	jsonw_obj_open(&c->w);
+	jsonw_key(&c->w, "items");
+	jsonw_arr_open(&c->w);
+	for (int i = 0; i < n; i++)
+		store_user_write_json(&c->w, &users[i], c->now);
+	jsonw_arr_close(&c->w);
+	jsonw_kint(&c->w, "total", total);
+	jsonw_kint(&c->w, "page", f.offset / f.limit + 1);
+	jsonw_kint(&c->w, "page_size", f.limit);
+	jsonw_obj_close(&c->w);
+	return api_ok(c, 200);
+}
+
+/* Reads display name, org, role and scope from the body into u and checks them. */
+static int read_body(struct api_ctx *c, struct store_user *u)
+{
+	struct store_org o;
+	int rc;
+
+	u->display_name = api_body_str(c, "display_name");
+	u->org_id = api_body_int(c, "org_id");
+	u->role = api_body_str(c, "role");
+	u->data_scope = api_body_str(c, "data_scope");
+	u->scope_org_ids = api_body_ints(c, "scope_org_ids", &u->nscope);
+	if (!u->display_name[0])
+		return api_error(c, 400, "missing_field", "请填写姓名", "/display_name");
+	if (!account_role_valid(u->role))
+		return api_error(c, 400, "invalid_value", "角色无效", "/role");
+	if (!u->data_scope)
+		u->data_scope = account_default_scope(u->role);
+	if (!account_scope_valid(u->data_scope))
+		return api_error(c, 400, "invalid_value", "数据权限无效", "/data_scope");
+	if (!strcmp(u->data_scope, "custom") && u->nscope == 0)
+		return api_error(c, 400, "missing_field", "自定义数据权限须至少选择一个机构",
+				 "/scope_org_ids");
+	if (strcmp(u->data_scope, "custom") != 0)
+		u->nscope = 0;
+	rc = store_org_get(c->db, c->a, u->org_id, &o);
+	if (rc == KFQ_ENOTFOUND)
+		return api_error(c, 400, "invalid_value", "所属机构不存在", "/org_id");
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	for (int i = 0; i < u->nscope; i++) {
+		rc = store_org_get(c->db, c->a, u->scope_org_ids[i], &o);
+		if (rc == KFQ_ENOTFOUND)
+			return api_error(c, 400, "invalid_value", "自定义数据权限中的机构不存在",
+					 arena_printf(c->a, "/scope_org_ids/%d", i));
+		if (rc != KFQ_OK)
+			return api_store_error(c, rc);
+	}
+	return 0;
+}
+
+static int reply_user(struct api_ctx *c, int64_t id, int status)
+{
+	struct store_user u;
+	int rc = store_user_get(c->db, c->a, id, &u);
+
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	store_user_write_json(&c->w, &u, c->now);
+	return api_ok(c, status);
+}
+
+static int create(struct api_ctx *c)
+{
+	struct store_user u = {0};
+	const char *pw = api_body_str(c, "password");
+	char hash[crypto_pwhash_STRBYTES];
+	enum password_verdict v;
+	int rc;
+
+	u.username = api_body_str(c, "username");
+	if (!account_username_valid(u.username))
+		return api_error(c, 400, "invalid_value",
+				 "用户名须为3至32位字母、数字或 _ . -", "/username");
+	if (read_body(c, &u) != 0)
+		return -1;
+	if ((v = account_password_check(pw)) != PASSWORD_OK)
+		return api_error(c, 400, "weak_password", account_password_message(v), "/password");
+	if (api_password_hash(pw, hash) != KFQ_OK)
+		return api_error(c, 500, "internal_error", "服务器内部错误", NULL);
+	/* an administrator chose this password: its owner replaces it at first login */
+	u.must_change = true;
+	rc = store_user_create(c->db, &c->actor, &u, hash);
+	if (rc == KFQ_ECONFLICT)
+		return api_error(c, 409, "username_taken", "用户名已存在", "/username");
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	return reply_user(c, u.id, 201);
+}
+
+static int load(struct api_ctx *c, struct store_user *u)
+{
+	int64_t id;
+	int rc;
+
+	if (api_path_id(c, &id) != 0)
+		return -1;
+	if ((rc = store_user_get(c->db, c->a, id, u)) != KFQ_OK)
+		return api_store_error(c, rc);
+	return 0;
+}
+
+static int update(struct api_ctx *c)
+{
+	struct store_user u;
+	int rc;
+
+	if (load(c, &u) != 0 || read_body(c, &u) != 0)
+		return -1;
+	if (u.id == c->sess.user.id && strcmp(u.role, "admin") != 0)
+		return api_error(c, 400, "invalid_value", "不能取消自己的管理员角色", "/role");
+	if ((rc = store_user_update(c->db, &c->actor, &u)) != KFQ_OK)
+		return api_store_error(c, rc);
+	return reply_user(c, u.id, 200);
+}
+
+static int set_lock(struct api_ctx *c, bool lock)
+{
+	struct store_user u;
+	int rc;
+
+	if (load(c, &u) != 0)
+		return -1;
+	if (lock && u.id == c->sess.user.id)
+		return api_error(c, 400, "invalid_value", "不能锁定自己的账号", NULL);
+	rc = store_user_set_lock(c->db, &c->actor, u.id, lock ? ACCOUNT_ADMIN_LOCK_UNTIL : 0,
+				 lock ? "lock" : "unlock");
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	return reply_user(c, u.id, 200);
+}
+
+static int lock(struct api_ctx *c)
+{
+	return set_lock(c, true);
+}
+
+static int unlock(struct api_ctx *c)
+{
+	return set_lock(c, false);
+}
+
+static int reset_password(struct api_ctx *c)
+{
+	struct store_user u;
+	char pw[20], hash[crypto_pwhash_STRBYTES];
+	int rc;
+
+	if (load(c, &u) != 0)
+		return -1;
+	api_password_random(pw);
+	if (api_password_hash(pw, hash) != KFQ_OK)
+		return api_error(c, 500, "internal_error", "服务器内部错误", NULL);
+	rc = store_user_set_password(c->db, &c->actor, u.id, hash, true, "reset_password", NULL);
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	http_resp_header(c->req, "Cache-Control", "no-store");
+	jsonw_obj_open(&c->w);
+	jsonw_kstr(&c->w, "password", pw);
+	jsonw_obj_close(&c->w);
+	return api_ok(c, 200);
+}
+
+static const char *role_label(const char *r)
+{
+	static const char *const map[][2] = {
+		{"admin", "系统管理员"}, {"office", "改革办"},     {"department", "市直部门"},
+		{"zone", "开发区"},      {"county", "县区"},       {"supervisor", "监督部门"},
+		{"auditor", "审计员"},
+	};
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (!strcmp(map[i][0], r))
+			return map[i][1];
+	return r;
+}
+
+static int export(struct api_ctx *c)
+{
+	static const char *const headers[] = {"编号", "用户名", "姓名", "所属机构", "角色",
+					      "数据权限", "状态", "创建时间", "最后登录"};
+	static const double widths[] = {8, 16, 14, 30, 12, 14, 8, 22, 22};
+	struct store_user_filter f;
+	struct store_user *users;
+	struct xlsx *x;
+	int64_t total;
+	uint64_t size;
+	int n, fd, rc;
+
+	if (filter_from_query(c, &f, false) != 0)
+		return -1;
+	if ((rc = store_user_list(c->db, c->a, &f, &users, &n, &total)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if (xlsx_open(&x, "用户", headers, widths, 9) != KFQ_OK)
+		return api_error(c, 500, "export_failed", "导出失败", NULL);
+	for (int i = 0; i < n; i++) {
+		xlsx_int(x, users[i].id);
+		xlsx_text(x, users[i].username);
+		xlsx_text(x, users[i].display_name);
+		xlsx_text(x, users[i].org_name);
+		xlsx_text(x, role_label(users[i].role));
+		xlsx_text(x, users[i].data_scope);
+		xlsx_text(x, users[i].locked_until > c->now ? "已锁定" : "正常");
+		xlsx_text(x, users[i].created_at);
+		xlsx_text(x, users[i].last_login_at);
+		xlsx_end_row(x);
+	}
+	if (xlsx_finish(x, &fd, &size) != KFQ_OK)
+		return api_error(c, 500, "export_failed", "导出失败", NULL);
+	return api_send_file(c, fd, size,
+			     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+			     "用户.xlsx");
+}
+
+static const char *const list_query[] = {"q", "role", "org_id", "status", "page", "page_size",
+					 NULL};
+static const char *const export_query[] = {"q", "role", "org_id", "status", NULL};
+
+static const struct api_field create_body[] = {
+	{"username", API_STR, true, 32},
+	{"display_name", API_STR, true, 64},
+	{"org_id", API_INT, true, 0},
+	{"role", API_STR, true, 16},
+	{"data_scope", API_STR, false, 16},
+	{"scope_org_ids", API_INT_ARRAY, false, 500},
+	{"password", API_STR, true, 256},
+	{NULL, 0, false, 0},
+};
+
+static const struct api_field update_body[] = {
+	{"display_name", API_STR, true, 64},
+	{"org_id", API_INT, true, 0},
+	{"role", API_STR, true, 16},
+	{"data_scope", API_STR, false, 16},
+	{"scope_org_ids", API_INT_ARRAY, false, 500},
+	{NULL, 0, false, 0},
+};
+
+static const struct api_field no_fields[] = {{NULL, 0, false, 0}};
+
+const struct api_route api_user_routes[] = {
+	{"GET", "/api/users", list, PERM_USER_MANAGE, 0, list_query, NULL},
+	{"GET", "/api/users/export.xlsx", export, PERM_USER_MANAGE, 0, export_query, NULL},
+	{"POST", "/api/users", create, PERM_USER_MANAGE, 0, NULL, create_body},
+	{"PUT", "/api/users/:id", update, PERM_USER_MANAGE, 0, NULL, update_body},
+	{"POST", "/api/users/:id/lock", lock, PERM_USER_MANAGE, 0, NULL, no_fields},
+	{"POST", "/api/users/:id/unlock", unlock, PERM_USER_MANAGE, 0, NULL, no_fields},
+	{"POST", "/api/users/:id/reset-password", reset_password, PERM_USER_MANAGE, 0, NULL,
+	 no_fields},
+	{NULL, NULL, NULL, 0, 0, NULL, NULL},
+};

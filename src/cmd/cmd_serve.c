@@ -1,0 +1,96 @@
+/* cmd_serve.c - `kfq serve`: migrates the database, then serves the API and the web app until
+ * SIGTERM or SIGINT, letting in-flight requests finish. */
+#include "cmd/cmd.h"
+
+#include "api/api.h"
+#include "util/log.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char usage[] =
+	"usage: kfq serve [--db PATH|URL] [--listen HOST:PORT] [--web-root DIR] [--threads N]\n"
+	"                 [--no-access-log] [--trust-proxy] [--config FILE]\n\n"
+	"Serves the kfq API and web app. Applies pending migrations first.\n\n"
+	"  --db PATH|URL     SQLite file or postgresql:// URL (default var/kfq.db, or $KFQ_DB)\n"
+	"  --listen H:P      IPv4 address and port (default 127.0.0.1:8080; port 0 = any free)\n"
+	"  --web-root DIR    built web app to serve (default web/dist when it exists)\n"
+	"  --threads N       worker threads, each with its own database connection\n"
+	"  --no-access-log   do not write JSON access lines to stderr\n"
+	"  --trust-proxy     trust X-Forwarded-For/-Proto from a proxy on 127.0.0.1 (nginx)\n"
+	"  --config FILE     key = value lines: db, listen, web_root, threads, access_log,\n"
+	"                    trust_proxy (flags given later override it)\n";
+
+static const char *listen_host;
+
+static void ready(int port)
+{
+	char host[64];
+	const char *colon = strrchr(listen_host, ':');
+	size_t n = colon ? (size_t)(colon - listen_host) : 0;
+
+	snprintf(host, sizeof(host), "%.*s", (int)n, listen_host);
+	printf("kfq: serving on http://%s:%d/\n", host, port);
+	fflush(stdout);
+}
+
+int cmd_serve(int argc, char **argv)
+{
+	struct cmd_options o;
+	struct http_router router = {0};
+	struct api_config acfg;
+	struct http_server_config hcfg = {0};
+	struct store *s;
+	struct stat st;
+	int rc;
+
+	if (cmd_wants_help(argc, argv, usage))
+		return CMD_EXIT_OK;
+	cmd_options_init(&o);
+	for (int i = 1; i < argc; i++) {
+		int r = cmd_options_common(&o, argc, argv, &i);
+		if (r < 0)
+			return CMD_EXIT_USAGE;
+		if (r > 0)
+			continue;
+		if (!strcmp(argv[i], "--no-access-log")) {
+			o.access_log = false;
+		} else if (!strcmp(argv[i], "--trust-proxy")) {
+			o.trust_proxy = true;
+		} else if (i + 1 < argc && !strcmp(argv[i], "--listen")) {
+			o.listen = argv[++i];
+		} else if (i + 1 < argc && !strcmp(argv[i], "--web-root")) {
+			o.web_root = argv[++i];
+		} else if (i + 1 < argc && !strcmp(argv[i], "--threads")) {
+			o.threads = atoi(argv[++i]);
+			if (o.threads < 1 || o.threads > 256)
+				return cmd_usage_error("serve", "--threads must be 1..256");
+		} else {
+			return cmd_usage_error("serve", "unknown or incomplete option '%s'", argv[i]);
+		}
+	}
+	if (!o.web_root && stat("web/dist/index.html", &st) == 0)
+		o.web_root = "web/dist";
+	if (cmd_open_db(&o, &s) != KFQ_OK)
+		return CMD_EXIT_FAIL;
+	store_close(s);
+
+	acfg.db_url = o.db;
+	acfg.web_root = o.web_root;
+	if (api_init(&acfg, &router) != KFQ_OK)
+		return CMD_EXIT_FAIL;
+	hcfg.listen = o.listen;
+	hcfg.web_root = o.web_root;
+	hcfg.threads = o.threads;
+	hcfg.access_log = o.access_log;
+	hcfg.trust_proxy = o.trust_proxy;
+	listen_host = o.listen;
+	rc = http_serve(&hcfg, &router, ready);
+	api_shutdown();
+	if (rc != KFQ_OK)
+		return CMD_EXIT_FAIL;
+	fprintf(stderr, "kfq: stopped\n");
+	return CMD_EXIT_OK;
+}

@@ -1,0 +1,184 @@
+/* common.c - what the subcommands share: options, config file, opening the database, the
+ * command line's audit identity, usage errors. */
+#include "cmd/cmd.h"
+
+#include "store/store_migrate.h"
+#include "util/log.h"
+
+#include <ctype.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+void cmd_options_init(struct cmd_options *o)
+{
+	const char *env = getenv("KFQ_DB");
+
+	memset(o, 0, sizeof(*o));
+	o->db = env && *env ? env : CMD_DEFAULT_DB;
+	o->listen = CMD_DEFAULT_LISTEN;
+	o->threads = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	if (o->threads < 2)
+		o->threads = 2;
+	o->access_log = true;
+}
+
+static bool parse_bool(const char *v, bool *out)
+{
+	if (!strcmp(v, "true") || !strcmp(v, "yes") || !strcmp(v, "1") || !strcmp(v, "on"))
+		*out = true;
+	else if (!strcmp(v, "false") || !strcmp(v, "no") || !strcmp(v, "0") || !strcmp(v, "off"))
+		*out = false;
+	else
+		return false;
+	return true;
+}
+
+static char *trim(char *s)
+{
+	char *e;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		*--e = 0;
+	return s;
+}
+
+int cmd_options_load(struct cmd_options *o, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char line[1024];
+	int lineno = 0, rc = KFQ_OK;
+
+	if (!f) {
+		fprintf(stderr, "kfq: cannot read config file %s\n", path);
+		return KFQ_EIO;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		char *eq, *key, *val;
+		lineno++;
+		key = trim(line);
+		if (!*key || *key == '#')
+			continue;
+		eq = strchr(key, '=');
+		if (!eq)
+			goto bad;
+		*eq = 0;
+		key = trim(key);
+		val = xstrdup(trim(eq + 1)); /* lives until exit, like argv */
+		if (!strcmp(key, "db"))
+			o->db = val;
+		else if (!strcmp(key, "listen"))
+			o->listen = val;
+		else if (!strcmp(key, "web_root"))
+			o->web_root = val;
+		else if (!strcmp(key, "threads") && atoi(val) > 0 && atoi(val) <= 256)
+			o->threads = atoi(val);
+		else if (!strcmp(key, "access_log") && parse_bool(val, &o->access_log))
+			;
+		else if (!strcmp(key, "trust_proxy") && parse_bool(val, &o->trust_proxy))
+			;
+		else
+			goto bad;
+		continue;
+bad:
+		fprintf(stderr, "kfq: %s:%d: expected one of db, listen, web_root, threads, "
+				"access_log, trust_proxy = value\n",
+			path, lineno);
+		rc = KFQ_EINVAL;
+		break;
+	}
+	fclose(f);
+	return rc;
+}
+
+int cmd_options_common(struct cmd_options *o, int argc, char **argv, int *i)
+{
+	const char *a = argv[*i];
+
+	if (strcmp(a, "--db") != 0 && strcmp(a, "--config") != 0)
+		return 0;
+	if (*i + 1 >= argc) {
+		fprintf(stderr, "kfq: %s needs a value\n", a);
+		return -1;
+	}
+	(*i)++;
+	if (!strcmp(a, "--db")) {
+		o->db = argv[*i];
+		return 1;
+	}
+	return cmd_options_load(o, argv[*i]) == KFQ_OK ? 1 : -1;
+}
+
+int cmd_open_db(const struct cmd_options *o, struct store **s)
+{
+	char err[600];
+	int applied, rc;
+
+	if (store_open(o->db, s, err, sizeof(err)) != KFQ_OK) {
+		fprintf(stderr, "kfq: %s\n", err);
+		return KFQ_EIO;
+	}
+	if ((rc = store_migrate(*s, &applied)) != KFQ_OK) {
+		fprintf(stderr, "kfq: migration failed: %s\n", store_errmsg(*s));
+		store_close(*s);
+		*s = NULL;
+		return rc;
+	}
+	return KFQ_OK;
+}
+
+void cmd_actor(struct store_actor *who)
+{
+	static char name[80];
+	const struct passwd *pw = getpwuid(getuid());
+
+	snprintf(name, sizeof(name), "cli:%s", pw ? pw->pw_name : "unknown");
+	memset(who, 0, sizeof(*who));
+	who->username = name;
+	who->client_addr = "cli";
+}
+
+bool cmd_wants_help(int argc, char **argv, const char *usage)
+{
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			fputs(usage, stdout);
+			return true;
+		}
+	}
+	return false;
+}
+
+int cmd_usage_error(const char *name, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "kfq %s: ", name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nRun 'kfq %s --help' for usage.\n", name);
+	return CMD_EXIT_USAGE;
+}
+
+int cmd_read_stdin_line(char *buf, size_t len)
+{
+	size_t n;
+
+	if (!fgets(buf, (int)len, stdin))
+		return KFQ_EIO;
+	n = strlen(buf);
+	if (n && buf[n - 1] == '\n')
+		buf[--n] = 0;
+	else if (n == len - 1)
+		return KFQ_EINVAL; /* longer than the buffer: refuse rather than truncate */
+	if (n && buf[n - 1] == '\r')
+		buf[--n] = 0;
+	return KFQ_OK;
+}

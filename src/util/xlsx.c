@@ -1,0 +1,106 @@
+/* xlsx.c - a thin table writer over libxlsxwriter. Its temporary files go to $TMPDIR. */
+#include "util/xlsx.h"
+
+#include "util/log.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+struct xlsx {
+	lxw_workbook *wb;
+	lxw_worksheet *ws;
+	lxw_format *bold;
+	char path[256];
+	lxw_row_t row;
+	lxw_col_t col;
+};
+
+int xlsx_open(struct xlsx **out, const char *sheet, const char *const *headers,
+	      const double *widths, int ncols)
+{
+	struct xlsx *x = xcalloc(1, sizeof(*x));
+	int fd;
+
+	const char *tmp = getenv("TMPDIR");
+
+	snprintf(x->path, sizeof(x->path), "%s/kfq-export-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	fd = mkstemp(x->path);
+	if (fd < 0) {
+		free(x);
+		return KFQ_EIO;
+	}
+	close(fd);
+	x->wb = workbook_new(x->path);
+	if (!x->wb)
+		goto fail;
+	x->ws = workbook_add_worksheet(x->wb, sheet);
+	x->bold = workbook_add_format(x->wb);
+	if (!x->ws || !x->bold)
+		goto fail;
+	format_set_bold(x->bold);
+	for (int i = 0; i < ncols; i++) {
+		worksheet_write_string(x->ws, 0, (lxw_col_t)i, headers[i], x->bold);
+		worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i, widths ? widths[i] : 16,
+				     NULL);
+	}
+	worksheet_freeze_panes(x->ws, 1, 0);
+	x->row = 1;
+	*out = x;
+	return KFQ_OK;
+fail:
+	if (x->wb)
+		workbook_close(x->wb);
+	unlink(x->path);
+	free(x);
+	return KFQ_EIO;
+}
+
+void xlsx_text(struct xlsx *x, const char *s)
+{
+	if (s)
+		worksheet_write_string(x->ws, x->row, x->col, s, NULL);
+	x->col++;
+}
+
+void xlsx_int(struct xlsx *x, int64_t v)
+{
+	worksheet_write_number(x->ws, x->row, x->col++, (double)v, NULL);
+}
+
+void xlsx_end_row(struct xlsx *x)
+{
+	x->row++;
+	x->col = 0;
+}
+
+int xlsx_finish(struct xlsx *x, int *fd, uint64_t *size)
+{
+	struct stat st;
+	int rc = KFQ_OK;
+
+	*fd = -1;
+	if (workbook_close(x->wb) != LXW_NO_ERROR) {
+		rc = KFQ_EIO;
+		goto cleanup;
+	}
+	*fd = open(x->path, O_RDONLY | O_CLOEXEC);
+	if (*fd < 0 || fstat(*fd, &st) != 0) {
+		rc = KFQ_EIO;
+		goto cleanup;
+	}
+	*size = (uint64_t)st.st_size;
+cleanup:
+	if (rc != KFQ_OK && *fd >= 0) {
+		close(*fd);
+		*fd = -1;
+	}
+	/* the open descriptor keeps the data until the response is sent */
+	unlink(x->path);
+	free(x);
+	return rc;
+}

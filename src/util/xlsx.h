@@ -1,0 +1,22 @@
+/* xlsx.h - one-sheet spreadsheet export (libxlsxwriter): a bold header row, then rows of text
+ * and integers. The workbook is written to an unlinked temporary file whose descriptor the
+ * caller sends and closes. */
+#ifndef KFQ_UTIL_XLSX_H
+#define KFQ_UTIL_XLSX_H
+
+#include <stdint.h>
+
+struct xlsx;
+
+/* headers: ncols column titles. widths: ncols column widths in characters (may be NULL). */
+int xlsx_open(struct xlsx **out, const char *sheet, const char *const *headers,
+	      const double *widths, int ncols);
+/* Cells of the next row, written left to right; NULL text leaves the cell empty. */
+void xlsx_text(struct xlsx *x, const char *s);
+void xlsx_int(struct xlsx *x, int64_t v);
+void xlsx_end_row(struct xlsx *x);
+/* Closes the workbook; on success *fd is a readable descriptor of the file and *size its
+ * length. Frees x either way. */
+int xlsx_finish(struct xlsx *x, int *fd, uint64_t *size);
+
+#endif
