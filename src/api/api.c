@@ -118,12 +118,22 @@ static bool valid_utf8_text(const char *s, size_t n)
 	return true;
 }
 
-static int check_field(struct api_ctx *c, const struct api_field *f, json_t *v)
+/* Fills e and returns -1: the validator's way of reporting without a request. */
+static int bad(struct api_body_error *e, const char *code, char *message, char *field)
 {
-	char *ptr = arena_printf(c->a, "/%s", f->name);
+	e->code = code;
+	e->message = message;
+	e->field = field;
+	return -1;
+}
+
+static int check_field(struct arena *a, const struct api_field *f, json_t *v,
+		       struct api_body_error *e)
+{
+	char *ptr = arena_printf(a, "/%s", f->name);
 	size_t max = f->max ? f->max : (f->type == API_STR ? 200 : 100);
 	size_t i;
-	json_t *e;
+	json_t *el;
 
 	/* an optional field may be null, which means the same as leaving it out */
 	if (json_is_null(v) && !f->required)
@@ -133,13 +143,12 @@ static int check_field(struct api_ctx *c, const struct api_field *f, json_t *v)
 		if (!json_is_string(v))
 			break;
 		if (json_string_length(v) > max)
-			return api_error(c, 400, "too_long",
-					 arena_printf(c->a, "字段 %s 过长（最多%zu字节）", f->name, max),
-					 ptr);
+			return bad(e, "too_long",
+				   arena_printf(a, "字段 %s 过长（最多%zu字节）", f->name, max), ptr);
 		if (strlen(json_string_value(v)) != json_string_length(v) ||
 		    !valid_utf8_text(json_string_value(v), json_string_length(v)))
-			return api_error(c, 400, "invalid_characters",
-					 arena_printf(c->a, "字段 %s 含有控制字符", f->name), ptr);
+			return bad(e, "invalid_characters",
+				   arena_printf(a, "字段 %s 含有控制字符", f->name), ptr);
 		return 0;
 	case API_INT:
 		if (json_is_integer(v))
@@ -154,27 +163,28 @@ static int check_field(struct api_ctx *c, const struct api_field *f, json_t *v)
 		if (!json_is_array(v))
 			break;
 		if (json_array_size(v) > max)
-			return api_error(c, 400, "too_many",
-					 arena_printf(c->a, "字段 %s 最多%zu项", f->name, max), ptr);
-		json_array_foreach(v, i, e)
+			return bad(e, "too_many", arena_printf(a, "字段 %s 最多%zu项", f->name, max),
+				   ptr);
+		json_array_foreach(v, i, el)
 		{
 			bool ok = f->type == API_INT_ARRAY
-					  ? json_is_integer(e)
-					  : json_is_string(e) && json_string_length(e) <= 200 &&
-						    json_string_length(e) > 0 &&
-						    strlen(json_string_value(e)) == json_string_length(e) &&
-						    valid_utf8_text(json_string_value(e),
-								    json_string_length(e));
+					  ? json_is_integer(el)
+					  : json_is_string(el) && json_string_length(el) <= 200 &&
+						    json_string_length(el) > 0 &&
+						    strlen(json_string_value(el)) ==
+							    json_string_length(el) &&
+						    valid_utf8_text(json_string_value(el),
+								    json_string_length(el));
 			if (!ok)
-				return api_error(c, 400, "invalid_type",
-						 arena_printf(c->a, "字段 %s 的第%zu项%s", f->name,
-							      i + 1, type_msg(f->type)),
-						 arena_printf(c->a, "/%s/%zu", f->name, i));
+				return bad(e, "invalid_type",
+					   arena_printf(a, "字段 %s 的第%zu项%s", f->name, i + 1,
+							type_msg(f->type)),
+					   arena_printf(a, "/%s/%zu", f->name, i));
 		}
 		return 0;
 	}
-	return api_error(c, 400, "invalid_type",
-			 arena_printf(c->a, "字段 %s %s", f->name, type_msg(f->type)), ptr);
+	return bad(e, "invalid_type", arena_printf(a, "字段 %s %s", f->name, type_msg(f->type)),
+		   ptr);
 }
 
 static void json_free(void *p)
@@ -182,46 +192,55 @@ static void json_free(void *p)
 	json_decref(p);
 }
 
-static int parse_body(struct api_ctx *c)
+int api_body_validate(const struct api_field *fields, const char *buf, size_t len,
+		      struct arena *a, json_t **out, struct api_body_error *e)
 {
-	const struct api_field *fields = c->route->body;
 	json_error_t err;
 	const char *key;
-	json_t *v;
+	json_t *v, *body;
 	bool required = false;
 
+	*out = NULL;
 	for (const struct api_field *f = fields; f->name; f++)
 		required |= f->required;
 	/* actions without required fields (lock, reset) may come with no body at all */
-	if (c->req->body_len == 0 && !required)
+	if (len == 0 && !required)
 		return 0;
-	c->body = json_loadb(c->req->body ? c->req->body : "", c->req->body_len,
-			     JSON_REJECT_DUPLICATES, &err);
-	if (!c->body)
-		return api_error(c, 400, "invalid_json",
-				 arena_printf(c->a, "请求内容不是有效的 JSON（第%d行第%d列）", err.line,
-					      err.column),
-				 NULL);
-	arena_defer(c->a, json_free, c->body);
-	if (!json_is_object(c->body))
-		return api_error(c, 400, "invalid_json", "请求内容应为 JSON 对象", NULL);
-	json_object_foreach(c->body, key, v)
+	body = json_loadb(buf ? buf : "", len, JSON_REJECT_DUPLICATES, &err);
+	if (!body)
+		return bad(e, "invalid_json",
+			   arena_printf(a, "请求内容不是有效的 JSON（第%d行第%d列）", err.line,
+					err.column),
+			   NULL);
+	arena_defer(a, json_free, body);
+	if (!json_is_object(body))
+		return bad(e, "invalid_json", "请求内容应为 JSON 对象", NULL);
+	json_object_foreach(body, key, v)
 	{
 		const struct api_field *f = fields;
 		while (f->name && strcmp(f->name, key) != 0)
 			f++;
 		if (!f->name)
-			return api_error(c, 400, "unknown_field",
-					 arena_printf(c->a, "不支持的字段：%s", key),
-					 arena_printf(c->a, "/%s", key));
-		if (check_field(c, f, v) != 0)
+			return bad(e, "unknown_field", arena_printf(a, "不支持的字段：%s", key),
+				   arena_printf(a, "/%s", key));
+		if (check_field(a, f, v, e) != 0)
 			return -1;
 	}
 	for (const struct api_field *f = fields; f->name; f++)
-		if (f->required && !json_object_get(c->body, f->name))
-			return api_error(c, 400, "missing_field",
-					 arena_printf(c->a, "缺少必填字段：%s", f->name),
-					 arena_printf(c->a, "/%s", f->name));
+		if (f->required && !json_object_get(body, f->name))
+			return bad(e, "missing_field", arena_printf(a, "缺少必填字段：%s", f->name),
+				   arena_printf(a, "/%s", f->name));
+	*out = body;
+	return 0;
+}
+
+static int parse_body(struct api_ctx *c)
+{
+	struct api_body_error e;
+
+	if (api_body_validate(c->route->body, c->req->body, c->req->body_len, c->a, &c->body,
+			      &e) != 0)
+		return api_error(c, 400, e.code, e.message, e.field);
 	return 0;
 }
 

@@ -82,6 +82,19 @@ int api_store_error(struct api_ctx *c, int rc);
 /* Finishes a JSON answer written through c->w. */
 int api_ok(struct api_ctx *c, int status);
 
+/* What a refused body gets: a 400 with these. Strings are arena or static. */
+struct api_body_error {
+	const char *code;
+	const char *message;
+	const char *field; /* JSON Pointer or NULL */
+};
+
+/* Parses and checks a JSON body against fields: an object, no unknown or duplicate keys, the
+ * declared types and sizes, required fields present. On success *out is the object (released
+ * with the arena) or NULL for an allowed empty body. Pure apart from the arena. */
+int api_body_validate(const struct api_field *fields, const char *buf, size_t len,
+		      struct arena *a, json_t **out, struct api_body_error *e);
+
 /* Body accessors (after validation); NULL / 0 / false when absent or null. */
 const char *api_body_str(struct api_ctx *c, const char *name);
 bool api_body_has(struct api_ctx *c, const char *name);

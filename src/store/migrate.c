@@ -2,10 +2,12 @@
  * once) are serialized by the write lock (SQLite) or an advisory lock (PostgreSQL) and the
  * applied set is re-read under that lock. Must not contain schema: that lives in migrations/. */
 #include "store/store_migrate.h"
+#include "store/store_impl.h"
 
 #include "util/log.h"
 #include "util/strbuf.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -70,7 +72,9 @@ static int apply_one(struct store *s, const struct store_migration *m, int *appl
 	}
 	expand(s, m->sql, &sql);
 	if ((rc = store_exec(s, sql.buf)) != KFQ_OK) {
-		log_error("migration %04d_%s failed: %s", m->version, m->name, store_errmsg(s));
+		char why[sizeof(s->err)];
+		snprintf(why, sizeof(why), "%s", store_errmsg(s));
+		store_set_err(s, "migration %04d_%s: %s", m->version, m->name, why);
 		goto fail;
 	}
 	gmtime_r(&t, &tm);

@@ -56,7 +56,7 @@ CREATE TABLE session (
 	created_at TEXT NOT NULL,
 	last_seen BIGINT NOT NULL -- epoch seconds
 );
-CREATE INDEX session_user ON session(user_id);
+CREATE INDEX session_by_user ON session(user_id);
 
 CREATE TABLE audit_log (
 	seq BIGINT PRIMARY KEY,

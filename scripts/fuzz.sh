@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every libFuzzer target: replays its corpus, then fuzzes FUZZ_SECONDS (default 5) with
+# its dictionary. New inputs go to a scratch dir, not into the repo. A crash fails the run and
+# leaves the reproducer in test-output/fuzz/.
+#   scripts/fuzz.sh [BUILD_DIR]      (default build-test, configured with -Dfuzz=true)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build-test}
+secs=${FUZZ_SECONDS:-5}
+out=test-output/fuzz
+mkdir -p "$out"
+pass=0
+fail=0
+for bin in "$build"/tests/fuzz/fuzz_*; do
+	[ -f "$bin" ] && [ -x "$bin" ] || continue
+	name=${bin##*/fuzz_}
+	scratch=$(mktemp -d)
+	cp -r "tests/fuzz/corpus/$name/." "$scratch/" 2>/dev/null || true
+	dict=()
+	[ -f "tests/fuzz/$name.dict" ] && dict=(-dict="tests/fuzz/$name.dict")
+	if "$bin" -max_total_time="$secs" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$out/$name-" \
+		"${dict[@]}" "$scratch" >"$out/$name.log" 2>&1; then
+		runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$out/$name.log" | awk '{print $2}')
+		echo "fuzz $name: ok (${secs}s${runs:+, $runs runs})"
+		pass=$((pass + 1))
+	else
+		echo "fuzz $name: FAILED — see $out/$name.log"
+		tail -30 "$out/$name.log"
+		fail=$((fail + 1))
+	fi
+	rm -rf "$scratch"
+done
+echo "fuzz: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

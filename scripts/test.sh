@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# `make test`: every test, on SQLite and on PostgreSQL.
+#  1. C unit tests (cmocka), built with clang, ASan and UBSan
+#  2. fuzz smoke: each libFuzzer target replays its corpus and fuzzes a few seconds
+#  3. black-box HTTP tests (node:test) against the ASan server, on SQLite
+#  4. a throwaway PostgreSQL cluster; the HTTP tests again on it
+#  5. browser tests (playwright-core + Debian's chromium), on SQLite and on PostgreSQL
+# Ends with one line "N passed, N failed" over all of them; exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+TB=${TBUILD:-build-test}
+OUT=test-output
+mkdir -p "$OUT"
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:halt_on_error=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export KFQ_BIN=$PWD/$TB/kfq
+
+passed=0
+failed=0
+step_failed=()
+
+count_node() { # adds node:test's "# pass N" / "# fail N" from log $1
+	local p f
+	p=$(grep -E '^# pass [0-9]+' "$1" | tail -1 | awk '{print $3}')
+	f=$(grep -E '^# fail [0-9]+' "$1" | tail -1 | awk '{print $3}')
+	passed=$((passed + ${p:-0}))
+	failed=$((failed + ${f:-0}))
+}
+
+run_node() { # name dir [env...]
+	local name=$1 dir=$2
+	shift 2
+	local log="$OUT/$name.log"
+	echo "== $name"
+	if env "$@" node --test --test-concurrency=1 "$dir"/ >"$log" 2>&1; then
+		count_node "$log"
+		grep -E '^# (tests|pass|fail) ' "$log" | tr '\n' ' '
+		echo
+	else
+		count_node "$log"
+		[ "$(grep -cE '^# fail [1-9]' "$log")" -gt 0 ] || failed=$((failed + 1))
+		step_failed+=("$name")
+		grep -E '^not ok|^# (tests|pass|fail) ' "$log" | head -40
+		echo "   (full log: $log)"
+	fi
+}
+
+echo "== build ($TB: clang, ASan, UBSan, libFuzzer)"
+if [ ! -f "$TB/build.ninja" ]; then
+	CC=clang meson setup "$TB" --buildtype=debug -Db_sanitize=address,undefined \
+		-Db_lundef=false -Dfuzz=true >"$OUT/setup.log" 2>&1 || { cat "$OUT/setup.log"; exit 1; }
+fi
+ninja -C "$TB" >"$OUT/build.log" 2>&1 || { tail -50 "$OUT/build.log"; echo "0 passed, 1 failed"; exit 1; }
+scripts/build-web.sh || { echo "0 passed, 1 failed"; exit 1; }
+
+echo "== unit tests (cmocka)"
+if meson test -C "$TB" --suite unit --print-errorlogs >"$OUT/unit.log" 2>&1; then :; else step_failed+=(unit); fi
+ok=$(grep -E '^Ok: ' "$OUT/unit.log" | awk '{print $2}')
+bad=$(grep -E '^Fail: ' "$OUT/unit.log" | awk '{print $2}')
+passed=$((passed + ${ok:-0}))
+failed=$((failed + ${bad:-0}))
+grep -E '^ *[0-9]+/[0-9]+ ' "$OUT/unit.log"
+[ "${bad:-0}" -eq 0 ] || grep -B2 -A30 'FAIL' "$OUT/unit.log" | head -80
+
+echo "== fuzz smoke"
+if FUZZ_SECONDS=${FUZZ_SECONDS:-5} scripts/fuzz.sh "$TB" | tee "$OUT/fuzz.log"; then :; else step_failed+=(fuzz); fi
+fp=$(tail -1 "$OUT/fuzz.log" | awk '{print $2}')
+ff=$(tail -1 "$OUT/fuzz.log" | awk '{print $4}')
+passed=$((passed + ${fp:-0}))
+failed=$((failed + ${ff:-0}))
+
+run_node api-sqlite tests/api TEST_OUT="$OUT/api-sqlite"
+run_node e2e-sqlite tests/e2e E2E_OUT="$OUT/e2e-sqlite"
+
+echo "== PostgreSQL (throwaway cluster)"
+PGDIR=$(mktemp -d)
+if PGURL=$(scripts/pg-temp.sh start "$PGDIR/pg"); then
+	trap 'scripts/pg-temp.sh stop "$PGDIR/pg"; rm -rf "$PGDIR"' EXIT
+	echo "   $PGURL"
+	run_node api-postgresql tests/api TEST_OUT="$OUT/api-pg" KFQ_TEST_PG="$PGURL"
+	psql -q "$PGURL" -c "CREATE DATABASE kfq_e2e" >/dev/null
+	run_node e2e-postgresql tests/e2e E2E_OUT="$OUT/e2e-pg" KFQ_TEST_DB="${PGURL%/postgres}/kfq_e2e"
+else
+	echo "   could not start PostgreSQL"
+	failed=$((failed + 1))
+	step_failed+=(postgresql)
+fi
+
+echo
+[ ${#step_failed[@]} -eq 0 ] || echo "failed steps: ${step_failed[*]}"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ ${#step_failed[@]} -eq 0 ]
