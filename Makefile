@@ -22,9 +22,13 @@ run: build web
 test: deps
 	@scripts/test.sh
 
-# Longer fuzzing by hand: make fuzz-long SECONDS=600
+# Longer fuzzing by hand: make fuzz-long FUZZ_SECONDS=600
+FUZZ_SECONDS ?= 300
 fuzz-long: deps
-	@FUZZ_SECONDS=$${SECONDS:-300} scripts/fuzz.sh
+	@[ -f $(TBUILD)/build.ninja ] || CC=clang meson setup $(TBUILD) --buildtype=debug \
+		-Db_sanitize=address,undefined -Db_lundef=false -Dfuzz=true >/dev/null
+	@ninja -C $(TBUILD)
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh $(TBUILD)
 
 format:
 	@clang-format -i $$(git ls-files 'src/*.c' 'src/*.h' 'tests/*.c')
