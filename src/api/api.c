@@ -60,7 +60,7 @@ void api_shutdown(void)
 }
 
 int api_error(struct api_ctx *c, int status, const char *code, const char *message,
-	      const char *field)
+              const char *field)
 {
 	http_resp_error(c->req, status, code, message, field);
 	return -1;
@@ -72,10 +72,11 @@ int api_store_error(struct api_ctx *c, int rc)
 	case KFQ_ENOTFOUND:
 		return api_error(c, 404, "not_found", "记录不存在", NULL);
 	case KFQ_ECONFLICT:
-		return api_error(c, 409, "conflict", "数据已存在或已被他人修改，请刷新后重试", NULL);
+		return api_error(c, 409, "conflict", "数据已存在或已被他人修改，请刷新后重试",
+		                 NULL);
 	case KFQ_ECONSTRAINT:
-		return api_error(c, 400, "constraint_violation", "数据不符合约束（引用的记录不存在或取值无效）",
-				 NULL);
+		return api_error(c, 400, "constraint_violation",
+		                 "数据不符合约束（引用的记录不存在或取值无效）", NULL);
 	case KFQ_EBUSY:
 		http_resp_header(c->req, "Retry-After", "1");
 		return api_error(c, 503, "busy", "系统繁忙，请稍后重试", NULL);
@@ -128,7 +129,7 @@ static int bad(struct api_body_error *e, const char *code, char *message, char *
 }
 
 static int check_field(struct arena *a, const struct api_field *f, json_t *v,
-		       struct api_body_error *e)
+                       struct api_body_error *e)
 {
 	char *ptr = arena_printf(a, "/%s", f->name);
 	size_t max = f->max ? f->max : (f->type == API_STR ? 200 : 100);
@@ -144,11 +145,12 @@ static int check_field(struct arena *a, const struct api_field *f, json_t *v,
 			break;
 		if (json_string_length(v) > max)
 			return bad(e, "too_long",
-				   arena_printf(a, "字段 %s 过长（最多%zu字节）", f->name, max), ptr);
+			           arena_printf(a, "字段 %s 过长（最多%zu字节）", f->name, max),
+			           ptr);
 		if (strlen(json_string_value(v)) != json_string_length(v) ||
 		    !valid_utf8_text(json_string_value(v), json_string_length(v)))
 			return bad(e, "invalid_characters",
-				   arena_printf(a, "字段 %s 含有控制字符", f->name), ptr);
+			           arena_printf(a, "字段 %s 含有控制字符", f->name), ptr);
 		return 0;
 	case API_INT:
 		if (json_is_integer(v))
@@ -163,28 +165,28 @@ static int check_field(struct arena *a, const struct api_field *f, json_t *v,
 		if (!json_is_array(v))
 			break;
 		if (json_array_size(v) > max)
-			return bad(e, "too_many", arena_printf(a, "字段 %s 最多%zu项", f->name, max),
-				   ptr);
+			return bad(e, "too_many",
+			           arena_printf(a, "字段 %s 最多%zu项", f->name, max), ptr);
 		json_array_foreach(v, i, el)
 		{
-			bool ok = f->type == API_INT_ARRAY
-					  ? json_is_integer(el)
-					  : json_is_string(el) && json_string_length(el) <= 200 &&
-						    json_string_length(el) > 0 &&
-						    strlen(json_string_value(el)) ==
-							    json_string_length(el) &&
-						    valid_utf8_text(json_string_value(el),
-								    json_string_length(el));
+			bool ok =
+			    f->type == API_INT_ARRAY
+			        ? json_is_integer(el)
+			        : json_is_string(el) && json_string_length(el) <= 200 &&
+			              json_string_length(el) > 0 &&
+			              strlen(json_string_value(el)) == json_string_length(el) &&
+			              valid_utf8_text(json_string_value(el),
+			                              json_string_length(el));
 			if (!ok)
 				return bad(e, "invalid_type",
-					   arena_printf(a, "字段 %s 的第%zu项%s", f->name, i + 1,
-							type_msg(f->type)),
-					   arena_printf(a, "/%s/%zu", f->name, i));
+				           arena_printf(a, "字段 %s 的第%zu项%s", f->name, i + 1,
+				                        type_msg(f->type)),
+				           arena_printf(a, "/%s/%zu", f->name, i));
 		}
 		return 0;
 	}
 	return bad(e, "invalid_type", arena_printf(a, "字段 %s %s", f->name, type_msg(f->type)),
-		   ptr);
+	           ptr);
 }
 
 static void json_free(void *p)
@@ -192,8 +194,8 @@ static void json_free(void *p)
 	json_decref(p);
 }
 
-int api_body_validate(const struct api_field *fields, const char *buf, size_t len,
-		      struct arena *a, json_t **out, struct api_body_error *e)
+int api_body_validate(const struct api_field *fields, const char *buf, size_t len, struct arena *a,
+                      json_t **out, struct api_body_error *e)
 {
 	json_error_t err;
 	const char *key;
@@ -209,9 +211,9 @@ int api_body_validate(const struct api_field *fields, const char *buf, size_t le
 	body = json_loadb(buf ? buf : "", len, JSON_REJECT_DUPLICATES, &err);
 	if (!body)
 		return bad(e, "invalid_json",
-			   arena_printf(a, "请求内容不是有效的 JSON（第%d行第%d列）", err.line,
-					err.column),
-			   NULL);
+		           arena_printf(a, "请求内容不是有效的 JSON（第%d行第%d列）", err.line,
+		                        err.column),
+		           NULL);
 	arena_defer(a, json_free, body);
 	if (!json_is_object(body))
 		return bad(e, "invalid_json", "请求内容应为 JSON 对象", NULL);
@@ -222,14 +224,14 @@ int api_body_validate(const struct api_field *fields, const char *buf, size_t le
 			f++;
 		if (!f->name)
 			return bad(e, "unknown_field", arena_printf(a, "不支持的字段：%s", key),
-				   arena_printf(a, "/%s", key));
+			           arena_printf(a, "/%s", key));
 		if (check_field(a, f, v, e) != 0)
 			return -1;
 	}
 	for (const struct api_field *f = fields; f->name; f++)
 		if (f->required && !json_object_get(body, f->name))
 			return bad(e, "missing_field", arena_printf(a, "缺少必填字段：%s", f->name),
-				   arena_printf(a, "/%s", f->name));
+			           arena_printf(a, "/%s", f->name));
 	*out = body;
 	return 0;
 }
@@ -238,8 +240,8 @@ static int parse_body(struct api_ctx *c)
 {
 	struct api_body_error e;
 
-	if (api_body_validate(c->route->body, c->req->body, c->req->body_len, c->a, &c->body,
-			      &e) != 0)
+	if (api_body_validate(c->route->body, c->req->body, c->req->body_len, c->a, &c->body, &e) !=
+	    0)
 		return api_error(c, 400, e.code, e.message, e.field);
 	return 0;
 }
@@ -291,7 +293,7 @@ int64_t *api_body_ints(struct api_ctx *c, const char *name, int *n)
 /* ---- query ---- */
 
 int api_query_int(struct api_ctx *c, const char *name, int64_t def, int64_t min, int64_t max,
-		  int64_t *out)
+                  int64_t *out)
 {
 	const char *v = http_query(c->req, name);
 	char *end;
@@ -302,9 +304,9 @@ int api_query_int(struct api_ctx *c, const char *name, int64_t def, int64_t min,
 	long long n = strtoll(v, &end, 10);
 	if (*end || n < min || n > max)
 		return api_error(c, 400, "invalid_parameter",
-				 arena_printf(c->a, "参数 %s 应为 %lld 到 %lld 之间的整数", name,
-					      (long long)min, (long long)max),
-				 name);
+		                 arena_printf(c->a, "参数 %s 应为 %lld 到 %lld 之间的整数", name,
+		                              (long long)min, (long long)max),
+		                 name);
 	*out = n;
 	return 0;
 }
@@ -394,9 +396,9 @@ static bool same_origin(struct api_ctx *c)
 		return false;
 	if (!origin || !host)
 		return false;
-	const char *p = !strncmp(origin, "http://", 7) ? origin + 7
-			: !strncmp(origin, "https://", 8) ? origin + 8
-							 : NULL;
+	const char *p = !strncmp(origin, "http://", 7)    ? origin + 7
+	                : !strncmp(origin, "https://", 8) ? origin + 8
+	                                                  : NULL;
 	return p && !strcmp(p, host);
 }
 
@@ -430,16 +432,18 @@ static int entry(struct http_req *req)
 		return api_error(&c, 403, "forbidden", "仅允许本机访问", NULL);
 	if (http_query_each(req, query_cb, &q))
 		return api_error(&c, 400, "unknown_parameter",
-				 arena_printf(c.a, "不支持的查询参数：%s", q.bad), q.bad);
+		                 arena_printf(c.a, "不支持的查询参数：%s", q.bad), q.bad);
 	if (write && !same_origin(&c))
-		return api_error(&c, 403, "csrf_failed", "请求来源校验失败，请刷新页面后重试", NULL);
+		return api_error(&c, 403, "csrf_failed", "请求来源校验失败，请刷新页面后重试",
+		                 NULL);
 	if (write && !(r->flags & API_UPLOAD) && req->body_len &&
 	    !is_json(http_header(req, "Content-Type")))
-		return api_error(&c, 415, "unsupported_media_type", "请求内容类型应为 application/json",
-				 NULL);
+		return api_error(&c, 415, "unsupported_media_type",
+		                 "请求内容类型应为 application/json", NULL);
 	c.db = thread_db();
 	if (!c.db)
-		return api_error(&c, 503, "database_unavailable", "数据库暂不可用，请稍后重试", NULL);
+		return api_error(&c, 503, "database_unavailable", "数据库暂不可用，请稍后重试",
+		                 NULL);
 	if (!(r->flags & API_PUBLIC)) {
 		if (load_session(&c) != 0)
 			return -1;
@@ -448,11 +452,11 @@ static int entry(struct http_req *req)
 			size_t n = strlen(c.sess.csrf);
 			if (!tok || strlen(tok) != n || sodium_memcmp(tok, c.sess.csrf, n) != 0)
 				return api_error(&c, 403, "csrf_failed",
-						 "请求校验失败（CSRF令牌无效），请刷新页面后重试", NULL);
+				                 "请求校验失败（CSRF令牌无效），请刷新页面后重试",
+				                 NULL);
 		}
 		if (c.sess.user.must_change && !(r->flags & API_MUST_CHANGE))
-			return api_error(&c, 403, "password_change_required", "请先修改密码",
-					 NULL);
+			return api_error(&c, 403, "password_change_required", "请先修改密码", NULL);
 		if ((account_role_perms(c.sess.user.role) & r->perm) != r->perm)
 			return api_error(&c, 403, "forbidden", "没有权限执行此操作", NULL);
 	}
@@ -505,7 +509,7 @@ bool api_scope_allows(const int64_t *ids, int n, int64_t org_id)
 /* ---- files ---- */
 
 int api_send_file(struct api_ctx *c, int fd, uint64_t size, const char *content_type,
-		  const char *filename)
+                  const char *filename)
 {
 	char *enc = arena_alloc(c->a, strlen(filename) * 3 + 1), *p = enc;
 
@@ -523,9 +527,10 @@ int api_send_file(struct api_ctx *c, int fd, uint64_t size, const char *content_
 	c->req->resp.status = 200;
 	c->req->resp.content_type = content_type;
 	http_resp_header(c->req, "Content-Disposition",
-			 arena_printf(c->a, "attachment; filename=\"export.xlsx\"; "
-					    "filename*=UTF-8''%s",
-				      enc));
+	                 arena_printf(c->a,
+	                              "attachment; filename=\"export.xlsx\"; "
+	                              "filename*=UTF-8''%s",
+	                              enc));
 	http_resp_header(c->req, "Cache-Control", "no-store");
 	return 0;
 }
@@ -541,12 +546,11 @@ static void add_routes(struct http_router *router, const struct api_route *route
 {
 	for (const struct api_route *r = routes; r->method; r++) {
 		struct http_route hr = {
-			.method = r->method,
-			.pattern = r->pattern,
-			.handler = entry,
-			.data = r,
-			.max_body = (r->flags & API_UPLOAD) ? HTTP_UPLOAD_BODY_MAX
-							    : HTTP_JSON_BODY_MAX,
+		    .method = r->method,
+		    .pattern = r->pattern,
+		    .handler = entry,
+		    .data = r,
+		    .max_body = (r->flags & API_UPLOAD) ? HTTP_UPLOAD_BODY_MAX : HTTP_JSON_BODY_MAX,
 		};
 		http_router_add(router, &hr);
 	}

@@ -42,10 +42,10 @@ struct api_route {
 	const char *method;
 	const char *pattern;
 	api_handler handler;
-	unsigned perm;                 /* PERM_* bits the role must have; 0 = any signed-in user */
-	unsigned flags;                /* API_* */
-	const char *const *query;      /* allowed query parameter names, NULL-terminated */
-	const struct api_field *body;  /* JSON body fields, {NULL} terminated; NULL = no body */
+	unsigned perm;                /* PERM_* bits the role must have; 0 = any signed-in user */
+	unsigned flags;               /* API_* */
+	const char *const *query;     /* allowed query parameter names, NULL-terminated */
+	const struct api_field *body; /* JSON body fields, {NULL} terminated; NULL = no body */
 };
 
 struct api_ctx {
@@ -76,7 +76,7 @@ void api_shutdown(void);
 
 /* Answers an error; returns -1 so handlers can `return api_error(...)`. */
 int api_error(struct api_ctx *c, int status, const char *code, const char *message,
-	      const char *field);
+              const char *field);
 /* Maps a store error code to 404/409/503/500 with a message. */
 int api_store_error(struct api_ctx *c, int rc);
 /* Finishes a JSON answer written through c->w. */
@@ -92,8 +92,8 @@ struct api_body_error {
 /* Parses and checks a JSON body against fields: an object, no unknown or duplicate keys, the
  * declared types and sizes, required fields present. On success *out is the object (released
  * with the arena) or NULL for an allowed empty body. Pure apart from the arena. */
-int api_body_validate(const struct api_field *fields, const char *buf, size_t len,
-		      struct arena *a, json_t **out, struct api_body_error *e);
+int api_body_validate(const struct api_field *fields, const char *buf, size_t len, struct arena *a,
+                      json_t **out, struct api_body_error *e);
 
 /* Body accessors (after validation); NULL / 0 / false when absent or null. */
 const char *api_body_str(struct api_ctx *c, const char *name);
@@ -106,7 +106,7 @@ int64_t *api_body_ints(struct api_ctx *c, const char *name, int *n);
 
 /* Query parameters: a positive integer with bounds, or a string. 400 on bad input. */
 int api_query_int(struct api_ctx *c, const char *name, int64_t def, int64_t min, int64_t max,
-		  int64_t *out);
+                  int64_t *out);
 const char *api_query_str(struct api_ctx *c, const char *name);
 /* The :id path parameter as a positive integer (404 if malformed). */
 int api_path_id(struct api_ctx *c, int64_t *id);
@@ -126,7 +126,7 @@ void api_password_random(char out[20]);
 
 /* Sends a finished .xlsx file (fd, unlinked) as a download named `filename`. */
 int api_send_file(struct api_ctx *c, int fd, uint64_t size, const char *content_type,
-		  const char *filename);
+                  const char *filename);
 
 /* handler groups, one file each */
 extern const struct api_route api_session_routes[];

@@ -17,10 +17,11 @@ static int time_param(struct api_ctx *c, const char *name, const char **out)
 	if (!v)
 		return 0;
 	if (time_parse(v, &t) != 0)
-		return api_error(c, 400, "invalid_parameter",
-				 arena_printf(c->a, "参数 %s 应为日期时间（如 2026-11-28T08:00:00+08:00）",
-					      name),
-				 name);
+		return api_error(
+		    c, 400, "invalid_parameter",
+		    arena_printf(c->a, "参数 %s 应为日期时间（如 2026-11-28T08:00:00+08:00）",
+		                 name),
+		    name);
 	buf = arena_alloc(c->a, TIME_RFC3339_LEN);
 	time_format(t, buf);
 	*out = buf;
@@ -123,8 +124,9 @@ static int verify(struct api_ctx *c)
 
 static int export(struct api_ctx *c)
 {
-	static const char *const headers[] = {"序号", "时间(UTC)", "用户", "客户端地址", "操作",
-					      "对象类型", "对象编号", "变更前", "变更后", "哈希"};
+	static const char *const headers[] = {"序号",   "时间(UTC)", "用户",     "客户端地址",
+	                                      "操作",   "对象类型",  "对象编号", "变更前",
+	                                      "变更后", "哈希"};
 	static const double widths[] = {8, 22, 14, 16, 16, 12, 10, 50, 50, 66};
 	struct store_audit_filter f;
 	struct store_audit_row *rows;
@@ -156,18 +158,18 @@ static int export(struct api_ctx *c)
 	if (xlsx_finish(x, &fd, &size) != KFQ_OK)
 		return api_error(c, 500, "export_failed", "导出失败", NULL);
 	return api_send_file(c, fd, size,
-			     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-			     "审计日志.xlsx");
+	                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	                     "审计日志.xlsx");
 }
 
 static const char *const list_query[] = {"user_id", "entity_type", "entity_id", "action", "from",
-					 "to", "page", "page_size", NULL};
+                                         "to",      "page",        "page_size", NULL};
 static const char *const export_query[] = {"user_id", "entity_type", "entity_id", "action",
-					   "from", "to", NULL};
+                                           "from",    "to",          NULL};
 
 const struct api_route api_audit_routes[] = {
-	{"GET", "/api/audit", list, PERM_AUDIT_READ, 0, list_query, NULL},
-	{"GET", "/api/audit/verify", verify, PERM_AUDIT_READ, 0, NULL, NULL},
-	{"GET", "/api/audit/export.xlsx", export, PERM_AUDIT_READ, 0, export_query, NULL},
-	{NULL, NULL, NULL, 0, 0, NULL, NULL},
+    {"GET", "/api/audit", list, PERM_AUDIT_READ, 0, list_query, NULL},
+    {"GET", "/api/audit/verify", verify, PERM_AUDIT_READ, 0, NULL, NULL},
+    {"GET", "/api/audit/export.xlsx", export, PERM_AUDIT_READ, 0, export_query, NULL},
+    {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

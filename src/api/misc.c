@@ -22,9 +22,9 @@ static int metrics(struct api_ctx *c)
 {
 	http_metrics_write(api_router(), c->out);
 	strbuf_addf(c->out,
-		    "# HELP kfq_db_connections Open database connections (one per worker thread).\n"
-		    "# TYPE kfq_db_connections gauge\nkfq_db_connections{backend=\"%s\"} %d\n",
-		    store_kind(c->db) == STORE_PG ? "postgresql" : "sqlite", store_open_count());
+	            "# HELP kfq_db_connections Open database connections (one per worker thread).\n"
+	            "# TYPE kfq_db_connections gauge\nkfq_db_connections{backend=\"%s\"} %d\n",
+	            store_kind(c->db) == STORE_PG ? "postgresql" : "sqlite", store_open_count());
 	c->req->resp.status = 200;
 	c->req->resp.content_type = "text/plain; version=0.0.4; charset=utf-8";
 	return 0;
@@ -59,8 +59,8 @@ static int dashboard(struct api_ctx *c)
 	jsonw_kint(&c->w, "org_count", n);
 	jsonw_key(&c->w, "orgs_by_type");
 	jsonw_obj_open(&c->w);
-	static const char *const types[] = {"city_department", "county", "zone",
-					    "platform_company", "supervisory_body"};
+	static const char *const types[] = {"city_department", "county", "zone", "platform_company",
+	                                    "supervisory_body"};
 	for (size_t t = 0; t < sizeof(types) / sizeof(types[0]); t++) {
 		int64_t k = 0;
 		for (int i = 0; i < n; i++)
@@ -85,8 +85,8 @@ static int dashboard(struct api_ctx *c)
 }
 
 const struct api_route api_misc_routes[] = {
-	{"GET", "/healthz", healthz, 0, API_PUBLIC, NULL, NULL},
-	{"GET", "/metrics", metrics, 0, API_PUBLIC | API_LOOPBACK, NULL, NULL},
-	{"GET", "/api/dashboard", dashboard, PERM_DASHBOARD, 0, NULL, NULL},
-	{NULL, NULL, NULL, 0, 0, NULL, NULL},
+    {"GET", "/healthz", healthz, 0, API_PUBLIC, NULL, NULL},
+    {"GET", "/metrics", metrics, 0, API_PUBLIC | API_LOOPBACK, NULL, NULL},
+    {"GET", "/api/dashboard", dashboard, PERM_DASHBOARD, 0, NULL, NULL},
+    {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

@@ -10,8 +10,11 @@
 static const char *type_label(const char *t)
 {
 	static const char *const map[][2] = {
-		{"city_department", "市直部门"}, {"county", "县区"}, {"zone", "开发区"},
-		{"platform_company", "平台公司"}, {"supervisory_body", "监督机构"},
+	    {"city_department", "市直部门"},
+	    {"county", "县区"},
+	    {"zone", "开发区"},
+	    {"platform_company", "平台公司"},
+	    {"supervisory_body", "监督机构"},
 	};
 	for (size_t i = 0; t && i < sizeof(map) / sizeof(map[0]); i++)
 		if (!strcmp(map[i][0], t))
@@ -119,7 +122,7 @@ static int read_body(struct api_ctx *c, struct store_org *o)
 		return api_error(c, 400, "invalid_value", "机构类型无效", "/type");
 	if (o->level && !strcmp(o->type, "zone") && !account_zone_level_valid(o->level))
 		return api_error(c, 400, "invalid_value", "开发区级别应为国家级、省级或市级",
-				 "/level");
+		                 "/level");
 	if (o->level && strcmp(o->type, "zone") != 0)
 		return api_error(c, 400, "invalid_value", "只有开发区可以设置级别", "/level");
 	if (!strcmp(o->type, "zone") && !o->level)
@@ -133,13 +136,13 @@ static int save_error(struct api_ctx *c, int rc, const struct store_org *o, cons
 {
 	if (rc == KFQ_ECONFLICT && taken)
 		return api_error(c, 409, "name_taken",
-				 arena_printf(c->a, "“%s”已被其他机构用作名称或别名", taken),
-				 !strcmp(taken, o->name) ? "/name" : "/aliases");
+		                 arena_printf(c->a, "“%s”已被其他机构用作名称或别名", taken),
+		                 !strcmp(taken, o->name) ? "/name" : "/aliases");
 	if (rc == KFQ_ECONSTRAINT)
 		return api_error(c, 400, "invalid_value", "上级机构不存在", "/parent_id");
 	if (rc == KFQ_EINVAL)
 		return api_error(c, 400, "invalid_value", "上级机构不能是本机构或其下级机构",
-				 "/parent_id");
+		                 "/parent_id");
 	return api_store_error(c, rc);
 }
 
@@ -178,8 +181,8 @@ static int update(struct api_ctx *c)
 
 static int export(struct api_ctx *c)
 {
-	static const char *const headers[] = {"编号", "名称", "类型", "级别", "上级机构编号", "别名",
-					      "示例数据"};
+	static const char *const headers[] = {"编号",         "名称", "类型",    "级别",
+	                                      "上级机构编号", "别名", "示例数据"};
 	static const double widths[] = {8, 36, 12, 10, 14, 40, 10};
 	struct store_org *orgs;
 	struct xlsx *x;
@@ -210,27 +213,27 @@ static int export(struct api_ctx *c)
 	if (xlsx_finish(x, &fd, &size) != KFQ_OK)
 		return api_error(c, 500, "export_failed", "导出失败", NULL);
 	return api_send_file(c, fd, size,
-			     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-			     "组织机构.xlsx");
+	                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	                     "组织机构.xlsx");
 }
 
 static const char *const list_query[] = {"q", "type", NULL};
 
 static const struct api_field org_body[] = {
-	{"name", API_STR, true, 100},
-	{"type", API_STR, true, 32},
-	{"parent_id", API_INT, false, 0},
-	{"level", API_STR, false, 32},
-	{"aliases", API_STR_ARRAY, false, 20},
-	{"is_sample", API_BOOL, false, 0},
-	{NULL, 0, false, 0},
+    {"name", API_STR, true, 100},
+    {"type", API_STR, true, 32},
+    {"parent_id", API_INT, false, 0},
+    {"level", API_STR, false, 32},
+    {"aliases", API_STR_ARRAY, false, 20},
+    {"is_sample", API_BOOL, false, 0},
+    {NULL, 0, false, 0},
 };
 
 const struct api_route api_org_routes[] = {
-	{"GET", "/api/orgs", list, PERM_ORG_READ, 0, list_query, NULL},
-	{"GET", "/api/orgs/export.xlsx", export, PERM_ORG_READ, 0, list_query, NULL},
-	{"GET", "/api/orgs/:id", get, PERM_ORG_READ, 0, NULL, NULL},
-	{"POST", "/api/orgs", create, PERM_ORG_WRITE, 0, NULL, org_body},
-	{"PUT", "/api/orgs/:id", update, PERM_ORG_WRITE, 0, NULL, org_body},
-	{NULL, NULL, NULL, 0, 0, NULL, NULL},
+    {"GET", "/api/orgs", list, PERM_ORG_READ, 0, list_query, NULL},
+    {"GET", "/api/orgs/export.xlsx", export, PERM_ORG_READ, 0, list_query, NULL},
+    {"GET", "/api/orgs/:id", get, PERM_ORG_READ, 0, NULL, NULL},
+    {"POST", "/api/orgs", create, PERM_ORG_WRITE, 0, NULL, org_body},
+    {"PUT", "/api/orgs/:id", update, PERM_ORG_WRITE, 0, NULL, org_body},
+    {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

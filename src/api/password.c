@@ -39,7 +39,7 @@ int api_password_hash(const char *pw, char out[128])
 
 	take();
 	rc = crypto_pwhash_str(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-			       crypto_pwhash_MEMLIMIT_INTERACTIVE);
+	                       crypto_pwhash_MEMLIMIT_INTERACTIVE);
 	give();
 	return rc == 0 ? KFQ_OK : KFQ_ERR;
 }
@@ -57,7 +57,7 @@ bool api_password_verify(const char *hash, const char *pw)
 bool api_password_needs_rehash(const char *hash)
 {
 	return crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-					      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
+	                                      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
 }
 
 void api_password_random(char out[20])

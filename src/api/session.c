@@ -41,13 +41,13 @@ static int locked_error(struct api_ctx *c, int64_t until)
 {
 	if (until >= ACCOUNT_ADMIN_LOCK_UNTIL)
 		return api_error(c, 423, "account_locked", "账号已被管理员锁定，请联系系统管理员",
-				 NULL);
+		                 NULL);
 	int64_t minutes = (until - c->now + 59) / 60;
 	return api_error(c, 423, "account_locked",
-			 arena_printf(c->a,
-				      "连续登录失败次数过多，账号已锁定15分钟，请%lld分钟后再试",
-				      (long long)(minutes > 0 ? minutes : 1)),
-			 NULL);
+	                 arena_printf(c->a,
+	                              "连续登录失败次数过多，账号已锁定15分钟，请%lld分钟后再试",
+	                              (long long)(minutes > 0 ? minutes : 1)),
+	                 NULL);
 }
 
 static int login(struct api_ctx *c)
@@ -85,9 +85,10 @@ static int login(struct api_ctx *c)
 		if (rc != KFQ_OK)
 			return api_store_error(c, rc);
 		return api_error(c, 401, "invalid_credentials",
-				 arena_printf(c->a, "用户名或密码错误（再失败%d次将锁定账号15分钟）",
-					      LOCKOUT_THRESHOLD - next.failed),
-				 NULL);
+		                 arena_printf(c->a,
+		                              "用户名或密码错误（再失败%d次将锁定账号15分钟）",
+		                              LOCKOUT_THRESHOLD - next.failed),
+		                 NULL);
 	case LOGIN_LOCKED:
 		rc = store_user_login_failed(c->db, &c->actor, u.id, 0, next.locked_until);
 		if (rc != KFQ_OK)
@@ -104,8 +105,8 @@ static int login(struct api_ctx *c)
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	http_resp_header(c->req, "Set-Cookie",
-			 arena_printf(c->a, COOKIE "=%s; Path=/; HttpOnly; SameSite=Lax%s", token,
-				      c->req->tls ? "; Secure" : ""));
+	                 arena_printf(c->a, COOKIE "=%s; Path=/; HttpOnly; SameSite=Lax%s", token,
+	                              c->req->tls ? "; Secure" : ""));
 	http_resp_header(c->req, "Cache-Control", "no-store");
 	if ((rc = store_user_get(c->db, c->a, u.id, &u)) != KFQ_OK)
 		return api_store_error(c, rc);
@@ -127,7 +128,7 @@ static int logout(struct api_ctx *c)
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	http_resp_header(c->req, "Set-Cookie",
-			 COOKIE "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+	                 COOKIE "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
 	c->req->resp.status = 204;
 	return 0;
 }
@@ -147,13 +148,14 @@ static int change_password(struct api_ctx *c)
 		return api_error(c, 400, "wrong_password", "原密码不正确", "/old_password");
 	if ((v = account_password_check(new_pw)) != PASSWORD_OK)
 		return api_error(c, 400, "weak_password", account_password_message(v),
-				 "/new_password");
+		                 "/new_password");
 	if (!strcmp(old_pw, new_pw))
-		return api_error(c, 400, "same_password", "新密码不能与原密码相同", "/new_password");
+		return api_error(c, 400, "same_password", "新密码不能与原密码相同",
+		                 "/new_password");
 	if (api_password_hash(new_pw, hash) != KFQ_OK)
 		return api_error(c, 500, "internal_error", "服务器内部错误", NULL);
 	rc = store_user_set_password(c->db, &c->actor, u.id, hash, false, "change_password",
-				     c->token_hash);
+	                             c->token_hash);
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	c->req->resp.status = 204;
@@ -161,21 +163,21 @@ static int change_password(struct api_ctx *c)
 }
 
 static const struct api_field login_body[] = {
-	{"username", API_STR, true, 64},
-	{"password", API_STR, true, 256},
-	{NULL, 0, false, 0},
+    {"username", API_STR, true, 64},
+    {"password", API_STR, true, 256},
+    {NULL, 0, false, 0},
 };
 
 static const struct api_field password_body[] = {
-	{"old_password", API_STR, true, 256},
-	{"new_password", API_STR, true, 256},
-	{NULL, 0, false, 0},
+    {"old_password", API_STR, true, 256},
+    {"new_password", API_STR, true, 256},
+    {NULL, 0, false, 0},
 };
 
 const struct api_route api_session_routes[] = {
-	{"POST", "/api/session", login, 0, API_PUBLIC, NULL, login_body},
-	{"GET", "/api/session", current, 0, API_MUST_CHANGE, NULL, NULL},
-	{"DELETE", "/api/session", logout, 0, API_MUST_CHANGE, NULL, NULL},
-	{"PUT", "/api/session/password", change_password, 0, API_MUST_CHANGE, NULL, password_body},
-	{NULL, NULL, NULL, 0, 0, NULL, NULL},
+    {"POST", "/api/session", login, 0, API_PUBLIC, NULL, login_body},
+    {"GET", "/api/session", current, 0, API_MUST_CHANGE, NULL, NULL},
+    {"DELETE", "/api/session", logout, 0, API_MUST_CHANGE, NULL, NULL},
+    {"PUT", "/api/session/password", change_password, 0, API_MUST_CHANGE, NULL, password_body},
+    {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

@@ -8,7 +8,6 @@
 #include <sodium.h>
 #include <string.h>
 
-
 static int filter_from_query(struct api_ctx *c, struct store_user_filter *f, bool paged)
 {
 	int64_t page, size, status_code = 0;
@@ -25,7 +24,8 @@ static int filter_from_query(struct api_ctx *c, struct store_user_filter *f, boo
 	else if (status && !strcmp(status, "locked"))
 		status_code = 2;
 	else if (status)
-		return api_error(c, 400, "invalid_parameter", "状态应为 active 或 locked", "status");
+		return api_error(c, 400, "invalid_parameter", "状态应为 active 或 locked",
+		                 "status");
 	f->status = (int)status_code;
 	if (api_query_int(c, "org_id", 0, 1, INT64_MAX, &f->org_id) != 0)
 		return -1;
@@ -84,7 +84,7 @@ static int read_body(struct api_ctx *c, struct store_user *u)
 		return api_error(c, 400, "invalid_value", "数据权限无效", "/data_scope");
 	if (!strcmp(u->data_scope, "custom") && u->nscope == 0)
 		return api_error(c, 400, "missing_field", "自定义数据权限须至少选择一个机构",
-				 "/scope_org_ids");
+		                 "/scope_org_ids");
 	if (strcmp(u->data_scope, "custom") != 0)
 		u->nscope = 0;
 	rc = store_org_get(c->db, c->a, u->org_id, &o);
@@ -96,7 +96,7 @@ static int read_body(struct api_ctx *c, struct store_user *u)
 		rc = store_org_get(c->db, c->a, u->scope_org_ids[i], &o);
 		if (rc == KFQ_ENOTFOUND)
 			return api_error(c, 400, "invalid_value", "自定义数据权限中的机构不存在",
-					 arena_printf(c->a, "/scope_org_ids/%d", i));
+			                 arena_printf(c->a, "/scope_org_ids/%d", i));
 		if (rc != KFQ_OK)
 			return api_store_error(c, rc);
 	}
@@ -124,8 +124,8 @@ static int create(struct api_ctx *c)
 
 	u.username = api_body_str(c, "username");
 	if (!account_username_valid(u.username))
-		return api_error(c, 400, "invalid_value",
-				 "用户名须为3至32位字母、数字或 _ . -", "/username");
+		return api_error(c, 400, "invalid_value", "用户名须为3至32位字母、数字或 _ . -",
+		                 "/username");
 	if (read_body(c, &u) != 0)
 		return -1;
 	if ((v = account_password_check(pw)) != PASSWORD_OK)
@@ -178,7 +178,7 @@ static int set_lock(struct api_ctx *c, bool lock)
 	if (lock && u.id == c->sess.user.id)
 		return api_error(c, 400, "invalid_value", "不能锁定自己的账号", NULL);
 	rc = store_user_set_lock(c->db, &c->actor, u.id, lock ? ACCOUNT_ADMIN_LOCK_UNTIL : 0,
-				 lock ? "lock" : "unlock");
+	                         lock ? "lock" : "unlock");
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	return reply_user(c, u.id, 200);
@@ -218,9 +218,9 @@ static int reset_password(struct api_ctx *c)
 static const char *role_label(const char *r)
 {
 	static const char *const map[][2] = {
-		{"admin", "系统管理员"}, {"office", "改革办"},     {"department", "市直部门"},
-		{"zone", "开发区"},      {"county", "县区"},       {"supervisor", "监督部门"},
-		{"auditor", "审计员"},
+	    {"admin", "系统管理员"}, {"office", "改革办"}, {"department", "市直部门"},
+	    {"zone", "开发区"},      {"county", "县区"},   {"supervisor", "监督部门"},
+	    {"auditor", "审计员"},
 	};
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
 		if (!strcmp(map[i][0], r))
@@ -230,8 +230,8 @@ static const char *role_label(const char *r)
 
 static int export(struct api_ctx *c)
 {
-	static const char *const headers[] = {"编号", "用户名", "姓名", "所属机构", "角色",
-					      "数据权限", "状态", "创建时间", "最后登录"};
+	static const char *const headers[] = {"编号",     "用户名", "姓名",     "所属机构", "角色",
+	                                      "数据权限", "状态",   "创建时间", "最后登录"};
 	static const double widths[] = {8, 16, 14, 30, 12, 14, 8, 22, 22};
 	struct store_user_filter f;
 	struct store_user *users;
@@ -261,44 +261,39 @@ static int export(struct api_ctx *c)
 	if (xlsx_finish(x, &fd, &size) != KFQ_OK)
 		return api_error(c, 500, "export_failed", "导出失败", NULL);
 	return api_send_file(c, fd, size,
-			     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-			     "用户.xlsx");
+	                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	                     "用户.xlsx");
 }
 
-static const char *const list_query[] = {"q", "role", "org_id", "status", "page", "page_size",
-					 NULL};
+static const char *const list_query[] = {"q",    "role",      "org_id", "status",
+                                         "page", "page_size", NULL};
 static const char *const export_query[] = {"q", "role", "org_id", "status", NULL};
 
 static const struct api_field create_body[] = {
-	{"username", API_STR, true, 32},
-	{"display_name", API_STR, true, 64},
-	{"org_id", API_INT, true, 0},
-	{"role", API_STR, true, 16},
-	{"data_scope", API_STR, false, 16},
-	{"scope_org_ids", API_INT_ARRAY, false, 500},
-	{"password", API_STR, true, 256},
-	{NULL, 0, false, 0},
+    {"username", API_STR, true, 32},    {"display_name", API_STR, true, 64},
+    {"org_id", API_INT, true, 0},       {"role", API_STR, true, 16},
+    {"data_scope", API_STR, false, 16}, {"scope_org_ids", API_INT_ARRAY, false, 500},
+    {"password", API_STR, true, 256},   {NULL, 0, false, 0},
 };
 
 static const struct api_field update_body[] = {
-	{"display_name", API_STR, true, 64},
-	{"org_id", API_INT, true, 0},
-	{"role", API_STR, true, 16},
-	{"data_scope", API_STR, false, 16},
-	{"scope_org_ids", API_INT_ARRAY, false, 500},
-	{NULL, 0, false, 0},
+    {"display_name", API_STR, true, 64},
+    {"org_id", API_INT, true, 0},
+    {"role", API_STR, true, 16},
+    {"data_scope", API_STR, false, 16},
+    {"scope_org_ids", API_INT_ARRAY, false, 500},
+    {NULL, 0, false, 0},
 };
 
 static const struct api_field no_fields[] = {{NULL, 0, false, 0}};
 
 const struct api_route api_user_routes[] = {
-	{"GET", "/api/users", list, PERM_USER_MANAGE, 0, list_query, NULL},
-	{"GET", "/api/users/export.xlsx", export, PERM_USER_MANAGE, 0, export_query, NULL},
-	{"POST", "/api/users", create, PERM_USER_MANAGE, 0, NULL, create_body},
-	{"PUT", "/api/users/:id", update, PERM_USER_MANAGE, 0, NULL, update_body},
-	{"POST", "/api/users/:id/lock", lock, PERM_USER_MANAGE, 0, NULL, no_fields},
-	{"POST", "/api/users/:id/unlock", unlock, PERM_USER_MANAGE, 0, NULL, no_fields},
-	{"POST", "/api/users/:id/reset-password", reset_password, PERM_USER_MANAGE, 0, NULL,
-	 no_fields},
-	{NULL, NULL, NULL, 0, 0, NULL, NULL},
+    {"GET", "/api/users", list, PERM_USER_MANAGE, 0, list_query, NULL},
+    {"GET", "/api/users/export.xlsx", export, PERM_USER_MANAGE, 0, export_query, NULL},
+    {"POST", "/api/users", create, PERM_USER_MANAGE, 0, NULL, create_body},
+    {"PUT", "/api/users/:id", update, PERM_USER_MANAGE, 0, NULL, update_body},
+    {"POST", "/api/users/:id/lock", lock, PERM_USER_MANAGE, 0, NULL, no_fields},
+    {"POST", "/api/users/:id/unlock", unlock, PERM_USER_MANAGE, 0, NULL, no_fields},
+    {"POST", "/api/users/:id/reset-password", reset_password, PERM_USER_MANAGE, 0, NULL, no_fields},
+    {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

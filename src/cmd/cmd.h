@@ -9,11 +9,11 @@
 
 #include <stdbool.h>
 
-#define CMD_EXIT_OK 0
-#define CMD_EXIT_FAIL 1
+#define CMD_EXIT_OK    0
+#define CMD_EXIT_FAIL  1
 #define CMD_EXIT_USAGE 2
 
-#define CMD_DEFAULT_DB "var/kfq.db"
+#define CMD_DEFAULT_DB     "var/kfq.db"
 #define CMD_DEFAULT_LISTEN "127.0.0.1:8080"
 
 struct cmd {

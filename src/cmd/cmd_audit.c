@@ -8,10 +8,10 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: kfq audit verify [--db PATH|URL] [--config FILE]\n\n"
-	"Recomputes every audit record's hash and checks the chain and its head. Prints the\n"
-	"record count and the head hash (keep it elsewhere to detect a rewritten chain);\n"
-	"exits 1 and names the first broken record when the log was tampered with.\n";
+    "usage: kfq audit verify [--db PATH|URL] [--config FILE]\n\n"
+    "Recomputes every audit record's hash and checks the chain and its head. Prints the\n"
+    "record count and the head hash (keep it elsewhere to detect a rewritten chain);\n"
+    "exits 1 and names the first broken record when the log was tampered with.\n";
 
 int cmd_audit(int argc, char **argv)
 {

@@ -7,9 +7,9 @@
 #include <sys/stat.h>
 
 static const char usage[] =
-	"usage: kfq backup [--db PATH] [--config FILE] OUT\n\n"
-	"Copies the SQLite database to OUT while the server keeps running (SQLite's online\n"
-	"backup API). OUT must not exist. For PostgreSQL use pg_dump (docs/OPERATIONS.md).\n";
+    "usage: kfq backup [--db PATH] [--config FILE] OUT\n\n"
+    "Copies the SQLite database to OUT while the server keeps running (SQLite's online\n"
+    "backup API). OUT must not exist. For PostgreSQL use pg_dump (docs/OPERATIONS.md).\n";
 
 int cmd_backup(int argc, char **argv)
 {
@@ -36,7 +36,7 @@ int cmd_backup(int argc, char **argv)
 		return cmd_usage_error("backup", "missing OUT file");
 	if (store_is_pg_url(o.db)) {
 		fprintf(stderr, "kfq backup: the database is PostgreSQL; use pg_dump "
-				"(see docs/OPERATIONS.md)\n");
+		                "(see docs/OPERATIONS.md)\n");
 		return CMD_EXIT_FAIL;
 	}
 	if (stat(out, &st) == 0) {

@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 static const char usage[] = "usage: kfq migrate [--db PATH|URL] [--config FILE]\n\n"
-			    "Applies the pending schema migrations, each in its own transaction.\n";
+                            "Applies the pending schema migrations, each in its own transaction.\n";
 
 int cmd_migrate(int argc, char **argv)
 {

@@ -13,12 +13,12 @@
 #define IMPORT_MAX_BYTES (8 * 1024 * 1024)
 
 static const char usage[] =
-	"usage: kfq org import [--db PATH|URL] [--config FILE] FILE\n"
-	"       kfq org list   [--db PATH|URL] [--config FILE]\n\n"
-	"import reads a UTF-8 tab-separated file, one organization a line:\n"
-	"  name  type  parent-name  zone-level  aliases(a|b|c)  sample(1/0)\n"
-	"type: city_department county zone platform_company supervisory_body;\n"
-	"zone-level (zones only): national provincial municipal. Existing names are skipped.\n";
+    "usage: kfq org import [--db PATH|URL] [--config FILE] FILE\n"
+    "       kfq org list   [--db PATH|URL] [--config FILE]\n\n"
+    "import reads a UTF-8 tab-separated file, one organization a line:\n"
+    "  name  type  parent-name  zone-level  aliases(a|b|c)  sample(1/0)\n"
+    "type: city_department county zone platform_company supervisory_body;\n"
+    "zone-level (zones only): national provincial municipal. Existing names are skipped.\n";
 
 static int read_file(const char *path, struct strbuf *sb)
 {
@@ -55,7 +55,7 @@ static int import(struct store *s, const char *path)
 	rc = read_file(path, &sb);
 	if (rc != KFQ_OK) {
 		fprintf(stderr, "kfq org import: cannot read %s%s\n", path,
-			rc == KFQ_EINVAL ? " (larger than 8 MiB)" : "");
+		        rc == KFQ_EINVAL ? " (larger than 8 MiB)" : "");
 		goto cleanup;
 	}
 	if (org_import_parse(sb.buf, sb.len, &a, &in) != 0) {
@@ -65,11 +65,12 @@ static int import(struct store *s, const char *path)
 	cmd_actor(&who);
 	rc = store_org_import(s, &who, &in, &created, &skipped, &line, &problem);
 	if (rc == KFQ_ECONSTRAINT && problem)
-		fprintf(stderr, "kfq org import: %s: 第%d行：上级机构“%s”不存在（须在前面的行或库中）\n",
-			path, line, problem);
+		fprintf(stderr,
+		        "kfq org import: %s: 第%d行：上级机构“%s”不存在（须在前面的行或库中）\n",
+		        path, line, problem);
 	else if (rc == KFQ_ECONFLICT && problem)
-		fprintf(stderr, "kfq org import: %s: 第%d行：“%s”已被其他机构用作名称或别名\n", path,
-			line, problem);
+		fprintf(stderr, "kfq org import: %s: 第%d行：“%s”已被其他机构用作名称或别名\n",
+		        path, line, problem);
 	else if (rc != KFQ_OK)
 		fprintf(stderr, "kfq org import: %s: 第%d行：%s\n", path, line, store_errmsg(s));
 	else {

@@ -11,17 +11,17 @@
 #include <sys/stat.h>
 
 static const char usage[] =
-	"usage: kfq serve [--db PATH|URL] [--listen HOST:PORT] [--web-root DIR] [--threads N]\n"
-	"                 [--no-access-log] [--trust-proxy] [--config FILE]\n\n"
-	"Serves the kfq API and web app. Applies pending migrations first.\n\n"
-	"  --db PATH|URL     SQLite file or postgresql:// URL (default var/kfq.db, or $KFQ_DB)\n"
-	"  --listen H:P      IPv4 address and port (default 127.0.0.1:8080; port 0 = any free)\n"
-	"  --web-root DIR    built web app to serve (default web/dist when it exists)\n"
-	"  --threads N       worker threads, each with its own database connection\n"
-	"  --no-access-log   do not write JSON access lines to stderr\n"
-	"  --trust-proxy     trust X-Forwarded-For/-Proto from a proxy on 127.0.0.1 (nginx)\n"
-	"  --config FILE     key = value lines: db, listen, web_root, threads, access_log,\n"
-	"                    trust_proxy (flags given later override it)\n";
+    "usage: kfq serve [--db PATH|URL] [--listen HOST:PORT] [--web-root DIR] [--threads N]\n"
+    "                 [--no-access-log] [--trust-proxy] [--config FILE]\n\n"
+    "Serves the kfq API and web app. Applies pending migrations first.\n\n"
+    "  --db PATH|URL     SQLite file or postgresql:// URL (default var/kfq.db, or $KFQ_DB)\n"
+    "  --listen H:P      IPv4 address and port (default 127.0.0.1:8080; port 0 = any free)\n"
+    "  --web-root DIR    built web app to serve (default web/dist when it exists)\n"
+    "  --threads N       worker threads, each with its own database connection\n"
+    "  --no-access-log   do not write JSON access lines to stderr\n"
+    "  --trust-proxy     trust X-Forwarded-For/-Proto from a proxy on 127.0.0.1 (nginx)\n"
+    "  --config FILE     key = value lines: db, listen, web_root, threads, access_log,\n"
+    "                    trust_proxy (flags given later override it)\n";
 
 static const char *listen_host;
 
@@ -68,7 +68,8 @@ int cmd_serve(int argc, char **argv)
 			if (o.threads < 1 || o.threads > 256)
 				return cmd_usage_error("serve", "--threads must be 1..256");
 		} else {
-			return cmd_usage_error("serve", "unknown or incomplete option '%s'", argv[i]);
+			return cmd_usage_error("serve", "unknown or incomplete option '%s'",
+			                       argv[i]);
 		}
 	}
 	if (!o.web_root && stat("web/dist/index.html", &st) == 0)

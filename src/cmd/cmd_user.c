@@ -15,17 +15,17 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: kfq user add --username NAME --org ORG --role ROLE [--display-name TEXT]\n"
-	"                    [--scope SCOPE] (--password-stdin | --generate-password)\n"
-	"       kfq user passwd NAME (--password-stdin | --generate-password)\n"
-	"       kfq user list\n"
-	"       kfq user lock NAME\n"
-	"       kfq user unlock NAME\n"
-	"  each also takes [--db PATH|URL] [--config FILE]\n\n"
-	"ORG is an organization's name, alias or id. ROLE: admin office department zone county\n"
-	"supervisor auditor. SCOPE: all org org_and_below custom self (default by role).\n"
-	"--password-stdin reads the password from the first line of stdin; the user keeps it.\n"
-	"--generate-password prints a random password that must be changed at first login.\n";
+    "usage: kfq user add --username NAME --org ORG --role ROLE [--display-name TEXT]\n"
+    "                    [--scope SCOPE] (--password-stdin | --generate-password)\n"
+    "       kfq user passwd NAME (--password-stdin | --generate-password)\n"
+    "       kfq user list\n"
+    "       kfq user lock NAME\n"
+    "       kfq user unlock NAME\n"
+    "  each also takes [--db PATH|URL] [--config FILE]\n\n"
+    "ORG is an organization's name, alias or id. ROLE: admin office department zone county\n"
+    "supervisor auditor. SCOPE: all org org_and_below custom self (default by role).\n"
+    "--password-stdin reads the password from the first line of stdin; the user keeps it.\n"
+    "--generate-password prints a random password that must be changed at first login.\n";
 
 struct args {
 	const char *username, *org, *role, *display, *scope;
@@ -37,7 +37,8 @@ static int get_password(const struct args *a, char *pw, size_t len, bool *must_c
 	enum password_verdict v;
 
 	if (a->pw_stdin == a->pw_generate) {
-		fprintf(stderr, "kfq user: give exactly one of --password-stdin, --generate-password\n");
+		fprintf(stderr,
+		        "kfq user: give exactly one of --password-stdin, --generate-password\n");
 		return CMD_EXIT_USAGE;
 	}
 	if (a->pw_generate) {
@@ -47,7 +48,7 @@ static int get_password(const struct args *a, char *pw, size_t len, bool *must_c
 	}
 	if (cmd_read_stdin_line(pw, len) != KFQ_OK) {
 		fprintf(stderr, "kfq user: no password on stdin (or longer than %zu bytes)\n",
-			len - 2);
+		        len - 2);
 		return CMD_EXIT_FAIL;
 	}
 	if ((v = account_password_check(pw)) != PASSWORD_OK) {
@@ -65,7 +66,8 @@ static int find_org(struct store *s, struct arena *ar, const char *name, struct 
 	int rc = *end || id <= 0 ? store_org_find(s, ar, name, o) : store_org_get(s, ar, id, o);
 
 	if (rc == KFQ_ENOTFOUND)
-		fprintf(stderr, "kfq user: no organization named '%s' (see 'kfq org list')\n", name);
+		fprintf(stderr, "kfq user: no organization named '%s' (see 'kfq org list')\n",
+		        name);
 	else if (rc != KFQ_OK)
 		fprintf(stderr, "kfq user: %s\n", store_errmsg(s));
 	return rc;
@@ -168,8 +170,8 @@ static int list(struct store *s, struct arena *ar)
 		fprintf(stderr, "kfq user: %s\n", store_errmsg(s));
 		return CMD_EXIT_FAIL;
 	}
-	printf("%-5s %-20s %-11s %-8s %-14s %s\n", "id", "username", "role", "status", "must_change",
-	       "organization");
+	printf("%-5s %-20s %-11s %-8s %-14s %s\n", "id", "username", "role", "status",
+	       "must_change", "organization");
 	for (int i = 0; i < n; i++)
 		printf("%-5lld %-20s %-11s %-8s %-14s %s\n", (long long)users[i].id,
 		       users[i].username, users[i].role,
@@ -189,7 +191,7 @@ static int set_lock(struct store *s, struct arena *ar, const struct args *a, boo
 		return CMD_EXIT_FAIL;
 	cmd_actor(&who);
 	if (store_user_set_lock(s, &who, u.id, lock ? ACCOUNT_ADMIN_LOCK_UNTIL : 0,
-				lock ? "lock" : "unlock") != KFQ_OK) {
+	                        lock ? "lock" : "unlock") != KFQ_OK) {
 		fprintf(stderr, "kfq user: %s\n", store_errmsg(s));
 		return CMD_EXIT_FAIL;
 	}
@@ -220,11 +222,11 @@ int cmd_user(int argc, char **argv)
 		if (r > 0)
 			continue;
 		const char **slot = !strcmp(opt, "--username")       ? &a.username
-				    : !strcmp(opt, "--org")          ? &a.org
-				    : !strcmp(opt, "--role")         ? &a.role
-				    : !strcmp(opt, "--display-name") ? &a.display
-				    : !strcmp(opt, "--scope")        ? &a.scope
-								     : NULL;
+		                    : !strcmp(opt, "--org")          ? &a.org
+		                    : !strcmp(opt, "--role")         ? &a.role
+		                    : !strcmp(opt, "--display-name") ? &a.display
+		                    : !strcmp(opt, "--scope")        ? &a.scope
+		                                                     : NULL;
 		if (slot) {
 			if (i + 1 >= argc)
 				return cmd_usage_error("user", "%s needs a value", opt);

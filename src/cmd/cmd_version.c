@@ -10,7 +10,7 @@
 int cmd_version(int argc, char **argv)
 {
 	static const char usage[] = "usage: kfq version\n\nPrints kfq's version and the versions "
-				    "of the libraries it runs on.\n";
+	                            "of the libraries it runs on.\n";
 
 	if (cmd_wants_help(argc, argv, usage))
 		return CMD_EXIT_OK;

@@ -86,10 +86,11 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 		else
 			goto bad;
 		continue;
-bad:
-		fprintf(stderr, "kfq: %s:%d: expected one of db, listen, web_root, threads, "
-				"access_log, trust_proxy = value\n",
-			path, lineno);
+	bad:
+		fprintf(stderr,
+		        "kfq: %s:%d: expected one of db, listen, web_root, threads, "
+		        "access_log, trust_proxy = value\n",
+		        path, lineno);
 		rc = KFQ_EINVAL;
 		break;
 	}

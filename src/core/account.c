@@ -12,8 +12,11 @@ enum password_verdict account_password_check(const char *pw)
 	if (len > PASSWORD_MAX_BYTES)
 		return PASSWORD_TOO_LONG;
 	while (*p) {
-		size_t n = *p < 0x80 ? 1 : (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3
-							   : (*p & 0xf8) == 0xf0 ? 4 : 0;
+		size_t n = *p < 0x80             ? 1
+		           : (*p & 0xe0) == 0xc0 ? 2
+		           : (*p & 0xf0) == 0xe0 ? 3
+		           : (*p & 0xf8) == 0xf0 ? 4
+		                                 : 0;
 		if (!n || (n == 2 && *p < 0xc2))
 			return PASSWORD_NOT_UTF8;
 		for (size_t i = 1; i < n; i++)
@@ -28,7 +31,8 @@ enum password_verdict account_password_check(const char *pw)
 		else if (*p >= 0x20)
 			other = true;
 		else
-			return PASSWORD_NOT_UTF8; /* control characters are never typed on purpose */
+			return PASSWORD_NOT_UTF8; /* control characters are never typed on purpose
+			                           */
 		p += n;
 		chars++;
 	}
@@ -62,7 +66,7 @@ bool account_is_locked(const struct lockout_state *cur, int64_t now)
 }
 
 enum login_verdict account_login_decide(const struct lockout_state *cur, bool password_ok,
-					int64_t now, struct lockout_state *next)
+                                        int64_t now, struct lockout_state *next)
 {
 	*next = *cur;
 	if (account_is_locked(cur, now))
@@ -97,13 +101,13 @@ static const struct {
 	unsigned perms;
 	const char *scope;
 } roles[] = {
-	{"admin", PERM_DASHBOARD | PERM_ORG_READ | PERM_ORG_WRITE | PERM_USER_MANAGE, "all"},
-	{"office", PERM_DASHBOARD | PERM_ORG_READ | PERM_ORG_WRITE, "all"},
-	{"department", PERM_DASHBOARD | PERM_ORG_READ, "org"},
-	{"zone", PERM_DASHBOARD | PERM_ORG_READ, "org"},
-	{"county", PERM_DASHBOARD | PERM_ORG_READ, "org_and_below"},
-	{"supervisor", PERM_DASHBOARD | PERM_ORG_READ | PERM_AUDIT_READ, "all"},
-	{"auditor", PERM_DASHBOARD | PERM_AUDIT_READ, "all"},
+    {"admin", PERM_DASHBOARD | PERM_ORG_READ | PERM_ORG_WRITE | PERM_USER_MANAGE, "all"},
+    {"office", PERM_DASHBOARD | PERM_ORG_READ | PERM_ORG_WRITE, "all"},
+    {"department", PERM_DASHBOARD | PERM_ORG_READ, "org"},
+    {"zone", PERM_DASHBOARD | PERM_ORG_READ, "org"},
+    {"county", PERM_DASHBOARD | PERM_ORG_READ, "org_and_below"},
+    {"supervisor", PERM_DASHBOARD | PERM_ORG_READ | PERM_AUDIT_READ, "all"},
+    {"auditor", PERM_DASHBOARD | PERM_AUDIT_READ, "all"},
 };
 
 static bool in(const char *s, const char *const *set)
@@ -140,8 +144,8 @@ bool account_scope_valid(const char *scope)
 
 bool account_org_type_valid(const char *type)
 {
-	static const char *const set[] = {"city_department", "county", "zone", "platform_company",
-					  "supervisory_body", NULL};
+	static const char *const set[] = {"city_department",  "county",           "zone",
+	                                  "platform_company", "supervisory_body", NULL};
 	return in(type, set);
 }
 

@@ -7,13 +7,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define PASSWORD_MIN_CHARS 10   /* Unicode code points */
-#define PASSWORD_MAX_BYTES 256  /* longer input is refused, not truncated */
-#define PASSWORD_MIN_CLASSES 3  /* of upper, lower, digit, other */
-#define LOCKOUT_THRESHOLD 5     /* the 5th consecutive failure locks */
-#define LOCKOUT_SECONDS (15 * 60)
-#define SESSION_IDLE_SECONDS (30 * 60)
-#define SESSION_TOUCH_SECONDS 60 /* last_seen is written at most this often */
+#define PASSWORD_MIN_CHARS       10  /* Unicode code points */
+#define PASSWORD_MAX_BYTES       256 /* longer input is refused, not truncated */
+#define PASSWORD_MIN_CLASSES     3   /* of upper, lower, digit, other */
+#define LOCKOUT_THRESHOLD        5   /* the 5th consecutive failure locks */
+#define LOCKOUT_SECONDS          (15 * 60)
+#define SESSION_IDLE_SECONDS     (30 * 60)
+#define SESSION_TOUCH_SECONDS    60             /* last_seen is written at most this often */
 #define ACCOUNT_ADMIN_LOCK_UNTIL 253402300799LL /* 9999-12-31T23:59:59Z: locked by an admin */
 
 enum password_verdict {
@@ -42,7 +42,7 @@ enum login_verdict {
 /* Decides a login attempt. When the account is locked the password is not looked at
  * (password_ok is ignored) and *next equals *cur. */
 enum login_verdict account_login_decide(const struct lockout_state *cur, bool password_ok,
-					int64_t now, struct lockout_state *next);
+                                        int64_t now, struct lockout_state *next);
 bool account_is_locked(const struct lockout_state *cur, int64_t now);
 
 bool account_session_expired(int64_t last_seen, int64_t now);

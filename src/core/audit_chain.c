@@ -49,7 +49,7 @@ void audit_canonical(const struct audit_rec *r, struct strbuf *out)
 }
 
 void audit_hash(const char *prev_hash, const char *canon, size_t canon_len,
-		char hex[AUDIT_HASH_HEX])
+                char hex[AUDIT_HASH_HEX])
 {
 	crypto_hash_sha256_state st;
 	unsigned char h[crypto_hash_sha256_BYTES];
@@ -76,7 +76,7 @@ static bool broken(struct audit_verify *v, int64_t seq, const char *reason)
 }
 
 bool audit_verify_row(struct audit_verify *v, const struct audit_rec *r, const char *stored_canon,
-		      const char *stored_hash)
+                      const char *stored_hash)
 {
 	struct strbuf canon = STRBUF_INIT;
 	char hex[AUDIT_HASH_HEX];
@@ -116,7 +116,7 @@ bool audit_verify_head(struct audit_verify *v, int64_t head_seq, const char *hea
 		return false;
 	if (head_seq != v->count || !head_hash || strcmp(head_hash, v->head) != 0)
 		return broken(v, v->count + 1,
-			      head_seq > v->count ? "链头记录数多于现存记录（最新记录被删除）"
-						  : "链头与最后一条记录不一致（链头被篡改）");
+		              head_seq > v->count ? "链头记录数多于现存记录（最新记录被删除）"
+		                                  : "链头与最后一条记录不一致（链头被篡改）");
 	return true;
 }

@@ -16,7 +16,7 @@
 #include <stdint.h>
 
 #define AUDIT_HASH_HEX 65 /* 64 hex digits + NUL */
-#define AUDIT_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
+#define AUDIT_GENESIS  "0000000000000000000000000000000000000000000000000000000000000000"
 
 /* One record as stored. Strings are borrowed; NULL means JSON null. */
 struct audit_rec {
@@ -38,20 +38,20 @@ struct audit_rec {
 void audit_canonical(const struct audit_rec *r, struct strbuf *out);
 /* hash of prev_hash and canon into hex[AUDIT_HASH_HEX]. */
 void audit_hash(const char *prev_hash, const char *canon, size_t canon_len,
-		char hex[AUDIT_HASH_HEX]);
+                char hex[AUDIT_HASH_HEX]);
 
 /* Incremental verification: feed stored rows in seq order. */
 struct audit_verify {
-	int64_t count;                      /* rows checked */
-	char head[AUDIT_HASH_HEX];          /* hash of the last good row */
-	int64_t broken_seq;                 /* 0 while intact; else first bad seq */
-	const char *reason;                 /* Chinese, static */
+	int64_t count;             /* rows checked */
+	char head[AUDIT_HASH_HEX]; /* hash of the last good row */
+	int64_t broken_seq;        /* 0 while intact; else first bad seq */
+	const char *reason;        /* Chinese, static */
 };
 
 void audit_verify_init(struct audit_verify *v);
 /* Checks one stored row (its canon and hash columns as stored). Returns false once broken. */
 bool audit_verify_row(struct audit_verify *v, const struct audit_rec *r, const char *stored_canon,
-		      const char *stored_hash);
+                      const char *stored_hash);
 /* Checks the head table against what the rows gave. */
 bool audit_verify_head(struct audit_verify *v, int64_t head_seq, const char *head_hash);
 

@@ -20,8 +20,11 @@ static bool clean_text(const unsigned char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
 		unsigned c = s[i];
-		size_t k = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3
-					       : (c & 0xf8) == 0xf0 ? 4 : 0;
+		size_t k = c < 0x80             ? 1
+		           : (c & 0xe0) == 0xc0 ? 2
+		           : (c & 0xf0) == 0xe0 ? 3
+		           : (c & 0xf8) == 0xf0 ? 4
+		                                : 0;
 		if (!k || (k == 2 && c < 0xc2) || i + k > n)
 			return false;
 		for (size_t j = 1; j < k; j++)
@@ -44,7 +47,7 @@ static const char *cell(struct arena *a, const char *s, size_t n)
 }
 
 static int parse_line(struct arena *a, struct org_import *out, int line, const char *s, size_t n,
-		      struct org_import_row *r)
+                      struct org_import_row *r)
 {
 	const char *col[NCOLS] = {0};
 	int ncol = 0;
@@ -70,8 +73,8 @@ static int parse_line(struct arena *a, struct org_import *out, int line, const c
 		return fail(out, a, line, "机构名称过长（最多100字节）");
 	if (!r->type || !account_org_type_valid(r->type))
 		return fail(out, a, line,
-			    "机构类型应为 city_department、county、zone、platform_company 或 "
-			    "supervisory_body");
+		            "机构类型应为 city_department、county、zone、platform_company 或 "
+		            "supervisory_body");
 	if (r->level && strcmp(r->type, "zone") != 0)
 		return fail(out, a, line, "只有开发区（zone）可以填写级别");
 	if (!strcmp(r->type, "zone") && (!r->level || !account_zone_level_valid(r->level)))
@@ -140,7 +143,8 @@ int org_import_parse(const char *buf, size_t len, struct arena *a, struct org_im
 	for (int i = 0; i < out->nrows; i++)
 		for (int j = 0; j < i; j++)
 			if (!strcmp(out->rows[i].name, out->rows[j].name))
-				return fail(out, a, out->rows[i].line,
-					    arena_printf(a, "机构名称与第%d行重复", out->rows[j].line));
+				return fail(
+				    out, a, out->rows[i].line,
+				    arena_printf(a, "机构名称与第%d行重复", out->rows[j].line));
 	return 0;
 }

@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define ORG_IMPORT_MAX_ROWS 10000
+#define ORG_IMPORT_MAX_ROWS    10000
 #define ORG_IMPORT_MAX_ALIASES 20
 
 struct org_import_row {

@@ -21,8 +21,8 @@ struct http_route {
 	const char *method;  /* "GET", "POST", "PUT", "DELETE" */
 	const char *pattern; /* "/api/orgs/:id" */
 	http_handler handler;
-	const void *data;    /* opaque to http/: the api layer's route spec */
-	size_t max_body;     /* 0 = no body accepted; else HTTP_JSON_BODY_MAX or HTTP_UPLOAD_BODY_MAX */
+	const void *data; /* opaque to http/: the api layer's route spec */
+	size_t max_body; /* 0 = no body accepted; else HTTP_JSON_BODY_MAX or HTTP_UPLOAD_BODY_MAX */
 };
 
 struct http_header {
@@ -43,8 +43,8 @@ struct http_resp {
 struct http_req {
 	struct arena arena;
 	const char *method;
-	const char *path;                 /* decoded path, no query */
-	const struct http_route *route;   /* NULL when unmatched */
+	const char *path;               /* decoded path, no query */
+	const struct http_route *route; /* NULL when unmatched */
 	const char *param_names[HTTP_MAX_PARAMS];
 	const char *param_values[HTTP_MAX_PARAMS];
 	int nparams;
@@ -65,14 +65,14 @@ const char *http_cookie(struct http_req *req, const char *name);
 const char *http_param(struct http_req *req, const char *name);
 /* Calls fn for every query argument; stops and returns fn's nonzero result. */
 int http_query_each(struct http_req *req, int (*fn)(void *arg, const char *key, const char *value),
-		    void *arg);
+                    void *arg);
 
 /* Response helpers. */
 void http_resp_header(struct http_req *req, const char *name, const char *value);
 void http_resp_json(struct http_req *req, int status); /* body already in req->resp.body */
 /* {"error":{"code","message","field"}}; field may be NULL. */
 void http_resp_error(struct http_req *req, int status, const char *code, const char *message,
-		     const char *field);
+                     const char *field);
 
 /* The route table: filled once at start-up, read-only afterwards. */
 struct http_router {
@@ -97,7 +97,7 @@ struct http_server_config {
 /* Serves until SIGTERM/SIGINT, then lets in-flight requests finish and returns KFQ_OK.
  * `ready` (may be NULL) is called once the socket is listening, with the bound port. */
 int http_serve(const struct http_server_config *cfg, const struct http_router *router,
-	       void (*ready)(int port));
+               void (*ready)(int port));
 
 /* Metrics (Prometheus text) of this process, appended to sb. */
 void http_metrics_write(const struct http_router *router, struct strbuf *sb);

@@ -37,37 +37,41 @@ void http_metrics_write(const struct http_router *router, struct strbuf *sb)
 {
 	unsigned long long cum = 0;
 
-	strbuf_addstr(sb, "# HELP kfq_http_requests_total HTTP requests by route and status class.\n"
-			  "# TYPE kfq_http_requests_total counter\n");
+	strbuf_addstr(sb,
+	              "# HELP kfq_http_requests_total HTTP requests by route and status class.\n"
+	              "# TYPE kfq_http_requests_total counter\n");
 	for (int r = 0; r <= HTTP_MAX_ROUTES; r++) {
 		if (r < HTTP_MAX_ROUTES && r >= router->nroutes)
 			continue;
 		for (int c = 1; c < NSTATUS; c++) {
-			unsigned long long n = atomic_load_explicit(&counts[r][c], memory_order_relaxed);
+			unsigned long long n =
+			    atomic_load_explicit(&counts[r][c], memory_order_relaxed);
 			if (!n)
 				continue;
 			if (r == HTTP_MAX_ROUTES)
 				strbuf_addf(sb,
-					    "kfq_http_requests_total{method=\"\",route=\"other\","
-					    "status=\"%dxx\"} %llu\n",
-					    c, n);
+				            "kfq_http_requests_total{method=\"\",route=\"other\","
+				            "status=\"%dxx\"} %llu\n",
+				            c, n);
 			else
 				strbuf_addf(sb,
-					    "kfq_http_requests_total{method=\"%s\",route=\"%s\","
-					    "status=\"%dxx\"} %llu\n",
-					    router->routes[r].method, router->routes[r].pattern, c, n);
+				            "kfq_http_requests_total{method=\"%s\",route=\"%s\","
+				            "status=\"%dxx\"} %llu\n",
+				            router->routes[r].method, router->routes[r].pattern, c,
+				            n);
 		}
 	}
-	strbuf_addstr(sb, "# HELP kfq_http_request_duration_seconds Time from request to response.\n"
-			  "# TYPE kfq_http_request_duration_seconds histogram\n");
+	strbuf_addstr(sb,
+	              "# HELP kfq_http_request_duration_seconds Time from request to response.\n"
+	              "# TYPE kfq_http_request_duration_seconds histogram\n");
 	for (size_t b = 0; b < NBUCKETS; b++) {
 		cum += atomic_load_explicit(&hist[b], memory_order_relaxed);
 		strbuf_addf(sb, "kfq_http_request_duration_seconds_bucket{le=\"%g\"} %llu\n",
-			    buckets_ms[b] / 1000, cum);
+		            buckets_ms[b] / 1000, cum);
 	}
 	cum += atomic_load_explicit(&hist[NBUCKETS], memory_order_relaxed);
 	strbuf_addf(sb, "kfq_http_request_duration_seconds_bucket{le=\"+Inf\"} %llu\n", cum);
 	strbuf_addf(sb, "kfq_http_request_duration_seconds_sum %.6f\n",
-		    (double)atomic_load(&sum_us) / 1e6);
+	            (double)atomic_load(&sum_us) / 1e6);
 	strbuf_addf(sb, "kfq_http_request_duration_seconds_count %llu\n", atomic_load(&total));
 }

@@ -45,8 +45,8 @@ static bool match(const char *pat, const char *path, struct http_req *req)
 		return false;
 	for (int i = 0; i < n; i++) {
 		const char *ne = strchr(names[i], '/');
-		req->param_names[i] = ne ? arena_strndup(&req->arena, names[i], (size_t)(ne - names[i]))
-					 : names[i];
+		req->param_names[i] =
+		    ne ? arena_strndup(&req->arena, names[i], (size_t)(ne - names[i])) : names[i];
 		req->param_values[i] = arena_strndup(&req->arena, vals[i], vlens[i]);
 	}
 	req->nparams = n;

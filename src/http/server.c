@@ -65,7 +65,7 @@ struct each_ctx {
 };
 
 static enum MHD_Result each_cb(void *cls, enum MHD_ValueKind kind, const char *key,
-			       const char *value)
+                               const char *value)
 {
 	struct each_ctx *c = cls;
 
@@ -99,7 +99,7 @@ void http_resp_json(struct http_req *req, int status)
 }
 
 void http_resp_error(struct http_req *req, int status, const char *code, const char *message,
-		     const char *field)
+                     const char *field)
 {
 	struct jsonw w;
 
@@ -119,7 +119,7 @@ void http_resp_error(struct http_req *req, int status, const char *code, const c
 static void client_addr(struct http_req *req, const struct http_server_config *cfg)
 {
 	const union MHD_ConnectionInfo *ci =
-		MHD_get_connection_info(req->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	    MHD_get_connection_info(req->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
 	bool loopback = false;
 
@@ -202,9 +202,9 @@ static enum MHD_Result send_resp(struct server *s, struct reqstate *st)
 	MHD_add_response_header(mr, "X-Frame-Options", "DENY");
 	MHD_add_response_header(mr, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(mr, "Content-Security-Policy",
-				"default-src 'self'; style-src 'self' 'unsafe-inline'; "
-				"img-src 'self' data: blob:; font-src 'self' data:; "
-				"frame-ancestors 'none'");
+	                        "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+	                        "img-src 'self' data: blob:; font-src 'self' data:; "
+	                        "frame-ancestors 'none'");
 	for (int i = 0; i < r->nheaders; i++)
 		MHD_add_response_header(mr, r->headers[i].name, r->headers[i].value);
 	ret = MHD_queue_response(req->conn, (unsigned)r->status, mr);
@@ -232,9 +232,9 @@ static void dispatch(struct server *s, struct reqstate *st)
 		return;
 	}
 	(void)http_router_match(s->router, req, &path_matched);
-	if (strncmp(req->path, "/api/", 5) != 0 && (!strcmp(req->method, "GET") ||
-						    !strcmp(req->method, "HEAD")) &&
-	    s->cfg->web_root && http_static_serve(req, s->cfg->web_root) == 0)
+	if (strncmp(req->path, "/api/", 5) != 0 &&
+	    (!strcmp(req->method, "GET") || !strcmp(req->method, "HEAD")) && s->cfg->web_root &&
+	    http_static_serve(req, s->cfg->web_root) == 0)
 		return;
 	if (path_matched)
 		http_resp_error(req, 405, "method_not_allowed", "不支持该请求方法", NULL);
@@ -249,7 +249,7 @@ static void free_body(void *p)
 }
 
 static struct reqstate *begin(struct server *s, struct MHD_Connection *conn, const char *url,
-			      const char *method)
+                              const char *method)
 {
 	struct reqstate *st = xcalloc(1, sizeof(*st));
 	struct http_req *req = &st->req;
@@ -274,8 +274,8 @@ static struct reqstate *begin(struct server *s, struct MHD_Connection *conn, con
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
-				  const char *method, const char *version, const char *upload,
-				  size_t *upload_size, void **con_cls)
+                                  const char *method, const char *version, const char *upload,
+                                  size_t *upload_size, void **con_cls)
 {
 	struct server *s = cls;
 	struct reqstate *st = *con_cls;
@@ -285,7 +285,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		st = begin(s, conn, url, method);
 		*con_cls = st;
 		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
-							     MHD_HTTP_HEADER_CONTENT_LENGTH);
+		                                             MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (cl && strtoull(cl, NULL, 10) > st->cap) {
 			/* refuse before reading the body; libmicrohttpd closes the connection */
 			st->answered = true;
@@ -310,7 +310,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
-			 enum MHD_RequestTerminationCode toe)
+                         enum MHD_RequestTerminationCode toe)
 {
 	struct server *s = cls;
 	struct reqstate *st = *con_cls;
@@ -351,7 +351,7 @@ static int parse_listen(const char *listen, struct sockaddr_in *sa)
 }
 
 int http_serve(const struct http_server_config *cfg, const struct http_router *router,
-	       void (*ready)(int port))
+               void (*ready)(int port))
 {
 	struct server s = {.cfg = cfg, .router = router};
 	struct sockaddr_in sa;
@@ -371,15 +371,15 @@ int http_serve(const struct http_server_config *cfg, const struct http_router *r
 	signal(SIGPIPE, SIG_IGN);
 
 	d = MHD_start_daemon(
-		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG,
-		0, NULL, NULL, on_request, &s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 0 ? cfg->threads : 2),
-		MHD_OPTION_CONNECTION_LIMIT, (unsigned)HTTP_CONNECTION_MAX,
-		MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)HTTP_PER_IP_MAX,
-		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)HTTP_TIMEOUT_SECONDS,
-		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_HEADER_POOL,
-		MHD_OPTION_NOTIFY_COMPLETED, on_completed, &s, MHD_OPTION_LISTENING_ADDRESS_REUSE,
-		(unsigned)1, MHD_OPTION_END);
+	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0,
+	    NULL, NULL, on_request, &s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 0 ? cfg->threads : 2),
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)HTTP_CONNECTION_MAX,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)HTTP_PER_IP_MAX,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)HTTP_TIMEOUT_SECONDS,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_HEADER_POOL,
+	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, &s, MHD_OPTION_LISTENING_ADDRESS_REUSE,
+	    (unsigned)1, MHD_OPTION_END);
 	if (!d) {
 		log_error("serve: cannot listen on %s: %s", cfg->listen, strerror(errno));
 		return KFQ_EIO;

@@ -12,20 +12,20 @@ static const struct {
 	const char *ext;
 	const char *type;
 } types[] = {
-	{".html", "text/html; charset=utf-8"},
-	{".js", "text/javascript; charset=utf-8"},
-	{".mjs", "text/javascript; charset=utf-8"},
-	{".css", "text/css; charset=utf-8"},
-	{".json", "application/json; charset=utf-8"},
-	{".svg", "image/svg+xml"},
-	{".png", "image/png"},
-	{".jpg", "image/jpeg"},
-	{".ico", "image/x-icon"},
-	{".woff", "font/woff"},
-	{".woff2", "font/woff2"},
-	{".ttf", "font/ttf"},
-	{".txt", "text/plain; charset=utf-8"},
-	{".map", "application/json; charset=utf-8"},
+    {".html", "text/html; charset=utf-8"},
+    {".js", "text/javascript; charset=utf-8"},
+    {".mjs", "text/javascript; charset=utf-8"},
+    {".css", "text/css; charset=utf-8"},
+    {".json", "application/json; charset=utf-8"},
+    {".svg", "image/svg+xml"},
+    {".png", "image/png"},
+    {".jpg", "image/jpeg"},
+    {".ico", "image/x-icon"},
+    {".woff", "font/woff"},
+    {".woff2", "font/woff2"},
+    {".ttf", "font/ttf"},
+    {".txt", "text/plain; charset=utf-8"},
+    {".map", "application/json; charset=utf-8"},
 };
 
 static const char *content_type(const char *path)
@@ -81,8 +81,8 @@ int http_static_serve(struct http_req *req, const char *web_root)
 		p = "/index.html";
 	if (open_file(req, web_root, p) == 0) {
 		http_resp_header(req, "Cache-Control",
-				 !strncmp(p, "/assets/", 8) ? "public, max-age=31536000, immutable"
-							    : "no-cache");
+		                 !strncmp(p, "/assets/", 8) ? "public, max-age=31536000, immutable"
+		                                            : "no-cache");
 		return 0;
 	}
 	/* client-side routes (/orgs, /users/3) get the app; missing files stay 404 */

@@ -127,7 +127,7 @@ static int pg_step(struct store_stmt *p)
 
 	if (!st->res) {
 		st->res = PQexecPrepared(ps->conn, st->name, st->nparams,
-					 (const char *const *)st->vals + 1, NULL, NULL, 0);
+		                         (const char *const *)st->vals + 1, NULL, NULL, 0);
 		ExecStatusType t = PQresultStatus(st->res);
 		if (t != PGRES_TUPLES_OK && t != PGRES_COMMAND_OK)
 			return map_res(st->s, st->res);
@@ -203,17 +203,17 @@ static void pg_close(struct store *s)
 }
 
 const struct store_ops store_pg_ops = {
-	.prepare = pg_prepare,
-	.bind_int = pg_bind_int,
-	.bind_text = pg_bind_text,
-	.step = pg_step,
-	.col_int = pg_col_int,
-	.col_text = pg_col_text,
-	.col_null = pg_col_null,
-	.reset = pg_reset,
-	.exec = pg_exec,
-	.close = pg_close,
-	.begin_sql = "BEGIN",
+    .prepare = pg_prepare,
+    .bind_int = pg_bind_int,
+    .bind_text = pg_bind_text,
+    .step = pg_step,
+    .col_int = pg_col_int,
+    .col_text = pg_col_text,
+    .col_null = pg_col_null,
+    .reset = pg_reset,
+    .exec = pg_exec,
+    .close = pg_close,
+    .begin_sql = "BEGIN",
 };
 
 static void quiet(void *arg, const PGresult *res)
@@ -232,7 +232,7 @@ int store_pg_open(const char *url, struct store **out, char *errbuf, size_t errl
 	if (PQstatus(p->conn) != CONNECTION_OK) {
 		if (errbuf)
 			snprintf(errbuf, errlen, "cannot connect to PostgreSQL: %s",
-				 PQerrorMessage(p->conn));
+			         PQerrorMessage(p->conn));
 		PQfinish(p->conn);
 		free(p);
 		return KFQ_EIO;

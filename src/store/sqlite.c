@@ -75,7 +75,7 @@ static void sq_bind_text(struct store_stmt *p, int i, const char *v)
 {
 	struct sq_stmt *st = (struct sq_stmt *)p;
 	int rc = v ? sqlite3_bind_text(st->stmt, i, v, -1, SQLITE_TRANSIENT)
-		   : sqlite3_bind_null(st->stmt, i);
+	           : sqlite3_bind_null(st->stmt, i);
 
 	if (rc != SQLITE_OK)
 		fatal("sqlite: bind %d: %s", i, sqlite3_errmsg(sqlite3_db_handle(st->stmt)));
@@ -90,8 +90,8 @@ static int sq_step(struct store_stmt *p)
 		return KFQ_ROW;
 	if (rc == SQLITE_DONE)
 		return KFQ_DONE;
-	return map_err(st->s, sqlite3_db_handle(st->stmt), sqlite3_extended_errcode(
-								   sqlite3_db_handle(st->stmt)));
+	return map_err(st->s, sqlite3_db_handle(st->stmt),
+	               sqlite3_extended_errcode(sqlite3_db_handle(st->stmt)));
 }
 
 static int64_t sq_col_int(struct store_stmt *p, int i)
@@ -143,17 +143,17 @@ static void sq_close(struct store *s)
 }
 
 const struct store_ops store_sqlite_ops = {
-	.prepare = sq_prepare,
-	.bind_int = sq_bind_int,
-	.bind_text = sq_bind_text,
-	.step = sq_step,
-	.col_int = sq_col_int,
-	.col_text = sq_col_text,
-	.col_null = sq_col_null,
-	.reset = sq_reset,
-	.exec = sq_exec,
-	.close = sq_close,
-	.begin_sql = "BEGIN IMMEDIATE",
+    .prepare = sq_prepare,
+    .bind_int = sq_bind_int,
+    .bind_text = sq_bind_text,
+    .step = sq_step,
+    .col_int = sq_col_int,
+    .col_text = sq_col_text,
+    .col_null = sq_col_null,
+    .reset = sq_reset,
+    .exec = sq_exec,
+    .close = sq_close,
+    .begin_sql = "BEGIN IMMEDIATE",
 };
 
 int store_sqlite_open(const char *path, struct store **out, char *errbuf, size_t errlen)
@@ -163,15 +163,15 @@ int store_sqlite_open(const char *path, struct store **out, char *errbuf, size_t
 
 	q->base.ops = &store_sqlite_ops;
 	q->base.kind = STORE_SQLITE;
-	rc = sqlite3_open_v2(path, &q->db,
-			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	rc = sqlite3_open_v2(
+	    path, &q->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK)
 		goto fail;
 	sqlite3_extended_result_codes(q->db, 1);
 	sqlite3_busy_timeout(q->db, BUSY_TIMEOUT_MS);
-	rc = sqlite3_exec(q->db,
-			  "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
-			  NULL, NULL, NULL);
+	rc = sqlite3_exec(
+	    q->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
+	    NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		goto fail;
 	*out = &q->base;
@@ -179,7 +179,7 @@ int store_sqlite_open(const char *path, struct store **out, char *errbuf, size_t
 fail:
 	if (errbuf)
 		snprintf(errbuf, errlen, "cannot open SQLite database '%s': %s", path,
-			 q->db ? sqlite3_errmsg(q->db) : sqlite3_errstr(rc));
+		         q->db ? sqlite3_errmsg(q->db) : sqlite3_errstr(rc));
 	sqlite3_close(q->db);
 	free(q);
 	return KFQ_EIO;

@@ -14,9 +14,9 @@
 static const char sql_head_sqlite[] = "SELECT seq, hash FROM audit_head WHERE id = 1";
 static const char sql_head_pg[] = "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE";
 static const char sql_insert[] =
-	"INSERT INTO audit_log (seq, time, user_id, username, org_id, client_addr, action, "
-	"entity_type, entity_id, before_json, after_json, prev_hash, hash, canon) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+    "INSERT INTO audit_log (seq, time, user_id, username, org_id, client_addr, action, "
+    "entity_type, entity_id, before_json, after_json, prev_hash, hash, canon) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
 static const char sql_set_head[] = "UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1";
 
 static void bind_id(struct store_stmt *st, int i, int64_t id)
@@ -46,8 +46,8 @@ static int canon_or_null(const char *json, struct strbuf *sb, const char **out)
 }
 
 int store_audit_append(struct store *s, const struct store_actor *who, const char *action,
-		       const char *entity_type, const char *entity_id, const char *before,
-		       const char *after)
+                       const char *entity_type, const char *entity_id, const char *before,
+                       const char *after)
 {
 	struct strbuf bj = STRBUF_INIT, aj = STRBUF_INIT, canon = STRBUF_INIT;
 	struct store_stmt *st;
@@ -122,7 +122,7 @@ cleanup:
 }
 
 #define AUDIT_COLS                                                                                 \
-	"seq, time, user_id, username, org_id, client_addr, action, entity_type, entity_id, "     \
+	"seq, time, user_id, username, org_id, client_addr, action, entity_type, entity_id, "      \
 	"before_json, after_json, prev_hash, hash, canon"
 #define AUDIT_WHERE                                                                                \
 	" WHERE (?1 = 0 OR user_id = ?1) AND (CAST(?2 AS TEXT) IS NULL OR entity_type = ?2) "      \
@@ -131,8 +131,8 @@ cleanup:
 	"AND (CAST(?5 AS TEXT) IS NULL OR time >= ?5) AND (CAST(?6 AS TEXT) IS NULL OR time < ?6)"
 
 static const char sql_count[] = "SELECT COUNT(*) FROM audit_log" AUDIT_WHERE;
-static const char sql_list[] = "SELECT " AUDIT_COLS " FROM audit_log" AUDIT_WHERE
-			       " ORDER BY seq DESC LIMIT ?7 OFFSET ?8";
+static const char sql_list[] =
+    "SELECT " AUDIT_COLS " FROM audit_log" AUDIT_WHERE " ORDER BY seq DESC LIMIT ?7 OFFSET ?8";
 static const char sql_all[] = "SELECT " AUDIT_COLS " FROM audit_log ORDER BY seq";
 
 static void bind_filter(struct store_stmt *st, const struct store_audit_filter *f)
@@ -165,7 +165,7 @@ static void read_row(struct store_stmt *st, struct arena *a, struct store_audit_
 }
 
 int store_audit_list(struct store *s, struct arena *a, const struct store_audit_filter *f,
-		     struct store_audit_row **rows, int *nrows, int64_t *total)
+                     struct store_audit_row **rows, int *nrows, int64_t *total)
 {
 	struct store_stmt *st;
 	int rc, n = 0, cap = 0;

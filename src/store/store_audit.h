@@ -7,7 +7,6 @@
 #include "core/audit_chain.h"
 #include "store/store.h"
 
-
 /* Who is making a change; borrowed strings. user_id 0 = the command line's operator. */
 struct store_actor {
 	int64_t user_id;
@@ -19,16 +18,16 @@ struct store_actor {
 /* Appends one record. before/after are JSON texts or NULL; they are stored in canonical form
  * (KFQ_EINVAL if either is not valid JSON). Must run between store_begin and store_commit. */
 int store_audit_append(struct store *s, const struct store_actor *who, const char *action,
-		       const char *entity_type, const char *entity_id, const char *before,
-		       const char *after);
+                       const char *entity_type, const char *entity_id, const char *before,
+                       const char *after);
 
 struct store_audit_filter {
 	int64_t user_id; /* 0 = any */
 	const char *entity_type;
 	const char *entity_id;
 	const char *action;
-	const char *from; /* RFC 3339, inclusive; NULL = open */
-	const char *to;   /* exclusive */
+	const char *from;      /* RFC 3339, inclusive; NULL = open */
+	const char *to;        /* exclusive */
 	int64_t offset, limit; /* limit 0 = all */
 };
 
@@ -39,7 +38,7 @@ struct store_audit_row {
 
 /* Rows newest first, arena-owned. *total = rows matching the filter. */
 int store_audit_list(struct store *s, struct arena *a, const struct store_audit_filter *f,
-		     struct store_audit_row **rows, int *nrows, int64_t *total);
+                     struct store_audit_row **rows, int *nrows, int64_t *total);
 
 /* Reads the whole chain in order and checks it (see core/audit_chain.h). */
 int store_audit_verify(struct store *s, struct audit_verify *v);

@@ -19,21 +19,21 @@ static const char sql_all_alias[] = "SELECT org_id, alias FROM org_alias ORDER B
 static const char sql_get[] = "SELECT " ORG_COLS " FROM org WHERE id = ?1";
 static const char sql_get_alias[] = "SELECT alias FROM org_alias WHERE org_id = ?1 ORDER BY alias";
 static const char sql_find[] =
-	"SELECT " ORG_COLS " FROM org WHERE name = ?1 UNION ALL "
-	"SELECT o.id, o.parent_id, o.name, o.type, o.level, o.is_sample FROM org o "
-	"JOIN org_alias a ON a.org_id = o.id WHERE a.alias = ?1";
+    "SELECT " ORG_COLS " FROM org WHERE name = ?1 UNION ALL "
+    "SELECT o.id, o.parent_id, o.name, o.type, o.level, o.is_sample FROM org o "
+    "JOIN org_alias a ON a.org_id = o.id WHERE a.alias = ?1";
 static const char sql_taken[] = "SELECT 1 FROM org WHERE name = ?1 AND id <> ?2 UNION ALL "
-				"SELECT 1 FROM org_alias WHERE alias = ?1 AND org_id <> ?2";
+                                "SELECT 1 FROM org_alias WHERE alias = ?1 AND org_id <> ?2";
 static const char sql_insert[] =
-	"INSERT INTO org (parent_id, name, type, level, is_sample, created_at, updated_at) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) RETURNING id";
+    "INSERT INTO org (parent_id, name, type, level, is_sample, created_at, updated_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) RETURNING id";
 static const char sql_update[] = "UPDATE org SET parent_id = ?2, name = ?3, type = ?4, "
-				 "level = ?5, is_sample = ?6, updated_at = ?7 WHERE id = ?1";
+                                 "level = ?5, is_sample = ?6, updated_at = ?7 WHERE id = ?1";
 static const char sql_del_alias[] = "DELETE FROM org_alias WHERE org_id = ?1";
 static const char sql_add_alias[] = "INSERT INTO org_alias (alias, org_id) VALUES (?1, ?2)";
 static const char sql_subtree[] =
-	"WITH RECURSIVE t(id) AS (SELECT CAST(?1 AS BIGINT) UNION ALL "
-	"SELECT o.id FROM org o JOIN t ON o.parent_id = t.id) SELECT id FROM t";
+    "WITH RECURSIVE t(id) AS (SELECT CAST(?1 AS BIGINT) UNION ALL "
+    "SELECT o.id FROM org o JOIN t ON o.parent_id = t.id) SELECT id FROM t";
 static const char sql_by_type[] = "SELECT type, COUNT(*) FROM org GROUP BY type ORDER BY type";
 
 static void read_org(struct store_stmt *st, struct arena *a, struct store_org *o)
@@ -89,7 +89,7 @@ static bool matches(const struct store_org *o, const struct store_org_filter *f)
 }
 
 int store_org_list(struct store *s, struct arena *a, const struct store_org_filter *f,
-		   struct store_org **out, int *n)
+                   struct store_org **out, int *n)
 {
 	struct store_stmt *st;
 	struct store_org *all = NULL;
@@ -155,7 +155,7 @@ static int load_aliases(struct store *s, struct arena *a, struct store_org *o)
 }
 
 static int get_one(struct store *s, struct arena *a, const char *sql, int64_t id, const char *name,
-		   struct store_org *out)
+                   struct store_org *out)
 {
 	struct store_stmt *st;
 	int rc;
@@ -244,7 +244,7 @@ static int write_aliases(struct store *s, const struct store_org *o)
 }
 
 static void bind_fields(struct store_stmt *st, int first, const struct store_org *o,
-			const char *now)
+                        const char *now)
 {
 	if (o->parent_id)
 		store_bind_int(st, first, o->parent_id);
@@ -268,7 +268,7 @@ static char *org_json(const struct store_org *o)
 }
 
 static int audit(struct store *s, const struct store_actor *who, const char *action,
-		 const struct store_org *before, const struct store_org *after)
+                 const struct store_org *before, const struct store_org *after)
 {
 	char *bj = before ? org_json(before) : NULL;
 	char *aj = org_json(after);
@@ -284,7 +284,7 @@ static int audit(struct store *s, const struct store_actor *who, const char *act
 
 /* Inserts org with its aliases and audit record inside the caller's transaction. */
 static int create_in_tx(struct store *s, const struct store_actor *who, struct store_org *org,
-			const char **taken)
+                        const char **taken)
 {
 	struct store_stmt *st;
 	char now[TIME_RFC3339_LEN];
@@ -309,7 +309,7 @@ static int create_in_tx(struct store *s, const struct store_actor *who, struct s
 }
 
 int store_org_create(struct store *s, const struct store_actor *who, struct store_org *org,
-		     const char **taken)
+                     const char **taken)
 {
 	int rc;
 
@@ -322,9 +322,8 @@ int store_org_create(struct store *s, const struct store_actor *who, struct stor
 	return rc;
 }
 
-int store_org_import(struct store *s, const struct store_actor *who,
-		     const struct org_import *in, int *created, int *skipped, int *bad_line,
-		     const char **problem)
+int store_org_import(struct store *s, const struct store_actor *who, const struct org_import *in,
+                     int *created, int *skipped, int *bad_line, const char **problem)
 {
 	struct arena a;
 	int rc;
@@ -378,7 +377,7 @@ cleanup:
 }
 
 int store_org_update(struct store *s, const struct store_actor *who, const struct store_org *org,
-		     const char **taken)
+                     const char **taken)
 {
 	struct store_stmt *st;
 	struct store_org before;
@@ -450,7 +449,7 @@ int store_org_subtree(struct store *s, struct arena *a, int64_t root, int64_t **
 }
 
 int store_org_count_by_type(struct store *s, void (*fn)(void *arg, const char *type, int64_t n),
-			    void *arg)
+                            void *arg)
 {
 	struct store_stmt *st;
 	int rc;

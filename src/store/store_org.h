@@ -31,7 +31,7 @@ struct store_org_filter {
 };
 
 int store_org_list(struct store *s, struct arena *a, const struct store_org_filter *f,
-		   struct store_org **out, int *n);
+                   struct store_org **out, int *n);
 /* KFQ_ENOTFOUND when absent. */
 int store_org_get(struct store *s, struct arena *a, int64_t id, struct store_org *out);
 /* Finds by exact name or alias. KFQ_ENOTFOUND when absent. */
@@ -40,24 +40,23 @@ int store_org_find(struct store *s, struct arena *a, const char *name, struct st
 /* Creates org (id is set on success). KFQ_ECONFLICT when the name or an alias is taken (the
  * taken string in *taken), KFQ_ECONSTRAINT when the parent does not exist. */
 int store_org_create(struct store *s, const struct store_actor *who, struct store_org *org,
-		     const char **taken);
+                     const char **taken);
 /* Creates every row of an import file in one transaction; rows whose name exists are
  * skipped. On failure nothing is written, *bad_line names the row and *problem the parent
  * that does not exist (KFQ_ECONSTRAINT) or the name/alias that is taken (KFQ_ECONFLICT). */
-int store_org_import(struct store *s, const struct store_actor *who,
-		     const struct org_import *in, int *created, int *skipped, int *bad_line,
-		     const char **problem);
+int store_org_import(struct store *s, const struct store_actor *who, const struct org_import *in,
+                     int *created, int *skipped, int *bad_line, const char **problem);
 /* Replaces name, type, parent, level, sample flag and aliases of org->id. KFQ_EINVAL when the
  * new parent is the org itself or one of its descendants. */
 int store_org_update(struct store *s, const struct store_actor *who, const struct store_org *org,
-		     const char **taken);
+                     const char **taken);
 
 /* The ids of org `root` and every organization below it (arena). */
 int store_org_subtree(struct store *s, struct arena *a, int64_t root, int64_t **ids, int *n);
 
 /* Counts per type, for the dashboard: calls fn(type, count) per row. */
 int store_org_count_by_type(struct store *s, void (*fn)(void *arg, const char *type, int64_t n),
-			    void *arg);
+                            void *arg);
 
 /* Writes the org as a JSON object: the API's shape and the audit record's before/after. */
 void store_org_write_json(struct jsonw *w, const struct store_org *o);

@@ -11,13 +11,13 @@
 #include <string.h>
 
 #define USER_COLS                                                                                  \
-	"u.id, u.username, u.display_name, u.org_id, o.name, u.role, u.data_scope, "              \
+	"u.id, u.username, u.display_name, u.org_id, o.name, u.role, u.data_scope, "               \
 	"u.must_change, u.failed_count, u.locked_until, u.created_at, u.last_login_at, "           \
 	"u.password_hash"
 #define USER_FROM " FROM app_user u JOIN org o ON o.id = u.org_id"
 /* filter: ?1 q, ?2 role, ?3 org, ?4 status, ?5 now, ?6 only_user */
 #define USER_WHERE                                                                                 \
-	" WHERE (CAST(?1 AS TEXT) IS NULL OR u.username LIKE ?1 OR u.display_name LIKE ?1) "      \
+	" WHERE (CAST(?1 AS TEXT) IS NULL OR u.username LIKE ?1 OR u.display_name LIKE ?1) "       \
 	"AND (CAST(?2 AS TEXT) IS NULL OR u.role = ?2) AND (?3 = 0 OR u.org_id = ?3) "             \
 	"AND (?4 = 0 OR (?4 = 1 AND COALESCE(u.locked_until, 0) <= ?5) "                           \
 	"OR (?4 = 2 AND COALESCE(u.locked_until, 0) > ?5)) AND (?6 = 0 OR u.id = ?6)"
@@ -25,32 +25,33 @@
 static const char sql_list[] = "SELECT " USER_COLS USER_FROM USER_WHERE " ORDER BY u.id";
 static const char sql_get[] = "SELECT " USER_COLS USER_FROM " WHERE u.id = ?1";
 static const char sql_get_name[] = "SELECT " USER_COLS USER_FROM " WHERE u.username = ?1";
-static const char sql_scope[] = "SELECT org_id FROM user_scope_org WHERE user_id = ?1 ORDER BY org_id";
+static const char sql_scope[] =
+    "SELECT org_id FROM user_scope_org WHERE user_id = ?1 ORDER BY org_id";
 static const char sql_count[] = "SELECT COUNT(*) FROM app_user";
 static const char sql_by_role[] = "SELECT role, COUNT(*) FROM app_user GROUP BY role ORDER BY role";
 static const char sql_insert[] =
-	"INSERT INTO app_user (username, display_name, org_id, role, data_scope, password_hash, "
-	"must_change, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) "
-	"RETURNING id";
+    "INSERT INTO app_user (username, display_name, org_id, role, data_scope, password_hash, "
+    "must_change, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) "
+    "RETURNING id";
 static const char sql_update[] = "UPDATE app_user SET display_name = ?2, org_id = ?3, role = ?4, "
-				 "data_scope = ?5, updated_at = ?6 WHERE id = ?1";
+                                 "data_scope = ?5, updated_at = ?6 WHERE id = ?1";
 static const char sql_del_scope[] = "DELETE FROM user_scope_org WHERE user_id = ?1";
 static const char sql_add_scope[] = "INSERT INTO user_scope_org (user_id, org_id) VALUES (?1, ?2)";
 static const char sql_set_pw[] = "UPDATE app_user SET password_hash = ?2, must_change = ?3, "
-				 "updated_at = ?4 WHERE id = ?1";
+                                 "updated_at = ?4 WHERE id = ?1";
 static const char sql_set_lock[] = "UPDATE app_user SET locked_until = ?2, failed_count = ?3, "
-				   "updated_at = ?4 WHERE id = ?1";
+                                   "updated_at = ?4 WHERE id = ?1";
 static const char sql_login_ok[] = "UPDATE app_user SET failed_count = 0, locked_until = NULL, "
-				   "last_login_at = ?2 WHERE id = ?1";
+                                   "last_login_at = ?2 WHERE id = ?1";
 static const char sql_rehash[] = "UPDATE app_user SET password_hash = ?2 WHERE id = ?1";
 static const char sql_kill_sessions[] =
-	"DELETE FROM session WHERE user_id = ?1 AND token_hash <> COALESCE(CAST(?2 AS TEXT), '')";
+    "DELETE FROM session WHERE user_id = ?1 AND token_hash <> COALESCE(CAST(?2 AS TEXT), '')";
 static const char sql_sess_insert[] =
-	"INSERT INTO session (token_hash, user_id, csrf_token, client_addr, created_at, last_seen) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+    "INSERT INTO session (token_hash, user_id, csrf_token, client_addr, created_at, last_seen) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 static const char sql_sess_get[] = "SELECT " USER_COLS ", s.csrf_token, s.last_seen "
-				   "FROM session s JOIN app_user u ON u.id = s.user_id "
-				   "JOIN org o ON o.id = u.org_id WHERE s.token_hash = ?1";
+                                   "FROM session s JOIN app_user u ON u.id = s.user_id "
+                                   "JOIN org o ON o.id = u.org_id WHERE s.token_hash = ?1";
 static const char sql_sess_touch[] = "UPDATE session SET last_seen = ?2 WHERE token_hash = ?1";
 static const char sql_sess_delete[] = "DELETE FROM session WHERE token_hash = ?1";
 static const char sql_sess_expire[] = "DELETE FROM session WHERE last_seen < ?1";
@@ -132,7 +133,7 @@ static bool in_ids(int64_t id, const int64_t *ids, int n)
 }
 
 int store_user_list(struct store *s, struct arena *a, const struct store_user_filter *f,
-		    struct store_user **out, int *n, int64_t *total)
+                    struct store_user **out, int *n, int64_t *total)
 {
 	struct store_stmt *st;
 	struct store_user *rows = NULL;
@@ -175,7 +176,7 @@ int store_user_list(struct store *s, struct arena *a, const struct store_user_fi
 }
 
 static int get_one(struct store *s, struct arena *a, const char *sql, int64_t id, const char *name,
-		   struct store_user *out)
+                   struct store_user *out)
 {
 	struct store_stmt *st;
 	int rc;
@@ -208,7 +209,7 @@ int store_user_get(struct store *s, struct arena *a, int64_t id, struct store_us
 }
 
 int store_user_get_auth(struct store *s, struct arena *a, const char *username,
-			struct store_user *out)
+                        struct store_user *out)
 {
 	return get_one(s, a, sql_get_name, 0, username, out);
 }
@@ -219,7 +220,7 @@ int store_user_count(struct store *s, int64_t *n)
 }
 
 int store_user_count_by_role(struct store *s, void (*fn)(void *arg, const char *role, int64_t n),
-			     void *arg)
+                             void *arg)
 {
 	struct store_stmt *st;
 	int rc;
@@ -235,7 +236,7 @@ int store_user_count_by_role(struct store *s, void (*fn)(void *arg, const char *
 /* Runs a write whose parameters are, in order, (id, text, int, text), the first `nparams` of
  * them bound (NULL text = SQL NULL); expects no rows. */
 static int run(struct store *s, const char *sql, int nparams, int64_t id, const char *t2,
-	       int64_t i3, const char *t4)
+               int64_t i3, const char *t4)
 {
 	struct store_stmt *st;
 	int rc;
@@ -276,7 +277,7 @@ static int write_scope(struct store *s, const struct store_user *u)
 
 /* Audits a change of user `id`, reading its before/after state inside the transaction. */
 static int audit_user(struct store *s, const struct store_actor *who, const char *action,
-		      int64_t id, const char *before)
+                      int64_t id, const char *before)
 {
 	struct arena a;
 	struct store_user u;
@@ -331,7 +332,7 @@ static int begin_change(struct store *s, int64_t id, char **before)
 
 /* Audits, commits, or rolls back on any error; frees before. */
 static int end_change(struct store *s, const struct store_actor *who, const char *action,
-		      int64_t id, char *before, int rc)
+                      int64_t id, char *before, int rc)
 {
 	if (rc == KFQ_OK)
 		rc = audit_user(s, who, action, id, before);
@@ -344,7 +345,7 @@ static int end_change(struct store *s, const struct store_actor *who, const char
 }
 
 int store_user_create(struct store *s, const struct store_actor *who, struct store_user *u,
-		      const char *password_hash)
+                      const char *password_hash)
 {
 	struct store_stmt *st;
 	char now[TIME_RFC3339_LEN];
@@ -399,8 +400,8 @@ done:
 }
 
 int store_user_set_password(struct store *s, const struct store_actor *who, int64_t id,
-			    const char *hash, bool must_change, const char *action,
-			    const char *keep_session)
+                            const char *hash, bool must_change, const char *action,
+                            const char *keep_session)
 {
 	char now[TIME_RFC3339_LEN], *before;
 	int rc;
@@ -438,7 +439,7 @@ static int set_lock(struct store *s, int64_t id, int64_t until, int failed)
 }
 
 int store_user_set_lock(struct store *s, const struct store_actor *who, int64_t id, int64_t until,
-			const char *action)
+                        const char *action)
 {
 	char *before;
 	int rc;
@@ -450,7 +451,7 @@ int store_user_set_lock(struct store *s, const struct store_actor *who, int64_t 
 }
 
 int store_user_login_failed(struct store *s, const struct store_actor *who, int64_t id,
-			    int failed_count, int64_t until)
+                            int failed_count, int64_t until)
 {
 	char *before;
 	int rc;
@@ -462,7 +463,7 @@ int store_user_login_failed(struct store *s, const struct store_actor *who, int6
 }
 
 int store_user_login_ok(struct store *s, const struct store_actor *who, int64_t id,
-			const char *token_hash, const char *csrf, const char *rehash)
+                        const char *token_hash, const char *csrf, const char *rehash)
 {
 	struct store_stmt *st;
 	char now[TIME_RFC3339_LEN], *before;
@@ -491,7 +492,7 @@ done:
 }
 
 int store_session_get(struct store *s, struct arena *a, const char *token_hash,
-		      struct store_session *out)
+                      struct store_session *out)
 {
 	struct store_stmt *st;
 	int rc;

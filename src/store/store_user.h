@@ -37,42 +37,42 @@ struct store_user_filter {
 	int64_t now;        /* for status */
 	const int64_t *ids; /* data scope: only users of these orgs; NULL = all */
 	int nids;
-	int64_t only_user; /* data scope "self": only this user; 0 = off */
+	int64_t only_user;     /* data scope "self": only this user; 0 = off */
 	int64_t offset, limit; /* limit 0 = all */
 };
 
 int store_user_list(struct store *s, struct arena *a, const struct store_user_filter *f,
-		    struct store_user **out, int *n, int64_t *total);
+                    struct store_user **out, int *n, int64_t *total);
 int store_user_get(struct store *s, struct arena *a, int64_t id, struct store_user *out);
 /* With password_hash. KFQ_ENOTFOUND when there is no such user. */
 int store_user_get_auth(struct store *s, struct arena *a, const char *username,
-			struct store_user *out);
+                        struct store_user *out);
 int store_user_count(struct store *s, int64_t *n);
 int store_user_count_by_role(struct store *s, void (*fn)(void *arg, const char *role, int64_t n),
-			     void *arg);
+                             void *arg);
 
 /* KFQ_ECONFLICT when the username is taken; KFQ_ECONSTRAINT for an unknown organization. */
 int store_user_create(struct store *s, const struct store_actor *who, struct store_user *u,
-		      const char *password_hash);
+                      const char *password_hash);
 /* Updates display name, organization, role, data scope and custom scope of u->id. */
 int store_user_update(struct store *s, const struct store_actor *who, const struct store_user *u);
 /* Sets a new password hash; ends the user's other sessions (keep_session stays, may be NULL).
  * action: "change_password" or "reset_password". */
 int store_user_set_password(struct store *s, const struct store_actor *who, int64_t id,
-			    const char *hash, bool must_change, const char *action,
-			    const char *keep_session);
+                            const char *hash, bool must_change, const char *action,
+                            const char *keep_session);
 /* Locks until `until` (0 unlocks and clears the failure count) and ends the user's sessions
  * when locking. action: "lock" or "unlock". */
 int store_user_set_lock(struct store *s, const struct store_actor *who, int64_t id, int64_t until,
-			const char *action);
+                        const char *action);
 /* Records a failed login: the new failure count and lock, audited as "login_failed" (and
  * "account_locked" when until is set). */
 int store_user_login_failed(struct store *s, const struct store_actor *who, int64_t id,
-			    int failed_count, int64_t until);
+                            int failed_count, int64_t until);
 /* Records a successful login and creates its session in one transaction; `rehash` (may be
  * NULL) replaces the password hash when its parameters are outdated. */
 int store_user_login_ok(struct store *s, const struct store_actor *who, int64_t id,
-			const char *token_hash, const char *csrf, const char *rehash);
+                        const char *token_hash, const char *csrf, const char *rehash);
 
 struct store_session {
 	struct store_user user;
@@ -82,7 +82,7 @@ struct store_session {
 
 /* KFQ_ENOTFOUND when no session has this token hash. */
 int store_session_get(struct store *s, struct arena *a, const char *token_hash,
-		      struct store_session *out);
+                      struct store_session *out);
 /* Writes last_seen (not audited: it changes nothing the user did). */
 int store_session_touch(struct store *s, const char *token_hash, int64_t now);
 /* Logout. */

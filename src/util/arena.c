@@ -10,7 +10,7 @@
 #include <string.h>
 
 #define BLOCK_SIZE 8192
-#define ALIGN 16
+#define ALIGN      16
 
 struct arena_block {
 	struct arena_block *next; /* older block */
@@ -62,7 +62,8 @@ void *arena_alloc(struct arena *a, size_t n)
 		b->size = size;
 		b->used = 0;
 		if (size == need && a->head) {
-			/* A big one-off block goes behind the current one so its free space stays. */
+			/* A big one-off block goes behind the current one so its free space stays.
+			 */
 			b->next = a->head->next;
 			a->head->next = b;
 		} else {

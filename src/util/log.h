@@ -8,15 +8,15 @@
 /* Result codes: 0 is success, negatives are errors every layer understands. */
 enum {
 	KFQ_OK = 0,
-	KFQ_ERR = -1,       /* generic failure; the callee logged the reason */
-	KFQ_ENOTFOUND = -2, /* no such row / file / name */
-	KFQ_ECONFLICT = -3, /* unique constraint or concurrent change */
-	KFQ_EINVAL = -4,    /* input breaks a rule */
-	KFQ_EBUSY = -5,     /* database locked past the busy timeout */
-	KFQ_EIO = -6,       /* operating-system or network I/O failed */
+	KFQ_ERR = -1,         /* generic failure; the callee logged the reason */
+	KFQ_ENOTFOUND = -2,   /* no such row / file / name */
+	KFQ_ECONFLICT = -3,   /* unique constraint or concurrent change */
+	KFQ_EINVAL = -4,      /* input breaks a rule */
+	KFQ_EBUSY = -5,       /* database locked past the busy timeout */
+	KFQ_EIO = -6,         /* operating-system or network I/O failed */
 	KFQ_ECONSTRAINT = -7, /* foreign key or check constraint */
-	KFQ_ROW = 100,      /* store_step: a row is ready */
-	KFQ_DONE = 101,     /* store_step: no more rows */
+	KFQ_ROW = 100,        /* store_step: a row is ready */
+	KFQ_DONE = 101,       /* store_step: no more rows */
 };
 
 /* Broken invariant or out of memory: log and abort. Never returns. */

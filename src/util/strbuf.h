@@ -13,7 +13,10 @@ struct strbuf {
 	size_t alloc; /* bytes allocated; 0 while buf points at the shared empty string */
 };
 
-#define STRBUF_INIT {strbuf_empty, 0, 0}
+#define STRBUF_INIT                                                                                \
+	{                                                                                          \
+		strbuf_empty, 0, 0                                                                 \
+	}
 extern char strbuf_empty[];
 
 void strbuf_init(struct strbuf *sb, size_t hint);

@@ -39,13 +39,14 @@ int time_parse(const char *s, int64_t *t)
 		return -1;
 	if (len > 10) {
 		if (len < 20 || (s[10] != 'T' && s[10] != ' ') || digits(s + 11, 2, &h) ||
-		    s[13] != ':' || digits(s + 14, 2, &mi) || s[16] != ':' || digits(s + 17, 2, &sec))
+		    s[13] != ':' || digits(s + 14, 2, &mi) || s[16] != ':' ||
+		    digits(s + 17, 2, &sec))
 			return -1;
 		const char *z = s + 19;
 		if (!strcmp(z, "Z")) {
 			sign = 0;
-		} else if (strlen(z) == 6 && (z[0] == '+' || z[0] == '-') && !digits(z + 1, 2, &oh) &&
-			   z[3] == ':' && !digits(z + 4, 2, &om)) {
+		} else if (strlen(z) == 6 && (z[0] == '+' || z[0] == '-') &&
+		           !digits(z + 1, 2, &oh) && z[3] == ':' && !digits(z + 4, 2, &om)) {
 			sign = z[0] == '+' ? 1 : -1;
 		} else {
 			return -1;
@@ -56,8 +57,12 @@ int time_parse(const char *s, int64_t *t)
 	    d > mdays[mo - 1] + (mo == 2 && leap ? 1 : 0) || h > 23 || mi > 59 || sec > 59 ||
 	    oh > 23 || om > 59)
 		return -1;
-	struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d,
-			.tm_hour = h, .tm_min = mi, .tm_sec = sec};
+	struct tm tm = {.tm_year = y - 1900,
+	                .tm_mon = mo - 1,
+	                .tm_mday = d,
+	                .tm_hour = h,
+	                .tm_min = mi,
+	                .tm_sec = sec};
 	*t = (int64_t)timegm(&tm) - sign * (oh * 3600 + om * 60);
 	return 0;
 }

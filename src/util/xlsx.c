@@ -21,7 +21,7 @@ struct xlsx {
 };
 
 int xlsx_open(struct xlsx **out, const char *sheet, const char *const *headers,
-	      const double *widths, int ncols)
+              const double *widths, int ncols)
 {
 	struct xlsx *x = xcalloc(1, sizeof(*x));
 	int fd;
@@ -46,7 +46,7 @@ int xlsx_open(struct xlsx **out, const char *sheet, const char *const *headers,
 	for (int i = 0; i < ncols; i++) {
 		worksheet_write_string(x->ws, 0, (lxw_col_t)i, headers[i], x->bold);
 		worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i, widths ? widths[i] : 16,
-				     NULL);
+		                     NULL);
 	}
 	worksheet_freeze_panes(x->ws, 1, 0);
 	x->row = 1;

@@ -13,11 +13,13 @@ static void test_password_policy(void **state)
 	assert_int_equal(account_password_check("Abcdefgh1!"), PASSWORD_OK);
 	assert_int_equal(account_password_check("abcdefgh12"), PASSWORD_FEW_CLASSES);
 	assert_int_equal(account_password_check("Abcdef12!"), PASSWORD_TOO_SHORT); /* 9 chars */
-	assert_int_equal(account_password_check("abcdefgh1!"), PASSWORD_OK);       /* lower digit symbol */
+	assert_int_equal(account_password_check("abcdefgh1!"),
+	                 PASSWORD_OK); /* lower digit symbol */
 	/* 10 code points, not 10 bytes: 开发区 count as three "other" characters */
 	assert_int_equal(account_password_check("开发区abcd123"), PASSWORD_OK);
 	assert_int_equal(account_password_check("开发区改革工作平台很好"), PASSWORD_FEW_CLASSES);
-	assert_int_equal(account_password_check("开发区ab1"), PASSWORD_TOO_SHORT); /* 12 bytes, 6 chars */
+	assert_int_equal(account_password_check("开发区ab1"),
+	                 PASSWORD_TOO_SHORT); /* 12 bytes, 6 chars */
 	assert_int_equal(account_password_check("Abcdefgh1\x01"), PASSWORD_NOT_UTF8);
 	assert_int_equal(account_password_check("Abcdefgh1\xc3"), PASSWORD_NOT_UTF8);
 	char longpw[300];
@@ -89,10 +91,10 @@ static void test_roles(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_password_policy),
-		cmocka_unit_test(test_lockout_sequence),
-		cmocka_unit_test(test_session_idle),
-		cmocka_unit_test(test_roles),
+	    cmocka_unit_test(test_password_policy),
+	    cmocka_unit_test(test_lockout_sequence),
+	    cmocka_unit_test(test_session_idle),
+	    cmocka_unit_test(test_roles),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

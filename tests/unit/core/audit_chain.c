@@ -49,7 +49,7 @@ static void build(struct chain *c)
 }
 
 static bool verify(struct chain *c, const int *order, int n, int64_t head_seq, const char *head,
-		   struct audit_verify *v)
+                   struct audit_verify *v)
 {
 	audit_verify_init(v);
 	for (int i = 0; i < n; i++) {
@@ -65,11 +65,11 @@ static void test_canonical_form(void **state)
 	(void)state;
 	struct chain c;
 	build(&c);
-	assert_string_equal(c.canon[0],
-			    "{\"action\":\"create\",\"after\":{\"name\":\"市商务局\"},\"before\":null,"
-			    "\"client_addr\":\"127.0.0.1\",\"entity_id\":\"1\",\"entity_type\":\"org\","
-			    "\"org_id\":2,\"prev_hash\":\"" AUDIT_GENESIS "\",\"seq\":1,"
-			    "\"time\":\"2026-11-28T03:00:00Z\",\"user_id\":1,\"username\":\"admin\"}");
+	assert_string_equal(
+	    c.canon[0], "{\"action\":\"create\",\"after\":{\"name\":\"市商务局\"},\"before\":null,"
+	                "\"client_addr\":\"127.0.0.1\",\"entity_id\":\"1\",\"entity_type\":\"org\","
+	                "\"org_id\":2,\"prev_hash\":\"" AUDIT_GENESIS "\",\"seq\":1,"
+	                "\"time\":\"2026-11-28T03:00:00Z\",\"user_id\":1,\"username\":\"admin\"}");
 	/* the hash is SHA-256 over prev_hash, a newline and the canonical form */
 	unsigned char h[32];
 	char hex[65], msg[600];
@@ -146,12 +146,12 @@ int main(void)
 	if (sodium_init() < 0)
 		return 1;
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_canonical_form),
-		cmocka_unit_test(test_intact_chain_verifies),
-		cmocka_unit_test(test_edited_record_is_detected),
-		cmocka_unit_test(test_deleted_record_is_detected),
-		cmocka_unit_test(test_swapped_records_are_detected),
-		cmocka_unit_test(test_truncated_tail_is_detected_by_head),
+	    cmocka_unit_test(test_canonical_form),
+	    cmocka_unit_test(test_intact_chain_verifies),
+	    cmocka_unit_test(test_edited_record_is_detected),
+	    cmocka_unit_test(test_deleted_record_is_detected),
+	    cmocka_unit_test(test_swapped_records_are_detected),
+	    cmocka_unit_test(test_truncated_tail_is_detected_by_head),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

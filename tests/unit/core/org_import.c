@@ -21,11 +21,12 @@ static void test_rows_header_comments(void **state)
 	struct arena a;
 	struct org_import out;
 	arena_init(&a);
-	assert_int_equal(parse("\xef\xbb\xbf# 演示\r\nname\ttype\tparent\tlevel\taliases\tsample\r\n"
-			       "市商务局\tcity_department\t\t\t商务局|工作专班办公室\t0\r\n\r\n"
-			       "抚顺经济开发区（示例）\tzone\t顺城区\tprovincial\t\t是\n",
-			       &a, &out),
-			 0);
+	assert_int_equal(
+	    parse("\xef\xbb\xbf# 演示\r\nname\ttype\tparent\tlevel\taliases\tsample\r\n"
+	          "市商务局\tcity_department\t\t\t商务局|工作专班办公室\t0\r\n\r\n"
+	          "抚顺经济开发区（示例）\tzone\t顺城区\tprovincial\t\t是\n",
+	          &a, &out),
+	    0);
 	assert_int_equal(out.nrows, 2);
 	assert_string_equal(out.rows[0].name, "市商务局");
 	assert_int_equal(out.rows[0].line, 3);
@@ -73,8 +74,8 @@ static void test_refusals_name_their_line(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_rows_header_comments),
-		cmocka_unit_test(test_refusals_name_their_line),
+	    cmocka_unit_test(test_rows_header_comments),
+	    cmocka_unit_test(test_refusals_name_their_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -54,8 +54,8 @@ static void test_cleanups_run_newest_first(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_alloc_aligned_and_distinct),
-		cmocka_unit_test(test_cleanups_run_newest_first),
+	    cmocka_unit_test(test_alloc_aligned_and_distinct),
+	    cmocka_unit_test(test_cleanups_run_newest_first),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

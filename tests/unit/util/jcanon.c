@@ -11,8 +11,8 @@ static void test_canonical(void **state)
 {
 	(void)state;
 	struct strbuf sb = STRBUF_INIT;
-	json_t *v = json_loads("{ \"b\": [1, {\"z\":null, \"a\":true}], \"a\": \"市\\n\" , \"B\":-3}",
-			       0, NULL);
+	json_t *v = json_loads(
+	    "{ \"b\": [1, {\"z\":null, \"a\":true}], \"a\": \"市\\n\" , \"B\":-3}", 0, NULL);
 
 	assert_non_null(v);
 	assert_int_equal(jcanon_write(&sb, v), 0);
@@ -28,7 +28,7 @@ static void test_canonical(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_canonical),
+	    cmocka_unit_test(test_canonical),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

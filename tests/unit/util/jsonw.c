@@ -37,8 +37,12 @@ static void test_escaping(void **state)
 	assert_string_equal(sb.buf, "\"商务局\\\"\\\\\\n\\u0001\\u007f\"");
 	strbuf_reset(&sb);
 	/* a lone continuation byte and a truncated sequence become U+FFFD */
-	json_escape(&sb, "a\x80" "b\xe5\x95", 5);
-	assert_string_equal(sb.buf, "\"a\xef\xbf\xbd" "b\xef\xbf\xbd\xef\xbf\xbd\"");
+	json_escape(&sb,
+	            "a\x80"
+	            "b\xe5\x95",
+	            5);
+	assert_string_equal(sb.buf, "\"a\xef\xbf\xbd"
+	                            "b\xef\xbf\xbd\xef\xbf\xbd\"");
 	strbuf_reset(&sb);
 	json_escape(&sb, "\xed\xa0\x80", 3); /* UTF-16 surrogate encoded in UTF-8 */
 	assert_string_equal(sb.buf, "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"");
@@ -48,8 +52,8 @@ static void test_escaping(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_nesting_and_commas),
-		cmocka_unit_test(test_escaping),
+	    cmocka_unit_test(test_nesting_and_commas),
+	    cmocka_unit_test(test_escaping),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -32,7 +32,7 @@ static void test_parse_and_format(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_parse_and_format),
+	    cmocka_unit_test(test_parse_and_format),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
