@@ -12,15 +12,35 @@ LISTEN=${KFQ_LISTEN:-127.0.0.1:8080}
 mkdir -p var
 if [ ! -f "$DB" ]; then
 	echo "kfq: creating $DB with demo data"
-	"$BIN" migrate --db "$DB" >/dev/null
-	"$BIN" org import --db "$DB" data/demo/orgs.tsv
-	out=$("$BIN" user add --db "$DB" --username admin --display-name 系统管理员 --org 市商务局 \
-		--role admin --generate-password)
-	pw=$(printf '%s\n' "$out" | sed -n 's/^password: //p')
+	# built under another name and renamed at the end: an interrupted first run leaves no
+	# half-filled database behind
+	NEW=var/kfq-new.db
+	rm -f "$NEW" "$NEW-wal" "$NEW-shm"
+	"$BIN" migrate --db "$NEW" >/dev/null
+	"$BIN" org import --db "$NEW" data/demo/orgs.tsv
+	"$BIN" demo --db "$NEW"
+	add() { # username display-name org role -> prints the generated password
+		"$BIN" user add --db "$NEW" --username "$1" --display-name "$2" --org "$3" --role "$4" \
+			--generate-password | sed -n 's/^password: //p'
+	}
+	pw=$(add admin 系统管理员 市商务局 admin)
 	(umask 077 && printf '%s\n' "$pw" >"$PWFILE")
+	# demo accounts for the other roles, so the board and a zone's view can be seen at once
+	(
+		umask 077
+		{
+			echo "# kfq demo accounts (each password must be changed at first login)"
+			echo "office   $(add office 改革办演示 市商务局 office)   改革办（工作专班办公室）"
+			echo "zone     $(add zone 经开区演示 抚顺经济开发区（示例） zone)   抚顺经济开发区（示例）"
+			echo "auditor  $(add auditor 审计员演示 市审计局 auditor)   市审计局"
+		} >var/demo-accounts.txt
+	)
+	mv "$NEW" "$DB"
+	chmod 600 "$DB" # password hashes and sessions
 	echo
 	echo "  First login:  admin / $pw"
 	echo "  (kept in $PWFILE until you change it; you will be asked to change it at first login)"
+	echo "  Demo accounts for the reform office, a zone and the auditor: var/demo-accounts.txt"
 elif [ -f "$PWFILE" ]; then
 	if "$BIN" user list --db "$DB" | awk '$2 == "admin" && $5 == "no" { found = 1 } END { exit !found }'; then
 		rm -f "$PWFILE"

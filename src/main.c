@@ -6,7 +6,15 @@
 #include <string.h>
 
 static const struct cmd cmds[] = {
-	{"version", "print version information", cmd_version},
+    {"serve", "serve the API and the web app", cmd_serve},
+    {"migrate", "apply database schema migrations", cmd_migrate},
+    {"user", "manage accounts (add, passwd, list, lock, unlock)", cmd_user},
+    {"org", "import or list organizations", cmd_org},
+    {"audit", "verify the audit log's hash chain", cmd_audit},
+    {"backup", "copy the SQLite database while it is in use", cmd_backup},
+    {"demo", "fill a new database with demo tasks, plans and progress", cmd_demo},
+    {"version", "print version information", cmd_version},
+    {"policy", "parse a policy text (政策文本解析)", cmd_policy},
 };
 
 static void usage(FILE *f)

@@ -107,6 +107,8 @@ static const char *type_msg(enum api_type t)
 		return "应为字符串数组";
 	case API_INT_ARRAY:
 		return "应为整数数组";
+	case API_OBJ_ARRAY:
+		return "应为对象数组";
 	}
 	return "类型错误";
 }
@@ -128,10 +130,13 @@ static int bad(struct api_body_error *e, const char *code, char *message, char *
 	return -1;
 }
 
-static int check_field(struct arena *a, const struct api_field *f, json_t *v,
-                       struct api_body_error *e)
+static int check_object(struct arena *a, const struct api_field *fields, json_t *obj,
+                        const char *prefix, int depth, struct api_body_error *e);
+
+static int check_field(struct arena *a, const struct api_field *f, json_t *v, const char *prefix,
+                       int depth, struct api_body_error *e)
 {
-	char *ptr = arena_printf(a, "/%s", f->name);
+	char *ptr = arena_printf(a, "%s/%s", prefix, f->name);
 	size_t max = f->max ? f->max : (f->type == API_STR ? 200 : 100);
 	size_t i;
 	json_t *el;
@@ -162,6 +167,7 @@ static int check_field(struct arena *a, const struct api_field *f, json_t *v,
 		break;
 	case API_STR_ARRAY:
 	case API_INT_ARRAY:
+	case API_OBJ_ARRAY:
 		if (!json_is_array(v))
 			break;
 		if (json_array_size(v) > max)
@@ -169,6 +175,17 @@ static int check_field(struct arena *a, const struct api_field *f, json_t *v,
 			           arena_printf(a, "字段 %s 最多%zu项", f->name, max), ptr);
 		json_array_foreach(v, i, el)
 		{
+			char *eptr = arena_printf(a, "%s/%zu", ptr, i);
+			if (f->type == API_OBJ_ARRAY) {
+				if (!json_is_object(el))
+					return bad(e, "invalid_type",
+					           arena_printf(a, "字段 %s 的第%zu项应为对象",
+					                        f->name, i + 1),
+					           eptr);
+				if (check_object(a, f->fields, el, eptr, depth + 1, e) != 0)
+					return -1;
+				continue;
+			}
 			bool ok =
 			    f->type == API_INT_ARRAY
 			        ? json_is_integer(el)
@@ -181,12 +198,39 @@ static int check_field(struct arena *a, const struct api_field *f, json_t *v,
 				return bad(e, "invalid_type",
 				           arena_printf(a, "字段 %s 的第%zu项%s", f->name, i + 1,
 				                        type_msg(f->type)),
-				           arena_printf(a, "/%s/%zu", f->name, i));
+				           eptr);
 		}
 		return 0;
 	}
 	return bad(e, "invalid_type", arena_printf(a, "字段 %s %s", f->name, type_msg(f->type)),
 	           ptr);
+}
+
+/* No unknown fields, each declared field valid, required ones present. */
+static int check_object(struct arena *a, const struct api_field *fields, json_t *obj,
+                        const char *prefix, int depth, struct api_body_error *e)
+{
+	const char *key;
+	json_t *v;
+
+	if (depth > 4)
+		return bad(e, "invalid_json", "请求内容嵌套过深", NULL);
+	json_object_foreach(obj, key, v)
+	{
+		const struct api_field *f = fields;
+		while (f->name && strcmp(f->name, key) != 0)
+			f++;
+		if (!f->name)
+			return bad(e, "unknown_field", arena_printf(a, "不支持的字段：%s", key),
+			           arena_printf(a, "%s/%s", prefix, key));
+		if (check_field(a, f, v, prefix, depth, e) != 0)
+			return -1;
+	}
+	for (const struct api_field *f = fields; f->name; f++)
+		if (f->required && !json_object_get(obj, f->name))
+			return bad(e, "missing_field", arena_printf(a, "缺少必填字段：%s", f->name),
+			           arena_printf(a, "%s/%s", prefix, f->name));
+	return 0;
 }
 
 static void json_free(void *p)
@@ -198,8 +242,7 @@ int api_body_validate(const struct api_field *fields, const char *buf, size_t le
                       json_t **out, struct api_body_error *e)
 {
 	json_error_t err;
-	const char *key;
-	json_t *v, *body;
+	json_t *body;
 	bool required = false;
 
 	*out = NULL;
@@ -217,21 +260,8 @@ int api_body_validate(const struct api_field *fields, const char *buf, size_t le
 	arena_defer(a, json_free, body);
 	if (!json_is_object(body))
 		return bad(e, "invalid_json", "请求内容应为 JSON 对象", NULL);
-	json_object_foreach(body, key, v)
-	{
-		const struct api_field *f = fields;
-		while (f->name && strcmp(f->name, key) != 0)
-			f++;
-		if (!f->name)
-			return bad(e, "unknown_field", arena_printf(a, "不支持的字段：%s", key),
-			           arena_printf(a, "/%s", key));
-		if (check_field(a, f, v, e) != 0)
-			return -1;
-	}
-	for (const struct api_field *f = fields; f->name; f++)
-		if (f->required && !json_object_get(body, f->name))
-			return bad(e, "missing_field", arena_printf(a, "缺少必填字段：%s", f->name),
-			           arena_printf(a, "/%s", f->name));
+	if (check_object(a, fields, body, "", 0, e) != 0)
+		return -1;
 	*out = body;
 	return 0;
 }
@@ -535,6 +565,11 @@ int api_send_file(struct api_ctx *c, int fd, uint64_t size, const char *content_
 	return 0;
 }
 
+const char *api_data_dir(void)
+{
+	return config->data_dir;
+}
+
 const struct http_router *api_router(void)
 {
 	return the_router;
@@ -569,5 +604,7 @@ int api_init(const struct api_config *cfg, struct http_router *router)
 	add_routes(router, api_org_routes);
 	add_routes(router, api_user_routes);
 	add_routes(router, api_audit_routes);
+	add_routes(router, api_task_routes);
+	add_routes(router, api_plan_routes);
 	return KFQ_OK;
 }

@@ -25,7 +25,7 @@ enum {
 };
 
 /* Optional fields may also be null, meaning absent. */
-enum api_type { API_STR, API_INT, API_BOOL, API_STR_ARRAY, API_INT_ARRAY };
+enum api_type { API_STR, API_INT, API_BOOL, API_STR_ARRAY, API_INT_ARRAY, API_OBJ_ARRAY };
 
 /* One JSON body field. Unknown fields are refused. */
 struct api_field {
@@ -33,6 +33,7 @@ struct api_field {
 	enum api_type type;
 	bool required;
 	size_t max; /* strings: max bytes (0 = 200); arrays: max elements (0 = 100) */
+	const struct api_field *fields; /* API_OBJ_ARRAY: each element's fields, {NULL} ended */
 };
 
 struct api_ctx;
@@ -65,10 +66,13 @@ struct api_ctx {
 struct api_config {
 	const char *db_url;
 	const char *web_root;
+	const char *data_dir; /* evidence files, stored by content hash */
 };
 
 /* Sets up the API (libsodium, the login dummy hash) and fills the router. */
 int api_init(const struct api_config *cfg, struct http_router *router);
+/* The directory evidence files live in. */
+const char *api_data_dir(void);
 /* The router the API was registered in (for /metrics). */
 const struct http_router *api_router(void);
 /* Closes this process's database connections (call after the server stopped). */
@@ -134,5 +138,7 @@ extern const struct api_route api_org_routes[];
 extern const struct api_route api_user_routes[];
 extern const struct api_route api_audit_routes[];
 extern const struct api_route api_misc_routes[];
+extern const struct api_route api_task_routes[];
+extern const struct api_route api_plan_routes[];
 
 #endif

@@ -28,13 +28,14 @@ struct cmd_options {
 	const char *db;       /* path or postgresql:// URL */
 	const char *listen;   /* serve */
 	const char *web_root; /* serve */
+	const char *data_dir; /* serve: evidence files; default beside a SQLite file, or var/files */
 	int threads;          /* serve */
 	bool access_log;      /* serve */
 	bool trust_proxy;     /* serve */
 };
 
 void cmd_options_init(struct cmd_options *o);
-/* Reads key = value lines (db, listen, web_root, threads, access_log, trust_proxy). */
+/* Reads key = value lines (db, listen, web_root, data_dir, threads, access_log, trust_proxy). */
 int cmd_options_load(struct cmd_options *o, const char *path);
 /* Handles --db and --config at argv[*i] (advancing *i); returns 1 if it took the argument,
  * 0 if not ours, -1 on error (message printed). */
@@ -49,6 +50,10 @@ void cmd_actor(struct store_actor *who);
 bool cmd_wants_help(int argc, char **argv, const char *usage);
 /* Prints "kfq NAME: message" and the usage hint; returns CMD_EXIT_USAGE. */
 int cmd_usage_error(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+#define CMD_FILE_MAX_BYTES (8 * 1024 * 1024)
+struct strbuf;
+/* Appends a whole file to sb: KFQ_EIO if unreadable, KFQ_EINVAL if over CMD_FILE_MAX_BYTES. */
+int cmd_read_file(const char *path, struct strbuf *sb);
 /* Reads one line (a password) from stdin without its newline into buf. */
 int cmd_read_stdin_line(char *buf, size_t len);
 
@@ -60,5 +65,6 @@ int cmd_user(int argc, char **argv);
 int cmd_org(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
 
 #endif

@@ -10,8 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#define IMPORT_MAX_BYTES (8 * 1024 * 1024)
-
 static const char usage[] =
     "usage: kfq org import [--db PATH|URL] [--config FILE] FILE\n"
     "       kfq org list   [--db PATH|URL] [--config FILE]\n\n"
@@ -19,28 +17,6 @@ static const char usage[] =
     "  name  type  parent-name  zone-level  aliases(a|b|c)  sample(1/0)\n"
     "type: city_department county zone platform_company supervisory_body;\n"
     "zone-level (zones only): national provincial municipal. Existing names are skipped.\n";
-
-static int read_file(const char *path, struct strbuf *sb)
-{
-	FILE *f = fopen(path, "rb");
-	char buf[65536];
-	size_t n;
-	int rc = KFQ_OK;
-
-	if (!f)
-		return KFQ_EIO;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
-		if (sb->len + n > IMPORT_MAX_BYTES) {
-			rc = KFQ_EINVAL;
-			break;
-		}
-		strbuf_add(sb, buf, n);
-	}
-	if (ferror(f))
-		rc = KFQ_EIO;
-	fclose(f);
-	return rc;
-}
 
 static int import(struct store *s, const char *path)
 {
@@ -52,7 +28,7 @@ static int import(struct store *s, const char *path)
 	int created, skipped, line, rc, exit = CMD_EXIT_FAIL;
 
 	arena_init(&a);
-	rc = read_file(path, &sb);
+	rc = cmd_read_file(path, &sb);
 	if (rc != KFQ_OK) {
 		fprintf(stderr, "kfq org import: cannot read %s%s\n", path,
 		        rc == KFQ_EINVAL ? " (larger than 8 MiB)" : "");

@@ -20,7 +20,7 @@ static const char usage[] =
     "  --threads N       worker threads, each with its own database connection\n"
     "  --no-access-log   do not write JSON access lines to stderr\n"
     "  --trust-proxy     trust X-Forwarded-For/-Proto from a proxy on 127.0.0.1 (nginx)\n"
-    "  --config FILE     key = value lines: db, listen, web_root, threads, access_log,\n"
+    "  --config FILE     key = value lines: db, listen, web_root, data_dir, threads, access_log,\n"
     "                    trust_proxy (flags given later override it)\n";
 
 static const char *listen_host;
@@ -36,6 +36,19 @@ static void ready(int port)
 	fflush(stdout);
 }
 
+/* files/ beside a SQLite database, so that each database keeps its own evidence */
+static const char *default_data_dir(const char *db, char *buf, size_t len)
+{
+	const char *slash = strrchr(db, '/');
+
+	if (store_is_pg_url(db))
+		return "var/files";
+	if (!slash)
+		return "files";
+	snprintf(buf, len, "%.*s/files", (int)(slash - db), db);
+	return buf;
+}
+
 int cmd_serve(int argc, char **argv)
 {
 	struct cmd_options o;
@@ -44,6 +57,7 @@ int cmd_serve(int argc, char **argv)
 	struct http_server_config hcfg = {0};
 	struct store *s;
 	struct stat st;
+	char data_dir[4096];
 	int rc;
 
 	if (cmd_wants_help(argc, argv, usage))
@@ -63,6 +77,8 @@ int cmd_serve(int argc, char **argv)
 			o.listen = argv[++i];
 		} else if (i + 1 < argc && !strcmp(argv[i], "--web-root")) {
 			o.web_root = argv[++i];
+		} else if (i + 1 < argc && !strcmp(argv[i], "--data-dir")) {
+			o.data_dir = argv[++i];
 		} else if (i + 1 < argc && !strcmp(argv[i], "--threads")) {
 			o.threads = atoi(argv[++i]);
 			if (o.threads < 1 || o.threads > 256)
@@ -80,6 +96,7 @@ int cmd_serve(int argc, char **argv)
 
 	acfg.db_url = o.db;
 	acfg.web_root = o.web_root;
+	acfg.data_dir = o.data_dir ? o.data_dir : default_data_dir(o.db, data_dir, sizeof(data_dir));
 	if (api_init(&acfg, &router) != KFQ_OK)
 		return CMD_EXIT_FAIL;
 	hcfg.listen = o.listen;

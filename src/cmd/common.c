@@ -4,6 +4,7 @@
 
 #include "store/store_migrate.h"
 #include "util/log.h"
+#include "util/strbuf.h"
 
 #include <ctype.h>
 #include <pwd.h>
@@ -77,6 +78,8 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 			o->listen = val;
 		else if (!strcmp(key, "web_root"))
 			o->web_root = val;
+		else if (!strcmp(key, "data_dir"))
+			o->data_dir = val;
 		else if (!strcmp(key, "threads") && atoi(val) > 0 && atoi(val) <= 256)
 			o->threads = atoi(val);
 		else if (!strcmp(key, "access_log") && parse_bool(val, &o->access_log))
@@ -88,7 +91,7 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 		continue;
 	bad:
 		fprintf(stderr,
-		        "kfq: %s:%d: expected one of db, listen, web_root, threads, "
+		        "kfq: %s:%d: expected one of db, listen, web_root, data_dir, threads, "
 		        "access_log, trust_proxy = value\n",
 		        path, lineno);
 		rc = KFQ_EINVAL;
@@ -182,4 +185,26 @@ int cmd_read_stdin_line(char *buf, size_t len)
 	if (n && buf[n - 1] == '\r')
 		buf[--n] = 0;
 	return KFQ_OK;
+}
+
+int cmd_read_file(const char *path, struct strbuf *sb)
+{
+	FILE *f = fopen(path, "rb");
+	char buf[65536];
+	size_t n;
+	int rc = KFQ_OK;
+
+	if (!f)
+		return KFQ_EIO;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
+		if (sb->len + n > CMD_FILE_MAX_BYTES) {
+			rc = KFQ_EINVAL;
+			break;
+		}
+		strbuf_add(sb, buf, n);
+	}
+	if (ferror(f))
+		rc = KFQ_EIO;
+	fclose(f);
+	return rc;
 }

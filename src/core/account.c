@@ -102,11 +102,14 @@ static const struct {
 	const char *scope;
 } roles[] = {
     {"admin", PERM_DASHBOARD | PERM_ORG_READ | PERM_ORG_WRITE | PERM_USER_MANAGE, "all"},
-    {"office", PERM_DASHBOARD | PERM_ORG_READ | PERM_ORG_WRITE, "all"},
-    {"department", PERM_DASHBOARD | PERM_ORG_READ, "org"},
-    {"zone", PERM_DASHBOARD | PERM_ORG_READ, "org"},
-    {"county", PERM_DASHBOARD | PERM_ORG_READ, "org_and_below"},
-    {"supervisor", PERM_DASHBOARD | PERM_ORG_READ | PERM_AUDIT_READ, "all"},
+    {"office",
+     PERM_DASHBOARD | PERM_ORG_READ | PERM_ORG_WRITE | PERM_TASK_READ | PERM_POLICY_WRITE |
+         PERM_PLAN_REVIEW, "all"},
+    {"department", PERM_DASHBOARD | PERM_ORG_READ | PERM_TASK_READ, "org"},
+    {"zone", PERM_DASHBOARD | PERM_ORG_READ | PERM_TASK_READ | PERM_PLAN_WRITE, "org"},
+    {"county", PERM_DASHBOARD | PERM_ORG_READ | PERM_TASK_READ | PERM_PLAN_WRITE,
+     "org_and_below"},
+    {"supervisor", PERM_DASHBOARD | PERM_ORG_READ | PERM_AUDIT_READ | PERM_TASK_READ, "all"},
     {"auditor", PERM_DASHBOARD | PERM_AUDIT_READ, "all"},
 };
 

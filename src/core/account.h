@@ -55,6 +55,10 @@ enum {
 	PERM_ORG_WRITE = 1u << 2,
 	PERM_USER_MANAGE = 1u << 3,
 	PERM_AUDIT_READ = 1u << 4,
+	PERM_TASK_READ = 1u << 5,    /* policies and reform tasks */
+	PERM_POLICY_WRITE = 1u << 6, /* import policies, assign task units */
+	PERM_PLAN_WRITE = 1u << 7,   /* write own plans, report progress, upload evidence */
+	PERM_PLAN_REVIEW = 1u << 8,  /* approve or return plans and reports */
 };
 
 /* 3..32 of a-z A-Z 0-9 _ . - */

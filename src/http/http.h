@@ -84,6 +84,8 @@ void http_router_add(struct http_router *r, const struct http_route *route);
 /* Finds the route for method+path and fills req params. Returns the route index, or -1 with
  * *path_matched set when some other method would match (405), or -1 and false (404). */
 int http_router_match(const struct http_router *r, struct http_req *req, bool *path_matched);
+/* The methods declared for req->path, as an Allow header value ("GET, POST"); arena memory. */
+const char *http_router_allowed(const struct http_router *r, struct http_req *req);
 
 struct http_server_config {
 	const char *listen;   /* "127.0.0.1:8080" */

@@ -71,6 +71,22 @@ int http_router_match(const struct http_router *r, struct http_req *req, bool *p
 	return -1;
 }
 
+const char *http_router_allowed(const struct http_router *r, struct http_req *req)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *out;
+
+	for (int i = 0; i < r->nroutes; i++) {
+		if (!match(r->routes[i].pattern, req->path, req) || strstr(sb.buf, r->routes[i].method))
+			continue;
+		strbuf_addf(&sb, "%s%s", sb.len ? ", " : "", r->routes[i].method);
+	}
+	req->nparams = 0;
+	out = arena_strdup(&req->arena, sb.buf);
+	strbuf_release(&sb);
+	return out;
+}
+
 const char *http_param(struct http_req *req, const char *name)
 {
 	for (int i = 0; i < req->nparams; i++)

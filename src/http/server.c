@@ -236,8 +236,10 @@ static void dispatch(struct server *s, struct reqstate *st)
 	    (!strcmp(req->method, "GET") || !strcmp(req->method, "HEAD")) && s->cfg->web_root &&
 	    http_static_serve(req, s->cfg->web_root) == 0)
 		return;
-	if (path_matched)
+	if (path_matched) {
 		http_resp_error(req, 405, "method_not_allowed", "不支持该请求方法", NULL);
+		http_resp_header(req, "Allow", http_router_allowed(s->router, req));
+	}
 	else
 		http_resp_error(req, 404, "not_found", "请求的资源不存在", NULL);
 }

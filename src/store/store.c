@@ -106,6 +106,16 @@ void store_bind_null(struct store_stmt *st, int i)
 	OPS(st)->bind_text(st, i, NULL);
 }
 
+void store_bind_limit(struct store_stmt *st, int i, int64_t limit)
+{
+	if (limit > 0)
+		store_bind_int(st, i, limit);
+	else if (((struct stmt_head *)st)->s->kind == STORE_PG)
+		store_bind_null(st, i);
+	else
+		store_bind_int(st, i, -1);
+}
+
 int store_step(struct store_stmt *st)
 {
 	return OPS(st)->step(st);
@@ -180,4 +190,22 @@ int store_query_int(struct store *s, const char *sql, int64_t *out)
 	}
 	store_reset(st);
 	return rc;
+}
+
+const char *store_like_contains(struct arena *a, const char *q)
+{
+	char *out, *p;
+
+	if (!q || !*q)
+		return NULL;
+	out = p = arena_alloc(a, strlen(q) * 2 + 3);
+	*p++ = '%';
+	for (; *q; q++) {
+		if (*q == '%' || *q == '_' || *q == '\\')
+			*p++ = '\\';
+		*p++ = *q;
+	}
+	*p++ = '%';
+	*p = 0;
+	return out;
 }

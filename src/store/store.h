@@ -35,6 +35,8 @@ int store_prepare(struct store *s, const char *sql, struct store_stmt **out);
 void store_bind_int(struct store_stmt *st, int i, int64_t v);
 void store_bind_text(struct store_stmt *st, int i, const char *v); /* NULL binds NULL */
 void store_bind_null(struct store_stmt *st, int i);
+/* Binds a LIMIT: limit <= 0 means no limit (-1 on SQLite, NULL on PostgreSQL). */
+void store_bind_limit(struct store_stmt *st, int i, int64_t limit);
 /* KFQ_ROW, KFQ_DONE, or a negative code (KFQ_ECONFLICT for unique violations, ...). */
 int store_step(struct store_stmt *st);
 int64_t store_col_int(struct store_stmt *st, int i);
@@ -55,6 +57,10 @@ void store_rollback(struct store *s);
 /* Online, consistent copy of a SQLite database to `path` (SQLite's backup API).
  * KFQ_EINVAL on PostgreSQL, whose own tools (pg_dump) do this. */
 int store_backup(struct store *s, const char *path);
+
+/* A LIKE pattern matching q literally anywhere ("%q%" with % _ and \ escaped), for use with
+ * `LIKE ?N ESCAPE '\'`; NULL when q is NULL or empty. Arena memory. */
+const char *store_like_contains(struct arena *a, const char *q);
 
 /* Convenience: prepare, bind nothing, step once, read column 0 as an integer. */
 int store_query_int(struct store *s, const char *sql, int64_t *out);

@@ -184,10 +184,8 @@ int store_audit_list(struct store *s, struct arena *a, const struct store_audit_
 	if ((rc = store_prepare(s, sql_list, &st)) != KFQ_OK)
 		return rc;
 	bind_filter(st, f);
-	store_bind_int(st, 7, f->limit > 0 ? f->limit : -1);
+	store_bind_limit(st, 7, f->limit);
 	store_bind_int(st, 8, f->offset);
-	if (store_kind(s) == STORE_PG && f->limit <= 0)
-		store_bind_null(st, 7); /* LIMIT NULL = all on PostgreSQL; -1 on SQLite */
 	while ((rc = store_step(st)) == KFQ_ROW) {
 		if (n == cap)
 			out = arena_grow(a, out, sizeof(*out), &cap);

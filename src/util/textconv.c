@@ -65,7 +65,8 @@ bool textconv_utf8_valid(const char *s, size_t n)
 		uint32_t cp;
 		size_t k = textconv_utf8_next(s + i, n - i, &cp);
 
-		/* U+FFFD written out in full is three bytes; a one-byte U+FFFD is a decode error. */
+		/* U+FFFD written out in full is three bytes; a one-byte U+FFFD is a decode error.
+		 */
 		if (cp == 0xfffd && k == 1)
 			return false;
 		i += k;
@@ -127,8 +128,8 @@ static bool plausible_gb(const unsigned char *p, size_t n)
 }
 
 /* Converts in[0..n) from `from` to UTF-8 in the arena; KFQ_EINVAL on any invalid sequence. */
-static int convert(const char *from, const unsigned char *in, size_t n, struct arena *a,
-		   char **out, size_t *out_len)
+static int convert(const char *from, const unsigned char *in, size_t n, struct arena *a, char **out,
+                   size_t *out_len)
 {
 	iconv_t cd = (iconv_t)-1;
 	int rc = KFQ_EINVAL;

@@ -1,0 +1,763 @@
+/* plan.c - 一区一策 plans, milestones, progress reports, evidence files and the supervision
+ * board. Who may do what: a zone or county user writes and reports for the organizations in
+ * its data scope that the task names as responsible; the reform office approves or returns;
+ * everyone with task access reads what their scope (or their organization's lead role on the
+ * task) allows. Must not write SQL or touch files except through util/blobstore. */
+#include "api/api.h"
+
+#include "core/filetype.h"
+#include "core/plan.h"
+#include "store/store_org.h"
+#include "store/store_plan.h"
+#include "store/store_task.h"
+#include "util/blobstore.h"
+#include "util/csv.h"
+#include "util/xlsx.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+static void bounds(struct api_ctx *c, struct milestone_bounds *b)
+{
+	milestone_bounds(plan_today(c->now), b);
+}
+
+static bool org_in(const struct store_org_ref *r, int n, int64_t id)
+{
+	for (int i = 0; i < n; i++)
+		if (r[i].id == id)
+			return true;
+	return false;
+}
+
+/* May the caller read the plans of org on task? Its scope covers org, or its organization
+ * leads the task (谁牵头、谁督促). */
+static int can_read(struct api_ctx *c, int64_t task_id, int64_t org_id)
+{
+	struct store_task t;
+	int64_t *ids;
+	int nids, rc;
+
+	if (api_scope_orgs(c, &ids, &nids) != 0)
+		return -1;
+	if (api_scope_allows(ids, nids, org_id))
+		return 0;
+	if ((rc = store_task_get(c->db, c->a, task_id, &t)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if (org_in(t.lead, t.nlead, c->sess.user.org_id))
+		return 0;
+	return api_error(c, 403, "forbidden", "无权查看其他单位的计划", NULL);
+}
+
+/* May the caller write for org (own scope, plan-writing role)? */
+static int can_write(struct api_ctx *c, int64_t org_id)
+{
+	int64_t *ids;
+	int nids;
+
+	if (api_scope_orgs(c, &ids, &nids) != 0)
+		return -1;
+	if (!api_scope_allows(ids, nids, org_id))
+		return api_error(c, 403, "forbidden", "只能为本单位填报", NULL);
+	return 0;
+}
+
+/* ---- milestones in request bodies ---- */
+
+static int read_milestones(struct api_ctx *c, int64_t plan_org, struct store_milestone **out,
+                           int *n)
+{
+	json_t *arr = json_object_get(c->body, "milestones");
+	size_t k = json_array_size(arr);
+	struct store_milestone *ms = arena_zalloc(c->a, sizeof(*ms) * (k + 1));
+	struct plan_milestone *pm = arena_zalloc(c->a, sizeof(*pm) * (k + 1));
+	struct plan_problem p;
+
+	for (size_t i = 0; i < k; i++) {
+		json_t *o = json_array_get(arr, i);
+		ms[i].id = json_integer_value(json_object_get(o, "id"));
+		ms[i].title = json_string_value(json_object_get(o, "title"));
+		ms[i].deliverable = json_string_value(json_object_get(o, "deliverable"));
+		ms[i].owner_org_id = json_integer_value(json_object_get(o, "owner_org_id"));
+		ms[i].owner_person = json_string_value(json_object_get(o, "owner_person"));
+		ms[i].start_date = json_string_value(json_object_get(o, "start_date"));
+		ms[i].due_date = json_string_value(json_object_get(o, "due_date"));
+		ms[i].weight = (int)json_integer_value(json_object_get(o, "weight"));
+		pm[i].title = ms[i].title;
+		pm[i].deliverable = ms[i].deliverable;
+		pm[i].start_date = ms[i].start_date;
+		pm[i].due_date = ms[i].due_date;
+		pm[i].weight = ms[i].weight;
+		if (ms[i].owner_org_id == plan_org)
+			ms[i].owner_org_id = 0;
+		if (ms[i].owner_org_id) {
+			struct store_org o2;
+			int rc = store_org_get(c->db, c->a, ms[i].owner_org_id, &o2);
+			if (rc == KFQ_ENOTFOUND)
+				return api_error(c, 400, "invalid_value", "责任单位不存在",
+				                 arena_printf(c->a, "/milestones/%zu/owner_org_id", i));
+			if (rc != KFQ_OK)
+				return api_store_error(c, rc);
+		}
+	}
+	if (plan_validate(pm, (int)k, &p) != 0)
+		return api_error(c, 400, "invalid_plan", p.message, arena_strdup(c->a, p.field));
+	*out = ms;
+	*n = (int)k;
+	return 0;
+}
+
+/* ---- plans ---- */
+
+static int plan_list(struct api_ctx *c)
+{
+	struct store_plan_filter f = {0};
+	struct milestone_bounds b;
+	struct store_plan *p;
+	int64_t page, size, total, *ids;
+	int n, nids, rc;
+
+	f.status = api_query_str(c, "status");
+	if (api_query_int(c, "task_id", 0, 1, INT64_MAX, &f.task_id) != 0 ||
+	    api_query_int(c, "org_id", 0, 1, INT64_MAX, &f.org_id) != 0 ||
+	    api_query_int(c, "page", 1, 1, 1000000, &page) != 0 ||
+	    api_query_int(c, "page_size", 20, 1, 500, &size) != 0)
+		return -1;
+	if (api_scope_orgs(c, &ids, &nids) != 0)
+		return -1;
+	f.ids = ids;
+	f.nids = nids;
+	f.offset = (page - 1) * size;
+	f.limit = size;
+	bounds(c, &b);
+	if ((rc = store_plan_list(c->db, c->a, &f, &b, &p, &n, &total)) != KFQ_OK)
+		return api_store_error(c, rc);
+	jsonw_obj_open(&c->w);
+	jsonw_key(&c->w, "items");
+	jsonw_arr_open(&c->w);
+	for (int i = 0; i < n; i++)
+		store_plan_write_json(&c->w, &p[i]);
+	jsonw_arr_close(&c->w);
+	jsonw_kint(&c->w, "total", total);
+	jsonw_kint(&c->w, "page", page);
+	jsonw_kint(&c->w, "page_size", size);
+	jsonw_obj_close(&c->w);
+	return api_ok(c, 200);
+}
+
+static int reply_plan(struct api_ctx *c, int64_t id, int status)
+{
+	struct milestone_bounds b;
+	struct store_plan p;
+	int rc;
+
+	bounds(c, &b);
+	if ((rc = store_plan_get(c->db, c->a, id, &b, &p)) != KFQ_OK)
+		return api_store_error(c, rc);
+	store_plan_write_json(&c->w, &p);
+	return api_ok(c, status);
+}
+
+static int load_plan(struct api_ctx *c, struct store_plan *p)
+{
+	struct milestone_bounds b;
+	int64_t id;
+	int rc;
+
+	if (api_path_id(c, &id) != 0)
+		return -1;
+	bounds(c, &b);
+	if ((rc = store_plan_get(c->db, c->a, id, &b, p)) != KFQ_OK)
+		return api_store_error(c, rc);
+	return can_read(c, p->task_id, p->org_id);
+}
+
+static int plan_get(struct api_ctx *c)
+{
+	struct store_plan p;
+
+	if (load_plan(c, &p) != 0)
+		return -1;
+	store_plan_write_json(&c->w, &p);
+	return api_ok(c, 200);
+}
+
+static int plan_create(struct api_ctx *c)
+{
+	struct store_task t;
+	struct store_org o;
+	struct store_milestone *ms;
+	int64_t task_id = api_body_int(c, "task_id"), org_id = api_body_int(c, "org_id"), id;
+	int n, rc;
+
+	if (!org_id)
+		org_id = c->sess.user.org_id;
+	rc = store_task_get(c->db, c->a, task_id, &t);
+	if (rc == KFQ_ENOTFOUND)
+		return api_error(c, 400, "invalid_value", "改革任务不存在", "/task_id");
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	if (can_write(c, org_id) != 0)
+		return -1;
+	if ((rc = store_org_get(c->db, c->a, org_id, &o)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if (!org_in(t.responsible, t.nresponsible, org_id) ||
+	    (strcmp(o.type, "zone") != 0 && strcmp(o.type, "county") != 0))
+		return api_error(c, 400, "not_responsible",
+		                 arena_printf(c->a, "“%s”不是该任务的责任开发区或县区", o.name),
+		                 "/org_id");
+	if (read_milestones(c, org_id, &ms, &n) != 0)
+		return -1;
+	rc = store_plan_create(c->db, &c->actor, task_id, org_id, ms, n, &id);
+	if (rc == KFQ_ECONFLICT)
+		return api_error(c, 409, "plan_exists", "该单位已有此任务的计划，请修改原计划",
+		                 "/task_id");
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	return reply_plan(c, id, 201);
+}
+
+static int plan_update(struct api_ctx *c)
+{
+	struct store_plan p;
+	struct store_milestone *ms;
+	int n, rc;
+
+	if (load_plan(c, &p) != 0 || can_write(c, p.org_id) != 0 ||
+	    read_milestones(c, p.org_id, &ms, &n) != 0)
+		return -1;
+	rc = store_plan_update(c->db, &c->actor, p.id, ms, n);
+	if (rc == KFQ_EBUSY)
+		return api_error(c, 409, "plan_under_review", "计划正在审核中，不能修改", NULL);
+	if (rc == KFQ_EINVAL)
+		return api_error(c, 400, "invalid_value", "节点不属于该计划", "/milestones");
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	return reply_plan(c, p.id, 200);
+}
+
+static int plan_act(struct api_ctx *c, enum store_plan_action action)
+{
+	static const char *const refused[] = {"只有草稿或被退回的计划可以提交",
+	                                      "只有待审核的计划可以批准",
+	                                      "只有待审核的计划可以退回"};
+	struct store_plan p;
+	const char *comment = api_body_str(c, "comment");
+	int rc;
+
+	if (load_plan(c, &p) != 0)
+		return -1;
+	if (action == PLAN_SUBMIT && can_write(c, p.org_id) != 0)
+		return -1;
+	if (action == PLAN_RETURN && (!comment || !*comment))
+		return api_error(c, 400, "missing_field", "退回时请填写意见", "/comment");
+	if (action == PLAN_SUBMIT && p.n_milestones == 0)
+		return api_error(c, 400, "invalid_plan", "计划没有节点，不能提交", NULL);
+	rc = store_plan_act(c->db, &c->actor, p.id, action, comment);
+	if (rc == KFQ_EBUSY)
+		return api_error(c, 409, "invalid_state", refused[action], NULL);
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	return reply_plan(c, p.id, 200);
+}
+
+static int plan_submit(struct api_ctx *c)
+{
+	return plan_act(c, PLAN_SUBMIT);
+}
+
+static int plan_approve(struct api_ctx *c)
+{
+	return plan_act(c, PLAN_APPROVE);
+}
+
+static int plan_return(struct api_ctx *c)
+{
+	return plan_act(c, PLAN_RETURN);
+}
+
+/* ---- milestones ---- */
+
+static int ms_filter(struct api_ctx *c, struct store_milestone_filter *f, bool paged)
+{
+	static const char *const states[] = {"done", "overdue", "due_soon", "stale", "on_track"};
+	int64_t page, size, *ids;
+	int nids;
+	bool ok = false;
+
+	memset(f, 0, sizeof(*f));
+	f->state = api_query_str(c, "state");
+	f->q = api_query_str(c, "q");
+	for (size_t i = 0; f->state && i < sizeof(states) / sizeof(states[0]); i++)
+		ok |= !strcmp(f->state, states[i]);
+	if (f->state && !ok)
+		return api_error(c, 400, "invalid_parameter",
+		                 "state 应为 done、overdue、due_soon、stale 或 on_track", "state");
+	if (api_query_int(c, "task_id", 0, 1, INT64_MAX, &f->task_id) != 0 ||
+	    api_query_int(c, "org_id", 0, 1, INT64_MAX, &f->org_id) != 0)
+		return -1;
+	if (api_scope_orgs(c, &ids, &nids) != 0)
+		return -1;
+	f->ids = ids;
+	f->nids = nids;
+	if (!paged)
+		return 0;
+	if (api_query_int(c, "page", 1, 1, 1000000, &page) != 0 ||
+	    api_query_int(c, "page_size", 20, 1, 500, &size) != 0)
+		return -1;
+	f->offset = (page - 1) * size;
+	f->limit = size;
+	return 0;
+}
+
+static int ms_list(struct api_ctx *c)
+{
+	struct store_milestone_filter f;
+	struct milestone_bounds b;
+	struct store_milestone *m;
+	int64_t total;
+	int n, rc;
+
+	if (ms_filter(c, &f, true) != 0)
+		return -1;
+	bounds(c, &b);
+	if ((rc = store_milestone_list(c->db, c->a, &f, &b, &m, &n, &total)) != KFQ_OK)
+		return api_store_error(c, rc);
+	jsonw_obj_open(&c->w);
+	jsonw_key(&c->w, "items");
+	jsonw_arr_open(&c->w);
+	for (int i = 0; i < n; i++)
+		store_milestone_write_json(&c->w, &m[i], true);
+	jsonw_arr_close(&c->w);
+	jsonw_kint(&c->w, "total", total);
+	jsonw_kint(&c->w, "page", f.offset / f.limit + 1);
+	jsonw_kint(&c->w, "page_size", f.limit);
+	jsonw_obj_close(&c->w);
+	return api_ok(c, 200);
+}
+
+static const char *const ms_headers[] = {"条目", "任务", "单位", "节点", "交付成果", "开始日期",
+                                         "完成期限", "权重", "进度%", "状态"};
+
+static const char *state_label(const char *s)
+{
+	static const char *const map[][2] = {{"done", "已完成"},
+	                                     {"overdue", "已逾期"},
+	                                     {"due_soon", "即将到期"},
+	                                     {"stale", "长期未更新"},
+	                                     {"on_track", "正常"}};
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (!strcmp(map[i][0], s))
+			return map[i][1];
+	return s;
+}
+
+static int ms_export(struct api_ctx *c, bool xlsx_format)
+{
+	static const double widths[] = {6, 26, 26, 26, 30, 12, 12, 6, 6, 10};
+	struct store_milestone_filter f;
+	struct milestone_bounds b;
+	struct store_milestone *m;
+	struct xlsx *x = NULL;
+	struct csv csv;
+	int64_t total;
+	uint64_t size;
+	int n, fd, rc;
+
+	if (ms_filter(c, &f, false) != 0)
+		return -1;
+	bounds(c, &b);
+	if ((rc = store_milestone_list(c->db, c->a, &f, &b, &m, &n, &total)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if (xlsx_format && xlsx_open(&x, "推进节点", ms_headers, widths, 10) != KFQ_OK)
+		return api_error(c, 500, "export_failed", "导出失败", NULL);
+	if (!xlsx_format) {
+		csv_begin(&csv, c->out);
+		for (int k = 0; k < 10; k++)
+			csv_text(&csv, ms_headers[k]);
+		csv_end_row(&csv);
+	}
+	for (int i = 0; i < n; i++) {
+		const struct store_milestone *r = &m[i];
+		if (xlsx_format) {
+			xlsx_int(x, r->article_number);
+			xlsx_text(x, r->task_title);
+			xlsx_text(x, r->org_name);
+			xlsx_text(x, r->title);
+			xlsx_text(x, r->deliverable);
+			xlsx_text(x, r->start_date);
+			xlsx_text(x, r->due_date);
+			xlsx_int(x, r->weight);
+			xlsx_int(x, r->percent);
+			xlsx_text(x, state_label(r->state));
+			xlsx_end_row(x);
+		} else {
+			csv_int(&csv, r->article_number);
+			csv_text(&csv, r->task_title);
+			csv_text(&csv, r->org_name);
+			csv_text(&csv, r->title);
+			csv_text(&csv, r->deliverable);
+			csv_text(&csv, r->start_date);
+			csv_text(&csv, r->due_date);
+			csv_int(&csv, r->weight);
+			csv_int(&csv, r->percent);
+			csv_text(&csv, state_label(r->state));
+			csv_end_row(&csv);
+		}
+	}
+	if (!xlsx_format) {
+		c->req->resp.status = 200;
+		c->req->resp.content_type = "text/csv; charset=utf-8";
+		http_resp_header(c->req, "Content-Disposition",
+		                 "attachment; filename=\"milestones.csv\"; "
+		                 "filename*=UTF-8''%E6%8E%A8%E8%BF%9B%E8%8A%82%E7%82%B9.csv");
+		return 0;
+	}
+	if (xlsx_finish(x, &fd, &size) != KFQ_OK)
+		return api_error(c, 500, "export_failed", "导出失败", NULL);
+	return api_send_file(c, fd, size,
+	                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	                     "推进节点.xlsx");
+}
+
+static int ms_export_xlsx(struct api_ctx *c)
+{
+	return ms_export(c, true);
+}
+
+static int ms_export_csv(struct api_ctx *c)
+{
+	return ms_export(c, false);
+}
+
+static int load_ms(struct api_ctx *c, struct store_milestone *m)
+{
+	struct milestone_bounds b;
+	int64_t id;
+	int rc;
+
+	if (api_path_id(c, &id) != 0)
+		return -1;
+	bounds(c, &b);
+	if ((rc = store_milestone_get(c->db, c->a, id, &b, m)) != KFQ_OK)
+		return api_store_error(c, rc);
+	return can_read(c, m->task_id, m->org_id);
+}
+
+static int ms_get(struct api_ctx *c)
+{
+	struct store_milestone m;
+	struct store_report *r;
+	int n, rc;
+
+	if (load_ms(c, &m) != 0)
+		return -1;
+	if ((rc = store_report_list(c->db, c->a, m.id, &r, &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	jsonw_obj_open(&c->w);
+	jsonw_key(&c->w, "milestone");
+	store_milestone_write_json(&c->w, &m, true);
+	jsonw_key(&c->w, "reports");
+	jsonw_arr_open(&c->w);
+	for (int i = 0; i < n; i++)
+		store_report_write_json(&c->w, &r[i]);
+	jsonw_arr_close(&c->w);
+	jsonw_obj_close(&c->w);
+	return api_ok(c, 200);
+}
+
+/* ---- progress reports ---- */
+
+static int report_create(struct api_ctx *c)
+{
+	static const char *const statuses[] = {"not_started", "in_progress", "done", "blocked"};
+	struct store_milestone m;
+	struct store_report r = {0};
+	struct milestone_bounds b;
+	enum store_report_problem problem;
+	int64_t *ev;
+	int nev, rc;
+	bool ok = false;
+
+	if (load_ms(c, &m) != 0 || can_write(c, m.org_id) != 0)
+		return -1;
+	r.milestone_id = m.id;
+	r.status = api_body_str(c, "status");
+	r.percent = (int)api_body_int(c, "percent");
+	r.narrative = api_body_str(c, "narrative");
+	for (size_t i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++)
+		ok |= !strcmp(r.status, statuses[i]);
+	if (!ok)
+		return api_error(c, 400, "invalid_value",
+		                 "状态应为 未开始、进行中、已完成 或 受阻", "/status");
+	if (r.percent < 0 || r.percent > 100)
+		return api_error(c, 400, "invalid_value", "进度应为0到100之间的整数", "/percent");
+	if (!strcmp(r.status, "done") && r.percent != 100)
+		return api_error(c, 400, "invalid_value", "已完成的节点进度应为100", "/percent");
+	if (!*r.narrative)
+		return api_error(c, 400, "missing_field", "请填写进展情况", "/narrative");
+	ev = api_body_ints(c, "evidence_ids", &nev);
+	r.evidence = arena_zalloc(c->a, sizeof(*r.evidence) * (size_t)(nev + 1));
+	r.nevidence = nev;
+	for (int i = 0; i < nev; i++)
+		r.evidence[i].id = ev[i];
+	bounds(c, &b);
+	rc = store_report_create(c->db, &c->actor, &r, m.org_id, b.today, &problem);
+	if (rc == KFQ_EINVAL && problem == REPORT_PLAN_NOT_APPROVED)
+		return api_error(c, 409, "plan_not_approved", "计划尚未批准，不能填报进展", NULL);
+	if (rc == KFQ_EINVAL)
+		return api_error(c, 400, "invalid_value",
+		                 "证明材料不存在、已被其他报告使用或不属于本单位", "/evidence_ids");
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	if ((rc = store_report_get(c->db, c->a, r.id, &r)) != KFQ_OK)
+		return api_store_error(c, rc);
+	store_report_write_json(&c->w, &r);
+	return api_ok(c, 201);
+}
+
+static int report_review(struct api_ctx *c, bool accept)
+{
+	struct store_report r;
+	const char *comment = api_body_str(c, "comment");
+	int64_t id;
+	int rc;
+
+	if (api_path_id(c, &id) != 0)
+		return -1;
+	if (!accept && (!comment || !*comment))
+		return api_error(c, 400, "missing_field", "退回时请填写意见", "/comment");
+	rc = store_report_review(c->db, &c->actor, id, accept, comment);
+	if (rc == KFQ_EBUSY)
+		return api_error(c, 409, "invalid_state", "该进展报告已审核", NULL);
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	if ((rc = store_report_get(c->db, c->a, id, &r)) != KFQ_OK)
+		return api_store_error(c, rc);
+	store_report_write_json(&c->w, &r);
+	return api_ok(c, 200);
+}
+
+static int report_accept(struct api_ctx *c)
+{
+	return report_review(c, true);
+}
+
+static int report_return(struct api_ctx *c)
+{
+	return report_review(c, false);
+}
+
+/* ---- evidence ---- */
+
+static int evidence_upload(struct api_ctx *c)
+{
+	struct store_evidence e = {0};
+	const char *name = api_query_str(c, "name"), *mime;
+	char hex[BLOB_HASH_HEX];
+	enum filetype_verdict v;
+	int rc;
+
+	v = filetype_check(name, (const unsigned char *)c->req->body, c->req->body_len, &mime);
+	if (v != FILETYPE_OK)
+		return api_error(c, v == FILETYPE_MISMATCH ? 415 : 400,
+		                 v == FILETYPE_MISMATCH ? "file_type_mismatch" : "invalid_file",
+		                 filetype_message(v), "name");
+	if (blob_put(api_data_dir(), c->req->body, c->req->body_len, hex) != 0) {
+		log_error("evidence: cannot store in %s: %s", api_data_dir(), strerror(errno));
+		return api_error(c, 500, "storage_failed", "文件保存失败", NULL);
+	}
+	e.sha256 = hex;
+	e.filename = name;
+	e.mime = mime;
+	e.size = (int64_t)c->req->body_len;
+	e.org_id = c->sess.user.org_id;
+	if ((rc = store_evidence_add(c->db, &c->actor, &e)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if ((rc = store_evidence_get(c->db, c->a, e.id, &e)) != KFQ_OK)
+		return api_store_error(c, rc);
+	store_evidence_write_json(&c->w, &e);
+	return api_ok(c, 201);
+}
+
+static int evidence_get(struct api_ctx *c)
+{
+	struct store_evidence e;
+	struct store_report r;
+	struct store_milestone m;
+	struct milestone_bounds b;
+	uint64_t size;
+	int64_t id;
+	int fd, rc;
+
+	if (api_path_id(c, &id) != 0)
+		return -1;
+	if ((rc = store_evidence_get(c->db, c->a, id, &e)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if (e.report_id) {
+		bounds(c, &b);
+		if ((rc = store_report_get(c->db, c->a, e.report_id, &r)) != KFQ_OK ||
+		    (rc = store_milestone_get(c->db, c->a, r.milestone_id, &b, &m)) != KFQ_OK)
+			return api_store_error(c, rc);
+		if (can_read(c, m.task_id, m.org_id) != 0)
+			return -1;
+	} else if (can_write(c, e.org_id) != 0) {
+		return -1;
+	}
+	if (blob_open(api_data_dir(), e.sha256, &fd, &size) != 0)
+		return api_error(c, 404, "not_found", "文件不存在", NULL);
+	rc = api_send_file(c, fd, size, e.mime, e.filename);
+	http_resp_header(c->req, "Cache-Control", "private, max-age=3600");
+	return rc;
+}
+
+/* ---- the board ---- */
+
+static int board(struct api_ctx *c)
+{
+	struct store_task_filter tf = {0};
+	struct store_milestone_filter mf = {0};
+	struct store_org_filter of = {0};
+	struct milestone_bounds b;
+	struct store_board_cell *cells;
+	struct store_task *tasks;
+	struct store_milestone *late;
+	struct store_org *orgs;
+	int64_t total, *ids;
+	int ncells, ntasks, nlate, norgs, nids, rc;
+
+	if (api_scope_orgs(c, &ids, &nids) != 0)
+		return -1;
+	bounds(c, &b);
+	of.type = "zone";
+	of.ids = ids;
+	of.nids = nids;
+	mf.state = "overdue";
+	mf.ids = ids;
+	mf.nids = nids;
+	mf.limit = 50;
+	if ((rc = store_task_list(c->db, c->a, &tf, &tasks, &ntasks, &total)) != KFQ_OK ||
+	    (rc = store_org_list(c->db, c->a, &of, &orgs, &norgs)) != KFQ_OK ||
+	    (rc = store_board(c->db, c->a, &b, &cells, &ncells)) != KFQ_OK ||
+	    (rc = store_milestone_list(c->db, c->a, &mf, &b, &late, &nlate, &total)) != KFQ_OK)
+		return api_store_error(c, rc);
+	jsonw_obj_open(&c->w);
+	jsonw_kstr(&c->w, "today", b.today);
+	jsonw_key(&c->w, "tasks");
+	jsonw_arr_open(&c->w);
+	for (int i = 0; i < ntasks; i++) {
+		jsonw_obj_open(&c->w);
+		jsonw_kint(&c->w, "id", tasks[i].id);
+		jsonw_kint(&c->w, "article_number", tasks[i].article_number);
+		jsonw_kstr(&c->w, "title", tasks[i].title);
+		jsonw_obj_close(&c->w);
+	}
+	jsonw_arr_close(&c->w);
+	jsonw_key(&c->w, "zones");
+	jsonw_arr_open(&c->w);
+	for (int i = 0; i < norgs; i++) {
+		int64_t weighted = 0, cnt = 0, overdue = 0;
+		for (int k = 0; k < ncells; k++) {
+			if (cells[k].org_id != orgs[i].id)
+				continue;
+			weighted += cells[k].completion_bp;
+			cnt++;
+			overdue += cells[k].overdue;
+		}
+		jsonw_obj_open(&c->w);
+		jsonw_kint(&c->w, "id", orgs[i].id);
+		jsonw_kstr(&c->w, "name", orgs[i].name);
+		/* the zone's average over the tasks it has plans for, half-up */
+		jsonw_kint(&c->w, "completion_bp", cnt ? (2 * weighted + cnt) / (2 * cnt) : 0);
+		jsonw_kint(&c->w, "plans", cnt);
+		jsonw_kint(&c->w, "overdue", overdue);
+		jsonw_obj_close(&c->w);
+	}
+	jsonw_arr_close(&c->w);
+	jsonw_key(&c->w, "cells");
+	jsonw_arr_open(&c->w);
+	for (int k = 0; k < ncells; k++) {
+		if (!api_scope_allows(ids, nids, cells[k].org_id))
+			continue;
+		jsonw_obj_open(&c->w);
+		jsonw_kint(&c->w, "task_id", cells[k].task_id);
+		jsonw_kint(&c->w, "org_id", cells[k].org_id);
+		jsonw_kint(&c->w, "completion_bp", cells[k].completion_bp);
+		jsonw_kint(&c->w, "milestones", cells[k].milestones);
+		jsonw_kint(&c->w, "overdue", cells[k].overdue);
+		jsonw_obj_close(&c->w);
+	}
+	jsonw_arr_close(&c->w);
+	jsonw_key(&c->w, "overdue");
+	jsonw_arr_open(&c->w);
+	for (int i = 0; i < nlate; i++)
+		store_milestone_write_json(&c->w, &late[i], true);
+	jsonw_arr_close(&c->w);
+	jsonw_kint(&c->w, "overdue_total", total);
+	jsonw_obj_close(&c->w);
+	return api_ok(c, 200);
+}
+
+static const char *const plan_query[] = {"task_id", "org_id", "status", "page", "page_size", NULL};
+static const char *const ms_query[] = {"task_id", "org_id",    "state", "q",
+                                       "page",    "page_size", NULL};
+static const char *const ms_export_query[] = {"task_id", "org_id", "state", "q", NULL};
+static const char *const upload_query[] = {"name", NULL};
+
+static const struct api_field milestone_fields[] = {
+    {"id", API_INT, false, 0},
+    {"title", API_STR, true, 200},
+    {"deliverable", API_STR, true, 500},
+    {"owner_org_id", API_INT, false, 0},
+    {"owner_person", API_STR, false, 64},
+    {"start_date", API_STR, true, 10},
+    {"due_date", API_STR, true, 10},
+    {"weight", API_INT, true, 0},
+    {NULL, 0, false, 0},
+};
+static const struct api_field plan_create_body[] = {
+    {"task_id", API_INT, true, 0},
+    {"org_id", API_INT, false, 0},
+    {"milestones", API_OBJ_ARRAY, true, PLAN_MAX_MILESTONES, milestone_fields},
+    {NULL, 0, false, 0},
+};
+static const struct api_field plan_update_body[] = {
+    {"milestones", API_OBJ_ARRAY, true, PLAN_MAX_MILESTONES, milestone_fields},
+    {NULL, 0, false, 0},
+};
+static const struct api_field comment_body[] = {
+    {"comment", API_STR, false, 1000},
+    {NULL, 0, false, 0},
+};
+static const struct api_field report_body[] = {
+    {"status", API_STR, true, 16},
+    {"percent", API_INT, true, 0},
+    {"narrative", API_STR, true, 4000},
+    {"evidence_ids", API_INT_ARRAY, false, 20},
+    {NULL, 0, false, 0},
+};
+
+const struct api_route api_plan_routes[] = {
+    {"GET", "/api/plans", plan_list, PERM_TASK_READ, 0, plan_query, NULL},
+    {"POST", "/api/plans", plan_create, PERM_PLAN_WRITE, 0, NULL, plan_create_body},
+    {"GET", "/api/plans/:id", plan_get, PERM_TASK_READ, 0, NULL, NULL},
+    {"PUT", "/api/plans/:id", plan_update, PERM_PLAN_WRITE, 0, NULL, plan_update_body},
+    {"POST", "/api/plans/:id/submit", plan_submit, PERM_PLAN_WRITE, 0, NULL, comment_body},
+    {"POST", "/api/plans/:id/approve", plan_approve, PERM_PLAN_REVIEW, 0, NULL, comment_body},
+    {"POST", "/api/plans/:id/return", plan_return, PERM_PLAN_REVIEW, 0, NULL, comment_body},
+    {"GET", "/api/milestones", ms_list, PERM_TASK_READ, 0, ms_query, NULL},
+    {"GET", "/api/milestones/export.xlsx", ms_export_xlsx, PERM_TASK_READ, 0, ms_export_query,
+     NULL},
+    {"GET", "/api/milestones/export.csv", ms_export_csv, PERM_TASK_READ, 0, ms_export_query,
+     NULL},
+    {"GET", "/api/milestones/:id", ms_get, PERM_TASK_READ, 0, NULL, NULL},
+    {"POST", "/api/milestones/:id/reports", report_create, PERM_PLAN_WRITE, 0, NULL,
+     report_body},
+    {"POST", "/api/reports/:id/accept", report_accept, PERM_PLAN_REVIEW, 0, NULL, comment_body},
+    {"POST", "/api/reports/:id/return", report_return, PERM_PLAN_REVIEW, 0, NULL, comment_body},
+    {"POST", "/api/evidence", evidence_upload, PERM_PLAN_WRITE, API_UPLOAD, upload_query, NULL},
+    {"GET", "/api/evidence/:id", evidence_get, PERM_TASK_READ, 0, NULL, NULL},
+    {"GET", "/api/board", board, PERM_TASK_READ, 0, NULL, NULL},
+    {NULL, NULL, NULL, 0, 0, NULL, NULL},
+};

@@ -1,0 +1,223 @@
+/* policy_import.c - the import pipeline. Must not write SQL (store/ does) nor decide which
+ * organization a unit means (core/ does). */
+#include "api/policy_import.h"
+
+#include "store/store_org.h"
+#include "util/log.h"
+#include "util/strbuf.h"
+
+#include <sodium.h>
+#include <string.h>
+
+static enum unit_resolve_org_type org_type(const char *t)
+{
+	if (!strcmp(t, "county"))
+		return UNIT_RESOLVE_COUNTY;
+	if (!strcmp(t, "zone"))
+		return UNIT_RESOLVE_ZONE;
+	if (!strcmp(t, "platform_company"))
+		return UNIT_RESOLVE_PLATFORM_COMPANY;
+	if (!strcmp(t, "supervisory_body"))
+		return UNIT_RESOLVE_SUPERVISORY_BODY;
+	return UNIT_RESOLVE_CITY_DEPARTMENT;
+}
+
+static enum unit_resolve_zone_level zone_level(const char *l)
+{
+	if (!l)
+		return UNIT_RESOLVE_LEVEL_NONE;
+	if (!strcmp(l, "national"))
+		return UNIT_RESOLVE_LEVEL_NATIONAL;
+	if (!strcmp(l, "provincial"))
+		return UNIT_RESOLVE_LEVEL_PROVINCIAL;
+	return UNIT_RESOLVE_LEVEL_MUNICIPAL;
+}
+
+/* Builds the resolver's table from every organization; 市直相关部门 = every city department. */
+static int load_ctx(struct store *s, struct arena *a, struct unit_resolve_ctx *ctx,
+		    int64_t *office)
+{
+	struct store_org_filter f = {0};
+	struct store_org *orgs;
+	int n, rc;
+
+	*office = 0;
+	if ((rc = store_org_list(s, a, &f, &orgs, &n)) != KFQ_OK)
+		return rc;
+	struct unit_resolve_org *t = arena_zalloc(a, sizeof(*t) * (size_t)(n + 1));
+	int64_t *city = arena_alloc(a, sizeof(int64_t) * (size_t)(n + 1));
+	size_t ncity = 0;
+	for (int i = 0; i < n; i++) {
+		t[i].id = orgs[i].id;
+		t[i].name = orgs[i].name;
+		t[i].aliases = orgs[i].aliases;
+		t[i].n_aliases = (size_t)orgs[i].naliases;
+		t[i].type = org_type(orgs[i].type);
+		t[i].zone_level = zone_level(orgs[i].level);
+		if (t[i].type == UNIT_RESOLVE_CITY_DEPARTMENT)
+			city[ncity++] = orgs[i].id;
+		bool is_office = !strcmp(orgs[i].name, POLICY_OFFICE_NAME);
+		for (int k = 0; k < orgs[i].naliases && !is_office; k++)
+			is_office = !strcmp(orgs[i].aliases[k], POLICY_OFFICE_NAME);
+		if (is_office)
+			*office = orgs[i].id;
+	}
+	ctx->orgs = t;
+	ctx->n_orgs = (size_t)n;
+	ctx->city_related = city;
+	ctx->n_city_related = ncity;
+	return KFQ_OK;
+}
+
+static const char *units_json(struct arena *a, const char *const *u, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct jsonw w;
+	const char *out;
+
+	jsonw_init(&w, &sb);
+	jsonw_arr_open(&w);
+	for (size_t i = 0; i < n; i++)
+		jsonw_str(&w, u[i]);
+	jsonw_arr_close(&w);
+	out = arena_strdup(a, sb.buf);
+	strbuf_release(&sb);
+	return out;
+}
+
+static struct store_org_ref *refs(struct arena *a, const int64_t *ids, size_t n)
+{
+	struct store_org_ref *r = arena_zalloc(a, sizeof(*r) * (n + 1));
+
+	for (size_t i = 0; i < n; i++)
+		r[i].id = ids[i];
+	return r;
+}
+
+static int refuse(struct policy_import_result *out, enum policy_import_status st,
+		  const char *msg, int rc)
+{
+	out->status = st;
+	out->message = msg;
+	out->rc = rc;
+	return rc == KFQ_OK ? KFQ_EINVAL : rc;
+}
+
+int policy_import(struct store *s, struct arena *a, const struct store_actor *who,
+		  const char *text, size_t len, bool dry_run, struct policy_import_result *out)
+{
+	struct unit_resolve_ctx ctx;
+	int64_t office;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (policy_parse(text, len, a, &out->doc) != KFQ_OK)
+		return refuse(out, POLICY_IMPORT_BAD_TEXT, out->doc.error, KFQ_OK);
+	if (out->doc.n_articles == 0)
+		return refuse(out, POLICY_IMPORT_BAD_TEXT,
+			      "没有识别出任何条目（如“1.”或“第一条”），无法生成改革任务", KFQ_OK);
+	if ((rc = load_ctx(s, a, &ctx, &office)) != KFQ_OK)
+		return refuse(out, POLICY_IMPORT_STORE, "读取组织机构失败", rc);
+	if (!office)
+		return refuse(out, POLICY_IMPORT_NO_OFFICE,
+			      "没有名称或别名为“工作专班办公室”的机构：请先在组织机构中设置改革办",
+			      KFQ_OK);
+	policy_tasks_build(&out->doc, &ctx, office, a, &out->tasks);
+
+	struct store_policy *p = &out->policy;
+	unsigned char h[crypto_hash_sha256_BYTES];
+	char *hex = arena_alloc(a, sizeof(h) * 2 + 1);
+	struct strbuf js = STRBUF_INIT;
+	struct jsonw w;
+	crypto_hash_sha256(h, (const unsigned char *)text, len);
+	sodium_bin2hex(hex, sizeof(h) * 2 + 1, h, sizeof(h));
+	jsonw_init(&w, &js);
+	policy_doc_to_json(&out->doc, &w);
+	p->title = out->doc.title ? out->doc.title : "（无标题）";
+	p->title_note = out->doc.title_note;
+	p->issuer = out->doc.notice.issuer;
+	p->notice_date = out->doc.notice.date;
+	p->contact_email = out->doc.notice.email;
+	p->contact_phone = out->doc.notice.phone;
+	p->window_start = out->doc.notice.window_start;
+	p->window_end = out->doc.notice.window_end;
+	p->encoding = out->doc.encoding;
+	p->source_sha256 = hex;
+	p->source_text = arena_strndup(a, text, len);
+	p->parsed_json = arena_strdup(a, js.buf);
+	p->n_warnings = (int)(out->doc.n_warnings + out->tasks.n_warnings);
+	p->n_tasks = (int)out->tasks.n_tasks;
+	strbuf_release(&js);
+	if (dry_run)
+		return KFQ_OK;
+
+	struct store_task *tasks = arena_zalloc(a, sizeof(*tasks) * (out->tasks.n_tasks + 1));
+	for (size_t i = 0; i < out->tasks.n_tasks; i++) {
+		const struct policy_task *pt = &out->tasks.tasks[i];
+		const struct policy_article *art = pt->article;
+		struct store_task *t = &tasks[i];
+		t->article_number = art->number;
+		t->part_heading = art->part >= 0 ? out->doc.parts[art->part].heading : NULL;
+		t->group_heading = pt->group_heading;
+		t->title = art->short_title ? art->short_title : arena_printf(a, "第%d条", art->number);
+		t->body = art->body;
+		t->lead_units = units_json(a, art->lead_units, art->n_lead_units);
+		t->responsible_units = units_json(a, art->responsible_units,
+						  art->n_responsible_units);
+		t->lead = refs(a, pt->lead, pt->n_lead);
+		t->nlead = (int)pt->n_lead;
+		t->responsible = refs(a, pt->responsible, pt->n_responsible);
+		t->nresponsible = (int)pt->n_responsible;
+	}
+	rc = store_policy_import(s, who, p, tasks, (int)out->tasks.n_tasks);
+	if (rc == KFQ_ECONFLICT)
+		return refuse(out, POLICY_IMPORT_DUPLICATE, "该文本已经导入过（内容完全相同）", rc);
+	if (rc != KFQ_OK)
+		return refuse(out, POLICY_IMPORT_STORE, "保存失败", rc);
+	return KFQ_OK;
+}
+
+static void write_ids(struct jsonw *w, const char *key, const int64_t *ids, size_t n)
+{
+	jsonw_key(w, key);
+	jsonw_arr_open(w);
+	for (size_t i = 0; i < n; i++)
+		jsonw_int(w, ids[i]);
+	jsonw_arr_close(w);
+}
+
+static void write_warning(struct jsonw *w, const struct policy_warning *pw)
+{
+	jsonw_obj_open(w);
+	jsonw_kint(w, "line", pw->line);
+	jsonw_kstr(w, "message", pw->message);
+	jsonw_obj_close(w);
+}
+
+void policy_import_write_json(struct jsonw *w, const struct policy_import_result *r)
+{
+	jsonw_obj_open(w);
+	jsonw_key(w, "policy");
+	store_policy_write_json(w, &r->policy);
+	jsonw_key(w, "tasks");
+	jsonw_arr_open(w);
+	for (size_t i = 0; i < r->tasks.n_tasks; i++) {
+		const struct policy_task *t = &r->tasks.tasks[i];
+		jsonw_obj_open(w);
+		jsonw_kint(w, "article_number", t->article->number);
+		jsonw_kstr(w, "title", t->article->short_title);
+		jsonw_kbool(w, "defaulted", t->defaulted);
+		write_ids(w, "lead_org_ids", t->lead, t->n_lead);
+		write_ids(w, "responsible_org_ids", t->responsible, t->n_responsible);
+		jsonw_obj_close(w);
+	}
+	jsonw_arr_close(w);
+	jsonw_key(w, "warnings");
+	jsonw_arr_open(w);
+	for (size_t i = 0; i < r->doc.n_warnings; i++)
+		write_warning(w, &r->doc.warnings[i]);
+	for (size_t i = 0; i < r->tasks.n_warnings; i++)
+		write_warning(w, &r->tasks.warnings[i]);
+	jsonw_arr_close(w);
+	jsonw_obj_close(w);
+}

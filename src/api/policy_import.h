@@ -1,0 +1,40 @@
+/* policy_import.h - from policy text to stored tasks, shared by POST /api/policies and
+ * `kfq policy import`: parse (core/policy_parse), resolve units against the organizations
+ * (core/unit_resolve), build one task per article (core/policy_tasks), store everything in
+ * one transaction (store/store_task). Everything returned lives in the caller's arena. */
+#ifndef KFQ_API_POLICY_IMPORT_H
+#define KFQ_API_POLICY_IMPORT_H
+
+#include "core/policy_parse.h"
+#include "core/policy_tasks.h"
+#include "store/store_task.h"
+
+/* The organization that leads articles without units: the one named or aliased so. */
+#define POLICY_OFFICE_NAME "工作专班办公室"
+
+enum policy_import_status {
+	POLICY_IMPORT_OK,
+	POLICY_IMPORT_BAD_TEXT,  /* the parser refused it: message says why */
+	POLICY_IMPORT_NO_OFFICE, /* no organization is named or aliased 工作专班办公室 */
+	POLICY_IMPORT_DUPLICATE, /* the same text was imported before */
+	POLICY_IMPORT_STORE,     /* a database error: rc says which */
+};
+
+struct policy_import_result {
+	enum policy_import_status status;
+	int rc;              /* the store's code for POLICY_IMPORT_STORE */
+	const char *message; /* Chinese, for the refusals */
+	struct policy_doc doc;
+	struct policy_tasks tasks;
+	struct store_policy policy; /* id set when stored */
+};
+
+/* dry_run: parse and resolve only, write nothing. Returns KFQ_OK when status is OK. */
+int policy_import(struct store *s, struct arena *a, const struct store_actor *who,
+		  const char *text, size_t len, bool dry_run, struct policy_import_result *out);
+
+/* {"policy":{…}|null,"tasks":[{"article_number","title","lead_orgs":[ids],...}],
+ *  "warnings":[{"line","message"}]} with parser and resolution warnings together. */
+void policy_import_write_json(struct jsonw *w, const struct policy_import_result *r);
+
+#endif

@@ -1,0 +1,262 @@
+/* task.c - policies and reform tasks: import (raw text upload), preview, lists, one task,
+ * reassigning a task's organizations. Must not write SQL. */
+#include "api/api.h"
+
+#include "api/policy_import.h"
+#include "store/store_org.h"
+#include "store/store_task.h"
+#include "util/xlsx.h"
+
+#include <string.h>
+
+static int import_common(struct api_ctx *c, bool dry_run)
+{
+	struct policy_import_result r;
+	int rc = policy_import(c->db, c->a, &c->actor, c->req->body, c->req->body_len, dry_run, &r);
+
+	if (rc != KFQ_OK) {
+		switch (r.status) {
+		case POLICY_IMPORT_BAD_TEXT:
+			return api_error(c, 400, "invalid_policy_text", r.message, NULL);
+		case POLICY_IMPORT_NO_OFFICE:
+			return api_error(c, 409, "no_reform_office", r.message, NULL);
+		case POLICY_IMPORT_DUPLICATE:
+			return api_error(c, 409, "policy_exists", r.message, NULL);
+		default:
+			return api_store_error(c, r.rc);
+		}
+	}
+	policy_import_write_json(&c->w, &r);
+	return api_ok(c, dry_run ? 200 : 201);
+}
+
+static int import(struct api_ctx *c)
+{
+	return import_common(c, false);
+}
+
+static int preview(struct api_ctx *c)
+{
+	return import_common(c, true);
+}
+
+static int policy_list(struct api_ctx *c)
+{
+	struct store_policy *p;
+	int n, rc;
+
+	if ((rc = store_policy_list(c->db, c->a, &p, &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	jsonw_obj_open(&c->w);
+	jsonw_key(&c->w, "items");
+	jsonw_arr_open(&c->w);
+	for (int i = 0; i < n; i++)
+		store_policy_write_json(&c->w, &p[i]);
+	jsonw_arr_close(&c->w);
+	jsonw_kint(&c->w, "total", n);
+	jsonw_obj_close(&c->w);
+	return api_ok(c, 200);
+}
+
+static int policy_get(struct api_ctx *c)
+{
+	struct store_policy p;
+	int64_t id;
+	int rc;
+
+	if (api_path_id(c, &id) != 0)
+		return -1;
+	if ((rc = store_policy_get(c->db, c->a, id, &p)) != KFQ_OK)
+		return api_store_error(c, rc);
+	jsonw_obj_open(&c->w);
+	jsonw_key(&c->w, "policy");
+	store_policy_write_json(&c->w, &p);
+	jsonw_key(&c->w, "parsed");
+	jsonw_raw(&c->w, p.parsed_json, strlen(p.parsed_json));
+	jsonw_obj_close(&c->w);
+	return api_ok(c, 200);
+}
+
+static int filter_from_query(struct api_ctx *c, struct store_task_filter *f, bool paged)
+{
+	int64_t article, page, size;
+
+	memset(f, 0, sizeof(*f));
+	f->q = api_query_str(c, "q");
+	f->role = api_query_str(c, "role");
+	if (f->role && strcmp(f->role, "lead") != 0 && strcmp(f->role, "responsible") != 0)
+		return api_error(c, 400, "invalid_parameter", "role 应为 lead 或 responsible", "role");
+	if (api_query_int(c, "policy_id", 0, 1, INT64_MAX, &f->policy_id) != 0 ||
+	    api_query_int(c, "article", 0, 1, 10000, &article) != 0 ||
+	    api_query_int(c, "org_id", 0, 1, INT64_MAX, &f->org_id) != 0)
+		return -1;
+	f->article = (int)article;
+	if (!paged)
+		return 0;
+	if (api_query_int(c, "page", 1, 1, 1000000, &page) != 0 ||
+	    api_query_int(c, "page_size", 20, 1, 500, &size) != 0)
+		return -1;
+	f->offset = (page - 1) * size;
+	f->limit = size;
+	return 0;
+}
+
+static int task_list(struct api_ctx *c)
+{
+	struct store_task_filter f;
+	struct store_task *t;
+	int64_t total;
+	int n, rc;
+
+	if (filter_from_query(c, &f, true) != 0)
+		return -1;
+	if ((rc = store_task_list(c->db, c->a, &f, &t, &n, &total)) != KFQ_OK)
+		return api_store_error(c, rc);
+	jsonw_obj_open(&c->w);
+	jsonw_key(&c->w, "items");
+	jsonw_arr_open(&c->w);
+	for (int i = 0; i < n; i++)
+		store_task_write_json(&c->w, &t[i], false);
+	jsonw_arr_close(&c->w);
+	jsonw_kint(&c->w, "total", total);
+	jsonw_kint(&c->w, "page", f.offset / f.limit + 1);
+	jsonw_kint(&c->w, "page_size", f.limit);
+	jsonw_obj_close(&c->w);
+	return api_ok(c, 200);
+}
+
+static int task_get(struct api_ctx *c)
+{
+	struct store_task t;
+	int64_t id;
+	int rc;
+
+	if (api_path_id(c, &id) != 0)
+		return -1;
+	if ((rc = store_task_get(c->db, c->a, id, &t)) != KFQ_OK)
+		return api_store_error(c, rc);
+	store_task_write_json(&c->w, &t, true);
+	return api_ok(c, 200);
+}
+
+/* Checks that every id names an organization; fills names. */
+static int read_refs(struct api_ctx *c, const char *field, struct store_org_ref **out, int *n)
+{
+	int64_t *ids = api_body_ints(c, field, n);
+	struct store_org o;
+	int rc;
+
+	*out = arena_zalloc(c->a, sizeof(**out) * (size_t)(*n + 1));
+	for (int i = 0; i < *n; i++) {
+		for (int k = 0; k < i; k++)
+			if (ids[k] == ids[i])
+				return api_error(c, 400, "invalid_value", "机构重复",
+						 arena_printf(c->a, "/%s/%d", field, i));
+		rc = store_org_get(c->db, c->a, ids[i], &o);
+		if (rc == KFQ_ENOTFOUND)
+			return api_error(c, 400, "invalid_value", "机构不存在",
+					 arena_printf(c->a, "/%s/%d", field, i));
+		if (rc != KFQ_OK)
+			return api_store_error(c, rc);
+		(*out)[i].id = ids[i];
+		(*out)[i].name = o.name;
+	}
+	return 0;
+}
+
+static int task_set_orgs(struct api_ctx *c)
+{
+	struct store_org_ref *lead, *resp;
+	struct store_task t;
+	int64_t id;
+	int nlead, nresp, rc;
+
+	if (api_path_id(c, &id) != 0)
+		return -1;
+	if (read_refs(c, "lead_org_ids", &lead, &nlead) != 0 ||
+	    read_refs(c, "responsible_org_ids", &resp, &nresp) != 0)
+		return -1;
+	if (nlead == 0)
+		return api_error(c, 400, "missing_field", "至少需要一个牵头单位", "/lead_org_ids");
+	for (int i = 0; i < nresp; i++)
+		for (int k = 0; k < nlead; k++)
+			if (resp[i].id == lead[k].id)
+				return api_error(c, 400, "invalid_value",
+						 arena_printf(c->a, "“%s”已是牵头单位", resp[i].name),
+						 arena_printf(c->a, "/responsible_org_ids/%d", i));
+	rc = store_task_set_orgs(c->db, &c->actor, id, lead, nlead, resp, nresp);
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	if ((rc = store_task_get(c->db, c->a, id, &t)) != KFQ_OK)
+		return api_store_error(c, rc);
+	store_task_write_json(&c->w, &t, true);
+	return api_ok(c, 200);
+}
+
+static void join_refs(struct strbuf *sb, const struct store_org_ref *r, int n)
+{
+	strbuf_reset(sb);
+	for (int i = 0; i < n; i++)
+		strbuf_addf(sb, "%s%s", i ? "、" : "", r[i].name);
+}
+
+static int task_export(struct api_ctx *c)
+{
+	static const char *const headers[] = {"条目", "分组", "任务", "牵头单位", "责任单位",
+					      "原文牵头单位", "原文责任单位"};
+	static const double widths[] = {6, 24, 30, 30, 60, 30, 40};
+	struct store_task_filter f;
+	struct store_task *t;
+	struct strbuf sb = STRBUF_INIT;
+	struct xlsx *x;
+	int64_t total;
+	uint64_t size;
+	int n, fd, rc;
+
+	if (filter_from_query(c, &f, false) != 0)
+		return -1;
+	if ((rc = store_task_list(c->db, c->a, &f, &t, &n, &total)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if (xlsx_open(&x, "改革任务", headers, widths, 7) != KFQ_OK)
+		return api_error(c, 500, "export_failed", "导出失败", NULL);
+	for (int i = 0; i < n; i++) {
+		xlsx_int(x, t[i].article_number);
+		xlsx_text(x, t[i].group_heading);
+		xlsx_text(x, t[i].title);
+		join_refs(&sb, t[i].lead, t[i].nlead);
+		xlsx_text(x, sb.buf);
+		join_refs(&sb, t[i].responsible, t[i].nresponsible);
+		xlsx_text(x, sb.buf);
+		xlsx_text(x, t[i].lead_units);
+		xlsx_text(x, t[i].responsible_units);
+		xlsx_end_row(x);
+	}
+	strbuf_release(&sb);
+	if (xlsx_finish(x, &fd, &size) != KFQ_OK)
+		return api_error(c, 500, "export_failed", "导出失败", NULL);
+	return api_send_file(c, fd, size,
+			     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+			     "改革任务.xlsx");
+}
+
+static const char *const task_query[] = {"policy_id", "article", "org_id", "role", "q",
+					 "page",      "page_size", NULL};
+static const char *const export_query[] = {"policy_id", "article", "org_id", "role", "q", NULL};
+
+static const struct api_field orgs_body[] = {
+    {"lead_org_ids", API_INT_ARRAY, true, 100},
+    {"responsible_org_ids", API_INT_ARRAY, true, 500},
+    {NULL, 0, false, 0},
+};
+
+const struct api_route api_task_routes[] = {
+    {"GET", "/api/policies", policy_list, PERM_TASK_READ, 0, NULL, NULL},
+    {"POST", "/api/policies", import, PERM_POLICY_WRITE, API_UPLOAD, NULL, NULL},
+    {"POST", "/api/policies/preview", preview, PERM_POLICY_WRITE, API_UPLOAD, NULL, NULL},
+    {"GET", "/api/policies/:id", policy_get, PERM_TASK_READ, 0, NULL, NULL},
+    {"GET", "/api/tasks", task_list, PERM_TASK_READ, 0, task_query, NULL},
+    {"GET", "/api/tasks/export.xlsx", task_export, PERM_TASK_READ, 0, export_query, NULL},
+    {"GET", "/api/tasks/:id", task_get, PERM_TASK_READ, 0, NULL, NULL},
+    {"PUT", "/api/tasks/:id/orgs", task_set_orgs, PERM_POLICY_WRITE, 0, NULL, orgs_body},
+    {NULL, NULL, NULL, 0, 0, NULL, NULL},
+};

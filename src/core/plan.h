@@ -1,0 +1,83 @@
+/* plan.h - the rules of 一区一策 plans and their milestones: what a valid plan is, each
+ * milestone's computed state, and weighted completion. Pure; callers pass "today".
+ *
+ * Dates are ISO 8601 calendar dates (YYYY-MM-DD) in Asia/Shanghai; deadlines fall at the end of
+ * their day there. Weights are whole percentage points summing to exactly 100. Completion is
+ * in basis points (10000 = 100 %), rounded half-up once. */
+#ifndef KFQ_CORE_PLAN_H
+#define KFQ_CORE_PLAN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define PLAN_MAX_MILESTONES 50
+#define PLAN_WEIGHT_TOTAL 100
+#define MILESTONE_DUE_SOON_DAYS 7 /* due within this many days: 即将到期 */
+#define MILESTONE_STALE_DAYS 30   /* no report for this many days: 长期未更新 */
+#define SHANGHAI_OFFSET_SECONDS (8 * 3600)
+
+struct plan_milestone {
+	const char *title;
+	const char *deliverable;
+	int64_t owner_org_id; /* 0 = the plan's organization */
+	const char *owner_person;
+	const char *start_date;
+	const char *due_date;
+	int weight;
+};
+
+/* The first problem found: which milestone (-1 = the plan as a whole), which field (a JSON
+ * Pointer below the milestones array, e.g. "/milestones/2/due_date"), and a Chinese message.
+ * Strings are static or point into the caller's buffer. */
+struct plan_problem {
+	int index;
+	const char *field;
+	const char *message;
+	char field_buf[48];
+	char message_buf[96];
+};
+
+/* 0 if the milestones form a valid plan, else -1 with *p filled. */
+int plan_validate(const struct plan_milestone *m, int n, struct plan_problem *p);
+
+/* Days since 1970-01-01 of an ISO date; -1 if it is not a valid YYYY-MM-DD. */
+int64_t plan_day(const char *iso_date);
+/* Today's day number in Asia/Shanghai for an epoch time. */
+int64_t plan_today(int64_t now);
+/* Writes day as YYYY-MM-DD into out[11]. */
+void plan_day_format(int64_t day, char out[11]);
+
+enum milestone_state {
+	MILESTONE_DONE,     /* 已完成 */
+	MILESTONE_OVERDUE,  /* 已逾期: past its due date, not done */
+	MILESTONE_DUE_SOON, /* 即将到期: due within 7 days, not done */
+	MILESTONE_STALE,    /* 长期未更新: started, no report for 30 days */
+	MILESTONE_ON_TRACK, /* 正常 */
+};
+
+struct milestone_facts {
+	int64_t start_day;
+	int64_t due_day;
+	bool done;
+	int64_t last_report_day; /* -1: never reported */
+};
+
+/* First matching rule wins: done, overdue, due soon, stale, on track. */
+enum milestone_state milestone_state(const struct milestone_facts *f, int64_t today);
+const char *milestone_state_name(enum milestone_state s); /* "done", "overdue", ... */
+
+/* The day boundaries the rules use, as ISO dates, for queries over many milestones:
+ * overdue = due < today; due soon = due <= soon; stale = last report (or start) < stale. */
+struct milestone_bounds {
+	char today[11];
+	char soon[11];
+	char stale[11];
+};
+void milestone_bounds(int64_t today, struct milestone_bounds *b);
+
+/* Σ weight × percent / Σ weight in basis points, half-up; 0 when there is no weight. */
+int64_t plan_completion_bp(const int *weights, const int *percents, int n);
+/* The same from sums a query made: weighted = Σ weight × percent, total = Σ weight. */
+int64_t plan_completion_from_sums(int64_t weighted, int64_t total);
+
+#endif

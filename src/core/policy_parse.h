@@ -1,0 +1,125 @@
+/* policy_parse.h - reads the plain text of a policy document (意见, 方案, 条例 …) and returns its
+ * structure: the title, the public-consultation notice printed in front of a draft, parts (一、
+ * or 第一章), groups ((一) or 第一节), articles (1. or 第一条) and each article's lead units
+ * (牵头单位) and responsible units (责任单位), plus warnings for whatever looked wrong.
+ * Pure: no I/O, no database, no global state; safe to call from several threads with
+ * separate arenas. Resolving unit names to organizations is unit_resolve.h's job.
+ *
+ * Ownership: every pointer in a struct policy_doc points into the arena passed to
+ * policy_parse(); the caller owns that arena and frees everything with arena_release().
+ *
+ * Text conventions:
+ *  - Input may be UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030; CRLF and CR
+ *    line ends are accepted. All output strings are UTF-8.
+ *  - Line numbers are 1-based and count lines of the input as given.
+ *  - Leading and trailing spaces (ASCII, NBSP, U+3000, zero-width) are trimmed from every
+ *    line, NBSP inside a line becomes an ASCII space; punctuation is kept as written.
+ *  - Unit names: full-width parentheses （） become ASCII ( ), spaces are removed, a lost
+ *    区 in 县() is restored (各县() -> 各县(区)); otherwise kept as written (财政局 stays
+ *    财政局). Group phrases such as 各县(区)党委、政府 stay one unit.
+ *  - Nothing is dropped: text that fits nowhere else ends up in the preamble, a part's or
+ *    group's body, an article's body, the notice text or the closing, and unusual placements
+ *    are reported as warnings. */
+#ifndef KFQ_CORE_POLICY_PARSE_H
+#define KFQ_CORE_POLICY_PARSE_H
+
+#include "util/arena.h"
+#include "util/jsonw.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Larger input is refused (KFQ_EINVAL) before any work: no policy text comes near either
+ * limit, and the line table costs about 64 bytes a line. */
+#define POLICY_MAX_BYTES (4u * 1024u * 1024u)
+#define POLICY_MAX_LINES 100000u
+
+/* The 征求意见 notice in front of a draft. Fields the notice does not state are NULL. */
+struct policy_notice {
+	bool present;             /* false: no notice; every other field is NULL or 0 */
+	const char *heading;      /* e.g. 关于对《…》征求意见的公告 */
+	const char *issuer;       /* signature above the date, e.g. 抚顺市商务局 */
+	const char *date;         /* signature date, ISO 8601 (2025-06-23) */
+	const char *email;        /* first e-mail address given for comments */
+	const char *phone;        /* first phone number, ASCII digits and '-' */
+	const char *window_start; /* comment window, ISO 8601 dates, inclusive */
+	const char *window_end;
+	const char *text; /* every non-blank line of the notice, '\n'-joined, as written */
+	int line;         /* first line of the notice */
+};
+
+struct policy_part {
+	int number;          /* 一、 -> 1, 第三章 -> 3 */
+	const char *heading; /* text after the marker up to the first 。 */
+	const char *body;    /* text under the heading before its first group/article; "" if none */
+	int line;
+};
+
+struct policy_group {
+	int part;            /* index into parts[], -1 when the group stands before any part */
+	int number;          /* (三) -> 3; a group whose marker was lost is numbered by position */
+	const char *heading; /* as written, stray markers removed */
+	const char *body;    /* text before the group's first article; "" if none */
+	bool recovered;      /* the marker was missing or broken (a warning says where) */
+	int line;
+};
+
+struct policy_article {
+	int number;              /* as written: 4. -> 4, 第十二条 -> 12 */
+	int part;                /* index into parts[], -1 none */
+	int group;               /* index into groups[], -1 none */
+	const char *short_title; /* phrase before the first 。; for 第X条 articles only a bracketed
+	                            title (第一条【立法目的】), else NULL */
+	const char *body;        /* the rest of the article, paragraphs '\n'-joined, without the
+	                            short title and its 。 and without extracted unit clauses */
+	const char **lead_units; /* 牵头单位/牵头部门 and "X牵头" */
+	size_t n_lead_units;
+	const char **responsible_units; /* 责任单位/责任部门/责任主体/配合单位/配合部门 and
+	                                   "…按职责分工负责" */
+	size_t n_responsible_units;
+	int line; /* line of the article's number */
+};
+
+struct policy_warning {
+	int line;            /* input line the warning is about */
+	const char *message; /* Chinese, one sentence */
+};
+
+struct policy_doc {
+	const char *encoding;   /* textconv_encoding_name() of the input */
+	const char *title;      /* the document's own title lines joined; NULL if none found */
+	const char *title_note; /* parenthesised line(s) under the title without the brackets,
+	                           e.g. 征求意见稿; NULL if none */
+	struct policy_notice notice;
+	const char *preamble; /* text between title and first heading; "" if none */
+	struct policy_part *parts;
+	size_t n_parts;
+	struct policy_group *groups;
+	size_t n_groups;
+	struct policy_article *articles;
+	size_t n_articles;
+	const char *closing; /* trailing attachments and signature lines; "" if none */
+	struct policy_warning *warnings;
+	size_t n_warnings;
+	const char *error; /* Chinese message when policy_parse() returns KFQ_EINVAL, else NULL */
+};
+
+/* Parses buf[0..len) into *out (which need not be initialised). Returns KFQ_OK, or
+ * KFQ_EINVAL with out->error set for empty, binary, undecodable or oversized input
+ * (more than POLICY_MAX_BYTES bytes or POLICY_MAX_LINES lines). */
+int policy_parse(const char *buf, size_t len, struct arena *a, struct policy_doc *out);
+
+/* Writes the document as one JSON object:
+ * {"title","title_note","encoding","notice":{…}|null,"preamble","parts":[{"number","heading",
+ *  "body","line"}],"groups":[{"part","number","heading","body","recovered","line"}],
+ *  "articles":[{"number","part","group","short_title","body","lead_units","responsible_units",
+ *  "line"}],"closing","warnings":[{"line","message"}]}
+ * In JSON, "part" and "group" are the NUMBERS of the part and group (二 -> 2, (一) -> 1), or
+ * null, not array indices. */
+void policy_doc_to_json(const struct policy_doc *d, struct jsonw *w);
+
+/* n written in Chinese numerals (1 -> 一, 16 -> 十六, 120 -> 一百二十), for headings and
+ * messages; n outside 1..9999 is written in ASCII digits. Arena memory. */
+char *policy_cn_number(struct arena *a, int n);
+
+#endif

@@ -1,0 +1,111 @@
+/* policy_tasks.c - articles to tasks. Must not read or write storage. */
+#include "core/policy_tasks.h"
+
+#include "util/log.h"
+#include "util/strbuf.h"
+
+#include <string.h>
+
+struct idset {
+	int64_t *ids;
+	size_t n;
+};
+
+static void add(struct idset *s, int64_t id)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->ids[i] == id)
+			return;
+	s->ids[s->n++] = id;
+}
+
+static void warn(struct arena *a, struct policy_tasks *out, size_t *cap, int line, char *msg)
+{
+	if (out->n_warnings == *cap) {
+		int c = (int)*cap;
+		out->warnings = arena_grow(a, out->warnings, sizeof(*out->warnings), &c);
+		*cap = (size_t)c;
+	}
+	out->warnings[out->n_warnings].line = line;
+	out->warnings[out->n_warnings++].message = msg;
+}
+
+/* Resolves units into set, warning about what does not resolve to exactly one place. */
+static void resolve_all(const struct unit_resolve_ctx *ctx, const struct policy_article *art,
+			const char *const *units, size_t n, struct idset *set, struct arena *a,
+			struct policy_tasks *out, size_t *wcap)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct unit_resolution r;
+		if (unit_resolve(ctx, units[i], a, &r) != KFQ_OK || r.kind == UNIT_RESOLVE_UNKNOWN) {
+			struct strbuf sb = STRBUF_INIT;
+			strbuf_addf(&sb, "第%d条：未识别的单位“%s”", art->number, units[i]);
+			for (size_t k = 0; k < r.n_nearest; k++)
+				strbuf_addf(&sb, "%s%s", k ? "、" : "，最接近的是：", r.nearest[k]);
+			warn(a, out, wcap, art->line, arena_strdup(a, sb.buf));
+			strbuf_release(&sb);
+			continue;
+		}
+		if (r.kind == UNIT_RESOLVE_MATCH && r.n_ids > 1) {
+			warn(a, out, wcap, art->line,
+			     arena_printf(a, "第%d条：单位“%s”对应多个机构，请在任务中指定",
+					  art->number, units[i]));
+			continue;
+		}
+		if (r.kind == UNIT_RESOLVE_GROUP && r.n_ids == 0)
+			warn(a, out, wcap, art->line,
+			     arena_printf(a, "第%d条：“%s”目前不包含任何机构", art->number,
+					  units[i]));
+		for (size_t k = 0; k < r.n_ids; k++)
+			add(set, r.ids[k]);
+	}
+}
+
+void policy_tasks_build(const struct policy_doc *doc, const struct unit_resolve_ctx *ctx,
+		       int64_t office_id, struct arena *a, struct policy_tasks *out)
+{
+	size_t wcap = 0;
+	/* a set can hold every organization plus the configured city departments */
+	size_t room = ctx->n_orgs + ctx->n_city_related + 1;
+
+	memset(out, 0, sizeof(*out));
+	out->tasks = arena_zalloc(a, sizeof(*out->tasks) * (doc->n_articles + 1));
+	out->n_tasks = doc->n_articles;
+	for (size_t i = 0; i < doc->n_articles; i++) {
+		const struct policy_article *art = &doc->articles[i];
+		struct policy_task *t = &out->tasks[i];
+		struct idset lead = {arena_alloc(a, sizeof(int64_t) * room), 0};
+		struct idset resp = {arena_alloc(a, sizeof(int64_t) * room), 0};
+		t->article = art;
+		t->group_heading = art->group >= 0 ? doc->groups[art->group].heading : NULL;
+		if (art->n_lead_units == 0 && art->n_responsible_units == 0) {
+			t->defaulted = true;
+			add(&lead, office_id);
+			for (size_t k = 0; k < ctx->n_orgs; k++)
+				if (ctx->orgs[k].type == UNIT_RESOLVE_ZONE)
+					add(&resp, ctx->orgs[k].id);
+		} else {
+			resolve_all(ctx, art, art->lead_units, art->n_lead_units, &lead, a, out,
+				    &wcap);
+			resolve_all(ctx, art, art->responsible_units, art->n_responsible_units,
+				    &resp, a, out, &wcap);
+		}
+		/* whoever leads is not listed again as responsible */
+		size_t m = 0;
+		for (size_t k = 0; k < resp.n; k++) {
+			bool leads = false;
+			for (size_t j = 0; j < lead.n && !leads; j++)
+				leads = lead.ids[j] == resp.ids[k];
+			if (!leads)
+				resp.ids[m++] = resp.ids[k];
+		}
+		t->lead = lead.ids;
+		t->n_lead = lead.n;
+		t->responsible = resp.ids;
+		t->n_responsible = m;
+		if (lead.n == 0)
+			warn(a, out, &wcap, art->line,
+			     arena_printf(a, "第%d条：没有可识别的牵头单位，请导入后指定",
+					  art->number));
+	}
+}

@@ -1,0 +1,1058 @@
+/* store_plan.c - plans, milestones, progress reports, evidence and the board's aggregates in
+ * SQL. Validation of a plan's content is core/plan.c's; this file checks only what needs the
+ * database (ownership of milestones and evidence, status transitions) inside the transaction.
+ * Must not touch files: evidence bytes are api/'s. */
+#include "store/store_plan.h"
+
+#include "util/log.h"
+#include "util/strbuf.h"
+#include "util/timeutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The milestone state rules of core/plan.c over a query's rows: T = today, S = today + 7,
+ * ST = today - 30 (struct milestone_bounds). */
+#define MS_STATE(T, S, ST)                                                                         \
+	"CASE WHEN m.status = 'done' THEN 'done' WHEN m.due_date < " T " THEN 'overdue' "         \
+	"WHEN m.due_date <= " S " THEN 'due_soon' WHEN m.start_date <= " T                         \
+	" AND COALESCE(m.last_report_date, m.start_date) < " ST " THEN 'stale' "                   \
+	"ELSE 'on_track' END"
+
+#define MS_COLS                                                                                    \
+	"m.id, m.plan_id, m.seq, m.title, m.deliverable, m.owner_org_id, oo.name, m.owner_person, " \
+	"m.start_date, m.due_date, m.weight, m.status, m.percent, m.last_report_date, " MS_STATE(  \
+	    "?1", "?2", "?3") ", p.task_id, t.article_number, t.title, p.org_id, o.name, p.status"
+#define MS_FROM                                                                                    \
+	" FROM milestone m JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON t.id = p.task_id "  \
+	"JOIN org o ON o.id = p.org_id LEFT JOIN org oo ON oo.id = m.owner_org_id"
+/* ?4 task ?5 org ?6 plan ?7 state ?8 like */
+#define MS_WHERE                                                                                   \
+	" WHERE m.removed = 0 AND (?4 = 0 OR p.task_id = ?4) AND (?5 = 0 OR p.org_id = ?5) "      \
+	"AND (?6 = 0 OR m.plan_id = ?6) AND (?6 <> 0 OR p.status IN ('submitted', 'approved')) "   \
+	"AND (CAST(?7 AS TEXT) IS NULL OR " MS_STATE("?1", "?2", "?3") " = ?7) "                   \
+	"AND (CAST(?8 AS TEXT) IS NULL OR m.title LIKE ?8 ESCAPE '\\' "                            \
+	"OR m.deliverable LIKE ?8 ESCAPE '\\')"
+
+static const char sql_ms_count[] = "SELECT COUNT(*)" MS_FROM MS_WHERE;
+static const char sql_ms_list[] =
+    "SELECT " MS_COLS MS_FROM MS_WHERE " ORDER BY m.due_date, m.id LIMIT ?9 OFFSET ?10";
+static const char sql_ms_get[] = "SELECT " MS_COLS MS_FROM " WHERE m.id = ?4";
+static const char sql_ms_of_plan[] =
+    "SELECT " MS_COLS MS_FROM " WHERE m.plan_id = ?4 AND m.removed = 0 ORDER BY m.seq";
+
+#define PLAN_SUMS(WHAT, COND)                                                                      \
+	"(SELECT COALESCE(" WHAT ", 0) FROM milestone m WHERE m.plan_id = p.id AND m.removed = 0 " \
+	COND ")"
+#define PLAN_COLS                                                                                  \
+	"p.id, p.task_id, t.article_number, t.title, p.org_id, o.name, p.status, p.version, "     \
+	"p.review_comment, p.submitted_at, p.reviewed_at, p.updated_at, " PLAN_SUMS(             \
+	    "SUM(m.weight * m.percent)", "") ", " PLAN_SUMS("SUM(m.weight)", "") ", " PLAN_SUMS(   \
+	    "COUNT(*)", "") ", " PLAN_SUMS("COUNT(*)", "AND m.status <> 'done' AND m.due_date < ?1")
+#define PLAN_FROM " FROM zone_plan p JOIN task t ON t.id = p.task_id JOIN org o ON o.id = p.org_id"
+
+static const char sql_plan_list[] =
+    "SELECT " PLAN_COLS PLAN_FROM " WHERE (?2 = 0 OR p.task_id = ?2) AND (?3 = 0 OR p.org_id = ?3) "
+    "AND (CAST(?4 AS TEXT) IS NULL OR p.status = ?4) ORDER BY t.article_number, o.id";
+static const char sql_plan_get[] = "SELECT " PLAN_COLS PLAN_FROM " WHERE p.id = ?2";
+static const char sql_plan_find[] = "SELECT id FROM zone_plan WHERE task_id = ?1 AND org_id = ?2";
+static const char sql_plan_state[] = "SELECT status, version FROM zone_plan WHERE id = ?1";
+static const char sql_plan_insert[] =
+    "INSERT INTO zone_plan (task_id, org_id, status, version, created_at, updated_at) "
+    "VALUES (?1, ?2, 'draft', 1, ?3, ?3) RETURNING id";
+static const char sql_plan_set[] =
+    "UPDATE zone_plan SET status = ?2, version = ?3, updated_at = ?4 WHERE id = ?1";
+static const char sql_plan_submit[] = "UPDATE zone_plan SET status = 'submitted', "
+                                      "submitted_at = ?2, updated_at = ?2 WHERE id = ?1";
+static const char sql_plan_review[] =
+    "UPDATE zone_plan SET status = ?2, review_comment = ?3, reviewed_at = ?4, "
+    "reviewed_by = ?5, updated_at = ?4 WHERE id = ?1";
+static const char sql_version_insert[] =
+    "INSERT INTO plan_version (plan_id, version, milestones_json, approved_at, approved_by) "
+    "VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char sql_ms_insert[] =
+    "INSERT INTO milestone (plan_id, seq, title, deliverable, owner_org_id, owner_person, "
+    "start_date, due_date, weight) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+static const char sql_ms_update[] =
+    "UPDATE milestone SET seq = ?2, title = ?3, deliverable = ?4, owner_org_id = ?5, "
+    "owner_person = ?6, start_date = ?7, due_date = ?8, weight = ?9, removed = 0 "
+    "WHERE id = ?10 AND plan_id = ?1 RETURNING id";
+static const char sql_ms_remove_all[] = "UPDATE milestone SET removed = 1 WHERE plan_id = ?1";
+
+static const char sql_ev_insert[] =
+    "INSERT INTO evidence (sha256, filename, mime, size, org_id, created_at, created_by) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id";
+#define EV_COLS "id, sha256, filename, mime, size, org_id, report_id, created_at"
+static const char sql_ev_get[] = "SELECT " EV_COLS " FROM evidence WHERE id = ?1";
+static const char sql_ev_of_report[] =
+    "SELECT " EV_COLS " FROM evidence WHERE report_id = ?1 ORDER BY id";
+static const char sql_ev_attach[] = "UPDATE evidence SET report_id = ?1 WHERE id = ?2 AND "
+                                    "report_id IS NULL AND org_id = ?3 RETURNING id";
+
+static const char sql_rep_plan[] =
+    "SELECT p.status FROM milestone m JOIN zone_plan p ON p.id = m.plan_id "
+    "WHERE m.id = ?1 AND m.removed = 0";
+static const char sql_rep_insert[] =
+    "INSERT INTO progress_report (milestone_id, status, percent, narrative, state, created_at, "
+    "created_by) VALUES (?1, ?2, ?3, ?4, 'submitted', ?5, ?6) RETURNING id";
+static const char sql_ms_reported[] = "UPDATE milestone SET last_report_date = ?2 WHERE id = ?1";
+#define REP_COLS                                                                                   \
+	"r.id, r.milestone_id, r.status, r.percent, r.narrative, r.state, r.review_comment, "     \
+	"r.created_at, r.created_by, u.display_name, r.reviewed_at"
+#define REP_FROM " FROM progress_report r LEFT JOIN app_user u ON u.id = r.created_by"
+static const char sql_rep_list[] =
+    "SELECT " REP_COLS REP_FROM " WHERE r.milestone_id = ?1 ORDER BY r.id DESC";
+static const char sql_rep_get[] = "SELECT " REP_COLS REP_FROM " WHERE r.id = ?1";
+static const char sql_rep_review[] = "UPDATE progress_report SET state = ?2, review_comment = ?3, "
+                                     "reviewed_at = ?4, reviewed_by = ?5 WHERE id = ?1";
+static const char sql_ms_progress[] = "UPDATE milestone SET status = ?2, percent = ?3 WHERE id = ?1";
+
+static const char sql_board[] =
+    "SELECT p.task_id, p.org_id, SUM(m.weight * m.percent), SUM(m.weight), COUNT(*), "
+    "SUM(CASE WHEN m.status <> 'done' AND m.due_date < ?1 THEN 1 ELSE 0 END) "
+    "FROM zone_plan p JOIN milestone m ON m.plan_id = p.id AND m.removed = 0 "
+    "WHERE p.status IN ('submitted', 'approved') GROUP BY p.task_id, p.org_id "
+    "ORDER BY p.task_id, p.org_id";
+
+/* ---- JSON ---- */
+
+void store_milestone_write_json(struct jsonw *w, const struct store_milestone *m, bool context)
+{
+	jsonw_obj_open(w);
+	if (context) {
+		jsonw_kint(w, "article_number", m->article_number);
+		jsonw_kint(w, "org_id", m->org_id);
+		jsonw_kstr(w, "org_name", m->org_name);
+		jsonw_kstr(w, "plan_status", m->plan_status);
+		jsonw_kint(w, "task_id", m->task_id);
+		jsonw_kstr(w, "task_title", m->task_title);
+	}
+	jsonw_kstr(w, "deliverable", m->deliverable);
+	jsonw_kstr(w, "due_date", m->due_date);
+	jsonw_kint(w, "id", m->id);
+	jsonw_kstr(w, "last_report_date", m->last_report_date);
+	jsonw_key(w, "owner_org_id");
+	if (m->owner_org_id)
+		jsonw_int(w, m->owner_org_id);
+	else
+		jsonw_null(w);
+	jsonw_kstr(w, "owner_org_name", m->owner_org_name);
+	jsonw_kstr(w, "owner_person", m->owner_person);
+	jsonw_kint(w, "percent", m->percent);
+	jsonw_kint(w, "plan_id", m->plan_id);
+	jsonw_kint(w, "seq", m->seq);
+	jsonw_kstr(w, "start_date", m->start_date);
+	jsonw_kstr(w, "state", m->state);
+	jsonw_kstr(w, "status", m->status);
+	jsonw_kstr(w, "title", m->title);
+	jsonw_kint(w, "weight", m->weight);
+	jsonw_obj_close(w);
+}
+
+void store_plan_write_json(struct jsonw *w, const struct store_plan *p)
+{
+	jsonw_obj_open(w);
+	jsonw_kint(w, "article_number", p->article_number);
+	jsonw_kint(w, "completion_bp", p->completion_bp);
+	jsonw_kint(w, "id", p->id);
+	if (p->milestones) {
+		jsonw_key(w, "milestones");
+		jsonw_arr_open(w);
+		for (int i = 0; i < p->n_milestones; i++)
+			store_milestone_write_json(w, &p->milestones[i], false);
+		jsonw_arr_close(w);
+	}
+	jsonw_kint(w, "n_milestones", p->n_milestones);
+	jsonw_kint(w, "n_overdue", p->n_overdue);
+	jsonw_kint(w, "org_id", p->org_id);
+	jsonw_kstr(w, "org_name", p->org_name);
+	jsonw_kstr(w, "review_comment", p->review_comment);
+	jsonw_kstr(w, "reviewed_at", p->reviewed_at);
+	jsonw_kstr(w, "status", p->status);
+	jsonw_kstr(w, "submitted_at", p->submitted_at);
+	jsonw_kint(w, "task_id", p->task_id);
+	jsonw_kstr(w, "task_title", p->task_title);
+	jsonw_kstr(w, "updated_at", p->updated_at);
+	jsonw_kint(w, "version", p->version);
+	jsonw_obj_close(w);
+}
+
+void store_evidence_write_json(struct jsonw *w, const struct store_evidence *e)
+{
+	jsonw_obj_open(w);
+	jsonw_kstr(w, "created_at", e->created_at);
+	jsonw_kstr(w, "filename", e->filename);
+	jsonw_kint(w, "id", e->id);
+	jsonw_kstr(w, "mime", e->mime);
+	jsonw_kint(w, "org_id", e->org_id);
+	jsonw_kstr(w, "sha256", e->sha256);
+	jsonw_kint(w, "size", e->size);
+	jsonw_obj_close(w);
+}
+
+void store_report_write_json(struct jsonw *w, const struct store_report *r)
+{
+	jsonw_obj_open(w);
+	jsonw_kstr(w, "created_at", r->created_at);
+	jsonw_kint(w, "created_by", r->created_by);
+	jsonw_kstr(w, "created_by_name", r->created_by_name);
+	jsonw_key(w, "evidence");
+	jsonw_arr_open(w);
+	for (int i = 0; i < r->nevidence; i++)
+		store_evidence_write_json(w, &r->evidence[i]);
+	jsonw_arr_close(w);
+	jsonw_kint(w, "id", r->id);
+	jsonw_kint(w, "milestone_id", r->milestone_id);
+	jsonw_kstr(w, "narrative", r->narrative);
+	jsonw_kint(w, "percent", r->percent);
+	jsonw_kstr(w, "review_comment", r->review_comment);
+	jsonw_kstr(w, "reviewed_at", r->reviewed_at);
+	jsonw_kstr(w, "state", r->state);
+	jsonw_kstr(w, "status", r->status);
+	jsonw_obj_close(w);
+}
+
+/* ---- reading ---- */
+
+static void bind_bounds(struct store_stmt *st, const struct milestone_bounds *b)
+{
+	store_bind_text(st, 1, b->today);
+	store_bind_text(st, 2, b->soon);
+	store_bind_text(st, 3, b->stale);
+}
+
+static void read_ms(struct store_stmt *st, struct arena *a, struct store_milestone *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->id = store_col_int(st, 0);
+	m->plan_id = store_col_int(st, 1);
+	m->seq = (int)store_col_int(st, 2);
+	m->title = store_col_dup(st, 3, a);
+	m->deliverable = store_col_dup(st, 4, a);
+	m->owner_org_id = store_col_int(st, 5);
+	m->owner_org_name = store_col_dup(st, 6, a);
+	m->owner_person = store_col_dup(st, 7, a);
+	m->start_date = store_col_dup(st, 8, a);
+	m->due_date = store_col_dup(st, 9, a);
+	m->weight = (int)store_col_int(st, 10);
+	m->status = store_col_dup(st, 11, a);
+	m->percent = (int)store_col_int(st, 12);
+	m->last_report_date = store_col_dup(st, 13, a);
+	m->state = store_col_dup(st, 14, a);
+	m->task_id = store_col_int(st, 15);
+	m->article_number = (int)store_col_int(st, 16);
+	m->task_title = store_col_dup(st, 17, a);
+	m->org_id = store_col_int(st, 18);
+	m->org_name = store_col_dup(st, 19, a);
+	m->plan_status = store_col_dup(st, 20, a);
+}
+
+static bool in_ids(int64_t id, const int64_t *ids, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
+int store_milestone_list(struct store *s, struct arena *a, const struct store_milestone_filter *f,
+                         const struct milestone_bounds *b, struct store_milestone **out, int *n,
+                         int64_t *total)
+{
+	struct store_stmt *st;
+	const char *like = store_like_contains(a, f->q);
+	int64_t org = f->org_id;
+	/* one organization in scope filters in SQL; several are filtered here, paging too */
+	bool in_c = f->ids && f->nids > 1;
+	int rc, cap = 0;
+	int64_t seen = 0;
+
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	if (f->ids && f->nids == 0)
+		return KFQ_OK;
+	if (f->ids && f->nids == 1) {
+		if (org && org != f->ids[0])
+			return KFQ_OK;
+		org = f->ids[0];
+	}
+	if ((rc = store_prepare(s, in_c ? sql_ms_list : sql_ms_count, &st)) != KFQ_OK)
+		return rc;
+	if (!in_c) {
+		bind_bounds(st, b);
+		store_bind_int(st, 4, f->task_id);
+		store_bind_int(st, 5, org);
+		store_bind_int(st, 6, f->plan_id);
+		store_bind_text(st, 7, f->state);
+		store_bind_text(st, 8, like);
+		rc = store_step(st);
+		*total = rc == KFQ_ROW ? store_col_int(st, 0) : 0;
+		store_reset(st);
+		if (rc != KFQ_ROW)
+			return rc < 0 ? rc : KFQ_ERR;
+		if ((rc = store_prepare(s, sql_ms_list, &st)) != KFQ_OK)
+			return rc;
+	}
+	bind_bounds(st, b);
+	store_bind_int(st, 4, f->task_id);
+	store_bind_int(st, 5, org);
+	store_bind_int(st, 6, f->plan_id);
+	store_bind_text(st, 7, f->state);
+	store_bind_text(st, 8, like);
+	store_bind_limit(st, 9, in_c ? 0 : f->limit);
+	store_bind_int(st, 10, in_c ? 0 : f->offset);
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (in_c) {
+			if (!in_ids(store_col_int(st, 18), f->ids, f->nids))
+				continue;
+			seen++;
+			if (seen <= f->offset || (f->limit > 0 && *n >= f->limit))
+				continue;
+		}
+		if (*n == cap)
+			*out = arena_grow(a, *out, sizeof(**out), &cap);
+		read_ms(st, a, &(*out)[(*n)++]);
+	}
+	store_reset(st);
+	if (in_c)
+		*total = seen;
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+int store_milestone_get(struct store *s, struct arena *a, int64_t id,
+                        const struct milestone_bounds *b, struct store_milestone *out)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_ms_get, &st)) != KFQ_OK)
+		return rc;
+	bind_bounds(st, b);
+	store_bind_int(st, 4, id);
+	rc = store_step(st);
+	if (rc == KFQ_ROW)
+		read_ms(st, a, out);
+	store_reset(st);
+	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
+}
+
+static void read_plan(struct store_stmt *st, struct arena *a, struct store_plan *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->id = store_col_int(st, 0);
+	p->task_id = store_col_int(st, 1);
+	p->article_number = (int)store_col_int(st, 2);
+	p->task_title = store_col_dup(st, 3, a);
+	p->org_id = store_col_int(st, 4);
+	p->org_name = store_col_dup(st, 5, a);
+	p->status = store_col_dup(st, 6, a);
+	p->version = (int)store_col_int(st, 7);
+	p->review_comment = store_col_dup(st, 8, a);
+	p->submitted_at = store_col_dup(st, 9, a);
+	p->reviewed_at = store_col_dup(st, 10, a);
+	p->updated_at = store_col_dup(st, 11, a);
+	p->completion_bp = plan_completion_from_sums(store_col_int(st, 12), store_col_int(st, 13));
+	p->n_milestones = (int)store_col_int(st, 14);
+	p->n_overdue = (int)store_col_int(st, 15);
+}
+
+int store_plan_list(struct store *s, struct arena *a, const struct store_plan_filter *f,
+                    const struct milestone_bounds *b, struct store_plan **out, int *n,
+                    int64_t *total)
+{
+	struct store_stmt *st;
+	int rc, cap = 0;
+	int64_t seen = 0;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_prepare(s, sql_plan_list, &st)) != KFQ_OK)
+		return rc;
+	store_bind_text(st, 1, b->today);
+	store_bind_int(st, 2, f->task_id);
+	store_bind_int(st, 3, f->org_id);
+	store_bind_text(st, 4, f->status);
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (f->ids && !in_ids(store_col_int(st, 4), f->ids, f->nids))
+			continue;
+		seen++;
+		if (seen <= f->offset || (f->limit > 0 && *n >= f->limit))
+			continue;
+		if (*n == cap)
+			*out = arena_grow(a, *out, sizeof(**out), &cap);
+		read_plan(st, a, &(*out)[(*n)++]);
+	}
+	store_reset(st);
+	*total = seen;
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+int store_plan_get(struct store *s, struct arena *a, int64_t id, const struct milestone_bounds *b,
+                   struct store_plan *out)
+{
+	struct store_stmt *st;
+	int rc, cap = 0;
+
+	if ((rc = store_prepare(s, sql_plan_get, &st)) != KFQ_OK)
+		return rc;
+	store_bind_text(st, 1, b->today);
+	store_bind_int(st, 2, id);
+	rc = store_step(st);
+	if (rc == KFQ_ROW)
+		read_plan(st, a, out);
+	store_reset(st);
+	if (rc != KFQ_ROW)
+		return rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
+	if ((rc = store_prepare(s, sql_ms_of_plan, &st)) != KFQ_OK)
+		return rc;
+	bind_bounds(st, b);
+	store_bind_int(st, 4, id);
+	out->n_milestones = 0;
+	out->milestones = arena_alloc(a, sizeof(struct store_milestone));
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (out->n_milestones == cap)
+			out->milestones = arena_grow(a, out->milestones, sizeof(*out->milestones),
+			                             &cap);
+		read_ms(st, a, &out->milestones[out->n_milestones++]);
+	}
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+int store_plan_find(struct store *s, int64_t task_id, int64_t org_id, int64_t *plan_id)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_plan_find, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, task_id);
+	store_bind_int(st, 2, org_id);
+	rc = store_step(st);
+	if (rc == KFQ_ROW)
+		*plan_id = store_col_int(st, 0);
+	store_reset(st);
+	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
+}
+
+/* ---- writing ---- */
+
+static void now_and_bounds(char now[TIME_RFC3339_LEN], struct milestone_bounds *b)
+{
+	int64_t t = time_now();
+
+	time_format(t, now);
+	milestone_bounds(plan_today(t), b);
+}
+
+/* The plan's JSON with milestones (heap, free()), for audit records. */
+static char *plan_json(struct store *s, int64_t id, int *rc)
+{
+	struct milestone_bounds b;
+	char now[TIME_RFC3339_LEN];
+	struct store_plan p;
+	struct arena a;
+	struct strbuf sb = STRBUF_INIT;
+	struct jsonw w;
+
+	arena_init(&a);
+	now_and_bounds(now, &b);
+	*rc = store_plan_get(s, &a, id, &b, &p);
+	if (*rc == KFQ_OK) {
+		jsonw_init(&w, &sb);
+		store_plan_write_json(&w, &p);
+	}
+	arena_release(&a);
+	return *rc == KFQ_OK ? strbuf_detach(&sb, NULL) : NULL;
+}
+
+static int audit_plan(struct store *s, const struct store_actor *who, const char *action,
+                      int64_t id, const char *before)
+{
+	char sid[24];
+	int rc;
+	char *after = plan_json(s, id, &rc);
+
+	if (rc == KFQ_OK) {
+		snprintf(sid, sizeof(sid), "%lld", (long long)id);
+		rc = store_audit_append(s, who, action, "plan", sid, before, after);
+	}
+	free(after);
+	return rc;
+}
+
+static int write_milestone(struct store *s, int64_t plan_id, int seq,
+                           const struct store_milestone *m)
+{
+	struct store_stmt *st;
+	int rc = store_prepare(s, m->id ? sql_ms_update : sql_ms_insert, &st);
+
+	if (rc != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, plan_id);
+	store_bind_int(st, 2, seq);
+	store_bind_text(st, 3, m->title);
+	store_bind_text(st, 4, m->deliverable);
+	if (m->owner_org_id)
+		store_bind_int(st, 5, m->owner_org_id);
+	else
+		store_bind_null(st, 5);
+	store_bind_text(st, 6, m->owner_person);
+	store_bind_text(st, 7, m->start_date);
+	store_bind_text(st, 8, m->due_date);
+	store_bind_int(st, 9, m->weight);
+	if (m->id)
+		store_bind_int(st, 10, m->id);
+	rc = store_step(st);
+	store_reset(st);
+	if (m->id)
+		return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_EINVAL : rc;
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+static int write_milestones(struct store *s, int64_t plan_id, const struct store_milestone *ms,
+                            int n)
+{
+	struct store_stmt *st;
+	int rc;
+
+	/* everything is removed, then what the new list names comes back */
+	if ((rc = store_prepare(s, sql_ms_remove_all, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, plan_id);
+	rc = store_step(st);
+	store_reset(st);
+	if (rc != KFQ_DONE)
+		return rc;
+	for (int i = 0; i < n; i++)
+		if ((rc = write_milestone(s, plan_id, i + 1, &ms[i])) != KFQ_OK)
+			return rc;
+	return KFQ_OK;
+}
+
+static int finish(struct store *s, int rc)
+{
+	if (rc == KFQ_OK && (rc = store_commit(s)) == KFQ_OK)
+		return KFQ_OK;
+	store_rollback(s);
+	return rc < 0 ? rc : KFQ_ERR;
+}
+
+int store_plan_create(struct store *s, const struct store_actor *who, int64_t task_id,
+                      int64_t org_id, const struct store_milestone *ms, int n, int64_t *plan_id)
+{
+	struct store_stmt *st;
+	char now[TIME_RFC3339_LEN];
+	int rc;
+
+	time_format(time_now(), now);
+	*plan_id = 0;
+	if ((rc = store_begin(s)) != KFQ_OK)
+		return rc;
+	if ((rc = store_prepare(s, sql_plan_insert, &st)) != KFQ_OK)
+		return finish(s, rc);
+	store_bind_int(st, 1, task_id);
+	store_bind_int(st, 2, org_id);
+	store_bind_text(st, 3, now);
+	rc = store_step(st);
+	if (rc == KFQ_ROW)
+		*plan_id = store_col_int(st, 0);
+	store_reset(st);
+	if (rc != KFQ_ROW)
+		return finish(s, rc);
+	rc = KFQ_OK;
+	for (int i = 0; i < n && rc == KFQ_OK; i++) {
+		struct store_milestone m = ms[i];
+		m.id = 0;
+		rc = write_milestone(s, *plan_id, i + 1, &m);
+	}
+	if (rc == KFQ_OK)
+		rc = audit_plan(s, who, "create", *plan_id, NULL);
+	if ((rc = finish(s, rc)) != KFQ_OK)
+		*plan_id = 0;
+	return rc;
+}
+
+static int plan_state(struct store *s, int64_t id, struct arena *a, const char **status,
+                      int *version)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_plan_state, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	rc = store_step(st);
+	if (rc == KFQ_ROW) {
+		*status = store_col_dup(st, 0, a);
+		*version = (int)store_col_int(st, 1);
+	}
+	store_reset(st);
+	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
+}
+
+int store_plan_update(struct store *s, const struct store_actor *who, int64_t plan_id,
+                      const struct store_milestone *ms, int n)
+{
+	struct store_stmt *st;
+	struct arena a;
+	const char *status;
+	char now[TIME_RFC3339_LEN], *before = NULL;
+	int version, rc;
+
+	arena_init(&a);
+	time_format(time_now(), now);
+	if ((rc = store_begin(s)) != KFQ_OK)
+		goto cleanup;
+	if ((rc = plan_state(s, plan_id, &a, &status, &version)) != KFQ_OK)
+		goto done;
+	if (!strcmp(status, "submitted")) {
+		rc = KFQ_EBUSY;
+		goto done;
+	}
+	if (!(before = plan_json(s, plan_id, &rc)))
+		goto done;
+	if ((rc = write_milestones(s, plan_id, ms, n)) != KFQ_OK)
+		goto done;
+	/* an approved plan that changes needs a new approval */
+	if ((rc = store_prepare(s, sql_plan_set, &st)) != KFQ_OK)
+		goto done;
+	store_bind_int(st, 1, plan_id);
+	store_bind_text(st, 2, !strcmp(status, "approved") ? "draft" : status);
+	store_bind_int(st, 3, !strcmp(status, "approved") ? version + 1 : version);
+	store_bind_text(st, 4, now);
+	rc = store_step(st);
+	store_reset(st);
+	rc = rc == KFQ_DONE ? audit_plan(s, who, "update", plan_id, before) : rc;
+done:
+	rc = finish(s, rc);
+cleanup:
+	free(before);
+	arena_release(&a);
+	return rc;
+}
+
+static int snapshot(struct store *s, const struct store_actor *who, int64_t plan_id, int version,
+                    const char *now)
+{
+	struct store_stmt *st;
+	struct milestone_bounds b;
+	struct store_plan p;
+	struct strbuf sb = STRBUF_INIT;
+	struct jsonw w;
+	struct arena a;
+	char tmp[TIME_RFC3339_LEN];
+	int rc;
+
+	arena_init(&a);
+	now_and_bounds(tmp, &b);
+	if ((rc = store_plan_get(s, &a, plan_id, &b, &p)) != KFQ_OK)
+		goto cleanup;
+	jsonw_init(&w, &sb);
+	jsonw_arr_open(&w);
+	for (int i = 0; i < p.n_milestones; i++)
+		store_milestone_write_json(&w, &p.milestones[i], false);
+	jsonw_arr_close(&w);
+	if ((rc = store_prepare(s, sql_version_insert, &st)) != KFQ_OK)
+		goto cleanup;
+	store_bind_int(st, 1, plan_id);
+	store_bind_int(st, 2, version);
+	store_bind_text(st, 3, sb.buf);
+	store_bind_text(st, 4, now);
+	if (who->user_id)
+		store_bind_int(st, 5, who->user_id);
+	else
+		store_bind_null(st, 5);
+	rc = store_step(st);
+	store_reset(st);
+	rc = rc == KFQ_DONE ? KFQ_OK : rc;
+cleanup:
+	strbuf_release(&sb);
+	arena_release(&a);
+	return rc;
+}
+
+int store_plan_act(struct store *s, const struct store_actor *who, int64_t plan_id,
+                   enum store_plan_action action, const char *comment)
+{
+	static const char *const names[] = {"submit", "approve", "return"};
+	struct store_stmt *st;
+	struct arena a;
+	const char *status;
+	char now[TIME_RFC3339_LEN], *before = NULL;
+	int version, rc;
+
+	arena_init(&a);
+	time_format(time_now(), now);
+	if ((rc = store_begin(s)) != KFQ_OK)
+		goto cleanup;
+	if ((rc = plan_state(s, plan_id, &a, &status, &version)) != KFQ_OK)
+		goto done;
+	bool allowed = action == PLAN_SUBMIT
+	                   ? !strcmp(status, "draft") || !strcmp(status, "returned")
+	                   : !strcmp(status, "submitted");
+	if (!allowed) {
+		rc = KFQ_EBUSY;
+		goto done;
+	}
+	if (!(before = plan_json(s, plan_id, &rc)))
+		goto done;
+	if ((rc = store_prepare(s, action == PLAN_SUBMIT ? sql_plan_submit : sql_plan_review,
+	                        &st)) != KFQ_OK)
+		goto done;
+	store_bind_int(st, 1, plan_id);
+	if (action == PLAN_SUBMIT) {
+		store_bind_text(st, 2, now);
+	} else {
+		store_bind_text(st, 2, action == PLAN_APPROVE ? "approved" : "returned");
+		store_bind_text(st, 3, comment);
+		store_bind_text(st, 4, now);
+		if (who->user_id)
+			store_bind_int(st, 5, who->user_id);
+		else
+			store_bind_null(st, 5);
+	}
+	rc = store_step(st);
+	store_reset(st);
+	if (rc != KFQ_DONE)
+		goto done;
+	if (action == PLAN_APPROVE && (rc = snapshot(s, who, plan_id, version, now)) != KFQ_OK)
+		goto done;
+	rc = audit_plan(s, who, names[action], plan_id, before);
+done:
+	rc = finish(s, rc);
+cleanup:
+	free(before);
+	arena_release(&a);
+	return rc;
+}
+
+/* ---- evidence and reports ---- */
+
+static void read_ev(struct store_stmt *st, struct arena *a, struct store_evidence *e)
+{
+	e->id = store_col_int(st, 0);
+	e->sha256 = store_col_dup(st, 1, a);
+	e->filename = store_col_dup(st, 2, a);
+	e->mime = store_col_dup(st, 3, a);
+	e->size = store_col_int(st, 4);
+	e->org_id = store_col_int(st, 5);
+	e->report_id = store_col_int(st, 6);
+	e->created_at = store_col_dup(st, 7, a);
+}
+
+int store_evidence_add(struct store *s, const struct store_actor *who, struct store_evidence *e)
+{
+	struct store_stmt *st;
+	struct strbuf sb = STRBUF_INIT;
+	struct jsonw w;
+	char now[TIME_RFC3339_LEN], sid[24];
+	int rc;
+
+	time_format(time_now(), now);
+	e->created_at = now;
+	if ((rc = store_begin(s)) != KFQ_OK)
+		return rc;
+	if ((rc = store_prepare(s, sql_ev_insert, &st)) != KFQ_OK)
+		goto done;
+	store_bind_text(st, 1, e->sha256);
+	store_bind_text(st, 2, e->filename);
+	store_bind_text(st, 3, e->mime);
+	store_bind_int(st, 4, e->size);
+	store_bind_int(st, 5, e->org_id);
+	store_bind_text(st, 6, now);
+	if (who->user_id)
+		store_bind_int(st, 7, who->user_id);
+	else
+		store_bind_null(st, 7);
+	rc = store_step(st);
+	if (rc == KFQ_ROW)
+		e->id = store_col_int(st, 0);
+	store_reset(st);
+	if (rc != KFQ_ROW)
+		goto done;
+	jsonw_init(&w, &sb);
+	store_evidence_write_json(&w, e);
+	snprintf(sid, sizeof(sid), "%lld", (long long)e->id);
+	/* the file's hash is in the record: the audit log vouches for the bytes too */
+	rc = store_audit_append(s, who, "upload", "evidence", sid, NULL, sb.buf);
+done:
+	strbuf_release(&sb);
+	e->created_at = NULL;
+	return finish(s, rc);
+}
+
+int store_evidence_get(struct store *s, struct arena *a, int64_t id, struct store_evidence *out)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_ev_get, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	rc = store_step(st);
+	if (rc == KFQ_ROW)
+		read_ev(st, a, out);
+	store_reset(st);
+	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
+}
+
+static void read_rep(struct store_stmt *st, struct arena *a, struct store_report *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->id = store_col_int(st, 0);
+	r->milestone_id = store_col_int(st, 1);
+	r->status = store_col_dup(st, 2, a);
+	r->percent = (int)store_col_int(st, 3);
+	r->narrative = store_col_dup(st, 4, a);
+	r->state = store_col_dup(st, 5, a);
+	r->review_comment = store_col_dup(st, 6, a);
+	r->created_at = store_col_dup(st, 7, a);
+	r->created_by = store_col_int(st, 8);
+	r->created_by_name = store_col_dup(st, 9, a);
+	r->reviewed_at = store_col_dup(st, 10, a);
+}
+
+static int load_evidence(struct store *s, struct arena *a, struct store_report *r)
+{
+	struct store_stmt *st;
+	int rc, cap = 0;
+
+	r->nevidence = 0;
+	r->evidence = NULL;
+	if ((rc = store_prepare(s, sql_ev_of_report, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, r->id);
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (r->nevidence == cap)
+			r->evidence = arena_grow(a, r->evidence, sizeof(*r->evidence), &cap);
+		read_ev(st, a, &r->evidence[r->nevidence++]);
+	}
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+int store_report_get(struct store *s, struct arena *a, int64_t id, struct store_report *out)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_rep_get, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	rc = store_step(st);
+	if (rc == KFQ_ROW)
+		read_rep(st, a, out);
+	store_reset(st);
+	if (rc != KFQ_ROW)
+		return rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
+	return load_evidence(s, a, out);
+}
+
+int store_report_list(struct store *s, struct arena *a, int64_t milestone_id,
+                      struct store_report **out, int *n)
+{
+	struct store_stmt *st;
+	int rc, cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_prepare(s, sql_rep_list, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, milestone_id);
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (*n == cap)
+			*out = arena_grow(a, *out, sizeof(**out), &cap);
+		read_rep(st, a, &(*out)[(*n)++]);
+	}
+	store_reset(st);
+	if (rc != KFQ_DONE)
+		return rc;
+	for (int i = 0; i < *n; i++)
+		if ((rc = load_evidence(s, a, &(*out)[i])) != KFQ_OK)
+			return rc;
+	return KFQ_OK;
+}
+
+static char *report_json(struct store *s, int64_t id, int *rc)
+{
+	struct arena a;
+	struct store_report r;
+	struct strbuf sb = STRBUF_INIT;
+	struct jsonw w;
+
+	arena_init(&a);
+	*rc = store_report_get(s, &a, id, &r);
+	if (*rc == KFQ_OK) {
+		jsonw_init(&w, &sb);
+		store_report_write_json(&w, &r);
+	}
+	arena_release(&a);
+	return *rc == KFQ_OK ? strbuf_detach(&sb, NULL) : NULL;
+}
+
+static int audit_report(struct store *s, const struct store_actor *who, const char *action,
+                        int64_t id, const char *before)
+{
+	char sid[24];
+	int rc;
+	char *after = report_json(s, id, &rc);
+
+	if (rc == KFQ_OK) {
+		snprintf(sid, sizeof(sid), "%lld", (long long)id);
+		rc = store_audit_append(s, who, action, "report", sid, before, after);
+	}
+	free(after);
+	return rc;
+}
+
+static int exec_ms(struct store *s, const char *sql, int64_t id, const char *text, int64_t num)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	store_bind_text(st, 2, text);
+	if (num >= 0)
+		store_bind_int(st, 3, num);
+	rc = store_step(st);
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+int store_report_create(struct store *s, const struct store_actor *who, struct store_report *r,
+                        int64_t plan_org_id, const char *today, enum store_report_problem *problem)
+{
+	struct store_stmt *st;
+	char now[TIME_RFC3339_LEN];
+	int rc;
+
+	*problem = REPORT_OK;
+	time_format(time_now(), now);
+	if ((rc = store_begin(s)) != KFQ_OK)
+		return rc;
+	if ((rc = store_prepare(s, sql_rep_plan, &st)) != KFQ_OK)
+		return finish(s, rc);
+	store_bind_int(st, 1, r->milestone_id);
+	rc = store_step(st);
+	bool approved = rc == KFQ_ROW && !strcmp(store_col_text(st, 0), "approved");
+	store_reset(st);
+	if (rc != KFQ_ROW)
+		return finish(s, rc == KFQ_DONE ? KFQ_ENOTFOUND : rc);
+	if (!approved) {
+		*problem = REPORT_PLAN_NOT_APPROVED;
+		return finish(s, KFQ_EINVAL);
+	}
+	if ((rc = store_prepare(s, sql_rep_insert, &st)) != KFQ_OK)
+		return finish(s, rc);
+	store_bind_int(st, 1, r->milestone_id);
+	store_bind_text(st, 2, r->status);
+	store_bind_int(st, 3, r->percent);
+	store_bind_text(st, 4, r->narrative);
+	store_bind_text(st, 5, now);
+	if (who->user_id)
+		store_bind_int(st, 6, who->user_id);
+	else
+		store_bind_null(st, 6);
+	rc = store_step(st);
+	if (rc == KFQ_ROW)
+		r->id = store_col_int(st, 0);
+	store_reset(st);
+	if (rc != KFQ_ROW)
+		return finish(s, rc);
+	if ((rc = store_prepare(s, sql_ev_attach, &st)) != KFQ_OK)
+		return finish(s, rc);
+	for (int i = 0; i < r->nevidence; i++) {
+		store_bind_int(st, 1, r->id);
+		store_bind_int(st, 2, r->evidence[i].id);
+		store_bind_int(st, 3, plan_org_id);
+		rc = store_step(st);
+		store_reset(st);
+		if (rc == KFQ_DONE) {
+			*problem = REPORT_EVIDENCE_INVALID;
+			return finish(s, KFQ_EINVAL);
+		}
+		if (rc != KFQ_ROW)
+			return finish(s, rc);
+	}
+	if ((rc = exec_ms(s, sql_ms_reported, r->milestone_id, today, -1)) != KFQ_OK)
+		return finish(s, rc);
+	return finish(s, audit_report(s, who, "create", r->id, NULL));
+}
+
+int store_report_review(struct store *s, const struct store_actor *who, int64_t id, bool accept,
+                        const char *comment)
+{
+	struct store_stmt *st;
+	struct store_report r;
+	struct arena a;
+	char now[TIME_RFC3339_LEN], *before = NULL;
+	int rc;
+
+	arena_init(&a);
+	time_format(time_now(), now);
+	if ((rc = store_begin(s)) != KFQ_OK)
+		goto cleanup;
+	if ((rc = store_report_get(s, &a, id, &r)) != KFQ_OK)
+		goto done;
+	if (strcmp(r.state, "submitted") != 0) {
+		rc = KFQ_EBUSY;
+		goto done;
+	}
+	if (!(before = report_json(s, id, &rc)))
+		goto done;
+	if ((rc = store_prepare(s, sql_rep_review, &st)) != KFQ_OK)
+		goto done;
+	store_bind_int(st, 1, id);
+	store_bind_text(st, 2, accept ? "accepted" : "returned");
+	store_bind_text(st, 3, comment);
+	store_bind_text(st, 4, now);
+	if (who->user_id)
+		store_bind_int(st, 5, who->user_id);
+	else
+		store_bind_null(st, 5);
+	rc = store_step(st);
+	store_reset(st);
+	if (rc != KFQ_DONE)
+		goto done;
+	if (accept &&
+	    (rc = exec_ms(s, sql_ms_progress, r.milestone_id, r.status, r.percent)) != KFQ_OK)
+		goto done;
+	rc = audit_report(s, who, accept ? "accept" : "return", id, before);
+done:
+	rc = finish(s, rc);
+cleanup:
+	free(before);
+	arena_release(&a);
+	return rc;
+}
+
+int store_board(struct store *s, struct arena *a, const struct milestone_bounds *b,
+                struct store_board_cell **out, int *n)
+{
+	struct store_stmt *st;
+	int rc, cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_prepare(s, sql_board, &st)) != KFQ_OK)
+		return rc;
+	store_bind_text(st, 1, b->today);
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (*n == cap)
+			*out = arena_grow(a, *out, sizeof(**out), &cap);
+		struct store_board_cell *c = &(*out)[(*n)++];
+		c->task_id = store_col_int(st, 0);
+		c->org_id = store_col_int(st, 1);
+		c->completion_bp = plan_completion_from_sums(store_col_int(st, 2),
+		                                             store_col_int(st, 3));
+		c->milestones = (int)store_col_int(st, 4);
+		c->overdue = (int)store_col_int(st, 5);
+	}
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}

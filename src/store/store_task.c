@@ -1,0 +1,449 @@
+/* store_task.c - policies, tasks and task organizations in SQL. Must not parse policy text or
+ * resolve unit names: core/ does, before anything is written. */
+#include "store/store_task.h"
+
+#include "util/log.h"
+#include "util/strbuf.h"
+#include "util/timeutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define POLICY_COLS                                                                                \
+	"p.id, p.title, p.title_note, p.issuer, p.notice_date, p.contact_email, "                 \
+	"p.contact_phone, p.window_start, p.window_end, p.encoding, p.source_sha256, "           \
+	"p.n_warnings, p.created_at, (SELECT COUNT(*) FROM task t WHERE t.policy_id = p.id)"
+#define TASK_COLS                                                                                  \
+	"t.id, t.policy_id, t.article_number, t.part_heading, t.group_heading, t.title, t.body, " \
+	"t.lead_units, t.responsible_units, t.updated_at"
+/* ?1 policy, ?2 article, ?3 org, ?4 role, ?5 like */
+#define TASK_WHERE                                                                                 \
+	" WHERE (?1 = 0 OR t.policy_id = ?1) AND (?2 = 0 OR t.article_number = ?2) "              \
+	"AND (?3 = 0 OR EXISTS (SELECT 1 FROM task_org x WHERE x.task_id = t.id "                 \
+	"AND x.org_id = ?3 AND (CAST(?4 AS TEXT) IS NULL OR x.role = ?4))) "                      \
+	"AND (CAST(?5 AS TEXT) IS NULL OR t.title LIKE ?5 ESCAPE '\\' OR t.body LIKE ?5 ESCAPE '\\')"
+
+static const char sql_policy_insert[] =
+	"INSERT INTO policy (title, title_note, issuer, notice_date, contact_email, contact_phone, "
+	"window_start, window_end, encoding, source_sha256, source_text, parsed_json, n_warnings, "
+	"created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+	"?14, ?15) RETURNING id";
+static const char sql_task_insert[] =
+	"INSERT INTO task (policy_id, article_number, part_heading, group_heading, title, body, "
+	"lead_units, responsible_units, created_at, updated_at) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) RETURNING id";
+static const char sql_org_insert[] =
+	"INSERT INTO task_org (task_id, org_id, role) VALUES (?1, ?2, ?3)";
+static const char sql_org_delete[] = "DELETE FROM task_org WHERE task_id = ?1";
+static const char sql_task_touch[] = "UPDATE task SET updated_at = ?2 WHERE id = ?1";
+static const char sql_policy_list[] = "SELECT " POLICY_COLS " FROM policy p ORDER BY p.id";
+static const char sql_policy_get[] =
+	"SELECT " POLICY_COLS ", p.parsed_json FROM policy p WHERE p.id = ?1";
+static const char sql_task_count[] = "SELECT COUNT(*) FROM task t" TASK_WHERE;
+static const char sql_task_list[] = "SELECT " TASK_COLS " FROM task t" TASK_WHERE
+				    " ORDER BY t.policy_id, t.article_number LIMIT ?6 OFFSET ?7";
+static const char sql_task_get[] = "SELECT " TASK_COLS " FROM task t WHERE t.id = ?1";
+static const char sql_task_orgs[] =
+	"SELECT x.org_id, o.name, x.role FROM task_org x JOIN org o ON o.id = x.org_id "
+	"WHERE x.task_id = ?1 ORDER BY x.role, o.id";
+
+static void write_refs(struct jsonw *w, const char *key, const struct store_org_ref *r, int n)
+{
+	jsonw_key(w, key);
+	jsonw_arr_open(w);
+	for (int i = 0; i < n; i++) {
+		jsonw_obj_open(w);
+		jsonw_kint(w, "id", r[i].id);
+		jsonw_kstr(w, "name", r[i].name);
+		jsonw_obj_close(w);
+	}
+	jsonw_arr_close(w);
+}
+
+static void write_raw(struct jsonw *w, const char *key, const char *json)
+{
+	jsonw_key(w, key);
+	jsonw_raw(w, json ? json : "[]", strlen(json ? json : "[]"));
+}
+
+void store_task_write_json(struct jsonw *w, const struct store_task *t, bool full)
+{
+	jsonw_obj_open(w);
+	jsonw_kint(w, "article_number", t->article_number);
+	if (full)
+		jsonw_kstr(w, "body", t->body);
+	jsonw_kstr(w, "group_heading", t->group_heading);
+	jsonw_kint(w, "id", t->id);
+	write_refs(w, "lead_orgs", t->lead, t->nlead);
+	write_raw(w, "lead_units", t->lead_units);
+	jsonw_kstr(w, "part_heading", t->part_heading);
+	jsonw_kint(w, "policy_id", t->policy_id);
+	write_refs(w, "responsible_orgs", t->responsible, t->nresponsible);
+	write_raw(w, "responsible_units", t->responsible_units);
+	jsonw_kstr(w, "title", t->title);
+	jsonw_kstr(w, "updated_at", t->updated_at);
+	jsonw_obj_close(w);
+}
+
+void store_policy_write_json(struct jsonw *w, const struct store_policy *p)
+{
+	jsonw_obj_open(w);
+	jsonw_kstr(w, "contact_email", p->contact_email);
+	jsonw_kstr(w, "contact_phone", p->contact_phone);
+	jsonw_kstr(w, "created_at", p->created_at);
+	jsonw_kstr(w, "encoding", p->encoding);
+	jsonw_kint(w, "id", p->id);
+	jsonw_kstr(w, "issuer", p->issuer);
+	jsonw_kint(w, "n_tasks", p->n_tasks);
+	jsonw_kint(w, "n_warnings", p->n_warnings);
+	jsonw_kstr(w, "notice_date", p->notice_date);
+	jsonw_kstr(w, "source_sha256", p->source_sha256);
+	jsonw_kstr(w, "title", p->title);
+	jsonw_kstr(w, "title_note", p->title_note);
+	jsonw_kstr(w, "window_end", p->window_end);
+	jsonw_kstr(w, "window_start", p->window_start);
+	jsonw_obj_close(w);
+}
+
+static char *task_json(const struct store_task *t)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct jsonw w;
+
+	jsonw_init(&w, &sb);
+	store_task_write_json(&w, t, false);
+	return strbuf_detach(&sb, NULL);
+}
+
+static int audit_task(struct store *s, const struct store_actor *who, const char *action,
+		      const struct store_task *before, const struct store_task *after)
+{
+	char *bj = before ? task_json(before) : NULL, *aj = task_json(after);
+	char id[24];
+	int rc;
+
+	snprintf(id, sizeof(id), "%lld", (long long)after->id);
+	rc = store_audit_append(s, who, action, "task", id, bj, aj);
+	free(bj);
+	free(aj);
+	return rc;
+}
+
+static int insert_orgs(struct store *s, int64_t task, const struct store_org_ref *r, int n,
+		       const char *role)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_org_insert, &st)) != KFQ_OK)
+		return rc;
+	for (int i = 0; i < n; i++) {
+		store_bind_int(st, 1, task);
+		store_bind_int(st, 2, r[i].id);
+		store_bind_text(st, 3, role);
+		rc = store_step(st);
+		store_reset(st);
+		if (rc != KFQ_DONE)
+			return rc;
+	}
+	return KFQ_OK;
+}
+
+static int insert_policy(struct store *s, const struct store_actor *who, struct store_policy *p,
+			 const char *now)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_policy_insert, &st)) != KFQ_OK)
+		return rc;
+	store_bind_text(st, 1, p->title);
+	store_bind_text(st, 2, p->title_note);
+	store_bind_text(st, 3, p->issuer);
+	store_bind_text(st, 4, p->notice_date);
+	store_bind_text(st, 5, p->contact_email);
+	store_bind_text(st, 6, p->contact_phone);
+	store_bind_text(st, 7, p->window_start);
+	store_bind_text(st, 8, p->window_end);
+	store_bind_text(st, 9, p->encoding);
+	store_bind_text(st, 10, p->source_sha256);
+	store_bind_text(st, 11, p->source_text);
+	store_bind_text(st, 12, p->parsed_json);
+	store_bind_int(st, 13, p->n_warnings);
+	store_bind_text(st, 14, now);
+	if (who->user_id)
+		store_bind_int(st, 15, who->user_id);
+	else
+		store_bind_null(st, 15);
+	rc = store_step(st);
+	if (rc == KFQ_ROW)
+		p->id = store_col_int(st, 0);
+	store_reset(st);
+	return rc == KFQ_ROW ? KFQ_OK : rc;
+}
+
+static int insert_task(struct store *s, struct store_task *t, const char *now)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_task_insert, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, t->policy_id);
+	store_bind_int(st, 2, t->article_number);
+	store_bind_text(st, 3, t->part_heading);
+	store_bind_text(st, 4, t->group_heading);
+	store_bind_text(st, 5, t->title);
+	store_bind_text(st, 6, t->body);
+	store_bind_text(st, 7, t->lead_units);
+	store_bind_text(st, 8, t->responsible_units);
+	store_bind_text(st, 9, now);
+	rc = store_step(st);
+	if (rc == KFQ_ROW)
+		t->id = store_col_int(st, 0);
+	store_reset(st);
+	if (rc != KFQ_ROW)
+		return rc;
+	if ((rc = insert_orgs(s, t->id, t->lead, t->nlead, "lead")) != KFQ_OK)
+		return rc;
+	return insert_orgs(s, t->id, t->responsible, t->nresponsible, "responsible");
+}
+
+int store_policy_import(struct store *s, const struct store_actor *who, struct store_policy *p,
+			struct store_task *tasks, int ntasks)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct jsonw w;
+	char now[TIME_RFC3339_LEN], id[24];
+	int rc;
+
+	time_format(time_now(), now);
+	if ((rc = store_begin(s)) != KFQ_OK)
+		return rc;
+	if ((rc = insert_policy(s, who, p, now)) != KFQ_OK)
+		goto fail;
+	p->created_at = now;
+	p->n_tasks = ntasks;
+	jsonw_init(&w, &sb);
+	store_policy_write_json(&w, p);
+	snprintf(id, sizeof(id), "%lld", (long long)p->id);
+	if ((rc = store_audit_append(s, who, "import", "policy", id, NULL, sb.buf)) != KFQ_OK)
+		goto fail;
+	for (int i = 0; i < ntasks; i++) {
+		tasks[i].policy_id = p->id;
+		tasks[i].updated_at = now;
+		if ((rc = insert_task(s, &tasks[i], now)) != KFQ_OK ||
+		    (rc = audit_task(s, who, "create", NULL, &tasks[i])) != KFQ_OK)
+			goto fail;
+	}
+	if ((rc = store_commit(s)) == KFQ_OK)
+		goto cleanup;
+fail:
+	store_rollback(s);
+	p->id = 0;
+	if (rc >= 0)
+		rc = KFQ_ERR;
+cleanup:
+	strbuf_release(&sb);
+	return rc;
+}
+
+static void read_policy(struct store_stmt *st, struct arena *a, struct store_policy *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->id = store_col_int(st, 0);
+	p->title = store_col_dup(st, 1, a);
+	p->title_note = store_col_dup(st, 2, a);
+	p->issuer = store_col_dup(st, 3, a);
+	p->notice_date = store_col_dup(st, 4, a);
+	p->contact_email = store_col_dup(st, 5, a);
+	p->contact_phone = store_col_dup(st, 6, a);
+	p->window_start = store_col_dup(st, 7, a);
+	p->window_end = store_col_dup(st, 8, a);
+	p->encoding = store_col_dup(st, 9, a);
+	p->source_sha256 = store_col_dup(st, 10, a);
+	p->n_warnings = (int)store_col_int(st, 11);
+	p->created_at = store_col_dup(st, 12, a);
+	p->n_tasks = (int)store_col_int(st, 13);
+}
+
+int store_policy_list(struct store *s, struct arena *a, struct store_policy **out, int *n)
+{
+	struct store_stmt *st;
+	int rc, cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_prepare(s, sql_policy_list, &st)) != KFQ_OK)
+		return rc;
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (*n == cap)
+			*out = arena_grow(a, *out, sizeof(**out), &cap);
+		read_policy(st, a, &(*out)[(*n)++]);
+	}
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+int store_policy_get(struct store *s, struct arena *a, int64_t id, struct store_policy *out)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_policy_get, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	rc = store_step(st);
+	if (rc == KFQ_ROW) {
+		read_policy(st, a, out);
+		out->parsed_json = store_col_dup(st, 14, a);
+	}
+	store_reset(st);
+	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
+}
+
+static void read_task(struct store_stmt *st, struct arena *a, struct store_task *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->id = store_col_int(st, 0);
+	t->policy_id = store_col_int(st, 1);
+	t->article_number = (int)store_col_int(st, 2);
+	t->part_heading = store_col_dup(st, 3, a);
+	t->group_heading = store_col_dup(st, 4, a);
+	t->title = store_col_dup(st, 5, a);
+	t->body = store_col_dup(st, 6, a);
+	t->lead_units = store_col_dup(st, 7, a);
+	t->responsible_units = store_col_dup(st, 8, a);
+	t->updated_at = store_col_dup(st, 9, a);
+}
+
+static int load_orgs(struct store *s, struct arena *a, struct store_task *t)
+{
+	struct store_stmt *st;
+	int rc, lcap = 0, rcap = 0;
+
+	t->nlead = t->nresponsible = 0;
+	if ((rc = store_prepare(s, sql_task_orgs, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, t->id);
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		bool lead = !strcmp(store_col_text(st, 2), "lead");
+		struct store_org_ref **arr = lead ? &t->lead : &t->responsible;
+		int *n = lead ? &t->nlead : &t->nresponsible, *cap = lead ? &lcap : &rcap;
+		if (*n == *cap)
+			*arr = arena_grow(a, *arr, sizeof(**arr), cap);
+		(*arr)[*n].id = store_col_int(st, 0);
+		(*arr)[(*n)++].name = store_col_dup(st, 1, a);
+	}
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+static void bind_task_filter(struct store_stmt *st, const struct store_task_filter *f,
+			     const char *like)
+{
+	store_bind_int(st, 1, f->policy_id);
+	store_bind_int(st, 2, f->article);
+	store_bind_int(st, 3, f->org_id);
+	store_bind_text(st, 4, f->role);
+	store_bind_text(st, 5, like);
+}
+
+int store_task_list(struct store *s, struct arena *a, const struct store_task_filter *f,
+		    struct store_task **out, int *n, int64_t *total)
+{
+	struct store_stmt *st;
+	const char *like = store_like_contains(a, f->q);
+	int rc, cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_prepare(s, sql_task_count, &st)) != KFQ_OK)
+		return rc;
+	bind_task_filter(st, f, like);
+	rc = store_step(st);
+	*total = rc == KFQ_ROW ? store_col_int(st, 0) : 0;
+	store_reset(st);
+	if (rc != KFQ_ROW)
+		return rc < 0 ? rc : KFQ_ERR;
+	if ((rc = store_prepare(s, sql_task_list, &st)) != KFQ_OK)
+		return rc;
+	bind_task_filter(st, f, like);
+	store_bind_limit(st, 6, f->limit);
+	store_bind_int(st, 7, f->offset);
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (*n == cap)
+			*out = arena_grow(a, *out, sizeof(**out), &cap);
+		read_task(st, a, &(*out)[(*n)++]);
+	}
+	store_reset(st);
+	if (rc != KFQ_DONE)
+		return rc;
+	for (int i = 0; i < *n; i++)
+		if ((rc = load_orgs(s, a, &(*out)[i])) != KFQ_OK)
+			return rc;
+	return KFQ_OK;
+}
+
+int store_task_get(struct store *s, struct arena *a, int64_t id, struct store_task *out)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_task_get, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	rc = store_step(st);
+	if (rc == KFQ_ROW)
+		read_task(st, a, out);
+	store_reset(st);
+	if (rc != KFQ_ROW)
+		return rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
+	return load_orgs(s, a, out);
+}
+
+static int run_id(struct store *s, const char *sql, int64_t id, const char *text)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	if (text)
+		store_bind_text(st, 2, text);
+	rc = store_step(st);
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+int store_task_set_orgs(struct store *s, const struct store_actor *who, int64_t id,
+			const struct store_org_ref *lead, int nlead,
+			const struct store_org_ref *responsible, int nresponsible)
+{
+	struct store_task before, after;
+	struct arena a;
+	char now[TIME_RFC3339_LEN];
+	int rc;
+
+	arena_init(&a);
+	time_format(time_now(), now);
+	if ((rc = store_begin(s)) != KFQ_OK)
+		goto cleanup;
+	if ((rc = store_task_get(s, &a, id, &before)) != KFQ_OK ||
+	    (rc = run_id(s, sql_org_delete, id, NULL)) != KFQ_OK ||
+	    (rc = insert_orgs(s, id, lead, nlead, "lead")) != KFQ_OK ||
+	    (rc = insert_orgs(s, id, responsible, nresponsible, "responsible")) != KFQ_OK ||
+	    (rc = run_id(s, sql_task_touch, id, now)) != KFQ_OK ||
+	    (rc = store_task_get(s, &a, id, &after)) != KFQ_OK ||
+	    (rc = audit_task(s, who, "update_orgs", &before, &after)) != KFQ_OK ||
+	    (rc = store_commit(s)) != KFQ_OK)
+		goto fail;
+	goto cleanup;
+fail:
+	store_rollback(s);
+cleanup:
+	arena_release(&a);
+	return rc;
+}

@@ -1,0 +1,80 @@
+/* store_task.h - imported policies and their reform tasks (one per article) with lead and
+ * responsible organizations. An import writes the policy, every task and their audit records
+ * in one transaction. Returned structs and strings are allocated from the caller's arena. */
+#ifndef KFQ_STORE_TASK_H
+#define KFQ_STORE_TASK_H
+
+#include "store/store.h"
+#include "store/store_audit.h"
+#include "util/jsonw.h"
+
+struct store_org_ref {
+	int64_t id;
+	const char *name;
+};
+
+struct store_policy {
+	int64_t id;
+	const char *title;
+	const char *title_note;
+	const char *issuer;
+	const char *notice_date; /* ISO 8601 dates or NULL */
+	const char *contact_email;
+	const char *contact_phone;
+	const char *window_start;
+	const char *window_end;
+	const char *encoding;
+	const char *source_sha256; /* hex; the same text cannot be imported twice */
+	const char *source_text;   /* import input only (not read back by list/get) */
+	const char *parsed_json;   /* the parser's output; read back by get only */
+	int n_warnings;
+	int n_tasks; /* read back */
+	const char *created_at;
+};
+
+struct store_task {
+	int64_t id;
+	int64_t policy_id;
+	int article_number;
+	const char *part_heading;
+	const char *group_heading;
+	const char *title;
+	const char *body;
+	const char *lead_units;        /* JSON array, as written in the text */
+	const char *responsible_units; /* JSON array */
+	struct store_org_ref *lead;
+	int nlead;
+	struct store_org_ref *responsible;
+	int nresponsible;
+	const char *updated_at;
+};
+
+/* Creates the policy and its tasks (lead/responsible given as ids in store_org_ref.id).
+ * KFQ_ECONFLICT when the same text was imported before. */
+int store_policy_import(struct store *s, const struct store_actor *who, struct store_policy *p,
+			struct store_task *tasks, int ntasks);
+int store_policy_list(struct store *s, struct arena *a, struct store_policy **out, int *n);
+int store_policy_get(struct store *s, struct arena *a, int64_t id, struct store_policy *out);
+
+struct store_task_filter {
+	int64_t policy_id; /* 0 = any */
+	int article;       /* 0 = any */
+	int64_t org_id;    /* 0 = any: tasks this org leads or is responsible for */
+	const char *role;  /* with org_id: "lead", "responsible" or NULL for either */
+	const char *q;     /* substring of title or body */
+	int64_t offset, limit; /* limit 0 = all */
+};
+
+int store_task_list(struct store *s, struct arena *a, const struct store_task_filter *f,
+		    struct store_task **out, int *n, int64_t *total);
+int store_task_get(struct store *s, struct arena *a, int64_t id, struct store_task *out);
+/* Replaces the task's organizations (ids in .id), audited as "update_orgs". */
+int store_task_set_orgs(struct store *s, const struct store_actor *who, int64_t id,
+			const struct store_org_ref *lead, int nlead,
+			const struct store_org_ref *responsible, int nresponsible);
+
+/* The API's and the audit record's shape (keys in byte order); full adds the body. */
+void store_task_write_json(struct jsonw *w, const struct store_task *t, bool full);
+void store_policy_write_json(struct jsonw *w, const struct store_policy *p);
+
+#endif

@@ -1,0 +1,52 @@
+/* csv.c - CSV writer. A field that starts with = + - @ is prefixed with ' so a spreadsheet
+ * does not run it as a formula (CSV injection). */
+#include "util/csv.h"
+
+#include <inttypes.h>
+#include <stdbool.h>
+#include <string.h>
+
+void csv_begin(struct csv *c, struct strbuf *sb)
+{
+	c->sb = sb;
+	c->col = 0;
+	strbuf_add(sb, "\xef\xbb\xbf", 3);
+}
+
+static void sep(struct csv *c)
+{
+	if (c->col++)
+		strbuf_addch(c->sb, ',');
+}
+
+void csv_text(struct csv *c, const char *s)
+{
+	sep(c);
+	if (!s)
+		return;
+	bool formula = strchr("=+-@", s[0]) && s[0];
+	bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
+	if (quote)
+		strbuf_addch(c->sb, '"');
+	if (formula)
+		strbuf_addch(c->sb, '\'');
+	for (; *s; s++) {
+		if (*s == '"')
+			strbuf_addch(c->sb, '"');
+		strbuf_addch(c->sb, *s);
+	}
+	if (quote)
+		strbuf_addch(c->sb, '"');
+}
+
+void csv_int(struct csv *c, int64_t v)
+{
+	sep(c);
+	strbuf_addf(c->sb, "%" PRId64, v);
+}
+
+void csv_end_row(struct csv *c)
+{
+	strbuf_add(c->sb, "\r\n", 2);
+	c->col = 0;
+}

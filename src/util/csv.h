@@ -1,0 +1,21 @@
+/* csv.h - CSV output (RFC 4180) for exports: fields quoted when needed, CRLF line ends, and a
+ * UTF-8 byte-order mark first so that Excel and WPS open Chinese text correctly. */
+#ifndef KFQ_UTIL_CSV_H
+#define KFQ_UTIL_CSV_H
+
+#include "util/strbuf.h"
+
+#include <stdint.h>
+
+struct csv {
+	struct strbuf *sb;
+	int col; /* fields written on the current row */
+};
+
+/* Writes the byte-order mark. */
+void csv_begin(struct csv *c, struct strbuf *sb);
+void csv_text(struct csv *c, const char *s); /* NULL writes an empty field */
+void csv_int(struct csv *c, int64_t v);
+void csv_end_row(struct csv *c);
+
+#endif

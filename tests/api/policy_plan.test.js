@@ -1,0 +1,303 @@
+'use strict';
+// policy_plan.test.js - from the seed's text to tracked reform: import (18 tasks with their
+// units), a zone's 一区一策 plan (validation, submit, approve, history), progress reports with
+// evidence files, computed milestone states, completion, the board and exports; every refusal
+// leaves nothing written.
+
+const { describe, test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+const h = require('./harness');
+
+const T = { timeout: h.STEP_TIMEOUT };
+const SEED = path.join(__dirname, '..', 'data', 'fushun-devzone-reform-draft-2025.txt');
+
+function day(offset) {
+	// today in Asia/Shanghai, plus offset days, as YYYY-MM-DD
+	const t = new Date(Date.now() + 8 * 3600e3 + offset * 86400e3);
+	return t.toISOString().slice(0, 10);
+}
+
+const upload = (client, name, buf) =>
+	client.post(`/api/evidence?name=${encodeURIComponent(name)}`, buf, {
+		raw: true,
+		contentType: 'application/octet-stream',
+	});
+
+describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () => {
+	let srv, c, ids, tasks, plan;
+
+	before(async () => {
+		srv = await h.startServer();
+		c = await h.loginAll(srv, ['office1', 'zone1', 'zone2', 'auditor1', 'super1']);
+		ids = await h.orgIds(c.office1);
+	});
+
+	after(async () => {
+		if (srv) await srv.close();
+	});
+
+	const auditCount = async () => (await c.auditor1.get('/api/audit?page_size=1')).json.total;
+
+	test('bad policy texts are refused and write nothing', T, async () => {
+		const before = await auditCount();
+		let r = await c.office1.post('/api/policies', '', { raw: true, contentType: 'text/plain' });
+		h.assertError(r, 400, 'invalid_policy_text');
+		r = await c.office1.post('/api/policies', Buffer.from([0, 1, 2, 0xff, 0, 7, 0, 0]), {
+			raw: true,
+			contentType: 'application/octet-stream',
+		});
+		h.assertError(r, 400, 'invalid_policy_text');
+		r = await c.zone1.post('/api/policies', fs.readFileSync(SEED), { raw: true, contentType: 'text/plain' });
+		h.assertError(r, 403, 'forbidden');
+		assert.equal(await auditCount(), before);
+		assert.equal((await c.office1.get('/api/policies')).json.total, 0);
+	});
+
+	test('preview parses and resolves without writing', T, async () => {
+		const r = await c.office1.post('/api/policies/preview', fs.readFileSync(SEED), {
+			raw: true,
+			contentType: 'text/plain',
+		});
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.tasks.length, 18);
+		assert.equal(r.json.policy.id, 0);
+		assert.equal((await c.office1.get('/api/policies')).json.total, 0);
+	});
+
+	test('importing the seed makes 18 tasks with the units a careful reader assigns', T, async () => {
+		const before = await auditCount();
+		const r = await c.office1.post('/api/policies', fs.readFileSync(SEED), { raw: true, contentType: 'text/plain' });
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.policy.n_tasks, 18);
+		assert.equal(r.json.policy.window_start, '2025-06-23');
+		assert.equal(r.json.policy.window_end, '2025-06-25');
+		assert.equal(r.json.policy.issuer, '抚顺市商务局');
+		// one record for the policy and one per task, in the same transaction
+		assert.equal(await auditCount(), before + 19);
+		const again = await c.office1.post('/api/policies', fs.readFileSync(SEED), { raw: true, contentType: 'text/plain' });
+		h.assertError(again, 409, 'policy_exists');
+
+		const list = await c.zone1.get('/api/tasks?page_size=50');
+		assert.equal(list.status, 200);
+		assert.equal(list.json.total, 18);
+		tasks = list.json.items;
+		const t2 = tasks.find((t) => t.article_number === 2);
+		assert.equal(t2.title, '聚焦主责主业');
+		assert.deepEqual(t2.lead_orgs.map((o) => o.name), ['市发改委', '市自然资源局']);
+		assert.deepEqual(t2.lead_units, ['市发改委', '市自然资源局']);
+		assert.equal(t2.responsible_orgs.length, 14);
+		assert.ok(t2.responsible_orgs.some((o) => o.name === h.ORG.econ));
+		const t1 = tasks.find((t) => t.article_number === 1);
+		assert.deepEqual(t1.lead_orgs.map((o) => o.name), ['市商务局']);
+		assert.equal(t1.responsible_orgs.length, 4); // every zone (provincial and national)
+		const f = await c.zone1.get(`/api/tasks?org_id=${ids['市数据局']}&role=lead`);
+		assert.deepEqual(f.json.items.map((t) => t.article_number), [4]);
+		const x = await c.office1.get('/api/tasks/export.xlsx');
+		assert.equal(x.status, 200);
+		assert.equal(x.buf.subarray(0, 2).toString(), 'PK');
+	});
+
+	test('the office reassigns a task’s units, audited; a bad id is refused', T, async () => {
+		const t5 = tasks.find((t) => t.article_number === 5);
+		let r = await c.office1.put(`/api/tasks/${t5.id}/orgs`, { lead_org_ids: [999999], responsible_org_ids: [] });
+		h.assertError(r, 400, 'invalid_value', '/lead_org_ids/0');
+		r = await c.office1.put(`/api/tasks/${t5.id}/orgs`, {
+			lead_org_ids: [ids['市财政局']],
+			responsible_org_ids: [ids[h.ORG.econ], ids[h.ORG.shengli]],
+		});
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual(r.json.responsible_orgs.map((o) => o.name), [h.ORG.econ, h.ORG.shengli]);
+		const a = await c.auditor1.get(`/api/audit?entity_type=task&entity_id=${t5.id}`);
+		assert.equal(a.json.items[0].action, 'update_orgs');
+		assert.equal(a.json.items[0].before.responsible_orgs.length, 11);
+		r = await c.zone1.put(`/api/tasks/${t5.id}/orgs`, { lead_org_ids: [ids['市财政局']], responsible_org_ids: [] });
+		h.assertError(r, 403, 'forbidden');
+	});
+
+	const goodPlan = () => [
+		{ title: '制定实施方案', deliverable: '方案文本', start_date: day(-60), due_date: day(-10), weight: 30 },
+		{ title: '组织实施', deliverable: '实施报告', start_date: day(-9), due_date: day(5), weight: 50 },
+		{ title: '总结评估', deliverable: '评估报告', start_date: day(6), due_date: day(90), weight: 20 },
+	];
+
+	test('a plan with bad milestones is refused with the field, nothing written', T, async () => {
+		const t2 = tasks.find((t) => t.article_number === 2);
+		const before = await auditCount();
+		const bad1 = goodPlan();
+		bad1[2].weight = 25;
+		let r = await c.zone1.post('/api/plans', { task_id: t2.id, milestones: bad1 });
+		h.assertError(r, 400, 'invalid_plan', '/milestones');
+		assert.match(r.json.error.message, /权重之和应为100，当前为105/);
+		const bad2 = goodPlan();
+		bad2[1].due_date = day(-20);
+		r = await c.zone1.post('/api/plans', { task_id: t2.id, milestones: bad2 });
+		h.assertError(r, 400, 'invalid_plan', '/milestones/1/due_date');
+		const bad3 = goodPlan();
+		bad3[0].extra = 1;
+		r = await c.zone1.post('/api/plans', { task_id: t2.id, milestones: bad3 });
+		h.assertError(r, 400, 'unknown_field', '/milestones/0/extra');
+		delete bad3[0].extra;
+		bad3[0].weight = '30';
+		r = await c.zone1.post('/api/plans', { task_id: t2.id, milestones: bad3 });
+		h.assertError(r, 400, 'invalid_type', '/milestones/0/weight');
+		// zone1 cannot write for zone2, nor for a task it is not responsible for
+		r = await c.zone1.post('/api/plans', { task_id: t2.id, org_id: ids[h.ORG.shengli], milestones: goodPlan() });
+		h.assertError(r, 403, 'forbidden');
+		const t5 = tasks.find((t) => t.article_number === 5);
+		r = await c.office1.get(`/api/tasks/${t5.id}`);
+		assert.ok(r.json.responsible_orgs.some((o) => o.id === ids[h.ORG.econ]));
+		assert.equal(await auditCount(), before);
+		assert.equal((await c.office1.get('/api/plans')).json.total, 0);
+	});
+
+	test('zone1 writes, submits; the office approves; changes after approval need approval again', T, async () => {
+		const t2 = tasks.find((t) => t.article_number === 2);
+		let r = await c.zone1.post('/api/plans', { task_id: t2.id, milestones: goodPlan() });
+		assert.equal(r.status, 201, r.text);
+		plan = r.json;
+		assert.equal(plan.status, 'draft');
+		assert.equal(plan.version, 1);
+		assert.equal(plan.milestones.length, 3);
+		assert.equal(plan.org_name, h.ORG.econ);
+		r = await c.zone1.post('/api/plans', { task_id: t2.id, milestones: goodPlan() });
+		h.assertError(r, 409, 'plan_exists');
+		// zone2 may not read zone1's plan
+		h.assertError(await c.zone2.get(`/api/plans/${plan.id}`), 403, 'forbidden');
+		assert.equal((await c.zone2.get('/api/plans')).json.total, 0);
+		// approving a draft is refused; returning needs a comment
+		h.assertError(await c.office1.post(`/api/plans/${plan.id}/approve`, {}), 409, 'invalid_state');
+		r = await c.zone1.post(`/api/plans/${plan.id}/submit`, {});
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.status, 'submitted');
+		h.assertError(await c.zone1.put(`/api/plans/${plan.id}`, { milestones: goodPlan() }), 409, 'plan_under_review');
+		h.assertError(await c.zone1.post(`/api/plans/${plan.id}/approve`, {}), 403, 'forbidden');
+		h.assertError(await c.office1.post(`/api/plans/${plan.id}/return`, {}), 400, 'missing_field', '/comment');
+		r = await c.office1.post(`/api/plans/${plan.id}/approve`, { comment: '同意' });
+		assert.equal(r.status, 200);
+		assert.equal(r.json.status, 'approved');
+		plan = r.json;
+	});
+
+	let evidence;
+
+	test('evidence files: checked by content, stored by hash, the hash audited', T, async () => {
+		const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+		const before = await auditCount();
+		let r = await upload(c.zone1, '假的.pdf', Buffer.from('\x89PNG\r\n\x1a\n0000', 'latin1'));
+		h.assertError(r, 415, 'file_type_mismatch', 'name');
+		r = await upload(c.zone1, 'run.exe', Buffer.from('MZ....'));
+		h.assertError(r, 400, 'invalid_file', 'name');
+		r = await upload(c.zone1, '空.pdf', Buffer.alloc(0));
+		h.assertError(r, 400, 'invalid_file', 'name');
+		assert.equal(await auditCount(), before);
+		r = await upload(c.zone1, '实施方案.pdf', pdf);
+		assert.equal(r.status, 201, r.text);
+		evidence = r.json;
+		assert.equal(evidence.sha256, crypto.createHash('sha256').update(pdf).digest('hex'));
+		assert.equal(evidence.mime, 'application/pdf');
+		assert.equal(evidence.size, pdf.length);
+		const a = await c.auditor1.get('/api/audit?entity_type=evidence');
+		assert.equal(a.json.items[0].after.sha256, evidence.sha256);
+		const d = await c.zone1.get(`/api/evidence/${evidence.id}`);
+		assert.equal(d.status, 200);
+		assert.deepEqual(d.buf, pdf);
+		h.assertError(await c.zone2.get(`/api/evidence/${evidence.id}`), 403, 'forbidden');
+	});
+
+	test('progress reports: only the plan’s zone reports; the office accepts; completion follows', T, async () => {
+		const m0 = plan.milestones[0];
+		let r = await c.zone2.post(`/api/milestones/${m0.id}/reports`, { status: 'done', percent: 100, narrative: 'x' });
+		h.assertError(r, 403, 'forbidden');
+		r = await c.zone1.post(`/api/milestones/${m0.id}/reports`, { status: 'done', percent: 80, narrative: '完成' });
+		h.assertError(r, 400, 'invalid_value', '/percent');
+		r = await c.zone1.post(`/api/milestones/${m0.id}/reports`, {
+			status: 'done',
+			percent: 100,
+			narrative: '方案已印发',
+			evidence_ids: [evidence.id],
+		});
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.state, 'submitted');
+		assert.equal(r.json.evidence[0].sha256, evidence.sha256);
+		const rep = r.json;
+		// the same file cannot back a second report
+		r = await c.zone1.post(`/api/milestones/${plan.milestones[1].id}/reports`, {
+			status: 'in_progress',
+			percent: 40,
+			narrative: '推进中',
+			evidence_ids: [evidence.id],
+		});
+		h.assertError(r, 400, 'invalid_value', '/evidence_ids');
+		r = await c.office1.post(`/api/reports/${rep.id}/accept`, {});
+		assert.equal(r.status, 200);
+		assert.equal(r.json.state, 'accepted');
+		h.assertError(await c.office1.post(`/api/reports/${rep.id}/accept`, {}), 409, 'invalid_state');
+		r = await c.zone1.post(`/api/milestones/${plan.milestones[1].id}/reports`, {
+			status: 'in_progress',
+			percent: 40,
+			narrative: '推进中',
+		});
+		assert.equal(r.status, 201);
+		await c.office1.post(`/api/reports/${r.json.id}/accept`, {});
+		const p = await c.zone1.get(`/api/plans/${plan.id}`);
+		// (30×100 + 50×40 + 20×0) / 100 = 50.00 %
+		assert.equal(p.json.completion_bp, 5000);
+		assert.deepEqual(p.json.milestones.map((m) => m.state), ['done', 'due_soon', 'on_track']);
+		const m = await c.zone1.get(`/api/milestones/${plan.milestones[0].id}`);
+		assert.equal(m.json.reports.length, 1);
+		assert.equal(m.json.milestone.percent, 100);
+	});
+
+	test('an approved plan that changes goes back to draft as version 2', T, async () => {
+		const ms = plan.milestones.map((m) => ({
+			id: m.id,
+			title: m.title,
+			deliverable: m.deliverable,
+			start_date: m.start_date,
+			due_date: m.due_date,
+			weight: m.weight,
+		}));
+		ms[1].due_date = day(-1); // now late
+		const r = await c.zone1.put(`/api/plans/${plan.id}`, { milestones: ms });
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.status, 'draft');
+		assert.equal(r.json.version, 2);
+		assert.equal(r.json.milestones[0].percent, 100); // progress kept
+		await c.zone1.post(`/api/plans/${plan.id}/submit`, {});
+		const a = await c.office1.post(`/api/plans/${plan.id}/approve`, {});
+		assert.equal(a.json.status, 'approved');
+		assert.equal(a.json.n_overdue, 1);
+	});
+
+	test('milestone lists, states and the board', T, async () => {
+		let r = await c.office1.get('/api/milestones?state=overdue');
+		assert.equal(r.status, 200);
+		assert.equal(r.json.total, 1);
+		assert.equal(r.json.items[0].title, '组织实施');
+		assert.equal(r.json.items[0].org_name, h.ORG.econ);
+		h.assertError(await c.office1.get('/api/milestones?state=late'), 400, 'invalid_parameter', 'state');
+		assert.equal((await c.zone2.get('/api/milestones')).json.total, 0);
+		r = await c.office1.get('/api/board');
+		assert.equal(r.status, 200);
+		const cell = r.json.cells.find((x) => x.org_id === ids[h.ORG.econ]);
+		assert.equal(cell.completion_bp, 5000);
+		assert.equal(cell.overdue, 1);
+		assert.equal(r.json.tasks.length, 18);
+		assert.equal(r.json.overdue.length, 1);
+		const zone = r.json.zones.find((z) => z.id === ids[h.ORG.econ]);
+		assert.equal(zone.completion_bp, 5000);
+		const csv = await c.office1.get('/api/milestones/export.csv');
+		assert.equal(csv.status, 200);
+		assert.match(csv.headers.get('content-type'), /text\/csv/);
+		assert.ok(csv.text.startsWith('\ufeff条目,任务,单位,节点'));
+		assert.equal(csv.text.trim().split('\r\n').length, 4);
+		const x = await c.office1.get('/api/milestones/export.xlsx?state=overdue');
+		assert.equal(x.buf.subarray(0, 2).toString(), 'PK');
+		r = await c.super1.get('/api/board');
+		assert.equal(r.status, 200);
+		h.assertError(await c.auditor1.get('/api/board'), 403, 'forbidden');
+	});
+});

@@ -1,0 +1,126 @@
+/* Tests src/core/plan.c: plan validation, milestone states at their boundaries, completion
+ * worked by hand. */
+#include "core/plan.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+static void test_validate(void **state)
+{
+	(void)state;
+	struct plan_problem p;
+	struct plan_milestone m[3] = {
+	    {"制定方案", "方案文本", 0, "张三", "2026-01-01", "2026-03-31", 30},
+	    {"组织实施", "实施报告", 0, NULL, "2026-04-01", "2026-09-30", 50},
+	    {"总结评估", "评估报告", 0, NULL, "2026-10-01", "2026-12-31", 20},
+	};
+
+	assert_int_equal(plan_validate(m, 3, &p), 0);
+	m[1].due_date = "2026-03-31"; /* before its start */
+	assert_int_equal(plan_validate(m, 3, &p), -1);
+	assert_int_equal(p.index, 1);
+	assert_string_equal(p.field, "/milestones/1/due_date");
+	assert_string_equal(p.message, "完成期限不能早于开始日期");
+	m[1].due_date = "2026-09-30";
+	m[2].weight = 25; /* 30 + 50 + 25 = 105 */
+	assert_int_equal(plan_validate(m, 3, &p), -1);
+	assert_int_equal(p.index, -1);
+	assert_string_equal(p.field, "/milestones");
+	assert_string_equal(p.message, "各节点权重之和应为100，当前为105");
+	m[2].weight = 20;
+	m[0].start_date = "2026-02-30";
+	assert_int_equal(plan_validate(m, 3, &p), -1);
+	assert_string_equal(p.field, "/milestones/0/start_date");
+	m[0].start_date = "2026-01-01";
+	m[2].title = "";
+	assert_int_equal(plan_validate(m, 3, &p), -1);
+	assert_string_equal(p.field, "/milestones/2/title");
+	assert_int_equal(plan_validate(m, 0, &p), -1);
+}
+
+static void test_days(void **state)
+{
+	(void)state;
+	char buf[11];
+	assert_int_equal(plan_day("1970-01-02"), 1);
+	assert_int_equal(plan_day("2026-11-28"), 20785);
+	assert_int_equal(plan_day("2026-11-28T00:00:00Z"), -1);
+	/* 2026-11-28 16:00 UTC is already 2026-11-29 in Shanghai */
+	assert_int_equal(plan_today(20785LL * 86400 + 16 * 3600), 20786);
+	assert_int_equal(plan_today(20785LL * 86400 + 15 * 3600 + 3599), 20785);
+	plan_day_format(20786, buf);
+	assert_string_equal(buf, "2026-11-29");
+}
+
+static void test_states(void **state)
+{
+	(void)state;
+	int64_t today = 1000;
+	struct milestone_facts f = {.start_day = 900, .due_day = 1100, .done = false,
+				    .last_report_day = 990};
+
+	assert_int_equal(milestone_state(&f, today), MILESTONE_ON_TRACK);
+	f.due_day = 1007; /* exactly 7 days ahead */
+	assert_int_equal(milestone_state(&f, today), MILESTONE_DUE_SOON);
+	f.due_day = 1008;
+	assert_int_equal(milestone_state(&f, today), MILESTONE_ON_TRACK);
+	f.due_day = 1000; /* due today: not yet overdue */
+	assert_int_equal(milestone_state(&f, today), MILESTONE_DUE_SOON);
+	f.due_day = 999;
+	assert_int_equal(milestone_state(&f, today), MILESTONE_OVERDUE);
+	f.done = true;
+	assert_int_equal(milestone_state(&f, today), MILESTONE_DONE);
+	f.done = false;
+	f.due_day = 1100;
+	f.last_report_day = 970; /* 30 days ago: not yet stale */
+	assert_int_equal(milestone_state(&f, today), MILESTONE_ON_TRACK);
+	f.last_report_day = 969;
+	assert_int_equal(milestone_state(&f, today), MILESTONE_STALE);
+	f.last_report_day = -1; /* never reported: counted from the start */
+	assert_int_equal(milestone_state(&f, today), MILESTONE_STALE);
+	f.start_day = 1001; /* not started yet: never stale */
+	assert_int_equal(milestone_state(&f, today), MILESTONE_ON_TRACK);
+	assert_string_equal(milestone_state_name(MILESTONE_DUE_SOON), "due_soon");
+
+	struct milestone_bounds b;
+	milestone_bounds(20785, &b);
+	assert_string_equal(b.today, "2026-11-28");
+	assert_string_equal(b.soon, "2026-12-05");
+	assert_string_equal(b.stale, "2026-10-29");
+}
+
+static void test_completion(void **state)
+{
+	(void)state;
+	int w[3] = {30, 50, 20}, pc[3] = {100, 40, 0};
+	/* (30×100 + 50×40 + 20×0) / 100 = 50.00 % */
+	assert_int_equal(plan_completion_bp(w, pc, 3), 5000);
+	int w2[3] = {1, 1, 1}, p2[3] = {100, 0, 0};
+	/* 33.333… % = 3333.33 bp → 3333 */
+	assert_int_equal(plan_completion_bp(w2, p2, 3), 3333);
+	int p3[3] = {100, 100, 0};
+	/* 66.666… % = 6666.67 bp → 6667 (half-up) */
+	assert_int_equal(plan_completion_bp(w2, p3, 3), 6667);
+	int w4[2] = {1, 1}, p4[2] = {1, 0};
+	/* 0.5 % = 50 bp exactly */
+	assert_int_equal(plan_completion_bp(w4, p4, 2), 50);
+	int w5[3] = {3, 3, 2}, p5[3] = {1, 0, 0};
+	/* 3 × 1 × 100 / 8 = 37.5 bp → 38 */
+	assert_int_equal(plan_completion_bp(w5, p5, 3), 38);
+	assert_int_equal(plan_completion_bp(w, pc, 0), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_validate),
+	    cmocka_unit_test(test_days),
+	    cmocka_unit_test(test_states),
+	    cmocka_unit_test(test_completion),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
