@@ -1,0 +1,35 @@
+/* Tests src/util/csv.c: quoting, formula neutralising, the byte-order mark. */
+#include "util/csv.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+static void test_csv(void **state)
+{
+	(void)state;
+	struct strbuf sb = STRBUF_INIT;
+	struct csv c;
+
+	csv_begin(&c, &sb);
+	csv_text(&c, "市商务局");
+	csv_text(&c, "a,b");
+	csv_text(&c, "say \"hi\"");
+	csv_text(&c, NULL);
+	csv_int(&c, -42);
+	csv_text(&c, "=HYPERLINK(\"x\")");
+	csv_end_row(&c);
+	assert_string_equal(sb.buf, "\xef\xbb\xbf市商务局,\"a,b\",\"say \"\"hi\"\"\",,-42,"
+	                            "\"'=HYPERLINK(\"\"x\"\")\"\r\n");
+	strbuf_release(&sb);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_csv),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
