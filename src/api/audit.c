@@ -58,6 +58,15 @@ static void write_json_or_null(struct jsonw *w, const char *key, const char *jso
 		jsonw_null(w);
 }
 
+static void write_id(struct jsonw *w, const char *key, int64_t id)
+{
+	jsonw_key(w, key);
+	if (id)
+		jsonw_int(w, id);
+	else
+		jsonw_null(w);
+}
+
 static int list(struct api_ctx *c)
 {
 	struct store_audit_filter f;
@@ -77,9 +86,10 @@ static int list(struct api_ctx *c)
 		jsonw_obj_open(&c->w);
 		jsonw_kint(&c->w, "seq", r->seq);
 		jsonw_kstr(&c->w, "time", r->time);
-		jsonw_kint(&c->w, "user_id", r->user_id);
+		/* 0 is "none" in storage and null in the record's canonical form */
+		write_id(&c->w, "user_id", r->user_id);
 		jsonw_kstr(&c->w, "username", r->username);
-		jsonw_kint(&c->w, "org_id", r->org_id);
+		write_id(&c->w, "org_id", r->org_id);
 		jsonw_kstr(&c->w, "client_addr", r->client_addr);
 		jsonw_kstr(&c->w, "action", r->action);
 		jsonw_kstr(&c->w, "entity_type", r->entity_type);

@@ -15,6 +15,8 @@
 #include "util/xlsx.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -614,6 +616,49 @@ static int evidence_get(struct api_ctx *c)
 
 /* ---- the board ---- */
 
+/* The board's cells over all plans, kept until the plans change (store_plan_version) or the
+ * day does: computing them reads every milestone. Shared by the worker threads. */
+static struct {
+	pthread_mutex_t mu;
+	int64_t version;
+	char today[11];
+	struct store_board_cell *cells; /* heap, owned by the cache */
+	int n;
+} board_cache = {.mu = PTHREAD_MUTEX_INITIALIZER, .version = -1};
+
+static int board_cells(struct api_ctx *c, const struct milestone_bounds *b,
+                       struct store_board_cell **out, int *n)
+{
+	int64_t version;
+	int rc;
+	bool hit;
+
+	if ((rc = store_plan_version(c->db, &version)) != KFQ_OK)
+		return rc;
+	pthread_mutex_lock(&board_cache.mu);
+	hit = board_cache.version == version && !strcmp(board_cache.today, b->today);
+	if (hit) {
+		*n = board_cache.n;
+		*out = arena_alloc(c->a, sizeof(**out) * (size_t)(*n + 1));
+		memcpy(*out, board_cache.cells, sizeof(**out) * (size_t)*n);
+	}
+	pthread_mutex_unlock(&board_cache.mu);
+	if (hit)
+		return KFQ_OK;
+	if ((rc = store_board(c->db, c->a, b, out, n)) != KFQ_OK)
+		return rc;
+	struct store_board_cell *copy = xmalloc(sizeof(*copy) * (size_t)(*n + 1));
+	memcpy(copy, *out, sizeof(*copy) * (size_t)*n);
+	pthread_mutex_lock(&board_cache.mu);
+	free(board_cache.cells);
+	board_cache.cells = copy;
+	board_cache.n = *n;
+	board_cache.version = version;
+	memcpy(board_cache.today, b->today, sizeof(board_cache.today));
+	pthread_mutex_unlock(&board_cache.mu);
+	return KFQ_OK;
+}
+
 static int board(struct api_ctx *c)
 {
 	struct store_task_filter tf = {0};
@@ -630,6 +675,7 @@ static int board(struct api_ctx *c)
 	if (api_scope_orgs(c, &ids, &nids) != 0)
 		return -1;
 	bounds(c, &b);
+	tf.without_orgs = true;
 	of.type = "zone";
 	of.ids = ids;
 	of.nids = nids;
@@ -637,9 +683,10 @@ static int board(struct api_ctx *c)
 	mf.ids = ids;
 	mf.nids = nids;
 	mf.limit = 50;
+	mf.skip_total = true;
 	if ((rc = store_task_list(c->db, c->a, &tf, &tasks, &ntasks, &total)) != KFQ_OK ||
 	    (rc = store_org_list(c->db, c->a, &of, &orgs, &norgs)) != KFQ_OK ||
-	    (rc = store_board(c->db, c->a, &b, &cells, &ncells)) != KFQ_OK ||
+	    (rc = board_cells(c, &b, &cells, &ncells)) != KFQ_OK ||
 	    (rc = store_milestone_list(c->db, c->a, &mf, &b, &late, &nlate, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
 	jsonw_obj_open(&c->w);
@@ -677,9 +724,11 @@ static int board(struct api_ctx *c)
 	jsonw_arr_close(&c->w);
 	jsonw_key(&c->w, "cells");
 	jsonw_arr_open(&c->w);
+	total = 0;
 	for (int k = 0; k < ncells; k++) {
 		if (!api_scope_allows(ids, nids, cells[k].org_id))
 			continue;
+		total += cells[k].overdue;
 		jsonw_obj_open(&c->w);
 		jsonw_kint(&c->w, "task_id", cells[k].task_id);
 		jsonw_kint(&c->w, "org_id", cells[k].org_id);

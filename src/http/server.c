@@ -391,8 +391,11 @@ int http_serve(const struct http_server_config *cfg, const struct http_router *r
 		ready(di ? di->port : ntohs(sa.sin_port));
 	if (sigwait(&set, &sig) != 0)
 		sig = SIGTERM;
-	/* stop accepting, let in-flight requests finish within the grace period */
-	MHD_quiesce_daemon(d);
+	/* stop accepting, let in-flight requests finish within the grace period; closing the
+	 * listening socket makes new connections fail at once instead of waiting in the backlog */
+	MHD_socket lsock = MHD_quiesce_daemon(d);
+	if (lsock != MHD_INVALID_SOCKET)
+		close(lsock);
 	for (int i = 0; i < HTTP_SHUTDOWN_GRACE_SECONDS * 20 && atomic_load(&s.active) > 0; i++)
 		usleep(50000);
 	MHD_stop_daemon(d);

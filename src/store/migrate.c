@@ -59,7 +59,7 @@ static int apply_one(struct store *s, const struct store_migration *m, int *appl
 	struct tm tm;
 	int rc;
 
-	rc = store_begin(s);
+	rc = store_exec(s, store_kind(s) == STORE_PG ? "BEGIN" : "BEGIN IMMEDIATE");
 	if (rc != KFQ_OK)
 		goto cleanup;
 	if (store_kind(s) == STORE_PG && (rc = store_exec(s, "SELECT pg_advisory_xact_lock(7311)")))

@@ -213,7 +213,10 @@ const struct store_ops store_pg_ops = {
     .reset = pg_reset,
     .exec = pg_exec,
     .close = pg_close,
-    .begin_sql = "BEGIN",
+    /* writers queue on the audit head's row, as SQLite's BEGIN IMMEDIATE queues them: a
+     * check-then-write (a name not yet taken, the next notice number) holds on both */
+    .begin_sql = "BEGIN; SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE",
+    .begin_read_sql = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
 };
 
 static void quiet(void *arg, const PGresult *res)
@@ -239,7 +242,9 @@ int store_pg_open(const char *url, struct store **out, char *errbuf, size_t errl
 	}
 	/* NOTICEs (e.g. "relation already exists, skipping") are not errors */
 	PQsetNoticeReceiver(p->conn, quiet, NULL);
-	PGresult *res = PQexec(p->conn, "SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'");
+	/* the catch-all filters (?1 = 0 OR col = ?1) need plans made for the actual values */
+	PGresult *res = PQexec(p->conn, "SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'; "
+	                                "SET plan_cache_mode = force_custom_plan");
 	PQclear(res);
 	*out = &p->base;
 	return KFQ_OK;

@@ -154,6 +154,7 @@ const struct store_ops store_sqlite_ops = {
     .exec = sq_exec,
     .close = sq_close,
     .begin_sql = "BEGIN IMMEDIATE",
+    .begin_read_sql = "BEGIN",
 };
 
 int store_sqlite_open(const char *path, struct store **out, char *errbuf, size_t errlen)

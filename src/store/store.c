@@ -158,6 +158,11 @@ int store_begin(struct store *s)
 	return s->ops->exec(s, s->ops->begin_sql);
 }
 
+int store_begin_read(struct store *s)
+{
+	return s->ops->exec(s, s->ops->begin_read_sql);
+}
+
 int store_commit(struct store *s)
 {
 	return s->ops->exec(s, "COMMIT");

@@ -49,8 +49,12 @@ void store_reset(struct store_stmt *st);
 /* Runs SQL text without parameters (several statements allowed): migrations, PRAGMAs. */
 int store_exec(struct store *s, const char *sql);
 
-/* Write transactions: BEGIN IMMEDIATE on SQLite, BEGIN on PostgreSQL. */
+/* Write transactions: BEGIN IMMEDIATE on SQLite; on PostgreSQL BEGIN and the audit head's row
+ * lock, so that writers are serialized on both (every write appends to the audit log anyway).
+ * Needs the schema: migrations open theirs with store_exec. */
 int store_begin(struct store *s);
+/* A read-only transaction that sees one snapshot throughout; end it with store_rollback. */
+int store_begin_read(struct store *s);
 int store_commit(struct store *s);
 void store_rollback(struct store *s);
 

@@ -209,7 +209,7 @@ int store_audit_verify(struct store *s, struct audit_verify *v)
 
 	audit_verify_init(v);
 	/* a read transaction gives rows and head from one snapshot */
-	if ((rc = store_exec(s, "BEGIN")) != KFQ_OK)
+	if ((rc = store_begin_read(s)) != KFQ_OK)
 		return rc;
 	if ((rc = store_prepare(s, sql_all, &st)) != KFQ_OK)
 		goto done;

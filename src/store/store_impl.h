@@ -20,7 +20,8 @@ struct store_ops {
 	void (*reset)(struct store_stmt *st);
 	int (*exec)(struct store *s, const char *sql);
 	void (*close)(struct store *s);
-	const char *begin_sql; /* the statement that opens a write transaction */
+	const char *begin_sql;      /* opens a write transaction */
+	const char *begin_read_sql; /* opens a read transaction on one snapshot */
 };
 
 struct store {

@@ -27,11 +27,16 @@
 #define MS_FROM                                                                                    \
 	" FROM milestone m JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON t.id = p.task_id "  \
 	"JOIN org o ON o.id = p.org_id LEFT JOIN org oo ON oo.id = m.owner_org_id"
-/* ?4 task ?5 org ?6 plan ?7 state ?8 like */
+/* ?4 task ?5 org ?6 plan ?7 state ?8 like. The state test is MS_STATE spelled out as
+ * conditions an index can serve (PostgreSQL folds the branches for the given state). */
 #define MS_WHERE                                                                                   \
 	" WHERE m.removed = 0 AND (?4 = 0 OR p.task_id = ?4) AND (?5 = 0 OR p.org_id = ?5) "      \
 	"AND (?6 = 0 OR m.plan_id = ?6) AND (?6 <> 0 OR p.status IN ('submitted', 'approved')) "   \
-	"AND (CAST(?7 AS TEXT) IS NULL OR " MS_STATE("?1", "?2", "?3") " = ?7) "                   \
+	"AND (CAST(?7 AS TEXT) IS NULL OR (?7 = 'done' AND m.status = 'done') "                    \
+	"OR (?7 = 'overdue' AND m.status <> 'done' AND m.due_date < ?1) "                          \
+	"OR (?7 = 'due_soon' AND m.status <> 'done' AND m.due_date >= ?1 AND m.due_date <= ?2) "   \
+	"OR (?7 IN ('stale', 'on_track') AND m.status <> 'done' AND m.due_date > ?2 "              \
+	"AND " MS_STATE("?1", "?2", "?3") " = ?7)) "                                               \
 	"AND (CAST(?8 AS TEXT) IS NULL OR m.title LIKE ?8 ESCAPE '\\' "                            \
 	"OR m.deliverable LIKE ?8 ESCAPE '\\')"
 
@@ -108,6 +113,8 @@ static const char sql_rep_review[] = "UPDATE progress_report SET state = ?2, rev
                                      "reviewed_at = ?4, reviewed_by = ?5 WHERE id = ?1";
 static const char sql_ms_progress[] = "UPDATE milestone SET status = ?2, percent = ?3 WHERE id = ?1";
 
+static const char sql_bump[] = "UPDATE plan_change SET n = n + 1 WHERE id = 1";
+static const char sql_version[] = "SELECT n FROM plan_change WHERE id = 1";
 static const char sql_board[] =
     "SELECT p.task_id, p.org_id, SUM(m.weight * m.percent), SUM(m.weight), COUNT(*), "
     "SUM(CASE WHEN m.status <> 'done' AND m.due_date < ?1 THEN 1 ELSE 0 END) "
@@ -278,9 +285,10 @@ int store_milestone_list(struct store *s, struct arena *a, const struct store_mi
 			return KFQ_OK;
 		org = f->ids[0];
 	}
-	if ((rc = store_prepare(s, in_c ? sql_ms_list : sql_ms_count, &st)) != KFQ_OK)
+	bool count = !in_c && !f->skip_total;
+	if ((rc = store_prepare(s, count ? sql_ms_count : sql_ms_list, &st)) != KFQ_OK)
 		return rc;
-	if (!in_c) {
+	if (count) {
 		bind_bounds(st, b);
 		store_bind_int(st, 4, f->task_id);
 		store_bind_int(st, 5, org);
@@ -532,8 +540,16 @@ static int write_milestones(struct store *s, int64_t plan_id, const struct store
 	return KFQ_OK;
 }
 
+/* Commits a write of this module (bumping the change counter first) or rolls it back. */
 static int finish(struct store *s, int rc)
 {
+	struct store_stmt *st;
+
+	if (rc == KFQ_OK && (rc = store_prepare(s, sql_bump, &st)) == KFQ_OK) {
+		rc = store_step(st);
+		store_reset(st);
+		rc = rc == KFQ_DONE ? KFQ_OK : rc;
+	}
 	if (rc == KFQ_OK && (rc = store_commit(s)) == KFQ_OK)
 		return KFQ_OK;
 	store_rollback(s);
@@ -1029,6 +1045,11 @@ cleanup:
 	free(before);
 	arena_release(&a);
 	return rc;
+}
+
+int store_plan_version(struct store *s, int64_t *n)
+{
+	return store_query_int(s, sql_version, n);
 }
 
 int store_board(struct store *s, struct arena *a, const struct milestone_bounds *b,

@@ -95,6 +95,7 @@ struct store_milestone_filter {
 	const int64_t *ids;               /* data scope on the plan's org; NULL = all */
 	int nids;
 	int64_t offset, limit;
+	bool skip_total; /* *total is not needed (saves a count over the whole selection) */
 };
 
 /* Milestones of submitted or approved plans (and drafts when plan_id is given), due date
@@ -162,6 +163,8 @@ struct store_board_cell {
 	int overdue;
 };
 
+/* A number that changes whenever plans, milestones or reports do (any process). */
+int store_plan_version(struct store *s, int64_t *n);
 /* Per task and organization: completion and overdue counts over submitted/approved plans. */
 int store_board(struct store *s, struct arena *a, const struct milestone_bounds *b,
                 struct store_board_cell **out, int *n);

@@ -380,7 +380,7 @@ int store_task_list(struct store *s, struct arena *a, const struct store_task_fi
 	store_reset(st);
 	if (rc != KFQ_DONE)
 		return rc;
-	for (int i = 0; i < *n; i++)
+	for (int i = 0; i < *n && !f->without_orgs; i++)
 		if ((rc = load_orgs(s, a, &(*out)[i])) != KFQ_OK)
 			return rc;
 	return KFQ_OK;

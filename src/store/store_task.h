@@ -63,6 +63,7 @@ struct store_task_filter {
 	const char *role;  /* with org_id: "lead", "responsible" or NULL for either */
 	const char *q;     /* substring of title or body */
 	int64_t offset, limit; /* limit 0 = all */
+	bool without_orgs;     /* leave lead/responsible empty (one query instead of one a task) */
 };
 
 int store_task_list(struct store *s, struct arena *a, const struct store_task_filter *f,

@@ -35,7 +35,7 @@ CREATE TABLE milestone (
 	last_report_date TEXT,                -- date of the latest report, for staleness
 	removed INTEGER NOT NULL DEFAULT 0     -- dropped from the plan; kept for its history
 );
-CREATE INDEX milestone_plan ON milestone(plan_id);
+CREATE INDEX milestone_plan ON milestone(plan_id, due_date);
 CREATE INDEX milestone_due ON milestone(due_date);
 
 -- The milestones as approved, one row per approval: the plan's history.
@@ -77,3 +77,12 @@ CREATE TABLE evidence (
 	created_by BIGINT REFERENCES app_user(id)
 );
 CREATE INDEX evidence_report ON evidence(report_id);
+
+-- Bumped in every transaction that changes plans, milestones or reports, so that aggregates
+-- computed from them (the supervision board) can be reused until something changes, across
+-- processes too.
+CREATE TABLE plan_change (
+	id INTEGER PRIMARY KEY CHECK (id = 1),
+	n BIGINT NOT NULL
+);
+INSERT INTO plan_change (id, n) VALUES (1, 0);

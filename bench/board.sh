@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Benchmark for the supervision board at scale: 100 zones × 18 tasks × 20 milestones with 12
+# progress reports each (36,000 milestones, 432,000 reports), on SQLite and on PostgreSQL.
+# Measures GET /api/board and a filtered, paginated GET /api/milestones (wrk, one connection,
+# so latency is server time plus loopback). Bulk rows are generated with SQL: they are
+# benchmark data, not application data. Figures go to docs/PERFORMANCE.md.
+#   bench/board.sh [sqlite|pg] [DURATION_SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+KIND=${1:-sqlite}
+DUR=${2:-5}
+BIN=$PWD/build/kfq
+OUT=$PWD/bench/out
+mkdir -p "$OUT"
+work=$(mktemp -d)
+trap 'kill $(cat "$work"/kfq.pid 2>/dev/null) 2>/dev/null; [ "$KIND" = pg ] && scripts/pg-temp.sh stop "$work/pg"; [ -n "${KEEP:-}" ] && cp "$work/bench.db" "$KEEP"; rm -rf "$work"' EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# 100 zones under the seven counties, plus the city departments the seed names
+{
+	sed -n '1,/^清原满族自治县/p' data/demo/orgs.tsv
+	counties=(新抚区 东洲区 望花区 顺城区 抚顺县 新宾满族自治县 清原满族自治县)
+	for i in $(seq 1 100); do
+		level=provincial
+		[ $((i % 10)) -eq 0 ] && level=national
+		printf '压测开发区%03d\tzone\t%s\t%s\t\t0\n' "$i" "${counties[$((i % 7))]}" "$level"
+	done
+} >"$work/orgs.tsv"
+
+if [ "$KIND" = pg ]; then
+	url=$(scripts/pg-temp.sh start "$work/pg")
+	psql -q "$url" -c 'CREATE DATABASE bench' >/dev/null
+	db=${url%/postgres}/bench
+	q() { psql -q -v ON_ERROR_STOP=1 "$db" -c "$1" >/dev/null; }
+	day() { echo "(DATE '$1' + ($2))::text"; }
+else
+	db=$work/bench.db
+	q() { sqlite3 "$db" "$1"; }
+	day() { echo "date('$1', '+' || ($2) || ' days')"; }
+fi
+"$BIN" migrate --db "$db" >/dev/null
+"$BIN" org import --db "$db" "$work/orgs.tsv" >/dev/null
+"$BIN" demo --db "$db" >/dev/null # the seed's 18 tasks; no sample zones, so no demo plans
+echo 'Bench#Passw0rd' | "$BIN" user add --db "$db" --username bench --org 市商务局 --role office --password-stdin >/dev/null
+
+base=$(date -u -d '+8 hours -200 days' +%Y-%m-%d)
+echo "generating plans, milestones and reports ($KIND)…"
+q "INSERT INTO zone_plan (task_id, org_id, status, version, created_at, updated_at)
+   SELECT t.id, o.id, 'approved', 1, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'
+   FROM task t, org o WHERE o.type = 'zone'"
+q "INSERT INTO milestone (plan_id, seq, title, deliverable, start_date, due_date, weight, status, percent, last_report_date)
+   WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 20)
+   SELECT p.id, s.n, '节点' || s.n, '成果' || s.n, $(day "$base" "s.n * 10"), $(day "$base" "s.n * 10 + 30"), 5,
+          CASE WHEN (p.id + s.n) % 3 = 0 THEN 'done' ELSE 'in_progress' END,
+          CASE WHEN (p.id + s.n) % 3 = 0 THEN 100 ELSE (p.id * 7 + s.n * 13) % 100 END,
+          $(day "$base" "s.n * 10 + 5")
+   FROM zone_plan p, s"
+q "INSERT INTO progress_report (milestone_id, status, percent, narrative, state, created_at)
+   WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 12)
+   SELECT m.id, 'in_progress', s.n * 8, '第' || s.n || '次进展报告', 'accepted', '2026-01-01T00:00:00Z'
+   FROM milestone m, s"
+[ "$KIND" = pg ] && q "ANALYZE"
+[ "$KIND" = sqlite ] && q "ANALYZE"
+
+port=$(free_port)
+"$BIN" serve --db "$db" --listen 127.0.0.1:$port --no-access-log >"$work/serve.out" 2>"$work/serve.err" &
+echo $! >"$work/kfq.pid"
+for _ in $(seq 200); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.05; done
+b=http://127.0.0.1:$port
+cookie=$(curl -s -D - -o /dev/null -H "Origin: $b" -H 'Content-Type: application/json' \
+	-d '{"username":"bench","password":"Bench#Passw0rd"}' "$b/api/session" |
+	sed -n 's/^Set-Cookie: \(kfq_session=[^;]*\).*/\1/p')
+counts=$(curl -fs -H "Cookie: $cookie" "$b/api/milestones?page_size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+echo "milestones visible: $counts"
+task=$(curl -fs -H "Cookie: $cookie" "$b/api/tasks?article=4" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+list="$b/api/milestones?task_id=$task&state=overdue&page=2&page_size=20"
+curl -fs -H "Cookie: $cookie" "$list" | python3 -c 'import json,sys; d=json.load(sys.stdin); print("filtered list: total", d["total"], "page items", len(d["items"]))'
+cold=$(curl -fs -o /dev/null -w '%{time_total}' -H "Cookie: $cookie" "$b/api/board")
+echo "$KIND board, first answer after a change (aggregates computed): ${cold}s" | tee "$OUT/$KIND-board-cold.txt"
+for name in board list; do
+	url=$b/api/board
+	[ $name = list ] && url=$list
+	echo "== $KIND $name (wrk -t1 -c1 -d${DUR}s)"
+	wrk -t1 -c1 -d"${DUR}s" --latency -H "Cookie: $cookie" "$url" | tee "$OUT/$KIND-$name.txt" |
+		grep -E 'Latency  |50%|90%|99%|Requests/sec'
+done
