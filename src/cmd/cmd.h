@@ -52,7 +52,8 @@ bool cmd_wants_help(int argc, char **argv, const char *usage);
 int cmd_usage_error(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 #define CMD_FILE_MAX_BYTES (8 * 1024 * 1024)
 struct strbuf;
-/* Appends a whole file to sb: KFQ_EIO if unreadable, KFQ_EINVAL if over CMD_FILE_MAX_BYTES. */
+/* Appends a whole file ("-": stdin) to sb: KFQ_EIO if unreadable, KFQ_EINVAL if over
+ * CMD_FILE_MAX_BYTES. */
 int cmd_read_file(const char *path, struct strbuf *sb);
 /* Reads one line (a password) from stdin without its newline into buf. */
 int cmd_read_stdin_line(char *buf, size_t len);

@@ -1,8 +1,9 @@
 /* cmd_policy.c - `kfq policy parse FILE [--json]`: reads a policy text and prints its structure
- * as a readable tree or as JSON. Must not interpret the text itself (core/policy_parse does)
- * and must not touch the database. */
+ * as a readable tree or as JSON; `kfq policy import FILE`: turns it into reform tasks through
+ * api/policy_import. Must not interpret the text itself (core/policy_parse does). */
 #include "cmd/cmd.h"
 
+#include "api/policy_import.h"
 #include "core/policy_parse.h"
 #include "util/arena.h"
 #include "util/jsonw.h"
@@ -10,46 +11,29 @@
 #include "util/strbuf.h"
 
 #include <errno.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
 static const char usage[] =
     "usage: kfq policy parse FILE [--json]\n"
+    "       kfq policy import FILE [--dry-run] [--db PATH|URL] [--config FILE]\n"
     "\n"
     "Parses a policy text (政策文本) into its title, consultation notice, parts (一、),\n"
     "groups ((一)), articles (1. or 第一条) and each article's lead units (牵头单位) and\n"
     "responsible units (责任单位). FILE may be UTF-8, UTF-16 with a BOM or GB18030;\n"
     "'-' reads standard input.\n"
     "\n"
+    "import also resolves the units to organizations and creates one reform task per article\n"
+    "(an article without units is led by the 工作专班办公室 with every zone responsible), in\n"
+    "one audited transaction; --dry-run shows what it would create.\n"
+    "\n"
     "  --json      print the structure as JSON instead of a summary\n"
+    "  --dry-run   import: resolve and report, write nothing\n"
     "  -h, --help  print this help\n"
     "\n"
     "Exit status: 0 parsed (warnings are part of the output), 1 the file cannot be read\n"
     "or is not a text file, 2 bad usage.\n";
-
-/* Reads the whole file, stopping one byte past the parser's limit so it can refuse it. */
-static int read_all(const char *path, struct strbuf *sb)
-{
-	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-	char chunk[65536];
-	int rc = KFQ_EIO;
-
-	if (!f)
-		goto fail;
-	while (sb->len <= POLICY_MAX_BYTES) {
-		size_t n = fread(chunk, 1, sizeof(chunk), f);
-		strbuf_add(sb, chunk, n);
-		if (n < sizeof(chunk))
-			break;
-	}
-	if (ferror(f))
-		goto fail;
-	rc = KFQ_OK;
-fail:
-	if (f && f != stdin && fclose(f) != 0 && rc == KFQ_OK)
-		rc = KFQ_EIO;
-	return rc;
-}
 
 static void print_units(const char *label, const char *const *v, size_t n, int indent)
 {
@@ -153,7 +137,7 @@ static int parse_cmd(int argc, char **argv)
 		goto fail;
 	}
 	rc = CMD_EXIT_FAIL;
-	if (read_all(path, &in) != KFQ_OK) {
+	if (cmd_read_file(path, &in) == KFQ_EIO) {
 		fprintf(stderr, "kfq policy parse: %s: %s\n", path, strerror(errno));
 		goto fail;
 	}
@@ -183,6 +167,67 @@ fail:
 	return rc;
 }
 
+static int import_cmd(int argc, char **argv)
+{
+	struct cmd_options o;
+	struct policy_import_result r;
+	struct store_actor who;
+	struct strbuf in = STRBUF_INIT;
+	struct store *s = NULL;
+	struct arena a;
+	const char *path = NULL;
+	bool dry_run = false;
+	int rc = CMD_EXIT_USAGE;
+
+	arena_init(&a);
+	cmd_options_init(&o);
+	for (int i = 1; i < argc; i++) {
+		int x = cmd_options_common(&o, argc, argv, &i);
+		if (x < 0)
+			goto cleanup;
+		if (x > 0)
+			continue;
+		if (!strcmp(argv[i], "--dry-run"))
+			dry_run = true;
+		else if (argv[i][0] == '-' && argv[i][1])
+			goto usage_error;
+		else if (path)
+			goto usage_error;
+		else
+			path = argv[i];
+	}
+	if (!path)
+		goto usage_error;
+	rc = CMD_EXIT_FAIL;
+	if (cmd_read_file(path, &in) == KFQ_EIO) {
+		fprintf(stderr, "kfq policy import: %s: %s\n", path, strerror(errno));
+		goto cleanup;
+	}
+	if (sodium_init() < 0 || cmd_open_db(&o, &s) != KFQ_OK)
+		goto cleanup;
+	cmd_actor(&who);
+	if (policy_import(s, &a, &who, in.buf, in.len, dry_run, &r) != KFQ_OK) {
+		fprintf(stderr, "kfq policy import: %s: %s\n", path,
+		        r.status == POLICY_IMPORT_STORE ? store_errmsg(s) : r.message);
+		goto cleanup;
+	}
+	printf("%s%s: %zu tasks\n", dry_run ? "would import " : "imported ", r.policy.title,
+	       r.tasks.n_tasks);
+	for (size_t i = 0; i < r.doc.n_warnings; i++)
+		printf("  第%d行：%s\n", r.doc.warnings[i].line, r.doc.warnings[i].message);
+	for (size_t i = 0; i < r.tasks.n_warnings; i++)
+		printf("  第%d行：%s\n", r.tasks.warnings[i].line, r.tasks.warnings[i].message);
+	rc = CMD_EXIT_OK;
+	goto cleanup;
+usage_error:
+	rc = cmd_usage_error("policy", "import FILE [--dry-run] [--db PATH|URL]");
+cleanup:
+	store_close(s);
+	strbuf_release(&in);
+	arena_release(&a);
+	return rc;
+}
+
 int cmd_policy(int argc, char **argv)
 {
 	if (cmd_wants_help(argc, argv, usage))
@@ -191,6 +236,8 @@ int cmd_policy(int argc, char **argv)
 		fputs(usage, stderr);
 		return CMD_EXIT_USAGE;
 	}
+	if (!strcmp(argv[1], "import"))
+		return import_cmd(argc - 1, argv + 1);
 	if (strcmp(argv[1], "parse")) {
 		fprintf(stderr, "kfq policy: unknown subcommand '%s'\n%s", argv[1], usage);
 		return CMD_EXIT_USAGE;

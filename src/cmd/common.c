@@ -189,7 +189,7 @@ int cmd_read_stdin_line(char *buf, size_t len)
 
 int cmd_read_file(const char *path, struct strbuf *sb)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	char buf[65536];
 	size_t n;
 	int rc = KFQ_OK;
@@ -205,6 +205,7 @@ int cmd_read_file(const char *path, struct strbuf *sb)
 	}
 	if (ferror(f))
 		rc = KFQ_EIO;
-	fclose(f);
+	if (f != stdin)
+		fclose(f);
 	return rc;
 }
