@@ -97,8 +97,9 @@ static int read_milestones(struct api_ctx *c, int64_t plan_org, struct store_mil
 			struct store_org o2;
 			int rc = store_org_get(c->db, c->a, ms[i].owner_org_id, &o2);
 			if (rc == KFQ_ENOTFOUND)
-				return api_error(c, 400, "invalid_value", "责任单位不存在",
-				                 arena_printf(c->a, "/milestones/%zu/owner_org_id", i));
+				return api_error(
+				    c, 400, "invalid_value", "责任单位不存在",
+				    arena_printf(c->a, "/milestones/%zu/owner_org_id", i));
 			if (rc != KFQ_OK)
 				return api_store_error(c, rc);
 		}
@@ -339,8 +340,8 @@ static int ms_list(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-static const char *const ms_headers[] = {"条目", "任务", "单位", "节点", "交付成果", "开始日期",
-                                         "完成期限", "权重", "进度%", "状态"};
+static const char *const ms_headers[] = {"条目",     "任务",     "单位", "节点",  "交付成果",
+                                         "开始日期", "完成期限", "权重", "进度%", "状态"};
 
 static const char *state_label(const char *s)
 {
@@ -491,8 +492,8 @@ static int report_create(struct api_ctx *c)
 	for (size_t i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++)
 		ok |= !strcmp(r.status, statuses[i]);
 	if (!ok)
-		return api_error(c, 400, "invalid_value",
-		                 "状态应为 未开始、进行中、已完成 或 受阻", "/status");
+		return api_error(c, 400, "invalid_value", "状态应为 未开始、进行中、已完成 或 受阻",
+		                 "/status");
 	if (r.percent < 0 || r.percent > 100)
 		return api_error(c, 400, "invalid_value", "进度应为0到100之间的整数", "/percent");
 	if (!strcmp(r.status, "done") && r.percent != 100)
@@ -798,11 +799,9 @@ const struct api_route api_plan_routes[] = {
     {"GET", "/api/milestones", ms_list, PERM_TASK_READ, 0, ms_query, NULL},
     {"GET", "/api/milestones/export.xlsx", ms_export_xlsx, PERM_TASK_READ, 0, ms_export_query,
      NULL},
-    {"GET", "/api/milestones/export.csv", ms_export_csv, PERM_TASK_READ, 0, ms_export_query,
-     NULL},
+    {"GET", "/api/milestones/export.csv", ms_export_csv, PERM_TASK_READ, 0, ms_export_query, NULL},
     {"GET", "/api/milestones/:id", ms_get, PERM_TASK_READ, 0, NULL, NULL},
-    {"POST", "/api/milestones/:id/reports", report_create, PERM_PLAN_WRITE, 0, NULL,
-     report_body},
+    {"POST", "/api/milestones/:id/reports", report_create, PERM_PLAN_WRITE, 0, NULL, report_body},
     {"POST", "/api/reports/:id/accept", report_accept, PERM_PLAN_REVIEW, 0, NULL, comment_body},
     {"POST", "/api/reports/:id/return", report_return, PERM_PLAN_REVIEW, 0, NULL, comment_body},
     {"POST", "/api/evidence", evidence_upload, PERM_PLAN_WRITE, API_UPLOAD, upload_query, NULL},

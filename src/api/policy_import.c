@@ -34,8 +34,7 @@ static enum unit_resolve_zone_level zone_level(const char *l)
 }
 
 /* Builds the resolver's table from every organization; 市直相关部门 = every city department. */
-static int load_ctx(struct store *s, struct arena *a, struct unit_resolve_ctx *ctx,
-		    int64_t *office)
+static int load_ctx(struct store *s, struct arena *a, struct unit_resolve_ctx *ctx, int64_t *office)
 {
 	struct store_org_filter f = {0};
 	struct store_org *orgs;
@@ -94,8 +93,8 @@ static struct store_org_ref *refs(struct arena *a, const int64_t *ids, size_t n)
 	return r;
 }
 
-static int refuse(struct policy_import_result *out, enum policy_import_status st,
-		  const char *msg, int rc)
+static int refuse(struct policy_import_result *out, enum policy_import_status st, const char *msg,
+                  int rc)
 {
 	out->status = st;
 	out->message = msg;
@@ -103,8 +102,8 @@ static int refuse(struct policy_import_result *out, enum policy_import_status st
 	return rc == KFQ_OK ? KFQ_EINVAL : rc;
 }
 
-int policy_import(struct store *s, struct arena *a, const struct store_actor *who,
-		  const char *text, size_t len, bool dry_run, struct policy_import_result *out)
+int policy_import(struct store *s, struct arena *a, const struct store_actor *who, const char *text,
+                  size_t len, bool dry_run, struct policy_import_result *out)
 {
 	struct unit_resolve_ctx ctx;
 	int64_t office;
@@ -115,13 +114,13 @@ int policy_import(struct store *s, struct arena *a, const struct store_actor *wh
 		return refuse(out, POLICY_IMPORT_BAD_TEXT, out->doc.error, KFQ_OK);
 	if (out->doc.n_articles == 0)
 		return refuse(out, POLICY_IMPORT_BAD_TEXT,
-			      "没有识别出任何条目（如“1.”或“第一条”），无法生成改革任务", KFQ_OK);
+		              "没有识别出任何条目（如“1.”或“第一条”），无法生成改革任务", KFQ_OK);
 	if ((rc = load_ctx(s, a, &ctx, &office)) != KFQ_OK)
 		return refuse(out, POLICY_IMPORT_STORE, "读取组织机构失败", rc);
 	if (!office)
 		return refuse(out, POLICY_IMPORT_NO_OFFICE,
-			      "没有名称或别名为“工作专班办公室”的机构：请先在组织机构中设置改革办",
-			      KFQ_OK);
+		              "没有名称或别名为“工作专班办公室”的机构：请先在组织机构中设置改革办",
+		              KFQ_OK);
 	policy_tasks_build(&out->doc, &ctx, office, a, &out->tasks);
 
 	struct store_policy *p = &out->policy;
@@ -159,11 +158,12 @@ int policy_import(struct store *s, struct arena *a, const struct store_actor *wh
 		t->article_number = art->number;
 		t->part_heading = art->part >= 0 ? out->doc.parts[art->part].heading : NULL;
 		t->group_heading = pt->group_heading;
-		t->title = art->short_title ? art->short_title : arena_printf(a, "第%d条", art->number);
+		t->title =
+		    art->short_title ? art->short_title : arena_printf(a, "第%d条", art->number);
 		t->body = art->body;
 		t->lead_units = units_json(a, art->lead_units, art->n_lead_units);
-		t->responsible_units = units_json(a, art->responsible_units,
-						  art->n_responsible_units);
+		t->responsible_units =
+		    units_json(a, art->responsible_units, art->n_responsible_units);
 		t->lead = refs(a, pt->lead, pt->n_lead);
 		t->nlead = (int)pt->n_lead;
 		t->responsible = refs(a, pt->responsible, pt->n_responsible);

@@ -30,8 +30,8 @@ struct policy_import_result {
 };
 
 /* dry_run: parse and resolve only, write nothing. Returns KFQ_OK when status is OK. */
-int policy_import(struct store *s, struct arena *a, const struct store_actor *who,
-		  const char *text, size_t len, bool dry_run, struct policy_import_result *out);
+int policy_import(struct store *s, struct arena *a, const struct store_actor *who, const char *text,
+                  size_t len, bool dry_run, struct policy_import_result *out);
 
 /* {"policy":{…}|null,"tasks":[{"article_number","title","lead_orgs":[ids],...}],
  *  "warnings":[{"line","message"}]} with parser and resolution warnings together. */

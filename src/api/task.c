@@ -85,7 +85,8 @@ static int filter_from_query(struct api_ctx *c, struct store_task_filter *f, boo
 	f->q = api_query_str(c, "q");
 	f->role = api_query_str(c, "role");
 	if (f->role && strcmp(f->role, "lead") != 0 && strcmp(f->role, "responsible") != 0)
-		return api_error(c, 400, "invalid_parameter", "role 应为 lead 或 responsible", "role");
+		return api_error(c, 400, "invalid_parameter", "role 应为 lead 或 responsible",
+		                 "role");
 	if (api_query_int(c, "policy_id", 0, 1, INT64_MAX, &f->policy_id) != 0 ||
 	    api_query_int(c, "article", 0, 1, 10000, &article) != 0 ||
 	    api_query_int(c, "org_id", 0, 1, INT64_MAX, &f->org_id) != 0)
@@ -151,11 +152,11 @@ static int read_refs(struct api_ctx *c, const char *field, struct store_org_ref 
 		for (int k = 0; k < i; k++)
 			if (ids[k] == ids[i])
 				return api_error(c, 400, "invalid_value", "机构重复",
-						 arena_printf(c->a, "/%s/%d", field, i));
+				                 arena_printf(c->a, "/%s/%d", field, i));
 		rc = store_org_get(c->db, c->a, ids[i], &o);
 		if (rc == KFQ_ENOTFOUND)
 			return api_error(c, 400, "invalid_value", "机构不存在",
-					 arena_printf(c->a, "/%s/%d", field, i));
+			                 arena_printf(c->a, "/%s/%d", field, i));
 		if (rc != KFQ_OK)
 			return api_store_error(c, rc);
 		(*out)[i].id = ids[i];
@@ -181,9 +182,10 @@ static int task_set_orgs(struct api_ctx *c)
 	for (int i = 0; i < nresp; i++)
 		for (int k = 0; k < nlead; k++)
 			if (resp[i].id == lead[k].id)
-				return api_error(c, 400, "invalid_value",
-						 arena_printf(c->a, "“%s”已是牵头单位", resp[i].name),
-						 arena_printf(c->a, "/responsible_org_ids/%d", i));
+				return api_error(
+				    c, 400, "invalid_value",
+				    arena_printf(c->a, "“%s”已是牵头单位", resp[i].name),
+				    arena_printf(c->a, "/responsible_org_ids/%d", i));
 	rc = store_task_set_orgs(c->db, &c->actor, id, lead, nlead, resp, nresp);
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
@@ -202,8 +204,8 @@ static void join_refs(struct strbuf *sb, const struct store_org_ref *r, int n)
 
 static int task_export(struct api_ctx *c)
 {
-	static const char *const headers[] = {"条目", "分组", "任务", "牵头单位", "责任单位",
-					      "原文牵头单位", "原文责任单位"};
+	static const char *const headers[] = {"条目",     "分组",         "任务",        "牵头单位",
+	                                      "责任单位", "原文牵头单位", "原文责任单位"};
 	static const double widths[] = {6, 24, 30, 30, 60, 30, 40};
 	struct store_task_filter f;
 	struct store_task *t;
@@ -235,12 +237,12 @@ static int task_export(struct api_ctx *c)
 	if (xlsx_finish(x, &fd, &size) != KFQ_OK)
 		return api_error(c, 500, "export_failed", "导出失败", NULL);
 	return api_send_file(c, fd, size,
-			     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-			     "改革任务.xlsx");
+	                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	                     "改革任务.xlsx");
 }
 
-static const char *const task_query[] = {"policy_id", "article", "org_id", "role", "q",
-					 "page",      "page_size", NULL};
+static const char *const task_query[] = {"policy_id", "article", "org_id",    "role",
+                                         "q",         "page",    "page_size", NULL};
 static const char *const export_query[] = {"policy_id", "article", "org_id", "role", "q", NULL};
 
 static const struct api_field orgs_body[] = {

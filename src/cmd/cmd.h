@@ -28,10 +28,11 @@ struct cmd_options {
 	const char *db;       /* path or postgresql:// URL */
 	const char *listen;   /* serve */
 	const char *web_root; /* serve */
-	const char *data_dir; /* serve: evidence files; default beside a SQLite file, or var/files */
-	int threads;          /* serve */
-	bool access_log;      /* serve */
-	bool trust_proxy;     /* serve */
+	const char
+	    *data_dir;    /* serve: evidence files; default beside a SQLite file, or var/files */
+	int threads;      /* serve */
+	bool access_log;  /* serve */
+	bool trust_proxy; /* serve */
 };
 
 void cmd_options_init(struct cmd_options *o);

@@ -170,8 +170,8 @@ int cmd_demo(int argc, char **argv)
 			if ((rc = store_task_list(s, &a, &tf, &found, &nfound, &total)) != KFQ_OK)
 				goto store_error;
 			task_id = found[0].id;
-			rc = seed_plan(s, &who, task_id, zones[z].id, (int)(t + 3 * (size_t)z), today,
-			               &late);
+			rc = seed_plan(s, &who, task_id, zones[z].id, (int)(t + 3 * (size_t)z),
+			               today, &late);
 			if (rc != KFQ_OK)
 				goto store_error;
 			made++;

@@ -9,9 +9,9 @@
 
 enum filetype_verdict {
 	FILETYPE_OK,
-	FILETYPE_BAD_NAME,      /* empty, too long, path separators or control characters */
-	FILETYPE_UNSUPPORTED,   /* an extension we do not take */
-	FILETYPE_MISMATCH,      /* the content is not what the extension says */
+	FILETYPE_BAD_NAME,    /* empty, too long, path separators or control characters */
+	FILETYPE_UNSUPPORTED, /* an extension we do not take */
+	FILETYPE_MISMATCH,    /* the content is not what the extension says */
 	FILETYPE_EMPTY,
 };
 

@@ -34,7 +34,8 @@ int plan_validate(const struct plan_milestone *m, int n, struct plan_problem *p)
 		if (!m[i].deliverable || !*m[i].deliverable)
 			return problem(p, i, "deliverable", "请填写交付成果");
 		if (s < 0)
-			return problem(p, i, "start_date", "开始日期应为 YYYY-MM-DD 格式的有效日期");
+			return problem(p, i, "start_date",
+			               "开始日期应为 YYYY-MM-DD 格式的有效日期");
 		if (d < 0)
 			return problem(p, i, "due_date", "完成期限应为 YYYY-MM-DD 格式的有效日期");
 		if (d < s)
@@ -46,7 +47,7 @@ int plan_validate(const struct plan_milestone *m, int n, struct plan_problem *p)
 	if (total != PLAN_WEIGHT_TOTAL) {
 		/* total is at most 50 × 100: the message fits */
 		snprintf(p->message_buf, sizeof(p->message_buf), "各节点权重之和应为100，当前为%d",
-			 total);
+		         total);
 		return problem(p, -1, "/milestones", p->message_buf);
 	}
 	return 0;

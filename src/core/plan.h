@@ -10,10 +10,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define PLAN_MAX_MILESTONES 50
-#define PLAN_WEIGHT_TOTAL 100
-#define MILESTONE_DUE_SOON_DAYS 7 /* due within this many days: 即将到期 */
-#define MILESTONE_STALE_DAYS 30   /* no report for this many days: 长期未更新 */
+#define PLAN_MAX_MILESTONES     50
+#define PLAN_WEIGHT_TOTAL       100
+#define MILESTONE_DUE_SOON_DAYS 7  /* due within this many days: 即将到期 */
+#define MILESTONE_STALE_DAYS    30 /* no report for this many days: 长期未更新 */
 #define SHANGHAI_OFFSET_SECONDS (8 * 3600)
 
 struct plan_milestone {

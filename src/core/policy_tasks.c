@@ -32,12 +32,13 @@ static void warn(struct arena *a, struct policy_tasks *out, size_t *cap, int lin
 
 /* Resolves units into set, warning about what does not resolve to exactly one place. */
 static void resolve_all(const struct unit_resolve_ctx *ctx, const struct policy_article *art,
-			const char *const *units, size_t n, struct idset *set, struct arena *a,
-			struct policy_tasks *out, size_t *wcap)
+                        const char *const *units, size_t n, struct idset *set, struct arena *a,
+                        struct policy_tasks *out, size_t *wcap)
 {
 	for (size_t i = 0; i < n; i++) {
 		struct unit_resolution r;
-		if (unit_resolve(ctx, units[i], a, &r) != KFQ_OK || r.kind == UNIT_RESOLVE_UNKNOWN) {
+		if (unit_resolve(ctx, units[i], a, &r) != KFQ_OK ||
+		    r.kind == UNIT_RESOLVE_UNKNOWN) {
 			struct strbuf sb = STRBUF_INIT;
 			strbuf_addf(&sb, "第%d条：未识别的单位“%s”", art->number, units[i]);
 			for (size_t k = 0; k < r.n_nearest; k++)
@@ -49,20 +50,20 @@ static void resolve_all(const struct unit_resolve_ctx *ctx, const struct policy_
 		if (r.kind == UNIT_RESOLVE_MATCH && r.n_ids > 1) {
 			warn(a, out, wcap, art->line,
 			     arena_printf(a, "第%d条：单位“%s”对应多个机构，请在任务中指定",
-					  art->number, units[i]));
+			                  art->number, units[i]));
 			continue;
 		}
 		if (r.kind == UNIT_RESOLVE_GROUP && r.n_ids == 0)
 			warn(a, out, wcap, art->line,
 			     arena_printf(a, "第%d条：“%s”目前不包含任何机构", art->number,
-					  units[i]));
+			                  units[i]));
 		for (size_t k = 0; k < r.n_ids; k++)
 			add(set, r.ids[k]);
 	}
 }
 
 void policy_tasks_build(const struct policy_doc *doc, const struct unit_resolve_ctx *ctx,
-		       int64_t office_id, struct arena *a, struct policy_tasks *out)
+                        int64_t office_id, struct arena *a, struct policy_tasks *out)
 {
 	size_t wcap = 0;
 	/* a set can hold every organization plus the configured city departments */
@@ -86,9 +87,9 @@ void policy_tasks_build(const struct policy_doc *doc, const struct unit_resolve_
 					add(&resp, ctx->orgs[k].id);
 		} else {
 			resolve_all(ctx, art, art->lead_units, art->n_lead_units, &lead, a, out,
-				    &wcap);
+			            &wcap);
 			resolve_all(ctx, art, art->responsible_units, art->n_responsible_units,
-				    &resp, a, out, &wcap);
+			            &resp, a, out, &wcap);
 		}
 		/* whoever leads is not listed again as responsible */
 		size_t m = 0;
@@ -106,6 +107,6 @@ void policy_tasks_build(const struct policy_doc *doc, const struct unit_resolve_
 		if (lead.n == 0)
 			warn(a, out, &wcap, art->line,
 			     arena_printf(a, "第%d条：没有可识别的牵头单位，请导入后指定",
-					  art->number));
+			                  art->number));
 	}
 }

@@ -29,6 +29,6 @@ struct policy_tasks {
 /* office_id: the reform office (工作专班办公室) that leads articles without units.
  * Everything is allocated from a. */
 void policy_tasks_build(const struct policy_doc *doc, const struct unit_resolve_ctx *ctx,
-		       int64_t office_id, struct arena *a, struct policy_tasks *out);
+                        int64_t office_id, struct arena *a, struct policy_tasks *out);
 
 #endif

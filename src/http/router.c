@@ -77,7 +77,8 @@ const char *http_router_allowed(const struct http_router *r, struct http_req *re
 	const char *out;
 
 	for (int i = 0; i < r->nroutes; i++) {
-		if (!match(r->routes[i].pattern, req->path, req) || strstr(sb.buf, r->routes[i].method))
+		if (!match(r->routes[i].pattern, req->path, req) ||
+		    strstr(sb.buf, r->routes[i].method))
 			continue;
 		strbuf_addf(&sb, "%s%s", sb.len ? ", " : "", r->routes[i].method);
 	}

@@ -239,8 +239,7 @@ static void dispatch(struct server *s, struct reqstate *st)
 	if (path_matched) {
 		http_resp_error(req, 405, "method_not_allowed", "不支持该请求方法", NULL);
 		http_resp_header(req, "Allow", http_router_allowed(s->router, req));
-	}
-	else
+	} else
 		http_resp_error(req, 404, "not_found", "请求的资源不存在", NULL);
 }
 

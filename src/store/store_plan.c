@@ -15,13 +15,14 @@
 /* The milestone state rules of core/plan.c over a query's rows: T = today, S = today + 7,
  * ST = today - 30 (struct milestone_bounds). */
 #define MS_STATE(T, S, ST)                                                                         \
-	"CASE WHEN m.status = 'done' THEN 'done' WHEN m.due_date < " T " THEN 'overdue' "         \
+	"CASE WHEN m.status = 'done' THEN 'done' WHEN m.due_date < " T " THEN 'overdue' "          \
 	"WHEN m.due_date <= " S " THEN 'due_soon' WHEN m.start_date <= " T                         \
 	" AND COALESCE(m.last_report_date, m.start_date) < " ST " THEN 'stale' "                   \
 	"ELSE 'on_track' END"
 
 #define MS_COLS                                                                                    \
-	"m.id, m.plan_id, m.seq, m.title, m.deliverable, m.owner_org_id, oo.name, m.owner_person, " \
+	"m.id, m.plan_id, m.seq, m.title, m.deliverable, m.owner_org_id, oo.name, "                \
+	"m.owner_person, "                                                                         \
 	"m.start_date, m.due_date, m.weight, m.status, m.percent, m.last_report_date, " MS_STATE(  \
 	    "?1", "?2", "?3") ", p.task_id, t.article_number, t.title, p.org_id, o.name, p.status"
 #define MS_FROM                                                                                    \
@@ -30,15 +31,16 @@
 /* ?4 task ?5 org ?6 plan ?7 state ?8 like. The state test is MS_STATE spelled out as
  * conditions an index can serve (PostgreSQL folds the branches for the given state). */
 #define MS_WHERE                                                                                   \
-	" WHERE m.removed = 0 AND (?4 = 0 OR p.task_id = ?4) AND (?5 = 0 OR p.org_id = ?5) "      \
+	" WHERE m.removed = 0 AND (?4 = 0 OR p.task_id = ?4) AND (?5 = 0 OR p.org_id = ?5) "       \
 	"AND (?6 = 0 OR m.plan_id = ?6) AND (?6 <> 0 OR p.status IN ('submitted', 'approved')) "   \
 	"AND (CAST(?7 AS TEXT) IS NULL OR (?7 = 'done' AND m.status = 'done') "                    \
 	"OR (?7 = 'overdue' AND m.status <> 'done' AND m.due_date < ?1) "                          \
 	"OR (?7 = 'due_soon' AND m.status <> 'done' AND m.due_date >= ?1 AND m.due_date <= ?2) "   \
 	"OR (?7 IN ('stale', 'on_track') AND m.status <> 'done' AND m.due_date > ?2 "              \
-	"AND " MS_STATE("?1", "?2", "?3") " = ?7)) "                                               \
-	"AND (CAST(?8 AS TEXT) IS NULL OR m.title LIKE ?8 ESCAPE '\\' "                            \
-	"OR m.deliverable LIKE ?8 ESCAPE '\\')"
+	"AND " MS_STATE("?1", "?2",                                                                \
+	                "?3") " = ?7)) "                                                           \
+	                      "AND (CAST(?8 AS TEXT) IS NULL OR m.title LIKE ?8 ESCAPE '\\' "      \
+	                      "OR m.deliverable LIKE ?8 ESCAPE '\\')"
 
 static const char sql_ms_count[] = "SELECT COUNT(*)" MS_FROM MS_WHERE;
 static const char sql_ms_list[] =
@@ -48,13 +50,17 @@ static const char sql_ms_of_plan[] =
     "SELECT " MS_COLS MS_FROM " WHERE m.plan_id = ?4 AND m.removed = 0 ORDER BY m.seq";
 
 #define PLAN_SUMS(WHAT, COND)                                                                      \
-	"(SELECT COALESCE(" WHAT ", 0) FROM milestone m WHERE m.plan_id = p.id AND m.removed = 0 " \
-	COND ")"
+	"(SELECT COALESCE(" WHAT                                                                   \
+	", 0) FROM milestone m WHERE m.plan_id = p.id AND m.removed = 0 " COND ")"
 #define PLAN_COLS                                                                                  \
-	"p.id, p.task_id, t.article_number, t.title, p.org_id, o.name, p.status, p.version, "     \
-	"p.review_comment, p.submitted_at, p.reviewed_at, p.updated_at, " PLAN_SUMS(             \
-	    "SUM(m.weight * m.percent)", "") ", " PLAN_SUMS("SUM(m.weight)", "") ", " PLAN_SUMS(   \
-	    "COUNT(*)", "") ", " PLAN_SUMS("COUNT(*)", "AND m.status <> 'done' AND m.due_date < ?1")
+	"p.id, p.task_id, t.article_number, t.title, p.org_id, o.name, p.status, p.version, "      \
+	"p.review_comment, p.submitted_at, p.reviewed_at, p.updated_at, " PLAN_SUMS(               \
+	    "SUM(m.weight * m.percent)",                                                           \
+	    "") ", " PLAN_SUMS("SUM(m.weight)",                                                    \
+	                       "") ", " PLAN_SUMS("COUNT(*)",                                      \
+	                                          "") ", " PLAN_SUMS("COUNT(*)",                   \
+	                                                             "AND m.status <> 'done' AND " \
+	                                                             "m.due_date < ?1")
 #define PLAN_FROM " FROM zone_plan p JOIN task t ON t.id = p.task_id JOIN org o ON o.id = p.org_id"
 
 static const char sql_plan_list[] =
@@ -103,7 +109,7 @@ static const char sql_rep_insert[] =
     "created_by) VALUES (?1, ?2, ?3, ?4, 'submitted', ?5, ?6) RETURNING id";
 static const char sql_ms_reported[] = "UPDATE milestone SET last_report_date = ?2 WHERE id = ?1";
 #define REP_COLS                                                                                   \
-	"r.id, r.milestone_id, r.status, r.percent, r.narrative, r.state, r.review_comment, "     \
+	"r.id, r.milestone_id, r.status, r.percent, r.narrative, r.state, r.review_comment, "      \
 	"r.created_at, r.created_by, u.display_name, r.reviewed_at"
 #define REP_FROM " FROM progress_report r LEFT JOIN app_user u ON u.id = r.created_by"
 static const char sql_rep_list[] =
@@ -111,7 +117,8 @@ static const char sql_rep_list[] =
 static const char sql_rep_get[] = "SELECT " REP_COLS REP_FROM " WHERE r.id = ?1";
 static const char sql_rep_review[] = "UPDATE progress_report SET state = ?2, review_comment = ?3, "
                                      "reviewed_at = ?4, reviewed_by = ?5 WHERE id = ?1";
-static const char sql_ms_progress[] = "UPDATE milestone SET status = ?2, percent = ?3 WHERE id = ?1";
+static const char sql_ms_progress[] =
+    "UPDATE milestone SET status = ?2, percent = ?3 WHERE id = ?1";
 
 static const char sql_bump[] = "UPDATE plan_change SET n = n + 1 WHERE id = 1";
 static const char sql_version[] = "SELECT n FROM plan_change WHERE id = 1";
@@ -421,8 +428,8 @@ int store_plan_get(struct store *s, struct arena *a, int64_t id, const struct mi
 	out->milestones = arena_alloc(a, sizeof(struct store_milestone));
 	while ((rc = store_step(st)) == KFQ_ROW) {
 		if (out->n_milestones == cap)
-			out->milestones = arena_grow(a, out->milestones, sizeof(*out->milestones),
-			                             &cap);
+			out->milestones =
+			    arena_grow(a, out->milestones, sizeof(*out->milestones), &cap);
 		read_ms(st, a, &out->milestones[out->n_milestones++]);
 	}
 	store_reset(st);
@@ -1069,8 +1076,8 @@ int store_board(struct store *s, struct arena *a, const struct milestone_bounds 
 		struct store_board_cell *c = &(*out)[(*n)++];
 		c->task_id = store_col_int(st, 0);
 		c->org_id = store_col_int(st, 1);
-		c->completion_bp = plan_completion_from_sums(store_col_int(st, 2),
-		                                             store_col_int(st, 3));
+		c->completion_bp =
+		    plan_completion_from_sums(store_col_int(st, 2), store_col_int(st, 3));
 		c->milestones = (int)store_col_int(st, 4);
 		c->overdue = (int)store_col_int(st, 5);
 	}

@@ -11,42 +11,43 @@
 #include <string.h>
 
 #define POLICY_COLS                                                                                \
-	"p.id, p.title, p.title_note, p.issuer, p.notice_date, p.contact_email, "                 \
-	"p.contact_phone, p.window_start, p.window_end, p.encoding, p.source_sha256, "           \
+	"p.id, p.title, p.title_note, p.issuer, p.notice_date, p.contact_email, "                  \
+	"p.contact_phone, p.window_start, p.window_end, p.encoding, p.source_sha256, "             \
 	"p.n_warnings, p.created_at, (SELECT COUNT(*) FROM task t WHERE t.policy_id = p.id)"
 #define TASK_COLS                                                                                  \
-	"t.id, t.policy_id, t.article_number, t.part_heading, t.group_heading, t.title, t.body, " \
+	"t.id, t.policy_id, t.article_number, t.part_heading, t.group_heading, t.title, t.body, "  \
 	"t.lead_units, t.responsible_units, t.updated_at"
 /* ?1 policy, ?2 article, ?3 org, ?4 role, ?5 like */
 #define TASK_WHERE                                                                                 \
-	" WHERE (?1 = 0 OR t.policy_id = ?1) AND (?2 = 0 OR t.article_number = ?2) "              \
-	"AND (?3 = 0 OR EXISTS (SELECT 1 FROM task_org x WHERE x.task_id = t.id "                 \
-	"AND x.org_id = ?3 AND (CAST(?4 AS TEXT) IS NULL OR x.role = ?4))) "                      \
-	"AND (CAST(?5 AS TEXT) IS NULL OR t.title LIKE ?5 ESCAPE '\\' OR t.body LIKE ?5 ESCAPE '\\')"
+	" WHERE (?1 = 0 OR t.policy_id = ?1) AND (?2 = 0 OR t.article_number = ?2) "               \
+	"AND (?3 = 0 OR EXISTS (SELECT 1 FROM task_org x WHERE x.task_id = t.id "                  \
+	"AND x.org_id = ?3 AND (CAST(?4 AS TEXT) IS NULL OR x.role = ?4))) "                       \
+	"AND (CAST(?5 AS TEXT) IS NULL OR t.title LIKE ?5 ESCAPE '\\' OR t.body LIKE ?5 ESCAPE "   \
+	"'\\')"
 
 static const char sql_policy_insert[] =
-	"INSERT INTO policy (title, title_note, issuer, notice_date, contact_email, contact_phone, "
-	"window_start, window_end, encoding, source_sha256, source_text, parsed_json, n_warnings, "
-	"created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-	"?14, ?15) RETURNING id";
+    "INSERT INTO policy (title, title_note, issuer, notice_date, contact_email, contact_phone, "
+    "window_start, window_end, encoding, source_sha256, source_text, parsed_json, n_warnings, "
+    "created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+    "?14, ?15) RETURNING id";
 static const char sql_task_insert[] =
-	"INSERT INTO task (policy_id, article_number, part_heading, group_heading, title, body, "
-	"lead_units, responsible_units, created_at, updated_at) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) RETURNING id";
+    "INSERT INTO task (policy_id, article_number, part_heading, group_heading, title, body, "
+    "lead_units, responsible_units, created_at, updated_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) RETURNING id";
 static const char sql_org_insert[] =
-	"INSERT INTO task_org (task_id, org_id, role) VALUES (?1, ?2, ?3)";
+    "INSERT INTO task_org (task_id, org_id, role) VALUES (?1, ?2, ?3)";
 static const char sql_org_delete[] = "DELETE FROM task_org WHERE task_id = ?1";
 static const char sql_task_touch[] = "UPDATE task SET updated_at = ?2 WHERE id = ?1";
 static const char sql_policy_list[] = "SELECT " POLICY_COLS " FROM policy p ORDER BY p.id";
 static const char sql_policy_get[] =
-	"SELECT " POLICY_COLS ", p.parsed_json FROM policy p WHERE p.id = ?1";
+    "SELECT " POLICY_COLS ", p.parsed_json FROM policy p WHERE p.id = ?1";
 static const char sql_task_count[] = "SELECT COUNT(*) FROM task t" TASK_WHERE;
 static const char sql_task_list[] = "SELECT " TASK_COLS " FROM task t" TASK_WHERE
-				    " ORDER BY t.policy_id, t.article_number LIMIT ?6 OFFSET ?7";
+                                    " ORDER BY t.policy_id, t.article_number LIMIT ?6 OFFSET ?7";
 static const char sql_task_get[] = "SELECT " TASK_COLS " FROM task t WHERE t.id = ?1";
 static const char sql_task_orgs[] =
-	"SELECT x.org_id, o.name, x.role FROM task_org x JOIN org o ON o.id = x.org_id "
-	"WHERE x.task_id = ?1 ORDER BY x.role, o.id";
+    "SELECT x.org_id, o.name, x.role FROM task_org x JOIN org o ON o.id = x.org_id "
+    "WHERE x.task_id = ?1 ORDER BY x.role, o.id";
 
 static void write_refs(struct jsonw *w, const char *key, const struct store_org_ref *r, int n)
 {
@@ -117,7 +118,7 @@ static char *task_json(const struct store_task *t)
 }
 
 static int audit_task(struct store *s, const struct store_actor *who, const char *action,
-		      const struct store_task *before, const struct store_task *after)
+                      const struct store_task *before, const struct store_task *after)
 {
 	char *bj = before ? task_json(before) : NULL, *aj = task_json(after);
 	char id[24];
@@ -131,7 +132,7 @@ static int audit_task(struct store *s, const struct store_actor *who, const char
 }
 
 static int insert_orgs(struct store *s, int64_t task, const struct store_org_ref *r, int n,
-		       const char *role)
+                       const char *role)
 {
 	struct store_stmt *st;
 	int rc;
@@ -151,7 +152,7 @@ static int insert_orgs(struct store *s, int64_t task, const struct store_org_ref
 }
 
 static int insert_policy(struct store *s, const struct store_actor *who, struct store_policy *p,
-			 const char *now)
+                         const char *now)
 {
 	struct store_stmt *st;
 	int rc;
@@ -211,7 +212,7 @@ static int insert_task(struct store *s, struct store_task *t, const char *now)
 }
 
 int store_policy_import(struct store *s, const struct store_actor *who, struct store_policy *p,
-			struct store_task *tasks, int ntasks)
+                        struct store_task *tasks, int ntasks)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct jsonw w;
@@ -341,7 +342,7 @@ static int load_orgs(struct store *s, struct arena *a, struct store_task *t)
 }
 
 static void bind_task_filter(struct store_stmt *st, const struct store_task_filter *f,
-			     const char *like)
+                             const char *like)
 {
 	store_bind_int(st, 1, f->policy_id);
 	store_bind_int(st, 2, f->article);
@@ -351,7 +352,7 @@ static void bind_task_filter(struct store_stmt *st, const struct store_task_filt
 }
 
 int store_task_list(struct store *s, struct arena *a, const struct store_task_filter *f,
-		    struct store_task **out, int *n, int64_t *total)
+                    struct store_task **out, int *n, int64_t *total)
 {
 	struct store_stmt *st;
 	const char *like = store_like_contains(a, f->q);
@@ -419,8 +420,8 @@ static int run_id(struct store *s, const char *sql, int64_t id, const char *text
 }
 
 int store_task_set_orgs(struct store *s, const struct store_actor *who, int64_t id,
-			const struct store_org_ref *lead, int nlead,
-			const struct store_org_ref *responsible, int nresponsible)
+                        const struct store_org_ref *lead, int nlead,
+                        const struct store_org_ref *responsible, int nresponsible)
 {
 	struct store_task before, after;
 	struct arena a;

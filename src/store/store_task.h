@@ -52,27 +52,27 @@ struct store_task {
 /* Creates the policy and its tasks (lead/responsible given as ids in store_org_ref.id).
  * KFQ_ECONFLICT when the same text was imported before. */
 int store_policy_import(struct store *s, const struct store_actor *who, struct store_policy *p,
-			struct store_task *tasks, int ntasks);
+                        struct store_task *tasks, int ntasks);
 int store_policy_list(struct store *s, struct arena *a, struct store_policy **out, int *n);
 int store_policy_get(struct store *s, struct arena *a, int64_t id, struct store_policy *out);
 
 struct store_task_filter {
-	int64_t policy_id; /* 0 = any */
-	int article;       /* 0 = any */
-	int64_t org_id;    /* 0 = any: tasks this org leads or is responsible for */
-	const char *role;  /* with org_id: "lead", "responsible" or NULL for either */
-	const char *q;     /* substring of title or body */
+	int64_t policy_id;     /* 0 = any */
+	int article;           /* 0 = any */
+	int64_t org_id;        /* 0 = any: tasks this org leads or is responsible for */
+	const char *role;      /* with org_id: "lead", "responsible" or NULL for either */
+	const char *q;         /* substring of title or body */
 	int64_t offset, limit; /* limit 0 = all */
 	bool without_orgs;     /* leave lead/responsible empty (one query instead of one a task) */
 };
 
 int store_task_list(struct store *s, struct arena *a, const struct store_task_filter *f,
-		    struct store_task **out, int *n, int64_t *total);
+                    struct store_task **out, int *n, int64_t *total);
 int store_task_get(struct store *s, struct arena *a, int64_t id, struct store_task *out);
 /* Replaces the task's organizations (ids in .id), audited as "update_orgs". */
 int store_task_set_orgs(struct store *s, const struct store_actor *who, int64_t id,
-			const struct store_org_ref *lead, int nlead,
-			const struct store_org_ref *responsible, int nresponsible);
+                        const struct store_org_ref *lead, int nlead,
+                        const struct store_org_ref *responsible, int nresponsible);
 
 /* The API's and the audit record's shape (keys in byte order); full adds the body. */
 void store_task_write_json(struct jsonw *w, const struct store_task *t, bool full);

@@ -17,8 +17,8 @@
 #define USER_FROM " FROM app_user u JOIN org o ON o.id = u.org_id"
 /* filter: ?1 q, ?2 role, ?3 org, ?4 status, ?5 now, ?6 only_user */
 #define USER_WHERE                                                                                 \
-	" WHERE (CAST(?1 AS TEXT) IS NULL OR u.username LIKE ?1 ESCAPE '\\' "                   \
-	"OR u.display_name LIKE ?1 ESCAPE '\\') "       \
+	" WHERE (CAST(?1 AS TEXT) IS NULL OR u.username LIKE ?1 ESCAPE '\\' "                      \
+	"OR u.display_name LIKE ?1 ESCAPE '\\') "                                                  \
 	"AND (CAST(?2 AS TEXT) IS NULL OR u.role = ?2) AND (?3 = 0 OR u.org_id = ?3) "             \
 	"AND (?4 = 0 OR (?4 = 1 AND COALESCE(u.locked_until, 0) <= ?5) "                           \
 	"OR (?4 = 2 AND COALESCE(u.locked_until, 0) > ?5)) AND (?6 = 0 OR u.id = ?6)"

@@ -8,8 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-static enum filetype_verdict check(const char *name, const char *buf, size_t len,
-                                   const char **mime)
+static enum filetype_verdict check(const char *name, const char *buf, size_t len, const char **mime)
 {
 	return filetype_check(name, (const unsigned char *)buf, len, mime);
 }
@@ -30,7 +29,11 @@ static void test_kinds(void **state)
 	assert_int_equal(check("报告.wps", ole, sizeof(ole) - 1, &mime), FILETYPE_OK);
 	assert_int_equal(check("表.et", ole, sizeof(ole) - 1, &mime), FILETYPE_OK);
 	/* a plain zip is not an Office document */
-	assert_int_equal(check("x.xlsx", "PK\x03\x04" "abc", 7, &mime), FILETYPE_MISMATCH);
+	assert_int_equal(check("x.xlsx",
+	                       "PK\x03\x04"
+	                       "abc",
+	                       7, &mime),
+	                 FILETYPE_MISMATCH);
 	assert_int_equal(check("x.pdf", "\x89PNG\r\n\x1a\n", 8, &mime), FILETYPE_MISMATCH);
 	assert_null(mime);
 	assert_int_equal(check("x.pdf", "", 0, &mime), FILETYPE_EMPTY);

@@ -60,8 +60,8 @@ static void test_states(void **state)
 {
 	(void)state;
 	int64_t today = 1000;
-	struct milestone_facts f = {.start_day = 900, .due_day = 1100, .done = false,
-				    .last_report_day = 990};
+	struct milestone_facts f = {
+	    .start_day = 900, .due_day = 1100, .done = false, .last_report_day = 990};
 
 	assert_int_equal(milestone_state(&f, today), MILESTONE_ON_TRACK);
 	f.due_day = 1007; /* exactly 7 days ahead */

@@ -61,8 +61,8 @@ static const int64_t city[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
 #define C 16, 17, 18, 19, 20, 21, 22
 #define Z 23, 24, 25, 26
 static const int64_t lead[18][4] = {
-    {1},    {2, 3}, {6},    {7},    {8},    {8},    {6},    {10, 9}, {10, 9},
-    {9, 10}, {9, 10}, {1, 4}, {1, 4}, {1, 4}, {10}, {1},    {1},     {1},
+    {1},     {2, 3},  {6},    {7},    {8},    {8},  {6}, {10, 9}, {10, 9},
+    {9, 10}, {9, 10}, {1, 4}, {1, 4}, {1, 4}, {10}, {1}, {1},     {1},
 };
 static const int64_t resp[18][24] = {
     {Z},
@@ -96,7 +96,7 @@ static char *slurp(const char *path, size_t *len)
 }
 
 static void expect_ids(const int64_t *got, size_t n, const int64_t *want, int article,
-		       const char *what)
+                       const char *what)
 {
 	size_t k = 0;
 	while (want[k])
@@ -106,7 +106,7 @@ static void expect_ids(const int64_t *got, size_t n, const int64_t *want, int ar
 	for (size_t i = 0; i < n; i++)
 		if (got[i] != want[i])
 			fail_msg("article %d %s[%zu]: %lld, expected %lld", article, what, i,
-				 (long long)got[i], (long long)want[i]);
+			         (long long)got[i], (long long)want[i]);
 }
 
 static void test_seed_tasks(void **state)
