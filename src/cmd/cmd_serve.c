@@ -96,7 +96,8 @@ int cmd_serve(int argc, char **argv)
 
 	acfg.db_url = o.db;
 	acfg.web_root = o.web_root;
-	acfg.data_dir = o.data_dir ? o.data_dir : default_data_dir(o.db, data_dir, sizeof(data_dir));
+	acfg.data_dir =
+	    o.data_dir ? o.data_dir : default_data_dir(o.db, data_dir, sizeof(data_dir));
 	if (api_init(&acfg, &router) != KFQ_OK)
 		return CMD_EXIT_FAIL;
 	hcfg.listen = o.listen;
