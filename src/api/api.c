@@ -541,26 +541,31 @@ bool api_scope_allows(const int64_t *ids, int n, int64_t org_id)
 int api_send_file(struct api_ctx *c, int fd, uint64_t size, const char *content_type,
                   const char *filename)
 {
-	char *enc = arena_alloc(c->a, strlen(filename) * 3 + 1), *p = enc;
+	size_t n = strlen(filename);
+	char *enc = arena_alloc(c->a, n * 3 + 1), *p = enc;
+	char *ascii = arena_strdup(c->a, filename);
 
-	/* RFC 5987: UTF-8 file names percent-encoded */
-	for (const unsigned char *s = (const unsigned char *)filename; *s; s++) {
-		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		    (*s >= '0' && *s <= '9') || *s == '.' || *s == '-' || *s == '_')
-			*p++ = (char)*s;
+	/* RFC 5987: the UTF-8 name percent-encoded; for old clients an ASCII stand-in with the
+	 * same extension */
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)filename[i];
+		bool plain = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		             (ch >= '0' && ch <= '9') || ch == '.' || ch == '-' || ch == '_';
+		if (plain)
+			*p++ = (char)ch;
 		else
-			p += sprintf(p, "%%%02X", *s);
+			p += sprintf(p, "%%%02X", ch);
+		if (!plain)
+			ascii[i] = '_';
 	}
 	*p = 0;
 	c->req->resp.fd = fd;
 	c->req->resp.size = size;
 	c->req->resp.status = 200;
 	c->req->resp.content_type = content_type;
-	http_resp_header(c->req, "Content-Disposition",
-	                 arena_printf(c->a,
-	                              "attachment; filename=\"export.xlsx\"; "
-	                              "filename*=UTF-8''%s",
-	                              enc));
+	http_resp_header(
+	    c->req, "Content-Disposition",
+	    arena_printf(c->a, "attachment; filename=\"%s\"; filename*=UTF-8''%s", ascii, enc));
 	http_resp_header(c->req, "Cache-Control", "no-store");
 	return 0;
 }

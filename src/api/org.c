@@ -127,8 +127,12 @@ static int read_body(struct api_ctx *c, struct store_org *o)
 		return api_error(c, 400, "invalid_value", "只有开发区可以设置级别", "/level");
 	if (!strcmp(o->type, "zone") && !o->level)
 		return api_error(c, 400, "missing_field", "请选择开发区级别", "/level");
-	for (int i = 0; i < o->naliases; i++)
+	for (int i = 0; i < o->naliases; i++) {
 		o->aliases[i] = trimmed(c, o->aliases[i]);
+		if (!*o->aliases[i])
+			return api_error(c, 400, "invalid_value", "别名不能为空",
+			                 arena_printf(c->a, "/aliases/%d", i));
+	}
 	return 0;
 }
 

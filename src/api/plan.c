@@ -122,6 +122,10 @@ static int plan_list(struct api_ctx *c)
 	int n, nids, rc;
 
 	f.status = api_query_str(c, "status");
+	if (f.status && strcmp(f.status, "draft") && strcmp(f.status, "submitted") &&
+	    strcmp(f.status, "approved") && strcmp(f.status, "returned"))
+		return api_error(c, 400, "invalid_parameter",
+		                 "status 应为 draft、submitted、approved 或 returned", "status");
 	if (api_query_int(c, "task_id", 0, 1, INT64_MAX, &f.task_id) != 0 ||
 	    api_query_int(c, "org_id", 0, 1, INT64_MAX, &f.org_id) != 0 ||
 	    api_query_int(c, "page", 1, 1, 1000000, &page) != 0 ||
@@ -511,7 +515,8 @@ static int report_create(struct api_ctx *c)
 		return api_error(c, 409, "plan_not_approved", "计划尚未批准，不能填报进展", NULL);
 	if (rc == KFQ_EINVAL)
 		return api_error(c, 400, "invalid_value",
-		                 "证明材料不存在、已被其他报告使用或不属于本单位", "/evidence_ids");
+		                 "证明材料不存在、已被其他报告使用或不是本单位上传的",
+		                 "/evidence_ids");
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	if ((rc = store_report_get(c->db, c->a, r.id, &r)) != KFQ_OK)
@@ -610,9 +615,7 @@ static int evidence_get(struct api_ctx *c)
 	}
 	if (blob_open(api_data_dir(), e.sha256, &fd, &size) != 0)
 		return api_error(c, 404, "not_found", "文件不存在", NULL);
-	rc = api_send_file(c, fd, size, e.mime, e.filename);
-	http_resp_header(c->req, "Cache-Control", "private, max-age=3600");
-	return rc;
+	return api_send_file(c, fd, size, e.mime, e.filename);
 }
 
 /* ---- the board ---- */
@@ -780,6 +783,7 @@ static const struct api_field comment_body[] = {
     {"comment", API_STR, false, 1000},
     {NULL, 0, false, 0},
 };
+static const struct api_field no_body[] = {{NULL, 0, false, 0}};
 static const struct api_field report_body[] = {
     {"status", API_STR, true, 16},
     {"percent", API_INT, true, 0},
@@ -793,7 +797,7 @@ const struct api_route api_plan_routes[] = {
     {"POST", "/api/plans", plan_create, PERM_PLAN_WRITE, 0, NULL, plan_create_body},
     {"GET", "/api/plans/:id", plan_get, PERM_TASK_READ, 0, NULL, NULL},
     {"PUT", "/api/plans/:id", plan_update, PERM_PLAN_WRITE, 0, NULL, plan_update_body},
-    {"POST", "/api/plans/:id/submit", plan_submit, PERM_PLAN_WRITE, 0, NULL, comment_body},
+    {"POST", "/api/plans/:id/submit", plan_submit, PERM_PLAN_WRITE, 0, NULL, no_body},
     {"POST", "/api/plans/:id/approve", plan_approve, PERM_PLAN_REVIEW, 0, NULL, comment_body},
     {"POST", "/api/plans/:id/return", plan_return, PERM_PLAN_REVIEW, 0, NULL, comment_body},
     {"GET", "/api/milestones", ms_list, PERM_TASK_READ, 0, ms_query, NULL},

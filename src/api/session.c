@@ -84,11 +84,8 @@ static int login(struct api_ctx *c)
 		rc = store_user_login_failed(c->db, &c->actor, u.id, next.failed, 0);
 		if (rc != KFQ_OK)
 			return api_store_error(c, rc);
-		return api_error(c, 401, "invalid_credentials",
-		                 arena_printf(c->a,
-		                              "用户名或密码错误（再失败%d次将锁定账号15分钟）",
-		                              LOCKOUT_THRESHOLD - next.failed),
-		                 NULL);
+		/* the same answer as for an unknown name: it must not tell which names exist */
+		return api_error(c, 401, "invalid_credentials", "用户名或密码错误", NULL);
 	case LOGIN_LOCKED:
 		rc = store_user_login_failed(c->db, &c->actor, u.id, 0, next.locked_until);
 		if (rc != KFQ_OK)

@@ -195,6 +195,22 @@ static int task_set_orgs(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
+/* The units as written (a JSON array) as one line for a spreadsheet: 市发改委、市自然资源局 */
+static const char *units_text(struct arena *a, const char *json)
+{
+	json_t *arr = json_loads(json ? json : "[]", 0, NULL);
+	struct strbuf sb = STRBUF_INIT;
+	const char *out;
+	size_t i;
+	json_t *v;
+
+	json_array_foreach(arr, i, v) strbuf_addf(&sb, "%s%s", i ? "、" : "", json_string_value(v));
+	json_decref(arr);
+	out = arena_strdup(a, sb.buf);
+	strbuf_release(&sb);
+	return out;
+}
+
 static void join_refs(struct strbuf *sb, const struct store_org_ref *r, int n)
 {
 	strbuf_reset(sb);
@@ -229,8 +245,8 @@ static int task_export(struct api_ctx *c)
 		xlsx_text(x, sb.buf);
 		join_refs(&sb, t[i].responsible, t[i].nresponsible);
 		xlsx_text(x, sb.buf);
-		xlsx_text(x, t[i].lead_units);
-		xlsx_text(x, t[i].responsible_units);
+		xlsx_text(x, units_text(c->a, t[i].lead_units));
+		xlsx_text(x, units_text(c->a, t[i].responsible_units));
 		xlsx_end_row(x);
 	}
 	strbuf_release(&sb);

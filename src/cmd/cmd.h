@@ -42,8 +42,11 @@ int cmd_options_load(struct cmd_options *o, const char *path);
  * 0 if not ours, -1 on error (message printed). */
 int cmd_options_common(struct cmd_options *o, int argc, char **argv, int *i);
 
-/* Opens the database and applies pending migrations; prints why on failure. */
+/* Opens an existing database (a SQLite file must exist: `kfq migrate` creates it) and applies
+ * pending migrations; prints why on failure. */
 int cmd_open_db(const struct cmd_options *o, struct store **s);
+/* The same without migrating: for commands that only read or copy (verify, backup). */
+int cmd_open_db_as_is(const struct cmd_options *o, struct store **s);
 /* The audit identity of whoever runs the command ("cli:<login name>"). */
 void cmd_actor(struct store_actor *who);
 

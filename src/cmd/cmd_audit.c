@@ -32,7 +32,7 @@ int cmd_audit(int argc, char **argv)
 		if (r == 0)
 			return cmd_usage_error("audit", "unknown option '%s'", argv[i]);
 	}
-	if (cmd_open_db(&o, &s) != KFQ_OK)
+	if (cmd_open_db_as_is(&o, &s) != KFQ_OK)
 		return CMD_EXIT_FAIL;
 	rc = store_audit_verify(s, &v);
 	if (rc != KFQ_OK) {

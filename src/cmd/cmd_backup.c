@@ -43,7 +43,7 @@ int cmd_backup(int argc, char **argv)
 		fprintf(stderr, "kfq backup: %s already exists; not overwriting it\n", out);
 		return CMD_EXIT_FAIL;
 	}
-	if (cmd_open_db(&o, &s) != KFQ_OK)
+	if (cmd_open_db_as_is(&o, &s) != KFQ_OK)
 		return CMD_EXIT_FAIL;
 	rc = store_backup(s, out);
 	if (rc != KFQ_OK)

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 void cmd_options_init(struct cmd_options *o)
@@ -119,22 +120,44 @@ int cmd_options_common(struct cmd_options *o, int argc, char **argv, int *i)
 	return cmd_options_load(o, argv[*i]) == KFQ_OK ? 1 : -1;
 }
 
-int cmd_open_db(const struct cmd_options *o, struct store **s)
+/* A SQLite path that does not exist is a typo or a missing `kfq migrate`, never a request
+ * for a new empty database. */
+static int open_existing(const struct cmd_options *o, struct store **s)
 {
 	char err[600];
-	int applied, rc;
+	struct stat st;
 
+	*s = NULL;
+	if (!store_is_pg_url(o->db) && stat(o->db, &st) != 0) {
+		fprintf(stderr,
+		        "kfq: database %s does not exist; create it with 'kfq migrate --db %s'\n",
+		        o->db, o->db);
+		return KFQ_ENOTFOUND;
+	}
 	if (store_open(o->db, s, err, sizeof(err)) != KFQ_OK) {
 		fprintf(stderr, "kfq: %s\n", err);
 		return KFQ_EIO;
 	}
+	return KFQ_OK;
+}
+
+int cmd_open_db(const struct cmd_options *o, struct store **s)
+{
+	int applied, rc;
+
+	if ((rc = open_existing(o, s)) != KFQ_OK)
+		return rc;
 	if ((rc = store_migrate(*s, &applied)) != KFQ_OK) {
 		fprintf(stderr, "kfq: migration failed: %s\n", store_errmsg(*s));
 		store_close(*s);
 		*s = NULL;
-		return rc;
 	}
-	return KFQ_OK;
+	return rc;
+}
+
+int cmd_open_db_as_is(const struct cmd_options *o, struct store **s)
+{
+	return open_existing(o, s);
 }
 
 void cmd_actor(struct store_actor *who)

@@ -60,7 +60,9 @@ int http_router_match(const struct http_router *r, struct http_req *req, bool *p
 		const struct http_route *rt = &r->routes[i];
 		if (!match(rt->pattern, req->path, req))
 			continue;
-		if (strcmp(rt->method, req->method) != 0) {
+		/* HEAD is answered as GET; libmicrohttpd leaves the body out */
+		bool head_as_get = !strcmp(req->method, "HEAD") && !strcmp(rt->method, "GET");
+		if (strcmp(rt->method, req->method) != 0 && !head_as_get) {
 			*path_matched = true;
 			continue;
 		}

@@ -390,13 +390,16 @@ int http_serve(const struct http_server_config *cfg, const struct http_router *r
 		ready(di ? di->port : ntohs(sa.sin_port));
 	if (sigwait(&set, &sig) != 0)
 		sig = SIGTERM;
-	/* stop accepting, let in-flight requests finish within the grace period; closing the
-	 * listening socket makes new connections fail at once instead of waiting in the backlog */
+	/* stop accepting, let in-flight requests finish within the grace period */
 	MHD_socket lsock = MHD_quiesce_daemon(d);
+	/* the workers may still hold the socket until MHD_stop_daemon: shut it down now (new
+	 * connections are refused at once), close it after */
 	if (lsock != MHD_INVALID_SOCKET)
-		close(lsock);
+		shutdown(lsock, SHUT_RDWR);
 	for (int i = 0; i < HTTP_SHUTDOWN_GRACE_SECONDS * 20 && atomic_load(&s.active) > 0; i++)
 		usleep(50000);
 	MHD_stop_daemon(d);
+	if (lsock != MHD_INVALID_SOCKET)
+		close(lsock);
 	return KFQ_OK;
 }

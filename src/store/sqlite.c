@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define BUSY_TIMEOUT_MS 10000
 
@@ -200,6 +201,11 @@ int store_backup(struct store *s, const char *path)
 	rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK)
 		goto fail;
+	/* the copy holds password hashes and sessions: owner only */
+	if (chmod(path, 0600) != 0) {
+		rc = SQLITE_CANTOPEN;
+		goto fail;
+	}
 	b = sqlite3_backup_init(dst, "main", q->db, "main");
 	if (!b)
 		goto fail;

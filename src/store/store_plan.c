@@ -45,7 +45,7 @@
 static const char sql_ms_count[] = "SELECT COUNT(*)" MS_FROM MS_WHERE;
 static const char sql_ms_list[] =
     "SELECT " MS_COLS MS_FROM MS_WHERE " ORDER BY m.due_date, m.id LIMIT ?9 OFFSET ?10";
-static const char sql_ms_get[] = "SELECT " MS_COLS MS_FROM " WHERE m.id = ?4";
+static const char sql_ms_get[] = "SELECT " MS_COLS MS_FROM " WHERE m.id = ?4 AND m.removed = 0";
 static const char sql_ms_of_plan[] =
     "SELECT " MS_COLS MS_FROM " WHERE m.plan_id = ?4 AND m.removed = 0 ORDER BY m.seq";
 
@@ -99,7 +99,7 @@ static const char sql_ev_get[] = "SELECT " EV_COLS " FROM evidence WHERE id = ?1
 static const char sql_ev_of_report[] =
     "SELECT " EV_COLS " FROM evidence WHERE report_id = ?1 ORDER BY id";
 static const char sql_ev_attach[] = "UPDATE evidence SET report_id = ?1 WHERE id = ?2 AND "
-                                    "report_id IS NULL AND org_id = ?3 RETURNING id";
+                                    "report_id IS NULL AND org_id IN (?3, ?4) RETURNING id";
 
 static const char sql_rep_plan[] =
     "SELECT p.status FROM milestone m JOIN zone_plan p ON p.id = m.plan_id "
@@ -993,6 +993,7 @@ int store_report_create(struct store *s, const struct store_actor *who, struct s
 		store_bind_int(st, 1, r->id);
 		store_bind_int(st, 2, r->evidence[i].id);
 		store_bind_int(st, 3, plan_org_id);
+		store_bind_int(st, 4, who->org_id);
 		rc = store_step(st);
 		store_reset(st);
 		if (rc == KFQ_DONE) {

@@ -143,8 +143,9 @@ enum store_report_problem {
 	REPORT_EVIDENCE_INVALID, /* missing, attached elsewhere, or of another organization */
 };
 
-/* Creates a submitted report with its evidence (ids in evidence[].id) and records today as
- * the milestone's last report date. *problem explains a KFQ_EINVAL. */
+/* Creates a submitted report with its evidence (ids in evidence[].id: not yet attached,
+ * uploaded by the plan's organization or the reporter's own) and records today as the
+ * milestone's last report date. *problem explains a KFQ_EINVAL. */
 int store_report_create(struct store *s, const struct store_actor *who, struct store_report *r,
                         int64_t plan_org_id, const char *today, enum store_report_problem *problem);
 int store_report_list(struct store *s, struct arena *a, int64_t milestone_id,

@@ -1,0 +1,334 @@
+'use strict';
+// auth.test.js - signing in and out, the session cookie, lockout after failed logins, CSRF and
+// same-origin checks, the forced password change, admin reset, lock and unlock.
+
+const { describe, test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const h = require('./harness');
+
+const T = { timeout: h.STEP_TIMEOUT };
+const NEW_PW = 'Neu-Kennwort-2026!';
+
+function sessionCookie(r) {
+	return r.headers.getSetCookie().find((c) => c.startsWith('kfq_session='));
+}
+
+describe('auth', { timeout: h.FILE_TIMEOUT }, () => {
+	let srv, admin, ids;
+
+	before(async () => {
+		srv = await h.startServer();
+		admin = new h.Client(srv);
+		await admin.login('admin');
+		ids = await h.orgIds(admin);
+	});
+
+	after(async () => {
+		if (srv) await srv.close();
+	});
+
+	test('login answers the CSRF token and the user', T, async () => {
+		const c = new h.Client(srv);
+		const r = await c.tryLogin('office1', h.pw('office1'));
+		assert.equal(r.status, 200, r.text);
+		assert.equal(typeof r.json.csrf_token, 'string');
+		assert.ok(r.json.csrf_token.length >= 32, 'csrf token too short');
+		assert.equal(r.json.user.username, 'office1');
+		assert.equal(r.json.user.role, 'office');
+		assert.equal(r.json.user.org_name, h.ORG.commerce);
+		assert.equal(r.json.user.must_change_password, false);
+		assert.equal(r.json.user.data_scope, 'all');
+		assert.ok(!('password_hash' in r.json.user), 'the hash must never be sent');
+		assert.equal(r.headers.get('cache-control'), 'no-store');
+		// the session works
+		const s = await c.get('/api/session');
+		assert.equal(s.status, 200);
+		assert.equal(s.json.user.username, 'office1');
+		assert.equal(s.json.csrf_token, r.json.csrf_token);
+	});
+
+	test('the session cookie is HttpOnly, SameSite=Lax, and not Secure over plain HTTP', T, async () => {
+		const c = new h.Client(srv);
+		const r = await c.tryLogin('office1', h.pw('office1'));
+		const sc = sessionCookie(r);
+		assert.ok(sc, 'no kfq_session cookie');
+		const attrs = sc.split(';').map((s) => s.trim().toLowerCase());
+		assert.ok(attrs.includes('httponly'), sc);
+		assert.ok(attrs.includes('samesite=lax'), sc);
+		assert.ok(attrs.includes('path=/'), sc);
+		assert.ok(!attrs.includes('secure'), sc);
+		assert.ok(/^kfq_session=[A-Za-z0-9_-]{40,}$/.test(sc.split(';')[0]), `token shape: ${sc}`);
+	});
+
+	test('X-Forwarded-Proto is ignored unless the server trusts the proxy', T, async () => {
+		const c = new h.Client(srv);
+		const r = await c.tryLogin('office1', h.pw('office1'), { headers: { 'X-Forwarded-Proto': 'https' } });
+		assert.equal(r.status, 200);
+		assert.ok(!/;\s*secure/i.test(sessionCookie(r)), sessionCookie(r));
+	});
+
+	test('behind a trusted proxy on https the cookie is Secure', T, async () => {
+		const px = await h.startServer({ users: [{ username: 'admin', org: h.ORG.commerce, role: 'admin' }], serveArgs: ['--trust-proxy'] });
+		try {
+			const c = new h.Client(px);
+			const plain = await c.tryLogin('admin', h.pw('admin'));
+			assert.equal(plain.status, 200);
+			assert.ok(!/;\s*secure/i.test(sessionCookie(plain)), sessionCookie(plain));
+			const tls = await c.tryLogin('admin', h.pw('admin'), {
+				headers: { 'X-Forwarded-Proto': 'https', 'X-Forwarded-For': '203.0.113.7', Origin: `https://127.0.0.1:${px.port}` },
+			});
+			assert.equal(tls.status, 200, tls.text);
+			assert.ok(/;\s*Secure/.test(sessionCookie(tls)), sessionCookie(tls));
+			assert.ok(/HttpOnly/.test(sessionCookie(tls)) && /SameSite=Lax/.test(sessionCookie(tls)));
+		} finally {
+			await px.close();
+		}
+	});
+
+	test('GET /api/session without a cookie is 401 not_authenticated', T, async () => {
+		const c = new h.Client(srv);
+		h.assertError(await c.get('/api/session'), 401, 'not_authenticated');
+		h.assertError(await c.get('/api/orgs'), 401, 'not_authenticated');
+		// a made-up token too
+		c.cookies.set('kfq_session', 'A'.repeat(43));
+		h.assertError(await c.get('/api/session'), 401, 'not_authenticated');
+	});
+
+	test('a wrong password is 401 invalid_credentials; an unknown user gets the same answer', T, async () => {
+		const c = new h.Client(srv);
+		const wrong = await c.tryLogin('super1', 'Wrong-Passw0rd!');
+		h.assertError(wrong, 401, 'invalid_credentials', null);
+		assert.match(wrong.json.error.message, /用户名或密码错误/);
+		assert.equal(sessionCookie(wrong), undefined);
+		const unknown = await c.tryLogin('nobody-here', 'Wrong-Passw0rd!');
+		h.assertError(unknown, 401, 'invalid_credentials', null);
+		assert.match(unknown.json.error.message, /用户名或密码错误/);
+		// the right password resets super1's count for the lockout test
+		assert.equal((await c.tryLogin('super1', h.pw('super1'))).status, 200);
+	});
+
+	test('login validates its body like any other', T, async () => {
+		const c = new h.Client(srv);
+		h.assertError(await c.post('/api/session', { username: 'admin' }), 400, 'missing_field', '/password');
+		h.assertError(await c.post('/api/session', { username: 'admin', password: 1 }), 400, 'invalid_type', '/password');
+		h.assertError(await c.post('/api/session', { username: 'admin', password: 'x', remember: true }), 400, 'unknown_field', '/remember');
+	});
+
+	test('4 failures then the right password succeed (the count is reset)', T, async () => {
+		const c = new h.Client(srv);
+		for (let i = 1; i <= 4; i++) {
+			const r = await c.tryLogin('zone1', `Wrong-Passw0rd-${i}`);
+			h.assertError(r, 401, 'invalid_credentials');
+			// the same words as for an unknown name: a login must not tell which names exist
+			assert.equal(r.json.error.message, '用户名或密码错误', r.text);
+		}
+		const ok = await c.tryLogin('zone1', h.pw('zone1'));
+		assert.equal(ok.status, 200, ok.text);
+		assert.equal(ok.json.user.locked, false);
+	});
+
+	test('the 5th consecutive failure locks the account: 423 account_locked, also for the right password', T, async () => {
+		const c = new h.Client(srv);
+		for (let i = 1; i <= 4; i++) h.assertError(await c.tryLogin('zone1', `Wrong-Passw0rd-${i}`), 401, 'invalid_credentials');
+		const fifth = await c.tryLogin('zone1', 'Wrong-Passw0rd-5');
+		h.assertError(fifth, 423, 'account_locked');
+		assert.match(fifth.json.error.message, /15分钟/);
+		const right = await c.tryLogin('zone1', h.pw('zone1'));
+		h.assertError(right, 423, 'account_locked');
+		assert.equal(sessionCookie(right), undefined);
+		// the admin sees the lock
+		const u = await admin.get('/api/users?q=zone1&status=locked');
+		assert.equal(u.status, 200);
+		assert.deepEqual(u.json.items.map((x) => x.username), ['zone1']);
+		assert.equal(u.json.items[0].locked, true);
+		assert.match(u.json.items[0].locked_until, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+		// the admin can lift it early
+		const id = u.json.items[0].id;
+		assert.equal((await admin.post(`/api/users/${id}/unlock`)).status, 200);
+		assert.equal((await c.tryLogin('zone1', h.pw('zone1'))).status, 200);
+	});
+
+	describe('CSRF and same origin', () => {
+		let c, count0;
+		const body = { name: 'CSRF测试区', type: 'county' };
+
+		before(async () => {
+			c = new h.Client(srv);
+			await c.login('office1');
+			count0 = (await c.get("/api/orgs")).json.total;
+		});
+
+		test('no X-CSRF-Token → 403 csrf_failed', T, async () => {
+			h.assertError(await c.post('/api/orgs', body, { csrf: false }), 403, 'csrf_failed');
+		});
+
+		test('a wrong X-CSRF-Token → 403 csrf_failed', T, async () => {
+			h.assertError(await c.post('/api/orgs', body, { csrf: 'x'.repeat(c.csrf.length) }), 403, 'csrf_failed');
+			h.assertError(await c.post('/api/orgs', body, { csrf: c.csrf.slice(0, -1) }), 403, 'csrf_failed');
+			h.assertError(await c.post('/api/orgs', body, { csrf: '' }), 403, 'csrf_failed');
+		});
+
+		test("another user's token does not work", T, async () => {
+			h.assertError(await c.post('/api/orgs', body, { csrf: admin.csrf }), 403, 'csrf_failed');
+		});
+
+		test('Origin of another site → 403 csrf_failed', T, async () => {
+			h.assertError(await c.post('/api/orgs', body, { origin: 'http://evil.example' }), 403, 'csrf_failed');
+			h.assertError(await c.post('/api/orgs', body, { origin: `http://127.0.0.1:${srv.port}.evil.example` }), 403, 'csrf_failed');
+			h.assertError(await c.post('/api/orgs', body, { origin: `http://127.0.0.1:${srv.port + 1}` }), 403, 'csrf_failed');
+			h.assertError(await c.post('/api/orgs', body, { origin: 'null' }), 403, 'csrf_failed');
+		});
+
+		test('no Origin → 403 csrf_failed', T, async () => {
+			h.assertError(await c.post('/api/orgs', body, { origin: false }), 403, 'csrf_failed');
+			h.assertError(await c.put(`/api/orgs/${ids[h.ORG.xinfu]}`, { name: h.ORG.xinfu, type: 'county' }, { origin: false }), 403, 'csrf_failed');
+			h.assertError(await c.del('/api/session', undefined, { origin: false }), 403, 'csrf_failed');
+		});
+
+		test('Sec-Fetch-Site cross-site → 403 even with the right Origin and token', T, async () => {
+			h.assertError(await c.post('/api/orgs', body, { headers: { 'Sec-Fetch-Site': 'cross-site' } }), 403, 'csrf_failed');
+			h.assertError(await c.post('/api/orgs', body, { headers: { 'Sec-Fetch-Site': 'same-site' } }), 403, 'csrf_failed');
+		});
+
+		test('a login from another origin is refused (login CSRF)', T, async () => {
+			const x = new h.Client(srv);
+			h.assertError(await x.tryLogin('office1', h.pw('office1'), { origin: 'http://evil.example' }), 403, 'csrf_failed');
+			h.assertError(await x.tryLogin('office1', h.pw('office1'), { origin: false }), 403, 'csrf_failed');
+		});
+
+		test('nothing was created by the refused requests; the right token works', T, async () => {
+			assert.equal((await c.get('/api/orgs')).json.total, count0);
+			const ok = await c.post('/api/orgs', body);
+			assert.equal(ok.status, 201, ok.text);
+			assert.equal((await c.get('/api/orgs')).json.total, count0 + 1);
+		});
+	});
+
+	test('logout: DELETE /api/session → 204, then the old cookie is 401', T, async () => {
+		const c = new h.Client(srv);
+		await c.login('office1');
+		const old = c.cookieHeader();
+		const r = await c.del('/api/session');
+		assert.equal(r.status, 204);
+		assert.match(r.headers.getSetCookie().join('\n'), /kfq_session=;.*Max-Age=0/);
+		const again = await c.get('/api/session', { headers: { Cookie: old } });
+		h.assertError(again, 401, 'not_authenticated');
+		h.assertError(await c.get('/api/orgs', { headers: { Cookie: old } }), 401, 'not_authenticated');
+	});
+
+	describe('accounts created by the admin', () => {
+		let user, userId;
+		const first = 'Erst-Passw0rd-1';
+
+		test('admin POST /api/users → 201 with must_change_password true', T, async () => {
+			const r = await admin.post('/api/users', {
+				username: 'newbie',
+				display_name: '新用户',
+				org_id: ids[h.ORG.shuncheng],
+				role: 'county',
+				password: first,
+			});
+			assert.equal(r.status, 201, r.text);
+			assert.equal(r.json.username, 'newbie');
+			assert.equal(r.json.display_name, '新用户');
+			assert.equal(r.json.role, 'county');
+			assert.equal(r.json.data_scope, 'org_and_below');
+			assert.equal(r.json.org_name, h.ORG.shuncheng);
+			assert.equal(r.json.must_change_password, true);
+			assert.equal(r.json.locked, false);
+			userId = r.json.id;
+		});
+
+		test('a weak initial password is refused', T, async () => {
+			const r = await admin.post('/api/users', {
+				username: 'weakling',
+				display_name: '弱密码',
+				org_id: ids[h.ORG.shuncheng],
+				role: 'county',
+				password: 'password',
+			});
+			h.assertError(r, 400, 'weak_password', '/password');
+		});
+
+		test('the new user must change the password before anything else', T, async () => {
+			user = new h.Client(srv);
+			const r = await user.login('newbie', first);
+			assert.equal(r.json.user.must_change_password, true);
+			h.assertError(await user.get('/api/orgs'), 403, 'password_change_required');
+			h.assertError(await user.get('/api/dashboard'), 403, 'password_change_required');
+			assert.equal((await user.get('/api/session')).status, 200);
+		});
+
+		test('PUT /api/session/password refuses a weak new password', T, async () => {
+			for (const weak of ['short1A!', 'alllowercaseletters', 'ALLUPPER12345', '1234567890123']) {
+				h.assertError(await user.put('/api/session/password', { old_password: first, new_password: weak }), 400, 'weak_password', '/new_password');
+			}
+		});
+
+		test('PUT /api/session/password refuses a wrong old password', T, async () => {
+			h.assertError(await user.put('/api/session/password', { old_password: 'Nicht-Richtig-1', new_password: NEW_PW }), 400, 'wrong_password', '/old_password');
+		});
+
+		test('PUT /api/session/password refuses the same password', T, async () => {
+			h.assertError(await user.put('/api/session/password', { old_password: first, new_password: first }), 400, 'same_password', '/new_password');
+		});
+
+		test('a good change → 204; the session goes on; other sessions end', T, async () => {
+			const other = new h.Client(srv);
+			await other.login('newbie', first);
+			const r = await user.put('/api/session/password', { old_password: first, new_password: NEW_PW });
+			assert.equal(r.status, 204, r.text);
+			const orgs = await user.get('/api/orgs');
+			assert.equal(orgs.status, 200, orgs.text);
+			assert.deepEqual(orgs.json.items.map((o) => o.name), [h.ORG.shuncheng, h.ORG.econ]);
+			assert.equal((await user.get('/api/session')).json.user.must_change_password, false);
+			h.assertError(await other.get('/api/session'), 401, 'not_authenticated');
+			// old password no longer works, new one does
+			h.assertError(await new h.Client(srv).tryLogin('newbie', first), 401, 'invalid_credentials');
+			assert.equal((await new h.Client(srv).tryLogin('newbie', NEW_PW)).status, 200);
+		});
+
+		test('admin reset-password → 200 {password}; old sessions end; the temporary password must be changed', T, async () => {
+			const r = await admin.post(`/api/users/${userId}/reset-password`);
+			assert.equal(r.status, 200, r.text);
+			assert.deepEqual(Object.keys(r.json), ['password']);
+			assert.equal(typeof r.json.password, 'string');
+			assert.ok(r.json.password.length >= 10);
+			assert.equal(r.headers.get('cache-control'), 'no-store');
+			h.assertError(await user.get('/api/session'), 401, 'not_authenticated');
+			h.assertError(await new h.Client(srv).tryLogin('newbie', NEW_PW), 401, 'invalid_credentials');
+			const again = new h.Client(srv);
+			const l = await again.login('newbie', r.json.password);
+			assert.equal(l.json.user.must_change_password, true);
+			h.assertError(await again.get('/api/orgs'), 403, 'password_change_required');
+			assert.equal((await again.put('/api/session/password', { old_password: r.json.password, new_password: NEW_PW })).status, 204);
+			assert.equal((await again.get('/api/orgs')).status, 200);
+			user = again;
+		});
+
+		test('admin lock → the user is signed out and cannot log in (423); unlock → can', T, async () => {
+			const r = await admin.post(`/api/users/${userId}/lock`);
+			assert.equal(r.status, 200, r.text);
+			assert.equal(r.json.locked, true);
+			h.assertError(await user.get('/api/session'), 401, 'not_authenticated');
+			const refused = await new h.Client(srv).tryLogin('newbie', NEW_PW);
+			h.assertError(refused, 423, 'account_locked');
+			assert.match(refused.json.error.message, /管理员/);
+			const u = await admin.post(`/api/users/${userId}/unlock`);
+			assert.equal(u.status, 200, u.text);
+			assert.equal(u.json.locked, false);
+			assert.equal((await new h.Client(srv).tryLogin('newbie', NEW_PW)).status, 200);
+		});
+
+		test('the admin cannot lock itself', T, async () => {
+			const me = (await admin.get('/api/session')).json.user.id;
+			h.assertError(await admin.post(`/api/users/${me}/lock`), 400, 'invalid_value');
+		});
+
+		test('lock/unlock/reset of an unknown user is 404', T, async () => {
+			h.assertError(await admin.post('/api/users/999999/lock'), 404, 'not_found');
+			h.assertError(await admin.post('/api/users/999999/reset-password'), 404, 'not_found');
+			h.assertError(await admin.post('/api/users/abc/unlock'), 404, 'not_found');
+		});
+	});
+});

@@ -1,0 +1,95 @@
+// The auditor reads the audit log and verifies its hash chain; the supervisor reads it too;
+// the admin cannot.
+import { describe, test as nodeTest, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer } from './server.js'
+import { openBrowser, login, logout, menuTexts, pickOption, shot, sel, RUN } from './helpers.js'
+import { testWithShots } from './helpers.js'
+
+const ADMIN = { username: 'admin', password: 'Admin#Passw0rd1', org: '市商务局', role: 'admin' }
+const AUDITOR = { username: `auditor_${RUN}`, password: 'Audit#Passw0rd1', org: '市审计局', role: 'auditor', displayName: '审计员王五' }
+const SUPERVISOR = { username: `super_${RUN}`, password: 'Super#Passw0rd1', org: '市纪委监委', role: 'supervisor', displayName: '监督员赵六' }
+
+describe('audit log', () => {
+  let server
+  let b
+  const test = testWithShots(nodeTest, () => b?.page)
+
+  before(async () => {
+    server = await startServer({ name: 'audit', users: [ADMIN, AUDITOR, SUPERVISOR] })
+    b = await openBrowser(server.url)
+  })
+
+  after(async () => {
+    if (b) await b.close()
+    if (server) await server.stop()
+  })
+
+  test('the admin has no audit menu and /audit is out of reach', async () => {
+    const { page, watcher } = b
+    await login(page, watcher, ADMIN.username, ADMIN.password)
+    assert.ok(!(await menuTexts(page)).includes('审计日志'))
+    await page.goto('/audit')
+    await page.locator(sel('page-forbidden')).waitFor()
+    await logout(page)
+    watcher.assertClean()
+  })
+
+  test('the auditor sees the log, a record in the drawer, and the chain verifies', async () => {
+    const { page, watcher } = b
+    await login(page, watcher, AUDITOR.username, AUDITOR.password)
+    assert.deepEqual(await menuTexts(page), ['首页', '审计日志', '个人中心'])
+    await page.locator(`${sel('stat-audit')} ${sel('stat-value')}`).waitFor()
+    await shot(page, 'dashboard-auditor')
+
+    await page.locator(sel('menu-audit')).click()
+    await page.locator(sel('audit-row-action')).first().waitFor()
+    const actions = await page.locator(sel('audit-row-action')).allInnerTexts()
+    assert.ok(actions.length > 0)
+
+    await page.locator(sel('audit-verify')).click()
+    const result = page.locator(sel('audit-verify-result'))
+    await result.waitFor()
+    assert.equal(await result.getAttribute('data-ok'), 'true')
+    assert.match(await result.innerText(), /哈希链完整：共 \d+ 条记录/)
+    assert.match(await page.locator(sel('audit-head-hash')).innerText(), /^[0-9a-f]{64}$/)
+    await shot(page, 'audit-auditor')
+
+    await page.locator(sel('audit-detail')).first().click()
+    const drawer = page.locator('.el-drawer:visible')
+    await drawer.waitFor()
+    await drawer.locator(sel('audit-after')).waitFor()
+    await shot(page, 'audit-drawer')
+    await drawer.locator('.el-drawer__close-btn').click()
+    await drawer.waitFor({ state: 'hidden' })
+
+    // filter by action: only logins
+    await pickOption(page, sel('audit-filter-action'), '登录')
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/audit?') && r.url().includes('action=login')),
+      page.locator(sel('audit-search-submit')).click(),
+    ])
+    await page.locator(sel('audit-row-action')).first().waitFor()
+    const filtered = await page.locator(sel('audit-row-action')).allInnerTexts()
+    assert.ok(filtered.length > 0 && filtered.every((a) => a.trim() === '登录'), `only logins: ${filtered}`)
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(sel('audit-export')).click()])
+    assert.match(download.suggestedFilename(), /\.xlsx$/)
+    await logout(page)
+    watcher.assertClean()
+  })
+
+  test('the supervisor reads organizations and the audit log', async () => {
+    const { page, watcher } = b
+    await login(page, watcher, SUPERVISOR.username, SUPERVISOR.password)
+    assert.deepEqual(await menuTexts(page), ['首页', '组织机构', '审计日志', '个人中心'])
+    await page.locator(sel('menu-audit')).click()
+    await page.locator(sel('audit-row-action')).first().waitFor()
+    await page.locator(sel('audit-verify')).click()
+    assert.equal(await page.locator(sel('audit-verify-result')).getAttribute('data-ok'), 'true')
+    await page.locator(sel('menu-orgs')).click()
+    await page.locator(sel('org-row-name')).first().waitFor()
+    assert.equal(await page.locator(sel('org-create')).count(), 0)
+    watcher.assertClean()
+  })
+})

@@ -1,0 +1,200 @@
+// Browser helpers for the e2e tests: Debian's chromium through playwright-core (from
+// web/node_modules), a fresh profile per browser, a watcher that fails the test on any console
+// error, page error, failed request or HTTP error the test did not declare, and small steps
+// (log in, pick an Element Plus option, screenshot).
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createRequire } from 'node:module'
+import { ROOT, OUT } from './server.js'
+
+const require = createRequire(path.join(ROOT, 'web', 'package.json'))
+const { chromium } = require('playwright-core')
+
+const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium'
+
+export function chromiumArgs() {
+  const args = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  if (typeof process.getuid === 'function' && process.getuid() === 0) args.unshift('--no-sandbox')
+  return args
+}
+
+// A browser with a fresh user-data-dir. Resolves {context, page, watcher, close()}.
+export async function openBrowser(baseURL) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kfq-e2e-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: chromiumArgs(),
+    baseURL,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+  })
+  context.setDefaultTimeout(10000)
+  const page = context.pages()[0] || (await context.newPage())
+  const watcher = new Watcher(page, baseURL)
+  return {
+    context,
+    page,
+    watcher,
+    async close() {
+      await context.close()
+      fs.rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+// Records what went wrong in a page. allow(method, path, status) declares an expected HTTP
+// error (path: string or RegExp over the URL's pathname; method '*' for any).
+export class Watcher {
+  constructor(page, baseURL) {
+    this.baseURL = baseURL
+    this.allowed = []
+    this.problems = []
+    page.on('console', (msg) => {
+      if (msg.type() === 'warning' && process.env.E2E_VERBOSE) console.error(`[browser warning] ${msg.text()}`)
+      if (msg.type() !== 'error') return
+      const text = msg.text()
+      const m = /status of (\d{3})/.exec(text)
+      if (m && this.isAllowed('*', msg.location()?.url || '', Number(m[1]))) return
+      this.problems.push(`console error: ${text} ${msg.location()?.url || ''}`)
+    })
+    page.on('pageerror', (err) => this.problems.push(`page error: ${err.message}`))
+    page.on('requestfailed', (req) => {
+      this.problems.push(`request failed: ${req.method()} ${req.url()} ${req.failure()?.errorText || ''}`)
+    })
+    page.on('response', (res) => {
+      if (res.status() < 400) return
+      const method = res.request().method()
+      if (this.isAllowed(method, res.url(), res.status())) return
+      this.problems.push(`HTTP ${res.status()}: ${method} ${res.url()}`)
+    })
+  }
+
+  allow(method, pathPattern, status) {
+    this.allowed.push({ method, path: pathPattern, status })
+    return this
+  }
+
+  isAllowed(method, url, status) {
+    let pathname = url
+    try {
+      pathname = new URL(url, this.baseURL).pathname
+    } catch {
+      /* keep as is */
+    }
+    return this.allowed.some(
+      (a) =>
+        a.status === status &&
+        (a.method === '*' || method === '*' || a.method === method) &&
+        (a.path instanceof RegExp ? a.path.test(pathname) : a.path === pathname),
+    )
+  }
+
+  assertClean() {
+    const p = this.problems.splice(0)
+    assert.deepEqual(p, [], `unexpected browser problems:\n${p.join('\n')}`)
+  }
+}
+
+export function screenshotPath(name) {
+  fs.mkdirSync(OUT, { recursive: true })
+  return path.join(OUT, `${name}.png`)
+}
+
+export async function shot(page, name) {
+  // let charts and transitions settle
+  await page.waitForTimeout(400)
+  await page.screenshot({ path: screenshotPath(name), fullPage: true })
+}
+
+export const sel = (name) => `[data-test="${name}"]`
+
+// Opens /login (the app asks GET /api/session first, which answers 401 when signed out).
+export async function gotoLogin(page, watcher, query = '') {
+  watcher.allow('GET', '/api/session', 401)
+  await page.goto(`/login${query}`)
+  await page.locator(sel('login-form')).waitFor()
+}
+
+export async function submitLogin(page, username, password) {
+  await page.locator(sel('login-username')).fill(username)
+  await page.locator(sel('login-password')).fill(password)
+  await page.locator(sel('login-submit')).click()
+}
+
+// Signs in and waits for the console's layout.
+export async function login(page, watcher, username, password) {
+  await gotoLogin(page, watcher)
+  await submitLogin(page, username, password)
+  await page.locator(sel('sidebar')).waitFor()
+}
+
+export async function logout(page) {
+  await page.locator(sel('user-menu')).click()
+  await page.locator(`${sel('logout')}:visible`).click()
+  await confirmBox(page)
+  await page.locator(sel('login-form')).waitFor()
+}
+
+// Confirms the open ElMessageBox.
+export async function confirmBox(page) {
+  const box = page.locator('.el-message-box:visible')
+  await box.waitFor()
+  await box.locator('.el-button--primary').click()
+  await box.waitFor({ state: 'hidden' })
+}
+
+export async function menuTexts(page) {
+  await page.locator(`${sel('menu')} .el-menu-item`).first().waitFor()
+  return (await page.locator(`${sel('menu')} .el-menu-item`).allInnerTexts()).map((s) => s.trim())
+}
+
+// Picks an option of an el-select by its visible text. (A data-test on an el-select lands on
+// its .el-select; on an el-tree-select also on the tree inside its dropdown.)
+export async function pickOption(page, selectSelector, text) {
+  await page.locator(`.el-select${selectSelector}`).click()
+  const exact = new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`)
+  const option = page.locator('.el-select-dropdown__item:visible', { hasText: exact }).first()
+  await option.click()
+  await option.waitFor({ state: 'hidden' })
+}
+
+// Picks a node of an el-tree-select: types to filter, then clicks the node.
+export async function pickTreeOption(page, selectSelector, text) {
+  const select = page.locator(`.el-select${selectSelector}`)
+  await select.click()
+  await select.locator('input').first().fill(text)
+  const node = page.locator('.el-select-dropdown:visible .el-tree-node__content', { hasText: text }).first()
+  await node.click()
+  await node.waitFor({ state: 'hidden' })
+}
+
+// Texts of one column (by data-test of the cell content) in a table.
+export async function columnTexts(page, cellTest) {
+  return (await page.locator(sel(cellTest)).allInnerTexts()).map((s) => s.trim())
+}
+
+// A unique suffix so that a reused database (KFQ_TEST_DB) does not collide.
+export const RUN = Date.now().toString(36).slice(-5)
+
+// test() that saves a screenshot of the page when the test fails:
+// const it = testWithShots(() => b?.page); it('name', async () => {...})
+export function testWithShots(test, getPage) {
+  return (name, fn) =>
+    test(name, async (t) => {
+      try {
+        await fn(t)
+      } catch (e) {
+        const page = getPage()
+        if (page && !page.isClosed()) {
+          const slug = name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)
+          await page.screenshot({ path: screenshotPath(`FAILED-${slug}`), fullPage: true }).catch(() => {})
+        }
+        throw e
+      }
+    })
+}

@@ -1,0 +1,137 @@
+// Starts a kfq server for a browser test: a fresh database (a SQLite file in a temp dir, or
+// KFQ_TEST_DB, which may be a postgresql:// URL of a throwaway database), the schema, the demo
+// organizations and the test's accounts, then `kfq serve` on a free port of 127.0.0.1 with the
+// built web app. stop() ends it with SIGTERM.
+//
+//   KFQ_BIN      the kfq binary (default build/kfq)
+//   KFQ_TEST_DB  database path or URL (default: a new SQLite file)
+//   KFQ_WEB_ROOT the built web app (default web/dist)
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+export const OUT = path.resolve(ROOT, process.env.E2E_OUT || 'test-output/e2e')
+
+const BIN = path.resolve(ROOT, process.env.KFQ_BIN || 'build/kfq')
+const WEB_ROOT = path.resolve(ROOT, process.env.KFQ_WEB_ROOT || 'web/dist')
+const ORGS_TSV = path.join(ROOT, 'data/demo/orgs.tsv')
+
+// Runs `kfq args…` with optional stdin; resolves {code, stdout, stderr}.
+export function kfq(args, input) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(BIN, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+    child.stdin.end(input ?? '')
+  })
+}
+
+async function kfqOk(args, input) {
+  const r = await kfq(args, input)
+  if (r.code !== 0) {
+    throw new Error(`kfq ${args.join(' ')} exited ${r.code}\n${r.stderr}${r.stdout}`)
+  }
+  return r
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer()
+    s.unref()
+    s.on('error', reject)
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address()
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
+
+async function waitHealthy(url, child, deadlineMs) {
+  const end = Date.now() + deadlineMs
+  let last = ''
+  while (Date.now() < end) {
+    if (child.exitCode !== null) throw new Error(`kfq serve exited with ${child.exitCode} before it was healthy`)
+    try {
+      const res = await fetch(`${url}/healthz`)
+      if (res.status === 200) return
+      last = `HTTP ${res.status}`
+    } catch (e) {
+      last = e.cause?.code || e.message
+    }
+    await sleep(100)
+  }
+  throw new Error(`kfq serve did not answer GET /healthz = 200 within ${deadlineMs} ms (last: ${last})`)
+}
+
+// Adds an account with a password given on stdin (such an account need not change it). On a
+// reused database (KFQ_TEST_DB) an existing account gets the password again and is unlocked.
+async function addUser(db, u) {
+  const args = ['user', 'add', '--db', db, '--username', u.username, '--org', u.org, '--role', u.role, '--password-stdin']
+  if (u.displayName) args.push('--display-name', u.displayName)
+  if (u.scope) args.push('--scope', u.scope)
+  const r = await kfq(args, `${u.password}\n`)
+  if (r.code === 0) return
+  if (!process.env.KFQ_TEST_DB) throw new Error(`kfq user add ${u.username} exited ${r.code}\n${r.stderr}`)
+  await kfqOk(['user', 'passwd', '--db', db, u.username, '--password-stdin'], `${u.password}\n`)
+  await kfq(['user', 'unlock', '--db', db, u.username])
+}
+
+// users: [{username, password, org, role, displayName?, scope?}]
+// Resolves {url, port, db, logFile, stop(), log()}.
+export async function startServer({ name = 'e2e', users = [] } = {}) {
+  if (!fs.existsSync(BIN)) {
+    throw new Error(`kfq binary not found at ${BIN}: build it (ninja -C build) or set KFQ_BIN`)
+  }
+  if (!fs.existsSync(path.join(WEB_ROOT, 'index.html'))) {
+    throw new Error(`web app not built at ${WEB_ROOT}: run scripts/build-web.sh`)
+  }
+  fs.mkdirSync(OUT, { recursive: true })
+  let tmp = null
+  let db = process.env.KFQ_TEST_DB
+  if (!db) {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), `kfq-e2e-${name}-`))
+    db = path.join(tmp, 'kfq.db')
+  }
+  await kfqOk(['migrate', '--db', db])
+  await kfqOk(['org', 'import', '--db', db, ORGS_TSV])
+  for (const u of users) await addUser(db, u)
+
+  const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
+  const logFile = path.join(OUT, `${name}-server.log`)
+  const log = fs.openSync(logFile, 'w')
+  const child = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web-root', WEB_ROOT], {
+    cwd: ROOT,
+    stdio: ['ignore', log, log],
+  })
+  fs.closeSync(log)
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })))
+  try {
+    await waitHealthy(url, child, 15000)
+  } catch (e) {
+    child.kill('SIGKILL')
+    throw new Error(`${e.message}\n--- ${logFile} ---\n${fs.readFileSync(logFile, 'utf8').slice(-4000)}`)
+  }
+
+  async function stop() {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM')
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10000)
+      await exited
+      clearTimeout(timer)
+    }
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+  }
+
+  return { url, port, db, logFile, stop, log: () => fs.readFileSync(logFile, 'utf8') }
+}

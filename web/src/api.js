@@ -1,0 +1,180 @@
+// The one client of the kfq API. JSON in and out, the session cookie (HttpOnly) travels by
+// itself; the CSRF token comes from the login answer and GET /api/session and is sent as
+// X-CSRF-Token on every request that is not a GET. Errors become ApiError(status, code,
+// message, field) from the server's {"error":{"code","message","field"}}.
+import { t } from './i18n.js'
+
+export class ApiError extends Error {
+  constructor(status, code, message, field = null) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+    this.field = field
+  }
+}
+
+let csrfToken = null
+let unauthorizedHandler = null
+let passwordChangeHandler = null
+
+export function setCsrfToken(token) {
+  csrfToken = token || null
+}
+
+// Called (with no argument) on a 401 from any call except the login itself.
+export function onUnauthorized(fn) {
+  unauthorizedHandler = fn
+}
+
+// Called on 403 password_change_required.
+export function onPasswordChangeRequired(fn) {
+  passwordChangeHandler = fn
+}
+
+// "?a=1&b=x" of the non-empty values (the server refuses unknown parameters, so nothing else
+// is ever added).
+export function queryString(query) {
+  if (!query) return ''
+  const p = new URLSearchParams()
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue
+    p.append(k, String(v))
+  }
+  const s = p.toString()
+  return s ? `?${s}` : ''
+}
+
+async function errorFrom(res) {
+  let body = null
+  try {
+    body = await res.json()
+  } catch {
+    body = null
+  }
+  const e = body && body.error
+  if (e && typeof e === 'object') {
+    return new ApiError(res.status, e.code || 'error', e.message || t('common.serverError', { status: res.status }), e.field ?? null)
+  }
+  return new ApiError(res.status, 'http_error', t('common.serverError', { status: res.status }), null)
+}
+
+function isLogin(method, path) {
+  return method === 'POST' && path === '/api/session'
+}
+
+// Sends one request; resolves with the parsed JSON (null for 204), rejects with ApiError.
+// opts: { query, body, noRedirect, raw } — raw resolves with the Response itself.
+export async function request(method, path, opts = {}) {
+  const headers = { Accept: 'application/json' }
+  const init = { method, headers, credentials: 'same-origin', cache: 'no-store' }
+  if (method !== 'GET' && method !== 'HEAD') {
+    if (csrfToken) headers['X-CSRF-Token'] = csrfToken
+    if (opts.body !== undefined) {
+      headers['Content-Type'] = 'application/json'
+      init.body = JSON.stringify(opts.body)
+    }
+  }
+  let res
+  try {
+    res = await fetch(path + queryString(opts.query), init)
+  } catch {
+    throw new ApiError(0, 'network_error', t('common.networkError'), null)
+  }
+  if (!res.ok) {
+    const err = await errorFrom(res)
+    if (res.status === 401 && !isLogin(method, path)) {
+      csrfToken = null
+      if (!opts.noRedirect && unauthorizedHandler) unauthorizedHandler(err)
+    } else if (res.status === 403 && err.code === 'password_change_required' && passwordChangeHandler) {
+      passwordChangeHandler(err)
+    }
+    throw err
+  }
+  if (opts.raw) return res
+  if (res.status === 204) return null
+  const text = await res.text()
+  return text ? JSON.parse(text) : null
+}
+
+export const api = {
+  get: (path, query, opts = {}) => request('GET', path, { ...opts, query }),
+  post: (path, body, opts = {}) => request('POST', path, { ...opts, body }),
+  put: (path, body, opts = {}) => request('PUT', path, { ...opts, body }),
+  del: (path, opts = {}) => request('DELETE', path, opts),
+}
+
+// The file name of a Content-Disposition header: filename*=UTF-8''… (RFC 5987) first, then
+// filename="…".
+export function filenameFromDisposition(header, fallback = 'export.xlsx') {
+  if (!header) return fallback
+  const star = /filename\*\s*=\s*([^;]+)/i.exec(header)
+  if (star) {
+    let v = star[1].trim().replace(/^"(.*)"$/, '$1')
+    const m = /^([\w!#$%&+^`{}~-]+)'[^']*'(.*)$/.exec(v)
+    if (m) v = m[2]
+    try {
+      return decodeURIComponent(v)
+    } catch {
+      /* fall through to filename= */
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(header)
+  if (plain) return (plain[2] ?? plain[1]).trim()
+  return fallback
+}
+
+// GETs an export URL and saves the answer under the server's file name. Resolves with it.
+export async function downloadExport(path, query) {
+  const res = await request('GET', path, { query, raw: true })
+  const blob = await res.blob()
+  const name = filenameFromDisposition(res.headers.get('Content-Disposition'))
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  a.style.display = 'none'
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10000)
+  return name
+}
+
+// ---- the endpoints ----
+
+export const sessionApi = {
+  login: (username, password) => api.post('/api/session', { username, password }),
+  current: () => api.get('/api/session', undefined, { noRedirect: true }),
+  logout: () => api.del('/api/session'),
+  changePassword: (oldPassword, newPassword) =>
+    api.put('/api/session/password', { old_password: oldPassword, new_password: newPassword }),
+}
+
+export const dashboardApi = {
+  get: () => api.get('/api/dashboard'),
+}
+
+export const orgApi = {
+  list: (query) => api.get('/api/orgs', query),
+  get: (id) => api.get(`/api/orgs/${id}`),
+  create: (org) => api.post('/api/orgs', org),
+  update: (id, org) => api.put(`/api/orgs/${id}`, org),
+  export: (query) => downloadExport('/api/orgs/export.xlsx', query),
+}
+
+export const userApi = {
+  list: (query) => api.get('/api/users', query),
+  create: (user) => api.post('/api/users', user),
+  update: (id, user) => api.put(`/api/users/${id}`, user),
+  lock: (id) => api.post(`/api/users/${id}/lock`),
+  unlock: (id) => api.post(`/api/users/${id}/unlock`),
+  resetPassword: (id) => api.post(`/api/users/${id}/reset-password`, {}),
+  export: (query) => downloadExport('/api/users/export.xlsx', query),
+}
+
+export const auditApi = {
+  list: (query) => api.get('/api/audit', query),
+  verify: () => api.get('/api/audit/verify'),
+  export: (query) => downloadExport('/api/audit/export.xlsx', query),
+}

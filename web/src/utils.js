@@ -1,0 +1,104 @@
+// Small helpers shared by the pages: confirmations, server errors on form fields, formatting.
+import { ElMessage, ElMessageBox } from 'element-plus'
+import { t } from './i18n.js'
+
+// Asks before a destructive action; resolves true when confirmed.
+export async function confirmAction(message, opts = {}) {
+  try {
+    await ElMessageBox.confirm(message, opts.title || t('common.confirmTitle'), {
+      confirmButtonText: t('common.confirm'),
+      cancelButtonText: t('common.cancel'),
+      type: opts.type || 'warning',
+      customClass: 'kfq-confirm',
+      closeOnClickModal: false,
+    })
+    return true
+  } catch {
+    return false
+  }
+}
+
+// "/name" -> "name", "/aliases/0" -> "aliases", "/new_password" -> "new_password".
+export function pointerToProp(pointer) {
+  if (!pointer || typeof pointer !== 'string') return null
+  const first = pointer.replace(/^\//, '').split('/')[0]
+  return first.replace(/~1/g, '/').replace(/~0/g, '~') || null
+}
+
+// Shows an API error: next to its form field when the field is one of `errors`' keys (a reactive
+// object bound to the el-form-items' :error), else as a message. 401 is left to the redirect.
+export function showError(err, errors) {
+  if (!err) return
+  if (err.status === 401 && err.code !== 'invalid_credentials') return
+  const prop = pointerToProp(err.field)
+  if (errors && prop && prop in errors) {
+    errors[prop] = err.message
+    return
+  }
+  ElMessage({ type: 'error', message: err.message || String(err), customClass: 'kfq-error-message', grouping: true })
+}
+
+export function clearErrors(errors) {
+  for (const k of Object.keys(errors)) errors[k] = ''
+}
+
+const pad = (n) => String(n).padStart(2, '0')
+
+// ISO 8601 / RFC 3339 → "2026-11-28 11:00:00" in the browser's time zone.
+export function formatTime(value) {
+  if (!value) return ''
+  const d = typeof value === 'number' ? new Date(value * 1000) : new Date(value)
+  if (Number.isNaN(d.getTime())) return String(value)
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
+}
+
+// A Date → "2026-11-28T03:00:00Z" (UTC, no milliseconds).
+export function toIsoSeconds(d) {
+  if (!d) return ''
+  return new Date(d).toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+// Organizations (flat, with parent_id) → el-tree nodes {id, label, children, org}. A node
+// whose parent is not in the list becomes a root. Siblings keep the server's order.
+export function buildOrgTree(items) {
+  const nodes = new Map()
+  for (const o of items) nodes.set(o.id, { id: o.id, label: o.name, org: o, children: [] })
+  const roots = []
+  for (const o of items) {
+    const n = nodes.get(o.id)
+    const parent = o.parent_id != null ? nodes.get(o.parent_id) : null
+    if (parent && parent !== n) parent.children.push(n)
+    else roots.push(n)
+  }
+  return roots
+}
+
+// The ids of org `id` and everything below it.
+export function subtreeIds(items, id) {
+  const children = new Map()
+  for (const o of items) {
+    if (o.parent_id == null) continue
+    if (!children.has(o.parent_id)) children.set(o.parent_id, [])
+    children.get(o.parent_id).push(o.id)
+  }
+  const out = new Set([id])
+  const stack = [id]
+  while (stack.length) {
+    for (const c of children.get(stack.pop()) || []) {
+      if (!out.has(c)) {
+        out.add(c)
+        stack.push(c)
+      }
+    }
+  }
+  return out
+}
+
+export async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text)
+    ElMessage.success(t('common.copied'))
+  } catch {
+    ElMessage.warning(t('common.copyFailed'))
+  }
+}
