@@ -201,10 +201,8 @@ static const char *units_text(struct arena *a, const char *json)
 	json_t *arr = json_loads(json ? json : "[]", 0, NULL);
 	struct strbuf sb = STRBUF_INIT;
 	const char *out;
-	size_t i;
-	json_t *v;
-
-	json_array_foreach(arr, i, v) strbuf_addf(&sb, "%s%s", i ? "、" : "", json_string_value(v));
+	for (size_t i = 0; i < json_array_size(arr); i++)
+		strbuf_addf(&sb, "%s%s", i ? "、" : "", json_string_value(json_array_get(arr, i)) ?: "");
 	json_decref(arr);
 	out = arena_strdup(a, sb.buf);
 	strbuf_release(&sb);

@@ -29,8 +29,12 @@ describe('login lockout', () => {
     await gotoLogin(page, watcher)
     const error = page.locator(sel('login-error'))
     for (let i = 1; i <= 4; i++) {
+      // every wrong password gets the same words (they must not tell which names exist), so
+      // wait for each answer rather than for a change of text
+      const answer = page.waitForResponse((r) => r.url().endsWith('/api/session') && r.request().method() === 'POST')
       await submitLogin(page, USER.username, `Wrong#Passw0rd${i}`)
-      await error.filter({ hasText: `再失败${5 - i}次` }).waitFor()
+      await answer
+      await error.waitFor()
       assert.equal(await error.getAttribute('data-code'), 'invalid_credentials')
       assert.match(await error.innerText(), /用户名或密码错误/)
     }
