@@ -201,8 +201,10 @@ static const char *units_text(struct arena *a, const char *json)
 	json_t *arr = json_loads(json ? json : "[]", 0, NULL);
 	struct strbuf sb = STRBUF_INIT;
 	const char *out;
-	for (size_t i = 0; i < json_array_size(arr); i++)
-		strbuf_addf(&sb, "%s%s", i ? "、" : "", json_string_value(json_array_get(arr, i)) ?: "");
+	for (size_t i = 0; i < json_array_size(arr); i++) {
+		const char *u = json_string_value(json_array_get(arr, i));
+		strbuf_addf(&sb, "%s%s", i ? "、" : "", u ? u : "");
+	}
 	json_decref(arr);
 	out = arena_strdup(a, sb.buf);
 	strbuf_release(&sb);
