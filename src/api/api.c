@@ -538,8 +538,7 @@ bool api_scope_allows(const int64_t *ids, int n, int64_t org_id)
 
 /* ---- files ---- */
 
-int api_send_file(struct api_ctx *c, int fd, uint64_t size, const char *content_type,
-                  const char *filename)
+void api_set_download(struct api_ctx *c, const char *content_type, const char *filename)
 {
 	size_t n = strlen(filename);
 	char *enc = arena_alloc(c->a, n * 3 + 1), *p = enc;
@@ -559,14 +558,20 @@ int api_send_file(struct api_ctx *c, int fd, uint64_t size, const char *content_
 			ascii[i] = '_';
 	}
 	*p = 0;
-	c->req->resp.fd = fd;
-	c->req->resp.size = size;
-	c->req->resp.status = 200;
 	c->req->resp.content_type = content_type;
 	http_resp_header(
 	    c->req, "Content-Disposition",
 	    arena_printf(c->a, "attachment; filename=\"%s\"; filename*=UTF-8''%s", ascii, enc));
 	http_resp_header(c->req, "Cache-Control", "no-store");
+}
+
+int api_send_file(struct api_ctx *c, int fd, uint64_t size, const char *content_type,
+                  const char *filename)
+{
+	api_set_download(c, content_type, filename);
+	c->req->resp.fd = fd;
+	c->req->resp.size = size;
+	c->req->resp.status = 200;
 	return 0;
 }
 
@@ -611,5 +616,6 @@ int api_init(const struct api_config *cfg, struct http_router *router)
 	add_routes(router, api_audit_routes);
 	add_routes(router, api_task_routes);
 	add_routes(router, api_plan_routes);
+	add_routes(router, api_notice_routes);
 	return KFQ_OK;
 }

@@ -128,7 +128,9 @@ void api_token_hash(const char *token, char out[65]);
 /* A random password that passes the policy (for resets). */
 void api_password_random(char out[20]);
 
-/* Sends a finished .xlsx file (fd, unlinked) as a download named `filename`. */
+/* Marks the response a download named `filename` (UTF-8) of the given type. */
+void api_set_download(struct api_ctx *c, const char *content_type, const char *filename);
+/* Sends a file (fd, owned by the response from now on) as a download named `filename`. */
 int api_send_file(struct api_ctx *c, int fd, uint64_t size, const char *content_type,
                   const char *filename);
 
@@ -140,5 +142,6 @@ extern const struct api_route api_audit_routes[];
 extern const struct api_route api_misc_routes[];
 extern const struct api_route api_task_routes[];
 extern const struct api_route api_plan_routes[];
+extern const struct api_route api_notice_routes[];
 
 #endif

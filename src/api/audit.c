@@ -1,9 +1,9 @@
 /* audit.c - reading and verifying the audit log (auditor and supervisor; the admin cannot).
  * There is deliberately no route that changes a record. */
 #include "api/api.h"
+#include "api/export.h"
 
 #include "util/timeutil.h"
-#include "util/xlsx.h"
 
 #include <string.h>
 
@@ -140,36 +140,31 @@ static int export(struct api_ctx *c)
 	static const double widths[] = {8, 22, 14, 16, 16, 12, 10, 50, 50, 66};
 	struct store_audit_filter f;
 	struct store_audit_row *rows;
-	struct xlsx *x;
+	struct export_table x;
 	int64_t total;
-	uint64_t size;
-	int n, fd, rc;
+	int n, rc;
 
 	if (filter_from_query(c, &f, false) != 0)
 		return -1;
 	if ((rc = store_audit_list(c->db, c->a, &f, &rows, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (xlsx_open(&x, "审计日志", headers, widths, 10) != KFQ_OK)
-		return api_error(c, 500, "export_failed", "导出失败", NULL);
+	if (export_begin(c, EXPORT_XLSX, &x, "审计日志", headers, widths, 10) != 0)
+		return -1;
 	for (int i = 0; i < n; i++) {
 		const struct audit_rec *r = &rows[i].rec;
-		xlsx_int(x, r->seq);
-		xlsx_text(x, r->time);
-		xlsx_text(x, r->username);
-		xlsx_text(x, r->client_addr);
-		xlsx_text(x, r->action);
-		xlsx_text(x, r->entity_type);
-		xlsx_text(x, r->entity_id);
-		xlsx_text(x, r->before_json);
-		xlsx_text(x, r->after_json);
-		xlsx_text(x, rows[i].hash);
-		xlsx_end_row(x);
+		export_int(&x, r->seq);
+		export_text(&x, r->time);
+		export_text(&x, r->username);
+		export_text(&x, r->client_addr);
+		export_text(&x, r->action);
+		export_text(&x, r->entity_type);
+		export_text(&x, r->entity_id);
+		export_text(&x, r->before_json);
+		export_text(&x, r->after_json);
+		export_text(&x, rows[i].hash);
+		export_end_row(&x);
 	}
-	if (xlsx_finish(x, &fd, &size) != KFQ_OK)
-		return api_error(c, 500, "export_failed", "导出失败", NULL);
-	return api_send_file(c, fd, size,
-	                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-	                     "审计日志.xlsx");
+	return export_finish(c, &x, "审计日志");
 }
 
 static const char *const list_query[] = {"user_id", "entity_type", "entity_id", "action", "from",

@@ -1,9 +1,9 @@
 /* org.c - organizations: list (filtered by the caller's data scope), one, create, update,
  * export. Must not write SQL. */
 #include "api/api.h"
+#include "api/export.h"
 
 #include "store/store_org.h"
-#include "util/xlsx.h"
 
 #include <string.h>
 
@@ -189,36 +189,31 @@ static int export(struct api_ctx *c)
 	                                      "上级机构编号", "别名", "示例数据"};
 	static const double widths[] = {8, 36, 12, 10, 14, 40, 10};
 	struct store_org *orgs;
-	struct xlsx *x;
-	uint64_t size;
-	int n, fd;
+	struct export_table x;
+	int n;
 
 	if (visible(c, &orgs, &n) != 0)
 		return -1;
-	if (xlsx_open(&x, "组织机构", headers, widths, 7) != KFQ_OK)
-		return api_error(c, 500, "export_failed", "导出失败", NULL);
+	if (export_begin(c, EXPORT_XLSX, &x, "组织机构", headers, widths, 7) != 0)
+		return -1;
 	for (int i = 0; i < n; i++) {
 		struct strbuf al = STRBUF_INIT;
 		for (int k = 0; k < orgs[i].naliases; k++)
 			strbuf_addf(&al, "%s%s", k ? "、" : "", orgs[i].aliases[k]);
-		xlsx_int(x, orgs[i].id);
-		xlsx_text(x, orgs[i].name);
-		xlsx_text(x, type_label(orgs[i].type));
-		xlsx_text(x, level_label(orgs[i].level));
+		export_int(&x, orgs[i].id);
+		export_text(&x, orgs[i].name);
+		export_text(&x, type_label(orgs[i].type));
+		export_text(&x, level_label(orgs[i].level));
 		if (orgs[i].parent_id)
-			xlsx_int(x, orgs[i].parent_id);
+			export_int(&x, orgs[i].parent_id);
 		else
-			xlsx_text(x, NULL);
-		xlsx_text(x, al.buf);
-		xlsx_text(x, orgs[i].is_sample ? "是" : "否");
-		xlsx_end_row(x);
+			export_text(&x, NULL);
+		export_text(&x, al.buf);
+		export_text(&x, orgs[i].is_sample ? "是" : "否");
+		export_end_row(&x);
 		strbuf_release(&al);
 	}
-	if (xlsx_finish(x, &fd, &size) != KFQ_OK)
-		return api_error(c, 500, "export_failed", "导出失败", NULL);
-	return api_send_file(c, fd, size,
-	                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-	                     "组织机构.xlsx");
+	return export_finish(c, &x, "组织机构");
 }
 
 static const char *const list_query[] = {"q", "type", NULL};

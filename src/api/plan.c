@@ -4,6 +4,7 @@
  * everyone with task access reads what their scope (or their organization's lead role on the
  * task) allows. Must not write SQL or touch files except through util/blobstore. */
 #include "api/api.h"
+#include "api/export.h"
 
 #include "core/filetype.h"
 #include "core/plan.h"
@@ -11,8 +12,6 @@
 #include "store/store_plan.h"
 #include "store/store_task.h"
 #include "util/blobstore.h"
-#include "util/csv.h"
-#include "util/xlsx.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -360,82 +359,47 @@ static const char *state_label(const char *s)
 	return s;
 }
 
-static int ms_export(struct api_ctx *c, bool xlsx_format)
+static int ms_export(struct api_ctx *c, enum export_format format)
 {
 	static const double widths[] = {6, 26, 26, 26, 30, 12, 12, 6, 6, 10};
 	struct store_milestone_filter f;
 	struct milestone_bounds b;
 	struct store_milestone *m;
-	struct xlsx *x = NULL;
-	struct csv csv;
+	struct export_table t;
 	int64_t total;
-	uint64_t size;
-	int n, fd, rc;
+	int n, rc;
 
 	if (ms_filter(c, &f, false) != 0)
 		return -1;
 	bounds(c, &b);
 	if ((rc = store_milestone_list(c->db, c->a, &f, &b, &m, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (xlsx_format && xlsx_open(&x, "推进节点", ms_headers, widths, 10) != KFQ_OK)
-		return api_error(c, 500, "export_failed", "导出失败", NULL);
-	if (!xlsx_format) {
-		csv_begin(&csv, c->out);
-		for (int k = 0; k < 10; k++)
-			csv_text(&csv, ms_headers[k]);
-		csv_end_row(&csv);
-	}
+	if (export_begin(c, format, &t, "推进节点", ms_headers, widths, 10) != 0)
+		return -1;
 	for (int i = 0; i < n; i++) {
-		const struct store_milestone *r = &m[i];
-		if (xlsx_format) {
-			xlsx_int(x, r->article_number);
-			xlsx_text(x, r->task_title);
-			xlsx_text(x, r->org_name);
-			xlsx_text(x, r->title);
-			xlsx_text(x, r->deliverable);
-			xlsx_text(x, r->start_date);
-			xlsx_text(x, r->due_date);
-			xlsx_int(x, r->weight);
-			xlsx_int(x, r->percent);
-			xlsx_text(x, state_label(r->state));
-			xlsx_end_row(x);
-		} else {
-			csv_int(&csv, r->article_number);
-			csv_text(&csv, r->task_title);
-			csv_text(&csv, r->org_name);
-			csv_text(&csv, r->title);
-			csv_text(&csv, r->deliverable);
-			csv_text(&csv, r->start_date);
-			csv_text(&csv, r->due_date);
-			csv_int(&csv, r->weight);
-			csv_int(&csv, r->percent);
-			csv_text(&csv, state_label(r->state));
-			csv_end_row(&csv);
-		}
+		export_int(&t, m[i].article_number);
+		export_text(&t, m[i].task_title);
+		export_text(&t, m[i].org_name);
+		export_text(&t, m[i].title);
+		export_text(&t, m[i].deliverable);
+		export_text(&t, m[i].start_date);
+		export_text(&t, m[i].due_date);
+		export_int(&t, m[i].weight);
+		export_int(&t, m[i].percent);
+		export_text(&t, state_label(m[i].state));
+		export_end_row(&t);
 	}
-	if (!xlsx_format) {
-		c->req->resp.status = 200;
-		c->req->resp.content_type = "text/csv; charset=utf-8";
-		http_resp_header(c->req, "Content-Disposition",
-		                 "attachment; filename=\"milestones.csv\"; "
-		                 "filename*=UTF-8''%E6%8E%A8%E8%BF%9B%E8%8A%82%E7%82%B9.csv");
-		return 0;
-	}
-	if (xlsx_finish(x, &fd, &size) != KFQ_OK)
-		return api_error(c, 500, "export_failed", "导出失败", NULL);
-	return api_send_file(c, fd, size,
-	                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-	                     "推进节点.xlsx");
+	return export_finish(c, &t, "推进节点");
 }
 
 static int ms_export_xlsx(struct api_ctx *c)
 {
-	return ms_export(c, true);
+	return ms_export(c, EXPORT_XLSX);
 }
 
 static int ms_export_csv(struct api_ctx *c)
 {
-	return ms_export(c, false);
+	return ms_export(c, EXPORT_CSV);
 }
 
 static int load_ms(struct api_ctx *c, struct store_milestone *m)

@@ -1,11 +1,11 @@
 /* task.c - policies and reform tasks: import (raw text upload), preview, lists, one task,
  * reassigning a task's organizations. Must not write SQL. */
 #include "api/api.h"
+#include "api/export.h"
 
 #include "api/policy_import.h"
 #include "store/store_org.h"
 #include "store/store_task.h"
-#include "util/xlsx.h"
 
 #include <string.h>
 
@@ -218,7 +218,7 @@ static void join_refs(struct strbuf *sb, const struct store_org_ref *r, int n)
 		strbuf_addf(sb, "%s%s", i ? "、" : "", r[i].name);
 }
 
-static int task_export(struct api_ctx *c)
+static int task_export(struct api_ctx *c, enum export_format format)
 {
 	static const char *const headers[] = {"条目",     "分组",         "任务",        "牵头单位",
 	                                      "责任单位", "原文牵头单位", "原文责任单位"};
@@ -226,35 +226,40 @@ static int task_export(struct api_ctx *c)
 	struct store_task_filter f;
 	struct store_task *t;
 	struct strbuf sb = STRBUF_INIT;
-	struct xlsx *x;
+	struct export_table out;
 	int64_t total;
-	uint64_t size;
-	int n, fd, rc;
+	int n, rc;
 
 	if (filter_from_query(c, &f, false) != 0)
 		return -1;
 	if ((rc = store_task_list(c->db, c->a, &f, &t, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (xlsx_open(&x, "改革任务", headers, widths, 7) != KFQ_OK)
-		return api_error(c, 500, "export_failed", "导出失败", NULL);
+	if (export_begin(c, format, &out, "改革任务", headers, widths, 7) != 0)
+		return -1;
 	for (int i = 0; i < n; i++) {
-		xlsx_int(x, t[i].article_number);
-		xlsx_text(x, t[i].group_heading);
-		xlsx_text(x, t[i].title);
+		export_int(&out, t[i].article_number);
+		export_text(&out, t[i].group_heading);
+		export_text(&out, t[i].title);
 		join_refs(&sb, t[i].lead, t[i].nlead);
-		xlsx_text(x, sb.buf);
+		export_text(&out, sb.buf);
 		join_refs(&sb, t[i].responsible, t[i].nresponsible);
-		xlsx_text(x, sb.buf);
-		xlsx_text(x, units_text(c->a, t[i].lead_units));
-		xlsx_text(x, units_text(c->a, t[i].responsible_units));
-		xlsx_end_row(x);
+		export_text(&out, sb.buf);
+		export_text(&out, units_text(c->a, t[i].lead_units));
+		export_text(&out, units_text(c->a, t[i].responsible_units));
+		export_end_row(&out);
 	}
 	strbuf_release(&sb);
-	if (xlsx_finish(x, &fd, &size) != KFQ_OK)
-		return api_error(c, 500, "export_failed", "导出失败", NULL);
-	return api_send_file(c, fd, size,
-	                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-	                     "改革任务.xlsx");
+	return export_finish(c, &out, "改革任务");
+}
+
+static int task_export_xlsx(struct api_ctx *c)
+{
+	return task_export(c, EXPORT_XLSX);
+}
+
+static int task_export_csv(struct api_ctx *c)
+{
+	return task_export(c, EXPORT_CSV);
 }
 
 static const char *const task_query[] = {"policy_id", "article", "org_id",    "role",
@@ -273,7 +278,8 @@ const struct api_route api_task_routes[] = {
     {"POST", "/api/policies/preview", preview, PERM_POLICY_WRITE, API_UPLOAD, NULL, NULL},
     {"GET", "/api/policies/:id", policy_get, PERM_TASK_READ, 0, NULL, NULL},
     {"GET", "/api/tasks", task_list, PERM_TASK_READ, 0, task_query, NULL},
-    {"GET", "/api/tasks/export.xlsx", task_export, PERM_TASK_READ, 0, export_query, NULL},
+    {"GET", "/api/tasks/export.xlsx", task_export_xlsx, PERM_TASK_READ, 0, export_query, NULL},
+    {"GET", "/api/tasks/export.csv", task_export_csv, PERM_TASK_READ, 0, export_query, NULL},
     {"GET", "/api/tasks/:id", task_get, PERM_TASK_READ, 0, NULL, NULL},
     {"PUT", "/api/tasks/:id/orgs", task_set_orgs, PERM_POLICY_WRITE, 0, NULL, orgs_body},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},

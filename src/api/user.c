@@ -1,9 +1,9 @@
 /* user.c - account administration (admin only): list, create, update, lock, unlock, reset
  * password, export. Must not write SQL or hash outside api/password.c. */
 #include "api/api.h"
+#include "api/export.h"
 
 #include "store/store_org.h"
-#include "util/xlsx.h"
 
 #include <sodium.h>
 #include <string.h>
@@ -235,34 +235,29 @@ static int export(struct api_ctx *c)
 	static const double widths[] = {8, 16, 14, 30, 12, 14, 8, 22, 22};
 	struct store_user_filter f;
 	struct store_user *users;
-	struct xlsx *x;
+	struct export_table x;
 	int64_t total;
-	uint64_t size;
-	int n, fd, rc;
+	int n, rc;
 
 	if (filter_from_query(c, &f, false) != 0)
 		return -1;
 	if ((rc = store_user_list(c->db, c->a, &f, &users, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (xlsx_open(&x, "用户", headers, widths, 9) != KFQ_OK)
-		return api_error(c, 500, "export_failed", "导出失败", NULL);
+	if (export_begin(c, EXPORT_XLSX, &x, "用户", headers, widths, 9) != 0)
+		return -1;
 	for (int i = 0; i < n; i++) {
-		xlsx_int(x, users[i].id);
-		xlsx_text(x, users[i].username);
-		xlsx_text(x, users[i].display_name);
-		xlsx_text(x, users[i].org_name);
-		xlsx_text(x, role_label(users[i].role));
-		xlsx_text(x, users[i].data_scope);
-		xlsx_text(x, users[i].locked_until > c->now ? "已锁定" : "正常");
-		xlsx_text(x, users[i].created_at);
-		xlsx_text(x, users[i].last_login_at);
-		xlsx_end_row(x);
+		export_int(&x, users[i].id);
+		export_text(&x, users[i].username);
+		export_text(&x, users[i].display_name);
+		export_text(&x, users[i].org_name);
+		export_text(&x, role_label(users[i].role));
+		export_text(&x, users[i].data_scope);
+		export_text(&x, users[i].locked_until > c->now ? "已锁定" : "正常");
+		export_text(&x, users[i].created_at);
+		export_text(&x, users[i].last_login_at);
+		export_end_row(&x);
 	}
-	if (xlsx_finish(x, &fd, &size) != KFQ_OK)
-		return api_error(c, 500, "export_failed", "导出失败", NULL);
-	return api_send_file(c, fd, size,
-	                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-	                     "用户.xlsx");
+	return export_finish(c, &x, "用户");
 }
 
 static const char *const list_query[] = {"q",    "role",      "org_id", "status",

@@ -1,0 +1,60 @@
+/* export.c - one table writer over util/xlsx and util/csv. Must not know any list's columns. */
+#include "api/export.h"
+
+int export_begin(struct api_ctx *c, enum export_format format, struct export_table *t,
+                 const char *sheet, const char *const *headers, const double *widths, int ncols)
+{
+	t->format = format;
+	t->x = NULL;
+	if (format == EXPORT_XLSX) {
+		if (xlsx_open(&t->x, sheet, headers, widths, ncols) != KFQ_OK)
+			return api_error(c, 500, "export_failed", "导出失败", NULL);
+		return 0;
+	}
+	csv_begin(&t->csv, c->out);
+	for (int i = 0; i < ncols; i++)
+		csv_text(&t->csv, headers[i]);
+	csv_end_row(&t->csv);
+	return 0;
+}
+
+void export_text(struct export_table *t, const char *s)
+{
+	if (t->format == EXPORT_XLSX)
+		xlsx_text(t->x, s);
+	else
+		csv_text(&t->csv, s);
+}
+
+void export_int(struct export_table *t, int64_t v)
+{
+	if (t->format == EXPORT_XLSX)
+		xlsx_int(t->x, v);
+	else
+		csv_int(&t->csv, v);
+}
+
+void export_end_row(struct export_table *t)
+{
+	if (t->format == EXPORT_XLSX)
+		xlsx_end_row(t->x);
+	else
+		csv_end_row(&t->csv);
+}
+
+int export_finish(struct api_ctx *c, struct export_table *t, const char *name)
+{
+	uint64_t size;
+	int fd;
+
+	if (t->format == EXPORT_CSV) {
+		api_set_download(c, "text/csv; charset=utf-8", arena_printf(c->a, "%s.csv", name));
+		c->req->resp.status = 200;
+		return 0;
+	}
+	if (xlsx_finish(t->x, &fd, &size) != KFQ_OK)
+		return api_error(c, 500, "export_failed", "导出失败", NULL);
+	return api_send_file(c, fd, size,
+	                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	                     arena_printf(c->a, "%s.xlsx", name));
+}

@@ -1,0 +1,27 @@
+/* export.h - list exports as .xlsx or .csv through one writer, so that each list writes its
+ * rows once. The table lives as long as the request; export_finish sends it. */
+#ifndef KFQ_API_EXPORT_H
+#define KFQ_API_EXPORT_H
+
+#include "api/api.h"
+#include "util/csv.h"
+#include "util/xlsx.h"
+
+enum export_format { EXPORT_XLSX, EXPORT_CSV };
+
+struct export_table {
+	enum export_format format;
+	struct xlsx *x; /* EXPORT_XLSX */
+	struct csv csv; /* EXPORT_CSV: written into the response body */
+};
+
+/* Starts a table with a header row. Answers 500 itself and returns -1 on failure. */
+int export_begin(struct api_ctx *c, enum export_format format, struct export_table *t,
+                 const char *sheet, const char *const *headers, const double *widths, int ncols);
+void export_text(struct export_table *t, const char *s);
+void export_int(struct export_table *t, int64_t v);
+void export_end_row(struct export_table *t);
+/* Sends the table as name.xlsx or name.csv (name in Chinese is fine). */
+int export_finish(struct api_ctx *c, struct export_table *t, const char *name);
+
+#endif
