@@ -98,6 +98,13 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		const x = await c.office1.get('/api/tasks/export.xlsx');
 		assert.equal(x.status, 200);
 		assert.equal(x.buf.subarray(0, 2).toString(), 'PK');
+		const csv = await c.office1.get('/api/tasks/export.csv');
+		const lines = csv.text.trim().split('\r\n');
+		assert.equal(lines.length, 19); // a header and the 18 tasks
+		assert.equal(lines[2], '2,深化事权制度改革,聚焦主责主业,市发改委、市自然资源局,' +
+			t2.responsible_orgs.map((o) => o.name).join('、') + ',市发改委、市自然资源局,' +
+			'商务局、市科技局、市工信局、各县(区)党委、政府、各省级开发区党工委、管委会');
+		assert.match(csv.headers.get('content-disposition'), /filename\*=UTF-8''%E6%94%B9/);
 	});
 
 	test('the office reassigns a task’s units, audited; a bad id is refused', T, async () => {
