@@ -15,6 +15,7 @@ static const struct cmd cmds[] = {
     {"demo", "fill a new database with demo tasks, plans and progress", cmd_demo},
     {"version", "print version information", cmd_version},
     {"policy", "parse a policy text (政策文本解析)", cmd_policy},
+    {"remind", "add today's due-date reminders to the inboxes (run daily)", cmd_remind},
 };
 
 static void usage(FILE *f)

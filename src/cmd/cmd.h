@@ -71,5 +71,6 @@ int cmd_org(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_remind(int argc, char **argv);
 
 #endif

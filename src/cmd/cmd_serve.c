@@ -12,11 +12,13 @@
 
 static const char usage[] =
     "usage: kfq serve [--db PATH|URL] [--listen HOST:PORT] [--web-root DIR] [--threads N]\n"
-    "                 [--no-access-log] [--trust-proxy] [--config FILE]\n\n"
+    "                 [--data-dir DIR] [--no-access-log] [--trust-proxy] [--config FILE]\n\n"
     "Serves the kfq API and web app. Applies pending migrations first.\n\n"
     "  --db PATH|URL     SQLite file or postgresql:// URL (default var/kfq.db, or $KFQ_DB)\n"
     "  --listen H:P      IPv4 address and port (default 127.0.0.1:8080; port 0 = any free)\n"
     "  --web-root DIR    built web app to serve (default web/dist when it exists)\n"
+    "  --data-dir DIR    evidence files (default: files/ beside the SQLite database, or\n"
+    "                    var/files with PostgreSQL)\n"
     "  --threads N       worker threads, each with its own database connection\n"
     "  --no-access-log   do not write JSON access lines to stderr\n"
     "  --trust-proxy     trust X-Forwarded-For/-Proto from a proxy on 127.0.0.1 (nginx)\n"

@@ -104,12 +104,22 @@ static const struct {
     {"admin", PERM_DASHBOARD | PERM_ORG_READ | PERM_ORG_WRITE | PERM_USER_MANAGE, "all"},
     {"office",
      PERM_DASHBOARD | PERM_ORG_READ | PERM_ORG_WRITE | PERM_TASK_READ | PERM_POLICY_WRITE |
-         PERM_PLAN_REVIEW,
+         PERM_PLAN_REVIEW | PERM_NOTICE_READ | PERM_NOTICE_ISSUE,
      "all"},
-    {"department", PERM_DASHBOARD | PERM_ORG_READ | PERM_TASK_READ, "org"},
-    {"zone", PERM_DASHBOARD | PERM_ORG_READ | PERM_TASK_READ | PERM_PLAN_WRITE, "org"},
-    {"county", PERM_DASHBOARD | PERM_ORG_READ | PERM_TASK_READ | PERM_PLAN_WRITE, "org_and_below"},
-    {"supervisor", PERM_DASHBOARD | PERM_ORG_READ | PERM_AUDIT_READ | PERM_TASK_READ, "all"},
+    {"department",
+     PERM_DASHBOARD | PERM_ORG_READ | PERM_TASK_READ | PERM_NOTICE_READ | PERM_NOTICE_REPLY,
+     "org"},
+    {"zone",
+     PERM_DASHBOARD | PERM_ORG_READ | PERM_TASK_READ | PERM_PLAN_WRITE | PERM_NOTICE_READ |
+         PERM_NOTICE_REPLY,
+     "org"},
+    {"county",
+     PERM_DASHBOARD | PERM_ORG_READ | PERM_TASK_READ | PERM_PLAN_WRITE | PERM_NOTICE_READ |
+         PERM_NOTICE_REPLY,
+     "org_and_below"},
+    {"supervisor",
+     PERM_DASHBOARD | PERM_ORG_READ | PERM_AUDIT_READ | PERM_TASK_READ | PERM_NOTICE_READ,
+     "all"},
     {"auditor", PERM_DASHBOARD | PERM_AUDIT_READ, "all"},
 };
 

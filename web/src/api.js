@@ -64,13 +64,18 @@ function isLogin(method, path) {
 }
 
 // Sends one request; resolves with the parsed JSON (null for 204), rejects with ApiError.
-// opts: { query, body, noRedirect, raw } — raw resolves with the Response itself.
+// opts: { query, body, noRedirect, raw, upload, contentType } — raw resolves with the Response
+// itself; upload is a Blob/File sent as the raw body (the server's upload routes take the file's
+// bytes, not JSON) with contentType.
 export async function request(method, path, opts = {}) {
   const headers = { Accept: 'application/json' }
   const init = { method, headers, credentials: 'same-origin', cache: 'no-store' }
   if (method !== 'GET' && method !== 'HEAD') {
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken
-    if (opts.body !== undefined) {
+    if (opts.upload !== undefined) {
+      headers['Content-Type'] = opts.contentType || 'application/octet-stream'
+      init.body = opts.upload
+    } else if (opts.body !== undefined) {
       headers['Content-Type'] = 'application/json'
       init.body = JSON.stringify(opts.body)
     }
@@ -102,6 +107,8 @@ export const api = {
   post: (path, body, opts = {}) => request('POST', path, { ...opts, body }),
   put: (path, body, opts = {}) => request('PUT', path, { ...opts, body }),
   del: (path, opts = {}) => request('DELETE', path, opts),
+  // POSTs a file's raw bytes (an upload route) with the given Content-Type.
+  upload: (path, file, contentType, query) => request('POST', path, { query, upload: file, contentType }),
 }
 
 // The file name of a Content-Disposition header: filename*=UTF-8''… (RFC 5987) first, then
@@ -177,4 +184,53 @@ export const auditApi = {
   list: (query) => api.get('/api/audit', query),
   verify: () => api.get('/api/audit/verify'),
   export: (query) => downloadExport('/api/audit/export.xlsx', query),
+}
+
+export const policyApi = {
+  list: () => api.get('/api/policies'),
+  get: (id) => api.get(`/api/policies/${id}`),
+  // the text file as it is (UTF-8, UTF-16 with BOM or GB18030); the server decodes it
+  preview: (file) => api.upload('/api/policies/preview', file, 'text/plain'),
+  import: (file) => api.upload('/api/policies', file, 'text/plain'),
+}
+
+export const taskApi = {
+  list: (query) => api.get('/api/tasks', query),
+  get: (id) => api.get(`/api/tasks/${id}`),
+  setOrgs: (id, leadOrgIds, responsibleOrgIds) =>
+    api.put(`/api/tasks/${id}/orgs`, { lead_org_ids: leadOrgIds, responsible_org_ids: responsibleOrgIds }),
+  export: (query) => downloadExport('/api/tasks/export.xlsx', query),
+}
+
+export const planApi = {
+  list: (query) => api.get('/api/plans', query),
+  get: (id) => api.get(`/api/plans/${id}`),
+  create: (plan) => api.post('/api/plans', plan),
+  update: (id, milestones) => api.put(`/api/plans/${id}`, { milestones }),
+  submit: (id) => api.post(`/api/plans/${id}/submit`),
+  approve: (id, comment) => api.post(`/api/plans/${id}/approve`, comment ? { comment } : {}),
+  return: (id, comment) => api.post(`/api/plans/${id}/return`, { comment }),
+}
+
+export const milestoneApi = {
+  list: (query) => api.get('/api/milestones', query),
+  get: (id) => api.get(`/api/milestones/${id}`),
+  report: (id, report) => api.post(`/api/milestones/${id}/reports`, report),
+  exportXlsx: (query) => downloadExport('/api/milestones/export.xlsx', query),
+  exportCsv: (query) => downloadExport('/api/milestones/export.csv', query),
+}
+
+export const reportApi = {
+  accept: (id, comment) => api.post(`/api/reports/${id}/accept`, comment ? { comment } : {}),
+  return: (id, comment) => api.post(`/api/reports/${id}/return`, { comment }),
+}
+
+export const evidenceApi = {
+  // the file's raw bytes; the server checks the content against the name's extension
+  upload: (file) => api.upload('/api/evidence', file, 'application/octet-stream', { name: file.name }),
+  url: (id) => `/api/evidence/${id}`,
+}
+
+export const boardApi = {
+  get: () => api.get('/api/board'),
 }

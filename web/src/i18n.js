@@ -33,11 +33,20 @@ export const zoneLevelName = (x) => named('zoneLevel', x)
 export const dataScopeName = (x) => named('dataScope', x)
 export const auditActionName = (x) => named('audit.actions', x)
 export const auditEntityName = (x) => named('audit.entities', x)
+export const planStatusName = (x) => named('planStatus', x)
+export const msStateName = (x) => named('msState', x)
+export const msStatusName = (x) => named('msStatus', x)
+export const reportStateName = (x) => named('reportState', x)
 
 export const ROLES = ['admin', 'office', 'department', 'zone', 'county', 'supervisor', 'auditor']
 export const ORG_TYPES = ['city_department', 'county', 'zone', 'platform_company', 'supervisory_body']
 export const ZONE_LEVELS = ['national', 'provincial', 'municipal']
 export const DATA_SCOPES = ['all', 'org', 'org_and_below', 'custom', 'self']
+export const PLAN_STATUSES = ['draft', 'submitted', 'approved', 'returned']
+// milestone states as the server computes them, in its order of precedence
+export const MS_STATES = ['done', 'overdue', 'due_soon', 'stale', 'on_track']
+// a milestone's (and a progress report's) own status
+export const MS_STATUSES = ['not_started', 'in_progress', 'done', 'blocked']
 // The data scope a new user of a role gets (the server's account_default_scope).
 export const DEFAULT_SCOPE = {
   admin: 'all', office: 'all', department: 'org', zone: 'org',

@@ -7,6 +7,10 @@ import { t } from './i18n.js'
 import Layout from './layout/Layout.vue'
 
 const ALL = ['admin', 'office', 'department', 'zone', 'county', 'supervisor', 'auditor']
+// the roles with TASK_READ (src/core/account.c): everyone but the admin and the auditor
+export const TASK_ROLES = ['office', 'department', 'zone', 'county', 'supervisor']
+// the roles with PLAN_WRITE
+export const PLAN_WRITERS = ['zone', 'county']
 
 export const routes = [
   { path: '/login', name: 'login', component: () => import('./views/Login.vue'), meta: { public: true, title: 'route.login' } },
@@ -15,6 +19,12 @@ export const routes = [
     component: Layout,
     children: [
       { path: '', name: 'home', component: () => import('./views/Dashboard.vue'), meta: { title: 'route.home', icon: 'HomeFilled', menu: true, roles: ALL } },
+      { path: 'tasks', name: 'tasks', component: () => import('./views/Tasks.vue'), meta: { title: 'route.tasks', icon: 'List', menu: true, roles: TASK_ROLES } },
+      { path: 'tasks/:id(\\d+)', name: 'task', component: () => import('./views/TaskDetail.vue'), meta: { title: 'route.taskDetail', parent: 'tasks', roles: TASK_ROLES } },
+      { path: 'tasks/:id(\\d+)/plan/new', name: 'plan-new', component: () => import('./views/PlanNew.vue'), meta: { title: 'route.planNew', parent: 'tasks', roles: PLAN_WRITERS } },
+      { path: 'plans/:id(\\d+)', name: 'plan', component: () => import('./views/Plan.vue'), meta: { title: 'route.plan', parent: 'tasks', roles: TASK_ROLES } },
+      { path: 'milestones', name: 'milestones', component: () => import('./views/Milestones.vue'), meta: { title: 'route.milestones', icon: 'Flag', menu: true, roles: TASK_ROLES } },
+      { path: 'board', name: 'board', component: () => import('./views/Board.vue'), meta: { title: 'route.board', icon: 'DataAnalysis', menu: true, roles: TASK_ROLES } },
       { path: 'orgs', name: 'orgs', component: () => import('./views/Orgs.vue'), meta: { title: 'route.orgs', icon: 'OfficeBuilding', menu: true, roles: ['admin', 'office', 'department', 'zone', 'county', 'supervisor'] } },
       { path: 'users', name: 'users', component: () => import('./views/Users.vue'), meta: { title: 'route.users', icon: 'User', menu: true, roles: ['admin'] } },
       { path: 'audit', name: 'audit', component: () => import('./views/Audit.vue'), meta: { title: 'route.audit', icon: 'Document', menu: true, roles: ['supervisor', 'auditor'] } },

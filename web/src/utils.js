@@ -102,3 +102,46 @@ export async function copyText(text) {
     ElMessage.warning(t('common.copyFailed'))
   }
 }
+
+// Organizations → el-tree-select data {value, label, children}.
+export function orgTreeOptions(items) {
+  const map = (nodes) => nodes.map((n) => ({ value: n.id, label: n.label, children: map(n.children) }))
+  return map(buildOrgTree(items))
+}
+
+// Basis points → a percentage with two decimals, exactly: 5735 → "57.35".
+export function bpToPercent(bp) {
+  const n = Math.round(Number(bp) || 0)
+  const sign = n < 0 ? '-' : ''
+  const a = Math.abs(n)
+  return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`
+}
+
+// Element Plus tag types of the reform states.
+export const MS_STATE_TAG = { done: 'success', overdue: 'danger', due_soon: 'warning', stale: 'info', on_track: 'primary' }
+export const PLAN_STATUS_TAG = { draft: 'info', submitted: 'warning', approved: 'success', returned: 'danger' }
+export const REPORT_STATE_TAG = { submitted: 'warning', accepted: 'success', returned: 'danger' }
+
+// Evidence files the server takes (core/filetype.c), and its upload cap.
+export const EVIDENCE_EXTS = ['pdf', 'png', 'jpg', 'jpeg', 'gif', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'wps', 'et', 'dps', 'ofd']
+export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
+
+export function fileExt(name) {
+  const m = /\.([^./\\]+)$/.exec(name || '')
+  return m ? m[1].toLowerCase() : ''
+}
+
+export function formatSize(bytes) {
+  const n = Number(bytes) || 0
+  if (n < 1024) return `${n} B`
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`
+  return `${(n / 1024 / 1024).toFixed(1)} MB`
+}
+
+// Whole days from ISO date a to ISO date b (b - a), both YYYY-MM-DD.
+export function daysBetween(a, b) {
+  const da = Date.parse(`${a}T00:00:00Z`)
+  const db = Date.parse(`${b}T00:00:00Z`)
+  if (Number.isNaN(da) || Number.isNaN(db)) return 0
+  return Math.round((db - da) / 86400000)
+}
