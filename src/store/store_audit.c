@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include "util/timeutil.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char sql_head_sqlite[] = "SELECT seq, hash FROM audit_head WHERE id = 1";
@@ -118,6 +119,45 @@ cleanup:
 	strbuf_release(&bj);
 	strbuf_release(&aj);
 	strbuf_release(&canon);
+	return rc;
+}
+
+int store_audit_append_id(struct store *s, const struct store_actor *who, const char *action,
+                          const char *entity_type, int64_t id, const char *before,
+                          const char *after)
+{
+	char sid[24];
+
+	snprintf(sid, sizeof(sid), "%lld", (long long)id);
+	return store_audit_append(s, who, action, entity_type, sid, before, after);
+}
+
+char *store_entity_json(struct store *s, int64_t id, store_entity_writer fn, int *rc)
+{
+	struct arena a;
+	struct strbuf sb = STRBUF_INIT;
+	struct jsonw w;
+
+	arena_init(&a);
+	jsonw_init(&w, &sb);
+	*rc = fn(s, &a, id, &w);
+	arena_release(&a);
+	if (*rc == KFQ_OK)
+		return strbuf_detach(&sb, NULL);
+	strbuf_release(&sb);
+	return NULL;
+}
+
+int store_audit_entity(struct store *s, const struct store_actor *who, const char *action,
+                       const char *entity_type, int64_t id, const char *before,
+                       store_entity_writer fn)
+{
+	int rc;
+	char *after = store_entity_json(s, id, fn, &rc);
+
+	if (rc == KFQ_OK)
+		rc = store_audit_append_id(s, who, action, entity_type, id, before, after);
+	free(after);
 	return rc;
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/audit_chain.h"
 #include "store/store.h"
+#include "util/jsonw.h"
 
 /* Who is making a change; borrowed strings. user_id 0 = the command line's operator. */
 struct store_actor {
@@ -20,6 +21,20 @@ struct store_actor {
 int store_audit_append(struct store *s, const struct store_actor *who, const char *action,
                        const char *entity_type, const char *entity_id, const char *before,
                        const char *after);
+
+/* store_audit_append with the entity id as a number. */
+int store_audit_append_id(struct store *s, const struct store_actor *who, const char *action,
+                          const char *entity_type, int64_t id, const char *before,
+                          const char *after);
+
+/* Writes entity `id` as it is now (load + JSON); returns the loader's code. */
+typedef int (*store_entity_writer)(struct store *s, struct arena *a, int64_t id, struct jsonw *w);
+/* The entity's JSON (heap: free() it), or NULL with *rc set to the loader's error. */
+char *store_entity_json(struct store *s, int64_t id, store_entity_writer fn, int *rc);
+/* Appends a record whose "after" is the entity as fn reads it now, in the transaction. */
+int store_audit_entity(struct store *s, const struct store_actor *who, const char *action,
+                       const char *entity_type, int64_t id, const char *before,
+                       store_entity_writer fn);
 
 struct store_audit_filter {
 	int64_t user_id; /* 0 = any */

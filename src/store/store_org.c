@@ -272,11 +272,9 @@ static int audit(struct store *s, const struct store_actor *who, const char *act
 {
 	char *bj = before ? org_json(before) : NULL;
 	char *aj = org_json(after);
-	char id[24];
 	int rc;
 
-	snprintf(id, sizeof(id), "%lld", (long long)after->id);
-	rc = store_audit_append(s, who, action, "org", id, bj, aj);
+	rc = store_audit_append_id(s, who, action, "org", after->id, bj, aj);
 	free(bj);
 	free(aj);
 	return rc;

@@ -462,39 +462,17 @@ static void now_and_bounds(char now[TIME_RFC3339_LEN], struct milestone_bounds *
 	milestone_bounds(plan_today(t), b);
 }
 
-/* The plan's JSON with milestones (heap, free()), for audit records. */
-static char *plan_json(struct store *s, int64_t id, int *rc)
+/* The plan with its milestones, for audit records. */
+static int write_plan(struct store *s, struct arena *a, int64_t id, struct jsonw *w)
 {
 	struct milestone_bounds b;
 	char now[TIME_RFC3339_LEN];
 	struct store_plan p;
-	struct arena a;
-	struct strbuf sb = STRBUF_INIT;
-	struct jsonw w;
-
-	arena_init(&a);
-	now_and_bounds(now, &b);
-	*rc = store_plan_get(s, &a, id, &b, &p);
-	if (*rc == KFQ_OK) {
-		jsonw_init(&w, &sb);
-		store_plan_write_json(&w, &p);
-	}
-	arena_release(&a);
-	return *rc == KFQ_OK ? strbuf_detach(&sb, NULL) : NULL;
-}
-
-static int audit_plan(struct store *s, const struct store_actor *who, const char *action,
-                      int64_t id, const char *before)
-{
-	char sid[24];
 	int rc;
-	char *after = plan_json(s, id, &rc);
 
-	if (rc == KFQ_OK) {
-		snprintf(sid, sizeof(sid), "%lld", (long long)id);
-		rc = store_audit_append(s, who, action, "plan", sid, before, after);
-	}
-	free(after);
+	now_and_bounds(now, &b);
+	if ((rc = store_plan_get(s, a, id, &b, &p)) == KFQ_OK)
+		store_plan_write_json(w, &p);
 	return rc;
 }
 
@@ -592,7 +570,7 @@ int store_plan_create(struct store *s, const struct store_actor *who, int64_t ta
 		rc = write_milestone(s, *plan_id, i + 1, &m);
 	}
 	if (rc == KFQ_OK)
-		rc = audit_plan(s, who, "create", *plan_id, NULL);
+		rc = store_audit_entity(s, who, "create", "plan", *plan_id, NULL, write_plan);
 	if ((rc = finish(s, rc)) != KFQ_OK)
 		*plan_id = 0;
 	return rc;
@@ -635,7 +613,7 @@ int store_plan_update(struct store *s, const struct store_actor *who, int64_t pl
 		rc = KFQ_EBUSY;
 		goto done;
 	}
-	if (!(before = plan_json(s, plan_id, &rc)))
+	if (!(before = store_entity_json(s, plan_id, write_plan, &rc)))
 		goto done;
 	if ((rc = write_milestones(s, plan_id, ms, n)) != KFQ_OK)
 		goto done;
@@ -648,7 +626,9 @@ int store_plan_update(struct store *s, const struct store_actor *who, int64_t pl
 	store_bind_text(st, 4, now);
 	rc = store_step(st);
 	store_reset(st);
-	rc = rc == KFQ_DONE ? audit_plan(s, who, "update", plan_id, before) : rc;
+	rc = rc == KFQ_DONE
+	         ? store_audit_entity(s, who, "update", "plan", plan_id, before, write_plan)
+	         : rc;
 done:
 	rc = finish(s, rc);
 cleanup:
@@ -720,7 +700,7 @@ int store_plan_act(struct store *s, const struct store_actor *who, int64_t plan_
 		rc = KFQ_EBUSY;
 		goto done;
 	}
-	if (!(before = plan_json(s, plan_id, &rc)))
+	if (!(before = store_entity_json(s, plan_id, write_plan, &rc)))
 		goto done;
 	if ((rc = store_prepare(s, action == PLAN_SUBMIT ? sql_plan_submit : sql_plan_review,
 	                        &st)) != KFQ_OK)
@@ -743,7 +723,7 @@ int store_plan_act(struct store *s, const struct store_actor *who, int64_t plan_
 		goto done;
 	if (action == PLAN_APPROVE && (rc = snapshot(s, who, plan_id, version, now)) != KFQ_OK)
 		goto done;
-	rc = audit_plan(s, who, names[action], plan_id, before);
+	rc = store_audit_entity(s, who, names[action], "plan", plan_id, before, write_plan);
 done:
 	rc = finish(s, rc);
 cleanup:
@@ -771,7 +751,7 @@ int store_evidence_add(struct store *s, const struct store_actor *who, struct st
 	struct store_stmt *st;
 	struct strbuf sb = STRBUF_INIT;
 	struct jsonw w;
-	char now[TIME_RFC3339_LEN], sid[24];
+	char now[TIME_RFC3339_LEN];
 	int rc;
 
 	time_format(time_now(), now);
@@ -798,9 +778,8 @@ int store_evidence_add(struct store *s, const struct store_actor *who, struct st
 		goto done;
 	jsonw_init(&w, &sb);
 	store_evidence_write_json(&w, e);
-	snprintf(sid, sizeof(sid), "%lld", (long long)e->id);
 	/* the file's hash is in the record: the audit log vouches for the bytes too */
-	rc = store_audit_append(s, who, "upload", "evidence", sid, NULL, sb.buf);
+	rc = store_audit_append_id(s, who, "upload", "evidence", e->id, NULL, sb.buf);
 done:
 	strbuf_release(&sb);
 	e->created_at = NULL;
@@ -899,35 +878,13 @@ int store_report_list(struct store *s, struct arena *a, int64_t milestone_id,
 	return KFQ_OK;
 }
 
-static char *report_json(struct store *s, int64_t id, int *rc)
+static int write_report(struct store *s, struct arena *a, int64_t id, struct jsonw *w)
 {
-	struct arena a;
 	struct store_report r;
-	struct strbuf sb = STRBUF_INIT;
-	struct jsonw w;
-
-	arena_init(&a);
-	*rc = store_report_get(s, &a, id, &r);
-	if (*rc == KFQ_OK) {
-		jsonw_init(&w, &sb);
-		store_report_write_json(&w, &r);
-	}
-	arena_release(&a);
-	return *rc == KFQ_OK ? strbuf_detach(&sb, NULL) : NULL;
-}
-
-static int audit_report(struct store *s, const struct store_actor *who, const char *action,
-                        int64_t id, const char *before)
-{
-	char sid[24];
 	int rc;
-	char *after = report_json(s, id, &rc);
 
-	if (rc == KFQ_OK) {
-		snprintf(sid, sizeof(sid), "%lld", (long long)id);
-		rc = store_audit_append(s, who, action, "report", sid, before, after);
-	}
-	free(after);
+	if ((rc = store_report_get(s, a, id, &r)) == KFQ_OK)
+		store_report_write_json(w, &r);
 	return rc;
 }
 
@@ -1005,7 +962,7 @@ int store_report_create(struct store *s, const struct store_actor *who, struct s
 	}
 	if ((rc = exec_ms(s, sql_ms_reported, r->milestone_id, today, -1)) != KFQ_OK)
 		return finish(s, rc);
-	return finish(s, audit_report(s, who, "create", r->id, NULL));
+	return finish(s, store_audit_entity(s, who, "create", "report", r->id, NULL, write_report));
 }
 
 int store_report_review(struct store *s, const struct store_actor *who, int64_t id, bool accept,
@@ -1027,7 +984,7 @@ int store_report_review(struct store *s, const struct store_actor *who, int64_t 
 		rc = KFQ_EBUSY;
 		goto done;
 	}
-	if (!(before = report_json(s, id, &rc)))
+	if (!(before = store_entity_json(s, id, write_report, &rc)))
 		goto done;
 	if ((rc = store_prepare(s, sql_rep_review, &st)) != KFQ_OK)
 		goto done;
@@ -1046,7 +1003,8 @@ int store_report_review(struct store *s, const struct store_actor *who, int64_t 
 	if (accept &&
 	    (rc = exec_ms(s, sql_ms_progress, r.milestone_id, r.status, r.percent)) != KFQ_OK)
 		goto done;
-	rc = audit_report(s, who, accept ? "accept" : "return", id, before);
+	rc = store_audit_entity(s, who, accept ? "accept" : "return", "report", id, before,
+	                        write_report);
 done:
 	rc = finish(s, rc);
 cleanup:

@@ -121,11 +121,9 @@ static int audit_task(struct store *s, const struct store_actor *who, const char
                       const struct store_task *before, const struct store_task *after)
 {
 	char *bj = before ? task_json(before) : NULL, *aj = task_json(after);
-	char id[24];
 	int rc;
 
-	snprintf(id, sizeof(id), "%lld", (long long)after->id);
-	rc = store_audit_append(s, who, action, "task", id, bj, aj);
+	rc = store_audit_append_id(s, who, action, "task", after->id, bj, aj);
 	free(bj);
 	free(aj);
 	return rc;
@@ -216,7 +214,7 @@ int store_policy_import(struct store *s, const struct store_actor *who, struct s
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct jsonw w;
-	char now[TIME_RFC3339_LEN], id[24];
+	char now[TIME_RFC3339_LEN];
 	int rc;
 
 	time_format(time_now(), now);
@@ -228,8 +226,7 @@ int store_policy_import(struct store *s, const struct store_actor *who, struct s
 	p->n_tasks = ntasks;
 	jsonw_init(&w, &sb);
 	store_policy_write_json(&w, p);
-	snprintf(id, sizeof(id), "%lld", (long long)p->id);
-	if ((rc = store_audit_append(s, who, "import", "policy", id, NULL, sb.buf)) != KFQ_OK)
+	if ((rc = store_audit_append_id(s, who, "import", "policy", p->id, NULL, sb.buf)) != KFQ_OK)
 		goto fail;
 	for (int i = 0; i < ntasks; i++) {
 		tasks[i].policy_id = p->id;

@@ -276,45 +276,14 @@ static int write_scope(struct store *s, const struct store_user *u)
 	return KFQ_OK;
 }
 
-/* Audits a change of user `id`, reading its before/after state inside the transaction. */
-static int audit_user(struct store *s, const struct store_actor *who, const char *action,
-                      int64_t id, const char *before)
+static int write_user(struct store *s, struct arena *a, int64_t id, struct jsonw *w)
 {
-	struct arena a;
 	struct store_user u;
-	struct strbuf sb = STRBUF_INIT;
-	struct jsonw w;
-	char sid[24];
 	int rc;
 
-	arena_init(&a);
-	if ((rc = store_user_get(s, &a, id, &u)) == KFQ_OK) {
-		jsonw_init(&w, &sb);
-		store_user_write_json(&w, &u, time_now());
-		snprintf(sid, sizeof(sid), "%lld", (long long)id);
-		rc = store_audit_append(s, who, action, "user", sid, before, sb.buf);
-	}
-	strbuf_release(&sb);
-	arena_release(&a);
+	if ((rc = store_user_get(s, a, id, &u)) == KFQ_OK)
+		store_user_write_json(w, &u, time_now());
 	return rc;
-}
-
-/* The user's current JSON (heap, free()), or NULL when absent. */
-static char *user_json(struct store *s, int64_t id, int *rc)
-{
-	struct arena a;
-	struct store_user u;
-	struct strbuf sb = STRBUF_INIT;
-	struct jsonw w;
-
-	arena_init(&a);
-	*rc = store_user_get(s, &a, id, &u);
-	if (*rc == KFQ_OK) {
-		jsonw_init(&w, &sb);
-		store_user_write_json(&w, &u, time_now());
-	}
-	arena_release(&a);
-	return *rc == KFQ_OK ? strbuf_detach(&sb, NULL) : NULL;
 }
 
 /* Begins a write transaction and captures the user's state before the change. */
@@ -325,7 +294,7 @@ static int begin_change(struct store *s, int64_t id, char **before)
 	*before = NULL;
 	if (rc != KFQ_OK)
 		return rc;
-	*before = user_json(s, id, &rc);
+	*before = store_entity_json(s, id, write_user, &rc);
 	if (rc != KFQ_OK)
 		store_rollback(s);
 	return rc;
@@ -336,7 +305,7 @@ static int end_change(struct store *s, const struct store_actor *who, const char
                       int64_t id, char *before, int rc)
 {
 	if (rc == KFQ_OK)
-		rc = audit_user(s, who, action, id, before);
+		rc = store_audit_entity(s, who, action, "user", id, before, write_user);
 	if (rc == KFQ_OK)
 		rc = store_commit(s);
 	if (rc != KFQ_OK)
@@ -532,7 +501,6 @@ int store_session_touch(struct store *s, const char *token_hash, int64_t now)
 int store_session_delete(struct store *s, const struct store_actor *who, const char *token_hash)
 {
 	struct store_stmt *st;
-	char sid[24];
 	int rc;
 
 	if ((rc = store_begin(s)) != KFQ_OK)
@@ -544,8 +512,8 @@ int store_session_delete(struct store *s, const struct store_actor *who, const c
 	store_reset(st);
 	if (rc != KFQ_DONE)
 		goto fail;
-	snprintf(sid, sizeof(sid), "%lld", (long long)who->user_id);
-	if ((rc = store_audit_append(s, who, "logout", "user", sid, NULL, NULL)) != KFQ_OK)
+	if ((rc = store_audit_append_id(s, who, "logout", "user", who->user_id, NULL, NULL)) !=
+	    KFQ_OK)
 		goto fail;
 	if ((rc = store_commit(s)) == KFQ_OK)
 		return KFQ_OK;
