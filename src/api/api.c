@@ -341,6 +341,27 @@ int api_query_int(struct api_ctx *c, const char *name, int64_t def, int64_t min,
 	return 0;
 }
 
+int api_query_page(struct api_ctx *c, int64_t *offset, int64_t *limit)
+{
+	int64_t page, size;
+
+	if (api_query_int(c, "page", 1, 1, 1000000, &page) != 0 ||
+	    api_query_int(c, "page_size", 20, 1, 500, &size) != 0)
+		return -1;
+	*offset = (page - 1) * size;
+	*limit = size;
+	return 0;
+}
+
+void api_page_end(struct api_ctx *c, int64_t total, int64_t offset, int64_t limit)
+{
+	jsonw_arr_close(&c->w);
+	jsonw_kint(&c->w, "total", total);
+	jsonw_kint(&c->w, "page", offset / limit + 1);
+	jsonw_kint(&c->w, "page_size", limit);
+	jsonw_obj_close(&c->w);
+}
+
 const char *api_query_str(struct api_ctx *c, const char *name)
 {
 	const char *v = http_query(c->req, name);

@@ -30,8 +30,6 @@ static int time_param(struct api_ctx *c, const char *name, const char **out)
 
 static int filter_from_query(struct api_ctx *c, struct store_audit_filter *f, bool paged)
 {
-	int64_t page, size;
-
 	memset(f, 0, sizeof(*f));
 	f->entity_type = api_query_str(c, "entity_type");
 	f->entity_id = api_query_str(c, "entity_id");
@@ -41,11 +39,8 @@ static int filter_from_query(struct api_ctx *c, struct store_audit_filter *f, bo
 		return -1;
 	if (!paged)
 		return 0;
-	if (api_query_int(c, "page", 1, 1, 1000000, &page) != 0 ||
-	    api_query_int(c, "page_size", 20, 1, 500, &size) != 0)
+	if (api_query_page(c, &f->offset, &f->limit) != 0)
 		return -1;
-	f->offset = (page - 1) * size;
-	f->limit = size;
 	return 0;
 }
 
@@ -100,11 +95,7 @@ static int list(struct api_ctx *c)
 		jsonw_kstr(&c->w, "hash", rows[i].hash);
 		jsonw_obj_close(&c->w);
 	}
-	jsonw_arr_close(&c->w);
-	jsonw_kint(&c->w, "total", total);
-	jsonw_kint(&c->w, "page", f.offset / f.limit + 1);
-	jsonw_kint(&c->w, "page_size", f.limit);
-	jsonw_obj_close(&c->w);
+	api_page_end(c, total, f.offset, f.limit);
 	return api_ok(c, 200);
 }
 

@@ -117,7 +117,7 @@ static int plan_list(struct api_ctx *c)
 	struct store_plan_filter f = {0};
 	struct milestone_bounds b;
 	struct store_plan *p;
-	int64_t page, size, total, *ids;
+	int64_t total, *ids;
 	int n, nids, rc;
 
 	f.status = api_query_str(c, "status");
@@ -127,15 +127,12 @@ static int plan_list(struct api_ctx *c)
 		                 "status 应为 draft、submitted、approved 或 returned", "status");
 	if (api_query_int(c, "task_id", 0, 1, INT64_MAX, &f.task_id) != 0 ||
 	    api_query_int(c, "org_id", 0, 1, INT64_MAX, &f.org_id) != 0 ||
-	    api_query_int(c, "page", 1, 1, 1000000, &page) != 0 ||
-	    api_query_int(c, "page_size", 20, 1, 500, &size) != 0)
+	    api_query_page(c, &f.offset, &f.limit) != 0)
 		return -1;
 	if (api_scope_orgs(c, &ids, &nids) != 0)
 		return -1;
 	f.ids = ids;
 	f.nids = nids;
-	f.offset = (page - 1) * size;
-	f.limit = size;
 	bounds(c, &b);
 	if ((rc = store_plan_list(c->db, c->a, &f, &b, &p, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
@@ -144,11 +141,7 @@ static int plan_list(struct api_ctx *c)
 	jsonw_arr_open(&c->w);
 	for (int i = 0; i < n; i++)
 		store_plan_write_json(&c->w, &p[i]);
-	jsonw_arr_close(&c->w);
-	jsonw_kint(&c->w, "total", total);
-	jsonw_kint(&c->w, "page", page);
-	jsonw_kint(&c->w, "page_size", size);
-	jsonw_obj_close(&c->w);
+	api_page_end(c, total, f.offset, f.limit);
 	return api_ok(c, 200);
 }
 
@@ -288,7 +281,7 @@ static int plan_return(struct api_ctx *c)
 static int ms_filter(struct api_ctx *c, struct store_milestone_filter *f, bool paged)
 {
 	static const char *const states[] = {"done", "overdue", "due_soon", "stale", "on_track"};
-	int64_t page, size, *ids;
+	int64_t *ids;
 	int nids;
 	bool ok = false;
 
@@ -309,11 +302,8 @@ static int ms_filter(struct api_ctx *c, struct store_milestone_filter *f, bool p
 	f->nids = nids;
 	if (!paged)
 		return 0;
-	if (api_query_int(c, "page", 1, 1, 1000000, &page) != 0 ||
-	    api_query_int(c, "page_size", 20, 1, 500, &size) != 0)
+	if (api_query_page(c, &f->offset, &f->limit) != 0)
 		return -1;
-	f->offset = (page - 1) * size;
-	f->limit = size;
 	return 0;
 }
 
@@ -335,11 +325,7 @@ static int ms_list(struct api_ctx *c)
 	jsonw_arr_open(&c->w);
 	for (int i = 0; i < n; i++)
 		store_milestone_write_json(&c->w, &m[i], true);
-	jsonw_arr_close(&c->w);
-	jsonw_kint(&c->w, "total", total);
-	jsonw_kint(&c->w, "page", f.offset / f.limit + 1);
-	jsonw_kint(&c->w, "page_size", f.limit);
-	jsonw_obj_close(&c->w);
+	api_page_end(c, total, f.offset, f.limit);
 	return api_ok(c, 200);
 }
 

@@ -79,7 +79,7 @@ static int policy_get(struct api_ctx *c)
 
 static int filter_from_query(struct api_ctx *c, struct store_task_filter *f, bool paged)
 {
-	int64_t article, page, size;
+	int64_t article;
 
 	memset(f, 0, sizeof(*f));
 	f->q = api_query_str(c, "q");
@@ -94,11 +94,8 @@ static int filter_from_query(struct api_ctx *c, struct store_task_filter *f, boo
 	f->article = (int)article;
 	if (!paged)
 		return 0;
-	if (api_query_int(c, "page", 1, 1, 1000000, &page) != 0 ||
-	    api_query_int(c, "page_size", 20, 1, 500, &size) != 0)
+	if (api_query_page(c, &f->offset, &f->limit) != 0)
 		return -1;
-	f->offset = (page - 1) * size;
-	f->limit = size;
 	return 0;
 }
 
@@ -118,11 +115,7 @@ static int task_list(struct api_ctx *c)
 	jsonw_arr_open(&c->w);
 	for (int i = 0; i < n; i++)
 		store_task_write_json(&c->w, &t[i], false);
-	jsonw_arr_close(&c->w);
-	jsonw_kint(&c->w, "total", total);
-	jsonw_kint(&c->w, "page", f.offset / f.limit + 1);
-	jsonw_kint(&c->w, "page_size", f.limit);
-	jsonw_obj_close(&c->w);
+	api_page_end(c, total, f.offset, f.limit);
 	return api_ok(c, 200);
 }
 

@@ -10,7 +10,7 @@
 
 static int filter_from_query(struct api_ctx *c, struct store_user_filter *f, bool paged)
 {
-	int64_t page, size, status_code = 0;
+	int64_t status_code = 0;
 	const char *status = api_query_str(c, "status");
 
 	memset(f, 0, sizeof(*f));
@@ -31,11 +31,8 @@ static int filter_from_query(struct api_ctx *c, struct store_user_filter *f, boo
 		return -1;
 	if (!paged)
 		return 0;
-	if (api_query_int(c, "page", 1, 1, 1000000, &page) != 0 ||
-	    api_query_int(c, "page_size", 20, 1, 500, &size) != 0)
+	if (api_query_page(c, &f->offset, &f->limit) != 0)
 		return -1;
-	f->offset = (page - 1) * size;
-	f->limit = size;
 	return 0;
 }
 
@@ -55,11 +52,7 @@ static int list(struct api_ctx *c)
 	jsonw_arr_open(&c->w);
 	for (int i = 0; i < n; i++)
 		store_user_write_json(&c->w, &users[i], c->now);
-	jsonw_arr_close(&c->w);
-	jsonw_kint(&c->w, "total", total);
-	jsonw_kint(&c->w, "page", f.offset / f.limit + 1);
-	jsonw_kint(&c->w, "page_size", f.limit);
-	jsonw_obj_close(&c->w);
+	api_page_end(c, total, f.offset, f.limit);
 	return api_ok(c, 200);
 }
 
