@@ -46,7 +46,7 @@ static const char *trimmed(struct api_ctx *c, const char *s)
 
 static int filter_from_query(struct api_ctx *c, struct store_notice_filter *f, bool paged)
 {
-	int64_t overdue, page, size, *ids;
+	int64_t overdue, *ids;
 	int nids;
 
 	memset(f, 0, sizeof(*f));
@@ -67,14 +67,7 @@ static int filter_from_query(struct api_ctx *c, struct store_notice_filter *f, b
 		return -1;
 	f->ids = ids;
 	f->nids = nids;
-	if (!paged)
-		return 0;
-	if (api_query_int(c, "page", 1, 1, 1000000, &page) != 0 ||
-	    api_query_int(c, "page_size", 20, 1, 500, &size) != 0)
-		return -1;
-	f->offset = (page - 1) * size;
-	f->limit = size;
-	return 0;
+	return paged ? api_query_page(c, &f->offset, &f->limit) : 0;
 }
 
 static void compute(struct api_ctx *c, struct store_notice *n)
@@ -101,11 +94,7 @@ static int list(struct api_ctx *c)
 		compute(c, &ns[i]);
 		store_notice_write_json(&c->w, &ns[i], true);
 	}
-	jsonw_arr_close(&c->w);
-	jsonw_kint(&c->w, "page", f.offset / f.limit + 1);
-	jsonw_kint(&c->w, "page_size", f.limit);
-	jsonw_kint(&c->w, "total", total);
-	jsonw_obj_close(&c->w);
+	api_page_end(c, total, f.offset, f.limit);
 	return api_ok(c, 200);
 }
 
@@ -440,28 +429,23 @@ static int export(struct api_ctx *c)
 static int inbox_list(struct api_ctx *c)
 {
 	struct store_inbox_entry *e;
-	int64_t page, size, unread_only, total, unread;
+	int64_t offset, limit, unread_only, total, unread;
 	int n, rc;
 
-	if (api_query_int(c, "page", 1, 1, 1000000, &page) != 0 ||
-	    api_query_int(c, "page_size", 20, 1, 500, &size) != 0 ||
-	    api_query_int(c, "unread", 0, 0, 1, &unread_only) != 0)
+	if (api_query_int(c, "unread", 0, 0, 1, &unread_only) != 0 ||
+	    api_query_page(c, &offset, &limit) != 0)
 		return -1;
-	if ((rc = store_inbox_list(c->db, c->a, c->sess.user.id, unread_only != 0,
-	                           (page - 1) * size, size, &e, &n, &total)) != KFQ_OK ||
+	if ((rc = store_inbox_list(c->db, c->a, c->sess.user.id, unread_only != 0, offset, limit,
+	                           &e, &n, &total)) != KFQ_OK ||
 	    (rc = store_inbox_unread(c->db, c->sess.user.id, &unread)) != KFQ_OK)
 		return api_store_error(c, rc);
 	jsonw_obj_open(&c->w);
+	jsonw_kint(&c->w, "unread", unread);
 	jsonw_key(&c->w, "items");
 	jsonw_arr_open(&c->w);
 	for (int i = 0; i < n; i++)
 		store_inbox_write_json(&c->w, &e[i]);
-	jsonw_arr_close(&c->w);
-	jsonw_kint(&c->w, "page", page);
-	jsonw_kint(&c->w, "page_size", size);
-	jsonw_kint(&c->w, "total", total);
-	jsonw_kint(&c->w, "unread", unread);
-	jsonw_obj_close(&c->w);
+	api_page_end(c, total, offset, limit);
 	return api_ok(c, 200);
 }
 

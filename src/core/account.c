@@ -107,8 +107,7 @@ static const struct {
          PERM_PLAN_REVIEW | PERM_NOTICE_READ | PERM_NOTICE_ISSUE,
      "all"},
     {"department",
-     PERM_DASHBOARD | PERM_ORG_READ | PERM_TASK_READ | PERM_NOTICE_READ | PERM_NOTICE_REPLY,
-     "org"},
+     PERM_DASHBOARD | PERM_ORG_READ | PERM_TASK_READ | PERM_NOTICE_READ | PERM_NOTICE_REPLY, "org"},
     {"zone",
      PERM_DASHBOARD | PERM_ORG_READ | PERM_TASK_READ | PERM_PLAN_WRITE | PERM_NOTICE_READ |
          PERM_NOTICE_REPLY,
@@ -118,8 +117,7 @@ static const struct {
          PERM_NOTICE_REPLY,
      "org_and_below"},
     {"supervisor",
-     PERM_DASHBOARD | PERM_ORG_READ | PERM_AUDIT_READ | PERM_TASK_READ | PERM_NOTICE_READ,
-     "all"},
+     PERM_DASHBOARD | PERM_ORG_READ | PERM_AUDIT_READ | PERM_TASK_READ | PERM_NOTICE_READ, "all"},
     {"auditor", PERM_DASHBOARD | PERM_AUDIT_READ, "all"},
 };
 

@@ -59,7 +59,7 @@ enum {
 	PERM_POLICY_WRITE = 1u << 6, /* import policies, assign task units */
 	PERM_PLAN_WRITE = 1u << 7,   /* write own plans, report progress, upload evidence */
 	PERM_PLAN_REVIEW = 1u << 8,  /* approve or return plans and reports */
-	PERM_NOTICE_READ = 1u << 9,  /* read 督办单 (within the data scope unless office/supervisor) */
+	PERM_NOTICE_READ = 1u << 9, /* read 督办单 (of the data scope; office, supervisor: all) */
 	PERM_NOTICE_ISSUE = 1u << 10, /* issue, close and escalate 督办单 */
 	PERM_NOTICE_REPLY = 1u << 11, /* reply to 督办单 addressed to the own scope */
 };

@@ -1,0 +1,673 @@
+/* store_notice.c - supervision notices, the inbox and the reminder facts in SQL. The status
+ * machine, numbers and texts are core/'s (notice.c, remind.c); this file numbers inside the
+ * write transaction, records, audits and delivers. Must not decide who may act (api/ does)
+ * nor word any message itself. */
+#include "store/store_notice.h"
+
+#include "core/plan.h"
+#include "util/log.h"
+#include "util/strbuf.h"
+#include "util/timeutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NOTICE_COLS                                                                                \
+	"n.id, n.year, n.seq, n.org_id, o.name, n.task_id, t.article_number, t.title, "            \
+	"n.milestone_id, m.title, n.subject, n.body, n.reply_due, n.status, n.reply, "             \
+	"n.replied_at, n.replied_by, ru.display_name, n.closing_comment, n.closed_at, "            \
+	"n.closed_by, n.escalation_comment, n.escalated_at, n.escalated_by, n.issued_at, "         \
+	"n.issued_by, iu.display_name"
+#define NOTICE_FROM                                                                                \
+	" FROM supervision_notice n JOIN org o ON o.id = n.org_id JOIN task t ON t.id = "          \
+	"n.task_id "                                                                               \
+	"LEFT JOIN milestone m ON m.id = n.milestone_id "                                          \
+	"LEFT JOIN app_user ru ON ru.id = n.replied_by "                                           \
+	"LEFT JOIN app_user iu ON iu.id = n.issued_by"
+/* ?1 org, ?2 task, ?3 status, ?4 overdue before (a date) */
+#define NOTICE_WHERE                                                                               \
+	" WHERE (?1 = 0 OR n.org_id = ?1) AND (?2 = 0 OR n.task_id = ?2) "                         \
+	"AND (CAST(?3 AS TEXT) IS NULL OR n.status = ?3) "                                         \
+	"AND (CAST(?4 AS TEXT) IS NULL OR (n.status <> 'closed' AND n.replied_at IS NULL "         \
+	"AND n.reply_due < ?4))"
+
+static const char sql_count[] = "SELECT COUNT(*) FROM supervision_notice n" NOTICE_WHERE;
+static const char sql_list[] =
+    "SELECT " NOTICE_COLS NOTICE_FROM NOTICE_WHERE " ORDER BY n.id DESC LIMIT ?5 OFFSET ?6";
+static const char sql_get[] = "SELECT " NOTICE_COLS NOTICE_FROM " WHERE n.id = ?1";
+static const char sql_next_seq[] =
+    "SELECT COALESCE(MAX(seq), 0) + 1 FROM supervision_notice WHERE year = ?1";
+static const char sql_insert[] =
+    "INSERT INTO supervision_notice (year, seq, org_id, task_id, milestone_id, subject, body, "
+    "reply_due, status, issued_at, issued_by) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'open', ?9, ?10) RETURNING id";
+/* the moves: ?1 id, ?2 new status, ?3 text, ?4 time, ?5 user */
+static const char sql_reply[] = "UPDATE supervision_notice SET status = ?2, reply = ?3, "
+                                "replied_at = ?4, replied_by = ?5 WHERE id = ?1";
+static const char sql_close[] = "UPDATE supervision_notice SET status = ?2, closing_comment = ?3, "
+                                "closed_at = ?4, closed_by = ?5 WHERE id = ?1";
+static const char sql_escalate[] =
+    "UPDATE supervision_notice SET status = ?2, escalation_comment = ?3, escalated_at = ?4, "
+    "escalated_by = ?5 WHERE id = ?1";
+
+/* One row per active recipient that has no item with this key yet. */
+#define INBOX_INSERT                                                                               \
+	"INSERT INTO inbox (user_id, kind, title, link, dedupe_key, created_at) "                  \
+	"SELECT u.id, CAST(?2 AS TEXT), CAST(?3 AS TEXT), CAST(?4 AS TEXT), CAST(?5 AS TEXT), "    \
+	"CAST(?6 AS TEXT) FROM app_user u "
+static const char sql_inbox_to_org[] = INBOX_INSERT "WHERE u.org_id = ?1 AND u.disabled = 0 "
+                                                    "ON CONFLICT DO NOTHING RETURNING user_id";
+static const char sql_inbox_to_role[] = INBOX_INSERT "WHERE u.role = ?1 AND u.disabled = 0 "
+                                                     "ON CONFLICT DO NOTHING RETURNING user_id";
+static const char sql_inbox_count[] =
+    "SELECT COUNT(*) FROM inbox WHERE user_id = ?1 AND (?2 = 0 OR read_at IS NULL)";
+static const char sql_inbox_list[] =
+    "SELECT id, kind, title, link, created_at, read_at FROM inbox "
+    "WHERE user_id = ?1 AND (?2 = 0 OR read_at IS NULL) "
+    "ORDER BY CASE WHEN read_at IS NULL THEN 0 ELSE 1 END, id DESC LIMIT ?3 OFFSET ?4";
+static const char sql_inbox_unread[] =
+    "SELECT COUNT(*) FROM inbox WHERE user_id = ?1 AND read_at IS NULL";
+static const char sql_inbox_read[] = "UPDATE inbox SET read_at = COALESCE(read_at, ?3) "
+                                     "WHERE id = ?1 AND user_id = ?2 RETURNING id";
+
+/* The reminder facts, all in one column layout: id, org, task, article, task title, title,
+ * date, milestone, year, seq. */
+static const char sql_fact_ms[] =
+    "SELECT m.id, p.org_id, p.task_id, t.article_number, t.title, m.title, m.due_date, m.id, 0, "
+    "0 FROM milestone m JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON t.id = p.task_id "
+    "WHERE m.removed = 0 AND m.status <> 'done' AND p.status IN ('submitted', 'approved') "
+    "AND m.due_date <= ?1 ORDER BY m.due_date, m.id";
+static const char sql_fact_plan[] =
+    "SELECT p.id, p.org_id, p.task_id, t.article_number, t.title, NULL, p.reviewed_at, 0, 0, 0 "
+    "FROM zone_plan p JOIN task t ON t.id = p.task_id WHERE p.status = 'returned' "
+    "ORDER BY p.id";
+static const char sql_fact_report[] =
+    "SELECT r.id, p.org_id, p.task_id, t.article_number, t.title, m.title, r.reviewed_at, m.id, "
+    "0, 0 FROM progress_report r JOIN milestone m ON m.id = r.milestone_id "
+    "JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON t.id = p.task_id "
+    "WHERE r.state = 'returned' AND m.removed = 0 AND NOT EXISTS (SELECT 1 FROM "
+    "progress_report x WHERE x.milestone_id = r.milestone_id AND x.id > r.id) ORDER BY r.id";
+static const char sql_fact_notice[] =
+    "SELECT n.id, n.org_id, n.task_id, t.article_number, t.title, n.subject, n.reply_due, "
+    "COALESCE(n.milestone_id, 0), n.year, n.seq FROM supervision_notice n "
+    "JOIN task t ON t.id = n.task_id WHERE n.status <> 'closed' AND n.replied_at IS NULL "
+    "AND n.reply_due <= ?1 ORDER BY n.id";
+
+/* ---- JSON ---- */
+
+static void kid(struct jsonw *w, const char *key, int64_t id)
+{
+	jsonw_key(w, key);
+	if (id)
+		jsonw_int(w, id);
+	else
+		jsonw_null(w);
+}
+
+void store_notice_write_json(struct jsonw *w, const struct store_notice *n, bool computed)
+{
+	jsonw_obj_open(w);
+	jsonw_kint(w, "article_number", n->article_number);
+	jsonw_kstr(w, "body", n->body);
+	jsonw_kstr(w, "closed_at", n->closed_at);
+	kid(w, "closed_by", n->closed_by);
+	jsonw_kstr(w, "closing_comment", n->closing_comment);
+	jsonw_kstr(w, "escalated_at", n->escalated_at);
+	kid(w, "escalated_by", n->escalated_by);
+	jsonw_kstr(w, "escalation_comment", n->escalation_comment);
+	jsonw_kint(w, "id", n->id);
+	jsonw_kstr(w, "issued_at", n->issued_at);
+	kid(w, "issued_by", n->issued_by);
+	jsonw_kstr(w, "issued_by_name", n->issued_by_name);
+	kid(w, "milestone_id", n->milestone_id);
+	jsonw_kstr(w, "milestone_title", n->milestone_title);
+	jsonw_kstr(w, "number", n->number);
+	jsonw_kint(w, "org_id", n->org_id);
+	jsonw_kstr(w, "org_name", n->org_name);
+	if (computed)
+		jsonw_kbool(w, "overdue", n->overdue);
+	jsonw_kstr(w, "replied_at", n->replied_at);
+	kid(w, "replied_by", n->replied_by);
+	jsonw_kstr(w, "replied_by_name", n->replied_by_name);
+	jsonw_kstr(w, "reply", n->reply);
+	jsonw_kstr(w, "reply_due", n->reply_due);
+	jsonw_kint(w, "seq", n->seq);
+	jsonw_kstr(w, "status", n->status);
+	jsonw_kstr(w, "subject", n->subject);
+	jsonw_kint(w, "task_id", n->task_id);
+	jsonw_kstr(w, "task_title", n->task_title);
+	jsonw_kint(w, "year", n->year);
+	jsonw_obj_close(w);
+}
+
+void store_inbox_write_json(struct jsonw *w, const struct store_inbox_entry *e)
+{
+	jsonw_obj_open(w);
+	jsonw_kstr(w, "created_at", e->created_at);
+	jsonw_kint(w, "id", e->id);
+	jsonw_kstr(w, "kind", e->kind);
+	jsonw_kstr(w, "link", e->link);
+	jsonw_kbool(w, "read", e->read_at != NULL);
+	jsonw_kstr(w, "read_at", e->read_at);
+	jsonw_kstr(w, "title", e->title);
+	jsonw_obj_close(w);
+}
+
+/* ---- reading notices ---- */
+
+static void read_notice(struct store_stmt *st, struct arena *a, struct store_notice *n)
+{
+	memset(n, 0, sizeof(*n));
+	n->id = store_col_int(st, 0);
+	n->year = (int)store_col_int(st, 1);
+	n->seq = (int)store_col_int(st, 2);
+	notice_number(n->year, n->seq, n->number);
+	n->org_id = store_col_int(st, 3);
+	n->org_name = store_col_dup(st, 4, a);
+	n->task_id = store_col_int(st, 5);
+	n->article_number = (int)store_col_int(st, 6);
+	n->task_title = store_col_dup(st, 7, a);
+	n->milestone_id = store_col_int(st, 8);
+	n->milestone_title = store_col_dup(st, 9, a);
+	n->subject = store_col_dup(st, 10, a);
+	n->body = store_col_dup(st, 11, a);
+	n->reply_due = store_col_dup(st, 12, a);
+	n->status = store_col_dup(st, 13, a);
+	n->reply = store_col_dup(st, 14, a);
+	n->replied_at = store_col_dup(st, 15, a);
+	n->replied_by = store_col_int(st, 16);
+	n->replied_by_name = store_col_dup(st, 17, a);
+	n->closing_comment = store_col_dup(st, 18, a);
+	n->closed_at = store_col_dup(st, 19, a);
+	n->closed_by = store_col_int(st, 20);
+	n->escalation_comment = store_col_dup(st, 21, a);
+	n->escalated_at = store_col_dup(st, 22, a);
+	n->escalated_by = store_col_int(st, 23);
+	n->issued_at = store_col_dup(st, 24, a);
+	n->issued_by = store_col_int(st, 25);
+	n->issued_by_name = store_col_dup(st, 26, a);
+}
+
+static bool in_ids(int64_t id, const int64_t *ids, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
+static void bind_filter(struct store_stmt *st, const struct store_notice_filter *f, int64_t org)
+{
+	store_bind_int(st, 1, org);
+	store_bind_int(st, 2, f->task_id);
+	store_bind_text(st, 3, f->status);
+	store_bind_text(st, 4, f->overdue_before);
+}
+
+int store_notice_list(struct store *s, struct arena *a, const struct store_notice_filter *f,
+                      struct store_notice **out, int *n, int64_t *total)
+{
+	struct store_stmt *st;
+	int64_t org = f->org_id, seen = 0;
+	/* one organization in scope filters in SQL; several are filtered here, paging too */
+	bool in_c = f->ids && f->nids > 1;
+	int rc, cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	if (f->ids && f->nids == 0)
+		return KFQ_OK;
+	if (f->ids && f->nids == 1) {
+		if (org && org != f->ids[0])
+			return KFQ_OK;
+		org = f->ids[0];
+	}
+	if (!in_c) {
+		if ((rc = store_prepare(s, sql_count, &st)) != KFQ_OK)
+			return rc;
+		bind_filter(st, f, org);
+		rc = store_step(st);
+		*total = rc == KFQ_ROW ? store_col_int(st, 0) : 0;
+		store_reset(st);
+		if (rc != KFQ_ROW)
+			return rc < 0 ? rc : KFQ_ERR;
+	}
+	if ((rc = store_prepare(s, sql_list, &st)) != KFQ_OK)
+		return rc;
+	bind_filter(st, f, org);
+	store_bind_limit(st, 5, in_c ? 0 : f->limit);
+	store_bind_int(st, 6, in_c ? 0 : f->offset);
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (in_c) {
+			if (!in_ids(store_col_int(st, 3), f->ids, f->nids))
+				continue;
+			seen++;
+			if (seen <= f->offset || (f->limit > 0 && *n >= f->limit))
+				continue;
+		}
+		if (*n == cap)
+			*out = arena_grow(a, *out, sizeof(**out), &cap);
+		read_notice(st, a, &(*out)[(*n)++]);
+	}
+	store_reset(st);
+	if (in_c)
+		*total = seen;
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+int store_notice_get(struct store *s, struct arena *a, int64_t id, struct store_notice *out)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_get, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	rc = store_step(st);
+	if (rc == KFQ_ROW)
+		read_notice(st, a, out);
+	store_reset(st);
+	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
+}
+
+/* ---- the inbox inside a write transaction ---- */
+
+/* Collects distinct user ids (heap; free users->ids). */
+struct user_set {
+	int64_t *ids;
+	int n, cap;
+};
+
+static void user_set_add(struct user_set *u, int64_t id)
+{
+	if (in_ids(id, u->ids, u->n))
+		return;
+	if (u->n == u->cap) {
+		u->cap = u->cap ? u->cap * 2 : 16;
+		u->ids = xrealloc(u->ids, sizeof(*u->ids) * (size_t)u->cap);
+	}
+	u->ids[u->n++] = id;
+}
+
+static int deliver(struct store *s, const struct remind_item *it, const char *now, int *added,
+                   struct user_set *users)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, it->org_id ? sql_inbox_to_org : sql_inbox_to_role, &st)) !=
+	    KFQ_OK)
+		return rc;
+	if (it->org_id)
+		store_bind_int(st, 1, it->org_id);
+	else
+		store_bind_text(st, 1, it->role);
+	store_bind_text(st, 2, it->kind);
+	store_bind_text(st, 3, it->title);
+	store_bind_text(st, 4, it->link);
+	store_bind_text(st, 5, it->dedupe_key);
+	store_bind_text(st, 6, now);
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		(*added)++;
+		if (users)
+			user_set_add(users, store_col_int(st, 0));
+	}
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+int store_inbox_add(struct store *s, const struct remind_item *items, int n, int *added, int *users)
+{
+	struct user_set set = {0};
+	char now[TIME_RFC3339_LEN];
+	int rc, count = 0;
+
+	time_format(time_now(), now);
+	if ((rc = store_begin(s)) != KFQ_OK)
+		goto cleanup;
+	for (int i = 0; i < n; i++)
+		if ((rc = deliver(s, &items[i], now, &count, &set)) != KFQ_OK)
+			goto fail;
+	if ((rc = store_commit(s)) == KFQ_OK)
+		goto cleanup;
+fail:
+	store_rollback(s);
+	count = 0;
+	set.n = 0;
+	if (rc >= 0)
+		rc = KFQ_ERR;
+cleanup:
+	if (added)
+		*added = count;
+	if (users)
+		*users = set.n;
+	free(set.ids);
+	return rc;
+}
+
+static void read_entry(struct store_stmt *st, struct arena *a, struct store_inbox_entry *e)
+{
+	e->id = store_col_int(st, 0);
+	e->kind = store_col_dup(st, 1, a);
+	e->title = store_col_dup(st, 2, a);
+	e->link = store_col_dup(st, 3, a);
+	e->created_at = store_col_dup(st, 4, a);
+	e->read_at = store_col_dup(st, 5, a);
+}
+
+int store_inbox_list(struct store *s, struct arena *a, int64_t user_id, bool unread_only,
+                     int64_t offset, int64_t limit, struct store_inbox_entry **out, int *n,
+                     int64_t *total)
+{
+	struct store_stmt *st;
+	int rc, cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	if ((rc = store_prepare(s, sql_inbox_count, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, user_id);
+	store_bind_int(st, 2, unread_only);
+	rc = store_step(st);
+	*total = rc == KFQ_ROW ? store_col_int(st, 0) : 0;
+	store_reset(st);
+	if (rc != KFQ_ROW)
+		return rc < 0 ? rc : KFQ_ERR;
+	if ((rc = store_prepare(s, sql_inbox_list, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, user_id);
+	store_bind_int(st, 2, unread_only);
+	store_bind_limit(st, 3, limit);
+	store_bind_int(st, 4, offset);
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (*n == cap)
+			*out = arena_grow(a, *out, sizeof(**out), &cap);
+		read_entry(st, a, &(*out)[(*n)++]);
+	}
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+int store_inbox_unread(struct store *s, int64_t user_id, int64_t *n)
+{
+	struct store_stmt *st;
+	int rc;
+
+	*n = 0;
+	if ((rc = store_prepare(s, sql_inbox_unread, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, user_id);
+	rc = store_step(st);
+	if (rc == KFQ_ROW)
+		*n = store_col_int(st, 0);
+	store_reset(st);
+	return rc == KFQ_ROW ? KFQ_OK : rc < 0 ? rc : KFQ_ERR;
+}
+
+int store_inbox_mark_read(struct store *s, int64_t user_id, int64_t id)
+{
+	struct store_stmt *st;
+	char now[TIME_RFC3339_LEN];
+	int rc;
+
+	time_format(time_now(), now);
+	if ((rc = store_prepare(s, sql_inbox_read, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	store_bind_int(st, 2, user_id);
+	store_bind_text(st, 3, now);
+	rc = store_step(st);
+	store_reset(st);
+	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
+}
+
+/* ---- writing notices ---- */
+
+/* The notice's audit JSON (heap, free()), read inside the transaction. */
+static char *notice_json(struct store *s, int64_t id, struct store_notice *n, struct arena *a,
+                         int *rc)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct jsonw w;
+
+	*rc = store_notice_get(s, a, id, n);
+	if (*rc != KFQ_OK)
+		return NULL;
+	jsonw_init(&w, &sb);
+	store_notice_write_json(&w, n, false);
+	return strbuf_detach(&sb, NULL);
+}
+
+static void as_remind(const struct store_notice *n, struct remind_notice *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->id = n->id;
+	r->year = n->year;
+	r->seq = n->seq;
+	r->org_id = n->org_id;
+	r->org_name = n->org_name;
+	r->subject = n->subject;
+	r->reply_due = n->reply_due;
+	r->replied_at = n->replied_at;
+}
+
+/* Audits the change of notice id (after is read now) and tells the inbox of event. */
+static int record(struct store *s, const struct store_actor *who, const char *action, int64_t id,
+                  const char *before, enum remind_notice_event event, const char *now)
+{
+	struct store_notice n;
+	struct remind_notice rn;
+	struct remind_item item;
+	struct arena a;
+	char *after;
+	int rc, added = 0;
+
+	arena_init(&a);
+	if (!(after = notice_json(s, id, &n, &a, &rc)))
+		goto cleanup;
+	if ((rc = store_audit_append_id(s, who, action, "notice", id, before, after)) != KFQ_OK)
+		goto cleanup;
+	as_remind(&n, &rn);
+	remind_notice_item(event, &rn, &a, &item);
+	rc = deliver(s, &item, now, &added, NULL);
+cleanup:
+	free(after);
+	arena_release(&a);
+	return rc;
+}
+
+static int next_seq(struct store *s, int year, int *seq)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_next_seq, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, year);
+	rc = store_step(st);
+	if (rc == KFQ_ROW)
+		*seq = (int)store_col_int(st, 0);
+	store_reset(st);
+	return rc == KFQ_ROW ? KFQ_OK : rc < 0 ? rc : KFQ_ERR;
+}
+
+static void bind_user(struct store_stmt *st, int i, const struct store_actor *who)
+{
+	if (who->user_id)
+		store_bind_int(st, i, who->user_id);
+	else
+		store_bind_null(st, i);
+}
+
+int store_notice_create(struct store *s, const struct store_actor *who, struct store_notice *n)
+{
+	struct store_stmt *st;
+	char now[TIME_RFC3339_LEN];
+	int64_t t = time_now();
+	int rc, year = notice_year(plan_today(t)), seq = 0;
+
+	time_format(t, now);
+	if ((rc = store_begin(s)) != KFQ_OK)
+		return rc;
+	if ((rc = next_seq(s, year, &seq)) != KFQ_OK ||
+	    (rc = store_prepare(s, sql_insert, &st)) != KFQ_OK)
+		goto fail;
+	store_bind_int(st, 1, year);
+	store_bind_int(st, 2, seq);
+	store_bind_int(st, 3, n->org_id);
+	store_bind_int(st, 4, n->task_id);
+	if (n->milestone_id)
+		store_bind_int(st, 5, n->milestone_id);
+	else
+		store_bind_null(st, 5);
+	store_bind_text(st, 6, n->subject);
+	store_bind_text(st, 7, n->body);
+	store_bind_text(st, 8, n->reply_due);
+	store_bind_text(st, 9, now);
+	bind_user(st, 10, who);
+	rc = store_step(st);
+	if (rc == KFQ_ROW)
+		n->id = store_col_int(st, 0);
+	store_reset(st);
+	if (rc != KFQ_ROW)
+		goto fail;
+	if ((rc = record(s, who, "create", n->id, NULL, REMIND_NOTICE_ISSUED, now)) != KFQ_OK)
+		goto fail;
+	if ((rc = store_commit(s)) != KFQ_OK)
+		goto fail;
+	n->year = year;
+	n->seq = seq;
+	notice_number(year, seq, n->number);
+	return KFQ_OK;
+fail:
+	store_rollback(s);
+	n->id = 0;
+	return rc < 0 ? rc : KFQ_ERR;
+}
+
+static int act(struct store *s, struct arena *a, const struct store_actor *who, int64_t id,
+               enum notice_action action, const char *text, const char **status)
+{
+	static const char *const sql[] = {sql_reply, sql_close, sql_escalate};
+	static const char *const names[] = {"reply", "close", "escalate"};
+	static const enum remind_notice_event events[] = {
+	    REMIND_NOTICE_REPLIED, REMIND_NOTICE_CLOSED, REMIND_NOTICE_ESCALATED};
+	struct store_stmt *st;
+	struct store_notice before;
+	struct arena tmp;
+	const char *next;
+	char now[TIME_RFC3339_LEN], *bj = NULL;
+	int rc;
+
+	arena_init(&tmp);
+	*status = NULL;
+	time_format(time_now(), now);
+	if ((rc = store_begin(s)) != KFQ_OK)
+		goto cleanup;
+	if (!(bj = notice_json(s, id, &before, &tmp, &rc)))
+		goto fail;
+	*status = arena_strdup(a, before.status);
+	if (!(next = notice_next_status(before.status, action))) {
+		rc = KFQ_EBUSY;
+		goto fail;
+	}
+	if ((rc = store_prepare(s, sql[action], &st)) != KFQ_OK)
+		goto fail;
+	store_bind_int(st, 1, id);
+	store_bind_text(st, 2, next);
+	store_bind_text(st, 3, text);
+	store_bind_text(st, 4, now);
+	bind_user(st, 5, who);
+	rc = store_step(st);
+	store_reset(st);
+	if (rc != KFQ_DONE)
+		goto fail;
+	if ((rc = record(s, who, names[action], id, bj, events[action], now)) != KFQ_OK ||
+	    (rc = store_commit(s)) != KFQ_OK)
+		goto fail;
+	goto cleanup;
+fail:
+	store_rollback(s);
+	if (rc >= 0)
+		rc = KFQ_ERR;
+cleanup:
+	free(bj);
+	arena_release(&tmp);
+	return rc;
+}
+
+int store_notice_reply(struct store *s, struct arena *a, const struct store_actor *who, int64_t id,
+                       const char *reply, const char **status)
+{
+	return act(s, a, who, id, NOTICE_REPLY, reply, status);
+}
+
+int store_notice_close(struct store *s, struct arena *a, const struct store_actor *who, int64_t id,
+                       const char *comment, const char **status)
+{
+	return act(s, a, who, id, NOTICE_CLOSE, comment, status);
+}
+
+int store_notice_escalate(struct store *s, struct arena *a, const struct store_actor *who,
+                          int64_t id, const char *comment, const char **status)
+{
+	return act(s, a, who, id, NOTICE_ESCALATE, comment, status);
+}
+
+/* ---- reminder facts ---- */
+
+static int read_facts(struct store *s, struct arena *a, const char *sql, enum remind_source source,
+                      const char *bound, struct remind_fact **out, int *n, int *cap)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql, &st)) != KFQ_OK)
+		return rc;
+	if (bound)
+		store_bind_text(st, 1, bound);
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (*n == *cap)
+			*out = arena_grow(a, *out, sizeof(**out), cap);
+		struct remind_fact *f = &(*out)[(*n)++];
+		memset(f, 0, sizeof(*f));
+		f->source = source;
+		f->id = store_col_int(st, 0);
+		f->org_id = store_col_int(st, 1);
+		f->task_id = store_col_int(st, 2);
+		f->article_number = (int)store_col_int(st, 3);
+		f->task_title = store_col_dup(st, 4, a);
+		f->title = store_col_dup(st, 5, a);
+		f->date = store_col_dup(st, 6, a);
+		f->milestone_id = store_col_int(st, 7);
+		f->year = (int)store_col_int(st, 8);
+		f->seq = (int)store_col_int(st, 9);
+	}
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+int store_remind_facts(struct store *s, struct arena *a, const struct remind_bounds *b,
+                       struct remind_fact **out, int *n)
+{
+	int rc, cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	/* one snapshot for the four queries */
+	if ((rc = store_begin_read(s)) != KFQ_OK)
+		return rc;
+	if ((rc = read_facts(s, a, sql_fact_ms, REMIND_MILESTONE, b->ms.soon, out, n, &cap)) !=
+	        KFQ_OK ||
+	    (rc = read_facts(s, a, sql_fact_plan, REMIND_PLAN_RETURNED, NULL, out, n, &cap)) !=
+	        KFQ_OK ||
+	    (rc = read_facts(s, a, sql_fact_report, REMIND_REPORT_RETURNED, NULL, out, n, &cap)) !=
+	        KFQ_OK ||
+	    (rc = read_facts(s, a, sql_fact_notice, REMIND_NOTICE_DUE, b->notice_soon, out, n,
+	                     &cap)) != KFQ_OK)
+		*n = 0;
+	store_rollback(s);
+	return rc;
+}

@@ -1,0 +1,123 @@
+/* store_notice.h - 督办单 (supervision notices), each user's in-app inbox, and the facts
+ * `kfq remind` turns into reminders. Every change of a notice is audited (entity type
+ * "notice") in its transaction, together with the inbox items it sends; the status machine is
+ * core/notice.h's. Inbox items are notifications derived from audited changes and are not
+ * audited themselves; one item per user and dedupe key (core/remind.h names the keys).
+ * Returned structs and strings are allocated from the caller's arena. */
+#ifndef KFQ_STORE_NOTICE_H
+#define KFQ_STORE_NOTICE_H
+
+#include "core/notice.h"
+#include "core/remind.h"
+#include "store/store.h"
+#include "store/store_audit.h"
+#include "util/jsonw.h"
+
+#include <stdbool.h>
+
+struct store_notice {
+	int64_t id;
+	int year;                       /* of the Shanghai date it was issued on */
+	int seq;                        /* 1, 2, ... within the year */
+	char number[NOTICE_NUMBER_MAX]; /* 督办〔year〕seq号 */
+	int64_t org_id;                 /* the organization it is addressed to */
+	const char *org_name;
+	int64_t task_id;
+	int article_number;
+	const char *task_title;
+	int64_t milestone_id; /* 0 = none */
+	const char *milestone_title;
+	const char *subject;
+	const char *body;
+	const char *reply_due; /* YYYY-MM-DD, Asia/Shanghai */
+	const char *status;    /* open replied closed escalated */
+	const char *reply;
+	const char *replied_at;
+	int64_t replied_by;
+	const char *replied_by_name;
+	const char *closing_comment;
+	const char *closed_at;
+	int64_t closed_by;
+	const char *escalation_comment;
+	const char *escalated_at;
+	int64_t escalated_by;
+	const char *issued_at;
+	int64_t issued_by;
+	const char *issued_by_name;
+	bool overdue; /* computed by the caller (core notice_overdue); written when asked */
+};
+
+struct store_notice_filter {
+	int64_t org_id;     /* 0 = any */
+	int64_t task_id;    /* 0 = any */
+	const char *status; /* NULL = any */
+	/* non-NULL: only overdue notices (not closed, no reply, reply date before this day) */
+	const char *overdue_before;
+	const int64_t *ids; /* data scope: notices addressed to these orgs; NULL = all */
+	int nids;
+	int64_t offset, limit; /* limit 0 = all */
+};
+
+/* Newest first; *total = notices matching the filter. */
+int store_notice_list(struct store *s, struct arena *a, const struct store_notice_filter *f,
+                      struct store_notice **out, int *n, int64_t *total);
+/* KFQ_ENOTFOUND when absent. */
+int store_notice_get(struct store *s, struct arena *a, int64_t id, struct store_notice *out);
+
+/* Issues a notice (org_id, task_id, milestone_id, subject, body, reply_due from n): numbers it
+ * (the year of today's Shanghai date, seq = the year's largest + 1, inside the transaction),
+ * audits it as "create" and puts an item in the inbox of every active user of the org.
+ * On success n->id, year, seq and number are set. */
+int store_notice_create(struct store *s, const struct store_actor *who, struct store_notice *n);
+
+/* The status machine's moves (core/notice.h), each audited ("reply", "close", "escalate") with
+ * the notice before and after, and announced in the inbox: a reply to the office's users,
+ * closing and escalation to the addressed organization's users. KFQ_EBUSY when the notice's
+ * status refuses the action (*status, arena, then says which it is). */
+int store_notice_reply(struct store *s, struct arena *a, const struct store_actor *who, int64_t id,
+                       const char *reply, const char **status);
+int store_notice_close(struct store *s, struct arena *a, const struct store_actor *who, int64_t id,
+                       const char *comment, const char **status);
+int store_notice_escalate(struct store *s, struct arena *a, const struct store_actor *who,
+                          int64_t id, const char *comment, const char **status);
+
+/* The API's and the audit record's shape (keys in byte order); computed adds "overdue". */
+void store_notice_write_json(struct jsonw *w, const struct store_notice *n, bool computed);
+
+/* ---- inbox ---- */
+
+struct store_inbox_entry {
+	int64_t id;
+	const char *kind;
+	const char *title;
+	const char *link;
+	const char *created_at;
+	const char *read_at; /* NULL = unread */
+};
+
+/* Adds the items in one transaction, each to every active user of its organization (or role);
+ * an item whose (user, dedupe key) exists is skipped. *added = new items, *users = distinct
+ * users who got at least one (either may be NULL). */
+int store_inbox_add(struct store *s, const struct remind_item *items, int n, int *added,
+                    int *users);
+/* A user's items, unread first, newest first within each; *total matches the filter. */
+int store_inbox_list(struct store *s, struct arena *a, int64_t user_id, bool unread_only,
+                     int64_t offset, int64_t limit, struct store_inbox_entry **out, int *n,
+                     int64_t *total);
+int store_inbox_unread(struct store *s, int64_t user_id, int64_t *n);
+/* Marks the user's own item read (the first reading time is kept). KFQ_ENOTFOUND when the
+ * item does not exist or belongs to someone else. */
+int store_inbox_mark_read(struct store *s, int64_t user_id, int64_t id);
+
+void store_inbox_write_json(struct jsonw *w, const struct store_inbox_entry *e);
+
+/* ---- reminders ---- */
+
+/* Everything that may call for a reminder under the bounds (core/remind.h): milestones of
+ * submitted or approved plans, not removed, not done, due on or before b->ms.soon; plans in
+ * status returned; progress reports returned and not followed by a newer report; notices not
+ * closed and unanswered whose reply date is on or before b->notice_soon. */
+int store_remind_facts(struct store *s, struct arena *a, const struct remind_bounds *b,
+                       struct remind_fact **out, int *n);
+
+#endif
