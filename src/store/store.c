@@ -214,3 +214,26 @@ const char *store_like_contains(struct arena *a, const char *q)
 	*p = 0;
 	return out;
 }
+
+int store_collect(struct store *s, struct arena *a, const char *sql, int64_t id, size_t elem_size,
+                  void (*read)(struct store_stmt *st, struct arena *a, void *element), void **out,
+                  int *n)
+{
+	struct store_stmt *st;
+	char *arr = NULL;
+	int rc, cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_prepare(s, sql, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (*n == cap)
+			arr = arena_grow(a, arr, elem_size, &cap);
+		read(st, a, arr + elem_size * (size_t)(*n)++);
+	}
+	store_reset(st);
+	*out = arr;
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}

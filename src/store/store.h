@@ -66,6 +66,13 @@ int store_backup(struct store *s, const char *path);
  * `LIKE ?N ESCAPE '\'`; NULL when q is NULL or empty. Arena memory. */
 const char *store_like_contains(struct arena *a, const char *q);
 
+/* Runs sql with ?1 = id and reads every row with read(st, a, element) into an arena array of
+ * elem_size-byte elements: *out (NULL when none) and *n. For a row's child lists (aliases,
+ * scope, evidence). */
+int store_collect(struct store *s, struct arena *a, const char *sql, int64_t id, size_t elem_size,
+                  void (*read)(struct store_stmt *st, struct arena *a, void *element), void **out,
+                  int *n);
+
 /* Convenience: prepare, bind nothing, step once, read column 0 as an integer. */
 int store_query_int(struct store *s, const char *sql, int64_t *out);
 

@@ -135,23 +135,19 @@ int store_org_list(struct store *s, struct arena *a, const struct store_org_filt
 	return KFQ_OK;
 }
 
+static void read_alias(struct store_stmt *st, struct arena *a, void *element)
+{
+	*(const char **)element = store_col_dup(st, 0, a);
+}
+
 static int load_aliases(struct store *s, struct arena *a, struct store_org *o)
 {
-	struct store_stmt *st;
-	int rc, cap = 0;
+	void *arr;
+	int rc = store_collect(s, a, sql_get_alias, o->id, sizeof(char *), read_alias, &arr,
+	                       &o->naliases);
 
-	o->naliases = 0;
-	o->aliases = NULL;
-	if ((rc = store_prepare(s, sql_get_alias, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, o->id);
-	while ((rc = store_step(st)) == KFQ_ROW) {
-		if (o->naliases == cap)
-			o->aliases = arena_grow(a, o->aliases, sizeof(char *), &cap);
-		o->aliases[o->naliases++] = store_col_dup(st, 0, a);
-	}
-	store_reset(st);
-	return rc == KFQ_DONE ? KFQ_OK : rc;
+	o->aliases = arr;
+	return rc;
 }
 
 static int get_one(struct store *s, struct arena *a, const char *sql, int64_t id, const char *name,

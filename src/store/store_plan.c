@@ -734,8 +734,11 @@ cleanup:
 
 /* ---- evidence and reports ---- */
 
-static void read_ev(struct store_stmt *st, struct arena *a, struct store_evidence *e)
+/* element: a struct store_evidence (the signature store_collect calls) */
+static void read_ev(struct store_stmt *st, struct arena *a, void *element)
 {
+	struct store_evidence *e = element;
+
 	e->id = store_col_int(st, 0);
 	e->sha256 = store_col_dup(st, 1, a);
 	e->filename = store_col_dup(st, 2, a);
@@ -819,21 +822,12 @@ static void read_rep(struct store_stmt *st, struct arena *a, struct store_report
 
 static int load_evidence(struct store *s, struct arena *a, struct store_report *r)
 {
-	struct store_stmt *st;
-	int rc, cap = 0;
+	void *arr;
+	int rc = store_collect(s, a, sql_ev_of_report, r->id, sizeof(*r->evidence), read_ev, &arr,
+	                       &r->nevidence);
 
-	r->nevidence = 0;
-	r->evidence = NULL;
-	if ((rc = store_prepare(s, sql_ev_of_report, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, r->id);
-	while ((rc = store_step(st)) == KFQ_ROW) {
-		if (r->nevidence == cap)
-			r->evidence = arena_grow(a, r->evidence, sizeof(*r->evidence), &cap);
-		read_ev(st, a, &r->evidence[r->nevidence++]);
-	}
-	store_reset(st);
-	return rc == KFQ_DONE ? KFQ_OK : rc;
+	r->evidence = arr;
+	return rc;
 }
 
 int store_report_get(struct store *s, struct arena *a, int64_t id, struct store_report *out)

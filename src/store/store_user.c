@@ -74,23 +74,20 @@ static void read_user(struct store_stmt *st, struct arena *a, struct store_user 
 	u->last_login_at = store_col_dup(st, 11, a);
 }
 
+static void read_scope(struct store_stmt *st, struct arena *a, void *element)
+{
+	(void)a;
+	*(int64_t *)element = store_col_int(st, 0);
+}
+
 static int load_scope(struct store *s, struct arena *a, struct store_user *u)
 {
-	struct store_stmt *st;
-	int rc, cap = 0;
+	void *arr;
+	int rc =
+	    store_collect(s, a, sql_scope, u->id, sizeof(int64_t), read_scope, &arr, &u->nscope);
 
-	u->nscope = 0;
-	u->scope_org_ids = NULL;
-	if ((rc = store_prepare(s, sql_scope, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, u->id);
-	while ((rc = store_step(st)) == KFQ_ROW) {
-		if (u->nscope == cap)
-			u->scope_org_ids = arena_grow(a, u->scope_org_ids, sizeof(int64_t), &cap);
-		u->scope_org_ids[u->nscope++] = store_col_int(st, 0);
-	}
-	store_reset(st);
-	return rc == KFQ_DONE ? KFQ_OK : rc;
+	u->scope_org_ids = arr;
+	return rc;
 }
 
 void store_user_write_json(struct jsonw *w, const struct store_user *u, int64_t now)
