@@ -11,7 +11,7 @@ deps:
 
 build: deps
 	@[ -f $(BUILD)/build.ninja ] || CC=gcc meson setup $(BUILD) --buildtype=release >/dev/null
-	@ninja -C $(BUILD)
+	@ninja -C $(BUILD) kfq
 
 web: deps
 	@scripts/build-web.sh
