@@ -182,6 +182,33 @@ static int plan_get(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
+static int plan_versions(struct api_ctx *c)
+{
+	struct store_plan p;
+	struct store_plan_version *v;
+	int n, rc;
+
+	if (load_plan(c, &p) != 0)
+		return -1;
+	if ((rc = store_plan_versions(c->db, c->a, p.id, &v, &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	jsonw_obj_open(&c->w);
+	jsonw_key(&c->w, "items");
+	jsonw_arr_open(&c->w);
+	for (int i = 0; i < n; i++) {
+		jsonw_obj_open(&c->w);
+		jsonw_kint(&c->w, "version", v[i].version);
+		jsonw_kstr(&c->w, "approved_at", v[i].approved_at);
+		jsonw_kstr(&c->w, "approved_by_name", v[i].approved_by_name);
+		jsonw_key(&c->w, "milestones");
+		jsonw_raw(&c->w, v[i].milestones_json, strlen(v[i].milestones_json));
+		jsonw_obj_close(&c->w);
+	}
+	jsonw_arr_close(&c->w);
+	jsonw_obj_close(&c->w);
+	return api_ok(c, 200);
+}
+
 static int plan_create(struct api_ctx *c)
 {
 	struct store_task t;
@@ -747,6 +774,7 @@ const struct api_route api_plan_routes[] = {
     {"POST", "/api/plans", plan_create, PERM_PLAN_WRITE, 0, NULL, plan_create_body},
     {"GET", "/api/plans/:id", plan_get, PERM_TASK_READ, 0, NULL, NULL},
     {"PUT", "/api/plans/:id", plan_update, PERM_PLAN_WRITE, 0, NULL, plan_update_body},
+    {"GET", "/api/plans/:id/versions", plan_versions, PERM_TASK_READ, 0, NULL, NULL},
     {"POST", "/api/plans/:id/submit", plan_submit, PERM_PLAN_WRITE, 0, NULL, no_body},
     {"POST", "/api/plans/:id/approve", plan_approve, PERM_PLAN_REVIEW, 0, NULL, comment_body},
     {"POST", "/api/plans/:id/return", plan_return, PERM_PLAN_REVIEW, 0, NULL, comment_body},

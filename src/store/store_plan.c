@@ -82,6 +82,9 @@ static const char sql_plan_review[] =
 static const char sql_version_insert[] =
     "INSERT INTO plan_version (plan_id, version, milestones_json, approved_at, approved_by) "
     "VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char sql_versions[] =
+    "SELECT v.version, v.milestones_json, v.approved_at, u.display_name FROM plan_version v "
+    "LEFT JOIN app_user u ON u.id = v.approved_by WHERE v.plan_id = ?1 ORDER BY v.version DESC";
 static const char sql_ms_insert[] =
     "INSERT INTO milestone (plan_id, seq, title, deliverable, owner_org_id, owner_person, "
     "start_date, due_date, weight) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
@@ -450,6 +453,26 @@ int store_plan_find(struct store *s, int64_t task_id, int64_t org_id, int64_t *p
 		*plan_id = store_col_int(st, 0);
 	store_reset(st);
 	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
+}
+
+static void read_version(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_plan_version *v = element;
+
+	v->version = (int)store_col_int(st, 0);
+	v->milestones_json = store_col_dup(st, 1, a);
+	v->approved_at = store_col_dup(st, 2, a);
+	v->approved_by_name = store_col_dup(st, 3, a);
+}
+
+int store_plan_versions(struct store *s, struct arena *a, int64_t plan_id,
+                        struct store_plan_version **out, int *n)
+{
+	void *arr;
+	int rc = store_collect(s, a, sql_versions, plan_id, sizeof(**out), read_version, &arr, n);
+
+	*out = arr;
+	return rc;
 }
 
 /* ---- writing ---- */

@@ -81,6 +81,18 @@ int store_plan_create(struct store *s, const struct store_actor *who, int64_t ta
 int store_plan_update(struct store *s, const struct store_actor *who, int64_t plan_id,
                       const struct store_milestone *ms, int n);
 
+/* One approved version of a plan: its milestones as they were approved. */
+struct store_plan_version {
+	int version;
+	const char *milestones_json; /* a JSON array of milestones */
+	const char *approved_at;
+	const char *approved_by_name;
+};
+
+/* The plan's approved versions, newest first. */
+int store_plan_versions(struct store *s, struct arena *a, int64_t plan_id,
+                        struct store_plan_version **out, int *n);
+
 enum store_plan_action { PLAN_SUBMIT, PLAN_APPROVE, PLAN_RETURN };
 /* Moves the plan's status (submit: draft/returned → submitted; approve, return: submitted →
  * approved/returned). KFQ_EBUSY when the plan is not in a state that allows it. Approval keeps

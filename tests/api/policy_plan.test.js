@@ -277,6 +277,13 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		const a = await c.office1.post(`/api/plans/${plan.id}/approve`, {});
 		assert.equal(a.json.status, 'approved');
 		assert.equal(a.json.n_overdue, 1);
+		// both approved versions are kept, newest first, with their milestones as approved
+		const v = await c.zone1.get(`/api/plans/${plan.id}/versions`);
+		assert.equal(v.status, 200);
+		assert.deepEqual(v.json.items.map((x) => x.version), [2, 1]);
+		assert.equal(v.json.items[0].milestones[1].due_date, day(-1));
+		assert.equal(v.json.items[1].milestones[1].due_date, day(5));
+		h.assertError(await c.zone2.get(`/api/plans/${plan.id}/versions`), 403, 'forbidden');
 	});
 
 	test('milestone lists, states and the board', T, async () => {
