@@ -133,6 +133,7 @@ static int plan_list(struct api_ctx *c)
 		return -1;
 	f.ids = ids;
 	f.nids = nids;
+	f.lead_org_id = c->sess.user.org_id; /* as can_read allows */
 	bounds(c, &b);
 	if ((rc = store_plan_list(c->db, c->a, &f, &b, &p, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);

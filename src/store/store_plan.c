@@ -63,8 +63,11 @@ static const char sql_ms_of_plan[] =
 	                                                             "m.due_date < ?1")
 #define PLAN_FROM " FROM zone_plan p JOIN task t ON t.id = p.task_id JOIN org o ON o.id = p.org_id"
 
+/* column 16: whether ?5 leads the plan's task (it may then read the plan, whatever its scope) */
 static const char sql_plan_list[] =
-    "SELECT " PLAN_COLS PLAN_FROM " WHERE (?2 = 0 OR p.task_id = ?2) AND (?3 = 0 OR p.org_id = ?3) "
+    "SELECT " PLAN_COLS ", (SELECT COUNT(*) FROM task_org x WHERE x.task_id = p.task_id "
+    "AND x.org_id = ?5 AND x.role = 'lead')" PLAN_FROM
+    " WHERE (?2 = 0 OR p.task_id = ?2) AND (?3 = 0 OR p.org_id = ?3) "
     "AND (CAST(?4 AS TEXT) IS NULL OR p.status = ?4) ORDER BY t.article_number, o.id";
 static const char sql_plan_get[] = "SELECT " PLAN_COLS PLAN_FROM " WHERE p.id = ?2";
 static const char sql_plan_find[] = "SELECT id FROM zone_plan WHERE task_id = ?1 AND org_id = ?2";
@@ -392,8 +395,10 @@ int store_plan_list(struct store *s, struct arena *a, const struct store_plan_fi
 	store_bind_int(st, 2, f->task_id);
 	store_bind_int(st, 3, f->org_id);
 	store_bind_text(st, 4, f->status);
+	store_bind_int(st, 5, f->lead_org_id);
 	while ((rc = store_step(st)) == KFQ_ROW) {
-		if (f->ids && !in_ids(store_col_int(st, 4), f->ids, f->nids))
+		if (f->ids && !in_ids(store_col_int(st, 4), f->ids, f->nids) &&
+		    store_col_int(st, 16) == 0)
 			continue;
 		seen++;
 		if (seen <= f->offset || (f->limit > 0 && *n >= f->limit))

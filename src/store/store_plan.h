@@ -60,6 +60,7 @@ struct store_plan_filter {
 	const char *status;
 	const int64_t *ids; /* data scope: plans of these orgs; NULL = all */
 	int nids;
+	int64_t lead_org_id; /* also the plans of tasks this org leads, whatever the scope */
 	int64_t offset, limit;
 };
 

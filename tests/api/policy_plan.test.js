@@ -314,4 +314,18 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		assert.equal(r.status, 200);
 		h.assertError(await c.auditor1.get('/api/board'), 403, 'forbidden');
 	});
+
+	test('a department sees the plans of the tasks it leads (谁牵头、谁督促), not others', T, async () => {
+		await srv.kfq(['user', 'add', '--db', srv.db, '--username', 'fgw1', '--org', '市发改委', '--role', 'department', '--password-stdin'], {
+			input: `${h.pw('fgw1')}\n`,
+		});
+		const fgw = new h.Client(srv);
+		await fgw.login('fgw1');
+		const r = await fgw.get('/api/plans');
+		assert.equal(r.status, 200);
+		assert.deepEqual(r.json.items.map((p) => p.id), [plan.id]); // task 2 is led by 市发改委
+		assert.equal((await fgw.get(`/api/plans/${plan.id}`)).status, 200);
+		const t3 = tasks.find((t) => t.article_number === 3);
+		assert.equal((await fgw.get(`/api/plans?task_id=${t3.id}`)).json.total, 0);
+	});
 });
