@@ -77,20 +77,29 @@ static int login(struct api_ctx *c)
 	if (account_is_locked(&cur, c->now))
 		return locked_error(c, cur.locked_until);
 	bool ok = api_password_verify(u.password_hash, password);
-	switch (account_login_decide(&cur, ok, c->now, &next)) {
-	case LOGIN_OK:
-		break;
-	case LOGIN_BAD_PASSWORD:
-		rc = store_user_login_failed(c->db, &c->actor, u.id, next.failed, 0);
+	for (int attempt = 0;; attempt++) {
+		enum login_verdict v = account_login_decide(&cur, ok, c->now, &next);
+		if (v == LOGIN_OK)
+			break;
+		rc = store_user_login_failed(c->db, &c->actor, u.id, cur.failed, cur.locked_until,
+		                             v == LOGIN_LOCKED ? 0 : next.failed,
+		                             v == LOGIN_LOCKED ? next.locked_until : 0);
+		if (rc == KFQ_ECONFLICT && attempt < 8) {
+			/* another login for this account counted first: count on top of it */
+			if ((rc = store_user_get_auth(c->db, c->a, username, &u)) != KFQ_OK)
+				return api_store_error(c, rc);
+			cur.failed = u.failed_count;
+			cur.locked_until = u.locked_until;
+			if (account_is_locked(&cur, c->now))
+				return locked_error(c, cur.locked_until);
+			continue;
+		}
 		if (rc != KFQ_OK)
 			return api_store_error(c, rc);
+		if (v == LOGIN_LOCKED)
+			return locked_error(c, next.locked_until);
 		/* the same answer as for an unknown name: it must not tell which names exist */
 		return api_error(c, 401, "invalid_credentials", "用户名或密码错误", NULL);
-	case LOGIN_LOCKED:
-		rc = store_user_login_failed(c->db, &c->actor, u.id, 0, next.locked_until);
-		if (rc != KFQ_OK)
-			return api_store_error(c, rc);
-		return locked_error(c, next.locked_until);
 	}
 	if (api_password_needs_rehash(u.password_hash) &&
 	    api_password_hash(password, rehash) == KFQ_OK)

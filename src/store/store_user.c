@@ -42,6 +42,8 @@ static const char sql_set_pw[] = "UPDATE app_user SET password_hash = ?2, must_c
                                  "updated_at = ?4 WHERE id = ?1";
 static const char sql_set_lock[] = "UPDATE app_user SET locked_until = ?2, failed_count = ?3, "
                                    "updated_at = ?4 WHERE id = ?1";
+static const char sql_lock_state[] =
+    "SELECT failed_count, COALESCE(locked_until, 0) FROM app_user WHERE id = ?1";
 static const char sql_login_ok[] = "UPDATE app_user SET failed_count = 0, locked_until = NULL, "
                                    "last_login_at = ?2 WHERE id = ?1";
 static const char sql_rehash[] = "UPDATE app_user SET password_hash = ?2 WHERE id = ?1";
@@ -418,14 +420,30 @@ int store_user_set_lock(struct store *s, const struct store_actor *who, int64_t 
 }
 
 int store_user_login_failed(struct store *s, const struct store_actor *who, int64_t id,
-                            int failed_count, int64_t until)
+                            int seen_failed, int64_t seen_until, int failed_count, int64_t until)
 {
+	struct store_stmt *st;
 	char *before;
 	int rc;
 
 	if ((rc = begin_change(s, id, &before)) != KFQ_OK)
 		return rc;
-	rc = set_lock(s, id, until, until ? 0 : failed_count);
+	/* the decision was made from what the caller read before the transaction: if another
+	 * login changed the count since, the caller decides again */
+	if ((rc = store_prepare(s, sql_lock_state, &st)) == KFQ_OK) {
+		store_bind_int(st, 1, id);
+		rc = store_step(st);
+		if (rc == KFQ_ROW)
+			rc = store_col_int(st, 0) == seen_failed &&
+			             store_col_int(st, 1) == seen_until
+			         ? KFQ_OK
+			         : KFQ_ECONFLICT;
+		else if (rc == KFQ_DONE)
+			rc = KFQ_ENOTFOUND;
+		store_reset(st);
+	}
+	if (rc == KFQ_OK)
+		rc = set_lock(s, id, until, until ? 0 : failed_count);
 	return end_change(s, who, until ? "account_locked" : "login_failed", id, before, rc);
 }
 

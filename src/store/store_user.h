@@ -66,9 +66,10 @@ int store_user_set_password(struct store *s, const struct store_actor *who, int6
 int store_user_set_lock(struct store *s, const struct store_actor *who, int64_t id, int64_t until,
                         const char *action);
 /* Records a failed login: the new failure count and lock, audited as "login_failed" (and
- * "account_locked" when until is set). */
+ * "account_locked" when until is set). KFQ_ECONFLICT (nothing written) when the account's
+ * count or lock is no longer seen_failed / seen_until: decide again from a fresh read. */
 int store_user_login_failed(struct store *s, const struct store_actor *who, int64_t id,
-                            int failed_count, int64_t until);
+                            int seen_failed, int64_t seen_until, int failed_count, int64_t until);
 /* Records a successful login and creates its session in one transaction; `rehash` (may be
  * NULL) replaces the password hash when its parameters are outdated. */
 int store_user_login_ok(struct store *s, const struct store_actor *who, int64_t id,

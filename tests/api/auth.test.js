@@ -148,6 +148,18 @@ describe('auth', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal((await c.tryLogin('zone1', h.pw('zone1'))).status, 200);
 	});
 
+	test('five wrong passwords at once still lock the account (no lost counts)', T, async () => {
+		const c = new h.Client(srv);
+		const answers = await Promise.all(
+			[1, 2, 3, 4, 5].map((i) => new h.Client(srv).tryLogin('county1', `Wrong-Passw0rd-${i}`)),
+		);
+		assert.deepEqual(answers.map((r) => r.status).sort(), [401, 401, 401, 401, 423]);
+		h.assertError(await c.tryLogin('county1', h.pw('county1')), 423, 'account_locked');
+		const u = await admin.get('/api/users?q=county1');
+		await admin.post(`/api/users/${u.json.items[0].id}/unlock`);
+		assert.equal((await c.tryLogin('county1', h.pw('county1'))).status, 200);
+	});
+
 	describe('CSRF and same origin', () => {
 		let c, count0;
 		const body = { name: 'CSRF测试区', type: 'county' };
