@@ -608,6 +608,28 @@ static struct {
 	int n;
 } board_cache = {.mu = PTHREAD_MUTEX_INITIALIZER, .version = -1};
 
+/* completion_bp, plans and overdue over the cells of one task or one zone in scope: the
+ * milestones' weighted sums added up and rounded once */
+static void write_totals(struct api_ctx *c, const struct store_board_cell *cells, int n,
+                         const int64_t *ids, int nids, int64_t task_id, int64_t org_id)
+{
+	int64_t weighted = 0, weights = 0, plans = 0, overdue = 0;
+
+	for (int k = 0; k < n; k++) {
+		if ((task_id && cells[k].task_id != task_id) ||
+		    (org_id && cells[k].org_id != org_id) ||
+		    !api_scope_allows(ids, nids, cells[k].org_id))
+			continue;
+		weighted += cells[k].weighted;
+		weights += cells[k].weight_total;
+		plans++;
+		overdue += cells[k].overdue;
+	}
+	jsonw_kint(&c->w, "completion_bp", plan_completion_from_sums(weighted, weights));
+	jsonw_kint(&c->w, "plans", plans);
+	jsonw_kint(&c->w, "overdue", overdue);
+}
+
 static int board_cells(struct api_ctx *c, const struct milestone_bounds *b,
                        struct store_board_cell **out, int *n)
 {
@@ -680,27 +702,17 @@ static int board(struct api_ctx *c)
 		jsonw_kint(&c->w, "id", tasks[i].id);
 		jsonw_kint(&c->w, "article_number", tasks[i].article_number);
 		jsonw_kstr(&c->w, "title", tasks[i].title);
+		write_totals(c, cells, ncells, ids, nids, tasks[i].id, 0);
 		jsonw_obj_close(&c->w);
 	}
 	jsonw_arr_close(&c->w);
 	jsonw_key(&c->w, "zones");
 	jsonw_arr_open(&c->w);
 	for (int i = 0; i < norgs; i++) {
-		int64_t weighted = 0, cnt = 0, overdue = 0;
-		for (int k = 0; k < ncells; k++) {
-			if (cells[k].org_id != orgs[i].id)
-				continue;
-			weighted += cells[k].completion_bp;
-			cnt++;
-			overdue += cells[k].overdue;
-		}
 		jsonw_obj_open(&c->w);
 		jsonw_kint(&c->w, "id", orgs[i].id);
 		jsonw_kstr(&c->w, "name", orgs[i].name);
-		/* the zone's average over the tasks it has plans for, half-up */
-		jsonw_kint(&c->w, "completion_bp", cnt ? (2 * weighted + cnt) / (2 * cnt) : 0);
-		jsonw_kint(&c->w, "plans", cnt);
-		jsonw_kint(&c->w, "overdue", overdue);
+		write_totals(c, cells, ncells, ids, nids, 0, orgs[i].id);
 		jsonw_obj_close(&c->w);
 	}
 	jsonw_arr_close(&c->w);

@@ -1057,8 +1057,9 @@ int store_board(struct store *s, struct arena *a, const struct milestone_bounds 
 		struct store_board_cell *c = &(*out)[(*n)++];
 		c->task_id = store_col_int(st, 0);
 		c->org_id = store_col_int(st, 1);
-		c->completion_bp =
-		    plan_completion_from_sums(store_col_int(st, 2), store_col_int(st, 3));
+		c->weighted = store_col_int(st, 2);
+		c->weight_total = store_col_int(st, 3);
+		c->completion_bp = plan_completion_from_sums(c->weighted, c->weight_total);
 		c->milestones = (int)store_col_int(st, 4);
 		c->overdue = (int)store_col_int(st, 5);
 	}

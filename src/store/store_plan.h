@@ -172,6 +172,8 @@ int store_report_review(struct store *s, const struct store_actor *who, int64_t 
 struct store_board_cell {
 	int64_t task_id;
 	int64_t org_id;
+	int64_t weighted;     /* Σ weight × percent over the plan's milestones */
+	int64_t weight_total; /* Σ weight */
 	int64_t completion_bp;
 	int milestones;
 	int overdue;

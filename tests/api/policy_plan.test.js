@@ -303,6 +303,10 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		assert.equal(r.json.overdue.length, 1);
 		const zone = r.json.zones.find((z) => z.id === ids[h.ORG.econ]);
 		assert.equal(zone.completion_bp, 5000);
+		assert.equal(zone.plans, 1);
+		const t2 = r.json.tasks.find((t) => t.article_number === 2);
+		assert.deepEqual([t2.completion_bp, t2.plans, t2.overdue], [5000, 1, 1]);
+		assert.equal(r.json.tasks.find((t) => t.article_number === 3).plans, 0);
 		const csv = await c.office1.get('/api/milestones/export.csv');
 		assert.equal(csv.status, 200);
 		assert.match(csv.headers.get('content-type'), /text\/csv/);
