@@ -178,7 +178,7 @@ describe('web console: admin, office and zone users', () => {
     await page.locator(sel('confirm-password')).fill(ZONE.changed)
     await page.locator(sel('change-password-submit')).click()
     await page.locator(sel('sidebar')).waitFor()
-    assert.deepEqual(await menuTexts(page), ['首页', '组织机构', '个人中心'])
+    assert.deepEqual(await menuTexts(page), ['首页', '改革任务', '推进节点', '督导看板', '督办单', '组织机构', '个人中心'])
     assert.equal((await page.locator(sel('header-role')).innerText()).trim(), '开发区')
     await page.locator(`${sel('stat-org')} ${sel('stat-value')}`, { hasText: '1' }).waitFor()
     await shot(page, 'dashboard-zone')
@@ -209,7 +209,7 @@ describe('web console: admin, office and zone users', () => {
     try {
       const { page, watcher } = office
       await login(page, watcher, OFFICE.username, OFFICE.password)
-      assert.deepEqual(await menuTexts(page), ['首页', '组织机构', '个人中心'])
+      assert.deepEqual(await menuTexts(page), ['首页', '改革任务', '推进节点', '督导看板', '督办单', '组织机构', '个人中心'])
       assert.equal((await page.locator(sel('header-role')).innerText()).trim(), '改革办')
       await page.locator(sel('menu-orgs')).click()
       await page.locator(sel('org-row-name')).first().waitFor()
@@ -265,7 +265,7 @@ describe('web console: admin, office and zone users', () => {
     await page.locator(sel('old-password')).fill(temp)
     await page.locator(sel('change-password-submit')).click()
     await page.locator(sel('sidebar')).waitFor()
-    assert.deepEqual(await menuTexts(page), ['首页', '组织机构', '个人中心'])
+    assert.deepEqual(await menuTexts(page), ['首页', '改革任务', '推进节点', '督导看板', '督办单', '组织机构', '个人中心'])
     watcher.assertClean()
   })
 
@@ -275,6 +275,8 @@ describe('web console: admin, office and zone users', () => {
     await page.locator(sel('account-profile')).waitFor()
     await context.clearCookies()
     watcher.allow('GET', '/api/orgs', 401)
+    // the header's unread count is asked on every page change too
+    watcher.allow('GET', '/api/inbox/unread-count', 401)
     await page.locator(sel('menu-orgs')).click()
     await page.locator(sel('login-form')).waitFor()
     const u = new URL(page.url())

@@ -1,7 +1,9 @@
 // Starts a kfq server for a browser test: a fresh database (a SQLite file in a temp dir, or
 // KFQ_TEST_DB, which may be a postgresql:// URL of a throwaway database), the schema, the demo
-// organizations and the test's accounts, then `kfq serve` on a free port of 127.0.0.1 with the
-// built web app. stop() ends it with SIGTERM.
+// organizations, optionally reform data (`kfq demo`: the seed policy's 18 tasks and approved
+// sample plans with progress, dated from today; or `kfq policy import FILE` for each of
+// `policies`), and the test's accounts, then `kfq serve` on a free port of 127.0.0.1 with the
+// built web app and an evidence directory of its own. stop() ends it with SIGTERM.
 //
 //   KFQ_BIN      the kfq binary (default build/kfq)
 //   KFQ_TEST_DB  database path or URL (default: a new SQLite file)
@@ -86,9 +88,25 @@ async function addUser(db, u) {
   await kfq(['user', 'unlock', '--db', db, u.username])
 }
 
+// Reform data on a reused database (KFQ_TEST_DB) is there from an earlier run: `kfq demo` then
+// refuses (the database has plans) and an import of the same text answers that it exists; both
+// are fine there, and nowhere else.
+async function addReformData(db, demo, policies) {
+  const steps = []
+  if (demo) steps.push(['demo', '--db', db])
+  for (const file of policies) steps.push(['policy', 'import', '--db', db, path.resolve(ROOT, file)])
+  for (const args of steps) {
+    const r = await kfq(args)
+    if (r.code === 0) continue
+    const again = /already has plans|已经导入过|already/i.test(`${r.stderr}${r.stdout}`)
+    if (!process.env.KFQ_TEST_DB || !again) throw new Error(`kfq ${args.join(' ')} exited ${r.code}\n${r.stderr}${r.stdout}`)
+  }
+}
+
 // users: [{username, password, org, role, displayName?, scope?}]
+// demo: run `kfq demo`; policies: policy text files (paths from the repository root) to import.
 // Resolves {url, port, db, logFile, stop(), log()}.
-export async function startServer({ name = 'e2e', users = [] } = {}) {
+export async function startServer({ name = 'e2e', users = [], demo = false, policies = [] } = {}) {
   if (!fs.existsSync(BIN)) {
     throw new Error(`kfq binary not found at ${BIN}: build it (ninja -C build) or set KFQ_BIN`)
   }
@@ -96,21 +114,20 @@ export async function startServer({ name = 'e2e', users = [] } = {}) {
     throw new Error(`web app not built at ${WEB_ROOT}: run scripts/build-web.sh`)
   }
   fs.mkdirSync(OUT, { recursive: true })
-  let tmp = null
-  let db = process.env.KFQ_TEST_DB
-  if (!db) {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), `kfq-e2e-${name}-`))
-    db = path.join(tmp, 'kfq.db')
-  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `kfq-e2e-${name}-`))
+  const db = process.env.KFQ_TEST_DB || path.join(tmp, 'kfq.db')
+  // evidence files: never the default var/files of a PostgreSQL database, in the working tree
+  const dataDir = path.join(tmp, 'files')
   await kfqOk(['migrate', '--db', db])
   await kfqOk(['org', 'import', '--db', db, ORGS_TSV])
+  await addReformData(db, demo, policies)
   for (const u of users) await addUser(db, u)
 
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const logFile = path.join(OUT, `${name}-server.log`)
   const log = fs.openSync(logFile, 'w')
-  const child = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web-root', WEB_ROOT], {
+  const child = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web-root', WEB_ROOT, '--data-dir', dataDir], {
     cwd: ROOT,
     stdio: ['ignore', log, log],
   })
@@ -130,7 +147,7 @@ export async function startServer({ name = 'e2e', users = [] } = {}) {
       await exited
       clearTimeout(timer)
     }
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+    fs.rmSync(tmp, { recursive: true, force: true })
   }
 
   return { url, port, db, logFile, stop, log: () => fs.readFileSync(logFile, 'utf8') }

@@ -234,3 +234,21 @@ export const evidenceApi = {
 export const boardApi = {
   get: () => api.get('/api/board'),
 }
+
+export const noticeApi = {
+  list: (query) => api.get('/api/notices', query),
+  get: (id) => api.get(`/api/notices/${id}`),
+  create: (notice) => api.post('/api/notices', notice),
+  reply: (id, reply) => api.post(`/api/notices/${id}/reply`, { reply }),
+  close: (id, comment) => api.post(`/api/notices/${id}/close`, comment ? { comment } : {}),
+  escalate: (id, comment) => api.post(`/api/notices/${id}/escalate`, { comment }),
+  export: (query) => downloadExport('/api/notices/export.xlsx', query),
+  // the printable notice, an HTML page of the server's
+  printUrl: (id) => `/api/notices/${id}/print`,
+}
+
+export const inboxApi = {
+  list: (query) => api.get('/api/inbox', query),
+  unreadCount: () => api.get('/api/inbox/unread-count'),
+  read: (id) => api.post(`/api/inbox/${id}/read`),
+}

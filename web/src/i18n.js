@@ -37,6 +37,8 @@ export const planStatusName = (x) => named('planStatus', x)
 export const msStateName = (x) => named('msState', x)
 export const msStatusName = (x) => named('msStatus', x)
 export const reportStateName = (x) => named('reportState', x)
+export const noticeStatusName = (x) => named('noticeStatus', x)
+export const inboxKindName = (x) => named('inbox.kinds', x)
 
 export const ROLES = ['admin', 'office', 'department', 'zone', 'county', 'supervisor', 'auditor']
 export const ORG_TYPES = ['city_department', 'county', 'zone', 'platform_company', 'supervisory_body']
@@ -47,6 +49,7 @@ export const PLAN_STATUSES = ['draft', 'submitted', 'approved', 'returned']
 export const MS_STATES = ['done', 'overdue', 'due_soon', 'stale', 'on_track']
 // a milestone's (and a progress report's) own status
 export const MS_STATUSES = ['not_started', 'in_progress', 'done', 'blocked']
+export const NOTICE_STATUSES = ['open', 'replied', 'escalated', 'closed']
 // The data scope a new user of a role gets (the server's account_default_scope).
 export const DEFAULT_SCOPE = {
   admin: 'all', office: 'all', department: 'org', zone: 'org',

@@ -1,12 +1,13 @@
 // Entry: Vue, Element Plus (zh-cn, only the components the console uses), the router.
 import { createApp } from 'vue'
 import {
-  ElAlert, ElAside, ElBreadcrumb, ElBreadcrumbItem, ElButton, ElCard, ElCol, ElConfigProvider,
-  ElContainer, ElDatePicker, ElDescriptions, ElDescriptionsItem, ElDialog, ElDivider, ElDrawer,
-  ElDropdown, ElDropdownItem, ElDropdownMenu, ElEmpty, ElForm, ElFormItem, ElHeader, ElIcon,
-  ElInput, ElInputTag, ElLoading, ElMain, ElMenu, ElMenuItem, ElOption, ElPagination, ElResult,
-  ElRow, ElScrollbar, ElSelect, ElSkeleton, ElSteps, ElStep, ElTable, ElTableColumn, ElTag,
-  ElTooltip, ElTree, ElTreeSelect, ElSwitch, ElText,
+  ElAlert, ElAside, ElBadge, ElBreadcrumb, ElBreadcrumbItem, ElButton, ElCard, ElCol,
+  ElConfigProvider, ElContainer, ElDatePicker, ElDescriptions, ElDescriptionsItem, ElDialog,
+  ElDivider, ElDrawer, ElDropdown, ElDropdownItem, ElDropdownMenu, ElEmpty, ElForm, ElFormItem,
+  ElHeader, ElIcon, ElInput, ElInputNumber, ElInputTag, ElLoading, ElMain, ElMenu, ElMenuItem,
+  ElOption, ElPagination, ElProgress, ElRadio, ElResult, ElRow, ElScrollbar, ElSelect, ElSkeleton,
+  ElSlider, ElSteps, ElStep, ElTable, ElTableColumn, ElTag, ElTooltip, ElTree, ElTreeSelect,
+  ElSwitch, ElText, ElUpload,
 } from 'element-plus'
 import 'element-plus/dist/index.css'
 import App from './App.vue'
@@ -15,12 +16,13 @@ import './styles.css'
 
 const app = createApp(App)
 for (const c of [
-  ElAlert, ElAside, ElBreadcrumb, ElBreadcrumbItem, ElButton, ElCard, ElCol, ElConfigProvider,
-  ElContainer, ElDatePicker, ElDescriptions, ElDescriptionsItem, ElDialog, ElDivider, ElDrawer,
-  ElDropdown, ElDropdownItem, ElDropdownMenu, ElEmpty, ElForm, ElFormItem, ElHeader, ElIcon,
-  ElInput, ElInputTag, ElLoading, ElMain, ElMenu, ElMenuItem, ElOption, ElPagination, ElResult,
-  ElRow, ElScrollbar, ElSelect, ElSkeleton, ElSteps, ElStep, ElTable, ElTableColumn, ElTag,
-  ElTooltip, ElTree, ElTreeSelect, ElSwitch, ElText,
+  ElAlert, ElAside, ElBadge, ElBreadcrumb, ElBreadcrumbItem, ElButton, ElCard, ElCol,
+  ElConfigProvider, ElContainer, ElDatePicker, ElDescriptions, ElDescriptionsItem, ElDialog,
+  ElDivider, ElDrawer, ElDropdown, ElDropdownItem, ElDropdownMenu, ElEmpty, ElForm, ElFormItem,
+  ElHeader, ElIcon, ElInput, ElInputNumber, ElInputTag, ElLoading, ElMain, ElMenu, ElMenuItem,
+  ElOption, ElPagination, ElProgress, ElRadio, ElResult, ElRow, ElScrollbar, ElSelect, ElSkeleton,
+  ElSlider, ElSteps, ElStep, ElTable, ElTableColumn, ElTag, ElTooltip, ElTree, ElTreeSelect,
+  ElSwitch, ElText, ElUpload,
 ]) {
   app.use(c)
 }

@@ -11,6 +11,8 @@ const ALL = ['admin', 'office', 'department', 'zone', 'county', 'supervisor', 'a
 export const TASK_ROLES = ['office', 'department', 'zone', 'county', 'supervisor']
 // the roles with PLAN_WRITE
 export const PLAN_WRITERS = ['zone', 'county']
+// the roles with NOTICE_REPLY (NOTICE_READ: TASK_ROLES; NOTICE_ISSUE: the office)
+export const NOTICE_REPLIERS = ['department', 'zone', 'county']
 
 export const routes = [
   { path: '/login', name: 'login', component: () => import('./views/Login.vue'), meta: { public: true, title: 'route.login' } },
@@ -24,7 +26,11 @@ export const routes = [
       { path: 'tasks/:id(\\d+)/plan/new', name: 'plan-new', component: () => import('./views/PlanNew.vue'), meta: { title: 'route.planNew', parent: 'tasks', roles: PLAN_WRITERS } },
       { path: 'plans/:id(\\d+)', name: 'plan', component: () => import('./views/Plan.vue'), meta: { title: 'route.plan', parent: 'tasks', roles: TASK_ROLES } },
       { path: 'milestones', name: 'milestones', component: () => import('./views/Milestones.vue'), meta: { title: 'route.milestones', icon: 'Flag', menu: true, roles: TASK_ROLES } },
+      // a link of an inbox item (kfq remind): the milestone's history on the milestones page
+      { path: 'milestones/:id(\\d+)', redirect: (to) => ({ path: '/milestones', query: { milestone: to.params.id } }) },
       { path: 'board', name: 'board', component: () => import('./views/Board.vue'), meta: { title: 'route.board', icon: 'DataAnalysis', menu: true, roles: TASK_ROLES } },
+      { path: 'notices', name: 'notices', component: () => import('./views/Notices.vue'), meta: { title: 'route.notices', icon: 'Bell', menu: true, roles: TASK_ROLES } },
+      { path: 'notices/:id(\\d+)', name: 'notice', component: () => import('./views/NoticeDetail.vue'), meta: { title: 'route.noticeDetail', parent: 'notices', roles: TASK_ROLES } },
       { path: 'orgs', name: 'orgs', component: () => import('./views/Orgs.vue'), meta: { title: 'route.orgs', icon: 'OfficeBuilding', menu: true, roles: ['admin', 'office', 'department', 'zone', 'county', 'supervisor'] } },
       { path: 'users', name: 'users', component: () => import('./views/Users.vue'), meta: { title: 'route.users', icon: 'User', menu: true, roles: ['admin'] } },
       { path: 'audit', name: 'audit', component: () => import('./views/Audit.vue'), meta: { title: 'route.audit', icon: 'Document', menu: true, roles: ['supervisor', 'auditor'] } },
@@ -39,7 +45,7 @@ export const routes = [
 export function menuFor(role) {
   const layout = routes.find((r) => r.path === '/')
   return layout.children
-    .filter((r) => r.meta.menu && r.meta.roles.includes(role))
+    .filter((r) => r.meta && r.meta.menu && r.meta.roles.includes(role))
     .map((r) => ({ path: r.path ? `/${r.path}` : '/', name: r.name, title: r.meta.title, icon: r.meta.icon }))
 }
 

@@ -18,6 +18,24 @@ export async function confirmAction(message, opts = {}) {
   }
 }
 
+// Asks for a text (a comment to go with 退回); resolves with it (trimmed), or null when
+// cancelled. Without requiredMessage the text may stay empty.
+export async function promptText(message, title, requiredMessage) {
+  try {
+    const { value } = await ElMessageBox.prompt(message, title, {
+      confirmButtonText: t('common.confirm'),
+      cancelButtonText: t('common.cancel'),
+      inputType: 'textarea',
+      inputValidator: (v) => (!requiredMessage || (v && v.trim()) ? true : requiredMessage),
+      customClass: 'kfq-prompt',
+      closeOnClickModal: false,
+    })
+    return (value || '').trim()
+  } catch {
+    return null
+  }
+}
+
 // "/name" -> "name", "/aliases/0" -> "aliases", "/new_password" -> "new_password".
 export function pointerToProp(pointer) {
   if (!pointer || typeof pointer !== 'string') return null
@@ -121,6 +139,7 @@ export function bpToPercent(bp) {
 export const MS_STATE_TAG = { done: 'success', overdue: 'danger', due_soon: 'warning', stale: 'info', on_track: 'primary' }
 export const PLAN_STATUS_TAG = { draft: 'info', submitted: 'warning', approved: 'success', returned: 'danger' }
 export const REPORT_STATE_TAG = { submitted: 'warning', accepted: 'success', returned: 'danger' }
+export const NOTICE_STATUS_TAG = { open: 'warning', replied: 'primary', escalated: 'danger', closed: 'success' }
 
 // Evidence files the server takes (core/filetype.c), and its upload cap.
 export const EVIDENCE_EXTS = ['pdf', 'png', 'jpg', 'jpeg', 'gif', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'wps', 'et', 'dps', 'ofd']
