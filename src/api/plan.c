@@ -328,6 +328,7 @@ static int ms_filter(struct api_ctx *c, struct store_milestone_filter *f, bool p
 		return -1;
 	f->ids = ids;
 	f->nids = nids;
+	f->lead_org_id = c->sess.user.org_id; /* 谁牵头、谁督促, as can_read allows */
 	if (!paged)
 		return 0;
 	if (api_query_page(c, &f->offset, &f->limit) != 0)
@@ -611,14 +612,13 @@ static struct {
 /* completion_bp, plans and overdue over the cells of one task or one zone in scope: the
  * milestones' weighted sums added up and rounded once */
 static void write_totals(struct api_ctx *c, const struct store_board_cell *cells, int n,
-                         const int64_t *ids, int nids, int64_t task_id, int64_t org_id)
+                         const bool *visible, int64_t task_id, int64_t org_id)
 {
 	int64_t weighted = 0, weights = 0, plans = 0, overdue = 0;
 
 	for (int k = 0; k < n; k++) {
 		if ((task_id && cells[k].task_id != task_id) ||
-		    (org_id && cells[k].org_id != org_id) ||
-		    !api_scope_allows(ids, nids, cells[k].org_id))
+		    (org_id && cells[k].org_id != org_id) || !visible[k])
 			continue;
 		weighted += cells[k].weighted;
 		weights += cells[k].weight_total;
@@ -665,34 +665,46 @@ static int board_cells(struct api_ctx *c, const struct milestone_bounds *b,
 
 static int board(struct api_ctx *c)
 {
-	struct store_task_filter tf = {0};
+	struct store_task_filter tf = {0}, lf = {0};
 	struct store_milestone_filter mf = {0};
 	struct store_org_filter of = {0};
 	struct milestone_bounds b;
 	struct store_board_cell *cells;
-	struct store_task *tasks;
+	struct store_task *tasks, *led;
 	struct store_milestone *late;
 	struct store_org *orgs;
 	int64_t total, *ids;
-	int ncells, ntasks, nlate, norgs, nids, rc;
+	int ncells, ntasks, nled, nlate, norgs, nids, rc;
+	bool *visible;
 
 	if (api_scope_orgs(c, &ids, &nids) != 0)
 		return -1;
 	bounds(c, &b);
 	tf.without_orgs = true;
+	/* the tasks the caller's organization leads: their cells are visible too (谁牵头、谁督促)
+	 */
+	lf.org_id = c->sess.user.org_id;
+	lf.role = "lead";
+	lf.without_orgs = true;
 	of.type = "zone";
-	of.ids = ids;
-	of.nids = nids;
 	mf.state = "overdue";
 	mf.ids = ids;
 	mf.nids = nids;
+	mf.lead_org_id = c->sess.user.org_id;
 	mf.limit = 50;
 	mf.skip_total = true;
 	if ((rc = store_task_list(c->db, c->a, &tf, &tasks, &ntasks, &total)) != KFQ_OK ||
+	    (rc = store_task_list(c->db, c->a, &lf, &led, &nled, &total)) != KFQ_OK ||
 	    (rc = store_org_list(c->db, c->a, &of, &orgs, &norgs)) != KFQ_OK ||
 	    (rc = board_cells(c, &b, &cells, &ncells)) != KFQ_OK ||
 	    (rc = store_milestone_list(c->db, c->a, &mf, &b, &late, &nlate, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
+	visible = arena_zalloc(c->a, sizeof(*visible) * (size_t)(ncells + 1));
+	for (int k = 0; k < ncells; k++) {
+		visible[k] = api_scope_allows(ids, nids, cells[k].org_id);
+		for (int i = 0; i < nled && !visible[k]; i++)
+			visible[k] = led[i].id == cells[k].task_id;
+	}
 	jsonw_obj_open(&c->w);
 	jsonw_kstr(&c->w, "today", b.today);
 	jsonw_key(&c->w, "tasks");
@@ -700,19 +712,25 @@ static int board(struct api_ctx *c)
 	for (int i = 0; i < ntasks; i++) {
 		jsonw_obj_open(&c->w);
 		jsonw_kint(&c->w, "id", tasks[i].id);
+		jsonw_kint(&c->w, "policy_id", tasks[i].policy_id);
 		jsonw_kint(&c->w, "article_number", tasks[i].article_number);
 		jsonw_kstr(&c->w, "title", tasks[i].title);
-		write_totals(c, cells, ncells, ids, nids, tasks[i].id, 0);
+		write_totals(c, cells, ncells, visible, tasks[i].id, 0);
 		jsonw_obj_close(&c->w);
 	}
 	jsonw_arr_close(&c->w);
 	jsonw_key(&c->w, "zones");
 	jsonw_arr_open(&c->w);
 	for (int i = 0; i < norgs; i++) {
+		bool shown = api_scope_allows(ids, nids, orgs[i].id);
+		for (int k = 0; k < ncells && !shown; k++)
+			shown = visible[k] && cells[k].org_id == orgs[i].id;
+		if (!shown)
+			continue;
 		jsonw_obj_open(&c->w);
 		jsonw_kint(&c->w, "id", orgs[i].id);
 		jsonw_kstr(&c->w, "name", orgs[i].name);
-		write_totals(c, cells, ncells, ids, nids, 0, orgs[i].id);
+		write_totals(c, cells, ncells, visible, 0, orgs[i].id);
 		jsonw_obj_close(&c->w);
 	}
 	jsonw_arr_close(&c->w);
@@ -720,7 +738,7 @@ static int board(struct api_ctx *c)
 	jsonw_arr_open(&c->w);
 	total = 0;
 	for (int k = 0; k < ncells; k++) {
-		if (!api_scope_allows(ids, nids, cells[k].org_id))
+		if (!visible[k])
 			continue;
 		total += cells[k].overdue;
 		jsonw_obj_open(&c->w);

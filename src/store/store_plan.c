@@ -28,10 +28,12 @@
 #define MS_FROM                                                                                    \
 	" FROM milestone m JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON t.id = p.task_id "  \
 	"JOIN org o ON o.id = p.org_id LEFT JOIN org oo ON oo.id = m.owner_org_id"
-/* ?4 task ?5 org ?6 plan ?7 state ?8 like. The state test is MS_STATE spelled out as
- * conditions an index can serve (PostgreSQL folds the branches for the given state). */
+/* ?4 task ?5 org (or a task ?9 leads) ?6 plan ?7 state ?8 like. The state test is MS_STATE spelled
+ * out as conditions an index can serve (PostgreSQL folds the branches for the given state). */
 #define MS_WHERE                                                                                   \
-	" WHERE m.removed = 0 AND (?4 = 0 OR p.task_id = ?4) AND (?5 = 0 OR p.org_id = ?5) "       \
+	" WHERE m.removed = 0 AND (?4 = 0 OR p.task_id = ?4) AND (?5 = 0 OR p.org_id = ?5 "        \
+	"OR EXISTS (SELECT 1 FROM task_org x WHERE x.task_id = p.task_id AND x.org_id = ?9 "       \
+	"AND x.role = 'lead')) "                                                                   \
 	"AND (?6 = 0 OR m.plan_id = ?6) AND (?6 <> 0 OR p.status IN ('submitted', 'approved')) "   \
 	"AND (CAST(?7 AS TEXT) IS NULL OR (?7 = 'done' AND m.status = 'done') "                    \
 	"OR (?7 = 'overdue' AND m.status <> 'done' AND m.due_date < ?1) "                          \
@@ -44,7 +46,7 @@
 
 static const char sql_ms_count[] = "SELECT COUNT(*)" MS_FROM MS_WHERE;
 static const char sql_ms_list[] =
-    "SELECT " MS_COLS MS_FROM MS_WHERE " ORDER BY m.due_date, m.id LIMIT ?9 OFFSET ?10";
+    "SELECT " MS_COLS MS_FROM MS_WHERE " ORDER BY m.due_date, m.id LIMIT ?10 OFFSET ?11";
 static const char sql_ms_get[] = "SELECT " MS_COLS MS_FROM " WHERE m.id = ?4 AND m.removed = 0";
 static const char sql_ms_of_plan[] =
     "SELECT " MS_COLS MS_FROM " WHERE m.plan_id = ?4 AND m.removed = 0 ORDER BY m.seq";
@@ -282,7 +284,7 @@ int store_milestone_list(struct store *s, struct arena *a, const struct store_mi
 {
 	struct store_stmt *st;
 	const char *like = store_like_contains(a, f->q);
-	int64_t org = f->org_id;
+	int64_t org = f->org_id, lead = 0;
 	/* one organization in scope filters in SQL; several are filtered here, paging too */
 	bool in_c = f->ids && f->nids > 1;
 	int rc, cap = 0;
@@ -296,6 +298,8 @@ int store_milestone_list(struct store *s, struct arena *a, const struct store_mi
 	if (f->ids && f->nids == 1) {
 		if (org && org != f->ids[0])
 			return KFQ_OK;
+		if (!org)
+			lead = f->lead_org_id;
 		org = f->ids[0];
 	}
 	bool count = !in_c && !f->skip_total;
@@ -308,6 +312,7 @@ int store_milestone_list(struct store *s, struct arena *a, const struct store_mi
 		store_bind_int(st, 6, f->plan_id);
 		store_bind_text(st, 7, f->state);
 		store_bind_text(st, 8, like);
+		store_bind_int(st, 9, lead);
 		rc = store_step(st);
 		*total = rc == KFQ_ROW ? store_col_int(st, 0) : 0;
 		store_reset(st);
@@ -322,8 +327,9 @@ int store_milestone_list(struct store *s, struct arena *a, const struct store_mi
 	store_bind_int(st, 6, f->plan_id);
 	store_bind_text(st, 7, f->state);
 	store_bind_text(st, 8, like);
-	store_bind_limit(st, 9, in_c ? 0 : f->limit);
-	store_bind_int(st, 10, in_c ? 0 : f->offset);
+	store_bind_int(st, 9, lead);
+	store_bind_limit(st, 10, in_c ? 0 : f->limit);
+	store_bind_int(st, 11, in_c ? 0 : f->offset);
 	while ((rc = store_step(st)) == KFQ_ROW) {
 		if (in_c) {
 			if (!in_ids(store_col_int(st, 18), f->ids, f->nids))

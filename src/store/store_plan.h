@@ -109,6 +109,8 @@ struct store_milestone_filter {
 	int nids;
 	int64_t offset, limit;
 	bool skip_total; /* *total is not needed (saves a count over the whole selection) */
+	/* with a one-organization scope: also the milestones of tasks this org leads */
+	int64_t lead_org_id;
 };
 
 /* Milestones of submitted or approved plans (and drafts when plan_id is given), due date

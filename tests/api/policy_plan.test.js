@@ -331,5 +331,13 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		assert.equal((await fgw.get(`/api/plans/${plan.id}`)).status, 200);
 		const t3 = tasks.find((t) => t.article_number === 3);
 		assert.equal((await fgw.get(`/api/plans?task_id=${t3.id}`)).json.total, 0);
+		// the same rule for milestones and the board
+		const t2 = tasks.find((t) => t.article_number === 2);
+		const m = await fgw.get(`/api/milestones?task_id=${t2.id}`);
+		assert.equal(m.json.total, 3);
+		assert.equal((await fgw.get(`/api/milestones?task_id=${t3.id}`)).json.total, 0);
+		const b = await fgw.get('/api/board');
+		assert.deepEqual(b.json.cells.map((x) => [x.task_id, x.org_id]), [[t2.id, ids[h.ORG.econ]]]);
+		assert.deepEqual(b.json.zones.map((z) => z.name), [h.ORG.econ]);
 	});
 });
