@@ -59,6 +59,11 @@ q "INSERT INTO progress_report (milestone_id, status, percent, narrative, state,
    WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 12)
    SELECT m.id, 'in_progress', s.n * 8, '第' || s.n || '次进展报告', 'accepted', '2026-01-01T00:00:00Z'
    FROM milestone m, s"
+# the per-plan sums the application keeps in the same transaction as each change
+q "UPDATE zone_plan SET
+     sum_weighted = (SELECT COALESCE(SUM(weight * percent), 0) FROM milestone WHERE plan_id = zone_plan.id AND removed = 0),
+     sum_weight = (SELECT COALESCE(SUM(weight), 0) FROM milestone WHERE plan_id = zone_plan.id AND removed = 0),
+     n_milestones = (SELECT COUNT(*) FROM milestone WHERE plan_id = zone_plan.id AND removed = 0)"
 [ "$KIND" = pg ] && q "ANALYZE"
 [ "$KIND" = sqlite ] && q "ANALYZE"
 

@@ -51,18 +51,12 @@ static const char sql_ms_get[] = "SELECT " MS_COLS MS_FROM " WHERE m.id = ?4 AND
 static const char sql_ms_of_plan[] =
     "SELECT " MS_COLS MS_FROM " WHERE m.plan_id = ?4 AND m.removed = 0 ORDER BY m.seq";
 
-#define PLAN_SUMS(WHAT, COND)                                                                      \
-	"(SELECT COALESCE(" WHAT                                                                   \
-	", 0) FROM milestone m WHERE m.plan_id = p.id AND m.removed = 0 " COND ")"
+/* sums kept on zone_plan (KEEP_SUMS); the overdue count depends on the day */
 #define PLAN_COLS                                                                                  \
 	"p.id, p.task_id, t.article_number, t.title, p.org_id, o.name, p.status, p.version, "      \
-	"p.review_comment, p.submitted_at, p.reviewed_at, p.updated_at, " PLAN_SUMS(               \
-	    "SUM(m.weight * m.percent)",                                                           \
-	    "") ", " PLAN_SUMS("SUM(m.weight)",                                                    \
-	                       "") ", " PLAN_SUMS("COUNT(*)",                                      \
-	                                          "") ", " PLAN_SUMS("COUNT(*)",                   \
-	                                                             "AND m.status <> 'done' AND " \
-	                                                             "m.due_date < ?1")
+	"p.review_comment, p.submitted_at, p.reviewed_at, p.updated_at, p.sum_weighted, "          \
+	"p.sum_weight, p.n_milestones, (SELECT COUNT(*) FROM milestone m WHERE m.plan_id = p.id "  \
+	"AND m.status <> 'done' AND m.removed = 0 AND m.due_date < ?1)"
 #define PLAN_FROM " FROM zone_plan p JOIN task t ON t.id = p.task_id JOIN org o ON o.id = p.org_id"
 
 /* column 16: whether ?5 leads the plan's task (it may then read the plan, whatever its scope) */
@@ -130,12 +124,25 @@ static const char sql_ms_progress[] =
 
 static const char sql_bump[] = "UPDATE plan_change SET n = n + 1 WHERE id = 1";
 static const char sql_version[] = "SELECT n FROM plan_change WHERE id = 1";
+/* the board reads each plan's kept sums and counts only the open milestones past due */
 static const char sql_board[] =
-    "SELECT p.task_id, p.org_id, SUM(m.weight * m.percent), SUM(m.weight), COUNT(*), "
-    "SUM(CASE WHEN m.status <> 'done' AND m.due_date < ?1 THEN 1 ELSE 0 END) "
-    "FROM zone_plan p JOIN milestone m ON m.plan_id = p.id AND m.removed = 0 "
-    "WHERE p.status IN ('submitted', 'approved') GROUP BY p.task_id, p.org_id "
+    "SELECT p.task_id, p.org_id, p.sum_weighted, p.sum_weight, p.n_milestones, "
+    "COALESCE(late.n, 0) FROM zone_plan p LEFT JOIN (SELECT plan_id, COUNT(*) AS n "
+    "FROM milestone WHERE status <> 'done' AND removed = 0 AND due_date < ?1 "
+    "GROUP BY plan_id) late ON late.plan_id = p.id "
+    "WHERE p.status IN ('submitted', 'approved') AND p.n_milestones > 0 "
     "ORDER BY p.task_id, p.org_id";
+
+#define KEEP_SUMS(PLAN)                                                                            \
+	"UPDATE zone_plan SET sum_weighted = (SELECT COALESCE(SUM(weight * percent), 0) "          \
+	"FROM milestone WHERE plan_id = zone_plan.id AND removed = 0), "                           \
+	"sum_weight = (SELECT COALESCE(SUM(weight), 0) FROM milestone "                            \
+	"WHERE plan_id = zone_plan.id AND removed = 0), "                                          \
+	"n_milestones = (SELECT COUNT(*) FROM milestone WHERE plan_id = zone_plan.id "             \
+	"AND removed = 0) WHERE id = " PLAN
+static const char sql_sums_of_plan[] = KEEP_SUMS("?1");
+static const char sql_sums_of_milestone[] =
+    KEEP_SUMS("(SELECT plan_id FROM milestone WHERE id = ?1)");
 
 /* ---- JSON ---- */
 
@@ -539,6 +546,20 @@ static int write_milestone(struct store *s, int64_t plan_id, int seq,
 	return rc == KFQ_DONE ? KFQ_OK : rc;
 }
 
+/* Recomputes a plan's kept sums (sql_sums_of_plan or sql_sums_of_milestone with its id). */
+static int keep_sums(struct store *s, const char *sql, int64_t id)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	rc = store_step(st);
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
 static int write_milestones(struct store *s, int64_t plan_id, const struct store_milestone *ms,
                             int n)
 {
@@ -556,7 +577,7 @@ static int write_milestones(struct store *s, int64_t plan_id, const struct store
 	for (int i = 0; i < n; i++)
 		if ((rc = write_milestone(s, plan_id, i + 1, &ms[i])) != KFQ_OK)
 			return rc;
-	return KFQ_OK;
+	return keep_sums(s, sql_sums_of_plan, plan_id);
 }
 
 /* Commits a write of this module (bumping the change counter first) or rolls it back. */
@@ -603,6 +624,8 @@ int store_plan_create(struct store *s, const struct store_actor *who, int64_t ta
 		m.id = 0;
 		rc = write_milestone(s, *plan_id, i + 1, &m);
 	}
+	if (rc == KFQ_OK)
+		rc = keep_sums(s, sql_sums_of_plan, *plan_id);
 	if (rc == KFQ_OK)
 		rc = store_audit_entity(s, who, "create", "plan", *plan_id, NULL, write_plan);
 	if ((rc = finish(s, rc)) != KFQ_OK)
@@ -1029,7 +1052,8 @@ int store_report_review(struct store *s, const struct store_actor *who, int64_t 
 	if (rc != KFQ_DONE)
 		goto done;
 	if (accept &&
-	    (rc = exec_ms(s, sql_ms_progress, r.milestone_id, r.status, r.percent)) != KFQ_OK)
+	    ((rc = exec_ms(s, sql_ms_progress, r.milestone_id, r.status, r.percent)) != KFQ_OK ||
+	     (rc = keep_sums(s, sql_sums_of_milestone, r.milestone_id)) != KFQ_OK))
 		goto done;
 	rc = store_audit_entity(s, who, accept ? "accept" : "return", "report", id, before,
 	                        write_report);

@@ -8,6 +8,11 @@ CREATE TABLE zone_plan (
 	org_id BIGINT NOT NULL REFERENCES org(id),
 	status TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'approved', 'returned')),
 	version INTEGER NOT NULL DEFAULT 1,    -- approvals so far + 1 while changes are pending
+	-- over the plan's milestones, kept in the transaction that changes them: the board reads
+	-- these instead of every milestone
+	sum_weighted BIGINT NOT NULL DEFAULT 0, -- Σ weight × percent
+	sum_weight BIGINT NOT NULL DEFAULT 0,   -- Σ weight
+	n_milestones INTEGER NOT NULL DEFAULT 0,
 	review_comment TEXT,
 	submitted_at TEXT,
 	reviewed_at TEXT,
@@ -37,6 +42,8 @@ CREATE TABLE milestone (
 );
 CREATE INDEX milestone_plan ON milestone(plan_id, due_date);
 CREATE INDEX milestone_due ON milestone(due_date);
+-- the milestones that can be late, by due date: what the board counts as overdue
+CREATE INDEX milestone_open_due ON milestone(due_date, plan_id) WHERE status <> 'done' AND removed = 0;
 
 -- The milestones as approved, one row per approval: the plan's history.
 CREATE TABLE plan_version (
