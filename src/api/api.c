@@ -637,6 +637,7 @@ int api_init(const struct api_config *cfg, struct http_router *router)
 	add_routes(router, api_audit_routes);
 	add_routes(router, api_task_routes);
 	add_routes(router, api_plan_routes);
+	add_routes(router, api_board_routes);
 	add_routes(router, api_notice_routes);
 	return KFQ_OK;
 }

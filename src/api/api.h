@@ -146,6 +146,7 @@ extern const struct api_route api_audit_routes[];
 extern const struct api_route api_misc_routes[];
 extern const struct api_route api_task_routes[];
 extern const struct api_route api_plan_routes[];
+extern const struct api_route api_board_routes[];
 extern const struct api_route api_notice_routes[];
 
 #endif

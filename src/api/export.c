@@ -34,6 +34,14 @@ void export_int(struct export_table *t, int64_t v)
 		csv_int(&t->csv, v);
 }
 
+void export_bp_percent(struct export_table *t, int64_t bp)
+{
+	if (t->format == EXPORT_XLSX)
+		xlsx_bp_percent(t->x, bp);
+	else
+		csv_bp_percent(&t->csv, bp);
+}
+
 void export_end_row(struct export_table *t)
 {
 	if (t->format == EXPORT_XLSX)

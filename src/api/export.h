@@ -20,6 +20,7 @@ int export_begin(struct api_ctx *c, enum export_format format, struct export_tab
                  const char *sheet, const char *const *headers, const double *widths, int ncols);
 void export_text(struct export_table *t, const char *s);
 void export_int(struct export_table *t, int64_t v);
+void export_bp_percent(struct export_table *t, int64_t bp); /* 5000 → 50.00 % */
 void export_end_row(struct export_table *t);
 /* Sends the table as name.xlsx or name.csv (name in Chinese is fine). */
 int export_finish(struct api_ctx *c, struct export_table *t, const char *name);

@@ -1,6 +1,6 @@
-/* plan.c - 一区一策 plans, milestones, progress reports, evidence files and the supervision
- * board. Who may do what: a zone or county user writes and reports for the organizations in
- * its data scope that the task names as responsible; the reform office approves or returns;
+/* plan.c - 一区一策 plans, milestones, progress reports and evidence files (board.c sums them
+ * up). Who may do what: a zone or county user writes and reports for the organizations in its
+ * data scope that the task names as responsible; the reform office approves or returns;
  * everyone with task access reads what their scope (or their organization's lead role on the
  * task) allows. Must not write SQL or touch files except through util/blobstore. */
 #include "api/api.h"
@@ -14,7 +14,6 @@
 #include "util/blobstore.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -112,28 +111,41 @@ static int read_milestones(struct api_ctx *c, int64_t plan_org, struct store_mil
 
 /* ---- plans ---- */
 
-static int plan_list(struct api_ctx *c)
+/* The plans a list or an export shows: filters from the query, the caller's scope. */
+static int plan_filter(struct api_ctx *c, struct store_plan_filter *f, bool paged)
 {
-	struct store_plan_filter f = {0};
-	struct milestone_bounds b;
-	struct store_plan *p;
-	int64_t total, *ids;
-	int n, nids, rc;
+	int64_t *ids;
+	int nids;
 
-	f.status = api_query_str(c, "status");
-	if (f.status && strcmp(f.status, "draft") && strcmp(f.status, "submitted") &&
-	    strcmp(f.status, "approved") && strcmp(f.status, "returned"))
+	memset(f, 0, sizeof(*f));
+	f->status = api_query_str(c, "status");
+	if (f->status && strcmp(f->status, "draft") && strcmp(f->status, "submitted") &&
+	    strcmp(f->status, "approved") && strcmp(f->status, "returned"))
 		return api_error(c, 400, "invalid_parameter",
 		                 "status 应为 draft、submitted、approved 或 returned", "status");
-	if (api_query_int(c, "task_id", 0, 1, INT64_MAX, &f.task_id) != 0 ||
-	    api_query_int(c, "org_id", 0, 1, INT64_MAX, &f.org_id) != 0 ||
-	    api_query_page(c, &f.offset, &f.limit) != 0)
+	if (api_query_int(c, "policy_id", 0, 1, INT64_MAX, &f->policy_id) != 0 ||
+	    api_query_int(c, "task_id", 0, 1, INT64_MAX, &f->task_id) != 0 ||
+	    api_query_int(c, "org_id", 0, 1, INT64_MAX, &f->org_id) != 0 ||
+	    (paged && api_query_page(c, &f->offset, &f->limit) != 0))
 		return -1;
 	if (api_scope_orgs(c, &ids, &nids) != 0)
 		return -1;
-	f.ids = ids;
-	f.nids = nids;
-	f.lead_org_id = c->sess.user.org_id; /* as can_read allows */
+	f->ids = ids;
+	f->nids = nids;
+	f->lead_org_id = c->sess.user.org_id; /* as can_read allows */
+	return 0;
+}
+
+static int plan_list(struct api_ctx *c)
+{
+	struct store_plan_filter f;
+	struct milestone_bounds b;
+	struct store_plan *p;
+	int64_t total;
+	int n, rc;
+
+	if (plan_filter(c, &f, true) != 0)
+		return -1;
 	bounds(c, &b);
 	if ((rc = store_plan_list(c->db, c->a, &f, &b, &p, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
@@ -144,6 +156,71 @@ static int plan_list(struct api_ctx *c)
 		store_plan_write_json(&c->w, &p[i]);
 	api_page_end(c, total, f.offset, f.limit);
 	return api_ok(c, 200);
+}
+
+static const char *const plan_headers[] = {"条目",   "任务",   "单位",     "状态",     "版本",
+                                           "节点数", "完成率", "逾期节点", "提交时间", "审核时间"};
+
+/* The Chinese label of a code in a {code, label} table; the code itself if it is not there. */
+static const char *label(const char *const (*map)[2], size_t n, const char *code)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(map[i][0], code))
+			return map[i][1];
+	return code;
+}
+
+static const char *plan_status_label(const char *s)
+{
+	static const char *const map[][2] = {{"draft", "草稿"},
+	                                     {"submitted", "待审核"},
+	                                     {"approved", "已批准"},
+	                                     {"returned", "已退回"}};
+	return label(map, sizeof(map) / sizeof(map[0]), s);
+}
+
+/* One row per plan: the board's task × organization cells with their status. */
+static int plan_export(struct api_ctx *c, enum export_format format)
+{
+	static const double widths[] = {6, 26, 26, 8, 6, 8, 10, 10, 22, 22};
+	struct store_plan_filter f;
+	struct milestone_bounds b;
+	struct store_plan *p;
+	struct export_table t;
+	int64_t total;
+	int n, rc;
+
+	if (plan_filter(c, &f, false) != 0)
+		return -1;
+	bounds(c, &b);
+	if ((rc = store_plan_list(c->db, c->a, &f, &b, &p, &n, &total)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if (export_begin(c, format, &t, "一区一策", plan_headers, widths, 10) != 0)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		export_int(&t, p[i].article_number);
+		export_text(&t, p[i].task_title);
+		export_text(&t, p[i].org_name);
+		export_text(&t, plan_status_label(p[i].status));
+		export_int(&t, p[i].version);
+		export_int(&t, p[i].n_milestones);
+		export_bp_percent(&t, p[i].completion_bp);
+		export_int(&t, p[i].n_overdue);
+		export_text(&t, p[i].submitted_at);
+		export_text(&t, p[i].reviewed_at);
+		export_end_row(&t);
+	}
+	return export_finish(c, &t, "一区一策");
+}
+
+static int plan_export_xlsx(struct api_ctx *c)
+{
+	return plan_export(c, EXPORT_XLSX);
+}
+
+static int plan_export_csv(struct api_ctx *c)
+{
+	return plan_export(c, EXPORT_CSV);
 }
 
 static int reply_plan(struct api_ctx *c, int64_t id, int status)
@@ -368,10 +445,7 @@ static const char *state_label(const char *s)
 	                                     {"due_soon", "即将到期"},
 	                                     {"stale", "长期未更新"},
 	                                     {"on_track", "正常"}};
-	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (!strcmp(map[i][0], s))
-			return map[i][1];
-	return s;
+	return label(map, sizeof(map) / sizeof(map[0]), s);
 }
 
 static int ms_export(struct api_ctx *c, enum export_format format)
@@ -597,170 +671,9 @@ static int evidence_get(struct api_ctx *c)
 	return api_send_file(c, fd, size, e.mime, e.filename);
 }
 
-/* ---- the board ---- */
-
-/* The board's cells over all plans, kept until the plans change (store_plan_version) or the
- * day does: computing them reads every milestone. Shared by the worker threads. */
-static struct {
-	pthread_mutex_t mu;
-	int64_t version;
-	char today[11];
-	struct store_board_cell *cells; /* heap, owned by the cache */
-	int n;
-} board_cache = {.mu = PTHREAD_MUTEX_INITIALIZER, .version = -1};
-
-/* completion_bp, plans and overdue over the cells of one task or one zone in scope: the
- * milestones' weighted sums added up and rounded once */
-static void write_totals(struct api_ctx *c, const struct store_board_cell *cells, int n,
-                         const bool *visible, int64_t task_id, int64_t org_id)
-{
-	int64_t weighted = 0, weights = 0, plans = 0, overdue = 0;
-
-	for (int k = 0; k < n; k++) {
-		if ((task_id && cells[k].task_id != task_id) ||
-		    (org_id && cells[k].org_id != org_id) || !visible[k])
-			continue;
-		weighted += cells[k].weighted;
-		weights += cells[k].weight_total;
-		plans++;
-		overdue += cells[k].overdue;
-	}
-	jsonw_kint(&c->w, "completion_bp", plan_completion_from_sums(weighted, weights));
-	jsonw_kint(&c->w, "plans", plans);
-	jsonw_kint(&c->w, "overdue", overdue);
-}
-
-static int board_cells(struct api_ctx *c, const struct milestone_bounds *b,
-                       struct store_board_cell **out, int *n)
-{
-	int64_t version;
-	int rc;
-	bool hit;
-
-	if ((rc = store_plan_version(c->db, &version)) != KFQ_OK)
-		return rc;
-	pthread_mutex_lock(&board_cache.mu);
-	hit = board_cache.version == version && !strcmp(board_cache.today, b->today);
-	if (hit) {
-		*n = board_cache.n;
-		*out = arena_alloc(c->a, sizeof(**out) * (size_t)(*n + 1));
-		memcpy(*out, board_cache.cells, sizeof(**out) * (size_t)*n);
-	}
-	pthread_mutex_unlock(&board_cache.mu);
-	if (hit)
-		return KFQ_OK;
-	if ((rc = store_board(c->db, c->a, b, out, n)) != KFQ_OK)
-		return rc;
-	struct store_board_cell *copy = xmalloc(sizeof(*copy) * (size_t)(*n + 1));
-	memcpy(copy, *out, sizeof(*copy) * (size_t)*n);
-	pthread_mutex_lock(&board_cache.mu);
-	free(board_cache.cells);
-	board_cache.cells = copy;
-	board_cache.n = *n;
-	board_cache.version = version;
-	memcpy(board_cache.today, b->today, sizeof(board_cache.today));
-	pthread_mutex_unlock(&board_cache.mu);
-	return KFQ_OK;
-}
-
-static int board(struct api_ctx *c)
-{
-	struct store_task_filter tf = {0}, lf = {0};
-	struct store_milestone_filter mf = {0};
-	struct store_org_filter of = {0};
-	struct milestone_bounds b;
-	struct store_board_cell *cells;
-	struct store_task *tasks, *led;
-	struct store_milestone *late;
-	struct store_org *orgs;
-	int64_t total, *ids;
-	int ncells, ntasks, nled, nlate, norgs, nids, rc;
-	bool *visible;
-
-	if (api_scope_orgs(c, &ids, &nids) != 0)
-		return -1;
-	bounds(c, &b);
-	tf.without_orgs = true;
-	/* the tasks the caller's organization leads: their cells are visible too (谁牵头、谁督促)
-	 */
-	lf.org_id = c->sess.user.org_id;
-	lf.role = "lead";
-	lf.without_orgs = true;
-	of.type = "zone";
-	mf.state = "overdue";
-	mf.ids = ids;
-	mf.nids = nids;
-	mf.lead_org_id = c->sess.user.org_id;
-	mf.limit = 50;
-	mf.skip_total = true;
-	if ((rc = store_task_list(c->db, c->a, &tf, &tasks, &ntasks, &total)) != KFQ_OK ||
-	    (rc = store_task_list(c->db, c->a, &lf, &led, &nled, &total)) != KFQ_OK ||
-	    (rc = store_org_list(c->db, c->a, &of, &orgs, &norgs)) != KFQ_OK ||
-	    (rc = board_cells(c, &b, &cells, &ncells)) != KFQ_OK ||
-	    (rc = store_milestone_list(c->db, c->a, &mf, &b, &late, &nlate, &total)) != KFQ_OK)
-		return api_store_error(c, rc);
-	visible = arena_zalloc(c->a, sizeof(*visible) * (size_t)(ncells + 1));
-	for (int k = 0; k < ncells; k++) {
-		visible[k] = api_scope_allows(ids, nids, cells[k].org_id);
-		for (int i = 0; i < nled && !visible[k]; i++)
-			visible[k] = led[i].id == cells[k].task_id;
-	}
-	jsonw_obj_open(&c->w);
-	jsonw_kstr(&c->w, "today", b.today);
-	jsonw_key(&c->w, "tasks");
-	jsonw_arr_open(&c->w);
-	for (int i = 0; i < ntasks; i++) {
-		jsonw_obj_open(&c->w);
-		jsonw_kint(&c->w, "id", tasks[i].id);
-		jsonw_kint(&c->w, "policy_id", tasks[i].policy_id);
-		jsonw_kint(&c->w, "article_number", tasks[i].article_number);
-		jsonw_kstr(&c->w, "title", tasks[i].title);
-		write_totals(c, cells, ncells, visible, tasks[i].id, 0);
-		jsonw_obj_close(&c->w);
-	}
-	jsonw_arr_close(&c->w);
-	jsonw_key(&c->w, "zones");
-	jsonw_arr_open(&c->w);
-	for (int i = 0; i < norgs; i++) {
-		bool shown = api_scope_allows(ids, nids, orgs[i].id);
-		for (int k = 0; k < ncells && !shown; k++)
-			shown = visible[k] && cells[k].org_id == orgs[i].id;
-		if (!shown)
-			continue;
-		jsonw_obj_open(&c->w);
-		jsonw_kint(&c->w, "id", orgs[i].id);
-		jsonw_kstr(&c->w, "name", orgs[i].name);
-		write_totals(c, cells, ncells, visible, 0, orgs[i].id);
-		jsonw_obj_close(&c->w);
-	}
-	jsonw_arr_close(&c->w);
-	jsonw_key(&c->w, "cells");
-	jsonw_arr_open(&c->w);
-	total = 0;
-	for (int k = 0; k < ncells; k++) {
-		if (!visible[k])
-			continue;
-		total += cells[k].overdue;
-		jsonw_obj_open(&c->w);
-		jsonw_kint(&c->w, "task_id", cells[k].task_id);
-		jsonw_kint(&c->w, "org_id", cells[k].org_id);
-		jsonw_kint(&c->w, "completion_bp", cells[k].completion_bp);
-		jsonw_kint(&c->w, "milestones", cells[k].milestones);
-		jsonw_kint(&c->w, "overdue", cells[k].overdue);
-		jsonw_obj_close(&c->w);
-	}
-	jsonw_arr_close(&c->w);
-	jsonw_key(&c->w, "overdue");
-	jsonw_arr_open(&c->w);
-	for (int i = 0; i < nlate; i++)
-		store_milestone_write_json(&c->w, &late[i], true);
-	jsonw_arr_close(&c->w);
-	jsonw_kint(&c->w, "overdue_total", total);
-	jsonw_obj_close(&c->w);
-	return api_ok(c, 200);
-}
-
-static const char *const plan_query[] = {"task_id", "org_id", "status", "page", "page_size", NULL};
+static const char *const plan_query[] = {"policy_id", "task_id",   "org_id", "status",
+                                         "page",      "page_size", NULL};
+static const char *const plan_export_query[] = {"policy_id", "task_id", "org_id", "status", NULL};
 static const char *const ms_query[] = {"task_id", "org_id",    "state", "q",
                                        "page",    "page_size", NULL};
 static const char *const ms_export_query[] = {"task_id", "org_id", "state", "q", NULL};
@@ -803,6 +716,8 @@ static const struct api_field report_body[] = {
 const struct api_route api_plan_routes[] = {
     {"GET", "/api/plans", plan_list, PERM_TASK_READ, 0, plan_query, NULL},
     {"POST", "/api/plans", plan_create, PERM_PLAN_WRITE, 0, NULL, plan_create_body},
+    {"GET", "/api/plans/export.xlsx", plan_export_xlsx, PERM_TASK_READ, 0, plan_export_query, NULL},
+    {"GET", "/api/plans/export.csv", plan_export_csv, PERM_TASK_READ, 0, plan_export_query, NULL},
     {"GET", "/api/plans/:id", plan_get, PERM_TASK_READ, 0, NULL, NULL},
     {"PUT", "/api/plans/:id", plan_update, PERM_PLAN_WRITE, 0, NULL, plan_update_body},
     {"GET", "/api/plans/:id/versions", plan_versions, PERM_TASK_READ, 0, NULL, NULL},
@@ -819,6 +734,5 @@ const struct api_route api_plan_routes[] = {
     {"POST", "/api/reports/:id/return", report_return, PERM_PLAN_REVIEW, 0, NULL, comment_body},
     {"POST", "/api/evidence", evidence_upload, PERM_PLAN_WRITE, API_UPLOAD, upload_query, NULL},
     {"GET", "/api/evidence/:id", evidence_get, PERM_TASK_READ, 0, NULL, NULL},
-    {"GET", "/api/board", board, PERM_TASK_READ, 0, NULL, NULL},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

@@ -125,3 +125,23 @@ int64_t plan_completion_from_sums(int64_t weighted, int64_t total)
 	/* bp = weighted × 100 / total, rounded half-up */
 	return (2 * weighted * 100 + total) / (2 * total);
 }
+
+int plan_count_overdue(const char *open_due, const char *today)
+{
+	char day[11];
+	int n = 0;
+	size_t len;
+
+	for (const char *p = open_due; *p; p += len) {
+		p += strspn(p, " ");
+		len = strcspn(p, " ");
+		if (len != sizeof(day) - 1)
+			continue;
+		memcpy(day, p, len);
+		day[len] = '\0';
+		/* ISO dates order as strings */
+		if (plan_day(day) >= 0 && strcmp(day, today) < 0)
+			n++;
+	}
+	return n;
+}

@@ -80,4 +80,10 @@ int64_t plan_completion_bp(const int *weights, const int *percents, int n);
 /* The same from sums a query made: weighted = Σ weight × percent, total = Σ weight. */
 int64_t plan_completion_from_sums(int64_t weighted, int64_t total);
 
+/* How many of a plan's open milestones are overdue on today (YYYY-MM-DD): open_due holds their
+ * due dates joined by spaces, in any order, as the store keeps it with the plan, so that the
+ * board counts late milestones on any day without reading them. Anything that is not an ISO
+ * date is not counted. */
+int plan_count_overdue(const char *open_due, const char *today);
+
 #endif

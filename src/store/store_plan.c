@@ -28,12 +28,13 @@
 #define MS_FROM                                                                                    \
 	" FROM milestone m JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON t.id = p.task_id "  \
 	"JOIN org o ON o.id = p.org_id LEFT JOIN org oo ON oo.id = m.owner_org_id"
-/* ?4 task ?5 org (or a task ?9 leads) ?6 plan ?7 state ?8 like. The state test is MS_STATE spelled
- * out as conditions an index can serve (PostgreSQL folds the branches for the given state). */
+/* ?4 task ?5 org (or a task ?9 leads; 0 = none) ?6 plan ?7 state ?8 like. The state test is
+ * MS_STATE spelled out as conditions an index can serve (PostgreSQL folds the branches for the
+ * given state). */
 #define MS_WHERE                                                                                   \
 	" WHERE m.removed = 0 AND (?4 = 0 OR p.task_id = ?4) AND (?5 = 0 OR p.org_id = ?5 "        \
-	"OR EXISTS (SELECT 1 FROM task_org x WHERE x.task_id = p.task_id AND x.org_id = ?9 "       \
-	"AND x.role = 'lead')) "                                                                   \
+	"OR (?9 <> 0 AND EXISTS (SELECT 1 FROM task_org x WHERE x.task_id = p.task_id "            \
+	"AND x.org_id = ?9 AND x.role = 'lead'))) "                                                \
 	"AND (?6 = 0 OR m.plan_id = ?6) AND (?6 <> 0 OR p.status IN ('submitted', 'approved')) "   \
 	"AND (CAST(?7 AS TEXT) IS NULL OR (?7 = 'done' AND m.status = 'done') "                    \
 	"OR (?7 = 'overdue' AND m.status <> 'done' AND m.due_date < ?1) "                          \
@@ -51,21 +52,21 @@ static const char sql_ms_get[] = "SELECT " MS_COLS MS_FROM " WHERE m.id = ?4 AND
 static const char sql_ms_of_plan[] =
     "SELECT " MS_COLS MS_FROM " WHERE m.plan_id = ?4 AND m.removed = 0 ORDER BY m.seq";
 
-/* sums kept on zone_plan (KEEP_SUMS); the overdue count depends on the day */
+/* sums and open due dates kept on zone_plan (KEEP_SUMS) */
 #define PLAN_COLS                                                                                  \
 	"p.id, p.task_id, t.article_number, t.title, p.org_id, o.name, p.status, p.version, "      \
 	"p.review_comment, p.submitted_at, p.reviewed_at, p.updated_at, p.sum_weighted, "          \
-	"p.sum_weight, p.n_milestones, (SELECT COUNT(*) FROM milestone m WHERE m.plan_id = p.id "  \
-	"AND m.status <> 'done' AND m.removed = 0 AND m.due_date < ?1)"
+	"p.sum_weight, p.n_milestones, p.open_due"
 #define PLAN_FROM " FROM zone_plan p JOIN task t ON t.id = p.task_id JOIN org o ON o.id = p.org_id"
 
-/* column 16: whether ?5 leads the plan's task (it may then read the plan, whatever its scope) */
+/* column 16: whether ?4 leads the plan's task (it may then read the plan, whatever its scope) */
 static const char sql_plan_list[] =
     "SELECT " PLAN_COLS ", (SELECT COUNT(*) FROM task_org x WHERE x.task_id = p.task_id "
-    "AND x.org_id = ?5 AND x.role = 'lead')" PLAN_FROM
-    " WHERE (?2 = 0 OR p.task_id = ?2) AND (?3 = 0 OR p.org_id = ?3) "
-    "AND (CAST(?4 AS TEXT) IS NULL OR p.status = ?4) ORDER BY t.article_number, o.id";
-static const char sql_plan_get[] = "SELECT " PLAN_COLS PLAN_FROM " WHERE p.id = ?2";
+    "AND x.org_id = ?4 AND x.role = 'lead')" PLAN_FROM
+    " WHERE (?1 = 0 OR p.task_id = ?1) AND (?2 = 0 OR p.org_id = ?2) "
+    "AND (CAST(?3 AS TEXT) IS NULL OR p.status = ?3) AND (?5 = 0 OR t.policy_id = ?5) "
+    "ORDER BY t.article_number, o.id";
+static const char sql_plan_get[] = "SELECT " PLAN_COLS PLAN_FROM " WHERE p.id = ?1";
 static const char sql_plan_find[] = "SELECT id FROM zone_plan WHERE task_id = ?1 AND org_id = ?2";
 static const char sql_plan_state[] = "SELECT status, version FROM zone_plan WHERE id = ?1";
 static const char sql_plan_insert[] =
@@ -124,25 +125,26 @@ static const char sql_ms_progress[] =
 
 static const char sql_bump[] = "UPDATE plan_change SET n = n + 1 WHERE id = 1";
 static const char sql_version[] = "SELECT n FROM plan_change WHERE id = 1";
-/* the board reads each plan's kept sums and counts only the open milestones past due */
+/* the board reads what each plan keeps and counts its late milestones from open_due */
 static const char sql_board[] =
-    "SELECT p.task_id, p.org_id, p.sum_weighted, p.sum_weight, p.n_milestones, "
-    "COALESCE(late.n, 0) FROM zone_plan p LEFT JOIN (SELECT plan_id, COUNT(*) AS n "
-    "FROM milestone WHERE status <> 'done' AND removed = 0 AND due_date < ?1 "
-    "GROUP BY plan_id) late ON late.plan_id = p.id "
-    "WHERE p.status IN ('submitted', 'approved') AND p.n_milestones > 0 "
-    "ORDER BY p.task_id, p.org_id";
+    "SELECT task_id, org_id, sum_weighted, sum_weight, n_milestones, open_due FROM zone_plan "
+    "WHERE status IN ('submitted', 'approved') AND n_milestones > 0 ORDER BY task_id, org_id";
 
-#define KEEP_SUMS(PLAN)                                                                            \
+/* A plan's kept sums and open due dates (migration 0007) over its current milestones. The
+ * dialects differ only in the name of the string aggregate. */
+#define KEEP_SUMS(AGG, PLAN)                                                                       \
 	"UPDATE zone_plan SET sum_weighted = (SELECT COALESCE(SUM(weight * percent), 0) "          \
 	"FROM milestone WHERE plan_id = zone_plan.id AND removed = 0), "                           \
 	"sum_weight = (SELECT COALESCE(SUM(weight), 0) FROM milestone "                            \
 	"WHERE plan_id = zone_plan.id AND removed = 0), "                                          \
 	"n_milestones = (SELECT COUNT(*) FROM milestone WHERE plan_id = zone_plan.id "             \
-	"AND removed = 0) WHERE id = " PLAN
-static const char sql_sums_of_plan[] = KEEP_SUMS("?1");
-static const char sql_sums_of_milestone[] =
-    KEEP_SUMS("(SELECT plan_id FROM milestone WHERE id = ?1)");
+	"AND removed = 0), open_due = COALESCE((SELECT " AGG "(due_date, ' ') FROM milestone "     \
+	"WHERE plan_id = zone_plan.id AND removed = 0 AND status <> 'done'), '') WHERE id = " PLAN
+#define OF_MILESTONE "(SELECT plan_id FROM milestone WHERE id = ?1)"
+static const char *const sql_sums_of_plan[] = {KEEP_SUMS("group_concat", "?1"),
+                                               KEEP_SUMS("string_agg", "?1")};
+static const char *const sql_sums_of_milestone[] = {KEEP_SUMS("group_concat", OF_MILESTONE),
+                                                    KEEP_SUMS("string_agg", OF_MILESTONE)};
 
 /* ---- JSON ---- */
 
@@ -372,7 +374,8 @@ int store_milestone_get(struct store *s, struct arena *a, int64_t id,
 	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
 }
 
-static void read_plan(struct store_stmt *st, struct arena *a, struct store_plan *p)
+static void read_plan(struct store_stmt *st, struct arena *a, const char *today,
+                      struct store_plan *p)
 {
 	memset(p, 0, sizeof(*p));
 	p->id = store_col_int(st, 0);
@@ -389,7 +392,7 @@ static void read_plan(struct store_stmt *st, struct arena *a, struct store_plan 
 	p->updated_at = store_col_dup(st, 11, a);
 	p->completion_bp = plan_completion_from_sums(store_col_int(st, 12), store_col_int(st, 13));
 	p->n_milestones = (int)store_col_int(st, 14);
-	p->n_overdue = (int)store_col_int(st, 15);
+	p->n_overdue = plan_count_overdue(store_col_text(st, 15), today);
 }
 
 int store_plan_list(struct store *s, struct arena *a, const struct store_plan_filter *f,
@@ -404,11 +407,11 @@ int store_plan_list(struct store *s, struct arena *a, const struct store_plan_fi
 	*n = 0;
 	if ((rc = store_prepare(s, sql_plan_list, &st)) != KFQ_OK)
 		return rc;
-	store_bind_text(st, 1, b->today);
-	store_bind_int(st, 2, f->task_id);
-	store_bind_int(st, 3, f->org_id);
-	store_bind_text(st, 4, f->status);
-	store_bind_int(st, 5, f->lead_org_id);
+	store_bind_int(st, 1, f->task_id);
+	store_bind_int(st, 2, f->org_id);
+	store_bind_text(st, 3, f->status);
+	store_bind_int(st, 4, f->lead_org_id);
+	store_bind_int(st, 5, f->policy_id);
 	while ((rc = store_step(st)) == KFQ_ROW) {
 		if (f->ids && !in_ids(store_col_int(st, 4), f->ids, f->nids) &&
 		    store_col_int(st, 16) == 0)
@@ -418,7 +421,7 @@ int store_plan_list(struct store *s, struct arena *a, const struct store_plan_fi
 			continue;
 		if (*n == cap)
 			*out = arena_grow(a, *out, sizeof(**out), &cap);
-		read_plan(st, a, &(*out)[(*n)++]);
+		read_plan(st, a, b->today, &(*out)[(*n)++]);
 	}
 	store_reset(st);
 	*total = seen;
@@ -433,11 +436,10 @@ int store_plan_get(struct store *s, struct arena *a, int64_t id, const struct mi
 
 	if ((rc = store_prepare(s, sql_plan_get, &st)) != KFQ_OK)
 		return rc;
-	store_bind_text(st, 1, b->today);
-	store_bind_int(st, 2, id);
+	store_bind_int(st, 1, id);
 	rc = store_step(st);
 	if (rc == KFQ_ROW)
-		read_plan(st, a, out);
+		read_plan(st, a, b->today, out);
 	store_reset(st);
 	if (rc != KFQ_ROW)
 		return rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
@@ -546,13 +548,13 @@ static int write_milestone(struct store *s, int64_t plan_id, int seq,
 	return rc == KFQ_DONE ? KFQ_OK : rc;
 }
 
-/* Recomputes a plan's kept sums (sql_sums_of_plan or sql_sums_of_milestone with its id). */
-static int keep_sums(struct store *s, const char *sql, int64_t id)
+/* Recomputes what a plan keeps (sql_sums_of_plan or sql_sums_of_milestone with its id). */
+static int keep_sums(struct store *s, const char *const sql[2], int64_t id)
 {
 	struct store_stmt *st;
 	int rc;
 
-	if ((rc = store_prepare(s, sql, &st)) != KFQ_OK)
+	if ((rc = store_prepare(s, sql[store_kind(s) == STORE_PG], &st)) != KFQ_OK)
 		return rc;
 	store_bind_int(st, 1, id);
 	rc = store_step(st);
@@ -1080,7 +1082,6 @@ int store_board(struct store *s, struct arena *a, const struct milestone_bounds 
 	*n = 0;
 	if ((rc = store_prepare(s, sql_board, &st)) != KFQ_OK)
 		return rc;
-	store_bind_text(st, 1, b->today);
 	while ((rc = store_step(st)) == KFQ_ROW) {
 		if (*n == cap)
 			*out = arena_grow(a, *out, sizeof(**out), &cap);
@@ -1091,7 +1092,7 @@ int store_board(struct store *s, struct arena *a, const struct milestone_bounds 
 		c->weight_total = store_col_int(st, 3);
 		c->completion_bp = plan_completion_from_sums(c->weighted, c->weight_total);
 		c->milestones = (int)store_col_int(st, 4);
-		c->overdue = (int)store_col_int(st, 5);
+		c->overdue = plan_count_overdue(store_col_text(st, 5), b->today);
 	}
 	store_reset(st);
 	return rc == KFQ_DONE ? KFQ_OK : rc;

@@ -55,8 +55,9 @@ struct store_plan {
 };
 
 struct store_plan_filter {
-	int64_t task_id; /* 0 = any */
-	int64_t org_id;  /* 0 = any */
+	int64_t policy_id; /* 0 = any: plans of this policy's tasks */
+	int64_t task_id;   /* 0 = any */
+	int64_t org_id;    /* 0 = any */
 	const char *status;
 	const int64_t *ids; /* data scope: plans of these orgs; NULL = all */
 	int nids;

@@ -45,6 +45,12 @@ void csv_int(struct csv *c, int64_t v)
 	strbuf_addf(c->sb, "%" PRId64, v);
 }
 
+void csv_bp_percent(struct csv *c, int64_t bp)
+{
+	sep(c);
+	strbuf_addf(c->sb, "%" PRId64 ".%02" PRId64 "%%", bp / 100, bp % 100);
+}
+
 void csv_end_row(struct csv *c)
 {
 	strbuf_add(c->sb, "\r\n", 2);

@@ -16,6 +16,9 @@ struct csv {
 void csv_begin(struct csv *c, struct strbuf *sb);
 void csv_text(struct csv *c, const char *s); /* NULL writes an empty field */
 void csv_int(struct csv *c, int64_t v);
+/* A share in basis points (0 to 10000 = 100 %) as "50.00%", which Excel and WPS read as a number.
+ */
+void csv_bp_percent(struct csv *c, int64_t bp);
 void csv_end_row(struct csv *c);
 
 #endif

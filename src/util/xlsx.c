@@ -15,6 +15,7 @@ struct xlsx {
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
 	lxw_format *bold;
+	lxw_format *percent;
 	char path[256];
 	lxw_row_t row;
 	lxw_col_t col;
@@ -40,9 +41,11 @@ int xlsx_open(struct xlsx **out, const char *sheet, const char *const *headers,
 		goto fail;
 	x->ws = workbook_add_worksheet(x->wb, sheet);
 	x->bold = workbook_add_format(x->wb);
-	if (!x->ws || !x->bold)
+	x->percent = workbook_add_format(x->wb);
+	if (!x->ws || !x->bold || !x->percent)
 		goto fail;
 	format_set_bold(x->bold);
+	format_set_num_format(x->percent, "0.00%");
 	for (int i = 0; i < ncols; i++) {
 		worksheet_write_string(x->ws, 0, (lxw_col_t)i, headers[i], x->bold);
 		worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i, widths ? widths[i] : 16,
@@ -70,6 +73,11 @@ void xlsx_text(struct xlsx *x, const char *s)
 void xlsx_int(struct xlsx *x, int64_t v)
 {
 	worksheet_write_number(x->ws, x->row, x->col++, (double)v, NULL);
+}
+
+void xlsx_bp_percent(struct xlsx *x, int64_t bp)
+{
+	worksheet_write_number(x->ws, x->row, x->col++, (double)bp / 10000, x->percent);
 }
 
 void xlsx_end_row(struct xlsx *x)

@@ -14,6 +14,8 @@ int xlsx_open(struct xlsx **out, const char *sheet, const char *const *headers,
 /* Cells of the next row, written left to right; NULL text leaves the cell empty. */
 void xlsx_text(struct xlsx *x, const char *s);
 void xlsx_int(struct xlsx *x, int64_t v);
+/* A share in basis points (10000 = 100 %) as a number Excel shows as a percentage, 50.00 %. */
+void xlsx_bp_percent(struct xlsx *x, int64_t bp);
 void xlsx_end_row(struct xlsx *x);
 /* Closes the workbook; on success *fd is a readable descriptor of the file and *size its
  * length. Frees x either way. */

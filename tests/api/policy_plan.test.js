@@ -319,6 +319,88 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		h.assertError(await c.auditor1.get('/api/board'), 403, 'forbidden');
 	});
 
+	test('one zone’s board, the plans and the zone ranking as CSV and .xlsx', T, async () => {
+		const econ = ids[h.ORG.econ];
+		let r = await c.office1.get(`/api/board?org_id=${econ}`);
+		assert.equal(r.status, 200);
+		assert.deepEqual(r.json.zones.map((z) => [z.name, z.completion_bp, z.plans, z.overdue]), [[h.ORG.econ, 5000, 1, 1]]);
+		assert.deepEqual(r.json.cells.map((x) => x.org_id), [econ]);
+		assert.equal(r.json.overdue.length, 1);
+		r = await c.office1.get(`/api/board?org_id=${ids[h.ORG.shengli]}`);
+		assert.deepEqual([r.json.cells.length, r.json.overdue.length], [0, 0]);
+		assert.deepEqual(r.json.zones.map((z) => [z.name, z.plans]), [[h.ORG.shengli, 0]]);
+		// zone2 asking for zone1's board sees nothing of it
+		r = await c.zone2.get(`/api/board?org_id=${econ}`);
+		assert.deepEqual([r.json.cells.length, r.json.zones.length, r.json.overdue.length], [0, 0, 0]);
+		h.assertError(await c.office1.get('/api/board?org_id=x'), 400, 'invalid_parameter', 'org_id');
+		// one policy's tasks: the seed's has the plan, another (none here) has nothing
+		const seedPolicy = tasks[0].policy_id;
+		r = await c.office1.get(`/api/board?policy_id=${seedPolicy}&org_id=${econ}`);
+		assert.deepEqual([r.json.tasks.length, r.json.cells.length, r.json.zones[0].completion_bp], [18, 1, 5000]);
+		r = await c.office1.get(`/api/board?policy_id=${seedPolicy + 1000}`);
+		assert.deepEqual([r.json.tasks.length, r.json.cells.length], [0, 0]);
+		assert.ok(r.json.zones.every((z) => z.plans === 0 && z.completion_bp === 0));
+		assert.equal((await c.office1.get(`/api/plans?policy_id=${seedPolicy + 1000}`)).json.total, 0);
+		assert.equal((await c.office1.get(`/api/plans?policy_id=${seedPolicy}`)).json.total, 1);
+		assert.equal((await c.office1.get(`/api/board/ranking.csv?policy_id=${seedPolicy + 1000}`)).status, 200);
+
+		// one row per plan; completion as Excel reads a percentage
+		r = await c.office1.get(`/api/plans/export.csv?org_id=${econ}`);
+		assert.equal(r.status, 200);
+		assert.match(r.headers.get('content-disposition'), /filename\*=UTF-8''%E4%B8%80%E5%8C%BA%E4%B8%80%E7%AD%96\.csv/);
+		const lines = r.text.replace(/^\ufeff/, '').trim().split('\r\n');
+		assert.equal(lines[0], '条目,任务,单位,状态,版本,节点数,完成率,逾期节点,提交时间,审核时间');
+		assert.equal(lines.length, 2);
+		assert.match(lines[1], new RegExp(`^2,.*,${h.ORG.econ},已批准,2,3,50\\.00%,1,\\d{4}-`));
+		assert.equal((await c.zone2.get('/api/plans/export.csv')).text.trim().split('\r\n').length, 1);
+		h.assertError(await c.office1.get('/api/plans/export.csv?status=late'), 400, 'invalid_parameter', 'status');
+		const x = await c.office1.get('/api/plans/export.xlsx');
+		assert.equal(x.status, 200);
+		assert.equal(h.xlsxRows(x.buf), 2);
+		assert.match(h.xlsxText(x.buf), /已批准/);
+
+		// ranking: zones with plans first, best completion first; 0.5 shown as 50.00 %
+		r = await c.office1.get('/api/board/ranking.csv');
+		assert.equal(r.status, 200);
+		const rank = r.text.replace(/^\ufeff/, '').trim().split('\r\n');
+		assert.equal(rank[0], '名次,开发区,计划数,完成率,逾期节点');
+		assert.equal(rank[1], `1,${h.ORG.econ},1,50.00%,1`);
+		assert.match(rank[2], /^2,.*,0,0\.00%,0$/);
+		const rx = await c.office1.get('/api/board/ranking.xlsx');
+		assert.equal(rx.status, 200);
+		assert.match(h.xlsxText(rx.buf), /<c r="D2" s="\d+"><v>0\.5<\/v>/);
+		assert.equal((await c.zone2.get('/api/board/ranking.csv')).text.trim().split('\r\n').length, 2); // itself only
+		h.assertError(await c.auditor1.get('/api/board/ranking.csv'), 403, 'forbidden');
+	});
+
+	test('late counts come from the due dates each plan keeps: migration 0007 fills them, a done report clears them', T, async () => {
+		const lateOnBoard = async () => {
+			const b = await c.office1.get('/api/board');
+			return [b.json.cells.find((x) => x.org_id === ids[h.ORG.econ]).overdue, b.json.overdue.length];
+		};
+		const p = (await c.zone1.get(`/api/plans/${plan.id}`)).json;
+		assert.equal(p.n_overdue, 1);
+		assert.deepEqual(await lateOnBoard(), [1, 1]);
+		// undo 0007 on this database, then migrate again: the backfill alone must find the late one
+		await h.sqlOk(srv.db, `DROP INDEX milestone_open_due; ALTER TABLE zone_plan DROP COLUMN open_due;
+			CREATE INDEX milestone_open_due ON milestone(due_date, plan_id) WHERE status <> 'done' AND removed = 0;
+			DELETE FROM schema_migration WHERE version = 7`);
+		const out = await h.kfqOk(['migrate', '--db', srv.db]);
+		assert.match(out.stdout, /applied 1 migration/);
+		const kept = async () => (await h.sqlOk(srv.db, `SELECT open_due FROM zone_plan WHERE id = ${plan.id}`)).split(' ').sort();
+		assert.deepEqual(await kept(), [day(-1), day(90)]); // in any order
+		// a write makes the board read the plans again
+		let r = await c.zone1.post(`/api/milestones/${p.milestones[1].id}/reports`, { status: 'done', percent: 100, narrative: '已完成' });
+		assert.equal(r.status, 201, r.text);
+		assert.deepEqual(await lateOnBoard(), [1, 1]); // not accepted yet
+		r = await c.office1.post(`/api/reports/${r.json.id}/accept`, {});
+		assert.equal(r.status, 200);
+		assert.deepEqual(await lateOnBoard(), [0, 0]);
+		assert.equal((await c.zone1.get(`/api/plans/${plan.id}`)).json.n_overdue, 0);
+		assert.equal((await c.office1.get('/api/milestones?state=overdue')).json.total, 0);
+		assert.deepEqual(await kept(), [day(90)]);
+	});
+
 	test('a department sees the plans of the tasks it leads (谁牵头、谁督促), not others', T, async () => {
 		await srv.kfq(['user', 'add', '--db', srv.db, '--username', 'fgw1', '--org', '市发改委', '--role', 'department', '--password-stdin'], {
 			input: `${h.pw('fgw1')}\n`,

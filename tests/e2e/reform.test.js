@@ -337,6 +337,9 @@ describe('reform tasks, plans, progress and the board', () => {
     await confirmBox(page)
     await page.locator(sel('plan-status'), { hasText: '已批准' }).waitFor()
     assert.equal(await page.locator(sel('ms-report')).count(), 0, 'the office does not report progress')
+    // the approval is kept as version 1, its milestones as approved
+    await page.locator(sel('plan-version-title'), { hasText: '第1版' }).waitFor()
+    assert.equal(await page.locator(sel('plan-version')).count(), 1)
     watcher.assertClean()
     zone.watcher.assertClean()
   })
@@ -463,6 +466,47 @@ describe('reform tasks, plans, progress and the board', () => {
     await page.locator(sel('page-plan')).waitFor()
     await page.locator(`${sel('ms-row-state')}[data-state="overdue"]`).first().waitFor()
     watcher.assertClean()
+  })
+
+  test('开发区工作台: from the board to a zone\'s page, its plans and overdue milestones, exported; the zone finds its own from home', async () => {
+    const { page, watcher } = office
+    await page.locator(sel('menu-board')).click()
+    const link = page.locator(sel('board-overdue-zone')).first()
+    const name = (await link.innerText()).trim()
+    await link.click()
+    await page.locator(sel('page-zone')).waitFor()
+    assert.equal((await page.locator(sel('zone-name')).innerText()).trim(), name)
+    await page.locator(`${sel('zone-chart')} canvas`).first().waitFor()
+    const late = Number(await page.locator(`${sel('zone-overdue')} ${sel('zone-value')}`).innerText())
+    assert.ok(late > 0, `the zone from the overdue list has late milestones: ${late}`)
+    assert.equal(await page.locator(sel('zone-overdue-row')).count(), late)
+    const states = await page.locator(sel('zone-plan-status')).evaluateAll((els) => els.map((e) => e.dataset.status))
+    assert.ok(states.includes('approved'), `plan states: ${states}`)
+    await shot(page, 'reform-zone-office')
+    await page.locator(sel('zone-export')).click()
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator(`${sel('zone-export-plans-csv')}:visible`).click()])
+    assert.match(csv.suggestedFilename(), /\.csv$/)
+    const lines = fs.readFileSync(await csv.path(), 'utf8').replace(/^\ufeff/, '').trim().split(/\r\n/)
+    assert.equal(lines[0], '条目,任务,单位,状态,版本,节点数,完成率,逾期节点,提交时间,审核时间')
+    assert.equal(lines.length - 1, states.filter((s) => s !== 'none').length, 'one row per plan of the zone')
+    assert.ok(lines.slice(1).every((l) => l.includes(`,${name},`)), 'only this zone')
+    // the board's own exports: the ranking, one row per zone
+    await page.locator(sel('menu-board')).click()
+    await page.locator(sel('board-export-menu')).click()
+    const [rank] = await Promise.all([page.waitForEvent('download'), page.locator(`${sel('board-export-menu-ranking-csv')}:visible`).click()])
+    const ranking = fs.readFileSync(await rank.path(), 'utf8').replace(/^\ufeff/, '').trim().split(/\r\n/)
+    assert.equal(ranking[0], '名次,开发区,计划数,完成率,逾期节点')
+    assert.match(ranking[1], /^1,.+,\d+,\d+\.\d\d%,\d+$/)
+    watcher.assertClean()
+
+    const z = zone.page
+    await z.locator(sel('menu-home')).click()
+    await z.locator(sel('dashboard-zone-link')).click()
+    await z.locator(sel('page-zone')).waitFor()
+    assert.equal((await z.locator(sel('zone-name')).innerText()).trim(), ZONE.org)
+    await z.locator(sel('zone-open-plan')).first().waitFor()
+    await shot(z, 'reform-zone-own')
+    zone.watcher.assertClean()
   })
 
   test('the zone\'s board shows its own zone only', async () => {

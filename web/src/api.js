@@ -210,6 +210,9 @@ export const planApi = {
   submit: (id) => api.post(`/api/plans/${id}/submit`),
   approve: (id, comment) => api.post(`/api/plans/${id}/approve`, comment ? { comment } : {}),
   return: (id, comment) => api.post(`/api/plans/${id}/return`, { comment }),
+  versions: (id) => api.get(`/api/plans/${id}/versions`),
+  exportXlsx: (query) => downloadExport('/api/plans/export.xlsx', query),
+  exportCsv: (query) => downloadExport('/api/plans/export.csv', query),
 }
 
 export const milestoneApi = {
@@ -232,7 +235,10 @@ export const evidenceApi = {
 }
 
 export const boardApi = {
-  get: () => api.get('/api/board'),
+  // query.org_id: one zone's cells, totals and overdue milestones; query.policy_id: one policy's tasks
+  get: (query) => api.get('/api/board', query),
+  rankingXlsx: (query) => downloadExport('/api/board/ranking.xlsx', query),
+  rankingCsv: (query) => downloadExport('/api/board/ranking.csv', query),
 }
 
 export const noticeApi = {

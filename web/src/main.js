@@ -2,7 +2,7 @@
 import { createApp } from 'vue'
 import {
   ElAlert, ElAside, ElBadge, ElBreadcrumb, ElBreadcrumbItem, ElButton, ElCard, ElCol,
-  ElConfigProvider, ElContainer, ElDatePicker, ElDescriptions, ElDescriptionsItem, ElDialog,
+  ElCollapse, ElCollapseItem, ElConfigProvider, ElContainer, ElDatePicker, ElDescriptions, ElDescriptionsItem, ElDialog,
   ElDivider, ElDrawer, ElDropdown, ElDropdownItem, ElDropdownMenu, ElEmpty, ElForm, ElFormItem,
   ElHeader, ElIcon, ElInput, ElInputNumber, ElInputTag, ElLoading, ElMain, ElMenu, ElMenuItem,
   ElOption, ElPagination, ElProgress, ElRadio, ElResult, ElRow, ElScrollbar, ElSelect, ElSkeleton,
@@ -17,7 +17,7 @@ import './styles.css'
 const app = createApp(App)
 for (const c of [
   ElAlert, ElAside, ElBadge, ElBreadcrumb, ElBreadcrumbItem, ElButton, ElCard, ElCol,
-  ElConfigProvider, ElContainer, ElDatePicker, ElDescriptions, ElDescriptionsItem, ElDialog,
+  ElCollapse, ElCollapseItem, ElConfigProvider, ElContainer, ElDatePicker, ElDescriptions, ElDescriptionsItem, ElDialog,
   ElDivider, ElDrawer, ElDropdown, ElDropdownItem, ElDropdownMenu, ElEmpty, ElForm, ElFormItem,
   ElHeader, ElIcon, ElInput, ElInputNumber, ElInputTag, ElLoading, ElMain, ElMenu, ElMenuItem,
   ElOption, ElPagination, ElProgress, ElRadio, ElResult, ElRow, ElScrollbar, ElSelect, ElSkeleton,

@@ -28,6 +28,7 @@ export const routes = [
       { path: 'milestones', name: 'milestones', component: () => import('./views/Milestones.vue'), meta: { title: 'route.milestones', icon: 'Flag', menu: true, roles: TASK_ROLES } },
       // a link of an inbox item (kfq remind): the milestone's history on the milestones page
       { path: 'milestones/:id(\\d+)', redirect: (to) => ({ path: '/milestones', query: { milestone: to.params.id } }) },
+      { path: 'zones/:id(\\d+)', name: 'zone', component: () => import('./views/Zone.vue'), meta: { title: 'route.zone', parent: 'board', roles: TASK_ROLES } },
       { path: 'board', name: 'board', component: () => import('./views/Board.vue'), meta: { title: 'route.board', icon: 'DataAnalysis', menu: true, roles: TASK_ROLES } },
       { path: 'notices', name: 'notices', component: () => import('./views/Notices.vue'), meta: { title: 'route.notices', icon: 'Bell', menu: true, roles: TASK_ROLES } },
       { path: 'notices/:id(\\d+)', name: 'notice', component: () => import('./views/NoticeDetail.vue'), meta: { title: 'route.noticeDetail', parent: 'notices', roles: TASK_ROLES } },

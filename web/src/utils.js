@@ -157,6 +157,9 @@ export function formatSize(bytes) {
   return `${(n / 1024 / 1024).toFixed(1)} MB`
 }
 
+// Text for an HTML string (ECharts tooltips are HTML).
+export const escapeHtml = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c])
+
 // Whole days from ISO date a to ISO date b (b - a), both YYYY-MM-DD.
 export function daysBetween(a, b) {
   const da = Date.parse(`${a}T00:00:00Z`)

@@ -114,13 +114,24 @@ static void test_completion(void **state)
 	assert_int_equal(plan_completion_bp(w, pc, 0), 0);
 }
 
+static void test_count_overdue(void **state)
+{
+	(void)state;
+	/* due before today only: the 27th is late on the 28th, the 28th itself is not */
+	assert_int_equal(
+	    plan_count_overdue("2026-11-28 2026-11-27 2025-01-01 2027-01-01", "2026-11-28"), 2);
+	assert_int_equal(plan_count_overdue("", "2026-11-28"), 0);
+	assert_int_equal(plan_count_overdue("  2026-11-01  ", "2026-11-28"), 1);
+	/* not dates: never counted */
+	assert_int_equal(plan_count_overdue("2026-13-01 2026-11-2 x 2026-11-011", "2026-11-28"), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_validate),
-	    cmocka_unit_test(test_days),
-	    cmocka_unit_test(test_states),
-	    cmocka_unit_test(test_completion),
+	    cmocka_unit_test(test_validate),      cmocka_unit_test(test_days),
+	    cmocka_unit_test(test_states),        cmocka_unit_test(test_completion),
+	    cmocka_unit_test(test_count_overdue),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -26,10 +26,29 @@ static void test_csv(void **state)
 	strbuf_release(&sb);
 }
 
+static void test_bp_percent(void **state)
+{
+	(void)state;
+	struct strbuf sb = STRBUF_INIT;
+	struct csv c;
+
+	csv_begin(&c, &sb);
+	csv_bp_percent(&c, 5000);  /* 50 % */
+	csv_bp_percent(&c, 3333);  /* 33.33 % */
+	csv_bp_percent(&c, 7);     /* 0.07 % */
+	csv_bp_percent(&c, 10000); /* 100 % */
+	csv_bp_percent(&c, 0);
+	csv_end_row(&c);
+	assert_string_equal(sb.buf, "\xef\xbb\xbf"
+	                            "50.00%,33.33%,0.07%,100.00%,0.00%\r\n");
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_csv),
+	    cmocka_unit_test(test_bp_percent),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

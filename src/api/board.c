@@ -1,0 +1,305 @@
+/* board.c - the supervision board: completion and overdue counts per task × zone cell, per
+ * task and per zone (optionally over one policy's tasks), the oldest overdue milestones, and
+ * the zones' ranking as .xlsx or CSV.
+ * A caller sees the cells of the organizations in its data scope and of the tasks its
+ * organization leads (谁牵头、谁督促). Must not write SQL; the sums come from store_board. */
+#include "api/api.h"
+#include "api/export.h"
+
+#include "core/plan.h"
+#include "store/store_org.h"
+#include "store/store_plan.h"
+#include "store/store_task.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The board's cells over all plans, kept until the plans change (store_plan_version) or the
+ * day does: computing them reads every plan. Shared by the worker threads. */
+static struct {
+	pthread_mutex_t mu;
+	int64_t version;
+	char today[11];
+	struct store_board_cell *cells; /* heap, owned by the cache */
+	int n;
+} board_cache = {.mu = PTHREAD_MUTEX_INITIALIZER, .version = -1};
+
+/* What one request sees; everything in the request's arena. */
+struct view {
+	struct milestone_bounds b;
+	struct store_task *tasks;
+	struct store_org *zones; /* the zones shown: in scope or with a visible cell */
+	struct store_board_cell *cells;
+	bool *visible; /* per cell */
+	struct store_milestone *late;
+	int ntasks, nzones, ncells, nlate;
+	int64_t *ids; /* data scope (api_scope_orgs) */
+	int nids;
+	int64_t lead_org_id; /* the caller's organization if it leads a task, else 0 */
+};
+
+struct totals {
+	int64_t completion_bp, plans, overdue;
+};
+
+static int cells(struct api_ctx *c, const struct milestone_bounds *b, struct store_board_cell **out,
+                 int *n)
+{
+	int64_t version;
+	int rc;
+	bool hit;
+
+	if ((rc = store_plan_version(c->db, &version)) != KFQ_OK)
+		return rc;
+	pthread_mutex_lock(&board_cache.mu);
+	hit = board_cache.version == version && !strcmp(board_cache.today, b->today);
+	if (hit) {
+		*n = board_cache.n;
+		*out = arena_alloc(c->a, sizeof(**out) * (size_t)(*n + 1));
+		memcpy(*out, board_cache.cells, sizeof(**out) * (size_t)*n);
+	}
+	pthread_mutex_unlock(&board_cache.mu);
+	if (hit)
+		return KFQ_OK;
+	if ((rc = store_board(c->db, c->a, b, out, n)) != KFQ_OK)
+		return rc;
+	struct store_board_cell *copy = xmalloc(sizeof(*copy) * (size_t)(*n + 1));
+	memcpy(copy, *out, sizeof(*copy) * (size_t)*n);
+	pthread_mutex_lock(&board_cache.mu);
+	free(board_cache.cells);
+	board_cache.cells = copy;
+	board_cache.n = *n;
+	board_cache.version = version;
+	memcpy(board_cache.today, b->today, sizeof(board_cache.today));
+	pthread_mutex_unlock(&board_cache.mu);
+	return KFQ_OK;
+}
+
+static bool has_task(const struct view *v, int64_t task_id)
+{
+	for (int i = 0; i < v->ntasks; i++)
+		if (v->tasks[i].id == task_id)
+			return true;
+	return false;
+}
+
+/* Loads what the caller may see, narrowed to one zone and one policy's tasks when org_id or
+ * policy_id are not 0. Answers errors itself and returns -1. */
+static int load(struct api_ctx *c, int64_t org_id, int64_t policy_id, struct view *v)
+{
+	struct store_task_filter tf = {0}, lf = {0};
+	struct store_org_filter of = {0};
+	struct store_task *led;
+	struct store_org *orgs;
+	int64_t total;
+	int nled, norgs, rc;
+
+	memset(v, 0, sizeof(*v));
+	if (api_scope_orgs(c, &v->ids, &v->nids) != 0)
+		return -1;
+	milestone_bounds(plan_today(c->now), &v->b);
+	tf.policy_id = policy_id;
+	tf.without_orgs = true;
+	lf.org_id = c->sess.user.org_id;
+	lf.role = "lead";
+	lf.without_orgs = true;
+	of.type = "zone";
+	if ((rc = store_task_list(c->db, c->a, &tf, &v->tasks, &v->ntasks, &total)) != KFQ_OK ||
+	    (rc = store_task_list(c->db, c->a, &lf, &led, &nled, &total)) != KFQ_OK ||
+	    (rc = store_org_list(c->db, c->a, &of, &orgs, &norgs)) != KFQ_OK ||
+	    (rc = cells(c, &v->b, &v->cells, &v->ncells)) != KFQ_OK)
+		return api_store_error(c, rc);
+	/* leading nothing, the late list need not look for led tasks */
+	v->lead_org_id = nled ? c->sess.user.org_id : 0;
+	v->visible = arena_zalloc(c->a, sizeof(*v->visible) * (size_t)(v->ncells + 1));
+	for (int k = 0; k < v->ncells; k++) {
+		if ((org_id && v->cells[k].org_id != org_id) ||
+		    (policy_id && !has_task(v, v->cells[k].task_id)))
+			continue;
+		v->visible[k] = api_scope_allows(v->ids, v->nids, v->cells[k].org_id);
+		for (int i = 0; i < nled && !v->visible[k]; i++)
+			v->visible[k] = led[i].id == v->cells[k].task_id;
+	}
+	v->zones = arena_alloc(c->a, sizeof(*v->zones) * (size_t)(norgs + 1));
+	for (int i = 0; i < norgs; i++) {
+		if (org_id && orgs[i].id != org_id)
+			continue;
+		bool shown = api_scope_allows(v->ids, v->nids, orgs[i].id);
+		for (int k = 0; k < v->ncells && !shown; k++)
+			shown = v->visible[k] && v->cells[k].org_id == orgs[i].id;
+		if (shown)
+			v->zones[v->nzones++] = orgs[i];
+	}
+	return 0;
+}
+
+/* Over the visible cells of one task or one zone: the milestones' weighted sums added up and
+ * rounded once. */
+static struct totals sum(const struct view *v, int64_t task_id, int64_t org_id)
+{
+	int64_t weighted = 0, weights = 0;
+	struct totals t = {0};
+
+	for (int k = 0; k < v->ncells; k++) {
+		const struct store_board_cell *x = &v->cells[k];
+		if ((task_id && x->task_id != task_id) || (org_id && x->org_id != org_id) ||
+		    !v->visible[k])
+			continue;
+		weighted += x->weighted;
+		weights += x->weight_total;
+		t.plans++;
+		t.overdue += x->overdue;
+	}
+	t.completion_bp = plan_completion_from_sums(weighted, weights);
+	return t;
+}
+
+static void write_totals(struct api_ctx *c, struct totals t)
+{
+	jsonw_kint(&c->w, "completion_bp", t.completion_bp);
+	jsonw_kint(&c->w, "plans", t.plans);
+	jsonw_kint(&c->w, "overdue", t.overdue);
+}
+
+static int board(struct api_ctx *c)
+{
+	struct store_milestone_filter mf = {0};
+	struct view v;
+	int64_t org_id, policy_id, total;
+	int rc;
+
+	if (api_query_int(c, "org_id", 0, 1, INT64_MAX, &org_id) != 0 ||
+	    api_query_int(c, "policy_id", 0, 1, INT64_MAX, &policy_id) != 0 ||
+	    load(c, org_id, policy_id, &v) != 0)
+		return -1;
+	mf.state = "overdue";
+	mf.org_id = org_id;
+	mf.ids = v.ids;
+	mf.nids = v.nids;
+	mf.lead_org_id = v.lead_org_id;
+	mf.limit = 50;
+	mf.skip_total = true;
+	if ((rc = store_milestone_list(c->db, c->a, &mf, &v.b, &v.late, &v.nlate, &total)) !=
+	    KFQ_OK)
+		return api_store_error(c, rc);
+	jsonw_obj_open(&c->w);
+	jsonw_kstr(&c->w, "today", v.b.today);
+	jsonw_key(&c->w, "tasks");
+	jsonw_arr_open(&c->w);
+	for (int i = 0; i < v.ntasks; i++) {
+		jsonw_obj_open(&c->w);
+		jsonw_kint(&c->w, "id", v.tasks[i].id);
+		jsonw_kint(&c->w, "policy_id", v.tasks[i].policy_id);
+		jsonw_kint(&c->w, "article_number", v.tasks[i].article_number);
+		jsonw_kstr(&c->w, "title", v.tasks[i].title);
+		write_totals(c, sum(&v, v.tasks[i].id, 0));
+		jsonw_obj_close(&c->w);
+	}
+	jsonw_arr_close(&c->w);
+	jsonw_key(&c->w, "zones");
+	jsonw_arr_open(&c->w);
+	for (int i = 0; i < v.nzones; i++) {
+		jsonw_obj_open(&c->w);
+		jsonw_kint(&c->w, "id", v.zones[i].id);
+		jsonw_kstr(&c->w, "name", v.zones[i].name);
+		write_totals(c, sum(&v, 0, v.zones[i].id));
+		jsonw_obj_close(&c->w);
+	}
+	jsonw_arr_close(&c->w);
+	jsonw_key(&c->w, "cells");
+	jsonw_arr_open(&c->w);
+	total = 0;
+	for (int k = 0; k < v.ncells; k++) {
+		if (!v.visible[k])
+			continue;
+		total += v.cells[k].overdue;
+		jsonw_obj_open(&c->w);
+		jsonw_kint(&c->w, "task_id", v.cells[k].task_id);
+		jsonw_kint(&c->w, "org_id", v.cells[k].org_id);
+		jsonw_kint(&c->w, "completion_bp", v.cells[k].completion_bp);
+		jsonw_kint(&c->w, "milestones", v.cells[k].milestones);
+		jsonw_kint(&c->w, "overdue", v.cells[k].overdue);
+		jsonw_obj_close(&c->w);
+	}
+	jsonw_arr_close(&c->w);
+	jsonw_key(&c->w, "overdue");
+	jsonw_arr_open(&c->w);
+	for (int i = 0; i < v.nlate; i++)
+		store_milestone_write_json(&c->w, &v.late[i], true);
+	jsonw_arr_close(&c->w);
+	jsonw_kint(&c->w, "overdue_total", total);
+	jsonw_obj_close(&c->w);
+	return api_ok(c, 200);
+}
+
+struct ranked {
+	const struct store_org *zone;
+	struct totals t;
+};
+
+/* best first: zones with plans, higher completion, fewer overdue milestones, then the
+ * organization order */
+static int by_rank(const void *pa, const void *pb)
+{
+	const struct ranked *a = pa, *b = pb;
+
+	if ((a->t.plans == 0) != (b->t.plans == 0))
+		return a->t.plans == 0 ? 1 : -1;
+	if (a->t.completion_bp != b->t.completion_bp)
+		return a->t.completion_bp > b->t.completion_bp ? -1 : 1;
+	if (a->t.overdue != b->t.overdue)
+		return a->t.overdue < b->t.overdue ? -1 : 1;
+	return a->zone->id < b->zone->id ? -1 : a->zone->id > b->zone->id;
+}
+
+static const char *const rank_headers[] = {"名次", "开发区", "计划数", "完成率", "逾期节点"};
+
+/* The zones' ranking as the board shows it; zones without a plan come last. */
+static int ranking(struct api_ctx *c, enum export_format format)
+{
+	static const double widths[] = {6, 30, 8, 10, 10};
+	struct export_table t;
+	struct ranked *r;
+	struct view v;
+	int64_t policy_id;
+
+	if (api_query_int(c, "policy_id", 0, 1, INT64_MAX, &policy_id) != 0 ||
+	    load(c, 0, policy_id, &v) != 0)
+		return -1;
+	r = arena_alloc(c->a, sizeof(*r) * (size_t)(v.nzones + 1));
+	for (int i = 0; i < v.nzones; i++)
+		r[i] = (struct ranked){&v.zones[i], sum(&v, 0, v.zones[i].id)};
+	qsort(r, (size_t)v.nzones, sizeof(*r), by_rank);
+	if (export_begin(c, format, &t, "开发区排名", rank_headers, widths, 5) != 0)
+		return -1;
+	for (int i = 0; i < v.nzones; i++) {
+		export_int(&t, i + 1);
+		export_text(&t, r[i].zone->name);
+		export_int(&t, r[i].t.plans);
+		export_bp_percent(&t, r[i].t.completion_bp);
+		export_int(&t, r[i].t.overdue);
+		export_end_row(&t);
+	}
+	return export_finish(c, &t, "开发区排名");
+}
+
+static int ranking_xlsx(struct api_ctx *c)
+{
+	return ranking(c, EXPORT_XLSX);
+}
+
+static int ranking_csv(struct api_ctx *c)
+{
+	return ranking(c, EXPORT_CSV);
+}
+
+static const char *const board_query[] = {"org_id", "policy_id", NULL};
+static const char *const ranking_query[] = {"policy_id", NULL};
+
+const struct api_route api_board_routes[] = {
+    {"GET", "/api/board", board, PERM_TASK_READ, 0, board_query, NULL},
+    {"GET", "/api/board/ranking.xlsx", ranking_xlsx, PERM_TASK_READ, 0, ranking_query, NULL},
+    {"GET", "/api/board/ranking.csv", ranking_csv, PERM_TASK_READ, 0, ranking_query, NULL},
+    {NULL, NULL, NULL, 0, 0, NULL, NULL},
+};
