@@ -3,7 +3,7 @@
  * the zones' ranking as .xlsx or CSV.
  * A caller sees the cells of the organizations in its data scope and of the tasks its
  * organization leads (谁牵头、谁督促). Must not write SQL; the sums come from store_board. */
-#include "api/api.h"
+#include "api/board.h"
 #include "api/export.h"
 
 #include "core/plan.h"
@@ -65,7 +65,8 @@ static int cells(struct api_ctx *c, const struct milestone_bounds *b, struct sto
 	if ((rc = store_board(c->db, c->a, b, out, n)) != KFQ_OK)
 		return rc;
 	struct store_board_cell *copy = xmalloc(sizeof(*copy) * (size_t)(*n + 1));
-	memcpy(copy, *out, sizeof(*copy) * (size_t)*n);
+	if (*n) /* no plans yet: *out is NULL */
+		memcpy(copy, *out, sizeof(*copy) * (size_t)*n);
 	pthread_mutex_lock(&board_cache.mu);
 	free(board_cache.cells);
 	board_cache.cells = copy;
@@ -231,6 +232,36 @@ static int board(struct api_ctx *c)
 	jsonw_kint(&c->w, "overdue_total", total);
 	jsonw_obj_close(&c->w);
 	return api_ok(c, 200);
+}
+
+int board_task_progress(struct api_ctx *c, struct board_task_progress **out, int *n)
+{
+	struct view v;
+
+	if (load(c, 0, 0, &v) != 0)
+		return -1;
+	*out = arena_alloc(c->a, sizeof(**out) * (size_t)(v.ntasks + 1));
+	*n = v.ntasks;
+	for (int i = 0; i < v.ntasks; i++) {
+		struct totals t = sum(&v, v.tasks[i].id, 0);
+		(*out)[i] = (struct board_task_progress){
+		    .task_id = v.tasks[i].id,
+		    .completion_bp = t.completion_bp,
+		    .plans = t.plans,
+		    .overdue = t.overdue,
+		    .state = plan_task_state(t.plans, t.completion_bp, t.overdue),
+		};
+	}
+	return 0;
+}
+
+const struct board_task_progress *board_task_find(const struct board_task_progress *p, int n,
+                                                  int64_t task_id)
+{
+	for (int i = 0; i < n; i++)
+		if (p[i].task_id == task_id)
+			return &p[i];
+	return NULL;
 }
 
 struct ranked {

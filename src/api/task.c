@@ -1,6 +1,8 @@
-/* task.c - policies and reform tasks: import (raw text upload), preview, lists, one task,
- * reassigning a task's organizations. Must not write SQL. */
+/* task.c - policies and reform tasks: import (raw text upload), preview, lists (with each
+ * task's progress over the plans the caller may see, board.c), one task, reassigning a task's
+ * organizations. Must not write SQL. */
 #include "api/api.h"
+#include "api/board.h"
 #include "api/export.h"
 
 #include "api/policy_import.h"
@@ -77,11 +79,17 @@ static int policy_get(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-static int filter_from_query(struct api_ctx *c, struct store_task_filter *f, bool paged)
+/* The store's filter; *state is the progress state asked for (state=), -1 for any. */
+static int filter_from_query(struct api_ctx *c, struct store_task_filter *f, bool paged, int *state)
 {
+	const char *s = api_query_str(c, "state");
 	int64_t article;
 
 	memset(f, 0, sizeof(*f));
+	*state = s ? plan_task_state_parse(s) : -1;
+	if (s && *state < 0)
+		return api_error(c, 400, "invalid_parameter",
+		                 "state 应为 not_started、in_progress、overdue 或 done", "state");
 	f->q = api_query_str(c, "q");
 	f->role = api_query_str(c, "role");
 	if (f->role && strcmp(f->role, "lead") != 0 && strcmp(f->role, "responsible") != 0)
@@ -99,22 +107,72 @@ static int filter_from_query(struct api_ctx *c, struct store_task_filter *f, boo
 	return 0;
 }
 
+/* The tasks the filters select, each with its progress (prog[i] for out[i]); with a state,
+ * the store lists every match and the state and the page are applied here. */
+static int select_tasks(struct api_ctx *c, struct store_task_filter *f, int state,
+                        struct store_task **out, struct board_task_progress **prog, int *n,
+                        int64_t *total)
+{
+	struct board_task_progress *all;
+	int64_t offset = f->offset, limit = f->limit;
+	int nall, rc, k = 0;
+
+	if (board_task_progress(c, &all, &nall) != 0)
+		return -1;
+	if (state >= 0)
+		f->offset = f->limit = 0;
+	rc = store_task_list(c->db, c->a, f, out, n, total);
+	f->offset = offset;
+	f->limit = limit;
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	/* a task without an entry (imported after the progress was read) has no plan yet */
+	*prog = arena_zalloc(c->a, sizeof(**prog) * (size_t)(*n + 1));
+	for (int i = 0; i < *n; i++) {
+		const struct board_task_progress *p = board_task_find(all, nall, (*out)[i].id);
+		if (state >= 0 && (int)(p ? p->state : TASK_NOT_STARTED) != state)
+			continue;
+		if (p)
+			(*prog)[k] = *p;
+		(*out)[k++] = (*out)[i];
+	}
+	if (state < 0)
+		return 0;
+	*total = k;
+	*n = 0;
+	for (int64_t i = offset; i < k && (limit == 0 || *n < limit); i++, (*n)++) {
+		(*out)[*n] = (*out)[i];
+		(*prog)[*n] = (*prog)[i];
+	}
+	return 0;
+}
+
 static int task_list(struct api_ctx *c)
 {
+	struct board_task_progress *prog;
 	struct store_task_filter f;
 	struct store_task *t;
 	int64_t total;
-	int n, rc;
+	int n, state;
 
-	if (filter_from_query(c, &f, true) != 0)
+	if (filter_from_query(c, &f, true, &state) != 0 ||
+	    select_tasks(c, &f, state, &t, &prog, &n, &total) != 0)
 		return -1;
-	if ((rc = store_task_list(c->db, c->a, &f, &t, &n, &total)) != KFQ_OK)
-		return api_store_error(c, rc);
 	jsonw_obj_open(&c->w);
 	jsonw_key(&c->w, "items");
 	jsonw_arr_open(&c->w);
-	for (int i = 0; i < n; i++)
-		store_task_write_json(&c->w, &t[i], false);
+	for (int i = 0; i < n; i++) {
+		jsonw_obj_open(&c->w);
+		store_task_write_fields(&c->w, &t[i], false);
+		jsonw_key(&c->w, "progress");
+		jsonw_obj_open(&c->w);
+		jsonw_kint(&c->w, "completion_bp", prog[i].completion_bp);
+		jsonw_kint(&c->w, "overdue", prog[i].overdue);
+		jsonw_kint(&c->w, "plans", prog[i].plans);
+		jsonw_kstr(&c->w, "state", plan_task_state_name(prog[i].state));
+		jsonw_obj_close(&c->w);
+		jsonw_obj_close(&c->w);
+	}
 	api_page_end(c, total, f.offset, f.limit);
 	return api_ok(c, 200);
 }
@@ -214,20 +272,21 @@ static void join_refs(struct strbuf *sb, const struct store_org_ref *r, int n)
 static int task_export(struct api_ctx *c, enum export_format format)
 {
 	static const char *const headers[] = {"条目",     "分组",         "任务",        "牵头单位",
-	                                      "责任单位", "原文牵头单位", "原文责任单位"};
-	static const double widths[] = {6, 24, 30, 30, 60, 30, 40};
+	                                      "责任单位", "计划数",       "完成率",      "逾期节点",
+	                                      "推进状态", "原文牵头单位", "原文责任单位"};
+	static const double widths[] = {6, 24, 30, 30, 60, 8, 10, 10, 10, 30, 40};
+	struct board_task_progress *prog;
 	struct store_task_filter f;
 	struct store_task *t;
 	struct strbuf sb = STRBUF_INIT;
 	struct export_table out;
 	int64_t total;
-	int n, rc;
+	int n, state;
 
-	if (filter_from_query(c, &f, false) != 0)
+	if (filter_from_query(c, &f, false, &state) != 0 ||
+	    select_tasks(c, &f, state, &t, &prog, &n, &total) != 0)
 		return -1;
-	if ((rc = store_task_list(c->db, c->a, &f, &t, &n, &total)) != KFQ_OK)
-		return api_store_error(c, rc);
-	if (export_begin(c, format, &out, "改革任务", headers, widths, 7) != 0)
+	if (export_begin(c, format, &out, "改革任务", headers, widths, 11) != 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
 		export_int(&out, t[i].article_number);
@@ -237,6 +296,10 @@ static int task_export(struct api_ctx *c, enum export_format format)
 		export_text(&out, sb.buf);
 		join_refs(&sb, t[i].responsible, t[i].nresponsible);
 		export_text(&out, sb.buf);
+		export_int(&out, prog[i].plans);
+		export_bp_percent(&out, prog[i].completion_bp);
+		export_int(&out, prog[i].overdue);
+		export_text(&out, plan_task_state_label(prog[i].state));
 		export_text(&out, units_text(c->a, t[i].lead_units));
 		export_text(&out, units_text(c->a, t[i].responsible_units));
 		export_end_row(&out);
@@ -255,9 +318,10 @@ static int task_export_csv(struct api_ctx *c)
 	return task_export(c, EXPORT_CSV);
 }
 
-static const char *const task_query[] = {"policy_id", "article", "org_id",    "role",
-                                         "q",         "page",    "page_size", NULL};
-static const char *const export_query[] = {"policy_id", "article", "org_id", "role", "q", NULL};
+static const char *const task_query[] = {"policy_id", "article", "org_id",    "role", "q",
+                                         "state",     "page",    "page_size", NULL};
+static const char *const export_query[] = {"policy_id", "article", "org_id", "role",
+                                           "q",         "state",   NULL};
 
 static const struct api_field orgs_body[] = {
     {"lead_org_ids", API_INT_ARRAY, true, 100},

@@ -145,3 +145,35 @@ int plan_count_overdue(const char *open_due, const char *today)
 	}
 	return n;
 }
+
+static const char *const task_state_names[] = {"not_started", "overdue", "done", "in_progress"};
+static const char *const task_state_labels[] = {"未启动", "有逾期", "已完成", "推进中"};
+
+enum task_state plan_task_state(int64_t plans, int64_t completion_bp, int64_t overdue)
+{
+	if (plans <= 0)
+		return TASK_NOT_STARTED;
+	if (overdue > 0)
+		return TASK_OVERDUE;
+	if (completion_bp >= 10000)
+		return TASK_DONE;
+	return TASK_IN_PROGRESS;
+}
+
+const char *plan_task_state_name(enum task_state s)
+{
+	return task_state_names[s];
+}
+
+const char *plan_task_state_label(enum task_state s)
+{
+	return task_state_labels[s];
+}
+
+int plan_task_state_parse(const char *name)
+{
+	for (int i = 0; i < (int)(sizeof(task_state_names) / sizeof(task_state_names[0])); i++)
+		if (!strcmp(name, task_state_names[i]))
+			return i;
+	return -1;
+}

@@ -86,4 +86,17 @@ int64_t plan_completion_from_sums(int64_t weighted, int64_t total);
  * date is not counted. */
 int plan_count_overdue(const char *open_due, const char *today);
 
+/* A task's state over the submitted and approved plans in view; the first rule that holds. */
+enum task_state {
+	TASK_NOT_STARTED, /* 未启动: no plan */
+	TASK_OVERDUE,     /* 有逾期: a milestone late */
+	TASK_DONE,        /* 已完成: every milestone at 100 % */
+	TASK_IN_PROGRESS, /* 推进中 */
+};
+enum task_state plan_task_state(int64_t plans, int64_t completion_bp, int64_t overdue);
+const char *plan_task_state_name(enum task_state s);  /* "not_started", ... */
+const char *plan_task_state_label(enum task_state s); /* "未启动", ... */
+/* The state a name names; -1 if none. */
+int plan_task_state_parse(const char *name);
+
 #endif

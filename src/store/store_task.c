@@ -71,6 +71,12 @@ static void write_raw(struct jsonw *w, const char *key, const char *json)
 void store_task_write_json(struct jsonw *w, const struct store_task *t, bool full)
 {
 	jsonw_obj_open(w);
+	store_task_write_fields(w, t, full);
+	jsonw_obj_close(w);
+}
+
+void store_task_write_fields(struct jsonw *w, const struct store_task *t, bool full)
+{
 	jsonw_kint(w, "article_number", t->article_number);
 	if (full)
 		jsonw_kstr(w, "body", t->body);
@@ -84,7 +90,6 @@ void store_task_write_json(struct jsonw *w, const struct store_task *t, bool ful
 	write_raw(w, "responsible_units", t->responsible_units);
 	jsonw_kstr(w, "title", t->title);
 	jsonw_kstr(w, "updated_at", t->updated_at);
-	jsonw_obj_close(w);
 }
 
 void store_policy_write_json(struct jsonw *w, const struct store_policy *p)

@@ -76,6 +76,8 @@ int store_task_set_orgs(struct store *s, const struct store_actor *who, int64_t 
 
 /* The API's and the audit record's shape (keys in byte order); full adds the body. */
 void store_task_write_json(struct jsonw *w, const struct store_task *t, bool full);
+/* The same members without the braces, for callers that add their own. */
+void store_task_write_fields(struct jsonw *w, const struct store_task *t, bool full);
 void store_policy_write_json(struct jsonw *w, const struct store_policy *p);
 
 #endif

@@ -102,7 +102,7 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		const lines = csv.text.trim().split('\r\n');
 		assert.equal(lines.length, 19); // a header and the 18 tasks
 		assert.equal(lines[2], '2,深化事权制度改革,聚焦主责主业,市发改委、市自然资源局,' +
-			t2.responsible_orgs.map((o) => o.name).join('、') + ',市发改委、市自然资源局,' +
+			t2.responsible_orgs.map((o) => o.name).join('、') + ',0,0.00%,0,未启动,市发改委、市自然资源局,' +
 			'商务局、市科技局、市工信局、各县(区)党委、政府、各省级开发区党工委、管委会');
 		assert.match(csv.headers.get('content-disposition'), /filename\*=UTF-8''%E6%94%B9/);
 	});
@@ -371,6 +371,32 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		assert.match(h.xlsxText(rx.buf), /<c r="D2" s="\d+"><v>0\.5<\/v>/);
 		assert.equal((await c.zone2.get('/api/board/ranking.csv')).text.trim().split('\r\n').length, 2); // itself only
 		h.assertError(await c.auditor1.get('/api/board/ranking.csv'), 403, 'forbidden');
+	});
+
+	test('tasks carry their progress over the plans the caller sees, and filter by it', T, async () => {
+		let r = await c.office1.get('/api/tasks?state=overdue');
+		assert.equal(r.status, 200);
+		assert.equal(r.json.total, 1);
+		assert.equal(r.json.items[0].article_number, 2);
+		assert.deepEqual(r.json.items[0].progress, { completion_bp: 5000, overdue: 1, plans: 1, state: 'overdue' });
+		r = await c.office1.get('/api/tasks?state=not_started&page=2&page_size=10');
+		assert.deepEqual([r.json.total, r.json.items.length, r.json.page], [17, 7, 2]);
+		assert.ok(r.json.items.every((x) => x.progress.plans === 0 && x.progress.state === 'not_started'));
+		assert.equal((await c.office1.get('/api/tasks?state=done')).json.total, 0);
+		// without a state: every task, the page from the store, progress on each
+		r = await c.office1.get('/api/tasks?page_size=5');
+		assert.deepEqual([r.json.total, r.json.items.length], [18, 5]);
+		assert.equal(r.json.items[1].progress.state, 'overdue');
+		// zone2 does not see zone1's plan: for it the task has not started
+		assert.equal((await c.zone2.get('/api/tasks?state=overdue')).json.total, 0);
+		assert.equal((await c.zone2.get('/api/tasks?article=2')).json.items[0].progress.state, 'not_started');
+		h.assertError(await c.office1.get('/api/tasks?state=late'), 400, 'invalid_parameter', 'state');
+		const x = await c.office1.get('/api/tasks/export.csv?state=overdue');
+		assert.equal(x.status, 200);
+		const lines = x.text.replace(/^\ufeff/, '').trim().split('\r\n');
+		assert.equal(lines.length, 2);
+		assert.match(lines[0], /,计划数,完成率,逾期节点,推进状态,/);
+		assert.match(lines[1], /^2,.*,1,50\.00%,1,有逾期,/);
 	});
 
 	test('late counts come from the due dates each plan keeps: migration 0007 fills them, a done report clears them', T, async () => {

@@ -152,6 +152,21 @@ describe('reform tasks, plans, progress and the board', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator(sel('task-export')).click()])
     assert.match(download.suggestedFilename(), /\.xlsx$/)
     await page.locator(sel('task-search-reset')).click()
+
+    // the state filter: the tasks with a late milestone in some plan, as CSV too
+    await pickOption(page, sel('task-filter-state'), '有逾期')
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/tasks?') && r.url().includes('state=overdue')),
+      page.locator(sel('task-search-submit')).click(),
+    ])
+    await page.locator(sel('task-row-state')).first().waitFor()
+    const states = await page.locator(sel('task-row-state')).evaluateAll((els) => els.map((e) => e.dataset.state))
+    assert.ok(states.length > 0 && states.every((s) => s === 'overdue'), `states: ${states}`)
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator(sel('task-export-csv')).click()])
+    const rows = fs.readFileSync(await csv.path(), 'utf8').trim().split(/\r\n/).slice(1)
+    assert.ok(rows.length >= states.length && rows.every((r) => r.includes(',有逾期,')), `csv rows: ${rows.length}`)
+    await shot(page, 'reform-tasks-overdue')
+    await page.locator(sel('task-search-reset')).click()
     watcher.assertClean()
   })
 
@@ -178,6 +193,11 @@ describe('reform tasks, plans, progress and the board', () => {
     assert.equal(await page.locator(sel('task-create-plan')).count(), 0, 'the office makes no plans')
     assert.match(await page.locator(sel('breadcrumb')).innerText(), /首页[\s\S]*改革任务[\s\S]*任务详情/)
     await shot(page, 'reform-task-detail-office')
+    // the task's plans as a file: one row per zone
+    await page.locator(sel('task-plans-export')).click()
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator(`${sel('task-plans-export-plans-csv')}:visible`).click()])
+    const lines = fs.readFileSync(await csv.path(), 'utf8').trim().split(/\r\n/)
+    assert.equal(lines.length, 1 + orgs.length)
     watcher.assertClean()
   })
 

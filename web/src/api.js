@@ -200,6 +200,7 @@ export const taskApi = {
   setOrgs: (id, leadOrgIds, responsibleOrgIds) =>
     api.put(`/api/tasks/${id}/orgs`, { lead_org_ids: leadOrgIds, responsible_org_ids: responsibleOrgIds }),
   export: (query) => downloadExport('/api/tasks/export.xlsx', query),
+  exportCsv: (query) => downloadExport('/api/tasks/export.csv', query),
 }
 
 export const planApi = {

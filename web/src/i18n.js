@@ -38,6 +38,7 @@ export const msStateName = (x) => named('msState', x)
 export const msStatusName = (x) => named('msStatus', x)
 export const reportStateName = (x) => named('reportState', x)
 export const noticeStatusName = (x) => named('noticeStatus', x)
+export const taskStateName = (x) => named('taskState', x)
 export const inboxKindName = (x) => named('inbox.kinds', x)
 
 export const ROLES = ['admin', 'office', 'department', 'zone', 'county', 'supervisor', 'auditor']
@@ -46,6 +47,7 @@ export const ZONE_LEVELS = ['national', 'provincial', 'municipal']
 export const DATA_SCOPES = ['all', 'org', 'org_and_below', 'custom', 'self']
 export const PLAN_STATUSES = ['draft', 'submitted', 'approved', 'returned']
 // milestone states as the server computes them, in its order of precedence
+export const TASK_STATES = ['not_started', 'in_progress', 'overdue', 'done']
 export const MS_STATES = ['done', 'overdue', 'due_soon', 'stale', 'on_track']
 // a milestone's (and a progress report's) own status
 export const MS_STATUSES = ['not_started', 'in_progress', 'done', 'blocked']

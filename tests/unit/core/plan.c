@@ -126,12 +126,28 @@ static void test_count_overdue(void **state)
 	assert_int_equal(plan_count_overdue("2026-13-01 2026-11-2 x 2026-11-011", "2026-11-28"), 0);
 }
 
+static void test_task_state(void **state)
+{
+	(void)state;
+	assert_int_equal(plan_task_state(0, 0, 0), TASK_NOT_STARTED);
+	/* late wins over everything else, even 100 % (a milestone reported at 100 % not done) */
+	assert_int_equal(plan_task_state(2, 10000, 1), TASK_OVERDUE);
+	assert_int_equal(plan_task_state(2, 9999, 0), TASK_IN_PROGRESS);
+	assert_int_equal(plan_task_state(1, 10000, 0), TASK_DONE);
+	assert_string_equal(plan_task_state_name(TASK_IN_PROGRESS), "in_progress");
+	assert_string_equal(plan_task_state_label(TASK_OVERDUE), "有逾期");
+	assert_int_equal(plan_task_state_parse("done"), TASK_DONE);
+	assert_int_equal(plan_task_state_parse("not_started"), TASK_NOT_STARTED);
+	assert_int_equal(plan_task_state_parse("late"), -1);
+	assert_int_equal(plan_task_state_parse(""), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_validate),      cmocka_unit_test(test_days),
 	    cmocka_unit_test(test_states),        cmocka_unit_test(test_completion),
-	    cmocka_unit_test(test_count_overdue),
+	    cmocka_unit_test(test_count_overdue), cmocka_unit_test(test_task_state),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

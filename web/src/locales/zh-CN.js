@@ -320,6 +320,16 @@ export default {
     importPolicy: '导入政策文本',
     moreOrgs: '等{n}个',
     none: '（无）',
+    state: '推进状态',
+    completion: '完成率',
+    plansN: '{n}份计划',
+    overdueN: '，逾期{n}个',
+  },
+  taskState: {
+    not_started: '未启动',
+    in_progress: '推进中',
+    overdue: '有逾期',
+    done: '已完成',
   },
   policyImport: {
     title: '导入政策文本',
