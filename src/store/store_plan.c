@@ -287,6 +287,15 @@ static bool in_ids(int64_t id, const int64_t *ids, int n)
 	return false;
 }
 
+static const char sql_led_tasks[] =
+    "SELECT task_id FROM task_org WHERE org_id = ?1 AND role = 'lead' ORDER BY task_id";
+
+static void read_id(struct store_stmt *st, struct arena *a, void *element)
+{
+	(void)a;
+	*(int64_t *)element = store_col_int(st, 0);
+}
+
 int store_milestone_list(struct store *s, struct arena *a, const struct store_milestone_filter *f,
                          const struct milestone_bounds *b, struct store_milestone **out, int *n,
                          int64_t *total)
@@ -294,9 +303,11 @@ int store_milestone_list(struct store *s, struct arena *a, const struct store_mi
 	struct store_stmt *st;
 	const char *like = store_like_contains(a, f->q);
 	int64_t org = f->org_id, lead = 0;
-	/* one organization in scope filters in SQL; several are filtered here, paging too */
+	const int64_t *led = NULL;
+	/* one organization in scope filters in SQL; several are filtered here (an organization in
+	 * scope or a task lead_org_id leads), paging too */
 	bool in_c = f->ids && f->nids > 1;
-	int rc, cap = 0;
+	int rc, cap = 0, nled = 0;
 	int64_t seen = 0;
 
 	*out = NULL;
@@ -310,6 +321,13 @@ int store_milestone_list(struct store *s, struct arena *a, const struct store_mi
 		if (!org)
 			lead = f->lead_org_id;
 		org = f->ids[0];
+	}
+	if (in_c && f->lead_org_id) {
+		void *arr = NULL;
+		if ((rc = store_collect(s, a, sql_led_tasks, f->lead_org_id, sizeof(*led), read_id,
+		                        &arr, &nled)) != KFQ_OK)
+			return rc;
+		led = arr;
 	}
 	bool count = !in_c && !f->skip_total;
 	if ((rc = store_prepare(s, count ? sql_ms_count : sql_ms_list, &st)) != KFQ_OK)
@@ -341,7 +359,8 @@ int store_milestone_list(struct store *s, struct arena *a, const struct store_mi
 	store_bind_int(st, 11, in_c ? 0 : f->offset);
 	while ((rc = store_step(st)) == KFQ_ROW) {
 		if (in_c) {
-			if (!in_ids(store_col_int(st, 18), f->ids, f->nids))
+			if (!in_ids(store_col_int(st, 18), f->ids, f->nids) &&
+			    !in_ids(store_col_int(st, 15), led, nled))
 				continue;
 			seen++;
 			if (seen <= f->offset || (f->limit > 0 && *n >= f->limit))

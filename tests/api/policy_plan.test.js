@@ -448,4 +448,33 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		assert.deepEqual(b.json.cells.map((x) => [x.task_id, x.org_id]), [[t2.id, ids[h.ORG.econ]]]);
 		assert.deepEqual(b.json.zones.map((z) => z.name), [h.ORG.econ]);
 	});
+
+	test('with a custom scope of several organizations the lead rule still holds', T, async () => {
+		const admin = new h.Client(srv);
+		await admin.login('admin');
+		const r = await admin.post('/api/users', {
+			username: 'fgw2',
+			display_name: '发改委自定义',
+			org_id: ids['市发改委'],
+			role: 'department',
+			data_scope: 'custom',
+			scope_org_ids: [ids[h.ORG.shengli], ids[h.ORG.hightech]],
+			password: 'Fgw2-Custom-Passw0rd',
+		});
+		assert.equal(r.status, 201, r.text);
+		const u = new h.Client(srv);
+		await u.login('fgw2', 'Fgw2-Custom-Passw0rd');
+		assert.equal((await u.put('/api/session/password', { old_password: 'Fgw2-Custom-Passw0rd', new_password: 'Fgw2-Custom-Passw0rd-2' })).status, 204);
+		const t2 = tasks.find((t) => t.article_number === 2);
+		const t3 = tasks.find((t) => t.article_number === 3);
+		// neither organization in scope has a plan; the plan of task 2, which 市发改委 leads, shows
+		const m = await u.get(`/api/milestones?task_id=${t2.id}`);
+		assert.equal(m.json.total, 3);
+		assert.ok(m.json.items.every((x) => x.org_name === h.ORG.econ));
+		assert.equal((await u.get('/api/milestones')).json.total, 3);
+		assert.equal((await u.get(`/api/milestones?task_id=${t3.id}`)).json.total, 0);
+		assert.deepEqual((await u.get('/api/plans')).json.items.map((p) => p.id), [plan.id]);
+		const b = await u.get('/api/board');
+		assert.deepEqual(b.json.cells.map((x) => [x.task_id, x.org_id]), [[t2.id, ids[h.ORG.econ]]]);
+	});
 });
