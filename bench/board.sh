@@ -2,7 +2,8 @@
 # Benchmark for the supervision board at scale: 100 zones × 18 tasks × 20 milestones with 12
 # progress reports each (36,000 milestones, 432,000 reports), on SQLite and on PostgreSQL.
 # Measures GET /api/board and a filtered, paginated GET /api/milestones (wrk, one connection,
-# so latency is server time plus loopback), and the board read right after a write. Bulk rows
+# so latency is server time plus loopback), the task list with each task's progress, one
+# zone's board (the zone page), and the board read right after a write. Bulk rows
 # are generated with SQL: they are benchmark data, not application data. Figures go to
 # docs/PERFORMANCE.md.
 #   bench/board.sh [sqlite|pg] [DURATION_SECONDS]
@@ -87,16 +88,21 @@ login() {
 }
 read -r cookie csrf < <(login bench)
 read -r zcookie zcsrf < <(login zone1)
+cold=$(curl -fs -o /dev/null -w '%{time_total}' -H "Cookie: $cookie" "$b/api/board")
+echo "$KIND board, first answer after the server starts: ${cold}s" | tee "$OUT/$KIND-board-cold.txt"
 counts=$(curl -fs -H "Cookie: $cookie" "$b/api/milestones?page_size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
 echo "milestones visible: $counts"
 task=$(curl -fs -H "Cookie: $cookie" "$b/api/tasks?article=4" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 list="$b/api/milestones?task_id=$task&state=overdue&page=2&page_size=20"
 curl -fs -H "Cookie: $cookie" "$list" | python3 -c 'import json,sys; d=json.load(sys.stdin); print("filtered list: total", d["total"], "page items", len(d["items"]))'
-cold=$(curl -fs -o /dev/null -w '%{time_total}' -H "Cookie: $cookie" "$b/api/board")
-echo "$KIND board, first answer after the server starts: ${cold}s" | tee "$OUT/$KIND-board-cold.txt"
-for name in board list; do
-	url=$b/api/board
-	[ $name = list ] && url=$list
+zone=$(curl -fs -H "Cookie: $cookie" "$b/api/orgs?q=%E5%8E%8B%E6%B5%8B%E5%BC%80%E5%8F%91%E5%8C%BA001" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+for name in board list tasks zone; do
+	case $name in
+	board) url=$b/api/board ;;
+	list) url=$list ;;
+	tasks) url="$b/api/tasks?state=overdue&page_size=20" ;; # each task's progress, filtered
+	zone) url="$b/api/board?org_id=$zone" ;;                # one zone's page
+	esac
 	echo "== $KIND $name (wrk -t1 -c1 -d${DUR}s)"
 	wrk -t1 -c1 -d"${DUR}s" --latency -H "Cookie: $cookie" "$url" | tee "$OUT/$KIND-$name.txt" |
 		grep -E 'Latency  |50%|90%|99%|Requests/sec'
