@@ -651,4 +651,33 @@ describe('reform tasks, plans, progress and the board', () => {
     assert.match(download.suggestedFilename(), /\.xlsx$/)
     watcher.assertClean()
   })
+
+  test('a change to an approved plan needs approval again; 历史版本 marks what changed', async () => {
+    const z = zone.page
+    await z.goto(shared.planPath)
+    await z.locator(sel('plan-status'), { hasText: '已批准' }).waitFor()
+    await z.locator(sel('plan-edit')).click()
+    await confirmBox(z)
+    const r2 = z.locator(`${sel('ms-edit-table')} .el-table__body .el-table__row`).nth(1)
+    await fillDate(r2.locator(`${sel('ms-cell-due_date')} input`), day(100))
+    await z.locator(sel('plan-save')).click()
+    await z.locator(sel('plan-status'), { hasText: '草稿' }).waitFor()
+    await z.locator(sel('plan-submit')).click()
+    await confirmBox(z)
+    await z.locator(sel('plan-status'), { hasText: '待审核' }).waitFor()
+
+    const { page, watcher } = office
+    await page.goto(shared.planPath)
+    await page.locator(sel('plan-approve')).click()
+    await confirmBox(page)
+    await page.locator(sel('plan-status'), { hasText: '已批准' }).waitFor()
+    await page.locator(sel('plan-version-title'), { hasText: '第2版' }).waitFor()
+    assert.deepEqual(await page.locator(sel('plan-version-title')).allInnerTexts(), ['第2版', '第1版'])
+    // version 2, open: only the new due date is marked
+    const changed = await page.locator(`${sel('plan-version')} ${sel('plan-version-changed')}`).allInnerTexts()
+    assert.deepEqual(changed.map((x) => x.trim()), [day(100)])
+    await shot(page, 'reform-plan-versions')
+    watcher.assertClean()
+    zone.watcher.assertClean()
+  })
 })
