@@ -158,6 +158,16 @@ export function formatSize(bytes) {
   return `${(n / 1024 / 1024).toFixed(1)} MB`
 }
 
+// The charts' font: the CJK fonts the console's pages use.
+export const CHART_FONT = '"Noto Sans CJK SC", "Microsoft YaHei", sans-serif'
+
+// With several imported policies a page shows one at a time: the current one while it still
+// exists, else the first; null with a single policy (no filter).
+export function policyInView(policies, current) {
+  if (policies.length <= 1) return null
+  return policies.some((p) => p.id === current) ? current : policies[0].id
+}
+
 // Text for an HTML string (ECharts tooltips are HTML).
 export const escapeHtml = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c])
 
