@@ -105,7 +105,8 @@ static int load(struct api_ctx *c, int64_t org_id, int64_t policy_id, struct vie
 	lf.org_id = c->sess.user.org_id;
 	lf.role = "lead";
 	lf.without_orgs = true;
-	of.type = "zone";
+	/* the board ranks zones; one organization's page (a county's too) shows that one */
+	of.type = org_id ? NULL : "zone";
 	if ((rc = store_task_list(c->db, c->a, &tf, &v->tasks, &v->ntasks, &total)) != KFQ_OK ||
 	    (rc = store_task_list(c->db, c->a, &lf, &led, &nled, &total)) != KFQ_OK ||
 	    (rc = store_org_list(c->db, c->a, &of, &orgs, &norgs)) != KFQ_OK ||
