@@ -123,14 +123,8 @@ int api_path_id(struct api_ctx *c, int64_t *id);
 int api_scope_orgs(struct api_ctx *c, int64_t **ids, int *n);
 bool api_scope_allows(const int64_t *ids, int n, int64_t org_id);
 
-/* Hash a password with argon2id (at most two at once). Returns KFQ_OK. */
-int api_password_hash(const char *pw, char out[128]);
-bool api_password_verify(const char *hash, const char *pw);
-bool api_password_needs_rehash(const char *hash);
 /* The hex SHA-256 of a session token: what the sessions table stores. */
 void api_token_hash(const char *token, char out[65]);
-/* A random password that passes the policy (for resets). */
-void api_password_random(char out[20]);
 
 /* Marks the response a download named `filename` (UTF-8) of the given type. */
 void api_set_download(struct api_ctx *c, const char *content_type, const char *filename);

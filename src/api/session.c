@@ -2,6 +2,7 @@
  * Lockout decisions come from core/account.c; this file applies them and sets the cookie. */
 #include "api/api.h"
 
+#include "app/password.h"
 #include "util/log.h"
 
 #include <pthread.h>
@@ -11,12 +12,12 @@
 
 #define COOKIE "kfq_session"
 
-static char dummy_hash[crypto_pwhash_STRBYTES];
+static char dummy_hash[PASSWORD_HASH_MAX];
 static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
 
 static void make_dummy(void)
 {
-	if (api_password_hash("kfq-dummy-Passw0rd!", dummy_hash) != KFQ_OK)
+	if (password_hash("kfq-dummy-Passw0rd!", dummy_hash) != KFQ_OK)
 		fatal("cannot compute the dummy password hash");
 }
 
@@ -56,7 +57,7 @@ static int login(struct api_ctx *c)
 	const char *password = api_body_str(c, "password");
 	struct store_user u;
 	struct lockout_state cur, next;
-	char token[64], csrf[64], th[65], rehash[crypto_pwhash_STRBYTES];
+	char token[64], csrf[64], th[65], rehash[PASSWORD_HASH_MAX];
 	bool rehashed = false;
 	int rc;
 
@@ -65,7 +66,7 @@ static int login(struct api_ctx *c)
 	if (rc == KFQ_ENOTFOUND) {
 		/* spend the same time as a real check, so names cannot be probed */
 		pthread_once(&dummy_once, make_dummy);
-		(void)api_password_verify(dummy_hash, password);
+		(void)password_verify(dummy_hash, password);
 		return api_error(c, 401, "invalid_credentials", "用户名或密码错误", NULL);
 	}
 	if (rc != KFQ_OK)
@@ -76,7 +77,7 @@ static int login(struct api_ctx *c)
 	cur.locked_until = u.locked_until;
 	if (account_is_locked(&cur, c->now))
 		return locked_error(c, cur.locked_until);
-	bool ok = api_password_verify(u.password_hash, password);
+	bool ok = password_verify(u.password_hash, password);
 	for (int attempt = 0;; attempt++) {
 		enum login_verdict v = account_login_decide(&cur, ok, c->now, &next);
 		if (v == LOGIN_OK)
@@ -101,8 +102,7 @@ static int login(struct api_ctx *c)
 		/* the same answer as for an unknown name: it must not tell which names exist */
 		return api_error(c, 401, "invalid_credentials", "用户名或密码错误", NULL);
 	}
-	if (api_password_needs_rehash(u.password_hash) &&
-	    api_password_hash(password, rehash) == KFQ_OK)
+	if (password_needs_rehash(u.password_hash) && password_hash(password, rehash) == KFQ_OK)
 		rehashed = true;
 	random_token(token, sizeof(token));
 	random_token(csrf, sizeof(csrf));
@@ -144,13 +144,13 @@ static int change_password(struct api_ctx *c)
 	const char *old_pw = api_body_str(c, "old_password");
 	const char *new_pw = api_body_str(c, "new_password");
 	struct store_user u;
-	char hash[crypto_pwhash_STRBYTES];
+	char hash[PASSWORD_HASH_MAX];
 	enum password_verdict v;
 	int rc;
 
 	if ((rc = store_user_get_auth(c->db, c->a, c->sess.user.username, &u)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (!api_password_verify(u.password_hash, old_pw))
+	if (!password_verify(u.password_hash, old_pw))
 		return api_error(c, 400, "wrong_password", "原密码不正确", "/old_password");
 	if ((v = account_password_check(new_pw)) != PASSWORD_OK)
 		return api_error(c, 400, "weak_password", account_password_message(v),
@@ -158,7 +158,7 @@ static int change_password(struct api_ctx *c)
 	if (!strcmp(old_pw, new_pw))
 		return api_error(c, 400, "same_password", "新密码不能与原密码相同",
 		                 "/new_password");
-	if (api_password_hash(new_pw, hash) != KFQ_OK)
+	if (password_hash(new_pw, hash) != KFQ_OK)
 		return api_error(c, 500, "internal_error", "服务器内部错误", NULL);
 	rc = store_user_set_password(c->db, &c->actor, u.id, hash, false, "change_password",
 	                             c->token_hash);

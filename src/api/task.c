@@ -5,11 +5,58 @@
 #include "api/board.h"
 #include "api/export.h"
 
-#include "api/policy_import.h"
+#include "app/policy_import.h"
 #include "store/store_org.h"
 #include "store/store_task.h"
 
 #include <string.h>
+
+static void write_ids(struct jsonw *w, const char *key, const int64_t *ids, size_t n)
+{
+	jsonw_key(w, key);
+	jsonw_arr_open(w);
+	for (size_t i = 0; i < n; i++)
+		jsonw_int(w, ids[i]);
+	jsonw_arr_close(w);
+}
+
+static void write_warning(struct jsonw *w, const struct policy_warning *pw)
+{
+	jsonw_obj_open(w);
+	jsonw_kint(w, "line", pw->line);
+	jsonw_kstr(w, "message", pw->message);
+	jsonw_obj_close(w);
+}
+
+/* {"policy":{…},"tasks":[{"article_number","title","defaulted","lead_org_ids",…}],
+ *  "warnings":[{"line","message"}]} with parser and resolution warnings together. */
+static void write_import(struct jsonw *w, const struct policy_import_result *r)
+{
+	jsonw_obj_open(w);
+	jsonw_key(w, "policy");
+	store_policy_write_json(w, &r->policy);
+	jsonw_key(w, "tasks");
+	jsonw_arr_open(w);
+	for (size_t i = 0; i < r->tasks.n_tasks; i++) {
+		const struct policy_task *t = &r->tasks.tasks[i];
+		jsonw_obj_open(w);
+		jsonw_kint(w, "article_number", t->article->number);
+		jsonw_kstr(w, "title", t->article->short_title);
+		jsonw_kbool(w, "defaulted", t->defaulted);
+		write_ids(w, "lead_org_ids", t->lead, t->n_lead);
+		write_ids(w, "responsible_org_ids", t->responsible, t->n_responsible);
+		jsonw_obj_close(w);
+	}
+	jsonw_arr_close(w);
+	jsonw_key(w, "warnings");
+	jsonw_arr_open(w);
+	for (size_t i = 0; i < r->doc.n_warnings; i++)
+		write_warning(w, &r->doc.warnings[i]);
+	for (size_t i = 0; i < r->tasks.n_warnings; i++)
+		write_warning(w, &r->tasks.warnings[i]);
+	jsonw_arr_close(w);
+	jsonw_obj_close(w);
+}
 
 static int import_common(struct api_ctx *c, bool dry_run)
 {
@@ -28,7 +75,7 @@ static int import_common(struct api_ctx *c, bool dry_run)
 			return api_store_error(c, r.rc);
 		}
 	}
-	policy_import_write_json(&c->w, &r);
+	write_import(&c->w, &r);
 	return api_ok(c, dry_run ? 200 : 201);
 }
 

@@ -1,11 +1,11 @@
 /* user.c - account administration (admin only): list, create, update, lock, unlock, reset
- * password, export. Must not write SQL or hash outside api/password.c. */
+ * password, export. Must not write SQL or hash outside app/password.c. */
 #include "api/api.h"
 #include "api/export.h"
 
+#include "app/password.h"
 #include "store/store_org.h"
 
-#include <sodium.h>
 #include <string.h>
 
 static int filter_from_query(struct api_ctx *c, struct store_user_filter *f, bool paged)
@@ -111,7 +111,7 @@ static int create(struct api_ctx *c)
 {
 	struct store_user u = {0};
 	const char *pw = api_body_str(c, "password");
-	char hash[crypto_pwhash_STRBYTES];
+	char hash[PASSWORD_HASH_MAX];
 	enum password_verdict v;
 	int rc;
 
@@ -123,7 +123,7 @@ static int create(struct api_ctx *c)
 		return -1;
 	if ((v = account_password_check(pw)) != PASSWORD_OK)
 		return api_error(c, 400, "weak_password", account_password_message(v), "/password");
-	if (api_password_hash(pw, hash) != KFQ_OK)
+	if (password_hash(pw, hash) != KFQ_OK)
 		return api_error(c, 500, "internal_error", "服务器内部错误", NULL);
 	/* an administrator chose this password: its owner replaces it at first login */
 	u.must_change = true;
@@ -190,13 +190,13 @@ static int unlock(struct api_ctx *c)
 static int reset_password(struct api_ctx *c)
 {
 	struct store_user u;
-	char pw[20], hash[crypto_pwhash_STRBYTES];
+	char pw[PASSWORD_RANDOM_MAX], hash[PASSWORD_HASH_MAX];
 	int rc;
 
 	if (load(c, &u) != 0)
 		return -1;
-	api_password_random(pw);
-	if (api_password_hash(pw, hash) != KFQ_OK)
+	password_random(pw);
+	if (password_hash(pw, hash) != KFQ_OK)
 		return api_error(c, 500, "internal_error", "服务器内部错误", NULL);
 	rc = store_user_set_password(c->db, &c->actor, u.id, hash, true, "reset_password", NULL);
 	if (rc != KFQ_OK)

@@ -1,9 +1,9 @@
 /* cmd_policy.c - `kfq policy parse FILE [--json]`: reads a policy text and prints its structure
  * as a readable tree or as JSON; `kfq policy import FILE`: turns it into reform tasks through
- * api/policy_import. Must not interpret the text itself (core/policy_parse does). */
+ * app/policy_import. Must not interpret the text itself (core/policy_parse does). */
 #include "cmd/cmd.h"
 
-#include "api/policy_import.h"
+#include "app/policy_import.h"
 #include "core/policy_parse.h"
 #include "util/arena.h"
 #include "util/jsonw.h"

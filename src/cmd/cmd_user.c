@@ -2,7 +2,7 @@
  * first administrator and for recovery. Changes are audited as "cli:<login name>". */
 #include "cmd/cmd.h"
 
-#include "api/api.h"
+#include "app/password.h"
 #include "core/account.h"
 #include "store/store_org.h"
 #include "store/store_user.h"
@@ -42,7 +42,7 @@ static int get_password(const struct args *a, char *pw, size_t len, bool *must_c
 		return CMD_EXIT_USAGE;
 	}
 	if (a->pw_generate) {
-		api_password_random(pw);
+		password_random(pw);
 		*must_change = true;
 		return CMD_EXIT_OK;
 	}
@@ -78,7 +78,7 @@ static int add(struct store *s, struct arena *ar, const struct args *a)
 	struct store_user u = {0};
 	struct store_org o;
 	struct store_actor who;
-	char pw[PASSWORD_MAX_BYTES + 2], hash[crypto_pwhash_STRBYTES];
+	char pw[PASSWORD_MAX_BYTES + 2], hash[PASSWORD_HASH_MAX];
 	int rc;
 
 	if (!a->username || !a->org || !a->role)
@@ -100,7 +100,7 @@ static int add(struct store *s, struct arena *ar, const struct args *a)
 	u.org_id = o.id;
 	u.role = a->role;
 	u.data_scope = a->scope ? a->scope : account_default_scope(a->role);
-	if (api_password_hash(pw, hash) != KFQ_OK)
+	if (password_hash(pw, hash) != KFQ_OK)
 		return CMD_EXIT_FAIL;
 	cmd_actor(&who);
 	rc = store_user_create(s, &who, &u, hash);
@@ -133,7 +133,7 @@ static int passwd(struct store *s, struct arena *ar, const struct args *a)
 {
 	struct store_user u;
 	struct store_actor who;
-	char pw[PASSWORD_MAX_BYTES + 2], hash[crypto_pwhash_STRBYTES];
+	char pw[PASSWORD_MAX_BYTES + 2], hash[PASSWORD_HASH_MAX];
 	bool must_change;
 	int rc;
 
@@ -143,7 +143,7 @@ static int passwd(struct store *s, struct arena *ar, const struct args *a)
 		return rc;
 	if (get_user(s, ar, a->username, &u) != KFQ_OK)
 		return CMD_EXIT_FAIL;
-	if (api_password_hash(pw, hash) != KFQ_OK)
+	if (password_hash(pw, hash) != KFQ_OK)
 		return CMD_EXIT_FAIL;
 	cmd_actor(&who);
 	rc = store_user_set_password(s, &who, u.id, hash, must_change, "reset_password", NULL);

@@ -1,14 +1,17 @@
 /* password.c - argon2id hashing (libsodium, INTERACTIVE limits: 64 MiB, t=2, above OWASP's
  * 19 MiB t=2) with at most two hashes running at once, so a burst of logins cannot exhaust
  * memory. Must not decide policy or lockout: core/account.c does. */
-#include "api/api.h"
+#include "app/password.h"
 
 #include "util/log.h"
 
 #include <pthread.h>
 #include <semaphore.h>
 #include <sodium.h>
+#include <stdint.h>
 #include <string.h>
+
+_Static_assert(PASSWORD_HASH_MAX == crypto_pwhash_STRBYTES, "PASSWORD_HASH_MAX");
 
 #define MAX_CONCURRENT_HASHES 2
 
@@ -33,7 +36,7 @@ static void give(void)
 	sem_post(&slots);
 }
 
-int api_password_hash(const char *pw, char out[128])
+int password_hash(const char *pw, char out[PASSWORD_HASH_MAX])
 {
 	int rc;
 
@@ -44,7 +47,7 @@ int api_password_hash(const char *pw, char out[128])
 	return rc == 0 ? KFQ_OK : KFQ_ERR;
 }
 
-bool api_password_verify(const char *hash, const char *pw)
+bool password_verify(const char *hash, const char *pw)
 {
 	int rc;
 
@@ -54,13 +57,13 @@ bool api_password_verify(const char *hash, const char *pw)
 	return rc == 0;
 }
 
-bool api_password_needs_rehash(const char *hash)
+bool password_needs_rehash(const char *hash)
 {
 	return crypto_pwhash_str_needs_rehash(hash, crypto_pwhash_OPSLIMIT_INTERACTIVE,
 	                                      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
 }
 
-void api_password_random(char out[20])
+void password_random(char out[PASSWORD_RANDOM_MAX])
 {
 	/* no look-alikes (0/O, 1/l/I); one of each class guarantees the policy */
 	static const char upper[] = "ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -69,16 +72,16 @@ void api_password_random(char out[20])
 	static const char sym[] = "@#%+=?";
 	static const char *const sets[] = {upper, lower, digit, sym};
 
-	for (int i = 0; i < 16; i++) {
+	for (int i = 0; i < PASSWORD_RANDOM_MAX - 1; i++) {
 		const char *set = sets[i < 4 ? (uint32_t)i : randombytes_uniform(3)];
 		out[i] = set[randombytes_uniform((uint32_t)strlen(set))];
 	}
 	/* shuffle so the classes are not always in front */
-	for (int i = 15; i > 0; i--) {
+	for (int i = PASSWORD_RANDOM_MAX - 2; i > 0; i--) {
 		uint32_t j = randombytes_uniform((uint32_t)i + 1);
 		char t = out[i];
 		out[i] = out[j];
 		out[j] = t;
 	}
-	out[16] = 0;
+	out[PASSWORD_RANDOM_MAX - 1] = 0;
 }

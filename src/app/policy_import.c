@@ -1,6 +1,6 @@
 /* policy_import.c - the import pipeline. Must not write SQL (store/ does) nor decide which
  * organization a unit means (core/ does). */
-#include "api/policy_import.h"
+#include "app/policy_import.h"
 
 #include "store/store_org.h"
 #include "util/log.h"
@@ -175,49 +175,4 @@ int policy_import(struct store *s, struct arena *a, const struct store_actor *wh
 	if (rc != KFQ_OK)
 		return refuse(out, POLICY_IMPORT_STORE, "保存失败", rc);
 	return KFQ_OK;
-}
-
-static void write_ids(struct jsonw *w, const char *key, const int64_t *ids, size_t n)
-{
-	jsonw_key(w, key);
-	jsonw_arr_open(w);
-	for (size_t i = 0; i < n; i++)
-		jsonw_int(w, ids[i]);
-	jsonw_arr_close(w);
-}
-
-static void write_warning(struct jsonw *w, const struct policy_warning *pw)
-{
-	jsonw_obj_open(w);
-	jsonw_kint(w, "line", pw->line);
-	jsonw_kstr(w, "message", pw->message);
-	jsonw_obj_close(w);
-}
-
-void policy_import_write_json(struct jsonw *w, const struct policy_import_result *r)
-{
-	jsonw_obj_open(w);
-	jsonw_key(w, "policy");
-	store_policy_write_json(w, &r->policy);
-	jsonw_key(w, "tasks");
-	jsonw_arr_open(w);
-	for (size_t i = 0; i < r->tasks.n_tasks; i++) {
-		const struct policy_task *t = &r->tasks.tasks[i];
-		jsonw_obj_open(w);
-		jsonw_kint(w, "article_number", t->article->number);
-		jsonw_kstr(w, "title", t->article->short_title);
-		jsonw_kbool(w, "defaulted", t->defaulted);
-		write_ids(w, "lead_org_ids", t->lead, t->n_lead);
-		write_ids(w, "responsible_org_ids", t->responsible, t->n_responsible);
-		jsonw_obj_close(w);
-	}
-	jsonw_arr_close(w);
-	jsonw_key(w, "warnings");
-	jsonw_arr_open(w);
-	for (size_t i = 0; i < r->doc.n_warnings; i++)
-		write_warning(w, &r->doc.warnings[i]);
-	for (size_t i = 0; i < r->tasks.n_warnings; i++)
-		write_warning(w, &r->tasks.warnings[i]);
-	jsonw_arr_close(w);
-	jsonw_obj_close(w);
 }

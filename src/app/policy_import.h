@@ -2,8 +2,8 @@
  * `kfq policy import`: parse (core/policy_parse), resolve units against the organizations
  * (core/unit_resolve), build one task per article (core/policy_tasks), store everything in
  * one transaction (store/store_task). Everything returned lives in the caller's arena. */
-#ifndef KFQ_API_POLICY_IMPORT_H
-#define KFQ_API_POLICY_IMPORT_H
+#ifndef KFQ_APP_POLICY_IMPORT_H
+#define KFQ_APP_POLICY_IMPORT_H
 
 #include "core/policy_parse.h"
 #include "core/policy_tasks.h"
@@ -32,9 +32,5 @@ struct policy_import_result {
 /* dry_run: parse and resolve only, write nothing. Returns KFQ_OK when status is OK. */
 int policy_import(struct store *s, struct arena *a, const struct store_actor *who, const char *text,
                   size_t len, bool dry_run, struct policy_import_result *out);
-
-/* {"policy":{…}|null,"tasks":[{"article_number","title","lead_orgs":[ids],...}],
- *  "warnings":[{"line","message"}]} with parser and resolution warnings together. */
-void policy_import_write_json(struct jsonw *w, const struct policy_import_result *r);
 
 #endif
