@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make test`: every test, on SQLite and on PostgreSQL.
-#  0. lint: clang-format and cppcheck
+#  0. lint: clang-format, cppcheck and the include matrix (docs/ARCHITECTURE.md)
 #  1. C unit tests (cmocka), built with clang, ASan and UBSan
 #  2. fuzz smoke: each libFuzzer target replays its corpus and fuzzes a few seconds
 #  3. black-box HTTP tests (node:test) against the ASan server, on SQLite
@@ -55,7 +55,7 @@ fi
 ninja -C "$TB" >"$OUT/build.log" 2>&1 || { tail -50 "$OUT/build.log"; echo "0 passed, 1 failed"; exit 1; }
 scripts/build-web.sh || { echo "0 passed, 1 failed"; exit 1; }
 
-echo "== lint (clang-format, cppcheck)"
+echo "== lint (clang-format, cppcheck, include matrix)"
 if scripts/lint.sh >"$OUT/lint.log" 2>&1; then
 	passed=$((passed + 1))
 	tail -1 "$OUT/lint.log"
