@@ -8,7 +8,7 @@
 
 #include "core/plan.h"
 #include "store/store_org.h"
-#include "store/store_plan.h"
+#include "app/plan_json.h"
 #include "store/store_task.h"
 
 #include <pthread.h>
@@ -228,7 +228,7 @@ static int board(struct api_ctx *c)
 	jsonw_key(&c->w, "overdue");
 	jsonw_arr_open(&c->w);
 	for (int i = 0; i < v.nlate; i++)
-		store_milestone_write_json(&c->w, &v.late[i], true);
+		plan_json_milestone(&c->w, &v.late[i], true);
 	jsonw_arr_close(&c->w);
 	jsonw_kint(&c->w, "overdue_total", total);
 	jsonw_obj_close(&c->w);

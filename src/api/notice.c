@@ -6,10 +6,10 @@
  * (HTML, every user text escaped) and the xlsx export. Must not write SQL. */
 #include "api/api.h"
 #include "api/export.h"
+#include "api/notice_json.h"
 
 #include "core/notice.h"
 #include "core/plan.h"
-#include "store/store_notice.h"
 #include "store/store_org.h"
 #include "store/store_plan.h"
 #include "store/store_task.h"
@@ -92,7 +92,7 @@ static int list(struct api_ctx *c)
 	jsonw_arr_open(&c->w);
 	for (int i = 0; i < n; i++) {
 		compute(c, &ns[i]);
-		store_notice_write_json(&c->w, &ns[i], true);
+		notice_json_write(&c->w, &ns[i], true);
 	}
 	api_page_end(c, total, f.offset, f.limit);
 	return api_ok(c, 200);
@@ -124,7 +124,7 @@ static int reply_with(struct api_ctx *c, int64_t id, int status)
 	if ((rc = store_notice_get(c->db, c->a, id, &n)) != KFQ_OK)
 		return api_store_error(c, rc);
 	compute(c, &n);
-	store_notice_write_json(&c->w, &n, true);
+	notice_json_write(&c->w, &n, true);
 	return api_ok(c, status);
 }
 
@@ -134,7 +134,7 @@ static int get(struct api_ctx *c)
 
 	if (load(c, &n) != 0)
 		return -1;
-	store_notice_write_json(&c->w, &n, true);
+	notice_json_write(&c->w, &n, true);
 	return api_ok(c, 200);
 }
 
@@ -196,7 +196,7 @@ static int create(struct api_ctx *c)
 	}
 	if (check_refs(c, &n) != 0)
 		return -1;
-	if ((rc = store_notice_create(c->db, &c->actor, &n)) != KFQ_OK)
+	if ((rc = store_notice_create(c->db, &c->actor, &notice_json_audit, &n)) != KFQ_OK)
 		return api_store_error(c, rc);
 	return reply_with(c, n.id, 201);
 }
@@ -216,7 +216,7 @@ static int reply(struct api_ctx *c)
 		return api_error(c, 403, "forbidden", "只能反馈本单位的督办单", NULL);
 	if (!*text)
 		return api_error(c, 400, "missing_field", "请填写办理情况", "/reply");
-	rc = store_notice_reply(c->db, c->a, &c->actor, n.id, text, &status);
+	rc = store_notice_reply(c->db, c->a, &c->actor, &notice_json_audit, n.id, text, &status);
 	if (rc == KFQ_EBUSY)
 		return api_error(c, 409, "invalid_state", notice_refusal(status, NOTICE_REPLY),
 		                 NULL);
@@ -238,8 +238,10 @@ static int end_notice(struct api_ctx *c, enum notice_action action)
 	if (action == NOTICE_ESCALATE && !comment)
 		return api_error(c, 400, "missing_field", "升级督办时请填写理由", "/comment");
 	rc = action == NOTICE_CLOSE
-	         ? store_notice_close(c->db, c->a, &c->actor, n.id, comment, &status)
-	         : store_notice_escalate(c->db, c->a, &c->actor, n.id, comment, &status);
+	         ? store_notice_close(c->db, c->a, &c->actor, &notice_json_audit, n.id, comment,
+	                              &status)
+	         : store_notice_escalate(c->db, c->a, &c->actor, &notice_json_audit, n.id, comment,
+	                                 &status);
 	if (rc == KFQ_EBUSY)
 		return api_error(c, 409, "invalid_state", notice_refusal(status, action), NULL);
 	if (rc != KFQ_OK)
@@ -444,7 +446,7 @@ static int inbox_list(struct api_ctx *c)
 	jsonw_key(&c->w, "items");
 	jsonw_arr_open(&c->w);
 	for (int i = 0; i < n; i++)
-		store_inbox_write_json(&c->w, &e[i]);
+		notice_json_inbox(&c->w, &e[i]);
 	api_page_end(c, total, offset, limit);
 	return api_ok(c, 200);
 }

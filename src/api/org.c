@@ -3,7 +3,7 @@
 #include "api/api.h"
 #include "api/export.h"
 
-#include "store/store_org.h"
+#include "app/org_json.h"
 
 #include <string.h>
 
@@ -60,7 +60,7 @@ static int list(struct api_ctx *c)
 	jsonw_key(&c->w, "items");
 	jsonw_arr_open(&c->w);
 	for (int i = 0; i < n; i++)
-		store_org_write_json(&c->w, &orgs[i]);
+		org_json_write(&c->w, &orgs[i]);
 	jsonw_arr_close(&c->w);
 	jsonw_kint(&c->w, "total", n);
 	jsonw_obj_close(&c->w);
@@ -89,7 +89,7 @@ static int get(struct api_ctx *c)
 
 	if (load_in_scope(c, &o) != 0)
 		return -1;
-	store_org_write_json(&c->w, &o);
+	org_json_write(&c->w, &o);
 	return api_ok(c, 200);
 }
 
@@ -158,9 +158,9 @@ static int create(struct api_ctx *c)
 
 	if (read_body(c, &o) != 0)
 		return -1;
-	if ((rc = store_org_create(c->db, &c->actor, &o, &taken)) != KFQ_OK)
+	if ((rc = store_org_create(c->db, &c->actor, &org_json_audit, &o, &taken)) != KFQ_OK)
 		return save_error(c, rc, &o, taken);
-	store_org_write_json(&c->w, &o);
+	org_json_write(&c->w, &o);
 	return api_ok(c, 201);
 }
 
@@ -177,9 +177,9 @@ static int update(struct api_ctx *c)
 	if (read_body(c, &o) != 0)
 		return -1;
 	o.id = id;
-	if ((rc = store_org_update(c->db, &c->actor, &o, &taken)) != KFQ_OK)
+	if ((rc = store_org_update(c->db, &c->actor, &org_json_audit, &o, &taken)) != KFQ_OK)
 		return save_error(c, rc, &o, taken);
-	store_org_write_json(&c->w, &o);
+	org_json_write(&c->w, &o);
 	return api_ok(c, 200);
 }
 

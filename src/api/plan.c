@@ -9,7 +9,7 @@
 #include "core/filetype.h"
 #include "core/plan.h"
 #include "store/store_org.h"
-#include "store/store_plan.h"
+#include "app/plan_json.h"
 #include "store/store_task.h"
 #include "util/blobstore.h"
 
@@ -153,7 +153,7 @@ static int plan_list(struct api_ctx *c)
 	jsonw_key(&c->w, "items");
 	jsonw_arr_open(&c->w);
 	for (int i = 0; i < n; i++)
-		store_plan_write_json(&c->w, &p[i]);
+		plan_json_write(&c->w, &p[i]);
 	api_page_end(c, total, f.offset, f.limit);
 	return api_ok(c, 200);
 }
@@ -232,7 +232,7 @@ static int reply_plan(struct api_ctx *c, int64_t id, int status)
 	bounds(c, &b);
 	if ((rc = store_plan_get(c->db, c->a, id, &b, &p)) != KFQ_OK)
 		return api_store_error(c, rc);
-	store_plan_write_json(&c->w, &p);
+	plan_json_write(&c->w, &p);
 	return api_ok(c, status);
 }
 
@@ -256,7 +256,7 @@ static int plan_get(struct api_ctx *c)
 
 	if (load_plan(c, &p) != 0)
 		return -1;
-	store_plan_write_json(&c->w, &p);
+	plan_json_write(&c->w, &p);
 	return api_ok(c, 200);
 }
 
@@ -313,7 +313,7 @@ static int plan_create(struct api_ctx *c)
 		                 "/org_id");
 	if (read_milestones(c, org_id, &ms, &n) != 0)
 		return -1;
-	rc = store_plan_create(c->db, &c->actor, task_id, org_id, ms, n, &id);
+	rc = store_plan_create(c->db, &c->actor, &plan_json_audit, task_id, org_id, ms, n, &id);
 	if (rc == KFQ_ECONFLICT)
 		return api_error(c, 409, "plan_exists", "该单位已有此任务的计划，请修改原计划",
 		                 "/task_id");
@@ -331,7 +331,7 @@ static int plan_update(struct api_ctx *c)
 	if (load_plan(c, &p) != 0 || can_write(c, p.org_id) != 0 ||
 	    read_milestones(c, p.org_id, &ms, &n) != 0)
 		return -1;
-	rc = store_plan_update(c->db, &c->actor, p.id, ms, n);
+	rc = store_plan_update(c->db, &c->actor, &plan_json_audit, p.id, ms, n);
 	if (rc == KFQ_EBUSY)
 		return api_error(c, 409, "plan_under_review", "计划正在审核中，不能修改", NULL);
 	if (rc == KFQ_EINVAL)
@@ -358,7 +358,7 @@ static int plan_act(struct api_ctx *c, enum store_plan_action action)
 		return api_error(c, 400, "missing_field", "退回时请填写意见", "/comment");
 	if (action == PLAN_SUBMIT && p.n_milestones == 0)
 		return api_error(c, 400, "invalid_plan", "计划没有节点，不能提交", NULL);
-	rc = store_plan_act(c->db, &c->actor, p.id, action, comment);
+	rc = store_plan_act(c->db, &c->actor, &plan_json_audit, p.id, action, comment);
 	if (rc == KFQ_EBUSY)
 		return api_error(c, 409, "invalid_state", refused[action], NULL);
 	if (rc != KFQ_OK)
@@ -430,7 +430,7 @@ static int ms_list(struct api_ctx *c)
 	jsonw_key(&c->w, "items");
 	jsonw_arr_open(&c->w);
 	for (int i = 0; i < n; i++)
-		store_milestone_write_json(&c->w, &m[i], true);
+		plan_json_milestone(&c->w, &m[i], true);
 	api_page_end(c, total, f.offset, f.limit);
 	return api_ok(c, 200);
 }
@@ -517,11 +517,11 @@ static int ms_get(struct api_ctx *c)
 		return api_store_error(c, rc);
 	jsonw_obj_open(&c->w);
 	jsonw_key(&c->w, "milestone");
-	store_milestone_write_json(&c->w, &m, true);
+	plan_json_milestone(&c->w, &m, true);
 	jsonw_key(&c->w, "reports");
 	jsonw_arr_open(&c->w);
 	for (int i = 0; i < n; i++)
-		store_report_write_json(&c->w, &r[i]);
+		plan_json_report(&c->w, &r[i]);
 	jsonw_arr_close(&c->w);
 	jsonw_obj_close(&c->w);
 	return api_ok(c, 200);
@@ -563,7 +563,8 @@ static int report_create(struct api_ctx *c)
 	for (int i = 0; i < nev; i++)
 		r.evidence[i].id = ev[i];
 	bounds(c, &b);
-	rc = store_report_create(c->db, &c->actor, &r, m.org_id, b.today, &problem);
+	rc = store_report_create(c->db, &c->actor, &plan_json_audit, &r, m.org_id, b.today,
+	                         &problem);
 	if (rc == KFQ_EINVAL && problem == REPORT_PLAN_NOT_APPROVED)
 		return api_error(c, 409, "plan_not_approved", "计划尚未批准，不能填报进展", NULL);
 	if (rc == KFQ_EINVAL)
@@ -574,7 +575,7 @@ static int report_create(struct api_ctx *c)
 		return api_store_error(c, rc);
 	if ((rc = store_report_get(c->db, c->a, r.id, &r)) != KFQ_OK)
 		return api_store_error(c, rc);
-	store_report_write_json(&c->w, &r);
+	plan_json_report(&c->w, &r);
 	return api_ok(c, 201);
 }
 
@@ -589,14 +590,14 @@ static int report_review(struct api_ctx *c, bool accept)
 		return -1;
 	if (!accept && (!comment || !*comment))
 		return api_error(c, 400, "missing_field", "退回时请填写意见", "/comment");
-	rc = store_report_review(c->db, &c->actor, id, accept, comment);
+	rc = store_report_review(c->db, &c->actor, &plan_json_audit, id, accept, comment);
 	if (rc == KFQ_EBUSY)
 		return api_error(c, 409, "invalid_state", "该进展报告已审核", NULL);
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	if ((rc = store_report_get(c->db, c->a, id, &r)) != KFQ_OK)
 		return api_store_error(c, rc);
-	store_report_write_json(&c->w, &r);
+	plan_json_report(&c->w, &r);
 	return api_ok(c, 200);
 }
 
@@ -634,11 +635,11 @@ static int evidence_upload(struct api_ctx *c)
 	e.mime = mime;
 	e.size = (int64_t)c->req->body_len;
 	e.org_id = c->sess.user.org_id;
-	if ((rc = store_evidence_add(c->db, &c->actor, &e)) != KFQ_OK)
+	if ((rc = store_evidence_add(c->db, &c->actor, &plan_json_audit, &e)) != KFQ_OK)
 		return api_store_error(c, rc);
 	if ((rc = store_evidence_get(c->db, c->a, e.id, &e)) != KFQ_OK)
 		return api_store_error(c, rc);
-	store_evidence_write_json(&c->w, &e);
+	plan_json_evidence(&c->w, &e);
 	return api_ok(c, 201);
 }
 

@@ -3,6 +3,7 @@
 #include "api/api.h"
 
 #include "app/password.h"
+#include "app/user_json.h"
 #include "util/log.h"
 
 #include <pthread.h>
@@ -26,7 +27,7 @@ static void write_session(struct api_ctx *c, const struct store_user *u, const c
 	jsonw_obj_open(&c->w);
 	jsonw_kstr(&c->w, "csrf_token", csrf);
 	jsonw_key(&c->w, "user");
-	store_user_write_json(&c->w, u, c->now);
+	user_json_write(&c->w, u, c->now);
 	jsonw_obj_close(&c->w);
 }
 
@@ -82,8 +83,8 @@ static int login(struct api_ctx *c)
 		enum login_verdict v = account_login_decide(&cur, ok, c->now, &next);
 		if (v == LOGIN_OK)
 			break;
-		rc = store_user_login_failed(c->db, &c->actor, u.id, cur.failed, cur.locked_until,
-		                             v == LOGIN_LOCKED ? 0 : next.failed,
+		rc = store_user_login_failed(c->db, &c->actor, &user_json_audit, u.id, cur.failed,
+		                             cur.locked_until, v == LOGIN_LOCKED ? 0 : next.failed,
 		                             v == LOGIN_LOCKED ? next.locked_until : 0);
 		if (rc == KFQ_ECONFLICT && attempt < 8) {
 			/* another login for this account counted first: count on top of it */
@@ -107,7 +108,8 @@ static int login(struct api_ctx *c)
 	random_token(token, sizeof(token));
 	random_token(csrf, sizeof(csrf));
 	api_token_hash(token, th);
-	rc = store_user_login_ok(c->db, &c->actor, u.id, th, csrf, rehashed ? rehash : NULL);
+	rc = store_user_login_ok(c->db, &c->actor, &user_json_audit, u.id, th, csrf,
+	                         rehashed ? rehash : NULL);
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	http_resp_header(c->req, "Set-Cookie",
@@ -160,8 +162,8 @@ static int change_password(struct api_ctx *c)
 		                 "/new_password");
 	if (password_hash(new_pw, hash) != KFQ_OK)
 		return api_error(c, 500, "internal_error", "服务器内部错误", NULL);
-	rc = store_user_set_password(c->db, &c->actor, u.id, hash, false, "change_password",
-	                             c->token_hash);
+	rc = store_user_set_password(c->db, &c->actor, &user_json_audit, u.id, hash, false,
+	                             "change_password", c->token_hash);
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	c->req->resp.status = 204;

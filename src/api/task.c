@@ -6,6 +6,7 @@
 #include "api/export.h"
 
 #include "app/policy_import.h"
+#include "app/task_json.h"
 #include "store/store_org.h"
 #include "store/store_task.h"
 
@@ -34,7 +35,7 @@ static void write_import(struct jsonw *w, const struct policy_import_result *r)
 {
 	jsonw_obj_open(w);
 	jsonw_key(w, "policy");
-	store_policy_write_json(w, &r->policy);
+	task_json_policy(w, &r->policy);
 	jsonw_key(w, "tasks");
 	jsonw_arr_open(w);
 	for (size_t i = 0; i < r->tasks.n_tasks; i++) {
@@ -100,7 +101,7 @@ static int policy_list(struct api_ctx *c)
 	jsonw_key(&c->w, "items");
 	jsonw_arr_open(&c->w);
 	for (int i = 0; i < n; i++)
-		store_policy_write_json(&c->w, &p[i]);
+		task_json_policy(&c->w, &p[i]);
 	jsonw_arr_close(&c->w);
 	jsonw_kint(&c->w, "total", n);
 	jsonw_obj_close(&c->w);
@@ -119,7 +120,7 @@ static int policy_get(struct api_ctx *c)
 		return api_store_error(c, rc);
 	jsonw_obj_open(&c->w);
 	jsonw_key(&c->w, "policy");
-	store_policy_write_json(&c->w, &p);
+	task_json_policy(&c->w, &p);
 	jsonw_key(&c->w, "parsed");
 	jsonw_raw(&c->w, p.parsed_json, strlen(p.parsed_json));
 	jsonw_obj_close(&c->w);
@@ -210,7 +211,7 @@ static int task_list(struct api_ctx *c)
 	jsonw_arr_open(&c->w);
 	for (int i = 0; i < n; i++) {
 		jsonw_obj_open(&c->w);
-		store_task_write_fields(&c->w, &t[i], false);
+		task_json_fields(&c->w, &t[i], false);
 		jsonw_key(&c->w, "progress");
 		jsonw_obj_open(&c->w);
 		jsonw_kint(&c->w, "completion_bp", prog[i].completion_bp);
@@ -234,7 +235,7 @@ static int task_get(struct api_ctx *c)
 		return -1;
 	if ((rc = store_task_get(c->db, c->a, id, &t)) != KFQ_OK)
 		return api_store_error(c, rc);
-	store_task_write_json(&c->w, &t, true);
+	task_json_write(&c->w, &t, true);
 	return api_ok(c, 200);
 }
 
@@ -284,12 +285,12 @@ static int task_set_orgs(struct api_ctx *c)
 				    c, 400, "invalid_value",
 				    arena_printf(c->a, "“%s”已是牵头单位", resp[i].name),
 				    arena_printf(c->a, "/responsible_org_ids/%d", i));
-	rc = store_task_set_orgs(c->db, &c->actor, id, lead, nlead, resp, nresp);
+	rc = store_task_set_orgs(c->db, &c->actor, &task_json_audit, id, lead, nlead, resp, nresp);
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	if ((rc = store_task_get(c->db, c->a, id, &t)) != KFQ_OK)
 		return api_store_error(c, rc);
-	store_task_write_json(&c->w, &t, true);
+	task_json_write(&c->w, &t, true);
 	return api_ok(c, 200);
 }
 

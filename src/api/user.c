@@ -4,6 +4,7 @@
 #include "api/export.h"
 
 #include "app/password.h"
+#include "app/user_json.h"
 #include "store/store_org.h"
 
 #include <string.h>
@@ -51,7 +52,7 @@ static int list(struct api_ctx *c)
 	jsonw_key(&c->w, "items");
 	jsonw_arr_open(&c->w);
 	for (int i = 0; i < n; i++)
-		store_user_write_json(&c->w, &users[i], c->now);
+		user_json_write(&c->w, &users[i], c->now);
 	api_page_end(c, total, f.offset, f.limit);
 	return api_ok(c, 200);
 }
@@ -103,7 +104,7 @@ static int reply_user(struct api_ctx *c, int64_t id, int status)
 
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
-	store_user_write_json(&c->w, &u, c->now);
+	user_json_write(&c->w, &u, c->now);
 	return api_ok(c, status);
 }
 
@@ -127,7 +128,7 @@ static int create(struct api_ctx *c)
 		return api_error(c, 500, "internal_error", "服务器内部错误", NULL);
 	/* an administrator chose this password: its owner replaces it at first login */
 	u.must_change = true;
-	rc = store_user_create(c->db, &c->actor, &u, hash);
+	rc = store_user_create(c->db, &c->actor, &user_json_audit, &u, hash);
 	if (rc == KFQ_ECONFLICT)
 		return api_error(c, 409, "username_taken", "用户名已存在", "/username");
 	if (rc != KFQ_OK)
@@ -156,7 +157,7 @@ static int update(struct api_ctx *c)
 		return -1;
 	if (u.id == c->sess.user.id && strcmp(u.role, "admin") != 0)
 		return api_error(c, 400, "invalid_value", "不能取消自己的管理员角色", "/role");
-	if ((rc = store_user_update(c->db, &c->actor, &u)) != KFQ_OK)
+	if ((rc = store_user_update(c->db, &c->actor, &user_json_audit, &u)) != KFQ_OK)
 		return api_store_error(c, rc);
 	return reply_user(c, u.id, 200);
 }
@@ -170,8 +171,8 @@ static int set_lock(struct api_ctx *c, bool lock)
 		return -1;
 	if (lock && u.id == c->sess.user.id)
 		return api_error(c, 400, "invalid_value", "不能锁定自己的账号", NULL);
-	rc = store_user_set_lock(c->db, &c->actor, u.id, lock ? ACCOUNT_ADMIN_LOCK_UNTIL : 0,
-	                         lock ? "lock" : "unlock");
+	rc = store_user_set_lock(c->db, &c->actor, &user_json_audit, u.id,
+	                         lock ? ACCOUNT_ADMIN_LOCK_UNTIL : 0, lock ? "lock" : "unlock");
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	return reply_user(c, u.id, 200);
@@ -198,7 +199,8 @@ static int reset_password(struct api_ctx *c)
 	password_random(pw);
 	if (password_hash(pw, hash) != KFQ_OK)
 		return api_error(c, 500, "internal_error", "服务器内部错误", NULL);
-	rc = store_user_set_password(c->db, &c->actor, u.id, hash, true, "reset_password", NULL);
+	rc = store_user_set_password(c->db, &c->actor, &user_json_audit, u.id, hash, true,
+	                             "reset_password", NULL);
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	http_resp_header(c->req, "Cache-Control", "no-store");

@@ -7,7 +7,7 @@
 
 #include "core/plan.h"
 #include "store/store_org.h"
-#include "store/store_plan.h"
+#include "app/plan_json.h"
 #include "util/log.h"
 
 #include <string.h>
@@ -46,10 +46,12 @@ static int seed_plan(struct demo *d, int64_t task_id, int64_t org_id, int varian
 		ms[i].due_date = dates[i][1];
 		ms[i].weight = steps[i].weight;
 	}
-	if ((rc = store_plan_create(d->s, d->who, task_id, org_id, ms, NSTEPS, &plan_id)) !=
+	if ((rc = store_plan_create(d->s, d->who, &plan_json_audit, task_id, org_id, ms, NSTEPS,
+	                            &plan_id)) != KFQ_OK ||
+	    (rc = store_plan_act(d->s, d->who, &plan_json_audit, plan_id, PLAN_SUBMIT, NULL)) !=
 	        KFQ_OK ||
-	    (rc = store_plan_act(d->s, d->who, plan_id, PLAN_SUBMIT, NULL)) != KFQ_OK ||
-	    (rc = store_plan_act(d->s, d->who, plan_id, PLAN_APPROVE, "同意")) != KFQ_OK)
+	    (rc = store_plan_act(d->s, d->who, &plan_json_audit, plan_id, PLAN_APPROVE, "同意")) !=
+	        KFQ_OK)
 		return rc;
 
 	struct arena a;
@@ -78,9 +80,10 @@ static int seed_plan(struct demo *d, int64_t task_id, int64_t org_id, int varian
 		r.status = reports[i].status;
 		r.percent = reports[i].percent;
 		r.narrative = reports[i].text;
-		if ((rc = store_report_create(d->s, d->who, &r, org_id, today_s, &problem)) !=
-		        KFQ_OK ||
-		    (rc = store_report_review(d->s, d->who, r.id, true, "已核实")) != KFQ_OK)
+		if ((rc = store_report_create(d->s, d->who, &plan_json_audit, &r, org_id, today_s,
+		                              &problem)) != KFQ_OK ||
+		    (rc = store_report_review(d->s, d->who, &plan_json_audit, r.id, true,
+		                              "已核实")) != KFQ_OK)
 			goto cleanup;
 	}
 	*late += variant % 5 == 0;

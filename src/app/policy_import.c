@@ -2,7 +2,9 @@
  * organization a unit means (core/ does). */
 #include "app/policy_import.h"
 
+#include "app/task_json.h"
 #include "store/store_org.h"
+#include "util/jsonw.h"
 #include "util/log.h"
 #include "util/strbuf.h"
 
@@ -169,7 +171,7 @@ int policy_import(struct store *s, struct arena *a, const struct store_actor *wh
 		t->responsible = refs(a, pt->responsible, pt->n_responsible);
 		t->nresponsible = (int)pt->n_responsible;
 	}
-	rc = store_policy_import(s, who, p, tasks, (int)out->tasks.n_tasks);
+	rc = store_policy_import(s, who, &task_json_audit, p, tasks, (int)out->tasks.n_tasks);
 	if (rc == KFQ_ECONFLICT)
 		return refuse(out, POLICY_IMPORT_DUPLICATE, "该文本已经导入过（内容完全相同）", rc);
 	if (rc != KFQ_OK)

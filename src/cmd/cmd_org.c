@@ -2,6 +2,7 @@
  * line leaves the database as it was. */
 #include "cmd/cmd.h"
 
+#include "app/org_json.h"
 #include "core/org_import.h"
 #include "store/store_org.h"
 #include "util/log.h"
@@ -39,7 +40,7 @@ static int import(struct store *s, const char *path)
 		goto cleanup;
 	}
 	cmd_actor(&who);
-	rc = store_org_import(s, &who, &in, &created, &skipped, &line, &problem);
+	rc = store_org_import(s, &who, &org_json_audit, &in, &created, &skipped, &line, &problem);
 	if (rc == KFQ_ECONSTRAINT && problem)
 		fprintf(stderr,
 		        "kfq org import: %s: 第%d行：上级机构“%s”不存在（须在前面的行或库中）\n",

@@ -3,6 +3,7 @@
 #include "cmd/cmd.h"
 
 #include "app/password.h"
+#include "app/user_json.h"
 #include "core/account.h"
 #include "store/store_org.h"
 #include "store/store_user.h"
@@ -103,7 +104,7 @@ static int add(struct store *s, struct arena *ar, const struct args *a)
 	if (password_hash(pw, hash) != KFQ_OK)
 		return CMD_EXIT_FAIL;
 	cmd_actor(&who);
-	rc = store_user_create(s, &who, &u, hash);
+	rc = store_user_create(s, &who, &user_json_audit, &u, hash);
 	if (rc == KFQ_ECONFLICT) {
 		fprintf(stderr, "kfq user: user '%s' already exists\n", a->username);
 		return CMD_EXIT_FAIL;
@@ -146,7 +147,8 @@ static int passwd(struct store *s, struct arena *ar, const struct args *a)
 	if (password_hash(pw, hash) != KFQ_OK)
 		return CMD_EXIT_FAIL;
 	cmd_actor(&who);
-	rc = store_user_set_password(s, &who, u.id, hash, must_change, "reset_password", NULL);
+	rc = store_user_set_password(s, &who, &user_json_audit, u.id, hash, must_change,
+	                             "reset_password", NULL);
 	if (rc != KFQ_OK) {
 		fprintf(stderr, "kfq user: %s\n", store_errmsg(s));
 		return CMD_EXIT_FAIL;
@@ -190,7 +192,8 @@ static int set_lock(struct store *s, struct arena *ar, const struct args *a, boo
 	if (get_user(s, ar, a->username, &u) != KFQ_OK)
 		return CMD_EXIT_FAIL;
 	cmd_actor(&who);
-	if (store_user_set_lock(s, &who, u.id, lock ? ACCOUNT_ADMIN_LOCK_UNTIL : 0,
+	if (store_user_set_lock(s, &who, &user_json_audit, u.id,
+	                        lock ? ACCOUNT_ADMIN_LOCK_UNTIL : 0,
 	                        lock ? "lock" : "unlock") != KFQ_OK) {
 		fprintf(stderr, "kfq user: %s\n", store_errmsg(s));
 		return CMD_EXIT_FAIL;

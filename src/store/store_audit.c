@@ -5,10 +5,11 @@
 #include "store/store_impl.h"
 
 #include "util/jcanon.h"
+#include "util/jsonw.h"
 #include "util/log.h"
-#include <stdio.h>
 #include "util/timeutil.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -132,7 +133,8 @@ int store_audit_append_id(struct store *s, const struct store_actor *who, const 
 	return store_audit_append(s, who, action, entity_type, sid, before, after);
 }
 
-char *store_entity_json(struct store *s, int64_t id, store_entity_writer fn, int *rc)
+char *store_entity_json(struct store *s, int64_t id, store_entity_writer fn, const void *json,
+                        int *rc)
 {
 	struct arena a;
 	struct strbuf sb = STRBUF_INIT;
@@ -140,7 +142,7 @@ char *store_entity_json(struct store *s, int64_t id, store_entity_writer fn, int
 
 	arena_init(&a);
 	jsonw_init(&w, &sb);
-	*rc = fn(s, &a, id, &w);
+	*rc = fn(s, &a, id, json, &w);
 	arena_release(&a);
 	if (*rc == KFQ_OK)
 		return strbuf_detach(&sb, NULL);
@@ -150,10 +152,10 @@ char *store_entity_json(struct store *s, int64_t id, store_entity_writer fn, int
 
 int store_audit_entity(struct store *s, const struct store_actor *who, const char *action,
                        const char *entity_type, int64_t id, const char *before,
-                       store_entity_writer fn)
+                       store_entity_writer fn, const void *json)
 {
 	int rc;
-	char *after = store_entity_json(s, id, fn, &rc);
+	char *after = store_entity_json(s, id, fn, json, &rc);
 
 	if (rc == KFQ_OK)
 		rc = store_audit_append_id(s, who, action, entity_type, id, before, after);

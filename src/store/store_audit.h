@@ -1,12 +1,16 @@
 /* store_audit.h - writing, reading and verifying the hash-chained audit log.
  * store_audit_append runs inside the caller's write transaction, so a change and its record
- * commit or roll back together. Nothing here updates or deletes a record. */
+ * commit or roll back together. Nothing here updates or deletes a record. The before/after
+ * JSON is the caller's shape of the entity: each store module's writes take a struct of
+ * writers (struct store_X_json) from the layer that owns the shape (app/X_json.c,
+ * api/X_json.c); the store loads the entity and hands it over. */
 #ifndef KFQ_STORE_AUDIT_H
 #define KFQ_STORE_AUDIT_H
 
 #include "core/audit_chain.h"
 #include "store/store.h"
-#include "util/jsonw.h"
+
+struct jsonw;
 
 /* Who is making a change; borrowed strings. user_id 0 = the command line's operator. */
 struct store_actor {
@@ -27,14 +31,17 @@ int store_audit_append_id(struct store *s, const struct store_actor *who, const 
                           const char *entity_type, int64_t id, const char *before,
                           const char *after);
 
-/* Writes entity `id` as it is now (load + JSON); returns the loader's code. */
-typedef int (*store_entity_writer)(struct store *s, struct arena *a, int64_t id, struct jsonw *w);
+/* Writes entity `id` as it is now: a store module's loader, which writes what it loaded with
+ * the caller's writers (`json`, its struct store_X_json). Returns the loader's code. */
+typedef int (*store_entity_writer)(struct store *s, struct arena *a, int64_t id, const void *json,
+                                   struct jsonw *w);
 /* The entity's JSON (heap: free() it), or NULL with *rc set to the loader's error. */
-char *store_entity_json(struct store *s, int64_t id, store_entity_writer fn, int *rc);
+char *store_entity_json(struct store *s, int64_t id, store_entity_writer fn, const void *json,
+                        int *rc);
 /* Appends a record whose "after" is the entity as fn reads it now, in the transaction. */
 int store_audit_entity(struct store *s, const struct store_actor *who, const char *action,
                        const char *entity_type, int64_t id, const char *before,
-                       store_entity_writer fn);
+                       store_entity_writer fn, const void *json);
 
 struct store_audit_filter {
 	int64_t user_id; /* 0 = any */

@@ -5,6 +5,7 @@
 #include "store/store_notice.h"
 
 #include "core/plan.h"
+#include "util/jsonw.h"
 #include "util/log.h"
 #include "util/strbuf.h"
 #include "util/timeutil.h"
@@ -92,66 +93,6 @@ static const char sql_fact_notice[] =
     "COALESCE(n.milestone_id, 0), n.year, n.seq FROM supervision_notice n "
     "JOIN task t ON t.id = n.task_id WHERE n.status <> 'closed' AND n.replied_at IS NULL "
     "AND n.reply_due <= ?1 ORDER BY n.id";
-
-/* ---- JSON ---- */
-
-static void kid(struct jsonw *w, const char *key, int64_t id)
-{
-	jsonw_key(w, key);
-	if (id)
-		jsonw_int(w, id);
-	else
-		jsonw_null(w);
-}
-
-void store_notice_write_json(struct jsonw *w, const struct store_notice *n, bool computed)
-{
-	jsonw_obj_open(w);
-	jsonw_kint(w, "article_number", n->article_number);
-	jsonw_kstr(w, "body", n->body);
-	jsonw_kstr(w, "closed_at", n->closed_at);
-	kid(w, "closed_by", n->closed_by);
-	jsonw_kstr(w, "closing_comment", n->closing_comment);
-	jsonw_kstr(w, "escalated_at", n->escalated_at);
-	kid(w, "escalated_by", n->escalated_by);
-	jsonw_kstr(w, "escalation_comment", n->escalation_comment);
-	jsonw_kint(w, "id", n->id);
-	jsonw_kstr(w, "issued_at", n->issued_at);
-	kid(w, "issued_by", n->issued_by);
-	jsonw_kstr(w, "issued_by_name", n->issued_by_name);
-	kid(w, "milestone_id", n->milestone_id);
-	jsonw_kstr(w, "milestone_title", n->milestone_title);
-	jsonw_kstr(w, "number", n->number);
-	jsonw_kint(w, "org_id", n->org_id);
-	jsonw_kstr(w, "org_name", n->org_name);
-	if (computed)
-		jsonw_kbool(w, "overdue", n->overdue);
-	jsonw_kstr(w, "replied_at", n->replied_at);
-	kid(w, "replied_by", n->replied_by);
-	jsonw_kstr(w, "replied_by_name", n->replied_by_name);
-	jsonw_kstr(w, "reply", n->reply);
-	jsonw_kstr(w, "reply_due", n->reply_due);
-	jsonw_kint(w, "seq", n->seq);
-	jsonw_kstr(w, "status", n->status);
-	jsonw_kstr(w, "subject", n->subject);
-	jsonw_kint(w, "task_id", n->task_id);
-	jsonw_kstr(w, "task_title", n->task_title);
-	jsonw_kint(w, "year", n->year);
-	jsonw_obj_close(w);
-}
-
-void store_inbox_write_json(struct jsonw *w, const struct store_inbox_entry *e)
-{
-	jsonw_obj_open(w);
-	jsonw_kstr(w, "created_at", e->created_at);
-	jsonw_kint(w, "id", e->id);
-	jsonw_kstr(w, "kind", e->kind);
-	jsonw_kstr(w, "link", e->link);
-	jsonw_kbool(w, "read", e->read_at != NULL);
-	jsonw_kstr(w, "read_at", e->read_at);
-	jsonw_kstr(w, "title", e->title);
-	jsonw_obj_close(w);
-}
 
 /* ---- reading notices ---- */
 
@@ -426,8 +367,8 @@ int store_inbox_mark_read(struct store *s, int64_t user_id, int64_t id)
 /* ---- writing notices ---- */
 
 /* The notice's audit JSON (heap, free()), read inside the transaction. */
-static char *notice_json(struct store *s, int64_t id, struct store_notice *n, struct arena *a,
-                         int *rc)
+static char *notice_json(struct store *s, const struct store_notice_json *json, int64_t id,
+                         struct store_notice *n, struct arena *a, int *rc)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct jsonw w;
@@ -436,7 +377,7 @@ static char *notice_json(struct store *s, int64_t id, struct store_notice *n, st
 	if (*rc != KFQ_OK)
 		return NULL;
 	jsonw_init(&w, &sb);
-	store_notice_write_json(&w, n, false);
+	json->notice(&w, n);
 	return strbuf_detach(&sb, NULL);
 }
 
@@ -454,7 +395,8 @@ static void as_remind(const struct store_notice *n, struct remind_notice *r)
 }
 
 /* Audits the change of notice id (after is read now) and tells the inbox of event. */
-static int record(struct store *s, const struct store_actor *who, const char *action, int64_t id,
+static int record(struct store *s, const struct store_actor *who,
+                  const struct store_notice_json *json, const char *action, int64_t id,
                   const char *before, enum remind_notice_event event, const char *now)
 {
 	struct store_notice n;
@@ -465,7 +407,7 @@ static int record(struct store *s, const struct store_actor *who, const char *ac
 	int rc, added = 0;
 
 	arena_init(&a);
-	if (!(after = notice_json(s, id, &n, &a, &rc)))
+	if (!(after = notice_json(s, json, id, &n, &a, &rc)))
 		goto cleanup;
 	if ((rc = store_audit_append_id(s, who, action, "notice", id, before, after)) != KFQ_OK)
 		goto cleanup;
@@ -501,7 +443,8 @@ static void bind_user(struct store_stmt *st, int i, const struct store_actor *wh
 		store_bind_null(st, i);
 }
 
-int store_notice_create(struct store *s, const struct store_actor *who, struct store_notice *n)
+int store_notice_create(struct store *s, const struct store_actor *who,
+                        const struct store_notice_json *json, struct store_notice *n)
 {
 	struct store_stmt *st;
 	char now[TIME_RFC3339_LEN];
@@ -533,7 +476,7 @@ int store_notice_create(struct store *s, const struct store_actor *who, struct s
 	store_reset(st);
 	if (rc != KFQ_ROW)
 		goto fail;
-	if ((rc = record(s, who, "create", n->id, NULL, REMIND_NOTICE_ISSUED, now)) != KFQ_OK)
+	if ((rc = record(s, who, json, "create", n->id, NULL, REMIND_NOTICE_ISSUED, now)) != KFQ_OK)
 		goto fail;
 	if ((rc = store_commit(s)) != KFQ_OK)
 		goto fail;
@@ -547,8 +490,9 @@ fail:
 	return rc < 0 ? rc : KFQ_ERR;
 }
 
-static int act(struct store *s, struct arena *a, const struct store_actor *who, int64_t id,
-               enum notice_action action, const char *text, const char **status)
+static int act(struct store *s, struct arena *a, const struct store_actor *who,
+               const struct store_notice_json *json, int64_t id, enum notice_action action,
+               const char *text, const char **status)
 {
 	static const char *const sql[] = {sql_reply, sql_close, sql_escalate};
 	static const char *const names[] = {"reply", "close", "escalate"};
@@ -566,7 +510,7 @@ static int act(struct store *s, struct arena *a, const struct store_actor *who, 
 	time_format(time_now(), now);
 	if ((rc = store_begin(s)) != KFQ_OK)
 		goto cleanup;
-	if (!(bj = notice_json(s, id, &before, &tmp, &rc)))
+	if (!(bj = notice_json(s, json, id, &before, &tmp, &rc)))
 		goto fail;
 	*status = arena_strdup(a, before.status);
 	if (!(next = notice_next_status(before.status, action))) {
@@ -584,7 +528,7 @@ static int act(struct store *s, struct arena *a, const struct store_actor *who, 
 	store_reset(st);
 	if (rc != KFQ_DONE)
 		goto fail;
-	if ((rc = record(s, who, names[action], id, bj, events[action], now)) != KFQ_OK ||
+	if ((rc = record(s, who, json, names[action], id, bj, events[action], now)) != KFQ_OK ||
 	    (rc = store_commit(s)) != KFQ_OK)
 		goto fail;
 	goto cleanup;
@@ -598,22 +542,25 @@ cleanup:
 	return rc;
 }
 
-int store_notice_reply(struct store *s, struct arena *a, const struct store_actor *who, int64_t id,
-                       const char *reply, const char **status)
+int store_notice_reply(struct store *s, struct arena *a, const struct store_actor *who,
+                       const struct store_notice_json *json, int64_t id, const char *reply,
+                       const char **status)
 {
-	return act(s, a, who, id, NOTICE_REPLY, reply, status);
+	return act(s, a, who, json, id, NOTICE_REPLY, reply, status);
 }
 
-int store_notice_close(struct store *s, struct arena *a, const struct store_actor *who, int64_t id,
-                       const char *comment, const char **status)
+int store_notice_close(struct store *s, struct arena *a, const struct store_actor *who,
+                       const struct store_notice_json *json, int64_t id, const char *comment,
+                       const char **status)
 {
-	return act(s, a, who, id, NOTICE_CLOSE, comment, status);
+	return act(s, a, who, json, id, NOTICE_CLOSE, comment, status);
 }
 
 int store_notice_escalate(struct store *s, struct arena *a, const struct store_actor *who,
-                          int64_t id, const char *comment, const char **status)
+                          const struct store_notice_json *json, int64_t id, const char *comment,
+                          const char **status)
 {
-	return act(s, a, who, id, NOTICE_ESCALATE, comment, status);
+	return act(s, a, who, json, id, NOTICE_ESCALATE, comment, status);
 }
 
 /* ---- reminder facts ---- */

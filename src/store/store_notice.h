@@ -11,7 +11,6 @@
 #include "core/remind.h"
 #include "store/store.h"
 #include "store/store_audit.h"
-#include "util/jsonw.h"
 
 #include <stdbool.h>
 
@@ -64,25 +63,32 @@ int store_notice_list(struct store *s, struct arena *a, const struct store_notic
 /* KFQ_ENOTFOUND when absent. */
 int store_notice_get(struct store *s, struct arena *a, int64_t id, struct store_notice *out);
 
+/* The writer the audit records of notices take their before/after from: the caller's shape of
+ * a notice (api/notice_json.c's notice_json_audit). Every write of a notice takes it. */
+struct store_notice_json {
+	void (*notice)(struct jsonw *w, const struct store_notice *n);
+};
+
 /* Issues a notice (org_id, task_id, milestone_id, subject, body, reply_due from n): numbers it
  * (the year of today's Shanghai date, seq = the year's largest + 1, inside the transaction),
  * audits it as "create" and puts an item in the inbox of every active user of the org.
  * On success n->id, year, seq and number are set. */
-int store_notice_create(struct store *s, const struct store_actor *who, struct store_notice *n);
+int store_notice_create(struct store *s, const struct store_actor *who,
+                        const struct store_notice_json *json, struct store_notice *n);
 
 /* The status machine's moves (core/notice.h), each audited ("reply", "close", "escalate") with
  * the notice before and after, and announced in the inbox: a reply to the office's users,
  * closing and escalation to the addressed organization's users. KFQ_EBUSY when the notice's
  * status refuses the action (*status, arena, then says which it is). */
-int store_notice_reply(struct store *s, struct arena *a, const struct store_actor *who, int64_t id,
-                       const char *reply, const char **status);
-int store_notice_close(struct store *s, struct arena *a, const struct store_actor *who, int64_t id,
-                       const char *comment, const char **status);
+int store_notice_reply(struct store *s, struct arena *a, const struct store_actor *who,
+                       const struct store_notice_json *json, int64_t id, const char *reply,
+                       const char **status);
+int store_notice_close(struct store *s, struct arena *a, const struct store_actor *who,
+                       const struct store_notice_json *json, int64_t id, const char *comment,
+                       const char **status);
 int store_notice_escalate(struct store *s, struct arena *a, const struct store_actor *who,
-                          int64_t id, const char *comment, const char **status);
-
-/* The API's and the audit record's shape (keys in byte order); computed adds "overdue". */
-void store_notice_write_json(struct jsonw *w, const struct store_notice *n, bool computed);
+                          const struct store_notice_json *json, int64_t id, const char *comment,
+                          const char **status);
 
 /* ---- inbox ---- */
 
@@ -108,8 +114,6 @@ int store_inbox_unread(struct store *s, int64_t user_id, int64_t *n);
 /* Marks the user's own item read (the first reading time is kept). KFQ_ENOTFOUND when the
  * item does not exist or belongs to someone else. */
 int store_inbox_mark_read(struct store *s, int64_t user_id, int64_t id);
-
-void store_inbox_write_json(struct jsonw *w, const struct store_inbox_entry *e);
 
 /* ---- reminders ---- */
 

@@ -3,6 +3,7 @@
  * type and scope is done in C over the whole (small: hundreds of rows) table. */
 #include "store/store_org.h"
 
+#include "util/jsonw.h"
 #include "util/log.h"
 #include "util/strbuf.h"
 #include "util/timeutil.h"
@@ -45,28 +46,6 @@ static void read_org(struct store_stmt *st, struct arena *a, struct store_org *o
 	o->type = store_col_dup(st, 3, a);
 	o->level = store_col_dup(st, 4, a);
 	o->is_sample = store_col_int(st, 5) != 0;
-}
-
-void store_org_write_json(struct jsonw *w, const struct store_org *o)
-{
-	/* keys in byte order, so the audit record's canonical form is the same text */
-	jsonw_obj_open(w);
-	jsonw_key(w, "aliases");
-	jsonw_arr_open(w);
-	for (int i = 0; i < o->naliases; i++)
-		jsonw_str(w, o->aliases[i]);
-	jsonw_arr_close(w);
-	jsonw_kint(w, "id", o->id);
-	jsonw_kbool(w, "is_sample", o->is_sample);
-	jsonw_kstr(w, "level", o->level);
-	jsonw_kstr(w, "name", o->name);
-	jsonw_key(w, "parent_id");
-	if (o->parent_id)
-		jsonw_int(w, o->parent_id);
-	else
-		jsonw_null(w);
-	jsonw_kstr(w, "type", o->type);
-	jsonw_obj_close(w);
 }
 
 static bool matches(const struct store_org *o, const struct store_org_filter *f)
@@ -253,21 +232,21 @@ static void bind_fields(struct store_stmt *st, int first, const struct store_org
 	store_bind_text(st, first + 5, now);
 }
 
-static char *org_json(const struct store_org *o)
+static char *org_json(const struct store_org_json *json, const struct store_org *o)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct jsonw w;
 
 	jsonw_init(&w, &sb);
-	store_org_write_json(&w, o);
+	json->org(&w, o);
 	return strbuf_detach(&sb, NULL);
 }
 
-static int audit(struct store *s, const struct store_actor *who, const char *action,
-                 const struct store_org *before, const struct store_org *after)
+static int audit(struct store *s, const struct store_actor *who, const struct store_org_json *json,
+                 const char *action, const struct store_org *before, const struct store_org *after)
 {
-	char *bj = before ? org_json(before) : NULL;
-	char *aj = org_json(after);
+	char *bj = before ? org_json(json, before) : NULL;
+	char *aj = org_json(json, after);
 	int rc;
 
 	rc = store_audit_append_id(s, who, action, "org", after->id, bj, aj);
@@ -277,7 +256,8 @@ static int audit(struct store *s, const struct store_actor *who, const char *act
 }
 
 /* Inserts org with its aliases and audit record inside the caller's transaction. */
-static int create_in_tx(struct store *s, const struct store_actor *who, struct store_org *org,
+static int create_in_tx(struct store *s, const struct store_actor *who,
+                        const struct store_org_json *json, struct store_org *org,
                         const char **taken)
 {
 	struct store_stmt *st;
@@ -299,25 +279,27 @@ static int create_in_tx(struct store *s, const struct store_actor *who, struct s
 		return rc < 0 ? rc : KFQ_ERR;
 	if ((rc = write_aliases(s, org)) != KFQ_OK)
 		return rc;
-	return audit(s, who, "create", NULL, org);
+	return audit(s, who, json, "create", NULL, org);
 }
 
-int store_org_create(struct store *s, const struct store_actor *who, struct store_org *org,
-                     const char **taken)
+int store_org_create(struct store *s, const struct store_actor *who,
+                     const struct store_org_json *json, struct store_org *org, const char **taken)
 {
 	int rc;
 
 	if ((rc = store_begin(s)) != KFQ_OK)
 		return rc;
-	if ((rc = create_in_tx(s, who, org, taken)) == KFQ_OK && (rc = store_commit(s)) == KFQ_OK)
+	if ((rc = create_in_tx(s, who, json, org, taken)) == KFQ_OK &&
+	    (rc = store_commit(s)) == KFQ_OK)
 		return KFQ_OK;
 	store_rollback(s);
 	org->id = 0;
 	return rc;
 }
 
-int store_org_import(struct store *s, const struct store_actor *who, const struct org_import *in,
-                     int *created, int *skipped, int *bad_line, const char **problem)
+int store_org_import(struct store *s, const struct store_actor *who,
+                     const struct store_org_json *json, const struct org_import *in, int *created,
+                     int *skipped, int *bad_line, const char **problem)
 {
 	struct arena a;
 	int rc;
@@ -354,7 +336,7 @@ int store_org_import(struct store *s, const struct store_actor *who, const struc
 		o.is_sample = r->is_sample;
 		o.aliases = r->aliases;
 		o.naliases = r->naliases;
-		if ((rc = create_in_tx(s, who, &o, problem)) != KFQ_OK)
+		if ((rc = create_in_tx(s, who, json, &o, problem)) != KFQ_OK)
 			goto fail;
 		(*created)++;
 	}
@@ -370,7 +352,8 @@ cleanup:
 	return rc;
 }
 
-int store_org_update(struct store *s, const struct store_actor *who, const struct store_org *org,
+int store_org_update(struct store *s, const struct store_actor *who,
+                     const struct store_org_json *json, const struct store_org *org,
                      const char **taken)
 {
 	struct store_stmt *st;
@@ -406,7 +389,8 @@ int store_org_update(struct store *s, const struct store_actor *who, const struc
 	store_reset(st);
 	if (rc != KFQ_DONE)
 		goto fail;
-	if ((rc = write_aliases(s, org)) != KFQ_OK || (rc = audit(s, who, "update", &before, org)))
+	if ((rc = write_aliases(s, org)) != KFQ_OK ||
+	    (rc = audit(s, who, json, "update", &before, org)))
 		goto fail;
 	rc = store_commit(s);
 	if (rc == KFQ_OK)

@@ -7,7 +7,6 @@
 #include "core/org_import.h"
 #include "store/store.h"
 #include "store/store_audit.h"
-#include "util/jsonw.h"
 
 #include <stdbool.h>
 
@@ -37,18 +36,26 @@ int store_org_get(struct store *s, struct arena *a, int64_t id, struct store_org
 /* Finds by exact name or alias. KFQ_ENOTFOUND when absent. */
 int store_org_find(struct store *s, struct arena *a, const char *name, struct store_org *out);
 
+/* The writer the audit records of organizations take their before/after from: the caller's
+ * shape of an organization (app/org_json.c's org_json_audit). */
+struct store_org_json {
+	void (*org)(struct jsonw *w, const struct store_org *o);
+};
+
 /* Creates org (id is set on success). KFQ_ECONFLICT when the name or an alias is taken (the
  * taken string in *taken), KFQ_ECONSTRAINT when the parent does not exist. */
-int store_org_create(struct store *s, const struct store_actor *who, struct store_org *org,
-                     const char **taken);
+int store_org_create(struct store *s, const struct store_actor *who,
+                     const struct store_org_json *json, struct store_org *org, const char **taken);
 /* Creates every row of an import file in one transaction; rows whose name exists are
  * skipped. On failure nothing is written, *bad_line names the row and *problem the parent
  * that does not exist (KFQ_ECONSTRAINT) or the name/alias that is taken (KFQ_ECONFLICT). */
-int store_org_import(struct store *s, const struct store_actor *who, const struct org_import *in,
-                     int *created, int *skipped, int *bad_line, const char **problem);
+int store_org_import(struct store *s, const struct store_actor *who,
+                     const struct store_org_json *json, const struct org_import *in, int *created,
+                     int *skipped, int *bad_line, const char **problem);
 /* Replaces name, type, parent, level, sample flag and aliases of org->id. KFQ_EINVAL when the
  * new parent is the org itself or one of its descendants. */
-int store_org_update(struct store *s, const struct store_actor *who, const struct store_org *org,
+int store_org_update(struct store *s, const struct store_actor *who,
+                     const struct store_org_json *json, const struct store_org *org,
                      const char **taken);
 
 /* The ids of org `root` and every organization below it (arena). */
@@ -57,8 +64,5 @@ int store_org_subtree(struct store *s, struct arena *a, int64_t root, int64_t **
 /* Counts per type, for the dashboard: calls fn(type, count) per row. */
 int store_org_count_by_type(struct store *s, void (*fn)(void *arg, const char *type, int64_t n),
                             void *arg);
-
-/* Writes the org as a JSON object: the API's shape and the audit record's before/after. */
-void store_org_write_json(struct jsonw *w, const struct store_org *o);
 
 #endif

@@ -4,6 +4,7 @@
  * Must not touch files: evidence bytes are api/'s. */
 #include "store/store_plan.h"
 
+#include "util/jsonw.h"
 #include "util/log.h"
 #include "util/strbuf.h"
 #include "util/timeutil.h"
@@ -145,104 +146,6 @@ static const char *const sql_sums_of_plan[] = {KEEP_SUMS("group_concat", "?1"),
                                                KEEP_SUMS("string_agg", "?1")};
 static const char *const sql_sums_of_milestone[] = {KEEP_SUMS("group_concat", OF_MILESTONE),
                                                     KEEP_SUMS("string_agg", OF_MILESTONE)};
-
-/* ---- JSON ---- */
-
-void store_milestone_write_json(struct jsonw *w, const struct store_milestone *m, bool context)
-{
-	jsonw_obj_open(w);
-	if (context) {
-		jsonw_kint(w, "article_number", m->article_number);
-		jsonw_kint(w, "org_id", m->org_id);
-		jsonw_kstr(w, "org_name", m->org_name);
-		jsonw_kstr(w, "plan_status", m->plan_status);
-		jsonw_kint(w, "task_id", m->task_id);
-		jsonw_kstr(w, "task_title", m->task_title);
-	}
-	jsonw_kstr(w, "deliverable", m->deliverable);
-	jsonw_kstr(w, "due_date", m->due_date);
-	jsonw_kint(w, "id", m->id);
-	jsonw_kstr(w, "last_report_date", m->last_report_date);
-	jsonw_key(w, "owner_org_id");
-	if (m->owner_org_id)
-		jsonw_int(w, m->owner_org_id);
-	else
-		jsonw_null(w);
-	jsonw_kstr(w, "owner_org_name", m->owner_org_name);
-	jsonw_kstr(w, "owner_person", m->owner_person);
-	jsonw_kint(w, "percent", m->percent);
-	jsonw_kint(w, "plan_id", m->plan_id);
-	jsonw_kint(w, "seq", m->seq);
-	jsonw_kstr(w, "start_date", m->start_date);
-	jsonw_kstr(w, "state", m->state);
-	jsonw_kstr(w, "status", m->status);
-	jsonw_kstr(w, "title", m->title);
-	jsonw_kint(w, "weight", m->weight);
-	jsonw_obj_close(w);
-}
-
-void store_plan_write_json(struct jsonw *w, const struct store_plan *p)
-{
-	jsonw_obj_open(w);
-	jsonw_kint(w, "article_number", p->article_number);
-	jsonw_kint(w, "completion_bp", p->completion_bp);
-	jsonw_kint(w, "id", p->id);
-	if (p->milestones) {
-		jsonw_key(w, "milestones");
-		jsonw_arr_open(w);
-		for (int i = 0; i < p->n_milestones; i++)
-			store_milestone_write_json(w, &p->milestones[i], false);
-		jsonw_arr_close(w);
-	}
-	jsonw_kint(w, "n_milestones", p->n_milestones);
-	jsonw_kint(w, "n_overdue", p->n_overdue);
-	jsonw_kint(w, "org_id", p->org_id);
-	jsonw_kstr(w, "org_name", p->org_name);
-	jsonw_kstr(w, "review_comment", p->review_comment);
-	jsonw_kstr(w, "reviewed_at", p->reviewed_at);
-	jsonw_kstr(w, "status", p->status);
-	jsonw_kstr(w, "submitted_at", p->submitted_at);
-	jsonw_kint(w, "task_id", p->task_id);
-	jsonw_kstr(w, "task_title", p->task_title);
-	jsonw_kstr(w, "updated_at", p->updated_at);
-	jsonw_kint(w, "version", p->version);
-	jsonw_obj_close(w);
-}
-
-void store_evidence_write_json(struct jsonw *w, const struct store_evidence *e)
-{
-	jsonw_obj_open(w);
-	jsonw_kstr(w, "created_at", e->created_at);
-	jsonw_kstr(w, "filename", e->filename);
-	jsonw_kint(w, "id", e->id);
-	jsonw_kstr(w, "mime", e->mime);
-	jsonw_kint(w, "org_id", e->org_id);
-	jsonw_kstr(w, "sha256", e->sha256);
-	jsonw_kint(w, "size", e->size);
-	jsonw_obj_close(w);
-}
-
-void store_report_write_json(struct jsonw *w, const struct store_report *r)
-{
-	jsonw_obj_open(w);
-	jsonw_kstr(w, "created_at", r->created_at);
-	jsonw_kint(w, "created_by", r->created_by);
-	jsonw_kstr(w, "created_by_name", r->created_by_name);
-	jsonw_key(w, "evidence");
-	jsonw_arr_open(w);
-	for (int i = 0; i < r->nevidence; i++)
-		store_evidence_write_json(w, &r->evidence[i]);
-	jsonw_arr_close(w);
-	jsonw_kint(w, "id", r->id);
-	jsonw_kint(w, "milestone_id", r->milestone_id);
-	jsonw_kstr(w, "narrative", r->narrative);
-	jsonw_kint(w, "percent", r->percent);
-	jsonw_kstr(w, "review_comment", r->review_comment);
-	jsonw_kstr(w, "reviewed_at", r->reviewed_at);
-	jsonw_kstr(w, "state", r->state);
-	jsonw_kstr(w, "status", r->status);
-	jsonw_obj_close(w);
-}
 
 /* ---- reading ---- */
 
@@ -524,9 +427,11 @@ static void now_and_bounds(char now[TIME_RFC3339_LEN], struct milestone_bounds *
 	milestone_bounds(plan_today(t), b);
 }
 
-/* The plan with its milestones, for audit records. */
-static int write_plan(struct store *s, struct arena *a, int64_t id, struct jsonw *w)
+/* The plan with its milestones, for audit records. json: a struct store_plan_json. */
+static int write_plan(struct store *s, struct arena *a, int64_t id, const void *json,
+                      struct jsonw *w)
 {
+	const struct store_plan_json *shape = json;
 	struct milestone_bounds b;
 	char now[TIME_RFC3339_LEN];
 	struct store_plan p;
@@ -534,7 +439,7 @@ static int write_plan(struct store *s, struct arena *a, int64_t id, struct jsonw
 
 	now_and_bounds(now, &b);
 	if ((rc = store_plan_get(s, a, id, &b, &p)) == KFQ_OK)
-		store_plan_write_json(w, &p);
+		shape->plan(w, &p);
 	return rc;
 }
 
@@ -617,8 +522,9 @@ static int finish(struct store *s, int rc)
 	return rc < 0 ? rc : KFQ_ERR;
 }
 
-int store_plan_create(struct store *s, const struct store_actor *who, int64_t task_id,
-                      int64_t org_id, const struct store_milestone *ms, int n, int64_t *plan_id)
+int store_plan_create(struct store *s, const struct store_actor *who,
+                      const struct store_plan_json *json, int64_t task_id, int64_t org_id,
+                      const struct store_milestone *ms, int n, int64_t *plan_id)
 {
 	struct store_stmt *st;
 	char now[TIME_RFC3339_LEN];
@@ -648,7 +554,7 @@ int store_plan_create(struct store *s, const struct store_actor *who, int64_t ta
 	if (rc == KFQ_OK)
 		rc = keep_sums(s, sql_sums_of_plan, *plan_id);
 	if (rc == KFQ_OK)
-		rc = store_audit_entity(s, who, "create", "plan", *plan_id, NULL, write_plan);
+		rc = store_audit_entity(s, who, "create", "plan", *plan_id, NULL, write_plan, json);
 	if ((rc = finish(s, rc)) != KFQ_OK)
 		*plan_id = 0;
 	return rc;
@@ -672,7 +578,8 @@ static int plan_state(struct store *s, int64_t id, struct arena *a, const char *
 	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
 }
 
-int store_plan_update(struct store *s, const struct store_actor *who, int64_t plan_id,
+int store_plan_update(struct store *s, const struct store_actor *who,
+                      const struct store_plan_json *json, int64_t plan_id,
                       const struct store_milestone *ms, int n)
 {
 	struct store_stmt *st;
@@ -691,7 +598,7 @@ int store_plan_update(struct store *s, const struct store_actor *who, int64_t pl
 		rc = KFQ_EBUSY;
 		goto done;
 	}
-	if (!(before = store_entity_json(s, plan_id, write_plan, &rc)))
+	if (!(before = store_entity_json(s, plan_id, write_plan, json, &rc)))
 		goto done;
 	if ((rc = write_milestones(s, plan_id, ms, n)) != KFQ_OK)
 		goto done;
@@ -705,7 +612,7 @@ int store_plan_update(struct store *s, const struct store_actor *who, int64_t pl
 	rc = store_step(st);
 	store_reset(st);
 	rc = rc == KFQ_DONE
-	         ? store_audit_entity(s, who, "update", "plan", plan_id, before, write_plan)
+	         ? store_audit_entity(s, who, "update", "plan", plan_id, before, write_plan, json)
 	         : rc;
 done:
 	rc = finish(s, rc);
@@ -715,7 +622,8 @@ cleanup:
 	return rc;
 }
 
-static int snapshot(struct store *s, const struct store_actor *who, int64_t plan_id, int version,
+static int snapshot(struct store *s, const struct store_actor *who,
+                    const struct store_plan_json *json, int64_t plan_id, int version,
                     const char *now)
 {
 	struct store_stmt *st;
@@ -732,10 +640,7 @@ static int snapshot(struct store *s, const struct store_actor *who, int64_t plan
 	if ((rc = store_plan_get(s, &a, plan_id, &b, &p)) != KFQ_OK)
 		goto cleanup;
 	jsonw_init(&w, &sb);
-	jsonw_arr_open(&w);
-	for (int i = 0; i < p.n_milestones; i++)
-		store_milestone_write_json(&w, &p.milestones[i], false);
-	jsonw_arr_close(&w);
+	json->milestones(&w, p.milestones, p.n_milestones);
 	if ((rc = store_prepare(s, sql_version_insert, &st)) != KFQ_OK)
 		goto cleanup;
 	store_bind_int(st, 1, plan_id);
@@ -755,7 +660,8 @@ cleanup:
 	return rc;
 }
 
-int store_plan_act(struct store *s, const struct store_actor *who, int64_t plan_id,
+int store_plan_act(struct store *s, const struct store_actor *who,
+                   const struct store_plan_json *json, int64_t plan_id,
                    enum store_plan_action action, const char *comment)
 {
 	static const char *const names[] = {"submit", "approve", "return"};
@@ -778,7 +684,7 @@ int store_plan_act(struct store *s, const struct store_actor *who, int64_t plan_
 		rc = KFQ_EBUSY;
 		goto done;
 	}
-	if (!(before = store_entity_json(s, plan_id, write_plan, &rc)))
+	if (!(before = store_entity_json(s, plan_id, write_plan, json, &rc)))
 		goto done;
 	if ((rc = store_prepare(s, action == PLAN_SUBMIT ? sql_plan_submit : sql_plan_review,
 	                        &st)) != KFQ_OK)
@@ -799,9 +705,10 @@ int store_plan_act(struct store *s, const struct store_actor *who, int64_t plan_
 	store_reset(st);
 	if (rc != KFQ_DONE)
 		goto done;
-	if (action == PLAN_APPROVE && (rc = snapshot(s, who, plan_id, version, now)) != KFQ_OK)
+	if (action == PLAN_APPROVE &&
+	    (rc = snapshot(s, who, json, plan_id, version, now)) != KFQ_OK)
 		goto done;
-	rc = store_audit_entity(s, who, names[action], "plan", plan_id, before, write_plan);
+	rc = store_audit_entity(s, who, names[action], "plan", plan_id, before, write_plan, json);
 done:
 	rc = finish(s, rc);
 cleanup:
@@ -827,7 +734,8 @@ static void read_ev(struct store_stmt *st, struct arena *a, void *element)
 	e->created_at = store_col_dup(st, 7, a);
 }
 
-int store_evidence_add(struct store *s, const struct store_actor *who, struct store_evidence *e)
+int store_evidence_add(struct store *s, const struct store_actor *who,
+                       const struct store_plan_json *json, struct store_evidence *e)
 {
 	struct store_stmt *st;
 	struct strbuf sb = STRBUF_INIT;
@@ -858,7 +766,7 @@ int store_evidence_add(struct store *s, const struct store_actor *who, struct st
 	if (rc != KFQ_ROW)
 		goto done;
 	jsonw_init(&w, &sb);
-	store_evidence_write_json(&w, e);
+	json->evidence(&w, e);
 	/* the file's hash is in the record: the audit log vouches for the bytes too */
 	rc = store_audit_append_id(s, who, "upload", "evidence", e->id, NULL, sb.buf);
 done:
@@ -950,13 +858,16 @@ int store_report_list(struct store *s, struct arena *a, int64_t milestone_id,
 	return KFQ_OK;
 }
 
-static int write_report(struct store *s, struct arena *a, int64_t id, struct jsonw *w)
+/* The report with its evidence, for audit records. json: a struct store_plan_json. */
+static int write_report(struct store *s, struct arena *a, int64_t id, const void *json,
+                        struct jsonw *w)
 {
+	const struct store_plan_json *shape = json;
 	struct store_report r;
 	int rc;
 
 	if ((rc = store_report_get(s, a, id, &r)) == KFQ_OK)
-		store_report_write_json(w, &r);
+		shape->report(w, &r);
 	return rc;
 }
 
@@ -976,7 +887,8 @@ static int exec_ms(struct store *s, const char *sql, int64_t id, const char *tex
 	return rc == KFQ_DONE ? KFQ_OK : rc;
 }
 
-int store_report_create(struct store *s, const struct store_actor *who, struct store_report *r,
+int store_report_create(struct store *s, const struct store_actor *who,
+                        const struct store_plan_json *json, struct store_report *r,
                         int64_t plan_org_id, const char *today, enum store_report_problem *problem)
 {
 	struct store_stmt *st;
@@ -1034,10 +946,12 @@ int store_report_create(struct store *s, const struct store_actor *who, struct s
 	}
 	if ((rc = exec_ms(s, sql_ms_reported, r->milestone_id, today, -1)) != KFQ_OK)
 		return finish(s, rc);
-	return finish(s, store_audit_entity(s, who, "create", "report", r->id, NULL, write_report));
+	return finish(
+	    s, store_audit_entity(s, who, "create", "report", r->id, NULL, write_report, json));
 }
 
-int store_report_review(struct store *s, const struct store_actor *who, int64_t id, bool accept,
+int store_report_review(struct store *s, const struct store_actor *who,
+                        const struct store_plan_json *json, int64_t id, bool accept,
                         const char *comment)
 {
 	struct store_stmt *st;
@@ -1056,7 +970,7 @@ int store_report_review(struct store *s, const struct store_actor *who, int64_t 
 		rc = KFQ_EBUSY;
 		goto done;
 	}
-	if (!(before = store_entity_json(s, id, write_report, &rc)))
+	if (!(before = store_entity_json(s, id, write_report, json, &rc)))
 		goto done;
 	if ((rc = store_prepare(s, sql_rep_review, &st)) != KFQ_OK)
 		goto done;
@@ -1077,7 +991,7 @@ int store_report_review(struct store *s, const struct store_actor *who, int64_t 
 	     (rc = keep_sums(s, sql_sums_of_milestone, r.milestone_id)) != KFQ_OK))
 		goto done;
 	rc = store_audit_entity(s, who, accept ? "accept" : "return", "report", id, before,
-	                        write_report);
+	                        write_report, json);
 done:
 	rc = finish(s, rc);
 cleanup:

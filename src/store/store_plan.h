@@ -8,7 +8,6 @@
 #include "core/plan.h"
 #include "store/store.h"
 #include "store/store_audit.h"
-#include "util/jsonw.h"
 
 struct store_milestone {
 	int64_t id;
@@ -65,6 +64,19 @@ struct store_plan_filter {
 	int64_t offset, limit;
 };
 
+struct store_report;
+struct store_evidence;
+
+/* The writers the audit records of plans, reports and evidence take their before/after from,
+ * and an approved version its milestones: the caller's shapes (app/plan_json.c's
+ * plan_json_audit). Every write below takes it. */
+struct store_plan_json {
+	void (*plan)(struct jsonw *w, const struct store_plan *p); /* with its milestones */
+	void (*milestones)(struct jsonw *w, const struct store_milestone *m, int n); /* an array */
+	void (*report)(struct jsonw *w, const struct store_report *r); /* with its evidence */
+	void (*evidence)(struct jsonw *w, const struct store_evidence *e);
+};
+
 int store_plan_list(struct store *s, struct arena *a, const struct store_plan_filter *f,
                     const struct milestone_bounds *b, struct store_plan **out, int *n,
                     int64_t *total);
@@ -75,12 +87,14 @@ int store_plan_get(struct store *s, struct arena *a, int64_t id, const struct mi
 int store_plan_find(struct store *s, int64_t task_id, int64_t org_id, int64_t *plan_id);
 
 /* Creates a draft plan. KFQ_ECONFLICT when the org already has a plan for the task. */
-int store_plan_create(struct store *s, const struct store_actor *who, int64_t task_id,
-                      int64_t org_id, const struct store_milestone *ms, int n, int64_t *plan_id);
+int store_plan_create(struct store *s, const struct store_actor *who,
+                      const struct store_plan_json *json, int64_t task_id, int64_t org_id,
+                      const struct store_milestone *ms, int n, int64_t *plan_id);
 /* Replaces the milestones: entries with an id keep that milestone (KFQ_EINVAL if it is not
  * the plan's), others are new; milestones left out are marked removed. A plan under review
  * cannot change (KFQ_EBUSY); an approved plan goes back to draft with version + 1. */
-int store_plan_update(struct store *s, const struct store_actor *who, int64_t plan_id,
+int store_plan_update(struct store *s, const struct store_actor *who,
+                      const struct store_plan_json *json, int64_t plan_id,
                       const struct store_milestone *ms, int n);
 
 /* One approved version of a plan: its milestones as they were approved. */
@@ -99,7 +113,8 @@ enum store_plan_action { PLAN_SUBMIT, PLAN_APPROVE, PLAN_RETURN };
 /* Moves the plan's status (submit: draft/returned → submitted; approve, return: submitted →
  * approved/returned). KFQ_EBUSY when the plan is not in a state that allows it. Approval keeps
  * the approved milestones in plan_version. */
-int store_plan_act(struct store *s, const struct store_actor *who, int64_t plan_id,
+int store_plan_act(struct store *s, const struct store_actor *who,
+                   const struct store_plan_json *json, int64_t plan_id,
                    enum store_plan_action action, const char *comment);
 
 struct store_milestone_filter {
@@ -133,7 +148,8 @@ struct store_evidence {
 	const char *created_at;
 };
 
-int store_evidence_add(struct store *s, const struct store_actor *who, struct store_evidence *e);
+int store_evidence_add(struct store *s, const struct store_actor *who,
+                       const struct store_plan_json *json, struct store_evidence *e);
 int store_evidence_get(struct store *s, struct arena *a, int64_t id, struct store_evidence *out);
 
 struct store_report {
@@ -162,14 +178,16 @@ enum store_report_problem {
 /* Creates a submitted report with its evidence (ids in evidence[].id: not yet attached,
  * uploaded by the plan's organization or the reporter's own) and records today as the
  * milestone's last report date. *problem explains a KFQ_EINVAL. */
-int store_report_create(struct store *s, const struct store_actor *who, struct store_report *r,
+int store_report_create(struct store *s, const struct store_actor *who,
+                        const struct store_plan_json *json, struct store_report *r,
                         int64_t plan_org_id, const char *today, enum store_report_problem *problem);
 int store_report_list(struct store *s, struct arena *a, int64_t milestone_id,
                       struct store_report **out, int *n);
 int store_report_get(struct store *s, struct arena *a, int64_t id, struct store_report *out);
 /* Accepting sets the milestone's status and percent from the report. KFQ_EBUSY unless the
  * report is submitted. */
-int store_report_review(struct store *s, const struct store_actor *who, int64_t id, bool accept,
+int store_report_review(struct store *s, const struct store_actor *who,
+                        const struct store_plan_json *json, int64_t id, bool accept,
                         const char *comment);
 
 struct store_board_cell {
@@ -187,10 +205,5 @@ int store_plan_version(struct store *s, int64_t *n);
 /* Per task and organization: completion and overdue counts over submitted/approved plans. */
 int store_board(struct store *s, struct arena *a, const struct milestone_bounds *b,
                 struct store_board_cell **out, int *n);
-
-void store_milestone_write_json(struct jsonw *w, const struct store_milestone *m, bool context);
-void store_plan_write_json(struct jsonw *w, const struct store_plan *p);
-void store_report_write_json(struct jsonw *w, const struct store_report *r);
-void store_evidence_write_json(struct jsonw *w, const struct store_evidence *e);
 
 #endif

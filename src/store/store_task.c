@@ -2,6 +2,7 @@
  * resolve unit names: core/ does, before anything is written. */
 #include "store/store_task.h"
 
+#include "util/jsonw.h"
 #include "util/log.h"
 #include "util/strbuf.h"
 #include "util/timeutil.h"
@@ -49,83 +50,21 @@ static const char sql_task_orgs[] =
     "SELECT x.org_id, o.name, x.role FROM task_org x JOIN org o ON o.id = x.org_id "
     "WHERE x.task_id = ?1 ORDER BY x.role, o.id";
 
-static void write_refs(struct jsonw *w, const char *key, const struct store_org_ref *r, int n)
-{
-	jsonw_key(w, key);
-	jsonw_arr_open(w);
-	for (int i = 0; i < n; i++) {
-		jsonw_obj_open(w);
-		jsonw_kint(w, "id", r[i].id);
-		jsonw_kstr(w, "name", r[i].name);
-		jsonw_obj_close(w);
-	}
-	jsonw_arr_close(w);
-}
-
-static void write_raw(struct jsonw *w, const char *key, const char *json)
-{
-	jsonw_key(w, key);
-	jsonw_raw(w, json ? json : "[]", strlen(json ? json : "[]"));
-}
-
-void store_task_write_json(struct jsonw *w, const struct store_task *t, bool full)
-{
-	jsonw_obj_open(w);
-	store_task_write_fields(w, t, full);
-	jsonw_obj_close(w);
-}
-
-void store_task_write_fields(struct jsonw *w, const struct store_task *t, bool full)
-{
-	jsonw_kint(w, "article_number", t->article_number);
-	if (full)
-		jsonw_kstr(w, "body", t->body);
-	jsonw_kstr(w, "group_heading", t->group_heading);
-	jsonw_kint(w, "id", t->id);
-	write_refs(w, "lead_orgs", t->lead, t->nlead);
-	write_raw(w, "lead_units", t->lead_units);
-	jsonw_kstr(w, "part_heading", t->part_heading);
-	jsonw_kint(w, "policy_id", t->policy_id);
-	write_refs(w, "responsible_orgs", t->responsible, t->nresponsible);
-	write_raw(w, "responsible_units", t->responsible_units);
-	jsonw_kstr(w, "title", t->title);
-	jsonw_kstr(w, "updated_at", t->updated_at);
-}
-
-void store_policy_write_json(struct jsonw *w, const struct store_policy *p)
-{
-	jsonw_obj_open(w);
-	jsonw_kstr(w, "contact_email", p->contact_email);
-	jsonw_kstr(w, "contact_phone", p->contact_phone);
-	jsonw_kstr(w, "created_at", p->created_at);
-	jsonw_kstr(w, "encoding", p->encoding);
-	jsonw_kint(w, "id", p->id);
-	jsonw_kstr(w, "issuer", p->issuer);
-	jsonw_kint(w, "n_tasks", p->n_tasks);
-	jsonw_kint(w, "n_warnings", p->n_warnings);
-	jsonw_kstr(w, "notice_date", p->notice_date);
-	jsonw_kstr(w, "source_sha256", p->source_sha256);
-	jsonw_kstr(w, "title", p->title);
-	jsonw_kstr(w, "title_note", p->title_note);
-	jsonw_kstr(w, "window_end", p->window_end);
-	jsonw_kstr(w, "window_start", p->window_start);
-	jsonw_obj_close(w);
-}
-
-static char *task_json(const struct store_task *t)
+static char *task_json(const struct store_task_json *json, const struct store_task *t)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct jsonw w;
 
 	jsonw_init(&w, &sb);
-	store_task_write_json(&w, t, false);
+	json->task(&w, t);
 	return strbuf_detach(&sb, NULL);
 }
 
-static int audit_task(struct store *s, const struct store_actor *who, const char *action,
+static int audit_task(struct store *s, const struct store_actor *who,
+                      const struct store_task_json *json, const char *action,
                       const struct store_task *before, const struct store_task *after)
 {
-	char *bj = before ? task_json(before) : NULL, *aj = task_json(after);
+	char *bj = before ? task_json(json, before) : NULL, *aj = task_json(json, after);
 	int rc;
 
 	rc = store_audit_append_id(s, who, action, "task", after->id, bj, aj);
@@ -214,7 +153,8 @@ static int insert_task(struct store *s, struct store_task *t, const char *now)
 	return insert_orgs(s, t->id, t->responsible, t->nresponsible, "responsible");
 }
 
-int store_policy_import(struct store *s, const struct store_actor *who, struct store_policy *p,
+int store_policy_import(struct store *s, const struct store_actor *who,
+                        const struct store_task_json *json, struct store_policy *p,
                         struct store_task *tasks, int ntasks)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -230,14 +170,14 @@ int store_policy_import(struct store *s, const struct store_actor *who, struct s
 	p->created_at = now;
 	p->n_tasks = ntasks;
 	jsonw_init(&w, &sb);
-	store_policy_write_json(&w, p);
+	json->policy(&w, p);
 	if ((rc = store_audit_append_id(s, who, "import", "policy", p->id, NULL, sb.buf)) != KFQ_OK)
 		goto fail;
 	for (int i = 0; i < ntasks; i++) {
 		tasks[i].policy_id = p->id;
 		tasks[i].updated_at = now;
 		if ((rc = insert_task(s, &tasks[i], now)) != KFQ_OK ||
-		    (rc = audit_task(s, who, "create", NULL, &tasks[i])) != KFQ_OK)
+		    (rc = audit_task(s, who, json, "create", NULL, &tasks[i])) != KFQ_OK)
 			goto fail;
 	}
 	if ((rc = store_commit(s)) == KFQ_OK)
@@ -421,7 +361,8 @@ static int run_id(struct store *s, const char *sql, int64_t id, const char *text
 	return rc == KFQ_DONE ? KFQ_OK : rc;
 }
 
-int store_task_set_orgs(struct store *s, const struct store_actor *who, int64_t id,
+int store_task_set_orgs(struct store *s, const struct store_actor *who,
+                        const struct store_task_json *json, int64_t id,
                         const struct store_org_ref *lead, int nlead,
                         const struct store_org_ref *responsible, int nresponsible)
 {
@@ -440,7 +381,7 @@ int store_task_set_orgs(struct store *s, const struct store_actor *who, int64_t 
 	    (rc = insert_orgs(s, id, responsible, nresponsible, "responsible")) != KFQ_OK ||
 	    (rc = run_id(s, sql_task_touch, id, now)) != KFQ_OK ||
 	    (rc = store_task_get(s, &a, id, &after)) != KFQ_OK ||
-	    (rc = audit_task(s, who, "update_orgs", &before, &after)) != KFQ_OK ||
+	    (rc = audit_task(s, who, json, "update_orgs", &before, &after)) != KFQ_OK ||
 	    (rc = store_commit(s)) != KFQ_OK)
 		goto fail;
 	goto cleanup;

@@ -6,7 +6,6 @@
 
 #include "store/store.h"
 #include "store/store_audit.h"
-#include "util/jsonw.h"
 
 struct store_org_ref {
 	int64_t id;
@@ -49,9 +48,17 @@ struct store_task {
 	const char *updated_at;
 };
 
+/* The writers the audit records of policies and tasks take their before/after from: the
+ * caller's shapes (app/task_json.c's task_json_audit). */
+struct store_task_json {
+	void (*policy)(struct jsonw *w, const struct store_policy *p);
+	void (*task)(struct jsonw *w, const struct store_task *t);
+};
+
 /* Creates the policy and its tasks (lead/responsible given as ids in store_org_ref.id).
  * KFQ_ECONFLICT when the same text was imported before. */
-int store_policy_import(struct store *s, const struct store_actor *who, struct store_policy *p,
+int store_policy_import(struct store *s, const struct store_actor *who,
+                        const struct store_task_json *json, struct store_policy *p,
                         struct store_task *tasks, int ntasks);
 int store_policy_list(struct store *s, struct arena *a, struct store_policy **out, int *n);
 int store_policy_get(struct store *s, struct arena *a, int64_t id, struct store_policy *out);
@@ -70,14 +77,9 @@ int store_task_list(struct store *s, struct arena *a, const struct store_task_fi
                     struct store_task **out, int *n, int64_t *total);
 int store_task_get(struct store *s, struct arena *a, int64_t id, struct store_task *out);
 /* Replaces the task's organizations (ids in .id), audited as "update_orgs". */
-int store_task_set_orgs(struct store *s, const struct store_actor *who, int64_t id,
+int store_task_set_orgs(struct store *s, const struct store_actor *who,
+                        const struct store_task_json *json, int64_t id,
                         const struct store_org_ref *lead, int nlead,
                         const struct store_org_ref *responsible, int nresponsible);
-
-/* The API's and the audit record's shape (keys in byte order); full adds the body. */
-void store_task_write_json(struct jsonw *w, const struct store_task *t, bool full);
-/* The same members without the braces, for callers that add their own. */
-void store_task_write_fields(struct jsonw *w, const struct store_task *t, bool full);
-void store_policy_write_json(struct jsonw *w, const struct store_policy *p);
 
 #endif

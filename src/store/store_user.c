@@ -2,6 +2,7 @@
  * Must not hash passwords or decide lockout: api/ and core/ do; this file records. */
 #include "store/store_user.h"
 
+#include "util/jsonw.h"
 #include "util/log.h"
 #include "util/strbuf.h"
 #include "util/timeutil.h"
@@ -90,38 +91,6 @@ static int load_scope(struct store *s, struct arena *a, struct store_user *u)
 
 	u->scope_org_ids = arr;
 	return rc;
-}
-
-void store_user_write_json(struct jsonw *w, const struct store_user *u, int64_t now)
-{
-	char t[TIME_RFC3339_LEN];
-	bool locked = u->locked_until > now;
-
-	jsonw_obj_open(w);
-	jsonw_kstr(w, "created_at", u->created_at);
-	jsonw_kstr(w, "data_scope", u->data_scope);
-	jsonw_kstr(w, "display_name", u->display_name);
-	jsonw_kint(w, "id", u->id);
-	jsonw_kstr(w, "last_login_at", u->last_login_at);
-	jsonw_kbool(w, "locked", locked);
-	jsonw_key(w, "locked_until");
-	if (locked) {
-		time_format(u->locked_until, t);
-		jsonw_str(w, t);
-	} else {
-		jsonw_null(w);
-	}
-	jsonw_kbool(w, "must_change_password", u->must_change);
-	jsonw_kint(w, "org_id", u->org_id);
-	jsonw_kstr(w, "org_name", u->org_name);
-	jsonw_kstr(w, "role", u->role);
-	jsonw_key(w, "scope_org_ids");
-	jsonw_arr_open(w);
-	for (int i = 0; i < u->nscope; i++)
-		jsonw_int(w, u->scope_org_ids[i]);
-	jsonw_arr_close(w);
-	jsonw_kstr(w, "username", u->username);
-	jsonw_obj_close(w);
 }
 
 static bool in_ids(int64_t id, const int64_t *ids, int n)
@@ -275,36 +244,41 @@ static int write_scope(struct store *s, const struct store_user *u)
 	return KFQ_OK;
 }
 
-static int write_user(struct store *s, struct arena *a, int64_t id, struct jsonw *w)
+/* json: a struct store_user_json (the signature store_entity_json calls) */
+static int write_user(struct store *s, struct arena *a, int64_t id, const void *json,
+                      struct jsonw *w)
 {
+	const struct store_user_json *shape = json;
 	struct store_user u;
 	int rc;
 
 	if ((rc = store_user_get(s, a, id, &u)) == KFQ_OK)
-		store_user_write_json(w, &u, time_now());
+		shape->user(w, &u);
 	return rc;
 }
 
 /* Begins a write transaction and captures the user's state before the change. */
-static int begin_change(struct store *s, int64_t id, char **before)
+static int begin_change(struct store *s, const struct store_user_json *json, int64_t id,
+                        char **before)
 {
 	int rc = store_begin(s);
 
 	*before = NULL;
 	if (rc != KFQ_OK)
 		return rc;
-	*before = store_entity_json(s, id, write_user, &rc);
+	*before = store_entity_json(s, id, write_user, json, &rc);
 	if (rc != KFQ_OK)
 		store_rollback(s);
 	return rc;
 }
 
 /* Audits, commits, or rolls back on any error; frees before. */
-static int end_change(struct store *s, const struct store_actor *who, const char *action,
-                      int64_t id, char *before, int rc)
+static int end_change(struct store *s, const struct store_actor *who,
+                      const struct store_user_json *json, const char *action, int64_t id,
+                      char *before, int rc)
 {
 	if (rc == KFQ_OK)
-		rc = store_audit_entity(s, who, action, "user", id, before, write_user);
+		rc = store_audit_entity(s, who, action, "user", id, before, write_user, json);
 	if (rc == KFQ_OK)
 		rc = store_commit(s);
 	if (rc != KFQ_OK)
@@ -313,7 +287,8 @@ static int end_change(struct store *s, const struct store_actor *who, const char
 	return rc;
 }
 
-int store_user_create(struct store *s, const struct store_actor *who, struct store_user *u,
+int store_user_create(struct store *s, const struct store_actor *who,
+                      const struct store_user_json *json, struct store_user *u,
                       const char *password_hash)
 {
 	struct store_stmt *st;
@@ -341,17 +316,18 @@ int store_user_create(struct store *s, const struct store_actor *who, struct sto
 		goto done;
 	rc = write_scope(s, u);
 done:
-	return end_change(s, who, "create", u->id, NULL, rc);
+	return end_change(s, who, json, "create", u->id, NULL, rc);
 }
 
-int store_user_update(struct store *s, const struct store_actor *who, const struct store_user *u)
+int store_user_update(struct store *s, const struct store_actor *who,
+                      const struct store_user_json *json, const struct store_user *u)
 {
 	struct store_stmt *st;
 	char now[TIME_RFC3339_LEN], *before;
 	int rc;
 
 	time_format(time_now(), now);
-	if ((rc = begin_change(s, u->id, &before)) != KFQ_OK)
+	if ((rc = begin_change(s, json, u->id, &before)) != KFQ_OK)
 		return rc;
 	if ((rc = store_prepare(s, sql_update, &st)) != KFQ_OK)
 		goto done;
@@ -365,23 +341,23 @@ int store_user_update(struct store *s, const struct store_actor *who, const stru
 	store_reset(st);
 	rc = rc == KFQ_DONE ? write_scope(s, u) : rc;
 done:
-	return end_change(s, who, "update", u->id, before, rc);
+	return end_change(s, who, json, "update", u->id, before, rc);
 }
 
-int store_user_set_password(struct store *s, const struct store_actor *who, int64_t id,
-                            const char *hash, bool must_change, const char *action,
-                            const char *keep_session)
+int store_user_set_password(struct store *s, const struct store_actor *who,
+                            const struct store_user_json *json, int64_t id, const char *hash,
+                            bool must_change, const char *action, const char *keep_session)
 {
 	char now[TIME_RFC3339_LEN], *before;
 	int rc;
 
 	time_format(time_now(), now);
-	if ((rc = begin_change(s, id, &before)) != KFQ_OK)
+	if ((rc = begin_change(s, json, id, &before)) != KFQ_OK)
 		return rc;
 	rc = run(s, sql_set_pw, 4, id, hash, must_change, now);
 	if (rc == KFQ_OK)
 		rc = run(s, sql_kill_sessions, 2, id, keep_session, 0, NULL);
-	return end_change(s, who, action, id, before, rc);
+	return end_change(s, who, json, action, id, before, rc);
 }
 
 static int set_lock(struct store *s, int64_t id, int64_t until, int failed)
@@ -407,26 +383,28 @@ static int set_lock(struct store *s, int64_t id, int64_t until, int failed)
 	return rc == KFQ_DONE ? KFQ_OK : rc;
 }
 
-int store_user_set_lock(struct store *s, const struct store_actor *who, int64_t id, int64_t until,
+int store_user_set_lock(struct store *s, const struct store_actor *who,
+                        const struct store_user_json *json, int64_t id, int64_t until,
                         const char *action)
 {
 	char *before;
 	int rc;
 
-	if ((rc = begin_change(s, id, &before)) != KFQ_OK)
+	if ((rc = begin_change(s, json, id, &before)) != KFQ_OK)
 		return rc;
 	rc = set_lock(s, id, until, 0);
-	return end_change(s, who, action, id, before, rc);
+	return end_change(s, who, json, action, id, before, rc);
 }
 
-int store_user_login_failed(struct store *s, const struct store_actor *who, int64_t id,
-                            int seen_failed, int64_t seen_until, int failed_count, int64_t until)
+int store_user_login_failed(struct store *s, const struct store_actor *who,
+                            const struct store_user_json *json, int64_t id, int seen_failed,
+                            int64_t seen_until, int failed_count, int64_t until)
 {
 	struct store_stmt *st;
 	char *before;
 	int rc;
 
-	if ((rc = begin_change(s, id, &before)) != KFQ_OK)
+	if ((rc = begin_change(s, json, id, &before)) != KFQ_OK)
 		return rc;
 	/* the decision was made from what the caller read before the transaction: if another
 	 * login changed the count since, the caller decides again */
@@ -444,11 +422,12 @@ int store_user_login_failed(struct store *s, const struct store_actor *who, int6
 	}
 	if (rc == KFQ_OK)
 		rc = set_lock(s, id, until, until ? 0 : failed_count);
-	return end_change(s, who, until ? "account_locked" : "login_failed", id, before, rc);
+	return end_change(s, who, json, until ? "account_locked" : "login_failed", id, before, rc);
 }
 
-int store_user_login_ok(struct store *s, const struct store_actor *who, int64_t id,
-                        const char *token_hash, const char *csrf, const char *rehash)
+int store_user_login_ok(struct store *s, const struct store_actor *who,
+                        const struct store_user_json *json, int64_t id, const char *token_hash,
+                        const char *csrf, const char *rehash)
 {
 	struct store_stmt *st;
 	char now[TIME_RFC3339_LEN], *before;
@@ -456,7 +435,7 @@ int store_user_login_ok(struct store *s, const struct store_actor *who, int64_t 
 	int rc;
 
 	time_format(t, now);
-	if ((rc = begin_change(s, id, &before)) != KFQ_OK)
+	if ((rc = begin_change(s, json, id, &before)) != KFQ_OK)
 		return rc;
 	rc = run(s, sql_login_ok, 2, id, now, 0, NULL);
 	if (rc == KFQ_OK && rehash)
@@ -473,7 +452,7 @@ int store_user_login_ok(struct store *s, const struct store_actor *who, int64_t 
 	store_reset(st);
 	rc = rc == KFQ_DONE ? KFQ_OK : rc;
 done:
-	return end_change(s, who, "login", id, before, rc);
+	return end_change(s, who, json, "login", id, before, rc);
 }
 
 int store_session_get(struct store *s, struct arena *a, const char *token_hash,

@@ -1,13 +1,12 @@
 /* store_user.h - accounts and sessions. Every change of an account (create, update, password,
  * lock, login result, logout) is audited in the same transaction. Structs and strings returned
- * are allocated from the caller's arena. Password hashes are produced by api/ (libsodium);
+ * are allocated from the caller's arena. Password hashes are produced by app/ (libsodium);
  * sessions are stored by the SHA-256 of their token only. */
 #ifndef KFQ_STORE_USER_H
 #define KFQ_STORE_USER_H
 
 #include "store/store.h"
 #include "store/store_audit.h"
-#include "util/jsonw.h"
 
 #include <stdbool.h>
 
@@ -51,29 +50,40 @@ int store_user_count(struct store *s, int64_t *n);
 int store_user_count_by_role(struct store *s, void (*fn)(void *arg, const char *role, int64_t n),
                              void *arg);
 
+/* The writer the audit records of accounts take their before/after from: the caller's shape
+ * of a user (app/user_json.c's user_json_audit). Each write below takes it. */
+struct store_user_json {
+	void (*user)(struct jsonw *w, const struct store_user *u);
+};
+
 /* KFQ_ECONFLICT when the username is taken; KFQ_ECONSTRAINT for an unknown organization. */
-int store_user_create(struct store *s, const struct store_actor *who, struct store_user *u,
+int store_user_create(struct store *s, const struct store_actor *who,
+                      const struct store_user_json *json, struct store_user *u,
                       const char *password_hash);
 /* Updates display name, organization, role, data scope and custom scope of u->id. */
-int store_user_update(struct store *s, const struct store_actor *who, const struct store_user *u);
+int store_user_update(struct store *s, const struct store_actor *who,
+                      const struct store_user_json *json, const struct store_user *u);
 /* Sets a new password hash; ends the user's other sessions (keep_session stays, may be NULL).
  * action: "change_password" or "reset_password". */
-int store_user_set_password(struct store *s, const struct store_actor *who, int64_t id,
-                            const char *hash, bool must_change, const char *action,
-                            const char *keep_session);
+int store_user_set_password(struct store *s, const struct store_actor *who,
+                            const struct store_user_json *json, int64_t id, const char *hash,
+                            bool must_change, const char *action, const char *keep_session);
 /* Locks until `until` (0 unlocks and clears the failure count) and ends the user's sessions
  * when locking. action: "lock" or "unlock". */
-int store_user_set_lock(struct store *s, const struct store_actor *who, int64_t id, int64_t until,
+int store_user_set_lock(struct store *s, const struct store_actor *who,
+                        const struct store_user_json *json, int64_t id, int64_t until,
                         const char *action);
 /* Records a failed login: the new failure count and lock, audited as "login_failed" (and
  * "account_locked" when until is set). KFQ_ECONFLICT (nothing written) when the account's
  * count or lock is no longer seen_failed / seen_until: decide again from a fresh read. */
-int store_user_login_failed(struct store *s, const struct store_actor *who, int64_t id,
-                            int seen_failed, int64_t seen_until, int failed_count, int64_t until);
+int store_user_login_failed(struct store *s, const struct store_actor *who,
+                            const struct store_user_json *json, int64_t id, int seen_failed,
+                            int64_t seen_until, int failed_count, int64_t until);
 /* Records a successful login and creates its session in one transaction; `rehash` (may be
  * NULL) replaces the password hash when its parameters are outdated. */
-int store_user_login_ok(struct store *s, const struct store_actor *who, int64_t id,
-                        const char *token_hash, const char *csrf, const char *rehash);
+int store_user_login_ok(struct store *s, const struct store_actor *who,
+                        const struct store_user_json *json, int64_t id, const char *token_hash,
+                        const char *csrf, const char *rehash);
 
 struct store_session {
 	struct store_user user;
@@ -90,8 +100,5 @@ int store_session_touch(struct store *s, const char *token_hash, int64_t now);
 int store_session_delete(struct store *s, const struct store_actor *who, const char *token_hash);
 /* Removes sessions idle since before `cutoff`. */
 int store_session_expire(struct store *s, int64_t cutoff);
-
-/* The API's and the audit record's shape of a user (keys in byte order). */
-void store_user_write_json(struct jsonw *w, const struct store_user *u, int64_t now);
 
 #endif

@@ -1,0 +1,21 @@
+/* plan_json.h - the JSON shapes of 一区一策 plans, milestones, progress reports and evidence
+ * records: the API's answers, the audit record's before/after and an approved version's
+ * milestones are the same objects. In app/ because `kfq demo` writes plans and reports too,
+ * and its audit records need the shapes. */
+#ifndef KFQ_APP_PLAN_JSON_H
+#define KFQ_APP_PLAN_JSON_H
+
+#include "store/store_plan.h"
+
+/* A milestone; context adds its task, organization and plan status (lists across plans). */
+void plan_json_milestone(struct jsonw *w, const struct store_milestone *m, bool context);
+/* A plan, with its milestones when it has them (get, not lists). */
+void plan_json_write(struct jsonw *w, const struct store_plan *p);
+/* A progress report with its evidence records. */
+void plan_json_report(struct jsonw *w, const struct store_report *r);
+void plan_json_evidence(struct jsonw *w, const struct store_evidence *e);
+
+/* What store_plan's writes take for their audit records and approved versions. */
+extern const struct store_plan_json plan_json_audit;
+
+#endif

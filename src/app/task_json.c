@@ -1,0 +1,77 @@
+/* task_json.c - policies and tasks as JSON. Keys in byte order, so that the audit record's
+ * canonical form is the same text. Must not read anything: it writes what it is given. */
+#include "app/task_json.h"
+
+#include "util/jsonw.h"
+
+#include <string.h>
+
+static void write_refs(struct jsonw *w, const char *key, const struct store_org_ref *r, int n)
+{
+	jsonw_key(w, key);
+	jsonw_arr_open(w);
+	for (int i = 0; i < n; i++) {
+		jsonw_obj_open(w);
+		jsonw_kint(w, "id", r[i].id);
+		jsonw_kstr(w, "name", r[i].name);
+		jsonw_obj_close(w);
+	}
+	jsonw_arr_close(w);
+}
+
+static void write_raw(struct jsonw *w, const char *key, const char *json)
+{
+	jsonw_key(w, key);
+	jsonw_raw(w, json ? json : "[]", strlen(json ? json : "[]"));
+}
+
+void task_json_write(struct jsonw *w, const struct store_task *t, bool full)
+{
+	jsonw_obj_open(w);
+	task_json_fields(w, t, full);
+	jsonw_obj_close(w);
+}
+
+void task_json_fields(struct jsonw *w, const struct store_task *t, bool full)
+{
+	jsonw_kint(w, "article_number", t->article_number);
+	if (full)
+		jsonw_kstr(w, "body", t->body);
+	jsonw_kstr(w, "group_heading", t->group_heading);
+	jsonw_kint(w, "id", t->id);
+	write_refs(w, "lead_orgs", t->lead, t->nlead);
+	write_raw(w, "lead_units", t->lead_units);
+	jsonw_kstr(w, "part_heading", t->part_heading);
+	jsonw_kint(w, "policy_id", t->policy_id);
+	write_refs(w, "responsible_orgs", t->responsible, t->nresponsible);
+	write_raw(w, "responsible_units", t->responsible_units);
+	jsonw_kstr(w, "title", t->title);
+	jsonw_kstr(w, "updated_at", t->updated_at);
+}
+
+void task_json_policy(struct jsonw *w, const struct store_policy *p)
+{
+	jsonw_obj_open(w);
+	jsonw_kstr(w, "contact_email", p->contact_email);
+	jsonw_kstr(w, "contact_phone", p->contact_phone);
+	jsonw_kstr(w, "created_at", p->created_at);
+	jsonw_kstr(w, "encoding", p->encoding);
+	jsonw_kint(w, "id", p->id);
+	jsonw_kstr(w, "issuer", p->issuer);
+	jsonw_kint(w, "n_tasks", p->n_tasks);
+	jsonw_kint(w, "n_warnings", p->n_warnings);
+	jsonw_kstr(w, "notice_date", p->notice_date);
+	jsonw_kstr(w, "source_sha256", p->source_sha256);
+	jsonw_kstr(w, "title", p->title);
+	jsonw_kstr(w, "title_note", p->title_note);
+	jsonw_kstr(w, "window_end", p->window_end);
+	jsonw_kstr(w, "window_start", p->window_start);
+	jsonw_obj_close(w);
+}
+
+static void audit_task(struct jsonw *w, const struct store_task *t)
+{
+	task_json_write(w, t, false);
+}
+
+const struct store_task_json task_json_audit = {.policy = task_json_policy, .task = audit_task};

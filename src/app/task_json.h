@@ -1,0 +1,20 @@
+/* task_json.h - the JSON shapes of an imported policy and a reform task: the API's answers and
+ * the audit record's before/after are the same objects. In app/ because policy import (which
+ * the command line runs too) writes both, and its audit records need the shapes. */
+#ifndef KFQ_APP_TASK_JSON_H
+#define KFQ_APP_TASK_JSON_H
+
+#include "store/store_task.h"
+
+/* A task: {"article_number",("body",)"group_heading","id","lead_orgs","lead_units",…}; full
+ * adds the body. */
+void task_json_write(struct jsonw *w, const struct store_task *t, bool full);
+/* The same members without the braces, for callers that add their own. */
+void task_json_fields(struct jsonw *w, const struct store_task *t, bool full);
+/* A policy: {"contact_email",…,"window_start"} without its text or parse. */
+void task_json_policy(struct jsonw *w, const struct store_policy *p);
+
+/* What store_task's writes take for their audit records (a task without its body). */
+extern const struct store_task_json task_json_audit;
+
+#endif
