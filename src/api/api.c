@@ -608,6 +608,12 @@ const struct http_router *api_router(void)
 
 /* ---- set-up ---- */
 
+const struct api_route *const api_tables[] = {
+    api_misc_routes,   api_session_routes, api_org_routes,    api_user_routes,
+    api_audit_routes,  api_task_routes,    api_plan_routes,   api_milestone_routes,
+    api_report_routes, api_board_routes,   api_notice_routes, NULL,
+};
+
 static void add_routes(struct http_router *router, const struct api_route *routes)
 {
 	for (const struct api_route *r = routes; r->method; r++) {
@@ -630,14 +636,7 @@ int api_init(const struct api_config *cfg, struct http_router *router)
 	}
 	config = cfg;
 	the_router = router;
-	add_routes(router, api_misc_routes);
-	add_routes(router, api_session_routes);
-	add_routes(router, api_org_routes);
-	add_routes(router, api_user_routes);
-	add_routes(router, api_audit_routes);
-	add_routes(router, api_task_routes);
-	add_routes(router, api_plan_routes);
-	add_routes(router, api_board_routes);
-	add_routes(router, api_notice_routes);
+	for (const struct api_route *const *t = api_tables; *t; t++)
+		add_routes(router, *t);
 	return KFQ_OK;
 }

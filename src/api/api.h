@@ -132,7 +132,8 @@ void api_set_download(struct api_ctx *c, const char *content_type, const char *f
 int api_send_file(struct api_ctx *c, int fd, uint64_t size, const char *content_type,
                   const char *filename);
 
-/* handler groups, one file each */
+/* Route tables, one per file (each ends with a {NULL} route). A new module adds its table
+ * here and to api_tables in api.c. */
 extern const struct api_route api_session_routes[];
 extern const struct api_route api_org_routes[];
 extern const struct api_route api_user_routes[];
@@ -140,7 +141,11 @@ extern const struct api_route api_audit_routes[];
 extern const struct api_route api_misc_routes[];
 extern const struct api_route api_task_routes[];
 extern const struct api_route api_plan_routes[];
+extern const struct api_route api_milestone_routes[];
+extern const struct api_route api_report_routes[];
 extern const struct api_route api_board_routes[];
 extern const struct api_route api_notice_routes[];
+/* Every table above, in the order they are registered; NULL-terminated. */
+extern const struct api_route *const api_tables[];
 
 #endif

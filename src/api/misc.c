@@ -1,6 +1,7 @@
 /* misc.c - health, metrics and the home dashboard's counts. */
 #include "api/api.h"
 
+#include "core/enums.h"
 #include "store/store_org.h"
 
 #include <string.h>
@@ -59,13 +60,12 @@ static int dashboard(struct api_ctx *c)
 	jsonw_kint(&c->w, "org_count", n);
 	jsonw_key(&c->w, "orgs_by_type");
 	jsonw_obj_open(&c->w);
-	static const char *const types[] = {"city_department", "county", "zone", "platform_company",
-	                                    "supervisory_body"};
-	for (size_t t = 0; t < sizeof(types) / sizeof(types[0]); t++) {
+	for (size_t t = 0; t < enum_org_type.n; t++) {
+		const char *type = enum_org_type.entries[t].code;
 		int64_t k = 0;
 		for (int i = 0; i < n; i++)
-			k += !strcmp(orgs[i].type, types[t]);
-		jsonw_kint(&c->w, types[t], k);
+			k += !strcmp(orgs[i].type, type);
+		jsonw_kint(&c->w, type, k);
 	}
 	jsonw_obj_close(&c->w);
 	/* account and audit figures are shown only to the roles that manage or read them */

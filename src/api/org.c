@@ -4,30 +4,9 @@
 #include "api/export.h"
 
 #include "app/org_json.h"
+#include "core/enums.h"
 
 #include <string.h>
-
-static const char *type_label(const char *t)
-{
-	static const char *const map[][2] = {
-	    {"city_department", "市直部门"},
-	    {"county", "县区"},
-	    {"zone", "开发区"},
-	    {"platform_company", "平台公司"},
-	    {"supervisory_body", "监督机构"},
-	};
-	for (size_t i = 0; t && i < sizeof(map) / sizeof(map[0]); i++)
-		if (!strcmp(map[i][0], t))
-			return map[i][1];
-	return t;
-}
-
-static const char *level_label(const char *l)
-{
-	if (!l)
-		return NULL;
-	return !strcmp(l, "national") ? "国家级" : !strcmp(l, "provincial") ? "省级" : "市级";
-}
 
 /* The organizations the caller may see, filtered by the query. */
 static int visible(struct api_ctx *c, struct store_org **orgs, int *n)
@@ -202,8 +181,8 @@ static int export(struct api_ctx *c)
 			strbuf_addf(&al, "%s%s", k ? "、" : "", orgs[i].aliases[k]);
 		export_int(&x, orgs[i].id);
 		export_text(&x, orgs[i].name);
-		export_text(&x, type_label(orgs[i].type));
-		export_text(&x, level_label(orgs[i].level));
+		export_text(&x, enum_label(&enum_org_type, orgs[i].type));
+		export_text(&x, enum_label(&enum_zone_level, orgs[i].level));
 		if (orgs[i].parent_id)
 			export_int(&x, orgs[i].parent_id);
 		else

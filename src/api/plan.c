@@ -1,24 +1,19 @@
-/* plan.c - 一区一策 plans, milestones, progress reports and evidence files (board.c sums them
- * up). Who may do what: a zone or county user writes and reports for the organizations in its
- * data scope that the task names as responsible; the reform office approves or returns;
- * everyone with task access reads what their scope (or their organization's lead role on the
- * task) allows. Must not write SQL or touch files except through util/blobstore. */
-#include "api/api.h"
-#include "api/export.h"
+/* plan.c - 一区一策 plans: list, export, one, versions, create, change, submit, approve,
+ * return; and who may read or write a plan's data (plan_impl.h). A zone or county user writes
+ * for the organizations in its data scope that the task names as responsible; the reform
+ * office approves or returns; everyone with task access reads what their scope (or their
+ * organization's lead role on the task) allows. Must not write SQL. */
+#include "api/plan_impl.h"
 
-#include "core/filetype.h"
+#include "api/export.h"
+#include "core/enums.h"
 #include "core/plan.h"
 #include "store/store_org.h"
-#include "app/plan_json.h"
 #include "store/store_task.h"
-#include "util/blobstore.h"
 
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-static void bounds(struct api_ctx *c, struct milestone_bounds *b)
+void api_plan_bounds(struct api_ctx *c, struct milestone_bounds *b)
 {
 	milestone_bounds(plan_today(c->now), b);
 }
@@ -33,7 +28,7 @@ static bool org_in(const struct store_org_ref *r, int n, int64_t id)
 
 /* May the caller read the plans of org on task? Its scope covers org, or its organization
  * leads the task (谁牵头、谁督促). */
-static int can_read(struct api_ctx *c, int64_t task_id, int64_t org_id)
+int api_plan_can_read(struct api_ctx *c, int64_t task_id, int64_t org_id)
 {
 	struct store_task t;
 	int64_t *ids;
@@ -51,7 +46,7 @@ static int can_read(struct api_ctx *c, int64_t task_id, int64_t org_id)
 }
 
 /* May the caller write for org (own scope, plan-writing role)? */
-static int can_write(struct api_ctx *c, int64_t org_id)
+int api_plan_can_write(struct api_ctx *c, int64_t org_id)
 {
 	int64_t *ids;
 	int nids;
@@ -62,8 +57,6 @@ static int can_write(struct api_ctx *c, int64_t org_id)
 		return api_error(c, 403, "forbidden", "只能为本单位填报", NULL);
 	return 0;
 }
-
-/* ---- milestones in request bodies ---- */
 
 static int read_milestones(struct api_ctx *c, int64_t plan_org, struct store_milestone **out,
                            int *n)
@@ -109,8 +102,6 @@ static int read_milestones(struct api_ctx *c, int64_t plan_org, struct store_mil
 	return 0;
 }
 
-/* ---- plans ---- */
-
 /* The plans a list or an export shows: filters from the query, the caller's scope. */
 static int plan_filter(struct api_ctx *c, struct store_plan_filter *f, bool paged)
 {
@@ -119,8 +110,7 @@ static int plan_filter(struct api_ctx *c, struct store_plan_filter *f, bool page
 
 	memset(f, 0, sizeof(*f));
 	f->status = api_query_str(c, "status");
-	if (f->status && strcmp(f->status, "draft") && strcmp(f->status, "submitted") &&
-	    strcmp(f->status, "approved") && strcmp(f->status, "returned"))
+	if (f->status && !enum_valid(&enum_plan_status, f->status))
 		return api_error(c, 400, "invalid_parameter",
 		                 "status 应为 draft、submitted、approved 或 returned", "status");
 	if (api_query_int(c, "policy_id", 0, 1, INT64_MAX, &f->policy_id) != 0 ||
@@ -146,7 +136,7 @@ static int plan_list(struct api_ctx *c)
 
 	if (plan_filter(c, &f, true) != 0)
 		return -1;
-	bounds(c, &b);
+	api_plan_bounds(c, &b);
 	if ((rc = store_plan_list(c->db, c->a, &f, &b, &p, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
 	jsonw_obj_open(&c->w);
@@ -161,24 +151,6 @@ static int plan_list(struct api_ctx *c)
 static const char *const plan_headers[] = {"条目",   "任务",   "单位",     "状态",     "版本",
                                            "节点数", "完成率", "逾期节点", "提交时间", "审核时间"};
 
-/* The Chinese label of a code in a {code, label} table; the code itself if it is not there. */
-static const char *label(const char *const (*map)[2], size_t n, const char *code)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(map[i][0], code))
-			return map[i][1];
-	return code;
-}
-
-static const char *plan_status_label(const char *s)
-{
-	static const char *const map[][2] = {{"draft", "草稿"},
-	                                     {"submitted", "待审核"},
-	                                     {"approved", "已批准"},
-	                                     {"returned", "已退回"}};
-	return label(map, sizeof(map) / sizeof(map[0]), s);
-}
-
 /* One row per plan: the board's task × organization cells with their status. */
 static int plan_export(struct api_ctx *c, enum export_format format)
 {
@@ -192,7 +164,7 @@ static int plan_export(struct api_ctx *c, enum export_format format)
 
 	if (plan_filter(c, &f, false) != 0)
 		return -1;
-	bounds(c, &b);
+	api_plan_bounds(c, &b);
 	if ((rc = store_plan_list(c->db, c->a, &f, &b, &p, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
 	if (export_begin(c, format, &t, "一区一策", plan_headers, widths, 10) != 0)
@@ -201,7 +173,7 @@ static int plan_export(struct api_ctx *c, enum export_format format)
 		export_int(&t, p[i].article_number);
 		export_text(&t, p[i].task_title);
 		export_text(&t, p[i].org_name);
-		export_text(&t, plan_status_label(p[i].status));
+		export_text(&t, enum_label(&enum_plan_status, p[i].status));
 		export_int(&t, p[i].version);
 		export_int(&t, p[i].n_milestones);
 		export_bp_percent(&t, p[i].completion_bp);
@@ -229,7 +201,7 @@ static int reply_plan(struct api_ctx *c, int64_t id, int status)
 	struct store_plan p;
 	int rc;
 
-	bounds(c, &b);
+	api_plan_bounds(c, &b);
 	if ((rc = store_plan_get(c->db, c->a, id, &b, &p)) != KFQ_OK)
 		return api_store_error(c, rc);
 	plan_json_write(&c->w, &p);
@@ -244,10 +216,10 @@ static int load_plan(struct api_ctx *c, struct store_plan *p)
 
 	if (api_path_id(c, &id) != 0)
 		return -1;
-	bounds(c, &b);
+	api_plan_bounds(c, &b);
 	if ((rc = store_plan_get(c->db, c->a, id, &b, p)) != KFQ_OK)
 		return api_store_error(c, rc);
-	return can_read(c, p->task_id, p->org_id);
+	return api_plan_can_read(c, p->task_id, p->org_id);
 }
 
 static int plan_get(struct api_ctx *c)
@@ -302,7 +274,7 @@ static int plan_create(struct api_ctx *c)
 		return api_error(c, 400, "invalid_value", "改革任务不存在", "/task_id");
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
-	if (can_write(c, org_id) != 0)
+	if (api_plan_can_write(c, org_id) != 0)
 		return -1;
 	if ((rc = store_org_get(c->db, c->a, org_id, &o)) != KFQ_OK)
 		return api_store_error(c, rc);
@@ -328,7 +300,7 @@ static int plan_update(struct api_ctx *c)
 	struct store_milestone *ms;
 	int n, rc;
 
-	if (load_plan(c, &p) != 0 || can_write(c, p.org_id) != 0 ||
+	if (load_plan(c, &p) != 0 || api_plan_can_write(c, p.org_id) != 0 ||
 	    read_milestones(c, p.org_id, &ms, &n) != 0)
 		return -1;
 	rc = store_plan_update(c->db, &c->actor, &plan_json_audit, p.id, ms, n);
@@ -352,7 +324,7 @@ static int plan_act(struct api_ctx *c, enum store_plan_action action)
 
 	if (load_plan(c, &p) != 0)
 		return -1;
-	if (action == PLAN_SUBMIT && can_write(c, p.org_id) != 0)
+	if (action == PLAN_SUBMIT && api_plan_can_write(c, p.org_id) != 0)
 		return -1;
 	if (action == PLAN_RETURN && (!comment || !*comment))
 		return api_error(c, 400, "missing_field", "退回时请填写意见", "/comment");
@@ -381,304 +353,9 @@ static int plan_return(struct api_ctx *c)
 	return plan_act(c, PLAN_RETURN);
 }
 
-/* ---- milestones ---- */
-
-static int ms_filter(struct api_ctx *c, struct store_milestone_filter *f, bool paged)
-{
-	static const char *const states[] = {"done", "overdue", "due_soon", "stale", "on_track"};
-	int64_t *ids;
-	int nids;
-	bool ok = false;
-
-	memset(f, 0, sizeof(*f));
-	f->state = api_query_str(c, "state");
-	f->q = api_query_str(c, "q");
-	for (size_t i = 0; f->state && i < sizeof(states) / sizeof(states[0]); i++)
-		ok |= !strcmp(f->state, states[i]);
-	if (f->state && !ok)
-		return api_error(c, 400, "invalid_parameter",
-		                 "state 应为 done、overdue、due_soon、stale 或 on_track", "state");
-	if (api_query_int(c, "task_id", 0, 1, INT64_MAX, &f->task_id) != 0 ||
-	    api_query_int(c, "org_id", 0, 1, INT64_MAX, &f->org_id) != 0)
-		return -1;
-	if (api_scope_orgs(c, &ids, &nids) != 0)
-		return -1;
-	f->ids = ids;
-	f->nids = nids;
-	f->lead_org_id = c->sess.user.org_id; /* 谁牵头、谁督促, as can_read allows */
-	if (!paged)
-		return 0;
-	if (api_query_page(c, &f->offset, &f->limit) != 0)
-		return -1;
-	return 0;
-}
-
-static int ms_list(struct api_ctx *c)
-{
-	struct store_milestone_filter f;
-	struct milestone_bounds b;
-	struct store_milestone *m;
-	int64_t total;
-	int n, rc;
-
-	if (ms_filter(c, &f, true) != 0)
-		return -1;
-	bounds(c, &b);
-	if ((rc = store_milestone_list(c->db, c->a, &f, &b, &m, &n, &total)) != KFQ_OK)
-		return api_store_error(c, rc);
-	jsonw_obj_open(&c->w);
-	jsonw_key(&c->w, "items");
-	jsonw_arr_open(&c->w);
-	for (int i = 0; i < n; i++)
-		plan_json_milestone(&c->w, &m[i], true);
-	api_page_end(c, total, f.offset, f.limit);
-	return api_ok(c, 200);
-}
-
-static const char *const ms_headers[] = {"条目",     "任务",     "单位", "节点",  "交付成果",
-                                         "开始日期", "完成期限", "权重", "进度%", "状态"};
-
-static const char *state_label(const char *s)
-{
-	static const char *const map[][2] = {{"done", "已完成"},
-	                                     {"overdue", "已逾期"},
-	                                     {"due_soon", "即将到期"},
-	                                     {"stale", "长期未更新"},
-	                                     {"on_track", "正常"}};
-	return label(map, sizeof(map) / sizeof(map[0]), s);
-}
-
-static int ms_export(struct api_ctx *c, enum export_format format)
-{
-	static const double widths[] = {6, 26, 26, 26, 30, 12, 12, 6, 6, 10};
-	struct store_milestone_filter f;
-	struct milestone_bounds b;
-	struct store_milestone *m;
-	struct export_table t;
-	int64_t total;
-	int n, rc;
-
-	if (ms_filter(c, &f, false) != 0)
-		return -1;
-	bounds(c, &b);
-	if ((rc = store_milestone_list(c->db, c->a, &f, &b, &m, &n, &total)) != KFQ_OK)
-		return api_store_error(c, rc);
-	if (export_begin(c, format, &t, "推进节点", ms_headers, widths, 10) != 0)
-		return -1;
-	for (int i = 0; i < n; i++) {
-		export_int(&t, m[i].article_number);
-		export_text(&t, m[i].task_title);
-		export_text(&t, m[i].org_name);
-		export_text(&t, m[i].title);
-		export_text(&t, m[i].deliverable);
-		export_text(&t, m[i].start_date);
-		export_text(&t, m[i].due_date);
-		export_int(&t, m[i].weight);
-		export_int(&t, m[i].percent);
-		export_text(&t, state_label(m[i].state));
-		export_end_row(&t);
-	}
-	return export_finish(c, &t, "推进节点");
-}
-
-static int ms_export_xlsx(struct api_ctx *c)
-{
-	return ms_export(c, EXPORT_XLSX);
-}
-
-static int ms_export_csv(struct api_ctx *c)
-{
-	return ms_export(c, EXPORT_CSV);
-}
-
-static int load_ms(struct api_ctx *c, struct store_milestone *m)
-{
-	struct milestone_bounds b;
-	int64_t id;
-	int rc;
-
-	if (api_path_id(c, &id) != 0)
-		return -1;
-	bounds(c, &b);
-	if ((rc = store_milestone_get(c->db, c->a, id, &b, m)) != KFQ_OK)
-		return api_store_error(c, rc);
-	return can_read(c, m->task_id, m->org_id);
-}
-
-static int ms_get(struct api_ctx *c)
-{
-	struct store_milestone m;
-	struct store_report *r;
-	int n, rc;
-
-	if (load_ms(c, &m) != 0)
-		return -1;
-	if ((rc = store_report_list(c->db, c->a, m.id, &r, &n)) != KFQ_OK)
-		return api_store_error(c, rc);
-	jsonw_obj_open(&c->w);
-	jsonw_key(&c->w, "milestone");
-	plan_json_milestone(&c->w, &m, true);
-	jsonw_key(&c->w, "reports");
-	jsonw_arr_open(&c->w);
-	for (int i = 0; i < n; i++)
-		plan_json_report(&c->w, &r[i]);
-	jsonw_arr_close(&c->w);
-	jsonw_obj_close(&c->w);
-	return api_ok(c, 200);
-}
-
-/* ---- progress reports ---- */
-
-static int report_create(struct api_ctx *c)
-{
-	static const char *const statuses[] = {"not_started", "in_progress", "done", "blocked"};
-	struct store_milestone m;
-	struct store_report r = {0};
-	struct milestone_bounds b;
-	enum store_report_problem problem;
-	int64_t *ev;
-	int nev, rc;
-	bool ok = false;
-
-	if (load_ms(c, &m) != 0 || can_write(c, m.org_id) != 0)
-		return -1;
-	r.milestone_id = m.id;
-	r.status = api_body_str(c, "status");
-	r.percent = (int)api_body_int(c, "percent");
-	r.narrative = api_body_str(c, "narrative");
-	for (size_t i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++)
-		ok |= !strcmp(r.status, statuses[i]);
-	if (!ok)
-		return api_error(c, 400, "invalid_value", "状态应为 未开始、进行中、已完成 或 受阻",
-		                 "/status");
-	if (r.percent < 0 || r.percent > 100)
-		return api_error(c, 400, "invalid_value", "进度应为0到100之间的整数", "/percent");
-	if (!strcmp(r.status, "done") && r.percent != 100)
-		return api_error(c, 400, "invalid_value", "已完成的节点进度应为100", "/percent");
-	if (!*r.narrative)
-		return api_error(c, 400, "missing_field", "请填写进展情况", "/narrative");
-	ev = api_body_ints(c, "evidence_ids", &nev);
-	r.evidence = arena_zalloc(c->a, sizeof(*r.evidence) * (size_t)(nev + 1));
-	r.nevidence = nev;
-	for (int i = 0; i < nev; i++)
-		r.evidence[i].id = ev[i];
-	bounds(c, &b);
-	rc = store_report_create(c->db, &c->actor, &plan_json_audit, &r, m.org_id, b.today,
-	                         &problem);
-	if (rc == KFQ_EINVAL && problem == REPORT_PLAN_NOT_APPROVED)
-		return api_error(c, 409, "plan_not_approved", "计划尚未批准，不能填报进展", NULL);
-	if (rc == KFQ_EINVAL)
-		return api_error(c, 400, "invalid_value",
-		                 "证明材料不存在、已被其他报告使用或不是本单位上传的",
-		                 "/evidence_ids");
-	if (rc != KFQ_OK)
-		return api_store_error(c, rc);
-	if ((rc = store_report_get(c->db, c->a, r.id, &r)) != KFQ_OK)
-		return api_store_error(c, rc);
-	plan_json_report(&c->w, &r);
-	return api_ok(c, 201);
-}
-
-static int report_review(struct api_ctx *c, bool accept)
-{
-	struct store_report r;
-	const char *comment = api_body_str(c, "comment");
-	int64_t id;
-	int rc;
-
-	if (api_path_id(c, &id) != 0)
-		return -1;
-	if (!accept && (!comment || !*comment))
-		return api_error(c, 400, "missing_field", "退回时请填写意见", "/comment");
-	rc = store_report_review(c->db, &c->actor, &plan_json_audit, id, accept, comment);
-	if (rc == KFQ_EBUSY)
-		return api_error(c, 409, "invalid_state", "该进展报告已审核", NULL);
-	if (rc != KFQ_OK)
-		return api_store_error(c, rc);
-	if ((rc = store_report_get(c->db, c->a, id, &r)) != KFQ_OK)
-		return api_store_error(c, rc);
-	plan_json_report(&c->w, &r);
-	return api_ok(c, 200);
-}
-
-static int report_accept(struct api_ctx *c)
-{
-	return report_review(c, true);
-}
-
-static int report_return(struct api_ctx *c)
-{
-	return report_review(c, false);
-}
-
-/* ---- evidence ---- */
-
-static int evidence_upload(struct api_ctx *c)
-{
-	struct store_evidence e = {0};
-	const char *name = api_query_str(c, "name"), *mime;
-	char hex[BLOB_HASH_HEX];
-	enum filetype_verdict v;
-	int rc;
-
-	v = filetype_check(name, (const unsigned char *)c->req->body, c->req->body_len, &mime);
-	if (v != FILETYPE_OK)
-		return api_error(c, v == FILETYPE_MISMATCH ? 415 : 400,
-		                 v == FILETYPE_MISMATCH ? "file_type_mismatch" : "invalid_file",
-		                 filetype_message(v), "name");
-	if (blob_put(api_data_dir(), c->req->body, c->req->body_len, hex) != 0) {
-		log_error("evidence: cannot store in %s: %s", api_data_dir(), strerror(errno));
-		return api_error(c, 500, "storage_failed", "文件保存失败", NULL);
-	}
-	e.sha256 = hex;
-	e.filename = name;
-	e.mime = mime;
-	e.size = (int64_t)c->req->body_len;
-	e.org_id = c->sess.user.org_id;
-	if ((rc = store_evidence_add(c->db, &c->actor, &plan_json_audit, &e)) != KFQ_OK)
-		return api_store_error(c, rc);
-	if ((rc = store_evidence_get(c->db, c->a, e.id, &e)) != KFQ_OK)
-		return api_store_error(c, rc);
-	plan_json_evidence(&c->w, &e);
-	return api_ok(c, 201);
-}
-
-static int evidence_get(struct api_ctx *c)
-{
-	struct store_evidence e;
-	struct store_report r;
-	struct store_milestone m;
-	struct milestone_bounds b;
-	uint64_t size;
-	int64_t id;
-	int fd, rc;
-
-	if (api_path_id(c, &id) != 0)
-		return -1;
-	if ((rc = store_evidence_get(c->db, c->a, id, &e)) != KFQ_OK)
-		return api_store_error(c, rc);
-	if (e.report_id) {
-		bounds(c, &b);
-		if ((rc = store_report_get(c->db, c->a, e.report_id, &r)) != KFQ_OK ||
-		    (rc = store_milestone_get(c->db, c->a, r.milestone_id, &b, &m)) != KFQ_OK)
-			return api_store_error(c, rc);
-		if (can_read(c, m.task_id, m.org_id) != 0)
-			return -1;
-	} else if (can_write(c, e.org_id) != 0) {
-		return -1;
-	}
-	if (blob_open(api_data_dir(), e.sha256, &fd, &size) != 0)
-		return api_error(c, 404, "not_found", "文件不存在", NULL);
-	return api_send_file(c, fd, size, e.mime, e.filename);
-}
-
 static const char *const plan_query[] = {"policy_id", "task_id",   "org_id", "status",
                                          "page",      "page_size", NULL};
 static const char *const plan_export_query[] = {"policy_id", "task_id", "org_id", "status", NULL};
-static const char *const ms_query[] = {"task_id", "org_id",    "state", "q",
-                                       "page",    "page_size", NULL};
-static const char *const ms_export_query[] = {"task_id", "org_id", "state", "q", NULL};
-static const char *const upload_query[] = {"name", NULL};
 
 static const struct api_field milestone_fields[] = {
     {"id", API_INT, false, 0},
@@ -706,13 +383,6 @@ static const struct api_field comment_body[] = {
     {NULL, 0, false, 0},
 };
 static const struct api_field no_body[] = {{NULL, 0, false, 0}};
-static const struct api_field report_body[] = {
-    {"status", API_STR, true, 16},
-    {"percent", API_INT, true, 0},
-    {"narrative", API_STR, true, 4000},
-    {"evidence_ids", API_INT_ARRAY, false, 20},
-    {NULL, 0, false, 0},
-};
 
 const struct api_route api_plan_routes[] = {
     {"GET", "/api/plans", plan_list, PERM_TASK_READ, 0, plan_query, NULL},
@@ -725,15 +395,5 @@ const struct api_route api_plan_routes[] = {
     {"POST", "/api/plans/:id/submit", plan_submit, PERM_PLAN_WRITE, 0, NULL, no_body},
     {"POST", "/api/plans/:id/approve", plan_approve, PERM_PLAN_REVIEW, 0, NULL, comment_body},
     {"POST", "/api/plans/:id/return", plan_return, PERM_PLAN_REVIEW, 0, NULL, comment_body},
-    {"GET", "/api/milestones", ms_list, PERM_TASK_READ, 0, ms_query, NULL},
-    {"GET", "/api/milestones/export.xlsx", ms_export_xlsx, PERM_TASK_READ, 0, ms_export_query,
-     NULL},
-    {"GET", "/api/milestones/export.csv", ms_export_csv, PERM_TASK_READ, 0, ms_export_query, NULL},
-    {"GET", "/api/milestones/:id", ms_get, PERM_TASK_READ, 0, NULL, NULL},
-    {"POST", "/api/milestones/:id/reports", report_create, PERM_PLAN_WRITE, 0, NULL, report_body},
-    {"POST", "/api/reports/:id/accept", report_accept, PERM_PLAN_REVIEW, 0, NULL, comment_body},
-    {"POST", "/api/reports/:id/return", report_return, PERM_PLAN_REVIEW, 0, NULL, comment_body},
-    {"POST", "/api/evidence", evidence_upload, PERM_PLAN_WRITE, API_UPLOAD, upload_query, NULL},
-    {"GET", "/api/evidence/:id", evidence_get, PERM_TASK_READ, 0, NULL, NULL},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

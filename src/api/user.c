@@ -5,6 +5,7 @@
 
 #include "app/password.h"
 #include "app/user_json.h"
+#include "core/enums.h"
 #include "store/store_org.h"
 
 #include <string.h>
@@ -210,19 +211,6 @@ static int reset_password(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-static const char *role_label(const char *r)
-{
-	static const char *const map[][2] = {
-	    {"admin", "系统管理员"}, {"office", "改革办"}, {"department", "市直部门"},
-	    {"zone", "开发区"},      {"county", "县区"},   {"supervisor", "监督部门"},
-	    {"auditor", "审计员"},
-	};
-	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (!strcmp(map[i][0], r))
-			return map[i][1];
-	return r;
-}
-
 static int export(struct api_ctx *c)
 {
 	static const char *const headers[] = {"编号",     "用户名", "姓名",     "所属机构", "角色",
@@ -245,7 +233,7 @@ static int export(struct api_ctx *c)
 		export_text(&x, users[i].username);
 		export_text(&x, users[i].display_name);
 		export_text(&x, users[i].org_name);
-		export_text(&x, role_label(users[i].role));
+		export_text(&x, enum_label(&enum_role, users[i].role));
 		export_text(&x, users[i].data_scope);
 		export_text(&x, users[i].locked_until > c->now ? "已锁定" : "正常");
 		export_text(&x, users[i].created_at);

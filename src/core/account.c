@@ -1,6 +1,8 @@
 /* account.c - account rules. Must not hash, read clocks or touch storage. */
 #include "core/account.h"
 
+#include "core/enums.h"
+
 #include <string.h>
 
 enum password_verdict account_password_check(const char *pw)
@@ -121,14 +123,6 @@ static const struct {
     {"auditor", PERM_DASHBOARD | PERM_AUDIT_READ, "all"},
 };
 
-static bool in(const char *s, const char *const *set)
-{
-	for (; s && *set; set++)
-		if (!strcmp(s, *set))
-			return true;
-	return false;
-}
-
 bool account_username_valid(const char *s)
 {
 	size_t n = strlen(s);
@@ -149,21 +143,17 @@ bool account_role_valid(const char *role)
 
 bool account_scope_valid(const char *scope)
 {
-	static const char *const set[] = {"all", "org", "org_and_below", "custom", "self", NULL};
-	return in(scope, set);
+	return enum_valid(&enum_data_scope, scope);
 }
 
 bool account_org_type_valid(const char *type)
 {
-	static const char *const set[] = {"city_department",  "county",           "zone",
-	                                  "platform_company", "supervisory_body", NULL};
-	return in(type, set);
+	return enum_valid(&enum_org_type, type);
 }
 
 bool account_zone_level_valid(const char *level)
 {
-	static const char *const set[] = {"national", "provincial", "municipal", NULL};
-	return in(level, set);
+	return enum_valid(&enum_zone_level, level);
 }
 
 unsigned account_role_perms(const char *role)

@@ -1,6 +1,7 @@
 /* plan.c - plan validation, milestone states, completion. Must not read clocks or storage. */
 #include "core/plan.h"
 
+#include "core/enums.h"
 #include "util/timeutil.h"
 
 #include <stdio.h>
@@ -95,9 +96,7 @@ enum milestone_state milestone_state(const struct milestone_facts *f, int64_t to
 
 const char *milestone_state_name(enum milestone_state s)
 {
-	static const char *const names[] = {"done", "overdue", "due_soon", "stale", "on_track"};
-
-	return names[s];
+	return enum_milestone_state.entries[s].code;
 }
 
 void milestone_bounds(int64_t today, struct milestone_bounds *b)

@@ -1,8 +1,10 @@
-/* store_plan.c - plans, milestones, progress reports, evidence and the board's aggregates in
- * SQL. Validation of a plan's content is core/plan.c's; this file checks only what needs the
- * database (ownership of milestones and evidence, status transitions) inside the transaction.
- * Must not touch files: evidence bytes are api/'s. */
-#include "store/store_plan.h"
+/* store_plan.c - 一区一策 plans and their approved versions in SQL: list, get, create, change
+ * the milestones, submit, approve, return; and the sums each plan keeps. Validation of a
+ * plan's content is core/plan.c's; this file checks only what needs the database (ownership
+ * of milestones, status transitions) inside the transaction. The module's other files:
+ * store_milestone.c (reading milestones), store_report.c (reports and evidence),
+ * store_board.c (the board's reads); store_plan_impl.h holds what they share. */
+#include "store/store_plan_impl.h"
 
 #include "util/jsonw.h"
 #include "util/log.h"
@@ -13,43 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The milestone state rules of core/plan.c over a query's rows: T = today, S = today + 7,
- * ST = today - 30 (struct milestone_bounds). */
-#define MS_STATE(T, S, ST)                                                                         \
-	"CASE WHEN m.status = 'done' THEN 'done' WHEN m.due_date < " T " THEN 'overdue' "          \
-	"WHEN m.due_date <= " S " THEN 'due_soon' WHEN m.start_date <= " T                         \
-	" AND COALESCE(m.last_report_date, m.start_date) < " ST " THEN 'stale' "                   \
-	"ELSE 'on_track' END"
-
-#define MS_COLS                                                                                    \
-	"m.id, m.plan_id, m.seq, m.title, m.deliverable, m.owner_org_id, oo.name, "                \
-	"m.owner_person, "                                                                         \
-	"m.start_date, m.due_date, m.weight, m.status, m.percent, m.last_report_date, " MS_STATE(  \
-	    "?1", "?2", "?3") ", p.task_id, t.article_number, t.title, p.org_id, o.name, p.status"
-#define MS_FROM                                                                                    \
-	" FROM milestone m JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON t.id = p.task_id "  \
-	"JOIN org o ON o.id = p.org_id LEFT JOIN org oo ON oo.id = m.owner_org_id"
-/* ?4 task ?5 org (or a task ?9 leads; 0 = none) ?6 plan ?7 state ?8 like. The state test is
- * MS_STATE spelled out as conditions an index can serve (PostgreSQL folds the branches for the
- * given state). */
-#define MS_WHERE                                                                                   \
-	" WHERE m.removed = 0 AND (?4 = 0 OR p.task_id = ?4) AND (?5 = 0 OR p.org_id = ?5 "        \
-	"OR (?9 <> 0 AND EXISTS (SELECT 1 FROM task_org x WHERE x.task_id = p.task_id "            \
-	"AND x.org_id = ?9 AND x.role = 'lead'))) "                                                \
-	"AND (?6 = 0 OR m.plan_id = ?6) AND (?6 <> 0 OR p.status IN ('submitted', 'approved')) "   \
-	"AND (CAST(?7 AS TEXT) IS NULL OR (?7 = 'done' AND m.status = 'done') "                    \
-	"OR (?7 = 'overdue' AND m.status <> 'done' AND m.due_date < ?1) "                          \
-	"OR (?7 = 'due_soon' AND m.status <> 'done' AND m.due_date >= ?1 AND m.due_date <= ?2) "   \
-	"OR (?7 IN ('stale', 'on_track') AND m.status <> 'done' AND m.due_date > ?2 "              \
-	"AND " MS_STATE("?1", "?2",                                                                \
-	                "?3") " = ?7)) "                                                           \
-	                      "AND (CAST(?8 AS TEXT) IS NULL OR m.title LIKE ?8 ESCAPE '\\' "      \
-	                      "OR m.deliverable LIKE ?8 ESCAPE '\\')"
-
-static const char sql_ms_count[] = "SELECT COUNT(*)" MS_FROM MS_WHERE;
-static const char sql_ms_list[] =
-    "SELECT " MS_COLS MS_FROM MS_WHERE " ORDER BY m.due_date, m.id LIMIT ?10 OFFSET ?11";
-static const char sql_ms_get[] = "SELECT " MS_COLS MS_FROM " WHERE m.id = ?4 AND m.removed = 0";
 static const char sql_ms_of_plan[] =
     "SELECT " MS_COLS MS_FROM " WHERE m.plan_id = ?4 AND m.removed = 0 ORDER BY m.seq";
 
@@ -95,41 +60,7 @@ static const char sql_ms_update[] =
     "WHERE id = ?10 AND plan_id = ?1 RETURNING id";
 static const char sql_ms_remove_all[] = "UPDATE milestone SET removed = 1 WHERE plan_id = ?1";
 
-static const char sql_ev_insert[] =
-    "INSERT INTO evidence (sha256, filename, mime, size, org_id, created_at, created_by) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id";
-#define EV_COLS "id, sha256, filename, mime, size, org_id, report_id, created_at"
-static const char sql_ev_get[] = "SELECT " EV_COLS " FROM evidence WHERE id = ?1";
-static const char sql_ev_of_report[] =
-    "SELECT " EV_COLS " FROM evidence WHERE report_id = ?1 ORDER BY id";
-static const char sql_ev_attach[] = "UPDATE evidence SET report_id = ?1 WHERE id = ?2 AND "
-                                    "report_id IS NULL AND org_id IN (?3, ?4) RETURNING id";
-
-static const char sql_rep_plan[] =
-    "SELECT p.status FROM milestone m JOIN zone_plan p ON p.id = m.plan_id "
-    "WHERE m.id = ?1 AND m.removed = 0";
-static const char sql_rep_insert[] =
-    "INSERT INTO progress_report (milestone_id, status, percent, narrative, state, created_at, "
-    "created_by) VALUES (?1, ?2, ?3, ?4, 'submitted', ?5, ?6) RETURNING id";
-static const char sql_ms_reported[] = "UPDATE milestone SET last_report_date = ?2 WHERE id = ?1";
-#define REP_COLS                                                                                   \
-	"r.id, r.milestone_id, r.status, r.percent, r.narrative, r.state, r.review_comment, "      \
-	"r.created_at, r.created_by, u.display_name, r.reviewed_at"
-#define REP_FROM " FROM progress_report r LEFT JOIN app_user u ON u.id = r.created_by"
-static const char sql_rep_list[] =
-    "SELECT " REP_COLS REP_FROM " WHERE r.milestone_id = ?1 ORDER BY r.id DESC";
-static const char sql_rep_get[] = "SELECT " REP_COLS REP_FROM " WHERE r.id = ?1";
-static const char sql_rep_review[] = "UPDATE progress_report SET state = ?2, review_comment = ?3, "
-                                     "reviewed_at = ?4, reviewed_by = ?5 WHERE id = ?1";
-static const char sql_ms_progress[] =
-    "UPDATE milestone SET status = ?2, percent = ?3 WHERE id = ?1";
-
 static const char sql_bump[] = "UPDATE plan_change SET n = n + 1 WHERE id = 1";
-static const char sql_version[] = "SELECT n FROM plan_change WHERE id = 1";
-/* the board reads what each plan keeps and counts its late milestones from open_due */
-static const char sql_board[] =
-    "SELECT task_id, org_id, sum_weighted, sum_weight, n_milestones, open_due FROM zone_plan "
-    "WHERE status IN ('submitted', 'approved') AND n_milestones > 0 ORDER BY task_id, org_id";
 
 /* A plan's kept sums and open due dates (migration 0007) over its current milestones. The
  * dialects differ only in the name of the string aggregate. */
@@ -146,155 +77,6 @@ static const char *const sql_sums_of_plan[] = {KEEP_SUMS("group_concat", "?1"),
                                                KEEP_SUMS("string_agg", "?1")};
 static const char *const sql_sums_of_milestone[] = {KEEP_SUMS("group_concat", OF_MILESTONE),
                                                     KEEP_SUMS("string_agg", OF_MILESTONE)};
-
-/* ---- reading ---- */
-
-static void bind_bounds(struct store_stmt *st, const struct milestone_bounds *b)
-{
-	store_bind_text(st, 1, b->today);
-	store_bind_text(st, 2, b->soon);
-	store_bind_text(st, 3, b->stale);
-}
-
-static void read_ms(struct store_stmt *st, struct arena *a, struct store_milestone *m)
-{
-	memset(m, 0, sizeof(*m));
-	m->id = store_col_int(st, 0);
-	m->plan_id = store_col_int(st, 1);
-	m->seq = (int)store_col_int(st, 2);
-	m->title = store_col_dup(st, 3, a);
-	m->deliverable = store_col_dup(st, 4, a);
-	m->owner_org_id = store_col_int(st, 5);
-	m->owner_org_name = store_col_dup(st, 6, a);
-	m->owner_person = store_col_dup(st, 7, a);
-	m->start_date = store_col_dup(st, 8, a);
-	m->due_date = store_col_dup(st, 9, a);
-	m->weight = (int)store_col_int(st, 10);
-	m->status = store_col_dup(st, 11, a);
-	m->percent = (int)store_col_int(st, 12);
-	m->last_report_date = store_col_dup(st, 13, a);
-	m->state = store_col_dup(st, 14, a);
-	m->task_id = store_col_int(st, 15);
-	m->article_number = (int)store_col_int(st, 16);
-	m->task_title = store_col_dup(st, 17, a);
-	m->org_id = store_col_int(st, 18);
-	m->org_name = store_col_dup(st, 19, a);
-	m->plan_status = store_col_dup(st, 20, a);
-}
-
-static bool in_ids(int64_t id, const int64_t *ids, int n)
-{
-	for (int i = 0; i < n; i++)
-		if (ids[i] == id)
-			return true;
-	return false;
-}
-
-static const char sql_led_tasks[] =
-    "SELECT task_id FROM task_org WHERE org_id = ?1 AND role = 'lead' ORDER BY task_id";
-
-static void read_id(struct store_stmt *st, struct arena *a, void *element)
-{
-	(void)a;
-	*(int64_t *)element = store_col_int(st, 0);
-}
-
-int store_milestone_list(struct store *s, struct arena *a, const struct store_milestone_filter *f,
-                         const struct milestone_bounds *b, struct store_milestone **out, int *n,
-                         int64_t *total)
-{
-	struct store_stmt *st;
-	const char *like = store_like_contains(a, f->q);
-	int64_t org = f->org_id, lead = 0;
-	const int64_t *led = NULL;
-	/* one organization in scope filters in SQL; several are filtered here (an organization in
-	 * scope or a task lead_org_id leads), paging too */
-	bool in_c = f->ids && f->nids > 1;
-	int rc, cap = 0, nled = 0;
-	int64_t seen = 0;
-
-	*out = NULL;
-	*n = 0;
-	*total = 0;
-	if (f->ids && f->nids == 0)
-		return KFQ_OK;
-	if (f->ids && f->nids == 1) {
-		if (org && org != f->ids[0])
-			return KFQ_OK;
-		if (!org)
-			lead = f->lead_org_id;
-		org = f->ids[0];
-	}
-	if (in_c && f->lead_org_id) {
-		void *arr = NULL;
-		if ((rc = store_collect(s, a, sql_led_tasks, f->lead_org_id, sizeof(*led), read_id,
-		                        &arr, &nled)) != KFQ_OK)
-			return rc;
-		led = arr;
-	}
-	bool count = !in_c && !f->skip_total;
-	if ((rc = store_prepare(s, count ? sql_ms_count : sql_ms_list, &st)) != KFQ_OK)
-		return rc;
-	if (count) {
-		bind_bounds(st, b);
-		store_bind_int(st, 4, f->task_id);
-		store_bind_int(st, 5, org);
-		store_bind_int(st, 6, f->plan_id);
-		store_bind_text(st, 7, f->state);
-		store_bind_text(st, 8, like);
-		store_bind_int(st, 9, lead);
-		rc = store_step(st);
-		*total = rc == KFQ_ROW ? store_col_int(st, 0) : 0;
-		store_reset(st);
-		if (rc != KFQ_ROW)
-			return rc < 0 ? rc : KFQ_ERR;
-		if ((rc = store_prepare(s, sql_ms_list, &st)) != KFQ_OK)
-			return rc;
-	}
-	bind_bounds(st, b);
-	store_bind_int(st, 4, f->task_id);
-	store_bind_int(st, 5, org);
-	store_bind_int(st, 6, f->plan_id);
-	store_bind_text(st, 7, f->state);
-	store_bind_text(st, 8, like);
-	store_bind_int(st, 9, lead);
-	store_bind_limit(st, 10, in_c ? 0 : f->limit);
-	store_bind_int(st, 11, in_c ? 0 : f->offset);
-	while ((rc = store_step(st)) == KFQ_ROW) {
-		if (in_c) {
-			if (!in_ids(store_col_int(st, 18), f->ids, f->nids) &&
-			    !in_ids(store_col_int(st, 15), led, nled))
-				continue;
-			seen++;
-			if (seen <= f->offset || (f->limit > 0 && *n >= f->limit))
-				continue;
-		}
-		if (*n == cap)
-			*out = arena_grow(a, *out, sizeof(**out), &cap);
-		read_ms(st, a, &(*out)[(*n)++]);
-	}
-	store_reset(st);
-	if (in_c)
-		*total = seen;
-	return rc == KFQ_DONE ? KFQ_OK : rc;
-}
-
-int store_milestone_get(struct store *s, struct arena *a, int64_t id,
-                        const struct milestone_bounds *b, struct store_milestone *out)
-{
-	struct store_stmt *st;
-	int rc;
-
-	if ((rc = store_prepare(s, sql_ms_get, &st)) != KFQ_OK)
-		return rc;
-	bind_bounds(st, b);
-	store_bind_int(st, 4, id);
-	rc = store_step(st);
-	if (rc == KFQ_ROW)
-		read_ms(st, a, out);
-	store_reset(st);
-	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
-}
 
 static void read_plan(struct store_stmt *st, struct arena *a, const char *today,
                       struct store_plan *p)
@@ -367,7 +149,7 @@ int store_plan_get(struct store *s, struct arena *a, int64_t id, const struct mi
 		return rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
 	if ((rc = store_prepare(s, sql_ms_of_plan, &st)) != KFQ_OK)
 		return rc;
-	bind_bounds(st, b);
+	store_milestone_bind_bounds(st, b);
 	store_bind_int(st, 4, id);
 	out->n_milestones = 0;
 	out->milestones = arena_alloc(a, sizeof(struct store_milestone));
@@ -375,7 +157,7 @@ int store_plan_get(struct store *s, struct arena *a, int64_t id, const struct mi
 		if (out->n_milestones == cap)
 			out->milestones =
 			    arena_grow(a, out->milestones, sizeof(*out->milestones), &cap);
-		read_ms(st, a, &out->milestones[out->n_milestones++]);
+		store_milestone_read(st, a, &out->milestones[out->n_milestones++]);
 	}
 	store_reset(st);
 	return rc == KFQ_DONE ? KFQ_OK : rc;
@@ -416,8 +198,6 @@ int store_plan_versions(struct store *s, struct arena *a, int64_t plan_id,
 	*out = arr;
 	return rc;
 }
-
-/* ---- writing ---- */
 
 static void now_and_bounds(char now[TIME_RFC3339_LEN], struct milestone_bounds *b)
 {
@@ -503,11 +283,20 @@ static int write_milestones(struct store *s, int64_t plan_id, const struct store
 	for (int i = 0; i < n; i++)
 		if ((rc = write_milestone(s, plan_id, i + 1, &ms[i])) != KFQ_OK)
 			return rc;
+	return store_plan_keep_sums(s, plan_id);
+}
+
+int store_plan_keep_sums(struct store *s, int64_t plan_id)
+{
 	return keep_sums(s, sql_sums_of_plan, plan_id);
 }
 
-/* Commits a write of this module (bumping the change counter first) or rolls it back. */
-static int finish(struct store *s, int rc)
+int store_plan_keep_sums_of_milestone(struct store *s, int64_t milestone_id)
+{
+	return keep_sums(s, sql_sums_of_milestone, milestone_id);
+}
+
+int store_plan_finish(struct store *s, int rc)
 {
 	struct store_stmt *st;
 
@@ -535,7 +324,7 @@ int store_plan_create(struct store *s, const struct store_actor *who,
 	if ((rc = store_begin(s)) != KFQ_OK)
 		return rc;
 	if ((rc = store_prepare(s, sql_plan_insert, &st)) != KFQ_OK)
-		return finish(s, rc);
+		return store_plan_finish(s, rc);
 	store_bind_int(st, 1, task_id);
 	store_bind_int(st, 2, org_id);
 	store_bind_text(st, 3, now);
@@ -544,7 +333,7 @@ int store_plan_create(struct store *s, const struct store_actor *who,
 		*plan_id = store_col_int(st, 0);
 	store_reset(st);
 	if (rc != KFQ_ROW)
-		return finish(s, rc);
+		return store_plan_finish(s, rc);
 	rc = KFQ_OK;
 	for (int i = 0; i < n && rc == KFQ_OK; i++) {
 		struct store_milestone m = ms[i];
@@ -552,10 +341,10 @@ int store_plan_create(struct store *s, const struct store_actor *who,
 		rc = write_milestone(s, *plan_id, i + 1, &m);
 	}
 	if (rc == KFQ_OK)
-		rc = keep_sums(s, sql_sums_of_plan, *plan_id);
+		rc = store_plan_keep_sums(s, *plan_id);
 	if (rc == KFQ_OK)
 		rc = store_audit_entity(s, who, "create", "plan", *plan_id, NULL, write_plan, json);
-	if ((rc = finish(s, rc)) != KFQ_OK)
+	if ((rc = store_plan_finish(s, rc)) != KFQ_OK)
 		*plan_id = 0;
 	return rc;
 }
@@ -615,7 +404,7 @@ int store_plan_update(struct store *s, const struct store_actor *who,
 	         ? store_audit_entity(s, who, "update", "plan", plan_id, before, write_plan, json)
 	         : rc;
 done:
-	rc = finish(s, rc);
+	rc = store_plan_finish(s, rc);
 cleanup:
 	free(before);
 	arena_release(&a);
@@ -710,323 +499,9 @@ int store_plan_act(struct store *s, const struct store_actor *who,
 		goto done;
 	rc = store_audit_entity(s, who, names[action], "plan", plan_id, before, write_plan, json);
 done:
-	rc = finish(s, rc);
+	rc = store_plan_finish(s, rc);
 cleanup:
 	free(before);
 	arena_release(&a);
 	return rc;
-}
-
-/* ---- evidence and reports ---- */
-
-/* element: a struct store_evidence (the signature store_collect calls) */
-static void read_ev(struct store_stmt *st, struct arena *a, void *element)
-{
-	struct store_evidence *e = element;
-
-	e->id = store_col_int(st, 0);
-	e->sha256 = store_col_dup(st, 1, a);
-	e->filename = store_col_dup(st, 2, a);
-	e->mime = store_col_dup(st, 3, a);
-	e->size = store_col_int(st, 4);
-	e->org_id = store_col_int(st, 5);
-	e->report_id = store_col_int(st, 6);
-	e->created_at = store_col_dup(st, 7, a);
-}
-
-int store_evidence_add(struct store *s, const struct store_actor *who,
-                       const struct store_plan_json *json, struct store_evidence *e)
-{
-	struct store_stmt *st;
-	struct strbuf sb = STRBUF_INIT;
-	struct jsonw w;
-	char now[TIME_RFC3339_LEN];
-	int rc;
-
-	time_format(time_now(), now);
-	e->created_at = now;
-	if ((rc = store_begin(s)) != KFQ_OK)
-		return rc;
-	if ((rc = store_prepare(s, sql_ev_insert, &st)) != KFQ_OK)
-		goto done;
-	store_bind_text(st, 1, e->sha256);
-	store_bind_text(st, 2, e->filename);
-	store_bind_text(st, 3, e->mime);
-	store_bind_int(st, 4, e->size);
-	store_bind_int(st, 5, e->org_id);
-	store_bind_text(st, 6, now);
-	if (who->user_id)
-		store_bind_int(st, 7, who->user_id);
-	else
-		store_bind_null(st, 7);
-	rc = store_step(st);
-	if (rc == KFQ_ROW)
-		e->id = store_col_int(st, 0);
-	store_reset(st);
-	if (rc != KFQ_ROW)
-		goto done;
-	jsonw_init(&w, &sb);
-	json->evidence(&w, e);
-	/* the file's hash is in the record: the audit log vouches for the bytes too */
-	rc = store_audit_append_id(s, who, "upload", "evidence", e->id, NULL, sb.buf);
-done:
-	strbuf_release(&sb);
-	e->created_at = NULL;
-	return finish(s, rc);
-}
-
-int store_evidence_get(struct store *s, struct arena *a, int64_t id, struct store_evidence *out)
-{
-	struct store_stmt *st;
-	int rc;
-
-	if ((rc = store_prepare(s, sql_ev_get, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, id);
-	rc = store_step(st);
-	if (rc == KFQ_ROW)
-		read_ev(st, a, out);
-	store_reset(st);
-	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
-}
-
-static void read_rep(struct store_stmt *st, struct arena *a, struct store_report *r)
-{
-	memset(r, 0, sizeof(*r));
-	r->id = store_col_int(st, 0);
-	r->milestone_id = store_col_int(st, 1);
-	r->status = store_col_dup(st, 2, a);
-	r->percent = (int)store_col_int(st, 3);
-	r->narrative = store_col_dup(st, 4, a);
-	r->state = store_col_dup(st, 5, a);
-	r->review_comment = store_col_dup(st, 6, a);
-	r->created_at = store_col_dup(st, 7, a);
-	r->created_by = store_col_int(st, 8);
-	r->created_by_name = store_col_dup(st, 9, a);
-	r->reviewed_at = store_col_dup(st, 10, a);
-}
-
-static int load_evidence(struct store *s, struct arena *a, struct store_report *r)
-{
-	void *arr;
-	int rc = store_collect(s, a, sql_ev_of_report, r->id, sizeof(*r->evidence), read_ev, &arr,
-	                       &r->nevidence);
-
-	r->evidence = arr;
-	return rc;
-}
-
-int store_report_get(struct store *s, struct arena *a, int64_t id, struct store_report *out)
-{
-	struct store_stmt *st;
-	int rc;
-
-	if ((rc = store_prepare(s, sql_rep_get, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, id);
-	rc = store_step(st);
-	if (rc == KFQ_ROW)
-		read_rep(st, a, out);
-	store_reset(st);
-	if (rc != KFQ_ROW)
-		return rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
-	return load_evidence(s, a, out);
-}
-
-int store_report_list(struct store *s, struct arena *a, int64_t milestone_id,
-                      struct store_report **out, int *n)
-{
-	struct store_stmt *st;
-	int rc, cap = 0;
-
-	*out = NULL;
-	*n = 0;
-	if ((rc = store_prepare(s, sql_rep_list, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, milestone_id);
-	while ((rc = store_step(st)) == KFQ_ROW) {
-		if (*n == cap)
-			*out = arena_grow(a, *out, sizeof(**out), &cap);
-		read_rep(st, a, &(*out)[(*n)++]);
-	}
-	store_reset(st);
-	if (rc != KFQ_DONE)
-		return rc;
-	for (int i = 0; i < *n; i++)
-		if ((rc = load_evidence(s, a, &(*out)[i])) != KFQ_OK)
-			return rc;
-	return KFQ_OK;
-}
-
-/* The report with its evidence, for audit records. json: a struct store_plan_json. */
-static int write_report(struct store *s, struct arena *a, int64_t id, const void *json,
-                        struct jsonw *w)
-{
-	const struct store_plan_json *shape = json;
-	struct store_report r;
-	int rc;
-
-	if ((rc = store_report_get(s, a, id, &r)) == KFQ_OK)
-		shape->report(w, &r);
-	return rc;
-}
-
-static int exec_ms(struct store *s, const char *sql, int64_t id, const char *text, int64_t num)
-{
-	struct store_stmt *st;
-	int rc;
-
-	if ((rc = store_prepare(s, sql, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, id);
-	store_bind_text(st, 2, text);
-	if (num >= 0)
-		store_bind_int(st, 3, num);
-	rc = store_step(st);
-	store_reset(st);
-	return rc == KFQ_DONE ? KFQ_OK : rc;
-}
-
-int store_report_create(struct store *s, const struct store_actor *who,
-                        const struct store_plan_json *json, struct store_report *r,
-                        int64_t plan_org_id, const char *today, enum store_report_problem *problem)
-{
-	struct store_stmt *st;
-	char now[TIME_RFC3339_LEN];
-	int rc;
-
-	*problem = REPORT_OK;
-	time_format(time_now(), now);
-	if ((rc = store_begin(s)) != KFQ_OK)
-		return rc;
-	if ((rc = store_prepare(s, sql_rep_plan, &st)) != KFQ_OK)
-		return finish(s, rc);
-	store_bind_int(st, 1, r->milestone_id);
-	rc = store_step(st);
-	bool approved = rc == KFQ_ROW && !strcmp(store_col_text(st, 0), "approved");
-	store_reset(st);
-	if (rc != KFQ_ROW)
-		return finish(s, rc == KFQ_DONE ? KFQ_ENOTFOUND : rc);
-	if (!approved) {
-		*problem = REPORT_PLAN_NOT_APPROVED;
-		return finish(s, KFQ_EINVAL);
-	}
-	if ((rc = store_prepare(s, sql_rep_insert, &st)) != KFQ_OK)
-		return finish(s, rc);
-	store_bind_int(st, 1, r->milestone_id);
-	store_bind_text(st, 2, r->status);
-	store_bind_int(st, 3, r->percent);
-	store_bind_text(st, 4, r->narrative);
-	store_bind_text(st, 5, now);
-	if (who->user_id)
-		store_bind_int(st, 6, who->user_id);
-	else
-		store_bind_null(st, 6);
-	rc = store_step(st);
-	if (rc == KFQ_ROW)
-		r->id = store_col_int(st, 0);
-	store_reset(st);
-	if (rc != KFQ_ROW)
-		return finish(s, rc);
-	if ((rc = store_prepare(s, sql_ev_attach, &st)) != KFQ_OK)
-		return finish(s, rc);
-	for (int i = 0; i < r->nevidence; i++) {
-		store_bind_int(st, 1, r->id);
-		store_bind_int(st, 2, r->evidence[i].id);
-		store_bind_int(st, 3, plan_org_id);
-		store_bind_int(st, 4, who->org_id);
-		rc = store_step(st);
-		store_reset(st);
-		if (rc == KFQ_DONE) {
-			*problem = REPORT_EVIDENCE_INVALID;
-			return finish(s, KFQ_EINVAL);
-		}
-		if (rc != KFQ_ROW)
-			return finish(s, rc);
-	}
-	if ((rc = exec_ms(s, sql_ms_reported, r->milestone_id, today, -1)) != KFQ_OK)
-		return finish(s, rc);
-	return finish(
-	    s, store_audit_entity(s, who, "create", "report", r->id, NULL, write_report, json));
-}
-
-int store_report_review(struct store *s, const struct store_actor *who,
-                        const struct store_plan_json *json, int64_t id, bool accept,
-                        const char *comment)
-{
-	struct store_stmt *st;
-	struct store_report r;
-	struct arena a;
-	char now[TIME_RFC3339_LEN], *before = NULL;
-	int rc;
-
-	arena_init(&a);
-	time_format(time_now(), now);
-	if ((rc = store_begin(s)) != KFQ_OK)
-		goto cleanup;
-	if ((rc = store_report_get(s, &a, id, &r)) != KFQ_OK)
-		goto done;
-	if (strcmp(r.state, "submitted") != 0) {
-		rc = KFQ_EBUSY;
-		goto done;
-	}
-	if (!(before = store_entity_json(s, id, write_report, json, &rc)))
-		goto done;
-	if ((rc = store_prepare(s, sql_rep_review, &st)) != KFQ_OK)
-		goto done;
-	store_bind_int(st, 1, id);
-	store_bind_text(st, 2, accept ? "accepted" : "returned");
-	store_bind_text(st, 3, comment);
-	store_bind_text(st, 4, now);
-	if (who->user_id)
-		store_bind_int(st, 5, who->user_id);
-	else
-		store_bind_null(st, 5);
-	rc = store_step(st);
-	store_reset(st);
-	if (rc != KFQ_DONE)
-		goto done;
-	if (accept &&
-	    ((rc = exec_ms(s, sql_ms_progress, r.milestone_id, r.status, r.percent)) != KFQ_OK ||
-	     (rc = keep_sums(s, sql_sums_of_milestone, r.milestone_id)) != KFQ_OK))
-		goto done;
-	rc = store_audit_entity(s, who, accept ? "accept" : "return", "report", id, before,
-	                        write_report, json);
-done:
-	rc = finish(s, rc);
-cleanup:
-	free(before);
-	arena_release(&a);
-	return rc;
-}
-
-int store_plan_version(struct store *s, int64_t *n)
-{
-	return store_query_int(s, sql_version, n);
-}
-
-int store_board(struct store *s, struct arena *a, const struct milestone_bounds *b,
-                struct store_board_cell **out, int *n)
-{
-	struct store_stmt *st;
-	int rc, cap = 0;
-
-	*out = NULL;
-	*n = 0;
-	if ((rc = store_prepare(s, sql_board, &st)) != KFQ_OK)
-		return rc;
-	while ((rc = store_step(st)) == KFQ_ROW) {
-		if (*n == cap)
-			*out = arena_grow(a, *out, sizeof(**out), &cap);
-		struct store_board_cell *c = &(*out)[(*n)++];
-		c->task_id = store_col_int(st, 0);
-		c->org_id = store_col_int(st, 1);
-		c->weighted = store_col_int(st, 2);
-		c->weight_total = store_col_int(st, 3);
-		c->completion_bp = plan_completion_from_sums(c->weighted, c->weight_total);
-		c->milestones = (int)store_col_int(st, 4);
-		c->overdue = plan_count_overdue(store_col_text(st, 5), b->today);
-	}
-	store_reset(st);
-	return rc == KFQ_DONE ? KFQ_OK : rc;
 }

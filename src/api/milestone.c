@@ -1,0 +1,152 @@
+/* milestone.c - milestones across plans: list (by task, organization, state, text), export,
+ * one with its progress reports. A caller sees the milestones of the organizations in its data
+ * scope and of the tasks its organization leads. Must not write SQL. */
+#include "api/plan_impl.h"
+
+#include "api/export.h"
+#include "core/enums.h"
+
+#include <string.h>
+
+static int ms_filter(struct api_ctx *c, struct store_milestone_filter *f, bool paged)
+{
+	int64_t *ids;
+	int nids;
+
+	memset(f, 0, sizeof(*f));
+	f->state = api_query_str(c, "state");
+	f->q = api_query_str(c, "q");
+	if (f->state && !enum_valid(&enum_milestone_state, f->state))
+		return api_error(c, 400, "invalid_parameter",
+		                 "state 应为 done、overdue、due_soon、stale 或 on_track", "state");
+	if (api_query_int(c, "task_id", 0, 1, INT64_MAX, &f->task_id) != 0 ||
+	    api_query_int(c, "org_id", 0, 1, INT64_MAX, &f->org_id) != 0)
+		return -1;
+	if (api_scope_orgs(c, &ids, &nids) != 0)
+		return -1;
+	f->ids = ids;
+	f->nids = nids;
+	f->lead_org_id = c->sess.user.org_id; /* 谁牵头、谁督促, as can_read allows */
+	if (!paged)
+		return 0;
+	if (api_query_page(c, &f->offset, &f->limit) != 0)
+		return -1;
+	return 0;
+}
+
+static int ms_list(struct api_ctx *c)
+{
+	struct store_milestone_filter f;
+	struct milestone_bounds b;
+	struct store_milestone *m;
+	int64_t total;
+	int n, rc;
+
+	if (ms_filter(c, &f, true) != 0)
+		return -1;
+	api_plan_bounds(c, &b);
+	if ((rc = store_milestone_list(c->db, c->a, &f, &b, &m, &n, &total)) != KFQ_OK)
+		return api_store_error(c, rc);
+	jsonw_obj_open(&c->w);
+	jsonw_key(&c->w, "items");
+	jsonw_arr_open(&c->w);
+	for (int i = 0; i < n; i++)
+		plan_json_milestone(&c->w, &m[i], true);
+	api_page_end(c, total, f.offset, f.limit);
+	return api_ok(c, 200);
+}
+
+static const char *const ms_headers[] = {"条目",     "任务",     "单位", "节点",  "交付成果",
+                                         "开始日期", "完成期限", "权重", "进度%", "状态"};
+
+static int ms_export(struct api_ctx *c, enum export_format format)
+{
+	static const double widths[] = {6, 26, 26, 26, 30, 12, 12, 6, 6, 10};
+	struct store_milestone_filter f;
+	struct milestone_bounds b;
+	struct store_milestone *m;
+	struct export_table t;
+	int64_t total;
+	int n, rc;
+
+	if (ms_filter(c, &f, false) != 0)
+		return -1;
+	api_plan_bounds(c, &b);
+	if ((rc = store_milestone_list(c->db, c->a, &f, &b, &m, &n, &total)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if (export_begin(c, format, &t, "推进节点", ms_headers, widths, 10) != 0)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		export_int(&t, m[i].article_number);
+		export_text(&t, m[i].task_title);
+		export_text(&t, m[i].org_name);
+		export_text(&t, m[i].title);
+		export_text(&t, m[i].deliverable);
+		export_text(&t, m[i].start_date);
+		export_text(&t, m[i].due_date);
+		export_int(&t, m[i].weight);
+		export_int(&t, m[i].percent);
+		export_text(&t, enum_label(&enum_milestone_state, m[i].state));
+		export_end_row(&t);
+	}
+	return export_finish(c, &t, "推进节点");
+}
+
+static int ms_export_xlsx(struct api_ctx *c)
+{
+	return ms_export(c, EXPORT_XLSX);
+}
+
+static int ms_export_csv(struct api_ctx *c)
+{
+	return ms_export(c, EXPORT_CSV);
+}
+
+int api_plan_load_milestone(struct api_ctx *c, struct store_milestone *m)
+{
+	struct milestone_bounds b;
+	int64_t id;
+	int rc;
+
+	if (api_path_id(c, &id) != 0)
+		return -1;
+	api_plan_bounds(c, &b);
+	if ((rc = store_milestone_get(c->db, c->a, id, &b, m)) != KFQ_OK)
+		return api_store_error(c, rc);
+	return api_plan_can_read(c, m->task_id, m->org_id);
+}
+
+static int ms_get(struct api_ctx *c)
+{
+	struct store_milestone m;
+	struct store_report *r;
+	int n, rc;
+
+	if (api_plan_load_milestone(c, &m) != 0)
+		return -1;
+	if ((rc = store_report_list(c->db, c->a, m.id, &r, &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	jsonw_obj_open(&c->w);
+	jsonw_key(&c->w, "milestone");
+	plan_json_milestone(&c->w, &m, true);
+	jsonw_key(&c->w, "reports");
+	jsonw_arr_open(&c->w);
+	for (int i = 0; i < n; i++)
+		plan_json_report(&c->w, &r[i]);
+	jsonw_arr_close(&c->w);
+	jsonw_obj_close(&c->w);
+	return api_ok(c, 200);
+}
+
+static const char *const ms_query[] = {"task_id", "org_id",    "state", "q",
+                                       "page",    "page_size", NULL};
+static const char *const ms_export_query[] = {"task_id", "org_id", "state", "q", NULL};
+
+const struct api_route api_milestone_routes[] = {
+    {"GET", "/api/milestones", ms_list, PERM_TASK_READ, 0, ms_query, NULL},
+    {"GET", "/api/milestones/export.xlsx", ms_export_xlsx, PERM_TASK_READ, 0, ms_export_query,
+     NULL},
+    {"GET", "/api/milestones/export.csv", ms_export_csv, PERM_TASK_READ, 0, ms_export_query, NULL},
+    {"GET", "/api/milestones/:id", ms_get, PERM_TASK_READ, 0, NULL, NULL},
+    {NULL, NULL, NULL, 0, 0, NULL, NULL},
+};

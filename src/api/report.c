@@ -1,0 +1,172 @@
+/* report.c - progress reports on the milestones of approved plans (created by the plan's
+ * organization, accepted or returned by the reform office) and the evidence files they carry
+ * (uploaded first, checked by core/filetype, stored by content hash in util/blobstore). Must
+ * not write SQL or touch files except through util/blobstore. */
+#include "api/plan_impl.h"
+
+#include "core/enums.h"
+#include "core/filetype.h"
+#include "util/blobstore.h"
+
+#include <errno.h>
+#include <string.h>
+
+static int report_create(struct api_ctx *c)
+{
+	struct store_milestone m;
+	struct store_report r = {0};
+	struct milestone_bounds b;
+	enum store_report_problem problem;
+	int64_t *ev;
+	int nev, rc;
+
+	if (api_plan_load_milestone(c, &m) != 0 || api_plan_can_write(c, m.org_id) != 0)
+		return -1;
+	r.milestone_id = m.id;
+	r.status = api_body_str(c, "status");
+	r.percent = (int)api_body_int(c, "percent");
+	r.narrative = api_body_str(c, "narrative");
+	if (!enum_valid(&enum_progress_status, r.status))
+		return api_error(c, 400, "invalid_value", "状态应为 未开始、进行中、已完成 或 受阻",
+		                 "/status");
+	if (r.percent < 0 || r.percent > 100)
+		return api_error(c, 400, "invalid_value", "进度应为0到100之间的整数", "/percent");
+	if (!strcmp(r.status, "done") && r.percent != 100)
+		return api_error(c, 400, "invalid_value", "已完成的节点进度应为100", "/percent");
+	if (!*r.narrative)
+		return api_error(c, 400, "missing_field", "请填写进展情况", "/narrative");
+	ev = api_body_ints(c, "evidence_ids", &nev);
+	r.evidence = arena_zalloc(c->a, sizeof(*r.evidence) * (size_t)(nev + 1));
+	r.nevidence = nev;
+	for (int i = 0; i < nev; i++)
+		r.evidence[i].id = ev[i];
+	api_plan_bounds(c, &b);
+	rc = store_report_create(c->db, &c->actor, &plan_json_audit, &r, m.org_id, b.today,
+	                         &problem);
+	if (rc == KFQ_EINVAL && problem == REPORT_PLAN_NOT_APPROVED)
+		return api_error(c, 409, "plan_not_approved", "计划尚未批准，不能填报进展", NULL);
+	if (rc == KFQ_EINVAL)
+		return api_error(c, 400, "invalid_value",
+		                 "证明材料不存在、已被其他报告使用或不是本单位上传的",
+		                 "/evidence_ids");
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	if ((rc = store_report_get(c->db, c->a, r.id, &r)) != KFQ_OK)
+		return api_store_error(c, rc);
+	plan_json_report(&c->w, &r);
+	return api_ok(c, 201);
+}
+
+static int report_review(struct api_ctx *c, bool accept)
+{
+	struct store_report r;
+	const char *comment = api_body_str(c, "comment");
+	int64_t id;
+	int rc;
+
+	if (api_path_id(c, &id) != 0)
+		return -1;
+	if (!accept && (!comment || !*comment))
+		return api_error(c, 400, "missing_field", "退回时请填写意见", "/comment");
+	rc = store_report_review(c->db, &c->actor, &plan_json_audit, id, accept, comment);
+	if (rc == KFQ_EBUSY)
+		return api_error(c, 409, "invalid_state", "该进展报告已审核", NULL);
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	if ((rc = store_report_get(c->db, c->a, id, &r)) != KFQ_OK)
+		return api_store_error(c, rc);
+	plan_json_report(&c->w, &r);
+	return api_ok(c, 200);
+}
+
+static int report_accept(struct api_ctx *c)
+{
+	return report_review(c, true);
+}
+
+static int report_return(struct api_ctx *c)
+{
+	return report_review(c, false);
+}
+
+static int evidence_upload(struct api_ctx *c)
+{
+	struct store_evidence e = {0};
+	const char *name = api_query_str(c, "name"), *mime;
+	char hex[BLOB_HASH_HEX];
+	enum filetype_verdict v;
+	int rc;
+
+	v = filetype_check(name, (const unsigned char *)c->req->body, c->req->body_len, &mime);
+	if (v != FILETYPE_OK)
+		return api_error(c, v == FILETYPE_MISMATCH ? 415 : 400,
+		                 v == FILETYPE_MISMATCH ? "file_type_mismatch" : "invalid_file",
+		                 filetype_message(v), "name");
+	if (blob_put(api_data_dir(), c->req->body, c->req->body_len, hex) != 0) {
+		log_error("evidence: cannot store in %s: %s", api_data_dir(), strerror(errno));
+		return api_error(c, 500, "storage_failed", "文件保存失败", NULL);
+	}
+	e.sha256 = hex;
+	e.filename = name;
+	e.mime = mime;
+	e.size = (int64_t)c->req->body_len;
+	e.org_id = c->sess.user.org_id;
+	if ((rc = store_evidence_add(c->db, &c->actor, &plan_json_audit, &e)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if ((rc = store_evidence_get(c->db, c->a, e.id, &e)) != KFQ_OK)
+		return api_store_error(c, rc);
+	plan_json_evidence(&c->w, &e);
+	return api_ok(c, 201);
+}
+
+static int evidence_get(struct api_ctx *c)
+{
+	struct store_evidence e;
+	struct store_report r;
+	struct store_milestone m;
+	struct milestone_bounds b;
+	uint64_t size;
+	int64_t id;
+	int fd, rc;
+
+	if (api_path_id(c, &id) != 0)
+		return -1;
+	if ((rc = store_evidence_get(c->db, c->a, id, &e)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if (e.report_id) {
+		api_plan_bounds(c, &b);
+		if ((rc = store_report_get(c->db, c->a, e.report_id, &r)) != KFQ_OK ||
+		    (rc = store_milestone_get(c->db, c->a, r.milestone_id, &b, &m)) != KFQ_OK)
+			return api_store_error(c, rc);
+		if (api_plan_can_read(c, m.task_id, m.org_id) != 0)
+			return -1;
+	} else if (api_plan_can_write(c, e.org_id) != 0) {
+		return -1;
+	}
+	if (blob_open(api_data_dir(), e.sha256, &fd, &size) != 0)
+		return api_error(c, 404, "not_found", "文件不存在", NULL);
+	return api_send_file(c, fd, size, e.mime, e.filename);
+}
+
+static const char *const upload_query[] = {"name", NULL};
+
+static const struct api_field comment_body[] = {
+    {"comment", API_STR, false, 1000},
+    {NULL, 0, false, 0},
+};
+static const struct api_field report_body[] = {
+    {"status", API_STR, true, 16},
+    {"percent", API_INT, true, 0},
+    {"narrative", API_STR, true, 4000},
+    {"evidence_ids", API_INT_ARRAY, false, 20},
+    {NULL, 0, false, 0},
+};
+
+const struct api_route api_report_routes[] = {
+    {"POST", "/api/milestones/:id/reports", report_create, PERM_PLAN_WRITE, 0, NULL, report_body},
+    {"POST", "/api/reports/:id/accept", report_accept, PERM_PLAN_REVIEW, 0, NULL, comment_body},
+    {"POST", "/api/reports/:id/return", report_return, PERM_PLAN_REVIEW, 0, NULL, comment_body},
+    {"POST", "/api/evidence", evidence_upload, PERM_PLAN_WRITE, API_UPLOAD, upload_query, NULL},
+    {"GET", "/api/evidence/:id", evidence_get, PERM_TASK_READ, 0, NULL, NULL},
+    {NULL, NULL, NULL, 0, 0, NULL, NULL},
+};

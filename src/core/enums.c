@@ -1,0 +1,45 @@
+/* enums.c - the tables of enums.h. Codes are what the database and the wire carry; never
+ * rename one without a migration. Must not hold rules: a set with rules keeps its table with
+ * them (see enums.h). */
+#include "core/enums.h"
+
+#include <string.h>
+
+#define TABLE(name, ...)                                                                           \
+	static const struct enum_entry name##_entries[] = {__VA_ARGS__};                           \
+	const struct enum_table name = {name##_entries,                                            \
+	                                sizeof(name##_entries) / sizeof(name##_entries[0])}
+
+TABLE(enum_org_type, {"city_department", "市直部门"}, {"county", "县区"}, {"zone", "开发区"},
+      {"platform_company", "平台公司"}, {"supervisory_body", "监督机构"});
+TABLE(enum_zone_level, {"national", "国家级"}, {"provincial", "省级"}, {"municipal", "市级"});
+TABLE(enum_role, {"admin", "系统管理员"}, {"office", "改革办"}, {"department", "市直部门"},
+      {"zone", "开发区"}, {"county", "县区"}, {"supervisor", "监督部门"}, {"auditor", "审计员"});
+TABLE(enum_data_scope, {"all", "全部数据"}, {"org", "本机构数据"},
+      {"org_and_below", "本机构及以下数据"}, {"custom", "自定义机构"}, {"self", "仅本人数据"});
+TABLE(enum_plan_status, {"draft", "草稿"}, {"submitted", "待审核"}, {"approved", "已批准"},
+      {"returned", "已退回"});
+TABLE(enum_milestone_state, {"done", "已完成"}, {"overdue", "已逾期"}, {"due_soon", "即将到期"},
+      {"stale", "长期未更新"}, {"on_track", "正常"});
+TABLE(enum_progress_status, {"not_started", "未开始"}, {"in_progress", "进行中"},
+      {"done", "已完成"}, {"blocked", "受阻"});
+
+static const struct enum_entry *find(const struct enum_table *t, const char *code)
+{
+	for (size_t i = 0; code && i < t->n; i++)
+		if (!strcmp(t->entries[i].code, code))
+			return &t->entries[i];
+	return NULL;
+}
+
+bool enum_valid(const struct enum_table *t, const char *code)
+{
+	return find(t, code) != NULL;
+}
+
+const char *enum_label(const struct enum_table *t, const char *code)
+{
+	const struct enum_entry *e = find(t, code);
+
+	return e ? e->label : code;
+}

@@ -1,0 +1,34 @@
+/* enums.h - the closed sets of codes the data uses, one table each of code and Chinese label:
+ * what the API accepts and what exports and print-outs show. A new module adds its sets here.
+ * The two sets that carry rules keep their tables with them: 督办单 statuses with their status
+ * machine (core/notice.c) and task progress states with how they are decided (core/plan.c);
+ * which permissions a role has is core/account.c's. */
+#ifndef KFQ_CORE_ENUMS_H
+#define KFQ_CORE_ENUMS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct enum_entry {
+	const char *code;  /* stored and on the wire: "zone" */
+	const char *label; /* shown: "开发区" */
+};
+
+struct enum_table {
+	const struct enum_entry *entries;
+	size_t n;
+};
+
+extern const struct enum_table enum_org_type;        /* city_department county zone … */
+extern const struct enum_table enum_zone_level;      /* national provincial municipal */
+extern const struct enum_table enum_role;            /* admin office department … */
+extern const struct enum_table enum_data_scope;      /* all org org_and_below custom self */
+extern const struct enum_table enum_plan_status;     /* draft submitted approved returned */
+extern const struct enum_table enum_milestone_state; /* in enum milestone_state's order */
+extern const struct enum_table enum_progress_status; /* of a report: not_started … blocked */
+
+bool enum_valid(const struct enum_table *t, const char *code);
+/* The code's label; the code itself when the table does not have it (NULL for NULL). */
+const char *enum_label(const struct enum_table *t, const char *code);
+
+#endif

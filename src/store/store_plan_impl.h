@@ -1,0 +1,47 @@
+/* store_plan_impl.h - what the files of the plan module (store_plan.c, store_milestone.c,
+ * store_report.c, store_board.c) share; private to them. */
+#ifndef KFQ_STORE_PLAN_IMPL_H
+#define KFQ_STORE_PLAN_IMPL_H
+
+#include "store/store_plan.h"
+
+/* The milestone state rules of core/plan.c over a query's rows: T = today, S = today + 7,
+ * ST = today - 30 (struct milestone_bounds). */
+#define MS_STATE(T, S, ST)                                                                         \
+	"CASE WHEN m.status = 'done' THEN 'done' WHEN m.due_date < " T " THEN 'overdue' "          \
+	"WHEN m.due_date <= " S " THEN 'due_soon' WHEN m.start_date <= " T                         \
+	" AND COALESCE(m.last_report_date, m.start_date) < " ST " THEN 'stale' "                   \
+	"ELSE 'on_track' END"
+
+#define MS_COLS                                                                                    \
+	"m.id, m.plan_id, m.seq, m.title, m.deliverable, m.owner_org_id, oo.name, "                \
+	"m.owner_person, "                                                                         \
+	"m.start_date, m.due_date, m.weight, m.status, m.percent, m.last_report_date, " MS_STATE(  \
+	    "?1", "?2", "?3") ", p.task_id, t.article_number, t.title, p.org_id, o.name, p.status"
+#define MS_FROM                                                                                    \
+	" FROM milestone m JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON t.id = p.task_id "  \
+	"JOIN org o ON o.id = p.org_id LEFT JOIN org oo ON oo.id = m.owner_org_id"
+
+/* Binds the day bounds as ?1 ?2 ?3 of a query with MS_COLS. */
+void store_milestone_bind_bounds(struct store_stmt *st, const struct milestone_bounds *b);
+/* Reads a row of MS_COLS. */
+void store_milestone_read(struct store_stmt *st, struct arena *a, struct store_milestone *m);
+
+/* Whether id is one of ids[0..n). */
+static inline bool in_ids(int64_t id, const int64_t *ids, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
+/* Recomputes the sums and open due dates a plan keeps (migration 0007), of the plan or of the
+ * plan a milestone belongs to, inside the caller's transaction. */
+int store_plan_keep_sums(struct store *s, int64_t plan_id);
+int store_plan_keep_sums_of_milestone(struct store *s, int64_t milestone_id);
+/* Ends a write of this module: bumps the change counter the board's cache watches and commits
+ * when rc is KFQ_OK, else rolls back. Returns the outcome. */
+int store_plan_finish(struct store *s, int rc);
+
+#endif

@@ -1,0 +1,323 @@
+/* store_report.c - progress reports on milestones and the evidence records they carry, in
+ * SQL: a report is created submitted with its evidence attached, and accepting it sets the
+ * milestone's status and percent and the plan's kept sums. Must not touch files: evidence
+ * bytes are api/'s (util/blobstore). */
+#include "store/store_plan_impl.h"
+
+#include "util/jsonw.h"
+#include "util/log.h"
+#include "util/strbuf.h"
+#include "util/timeutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char sql_ev_insert[] =
+    "INSERT INTO evidence (sha256, filename, mime, size, org_id, created_at, created_by) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id";
+#define EV_COLS "id, sha256, filename, mime, size, org_id, report_id, created_at"
+static const char sql_ev_get[] = "SELECT " EV_COLS " FROM evidence WHERE id = ?1";
+static const char sql_ev_of_report[] =
+    "SELECT " EV_COLS " FROM evidence WHERE report_id = ?1 ORDER BY id";
+static const char sql_ev_attach[] = "UPDATE evidence SET report_id = ?1 WHERE id = ?2 AND "
+                                    "report_id IS NULL AND org_id IN (?3, ?4) RETURNING id";
+
+static const char sql_rep_plan[] =
+    "SELECT p.status FROM milestone m JOIN zone_plan p ON p.id = m.plan_id "
+    "WHERE m.id = ?1 AND m.removed = 0";
+static const char sql_rep_insert[] =
+    "INSERT INTO progress_report (milestone_id, status, percent, narrative, state, created_at, "
+    "created_by) VALUES (?1, ?2, ?3, ?4, 'submitted', ?5, ?6) RETURNING id";
+static const char sql_ms_reported[] = "UPDATE milestone SET last_report_date = ?2 WHERE id = ?1";
+#define REP_COLS                                                                                   \
+	"r.id, r.milestone_id, r.status, r.percent, r.narrative, r.state, r.review_comment, "      \
+	"r.created_at, r.created_by, u.display_name, r.reviewed_at"
+#define REP_FROM " FROM progress_report r LEFT JOIN app_user u ON u.id = r.created_by"
+static const char sql_rep_list[] =
+    "SELECT " REP_COLS REP_FROM " WHERE r.milestone_id = ?1 ORDER BY r.id DESC";
+static const char sql_rep_get[] = "SELECT " REP_COLS REP_FROM " WHERE r.id = ?1";
+static const char sql_rep_review[] = "UPDATE progress_report SET state = ?2, review_comment = ?3, "
+                                     "reviewed_at = ?4, reviewed_by = ?5 WHERE id = ?1";
+static const char sql_ms_progress[] =
+    "UPDATE milestone SET status = ?2, percent = ?3 WHERE id = ?1";
+
+/* element: a struct store_evidence (the signature store_collect calls) */
+static void read_ev(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_evidence *e = element;
+
+	e->id = store_col_int(st, 0);
+	e->sha256 = store_col_dup(st, 1, a);
+	e->filename = store_col_dup(st, 2, a);
+	e->mime = store_col_dup(st, 3, a);
+	e->size = store_col_int(st, 4);
+	e->org_id = store_col_int(st, 5);
+	e->report_id = store_col_int(st, 6);
+	e->created_at = store_col_dup(st, 7, a);
+}
+
+int store_evidence_add(struct store *s, const struct store_actor *who,
+                       const struct store_plan_json *json, struct store_evidence *e)
+{
+	struct store_stmt *st;
+	struct strbuf sb = STRBUF_INIT;
+	struct jsonw w;
+	char now[TIME_RFC3339_LEN];
+	int rc;
+
+	time_format(time_now(), now);
+	e->created_at = now;
+	if ((rc = store_begin(s)) != KFQ_OK)
+		return rc;
+	if ((rc = store_prepare(s, sql_ev_insert, &st)) != KFQ_OK)
+		goto done;
+	store_bind_text(st, 1, e->sha256);
+	store_bind_text(st, 2, e->filename);
+	store_bind_text(st, 3, e->mime);
+	store_bind_int(st, 4, e->size);
+	store_bind_int(st, 5, e->org_id);
+	store_bind_text(st, 6, now);
+	if (who->user_id)
+		store_bind_int(st, 7, who->user_id);
+	else
+		store_bind_null(st, 7);
+	rc = store_step(st);
+	if (rc == KFQ_ROW)
+		e->id = store_col_int(st, 0);
+	store_reset(st);
+	if (rc != KFQ_ROW)
+		goto done;
+	jsonw_init(&w, &sb);
+	json->evidence(&w, e);
+	/* the file's hash is in the record: the audit log vouches for the bytes too */
+	rc = store_audit_append_id(s, who, "upload", "evidence", e->id, NULL, sb.buf);
+done:
+	strbuf_release(&sb);
+	e->created_at = NULL;
+	return store_plan_finish(s, rc);
+}
+
+int store_evidence_get(struct store *s, struct arena *a, int64_t id, struct store_evidence *out)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_ev_get, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	rc = store_step(st);
+	if (rc == KFQ_ROW)
+		read_ev(st, a, out);
+	store_reset(st);
+	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
+}
+
+static void read_rep(struct store_stmt *st, struct arena *a, struct store_report *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->id = store_col_int(st, 0);
+	r->milestone_id = store_col_int(st, 1);
+	r->status = store_col_dup(st, 2, a);
+	r->percent = (int)store_col_int(st, 3);
+	r->narrative = store_col_dup(st, 4, a);
+	r->state = store_col_dup(st, 5, a);
+	r->review_comment = store_col_dup(st, 6, a);
+	r->created_at = store_col_dup(st, 7, a);
+	r->created_by = store_col_int(st, 8);
+	r->created_by_name = store_col_dup(st, 9, a);
+	r->reviewed_at = store_col_dup(st, 10, a);
+}
+
+static int load_evidence(struct store *s, struct arena *a, struct store_report *r)
+{
+	void *arr;
+	int rc = store_collect(s, a, sql_ev_of_report, r->id, sizeof(*r->evidence), read_ev, &arr,
+	                       &r->nevidence);
+
+	r->evidence = arr;
+	return rc;
+}
+
+int store_report_get(struct store *s, struct arena *a, int64_t id, struct store_report *out)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_rep_get, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	rc = store_step(st);
+	if (rc == KFQ_ROW)
+		read_rep(st, a, out);
+	store_reset(st);
+	if (rc != KFQ_ROW)
+		return rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
+	return load_evidence(s, a, out);
+}
+
+int store_report_list(struct store *s, struct arena *a, int64_t milestone_id,
+                      struct store_report **out, int *n)
+{
+	struct store_stmt *st;
+	int rc, cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_prepare(s, sql_rep_list, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, milestone_id);
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (*n == cap)
+			*out = arena_grow(a, *out, sizeof(**out), &cap);
+		read_rep(st, a, &(*out)[(*n)++]);
+	}
+	store_reset(st);
+	if (rc != KFQ_DONE)
+		return rc;
+	for (int i = 0; i < *n; i++)
+		if ((rc = load_evidence(s, a, &(*out)[i])) != KFQ_OK)
+			return rc;
+	return KFQ_OK;
+}
+
+/* The report with its evidence, for audit records. json: a struct store_plan_json. */
+static int write_report(struct store *s, struct arena *a, int64_t id, const void *json,
+                        struct jsonw *w)
+{
+	const struct store_plan_json *shape = json;
+	struct store_report r;
+	int rc;
+
+	if ((rc = store_report_get(s, a, id, &r)) == KFQ_OK)
+		shape->report(w, &r);
+	return rc;
+}
+
+static int exec_ms(struct store *s, const char *sql, int64_t id, const char *text, int64_t num)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	store_bind_text(st, 2, text);
+	if (num >= 0)
+		store_bind_int(st, 3, num);
+	rc = store_step(st);
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+int store_report_create(struct store *s, const struct store_actor *who,
+                        const struct store_plan_json *json, struct store_report *r,
+                        int64_t plan_org_id, const char *today, enum store_report_problem *problem)
+{
+	struct store_stmt *st;
+	char now[TIME_RFC3339_LEN];
+	int rc;
+
+	*problem = REPORT_OK;
+	time_format(time_now(), now);
+	if ((rc = store_begin(s)) != KFQ_OK)
+		return rc;
+	if ((rc = store_prepare(s, sql_rep_plan, &st)) != KFQ_OK)
+		return store_plan_finish(s, rc);
+	store_bind_int(st, 1, r->milestone_id);
+	rc = store_step(st);
+	bool approved = rc == KFQ_ROW && !strcmp(store_col_text(st, 0), "approved");
+	store_reset(st);
+	if (rc != KFQ_ROW)
+		return store_plan_finish(s, rc == KFQ_DONE ? KFQ_ENOTFOUND : rc);
+	if (!approved) {
+		*problem = REPORT_PLAN_NOT_APPROVED;
+		return store_plan_finish(s, KFQ_EINVAL);
+	}
+	if ((rc = store_prepare(s, sql_rep_insert, &st)) != KFQ_OK)
+		return store_plan_finish(s, rc);
+	store_bind_int(st, 1, r->milestone_id);
+	store_bind_text(st, 2, r->status);
+	store_bind_int(st, 3, r->percent);
+	store_bind_text(st, 4, r->narrative);
+	store_bind_text(st, 5, now);
+	if (who->user_id)
+		store_bind_int(st, 6, who->user_id);
+	else
+		store_bind_null(st, 6);
+	rc = store_step(st);
+	if (rc == KFQ_ROW)
+		r->id = store_col_int(st, 0);
+	store_reset(st);
+	if (rc != KFQ_ROW)
+		return store_plan_finish(s, rc);
+	if ((rc = store_prepare(s, sql_ev_attach, &st)) != KFQ_OK)
+		return store_plan_finish(s, rc);
+	for (int i = 0; i < r->nevidence; i++) {
+		store_bind_int(st, 1, r->id);
+		store_bind_int(st, 2, r->evidence[i].id);
+		store_bind_int(st, 3, plan_org_id);
+		store_bind_int(st, 4, who->org_id);
+		rc = store_step(st);
+		store_reset(st);
+		if (rc == KFQ_DONE) {
+			*problem = REPORT_EVIDENCE_INVALID;
+			return store_plan_finish(s, KFQ_EINVAL);
+		}
+		if (rc != KFQ_ROW)
+			return store_plan_finish(s, rc);
+	}
+	if ((rc = exec_ms(s, sql_ms_reported, r->milestone_id, today, -1)) != KFQ_OK)
+		return store_plan_finish(s, rc);
+	return store_plan_finish(
+	    s, store_audit_entity(s, who, "create", "report", r->id, NULL, write_report, json));
+}
+
+int store_report_review(struct store *s, const struct store_actor *who,
+                        const struct store_plan_json *json, int64_t id, bool accept,
+                        const char *comment)
+{
+	struct store_stmt *st;
+	struct store_report r;
+	struct arena a;
+	char now[TIME_RFC3339_LEN], *before = NULL;
+	int rc;
+
+	arena_init(&a);
+	time_format(time_now(), now);
+	if ((rc = store_begin(s)) != KFQ_OK)
+		goto cleanup;
+	if ((rc = store_report_get(s, &a, id, &r)) != KFQ_OK)
+		goto done;
+	if (strcmp(r.state, "submitted") != 0) {
+		rc = KFQ_EBUSY;
+		goto done;
+	}
+	if (!(before = store_entity_json(s, id, write_report, json, &rc)))
+		goto done;
+	if ((rc = store_prepare(s, sql_rep_review, &st)) != KFQ_OK)
+		goto done;
+	store_bind_int(st, 1, id);
+	store_bind_text(st, 2, accept ? "accepted" : "returned");
+	store_bind_text(st, 3, comment);
+	store_bind_text(st, 4, now);
+	if (who->user_id)
+		store_bind_int(st, 5, who->user_id);
+	else
+		store_bind_null(st, 5);
+	rc = store_step(st);
+	store_reset(st);
+	if (rc != KFQ_DONE)
+		goto done;
+	if (accept &&
+	    ((rc = exec_ms(s, sql_ms_progress, r.milestone_id, r.status, r.percent)) != KFQ_OK ||
+	     (rc = store_plan_keep_sums_of_milestone(s, r.milestone_id)) != KFQ_OK))
+		goto done;
+	rc = store_audit_entity(s, who, accept ? "accept" : "return", "report", id, before,
+	                        write_report, json);
+done:
+	rc = store_plan_finish(s, rc);
+cleanup:
+	free(before);
+	arena_release(&a);
+	return rc;
+}
