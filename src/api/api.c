@@ -3,7 +3,6 @@
  * parameters, and JSON body validation. Must not hold a route's own logic. */
 #include "api/api.h"
 
-#include "store/store_org.h"
 #include "util/log.h"
 #include "util/timeutil.h"
 
@@ -520,31 +519,26 @@ static int entry(struct http_req *req)
 
 /* ---- scope ---- */
 
+void api_scope(struct api_ctx *c, struct store_scope *out)
+{
+	out->kind = c->sess.user.data_scope;
+	out->org_id = c->sess.user.org_id;
+	out->user_id = c->sess.user.id;
+}
+
+int api_scope_orgs_of(struct api_ctx *c, const struct store_scope *scope, int64_t **ids, int *n)
+{
+	int rc = store_scope_orgs(c->db, c->a, scope, ids, n);
+
+	return rc == KFQ_OK ? 0 : api_store_error(c, rc);
+}
+
 int api_scope_orgs(struct api_ctx *c, int64_t **ids, int *n)
 {
-	const struct store_user *u = &c->sess.user;
-	int rc;
+	struct store_scope scope;
 
-	*ids = NULL;
-	*n = 0;
-	if (!strcmp(u->data_scope, "all"))
-		return 0;
-	if (!strcmp(u->data_scope, "org_and_below")) {
-		if ((rc = store_org_subtree(c->db, c->a, u->org_id, ids, n)) != KFQ_OK)
-			return api_store_error(c, rc);
-		return 0;
-	}
-	if (!strcmp(u->data_scope, "custom")) {
-		*ids = arena_alloc(c->a, sizeof(int64_t) * (size_t)(u->nscope + 1));
-		memcpy(*ids, u->scope_org_ids, sizeof(int64_t) * (size_t)u->nscope);
-		*n = u->nscope;
-		return 0;
-	}
-	/* org and self: the user's own organization */
-	*ids = arena_alloc(c->a, sizeof(int64_t));
-	(*ids)[0] = u->org_id;
-	*n = 1;
-	return 0;
+	api_scope(c, &scope);
+	return api_scope_orgs_of(c, &scope, ids, n);
 }
 
 bool api_scope_allows(const int64_t *ids, int n, int64_t org_id)

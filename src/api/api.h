@@ -119,8 +119,12 @@ void api_page_end(struct api_ctx *c, int64_t total, int64_t offset, int64_t limi
 /* The :id path parameter as a positive integer (404 if malformed). */
 int api_path_id(struct api_ctx *c, int64_t *id);
 
-/* Data scope: the organization ids the signed-in user may see; *ids NULL = all. */
+/* Data scope of the signed-in user: as the store's lists apply it in SQL, and as the ids of
+ * the organizations it covers (*ids NULL = all), for checking one row. */
+void api_scope(struct api_ctx *c, struct store_scope *out);
 int api_scope_orgs(struct api_ctx *c, int64_t **ids, int *n);
+/* The ids of another scope (a route may widen the caller's: see notice.c). */
+int api_scope_orgs_of(struct api_ctx *c, const struct store_scope *scope, int64_t **ids, int *n);
 bool api_scope_allows(const int64_t *ids, int n, int64_t org_id);
 
 /* The hex SHA-256 of a session token: what the sessions table stores. */

@@ -177,8 +177,7 @@ static int board(struct api_ctx *c)
 		return -1;
 	mf.state = "overdue";
 	mf.org_id = org_id;
-	mf.ids = v.ids;
-	mf.nids = v.nids;
+	api_scope(c, &mf.scope);
 	mf.lead_org_id = v.lead_org_id;
 	mf.limit = 50;
 	mf.skip_total = true;

@@ -10,9 +10,6 @@
 
 static int ms_filter(struct api_ctx *c, struct store_milestone_filter *f, bool paged)
 {
-	int64_t *ids;
-	int nids;
-
 	memset(f, 0, sizeof(*f));
 	f->state = api_query_str(c, "state");
 	f->q = api_query_str(c, "q");
@@ -22,10 +19,7 @@ static int ms_filter(struct api_ctx *c, struct store_milestone_filter *f, bool p
 	if (api_query_int(c, "task_id", 0, 1, INT64_MAX, &f->task_id) != 0 ||
 	    api_query_int(c, "org_id", 0, 1, INT64_MAX, &f->org_id) != 0)
 		return -1;
-	if (api_scope_orgs(c, &ids, &nids) != 0)
-		return -1;
-	f->ids = ids;
-	f->nids = nids;
+	api_scope(c, &f->scope);
 	f->lead_org_id = c->sess.user.org_id; /* 谁牵头、谁督促, as can_read allows */
 	if (!paged)
 		return 0;

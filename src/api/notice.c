@@ -17,17 +17,15 @@
 
 #include <string.h>
 
-/* The organizations whose notices the caller may read; *ids NULL = all. */
-static int notice_scope(struct api_ctx *c, int64_t **ids, int *n)
+/* The organizations whose notices the caller may read: the office and supervisors all, everyone
+ * else its data scope. */
+static void notice_scope(struct api_ctx *c, struct store_scope *out)
 {
 	const char *role = c->sess.user.role;
 
-	if (!strcmp(role, "office") || !strcmp(role, "supervisor")) {
-		*ids = NULL;
-		*n = 0;
-		return 0;
-	}
-	return api_scope_orgs(c, ids, n);
+	api_scope(c, out);
+	if (!strcmp(role, "office") || !strcmp(role, "supervisor"))
+		out->kind = "all";
 }
 
 static const char *trimmed(struct api_ctx *c, const char *s)
@@ -46,8 +44,7 @@ static const char *trimmed(struct api_ctx *c, const char *s)
 
 static int filter_from_query(struct api_ctx *c, struct store_notice_filter *f, bool paged)
 {
-	int64_t overdue, *ids;
-	int nids;
+	int64_t overdue;
 
 	memset(f, 0, sizeof(*f));
 	f->status = api_query_str(c, "status");
@@ -63,10 +60,7 @@ static int filter_from_query(struct api_ctx *c, struct store_notice_filter *f, b
 		plan_day_format(plan_today(c->now), today);
 		f->overdue_before = today;
 	}
-	if (notice_scope(c, &ids, &nids) != 0)
-		return -1;
-	f->ids = ids;
-	f->nids = nids;
+	notice_scope(c, &f->scope);
 	return paged ? api_query_page(c, &f->offset, &f->limit) : 0;
 }
 
@@ -101,6 +95,7 @@ static int list(struct api_ctx *c)
 /* Loads the :id notice; 404 when absent, 403 outside the caller's notice scope. */
 static int load(struct api_ctx *c, struct store_notice *n)
 {
+	struct store_scope scope;
 	int64_t id, *ids;
 	int nids, rc;
 
@@ -108,7 +103,8 @@ static int load(struct api_ctx *c, struct store_notice *n)
 		return -1;
 	if ((rc = store_notice_get(c->db, c->a, id, n)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (notice_scope(c, &ids, &nids) != 0)
+	notice_scope(c, &scope);
+	if (api_scope_orgs_of(c, &scope, &ids, &nids) != 0)
 		return -1;
 	if (!api_scope_allows(ids, nids, n->org_id))
 		return api_error(c, 403, "forbidden", "无权查看该督办单", NULL);

@@ -105,9 +105,6 @@ static int read_milestones(struct api_ctx *c, int64_t plan_org, struct store_mil
 /* The plans a list or an export shows: filters from the query, the caller's scope. */
 static int plan_filter(struct api_ctx *c, struct store_plan_filter *f, bool paged)
 {
-	int64_t *ids;
-	int nids;
-
 	memset(f, 0, sizeof(*f));
 	f->status = api_query_str(c, "status");
 	if (f->status && !enum_valid(&enum_plan_status, f->status))
@@ -118,11 +115,8 @@ static int plan_filter(struct api_ctx *c, struct store_plan_filter *f, bool page
 	    api_query_int(c, "org_id", 0, 1, INT64_MAX, &f->org_id) != 0 ||
 	    (paged && api_query_page(c, &f->offset, &f->limit) != 0))
 		return -1;
-	if (api_scope_orgs(c, &ids, &nids) != 0)
-		return -1;
-	f->ids = ids;
-	f->nids = nids;
-	f->lead_org_id = c->sess.user.org_id; /* as can_read allows */
+	api_scope(c, &f->scope);
+	f->lead_org_id = c->sess.user.org_id; /* as api_plan_can_read allows */
 	return 0;
 }
 

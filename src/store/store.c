@@ -179,6 +179,76 @@ void store_rollback(struct store *s)
 	memcpy(s->err, keep, sizeof(keep));
 }
 
+void store_bind_scope(struct store_stmt *st, int k, const struct store_scope *scope)
+{
+	store_bind_text(st, k, scope->kind);
+	store_bind_int(st, k + 1, scope->org_id);
+	store_bind_int(st, k + 2, scope->user_id);
+}
+
+static const char sql_scope_orgs[] =
+    "SELECT o.id FROM org o WHERE " STORE_IN_SCOPE("o.id", "?1", "?2", "?3") " ORDER BY o.id";
+
+int store_scope_orgs(struct store *s, struct arena *a, const struct store_scope *scope,
+                     int64_t **ids, int *n)
+{
+	struct store_stmt *st;
+	int64_t *arr = NULL;
+	int rc, cap = 0;
+
+	*ids = NULL;
+	*n = 0;
+	if (!scope->kind || !strcmp(scope->kind, "all"))
+		return KFQ_OK;
+	if ((rc = store_prepare(s, sql_scope_orgs, &st)) != KFQ_OK)
+		return rc;
+	store_bind_scope(st, 1, scope);
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (*n == cap)
+			arr = arena_grow(a, arr, sizeof(*arr), &cap);
+		arr[(*n)++] = store_col_int(st, 0);
+	}
+	store_reset(st);
+	/* an empty scope is an empty list, not "everything" */
+	*ids = arr ? arr : arena_alloc(a, sizeof(*arr));
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+int store_list_page(struct store *s, struct arena *a, const struct store_list *l, void **out,
+                    int *n, int64_t *total)
+{
+	struct store_stmt *st;
+	char *arr = NULL;
+	int rc, cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	*total = 0;
+	if (l->count_sql) {
+		if ((rc = store_prepare(s, l->count_sql, &st)) != KFQ_OK)
+			return rc;
+		l->bind(st, l->arg);
+		rc = store_step(st);
+		*total = rc == KFQ_ROW ? store_col_int(st, 0) : 0;
+		store_reset(st);
+		if (rc != KFQ_ROW)
+			return rc < 0 ? rc : KFQ_ERR;
+	}
+	if ((rc = store_prepare(s, l->list_sql, &st)) != KFQ_OK)
+		return rc;
+	l->bind(st, l->arg);
+	store_bind_limit(st, l->limit_param, l->limit);
+	store_bind_int(st, l->limit_param + 1, l->offset);
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (*n == cap)
+			arr = arena_grow(a, arr, l->elem_size, &cap);
+		l->read(st, a, l->arg, arr + l->elem_size * (size_t)(*n)++);
+	}
+	store_reset(st);
+	*out = arr;
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
 int store_query_int(struct store *s, const char *sql, int64_t *out)
 {
 	struct store_stmt *st;

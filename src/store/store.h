@@ -66,12 +66,46 @@ int store_backup(struct store *s, const char *path);
  * `LIKE ?N ESCAPE '\'`; NULL when q is NULL or empty. Arena memory. */
 const char *store_like_contains(struct arena *a, const char *q);
 
+/* Whose data a list shows: a caller's data scope (core/account.h), which the lists of large
+ * tables apply in SQL (STORE_IN_SCOPE in store_impl.h). kind NULL or "all" = everything; "org"
+ * and "self" = org_id; "org_and_below" = org_id and every organization below it; "custom" =
+ * the organizations user_id's custom scope lists. */
+struct store_scope {
+	const char *kind;
+	int64_t org_id;
+	int64_t user_id;
+};
+
+/* The organization ids in scope, ascending (arena); *ids NULL for everything. */
+int store_scope_orgs(struct store *s, struct arena *a, const struct store_scope *scope,
+                     int64_t **ids, int *n);
+
 /* Runs sql with ?1 = id and reads every row with read(st, a, element) into an arena array of
  * elem_size-byte elements: *out (NULL when none) and *n. For a row's child lists (aliases,
  * scope, evidence). */
 int store_collect(struct store *s, struct arena *a, const char *sql, int64_t id, size_t elem_size,
                   void (*read)(struct store_stmt *st, struct arena *a, void *element), void **out,
                   int *n);
+
+/* One page of a filtered list: a count query and a list query that share their filter
+ * parameters, which bind() binds into each from arg; the list ends in LIMIT ?N OFFSET ?N+1
+ * (N = limit_param). */
+struct store_list {
+	const char *count_sql; /* SELECT COUNT(*) …; NULL when the total is not wanted */
+	const char *list_sql;
+	int limit_param;
+	int64_t offset, limit; /* limit 0 = all */
+	void (*bind)(struct store_stmt *st, const void *arg);
+	/* reads one row of list_sql into element, an elem_size-byte slot */
+	void (*read)(struct store_stmt *st, struct arena *a, const void *arg, void *element);
+	size_t elem_size;
+	const void *arg;
+};
+
+/* Runs l: *total (0 without count_sql) and the page's rows, an arena array *out (NULL when
+ * none) of *n elements. */
+int store_list_page(struct store *s, struct arena *a, const struct store_list *l, void **out,
+                    int *n, int64_t *total);
 
 /* Convenience: prepare, bind nothing, step once, read column 0 as an integer. */
 int store_query_int(struct store *s, const char *sql, int64_t *out);

@@ -9,6 +9,18 @@
 #define STORE_STMT_CACHE 256 /* distinct SQL texts per connection */
 #define STORE_MAX_PARAMS 32
 
+/* SQL: whether COL (an organization id) is in the data scope given as parameters K (kind), O
+ * (organization) and U (user) of a struct store_scope. The same text on both backends; the
+ * subquery does not depend on the row, so each backend evaluates it once per statement. */
+#define STORE_IN_SCOPE(COL, K, O, U)                                                               \
+	"(CAST(" K " AS TEXT) IS NULL OR " K " = 'all' OR " COL " IN (WITH RECURSIVE "             \
+	"scope_org(id) AS (SELECT CAST(" O " AS BIGINT) WHERE " K " IN ('org', 'self', "           \
+	"'org_and_below') UNION ALL SELECT o.id FROM org o JOIN scope_org ON o.parent_id = "       \
+	"scope_org.id WHERE " K " = 'org_and_below') SELECT id FROM scope_org UNION ALL "          \
+	"SELECT org_id FROM user_scope_org WHERE " K " = 'custom' AND user_id = " U "))"
+/* Binds a struct store_scope as parameters k, k + 1, k + 2 of STORE_IN_SCOPE. */
+void store_bind_scope(struct store_stmt *st, int k, const struct store_scope *scope);
+
 struct store_ops {
 	int (*prepare)(struct store *s, const char *sql, struct store_stmt **out);
 	void (*bind_int)(struct store_stmt *st, int i, int64_t v);

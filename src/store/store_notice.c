@@ -3,6 +3,7 @@
  * write transaction, records, audits and delivers. Must not decide who may act (api/ does)
  * nor word any message itself. */
 #include "store/store_notice.h"
+#include "store/store_impl.h"
 
 #include "core/plan.h"
 #include "util/jsonw.h"
@@ -25,16 +26,18 @@
 	"LEFT JOIN milestone m ON m.id = n.milestone_id "                                          \
 	"LEFT JOIN app_user ru ON ru.id = n.replied_by "                                           \
 	"LEFT JOIN app_user iu ON iu.id = n.issued_by"
-/* ?1 org, ?2 task, ?3 status, ?4 overdue before (a date) */
+/* ?1 org, ?2 task, ?3 status, ?4 overdue before (a date), addressed to the data scope ?5 ?6 ?7.
+ * The list adds LIMIT ?8 OFFSET ?9: a count query leaves no parameter unused (PostgreSQL
+ * cannot type one). */
 #define NOTICE_WHERE                                                                               \
 	" WHERE (?1 = 0 OR n.org_id = ?1) AND (?2 = 0 OR n.task_id = ?2) "                         \
 	"AND (CAST(?3 AS TEXT) IS NULL OR n.status = ?3) "                                         \
 	"AND (CAST(?4 AS TEXT) IS NULL OR (n.status <> 'closed' AND n.replied_at IS NULL "         \
-	"AND n.reply_due < ?4))"
+	"AND n.reply_due < ?4)) AND " STORE_IN_SCOPE("n.org_id", "?5", "?6", "?7")
 
 static const char sql_count[] = "SELECT COUNT(*) FROM supervision_notice n" NOTICE_WHERE;
 static const char sql_list[] =
-    "SELECT " NOTICE_COLS NOTICE_FROM NOTICE_WHERE " ORDER BY n.id DESC LIMIT ?5 OFFSET ?6";
+    "SELECT " NOTICE_COLS NOTICE_FROM NOTICE_WHERE " ORDER BY n.id DESC LIMIT ?8 OFFSET ?9";
 static const char sql_get[] = "SELECT " NOTICE_COLS NOTICE_FROM " WHERE n.id = ?1";
 static const char sql_next_seq[] =
     "SELECT COALESCE(MAX(seq), 0) + 1 FROM supervision_notice WHERE year = ?1";
@@ -137,64 +140,42 @@ static bool in_ids(int64_t id, const int64_t *ids, int n)
 	return false;
 }
 
-static void bind_filter(struct store_stmt *st, const struct store_notice_filter *f, int64_t org)
+static void bind_filter(struct store_stmt *st, const void *arg)
 {
-	store_bind_int(st, 1, org);
+	const struct store_notice_filter *f = arg;
+
+	store_bind_int(st, 1, f->org_id);
 	store_bind_int(st, 2, f->task_id);
 	store_bind_text(st, 3, f->status);
 	store_bind_text(st, 4, f->overdue_before);
+	store_bind_scope(st, 5, &f->scope);
+}
+
+static void read_listed(struct store_stmt *st, struct arena *a, const void *arg, void *element)
+{
+	(void)arg;
+	read_notice(st, a, element);
 }
 
 int store_notice_list(struct store *s, struct arena *a, const struct store_notice_filter *f,
                       struct store_notice **out, int *n, int64_t *total)
 {
-	struct store_stmt *st;
-	int64_t org = f->org_id, seen = 0;
-	/* one organization in scope filters in SQL; several are filtered here, paging too */
-	bool in_c = f->ids && f->nids > 1;
-	int rc, cap = 0;
+	struct store_list l = {
+	    .count_sql = sql_count,
+	    .list_sql = sql_list,
+	    .limit_param = 8,
+	    .offset = f->offset,
+	    .limit = f->limit,
+	    .bind = bind_filter,
+	    .read = read_listed,
+	    .elem_size = sizeof(**out),
+	    .arg = f,
+	};
+	void *arr;
+	int rc = store_list_page(s, a, &l, &arr, n, total);
 
-	*out = NULL;
-	*n = 0;
-	*total = 0;
-	if (f->ids && f->nids == 0)
-		return KFQ_OK;
-	if (f->ids && f->nids == 1) {
-		if (org && org != f->ids[0])
-			return KFQ_OK;
-		org = f->ids[0];
-	}
-	if (!in_c) {
-		if ((rc = store_prepare(s, sql_count, &st)) != KFQ_OK)
-			return rc;
-		bind_filter(st, f, org);
-		rc = store_step(st);
-		*total = rc == KFQ_ROW ? store_col_int(st, 0) : 0;
-		store_reset(st);
-		if (rc != KFQ_ROW)
-			return rc < 0 ? rc : KFQ_ERR;
-	}
-	if ((rc = store_prepare(s, sql_list, &st)) != KFQ_OK)
-		return rc;
-	bind_filter(st, f, org);
-	store_bind_limit(st, 5, in_c ? 0 : f->limit);
-	store_bind_int(st, 6, in_c ? 0 : f->offset);
-	while ((rc = store_step(st)) == KFQ_ROW) {
-		if (in_c) {
-			if (!in_ids(store_col_int(st, 3), f->ids, f->nids))
-				continue;
-			seen++;
-			if (seen <= f->offset || (f->limit > 0 && *n >= f->limit))
-				continue;
-		}
-		if (*n == cap)
-			*out = arena_grow(a, *out, sizeof(**out), &cap);
-		read_notice(st, a, &(*out)[(*n)++]);
-	}
-	store_reset(st);
-	if (in_c)
-		*total = seen;
-	return rc == KFQ_DONE ? KFQ_OK : rc;
+	*out = arr;
+	return rc;
 }
 
 int store_notice_get(struct store *s, struct arena *a, int64_t id, struct store_notice *out)

@@ -52,9 +52,8 @@ struct store_notice_filter {
 	const char *status; /* NULL = any */
 	/* non-NULL: only overdue notices (not closed, no reply, reply date before this day) */
 	const char *overdue_before;
-	const int64_t *ids; /* data scope: notices addressed to these orgs; NULL = all */
-	int nids;
-	int64_t offset, limit; /* limit 0 = all */
+	struct store_scope scope; /* notices addressed to the organizations in it */
+	int64_t offset, limit;    /* limit 0 = all */
 };
 
 /* Newest first; *total = notices matching the filter. */

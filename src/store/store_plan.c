@@ -25,13 +25,18 @@ static const char sql_ms_of_plan[] =
 	"p.sum_weight, p.n_milestones, p.open_due"
 #define PLAN_FROM " FROM zone_plan p JOIN task t ON t.id = p.task_id JOIN org o ON o.id = p.org_id"
 
-/* column 16: whether ?4 leads the plan's task (it may then read the plan, whatever its scope) */
+/* ?1 task ?2 org ?3 status ?5 policy; in the data scope ?6 ?7 ?8 or of a task ?4 leads (谁牵头、
+ * 谁督促: the lead may read the plan, whatever its scope; 0 = none) */
+#define PLAN_SCOPE STORE_IN_SCOPE("p.org_id", "?6", "?7", "?8")
+#define PLAN_WHERE                                                                                 \
+	" WHERE (?1 = 0 OR p.task_id = ?1) AND (?2 = 0 OR p.org_id = ?2) "                         \
+	"AND (CAST(?3 AS TEXT) IS NULL OR p.status = ?3) AND (?5 = 0 OR t.policy_id = ?5) "        \
+	"AND (" PLAN_SCOPE " OR p.task_id IN (SELECT task_id FROM task_org WHERE org_id = ?4 "     \
+	"AND role = 'lead'))"
+
+static const char sql_plan_count[] = "SELECT COUNT(*)" PLAN_FROM PLAN_WHERE;
 static const char sql_plan_list[] =
-    "SELECT " PLAN_COLS ", (SELECT COUNT(*) FROM task_org x WHERE x.task_id = p.task_id "
-    "AND x.org_id = ?4 AND x.role = 'lead')" PLAN_FROM
-    " WHERE (?1 = 0 OR p.task_id = ?1) AND (?2 = 0 OR p.org_id = ?2) "
-    "AND (CAST(?3 AS TEXT) IS NULL OR p.status = ?3) AND (?5 = 0 OR t.policy_id = ?5) "
-    "ORDER BY t.article_number, o.id";
+    "SELECT " PLAN_COLS PLAN_FROM PLAN_WHERE " ORDER BY t.article_number, o.id LIMIT ?9 OFFSET ?10";
 static const char sql_plan_get[] = "SELECT " PLAN_COLS PLAN_FROM " WHERE p.id = ?1";
 static const char sql_plan_find[] = "SELECT id FROM zone_plan WHERE task_id = ?1 AND org_id = ?2";
 static const char sql_plan_state[] = "SELECT status, version FROM zone_plan WHERE id = ?1";
@@ -99,37 +104,50 @@ static void read_plan(struct store_stmt *st, struct arena *a, const char *today,
 	p->n_overdue = plan_count_overdue(store_col_text(st, 15), today);
 }
 
-int store_plan_list(struct store *s, struct arena *a, const struct store_plan_filter *f,
-                    const struct milestone_bounds *b, struct store_plan **out, int *n,
-                    int64_t *total)
-{
-	struct store_stmt *st;
-	int rc, cap = 0;
-	int64_t seen = 0;
+/* arg: the struct list_arg of store_plan_list */
+struct list_arg {
+	const struct store_plan_filter *f;
+	const char *today;
+};
 
-	*out = NULL;
-	*n = 0;
-	if ((rc = store_prepare(s, sql_plan_list, &st)) != KFQ_OK)
-		return rc;
+static void bind_list(struct store_stmt *st, const void *arg)
+{
+	const struct store_plan_filter *f = ((const struct list_arg *)arg)->f;
+
 	store_bind_int(st, 1, f->task_id);
 	store_bind_int(st, 2, f->org_id);
 	store_bind_text(st, 3, f->status);
 	store_bind_int(st, 4, f->lead_org_id);
 	store_bind_int(st, 5, f->policy_id);
-	while ((rc = store_step(st)) == KFQ_ROW) {
-		if (f->ids && !in_ids(store_col_int(st, 4), f->ids, f->nids) &&
-		    store_col_int(st, 16) == 0)
-			continue;
-		seen++;
-		if (seen <= f->offset || (f->limit > 0 && *n >= f->limit))
-			continue;
-		if (*n == cap)
-			*out = arena_grow(a, *out, sizeof(**out), &cap);
-		read_plan(st, a, b->today, &(*out)[(*n)++]);
-	}
-	store_reset(st);
-	*total = seen;
-	return rc == KFQ_DONE ? KFQ_OK : rc;
+	store_bind_scope(st, 6, &f->scope);
+}
+
+static void read_listed(struct store_stmt *st, struct arena *a, const void *arg, void *element)
+{
+	read_plan(st, a, ((const struct list_arg *)arg)->today, element);
+}
+
+int store_plan_list(struct store *s, struct arena *a, const struct store_plan_filter *f,
+                    const struct milestone_bounds *b, struct store_plan **out, int *n,
+                    int64_t *total)
+{
+	struct list_arg arg = {f, b->today};
+	struct store_list l = {
+	    .count_sql = sql_plan_count,
+	    .list_sql = sql_plan_list,
+	    .limit_param = 9,
+	    .offset = f->offset,
+	    .limit = f->limit,
+	    .bind = bind_list,
+	    .read = read_listed,
+	    .elem_size = sizeof(**out),
+	    .arg = &arg,
+	};
+	void *arr;
+	int rc = store_list_page(s, a, &l, &arr, n, total);
+
+	*out = arr;
+	return rc;
 }
 
 int store_plan_get(struct store *s, struct arena *a, int64_t id, const struct milestone_bounds *b,

@@ -58,10 +58,9 @@ struct store_plan_filter {
 	int64_t task_id;   /* 0 = any */
 	int64_t org_id;    /* 0 = any */
 	const char *status;
-	const int64_t *ids; /* data scope: plans of these orgs; NULL = all */
-	int nids;
-	int64_t lead_org_id; /* also the plans of tasks this org leads, whatever the scope */
-	int64_t offset, limit;
+	struct store_scope scope; /* plans of the organizations in it */
+	int64_t lead_org_id;      /* also the plans of tasks this org leads, whatever the scope */
+	int64_t offset, limit;    /* limit 0 = all */
 };
 
 struct store_report;
@@ -121,12 +120,10 @@ struct store_milestone_filter {
 	int64_t task_id, org_id, plan_id; /* 0 = any */
 	const char *state;                /* NULL = any */
 	const char *q;                    /* substring of the title or deliverable */
-	const int64_t *ids;               /* data scope on the plan's org; NULL = all */
-	int nids;
-	int64_t offset, limit;
-	bool skip_total; /* *total is not needed (saves a count over the whole selection) */
-	/* with a one-organization scope: also the milestones of tasks this org leads */
-	int64_t lead_org_id;
+	struct store_scope scope;         /* milestones of the plans of the organizations in it */
+	int64_t lead_org_id;   /* also the milestones of tasks this org leads, whatever the scope */
+	int64_t offset, limit; /* limit 0 = all */
+	bool skip_total;       /* *total is not needed (saves a count over the whole selection) */
 };
 
 /* Milestones of submitted or approved plans (and drafts when plan_id is given), due date

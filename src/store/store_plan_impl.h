@@ -3,6 +3,7 @@
 #ifndef KFQ_STORE_PLAN_IMPL_H
 #define KFQ_STORE_PLAN_IMPL_H
 
+#include "store/store_impl.h"
 #include "store/store_plan.h"
 
 /* The milestone state rules of core/plan.c over a query's rows: T = today, S = today + 7,
@@ -26,15 +27,6 @@
 void store_milestone_bind_bounds(struct store_stmt *st, const struct milestone_bounds *b);
 /* Reads a row of MS_COLS. */
 void store_milestone_read(struct store_stmt *st, struct arena *a, struct store_milestone *m);
-
-/* Whether id is one of ids[0..n). */
-static inline bool in_ids(int64_t id, const int64_t *ids, int n)
-{
-	for (int i = 0; i < n; i++)
-		if (ids[i] == id)
-			return true;
-	return false;
-}
 
 /* Recomputes the sums and open due dates a plan keeps (migration 0007), of the plan or of the
  * plan a milestone belongs to, inside the caller's transaction. */

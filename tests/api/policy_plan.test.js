@@ -447,6 +447,9 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		const m = await fgw.get(`/api/milestones?task_id=${t2.id}`);
 		assert.equal(m.json.total, 3);
 		assert.equal((await fgw.get(`/api/milestones?task_id=${t3.id}`)).json.total, 0);
+		// asking for the zone by name keeps the rule: its milestones and plan of the task led
+		assert.equal((await fgw.get(`/api/milestones?org_id=${ids[h.ORG.econ]}`)).json.total, 3);
+		assert.deepEqual((await fgw.get(`/api/plans?org_id=${ids[h.ORG.econ]}`)).json.items.map((p) => p.id), [plan.id]);
 		const b = await fgw.get('/api/board');
 		assert.deepEqual(b.json.cells.map((x) => [x.task_id, x.org_id]), [[t2.id, ids[h.ORG.econ]]]);
 		assert.deepEqual(b.json.zones.map((z) => z.name), [h.ORG.econ]);
