@@ -352,12 +352,22 @@ int api_query_page(struct api_ctx *c, int64_t *offset, int64_t *limit)
 	return 0;
 }
 
+void api_page_begin(struct api_ctx *c)
+{
+	if (c->w.depth == 0)
+		jsonw_obj_open(&c->w);
+	jsonw_key(&c->w, "items");
+	jsonw_arr_open(&c->w);
+}
+
 void api_page_end(struct api_ctx *c, int64_t total, int64_t offset, int64_t limit)
 {
 	jsonw_arr_close(&c->w);
 	jsonw_kint(&c->w, "total", total);
-	jsonw_kint(&c->w, "page", offset / limit + 1);
-	jsonw_kint(&c->w, "page_size", limit);
+	if (limit > 0) {
+		jsonw_kint(&c->w, "page", offset / limit + 1);
+		jsonw_kint(&c->w, "page_size", limit);
+	}
 	jsonw_obj_close(&c->w);
 }
 

@@ -114,7 +114,10 @@ int api_query_int(struct api_ctx *c, const char *name, int64_t def, int64_t min,
 const char *api_query_str(struct api_ctx *c, const char *name);
 /* page (1-based) and page_size (default 20, at most 500) as an offset and a limit. */
 int api_query_page(struct api_ctx *c, int64_t *offset, int64_t *limit);
-/* Ends a page answer opened as {"items":[ … : the array, then total, page and page_size. */
+/* A list answer: {"items":[…],"total":N,"page":P,"page_size":S}. api_page_begin opens the
+ * object (unless the handler opened it to write members of its own first) and the items
+ * array; api_page_end closes both, with page and page_size only for a paged list (limit > 0). */
+void api_page_begin(struct api_ctx *c);
 void api_page_end(struct api_ctx *c, int64_t total, int64_t offset, int64_t limit);
 /* The :id path parameter as a positive integer (404 if malformed). */
 int api_path_id(struct api_ctx *c, int64_t *id);

@@ -73,9 +73,7 @@ static int list(struct api_ctx *c)
 		return -1;
 	if ((rc = store_audit_list(c->db, c->a, &f, &rows, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
-	jsonw_obj_open(&c->w);
-	jsonw_key(&c->w, "items");
-	jsonw_arr_open(&c->w);
+	api_page_begin(c);
 	for (int i = 0; i < n; i++) {
 		const struct audit_rec *r = &rows[i].rec;
 		jsonw_obj_open(&c->w);

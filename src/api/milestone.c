@@ -41,9 +41,7 @@ static int ms_list(struct api_ctx *c)
 	api_plan_bounds(c, &b);
 	if ((rc = store_milestone_list(c->db, c->a, &f, &b, &m, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
-	jsonw_obj_open(&c->w);
-	jsonw_key(&c->w, "items");
-	jsonw_arr_open(&c->w);
+	api_page_begin(c);
 	for (int i = 0; i < n; i++)
 		plan_json_milestone(&c->w, &m[i], true);
 	api_page_end(c, total, f.offset, f.limit);

@@ -81,9 +81,7 @@ static int list(struct api_ctx *c)
 		return -1;
 	if ((rc = store_notice_list(c->db, c->a, &f, &ns, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
-	jsonw_obj_open(&c->w);
-	jsonw_key(&c->w, "items");
-	jsonw_arr_open(&c->w);
+	api_page_begin(c);
 	for (int i = 0; i < n; i++) {
 		compute(c, &ns[i]);
 		notice_json_write(&c->w, &ns[i], true);
@@ -439,8 +437,7 @@ static int inbox_list(struct api_ctx *c)
 		return api_store_error(c, rc);
 	jsonw_obj_open(&c->w);
 	jsonw_kint(&c->w, "unread", unread);
-	jsonw_key(&c->w, "items");
-	jsonw_arr_open(&c->w);
+	api_page_begin(c);
 	for (int i = 0; i < n; i++)
 		notice_json_inbox(&c->w, &e[i]);
 	api_page_end(c, total, offset, limit);

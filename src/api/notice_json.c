@@ -5,31 +5,22 @@
 
 #include "util/jsonw.h"
 
-static void kid(struct jsonw *w, const char *key, int64_t id)
-{
-	jsonw_key(w, key);
-	if (id)
-		jsonw_int(w, id);
-	else
-		jsonw_null(w);
-}
-
 void notice_json_write(struct jsonw *w, const struct store_notice *n, bool computed)
 {
 	jsonw_obj_open(w);
 	jsonw_kint(w, "article_number", n->article_number);
 	jsonw_kstr(w, "body", n->body);
 	jsonw_kstr(w, "closed_at", n->closed_at);
-	kid(w, "closed_by", n->closed_by);
+	jsonw_kid(w, "closed_by", n->closed_by);
 	jsonw_kstr(w, "closing_comment", n->closing_comment);
 	jsonw_kstr(w, "escalated_at", n->escalated_at);
-	kid(w, "escalated_by", n->escalated_by);
+	jsonw_kid(w, "escalated_by", n->escalated_by);
 	jsonw_kstr(w, "escalation_comment", n->escalation_comment);
 	jsonw_kint(w, "id", n->id);
 	jsonw_kstr(w, "issued_at", n->issued_at);
-	kid(w, "issued_by", n->issued_by);
+	jsonw_kid(w, "issued_by", n->issued_by);
 	jsonw_kstr(w, "issued_by_name", n->issued_by_name);
-	kid(w, "milestone_id", n->milestone_id);
+	jsonw_kid(w, "milestone_id", n->milestone_id);
 	jsonw_kstr(w, "milestone_title", n->milestone_title);
 	jsonw_kstr(w, "number", n->number);
 	jsonw_kint(w, "org_id", n->org_id);
@@ -37,7 +28,7 @@ void notice_json_write(struct jsonw *w, const struct store_notice *n, bool compu
 	if (computed)
 		jsonw_kbool(w, "overdue", n->overdue);
 	jsonw_kstr(w, "replied_at", n->replied_at);
-	kid(w, "replied_by", n->replied_by);
+	jsonw_kid(w, "replied_by", n->replied_by);
 	jsonw_kstr(w, "replied_by_name", n->replied_by_name);
 	jsonw_kstr(w, "reply", n->reply);
 	jsonw_kstr(w, "reply_due", n->reply_due);

@@ -35,14 +35,10 @@ static int list(struct api_ctx *c)
 
 	if (visible(c, &orgs, &n) != 0)
 		return -1;
-	jsonw_obj_open(&c->w);
-	jsonw_key(&c->w, "items");
-	jsonw_arr_open(&c->w);
+	api_page_begin(c);
 	for (int i = 0; i < n; i++)
 		org_json_write(&c->w, &orgs[i]);
-	jsonw_arr_close(&c->w);
-	jsonw_kint(&c->w, "total", n);
-	jsonw_obj_close(&c->w);
+	api_page_end(c, n, 0, 0);
 	return api_ok(c, 200);
 }
 

@@ -133,9 +133,7 @@ static int plan_list(struct api_ctx *c)
 	api_plan_bounds(c, &b);
 	if ((rc = store_plan_list(c->db, c->a, &f, &b, &p, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
-	jsonw_obj_open(&c->w);
-	jsonw_key(&c->w, "items");
-	jsonw_arr_open(&c->w);
+	api_page_begin(c);
 	for (int i = 0; i < n; i++)
 		plan_json_write(&c->w, &p[i]);
 	api_page_end(c, total, f.offset, f.limit);
@@ -236,9 +234,7 @@ static int plan_versions(struct api_ctx *c)
 		return -1;
 	if ((rc = store_plan_versions(c->db, c->a, p.id, &v, &n)) != KFQ_OK)
 		return api_store_error(c, rc);
-	jsonw_obj_open(&c->w);
-	jsonw_key(&c->w, "items");
-	jsonw_arr_open(&c->w);
+	api_page_begin(c);
 	for (int i = 0; i < n; i++) {
 		jsonw_obj_open(&c->w);
 		jsonw_kint(&c->w, "version", v[i].version);
@@ -248,8 +244,7 @@ static int plan_versions(struct api_ctx *c)
 		jsonw_raw(&c->w, v[i].milestones_json, strlen(v[i].milestones_json));
 		jsonw_obj_close(&c->w);
 	}
-	jsonw_arr_close(&c->w);
-	jsonw_obj_close(&c->w);
+	api_page_end(c, n, 0, 0);
 	return api_ok(c, 200);
 }
 

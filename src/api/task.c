@@ -97,14 +97,10 @@ static int policy_list(struct api_ctx *c)
 
 	if ((rc = store_policy_list(c->db, c->a, &p, &n)) != KFQ_OK)
 		return api_store_error(c, rc);
-	jsonw_obj_open(&c->w);
-	jsonw_key(&c->w, "items");
-	jsonw_arr_open(&c->w);
+	api_page_begin(c);
 	for (int i = 0; i < n; i++)
 		task_json_policy(&c->w, &p[i]);
-	jsonw_arr_close(&c->w);
-	jsonw_kint(&c->w, "total", n);
-	jsonw_obj_close(&c->w);
+	api_page_end(c, n, 0, 0);
 	return api_ok(c, 200);
 }
 
@@ -206,9 +202,7 @@ static int task_list(struct api_ctx *c)
 	if (filter_from_query(c, &f, true, &state) != 0 ||
 	    select_tasks(c, &f, state, &t, &prog, &n, &total) != 0)
 		return -1;
-	jsonw_obj_open(&c->w);
-	jsonw_key(&c->w, "items");
-	jsonw_arr_open(&c->w);
+	api_page_begin(c);
 	for (int i = 0; i < n; i++) {
 		jsonw_obj_open(&c->w);
 		task_json_fields(&c->w, &t[i], false);

@@ -49,9 +49,7 @@ static int list(struct api_ctx *c)
 		return -1;
 	if ((rc = store_user_list(c->db, c->a, &f, &users, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
-	jsonw_obj_open(&c->w);
-	jsonw_key(&c->w, "items");
-	jsonw_arr_open(&c->w);
+	api_page_begin(c);
 	for (int i = 0; i < n; i++)
 		user_json_write(&c->w, &users[i], c->now);
 	api_page_end(c, total, f.offset, f.limit);

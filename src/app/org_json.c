@@ -16,11 +16,7 @@ void org_json_write(struct jsonw *w, const struct store_org *o)
 	jsonw_kbool(w, "is_sample", o->is_sample);
 	jsonw_kstr(w, "level", o->level);
 	jsonw_kstr(w, "name", o->name);
-	jsonw_key(w, "parent_id");
-	if (o->parent_id)
-		jsonw_int(w, o->parent_id);
-	else
-		jsonw_null(w);
+	jsonw_kid(w, "parent_id", o->parent_id);
 	jsonw_kstr(w, "type", o->type);
 	jsonw_obj_close(w);
 }

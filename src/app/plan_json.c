@@ -20,11 +20,7 @@ void plan_json_milestone(struct jsonw *w, const struct store_milestone *m, bool 
 	jsonw_kstr(w, "due_date", m->due_date);
 	jsonw_kint(w, "id", m->id);
 	jsonw_kstr(w, "last_report_date", m->last_report_date);
-	jsonw_key(w, "owner_org_id");
-	if (m->owner_org_id)
-		jsonw_int(w, m->owner_org_id);
-	else
-		jsonw_null(w);
+	jsonw_kid(w, "owner_org_id", m->owner_org_id);
 	jsonw_kstr(w, "owner_org_name", m->owner_org_name);
 	jsonw_kstr(w, "owner_person", m->owner_person);
 	jsonw_kint(w, "percent", m->percent);

@@ -106,6 +106,14 @@ void store_bind_null(struct store_stmt *st, int i)
 	OPS(st)->bind_text(st, i, NULL);
 }
 
+void store_bind_id(struct store_stmt *st, int i, int64_t id)
+{
+	if (id)
+		store_bind_int(st, i, id);
+	else
+		store_bind_null(st, i);
+}
+
 void store_bind_limit(struct store_stmt *st, int i, int64_t limit)
 {
 	if (limit > 0)
@@ -146,6 +154,24 @@ bool store_col_null(struct store_stmt *st, int i)
 void store_reset(struct store_stmt *st)
 {
 	OPS(st)->reset(st);
+}
+
+int store_run(struct store_stmt *st)
+{
+	int rc = store_step(st);
+
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc < 0 ? rc : KFQ_ERR;
+}
+
+int store_run_id(struct store_stmt *st, int64_t *id)
+{
+	int rc = store_step(st);
+
+	if (rc == KFQ_ROW && id)
+		*id = store_col_int(st, 0);
+	store_reset(st);
+	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
 }
 
 int store_exec(struct store *s, const char *sql)
@@ -227,7 +253,8 @@ int store_list_page(struct store *s, struct arena *a, const struct store_list *l
 	if (l->count_sql) {
 		if ((rc = store_prepare(s, l->count_sql, &st)) != KFQ_OK)
 			return rc;
-		l->bind(st, l->arg);
+		if (l->bind)
+			l->bind(st, l->arg);
 		rc = store_step(st);
 		*total = rc == KFQ_ROW ? store_col_int(st, 0) : 0;
 		store_reset(st);
@@ -236,17 +263,28 @@ int store_list_page(struct store *s, struct arena *a, const struct store_list *l
 	}
 	if ((rc = store_prepare(s, l->list_sql, &st)) != KFQ_OK)
 		return rc;
-	l->bind(st, l->arg);
-	store_bind_limit(st, l->limit_param, l->limit);
-	store_bind_int(st, l->limit_param + 1, l->offset);
+	if (l->bind)
+		l->bind(st, l->arg);
+	if (l->limit_param) {
+		store_bind_limit(st, l->limit_param, l->limit);
+		store_bind_int(st, l->limit_param + 1, l->offset);
+	}
 	while ((rc = store_step(st)) == KFQ_ROW) {
 		if (*n == cap)
 			arr = arena_grow(a, arr, l->elem_size, &cap);
-		l->read(st, a, l->arg, arr + l->elem_size * (size_t)(*n)++);
+		l->read(st, a, arr + l->elem_size * (size_t)(*n)++);
 	}
 	store_reset(st);
 	*out = arr;
 	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+int store_end(struct store *s, int rc)
+{
+	if (rc == KFQ_OK && (rc = store_commit(s)) == KFQ_OK)
+		return KFQ_OK;
+	store_rollback(s);
+	return rc < 0 ? rc : KFQ_ERR;
 }
 
 int store_query_int(struct store *s, const char *sql, int64_t *out)
@@ -285,9 +323,24 @@ const char *store_like_contains(struct arena *a, const char *q)
 	return out;
 }
 
+void store_read_int(struct store_stmt *st, struct arena *a, void *element)
+{
+	(void)a;
+	*(int64_t *)element = store_col_int(st, 0);
+}
+
+int store_row(struct store_stmt *st, struct arena *a, store_reader read, void *element)
+{
+	int rc = store_step(st);
+
+	if (rc == KFQ_ROW)
+		read(st, a, element);
+	store_reset(st);
+	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
+}
+
 int store_collect(struct store *s, struct arena *a, const char *sql, int64_t id, size_t elem_size,
-                  void (*read)(struct store_stmt *st, struct arena *a, void *element), void **out,
-                  int *n)
+                  store_reader read, void **out, int *n)
 {
 	struct store_stmt *st;
 	char *arr = NULL;

@@ -35,6 +35,8 @@ int store_prepare(struct store *s, const char *sql, struct store_stmt **out);
 void store_bind_int(struct store_stmt *st, int i, int64_t v);
 void store_bind_text(struct store_stmt *st, int i, const char *v); /* NULL binds NULL */
 void store_bind_null(struct store_stmt *st, int i);
+/* Binds an optional reference: the id, or NULL when it is 0. */
+void store_bind_id(struct store_stmt *st, int i, int64_t id);
 /* Binds a LIMIT: limit <= 0 means no limit (-1 on SQLite, NULL on PostgreSQL). */
 void store_bind_limit(struct store_stmt *st, int i, int64_t limit);
 /* KFQ_ROW, KFQ_DONE, or a negative code (KFQ_ECONFLICT for unique violations, ...). */
@@ -45,6 +47,13 @@ const char *store_col_text(struct store_stmt *st, int i);
 char *store_col_dup(struct store_stmt *st, int i, struct arena *a);
 bool store_col_null(struct store_stmt *st, int i);
 void store_reset(struct store_stmt *st);
+/* Runs a bound statement that returns no row (INSERT, UPDATE, DELETE) and resets it: KFQ_OK
+ * when it is done, else the step's error (KFQ_ERR for a row). */
+int store_run(struct store_stmt *st);
+/* Runs a bound statement that returns at most one row, its first column an id (… RETURNING id),
+ * and resets it: KFQ_OK with *id (id may be NULL), KFQ_ENOTFOUND without a row, else the
+ * error. */
+int store_run_id(struct store_stmt *st, int64_t *id);
 
 /* Runs SQL text without parameters (several statements allowed): migrations, PRAGMAs. */
 int store_exec(struct store *s, const char *sql);
@@ -57,6 +66,9 @@ int store_begin(struct store *s);
 int store_begin_read(struct store *s);
 int store_commit(struct store *s);
 void store_rollback(struct store *s);
+/* Ends a write transaction: commits when rc is KFQ_OK, else (or when the commit fails) rolls
+ * back. Returns KFQ_OK or a negative code (KFQ_ERR for anything else). */
+int store_end(struct store *s, int rc);
 
 /* Online, consistent copy of a SQLite database to `path` (SQLite's backup API).
  * KFQ_EINVAL on PostgreSQL, whose own tools (pg_dump) do this. */
@@ -80,26 +92,33 @@ struct store_scope {
 int store_scope_orgs(struct store *s, struct arena *a, const struct store_scope *scope,
                      int64_t **ids, int *n);
 
-/* Runs sql with ?1 = id and reads every row with read(st, a, element) into an arena array of
- * elem_size-byte elements: *out (NULL when none) and *n. For a row's child lists (aliases,
- * scope, evidence). */
+/* Reads the current row into element (a struct of the module's, strings copied to a). */
+typedef void (*store_reader)(struct store_stmt *st, struct arena *a, void *element);
+
+/* A store_reader of column 0 into an int64_t (ids, counts). */
+void store_read_int(struct store_stmt *st, struct arena *a, void *element);
+
+/* Steps a bound statement once, reads its row with read and resets it: KFQ_OK, KFQ_ENOTFOUND
+ * without a row, or the error. For "one row by id". */
+int store_row(struct store_stmt *st, struct arena *a, store_reader read, void *element);
+
+/* Runs sql with ?1 = id and reads every row with read into an arena array of elem_size-byte
+ * elements: *out (NULL when none) and *n. For a row's child lists (aliases, scope, evidence). */
 int store_collect(struct store *s, struct arena *a, const char *sql, int64_t id, size_t elem_size,
-                  void (*read)(struct store_stmt *st, struct arena *a, void *element), void **out,
-                  int *n);
+                  store_reader read, void **out, int *n);
 
 /* One page of a filtered list: a count query and a list query that share their filter
  * parameters, which bind() binds into each from arg; the list ends in LIMIT ?N OFFSET ?N+1
- * (N = limit_param). */
+ * (N = limit_param; 0 when it has no LIMIT and returns every row). */
 struct store_list {
 	const char *count_sql; /* SELECT COUNT(*) …; NULL when the total is not wanted */
 	const char *list_sql;
 	int limit_param;
-	int64_t offset, limit; /* limit 0 = all */
-	void (*bind)(struct store_stmt *st, const void *arg);
-	/* reads one row of list_sql into element, an elem_size-byte slot */
-	void (*read)(struct store_stmt *st, struct arena *a, const void *arg, void *element);
-	size_t elem_size;
+	int64_t offset, limit;                                /* limit 0 = all */
+	void (*bind)(struct store_stmt *st, const void *arg); /* NULL: no filter */
 	const void *arg;
+	store_reader read; /* one row of list_sql into an elem_size-byte element */
+	size_t elem_size;
 };
 
 /* Runs l: *total (0 without count_sql) and the page's rows, an arena array *out (NULL when

@@ -21,14 +21,6 @@ static const char sql_insert[] =
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
 static const char sql_set_head[] = "UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1";
 
-static void bind_id(struct store_stmt *st, int i, int64_t id)
-{
-	if (id)
-		store_bind_int(st, i, id);
-	else
-		store_bind_null(st, i);
-}
-
 static int canon_or_null(const char *json, struct strbuf *sb, const char **out)
 {
 	json_error_t err;
@@ -93,9 +85,9 @@ int store_audit_append(struct store *s, const struct store_actor *who, const cha
 		goto cleanup;
 	store_bind_int(st, 1, r.seq);
 	store_bind_text(st, 2, r.time);
-	bind_id(st, 3, r.user_id);
+	store_bind_id(st, 3, r.user_id);
 	store_bind_text(st, 4, r.username);
-	bind_id(st, 5, r.org_id);
+	store_bind_id(st, 5, r.org_id);
 	store_bind_text(st, 6, r.client_addr);
 	store_bind_text(st, 7, r.action);
 	store_bind_text(st, 8, r.entity_type);
@@ -105,17 +97,11 @@ int store_audit_append(struct store *s, const struct store_actor *who, const cha
 	store_bind_text(st, 12, prev);
 	store_bind_text(st, 13, hex);
 	store_bind_text(st, 14, canon.buf);
-	rc = store_step(st);
-	store_reset(st);
-	if (rc != KFQ_DONE)
-		goto cleanup;
-	if ((rc = store_prepare(s, sql_set_head, &st)) != KFQ_OK)
+	if ((rc = store_run(st)) != KFQ_OK || (rc = store_prepare(s, sql_set_head, &st)) != KFQ_OK)
 		goto cleanup;
 	store_bind_int(st, 1, r.seq);
 	store_bind_text(st, 2, hex);
-	rc = store_step(st);
-	store_reset(st);
-	rc = rc == KFQ_DONE ? KFQ_OK : rc;
+	rc = store_run(st);
 cleanup:
 	strbuf_release(&bj);
 	strbuf_release(&aj);
@@ -177,8 +163,10 @@ static const char sql_list[] =
     "SELECT " AUDIT_COLS " FROM audit_log" AUDIT_WHERE " ORDER BY seq DESC LIMIT ?7 OFFSET ?8";
 static const char sql_all[] = "SELECT " AUDIT_COLS " FROM audit_log ORDER BY seq";
 
-static void bind_filter(struct store_stmt *st, const struct store_audit_filter *f)
+static void bind_filter(struct store_stmt *st, const void *arg)
 {
+	const struct store_audit_filter *f = arg;
+
 	store_bind_int(st, 1, f->user_id);
 	store_bind_text(st, 2, f->entity_type);
 	store_bind_text(st, 3, f->entity_id);
@@ -187,8 +175,10 @@ static void bind_filter(struct store_stmt *st, const struct store_audit_filter *
 	store_bind_text(st, 6, f->to);
 }
 
-static void read_row(struct store_stmt *st, struct arena *a, struct store_audit_row *row)
+/* element: a struct store_audit_row */
+static void read_row(struct store_stmt *st, struct arena *a, void *element)
 {
+	struct store_audit_row *row = element;
 	struct audit_rec *r = &row->rec;
 
 	r->seq = store_col_int(st, 0);
@@ -209,36 +199,22 @@ static void read_row(struct store_stmt *st, struct arena *a, struct store_audit_
 int store_audit_list(struct store *s, struct arena *a, const struct store_audit_filter *f,
                      struct store_audit_row **rows, int *nrows, int64_t *total)
 {
-	struct store_stmt *st;
-	int rc, n = 0, cap = 0;
-	struct store_audit_row *out = NULL;
+	struct store_list l = {
+	    .count_sql = sql_count,
+	    .list_sql = sql_list,
+	    .limit_param = 7,
+	    .offset = f->offset,
+	    .limit = f->limit,
+	    .bind = bind_filter,
+	    .read = read_row,
+	    .elem_size = sizeof(**rows),
+	    .arg = f,
+	};
+	void *arr;
+	int rc = store_list_page(s, a, &l, &arr, nrows, total);
 
-	*rows = NULL;
-	*nrows = 0;
-	if ((rc = store_prepare(s, sql_count, &st)) != KFQ_OK)
-		return rc;
-	bind_filter(st, f);
-	rc = store_step(st);
-	*total = rc == KFQ_ROW ? store_col_int(st, 0) : 0;
-	store_reset(st);
-	if (rc != KFQ_ROW)
-		return rc < 0 ? rc : KFQ_ERR;
-	if ((rc = store_prepare(s, sql_list, &st)) != KFQ_OK)
-		return rc;
-	bind_filter(st, f);
-	store_bind_limit(st, 7, f->limit);
-	store_bind_int(st, 8, f->offset);
-	while ((rc = store_step(st)) == KFQ_ROW) {
-		if (n == cap)
-			out = arena_grow(a, out, sizeof(*out), &cap);
-		read_row(st, a, &out[n++]);
-	}
-	store_reset(st);
-	if (rc != KFQ_DONE)
-		return rc;
-	*rows = out;
-	*nrows = n;
-	return KFQ_OK;
+	*rows = arr;
+	return rc;
 }
 
 int store_audit_verify(struct store *s, struct audit_verify *v)

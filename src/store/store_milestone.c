@@ -38,8 +38,10 @@ void store_milestone_bind_bounds(struct store_stmt *st, const struct milestone_b
 	store_bind_text(st, 3, b->stale);
 }
 
-void store_milestone_read(struct store_stmt *st, struct arena *a, struct store_milestone *m)
+void store_milestone_read(struct store_stmt *st, struct arena *a, void *element)
 {
+	struct store_milestone *m = element;
+
 	memset(m, 0, sizeof(*m));
 	m->id = store_col_int(st, 0);
 	m->plan_id = store_col_int(st, 1);
@@ -85,12 +87,6 @@ static void bind_list(struct store_stmt *st, const void *arg)
 	store_bind_scope(st, 10, &x->f->scope);
 }
 
-static void read_listed(struct store_stmt *st, struct arena *a, const void *arg, void *element)
-{
-	(void)arg;
-	store_milestone_read(st, a, element);
-}
-
 int store_milestone_list(struct store *s, struct arena *a, const struct store_milestone_filter *f,
                          const struct milestone_bounds *b, struct store_milestone **out, int *n,
                          int64_t *total)
@@ -103,7 +99,7 @@ int store_milestone_list(struct store *s, struct arena *a, const struct store_mi
 	    .offset = f->offset,
 	    .limit = f->limit,
 	    .bind = bind_list,
-	    .read = read_listed,
+	    .read = store_milestone_read,
 	    .elem_size = sizeof(**out),
 	    .arg = &arg,
 	};
@@ -124,9 +120,5 @@ int store_milestone_get(struct store *s, struct arena *a, int64_t id,
 		return rc;
 	store_milestone_bind_bounds(st, b);
 	store_bind_int(st, 4, id);
-	rc = store_step(st);
-	if (rc == KFQ_ROW)
-		store_milestone_read(st, a, out);
-	store_reset(st);
-	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
+	return store_row(st, a, store_milestone_read, out);
 }

@@ -99,8 +99,11 @@ static const char sql_fact_notice[] =
 
 /* ---- reading notices ---- */
 
-static void read_notice(struct store_stmt *st, struct arena *a, struct store_notice *n)
+/* element: a struct store_notice */
+static void read_notice(struct store_stmt *st, struct arena *a, void *element)
 {
+	struct store_notice *n = element;
+
 	memset(n, 0, sizeof(*n));
 	n->id = store_col_int(st, 0);
 	n->year = (int)store_col_int(st, 1);
@@ -132,14 +135,6 @@ static void read_notice(struct store_stmt *st, struct arena *a, struct store_not
 	n->issued_by_name = store_col_dup(st, 26, a);
 }
 
-static bool in_ids(int64_t id, const int64_t *ids, int n)
-{
-	for (int i = 0; i < n; i++)
-		if (ids[i] == id)
-			return true;
-	return false;
-}
-
 static void bind_filter(struct store_stmt *st, const void *arg)
 {
 	const struct store_notice_filter *f = arg;
@@ -149,12 +144,6 @@ static void bind_filter(struct store_stmt *st, const void *arg)
 	store_bind_text(st, 3, f->status);
 	store_bind_text(st, 4, f->overdue_before);
 	store_bind_scope(st, 5, &f->scope);
-}
-
-static void read_listed(struct store_stmt *st, struct arena *a, const void *arg, void *element)
-{
-	(void)arg;
-	read_notice(st, a, element);
 }
 
 int store_notice_list(struct store *s, struct arena *a, const struct store_notice_filter *f,
@@ -167,9 +156,9 @@ int store_notice_list(struct store *s, struct arena *a, const struct store_notic
 	    .offset = f->offset,
 	    .limit = f->limit,
 	    .bind = bind_filter,
-	    .read = read_listed,
-	    .elem_size = sizeof(**out),
 	    .arg = f,
+	    .read = read_notice,
+	    .elem_size = sizeof(**out),
 	};
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);
@@ -186,29 +175,25 @@ int store_notice_get(struct store *s, struct arena *a, int64_t id, struct store_
 	if ((rc = store_prepare(s, sql_get, &st)) != KFQ_OK)
 		return rc;
 	store_bind_int(st, 1, id);
-	rc = store_step(st);
-	if (rc == KFQ_ROW)
-		read_notice(st, a, out);
-	store_reset(st);
-	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
+	return store_row(st, a, read_notice, out);
 }
 
 /* ---- the inbox inside a write transaction ---- */
 
-/* Collects distinct user ids (heap; free users->ids). */
+/* Collects distinct user ids in an arena. */
 struct user_set {
+	struct arena *a;
 	int64_t *ids;
 	int n, cap;
 };
 
 static void user_set_add(struct user_set *u, int64_t id)
 {
-	if (in_ids(id, u->ids, u->n))
-		return;
-	if (u->n == u->cap) {
-		u->cap = u->cap ? u->cap * 2 : 16;
-		u->ids = xrealloc(u->ids, sizeof(*u->ids) * (size_t)u->cap);
-	}
+	for (int i = 0; i < u->n; i++)
+		if (u->ids[i] == id)
+			return;
+	if (u->n == u->cap)
+		u->ids = arena_grow(u->a, u->ids, sizeof(*u->ids), &u->cap);
 	u->ids[u->n++] = id;
 }
 
@@ -241,35 +226,31 @@ static int deliver(struct store *s, const struct remind_item *it, const char *no
 
 int store_inbox_add(struct store *s, const struct remind_item *items, int n, int *added, int *users)
 {
-	struct user_set set = {0};
+	struct arena a;
+	struct user_set set = {&a, NULL, 0, 0};
 	char now[TIME_RFC3339_LEN];
 	int rc, count = 0;
 
+	arena_init(&a);
 	time_format(time_now(), now);
-	if ((rc = store_begin(s)) != KFQ_OK)
-		goto cleanup;
-	for (int i = 0; i < n; i++)
-		if ((rc = deliver(s, &items[i], now, &count, &set)) != KFQ_OK)
-			goto fail;
-	if ((rc = store_commit(s)) == KFQ_OK)
-		goto cleanup;
-fail:
-	store_rollback(s);
-	count = 0;
-	set.n = 0;
-	if (rc >= 0)
-		rc = KFQ_ERR;
-cleanup:
+	if ((rc = store_begin(s)) == KFQ_OK) {
+		for (int i = 0; i < n && rc == KFQ_OK; i++)
+			rc = deliver(s, &items[i], now, &count, &set);
+		rc = store_end(s, rc);
+	}
 	if (added)
-		*added = count;
+		*added = rc == KFQ_OK ? count : 0;
 	if (users)
-		*users = set.n;
-	free(set.ids);
+		*users = rc == KFQ_OK ? set.n : 0;
+	arena_release(&a);
 	return rc;
 }
 
-static void read_entry(struct store_stmt *st, struct arena *a, struct store_inbox_entry *e)
+/* element: a struct store_inbox_entry */
+static void read_entry(struct store_stmt *st, struct arena *a, void *element)
 {
+	struct store_inbox_entry *e = element;
+
 	e->id = store_col_int(st, 0);
 	e->kind = store_col_dup(st, 1, a);
 	e->title = store_col_dup(st, 2, a);
@@ -278,38 +259,41 @@ static void read_entry(struct store_stmt *st, struct arena *a, struct store_inbo
 	e->read_at = store_col_dup(st, 5, a);
 }
 
+/* arg: a struct inbox_arg */
+struct inbox_arg {
+	int64_t user_id;
+	bool unread_only;
+};
+
+static void bind_inbox(struct store_stmt *st, const void *arg)
+{
+	const struct inbox_arg *x = arg;
+
+	store_bind_int(st, 1, x->user_id);
+	store_bind_int(st, 2, x->unread_only);
+}
+
 int store_inbox_list(struct store *s, struct arena *a, int64_t user_id, bool unread_only,
                      int64_t offset, int64_t limit, struct store_inbox_entry **out, int *n,
                      int64_t *total)
 {
-	struct store_stmt *st;
-	int rc, cap = 0;
+	struct inbox_arg arg = {user_id, unread_only};
+	struct store_list l = {
+	    .count_sql = sql_inbox_count,
+	    .list_sql = sql_inbox_list,
+	    .limit_param = 3,
+	    .offset = offset,
+	    .limit = limit,
+	    .bind = bind_inbox,
+	    .arg = &arg,
+	    .read = read_entry,
+	    .elem_size = sizeof(**out),
+	};
+	void *arr;
+	int rc = store_list_page(s, a, &l, &arr, n, total);
 
-	*out = NULL;
-	*n = 0;
-	*total = 0;
-	if ((rc = store_prepare(s, sql_inbox_count, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, user_id);
-	store_bind_int(st, 2, unread_only);
-	rc = store_step(st);
-	*total = rc == KFQ_ROW ? store_col_int(st, 0) : 0;
-	store_reset(st);
-	if (rc != KFQ_ROW)
-		return rc < 0 ? rc : KFQ_ERR;
-	if ((rc = store_prepare(s, sql_inbox_list, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, user_id);
-	store_bind_int(st, 2, unread_only);
-	store_bind_limit(st, 3, limit);
-	store_bind_int(st, 4, offset);
-	while ((rc = store_step(st)) == KFQ_ROW) {
-		if (*n == cap)
-			*out = arena_grow(a, *out, sizeof(**out), &cap);
-		read_entry(st, a, &(*out)[(*n)++]);
-	}
-	store_reset(st);
-	return rc == KFQ_DONE ? KFQ_OK : rc;
+	*out = arr;
+	return rc;
 }
 
 int store_inbox_unread(struct store *s, int64_t user_id, int64_t *n)
@@ -321,11 +305,7 @@ int store_inbox_unread(struct store *s, int64_t user_id, int64_t *n)
 	if ((rc = store_prepare(s, sql_inbox_unread, &st)) != KFQ_OK)
 		return rc;
 	store_bind_int(st, 1, user_id);
-	rc = store_step(st);
-	if (rc == KFQ_ROW)
-		*n = store_col_int(st, 0);
-	store_reset(st);
-	return rc == KFQ_ROW ? KFQ_OK : rc < 0 ? rc : KFQ_ERR;
+	return store_row(st, NULL, store_read_int, n);
 }
 
 int store_inbox_mark_read(struct store *s, int64_t user_id, int64_t id)
@@ -340,9 +320,7 @@ int store_inbox_mark_read(struct store *s, int64_t user_id, int64_t id)
 	store_bind_int(st, 1, id);
 	store_bind_int(st, 2, user_id);
 	store_bind_text(st, 3, now);
-	rc = store_step(st);
-	store_reset(st);
-	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
+	return store_run_id(st, NULL);
 }
 
 /* ---- writing notices ---- */
@@ -404,24 +382,15 @@ cleanup:
 static int next_seq(struct store *s, int year, int *seq)
 {
 	struct store_stmt *st;
+	int64_t n = 0;
 	int rc;
 
 	if ((rc = store_prepare(s, sql_next_seq, &st)) != KFQ_OK)
 		return rc;
 	store_bind_int(st, 1, year);
-	rc = store_step(st);
-	if (rc == KFQ_ROW)
-		*seq = (int)store_col_int(st, 0);
-	store_reset(st);
-	return rc == KFQ_ROW ? KFQ_OK : rc < 0 ? rc : KFQ_ERR;
-}
-
-static void bind_user(struct store_stmt *st, int i, const struct store_actor *who)
-{
-	if (who->user_id)
-		store_bind_int(st, i, who->user_id);
-	else
-		store_bind_null(st, i);
+	rc = store_row(st, NULL, store_read_int, &n);
+	*seq = (int)n;
+	return rc;
 }
 
 int store_notice_create(struct store *s, const struct store_actor *who,
@@ -437,38 +406,28 @@ int store_notice_create(struct store *s, const struct store_actor *who,
 		return rc;
 	if ((rc = next_seq(s, year, &seq)) != KFQ_OK ||
 	    (rc = store_prepare(s, sql_insert, &st)) != KFQ_OK)
-		goto fail;
+		goto done;
 	store_bind_int(st, 1, year);
 	store_bind_int(st, 2, seq);
 	store_bind_int(st, 3, n->org_id);
 	store_bind_int(st, 4, n->task_id);
-	if (n->milestone_id)
-		store_bind_int(st, 5, n->milestone_id);
-	else
-		store_bind_null(st, 5);
+	store_bind_id(st, 5, n->milestone_id);
 	store_bind_text(st, 6, n->subject);
 	store_bind_text(st, 7, n->body);
 	store_bind_text(st, 8, n->reply_due);
 	store_bind_text(st, 9, now);
-	bind_user(st, 10, who);
-	rc = store_step(st);
-	if (rc == KFQ_ROW)
-		n->id = store_col_int(st, 0);
-	store_reset(st);
-	if (rc != KFQ_ROW)
-		goto fail;
-	if ((rc = record(s, who, json, "create", n->id, NULL, REMIND_NOTICE_ISSUED, now)) != KFQ_OK)
-		goto fail;
-	if ((rc = store_commit(s)) != KFQ_OK)
-		goto fail;
+	store_bind_id(st, 10, who->user_id);
+	if ((rc = store_run_id(st, &n->id)) == KFQ_OK)
+		rc = record(s, who, json, "create", n->id, NULL, REMIND_NOTICE_ISSUED, now);
+done:
+	if ((rc = store_end(s, rc)) != KFQ_OK) {
+		n->id = 0;
+		return rc;
+	}
 	n->year = year;
 	n->seq = seq;
 	notice_number(year, seq, n->number);
 	return KFQ_OK;
-fail:
-	store_rollback(s);
-	n->id = 0;
-	return rc < 0 ? rc : KFQ_ERR;
 }
 
 static int act(struct store *s, struct arena *a, const struct store_actor *who,
@@ -492,31 +451,23 @@ static int act(struct store *s, struct arena *a, const struct store_actor *who,
 	if ((rc = store_begin(s)) != KFQ_OK)
 		goto cleanup;
 	if (!(bj = notice_json(s, json, id, &before, &tmp, &rc)))
-		goto fail;
+		goto done;
 	*status = arena_strdup(a, before.status);
 	if (!(next = notice_next_status(before.status, action))) {
 		rc = KFQ_EBUSY;
-		goto fail;
+		goto done;
 	}
 	if ((rc = store_prepare(s, sql[action], &st)) != KFQ_OK)
-		goto fail;
+		goto done;
 	store_bind_int(st, 1, id);
 	store_bind_text(st, 2, next);
 	store_bind_text(st, 3, text);
 	store_bind_text(st, 4, now);
-	bind_user(st, 5, who);
-	rc = store_step(st);
-	store_reset(st);
-	if (rc != KFQ_DONE)
-		goto fail;
-	if ((rc = record(s, who, json, names[action], id, bj, events[action], now)) != KFQ_OK ||
-	    (rc = store_commit(s)) != KFQ_OK)
-		goto fail;
-	goto cleanup;
-fail:
-	store_rollback(s);
-	if (rc >= 0)
-		rc = KFQ_ERR;
+	store_bind_id(st, 5, who->user_id);
+	if ((rc = store_run(st)) == KFQ_OK)
+		rc = record(s, who, json, names[action], id, bj, events[action], now);
+done:
+	rc = store_end(s, rc);
 cleanup:
 	free(bj);
 	arena_release(&tmp);

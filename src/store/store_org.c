@@ -32,13 +32,12 @@ static const char sql_update[] = "UPDATE org SET parent_id = ?2, name = ?3, type
                                  "level = ?5, is_sample = ?6, updated_at = ?7 WHERE id = ?1";
 static const char sql_del_alias[] = "DELETE FROM org_alias WHERE org_id = ?1";
 static const char sql_add_alias[] = "INSERT INTO org_alias (alias, org_id) VALUES (?1, ?2)";
-static const char sql_subtree[] =
-    "WITH RECURSIVE t(id) AS (SELECT CAST(?1 AS BIGINT) UNION ALL "
-    "SELECT o.id FROM org o JOIN t ON o.parent_id = t.id) SELECT id FROM t";
-static const char sql_by_type[] = "SELECT type, COUNT(*) FROM org GROUP BY type ORDER BY type";
 
-static void read_org(struct store_stmt *st, struct arena *a, struct store_org *o)
+/* element: a struct store_org (without its aliases) */
+static void read_org(struct store_stmt *st, struct arena *a, void *element)
 {
+	struct store_org *o = element;
+
 	memset(o, 0, sizeof(*o));
 	o->id = store_col_int(st, 0);
 	o->parent_id = store_col_int(st, 1);
@@ -141,13 +140,7 @@ static int get_one(struct store *s, struct arena *a, const char *sql, int64_t id
 		store_bind_text(st, 1, name);
 	else
 		store_bind_int(st, 1, id);
-	rc = store_step(st);
-	if (rc == KFQ_ROW)
-		read_org(st, a, out);
-	store_reset(st);
-	if (rc == KFQ_DONE)
-		return KFQ_ENOTFOUND;
-	if (rc != KFQ_ROW)
+	if ((rc = store_row(st, a, read_org, out)) != KFQ_OK)
 		return rc;
 	return load_aliases(s, a, out);
 }
@@ -181,13 +174,11 @@ static int check_taken(struct store *s, const struct store_org *o, const char **
 		}
 		store_bind_text(st, 1, str);
 		store_bind_int(st, 2, o->id);
-		rc = store_step(st);
-		store_reset(st);
-		if (rc == KFQ_ROW) {
+		if ((rc = store_run_id(st, NULL)) == KFQ_OK) {
 			*taken = str;
 			return KFQ_ECONFLICT;
 		}
-		if (rc != KFQ_DONE)
+		if (rc != KFQ_ENOTFOUND)
 			return rc;
 	}
 	return KFQ_OK;
@@ -201,30 +192,20 @@ static int write_aliases(struct store *s, const struct store_org *o)
 	if ((rc = store_prepare(s, sql_del_alias, &st)) != KFQ_OK)
 		return rc;
 	store_bind_int(st, 1, o->id);
-	rc = store_step(st);
-	store_reset(st);
-	if (rc != KFQ_DONE)
+	if ((rc = store_run(st)) != KFQ_OK || (rc = store_prepare(s, sql_add_alias, &st)) != KFQ_OK)
 		return rc;
-	if ((rc = store_prepare(s, sql_add_alias, &st)) != KFQ_OK)
-		return rc;
-	for (int i = 0; i < o->naliases; i++) {
+	for (int i = 0; i < o->naliases && rc == KFQ_OK; i++) {
 		store_bind_text(st, 1, o->aliases[i]);
 		store_bind_int(st, 2, o->id);
-		rc = store_step(st);
-		store_reset(st);
-		if (rc != KFQ_DONE)
-			return rc;
+		rc = store_run(st);
 	}
-	return KFQ_OK;
+	return rc;
 }
 
 static void bind_fields(struct store_stmt *st, int first, const struct store_org *o,
                         const char *now)
 {
-	if (o->parent_id)
-		store_bind_int(st, first, o->parent_id);
-	else
-		store_bind_null(st, first);
+	store_bind_id(st, first, o->parent_id);
 	store_bind_text(st, first + 1, o->name);
 	store_bind_text(st, first + 2, o->type);
 	store_bind_text(st, first + 3, o->level);
@@ -271,13 +252,7 @@ static int create_in_tx(struct store *s, const struct store_actor *who,
 	if ((rc = store_prepare(s, sql_insert, &st)) != KFQ_OK)
 		return rc;
 	bind_fields(st, 1, org, now);
-	rc = store_step(st);
-	if (rc == KFQ_ROW)
-		org->id = store_col_int(st, 0);
-	store_reset(st);
-	if (rc != KFQ_ROW)
-		return rc < 0 ? rc : KFQ_ERR;
-	if ((rc = write_aliases(s, org)) != KFQ_OK)
+	if ((rc = store_run_id(st, &org->id)) != KFQ_OK || (rc = write_aliases(s, org)) != KFQ_OK)
 		return rc;
 	return audit(s, who, json, "create", NULL, org);
 }
@@ -289,11 +264,8 @@ int store_org_create(struct store *s, const struct store_actor *who,
 
 	if ((rc = store_begin(s)) != KFQ_OK)
 		return rc;
-	if ((rc = create_in_tx(s, who, json, org, taken)) == KFQ_OK &&
-	    (rc = store_commit(s)) == KFQ_OK)
-		return KFQ_OK;
-	store_rollback(s);
-	org->id = 0;
+	if ((rc = store_end(s, create_in_tx(s, who, json, org, taken))) != KFQ_OK)
+		org->id = 0;
 	return rc;
 }
 
@@ -319,7 +291,7 @@ int store_org_import(struct store *s, const struct store_actor *who,
 			continue;
 		}
 		if (rc != KFQ_ENOTFOUND)
-			goto fail;
+			goto done;
 		if (r->parent) {
 			rc = store_org_find(s, &a, r->parent, &found);
 			if (rc == KFQ_ENOTFOUND) {
@@ -327,7 +299,7 @@ int store_org_import(struct store *s, const struct store_actor *who,
 				rc = KFQ_ECONSTRAINT;
 			}
 			if (rc != KFQ_OK)
-				goto fail;
+				goto done;
 			o.parent_id = found.id;
 		}
 		o.name = r->name;
@@ -337,16 +309,14 @@ int store_org_import(struct store *s, const struct store_actor *who,
 		o.aliases = r->aliases;
 		o.naliases = r->naliases;
 		if ((rc = create_in_tx(s, who, json, &o, problem)) != KFQ_OK)
-			goto fail;
+			goto done;
 		(*created)++;
 	}
-	if ((rc = store_commit(s)) == KFQ_OK) {
+done:
+	if ((rc = store_end(s, rc)) == KFQ_OK)
 		*bad_line = 0;
-		goto cleanup;
-	}
-fail:
-	store_rollback(s);
-	*created = 0;
+	else
+		*created = 0;
 cleanup:
 	arena_release(&a);
 	return rc;
@@ -356,6 +326,8 @@ int store_org_update(struct store *s, const struct store_actor *who,
                      const struct store_org_json *json, const struct store_org *org,
                      const char **taken)
 {
+	/* the organization and everything below it: none may become its parent */
+	struct store_scope below = {"org_and_below", org->id, 0};
 	struct store_stmt *st;
 	struct store_org before;
 	struct arena a;
@@ -368,74 +340,26 @@ int store_org_update(struct store *s, const struct store_actor *who,
 	if ((rc = store_begin(s)) != KFQ_OK)
 		goto cleanup;
 	if ((rc = store_org_get(s, &a, org->id, &before)) != KFQ_OK)
-		goto fail;
+		goto done;
 	if (org->parent_id) {
-		if ((rc = store_org_subtree(s, &a, org->id, &sub, &nsub)) != KFQ_OK)
-			goto fail;
-		for (int i = 0; i < nsub; i++) {
-			if (sub[i] == org->parent_id) {
+		if ((rc = store_scope_orgs(s, &a, &below, &sub, &nsub)) != KFQ_OK)
+			goto done;
+		for (int i = 0; i < nsub && rc == KFQ_OK; i++)
+			if (sub[i] == org->parent_id)
 				rc = KFQ_EINVAL;
-				goto fail;
-			}
-		}
+		if (rc != KFQ_OK)
+			goto done;
 	}
-	if ((rc = check_taken(s, org, taken)) != KFQ_OK)
-		goto fail;
-	if ((rc = store_prepare(s, sql_update, &st)) != KFQ_OK)
-		goto fail;
+	if ((rc = check_taken(s, org, taken)) != KFQ_OK ||
+	    (rc = store_prepare(s, sql_update, &st)) != KFQ_OK)
+		goto done;
 	store_bind_int(st, 1, org->id);
 	bind_fields(st, 2, org, now);
-	rc = store_step(st);
-	store_reset(st);
-	if (rc != KFQ_DONE)
-		goto fail;
-	if ((rc = write_aliases(s, org)) != KFQ_OK ||
-	    (rc = audit(s, who, json, "update", &before, org)))
-		goto fail;
-	rc = store_commit(s);
-	if (rc == KFQ_OK)
-		goto cleanup;
-fail:
-	store_rollback(s);
-	if (rc >= 0)
-		rc = KFQ_ERR;
+	if ((rc = store_run(st)) == KFQ_OK && (rc = write_aliases(s, org)) == KFQ_OK)
+		rc = audit(s, who, json, "update", &before, org);
+done:
+	rc = store_end(s, rc);
 cleanup:
 	arena_release(&a);
 	return rc;
-}
-
-int store_org_subtree(struct store *s, struct arena *a, int64_t root, int64_t **ids, int *n)
-{
-	struct store_stmt *st;
-	int rc, cap = 0, cnt = 0;
-	int64_t *out = NULL;
-
-	if ((rc = store_prepare(s, sql_subtree, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, root);
-	while ((rc = store_step(st)) == KFQ_ROW) {
-		if (cnt == cap)
-			out = arena_grow(a, out, sizeof(*out), &cap);
-		out[cnt++] = store_col_int(st, 0);
-	}
-	store_reset(st);
-	if (rc != KFQ_DONE)
-		return rc;
-	*ids = out;
-	*n = cnt;
-	return KFQ_OK;
-}
-
-int store_org_count_by_type(struct store *s, void (*fn)(void *arg, const char *type, int64_t n),
-                            void *arg)
-{
-	struct store_stmt *st;
-	int rc;
-
-	if ((rc = store_prepare(s, sql_by_type, &st)) != KFQ_OK)
-		return rc;
-	while ((rc = store_step(st)) == KFQ_ROW)
-		fn(arg, store_col_text(st, 0), store_col_int(st, 1));
-	store_reset(st);
-	return rc == KFQ_DONE ? KFQ_OK : rc;
 }

@@ -58,11 +58,4 @@ int store_org_update(struct store *s, const struct store_actor *who,
                      const struct store_org_json *json, const struct store_org *org,
                      const char **taken);
 
-/* The ids of org `root` and every organization below it (arena). */
-int store_org_subtree(struct store *s, struct arena *a, int64_t root, int64_t **ids, int *n);
-
-/* Counts per type, for the dashboard: calls fn(type, count) per row. */
-int store_org_count_by_type(struct store *s, void (*fn)(void *arg, const char *type, int64_t n),
-                            void *arg);
-
 #endif

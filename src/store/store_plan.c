@@ -83,9 +83,11 @@ static const char *const sql_sums_of_plan[] = {KEEP_SUMS("group_concat", "?1"),
 static const char *const sql_sums_of_milestone[] = {KEEP_SUMS("group_concat", OF_MILESTONE),
                                                     KEEP_SUMS("string_agg", OF_MILESTONE)};
 
-static void read_plan(struct store_stmt *st, struct arena *a, const char *today,
-                      struct store_plan *p)
+/* element: a struct store_plan, without its milestones and n_overdue (which needs the day) */
+static void read_plan(struct store_stmt *st, struct arena *a, void *element)
 {
+	struct store_plan *p = element;
+
 	memset(p, 0, sizeof(*p));
 	p->id = store_col_int(st, 0);
 	p->task_id = store_col_int(st, 1);
@@ -101,18 +103,12 @@ static void read_plan(struct store_stmt *st, struct arena *a, const char *today,
 	p->updated_at = store_col_dup(st, 11, a);
 	p->completion_bp = plan_completion_from_sums(store_col_int(st, 12), store_col_int(st, 13));
 	p->n_milestones = (int)store_col_int(st, 14);
-	p->n_overdue = plan_count_overdue(store_col_text(st, 15), today);
+	p->open_due = store_col_dup(st, 15, a);
 }
-
-/* arg: the struct list_arg of store_plan_list */
-struct list_arg {
-	const struct store_plan_filter *f;
-	const char *today;
-};
 
 static void bind_list(struct store_stmt *st, const void *arg)
 {
-	const struct store_plan_filter *f = ((const struct list_arg *)arg)->f;
+	const struct store_plan_filter *f = arg;
 
 	store_bind_int(st, 1, f->task_id);
 	store_bind_int(st, 2, f->org_id);
@@ -122,16 +118,10 @@ static void bind_list(struct store_stmt *st, const void *arg)
 	store_bind_scope(st, 6, &f->scope);
 }
 
-static void read_listed(struct store_stmt *st, struct arena *a, const void *arg, void *element)
-{
-	read_plan(st, a, ((const struct list_arg *)arg)->today, element);
-}
-
 int store_plan_list(struct store *s, struct arena *a, const struct store_plan_filter *f,
                     const struct milestone_bounds *b, struct store_plan **out, int *n,
                     int64_t *total)
 {
-	struct list_arg arg = {f, b->today};
 	struct store_list l = {
 	    .count_sql = sql_plan_count,
 	    .list_sql = sql_plan_list,
@@ -139,14 +129,16 @@ int store_plan_list(struct store *s, struct arena *a, const struct store_plan_fi
 	    .offset = f->offset,
 	    .limit = f->limit,
 	    .bind = bind_list,
-	    .read = read_listed,
+	    .arg = f,
+	    .read = read_plan,
 	    .elem_size = sizeof(**out),
-	    .arg = &arg,
 	};
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);
 
 	*out = arr;
+	for (int i = 0; i < *n; i++)
+		(*out)[i].n_overdue = plan_count_overdue((*out)[i].open_due, b->today);
 	return rc;
 }
 
@@ -159,12 +151,9 @@ int store_plan_get(struct store *s, struct arena *a, int64_t id, const struct mi
 	if ((rc = store_prepare(s, sql_plan_get, &st)) != KFQ_OK)
 		return rc;
 	store_bind_int(st, 1, id);
-	rc = store_step(st);
-	if (rc == KFQ_ROW)
-		read_plan(st, a, b->today, out);
-	store_reset(st);
-	if (rc != KFQ_ROW)
-		return rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
+	if ((rc = store_row(st, a, read_plan, out)) != KFQ_OK)
+		return rc;
+	out->n_overdue = plan_count_overdue(out->open_due, b->today);
 	if ((rc = store_prepare(s, sql_ms_of_plan, &st)) != KFQ_OK)
 		return rc;
 	store_milestone_bind_bounds(st, b);
@@ -190,11 +179,7 @@ int store_plan_find(struct store *s, int64_t task_id, int64_t org_id, int64_t *p
 		return rc;
 	store_bind_int(st, 1, task_id);
 	store_bind_int(st, 2, org_id);
-	rc = store_step(st);
-	if (rc == KFQ_ROW)
-		*plan_id = store_col_int(st, 0);
-	store_reset(st);
-	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
+	return store_run_id(st, plan_id);
 }
 
 static void read_version(struct store_stmt *st, struct arena *a, void *element)
@@ -217,12 +202,9 @@ int store_plan_versions(struct store *s, struct arena *a, int64_t plan_id,
 	return rc;
 }
 
-static void now_and_bounds(char now[TIME_RFC3339_LEN], struct milestone_bounds *b)
+static void today_bounds(struct milestone_bounds *b)
 {
-	int64_t t = time_now();
-
-	time_format(t, now);
-	milestone_bounds(plan_today(t), b);
+	milestone_bounds(plan_today(time_now()), b);
 }
 
 /* The plan with its milestones, for audit records. json: a struct store_plan_json. */
@@ -231,16 +213,17 @@ static int write_plan(struct store *s, struct arena *a, int64_t id, const void *
 {
 	const struct store_plan_json *shape = json;
 	struct milestone_bounds b;
-	char now[TIME_RFC3339_LEN];
 	struct store_plan p;
 	int rc;
 
-	now_and_bounds(now, &b);
+	today_bounds(&b);
 	if ((rc = store_plan_get(s, a, id, &b, &p)) == KFQ_OK)
 		shape->plan(w, &p);
 	return rc;
 }
 
+/* Writes milestone m as the plan's seq-th: updates it when it has an id (KFQ_EINVAL when that
+ * is not one of the plan's), else inserts it. */
 static int write_milestone(struct store *s, int64_t plan_id, int seq,
                            const struct store_milestone *m)
 {
@@ -253,80 +236,58 @@ static int write_milestone(struct store *s, int64_t plan_id, int seq,
 	store_bind_int(st, 2, seq);
 	store_bind_text(st, 3, m->title);
 	store_bind_text(st, 4, m->deliverable);
-	if (m->owner_org_id)
-		store_bind_int(st, 5, m->owner_org_id);
-	else
-		store_bind_null(st, 5);
+	store_bind_id(st, 5, m->owner_org_id);
 	store_bind_text(st, 6, m->owner_person);
 	store_bind_text(st, 7, m->start_date);
 	store_bind_text(st, 8, m->due_date);
 	store_bind_int(st, 9, m->weight);
-	if (m->id)
-		store_bind_int(st, 10, m->id);
-	rc = store_step(st);
-	store_reset(st);
-	if (m->id)
-		return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_EINVAL : rc;
-	return rc == KFQ_DONE ? KFQ_OK : rc;
+	if (!m->id)
+		return store_run(st);
+	store_bind_int(st, 10, m->id);
+	rc = store_run_id(st, NULL);
+	return rc == KFQ_ENOTFOUND ? KFQ_EINVAL : rc;
 }
 
-/* Recomputes what a plan keeps (sql_sums_of_plan or sql_sums_of_milestone with its id). */
-static int keep_sums(struct store *s, const char *const sql[2], int64_t id)
+/* Runs sql with ?1 = id. */
+static int run_id(struct store *s, const char *sql, int64_t id)
 {
 	struct store_stmt *st;
 	int rc;
 
-	if ((rc = store_prepare(s, sql[store_kind(s) == STORE_PG], &st)) != KFQ_OK)
+	if ((rc = store_prepare(s, sql, &st)) != KFQ_OK)
 		return rc;
 	store_bind_int(st, 1, id);
-	rc = store_step(st);
-	store_reset(st);
-	return rc == KFQ_DONE ? KFQ_OK : rc;
+	return store_run(st);
 }
 
 static int write_milestones(struct store *s, int64_t plan_id, const struct store_milestone *ms,
                             int n)
 {
-	struct store_stmt *st;
-	int rc;
-
 	/* everything is removed, then what the new list names comes back */
-	if ((rc = store_prepare(s, sql_ms_remove_all, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, plan_id);
-	rc = store_step(st);
-	store_reset(st);
-	if (rc != KFQ_DONE)
-		return rc;
-	for (int i = 0; i < n; i++)
-		if ((rc = write_milestone(s, plan_id, i + 1, &ms[i])) != KFQ_OK)
-			return rc;
-	return store_plan_keep_sums(s, plan_id);
+	int rc = run_id(s, sql_ms_remove_all, plan_id);
+
+	for (int i = 0; i < n && rc == KFQ_OK; i++)
+		rc = write_milestone(s, plan_id, i + 1, &ms[i]);
+	return rc == KFQ_OK ? store_plan_keep_sums(s, plan_id) : rc;
 }
 
 int store_plan_keep_sums(struct store *s, int64_t plan_id)
 {
-	return keep_sums(s, sql_sums_of_plan, plan_id);
+	return run_id(s, sql_sums_of_plan[store_kind(s) == STORE_PG], plan_id);
 }
 
 int store_plan_keep_sums_of_milestone(struct store *s, int64_t milestone_id)
 {
-	return keep_sums(s, sql_sums_of_milestone, milestone_id);
+	return run_id(s, sql_sums_of_milestone[store_kind(s) == STORE_PG], milestone_id);
 }
 
 int store_plan_finish(struct store *s, int rc)
 {
 	struct store_stmt *st;
 
-	if (rc == KFQ_OK && (rc = store_prepare(s, sql_bump, &st)) == KFQ_OK) {
-		rc = store_step(st);
-		store_reset(st);
-		rc = rc == KFQ_DONE ? KFQ_OK : rc;
-	}
-	if (rc == KFQ_OK && (rc = store_commit(s)) == KFQ_OK)
-		return KFQ_OK;
-	store_rollback(s);
-	return rc < 0 ? rc : KFQ_ERR;
+	if (rc == KFQ_OK && (rc = store_prepare(s, sql_bump, &st)) == KFQ_OK)
+		rc = store_run(st);
+	return store_end(s, rc);
 }
 
 int store_plan_create(struct store *s, const struct store_actor *who,
@@ -341,18 +302,12 @@ int store_plan_create(struct store *s, const struct store_actor *who,
 	*plan_id = 0;
 	if ((rc = store_begin(s)) != KFQ_OK)
 		return rc;
-	if ((rc = store_prepare(s, sql_plan_insert, &st)) != KFQ_OK)
-		return store_plan_finish(s, rc);
-	store_bind_int(st, 1, task_id);
-	store_bind_int(st, 2, org_id);
-	store_bind_text(st, 3, now);
-	rc = store_step(st);
-	if (rc == KFQ_ROW)
-		*plan_id = store_col_int(st, 0);
-	store_reset(st);
-	if (rc != KFQ_ROW)
-		return store_plan_finish(s, rc);
-	rc = KFQ_OK;
+	if ((rc = store_prepare(s, sql_plan_insert, &st)) == KFQ_OK) {
+		store_bind_int(st, 1, task_id);
+		store_bind_int(st, 2, org_id);
+		store_bind_text(st, 3, now);
+		rc = store_run_id(st, plan_id);
+	}
 	for (int i = 0; i < n && rc == KFQ_OK; i++) {
 		struct store_milestone m = ms[i];
 		m.id = 0;
@@ -367,22 +322,39 @@ int store_plan_create(struct store *s, const struct store_actor *who,
 	return rc;
 }
 
-static int plan_state(struct store *s, int64_t id, struct arena *a, const char **status,
-                      int *version)
+struct plan_state {
+	const char *status;
+	int version;
+};
+
+/* element: a struct plan_state */
+static void read_state(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct plan_state *p = element;
+
+	p->status = store_col_dup(st, 0, a);
+	p->version = (int)store_col_int(st, 1);
+}
+
+/* Opens a change of plan_id: the write transaction, the plan's status and version, and its
+ * audit JSON before the change (*before, heap: free() it). On failure the transaction is
+ * over. */
+static int open_change(struct store *s, const struct store_plan_json *json, int64_t plan_id,
+                       struct arena *a, struct plan_state *state, char **before)
 {
 	struct store_stmt *st;
 	int rc;
 
-	if ((rc = store_prepare(s, sql_plan_state, &st)) != KFQ_OK)
+	*before = NULL;
+	if ((rc = store_begin(s)) != KFQ_OK)
 		return rc;
-	store_bind_int(st, 1, id);
-	rc = store_step(st);
-	if (rc == KFQ_ROW) {
-		*status = store_col_dup(st, 0, a);
-		*version = (int)store_col_int(st, 1);
+	if ((rc = store_prepare(s, sql_plan_state, &st)) == KFQ_OK) {
+		store_bind_int(st, 1, plan_id);
+		rc = store_row(st, a, read_state, state);
 	}
-	store_reset(st);
-	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
+	if (rc == KFQ_OK)
+		*before = store_entity_json(s, plan_id, write_plan, json, &rc);
+	return rc == KFQ_OK ? KFQ_OK : store_end(s, rc);
 }
 
 int store_plan_update(struct store *s, const struct store_actor *who,
@@ -390,38 +362,29 @@ int store_plan_update(struct store *s, const struct store_actor *who,
                       const struct store_milestone *ms, int n)
 {
 	struct store_stmt *st;
+	struct plan_state state;
 	struct arena a;
-	const char *status;
-	char now[TIME_RFC3339_LEN], *before = NULL;
-	int version, rc;
+	char now[TIME_RFC3339_LEN], *before;
+	int rc;
 
 	arena_init(&a);
 	time_format(time_now(), now);
-	if ((rc = store_begin(s)) != KFQ_OK)
+	if ((rc = open_change(s, json, plan_id, &a, &state, &before)) != KFQ_OK)
 		goto cleanup;
-	if ((rc = plan_state(s, plan_id, &a, &status, &version)) != KFQ_OK)
-		goto done;
-	if (!strcmp(status, "submitted")) {
+	if (!strcmp(state.status, "submitted"))
 		rc = KFQ_EBUSY;
-		goto done;
+	else if ((rc = write_milestones(s, plan_id, ms, n)) == KFQ_OK &&
+	         (rc = store_prepare(s, sql_plan_set, &st)) == KFQ_OK) {
+		/* an approved plan that changes needs a new approval */
+		bool approved = !strcmp(state.status, "approved");
+		store_bind_int(st, 1, plan_id);
+		store_bind_text(st, 2, approved ? "draft" : state.status);
+		store_bind_int(st, 3, approved ? state.version + 1 : state.version);
+		store_bind_text(st, 4, now);
+		if ((rc = store_run(st)) == KFQ_OK)
+			rc = store_audit_entity(s, who, "update", "plan", plan_id, before,
+			                        write_plan, json);
 	}
-	if (!(before = store_entity_json(s, plan_id, write_plan, json, &rc)))
-		goto done;
-	if ((rc = write_milestones(s, plan_id, ms, n)) != KFQ_OK)
-		goto done;
-	/* an approved plan that changes needs a new approval */
-	if ((rc = store_prepare(s, sql_plan_set, &st)) != KFQ_OK)
-		goto done;
-	store_bind_int(st, 1, plan_id);
-	store_bind_text(st, 2, !strcmp(status, "approved") ? "draft" : status);
-	store_bind_int(st, 3, !strcmp(status, "approved") ? version + 1 : version);
-	store_bind_text(st, 4, now);
-	rc = store_step(st);
-	store_reset(st);
-	rc = rc == KFQ_DONE
-	         ? store_audit_entity(s, who, "update", "plan", plan_id, before, write_plan, json)
-	         : rc;
-done:
 	rc = store_plan_finish(s, rc);
 cleanup:
 	free(before);
@@ -429,6 +392,7 @@ cleanup:
 	return rc;
 }
 
+/* Keeps the milestones of the plan as approved now, as its version `version`. */
 static int snapshot(struct store *s, const struct store_actor *who,
                     const struct store_plan_json *json, int64_t plan_id, int version,
                     const char *now)
@@ -439,28 +403,21 @@ static int snapshot(struct store *s, const struct store_actor *who,
 	struct strbuf sb = STRBUF_INIT;
 	struct jsonw w;
 	struct arena a;
-	char tmp[TIME_RFC3339_LEN];
 	int rc;
 
 	arena_init(&a);
-	now_and_bounds(tmp, &b);
-	if ((rc = store_plan_get(s, &a, plan_id, &b, &p)) != KFQ_OK)
+	today_bounds(&b);
+	if ((rc = store_plan_get(s, &a, plan_id, &b, &p)) != KFQ_OK ||
+	    (rc = store_prepare(s, sql_version_insert, &st)) != KFQ_OK)
 		goto cleanup;
 	jsonw_init(&w, &sb);
 	json->milestones(&w, p.milestones, p.n_milestones);
-	if ((rc = store_prepare(s, sql_version_insert, &st)) != KFQ_OK)
-		goto cleanup;
 	store_bind_int(st, 1, plan_id);
 	store_bind_int(st, 2, version);
 	store_bind_text(st, 3, sb.buf);
 	store_bind_text(st, 4, now);
-	if (who->user_id)
-		store_bind_int(st, 5, who->user_id);
-	else
-		store_bind_null(st, 5);
-	rc = store_step(st);
-	store_reset(st);
-	rc = rc == KFQ_DONE ? KFQ_OK : rc;
+	store_bind_id(st, 5, who->user_id);
+	rc = store_run(st);
 cleanup:
 	strbuf_release(&sb);
 	arena_release(&a);
@@ -473,26 +430,22 @@ int store_plan_act(struct store *s, const struct store_actor *who,
 {
 	static const char *const names[] = {"submit", "approve", "return"};
 	struct store_stmt *st;
+	struct plan_state state;
 	struct arena a;
-	const char *status;
-	char now[TIME_RFC3339_LEN], *before = NULL;
-	int version, rc;
+	char now[TIME_RFC3339_LEN], *before;
+	int rc;
 
 	arena_init(&a);
 	time_format(time_now(), now);
-	if ((rc = store_begin(s)) != KFQ_OK)
+	if ((rc = open_change(s, json, plan_id, &a, &state, &before)) != KFQ_OK)
 		goto cleanup;
-	if ((rc = plan_state(s, plan_id, &a, &status, &version)) != KFQ_OK)
-		goto done;
 	bool allowed = action == PLAN_SUBMIT
-	                   ? !strcmp(status, "draft") || !strcmp(status, "returned")
-	                   : !strcmp(status, "submitted");
+	                   ? !strcmp(state.status, "draft") || !strcmp(state.status, "returned")
+	                   : !strcmp(state.status, "submitted");
 	if (!allowed) {
 		rc = KFQ_EBUSY;
 		goto done;
 	}
-	if (!(before = store_entity_json(s, plan_id, write_plan, json, &rc)))
-		goto done;
 	if ((rc = store_prepare(s, action == PLAN_SUBMIT ? sql_plan_submit : sql_plan_review,
 	                        &st)) != KFQ_OK)
 		goto done;
@@ -503,17 +456,12 @@ int store_plan_act(struct store *s, const struct store_actor *who,
 		store_bind_text(st, 2, action == PLAN_APPROVE ? "approved" : "returned");
 		store_bind_text(st, 3, comment);
 		store_bind_text(st, 4, now);
-		if (who->user_id)
-			store_bind_int(st, 5, who->user_id);
-		else
-			store_bind_null(st, 5);
+		store_bind_id(st, 5, who->user_id);
 	}
-	rc = store_step(st);
-	store_reset(st);
-	if (rc != KFQ_DONE)
+	if ((rc = store_run(st)) != KFQ_OK)
 		goto done;
 	if (action == PLAN_APPROVE &&
-	    (rc = snapshot(s, who, json, plan_id, version, now)) != KFQ_OK)
+	    (rc = snapshot(s, who, json, plan_id, state.version, now)) != KFQ_OK)
 		goto done;
 	rc = store_audit_entity(s, who, names[action], "plan", plan_id, before, write_plan, json);
 done:

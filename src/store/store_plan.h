@@ -49,7 +49,8 @@ struct store_plan {
 	const char *updated_at;
 	int64_t completion_bp;
 	int n_milestones;
-	int n_overdue;
+	int n_overdue;        /* of open_due, late as of the day the caller's bounds give */
+	const char *open_due; /* due dates of its open milestones, space-separated (kept sums) */
 	struct store_milestone *milestones; /* get only */
 };
 

@@ -25,8 +25,8 @@
 
 /* Binds the day bounds as ?1 ?2 ?3 of a query with MS_COLS. */
 void store_milestone_bind_bounds(struct store_stmt *st, const struct milestone_bounds *b);
-/* Reads a row of MS_COLS. */
-void store_milestone_read(struct store_stmt *st, struct arena *a, struct store_milestone *m);
+/* Reads a row of MS_COLS into a struct store_milestone (a store_reader). */
+void store_milestone_read(struct store_stmt *st, struct arena *a, void *element);
 
 /* Recomputes the sums and open due dates a plan keeps (migration 0007), of the plan or of the
  * plan a milestone belongs to, inside the caller's transaction. */

@@ -41,7 +41,7 @@ static const char sql_rep_review[] = "UPDATE progress_report SET state = ?2, rev
 static const char sql_ms_progress[] =
     "UPDATE milestone SET status = ?2, percent = ?3 WHERE id = ?1";
 
-/* element: a struct store_evidence (the signature store_collect calls) */
+/* element: a struct store_evidence */
 static void read_ev(struct store_stmt *st, struct arena *a, void *element)
 {
 	struct store_evidence *e = element;
@@ -77,15 +77,8 @@ int store_evidence_add(struct store *s, const struct store_actor *who,
 	store_bind_int(st, 4, e->size);
 	store_bind_int(st, 5, e->org_id);
 	store_bind_text(st, 6, now);
-	if (who->user_id)
-		store_bind_int(st, 7, who->user_id);
-	else
-		store_bind_null(st, 7);
-	rc = store_step(st);
-	if (rc == KFQ_ROW)
-		e->id = store_col_int(st, 0);
-	store_reset(st);
-	if (rc != KFQ_ROW)
+	store_bind_id(st, 7, who->user_id);
+	if ((rc = store_run_id(st, &e->id)) != KFQ_OK)
 		goto done;
 	jsonw_init(&w, &sb);
 	json->evidence(&w, e);
@@ -105,15 +98,14 @@ int store_evidence_get(struct store *s, struct arena *a, int64_t id, struct stor
 	if ((rc = store_prepare(s, sql_ev_get, &st)) != KFQ_OK)
 		return rc;
 	store_bind_int(st, 1, id);
-	rc = store_step(st);
-	if (rc == KFQ_ROW)
-		read_ev(st, a, out);
-	store_reset(st);
-	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
+	return store_row(st, a, read_ev, out);
 }
 
-static void read_rep(struct store_stmt *st, struct arena *a, struct store_report *r)
+/* element: a struct store_report without its evidence */
+static void read_rep(struct store_stmt *st, struct arena *a, void *element)
 {
+	struct store_report *r = element;
+
 	memset(r, 0, sizeof(*r));
 	r->id = store_col_int(st, 0);
 	r->milestone_id = store_col_int(st, 1);
@@ -146,38 +138,21 @@ int store_report_get(struct store *s, struct arena *a, int64_t id, struct store_
 	if ((rc = store_prepare(s, sql_rep_get, &st)) != KFQ_OK)
 		return rc;
 	store_bind_int(st, 1, id);
-	rc = store_step(st);
-	if (rc == KFQ_ROW)
-		read_rep(st, a, out);
-	store_reset(st);
-	if (rc != KFQ_ROW)
-		return rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
+	if ((rc = store_row(st, a, read_rep, out)) != KFQ_OK)
+		return rc;
 	return load_evidence(s, a, out);
 }
 
 int store_report_list(struct store *s, struct arena *a, int64_t milestone_id,
                       struct store_report **out, int *n)
 {
-	struct store_stmt *st;
-	int rc, cap = 0;
+	void *arr;
+	int rc = store_collect(s, a, sql_rep_list, milestone_id, sizeof(**out), read_rep, &arr, n);
 
-	*out = NULL;
-	*n = 0;
-	if ((rc = store_prepare(s, sql_rep_list, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, milestone_id);
-	while ((rc = store_step(st)) == KFQ_ROW) {
-		if (*n == cap)
-			*out = arena_grow(a, *out, sizeof(**out), &cap);
-		read_rep(st, a, &(*out)[(*n)++]);
-	}
-	store_reset(st);
-	if (rc != KFQ_DONE)
-		return rc;
-	for (int i = 0; i < *n; i++)
-		if ((rc = load_evidence(s, a, &(*out)[i])) != KFQ_OK)
-			return rc;
-	return KFQ_OK;
+	*out = arr;
+	for (int i = 0; i < *n && rc == KFQ_OK; i++)
+		rc = load_evidence(s, a, &(*out)[i]);
+	return rc;
 }
 
 /* The report with its evidence, for audit records. json: a struct store_plan_json. */
@@ -193,6 +168,7 @@ static int write_report(struct store *s, struct arena *a, int64_t id, const void
 	return rc;
 }
 
+/* Runs sql on milestone id with ?2 = text and, when num >= 0, ?3 = num. */
 static int exec_ms(struct store *s, const char *sql, int64_t id, const char *text, int64_t num)
 {
 	struct store_stmt *st;
@@ -204,9 +180,14 @@ static int exec_ms(struct store *s, const char *sql, int64_t id, const char *tex
 	store_bind_text(st, 2, text);
 	if (num >= 0)
 		store_bind_int(st, 3, num);
-	rc = store_step(st);
-	store_reset(st);
-	return rc == KFQ_DONE ? KFQ_OK : rc;
+	return store_run(st);
+}
+
+/* element: a bool, whether the plan is approved */
+static void read_approved(struct store_stmt *st, struct arena *a, void *element)
+{
+	(void)a;
+	*(bool *)element = !strcmp(store_col_text(st, 0), "approved");
 }
 
 int store_report_create(struct store *s, const struct store_actor *who,
@@ -215,6 +196,7 @@ int store_report_create(struct store *s, const struct store_actor *who,
 {
 	struct store_stmt *st;
 	char now[TIME_RFC3339_LEN];
+	bool approved = false;
 	int rc;
 
 	*problem = REPORT_OK;
@@ -222,54 +204,42 @@ int store_report_create(struct store *s, const struct store_actor *who,
 	if ((rc = store_begin(s)) != KFQ_OK)
 		return rc;
 	if ((rc = store_prepare(s, sql_rep_plan, &st)) != KFQ_OK)
-		return store_plan_finish(s, rc);
+		goto done;
 	store_bind_int(st, 1, r->milestone_id);
-	rc = store_step(st);
-	bool approved = rc == KFQ_ROW && !strcmp(store_col_text(st, 0), "approved");
-	store_reset(st);
-	if (rc != KFQ_ROW)
-		return store_plan_finish(s, rc == KFQ_DONE ? KFQ_ENOTFOUND : rc);
+	if ((rc = store_row(st, NULL, read_approved, &approved)) != KFQ_OK)
+		goto done;
 	if (!approved) {
 		*problem = REPORT_PLAN_NOT_APPROVED;
-		return store_plan_finish(s, KFQ_EINVAL);
+		rc = KFQ_EINVAL;
+		goto done;
 	}
 	if ((rc = store_prepare(s, sql_rep_insert, &st)) != KFQ_OK)
-		return store_plan_finish(s, rc);
+		goto done;
 	store_bind_int(st, 1, r->milestone_id);
 	store_bind_text(st, 2, r->status);
 	store_bind_int(st, 3, r->percent);
 	store_bind_text(st, 4, r->narrative);
 	store_bind_text(st, 5, now);
-	if (who->user_id)
-		store_bind_int(st, 6, who->user_id);
-	else
-		store_bind_null(st, 6);
-	rc = store_step(st);
-	if (rc == KFQ_ROW)
-		r->id = store_col_int(st, 0);
-	store_reset(st);
-	if (rc != KFQ_ROW)
-		return store_plan_finish(s, rc);
-	if ((rc = store_prepare(s, sql_ev_attach, &st)) != KFQ_OK)
-		return store_plan_finish(s, rc);
-	for (int i = 0; i < r->nevidence; i++) {
+	store_bind_id(st, 6, who->user_id);
+	if ((rc = store_run_id(st, &r->id)) != KFQ_OK ||
+	    (rc = store_prepare(s, sql_ev_attach, &st)) != KFQ_OK)
+		goto done;
+	for (int i = 0; i < r->nevidence && rc == KFQ_OK; i++) {
 		store_bind_int(st, 1, r->id);
 		store_bind_int(st, 2, r->evidence[i].id);
 		store_bind_int(st, 3, plan_org_id);
 		store_bind_int(st, 4, who->org_id);
-		rc = store_step(st);
-		store_reset(st);
-		if (rc == KFQ_DONE) {
+		if ((rc = store_run_id(st, NULL)) == KFQ_ENOTFOUND) {
 			*problem = REPORT_EVIDENCE_INVALID;
-			return store_plan_finish(s, KFQ_EINVAL);
+			rc = KFQ_EINVAL;
 		}
-		if (rc != KFQ_ROW)
-			return store_plan_finish(s, rc);
 	}
-	if ((rc = exec_ms(s, sql_ms_reported, r->milestone_id, today, -1)) != KFQ_OK)
-		return store_plan_finish(s, rc);
-	return store_plan_finish(
-	    s, store_audit_entity(s, who, "create", "report", r->id, NULL, write_report, json));
+	if (rc == KFQ_OK &&
+	    (rc = exec_ms(s, sql_ms_reported, r->milestone_id, today, -1)) == KFQ_OK)
+		rc =
+		    store_audit_entity(s, who, "create", "report", r->id, NULL, write_report, json);
+done:
+	return store_plan_finish(s, rc);
 }
 
 int store_report_review(struct store *s, const struct store_actor *who,
@@ -300,13 +270,8 @@ int store_report_review(struct store *s, const struct store_actor *who,
 	store_bind_text(st, 2, accept ? "accepted" : "returned");
 	store_bind_text(st, 3, comment);
 	store_bind_text(st, 4, now);
-	if (who->user_id)
-		store_bind_int(st, 5, who->user_id);
-	else
-		store_bind_null(st, 5);
-	rc = store_step(st);
-	store_reset(st);
-	if (rc != KFQ_DONE)
+	store_bind_id(st, 5, who->user_id);
+	if ((rc = store_run(st)) != KFQ_OK)
 		goto done;
 	if (accept &&
 	    ((rc = exec_ms(s, sql_ms_progress, r.milestone_id, r.status, r.percent)) != KFQ_OK ||

@@ -85,9 +85,7 @@ static int insert_orgs(struct store *s, int64_t task, const struct store_org_ref
 		store_bind_int(st, 1, task);
 		store_bind_int(st, 2, r[i].id);
 		store_bind_text(st, 3, role);
-		rc = store_step(st);
-		store_reset(st);
-		if (rc != KFQ_DONE)
+		if ((rc = store_run(st)) != KFQ_OK)
 			return rc;
 	}
 	return KFQ_OK;
@@ -115,15 +113,8 @@ static int insert_policy(struct store *s, const struct store_actor *who, struct 
 	store_bind_text(st, 12, p->parsed_json);
 	store_bind_int(st, 13, p->n_warnings);
 	store_bind_text(st, 14, now);
-	if (who->user_id)
-		store_bind_int(st, 15, who->user_id);
-	else
-		store_bind_null(st, 15);
-	rc = store_step(st);
-	if (rc == KFQ_ROW)
-		p->id = store_col_int(st, 0);
-	store_reset(st);
-	return rc == KFQ_ROW ? KFQ_OK : rc;
+	store_bind_id(st, 15, who->user_id);
+	return store_run_id(st, &p->id);
 }
 
 static int insert_task(struct store *s, struct store_task *t, const char *now)
@@ -142,11 +133,7 @@ static int insert_task(struct store *s, struct store_task *t, const char *now)
 	store_bind_text(st, 7, t->lead_units);
 	store_bind_text(st, 8, t->responsible_units);
 	store_bind_text(st, 9, now);
-	rc = store_step(st);
-	if (rc == KFQ_ROW)
-		t->id = store_col_int(st, 0);
-	store_reset(st);
-	if (rc != KFQ_ROW)
+	if ((rc = store_run_id(st, &t->id)) != KFQ_OK)
 		return rc;
 	if ((rc = insert_orgs(s, t->id, t->lead, t->nlead, "lead")) != KFQ_OK)
 		return rc;
@@ -166,34 +153,31 @@ int store_policy_import(struct store *s, const struct store_actor *who,
 	if ((rc = store_begin(s)) != KFQ_OK)
 		return rc;
 	if ((rc = insert_policy(s, who, p, now)) != KFQ_OK)
-		goto fail;
+		goto done;
 	p->created_at = now;
 	p->n_tasks = ntasks;
 	jsonw_init(&w, &sb);
 	json->policy(&w, p);
 	if ((rc = store_audit_append_id(s, who, "import", "policy", p->id, NULL, sb.buf)) != KFQ_OK)
-		goto fail;
-	for (int i = 0; i < ntasks; i++) {
+		goto done;
+	for (int i = 0; i < ntasks && rc == KFQ_OK; i++) {
 		tasks[i].policy_id = p->id;
 		tasks[i].updated_at = now;
-		if ((rc = insert_task(s, &tasks[i], now)) != KFQ_OK ||
-		    (rc = audit_task(s, who, json, "create", NULL, &tasks[i])) != KFQ_OK)
-			goto fail;
+		if ((rc = insert_task(s, &tasks[i], now)) == KFQ_OK)
+			rc = audit_task(s, who, json, "create", NULL, &tasks[i]);
 	}
-	if ((rc = store_commit(s)) == KFQ_OK)
-		goto cleanup;
-fail:
-	store_rollback(s);
-	p->id = 0;
-	if (rc >= 0)
-		rc = KFQ_ERR;
-cleanup:
+done:
+	if ((rc = store_end(s, rc)) != KFQ_OK)
+		p->id = 0;
 	strbuf_release(&sb);
 	return rc;
 }
 
-static void read_policy(struct store_stmt *st, struct arena *a, struct store_policy *p)
+/* element: a struct store_policy */
+static void read_policy(struct store_stmt *st, struct arena *a, void *element)
 {
+	struct store_policy *p = element;
+
 	memset(p, 0, sizeof(*p));
 	p->id = store_col_int(st, 0);
 	p->title = store_col_dup(st, 1, a);
@@ -213,20 +197,24 @@ static void read_policy(struct store_stmt *st, struct arena *a, struct store_pol
 
 int store_policy_list(struct store *s, struct arena *a, struct store_policy **out, int *n)
 {
-	struct store_stmt *st;
-	int rc, cap = 0;
+	struct store_list l = {
+	    .list_sql = sql_policy_list,
+	    .read = read_policy,
+	    .elem_size = sizeof(**out),
+	};
+	void *arr;
+	int64_t total;
+	int rc = store_list_page(s, a, &l, &arr, n, &total);
 
-	*out = NULL;
-	*n = 0;
-	if ((rc = store_prepare(s, sql_policy_list, &st)) != KFQ_OK)
-		return rc;
-	while ((rc = store_step(st)) == KFQ_ROW) {
-		if (*n == cap)
-			*out = arena_grow(a, *out, sizeof(**out), &cap);
-		read_policy(st, a, &(*out)[(*n)++]);
-	}
-	store_reset(st);
-	return rc == KFQ_DONE ? KFQ_OK : rc;
+	*out = arr;
+	return rc;
+}
+
+/* element: a struct store_policy, with the parser's output */
+static void read_policy_parsed(struct store_stmt *st, struct arena *a, void *element)
+{
+	read_policy(st, a, element);
+	((struct store_policy *)element)->parsed_json = store_col_dup(st, 14, a);
 }
 
 int store_policy_get(struct store *s, struct arena *a, int64_t id, struct store_policy *out)
@@ -237,17 +225,14 @@ int store_policy_get(struct store *s, struct arena *a, int64_t id, struct store_
 	if ((rc = store_prepare(s, sql_policy_get, &st)) != KFQ_OK)
 		return rc;
 	store_bind_int(st, 1, id);
-	rc = store_step(st);
-	if (rc == KFQ_ROW) {
-		read_policy(st, a, out);
-		out->parsed_json = store_col_dup(st, 14, a);
-	}
-	store_reset(st);
-	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
+	return store_row(st, a, read_policy_parsed, out);
 }
 
-static void read_task(struct store_stmt *st, struct arena *a, struct store_task *t)
+/* element: a struct store_task */
+static void read_task(struct store_stmt *st, struct arena *a, void *element)
 {
+	struct store_task *t = element;
+
 	memset(t, 0, sizeof(*t));
 	t->id = store_col_int(st, 0);
 	t->policy_id = store_col_int(st, 1);
@@ -283,45 +268,43 @@ static int load_orgs(struct store *s, struct arena *a, struct store_task *t)
 	return rc == KFQ_DONE ? KFQ_OK : rc;
 }
 
-static void bind_task_filter(struct store_stmt *st, const struct store_task_filter *f,
-                             const char *like)
+/* arg: the struct list_arg of store_task_list */
+struct list_arg {
+	const struct store_task_filter *f;
+	const char *like;
+};
+
+static void bind_list(struct store_stmt *st, const void *arg)
 {
-	store_bind_int(st, 1, f->policy_id);
-	store_bind_int(st, 2, f->article);
-	store_bind_int(st, 3, f->org_id);
-	store_bind_text(st, 4, f->role);
-	store_bind_text(st, 5, like);
+	const struct list_arg *x = arg;
+
+	store_bind_int(st, 1, x->f->policy_id);
+	store_bind_int(st, 2, x->f->article);
+	store_bind_int(st, 3, x->f->org_id);
+	store_bind_text(st, 4, x->f->role);
+	store_bind_text(st, 5, x->like);
 }
 
 int store_task_list(struct store *s, struct arena *a, const struct store_task_filter *f,
                     struct store_task **out, int *n, int64_t *total)
 {
-	struct store_stmt *st;
-	const char *like = store_like_contains(a, f->q);
-	int rc, cap = 0;
+	struct list_arg arg = {f, store_like_contains(a, f->q)};
+	struct store_list l = {
+	    .count_sql = sql_task_count,
+	    .list_sql = sql_task_list,
+	    .limit_param = 6,
+	    .offset = f->offset,
+	    .limit = f->limit,
+	    .bind = bind_list,
+	    .arg = &arg,
+	    .read = read_task,
+	    .elem_size = sizeof(**out),
+	};
+	void *arr;
+	int rc = store_list_page(s, a, &l, &arr, n, total);
 
-	*out = NULL;
-	*n = 0;
-	if ((rc = store_prepare(s, sql_task_count, &st)) != KFQ_OK)
-		return rc;
-	bind_task_filter(st, f, like);
-	rc = store_step(st);
-	*total = rc == KFQ_ROW ? store_col_int(st, 0) : 0;
-	store_reset(st);
-	if (rc != KFQ_ROW)
-		return rc < 0 ? rc : KFQ_ERR;
-	if ((rc = store_prepare(s, sql_task_list, &st)) != KFQ_OK)
-		return rc;
-	bind_task_filter(st, f, like);
-	store_bind_limit(st, 6, f->limit);
-	store_bind_int(st, 7, f->offset);
-	while ((rc = store_step(st)) == KFQ_ROW) {
-		if (*n == cap)
-			*out = arena_grow(a, *out, sizeof(**out), &cap);
-		read_task(st, a, &(*out)[(*n)++]);
-	}
-	store_reset(st);
-	if (rc != KFQ_DONE)
+	*out = arr;
+	if (rc != KFQ_OK)
 		return rc;
 	for (int i = 0; i < *n && !f->without_orgs; i++)
 		if ((rc = load_orgs(s, a, &(*out)[i])) != KFQ_OK)
@@ -337,15 +320,12 @@ int store_task_get(struct store *s, struct arena *a, int64_t id, struct store_ta
 	if ((rc = store_prepare(s, sql_task_get, &st)) != KFQ_OK)
 		return rc;
 	store_bind_int(st, 1, id);
-	rc = store_step(st);
-	if (rc == KFQ_ROW)
-		read_task(st, a, out);
-	store_reset(st);
-	if (rc != KFQ_ROW)
-		return rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
+	if ((rc = store_row(st, a, read_task, out)) != KFQ_OK)
+		return rc;
 	return load_orgs(s, a, out);
 }
 
+/* Runs sql with ?1 = id and, when text is given, ?2 = text. */
 static int run_id(struct store *s, const char *sql, int64_t id, const char *text)
 {
 	struct store_stmt *st;
@@ -356,9 +336,7 @@ static int run_id(struct store *s, const char *sql, int64_t id, const char *text
 	store_bind_int(st, 1, id);
 	if (text)
 		store_bind_text(st, 2, text);
-	rc = store_step(st);
-	store_reset(st);
-	return rc == KFQ_DONE ? KFQ_OK : rc;
+	return store_run(st);
 }
 
 int store_task_set_orgs(struct store *s, const struct store_actor *who,
@@ -375,18 +353,14 @@ int store_task_set_orgs(struct store *s, const struct store_actor *who,
 	time_format(time_now(), now);
 	if ((rc = store_begin(s)) != KFQ_OK)
 		goto cleanup;
-	if ((rc = store_task_get(s, &a, id, &before)) != KFQ_OK ||
-	    (rc = run_id(s, sql_org_delete, id, NULL)) != KFQ_OK ||
-	    (rc = insert_orgs(s, id, lead, nlead, "lead")) != KFQ_OK ||
-	    (rc = insert_orgs(s, id, responsible, nresponsible, "responsible")) != KFQ_OK ||
-	    (rc = run_id(s, sql_task_touch, id, now)) != KFQ_OK ||
-	    (rc = store_task_get(s, &a, id, &after)) != KFQ_OK ||
-	    (rc = audit_task(s, who, json, "update_orgs", &before, &after)) != KFQ_OK ||
-	    (rc = store_commit(s)) != KFQ_OK)
-		goto fail;
-	goto cleanup;
-fail:
-	store_rollback(s);
+	if ((rc = store_task_get(s, &a, id, &before)) == KFQ_OK &&
+	    (rc = run_id(s, sql_org_delete, id, NULL)) == KFQ_OK &&
+	    (rc = insert_orgs(s, id, lead, nlead, "lead")) == KFQ_OK &&
+	    (rc = insert_orgs(s, id, responsible, nresponsible, "responsible")) == KFQ_OK &&
+	    (rc = run_id(s, sql_task_touch, id, now)) == KFQ_OK &&
+	    (rc = store_task_get(s, &a, id, &after)) == KFQ_OK)
+		rc = audit_task(s, who, json, "update_orgs", &before, &after);
+	rc = store_end(s, rc);
 cleanup:
 	arena_release(&a);
 	return rc;

@@ -16,15 +16,17 @@
 	"u.must_change, u.failed_count, u.locked_until, u.created_at, u.last_login_at, "           \
 	"u.password_hash"
 #define USER_FROM " FROM app_user u JOIN org o ON o.id = u.org_id"
-/* filter: ?1 q, ?2 role, ?3 org, ?4 status, ?5 now, ?6 only_user */
+/* filter: ?1 q, ?2 role, ?3 org, ?4 status, ?5 now */
 #define USER_WHERE                                                                                 \
 	" WHERE (CAST(?1 AS TEXT) IS NULL OR u.username LIKE ?1 ESCAPE '\\' "                      \
 	"OR u.display_name LIKE ?1 ESCAPE '\\') "                                                  \
 	"AND (CAST(?2 AS TEXT) IS NULL OR u.role = ?2) AND (?3 = 0 OR u.org_id = ?3) "             \
 	"AND (?4 = 0 OR (?4 = 1 AND COALESCE(u.locked_until, 0) <= ?5) "                           \
-	"OR (?4 = 2 AND COALESCE(u.locked_until, 0) > ?5)) AND (?6 = 0 OR u.id = ?6)"
+	"OR (?4 = 2 AND COALESCE(u.locked_until, 0) > ?5))"
 
-static const char sql_list[] = "SELECT " USER_COLS USER_FROM USER_WHERE " ORDER BY u.id";
+static const char sql_list_count[] = "SELECT COUNT(*)" USER_FROM USER_WHERE;
+static const char sql_list[] =
+    "SELECT " USER_COLS USER_FROM USER_WHERE " ORDER BY u.id LIMIT ?6 OFFSET ?7";
 static const char sql_get[] = "SELECT " USER_COLS USER_FROM " WHERE u.id = ?1";
 static const char sql_get_name[] = "SELECT " USER_COLS USER_FROM " WHERE u.username = ?1";
 static const char sql_scope[] =
@@ -60,8 +62,11 @@ static const char sql_sess_touch[] = "UPDATE session SET last_seen = ?2 WHERE to
 static const char sql_sess_delete[] = "DELETE FROM session WHERE token_hash = ?1";
 static const char sql_sess_expire[] = "DELETE FROM session WHERE last_seen < ?1";
 
-static void read_user(struct store_stmt *st, struct arena *a, struct store_user *u)
+/* element: a struct store_user without its custom scope and password hash */
+static void read_user(struct store_stmt *st, struct arena *a, void *element)
 {
+	struct store_user *u = element;
+
 	memset(u, 0, sizeof(*u));
 	u->id = store_col_int(st, 0);
 	u->username = store_col_dup(st, 1, a);
@@ -77,71 +82,62 @@ static void read_user(struct store_stmt *st, struct arena *a, struct store_user 
 	u->last_login_at = store_col_dup(st, 11, a);
 }
 
-static void read_scope(struct store_stmt *st, struct arena *a, void *element)
-{
-	(void)a;
-	*(int64_t *)element = store_col_int(st, 0);
-}
-
 static int load_scope(struct store *s, struct arena *a, struct store_user *u)
 {
 	void *arr;
-	int rc =
-	    store_collect(s, a, sql_scope, u->id, sizeof(int64_t), read_scope, &arr, &u->nscope);
+	int rc = store_collect(s, a, sql_scope, u->id, sizeof(int64_t), store_read_int, &arr,
+	                       &u->nscope);
 
 	u->scope_org_ids = arr;
 	return rc;
 }
 
-static bool in_ids(int64_t id, const int64_t *ids, int n)
+/* arg: the struct list_arg of store_user_list */
+struct list_arg {
+	const struct store_user_filter *f;
+	const char *like;
+};
+
+static void bind_list(struct store_stmt *st, const void *arg)
 {
-	for (int i = 0; i < n; i++)
-		if (ids[i] == id)
-			return true;
-	return false;
+	const struct list_arg *x = arg;
+
+	store_bind_text(st, 1, x->like);
+	store_bind_text(st, 2, x->f->role);
+	store_bind_int(st, 3, x->f->org_id);
+	store_bind_int(st, 4, x->f->status);
+	store_bind_int(st, 5, x->f->now);
 }
 
 int store_user_list(struct store *s, struct arena *a, const struct store_user_filter *f,
                     struct store_user **out, int *n, int64_t *total)
 {
-	struct store_stmt *st;
-	struct store_user *rows = NULL;
-	int rc, cap = 0, cnt = 0;
-	int64_t seen = 0;
-	const char *like = store_like_contains(a, f->q);
+	struct list_arg arg = {f, store_like_contains(a, f->q)};
+	struct store_list l = {
+	    .count_sql = sql_list_count,
+	    .list_sql = sql_list,
+	    .limit_param = 6,
+	    .offset = f->offset,
+	    .limit = f->limit,
+	    .bind = bind_list,
+	    .arg = &arg,
+	    .read = read_user,
+	    .elem_size = sizeof(**out),
+	};
+	void *arr;
+	int rc = store_list_page(s, a, &l, &arr, n, total);
 
-	*out = NULL;
-	*n = 0;
-	*total = 0;
-	if ((rc = store_prepare(s, sql_list, &st)) != KFQ_OK)
-		return rc;
-	store_bind_text(st, 1, like);
-	store_bind_text(st, 2, f->role);
-	store_bind_int(st, 3, f->org_id);
-	store_bind_int(st, 4, f->status);
-	store_bind_int(st, 5, f->now);
-	store_bind_int(st, 6, f->only_user);
-	/* scope and paging in C: user tables are small and the scope set is a list of ids */
-	while ((rc = store_step(st)) == KFQ_ROW) {
-		if (f->ids && !in_ids(store_col_int(st, 3), f->ids, f->nids))
-			continue;
-		seen++;
-		if (seen <= f->offset || (f->limit > 0 && cnt >= f->limit))
-			continue;
-		if (cnt == cap)
-			rows = arena_grow(a, rows, sizeof(*rows), &cap);
-		read_user(st, a, &rows[cnt++]);
-	}
-	store_reset(st);
-	if (rc != KFQ_DONE)
-		return rc;
-	for (int i = 0; i < cnt; i++)
-		if ((rc = load_scope(s, a, &rows[i])) != KFQ_OK)
-			return rc;
-	*out = rows;
-	*n = cnt;
-	*total = seen;
-	return KFQ_OK;
+	*out = arr;
+	for (int i = 0; i < *n && rc == KFQ_OK; i++)
+		rc = load_scope(s, a, &(*out)[i]);
+	return rc;
+}
+
+/* element: a struct store_user with its password hash */
+static void read_user_auth(struct store_stmt *st, struct arena *a, void *element)
+{
+	read_user(st, a, element);
+	((struct store_user *)element)->password_hash = store_col_dup(st, 12, a);
 }
 
 static int get_one(struct store *s, struct arena *a, const char *sql, int64_t id, const char *name,
@@ -156,25 +152,14 @@ static int get_one(struct store *s, struct arena *a, const char *sql, int64_t id
 		store_bind_text(st, 1, name);
 	else
 		store_bind_int(st, 1, id);
-	rc = store_step(st);
-	if (rc == KFQ_ROW) {
-		read_user(st, a, out);
-		out->password_hash = store_col_dup(st, 12, a);
-	}
-	store_reset(st);
-	if (rc == KFQ_DONE)
-		return KFQ_ENOTFOUND;
-	if (rc != KFQ_ROW)
+	if ((rc = store_row(st, a, name ? read_user_auth : read_user, out)) != KFQ_OK)
 		return rc;
 	return load_scope(s, a, out);
 }
 
 int store_user_get(struct store *s, struct arena *a, int64_t id, struct store_user *out)
 {
-	int rc = get_one(s, a, sql_get, id, NULL, out);
-
-	out->password_hash = NULL;
-	return rc;
+	return get_one(s, a, sql_get, id, NULL, out);
 }
 
 int store_user_get_auth(struct store *s, struct arena *a, const char *username,
@@ -219,9 +204,7 @@ static int run(struct store *s, const char *sql, int nparams, int64_t id, const 
 		store_bind_int(st, 3, i3);
 	if (nparams >= 4)
 		store_bind_text(st, 4, t4);
-	rc = store_step(st);
-	store_reset(st);
-	return rc == KFQ_DONE ? KFQ_OK : rc;
+	return store_run(st);
 }
 
 static int write_scope(struct store *s, const struct store_user *u)
@@ -233,15 +216,12 @@ static int write_scope(struct store *s, const struct store_user *u)
 		return rc;
 	if ((rc = store_prepare(s, sql_add_scope, &st)) != KFQ_OK)
 		return rc;
-	for (int i = 0; i < u->nscope; i++) {
+	for (int i = 0; i < u->nscope && rc == KFQ_OK; i++) {
 		store_bind_int(st, 1, u->id);
 		store_bind_int(st, 2, u->scope_org_ids[i]);
-		rc = store_step(st);
-		store_reset(st);
-		if (rc != KFQ_DONE)
-			return rc;
+		rc = store_run(st);
 	}
-	return KFQ_OK;
+	return rc;
 }
 
 /* json: a struct store_user_json (the signature store_entity_json calls) */
@@ -267,9 +247,7 @@ static int begin_change(struct store *s, const struct store_user_json *json, int
 	if (rc != KFQ_OK)
 		return rc;
 	*before = store_entity_json(s, id, write_user, json, &rc);
-	if (rc != KFQ_OK)
-		store_rollback(s);
-	return rc;
+	return rc == KFQ_OK ? KFQ_OK : store_end(s, rc);
 }
 
 /* Audits, commits, or rolls back on any error; frees before. */
@@ -279,12 +257,8 @@ static int end_change(struct store *s, const struct store_actor *who,
 {
 	if (rc == KFQ_OK)
 		rc = store_audit_entity(s, who, action, "user", id, before, write_user, json);
-	if (rc == KFQ_OK)
-		rc = store_commit(s);
-	if (rc != KFQ_OK)
-		store_rollback(s);
 	free(before);
-	return rc;
+	return store_end(s, rc);
 }
 
 int store_user_create(struct store *s, const struct store_actor *who,
@@ -308,13 +282,8 @@ int store_user_create(struct store *s, const struct store_actor *who,
 	store_bind_text(st, 6, password_hash);
 	store_bind_int(st, 7, u->must_change);
 	store_bind_text(st, 8, now);
-	rc = store_step(st);
-	if (rc == KFQ_ROW)
-		u->id = store_col_int(st, 0);
-	store_reset(st);
-	if (rc != KFQ_ROW)
-		goto done;
-	rc = write_scope(s, u);
+	if ((rc = store_run_id(st, &u->id)) == KFQ_OK)
+		rc = write_scope(s, u);
 done:
 	return end_change(s, who, json, "create", u->id, NULL, rc);
 }
@@ -337,9 +306,8 @@ int store_user_update(struct store *s, const struct store_actor *who,
 	store_bind_text(st, 4, u->role);
 	store_bind_text(st, 5, u->data_scope);
 	store_bind_text(st, 6, now);
-	rc = store_step(st);
-	store_reset(st);
-	rc = rc == KFQ_DONE ? write_scope(s, u) : rc;
+	if ((rc = store_run(st)) == KFQ_OK)
+		rc = write_scope(s, u);
 done:
 	return end_change(s, who, json, "update", u->id, before, rc);
 }
@@ -370,17 +338,12 @@ static int set_lock(struct store *s, int64_t id, int64_t until, int failed)
 	if ((rc = store_prepare(s, sql_set_lock, &st)) != KFQ_OK)
 		return rc;
 	store_bind_int(st, 1, id);
-	if (until)
-		store_bind_int(st, 2, until);
-	else
-		store_bind_null(st, 2);
+	store_bind_id(st, 2, until);
 	store_bind_int(st, 3, failed);
 	store_bind_text(st, 4, now);
-	rc = store_step(st);
-	store_reset(st);
-	if (rc == KFQ_DONE && until)
+	if ((rc = store_run(st)) == KFQ_OK && until)
 		rc = run(s, sql_kill_sessions, 2, id, NULL, 0, NULL);
-	return rc == KFQ_DONE ? KFQ_OK : rc;
+	return rc;
 }
 
 int store_user_set_lock(struct store *s, const struct store_actor *who,
@@ -448,11 +411,19 @@ int store_user_login_ok(struct store *s, const struct store_actor *who,
 	store_bind_text(st, 4, who->client_addr);
 	store_bind_text(st, 5, now);
 	store_bind_int(st, 6, t);
-	rc = store_step(st);
-	store_reset(st);
-	rc = rc == KFQ_DONE ? KFQ_OK : rc;
+	rc = store_run(st);
 done:
 	return end_change(s, who, json, "login", id, before, rc);
+}
+
+/* element: a struct store_session */
+static void read_session(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_session *out = element;
+
+	read_user(st, a, &out->user);
+	out->csrf = store_col_dup(st, 13, a);
+	out->last_seen = store_col_int(st, 14);
 }
 
 int store_session_get(struct store *s, struct arena *a, const char *token_hash,
@@ -464,16 +435,7 @@ int store_session_get(struct store *s, struct arena *a, const char *token_hash,
 	if ((rc = store_prepare(s, sql_sess_get, &st)) != KFQ_OK)
 		return rc;
 	store_bind_text(st, 1, token_hash);
-	rc = store_step(st);
-	if (rc == KFQ_ROW) {
-		read_user(st, a, &out->user);
-		out->csrf = store_col_dup(st, 13, a);
-		out->last_seen = store_col_int(st, 14);
-	}
-	store_reset(st);
-	if (rc == KFQ_DONE)
-		return KFQ_ENOTFOUND;
-	if (rc != KFQ_ROW)
+	if ((rc = store_row(st, a, read_session, out)) != KFQ_OK)
 		return rc;
 	return load_scope(s, a, &out->user);
 }
@@ -487,9 +449,7 @@ int store_session_touch(struct store *s, const char *token_hash, int64_t now)
 		return rc;
 	store_bind_text(st, 1, token_hash);
 	store_bind_int(st, 2, now);
-	rc = store_step(st);
-	store_reset(st);
-	return rc == KFQ_DONE ? KFQ_OK : rc;
+	return store_run(st);
 }
 
 int store_session_delete(struct store *s, const struct store_actor *who, const char *token_hash)
@@ -499,21 +459,13 @@ int store_session_delete(struct store *s, const struct store_actor *who, const c
 
 	if ((rc = store_begin(s)) != KFQ_OK)
 		return rc;
-	if ((rc = store_prepare(s, sql_sess_delete, &st)) != KFQ_OK)
-		goto fail;
-	store_bind_text(st, 1, token_hash);
-	rc = store_step(st);
-	store_reset(st);
-	if (rc != KFQ_DONE)
-		goto fail;
-	if ((rc = store_audit_append_id(s, who, "logout", "user", who->user_id, NULL, NULL)) !=
-	    KFQ_OK)
-		goto fail;
-	if ((rc = store_commit(s)) == KFQ_OK)
-		return KFQ_OK;
-fail:
-	store_rollback(s);
-	return rc < 0 ? rc : KFQ_ERR;
+	if ((rc = store_prepare(s, sql_sess_delete, &st)) == KFQ_OK) {
+		store_bind_text(st, 1, token_hash);
+		rc = store_run(st);
+	}
+	if (rc == KFQ_OK)
+		rc = store_audit_append_id(s, who, "logout", "user", who->user_id, NULL, NULL);
+	return store_end(s, rc);
 }
 
 int store_session_expire(struct store *s, int64_t cutoff)
@@ -524,7 +476,5 @@ int store_session_expire(struct store *s, int64_t cutoff)
 	if ((rc = store_prepare(s, sql_sess_expire, &st)) != KFQ_OK)
 		return rc;
 	store_bind_int(st, 1, cutoff);
-	rc = store_step(st);
-	store_reset(st);
-	return rc == KFQ_DONE ? KFQ_OK : rc;
+	return store_run(st);
 }

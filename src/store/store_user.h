@@ -31,12 +31,9 @@ struct store_user {
 struct store_user_filter {
 	const char *q; /* substring of username or display name */
 	const char *role;
-	int64_t org_id;     /* 0 = any */
-	int status;         /* 0 any, 1 active, 2 locked */
-	int64_t now;        /* for status */
-	const int64_t *ids; /* data scope: only users of these orgs; NULL = all */
-	int nids;
-	int64_t only_user;     /* data scope "self": only this user; 0 = off */
+	int64_t org_id;        /* 0 = any */
+	int status;            /* 0 any, 1 active, 2 locked */
+	int64_t now;           /* for status */
 	int64_t offset, limit; /* limit 0 = all */
 };
 

@@ -4,6 +4,7 @@
 
 #include "util/log.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -126,7 +127,12 @@ void arena_defer(struct arena *a, void (*fn)(void *), void *arg)
 void *arena_grow(struct arena *a, void *arr, size_t elem_size, int *cap)
 {
 	int ncap = arr && *cap ? *cap * 2 : 16;
-	void *p = arena_alloc(a, elem_size * (size_t)ncap);
+	void *p;
+
+	/* a count past INT_MAX or a size past SIZE_MAX is a broken invariant, never a big list */
+	if ((arr && *cap > INT_MAX / 2) || (elem_size && (size_t)ncap > SIZE_MAX / elem_size))
+		fatal("arena: array of %d elements of %zu bytes overflows", ncap, elem_size);
+	p = arena_alloc(a, elem_size * (size_t)ncap);
 
 	if (arr && *cap)
 		memcpy(p, arr, elem_size * (size_t)*cap);

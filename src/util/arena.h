@@ -28,7 +28,8 @@ char *arena_strndup(struct arena *a, const char *s, size_t n);
 __attribute__((format(printf, 2, 3))) char *arena_printf(struct arena *a, const char *fmt, ...);
 
 /* Makes room in an arena array of *cap elements that is full: returns a copy with twice the
- * room (16 when arr is NULL) and updates *cap. The old array stays until the arena goes. */
+ * room (16 when arr is NULL) and updates *cap. The old array stays until the arena goes. The
+ * one array grower of kfq: a size that would overflow is fatal. */
 void *arena_grow(struct arena *a, void *arr, size_t elem_size, int *cap);
 
 /* Runs fn(arg) at arena_release, newest first. */

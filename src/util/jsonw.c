@@ -211,3 +211,12 @@ void jsonw_knull(struct jsonw *w, const char *key)
 	jsonw_key(w, key);
 	jsonw_null(w);
 }
+
+void jsonw_kid(struct jsonw *w, const char *key, int64_t id)
+{
+	jsonw_key(w, key);
+	if (id)
+		jsonw_int(w, id);
+	else
+		jsonw_null(w);
+}

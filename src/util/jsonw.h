@@ -38,6 +38,8 @@ void jsonw_kstr(struct jsonw *w, const char *key, const char *s);
 void jsonw_kint(struct jsonw *w, const char *key, int64_t v);
 void jsonw_kbool(struct jsonw *w, const char *key, bool v);
 void jsonw_knull(struct jsonw *w, const char *key);
+/* An optional reference: the id, or null when it is 0. */
+void jsonw_kid(struct jsonw *w, const char *key, int64_t id);
 
 /* Appends s as a JSON string literal (quotes included) to sb. */
 void json_escape(struct strbuf *sb, const char *s, size_t n);

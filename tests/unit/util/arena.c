@@ -51,11 +51,31 @@ static void test_cleanups_run_newest_first(void **state)
 	assert_int_equal(order[2], 1);
 }
 
+/* arena_grow: 16 to begin with, then twice the room, the elements kept */
+static void test_grow_keeps_and_doubles(void **state)
+{
+	(void)state;
+	struct arena a;
+	int n = 0, cap = 0;
+	arena_init(&a);
+	int64_t *v = arena_grow(&a, NULL, sizeof(*v), &cap);
+	for (int i = 0; i < 40; i++) {
+		if (n == cap)
+			v = arena_grow(&a, v, sizeof(*v), &cap);
+		v[n++] = i * 3;
+		assert_int_equal(cap, i < 16 ? 16 : i < 32 ? 32 : 64);
+	}
+	for (int i = 0; i < n; i++)
+		assert_int_equal(v[i], i * 3);
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_alloc_aligned_and_distinct),
 	    cmocka_unit_test(test_cleanups_run_newest_first),
+	    cmocka_unit_test(test_grow_keeps_and_doubles),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -24,8 +24,11 @@ static void test_nesting_and_commas(void **state)
 	jsonw_obj_close(&w);
 	jsonw_arr_close(&w);
 	jsonw_kstr(&w, "c", NULL);
+	jsonw_kid(&w, "d", 7);
+	jsonw_kid(&w, "e", 0);
 	jsonw_obj_close(&w);
-	assert_string_equal(sb.buf, "{\"a\":-5,\"b\":[\"x\",true,null,{}],\"c\":null}");
+	assert_string_equal(sb.buf,
+	                    "{\"a\":-5,\"b\":[\"x\",true,null,{}],\"c\":null,\"d\":7,\"e\":null}");
 	strbuf_release(&sb);
 }
 
