@@ -53,15 +53,6 @@ static void write_json_or_null(struct jsonw *w, const char *key, const char *jso
 		jsonw_null(w);
 }
 
-static void write_id(struct jsonw *w, const char *key, int64_t id)
-{
-	jsonw_key(w, key);
-	if (id)
-		jsonw_int(w, id);
-	else
-		jsonw_null(w);
-}
-
 static int list(struct api_ctx *c)
 {
 	struct store_audit_filter f;
@@ -80,9 +71,9 @@ static int list(struct api_ctx *c)
 		jsonw_kint(&c->w, "seq", r->seq);
 		jsonw_kstr(&c->w, "time", r->time);
 		/* 0 is "none" in storage and null in the record's canonical form */
-		write_id(&c->w, "user_id", r->user_id);
+		jsonw_kid(&c->w, "user_id", r->user_id);
 		jsonw_kstr(&c->w, "username", r->username);
-		write_id(&c->w, "org_id", r->org_id);
+		jsonw_kid(&c->w, "org_id", r->org_id);
 		jsonw_kstr(&c->w, "client_addr", r->client_addr);
 		jsonw_kstr(&c->w, "action", r->action);
 		jsonw_kstr(&c->w, "entity_type", r->entity_type);
@@ -137,7 +128,7 @@ static int export(struct api_ctx *c)
 		return -1;
 	if ((rc = store_audit_list(c->db, c->a, &f, &rows, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (export_begin(c, EXPORT_XLSX, &x, "审计日志", headers, widths, 10) != 0)
+	if (export_begin(c, &x, "审计日志", headers, widths, 10) != 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
 		const struct audit_rec *r = &rows[i].rec;

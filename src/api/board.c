@@ -287,7 +287,7 @@ static int by_rank(const void *pa, const void *pb)
 static const char *const rank_headers[] = {"名次", "开发区", "计划数", "完成率", "逾期节点"};
 
 /* The zones' ranking as the board shows it; zones without a plan come last. */
-static int ranking(struct api_ctx *c, enum export_format format)
+static int ranking(struct api_ctx *c)
 {
 	static const double widths[] = {6, 30, 8, 10, 10};
 	struct export_table t;
@@ -302,7 +302,7 @@ static int ranking(struct api_ctx *c, enum export_format format)
 	for (int i = 0; i < v.nzones; i++)
 		r[i] = (struct ranked){&v.zones[i], sum(&v, 0, v.zones[i].id)};
 	qsort(r, (size_t)v.nzones, sizeof(*r), by_rank);
-	if (export_begin(c, format, &t, "开发区排名", rank_headers, widths, 5) != 0)
+	if (export_begin(c, &t, "开发区排名", rank_headers, widths, 5) != 0)
 		return -1;
 	for (int i = 0; i < v.nzones; i++) {
 		export_int(&t, i + 1);
@@ -315,22 +315,12 @@ static int ranking(struct api_ctx *c, enum export_format format)
 	return export_finish(c, &t, "开发区排名");
 }
 
-static int ranking_xlsx(struct api_ctx *c)
-{
-	return ranking(c, EXPORT_XLSX);
-}
-
-static int ranking_csv(struct api_ctx *c)
-{
-	return ranking(c, EXPORT_CSV);
-}
-
 static const char *const board_query[] = {"org_id", "policy_id", NULL};
 static const char *const ranking_query[] = {"policy_id", NULL};
 
 const struct api_route api_board_routes[] = {
     {"GET", "/api/board", board, PERM_TASK_READ, 0, board_query, NULL},
-    {"GET", "/api/board/ranking.xlsx", ranking_xlsx, PERM_TASK_READ, 0, ranking_query, NULL},
-    {"GET", "/api/board/ranking.csv", ranking_csv, PERM_TASK_READ, 0, ranking_query, NULL},
+    {"GET", "/api/board/ranking.xlsx", ranking, PERM_TASK_READ, 0, ranking_query, NULL},
+    {"GET", "/api/board/ranking.csv", ranking, PERM_TASK_READ, 0, ranking_query, NULL},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

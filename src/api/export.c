@@ -1,12 +1,17 @@
 /* export.c - one table writer over util/xlsx and util/csv. Must not know any list's columns. */
 #include "api/export.h"
 
-int export_begin(struct api_ctx *c, enum export_format format, struct export_table *t,
-                 const char *sheet, const char *const *headers, const double *widths, int ncols)
+#include <string.h>
+
+int export_begin(struct api_ctx *c, struct export_table *t, const char *sheet,
+                 const char *const *headers, const double *widths, int ncols)
 {
-	t->format = format;
+	const char *path = c->route->pattern;
+	size_t n = strlen(path);
+
+	t->format = n > 4 && !strcmp(path + n - 4, ".csv") ? EXPORT_CSV : EXPORT_XLSX;
 	t->x = NULL;
-	if (format == EXPORT_XLSX) {
+	if (t->format == EXPORT_XLSX) {
 		if (xlsx_open(&t->x, sheet, headers, widths, ncols) != KFQ_OK)
 			return api_error(c, 500, "export_failed", "导出失败", NULL);
 		return 0;

@@ -15,9 +15,10 @@ struct export_table {
 	struct csv csv; /* EXPORT_CSV: written into the response body */
 };
 
-/* Starts a table with a header row. Answers 500 itself and returns -1 on failure. */
-int export_begin(struct api_ctx *c, enum export_format format, struct export_table *t,
-                 const char *sheet, const char *const *headers, const double *widths, int ncols);
+/* Starts a table with a header row, as CSV when the route's path ends in .csv, else as .xlsx:
+ * one handler serves both routes of a list. Answers 500 itself and returns -1 on failure. */
+int export_begin(struct api_ctx *c, struct export_table *t, const char *sheet,
+                 const char *const *headers, const double *widths, int ncols);
 void export_text(struct export_table *t, const char *s);
 void export_int(struct export_table *t, int64_t v);
 void export_bp_percent(struct export_table *t, int64_t bp); /* 5000 → 50.00 % */

@@ -8,8 +8,14 @@
 
 #include <string.h>
 
-static int ms_filter(struct api_ctx *c, struct store_milestone_filter *f, bool paged)
+/* The milestones a list (paged) or an export shows: filters from the query, the caller's scope
+ * and lead role. Answers errors itself and returns -1. */
+static int select_ms(struct api_ctx *c, bool paged, struct store_milestone_filter *f,
+                     struct store_milestone **m, int *n, int64_t *total)
 {
+	struct milestone_bounds b;
+	int rc;
+
 	memset(f, 0, sizeof(*f));
 	f->state = api_query_str(c, "state");
 	f->q = api_query_str(c, "q");
@@ -21,26 +27,23 @@ static int ms_filter(struct api_ctx *c, struct store_milestone_filter *f, bool p
 		return -1;
 	api_scope(c, &f->scope);
 	f->lead_org_id = c->sess.user.org_id; /* 谁牵头、谁督促, as can_read allows */
-	if (!paged)
-		return 0;
-	if (api_query_page(c, &f->offset, &f->limit) != 0)
+	if (paged && api_query_page(c, &f->offset, &f->limit) != 0)
 		return -1;
+	api_plan_bounds(c, &b);
+	if ((rc = store_milestone_list(c->db, c->a, f, &b, m, n, total)) != KFQ_OK)
+		return api_store_error(c, rc);
 	return 0;
 }
 
 static int ms_list(struct api_ctx *c)
 {
 	struct store_milestone_filter f;
-	struct milestone_bounds b;
 	struct store_milestone *m;
 	int64_t total;
-	int n, rc;
+	int n;
 
-	if (ms_filter(c, &f, true) != 0)
+	if (select_ms(c, true, &f, &m, &n, &total) != 0)
 		return -1;
-	api_plan_bounds(c, &b);
-	if ((rc = store_milestone_list(c->db, c->a, &f, &b, &m, &n, &total)) != KFQ_OK)
-		return api_store_error(c, rc);
 	api_page_begin(c);
 	for (int i = 0; i < n; i++)
 		plan_json_milestone(&c->w, &m[i], true);
@@ -51,22 +54,18 @@ static int ms_list(struct api_ctx *c)
 static const char *const ms_headers[] = {"条目",     "任务",     "单位", "节点",  "交付成果",
                                          "开始日期", "完成期限", "权重", "进度%", "状态"};
 
-static int ms_export(struct api_ctx *c, enum export_format format)
+static int ms_export(struct api_ctx *c)
 {
 	static const double widths[] = {6, 26, 26, 26, 30, 12, 12, 6, 6, 10};
 	struct store_milestone_filter f;
-	struct milestone_bounds b;
 	struct store_milestone *m;
 	struct export_table t;
 	int64_t total;
-	int n, rc;
+	int n;
 
-	if (ms_filter(c, &f, false) != 0)
+	if (select_ms(c, false, &f, &m, &n, &total) != 0)
 		return -1;
-	api_plan_bounds(c, &b);
-	if ((rc = store_milestone_list(c->db, c->a, &f, &b, &m, &n, &total)) != KFQ_OK)
-		return api_store_error(c, rc);
-	if (export_begin(c, format, &t, "推进节点", ms_headers, widths, 10) != 0)
+	if (export_begin(c, &t, "推进节点", ms_headers, widths, 10) != 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
 		export_int(&t, m[i].article_number);
@@ -82,16 +81,6 @@ static int ms_export(struct api_ctx *c, enum export_format format)
 		export_end_row(&t);
 	}
 	return export_finish(c, &t, "推进节点");
-}
-
-static int ms_export_xlsx(struct api_ctx *c)
-{
-	return ms_export(c, EXPORT_XLSX);
-}
-
-static int ms_export_csv(struct api_ctx *c)
-{
-	return ms_export(c, EXPORT_CSV);
 }
 
 int api_plan_load_milestone(struct api_ctx *c, struct store_milestone *m)
@@ -136,9 +125,8 @@ static const char *const ms_export_query[] = {"task_id", "org_id", "state", "q",
 
 const struct api_route api_milestone_routes[] = {
     {"GET", "/api/milestones", ms_list, PERM_TASK_READ, 0, ms_query, NULL},
-    {"GET", "/api/milestones/export.xlsx", ms_export_xlsx, PERM_TASK_READ, 0, ms_export_query,
-     NULL},
-    {"GET", "/api/milestones/export.csv", ms_export_csv, PERM_TASK_READ, 0, ms_export_query, NULL},
+    {"GET", "/api/milestones/export.xlsx", ms_export, PERM_TASK_READ, 0, ms_export_query, NULL},
+    {"GET", "/api/milestones/export.csv", ms_export, PERM_TASK_READ, 0, ms_export_query, NULL},
     {"GET", "/api/milestones/:id", ms_get, PERM_TASK_READ, 0, NULL, NULL},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

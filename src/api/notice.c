@@ -396,7 +396,7 @@ static int export(struct api_ctx *c)
 		return -1;
 	if ((rc = store_notice_list(c->db, c->a, &f, &ns, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (export_begin(c, EXPORT_XLSX, &x, "督办单", headers, widths, 14) != 0)
+	if (export_begin(c, &x, "督办单", headers, widths, 14) != 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
 		const struct store_notice *r = &ns[i];

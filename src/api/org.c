@@ -169,7 +169,7 @@ static int export(struct api_ctx *c)
 
 	if (visible(c, &orgs, &n) != 0)
 		return -1;
-	if (export_begin(c, EXPORT_XLSX, &x, "组织机构", headers, widths, 7) != 0)
+	if (export_begin(c, &x, "组织机构", headers, widths, 7) != 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
 		struct strbuf al = STRBUF_INIT;

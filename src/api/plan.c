@@ -102,9 +102,14 @@ static int read_milestones(struct api_ctx *c, int64_t plan_org, struct store_mil
 	return 0;
 }
 
-/* The plans a list or an export shows: filters from the query, the caller's scope. */
-static int plan_filter(struct api_ctx *c, struct store_plan_filter *f, bool paged)
+/* The plans a list (paged) or an export shows: filters from the query, the caller's scope and
+ * lead role. Answers errors itself and returns -1. */
+static int select_plans(struct api_ctx *c, bool paged, struct store_plan_filter *f,
+                        struct store_plan **p, int *n, int64_t *total)
 {
+	struct milestone_bounds b;
+	int rc;
+
 	memset(f, 0, sizeof(*f));
 	f->status = api_query_str(c, "status");
 	if (f->status && !enum_valid(&enum_plan_status, f->status))
@@ -117,22 +122,21 @@ static int plan_filter(struct api_ctx *c, struct store_plan_filter *f, bool page
 		return -1;
 	api_scope(c, &f->scope);
 	f->lead_org_id = c->sess.user.org_id; /* as api_plan_can_read allows */
+	api_plan_bounds(c, &b);
+	if ((rc = store_plan_list(c->db, c->a, f, &b, p, n, total)) != KFQ_OK)
+		return api_store_error(c, rc);
 	return 0;
 }
 
 static int plan_list(struct api_ctx *c)
 {
 	struct store_plan_filter f;
-	struct milestone_bounds b;
 	struct store_plan *p;
 	int64_t total;
-	int n, rc;
+	int n;
 
-	if (plan_filter(c, &f, true) != 0)
+	if (select_plans(c, true, &f, &p, &n, &total) != 0)
 		return -1;
-	api_plan_bounds(c, &b);
-	if ((rc = store_plan_list(c->db, c->a, &f, &b, &p, &n, &total)) != KFQ_OK)
-		return api_store_error(c, rc);
 	api_page_begin(c);
 	for (int i = 0; i < n; i++)
 		plan_json_write(&c->w, &p[i]);
@@ -144,22 +148,18 @@ static const char *const plan_headers[] = {"条目",   "任务",   "单位",    
                                            "节点数", "完成率", "逾期节点", "提交时间", "审核时间"};
 
 /* One row per plan: the board's task × organization cells with their status. */
-static int plan_export(struct api_ctx *c, enum export_format format)
+static int plan_export(struct api_ctx *c)
 {
 	static const double widths[] = {6, 26, 26, 8, 6, 8, 10, 10, 22, 22};
 	struct store_plan_filter f;
-	struct milestone_bounds b;
 	struct store_plan *p;
 	struct export_table t;
 	int64_t total;
-	int n, rc;
+	int n;
 
-	if (plan_filter(c, &f, false) != 0)
+	if (select_plans(c, false, &f, &p, &n, &total) != 0)
 		return -1;
-	api_plan_bounds(c, &b);
-	if ((rc = store_plan_list(c->db, c->a, &f, &b, &p, &n, &total)) != KFQ_OK)
-		return api_store_error(c, rc);
-	if (export_begin(c, format, &t, "一区一策", plan_headers, widths, 10) != 0)
+	if (export_begin(c, &t, "一区一策", plan_headers, widths, 10) != 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
 		export_int(&t, p[i].article_number);
@@ -175,16 +175,6 @@ static int plan_export(struct api_ctx *c, enum export_format format)
 		export_end_row(&t);
 	}
 	return export_finish(c, &t, "一区一策");
-}
-
-static int plan_export_xlsx(struct api_ctx *c)
-{
-	return plan_export(c, EXPORT_XLSX);
-}
-
-static int plan_export_csv(struct api_ctx *c)
-{
-	return plan_export(c, EXPORT_CSV);
 }
 
 static int reply_plan(struct api_ctx *c, int64_t id, int status)
@@ -376,8 +366,8 @@ static const struct api_field no_body[] = {{NULL, 0, false, 0}};
 const struct api_route api_plan_routes[] = {
     {"GET", "/api/plans", plan_list, PERM_TASK_READ, 0, plan_query, NULL},
     {"POST", "/api/plans", plan_create, PERM_PLAN_WRITE, 0, NULL, plan_create_body},
-    {"GET", "/api/plans/export.xlsx", plan_export_xlsx, PERM_TASK_READ, 0, plan_export_query, NULL},
-    {"GET", "/api/plans/export.csv", plan_export_csv, PERM_TASK_READ, 0, plan_export_query, NULL},
+    {"GET", "/api/plans/export.xlsx", plan_export, PERM_TASK_READ, 0, plan_export_query, NULL},
+    {"GET", "/api/plans/export.csv", plan_export, PERM_TASK_READ, 0, plan_export_query, NULL},
     {"GET", "/api/plans/:id", plan_get, PERM_TASK_READ, 0, NULL, NULL},
     {"PUT", "/api/plans/:id", plan_update, PERM_PLAN_WRITE, 0, NULL, plan_update_body},
     {"GET", "/api/plans/:id/versions", plan_versions, PERM_TASK_READ, 0, NULL, NULL},

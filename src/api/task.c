@@ -311,7 +311,7 @@ static void join_refs(struct strbuf *sb, const struct store_org_ref *r, int n)
 		strbuf_addf(sb, "%s%s", i ? "、" : "", r[i].name);
 }
 
-static int task_export(struct api_ctx *c, enum export_format format)
+static int task_export(struct api_ctx *c)
 {
 	static const char *const headers[] = {"条目",     "分组",         "任务",        "牵头单位",
 	                                      "责任单位", "计划数",       "完成率",      "逾期节点",
@@ -328,7 +328,7 @@ static int task_export(struct api_ctx *c, enum export_format format)
 	if (filter_from_query(c, &f, false, &state) != 0 ||
 	    select_tasks(c, &f, state, &t, &prog, &n, &total) != 0)
 		return -1;
-	if (export_begin(c, format, &out, "改革任务", headers, widths, 11) != 0)
+	if (export_begin(c, &out, "改革任务", headers, widths, 11) != 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
 		export_int(&out, t[i].article_number);
@@ -350,16 +350,6 @@ static int task_export(struct api_ctx *c, enum export_format format)
 	return export_finish(c, &out, "改革任务");
 }
 
-static int task_export_xlsx(struct api_ctx *c)
-{
-	return task_export(c, EXPORT_XLSX);
-}
-
-static int task_export_csv(struct api_ctx *c)
-{
-	return task_export(c, EXPORT_CSV);
-}
-
 static const char *const task_query[] = {"policy_id", "article", "org_id",    "role", "q",
                                          "state",     "page",    "page_size", NULL};
 static const char *const export_query[] = {"policy_id", "article", "org_id", "role",
@@ -377,8 +367,8 @@ const struct api_route api_task_routes[] = {
     {"POST", "/api/policies/preview", preview, PERM_POLICY_WRITE, API_UPLOAD, NULL, NULL},
     {"GET", "/api/policies/:id", policy_get, PERM_TASK_READ, 0, NULL, NULL},
     {"GET", "/api/tasks", task_list, PERM_TASK_READ, 0, task_query, NULL},
-    {"GET", "/api/tasks/export.xlsx", task_export_xlsx, PERM_TASK_READ, 0, export_query, NULL},
-    {"GET", "/api/tasks/export.csv", task_export_csv, PERM_TASK_READ, 0, export_query, NULL},
+    {"GET", "/api/tasks/export.xlsx", task_export, PERM_TASK_READ, 0, export_query, NULL},
+    {"GET", "/api/tasks/export.csv", task_export, PERM_TASK_READ, 0, export_query, NULL},
     {"GET", "/api/tasks/:id", task_get, PERM_TASK_READ, 0, NULL, NULL},
     {"PUT", "/api/tasks/:id/orgs", task_set_orgs, PERM_POLICY_WRITE, 0, NULL, orgs_body},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},

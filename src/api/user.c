@@ -224,7 +224,7 @@ static int export(struct api_ctx *c)
 		return -1;
 	if ((rc = store_user_list(c->db, c->a, &f, &users, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (export_begin(c, EXPORT_XLSX, &x, "用户", headers, widths, 9) != 0)
+	if (export_begin(c, &x, "用户", headers, widths, 9) != 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
 		export_int(&x, users[i].id);

@@ -34,6 +34,15 @@ void plan_json_milestone(struct jsonw *w, const struct store_milestone *m, bool 
 	jsonw_obj_close(w);
 }
 
+/* A plan's milestones, as a plan and an approved version show them. */
+static void milestones(struct jsonw *w, const struct store_milestone *m, int n)
+{
+	jsonw_arr_open(w);
+	for (int i = 0; i < n; i++)
+		plan_json_milestone(w, &m[i], false);
+	jsonw_arr_close(w);
+}
+
 void plan_json_write(struct jsonw *w, const struct store_plan *p)
 {
 	jsonw_obj_open(w);
@@ -42,10 +51,7 @@ void plan_json_write(struct jsonw *w, const struct store_plan *p)
 	jsonw_kint(w, "id", p->id);
 	if (p->milestones) {
 		jsonw_key(w, "milestones");
-		jsonw_arr_open(w);
-		for (int i = 0; i < p->n_milestones; i++)
-			plan_json_milestone(w, &p->milestones[i], false);
-		jsonw_arr_close(w);
+		milestones(w, p->milestones, p->n_milestones);
 	}
 	jsonw_kint(w, "n_milestones", p->n_milestones);
 	jsonw_kint(w, "n_overdue", p->n_overdue);
@@ -95,15 +101,6 @@ void plan_json_report(struct jsonw *w, const struct store_report *r)
 	jsonw_kstr(w, "state", r->state);
 	jsonw_kstr(w, "status", r->status);
 	jsonw_obj_close(w);
-}
-
-/* An approved version's milestones: the array of them as a plan shows them. */
-static void milestones(struct jsonw *w, const struct store_milestone *m, int n)
-{
-	jsonw_arr_open(w);
-	for (int i = 0; i < n; i++)
-		plan_json_milestone(w, &m[i], false);
-	jsonw_arr_close(w);
 }
 
 const struct store_plan_json plan_json_audit = {

@@ -136,6 +136,18 @@ char *store_entity_json(struct store *s, int64_t id, store_entity_writer fn, con
 	return NULL;
 }
 
+int store_begin_change(struct store *s, int64_t id, store_entity_writer fn, const void *json,
+                       char **before)
+{
+	int rc;
+
+	*before = NULL;
+	if ((rc = store_begin(s)) != KFQ_OK)
+		return rc;
+	*before = store_entity_json(s, id, fn, json, &rc);
+	return rc == KFQ_OK ? KFQ_OK : store_end(s, rc);
+}
+
 int store_audit_entity(struct store *s, const struct store_actor *who, const char *action,
                        const char *entity_type, int64_t id, const char *before,
                        store_entity_writer fn, const void *json)

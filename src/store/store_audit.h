@@ -38,6 +38,10 @@ typedef int (*store_entity_writer)(struct store *s, struct arena *a, int64_t id,
 /* The entity's JSON (heap: free() it), or NULL with *rc set to the loader's error. */
 char *store_entity_json(struct store *s, int64_t id, store_entity_writer fn, const void *json,
                         int *rc);
+/* Opens a write transaction that changes entity id: *before (heap: free() it) is the entity as
+ * fn writes it before the change. On failure the transaction is over and *before NULL. */
+int store_begin_change(struct store *s, int64_t id, store_entity_writer fn, const void *json,
+                       char **before);
 /* Appends a record whose "after" is the entity as fn reads it now, in the transaction. */
 int store_audit_entity(struct store *s, const struct store_actor *who, const char *action,
                        const char *entity_type, int64_t id, const char *before,

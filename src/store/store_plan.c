@@ -345,15 +345,12 @@ static int open_change(struct store *s, const struct store_plan_json *json, int6
 	struct store_stmt *st;
 	int rc;
 
-	*before = NULL;
-	if ((rc = store_begin(s)) != KFQ_OK)
+	if ((rc = store_begin_change(s, plan_id, write_plan, json, before)) != KFQ_OK)
 		return rc;
 	if ((rc = store_prepare(s, sql_plan_state, &st)) == KFQ_OK) {
 		store_bind_int(st, 1, plan_id);
 		rc = store_row(st, a, read_state, state);
 	}
-	if (rc == KFQ_OK)
-		*before = store_entity_json(s, plan_id, write_plan, json, &rc);
 	return rc == KFQ_OK ? KFQ_OK : store_end(s, rc);
 }
 

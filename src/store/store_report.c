@@ -249,12 +249,12 @@ int store_report_review(struct store *s, const struct store_actor *who,
 	struct store_stmt *st;
 	struct store_report r;
 	struct arena a;
-	char now[TIME_RFC3339_LEN], *before = NULL;
+	char now[TIME_RFC3339_LEN], *before;
 	int rc;
 
 	arena_init(&a);
 	time_format(time_now(), now);
-	if ((rc = store_begin(s)) != KFQ_OK)
+	if ((rc = store_begin_change(s, id, write_report, json, &before)) != KFQ_OK)
 		goto cleanup;
 	if ((rc = store_report_get(s, &a, id, &r)) != KFQ_OK)
 		goto done;
@@ -262,8 +262,6 @@ int store_report_review(struct store *s, const struct store_actor *who,
 		rc = KFQ_EBUSY;
 		goto done;
 	}
-	if (!(before = store_entity_json(s, id, write_report, json, &rc)))
-		goto done;
 	if ((rc = store_prepare(s, sql_rep_review, &st)) != KFQ_OK)
 		goto done;
 	store_bind_int(st, 1, id);

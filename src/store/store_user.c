@@ -241,13 +241,7 @@ static int write_user(struct store *s, struct arena *a, int64_t id, const void *
 static int begin_change(struct store *s, const struct store_user_json *json, int64_t id,
                         char **before)
 {
-	int rc = store_begin(s);
-
-	*before = NULL;
-	if (rc != KFQ_OK)
-		return rc;
-	*before = store_entity_json(s, id, write_user, json, &rc);
-	return rc == KFQ_OK ? KFQ_OK : store_end(s, rc);
+	return store_begin_change(s, id, write_user, json, before);
 }
 
 /* Audits, commits, or rolls back on any error; frees before. */
