@@ -38,7 +38,6 @@ static const char sql_plan_count[] = "SELECT COUNT(*)" PLAN_FROM PLAN_WHERE;
 static const char sql_plan_list[] =
     "SELECT " PLAN_COLS PLAN_FROM PLAN_WHERE " ORDER BY t.article_number, o.id LIMIT ?9 OFFSET ?10";
 static const char sql_plan_get[] = "SELECT " PLAN_COLS PLAN_FROM " WHERE p.id = ?1";
-static const char sql_plan_find[] = "SELECT id FROM zone_plan WHERE task_id = ?1 AND org_id = ?2";
 static const char sql_plan_state[] = "SELECT status, version FROM zone_plan WHERE id = ?1";
 static const char sql_plan_insert[] =
     "INSERT INTO zone_plan (task_id, org_id, status, version, created_at, updated_at) "
@@ -168,18 +167,6 @@ int store_plan_get(struct store *s, struct arena *a, int64_t id, const struct mi
 	}
 	store_reset(st);
 	return rc == KFQ_DONE ? KFQ_OK : rc;
-}
-
-int store_plan_find(struct store *s, int64_t task_id, int64_t org_id, int64_t *plan_id)
-{
-	struct store_stmt *st;
-	int rc;
-
-	if ((rc = store_prepare(s, sql_plan_find, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, task_id);
-	store_bind_int(st, 2, org_id);
-	return store_run_id(st, plan_id);
 }
 
 static void read_version(struct store_stmt *st, struct arena *a, void *element)

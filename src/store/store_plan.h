@@ -83,8 +83,6 @@ int store_plan_list(struct store *s, struct arena *a, const struct store_plan_fi
 /* With milestones (not removed), in seq order. KFQ_ENOTFOUND when absent. */
 int store_plan_get(struct store *s, struct arena *a, int64_t id, const struct milestone_bounds *b,
                    struct store_plan *out);
-/* The plan of org for task; KFQ_ENOTFOUND when there is none yet. */
-int store_plan_find(struct store *s, int64_t task_id, int64_t org_id, int64_t *plan_id);
 
 /* Creates a draft plan. KFQ_ECONFLICT when the org already has a plan for the task. */
 int store_plan_create(struct store *s, const struct store_actor *who,
