@@ -100,8 +100,10 @@ int cmd_serve(int argc, char **argv)
 	acfg.web_root = o.web_root;
 	acfg.data_dir =
 	    o.data_dir ? o.data_dir : default_data_dir(o.db, data_dir, sizeof(data_dir));
-	if (api_init(&acfg, &router) != KFQ_OK)
+	if (api_init(&acfg, &router) != KFQ_OK) {
+		http_router_release(&router);
 		return CMD_EXIT_FAIL;
+	}
 	hcfg.listen = o.listen;
 	hcfg.web_root = o.web_root;
 	hcfg.threads = o.threads;
@@ -110,6 +112,7 @@ int cmd_serve(int argc, char **argv)
 	listen_host = o.listen;
 	rc = http_serve(&hcfg, &router, ready);
 	api_shutdown();
+	http_router_release(&router);
 	if (rc != KFQ_OK)
 		return CMD_EXIT_FAIL;
 	fprintf(stderr, "kfq: stopped\n");

@@ -1,7 +1,8 @@
 /* http.h - the transport: requests, responses, the route table and the server.
  * http/ knows bytes, methods, paths, headers and status codes only; sessions, roles and data
  * scope belong to api/. A request and everything it allocates lives in req->arena, released
- * when the response has been queued. */
+ * in one step when libmicrohttpd reports the request complete (the response sent or the
+ * connection gone). */
 #ifndef KFQ_HTTP_HTTP_H
 #define KFQ_HTTP_HTTP_H
 
@@ -74,13 +75,28 @@ void http_resp_json(struct http_req *req, int status); /* body already in req->r
 void http_resp_error(struct http_req *req, int status, const char *code, const char *message,
                      const char *field);
 
-/* The route table: filled once at start-up, read-only afterwards. */
-struct http_router {
-	struct http_route routes[HTTP_MAX_ROUTES];
-	int nroutes;
+/* The routes whose patterns share their first two path segments ("/api/plans"), in table
+ * order: matching a request compares only the routes of its group. */
+struct http_route_group {
+	const char *key; /* points into the first route's pattern; keylen bytes */
+	size_t keylen;
+	int *routes; /* indexes into http_router.routes (heap) */
+	int n, cap;
 };
 
+/* The route table: filled once at start-up, read-only afterwards; owns its memory (heap),
+ * which http_router_release frees. Zero-initialised is empty. */
+struct http_router {
+	struct http_route *routes; /* in the order they were added */
+	int nroutes, cap;
+	struct http_route_group *groups; /* sorted by key */
+	int ngroups, gcap;
+};
+
+/* Adds a route. The pattern's first two segments must be literal ("/api/plans/:id", not
+ * "/api/:x"); more than HTTP_MAX_ROUTES routes, or a parameter there, is fatal. */
 void http_router_add(struct http_router *r, const struct http_route *route);
+void http_router_release(struct http_router *r);
 /* Finds the route for method+path and fills req params. Returns the route index, or -1 with
  * *path_matched set when some other method would match (405), or -1 and false (404). */
 int http_router_match(const struct http_router *r, struct http_req *req, bool *path_matched);
