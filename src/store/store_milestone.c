@@ -13,7 +13,7 @@
  * leaves no parameter unused (PostgreSQL cannot type one). The state test is MS_STATE spelled
  * out as conditions an index can serve (PostgreSQL folds the branches for the given state). */
 #define MS_SCOPE    STORE_IN_SCOPE("p.org_id", "?10", "?11", "?12")
-#define MS_STATE_IS MS_STATE("?1", "?2", "?3") " = ?7"
+#define MS_STATE_IS MS_STATE_BOUND " = ?7"
 #define MS_WHERE                                                                                   \
 	" WHERE m.removed = 0 AND (?4 = 0 OR p.task_id = ?4) AND (?5 = 0 OR p.org_id = ?5) "       \
 	"AND (" MS_SCOPE " OR p.task_id IN (SELECT task_id FROM task_org WHERE org_id = ?9 "       \

@@ -14,11 +14,14 @@
 	" AND COALESCE(m.last_report_date, m.start_date) < " ST " THEN 'stale' "                   \
 	"ELSE 'on_track' END"
 
+/* the state with the bounds as ?1 ?2 ?3, as every milestone query binds them */
+#define MS_STATE_BOUND MS_STATE("?1", "?2", "?3")
 #define MS_COLS                                                                                    \
 	"m.id, m.plan_id, m.seq, m.title, m.deliverable, m.owner_org_id, oo.name, "                \
 	"m.owner_person, "                                                                         \
-	"m.start_date, m.due_date, m.weight, m.status, m.percent, m.last_report_date, " MS_STATE(  \
-	    "?1", "?2", "?3") ", p.task_id, t.article_number, t.title, p.org_id, o.name, p.status"
+	"m.start_date, m.due_date, m.weight, m.status, m.percent, "                                \
+	"m.last_report_date, " MS_STATE_BOUND                                                      \
+	", p.task_id, t.article_number, t.title, p.org_id, o.name, p.status"
 #define MS_FROM                                                                                    \
 	" FROM milestone m JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON t.id = p.task_id "  \
 	"JOIN org o ON o.id = p.org_id LEFT JOIN org oo ON oo.id = m.owner_org_id"
