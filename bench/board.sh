@@ -3,15 +3,16 @@
 # progress reports each (36,000 milestones, 432,000 reports), on SQLite and on PostgreSQL.
 # Measures GET /api/board and a filtered, paginated GET /api/milestones (wrk, one connection,
 # so latency is server time plus loopback), the task list with each task's progress, one
-# zone's board (the zone page), and the board read right after a write. Bulk rows
-# are generated with SQL: they are benchmark data, not application data. Figures go to
+# zone's board (the zone page), a county user's milestone list (its scope, the county and the
+# zones below it, applied in SQL), and the board read right after a write. Bulk rows are
+# generated with SQL: they are benchmark data, not application data. Figures go to
 # docs/PERFORMANCE.md.
-#   bench/board.sh [sqlite|pg] [DURATION_SECONDS]
+#   bench/board.sh [sqlite|pg] [DURATION_SECONDS]     (BIN=… to measure another kfq binary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KIND=${1:-sqlite}
 DUR=${2:-5}
-BIN=$PWD/build/kfq
+BIN=${BIN:-$PWD/build/kfq}
 OUT=$PWD/bench/out
 mkdir -p "$OUT"
 work=$(mktemp -d)
@@ -47,6 +48,8 @@ fi
 "$BIN" demo --db "$db" >/dev/null # the seed's 18 tasks; no sample zones, so no demo plans
 echo 'Bench#Passw0rd' | "$BIN" user add --db "$db" --username bench --org 市商务局 --role office --password-stdin >/dev/null
 echo 'Bench#Passw0rd' | "$BIN" user add --db "$db" --username zone1 --org 压测开发区001 --role zone --password-stdin >/dev/null
+# a county (org_and_below: itself and its 14 zones)
+echo 'Bench#Passw0rd' | "$BIN" user add --db "$db" --username county1 --org 新抚区 --role county --password-stdin >/dev/null
 
 base=$(date -u -d '+8 hours -200 days' +%Y-%m-%d)
 echo "generating plans, milestones and reports ($KIND)…"
@@ -88,6 +91,7 @@ login() {
 }
 read -r cookie csrf < <(login bench)
 read -r zcookie zcsrf < <(login zone1)
+read -r ccookie _ < <(login county1)
 cold=$(curl -fs -o /dev/null -w '%{time_total}' -H "Cookie: $cookie" "$b/api/board")
 echo "$KIND board, first answer after the server starts: ${cold}s" | tee "$OUT/$KIND-board-cold.txt"
 counts=$(curl -fs -H "Cookie: $cookie" "$b/api/milestones?page_size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
@@ -96,15 +100,22 @@ task=$(curl -fs -H "Cookie: $cookie" "$b/api/tasks?article=4" | python3 -c 'impo
 list="$b/api/milestones?task_id=$task&state=overdue&page=2&page_size=20"
 curl -fs -H "Cookie: $cookie" "$list" | python3 -c 'import json,sys; d=json.load(sys.stdin); print("filtered list: total", d["total"], "page items", len(d["items"]))'
 zone=$(curl -fs -H "Cookie: $cookie" "$b/api/orgs?q=%E5%8E%8B%E6%B5%8B%E5%BC%80%E5%8F%91%E5%8C%BA001" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
-for name in board list tasks zone; do
+curl -fs -H "Cookie: $ccookie" "$b/api/milestones?state=overdue&page=2&page_size=20" |
+	python3 -c 'import json,sys; d=json.load(sys.stdin); print("county list: total", d["total"], "page items", len(d["items"]))'
+for name in board list tasks zone county; do
+	who=$cookie
 	case $name in
 	board) url=$b/api/board ;;
 	list) url=$list ;;
 	tasks) url="$b/api/tasks?state=overdue&page_size=20" ;; # each task's progress, filtered
 	zone) url="$b/api/board?org_id=$zone" ;;                # one zone's page
+	county) # a scope of 15 organizations: filtered and paged in SQL
+		url="$b/api/milestones?state=overdue&page=2&page_size=20"
+		who=$ccookie
+		;;
 	esac
 	echo "== $KIND $name (wrk -t1 -c1 -d${DUR}s)"
-	wrk -t1 -c1 -d"${DUR}s" --latency -H "Cookie: $cookie" "$url" | tee "$OUT/$KIND-$name.txt" |
+	wrk -t1 -c1 -d"${DUR}s" --latency -H "Cookie: $who" "$url" | tee "$OUT/$KIND-$name.txt" |
 		grep -E 'Latency  |50%|90%|99%|Requests/sec'
 done
 
