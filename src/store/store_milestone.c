@@ -12,12 +12,11 @@
  * (谁牵头、谁督促; 0 = none); the list adds LIMIT ?13 OFFSET ?14, last, so that the count
  * leaves no parameter unused (PostgreSQL cannot type one). The state test is MS_STATE spelled
  * out as conditions an index can serve (PostgreSQL folds the branches for the given state). */
-#define MS_SCOPE    STORE_IN_SCOPE("p.org_id", "?10", "?11", "?12")
+#define MS_VIEW     PLAN_IN_VIEW("?9", "?10", "?11", "?12")
 #define MS_STATE_IS MS_STATE_BOUND " = ?7"
 #define MS_WHERE                                                                                   \
 	" WHERE m.removed = 0 AND (?4 = 0 OR p.task_id = ?4) AND (?5 = 0 OR p.org_id = ?5) "       \
-	"AND (" MS_SCOPE " OR p.task_id IN (SELECT task_id FROM task_org WHERE org_id = ?9 "       \
-	"AND role = 'lead')) AND (?6 = 0 OR m.plan_id = ?6) "                                      \
+	"AND " MS_VIEW " AND (?6 = 0 OR m.plan_id = ?6) "                                          \
 	"AND (?6 <> 0 OR p.status IN ('submitted', 'approved')) "                                  \
 	"AND (CAST(?7 AS TEXT) IS NULL OR (?7 = 'done' AND m.status = 'done') "                    \
 	"OR (?7 = 'overdue' AND m.status <> 'done' AND m.due_date < ?1) "                          \

@@ -27,12 +27,11 @@ static const char sql_ms_of_plan[] =
 
 /* ?1 task ?2 org ?3 status ?5 policy; in the data scope ?6 ?7 ?8 or of a task ?4 leads (谁牵头、
  * 谁督促: the lead may read the plan, whatever its scope; 0 = none) */
-#define PLAN_SCOPE STORE_IN_SCOPE("p.org_id", "?6", "?7", "?8")
+#define PLAN_VIEW PLAN_IN_VIEW("?4", "?6", "?7", "?8")
 #define PLAN_WHERE                                                                                 \
 	" WHERE (?1 = 0 OR p.task_id = ?1) AND (?2 = 0 OR p.org_id = ?2) "                         \
 	"AND (CAST(?3 AS TEXT) IS NULL OR p.status = ?3) AND (?5 = 0 OR t.policy_id = ?5) "        \
-	"AND (" PLAN_SCOPE " OR p.task_id IN (SELECT task_id FROM task_org WHERE org_id = ?4 "     \
-	"AND role = 'lead'))"
+	"AND " PLAN_VIEW
 
 static const char sql_plan_count[] = "SELECT COUNT(*)" PLAN_FROM PLAN_WHERE;
 static const char sql_plan_list[] =
