@@ -1,7 +1,8 @@
 /* api.h - the API layer: a declared route table (method, path, permission, allowed query
  * parameters, body fields) and the context every handler gets after the session, CSRF, role
- * and input checks have passed. Handlers validate, authorize the data scope and call store/;
- * they never write SQL. Everything a handler allocates comes from c->a (the request arena). */
+ * and input checks have passed. Handlers validate the wire format, authorize the data scope
+ * and call app/ (use cases the command line shares) or store/; they never write SQL.
+ * Everything a handler allocates comes from c->a (the request arena). */
 #ifndef KFQ_API_API_H
 #define KFQ_API_API_H
 

@@ -1,6 +1,6 @@
 /* store.h - the storage interface: one connection to SQLite or PostgreSQL behind a small
  * vtable (lwan's database.h), and the primitives the store modules (store_*.c) build their
- * queries on. Only store/ calls the primitives; api/ and cmd/ call the domain functions
+ * queries on. Only store/ calls the primitives; app/, api/ and cmd/ call the domain functions
  * declared in the store_*.h headers. A connection belongs to one thread at a time.
  *
  * SQL is written once, with ?1 ?2 placeholders, and rewritten to $1 $2 for libpq. Every SQL
