@@ -483,4 +483,25 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		const b = await u.get('/api/board');
 		assert.deepEqual(b.json.cells.map((x) => [x.task_id, x.org_id]), [[t2.id, ids[h.ORG.econ]]]);
 	});
+
+	test('a county (its scope: itself and the organizations below it) lists the plans and milestones of its zones only', T, async () => {
+		const county = new h.Client(srv);
+		await county.login('county1');
+		const t = tasks.find((x) => x.responsible_orgs.some((o) => o.id === ids[h.ORG.hightech]));
+		let r = await county.post('/api/plans', { task_id: t.id, org_id: ids[h.ORG.hightech], milestones: goodPlan() });
+		assert.equal(r.status, 201, r.text);
+		const p = r.json;
+		r = await county.post(`/api/plans/${p.id}/submit`, {});
+		assert.equal(r.status, 200, r.text);
+		// 东洲区 holds 高新区, not 经开区 (zone1's plan)
+		assert.deepEqual((await county.get('/api/plans')).json.items.map((x) => x.id), [p.id]);
+		const ms = (await county.get('/api/milestones?page_size=2')).json;
+		assert.equal(ms.total, 3);
+		assert.equal(ms.items.length, 2);
+		assert.ok(ms.items.every((x) => x.org_name === h.ORG.hightech));
+		assert.equal((await county.get('/api/milestones?page=2&page_size=2')).json.items.length, 1);
+		// nor does anyone outside the county see it
+		assert.ok(!(await c.zone1.get('/api/plans')).json.items.some((x) => x.id === p.id));
+		assert.equal((await c.zone2.get('/api/milestones')).json.total, 0);
+	});
 });
