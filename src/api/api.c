@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const struct api_config *config;
 static const struct http_router *the_router;
@@ -28,7 +29,8 @@ static void db_key_make(void)
 		fatal("pthread_key_create failed");
 }
 
-/* This thread's connection, opened on first use and closed when the thread exits. */
+/* This thread's connection: opened on first use, made again when it was lost (a database
+ * restart), closed when the thread exits. NULL while the database cannot be reached. */
 static struct store *thread_db(void)
 {
 	struct store *s;
@@ -37,7 +39,7 @@ static struct store *thread_db(void)
 	pthread_once(&db_once, db_key_make);
 	s = pthread_getspecific(db_key);
 	if (s)
-		return s;
+		return store_reconnect(s) == KFQ_OK ? s : NULL;
 	if (store_open(config->db_url, &s, err, sizeof(err)) != KFQ_OK) {
 		log_error("%s", err);
 		return NULL;
@@ -56,6 +58,14 @@ void api_shutdown(void)
 		pthread_setspecific(db_key, NULL);
 		store_close(s);
 	}
+}
+
+/* The database is down or restarting: try again shortly. */
+static int unavailable(struct http_req *req)
+{
+	http_resp_error(req, 503, "database_unavailable", "数据库暂不可用，请稍后重试", NULL);
+	http_resp_header(req, "Retry-After", "1");
+	return -1;
 }
 
 int api_error(struct api_ctx *c, int status, const char *code, const char *message,
@@ -79,6 +89,8 @@ int api_store_error(struct api_ctx *c, int rc)
 	case KFQ_EBUSY:
 		http_resp_header(c->req, "Retry-After", "1");
 		return api_error(c, 503, "busy", "系统繁忙，请稍后重试", NULL);
+	case KFQ_EUNAVAIL:
+		return unavailable(c->req);
 	default:
 		log_error("store error %d: %s", rc, c->db ? store_errmsg(c->db) : "");
 		return api_error(c, 500, "internal_error", "服务器内部错误", NULL);
@@ -472,7 +484,7 @@ static bool is_loopback(const char *addr)
 	return !strncmp(addr, "127.", 4) || !strcmp(addr, "::1");
 }
 
-static int entry(struct http_req *req)
+static int entry_once(struct http_req *req, struct store *db)
 {
 	const struct api_route *r = req->route->data;
 	struct api_ctx c = {0};
@@ -500,10 +512,9 @@ static int entry(struct http_req *req)
 	    !is_json(http_header(req, "Content-Type")))
 		return api_error(&c, 415, "unsupported_media_type",
 		                 "请求内容类型应为 application/json", NULL);
-	c.db = thread_db();
+	c.db = db;
 	if (!c.db)
-		return api_error(&c, 503, "database_unavailable", "数据库暂不可用，请稍后重试",
-		                 NULL);
+		return unavailable(req);
 	if (!(r->flags & API_PUBLIC)) {
 		if (load_session(&c) != 0)
 			return -1;
@@ -525,6 +536,44 @@ static int entry(struct http_req *req)
 	if (!r->body && !(r->flags & API_UPLOAD) && req->body_len)
 		return api_error(&c, 400, "unexpected_body", "此请求不接受请求内容", NULL);
 	return r->handler(&c);
+}
+
+static void resp_clear(struct http_req *req)
+{
+	struct http_resp *r = &req->resp;
+
+	strbuf_reset(&r->body);
+	r->nheaders = 0;
+	r->content_type = NULL;
+	r->status = 500;
+	if (r->fd >= 0)
+		close(r->fd);
+	r->fd = -1;
+}
+
+/* A request that found its connection lost runs once more on a new one if it sent no COMMIT:
+ * nothing of it can have been committed, so repeating it is safe. The first request of each
+ * worker after a database restart then succeeds instead of failing. */
+static int entry(struct http_req *req)
+{
+	struct store *db = thread_db();
+	uint64_t commits = db ? store_commits(db) : 0;
+	int rc = entry_once(req, db);
+
+	if (!db || !store_lost(db))
+		return rc;
+	if (store_commits(db) == commits && store_reconnect(db) == KFQ_OK) {
+		resp_clear(req);
+		rc = entry_once(req, db);
+		if (!store_lost(db))
+			return rc;
+	}
+	/* whatever the handler made of the failure, its cause is the database */
+	if (req->resp.status >= 500) {
+		resp_clear(req);
+		return unavailable(req);
+	}
+	return rc;
 }
 
 /* ---- scope ---- */

@@ -1,6 +1,9 @@
 /* pg.c - the PostgreSQL backend over libpq: ?N placeholders rewritten to $N, each statement
- * prepared once per connection (PQprepare) and executed with text parameters. A connection per
- * worker thread forms the pool. Must not hold domain SQL. */
+ * prepared once per connection (PQprepare) and executed with text parameters; reads of a whole
+ * table fetched a row at a time (single-row mode). A connection per worker thread forms the
+ * pool. A connection the server dropped (a restart, a network failure) is marked lost, made
+ * again by store_reconnect, and its statements prepared again on their next use.
+ * Must not hold domain SQL. */
 #include "store/store_impl.h"
 
 #include "util/log.h"
@@ -11,23 +14,50 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#define CONNECT_TIMEOUT       "5"  /* seconds; a URL's connect_timeout wins */
+#define RECONNECT_INTERVAL_MS 1000 /* at most one attempt a second per connection */
 
 struct pg_stmt {
 	struct store *s; /* must be first: see store.c */
 	char name[16];
+	char *sql;    /* the text as sent, with $N */
+	unsigned gen; /* the connection generation it was prepared on; 0 = not yet */
 	int nparams;
 	char *vals[STORE_MAX_PARAMS + 1]; /* heap copies of bound values, NULL = SQL NULL */
 	PGresult *res;
 	int row; /* next row to return */
 	int nrows;
+	bool stream; /* store_stream: rows one at a time (single-row mode) */
+	bool sent;   /* streaming: the query was sent, its results are being read */
+	bool done;   /* streaming: the end (or an error) was read */
 };
 
 struct pg_store {
 	struct store base;
 	PGconn *conn;
 	int nstmts;
+	unsigned gen;       /* bumped when the connection is made again: statements re-prepare */
+	uint64_t failed_ms; /* monotonic time of the last failed reconnection, 0 after a success */
 	struct store_cache_entry cache[STORE_STMT_CACHE];
 };
+
+/* The failure at hand broke the connection (the server restarted or the network failed):
+ * everything on it fails at once from now on, until store_reconnect. */
+static bool broke(struct store *s, const char *state)
+{
+	struct pg_store *p = (struct pg_store *)s;
+	bool gone = PQstatus(p->conn) != CONNECTION_OK ||
+	            (state && (!strncmp(state, "08", 2) || !strncmp(state, "57P0", 4)));
+
+	if (gone && !s->lost) {
+		/* libpq's messages run over several lines: the first says it */
+		log_error("PostgreSQL connection lost: %.*s", (int)strcspn(s->err, "\n"), s->err);
+	}
+	s->lost |= gone;
+	return gone;
+}
 
 static int map_res(struct store *s, PGresult *res)
 {
@@ -35,8 +65,10 @@ static int map_res(struct store *s, PGresult *res)
 	struct pg_store *p = (struct pg_store *)s;
 
 	store_set_err(s, "%s", res ? PQresultErrorMessage(res) : PQerrorMessage(p->conn));
+	if (broke(s, state))
+		return KFQ_EUNAVAIL;
 	if (!state)
-		return PQstatus(p->conn) == CONNECTION_OK ? KFQ_ERR : KFQ_EIO;
+		return KFQ_ERR;
 	if (!strcmp(state, "23505"))
 		return KFQ_ECONFLICT;
 	if (!strncmp(state, "23", 2))
@@ -44,6 +76,13 @@ static int map_res(struct store *s, PGresult *res)
 	if (!strcmp(state, "40001") || !strcmp(state, "40P01") || !strcmp(state, "55P03"))
 		return KFQ_EBUSY;
 	return KFQ_ERR;
+}
+
+/* A call on a lost connection: fails without touching the network. */
+static int unavailable(struct store *s)
+{
+	store_set_err(s, "the connection to PostgreSQL was lost");
+	return KFQ_EUNAVAIL;
 }
 
 /* ?N -> $N outside string literals; returns the highest N. */
@@ -72,31 +111,34 @@ static int pg_prepare(struct store *s, const char *sql, struct store_stmt **out)
 	struct pg_store *p = (struct pg_store *)s;
 	void **slot = store_cache_slot(p->cache, sql);
 	struct pg_stmt *st = *slot;
-	struct strbuf sb = STRBUF_INIT;
 	int rc = KFQ_OK;
 
-	if (st)
-		goto done;
-	st = xcalloc(1, sizeof(*st));
-	st->s = s;
-	snprintf(st->name, sizeof(st->name), "k%d", ++p->nstmts);
-	st->nparams = rewrite(sql, &sb);
-	if (st->nparams > STORE_MAX_PARAMS)
-		fatal("pg: statement with %d parameters", st->nparams);
-	PGresult *res = PQprepare(p->conn, st->name, sb.buf, 0, NULL);
-	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-		rc = map_res(s, res);
-		PQclear(res);
-		free(st);
-		goto cleanup;
+	if (s->lost)
+		return unavailable(s);
+	if (!st) {
+		struct strbuf sb = STRBUF_INIT;
+		st = xcalloc(1, sizeof(*st));
+		st->s = s;
+		snprintf(st->name, sizeof(st->name), "k%d", ++p->nstmts);
+		st->nparams = rewrite(sql, &sb);
+		if (st->nparams > STORE_MAX_PARAMS)
+			fatal("pg: statement with %d parameters", st->nparams);
+		st->sql = strbuf_detach(&sb, NULL);
+		*slot = st;
 	}
-	PQclear(res);
-	*slot = st;
-done:
+	/* once per connection: again after a reconnection, whose session has none */
+	if (st->gen != p->gen) {
+		PGresult *res = PQprepare(p->conn, st->name, st->sql, 0, NULL);
+		if (PQresultStatus(res) == PGRES_COMMAND_OK)
+			st->gen = p->gen;
+		else
+			rc = map_res(s, res);
+		PQclear(res);
+		if (rc != KFQ_OK)
+			return rc;
+	}
 	*out = (struct store_stmt *)st;
-cleanup:
-	strbuf_release(&sb);
-	return rc;
+	return KFQ_OK;
 }
 
 static void set_val(struct pg_stmt *st, int i, char *v)
@@ -120,12 +162,61 @@ static void pg_bind_text(struct store_stmt *p, int i, const char *v)
 	set_val((struct pg_stmt *)p, i, v ? xstrdup(v) : NULL);
 }
 
+static void drain(PGconn *conn)
+{
+	PGresult *res;
+
+	while ((res = PQgetResult(conn)))
+		PQclear(res);
+}
+
+/* Single-row mode: each step reads one more result of one row; the end is an empty result. */
+static int stream_step(struct pg_stmt *st)
+{
+	struct pg_store *ps = (struct pg_store *)st->s;
+	int rc;
+
+	if (st->done)
+		return KFQ_DONE;
+	if (!st->sent) {
+		if (st->s->lost)
+			return unavailable(st->s);
+		if (!PQsendQueryPrepared(ps->conn, st->name, st->nparams,
+		                         (const char *const *)st->vals + 1, NULL, NULL, 0))
+			return map_res(st->s, NULL);
+		st->sent = true;
+		if (!PQsetSingleRowMode(ps->conn))
+			fatal("pg: single-row mode refused right after sending");
+	}
+	PQclear(st->res);
+	st->res = PQgetResult(ps->conn);
+	st->row = 0;
+	switch (PQresultStatus(st->res)) {
+	case PGRES_SINGLE_TUPLE:
+		st->nrows = 1;
+		return KFQ_ROW;
+	case PGRES_TUPLES_OK:
+		st->done = true;
+		drain(ps->conn);
+		return KFQ_DONE;
+	default:
+		rc = map_res(st->s, st->res);
+		st->done = true;
+		drain(ps->conn);
+		return rc;
+	}
+}
+
 static int pg_step(struct store_stmt *p)
 {
 	struct pg_stmt *st = (struct pg_stmt *)p;
 	struct pg_store *ps = (struct pg_store *)st->s;
 
+	if (st->stream)
+		return stream_step(st);
 	if (!st->res) {
+		if (st->s->lost)
+			return unavailable(st->s);
 		st->res = PQexecPrepared(ps->conn, st->name, st->nparams,
 		                         (const char *const *)st->vals + 1, NULL, NULL, 0);
 		ExecStatusType t = PQresultStatus(st->res);
@@ -168,19 +259,32 @@ static void pg_reset(struct store_stmt *p)
 
 	PQclear(st->res);
 	st->res = NULL;
+	/* a stream left before its end: read the rest (one row at a time, as sent), so that the
+	 * connection can take the next command; a cancel would abort the caller's transaction */
+	if (st->sent && !st->done)
+		drain(((struct pg_store *)st->s)->conn);
+	st->stream = st->sent = st->done = false;
 	for (int i = 1; i <= st->nparams; i++) {
 		free(st->vals[i]);
 		st->vals[i] = NULL;
 	}
 }
 
+static void pg_stream(struct store_stmt *p)
+{
+	((struct pg_stmt *)p)->stream = true;
+}
+
 static int pg_exec(struct store *s, const char *sql)
 {
 	struct pg_store *p = (struct pg_store *)s;
-	PGresult *res = PQexec(p->conn, sql);
+	PGresult *res;
 	int rc = KFQ_OK;
-	ExecStatusType t = PQresultStatus(res);
 
+	if (s->lost)
+		return unavailable(s);
+	res = PQexec(p->conn, sql);
+	ExecStatusType t = PQresultStatus(res);
 	if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK)
 		rc = map_res(s, res);
 	PQclear(res);
@@ -195,11 +299,54 @@ static void pg_close(struct store *s)
 		struct pg_stmt *st = p->cache[i].stmt;
 		if (st) {
 			pg_reset((struct store_stmt *)st);
+			free(st->sql);
 			free(st);
 		}
 	}
 	PQfinish(p->conn);
 	free(p);
+}
+
+/* What every session needs, at connection and again after a reconnection. */
+static int session_init(struct pg_store *p)
+{
+	/* the catch-all filters (?1 = 0 OR col = ?1) need plans made for the actual values */
+	PGresult *res = PQexec(p->conn, "SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'; "
+	                                "SET plan_cache_mode = force_custom_plan");
+	int rc = PQresultStatus(res) == PGRES_COMMAND_OK ? KFQ_OK : KFQ_EIO;
+
+	PQclear(res);
+	return rc;
+}
+
+static uint64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
+static int pg_reconnect(struct store *s)
+{
+	struct pg_store *p = (struct pg_store *)s;
+	uint64_t now = now_ms();
+
+	if (p->failed_ms && now - p->failed_ms < RECONNECT_INTERVAL_MS) {
+		store_set_err(s, "PostgreSQL is unreachable (next attempt within a second)");
+		return KFQ_EUNAVAIL;
+	}
+	PQreset(p->conn);
+	if (PQstatus(p->conn) != CONNECTION_OK || session_init(p) != KFQ_OK) {
+		store_set_err(s, "cannot reconnect to PostgreSQL: %s", PQerrorMessage(p->conn));
+		p->failed_ms = now;
+		return KFQ_EUNAVAIL;
+	}
+	p->failed_ms = 0;
+	p->gen++;
+	s->lost = false;
+	log_error("PostgreSQL connection restored");
+	return KFQ_OK;
 }
 
 const struct store_ops store_pg_ops = {
@@ -213,6 +360,8 @@ const struct store_ops store_pg_ops = {
     .reset = pg_reset,
     .exec = pg_exec,
     .close = pg_close,
+    .reconnect = pg_reconnect,
+    .stream = pg_stream,
     /* writers queue on the audit head's row, as SQLite's BEGIN IMMEDIATE queues them: a
      * check-then-write (a name not yet taken, the next notice number) holds on both */
     .begin_sql = "BEGIN; SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE",
@@ -228,11 +377,15 @@ static void quiet(void *arg, const PGresult *res)
 int store_pg_open(const char *url, struct store **out, char *errbuf, size_t errlen)
 {
 	struct pg_store *p = xcalloc(1, sizeof(*p));
+	/* defaults first: the URL's own parameters, expanded from dbname, override them */
+	const char *const keys[] = {"connect_timeout", "dbname", NULL};
+	const char *const vals[] = {CONNECT_TIMEOUT, url, NULL};
 
 	p->base.ops = &store_pg_ops;
 	p->base.kind = STORE_PG;
-	p->conn = PQconnectdb(url);
-	if (PQstatus(p->conn) != CONNECTION_OK) {
+	p->gen = 1;
+	p->conn = PQconnectdbParams(keys, vals, 1);
+	if (PQstatus(p->conn) != CONNECTION_OK || session_init(p) != KFQ_OK) {
 		if (errbuf)
 			snprintf(errbuf, errlen, "cannot connect to PostgreSQL: %s",
 			         PQerrorMessage(p->conn));
@@ -242,10 +395,6 @@ int store_pg_open(const char *url, struct store **out, char *errbuf, size_t errl
 	}
 	/* NOTICEs (e.g. "relation already exists, skipping") are not errors */
 	PQsetNoticeReceiver(p->conn, quiet, NULL);
-	/* the catch-all filters (?1 = 0 OR col = ?1) need plans made for the actual values */
-	PGresult *res = PQexec(p->conn, "SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'; "
-	                                "SET plan_cache_mode = force_custom_plan");
-	PQclear(res);
 	*out = &p->base;
 	return KFQ_OK;
 }

@@ -44,6 +44,23 @@ int store_open_count(void)
 	return atomic_load(&nopen);
 }
 
+bool store_lost(const struct store *s)
+{
+	return s->lost;
+}
+
+int store_reconnect(struct store *s)
+{
+	if (!s->lost)
+		return KFQ_OK;
+	return s->ops->reconnect ? s->ops->reconnect(s) : KFQ_EUNAVAIL;
+}
+
+uint64_t store_commits(const struct store *s)
+{
+	return s->commits;
+}
+
 enum store_kind store_kind(const struct store *s)
 {
 	return s->kind;
@@ -174,6 +191,12 @@ int store_run_id(struct store_stmt *st, int64_t *id)
 	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
 }
 
+void store_stream(struct store_stmt *st)
+{
+	if (OPS(st)->stream)
+		OPS(st)->stream(st);
+}
+
 int store_exec(struct store *s, const char *sql)
 {
 	return s->ops->exec(s, sql);
@@ -191,6 +214,7 @@ int store_begin_read(struct store *s)
 
 int store_commit(struct store *s)
 {
+	s->commits++;
 	return s->ops->exec(s, "COMMIT");
 }
 
@@ -198,6 +222,9 @@ void store_rollback(struct store *s)
 {
 	char keep[sizeof(s->err)];
 
+	/* a lost connection took its transaction with it: the server rolled it back */
+	if (s->lost)
+		return;
 	/* keep the error that made us roll back, not the rollback's own */
 	memcpy(keep, s->err, sizeof(keep));
 	if (s->ops->exec(s, "ROLLBACK") != KFQ_OK)

@@ -30,6 +30,19 @@ bool store_is_pg_url(const char *url);
 /* Connections open in this process (a gauge for /metrics). */
 int store_open_count(void);
 
+/* Whether the connection to the database server was lost (PostgreSQL restarted, a network
+ * failure). Every call on it then fails with KFQ_EUNAVAIL, without touching the network, until
+ * store_reconnect succeeds. Never true for SQLite. */
+bool store_lost(const struct store *s);
+/* Connects again if the connection was lost, at most once a second per connection (a server
+ * that is down costs one attempt a second, not one per request); statements are prepared again
+ * on their next use. KFQ_OK when the connection is usable, else KFQ_EUNAVAIL. Only between
+ * transactions: what an interrupted transaction did is gone with the old connection. */
+int store_reconnect(struct store *s);
+/* COMMITs sent on this connection so far. Work that found the connection lost may be repeated
+ * on a new one only if no COMMIT was sent since it began: then nothing of it was committed. */
+uint64_t store_commits(const struct store *s);
+
 /* Statements. The statement is owned by the connection; after use call store_reset. */
 int store_prepare(struct store *s, const char *sql, struct store_stmt **out);
 void store_bind_int(struct store_stmt *st, int i, int64_t v);
@@ -54,6 +67,10 @@ int store_run(struct store_stmt *st);
  * and resets it: KFQ_OK with *id (id may be NULL), KFQ_ENOTFOUND without a row, else the
  * error. */
 int store_run_id(struct store_stmt *st, int64_t *id);
+/* Fetch this statement's rows one at a time (PostgreSQL's single-row mode) instead of holding
+ * the whole result in memory: for reads of a whole table. Until the statement is reset no
+ * other statement may run on the connection. Call between store_prepare and the first step. */
+void store_stream(struct store_stmt *st);
 
 /* Runs SQL text without parameters (several statements allowed): migrations, PRAGMAs. */
 int store_exec(struct store *s, const char *sql);

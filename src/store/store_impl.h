@@ -32,6 +32,9 @@ struct store_ops {
 	void (*reset)(struct store_stmt *st);
 	int (*exec)(struct store *s, const char *sql);
 	void (*close)(struct store *s);
+	/* optional (NULL for SQLite, which never loses its connection) */
+	int (*reconnect)(struct store *s);
+	void (*stream)(struct store_stmt *st);
 	const char *begin_sql;      /* opens a write transaction */
 	const char *begin_read_sql; /* opens a read transaction on one snapshot */
 };
@@ -40,6 +43,8 @@ struct store {
 	const struct store_ops *ops;
 	enum store_kind kind;
 	char err[512]; /* last error message */
+	bool lost;     /* the server connection broke; set by the backend, cleared on reconnect */
+	uint64_t commits; /* COMMITs sent: see store_commits */
 };
 
 extern const struct store_ops store_sqlite_ops;

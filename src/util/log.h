@@ -15,6 +15,7 @@ enum {
 	KFQ_EBUSY = -5,       /* database locked past the busy timeout */
 	KFQ_EIO = -6,         /* operating-system or network I/O failed */
 	KFQ_ECONSTRAINT = -7, /* foreign key or check constraint */
+	KFQ_EUNAVAIL = -8,    /* the database server cannot be reached (connection lost) */
 	KFQ_ROW = 100,        /* store_step: a row is ready */
 	KFQ_DONE = 101,       /* store_step: no more rows */
 };

@@ -150,25 +150,55 @@ async function sqlOk(db, text) {
 
 let dbCounter = 0;
 
-/** A fresh, empty database in dir: a SQLite path, or a new PostgreSQL database's URL. */
-async function freshDatabase(dir) {
-	if (!IS_PG) return path.join(dir, `kfq-${++dbCounter}.db`);
+/**
+ * A fresh, empty database in dir: a SQLite path, or a new PostgreSQL database's URL on the
+ * server pg (default KFQ_TEST_PG).
+ */
+async function freshDatabase(dir, pg = PG_URL) {
+	if (!pg) return path.join(dir, `kfq-${++dbCounter}.db`);
 	const name = `kfq_t_${rand(6)}`;
-	await psqlOk(PG_URL, `CREATE DATABASE ${name}`);
-	const u = new URL(PG_URL);
+	await psqlOk(pg, `CREATE DATABASE ${name}`);
+	const u = new URL(pg);
 	u.pathname = `/${name}`;
 	return u.toString();
 }
 
 async function dropDatabase(db) {
 	if (!/^postgres(ql)?:\/\//.test(db)) return;
-	const name = new URL(db).pathname.slice(1);
-	await psql(PG_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+	const u = new URL(db);
+	const name = u.pathname.slice(1);
+	u.pathname = '/postgres';
+	await psql(u.toString(), `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
 function logName() {
 	const main = process.argv[1] ? path.basename(process.argv[1]).replace(/\.test\.js$/, '') : 'test';
 	return main;
+}
+
+/**
+ * A PostgreSQL cluster of the test's own (scripts/pg-temp.sh), for tests that stop and start
+ * the server: {url, down(), up(), stop()}; url ends in /postgres as KFQ_TEST_PG does.
+ */
+async function startPgCluster() {
+	const script = path.join(ROOT, 'scripts', 'pg-temp.sh');
+	const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'kfq-pg-'));
+	const dir = path.join(parent, 'pg');
+	const step = async (cmd) => {
+		const r = await run(script, [cmd, dir], { timeout: 120_000 });
+		assert.equal(r.code, 0, `pg-temp.sh ${cmd}: ${r.stderr}`);
+		return r.stdout.trim();
+	};
+	const url = await step('start');
+	return {
+		url,
+		down: () => step('down'),
+		up: () => step('up'),
+		async stop() {
+			await step('stop');
+			fs.rmSync(parent, { recursive: true, force: true });
+		},
+	};
 }
 
 let serverCounter = 0;
@@ -196,6 +226,7 @@ async function prepare(db, users) {
  *                  with password pw(username)
  * opts.serveArgs   extra `kfq serve` arguments (e.g. ['--trust-proxy'], ['--web-root', dir])
  * opts.listen      --listen value (default 127.0.0.1:0)
+ * opts.pg          a PostgreSQL server URL (…/postgres) to use instead of KFQ_TEST_PG
  * Returns {base, port, db, dir, log, users, stop(), kill9(), restart(), close(), kfq(args)}.
  */
 async function startServer(opts = {}) {
@@ -204,7 +235,7 @@ async function startServer(opts = {}) {
 	fs.mkdirSync(TEST_OUT, { recursive: true });
 	const log = path.join(TEST_OUT, `${logName()}-${process.pid}-${++serverCounter}.log`);
 	fs.writeFileSync(log, '');
-	const db = await freshDatabase(dir).catch((e) => {
+	const db = await freshDatabase(dir, opts.pg).catch((e) => {
 		fs.rmSync(dir, { recursive: true, force: true });
 		throw e;
 	});
@@ -605,6 +636,7 @@ module.exports = {
 	kfqOk,
 	sql,
 	sqlOk,
+	startPgCluster,
 	startServer,
 	Client,
 	loginAll,
