@@ -241,8 +241,20 @@ int store_audit_verify(struct store *s, struct audit_verify *v)
 	/* a read transaction gives rows and head from one snapshot */
 	if ((rc = store_begin_read(s)) != KFQ_OK)
 		return rc;
+	/* the head first: while the rows stream in, nothing else can run on the connection */
+	if ((rc = store_prepare(s, sql_head_sqlite, &st)) != KFQ_OK)
+		goto done;
+	if ((rc = store_step(st)) == KFQ_ROW) {
+		head_seq = store_col_int(st, 0);
+		snprintf(head_hash, sizeof(head_hash), "%s", store_col_text(st, 1));
+	}
+	store_reset(st);
+	if (rc != KFQ_ROW && rc != KFQ_DONE)
+		goto done;
 	if ((rc = store_prepare(s, sql_all, &st)) != KFQ_OK)
 		goto done;
+	/* one row in memory at a time, however long the log */
+	store_stream(st);
 	arena_init(&a);
 	while ((rc = store_step(st)) == KFQ_ROW) {
 		struct store_audit_row row;
@@ -257,13 +269,6 @@ int store_audit_verify(struct store *s, struct audit_verify *v)
 	store_reset(st);
 	if (rc != KFQ_DONE)
 		goto done;
-	if ((rc = store_prepare(s, sql_head_sqlite, &st)) != KFQ_OK)
-		goto done;
-	if ((rc = store_step(st)) == KFQ_ROW) {
-		head_seq = store_col_int(st, 0);
-		snprintf(head_hash, sizeof(head_hash), "%s", store_col_text(st, 1));
-	}
-	store_reset(st);
 	(void)audit_verify_head(v, head_seq, head_hash);
 	rc = KFQ_OK;
 done:

@@ -7,12 +7,11 @@ const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const crypto = require('node:crypto');
 const h = require('./harness');
 
 const T = { timeout: h.STEP_TIMEOUT };
 const CLI_USER = `cli:${h.cliLogin()}`;
-const COLS = 'seq, time, user_id, username, org_id, client_addr, action, entity_type, entity_id, before_json, after_json, prev_hash, hash, canon';
+const COLS = h.AUDIT_COLS;
 
 /** All audit records, oldest first, as the auditor sees them. */
 async function allRecords(auditor) {
@@ -22,22 +21,11 @@ async function allRecords(auditor) {
 	return [...r.json.items].reverse();
 }
 
-/** kfq's canonical JSON (util/jcanon.h): keys sorted by bytes, no whitespace. */
-function canonical(v) {
-	if (v === null || typeof v !== 'object') return JSON.stringify(v);
-	if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-	const keys = Object.keys(v).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-	return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
-}
-
 async function cliVerify(db) {
 	return h.kfq(['audit', 'verify', '--db', db]);
 }
 
-/** SQL that removes the append-only triggers of the backend. */
-const DROP_TRIGGERS = h.IS_PG
-	? 'DROP TRIGGER audit_log_no_change ON audit_log;'
-	: 'DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;';
+const DROP_TRIGGERS = h.DROP_AUDIT_TRIGGERS;
 
 describe('audit', { timeout: h.FILE_TIMEOUT }, () => {
 	let srv, c, ids;
@@ -162,21 +150,7 @@ describe('audit', { timeout: h.FILE_TIMEOUT }, () => {
 		const bad = [];
 		let prev = '0'.repeat(64);
 		for (const r of recs) {
-			const canon = canonical({
-				action: r.action,
-				after: r.after,
-				before: r.before,
-				client_addr: r.client_addr,
-				entity_id: r.entity_id,
-				entity_type: r.entity_type,
-				org_id: r.org_id,
-				prev_hash: r.prev_hash,
-				seq: r.seq,
-				time: r.time,
-				user_id: r.user_id,
-				username: r.username,
-			});
-			const hash = crypto.createHash('sha256').update(`${prev}\n${canon}`).digest('hex');
+			const { hash } = h.auditHash(r, prev);
 			if (hash !== r.hash) bad.push(`seq ${r.seq} (${r.username} ${r.action} ${r.entity_type}): user_id=${JSON.stringify(r.user_id)} org_id=${JSON.stringify(r.org_id)}`);
 			prev = r.hash;
 		}

@@ -148,6 +148,44 @@ async function sqlOk(db, text) {
 	return r.stdout.trim();
 }
 
+/** The audit_log columns in table order. */
+const AUDIT_COLS = 'seq, time, user_id, username, org_id, client_addr, action, entity_type, entity_id, before_json, after_json, prev_hash, hash, canon';
+
+/** SQL that removes the audit log's append-only triggers, as an attacker with the database could. */
+const DROP_AUDIT_TRIGGERS = IS_PG
+	? 'DROP TRIGGER audit_log_no_change ON audit_log;'
+	: 'DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;';
+
+/** kfq's canonical JSON (util/jcanon.h): keys sorted by bytes, no whitespace. */
+function canonical(v) {
+	if (v === null || typeof v !== 'object') return JSON.stringify(v);
+	if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+	const keys = Object.keys(v).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+	return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
+}
+
+/**
+ * An audit record's canonical text and hash (core/audit_chain.h) from its fields as the API
+ * lists them (before/after parsed, ids or null), chained to prev: {canon, hash}.
+ */
+function auditHash(r, prev = r.prev_hash) {
+	const canon = canonical({
+		action: r.action,
+		after: r.after,
+		before: r.before,
+		client_addr: r.client_addr,
+		entity_id: r.entity_id,
+		entity_type: r.entity_type,
+		org_id: r.org_id,
+		prev_hash: r.prev_hash,
+		seq: r.seq,
+		time: r.time,
+		user_id: r.user_id,
+		username: r.username,
+	});
+	return { canon, hash: crypto.createHash('sha256').update(`${prev}\n${canon}`).digest('hex') };
+}
+
 let dbCounter = 0;
 
 /**
@@ -624,6 +662,10 @@ module.exports = {
 	STEP_TIMEOUT,
 	FILE_TIMEOUT,
 	SANITIZER_RE,
+	AUDIT_COLS,
+	DROP_AUDIT_TRIGGERS,
+	canonical,
+	auditHash,
 	ORG,
 	DEMO_ORG_COUNT,
 	DEFAULT_USERS,
