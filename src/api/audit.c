@@ -91,9 +91,10 @@ static int list(struct api_ctx *c)
 static int verify(struct api_ctx *c)
 {
 	struct audit_verify v;
-	int rc = store_audit_verify(c->db, &v);
+	int rc;
 
-	if (rc != KFQ_OK)
+	audit_verify_init(&v);
+	if ((rc = store_audit_verify(c->db, &v)) != KFQ_OK)
 		return api_store_error(c, rc);
 	jsonw_obj_open(&c->w);
 	jsonw_kbool(&c->w, "ok", v.broken_seq == 0);

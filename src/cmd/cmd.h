@@ -13,8 +13,10 @@
 #define CMD_EXIT_FAIL  1
 #define CMD_EXIT_USAGE 2
 
-#define CMD_DEFAULT_DB     "var/kfq.db"
-#define CMD_DEFAULT_LISTEN "127.0.0.1:8080"
+#define CMD_DEFAULT_DB                  "var/kfq.db"
+#define CMD_DEFAULT_LISTEN              "127.0.0.1:8080"
+#define CMD_DEFAULT_CHECKPOINT_INTERVAL 3600 /* seconds */
+#define CMD_CHECKPOINT_INTERVAL_MAX     86400
 
 struct cmd {
 	const char *name;
@@ -33,11 +35,17 @@ struct cmd_options {
 	int threads;      /* serve */
 	bool access_log;  /* serve */
 	bool trust_proxy; /* serve */
+	/* serve: the audit checkpoint file and how often the head is looked at (0 = never) */
+	const char *checkpoint_file;
+	int checkpoint_interval;
 };
 
 void cmd_options_init(struct cmd_options *o);
-/* Reads key = value lines (db, listen, web_root, data_dir, threads, access_log, trust_proxy). */
+/* Reads key = value lines (db, listen, web_root, data_dir, threads, access_log, trust_proxy,
+ * audit_checkpoint_file, audit_checkpoint_interval). */
 int cmd_options_load(struct cmd_options *o, const char *path);
+/* A checkpoint interval: 0..CMD_CHECKPOINT_INTERVAL_MAX seconds. */
+bool cmd_parse_interval(const char *v, int *out);
 /* Handles --db and --config at argv[*i] (advancing *i); returns 1 if it took the argument,
  * 0 if not ours, -1 on error (message printed). */
 int cmd_options_common(struct cmd_options *o, int argc, char **argv, int *i);

@@ -3,6 +3,7 @@
 #include "cmd/cmd.h"
 
 #include "api/api.h"
+#include "cmd/checkpoint.h"
 #include "util/log.h"
 
 #include <stdio.h>
@@ -12,7 +13,9 @@
 
 static const char usage[] =
     "usage: kfq serve [--db PATH|URL] [--listen HOST:PORT] [--web-root DIR] [--threads N]\n"
-    "                 [--data-dir DIR] [--no-access-log] [--trust-proxy] [--config FILE]\n\n"
+    "                 [--data-dir DIR] [--no-access-log] [--trust-proxy]\n"
+    "                 [--audit-checkpoint-file FILE] [--audit-checkpoint-interval SECONDS]\n"
+    "                 [--config FILE]\n\n"
     "Serves the kfq API and web app. Applies pending migrations first.\n\n"
     "  --db PATH|URL     SQLite file or postgresql:// URL (default var/kfq.db, or $KFQ_DB)\n"
     "  --listen H:P      IPv4 address and port (default 127.0.0.1:8080; port 0 = any free)\n"
@@ -22,8 +25,15 @@ static const char usage[] =
     "  --threads N       worker threads, each with its own database connection\n"
     "  --no-access-log   do not write JSON access lines to stderr\n"
     "  --trust-proxy     trust X-Forwarded-For/-Proto from a proxy on 127.0.0.1 (nginx)\n"
+    "  --audit-checkpoint-file FILE\n"
+    "                    where the audit head is appended (default: audit-checkpoints.log\n"
+    "                    beside the SQLite database, or var/audit-checkpoints.log)\n"
+    "  --audit-checkpoint-interval SECONDS\n"
+    "                    how often the head is looked at, a line written when it moved\n"
+    "                    (default 3600; 0 = never); also at start and stop\n"
     "  --config FILE     key = value lines: db, listen, web_root, data_dir, threads, access_log,\n"
-    "                    trust_proxy (flags given later override it)\n";
+    "                    trust_proxy, audit_checkpoint_file, audit_checkpoint_interval (flags\n"
+    "                    given later override it)\n";
 
 static const char *listen_host;
 
@@ -38,16 +48,18 @@ static void ready(int port)
 	fflush(stdout);
 }
 
-/* files/ beside a SQLite database, so that each database keeps its own evidence */
-static const char *default_data_dir(const char *db, char *buf, size_t len)
+/* name beside a SQLite database, so that each database keeps its own evidence and checkpoints;
+ * var/name with PostgreSQL */
+static const char *beside_db(const char *db, const char *name, char *buf, size_t len)
 {
 	const char *slash = strrchr(db, '/');
 
 	if (store_is_pg_url(db))
-		return "var/files";
-	if (!slash)
-		return "files";
-	snprintf(buf, len, "%.*s/files", (int)(slash - db), db);
+		snprintf(buf, len, "var/%s", name);
+	else if (!slash)
+		snprintf(buf, len, "%s", name);
+	else
+		snprintf(buf, len, "%.*s/%s", (int)(slash - db), db, name);
 	return buf;
 }
 
@@ -58,8 +70,9 @@ int cmd_serve(int argc, char **argv)
 	struct api_config acfg;
 	struct http_server_config hcfg = {0};
 	struct store *s;
+	struct checkpointer cp = {0};
 	struct stat st;
-	char data_dir[4096];
+	char data_dir[4096], cp_file[4096];
 	int rc;
 
 	if (cmd_wants_help(argc, argv, usage))
@@ -81,6 +94,12 @@ int cmd_serve(int argc, char **argv)
 			o.web_root = argv[++i];
 		} else if (i + 1 < argc && !strcmp(argv[i], "--data-dir")) {
 			o.data_dir = argv[++i];
+		} else if (i + 1 < argc && !strcmp(argv[i], "--audit-checkpoint-file")) {
+			o.checkpoint_file = argv[++i];
+		} else if (i + 1 < argc && !strcmp(argv[i], "--audit-checkpoint-interval")) {
+			if (!cmd_parse_interval(argv[++i], &o.checkpoint_interval))
+				return cmd_usage_error(
+				    "serve", "--audit-checkpoint-interval must be 0..86400");
 		} else if (i + 1 < argc && !strcmp(argv[i], "--threads")) {
 			o.threads = atoi(argv[++i]);
 			if (o.threads < 1 || o.threads > 256)
@@ -99,8 +118,17 @@ int cmd_serve(int argc, char **argv)
 	acfg.db_url = o.db;
 	acfg.web_root = o.web_root;
 	acfg.data_dir =
-	    o.data_dir ? o.data_dir : default_data_dir(o.db, data_dir, sizeof(data_dir));
+	    o.data_dir ? o.data_dir : beside_db(o.db, "files", data_dir, sizeof(data_dir));
 	if (api_init(&acfg, &router) != KFQ_OK) {
+		http_router_release(&router);
+		return CMD_EXIT_FAIL;
+	}
+	cp.db_url = o.db;
+	cp.path = o.checkpoint_file
+	              ? o.checkpoint_file
+	              : beside_db(o.db, "audit-checkpoints.log", cp_file, sizeof(cp_file));
+	cp.interval = o.checkpoint_interval;
+	if (cp.interval && checkpoint_start(&cp) != KFQ_OK) {
 		http_router_release(&router);
 		return CMD_EXIT_FAIL;
 	}
@@ -113,6 +141,8 @@ int cmd_serve(int argc, char **argv)
 	rc = http_serve(&hcfg, &router, ready);
 	api_shutdown();
 	http_router_release(&router);
+	if (cp.interval)
+		checkpoint_stop(&cp);
 	if (rc != KFQ_OK)
 		return CMD_EXIT_FAIL;
 	fprintf(stderr, "kfq: stopped\n");

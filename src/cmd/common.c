@@ -26,6 +26,7 @@ void cmd_options_init(struct cmd_options *o)
 	if (o->threads < 2)
 		o->threads = 2;
 	o->access_log = true;
+	o->checkpoint_interval = CMD_DEFAULT_CHECKPOINT_INTERVAL;
 }
 
 static bool parse_bool(const char *v, bool *out)
@@ -49,6 +50,17 @@ static char *trim(char *s)
 	while (e > s && isspace((unsigned char)e[-1]))
 		*--e = 0;
 	return s;
+}
+
+bool cmd_parse_interval(const char *v, int *out)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	if (!*v || *end || n < 0 || n > CMD_CHECKPOINT_INTERVAL_MAX)
+		return false;
+	*out = (int)n;
+	return true;
 }
 
 int cmd_options_load(struct cmd_options *o, const char *path)
@@ -87,13 +99,19 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 			;
 		else if (!strcmp(key, "trust_proxy") && parse_bool(val, &o->trust_proxy))
 			;
+		else if (!strcmp(key, "audit_checkpoint_file") && *val)
+			o->checkpoint_file = val;
+		else if (!strcmp(key, "audit_checkpoint_interval") &&
+		         cmd_parse_interval(val, &o->checkpoint_interval))
+			;
 		else
 			goto bad;
 		continue;
 	bad:
 		fprintf(stderr,
 		        "kfq: %s:%d: expected one of db, listen, web_root, data_dir, threads, "
-		        "access_log, trust_proxy = value\n",
+		        "access_log, trust_proxy, audit_checkpoint_file, audit_checkpoint_interval "
+		        "= value\n",
 		        path, lineno);
 		rc = KFQ_EINVAL;
 		break;

@@ -6,6 +6,7 @@
 
 #include <inttypes.h>
 #include <sodium.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void kraw(struct jsonw *w, const char *key, const char *json)
@@ -68,6 +69,48 @@ void audit_verify_init(struct audit_verify *v)
 	strcpy(v->head, AUDIT_GENESIS);
 }
 
+static int by_seq(const void *a, const void *b)
+{
+	const struct audit_checkpoint *x = a, *y = b;
+
+	return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+void audit_verify_expect(struct audit_verify *v, struct audit_checkpoint *cps, size_t n)
+{
+	if (n)
+		qsort(cps, n, sizeof(*cps), by_seq);
+	v->cps = cps;
+	v->ncps = n;
+	v->nany = 0;
+	while (v->nany < n && cps[v->nany].seq == 0)
+		v->nany++;
+	v->next = v->nany;
+	for (size_t i = 0; i < n; i++)
+		cps[i].held = false;
+}
+
+static void cp_fail(struct audit_verify *v, const struct audit_checkpoint *cp, const char *reason)
+{
+	if (!v->cp_failed) {
+		v->cp_failed = cp;
+		v->cp_reason = reason;
+	}
+}
+
+/* Record seq with hash, just verified: the checkpoints naming it by number or by hash. */
+static void cp_see(struct audit_verify *v, int64_t seq, const char *hash)
+{
+	for (size_t i = 0; i < v->nany; i++)
+		v->cps[i].held |= !strcmp(v->cps[i].hash, hash);
+	for (; v->next < v->ncps && v->cps[v->next].seq == seq; v->next++) {
+		struct audit_checkpoint *cp = &v->cps[v->next];
+		cp->held = !strcmp(cp->hash, hash);
+		if (!cp->held)
+			cp_fail(v, cp, "记录的哈希与检查点不同（日志被改写）");
+	}
+}
+
 static bool broken(struct audit_verify *v, int64_t seq, const char *reason)
 {
 	v->broken_seq = seq;
@@ -104,6 +147,7 @@ bool audit_verify_row(struct audit_verify *v, const struct audit_rec *r, const c
 	}
 	memcpy(v->head, hex, sizeof(hex));
 	v->count++;
+	cp_see(v, r->seq, hex);
 	ok = true;
 cleanup:
 	strbuf_release(&canon);
@@ -118,5 +162,10 @@ bool audit_verify_head(struct audit_verify *v, int64_t head_seq, const char *hea
 		return broken(v, v->count + 1,
 		              head_seq > v->count ? "链头记录数多于现存记录（最新记录被删除）"
 		                                  : "链头与最后一条记录不一致（链头被篡改）");
-	return true;
+	for (size_t i = 0; i < v->ncps; i++)
+		if (!v->cps[i].held)
+			cp_fail(v, &v->cps[i],
+			        v->cps[i].seq ? "检查点记载的记录已不存在（日志被截断）"
+			                      : "日志中没有这个哈希的记录（日志被截断或改写）");
+	return !v->cp_failed;
 }

@@ -117,6 +117,10 @@ struct http_server_config {
 int http_serve(const struct http_server_config *cfg, const struct http_router *router,
                void (*ready)(int port));
 
+/* Writes one whole line (with its newline) to the log the access lines go to (stderr), even
+ * when access lines are off: for lines about the server rather than a request. */
+void http_log_line(const char *line, size_t len);
+
 /* Metrics (Prometheus text) of this process, appended to sb. */
 void http_metrics_write(const struct http_router *router, struct strbuf *sb);
 void http_metrics_record(int route_index, int status, uint64_t ns);

@@ -148,6 +148,13 @@ static void client_addr(struct http_req *req, const struct http_server_config *c
 	req->tls = proto && !strcmp(proto, "https");
 }
 
+void http_log_line(const char *line, size_t len)
+{
+	/* one write(2) per line keeps lines whole across threads */
+	if (write(STDERR_FILENO, line, len) < 0)
+		errno = 0;
+}
+
 static void access_log(const struct http_req *req, size_t bytes, uint64_t ns)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -170,9 +177,7 @@ static void access_log(const struct http_req *req, size_t bytes, uint64_t ns)
 	jsonw_kint(&w, "us", (int64_t)(ns / 1000));
 	jsonw_obj_close(&w);
 	strbuf_addch(&sb, '\n');
-	/* one write(2) per line keeps lines whole across threads */
-	if (write(STDERR_FILENO, sb.buf, sb.len) < 0)
-		errno = 0;
+	http_log_line(sb.buf, sb.len);
 	strbuf_release(&sb);
 }
 

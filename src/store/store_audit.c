@@ -237,7 +237,6 @@ int store_audit_verify(struct store *s, struct audit_verify *v)
 	int64_t head_seq = 0;
 	char head_hash[AUDIT_HASH_HEX] = "";
 
-	audit_verify_init(v);
 	/* a read transaction gives rows and head from one snapshot */
 	if ((rc = store_begin_read(s)) != KFQ_OK)
 		return rc;
@@ -273,5 +272,25 @@ int store_audit_verify(struct store *s, struct audit_verify *v)
 	rc = KFQ_OK;
 done:
 	store_rollback(s);
+	return rc;
+}
+
+int store_audit_head(struct store *s, int64_t *seq, char hash[AUDIT_HASH_HEX])
+{
+	struct store_stmt *st;
+	int rc = store_prepare(s, sql_head_sqlite, &st);
+
+	if (rc != KFQ_OK)
+		return rc;
+	rc = store_step(st);
+	if (rc == KFQ_ROW) {
+		*seq = store_col_int(st, 0);
+		snprintf(hash, AUDIT_HASH_HEX, "%s", store_col_text(st, 1));
+		rc = KFQ_OK;
+	} else if (rc == KFQ_DONE) {
+		store_set_err(s, "audit_head row is missing");
+		rc = KFQ_ERR;
+	}
+	store_reset(st);
 	return rc;
 }

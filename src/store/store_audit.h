@@ -66,7 +66,12 @@ struct store_audit_row {
 int store_audit_list(struct store *s, struct arena *a, const struct store_audit_filter *f,
                      struct store_audit_row **rows, int *nrows, int64_t *total);
 
-/* Reads the whole chain in order and checks it (see core/audit_chain.h). */
+/* Reads the whole chain in order and checks it, and the checkpoints given to v (see
+ * core/audit_chain.h). v is audit_verify_init'ed by the caller. */
 int store_audit_verify(struct store *s, struct audit_verify *v);
+
+/* The head as stored, without checking the chain: the newest record's number and hash (0 and
+ * the genesis hash before the first record). What a checkpoint keeps. */
+int store_audit_head(struct store *s, int64_t *seq, char hash[AUDIT_HASH_HEX]);
 
 #endif

@@ -1,5 +1,5 @@
-/* Tests src/core/audit_chain.c: the canonical form, a worked hash, and each kind of tampering
- * (edit, delete, reorder, truncate) on an in-memory chain. */
+/* Tests src/core/audit_chain.c: the canonical form, a worked hash, each kind of tampering
+ * (edit, delete, reorder, truncate) on an in-memory chain, and checkpoints held against it. */
 #include "core/audit_chain.h"
 
 #include <setjmp.h>
@@ -19,7 +19,7 @@ struct chain {
 	char prev[N][AUDIT_HASH_HEX];
 };
 
-static void build(struct chain *c)
+static void build_after(struct chain *c, const char *after)
 {
 	static const char *const ids[N] = {"1", "2", "3", "4"};
 	const char *prev = AUDIT_GENESIS;
@@ -38,7 +38,7 @@ static void build(struct chain *c)
 		r->action = "create";
 		r->entity_type = "org";
 		r->entity_id = ids[i];
-		r->after_json = "{\"name\":\"市商务局\"}";
+		r->after_json = after;
 		r->prev_hash = c->prev[i];
 		audit_canonical(r, &sb);
 		strcpy(c->canon[i], sb.buf);
@@ -48,16 +48,35 @@ static void build(struct chain *c)
 	}
 }
 
-static bool verify(struct chain *c, const int *order, int n, int64_t head_seq, const char *head,
-                   struct audit_verify *v)
+static void build(struct chain *c)
+{
+	build_after(c, "{\"name\":\"市商务局\"}");
+}
+
+static bool verify_cp(struct chain *c, const int *order, int n, int64_t head_seq, const char *head,
+                      struct audit_checkpoint *cps, size_t ncps, struct audit_verify *v)
 {
 	audit_verify_init(v);
+	audit_verify_expect(v, cps, ncps);
 	for (int i = 0; i < n; i++) {
 		int k = order[i];
 		if (!audit_verify_row(v, &c->rec[k], c->canon[k], c->hash[k]))
 			return false;
 	}
 	return audit_verify_head(v, head_seq, head);
+}
+
+static bool verify(struct chain *c, const int *order, int n, int64_t head_seq, const char *head,
+                   struct audit_verify *v)
+{
+	return verify_cp(c, order, n, head_seq, head, NULL, 0, v);
+}
+
+static void checkpoint(struct audit_checkpoint *cp, int64_t seq, const char *hash)
+{
+	memset(cp, 0, sizeof(*cp));
+	cp->seq = seq;
+	strcpy(cp->hash, hash);
 }
 
 static void test_canonical_form(void **state)
@@ -141,6 +160,65 @@ static void test_truncated_tail_is_detected_by_head(void **state)
 	assert_non_null(strstr(v.reason, "最新记录被删除"));
 }
 
+static void test_checkpoints_held(void **state)
+{
+	(void)state;
+	struct chain c;
+	struct audit_verify v;
+	struct audit_checkpoint cps[3];
+	int order[N] = {0, 1, 2, 3};
+	build(&c);
+	/* given in any order; one by hash only, as --expect gives it */
+	checkpoint(&cps[0], 4, c.hash[3]);
+	checkpoint(&cps[1], 0, c.hash[2]);
+	checkpoint(&cps[2], 2, c.hash[1]);
+	assert_true(verify_cp(&c, order, N, N, c.hash[N - 1], cps, 3, &v));
+	assert_null(v.cp_failed);
+	for (int i = 0; i < 3; i++)
+		assert_true(cps[i].held);
+}
+
+static void test_cut_tail_with_rewritten_head_needs_a_checkpoint(void **state)
+{
+	(void)state;
+	struct chain c;
+	struct audit_verify v;
+	struct audit_checkpoint cp;
+	int order[N] = {0, 1, 2, 3};
+	build(&c);
+	/* records 3 and 4 deleted and the head set to record 2: consistent on its own */
+	assert_true(verify(&c, order, 2, 2, c.hash[1], &v));
+	assert_int_equal(v.count, 2);
+	/* the checkpoint taken when there were four records says otherwise */
+	checkpoint(&cp, 4, c.hash[3]);
+	assert_false(verify_cp(&c, order, 2, 2, c.hash[1], &cp, 1, &v));
+	assert_int_equal(v.broken_seq, 0);
+	assert_ptr_equal(v.cp_failed, &cp);
+	assert_non_null(strstr(v.cp_reason, "日志被截断"));
+	/* and so does the head hash written down then, by hash alone */
+	checkpoint(&cp, 0, c.hash[3]);
+	assert_false(verify_cp(&c, order, 2, 2, c.hash[1], &cp, 1, &v));
+	assert_non_null(strstr(v.cp_reason, "没有这个哈希"));
+}
+
+static void test_rewritten_chain_fails_its_checkpoint(void **state)
+{
+	(void)state;
+	struct chain c, forged;
+	struct audit_verify v;
+	struct audit_checkpoint cps[2];
+	int order[N] = {0, 1, 2, 3};
+	build(&c);
+	/* every record rewritten and every hash recomputed: the chain itself verifies */
+	build_after(&forged, "{\"name\":\"别的单位\"}");
+	assert_true(verify(&forged, order, N, N, forged.hash[N - 1], &v));
+	checkpoint(&cps[0], 1, c.hash[0]);
+	checkpoint(&cps[1], 3, c.hash[2]);
+	assert_false(verify_cp(&forged, order, N, N, forged.hash[N - 1], cps, 2, &v));
+	assert_int_equal(v.cp_failed->seq, 1);
+	assert_non_null(strstr(v.cp_reason, "日志被改写"));
+}
+
 int main(void)
 {
 	if (sodium_init() < 0)
@@ -152,6 +230,9 @@ int main(void)
 	    cmocka_unit_test(test_deleted_record_is_detected),
 	    cmocka_unit_test(test_swapped_records_are_detected),
 	    cmocka_unit_test(test_truncated_tail_is_detected_by_head),
+	    cmocka_unit_test(test_checkpoints_held),
+	    cmocka_unit_test(test_cut_tail_with_rewritten_head_needs_a_checkpoint),
+	    cmocka_unit_test(test_rewritten_chain_fails_its_checkpoint),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
