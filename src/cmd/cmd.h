@@ -4,6 +4,7 @@
 #ifndef KFQ_CMD_CMD_H
 #define KFQ_CMD_CMD_H
 
+#include "core/audit_chain.h"
 #include "store/store.h"
 #include "store/store_audit.h"
 
@@ -58,6 +59,29 @@ int cmd_open_db_as_is(const struct cmd_options *o, struct store **s);
 /* The audit identity of whoever runs the command ("cli:<login name>"). */
 void cmd_actor(struct store_actor *who);
 
+/* `name` beside a SQLite database (each database keeps its own evidence and checkpoints), or
+ * var/name with PostgreSQL; into buf. */
+const char *cmd_beside_db(const char *db, const char *name, char *buf, size_t len);
+/* The evidence directory into buf: --data-dir / data_dir, else files beside the database. */
+const char *cmd_data_dir(const struct cmd_options *o, char *buf, size_t len);
+
+/* Checkpoints read from files (kfq audit verify, kfq restore). */
+struct cmd_checkpoints {
+	struct audit_checkpoint *v; /* heap: free() it */
+	size_t n, cap;
+};
+/* Appends every checkpoint line of path; a damaged line is an error, and so is a file with
+ * none unless allow_none. Prints why on failure. */
+int cmd_read_checkpoints(const char *cmd, const char *path, bool allow_none,
+                         struct cmd_checkpoints *out);
+struct audit_checkpoint *cmd_checkpoints_add(struct cmd_checkpoints *c);
+
+/* Runs a program (pg_dump, pg_restore) found on PATH and waits: its exit status, or -1 if it
+ * could not run or was killed (printed). Its output goes where ours does. */
+int cmd_run(const char *const argv[]);
+/* fsync of a file or directory by name. */
+int cmd_fsync_path(const char *path);
+
 /* true if argv holds -h or --help; prints usage to stdout then */
 bool cmd_wants_help(int argc, char **argv, const char *usage);
 /* Prints "kfq NAME: message" and the usage hint; returns CMD_EXIT_USAGE. */
@@ -78,6 +102,7 @@ int cmd_user(int argc, char **argv);
 int cmd_org(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
+int cmd_restore(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_remind(int argc, char **argv);
 

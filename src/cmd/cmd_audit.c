@@ -23,61 +23,7 @@ static const char usage[] =
     "                     database, or its log / journal output): record N with hash H\n"
     "  --expect HASH      a record with this hash (a head printed by an earlier verify)\n";
 
-struct expected {
-	struct audit_checkpoint *v;
-	size_t n, cap;
-};
-
-static struct audit_checkpoint *add(struct expected *e)
-{
-	if (e->n == e->cap) {
-		e->cap = e->cap ? e->cap * 2 : 16;
-		e->v = xrealloc(e->v, e->cap * sizeof(*e->v));
-	}
-	return &e->v[e->n++];
-}
-
-/* Every checkpoint line of path; a damaged one, or none at all, is an error. */
-static int read_checkpoints(const char *path, struct expected *e)
-{
-	FILE *f = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0, lineno = 0, before = e->n;
-	ssize_t len;
-	int rc = KFQ_OK;
-
-	if (!f) {
-		fprintf(stderr, "kfq audit verify: cannot read %s\n", path);
-		return KFQ_EIO;
-	}
-	while ((len = getline(&line, &cap, f)) >= 0) {
-		struct audit_checkpoint cp;
-		lineno++;
-		int r = audit_checkpoint_parse(line, (size_t)len, &cp);
-		if (r < 0) {
-			fprintf(stderr,
-			        "kfq audit verify: %s:%zu: not a well-formed audit checkpoint\n",
-			        path, lineno);
-			rc = KFQ_EINVAL;
-			break;
-		}
-		if (r > 0)
-			*add(e) = cp;
-	}
-	if (rc == KFQ_OK && ferror(f)) {
-		fprintf(stderr, "kfq audit verify: cannot read %s\n", path);
-		rc = KFQ_EIO;
-	}
-	if (rc == KFQ_OK && e->n == before) {
-		fprintf(stderr, "kfq audit verify: %s holds no audit checkpoint\n", path);
-		rc = KFQ_EINVAL;
-	}
-	free(line);
-	fclose(f);
-	return rc;
-}
-
-static int add_expect(const char *hash, struct expected *e)
+static int add_expect(const char *hash, struct cmd_checkpoints *e)
 {
 	struct audit_checkpoint *cp;
 	char lower[AUDIT_HASH_HEX];
@@ -89,7 +35,7 @@ static int add_expect(const char *hash, struct expected *e)
 		lower[i] = (char)tolower((unsigned char)hash[i]);
 	if (!audit_hash_valid(lower))
 		return KFQ_EINVAL;
-	cp = add(e);
+	cp = cmd_checkpoints_add(e);
 	memset(cp, 0, sizeof(*cp));
 	memcpy(cp->hash, lower, sizeof(lower));
 	return KFQ_OK;
@@ -131,7 +77,7 @@ int cmd_audit(int argc, char **argv)
 {
 	struct cmd_options o;
 	struct audit_verify v;
-	struct expected e = {0};
+	struct cmd_checkpoints e = {0};
 	struct store *s = NULL;
 	int rc, status = CMD_EXIT_FAIL;
 
@@ -149,7 +95,7 @@ int cmd_audit(int argc, char **argv)
 		if (r > 0)
 			continue;
 		if (i + 1 < argc && !strcmp(argv[i], "--checkpoint")) {
-			if (read_checkpoints(argv[++i], &e) != KFQ_OK)
+			if (cmd_read_checkpoints("audit verify", argv[++i], false, &e) != KFQ_OK)
 				goto cleanup;
 		} else if (i + 1 < argc && !strcmp(argv[i], "--expect")) {
 			if (add_expect(argv[++i], &e) != KFQ_OK) {

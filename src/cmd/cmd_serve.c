@@ -48,21 +48,6 @@ static void ready(int port)
 	fflush(stdout);
 }
 
-/* name beside a SQLite database, so that each database keeps its own evidence and checkpoints;
- * var/name with PostgreSQL */
-static const char *beside_db(const char *db, const char *name, char *buf, size_t len)
-{
-	const char *slash = strrchr(db, '/');
-
-	if (store_is_pg_url(db))
-		snprintf(buf, len, "var/%s", name);
-	else if (!slash)
-		snprintf(buf, len, "%s", name);
-	else
-		snprintf(buf, len, "%.*s/%s", (int)(slash - db), db, name);
-	return buf;
-}
-
 int cmd_serve(int argc, char **argv)
 {
 	struct cmd_options o;
@@ -117,8 +102,7 @@ int cmd_serve(int argc, char **argv)
 
 	acfg.db_url = o.db;
 	acfg.web_root = o.web_root;
-	acfg.data_dir =
-	    o.data_dir ? o.data_dir : beside_db(o.db, "files", data_dir, sizeof(data_dir));
+	acfg.data_dir = cmd_data_dir(&o, data_dir, sizeof(data_dir));
 	if (api_init(&acfg, &router) != KFQ_OK) {
 		http_router_release(&router);
 		return CMD_EXIT_FAIL;
@@ -126,7 +110,7 @@ int cmd_serve(int argc, char **argv)
 	cp.db_url = o.db;
 	cp.path = o.checkpoint_file
 	              ? o.checkpoint_file
-	              : beside_db(o.db, "audit-checkpoints.log", cp_file, sizeof(cp_file));
+	              : cmd_beside_db(o.db, "audit-checkpoints.log", cp_file, sizeof(cp_file));
 	cp.interval = o.checkpoint_interval;
 	if (cp.interval && checkpoint_start(&cp) != KFQ_OK) {
 		http_router_release(&router);

@@ -2,18 +2,25 @@
  * command line's audit identity, usage errors. */
 #include "cmd/cmd.h"
 
+#include "core/audit_checkpoint.h"
 #include "store/store_migrate.h"
 #include "util/log.h"
 #include "util/strbuf.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <pwd.h>
+#include <spawn.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+extern char **environ;
 
 void cmd_options_init(struct cmd_options *o)
 {
@@ -248,5 +255,106 @@ int cmd_read_file(const char *path, struct strbuf *sb)
 		rc = KFQ_EIO;
 	if (f != stdin)
 		fclose(f);
+	return rc;
+}
+
+const char *cmd_beside_db(const char *db, const char *name, char *buf, size_t len)
+{
+	const char *slash = strrchr(db, '/');
+
+	if (store_is_pg_url(db))
+		snprintf(buf, len, "var/%s", name);
+	else if (!slash)
+		snprintf(buf, len, "%s", name);
+	else
+		snprintf(buf, len, "%.*s/%s", (int)(slash - db), db, name);
+	return buf;
+}
+
+const char *cmd_data_dir(const struct cmd_options *o, char *buf, size_t len)
+{
+	if (!o->data_dir)
+		return cmd_beside_db(o->db, "files", buf, len);
+	snprintf(buf, len, "%s", o->data_dir);
+	return buf;
+}
+
+struct audit_checkpoint *cmd_checkpoints_add(struct cmd_checkpoints *c)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 16;
+		c->v = xrealloc(c->v, c->cap * sizeof(*c->v));
+	}
+	return &c->v[c->n++];
+}
+
+int cmd_read_checkpoints(const char *cmd, const char *path, bool allow_none,
+                         struct cmd_checkpoints *out)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0, lineno = 0, before = out->n;
+	ssize_t len;
+	int rc = KFQ_OK;
+
+	if (!f) {
+		fprintf(stderr, "kfq %s: cannot read %s\n", cmd, path);
+		return KFQ_EIO;
+	}
+	while ((len = getline(&line, &cap, f)) >= 0) {
+		struct audit_checkpoint cp;
+		lineno++;
+		int r = audit_checkpoint_parse(line, (size_t)len, &cp);
+		if (r < 0) {
+			fprintf(stderr, "kfq %s: %s:%zu: not a well-formed audit checkpoint\n", cmd,
+			        path, lineno);
+			rc = KFQ_EINVAL;
+			break;
+		}
+		if (r > 0)
+			*cmd_checkpoints_add(out) = cp;
+	}
+	if (rc == KFQ_OK && ferror(f)) {
+		fprintf(stderr, "kfq %s: cannot read %s\n", cmd, path);
+		rc = KFQ_EIO;
+	}
+	if (rc == KFQ_OK && out->n == before && !allow_none) {
+		fprintf(stderr, "kfq %s: %s holds no audit checkpoint\n", cmd, path);
+		rc = KFQ_EINVAL;
+	}
+	free(line);
+	fclose(f);
+	return rc;
+}
+
+int cmd_run(const char *const argv[])
+{
+	pid_t pid;
+	int status, rc;
+
+	rc = posix_spawnp(&pid, argv[0], NULL, NULL, (char *const *)argv, environ);
+	if (rc != 0) {
+		fprintf(stderr, "kfq: cannot run %s: %s\n", argv[0], strerror(rc));
+		return -1;
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	if (!WIFEXITED(status)) {
+		fprintf(stderr, "kfq: %s was killed by signal %d\n", argv[0], WTERMSIG(status));
+		return -1;
+	}
+	return WEXITSTATUS(status);
+}
+
+int cmd_fsync_path(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int rc;
+
+	if (fd < 0)
+		return KFQ_EIO;
+	rc = fsync(fd) == 0 ? KFQ_OK : KFQ_EIO;
+	close(fd);
 	return rc;
 }

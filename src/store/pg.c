@@ -398,3 +398,24 @@ int store_pg_open(const char *url, struct store **out, char *errbuf, size_t errl
 	*out = &p->base;
 	return KFQ_OK;
 }
+
+int store_snapshot_export(struct store *s, char *id, size_t len)
+{
+	struct pg_store *p = (struct pg_store *)s;
+	PGresult *res;
+	int rc = KFQ_OK;
+
+	if (s->kind != STORE_PG) {
+		store_set_err(s, "snapshot export: SQLite is copied by store_backup");
+		return KFQ_EINVAL;
+	}
+	if (s->lost)
+		return unavailable(s);
+	res = PQexec(p->conn, "SELECT pg_export_snapshot()");
+	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
+		snprintf(id, len, "%s", PQgetvalue(res, 0, 0));
+	else
+		rc = map_res(s, res);
+	PQclear(res);
+	return rc;
+}

@@ -195,7 +195,7 @@ int store_backup(struct store *s, const char *path)
 	int rc;
 
 	if (s->kind != STORE_SQLITE) {
-		store_set_err(s, "backup: use pg_dump for PostgreSQL");
+		store_set_err(s, "backup: PostgreSQL is copied by pg_dump");
 		return KFQ_EINVAL;
 	}
 	rc = sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
@@ -209,9 +209,11 @@ int store_backup(struct store *s, const char *path)
 	b = sqlite3_backup_init(dst, "main", q->db, "main");
 	if (!b)
 		goto fail;
-	/* copy in steps so writers are not blocked for the whole copy; restarts if they write */
+	/* in one step, from one snapshot (the caller's read transaction when it has one): in WAL
+	 * mode a reader does not block writers, and a copy in several steps would start again
+	 * whenever another connection writes */
 	do {
-		rc = sqlite3_backup_step(b, 256);
+		rc = sqlite3_backup_step(b, -1);
 		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
 			sqlite3_sleep(20);
 	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);

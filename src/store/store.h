@@ -87,9 +87,15 @@ void store_rollback(struct store *s);
  * back. Returns KFQ_OK or a negative code (KFQ_ERR for anything else). */
 int store_end(struct store *s, int rc);
 
-/* Online, consistent copy of a SQLite database to `path` (SQLite's backup API).
- * KFQ_EINVAL on PostgreSQL, whose own tools (pg_dump) do this. */
+/* Online, consistent copy of a SQLite database to `path` (SQLite's backup API), made from the
+ * snapshot of the caller's read transaction when one is open (store_begin_read), so that
+ * what the caller reads there and the copy agree. Writers are not blocked (WAL).
+ * KFQ_EINVAL on PostgreSQL, whose own pg_dump does this (store_snapshot_export). */
 int store_backup(struct store *s, const char *path);
+/* PostgreSQL: exports the snapshot of the caller's read transaction (pg_export_snapshot) into
+ * id, for `pg_dump --snapshot=id`, which then dumps exactly what the caller reads; valid while
+ * the transaction is open. KFQ_EINVAL on SQLite. */
+int store_snapshot_export(struct store *s, char *id, size_t len);
 
 /* A LIKE pattern matching q literally anywhere ("%q%" with % _ and \ escaped), for use with
  * `LIKE ?N ESCAPE '\'`; NULL when q is NULL or empty. Arena memory. */

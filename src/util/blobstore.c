@@ -118,3 +118,97 @@ int blob_open(const char *dir, const char *hex, int *fd, uint64_t *size)
 	*size = (uint64_t)st.st_size;
 	return 0;
 }
+
+/* Reads fd to its end into the hash, and into out when out >= 0. */
+static int hash_fd(int fd, int out, uint64_t *size, char hex[BLOB_HASH_HEX])
+{
+	crypto_hash_sha256_state st;
+	unsigned char h[crypto_hash_sha256_BYTES], buf[65536];
+	ssize_t n;
+
+	crypto_hash_sha256_init(&st);
+	*size = 0;
+	while ((n = read(fd, buf, sizeof(buf))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		crypto_hash_sha256_update(&st, buf, (size_t)n);
+		*size += (uint64_t)n;
+		for (ssize_t done = 0; out >= 0 && done < n;) {
+			ssize_t w = write(out, buf + done, (size_t)(n - done));
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0)
+				return -1;
+			done += w;
+		}
+	}
+	crypto_hash_sha256_final(&st, h);
+	sodium_bin2hex(hex, BLOB_HASH_HEX, h, sizeof(h));
+	return 0;
+}
+
+static int same(const char *hex, uint64_t size, const char *got, uint64_t got_size)
+{
+	if (got_size != size || strcmp(got, hex) != 0)
+		return errno = EBADMSG, -1;
+	return 0;
+}
+
+int blob_check(const char *dir, const char *hex, uint64_t size)
+{
+	char got[BLOB_HASH_HEX];
+	uint64_t n, ignored;
+	int fd, rc;
+
+	if (blob_open(dir, hex, &fd, &ignored) != 0)
+		return -1;
+	rc = hash_fd(fd, -1, &n, got);
+	close(fd);
+	return rc != 0 ? -1 : same(hex, size, got, n);
+}
+
+int blob_copy(const char *src_dir, const char *dst_dir, const char *hex, uint64_t size)
+{
+	char sub[PATH_MAX], path[PATH_MAX], tmp[PATH_MAX], got[BLOB_HASH_HEX];
+	uint64_t n, ignored;
+	int in, out = -1, saved;
+
+	if (blob_check(dst_dir, hex, size) == 0)
+		return 0;
+	if (snprintf(sub, sizeof(sub), "%s/%.2s", dst_dir, hex) >= (int)sizeof(sub) ||
+	    snprintf(path, sizeof(path), "%s/%s", sub, hex) >= (int)sizeof(path) ||
+	    snprintf(tmp, sizeof(tmp), "%s/.tmp-XXXXXX", sub) >= (int)sizeof(tmp))
+		return errno = ENAMETOOLONG, -1;
+	if (blob_open(src_dir, hex, &in, &ignored) != 0)
+		return -1;
+	if (mkdirs(sub) != 0 || (out = mkstemp(tmp)) < 0)
+		goto fail;
+	if (hash_fd(in, out, &n, got) != 0 || same(hex, size, got, n) != 0)
+		goto fail;
+	if (fsync(out) != 0 || close(out) != 0) {
+		out = -1;
+		goto fail;
+	}
+	out = -1;
+	close(in);
+	in = -1;
+	if (rename(tmp, path) != 0)
+		goto fail;
+	int dfd = open(sub, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		return -1;
+	saved = fsync(dfd);
+	close(dfd);
+	return saved;
+fail:
+	saved = errno;
+	if (in >= 0)
+		close(in);
+	if (out >= 0)
+		close(out);
+	unlink(tmp);
+	errno = saved;
+	return -1;
+}

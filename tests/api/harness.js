@@ -265,6 +265,8 @@ async function prepare(db, users) {
  * opts.serveArgs   extra `kfq serve` arguments (e.g. ['--trust-proxy'], ['--web-root', dir])
  * opts.listen      --listen value (default 127.0.0.1:0)
  * opts.pg          a PostgreSQL server URL (…/postgres) to use instead of KFQ_TEST_PG
+ * opts.db          serve this existing database (migrated, with its users) instead of a fresh
+ *                  one; it is dropped at close all the same
  * Returns {base, port, db, dir, log, users, stop(), kill9(), restart(), close(), kfq(args)}.
  */
 async function startServer(opts = {}) {
@@ -273,12 +275,12 @@ async function startServer(opts = {}) {
 	fs.mkdirSync(TEST_OUT, { recursive: true });
 	const log = path.join(TEST_OUT, `${logName()}-${process.pid}-${++serverCounter}.log`);
 	fs.writeFileSync(log, '');
-	const db = await freshDatabase(dir, opts.pg).catch((e) => {
+	const db = opts.db || (await freshDatabase(dir, opts.pg).catch((e) => {
 		fs.rmSync(dir, { recursive: true, force: true });
 		throw e;
-	});
+	}));
 	try {
-		await prepare(db, users);
+		if (!opts.db) await prepare(db, users);
 	} catch (e) {
 		await dropDatabase(db);
 		fs.rmSync(dir, { recursive: true, force: true });
@@ -679,6 +681,8 @@ module.exports = {
 	sql,
 	sqlOk,
 	startPgCluster,
+	freshDatabase,
+	dropDatabase,
 	startServer,
 	Client,
 	loginAll,
