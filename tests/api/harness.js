@@ -266,7 +266,7 @@ async function prepare(db, users) {
  * opts.listen      --listen value (default 127.0.0.1:0)
  * opts.pg          a PostgreSQL server URL (…/postgres) to use instead of KFQ_TEST_PG
  * opts.db          serve this existing database (migrated, with its users) instead of a fresh
- *                  one; it is dropped at close all the same
+ *                  one; close() leaves it in place (whoever made it drops it)
  * Returns {base, port, db, dir, log, users, stop(), kill9(), restart(), close(), kfq(args)}.
  */
 async function startServer(opts = {}) {
@@ -381,7 +381,7 @@ async function startServer(opts = {}) {
 			srv.checkLog();
 		} finally {
 			if (srv.child) await srv.kill9();
-			await dropDatabase(db);
+			if (!opts.db) await dropDatabase(db);
 			fs.rmSync(dir, { recursive: true, force: true });
 		}
 	};
@@ -390,7 +390,7 @@ async function startServer(opts = {}) {
 		await srv.spawn();
 	} catch (e) {
 		if (srv.child) await srv.kill9();
-		await dropDatabase(db);
+		if (!opts.db) await dropDatabase(db);
 		fs.rmSync(dir, { recursive: true, force: true });
 		throw e;
 	}

@@ -1,0 +1,242 @@
+'use strict';
+// cluster.test.js - two `kfq serve` processes on one database behind nginx on loopback, as
+// docs/OPERATIONS.md sets them up. Sessions live in the database: a login through one server
+// works on the other and through nginx. Each process caches the board, and sees the other's
+// writes at once. Killed with -9 under write load through nginx, one server takes no
+// acknowledged write with it: nginx sends the rest to the other, and the audit chain verifies.
+// Runs on both databases (two processes share a SQLite file as they share PostgreSQL).
+
+const { describe, test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const h = require('./harness');
+
+const T = { timeout: h.STEP_TIMEOUT * 3 };
+const SEED = path.join(__dirname, '..', 'data', 'fushun-devzone-reform-draft-2025.txt');
+
+function day(offset) {
+	// today in Asia/Shanghai, plus offset days, as YYYY-MM-DD
+	const t = new Date(Date.now() + 8 * 3600e3 + offset * 86400e3);
+	return t.toISOString().slice(0, 10);
+}
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const s = net.createServer();
+		s.once('error', reject);
+		s.listen(0, '127.0.0.1', () => {
+			const { port } = s.address();
+			s.close(() => resolve(port));
+		});
+	});
+}
+
+/** nginx in front of the given ports, with the proxy settings of docs/OPERATIONS.md. */
+async function startNginx(ports) {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kfq-nginx-'));
+	// the workers run as nobody when we are root: they must reach their temporary files
+	fs.chmodSync(dir, 0o755);
+	fs.mkdirSync(path.join(dir, 'tmp'), { mode: 0o777 });
+	fs.chmodSync(path.join(dir, 'tmp'), 0o777);
+	const port = await freePort();
+	const conf = path.join(dir, 'nginx.conf');
+	fs.writeFileSync(
+		conf,
+		`worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 512; }
+http {
+	access_log off;
+	client_body_temp_path ${dir}/tmp/body;
+	proxy_temp_path ${dir}/tmp/proxy;
+	fastcgi_temp_path ${dir}/tmp/fastcgi;
+	uwsgi_temp_path ${dir}/tmp/uwsgi;
+	scgi_temp_path ${dir}/tmp/scgi;
+	upstream kfq {
+${ports.map((p) => `		server 127.0.0.1:${p} max_fails=1 fail_timeout=30s;`).join('\n')}
+		keepalive 16;
+	}
+	server {
+		listen 127.0.0.1:${port};
+		client_max_body_size 21m;
+		location / {
+			proxy_pass http://kfq;
+			proxy_http_version 1.1;
+			proxy_set_header Connection "";
+			proxy_set_header Host $http_host;
+			proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+			proxy_set_header X-Forwarded-Proto $scheme;
+			proxy_next_upstream error timeout;
+		}
+	}
+}
+`,
+	);
+	const child = spawn('nginx', ['-p', dir, '-c', conf, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+	let stderr = '';
+	child.stderr.on('data', (d) => {
+		stderr += d;
+	});
+	const exited = new Promise((resolve) => child.on('exit', resolve));
+	for (let i = 0; ; i++) {
+		const up = await new Promise((resolve) => {
+			const s = net.connect(port, '127.0.0.1', () => {
+				s.destroy();
+				resolve(true);
+			});
+			s.on('error', () => resolve(false));
+		});
+		if (up) break;
+		if (i > 200 || child.exitCode !== null) throw new Error(`nginx did not start: ${stderr}${fs.existsSync(`${dir}/error.log`) ? fs.readFileSync(`${dir}/error.log`, 'utf8') : ''}`);
+		await h.sleep(50);
+	}
+	return {
+		base: `http://127.0.0.1:${port}`,
+		async stop() {
+			child.kill('SIGTERM');
+			await exited;
+			fs.rmSync(dir, { recursive: true, force: true });
+		},
+	};
+}
+
+/** A client of another server (or nginx) with the same session as `from`. */
+function sameSession(from, base) {
+	const c = new h.Client({ base });
+	c.cookies = new Map(from.cookies);
+	c.csrf = from.csrf;
+	return c;
+}
+
+describe('two servers behind nginx', { timeout: h.FILE_TIMEOUT }, () => {
+	let a, b, proxy, files;
+	const c = {}; // per user: {a, b, proxy} clients of one session
+
+	before(async () => {
+		files = fs.mkdtempSync(path.join(os.tmpdir(), 'kfq-files-'));
+		const serveArgs = ['--trust-proxy', '--threads', '2', '--data-dir', files];
+		a = await h.startServer({ users: h.DEFAULT_USERS.filter((u) => ['office1', 'zone1', 'auditor1'].includes(u.username)), serveArgs });
+		b = await h.startServer({ db: a.db, serveArgs });
+		proxy = await startNginx([a.port, b.port]);
+		// each user logs in through server a
+		const logged = await h.loginAll(a, ['office1', 'zone1', 'auditor1']);
+		for (const [name, client] of Object.entries(logged)) c[name] = { a: client, b: sameSession(client, b.base), proxy: sameSession(client, proxy.base) };
+	});
+
+	after(async () => {
+		try {
+			if (proxy) await proxy.stop();
+			if (b) await b.close();
+		} finally {
+			if (a) await a.close();
+			fs.rmSync(files, { recursive: true, force: true });
+		}
+	});
+
+	test('logged in through one server, working through the other and through nginx', T, async () => {
+		let r = await c.office1.b.post('/api/orgs', { name: '集群乙', type: 'county' });
+		assert.equal(r.status, 201, r.text);
+		const id = r.json.id;
+		r = await c.office1.a.get(`/api/orgs/${id}`);
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.name, '集群乙');
+		for (let i = 0; i < 4; i++) {
+			r = await c.office1.proxy.post('/api/orgs', { name: `集群代理${i}`, type: 'county' });
+			assert.equal(r.status, 201, r.text);
+		}
+		// behind the trusted proxy the audit record has the client's address
+		const recs = await c.auditor1.b.get('/api/audit?entity_type=org&action=create&page_size=1');
+		assert.equal(recs.json.items[0].after.name, '集群代理3');
+		assert.equal(recs.json.items[0].client_addr, '127.0.0.1');
+	});
+
+	test("each server's board cache sees the other server's writes at once", T, async () => {
+		let r = await c.office1.a.post('/api/policies', fs.readFileSync(SEED), { raw: true, contentType: 'text/plain' });
+		assert.equal(r.status, 201, r.text);
+		const tasks = (await c.office1.b.get('/api/tasks?page_size=100')).json.items;
+		const t2 = tasks.find((t) => t.article_number === 2);
+		r = await c.zone1.b.post('/api/plans', {
+			task_id: t2.id,
+			milestones: [
+				{ title: '制定实施方案', deliverable: '方案文本', start_date: day(-60), due_date: day(30), weight: 30 },
+				{ title: '组织实施', deliverable: '实施报告', start_date: day(-9), due_date: day(60), weight: 50 },
+				{ title: '总结评估', deliverable: '评估报告', start_date: day(6), due_date: day(90), weight: 20 },
+			],
+		});
+		assert.equal(r.status, 201, r.text);
+		const plan = r.json;
+		assert.equal((await c.zone1.b.post(`/api/plans/${plan.id}/submit`, {})).status, 200);
+		assert.equal((await c.office1.a.post(`/api/plans/${plan.id}/approve`, { comment: '同意' })).status, 200);
+
+		const cell = async (side) => {
+			const board = await c.office1[side].get('/api/board');
+			assert.equal(board.status, 200, board.text);
+			return board.json.cells.find((x) => x.task_id === t2.id && x.org_id === plan.org_id).completion_bp;
+		};
+		// both caches filled
+		assert.equal(await cell('a'), 0);
+		assert.equal(await cell('b'), 0);
+		// reported on a, accepted on b: a's cached board shows it (30% of the weight done)
+		const accept = async (reporter, reviewer, m, body) => {
+			const rep = await c.zone1[reporter].post(`/api/milestones/${plan.milestones[m].id}/reports`, body);
+			assert.equal(rep.status, 201, rep.text);
+			const acc = await c.office1[reviewer].post(`/api/reports/${rep.json.id}/accept`, {});
+			assert.equal(acc.status, 200, acc.text);
+		};
+		await accept('a', 'b', 0, { status: 'done', percent: 100, narrative: '方案已印发' });
+		assert.equal(await cell('a'), 3000);
+		// and the other way round: 30 × 100% + 50 × 40% of 100
+		await accept('b', 'a', 1, { status: 'in_progress', percent: 40, narrative: '推进中' });
+		assert.equal(await cell('b'), 5000);
+		assert.equal(await cell('a'), 5000);
+	});
+
+	test('kill -9 of one server under write load through nginx: every acknowledged write is kept', T, async (t) => {
+		const acked = [];
+		const statuses = new Map();
+		let serial = 0;
+		let running = true;
+		const writer = async () => {
+			while (running) {
+				const name = `集群负载${++serial}`;
+				const r = await c.office1.proxy.post('/api/orgs', { name, type: 'county' });
+				statuses.set(r.status, (statuses.get(r.status) || 0) + 1);
+				if (r.status === 201) acked.push(name);
+			}
+		};
+		const load = Promise.all([writer(), writer(), writer(), writer()]);
+		const waitFor = async (n) => {
+			for (let i = 0; i < 1200 && acked.length < n; i++) await h.sleep(50);
+			assert.ok(acked.length >= n, `only ${acked.length} writes acknowledged`);
+		};
+		try {
+			await waitFor(40);
+			await a.kill9();
+			const n = acked.length;
+			await waitFor(n + 40);
+		} finally {
+			running = false;
+			await load;
+		}
+		// what was in flight on the killed server may fail (502: nginx does not resend a POST);
+		// nothing else
+		t.diagnostic(`answers: ${JSON.stringify([...statuses])}, ${acked.length} acknowledged`);
+		const other = [...statuses.keys()].filter((s) => s !== 201 && s !== 502);
+		assert.deepEqual(other, [], `answers: ${JSON.stringify([...statuses])}`);
+		const names = new Set((await h.sqlOk(b.db, 'SELECT name FROM org')).split('\n'));
+		const lost = acked.filter((x) => !names.has(x));
+		assert.deepEqual(lost, [], `${lost.length} of ${acked.length} acknowledged writes are missing`);
+		const v = await c.auditor1.b.get('/api/audit/verify');
+		assert.equal(v.json.ok, true, v.text);
+		const cli = await h.kfq(['audit', 'verify', '--db', b.db]);
+		assert.equal(cli.code, 0, cli.stdout + cli.stderr);
+		assert.match(cli.stdout, new RegExp(`^OK: ${v.json.count} records, head ${v.json.head_hash}$`, 'm'));
+		// the survivor goes on; the session still works through nginx
+		assert.equal((await c.office1.proxy.get('/api/orgs')).status, 200);
+	});
+});
