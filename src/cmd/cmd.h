@@ -79,6 +79,11 @@ struct audit_checkpoint *cmd_checkpoints_add(struct cmd_checkpoints *c);
 /* Runs a program (pg_dump, pg_restore) found on PATH and waits: its exit status, or -1 if it
  * could not run or was killed (printed). Its output goes where ours does. */
 int cmd_run(const char *const argv[]);
+/* Paths that backup and restore make from the names they are given: those names are checked
+ * against CMD_NAME_MAX first, so that every path made from them fits in PATH_MAX. */
+#define CMD_NAME_MAX 3072
+/* Formats a path into buf; a path that does not fit is a broken invariant (fatal). */
+void cmd_path(char *buf, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* fsync of a file or directory by name. */
 int cmd_fsync_path(const char *path);
 

@@ -60,15 +60,15 @@ static int copy_database(struct store *s, const char *db, const char *dir, struc
 	    (rc = store_backup_blobs(s, a, &out->blobs, &out->nblobs)) != KFQ_OK)
 		goto done;
 	if (store_kind(s) == STORE_SQLITE) {
-		snprintf(path, sizeof(path), "%s/kfq.db", dir);
+		cmd_path(path, sizeof(path), "%s/kfq.db", dir);
 		rc = store_backup(s, path);
 		goto done;
 	}
 	if ((rc = store_snapshot_export(s, snapshot, sizeof(snapshot))) != KFQ_OK)
 		goto done;
-	snprintf(opt_snap, sizeof(opt_snap), "--snapshot=%s", snapshot);
-	snprintf(opt_file, sizeof(opt_file), "--file=%s/kfq.dump", dir);
-	snprintf(opt_db, sizeof(opt_db), "--dbname=%s", db);
+	cmd_path(opt_snap, sizeof(opt_snap), "--snapshot=%s", snapshot);
+	cmd_path(opt_file, sizeof(opt_file), "--file=%s/kfq.dump", dir);
+	cmd_path(opt_db, sizeof(opt_db), "--dbname=%s", db);
 	const char *const argv[] = {
 	    "pg_dump", "--format=custom", "--no-password", opt_snap, opt_file, opt_db, NULL};
 	/* the transaction stays open until pg_dump has taken its snapshot over, and ends after */
@@ -88,7 +88,7 @@ static int copy_files(const char *data_dir, const char *dir, const struct snap *
 {
 	char files[PATH_MAX];
 
-	snprintf(files, sizeof(files), "%s/files", dir);
+	cmd_path(files, sizeof(files), "%s/files", dir);
 	*bytes = 0;
 	for (size_t i = 0; i < sn->nblobs; i++) {
 		const struct store_blob *b = &sn->blobs[i];
@@ -111,7 +111,7 @@ static int write_text(const char *dir, const char *name, const char *text, size_
 	FILE *f;
 	int rc = KFQ_OK;
 
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	cmd_path(path, sizeof(path), "%s/%s", dir, name);
 	if (!(f = fopen(path, "w")))
 		return KFQ_EIO;
 	if (fwrite(text, 1, len, f) != len)
@@ -195,8 +195,11 @@ int cmd_backup(int argc, char **argv)
 	}
 	if (!out)
 		return cmd_usage_error("backup", "missing OUT directory");
-	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.partial", out) >= sizeof(tmp))
-		return cmd_usage_error("backup", "OUT is too long");
+	if (strlen(out) > CMD_NAME_MAX || strlen(o.db) > CMD_NAME_MAX ||
+	    (o.data_dir && strlen(o.data_dir) > CMD_NAME_MAX))
+		return cmd_usage_error("backup", "a path or URL longer than %d bytes",
+		                       CMD_NAME_MAX);
+	cmd_path(tmp, sizeof(tmp), "%s.partial", out);
 	if (stat(out, &st) == 0) {
 		fprintf(stderr, "kfq backup: %s already exists; not overwriting it\n", out);
 		return CMD_EXIT_FAIL;
@@ -220,7 +223,7 @@ int cmd_backup(int argc, char **argv)
 	made = true;
 	if (copy_database(s, o.db, tmp, &a, &sn) != KFQ_OK)
 		goto cleanup;
-	snprintf(db_file, sizeof(db_file), "%s/%s", tmp,
+	cmd_path(db_file, sizeof(db_file), "%s/%s", tmp,
 	         store_kind(s) == STORE_SQLITE ? "kfq.db" : "kfq.dump");
 	if (cmd_fsync_path(db_file) != KFQ_OK || copy_files(data_dir, tmp, &sn, &bytes) != KFQ_OK)
 		goto cleanup;

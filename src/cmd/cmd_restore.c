@@ -105,7 +105,7 @@ static int check(struct store *s, const char *backup, const char *data_dir,
 		fprintf(stderr, "kfq restore: %s\n", store_errmsg(s));
 		goto cleanup;
 	}
-	snprintf(files, sizeof(files), "%s/files", backup);
+	cmd_path(files, sizeof(files), "%s/files", backup);
 	for (size_t i = 0; i < n; i++) {
 		if (blob_copy(files, data_dir, blobs[i].sha256, (uint64_t)blobs[i].size) == 0)
 			continue;
@@ -130,9 +130,9 @@ static void remove_db(const char *path)
 	char side[PATH_MAX];
 
 	unlink(path);
-	snprintf(side, sizeof(side), "%s-wal", path);
+	cmd_path(side, sizeof(side), "%s-wal", path);
 	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", path);
+	cmd_path(side, sizeof(side), "%s-shm", path);
 	unlink(side);
 }
 
@@ -143,14 +143,14 @@ static int restore_sqlite(const char *backup, const char *db, const char *data_d
 	struct store *s = NULL;
 	int rc;
 
-	snprintf(side, sizeof(side), "%s-wal", db);
+	cmd_path(side, sizeof(side), "%s-wal", db);
 	if (exists(db) || exists(side)) {
 		fprintf(stderr,
 		        "kfq restore: %s exists; move it (and its -wal, -shm) aside first\n", db);
 		return KFQ_EINVAL;
 	}
-	snprintf(from, sizeof(from), "%s/kfq.db", backup);
-	snprintf(tmp, sizeof(tmp), "%s.restoring", db);
+	cmd_path(from, sizeof(from), "%s/kfq.db", backup);
+	cmd_path(tmp, sizeof(tmp), "%s.restoring", db);
 	remove_db(tmp); /* what an interrupted restore left */
 	if (copy_file(from, tmp) != KFQ_OK) {
 		fprintf(stderr, "kfq restore: cannot copy %s to %s: %s\n", from, tmp,
@@ -172,7 +172,7 @@ static int restore_sqlite(const char *backup, const char *db, const char *data_d
 		remove_db(tmp);
 		return rc;
 	}
-	snprintf(side, sizeof(side), "%s", db);
+	cmd_path(side, sizeof(side), "%s", db);
 	char *slash = strrchr(side, '/');
 	if (slash)
 		*slash = 0;
@@ -198,8 +198,8 @@ static int restore_pg(const char *backup, const char *db, const char *data_dir,
 		                "(createdb)\n");
 		return KFQ_EINVAL;
 	}
-	snprintf(dump, sizeof(dump), "%s/kfq.dump", backup);
-	snprintf(opt_db, sizeof(opt_db), "--dbname=%s", db);
+	cmd_path(dump, sizeof(dump), "%s/kfq.dump", backup);
+	cmd_path(opt_db, sizeof(opt_db), "--dbname=%s", db);
 	const char *const argv[] = {"pg_restore",
 	                            "--exit-on-error",
 	                            "--single-transaction",
@@ -253,9 +253,13 @@ int cmd_restore(int argc, char **argv)
 	}
 	if (!backup)
 		return cmd_usage_error("restore", "missing BACKUP directory");
-	snprintf(path, sizeof(path), "%s/kfq.db", backup);
+	if (strlen(backup) > CMD_NAME_MAX || strlen(o.db) > CMD_NAME_MAX ||
+	    (o.data_dir && strlen(o.data_dir) > CMD_NAME_MAX))
+		return cmd_usage_error("restore", "a path or URL longer than %d bytes",
+		                       CMD_NAME_MAX);
+	cmd_path(path, sizeof(path), "%s/kfq.db", backup);
 	sqlite_backup = exists(path);
-	snprintf(path, sizeof(path), "%s/kfq.dump", backup);
+	cmd_path(path, sizeof(path), "%s/kfq.dump", backup);
 	if (!sqlite_backup && !exists(path)) {
 		fprintf(stderr, "kfq restore: %s is not a backup of kfq (no kfq.db or kfq.dump)\n",
 		        backup);
@@ -267,7 +271,7 @@ int cmd_restore(int argc, char **argv)
 		        sqlite_backup ? "SQLite" : "PostgreSQL");
 		return CMD_EXIT_FAIL;
 	}
-	snprintf(path, sizeof(path), "%s/checkpoint.log", backup);
+	cmd_path(path, sizeof(path), "%s/checkpoint.log", backup);
 	if (cmd_read_checkpoints("restore", path, true, &head) != KFQ_OK)
 		return CMD_EXIT_FAIL;
 	if (head.n > 1) {

@@ -29,8 +29,8 @@ static const char usage[] =
     "                    where the audit head is appended (default: audit-checkpoints.log\n"
     "                    beside the SQLite database, or var/audit-checkpoints.log)\n"
     "  --audit-checkpoint-interval SECONDS\n"
-    "                    how often the head is looked at, a line written when it moved\n"
-    "                    (default 3600; 0 = never); also at start and stop\n"
+    "                    how often the head is looked at, a line written when it moved,\n"
+    "                    and at start and stop (default 3600; 0 = no checkpoints)\n"
     "  --config FILE     key = value lines: db, listen, web_root, data_dir, threads, access_log,\n"
     "                    trust_proxy, audit_checkpoint_file, audit_checkpoint_interval (flags\n"
     "                    given later override it)\n";

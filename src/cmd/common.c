@@ -347,6 +347,18 @@ int cmd_run(const char *const argv[])
 	return WEXITSTATUS(status);
 }
 
+void cmd_path(char *buf, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, len, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= len)
+		fatal("path longer than %zu bytes", len);
+}
+
 int cmd_fsync_path(const char *path)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
