@@ -82,6 +82,11 @@ int cmd_run(const char *const argv[]);
 /* Paths that backup and restore make from the names they are given: those names are checked
  * against CMD_NAME_MAX first, so that every path made from them fits in PATH_MAX. */
 #define CMD_NAME_MAX 3072
+/* The arguments of backup and restore: --db, --config, --data-dir and one directory (`what`
+ * names it in the usage error), all within CMD_NAME_MAX. CMD_EXIT_OK with *dir set, or
+ * CMD_EXIT_USAGE (printed). */
+int cmd_dir_args(const char *cmd, const char *what, int argc, char **argv, struct cmd_options *o,
+                 const char **dir);
 /* Formats a path into buf; a path that does not fit is a broken invariant (fatal). */
 void cmd_path(char *buf, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* fsync of a file or directory by name. */

@@ -179,26 +179,9 @@ int cmd_backup(int argc, char **argv)
 
 	if (cmd_wants_help(argc, argv, usage))
 		return CMD_EXIT_OK;
-	cmd_options_init(&o);
-	for (int i = 1; i < argc; i++) {
-		int r = cmd_options_common(&o, argc, argv, &i);
-		if (r < 0)
-			return CMD_EXIT_USAGE;
-		if (r > 0)
-			continue;
-		if (i + 1 < argc && !strcmp(argv[i], "--data-dir"))
-			o.data_dir = argv[++i];
-		else if (argv[i][0] == '-' || out)
-			return cmd_usage_error("backup", "unexpected argument '%s'", argv[i]);
-		else
-			out = argv[i];
-	}
-	if (!out)
-		return cmd_usage_error("backup", "missing OUT directory");
-	if (strlen(out) > CMD_NAME_MAX || strlen(o.db) > CMD_NAME_MAX ||
-	    (o.data_dir && strlen(o.data_dir) > CMD_NAME_MAX))
-		return cmd_usage_error("backup", "a path or URL longer than %d bytes",
-		                       CMD_NAME_MAX);
+	if ((status = cmd_dir_args("backup", "OUT", argc, argv, &o, &out)) != CMD_EXIT_OK)
+		return status;
+	status = CMD_EXIT_FAIL;
 	cmd_path(tmp, sizeof(tmp), "%s.partial", out);
 	if (stat(out, &st) == 0) {
 		fprintf(stderr, "kfq backup: %s already exists; not overwriting it\n", out);

@@ -237,26 +237,8 @@ int cmd_restore(int argc, char **argv)
 
 	if (cmd_wants_help(argc, argv, usage))
 		return CMD_EXIT_OK;
-	cmd_options_init(&o);
-	for (int i = 1; i < argc; i++) {
-		int r = cmd_options_common(&o, argc, argv, &i);
-		if (r < 0)
-			return CMD_EXIT_USAGE;
-		if (r > 0)
-			continue;
-		if (i + 1 < argc && !strcmp(argv[i], "--data-dir"))
-			o.data_dir = argv[++i];
-		else if (argv[i][0] == '-' || backup)
-			return cmd_usage_error("restore", "unexpected argument '%s'", argv[i]);
-		else
-			backup = argv[i];
-	}
-	if (!backup)
-		return cmd_usage_error("restore", "missing BACKUP directory");
-	if (strlen(backup) > CMD_NAME_MAX || strlen(o.db) > CMD_NAME_MAX ||
-	    (o.data_dir && strlen(o.data_dir) > CMD_NAME_MAX))
-		return cmd_usage_error("restore", "a path or URL longer than %d bytes",
-		                       CMD_NAME_MAX);
+	if ((rc = cmd_dir_args("restore", "BACKUP", argc, argv, &o, &backup)) != CMD_EXIT_OK)
+		return rc;
 	cmd_path(path, sizeof(path), "%s/kfq.db", backup);
 	sqlite_backup = exists(path);
 	cmd_path(path, sizeof(path), "%s/kfq.dump", backup);

@@ -347,6 +347,32 @@ int cmd_run(const char *const argv[])
 	return WEXITSTATUS(status);
 }
 
+int cmd_dir_args(const char *cmd, const char *what, int argc, char **argv, struct cmd_options *o,
+                 const char **dir)
+{
+	*dir = NULL;
+	cmd_options_init(o);
+	for (int i = 1; i < argc; i++) {
+		int r = cmd_options_common(o, argc, argv, &i);
+		if (r < 0)
+			return CMD_EXIT_USAGE;
+		if (r > 0)
+			continue;
+		if (i + 1 < argc && !strcmp(argv[i], "--data-dir"))
+			o->data_dir = argv[++i];
+		else if (argv[i][0] == '-' || *dir)
+			return cmd_usage_error(cmd, "unexpected argument '%s'", argv[i]);
+		else
+			*dir = argv[i];
+	}
+	if (!*dir)
+		return cmd_usage_error(cmd, "missing %s directory", what);
+	if (strlen(*dir) > CMD_NAME_MAX || strlen(o->db) > CMD_NAME_MAX ||
+	    (o->data_dir && strlen(o->data_dir) > CMD_NAME_MAX))
+		return cmd_usage_error(cmd, "a path or URL longer than %d bytes", CMD_NAME_MAX);
+	return CMD_EXIT_OK;
+}
+
 void cmd_path(char *buf, size_t len, const char *fmt, ...)
 {
 	va_list ap;

@@ -21,6 +21,27 @@ static const char sql_insert[] =
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
 static const char sql_set_head[] = "UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1";
 
+/* The head row: KFQ_ENOTFOUND (with the error set) when it is missing. */
+static int read_head(struct store *s, const char *sql, int64_t *seq, char hash[AUDIT_HASH_HEX])
+{
+	struct store_stmt *st;
+	int rc = store_prepare(s, sql, &st);
+
+	if (rc != KFQ_OK)
+		return rc;
+	rc = store_step(st);
+	if (rc == KFQ_ROW) {
+		*seq = store_col_int(st, 0);
+		snprintf(hash, AUDIT_HASH_HEX, "%s", store_col_text(st, 1));
+		rc = KFQ_OK;
+	} else if (rc == KFQ_DONE) {
+		store_set_err(s, "audit_head row is missing");
+		rc = KFQ_ENOTFOUND;
+	}
+	store_reset(st);
+	return rc;
+}
+
 static int canon_or_null(const char *json, struct strbuf *sb, const char **out)
 {
 	json_error_t err;
@@ -49,21 +70,12 @@ int store_audit_append(struct store *s, const struct store_actor *who, const cha
 	char now[TIME_RFC3339_LEN], prev[AUDIT_HASH_HEX], hex[AUDIT_HASH_HEX];
 	int rc;
 
-	rc = store_prepare(s, store_kind(s) == STORE_PG ? sql_head_pg : sql_head_sqlite, &st);
-	if (rc != KFQ_OK)
+	rc = read_head(s, store_kind(s) == STORE_PG ? sql_head_pg : sql_head_sqlite, &r.seq, prev);
+	if (rc != KFQ_OK) {
+		rc = rc == KFQ_ENOTFOUND ? KFQ_ERR : rc; /* a broken log, not a missing entity */
 		goto cleanup;
-	rc = store_step(st);
-	if (rc == KFQ_ROW) {
-		r.seq = store_col_int(st, 0) + 1;
-		snprintf(prev, sizeof(prev), "%s", store_col_text(st, 1));
-		rc = KFQ_OK;
-	} else if (rc == KFQ_DONE) {
-		store_set_err(s, "audit_head row is missing");
-		rc = KFQ_ERR;
 	}
-	store_reset(st);
-	if (rc != KFQ_OK)
-		goto cleanup;
+	r.seq++;
 
 	time_format(time_now(), now);
 	r.time = now;
@@ -240,15 +252,10 @@ int store_audit_verify(struct store *s, struct audit_verify *v)
 	/* a read transaction gives rows and head from one snapshot */
 	if ((rc = store_begin_read(s)) != KFQ_OK)
 		return rc;
-	/* the head first: while the rows stream in, nothing else can run on the connection */
-	if ((rc = store_prepare(s, sql_head_sqlite, &st)) != KFQ_OK)
-		goto done;
-	if ((rc = store_step(st)) == KFQ_ROW) {
-		head_seq = store_col_int(st, 0);
-		snprintf(head_hash, sizeof(head_hash), "%s", store_col_text(st, 1));
-	}
-	store_reset(st);
-	if (rc != KFQ_ROW && rc != KFQ_DONE)
+	/* the head first: while the rows stream in, nothing else can run on the connection; a
+	 * missing head is a broken log, reported as such below */
+	rc = read_head(s, sql_head_sqlite, &head_seq, head_hash);
+	if (rc != KFQ_OK && rc != KFQ_ENOTFOUND)
 		goto done;
 	if ((rc = store_prepare(s, sql_all, &st)) != KFQ_OK)
 		goto done;
@@ -277,20 +284,5 @@ done:
 
 int store_audit_head(struct store *s, int64_t *seq, char hash[AUDIT_HASH_HEX])
 {
-	struct store_stmt *st;
-	int rc = store_prepare(s, sql_head_sqlite, &st);
-
-	if (rc != KFQ_OK)
-		return rc;
-	rc = store_step(st);
-	if (rc == KFQ_ROW) {
-		*seq = store_col_int(st, 0);
-		snprintf(hash, AUDIT_HASH_HEX, "%s", store_col_text(st, 1));
-		rc = KFQ_OK;
-	} else if (rc == KFQ_DONE) {
-		store_set_err(s, "audit_head row is missing");
-		rc = KFQ_ERR;
-	}
-	store_reset(st);
-	return rc;
+	return read_head(s, sql_head_sqlite, seq, hash);
 }

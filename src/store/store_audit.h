@@ -71,7 +71,8 @@ int store_audit_list(struct store *s, struct arena *a, const struct store_audit_
 int store_audit_verify(struct store *s, struct audit_verify *v);
 
 /* The head as stored, without checking the chain: the newest record's number and hash (0 and
- * the genesis hash before the first record). What a checkpoint keeps. */
+ * the genesis hash before the first record; KFQ_ENOTFOUND if the head row is gone). What a
+ * checkpoint keeps. */
 int store_audit_head(struct store *s, int64_t *seq, char hash[AUDIT_HASH_HEX]);
 
 #endif

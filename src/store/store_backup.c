@@ -36,7 +36,8 @@ int store_backup_blobs(struct store *s, struct arena *a, struct store_blob **out
 int store_is_empty(struct store *s, bool *empty)
 {
 	int64_t n = 0;
-	int rc = store_query_int(s, store_kind(s) == STORE_PG ? sql_empty_pg : sql_empty_sqlite, &n);
+	int rc =
+	    store_query_int(s, store_kind(s) == STORE_PG ? sql_empty_pg : sql_empty_sqlite, &n);
 
 	*empty = n == 0;
 	return rc;
