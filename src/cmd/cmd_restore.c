@@ -168,10 +168,10 @@ static int restore_sqlite(const char *backup, const char *db, const char *data_d
 		        strerror(errno));
 		rc = KFQ_EIO;
 	}
-	if (rc != KFQ_OK) {
-		remove_db(tmp);
+	/* after a failure everything; after the rename only side files a close left */
+	remove_db(tmp);
+	if (rc != KFQ_OK)
 		return rc;
-	}
 	cmd_path(side, sizeof(side), "%s", db);
 	char *slash = strrchr(side, '/');
 	if (slash)
