@@ -21,25 +21,36 @@ static const char sql_insert[] =
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
 static const char sql_set_head[] = "UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1";
 
+struct head {
+	int64_t seq;
+	char hash[AUDIT_HASH_HEX];
+};
+
+static void read_head_row(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct head *h = element;
+
+	(void)a;
+	h->seq = store_col_int(st, 0);
+	snprintf(h->hash, sizeof(h->hash), "%s", store_col_text(st, 1));
+}
+
 /* The head row: KFQ_ENOTFOUND (with the error set) when it is missing. */
 static int read_head(struct store *s, const char *sql, int64_t *seq, char hash[AUDIT_HASH_HEX])
 {
 	struct store_stmt *st;
+	struct head h;
 	int rc = store_prepare(s, sql, &st);
 
 	if (rc != KFQ_OK)
 		return rc;
-	rc = store_step(st);
-	if (rc == KFQ_ROW) {
-		*seq = store_col_int(st, 0);
-		snprintf(hash, AUDIT_HASH_HEX, "%s", store_col_text(st, 1));
-		rc = KFQ_OK;
-	} else if (rc == KFQ_DONE) {
+	if ((rc = store_row(st, NULL, read_head_row, &h)) == KFQ_ENOTFOUND)
 		store_set_err(s, "audit_head row is missing");
-		rc = KFQ_ENOTFOUND;
-	}
-	store_reset(st);
-	return rc;
+	if (rc != KFQ_OK)
+		return rc;
+	*seq = h.seq;
+	memcpy(hash, h.hash, sizeof(h.hash));
+	return KFQ_OK;
 }
 
 static int canon_or_null(const char *json, struct strbuf *sb, const char **out)
