@@ -131,6 +131,11 @@ int api_scope_orgs(struct api_ctx *c, int64_t **ids, int *n);
 int api_scope_orgs_of(struct api_ctx *c, const struct store_scope *scope, int64_t **ids, int *n);
 bool api_scope_allows(const int64_t *ids, int n, int64_t org_id);
 
+/* Writes "capabilities" (codes the user's organization holds) and "permissions" (names of
+ * the role's permission bits) into the object open in c->w: the session's rights, from which
+ * the web client builds its menus. 0, or -1 after answering a store error. */
+int api_write_rights(struct api_ctx *c, const struct store_user *u);
+
 /* The hex SHA-256 of a session token: what the sessions table stores. */
 void api_token_hash(const char *token, char out[65]);
 
@@ -153,6 +158,8 @@ extern const struct api_route api_milestone_routes[];
 extern const struct api_route api_report_routes[];
 extern const struct api_route api_board_routes[];
 extern const struct api_route api_notice_routes[];
+extern const struct api_route api_capability_routes[];
+extern const struct api_route api_role_routes[];
 /* Every table above, in the order they are registered; NULL-terminated. */
 extern const struct api_route *const api_tables[];
 

@@ -22,13 +22,17 @@ static void make_dummy(void)
 		fatal("cannot compute the dummy password hash");
 }
 
-static void write_session(struct api_ctx *c, const struct store_user *u, const char *csrf)
+/* The session's answer: the CSRF token, the user, and what the user may do. */
+static int write_session(struct api_ctx *c, const struct store_user *u, const char *csrf)
 {
 	jsonw_obj_open(&c->w);
+	if (api_write_rights(c, u) != 0)
+		return -1;
 	jsonw_kstr(&c->w, "csrf_token", csrf);
 	jsonw_key(&c->w, "user");
 	user_json_write(&c->w, u, c->now);
 	jsonw_obj_close(&c->w);
+	return api_ok(c, 200);
 }
 
 static void random_token(char *out, size_t outlen)
@@ -118,15 +122,13 @@ static int login(struct api_ctx *c)
 	http_resp_header(c->req, "Cache-Control", "no-store");
 	if ((rc = store_user_get(c->db, c->a, u.id, &u)) != KFQ_OK)
 		return api_store_error(c, rc);
-	write_session(c, &u, csrf);
-	return api_ok(c, 200);
+	return write_session(c, &u, csrf);
 }
 
 static int current(struct api_ctx *c)
 {
 	http_resp_header(c->req, "Cache-Control", "no-store");
-	write_session(c, &c->sess.user, c->sess.csrf);
-	return api_ok(c, 200);
+	return write_session(c, &c->sess.user, c->sess.csrf);
 }
 
 static int logout(struct api_ctx *c)

@@ -2,6 +2,7 @@
  * canonical form is the same text. Must not read anything: it writes what it is given. */
 #include "app/task_json.h"
 
+#include "app/capability_json.h"
 #include "util/jsonw.h"
 
 #include <string.h>
@@ -74,4 +75,5 @@ static void audit_task(struct jsonw *w, const struct store_task *t)
 	task_json_write(w, t, false);
 }
 
-const struct store_task_json task_json_audit = {.policy = task_json_policy, .task = audit_task};
+const struct store_task_json task_json_audit = {
+    .policy = task_json_policy, .task = audit_task, .grants = &capability_json_audit};

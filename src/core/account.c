@@ -106,7 +106,7 @@ static const struct {
     {"admin", PERM_DASHBOARD | PERM_ORG_READ | PERM_ORG_WRITE | PERM_USER_MANAGE, "all"},
     {"office",
      PERM_DASHBOARD | PERM_ORG_READ | PERM_ORG_WRITE | PERM_TASK_READ | PERM_POLICY_WRITE |
-         PERM_PLAN_REVIEW | PERM_NOTICE_READ | PERM_NOTICE_ISSUE,
+         PERM_PLAN_REVIEW | PERM_NOTICE_READ | PERM_NOTICE_ISSUE | PERM_CAPABILITY_MANAGE,
      "all"},
     {"department",
      PERM_DASHBOARD | PERM_ORG_READ | PERM_TASK_READ | PERM_NOTICE_READ | PERM_NOTICE_REPLY, "org"},
@@ -170,4 +170,29 @@ const char *account_default_scope(const char *role)
 		if (!strcmp(role, roles[i].role))
 			return roles[i].scope;
 	return "self";
+}
+
+const char *account_perm_name(unsigned perm)
+{
+	static const char *const names[ACCOUNT_NPERMS] = {
+	    "dashboard",    "org_read",     "org_write",         "user_manage", "audit_read",
+	    "task_read",    "policy_write", "plan_write",        "plan_review", "notice_read",
+	    "notice_issue", "notice_reply", "capability_manage",
+	};
+	for (int i = 0; i < ACCOUNT_NPERMS; i++)
+		if (perm == 1u << i)
+			return names[i];
+	return NULL;
+}
+
+int account_nroles(void)
+{
+	return (int)(sizeof(roles) / sizeof(roles[0]));
+}
+
+void account_role_at(int i, const char **role, unsigned *perms, const char **scope)
+{
+	*role = roles[i].role;
+	*perms = roles[i].perms;
+	*scope = roles[i].scope;
 }

@@ -60,9 +60,20 @@ enum {
 	PERM_PLAN_WRITE = 1u << 7,   /* write own plans, report progress, upload evidence */
 	PERM_PLAN_REVIEW = 1u << 8,  /* approve or return plans and reports */
 	PERM_NOTICE_READ = 1u << 9, /* read 督办单 (of the data scope; office, supervisor: all) */
-	PERM_NOTICE_ISSUE = 1u << 10, /* issue, close and escalate 督办单 */
-	PERM_NOTICE_REPLY = 1u << 11, /* reply to 督办单 addressed to the own scope */
+	PERM_NOTICE_ISSUE = 1u << 10,      /* issue, close and escalate 督办单 */
+	PERM_NOTICE_REPLY = 1u << 11,      /* reply to 督办单 addressed to the own scope */
+	PERM_CAPABILITY_MANAGE = 1u << 12, /* grant and revoke organizations' capabilities */
 };
+#define ACCOUNT_NPERMS 13
+
+/* The stable name of permission bit `perm` (e.g. "task_read"): what GET /api/session sends the
+ * web client, which builds its menus from these. NULL for anything but one known bit. */
+const char *account_perm_name(unsigned perm);
+
+/* The roles, in order: *role, its permission bits and default data scope for i in
+ * 0..account_nroles()-1. */
+int account_nroles(void);
+void account_role_at(int i, const char **role, unsigned *perms, const char **scope);
 
 /* 3..32 of a-z A-Z 0-9 _ . - */
 bool account_username_valid(const char *s);

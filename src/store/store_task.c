@@ -2,6 +2,7 @@
  * resolve unit names: core/ does, before anything is written. */
 #include "store/store_task.h"
 
+#include "store/store_capability.h"
 #include "util/jsonw.h"
 #include "util/log.h"
 #include "util/strbuf.h"
@@ -147,7 +148,7 @@ int store_policy_import(struct store *s, const struct store_actor *who,
 	struct strbuf sb = STRBUF_INIT;
 	struct jsonw w;
 	char now[TIME_RFC3339_LEN];
-	int rc;
+	int rc, seeded;
 
 	time_format(time_now(), now);
 	if ((rc = store_begin(s)) != KFQ_OK)
@@ -166,6 +167,8 @@ int store_policy_import(struct store *s, const struct store_actor *who,
 		if ((rc = insert_task(s, &tasks[i], now)) == KFQ_OK)
 			rc = audit_task(s, who, json, "create", NULL, &tasks[i]);
 	}
+	if (rc == KFQ_OK)
+		rc = store_capability_seed_tx(s, who, json->grants, p->id, &seeded);
 done:
 	if ((rc = store_end(s, rc)) != KFQ_OK)
 		p->id = 0;

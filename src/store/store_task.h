@@ -6,6 +6,7 @@
 
 #include "store/store.h"
 #include "store/store_audit.h"
+#include "store/store_capability.h"
 
 struct store_org_ref {
 	int64_t id;
@@ -49,13 +50,16 @@ struct store_task {
 };
 
 /* The writers the audit records of policies and tasks take their before/after from: the
- * caller's shapes (app/task_json.c's task_json_audit). */
+ * caller's shapes (app/task_json.c's task_json_audit), and those of the capability grants the
+ * import seeds. */
 struct store_task_json {
 	void (*policy)(struct jsonw *w, const struct store_policy *p);
 	void (*task)(struct jsonw *w, const struct store_task *t);
+	const struct store_capability_json *grants;
 };
 
-/* Creates the policy and its tasks (lead/responsible given as ids in store_org_ref.id).
+/* Creates the policy and its tasks (lead/responsible given as ids in store_org_ref.id), and
+ * in the same transaction the capability grants its articles seed (store_capability.h).
  * KFQ_ECONFLICT when the same text was imported before. */
 int store_policy_import(struct store *s, const struct store_actor *who,
                         const struct store_task_json *json, struct store_policy *p,

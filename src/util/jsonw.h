@@ -17,6 +17,10 @@ struct jsonw {
 	int depth;                            /* open containers */
 	bool need_comma[JSONW_MAX_DEPTH + 1]; /* per level: a value was already written */
 	bool after_key;                       /* a key was written; next value takes no comma */
+	/* Fields written as personal (core/personal.h) come out as they are only when this is
+	 * set, for a reader who holds the read_personal grant; jsonw_init clears it, so the
+	 * audit record and every other writer get them masked. */
+	bool reveal_personal;
 };
 
 void jsonw_init(struct jsonw *w, struct strbuf *sb);
