@@ -407,15 +407,21 @@ struct qcheck {
 	const char *bad;
 };
 
+bool api_query_declared(const struct api_route *r, const char *key)
+{
+	for (const char *const *allowed = r->query; allowed && *allowed; allowed++)
+		if (!strcmp(*allowed, key))
+			return true;
+	return false;
+}
+
 static int query_cb(void *arg, const char *key, const char *value)
 {
 	struct qcheck *q = arg;
-	const char *const *allowed = q->c->route->query;
 
 	(void)value;
-	for (; allowed && *allowed; allowed++)
-		if (!strcmp(*allowed, key))
-			return 0;
+	if (api_query_declared(q->c->route, key))
+		return 0;
 	q->bad = key;
 	return 1;
 }

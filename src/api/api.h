@@ -100,6 +100,9 @@ struct api_body_error {
 int api_body_validate(const struct api_field *fields, const char *buf, size_t len, struct arena *a,
                       json_t **out, struct api_body_error *e);
 
+/* Whether the route declares query parameter `key` (undeclared ones are refused with 400). */
+bool api_query_declared(const struct api_route *r, const char *key);
+
 /* Body accessors (after validation); NULL / 0 / false when absent or null. */
 const char *api_body_str(struct api_ctx *c, const char *name);
 bool api_body_has(struct api_ctx *c, const char *name);

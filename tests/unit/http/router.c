@@ -1,5 +1,8 @@
 /* Tests src/http/router.c: a table of several hundred routes (five more modules' worth) keeps
- * matching by group, in table order, with 405 and Allow for other methods, and its parameters. */
+ * matching by group, in table order, with 405 and Allow for other methods, and its parameters;
+ * on the API's own kind of table: literal and ":name" segments, captured parameters, a literal
+ * route declared before a parameter one, HEAD answered as GET, 405 (another method matches)
+ * against 404 (nothing does), and the Allow header listing each declared method once. */
 #include "http/http.h"
 
 #include <setjmp.h>
@@ -93,11 +96,191 @@ static void test_other_method_and_unknown_path(void **state)
 	http_router_release(&r);
 }
 
+/* the index each route gets, in declaration order */
+enum { ORGS_GET, ORGS_POST, ORGS_EXPORT, ORG_GET, ORG_PUT, USER_LOCK, MILESTONE, FIVE, ROOT };
+
+static struct http_router router;
+
+static int setup(void **state)
+{
+	static const struct {
+		const char *method, *pattern;
+	} routes[] = {
+	    {"GET", "/api/orgs"},
+	    {"POST", "/api/orgs"},
+	    {"GET", "/api/orgs/export.xlsx"},
+	    {"GET", "/api/orgs/:id"},
+	    {"PUT", "/api/orgs/:id"},
+	    {"POST", "/api/users/:id/lock"},
+	    {"GET", "/api/plans/:plan/milestones/:ms"},
+	    {"GET", "/a/b/:p1/:p2/:p3/:p4/:p5"},
+	    {"GET", "/"},
+	};
+	(void)state;
+	memset(&router, 0, sizeof(router));
+	for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++) {
+		struct http_route r = {routes[i].method, routes[i].pattern, handler, NULL, 0};
+		http_router_add(&router, &r);
+	}
+	assert_int_equal(router.nroutes, 9);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	http_router_release(&router);
+	return 0;
+}
+
+struct probe {
+	struct http_req req;
+	int index;
+	bool path_matched;
+};
+
+/* Matches method + path on a fresh request; the caller releases p->req.arena. */
+static void probe(struct probe *p, const char *method, const char *path)
+{
+	memset(p, 0, sizeof(*p));
+	arena_init(&p->req.arena);
+	p->req.method = method;
+	p->req.path = path;
+	p->index = http_router_match(&router, &p->req, &p->path_matched);
+}
+
+static void test_literal(void **state)
+{
+	struct probe p;
+
+	(void)state;
+	probe(&p, "GET", "/api/orgs");
+	assert_int_equal(p.index, ORGS_GET);
+	assert_ptr_equal(p.req.route, &router.routes[ORGS_GET]);
+	assert_int_equal(p.req.nparams, 0);
+	arena_release(&p.req.arena);
+	probe(&p, "POST", "/api/orgs");
+	assert_int_equal(p.index, ORGS_POST);
+	arena_release(&p.req.arena);
+	/* the literal route declared first wins over ":id" */
+	probe(&p, "GET", "/api/orgs/export.xlsx");
+	assert_int_equal(p.index, ORGS_EXPORT);
+	assert_null(http_param(&p.req, "id"));
+	arena_release(&p.req.arena);
+	probe(&p, "GET", "/");
+	assert_int_equal(p.index, ROOT);
+	arena_release(&p.req.arena);
+}
+
+static void test_params(void **state)
+{
+	struct probe p;
+
+	(void)state;
+	probe(&p, "GET", "/api/orgs/42");
+	assert_int_equal(p.index, ORG_GET);
+	assert_int_equal(p.req.nparams, 1);
+	assert_string_equal(http_param(&p.req, "id"), "42");
+	assert_null(http_param(&p.req, "plan"));
+	arena_release(&p.req.arena);
+	probe(&p, "PUT", "/api/orgs/%E5%B8%82");
+	assert_int_equal(p.index, ORG_PUT);
+	assert_string_equal(http_param(&p.req, "id"), "%E5%B8%82"); /* as given: no decoding */
+	arena_release(&p.req.arena);
+	probe(&p, "POST", "/api/users/7/lock");
+	assert_int_equal(p.index, USER_LOCK);
+	assert_string_equal(http_param(&p.req, "id"), "7");
+	arena_release(&p.req.arena);
+	probe(&p, "GET", "/api/plans/3/milestones/19");
+	assert_int_equal(p.index, MILESTONE);
+	assert_int_equal(p.req.nparams, 2);
+	assert_string_equal(http_param(&p.req, "plan"), "3");
+	assert_string_equal(http_param(&p.req, "ms"), "19");
+	arena_release(&p.req.arena);
+	/* more parameters than HTTP_MAX_PARAMS never match */
+	probe(&p, "GET", "/a/b/1/2/3/4/5");
+	assert_int_equal(p.index, -1);
+	assert_false(p.path_matched);
+	arena_release(&p.req.arena);
+}
+
+static void test_head(void **state)
+{
+	struct probe p;
+
+	(void)state;
+	probe(&p, "HEAD", "/api/orgs/5");
+	assert_int_equal(p.index, ORG_GET);
+	assert_string_equal(http_param(&p.req, "id"), "5");
+	arena_release(&p.req.arena);
+	/* a POST-only path has no HEAD */
+	probe(&p, "HEAD", "/api/users/5/lock");
+	assert_int_equal(p.index, -1);
+	assert_true(p.path_matched);
+	arena_release(&p.req.arena);
+}
+
+static void test_not_found(void **state)
+{
+	static const char *const paths[] = {
+	    "/api/nope", "/api/orgs/",      "/api/orgs/1/", "/api/orgsx", "/api/org",
+	    "",          "/api/orgs/1/x/2", "/API/orgs",    "//api/orgs",
+	};
+	struct probe p;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		probe(&p, "GET", paths[i]);
+		assert_int_equal(p.index, -1);
+		assert_false(p.path_matched);
+		assert_null(p.req.route);
+		assert_int_equal(p.req.nparams, 0);
+		arena_release(&p.req.arena);
+	}
+}
+
+static void test_method_not_allowed(void **state)
+{
+	struct probe p;
+
+	(void)state;
+	probe(&p, "DELETE", "/api/orgs/42");
+	assert_int_equal(p.index, -1);
+	assert_true(p.path_matched);
+	assert_null(p.req.route);
+	assert_int_equal(p.req.nparams, 0); /* no parameters left from the routes tried */
+	assert_string_equal(http_router_allowed(&router, &p.req), "GET, PUT");
+	arena_release(&p.req.arena);
+	probe(&p, "PUT", "/api/orgs");
+	assert_true(p.path_matched);
+	assert_string_equal(http_router_allowed(&router, &p.req), "GET, POST");
+	arena_release(&p.req.arena);
+	/* export.xlsx also matches ":id": GET once, then PUT */
+	probe(&p, "DELETE", "/api/orgs/export.xlsx");
+	assert_true(p.path_matched);
+	assert_string_equal(http_router_allowed(&router, &p.req), "GET, PUT");
+	assert_int_equal(p.req.nparams, 0);
+	arena_release(&p.req.arena);
+	/* methods are case-sensitive: "get" is not GET */
+	probe(&p, "get", "/api/orgs");
+	assert_int_equal(p.index, -1);
+	assert_true(p.path_matched);
+	arena_release(&p.req.arena);
+	probe(&p, "GET", "/api/none");
+	assert_string_equal(http_router_allowed(&router, &p.req), "");
+	arena_release(&p.req.arena);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_many_routes),
 	    cmocka_unit_test(test_other_method_and_unknown_path),
+	    cmocka_unit_test_setup_teardown(test_literal, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_params, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_head, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_not_found, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_method_not_allowed, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,241 @@
+/* Tests the route table's input checks in src/api/api.c: api_body_validate's every refusal
+ * (not JSON, not an object, unknown field, duplicate key, wrong type, too long, control
+ * characters, missing required field, too many elements, bad array elements, the same checks
+ * inside arrays of objects with their JSON Pointer, nesting depth) with its code, Chinese
+ * message and field, and which query parameters a route declares. */
+#include "api/api.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+static const struct api_field item_fields[] = {
+    {"title", API_STR, true, 10},
+    {"weight", API_INT, false, 0},
+    {NULL, 0, false, 0},
+};
+
+static const struct api_field fields[] = {
+    {"name", API_STR, true, 8},       {"count", API_INT, false, 0},
+    {"flag", API_BOOL, false, 0},     {"tags", API_STR_ARRAY, false, 2},
+    {"ids", API_INT_ARRAY, false, 0}, {"items", API_OBJ_ARRAY, false, 3, item_fields},
+    {"memo", API_STR, false, 0},      {NULL, 0, false, 0},
+};
+
+/* an array of objects that holds itself: nesting as deep as the body goes */
+static const struct api_field deep[] = {
+    {"d", API_OBJ_ARRAY, false, 0, deep},
+    {NULL, 0, false, 0},
+};
+
+static const struct api_field optional_only[] = {
+    {"reason", API_STR, false, 0},
+    {NULL, 0, false, 0},
+};
+
+static struct arena a;
+
+static int setup(void **state)
+{
+	(void)state;
+	arena_init(&a);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	arena_release(&a);
+	return 0;
+}
+
+static json_t *accepted(const struct api_field *spec, const char *body)
+{
+	struct api_body_error e = {0};
+	json_t *out = (json_t *)1;
+
+	if (api_body_validate(spec, body, strlen(body), &a, &out, &e) != 0)
+		fail_msg("refused %s: %s %s", body, e.code, e.message);
+	return out;
+}
+
+/* Asserts the body is refused with exactly this code, message and field (NULL: none). */
+static void refused(const struct api_field *spec, const char *body, size_t len, const char *code,
+                    const char *message, const char *field)
+{
+	struct api_body_error e = {0};
+	json_t *out = (json_t *)1;
+
+	assert_int_equal(api_body_validate(spec, body, len, &a, &out, &e), -1);
+	assert_null(out);
+	assert_string_equal(e.code, code);
+	assert_string_equal(e.message, message);
+	if (field)
+		assert_string_equal(e.field, field);
+	else
+		assert_null(e.field);
+}
+
+#define REFUSED(body, code, message, field)                                                        \
+	refused(fields, body, strlen(body), code, message, field)
+
+static void test_accepted(void **state)
+{
+	json_t *v;
+
+	(void)state;
+	v = accepted(fields,
+	             "{\"name\":\"商务\",\"count\":-3,\"flag\":true,\"tags\":[\"a\",\"b\"],"
+	             "\"ids\":[1,2,3],\"items\":[{\"title\":\"t\",\"weight\":5},{\"title\":"
+	             "\"u\"}],\"memo\":\"第一行\\n\\t第二行\"}");
+	assert_non_null(v);
+	assert_string_equal(json_string_value(json_object_get(v, "name")), "商务");
+	/* an optional field may be null: the same as leaving it out */
+	assert_non_null(accepted(fields, "{\"name\":\"x\",\"count\":null,\"items\":null}"));
+	/* exactly at the limits: 8 bytes, 2 tags, 3 items */
+	assert_non_null(accepted(fields,
+	                         "{\"name\":\"12345678\",\"tags\":[\"a\",\"b\"],\"items\":"
+	                         "[{\"title\":\"1\"},{\"title\":\"2\"},{\"title\":\"3\"}]}"));
+	/* a route without required fields may come without a body */
+	assert_null(accepted(optional_only, ""));
+	assert_non_null(accepted(optional_only, "{}"));
+	/* four levels of arrays of objects are fine */
+	assert_non_null(accepted(deep, "{\"d\":[{\"d\":[{\"d\":[{\"d\":[{}]}]}]}]}"));
+}
+
+static void test_not_json(void **state)
+{
+	(void)state;
+	REFUSED("{\"name\":", "invalid_json", "请求内容不是有效的 JSON（第1行第8列）", NULL);
+	REFUSED("", "invalid_json", "请求内容不是有效的 JSON（第1行第0列）", NULL);
+	REFUSED("[1]", "invalid_json", "请求内容应为 JSON 对象", NULL);
+	REFUSED("\"x\"", "invalid_json", "请求内容不是有效的 JSON（第1行第3列）", NULL);
+	refused(fields, "{\"name\":\"a\"}\0x", 14, "invalid_json",
+	        "请求内容不是有效的 JSON（第1行第13列）", NULL);
+}
+
+static void test_unknown_and_duplicate(void **state)
+{
+	(void)state;
+	REFUSED("{\"name\":\"a\",\"bogus\":1}", "unknown_field", "不支持的字段：bogus", "/bogus");
+	REFUSED("{\"Name\":\"a\"}", "unknown_field", "不支持的字段：Name", "/Name");
+	/* a duplicate key is refused by the parser, never resolved to the first or last */
+	REFUSED("{\"name\":\"a\",\"name\":\"b\"}", "invalid_json",
+	        "请求内容不是有效的 JSON（第1行第18列）", NULL);
+}
+
+static void test_types(void **state)
+{
+	(void)state;
+	REFUSED("{\"name\":1}", "invalid_type", "字段 name 应为字符串", "/name");
+	REFUSED("{\"name\":null}", "invalid_type", "字段 name 应为字符串", "/name");
+	REFUSED("{\"name\":\"a\",\"count\":\"1\"}", "invalid_type", "字段 count 应为整数",
+	        "/count");
+	REFUSED("{\"name\":\"a\",\"count\":1.5}", "invalid_type", "字段 count 应为整数", "/count");
+	REFUSED("{\"name\":\"a\",\"flag\":1}", "invalid_type", "字段 flag 应为布尔值", "/flag");
+	REFUSED("{\"name\":\"a\",\"tags\":\"a\"}", "invalid_type", "字段 tags 应为字符串数组",
+	        "/tags");
+	REFUSED("{\"name\":\"a\",\"ids\":{}}", "invalid_type", "字段 ids 应为整数数组", "/ids");
+	REFUSED("{\"name\":\"a\",\"items\":{}}", "invalid_type", "字段 items 应为对象数组",
+	        "/items");
+}
+
+static void test_sizes(void **state)
+{
+	(void)state;
+	REFUSED("{\"name\":\"123456789\"}", "too_long", "字段 name 过长（最多8字节）", "/name");
+	/* bytes, not characters: three Chinese characters are 9 bytes */
+	REFUSED("{\"name\":\"一二三\"}", "too_long", "字段 name 过长（最多8字节）", "/name");
+	/* max 0 means 200 bytes for strings */
+	char body[300];
+	snprintf(body, sizeof(body), "{\"name\":\"a\",\"memo\":\"%0201d\"}", 0);
+	REFUSED(body, "too_long", "字段 memo 过长（最多200字节）", "/memo");
+	REFUSED("{\"name\":\"a\",\"tags\":[\"a\",\"b\",\"c\"]}", "too_many", "字段 tags 最多2项",
+	        "/tags");
+	REFUSED("{\"name\":\"a\",\"items\":[{\"title\":\"1\"},{\"title\":\"2\"},{\"title\":\"3\"},"
+	        "{\"title\":\"4\"}]}",
+	        "too_many", "字段 items 最多3项", "/items");
+}
+
+static void test_characters(void **state)
+{
+	(void)state;
+	REFUSED("{\"name\":\"a\\u0001\"}", "invalid_characters", "字段 name 含有控制字符", "/name");
+	REFUSED("{\"name\":\"a\\rb\"}", "invalid_characters", "字段 name 含有控制字符", "/name");
+	/* an embedded NUL, which would cut the string short in C, is refused by the parser */
+	REFUSED("{\"name\":\"a\\u0000b\"}", "invalid_json",
+	        "请求内容不是有效的 JSON（第1行第18列）", NULL);
+}
+
+static void test_missing(void **state)
+{
+	(void)state;
+	REFUSED("{}", "missing_field", "缺少必填字段：name", "/name");
+	REFUSED("{\"count\":1}", "missing_field", "缺少必填字段：name", "/name");
+}
+
+static void test_array_elements(void **state)
+{
+	(void)state;
+	REFUSED("{\"name\":\"a\",\"tags\":[\"x\",1]}", "invalid_type",
+	        "字段 tags 的第2项应为字符串数组", "/tags/1");
+	REFUSED("{\"name\":\"a\",\"tags\":[\"\"]}", "invalid_type",
+	        "字段 tags 的第1项应为字符串数组", "/tags/0");
+	REFUSED("{\"name\":\"a\",\"ids\":[1,2.5]}", "invalid_type", "字段 ids 的第2项应为整数数组",
+	        "/ids/1");
+	REFUSED("{\"name\":\"a\",\"ids\":[null]}", "invalid_type", "字段 ids 的第1项应为整数数组",
+	        "/ids/0");
+}
+
+static void test_object_arrays(void **state)
+{
+	(void)state;
+	REFUSED("{\"name\":\"a\",\"items\":[{\"title\":\"t\"},1]}", "invalid_type",
+	        "字段 items 的第2项应为对象", "/items/1");
+	REFUSED("{\"name\":\"a\",\"items\":[{\"title\":\"t\",\"x\":1}]}", "unknown_field",
+	        "不支持的字段：x", "/items/0/x");
+	REFUSED("{\"name\":\"a\",\"items\":[{\"title\":\"t\"},{\"weight\":1}]}", "missing_field",
+	        "缺少必填字段：title", "/items/1/title");
+	REFUSED("{\"name\":\"a\",\"items\":[{\"title\":\"01234567890\"}]}", "too_long",
+	        "字段 title 过长（最多10字节）", "/items/0/title");
+	REFUSED("{\"name\":\"a\",\"items\":[{\"title\":\"t\",\"weight\":\"5\"}]}", "invalid_type",
+	        "字段 weight 应为整数", "/items/0/weight");
+	/* five levels are too deep */
+	const char *five = "{\"d\":[{\"d\":[{\"d\":[{\"d\":[{\"d\":[{}]}]}]}]}]}";
+	refused(deep, five, strlen(five), "invalid_json", "请求内容嵌套过深", NULL);
+}
+
+static void test_query_declared(void **state)
+{
+	static const char *const list_query[] = {"q", "page", "page_size", NULL};
+	const struct api_route with = {"GET", "/x", NULL, 0, 0, list_query, NULL};
+	const struct api_route without = {"GET", "/y", NULL, 0, 0, NULL, NULL};
+
+	(void)state;
+	assert_true(api_query_declared(&with, "q"));
+	assert_true(api_query_declared(&with, "page_size"));
+	assert_false(api_query_declared(&with, "Q"));
+	assert_false(api_query_declared(&with, "page_"));
+	assert_false(api_query_declared(&with, ""));
+	assert_false(api_query_declared(&without, "q"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_accepted),
+	    cmocka_unit_test(test_not_json),
+	    cmocka_unit_test(test_unknown_and_duplicate),
+	    cmocka_unit_test(test_types),
+	    cmocka_unit_test(test_sizes),
+	    cmocka_unit_test(test_characters),
+	    cmocka_unit_test(test_missing),
+	    cmocka_unit_test(test_array_elements),
+	    cmocka_unit_test(test_object_arrays),
+	    cmocka_unit_test(test_query_declared),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
