@@ -72,11 +72,13 @@ int blob_put(const char *dir, const void *buf, size_t len, char hex[BLOB_HASH_HE
 		p += w;
 		len -= (size_t)w;
 	}
-	if (fsync(fd) != 0 || close(fd) != 0) {
-		fd = -1;
+	if (fsync(fd) != 0)
 		goto fail;
-	}
+	/* a failed close has released the descriptor all the same */
+	int closed = close(fd);
 	fd = -1;
+	if (closed != 0)
+		goto fail;
 	if (rename(tmp, path) != 0)
 		goto fail;
 	/* make the rename itself durable */
