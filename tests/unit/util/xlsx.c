@@ -1,0 +1,244 @@
+/* Tests src/util/xlsx.c by reading the produced workbook back: it is a zip, unpacked with
+ * `unzip -p`; the sheet's cells (shared strings resolved, numbers as written), the header's
+ * bold font, the percentage format, the frozen header row and the column widths. */
+#include "util/xlsx.h"
+
+#include "util/log.h"
+#include "util/strbuf.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+static char path[64]; /* the workbook, copied out of the descriptor xlsx_finish gives */
+
+/* One member of the zip, as text (heap; free it). */
+static char *member(const char *name)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char cmd[160], buf[4096];
+	size_t n;
+	FILE *p;
+
+	snprintf(cmd, sizeof(cmd), "unzip -p '%s' '%s'", path, name);
+	p = popen(cmd, "r");
+	assert_non_null(p);
+	while ((n = fread(buf, 1, sizeof(buf), p)) > 0)
+		strbuf_add(&sb, buf, n);
+	assert_int_equal(pclose(p), 0);
+	return strbuf_detach(&sb, NULL);
+}
+
+/* XML text with the five predefined entities replaced (heap). */
+static char *unescape(const char *s, size_t n)
+{
+	static const char *const ent[][2] = {
+	    {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}, {"&quot;", "\""}, {"&apos;", "'"},
+	};
+	struct strbuf sb = STRBUF_INIT;
+
+	for (size_t i = 0; i < n;) {
+		size_t k;
+		for (k = 0; k < 5; k++) {
+			size_t l = strlen(ent[k][0]);
+			if (i + l <= n && !strncmp(s + i, ent[k][0], l)) {
+				strbuf_addstr(&sb, ent[k][1]);
+				i += l;
+				break;
+			}
+		}
+		if (k == 5)
+			strbuf_addch(&sb, s[i++]);
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
+/* The text between the first `open` (tag start, e.g. "<t") at or after s and "</t>". */
+static char *between(const char *s, const char *open, const char *close, const char **end)
+{
+	const char *a = strstr(s, open), *b;
+
+	if (!a)
+		return NULL;
+	a = strchr(a, '>') + 1;
+	b = strstr(a, close);
+	*end = b + strlen(close);
+	return unescape(a, (size_t)(b - a));
+}
+
+struct sheet {
+	char *strings[32]; /* the shared strings, in order */
+	int nstrings;
+	char *xml; /* xl/worksheets/sheet1.xml */
+	char *styles;
+};
+
+static void load(struct sheet *sh)
+{
+	char *ss = member("xl/sharedStrings.xml");
+	const char *p = ss, *end;
+	char *t;
+
+	memset(sh, 0, sizeof(*sh));
+	while ((p = strstr(p, "<si>")) && (t = between(p, "<t", "</t>", &end))) {
+		assert_true(sh->nstrings < 32);
+		sh->strings[sh->nstrings++] = t;
+		p = end;
+	}
+	free(ss);
+	sh->xml = member("xl/worksheets/sheet1.xml");
+	sh->styles = member("xl/styles.xml");
+}
+
+static void unload(struct sheet *sh)
+{
+	for (int i = 0; i < sh->nstrings; i++)
+		free(sh->strings[i]);
+	free(sh->xml);
+	free(sh->styles);
+}
+
+/* The cell's value as text ("" when the cell is absent); *style its s attribute or -1. */
+static const char *cell(struct sheet *sh, const char *ref, int *style, char *buf, size_t len)
+{
+	char key[32];
+	const char *c, *tag_end, *end;
+	char *v;
+
+	snprintf(key, sizeof(key), "<c r=\"%s\"", ref);
+	*style = -1;
+	if (!(c = strstr(sh->xml, key)))
+		return "";
+	tag_end = strchr(c, '>');
+	const char *s = strstr(c, " s=\"");
+	if (s && s < tag_end)
+		*style = atoi(s + 4);
+	if (tag_end[-1] == '/') /* <c r="C2" s="1"/>: styled but empty */
+		return "";
+	bool shared = strstr(c, " t=\"s\"") && strstr(c, " t=\"s\"") < tag_end;
+	v = between(c, "<v", "</v>", &end);
+	assert_non_null(v);
+	if (shared) {
+		int i = atoi(v);
+		assert_true(i >= 0 && i < sh->nstrings);
+		snprintf(buf, len, "%s", sh->strings[i]);
+	} else {
+		snprintf(buf, len, "%s", v);
+	}
+	free(v);
+	return buf;
+}
+
+#define CELL_IS(ref, want)                                                                         \
+	do {                                                                                       \
+		char buf_[256];                                                                    \
+		int style_;                                                                        \
+		assert_string_equal(cell(&sh, ref, &style_, buf_, sizeof(buf_)), want);            \
+	} while (0)
+
+static void test_round_trip(void **state)
+{
+	static const char *const headers[] = {"编号", "名称", "备注", "完成率"};
+	static const double widths[] = {8, 36, 20, 12};
+	struct xlsx *x;
+	struct sheet sh;
+	uint64_t size;
+	int fd, out, style;
+	char buf[256];
+
+	(void)state;
+	assert_int_equal(xlsx_open(&x, "组织机构", headers, widths, 4), KFQ_OK);
+	xlsx_int(x, 1);
+	xlsx_text(x, "市商务局");
+	xlsx_text(x, NULL); /* an empty cell */
+	xlsx_bp_percent(x, 5000);
+	xlsx_end_row(x);
+	xlsx_int(x, -9007199254740992LL); /* -2^53: the largest exact double */
+	xlsx_text(x, "<a & \"b\">");
+	xlsx_text(x, "第一行\n第二行");
+	xlsx_bp_percent(x, 3333);
+	xlsx_end_row(x);
+	assert_int_equal(xlsx_finish(x, &fd, &size), KFQ_OK);
+	assert_true(fd >= 0);
+	assert_true(size > 0);
+
+	/* copy the unlinked file out through its descriptor */
+	snprintf(path, sizeof(path), "/tmp/kfq-xlsx-XXXXXX");
+	out = mkstemp(path);
+	assert_true(out >= 0);
+	char *data = malloc(size);
+	assert_int_equal(pread(fd, data, size, 0), (ssize_t)size);
+	assert_int_equal(write(out, data, size), (ssize_t)size);
+	assert_memory_equal(data, "PK\x03\x04", 4);
+	free(data);
+	close(out);
+	close(fd);
+
+	load(&sh);
+	/* the sheet's name */
+	char *wb = member("xl/workbook.xml");
+	assert_non_null(strstr(wb, "name=\"组织机构\""));
+	free(wb);
+	/* the header row, bold */
+	CELL_IS("A1", "编号");
+	CELL_IS("B1", "名称");
+	CELL_IS("C1", "备注");
+	CELL_IS("D1", "完成率");
+	cell(&sh, "A1", &style, buf, sizeof(buf));
+	assert_true(style > 0);
+	assert_non_null(strstr(sh.styles, "<b/>"));
+	/* the rows */
+	CELL_IS("A2", "1");
+	CELL_IS("B2", "市商务局");
+	CELL_IS("C2", "");
+	CELL_IS("D2", "0.5");
+	CELL_IS("A3", "-9007199254740992");
+	CELL_IS("B3", "<a & \"b\">");
+	CELL_IS("C3", "第一行\n第二行");
+	CELL_IS("D3", "0.3333");
+	CELL_IS("A4", "");
+	/* the shares carry the 0.00% format */
+	cell(&sh, "D2", &style, buf, sizeof(buf));
+	assert_true(style > 0);
+	assert_non_null(strstr(sh.styles, "formatCode=\"0.00%\""));
+	/* the header row stays in view; column widths as asked */
+	assert_non_null(strstr(sh.xml, "ySplit=\"1\""));
+	assert_non_null(strstr(sh.xml, "state=\"frozen\""));
+	assert_non_null(strstr(sh.xml, "<col min=\"2\" max=\"2\" width=\"36.7109375\""));
+	unload(&sh);
+	unlink(path);
+}
+
+static void test_tmpdir_unwritable(void **state)
+{
+	static const char *const headers[] = {"编号"};
+	struct xlsx *x = NULL;
+	char *old = getenv("TMPDIR") ? strdup(getenv("TMPDIR")) : NULL;
+
+	(void)state;
+	/* where the temporary file cannot be made, the export fails cleanly */
+	setenv("TMPDIR", "/nonexistent/kfq", 1);
+	assert_int_equal(xlsx_open(&x, "表", headers, NULL, 1), KFQ_EIO);
+	assert_null(x);
+	if (old)
+		setenv("TMPDIR", old, 1);
+	else
+		unsetenv("TMPDIR");
+	free(old);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_round_trip),
+	    cmocka_unit_test(test_tmpdir_unwritable),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
