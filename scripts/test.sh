@@ -4,7 +4,8 @@
 #  1. C unit tests (cmocka), built with clang, ASan and UBSan
 #  2. fuzz smoke: each libFuzzer target replays its corpus and fuzzes a few seconds
 #  3. black-box HTTP tests (node:test) against the ASan server, on SQLite
-#  4. a throwaway PostgreSQL cluster; the HTTP tests again on it
+#  4. a throwaway PostgreSQL cluster; the store's C unit tests (meson suite "pg") and the HTTP
+#     tests again on it
 #  5. browser tests (playwright-core + Debian's chromium), once, on SQLite: the HTTP tests
 #     already prove both databases give the same answers
 # Ends with one line "N passed, N failed" over all of them; exits non-zero on any failure.
@@ -65,14 +66,20 @@ else
 	cat "$OUT/lint.log"
 fi
 
+run_meson() { # suite log [env...]: a meson test suite, its Ok and Fail counted
+	local suite=$1 log=$2 ok bad
+	shift 2
+	if env "$@" meson test -C "$TB" --suite "$suite" --print-errorlogs >"$log" 2>&1; then :; else step_failed+=("$suite"); fi
+	ok=$(grep -E '^Ok: ' "$log" | awk '{print $2}')
+	bad=$(grep -E '^Fail: ' "$log" | awk '{print $2}')
+	passed=$((passed + ${ok:-0}))
+	failed=$((failed + ${bad:-0}))
+	grep -E '^ *[0-9]+/[0-9]+ ' "$log"
+	[ "${bad:-0}" -eq 0 ] || grep -B2 -A30 'FAIL' "$log" | head -80
+}
+
 echo "== unit tests (cmocka)"
-if meson test -C "$TB" --suite unit --print-errorlogs >"$OUT/unit.log" 2>&1; then :; else step_failed+=(unit); fi
-ok=$(grep -E '^Ok: ' "$OUT/unit.log" | awk '{print $2}')
-bad=$(grep -E '^Fail: ' "$OUT/unit.log" | awk '{print $2}')
-passed=$((passed + ${ok:-0}))
-failed=$((failed + ${bad:-0}))
-grep -E '^ *[0-9]+/[0-9]+ ' "$OUT/unit.log"
-[ "${bad:-0}" -eq 0 ] || grep -B2 -A30 'FAIL' "$OUT/unit.log" | head -80
+run_meson unit "$OUT/unit.log"
 
 echo "== fuzz smoke"
 if FUZZ_SECONDS=${FUZZ_SECONDS:-5} scripts/fuzz.sh "$TB" | tee "$OUT/fuzz.log"; then :; else step_failed+=(fuzz); fi
@@ -89,6 +96,8 @@ PGDIR=$(mktemp -d)
 if PGURL=$(scripts/pg-temp.sh start "$PGDIR/pg"); then
 	trap 'scripts/pg-temp.sh stop "$PGDIR/pg"; rm -rf "$PGDIR"' EXIT
 	echo "   $PGURL"
+	echo "== store unit tests on PostgreSQL (cmocka)"
+	run_meson pg "$OUT/unit-pg.log" KFQ_TEST_PG="$PGURL"
 	run_node api-postgresql tests/api TEST_OUT="$OUT/api-pg" KFQ_TEST_PG="$PGURL"
 else
 	echo "   could not start PostgreSQL"

@@ -87,10 +87,9 @@ static void test_accepted(void **state)
 	json_t *v;
 
 	(void)state;
-	v = accepted(fields,
-	             "{\"name\":\"商务\",\"count\":-3,\"flag\":true,\"tags\":[\"a\",\"b\"],"
-	             "\"ids\":[1,2,3],\"items\":[{\"title\":\"t\",\"weight\":5},{\"title\":"
-	             "\"u\"}],\"memo\":\"第一行\\n\\t第二行\"}");
+	v = accepted(fields, "{\"name\":\"商务\",\"count\":-3,\"flag\":true,\"tags\":[\"a\",\"b\"],"
+	                     "\"ids\":[1,2,3],\"items\":[{\"title\":\"t\",\"weight\":5},{\"title\":"
+	                     "\"u\"}],\"memo\":\"第一行\\n\\t第二行\"}");
 	assert_non_null(v);
 	assert_string_equal(json_string_value(json_object_get(v, "name")), "商务");
 	/* an optional field may be null: the same as leaving it out */

@@ -127,8 +127,8 @@ static const char *cell(struct sheet *sh, const char *ref, int *style, char *buf
 	assert_non_null(v);
 	if (shared) {
 		int i = atoi(v);
-		assert_true(i >= 0 && i < sh->nstrings);
-		snprintf(buf, len, "%s", sh->strings[i]);
+		assert_in_range(i, 0, sh->nstrings - 1);
+		snprintf(buf, len, "%s", i >= 0 && i < sh->nstrings ? sh->strings[i] : "");
 	} else {
 		snprintf(buf, len, "%s", v);
 	}
