@@ -209,7 +209,7 @@ describe('web console: admin, office and zone users', () => {
     try {
       const { page, watcher } = office
       await login(page, watcher, OFFICE.username, OFFICE.password)
-      assert.deepEqual(await menuTexts(page), ['首页', '改革任务', '推进节点', '督导看板', '督办单', '组织机构', '个人中心'])
+      assert.deepEqual(await menuTexts(page), ['首页', '改革任务', '推进节点', '督导看板', '督办单', '组织机构', '职能授权', '个人中心'])
       assert.equal((await page.locator(sel('header-role')).innerText()).trim(), '改革办')
       await page.locator(sel('menu-orgs')).click()
       await page.locator(sel('org-row-name')).first().waitFor()

@@ -259,3 +259,17 @@ export const inboxApi = {
   unreadCount: () => api.get('/api/inbox/unread-count'),
   read: (id) => api.post(`/api/inbox/${id}/read`),
 }
+
+export const roleApi = {
+  // each role's permissions and the data scope a new account of it gets
+  list: () => api.get('/api/roles'),
+}
+
+export const capabilityApi = {
+  // the catalogue: {code, label, description, seed}
+  catalogue: () => api.get('/api/capabilities'),
+  list: (query) => api.get('/api/capabilities/grants', query),
+  grant: (grant) => api.post('/api/capabilities/grants', grant),
+  revoke: (id) => api.del(`/api/capabilities/grants/${id}`),
+  export: (query) => downloadExport('/api/capabilities/grants/export.xlsx', query),
+}

@@ -6,7 +6,7 @@ import {
   ElDivider, ElDrawer, ElDropdown, ElDropdownItem, ElDropdownMenu, ElEmpty, ElForm, ElFormItem,
   ElHeader, ElIcon, ElInput, ElInputNumber, ElInputTag, ElLoading, ElMain, ElMenu, ElMenuItem,
   ElOption, ElPagination, ElProgress, ElRadio, ElResult, ElRow, ElScrollbar, ElSelect, ElSkeleton,
-  ElSlider, ElSteps, ElStep, ElTable, ElTableColumn, ElTag, ElTooltip, ElTree, ElTreeSelect,
+  ElSlider, ElSteps, ElStep, ElSubMenu, ElTable, ElTableColumn, ElTag, ElTooltip, ElTree, ElTreeSelect,
   ElSwitch, ElText, ElUpload,
 } from 'element-plus'
 import 'element-plus/dist/index.css'
@@ -21,7 +21,7 @@ for (const c of [
   ElDivider, ElDrawer, ElDropdown, ElDropdownItem, ElDropdownMenu, ElEmpty, ElForm, ElFormItem,
   ElHeader, ElIcon, ElInput, ElInputNumber, ElInputTag, ElLoading, ElMain, ElMenu, ElMenuItem,
   ElOption, ElPagination, ElProgress, ElRadio, ElResult, ElRow, ElScrollbar, ElSelect, ElSkeleton,
-  ElSlider, ElSteps, ElStep, ElTable, ElTableColumn, ElTag, ElTooltip, ElTree, ElTreeSelect,
+  ElSlider, ElSteps, ElStep, ElSubMenu, ElTable, ElTableColumn, ElTag, ElTooltip, ElTree, ElTreeSelect,
   ElSwitch, ElText, ElUpload,
 ]) {
   app.use(c)

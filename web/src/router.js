@@ -1,53 +1,57 @@
-// Routes, their roles and the guard. The server enforces every permission regardless; the
-// guard only keeps people away from pages that would answer 403.
+// The routes of every module (views/X/routes.js, collected at build time), the side menu built
+// from them and the permissions GET /api/session lists, and the guard. The server enforces every
+// permission regardless; the guard only keeps people away from pages that would answer 403. A
+// new module adds views/X/routes.js (and locales/zh-CN/X.js) and edits nothing here.
 import { createRouter, createWebHistory } from 'vue-router'
-import { session, loadSession, clearSession } from './session.js'
+import { session, loadSession, clearSession, can } from './session.js'
 import { onUnauthorized, onPasswordChangeRequired } from './api.js'
 import { t } from './i18n.js'
 import Layout from './layout/Layout.vue'
 
-const ALL = ['admin', 'office', 'department', 'zone', 'county', 'supervisor', 'auditor']
-// the roles with TASK_READ (src/core/account.c): everyone but the admin and the auditor
-export const TASK_ROLES = ['office', 'department', 'zone', 'county', 'supervisor']
-// the roles with PLAN_WRITE
-export const PLAN_WRITERS = ['zone', 'county']
-// the roles with NOTICE_REPLY (NOTICE_READ: TASK_ROLES; NOTICE_ISSUE: the office)
-export const NOTICE_REPLIERS = ['department', 'zone', 'county']
+const modules = import.meta.glob('./views/*/routes.js', { eager: true })
+
+// Every module's routes, and the menu groups they define (key -> {title, icon}).
+const records = Object.keys(modules)
+  .sort()
+  .flatMap((k) => modules[k].default)
+export const menuGroups = Object.assign({}, ...Object.values(modules).map((m) => m.menuGroups || {}))
+
+const names = new Set()
+for (const r of records) {
+  if (!r.name) continue
+  if (names.has(r.name)) throw new Error(`router: two routes are named ${r.name}`)
+  names.add(r.name)
+}
 
 export const routes = [
-  { path: '/login', name: 'login', component: () => import('./views/Login.vue'), meta: { public: true, title: 'route.login' } },
-  {
-    path: '/',
-    component: Layout,
-    children: [
-      { path: '', name: 'home', component: () => import('./views/Dashboard.vue'), meta: { title: 'route.home', icon: 'HomeFilled', menu: true, roles: ALL } },
-      { path: 'tasks', name: 'tasks', component: () => import('./views/reform/Tasks.vue'), meta: { title: 'route.tasks', icon: 'List', menu: true, roles: TASK_ROLES } },
-      { path: 'tasks/:id(\\d+)', name: 'task', component: () => import('./views/reform/TaskDetail.vue'), meta: { title: 'route.taskDetail', parent: 'tasks', roles: TASK_ROLES } },
-      { path: 'tasks/:id(\\d+)/plan/new', name: 'plan-new', component: () => import('./views/reform/PlanNew.vue'), meta: { title: 'route.planNew', parent: 'tasks', roles: PLAN_WRITERS } },
-      { path: 'plans/:id(\\d+)', name: 'plan', component: () => import('./views/reform/Plan.vue'), meta: { title: 'route.plan', parent: 'tasks', roles: TASK_ROLES } },
-      { path: 'milestones', name: 'milestones', component: () => import('./views/reform/Milestones.vue'), meta: { title: 'route.milestones', icon: 'Flag', menu: true, roles: TASK_ROLES } },
-      // a link of an inbox item (kfq remind): the milestone's history on the milestones page
-      { path: 'milestones/:id(\\d+)', redirect: (to) => ({ path: '/milestones', query: { milestone: to.params.id } }) },
-      { path: 'zones/:id(\\d+)', name: 'zone', component: () => import('./views/reform/Zone.vue'), meta: { title: 'route.zone', parent: 'board', roles: TASK_ROLES } },
-      { path: 'board', name: 'board', component: () => import('./views/reform/Board.vue'), meta: { title: 'route.board', icon: 'DataAnalysis', menu: true, roles: TASK_ROLES } },
-      { path: 'notices', name: 'notices', component: () => import('./views/reform/Notices.vue'), meta: { title: 'route.notices', icon: 'Bell', menu: true, roles: TASK_ROLES } },
-      { path: 'notices/:id(\\d+)', name: 'notice', component: () => import('./views/reform/NoticeDetail.vue'), meta: { title: 'route.noticeDetail', parent: 'notices', roles: TASK_ROLES } },
-      { path: 'orgs', name: 'orgs', component: () => import('./views/Orgs.vue'), meta: { title: 'route.orgs', icon: 'OfficeBuilding', menu: true, roles: ['admin', 'office', 'department', 'zone', 'county', 'supervisor'] } },
-      { path: 'users', name: 'users', component: () => import('./views/Users.vue'), meta: { title: 'route.users', icon: 'User', menu: true, roles: ['admin'] } },
-      { path: 'audit', name: 'audit', component: () => import('./views/Audit.vue'), meta: { title: 'route.audit', icon: 'Document', menu: true, roles: ['supervisor', 'auditor'] } },
-      { path: 'account', name: 'account', component: () => import('./views/Account.vue'), meta: { title: 'route.account', icon: 'Setting', menu: true, roles: ALL } },
-      { path: '403', name: 'forbidden', component: () => import('./views/Forbidden.vue'), meta: { title: 'route.forbidden', roles: ALL } },
-    ],
-  },
-  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./views/NotFound.vue'), meta: { public: true, title: 'route.notFound' } },
+  ...records.filter((r) => r.path.startsWith('/')),
+  { path: '/', component: Layout, children: records.filter((r) => !r.path.startsWith('/')) },
 ]
 
-// The menu entries of a role, in order.
-export function menuFor(role) {
-  const layout = routes.find((r) => r.path === '/')
-  return layout.children
-    .filter((r) => r.meta && r.meta.menu && r.meta.roles.includes(role))
-    .map((r) => ({ path: r.path ? `/${r.path}` : '/', name: r.name, title: r.meta.title, icon: r.meta.icon }))
+// The side menu for a user who has the permissions allowed(perm) says: entries in their order;
+// the entries of a group together under it, at the place of its first entry.
+// [{path, name, title, icon} | {group, title, icon, children: [entries]}]
+export function menuFor(allowed) {
+  const entries = records
+    .filter((r) => r.meta && r.meta.menu && (!r.meta.perm || allowed(r.meta.perm)))
+    .sort((a, b) => a.meta.menu.order - b.meta.menu.order)
+  const out = []
+  const groups = new Map()
+  for (const r of entries) {
+    const item = { path: r.path ? `/${r.path}` : '/', name: r.name, title: r.meta.title, icon: r.meta.menu.icon }
+    const key = r.meta.menu.group
+    if (!key) {
+      out.push(item)
+      continue
+    }
+    if (!groups.has(key)) {
+      const g = { group: key, title: menuGroups[key]?.title || key, icon: menuGroups[key]?.icon, children: [] }
+      groups.set(key, g)
+      out.push(g)
+    }
+    groups.get(key).children.push(item)
+  }
+  return out
 }
 
 // Only paths of this app are redirect targets ("/orgs?q=1"), never "//host" or a URL.
@@ -73,7 +77,7 @@ router.beforeEach(async (to) => {
     return { name: 'login', query: { redirect: to.fullPath } }
   }
   if (!user || user.must_change_password) return { name: 'login', query: { redirect: to.fullPath } }
-  if (to.meta.roles && !to.meta.roles.includes(user.role)) return { name: 'forbidden' }
+  if (to.meta.perm && !can(to.meta.perm)) return { name: 'forbidden' }
   return true
 })
 

@@ -135,13 +135,6 @@ export function bpToPercent(bp) {
   return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`
 }
 
-// Element Plus tag types of the reform states.
-export const MS_STATE_TAG = { done: 'success', overdue: 'danger', due_soon: 'warning', stale: 'info', on_track: 'primary' }
-export const TASK_STATE_TAG = { not_started: 'info', in_progress: 'primary', overdue: 'danger', done: 'success' }
-export const PLAN_STATUS_TAG = { draft: 'info', submitted: 'warning', approved: 'success', returned: 'danger' }
-export const REPORT_STATE_TAG = { submitted: 'warning', accepted: 'success', returned: 'danger' }
-export const NOTICE_STATUS_TAG = { open: 'warning', replied: 'primary', escalated: 'danger', closed: 'success' }
-
 // Evidence files the server takes (core/filetype.c), and its upload cap.
 export const EVIDENCE_EXTS = ['pdf', 'png', 'jpg', 'jpeg', 'gif', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'wps', 'et', 'dps', 'ofd']
 export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024

@@ -1,7 +1,7 @@
 // The rows of the plan editor (components/MilestoneEditor.vue) and their way to and from the
 // API: a row is a milestone being edited, with a client key; field errors are keyed
 // "index.field" like the server's pointers /milestones/<index>/<field>.
-import { t } from './i18n.js'
+import { t } from '../../i18n.js'
 
 let nextKey = 1
 

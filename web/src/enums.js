@@ -1,0 +1,46 @@
+// The API's enumerations: their values in the server's order, their names (labels from the
+// locale's `enums` namespace, the value itself when the locale does not know it) and the
+// Element Plus tag type each status is shown with. What a role may do is not here: the server
+// says so in GET /api/session (permissions) and GET /api/roles.
+import { t } from './i18n.js'
+
+function named(group, value) {
+  if (value == null || value === '') return ''
+  const key = `enums.${group}.${value}`
+  const s = t(key)
+  return s === key ? String(value) : s
+}
+
+export const ROLES = ['admin', 'office', 'department', 'zone', 'county', 'supervisor', 'auditor']
+export const ORG_TYPES = ['city_department', 'county', 'zone', 'platform_company', 'supervisory_body']
+export const ZONE_LEVELS = ['national', 'provincial', 'municipal']
+export const DATA_SCOPES = ['all', 'org', 'org_and_below', 'custom', 'self']
+export const PLAN_STATUSES = ['draft', 'submitted', 'approved', 'returned']
+// a task's progress over the plans the caller sees
+export const TASK_STATES = ['not_started', 'in_progress', 'overdue', 'done']
+// milestone states as the server computes them, in its order of precedence
+export const MS_STATES = ['done', 'overdue', 'due_soon', 'stale', 'on_track']
+// a milestone's (and a progress report's) own status
+export const MS_STATUSES = ['not_started', 'in_progress', 'done', 'blocked']
+export const NOTICE_STATUSES = ['open', 'replied', 'escalated', 'closed']
+
+export const roleName = (x) => named('role', x)
+export const orgTypeName = (x) => named('orgType', x)
+export const zoneLevelName = (x) => named('zoneLevel', x)
+export const dataScopeName = (x) => named('dataScope', x)
+export const planStatusName = (x) => named('planStatus', x)
+export const taskStateName = (x) => named('taskState', x)
+export const msStateName = (x) => named('msState', x)
+export const msStatusName = (x) => named('msStatus', x)
+export const reportStateName = (x) => named('reportState', x)
+export const noticeStatusName = (x) => named('noticeStatus', x)
+export const auditActionName = (x) => named('auditAction', x)
+export const auditEntityName = (x) => named('auditEntity', x)
+export const inboxKindName = (x) => named('inboxKind', x)
+
+// Element Plus tag types of the states.
+export const MS_STATE_TAG = { done: 'success', overdue: 'danger', due_soon: 'warning', stale: 'info', on_track: 'primary' }
+export const TASK_STATE_TAG = { not_started: 'info', in_progress: 'primary', overdue: 'danger', done: 'success' }
+export const PLAN_STATUS_TAG = { draft: 'info', submitted: 'warning', approved: 'success', returned: 'danger' }
+export const REPORT_STATE_TAG = { submitted: 'warning', accepted: 'success', returned: 'danger' }
+export const NOTICE_STATUS_TAG = { open: 'warning', replied: 'primary', escalated: 'danger', closed: 'success' }

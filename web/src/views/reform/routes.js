@@ -1,0 +1,17 @@
+// The reform module's pages: tasks, plans, milestones, the board, the zone page, 督办单.
+// (Route meta: see views/shell/routes.js.)
+import { List, Flag, DataAnalysis, Bell } from '@element-plus/icons-vue'
+
+export default [
+  { path: 'tasks', name: 'tasks', component: () => import('./Tasks.vue'), meta: { title: 'route.tasks', perm: 'task_read', menu: { order: 100, icon: List } } },
+  { path: 'tasks/:id(\\d+)', name: 'task', component: () => import('./TaskDetail.vue'), meta: { title: 'route.taskDetail', parent: 'tasks', perm: 'task_read' } },
+  { path: 'tasks/:id(\\d+)/plan/new', name: 'plan-new', component: () => import('./PlanNew.vue'), meta: { title: 'route.planNew', parent: 'tasks', perm: 'plan_write' } },
+  { path: 'plans/:id(\\d+)', name: 'plan', component: () => import('./Plan.vue'), meta: { title: 'route.plan', parent: 'tasks', perm: 'task_read' } },
+  { path: 'milestones', name: 'milestones', component: () => import('./Milestones.vue'), meta: { title: 'route.milestones', perm: 'task_read', menu: { order: 110, icon: Flag } } },
+  // a link of an inbox item (kfq remind): the milestone's history on the milestones page
+  { path: 'milestones/:id(\\d+)', redirect: (to) => ({ path: '/milestones', query: { milestone: to.params.id } }) },
+  { path: 'zones/:id(\\d+)', name: 'zone', component: () => import('./Zone.vue'), meta: { title: 'route.zone', parent: 'board', perm: 'task_read' } },
+  { path: 'board', name: 'board', component: () => import('./Board.vue'), meta: { title: 'route.board', perm: 'task_read', menu: { order: 120, icon: DataAnalysis } } },
+  { path: 'notices', name: 'notices', component: () => import('./Notices.vue'), meta: { title: 'route.notices', perm: 'notice_read', menu: { order: 130, icon: Bell } } },
+  { path: 'notices/:id(\\d+)', name: 'notice', component: () => import('./NoticeDetail.vue'), meta: { title: 'route.noticeDetail', parent: 'notices', perm: 'notice_read' } },
+]
