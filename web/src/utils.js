@@ -60,6 +60,27 @@ export function clearErrors(errors) {
   for (const k of Object.keys(errors)) errors[k] = ''
 }
 
+// Submits a dialog's form: clears the server's last errors, validates, runs send() with busy
+// set, and puts a refusal next to its field (or in a message). Resolves with send's answer, or
+// null when the form or the server refused.
+export async function submitForm(formRef, errors, busy, send) {
+  clearErrors(errors)
+  try {
+    await formRef.value.validate()
+  } catch {
+    return null
+  }
+  busy.value = true
+  try {
+    return await send()
+  } catch (e) {
+    showError(e, errors)
+    return null
+  } finally {
+    busy.value = false
+  }
+}
+
 const pad = (n) => String(n).padStart(2, '0')
 
 // ISO 8601 / RFC 3339 → "2026-11-28 11:00:00" in the browser's time zone.
