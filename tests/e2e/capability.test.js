@@ -1,8 +1,9 @@
-// 系统管理 › 职能授权: the office sees the capability catalogue and the grants `kfq demo`'s import
-// seeded, searches and filters them, grants one (a second time is refused at the field),
-// revokes one after a confirmation it may cancel, and exports them. The side menu is built from
-// the permissions GET /api/session sends: the zone and the supervisor get their menus, and a
-// session answer with other permissions changes the menu and the guard, whatever the role.
+// 系统管理 › 职能授权: the office sees what its organization holds on its account page, the
+// capability catalogue and the grants `kfq demo`'s import seeded, searches and filters them,
+// grants one (a second time is refused at the field), revokes one after a confirmation it may
+// cancel, and exports them. The side menu is built from the permissions GET /api/session
+// sends: the zone and the supervisor get their menus, and a session answer with other
+// permissions changes the menu and the guard, whatever the role.
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
@@ -53,6 +54,11 @@ describe('organization capabilities', () => {
     await login(page, watcher, OFFICE.username, OFFICE.password)
     assert.deepEqual(await menuTexts(page), OFFICE_MENUS)
     assert.match(await page.locator(`${sel('menu-group-system')} .el-sub-menu__title`).innerText(), /系统管理/)
+    // 市商务局 leads art. 14 and is among art. 4's 市直相关部门: the account page names both
+    await page.locator(sel('menu-account')).click()
+    const held = page.locator(sel('account-capabilities'))
+    await held.locator('.el-tag', { hasText: '接收薪酬方案备案' }).waitFor()
+    assert.deepEqual((await held.locator('.el-tag').allInnerTexts()).map((x) => x.trim()), ['接收薪酬方案备案', '向开发区赋权'])
     await page.locator(sel('menu-capabilities')).click()
     await page.locator(sel('page-capabilities')).waitFor()
     const catalogue = page.locator(sel('capability-catalogue'))

@@ -45,8 +45,3 @@ export async function loadSession(force = false) {
 export function can(...perms) {
   return !!session.user && perms.every((p) => session.permissions.includes(p))
 }
-
-// Whether the signed-in user's organization holds this capability.
-export function holds(capability) {
-  return !!session.user && session.capabilities.includes(capability)
-}

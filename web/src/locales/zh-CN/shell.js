@@ -106,6 +106,7 @@ export default {
     org: '所属机构',
     role: '角色',
     dataScope: '数据范围',
+    capabilities: '本单位职能',
     oldPassword: '当前密码',
     newPassword: '新密码',
     confirmPassword: '确认新密码',
