@@ -4,6 +4,8 @@
 #include "../store/testdb.h"
 
 #include "api/capability.h"
+#include "app/capability_json.h"
+#include "app/org_json.h"
 #include "core/personal.h"
 #include "store/store_capability.h"
 #include "store/store_org.h"
@@ -44,7 +46,7 @@ static int64_t make_org(struct store *s, const char *name)
 	struct store_org o = {.name = name, .type = "zone", .level = "provincial"};
 	const char *taken;
 
-	assert_int_equal(store_org_create(s, &office, &o, &taken), KFQ_OK);
+	assert_int_equal(store_org_create(s, &office, &org_json_audit, &o, &taken), KFQ_OK);
 	return o.id;
 }
 
@@ -62,7 +64,7 @@ static void test_may(void **state)
 	assert_false(may);
 	g.org_id = zone;
 	g.capability = "read_personal";
-	assert_int_equal(store_capability_grant(s, &office, &g), KFQ_OK);
+	assert_int_equal(store_capability_grant(s, &office, &capability_json_audit, &g), KFQ_OK);
 	assert_int_equal(api_org_may(&k.c, CAP_READ_PERSONAL, &may), 0);
 	assert_true(may);
 	assert_int_equal(api_org_may(&k.c, CAP_APPROVE_STAFFING, &may), 0);

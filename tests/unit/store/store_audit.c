@@ -9,10 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int write_person(struct store *s, struct arena *a, int64_t id, struct jsonw *w)
+static int write_person(struct store *s, struct arena *a, int64_t id, const void *json,
+                        struct jsonw *w)
 {
 	(void)s;
 	(void)a;
+	(void)json;
 	/* keys out of order on purpose: the record is stored in canonical form */
 	jsonw_obj_open(w);
 	jsonw_kstr(w, "name", "张三");
@@ -38,10 +40,10 @@ static void test_personal_masked(void **state)
 
 	arena_init(&a);
 	assert_int_equal(store_begin(s), KFQ_OK);
-	before = store_entity_json(s, 7, write_person, &rc);
+	before = store_entity_json(s, 7, write_person, NULL, &rc);
 	assert_int_equal(rc, KFQ_OK);
-	assert_int_equal(store_audit_entity(s, &who, "update", "person", 7, before, write_person),
-	                 KFQ_OK);
+	assert_int_equal(
+	    store_audit_entity(s, &who, "update", "person", 7, before, write_person, NULL), KFQ_OK);
 	assert_int_equal(store_commit(s), KFQ_OK);
 	free(before);
 	assert_int_equal(store_audit_list(s, &a, &f, &rows, &n, &total), KFQ_OK);

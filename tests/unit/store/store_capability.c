@@ -8,10 +8,50 @@
 #include "store/store_capability.h"
 #include "store/store_org.h"
 #include "store/store_task.h"
+#include "util/jsonw.h"
 
 #include <string.h>
 
 static const struct store_actor office = {0, "cli:unit", 0, "cli"};
+
+/* The audit records' shapes: small ones of the test's own (the store takes the caller's). */
+static void grant_shape(struct jsonw *w, const struct store_capability_grant *g)
+{
+	jsonw_obj_open(w);
+	jsonw_kstr(w, "capability", g->capability);
+	jsonw_kstr(w, "granted_by_name", g->granted_by_name);
+	jsonw_kint(w, "id", g->id);
+	jsonw_kstr(w, "note", g->note);
+	jsonw_kint(w, "org_id", g->org_id);
+	jsonw_kstr(w, "org_name", g->org_name);
+	jsonw_obj_close(w);
+}
+
+static void org_shape(struct jsonw *w, const struct store_org *o)
+{
+	jsonw_obj_open(w);
+	jsonw_kint(w, "id", o->id);
+	jsonw_obj_close(w);
+}
+
+static void policy_shape(struct jsonw *w, const struct store_policy *p)
+{
+	jsonw_obj_open(w);
+	jsonw_kint(w, "id", p->id);
+	jsonw_obj_close(w);
+}
+
+static void task_shape(struct jsonw *w, const struct store_task *t)
+{
+	jsonw_obj_open(w);
+	jsonw_kint(w, "id", t->id);
+	jsonw_obj_close(w);
+}
+
+static const struct store_capability_json grant_json = {.grant = grant_shape};
+static const struct store_org_json org_json = {.org = org_shape};
+static const struct store_task_json task_json = {
+    .policy = policy_shape, .task = task_shape, .grants = &grant_json};
 
 /* organizations made by the first test */
 static int64_t bianban, caizheng, shangwu, keji, renshe, zone;
@@ -35,7 +75,7 @@ static int64_t make_org(struct store *s, const char *name, const char *type, con
 	o.level = !strcmp(type, "zone") ? "provincial" : NULL;
 	o.aliases = alias ? aliases : NULL;
 	o.naliases = alias ? 1 : 0;
-	assert_int_equal(store_org_create(s, &office, &o, &taken), KFQ_OK);
+	assert_int_equal(store_org_create(s, &office, &org_json, &o, &taken), KFQ_OK);
 	return o.id;
 }
 
@@ -46,7 +86,7 @@ static int64_t grant(struct store *s, int64_t org, const char *code, const char 
 	g.org_id = org;
 	g.capability = code;
 	g.note = note;
-	assert_int_equal(store_capability_grant(s, &office, &g), want);
+	assert_int_equal(store_capability_grant(s, &office, &grant_json, &g), want);
 	return g.id;
 }
 
@@ -91,10 +131,10 @@ static void test_grant(void **state)
 	assert_string_equal(
 	    rows[0].rec.after_json,
 	    arena_printf(&a,
-	                 "{\"capability\":\"approve_staffing\",\"granted_at\":\"%s\","
-	                 "\"granted_by\":\"cli:unit\",\"id\":%lld,\"note\":\"编制审批\","
-	                 "\"org_id\":%lld,\"org_name\":\"市委编办\"}",
-	                 g.granted_at, (long long)id, (long long)bianban));
+	                 "{\"capability\":\"approve_staffing\",\"granted_by_name\":"
+	                 "\"cli:unit\",\"id\":%lld,\"note\":\"编制审批\",\"org_id\":"
+	                 "%lld,\"org_name\":\"市委编办\"}",
+	                 (long long)id, (long long)bianban));
 	arena_release(&a);
 }
 
@@ -195,7 +235,7 @@ static void test_revoke(void **state)
 	arena_init(&a);
 	assert_int_equal(store_capability_list(s, &a, &f, &g, &n, &total), KFQ_OK);
 	assert_int_equal(n, 1);
-	assert_int_equal(store_capability_revoke(s, &office, g[0].id), KFQ_OK);
+	assert_int_equal(store_capability_revoke(s, &office, &grant_json, g[0].id), KFQ_OK);
 	assert_int_equal(audit_count(s), before + 1);
 	assert_int_equal(store_capability_org_has(s, zone, "read_personal", &has), KFQ_OK);
 	assert_false(has);
@@ -204,7 +244,7 @@ static void test_revoke(void **state)
 	assert_null(rows[0].rec.after_json);
 	assert_non_null(strstr(rows[0].rec.before_json, "\"capability\":\"read_personal\""));
 	/* again: nothing to revoke, nothing audited */
-	assert_int_equal(store_capability_revoke(s, &office, g[0].id), KFQ_ENOTFOUND);
+	assert_int_equal(store_capability_revoke(s, &office, &grant_json, g[0].id), KFQ_ENOTFOUND);
 	assert_int_equal(audit_count(s), before + 1);
 	arena_release(&a);
 }
@@ -219,7 +259,7 @@ static int64_t import(struct store *s, const char *sha, int ntasks, struct store
 	p.source_sha256 = sha;
 	p.source_text = sha;
 	p.parsed_json = "{}";
-	assert_int_equal(store_policy_import(s, &office, &p, tasks, ntasks), KFQ_OK);
+	assert_int_equal(store_policy_import(s, &office, &task_json, &p, tasks, ntasks), KFQ_OK);
 	return p.id;
 }
 
@@ -290,7 +330,7 @@ static void test_seed(void **state)
 	assert_int_equal(seeded, policy);
 
 	/* the office revokes one; a revised draft imported later seeds nothing again */
-	assert_int_equal(store_capability_revoke(s, &office, g[1].id), KFQ_OK);
+	assert_int_equal(store_capability_revoke(s, &office, &grant_json, g[1].id), KFQ_OK);
 	before = audit_count(s);
 	import(s, "sha-2", 3, tasks);
 	assert_int_equal(audit_count(s), before + 1 + 3);
