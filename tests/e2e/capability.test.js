@@ -23,8 +23,11 @@ const ZONE_MENUS = ['首页', '改革任务', '推进节点', '督导看板', '�
 const OFFICE_MENUS = ['首页', '改革任务', '推进节点', '督导看板', '督办单', '组织机构', '职能授权', '个人中心']
 const SUPERVISOR_MENUS = ['首页', '改革任务', '推进节点', '督导看板', '督办单', '组织机构', '审计日志', '个人中心']
 
-// Serves GET /api/session with its permissions changed by edit(list) → list.
+// Serves GET /api/session with its permissions changed by edit(list) → list. Waits first for
+// the page's own requests (the home page's figures, the inbox count), which a reload would
+// otherwise abort.
 async function rewriteSession(page, edit) {
+  await page.waitForLoadState('networkidle')
   await page.route('**/api/session', async (route) => {
     if (route.request().method() !== 'GET') return route.continue()
     const res = await route.fetch()
@@ -158,6 +161,7 @@ describe('organization capabilities', () => {
     const { page, watcher } = b
     await login(page, watcher, ZONE.username, ZONE.password)
     assert.deepEqual(await menuTexts(page), ZONE_MENUS)
+    await page.waitForLoadState('networkidle')
     await page.goto('/capabilities')
     await page.locator(sel('page-forbidden')).waitFor()
     await logout(page)
@@ -175,6 +179,7 @@ describe('organization capabilities', () => {
     await page.reload()
     await page.locator(sel('sidebar')).waitFor()
     assert.deepEqual(await menuTexts(page), ZONE_MENUS)
+    await page.waitForLoadState('networkidle')
     await page.goto('/capabilities')
     await page.locator(sel('page-forbidden')).waitFor()
     await page.unroute('**/api/session')
