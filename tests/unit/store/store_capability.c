@@ -344,6 +344,7 @@ static void test_chain(void **state)
 	struct store *s = *state;
 	struct audit_verify v;
 
+	audit_verify_init(&v);
 	assert_int_equal(store_audit_verify(s, &v), KFQ_OK);
 	assert_int_equal(v.broken_seq, 0);
 	assert_int_equal(v.count, audit_count(s));
