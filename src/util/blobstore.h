@@ -12,6 +12,11 @@
 /* Hashes buf (SHA-256, lowercase hex into hex) and stores it under dir unless present.
  * Returns 0, or -1 with errno set. */
 int blob_put(const char *dir, const void *buf, size_t len, char hex[BLOB_HASH_HEX]);
+/* The SHA-256 (lowercase hex) of the whole file fd, read with pread. 0 or -1 (errno). */
+int blob_hash_fd(int fd, char hex[BLOB_HASH_HEX]);
+/* Stores the whole file fd (read with pread, a piece at a time, so any size) under dir by its
+ * hash, unless present; hex gets the hash. Returns 0, or -1 with errno set. */
+int blob_put_fd(const char *dir, int fd, char hex[BLOB_HASH_HEX]);
 /* Opens the blob for reading; *fd is the caller's to close. Returns 0 or -1 (errno). */
 int blob_open(const char *dir, const char *hex, int *fd, uint64_t *size);
 

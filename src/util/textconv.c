@@ -103,28 +103,100 @@ static bool has_control(const unsigned char *p, size_t n)
 	return false;
 }
 
-/* GB18030 accepts most byte soups, so count how much of the text is ordinary GB2312
- * (lead A1-F7, trail A1-FE): Chinese prose is nearly all of it, Latin-1 and noise are not. */
-static bool plausible_gb(const unsigned char *p, size_t n)
+void textconv_sniff_init(struct textconv_sniff *s)
 {
-	size_t common = 0, other = 0, i = 0;
+	memset(s, 0, sizeof(*s));
+}
 
-	while (i < n) {
-		if (p[i] < 0x80) {
-			i++;
-		} else if (i + 1 < n && p[i + 1] >= 0x30 && p[i + 1] <= 0x39) {
-			other++;
-			i += 4;
-		} else {
-			if (i + 1 < n && p[i] >= 0xa1 && p[i] <= 0xf7 && p[i + 1] >= 0xa1 &&
-			    p[i + 1] <= 0xfe)
-				common++;
-			else
-				other++;
-			i += 2;
+/* One byte of the UTF-8 check: no overlongs, surrogates or values past U+10FFFF. */
+static void utf8_byte(struct textconv_sniff *s, unsigned c)
+{
+	if (s->utf8_need) {
+		if ((c & 0xc0) != 0x80) {
+			s->utf8_bad = true;
+			s->utf8_need = 0;
+			return;
 		}
+		s->cp = (s->cp << 6) | (c & 0x3f);
+		if (--s->utf8_need == 0 &&
+		    (s->cp < s->cp_min || s->cp > 0x10ffff || (s->cp >= 0xd800 && s->cp <= 0xdfff)))
+			s->utf8_bad = true;
+		return;
 	}
-	return common > 0 && common >= other;
+	if (c < 0x80)
+		return;
+	if (c >= 0xc2 && c <= 0xdf) {
+		s->utf8_need = 1;
+		s->cp = c & 0x1f;
+		s->cp_min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		s->utf8_need = 2;
+		s->cp = c & 0x0f;
+		s->cp_min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		s->utf8_need = 3;
+		s->cp = c & 0x07;
+		s->cp_min = 0x10000;
+	} else {
+		s->utf8_bad = true;
+	}
+}
+
+/* GB18030 accepts most byte soups, so count how much of the text is ordinary GB2312
+ * (lead A1-F7, trail A1-FE): Chinese prose is nearly all of it, Latin-1 and noise are not.
+ * A trail byte 30-39 starts a four-byte character. */
+static void gb_byte(struct textconv_sniff *s, unsigned c)
+{
+	if (s->gb_state >= 2) {
+		s->gb_state = s->gb_state == 3 ? 0 : s->gb_state + 1;
+	} else if (s->gb_state == 1) {
+		if (c >= 0x30 && c <= 0x39) {
+			s->gb_other++;
+			s->gb_state = 2;
+			return;
+		}
+		if (s->gb_lead >= 0xa1 && s->gb_lead <= 0xf7 && c >= 0xa1 && c <= 0xfe)
+			s->gb_common++;
+		else
+			s->gb_other++;
+		s->gb_state = 0;
+	} else if (c >= 0x80) {
+		s->gb_lead = (unsigned char)c;
+		s->gb_state = 1;
+	}
+}
+
+void textconv_sniff_feed(struct textconv_sniff *s, const void *buf, size_t n)
+{
+	const unsigned char *p = buf;
+
+	s->control = s->control || has_control(p, n);
+	for (size_t i = 0; i < n; i++) {
+		if (!s->utf8_bad)
+			utf8_byte(s, p[i]);
+		gb_byte(s, p[i]);
+	}
+}
+
+int textconv_sniff_result(const struct textconv_sniff *s, enum textconv_encoding *enc,
+                          const char **error)
+{
+	size_t other = s->gb_other + (s->gb_state == 1);
+
+	*enc = TEXTCONV_UTF8;
+	*error = NULL;
+	if (s->control) {
+		*error = TEXTCONV_MSG_BINARY;
+		return KFQ_EINVAL;
+	}
+	if (!s->utf8_bad && s->utf8_need == 0)
+		return KFQ_OK;
+	if (s->gb_common == 0 || s->gb_common < other) {
+		*error = TEXTCONV_MSG_ENCODING;
+		return KFQ_EINVAL;
+	}
+	*enc = TEXTCONV_GB18030;
+	return KFQ_OK;
 }
 
 /* Converts in[0..n) from `from` to UTF-8 in the arena; KFQ_EINVAL on any invalid sequence. */
@@ -229,16 +301,19 @@ int textconv_to_utf8(const char *buf, size_t len, struct arena *a, struct textco
 		if (has_control((const unsigned char *)text, n))
 			goto fail;
 	} else {
-		out->error = TEXTCONV_MSG_BINARY;
-		if (has_control(p, len))
+		struct textconv_sniff sn;
+		enum textconv_encoding enc;
+
+		textconv_sniff_init(&sn);
+		textconv_sniff_feed(&sn, p, len);
+		if (textconv_sniff_result(&sn, &enc, &out->error) != KFQ_OK)
 			goto fail;
-		if (!from && textconv_utf8_valid((const char *)p, len)) {
+		if (!from && enc == TEXTCONV_UTF8) {
 			text = arena_strndup(a, (const char *)p, len);
 			n = len;
 		} else {
+			/* announced GB18030 is converted whatever the sniffing thought */
 			out->error = TEXTCONV_MSG_ENCODING;
-			if (!plausible_gb(p, len))
-				goto fail;
 			if (convert("GB18030", p, len, a, &text, &n) != KFQ_OK)
 				goto fail;
 			out->encoding = TEXTCONV_GB18030;

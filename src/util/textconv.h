@@ -41,6 +41,26 @@ struct textconv_text {
  * Latin-1 and random bytes are refused instead of turning into nonsense Chinese. */
 int textconv_to_utf8(const char *buf, size_t len, struct arena *a, struct textconv_text *out);
 
+/* Decides between UTF-8 and GB18030 for text too large to hold, fed in pieces of any size:
+ * the same decision textconv_to_utf8() makes for input without a byte-order mark. */
+struct textconv_sniff {
+	bool control;  /* a byte that marks a binary file was seen */
+	bool utf8_bad; /* not well-formed UTF-8 */
+	int utf8_need; /* continuation bytes still expected */
+	uint32_t cp;   /* the code point being decoded, and its smallest valid value */
+	uint32_t cp_min;
+	int gb_state; /* 0: between characters, 1: after a lead byte, 2+: inside a 4-byte one */
+	unsigned char gb_lead;
+	size_t gb_common, gb_other; /* GB2312-area two-byte characters, and every other one */
+};
+
+void textconv_sniff_init(struct textconv_sniff *s);
+void textconv_sniff_feed(struct textconv_sniff *s, const void *buf, size_t n);
+/* After the last piece: KFQ_OK with *enc TEXTCONV_UTF8 or TEXTCONV_GB18030, or KFQ_EINVAL with
+ * *error one of TEXTCONV_MSG_BINARY, TEXTCONV_MSG_ENCODING. */
+int textconv_sniff_result(const struct textconv_sniff *s, enum textconv_encoding *enc,
+                          const char **error);
+
 /* "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE" or "GB18030"; static strings. */
 const char *textconv_encoding_name(enum textconv_encoding e);
 

@@ -21,6 +21,24 @@ struct xlsx {
 	lxw_col_t col;
 };
 
+/* Adds a worksheet with a bold, frozen header row and makes it the one written to. */
+static int add_sheet(struct xlsx *x, const char *sheet, const char *const *headers,
+                     const double *widths, int ncols)
+{
+	x->ws = workbook_add_worksheet(x->wb, sheet);
+	if (!x->ws)
+		return KFQ_EIO;
+	for (int i = 0; i < ncols; i++) {
+		worksheet_write_string(x->ws, 0, (lxw_col_t)i, headers[i], x->bold);
+		worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i, widths ? widths[i] : 16,
+		                     NULL);
+	}
+	worksheet_freeze_panes(x->ws, 1, 0);
+	x->row = 1;
+	x->col = 0;
+	return KFQ_OK;
+}
+
 int xlsx_open(struct xlsx **out, const char *sheet, const char *const *headers,
               const double *widths, int ncols)
 {
@@ -39,20 +57,14 @@ int xlsx_open(struct xlsx **out, const char *sheet, const char *const *headers,
 	x->wb = workbook_new(x->path);
 	if (!x->wb)
 		goto fail;
-	x->ws = workbook_add_worksheet(x->wb, sheet);
 	x->bold = workbook_add_format(x->wb);
 	x->percent = workbook_add_format(x->wb);
-	if (!x->ws || !x->bold || !x->percent)
+	if (!x->bold || !x->percent)
 		goto fail;
 	format_set_bold(x->bold);
 	format_set_num_format(x->percent, "0.00%");
-	for (int i = 0; i < ncols; i++) {
-		worksheet_write_string(x->ws, 0, (lxw_col_t)i, headers[i], x->bold);
-		worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i, widths ? widths[i] : 16,
-		                     NULL);
-	}
-	worksheet_freeze_panes(x->ws, 1, 0);
-	x->row = 1;
+	if (add_sheet(x, sheet, headers, widths, ncols) != KFQ_OK)
+		goto fail;
 	*out = x;
 	return KFQ_OK;
 fail:
@@ -61,6 +73,12 @@ fail:
 	unlink(x->path);
 	free(x);
 	return KFQ_EIO;
+}
+
+int xlsx_sheet(struct xlsx *x, const char *sheet, const char *const *headers, const double *widths,
+               int ncols)
+{
+	return add_sheet(x, sheet, headers, widths, ncols);
 }
 
 void xlsx_text(struct xlsx *x, const char *s)

@@ -11,6 +11,9 @@ struct xlsx;
 /* headers: ncols column titles. widths: ncols column widths in characters (may be NULL). */
 int xlsx_open(struct xlsx **out, const char *sheet, const char *const *headers,
               const double *widths, int ncols);
+/* Starts another worksheet with its own header row; the following rows go there. */
+int xlsx_sheet(struct xlsx *x, const char *sheet, const char *const *headers, const double *widths,
+               int ncols);
 /* Cells of the next row, written left to right; NULL text leaves the cell empty. */
 void xlsx_text(struct xlsx *x, const char *s);
 void xlsx_int(struct xlsx *x, int64_t v);

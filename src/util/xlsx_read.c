@@ -1,0 +1,890 @@
+/* xlsx_read.c - a streaming .xlsx reader: libzip opens the archive, expat parses each XML part as
+ * it is inflated, 64 KiB at a time. The first worksheet is read row by row (the parser suspends
+ * at each </row>), so a sheet of a million rows never sits in memory; only the shared-string
+ * table (which cells index at random) and one row are held.
+ *
+ * Hostile files: the archive's entry count, each part's and all parts' inflated bytes and the
+ * inflation ratio are capped while inflating (the sizes the archive declares are not trusted);
+ * a DTD or entity declaration stops the parser (OOXML has none, and that is where external
+ * entities and entity expansion live); element nesting is capped.
+ * Must not interpret cell values beyond their kind: core/ does. */
+#include "util/sheet_impl.h"
+
+#include "util/log.h"
+
+#include <errno.h>
+#include <expat.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+#include <zip.h>
+
+#define CHUNK         65536
+#define RATIO_FLOOR   (1024 * 1024) /* the ratio is checked once a part inflates past this */
+#define MAX_STYLES    65536
+#define MAX_PATH_LEN  512
+#define MAX_ROW_INDEX 1048576
+#define MAX_COL_INDEX 16384
+#define NS_SEP        '|'
+
+/* What the element handlers of a part are collecting. */
+enum part_kind { P_RELS, P_WORKBOOK, P_STYLES, P_SHARED, P_SHEET };
+
+struct part {
+	struct xlsx_read *x;
+	enum part_kind kind;
+	zip_file_t *zf;
+	XML_Parser p;
+	uint64_t inflated, compressed;
+	bool eof, suspended, row_ready;
+	int depth;
+	int err_rc;   /* KFQ_EINVAL / KFQ_EIO once a handler refused */
+	int64_t line; /* row number for messages */
+};
+
+struct xlsx_read {
+	const struct sheet_limits *lim;
+	zip_t *zip;
+	uint64_t total; /* inflated bytes of every part so far */
+	struct sheet_error *e;
+
+	/* from the package relationships and the workbook */
+	char workbook[MAX_PATH_LEN], sheet[MAX_PATH_LEN], shared[MAX_PATH_LEN],
+	    styles[MAX_PATH_LEN];
+	char first_sheet_rid[64];
+	bool date1904;
+
+	/* relationships part being read: resolve targets against this directory */
+	char rels_base[MAX_PATH_LEN];
+	bool rels_of_workbook;
+
+	/* styles: which cell formats (cellXfs index) show dates */
+	bool *date_xf;
+	int nxf;
+	int *custom_ids; /* numFmtId of custom date formats */
+	int ncustom, custom_cap;
+	bool in_cellxfs;
+
+	/* shared strings: texts NUL-separated in sst, offsets in sst_off */
+	struct strbuf sst;
+	size_t *sst_off;
+	size_t nsst, sst_cap;
+	bool in_si, in_rph;
+
+	/* the sheet */
+	struct part sheet_part;
+	bool sheet_open, in_sheetdata, in_v, in_is, in_t;
+	int64_t row, last_row;
+	int col, last_col;
+	char ctype[16];
+	int cstyle;
+	struct strbuf val; /* the current cell's <v> or inline text */
+	struct sheet_rowbuf rb;
+};
+
+/* ---- small helpers ---- */
+
+/* The local name of an expat "namespace|local" name. */
+static const char *local(const char *name)
+{
+	const char *bar = strrchr(name, NS_SEP);
+
+	return bar ? bar + 1 : name;
+}
+
+static const char *attr(const char **atts, const char *name)
+{
+	for (int i = 0; atts[i]; i += 2)
+		if (!strcmp(local(atts[i]), name))
+			return atts[i + 1];
+	return NULL;
+}
+
+/* The r:id attribute: local name "id" in the relationships namespace. */
+static const char *attr_rid(const char **atts)
+{
+	for (int i = 0; atts[i]; i += 2)
+		if (!strcmp(local(atts[i]), "id") && strchr(atts[i], NS_SEP) &&
+		    strstr(atts[i], "relationships"))
+			return atts[i + 1];
+	return NULL;
+}
+
+static void refuse(struct part *pt, const char *msg)
+{
+	if (pt->err_rc)
+		return;
+	pt->err_rc = sheet_fail(pt->x->e, pt->line, "%s", msg);
+	XML_StopParser(pt->p, XML_FALSE);
+}
+
+static bool parse_uint(const char *s, long long max, long long *out)
+{
+	long long v = 0;
+
+	if (!s || !*s)
+		return false;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return false;
+		v = v * 10 + (*s - '0');
+		if (v > max)
+			return false;
+	}
+	*out = v;
+	return true;
+}
+
+/* "B12" -> column 1 (0-based) and row 12. */
+static bool parse_ref(const char *r, int *col, int64_t *row)
+{
+	long long c = 0, rr;
+
+	if (!r || !(*r >= 'A' && *r <= 'Z'))
+		return false;
+	for (; *r >= 'A' && *r <= 'Z'; r++) {
+		c = c * 26 + (*r - 'A' + 1);
+		if (c > MAX_COL_INDEX)
+			return false;
+	}
+	if (!parse_uint(r, MAX_ROW_INDEX, &rr) || rr < 1)
+		return false;
+	*col = (int)c - 1;
+	*row = rr;
+	return true;
+}
+
+/* Resolves a relationship target against base ("xl/"): "worksheets/sheet1.xml" ->
+ * "xl/worksheets/sheet1.xml", "/xl/styles.xml" -> "xl/styles.xml", with ".." segments. */
+static bool resolve(const char *base, const char *target, char out[MAX_PATH_LEN])
+{
+	char buf[MAX_PATH_LEN * 2];
+	char *segs[64] = {0};
+	int n = 0;
+	size_t len = 0;
+
+	if (target[0] == '/')
+		snprintf(buf, sizeof(buf), "%s", target + 1);
+	else if (snprintf(buf, sizeof(buf), "%s%s", base, target) >= (int)sizeof(buf))
+		return false;
+	for (char *save = NULL, *s = strtok_r(buf, "/", &save); s; s = strtok_r(NULL, "/", &save)) {
+		if (!strcmp(s, "."))
+			continue;
+		if (!strcmp(s, "..")) {
+			if (n == 0)
+				return false;
+			n--;
+			continue;
+		}
+		if (n == 64)
+			return false;
+		segs[n++] = s;
+	}
+	out[0] = 0;
+	for (int i = 0; i < n; i++) {
+		size_t k = strlen(segs[i]);
+		if (len + k + 2 > MAX_PATH_LEN)
+			return false;
+		if (i)
+			out[len++] = '/';
+		memcpy(out + len, segs[i], k);
+		len += k;
+		out[len] = 0;
+	}
+	return n > 0;
+}
+
+/* ---- date formats ---- */
+
+/* Excel's built-in date and time formats, including the East Asian ones (27-36, 50-58). */
+static bool builtin_date(int id)
+{
+	return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) ||
+	       (id >= 50 && id <= 58);
+}
+
+/* A custom format shows a date or time when, outside quoted text, escapes and [..] sections
+ * (colours, locales), it has one of y m d h s. "General", "0.00", "#,##0" have none. */
+static bool code_is_date(const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '"':
+			s = strchr(s + 1, '"');
+			if (!s)
+				return false;
+			break;
+		case '\\':
+		case '_':
+		case '*':
+			if (!*++s)
+				return false;
+			break;
+		case '[':
+			/* [h] [mm] [ss] are elapsed times: still a time */
+			if (s[1] == 'h' || s[1] == 'H' || s[1] == 'm' || s[1] == 'M' ||
+			    s[1] == 's' || s[1] == 'S')
+				return true;
+			s = strchr(s, ']');
+			if (!s)
+				return false;
+			break;
+		case 'y':
+		case 'Y':
+		case 'd':
+		case 'D':
+		case 'm':
+		case 'M':
+		case 'h':
+		case 'H':
+		case 's':
+		case 'S':
+			/* General is the only word-like code without dates */
+			if (!strncasecmp(s, "General", 7)) {
+				s += 6;
+				break;
+			}
+			return true;
+		default:
+			break;
+		}
+	}
+	return false;
+}
+
+static bool is_custom_date(const struct xlsx_read *x, int id)
+{
+	for (int i = 0; i < x->ncustom; i++)
+		if (x->custom_ids[i] == id)
+			return true;
+	return false;
+}
+
+/* ---- element handlers per part ---- */
+
+static void on_rels(struct part *pt, const char *name, const char **atts)
+{
+	struct xlsx_read *x = pt->x;
+	const char *type, *target, *id;
+	char path[MAX_PATH_LEN];
+
+	if (strcmp(name, "Relationship") != 0)
+		return;
+	type = attr(atts, "Type");
+	target = attr(atts, "Target");
+	id = attr(atts, "Id");
+	if (!type || !target || !id ||
+	    (attr(atts, "TargetMode") && !strcmp(attr(atts, "TargetMode"), "External")))
+		return;
+	if (!resolve(x->rels_base, target, path))
+		return;
+	const char *slash = strrchr(type, '/');
+	const char *kind = slash ? slash + 1 : type;
+	if (!x->rels_of_workbook) {
+		if (!strcmp(kind, "officeDocument") && !x->workbook[0])
+			memcpy(x->workbook, path, sizeof(path));
+		return;
+	}
+	if (!strcmp(kind, "sharedStrings"))
+		memcpy(x->shared, path, sizeof(path));
+	else if (!strcmp(kind, "styles"))
+		memcpy(x->styles, path, sizeof(path));
+	else if (!strcmp(kind, "worksheet") && !strcmp(id, x->first_sheet_rid))
+		memcpy(x->sheet, path, sizeof(path));
+}
+
+static void on_workbook(struct part *pt, const char *name, const char **atts)
+{
+	struct xlsx_read *x = pt->x;
+
+	if (!strcmp(name, "workbookPr")) {
+		const char *v = attr(atts, "date1904");
+		x->date1904 = v && (!strcmp(v, "1") || !strcmp(v, "true"));
+	} else if (!strcmp(name, "sheet") && !x->first_sheet_rid[0]) {
+		const char *rid = attr_rid(atts);
+		if (rid && strlen(rid) < sizeof(x->first_sheet_rid))
+			strcpy(x->first_sheet_rid, rid);
+	}
+}
+
+static void on_styles(struct part *pt, const char *name, const char **atts)
+{
+	struct xlsx_read *x = pt->x;
+	long long id;
+
+	if (!strcmp(name, "numFmt")) {
+		const char *code = attr(atts, "formatCode");
+		if (!parse_uint(attr(atts, "numFmtId"), 100000, &id) || !code ||
+		    !code_is_date(code))
+			return;
+		if (x->ncustom == x->custom_cap) {
+			if (x->custom_cap >= 4096) {
+				refuse(pt, "样式表中的数字格式过多");
+				return;
+			}
+			x->custom_cap = x->custom_cap ? x->custom_cap * 2 : 16;
+			x->custom_ids =
+			    xrealloc(x->custom_ids, sizeof(int) * (size_t)x->custom_cap);
+		}
+		x->custom_ids[x->ncustom++] = (int)id;
+	} else if (!strcmp(name, "cellXfs")) {
+		x->in_cellxfs = true;
+	} else if (!strcmp(name, "xf") && x->in_cellxfs) {
+		if (x->nxf == MAX_STYLES) {
+			refuse(pt, "样式表中的单元格格式过多");
+			return;
+		}
+		if (!parse_uint(attr(atts, "numFmtId"), 100000, &id))
+			id = 0;
+		x->date_xf = xrealloc(x->date_xf, sizeof(bool) * (size_t)(x->nxf + 1));
+		x->date_xf[x->nxf++] = builtin_date((int)id) || is_custom_date(x, (int)id);
+	}
+}
+
+static void on_shared_start(struct part *pt, const char *name)
+{
+	struct xlsx_read *x = pt->x;
+
+	if (!strcmp(name, "si")) {
+		/* each entry costs its offset too: a million empty <si/> are not free */
+		if (x->sst.len + (x->nsst + 1) * sizeof(size_t) > x->lim->max_shared_bytes) {
+			refuse(pt, "共享字符串表过大");
+			return;
+		}
+		if (x->nsst == x->sst_cap) {
+			x->sst_cap = x->sst_cap ? x->sst_cap * 2 : 1024;
+			x->sst_off = xrealloc(x->sst_off, sizeof(size_t) * x->sst_cap);
+		}
+		x->sst_off[x->nsst++] = x->sst.len;
+		x->in_si = true;
+	} else if (!strcmp(name, "rPh")) {
+		x->in_rph = true; /* phonetic guide: not part of the text */
+	}
+}
+
+static void on_shared_end(struct part *pt, const char *name)
+{
+	struct xlsx_read *x = pt->x;
+
+	if (!strcmp(name, "si")) {
+		strbuf_addch(&x->sst, 0);
+		x->in_si = false;
+	} else if (!strcmp(name, "rPh")) {
+		x->in_rph = false;
+	}
+	(void)pt;
+}
+
+static void on_sheet_start(struct part *pt, const char *name, const char **atts)
+{
+	struct xlsx_read *x = pt->x;
+
+	if (!strcmp(name, "sheetData")) {
+		x->in_sheetdata = true;
+		return;
+	}
+	if (!x->in_sheetdata)
+		return;
+	if (!strcmp(name, "row")) {
+		long long r;
+		const char *ra = attr(atts, "r");
+		if (ra) {
+			if (!parse_uint(ra, MAX_ROW_INDEX, &r) || r < 1) {
+				refuse(pt, "工作表的行号无效");
+				return;
+			}
+			x->row = r;
+		} else {
+			x->row = x->last_row + 1;
+		}
+		pt->line = x->row;
+		if (x->row <= x->last_row) {
+			refuse(pt, "工作表的行号重复或顺序错乱");
+			return;
+		}
+		if (x->row > MAX_ROW_INDEX) {
+			refuse(pt, "工作表超过 1048576 行");
+			return;
+		}
+		x->last_col = -1;
+		sheet_rowbuf_reset(&x->rb);
+	} else if (!strcmp(name, "c")) {
+		const char *ref = attr(atts, "r"), *t = attr(atts, "t"), *s = attr(atts, "s");
+		long long st;
+		int64_t rr;
+		if (ref) {
+			if (!parse_ref(ref, &x->col, &rr) || rr != x->row) {
+				refuse(pt, "单元格引用无效");
+				return;
+			}
+		} else {
+			x->col = x->last_col + 1;
+		}
+		if (x->col <= x->last_col) {
+			refuse(pt, "单元格重复或顺序错乱");
+			return;
+		}
+		if (x->col >= MAX_COL_INDEX) {
+			refuse(pt, "单元格超出 XFD 列");
+			return;
+		}
+		snprintf(x->ctype, sizeof(x->ctype), "%s", t ? t : "n");
+		x->cstyle = s && parse_uint(s, MAX_STYLES, &st) ? (int)st : 0;
+		strbuf_reset(&x->val);
+	} else if (!strcmp(name, "v")) {
+		x->in_v = true;
+	} else if (!strcmp(name, "is")) {
+		x->in_is = true;
+	} else if (!strcmp(name, "t") && x->in_is) {
+		x->in_t = true;
+	} else if (!strcmp(name, "rPh") && x->in_is) {
+		x->in_rph = true;
+	}
+}
+
+/* Turns the collected <c> into a cell of the row. */
+static void finish_cell(struct part *pt)
+{
+	struct xlsx_read *x = pt->x;
+	enum sheet_cell_kind kind = SHEET_NUMBER;
+	const char *text = x->val.buf;
+	size_t len = x->val.len;
+	bool date = false;
+
+	if (!strcmp(x->ctype, "s")) {
+		long long i;
+		if (!len) {
+			kind = SHEET_EMPTY;
+		} else if (!parse_uint(text, (long long)x->nsst - 1, &i) || x->nsst == 0) {
+			{
+				refuse(pt, "单元格引用的共享字符串不存在");
+				return;
+			}
+		} else {
+			kind = SHEET_TEXT;
+			text = x->sst.buf + x->sst_off[i];
+			len = strlen(text);
+		}
+	} else if (!strcmp(x->ctype, "inlineStr") || !strcmp(x->ctype, "str") ||
+	           !strcmp(x->ctype, "d")) {
+		kind = SHEET_TEXT;
+	} else if (!strcmp(x->ctype, "b")) {
+		kind = SHEET_BOOL;
+		if (len && strcmp(text, "0") != 0 && strcmp(text, "1") != 0) {
+			refuse(pt, "布尔单元格的值无效");
+			return;
+		}
+	} else if (!strcmp(x->ctype, "e")) {
+		kind = SHEET_ERROR;
+	} else if (!strcmp(x->ctype, "n")) {
+		date = x->cstyle < x->nxf && x->date_xf[x->cstyle];
+	} else {
+		{
+			refuse(pt, "单元格类型无效");
+			return;
+		}
+	}
+	x->last_col = x->col;
+	int rc = sheet_rowbuf_put(&x->rb, x->col, kind, date, text, len, x->row, x->e);
+	if (rc != KFQ_OK) {
+		pt->err_rc = rc;
+		XML_StopParser(pt->p, XML_FALSE);
+	}
+}
+
+static void on_sheet_end(struct part *pt, const char *name)
+{
+	struct xlsx_read *x = pt->x;
+
+	if (!x->in_sheetdata)
+		return;
+	if (!strcmp(name, "sheetData")) {
+		x->in_sheetdata = false;
+	} else if (!strcmp(name, "v")) {
+		x->in_v = false;
+	} else if (!strcmp(name, "t")) {
+		x->in_t = false;
+	} else if (!strcmp(name, "rPh")) {
+		x->in_rph = false;
+	} else if (!strcmp(name, "is")) {
+		x->in_is = false;
+	} else if (!strcmp(name, "c")) {
+		finish_cell(pt);
+	} else if (!strcmp(name, "row")) {
+		x->last_row = x->row;
+		if (!x->rb.any)
+			return;
+		pt->row_ready = true;
+		XML_StopParser(pt->p, XML_TRUE);
+	}
+}
+
+static void XMLCALL on_start(void *ud, const char *qname, const char **atts)
+{
+	struct part *pt = ud;
+	const char *name = local(qname);
+
+	if (pt->err_rc)
+		return;
+	if (++pt->depth > (int)pt->x->lim->max_depth) {
+		refuse(pt, "XML 嵌套过深");
+		return;
+	}
+	switch (pt->kind) {
+	case P_RELS:
+		on_rels(pt, name, atts);
+		break;
+	case P_WORKBOOK:
+		on_workbook(pt, name, atts);
+		break;
+	case P_STYLES:
+		on_styles(pt, name, atts);
+		break;
+	case P_SHARED:
+		on_shared_start(pt, name);
+		break;
+	case P_SHEET:
+		on_sheet_start(pt, name, atts);
+		break;
+	}
+}
+
+static void XMLCALL on_end(void *ud, const char *qname)
+{
+	struct part *pt = ud;
+	const char *name = local(qname);
+
+	if (pt->err_rc)
+		return;
+	pt->depth--;
+	if (pt->kind == P_SHARED)
+		on_shared_end(pt, name);
+	else if (pt->kind == P_SHEET)
+		on_sheet_end(pt, name);
+	else if (pt->kind == P_STYLES && !strcmp(name, "cellXfs"))
+		pt->x->in_cellxfs = false;
+}
+
+static void XMLCALL on_text(void *ud, const char *s, int len)
+{
+	struct part *pt = ud;
+	struct xlsx_read *x = pt->x;
+
+	if (pt->err_rc)
+		return;
+	if (pt->kind == P_SHARED && x->in_si && !x->in_rph) {
+		if (x->sst.len + (size_t)len + x->nsst * sizeof(size_t) >
+		    x->lim->max_shared_bytes) {
+			refuse(pt, "共享字符串表过大");
+			return;
+		}
+		strbuf_add(&x->sst, s, (size_t)len);
+	} else if (pt->kind == P_SHEET && (x->in_v || (x->in_t && !x->in_rph))) {
+		if (x->val.len + (size_t)len > x->lim->max_cell_bytes) {
+			pt->err_rc = sheet_fail(x->e, x->row, "第%lld行第%d列：单元格内容过长",
+			                        (long long)x->row, x->col + 1);
+			XML_StopParser(pt->p, XML_FALSE);
+			return;
+		}
+		strbuf_add(&x->val, s, (size_t)len);
+	}
+}
+
+/* Text in <si> counts only inside <t> (plain or in rich-text runs); the rest is whitespace
+ * between elements. */
+static void XMLCALL on_shared_t_start(void *ud, const char *qname, const char **atts)
+{
+	struct part *pt = ud;
+
+	on_start(ud, qname, atts);
+	if (!pt->err_rc && !strcmp(local(qname), "t"))
+		pt->x->in_t = true;
+}
+
+static void XMLCALL on_shared_t_end(void *ud, const char *qname)
+{
+	struct part *pt = ud;
+
+	on_end(ud, qname);
+	if (!strcmp(local(qname), "t"))
+		pt->x->in_t = false;
+}
+
+static void XMLCALL on_shared_text(void *ud, const char *s, int len)
+{
+	struct part *pt = ud;
+
+	if (pt->x->in_t)
+		on_text(ud, s, len);
+}
+
+/* OOXML never declares a DTD: refusing one shuts out external entities and entity bombs. */
+static void XMLCALL on_doctype(void *ud, const char *name, const char *sysid, const char *pubid,
+                               int has_internal)
+{
+	(void)name;
+	(void)sysid;
+	(void)pubid;
+	(void)has_internal;
+	refuse(ud, "XML 含有文档类型声明（DTD），已拒绝");
+}
+
+static void XMLCALL on_entity(void *ud, const char *name, int is_param, const char *value,
+                              int value_len, const char *base, const char *sysid, const char *pubid,
+                              const char *notation)
+{
+	(void)name;
+	(void)is_param;
+	(void)value;
+	(void)value_len;
+	(void)base;
+	(void)sysid;
+	(void)pubid;
+	(void)notation;
+	refuse(ud, "XML 含有实体声明，已拒绝");
+}
+
+/* ---- reading a part ---- */
+
+static int part_open(struct xlsx_read *x, struct part *pt, enum part_kind kind, const char *path,
+                     bool required)
+{
+	zip_stat_t st;
+	zip_int64_t idx;
+
+	memset(pt, 0, sizeof(*pt));
+	pt->x = x;
+	pt->kind = kind;
+	idx = zip_name_locate(x->zip, path, ZIP_FL_NOCASE);
+	if (idx < 0)
+		return required ? sheet_fail(x->e, 0, "文件不是有效的 .xlsx：缺少 %s", path)
+		                : KFQ_ENOTFOUND;
+	zip_stat_init(&st);
+	if (zip_stat_index(x->zip, (zip_uint64_t)idx, 0, &st) != 0)
+		return sheet_fail(x->e, 0, "文件不是有效的 .xlsx：无法读取 %s", path);
+	if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
+		return sheet_fail(x->e, 0, "文件已加密，请取消密码保护后再导入");
+	pt->compressed = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
+	pt->zf = zip_fopen_index(x->zip, (zip_uint64_t)idx, 0);
+	if (!pt->zf)
+		return sheet_fail(x->e, 0, "文件不是有效的 .xlsx：无法解压 %s", path);
+	pt->p = XML_ParserCreateNS(NULL, NS_SEP);
+	if (!pt->p)
+		fatal("expat: out of memory");
+	XML_SetUserData(pt->p, pt);
+	if (kind == P_SHARED) {
+		XML_SetElementHandler(pt->p, on_shared_t_start, on_shared_t_end);
+		XML_SetCharacterDataHandler(pt->p, on_shared_text);
+	} else {
+		XML_SetElementHandler(pt->p, on_start, on_end);
+		XML_SetCharacterDataHandler(pt->p, on_text);
+	}
+	XML_SetStartDoctypeDeclHandler(pt->p, on_doctype);
+	XML_SetEntityDeclHandler(pt->p, on_entity);
+	XML_SetParamEntityParsing(pt->p, XML_PARAM_ENTITY_PARSING_NEVER);
+	return KFQ_OK;
+}
+
+static void part_close(struct part *pt)
+{
+	if (pt->p)
+		XML_ParserFree(pt->p);
+	if (pt->zf)
+		zip_fclose(pt->zf);
+	pt->p = NULL;
+	pt->zf = NULL;
+}
+
+/* Parses until the part ends (KFQ_DONE) or a sheet row is ready (KFQ_ROW). */
+static int part_pump(struct part *pt)
+{
+	struct xlsx_read *x = pt->x;
+	enum XML_Status status;
+
+	for (;;) {
+		if (pt->suspended) {
+			pt->suspended = false;
+			status = XML_ResumeParser(pt->p);
+		} else {
+			if (pt->eof)
+				return KFQ_DONE;
+			void *buf = XML_GetBuffer(pt->p, CHUNK);
+			if (!buf)
+				fatal("expat: out of memory");
+			zip_int64_t n = zip_fread(pt->zf, buf, CHUNK);
+			if (n < 0)
+				return sheet_fail(x->e, 0, "文件已损坏：解压失败（%s）",
+				                  zip_error_strerror(zip_file_get_error(pt->zf)));
+			pt->inflated += (uint64_t)n;
+			x->total += (uint64_t)n;
+			if (pt->inflated > x->lim->max_part_bytes ||
+			    x->total > x->lim->max_total_bytes)
+				return sheet_fail(x->e, 0,
+				                  "文件解压后过大（可能是压缩炸弹），已拒绝");
+			if (pt->inflated > RATIO_FLOOR &&
+			    pt->inflated / (pt->compressed ? pt->compressed : 1) >
+			        x->lim->max_ratio)
+				return sheet_fail(x->e, 0,
+				                  "文件压缩比异常（可能是压缩炸弹），已拒绝");
+			pt->eof = n == 0;
+			status = XML_ParseBuffer(pt->p, (int)n, pt->eof);
+		}
+		if (status == XML_STATUS_ERROR) {
+			if (pt->err_rc)
+				return pt->err_rc;
+			return sheet_fail(x->e, 0, "文件已损坏：XML 格式错误（%s，第%lu行）",
+			                  XML_ErrorString(XML_GetErrorCode(pt->p)),
+			                  (unsigned long)XML_GetCurrentLineNumber(pt->p));
+		}
+		if (status == XML_STATUS_SUSPENDED) {
+			pt->suspended = true;
+			if (pt->row_ready) {
+				pt->row_ready = false;
+				return KFQ_ROW;
+			}
+		}
+	}
+}
+
+/* Reads a whole small part through its handlers. */
+static int read_part(struct xlsx_read *x, enum part_kind kind, const char *path, bool required)
+{
+	struct part pt;
+	int rc = part_open(x, &pt, kind, path, required);
+
+	if (rc == KFQ_OK)
+		rc = part_pump(&pt);
+	part_close(&pt);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+/* The directory part of path with its slash ("xl/workbook.xml" -> "xl/"), and the path of its
+ * relationships part ("xl/_rels/workbook.xml.rels"). */
+static void rels_of(const char *path, char base[MAX_PATH_LEN], char rels[MAX_PATH_LEN])
+{
+	const char *slash = strrchr(path, '/');
+	size_t dir = slash ? (size_t)(slash - path + 1) : 0;
+
+	size_t name = strlen(path + dir);
+
+	snprintf(base, MAX_PATH_LEN, "%.*s", (int)dir, path);
+	/* too long a name makes a path that is not in the archive: "missing" is the answer */
+	if (dir + name + 11 < MAX_PATH_LEN) {
+		memcpy(rels, path, dir);
+		memcpy(rels + dir, "_rels/", 6);
+		memcpy(rels + dir + 6, path + dir, name);
+		memcpy(rels + dir + 6 + name, ".rels", 6);
+	} else {
+		rels[0] = 0;
+	}
+}
+
+int xlsx_read_open(int fd, const struct sheet_limits *lim, struct xlsx_read **out,
+                   struct sheet_error *e)
+{
+	struct xlsx_read *x = xcalloc(1, sizeof(*x));
+	char rels[MAX_PATH_LEN];
+	int zerr = 0, dfd, rc;
+
+	*out = NULL;
+	x->lim = lim;
+	x->e = e;
+	strbuf_init(&x->sst, 0);
+	strbuf_init(&x->val, 64);
+	sheet_rowbuf_init(&x->rb, lim);
+	if (lseek(fd, 0, SEEK_SET) != 0)
+		goto io;
+	dfd = dup(fd);
+	if (dfd < 0)
+		goto io;
+	x->zip = zip_fdopen(dfd, ZIP_CHECKCONS, &zerr);
+	if (!x->zip) {
+		close(dfd);
+		rc = sheet_fail(e, 0, "文件不是有效的 .xlsx（压缩包已损坏或不完整）");
+		goto fail;
+	}
+	if (zip_get_num_entries(x->zip, 0) > (zip_int64_t)lim->max_entries) {
+		rc = sheet_fail(e, 0, "压缩包内文件过多（超过%u个），已拒绝", lim->max_entries);
+		goto fail;
+	}
+	/* package relationships name the workbook; the workbook's name the sheets */
+	x->rels_of_workbook = false;
+	if ((rc = read_part(x, P_RELS, "_rels/.rels", true)) != KFQ_OK)
+		goto fail;
+	if (!x->workbook[0]) {
+		rc = sheet_fail(e, 0, "文件不是有效的 .xlsx：找不到工作簿");
+		goto fail;
+	}
+	if ((rc = read_part(x, P_WORKBOOK, x->workbook, true)) != KFQ_OK)
+		goto fail;
+	rels_of(x->workbook, x->rels_base, rels);
+	x->rels_of_workbook = true;
+	if ((rc = read_part(x, P_RELS, rels, true)) != KFQ_OK)
+		goto fail;
+	if (!x->sheet[0]) {
+		rc = sheet_fail(e, 0, "文件中没有工作表");
+		goto fail;
+	}
+	if (x->styles[0] && (rc = read_part(x, P_STYLES, x->styles, false)) != KFQ_OK &&
+	    rc != KFQ_ENOTFOUND)
+		goto fail;
+	if (x->shared[0] && (rc = read_part(x, P_SHARED, x->shared, false)) != KFQ_OK &&
+	    rc != KFQ_ENOTFOUND)
+		goto fail;
+	if ((rc = part_open(x, &x->sheet_part, P_SHEET, x->sheet, true)) != KFQ_OK)
+		goto fail;
+	x->sheet_open = true;
+	*out = x;
+	return KFQ_OK;
+io:
+	rc = KFQ_EIO;
+fail:
+	xlsx_read_close(x);
+	return rc;
+}
+
+int xlsx_read_next(struct xlsx_read *x, struct sheet_row *row, struct sheet_error *e)
+{
+	int rc;
+
+	x->e = e;
+	if (!x->sheet_open)
+		return KFQ_DONE;
+	rc = part_pump(&x->sheet_part);
+	if (rc == KFQ_ROW) {
+		if (x->row > x->lim->max_rows)
+			return sheet_fail(e, x->row, "行数超过上限（%lld行）",
+			                  (long long)x->lim->max_rows);
+		sheet_rowbuf_finish(&x->rb, x->row, row);
+		return KFQ_ROW;
+	}
+	part_close(&x->sheet_part);
+	x->sheet_open = false;
+	if (rc == KFQ_DONE) {
+		/* the stored CRC is checked when the part has been read to its end */
+		return KFQ_DONE;
+	}
+	return rc;
+}
+
+bool xlsx_read_date1904(const struct xlsx_read *x)
+{
+	return x->date1904;
+}
+
+void xlsx_read_close(struct xlsx_read *x)
+{
+	if (!x)
+		return;
+	part_close(&x->sheet_part);
+	if (x->zip)
+		zip_discard(x->zip);
+	strbuf_release(&x->sst);
+	strbuf_release(&x->val);
+	sheet_rowbuf_release(&x->rb);
+	free(x->sst_off);
+	free(x->date_xf);
+	free(x->custom_ids);
+	free(x);
+}
