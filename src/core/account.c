@@ -136,6 +136,45 @@ bool account_username_valid(const char *s)
 	return true;
 }
 
+void account_password_make(const uint32_t rnd[ACCOUNT_PASSWORD_RANDOM], char out[17])
+{
+	static const char upper[] = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+	static const char lower[] = "abcdefghijkmnpqrstuvwxyz";
+	static const char digit[] = "23456789";
+	static const char sym[] = "@#%+=?";
+	static const char *const sets[] = {upper, lower, digit, sym};
+	int k = 0;
+
+	/* a 32-bit word modulo at most 24 is uniform to within 24 / 2^32 */
+	for (int i = 0; i < 16; i++) {
+		const char *set = sets[i < 4 ? (uint32_t)i : rnd[k++] % 3];
+		out[i] = set[rnd[k++] % (uint32_t)strlen(set)];
+	}
+	/* shuffle so the classes are not always in front */
+	for (int i = 15; i > 0; i--) {
+		uint32_t j = rnd[k++] % ((uint32_t)i + 1);
+		char t = out[i];
+		out[i] = out[j];
+		out[j] = t;
+	}
+	out[16] = 0;
+}
+
+bool account_phone_valid(const char *s)
+{
+	size_t digits = 0, n = strlen(s);
+
+	if (n == 0 || n > 20)
+		return false;
+	for (const char *p = s; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits++;
+		else if (!(*p == '-' || *p == ' ' || (*p == '+' && p == s)))
+			return false;
+	}
+	return digits >= 5;
+}
+
 bool account_role_valid(const char *role)
 {
 	return account_role_perms(role) != 0;

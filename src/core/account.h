@@ -75,8 +75,19 @@ const char *account_perm_name(unsigned perm);
 int account_nroles(void);
 void account_role_at(int i, const char **role, unsigned *perms, const char **scope);
 
+/* Random 32-bit words account_password_make consumes. */
+#define ACCOUNT_PASSWORD_RANDOM 48
+
+/* A 16-character password that passes the policy, made from caller-supplied random words: one
+ * each of upper, lower, digit and symbol, the rest from three classes, shuffled; no look-alikes
+ * (0/O, 1/l/I). About 95 bits from a good random source; out gets 16 characters and a NUL. */
+void account_password_make(const uint32_t rnd[ACCOUNT_PASSWORD_RANDOM], char out[17]);
+
 /* 3..32 of a-z A-Z 0-9 _ . - */
 bool account_username_valid(const char *s);
+/* A phone number: 5 to 20 digits with - or spaces, an optional leading + (0411-12345678,
+ * 13800138000, +86 138 0013 8000). */
+bool account_phone_valid(const char *s);
 bool account_role_valid(const char *role);
 bool account_scope_valid(const char *scope);
 bool account_org_type_valid(const char *type);

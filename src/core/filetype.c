@@ -67,18 +67,26 @@ static bool content_is(enum kind k, const unsigned char *b, size_t n)
 	return false;
 }
 
+bool filetype_name_valid(const char *name)
+{
+	size_t n = name ? strlen(name) : 0;
+
+	if (n == 0 || n > 200 || strchr(name, '/') || strchr(name, '\\'))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)name[i] < 0x20 || name[i] == 0x7f)
+			return false;
+	return true;
+}
+
 enum filetype_verdict filetype_check(const char *name, const unsigned char *buf, size_t len,
                                      const char **mime)
 {
-	size_t n = name ? strlen(name) : 0;
 	const char *dot;
 
 	*mime = NULL;
-	if (n == 0 || n > 200 || strchr(name, '/') || strchr(name, '\\'))
+	if (!filetype_name_valid(name))
 		return FILETYPE_BAD_NAME;
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)name[i] < 0x20 || name[i] == 0x7f)
-			return FILETYPE_BAD_NAME;
 	dot = strrchr(name, '.');
 	if (!dot || dot == name)
 		return FILETYPE_UNSUPPORTED;

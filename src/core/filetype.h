@@ -5,6 +5,7 @@
 #ifndef KFQ_CORE_FILETYPE_H
 #define KFQ_CORE_FILETYPE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum filetype_verdict {
@@ -16,6 +17,8 @@ enum filetype_verdict {
 };
 
 /* On FILETYPE_OK *mime is the content type to store and send (static). */
+/* An uploaded file's name as kfq keeps it: 1 to 200 bytes, no path separator, no control byte. */
+bool filetype_name_valid(const char *name);
 enum filetype_verdict filetype_check(const char *name, const unsigned char *buf, size_t len,
                                      const char **mime);
 /* A Chinese message for the verdict (static). */

@@ -1,0 +1,202 @@
+/* Tests src/core/cellval.c with exact values worked by hand: Excel's binary noise rounded to the
+ * fen only within 1e-6 yuan, everything else refused with its reason; whole numbers, basis
+ * points, dates in every written form and as serials of both date bases. */
+#include "core/cellval.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+static int64_t fen(const char *s, bool number)
+{
+	const char *why = NULL;
+	int64_t v = -999;
+
+	if (cellval_amount_fen(s, number, &v, &why) != 0)
+		fail_msg("%s refused: %s", s, why);
+	return v;
+}
+
+static const char *fen_refused(const char *s, bool number)
+{
+	const char *why = NULL;
+	int64_t v;
+
+	if (cellval_amount_fen(s, number, &v, &why) == 0)
+		fail_msg("%s accepted as %lld", s, (long long)v);
+	return why;
+}
+
+static void test_amounts(void **state)
+{
+	(void)state;
+	assert_int_equal(fen("12345.67", false), 1234567);
+	assert_int_equal(fen("12345.670000000001", true), 1234567); /* Excel's double */
+	assert_int_equal(fen("12345.669999999999", true), 1234567);
+	assert_int_equal(fen("0.30000000000000004", true), 30); /* 0.1 + 0.2 */
+	assert_int_equal(fen("12,345.6", false), 1234560);
+	assert_int_equal(fen("1,234,567", false), 123456700);
+	assert_int_equal(fen("-0.5", false), -50);
+	assert_int_equal(fen("+7", false), 700);
+	assert_int_equal(fen("0", false), 0);
+	assert_int_equal(fen("-0", false), 0);
+	assert_int_equal(fen(".5", false), 50);
+	assert_int_equal(fen("1.2345E+3", true), 123450);
+	assert_int_equal(fen("1E-7", true), 0); /* 1e-7 yuan is within 1e-6 of 0 fen */
+	/* exactly 1e-6 yuan off the fen is still taken; a hair more is not */
+	assert_int_equal(fen("100.010001", true), 10001);
+	assert_int_equal(fen("100.019999", true), 10002);
+	assert_int_equal(fen("92233720368547758.07", false), INT64_MAX);
+	assert_string_equal(fen_refused("12345.675", true), "金额须精确到分（小数点后最多两位）");
+	assert_string_equal(fen_refused("100.0100011", true), "金额须精确到分（小数点后最多两位）");
+	assert_string_equal(fen_refused("0.001", false), "金额须精确到分（小数点后最多两位）");
+	assert_string_equal(fen_refused("92233720368547758.08", false), "数值超出范围");
+	assert_string_equal(fen_refused("1E+30", true), "数值超出范围");
+	assert_non_null(strstr(fen_refused("1.23457E+11", false), "科学计数法"));
+	assert_string_equal(fen_refused("12,34.5", false), "应为数字");
+	assert_string_equal(fen_refused("1,2345", false), "应为数字");
+	assert_string_equal(fen_refused("abc", false), "应为数字");
+	assert_string_equal(fen_refused("1.2.3", false), "应为数字");
+	assert_string_equal(fen_refused("", false), "应为数字");
+	assert_string_equal(fen_refused("-", false), "应为数字");
+	assert_string_equal(fen_refused("1,234", true),
+	                    "应为数字"); /* number cells have no commas */
+	assert_string_equal(
+	    fen_refused("000000000000000000000000000000000000000000000000000000000000000001",
+	                false),
+	    "数字过长");
+}
+
+static void test_ints(void **state)
+{
+	(void)state;
+	const char *why;
+	int64_t v;
+
+	assert_int_equal(cellval_int("42", false, &v, &why), 0);
+	assert_int_equal(v, 42);
+	assert_int_equal(cellval_int("3.0000000000000004", true, &v, &why), 0);
+	assert_int_equal(v, 3);
+	assert_int_equal(cellval_int("2.9999999999999996", true, &v, &why), 0);
+	assert_int_equal(v, 3);
+	assert_int_equal(cellval_int("1,234", false, &v, &why), 0);
+	assert_int_equal(v, 1234);
+	assert_int_equal(cellval_int("-12", false, &v, &why), 0);
+	assert_int_equal(v, -12);
+	assert_int_equal(cellval_int("2.5", false, &v, &why), -1);
+	assert_string_equal(why, "应为整数");
+	assert_int_equal(cellval_int("2.000002", true, &v, &why), -1);
+	assert_int_equal(cellval_int("9223372036854775808", false, &v, &why), -1);
+	assert_string_equal(why, "数值超出范围");
+}
+
+static void test_bp(void **state)
+{
+	(void)state;
+	const char *why;
+	int64_t v;
+
+	assert_int_equal(cellval_bp("12.34%", false, &v, &why), 0);
+	assert_int_equal(v, 1234);
+	assert_int_equal(cellval_bp("100%", false, &v, &why), 0);
+	assert_int_equal(v, 10000);
+	assert_int_equal(cellval_bp("5\xef\xbc\x85", false, &v, &why), 0); /* 5％ */
+	assert_int_equal(v, 500);
+	assert_int_equal(cellval_bp("0.1234", true, &v, &why), 0);
+	assert_int_equal(v, 1234);
+	assert_int_equal(cellval_bp("0.12340000000000001", true, &v, &why), 0);
+	assert_int_equal(v, 1234);
+	assert_int_equal(cellval_bp("0.35", true, &v, &why), 0);
+	assert_int_equal(v, 3500);
+	assert_int_equal(cellval_bp("12.345%", false, &v, &why), -1);
+	assert_string_equal(why, "比例须精确到万分之一（0.01%）");
+	assert_int_equal(cellval_bp("0.12345", true, &v, &why), -1);
+	assert_int_equal(cellval_bp("12.5", false, &v, &why), -1);
+	assert_string_equal(why, "比例须带百分号，如 12.5%");
+}
+
+static void expect_date(const char *s, bool number, bool d1904, const char *want)
+{
+	char out[CELLVAL_DATE_LEN];
+	const char *why = NULL;
+
+	if (cellval_date(s, number, d1904, out, &why) != 0)
+		fail_msg("%s refused: %s", s, why);
+	assert_string_equal(out, want);
+}
+
+static const char *date_refused(const char *s, bool number, bool d1904)
+{
+	char out[CELLVAL_DATE_LEN];
+	const char *why = NULL;
+
+	if (cellval_date(s, number, d1904, out, &why) == 0)
+		fail_msg("%s accepted as %s", s, out);
+	return why;
+}
+
+static void test_dates(void **state)
+{
+	(void)state;
+	expect_date("2026-01-05", false, false, "2026-01-05");
+	expect_date("2026-1-5", false, false, "2026-01-05");
+	expect_date("2026/1/5", false, false, "2026-01-05");
+	expect_date("2026.01.05", false, false, "2026-01-05");
+	expect_date("2026年1月5日", false, false, "2026-01-05");
+	expect_date("2026年1月5", false, false, "2026-01-05");
+	expect_date("20260105", false, false, "2026-01-05");
+	expect_date("2026/1/5 0:00", false, false, "2026-01-05");
+	expect_date("2024-02-29", false, false, "2024-02-29");
+	/* serials, 1900 base: 46027 = 2026-01-05; 1 = 1900-01-01; 59 = 1900-02-28; 61 = 03-01 */
+	expect_date("46027", true, false, "2026-01-05");
+	expect_date("1", true, false, "1900-01-01");
+	expect_date("59", true, false, "1900-02-28");
+	expect_date("61", true, false, "1900-03-01");
+	expect_date("2958465", true, false, "9999-12-31");
+	/* 1904 base: 0 = 1904-01-01, and the same day is 1462 less than in the 1900 base */
+	expect_date("0", true, true, "1904-01-01");
+	expect_date("44565", true, true, "2026-01-05");
+	expect_date("20260105", true, false, "2026-01-05");
+	expect_date("46027.000000001", true, false, "2026-01-05");
+	assert_string_equal(date_refused("60", true, false),
+	                    "1900-02-29 不存在（Excel 的闰年错误）");
+	assert_string_equal(date_refused("0", true, false), "日期序号超出范围");
+	assert_string_equal(date_refused("46027.5", true, false), "日期不能带时间");
+	assert_string_equal(date_refused("2025-02-29", false, false), "日期不存在");
+	assert_string_equal(date_refused("2026-13-01", false, false), "日期不存在");
+	assert_string_equal(date_refused("2026-1/5", false, false),
+	                    "日期格式应为 2026-01-05、2026/1/5 或 2026年1月5日");
+	assert_string_equal(date_refused("46027", false, false),
+	                    "日期格式应为 2026-01-05、2026/1/5 或 2026年1月5日");
+	assert_string_equal(date_refused("2026/1/5 8:30", false, false),
+	                    "日期格式应为 2026-01-05、2026/1/5 或 2026年1月5日");
+	assert_string_equal(date_refused("1899-12-31", false, false), "日期不存在");
+}
+
+static void test_bool(void **state)
+{
+	(void)state;
+	const char *why;
+	bool b;
+
+	assert_int_equal(cellval_bool("是", &b, &why), 0);
+	assert_true(b);
+	assert_int_equal(cellval_bool("FALSE", &b, &why), 0);
+	assert_false(b);
+	assert_int_equal(cellval_bool("1", &b, &why), 0);
+	assert_true(b);
+	assert_int_equal(cellval_bool("maybe", &b, &why), -1);
+	assert_string_equal(why, "应为“是”或“否”");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_amounts), cmocka_unit_test(test_ints), cmocka_unit_test(test_bp),
+	    cmocka_unit_test(test_dates),   cmocka_unit_test(test_bool),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
