@@ -17,6 +17,7 @@ static const struct cmd cmds[] = {
     {"version", "print version information", cmd_version},
     {"policy", "parse a policy text (政策文本解析)", cmd_policy},
     {"remind", "add today's due-date reminders to the inboxes (run daily)", cmd_remind},
+    {"import", "import a spreadsheet (.xlsx or CSV), all rows or none", cmd_import},
 };
 
 static void usage(FILE *f)

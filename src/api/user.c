@@ -1,11 +1,13 @@
 /* user.c - account administration (admin only): list, create, update, lock, unlock, reset
  * password, export. Must not write SQL or hash outside app/password.c. */
 #include "api/api.h"
+#include "api/capability.h"
 #include "api/export.h"
 
 #include "app/password.h"
 #include "app/user_json.h"
 #include "core/enums.h"
+#include "core/personal.h"
 #include "store/store_org.h"
 
 #include <string.h>
@@ -49,6 +51,9 @@ static int list(struct api_ctx *c)
 		return -1;
 	if ((rc = store_user_list(c->db, c->a, &f, &users, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
+	/* phones are personal: in full only for an organization holding read_personal */
+	if (api_reveal_personal(c) != 0)
+		return -1;
 	api_page_begin(c);
 	for (int i = 0; i < n; i++)
 		user_json_write(&c->w, &users[i], c->now);
@@ -67,6 +72,14 @@ static int read_body(struct api_ctx *c, struct store_user *u)
 	u->role = api_body_str(c, "role");
 	u->data_scope = api_body_str(c, "data_scope");
 	u->scope_org_ids = api_body_ints(c, "scope_org_ids", &u->nscope);
+	u->phone = api_body_str(c, "phone");
+	u->job_title = api_body_str(c, "job_title");
+	if (u->phone && !*u->phone)
+		u->phone = NULL;
+	if (u->job_title && !*u->job_title)
+		u->job_title = NULL;
+	if (u->phone && !account_phone_valid(u->phone))
+		return api_error(c, 400, "invalid_value", "手机号码格式不正确", "/phone");
 	if (!u->display_name[0])
 		return api_error(c, 400, "missing_field", "请填写姓名", "/display_name");
 	if (!account_role_valid(u->role))
@@ -103,6 +116,8 @@ static int reply_user(struct api_ctx *c, int64_t id, int status)
 
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
+	if (api_reveal_personal(c) != 0)
+		return -1;
 	user_json_write(&c->w, &u, c->now);
 	return api_ok(c, status);
 }
@@ -211,9 +226,10 @@ static int reset_password(struct api_ctx *c)
 
 static int export(struct api_ctx *c)
 {
-	static const char *const headers[] = {"编号",     "用户名", "姓名",     "所属机构", "角色",
-	                                      "数据权限", "状态",   "创建时间", "最后登录"};
-	static const double widths[] = {8, 16, 14, 30, 12, 14, 8, 22, 22};
+	static const char *const headers[] = {"编号", "用户名",   "姓名",    "所属机构",
+	                                      "职务", "手机",     "角色",    "数据权限",
+	                                      "状态", "创建时间", "最后登录"};
+	static const double widths[] = {8, 16, 14, 30, 16, 16, 12, 14, 8, 22, 22};
 	struct store_user_filter f;
 	struct store_user *users;
 	struct export_table x;
@@ -224,13 +240,18 @@ static int export(struct api_ctx *c)
 		return -1;
 	if ((rc = store_user_list(c->db, c->a, &f, &users, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (export_begin(c, &x, "用户", headers, widths, 9) != 0)
+	if (api_reveal_personal(c) != 0)
+		return -1;
+	if (export_begin(c, &x, "用户", headers, widths, 11) != 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
 		export_int(&x, users[i].id);
 		export_text(&x, users[i].username);
 		export_text(&x, users[i].display_name);
 		export_text(&x, users[i].org_name);
+		export_text(&x, users[i].job_title);
+		export_text(
+		    &x, personal_view(c->a, PERSONAL_PHONE, users[i].phone, c->w.reveal_personal));
 		export_text(&x, enum_label(&enum_role, users[i].role));
 		export_text(&x, users[i].data_scope);
 		export_text(&x, users[i].locked_until > c->now ? "已锁定" : "正常");
@@ -249,7 +270,8 @@ static const struct api_field create_body[] = {
     {"username", API_STR, true, 32},    {"display_name", API_STR, true, 64},
     {"org_id", API_INT, true, 0},       {"role", API_STR, true, 16},
     {"data_scope", API_STR, false, 16}, {"scope_org_ids", API_INT_ARRAY, false, 500},
-    {"password", API_STR, true, 256},   {NULL, 0, false, 0},
+    {"password", API_STR, true, 256},   {"phone", API_STR, false, 20},
+    {"job_title", API_STR, false, 64},  {NULL, 0, false, 0},
 };
 
 static const struct api_field update_body[] = {
@@ -258,6 +280,8 @@ static const struct api_field update_body[] = {
     {"role", API_STR, true, 16},
     {"data_scope", API_STR, false, 16},
     {"scope_org_ids", API_INT_ARRAY, false, 500},
+    {"phone", API_STR, false, 20},
+    {"job_title", API_STR, false, 64},
     {NULL, 0, false, 0},
 };
 

@@ -3,6 +3,7 @@
  * memory. Must not decide policy or lockout: core/account.c does. */
 #include "app/password.h"
 
+#include "core/account.h"
 #include "util/log.h"
 
 #include <pthread.h>
@@ -65,23 +66,18 @@ bool password_needs_rehash(const char *hash)
 
 void password_random(char out[PASSWORD_RANDOM_MAX])
 {
-	/* no look-alikes (0/O, 1/l/I); one of each class guarantees the policy */
-	static const char upper[] = "ABCDEFGHJKLMNPQRSTUVWXYZ";
-	static const char lower[] = "abcdefghijkmnpqrstuvwxyz";
-	static const char digit[] = "23456789";
-	static const char sym[] = "@#%+=?";
-	static const char *const sets[] = {upper, lower, digit, sym};
+	uint32_t rnd[ACCOUNT_PASSWORD_RANDOM];
 
-	for (int i = 0; i < PASSWORD_RANDOM_MAX - 1; i++) {
-		const char *set = sets[i < 4 ? (uint32_t)i : randombytes_uniform(3)];
-		out[i] = set[randombytes_uniform((uint32_t)strlen(set))];
-	}
-	/* shuffle so the classes are not always in front */
-	for (int i = PASSWORD_RANDOM_MAX - 2; i > 0; i--) {
-		uint32_t j = randombytes_uniform((uint32_t)i + 1);
-		char t = out[i];
-		out[i] = out[j];
-		out[j] = t;
-	}
-	out[PASSWORD_RANDOM_MAX - 1] = 0;
+	randombytes_buf(rnd, sizeof(rnd));
+	account_password_make(rnd, out);
+	sodium_memzero(rnd, sizeof(rnd));
+}
+
+int password_hash_generated(const char *pw, char out[PASSWORD_HASH_MAX])
+{
+	/* no semaphore: the minimum cost is 8 KiB and one pass */
+	return crypto_pwhash_str(out, pw, strlen(pw), crypto_pwhash_OPSLIMIT_MIN,
+	                         crypto_pwhash_MEMLIMIT_MIN) == 0
+	           ? KFQ_OK
+	           : KFQ_ERR;
 }

@@ -18,5 +18,9 @@ bool password_verify(const char *hash, const char *pw);
 bool password_needs_rehash(const char *hash);
 /* A random password that passes the rules (for resets and generated accounts). */
 void password_random(char out[PASSWORD_RANDOM_MAX]);
+/* Hashes a password password_random made, at argon2id's minimum cost: about 95 random bits
+ * gain nothing from a slow hash, and a thousand imported accounts take seconds. Such a
+ * password must be changed at the first login, which rehashes at the full cost. */
+int password_hash_generated(const char *pw, char out[PASSWORD_HASH_MAX]);
 
 #endif

@@ -2,6 +2,7 @@
  * form is the same text. Must not read anything: it writes what it is given. */
 #include "app/user_json.h"
 
+#include "core/personal.h"
 #include "util/jsonw.h"
 #include "util/timeutil.h"
 
@@ -15,6 +16,7 @@ void user_json_write(struct jsonw *w, const struct store_user *u, int64_t now)
 	jsonw_kstr(w, "data_scope", u->data_scope);
 	jsonw_kstr(w, "display_name", u->display_name);
 	jsonw_kint(w, "id", u->id);
+	jsonw_kstr(w, "job_title", u->job_title);
 	jsonw_kstr(w, "last_login_at", u->last_login_at);
 	jsonw_kbool(w, "locked", locked);
 	jsonw_key(w, "locked_until");
@@ -27,6 +29,7 @@ void user_json_write(struct jsonw *w, const struct store_user *u, int64_t now)
 	jsonw_kbool(w, "must_change_password", u->must_change);
 	jsonw_kint(w, "org_id", u->org_id);
 	jsonw_kstr(w, "org_name", u->org_name);
+	personal_kstr(w, "phone", PERSONAL_PHONE, u->phone);
 	jsonw_kstr(w, "role", u->role);
 	jsonw_key(w, "scope_org_ids");
 	jsonw_arr_open(w);

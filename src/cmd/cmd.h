@@ -115,5 +115,6 @@ int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_remind(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 
 #endif

@@ -15,6 +15,7 @@ static const char sql_table[] = "CREATE TABLE IF NOT EXISTS schema_migration ("
                                 "version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
                                 "applied_at TEXT NOT NULL)";
 static const char sql_max[] = "SELECT COALESCE(MAX(version), 0) FROM schema_migration";
+static const char sql_has[] = "SELECT COUNT(*) FROM schema_migration WHERE version = ?1";
 static const char sql_insert[] =
     "INSERT INTO schema_migration (version, name, applied_at) VALUES (?1, ?2, ?3)";
 
@@ -44,6 +45,21 @@ int store_schema_version(struct store *s, int *version)
 	return rc;
 }
 
+/* Whether migration `version` is recorded as applied. */
+static int applied_already(struct store *s, int version, bool *yes)
+{
+	struct store_stmt *st;
+	int rc = store_prepare(s, sql_has, &st);
+
+	if (rc != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, version);
+	rc = store_step(st);
+	*yes = rc == KFQ_ROW && store_col_int(st, 0) > 0;
+	store_reset(st);
+	return rc == KFQ_ROW ? KFQ_OK : rc;
+}
+
 int store_migrate_latest(void)
 {
 	return store_nmigrations ? store_migrations[store_nmigrations - 1].version : 0;
@@ -53,10 +69,10 @@ static int apply_one(struct store *s, const struct store_migration *m, int *appl
 {
 	struct strbuf sql = STRBUF_INIT;
 	struct store_stmt *st;
-	int64_t have = 0;
 	char now[32];
 	time_t t = time(NULL);
 	struct tm tm;
+	bool done;
 	int rc;
 
 	rc = store_exec(s, store_kind(s) == STORE_PG ? "BEGIN" : "BEGIN IMMEDIATE");
@@ -64,9 +80,9 @@ static int apply_one(struct store *s, const struct store_migration *m, int *appl
 		goto cleanup;
 	if (store_kind(s) == STORE_PG && (rc = store_exec(s, "SELECT pg_advisory_xact_lock(7311)")))
 		goto fail;
-	if ((rc = store_query_int(s, sql_max, &have)) != KFQ_OK)
+	if ((rc = applied_already(s, m->version, &done)) != KFQ_OK)
 		goto fail;
-	if (have >= m->version) {
+	if (done) {
 		store_rollback(s);
 		goto cleanup;
 	}
@@ -114,9 +130,14 @@ int store_migrate(struct store *s, int *applied)
 		rc = KFQ_EINVAL;
 		goto done;
 	}
+	/* every migration not yet recorded, not only those above the highest: branches land
+	 * their numbers out of order (0016 may reach a database before 0008 exists) */
 	for (int i = 0; i < store_nmigrations; i++) {
 		const struct store_migration *m = &store_migrations[i];
-		if (m->version <= have)
+		bool done;
+		if ((rc = applied_already(s, m->version, &done)) != KFQ_OK)
+			goto done;
+		if (done)
 			continue;
 		if ((m->dialect == STORE_MIGRATION_SQLITE && store_kind(s) != STORE_SQLITE) ||
 		    (m->dialect == STORE_MIGRATION_PG && store_kind(s) != STORE_PG))

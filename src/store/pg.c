@@ -419,3 +419,53 @@ int store_snapshot_export(struct store *s, char *id, size_t len)
 	PQclear(res);
 	return rc;
 }
+
+/* ---- COPY FROM STDIN, for store_bulk.c ---- */
+
+int store_pg_copy_begin(struct store *s, const char *sql)
+{
+	struct pg_store *p = (struct pg_store *)s;
+	PGresult *res;
+	int rc;
+
+	if (s->lost)
+		return unavailable(s);
+	res = PQexec(p->conn, sql);
+	rc = PQresultStatus(res) == PGRES_COPY_IN ? KFQ_OK : map_res(s, res);
+	PQclear(res);
+	return rc;
+}
+
+int store_pg_copy_put(struct store *s, const char *buf, size_t n)
+{
+	struct pg_store *p = (struct pg_store *)s;
+
+	if (n > INT32_MAX || PQputCopyData(p->conn, buf, (int)n) != 1) {
+		store_set_err(s, "COPY: %s", PQerrorMessage(p->conn));
+		return broke(s, NULL) ? KFQ_EUNAVAIL : KFQ_EIO;
+	}
+	return KFQ_OK;
+}
+
+int store_pg_copy_end(struct store *s, const char *errmsg, int64_t *rows)
+{
+	struct pg_store *p = (struct pg_store *)s;
+	PGresult *res;
+	int rc = KFQ_OK;
+
+	if (PQputCopyEnd(p->conn, errmsg) != 1) {
+		store_set_err(s, "COPY: %s", PQerrorMessage(p->conn));
+		rc = broke(s, NULL) ? KFQ_EUNAVAIL : KFQ_EIO;
+	}
+	/* the command's own result, then NULL */
+	while ((res = PQgetResult(p->conn)) != NULL) {
+		if (PQresultStatus(res) == PGRES_COMMAND_OK) {
+			if (rows)
+				*rows = strtoll(PQcmdTuples(res), NULL, 10);
+		} else if (rc == KFQ_OK) {
+			rc = errmsg ? KFQ_ERR : map_res(s, res);
+		}
+		PQclear(res);
+	}
+	return rc;
+}

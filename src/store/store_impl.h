@@ -60,6 +60,12 @@ struct store_cache_entry {
 };
 void **store_cache_slot(struct store_cache_entry *cache, const char *sql);
 
+/* PostgreSQL's COPY FROM STDIN (store_bulk.c): begin with the COPY statement, put text-format
+ * rows, end (errmsg non-NULL abandons the copy; *rows, may be NULL, gets the rows copied). */
+int store_pg_copy_begin(struct store *s, const char *sql);
+int store_pg_copy_put(struct store *s, const char *buf, size_t n);
+int store_pg_copy_end(struct store *s, const char *errmsg, int64_t *rows);
+
 void store_set_err(struct store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #endif

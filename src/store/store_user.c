@@ -14,7 +14,7 @@
 #define USER_COLS                                                                                  \
 	"u.id, u.username, u.display_name, u.org_id, o.name, u.role, u.data_scope, "               \
 	"u.must_change, u.failed_count, u.locked_until, u.created_at, u.last_login_at, "           \
-	"u.password_hash"
+	"u.password_hash, u.phone, u.job_title"
 #define USER_FROM " FROM app_user u JOIN org o ON o.id = u.org_id"
 /* filter: ?1 q, ?2 role, ?3 org, ?4 status, ?5 now */
 #define USER_WHERE                                                                                 \
@@ -35,10 +35,11 @@ static const char sql_count[] = "SELECT COUNT(*) FROM app_user";
 static const char sql_by_role[] = "SELECT role, COUNT(*) FROM app_user GROUP BY role ORDER BY role";
 static const char sql_insert[] =
     "INSERT INTO app_user (username, display_name, org_id, role, data_scope, password_hash, "
-    "must_change, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8) "
-    "RETURNING id";
+    "must_change, created_at, updated_at, phone, job_title) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10) RETURNING id";
 static const char sql_update[] = "UPDATE app_user SET display_name = ?2, org_id = ?3, role = ?4, "
-                                 "data_scope = ?5, updated_at = ?6 WHERE id = ?1";
+                                 "data_scope = ?5, updated_at = ?6, phone = ?7, job_title = ?8 "
+                                 "WHERE id = ?1";
 static const char sql_del_scope[] = "DELETE FROM user_scope_org WHERE user_id = ?1";
 static const char sql_add_scope[] = "INSERT INTO user_scope_org (user_id, org_id) VALUES (?1, ?2)";
 static const char sql_set_pw[] = "UPDATE app_user SET password_hash = ?2, must_change = ?3, "
@@ -80,6 +81,8 @@ static void read_user(struct store_stmt *st, struct arena *a, void *element)
 	u->locked_until = store_col_int(st, 9);
 	u->created_at = store_col_dup(st, 10, a);
 	u->last_login_at = store_col_dup(st, 11, a);
+	u->phone = store_col_dup(st, 13, a);
+	u->job_title = store_col_dup(st, 14, a);
 }
 
 static int load_scope(struct store *s, struct arena *a, struct store_user *u)
@@ -276,6 +279,8 @@ int store_user_create(struct store *s, const struct store_actor *who,
 	store_bind_text(st, 6, password_hash);
 	store_bind_int(st, 7, u->must_change);
 	store_bind_text(st, 8, now);
+	store_bind_text(st, 9, u->phone);
+	store_bind_text(st, 10, u->job_title);
 	if ((rc = store_run_id(st, &u->id)) == KFQ_OK)
 		rc = write_scope(s, u);
 done:
@@ -300,6 +305,8 @@ int store_user_update(struct store *s, const struct store_actor *who,
 	store_bind_text(st, 4, u->role);
 	store_bind_text(st, 5, u->data_scope);
 	store_bind_text(st, 6, now);
+	store_bind_text(st, 7, u->phone);
+	store_bind_text(st, 8, u->job_title);
 	if ((rc = store_run(st)) == KFQ_OK)
 		rc = write_scope(s, u);
 done:
@@ -416,8 +423,8 @@ static void read_session(struct store_stmt *st, struct arena *a, void *element)
 	struct store_session *out = element;
 
 	read_user(st, a, &out->user);
-	out->csrf = store_col_dup(st, 13, a);
-	out->last_seen = store_col_int(st, 14);
+	out->csrf = store_col_dup(st, 15, a);
+	out->last_seen = store_col_int(st, 16);
 }
 
 int store_session_get(struct store *s, struct arena *a, const char *token_hash,

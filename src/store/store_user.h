@@ -7,6 +7,7 @@
 
 #include "store/store.h"
 #include "store/store_audit.h"
+#include "store/store_bulk.h"
 
 #include <stdbool.h>
 
@@ -26,6 +27,8 @@ struct store_user {
 	const char *created_at;
 	const char *last_login_at;
 	const char *password_hash; /* filled by store_user_get_auth only */
+	const char *phone;         /* may be NULL */
+	const char *job_title;     /* 职务; may be NULL */
 };
 
 struct store_user_filter {
@@ -97,5 +100,13 @@ int store_session_touch(struct store *s, const char *token_hash, int64_t now);
 int store_session_delete(struct store *s, const struct store_actor *who, const char *token_hash);
 /* Removes sessions idle since before `cutoff`. */
 int store_session_expire(struct store *s, int64_t cutoff);
+
+/* The users import (store_user_bulk.c): the bulk insert of new accounts, one row each with
+ * its password hash and the time (created and updated), inside the caller's transaction. */
+extern const struct store_bulk_spec store_user_bulk;
+int store_user_bulk_row(struct store_bulk *b, const struct store_user *u, const char *hash,
+                        const char *now);
+/* Every login name, in no particular order (arena). */
+int store_user_names(struct store *s, struct arena *a, const char ***out, int *n);
 
 #endif

@@ -1,0 +1,123 @@
+/* import.h - the spreadsheet import use case, the one home that POST /api/imports/KIND and
+ * `kfq import KIND FILE` both call. A module adds an import by declaring a struct import_kind
+ * (its columns, core/import.h, and four hooks) and listing it in app/import_kinds.c.
+ *
+ * All or nothing: the file is read twice. The first pass converts and checks every row (column
+ * rules, duplicates of the natural key within the file, the kind's check against what it
+ * loaded) and reports every problem, up to IMPORT_MAX_PROBLEMS, with its row and column. Only a
+ * file without problems is kept in the evidence store and read again inside one write
+ * transaction, where each row is checked again against data loaded under the write lock and
+ * written through the kind's bulk writer; the batch record and its audit record (the file's
+ * SHA-256, rows, outcome) commit with the rows. A file whose SHA-256 this kind already imported
+ * changes nothing (outcome "unchanged"). Refused and unchanged attempts are recorded too (a
+ * batch row and an audit record, nothing else). */
+#ifndef KFQ_APP_IMPORT_H
+#define KFQ_APP_IMPORT_H
+
+#include "core/import.h"
+#include "store/store.h"
+#include "store/store_audit.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define IMPORT_SECRET_SECONDS (30 * 60) /* a one-time download lasts this long */
+#define IMPORT_TOKEN_LEN      44        /* base64url of 32 bytes, and its NUL */
+
+struct import_run;
+
+struct import_kind {
+	const char *name;  /* in URLs and on the command line: "users" */
+	const char *title; /* for file names and messages: "用户" */
+	unsigned perm;     /* the PERM_* bits (core/account.h) a caller needs */
+	const struct import_column *cols;
+	int ncols;
+	int64_t max_rows; /* data rows one file may hold */
+	/* Loads what rows are checked against (names, existing keys), before each pass; the
+	 * second time inside the write transaction. May be NULL. */
+	int (*prepare)(struct import_run *r);
+	/* Checks a row against the loaded state (a column whose cell did not convert is not
+	 * present); adds problems with import_run_problem. May be NULL. Called in both passes:
+	 * in the second a problem abandons the import. */
+	void (*check)(struct import_run *r, int64_t row, const struct import_value *v);
+	/* Second pass, inside the transaction: begin the bulk write, write one row, end it. */
+	int (*write_begin)(struct import_run *r);
+	int (*write_row)(struct import_run *r, int64_t row, const struct import_value *v);
+	int (*write_end)(struct import_run *r);
+	/* After the batch is recorded (r->batch_id set), still inside the transaction: e.g. leave
+	 * a one-time download with import_run_seal. May be NULL. */
+	int (*finish)(struct import_run *r);
+	/* Abandons an unfinished writer and frees what prepare and the writer hold outside r->a;
+	 * called once the run ends and before a rollback, so it may run more than once. May be
+	 * NULL when the kind holds nothing. */
+	void (*release)(struct import_run *r);
+};
+
+/* What a kind's hooks get. */
+struct import_run {
+	const struct import_kind *kind;
+	struct store *s;
+	struct arena *a; /* lives as long as the run */
+	const struct store_actor *who;
+	struct import_problems problems;
+	bool writing;     /* the second pass */
+	int64_t batch_id; /* set before write_end */
+	int64_t now;
+	void *state; /* the kind's own */
+	char secret_token[IMPORT_TOKEN_LEN];
+	int64_t secret_rows; /* rows in the one-time download */
+};
+
+void import_run_problem(struct import_run *r, int64_t row, const char *column, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Seals bytes as this import's one-time download (inside the transaction): a random token in
+ * r->secret_token, only its hash and the sealed bytes stored, for IMPORT_SECRET_SECONDS. */
+int import_run_seal(struct import_run *r, const void *bytes, size_t len, int64_t rows);
+
+enum import_outcome {
+	IMPORT_IMPORTED,
+	IMPORT_REJECTED,  /* problems: nothing written but the record of the attempt */
+	IMPORT_UNCHANGED, /* the same file was imported before */
+};
+
+struct import_request {
+	const struct import_kind *kind;
+	int fd;               /* the file; read with pread, not closed */
+	const char *filename; /* as uploaded (may be NULL) */
+	const char *sha256;   /* when the caller hashed it already; NULL = hash here */
+	const char *data_dir; /* the evidence store */
+	const struct store_actor *who;
+};
+
+struct import_result {
+	enum import_outcome outcome;
+	int64_t batch_id;
+	int64_t previous_id; /* UNCHANGED: the batch that imported the file */
+	int64_t rows;        /* data rows read */
+	int64_t size;
+	char sha256[65];
+	const char *format; /* "xlsx" or the CSV's encoding */
+	struct import_problems problems;
+	const char *secret_token; /* a one-time download's token, or NULL */
+	int64_t secret_rows;
+};
+
+/* Runs the import; everything in out lives in a. Returns KFQ_OK when an outcome was reached
+ * (even REJECTED), KFQ_EIO when the file or the evidence store failed, or a store error. */
+int import_run(struct store *s, struct arena *a, const struct import_request *req,
+               struct import_result *out);
+
+/* The declared kinds, and the one named `name` (NULL if none). */
+extern const struct import_kind *const import_kinds[];
+const struct import_kind *import_kind_find(const char *name);
+
+/* Opens a one-time download left by import batch_id with its token: the bytes in *out (arena)
+ * and removes it. KFQ_ENOTFOUND when there is none, it expired or the token is wrong. */
+int import_secret_take(struct store *s, struct arena *a, const struct store_actor *who,
+                       int64_t batch_id, const char *token, int64_t now, void **out, size_t *len);
+
+/* The template of a kind: an .xlsx with the header row and the sample row on the first sheet
+ * and each column's rules on the second. *fd is the caller's to close. */
+int import_template(const struct import_kind *k, int *fd, uint64_t *size);
+
+#endif

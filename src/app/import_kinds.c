@@ -1,0 +1,10 @@
+/* import_kinds.c - the list of import kinds. A module adds its kind here (and declares it
+ * beside its hooks in app/import_<name>.c). */
+#include "app/import.h"
+
+extern const struct import_kind import_users;
+
+const struct import_kind *const import_kinds[] = {
+    &import_users,
+    NULL,
+};
