@@ -5,12 +5,14 @@
 import { t } from './i18n.js'
 
 export class ApiError extends Error {
-  constructor(status, code, message, field = null) {
+  // body: the whole JSON answer, for errors that carry more than {error} (an import's report)
+  constructor(status, code, message, field = null, body = null) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.field = field
+    this.body = body
   }
 }
 
@@ -54,7 +56,7 @@ async function errorFrom(res) {
   }
   const e = body && body.error
   if (e && typeof e === 'object') {
-    return new ApiError(res.status, e.code || 'error', e.message || t('common.serverError', { status: res.status }), e.field ?? null)
+    return new ApiError(res.status, e.code || 'error', e.message || t('common.serverError', { status: res.status }), e.field ?? null, body)
   }
   return new ApiError(res.status, 'http_error', t('common.serverError', { status: res.status }), null)
 }
@@ -131,9 +133,8 @@ export function filenameFromDisposition(header, fallback = 'export.xlsx') {
   return fallback
 }
 
-// GETs an export URL and saves the answer under the server's file name. Resolves with it.
-export async function downloadExport(path, query) {
-  const res = await request('GET', path, { query, raw: true })
+// Saves a Response's body under the server's file name. Resolves with the name.
+async function saveResponse(res) {
   const blob = await res.blob()
   const name = filenameFromDisposition(res.headers.get('Content-Disposition'))
   const url = URL.createObjectURL(blob)
@@ -146,6 +147,38 @@ export async function downloadExport(path, query) {
   a.remove()
   setTimeout(() => URL.revokeObjectURL(url), 10000)
   return name
+}
+
+// GETs an export URL and saves the answer under the server's file name. Resolves with it.
+export async function downloadExport(path, query) {
+  return saveResponse(await request('GET', path, { query, raw: true }))
+}
+
+// POSTs a file's raw bytes with upload progress (fetch has none): onProgress(fraction 0..1).
+// Resolves with the parsed JSON, rejects with ApiError like request().
+function uploadWithProgress(path, file, query, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', path + queryString(query))
+    xhr.setRequestHeader('Accept', 'application/json')
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream')
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken)
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total)
+    }
+    xhr.onerror = () => reject(new ApiError(0, 'network_error', t('common.networkError'), null))
+    xhr.onload = async () => {
+      const res = new Response(xhr.responseText, { status: xhr.status, headers: { 'Content-Type': xhr.getResponseHeader('Content-Type') || '' } })
+      if (res.ok) {
+        resolve(xhr.responseText ? JSON.parse(xhr.responseText) : null)
+        return
+      }
+      const err = await errorFrom(res)
+      if (res.status === 401 && unauthorizedHandler) unauthorizedHandler(err)
+      reject(err)
+    }
+    xhr.send(file)
+  })
 }
 
 // ---- the endpoints ----
@@ -252,6 +285,15 @@ export const noticeApi = {
   export: (query) => downloadExport('/api/notices/export.xlsx', query),
   // the printable notice, an HTML page of the server's
   printUrl: (id) => `/api/notices/${id}/print`,
+}
+
+export const importApi = {
+  template: (kind) => downloadExport(`/api/imports/${kind}/template.xlsx`),
+  // the file's raw bytes (.xlsx or CSV); rejects with ApiError 422 import_rejected whose body.import
+  // is the report (every bad row)
+  upload: (kind, file, onProgress) => uploadWithProgress(`/api/imports/${kind}`, file, { name: file.name }, onProgress),
+  // the one-time download an import left (the users import's first passwords)
+  secret: async (id, token) => saveResponse(await request('POST', `/api/imports/${id}/secret`, { body: { token }, raw: true })),
 }
 
 export const inboxApi = {

@@ -1,5 +1,6 @@
 // The console's own strings (Simplified Chinese): the app, common words, sign-in, the header,
-// the home page, the account page, the inbox and the error pages.
+// the home page, the account page, the inbox, the import dialog every module uses and the error
+// pages.
 export default {
   app: {
     name: '开发区改革工作平台',
@@ -133,5 +134,32 @@ export default {
   forbidden: {
     title: '403',
     message: '抱歉，您没有权限访问该页面',
+  },
+  importer: {
+    pick: '将 .xlsx 或 CSV 文件拖到此处，或点击选择',
+    pickHint: '请使用导入模板（第一行是表头）；CSV 可为 UTF-8 或 GBK 编码。任何一行有误则整个文件都不导入。',
+    template: '下载导入模板',
+    notSheet: '请选择 .xlsx 或 .csv 文件（.xls 请先另存为 .xlsx）',
+    tooLarge: '文件超过 {size}，请使用命令行 kfq import 导入',
+    uploading: '正在上传 {name}',
+    checking: '正在逐行检查…',
+    imported: '导入成功：共 {rows} 行',
+    unchanged: '该文件已于导入批次 {id} 导入过，本次未做任何更改',
+    rejected: '未导入任何数据：{rows} 行有误，共 {total} 处错误',
+    truncated: '仅列出前 {n} 处错误',
+    row: '行号',
+    column: '列',
+    reason: '原因',
+    wholeRow: '整行',
+    wholeFile: '文件',
+    exportProblems: '导出错误清单',
+    problemsFile: '导入错误清单.csv',
+    secretTitle: '初始密码',
+    secretHint: '已为 {n} 个新账号生成初始密码。请立即下载并妥善转交：文件只能下载一次，30 分钟后失效，关闭本窗口后无法再次获取。',
+    secretDownload: '下载初始密码（仅一次）',
+    secretDone: '已下载：{name}',
+    secretCloseConfirm: '初始密码尚未下载，关闭后将无法再获取（只能逐个重置密码）。确定关闭吗？',
+    again: '重新选择文件',
+    batch: '导入批次 {id} · SHA-256 {hash}',
   },
 }

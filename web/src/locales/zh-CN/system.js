@@ -87,6 +87,11 @@ export default {
     scopeRequired: '请选择数据范围',
     passwordRequired: '请输入初始密码',
     scopeOrgsRequired: '请至少选择一个机构',
+    phone: '手机',
+    jobTitle: '职务',
+    import: '导入',
+    importTitle: '导入用户',
+    importHint: '每个新账号自动生成初始密码，首次登录须修改；审计员、监督部门账号须由安全管理员单独创建，不能导入。',
   },
   audit: {
     seq: '序号',
