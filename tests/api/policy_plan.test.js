@@ -412,14 +412,13 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		const p = (await c.zone1.get(`/api/plans/${plan.id}`)).json;
 		assert.equal(p.n_overdue, 1);
 		assert.deepEqual(await lateOnBoard(), [1, 1]);
-		// undo 0007 (and the migrations after it) on this database, then migrate again: the
-		// backfill alone must find the late one
+		// undo 0007 on this database, then migrate again: the backfill alone must find the late
+		// one (a migration not recorded is applied whatever came after it)
 		await h.sqlOk(srv.db, `DROP INDEX milestone_open_due; ALTER TABLE zone_plan DROP COLUMN open_due;
 			CREATE INDEX milestone_open_due ON milestone(due_date, plan_id) WHERE status <> 'done' AND removed = 0;
-			DROP TABLE capability_seed; DROP TABLE org_capability;
-			DELETE FROM schema_migration WHERE version >= 7`);
+			DELETE FROM schema_migration WHERE version = 7`);
 		const out = await h.kfqOk(['migrate', '--db', srv.db]);
-		assert.match(out.stdout, /applied 2 migration/);
+		assert.match(out.stdout, /applied 1 migration/);
 		const kept = async () => (await h.sqlOk(srv.db, `SELECT open_due FROM zone_plan WHERE id = ${plan.id}`)).split(' ').sort();
 		assert.deepEqual(await kept(), [day(-1), day(90)]); // in any order
 		// a write makes the board read the plans again

@@ -36,7 +36,7 @@ static int setup(void **state)
 	static int serial;
 	struct store *s;
 	char err[256], sql[128];
-	int applied;
+	int applied, version;
 
 	if (kind == STORE_SQLITE) {
 		snprintf(url, sizeof(url), "/tmp/kfq-unit-XXXXXX");
@@ -56,7 +56,9 @@ static int setup(void **state)
 		fprintf(stderr, "testdb: %s\n", err);
 		return -1;
 	}
-	if (store_migrate(s, &applied) != KFQ_OK || applied != store_migrate_latest() ||
+	/* migration numbers have gaps (each helper's range): the schema reaches the latest */
+	if (store_migrate(s, &applied) != KFQ_OK || applied < 1 ||
+	    store_schema_version(s, &version) != KFQ_OK || version != store_migrate_latest() ||
 	    store_kind(s) != kind) {
 		fprintf(stderr, "testdb: migration failed: %s\n", store_errmsg(s));
 		store_close(s);
