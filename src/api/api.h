@@ -164,6 +164,8 @@ extern const struct api_route api_notice_routes[];
 extern const struct api_route api_capability_routes[];
 extern const struct api_route api_role_routes[];
 extern const struct api_route api_import_routes[];
+extern const struct api_route api_inbox_routes[];
+extern const struct api_route api_todo_routes[];
 /* Every table above, in the order they are registered; NULL-terminated. */
 extern const struct api_route *const api_tables[];
 

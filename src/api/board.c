@@ -234,11 +234,11 @@ static int board(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-int board_task_progress(struct api_ctx *c, struct board_task_progress **out, int *n)
+int board_task_progress(struct api_ctx *c, int64_t org_id, struct board_task_progress **out, int *n)
 {
 	struct view v;
 
-	if (load(c, 0, 0, &v) != 0)
+	if (load(c, org_id, 0, &v) != 0)
 		return -1;
 	*out = arena_alloc(c->a, sizeof(**out) * (size_t)(v.ntasks + 1));
 	*n = v.ntasks;

@@ -14,8 +14,10 @@ struct board_task_progress {
 	enum task_state state;
 };
 
-/* One entry per task, in the request's arena. Answers errors itself and returns -1. */
-int board_task_progress(struct api_ctx *c, struct board_task_progress **out, int *n);
+/* One entry per task over the plans in view, or over one organization's own plans when org_id
+ * is not 0, in the request's arena. Answers errors itself and returns -1. */
+int board_task_progress(struct api_ctx *c, int64_t org_id, struct board_task_progress **out,
+                        int *n);
 /* The entry of task_id, or NULL. */
 const struct board_task_progress *board_task_find(const struct board_task_progress *p, int n,
                                                   int64_t task_id);

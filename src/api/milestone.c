@@ -113,7 +113,7 @@ static int ms_get(struct api_ctx *c)
 	jsonw_key(&c->w, "reports");
 	jsonw_arr_open(&c->w);
 	for (int i = 0; i < n; i++)
-		plan_json_report(&c->w, &r[i]);
+		plan_json_report(&c->w, &r[i], false);
 	jsonw_arr_close(&c->w);
 	jsonw_obj_close(&c->w);
 	return api_ok(c, 200);

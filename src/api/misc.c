@@ -1,8 +1,12 @@
-/* misc.c - health, metrics and the home dashboard's counts. */
+/* misc.c - health, metrics and the home dashboard's counts: organizations, and per role what
+ * tells it something about its work (the milestones in view by state, accounts by role, the
+ * audit record count). What awaits the user is GET /api/todos (todo.c). */
 #include "api/api.h"
 
 #include "core/enums.h"
+#include "core/plan.h"
 #include "store/store_org.h"
+#include "store/store_plan.h"
 
 #include <string.h>
 
@@ -80,6 +84,21 @@ static int dashboard(struct api_ctx *c)
 	}
 	if (perms & PERM_AUDIT_READ)
 		jsonw_kint(&c->w, "audit_records", audit);
+	if (perms & PERM_TASK_READ) {
+		/* the milestones the caller's lists show (scope and lead rule), by state */
+		struct store_milestone_filter mf = {.lead_org_id = c->sess.user.org_id};
+		struct milestone_bounds b;
+		int64_t *counts = arena_zalloc(c->a, sizeof(*counts) * enum_milestone_state.n);
+		api_scope(c, &mf.scope);
+		milestone_bounds(plan_today(c->now), &b);
+		if ((rc = store_milestone_count_states(c->db, &mf, &b, counts)) != KFQ_OK)
+			return api_store_error(c, rc);
+		jsonw_key(&c->w, "milestone_states");
+		jsonw_obj_open(&c->w);
+		for (size_t i = 0; i < enum_milestone_state.n; i++)
+			jsonw_kint(&c->w, enum_milestone_state.entries[i].code, counts[i]);
+		jsonw_obj_close(&c->w);
+	}
 	jsonw_obj_close(&c->w);
 	return api_ok(c, 200);
 }

@@ -1,12 +1,13 @@
-/* notice.c - 督办单 (supervision notices) and the in-app inbox. The reform office issues a
- * notice to an organization about a task (and optionally one of its milestones), closes or
- * escalates it; a zone, county or department user of that organization's scope replies. The
- * office and supervisors read every notice, everyone else those addressed to organizations in
- * their data scope. Each user reads and marks only their own inbox. Also the printable notice
- * (HTML, every user text escaped) and the xlsx export. Must not write SQL. */
+/* notice.c - 督办单 (supervision notices). The reform office issues a notice to an
+ * organization about a task (and optionally one of its milestones), closes or escalates it; a
+ * zone, county or department user of that organization's scope replies. The office and
+ * supervisors read every notice, everyone else those addressed to organizations in their data
+ * scope. Also the printable notice (HTML, every user text escaped) and the xlsx export. Must
+ * not write SQL. */
 #include "api/api.h"
 #include "api/export.h"
 #include "api/notice_json.h"
+#include "api/todo.h"
 
 #include "core/notice.h"
 #include "core/plan.h"
@@ -44,7 +45,7 @@ static const char *trimmed(struct api_ctx *c, const char *s)
 
 static int filter_from_query(struct api_ctx *c, struct store_notice_filter *f, bool paged)
 {
-	int64_t overdue;
+	int64_t overdue, awaiting;
 
 	memset(f, 0, sizeof(*f));
 	f->status = api_query_str(c, "status");
@@ -53,8 +54,10 @@ static int filter_from_query(struct api_ctx *c, struct store_notice_filter *f, b
 		                 "status 应为 open、replied、closed 或 escalated", "status");
 	if (api_query_int(c, "org_id", 0, 1, INT64_MAX, &f->org_id) != 0 ||
 	    api_query_int(c, "task_id", 0, 1, INT64_MAX, &f->task_id) != 0 ||
-	    api_query_int(c, "overdue", 0, 0, 1, &overdue) != 0)
+	    api_query_int(c, "overdue", 0, 0, 1, &overdue) != 0 ||
+	    api_query_int(c, "awaiting", 0, 0, 1, &awaiting) != 0)
 		return -1;
+	f->awaiting_reply = awaiting != 0;
 	if (overdue) {
 		char *today = arena_alloc(c->a, 11);
 		plan_day_format(plan_today(c->now), today);
@@ -420,61 +423,61 @@ static int export(struct api_ctx *c)
 	return export_finish(c, &x, "督办单");
 }
 
-/* ---- inbox ---- */
+/* ---- to-dos (api/todo.h): each counts what its link's list shows ---- */
 
-static int inbox_list(struct api_ctx *c)
+static int count(struct api_ctx *c, struct store_notice_filter *f, int64_t *n)
 {
-	struct store_inbox_entry *e;
-	int64_t offset, limit, unread_only, total, unread;
-	int n, rc;
+	struct store_notice *ns;
+	int k, rc;
 
-	if (api_query_int(c, "unread", 0, 0, 1, &unread_only) != 0 ||
-	    api_query_page(c, &offset, &limit) != 0)
-		return -1;
-	if ((rc = store_inbox_list(c->db, c->a, c->sess.user.id, unread_only != 0, offset, limit,
-	                           &e, &n, &total)) != KFQ_OK ||
-	    (rc = store_inbox_unread(c->db, c->sess.user.id, &unread)) != KFQ_OK)
+	notice_scope(c, &f->scope);
+	f->limit = 1;
+	if ((rc = store_notice_list(c->db, c->a, f, &ns, &k, n)) != KFQ_OK)
 		return api_store_error(c, rc);
-	jsonw_obj_open(&c->w);
-	jsonw_kint(&c->w, "unread", unread);
-	api_page_begin(c);
-	for (int i = 0; i < n; i++)
-		notice_json_inbox(&c->w, &e[i]);
-	api_page_end(c, total, offset, limit);
-	return api_ok(c, 200);
-}
-
-static int inbox_unread(struct api_ctx *c)
-{
-	int64_t unread;
-	int rc;
-
-	if ((rc = store_inbox_unread(c->db, c->sess.user.id, &unread)) != KFQ_OK)
-		return api_store_error(c, rc);
-	jsonw_obj_open(&c->w);
-	jsonw_kint(&c->w, "unread", unread);
-	jsonw_obj_close(&c->w);
-	return api_ok(c, 200);
-}
-
-static int inbox_read(struct api_ctx *c)
-{
-	int64_t id;
-	int rc;
-
-	if (api_path_id(c, &id) != 0)
-		return -1;
-	/* someone else's item answers as if it did not exist */
-	if ((rc = store_inbox_mark_read(c->db, c->sess.user.id, id)) != KFQ_OK)
-		return api_store_error(c, rc);
-	c->req->resp.status = 204;
 	return 0;
 }
 
-static const char *const list_query[] = {"org_id", "status",    "task_id", "overdue",
-                                         "page",   "page_size", NULL};
-static const char *const export_query[] = {"org_id", "status", "task_id", "overdue", NULL};
-static const char *const inbox_query[] = {"page", "page_size", "unread", NULL};
+static int to_close(struct api_ctx *c, struct api_todo_item *out)
+{
+	struct store_notice_filter f = {.status = "replied"};
+
+	out->link = "/notices?status=replied";
+	out->level = "warning";
+	return count(c, &f, &out->count);
+}
+
+static int unanswered_late(struct api_ctx *c, struct api_todo_item *out)
+{
+	struct store_notice_filter f = {0};
+	char *today = arena_alloc(c->a, 11);
+
+	plan_day_format(plan_today(c->now), today);
+	f.overdue_before = today;
+	out->link = "/notices?overdue=1";
+	out->level = "danger";
+	return count(c, &f, &out->count);
+}
+
+static int to_reply(struct api_ctx *c, struct api_todo_item *out)
+{
+	struct store_notice_filter f = {.awaiting_reply = true};
+
+	out->link = "/notices?awaiting=1";
+	out->level = "warning";
+	return count(c, &f, &out->count);
+}
+
+const struct api_todo api_notice_todos[] = {
+    {"notices_to_close", "督办待办结", PERM_NOTICE_ISSUE, to_close},
+    {"notices_overdue", "逾期未反馈的督办单", PERM_NOTICE_ISSUE, unanswered_late},
+    {"notices_to_reply", "待反馈的督办单", PERM_NOTICE_REPLY, to_reply},
+    {NULL, NULL, 0, NULL},
+};
+
+static const char *const list_query[] = {"org_id",   "status", "task_id",   "overdue",
+                                         "awaiting", "page",   "page_size", NULL};
+static const char *const export_query[] = {"org_id",  "status",   "task_id",
+                                           "overdue", "awaiting", NULL};
 
 static const struct api_field create_body[] = {
     {"org_id", API_INT, true, 0},
@@ -497,7 +500,6 @@ static const struct api_field escalate_body[] = {
     {"comment", API_STR, true, 2000},
     {NULL, 0, false, 0},
 };
-static const struct api_field no_body[] = {{NULL, 0, false, 0}};
 
 const struct api_route api_notice_routes[] = {
     {"GET", "/api/notices", list, PERM_NOTICE_READ, 0, list_query, NULL},
@@ -508,8 +510,5 @@ const struct api_route api_notice_routes[] = {
     {"POST", "/api/notices/:id/reply", reply, PERM_NOTICE_REPLY, 0, NULL, reply_body},
     {"POST", "/api/notices/:id/close", close_notice, PERM_NOTICE_ISSUE, 0, NULL, close_body},
     {"POST", "/api/notices/:id/escalate", escalate, PERM_NOTICE_ISSUE, 0, NULL, escalate_body},
-    {"GET", "/api/inbox", inbox_list, 0, 0, inbox_query, NULL},
-    {"GET", "/api/inbox/unread-count", inbox_unread, 0, 0, NULL, NULL},
-    {"POST", "/api/inbox/:id/read", inbox_read, 0, 0, NULL, no_body},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

@@ -1,4 +1,4 @@
-/* notice_json.c - notices and inbox items as JSON. Keys in byte order, so that the audit
+/* notice_json.c - notices as JSON. Keys in byte order, so that the audit
  * record's canonical form is the same text. Must not read anything: it writes what it is
  * given. */
 #include "api/notice_json.h"
@@ -38,19 +38,6 @@ void notice_json_write(struct jsonw *w, const struct store_notice *n, bool compu
 	jsonw_kint(w, "task_id", n->task_id);
 	jsonw_kstr(w, "task_title", n->task_title);
 	jsonw_kint(w, "year", n->year);
-	jsonw_obj_close(w);
-}
-
-void notice_json_inbox(struct jsonw *w, const struct store_inbox_entry *e)
-{
-	jsonw_obj_open(w);
-	jsonw_kstr(w, "created_at", e->created_at);
-	jsonw_kint(w, "id", e->id);
-	jsonw_kstr(w, "kind", e->kind);
-	jsonw_kstr(w, "link", e->link);
-	jsonw_kbool(w, "read", e->read_at != NULL);
-	jsonw_kstr(w, "read_at", e->read_at);
-	jsonw_kstr(w, "title", e->title);
 	jsonw_obj_close(w);
 }
 

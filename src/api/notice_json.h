@@ -1,5 +1,5 @@
-/* notice_json.h - the JSON shapes of 督办单 and inbox items: the API's answers and (notices)
- * the audit record's before/after. In api/ because only the API writes notices. */
+/* notice_json.h - the JSON shape of 督办单: the API's answers and the audit record's
+ * before/after. In api/ because only the API writes notices. */
 #ifndef KFQ_API_NOTICE_JSON_H
 #define KFQ_API_NOTICE_JSON_H
 
@@ -7,7 +7,6 @@
 
 /* A notice; computed adds "overdue" (which the audit record leaves out: it changes by day). */
 void notice_json_write(struct jsonw *w, const struct store_notice *n, bool computed);
-void notice_json_inbox(struct jsonw *w, const struct store_inbox_entry *e);
 
 /* What store_notice's writes take for their audit records. */
 extern const struct store_notice_json notice_json_audit;

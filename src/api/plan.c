@@ -1,8 +1,10 @@
-/* plan.c - 一区一策 plans: list, export, one, versions, create, change, submit, approve,
- * return; and who may read or write a plan's data (plan_impl.h). A zone or county user writes
- * for the organizations in its data scope that the task names as responsible; the reform
- * office approves or returns; everyone with task access reads what their scope (or their
- * organization's lead role on the task) allows. Must not write SQL. */
+/* plan.c - 一区一策 plans: list (with the review queue's filters), export, one, versions,
+ * create, change (an approved plan's change is a proposed revision beside it), submit,
+ * approve (one or a batch), return, discard a revision; and who may read or write a plan's
+ * data (plan_impl.h). A zone or county user writes for the organizations in its data scope that
+ * the task names as responsible; the reform office approves or returns, never what the same
+ * account submitted; everyone with task access reads what their scope (or their organization's
+ * lead role on the task) allows. Must not write SQL. */
 #include "api/plan_impl.h"
 
 #include "api/export.h"
@@ -45,6 +47,30 @@ int api_plan_can_read(struct api_ctx *c, int64_t task_id, int64_t org_id)
 	return api_error(c, 403, "forbidden", "无权查看其他单位的计划", NULL);
 }
 
+int api_plan_refused(struct api_ctx *c, enum store_plan_problem problem, const char *wrong_state,
+                     const char *field)
+{
+	switch (problem) {
+	case PLAN_OWN_SUBMISSION:
+		return api_error(c, 403, "own_submission",
+		                 "不能审核本人提交的内容，请由其他人员审核", field);
+	case PLAN_NOT_A_MILESTONE:
+		return api_error(c, 400, "invalid_value",
+		                 "节点不属于该计划的现行版本，或被重复引用",
+		                 field ? field : "/milestones");
+	case PLAN_HAS_REPORTS:
+		return api_error(c, 409, "milestone_has_reports",
+		                 "已有进展报告的节点不能删除，只能关闭并说明理由",
+		                 field ? field : "/milestones");
+	case PLAN_REPORT_NOT_FOUND:
+		return api_error(c, 400, "invalid_value", "进展报告不存在", field);
+	case PLAN_WRONG_STATE:
+	case PLAN_OK:
+		break;
+	}
+	return api_error(c, 409, "invalid_state", wrong_state, field);
+}
+
 /* May the caller write for org (own scope, plan-writing role)? */
 int api_plan_can_write(struct api_ctx *c, int64_t org_id)
 {
@@ -55,6 +81,26 @@ int api_plan_can_write(struct api_ctx *c, int64_t org_id)
 		return -1;
 	if (!api_scope_allows(ids, nids, org_id))
 		return api_error(c, 403, "forbidden", "只能为本单位填报", NULL);
+	return 0;
+}
+
+/* The milestones a revision or an edit closes: {"id", "reason"} each, a reason required. */
+static int read_closes(struct api_ctx *c, struct store_milestone_close **out, int *n)
+{
+	json_t *arr = json_object_get(c->body, "closed");
+	size_t k = json_array_size(arr);
+
+	*out = arena_zalloc(c->a, sizeof(**out) * (k + 1));
+	*n = (int)k;
+	for (size_t i = 0; i < k; i++) {
+		json_t *o = json_array_get(arr, i);
+		const char *reason = json_string_value(json_object_get(o, "reason"));
+		(*out)[i].milestone_id = json_integer_value(json_object_get(o, "id"));
+		(*out)[i].reason = reason;
+		if (!reason || !*reason)
+			return api_error(c, 400, "missing_field", "关闭节点请说明理由",
+			                 arena_printf(c->a, "/closed/%zu/reason", i));
+	}
 	return 0;
 }
 
@@ -112,9 +158,13 @@ static int select_plans(struct api_ctx *c, bool paged, struct store_plan_filter 
 
 	memset(f, 0, sizeof(*f));
 	f->status = api_query_str(c, "status");
+	f->review = api_query_str(c, "review");
 	if (f->status && !enum_valid(&enum_plan_status, f->status))
 		return api_error(c, 400, "invalid_parameter",
 		                 "status 应为 draft、submitted、approved 或 returned", "status");
+	if (f->review && strcmp(f->review, "pending") != 0 && strcmp(f->review, "returned") != 0)
+		return api_error(c, 400, "invalid_parameter", "review 应为 pending 或 returned",
+		                 "review");
 	if (api_query_int(c, "policy_id", 0, 1, INT64_MAX, &f->policy_id) != 0 ||
 	    api_query_int(c, "task_id", 0, 1, INT64_MAX, &f->task_id) != 0 ||
 	    api_query_int(c, "org_id", 0, 1, INT64_MAX, &f->org_id) != 0 ||
@@ -277,44 +327,92 @@ static int plan_update(struct api_ctx *c)
 {
 	struct store_plan p;
 	struct store_milestone *ms;
-	int n, rc;
+	struct store_milestone_close *closes;
+	enum store_plan_problem problem;
+	int n, nclose, rc;
 
 	if (load_plan(c, &p) != 0 || api_plan_can_write(c, p.org_id) != 0 ||
-	    read_milestones(c, p.org_id, &ms, &n) != 0)
+	    read_milestones(c, p.org_id, &ms, &n) != 0 || read_closes(c, &closes, &nclose) != 0)
 		return -1;
-	rc = store_plan_update(c->db, &c->actor, &plan_json_audit, p.id, ms, n);
-	if (rc == KFQ_EBUSY)
-		return api_error(c, 409, "plan_under_review", "计划正在审核中，不能修改", NULL);
+	rc = store_plan_update(c->db, &c->actor, &plan_json_audit, p.id, ms, n, closes, nclose,
+	                       &problem);
+	if (rc == KFQ_EINVAL && problem == PLAN_WRONG_STATE)
+		return api_error(c, 409, "plan_under_review",
+		                 "计划（或其修订）正在审核中，不能修改", NULL);
 	if (rc == KFQ_EINVAL)
-		return api_error(c, 400, "invalid_value", "节点不属于该计划", "/milestones");
+		return api_plan_refused(c, problem, NULL, NULL);
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	return reply_plan(c, p.id, 200);
 }
 
+/* A step on the plan, or on its open revision once the plan is approved. */
 static int plan_act(struct api_ctx *c, enum store_plan_action action)
 {
-	static const char *const refused[] = {"只有草稿或被退回的计划可以提交",
-	                                      "只有待审核的计划可以批准",
-	                                      "只有待审核的计划可以退回"};
+	static const char *const refused[] = {
+	    "只有草稿或被退回的计划（修订）可以提交", "只有待审核的计划（修订）可以批准",
+	    "只有待审核的计划（修订）可以退回", "只有未提交审核的修订可以撤销"};
 	struct store_plan p;
+	enum store_plan_problem problem;
 	const char *comment = api_body_str(c, "comment");
 	int rc;
 
 	if (load_plan(c, &p) != 0)
 		return -1;
-	if (action == PLAN_SUBMIT && api_plan_can_write(c, p.org_id) != 0)
+	if ((action == PLAN_SUBMIT || action == PLAN_DISCARD) &&
+	    api_plan_can_write(c, p.org_id) != 0)
 		return -1;
 	if (action == PLAN_RETURN && (!comment || !*comment))
 		return api_error(c, 400, "missing_field", "退回时请填写意见", "/comment");
-	if (action == PLAN_SUBMIT && p.n_milestones == 0)
+	if (action == PLAN_SUBMIT && (p.revision ? p.revision->n_milestones : p.n_milestones) == 0)
 		return api_error(c, 400, "invalid_plan", "计划没有节点，不能提交", NULL);
-	rc = store_plan_act(c->db, &c->actor, &plan_json_audit, p.id, action, comment);
-	if (rc == KFQ_EBUSY)
-		return api_error(c, 409, "invalid_state", refused[action], NULL);
+	rc = store_plan_act(c->db, &c->actor, &plan_json_audit, p.id, action, comment, &problem);
+	if (rc == KFQ_EINVAL)
+		return api_plan_refused(c, problem, refused[action], NULL);
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	return reply_plan(c, p.id, 200);
+}
+
+/* 批量通过: every plan (or revision) named, with one comment, or none of them. */
+static int plan_approve_all(struct api_ctx *c)
+{
+	struct milestone_bounds b;
+	enum store_plan_problem problem;
+	struct store_plan p;
+	const char *comment = api_body_str(c, "comment");
+	int64_t *ids;
+	int n, failed, rc;
+
+	ids = api_body_ints(c, "ids", &n);
+	if (n == 0)
+		return api_error(c, 400, "missing_field", "请选择要通过的计划", "/ids");
+	api_plan_bounds(c, &b);
+	for (int i = 0; i < n; i++) {
+		const char *field = arena_printf(c->a, "/ids/%d", i);
+		rc = store_plan_get(c->db, c->a, ids[i], &b, &p);
+		if (rc == KFQ_ENOTFOUND)
+			return api_error(c, 400, "invalid_value", "计划不存在", field);
+		if (rc != KFQ_OK)
+			return api_store_error(c, rc);
+		if (api_plan_can_read(c, p.task_id, p.org_id) != 0)
+			return -1;
+	}
+	rc = store_plan_approve_all(c->db, &c->actor, &plan_json_audit, ids, n, comment, &failed,
+	                            &problem);
+	if (rc == KFQ_EINVAL)
+		return api_plan_refused(c, problem, "只有待审核的计划（修订）可以批准",
+		                        arena_printf(c->a, "/ids/%d", failed));
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	api_page_begin(c);
+	for (int i = 0; i < n; i++) {
+		if ((rc = store_plan_get(c->db, c->a, ids[i], &b, &p)) != KFQ_OK)
+			return api_store_error(c, rc);
+		plan_json_write(&c->w, &p);
+	}
+	api_page_end(c, n, 0, 0);
+	return api_ok(c, 200);
 }
 
 static int plan_submit(struct api_ctx *c)
@@ -332,9 +430,15 @@ static int plan_return(struct api_ctx *c)
 	return plan_act(c, PLAN_RETURN);
 }
 
-static const char *const plan_query[] = {"policy_id", "task_id",   "org_id", "status",
-                                         "page",      "page_size", NULL};
-static const char *const plan_export_query[] = {"policy_id", "task_id", "org_id", "status", NULL};
+static int plan_discard(struct api_ctx *c)
+{
+	return plan_act(c, PLAN_DISCARD);
+}
+
+static const char *const plan_query[] = {"policy_id", "task_id", "org_id",    "status",
+                                         "review",    "page",    "page_size", NULL};
+static const char *const plan_export_query[] = {"policy_id", "task_id", "org_id",
+                                                "status",    "review",  NULL};
 
 static const struct api_field milestone_fields[] = {
     {"id", API_INT, false, 0},
@@ -353,11 +457,22 @@ static const struct api_field plan_create_body[] = {
     {"milestones", API_OBJ_ARRAY, true, PLAN_MAX_MILESTONES, milestone_fields},
     {NULL, 0, false, 0},
 };
+static const struct api_field close_fields[] = {
+    {"id", API_INT, true, 0},
+    {"reason", API_STR, true, 500},
+    {NULL, 0, false, 0},
+};
 static const struct api_field plan_update_body[] = {
     {"milestones", API_OBJ_ARRAY, true, PLAN_MAX_MILESTONES, milestone_fields},
+    {"closed", API_OBJ_ARRAY, false, PLAN_MAX_MILESTONES, close_fields},
     {NULL, 0, false, 0},
 };
 static const struct api_field comment_body[] = {
+    {"comment", API_STR, false, 1000},
+    {NULL, 0, false, 0},
+};
+static const struct api_field batch_body[] = {
+    {"ids", API_INT_ARRAY, true, 100},
     {"comment", API_STR, false, 1000},
     {NULL, 0, false, 0},
 };
@@ -366,6 +481,7 @@ static const struct api_field no_body[] = {{NULL, 0, false, 0}};
 const struct api_route api_plan_routes[] = {
     {"GET", "/api/plans", plan_list, PERM_TASK_READ, 0, plan_query, NULL},
     {"POST", "/api/plans", plan_create, PERM_PLAN_WRITE, 0, NULL, plan_create_body},
+    {"POST", "/api/plans/approve", plan_approve_all, PERM_PLAN_REVIEW, 0, NULL, batch_body},
     {"GET", "/api/plans/export.xlsx", plan_export, PERM_TASK_READ, 0, plan_export_query, NULL},
     {"GET", "/api/plans/export.csv", plan_export, PERM_TASK_READ, 0, plan_export_query, NULL},
     {"GET", "/api/plans/:id", plan_get, PERM_TASK_READ, 0, NULL, NULL},
@@ -374,5 +490,6 @@ const struct api_route api_plan_routes[] = {
     {"POST", "/api/plans/:id/submit", plan_submit, PERM_PLAN_WRITE, 0, NULL, no_body},
     {"POST", "/api/plans/:id/approve", plan_approve, PERM_PLAN_REVIEW, 0, NULL, comment_body},
     {"POST", "/api/plans/:id/return", plan_return, PERM_PLAN_REVIEW, 0, NULL, comment_body},
+    {"DELETE", "/api/plans/:id/revision", plan_discard, PERM_PLAN_WRITE, 0, NULL, NULL},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

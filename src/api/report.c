@@ -1,7 +1,8 @@
 /* report.c - progress reports on the milestones of approved plans (created by the plan's
- * organization, accepted or returned by the reform office) and the evidence files they carry
- * (uploaded first, checked by core/filetype, stored by content hash in util/blobstore). Must
- * not write SQL or touch files except through util/blobstore. */
+ * organization, accepted or returned by the reform office within its data scope, never by the
+ * account that made them; a batch accepted at once), the review queue across milestones, and
+ * the evidence files they carry (uploaded first, checked by core/filetype, stored by content
+ * hash in util/blobstore). Must not write SQL or touch files except through util/blobstore. */
 #include "api/plan_impl.h"
 
 #include "core/enums.h"
@@ -45,6 +46,8 @@ static int report_create(struct api_ctx *c)
 	                         &problem);
 	if (rc == KFQ_EINVAL && problem == REPORT_PLAN_NOT_APPROVED)
 		return api_error(c, 409, "plan_not_approved", "计划尚未批准，不能填报进展", NULL);
+	if (rc == KFQ_EINVAL && problem == REPORT_MILESTONE_CLOSED)
+		return api_error(c, 409, "milestone_closed", "该节点已关闭，不能填报进展", NULL);
 	if (rc == KFQ_EINVAL)
 		return api_error(c, 400, "invalid_value",
 		                 "证明材料不存在、已被其他报告使用或不是本单位上传的",
@@ -53,29 +56,104 @@ static int report_create(struct api_ctx *c)
 		return api_store_error(c, rc);
 	if ((rc = store_report_get(c->db, c->a, r.id, &r)) != KFQ_OK)
 		return api_store_error(c, rc);
-	plan_json_report(&c->w, &r);
+	plan_json_report(&c->w, &r, true);
 	return api_ok(c, 201);
+}
+
+/* Report id, if the caller may review it: the data scope of its plan's organization, or its
+ * task's lead, as for plans. field: where a batch names it (NULL: the path). */
+static int reviewable(struct api_ctx *c, int64_t id, const char *field, struct store_report *r)
+{
+	int rc = store_report_get(c->db, c->a, id, r);
+
+	if (rc == KFQ_ENOTFOUND && field)
+		return api_error(c, 400, "invalid_value", "进展报告不存在", field);
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	return api_plan_can_read(c, r->task_id, r->org_id);
 }
 
 static int report_review(struct api_ctx *c, bool accept)
 {
 	struct store_report r;
+	enum store_plan_problem problem;
 	const char *comment = api_body_str(c, "comment");
 	int64_t id;
 	int rc;
 
-	if (api_path_id(c, &id) != 0)
+	if (api_path_id(c, &id) != 0 || reviewable(c, id, NULL, &r) != 0)
 		return -1;
 	if (!accept && (!comment || !*comment))
 		return api_error(c, 400, "missing_field", "退回时请填写意见", "/comment");
-	rc = store_report_review(c->db, &c->actor, &plan_json_audit, id, accept, comment);
-	if (rc == KFQ_EBUSY)
-		return api_error(c, 409, "invalid_state", "该进展报告已审核", NULL);
+	rc = store_report_review(c->db, &c->actor, &plan_json_audit, id, accept, comment, &problem);
+	if (rc == KFQ_EINVAL)
+		return api_plan_refused(c, problem, "该进展报告已审核", NULL);
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	if ((rc = store_report_get(c->db, c->a, id, &r)) != KFQ_OK)
 		return api_store_error(c, rc);
-	plan_json_report(&c->w, &r);
+	plan_json_report(&c->w, &r, true);
+	return api_ok(c, 200);
+}
+
+/* 批量通过: every report named, with one comment, or none of them. */
+static int report_accept_all(struct api_ctx *c)
+{
+	struct store_report r;
+	enum store_plan_problem problem;
+	const char *comment = api_body_str(c, "comment");
+	int64_t *ids;
+	int n, failed, rc;
+
+	ids = api_body_ints(c, "ids", &n);
+	if (n == 0)
+		return api_error(c, 400, "missing_field", "请选择要通过的进展报告", "/ids");
+	for (int i = 0; i < n; i++)
+		if (reviewable(c, ids[i], arena_printf(c->a, "/ids/%d", i), &r) != 0)
+			return -1;
+	rc = store_report_accept_all(c->db, &c->actor, &plan_json_audit, ids, n, comment, &failed,
+	                             &problem);
+	if (rc == KFQ_EINVAL)
+		return api_plan_refused(c, problem, "该进展报告已审核",
+		                        arena_printf(c->a, "/ids/%d", failed));
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	api_page_begin(c);
+	for (int i = 0; i < n; i++) {
+		if ((rc = store_report_get(c->db, c->a, ids[i], &r)) != KFQ_OK)
+			return api_store_error(c, rc);
+		plan_json_report(&c->w, &r, true);
+	}
+	api_page_end(c, n, 0, 0);
+	return api_ok(c, 200);
+}
+
+/* The review queue: reports across milestones in the caller's view, oldest first. */
+static int report_list(struct api_ctx *c)
+{
+	struct store_report_filter f = {0};
+	struct store_report *r;
+	int64_t total, latest;
+	int n, rc;
+
+	f.state = api_query_str(c, "state");
+	if (f.state && !enum_valid(&enum_report_state, f.state))
+		return api_error(c, 400, "invalid_parameter",
+		                 "state 应为 submitted、accepted 或 returned", "state");
+	if (api_query_int(c, "latest", 0, 0, 1, &latest) != 0 ||
+	    api_query_int(c, "task_id", 0, 1, INT64_MAX, &f.task_id) != 0 ||
+	    api_query_int(c, "org_id", 0, 1, INT64_MAX, &f.org_id) != 0 ||
+	    api_query_page(c, &f.offset, &f.limit) != 0)
+		return -1;
+	f.latest = latest != 0;
+	api_scope(c, &f.scope);
+	f.lead_org_id = c->sess.user.org_id; /* as api_plan_can_read allows */
+	if ((rc = store_report_page(c->db, c->a, &f, &r, &n, &total)) != KFQ_OK)
+		return api_store_error(c, rc);
+	api_page_begin(c);
+	for (int i = 0; i < n; i++)
+		plan_json_report(&c->w, &r[i], true);
+	api_page_end(c, total, f.offset, f.limit);
 	return api_ok(c, 200);
 }
 
@@ -149,8 +227,15 @@ static int evidence_get(struct api_ctx *c)
 }
 
 static const char *const upload_query[] = {"name", NULL};
+static const char *const list_query[] = {"state", "latest",    "task_id", "org_id",
+                                         "page",  "page_size", NULL};
 
 static const struct api_field comment_body[] = {
+    {"comment", API_STR, false, 1000},
+    {NULL, 0, false, 0},
+};
+static const struct api_field batch_body[] = {
+    {"ids", API_INT_ARRAY, true, 100},
     {"comment", API_STR, false, 1000},
     {NULL, 0, false, 0},
 };
@@ -164,6 +249,8 @@ static const struct api_field report_body[] = {
 
 const struct api_route api_report_routes[] = {
     {"POST", "/api/milestones/:id/reports", report_create, PERM_PLAN_WRITE, 0, NULL, report_body},
+    {"GET", "/api/reports", report_list, PERM_TASK_READ, 0, list_query, NULL},
+    {"POST", "/api/reports/accept", report_accept_all, PERM_PLAN_REVIEW, 0, NULL, batch_body},
     {"POST", "/api/reports/:id/accept", report_accept, PERM_PLAN_REVIEW, 0, NULL, comment_body},
     {"POST", "/api/reports/:id/return", report_return, PERM_PLAN_REVIEW, 0, NULL, comment_body},
     {"POST", "/api/evidence", evidence_upload, PERM_PLAN_WRITE, API_UPLOAD, upload_query, NULL},

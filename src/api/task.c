@@ -1,6 +1,7 @@
 /* task.c - policies and reform tasks: import (raw text upload), preview, lists (with each
- * task's progress over the plans the caller may see, board.c), one task, reassigning a task's
- * organizations. Must not write SQL. */
+ * task's progress over the plans the caller may see, board.c — over one zone's or county's own
+ * plans when the list asks for that organization; only the tasks whose plans are still to be
+ * written, on request), one task, reassigning a task's organizations. Must not write SQL. */
 #include "api/api.h"
 #include "api/board.h"
 #include "api/export.h"
@@ -8,6 +9,7 @@
 #include "app/policy_import.h"
 #include "app/task_json.h"
 #include "store/store_org.h"
+#include "store/store_plan.h"
 #include "store/store_task.h"
 
 #include <string.h>
@@ -123,17 +125,28 @@ static int policy_get(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-/* The store's filter; *state is the progress state asked for (state=), -1 for any. */
-static int filter_from_query(struct api_ctx *c, struct store_task_filter *f, bool paged, int *state)
+/* What a list selects beyond the store's filter: the progress state (state=, -1 for any) and
+ * whether only tasks with plans still to write (plan=missing). */
+struct task_select {
+	int state;
+	bool missing;
+};
+
+/* The store's filter and what is applied after it. */
+static int filter_from_query(struct api_ctx *c, struct store_task_filter *f, bool paged,
+                             struct task_select *sel)
 {
-	const char *s = api_query_str(c, "state");
+	const char *s = api_query_str(c, "state"), *plan = api_query_str(c, "plan");
 	int64_t article;
 
 	memset(f, 0, sizeof(*f));
-	*state = s ? plan_task_state_parse(s) : -1;
-	if (s && *state < 0)
+	sel->state = s ? plan_task_state_parse(s) : -1;
+	if (s && sel->state < 0)
 		return api_error(c, 400, "invalid_parameter",
 		                 "state 应为 not_started、in_progress、overdue 或 done", "state");
+	if (plan && strcmp(plan, "missing") != 0)
+		return api_error(c, 400, "invalid_parameter", "plan 应为 missing", "plan");
+	sel->missing = plan != NULL;
 	f->q = api_query_str(c, "q");
 	f->role = api_query_str(c, "role");
 	if (f->role && strcmp(f->role, "lead") != 0 && strcmp(f->role, "responsible") != 0)
@@ -151,19 +164,53 @@ static int filter_from_query(struct api_ctx *c, struct store_task_filter *f, boo
 	return 0;
 }
 
-/* The tasks the filters select, each with its progress (prog[i] for out[i]); with a state,
- * the store lists every match and the state and the page are applied here. */
-static int select_tasks(struct api_ctx *c, struct store_task_filter *f, int state,
-                        struct store_task **out, struct board_task_progress **prog, int *n,
-                        int64_t *total)
+/* Whose progress a list shows: the organization asked for when it is a zone or county (its own
+ * plans), else 0 (every plan in view, as for a department's led tasks). */
+static int progress_org(struct api_ctx *c, int64_t org_id, int64_t *out)
+{
+	struct store_org o;
+	int rc;
+
+	*out = 0;
+	if (!org_id)
+		return 0;
+	if ((rc = store_org_get(c->db, c->a, org_id, &o)) == KFQ_ENOTFOUND)
+		return 0;
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	if (!strcmp(o.type, "zone") || !strcmp(o.type, "county"))
+		*out = org_id;
+	return 0;
+}
+
+/* Whether task_id is among the n (task, organization) pairs without a plan. */
+static bool missing(const int64_t *tasks, int n, int64_t task_id)
+{
+	for (int i = 0; i < n; i++)
+		if (tasks[i] == task_id)
+			return true;
+	return false;
+}
+
+/* The tasks the filters select, each with its progress (prog[i] for out[i]); with a state or
+ * plan=missing, the store lists every match and those and the page are applied here. */
+static int select_tasks(struct api_ctx *c, struct store_task_filter *f,
+                        const struct task_select *sel, struct store_task **out,
+                        struct board_task_progress **prog, int *n, int64_t *total)
 {
 	struct board_task_progress *all;
-	int64_t offset = f->offset, limit = f->limit;
-	int nall, rc, k = 0;
+	struct store_scope scope;
+	int64_t offset = f->offset, limit = f->limit, own, *gaps = NULL, *gap_orgs;
+	int nall, ngaps = 0, rc, k = 0, state = sel->state;
+	bool after = state >= 0 || sel->missing;
 
-	if (board_task_progress(c, &all, &nall) != 0)
+	if (progress_org(c, f->org_id, &own) != 0 || board_task_progress(c, own, &all, &nall) != 0)
 		return -1;
-	if (state >= 0)
+	api_scope(c, &scope);
+	if (sel->missing && (rc = store_plan_missing(c->db, c->a, &scope, f->org_id, &gaps,
+	                                             &gap_orgs, &ngaps)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if (after)
 		f->offset = f->limit = 0;
 	rc = store_task_list(c->db, c->a, f, out, n, total);
 	f->offset = offset;
@@ -176,11 +223,13 @@ static int select_tasks(struct api_ctx *c, struct store_task_filter *f, int stat
 		const struct board_task_progress *p = board_task_find(all, nall, (*out)[i].id);
 		if (state >= 0 && (int)(p ? p->state : TASK_NOT_STARTED) != state)
 			continue;
+		if (sel->missing && !missing(gaps, ngaps, (*out)[i].id))
+			continue;
 		if (p)
 			(*prog)[k] = *p;
 		(*out)[k++] = (*out)[i];
 	}
-	if (state < 0)
+	if (!after)
 		return 0;
 	*total = k;
 	*n = 0;
@@ -197,10 +246,11 @@ static int task_list(struct api_ctx *c)
 	struct store_task_filter f;
 	struct store_task *t;
 	int64_t total;
-	int n, state;
+	struct task_select sel;
+	int n;
 
-	if (filter_from_query(c, &f, true, &state) != 0 ||
-	    select_tasks(c, &f, state, &t, &prog, &n, &total) != 0)
+	if (filter_from_query(c, &f, true, &sel) != 0 ||
+	    select_tasks(c, &f, &sel, &t, &prog, &n, &total) != 0)
 		return -1;
 	api_page_begin(c);
 	for (int i = 0; i < n; i++) {
@@ -323,10 +373,11 @@ static int task_export(struct api_ctx *c)
 	struct strbuf sb = STRBUF_INIT;
 	struct export_table out;
 	int64_t total;
-	int n, state;
+	struct task_select sel;
+	int n;
 
-	if (filter_from_query(c, &f, false, &state) != 0 ||
-	    select_tasks(c, &f, state, &t, &prog, &n, &total) != 0)
+	if (filter_from_query(c, &f, false, &sel) != 0 ||
+	    select_tasks(c, &f, &sel, &t, &prog, &n, &total) != 0)
 		return -1;
 	if (export_begin(c, &out, "改革任务", headers, widths, 11) != 0)
 		return -1;
@@ -350,10 +401,10 @@ static int task_export(struct api_ctx *c)
 	return export_finish(c, &out, "改革任务");
 }
 
-static const char *const task_query[] = {"policy_id", "article", "org_id",    "role", "q",
-                                         "state",     "page",    "page_size", NULL};
+static const char *const task_query[] = {"policy_id", "article", "org_id", "role",      "q",
+                                         "state",     "plan",    "page",   "page_size", NULL};
 static const char *const export_query[] = {"policy_id", "article", "org_id", "role",
-                                           "q",         "state",   NULL};
+                                           "q",         "state",   "plan",   NULL};
 
 static const struct api_field orgs_body[] = {
     {"lead_org_ids", API_INT_ARRAY, true, 100},

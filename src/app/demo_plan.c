@@ -31,6 +31,7 @@ static int seed_plan(struct demo *d, int64_t task_id, int64_t org_id, int varian
 	char dates[NSTEPS][2][11];
 	int64_t plan_id;
 	enum store_report_problem problem;
+	enum store_plan_problem refused;
 	char today_s[11];
 	int rc;
 
@@ -48,10 +49,10 @@ static int seed_plan(struct demo *d, int64_t task_id, int64_t org_id, int varian
 	}
 	if ((rc = store_plan_create(d->s, d->who, &plan_json_audit, task_id, org_id, ms, NSTEPS,
 	                            &plan_id)) != KFQ_OK ||
-	    (rc = store_plan_act(d->s, d->who, &plan_json_audit, plan_id, PLAN_SUBMIT, NULL)) !=
-	        KFQ_OK ||
-	    (rc = store_plan_act(d->s, d->who, &plan_json_audit, plan_id, PLAN_APPROVE, "同意")) !=
-	        KFQ_OK)
+	    (rc = store_plan_act(d->s, d->who, &plan_json_audit, plan_id, PLAN_SUBMIT, NULL,
+	                         &refused)) != KFQ_OK ||
+	    (rc = store_plan_act(d->s, d->who, &plan_json_audit, plan_id, PLAN_APPROVE, "同意",
+	                         &refused)) != KFQ_OK)
 		return rc;
 
 	struct arena a;
@@ -82,8 +83,8 @@ static int seed_plan(struct demo *d, int64_t task_id, int64_t org_id, int varian
 		r.narrative = reports[i].text;
 		if ((rc = store_report_create(d->s, d->who, &plan_json_audit, &r, org_id, today_s,
 		                              &problem)) != KFQ_OK ||
-		    (rc = store_report_review(d->s, d->who, &plan_json_audit, r.id, true,
-		                              "已核实")) != KFQ_OK)
+		    (rc = store_report_review(d->s, d->who, &plan_json_audit, r.id, true, "已核实",
+		                              &refused)) != KFQ_OK)
 			goto cleanup;
 	}
 	*late += variant % 5 == 0;

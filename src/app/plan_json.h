@@ -9,10 +9,12 @@
 
 /* A milestone; context adds its task, organization and plan status (lists across plans). */
 void plan_json_milestone(struct jsonw *w, const struct store_milestone *m, bool context);
-/* A plan, with its milestones when it has them (get, not lists). */
+/* A plan; one read by id (get, not lists) also with its milestones, those closed by
+ * revisions and its open revision (null when none). */
 void plan_json_write(struct jsonw *w, const struct store_plan *p);
-/* A progress report with its evidence records. */
-void plan_json_report(struct jsonw *w, const struct store_report *r);
+/* A progress report with its evidence records; context adds its milestone's title and the
+ * plan's task and organization (the review queue). */
+void plan_json_report(struct jsonw *w, const struct store_report *r, bool context);
 void plan_json_evidence(struct jsonw *w, const struct store_evidence *e);
 
 /* What store_plan's writes take for their audit records and approved versions. */

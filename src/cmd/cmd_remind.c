@@ -6,6 +6,7 @@
 
 #include "core/plan.h"
 #include "core/remind.h"
+#include "store/store_inbox.h"
 #include "store/store_notice.h"
 #include "util/arena.h"
 #include "util/log.h"
@@ -30,7 +31,7 @@ int cmd_remind(int argc, char **argv)
 	struct cmd_options o;
 	struct remind_bounds b;
 	struct remind_fact *facts;
-	struct remind_item *items;
+	struct inbox_item *items;
 	struct store *s = NULL;
 	struct arena a;
 	int64_t today = plan_today(time_now());

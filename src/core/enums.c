@@ -19,8 +19,12 @@ TABLE(enum_data_scope, {"all", "全部数据"}, {"org", "本机构数据"},
       {"org_and_below", "本机构及以下数据"}, {"custom", "自定义机构"}, {"self", "仅本人数据"});
 TABLE(enum_plan_status, {"draft", "草稿"}, {"submitted", "待审核"}, {"approved", "已批准"},
       {"returned", "已退回"});
-TABLE(enum_milestone_state, {"done", "已完成"}, {"overdue", "已逾期"}, {"due_soon", "即将到期"},
-      {"stale", "长期未更新"}, {"on_track", "正常"});
+TABLE(enum_revision_status, {"draft", "修订草稿"}, {"submitted", "修订待审核"},
+      {"returned", "修订已退回"}, {"approved", "修订已批准"});
+TABLE(enum_report_state, {"submitted", "待审核"}, {"accepted", "已通过"}, {"returned", "已退回"});
+TABLE(enum_milestone_state, {"done", "按期完成"}, {"overdue", "已逾期"}, {"due_soon", "即将到期"},
+      {"stale", "长期未更新"}, {"on_track", "正常"}, {"done_late", "逾期完成"},
+      {"closed", "已关闭"});
 TABLE(enum_progress_status, {"not_started", "未开始"}, {"in_progress", "进行中"},
       {"done", "已完成"}, {"blocked", "受阻"});
 

@@ -24,6 +24,8 @@ extern const struct enum_table enum_zone_level;      /* national provincial muni
 extern const struct enum_table enum_role;            /* admin office department … */
 extern const struct enum_table enum_data_scope;      /* all org org_and_below custom self */
 extern const struct enum_table enum_plan_status;     /* draft submitted approved returned */
+extern const struct enum_table enum_revision_status; /* a plan revision's: draft … approved */
+extern const struct enum_table enum_report_state;    /* of a report's review: submitted … */
 extern const struct enum_table enum_milestone_state; /* in enum milestone_state's order */
 extern const struct enum_table enum_progress_status; /* of a report: not_started … blocked */
 

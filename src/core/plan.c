@@ -83,8 +83,10 @@ enum milestone_state milestone_state(const struct milestone_facts *f, int64_t to
 {
 	int64_t since = f->last_report_day >= 0 ? f->last_report_day : f->start_day;
 
+	if (f->closed)
+		return MILESTONE_CLOSED;
 	if (f->done)
-		return MILESTONE_DONE;
+		return f->done_day > f->due_day ? MILESTONE_DONE_LATE : MILESTONE_DONE;
 	if (today > f->due_day)
 		return MILESTONE_OVERDUE;
 	if (f->due_day - today <= MILESTONE_DUE_SOON_DAYS)

@@ -48,21 +48,26 @@ int64_t plan_today(int64_t now);
 void plan_day_format(int64_t day, char out[11]);
 
 enum milestone_state {
-	MILESTONE_DONE,     /* 已完成 */
-	MILESTONE_OVERDUE,  /* 已逾期: past its due date, not done */
-	MILESTONE_DUE_SOON, /* 即将到期: due within 7 days, not done */
-	MILESTONE_STALE,    /* 长期未更新: started, no report for 30 days */
-	MILESTONE_ON_TRACK, /* 正常 */
+	MILESTONE_DONE,      /* 按期完成: done on or before its due date */
+	MILESTONE_OVERDUE,   /* 已逾期: past its due date, not done */
+	MILESTONE_DUE_SOON,  /* 即将到期: due within 7 days, not done */
+	MILESTONE_STALE,     /* 长期未更新: started, no report for 30 days */
+	MILESTONE_ON_TRACK,  /* 正常 */
+	MILESTONE_DONE_LATE, /* 逾期完成: done after its due date */
+	MILESTONE_CLOSED,    /* 已关闭: closed by an approved revision, with a reason */
 };
 
 struct milestone_facts {
 	int64_t start_day;
 	int64_t due_day;
 	bool done;
+	int64_t done_day; /* done: the day the done report was made; -1 = unknown (on time) */
+	bool closed;
 	int64_t last_report_day; /* -1: never reported */
 };
 
-/* First matching rule wins: done, overdue, due soon, stale, on track. */
+/* First matching rule wins: closed, done (late when done_day is after due_day), overdue, due
+ * soon, stale, on track. */
 enum milestone_state milestone_state(const struct milestone_facts *f, int64_t today);
 const char *milestone_state_name(enum milestone_state s); /* "done", "overdue", ... */
 

@@ -2,6 +2,7 @@
  * the users of an organization are (store/ does). */
 #include "core/remind.h"
 
+#include "core/account.h"
 #include "core/notice.h"
 #include "util/strbuf.h"
 
@@ -15,7 +16,7 @@ void remind_bounds(int64_t today, struct remind_bounds *b)
 }
 
 static const char *milestone_item(const struct remind_fact *f, int64_t today, struct arena *a,
-                                  struct remind_item *out)
+                                  struct inbox_item *out)
 {
 	int64_t due = plan_day(f->date);
 	char day[11];
@@ -43,7 +44,7 @@ static const char *milestone_item(const struct remind_fact *f, int64_t today, st
 }
 
 static const char *notice_due_item(const struct remind_fact *f, int64_t today, struct arena *a,
-                                   struct remind_item *out)
+                                   struct inbox_item *out)
 {
 	int64_t due = plan_day(f->date);
 	char number[NOTICE_NUMBER_MAX], when[NOTICE_DATE_CN_MAX], day[11];
@@ -68,19 +69,22 @@ static const char *notice_due_item(const struct remind_fact *f, int64_t today, s
 }
 
 bool remind_item_for(const struct remind_fact *f, int64_t today, struct arena *a,
-                     struct remind_item *out)
+                     struct inbox_item *out)
 {
 	const char *title = NULL;
 
 	memset(out, 0, sizeof(*out));
-	out->org_id = f->org_id;
+	out->to[out->nto++] = (struct inbox_to){.org_id = f->org_id};
+	out->entity_id = f->id;
 	switch (f->source) {
 	case REMIND_MILESTONE:
 		title = milestone_item(f, today, a, out);
+		out->entity_type = "milestone";
 		out->link = arena_printf(a, "/tasks/%lld", (long long)f->task_id);
 		break;
 	case REMIND_PLAN_RETURNED:
 		out->kind = "returned";
+		out->entity_type = "plan";
 		out->dedupe_key =
 		    arena_printf(a, "returned:p%lld:%s", (long long)f->id, f->date ? f->date : "");
 		out->link = arena_printf(a, "/plans/%lld", (long long)f->id);
@@ -89,6 +93,7 @@ bool remind_item_for(const struct remind_fact *f, int64_t today, struct arena *a
 		break;
 	case REMIND_REPORT_RETURNED:
 		out->kind = "returned";
+		out->entity_type = "report";
 		out->dedupe_key =
 		    arena_printf(a, "returned:r%lld:%s", (long long)f->id, f->date ? f->date : "");
 		out->link = arena_printf(a, "/milestones/%lld", (long long)f->milestone_id);
@@ -97,6 +102,7 @@ bool remind_item_for(const struct remind_fact *f, int64_t today, struct arena *a
 		break;
 	case REMIND_NOTICE_DUE:
 		title = notice_due_item(f, today, a, out);
+		out->entity_type = "notice";
 		out->link = arena_printf(a, "/notices/%lld", (long long)f->id);
 		break;
 	}
@@ -105,7 +111,7 @@ bool remind_item_for(const struct remind_fact *f, int64_t today, struct arena *a
 }
 
 void remind_notice_item(enum remind_notice_event e, const struct remind_notice *n, struct arena *a,
-                        struct remind_item *out)
+                        struct inbox_item *out)
 {
 	char number[NOTICE_NUMBER_MAX], when[NOTICE_DATE_CN_MAX];
 	struct strbuf title = STRBUF_INIT;
@@ -113,8 +119,11 @@ void remind_notice_item(enum remind_notice_event e, const struct remind_notice *
 
 	memset(out, 0, sizeof(*out));
 	notice_number(n->year, n->seq, number);
-	out->org_id = n->org_id;
+	out->entity_type = "notice";
+	out->entity_id = n->id;
 	out->link = arena_printf(a, "/notices/%lld", (long long)n->id);
+	if (e != REMIND_NOTICE_REPLIED)
+		out->to[out->nto++] = (struct inbox_to){.org_id = n->org_id};
 	switch (e) {
 	case REMIND_NOTICE_ISSUED:
 		notice_title(n->subject, &title);
@@ -128,8 +137,8 @@ void remind_notice_item(enum remind_notice_event e, const struct remind_notice *
 		                          title.buf, when);
 		break;
 	case REMIND_NOTICE_REPLIED:
-		out->org_id = 0;
-		out->role = "office";
+		/* those who close it */
+		out->to[out->nto++] = (struct inbox_to){.perm = PERM_NOTICE_ISSUE};
 		out->kind = "notice_replied";
 		out->dedupe_key = arena_printf(a, "notice_replied:n%lld:%s", (long long)n->id,
 		                               n->replied_at ? n->replied_at : "");

@@ -15,6 +15,7 @@
 #ifndef KFQ_CORE_REMIND_H
 #define KFQ_CORE_REMIND_H
 
+#include "core/inbox.h"
 #include "core/plan.h"
 #include "util/arena.h"
 
@@ -52,24 +53,13 @@ struct remind_fact {
 	int year, seq;        /* notice: its number */
 };
 
-/* One inbox item, addressed to every active user of an organization or of a role. */
-struct remind_item {
-	int64_t org_id;   /* the organization's users; 0 = use role */
-	const char *role; /* every user with this role (when org_id is 0) */
-	const char *kind; /* due_soon overdue returned notice notice_replied notice_closed
-	                     notice_escalated notice_due_soon notice_overdue */
-	const char *title;
-	const char *link; /* a path of the web app */
-	const char *dedupe_key;
-};
-
 /* The reminder a fact calls for today; false when none does (not yet within its window). */
 bool remind_item_for(const struct remind_fact *f, int64_t today, struct arena *a,
-                     struct remind_item *out);
+                     struct inbox_item *out);
 
 enum remind_notice_event {
 	REMIND_NOTICE_ISSUED,    /* to the addressed organization's users */
-	REMIND_NOTICE_REPLIED,   /* to the office's users */
+	REMIND_NOTICE_REPLIED,   /* to those who close notices (PERM_NOTICE_ISSUE) */
 	REMIND_NOTICE_CLOSED,    /* to the addressed organization's users */
 	REMIND_NOTICE_ESCALATED, /* to the addressed organization's users */
 };
@@ -86,6 +76,6 @@ struct remind_notice {
 };
 
 void remind_notice_item(enum remind_notice_event e, const struct remind_notice *n, struct arena *a,
-                        struct remind_item *out);
+                        struct inbox_item *out);
 
 #endif

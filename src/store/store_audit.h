@@ -26,6 +26,11 @@ int store_audit_append(struct store *s, const struct store_actor *who, const cha
                        const char *entity_type, const char *entity_id, const char *before,
                        const char *after);
 
+/* An event that changes no entity, recorded in a transaction of its own (store_audit_event.c):
+ * after is the caller's JSON of what happened. */
+int store_audit_event(struct store *s, const struct store_actor *who, const char *action,
+                      const char *entity_type, const char *entity_id, const char *after);
+
 /* store_audit_append with the entity id as a number. */
 int store_audit_append_id(struct store *s, const struct store_actor *who, const char *action,
                           const char *entity_type, int64_t id, const char *before,

@@ -1,9 +1,11 @@
 /* store_milestone.c - reading milestones: lists across plans (by task, organization, state,
- * text and data scope) and one milestone, with the states the queries compute from the day
- * bounds of core/plan.c. Must not write: a plan's milestones are written with the plan
- * (store_plan.c), their progress by accepted reports (store_report.c). */
+ * text and data scope), their counts by state, and one milestone (closed ones too), with the
+ * states the queries compute from the day bounds of core/plan.c. Must not write: a plan's
+ * milestones are written with the plan (store_plan.c), their progress by accepted reports
+ * (store_report.c). */
 #include "store/store_plan_impl.h"
 
+#include "core/enums.h"
 #include "util/log.h"
 
 #include <string.h>
@@ -18,7 +20,8 @@
 	" WHERE m.removed = 0 AND (?4 = 0 OR p.task_id = ?4) AND (?5 = 0 OR p.org_id = ?5) "       \
 	"AND " MS_VIEW " AND (?6 = 0 OR m.plan_id = ?6) "                                          \
 	"AND (?6 <> 0 OR p.status IN ('submitted', 'approved')) "                                  \
-	"AND (CAST(?7 AS TEXT) IS NULL OR (?7 = 'done' AND m.status = 'done') "                    \
+	"AND (CAST(?7 AS TEXT) IS NULL OR (?7 IN ('done', 'done_late') AND m.status = 'done' "     \
+	"AND " MS_STATE_IS ") "                                                                    \
 	"OR (?7 = 'overdue' AND m.status <> 'done' AND m.due_date < ?1) "                          \
 	"OR (?7 = 'due_soon' AND m.status <> 'done' AND m.due_date >= ?1 AND m.due_date <= ?2) "   \
 	"OR (?7 IN ('stale', 'on_track') AND m.status <> 'done' AND m.due_date > ?2 "              \
@@ -28,7 +31,10 @@
 static const char sql_ms_count[] = "SELECT COUNT(*)" MS_FROM MS_WHERE;
 static const char sql_ms_list[] =
     "SELECT " MS_COLS MS_FROM MS_WHERE " ORDER BY m.due_date, m.id LIMIT ?13 OFFSET ?14";
-static const char sql_ms_get[] = "SELECT " MS_COLS MS_FROM " WHERE m.id = ?4 AND m.removed = 0";
+static const char sql_ms_get[] = "SELECT " MS_COLS MS_FROM " WHERE m.id = ?4";
+/* the list's selection without a state, counted by state (?7 stays NULL) */
+static const char sql_ms_states[] = "SELECT state, COUNT(*) FROM (SELECT " MS_STATE_BOUND
+                                    " AS state" MS_FROM MS_WHERE ") x GROUP BY state";
 
 void store_milestone_bind_bounds(struct store_stmt *st, const struct milestone_bounds *b)
 {
@@ -63,6 +69,10 @@ void store_milestone_read(struct store_stmt *st, struct arena *a, void *element)
 	m->org_id = store_col_int(st, 18);
 	m->org_name = store_col_dup(st, 19, a);
 	m->plan_status = store_col_dup(st, 20, a);
+	m->done_date = store_col_dup(st, 21, a);
+	m->closed_reason = store_col_dup(st, 22, a);
+	m->closed_at = store_col_dup(st, 23, a);
+	m->pending_report = store_col_int(st, 24) != 0;
 }
 
 /* arg: the struct list_arg of store_milestone_list */
@@ -107,6 +117,30 @@ int store_milestone_list(struct store *s, struct arena *a, const struct store_mi
 
 	*out = arr;
 	return rc;
+}
+
+int store_milestone_count_states(struct store *s, const struct store_milestone_filter *f,
+                                 const struct milestone_bounds *b, int64_t counts[])
+{
+	struct store_milestone_filter all = *f;
+	struct list_arg arg = {&all, b, NULL};
+	struct store_stmt *st;
+	int rc;
+
+	all.state = NULL;
+	for (size_t i = 0; i < enum_milestone_state.n; i++)
+		counts[i] = 0;
+	if ((rc = store_prepare(s, sql_ms_states, &st)) != KFQ_OK)
+		return rc;
+	bind_list(st, &arg);
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		const char *state = store_col_text(st, 0);
+		for (size_t i = 0; i < enum_milestone_state.n; i++)
+			if (!strcmp(state, enum_milestone_state.entries[i].code))
+				counts[i] = store_col_int(st, 1);
+	}
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
 }
 
 int store_milestone_get(struct store *s, struct arena *a, int64_t id,

@@ -1,9 +1,10 @@
-/* store_notice.c - supervision notices, the inbox and the reminder facts in SQL. The status
- * machine, numbers and texts are core/'s (notice.c, remind.c); this file numbers inside the
- * write transaction, records, audits and delivers. Must not decide who may act (api/ does)
- * nor word any message itself. */
+/* store_notice.c - supervision notices and the reminder facts in SQL. The status machine,
+ * numbers and texts are core/'s (notice.c, remind.c); this file numbers inside the write
+ * transaction, records, audits and tells the inbox (store_inbox.c). Must not decide who may act
+ * (api/ does) nor word any message itself. */
 #include "store/store_notice.h"
 #include "store/store_impl.h"
+#include "store/store_inbox.h"
 
 #include "core/plan.h"
 #include "util/jsonw.h"
@@ -26,18 +27,19 @@
 	"LEFT JOIN milestone m ON m.id = n.milestone_id "                                          \
 	"LEFT JOIN app_user ru ON ru.id = n.replied_by "                                           \
 	"LEFT JOIN app_user iu ON iu.id = n.issued_by"
-/* ?1 org, ?2 task, ?3 status, ?4 overdue before (a date), addressed to the data scope ?5 ?6 ?7.
- * The list adds LIMIT ?8 OFFSET ?9: a count query leaves no parameter unused (PostgreSQL
- * cannot type one). */
+/* ?1 org, ?2 task, ?3 status, ?4 overdue before (a date), ?8 awaiting a reply, addressed to
+ * the data scope ?5 ?6 ?7. The list adds LIMIT ?9 OFFSET ?10: a count query leaves no
+ * parameter unused (PostgreSQL cannot type one). */
 #define NOTICE_WHERE                                                                               \
 	" WHERE (?1 = 0 OR n.org_id = ?1) AND (?2 = 0 OR n.task_id = ?2) "                         \
 	"AND (CAST(?3 AS TEXT) IS NULL OR n.status = ?3) "                                         \
 	"AND (CAST(?4 AS TEXT) IS NULL OR (n.status <> 'closed' AND n.replied_at IS NULL "         \
-	"AND n.reply_due < ?4)) AND " STORE_IN_SCOPE("n.org_id", "?5", "?6", "?7")
+	"AND n.reply_due < ?4)) AND (?8 = 0 OR (n.status <> 'closed' AND n.replied_at IS NULL)) "  \
+	"AND " STORE_IN_SCOPE("n.org_id", "?5", "?6", "?7")
 
 static const char sql_count[] = "SELECT COUNT(*) FROM supervision_notice n" NOTICE_WHERE;
 static const char sql_list[] =
-    "SELECT " NOTICE_COLS NOTICE_FROM NOTICE_WHERE " ORDER BY n.id DESC LIMIT ?8 OFFSET ?9";
+    "SELECT " NOTICE_COLS NOTICE_FROM NOTICE_WHERE " ORDER BY n.id DESC LIMIT ?9 OFFSET ?10";
 static const char sql_get[] = "SELECT " NOTICE_COLS NOTICE_FROM " WHERE n.id = ?1";
 static const char sql_next_seq[] =
     "SELECT COALESCE(MAX(seq), 0) + 1 FROM supervision_notice WHERE year = ?1";
@@ -53,26 +55,6 @@ static const char sql_close[] = "UPDATE supervision_notice SET status = ?2, clos
 static const char sql_escalate[] =
     "UPDATE supervision_notice SET status = ?2, escalation_comment = ?3, escalated_at = ?4, "
     "escalated_by = ?5 WHERE id = ?1";
-
-/* One row per active recipient that has no item with this key yet. */
-#define INBOX_INSERT                                                                               \
-	"INSERT INTO inbox (user_id, kind, title, link, dedupe_key, created_at) "                  \
-	"SELECT u.id, CAST(?2 AS TEXT), CAST(?3 AS TEXT), CAST(?4 AS TEXT), CAST(?5 AS TEXT), "    \
-	"CAST(?6 AS TEXT) FROM app_user u "
-static const char sql_inbox_to_org[] = INBOX_INSERT "WHERE u.org_id = ?1 AND u.disabled = 0 "
-                                                    "ON CONFLICT DO NOTHING RETURNING user_id";
-static const char sql_inbox_to_role[] = INBOX_INSERT "WHERE u.role = ?1 AND u.disabled = 0 "
-                                                     "ON CONFLICT DO NOTHING RETURNING user_id";
-static const char sql_inbox_count[] =
-    "SELECT COUNT(*) FROM inbox WHERE user_id = ?1 AND (?2 = 0 OR read_at IS NULL)";
-static const char sql_inbox_list[] =
-    "SELECT id, kind, title, link, created_at, read_at FROM inbox "
-    "WHERE user_id = ?1 AND (?2 = 0 OR read_at IS NULL) "
-    "ORDER BY CASE WHEN read_at IS NULL THEN 0 ELSE 1 END, id DESC LIMIT ?3 OFFSET ?4";
-static const char sql_inbox_unread[] =
-    "SELECT COUNT(*) FROM inbox WHERE user_id = ?1 AND read_at IS NULL";
-static const char sql_inbox_read[] = "UPDATE inbox SET read_at = COALESCE(read_at, ?3) "
-                                     "WHERE id = ?1 AND user_id = ?2 RETURNING id";
 
 /* The reminder facts, all in one column layout: id, org, task, article, task title, title,
  * date, milestone, year, seq. */
@@ -144,6 +126,7 @@ static void bind_filter(struct store_stmt *st, const void *arg)
 	store_bind_text(st, 3, f->status);
 	store_bind_text(st, 4, f->overdue_before);
 	store_bind_scope(st, 5, &f->scope);
+	store_bind_int(st, 8, f->awaiting_reply);
 }
 
 int store_notice_list(struct store *s, struct arena *a, const struct store_notice_filter *f,
@@ -152,7 +135,7 @@ int store_notice_list(struct store *s, struct arena *a, const struct store_notic
 	struct store_list l = {
 	    .count_sql = sql_count,
 	    .list_sql = sql_list,
-	    .limit_param = 8,
+	    .limit_param = 9,
 	    .offset = f->offset,
 	    .limit = f->limit,
 	    .bind = bind_filter,
@@ -176,151 +159,6 @@ int store_notice_get(struct store *s, struct arena *a, int64_t id, struct store_
 		return rc;
 	store_bind_int(st, 1, id);
 	return store_row(st, a, read_notice, out);
-}
-
-/* ---- the inbox inside a write transaction ---- */
-
-/* Collects distinct user ids in an arena. */
-struct user_set {
-	struct arena *a;
-	int64_t *ids;
-	int n, cap;
-};
-
-static void user_set_add(struct user_set *u, int64_t id)
-{
-	for (int i = 0; i < u->n; i++)
-		if (u->ids[i] == id)
-			return;
-	if (u->n == u->cap)
-		u->ids = arena_grow(u->a, u->ids, sizeof(*u->ids), &u->cap);
-	u->ids[u->n++] = id;
-}
-
-static int deliver(struct store *s, const struct remind_item *it, const char *now, int *added,
-                   struct user_set *users)
-{
-	struct store_stmt *st;
-	int rc;
-
-	if ((rc = store_prepare(s, it->org_id ? sql_inbox_to_org : sql_inbox_to_role, &st)) !=
-	    KFQ_OK)
-		return rc;
-	if (it->org_id)
-		store_bind_int(st, 1, it->org_id);
-	else
-		store_bind_text(st, 1, it->role);
-	store_bind_text(st, 2, it->kind);
-	store_bind_text(st, 3, it->title);
-	store_bind_text(st, 4, it->link);
-	store_bind_text(st, 5, it->dedupe_key);
-	store_bind_text(st, 6, now);
-	while ((rc = store_step(st)) == KFQ_ROW) {
-		(*added)++;
-		if (users)
-			user_set_add(users, store_col_int(st, 0));
-	}
-	store_reset(st);
-	return rc == KFQ_DONE ? KFQ_OK : rc;
-}
-
-int store_inbox_add(struct store *s, const struct remind_item *items, int n, int *added, int *users)
-{
-	struct arena a;
-	struct user_set set = {&a, NULL, 0, 0};
-	char now[TIME_RFC3339_LEN];
-	int rc, count = 0;
-
-	arena_init(&a);
-	time_format(time_now(), now);
-	if ((rc = store_begin(s)) == KFQ_OK) {
-		for (int i = 0; i < n && rc == KFQ_OK; i++)
-			rc = deliver(s, &items[i], now, &count, &set);
-		rc = store_end(s, rc);
-	}
-	if (added)
-		*added = rc == KFQ_OK ? count : 0;
-	if (users)
-		*users = rc == KFQ_OK ? set.n : 0;
-	arena_release(&a);
-	return rc;
-}
-
-/* element: a struct store_inbox_entry */
-static void read_entry(struct store_stmt *st, struct arena *a, void *element)
-{
-	struct store_inbox_entry *e = element;
-
-	e->id = store_col_int(st, 0);
-	e->kind = store_col_dup(st, 1, a);
-	e->title = store_col_dup(st, 2, a);
-	e->link = store_col_dup(st, 3, a);
-	e->created_at = store_col_dup(st, 4, a);
-	e->read_at = store_col_dup(st, 5, a);
-}
-
-/* arg: a struct inbox_arg */
-struct inbox_arg {
-	int64_t user_id;
-	bool unread_only;
-};
-
-static void bind_inbox(struct store_stmt *st, const void *arg)
-{
-	const struct inbox_arg *x = arg;
-
-	store_bind_int(st, 1, x->user_id);
-	store_bind_int(st, 2, x->unread_only);
-}
-
-int store_inbox_list(struct store *s, struct arena *a, int64_t user_id, bool unread_only,
-                     int64_t offset, int64_t limit, struct store_inbox_entry **out, int *n,
-                     int64_t *total)
-{
-	struct inbox_arg arg = {user_id, unread_only};
-	struct store_list l = {
-	    .count_sql = sql_inbox_count,
-	    .list_sql = sql_inbox_list,
-	    .limit_param = 3,
-	    .offset = offset,
-	    .limit = limit,
-	    .bind = bind_inbox,
-	    .arg = &arg,
-	    .read = read_entry,
-	    .elem_size = sizeof(**out),
-	};
-	void *arr;
-	int rc = store_list_page(s, a, &l, &arr, n, total);
-
-	*out = arr;
-	return rc;
-}
-
-int store_inbox_unread(struct store *s, int64_t user_id, int64_t *n)
-{
-	struct store_stmt *st;
-	int rc;
-
-	*n = 0;
-	if ((rc = store_prepare(s, sql_inbox_unread, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, user_id);
-	return store_row(st, NULL, store_read_int, n);
-}
-
-int store_inbox_mark_read(struct store *s, int64_t user_id, int64_t id)
-{
-	struct store_stmt *st;
-	char now[TIME_RFC3339_LEN];
-	int rc;
-
-	time_format(time_now(), now);
-	if ((rc = store_prepare(s, sql_inbox_read, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, id);
-	store_bind_int(st, 2, user_id);
-	store_bind_text(st, 3, now);
-	return store_run_id(st, NULL);
 }
 
 /* ---- writing notices ---- */
@@ -356,14 +194,14 @@ static void as_remind(const struct store_notice *n, struct remind_notice *r)
 /* Audits the change of notice id (after is read now) and tells the inbox of event. */
 static int record(struct store *s, const struct store_actor *who,
                   const struct store_notice_json *json, const char *action, int64_t id,
-                  const char *before, enum remind_notice_event event, const char *now)
+                  const char *before, enum remind_notice_event event)
 {
 	struct store_notice n;
 	struct remind_notice rn;
-	struct remind_item item;
+	struct inbox_item item;
 	struct arena a;
 	char *after;
-	int rc, added = 0;
+	int rc;
 
 	arena_init(&a);
 	if (!(after = notice_json(s, json, id, &n, &a, &rc)))
@@ -372,7 +210,7 @@ static int record(struct store *s, const struct store_actor *who,
 		goto cleanup;
 	as_remind(&n, &rn);
 	remind_notice_item(event, &rn, &a, &item);
-	rc = deliver(s, &item, now, &added, NULL);
+	rc = store_inbox_send(s, who, &item, NULL);
 cleanup:
 	free(after);
 	arena_release(&a);
@@ -418,7 +256,7 @@ int store_notice_create(struct store *s, const struct store_actor *who,
 	store_bind_text(st, 9, now);
 	store_bind_id(st, 10, who->user_id);
 	if ((rc = store_run_id(st, &n->id)) == KFQ_OK)
-		rc = record(s, who, json, "create", n->id, NULL, REMIND_NOTICE_ISSUED, now);
+		rc = record(s, who, json, "create", n->id, NULL, REMIND_NOTICE_ISSUED);
 done:
 	if ((rc = store_end(s, rc)) != KFQ_OK) {
 		n->id = 0;
@@ -465,7 +303,7 @@ static int act(struct store *s, struct arena *a, const struct store_actor *who,
 	store_bind_text(st, 4, now);
 	store_bind_id(st, 5, who->user_id);
 	if ((rc = store_run(st)) == KFQ_OK)
-		rc = record(s, who, json, names[action], id, bj, events[action], now);
+		rc = record(s, who, json, names[action], id, bj, events[action]);
 done:
 	rc = store_end(s, rc);
 cleanup:

@@ -1,8 +1,7 @@
-/* store_notice.h - 督办单 (supervision notices), each user's in-app inbox, and the facts
- * `kfq remind` turns into reminders. Every change of a notice is audited (entity type
- * "notice") in its transaction, together with the inbox items it sends; the status machine is
- * core/notice.h's. Inbox items are notifications derived from audited changes and are not
- * audited themselves; one item per user and dedupe key (core/remind.h names the keys).
+/* store_notice.h - 督办单 (supervision notices) and the facts `kfq remind` turns into
+ * reminders. Every change of a notice is audited (entity type "notice") in its transaction,
+ * together with the inbox items it sends (store_inbox_send; core/remind.h words them and names
+ * their keys); the status machine is core/notice.h's.
  * Returned structs and strings are allocated from the caller's arena. */
 #ifndef KFQ_STORE_NOTICE_H
 #define KFQ_STORE_NOTICE_H
@@ -52,6 +51,7 @@ struct store_notice_filter {
 	const char *status; /* NULL = any */
 	/* non-NULL: only overdue notices (not closed, no reply, reply date before this day) */
 	const char *overdue_before;
+	bool awaiting_reply;      /* only notices not closed and not replied to (待反馈) */
 	struct store_scope scope; /* notices addressed to the organizations in it */
 	int64_t offset, limit;    /* limit 0 = all */
 };
@@ -88,31 +88,6 @@ int store_notice_close(struct store *s, struct arena *a, const struct store_acto
 int store_notice_escalate(struct store *s, struct arena *a, const struct store_actor *who,
                           const struct store_notice_json *json, int64_t id, const char *comment,
                           const char **status);
-
-/* ---- inbox ---- */
-
-struct store_inbox_entry {
-	int64_t id;
-	const char *kind;
-	const char *title;
-	const char *link;
-	const char *created_at;
-	const char *read_at; /* NULL = unread */
-};
-
-/* Adds the items in one transaction, each to every active user of its organization (or role);
- * an item whose (user, dedupe key) exists is skipped. *added = new items, *users = distinct
- * users who got at least one (either may be NULL). */
-int store_inbox_add(struct store *s, const struct remind_item *items, int n, int *added,
-                    int *users);
-/* A user's items, unread first, newest first within each; *total matches the filter. */
-int store_inbox_list(struct store *s, struct arena *a, int64_t user_id, bool unread_only,
-                     int64_t offset, int64_t limit, struct store_inbox_entry **out, int *n,
-                     int64_t *total);
-int store_inbox_unread(struct store *s, int64_t user_id, int64_t *n);
-/* Marks the user's own item read (the first reading time is kept). KFQ_ENOTFOUND when the
- * item does not exist or belongs to someone else. */
-int store_inbox_mark_read(struct store *s, int64_t user_id, int64_t id);
 
 /* ---- reminders ---- */
 

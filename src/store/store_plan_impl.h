@@ -1,5 +1,5 @@
-/* store_plan_impl.h - what the files of the plan module (store_plan.c, store_milestone.c,
- * store_report.c, store_board.c) share; private to them. */
+/* store_plan_impl.h - what the files of the plan module (store_plan.c, store_revision.c,
+ * store_milestone.c, store_report.c, store_board.c) share; private to them. */
 #ifndef KFQ_STORE_PLAN_IMPL_H
 #define KFQ_STORE_PLAN_IMPL_H
 
@@ -7,10 +7,12 @@
 #include "store/store_plan.h"
 
 /* The milestone state rules of core/plan.c over a query's rows: T = today, S = today + 7,
- * ST = today - 30 (struct milestone_bounds). */
+ * ST = today - 30 (struct milestone_bounds). A milestone no longer in its plan (closed by a
+ * revision) reads 'closed'. */
 #define MS_STATE(T, S, ST)                                                                         \
-	"CASE WHEN m.status = 'done' THEN 'done' WHEN m.due_date < " T " THEN 'overdue' "          \
-	"WHEN m.due_date <= " S " THEN 'due_soon' WHEN m.start_date <= " T                         \
+	"CASE WHEN m.removed <> 0 THEN 'closed' WHEN m.status = 'done' THEN CASE WHEN "            \
+	"m.done_date > m.due_date THEN 'done_late' ELSE 'done' END WHEN m.due_date < " T           \
+	" THEN 'overdue' WHEN m.due_date <= " S " THEN 'due_soon' WHEN m.start_date <= " T         \
 	" AND COALESCE(m.last_report_date, m.start_date) < " ST " THEN 'stale' "                   \
 	"ELSE 'on_track' END"
 
@@ -21,7 +23,9 @@
 	"m.owner_person, "                                                                         \
 	"m.start_date, m.due_date, m.weight, m.status, m.percent, "                                \
 	"m.last_report_date, " MS_STATE_BOUND                                                      \
-	", p.task_id, t.article_number, t.title, p.org_id, o.name, p.status"
+	", p.task_id, t.article_number, t.title, p.org_id, o.name, p.status, m.done_date, "        \
+	"m.closed_reason, m.closed_at, CASE WHEN EXISTS (SELECT 1 FROM progress_report pr "        \
+	"WHERE pr.milestone_id = m.id AND pr.state = 'submitted') THEN 1 ELSE 0 END"
 #define MS_FROM                                                                                    \
 	" FROM milestone m JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON t.id = p.task_id "  \
 	"JOIN org o ON o.id = p.org_id LEFT JOIN org oo ON oo.id = m.owner_org_id"
@@ -37,6 +41,57 @@
 void store_milestone_bind_bounds(struct store_stmt *st, const struct milestone_bounds *b);
 /* Reads a row of MS_COLS into a struct store_milestone (a store_reader). */
 void store_milestone_read(struct store_stmt *st, struct arena *a, void *element);
+
+/* Writes plan id as it is now with the caller's writers (json: a struct store_plan_json): the
+ * audit records' before and after (a store_entity_writer). */
+int store_plan_write(struct store *s, struct arena *a, int64_t id, const void *json,
+                     struct jsonw *w);
+
+/* Inside a write transaction: checks that every id of ms and closes names a ruling milestone of
+ * the plan, once, and that every ruling milestone with reports is kept or closed. KFQ_EINVAL
+ * with *problem otherwise. */
+int store_plan_check_kept(struct store *s, int64_t plan_id, const struct store_milestone *ms, int n,
+                          const struct store_milestone_close *closes, int nclose,
+                          enum store_plan_problem *problem);
+/* Inside a write transaction: makes ms the plan's ruling milestones in that order (after
+ * store_plan_check_kept), deletes the ruling milestones left out, closes those in closes with
+ * their reasons at now, and keeps the plan's sums. */
+int store_plan_apply(struct store *s, int64_t plan_id, const struct store_milestone *ms, int n,
+                     const struct store_milestone_close *closes, int nclose, const char *now,
+                     enum store_plan_problem *problem);
+/* Keeps the plan's ruling milestones as approved now, as its version `version`. */
+int store_plan_snapshot(struct store *s, const struct store_actor *who,
+                        const struct store_plan_json *json, int64_t plan_id, int version,
+                        const char *now);
+
+/* What a workflow step of a plan reads and changes inside its transaction. */
+struct plan_state {
+	const char *status; /* of the plan */
+	int version;
+	int64_t submitted_by;
+	int64_t rev_id; /* its open revision; 0 = none */
+	const char *rev_status;
+	int rev_version;
+	int64_t rev_submitted_by;
+};
+int store_plan_state(struct store *s, struct arena *a, int64_t plan_id, struct plan_state *out);
+
+/* The open revision of a plan (NULL when none), with its milestones and closes. */
+int store_revision_open(struct store *s, struct arena *a, int64_t plan_id,
+                        struct store_revision **out);
+/* Makes ms and closes the plan's open revision: a new draft (version + 1) or the draft or
+ * returned one replaced; refused while it is under review. Inside a write transaction. */
+int store_revision_write(struct store *s, const struct store_actor *who, int64_t plan_id,
+                         const struct plan_state *st, const struct store_milestone *ms, int n,
+                         const struct store_milestone_close *closes, int nclose, const char *now,
+                         enum store_plan_problem *problem);
+/* The step of an approved plan's open revision (store_plan_act's rules). *action is the audit
+ * action's name and *step the inbox step (-1 = none) of what it did. */
+int store_revision_act(struct store *s, const struct store_actor *who,
+                       const struct store_plan_json *json, int64_t plan_id,
+                       const struct plan_state *st, enum store_plan_action action,
+                       const char *comment, const char *now, const char **audit_action, int *step,
+                       enum store_plan_problem *problem);
 
 /* Recomputes the sums and open due dates a plan keeps (migration 0007), of the plan or of the
  * plan a milestone belongs to, inside the caller's transaction. */

@@ -1,8 +1,12 @@
 /* store_report.c - progress reports on milestones and the evidence records they carry, in
- * SQL: a report is created submitted with its evidence attached, and accepting it sets the
- * milestone's status and percent and the plan's kept sums. Must not touch files: evidence
- * bytes are api/'s (util/blobstore). */
+ * SQL: a report is created submitted with its evidence attached, and accepting it (one or a
+ * batch) sets the milestone's status, percent and the day it was done and the plan's kept
+ * sums; each step tells the inbox in its transaction. Also the review queue across milestones.
+ * Must not touch files: evidence bytes are api/'s (util/blobstore). */
 #include "store/store_plan_impl.h"
+#include "store/store_inbox.h"
+
+#include "core/plan_step.h"
 
 #include "util/jsonw.h"
 #include "util/log.h"
@@ -23,23 +27,37 @@ static const char sql_ev_attach[] = "UPDATE evidence SET report_id = ?1 WHERE id
                                     "report_id IS NULL AND org_id IN (?3, ?4) RETURNING id";
 
 static const char sql_rep_plan[] =
-    "SELECT p.status FROM milestone m JOIN zone_plan p ON p.id = m.plan_id "
-    "WHERE m.id = ?1 AND m.removed = 0";
+    "SELECT p.status, m.removed FROM milestone m JOIN zone_plan p ON p.id = m.plan_id "
+    "WHERE m.id = ?1";
 static const char sql_rep_insert[] =
     "INSERT INTO progress_report (milestone_id, status, percent, narrative, state, created_at, "
     "created_by) VALUES (?1, ?2, ?3, ?4, 'submitted', ?5, ?6) RETURNING id";
 static const char sql_ms_reported[] = "UPDATE milestone SET last_report_date = ?2 WHERE id = ?1";
 #define REP_COLS                                                                                   \
 	"r.id, r.milestone_id, r.status, r.percent, r.narrative, r.state, r.review_comment, "      \
-	"r.created_at, r.created_by, u.display_name, r.reviewed_at"
-#define REP_FROM " FROM progress_report r LEFT JOIN app_user u ON u.id = r.created_by"
+	"r.created_at, r.created_by, u.display_name, r.reviewed_at, m.title, p.id, p.task_id, "    \
+	"t.article_number, t.title, p.org_id, o.name"
+#define REP_FROM                                                                                   \
+	" FROM progress_report r LEFT JOIN app_user u ON u.id = r.created_by JOIN milestone m "    \
+	"ON m.id = r.milestone_id JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON "            \
+	"t.id = p.task_id JOIN org o ON o.id = p.org_id"
 static const char sql_rep_list[] =
     "SELECT " REP_COLS REP_FROM " WHERE r.milestone_id = ?1 ORDER BY r.id DESC";
 static const char sql_rep_get[] = "SELECT " REP_COLS REP_FROM " WHERE r.id = ?1";
+/* the queue: ?1 state ?2 only each milestone's newest ?3 task ?4 organization; in the data
+ * scope ?6 ?7 ?8 or of a task ?5 leads; the list adds LIMIT ?9 OFFSET ?10 */
+#define REP_WHERE                                                                                  \
+	" WHERE (CAST(?1 AS TEXT) IS NULL OR r.state = ?1) AND (?2 = 0 OR NOT EXISTS (SELECT 1 "   \
+	"FROM progress_report x WHERE x.milestone_id = r.milestone_id AND x.id > r.id)) "          \
+	"AND (?3 = 0 OR p.task_id = ?3) AND (?4 = 0 OR p.org_id = ?4) AND " PLAN_IN_VIEW(          \
+	    "?5", "?6", "?7", "?8")
+static const char sql_rep_count[] = "SELECT COUNT(*)" REP_FROM REP_WHERE;
+static const char sql_rep_page[] =
+    "SELECT " REP_COLS REP_FROM REP_WHERE " ORDER BY r.id LIMIT ?9 OFFSET ?10";
 static const char sql_rep_review[] = "UPDATE progress_report SET state = ?2, review_comment = ?3, "
                                      "reviewed_at = ?4, reviewed_by = ?5 WHERE id = ?1";
 static const char sql_ms_progress[] =
-    "UPDATE milestone SET status = ?2, percent = ?3 WHERE id = ?1";
+    "UPDATE milestone SET status = ?2, percent = ?3, done_date = ?4 WHERE id = ?1";
 
 /* element: a struct store_evidence */
 static void read_ev(struct store_stmt *st, struct arena *a, void *element)
@@ -118,6 +136,13 @@ static void read_rep(struct store_stmt *st, struct arena *a, void *element)
 	r->created_by = store_col_int(st, 8);
 	r->created_by_name = store_col_dup(st, 9, a);
 	r->reviewed_at = store_col_dup(st, 10, a);
+	r->milestone_title = store_col_dup(st, 11, a);
+	r->plan_id = store_col_int(st, 12);
+	r->task_id = store_col_int(st, 13);
+	r->article_number = (int)store_col_int(st, 14);
+	r->task_title = store_col_dup(st, 15, a);
+	r->org_id = store_col_int(st, 16);
+	r->org_name = store_col_dup(st, 17, a);
 }
 
 static int load_evidence(struct store *s, struct arena *a, struct store_report *r)
@@ -155,6 +180,41 @@ int store_report_list(struct store *s, struct arena *a, int64_t milestone_id,
 	return rc;
 }
 
+static void bind_page(struct store_stmt *st, const void *arg)
+{
+	const struct store_report_filter *f = arg;
+
+	store_bind_text(st, 1, f->state);
+	store_bind_int(st, 2, f->latest);
+	store_bind_int(st, 3, f->task_id);
+	store_bind_int(st, 4, f->org_id);
+	store_bind_int(st, 5, f->lead_org_id);
+	store_bind_scope(st, 6, &f->scope);
+}
+
+int store_report_page(struct store *s, struct arena *a, const struct store_report_filter *f,
+                      struct store_report **out, int *n, int64_t *total)
+{
+	struct store_list l = {
+	    .count_sql = sql_rep_count,
+	    .list_sql = sql_rep_page,
+	    .limit_param = 9,
+	    .offset = f->offset,
+	    .limit = f->limit,
+	    .bind = bind_page,
+	    .arg = f,
+	    .read = read_rep,
+	    .elem_size = sizeof(**out),
+	};
+	void *arr;
+	int rc = store_list_page(s, a, &l, &arr, n, total);
+
+	*out = arr;
+	for (int i = 0; i < *n && rc == KFQ_OK; i++)
+		rc = load_evidence(s, a, &(*out)[i]);
+	return rc;
+}
+
 /* The report with its evidence, for audit records. json: a struct store_plan_json. */
 static int write_report(struct store *s, struct arena *a, int64_t id, const void *json,
                         struct jsonw *w)
@@ -168,8 +228,8 @@ static int write_report(struct store *s, struct arena *a, int64_t id, const void
 	return rc;
 }
 
-/* Runs sql on milestone id with ?2 = text and, when num >= 0, ?3 = num. */
-static int exec_ms(struct store *s, const char *sql, int64_t id, const char *text, int64_t num)
+/* Runs sql on milestone id with ?2 = text. */
+static int exec_ms(struct store *s, const char *sql, int64_t id, const char *text)
 {
 	struct store_stmt *st;
 	int rc;
@@ -178,16 +238,54 @@ static int exec_ms(struct store *s, const char *sql, int64_t id, const char *tex
 		return rc;
 	store_bind_int(st, 1, id);
 	store_bind_text(st, 2, text);
-	if (num >= 0)
-		store_bind_int(st, 3, num);
 	return store_run(st);
 }
 
-/* element: a bool, whether the plan is approved */
-static void read_approved(struct store_stmt *st, struct arena *a, void *element)
+/* Whether a milestone may be reported on: its plan approved, itself still in the plan. */
+struct reportable {
+	bool approved;
+	bool removed;
+};
+
+/* element: a struct reportable */
+static void read_reportable(struct store_stmt *st, struct arena *a, void *element)
 {
+	struct reportable *r = element;
+
 	(void)a;
-	*(bool *)element = !strcmp(store_col_text(st, 0), "approved");
+	r->approved = !strcmp(store_col_text(st, 0), "approved");
+	r->removed = store_col_int(st, 1) != 0;
+}
+
+/* Tells the inbox of a step on report id as it is now. */
+static int tell(struct store *s, const struct store_actor *who, int64_t id, enum plan_step step,
+                const char *comment)
+{
+	struct store_report r;
+	struct plan_step_subject subj;
+	struct inbox_item item;
+	struct arena a;
+	int rc;
+
+	arena_init(&a);
+	if ((rc = store_report_get(s, &a, id, &r)) == KFQ_OK) {
+		subj = (struct plan_step_subject){
+		    .plan_id = r.plan_id,
+		    .org_id = r.org_id,
+		    .org_name = r.org_name,
+		    .article_number = r.article_number,
+		    .task_title = r.task_title,
+		    .report_id = r.id,
+		    .milestone_id = r.milestone_id,
+		    .milestone_title = r.milestone_title,
+		    .submitter_id = r.created_by,
+		    .comment = comment,
+		};
+		plan_step_item(step, &subj, &a, &item);
+		rc = store_inbox_send(s, who, &item, NULL);
+	}
+	arena_release(&a);
+	return rc;
 }
 
 int store_report_create(struct store *s, const struct store_actor *who,
@@ -195,8 +293,8 @@ int store_report_create(struct store *s, const struct store_actor *who,
                         int64_t plan_org_id, const char *today, enum store_report_problem *problem)
 {
 	struct store_stmt *st;
+	struct reportable ok = {0};
 	char now[TIME_RFC3339_LEN];
-	bool approved = false;
 	int rc;
 
 	*problem = REPORT_OK;
@@ -206,10 +304,10 @@ int store_report_create(struct store *s, const struct store_actor *who,
 	if ((rc = store_prepare(s, sql_rep_plan, &st)) != KFQ_OK)
 		goto done;
 	store_bind_int(st, 1, r->milestone_id);
-	if ((rc = store_row(st, NULL, read_approved, &approved)) != KFQ_OK)
+	if ((rc = store_row(st, NULL, read_reportable, &ok)) != KFQ_OK)
 		goto done;
-	if (!approved) {
-		*problem = REPORT_PLAN_NOT_APPROVED;
+	if (ok.removed || !ok.approved) {
+		*problem = ok.removed ? REPORT_MILESTONE_CLOSED : REPORT_PLAN_NOT_APPROVED;
 		rc = KFQ_EINVAL;
 		goto done;
 	}
@@ -234,53 +332,117 @@ int store_report_create(struct store *s, const struct store_actor *who,
 			rc = KFQ_EINVAL;
 		}
 	}
-	if (rc == KFQ_OK &&
-	    (rc = exec_ms(s, sql_ms_reported, r->milestone_id, today, -1)) == KFQ_OK)
+	if (rc == KFQ_OK && (rc = exec_ms(s, sql_ms_reported, r->milestone_id, today)) == KFQ_OK)
 		rc =
 		    store_audit_entity(s, who, "create", "report", r->id, NULL, write_report, json);
+	if (rc == KFQ_OK)
+		rc = tell(s, who, r->id, REPORT_STEP_SUBMITTED, NULL);
 done:
 	return store_plan_finish(s, rc);
 }
 
-int store_report_review(struct store *s, const struct store_actor *who,
-                        const struct store_plan_json *json, int64_t id, bool accept,
-                        const char *comment)
+/* Sets the milestone's progress from the accepted report r: its status, percent and, when it
+ * says done, the Shanghai day the report was made. */
+static int progress(struct store *s, const struct store_report *r)
+{
+	struct store_stmt *st;
+	char day[11];
+	int64_t t;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_ms_progress, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, r->milestone_id);
+	store_bind_text(st, 2, r->status);
+	store_bind_int(st, 3, r->percent);
+	if (!strcmp(r->status, "done") && time_parse(r->created_at, &t) == 0) {
+		plan_day_format(plan_today(t), day);
+		store_bind_text(st, 4, day);
+	} else {
+		store_bind_null(st, 4);
+	}
+	if ((rc = store_run(st)) == KFQ_OK)
+		rc = store_plan_keep_sums_of_milestone(s, r->milestone_id);
+	return rc;
+}
+
+/* One review inside the caller's transaction: audited and told to the inbox. */
+static int review_in(struct store *s, const struct store_actor *who,
+                     const struct store_plan_json *json, int64_t id, bool accept,
+                     const char *comment, const char *now, enum store_plan_problem *problem)
 {
 	struct store_stmt *st;
 	struct store_report r;
 	struct arena a;
-	char now[TIME_RFC3339_LEN], *before;
+	char *before;
 	int rc;
 
 	arena_init(&a);
-	time_format(time_now(), now);
-	if ((rc = store_begin_change(s, id, write_report, json, &before)) != KFQ_OK)
+	if (!(before = store_entity_json(s, id, write_report, json, &rc))) {
+		if (rc == KFQ_ENOTFOUND)
+			*problem = PLAN_REPORT_NOT_FOUND;
 		goto cleanup;
+	}
 	if ((rc = store_report_get(s, &a, id, &r)) != KFQ_OK)
-		goto done;
+		goto cleanup;
 	if (strcmp(r.state, "submitted") != 0) {
-		rc = KFQ_EBUSY;
-		goto done;
+		*problem = PLAN_WRONG_STATE;
+		rc = KFQ_EINVAL;
+		goto cleanup;
+	}
+	if (who->user_id && who->user_id == r.created_by) {
+		*problem = PLAN_OWN_SUBMISSION;
+		rc = KFQ_EINVAL;
+		goto cleanup;
 	}
 	if ((rc = store_prepare(s, sql_rep_review, &st)) != KFQ_OK)
-		goto done;
+		goto cleanup;
 	store_bind_int(st, 1, id);
 	store_bind_text(st, 2, accept ? "accepted" : "returned");
 	store_bind_text(st, 3, comment);
 	store_bind_text(st, 4, now);
 	store_bind_id(st, 5, who->user_id);
-	if ((rc = store_run(st)) != KFQ_OK)
-		goto done;
-	if (accept &&
-	    ((rc = exec_ms(s, sql_ms_progress, r.milestone_id, r.status, r.percent)) != KFQ_OK ||
-	     (rc = store_plan_keep_sums_of_milestone(s, r.milestone_id)) != KFQ_OK))
-		goto done;
+	if ((rc = store_run(st)) != KFQ_OK || (accept && (rc = progress(s, &r)) != KFQ_OK))
+		goto cleanup;
 	rc = store_audit_entity(s, who, accept ? "accept" : "return", "report", id, before,
 	                        write_report, json);
-done:
-	rc = store_plan_finish(s, rc);
+	if (rc == KFQ_OK)
+		rc =
+		    tell(s, who, id, accept ? REPORT_STEP_ACCEPTED : REPORT_STEP_RETURNED, comment);
 cleanup:
 	free(before);
 	arena_release(&a);
 	return rc;
+}
+
+int store_report_review(struct store *s, const struct store_actor *who,
+                        const struct store_plan_json *json, int64_t id, bool accept,
+                        const char *comment, enum store_plan_problem *problem)
+{
+	char now[TIME_RFC3339_LEN];
+	int rc;
+
+	*problem = PLAN_OK;
+	time_format(time_now(), now);
+	if ((rc = store_begin(s)) != KFQ_OK)
+		return rc;
+	return store_plan_finish(s, review_in(s, who, json, id, accept, comment, now, problem));
+}
+
+int store_report_accept_all(struct store *s, const struct store_actor *who,
+                            const struct store_plan_json *json, const int64_t *ids, int n,
+                            const char *comment, int *failed, enum store_plan_problem *problem)
+{
+	char now[TIME_RFC3339_LEN];
+	int rc;
+
+	*problem = PLAN_OK;
+	*failed = -1;
+	time_format(time_now(), now);
+	if ((rc = store_begin(s)) != KFQ_OK)
+		return rc;
+	for (int i = 0; i < n && rc == KFQ_OK; i++)
+		if ((rc = review_in(s, who, json, ids[i], true, comment, now, problem)) != KFQ_OK)
+			*failed = i;
+	return store_plan_finish(s, rc);
 }

@@ -254,13 +254,15 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		const p = await c.zone1.get(`/api/plans/${plan.id}`);
 		// (30×100 + 50×40 + 20×0) / 100 = 50.00 %
 		assert.equal(p.json.completion_bp, 5000);
-		assert.deepEqual(p.json.milestones.map((m) => m.state), ['done', 'due_soon', 'on_track']);
+		// the first was due ten days ago and reported done today: 逾期完成
+		assert.deepEqual(p.json.milestones.map((m) => m.state), ['done_late', 'due_soon', 'on_track']);
+		assert.equal(p.json.milestones[0].done_date, day(0));
 		const m = await c.zone1.get(`/api/milestones/${plan.milestones[0].id}`);
 		assert.equal(m.json.reports.length, 1);
 		assert.equal(m.json.milestone.percent, 100);
 	});
 
-	test('an approved plan that changes goes back to draft as version 2', T, async () => {
+	test('a change to an approved plan is a revision beside it; the approved version rules until the office approves it as version 2', T, async () => {
 		const ms = plan.milestones.map((m) => ({
 			id: m.id,
 			title: m.title,
@@ -270,14 +272,20 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 			weight: m.weight,
 		}));
 		ms[1].due_date = day(-1); // now late
-		const r = await c.zone1.put(`/api/plans/${plan.id}`, { milestones: ms });
+		let r = await c.zone1.put(`/api/plans/${plan.id}`, { milestones: ms });
 		assert.equal(r.status, 200, r.text);
-		assert.equal(r.json.status, 'draft');
-		assert.equal(r.json.version, 2);
+		assert.equal(r.json.status, 'approved');
+		assert.equal(r.json.version, 1);
+		assert.equal(r.json.revision.status, 'draft');
+		assert.equal(r.json.revision.version, 2);
+		assert.equal(r.json.revision.milestones[1].due_date, day(-1));
+		assert.equal(r.json.milestones[1].due_date, day(5)); // the approved one still rules
 		assert.equal(r.json.milestones[0].percent, 100); // progress kept
 		await c.zone1.post(`/api/plans/${plan.id}/submit`, {});
 		const a = await c.office1.post(`/api/plans/${plan.id}/approve`, {});
 		assert.equal(a.json.status, 'approved');
+		assert.equal(a.json.version, 2);
+		assert.equal(a.json.revision, null);
 		assert.equal(a.json.n_overdue, 1);
 		// both approved versions are kept, newest first, with their milestones as approved
 		const v = await c.zone1.get(`/api/plans/${plan.id}/versions`);

@@ -73,8 +73,19 @@ static void test_states(void **state)
 	f.due_day = 999;
 	assert_int_equal(milestone_state(&f, today), MILESTONE_OVERDUE);
 	f.done = true;
+	f.done_day = 999; /* on its due date: 按期完成 */
 	assert_int_equal(milestone_state(&f, today), MILESTONE_DONE);
+	f.done_day = 1000; /* a day after it: 逾期完成 */
+	assert_int_equal(milestone_state(&f, today), MILESTONE_DONE_LATE);
+	f.done_day = -1; /* not known (done before the day was kept): on time */
+	assert_int_equal(milestone_state(&f, today), MILESTONE_DONE);
+	f.closed = true; /* closed by a revision: whatever else holds */
+	assert_int_equal(milestone_state(&f, today), MILESTONE_CLOSED);
 	f.done = false;
+	assert_int_equal(milestone_state(&f, today), MILESTONE_CLOSED);
+	f.closed = false;
+	assert_string_equal(milestone_state_name(MILESTONE_DONE_LATE), "done_late");
+	assert_string_equal(milestone_state_name(MILESTONE_CLOSED), "closed");
 	f.due_day = 1100;
 	f.last_report_day = 970; /* 30 days ago: not yet stale */
 	assert_int_equal(milestone_state(&f, today), MILESTONE_ON_TRACK);

@@ -1,5 +1,6 @@
 /* Tests src/core/remind.c: which facts call for a reminder on a given day, at the window
  * boundaries, and the exact kind, dedupe key, link and text of each item. */
+#include "core/account.h"
 #include "core/remind.h"
 
 #include <setjmp.h>
@@ -43,14 +44,18 @@ static void test_milestones(void **state)
 {
 	(void)state;
 	struct arena a;
-	struct remind_item it;
+	struct inbox_item it;
 	struct remind_fact f;
 
 	arena_init(&a);
 	f = milestone("2026-11-25");
 	assert_true(remind_item_for(&f, TODAY, &a, &it));
-	assert_int_equal(it.org_id, 3);
-	assert_null(it.role);
+	/* the plan's organization, everyone in it */
+	assert_int_equal(it.nto, 1);
+	assert_int_equal(it.to[0].org_id, 3);
+	assert_int_equal(it.to[0].perm, 0);
+	assert_string_equal(it.entity_type, "milestone");
+	assert_int_equal(it.entity_id, 7);
 	assert_string_equal(it.kind, "overdue");
 	assert_string_equal(it.dedupe_key, "overdue:m7:2026-11-28");
 	assert_string_equal(it.link, "/tasks/2");
@@ -90,7 +95,7 @@ static void test_returned(void **state)
 {
 	(void)state;
 	struct arena a;
-	struct remind_item it;
+	struct inbox_item it;
 	struct remind_fact plan = {
 	    .source = REMIND_PLAN_RETURNED,
 	    .id = 4,
@@ -118,7 +123,7 @@ static void test_returned(void **state)
 	assert_string_equal(it.dedupe_key, "returned:p4:2026-11-20T02:00:00Z");
 	assert_string_equal(it.link, "/plans/4");
 	assert_string_equal(it.title, "计划被退回：第2条「聚焦主责主业」，请修改后重新提交");
-	assert_int_equal(it.org_id, 3);
+	assert_int_equal(it.to[0].org_id, 3);
 	assert_true(remind_item_for(&report, TODAY, &a, &it));
 	assert_string_equal(it.kind, "returned");
 	assert_string_equal(it.dedupe_key, "returned:r9:2026-11-21T03:04:05Z");
@@ -132,7 +137,7 @@ static void test_notice_due(void **state)
 {
 	(void)state;
 	struct arena a;
-	struct remind_item it;
+	struct inbox_item it;
 	struct remind_fact f = {
 	    .source = REMIND_NOTICE_DUE,
 	    .id = 5,
@@ -171,7 +176,7 @@ static void test_notice_events(void **state)
 {
 	(void)state;
 	struct arena a;
-	struct remind_item it;
+	struct inbox_item it;
 	struct remind_notice n = {
 	    .id = 5,
 	    .year = 2026,
@@ -185,7 +190,7 @@ static void test_notice_events(void **state)
 
 	arena_init(&a);
 	remind_notice_item(REMIND_NOTICE_ISSUED, &n, &a, &it);
-	assert_int_equal(it.org_id, 3);
+	assert_int_equal(it.to[0].org_id, 3);
 	assert_string_equal(it.kind, "notice");
 	assert_string_equal(it.dedupe_key, "notice:n5");
 	assert_string_equal(it.link, "/notices/5");
@@ -193,13 +198,15 @@ static void test_notice_events(void **state)
 	                    "收到督办通知：督办〔2026〕3号 "
 	                    "关于加快推进园区整合的督办通知，请于2026年12月5日前反馈办理情况");
 	remind_notice_item(REMIND_NOTICE_REPLIED, &n, &a, &it);
-	assert_int_equal(it.org_id, 0);
-	assert_string_equal(it.role, "office");
+	/* to those who close notices, whatever their organization */
+	assert_int_equal(it.nto, 1);
+	assert_int_equal(it.to[0].org_id, 0);
+	assert_int_equal(it.to[0].perm, PERM_NOTICE_ISSUE);
 	assert_string_equal(it.kind, "notice_replied");
 	assert_string_equal(it.dedupe_key, "notice_replied:n5:2026-11-29T01:02:03Z");
 	assert_string_equal(it.title, "督办〔2026〕3号已反馈：抚顺经济开发区（示例）");
 	remind_notice_item(REMIND_NOTICE_CLOSED, &n, &a, &it);
-	assert_int_equal(it.org_id, 3);
+	assert_int_equal(it.to[0].org_id, 3);
 	assert_string_equal(it.kind, "notice_closed");
 	assert_string_equal(it.dedupe_key, "notice_closed:n5");
 	assert_string_equal(it.title, "督办〔2026〕3号已办结");

@@ -1,0 +1,32 @@
+/* todo.h - 我的待办: what awaits the signed-in user on the home page, counted and linked. A
+ * registry of providers: each module declares its to-dos in a table of its own (api_X_todos,
+ * {NULL}-terminated) and adds one line to the list in todo.c; GET /api/todos answers those the
+ * caller's role has the permissions for, each counted over the caller's data scope exactly as
+ * the list its link opens counts it. */
+#ifndef KFQ_API_TODO_H
+#define KFQ_API_TODO_H
+
+#include "api/api.h"
+
+/* What one to-do says now. */
+struct api_todo_item {
+	int64_t count;
+	const char *link;   /* the list that shows them: a path of the web app with its filters */
+	const char *level;  /* the mark's colour: "danger", "warning", "info" or "success" */
+	const char *detail; /* a line under the count (arena or static), NULL = none */
+};
+
+struct api_todo {
+	const char *key;   /* stable: plans_to_review */
+	const char *label; /* shown: 计划待审核 */
+	unsigned perm;     /* for the roles with all these permission bits (core/account.h) */
+	/* Fills *out over the caller's view; answers an error itself and returns -1. */
+	int (*fill)(struct api_ctx *c, struct api_todo_item *out);
+};
+
+/* The modules' tables. */
+extern const struct api_todo api_plan_todos[];
+extern const struct api_todo api_notice_todos[];
+extern const struct api_todo api_audit_todos[];
+
+#endif
