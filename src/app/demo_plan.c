@@ -1,6 +1,7 @@
 /* demo_plan.c - the demo's 一区一策 plans: every sample zone (示例) responsible for a task gets
- * an approved plan with dated milestones, accepted progress reports and, in every fifth plan, a
- * milestone left unfinished past its date; all relative to today. Must not write plans other
+ * an approved plan with dated milestones, progress reports made before the steps were due and
+ * accepted, and, in every fifth plan, a milestone left unfinished past its date; in every third,
+ * the latest report still waits for the office's review; all relative to today. Must not write plans other
  * than through store_plan, so that the audit log and the kept sums are as the web app makes
  * them. */
 #include "app/demo.h"
@@ -32,7 +33,7 @@ static int seed_plan(struct demo *d, int64_t task_id, int64_t org_id, int varian
 	int64_t plan_id;
 	enum store_report_problem problem;
 	enum store_plan_problem refused;
-	char today_s[11];
+	char today_s[11], made[11];
 	int rc;
 
 	memset(ms, 0, sizeof(ms));
@@ -69,22 +70,31 @@ static int seed_plan(struct demo *d, int64_t task_id, int64_t org_id, int varian
 		const char *status;
 		int percent;
 		const char *text;
+		int before_due; /* made this many days before the step's due date; -1 = today */
 	} reports[] = {
-	    {0, "done", 100, "实施方案已经党工委会议审议通过并印发。"},
+	    {0, "done", 100, "实施方案已经党工委会议审议通过并印发。", 3},
 	    {1, variant % 5 == 0 ? "in_progress" : "done", variant % 5 == 0 ? 60 : 100,
-	     variant % 5 == 0 ? "配套制度正在征求意见，尚未印发。" : "配套制度文件已印发执行。"},
-	    {2, "in_progress", 10 + variant * 7 % 50, "正在组织实施，已召开推进会。"},
+	     variant % 5 == 0 ? "配套制度正在征求意见，尚未印发。" : "配套制度文件已印发执行。",
+	     variant % 5 == 0 ? -1 : 1},
+	    {2, "in_progress", 10 + variant * 7 % 50, "正在组织实施，已召开推进会。", -1},
 	};
 	for (size_t i = 0; i < sizeof(reports) / sizeof(reports[0]); i++) {
 		struct store_report r = {0};
-		r.milestone_id = p.milestones[reports[i].step].id;
+		int step = reports[i].step;
+		/* the latest report of every third plan waits for the office */
+		bool wait = i == 2 && variant % 3 == 0;
+		r.milestone_id = p.milestones[step].id;
 		r.status = reports[i].status;
 		r.percent = reports[i].percent;
 		r.narrative = reports[i].text;
-		if ((rc = store_report_create(d->s, d->who, &plan_json_audit, &r, org_id, today_s,
+		if (reports[i].before_due < 0)
+			memcpy(made, today_s, sizeof(made));
+		else
+			plan_day_format(plan_day(dates[step][1]) - reports[i].before_due, made);
+		if ((rc = store_report_create(d->s, d->who, &plan_json_audit, &r, org_id, made,
 		                              &problem)) != KFQ_OK ||
-		    (rc = store_report_review(d->s, d->who, &plan_json_audit, r.id, true, "已核实",
-		                              &refused)) != KFQ_OK)
+		    (!wait && (rc = store_report_review(d->s, d->who, &plan_json_audit, r.id, true,
+		                                        "已核实", &refused)) != KFQ_OK))
 			goto cleanup;
 	}
 	*late += variant % 5 == 0;

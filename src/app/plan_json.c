@@ -171,6 +171,7 @@ void plan_json_report(struct jsonw *w, const struct store_report *r, bool contex
 	jsonw_kint(w, "percent", r->percent);
 	if (context)
 		jsonw_kint(w, "plan_id", r->plan_id);
+	jsonw_kstr(w, "report_date", r->report_date);
 	jsonw_kstr(w, "review_comment", r->review_comment);
 	jsonw_kstr(w, "reviewed_at", r->reviewed_at);
 	jsonw_kstr(w, "state", r->state);

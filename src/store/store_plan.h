@@ -236,6 +236,7 @@ struct store_report {
 	const char *state; /* submitted accepted returned */
 	const char *review_comment;
 	const char *created_at;
+	const char *report_date; /* YYYY-MM-DD, Shanghai: the day it reports on (填报日期) */
 	int64_t created_by;
 	const char *created_by_name;
 	const char *reviewed_at;
@@ -270,8 +271,9 @@ enum store_report_problem {
 };
 
 /* Creates a submitted report with its evidence (ids in evidence[].id: not yet attached,
- * uploaded by the plan's organization or the reporter's own) and records today as the
- * milestone's last report date. *problem explains a KFQ_EINVAL. */
+ * uploaded by the plan's organization or the reporter's own), made on the Shanghai day `today`
+ * (its report date, and the milestone's last report date; when accepted as done, the day the
+ * milestone was finished). *problem explains a KFQ_EINVAL. */
 int store_report_create(struct store *s, const struct store_actor *who,
                         const struct store_plan_json *json, struct store_report *r,
                         int64_t plan_org_id, const char *today, enum store_report_problem *problem);

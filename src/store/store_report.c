@@ -31,12 +31,12 @@ static const char sql_rep_plan[] =
     "WHERE m.id = ?1";
 static const char sql_rep_insert[] =
     "INSERT INTO progress_report (milestone_id, status, percent, narrative, state, created_at, "
-    "created_by) VALUES (?1, ?2, ?3, ?4, 'submitted', ?5, ?6) RETURNING id";
+    "created_by, report_date) VALUES (?1, ?2, ?3, ?4, 'submitted', ?5, ?6, ?7) RETURNING id";
 static const char sql_ms_reported[] = "UPDATE milestone SET last_report_date = ?2 WHERE id = ?1";
 #define REP_COLS                                                                                   \
 	"r.id, r.milestone_id, r.status, r.percent, r.narrative, r.state, r.review_comment, "      \
 	"r.created_at, r.created_by, u.display_name, r.reviewed_at, m.title, p.id, p.task_id, "    \
-	"t.article_number, t.title, p.org_id, o.name"
+	"t.article_number, t.title, p.org_id, o.name, r.report_date"
 #define REP_FROM                                                                                   \
 	" FROM progress_report r LEFT JOIN app_user u ON u.id = r.created_by JOIN milestone m "    \
 	"ON m.id = r.milestone_id JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON "            \
@@ -143,6 +143,7 @@ static void read_rep(struct store_stmt *st, struct arena *a, void *element)
 	r->task_title = store_col_dup(st, 15, a);
 	r->org_id = store_col_int(st, 16);
 	r->org_name = store_col_dup(st, 17, a);
+	r->report_date = store_col_dup(st, 18, a);
 }
 
 static int load_evidence(struct store *s, struct arena *a, struct store_report *r)
@@ -319,6 +320,7 @@ int store_report_create(struct store *s, const struct store_actor *who,
 	store_bind_text(st, 4, r->narrative);
 	store_bind_text(st, 5, now);
 	store_bind_id(st, 6, who->user_id);
+	store_bind_text(st, 7, today);
 	if ((rc = store_run_id(st, &r->id)) != KFQ_OK ||
 	    (rc = store_prepare(s, sql_ev_attach, &st)) != KFQ_OK)
 		goto done;
@@ -342,12 +344,10 @@ done:
 }
 
 /* Sets the milestone's progress from the accepted report r: its status, percent and, when it
- * says done, the Shanghai day the report was made. */
+ * says done, the day the report was made. */
 static int progress(struct store *s, const struct store_report *r)
 {
 	struct store_stmt *st;
-	char day[11];
-	int64_t t;
 	int rc;
 
 	if ((rc = store_prepare(s, sql_ms_progress, &st)) != KFQ_OK)
@@ -355,12 +355,7 @@ static int progress(struct store *s, const struct store_report *r)
 	store_bind_int(st, 1, r->milestone_id);
 	store_bind_text(st, 2, r->status);
 	store_bind_int(st, 3, r->percent);
-	if (!strcmp(r->status, "done") && time_parse(r->created_at, &t) == 0) {
-		plan_day_format(plan_today(t), day);
-		store_bind_text(st, 4, day);
-	} else {
-		store_bind_null(st, 4);
-	}
+	store_bind_text(st, 4, strcmp(r->status, "done") ? NULL : r->report_date);
 	if ((rc = store_run(st)) == KFQ_OK)
 		rc = store_plan_keep_sums_of_milestone(s, r->milestone_id);
 	return rc;

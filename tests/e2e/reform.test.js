@@ -21,9 +21,9 @@ import {
 const OFFICE = { username: 'office1', password: 'Office#Passw0rd1', org: '市商务局', role: 'office', displayName: '改革办王主任' }
 const ZONE = { username: 'zone1', password: 'Zone#Passw0rd12', org: '抚顺经济开发区（示例）', role: 'zone', displayName: '经开区刘科长' }
 const SEED_TITLE = '中共抚顺市委 抚顺市人民政府关于深化开发区体制机制改革意见'
-const MENUS = ['首页', '改革任务', '推进节点', '督导看板', '督办单', '组织机构', '个人中心']
+const MENUS = ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '组织机构', '个人中心']
 // the office also manages organizations' capabilities (系统管理 › 职能授权)
-const OFFICE_MENUS = ['首页', '改革任务', '推进节点', '督导看板', '督办单', '组织机构', '职能授权', '个人中心']
+const OFFICE_MENUS = ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '组织机构', '职能授权', '个人中心']
 
 // The sample policy, made unique per run (a reused database keeps earlier imports).
 const SAMPLE = Buffer.concat([
@@ -654,26 +654,34 @@ describe('reform tasks, plans, progress and the board', () => {
     watcher.assertClean()
   })
 
-  test('a change to an approved plan needs approval again; 历史版本 marks what changed', async () => {
+  test('a change to an approved plan is a revision beside it until the office approves it; 历史版本 marks what changed', async () => {
     const z = zone.page
     await z.goto(shared.planPath)
     await z.locator(sel('plan-status'), { hasText: '已批准' }).waitFor()
+    const before = await z.locator(`${sel('ms-table')} .el-table__body .el-table__row`).nth(1).innerText()
     await z.locator(sel('plan-edit')).click()
     await confirmBox(z)
     const r2 = z.locator(`${sel('ms-edit-table')} .el-table__body .el-table__row`).nth(1)
     await fillDate(r2.locator(`${sel('ms-cell-due_date')} input`), day(100))
     await z.locator(sel('plan-save')).click()
-    await z.locator(sel('plan-status'), { hasText: '草稿' }).waitFor()
+    // the approved plan still rules; the change waits beside it with its difference marked
+    await z.locator(sel('plan-revision-status'), { hasText: '修订草稿' }).waitFor()
+    await z.locator(sel('plan-status'), { hasText: '已批准' }).waitFor()
+    assert.equal(await z.locator(`${sel('ms-table')} .el-table__body .el-table__row`).nth(1).innerText(), before)
+    assert.deepEqual((await z.locator(sel('plan-revision-changed')).allInnerTexts()).map((x) => x.trim()), [day(100)])
     await z.locator(sel('plan-submit')).click()
     await confirmBox(z)
-    await z.locator(sel('plan-status'), { hasText: '待审核' }).waitFor()
+    await z.locator(sel('plan-revision-status'), { hasText: '修订待审核' }).waitFor()
+    await shot(z, 'reform-plan-revision')
 
     const { page, watcher } = office
     await page.goto(shared.planPath)
+    await page.locator(sel('plan-revision-changed'), { hasText: day(100) }).waitFor()
     await page.locator(sel('plan-approve')).click()
     await confirmBox(page)
-    await page.locator(sel('plan-status'), { hasText: '已批准' }).waitFor()
     await page.locator(sel('plan-version-title'), { hasText: '第2版' }).waitFor()
+    await page.locator(sel('plan-revision-card')).waitFor({ state: 'detached' })
+    await page.locator(sel('plan-status'), { hasText: '已批准' }).waitFor()
     assert.deepEqual(await page.locator(sel('plan-version-title')).allInnerTexts(), ['第2版', '第1版'])
     // version 2, open: only the new due date is marked
     const changed = await page.locator(`${sel('plan-version')} ${sel('plan-version-changed')}`).allInnerTexts()

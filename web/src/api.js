@@ -195,6 +195,11 @@ export const dashboardApi = {
   get: () => api.get('/api/dashboard'),
 }
 
+// 我的待办: what awaits the caller, each {key, label, count, level, link, detail}
+export const todoApi = {
+  list: () => api.get('/api/todos'),
+}
+
 export const orgApi = {
   list: (query) => api.get('/api/orgs', query),
   get: (id) => api.get(`/api/orgs/${id}`),
@@ -215,7 +220,8 @@ export const userApi = {
 
 export const auditApi = {
   list: (query) => api.get('/api/audit', query),
-  verify: () => api.get('/api/audit/verify'),
+  // verifies the chain and records who did and what was found (the auditor's to-do reads it)
+  verify: () => api.post('/api/audit/verify'),
   export: (query) => downloadExport('/api/audit/export.xlsx', query),
 }
 
@@ -240,10 +246,14 @@ export const planApi = {
   list: (query) => api.get('/api/plans', query),
   get: (id) => api.get(`/api/plans/${id}`),
   create: (plan) => api.post('/api/plans', plan),
-  update: (id, milestones) => api.put(`/api/plans/${id}`, { milestones }),
+  // an approved plan's change becomes its revision; closed: [{id, reason}] of milestones closed
+  update: (id, milestones, closed) => api.put(`/api/plans/${id}`, closed && closed.length ? { milestones, closed } : { milestones }),
+  // submit, approve and return act on the open revision once the plan is approved
   submit: (id) => api.post(`/api/plans/${id}/submit`),
   approve: (id, comment) => api.post(`/api/plans/${id}/approve`, comment ? { comment } : {}),
+  approveAll: (ids, comment) => api.post('/api/plans/approve', comment ? { ids, comment } : { ids }),
   return: (id, comment) => api.post(`/api/plans/${id}/return`, { comment }),
+  discardRevision: (id) => api.del(`/api/plans/${id}/revision`),
   versions: (id) => api.get(`/api/plans/${id}/versions`),
   exportXlsx: (query) => downloadExport('/api/plans/export.xlsx', query),
   exportCsv: (query) => downloadExport('/api/plans/export.csv', query),
@@ -258,7 +268,10 @@ export const milestoneApi = {
 }
 
 export const reportApi = {
+  // the review queue: query.state, query.latest (each milestone's newest only), org_id, task_id
+  list: (query) => api.get('/api/reports', query),
   accept: (id, comment) => api.post(`/api/reports/${id}/accept`, comment ? { comment } : {}),
+  acceptAll: (ids, comment) => api.post('/api/reports/accept', comment ? { ids, comment } : { ids }),
   return: (id, comment) => api.post(`/api/reports/${id}/return`, { comment }),
 }
 

@@ -16,10 +16,11 @@ export const ORG_TYPES = ['city_department', 'county', 'zone', 'platform_company
 export const ZONE_LEVELS = ['national', 'provincial', 'municipal']
 export const DATA_SCOPES = ['all', 'org', 'org_and_below', 'custom', 'self']
 export const PLAN_STATUSES = ['draft', 'submitted', 'approved', 'returned']
+export const REPORT_STATES = ['submitted', 'accepted', 'returned']
 // a task's progress over the plans the caller sees
 export const TASK_STATES = ['not_started', 'in_progress', 'overdue', 'done']
 // milestone states as the server computes them, in its order of precedence
-export const MS_STATES = ['done', 'overdue', 'due_soon', 'stale', 'on_track']
+export const MS_STATES = ['done', 'done_late', 'overdue', 'due_soon', 'stale', 'on_track']
 // a milestone's (and a progress report's) own status
 export const MS_STATUSES = ['not_started', 'in_progress', 'done', 'blocked']
 export const NOTICE_STATUSES = ['open', 'replied', 'escalated', 'closed']
@@ -29,6 +30,7 @@ export const orgTypeName = (x) => named('orgType', x)
 export const zoneLevelName = (x) => named('zoneLevel', x)
 export const dataScopeName = (x) => named('dataScope', x)
 export const planStatusName = (x) => named('planStatus', x)
+export const revisionStatusName = (x) => named('revisionStatus', x)
 export const taskStateName = (x) => named('taskState', x)
 export const msStateName = (x) => named('msState', x)
 export const msStatusName = (x) => named('msStatus', x)
@@ -39,8 +41,17 @@ export const auditEntityName = (x) => named('auditEntity', x)
 export const inboxKindName = (x) => named('inboxKind', x)
 
 // Element Plus tag types of the states.
-export const MS_STATE_TAG = { done: 'success', overdue: 'danger', due_soon: 'warning', stale: 'info', on_track: 'primary' }
+export const MS_STATE_TAG = { done: 'success', done_late: 'warning', overdue: 'danger', due_soon: 'warning', stale: 'info', on_track: 'primary', closed: 'info' }
 export const TASK_STATE_TAG = { not_started: 'info', in_progress: 'primary', overdue: 'danger', done: 'success' }
 export const PLAN_STATUS_TAG = { draft: 'info', submitted: 'warning', approved: 'success', returned: 'danger' }
 export const REPORT_STATE_TAG = { submitted: 'warning', accepted: 'success', returned: 'danger' }
 export const NOTICE_STATUS_TAG = { open: 'warning', replied: 'primary', escalated: 'danger', closed: 'success' }
+
+// Red/amber/green status marks (components/StatusMark.vue): what each state stands for.
+export const MS_STATE_MARK = { overdue: 'red', due_soon: 'amber', stale: 'amber', done_late: 'amber', on_track: 'green', done: 'green', closed: 'grey' }
+export const TASK_STATE_MARK = { overdue: 'red', not_started: 'amber', in_progress: 'green', done: 'green' }
+// a to-do's level (the server's) as a mark
+export const LEVEL_MARK = { danger: 'red', warning: 'amber', success: 'green', info: 'grey' }
+// a zone in the ranking: red with late milestones, amber without a plan yet, else green
+export const zoneMark = (z) => (z.overdue > 0 ? 'red' : z.plans === 0 ? 'amber' : 'green')
+export const MARK_COLOR = { red: '#f56c6c', amber: '#e6a23c', green: '#67c23a', grey: '#909399' }

@@ -3,7 +3,7 @@
 -- revision, which then applies it. Who submitted a plan is kept, so that nobody approves what
 -- they submitted. A milestone with reports is never deleted: a revision closes it with a
 -- reason (removed = 1 with closed_reason set), and it stays readable with its reports. The day a
--- milestone was finished (the Shanghai date of the done report accepted) tells 逾期完成 from
+-- milestone was finished (the day of the done report accepted) tells 逾期完成 from
 -- 按期完成. The PostgreSQL twin differs only in the date arithmetic of the backfill.
 
 ALTER TABLE zone_plan ADD COLUMN submitted_by BIGINT REFERENCES app_user(id);
@@ -56,6 +56,9 @@ CREATE TABLE revision_close (
 -- the reports waiting for review, per milestone (the 待审核 mark on milestone rows)
 CREATE INDEX progress_report_state ON progress_report(state, milestone_id);
 
-UPDATE milestone SET done_date = (SELECT date(r.created_at, '+8 hours') FROM progress_report r
+-- the Shanghai day a report was made (填报日期): the day a done report finishes its milestone
+ALTER TABLE progress_report ADD COLUMN report_date TEXT;
+UPDATE progress_report SET report_date = date(created_at, '+8 hours');
+UPDATE milestone SET done_date = (SELECT r.report_date FROM progress_report r
 	WHERE r.milestone_id = milestone.id AND r.state = 'accepted' AND r.status = 'done'
 	ORDER BY r.id DESC LIMIT 1) WHERE status = 'done';

@@ -88,6 +88,9 @@ export default {
     unitUsers: '人',
     unitRecords: '条',
     orgsByType: '组织机构类型分布',
+    msStates: '推进节点状态',
+    msStatesHint: '本人可见范围内已提交和已批准计划的节点',
+    chartMilestones: '节点数',
     usersByRole: '用户角色分布',
     chartUsers: '用户数',
     noData: '暂无数据',
@@ -125,6 +128,13 @@ export default {
     empty: '暂无消息',
     more: '加载更多',
     unread: '未读',
+    by: '操作人：{name}',
+  },
+  todo: {
+    title: '我的待办',
+    hint: '点击进入对应的列表办理',
+    none: '暂无待办事项',
+    unit: '项',
   },
   notFound: {
     title: '404',
