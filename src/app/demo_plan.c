@@ -1,9 +1,9 @@
 /* demo_plan.c - the demo's 一区一策 plans: every sample zone (示例) responsible for a task gets
  * an approved plan with dated milestones, progress reports made before the steps were due and
  * accepted, and, in every fifth plan, a milestone left unfinished past its date; in every third,
- * the latest report still waits for the office's review; all relative to today. Must not write plans other
- * than through store_plan, so that the audit log and the kept sums are as the web app makes
- * them. */
+ * the latest report still waits for the office's review; all relative to today. Must not write
+ * plans other than through store_plan, so that the audit log and the kept sums are as the web app
+ * makes them. */
 #include "app/demo.h"
 
 #include "core/plan.h"

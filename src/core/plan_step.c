@@ -60,7 +60,8 @@ void plan_step_item(enum plan_step step, const struct plan_step_subject *s, stru
 	out->title = arena_printf(a, "%s%s：%s%s", what, steps[step].done, subject, comment);
 	if (is_submission(step)) {
 		/* the reviewers who may act on it: their data scope covers the organization */
-		out->to[out->nto++] = (struct inbox_to){.perm = PERM_PLAN_REVIEW, .scope_of = s->org_id};
+		out->to[out->nto++] =
+		    (struct inbox_to){.perm = PERM_PLAN_REVIEW, .scope_of = s->org_id};
 		return;
 	}
 	out->to[out->nto++] = (struct inbox_to){.org_id = s->org_id, .perm = PERM_PLAN_WRITE};

@@ -12,5 +12,6 @@ int store_audit_event(struct store *s, const struct store_actor *who, const char
 
 	if ((rc = store_begin(s)) != KFQ_OK)
 		return rc;
-	return store_end(s, store_audit_append(s, who, action, entity_type, entity_id, NULL, after));
+	return store_end(s,
+	                 store_audit_append(s, who, action, entity_type, entity_id, NULL, after));
 }

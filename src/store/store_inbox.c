@@ -40,7 +40,8 @@ static const char sql_list[] =
     "i.entity_type, i.entity_id FROM inbox i LEFT JOIN app_user a ON a.id = i.actor_id "
     "WHERE i.user_id = ?1 AND (?2 = 0 OR i.read_at IS NULL) "
     "ORDER BY CASE WHEN i.read_at IS NULL THEN 0 ELSE 1 END, i.id DESC LIMIT ?3 OFFSET ?4";
-static const char sql_unread[] = "SELECT COUNT(*) FROM inbox WHERE user_id = ?1 AND read_at IS NULL";
+static const char sql_unread[] =
+    "SELECT COUNT(*) FROM inbox WHERE user_id = ?1 AND read_at IS NULL";
 static const char sql_read[] = "UPDATE inbox SET read_at = COALESCE(read_at, ?3) "
                                "WHERE id = ?1 AND user_id = ?2 RETURNING id";
 

@@ -34,8 +34,7 @@ int store_inbox_send(struct store *s, const struct store_actor *who, const struc
 /* Adds the items (each with its dedupe key) in one transaction of its own; an item whose
  * (account, dedupe key) exists is skipped. *added = new items, *users = distinct accounts that
  * got at least one (either may be NULL). */
-int store_inbox_add(struct store *s, const struct inbox_item *items, int n, int *added,
-                    int *users);
+int store_inbox_add(struct store *s, const struct inbox_item *items, int n, int *added, int *users);
 /* An account's items, unread first, newest first within each; *total matches the filter. */
 int store_inbox_list(struct store *s, struct arena *a, int64_t user_id, bool unread_only,
                      int64_t offset, int64_t limit, struct store_inbox_entry **out, int *n,

@@ -214,9 +214,8 @@ int store_revision_write(struct store *s, const struct store_actor *who, int64_t
 
 /* Applies the revision under review to the plan's milestones and makes it the plan's version. */
 static int approve(struct store *s, const struct store_actor *who,
-                   const struct store_plan_json *json, int64_t plan_id,
-                   const struct plan_state *st, const char *comment, const char *now,
-                   enum store_plan_problem *problem)
+                   const struct store_plan_json *json, int64_t plan_id, const struct plan_state *st,
+                   const char *comment, const char *now, enum store_plan_problem *problem)
 {
 	struct store_stmt *stmt;
 	struct store_revision *r;
@@ -246,8 +245,8 @@ cleanup:
 int store_revision_act(struct store *s, const struct store_actor *who,
                        const struct store_plan_json *json, int64_t plan_id,
                        const struct plan_state *st, enum store_plan_action action,
-                       const char *comment, const char *now, const char **audit_action,
-                       int *step, enum store_plan_problem *problem)
+                       const char *comment, const char *now, const char **audit_action, int *step,
+                       enum store_plan_problem *problem)
 {
 	struct store_stmt *stmt;
 	const char *status = st->rev_status;

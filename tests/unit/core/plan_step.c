@@ -34,7 +34,8 @@ static void test_submissions_go_to_reviewers(void **state)
 	arena_init(&a);
 	plan_step_item(PLAN_STEP_SUBMITTED, &subject, &a, &it);
 	assert_string_equal(it.kind, "plan_submitted");
-	assert_string_equal(it.title, "一区一策计划待审核：第2条「聚焦主责主业」（抚顺经济开发区（示例））");
+	assert_string_equal(it.title,
+	                    "一区一策计划待审核：第2条「聚焦主责主业」（抚顺经济开发区（示例））");
 	assert_string_equal(it.link, "/plans/12");
 	assert_string_equal(it.entity_type, "plan");
 	assert_int_equal(it.entity_id, 12);
@@ -48,13 +49,14 @@ static void test_submissions_go_to_reviewers(void **state)
 	plan_step_item(REVISION_STEP_SUBMITTED, &subject, &a, &it);
 	assert_string_equal(it.kind, "revision_submitted");
 	/* a submission carries no comment */
-	assert_string_equal(it.title,
-	                    "计划修订（第3版）待审核：第2条「聚焦主责主业」（抚顺经济开发区（示例））");
+	assert_string_equal(
+	    it.title, "计划修订（第3版）待审核：第2条「聚焦主责主业」（抚顺经济开发区（示例））");
 
 	plan_step_item(REPORT_STEP_SUBMITTED, &subject, &a, &it);
 	assert_string_equal(it.kind, "report_submitted");
 	assert_string_equal(
-	    it.title, "进展报告待审核：第2条「聚焦主责主业」节点「组织实施」（抚顺经济开发区（示例））");
+	    it.title,
+	    "进展报告待审核：第2条「聚焦主责主业」节点「组织实施」（抚顺经济开发区（示例））");
 	assert_string_equal(it.link, "/milestones/7");
 	assert_string_equal(it.entity_type, "report");
 	assert_int_equal(it.entity_id, 40);
@@ -72,9 +74,8 @@ static void test_reviews_go_to_the_zone(void **state)
 	arena_init(&a);
 	plan_step_item(PLAN_STEP_RETURNED, &s, &a, &it);
 	assert_string_equal(it.kind, "plan_returned");
-	assert_string_equal(
-	    it.title,
-	    "一区一策计划被退回：第2条「聚焦主责主业」（抚顺经济开发区（示例）），意见：请细化节点");
+	assert_string_equal(it.title, "一区一策计划被退回：第2条「聚焦主责主业」（抚顺经济开发区（"
+	                              "示例）），意见：请细化节点");
 	assert_int_equal(it.nto, 2);
 	assert_int_equal(it.to[0].org_id, 3);
 	assert_int_equal(it.to[0].perm, PERM_PLAN_WRITE);
@@ -84,14 +85,15 @@ static void test_reviews_go_to_the_zone(void **state)
 	s.submitter_id = 0; /* not known: the organization alone */
 	plan_step_item(REVISION_STEP_APPROVED, &s, &a, &it);
 	assert_string_equal(it.kind, "revision_approved");
-	assert_string_equal(it.title,
-	                    "计划修订（第3版）已批准：第2条「聚焦主责主业」（抚顺经济开发区（示例））");
+	assert_string_equal(
+	    it.title, "计划修订（第3版）已批准：第2条「聚焦主责主业」（抚顺经济开发区（示例））");
 	assert_int_equal(it.nto, 1);
 
 	plan_step_item(REPORT_STEP_ACCEPTED, &subject, &a, &it);
 	assert_string_equal(it.kind, "report_accepted");
-	assert_string_equal(it.title, "进展报告已审核通过：第2条「聚焦主责主业」节点「组织实施」（抚顺经济"
-	                              "开发区（示例）），意见：请细化节点");
+	assert_string_equal(it.title,
+	                    "进展报告已审核通过：第2条「聚焦主责主业」节点「组织实施」（抚顺经济"
+	                    "开发区（示例）），意见：请细化节点");
 	plan_step_item(REPORT_STEP_RETURNED, &subject, &a, &it);
 	assert_string_equal(it.kind, "report_returned");
 	plan_step_item(PLAN_STEP_APPROVED, &subject, &a, &it);
