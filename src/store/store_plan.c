@@ -615,11 +615,11 @@ static int tell(struct store *s, const struct store_actor *who, int64_t plan_id,
 	return rc;
 }
 
-/* One step inside the caller's transaction: audited on the plan and told to the inbox. */
+/* One step inside the caller's transaction: audited on the plan and told to the inbox (a
+ * store_plan_step_fn; action: an enum store_plan_action). */
 static int act_in(struct store *s, const struct store_actor *who,
-                  const struct store_plan_json *json, int64_t plan_id,
-                  enum store_plan_action action, const char *comment, const char *now,
-                  enum store_plan_problem *problem)
+                  const struct store_plan_json *json, int64_t plan_id, int action,
+                  const char *comment, const char *now, enum store_plan_problem *problem)
 {
 	struct plan_state st;
 	struct arena a;
@@ -634,10 +634,11 @@ static int act_in(struct store *s, const struct store_actor *who,
 	if ((rc = store_plan_state(s, &a, plan_id, &st)) != KFQ_OK)
 		goto cleanup;
 	revision = !strcmp(st.status, "approved");
-	rc = revision ? store_revision_act(s, who, json, plan_id, &st, action, comment, now,
-	                                   &audit_action, &step, problem)
-	              : plan_step(s, who, json, plan_id, &st, action, comment, now, &audit_action,
-	                          &step, problem);
+	rc = revision
+	         ? store_revision_act(s, who, json, plan_id, &st, (enum store_plan_action)action,
+	                              comment, now, &audit_action, &step, problem)
+	         : plan_step(s, who, json, plan_id, &st, (enum store_plan_action)action, comment,
+	                     now, &audit_action, &step, problem);
 	if (rc == KFQ_OK)
 		rc = store_audit_entity(s, who, audit_action, "plan", plan_id, before,
 		                        store_plan_write, json);
@@ -650,24 +651,10 @@ cleanup:
 	return rc;
 }
 
-int store_plan_act(struct store *s, const struct store_actor *who,
-                   const struct store_plan_json *json, int64_t plan_id,
-                   enum store_plan_action action, const char *comment,
-                   enum store_plan_problem *problem)
-{
-	char now[TIME_RFC3339_LEN];
-	int rc;
-
-	*problem = PLAN_OK;
-	time_format(time_now(), now);
-	if ((rc = store_begin(s)) != KFQ_OK)
-		return rc;
-	return store_plan_finish(s, act_in(s, who, json, plan_id, action, comment, now, problem));
-}
-
-int store_plan_approve_all(struct store *s, const struct store_actor *who,
-                           const struct store_plan_json *json, const int64_t *ids, int n,
-                           const char *comment, int *failed, enum store_plan_problem *problem)
+int store_plan_steps(struct store *s, const struct store_actor *who,
+                     const struct store_plan_json *json, store_plan_step_fn step, int action,
+                     const int64_t *ids, int n, const char *comment, int *failed,
+                     enum store_plan_problem *problem)
 {
 	char now[TIME_RFC3339_LEN];
 	int rc;
@@ -678,10 +665,28 @@ int store_plan_approve_all(struct store *s, const struct store_actor *who,
 	if ((rc = store_begin(s)) != KFQ_OK)
 		return rc;
 	for (int i = 0; i < n && rc == KFQ_OK; i++)
-		if ((rc = act_in(s, who, json, ids[i], PLAN_APPROVE, comment, now, problem)) !=
-		    KFQ_OK)
+		if ((rc = step(s, who, json, ids[i], action, comment, now, problem)) != KFQ_OK)
 			*failed = i;
 	return store_plan_finish(s, rc);
+}
+
+int store_plan_act(struct store *s, const struct store_actor *who,
+                   const struct store_plan_json *json, int64_t plan_id,
+                   enum store_plan_action action, const char *comment,
+                   enum store_plan_problem *problem)
+{
+	int failed;
+
+	return store_plan_steps(s, who, json, act_in, (int)action, &plan_id, 1, comment, &failed,
+	                        problem);
+}
+
+int store_plan_approve_all(struct store *s, const struct store_actor *who,
+                           const struct store_plan_json *json, const int64_t *ids, int n,
+                           const char *comment, int *failed, enum store_plan_problem *problem)
+{
+	return store_plan_steps(s, who, json, act_in, PLAN_APPROVE, ids, n, comment, failed,
+	                        problem);
 }
 
 int store_plan_missing(struct store *s, struct arena *a, const struct store_scope *scope,

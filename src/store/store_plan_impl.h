@@ -93,6 +93,20 @@ int store_revision_act(struct store *s, const struct store_actor *who,
                        const char *comment, const char *now, const char **audit_action, int *step,
                        enum store_plan_problem *problem);
 
+/* One workflow step on entity id inside the caller's write transaction (its own audit record
+ * and inbox items); action is the step's kind (enum store_plan_action for plans, accept or not
+ * for reports). */
+typedef int (*store_plan_step_fn)(struct store *s, const struct store_actor *who,
+                                  const struct store_plan_json *json, int64_t id, int action,
+                                  const char *comment, const char *now,
+                                  enum store_plan_problem *problem);
+/* Runs step on every id in one transaction with one comment (and bumps the change counter); the
+ * first refusal rolls all of them back, *failed = its index (-1 when none failed). */
+int store_plan_steps(struct store *s, const struct store_actor *who,
+                     const struct store_plan_json *json, store_plan_step_fn step, int action,
+                     const int64_t *ids, int n, const char *comment, int *failed,
+                     enum store_plan_problem *problem);
+
 /* Recomputes the sums and open due dates a plan keeps (migration 0007), of the plan or of the
  * plan a milestone belongs to, inside the caller's transaction. */
 int store_plan_keep_sums(struct store *s, int64_t plan_id);

@@ -361,9 +361,10 @@ static int progress(struct store *s, const struct store_report *r)
 	return rc;
 }
 
-/* One review inside the caller's transaction: audited and told to the inbox. */
+/* One review inside the caller's transaction: audited and told to the inbox (a
+ * store_plan_step_fn; accept: accepted, else returned). */
 static int review_in(struct store *s, const struct store_actor *who,
-                     const struct store_plan_json *json, int64_t id, bool accept,
+                     const struct store_plan_json *json, int64_t id, int accept,
                      const char *comment, const char *now, enum store_plan_problem *problem)
 {
 	struct store_stmt *st;
@@ -414,30 +415,14 @@ int store_report_review(struct store *s, const struct store_actor *who,
                         const struct store_plan_json *json, int64_t id, bool accept,
                         const char *comment, enum store_plan_problem *problem)
 {
-	char now[TIME_RFC3339_LEN];
-	int rc;
+	int failed;
 
-	*problem = PLAN_OK;
-	time_format(time_now(), now);
-	if ((rc = store_begin(s)) != KFQ_OK)
-		return rc;
-	return store_plan_finish(s, review_in(s, who, json, id, accept, comment, now, problem));
+	return store_plan_steps(s, who, json, review_in, accept, &id, 1, comment, &failed, problem);
 }
 
 int store_report_accept_all(struct store *s, const struct store_actor *who,
                             const struct store_plan_json *json, const int64_t *ids, int n,
                             const char *comment, int *failed, enum store_plan_problem *problem)
 {
-	char now[TIME_RFC3339_LEN];
-	int rc;
-
-	*problem = PLAN_OK;
-	*failed = -1;
-	time_format(time_now(), now);
-	if ((rc = store_begin(s)) != KFQ_OK)
-		return rc;
-	for (int i = 0; i < n && rc == KFQ_OK; i++)
-		if ((rc = review_in(s, who, json, ids[i], true, comment, now, problem)) != KFQ_OK)
-			*failed = i;
-	return store_plan_finish(s, rc);
+	return store_plan_steps(s, who, json, review_in, true, ids, n, comment, failed, problem);
 }

@@ -401,7 +401,12 @@ describe('the plan and report workflow', { timeout: h.FILE_TIMEOUT }, () => {
 		// within its scope office3 reviews: a report of the economic zone
 		r = await c.zone1.post(`/api/milestones/${plan.milestones[0].id}/reports`, { status: 'in_progress', percent: 50, narrative: '台账建立中' });
 		assert.equal(r.status, 201, r.text);
+		const told = await inboxes();
 		assert.equal((await c.office3.post(`/api/reports/${r.json.id}/return`, { comment: '请附台账' })).status, 200);
+		assert.deepEqual(grew(told, await inboxes()), { zone1: 1, zone1b: 1 });
+		const back = await newest(c.zone1b);
+		assert.equal(back.kind, 'report_returned');
+		assert.equal(back.actor_name, c.office3.user.display_name);
 		assert.equal((await c.office1.post(`/api/reports/${rep2.id}/return`, { comment: '请补充材料' })).status, 200);
 	});
 
