@@ -1,5 +1,6 @@
 /* store_inbox.c - the inbox in SQL: delivering an item to the accounts its recipients name
- * (organization, role by permission, data scope covering an organization, one account), inside
+ * (organization, role by permission, data scope covering an organization, capability held by the
+ * organization, one account), inside
  * the step's transaction or in one of its own; listing and marking read. Must not word an item
  * or decide who should be told: core/ does (plan_step.c, remind.c). */
 #include "store/store_inbox.h"
@@ -15,8 +16,8 @@
 
 /* One row per active account but the actor that matches the entry (?9 account, ?10
  * organization, ?11 role, ?12 an organization its data scope covers: everything, its own
- * organization, one of its ancestors' (org_and_below) or one of its custom set) and has no item
- * with this key yet. */
+ * organization, one of its ancestors' (org_and_below) or one of its custom set; ?13 a
+ * capability its organization holds) and has no item with this key yet. */
 static const char sql_send[] =
     "INSERT INTO inbox (user_id, kind, title, link, dedupe_key, created_at, actor_id, "
     "entity_type, entity_id) SELECT u.id, CAST(?1 AS TEXT), CAST(?2 AS TEXT), CAST(?3 AS TEXT), "
@@ -30,7 +31,9 @@ static const char sql_send[] =
     "SELECT CAST(?12 AS BIGINT) UNION ALL SELECT o.parent_id FROM org o JOIN up ON o.id = up.id "
     "WHERE o.parent_id IS NOT NULL) SELECT id FROM up)) "
     "OR (u.data_scope = 'custom' AND EXISTS (SELECT 1 FROM user_scope_org x "
-    "WHERE x.user_id = u.id AND x.org_id = ?12))) ON CONFLICT DO NOTHING RETURNING user_id";
+    "WHERE x.user_id = u.id AND x.org_id = ?12))) AND (CAST(?13 AS TEXT) IS NULL OR u.org_id IN "
+    "(SELECT c.org_id FROM org_capability c WHERE c.capability = ?13)) "
+    "ON CONFLICT DO NOTHING RETURNING user_id";
 /* the audit record the step appended last in this transaction */
 static const char sql_head_seq[] = "SELECT seq FROM audit_head WHERE id = 1";
 static const char sql_count[] =
@@ -84,6 +87,7 @@ static int deliver_to(struct store *s, const struct inbox_item *it, const char *
 	store_bind_int(st, 10, to->org_id);
 	store_bind_text(st, 11, role);
 	store_bind_int(st, 12, to->scope_of);
+	store_bind_text(st, 13, to->capability);
 	while ((rc = store_step(st)) == KFQ_ROW) {
 		(*added)++;
 		if (users)
@@ -101,7 +105,7 @@ static int deliver(struct store *s, const struct inbox_item *it, const char *key
 
 	for (int i = 0; i < it->nto && rc == KFQ_OK; i++) {
 		const struct inbox_to *to = &it->to[i];
-		if (!to->user_id && !to->org_id && !to->perm && !to->scope_of)
+		if (!to->user_id && !to->org_id && !to->perm && !to->scope_of && !to->capability)
 			return KFQ_EINVAL;
 		if (!to->perm) {
 			rc = deliver_to(s, it, key, now, actor, to, NULL, added, users);

@@ -544,7 +544,7 @@ static bool own(const struct store_actor *who, int64_t submitted_by)
 }
 
 /* The step of a plan that has not been approved yet (store_plan_act's rules). */
-static int plan_step(struct store *s, const struct store_actor *who,
+static int step_plan(struct store *s, const struct store_actor *who,
                      const struct store_plan_json *json, int64_t plan_id,
                      const struct plan_state *st, enum store_plan_action action,
                      const char *comment, const char *now, const char **audit_action, int *step,
@@ -637,7 +637,7 @@ static int act_in(struct store *s, const struct store_actor *who,
 	rc = revision
 	         ? store_revision_act(s, who, json, plan_id, &st, (enum store_plan_action)action,
 	                              comment, now, &audit_action, &step, problem)
-	         : plan_step(s, who, json, plan_id, &st, (enum store_plan_action)action, comment,
+	         : step_plan(s, who, json, plan_id, &st, (enum store_plan_action)action, comment,
 	                     now, &audit_action, &step, problem);
 	if (rc == KFQ_OK)
 		rc = store_audit_entity(s, who, audit_action, "plan", plan_id, before,
