@@ -121,8 +121,8 @@ static void test_recipients(void **state)
 	zone_off = make_user(s, "zone_off", zone, "zone", "org", NULL, 0);
 	county_u = make_user(s, "county_u", county, "county", "org_and_below", NULL, 0);
 	finance_u = make_user(s, "finance_u", finance, "department", "org", NULL, 0);
-	assert_int_equal(store_exec(s, "UPDATE app_user SET disabled = 1 WHERE username = 'zone_off'"),
-	                 KFQ_OK);
+	assert_int_equal(
+	    store_exec(s, "UPDATE app_user SET disabled = 1 WHERE username = 'zone_off'"), KFQ_OK);
 
 	/* the reviewers whose scope covers the zone: all, its ancestor's org_and_below, a custom
 	 * set naming it; not an office account scoped to its own organization or another set */
@@ -185,7 +185,10 @@ static void test_remind_batch(void **state)
 {
 	struct store *s = *state;
 	struct inbox_item it[2] = {
-	    {.kind = "overdue", .title = "已逾期", .link = "/tasks/1", .dedupe_key = "overdue:m1:x"},
+	    {.kind = "overdue",
+	     .title = "已逾期",
+	     .link = "/tasks/1",
+	     .dedupe_key = "overdue:m1:x"},
 	    {.kind = "due_soon", .title = "即将到期", .link = "/tasks/1", .dedupe_key = "due:m2:x"},
 	};
 	int added, users;
