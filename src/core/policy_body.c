@@ -30,7 +30,9 @@ static struct sbuf *sink(struct parser *p)
 	return &p->preamble;
 }
 
-static void add_para(struct parser *p, const char *s, size_t n, int line, bool units)
+/* units: a unit line, SRC_LINES or, for "（牵头单位：…）" on a line of its own, SRC_LABELLED;
+ * 0 for text. */
+static void add_para(struct parser *p, const char *s, size_t n, int line, unsigned units)
 {
 	p->paras = pp_grow(p->a, p->paras, p->np, &p->cap_paras, sizeof(*p->paras));
 	p->paras[p->np].s = s;
@@ -40,36 +42,39 @@ static void add_para(struct parser *p, const char *s, size_t n, int line, bool u
 	p->np++;
 }
 
+/* The first paragraph opens with a title sentence when its first sentence is short and the
+ * article has more of its own after it (text, or unit lines as in task lists): "2.聚焦主责
+ * 主业。开发区要…", not "（十三）支持在自贸试验区设置商标受理窗口。（负责部门：…）" nor a
+ * provision that runs long ("一、对深化商事制度改革成效显著…的市（地、州、盟），…"). */
+static bool title_sentence(const struct parser *p, size_t first, size_t dot, bool unit_lines)
+{
+	const struct para *pa = &p->paras[first];
+	size_t b = dot + strlen("。"), e = pa->n;
+	bool more = unit_lines;
+
+	if (dot < pa->n) {
+		pp_trim(pa->s, &b, &e);
+		more |= e > b;
+	}
+	for (size_t i = first + 1; i < p->np && !more; i++)
+		more = p->paras[i].n > 0;
+	return more && pp_cp_count(pa->s, dot) <= MAX_TITLE_SENTENCE_CPS;
+}
+
 static void finish_article(struct parser *p)
 {
 	struct policy_article *art;
 	struct sbuf body;
 	size_t first = 0;
+	bool unit_lines = false;
 
 	if (!p->in_article)
 		return;
 	art = &p->d->articles[p->d->n_articles - 1];
-	for (size_t i = 0; i < p->np; i++) {
-		struct para *pa = &p->paras[i];
-		if (pa->units) {
-			pp_parse_roles(p, pa->s, pa->n, pa->line);
-			pa->n = 0;
-		} else {
-			(void)pp_strip_inline_units(p, pa);
-		}
-	}
-	if (p->lead.n == 0 && p->resp.n == 0)
-		for (size_t i = 0; i < p->np; i++)
-			(void)pp_prose_units(p, p->paras[i].s, p->paras[i].n, p->paras[i].line,
-			                     true);
-	for (size_t i = 0; i < p->np; i++) {
-		const struct para *pa = &p->paras[i];
-		if (pp_role_anywhere(pa->s, pa->n))
-			pp_warn(
-			    p, pa->line,
-			    "条目 %d 正文中提到牵头/责任单位，但未能识别为单位列表，已保留在正文",
-			    art->number);
-	}
+	/* unit lines of its own, bracketed or not, or a labelled list in the first paragraph */
+	for (size_t i = 0; i < p->np; i++)
+		unit_lines |= p->paras[i].units != 0;
+	unit_lines |= (pp_article_units(p, art) & SRC_LINES) != 0;
 	while (first < p->np && p->paras[first].n == 0)
 		first++;
 	pp_sb_init(&body, p->a);
@@ -92,28 +97,20 @@ static void finish_article(struct parser *p)
 	} else {
 		const struct para *pa = &p->paras[first];
 		size_t dot = pp_find(pa->s, pa->n, 0, "。");
-		if (dot < pa->n) {
+		if (title_sentence(p, first, dot, unit_lines)) {
 			size_t b = 0, e = dot;
 			pp_trim(pa->s, &b, &e);
 			art->short_title = arena_strndup(p->a, pa->s + b, e - b);
-			b = dot + strlen("。");
+			b = dot < pa->n ? dot + strlen("。") : pa->n;
 			e = pa->n;
 			pp_trim(pa->s, &b, &e);
 			pp_sb_para(&body, pa->s + b, e - b);
-		} else {
-			art->short_title = arena_strndup(p->a, pa->s, pa->n);
+			first++;
 		}
-		first++;
 	}
 	for (size_t i = first; i < p->np; i++)
 		pp_sb_para(&body, p->paras[i].s, p->paras[i].n);
 	art->body = pp_sb_str(&body);
-	art->lead_units = p->lead.v;
-	art->n_lead_units = p->lead.n;
-	art->responsible_units = p->resp.v;
-	art->n_responsible_units = p->resp.n;
-	memset(&p->lead, 0, sizeof(p->lead));
-	memset(&p->resp, 0, sizeof(p->resp));
 	p->np = 0;
 	p->in_article = false;
 	p->after_units = false;
@@ -129,6 +126,7 @@ static void open_part(struct parser *p, const struct line *l, int number)
 	finish_article(p);
 	flush_group(p);
 	flush_part(p);
+	pp_outside_text(p, s, n, l->no);
 	if (number != prev + 1 && prev == 0)
 		pp_warn(p, l->no, "部分编号没有从一开始：第一个是%s、",
 		        policy_cn_number(p->a, number));
@@ -163,6 +161,7 @@ static void open_group(struct parser *p, const struct line *l, int number, bool 
 
 	finish_article(p);
 	flush_group(p);
+	pp_outside_text(p, s, n, l->no);
 	if (d->n_groups && d->groups[d->n_groups - 1].part == p->part)
 		prev = d->groups[d->n_groups - 1].number;
 	pp_trim(s, &b, &e);
@@ -207,6 +206,8 @@ static void open_article(struct parser *p, const struct line *l)
 	if (l->num != p->last_number + 1 && !(l->num == 1 && p->restart_ok)) {
 		if (p->last_number == 0)
 			pp_warn(p, l->no, "条目编号没有从 1 开始：第一条是 %d", l->num);
+		else if (l->num == p->last_number)
+			pp_warn(p, l->no, "条目编号重复：%d 之后又是 %d", p->last_number, l->num);
 		else
 			pp_warn(p, l->no, "条目编号不连续：%d 之后是 %d", p->last_number, l->num);
 	}
@@ -223,7 +224,7 @@ static void open_article(struct parser *p, const struct line *l)
 	p->after_units = false;
 	p->last_number = l->num;
 	p->restart_ok = false;
-	add_para(p, l->s + l->rest, l->n - l->rest, l->no, false);
+	add_para(p, l->s + l->rest, l->n - l->rest, l->no, 0);
 }
 
 static enum act act_of(const struct parser *p, const struct line *l)
@@ -269,6 +270,37 @@ static enum act act_of(const struct parser *p, const struct line *l)
 		break;
 	}
 	return A_TEXT;
+}
+
+/* In a numbered document a (X) is a group when numbered items follow it; one without them
+ * that has text or units of its own is itself an article (国发〔2019〕3号: 二、基本原则 holds
+ * (一)…(四) with no 1. below them, 四、主要任务 holds groups of 1.…21.). */
+static bool group_is_article(const struct parser *p, size_t i)
+{
+	const struct line *l = &p->ln[i];
+	const char *s = l->s + l->rest;
+	size_t n = l->n - l->rest, b = pp_find(s, n, 0, "。"), e = n;
+	bool own;
+
+	b = b < n ? b + strlen("。") : n;
+	pp_trim(s, &b, &e);
+	own = e > b;
+	for (size_t j = p->next_nb[i]; j < p->body_end; j = p->next_nb[j]) {
+		enum kind k = p->ln[j].kind;
+		if (k == K_ARTICLE && (!p->ln[j].num_title || p->ln[j].num == 1))
+			return false;
+		if (k == K_GROUP || k == K_PART || k == K_LOST || k == K_STATUTE || k == K_ATTACH)
+			break;
+		own = true;
+	}
+	return own;
+}
+
+/* "7.100个重点项目攻坚行动。" opens article 7 only where the numbering expects a 7; elsewhere
+ * "2.5倍以上…" is text. */
+static bool expected_number(const struct parser *p, int num)
+{
+	return num == p->last_number + 1 || (num == 1 && p->restart_ok);
 }
 
 /* A bare short line before an article, where a group heading belongs, is a heading whose
@@ -319,15 +351,17 @@ static size_t unit_line(struct parser *p, size_t i)
 	}
 	{
 		size_t b = 0, e = n, k;
+		unsigned src = SRC_LINES;
 		k = pp_cp_at(s, n, 0, &c);
 		/* "（牵头单位：…）" on a line of its own */
 		if (pp_is_open(c) && pp_match_paren(s, n, 0) + pp_cp_before(s, n, &c) == n &&
 		    pp_is_close(c)) {
 			b = k;
 			e = n - pp_cp_before(s, n, &c);
+			src = SRC_LABELLED;
 		}
 		/* parsed by finish_article(), so all unit sources keep their text order */
-		add_para(p, s + b, e - b, l->no, true);
+		add_para(p, s + b, e - b, l->no, src);
 	}
 	p->after_units = true;
 	return last;
@@ -343,6 +377,10 @@ void pp_parse_body(struct parser *p, size_t start)
 
 		if (act == A_TEXT && lost_heading(p, i))
 			act = A_LOST;
+		if (act == A_ARTICLE && l->num_title && !expected_number(p, l->num))
+			act = A_TEXT;
+		if (act == A_GROUP && p->mode == M_NUMBERED && !l->di && group_is_article(p, i))
+			act = A_ARTICLE;
 		/* only numbered documents have a group level a broken marker could belong to, and
 		 * a heading is short and unpunctuated ("）按附表执行。" just ends a bracket) */
 		if (act == A_LOST && (p->mode != M_NUMBERED || !l->plain_short)) {
@@ -368,11 +406,12 @@ void pp_parse_body(struct parser *p, size_t start)
 					pp_warn(p, l->no,
 					        "条目 %d 的单位行之后还有文字，已并入该条正文",
 					        p->d->articles[p->d->n_articles - 1].number);
-				add_para(p, l->s, l->n, l->no, false);
+				add_para(p, l->s, l->n, l->no, 0);
 			} else {
 				if (act == A_SUB)
 					pp_warn(p, l->no, "编号子项不属于任何条目，已并入上级正文");
 				pp_sb_para(sink(p), l->s, l->n);
+				pp_outside_text(p, l->s, l->n, l->no);
 			}
 			break;
 		case A_ARTICLE:

@@ -220,10 +220,39 @@ static void parse_notice(struct parser *p, size_t end, size_t heading)
 		nt->issuer = NULL;
 }
 
+/* 国发〔2018〕42号, 京政办发[2016]26号: the document's number (文号). */
+static bool doc_number(const struct line *l)
+{
+	static const char *const opens[] = {"〔", "[", "［", "【"};
+	size_t at, e;
+
+	if (l->kind != K_TEXT || !pp_has_suffix(l->s, l->n, "号") ||
+	    pp_cp_count(l->s, l->n) > MAX_SIGNER_CPS)
+		return false;
+	for (size_t k = 0; k < sizeof(opens) / sizeof(opens[0]); k++) {
+		int nd = 0;
+		at = pp_find(l->s, l->n, 0, opens[k]);
+		if (at < l->n && pp_ar_num(l->s, l->n, at + strlen(opens[k]), 4, &e, &nd) >= 0 &&
+		    nd == 4)
+			return true;
+	}
+	return false;
+}
+
+/* "2019年10月8日 国务院第66次常务会议通过": a dated line of the document's history. */
+static bool dated_note(const struct line *l)
+{
+	struct ymd t;
+
+	return l->kind != K_BLANK && pp_parse_date(l->s, l->n, 0, 0, &t) != 0 &&
+	       pp_find(l->s, l->n, 0, "。") == l->n && pp_cp_count(l->s, l->n) <= 2 * MAX_TITLE_CPS;
+}
+
 static bool title_like(const struct line *l)
 {
 	return l->kind == K_TEXT && pp_cp_count(l->s, l->n) <= MAX_TITLE_CPS &&
-	       !pp_has_any(l->s, l->n, SENTENCE_PUNCT) && !has_notice_field(l);
+	       !pp_has_any(l->s, l->n, SENTENCE_PUNCT) && !has_notice_field(l) && !doc_number(l) &&
+	       !dated_note(l);
 }
 
 /* Lines [0, start): notice, title, title note, preamble. */
@@ -253,6 +282,10 @@ void pp_parse_front(struct parser *p, size_t start)
 	for (i = end; i < start; i++) {
 		if (p->ln[i].kind == K_BLANK)
 			continue;
+		if (!title_line && !d->doc_number && doc_number(&p->ln[i])) {
+			d->doc_number = p->ln[i].s;
+			continue;
+		}
 		if (nt >= MAX_TITLE_LINES || !title_like(&p->ln[i]))
 			break;
 		if (!title_line)
@@ -260,25 +293,37 @@ void pp_parse_front(struct parser *p, size_t start)
 		pp_sb_add(&title, p->ln[i].s, p->ln[i].n);
 		nt++;
 	}
+	/* under the title: its note in brackets, its number, dated history lines */
 	for (; i < start; i++) {
 		const struct line *l = &p->ln[i];
-		if (l->kind == K_BLANK)
-			continue;
-		if (l->kind != K_PAREN)
-			break;
 		size_t b = 0, e = l->n;
 		uint32_t c;
+		if (l->kind == K_BLANK)
+			continue;
+		if (!d->doc_number && doc_number(l)) {
+			d->doc_number = l->s;
+			continue;
+		}
+		if (dated_note(l)) {
+			pp_sb_para(&note, l->s, l->n);
+			continue;
+		}
+		if (l->kind != K_PAREN)
+			break;
 		b += pp_cp_at(l->s, e, 0, &c);
 		e -= pp_cp_before(l->s, e, &c);
 		pp_trim(l->s, &b, &e);
 		pp_sb_para(&note, l->s + b, e - b);
 	}
 	for (; i < start; i++) {
-		if (p->ln[i].kind == K_BLANK)
+		const struct line *l = &p->ln[i];
+		if (l->kind == K_BLANK)
 			continue;
-		if (p->ln[i].kind == K_UNIT)
-			pp_warn(p, p->ln[i].no, "牵头/责任单位行不属于任何条目，已作为正文保留");
-		pp_sb_para(&p->preamble, p->ln[i].s, p->ln[i].n);
+		if (l->kind == K_UNIT)
+			pp_warn(p, l->no, "牵头/责任单位行不属于任何条目，已作为正文保留");
+		else
+			pp_outside_text(p, l->s, l->n, l->no);
+		pp_sb_para(&p->preamble, l->s, l->n);
 	}
 	d->title = title.len ? title.p : NULL;
 	d->title_note = note.len ? note.p : NULL;

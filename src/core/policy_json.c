@@ -20,6 +20,8 @@ void policy_doc_to_json(const struct policy_doc *d, struct jsonw *w)
 	jsonw_obj_open(w);
 	jsonw_kstr(w, "title", d->title);
 	jsonw_kstr(w, "title_note", d->title_note);
+	jsonw_kstr(w, "doc_number", d->doc_number);
+	jsonw_kstr(w, "date", d->date);
 	jsonw_kstr(w, "encoding", d->encoding);
 	jsonw_key(w, "notice");
 	if (nt->present) {
@@ -85,6 +87,14 @@ void policy_doc_to_json(const struct policy_doc *d, struct jsonw *w)
 		units_json(w, "lead_units", art->lead_units, art->n_lead_units);
 		units_json(w, "responsible_units", art->responsible_units,
 		           art->n_responsible_units);
+		jsonw_kstr(w, "scope", art->scope);
+		jsonw_kstr(w, "deadline", art->deadline);
+		jsonw_kstr(w, "deadline_date", art->deadline_date);
+		jsonw_kstr(w, "unit_source", policy_unit_source_name(art->unit_source));
+		if (art->lead_rule_line)
+			jsonw_kint(w, "lead_rule_line", art->lead_rule_line);
+		else
+			jsonw_knull(w, "lead_rule_line");
 		jsonw_kint(w, "line", art->line);
 		jsonw_obj_close(w);
 	}

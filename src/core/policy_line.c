@@ -1,6 +1,7 @@
 /* policy_line.c - what the start of a line looks like: its marker (一、 (一) 1. 第一条 …), a
- * unit-role keyword (牵头单位：), a notice field (电子邮箱：), a date, a parenthesis. What a
- * marker means depends on the document's mode and is decided in policy_body.c, not here. */
+ * label (牵头单位：, 适用范围：, 完成时限：), a notice field (电子邮箱：), a date, a
+ * parenthesis. What a marker means depends on the document's mode and is decided in
+ * policy_body.c, not here. */
 #include "core/policy_parse_int.h"
 
 #include <string.h>
@@ -9,13 +10,13 @@ static const struct {
 	const char *kw;
 	enum role role;
 } role_kws[] = {
-    {"牵头单位", ROLE_LEAD}, {"牵头部门", ROLE_LEAD}, {"责任单位", ROLE_RESP},
-    {"责任部门", ROLE_RESP}, {"责任主体", ROLE_RESP}, {"配合单位", ROLE_RESP},
-    {"配合部门", ROLE_RESP},
+    {"牵头单位", ROLE_LEAD},     {"牵头部门", ROLE_LEAD},     {"责任单位", ROLE_RESP},
+    {"责任部门", ROLE_RESP},     {"责任主体", ROLE_RESP},     {"配合单位", ROLE_RESP},
+    {"配合部门", ROLE_RESP},     {"负责部门", ROLE_RESP},     {"负责单位", ROLE_RESP},
+    {"适用范围", ROLE_SCOPE},    {"完成时限", ROLE_DEADLINE}, {"时间进度", ROLE_DEADLINE},
+    {"完成时间", ROLE_DEADLINE},
 };
 
-/* A role keyword at s[i..n) followed by a colon (or, when loose, by spaces and more text):
- * returns the offset of the list after it and sets *r, else 0. */
 size_t pp_role_at(const char *s, size_t n, size_t i, bool loose, enum role *r)
 {
 	for (size_t k = 0; k < sizeof(role_kws) / sizeof(role_kws[0]); k++) {
@@ -89,6 +90,18 @@ size_t pp_match_paren(const char *s, size_t n, size_t i)
 	return n;
 }
 
+/* Digits at s[i..n) followed by text, not by more of a number or a date (2.5.1, 1.5%). */
+static bool digits_then_text(const char *s, size_t n, size_t i)
+{
+	size_t e;
+	uint32_t c;
+
+	if (pp_ar_num(s, n, i, 6, &e, NULL) < 0 || e >= n)
+		return false;
+	pp_cp_at(s, n, e, &c);
+	return !pp_cp_in(c, ".．-－/%％:：、，,") && !pp_is_ws(c);
+}
+
 /* What the start of a line looks like. What it means depends on the document's mode (act_of):
  * (一) is a group in a numbered document, an article in a grouped one, a sub-item in a statute. */
 void pp_classify(struct line *l)
@@ -104,6 +117,7 @@ void pp_classify(struct line *l)
 	l->num = 0;
 	l->rest = 0;
 	l->field = false;
+	l->num_title = false;
 	l->plain_short =
 	    n > 0 && pp_cp_count(s, n) <= MAX_HEADING_CPS && !pp_has_any(s, n, SENTENCE_PUNCT);
 	if (n == 0) {
@@ -191,6 +205,14 @@ void pp_classify(struct line *l)
 				pp_cp_at(s, n, j + l2, &c3);
 			if ((c2 == '.' || c2 == 0xff0e || c2 == 0x3001) && !pp_is_digit(c3)) {
 				l->kind = K_ARTICLE, l->num = v, l->rest = j + l2;
+				goto done;
+			}
+			/* "7.100个重点项目攻坚行动。": digits right after the marker; "2.5倍" reads
+			 * the same, so the body decides by the numbering */
+			if ((c2 == '.' || c2 == 0xff0e || c2 == 0x3001) && v <= 999 &&
+			    digits_then_text(s, n, j + l2)) {
+				l->kind = K_ARTICLE, l->num = v, l->rest = j + l2;
+				l->num_title = true;
 				goto done;
 			}
 			if (pp_is_close(c2)) {

@@ -88,6 +88,127 @@ static void sort_warnings(struct arena *a, struct policy_doc *d)
 		d->warnings[i] = o[i].w;
 }
 
+/* The body starts at the first heading or article that is not a notice field ("1.100个…"
+ * counts only as a first item). */
+static size_t body_start(const struct parser *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nl; i++) {
+		const struct line *l = &p->ln[i];
+		if ((l->kind == K_PART || l->kind == K_GROUP || l->kind == K_ARTICLE ||
+		     l->kind == K_STATUTE) &&
+		    !l->field && !(l->num_title && l->num != 1))
+			break;
+	}
+	return i;
+}
+
+/* Trailing attachments and a signature (organizations above a date), with the bracketed
+ * notes below it ((此件公开发布)), are the closing. Returns its first line, or nl. */
+static size_t closing_start(const struct parser *p, size_t start)
+{
+	size_t end = p->nl;
+	bool anchor = false;
+	int signers = 0;
+
+	for (size_t i = p->nl; i-- > start + 1;) {
+		const struct line *l = &p->ln[i];
+		if (l->kind == K_BLANK || (!anchor && l->kind == K_PAREN))
+			continue;
+		if (l->kind == K_DATE || l->kind == K_ATTACH) {
+			anchor = true;
+			signers = 0;
+		} else if (anchor && signers < 4 && l->kind == K_TEXT && l->plain_short &&
+		           pp_cp_count(l->s, l->n) <= MAX_SIGNER_CPS) {
+			signers++;
+		} else {
+			break;
+		}
+		end = i;
+	}
+	return end;
+}
+
+/* Which marker level holds the articles. */
+static enum mode mode_of(const struct parser *p, size_t start)
+{
+	bool statute = false, numbered = false, grouped = false, parts = false;
+
+	for (size_t i = start; i < p->body_end; i++) {
+		const struct line *l = &p->ln[i];
+		statute |= l->kind == K_STATUTE;
+		numbered |= l->kind == K_ARTICLE && !l->num_title;
+		grouped |= l->kind == K_GROUP && !l->di;
+		parts |= l->kind == K_PART;
+	}
+	return statute    ? M_STATUTE
+	       : numbered ? M_NUMBERED
+	       : grouped  ? M_GROUPED
+	       : parts    ? M_PARTS
+	                  : M_NONE;
+}
+
+/* The document's date: the signature's at the end, else the notice's, else the first date
+ * under the title or elsewhere in front of the body. Deadlines without a year take its year. */
+static void doc_date(struct parser *p, size_t start)
+{
+	struct policy_doc *d = p->d;
+	struct ymd t;
+	size_t at;
+
+	for (size_t i = p->body_end; i < p->nl; i++)
+		if (p->ln[i].kind == K_DATE && pp_first_date(p->ln[i].s, p->ln[i].n, &at, &t))
+			d->date = pp_iso_date(p->a, &t);
+	if (!d->date && d->notice.date)
+		d->date = d->notice.date;
+	if (!d->date && d->title_note &&
+	    pp_first_date(d->title_note, strlen(d->title_note), &at, &t))
+		d->date = pp_iso_date(p->a, &t);
+	for (size_t i = 0; i < start && !d->date; i++)
+		if (p->ln[i].kind == K_DATE && pp_first_date(p->ln[i].s, p->ln[i].n, &at, &t))
+			d->date = pp_iso_date(p->a, &t);
+	p->year = d->date ? atoi(d->date) : 0;
+}
+
+/* Where more than half of the articles name units, one that names none was probably missed. */
+static void warn_unitless(struct parser *p)
+{
+	const struct policy_doc *d = p->d;
+	size_t with = 0;
+
+	for (size_t i = 0; i < d->n_articles; i++)
+		with += d->articles[i].n_lead_units + d->articles[i].n_responsible_units > 0;
+	if (2 * with <= d->n_articles)
+		return;
+	for (size_t i = 0; i < d->n_articles; i++)
+		if (d->articles[i].n_lead_units + d->articles[i].n_responsible_units == 0)
+			pp_warn(p, d->articles[i].line,
+			        "条目 %d 没有牵头单位和责任单位，而本文件多数条目都有，请核对",
+			        d->articles[i].number);
+}
+
+const char *policy_unit_source_name(enum policy_unit_source s)
+{
+	switch (s) {
+	case POLICY_UNITS_NONE:
+		break;
+	case POLICY_UNITS_LINES:
+		return "lines";
+	case POLICY_UNITS_LABELLED:
+		return "labelled";
+	case POLICY_UNITS_PAREN:
+		return "paren";
+	case POLICY_UNITS_PAREN_RULE:
+		return "paren_rule";
+	case POLICY_UNITS_PROSE:
+		return "prose";
+	case POLICY_UNITS_MIXED:
+		return "mixed";
+	}
+	return "none";
+}
+
 int policy_parse(const char *buf, size_t len, struct arena *a, struct policy_doc *out)
 {
 	struct textconv_text t;
@@ -148,51 +269,11 @@ int policy_parse(const char *buf, size_t len, struct arena *a, struct policy_doc
 			start = i;
 	}
 
-	/* the body starts at the first heading or article that is not a notice field */
-	for (start = 0; start < nl; start++) {
-		enum kind k = p.ln[start].kind;
-		if ((k == K_PART || k == K_GROUP || k == K_ARTICLE || k == K_STATUTE) &&
-		    !p.ln[start].field)
-			break;
-	}
-	/* trailing attachments and a signature (organizations above a date) are the closing */
-	p.body_end = nl;
-	{
-		bool anchor = false;
-		int signers = 0;
-		for (i = nl; i-- > start + 1;) {
-			const struct line *l = &p.ln[i];
-			if (l->kind == K_BLANK)
-				continue;
-			if (l->kind == K_DATE || l->kind == K_ATTACH) {
-				anchor = true;
-				signers = 0;
-			} else if (anchor && signers < 4 && l->kind == K_TEXT && l->plain_short &&
-			           pp_cp_count(l->s, l->n) <= MAX_SIGNER_CPS) {
-				signers++;
-			} else {
-				break;
-			}
-			p.body_end = i;
-		}
-	}
-	{
-		bool statute = false, numbered = false, grouped = false, parts = false;
-		for (i = start; i < p.body_end; i++) {
-			const struct line *l = &p.ln[i];
-			statute |= l->kind == K_STATUTE;
-			numbered |= l->kind == K_ARTICLE;
-			grouped |= l->kind == K_GROUP && !l->di;
-			parts |= l->kind == K_PART;
-		}
-		p.mode = statute    ? M_STATUTE
-		         : numbered ? M_NUMBERED
-		         : grouped  ? M_GROUPED
-		         : parts    ? M_PARTS
-		                    : M_NONE;
-	}
-
+	start = body_start(&p);
+	p.body_end = closing_start(&p, start);
+	p.mode = mode_of(&p, start);
 	pp_parse_front(&p, start);
+	doc_date(&p, start);
 	pp_parse_body(&p, start);
 	out->preamble = pp_sb_str(&p.preamble);
 	{
@@ -204,6 +285,7 @@ int policy_parse(const char *buf, size_t len, struct arena *a, struct policy_doc
 	}
 	if (out->n_articles == 0)
 		pp_warn(&p, start < nl ? p.ln[start].no : 1, "未识别出任何条目");
+	warn_unitless(&p);
 	if (out->n_warnings > 1)
 		sort_warnings(a, out);
 	rc = KFQ_OK;

@@ -1,9 +1,10 @@
-/* policy_parse.h - reads the plain text of a policy document (意见, 方案, 条例 …) and returns its
- * structure: the title, the public-consultation notice printed in front of a draft, parts (一、
- * or 第一章), groups ((一) or 第一节), articles (1. or 第一条) and each article's lead units
- * (牵头单位) and responsible units (责任单位), plus warnings for whatever looked wrong.
- * Pure: no I/O, no database, no global state; safe to call from several threads with
- * separate arenas. Resolving unit names to organizations is unit_resolve.h's job.
+/* policy_parse.h - reads the plain text of a policy document (意见, 方案, 通知, 条例 …) and
+ * returns its structure: the title, the public-consultation notice printed in front of a draft,
+ * parts (一、 or 第一章), groups ((一) or 第一节), articles (1., (一) or 第一条) and each
+ * article's lead units (牵头单位), responsible units (责任单位), scope (适用范围) and deadline
+ * (完成时限), with where its units came from, plus warnings for whatever looked wrong or could
+ * not be placed. Pure: no I/O, no database, no global state; safe to call from several
+ * threads with separate arenas. Resolving unit names to organizations is unit_resolve.h's job.
  *
  * Ownership: every pointer in a struct policy_doc points into the arena passed to
  * policy_parse(); the caller owns that arena and frees everything with arena_release().
@@ -16,10 +17,17 @@
  *    line, NBSP inside a line becomes an ASCII space; punctuation is kept as written.
  *  - Unit names: full-width parentheses （） become ASCII ( ), spaces are removed, a lost
  *    区 in 县() is restored (各县() -> 各县(区)); otherwise kept as written (财政局 stays
- *    财政局). Group phrases such as 各县(区)党委、政府 stay one unit.
+ *    财政局). Group phrases stay one unit: 各县(区)党委、政府, 各市、县级市, …等有关部门,
+ *    …等部门和单位. A bare 等 at a unit's end (农业农村部等负责) is dropped and the connector
+ *    等和 splits (A等和各省级人民政府 -> A, 各省级人民政府).
+ *  - Who leads: 牵头单位 lists and "X牵头" lead; "X会同Y负责" makes X lead and Y responsible;
+ *    in an unlabelled "（A、B、C负责）" every unit is responsible unless the document states
+ *    that the first-listed unit leads (列第一位者为牵头单位，下同): from that statement on,
+ *    the first listed leads and the rest are responsible. The statement is not a unit.
  *  - Nothing is dropped: text that fits nowhere else ends up in the preamble, a part's or
  *    group's body, an article's body, the notice text or the closing, and unusual placements
- *    are reported as warnings. */
+ *    are reported as warnings. A parenthesis or line that looks like a unit assignment but
+ *    was not read as one is a warning with its line and text. */
 #ifndef KFQ_CORE_POLICY_PARSE_H
 #define KFQ_CORE_POLICY_PARSE_H
 
@@ -64,20 +72,45 @@ struct policy_group {
 	int line;
 };
 
+/* Where an article's units came from, so that the office can see why a unit leads. */
+enum policy_unit_source {
+	POLICY_UNITS_NONE,     /* the article names no units */
+	POLICY_UNITS_LINES,    /* lines of their own: 牵头单位：A / 责任单位：B */
+	POLICY_UNITS_LABELLED, /* a labelled parenthesis: （牵头单位：A；责任单位：B） */
+	POLICY_UNITS_PAREN,    /* an unlabelled parenthesis without the lead rule: （A、B负责）
+	                          (all responsible), （A会同B负责）, （A、B牵头负责） */
+	POLICY_UNITS_PAREN_RULE, /* an unlabelled parenthesis under the document's stated rule that
+	                            the first-listed unit leads (lead_rule_line says where) */
+	POLICY_UNITS_PROSE,      /* a sentence of the body: 由A牵头，B按职责分工负责 */
+	POLICY_UNITS_MIXED,      /* more than one of the above */
+};
+
 struct policy_article {
-	int number;              /* as written: 4. -> 4, 第十二条 -> 12 */
+	int number;              /* as written: 4. -> 4, (十二) -> 12, 第十二条 -> 12 */
 	int part;                /* index into parts[], -1 none */
 	int group;               /* index into groups[], -1 none */
-	const char *short_title; /* phrase before the first 。; for 第X条 articles only a bracketed
-	                            title (第一条【立法目的】), else NULL */
+	const char *short_title; /* the title sentence before the first 。 when the article opens
+	                            with one (short, followed by text of its own or by unit
+	                            lines); for 第X条 articles only a bracketed title
+	                            (第一条【立法目的】); else NULL */
 	const char *body;        /* the rest of the article, paragraphs '\n'-joined, without the
 	                            short title and its 。 and without extracted unit clauses */
-	const char **lead_units; /* 牵头单位/牵头部门 and "X牵头" */
+	const char **lead_units; /* 牵头单位/牵头部门, "X牵头", X in "X会同Y负责", and the
+	                            first-listed unit under the lead rule */
 	size_t n_lead_units;
-	const char **responsible_units; /* 责任单位/责任部门/责任主体/配合单位/配合部门 and
-	                                   "…按职责分工负责" */
+	const char **responsible_units; /* 责任单位/责任部门/责任主体/配合单位/配合部门/负责部门,
+	                                   the units of "（A、B负责）", "…按职责分工负责" */
 	size_t n_responsible_units;
-	int line; /* line of the article's number */
+	const char *scope;    /* 适用范围 as written (where the measure applies; never a
+	                         unit), or NULL */
+	const char *deadline; /* 完成时限 / 时间进度 / 完成时间 as written, or NULL */
+	const char *deadline_date; /* ISO 8601 last day of the period the deadline names
+	                              (6月底前 -> 06-30, 第三季度 -> 09-30, 2026年 -> 12-31; the
+	                              year from the text or the document's date); NULL when it
+	                              names none (每年, 持续推进, 长期坚持) or no year is known */
+	enum policy_unit_source unit_source;
+	int lead_rule_line; /* POLICY_UNITS_PAREN_RULE: line where the rule was stated; else 0 */
+	int line;           /* line of the article's number */
 };
 
 struct policy_warning {
@@ -89,7 +122,12 @@ struct policy_doc {
 	const char *encoding;   /* textconv_encoding_name() of the input */
 	const char *title;      /* the document's own title lines joined; NULL if none found */
 	const char *title_note; /* parenthesised line(s) under the title without the brackets,
-	                           e.g. 征求意见稿; NULL if none */
+	                           e.g. 征求意见稿, and dated history lines (2019年10月8日 …通过),
+	                           '\n'-joined; NULL if none */
+	const char *doc_number; /* 文号 under the title, e.g. 国发〔2018〕42号; NULL if none */
+	const char *date;       /* the document's date, ISO 8601: the signature's date at the end,
+	                           else the notice's date, else the first date under the title;
+	                           NULL if none. Deadlines without a year take this year. */
 	struct policy_notice notice;
 	const char *preamble; /* text between title and first heading; "" if none */
 	struct policy_part *parts;
@@ -109,11 +147,18 @@ struct policy_doc {
  * (more than POLICY_MAX_BYTES bytes or POLICY_MAX_LINES lines). */
 int policy_parse(const char *buf, size_t len, struct arena *a, struct policy_doc *out);
 
+/* Stable English name of a unit source for JSON and storage: "none", "lines", "labelled",
+ * "paren", "paren_rule", "prose", "mixed". */
+const char *policy_unit_source_name(enum policy_unit_source s);
+
 /* Writes the document as one JSON object:
- * {"title","title_note","encoding","notice":{…}|null,"preamble","parts":[{"number","heading",
- *  "body","line"}],"groups":[{"part","number","heading","body","recovered","line"}],
+ * {"title","title_note","doc_number","date","encoding","notice":{…}|null,"preamble",
+ *  "parts":[{"number","heading","body","line"}],
+ *  "groups":[{"part","number","heading","body","recovered","line"}],
  *  "articles":[{"number","part","group","short_title","body","lead_units","responsible_units",
- *  "line"}],"closing","warnings":[{"line","message"}]}
+ *  "scope","deadline","deadline_date","unit_source","lead_rule_line","line"}],"closing",
+ *  "warnings":[{"line","message"}]}
+ * "lead_rule_line" is null unless "unit_source" is "paren_rule".
  * In JSON, "part" and "group" are the NUMBERS of the part and group (二 -> 2, (一) -> 1), or
  * null, not array indices. */
 void policy_doc_to_json(const struct policy_doc *d, struct jsonw *w);

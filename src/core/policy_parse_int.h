@@ -3,7 +3,10 @@
  *   policy_text.c    UTF-8 and string helpers, the arena-backed string and array growers
  *   policy_number.c  Chinese and Arabic numerals, dates
  *   policy_line.c    what the start of a line looks like (its marker), role and field keywords
- *   policy_units.c   unit lists: splitting, cleaning, labelled and prose clauses
+ *   policy_units.c   unit lists: splitting, cleaning, group phrases, labelled lists
+ *   policy_clause.c  an article's units: own lines, parenthesised clauses (labelled, "A、B负责",
+ *                    "A会同B负责"), prose, the first-listed-leads rule, unread look-alikes
+ *   policy_deadline.c  the last day of the period a deadline names
  *   policy_front.c   the consultation notice, title and preamble in front of the body
  *   policy_body.c    the body's state machine: parts, groups, articles
  *   policy_parse.c   the entry point: lines, the document's mode, warnings
@@ -19,12 +22,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define MAX_TITLE_LINES 4
-#define MAX_TITLE_CPS   60 /* a title line is never longer than this */
-#define MAX_HEADING_CPS 40 /* a heading whose marker got lost is at most this long */
-#define MAX_SIGNER_CPS  30 /* an organization signing a notice */
-#define MAX_PROSE_UNITS 80 /* "X牵头" and "Y按职责分工负责": longer X or Y is prose, not units */
-#define SENTENCE_PUNCT  "。，,；;：:！!？?"
+#define MAX_TITLE_LINES        4
+#define MAX_TITLE_CPS          60 /* a title line is never longer than this */
+#define MAX_HEADING_CPS        40 /* a heading whose marker got lost is at most this long */
+#define MAX_SIGNER_CPS         30 /* an organization signing a notice */
+#define MAX_TITLE_SENTENCE_CPS 30 /* an article's title sentence (聚焦主责主业) is shorter */
+#define MAX_PROSE_UNITS        80 /* "X牵头" and "Y按职责分工负责": longer X or Y is prose, not units */
+#define SENTENCE_PUNCT         "。，,；;：:！!？?"
+/* Last characters of a city organization's name; "…局各县" or "…局市…" means a lost
+ * separator, and "X牵头" names a unit only when X ends so. */
+#define UNIT_END "局委办部厅院会府室心司团行门位构队所站处科)"
 
 /* ---------- text (policy_text.c) ---------- */
 
@@ -76,6 +83,13 @@ size_t pp_parse_date(const char *s, size_t n, size_t i, int year_default, struct
 char *pp_iso_date(struct arena *a, const struct ymd *t);
 size_t pp_first_date(const char *s, size_t n, size_t *at, struct ymd *t);
 
+/* policy_deadline.c: the last day of the latest period s[0..n) names, the year from the text
+ * or else `year` (0: unknown). Returns 1 and *out, or 0; *need_year (may be NULL) tells that
+ * a period was named but no year was known. */
+int pp_deadline_date(const char *s, size_t n, int year, struct ymd *out, bool *need_year);
+/* s[0..n) is a time phrase (6月底完成, 2025年底前, 持续推进), not a unit. */
+bool pp_time_phrase(const char *s, size_t n);
+
 /* ---------- lines (policy_line.c) ---------- */
 
 enum kind {
@@ -103,12 +117,17 @@ struct line {
 	size_t rest;      /* offset of the text after the marker */
 	bool field;       /* a numbered notice field (1. 电子邮箱：…), not an article */
 	bool plain_short; /* short and without sentence punctuation: may be a heading */
+	bool num_title;   /* K_ARTICLE whose text starts with digits (7.100个重点项目): an
+	                     article only where the numbering expects it, else a decimal */
 };
 
+/* What a label (牵头单位：, 适用范围：, 完成时限： …) introduces. */
 enum role {
 	ROLE_NONE,
 	ROLE_LEAD,
 	ROLE_RESP,
+	ROLE_SCOPE,    /* 适用范围: where the measure applies, never a unit */
+	ROLE_DEADLINE, /* 完成时限, 时间进度, 完成时间 */
 };
 
 enum fld {
@@ -120,6 +139,8 @@ enum fld {
 	F_OTHER,
 };
 
+/* A label at s[i..n) followed by a colon (or, when loose, by spaces and more text): the offset
+ * of its value and *r, else 0. */
 size_t pp_role_at(const char *s, size_t n, size_t i, bool loose, enum role *r);
 size_t pp_field_at(const char *s, size_t n, size_t i, enum fld *f, size_t *kwlen);
 size_t pp_match_paren(const char *s, size_t n, size_t i);
@@ -148,11 +169,21 @@ enum act {
 	A_ATTACH,
 };
 
+/* Where an article's units came from, as bits while it is read (policy_clause.c). */
+enum {
+	SRC_LINES = 1,      /* own lines, or a labelled clause that lost its line break */
+	SRC_LABELLED = 2,   /* a labelled parenthesis */
+	SRC_PAREN = 4,      /* an unlabelled parenthesis, lead from 牵头/会同 only */
+	SRC_PAREN_RULE = 8, /* an unlabelled parenthesis under the first-listed-leads rule */
+	SRC_PROSE = 16,     /* a sentence of the body */
+};
+
 struct para {
 	const char *s; /* points into a line copy or a rebuilt string */
 	size_t n;
 	int line;
-	bool units; /* a unit line: parsed into the lists, not part of the body */
+	unsigned units; /* a unit line (the SRC_* it counts as): parsed into the lists, not part
+	                   of the body; 0 for text */
 };
 
 struct ulist {
@@ -178,7 +209,18 @@ struct parser {
 	bool after_units;   /* the open article already had a unit line */
 	struct para *paras; /* the open article's paragraphs */
 	size_t np, cap_paras;
+
+	/* the open article's units, scope and deadline (policy_clause.c) */
 	struct ulist lead, resp;
+	const char *scope;    /* as written, NULL none */
+	const char *deadline; /* as written, NULL none */
+	int deadline_line;
+	unsigned sources;  /* SRC_* of the clauses that gave units */
+	int rule_line;     /* the first-listed-leads rule holds from this line on; 0 not stated */
+	int art_rule_line; /* the same for the open article only (stated without 下同) */
+	int used_rule;     /* line of the rule the open article's units followed, 0 none */
+	int year;          /* the document's year for deadlines without one, 0 unknown */
+
 	struct sbuf preamble, part_body, group_body;
 	int last_number; /* number of the previous article, 0 none */
 	bool restart_ok; /* a part or group opened since the previous article */
@@ -191,9 +233,28 @@ void pp_parse_body(struct parser *p, size_t start);
 
 /* ---------- units (policy_units.c) ---------- */
 
-void pp_parse_roles(struct parser *p, const char *s, size_t n, int line);
-bool pp_prose_units(struct parser *p, const char *s, size_t n, int line, bool take);
+/* Adds u to l unless it is already there (a repeat is a warning). */
+void pp_ul_add(struct parser *p, struct ulist *l, const char *u, int line);
+/* Splits a unit list on 、 ， ； (and spaces between Chinese names) outside parentheses, keeps
+ * group phrases whole, drops a bare trailing 等, splits at 等和, takes a time phrase among the
+ * units as the deadline, and adds each unit to out. */
+void pp_split_units(struct parser *p, const char *s, size_t n, int line, struct ulist *out);
+/* "牵头单位：A、B；责任单位：C；适用范围：D；完成时限：E" -> the lists, scope and deadline.
+ * Text before the first label is not a unit list; callers only pass text that starts with
+ * one. Returns the number of units added. */
+size_t pp_parse_labels(struct parser *p, const char *s, size_t n, int line);
+/* A lead or responsible label with its colon anywhere in s, outside parentheses. */
 bool pp_role_anywhere(const char *s, size_t n);
-bool pp_strip_inline_units(struct parser *p, struct para *pa);
+
+/* ---------- an article's units (policy_clause.c) ---------- */
+
+/* Reads the open article's units from its paragraphs (unit lines, trailing clauses, prose),
+ * cuts the clauses out of the paragraphs and fills art's units, scope, deadline and source;
+ * warns about look-alikes it could not read. Resets the per-article state and returns the
+ * SRC_* bits of what gave units. */
+unsigned pp_article_units(struct parser *p, struct policy_article *art);
+/* Text outside any article (preamble, a part's or group's own text): notes a stated
+ * first-listed-leads rule and warns about unit clauses that belong to no article. */
+void pp_outside_text(struct parser *p, const char *s, size_t n, int line);
 
 #endif

@@ -1,6 +1,7 @@
-/* policy_units.c - an article's units: role lists (牵头单位：A、B；责任单位：C), trailing
- * parenthesised clauses and prose ("由X牵头，Y按职责分工负责"), split into units, cleaned and
- * de-duplicated with warnings. Must not decide where an article starts or ends. */
+/* policy_units.c - unit lists: a list as written (A、B，各县（区）党委、政府) split into units,
+ * cleaned, group phrases kept whole, repeats reported; labelled lists (牵头单位：A；责任单位：
+ * B；适用范围：C；完成时限：D) into the open article's lists, scope and deadline. Must not
+ * decide which clause of an article assigns work (policy_clause.c does). */
 #include "core/policy_parse_int.h"
 
 #include <string.h>
@@ -25,8 +26,7 @@ static const char **ul_slot(const struct ulist *l, const char *u)
 	return &l->set[i];
 }
 
-/* Adds u to the list unless it is already there (a repeat is reported). */
-static void ul_add(struct parser *p, struct ulist *l, const char *u, int line)
+void pp_ul_add(struct parser *p, struct ulist *l, const char *u, int line)
 {
 	const char **slot;
 
@@ -67,9 +67,6 @@ static bool ends_with_organ(const char *u)
 			return true;
 	return false;
 }
-
-/* Last characters of an organization's name; "…局各县" or "…局市…" means a lost separator. */
-#define UNIT_END "局委办部厅院会府室心司团行门位构队所站处科)"
 
 static bool parens_balanced(const char *s, size_t n)
 {
@@ -168,7 +165,7 @@ static void add_split(struct parser *p, const char *u, int line, struct ulist *o
 		i += k;
 	}
 	if (ncut == 0) {
-		ul_add(p, out, u, line);
+		pp_ul_add(p, out, u, line);
 		return;
 	}
 	struct sbuf msg;
@@ -181,7 +178,7 @@ static void add_split(struct parser *p, const char *u, int line, struct ulist *o
 		pp_sb_adds(&msg, "“");
 		pp_sb_adds(&msg, part);
 		pp_sb_adds(&msg, "”");
-		ul_add(p, out, part, line);
+		pp_ul_add(p, out, part, line);
 	}
 	pp_warn(p, line, "单位“%s”缺少分隔符，已拆分为%s", u, pp_sb_str(&msg));
 }
@@ -191,17 +188,72 @@ struct piece {
 	bool dun;    /* separated from the previous piece by 、 */
 };
 
-/* Splits a unit list on 、 , ， ; ； (and on spaces between Chinese names) outside
- * parentheses, keeps group phrases whole and adds each unit to out. */
-static void split_units(struct parser *p, const char *s, size_t n, int line, struct ulist *out)
+/* Administrative levels that stand bare in a group phrase: after 、 behind a 各… phrase
+ * (各市、县级市, 各有关县、市辖区) or in front of a name (市、县人民政府). */
+static bool is_level(const char *u)
+{
+	static const char *const levels[] = {"县级市", "市辖区", "自治县", "街道", "乡镇", "县",
+	                                     "区",     "市",     "旗",     "乡",   "镇"};
+
+	for (size_t i = 0; i < sizeof(levels) / sizeof(levels[0]); i++)
+		if (!strcmp(u, levels[i]))
+			return true;
+	return false;
+}
+
+/* Sets *field to v, or appends v after "；" when it already holds text. */
+static void add_text(struct parser *p, const char **field, const char *v, size_t n)
+{
+	*field =
+	    *field ? arena_printf(p->a, "%s；%.*s", *field, (int)n, v) : arena_strndup(p->a, v, n);
+}
+
+struct units {
+	const char **v;
+	size_t n, cap;
+	const char *prefix; /* a bare level waiting for the next name (市、县人民政府) */
+};
+
+/* One cleaned piece of a list: a time phrase goes to the deadline, a bare organ or level joins
+ * the unit before it, anything else is a unit of its own. */
+static void add_piece(struct parser *p, struct units *us, const char *u, bool dun, bool dun_next,
+                      int line)
+{
+	size_t n = strlen(u);
+
+	/* 农业农村部等负责: the bare 等 is not part of the name (等部门 and 等单位 are) */
+	if (pp_has_suffix(u, n, "等") && n > strlen("等"))
+		u = arena_strndup(p->a, u, n - strlen("等"));
+	if (pp_time_phrase(u, strlen(u))) {
+		add_text(p, &p->deadline, u, strlen(u));
+		p->deadline_line = line;
+		return;
+	}
+	if (us->prefix) {
+		u = arena_printf(p->a, "%s、%s", us->prefix, u);
+		us->prefix = NULL;
+	} else if (dun && us->n > 0 &&
+	           ((is_bare_organ(u) && ends_with_organ(us->v[us->n - 1])) ||
+	            (is_level(u) &&
+	             pp_has_prefix(us->v[us->n - 1], strlen(us->v[us->n - 1]), "各")))) {
+		us->v[us->n - 1] = arena_printf(p->a, "%s、%s", us->v[us->n - 1], u);
+		return;
+	} else if (is_level(u) && dun_next) {
+		us->prefix = u;
+		return;
+	}
+	us->v = pp_grow(p->a, us->v, us->n, &us->cap, sizeof(*us->v));
+	us->v[us->n++] = u;
+}
+
+void pp_split_units(struct parser *p, const char *s, size_t n, int line, struct ulist *out)
 {
 	bool balanced = parens_balanced(s, n), dun = false;
 	struct piece *pc = NULL;
 	size_t npc = 0, cap = 0, i = 0, start = 0;
 	int depth = 0;
 	uint32_t c, prev_solid = 0;
-	const char **units = NULL;
-	size_t nu = 0, capu = 0;
+	struct units us = {NULL, 0, 0, NULL};
 
 	if (!balanced)
 		pp_warn(p, line, "单位列表“%.*s”括号不成对，已按原文拆分", (int)n, s);
@@ -246,26 +298,32 @@ static void split_units(struct parser *p, const char *s, size_t n, int line, str
 	}
 	for (size_t k = 0; k < npc; k++) {
 		const char *u = clean_unit(p, s + pc[k].b, pc[k].e - pc[k].b, line);
+		bool dun_next = k + 1 < npc && pc[k + 1].dun;
+		size_t at = pp_find(u, strlen(u), 0, "等和");
 		if (!*u)
 			continue;
-		if (pc[k].dun && nu > 0 && is_bare_organ(u) && ends_with_organ(units[nu - 1])) {
-			units[nu - 1] = arena_printf(p->a, "%s、%s", units[nu - 1], u);
+		/* A、B等和各省级人民政府负责: 等和 joins two lists */
+		if (at > 0 && at < strlen(u)) {
+			add_piece(p, &us, arena_strndup(p->a, u, at), pc[k].dun, false, line);
+			u += at + strlen("等和");
+			if (!*u)
+				continue;
+			add_piece(p, &us, u, false, dun_next, line);
 			continue;
 		}
-		units = pp_grow(p->a, units, nu, &capu, sizeof(*units));
-		units[nu++] = u;
+		add_piece(p, &us, u, pc[k].dun, dun_next, line);
 	}
-	for (size_t k = 0; k < nu; k++)
-		add_split(p, units[k], line, out);
-	if (nu == 0)
+	if (us.prefix)
+		add_piece(p, &us, us.prefix, false, false, line);
+	for (size_t k = 0; k < us.n; k++)
+		add_split(p, us.v[k], line, out);
+	if (us.n == 0 && !p->deadline)
 		pp_warn(p, line, "单位列表为空");
 }
 
-/* "牵头单位：A、B；责任单位：C" -> the two lists. Text before the first keyword is not a unit
- * list; callers only pass text that starts with one. */
-void pp_parse_roles(struct parser *p, const char *s, size_t n, int line)
+size_t pp_parse_labels(struct parser *p, const char *s, size_t n, int line)
 {
-	size_t kw[16] = {0}, val[16] = {0}, nk = 0, i = 0;
+	size_t kw[16] = {0}, val[16] = {0}, nk = 0, i = 0, added = 0;
 	enum role rl[16] = {ROLE_NONE};
 	int depth = 0;
 	uint32_t c;
@@ -289,193 +347,51 @@ void pp_parse_roles(struct parser *p, const char *s, size_t n, int line)
 		i += k;
 	}
 	for (size_t k = 0; k < nk; k++) {
-		size_t b = val[k], e = k + 1 < nk ? kw[k + 1] : n;
+		size_t b = val[k], e = k + 1 < nk ? kw[k + 1] : n, lb = kw[k], le = val[k];
+		struct ulist *l = rl[k] == ROLE_LEAD ? &p->lead : &p->resp;
+		size_t before = l->n;
 		pp_trim_set(s, &b, &e, "，,；;。");
 		if (e <= b) {
-			pp_warn(p, line, "%s为空", rl[k] == ROLE_LEAD ? "牵头单位" : "责任单位");
+			pp_trim_set(s, &lb, &le, ":：");
+			pp_warn(p, line, "%.*s为空", (int)(le - lb), s + lb);
 			continue;
 		}
-		split_units(p, s + b, e - b, line, rl[k] == ROLE_LEAD ? &p->lead : &p->resp);
-	}
-}
-
-/* "由市发改委牵头，各县(区)政府按职责分工负责": X牵头 -> lead, Y按职责分工负责 -> responsible.
- * Returns true if a clause was found. The text stays where it is. One forward pass: the
- * start of the current clause is tracked, not searched for, so the cost stays linear. */
-bool pp_prose_units(struct parser *p, const char *s, size_t n, int line, bool take)
-{
-	static const char *const resp_marks[] = {"按职责分工负责",
-	                                         "按照职责分工负责",
-	                                         "按职责分工落实",
-	                                         "按照职责分工落实",
-	                                         "按职责负责",
-	                                         "分工负责",
-	                                         "配合"};
-	size_t i = 0, cs = 0; /* cs: where the clause holding i starts */
-	bool found = false;
-	uint32_t c = 0;
-
-	while (i < n) {
-		size_t after = i + strlen("牵头"), xb = cs, xe = i, yb, se, m = n;
-		bool ends;
-		if (!pp_has_prefix(s + i, n - i, "牵头")) {
-			i += pp_cp_at(s, n, i, &c);
-			if (pp_cp_in(c, "。；;，,：:(（\n"))
-				cs = i;
-			continue;
-		}
-		i = after;
-		c = 0;
-		if (after < n)
-			pp_cp_at(s, n, after, &c);
-		ends = after >= n || pp_cp_in(c, "，,；;。、)）") ||
-		       pp_has_prefix(s + after, n - after, "负责") ||
-		       pp_has_prefix(s + after, n - after, "抓总");
-		pp_trim(s, &xb, &xe);
-		if (pp_has_prefix(s + xb, xe - xb, "均由"))
-			xb += strlen("均由");
-		else if (pp_has_prefix(s + xb, xe - xb, "由"))
-			xb += strlen("由");
-		/* bytes first: a long run without punctuation must not be counted again and again
-		 */
-		if (!ends || xe <= xb || xe - xb > 4 * MAX_PROSE_UNITS ||
-		    pp_cp_count(s + xb, xe - xb) > MAX_PROSE_UNITS)
-			continue;
-		pp_cp_before(s, xe, &c);
-		if (!pp_cp_in(c, UNIT_END))
-			continue;
-		found = true;
-		if (!take)
+		switch (rl[k]) {
+		case ROLE_LEAD:
+		case ROLE_RESP:
+			pp_split_units(p, s + b, e - b, line, l);
+			added += l->n - before;
 			break;
-		split_units(p, s + xb, xe - xb, line, &p->lead);
-		yb = after;
-		if (pp_has_prefix(s + yb, n - yb, "负责") || pp_has_prefix(s + yb, n - yb, "抓总"))
-			yb += strlen("负责");
-		if (yb < n && (pp_cp_at(s, n, yb, &c), pp_cp_in(c, "，,、")))
-			yb += pp_cp_at(s, n, yb, &c);
-		se = yb;
-		while (se < n && (pp_cp_at(s, n, se, &c), !pp_cp_in(c, "。；;")))
-			se += pp_cp_at(s, n, se, &c);
-		for (size_t r = 0; r < sizeof(resp_marks) / sizeof(resp_marks[0]); r++) {
-			size_t at = pp_find(s, se, yb, resp_marks[r]);
-			if (at < m)
-				m = at;
+		case ROLE_SCOPE:
+			add_text(p, &p->scope, s + b, e - b);
+			break;
+		case ROLE_DEADLINE:
+			add_text(p, &p->deadline, s + b, e - b);
+			p->deadline_line = line;
+			break;
+		case ROLE_NONE:
+			break;
 		}
-		if (m < se) {
-			size_t yb2 = yb, ye = m;
-			pp_trim(s, &yb2, &ye);
-			if (pp_has_prefix(s + yb2, ye - yb2, "由"))
-				yb2 += strlen("由");
-			if (ye > yb2 && pp_cp_count(s + yb2, ye - yb2) <= MAX_PROSE_UNITS)
-				split_units(p, s + yb2, ye - yb2, line, &p->resp);
-		}
-		/* continue after the sentence; its end (。；) starts the next clause */
-		i = se;
-		cs = se;
 	}
-	return found;
+	return added;
 }
 
-/* A role keyword with its colon anywhere in s: a unit list the parser could not take. */
 bool pp_role_anywhere(const char *s, size_t n)
 {
 	size_t i = 0;
+	int depth = 0;
 	uint32_t c;
 	enum role r;
 
 	while (i < n) {
-		if (pp_role_at(s, n, i, false, &r))
+		if (depth == 0 && pp_role_at(s, n, i, false, &r) &&
+		    (r == ROLE_LEAD || r == ROLE_RESP))
 			return true;
 		i += pp_cp_at(s, n, i, &c);
-	}
-	return false;
-}
-
-/* Is s[b..e) (the inside of a parenthesis) a unit clause? Takes the units when take is set. */
-static bool unit_clause(struct parser *p, const char *s, size_t b, size_t e, int line, bool take)
-{
-	enum role r;
-
-	b = pp_skip_ws(s, e, b);
-	if (pp_role_at(s, e, b, false, &r)) {
-		if (take)
-			pp_parse_roles(p, s + b, e - b, line);
-		return true;
-	}
-	return pp_prose_units(p, s + b, e - b, line, take);
-}
-
-/* Unit clauses in parentheses at the end of a paragraph:
- * "…机制。（牵头单位：A；责任单位：B）", "…机制（牵头单位：A）（配合单位：B）。" or
- * "…（市发改委牵头，各县区按职责分工负责）". Takes their units in text order and cuts them from
- * the paragraph; returns true if there were any. */
-bool pp_strip_inline_units(struct parser *p, struct para *pa)
-{
-	const char *s = pa->s, *tail = "";
-	size_t b = 0, e = pa->n, k, cb[8], ce[8], nc = 0;
-	uint32_t c;
-
-	pp_trim(s, &b, &e);
-	if (e <= b)
-		return false;
-	/* "…。牵头部门：A 责任主体：B": a clause that lost its line break or its brackets */
-	for (size_t i = b, depth = 0; i < e;) {
-		enum role r;
-		if (depth == 0 && (i == b || (pp_cp_before(s, i, &c), pp_cp_in(c, "。；;"))) &&
-		    pp_role_at(s, e, pp_skip_ws(s, e, i), false, &r)) {
-			size_t kb = b, ke = i;
-			pp_parse_roles(p, s + pp_skip_ws(s, e, i), e - pp_skip_ws(s, e, i),
-			               pa->line);
-			pp_trim(s, &kb, &ke);
-			pa->s = arena_strndup(p->a, s + kb, ke - kb);
-			pa->n = ke - kb;
-			return true;
-		}
-		i += pp_cp_at(s, e, i, &c);
 		if (pp_is_open(c))
 			depth++;
 		else if (pp_is_close(c) && depth > 0)
 			depth--;
 	}
-	k = pp_cp_before(s, e, &c);
-	if (c == 0x3002 || c == 0xff1b || c == ';' || c == '.') {
-		tail = arena_strndup(p->a, s + e - k, k);
-		e -= k;
-		pp_trim(s, &b, &e);
-	}
-	while (e > b && nc < 8 && (pp_cp_before(s, e, &c), pp_is_close(c))) {
-		int depth = 0;
-		size_t i = e, open = SIZE_MAX;
-		while (i > b) {
-			i -= pp_cp_before(s, i, &c);
-			if (pp_is_close(c)) {
-				depth++;
-			} else if (pp_is_open(c) && --depth == 0) {
-				open = i;
-				break;
-			}
-		}
-		if (open == SIZE_MAX)
-			break;
-		cb[nc] = open + pp_cp_at(s, e, open, &c);
-		ce[nc] = e - pp_cp_before(s, e, &c);
-		if (!unit_clause(p, s, cb[nc], ce[nc], pa->line, false))
-			break;
-		nc++;
-		e = open;
-		pp_trim(s, &b, &e);
-	}
-	if (nc == 0)
-		return false;
-	for (size_t i = nc; i-- > 0;)
-		(void)unit_clause(p, s, cb[i], ce[i], pa->line, true);
-	/* "…机制。（…）" keeps its own 。; "…机制（…）。" gets the 。 back */
-	if (e > b && *tail) {
-		pp_cp_before(s, e, &c);
-		if (c == 0x3002 || c == 0xff1b || c == ';' || c == '.')
-			tail = "";
-	}
-	pa->s = arena_printf(p->a, "%.*s%s", (int)(e - b), s + b, e > b ? tail : "");
-	pa->n = strlen(pa->s);
-	return true;
+	return false;
 }

@@ -1,0 +1,200 @@
+/* Tests src/core/policy_body.c on real documents: items whose title starts with digits, numbering
+ * that skips or repeats (warned, items kept), (X) decided per group (article or heading), numerals
+ * beyond 十, statutes whose 第X条 hold a list, title sentences, and the closing, 文号 and date
+ * around the body. */
+#include "core/policy_parse.h"
+#include "policy_check.h"
+
+#include "util/log.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#define LINES(...) ((const int[]){__VA_ARGS__, 0})
+
+/* "11.121人才梯队项目。" (广州《关于推进人才集聚工程的实施意见》, 2012) is item 11 titled
+ * 121人才梯队项目; so is issue 11's "7.100个重点项目攻坚行动。". Where the numbering does not
+ * expect the number, digits after the marker are a decimal in the text. */
+static void test_digit_titles(void **state)
+{
+	(void)state;
+	struct arena a;
+	struct policy_doc d;
+
+	arena_init(&a);
+	policy_check_parse(
+	    "关于推进人才集聚工程的实施意见\n"
+	    "10.“羊城学者”特聘岗位项目。根据我市战略性主导产业、重点学科和公共管理领域建设发展需"
+	    "要，面向全市高校、科研机构和企事业单位择优设立50个“羊城学者”特聘岗位，遴选中青年优秀"
+	    "学术人才、技术研发尖子，加快培养造就具有国际先进、国内领先水平的学科带头人、科技领军人"
+	    "才，促进学科专业快速发展、企业自主创新和产学研结合。（牵头单位：市委组织部，配合单位："
+	    "各有关单位）\n"
+	    "11.121人才梯队项目。重点培养不少于10名站在世界科技前沿的中国科学院、中国工程院院士后"
+	    "备人才，不少于20名具有国内领先水平的“新世纪百千万人才工程”国家级人选后备人才，不少于"
+	    "100名在学科专业领域起骨干带头作用的享受国务院政府特殊津贴的后备人才。（牵头单位：市人"
+	    "力资源和社会保障局，配合单位：各区、县级市）\n"
+	    "12.博士后培养项目。深入实施博士后培养工程，5年内培养资助博士后研究人员不少于400名。"
+	    "加大企业博士后工作站在站研究人员资助力度，支持鼓励博士后科研项目进行成果转化。（牵头单"
+	    "位：市人力资源和社会保障局，配合单位：各区、县级市）\n"
+	    "1.5倍以内的部分按规定执行。\n",
+	    &a, &d);
+	assert_int_equal(d.n_articles, 3);
+	assert_int_equal(d.articles[1].number, 11);
+	assert_string_equal(d.articles[1].short_title, "121人才梯队项目");
+	policy_check_units(d.articles[1].responsible_units, d.articles[1].n_responsible_units,
+	                   (const char *const[]){"各区、县级市", NULL});
+	assert_string_equal(
+	    d.articles[2].body,
+	    "深入实施博士后培养工程，5年内培养资助博士后研究人员不少于400名。加大企"
+	    "业博士后工作站在站研究人员资助力度，支持鼓励博士后科研项目进行成果转化。"
+	    "\n1.5倍以内的部分按规定执行。");
+	policy_check_warnings(
+	    &d, (const struct policy_check_warning[]){{2, "条目编号没有从 1 开始：第一条是 10"}},
+	    1);
+
+	policy_check_parse("标题\n6.甲。乙。\n7.100个重点项目攻坚行动。推进重点项目建设。\n", &a,
+	                   &d);
+	assert_int_equal(d.n_articles, 2);
+	assert_int_equal(d.articles[1].number, 7);
+	assert_string_equal(d.articles[1].short_title, "100个重点项目攻坚行动");
+	arena_release(&a);
+}
+
+/* Numbering that skips or repeats is a warning with the line; every item is kept. */
+static void test_numbering(void **state)
+{
+	(void)state;
+	struct arena a;
+	struct policy_doc d;
+
+	arena_init(&a);
+	policy_check_parse("标题\n1.甲。乙。\n2.丙。丁。\n2.戊。己。\n5.庚。辛。\n", &a, &d);
+	assert_int_equal(d.n_articles, 4);
+	assert_int_equal(d.articles[2].number, 2);
+	assert_int_equal(d.articles[3].number, 5);
+	policy_check_warnings(&d,
+	                      (const struct policy_check_warning[]){
+	                          {4, "条目编号重复：2 之后又是 2"},
+	                          {5, "条目编号不连续：2 之后是 5"},
+	                      },
+	                      2);
+	arena_release(&a);
+}
+
+/* 国发〔2019〕3号: 二、基本原则's (一)…(四) have no 1. below them and text of their own, so
+ * they are articles; 四、主要任务's (一) heads the items 1. and 2. */
+static void test_groups_decided_per_group(void **state)
+{
+	(void)state;
+	struct arena a;
+	struct policy_doc d;
+
+	arena_init(&a);
+	policy_check_parse_lines("corpus/guofa_2019_3_zonghe_baoshuiqu.txt",
+	                         LINES(1, 7, 8, 9, 10, 11, 14, 15, 16, 17), &a, &d);
+	assert_int_equal(d.n_groups, 1);
+	assert_string_equal(d.groups[0].heading, "统筹两个市场，打造加工制造中心");
+	assert_int_equal(d.n_articles, 6);
+	for (int i = 0; i < 4; i++) {
+		assert_int_equal(d.articles[i].number, i + 1);
+		assert_int_equal(d.articles[i].group, -1);
+	}
+	assert_string_equal(d.articles[0].short_title, "坚持深化改革，简政放权");
+	assert_int_equal(d.articles[4].number, 1);
+	assert_int_equal(d.articles[4].group, 0);
+	assert_string_equal(d.articles[5].short_title, "提前适用政策");
+	arena_release(&a);
+}
+
+/* 国发〔2018〕38号 numbers its items （一）…（五十三） straight through the parts. */
+static void test_numerals_beyond_ten(void **state)
+{
+	(void)state;
+	struct arena a;
+	struct policy_doc d;
+	size_t len;
+	char *text = policy_check_slurp("corpus/guofa_2018_38_zimaoqu_gaige.txt", &len);
+
+	arena_init(&a);
+	assert_int_equal(policy_parse(text, len, &a, &d), KFQ_OK);
+	free(text);
+	assert_int_equal(d.n_parts, 5);
+	assert_int_equal(d.n_groups, 0);
+	assert_int_equal(d.n_articles, 53);
+	for (size_t i = 0; i < 53; i++)
+		assert_int_equal(d.articles[i].number, (int)i + 1);
+	assert_int_equal(d.articles[46].line, 54);
+	assert_string_equal(policy_cn_number(&a, d.articles[46].number), "四十七");
+	policy_check_warnings(&d, NULL, 0);
+	arena_release(&a);
+}
+
+/* 河南省开发区条例 第三十三条 holds a （一）…（七） list: one article, the list in its body. */
+static void test_statute_list(void **state)
+{
+	(void)state;
+	struct arena a;
+	struct policy_doc d;
+
+	arena_init(&a);
+	policy_check_parse_lines("corpus/henan_kaifaqu_tiaoli.txt",
+	                         LINES(1, 54, 55, 56, 57, 58, 59, 60, 61, 62), &a, &d);
+	assert_int_equal(d.n_articles, 2);
+	assert_int_equal(d.articles[0].number, 33);
+	assert_int_equal(d.articles[1].number, 34);
+	assert_non_null(strstr(d.articles[0].body, "\n（七）"));
+	assert_null(d.articles[0].short_title);
+	arena_release(&a);
+}
+
+/* The document's own marks around the body: 文号 under the title, the signature and
+ * "（此件公开发布）" in the closing, the date from the signature (国办发〔2018〕117号); a
+ * statute's dated history as its title note (上海市优化营商环境条例). */
+static void test_front_and_closing(void **state)
+{
+	(void)state;
+	struct arena a;
+	struct policy_doc d;
+
+	arena_init(&a);
+	policy_check_parse_lines("corpus/guobanfa_2018_117_ducha_jili.txt",
+	                         LINES(1, 2, 3, 4, 5, 6, 38, 39, 40), &a, &d);
+	assert_string_equal(d.title,
+	                    "国务院办公厅关于对真抓实干成效明显地方进一步加大激励支持力度的通知");
+	assert_string_equal(d.doc_number, "国办发〔2018〕117号");
+	assert_string_equal(d.date, "2018-12-06");
+	assert_string_equal(d.closing, "国务院办公厅\n2018年12月6日\n（此件公开发布）");
+	assert_int_equal(d.n_articles, 2);
+	/* a long first sentence is the provision, not a title */
+	assert_null(d.articles[0].short_title);
+	policy_check_warnings(&d, NULL, 0);
+
+	policy_check_parse_lines("corpus/shanghai_youhua_yingshang_huanjing_tiaoli.txt",
+	                         LINES(1, 2, 3, 4, 5, 6, 7), &a, &d);
+	assert_string_equal(d.title, "上海市优化营商环境条例");
+	assert_non_null(d.title_note);
+	assert_true(!strncmp(d.title_note, "2020年4月10日 上海市第十五届人民代表大会常务委员会",
+	                     strlen("2020年4月10日 上海市第十五届人民代表大会常务委员会")));
+	assert_string_equal(d.date, "2020-04-10");
+	assert_null(d.doc_number);
+	arena_release(&a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_digit_titles),
+	    cmocka_unit_test(test_numbering),
+	    cmocka_unit_test(test_groups_decided_per_group),
+	    cmocka_unit_test(test_numerals_beyond_ten),
+	    cmocka_unit_test(test_statute_list),
+	    cmocka_unit_test(test_front_and_closing),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
