@@ -20,9 +20,9 @@ static const char usage[] =
     "       kfq policy import FILE [--dry-run] [--db PATH|URL] [--config FILE]\n"
     "\n"
     "Parses a policy text (政策文本) into its title, consultation notice, parts (一、),\n"
-    "groups ((一)), articles (1. or 第一条) and each article's lead units (牵头单位) and\n"
-    "responsible units (责任单位). FILE may be UTF-8, UTF-16 with a BOM or GB18030;\n"
-    "'-' reads standard input.\n"
+    "groups ((一)), articles (1., (一) or 第一条) and each article's lead units (牵头单位),\n"
+    "responsible units (责任单位), scope (适用范围), deadline (完成时限) and where its units\n"
+    "came from. FILE may be UTF-8, UTF-16 with a BOM or GB18030; '-' reads standard input.\n"
     "\n"
     "import also resolves the units to organizations and creates one reform task per article\n"
     "(an article without units is led by the 工作专班办公室 with every zone responsible), in\n"
@@ -43,6 +43,33 @@ static void print_units(const char *label, const char *const *v, size_t n, int i
 	for (size_t i = 0; i < n; i++)
 		printf("%s%s", i ? "；" : "", v[i]);
 	putchar('\n');
+}
+
+/* Where the units came from, and the scope and deadline when the article states them. */
+static void print_article_extras(const struct policy_article *art, int indent)
+{
+	static const char *const source[] = {
+	    [POLICY_UNITS_NONE] = "无",
+	    [POLICY_UNITS_LINES] = "单独成行的牵头/责任单位",
+	    [POLICY_UNITS_LABELLED] = "带标签的括号",
+	    [POLICY_UNITS_PAREN] = "括号（未声明牵头规则）",
+	    [POLICY_UNITS_PAREN_RULE] = "括号（按“排在第一位的为牵头单位”）",
+	    [POLICY_UNITS_PROSE] = "正文语句",
+	    [POLICY_UNITS_MIXED] = "多种来源",
+	};
+
+	if (art->unit_source != POLICY_UNITS_NONE) {
+		printf("%*s单位来源：%s", indent, "", source[art->unit_source]);
+		if (art->lead_rule_line)
+			printf("（规则见第%d行）", art->lead_rule_line);
+		putchar('\n');
+	}
+	if (art->scope)
+		printf("%*s适用范围：%s\n", indent, "", art->scope);
+	if (art->deadline)
+		printf("%*s完成时限：%s%s%s%s\n", indent, "", art->deadline,
+		       art->deadline_date ? "（" : "", art->deadline_date ? art->deadline_date : "",
+		       art->deadline_date ? "）" : "");
 }
 
 static void print_notice(const struct policy_notice *nt)
@@ -88,6 +115,7 @@ static void print_tree(struct arena *a, const struct policy_doc *d)
 			print_units("牵头单位", art->lead_units, art->n_lead_units, indent + 3);
 			print_units("责任单位", art->responsible_units, art->n_responsible_units,
 			            indent + 3);
+			print_article_extras(art, indent + 3);
 		}
 	}
 }
@@ -98,6 +126,10 @@ static void print_summary(struct arena *a, const struct policy_doc *d)
 	if (d->title_note)
 		printf("（%s）", d->title_note);
 	printf("\n编码：%s\n", d->encoding);
+	if (d->doc_number)
+		printf("文号：%s\n", d->doc_number);
+	if (d->date)
+		printf("日期：%s\n", d->date);
 	print_notice(&d->notice);
 	printf("部分 %zu 个，分组 %zu 个，条目 %zu 条\n\n", d->n_parts, d->n_groups, d->n_articles);
 	print_tree(a, d);
