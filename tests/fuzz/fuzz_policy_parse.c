@@ -1,6 +1,8 @@
 /* fuzz_policy_parse.c - libFuzzer target for policy_parse(): decodes and parses arbitrary bytes,
- * writes the result as JSON and checks with jansson that the JSON is valid, then resolves every
- * unit against a small table. Crashes, leaks and sanitizer reports are the findings; this file
+ * checks each article's invariants (units are never empty, a source exactly when there are
+ * units, a lead-rule line exactly under the rule, a deadline's date is an ISO date), writes the
+ * result as JSON and checks with jansson that the JSON is valid, then resolves every unit
+ * against a small table. Crashes, leaks and sanitizer reports are the findings; this file
  * must not hide any of them (no early returns past a failure, abort on invalid JSON). */
 #include "core/policy_parse.h"
 #include "core/unit_resolve.h"
@@ -12,6 +14,7 @@
 #include <jansson.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -36,6 +39,27 @@ static void resolve_all(struct arena *a, const char *const *units, size_t n)
 	}
 }
 
+static void check_article(const struct policy_article *art)
+{
+	size_t n = art->n_lead_units + art->n_responsible_units;
+
+	for (size_t i = 0; i < art->n_lead_units; i++)
+		if (!*art->lead_units[i])
+			abort();
+	for (size_t i = 0; i < art->n_responsible_units; i++)
+		if (!*art->responsible_units[i])
+			abort();
+	if ((art->unit_source == POLICY_UNITS_NONE) != (n == 0))
+		abort();
+	if (art->lead_rule_line && art->unit_source != POLICY_UNITS_PAREN_RULE &&
+	    art->unit_source != POLICY_UNITS_MIXED)
+		abort();
+	if (art->unit_source == POLICY_UNITS_PAREN_RULE && !art->lead_rule_line)
+		abort();
+	if (art->deadline_date && (!art->deadline || strlen(art->deadline_date) != 10))
+		abort();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct arena a;
@@ -53,6 +77,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		json_decref(root);
 		for (size_t i = 0; i < d.n_articles; i++) {
+			check_article(&d.articles[i]);
 			resolve_all(&a, d.articles[i].lead_units, d.articles[i].n_lead_units);
 			resolve_all(&a, d.articles[i].responsible_units,
 			            d.articles[i].n_responsible_units);
