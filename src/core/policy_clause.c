@@ -18,9 +18,24 @@
  * or regional one (海关总署, 共青团中央, 全国妇联, 供销合作总社, 各区、县级市 …). */
 #define CLAUSE_UNIT_END UNIT_END "署央联社班道区市县镇乡旗盟州组校馆台"
 
-/* Keywords that make a parenthesis look like an assignment (the "never silent"). */
-static const char *const lookalike_kws[] = {"负责",  "牵头",   "配合", "单位：",
-                                            "单位:", "部门：", "部门:"};
+/* Words that make a parenthesis look like an assignment (the issue's "never silent"; 指导 and
+ * 参与 as 国办发〔2018〕128号 assigns: "（生态环境部牵头，…参与）", "（商务部指导）"). */
+static const char *const lookalike_kws[] = {"负责", "牵头", "配合", "指导", "参与"};
+
+/* A label "…单位：" or "…部门：" in s[b..e) with a word in front (牵头单位：, 负责部门：): a bare
+ * "（单位：毫米）" is a unit of measure (国办发〔2018〕114号). */
+static bool label_inside(const char *s, size_t b, size_t e)
+{
+	static const char *const kws[] = {"单位：", "单位:", "部门：", "部门:"};
+
+	for (size_t k = 0; k < sizeof(kws) / sizeof(kws[0]); k++) {
+		size_t at = pp_find(s, e, b, kws[k]);
+		uint32_t c;
+		if (at < e && at > b && (pp_cp_before(s, at, &c), pp_is_han(c)))
+			return true;
+	}
+	return false;
+}
 
 static void count_sources(struct parser *p, size_t before, unsigned src)
 {
@@ -436,6 +451,7 @@ static void lookalikes(struct parser *p, const char *s, size_t n, int line, int 
 			continue;
 		}
 		cb = i + k;
+		like = label_inside(s, cb, j);
 		for (size_t w = 0; w < sizeof(lookalike_kws) / sizeof(lookalike_kws[0]); w++)
 			like |= pp_find(s, j, cb, lookalike_kws[w]) < j;
 		k = j + pp_cp_at(s, n, j, &c) - i; /* the parenthesis with its brackets */
