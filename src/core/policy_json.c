@@ -22,6 +22,7 @@ void policy_doc_to_json(const struct policy_doc *d, struct jsonw *w)
 	jsonw_kstr(w, "title_note", d->title_note);
 	jsonw_kstr(w, "doc_number", d->doc_number);
 	jsonw_kstr(w, "date", d->date);
+	jsonw_kbool(w, "national", d->national);
 	jsonw_kstr(w, "encoding", d->encoding);
 	jsonw_key(w, "notice");
 	if (nt->present) {

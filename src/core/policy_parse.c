@@ -176,6 +176,32 @@ static void doc_date(struct parser *p, size_t start)
 	p->year = d->date ? atoi(d->date) : 0;
 }
 
+/* Issued by the State Council or the Party's central organs: by its number (国发〔2018〕42号,
+ * 国办函…, 中发…), its title (国务院关于…), its history (国务院令第722号公布) or its
+ * signature (国务院, 国务院办公厅). */
+static bool national(const struct parser *p)
+{
+	static const char *const titles[] = {"国务院", "中共中央", "全国人民代表大会"};
+	static const char *const signers[] = {"国务院", "国务院办公厅", "中共中央办公厅"};
+	const struct policy_doc *d = p->d;
+
+	if (d->doc_number && (pp_has_prefix(d->doc_number, strlen(d->doc_number), "国") ||
+	                      pp_has_prefix(d->doc_number, strlen(d->doc_number), "中发") ||
+	                      pp_has_prefix(d->doc_number, strlen(d->doc_number), "中办发")))
+		return true;
+	for (size_t k = 0; k < sizeof(titles) / sizeof(titles[0]); k++)
+		if (d->title && pp_has_prefix(d->title, strlen(d->title), titles[k]))
+			return true;
+	if (d->title_note &&
+	    (strstr(d->title_note, "国务院令") || strstr(d->title_note, "全国人民代表大会")))
+		return true;
+	for (size_t i = p->body_end; i < p->nl; i++)
+		for (size_t k = 0; k < sizeof(signers) / sizeof(signers[0]); k++)
+			if (!strcmp(p->ln[i].s, signers[k]))
+				return true;
+	return false;
+}
+
 /* Where more than half of the articles name units, one that names none was probably missed. */
 static void warn_unitless(struct parser *p)
 {
@@ -279,6 +305,7 @@ int policy_parse(const char *buf, size_t len, struct arena *a, struct policy_doc
 	p.mode = mode_of(&p, start);
 	pp_parse_front(&p, start);
 	doc_date(&p, start);
+	out->national = national(&p);
 	pp_parse_body(&p, start);
 	out->preamble = pp_sb_str(&p.preamble);
 	{

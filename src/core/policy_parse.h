@@ -125,9 +125,12 @@ struct policy_doc {
 	                           e.g. 征求意见稿, and dated history lines (2019年10月8日 …通过),
 	                           '\n'-joined; NULL if none */
 	const char *doc_number; /* 文号 under the title, e.g. 国发〔2018〕42号; NULL if none */
-	const char *date;       /* the document's date, ISO 8601: the signature's date at the end,
-	                           else the notice's date, else the first date under the title;
-	                           NULL if none. Deadlines without a year take this year. */
+	bool national;    /* issued by the State Council or the Party's central organs (国发,
+	                     国办发, 国务院令 …, or signed 国务院): its units are national
+	                     bodies, not the city's departments of the same short name */
+	const char *date; /* the document's date, ISO 8601: the signature's date at the end,
+	                     else the notice's date, else the first date under the title;
+	                     NULL if none. Deadlines without a year take this year. */
 	struct policy_notice notice;
 	const char *preamble; /* text between title and first heading; "" if none */
 	struct policy_part *parts;
@@ -152,7 +155,8 @@ int policy_parse(const char *buf, size_t len, struct arena *a, struct policy_doc
 const char *policy_unit_source_name(enum policy_unit_source s);
 
 /* Writes the document as one JSON object:
- * {"title","title_note","doc_number","date","encoding","notice":{…}|null,"preamble",
+ * {"title","title_note","doc_number","date","national","encoding","notice":{…}|null,
+ *  "preamble",
  *  "parts":[{"number","heading","body","line"}],
  *  "groups":[{"part","number","heading","body","recovered","line"}],
  *  "articles":[{"number","part","group","short_title","body","lead_units","responsible_units",

@@ -62,10 +62,15 @@ static void resolve_all(const struct unit_resolve_ctx *ctx, const struct policy_
 	}
 }
 
-void policy_tasks_build(const struct policy_doc *doc, const struct unit_resolve_ctx *ctx,
+void policy_tasks_build(const struct policy_doc *doc, const struct unit_resolve_ctx *table,
                         int64_t office_id, struct arena *a, struct policy_tasks *out)
 {
 	size_t wcap = 0;
+	/* a national document's 发展改革委 is the ministry, not the city's 发改委 */
+	struct unit_resolve_ctx doc_ctx = *table;
+	const struct unit_resolve_ctx *ctx = &doc_ctx;
+
+	doc_ctx.names_only = table->names_only || doc->national;
 	/* a set can hold every organization plus the configured city departments */
 	size_t room = ctx->n_orgs + ctx->n_city_related + 1;
 

@@ -26,7 +26,9 @@ struct policy_tasks {
 	size_t n_warnings;
 };
 
-/* office_id: the reform office (工作专班办公室) that leads articles without units.
+/* office_id: the reform office (工作专班办公室) that leads articles without units. The units
+ * of a national document (doc->national) resolve by exact organization names only, so the
+ * office sees them as unresolved, with the nearest names, and can map them or leave them.
  * Everything is allocated from a. */
 void policy_tasks_build(const struct policy_doc *doc, const struct unit_resolve_ctx *ctx,
                         int64_t office_id, struct arena *a, struct policy_tasks *out);

@@ -181,14 +181,14 @@ static void add_id(struct unit_resolution *r, int64_t id)
 	r->ids[r->n_ids++] = id;
 }
 
-/* Adds every organization whose normalised name or alias is exactly key. */
+/* Adds every organization whose normalised name or alias (names only: name) is exactly key. */
 static void match_exact(const struct unit_resolve_ctx *ctx, struct arena *a, const char *key,
                         struct unit_resolution *r)
 {
 	for (size_t i = 0; i < ctx->n_orgs; i++) {
 		const struct unit_resolve_org *o = &ctx->orgs[i];
 		bool hit = o->name && !strcmp(unit_resolve_normalize(a, o->name), key);
-		for (size_t k = 0; !hit && k < o->n_aliases; k++)
+		for (size_t k = 0; !hit && !ctx->names_only && k < o->n_aliases; k++)
 			hit =
 			    o->aliases[k] && !strcmp(unit_resolve_normalize(a, o->aliases[k]), key);
 		if (hit)
@@ -204,7 +204,7 @@ static void match_name(const struct unit_resolve_ctx *ctx, struct arena *a, cons
 
 	match_exact(ctx, a, key, r);
 	/* no exception for keys starting with 市: 市场监管局 means 市市场监管局 */
-	if (r->n_ids == before)
+	if (r->n_ids == before && !ctx->names_only)
 		match_exact(ctx, a, arena_printf(a, "市%s", key), r);
 }
 

@@ -11,6 +11,7 @@
 
 #include "util/arena.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -43,6 +44,9 @@ struct unit_resolve_ctx {
 	size_t n_orgs;
 	const int64_t *city_related; /* what 市直相关部门 means, configured by the caller */
 	size_t n_city_related;
+	bool names_only; /* the units come from a national document (policy_doc.national): they
+	                    match an organization's exact name only, never an alias or the
+	                    "X as 市X" rule — 发展改革委 there is not 市发展改革委 */
 };
 
 enum unit_resolve_kind {
@@ -77,8 +81,8 @@ struct unit_resolution {
 };
 
 /* Resolves one unit. Rules, in order: group phrases; exact name or alias; "X" as "市X";
- * "X(Y)" as X and Y; otherwise UNKNOWN. Returns KFQ_OK, or KFQ_EINVAL when unit is NULL or
- * empty after normalising (out->kind is UNKNOWN then). */
+ * "X(Y)" as X and Y; otherwise UNKNOWN. With ctx->names_only, exact names only. Returns KFQ_OK, or
+ * KFQ_EINVAL when unit is NULL or empty after normalising (out->kind is UNKNOWN then). */
 int unit_resolve(const struct unit_resolve_ctx *ctx, const char *unit, struct arena *a,
                  struct unit_resolution *out);
 

@@ -168,6 +168,7 @@ static void test_front_and_closing(void **state)
 	assert_string_equal(d.title,
 	                    "国务院办公厅关于对真抓实干成效明显地方进一步加大激励支持力度的通知");
 	assert_string_equal(d.doc_number, "国办发〔2018〕117号");
+	assert_true(d.national);
 	assert_string_equal(d.date, "2018-12-06");
 	assert_string_equal(d.closing, "国务院办公厅\n2018年12月6日\n（此件公开发布）");
 	assert_int_equal(d.n_articles, 2);
@@ -183,6 +184,7 @@ static void test_front_and_closing(void **state)
 	                     strlen("2020年4月10日 上海市第十五届人民代表大会常务委员会")));
 	assert_string_equal(d.date, "2020-04-10");
 	assert_null(d.doc_number);
+	assert_false(d.national);
 	arena_release(&a);
 }
 

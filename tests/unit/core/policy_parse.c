@@ -956,6 +956,7 @@ static void test_json_shape(void **state)
 	assert_string_equal(
 	    json,
 	    "{\"title\":\"标题\",\"title_note\":null,\"doc_number\":null,\"date\":null,"
+	    "\"national\":false,"
 	    "\"encoding\":\"UTF-8\",\"notice\":null,"
 	    "\"preamble\":\"\",\"parts\":[{\"number\":1,\"heading\":\"总体\",\"body\":\"\","
 	    "\"line\":2},{\"number\":3,\"heading\":\"其他\",\"body\":\"\",\"line\":6}],"

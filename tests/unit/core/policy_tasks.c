@@ -2,6 +2,7 @@
  * organizations, resolved against the demo organizations (data/demo/orgs.tsv, ids 1..27 in
  * file order), as a careful reader of the draft would assign them. */
 #include "core/policy_tasks.h"
+#include "policy_check.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -158,11 +159,54 @@ static void test_unknown_unit_warns_with_nearest(void **state)
 	arena_release(&a);
 }
 
+/* 国发〔2018〕42号 is national: its 发展改革委 is the ministry, not the city's 市发改委 (an alias
+ * there), and its 科技部 is not 市科技局. Its units stay unresolved, with the nearest names, and
+ * the article keeps them as written. The same units in a city's document resolve. */
+static void test_national_units_stay_unresolved(void **state)
+{
+	(void)state;
+	struct arena a;
+	struct policy_doc doc;
+	struct policy_tasks out;
+	struct unit_resolve_ctx ctx = {orgs, sizeof(orgs) / sizeof(orgs[0]), city, 12, false};
+
+	arena_init(&a);
+	policy_check_parse_lines("corpus/guofa_2018_42_nongye_jixiehua.txt",
+	                         (const int[]){1, 2, 10, 11, 0}, &a, &doc);
+	assert_true(doc.national);
+	policy_tasks_build(&doc, &ctx, 1, &a, &out);
+	assert_int_equal(out.n_tasks, 1);
+	assert_int_equal(out.tasks[0].n_lead, 0);
+	assert_int_equal(out.tasks[0].n_responsible, 0);
+	assert_false(out.tasks[0].defaulted);
+	assert_int_equal(out.tasks[0].article->n_lead_units, 1);
+	assert_string_equal(out.tasks[0].article->lead_units[0], "工业和信息化部");
+	assert_int_equal(out.n_warnings, 5);
+	assert_string_equal(
+	    out.warnings[0].message,
+	    "第3条：未识别的单位“工业和信息化部”，最接近的是：市商务局、市工信局、市委组织部");
+	assert_string_equal(
+	    out.warnings[1].message,
+	    "第3条：未识别的单位“发展改革委”，最接近的是：市发改委、市国资委、市纪委监委");
+	assert_string_equal(out.warnings[4].message, "第3条：没有可识别的牵头单位，请导入后指定");
+
+	/* a city's list (no 文号, no 国务院) with the same names: 发展改革委 is 市发展改革委 */
+	policy_check_parse("标题\n1.甲。乙。（牵头单位：发展改革委；责任单位：科技局）\n", &a,
+	                   &doc);
+	assert_false(doc.national);
+	policy_tasks_build(&doc, &ctx, 1, &a, &out);
+	assert_int_equal(out.tasks[0].n_lead, 1);
+	assert_int_equal(out.tasks[0].lead[0], 2);
+	assert_int_equal(out.tasks[0].responsible[0], 4);
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_seed_tasks),
 	    cmocka_unit_test(test_unknown_unit_warns_with_nearest),
+	    cmocka_unit_test(test_national_units_stay_unresolved),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

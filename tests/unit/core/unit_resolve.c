@@ -125,6 +125,31 @@ static void test_names(void **state)
 	expect("望花区", UNIT_RESOLVE_MATCH, UNIT_RESOLVE_GROUP_NONE, IDS(202));
 }
 
+/* names_only (a national document's units): exact names, no alias, no 市X. */
+static void test_names_only(void **state)
+{
+	(void)state;
+	struct unit_resolve_ctx national = ctx;
+	struct unit_resolution r;
+	struct arena a;
+
+	national.names_only = true;
+	arena_init(&a);
+	assert_int_equal(unit_resolve(&national, "市商务局", &a, &r), KFQ_OK);
+	assert_int_equal(r.kind, UNIT_RESOLVE_MATCH);
+	assert_int_equal(r.ids[0], 102);
+	/* 发改委 is 市发改委's alias, 财政局 would be 市财政局: not for a national document */
+	assert_int_equal(unit_resolve(&national, "发改委", &a, &r), KFQ_OK);
+	assert_int_equal(r.kind, UNIT_RESOLVE_UNKNOWN);
+	assert_string_equal(r.nearest[0], "市发改委");
+	assert_int_equal(unit_resolve(&national, "财政局", &a, &r), KFQ_OK);
+	assert_int_equal(r.kind, UNIT_RESOLVE_UNKNOWN);
+	/* group phrases keep their meaning */
+	assert_int_equal(unit_resolve(&national, "各县(区)党委、政府", &a, &r), KFQ_OK);
+	assert_int_equal(r.kind, UNIT_RESOLVE_GROUP);
+	arena_release(&a);
+}
+
 static void test_unknown(void **state)
 {
 	(void)state;
@@ -225,6 +250,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_groups),
 	    cmocka_unit_test(test_names),
+	    cmocka_unit_test(test_names_only),
 	    cmocka_unit_test(test_unknown),
 	    cmocka_unit_test(test_normalize_and_distance),
 	    cmocka_unit_test(test_seed_units_resolve),
