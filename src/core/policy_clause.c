@@ -13,6 +13,7 @@
 #define MAX_CLAUSE_UNIT_CPS 30 /* a unit in "（A、B负责）" is never longer */
 #define MAX_RULE_CPS        60 /* nor is the sentence stating the lead rule */
 #define MAX_SEGMENTS        8  /* sentences in one parenthesis */
+#define MAX_QUOTE_CPS       40 /* of a sentence quoted in a warning */
 
 /* What a unit in an unlabelled clause ends with: a city organization (UNIT_END) or a national
  * or regional one (海关总署, 共青团中央, 全国妇联, 供销合作总社, 各区、县级市 …). */
@@ -474,16 +475,34 @@ static void lookalikes(struct parser *p, const char *s, size_t n, int line, int 
 	}
 }
 
+/* The sentence at s[0..n) up to its end (。；) for a warning, at most MAX_QUOTE_CPS code
+ * points. */
+static const char *quote(struct parser *p, const char *s, size_t n)
+{
+	size_t e = 0, k = 0;
+	uint32_t c;
+
+	while (e < n && k < MAX_QUOTE_CPS) {
+		size_t l = pp_cp_at(s, n, e, &c);
+		if (pp_cp_in(c, "。；;"))
+			break;
+		e += l;
+		k++;
+	}
+	return arena_printf(p->a, "%.*s%s", (int)e, s, e < n && k == MAX_QUOTE_CPS ? "…" : "");
+}
+
 void pp_outside_text(struct parser *p, const char *s, size_t n, int line)
 {
-	size_t seg[MAX_SEGMENTS][2], ns = sentences(s, 0, n, seg);
+	size_t seg[MAX_SEGMENTS][2], ns = sentences(s, 0, n, seg), at;
 
 	for (size_t k = 0; k < ns && k < MAX_SEGMENTS; k++)
 		if (lead_rule(s + seg[k][0], seg[k][1] - seg[k][0]))
 			p->rule_line = line;
 	lookalikes(p, s, n, line, 0);
-	if (pp_role_anywhere(s, n))
-		pp_warn(p, line, "牵头/责任单位不属于任何条目，已作为正文保留");
+	if ((at = pp_label_anywhere(s, n)) < n)
+		pp_warn(p, line, "“%s”像是牵头/责任单位，但不属于任何条目，已作为正文保留",
+		        quote(p, s + at, n - at));
 }
 
 static enum policy_unit_source source_of(unsigned bits)
@@ -532,12 +551,13 @@ unsigned pp_article_units(struct parser *p, struct policy_article *art)
 		}
 	for (size_t i = 0; i < p->np; i++) {
 		const struct para *pa = &p->paras[i];
+		size_t at;
 		lookalikes(p, pa->s, pa->n, pa->line, art->number);
-		if (pp_role_anywhere(pa->s, pa->n))
-			pp_warn(
-			    p, pa->line,
-			    "条目 %d 正文中提到牵头/责任单位，但未能识别为单位列表，已保留在正文",
-			    art->number);
+		if ((at = pp_label_anywhere(pa->s, pa->n)) < pa->n)
+			pp_warn(p, pa->line,
+			        "条目 %d "
+			        "正文中的“%s”像是牵头/责任单位，但未能识别为单位列表，已保留在正文",
+			        art->number, quote(p, pa->s + at, pa->n - at));
 	}
 	art->lead_units = p->lead.v;
 	art->n_lead_units = p->lead.n;

@@ -243,8 +243,10 @@ void pp_split_units(struct parser *p, const char *s, size_t n, int line, struct 
  * Text before the first label is not a unit list; callers only pass text that starts with
  * one. Returns the number of units added. */
 size_t pp_parse_labels(struct parser *p, const char *s, size_t n, int line);
-/* A lead or responsible label with its colon anywhere in s, outside parentheses. */
-bool pp_role_anywhere(const char *s, size_t n);
+/* Where a lead or responsible label with its colon stands in s outside parentheses, or
+ * another "…单位：" / "…部门：" label (实施单位：): a unit list the parser did not take; n if
+ * there is none. */
+size_t pp_label_anywhere(const char *s, size_t n);
 
 /* ---------- an article's units (policy_clause.c) ---------- */
 

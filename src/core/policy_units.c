@@ -376,22 +376,32 @@ size_t pp_parse_labels(struct parser *p, const char *s, size_t n, int line)
 	return added;
 }
 
-bool pp_role_anywhere(const char *s, size_t n)
+size_t pp_label_anywhere(const char *s, size_t n)
 {
-	size_t i = 0;
+	size_t i = 0, start = 0;
 	int depth = 0;
-	uint32_t c;
+	uint32_t c, prev = 0;
 	enum role r;
 
 	while (i < n) {
 		if (depth == 0 && pp_role_at(s, n, i, false, &r) &&
 		    (r == ROLE_LEAD || r == ROLE_RESP))
-			return true;
+			return i;
+		/* a label we do not know: 实施单位：, 主管部门： (from the start of its word) */
+		if (depth == 0 && pp_is_han(prev) &&
+		    (pp_has_prefix(s + i, n - i, "单位") || pp_has_prefix(s + i, n - i, "部门"))) {
+			size_t j = i + strlen("单位");
+			if (j < n && (pp_cp_at(s, n, j, &c), pp_is_colon(c)))
+				return start;
+		}
 		i += pp_cp_at(s, n, i, &c);
 		if (pp_is_open(c))
 			depth++;
 		else if (pp_is_close(c) && depth > 0)
 			depth--;
+		if (!pp_is_han(c))
+			start = i;
+		prev = c;
 	}
-	return false;
+	return n;
 }

@@ -335,6 +335,17 @@ static void test_lookalikes(void **state)
 	         "不再列出）”像是单位分工，但未能识别，已保留在正文"},
 	    },
 	    6);
+
+	/* a label the parser does not know, on a line of its own in an article */
+	policy_check_parse("标题\n1.甲。乙。\n实施单位：市商务局\n", &a, &d);
+	check_units(&d.articles[0], NO_UNITS, NO_UNITS, POLICY_UNITS_NONE);
+	assert_string_equal(d.articles[0].body, "乙。\n实施单位：市商务局");
+	policy_check_warnings(
+	    &d,
+	    (const struct policy_check_warning[]){
+	        {3, "条目 1 正文中的“实施单位：市商务局”像是牵头/责任单位，但未能识别为单位列表，"
+	            "已保留在正文"}},
+	    1);
 	arena_release(&a);
 }
 
