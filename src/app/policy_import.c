@@ -43,6 +43,7 @@ static int load_ctx(struct store *s, struct arena *a, struct unit_resolve_ctx *c
 	int n, rc;
 
 	*office = 0;
+	memset(ctx, 0, sizeof(*ctx));
 	if ((rc = store_org_list(s, a, &f, &orgs, &n)) != KFQ_OK)
 		return rc;
 	struct unit_resolve_org *t = arena_zalloc(a, sizeof(*t) * (size_t)(n + 1));

@@ -1,0 +1,74 @@
+'use strict';
+// policy_corpus.test.js - importing another government's document (国发〔2018〕42号, from the
+// parser's corpus): the preview names every unit it could not resolve with the nearest known
+// names (a national ministry is not a city department), writes nothing; the import keeps the
+// units as written on each task and leaves the unresolved ones without organizations.
+
+const { describe, test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const h = require('./harness');
+
+const T = { timeout: h.STEP_TIMEOUT };
+const DOC = path.join(__dirname, '..', 'data', 'corpus', 'guofa_2018_42_nongye_jixiehua.txt');
+
+describe('importing a national document', { timeout: h.FILE_TIMEOUT }, () => {
+	let srv, c;
+
+	before(async () => {
+		srv = await h.startServer();
+		c = await h.loginAll(srv, ['office1', 'zone1', 'auditor1']);
+	});
+
+	after(async () => {
+		if (srv) await srv.close();
+	});
+
+	test('the preview warns about each unresolved unit with the nearest names, writes nothing', T, async () => {
+		const before = (await c.auditor1.get('/api/audit?page_size=1')).json.total;
+		const r = await c.office1.post('/api/policies/preview', fs.readFileSync(DOC), {
+			raw: true,
+			contentType: 'text/plain',
+		});
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.tasks.length, 20);
+		// （三）: "（工业和信息化部、发展改革委、科技部、农业农村部等负责。列第一位者为牵头单位，
+		// 下同）" — units of the State Council, none of them the city's 市工信局 or 市发改委
+		const t3 = r.json.tasks[2];
+		assert.equal(t3.article_number, 3);
+		assert.equal(t3.title, '完善农机装备创新体系');
+		assert.equal(t3.defaulted, false);
+		assert.deepEqual(t3.lead_org_ids, []);
+		assert.deepEqual(t3.responsible_org_ids, []);
+		const msgs = r.json.warnings.map((w) => `${w.line} ${w.message}`);
+		for (const want of [
+			'6 条目 1 没有牵头单位和责任单位，而本文件多数条目都有，请核对',
+			'11 第3条：未识别的单位“工业和信息化部”，最接近的是：市工信局、市商务局、市委组织部',
+			'11 第3条：未识别的单位“发展改革委”，最接近的是：市发改委、市国资委、市纪委监委',
+			'11 第3条：未识别的单位“科技部”，最接近的是：市科技局、市商务局、市发改委',
+			'11 第3条：没有可识别的牵头单位，请导入后指定',
+			'12 第4条：未识别的单位“商务部”，最接近的是：市商务局、市发改委、市科技局',
+		])
+			assert.ok(msgs.includes(want), `missing warning: ${want}`);
+		assert.equal((await c.auditor1.get('/api/audit?page_size=1')).json.total, before);
+		assert.equal((await c.office1.get('/api/policies')).json.total, 0);
+	});
+
+	test('the import keeps the units as written; the unresolved stay without organizations', T, async () => {
+		const r = await c.office1.post('/api/policies', fs.readFileSync(DOC), { raw: true, contentType: 'text/plain' });
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.policy.n_tasks, 20);
+		const list = await c.office1.get('/api/tasks?page_size=50');
+		assert.equal(list.json.total, 20);
+		const t3 = list.json.items.find((t) => t.article_number === 3);
+		assert.deepEqual(t3.lead_units, ['工业和信息化部']);
+		assert.deepEqual(t3.responsible_units, ['发展改革委', '科技部', '农业农村部']);
+		assert.deepEqual(t3.lead_orgs, []);
+		assert.deepEqual(t3.responsible_orgs, []);
+		// （十八）: both lead by "牵头负责", whatever the rule
+		const t18 = list.json.items.find((t) => t.article_number === 18);
+		assert.deepEqual(t18.lead_units, ['农业农村部', '工业和信息化部']);
+		assert.deepEqual(t18.responsible_units, []);
+	});
+});
