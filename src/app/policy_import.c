@@ -161,8 +161,7 @@ int policy_import(struct store *s, struct arena *a, const struct store_actor *wh
 		t->article_number = art->number;
 		t->part_heading = art->part >= 0 ? out->doc.parts[art->part].heading : NULL;
 		t->group_heading = pt->group_heading;
-		t->title =
-		    art->short_title ? art->short_title : arena_printf(a, "第%d条", art->number);
+		t->title = policy_article_caption(a, art, POLICY_CAPTION_CPS);
 		t->body = art->body;
 		t->lead_units = units_json(a, art->lead_units, art->n_lead_units);
 		t->responsible_units =

@@ -111,7 +111,7 @@ static void print_tree(struct arena *a, const struct policy_doc *d)
 			const struct policy_article *art = &d->articles[ia++];
 			int indent = (art->part >= 0 ? 2 : 0) + (art->group >= 0 ? 2 : 0);
 			printf("%*s%d. %s  （第%d行）\n", indent, "", art->number,
-			       art->short_title ? art->short_title : "", art->line);
+			       policy_article_caption(a, art, POLICY_CAPTION_CPS), art->line);
 			print_units("牵头单位", art->lead_units, art->n_lead_units, indent + 3);
 			print_units("责任单位", art->responsible_units, art->n_responsible_units,
 			            indent + 3);

@@ -150,6 +150,13 @@ struct policy_doc {
  * (more than POLICY_MAX_BYTES bytes or POLICY_MAX_LINES lines). */
 int policy_parse(const char *buf, size_t len, struct arena *a, struct policy_doc *out);
 
+/* A short name for an article, for lists and task titles: its title sentence, else the start
+ * of its body up to the first punctuation (。，；：), at most max_cps code points with "…"
+ * when cut, else 第N条. Arena memory (or the article's own title). */
+const char *policy_article_caption(struct arena *a, const struct policy_article *art,
+                                   size_t max_cps);
+#define POLICY_CAPTION_CPS 30 /* a task title made from an untitled article's text */
+
 /* Stable English name of a unit source for JSON and storage: "none", "lines", "labelled",
  * "paren", "paren_rule", "prose", "mixed". */
 const char *policy_unit_source_name(enum policy_unit_source s);

@@ -214,9 +214,11 @@ describe('reform tasks, plans, progress and the board', () => {
     assert.equal((await page.locator(sel('policy-preview-title')).innerText()).trim(), '抚顺市人民政府办公室关于印发抚顺市开发区营商环境提升行动方案的通知')
     assert.equal((await page.locator(sel('policy-preview-count')).innerText()).trim(), '5')
     const warnings = await page.locator(sel('policy-warning')).allInnerTexts()
-    assert.equal(warnings.length, 2)
-    assert.match(warnings[0], /第22行[\s\S]*未识别的单位“市金融发展局”/)
-    assert.match(warnings[1], /第22行[\s\S]*人民银行抚顺市分行/)
+    assert.equal(warnings.length, 3)
+    // the parser's own first: the one article without units among articles with them
+    assert.match(warnings[0], /第24行[\s\S]*条目 5 没有牵头单位和责任单位/)
+    assert.match(warnings[1], /第22行[\s\S]*未识别的单位“市金融发展局”/)
+    assert.match(warnings[2], /第22行[\s\S]*人民银行抚顺市分行/)
     assert.deepEqual(await columnTexts(page, 'policy-preview-task'), ['推行“高效办成一件事”', '深化容缺受理和告知承诺', '保障项目用地', '加强融资服务', '加强统筹调度'])
     // article 5 names no units: led by the office, every zone responsible
     assert.match(await page.locator(`${sel('policy-preview-tasks')} .el-table__row`).nth(4).innerText(), /加强统筹调度\s*默认/)

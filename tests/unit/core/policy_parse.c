@@ -1013,6 +1013,31 @@ static void test_chinese_numerals(void **state)
 	arena_release(&a);
 }
 
+/* A task title for an article without a title sentence: the start of its text. */
+static void test_article_caption(void **state)
+{
+	(void)state;
+	struct arena a;
+	struct policy_doc d;
+
+	arena_init(&a);
+	policy_check_parse(
+	    "标题\n1.聚焦主责主业。开发区要坚持发展实体经济。\n"
+	    "2.把党的领导贯彻到开发区建设发展各领域全过程,完善党委领导。\n"
+	    "3.对深化商事制度改革成效显著、落实事中事后监管等相关政策措施社会反映好的"
+	    "市（地、州、盟），优先纳入。\n",
+	    &a, &d);
+	assert_string_equal(policy_article_caption(&a, &d.articles[0], 30), "聚焦主责主业");
+	assert_null(d.articles[1].short_title);
+	assert_string_equal(policy_article_caption(&a, &d.articles[1], 30),
+	                    "把党的领导贯彻到开发区建设发展各领域全过程");
+	assert_string_equal(policy_article_caption(&a, &d.articles[2], 30),
+	                    "对深化商事制度改革成效显著、落实事中事后监管等相关政策措施社…");
+	d.articles[2].body = "";
+	assert_string_equal(policy_article_caption(&a, &d.articles[2], 30), "第3条");
+	arena_release(&a);
+}
+
 static void test_cn_number(void **state)
 {
 	(void)state;
@@ -1049,6 +1074,7 @@ int main(void)
 	    cmocka_unit_test(test_notice_variants),
 	    cmocka_unit_test(test_json_shape),
 	    cmocka_unit_test(test_chinese_numerals),
+	    cmocka_unit_test(test_article_caption),
 	    cmocka_unit_test(test_cn_number),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
