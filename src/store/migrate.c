@@ -19,6 +19,12 @@ static const char sql_has[] = "SELECT COUNT(*) FROM schema_migration WHERE versi
 static const char sql_insert[] =
     "INSERT INTO schema_migration (version, name, applied_at) VALUES (?1, ?2, ?3)";
 
+/* A SQLite migration that rebuilds a table other tables reference starts with this line: it
+ * runs with foreign keys off, as SQLite's documented procedure for the schema changes ALTER
+ * TABLE cannot make requires (the pragma is a no-op inside a transaction, so it is set around
+ * it), and commits only if foreign_key_check finds nothing. */
+static const char fk_off_mark[] = "-- kfq: foreign keys off while this runs";
+
 static void expand(const struct store *s, const char *sql, struct strbuf *out)
 {
 	const char *id = store_kind(s) == STORE_PG
@@ -73,8 +79,12 @@ static int apply_one(struct store *s, const struct store_migration *m, int *appl
 	time_t t = time(NULL);
 	struct tm tm;
 	bool done;
+	bool fk_off =
+	    store_kind(s) == STORE_SQLITE && !strncmp(m->sql, fk_off_mark, sizeof(fk_off_mark) - 1);
 	int rc;
 
+	if (fk_off && (rc = store_exec(s, "PRAGMA foreign_keys=OFF")) != KFQ_OK)
+		goto cleanup;
 	rc = store_exec(s, store_kind(s) == STORE_PG ? "BEGIN" : "BEGIN IMMEDIATE");
 	if (rc != KFQ_OK)
 		goto cleanup;
@@ -92,6 +102,18 @@ static int apply_one(struct store *s, const struct store_migration *m, int *appl
 		snprintf(why, sizeof(why), "%s", store_errmsg(s));
 		store_set_err(s, "migration %04d_%s: %s", m->version, m->name, why);
 		goto fail;
+	}
+	if (fk_off) {
+		int64_t broken = 0;
+		if ((rc = store_query_int(s, "SELECT count(*) FROM pragma_foreign_key_check",
+		                          &broken)) != KFQ_OK)
+			goto fail;
+		if (broken) {
+			store_set_err(s, "migration %04d_%s: %lld rows would break a foreign key",
+			              m->version, m->name, (long long)broken);
+			rc = KFQ_ERR;
+			goto fail;
+		}
 	}
 	gmtime_r(&t, &tm);
 	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
@@ -114,6 +136,8 @@ fail:
 	if (rc >= 0)
 		rc = KFQ_ERR;
 cleanup:
+	if (fk_off && store_exec(s, "PRAGMA foreign_keys=ON") != KFQ_OK && rc == KFQ_OK)
+		rc = KFQ_ERR;
 	strbuf_release(&sql);
 	return rc;
 }

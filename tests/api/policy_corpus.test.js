@@ -3,6 +3,8 @@
 // parser's corpus): the preview names every unit it could not resolve with the nearest known
 // names (a national ministry is not a city department), writes nothing; the import keeps the
 // units as written on each task and leaves the unresolved ones without organizations.
+// Migration 0015 keeps every task and what points at it, and lets a document whose article
+// numbers repeat (国发〔2019〕3号) be imported.
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -11,7 +13,29 @@ const path = require('node:path');
 const h = require('./harness');
 
 const T = { timeout: h.STEP_TIMEOUT };
-const DOC = path.join(__dirname, '..', 'data', 'corpus', 'guofa_2018_42_nongye_jixiehua.txt');
+const CORPUS = path.join(__dirname, '..', 'data', 'corpus');
+const DOC = path.join(CORPUS, 'guofa_2018_42_nongye_jixiehua.txt');
+const SEED = path.join(__dirname, '..', 'data', 'fushun-devzone-reform-draft-2025.txt');
+
+// the task table as migration 0003 made it, to undo 0015 on a database that has tasks
+const UNDO_0015 = h.IS_PG
+	? `DROP INDEX task_policy;
+	   ALTER TABLE task DROP COLUMN scope, DROP COLUMN deadline_text, DROP COLUMN deadline_date,
+	     DROP COLUMN unit_source, DROP COLUMN lead_rule_line,
+	     ADD CONSTRAINT task_policy_id_article_number_key UNIQUE (policy_id, article_number);
+	   DELETE FROM schema_migration WHERE version = 15;`
+	: `BEGIN;
+	   CREATE TABLE task_0003 (id INTEGER PRIMARY KEY AUTOINCREMENT,
+	     policy_id BIGINT NOT NULL REFERENCES policy(id), article_number INTEGER NOT NULL,
+	     part_heading TEXT, group_heading TEXT, title TEXT NOT NULL, body TEXT NOT NULL,
+	     lead_units TEXT NOT NULL, responsible_units TEXT NOT NULL, created_at TEXT NOT NULL,
+	     updated_at TEXT NOT NULL, UNIQUE (policy_id, article_number));
+	   INSERT INTO task_0003 SELECT id, policy_id, article_number, part_heading, group_heading,
+	     title, body, lead_units, responsible_units, created_at, updated_at FROM task;
+	   DROP TABLE task;
+	   ALTER TABLE task_0003 RENAME TO task;
+	   DELETE FROM schema_migration WHERE version = 15;
+	   COMMIT;`;
 
 describe('importing a national document', { timeout: h.FILE_TIMEOUT }, () => {
 	let srv, c;
@@ -70,5 +94,31 @@ describe('importing a national document', { timeout: h.FILE_TIMEOUT }, () => {
 		const t18 = list.json.items.find((t) => t.article_number === 18);
 		assert.deepEqual(t18.lead_units, ['农业农村部', '工业和信息化部']);
 		assert.deepEqual(t18.responsible_units, []);
+	});
+
+	test('migration 0015 keeps every task and what points at it; then repeated numbers import', T, async () => {
+		let r = await c.office1.post('/api/policies', fs.readFileSync(SEED), { raw: true, contentType: 'text/plain' });
+		assert.equal(r.status, 201, r.text);
+		const before = (await c.office1.get('/api/tasks?page_size=100')).json.items;
+		assert.equal(before.length, 38);
+		const links = await h.sqlOk(srv.db, 'SELECT count(*) FROM task_org');
+		await h.sqlOk(srv.db, UNDO_0015);
+		const out = await h.kfqOk(['migrate', '--db', srv.db]);
+		assert.match(out.stdout, /applied 1 migration/);
+		assert.equal(await h.sqlOk(srv.db, 'SELECT count(*) FROM task_org'), links);
+		if (!h.IS_PG) assert.equal(await h.sqlOk(srv.db, 'PRAGMA foreign_key_check'), '');
+		const after = (await c.office1.get('/api/tasks?page_size=100')).json.items;
+		assert.deepEqual(after.map((t) => [t.id, t.article_number, t.lead_orgs.length]),
+			before.map((t) => [t.id, t.article_number, t.lead_orgs.length]));
+
+		// 国发〔2019〕3号: principles 1–4 under 二、, then tasks 1–21 under 四、
+		const doc3 = fs.readFileSync(path.join(CORPUS, 'guofa_2019_3_zonghe_baoshuiqu.txt'));
+		r = await c.office1.post('/api/policies/preview', doc3, { raw: true, contentType: 'text/plain' });
+		assert.deepEqual(r.json.tasks.map((t) => t.article_number),
+			[1, 2, 3, 4, ...Array.from({ length: 21 }, (_, i) => i + 1)]);
+		r = await c.office1.post('/api/policies', doc3, { raw: true, contentType: 'text/plain' });
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.policy.n_tasks, 25);
+		assert.equal((await c.office1.get('/api/tasks?page_size=1')).json.total, 63);
 	});
 });
