@@ -475,21 +475,10 @@ static void lookalikes(struct parser *p, const char *s, size_t n, int line, int 
 	}
 }
 
-/* The sentence at s[0..n) up to its end (。；) for a warning, at most MAX_QUOTE_CPS code
- * points. */
+/* The sentence at s[0..n) up to its end (。；) for a warning. */
 static const char *quote(struct parser *p, const char *s, size_t n)
 {
-	size_t e = 0, k = 0;
-	uint32_t c;
-
-	while (e < n && k < MAX_QUOTE_CPS) {
-		size_t l = pp_cp_at(s, n, e, &c);
-		if (pp_cp_in(c, "。；;"))
-			break;
-		e += l;
-		k++;
-	}
-	return arena_printf(p->a, "%.*s%s", (int)e, s, e < n && k == MAX_QUOTE_CPS ? "…" : "");
+	return pp_clip(p->a, s, n, "。；;", MAX_QUOTE_CPS);
 }
 
 void pp_outside_text(struct parser *p, const char *s, size_t n, int line)

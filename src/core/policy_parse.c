@@ -223,21 +223,12 @@ const char *policy_article_caption(struct arena *a, const struct policy_article 
                                    size_t max_cps)
 {
 	const char *s = art->body ? art->body : "";
-	size_t n = strlen(s), e = 0, k = 0;
-	uint32_t c;
+	const char *clip;
 
 	if (art->short_title && *art->short_title)
 		return art->short_title;
-	while (e < n && k < max_cps) {
-		size_t l = pp_cp_at(s, n, e, &c);
-		if (pp_cp_in(c, "。，,；;：:\n"))
-			break;
-		e += l;
-		k++;
-	}
-	if (e == 0)
-		return arena_printf(a, "第%d条", art->number);
-	return arena_printf(a, "%.*s%s", (int)e, s, k == max_cps && e < n ? "…" : "");
+	clip = pp_clip(a, s, strlen(s), "。，,；;：:\n", max_cps);
+	return *clip ? clip : arena_printf(a, "第%d条", art->number);
 }
 
 const char *policy_unit_source_name(enum policy_unit_source s)

@@ -54,6 +54,9 @@ size_t pp_skip_ws(const char *s, size_t n, size_t i);
 void pp_trim(const char *s, size_t *b, size_t *e);
 void pp_trim_set(const char *s, size_t *b, size_t *e, const char *set);
 bool pp_has_any(const char *s, size_t n, const char *set);
+/* s[0..n) up to the first code point of stops, at most max_cps code points and then "…":
+ * a sentence quoted in a warning, a caption. Arena memory; "" when a stop comes first. */
+char *pp_clip(struct arena *a, const char *s, size_t n, const char *stops, size_t max_cps);
 
 /* An arena-backed growable string. */
 struct sbuf {

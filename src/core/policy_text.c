@@ -267,3 +267,18 @@ void *pp_grow(struct arena *a, void *arr, size_t n, size_t *cap, size_t size)
 	*cap = nc;
 	return np;
 }
+
+char *pp_clip(struct arena *a, const char *s, size_t n, const char *stops, size_t max_cps)
+{
+	size_t e = 0, k = 0;
+	uint32_t c;
+
+	while (e < n && k < max_cps) {
+		size_t l = pp_cp_at(s, n, e, &c);
+		if (pp_cp_in(c, stops))
+			break;
+		e += l;
+		k++;
+	}
+	return arena_printf(a, "%.*s%s", (int)e, s, e < n && k == max_cps ? "…" : "");
+}
