@@ -7,6 +7,7 @@
 #include "api/export.h"
 
 #include "app/policy_import.h"
+#include "core/enums.h"
 #include "app/task_json.h"
 #include "store/store_org.h"
 #include "store/store_plan.h"
@@ -31,25 +32,69 @@ static void write_warning(struct jsonw *w, const struct policy_warning *pw)
 	jsonw_obj_close(w);
 }
 
-/* {"policy":{…},"tasks":[{"article_number","title","defaulted","lead_org_ids",…}],
- *  "warnings":[{"line","message"}]} with parser and resolution warnings together. */
-static void write_import(struct jsonw *w, const struct policy_import_result *r)
+static void write_units(struct jsonw *w, const char *key, const char *const *units, size_t n)
+{
+	jsonw_key(w, key);
+	jsonw_arr_open(w);
+	for (size_t i = 0; i < n; i++)
+		jsonw_str(w, units[i]);
+	jsonw_arr_close(w);
+}
+
+/* The units as written that matched no organization, with the nearest known names. */
+static void write_unresolved(struct jsonw *w, const struct policy_task *t)
+{
+	jsonw_key(w, "unresolved");
+	jsonw_arr_open(w);
+	for (size_t i = 0; i < t->n_unresolved; i++) {
+		const struct policy_unresolved *u = &t->unresolved[i];
+		jsonw_obj_open(w);
+		jsonw_kstr(w, "unit", u->unit);
+		jsonw_kstr(w, "role", u->lead ? "lead" : "responsible");
+		write_units(w, "nearest", u->nearest, u->n_nearest);
+		jsonw_obj_close(w);
+	}
+	jsonw_arr_close(w);
+}
+
+/* One task as it would be stored: its article, the units as written and what they resolved
+ * to, the scope and deadline, where the units came from. */
+static void write_preview_task(struct jsonw *w, struct arena *a, const struct policy_task *t)
+{
+	const struct policy_article *art = t->article;
+
+	jsonw_obj_open(w);
+	jsonw_kint(w, "article_number", art->number);
+	jsonw_kstr(w, "title", policy_article_caption(a, art, POLICY_CAPTION_CPS));
+	jsonw_kbool(w, "defaulted", t->defaulted);
+	write_ids(w, "lead_org_ids", t->lead, t->n_lead);
+	write_ids(w, "responsible_org_ids", t->responsible, t->n_responsible);
+	write_units(w, "lead_units", art->lead_units, art->n_lead_units);
+	write_units(w, "responsible_units", art->responsible_units, art->n_responsible_units);
+	write_unresolved(w, t);
+	jsonw_kstr(w, "scope", art->scope);
+	jsonw_kstr(w, "deadline_text", art->deadline);
+	jsonw_kstr(w, "deadline_date", art->deadline_date);
+	jsonw_kstr(w, "unit_source", policy_unit_source_name(art->unit_source));
+	if (art->lead_rule_line)
+		jsonw_kint(w, "lead_rule_line", art->lead_rule_line);
+	else
+		jsonw_knull(w, "lead_rule_line");
+	jsonw_obj_close(w);
+}
+
+/* {"policy":{…},"tasks":[{"article_number","title","defaulted","lead_org_ids",…,
+ *  "unresolved":[{"unit","role","nearest"}],…}],"warnings":[{"line","message"}]} with parser and
+ * resolution warnings together. */
+static void write_import(struct jsonw *w, struct arena *a, const struct policy_import_result *r)
 {
 	jsonw_obj_open(w);
 	jsonw_key(w, "policy");
 	task_json_policy(w, &r->policy);
 	jsonw_key(w, "tasks");
 	jsonw_arr_open(w);
-	for (size_t i = 0; i < r->tasks.n_tasks; i++) {
-		const struct policy_task *t = &r->tasks.tasks[i];
-		jsonw_obj_open(w);
-		jsonw_kint(w, "article_number", t->article->number);
-		jsonw_kstr(w, "title", t->article->short_title);
-		jsonw_kbool(w, "defaulted", t->defaulted);
-		write_ids(w, "lead_org_ids", t->lead, t->n_lead);
-		write_ids(w, "responsible_org_ids", t->responsible, t->n_responsible);
-		jsonw_obj_close(w);
-	}
+	for (size_t i = 0; i < r->tasks.n_tasks; i++)
+		write_preview_task(w, a, &r->tasks.tasks[i]);
 	jsonw_arr_close(w);
 	jsonw_key(w, "warnings");
 	jsonw_arr_open(w);
@@ -78,7 +123,7 @@ static int import_common(struct api_ctx *c, bool dry_run)
 			return api_store_error(c, r.rc);
 		}
 	}
-	write_import(&c->w, &r);
+	write_import(&c->w, c->a, &r);
 	return api_ok(c, dry_run ? 200 : 201);
 }
 
@@ -363,10 +408,11 @@ static void join_refs(struct strbuf *sb, const struct store_org_ref *r, int n)
 
 static int task_export(struct api_ctx *c)
 {
-	static const char *const headers[] = {"条目",     "分组",         "任务",        "牵头单位",
-	                                      "责任单位", "计划数",       "完成率",      "逾期节点",
-	                                      "推进状态", "原文牵头单位", "原文责任单位"};
-	static const double widths[] = {6, 24, 30, 30, 60, 8, 10, 10, 10, 30, 40};
+	static const char *const headers[] = {
+	    "条目",         "分组",     "任务",     "牵头单位", "责任单位",
+	    "计划数",       "完成率",   "逾期节点", "推进状态", "原文牵头单位",
+	    "原文责任单位", "适用范围", "完成时限", "截止日期", "单位来源"};
+	static const double widths[] = {6, 24, 30, 30, 60, 8, 10, 10, 10, 30, 40, 24, 16, 12, 16};
 	struct board_task_progress *prog;
 	struct store_task_filter f;
 	struct store_task *t;
@@ -379,7 +425,7 @@ static int task_export(struct api_ctx *c)
 	if (filter_from_query(c, &f, false, &sel) != 0 ||
 	    select_tasks(c, &f, &sel, &t, &prog, &n, &total) != 0)
 		return -1;
-	if (export_begin(c, &out, "改革任务", headers, widths, 11) != 0)
+	if (export_begin(c, &out, "改革任务", headers, widths, 15) != 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
 		export_int(&out, t[i].article_number);
@@ -395,6 +441,10 @@ static int task_export(struct api_ctx *c)
 		export_text(&out, plan_task_state_label(prog[i].state));
 		export_text(&out, units_text(c->a, t[i].lead_units));
 		export_text(&out, units_text(c->a, t[i].responsible_units));
+		export_text(&out, t[i].scope);
+		export_text(&out, t[i].deadline_text);
+		export_text(&out, t[i].deadline_date);
+		export_text(&out, enum_label(&enum_unit_source, t[i].unit_source));
 		export_end_row(&out);
 	}
 	strbuf_release(&sb);

@@ -166,6 +166,11 @@ int policy_import(struct store *s, struct arena *a, const struct store_actor *wh
 		t->lead_units = units_json(a, art->lead_units, art->n_lead_units);
 		t->responsible_units =
 		    units_json(a, art->responsible_units, art->n_responsible_units);
+		t->scope = art->scope;
+		t->deadline_text = art->deadline;
+		t->deadline_date = art->deadline_date;
+		t->unit_source = policy_unit_source_name(art->unit_source);
+		t->lead_rule_line = art->lead_rule_line;
 		t->lead = refs(a, pt->lead, pt->n_lead);
 		t->nlead = (int)pt->n_lead;
 		t->responsible = refs(a, pt->responsible, pt->n_responsible);

@@ -38,15 +38,23 @@ void task_json_fields(struct jsonw *w, const struct store_task *t, bool full)
 	jsonw_kint(w, "article_number", t->article_number);
 	if (full)
 		jsonw_kstr(w, "body", t->body);
+	jsonw_kstr(w, "deadline_date", t->deadline_date);
+	jsonw_kstr(w, "deadline_text", t->deadline_text);
 	jsonw_kstr(w, "group_heading", t->group_heading);
 	jsonw_kint(w, "id", t->id);
 	write_refs(w, "lead_orgs", t->lead, t->nlead);
+	if (t->lead_rule_line)
+		jsonw_kint(w, "lead_rule_line", t->lead_rule_line);
+	else
+		jsonw_knull(w, "lead_rule_line");
 	write_raw(w, "lead_units", t->lead_units);
 	jsonw_kstr(w, "part_heading", t->part_heading);
 	jsonw_kint(w, "policy_id", t->policy_id);
 	write_refs(w, "responsible_orgs", t->responsible, t->nresponsible);
 	write_raw(w, "responsible_units", t->responsible_units);
+	jsonw_kstr(w, "scope", t->scope);
 	jsonw_kstr(w, "title", t->title);
+	jsonw_kstr(w, "unit_source", t->unit_source);
 	jsonw_kstr(w, "updated_at", t->updated_at);
 }
 

@@ -6,8 +6,9 @@
 
 #include "store/store_task.h"
 
-/* A task: {"article_number",("body",)"group_heading","id","lead_orgs","lead_units",…}; full
- * adds the body. */
+/* A task: {"article_number",("body",)"deadline_date","deadline_text","group_heading","id",
+ * "lead_orgs","lead_rule_line","lead_units",…,"scope","title","unit_source","updated_at"};
+ * full adds the body. */
 void task_json_write(struct jsonw *w, const struct store_task *t, bool full);
 /* The same members without the braces, for callers that add their own. */
 void task_json_fields(struct jsonw *w, const struct store_task *t, bool full);

@@ -4,6 +4,7 @@
 #include "cmd/cmd.h"
 
 #include "app/policy_import.h"
+#include "core/enums.h"
 #include "core/policy_parse.h"
 #include "util/arena.h"
 #include "util/jsonw.h"
@@ -48,18 +49,9 @@ static void print_units(const char *label, const char *const *v, size_t n, int i
 /* Where the units came from, and the scope and deadline when the article states them. */
 static void print_article_extras(const struct policy_article *art, int indent)
 {
-	static const char *const source[] = {
-	    [POLICY_UNITS_NONE] = "无",
-	    [POLICY_UNITS_LINES] = "单独成行的牵头/责任单位",
-	    [POLICY_UNITS_LABELLED] = "带标签的括号",
-	    [POLICY_UNITS_PAREN] = "括号（未声明牵头规则）",
-	    [POLICY_UNITS_PAREN_RULE] = "括号（按“排在第一位的为牵头单位”）",
-	    [POLICY_UNITS_PROSE] = "正文语句",
-	    [POLICY_UNITS_MIXED] = "多种来源",
-	};
-
 	if (art->unit_source != POLICY_UNITS_NONE) {
-		printf("%*s单位来源：%s", indent, "", source[art->unit_source]);
+		printf("%*s单位来源：%s", indent, "",
+		       enum_label(&enum_unit_source, policy_unit_source_name(art->unit_source)));
 		if (art->lead_rule_line)
 			printf("（规则见第%d行）", art->lead_rule_line);
 		putchar('\n');

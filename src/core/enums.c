@@ -27,6 +27,10 @@ TABLE(enum_milestone_state, {"done", "按期完成"}, {"overdue", "已逾期"}, 
       {"closed", "已关闭"});
 TABLE(enum_progress_status, {"not_started", "未开始"}, {"in_progress", "进行中"},
       {"done", "已完成"}, {"blocked", "受阻"});
+/* in enum policy_unit_source's order (core/policy_parse.h) */
+TABLE(enum_unit_source, {"none", "未写明"}, {"lines", "单独成行"}, {"labelled", "带标签的括号"},
+      {"paren", "括号"}, {"paren_rule", "括号（排第一位者牵头）"}, {"prose", "正文语句"},
+      {"mixed", "多种来源"});
 
 static const struct enum_entry *find(const struct enum_table *t, const char *code)
 {

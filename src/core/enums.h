@@ -28,6 +28,7 @@ extern const struct enum_table enum_revision_status; /* a plan revision's: draft
 extern const struct enum_table enum_report_state;    /* of a report's review: submitted … */
 extern const struct enum_table enum_milestone_state; /* in enum milestone_state's order */
 extern const struct enum_table enum_progress_status; /* of a report: not_started … blocked */
+extern const struct enum_table enum_unit_source;     /* where a task's units came from */
 
 bool enum_valid(const struct enum_table *t, const char *code);
 /* The code's label; the code itself when the table does not have it (NULL for NULL). */

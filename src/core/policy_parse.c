@@ -6,6 +6,8 @@
  * warning. */
 #include "core/policy_parse_int.h"
 
+#include "core/enums.h"
+
 #include "util/log.h"
 #include "util/textconv.h"
 
@@ -233,23 +235,7 @@ const char *policy_article_caption(struct arena *a, const struct policy_article 
 
 const char *policy_unit_source_name(enum policy_unit_source s)
 {
-	switch (s) {
-	case POLICY_UNITS_NONE:
-		break;
-	case POLICY_UNITS_LINES:
-		return "lines";
-	case POLICY_UNITS_LABELLED:
-		return "labelled";
-	case POLICY_UNITS_PAREN:
-		return "paren";
-	case POLICY_UNITS_PAREN_RULE:
-		return "paren_rule";
-	case POLICY_UNITS_PROSE:
-		return "prose";
-	case POLICY_UNITS_MIXED:
-		return "mixed";
-	}
-	return "none";
+	return enum_unit_source.entries[s].code;
 }
 
 int policy_parse(const char *buf, size_t len, struct arena *a, struct policy_doc *out)

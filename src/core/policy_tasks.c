@@ -30,16 +30,23 @@ static void warn(struct arena *a, struct policy_tasks *out, size_t *cap, int lin
 	out->warnings[out->n_warnings++].message = msg;
 }
 
-/* Resolves units into set, warning about what does not resolve to exactly one place. */
+/* Resolves units into set, warning about what does not resolve to exactly one place; the units
+ * that match nothing are kept on the task with their nearest names. */
 static void resolve_all(const struct unit_resolve_ctx *ctx, const struct policy_article *art,
-                        const char *const *units, size_t n, struct idset *set, struct arena *a,
-                        struct policy_tasks *out, size_t *wcap)
+                        const char *const *units, size_t n, bool lead, struct idset *set,
+                        struct policy_task *t, struct arena *a, struct policy_tasks *out,
+                        size_t *wcap)
 {
 	for (size_t i = 0; i < n; i++) {
 		struct unit_resolution r;
 		if (unit_resolve(ctx, units[i], a, &r) != KFQ_OK ||
 		    r.kind == UNIT_RESOLVE_UNKNOWN) {
 			struct strbuf sb = STRBUF_INIT;
+			struct policy_unresolved *u = &t->unresolved[t->n_unresolved++];
+			u->unit = units[i];
+			u->lead = lead;
+			u->n_nearest = r.n_nearest;
+			memcpy(u->nearest, r.nearest, sizeof(u->nearest));
 			strbuf_addf(&sb, "第%d条：未识别的单位“%s”", art->number, units[i]);
 			for (size_t k = 0; k < r.n_nearest; k++)
 				strbuf_addf(&sb, "%s%s", k ? "、" : "，最接近的是：", r.nearest[k]);
@@ -91,10 +98,13 @@ void policy_tasks_build(const struct policy_doc *doc, const struct unit_resolve_
 				if (ctx->orgs[k].type == UNIT_RESOLVE_ZONE)
 					add(&resp, ctx->orgs[k].id);
 		} else {
-			resolve_all(ctx, art, art->lead_units, art->n_lead_units, &lead, a, out,
-			            &wcap);
+			t->unresolved =
+			    arena_zalloc(a, sizeof(*t->unresolved) *
+			                        (art->n_lead_units + art->n_responsible_units));
+			resolve_all(ctx, art, art->lead_units, art->n_lead_units, true, &lead, t, a,
+			            out, &wcap);
 			resolve_all(ctx, art, art->responsible_units, art->n_responsible_units,
-			            &resp, a, out, &wcap);
+			            false, &resp, t, a, out, &wcap);
 		}
 		/* whoever leads is not listed again as responsible */
 		size_t m = 0;

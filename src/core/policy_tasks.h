@@ -9,6 +9,14 @@
 #include "core/policy_parse.h"
 #include "core/unit_resolve.h"
 
+/* A unit as written that matched no organization: the office maps it or leaves it. */
+struct policy_unresolved {
+	const char *unit;                              /* as written */
+	bool lead;                                     /* a lead unit, else a responsible one */
+	const char *nearest[UNIT_RESOLVE_MAX_NEAREST]; /* closest known names, closest first */
+	size_t n_nearest;
+};
+
 struct policy_task {
 	const struct policy_article *article;
 	const char *group_heading; /* the article's group, or NULL */
@@ -17,6 +25,8 @@ struct policy_task {
 	int64_t *responsible; /* no repeats; an org that leads is not also listed here */
 	size_t n_responsible;
 	bool defaulted; /* no unit lines: office leads, every zone responsible */
+	struct policy_unresolved *unresolved; /* units that matched nothing, in text order */
+	size_t n_unresolved;
 };
 
 struct policy_tasks {

@@ -18,7 +18,8 @@
 	"p.n_warnings, p.created_at, (SELECT COUNT(*) FROM task t WHERE t.policy_id = p.id)"
 #define TASK_COLS                                                                                  \
 	"t.id, t.policy_id, t.article_number, t.part_heading, t.group_heading, t.title, t.body, "  \
-	"t.lead_units, t.responsible_units, t.updated_at"
+	"t.lead_units, t.responsible_units, t.updated_at, t.scope, t.deadline_text, "              \
+	"t.deadline_date, t.unit_source, t.lead_rule_line"
 /* ?1 policy, ?2 article, ?3 org, ?4 role, ?5 like */
 #define TASK_WHERE                                                                                 \
 	" WHERE (?1 = 0 OR t.policy_id = ?1) AND (?2 = 0 OR t.article_number = ?2) "               \
@@ -34,8 +35,9 @@ static const char sql_policy_insert[] =
     "?14, ?15) RETURNING id";
 static const char sql_task_insert[] =
     "INSERT INTO task (policy_id, article_number, part_heading, group_heading, title, body, "
-    "lead_units, responsible_units, created_at, updated_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) RETURNING id";
+    "lead_units, responsible_units, created_at, updated_at, scope, deadline_text, deadline_date, "
+    "unit_source, lead_rule_line) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING id";
 static const char sql_org_insert[] =
     "INSERT INTO task_org (task_id, org_id, role) VALUES (?1, ?2, ?3)";
 static const char sql_org_delete[] = "DELETE FROM task_org WHERE task_id = ?1";
@@ -44,8 +46,8 @@ static const char sql_policy_list[] = "SELECT " POLICY_COLS " FROM policy p ORDE
 static const char sql_policy_get[] =
     "SELECT " POLICY_COLS ", p.parsed_json FROM policy p WHERE p.id = ?1";
 static const char sql_task_count[] = "SELECT COUNT(*) FROM task t" TASK_WHERE;
-static const char sql_task_list[] = "SELECT " TASK_COLS " FROM task t" TASK_WHERE
-                                    " ORDER BY t.policy_id, t.article_number LIMIT ?6 OFFSET ?7";
+static const char sql_task_list[] =
+    "SELECT " TASK_COLS " FROM task t" TASK_WHERE " ORDER BY t.policy_id, t.id LIMIT ?6 OFFSET ?7";
 static const char sql_task_get[] = "SELECT " TASK_COLS " FROM task t WHERE t.id = ?1";
 static const char sql_task_orgs[] =
     "SELECT x.org_id, o.name, x.role FROM task_org x JOIN org o ON o.id = x.org_id "
@@ -134,6 +136,14 @@ static int insert_task(struct store *s, struct store_task *t, const char *now)
 	store_bind_text(st, 7, t->lead_units);
 	store_bind_text(st, 8, t->responsible_units);
 	store_bind_text(st, 9, now);
+	store_bind_text(st, 10, t->scope);
+	store_bind_text(st, 11, t->deadline_text);
+	store_bind_text(st, 12, t->deadline_date);
+	store_bind_text(st, 13, t->unit_source);
+	if (t->lead_rule_line)
+		store_bind_int(st, 14, t->lead_rule_line);
+	else
+		store_bind_null(st, 14);
 	if ((rc = store_run_id(st, &t->id)) != KFQ_OK)
 		return rc;
 	if ((rc = insert_orgs(s, t->id, t->lead, t->nlead, "lead")) != KFQ_OK)
@@ -247,6 +257,11 @@ static void read_task(struct store_stmt *st, struct arena *a, void *element)
 	t->lead_units = store_col_dup(st, 7, a);
 	t->responsible_units = store_col_dup(st, 8, a);
 	t->updated_at = store_col_dup(st, 9, a);
+	t->scope = store_col_dup(st, 10, a);
+	t->deadline_text = store_col_dup(st, 11, a);
+	t->deadline_date = store_col_dup(st, 12, a);
+	t->unit_source = store_col_dup(st, 13, a);
+	t->lead_rule_line = (int)store_col_int(st, 14);
 }
 
 static int load_orgs(struct store *s, struct arena *a, struct store_task *t)

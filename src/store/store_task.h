@@ -42,6 +42,12 @@ struct store_task {
 	const char *body;
 	const char *lead_units;        /* JSON array, as written in the text */
 	const char *responsible_units; /* JSON array */
+	const char *scope;             /* 适用范围 as written, or NULL */
+	const char *deadline_text;     /* 完成时限 as written, or NULL */
+	const char *deadline_date; /* YYYY-MM-DD, the last day of the period it names, or NULL */
+	const char *unit_source;   /* policy_unit_source_name(); NULL for tasks imported before
+	                              migration 0015 */
+	int lead_rule_line;        /* the first-listed-leads rule's line, 0 none */
 	struct store_org_ref *lead;
 	int nlead;
 	struct store_org_ref *responsible;
@@ -58,9 +64,9 @@ struct store_task_json {
 	const struct store_capability_json *grants;
 };
 
-/* Creates the policy and its tasks (lead/responsible given as ids in store_org_ref.id), and
- * in the same transaction the capability grants its articles seed (store_capability.h).
- * KFQ_ECONFLICT when the same text was imported before. */
+/* Creates the policy and its tasks (lead/responsible given as ids in store_org_ref.id), tasks
+ * kept in the given (document) order, and in the same transaction the capability grants its
+ * articles seed (store_capability.h). KFQ_ECONFLICT when the same text was imported before. */
 int store_policy_import(struct store *s, const struct store_actor *who,
                         const struct store_task_json *json, struct store_policy *p,
                         struct store_task *tasks, int ntasks);

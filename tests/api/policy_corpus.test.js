@@ -3,8 +3,9 @@
 // parser's corpus): the preview names every unit it could not resolve with the nearest known
 // names (a national ministry is not a city department), writes nothing; the import keeps the
 // units as written on each task and leaves the unresolved ones without organizations.
-// Migration 0015 keeps every task and what points at it, and lets a document whose article
-// numbers repeat (国发〔2019〕3号) be imported.
+// Each task keeps its scope (适用范围), its deadline as written and as a date, and where its
+// units came from, in the API and the export. Migration 0015 keeps every task and what points at
+// it, and lets a document whose article numbers repeat (国发〔2019〕3号) be imported.
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -65,6 +66,18 @@ describe('importing a national document', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(t3.defaulted, false);
 		assert.deepEqual(t3.lead_org_ids, []);
 		assert.deepEqual(t3.responsible_org_ids, []);
+		// …and says so unit by unit, with the nearest names (aliases count: 工信局 is 市工信局's)
+		assert.deepEqual(t3.lead_units, ['工业和信息化部']);
+		assert.deepEqual(t3.unresolved, [
+			{ unit: '工业和信息化部', role: 'lead', nearest: ['市工信局', '市商务局', '市委组织部'] },
+			{ unit: '发展改革委', role: 'responsible', nearest: ['市发改委', '市国资委', '市纪委监委'] },
+			{ unit: '科技部', role: 'responsible', nearest: ['市科技局', '市商务局', '市发改委'] },
+			{ unit: '农业农村部', role: 'responsible', nearest: ['市委组织部', '市商务局', '市发改委'] },
+		]);
+		assert.equal(t3.unit_source, 'paren_rule');
+		assert.equal(t3.lead_rule_line, 11);
+		assert.equal(r.json.tasks[0].unit_source, 'none');
+		assert.equal(r.json.tasks[0].title, '指导思想');
 		const msgs = r.json.warnings.map((w) => `${w.line} ${w.message}`);
 		for (const want of [
 			'6 条目 1 没有牵头单位和责任单位，而本文件多数条目都有，请核对',
@@ -94,13 +107,59 @@ describe('importing a national document', { timeout: h.FILE_TIMEOUT }, () => {
 		const t18 = list.json.items.find((t) => t.article_number === 18);
 		assert.deepEqual(t18.lead_units, ['农业农村部', '工业和信息化部']);
 		assert.deepEqual(t18.responsible_units, []);
+		assert.equal(t18.unit_source, 'paren');
+		assert.equal(t18.lead_rule_line, null);
+		assert.equal(t3.unit_source, 'paren_rule');
+		assert.equal(t3.lead_rule_line, 11);
+	});
+
+	test('scope, deadline and unit source are kept on the task, shown and exported', T, async () => {
+		// 国发〔2018〕38号: "（负责部门：…，适用范围：浙江自贸试验区）"
+		let r = await c.office1.post('/api/policies', fs.readFileSync(path.join(CORPUS, 'guofa_2018_38_zimaoqu_gaige.txt')), {
+			raw: true,
+			contentType: 'text/plain',
+		});
+		assert.equal(r.status, 201, r.text);
+		const p38 = r.json.policy.id;
+		let list = (await c.office1.get(`/api/tasks?policy_id=${p38}&page_size=100`)).json.items;
+		assert.equal(list.length, 53);
+		const t16 = list.find((t) => t.article_number === 16);
+		assert.equal(t16.scope, '浙江自贸试验区');
+		assert.equal(t16.unit_source, 'labelled');
+		assert.deepEqual(t16.responsible_units, ['发展改革委', '粮食和储备局']);
+		assert.equal(t16.deadline_text, null);
+		// no title sentence: the task is named by the start of its text
+		assert.equal(t16.title, '加强顶层设计');
+
+		// deadlines as written and as the period's last day, the year from the document's date
+		r = await c.office1.post('/api/policies', fs.readFileSync(path.join(__dirname, '..', 'data', 'policy-sample-deadlines.txt')), {
+			raw: true,
+			contentType: 'text/plain',
+		});
+		assert.equal(r.status, 201, r.text);
+		const pid = r.json.policy.id;
+		list = (await c.office1.get(`/api/tasks?policy_id=${pid}&page_size=100`)).json.items;
+		assert.deepEqual(list.map((t) => [t.article_number, t.deadline_text, t.deadline_date, t.scope, t.unit_source]), [
+			[1, '2025年12月底前', '2025-12-31', null, 'lines'],
+			[2, '上半年', '2025-06-30', null, 'labelled'],
+			[3, '第三季度', '2025-09-30', '省级开发区', 'labelled'],
+			[4, '2026年6月底前', '2026-06-30', null, 'labelled'],
+			[5, '每年', null, null, 'labelled'],
+		]);
+		const one = (await c.zone1.get(`/api/tasks/${list[2].id}`)).json;
+		assert.equal(one.scope, '省级开发区');
+		assert.equal(one.deadline_date, '2025-09-30');
+		const csv = (await c.office1.get(`/api/tasks/export.csv?policy_id=${pid}`)).text.trim().split('\r\n');
+		assert.match(csv[0], /,适用范围,完成时限,截止日期,单位来源$/);
+		assert.match(csv[3], /,省级开发区,第三季度,2025-09-30,带标签的括号$/);
+		assert.match(csv[5], /,,每年,,带标签的括号$/);
 	});
 
 	test('migration 0015 keeps every task and what points at it; then repeated numbers import', T, async () => {
 		let r = await c.office1.post('/api/policies', fs.readFileSync(SEED), { raw: true, contentType: 'text/plain' });
 		assert.equal(r.status, 201, r.text);
 		const before = (await c.office1.get('/api/tasks?page_size=100')).json.items;
-		assert.equal(before.length, 38);
+		assert.equal(before.length, 96);
 		const links = await h.sqlOk(srv.db, 'SELECT count(*) FROM task_org');
 		await h.sqlOk(srv.db, UNDO_0015);
 		const out = await h.kfqOk(['migrate', '--db', srv.db]);
@@ -119,6 +178,6 @@ describe('importing a national document', { timeout: h.FILE_TIMEOUT }, () => {
 		r = await c.office1.post('/api/policies', doc3, { raw: true, contentType: 'text/plain' });
 		assert.equal(r.status, 201, r.text);
 		assert.equal(r.json.policy.n_tasks, 25);
-		assert.equal((await c.office1.get('/api/tasks?page_size=1')).json.total, 63);
+		assert.equal((await c.office1.get('/api/tasks?page_size=1')).json.total, 121);
 	});
 });

@@ -1038,6 +1038,17 @@ static void test_article_caption(void **state)
 	arena_release(&a);
 }
 
+/* The codes the JSON, the task table and the export use, in the enum's order. */
+static void test_unit_source_names(void **state)
+{
+	(void)state;
+	static const char *const want[] = {"none",       "lines", "labelled", "paren",
+	                                   "paren_rule", "prose", "mixed"};
+
+	for (int s = POLICY_UNITS_NONE; s <= POLICY_UNITS_MIXED; s++)
+		assert_string_equal(policy_unit_source_name((enum policy_unit_source)s), want[s]);
+}
+
 static void test_cn_number(void **state)
 {
 	(void)state;
@@ -1075,6 +1086,7 @@ int main(void)
 	    cmocka_unit_test(test_json_shape),
 	    cmocka_unit_test(test_chinese_numerals),
 	    cmocka_unit_test(test_article_caption),
+	    cmocka_unit_test(test_unit_source_names),
 	    cmocka_unit_test(test_cn_number),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -189,6 +189,14 @@ static void test_national_units_stay_unresolved(void **state)
 	    out.warnings[1].message,
 	    "第3条：未识别的单位“发展改革委”，最接近的是：市发改委、市国资委、市纪委监委");
 	assert_string_equal(out.warnings[4].message, "第3条：没有可识别的牵头单位，请导入后指定");
+	/* the same, kept on the task for the preview */
+	assert_int_equal(out.tasks[0].n_unresolved, 4);
+	assert_string_equal(out.tasks[0].unresolved[0].unit, "工业和信息化部");
+	assert_true(out.tasks[0].unresolved[0].lead);
+	assert_int_equal(out.tasks[0].unresolved[0].n_nearest, 3);
+	assert_string_equal(out.tasks[0].unresolved[0].nearest[1], "市工信局");
+	assert_string_equal(out.tasks[0].unresolved[3].unit, "农业农村部");
+	assert_false(out.tasks[0].unresolved[3].lead);
 
 	/* a city's list (no 文号, no 国务院) with the same names: 发展改革委 is 市发展改革委 */
 	policy_check_parse("标题\n1.甲。乙。（牵头单位：发展改革委；责任单位：科技局）\n", &a,
