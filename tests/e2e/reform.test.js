@@ -31,6 +31,8 @@ const SAMPLE = Buffer.concat([
   Buffer.from(`\n（界面测试批次：${RUN}）\n`),
 ])
 const SEED = fs.readFileSync(path.join(ROOT, 'tests/data/fushun-devzone-reform-draft-2025.txt'))
+// A national document (国发〔2018〕42号) from the parser's corpus: its units are ministries.
+const NATIONAL = fs.readFileSync(path.join(ROOT, 'tests/data/corpus/guofa_2018_42_nongye_jixiehua.txt'))
 
 // A small valid PDF (one empty page), with its cross-reference offsets computed.
 function tinyPdf() {
@@ -256,6 +258,28 @@ describe('reform tasks, plans, progress and the board', () => {
     watcher.assertClean()
   })
 
+  test('the import preview shows a national ministry the office has no organization for, with its warning and the nearest names', async () => {
+    const { page, watcher } = office
+    await page.locator(sel('policy-import')).click()
+    const dialog = page.locator('.el-dialog:visible')
+    await page.locator(`${sel('policy-file')} input[type=file]`).setInputFiles({ name: 'guofa_2018_42_nongye_jixiehua.txt', mimeType: 'text/plain', buffer: NATIONAL })
+    await page.locator(sel('policy-preview')).waitFor()
+    assert.match((await page.locator(sel('policy-preview-title')).innerText()).trim(), /农业机械化和农机装备产业转型升级/)
+    // article 3: "（工业和信息化部、农业农村部、发展改革委、科技部、财政部等按职责分工负责）" — a
+    // ministry is not a city department: unresolved, kept as written, with the nearest names
+    const row = page.locator(`${sel('policy-preview-tasks')} .el-table__row`).nth(2)
+    const units = (await row.locator(sel('policy-preview-unresolved-unit')).allInnerTexts()).map((s) => s.trim())
+    assert.equal(units[0], '工业和信息化部')
+    assert.match(await row.locator(sel('policy-preview-nearest')).first().innerText(), /最接近：市工信局、市商务局、市委组织部/)
+    const warnings = await page.locator(sel('policy-warning')).allInnerTexts()
+    assert.ok(warnings.some((w) => /第11行[\s\S]*第3条：未识别的单位“工业和信息化部”/.test(w)), warnings.join('\n'))
+    await shot(page, 'reform-policy-preview-national')
+    // closed without importing
+    await dialog.locator('.el-dialog__headerbtn').click()
+    await page.locator(sel('policy-preview')).waitFor({ state: 'hidden' })
+    watcher.assertClean()
+  })
+
   test('the office corrects an imported task\'s organizations (confirmed)', async () => {
     const { page, watcher } = office
     const row = page.locator('.el-table__row', { hasText: '加强融资服务' })
@@ -263,6 +287,8 @@ describe('reform tasks, plans, progress and the board', () => {
     await page.locator(sel('task-title'), { hasText: '加强融资服务' }).waitFor()
     assert.match(await page.locator(sel('task-responsible-units')).innerText(), /市金融发展局、人民银行抚顺市分行/)
     assert.match(await page.locator(sel('task-responsible-orgs')).innerText(), /（无）/)
+    // where the units came from: "（牵头单位：市财政局，配合单位：…）"
+    assert.equal((await page.locator(sel('task-unit-source')).innerText()).trim(), '带标签的括号')
     await page.locator(sel('task-edit-orgs')).click()
     await page.locator(sel('task-orgs-dialog')).locator('.el-dialog__body').waitFor()
     await checkTreeOption(page, sel('task-responsible-select'), '市发改委')

@@ -41,6 +41,16 @@ export default {
       overdue: '有逾期',
       done: '已完成',
     },
+    // where an imported task's units were read from (the server's enum_unit_source)
+    unitSource: {
+      none: '未写明',
+      lines: '单独成行',
+      labelled: '带标签的括号',
+      paren: '括号',
+      paren_rule: '括号（排第一位者牵头）',
+      prose: '正文语句',
+      mixed: '多种来源',
+    },
     msState: {
       done: '按期完成',
       done_late: '逾期完成',
