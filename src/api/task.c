@@ -24,23 +24,6 @@ static void write_ids(struct jsonw *w, const char *key, const int64_t *ids, size
 	jsonw_arr_close(w);
 }
 
-static void write_warning(struct jsonw *w, const struct policy_warning *pw)
-{
-	jsonw_obj_open(w);
-	jsonw_kint(w, "line", pw->line);
-	jsonw_kstr(w, "message", pw->message);
-	jsonw_obj_close(w);
-}
-
-static void write_units(struct jsonw *w, const char *key, const char *const *units, size_t n)
-{
-	jsonw_key(w, key);
-	jsonw_arr_open(w);
-	for (size_t i = 0; i < n; i++)
-		jsonw_str(w, units[i]);
-	jsonw_arr_close(w);
-}
-
 /* The units as written that matched no organization, with the nearest known names. */
 static void write_unresolved(struct jsonw *w, const struct policy_task *t)
 {
@@ -51,7 +34,7 @@ static void write_unresolved(struct jsonw *w, const struct policy_task *t)
 		jsonw_obj_open(w);
 		jsonw_kstr(w, "unit", u->unit);
 		jsonw_kstr(w, "role", u->lead ? "lead" : "responsible");
-		write_units(w, "nearest", u->nearest, u->n_nearest);
+		policy_units_json(w, "nearest", u->nearest, u->n_nearest);
 		jsonw_obj_close(w);
 	}
 	jsonw_arr_close(w);
@@ -69,17 +52,8 @@ static void write_preview_task(struct jsonw *w, struct arena *a, const struct po
 	jsonw_kbool(w, "defaulted", t->defaulted);
 	write_ids(w, "lead_org_ids", t->lead, t->n_lead);
 	write_ids(w, "responsible_org_ids", t->responsible, t->n_responsible);
-	write_units(w, "lead_units", art->lead_units, art->n_lead_units);
-	write_units(w, "responsible_units", art->responsible_units, art->n_responsible_units);
+	policy_article_units_json(w, art, "deadline_text");
 	write_unresolved(w, t);
-	jsonw_kstr(w, "scope", art->scope);
-	jsonw_kstr(w, "deadline_text", art->deadline);
-	jsonw_kstr(w, "deadline_date", art->deadline_date);
-	jsonw_kstr(w, "unit_source", policy_unit_source_name(art->unit_source));
-	if (art->lead_rule_line)
-		jsonw_kint(w, "lead_rule_line", art->lead_rule_line);
-	else
-		jsonw_knull(w, "lead_rule_line");
 	jsonw_obj_close(w);
 }
 
@@ -99,9 +73,9 @@ static void write_import(struct jsonw *w, struct arena *a, const struct policy_i
 	jsonw_key(w, "warnings");
 	jsonw_arr_open(w);
 	for (size_t i = 0; i < r->doc.n_warnings; i++)
-		write_warning(w, &r->doc.warnings[i]);
+		policy_warning_json(w, &r->doc.warnings[i]);
 	for (size_t i = 0; i < r->tasks.n_warnings; i++)
-		write_warning(w, &r->tasks.warnings[i]);
+		policy_warning_json(w, &r->tasks.warnings[i]);
 	jsonw_arr_close(w);
 	jsonw_obj_close(w);
 }

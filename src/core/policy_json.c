@@ -4,13 +4,36 @@
 
 #include "util/jsonw.h"
 
-static void units_json(struct jsonw *w, const char *key, const char *const *v, size_t n)
+void policy_units_json(struct jsonw *w, const char *key, const char *const *v, size_t n)
 {
 	jsonw_key(w, key);
 	jsonw_arr_open(w);
 	for (size_t i = 0; i < n; i++)
 		jsonw_str(w, v[i]);
 	jsonw_arr_close(w);
+}
+
+void policy_warning_json(struct jsonw *w, const struct policy_warning *pw)
+{
+	jsonw_obj_open(w);
+	jsonw_kint(w, "line", pw->line);
+	jsonw_kstr(w, "message", pw->message);
+	jsonw_obj_close(w);
+}
+
+void policy_article_units_json(struct jsonw *w, const struct policy_article *art,
+                               const char *deadline_key)
+{
+	policy_units_json(w, "lead_units", art->lead_units, art->n_lead_units);
+	policy_units_json(w, "responsible_units", art->responsible_units, art->n_responsible_units);
+	jsonw_kstr(w, "scope", art->scope);
+	jsonw_kstr(w, deadline_key, art->deadline);
+	jsonw_kstr(w, "deadline_date", art->deadline_date);
+	jsonw_kstr(w, "unit_source", policy_unit_source_name(art->unit_source));
+	if (art->lead_rule_line)
+		jsonw_kint(w, "lead_rule_line", art->lead_rule_line);
+	else
+		jsonw_knull(w, "lead_rule_line");
 }
 
 void policy_doc_to_json(const struct policy_doc *d, struct jsonw *w)
@@ -85,17 +108,7 @@ void policy_doc_to_json(const struct policy_doc *d, struct jsonw *w)
 			jsonw_knull(w, "group");
 		jsonw_kstr(w, "short_title", art->short_title);
 		jsonw_kstr(w, "body", art->body);
-		units_json(w, "lead_units", art->lead_units, art->n_lead_units);
-		units_json(w, "responsible_units", art->responsible_units,
-		           art->n_responsible_units);
-		jsonw_kstr(w, "scope", art->scope);
-		jsonw_kstr(w, "deadline", art->deadline);
-		jsonw_kstr(w, "deadline_date", art->deadline_date);
-		jsonw_kstr(w, "unit_source", policy_unit_source_name(art->unit_source));
-		if (art->lead_rule_line)
-			jsonw_kint(w, "lead_rule_line", art->lead_rule_line);
-		else
-			jsonw_knull(w, "lead_rule_line");
+		policy_article_units_json(w, art, "deadline");
 		jsonw_kint(w, "line", art->line);
 		jsonw_obj_close(w);
 	}
@@ -103,12 +116,8 @@ void policy_doc_to_json(const struct policy_doc *d, struct jsonw *w)
 	jsonw_kstr(w, "closing", d->closing);
 	jsonw_key(w, "warnings");
 	jsonw_arr_open(w);
-	for (size_t i = 0; i < d->n_warnings; i++) {
-		jsonw_obj_open(w);
-		jsonw_kint(w, "line", d->warnings[i].line);
-		jsonw_kstr(w, "message", d->warnings[i].message);
-		jsonw_obj_close(w);
-	}
+	for (size_t i = 0; i < d->n_warnings; i++)
+		policy_warning_json(w, &d->warnings[i]);
 	jsonw_arr_close(w);
 	jsonw_obj_close(w);
 }

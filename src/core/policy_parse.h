@@ -174,6 +174,14 @@ const char *policy_unit_source_name(enum policy_unit_source s);
  * null, not array indices. */
 void policy_doc_to_json(const struct policy_doc *d, struct jsonw *w);
 
+/* Pieces of that JSON the import preview writes too: a list of units under KEY; one warning
+ * {"line","message"}; an article's "lead_units", "responsible_units", "scope", DEADLINE_KEY (the
+ * deadline as written), "deadline_date", "unit_source" and "lead_rule_line". */
+void policy_units_json(struct jsonw *w, const char *key, const char *const *v, size_t n);
+void policy_warning_json(struct jsonw *w, const struct policy_warning *pw);
+void policy_article_units_json(struct jsonw *w, const struct policy_article *art,
+                               const char *deadline_key);
+
 /* n written in Chinese numerals (1 -> 一, 16 -> 十六, 120 -> 一百二十), for headings and
  * messages; n outside 1..9999 is written in ASCII digits. Arena memory. */
 char *policy_cn_number(struct arena *a, int n);
