@@ -16,8 +16,6 @@
 #include <string.h>
 #include <cmocka.h>
 
-#define LINES(...) ((const int[]){__VA_ARGS__, 0})
-
 /* "11.121人才梯队项目。" (广州《关于推进人才集聚工程的实施意见》, 2012) is item 11 titled
  * 121人才梯队项目; so is issue 11's "7.100个重点项目攻坚行动。". Where the numbering does not
  * expect the number, digits after the marker are a decimal in the text. */

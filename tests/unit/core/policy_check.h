@@ -8,6 +8,11 @@
 
 #include <stddef.h>
 
+/* A NULL-terminated unit list, an empty one, a 0-terminated list of line numbers. */
+#define UNITS(...) ((const char *const[]){__VA_ARGS__, NULL})
+#define NO_UNITS   ((const char *const[]){NULL})
+#define LINES(...) ((const int[]){__VA_ARGS__, 0})
+
 /* tests/data/name, NUL-terminated, malloc'd (free it); *len its size. */
 char *policy_check_slurp(const char *name, size_t *len);
 

@@ -14,9 +14,6 @@
 #include <string.h>
 #include <cmocka.h>
 
-#define UNITS(...) ((const char *const[]){__VA_ARGS__, NULL})
-#define NO_UNITS   ((const char *const[]){NULL})
-
 static void check_units(const struct policy_article *art, const char *const *lead,
                         const char *const *resp, enum policy_unit_source src)
 {
@@ -26,7 +23,6 @@ static void check_units(const struct policy_article *art, const char *const *lea
 }
 
 #define CORPUS(name) "corpus/" name ".txt"
-#define LINES(...)   ((const int[]){__VA_ARGS__, 0})
 
 /* 国办发〔2018〕117号 states no lead rule: every unit of "（A、B负责）" is responsible, in
  * written order; its 一、 paragraphs are the items and open with no title sentence. */

@@ -12,9 +12,6 @@
 #include <string.h>
 #include <cmocka.h>
 
-#define UNITS(...) ((const char *const[]){__VA_ARGS__, NULL})
-#define LINES(...) ((const int[]){__VA_ARGS__, 0})
-
 /* 中共广州市委 广州市人民政府《关于推进人才集聚工程的实施意见》(2012), items 2, 19 and 37:
  * "各区、县级市" and "各有关区、县级市" name one group each. */
 static void test_guangzhou_groups(void **state)
