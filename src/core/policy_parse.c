@@ -12,25 +12,17 @@
 #include "util/textconv.h"
 
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 __attribute__((format(printf, 3, 4))) void pp_warn(struct parser *p, int line, const char *fmt, ...)
 {
-	va_list ap, ap2;
-	int len;
+	va_list ap;
 	char *msg;
 
 	va_start(ap, fmt);
-	va_copy(ap2, ap);
-	len = vsnprintf(NULL, 0, fmt, ap);
+	msg = arena_vprintf(p->a, fmt, ap);
 	va_end(ap);
-	if (len < 0)
-		fatal("policy_parse: bad warning format");
-	msg = arena_alloc(p->a, (size_t)len + 1);
-	vsnprintf(msg, (size_t)len + 1, fmt, ap2);
-	va_end(ap2);
 	p->d->warnings = pp_grow(p->a, p->d->warnings, p->d->n_warnings, &p->cap_warnings,
 	                         sizeof(*p->d->warnings));
 	p->d->warnings[p->d->n_warnings].line = line;

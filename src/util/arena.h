@@ -26,6 +26,9 @@ void *arena_zalloc(struct arena *a, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 __attribute__((format(printf, 2, 3))) char *arena_printf(struct arena *a, const char *fmt, ...);
+/* The same with a va_list (left for the caller to va_end). */
+__attribute__((format(printf, 2, 0))) char *arena_vprintf(struct arena *a, const char *fmt,
+                                                          va_list ap);
 
 /* Makes room in an arena array of *cap elements that is full: returns a copy with twice the
  * room (16 when arr is NULL) and updates *cap. The old array stays until the arena goes. The
