@@ -17,21 +17,28 @@ static const struct {
     {"完成时间", ROLE_DEADLINE},
 };
 
+/* kw at s[i..n), then spaces: *j is where they end (0 when kw is not there); returns the
+ * offset after a colon there, else 0. */
+static size_t kw_colon(const char *s, size_t n, size_t i, const char *kw, size_t *j)
+{
+	uint32_t c;
+
+	*j = 0;
+	if (!pp_has_prefix(s + i, n - i, kw))
+		return 0;
+	*j = pp_skip_ws(s, n, i + strlen(kw));
+	if (*j < n && (pp_cp_at(s, n, *j, &c), pp_is_colon(c)))
+		return *j + pp_cp_at(s, n, *j, &c);
+	return 0;
+}
+
 size_t pp_role_at(const char *s, size_t n, size_t i, bool loose, enum role *r)
 {
 	for (size_t k = 0; k < sizeof(role_kws) / sizeof(role_kws[0]); k++) {
-		size_t kl = strlen(role_kws[k].kw), j;
-		uint32_t c;
-		if (!pp_has_prefix(s + i, n - i, role_kws[k].kw))
-			continue;
-		j = pp_skip_ws(s, n, i + kl);
-		if (j < n && (pp_cp_at(s, n, j, &c), pp_is_colon(c))) {
+		size_t j, v = kw_colon(s, n, i, role_kws[k].kw, &j);
+		if (v || (loose && j > i + strlen(role_kws[k].kw) && j < n)) {
 			*r = role_kws[k].role;
-			return j + pp_cp_at(s, n, j, &c);
-		}
-		if (loose && j > i + kl && j < n) {
-			*r = role_kws[k].role;
-			return j;
+			return v ? v : j;
 		}
 	}
 	return 0;
@@ -57,15 +64,11 @@ static const struct {
 size_t pp_field_at(const char *s, size_t n, size_t i, enum fld *f, size_t *kwlen)
 {
 	for (size_t k = 0; k < sizeof(field_kws) / sizeof(field_kws[0]); k++) {
-		size_t kl = strlen(field_kws[k].kw), j;
-		uint32_t c;
-		if (!pp_has_prefix(s + i, n - i, field_kws[k].kw))
-			continue;
-		j = pp_skip_ws(s, n, i + kl);
-		if (j < n && (pp_cp_at(s, n, j, &c), pp_is_colon(c))) {
+		size_t j, v = kw_colon(s, n, i, field_kws[k].kw, &j);
+		if (v) {
 			*f = field_kws[k].f;
-			*kwlen = kl;
-			return j + pp_cp_at(s, n, j, &c);
+			*kwlen = strlen(field_kws[k].kw);
+			return v;
 		}
 	}
 	return 0;
