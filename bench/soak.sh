@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Soak: 2,000 connections on loopback for a bounded time (default 5 minutes, at most 10):
+# header tricklers (60 %), body tricklers (15 %), readers of GET /api/orgs over kept-alive
+# connections (22 %), uploaders of evidence files (1 %) and strangers sending 20 MiB uploads
+# without a session (2 %), from many loopback addresses, against the release build with its
+# default limits. Two probes time GET /healthz and a signed-in GET /api/orgs on new connections
+# every 50 ms; the server's resident memory is sampled every 2 s. The machine's load (uptime)
+# goes with the figures: others may share it.
+#   bench/soak.sh [SECONDS] [CONNS]      (release build: make build; KFQ_BIN=… for another)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECS=${1:-300}
+CONNS=${2:-2000}
+[ "$SECS" -le 600 ] || { echo "soak: at most 600 seconds" >&2; exit 2; }
+BIN=${KFQ_BIN:-$PWD/build/kfq}
+OUT=$PWD/bench/out
+mkdir -p "$OUT"
+# the clients and the server each hold a descriptor per connection
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+work=$(mktemp -d)
+trap 'kill $(cat "$work"/*.pid 2>/dev/null) 2>/dev/null; rm -rf "$work"' EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+db=$work/soak.db
+"$BIN" migrate --db "$db" >/dev/null
+"$BIN" org import --db "$db" data/demo/orgs.tsv >/dev/null
+for u in "office 市商务局 office" "zone 抚顺经济开发区（示例） zone"; do
+	set -- $u
+	echo 'Soak#Passw0rd1' | "$BIN" user add --db "$db" --username "$1" --org "$2" --role "$3" \
+		--password-stdin >/dev/null
+done
+port=$(free_port)
+base=http://127.0.0.1:$port
+"$BIN" serve --db "$db" --listen 127.0.0.1:$port --no-access-log >"$work/serve.out" 2>"$work/serve.err" &
+echo $! >"$work/kfq.pid"
+pid=$(cat "$work/kfq.pid")
+for _ in $(seq 100); do curl -fs "$base/healthz" >/dev/null && break; sleep 0.05; done
+login() { # name -> "cookie csrf"
+	local r
+	r=$(curl -s -D - -H "Origin: $base" -H 'Content-Type: application/json' \
+		-d "{\"username\":\"$1\",\"password\":\"Soak#Passw0rd1\"}" "$base/api/session")
+	echo "$(sed -n 's/^Set-Cookie: \(kfq_session=[^;]*\).*/\1/p' <<<"$r") $(sed -n 's/.*"csrf_token":"\([^"]*\)".*/\1/p' <<<"$r")"
+}
+read -r office _ <<<"$(login office)"
+read -r zone zcsrf <<<"$(login zone)"
+echo 5 >"/proc/$pid/clear_refs" # the logins' argon2id hashes are not part of the soak
+
+(while kill -0 "$pid" 2>/dev/null; do
+	echo "$(date +%s) $(awk '/VmRSS/ {print $2}' "/proc/$pid/status")"
+	sleep 2
+done) >"$work/rss.txt" &
+echo $! >"$work/rss.pid"
+
+{
+	echo "== $(date -u +%Y-%m-%dT%H:%M:%SZ) soak ${SECS}s, $CONNS connections, $BIN"
+	echo "uptime before: $(uptime)"
+} | tee "$OUT/soak.txt"
+node bench/clients.js soak "$port" "$SECS" "$CONNS" "$office" "$zone" "$zcsrf" >"$work/soak.json"
+echo "uptime after: $(uptime)" | tee -a "$OUT/soak.txt"
+curl -fs "$base/metrics" | grep -E '^kfq_http_(connections|body_memory)|^kfq_login' >"$work/metrics.txt" || true
+kill "$(cat "$work/rss.pid")" 2>/dev/null || true
+hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
+python3 - "$work/soak.json" "$work/rss.txt" "$hwm" <<'PY' | tee -a "$OUT/soak.txt"
+import json, sys
+r = json.load(open(sys.argv[1]))
+rss = [int(l.split()[1]) for l in open(sys.argv[2]) if len(l.split()) == 2]
+third = max(1, len(rss) // 3)
+def fmt(p):
+    return "p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d answers; failures %s" % (
+        p["p50"], p["p99"], p["max"], p["n"], p["fails"] or "none")
+print("kinds:", r["kinds"])
+print("GET /healthz (new connection every 50 ms):", fmt(r["healthz"]))
+print("GET /api/orgs signed in (new connection every 50 ms):", fmt(r["read"]))
+for k, c in r["counts"].items():
+    print("%s: connections %d, answers %s" % (k, c["opened"], c["answers"]))
+print("resident memory (kB): first third max %d, last third max %d, min %d, max %d, peak VmHWM %s"
+      % (max(rss[:third]), max(rss[-third:]), min(rss), max(rss), sys.argv[3]))
+print("resident memory by minute (max kB):", [max(rss[i:i + 30]) for i in range(0, len(rss), 30)])
+PY
+cat "$work/metrics.txt" | tee -a "$OUT/soak.txt"
