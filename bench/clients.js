@@ -5,6 +5,9 @@
 //
 //   node bench/clients.js hold   PORT CONNS BYTES [COOKIE CSRF]   uploads holding the last byte
 //   node bench/clients.js soak   PORT SECONDS CONNS OFFICE_COOKIE ZONE_COOKIE ZONE_CSRF
+//   node bench/clients.js probe  PORT SECONDS OFFICE_COOKIE   times /healthz and a signed-in
+//                                read; a process of its own, so that the attackers' event
+//                                loop never delays what it measures
 //
 // Connections come from many loopback addresses (127.0.X.Y) so that the server's per-address
 // limit does not refuse the benchmark itself; each address carries at most PER_ADDR of them.
@@ -243,7 +246,8 @@ async function stranger(port, until, counts) {
 	}
 }
 
-/** Reader: a signed-in user reading the organizations over a kept-alive connection. */
+/** Reader: a signed-in user reading the organizations once a second over a kept-alive
+ * connection. */
 async function reader(port, until, cookie, counts) {
 	const agent = new http.Agent({ keepAlive: true, maxSockets: 1, localAddress: localAddress() });
 	while (Date.now() < until) {
@@ -255,7 +259,7 @@ async function reader(port, until, cookie, counts) {
 			req.on('error', (e) => resolve(e.code || e.message));
 		});
 		counts.answers[status] = (counts.answers[status] || 0) + 1;
-		await sleep(200);
+		await sleep(1000);
 	}
 	agent.destroy();
 }
@@ -272,8 +276,6 @@ async function soak(port, seconds, conns, office, zoneCookie, zoneCsrf) {
 	const counts = {};
 	for (const k of Object.keys(kinds)) counts[k] = { opened: 0, connectFailed: 0, answers: {} };
 	const work = [];
-	// probes first, from their own addresses, so they are never held to a trickler's address
-	const probes = Promise.all([probe(port, '/healthz', null, until, 50, '127.0.200.1'), probe(port, '/api/orgs', office, until, 50, '127.0.200.2')]);
 	for (let i = 0; i < kinds.readers; i++) work.push(reader(port, until, office, counts.readers));
 	for (let i = 0; i < kinds.uploaders; i++) work.push(uploader(port, until, zoneCookie, zoneCsrf, 2 * 1024 * 1024, 256 * 1024, counts.uploaders));
 	for (let i = 0; i < kinds.strangers; i++) work.push(stranger(port, until, counts.strangers));
@@ -283,16 +285,24 @@ async function soak(port, seconds, conns, office, zoneCookie, zoneCsrf) {
 		work.push(trickleHeaders(port, until, 3000, counts.header_tricklers));
 		if (i % 100 === 99) await sleep(1000);
 	}
-	const [healthz, read] = await probes;
 	await Promise.all(work);
-	console.log(JSON.stringify({ seconds, conns, kinds, healthz, read, counts }, null, 1));
+	console.log(JSON.stringify({ seconds, conns, kinds, counts }, null, 1));
+	process.exit(0);
+}
+
+/** The probes, from addresses of their own, so that no trickler's address limit holds them. */
+async function probes(port, seconds, office) {
+	const until = Date.now() + seconds * 1000;
+	const [healthz, read] = await Promise.all([probe(port, '/healthz', null, until, 50, '127.0.200.1'), probe(port, '/api/orgs', office, until, 50, '127.0.200.2')]);
+	console.log(JSON.stringify({ seconds, healthz, read }));
 	process.exit(0);
 }
 
 const [mode, ...args] = process.argv.slice(2);
 if (mode === 'hold') hold(Number(args[0]), Number(args[1]), Number(args[2]), args[3], args[4]);
 else if (mode === 'soak') soak(Number(args[0]), Number(args[1]), Number(args[2]), args[3], args[4], args[5]);
+else if (mode === 'probe') probes(Number(args[0]), Number(args[1]), args[2]);
 else {
-	console.error('usage: node bench/clients.js hold|soak …');
+	console.error('usage: node bench/clients.js hold|soak|probe …');
 	process.exit(2);
 }

@@ -42,7 +42,7 @@ echo 5 >"/proc/$(cat "$work/kfq.pid")/clear_refs"
 attack() { # label [cookie csrf]
 	local label=$1
 	shift
-	node bench/clients.js hold "$port" "$CONNS" $((20 * 1024 * 1024)) "$@" >"$work/hold.out" 2>&1 &
+	node bench/clients.js hold "$port" "$CONNS" $((20 * 1024 * 1024)) "$@" >"$work/hold.out" 2>"$work/hold.err" &
 	echo $! >"$work/hold.pid"
 	# the clients print one line once every byte but the last is sent (or refused)
 	for _ in $(seq 1200); do [ -s "$work/hold.out" ] && break; sleep 0.25; done

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Soak: 2,000 connections on loopback for a bounded time (default 5 minutes, at most 10):
 # header tricklers (60 %), body tricklers (15 %), readers of GET /api/orgs over kept-alive
-# connections (22 %), uploaders of evidence files (1 %) and strangers sending 20 MiB uploads
-# without a session (2 %), from many loopback addresses, against the release build with its
-# default limits. Two probes time GET /healthz and a signed-in GET /api/orgs on new connections
-# every 50 ms; the server's resident memory is sampled every 2 s. The machine's load (uptime)
-# goes with the figures: others may share it.
+# connections, once a second each (22 %), uploaders of evidence files (1 %) and strangers
+# sending 20 MiB uploads without a session (2 %), from many loopback addresses, against the
+# release build with its default limits. Two probes, in a process of their own, time
+# GET /healthz and a signed-in GET /api/orgs on new connections every 50 ms; the server's
+# resident memory is sampled every 2 s. The machine's load (uptime) goes with the figures:
+# others may share it.
 #   bench/soak.sh [SECONDS] [CONNS]      (release build: make build; KFQ_BIN=… for another)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,14 +56,19 @@ echo $! >"$work/rss.pid"
 	echo "== $(date -u +%Y-%m-%dT%H:%M:%SZ) soak ${SECS}s, $CONNS connections, $BIN"
 	echo "uptime before: $(uptime)"
 } | tee "$OUT/soak.txt"
+node bench/clients.js probe "$port" "$SECS" "$office" >"$work/probe.json" &
+echo $! >"$work/probe.pid"
 node bench/clients.js soak "$port" "$SECS" "$CONNS" "$office" "$zone" "$zcsrf" >"$work/soak.json"
+wait "$(cat "$work/probe.pid")"
+rm -f "$work/probe.pid"
 echo "uptime after: $(uptime)" | tee -a "$OUT/soak.txt"
 curl -fs "$base/metrics" | grep -E '^kfq_http_(connections|body_memory)|^kfq_login' >"$work/metrics.txt" || true
 kill "$(cat "$work/rss.pid")" 2>/dev/null || true
 hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
-python3 - "$work/soak.json" "$work/rss.txt" "$hwm" <<'PY' | tee -a "$OUT/soak.txt"
+python3 - "$work/soak.json" "$work/rss.txt" "$hwm" "$work/probe.json" <<'PY' | tee -a "$OUT/soak.txt"
 import json, sys
 r = json.load(open(sys.argv[1]))
+r.update(json.load(open(sys.argv[4])))
 rss = [int(l.split()[1]) for l in open(sys.argv[2]) if len(l.split()) == 2]
 third = max(1, len(rss) // 3)
 def fmt(p):
@@ -76,5 +82,10 @@ for k, c in r["counts"].items():
 print("resident memory (kB): first third max %d, last third max %d, min %d, max %d, peak VmHWM %s"
       % (max(rss[:third]), max(rss[-third:]), min(rss), max(rss), sys.argv[3]))
 print("resident memory by minute (max kB):", [max(rss[i:i + 30]) for i in range(0, len(rss), 30)])
+for name in ("healthz", "read"):
+    by = {}
+    for sec, ms in r[name]["slow"]:
+        by[sec // 60] = by.get(sec // 60, 0) + 1
+    print("%s answers over 100 ms by minute:" % name, [by.get(m, 0) for m in range(r["seconds"] // 60)])
 PY
 cat "$work/metrics.txt" | tee -a "$OUT/soak.txt"
