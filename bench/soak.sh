@@ -86,6 +86,6 @@ for name in ("healthz", "read"):
     by = {}
     for sec, ms in r[name]["slow"]:
         by[sec // 60] = by.get(sec // 60, 0) + 1
-    print("%s answers over 100 ms by minute:" % name, [by.get(m, 0) for m in range(r["seconds"] // 60)])
+    print("%s answers over 100 ms by minute:" % name, [by.get(m, 0) for m in range((r["seconds"] + 59) // 60)])
 PY
 cat "$work/metrics.txt" | tee -a "$OUT/soak.txt"
