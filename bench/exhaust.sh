@@ -8,30 +8,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONNS=${1:-60}
-BIN=${KFQ_BIN:-$PWD/build/kfq}
-OUT=$PWD/bench/out
-mkdir -p "$OUT"
-work=$(mktemp -d)
-trap 'kill $(cat "$work"/*.pid 2>/dev/null) 2>/dev/null; rm -rf "$work"' EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-kb() { awk -v k="$1:" '$1 == k {print $2}' "/proc/$(cat "$work/kfq.pid")/status"; }
-
-db=$work/bench.db
-"$BIN" migrate --db "$db" >/dev/null
-"$BIN" org import --db "$db" data/demo/orgs.tsv >/dev/null
-echo 'Bench#Passw0rd' | "$BIN" user add --db "$db" --username zone --org '抚顺经济开发区（示例）' \
-	--role zone --password-stdin >/dev/null
-port=$(free_port)
-base=http://127.0.0.1:$port
-"$BIN" serve --db "$db" --listen 127.0.0.1:$port --no-access-log >"$work/serve.out" 2>"$work/serve.err" &
-echo $! >"$work/kfq.pid"
-for _ in $(seq 100); do curl -fs "$base/healthz" >/dev/null && break; sleep 0.05; done
-login=$(curl -s -D - -H "Origin: $base" -H 'Content-Type: application/json' \
-	-d '{"username":"zone","password":"Bench#Passw0rd"}' "$base/api/session")
-cookie=$(sed -n 's/^Set-Cookie: \(kfq_session=[^;]*\).*/\1/p' <<<"$login")
-csrf=$(sed -n 's/.*"csrf_token":"\([^"]*\)".*/\1/p' <<<"$login")
+. bench/lib.sh
+bench_serve "zone 抚顺经济开发区（示例） zone"
+read -r cookie csrf <<<"$(bench_login zone)"
 # the login's argon2id hash took 64 MiB for a moment: start the peak from here
-echo 5 >"/proc/$(cat "$work/kfq.pid")/clear_refs"
+echo 5 >"/proc/$pid/clear_refs"
 
 {
 	echo "== $(date -u +%Y-%m-%dT%H:%M:%SZ) $BIN"

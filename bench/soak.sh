@@ -13,41 +13,16 @@ cd "$(dirname "$0")/.."
 SECS=${1:-300}
 CONNS=${2:-2000}
 [ "$SECS" -le 600 ] || { echo "soak: at most 600 seconds" >&2; exit 2; }
-BIN=${KFQ_BIN:-$PWD/build/kfq}
-OUT=$PWD/bench/out
-mkdir -p "$OUT"
 # the clients and the server each hold a descriptor per connection
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-work=$(mktemp -d)
-trap 'kill $(cat "$work"/*.pid 2>/dev/null) 2>/dev/null; rm -rf "$work"' EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-
-db=$work/soak.db
-"$BIN" migrate --db "$db" >/dev/null
-"$BIN" org import --db "$db" data/demo/orgs.tsv >/dev/null
-for u in "office 市商务局 office" "zone 抚顺经济开发区（示例） zone"; do
-	set -- $u
-	echo 'Soak#Passw0rd1' | "$BIN" user add --db "$db" --username "$1" --org "$2" --role "$3" \
-		--password-stdin >/dev/null
-done
-port=$(free_port)
-base=http://127.0.0.1:$port
-"$BIN" serve --db "$db" --listen 127.0.0.1:$port --no-access-log >"$work/serve.out" 2>"$work/serve.err" &
-echo $! >"$work/kfq.pid"
-pid=$(cat "$work/kfq.pid")
-for _ in $(seq 100); do curl -fs "$base/healthz" >/dev/null && break; sleep 0.05; done
-login() { # name -> "cookie csrf"
-	local r
-	r=$(curl -s -D - -H "Origin: $base" -H 'Content-Type: application/json' \
-		-d "{\"username\":\"$1\",\"password\":\"Soak#Passw0rd1\"}" "$base/api/session")
-	echo "$(sed -n 's/^Set-Cookie: \(kfq_session=[^;]*\).*/\1/p' <<<"$r") $(sed -n 's/.*"csrf_token":"\([^"]*\)".*/\1/p' <<<"$r")"
-}
-read -r office _ <<<"$(login office)"
-read -r zone zcsrf <<<"$(login zone)"
+. bench/lib.sh
+bench_serve "office 市商务局 office" "zone 抚顺经济开发区（示例） zone"
+read -r office _ <<<"$(bench_login office)"
+read -r zone zcsrf <<<"$(bench_login zone)"
 echo 5 >"/proc/$pid/clear_refs" # the logins' argon2id hashes are not part of the soak
 
 (while kill -0 "$pid" 2>/dev/null; do
-	echo "$(date +%s) $(awk '/VmRSS/ {print $2}' "/proc/$pid/status")"
+	echo "$(date +%s) $(kb VmRSS)"
 	sleep 2
 done) >"$work/rss.txt" &
 echo $! >"$work/rss.pid"
@@ -64,7 +39,7 @@ rm -f "$work/probe.pid"
 echo "uptime after: $(uptime)" | tee -a "$OUT/soak.txt"
 curl -fs "$base/metrics" | grep -E '^kfq_http_(connections|body_memory)|^kfq_login' >"$work/metrics.txt" || true
 kill "$(cat "$work/rss.pid")" 2>/dev/null || true
-hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
+hwm=$(kb VmHWM)
 python3 - "$work/soak.json" "$work/rss.txt" "$hwm" "$work/probe.json" <<'PY' | tee -a "$OUT/soak.txt"
 import json, sys
 r = json.load(open(sys.argv[1]))
