@@ -3,11 +3,11 @@
 # wrk (2 threads, 16 connections), against nginx serving the same JSON as a static file in the
 # same run; the server's resident memory; start-up to first answer (hyperfine).
 # Results go to bench/out/ and are summarised on stdout; docs/PERFORMANCE.md records them.
-#   bench/orgs.sh [DURATION_SECONDS]   (needs a release build: ninja -C build)
+#   bench/orgs.sh [DURATION_SECONDS]   (needs a release build: ninja -C build; KFQ_BIN=… for another)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DUR=${1:-10}
-BIN=$PWD/build/kfq
+BIN=${KFQ_BIN:-$PWD/build/kfq}
 OUT=$PWD/bench/out
 mkdir -p "$OUT"
 work=$(mktemp -d)
@@ -15,6 +15,7 @@ trap 'kill $(cat "$work"/*.pid 2>/dev/null) 2>/dev/null; rm -rf "$work"' EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 db=$work/bench.db
+"$BIN" migrate --db "$db" >/dev/null
 "$BIN" org import --db "$db" data/demo/orgs.tsv >/dev/null
 echo 'Bench#Passw0rd' | "$BIN" user add --db "$db" --username bench --org 市商务局 --role office --password-stdin >/dev/null
 port=$(free_port)

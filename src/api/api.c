@@ -4,7 +4,10 @@
 #include "api/api.h"
 
 #include "util/log.h"
+#include "util/spool.h"
 #include "util/timeutil.h"
+
+#include <errno.h>
 
 #include <pthread.h>
 #include <sodium.h>
@@ -490,58 +493,73 @@ static bool is_loopback(const char *addr)
 	return !strncmp(addr, "127.", 4) || !strcmp(addr, "::1");
 }
 
-static int entry_once(struct http_req *req, struct store *db)
+/* Everything that can be decided from the headers, before any of the body is read (so that
+ * a stranger's upload is never received): loopback-only routes, undeclared query parameters,
+ * same origin, the content type, the session, the CSRF token, a pending password change, the
+ * role's permission, a body where none is taken. The context goes to entry() in req->ctx. */
+static int check_once(struct http_req *req, struct store *db)
 {
 	const struct api_route *r = req->route->data;
-	struct api_ctx c = {0};
+	struct api_ctx *c = arena_zalloc(&req->arena, sizeof(*c));
 	bool write = strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0;
+	bool has_body = req->content_length != 0;
 	struct qcheck q;
 
-	c.req = req;
-	c.a = &req->arena;
-	c.route = r;
-	c.now = time_now();
-	c.out = &req->resp.body;
-	c.actor.client_addr = req->client_addr;
-	jsonw_init(&c.w, c.out);
-	q.c = &c;
+	req->ctx = c;
+	c->req = req;
+	c->a = &req->arena;
+	c->route = r;
+	c->now = time_now();
+	c->out = &req->resp.body;
+	c->actor.client_addr = req->client_addr;
+	jsonw_init(&c->w, c->out);
+	q.c = c;
 	q.bad = NULL;
 	if ((r->flags & API_LOOPBACK) && !is_loopback(req->client_addr))
-		return api_error(&c, 403, "forbidden", "仅允许本机访问", NULL);
+		return api_error(c, 403, "forbidden", "仅允许本机访问", NULL);
 	if (http_query_each(req, query_cb, &q))
-		return api_error(&c, 400, "unknown_parameter",
-		                 arena_printf(c.a, "不支持的查询参数：%s", q.bad), q.bad);
-	if (write && !same_origin(&c))
-		return api_error(&c, 403, "csrf_failed", "请求来源校验失败，请刷新页面后重试",
-		                 NULL);
-	if (write && !(r->flags & API_UPLOAD) && req->body_len &&
+		return api_error(c, 400, "unknown_parameter",
+		                 arena_printf(c->a, "不支持的查询参数：%s", q.bad), q.bad);
+	if (write && !same_origin(c))
+		return api_error(c, 403, "csrf_failed", "请求来源校验失败，请刷新页面后重试", NULL);
+	if (write && !(r->flags & API_UPLOAD) && has_body &&
 	    !is_json(http_header(req, "Content-Type")))
-		return api_error(&c, 415, "unsupported_media_type",
+		return api_error(c, 415, "unsupported_media_type",
 		                 "请求内容类型应为 application/json", NULL);
-	c.db = db;
-	if (!c.db)
+	c->db = db;
+	if (!c->db)
 		return unavailable(req);
 	if (!(r->flags & API_PUBLIC)) {
-		if (load_session(&c) != 0)
+		if (load_session(c) != 0)
 			return -1;
 		if (write) {
 			const char *tok = http_header(req, "X-CSRF-Token");
-			size_t n = strlen(c.sess.csrf);
-			if (!tok || strlen(tok) != n || sodium_memcmp(tok, c.sess.csrf, n) != 0)
-				return api_error(&c, 403, "csrf_failed",
+			size_t n = strlen(c->sess.csrf);
+			if (!tok || strlen(tok) != n || sodium_memcmp(tok, c->sess.csrf, n) != 0)
+				return api_error(c, 403, "csrf_failed",
 				                 "请求校验失败（CSRF令牌无效），请刷新页面后重试",
 				                 NULL);
 		}
-		if (c.sess.user.must_change && !(r->flags & API_MUST_CHANGE))
-			return api_error(&c, 403, "password_change_required", "请先修改密码", NULL);
-		if ((account_role_perms(c.sess.user.role) & r->perm) != r->perm)
-			return api_error(&c, 403, "forbidden", "没有权限执行此操作", NULL);
+		if (c->sess.user.must_change && !(r->flags & API_MUST_CHANGE))
+			return api_error(c, 403, "password_change_required", "请先修改密码", NULL);
+		if ((account_role_perms(c->sess.user.role) & r->perm) != r->perm)
+			return api_error(c, 403, "forbidden", "没有权限执行此操作", NULL);
 	}
-	if (r->body && parse_body(&c) != 0)
+	if (!r->body && !(r->flags & API_UPLOAD) && has_body)
+		return api_error(c, 400, "unexpected_body", "此请求不接受请求内容", NULL);
+	return 0;
+}
+
+/* The whole request is in and check() passed: the JSON body, then the handler. */
+static int entry_once(struct http_req *req, struct store *db)
+{
+	struct api_ctx *c = req->ctx;
+
+	c->db = db;
+	c->now = time_now();
+	if (c->route->body && parse_body(c) != 0)
 		return -1;
-	if (!r->body && !(r->flags & API_UPLOAD) && req->body_len)
-		return api_error(&c, 400, "unexpected_body", "此请求不接受请求内容", NULL);
-	return r->handler(&c);
+	return c->route->handler(c);
 }
 
 static void resp_clear(struct http_req *req)
@@ -557,20 +575,21 @@ static void resp_clear(struct http_req *req)
 	r->fd = -1;
 }
 
-/* A request that found its connection lost runs once more on a new one if it sent no COMMIT:
+/* Runs one phase of a request (its check, then its handler) on this thread's connection. A
+ * phase that found its connection lost runs once more on a new one if it sent no COMMIT:
  * nothing of it can have been committed, so repeating it is safe. The first request of each
  * worker after a database restart then succeeds instead of failing. */
-static int entry(struct http_req *req)
+static int on_db(struct http_req *req, int (*phase)(struct http_req *, struct store *))
 {
 	struct store *db = thread_db();
 	uint64_t commits = db ? store_commits(db) : 0;
-	int rc = entry_once(req, db);
+	int rc = phase(req, db);
 
 	if (!db || !store_lost(db))
 		return rc;
 	if (store_commits(db) == commits && store_reconnect(db) == KFQ_OK) {
 		resp_clear(req);
-		rc = entry_once(req, db);
+		rc = phase(req, db);
 		if (!store_lost(db))
 			return rc;
 	}
@@ -580,6 +599,16 @@ static int entry(struct http_req *req)
 		return unavailable(req);
 	}
 	return rc;
+}
+
+static int check(struct http_req *req)
+{
+	return on_db(req, check_once);
+}
+
+static int entry(struct http_req *req)
+{
+	return on_db(req, entry_once);
 }
 
 /* ---- scope ---- */
@@ -655,6 +684,39 @@ int api_send_file(struct api_ctx *c, int fd, uint64_t size, const char *content_
 	return 0;
 }
 
+static int upload_read_failed(struct api_ctx *c)
+{
+	log_error("upload: cannot read the received file: %s", strerror(errno));
+	return api_error(c, 500, "storage_failed", "文件读取失败", NULL);
+}
+
+int api_upload_text(struct api_ctx *c, const char **text, size_t *len)
+{
+	const struct http_upload *up = &c->req->upload;
+
+	*text = "";
+	*len = 0;
+	if (up->fd < 0)
+		return 0;
+	if (!(*text = spool_read_all(up->fd, up->size, c->a)))
+		return upload_read_failed(c);
+	*len = (size_t)up->size;
+	return 0;
+}
+
+int api_upload_sample(struct api_ctx *c, const char **buf, size_t *len)
+{
+	const struct http_upload *up = &c->req->upload;
+
+	*buf = "";
+	*len = 0;
+	if (up->fd < 0)
+		return 0;
+	if (!(*buf = spool_read_ends(up->fd, up->size, 64 * 1024, c->a, len)))
+		return upload_read_failed(c);
+	return 0;
+}
+
 const char *api_data_dir(void)
 {
 	return config->data_dir;
@@ -690,12 +752,17 @@ const struct api_route *const api_tables[] = {
 static void add_routes(struct http_router *router, const struct api_route *routes)
 {
 	for (const struct api_route *r = routes; r->method; r++) {
+		size_t kind_max = (r->flags & API_UPLOAD)   ? HTTP_UPLOAD_BODY_MAX
+		                  : (r->flags & API_PUBLIC) ? API_PUBLIC_BODY_MAX
+		                                            : HTTP_JSON_BODY_MAX;
 		struct http_route hr = {
 		    .method = r->method,
 		    .pattern = r->pattern,
 		    .handler = entry,
+		    .check = check,
 		    .data = r,
-		    .max_body = (r->flags & API_UPLOAD) ? HTTP_UPLOAD_BODY_MAX : HTTP_JSON_BODY_MAX,
+		    .max_body = r->max_body ? r->max_body : kind_max,
+		    .body_to_file = (r->flags & API_UPLOAD) != 0,
 		};
 		http_router_add(router, &hr);
 	}

@@ -22,8 +22,12 @@ enum {
 	API_PUBLIC = 1u << 0,      /* no session needed */
 	API_MUST_CHANGE = 1u << 1, /* allowed while the password must be changed */
 	API_LOOPBACK = 1u << 2,    /* only from 127.0.0.0/8 or ::1 (metrics) */
-	API_UPLOAD = 1u << 3,      /* raw body up to HTTP_UPLOAD_BODY_MAX, not JSON */
+	API_UPLOAD = 1u << 3, /* raw body, not JSON: received into a temporary file (req->upload) */
 };
+
+/* The body cap of a public route (no session) with a JSON body: small, because anyone can
+ * hold it in memory. */
+#define API_PUBLIC_BODY_MAX (16 * 1024)
 
 /* Optional fields may also be null, meaning absent. */
 enum api_type { API_STR, API_INT, API_BOOL, API_STR_ARRAY, API_INT_ARRAY, API_OBJ_ARRAY };
@@ -48,6 +52,9 @@ struct api_route {
 	unsigned flags;               /* API_* */
 	const char *const *query;     /* allowed query parameter names, NULL-terminated */
 	const struct api_field *body; /* JSON body fields, {NULL} terminated; NULL = no body */
+	/* The body cap; 0 = the default of the route's kind: HTTP_UPLOAD_BODY_MAX for uploads,
+	 * API_PUBLIC_BODY_MAX for public JSON routes, HTTP_JSON_BODY_MAX for the others. */
+	size_t max_body;
 };
 
 struct api_ctx {
@@ -139,8 +146,28 @@ bool api_scope_allows(const int64_t *ids, int n, int64_t org_id);
  * the web client builds its menus. 0, or -1 after answering a store error. */
 int api_write_rights(struct api_ctx *c, const struct store_user *u);
 
+/* Limiters (api/ratelimit.c, the rule in core/ratelimit.h, the state shared by every process
+ * on the database). Each returns 0, or -1 after answering a database error. */
+/* *wait: the seconds key must wait before its next event (0: go on). */
+int api_ratelimit_wait(struct api_ctx *c, const char *key, int64_t *wait);
+/* Counts one event of key; *block: the block it started (seconds), 0 when none. */
+int api_ratelimit_hit(struct api_ctx *c, const char *key, const struct ratelimit_policy *p,
+                      int64_t *block);
+/* Forgets key, or with prefix every key that starts with it. */
+int api_ratelimit_forget(struct api_ctx *c, const char *key, bool prefix);
+
+/* Counters of the login for /metrics: argon2id hashes against the dummy (unknown and locked
+ * names), and attempts refused by the limiters. */
+void api_login_metrics_write(struct strbuf *sb);
+
 /* The hex SHA-256 of a session token: what the sessions table stores. */
 void api_token_hash(const char *token, char out[65]);
+
+/* An upload route's file (c->req->upload): the whole of it in arena memory (for texts within
+ * the route's cap), or its first and last 64 KiB (what a check of its type needs). Answer 500
+ * on a read error. */
+int api_upload_text(struct api_ctx *c, const char **text, size_t *len);
+int api_upload_sample(struct api_ctx *c, const char **buf, size_t *len);
 
 /* Marks the response a download named `filename` (UTF-8) of the given type. */
 void api_set_download(struct api_ctx *c, const char *content_type, const char *filename);

@@ -1,7 +1,7 @@
 /* import.c - spreadsheet imports over HTTP: the template of a kind, the upload (the file's raw
- * bytes, handed to app/import.c as a file), and the one-time download an import left (the users
- * import's first passwords). Who may import a kind is the kind's permission. Must not read the
- * spreadsheet or write SQL itself. */
+ * bytes, received into a temporary file by http/ and handed to app/import.c as it is), and the
+ * one-time download an import left (the users import's first passwords). Who may import a kind
+ * is the kind's permission. Must not read the spreadsheet or write SQL itself. */
 #include "api/api.h"
 #include "app/import_json.h"
 
@@ -46,50 +46,27 @@ static int template(struct api_ctx *c)
 	                     arena_printf(c->a, "%s导入模板.xlsx", k->title));
 }
 
-/* The uploaded bytes as a file descriptor (a memory file: the body is in memory already). */
-static int body_file(struct api_ctx *c)
-{
-	int fd = memfd_create("kfq-import", MFD_CLOEXEC);
-	size_t done = 0;
-
-	if (fd < 0)
-		return -1;
-	while (done < c->req->body_len) {
-		ssize_t w = write(fd, c->req->body + done, c->req->body_len - done);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			close(fd);
-			return -1;
-		}
-		done += (size_t)w;
-	}
-	return fd;
-}
-
 static int upload(struct api_ctx *c)
 {
 	const struct import_kind *k = kind_of(c);
 	struct import_request req = {0};
 	struct import_result r;
-	int fd, rc;
+	int rc;
 
 	if (!k)
 		return -1;
-	if (c->req->body_len == 0)
+	if (c->req->upload.size == 0)
 		return api_error(c, 400, "empty_file", "文件为空", NULL);
 	req.filename = api_query_str(c, "name");
 	if (req.filename && !filetype_name_valid(req.filename))
 		return api_error(c, 400, "invalid_file", filetype_message(FILETYPE_BAD_NAME),
 		                 "name");
-	if ((fd = body_file(c)) < 0)
-		return api_error(c, 500, "internal_error", "服务器内部错误", NULL);
 	req.kind = k;
-	req.fd = fd;
+	req.fd = c->req->upload.fd; /* the request's: closed with it */
+	req.sha256 = c->req->upload.sha256;
 	req.data_dir = api_data_dir();
 	req.who = &c->actor;
 	rc = import_run(c->db, c->a, &req, &r);
-	close(fd);
 	if (rc == KFQ_EIO)
 		return api_error(c, 500, "storage_failed", "文件保存失败", NULL);
 	if (rc != KFQ_OK)

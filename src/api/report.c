@@ -170,24 +170,28 @@ static int report_return(struct api_ctx *c)
 static int evidence_upload(struct api_ctx *c)
 {
 	struct store_evidence e = {0};
-	const char *name = api_query_str(c, "name"), *mime;
+	const struct http_upload *up = &c->req->upload;
+	const char *name = api_query_str(c, "name"), *mime, *head;
 	char hex[BLOB_HASH_HEX];
 	enum filetype_verdict v;
+	size_t n;
 	int rc;
 
-	v = filetype_check(name, (const unsigned char *)c->req->body, c->req->body_len, &mime);
+	if (api_upload_sample(c, &head, &n) != 0)
+		return -1;
+	v = filetype_check(name, (const unsigned char *)head, n, &mime);
 	if (v != FILETYPE_OK)
 		return api_error(c, v == FILETYPE_MISMATCH ? 415 : 400,
 		                 v == FILETYPE_MISMATCH ? "file_type_mismatch" : "invalid_file",
 		                 filetype_message(v), "name");
-	if (blob_put(api_data_dir(), c->req->body, c->req->body_len, hex) != 0) {
+	if (blob_put_fd(api_data_dir(), up->fd, hex) != 0) {
 		log_error("evidence: cannot store in %s: %s", api_data_dir(), strerror(errno));
 		return api_error(c, 500, "storage_failed", "文件保存失败", NULL);
 	}
 	e.sha256 = hex;
 	e.filename = name;
 	e.mime = mime;
-	e.size = (int64_t)c->req->body_len;
+	e.size = (int64_t)up->size;
 	e.org_id = c->sess.user.org_id;
 	if ((rc = store_evidence_add(c->db, &c->actor, &plan_json_audit, &e)) != KFQ_OK)
 		return api_store_error(c, rc);

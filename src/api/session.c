@@ -1,5 +1,6 @@
 /* session.c - sign in, the current session, sign out, change password.
- * Lockout decisions come from core/account.c; this file applies them and sets the cookie. */
+ * The limits on failed logins come from core/account.c (api/ratelimit.c applies them); this
+ * file answers alike for every failure and sets the cookie. */
 #include "api/api.h"
 
 #include "app/password.h"
@@ -7,19 +8,46 @@
 #include "util/log.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
 #define COOKIE "kfq_session"
 
-static char dummy_hash[PASSWORD_HASH_MAX];
+/* An argon2id hash of a random string nobody knows, made with the parameters of real hashes:
+ * an unknown or locked name is checked against it, so that it costs what a wrong password
+ * costs. If the parameters ever change, the first such login makes a new one like them. */
+static const char dummy_default[] = "$argon2id$v=19$m=65536,t=2,p=1$buLN84a6spq8kyMI5t5amA$"
+                                    "n5R5wFWmaQUPapA4dNtNNzIeLrZLtQtMxAS5xXztvHc";
+static char dummy_made[PASSWORD_HASH_MAX];
+static const char *dummy_hash = dummy_default;
 static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+static atomic_ullong dummy_hashes, throttled;
 
 static void make_dummy(void)
 {
-	if (password_hash("kfq-dummy-Passw0rd!", dummy_hash) != KFQ_OK)
+	char pw[PASSWORD_RANDOM_MAX];
+
+	if (!password_needs_rehash(dummy_default))
+		return;
+	password_random(pw);
+	if (password_hash(pw, dummy_made) != KFQ_OK)
 		fatal("cannot compute the dummy password hash");
+	dummy_hash = dummy_made;
+}
+
+void api_login_metrics_write(struct strbuf *sb)
+{
+	strbuf_addf(
+	    sb,
+	    "# HELP kfq_login_dummy_hashes_total Logins of unknown or locked names, checked "
+	    "against a dummy hash.\n"
+	    "# TYPE kfq_login_dummy_hashes_total counter\nkfq_login_dummy_hashes_total %llu\n"
+	    "# HELP kfq_login_throttled_total Logins refused because the address or the name "
+	    "at that address failed too often.\n"
+	    "# TYPE kfq_login_throttled_total counter\nkfq_login_throttled_total %llu\n",
+	    atomic_load(&dummy_hashes), atomic_load(&throttled));
 }
 
 /* The session's answer: the CSRF token, the user, and what the user may do. */
@@ -43,17 +71,32 @@ static void random_token(char *out, size_t outlen)
 	sodium_bin2base64(out, outlen, raw, sizeof(raw), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 }
 
-static int locked_error(struct api_ctx *c, int64_t until)
+static int too_many(struct api_ctx *c, int64_t wait)
 {
-	if (until >= ACCOUNT_ADMIN_LOCK_UNTIL)
-		return api_error(c, 423, "account_locked", "账号已被管理员锁定，请联系系统管理员",
-		                 NULL);
-	int64_t minutes = (until - c->now + 59) / 60;
-	return api_error(c, 423, "account_locked",
-	                 arena_printf(c->a,
-	                              "连续登录失败次数过多，账号已锁定15分钟，请%lld分钟后再试",
-	                              (long long)(minutes > 0 ? minutes : 1)),
-	                 NULL);
+	atomic_fetch_add(&throttled, 1);
+	http_resp_header(c->req, "Retry-After", arena_printf(c->a, "%lld", (long long)wait));
+	return api_error(
+	    c, 429, "too_many_attempts",
+	    arena_printf(c->a, "登录失败次数过多，请%lld分钟后再试", (long long)((wait + 59) / 60)),
+	    NULL);
+}
+
+/* A failed login: recorded for an existing account, counted by both limiters. The answer is
+ * the same for a wrong password, an unknown name and a locked account. */
+static int failed(struct api_ctx *c, const struct store_user *u, const char *akey, const char *nkey)
+{
+	int64_t ba, bn;
+	int rc;
+
+	if (u &&
+	    (rc = store_user_login_failed(c->db, &c->actor, &user_json_audit, u->id)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if (api_ratelimit_hit(c, akey, &account_login_addr_limit, &ba) != 0 ||
+	    api_ratelimit_hit(c, nkey, &account_login_name_limit, &bn) != 0)
+		return -1;
+	if (ba || bn)
+		return too_many(c, ba > bn ? ba : bn);
+	return api_error(c, 401, "invalid_credentials", "用户名或密码错误，或账号已被锁定", NULL);
 }
 
 static int login(struct api_ctx *c)
@@ -61,52 +104,39 @@ static int login(struct api_ctx *c)
 	const char *username = api_body_str(c, "username");
 	const char *password = api_body_str(c, "password");
 	struct store_user u;
-	struct lockout_state cur, next;
 	char token[64], csrf[64], th[65], rehash[PASSWORD_HASH_MAX];
-	bool rehashed = false;
+	char akey[ACCOUNT_LOGIN_KEY_MAX], nkey[ACCOUNT_LOGIN_KEY_MAX];
+	int64_t wa, wn;
+	bool rehashed = false, known;
 	int rc;
 
 	c->actor.username = username;
+	account_login_addr_key(c->req->client_addr, akey);
+	account_login_name_key(username, c->req->client_addr, nkey);
+	/* an address or a name that must wait is not even looked up */
+	if (api_ratelimit_wait(c, akey, &wa) != 0 || api_ratelimit_wait(c, nkey, &wn) != 0)
+		return -1;
+	if (wa || wn)
+		return too_many(c, wa > wn ? wa : wn);
 	rc = store_user_get_auth(c->db, c->a, username, &u);
-	if (rc == KFQ_ENOTFOUND) {
-		/* spend the same time as a real check, so names cannot be probed */
+	if (rc != KFQ_OK && rc != KFQ_ENOTFOUND)
+		return api_store_error(c, rc);
+	known = rc == KFQ_OK;
+	if (known) {
+		c->actor.user_id = u.id;
+		c->actor.org_id = u.org_id;
+	}
+	if (!known || account_is_locked(u.locked_until, c->now)) {
+		/* the work of a real check, so that neither the answer nor its time tells */
 		pthread_once(&dummy_once, make_dummy);
 		(void)password_verify(dummy_hash, password);
-		return api_error(c, 401, "invalid_credentials", "用户名或密码错误", NULL);
+		atomic_fetch_add(&dummy_hashes, 1);
+		return failed(c, known ? &u : NULL, akey, nkey);
 	}
-	if (rc != KFQ_OK)
-		return api_store_error(c, rc);
-	c->actor.user_id = u.id;
-	c->actor.org_id = u.org_id;
-	cur.failed = u.failed_count;
-	cur.locked_until = u.locked_until;
-	if (account_is_locked(&cur, c->now))
-		return locked_error(c, cur.locked_until);
-	bool ok = password_verify(u.password_hash, password);
-	for (int attempt = 0;; attempt++) {
-		enum login_verdict v = account_login_decide(&cur, ok, c->now, &next);
-		if (v == LOGIN_OK)
-			break;
-		rc = store_user_login_failed(c->db, &c->actor, &user_json_audit, u.id, cur.failed,
-		                             cur.locked_until, v == LOGIN_LOCKED ? 0 : next.failed,
-		                             v == LOGIN_LOCKED ? next.locked_until : 0);
-		if (rc == KFQ_ECONFLICT && attempt < 8) {
-			/* another login for this account counted first: count on top of it */
-			if ((rc = store_user_get_auth(c->db, c->a, username, &u)) != KFQ_OK)
-				return api_store_error(c, rc);
-			cur.failed = u.failed_count;
-			cur.locked_until = u.locked_until;
-			if (account_is_locked(&cur, c->now))
-				return locked_error(c, cur.locked_until);
-			continue;
-		}
-		if (rc != KFQ_OK)
-			return api_store_error(c, rc);
-		if (v == LOGIN_LOCKED)
-			return locked_error(c, next.locked_until);
-		/* the same answer as for an unknown name: it must not tell which names exist */
-		return api_error(c, 401, "invalid_credentials", "用户名或密码错误", NULL);
-	}
+	if (!password_verify(u.password_hash, password))
+		return failed(c, &u, akey, nkey);
+	if (api_ratelimit_forget(c, nkey, false) != 0)
+		return -1;
 	if (password_needs_rehash(u.password_hash) && password_hash(password, rehash) == KFQ_OK)
 		rehashed = true;
 	random_token(token, sizeof(token));

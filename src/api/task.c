@@ -83,8 +83,13 @@ static void write_import(struct jsonw *w, struct arena *a, const struct policy_i
 static int import_common(struct api_ctx *c, bool dry_run)
 {
 	struct policy_import_result r;
-	int rc = policy_import(c->db, c->a, &c->actor, c->req->body, c->req->body_len, dry_run, &r);
+	const char *text;
+	size_t len;
+	int rc;
 
+	if (api_upload_text(c, &text, &len) != 0)
+		return -1;
+	rc = policy_import(c->db, c->a, &c->actor, text, len, dry_run, &r);
 	if (rc != KFQ_OK) {
 		switch (r.status) {
 		case POLICY_IMPORT_BAD_TEXT:
@@ -438,8 +443,9 @@ static const struct api_field orgs_body[] = {
 
 const struct api_route api_task_routes[] = {
     {"GET", "/api/policies", policy_list, PERM_TASK_READ, 0, NULL, NULL},
-    {"POST", "/api/policies", import, PERM_POLICY_WRITE, API_UPLOAD, NULL, NULL},
-    {"POST", "/api/policies/preview", preview, PERM_POLICY_WRITE, API_UPLOAD, NULL, NULL},
+    {"POST", "/api/policies", import, PERM_POLICY_WRITE, API_UPLOAD, NULL, NULL, POLICY_MAX_BYTES},
+    {"POST", "/api/policies/preview", preview, PERM_POLICY_WRITE, API_UPLOAD, NULL, NULL,
+     POLICY_MAX_BYTES},
     {"GET", "/api/policies/:id", policy_get, PERM_TASK_READ, 0, NULL, NULL},
     {"GET", "/api/tasks", task_list, PERM_TASK_READ, 0, task_query, NULL},
     {"GET", "/api/tasks/export.xlsx", task_export, PERM_TASK_READ, 0, export_query, NULL},

@@ -39,17 +39,27 @@ struct cmd_options {
 	/* serve: the audit checkpoint file and how often the head is looked at (0 = never) */
 	const char *checkpoint_file;
 	int checkpoint_interval;
+	/* serve: connection and body limits; 0 = the default of http/limits.h */
+	int max_connections;
+	int max_per_addr;
+	int header_timeout;
+	int body_min_rate;
+	int body_memory_mib;
 };
 
 void cmd_options_init(struct cmd_options *o);
 /* Reads key = value lines (db, listen, web_root, data_dir, threads, access_log, trust_proxy,
- * audit_checkpoint_file, audit_checkpoint_interval). */
+ * audit_checkpoint_file, audit_checkpoint_interval, and the limits: max_connections,
+ * max_connections_per_addr, header_timeout, body_min_rate, body_memory). */
 int cmd_options_load(struct cmd_options *o, const char *path);
 /* A checkpoint interval: 0..CMD_CHECKPOINT_INTERVAL_MAX seconds. */
 bool cmd_parse_interval(const char *v, int *out);
 /* Handles --db and --config at argv[*i] (advancing *i); returns 1 if it took the argument,
  * 0 if not ours, -1 on error (message printed). */
 int cmd_options_common(struct cmd_options *o, int argc, char **argv, int *i);
+/* Handles the limit flags of serve (--max-connections N …) at argv[*i], as
+ * cmd_options_common does. */
+int cmd_options_limits(struct cmd_options *o, int argc, char **argv, int *i);
 
 /* Opens an existing database (a SQLite file must exist: `kfq migrate` creates it) and applies
  * pending migrations; prints why on failure. */

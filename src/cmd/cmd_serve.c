@@ -15,25 +15,34 @@ static const char usage[] =
     "usage: kfq serve [--db PATH|URL] [--listen HOST:PORT] [--web-root DIR] [--threads N]\n"
     "                 [--data-dir DIR] [--no-access-log] [--trust-proxy]\n"
     "                 [--audit-checkpoint-file FILE] [--audit-checkpoint-interval SECONDS]\n"
+    "                 [--max-connections N] [--max-connections-per-addr N]\n"
+    "                 [--header-timeout SECONDS] [--body-min-rate BYTES] [--body-memory MIB]\n"
     "                 [--config FILE]\n\n"
     "Serves the kfq API and web app. Applies pending migrations first.\n\n"
     "  --db PATH|URL     SQLite file or postgresql:// URL (default var/kfq.db, or $KFQ_DB)\n"
     "  --listen H:P      IPv4 address and port (default 127.0.0.1:8080; port 0 = any free)\n"
     "  --web-root DIR    built web app to serve (default web/dist when it exists)\n"
     "  --data-dir DIR    evidence files (default: files/ beside the SQLite database, or\n"
-    "                    var/files with PostgreSQL)\n"
+    "                    var/files with PostgreSQL); uploads arrive in its tmp/\n"
     "  --threads N       worker threads, each with its own database connection\n"
     "  --no-access-log   do not write JSON access lines to stderr\n"
-    "  --trust-proxy     trust X-Forwarded-For/-Proto from a proxy on 127.0.0.1 (nginx)\n"
+    "  --trust-proxy     trust X-Forwarded-For/-Proto from a proxy on 127.0.0.1 (nginx);\n"
+    "                    that proxy is not held to the per-address connection limit\n"
     "  --audit-checkpoint-file FILE\n"
     "                    where the audit head is appended (default: audit-checkpoints.log\n"
     "                    beside the SQLite database, or var/audit-checkpoints.log)\n"
     "  --audit-checkpoint-interval SECONDS\n"
     "                    how often the head is looked at, a line written when it moved,\n"
     "                    and at start and stop (default 3600; 0 = no checkpoints)\n"
+    "  --max-connections N   connections at once; past it 503 (default 2048)\n"
+    "  --max-connections-per-addr N   of one client address; past it 429 (default 32)\n"
+    "  --header-timeout S    a request's headers must be in within S seconds (default 10)\n"
+    "  --body-min-rate B     after that, a body must average B bytes/s (default 4096)\n"
+    "  --body-memory MIB     JSON bodies held in memory, all requests together (default 32)\n"
     "  --config FILE     key = value lines: db, listen, web_root, data_dir, threads, access_log,\n"
-    "                    trust_proxy, audit_checkpoint_file, audit_checkpoint_interval (flags\n"
-    "                    given later override it)\n";
+    "                    trust_proxy, audit_checkpoint_file, audit_checkpoint_interval,\n"
+    "                    max_connections, max_connections_per_addr, header_timeout,\n"
+    "                    body_min_rate, body_memory (flags given later override it)\n";
 
 static const char *listen_host;
 
@@ -53,11 +62,11 @@ int cmd_serve(int argc, char **argv)
 	struct cmd_options o;
 	struct http_router router = {0};
 	struct api_config acfg;
-	struct http_server_config hcfg = {0};
+	struct http_server_config hcfg;
 	struct store *s;
 	struct checkpointer cp = {0};
 	struct stat st;
-	char data_dir[4096], cp_file[4096];
+	char data_dir[4096], cp_file[4096], spool_dir[4200];
 	int rc;
 
 	if (cmd_wants_help(argc, argv, usage))
@@ -65,6 +74,8 @@ int cmd_serve(int argc, char **argv)
 	cmd_options_init(&o);
 	for (int i = 1; i < argc; i++) {
 		int r = cmd_options_common(&o, argc, argv, &i);
+		if (r == 0)
+			r = cmd_options_limits(&o, argc, argv, &i);
 		if (r < 0)
 			return CMD_EXIT_USAGE;
 		if (r > 0)
@@ -116,11 +127,24 @@ int cmd_serve(int argc, char **argv)
 		http_router_release(&router);
 		return CMD_EXIT_FAIL;
 	}
+	http_server_config_init(&hcfg);
 	hcfg.listen = o.listen;
 	hcfg.web_root = o.web_root;
+	snprintf(spool_dir, sizeof(spool_dir), "%s/tmp", acfg.data_dir);
+	hcfg.spool_dir = spool_dir;
 	hcfg.threads = o.threads;
 	hcfg.access_log = o.access_log;
 	hcfg.trust_proxy = o.trust_proxy;
+	if (o.max_connections)
+		hcfg.max_connections = o.max_connections;
+	if (o.max_per_addr)
+		hcfg.max_per_addr = o.max_per_addr;
+	if (o.header_timeout)
+		hcfg.header_timeout = o.header_timeout;
+	if (o.body_min_rate)
+		hcfg.body_min_rate = o.body_min_rate;
+	if (o.body_memory_mib)
+		hcfg.body_memory_mib = o.body_memory_mib;
 	listen_host = o.listen;
 	rc = http_serve(&hcfg, &router, ready);
 	api_shutdown();

@@ -10,6 +10,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <pwd.h>
 #include <spawn.h>
 #include <stdarg.h>
@@ -45,6 +46,59 @@ static bool parse_bool(const char *v, bool *out)
 	else
 		return false;
 	return true;
+}
+
+/* The numeric limits of serve: config key, flag, range, field. */
+static const struct limit_opt {
+	const char *key;
+	const char *flag;
+	int min, max;
+	size_t offset;
+} limit_opts[] = {
+    {"max_connections", "--max-connections", 16, 1000000,
+     offsetof(struct cmd_options, max_connections)},
+    {"max_connections_per_addr", "--max-connections-per-addr", 1, 1000000,
+     offsetof(struct cmd_options, max_per_addr)},
+    {"header_timeout", "--header-timeout", 1, 3600, offsetof(struct cmd_options, header_timeout)},
+    {"body_min_rate", "--body-min-rate", 1, 1 << 30, offsetof(struct cmd_options, body_min_rate)},
+    {"body_memory", "--body-memory", 1, 65536, offsetof(struct cmd_options, body_memory_mib)},
+};
+
+/* Sets the limit named key (by config key or flag) from v; false when v is not a whole number
+ * in its range, or key no limit's. */
+static bool set_limit(struct cmd_options *o, const char *key, bool flag, const char *v)
+{
+	for (size_t i = 0; i < sizeof(limit_opts) / sizeof(limit_opts[0]); i++) {
+		const struct limit_opt *l = &limit_opts[i];
+		char *end;
+		if (strcmp(key, flag ? l->flag : l->key) != 0)
+			continue;
+		long n = strtol(v, &end, 10);
+		if (!*v || *end || n < l->min || n > l->max)
+			return false;
+		*(int *)((char *)o + l->offset) = (int)n;
+		return true;
+	}
+	return false;
+}
+
+int cmd_options_limits(struct cmd_options *o, int argc, char **argv, int *i)
+{
+	const char *a = argv[*i];
+
+	for (size_t k = 0; k < sizeof(limit_opts) / sizeof(limit_opts[0]); k++) {
+		const struct limit_opt *l = &limit_opts[k];
+		if (strcmp(a, l->flag) != 0)
+			continue;
+		if (*i + 1 >= argc || !set_limit(o, a, true, argv[*i + 1])) {
+			fprintf(stderr, "kfq: %s needs a whole number from %d to %d\n", a, l->min,
+			        l->max);
+			return -1;
+		}
+		(*i)++;
+		return 1;
+	}
+	return 0;
 }
 
 static char *trim(char *s)
@@ -111,15 +165,17 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 		else if (!strcmp(key, "audit_checkpoint_interval") &&
 		         cmd_parse_interval(val, &o->checkpoint_interval))
 			;
-		else
+		else if (!set_limit(o, key, false, val))
 			goto bad;
 		continue;
 	bad:
-		fprintf(stderr,
-		        "kfq: %s:%d: expected one of db, listen, web_root, data_dir, threads, "
-		        "access_log, trust_proxy, audit_checkpoint_file, audit_checkpoint_interval "
-		        "= value\n",
-		        path, lineno);
+		fprintf(
+		    stderr,
+		    "kfq: %s:%d: expected one of db, listen, web_root, data_dir, threads, "
+		    "access_log, trust_proxy, audit_checkpoint_file, audit_checkpoint_interval, "
+		    "max_connections, max_connections_per_addr, header_timeout, body_min_rate, "
+		    "body_memory = value\n",
+		    path, lineno);
 		rc = KFQ_EINVAL;
 		break;
 	}

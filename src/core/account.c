@@ -3,6 +3,7 @@
 
 #include "core/enums.h"
 
+#include <stdio.h>
 #include <string.h>
 
 enum password_verdict account_password_check(const char *pw)
@@ -62,30 +63,23 @@ const char *account_password_message(enum password_verdict v)
 	return "密码不符合要求";
 }
 
-bool account_is_locked(const struct lockout_state *cur, int64_t now)
+const struct ratelimit_policy account_login_addr_limit = {10, 15 * 60, 60, 60 * 60};
+const struct ratelimit_policy account_login_name_limit = {5, 15 * 60, 15 * 60, 15 * 60};
+
+void account_login_addr_key(const char *addr, char out[ACCOUNT_LOGIN_KEY_MAX])
 {
-	return cur->locked_until > now;
+	snprintf(out, ACCOUNT_LOGIN_KEY_MAX, "login-addr:%s", addr);
 }
 
-enum login_verdict account_login_decide(const struct lockout_state *cur, bool password_ok,
-                                        int64_t now, struct lockout_state *next)
+void account_login_name_key(const char *name, const char *addr, char out[ACCOUNT_LOGIN_KEY_MAX])
 {
-	*next = *cur;
-	if (account_is_locked(cur, now))
-		return LOGIN_LOCKED;
-	next->locked_until = 0;
-	if (password_ok) {
-		next->failed = 0;
-		return LOGIN_OK;
-	}
-	/* a lock that has run out starts a fresh count */
-	next->failed = (cur->locked_until ? 0 : cur->failed) + 1;
-	if (next->failed >= LOCKOUT_THRESHOLD) {
-		next->failed = 0;
-		next->locked_until = now + LOCKOUT_SECONDS;
-		return LOGIN_LOCKED;
-	}
-	return LOGIN_BAD_PASSWORD;
+	/* names are at most 64 bytes and addresses 47 when they come from a request */
+	snprintf(out, ACCOUNT_LOGIN_KEY_MAX, "login-name:%s@%s", name, addr ? addr : "");
+}
+
+bool account_is_locked(int64_t locked_until, int64_t now)
+{
+	return locked_until > now;
 }
 
 bool account_session_expired(int64_t last_seen, int64_t now)

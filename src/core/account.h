@@ -1,7 +1,10 @@
-/* account.h - the rules of accounts: password policy, login lockout, session idleness, roles,
- * their permissions and data scopes. Pure functions; callers pass the current time. */
+/* account.h - the rules of accounts: password policy, how failed logins are limited, session
+ * idleness, roles, their permissions and data scopes. Pure functions; callers pass the current
+ * time. */
 #ifndef KFQ_CORE_ACCOUNT_H
 #define KFQ_CORE_ACCOUNT_H
+
+#include "core/ratelimit.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -10,8 +13,6 @@
 #define PASSWORD_MIN_CHARS       10  /* Unicode code points */
 #define PASSWORD_MAX_BYTES       256 /* longer input is refused, not truncated */
 #define PASSWORD_MIN_CLASSES     3   /* of upper, lower, digit, other */
-#define LOCKOUT_THRESHOLD        5   /* the 5th consecutive failure locks */
-#define LOCKOUT_SECONDS          (15 * 60)
 #define SESSION_IDLE_SECONDS     (30 * 60)
 #define SESSION_TOUCH_SECONDS    60             /* last_seen is written at most this often */
 #define ACCOUNT_ADMIN_LOCK_UNTIL 253402300799LL /* 9999-12-31T23:59:59Z: locked by an admin */
@@ -28,22 +29,22 @@ enum password_verdict account_password_check(const char *pw);
 /* The Chinese message for a verdict (static). */
 const char *account_password_message(enum password_verdict v);
 
-struct lockout_state {
-	int failed;           /* consecutive failures so far */
-	int64_t locked_until; /* epoch seconds; 0 or past = not locked */
-};
+/* Failed logins are limited per client address (any names: 10 in 15 minutes, then the address
+ * waits 1 minute, doubling with each further failure up to an hour) and per name tried from an
+ * address (5 in 15 minutes, then that name waits 15 minutes there). Names that exist and names
+ * that do not are limited alike, so the limits tell nothing about which names exist, and a
+ * stranger's failures never make the owner of a name wait at another address. */
+extern const struct ratelimit_policy account_login_addr_limit;
+extern const struct ratelimit_policy account_login_name_limit;
 
-enum login_verdict {
-	LOGIN_OK,
-	LOGIN_BAD_PASSWORD,
-	LOGIN_LOCKED, /* locked before, or this failure reached the threshold */
-};
+/* The limiters' keys of a login (core/ratelimit.h): "login-addr:ADDR" and
+ * "login-name:NAME@ADDR"; with addr NULL the prefix of every key of that name. */
+#define ACCOUNT_LOGIN_KEY_MAX 256
+void account_login_addr_key(const char *addr, char out[ACCOUNT_LOGIN_KEY_MAX]);
+void account_login_name_key(const char *name, const char *addr, char out[ACCOUNT_LOGIN_KEY_MAX]);
 
-/* Decides a login attempt. When the account is locked the password is not looked at
- * (password_ok is ignored) and *next equals *cur. */
-enum login_verdict account_login_decide(const struct lockout_state *cur, bool password_ok,
-                                        int64_t now, struct lockout_state *next);
-bool account_is_locked(const struct lockout_state *cur, int64_t now);
+/* Locked by an administrator (or, from before the limits, by failed logins) at `now`. */
+bool account_is_locked(int64_t locked_until, int64_t now);
 
 bool account_session_expired(int64_t last_seen, int64_t now);
 bool account_session_needs_touch(int64_t last_seen, int64_t now);

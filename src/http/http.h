@@ -21,9 +21,18 @@ typedef int (*http_handler)(struct http_req *req);
 struct http_route {
 	const char *method;  /* "GET", "POST", "PUT", "DELETE" */
 	const char *pattern; /* "/api/orgs/:id" */
+	/* Called once the whole request is in: the body in memory (body, body_len) or, for
+	 * body_to_file routes, in req->upload. */
 	http_handler handler;
+	/* Called as soon as the headers are complete, before any of the body is read: returns 0
+	 * to go on, nonzero when it has answered (req->resp); the body is then never read. The
+	 * route layer decides there who is asking (http/ knows no sessions); NULL = no check. */
+	http_handler check;
 	const void *data; /* opaque to http/: the api layer's route spec */
-	size_t max_body; /* 0 = no body accepted; else HTTP_JSON_BODY_MAX or HTTP_UPLOAD_BODY_MAX */
+	size_t max_body;  /* the body cap of this route; 413 beyond */
+	/* false: the body is held in memory, counted against the process's cap on bodies in
+	 * memory (503 past it); true: it streams to an unnamed temporary file (req->upload) */
+	bool body_to_file;
 };
 
 struct http_header {
@@ -41,6 +50,13 @@ struct http_resp {
 	uint64_t size; /* file size when fd >= 0 */
 };
 
+/* A body that went to a temporary file (routes with body_to_file). */
+struct http_upload {
+	int fd;          /* -1 when none; positioned at 0; owned by the request (closed with it) */
+	uint64_t size;   /* bytes received */
+	char sha256[65]; /* lowercase hex SHA-256 of those bytes, computed as they arrived */
+};
+
 struct http_req {
 	struct arena arena;
 	const char *method;
@@ -49,8 +65,13 @@ struct http_req {
 	const char *param_names[HTTP_MAX_PARAMS];
 	const char *param_values[HTTP_MAX_PARAMS];
 	int nparams;
-	char *body; /* NUL-terminated, arena-owned */
+	/* The declared Content-Length; -1 when a body comes without one (chunked), 0 when the
+	 * request has no body. Known when the route's check runs. */
+	int64_t content_length;
+	char *body; /* in-memory bodies: NUL-terminated, arena-owned */
 	size_t body_len;
+	struct http_upload upload;
+	void *ctx; /* the route layer's state from its check to its handler (arena memory) */
 	char client_addr[48];
 	bool tls;
 	void *conn; /* the libmicrohttpd connection; use the accessors below */
@@ -104,13 +125,23 @@ int http_router_match(const struct http_router *r, struct http_req *req, bool *p
 const char *http_router_allowed(const struct http_router *r, struct http_req *req);
 
 struct http_server_config {
-	const char *listen;   /* "127.0.0.1:8080" */
-	const char *web_root; /* directory of the built web app; NULL serves no files */
-	int threads;          /* worker threads */
-	bool access_log;      /* JSON lines on stderr */
-	/* Trust X-Forwarded-For / X-Forwarded-Proto when the peer is loopback (nginx in front). */
+	const char *listen;    /* "127.0.0.1:8080" */
+	const char *web_root;  /* directory of the built web app; NULL serves no files */
+	const char *spool_dir; /* where bodies of body_to_file routes are received */
+	int threads;           /* worker threads */
+	bool access_log;       /* JSON lines on stderr */
+	/* Trust X-Forwarded-For / X-Forwarded-Proto when the peer is loopback (nginx in front);
+	 * such a peer is also exempt from the per-address connection limit. */
 	bool trust_proxy;
+	int max_connections; /* concurrent connections; past it a new one is answered 503 */
+	int max_per_addr;    /* concurrent connections of one client address; past it 429 */
+	int header_timeout;  /* seconds from accept (or the last answer) to complete headers */
+	int body_min_rate;   /* bytes per second a body must average after header_timeout */
+	int body_memory_mib; /* MiB of in-memory bodies for the whole process; 503 past it */
 };
+
+/* The defaults of limits.h. */
+void http_server_config_init(struct http_server_config *cfg);
 
 /* Serves until SIGTERM/SIGINT, then lets in-flight requests finish and returns KFQ_OK.
  * `ready` (may be NULL) is called once the socket is listening, with the bound port. */
@@ -121,7 +152,8 @@ int http_serve(const struct http_server_config *cfg, const struct http_router *r
  * when access lines are off: for lines about the server rather than a request. */
 void http_log_line(const char *line, size_t len);
 
-/* Metrics (Prometheus text) of this process, appended to sb. */
+/* Metrics (Prometheus text) of this process, appended to sb: requests by route and status,
+ * latency, connections open, refused and cut, bodies in memory. */
 void http_metrics_write(const struct http_router *router, struct strbuf *sb);
 void http_metrics_record(int route_index, int status, uint64_t ns);
 

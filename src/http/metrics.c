@@ -3,6 +3,8 @@
  * not yet in another, which Prometheus tolerates. */
 #include "http/http.h"
 
+#include "http/guard.h"
+
 #include <stdatomic.h>
 #include <stdio.h>
 
@@ -74,4 +76,5 @@ void http_metrics_write(const struct http_router *router, struct strbuf *sb)
 	strbuf_addf(sb, "kfq_http_request_duration_seconds_sum %.6f\n",
 	            (double)atomic_load(&sum_us) / 1e6);
 	strbuf_addf(sb, "kfq_http_request_duration_seconds_count %llu\n", atomic_load(&total));
+	guard_metrics_write(sb);
 }

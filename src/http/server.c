@@ -1,10 +1,14 @@
-/* server.c - libmicrohttpd glue: one request object per HTTP request, body buffering with caps,
- * routing, responses, access log, graceful shutdown. Must not know about sessions, roles or
- * the database: route handlers (api/) do. */
+/* server.c - libmicrohttpd glue: one request object per HTTP request, the route's check before
+ * any body is read, bodies into memory (capped per route and for the whole process) or into a
+ * temporary file, routing, responses, access log, graceful shutdown. The connection guard
+ * (guard.c) accepts the sockets and keeps the deadlines. Must not know about sessions, roles or
+ * the database: route checks and handlers (api/) do. */
 #include "http/http.h"
 
+#include "http/guard.h"
 #include "util/jsonw.h"
 #include "util/log.h"
+#include "util/spool.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -23,16 +27,22 @@
 struct server {
 	const struct http_server_config *cfg;
 	const struct http_router *router;
+	struct guard *guard;
 	atomic_int active; /* requests begun and not completed, for graceful shutdown */
 };
 
 /* Per-request state kept between libmicrohttpd's calls of the access handler. */
 struct reqstate {
 	struct http_req req;
-	struct strbuf body; /* grows while the upload arrives */
+	struct strbuf body; /* an in-memory body, growing while it arrives */
+	struct spool spool; /* a body_to_file route's body; fd -1 otherwise */
 	size_t cap;         /* body limit for this route */
-	bool too_large;
-	bool answered; /* a response was queued early (413 by Content-Length) */
+	size_t reserved;    /* bytes of the process's body memory this request holds */
+	bool too_large;     /* more than cap arrived: the rest is read and dropped */
+	bool no_memory;     /* the process's body memory ran out: 503 at the end */
+	bool spool_failed;  /* the temporary file could not be written: 500 at the end */
+	bool refused;       /* the check or a limit answered; sent with the next call */
+	bool answered;      /* a response was queued */
 };
 
 uint64_t http_now_ns(void)
@@ -221,21 +231,11 @@ static enum MHD_Result send_resp(struct server *s, struct reqstate *st)
 	return ret;
 }
 
-static void dispatch(struct server *s, struct reqstate *st)
+/* Answers a request no route matched: a static file, 405 or 404. */
+static void unmatched(struct server *s, struct http_req *req)
 {
-	struct http_req *req = &st->req;
 	bool path_matched = false;
 
-	if (st->too_large) {
-		http_resp_error(req, 413, "body_too_large", "请求内容过大", NULL);
-		return;
-	}
-	req->body = st->body.buf;
-	req->body_len = st->body.len;
-	if (req->route) {
-		req->route->handler(req);
-		return;
-	}
 	(void)http_router_match(s->router, req, &path_matched);
 	if (strncmp(req->path, "/api/", 5) != 0 &&
 	    (!strcmp(req->method, "GET") || !strcmp(req->method, "HEAD")) && s->cfg->web_root &&
@@ -248,10 +248,60 @@ static void dispatch(struct server *s, struct reqstate *st)
 		http_resp_error(req, 404, "not_found", "请求的资源不存在", NULL);
 }
 
+static void too_large(struct reqstate *st)
+{
+	struct http_req *req = &st->req;
+	size_t mib = st->cap / (1024 * 1024), kib = st->cap / 1024;
+
+	http_resp_error(req, 413, "body_too_large",
+	                mib ? arena_printf(&req->arena, "请求内容过大（不超过 %zu MiB）", mib)
+	                    : arena_printf(&req->arena, "请求内容过大（不超过 %zu KiB）", kib),
+	                NULL);
+}
+
+static void no_memory(struct http_req *req)
+{
+	http_resp_header(req, "Retry-After", "1");
+	http_resp_error(req, 503, "server_busy", "服务器繁忙，请稍后重试", NULL);
+}
+
+/* The whole request is in: hands it to the route's handler. */
+static void dispatch(struct server *s, struct reqstate *st)
+{
+	struct http_req *req = &st->req;
+
+	if (st->too_large) {
+		too_large(st);
+		return;
+	}
+	if (st->no_memory) {
+		no_memory(req);
+		return;
+	}
+	if (st->spool.fd >= 0) {
+		if (st->spool_failed || spool_finish(&st->spool, req->upload.sha256) != 0) {
+			log_error("http: cannot receive an upload into %s: %s", s->cfg->spool_dir,
+			          strerror(errno));
+			http_resp_error(req, 500, "storage_failed", "文件接收失败", NULL);
+			return;
+		}
+		req->upload.fd = st->spool.fd;
+		req->upload.size = st->spool.size;
+	}
+	req->body = st->body.buf;
+	req->body_len = st->body.len;
+	req->route->handler(req);
+}
+
 static void free_body(void *p)
 {
 	struct strbuf *sb = p;
 	strbuf_release(sb);
+}
+
+static void close_spool(void *p)
+{
+	spool_close(p);
 }
 
 static struct reqstate *begin(struct server *s, struct MHD_Connection *conn, const char *url,
@@ -267,16 +317,98 @@ static struct reqstate *begin(struct server *s, struct MHD_Connection *conn, con
 	strbuf_init(&req->resp.body, 0);
 	arena_defer(&req->arena, free_body, &st->body);
 	arena_defer(&req->arena, free_body, &req->resp.body);
+	st->spool.fd = -1;
+	arena_defer(&req->arena, close_spool, &st->spool);
 	req->start_ns = http_now_ns();
 	req->conn = conn;
 	req->method = arena_strdup(&req->arena, method);
 	req->path = arena_strdup(&req->arena, url);
 	req->resp.fd = -1;
 	req->resp.status = 500;
+	req->upload.fd = -1;
 	client_addr(req, s->cfg);
 	req->route_index = http_router_match(s->router, req, &path_matched);
-	st->cap = req->route && req->route->max_body ? req->route->max_body : HTTP_JSON_BODY_MAX;
+	st->cap = req->route ? req->route->max_body : HTTP_JSON_BODY_MAX;
 	return st;
+}
+
+/* The declared length of the body: -1 when one comes without a length (chunked). */
+static int64_t declared_length(struct MHD_Connection *conn)
+{
+	const char *cl =
+	    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	const char *te =
+	    MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_TRANSFER_ENCODING);
+	char *end;
+
+	if (cl) {
+		unsigned long long n = strtoull(cl, &end, 10);
+		return n > INT64_MAX ? INT64_MAX : (int64_t)n;
+	}
+	return te ? -1 : 0;
+}
+
+/* The headers are complete and no byte of the body has been read: everything that can be
+ * refused is refused here. Returns true when a response is ready (st->refused). */
+static bool headers_in(struct server *s, struct reqstate *st)
+{
+	struct http_req *req = &st->req;
+	int64_t len = declared_length(req->conn);
+
+	req->content_length = len;
+	if (!req->route) {
+		unmatched(s, req);
+		return st->refused = true;
+	}
+	if (len > 0 && (uint64_t)len > st->cap) {
+		too_large(st);
+		return st->refused = true;
+	}
+	if (req->route->check && req->route->check(req) != 0)
+		return st->refused = true;
+	if (len == 0)
+		return false;
+	if (req->route->body_to_file) {
+		if (spool_open(&st->spool, s->cfg->spool_dir) != 0) {
+			log_error("http: cannot open a temporary file in %s: %s", s->cfg->spool_dir,
+			          strerror(errno));
+			http_resp_error(req, 500, "storage_failed", "文件接收失败", NULL);
+			return st->refused = true;
+		}
+	} else if (len > 0) {
+		/* the whole declared body is reserved before any of it is read */
+		if (!guard_body_reserve(s->guard, (size_t)len)) {
+			no_memory(req);
+			return st->refused = true;
+		}
+		st->reserved = (size_t)len;
+	}
+	return false;
+}
+
+static void body_in(struct server *s, struct reqstate *st, const char *data, size_t n)
+{
+	guard_body_bytes(s->guard, st->req.conn, n);
+	if (st->too_large || st->no_memory || st->spool_failed)
+		return;
+	if ((st->spool.fd >= 0 ? st->spool.size : st->body.len) + n > st->cap) {
+		st->too_large = true;
+		return;
+	}
+	if (st->spool.fd >= 0) {
+		st->spool_failed = spool_write(&st->spool, data, n) != 0;
+		return;
+	}
+	/* a body without a declared length is reserved as it comes */
+	if (st->body.len + n > st->reserved) {
+		size_t more = st->body.len + n - st->reserved;
+		if (!guard_body_reserve(s->guard, more)) {
+			st->no_memory = true;
+			return;
+		}
+		st->reserved += more;
+	}
+	strbuf_add(&st->body, data, n);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -290,28 +422,29 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (!st) {
 		st = begin(s, conn, url, method);
 		*con_cls = st;
-		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
-		                                             MHD_HTTP_HEADER_CONTENT_LENGTH);
-		if (cl && strtoull(cl, NULL, 10) > st->cap) {
-			/* refuse before reading the body; libmicrohttpd closes the connection */
+		bool refused = headers_in(s, st);
+		guard_headers_done(s->guard, conn, !refused && st->req.content_length != 0);
+		/* a refusal is sent now only when a body would follow: libmicrohttpd then closes
+		 * the connection without reading it. Without a body it waits for the next call,
+		 * which comes at once, so that the connection can be kept alive. */
+		if (refused && st->req.content_length != 0) {
 			st->answered = true;
-			http_resp_error(&st->req, 413, "body_too_large", "请求内容过大", NULL);
+			guard_answered_early(s->guard, conn);
 			return send_resp(s, st);
 		}
 		return MHD_YES;
 	}
 	if (*upload_size) {
-		if (!st->too_large && st->body.len + *upload_size <= st->cap)
-			strbuf_add(&st->body, upload, *upload_size);
-		else
-			st->too_large = true;
+		body_in(s, st, upload, *upload_size);
 		*upload_size = 0;
 		return MHD_YES;
 	}
 	if (st->answered)
 		return MHD_YES;
 	st->answered = true;
-	dispatch(s, st);
+	guard_body_done(s->guard, conn);
+	if (!st->refused)
+		dispatch(s, st);
 	return send_resp(s, st);
 }
 
@@ -321,16 +454,32 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	struct server *s = cls;
 	struct reqstate *st = *con_cls;
 
-	(void)conn;
 	(void)toe;
 	if (!st)
 		return;
+	guard_request_done(s->guard, conn);
 	atomic_fetch_sub(&s->active, 1);
+	if (st->reserved)
+		guard_body_release(s->guard, st->reserved);
 	if (st->req.resp.fd >= 0)
 		close(st->req.resp.fd);
 	arena_release(&st->req.arena);
 	free(st);
 	*con_cls = NULL;
+}
+
+void http_server_config_init(struct http_server_config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->listen = "127.0.0.1:8080";
+	cfg->spool_dir = "var/files/tmp";
+	cfg->threads = 2;
+	cfg->access_log = true;
+	cfg->max_connections = HTTP_CONNECTION_MAX;
+	cfg->max_per_addr = HTTP_PER_ADDR_MAX;
+	cfg->header_timeout = HTTP_HEADER_TIMEOUT_SECONDS;
+	cfg->body_min_rate = HTTP_BODY_MIN_RATE;
+	cfg->body_memory_mib = HTTP_BODY_MEMORY_MIB;
 }
 
 static int parse_listen(const char *listen, struct sockaddr_in *sa)
@@ -356,14 +505,45 @@ static int parse_listen(const char *listen, struct sockaddr_in *sa)
 	return KFQ_OK;
 }
 
+/* The listening socket (the guard accepts on it). Returns the descriptor and the bound port,
+ * or -1 with errno set. */
+static int listen_on(struct sockaddr_in *sa, int *port)
+{
+	socklen_t len = sizeof(*sa);
+	int one = 1;
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+
+	if (fd < 0)
+		return -1;
+	if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) != 0 ||
+	    bind(fd, (struct sockaddr *)sa, sizeof(*sa)) != 0 || listen(fd, SOMAXCONN) != 0 ||
+	    getsockname(fd, (struct sockaddr *)sa, &len) != 0) {
+		int saved = errno;
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	*port = ntohs(sa->sin_port);
+	return fd;
+}
+
 int http_serve(const struct http_server_config *cfg, const struct http_router *router,
                void (*ready)(int port))
 {
 	struct server s = {.cfg = cfg, .router = router};
+	struct guard_config gc = {
+	    .max_connections = cfg->max_connections,
+	    .max_per_addr = cfg->max_per_addr,
+	    .header_timeout = cfg->header_timeout,
+	    .body_min_rate = cfg->body_min_rate,
+	    .body_memory_mib = cfg->body_memory_mib,
+	    .threads = cfg->threads > 0 ? cfg->threads : 2,
+	    .exempt_loopback = cfg->trust_proxy,
+	};
 	struct sockaddr_in sa;
 	struct MHD_Daemon *d;
 	sigset_t set;
-	int sig;
+	int sig, lfd, port, rc = KFQ_OK;
 
 	if (parse_listen(cfg->listen, &sa) != KFQ_OK) {
 		log_error("serve: --listen '%s' is not HOST:PORT (an IPv4 address)", cfg->listen);
@@ -376,35 +556,47 @@ int http_serve(const struct http_server_config *cfg, const struct http_router *r
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	d = MHD_start_daemon(
-	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0,
-	    NULL, NULL, on_request, &s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)(cfg->threads > 0 ? cfg->threads : 2),
-	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)HTTP_CONNECTION_MAX,
-	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)HTTP_PER_IP_MAX,
-	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)HTTP_TIMEOUT_SECONDS,
-	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_HEADER_POOL,
-	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, &s, MHD_OPTION_LISTENING_ADDRESS_REUSE,
-	    (unsigned)1, MHD_OPTION_END);
-	if (!d) {
+	s.guard = guard_new(&gc);
+	lfd = listen_on(&sa, &port);
+	if (lfd < 0) {
 		log_error("serve: cannot listen on %s: %s", cfg->listen, strerror(errno));
+		guard_free(s.guard);
 		return KFQ_EIO;
 	}
-	const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	/* HTTP_HEADER_POOL is above 32 KiB on purpose: libmicrohttpd then maps each connection's
+	 * pool on its own and unmaps it when the connection closes, so that the memory of a crowd
+	 * of connections goes back to the system when the crowd leaves, instead of staying in
+	 * malloc's heaps as pools of up to 32 KiB would */
+	d = MHD_start_daemon(
+	    MHD_USE_NO_LISTEN_SOCKET | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+	        MHD_USE_ITC | MHD_USE_ERROR_LOG,
+	    0, NULL, NULL, on_request, &s, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)gc.threads,
+	    MHD_OPTION_CONNECTION_LIMIT, guard_mhd_limit(s.guard), MHD_OPTION_CONNECTION_TIMEOUT,
+	    (unsigned)HTTP_TIMEOUT_SECONDS, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+	    (size_t)HTTP_HEADER_POOL, MHD_OPTION_NOTIFY_COMPLETED, on_completed, &s,
+	    MHD_OPTION_NOTIFY_CONNECTION, guard_notify, s.guard, MHD_OPTION_END);
+	if (!d) {
+		log_error("serve: cannot start the HTTP server: %s", strerror(errno));
+		close(lfd);
+		guard_free(s.guard);
+		return KFQ_EIO;
+	}
+	if (guard_start(s.guard, lfd, d) != KFQ_OK) {
+		close(lfd);
+		rc = KFQ_EIO;
+		goto stop;
+	}
 	if (ready)
-		ready(di ? di->port : ntohs(sa.sin_port));
+		ready(port);
 	if (sigwait(&set, &sig) != 0)
 		sig = SIGTERM;
-	/* stop accepting, let in-flight requests finish within the grace period */
-	MHD_socket lsock = MHD_quiesce_daemon(d);
-	/* the workers may still hold the socket until MHD_stop_daemon: shut it down now (new
-	 * connections are refused at once), close it after */
-	if (lsock != MHD_INVALID_SOCKET)
-		shutdown(lsock, SHUT_RDWR);
+	/* stop accepting (new connections are refused by the system), let in-flight requests
+	 * finish within the grace period */
+	guard_stop(s.guard);
 	for (int i = 0; i < HTTP_SHUTDOWN_GRACE_SECONDS * 20 && atomic_load(&s.active) > 0; i++)
 		usleep(50000);
+stop:
 	MHD_stop_daemon(d);
-	if (lsock != MHD_INVALID_SOCKET)
-		close(lsock);
-	return KFQ_OK;
+	guard_free(s.guard);
+	return rc;
 }

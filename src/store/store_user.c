@@ -1,7 +1,9 @@
 /* store_user.c - accounts and sessions in SQL, each change audited in its transaction.
- * Must not hash passwords or decide lockout: api/ and core/ do; this file records. */
+ * Must not hash passwords or limit logins: api/ and core/ do; this file records. */
 #include "store/store_user.h"
 
+#include "core/account.h"
+#include "store/store_ratelimit.h"
 #include "util/jsonw.h"
 #include "util/log.h"
 #include "util/strbuf.h"
@@ -46,8 +48,9 @@ static const char sql_set_pw[] = "UPDATE app_user SET password_hash = ?2, must_c
                                  "updated_at = ?4 WHERE id = ?1";
 static const char sql_set_lock[] = "UPDATE app_user SET locked_until = ?2, failed_count = ?3, "
                                    "updated_at = ?4 WHERE id = ?1";
-static const char sql_lock_state[] =
-    "SELECT failed_count, COALESCE(locked_until, 0) FROM app_user WHERE id = ?1";
+static const char sql_username[] = "SELECT username FROM app_user WHERE id = ?1";
+static const char sql_failed[] =
+    "UPDATE app_user SET failed_count = failed_count + 1 WHERE id = ?1";
 static const char sql_login_ok[] = "UPDATE app_user SET failed_count = 0, locked_until = NULL, "
                                    "last_login_at = ?2 WHERE id = ?1";
 static const char sql_rehash[] = "UPDATE app_user SET password_hash = ?2 WHERE id = ?1";
@@ -347,6 +350,28 @@ static int set_lock(struct store *s, int64_t id, int64_t until, int failed)
 	return rc;
 }
 
+/* element: the login-limit key prefix (char[ACCOUNT_LOGIN_KEY_MAX]) of a user name */
+static void read_name_prefix(struct store_stmt *st, struct arena *a, void *element)
+{
+	(void)a;
+	account_login_name_key(store_col_text(st, 0), NULL, element);
+}
+
+/* An unlock also lifts the waits of the account's name, from every address. */
+static int forget_login_limits(struct store *s, int64_t id)
+{
+	struct store_stmt *st;
+	char prefix[ACCOUNT_LOGIN_KEY_MAX];
+	int rc;
+
+	if ((rc = store_prepare(s, sql_username, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	if ((rc = store_row(st, NULL, read_name_prefix, prefix)) != KFQ_OK)
+		return rc;
+	return store_ratelimit_clear(s, prefix);
+}
+
 int store_user_set_lock(struct store *s, const struct store_actor *who,
                         const struct store_user_json *json, int64_t id, int64_t until,
                         const char *action)
@@ -357,36 +382,21 @@ int store_user_set_lock(struct store *s, const struct store_actor *who,
 	if ((rc = begin_change(s, json, id, &before)) != KFQ_OK)
 		return rc;
 	rc = set_lock(s, id, until, 0);
+	if (rc == KFQ_OK && !until)
+		rc = forget_login_limits(s, id);
 	return end_change(s, who, json, action, id, before, rc);
 }
 
 int store_user_login_failed(struct store *s, const struct store_actor *who,
-                            const struct store_user_json *json, int64_t id, int seen_failed,
-                            int64_t seen_until, int failed_count, int64_t until)
+                            const struct store_user_json *json, int64_t id)
 {
-	struct store_stmt *st;
 	char *before;
 	int rc;
 
 	if ((rc = begin_change(s, json, id, &before)) != KFQ_OK)
 		return rc;
-	/* the decision was made from what the caller read before the transaction: if another
-	 * login changed the count since, the caller decides again */
-	if ((rc = store_prepare(s, sql_lock_state, &st)) == KFQ_OK) {
-		store_bind_int(st, 1, id);
-		rc = store_step(st);
-		if (rc == KFQ_ROW)
-			rc = store_col_int(st, 0) == seen_failed &&
-			             store_col_int(st, 1) == seen_until
-			         ? KFQ_OK
-			         : KFQ_ECONFLICT;
-		else if (rc == KFQ_DONE)
-			rc = KFQ_ENOTFOUND;
-		store_reset(st);
-	}
-	if (rc == KFQ_OK)
-		rc = set_lock(s, id, until, until ? 0 : failed_count);
-	return end_change(s, who, json, until ? "account_locked" : "login_failed", id, before, rc);
+	rc = run(s, sql_failed, 1, id, NULL, 0, NULL);
+	return end_change(s, who, json, "login_failed", id, before, rc);
 }
 
 int store_user_login_ok(struct store *s, const struct store_actor *who,

@@ -22,7 +22,7 @@ struct store_user {
 	int64_t *scope_org_ids; /* the custom scope */
 	int nscope;
 	bool must_change;     /* password must be changed at next login */
-	int failed_count;     /* consecutive failed logins */
+	int failed_count;     /* failed logins since the last success (for the record only) */
 	int64_t locked_until; /* epoch seconds; 0 = not locked */
 	const char *created_at;
 	const char *last_login_at;
@@ -68,17 +68,17 @@ int store_user_update(struct store *s, const struct store_actor *who,
 int store_user_set_password(struct store *s, const struct store_actor *who,
                             const struct store_user_json *json, int64_t id, const char *hash,
                             bool must_change, const char *action, const char *keep_session);
-/* Locks until `until` (0 unlocks and clears the failure count) and ends the user's sessions
- * when locking. action: "lock" or "unlock". */
+/* Locks until `until` and ends the user's sessions; 0 unlocks, clears the failure count and
+ * lifts the waits the login limiters put on the user's name at every address (in the same
+ * transaction). action: "lock" or "unlock". */
 int store_user_set_lock(struct store *s, const struct store_actor *who,
                         const struct store_user_json *json, int64_t id, int64_t until,
                         const char *action);
-/* Records a failed login: the new failure count and lock, audited as "login_failed" (and
- * "account_locked" when until is set). KFQ_ECONFLICT (nothing written) when the account's
- * count or lock is no longer seen_failed / seen_until: decide again from a fresh read. */
+/* Records a failed login of an existing account: its count of failures since the last
+ * success goes up by one, audited as "login_failed". (Attempts are limited by the limiters of
+ * api/ratelimit.c, not by this count.) */
 int store_user_login_failed(struct store *s, const struct store_actor *who,
-                            const struct store_user_json *json, int64_t id, int seen_failed,
-                            int64_t seen_until, int failed_count, int64_t until);
+                            const struct store_user_json *json, int64_t id);
 /* Records a successful login and creates its session in one transaction; `rehash` (may be
  * NULL) replaces the password hash when its parameters are outdated. */
 int store_user_login_ok(struct store *s, const struct store_actor *who,

@@ -1,6 +1,8 @@
 /* blobstore.c - content-addressed files. Must not be given names from users: only hashes. */
 #include "util/blobstore.h"
 
+#include "util/fileio.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -10,27 +12,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-static int mkdirs(const char *path)
-{
-	char buf[PATH_MAX];
-	size_t n = strlen(path);
-
-	if (n >= sizeof(buf))
-		return errno = ENAMETOOLONG, -1;
-	memcpy(buf, path, n + 1);
-	for (char *p = buf + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = 0;
-		if (mkdir(buf, 0750) != 0 && errno != EEXIST)
-			return -1;
-		*p = '/';
-	}
-	if (mkdir(buf, 0750) != 0 && errno != EEXIST)
-		return -1;
-	return 0;
-}
 
 /* Makes a rename into dir durable. */
 static int sync_dir(const char *dir)
@@ -75,7 +56,7 @@ static int settle(int fd, const char *tmp, const char *dir, const char *hex)
 		unlink(tmp);
 		return 0;
 	}
-	if (mkdirs(sub) != 0 || rename(tmp, path) != 0)
+	if (fileio_mkdirs(sub, 0750) != 0 || rename(tmp, path) != 0)
 		goto fail;
 	return sync_dir(sub);
 fail:
@@ -90,7 +71,7 @@ static int temp_in(const char *dir, char tmp[PATH_MAX])
 {
 	if (snprintf(tmp, PATH_MAX, "%s/.tmp-XXXXXX", dir) >= PATH_MAX)
 		return errno = ENAMETOOLONG, -1;
-	if (mkdirs(dir) != 0)
+	if (fileio_mkdirs(dir, 0750) != 0)
 		return -1;
 	return mkstemp(tmp);
 }
@@ -247,7 +228,7 @@ int blob_copy(const char *src_dir, const char *dst_dir, const char *hex, uint64_
 		return errno = ENAMETOOLONG, -1;
 	if (blob_open(src_dir, hex, &in, &ignored) != 0)
 		return -1;
-	if (mkdirs(sub) != 0 || (out = mkstemp(tmp)) < 0)
+	if (fileio_mkdirs(sub, 0750) != 0 || (out = mkstemp(tmp)) < 0)
 		goto fail;
 	if (hash_fd(in, out, &n, got) != 0 || same(hex, size, got, n) != 0)
 		goto fail;

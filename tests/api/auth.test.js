@@ -1,6 +1,8 @@
 'use strict';
-// auth.test.js - signing in and out, the session cookie, lockout after failed logins, CSRF and
-// same-origin checks, the forced password change, admin reset, lock and unlock.
+// auth.test.js - signing in and out, the session cookie, the limits on failed logins (per
+// address and per name at an address, shared by servers on one database; the same answer and
+// the same work for unknown, locked and wrong), CSRF and same-origin checks, the forced password
+// change, admin reset, lock and unlock.
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -112,52 +114,6 @@ describe('auth', { timeout: h.FILE_TIMEOUT }, () => {
 		h.assertError(await c.post('/api/session', { username: 'admin' }), 400, 'missing_field', '/password');
 		h.assertError(await c.post('/api/session', { username: 'admin', password: 1 }), 400, 'invalid_type', '/password');
 		h.assertError(await c.post('/api/session', { username: 'admin', password: 'x', remember: true }), 400, 'unknown_field', '/remember');
-	});
-
-	test('4 failures then the right password succeed (the count is reset)', T, async () => {
-		const c = new h.Client(srv);
-		for (let i = 1; i <= 4; i++) {
-			const r = await c.tryLogin('zone1', `Wrong-Passw0rd-${i}`);
-			h.assertError(r, 401, 'invalid_credentials');
-			// the same words as for an unknown name: a login must not tell which names exist
-			assert.equal(r.json.error.message, '用户名或密码错误', r.text);
-		}
-		const ok = await c.tryLogin('zone1', h.pw('zone1'));
-		assert.equal(ok.status, 200, ok.text);
-		assert.equal(ok.json.user.locked, false);
-	});
-
-	test('the 5th consecutive failure locks the account: 423 account_locked, also for the right password', T, async () => {
-		const c = new h.Client(srv);
-		for (let i = 1; i <= 4; i++) h.assertError(await c.tryLogin('zone1', `Wrong-Passw0rd-${i}`), 401, 'invalid_credentials');
-		const fifth = await c.tryLogin('zone1', 'Wrong-Passw0rd-5');
-		h.assertError(fifth, 423, 'account_locked');
-		assert.match(fifth.json.error.message, /15分钟/);
-		const right = await c.tryLogin('zone1', h.pw('zone1'));
-		h.assertError(right, 423, 'account_locked');
-		assert.equal(sessionCookie(right), undefined);
-		// the admin sees the lock
-		const u = await admin.get('/api/users?q=zone1&status=locked');
-		assert.equal(u.status, 200);
-		assert.deepEqual(u.json.items.map((x) => x.username), ['zone1']);
-		assert.equal(u.json.items[0].locked, true);
-		assert.match(u.json.items[0].locked_until, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-		// the admin can lift it early
-		const id = u.json.items[0].id;
-		assert.equal((await admin.post(`/api/users/${id}/unlock`)).status, 200);
-		assert.equal((await c.tryLogin('zone1', h.pw('zone1'))).status, 200);
-	});
-
-	test('five wrong passwords at once still lock the account (no lost counts)', T, async () => {
-		const c = new h.Client(srv);
-		const answers = await Promise.all(
-			[1, 2, 3, 4, 5].map((i) => new h.Client(srv).tryLogin('county1', `Wrong-Passw0rd-${i}`)),
-		);
-		assert.deepEqual(answers.map((r) => r.status).sort(), [401, 401, 401, 401, 423]);
-		h.assertError(await c.tryLogin('county1', h.pw('county1')), 423, 'account_locked');
-		const u = await admin.get('/api/users?q=county1');
-		await admin.post(`/api/users/${u.json.items[0].id}/unlock`);
-		assert.equal((await c.tryLogin('county1', h.pw('county1'))).status, 200);
 	});
 
 	describe('CSRF and same origin', () => {
@@ -318,14 +274,14 @@ describe('auth', { timeout: h.FILE_TIMEOUT }, () => {
 			user = again;
 		});
 
-		test('admin lock → the user is signed out and cannot log in (423); unlock → can', T, async () => {
+		test('admin lock → the user is signed out and cannot log in (the answer of a wrong password); unlock → can', T, async () => {
 			const r = await admin.post(`/api/users/${userId}/lock`);
 			assert.equal(r.status, 200, r.text);
 			assert.equal(r.json.locked, true);
 			h.assertError(await user.get('/api/session'), 401, 'not_authenticated');
 			const refused = await new h.Client(srv).tryLogin('newbie', NEW_PW);
-			h.assertError(refused, 423, 'account_locked');
-			assert.match(refused.json.error.message, /管理员/);
+			h.assertError(refused, 401, 'invalid_credentials', null);
+			assert.equal(refused.json.error.message, '用户名或密码错误，或账号已被锁定');
 			const u = await admin.post(`/api/users/${userId}/unlock`);
 			assert.equal(u.status, 200, u.text);
 			assert.equal(u.json.locked, false);
@@ -342,5 +298,145 @@ describe('auth', { timeout: h.FILE_TIMEOUT }, () => {
 			h.assertError(await admin.post('/api/users/999999/reset-password'), 404, 'not_found');
 			h.assertError(await admin.post('/api/users/abc/unlock'), 404, 'not_found');
 		});
+	});
+});
+
+describe('failed logins', { timeout: h.FILE_TIMEOUT }, () => {
+	// behind a trusted proxy, so that each test speaks from its own client address
+	let srv, admin;
+	const users = ['admin', 'zone1', 'county1', 'super1'].map((n) => h.DEFAULT_USERS.find((u) => u.username === n));
+	const from = (addr) => ({ headers: { 'X-Forwarded-For': addr } });
+	const attempt = (name, password, addr, server = srv) => new h.Client(server).tryLogin(name, password, from(addr));
+
+	async function dummyHashes(server = srv) {
+		const r = await fetch(`${server.base}/metrics`);
+		const m = /^kfq_login_dummy_hashes_total (\d+)$/m.exec(await r.text());
+		assert.ok(m, 'no kfq_login_dummy_hashes_total in /metrics');
+		return Number(m[1]);
+	}
+
+	before(async () => {
+		srv = await h.startServer({ users, serveArgs: ['--trust-proxy'] });
+		admin = new h.Client(srv);
+		await admin.login('admin');
+	});
+
+	after(async () => {
+		if (srv) await srv.close();
+	});
+
+	test('an unknown name, a locked account and a wrong password get the same answer; the first two hash against a dummy', T, async () => {
+		const locked = (await admin.get('/api/users?q=super1')).json.items[0];
+		assert.equal((await admin.post(`/api/users/${locked.id}/lock`)).status, 200);
+		const answers = [];
+		let d = await dummyHashes();
+		answers.push(await attempt('nobody-at-all', 'Wrong-Passw0rd!', '198.51.100.1'));
+		assert.equal(await dummyHashes(), d + 1, 'an unknown name runs one argon2id hash');
+		d += 1;
+		answers.push(await attempt('super1', h.pw('super1'), '198.51.100.1'));
+		assert.equal(await dummyHashes(), d + 1, 'a locked account runs one argon2id hash, even with its password');
+		d += 1;
+		answers.push(await attempt('zone1', 'Wrong-Passw0rd!', '198.51.100.1'));
+		assert.equal(await dummyHashes(), d, 'a wrong password is checked against the real hash');
+		for (const r of answers) {
+			h.assertError(r, 401, 'invalid_credentials', null);
+			assert.equal(r.json.error.message, '用户名或密码错误，或账号已被锁定');
+			assert.equal(sessionCookie(r), undefined);
+		}
+		assert.equal((await admin.post(`/api/users/${locked.id}/unlock`)).status, 200);
+		assert.equal((await attempt('super1', h.pw('super1'), '198.51.100.1')).status, 200);
+	});
+
+	test('four failures, then the right password logs in and the count of that name starts again', T, async () => {
+		for (let i = 1; i <= 4; i++) h.assertError(await attempt('zone1', `Wrong-Passw0rd-${i}`, '198.51.100.2'), 401, 'invalid_credentials');
+		assert.equal((await attempt('zone1', h.pw('zone1'), '198.51.100.2')).status, 200);
+		for (let i = 1; i <= 4; i++) h.assertError(await attempt('zone1', `Wrong-Passw0rd-${i}`, '198.51.100.2'), 401, 'invalid_credentials');
+		assert.equal((await attempt('zone1', h.pw('zone1'), '198.51.100.2')).status, 200);
+	});
+
+	test("a stranger's fifth failure makes the name wait at the stranger's address only: the admin still logs in from its own", T, async () => {
+		for (let i = 1; i <= 4; i++) h.assertError(await attempt('admin', `Guess-Passw0rd-${i}`, '203.0.113.66'), 401, 'invalid_credentials');
+		const fifth = await attempt('admin', 'Guess-Passw0rd-5', '203.0.113.66');
+		h.assertError(fifth, 429, 'too_many_attempts');
+		assert.equal(fifth.json.error.message, '登录失败次数过多，请15分钟后再试');
+		assert.equal(fifth.headers.get('retry-after'), '900');
+		// the right password does not help from there, and is not even checked
+		const d = await dummyHashes();
+		h.assertError(await attempt('admin', h.pw('admin'), '203.0.113.66'), 429, 'too_many_attempts');
+		assert.equal(await dummyHashes(), d);
+		// from the admin's own address
+		assert.equal((await attempt('admin', h.pw('admin'), '198.51.100.3')).status, 200);
+		// the account is not locked: the user list says so
+		const u = (await admin.get('/api/users?q=admin')).json.items.find((x) => x.username === 'admin');
+		assert.equal(u.locked, false);
+	});
+
+	test('an unknown name is limited exactly like an existing one', T, async () => {
+		const seq = async (name, addr) => {
+			const out = [];
+			for (let i = 1; i <= 6; i++) {
+				const r = await attempt(name, `Wrong-Passw0rd-${i}`, addr);
+				out.push(`${r.status} ${r.json.error.code} ${r.json.error.message}`);
+			}
+			return out;
+		};
+		const known = await seq('county1', '198.51.100.4');
+		const unknown = await seq('no-such-user', '198.51.100.5');
+		assert.deepEqual(unknown, known);
+		assert.deepEqual(
+			known.map((x) => x.split(' ')[0]),
+			['401', '401', '401', '401', '429', '429'],
+		);
+	});
+
+	test('an address failing on many names is slowed down: after 10 it waits, whatever the name, and hashes nothing', T, async () => {
+		const addr = '198.51.100.6';
+		for (let i = 1; i <= 9; i++) h.assertError(await attempt(`sprayed-${i}`, 'Spring2026!x', addr), 401, 'invalid_credentials');
+		const tenth = await attempt('sprayed-10', 'Spring2026!x', addr);
+		h.assertError(tenth, 429, 'too_many_attempts');
+		assert.equal(tenth.headers.get('retry-after'), '60');
+		assert.equal(tenth.json.error.message, '登录失败次数过多，请1分钟后再试');
+		const d = await dummyHashes();
+		h.assertError(await attempt('zone1', h.pw('zone1'), addr), 429, 'too_many_attempts');
+		assert.equal(await dummyHashes(), d, 'a waiting address costs no hash');
+		assert.equal((await attempt('zone1', h.pw('zone1'), '198.51.100.7')).status, 200);
+	});
+
+	test('five wrong passwords at once from one address are all counted', T, async () => {
+		const answers = await Promise.all([1, 2, 3, 4, 5].map((i) => attempt('county1', `Wrong-Passw0rd-${i}`, '198.51.100.8')));
+		assert.deepEqual(answers.map((r) => r.status).sort(), [401, 401, 401, 401, 429]);
+		h.assertError(await attempt('county1', h.pw('county1'), '198.51.100.8'), 429, 'too_many_attempts');
+	});
+
+	test('the admin unlocking an account lifts the waits of its name at every address', T, async () => {
+		h.assertError(await attempt('admin', h.pw('admin'), '203.0.113.66'), 429, 'too_many_attempts');
+		const id = (await admin.get('/api/users?q=admin')).json.items.find((x) => x.username === 'admin').id;
+		const r = await admin.post(`/api/users/${id}/unlock`);
+		assert.equal(r.status, 200, r.text);
+		assert.equal((await attempt('admin', h.pw('admin'), '203.0.113.66')).status, 200);
+		// so does `kfq user unlock` on the server
+		h.assertError(await attempt('county1', h.pw('county1'), '198.51.100.8'), 429, 'too_many_attempts');
+		await h.kfqOk(['user', 'unlock', '--db', srv.db, 'county1']);
+		assert.equal((await attempt('county1', h.pw('county1'), '198.51.100.8')).status, 200);
+	});
+
+	test('two servers on one database count the same failures', T, async () => {
+		const other = await h.startServer({ db: srv.db, users, serveArgs: ['--trust-proxy'] });
+		try {
+			const addr = '198.51.100.9';
+			for (let i = 1; i <= 4; i++) {
+				const r = await attempt('zone1', `Wrong-Passw0rd-${i}`, addr, i % 2 ? srv : other);
+				h.assertError(r, 401, 'invalid_credentials');
+			}
+			h.assertError(await attempt('zone1', 'Wrong-Passw0rd-5', addr, other), 429, 'too_many_attempts');
+			h.assertError(await attempt('zone1', h.pw('zone1'), addr, srv), 429, 'too_many_attempts');
+			// and at once: four more names from one address, two on each server, reach its limit of 10
+			const spray = '198.51.100.10';
+			for (let i = 1; i <= 6; i++) await attempt(`nobody-${i}`, 'Wrong-Passw0rd!', spray, i % 2 ? srv : other);
+			const last = await Promise.all([7, 8, 9, 10].map((i) => attempt(`nobody-${i}`, 'Wrong-Passw0rd!', spray, i % 2 ? srv : other)));
+			assert.deepEqual(last.map((r) => r.status).sort(), [401, 401, 401, 429]);
+		} finally {
+			await other.close();
+		}
 	});
 });

@@ -689,6 +689,7 @@ module.exports = {
 	assertError,
 	rawRequest,
 	rawComplete,
+	parseRaw,
 	orgIds,
 	unzip,
 	xlsxText,

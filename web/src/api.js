@@ -1,18 +1,21 @@
 // The one client of the kfq API. JSON in and out, the session cookie (HttpOnly) travels by
 // itself; the CSRF token comes from the login answer and GET /api/session and is sent as
 // X-CSRF-Token on every request that is not a GET. Errors become ApiError(status, code,
-// message, field) from the server's {"error":{"code","message","field"}}.
+// message, field, body, retryAfter) from the server's {"error":{"code","message","field"}} and
+// its Retry-After header (seconds, or null).
 import { t } from './i18n.js'
 
 export class ApiError extends Error {
-  // body: the whole JSON answer, for errors that carry more than {error} (an import's report)
-  constructor(status, code, message, field = null, body = null) {
+  // body: the whole JSON answer, for errors that carry more than {error} (an import's report);
+  // retryAfter: the seconds of a Retry-After header, or null
+  constructor(status, code, message, field = null, body = null, retryAfter = null) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.field = field
     this.body = body
+    this.retryAfter = retryAfter
   }
 }
 
@@ -55,8 +58,9 @@ async function errorFrom(res) {
     body = null
   }
   const e = body && body.error
+  const wait = Number.parseInt(res.headers.get('Retry-After') || '', 10)
   if (e && typeof e === 'object') {
-    return new ApiError(res.status, e.code || 'error', e.message || t('common.serverError', { status: res.status }), e.field ?? null, body)
+    return new ApiError(res.status, e.code || 'error', e.message || t('common.serverError', { status: res.status }), e.field ?? null, body, Number.isFinite(wait) ? wait : null)
   }
   return new ApiError(res.status, 'http_error', t('common.serverError', { status: res.status }), null)
 }

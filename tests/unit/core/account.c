@@ -1,4 +1,5 @@
-/* Tests src/core/account.c: password policy, the lockout sequence, session idleness, roles. */
+/* Tests src/core/account.c: password policy, the limits on failed logins, session idleness,
+ * roles. */
 #include "core/account.h"
 
 #include <setjmp.h>
@@ -30,35 +31,59 @@ static void test_password_policy(void **state)
 	assert_int_equal(account_password_check(longpw), PASSWORD_TOO_LONG);
 }
 
-static void test_lockout_sequence(void **state)
+/* Failures of one name from one address: 5 pass, the 5th makes the name wait 15 minutes
+ * there; each failure on probation after that waits 15 minutes again (never longer). */
+static void test_login_name_limit(void **state)
 {
 	(void)state;
-	struct lockout_state cur = {0, 0}, next;
+	const struct ratelimit_policy *p = &account_login_name_limit;
+	struct ratelimit_state cur = {0}, next;
 	int64_t now = 1764300000;
 
 	for (int i = 1; i <= 4; i++) {
-		assert_int_equal(account_login_decide(&cur, false, now, &next), LOGIN_BAD_PASSWORD);
-		assert_int_equal(next.failed, i);
+		assert_int_equal(ratelimit_hit(p, &cur, now + i, &next), 0);
 		cur = next;
 	}
-	/* the 5th consecutive failure locks for 15 minutes */
-	assert_int_equal(account_login_decide(&cur, false, now, &next), LOGIN_LOCKED);
-	assert_int_equal(next.locked_until, now + 900);
+	assert_int_equal(ratelimit_hit(p, &cur, now + 5, &next), 900);
+	assert_int_equal(next.blocked_until, now + 905);
+	assert_int_equal(ratelimit_wait(&next, now + 6), 899);
 	cur = next;
-	/* while locked even the right password is refused, and nothing changes */
-	assert_int_equal(account_login_decide(&cur, true, now + 899, &next), LOGIN_LOCKED);
-	assert_int_equal(next.locked_until, now + 900);
-	/* after the lock the right password works and clears the state */
-	assert_int_equal(account_login_decide(&cur, true, now + 900, &next), LOGIN_OK);
-	assert_int_equal(next.failed, 0);
-	assert_int_equal(next.locked_until, 0);
-	/* after the lock a failure starts a fresh count */
-	assert_int_equal(account_login_decide(&cur, false, now + 901, &next), LOGIN_BAD_PASSWORD);
-	assert_int_equal(next.failed, 1);
-	/* a success resets the count */
-	struct lockout_state three = {3, 0};
-	assert_int_equal(account_login_decide(&three, true, now, &next), LOGIN_OK);
-	assert_int_equal(next.failed, 0);
+	assert_int_equal(ratelimit_hit(p, &cur, now + 905, &next), 900); /* on probation */
+	assert_int_equal(next.blocked_until, now + 1805);
+	/* quiet for 15 minutes after the block: five again */
+	cur = next;
+	assert_int_equal(ratelimit_hit(p, &cur, now + 1805 + 900, &next), 0);
+	assert_int_equal(next.count, 1);
+	assert_int_equal(next.strikes, 0);
+}
+
+/* Failures from one address, any names: 10 pass, then 1, 2, 4 … minutes, at most an hour. */
+static void test_login_addr_limit(void **state)
+{
+	(void)state;
+	const struct ratelimit_policy *p = &account_login_addr_limit;
+	static const int64_t blocks[] = {60, 120, 240, 480, 960, 1920, 3600, 3600};
+	struct ratelimit_state cur = {0}, next;
+	int64_t t = 1764300000;
+
+	for (int i = 1; i <= 9; i++) {
+		assert_int_equal(ratelimit_hit(p, &cur, t, &next), 0);
+		cur = next;
+	}
+	for (size_t k = 0; k < sizeof(blocks) / sizeof(blocks[0]); k++) {
+		assert_int_equal(ratelimit_hit(p, &cur, t, &next), blocks[k]);
+		cur = next;
+		t = cur.blocked_until; /* the next failure comes as soon as it may */
+	}
+}
+
+static void test_admin_lock(void **state)
+{
+	(void)state;
+	assert_true(account_is_locked(ACCOUNT_ADMIN_LOCK_UNTIL, 1764300000));
+	assert_true(account_is_locked(1764300001, 1764300000));
+	assert_false(account_is_locked(1764300000, 1764300000));
+	assert_false(account_is_locked(0, 1764300000));
 }
 
 static void test_session_idle(void **state)
@@ -126,9 +151,10 @@ static void test_roles(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_password_policy), cmocka_unit_test(test_lockout_sequence),
-	    cmocka_unit_test(test_session_idle),    cmocka_unit_test(test_roles),
-	    cmocka_unit_test(test_password_make),   cmocka_unit_test(test_phone),
+	    cmocka_unit_test(test_password_policy),  cmocka_unit_test(test_login_name_limit),
+	    cmocka_unit_test(test_login_addr_limit), cmocka_unit_test(test_admin_lock),
+	    cmocka_unit_test(test_session_idle),     cmocka_unit_test(test_roles),
+	    cmocka_unit_test(test_password_make),    cmocka_unit_test(test_phone),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -68,6 +68,10 @@ export default {
     changeHint: '为保障账号安全，您需要先设置新密码，才能继续使用系统。',
     changeSubmit: '修改密码并进入系统',
     logoutOther: '退出登录',
+    // the same words whatever failed: they must not tell which names exist or are locked
+    invalidCredentials: '用户名或密码错误，或账号已被锁定',
+    tooManyAttempts: '登录失败次数过多，请{minutes}分钟后再试',
+    attemptsHint: '同一账号在同一地址连续输错5次需等待15分钟；忘记密码或账号被锁定请联系系统管理员。',
   },
   header: {
     inbox: '我的消息',

@@ -1,0 +1,17 @@
+/* fileio.h - the few file operations several modules need, with EINTR and short reads and
+ * writes handled once: mkdir -p, write everything, read everything at an offset. */
+#ifndef KFQ_UTIL_FILEIO_H
+#define KFQ_UTIL_FILEIO_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* mkdir -p: creates the missing directories of path with mode. Returns 0 or -1 (errno). */
+int fileio_mkdirs(const char *path, mode_t mode);
+/* Writes all n bytes. Returns 0 or -1 (errno). */
+int fileio_write_all(int fd, const void *buf, size_t n);
+/* Reads exactly n bytes at offset off. Returns 0, or -1 with errno (EIO for a short file). */
+int fileio_pread_all(int fd, void *buf, size_t n, uint64_t off);
+
+#endif
