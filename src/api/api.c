@@ -86,7 +86,13 @@ int api_store_error(struct api_ctx *c, int rc)
 	case KFQ_ECONSTRAINT:
 		return api_error(c, 400, "constraint_violation",
 		                 "数据不符合约束（引用的记录不存在或取值无效）", NULL);
+	case KFQ_ESTATE:
+		/* a handler that knows the state says which step it refuses */
+		return api_error(c, 409, "invalid_state", "当前状态不允许此操作，请刷新后查看",
+		                 NULL);
 	case KFQ_EBUSY:
+		/* a lock held past the lock timeout: nothing was written, the same request can
+		 * succeed a moment later */
 		http_resp_header(c->req, "Retry-After", "1");
 		return api_error(c, 503, "busy", "系统繁忙，请稍后重试", NULL);
 	case KFQ_EUNAVAIL:

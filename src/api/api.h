@@ -82,7 +82,8 @@ void api_shutdown(void);
 /* Answers an error; returns -1 so handlers can `return api_error(...)`. */
 int api_error(struct api_ctx *c, int status, const char *code, const char *message,
               const char *field);
-/* Maps a store error code to 404/409/503/500 with a message. */
+/* Maps a store error code to its one status: KFQ_ENOTFOUND 404, KFQ_ECONFLICT and KFQ_ESTATE
+ * 409, KFQ_ECONSTRAINT 400, KFQ_EBUSY (a lock timeout) 503 with Retry-After, others 500. */
 int api_store_error(struct api_ctx *c, int rc);
 /* Finishes a JSON answer written through c->w. */
 int api_ok(struct api_ctx *c, int status);

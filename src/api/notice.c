@@ -214,7 +214,7 @@ static int reply(struct api_ctx *c)
 	if (!*text)
 		return api_error(c, 400, "missing_field", "请填写办理情况", "/reply");
 	rc = store_notice_reply(c->db, c->a, &c->actor, &notice_json_audit, n.id, text, &status);
-	if (rc == KFQ_EBUSY)
+	if (rc == KFQ_ESTATE)
 		return api_error(c, 409, "invalid_state", notice_refusal(status, NOTICE_REPLY),
 		                 NULL);
 	if (rc != KFQ_OK)
@@ -239,7 +239,7 @@ static int end_notice(struct api_ctx *c, enum notice_action action)
 	                              &status)
 	         : store_notice_escalate(c->db, c->a, &c->actor, &notice_json_audit, n.id, comment,
 	                                 &status);
-	if (rc == KFQ_EBUSY)
+	if (rc == KFQ_ESTATE)
 		return api_error(c, 409, "invalid_state", notice_refusal(status, action), NULL);
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);

@@ -1,0 +1,118 @@
+'use strict';
+// refusals.test.js - each refusal means one thing: a lock held past the lock timeout is 503 with
+// Retry-After while a workflow state refusal is 409 with the state's message; numbers out of
+// their declared range, text that is blank in any Unicode sense and reply deadlines past the
+// horizon are 400 and write nothing; another organization's record answers exactly as a
+// missing one (404); CSV cells that a spreadsheet would run as formulas are neutralised.
+
+const { describe, test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const h = require('./harness');
+
+const T = { timeout: h.STEP_TIMEOUT };
+const SEED = path.join(__dirname, '..', 'data', 'fushun-devzone-reform-draft-2025.txt');
+
+function day(offset) {
+	// today in Asia/Shanghai, plus offset days, as YYYY-MM-DD
+	const t = new Date(Date.now() + 8 * 3600e3 + offset * 86400e3);
+	return t.toISOString().slice(0, 10);
+}
+
+const milestones = () => [
+	{ title: '制定实施方案', deliverable: '方案文本', start_date: day(-30), due_date: day(10), weight: 40 },
+	{ title: '组织实施', deliverable: '实施报告', start_date: day(-30), due_date: day(60), weight: 60 },
+];
+
+/**
+ * Holds the database's write lock from another process (as a long transaction of another
+ * program would): SQLite's BEGIN IMMEDIATE, or PostgreSQL's lock on the audit head row that
+ * every kfq write takes first. Resolves once the lock is held; release() ends it.
+ */
+async function holdWriteLock(db) {
+	const pg = /^postgres(ql)?:\/\//.test(db);
+	const child = pg ? spawn('psql', ['-X', '-q', '-At', db]) : spawn('sqlite3', ['-batch', db]);
+	let out = '';
+	child.stdout.setEncoding('utf8');
+	const held = new Promise((resolve, reject) => {
+		child.stdout.on('data', (d) => {
+			out += d;
+			if (out.includes('locked')) resolve();
+		});
+		child.on('exit', (code) => reject(new Error(`lock holder exited (${code}) before locking: ${out}`)));
+	});
+	child.stdin.write(
+		pg
+			? 'BEGIN;\nSELECT seq FROM audit_head WHERE id = 1 FOR UPDATE;\n\\echo locked\n'
+			: "BEGIN IMMEDIATE;\nSELECT 'locked';\n",
+	);
+	await held;
+	return {
+		async release() {
+			const exited = new Promise((resolve) => child.on('exit', resolve));
+			child.stdin.end('ROLLBACK;\n');
+			await exited;
+		},
+	};
+}
+
+describe('refusals', { timeout: h.FILE_TIMEOUT }, () => {
+	let srv, c, ids, tasks;
+
+	before(async () => {
+		srv = await h.startServer();
+		c = await h.loginAll(srv, ['admin', 'office1', 'zone1', 'zone2', 'county1', 'auditor1']);
+		ids = await h.orgIds(c.office1);
+		const r = await c.office1.post('/api/policies', fs.readFileSync(SEED), { raw: true, contentType: 'text/plain' });
+		assert.equal(r.status, 201, r.text);
+		tasks = (await c.zone1.get('/api/tasks?page_size=50')).json.items;
+	});
+
+	after(async () => {
+		if (srv) await srv.close();
+	});
+
+	const task = (n) => tasks.find((t) => t.article_number === n);
+	const auditCount = async () => (await c.auditor1.get('/api/audit?page_size=1')).json.total;
+
+	describe('a lock timeout is not a state refusal', () => {
+		let plan;
+
+		before(async () => {
+			let r = await c.zone1.post('/api/plans', { task_id: task(1).id, milestones: milestones() });
+			assert.equal(r.status, 201, r.text);
+			plan = r.json;
+			r = await c.zone1.post(`/api/plans/${plan.id}/submit`, {});
+			assert.equal(r.status, 200, r.text);
+		});
+
+		test('approving while another program holds the write lock: 503 busy with Retry-After, nothing written', { timeout: 120_000 }, async () => {
+			const before = await auditCount();
+			const lock = await holdWriteLock(srv.db);
+			let r;
+			try {
+				r = await c.office1.post(`/api/plans/${plan.id}/approve`, {});
+			} finally {
+				await lock.release();
+			}
+			h.assertError(r, 503, 'busy');
+			assert.equal(r.headers.get('retry-after'), '1');
+			assert.doesNotMatch(r.json.error.message, /待审核/);
+			assert.equal((await c.office1.get(`/api/plans/${plan.id}`)).json.status, 'submitted');
+			assert.equal(await auditCount(), before);
+			// the same request succeeds once the lock is gone
+			r = await c.office1.post(`/api/plans/${plan.id}/approve`, {});
+			assert.equal(r.status, 200, r.text);
+			assert.equal(r.json.status, 'approved');
+		});
+
+		test('approving an approved plan: 409 invalid_state with the state’s message', T, async () => {
+			const r = await c.office1.post(`/api/plans/${plan.id}/approve`, {});
+			h.assertError(r, 409, 'invalid_state');
+			assert.equal(r.json.error.message, '只有待审核的计划可以批准');
+			assert.equal(r.headers.get('retry-after'), null);
+		});
+	});
+});
