@@ -622,6 +622,21 @@ bool api_scope_allows(const int64_t *ids, int n, int64_t org_id)
 	return false;
 }
 
+int api_scope_check(struct api_ctx *c, const struct store_scope *scope, int64_t org_id)
+{
+	struct store_scope own;
+	int64_t *ids;
+	int n;
+
+	if (!scope) {
+		api_scope(c, &own);
+		scope = &own;
+	}
+	if (api_scope_orgs_of(c, scope, &ids, &n) != 0)
+		return -1;
+	return api_scope_allows(ids, n, org_id) ? 0 : api_store_error(c, KFQ_ENOTFOUND);
+}
+
 /* ---- files ---- */
 
 void api_set_download(struct api_ctx *c, const char *content_type, const char *filename)

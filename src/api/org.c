@@ -44,18 +44,14 @@ static int list(struct api_ctx *c)
 
 static int load_in_scope(struct api_ctx *c, struct store_org *o)
 {
-	int64_t id, *ids;
-	int nids, rc;
+	int64_t id;
+	int rc;
 
 	if (api_path_id(c, &id) != 0)
 		return -1;
 	if ((rc = store_org_get(c->db, c->a, id, o)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (api_scope_orgs(c, &ids, &nids) != 0)
-		return -1;
-	if (!api_scope_allows(ids, nids, id))
-		return api_error(c, 403, "forbidden", "无权访问该机构的数据", NULL);
-	return 0;
+	return api_scope_check(c, NULL, id);
 }
 
 static int get(struct api_ctx *c)

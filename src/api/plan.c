@@ -29,7 +29,7 @@ static bool org_in(const struct store_org_ref *r, int n, int64_t id)
 }
 
 /* May the caller read the plans of org on task? Its scope covers org, or its organization
- * leads the task (谁牵头、谁督促). */
+ * leads the task (谁牵头、谁督促). A plan it may not read answers as a missing one. */
 int api_plan_can_read(struct api_ctx *c, int64_t task_id, int64_t org_id)
 {
 	struct store_task t;
@@ -44,7 +44,7 @@ int api_plan_can_read(struct api_ctx *c, int64_t task_id, int64_t org_id)
 		return api_store_error(c, rc);
 	if (org_in(t.lead, t.nlead, c->sess.user.org_id))
 		return 0;
-	return api_error(c, 403, "forbidden", "无权查看其他单位的计划", NULL);
+	return api_store_error(c, KFQ_ENOTFOUND);
 }
 
 int api_plan_refused(struct api_ctx *c, enum store_plan_problem problem, const char *wrong_state,

@@ -218,7 +218,8 @@ static int evidence_get(struct api_ctx *c)
 			return api_store_error(c, rc);
 		if (api_plan_can_read(c, m.task_id, m.org_id) != 0)
 			return -1;
-	} else if (api_plan_can_write(c, e.org_id) != 0) {
+	} else if (api_scope_check(c, NULL, e.org_id) != 0) {
+		/* a file not yet attached to a report: its uploader's organization only */
 		return -1;
 	}
 	if (blob_open(api_data_dir(), e.sha256, &fd, &size) != 0)

@@ -115,4 +115,57 @@ describe('refusals', { timeout: h.FILE_TIMEOUT }, () => {
 			assert.equal(r.headers.get('retry-after'), null);
 		});
 	});
+
+	describe('another organization’s record answers exactly as a missing one', () => {
+		let plan, notice, evidence;
+
+		before(async () => {
+			let r = await c.zone1.post('/api/plans', { task_id: task(2).id, milestones: milestones() });
+			assert.equal(r.status, 201, r.text);
+			plan = r.json;
+			r = await c.office1.post('/api/notices', {
+				org_id: ids[h.ORG.econ],
+				task_id: task(2).id,
+				subject: '请加快推进',
+				body: '请于期限内反馈。',
+				reply_due: day(7),
+			});
+			assert.equal(r.status, 201, r.text);
+			notice = r.json;
+			r = await c.zone1.post(`/api/evidence?name=${encodeURIComponent('方案.pdf')}`, Buffer.from('%PDF-1.4\n%%EOF\n'), {
+				raw: true,
+				contentType: 'application/octet-stream',
+			});
+			assert.equal(r.status, 201, r.text);
+			evidence = r.json;
+		});
+
+		test('every :id route a zone may call: zone2 asking for zone1’s record gets the answer of an id that does not exist', T, async () => {
+			const m = plan.milestones[0].id;
+			const routes = [
+				['GET', (id) => `/api/orgs/${id}`, ids[h.ORG.econ]],
+				['GET', (id) => `/api/plans/${id}`, plan.id],
+				['GET', (id) => `/api/plans/${id}/versions`, plan.id],
+				['PUT', (id) => `/api/plans/${id}`, plan.id, { milestones: milestones() }],
+				['POST', (id) => `/api/plans/${id}/submit`, plan.id, {}],
+				['GET', (id) => `/api/milestones/${id}`, m],
+				['POST', (id) => `/api/milestones/${id}/reports`, m, { status: 'in_progress', percent: 10, narrative: '推进中' }],
+				['GET', (id) => `/api/evidence/${id}`, evidence.id],
+				['GET', (id) => `/api/notices/${id}`, notice.id],
+				['GET', (id) => `/api/notices/${id}/print`, notice.id],
+				['POST', (id) => `/api/notices/${id}/reply`, notice.id, { reply: '已办理' }],
+			];
+			const before = await auditCount();
+			for (const [method, url, id, body] of routes) {
+				const other = await c.zone2.request(method, url(id), body);
+				const missing = await c.zone2.request(method, url(999999), body);
+				h.assertError(missing, 404, 'not_found');
+				assert.equal(other.status, 404, `${method} ${url(id)}: ${other.status} ${other.text}`);
+				assert.deepEqual(other.json, missing.json, `${method} ${url(id)}`);
+				// the owner still reaches it
+				if (method === 'GET') assert.equal((await c.zone1.get(url(id))).status, 200, url(id));
+			}
+			assert.equal(await auditCount(), before);
+		});
+	});
 });
