@@ -3,6 +3,7 @@
  * parameters, and JSON body validation. Must not hold a route's own logic. */
 #include "api/api.h"
 
+#include "util/blank.h"
 #include "util/log.h"
 #include "util/timeutil.h"
 
@@ -115,6 +116,7 @@ static const char *type_msg(enum api_type t)
 {
 	switch (t) {
 	case API_STR:
+	case API_SECRET:
 		return "应为字符串";
 	case API_INT:
 		return "应为整数";
@@ -136,6 +138,27 @@ static bool valid_utf8_text(const char *s, size_t n)
 		if ((unsigned char)s[i] < 0x20 && s[i] != '\n' && s[i] != '\t')
 			return false;
 	return true;
+}
+
+/* A string value without its NULs and control characters (TAB and LF allowed). */
+static bool plain_text(json_t *v)
+{
+	const char *s = json_string_value(v);
+	size_t n = json_string_length(v);
+
+	return strlen(s) == n && valid_utf8_text(s, n);
+}
+
+/* Trims v's blank code points at both ends, in place; true when nothing is left. */
+static bool trim_blank(json_t *v)
+{
+	const char *s = json_string_value(v);
+	size_t n = json_string_length(v), start, len;
+
+	blank_trim(s, n, &start, &len);
+	if (len != n && json_string_setn(v, s + start, len) != 0)
+		fatal("cannot trim a JSON string");
+	return len == 0;
 }
 
 /* Fills e and returns -1: the validator's way of reporting without a request. */
@@ -163,16 +186,19 @@ static int check_field(struct arena *a, const struct api_field *f, json_t *v, co
 		return 0;
 	switch (f->type) {
 	case API_STR:
+	case API_SECRET:
 		if (!json_is_string(v))
 			break;
 		if (json_string_length(v) > max)
 			return bad(e, "too_long",
 			           arena_printf(a, "字段 %s 过长（最多%zu字节）", f->name, max),
 			           ptr);
-		if (strlen(json_string_value(v)) != json_string_length(v) ||
-		    !valid_utf8_text(json_string_value(v), json_string_length(v)))
+		if (!plain_text(v))
 			return bad(e, "invalid_characters",
 			           arena_printf(a, "字段 %s 含有控制字符", f->name), ptr);
+		if (f->type == API_STR && trim_blank(v) && f->required)
+			return bad(e, "missing_field",
+			           arena_printf(a, "字段 %s 不能为空白", f->name), ptr);
 		return 0;
 	case API_INT:
 		if (json_is_integer(v))
@@ -203,19 +229,20 @@ static int check_field(struct arena *a, const struct api_field *f, json_t *v, co
 					return -1;
 				continue;
 			}
-			bool ok =
-			    f->type == API_INT_ARRAY
-			        ? json_is_integer(el)
-			        : json_is_string(el) && json_string_length(el) <= 200 &&
-			              json_string_length(el) > 0 &&
-			              strlen(json_string_value(el)) == json_string_length(el) &&
-			              valid_utf8_text(json_string_value(el),
-			                              json_string_length(el));
+			bool ok = f->type == API_INT_ARRAY
+			              ? json_is_integer(el)
+			              : json_is_string(el) && json_string_length(el) <= 200 &&
+			                    plain_text(el);
 			if (!ok)
 				return bad(e, "invalid_type",
 				           arena_printf(a, "字段 %s 的第%zu项%s", f->name, i + 1,
 				                        type_msg(f->type)),
 				           eptr);
+			if (f->type == API_STR_ARRAY && trim_blank(el))
+				return bad(
+				    e, "invalid_value",
+				    arena_printf(a, "字段 %s 的第%zu项不能为空白", f->name, i + 1),
+				    eptr);
 		}
 		return 0;
 	}
@@ -679,6 +706,11 @@ int api_send_file(struct api_ctx *c, int fd, uint64_t size, const char *content_
 const char *api_data_dir(void)
 {
 	return config->data_dir;
+}
+
+int api_reply_horizon_days(void)
+{
+	return config->reply_horizon_days;
 }
 
 const struct http_router *api_router(void)

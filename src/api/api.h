@@ -25,15 +25,26 @@ enum {
 	API_UPLOAD = 1u << 3,      /* raw body up to HTTP_UPLOAD_BODY_MAX, not JSON */
 };
 
-/* Optional fields may also be null, meaning absent. */
-enum api_type { API_STR, API_INT, API_BOOL, API_STR_ARRAY, API_INT_ARRAY, API_OBJ_ARRAY };
+/* Optional fields may also be null, meaning absent. Text (API_STR and the items of
+ * API_STR_ARRAY) reaches the handler trimmed of blank code points at both ends (util/blank.h);
+ * a required text field or an array item that is blank throughout is refused. API_SECRET is
+ * text kept exactly as sent (passwords). */
+enum api_type {
+	API_STR,
+	API_SECRET,
+	API_INT,
+	API_BOOL,
+	API_STR_ARRAY,
+	API_INT_ARRAY,
+	API_OBJ_ARRAY
+};
 
 /* One JSON body field. Unknown fields are refused. */
 struct api_field {
 	const char *name;
 	enum api_type type;
 	bool required;
-	size_t max; /* strings: max bytes (0 = 200); arrays: max elements (0 = 100) */
+	size_t max; /* text: max bytes (0 = 200); arrays: max elements (0 = 100) */
 	const struct api_field *fields; /* API_OBJ_ARRAY: each element's fields, {NULL} ended */
 };
 
@@ -67,13 +78,16 @@ struct api_ctx {
 struct api_config {
 	const char *db_url;
 	const char *web_root;
-	const char *data_dir; /* evidence files, stored by content hash */
+	const char *data_dir;   /* evidence files, stored by content hash */
+	int reply_horizon_days; /* a new 督办单's reply date: at most this many days from today */
 };
 
 /* Sets up the API (libsodium, the login dummy hash) and fills the router. */
 int api_init(const struct api_config *cfg, struct http_router *router);
 /* The directory evidence files live in. */
 const char *api_data_dir(void);
+/* How many days from today a new 督办单's reply date may be (api_config). */
+int api_reply_horizon_days(void);
 /* The router the API was registered in (for /metrics). */
 const struct http_router *api_router(void);
 /* Closes this process's database connections (call after the server stopped). */

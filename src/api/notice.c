@@ -29,20 +29,6 @@ static void notice_scope(struct api_ctx *c, struct store_scope *out)
 		out->kind = "all";
 }
 
-static const char *trimmed(struct api_ctx *c, const char *s)
-{
-	size_t n;
-
-	if (!s)
-		return NULL;
-	while (*s == ' ' || *s == '\t' || *s == '\n')
-		s++;
-	n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n'))
-		n--;
-	return arena_strndup(c->a, s, n);
-}
-
 static int filter_from_query(struct api_ctx *c, struct store_notice_filter *f, bool paged)
 {
 	int64_t overdue, awaiting;
@@ -173,19 +159,20 @@ static int create(struct api_ctx *c)
 	n.org_id = api_body_int(c, "org_id");
 	n.task_id = api_body_int(c, "task_id");
 	n.milestone_id = api_body_int(c, "milestone_id");
-	n.subject = trimmed(c, api_body_str(c, "subject"));
-	n.body = trimmed(c, api_body_str(c, "body"));
+	n.subject = api_body_str(c, "subject");
+	n.body = api_body_str(c, "body");
 	n.reply_due = api_body_str(c, "reply_due");
-	if (!*n.subject)
-		return api_error(c, 400, "missing_field", "请填写督办事项", "/subject");
-	if (!*n.body)
-		return api_error(c, 400, "missing_field", "请填写督办内容", "/body");
-	switch (notice_reply_due_check(n.reply_due, plan_today(c->now))) {
+	switch (notice_reply_due_check(n.reply_due, plan_today(c->now), api_reply_horizon_days())) {
 	case NOTICE_DUE_INVALID:
 		return api_error(c, 400, "invalid_value", "反馈期限应为 YYYY-MM-DD 格式的有效日期",
 		                 "/reply_due");
 	case NOTICE_DUE_PAST:
 		return api_error(c, 400, "invalid_value", "反馈期限不能早于今天", "/reply_due");
+	case NOTICE_DUE_TOO_FAR:
+		return api_error(
+		    c, 400, "invalid_value",
+		    arena_printf(c->a, "反馈期限不能晚于今天起%d天", api_reply_horizon_days()),
+		    "/reply_due");
 	case NOTICE_DUE_OK:
 		break;
 	}
@@ -199,7 +186,7 @@ static int create(struct api_ctx *c)
 static int reply(struct api_ctx *c)
 {
 	struct store_notice n;
-	const char *text = trimmed(c, api_body_str(c, "reply")), *status;
+	const char *text = api_body_str(c, "reply"), *status;
 	int64_t *ids;
 	int nids, rc;
 
@@ -209,8 +196,6 @@ static int reply(struct api_ctx *c)
 		return -1;
 	if (!api_scope_allows(ids, nids, n.org_id))
 		return api_error(c, 403, "forbidden", "只能反馈本单位的督办单", NULL);
-	if (!*text)
-		return api_error(c, 400, "missing_field", "请填写办理情况", "/reply");
 	rc = store_notice_reply(c->db, c->a, &c->actor, &notice_json_audit, n.id, text, &status);
 	if (rc == KFQ_ESTATE)
 		return api_error(c, 409, "invalid_state", notice_refusal(status, NOTICE_REPLY),
@@ -223,15 +208,14 @@ static int reply(struct api_ctx *c)
 static int end_notice(struct api_ctx *c, enum notice_action action)
 {
 	struct store_notice n;
-	const char *comment = trimmed(c, api_body_str(c, "comment")), *status;
+	const char *comment = api_body_str(c, "comment"), *status;
 	int rc;
 
 	if (load(c, &n) != 0)
 		return -1;
+	/* closing takes an optional comment (escalating requires one: escalate_body) */
 	if (comment && !*comment)
 		comment = NULL;
-	if (action == NOTICE_ESCALATE && !comment)
-		return api_error(c, 400, "missing_field", "升级督办时请填写理由", "/comment");
 	rc = action == NOTICE_CLOSE
 	         ? store_notice_close(c->db, c->a, &c->actor, &notice_json_audit, n.id, comment,
 	                              &status)

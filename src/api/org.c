@@ -64,31 +64,15 @@ static int get(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-static const char *trimmed(struct api_ctx *c, const char *s)
-{
-	size_t n;
-
-	if (!s)
-		return NULL;
-	while (*s == ' ' || *s == '\t')
-		s++;
-	n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	return arena_strndup(c->a, s, n);
-}
-
 /* Reads and checks the body into o (id untouched). */
 static int read_body(struct api_ctx *c, struct store_org *o)
 {
-	o->name = trimmed(c, api_body_str(c, "name"));
+	o->name = api_body_str(c, "name");
 	o->type = api_body_str(c, "type");
 	o->level = api_body_str(c, "level");
 	o->parent_id = api_body_int(c, "parent_id");
 	o->is_sample = api_body_bool(c, "is_sample");
 	o->aliases = api_body_strs(c, "aliases", &o->naliases);
-	if (!*o->name)
-		return api_error(c, 400, "missing_field", "请填写机构名称", "/name");
 	if (!account_org_type_valid(o->type))
 		return api_error(c, 400, "invalid_value", "机构类型无效", "/type");
 	if (o->level && !strcmp(o->type, "zone") && !account_zone_level_valid(o->level))
@@ -98,12 +82,6 @@ static int read_body(struct api_ctx *c, struct store_org *o)
 		return api_error(c, 400, "invalid_value", "只有开发区可以设置级别", "/level");
 	if (!strcmp(o->type, "zone") && !o->level)
 		return api_error(c, 400, "missing_field", "请选择开发区级别", "/level");
-	for (int i = 0; i < o->naliases; i++) {
-		o->aliases[i] = trimmed(c, o->aliases[i]);
-		if (!*o->aliases[i])
-			return api_error(c, 400, "invalid_value", "别名不能为空",
-			                 arena_printf(c->a, "/aliases/%d", i));
-	}
 	return 0;
 }
 

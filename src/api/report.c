@@ -34,8 +34,6 @@ static int report_create(struct api_ctx *c)
 		return api_error(c, 400, "invalid_value", "进度应为0到100之间的整数", "/percent");
 	if (!strcmp(r.status, "done") && r.percent != 100)
 		return api_error(c, 400, "invalid_value", "已完成的节点进度应为100", "/percent");
-	if (!*r.narrative)
-		return api_error(c, 400, "missing_field", "请填写进展情况", "/narrative");
 	ev = api_body_ints(c, "evidence_ids", &nev);
 	r.evidence = arena_zalloc(c->a, sizeof(*r.evidence) * (size_t)(nev + 1));
 	r.nevidence = nev;

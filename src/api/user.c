@@ -80,8 +80,6 @@ static int read_body(struct api_ctx *c, struct store_user *u)
 		u->job_title = NULL;
 	if (u->phone && !account_phone_valid(u->phone))
 		return api_error(c, 400, "invalid_value", "手机号码格式不正确", "/phone");
-	if (!u->display_name[0])
-		return api_error(c, 400, "missing_field", "请填写姓名", "/display_name");
 	if (!account_role_valid(u->role))
 		return api_error(c, 400, "invalid_value", "角色无效", "/role");
 	if (!u->data_scope)
@@ -267,11 +265,11 @@ static const char *const list_query[] = {"q",    "role",      "org_id", "status"
 static const char *const export_query[] = {"q", "role", "org_id", "status", NULL};
 
 static const struct api_field create_body[] = {
-    {"username", API_STR, true, 32},    {"display_name", API_STR, true, 64},
-    {"org_id", API_INT, true, 0},       {"role", API_STR, true, 16},
-    {"data_scope", API_STR, false, 16}, {"scope_org_ids", API_INT_ARRAY, false, 500},
-    {"password", API_STR, true, 256},   {"phone", API_STR, false, 20},
-    {"job_title", API_STR, false, 64},  {NULL, 0, false, 0},
+    {"username", API_STR, true, 32},     {"display_name", API_STR, true, 64},
+    {"org_id", API_INT, true, 0},        {"role", API_STR, true, 16},
+    {"data_scope", API_STR, false, 16},  {"scope_org_ids", API_INT_ARRAY, false, 500},
+    {"password", API_SECRET, true, 256}, {"phone", API_STR, false, 20},
+    {"job_title", API_STR, false, 64},   {NULL, 0, false, 0},
 };
 
 static const struct api_field update_body[] = {

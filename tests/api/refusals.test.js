@@ -168,4 +168,76 @@ describe('refusals', { timeout: h.FILE_TIMEOUT }, () => {
 			assert.equal(await auditCount(), before);
 		});
 	});
+
+	describe('blank text, far deadlines, formulas in CSV', () => {
+		const notice = (extra) => ({
+			org_id: ids[h.ORG.econ],
+			task_id: task(3).id,
+			subject: '请报送进展',
+			body: '请于期限内反馈。',
+			reply_due: day(7),
+			...extra,
+		});
+
+		test('text blank in any Unicode sense is refused as missing, nothing written', T, async () => {
+			const before = await auditCount();
+			const cases = [
+				[() => c.office1.post('/api/notices', notice({ subject: '\u3000\u3000\u3000' })), '/subject'],
+				[() => c.office1.post('/api/notices', notice({ body: '\u200b' })), '/body'],
+				[() => c.office1.post('/api/notices', notice({ body: ' \u00a0\u2003\u200d\u2060\ufeff\n\t' })), '/body'],
+				[() => c.office1.post('/api/orgs', { name: '\u3164', type: 'county' }), '/name'],
+				[() => c.zone1.post('/api/plans', { task_id: task(3).id, milestones: [{ ...milestones()[0], weight: 100, title: '\u200b\u3000' }] }), '/milestones/0/title'],
+			];
+			for (const [send, field] of cases) h.assertError(await send(), 400, 'missing_field', field);
+			h.assertError(await c.office1.post('/api/orgs', { name: '空白别名县', type: 'county', aliases: ['\u200b'] }), 400, 'invalid_value', '/aliases/0');
+			assert.equal(await auditCount(), before);
+		});
+
+		test('text is stored without blank code points at its ends; inside they stay', T, async () => {
+			const r = await c.office1.post('/api/notices', notice({ subject: '\u3000\u200b请\u3000报送\ufeff ', body: '\n第一段\n\n第二段\u3000' }));
+			assert.equal(r.status, 201, r.text);
+			assert.equal(r.json.subject, '请\u3000报送');
+			assert.equal(r.json.body, '第一段\n\n第二段');
+		});
+
+		test('a password is kept exactly as typed, spaces included', T, async () => {
+			const password = ' Spaced-Passw0rd ';
+			let r = await c.admin.post('/api/users', { username: 'spaced1', display_name: '\u3000空格\u3000', org_id: ids[h.ORG.econ], role: 'zone', password });
+			assert.equal(r.status, 201, r.text);
+			assert.equal(r.json.display_name, '空格');
+			const u = new h.Client(srv);
+			h.assertError(await u.tryLogin('spaced1', password.trim()), 401, 'invalid_credentials');
+			assert.equal((await u.tryLogin('spaced1', password)).status, 200);
+		});
+
+		test('a reply date more than 366 days ahead is refused; 366 days is the last allowed', T, async () => {
+			const before = await auditCount();
+			let r = await c.office1.post('/api/notices', notice({ reply_due: day(367) }));
+			h.assertError(r, 400, 'invalid_value', '/reply_due');
+			assert.match(r.json.error.message, /366天/);
+			h.assertError(await c.office1.post('/api/notices', notice({ reply_due: '9999-12-31' })), 400, 'invalid_value', '/reply_due');
+			assert.equal(await auditCount(), before);
+			r = await c.office1.post('/api/notices', notice({ reply_due: day(366) }));
+			assert.equal(r.status, 201, r.text);
+		});
+
+		test('kfq serve refuses a horizon that is not a number of days', T, async () => {
+			for (const bad of ['-1', 'x', '99999', '']) {
+				const r = await h.kfq(['serve', '--db', srv.db, '--reply-horizon-days', bad]);
+				assert.equal(r.code, 2, `--reply-horizon-days ${bad}: ${r.stderr}`);
+				assert.match(r.stderr, /reply-horizon-days/);
+			}
+		});
+
+		test('CSV export: a cell starting with a tab or carriage return before = is neutralised like =', T, async () => {
+			const tab = h.IS_PG ? "chr(9) || '=1+1'" : "char(9) || '=1+1'";
+			const cr = h.IS_PG ? "chr(13) || '=1+1'" : "char(13) || '=1+1'";
+			await h.sqlOk(srv.db, `UPDATE task SET title = ${tab} WHERE id = ${task(4).id}`);
+			await h.sqlOk(srv.db, `UPDATE task SET title = ${cr} WHERE id = ${task(5).id}`);
+			const csv = (await c.office1.get('/api/tasks/export.csv')).text;
+			assert.ok(csv.includes(`,"'\t=1+1",`), 'the tab cell starts with a quote mark');
+			assert.ok(csv.includes(`,"'\r=1+1",`), 'the carriage-return cell starts with a quote mark');
+			assert.ok(!/,"?[\t\r]=1\+1/.test(csv), 'no cell starts with a tab or CR before =');
+		});
+	});
 });
