@@ -185,6 +185,7 @@ extern const struct api_route api_role_routes[];
 extern const struct api_route api_import_routes[];
 extern const struct api_route api_inbox_routes[];
 extern const struct api_route api_todo_routes[];
+extern const struct api_route api_role_change_routes[];
 /* Every table above, in the order they are registered; NULL-terminated. */
 extern const struct api_route *const api_tables[];
 

@@ -1,5 +1,9 @@
-/* user.c - account administration (admin only): list, create, update, lock, unlock, reset
- * password, export. Must not write SQL or hash outside app/password.c. */
+/* user.c - account administration: list, create, update, lock, unlock, reset password, export.
+ * Separation of duties (core/account.h): the system administrator manages the ordinary
+ * accounts, the security officer the guarded ones (auditor, supervisor, security officer);
+ * a change by the administrator that widens what an account may approve becomes a role change
+ * pending for the security officer (role_change.c decides it). Must not write SQL or hash
+ * outside app/password.c. */
 #include "api/api.h"
 #include "api/capability.h"
 #include "api/export.h"
@@ -120,6 +124,18 @@ static int reply_user(struct api_ctx *c, int64_t id, int status)
 	return api_ok(c, status);
 }
 
+/* May the caller create, change, lock, unlock or reset an account of this role? Else 403. */
+static int may_manage(struct api_ctx *c, const char *role, const char *field)
+{
+	if (account_may_manage(c->sess.user.role, role))
+		return 0;
+	return api_error(c, 403, "forbidden",
+	                 account_role_guarded(role)
+	                     ? "审计员、监督部门和安全管理员的账号只能由安全管理员管理"
+	                     : "安全管理员只管理审计员、监督部门和安全管理员的账号",
+	                 field);
+}
+
 static int create(struct api_ctx *c)
 {
 	struct store_user u = {0};
@@ -132,13 +148,14 @@ static int create(struct api_ctx *c)
 	if (!account_username_valid(u.username))
 		return api_error(c, 400, "invalid_value", "用户名须为3至32位字母、数字或 _ . -",
 		                 "/username");
-	if (read_body(c, &u) != 0)
+	if (read_body(c, &u) != 0 || may_manage(c, u.role, "/role") != 0)
 		return -1;
 	if ((v = account_password_check(pw)) != PASSWORD_OK)
 		return api_error(c, 400, "weak_password", account_password_message(v), "/password");
 	if (password_hash(pw, hash) != KFQ_OK)
 		return api_error(c, 500, "internal_error", "服务器内部错误", NULL);
-	/* an administrator chose this password: its owner replaces it at first login */
+	/* an administrator or the security officer chose this password: its owner replaces it at
+	 * first login */
 	u.must_change = true;
 	rc = store_user_create(c->db, &c->actor, &user_json_audit, &u, hash);
 	if (rc == KFQ_ECONFLICT)
@@ -148,6 +165,7 @@ static int create(struct api_ctx *c)
 	return reply_user(c, u.id, 201);
 }
 
+/* Loads the :id account if the caller may manage it. */
 static int load(struct api_ctx *c, struct store_user *u)
 {
 	int64_t id;
@@ -157,18 +175,52 @@ static int load(struct api_ctx *c, struct store_user *u)
 		return -1;
 	if ((rc = store_user_get(c->db, c->a, id, u)) != KFQ_OK)
 		return api_store_error(c, rc);
-	return 0;
+	return may_manage(c, u->role, NULL);
+}
+
+static void grant_of(const struct store_user *u, struct account_grant *g)
+{
+	g->role = u->role;
+	g->scope = u->data_scope;
+	g->org_id = u->org_id;
+	g->orgs = u->scope_org_ids;
+	g->norgs = u->nscope;
+}
+
+/* A change that widens what the account may approve, asked by someone other than the security
+ * officer, waits for the security officer: 202 with the pending role change. */
+static int propose(struct api_ctx *c, const struct store_user *to)
+{
+	struct store_role_change change;
+	int64_t id;
+	int rc = store_role_change_propose(c->db, &c->actor, &user_json_audit, to, &id);
+
+	if (rc == KFQ_OK)
+		rc = store_role_change_get(c->db, c->a, id, &change);
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	user_json_role_change(&c->w, &change);
+	return api_ok(c, 202);
 }
 
 static int update(struct api_ctx *c)
 {
-	struct store_user u;
+	struct store_user old, u;
+	struct account_grant from, to;
 	int rc;
 
-	if (load(c, &u) != 0 || read_body(c, &u) != 0)
+	if (load(c, &old) != 0)
 		return -1;
-	if (u.id == c->sess.user.id && strcmp(u.role, "admin") != 0)
-		return api_error(c, 400, "invalid_value", "不能取消自己的管理员角色", "/role");
+	u = old;
+	if (read_body(c, &u) != 0 || may_manage(c, u.role, "/role") != 0)
+		return -1;
+	if (u.id == c->sess.user.id && strcmp(u.role, old.role) != 0)
+		return api_error(c, 400, "invalid_value", "不能修改自己的角色", "/role");
+	grant_of(&old, &from);
+	grant_of(&u, &to);
+	if (!(account_role_perms(c->sess.user.role) & PERM_ACCOUNT_SECURITY) &&
+	    account_widens_approval(&from, &to))
+		return propose(c, &u);
 	if ((rc = store_user_update(c->db, &c->actor, &user_json_audit, &u)) != KFQ_OK)
 		return api_store_error(c, rc);
 	return reply_user(c, u.id, 200);
@@ -285,13 +337,14 @@ static const struct api_field update_body[] = {
 
 static const struct api_field no_fields[] = {{NULL, 0, false, 0}};
 
+/* who may change which account is decided per account (may_manage) */
 const struct api_route api_user_routes[] = {
-    {"GET", "/api/users", list, PERM_USER_MANAGE, 0, list_query, NULL},
-    {"GET", "/api/users/export.xlsx", export, PERM_USER_MANAGE, 0, export_query, NULL},
-    {"POST", "/api/users", create, PERM_USER_MANAGE, 0, NULL, create_body},
-    {"PUT", "/api/users/:id", update, PERM_USER_MANAGE, 0, NULL, update_body},
-    {"POST", "/api/users/:id/lock", lock, PERM_USER_MANAGE, 0, NULL, no_fields},
-    {"POST", "/api/users/:id/unlock", unlock, PERM_USER_MANAGE, 0, NULL, no_fields},
-    {"POST", "/api/users/:id/reset-password", reset_password, PERM_USER_MANAGE, 0, NULL, no_fields},
+    {"GET", "/api/users", list, PERM_USER_READ, 0, list_query, NULL},
+    {"GET", "/api/users/export.xlsx", export, PERM_USER_READ, 0, export_query, NULL},
+    {"POST", "/api/users", create, PERM_USER_READ, 0, NULL, create_body},
+    {"PUT", "/api/users/:id", update, PERM_USER_READ, 0, NULL, update_body},
+    {"POST", "/api/users/:id/lock", lock, PERM_USER_READ, 0, NULL, no_fields},
+    {"POST", "/api/users/:id/unlock", unlock, PERM_USER_READ, 0, NULL, no_fields},
+    {"POST", "/api/users/:id/reset-password", reset_password, PERM_USER_READ, 0, NULL, no_fields},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };
