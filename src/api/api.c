@@ -5,8 +5,10 @@
 
 #include "util/blank.h"
 #include "util/log.h"
+#include "util/textconv.h"
 #include "util/timeutil.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -173,6 +175,20 @@ static int bad(struct api_body_error *e, const char *code, char *message, char *
 static int check_object(struct arena *a, const struct api_field *fields, json_t *obj,
                         const char *prefix, int depth, struct api_body_error *e);
 
+/* An integer (of field f, or an item of it) within f's declared range. */
+static int in_range(struct arena *a, const struct api_field *f, json_t *v, char *ptr,
+                    struct api_body_error *e)
+{
+	json_int_t n = json_integer_value(v);
+
+	if (n >= f->lo && n <= f->hi)
+		return 0;
+	return bad(e, "out_of_range",
+	           arena_printf(a, "字段 %s 应为 %lld 到 %lld 之间的整数", f->name,
+	                        (long long)f->lo, (long long)f->hi),
+	           ptr);
+}
+
 static int check_field(struct arena *a, const struct api_field *f, json_t *v, const char *prefix,
                        int depth, struct api_body_error *e)
 {
@@ -201,9 +217,9 @@ static int check_field(struct arena *a, const struct api_field *f, json_t *v, co
 			           arena_printf(a, "字段 %s 不能为空白", f->name), ptr);
 		return 0;
 	case API_INT:
-		if (json_is_integer(v))
-			return 0;
-		break;
+		if (!json_is_integer(v))
+			break;
+		return in_range(a, f, v, ptr, e);
 	case API_BOOL:
 		if (json_is_boolean(v))
 			return 0;
@@ -238,6 +254,8 @@ static int check_field(struct arena *a, const struct api_field *f, json_t *v, co
 				           arena_printf(a, "字段 %s 的第%zu项%s", f->name, i + 1,
 				                        type_msg(f->type)),
 				           eptr);
+			if (f->type == API_INT_ARRAY && in_range(a, f, el, eptr, e) != 0)
+				return -1;
 			if (f->type == API_STR_ARRAY && trim_blank(el))
 				return bad(
 				    e, "invalid_value",
@@ -366,35 +384,37 @@ int64_t *api_body_ints(struct api_ctx *c, const char *name, int *n)
 
 /* ---- query ---- */
 
-int api_query_int(struct api_ctx *c, const char *name, int64_t def, int64_t min, int64_t max,
-                  int64_t *out)
+/* text as a whole decimal integer within [lo, hi]: digits after an optional '-', nothing else
+ * (strtoll alone would take leading spaces and a '+') */
+static bool int_in(const char *text, int64_t lo, int64_t hi, int64_t *out)
 {
-	const char *v = http_query(c->req, name);
 	char *end;
+	long long n;
 
-	*out = def;
-	if (!v || !*v)
-		return 0;
-	long long n = strtoll(v, &end, 10);
-	if (*end || n < min || n > max)
-		return api_error(c, 400, "invalid_parameter",
-		                 arena_printf(c->a, "参数 %s 应为 %lld 到 %lld 之间的整数", name,
-		                              (long long)min, (long long)max),
-		                 name);
+	if (!(*text == '-' || (*text >= '0' && *text <= '9')))
+		return false;
+	errno = 0;
+	n = strtoll(text, &end, 10);
+	if (*end || end == text || errno == ERANGE || n < lo || n > hi)
+		return false;
 	*out = n;
-	return 0;
+	return true;
 }
 
-int api_query_page(struct api_ctx *c, int64_t *offset, int64_t *limit)
+int64_t api_query_int(struct api_ctx *c, const char *name, int64_t def)
 {
-	int64_t page, size;
+	const char *v = http_query(c->req, name);
+	int64_t n;
 
-	if (api_query_int(c, "page", 1, 1, 1000000, &page) != 0 ||
-	    api_query_int(c, "page_size", 20, 1, 500, &size) != 0)
-		return -1;
+	return v && int_in(v, INT64_MIN, INT64_MAX, &n) ? n : def;
+}
+
+void api_query_page(struct api_ctx *c, int64_t *offset, int64_t *limit)
+{
+	int64_t page = api_query_int(c, "page", 1), size = api_query_int(c, "page_size", 20);
+
 	*offset = (page - 1) * size;
 	*limit = size;
-	return 0;
 }
 
 void api_page_begin(struct api_ctx *c)
@@ -426,37 +446,51 @@ const char *api_query_str(struct api_ctx *c, const char *name)
 int api_path_id(struct api_ctx *c, int64_t *id)
 {
 	const char *v = http_param(c->req, "id");
-	char *end;
-	long long n = v ? strtoll(v, &end, 10) : 0;
 
-	if (!v || *end || n <= 0)
+	if (!v || !int_in(v, 1, API_ID_MAX, id))
 		return api_error(c, 404, "not_found", "记录不存在", NULL);
-	*id = n;
 	return 0;
 }
 
 struct qcheck {
-	struct api_ctx *c;
-	const char *bad;
+	const struct api_field *decl;
+	struct arena *a;
+	struct api_body_error e;
 };
 
-bool api_query_declared(const struct api_route *r, const char *key)
+int api_query_check(const struct api_field *decl, const char *key, const char *value,
+                    struct arena *a, struct api_body_error *e)
 {
-	for (const char *const *allowed = r->query; allowed && *allowed; allowed++)
-		if (!strcmp(*allowed, key))
-			return true;
-	return false;
+	const struct api_field *f = decl;
+	size_t max, n = strlen(value);
+	int64_t v;
+
+	while (f && f->name && strcmp(f->name, key) != 0)
+		f++;
+	if (!f || !f->name)
+		return bad(e, "unknown_parameter", arena_printf(a, "不支持的查询参数：%s", key),
+		           arena_strdup(a, key));
+	if (!n)
+		return 0;
+	if (f->type == API_INT && !int_in(value, f->lo, f->hi, &v))
+		return bad(e, "invalid_parameter",
+		           arena_printf(a, "参数 %s 应为 %lld 到 %lld 之间的整数", key,
+		                        (long long)f->lo, (long long)f->hi),
+		           arena_strdup(a, key));
+	max = f->max ? f->max : 200;
+	if (f->type == API_STR &&
+	    (n > max || !textconv_utf8_valid(value, n) || !valid_utf8_text(value, n)))
+		return bad(e, "invalid_parameter",
+		           arena_printf(a, "参数 %s 应为不超过%zu字节的文本", key, max),
+		           arena_strdup(a, key));
+	return 0;
 }
 
 static int query_cb(void *arg, const char *key, const char *value)
 {
 	struct qcheck *q = arg;
 
-	(void)value;
-	if (api_query_declared(q->c->route, key))
-		return 0;
-	q->bad = key;
-	return 1;
+	return api_query_check(q->decl, key, value, q->a, &q->e) != 0;
 }
 
 /* ---- session ---- */
@@ -528,7 +562,7 @@ static int entry_once(struct http_req *req, struct store *db)
 	const struct api_route *r = req->route->data;
 	struct api_ctx c = {0};
 	bool write = strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0;
-	struct qcheck q;
+	struct qcheck q = {r->query, &req->arena, {0}};
 
 	c.req = req;
 	c.a = &req->arena;
@@ -537,13 +571,10 @@ static int entry_once(struct http_req *req, struct store *db)
 	c.out = &req->resp.body;
 	c.actor.client_addr = req->client_addr;
 	jsonw_init(&c.w, c.out);
-	q.c = &c;
-	q.bad = NULL;
 	if ((r->flags & API_LOOPBACK) && !is_loopback(req->client_addr))
 		return api_error(&c, 403, "forbidden", "仅允许本机访问", NULL);
 	if (http_query_each(req, query_cb, &q))
-		return api_error(&c, 400, "unknown_parameter",
-		                 arena_printf(c.a, "不支持的查询参数：%s", q.bad), q.bad);
+		return api_error(&c, 400, q.e.code, q.e.message, q.e.field);
 	if (write && !same_origin(&c))
 		return api_error(&c, 403, "csrf_failed", "请求来源校验失败，请刷新页面后重试",
 		                 NULL);
@@ -729,9 +760,26 @@ const struct api_route *const api_tables[] = {
     api_todo_routes,  api_role_change_routes, NULL,
 };
 
+/* Every number declares its range, and query parameters are text or integers: a table that
+ * does not is a programming error, found at start-up. */
+static void check_decl(const struct api_route *r, const struct api_field *f, bool query)
+{
+	for (; f && f->name; f++) {
+		if ((f->type == API_INT || f->type == API_INT_ARRAY) && f->lo >= f->hi)
+			fatal("route %s %s: %s declares no range", r->method, r->pattern, f->name);
+		if (query && f->type != API_STR && f->type != API_INT)
+			fatal("route %s %s: query parameter %s is neither text nor an integer",
+			      r->method, r->pattern, f->name);
+		if (f->type == API_OBJ_ARRAY)
+			check_decl(r, f->fields, false);
+	}
+}
+
 static void add_routes(struct http_router *router, const struct api_route *routes)
 {
 	for (const struct api_route *r = routes; r->method; r++) {
+		check_decl(r, r->query, true);
+		check_decl(r, r->body, false);
 		struct http_route hr = {
 		    .method = r->method,
 		    .pattern = r->pattern,

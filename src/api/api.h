@@ -39,14 +39,45 @@ enum api_type {
 	API_OBJ_ARRAY
 };
 
-/* One JSON body field. Unknown fields are refused. */
+/* One JSON body field or query parameter. Unknown fields and parameters are refused. Every
+ * number has its range: api_init refuses a table with an API_INT or API_INT_ARRAY field (body
+ * or query) whose lo is not below hi, so that no handler sees a number it did not declare. */
 struct api_field {
 	const char *name;
 	enum api_type type;
 	bool required;
 	size_t max; /* text: max bytes (0 = 200); arrays: max elements (0 = 100) */
 	const struct api_field *fields; /* API_OBJ_ARRAY: each element's fields, {NULL} ended */
+	int64_t lo, hi; /* API_INT, and each item of API_INT_ARRAY: the allowed range */
 };
+
+#define API_ID_MAX        INT64_MAX /* ids are positive 64-bit integers */
+#define API_PAGE_MAX      1000000
+#define API_PAGE_SIZE_MAX 500
+
+/* Declarations, for body fields and query parameters alike. */
+#define API_INT_FIELD(name, required, lo, hi)                                                      \
+	{                                                                                          \
+		name, API_INT, required, 0, NULL, lo, hi                                           \
+	}
+#define API_ID_FIELD(name, required) API_INT_FIELD(name, required, 1, API_ID_MAX)
+#define API_IDS_FIELD(name, required, maxn)                                                        \
+	{                                                                                          \
+		name, API_INT_ARRAY, required, maxn, NULL, 1, API_ID_MAX                           \
+	}
+/* A query parameter of text (at most maxbytes, 0 = 200). Query parameters are never required. */
+#define API_QSTR(name, maxbytes)                                                                   \
+	{                                                                                          \
+		name, API_STR, false, maxbytes                                                     \
+	}
+/* The page and page_size a paged list declares (api_query_page reads them). */
+#define API_QPAGE                                                                                  \
+	API_INT_FIELD("page", false, 1, API_PAGE_MAX),                                             \
+	    API_INT_FIELD("page_size", false, 1, API_PAGE_SIZE_MAX)
+#define API_FIELDS_END                                                                             \
+	{                                                                                          \
+		NULL, 0, false, 0                                                                  \
+	}
 
 struct api_ctx;
 typedef int (*api_handler)(struct api_ctx *c);
@@ -55,10 +86,10 @@ struct api_route {
 	const char *method;
 	const char *pattern;
 	api_handler handler;
-	unsigned perm;                /* PERM_* bits the role must have; 0 = any signed-in user */
-	unsigned flags;               /* API_* */
-	const char *const *query;     /* allowed query parameter names, NULL-terminated */
-	const struct api_field *body; /* JSON body fields, {NULL} terminated; NULL = no body */
+	unsigned perm;                 /* PERM_* bits the role must have; 0 = any signed-in user */
+	unsigned flags;                /* API_* */
+	const struct api_field *query; /* query parameters (API_STR or API_INT), {NULL} ended */
+	const struct api_field *body;  /* JSON body fields, {NULL} terminated; NULL = no body */
 };
 
 struct api_ctx {
@@ -115,8 +146,12 @@ struct api_body_error {
 int api_body_validate(const struct api_field *fields, const char *buf, size_t len, struct arena *a,
                       json_t **out, struct api_body_error *e);
 
-/* Whether the route declares query parameter `key` (undeclared ones are refused with 400). */
-bool api_query_declared(const struct api_route *r, const char *key);
+/* Checks one query parameter against a route's declarations (an empty value means absent):
+ * 0, or -1 with e filled for an undeclared one (unknown_parameter), an integer that is not
+ * plain digits within its range, or text longer than declared, with control characters or
+ * not UTF-8 (invalid_parameter). Pure apart from the arena. */
+int api_query_check(const struct api_field *decl, const char *key, const char *value,
+                    struct arena *a, struct api_body_error *e);
 
 /* Body accessors (after validation); NULL / 0 / false when absent or null. */
 const char *api_body_str(struct api_ctx *c, const char *name);
@@ -127,12 +162,13 @@ bool api_body_bool(struct api_ctx *c, const char *name);
 const char **api_body_strs(struct api_ctx *c, const char *name, int *n);
 int64_t *api_body_ints(struct api_ctx *c, const char *name, int *n);
 
-/* Query parameters: a positive integer with bounds, or a string. 400 on bad input. */
-int api_query_int(struct api_ctx *c, const char *name, int64_t def, int64_t min, int64_t max,
-                  int64_t *out);
+/* Query parameters, already checked against the route's declarations (entry answers 400 for
+ * an undeclared one, a number out of its range or text too long): an integer (def when absent
+ * or empty), or text (NULL when absent or empty). */
+int64_t api_query_int(struct api_ctx *c, const char *name, int64_t def);
 const char *api_query_str(struct api_ctx *c, const char *name);
-/* page (1-based) and page_size (default 20, at most 500) as an offset and a limit. */
-int api_query_page(struct api_ctx *c, int64_t *offset, int64_t *limit);
+/* page (1-based) and page_size (default 20) as an offset and a limit (API_QPAGE). */
+void api_query_page(struct api_ctx *c, int64_t *offset, int64_t *limit);
 /* A list answer: {"items":[…],"total":N,"page":P,"page_size":S}. api_page_begin opens the
  * object (unless the handler opened it to write members of its own first) and the items
  * array; api_page_end closes both, with page and page_size only for a paged list (limit > 0). */

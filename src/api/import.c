@@ -148,7 +148,7 @@ static int secret(struct api_ctx *c)
 	                     arena_printf(c->a, "导入%lld-初始密码.xlsx", (long long)id));
 }
 
-static const char *const upload_query[] = {"name", NULL};
+static const struct api_field upload_query[] = {API_QSTR("name", 255), API_FIELDS_END};
 static const struct api_field secret_body[] = {
     {"token", API_STR, true, IMPORT_TOKEN_LEN},
     {NULL, 0, false, 0},

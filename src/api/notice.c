@@ -31,26 +31,23 @@ static void notice_scope(struct api_ctx *c, struct store_scope *out)
 
 static int filter_from_query(struct api_ctx *c, struct store_notice_filter *f, bool paged)
 {
-	int64_t overdue, awaiting;
-
 	memset(f, 0, sizeof(*f));
 	f->status = api_query_str(c, "status");
 	if (f->status && !notice_status_valid(f->status))
 		return api_error(c, 400, "invalid_parameter",
 		                 "status 应为 open、replied、closed 或 escalated", "status");
-	if (api_query_int(c, "org_id", 0, 1, INT64_MAX, &f->org_id) != 0 ||
-	    api_query_int(c, "task_id", 0, 1, INT64_MAX, &f->task_id) != 0 ||
-	    api_query_int(c, "overdue", 0, 0, 1, &overdue) != 0 ||
-	    api_query_int(c, "awaiting", 0, 0, 1, &awaiting) != 0)
-		return -1;
-	f->awaiting_reply = awaiting != 0;
-	if (overdue) {
+	f->org_id = api_query_int(c, "org_id", 0);
+	f->task_id = api_query_int(c, "task_id", 0);
+	f->awaiting_reply = api_query_int(c, "awaiting", 0) != 0;
+	if (api_query_int(c, "overdue", 0)) {
 		char *today = arena_alloc(c->a, 11);
 		plan_day_format(plan_today(c->now), today);
 		f->overdue_before = today;
 	}
 	notice_scope(c, &f->scope);
-	return paged ? api_query_page(c, &f->offset, &f->limit) : 0;
+	if (paged)
+		api_query_page(c, &f->offset, &f->limit);
+	return 0;
 }
 
 static void compute(struct api_ctx *c, struct store_notice *n)
@@ -456,15 +453,16 @@ const struct api_todo api_notice_todos[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static const char *const list_query[] = {"org_id",   "status", "task_id",   "overdue",
-                                         "awaiting", "page",   "page_size", NULL};
-static const char *const export_query[] = {"org_id",  "status",   "task_id",
-                                           "overdue", "awaiting", NULL};
+#define NOTICE_FILTER                                                                              \
+	API_ID_FIELD("org_id", false), API_QSTR("status", 16), API_ID_FIELD("task_id", false),     \
+	    API_INT_FIELD("overdue", false, 0, 1), API_INT_FIELD("awaiting", false, 0, 1)
+static const struct api_field list_query[] = {NOTICE_FILTER, API_QPAGE, API_FIELDS_END};
+static const struct api_field export_query[] = {NOTICE_FILTER, API_FIELDS_END};
 
 static const struct api_field create_body[] = {
-    {"org_id", API_INT, true, 0},
-    {"task_id", API_INT, true, 0},
-    {"milestone_id", API_INT, false, 0},
+    API_ID_FIELD("org_id", true),
+    API_ID_FIELD("task_id", true),
+    API_ID_FIELD("milestone_id", false),
     {"subject", API_STR, true, 200},
     {"body", API_STR, true, 10000},
     {"reply_due", API_STR, true, 10},

@@ -165,12 +165,16 @@ static int export(struct api_ctx *c)
 	return export_finish(c, &x, "组织机构");
 }
 
-static const char *const list_query[] = {"q", "type", NULL};
+static const struct api_field list_query[] = {
+    API_QSTR("q", 100),
+    API_QSTR("type", 32),
+    API_FIELDS_END,
+};
 
 static const struct api_field org_body[] = {
     {"name", API_STR, true, 100},
     {"type", API_STR, true, 32},
-    {"parent_id", API_INT, false, 0},
+    API_ID_FIELD("parent_id", false),
     {"level", API_STR, false, 32},
     {"aliases", API_STR_ARRAY, false, 20},
     {"is_sample", API_BOOL, false, 0},

@@ -165,11 +165,11 @@ static int select_plans(struct api_ctx *c, bool paged, struct store_plan_filter 
 	if (f->review && strcmp(f->review, "pending") != 0 && strcmp(f->review, "returned") != 0)
 		return api_error(c, 400, "invalid_parameter", "review 应为 pending 或 returned",
 		                 "review");
-	if (api_query_int(c, "policy_id", 0, 1, INT64_MAX, &f->policy_id) != 0 ||
-	    api_query_int(c, "task_id", 0, 1, INT64_MAX, &f->task_id) != 0 ||
-	    api_query_int(c, "org_id", 0, 1, INT64_MAX, &f->org_id) != 0 ||
-	    (paged && api_query_page(c, &f->offset, &f->limit) != 0))
-		return -1;
+	f->policy_id = api_query_int(c, "policy_id", 0);
+	f->task_id = api_query_int(c, "task_id", 0);
+	f->org_id = api_query_int(c, "org_id", 0);
+	if (paged)
+		api_query_page(c, &f->offset, &f->limit);
 	api_scope(c, &f->scope);
 	f->lead_org_id = c->sess.user.org_id; /* as api_plan_can_read allows */
 	api_plan_bounds(c, &b);
@@ -435,30 +435,31 @@ static int plan_discard(struct api_ctx *c)
 	return plan_act(c, PLAN_DISCARD);
 }
 
-static const char *const plan_query[] = {"policy_id", "task_id", "org_id",    "status",
-                                         "review",    "page",    "page_size", NULL};
-static const char *const plan_export_query[] = {"policy_id", "task_id", "org_id",
-                                                "status",    "review",  NULL};
+#define PLAN_FILTER                                                                                \
+	API_ID_FIELD("policy_id", false), API_ID_FIELD("task_id", false),                          \
+	    API_ID_FIELD("org_id", false), API_QSTR("status", 16), API_QSTR("review", 16)
+static const struct api_field plan_query[] = {PLAN_FILTER, API_QPAGE, API_FIELDS_END};
+static const struct api_field plan_export_query[] = {PLAN_FILTER, API_FIELDS_END};
 
 static const struct api_field milestone_fields[] = {
-    {"id", API_INT, false, 0},
+    API_ID_FIELD("id", false),
     {"title", API_STR, true, 200},
     {"deliverable", API_STR, true, 500},
-    {"owner_org_id", API_INT, false, 0},
+    API_ID_FIELD("owner_org_id", false),
     {"owner_person", API_STR, false, 64},
     {"start_date", API_STR, true, 10},
     {"due_date", API_STR, true, 10},
-    {"weight", API_INT, true, 0},
+    API_INT_FIELD("weight", true, 1, PLAN_WEIGHT_TOTAL),
     {NULL, 0, false, 0},
 };
 static const struct api_field plan_create_body[] = {
-    {"task_id", API_INT, true, 0},
-    {"org_id", API_INT, false, 0},
+    API_ID_FIELD("task_id", true),
+    API_ID_FIELD("org_id", false),
     {"milestones", API_OBJ_ARRAY, true, PLAN_MAX_MILESTONES, milestone_fields},
     {NULL, 0, false, 0},
 };
 static const struct api_field close_fields[] = {
-    {"id", API_INT, true, 0},
+    API_ID_FIELD("id", true),
     {"reason", API_STR, true, 500},
     {NULL, 0, false, 0},
 };
@@ -472,7 +473,7 @@ static const struct api_field comment_body[] = {
     {NULL, 0, false, 0},
 };
 static const struct api_field batch_body[] = {
-    {"ids", API_INT_ARRAY, true, 100},
+    API_IDS_FIELD("ids", true, 100),
     {"comment", API_STR, false, 1000},
     {NULL, 0, false, 0},
 };

@@ -21,9 +21,8 @@ static int list(struct api_ctx *c)
 		return api_error(c, 400, "invalid_parameter",
 		                 "status 应为 pending、confirmed、rejected 或 superseded",
 		                 "status");
-	if (api_query_int(c, "user_id", 0, 1, INT64_MAX, &f.user_id) != 0 ||
-	    api_query_page(c, &f.offset, &f.limit) != 0)
-		return -1;
+	f.user_id = api_query_int(c, "user_id", 0);
+	api_query_page(c, &f.offset, &f.limit);
 	if ((rc = store_role_change_list(c->db, c->a, &f, &rows, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
 	api_page_begin(c);
@@ -65,7 +64,12 @@ static int reject(struct api_ctx *c)
 	return decide(c, false);
 }
 
-static const char *const list_query[] = {"status", "user_id", "page", "page_size", NULL};
+static const struct api_field list_query[] = {
+    API_QSTR("status", 16),
+    API_ID_FIELD("user_id", false),
+    API_QPAGE,
+    API_FIELDS_END,
+};
 
 static const struct api_field confirm_body[] = {
     {"comment", API_STR, false, 1000},

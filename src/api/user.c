@@ -35,12 +35,9 @@ static int filter_from_query(struct api_ctx *c, struct store_user_filter *f, boo
 		return api_error(c, 400, "invalid_parameter", "状态应为 active 或 locked",
 		                 "status");
 	f->status = (int)status_code;
-	if (api_query_int(c, "org_id", 0, 1, INT64_MAX, &f->org_id) != 0)
-		return -1;
-	if (!paged)
-		return 0;
-	if (api_query_page(c, &f->offset, &f->limit) != 0)
-		return -1;
+	f->org_id = api_query_int(c, "org_id", 0);
+	if (paged)
+		api_query_page(c, &f->offset, &f->limit);
 	return 0;
 }
 
@@ -312,24 +309,26 @@ static int export(struct api_ctx *c)
 	return export_finish(c, &x, "用户");
 }
 
-static const char *const list_query[] = {"q",    "role",      "org_id", "status",
-                                         "page", "page_size", NULL};
-static const char *const export_query[] = {"q", "role", "org_id", "status", NULL};
+#define USER_FILTER                                                                                \
+	API_QSTR("q", 100), API_QSTR("role", 16), API_ID_FIELD("org_id", false),                   \
+	    API_QSTR("status", 16)
+static const struct api_field list_query[] = {USER_FILTER, API_QPAGE, API_FIELDS_END};
+static const struct api_field export_query[] = {USER_FILTER, API_FIELDS_END};
 
 static const struct api_field create_body[] = {
     {"username", API_STR, true, 32},     {"display_name", API_STR, true, 64},
-    {"org_id", API_INT, true, 0},        {"role", API_STR, true, 16},
-    {"data_scope", API_STR, false, 16},  {"scope_org_ids", API_INT_ARRAY, false, 500},
+    API_ID_FIELD("org_id", true),        {"role", API_STR, true, 16},
+    {"data_scope", API_STR, false, 16},  API_IDS_FIELD("scope_org_ids", false, 500),
     {"password", API_SECRET, true, 256}, {"phone", API_STR, false, 20},
     {"job_title", API_STR, false, 64},   {NULL, 0, false, 0},
 };
 
 static const struct api_field update_body[] = {
     {"display_name", API_STR, true, 64},
-    {"org_id", API_INT, true, 0},
+    API_ID_FIELD("org_id", true),
     {"role", API_STR, true, 16},
     {"data_scope", API_STR, false, 16},
-    {"scope_org_ids", API_INT_ARRAY, false, 500},
+    API_IDS_FIELD("scope_org_ids", false, 500),
     {"phone", API_STR, false, 20},
     {"job_title", API_STR, false, 64},
     {NULL, 0, false, 0},

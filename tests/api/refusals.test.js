@@ -111,7 +111,7 @@ describe('refusals', { timeout: h.FILE_TIMEOUT }, () => {
 		test('approving an approved plan: 409 invalid_state with the state’s message', T, async () => {
 			const r = await c.office1.post(`/api/plans/${plan.id}/approve`, {});
 			h.assertError(r, 409, 'invalid_state');
-			assert.equal(r.json.error.message, '只有待审核的计划可以批准');
+			assert.equal(r.json.error.message, '只有待审核的计划（修订）可以批准');
 			assert.equal(r.headers.get('retry-after'), null);
 		});
 	});
@@ -166,6 +166,91 @@ describe('refusals', { timeout: h.FILE_TIMEOUT }, () => {
 				if (method === 'GET') assert.equal((await c.zone1.get(url(id))).status, 200, url(id));
 			}
 			assert.equal(await auditCount(), before);
+		});
+	});
+
+	describe('numbers outside their declared range', () => {
+		const BIG = 4294967396; // 2^32 + 100: an int cast makes it 100
+		let plan;
+
+		before(async () => {
+			const r = await c.zone1.post('/api/plans', { task_id: task(6).id, milestones: [{ ...milestones()[0], weight: 100 }] });
+			assert.equal(r.status, 201, r.text);
+			plan = r.json;
+			assert.equal((await c.zone1.post(`/api/plans/${plan.id}/submit`, {})).status, 200);
+			assert.equal((await c.office1.post(`/api/plans/${plan.id}/approve`, {})).status, 200);
+		});
+
+		test('a weight of 2^32 + 100 does not pass as 100; every numeric body field is refused out of range', T, async () => {
+			const before = await auditCount();
+			const m = plan.milestones[0];
+			const ms = (patch) => [{ ...milestones()[0], weight: 100, ...patch }];
+			const cases = [
+				[c.zone1, 'POST', '/api/plans', { task_id: task(7).id, milestones: ms({ weight: BIG }) }, '/milestones/0/weight'],
+				[c.zone1, 'POST', '/api/plans', { task_id: task(7).id, milestones: ms({ weight: 0 }) }, '/milestones/0/weight'],
+				[c.zone1, 'POST', '/api/plans', { task_id: task(7).id, milestones: ms({ weight: -4294967196 }) }, '/milestones/0/weight'],
+				[c.zone1, 'POST', '/api/plans', { task_id: 0, milestones: ms({}) }, '/task_id'],
+				[c.zone1, 'POST', '/api/plans', { task_id: task(7).id, org_id: -1, milestones: ms({}) }, '/org_id'],
+				[c.zone1, 'POST', '/api/plans', { task_id: task(7).id, milestones: ms({ owner_org_id: 0 }) }, '/milestones/0/owner_org_id'],
+				[c.zone1, 'PUT', `/api/plans/${plan.id}`, { milestones: ms({ id: -m.id }) }, '/milestones/0/id'],
+				[c.zone1, 'POST', `/api/milestones/${m.id}/reports`, { status: 'in_progress', percent: BIG, narrative: '推进中' }, '/percent'],
+				[c.zone1, 'POST', `/api/milestones/${m.id}/reports`, { status: 'in_progress', percent: -1, narrative: '推进中' }, '/percent'],
+				[c.zone1, 'POST', `/api/milestones/${m.id}/reports`, { status: 'in_progress', percent: 101, narrative: '推进中' }, '/percent'],
+				[c.zone1, 'POST', `/api/milestones/${m.id}/reports`, { status: 'in_progress', percent: 10, narrative: '推进中', evidence_ids: [0] }, '/evidence_ids/0'],
+				[c.office1, 'POST', '/api/notices', { org_id: -ids[h.ORG.econ], task_id: task(1).id, subject: '督办', body: '内容', reply_due: day(3) }, '/org_id'],
+				[c.office1, 'POST', '/api/notices', { org_id: ids[h.ORG.econ], task_id: task(1).id, milestone_id: 0, subject: '督办', body: '内容', reply_due: day(3) }, '/milestone_id'],
+				[c.office1, 'POST', '/api/orgs', { name: '范围县', type: 'county', parent_id: 0 }, '/parent_id'],
+				[c.office1, 'PUT', `/api/tasks/${task(1).id}/orgs`, { lead_org_ids: [ids[h.ORG.commerce], -3], responsible_org_ids: [] }, '/lead_org_ids/1'],
+				[c.admin, 'POST', '/api/users', { username: 'range1', display_name: '范围', org_id: 0, role: 'zone', password: 'Range-Passw0rd-1' }, '/org_id'],
+				[c.admin, 'POST', '/api/users', { username: 'range1', display_name: '范围', org_id: ids[h.ORG.econ], role: 'zone', data_scope: 'custom', scope_org_ids: [-1], password: 'Range-Passw0rd-1' }, '/scope_org_ids/0'],
+			];
+			for (const [client, method, url, body, field] of cases) {
+				const r = await client.request(method, url, body);
+				h.assertError(r, 400, 'out_of_range', field);
+				assert.match(r.json.error.message, /之间的整数/);
+			}
+			assert.equal(await auditCount(), before);
+			// the milestone kept its percent
+			assert.equal((await c.zone1.get(`/api/milestones/${m.id}`)).json.milestone.percent, 0);
+		});
+
+		test('integer query parameters outside their range are refused, on every list that takes them', T, async () => {
+			const lists = [
+				[c.office1, '/api/tasks', ['policy_id', 'org_id', 'article', 'page', 'page_size']],
+				[c.office1, '/api/tasks/export.csv', ['policy_id', 'org_id', 'article']],
+				[c.office1, '/api/plans', ['policy_id', 'task_id', 'org_id', 'page', 'page_size']],
+				[c.office1, '/api/plans/export.csv', ['policy_id', 'task_id', 'org_id']],
+				[c.office1, '/api/milestones', ['task_id', 'org_id', 'page', 'page_size']],
+				[c.office1, '/api/milestones/export.xlsx', ['task_id', 'org_id']],
+				[c.office1, '/api/notices', ['org_id', 'task_id', 'overdue', 'page', 'page_size']],
+				[c.office1, '/api/notices/export.xlsx', ['org_id', 'task_id', 'overdue']],
+				[c.office1, '/api/board', ['org_id', 'policy_id']],
+				[c.office1, '/api/board/ranking.csv', ['policy_id']],
+				[c.office1, '/api/inbox', ['unread', 'page', 'page_size']],
+				[c.auditor1, '/api/audit', ['user_id', 'page', 'page_size']],
+				[c.auditor1, '/api/audit/export.xlsx', ['user_id']],
+				[c.admin, '/api/users', ['org_id', 'page', 'page_size']],
+				[c.admin, '/api/users/export.xlsx', ['org_id']],
+				[c.admin, '/api/role-changes', ['user_id', 'page', 'page_size']],
+			];
+			const bad = { page: ['0', '1000001'], page_size: ['0', '501'], overdue: ['2', '-1'], unread: ['2'], article: ['0', '10001'] };
+			for (const [client, url, params] of lists) {
+				for (const p of params) {
+					for (const v of [...(bad[p] || ['0', '-1']), '99999999999999999999', '1e3', '0x10', ' 1', String(4294967396 * 2 ** 31)]) {
+						const r = await client.get(`${url}?${p}=${encodeURIComponent(v)}`);
+						assert.equal(r.status, 400, `${url}?${p}=${v}: ${r.status}`);
+						h.assertError(r, 400, 'invalid_parameter', p);
+					}
+				}
+			}
+		});
+
+		test('text query parameters longer than declared are refused; ids past 2^63 in a path are missing records', T, async () => {
+			h.assertError(await c.office1.get(`/api/tasks?q=${'x'.repeat(101)}`), 400, 'invalid_parameter', 'q');
+			assert.equal((await c.office1.get(`/api/tasks?q=${'x'.repeat(100)}`)).status, 200);
+			h.assertError(await c.office1.get('/api/tasks?q=%01'), 400, 'invalid_parameter', 'q');
+			h.assertError(await c.office1.get('/api/tasks?q=%FF'), 400, 'invalid_parameter', 'q');
+			for (const id of ['99999999999999999999', '9223372036854775808', '0', '-1']) h.assertError(await c.office1.get(`/api/plans/${id}`), 404, 'not_found');
 		});
 	});
 
