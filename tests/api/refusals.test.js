@@ -9,17 +9,10 @@ const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
-const path = require('node:path');
 const h = require('./harness');
 
 const T = { timeout: h.STEP_TIMEOUT };
-const SEED = path.join(__dirname, '..', 'data', 'fushun-devzone-reform-draft-2025.txt');
-
-function day(offset) {
-	// today in Asia/Shanghai, plus offset days, as YYYY-MM-DD
-	const t = new Date(Date.now() + 8 * 3600e3 + offset * 86400e3);
-	return t.toISOString().slice(0, 10);
-}
+const { day, SEED } = h;
 
 const milestones = () => [
 	{ title: '制定实施方案', deliverable: '方案文本', start_date: day(-30), due_date: day(10), weight: 40 },
