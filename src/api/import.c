@@ -88,6 +88,7 @@ static int upload(struct api_ctx *c)
 	req.fd = fd;
 	req.data_dir = api_data_dir();
 	req.who = &c->actor;
+	req.role = c->sess.user.role;
 	rc = import_run(c->db, c->a, &req, &r);
 	close(fd);
 	if (rc == KFQ_EIO)

@@ -91,7 +91,7 @@ export default {
     jobTitle: '职务',
     import: '导入',
     importTitle: '导入用户',
-    importHint: '每个新账号自动生成初始密码，首次登录须修改；审计员、监督部门账号须由安全管理员单独创建，不能导入。',
+    importHint: '每个新账号自动生成初始密码，首次登录须修改；审计员、监督部门和安全管理员的账号只能由安全管理员创建，不能导入。',
     tabUsers: '用户列表',
     tabChanges: '待确认的角色变更',
     tabRoles: '角色与权限',
