@@ -29,22 +29,31 @@ static bool org_in(const struct store_org_ref *r, int n, int64_t id)
 }
 
 /* May the caller read the plans of org on task? Its scope covers org, or its organization
- * leads the task (谁牵头、谁督促). A plan it may not read answers as a missing one. */
-int api_plan_can_read(struct api_ctx *c, int64_t task_id, int64_t org_id)
+ * leads the task (谁牵头、谁督促). */
+int api_plan_readable(struct api_ctx *c, int64_t task_id, int64_t org_id, bool *yes)
 {
 	struct store_task t;
 	int64_t *ids;
 	int nids, rc;
 
+	*yes = true;
 	if (api_scope_orgs(c, &ids, &nids) != 0)
 		return -1;
 	if (api_scope_allows(ids, nids, org_id))
 		return 0;
 	if ((rc = store_task_get(c->db, c->a, task_id, &t)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (org_in(t.lead, t.nlead, c->sess.user.org_id))
-		return 0;
-	return api_store_error(c, KFQ_ENOTFOUND);
+	*yes = org_in(t.lead, t.nlead, c->sess.user.org_id);
+	return 0;
+}
+
+int api_plan_can_read(struct api_ctx *c, int64_t task_id, int64_t org_id)
+{
+	bool yes;
+
+	if (api_plan_readable(c, task_id, org_id, &yes) != 0)
+		return -1;
+	return yes ? 0 : api_store_error(c, KFQ_ENOTFOUND);
 }
 
 int api_plan_refused(struct api_ctx *c, enum store_plan_problem problem, const char *wrong_state,
@@ -390,13 +399,15 @@ static int plan_approve_all(struct api_ctx *c)
 	api_plan_bounds(c, &b);
 	for (int i = 0; i < n; i++) {
 		const char *field = arena_printf(c->a, "/ids/%d", i);
+		bool readable = false;
 		rc = store_plan_get(c->db, c->a, ids[i], &b, &p);
-		if (rc == KFQ_ENOTFOUND)
-			return api_error(c, 400, "invalid_value", "计划不存在", field);
-		if (rc != KFQ_OK)
+		if (rc != KFQ_OK && rc != KFQ_ENOTFOUND)
 			return api_store_error(c, rc);
-		if (api_plan_can_read(c, p.task_id, p.org_id) != 0)
+		if (rc == KFQ_OK && api_plan_readable(c, p.task_id, p.org_id, &readable) != 0)
 			return -1;
+		/* another organization's plan is refused as a missing one */
+		if (!readable)
+			return api_error(c, 400, "invalid_value", "计划不存在", field);
 	}
 	rc = store_plan_approve_all(c->db, &c->actor, &plan_json_audit, ids, n, comment, &failed,
 	                            &problem);

@@ -61,12 +61,17 @@ static int report_create(struct api_ctx *c)
 static int reviewable(struct api_ctx *c, int64_t id, const char *field, struct store_report *r)
 {
 	int rc = store_report_get(c->db, c->a, id, r);
+	bool readable = false;
 
-	if (rc == KFQ_ENOTFOUND && field)
-		return api_error(c, 400, "invalid_value", "进展报告不存在", field);
-	if (rc != KFQ_OK)
+	if (rc != KFQ_OK && rc != KFQ_ENOTFOUND)
 		return api_store_error(c, rc);
-	return api_plan_can_read(c, r->task_id, r->org_id);
+	if (rc == KFQ_OK && api_plan_readable(c, r->task_id, r->org_id, &readable) != 0)
+		return -1;
+	if (readable)
+		return 0;
+	/* another organization's report answers as a missing one */
+	return field ? api_error(c, 400, "invalid_value", "进展报告不存在", field)
+	             : api_store_error(c, KFQ_ENOTFOUND);
 }
 
 static int report_review(struct api_ctx *c, bool accept)

@@ -160,6 +160,37 @@ describe('refusals', { timeout: h.FILE_TIMEOUT }, () => {
 			}
 			assert.equal(await auditCount(), before);
 		});
+
+		test('a reviewer whose scope leaves zone1 out: every review of zone1’s plan or report, one or in a batch, answers as for a missing one', T, async () => {
+			// zone1's plan for task 2 (led by 市发改委, not the commerce bureau), approved, with a report
+			let r = await c.zone1.post(`/api/plans/${plan.id}/submit`, {});
+			assert.equal(r.status, 200, r.text);
+			assert.equal((await c.office1.post(`/api/plans/${plan.id}/approve`, {})).status, 200);
+			r = await c.zone1.post(`/api/milestones/${plan.milestones[0].id}/reports`, { status: 'in_progress', percent: 20, narrative: '推进中' });
+			assert.equal(r.status, 201, r.text);
+			const report = r.json;
+			r = await c.admin.post('/api/users', { username: 'office.org', display_name: '本局审核', org_id: ids[h.ORG.commerce], role: 'office', data_scope: 'org', password: 'Scoped-Passw0rd-1' });
+			assert.equal(r.status, 201, r.text);
+			const scoped = new h.Client(srv);
+			await scoped.login('office.org', 'Scoped-Passw0rd-1');
+			assert.equal((await scoped.put('/api/session/password', { old_password: 'Scoped-Passw0rd-1', new_password: 'Scoped-Passw0rd-2' })).status, 204);
+			const before = await auditCount();
+			const same = async (method, url, other, missing) => {
+				const a = await scoped.request(method, url(other.id), other.body);
+				const b = await scoped.request(method, url(missing.id), missing.body);
+				assert.ok(a.status === 404 || a.status === 400, `${url(other.id)}: ${a.status} ${a.text}`);
+				assert.equal(a.status, b.status, `${url(other.id)}: ${a.text} / ${b.text}`);
+				assert.deepEqual(a.json, b.json, url(other.id));
+			};
+			await same('POST', (id) => `/api/plans/${id}/return`, { id: plan.id, body: { comment: '请修改' } }, { id: 999999, body: { comment: '请修改' } });
+			await same('POST', (id) => `/api/reports/${id}/accept`, { id: report.id, body: {} }, { id: 999999, body: {} });
+			await same('POST', (id) => `/api/reports/${id}/return`, { id: report.id, body: { comment: '补充' } }, { id: 999999, body: { comment: '补充' } });
+			await same('POST', () => '/api/plans/approve', { id: 0, body: { ids: [plan.id] } }, { id: 0, body: { ids: [999999] } });
+			await same('POST', () => '/api/reports/accept', { id: 0, body: { ids: [report.id] } }, { id: 0, body: { ids: [999999] } });
+			assert.equal(await auditCount(), before);
+			// the office with every organization in scope accepts it
+			assert.equal((await c.office1.post(`/api/reports/${report.id}/accept`, {})).status, 200);
+		});
 	});
 
 	describe('numbers outside their declared range', () => {
