@@ -3,8 +3,10 @@
  * parameters, and JSON body validation. Must not hold a route's own logic. */
 #include "api/api.h"
 
+#include "util/blank.h"
 #include "util/log.h"
 #include "util/spool.h"
+#include "util/textconv.h"
 #include "util/timeutil.h"
 
 #include <errno.h>
@@ -89,7 +91,13 @@ int api_store_error(struct api_ctx *c, int rc)
 	case KFQ_ECONSTRAINT:
 		return api_error(c, 400, "constraint_violation",
 		                 "数据不符合约束（引用的记录不存在或取值无效）", NULL);
+	case KFQ_ESTATE:
+		/* a handler that knows the state says which step it refuses */
+		return api_error(c, 409, "invalid_state", "当前状态不允许此操作，请刷新后查看",
+		                 NULL);
 	case KFQ_EBUSY:
+		/* a lock held past the lock timeout: nothing was written, the same request can
+		 * succeed a moment later */
 		http_resp_header(c->req, "Retry-After", "1");
 		return api_error(c, 503, "busy", "系统繁忙，请稍后重试", NULL);
 	case KFQ_EUNAVAIL:
@@ -112,6 +120,7 @@ static const char *type_msg(enum api_type t)
 {
 	switch (t) {
 	case API_STR:
+	case API_SECRET:
 		return "应为字符串";
 	case API_INT:
 		return "应为整数";
@@ -135,6 +144,27 @@ static bool valid_utf8_text(const char *s, size_t n)
 	return true;
 }
 
+/* A string value without its NULs and control characters (TAB and LF allowed). */
+static bool plain_text(json_t *v)
+{
+	const char *s = json_string_value(v);
+	size_t n = json_string_length(v);
+
+	return strlen(s) == n && valid_utf8_text(s, n);
+}
+
+/* Trims v's blank code points at both ends, in place; true when nothing is left. */
+static bool trim_blank(json_t *v)
+{
+	const char *s = json_string_value(v);
+	size_t n = json_string_length(v), start, len;
+
+	blank_trim(s, n, &start, &len);
+	if (len != n && json_string_setn(v, s + start, len) != 0)
+		fatal("cannot trim a JSON string");
+	return len == 0;
+}
+
 /* Fills e and returns -1: the validator's way of reporting without a request. */
 static int bad(struct api_body_error *e, const char *code, char *message, char *field)
 {
@@ -146,6 +176,20 @@ static int bad(struct api_body_error *e, const char *code, char *message, char *
 
 static int check_object(struct arena *a, const struct api_field *fields, json_t *obj,
                         const char *prefix, int depth, struct api_body_error *e);
+
+/* An integer (of field f, or an item of it) within f's declared range. */
+static int in_range(struct arena *a, const struct api_field *f, json_t *v, char *ptr,
+                    struct api_body_error *e)
+{
+	json_int_t n = json_integer_value(v);
+
+	if (n >= f->lo && n <= f->hi)
+		return 0;
+	return bad(e, "out_of_range",
+	           arena_printf(a, "字段 %s 应为 %lld 到 %lld 之间的整数", f->name,
+	                        (long long)f->lo, (long long)f->hi),
+	           ptr);
+}
 
 static int check_field(struct arena *a, const struct api_field *f, json_t *v, const char *prefix,
                        int depth, struct api_body_error *e)
@@ -160,21 +204,24 @@ static int check_field(struct arena *a, const struct api_field *f, json_t *v, co
 		return 0;
 	switch (f->type) {
 	case API_STR:
+	case API_SECRET:
 		if (!json_is_string(v))
 			break;
 		if (json_string_length(v) > max)
 			return bad(e, "too_long",
 			           arena_printf(a, "字段 %s 过长（最多%zu字节）", f->name, max),
 			           ptr);
-		if (strlen(json_string_value(v)) != json_string_length(v) ||
-		    !valid_utf8_text(json_string_value(v), json_string_length(v)))
+		if (!plain_text(v))
 			return bad(e, "invalid_characters",
 			           arena_printf(a, "字段 %s 含有控制字符", f->name), ptr);
+		if (f->type == API_STR && trim_blank(v) && f->required)
+			return bad(e, "missing_field",
+			           arena_printf(a, "字段 %s 不能为空白", f->name), ptr);
 		return 0;
 	case API_INT:
-		if (json_is_integer(v))
-			return 0;
-		break;
+		if (!json_is_integer(v))
+			break;
+		return in_range(a, f, v, ptr, e);
 	case API_BOOL:
 		if (json_is_boolean(v))
 			return 0;
@@ -200,19 +247,22 @@ static int check_field(struct arena *a, const struct api_field *f, json_t *v, co
 					return -1;
 				continue;
 			}
-			bool ok =
-			    f->type == API_INT_ARRAY
-			        ? json_is_integer(el)
-			        : json_is_string(el) && json_string_length(el) <= 200 &&
-			              json_string_length(el) > 0 &&
-			              strlen(json_string_value(el)) == json_string_length(el) &&
-			              valid_utf8_text(json_string_value(el),
-			                              json_string_length(el));
+			bool ok = f->type == API_INT_ARRAY
+			              ? json_is_integer(el)
+			              : json_is_string(el) && json_string_length(el) <= 200 &&
+			                    plain_text(el);
 			if (!ok)
 				return bad(e, "invalid_type",
 				           arena_printf(a, "字段 %s 的第%zu项%s", f->name, i + 1,
 				                        type_msg(f->type)),
 				           eptr);
+			if (f->type == API_INT_ARRAY && in_range(a, f, el, eptr, e) != 0)
+				return -1;
+			if (f->type == API_STR_ARRAY && trim_blank(el))
+				return bad(
+				    e, "invalid_value",
+				    arena_printf(a, "字段 %s 的第%zu项不能为空白", f->name, i + 1),
+				    eptr);
 		}
 		return 0;
 	}
@@ -336,35 +386,37 @@ int64_t *api_body_ints(struct api_ctx *c, const char *name, int *n)
 
 /* ---- query ---- */
 
-int api_query_int(struct api_ctx *c, const char *name, int64_t def, int64_t min, int64_t max,
-                  int64_t *out)
+/* text as a whole decimal integer within [lo, hi]: digits after an optional '-', nothing else
+ * (strtoll alone would take leading spaces and a '+') */
+static bool int_in(const char *text, int64_t lo, int64_t hi, int64_t *out)
 {
-	const char *v = http_query(c->req, name);
 	char *end;
+	long long n;
 
-	*out = def;
-	if (!v || !*v)
-		return 0;
-	long long n = strtoll(v, &end, 10);
-	if (*end || n < min || n > max)
-		return api_error(c, 400, "invalid_parameter",
-		                 arena_printf(c->a, "参数 %s 应为 %lld 到 %lld 之间的整数", name,
-		                              (long long)min, (long long)max),
-		                 name);
+	if (!(*text == '-' || (*text >= '0' && *text <= '9')))
+		return false;
+	errno = 0;
+	n = strtoll(text, &end, 10);
+	if (*end || end == text || errno == ERANGE || n < lo || n > hi)
+		return false;
 	*out = n;
-	return 0;
+	return true;
 }
 
-int api_query_page(struct api_ctx *c, int64_t *offset, int64_t *limit)
+int64_t api_query_int(struct api_ctx *c, const char *name, int64_t def)
 {
-	int64_t page, size;
+	const char *v = http_query(c->req, name);
+	int64_t n;
 
-	if (api_query_int(c, "page", 1, 1, 1000000, &page) != 0 ||
-	    api_query_int(c, "page_size", 20, 1, 500, &size) != 0)
-		return -1;
+	return v && int_in(v, INT64_MIN, INT64_MAX, &n) ? n : def;
+}
+
+void api_query_page(struct api_ctx *c, int64_t *offset, int64_t *limit)
+{
+	int64_t page = api_query_int(c, "page", 1), size = api_query_int(c, "page_size", 20);
+
 	*offset = (page - 1) * size;
 	*limit = size;
-	return 0;
 }
 
 void api_page_begin(struct api_ctx *c)
@@ -396,37 +448,51 @@ const char *api_query_str(struct api_ctx *c, const char *name)
 int api_path_id(struct api_ctx *c, int64_t *id)
 {
 	const char *v = http_param(c->req, "id");
-	char *end;
-	long long n = v ? strtoll(v, &end, 10) : 0;
 
-	if (!v || *end || n <= 0)
+	if (!v || !int_in(v, 1, API_ID_MAX, id))
 		return api_error(c, 404, "not_found", "记录不存在", NULL);
-	*id = n;
 	return 0;
 }
 
 struct qcheck {
-	struct api_ctx *c;
-	const char *bad;
+	const struct api_field *decl;
+	struct arena *a;
+	struct api_body_error e;
 };
 
-bool api_query_declared(const struct api_route *r, const char *key)
+int api_query_check(const struct api_field *decl, const char *key, const char *value,
+                    struct arena *a, struct api_body_error *e)
 {
-	for (const char *const *allowed = r->query; allowed && *allowed; allowed++)
-		if (!strcmp(*allowed, key))
-			return true;
-	return false;
+	const struct api_field *f = decl;
+	size_t max, n = strlen(value);
+	int64_t v;
+
+	while (f && f->name && strcmp(f->name, key) != 0)
+		f++;
+	if (!f || !f->name)
+		return bad(e, "unknown_parameter", arena_printf(a, "不支持的查询参数：%s", key),
+		           arena_strdup(a, key));
+	if (!n)
+		return 0;
+	if (f->type == API_INT && !int_in(value, f->lo, f->hi, &v))
+		return bad(e, "invalid_parameter",
+		           arena_printf(a, "参数 %s 应为 %lld 到 %lld 之间的整数", key,
+		                        (long long)f->lo, (long long)f->hi),
+		           arena_strdup(a, key));
+	max = f->max ? f->max : 200;
+	if (f->type == API_STR &&
+	    (n > max || !textconv_utf8_valid(value, n) || !valid_utf8_text(value, n)))
+		return bad(e, "invalid_parameter",
+		           arena_printf(a, "参数 %s 应为不超过%zu字节的文本", key, max),
+		           arena_strdup(a, key));
+	return 0;
 }
 
 static int query_cb(void *arg, const char *key, const char *value)
 {
 	struct qcheck *q = arg;
 
-	(void)value;
-	if (api_query_declared(q->c->route, key))
-		return 0;
-	q->bad = key;
-	return 1;
+	return api_query_check(q->decl, key, value, q->a, &q->e) != 0;
 }
 
 /* ---- session ---- */
@@ -503,7 +569,7 @@ static int check_once(struct http_req *req, struct store *db)
 	struct api_ctx *c = arena_zalloc(&req->arena, sizeof(*c));
 	bool write = strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0;
 	bool has_body = req->content_length != 0;
-	struct qcheck q;
+	struct qcheck q = {r->query, &req->arena, {0}};
 
 	req->ctx = c;
 	c->req = req;
@@ -513,13 +579,10 @@ static int check_once(struct http_req *req, struct store *db)
 	c->out = &req->resp.body;
 	c->actor.client_addr = req->client_addr;
 	jsonw_init(&c->w, c->out);
-	q.c = c;
-	q.bad = NULL;
 	if ((r->flags & API_LOOPBACK) && !is_loopback(req->client_addr))
 		return api_error(c, 403, "forbidden", "仅允许本机访问", NULL);
 	if (http_query_each(req, query_cb, &q))
-		return api_error(c, 400, "unknown_parameter",
-		                 arena_printf(c->a, "不支持的查询参数：%s", q.bad), q.bad);
+		return api_error(c, 400, q.e.code, q.e.message, q.e.field);
 	if (write && !same_origin(c))
 		return api_error(c, 403, "csrf_failed", "请求来源校验失败，请刷新页面后重试", NULL);
 	if (write && !(r->flags & API_UPLOAD) && has_body &&
@@ -645,6 +708,21 @@ bool api_scope_allows(const int64_t *ids, int n, int64_t org_id)
 	return false;
 }
 
+int api_scope_check(struct api_ctx *c, const struct store_scope *scope, int64_t org_id)
+{
+	struct store_scope own;
+	int64_t *ids;
+	int n;
+
+	if (!scope) {
+		api_scope(c, &own);
+		scope = &own;
+	}
+	if (api_scope_orgs_of(c, scope, &ids, &n) != 0)
+		return -1;
+	return api_scope_allows(ids, n, org_id) ? 0 : api_store_error(c, KFQ_ENOTFOUND);
+}
+
 /* ---- files ---- */
 
 void api_set_download(struct api_ctx *c, const char *content_type, const char *filename)
@@ -722,6 +800,11 @@ const char *api_data_dir(void)
 	return config->data_dir;
 }
 
+int api_reply_horizon_days(void)
+{
+	return config->reply_horizon_days;
+}
+
 const struct http_router *api_router(void)
 {
 	return the_router;
@@ -730,28 +813,34 @@ const struct http_router *api_router(void)
 /* ---- set-up ---- */
 
 const struct api_route *const api_tables[] = {
-    api_misc_routes,
-    api_session_routes,
-    api_org_routes,
-    api_user_routes,
-    api_audit_routes,
-    api_task_routes,
-    api_plan_routes,
-    api_milestone_routes,
-    api_report_routes,
-    api_board_routes,
-    api_notice_routes,
-    api_capability_routes,
-    api_role_routes,
-    api_import_routes,
-    api_inbox_routes,
-    api_todo_routes,
-    NULL,
+    api_misc_routes,  api_session_routes,     api_org_routes,
+    api_user_routes,  api_audit_routes,       api_task_routes,
+    api_plan_routes,  api_milestone_routes,   api_report_routes,
+    api_board_routes, api_notice_routes,      api_capability_routes,
+    api_role_routes,  api_import_routes,      api_inbox_routes,
+    api_todo_routes,  api_role_change_routes, NULL,
 };
+
+/* Every number declares its range, and query parameters are text or integers: a table that
+ * does not is a programming error, found at start-up. */
+static void check_decl(const struct api_route *r, const struct api_field *f, bool query)
+{
+	for (; f && f->name; f++) {
+		if ((f->type == API_INT || f->type == API_INT_ARRAY) && f->lo >= f->hi)
+			fatal("route %s %s: %s declares no range", r->method, r->pattern, f->name);
+		if (query && f->type != API_STR && f->type != API_INT)
+			fatal("route %s %s: query parameter %s is neither text nor an integer",
+			      r->method, r->pattern, f->name);
+		if (f->type == API_OBJ_ARRAY)
+			check_decl(r, f->fields, false);
+	}
+}
 
 static void add_routes(struct http_router *router, const struct api_route *routes)
 {
 	for (const struct api_route *r = routes; r->method; r++) {
+		check_decl(r, r->query, true);
+		check_decl(r, r->body, false);
 		size_t kind_max = (r->flags & API_UPLOAD)   ? HTTP_UPLOAD_BODY_MAX
 		                  : (r->flags & API_PUBLIC) ? API_PUBLIC_BODY_MAX
 		                                            : HTTP_JSON_BODY_MAX;

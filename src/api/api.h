@@ -29,17 +29,59 @@ enum {
  * hold it in memory. */
 #define API_PUBLIC_BODY_MAX (16 * 1024)
 
-/* Optional fields may also be null, meaning absent. */
-enum api_type { API_STR, API_INT, API_BOOL, API_STR_ARRAY, API_INT_ARRAY, API_OBJ_ARRAY };
+/* Optional fields may also be null, meaning absent. Text (API_STR and the items of
+ * API_STR_ARRAY) reaches the handler trimmed of blank code points at both ends (util/blank.h);
+ * a required text field or an array item that is blank throughout is refused. API_SECRET is
+ * text kept exactly as sent (passwords). */
+enum api_type {
+	API_STR,
+	API_SECRET,
+	API_INT,
+	API_BOOL,
+	API_STR_ARRAY,
+	API_INT_ARRAY,
+	API_OBJ_ARRAY
+};
 
-/* One JSON body field. Unknown fields are refused. */
+/* One JSON body field or query parameter. Unknown fields and parameters are refused. Every
+ * number has its range: api_init refuses a table with an API_INT or API_INT_ARRAY field (body
+ * or query) whose lo is not below hi, so that no handler sees a number it did not declare. */
 struct api_field {
 	const char *name;
 	enum api_type type;
 	bool required;
-	size_t max; /* strings: max bytes (0 = 200); arrays: max elements (0 = 100) */
+	size_t max; /* text: max bytes (0 = 200); arrays: max elements (0 = 100) */
 	const struct api_field *fields; /* API_OBJ_ARRAY: each element's fields, {NULL} ended */
+	int64_t lo, hi; /* API_INT, and each item of API_INT_ARRAY: the allowed range */
 };
+
+#define API_ID_MAX        INT64_MAX /* ids are positive 64-bit integers */
+#define API_PAGE_MAX      1000000
+#define API_PAGE_SIZE_MAX 500
+
+/* Declarations, for body fields and query parameters alike. */
+#define API_INT_FIELD(name, required, lo, hi)                                                      \
+	{                                                                                          \
+		name, API_INT, required, 0, NULL, lo, hi                                           \
+	}
+#define API_ID_FIELD(name, required) API_INT_FIELD(name, required, 1, API_ID_MAX)
+#define API_IDS_FIELD(name, required, maxn)                                                        \
+	{                                                                                          \
+		name, API_INT_ARRAY, required, maxn, NULL, 1, API_ID_MAX                           \
+	}
+/* A query parameter of text (at most maxbytes, 0 = 200). Query parameters are never required. */
+#define API_QSTR(name, maxbytes)                                                                   \
+	{                                                                                          \
+		name, API_STR, false, maxbytes                                                     \
+	}
+/* The page and page_size a paged list declares (api_query_page reads them). */
+#define API_QPAGE                                                                                  \
+	API_INT_FIELD("page", false, 1, API_PAGE_MAX),                                             \
+	    API_INT_FIELD("page_size", false, 1, API_PAGE_SIZE_MAX)
+#define API_FIELDS_END                                                                             \
+	{                                                                                          \
+		NULL, 0, false, 0                                                                  \
+	}
 
 struct api_ctx;
 typedef int (*api_handler)(struct api_ctx *c);
@@ -48,10 +90,10 @@ struct api_route {
 	const char *method;
 	const char *pattern;
 	api_handler handler;
-	unsigned perm;                /* PERM_* bits the role must have; 0 = any signed-in user */
-	unsigned flags;               /* API_* */
-	const char *const *query;     /* allowed query parameter names, NULL-terminated */
-	const struct api_field *body; /* JSON body fields, {NULL} terminated; NULL = no body */
+	unsigned perm;                 /* PERM_* bits the role must have; 0 = any signed-in user */
+	unsigned flags;                /* API_* */
+	const struct api_field *query; /* query parameters (API_STR or API_INT), {NULL} ended */
+	const struct api_field *body;  /* JSON body fields, {NULL} terminated; NULL = no body */
 	/* The body cap; 0 = the default of the route's kind: HTTP_UPLOAD_BODY_MAX for uploads,
 	 * API_PUBLIC_BODY_MAX for public JSON routes, HTTP_JSON_BODY_MAX for the others. */
 	size_t max_body;
@@ -74,13 +116,16 @@ struct api_ctx {
 struct api_config {
 	const char *db_url;
 	const char *web_root;
-	const char *data_dir; /* evidence files, stored by content hash */
+	const char *data_dir;   /* evidence files, stored by content hash */
+	int reply_horizon_days; /* a new 督办单's reply date: at most this many days from today */
 };
 
 /* Sets up the API (libsodium, the login dummy hash) and fills the router. */
 int api_init(const struct api_config *cfg, struct http_router *router);
 /* The directory evidence files live in. */
 const char *api_data_dir(void);
+/* How many days from today a new 督办单's reply date may be (api_config). */
+int api_reply_horizon_days(void);
 /* The router the API was registered in (for /metrics). */
 const struct http_router *api_router(void);
 /* Closes this process's database connections (call after the server stopped). */
@@ -89,7 +134,8 @@ void api_shutdown(void);
 /* Answers an error; returns -1 so handlers can `return api_error(...)`. */
 int api_error(struct api_ctx *c, int status, const char *code, const char *message,
               const char *field);
-/* Maps a store error code to 404/409/503/500 with a message. */
+/* Maps a store error code to its one status: KFQ_ENOTFOUND 404, KFQ_ECONFLICT and KFQ_ESTATE
+ * 409, KFQ_ECONSTRAINT 400, KFQ_EBUSY (a lock timeout) 503 with Retry-After, others 500. */
 int api_store_error(struct api_ctx *c, int rc);
 /* Finishes a JSON answer written through c->w. */
 int api_ok(struct api_ctx *c, int status);
@@ -107,8 +153,12 @@ struct api_body_error {
 int api_body_validate(const struct api_field *fields, const char *buf, size_t len, struct arena *a,
                       json_t **out, struct api_body_error *e);
 
-/* Whether the route declares query parameter `key` (undeclared ones are refused with 400). */
-bool api_query_declared(const struct api_route *r, const char *key);
+/* Checks one query parameter against a route's declarations (an empty value means absent):
+ * 0, or -1 with e filled for an undeclared one (unknown_parameter), an integer that is not
+ * plain digits within its range, or text longer than declared, with control characters or
+ * not UTF-8 (invalid_parameter). Pure apart from the arena. */
+int api_query_check(const struct api_field *decl, const char *key, const char *value,
+                    struct arena *a, struct api_body_error *e);
 
 /* Body accessors (after validation); NULL / 0 / false when absent or null. */
 const char *api_body_str(struct api_ctx *c, const char *name);
@@ -119,12 +169,13 @@ bool api_body_bool(struct api_ctx *c, const char *name);
 const char **api_body_strs(struct api_ctx *c, const char *name, int *n);
 int64_t *api_body_ints(struct api_ctx *c, const char *name, int *n);
 
-/* Query parameters: a positive integer with bounds, or a string. 400 on bad input. */
-int api_query_int(struct api_ctx *c, const char *name, int64_t def, int64_t min, int64_t max,
-                  int64_t *out);
+/* Query parameters, already checked against the route's declarations (entry answers 400 for
+ * an undeclared one, a number out of its range or text too long): an integer (def when absent
+ * or empty), or text (NULL when absent or empty). */
+int64_t api_query_int(struct api_ctx *c, const char *name, int64_t def);
 const char *api_query_str(struct api_ctx *c, const char *name);
-/* page (1-based) and page_size (default 20, at most 500) as an offset and a limit. */
-int api_query_page(struct api_ctx *c, int64_t *offset, int64_t *limit);
+/* page (1-based) and page_size (default 20) as an offset and a limit (API_QPAGE). */
+void api_query_page(struct api_ctx *c, int64_t *offset, int64_t *limit);
 /* A list answer: {"items":[…],"total":N,"page":P,"page_size":S}. api_page_begin opens the
  * object (unless the handler opened it to write members of its own first) and the items
  * array; api_page_end closes both, with page and page_size only for a paged list (limit > 0). */
@@ -140,6 +191,10 @@ int api_scope_orgs(struct api_ctx *c, int64_t **ids, int *n);
 /* The ids of another scope (a route may widen the caller's: see notice.c). */
 int api_scope_orgs_of(struct api_ctx *c, const struct store_scope *scope, int64_t **ids, int *n);
 bool api_scope_allows(const int64_t *ids, int n, int64_t org_id);
+/* The check of one record (an :id route) against a scope (the caller's when scope is NULL): 0
+ * when the scope covers org_id, else the very 404 a missing record gets, so that an id never
+ * tells another organization's record from one that does not exist. */
+int api_scope_check(struct api_ctx *c, const struct store_scope *scope, int64_t org_id);
 
 /* Writes "capabilities" (codes the user's organization holds) and "permissions" (names of
  * the role's permission bits) into the object open in c->w: the session's rights, from which
@@ -193,6 +248,7 @@ extern const struct api_route api_role_routes[];
 extern const struct api_route api_import_routes[];
 extern const struct api_route api_inbox_routes[];
 extern const struct api_route api_todo_routes[];
+extern const struct api_route api_role_change_routes[];
 /* Every table above, in the order they are registered; NULL-terminated. */
 extern const struct api_route *const api_tables[];
 

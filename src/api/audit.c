@@ -37,13 +37,11 @@ static int filter_from_query(struct api_ctx *c, struct store_audit_filter *f, bo
 	f->entity_type = api_query_str(c, "entity_type");
 	f->entity_id = api_query_str(c, "entity_id");
 	f->action = api_query_str(c, "action");
-	if (api_query_int(c, "user_id", 0, 1, INT64_MAX, &f->user_id) != 0 ||
-	    time_param(c, "from", &f->from) != 0 || time_param(c, "to", &f->to) != 0)
+	f->user_id = api_query_int(c, "user_id", 0);
+	if (time_param(c, "from", &f->from) != 0 || time_param(c, "to", &f->to) != 0)
 		return -1;
-	if (!paged)
-		return 0;
-	if (api_query_page(c, &f->offset, &f->limit) != 0)
-		return -1;
+	if (paged)
+		api_query_page(c, &f->offset, &f->limit);
 	return 0;
 }
 
@@ -235,10 +233,11 @@ static int export(struct api_ctx *c)
 	return export_finish(c, &x, "审计日志");
 }
 
-static const char *const list_query[] = {"user_id", "entity_type", "entity_id", "action", "from",
-                                         "to",      "page",        "page_size", NULL};
-static const char *const export_query[] = {"user_id", "entity_type", "entity_id", "action",
-                                           "from",    "to",          NULL};
+#define AUDIT_FILTER                                                                               \
+	API_ID_FIELD("user_id", false), API_QSTR("entity_type", 32), API_QSTR("entity_id", 32),    \
+	    API_QSTR("action", 32), API_QSTR("from", 40), API_QSTR("to", 40)
+static const struct api_field list_query[] = {AUDIT_FILTER, API_QPAGE, API_FIELDS_END};
+static const struct api_field export_query[] = {AUDIT_FILTER, API_FIELDS_END};
 
 static const struct api_field no_body[] = {{NULL, 0, false, 0}};
 

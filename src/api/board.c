@@ -168,12 +168,10 @@ static int board(struct api_ctx *c)
 {
 	struct store_milestone_filter mf = {0};
 	struct view v;
-	int64_t org_id, policy_id, total;
+	int64_t org_id = api_query_int(c, "org_id", 0), total;
 	int rc;
 
-	if (api_query_int(c, "org_id", 0, 1, INT64_MAX, &org_id) != 0 ||
-	    api_query_int(c, "policy_id", 0, 1, INT64_MAX, &policy_id) != 0 ||
-	    load(c, org_id, policy_id, &v) != 0)
+	if (load(c, org_id, api_query_int(c, "policy_id", 0), &v) != 0)
 		return -1;
 	mf.state = "overdue";
 	mf.org_id = org_id;
@@ -293,10 +291,8 @@ static int ranking(struct api_ctx *c)
 	struct export_table t;
 	struct ranked *r;
 	struct view v;
-	int64_t policy_id;
 
-	if (api_query_int(c, "policy_id", 0, 1, INT64_MAX, &policy_id) != 0 ||
-	    load(c, 0, policy_id, &v) != 0)
+	if (load(c, 0, api_query_int(c, "policy_id", 0), &v) != 0)
 		return -1;
 	r = arena_alloc(c->a, sizeof(*r) * (size_t)(v.nzones + 1));
 	for (int i = 0; i < v.nzones; i++)
@@ -315,8 +311,12 @@ static int ranking(struct api_ctx *c)
 	return export_finish(c, &t, "开发区排名");
 }
 
-static const char *const board_query[] = {"org_id", "policy_id", NULL};
-static const char *const ranking_query[] = {"policy_id", NULL};
+static const struct api_field board_query[] = {
+    API_ID_FIELD("org_id", false),
+    API_ID_FIELD("policy_id", false),
+    API_FIELDS_END,
+};
+static const struct api_field ranking_query[] = {API_ID_FIELD("policy_id", false), API_FIELDS_END};
 
 const struct api_route api_board_routes[] = {
     {"GET", "/api/board", board, PERM_TASK_READ, 0, board_query, NULL},

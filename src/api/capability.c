@@ -61,9 +61,10 @@ static int filter_from_query(struct api_ctx *c, struct store_capability_filter *
 	f->capability = api_query_str(c, "capability");
 	if (f->capability && !capability_find(f->capability))
 		return api_error(c, 400, "invalid_parameter", "职能代码无效", "capability");
-	if (api_query_int(c, "org_id", 0, 1, INT64_MAX, &f->org_id) != 0)
-		return -1;
-	return paged ? api_query_page(c, &f->offset, &f->limit) : 0;
+	f->org_id = api_query_int(c, "org_id", 0);
+	if (paged)
+		api_query_page(c, &f->offset, &f->limit);
+	return 0;
 }
 
 static int list(struct api_ctx *c)
@@ -151,11 +152,12 @@ static int revoke(struct api_ctx *c)
 	return 0;
 }
 
-static const char *const list_query[] = {"q", "capability", "org_id", "page", "page_size", NULL};
-static const char *const export_query[] = {"q", "capability", "org_id", NULL};
+#define GRANT_FILTER API_QSTR("q", 100), API_QSTR("capability", 32), API_ID_FIELD("org_id", false)
+static const struct api_field list_query[] = {GRANT_FILTER, API_QPAGE, API_FIELDS_END};
+static const struct api_field export_query[] = {GRANT_FILTER, API_FIELDS_END};
 
 static const struct api_field grant_body[] = {
-    {"org_id", API_INT, true, 0},
+    API_ID_FIELD("org_id", true),
     {"capability", API_STR, true, 32},
     {"note", API_STR, false, 200},
     {NULL, 0, false, 0},

@@ -66,6 +66,7 @@ static int upload(struct api_ctx *c)
 	req.sha256 = c->req->upload.sha256;
 	req.data_dir = api_data_dir();
 	req.who = &c->actor;
+	req.role = c->sess.user.role;
 	rc = import_run(c->db, c->a, &req, &r);
 	if (rc == KFQ_EIO)
 		return api_error(c, 500, "storage_failed", "文件保存失败", NULL);
@@ -125,7 +126,7 @@ static int secret(struct api_ctx *c)
 	                     arena_printf(c->a, "导入%lld-初始密码.xlsx", (long long)id));
 }
 
-static const char *const upload_query[] = {"name", NULL};
+static const struct api_field upload_query[] = {API_QSTR("name", 255), API_FIELDS_END};
 static const struct api_field secret_body[] = {
     {"token", API_STR, true, IMPORT_TOKEN_LEN},
     {NULL, 0, false, 0},

@@ -28,12 +28,10 @@ static void write_entry(struct jsonw *w, const struct store_inbox_entry *e)
 static int inbox_list(struct api_ctx *c)
 {
 	struct store_inbox_entry *e;
-	int64_t offset, limit, unread_only, total, unread;
+	int64_t offset, limit, unread_only = api_query_int(c, "unread", 0), total, unread;
 	int n, rc;
 
-	if (api_query_int(c, "unread", 0, 0, 1, &unread_only) != 0 ||
-	    api_query_page(c, &offset, &limit) != 0)
-		return -1;
+	api_query_page(c, &offset, &limit);
 	if ((rc = store_inbox_list(c->db, c->a, c->sess.user.id, unread_only != 0, offset, limit,
 	                           &e, &n, &total)) != KFQ_OK ||
 	    (rc = store_inbox_unread(c->db, c->sess.user.id, &unread)) != KFQ_OK)
@@ -74,7 +72,11 @@ static int inbox_read(struct api_ctx *c)
 	return 0;
 }
 
-static const char *const inbox_query[] = {"page", "page_size", "unread", NULL};
+static const struct api_field inbox_query[] = {
+    API_QPAGE,
+    API_INT_FIELD("unread", false, 0, 1),
+    API_FIELDS_END,
+};
 static const struct api_field no_body[] = {{NULL, 0, false, 0}};
 
 const struct api_route api_inbox_routes[] = {

@@ -22,13 +22,12 @@ static int select_ms(struct api_ctx *c, bool paged, struct store_milestone_filte
 	if (f->state && !enum_valid(&enum_milestone_state, f->state))
 		return api_error(c, 400, "invalid_parameter",
 		                 "state 应为 done、overdue、due_soon、stale 或 on_track", "state");
-	if (api_query_int(c, "task_id", 0, 1, INT64_MAX, &f->task_id) != 0 ||
-	    api_query_int(c, "org_id", 0, 1, INT64_MAX, &f->org_id) != 0)
-		return -1;
+	f->task_id = api_query_int(c, "task_id", 0);
+	f->org_id = api_query_int(c, "org_id", 0);
 	api_scope(c, &f->scope);
 	f->lead_org_id = c->sess.user.org_id; /* 谁牵头、谁督促, as can_read allows */
-	if (paged && api_query_page(c, &f->offset, &f->limit) != 0)
-		return -1;
+	if (paged)
+		api_query_page(c, &f->offset, &f->limit);
 	api_plan_bounds(c, &b);
 	if ((rc = store_milestone_list(c->db, c->a, f, &b, m, n, total)) != KFQ_OK)
 		return api_store_error(c, rc);
@@ -119,9 +118,11 @@ static int ms_get(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-static const char *const ms_query[] = {"task_id", "org_id",    "state", "q",
-                                       "page",    "page_size", NULL};
-static const char *const ms_export_query[] = {"task_id", "org_id", "state", "q", NULL};
+#define MS_FILTER                                                                                  \
+	API_ID_FIELD("task_id", false), API_ID_FIELD("org_id", false), API_QSTR("state", 16),      \
+	    API_QSTR("q", 100)
+static const struct api_field ms_query[] = {MS_FILTER, API_QPAGE, API_FIELDS_END};
+static const struct api_field ms_export_query[] = {MS_FILTER, API_FIELDS_END};
 
 const struct api_route api_milestone_routes[] = {
     {"GET", "/api/milestones", ms_list, PERM_TASK_READ, 0, ms_query, NULL},

@@ -29,42 +29,25 @@ static void notice_scope(struct api_ctx *c, struct store_scope *out)
 		out->kind = "all";
 }
 
-static const char *trimmed(struct api_ctx *c, const char *s)
-{
-	size_t n;
-
-	if (!s)
-		return NULL;
-	while (*s == ' ' || *s == '\t' || *s == '\n')
-		s++;
-	n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n'))
-		n--;
-	return arena_strndup(c->a, s, n);
-}
-
 static int filter_from_query(struct api_ctx *c, struct store_notice_filter *f, bool paged)
 {
-	int64_t overdue, awaiting;
-
 	memset(f, 0, sizeof(*f));
 	f->status = api_query_str(c, "status");
 	if (f->status && !notice_status_valid(f->status))
 		return api_error(c, 400, "invalid_parameter",
 		                 "status 应为 open、replied、closed 或 escalated", "status");
-	if (api_query_int(c, "org_id", 0, 1, INT64_MAX, &f->org_id) != 0 ||
-	    api_query_int(c, "task_id", 0, 1, INT64_MAX, &f->task_id) != 0 ||
-	    api_query_int(c, "overdue", 0, 0, 1, &overdue) != 0 ||
-	    api_query_int(c, "awaiting", 0, 0, 1, &awaiting) != 0)
-		return -1;
-	f->awaiting_reply = awaiting != 0;
-	if (overdue) {
+	f->org_id = api_query_int(c, "org_id", 0);
+	f->task_id = api_query_int(c, "task_id", 0);
+	f->awaiting_reply = api_query_int(c, "awaiting", 0) != 0;
+	if (api_query_int(c, "overdue", 0)) {
 		char *today = arena_alloc(c->a, 11);
 		plan_day_format(plan_today(c->now), today);
 		f->overdue_before = today;
 	}
 	notice_scope(c, &f->scope);
-	return paged ? api_query_page(c, &f->offset, &f->limit) : 0;
+	if (paged)
+		api_query_page(c, &f->offset, &f->limit);
+	return 0;
 }
 
 static void compute(struct api_ctx *c, struct store_notice *n)
@@ -93,22 +76,20 @@ static int list(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-/* Loads the :id notice; 404 when absent, 403 outside the caller's notice scope. */
+/* Loads the :id notice; 404 when absent or outside the caller's notice scope. */
 static int load(struct api_ctx *c, struct store_notice *n)
 {
 	struct store_scope scope;
-	int64_t id, *ids;
-	int nids, rc;
+	int64_t id;
+	int rc;
 
 	if (api_path_id(c, &id) != 0)
 		return -1;
 	if ((rc = store_notice_get(c->db, c->a, id, n)) != KFQ_OK)
 		return api_store_error(c, rc);
 	notice_scope(c, &scope);
-	if (api_scope_orgs_of(c, &scope, &ids, &nids) != 0)
+	if (api_scope_check(c, &scope, n->org_id) != 0)
 		return -1;
-	if (!api_scope_allows(ids, nids, n->org_id))
-		return api_error(c, 403, "forbidden", "无权查看该督办单", NULL);
 	compute(c, n);
 	return 0;
 }
@@ -175,19 +156,20 @@ static int create(struct api_ctx *c)
 	n.org_id = api_body_int(c, "org_id");
 	n.task_id = api_body_int(c, "task_id");
 	n.milestone_id = api_body_int(c, "milestone_id");
-	n.subject = trimmed(c, api_body_str(c, "subject"));
-	n.body = trimmed(c, api_body_str(c, "body"));
+	n.subject = api_body_str(c, "subject");
+	n.body = api_body_str(c, "body");
 	n.reply_due = api_body_str(c, "reply_due");
-	if (!*n.subject)
-		return api_error(c, 400, "missing_field", "请填写督办事项", "/subject");
-	if (!*n.body)
-		return api_error(c, 400, "missing_field", "请填写督办内容", "/body");
-	switch (notice_reply_due_check(n.reply_due, plan_today(c->now))) {
+	switch (notice_reply_due_check(n.reply_due, plan_today(c->now), api_reply_horizon_days())) {
 	case NOTICE_DUE_INVALID:
 		return api_error(c, 400, "invalid_value", "反馈期限应为 YYYY-MM-DD 格式的有效日期",
 		                 "/reply_due");
 	case NOTICE_DUE_PAST:
 		return api_error(c, 400, "invalid_value", "反馈期限不能早于今天", "/reply_due");
+	case NOTICE_DUE_TOO_FAR:
+		return api_error(
+		    c, 400, "invalid_value",
+		    arena_printf(c->a, "反馈期限不能晚于今天起%d天", api_reply_horizon_days()),
+		    "/reply_due");
 	case NOTICE_DUE_OK:
 		break;
 	}
@@ -201,7 +183,7 @@ static int create(struct api_ctx *c)
 static int reply(struct api_ctx *c)
 {
 	struct store_notice n;
-	const char *text = trimmed(c, api_body_str(c, "reply")), *status;
+	const char *text = api_body_str(c, "reply"), *status;
 	int64_t *ids;
 	int nids, rc;
 
@@ -211,10 +193,8 @@ static int reply(struct api_ctx *c)
 		return -1;
 	if (!api_scope_allows(ids, nids, n.org_id))
 		return api_error(c, 403, "forbidden", "只能反馈本单位的督办单", NULL);
-	if (!*text)
-		return api_error(c, 400, "missing_field", "请填写办理情况", "/reply");
 	rc = store_notice_reply(c->db, c->a, &c->actor, &notice_json_audit, n.id, text, &status);
-	if (rc == KFQ_EBUSY)
+	if (rc == KFQ_ESTATE)
 		return api_error(c, 409, "invalid_state", notice_refusal(status, NOTICE_REPLY),
 		                 NULL);
 	if (rc != KFQ_OK)
@@ -225,21 +205,20 @@ static int reply(struct api_ctx *c)
 static int end_notice(struct api_ctx *c, enum notice_action action)
 {
 	struct store_notice n;
-	const char *comment = trimmed(c, api_body_str(c, "comment")), *status;
+	const char *comment = api_body_str(c, "comment"), *status;
 	int rc;
 
 	if (load(c, &n) != 0)
 		return -1;
+	/* closing takes an optional comment (escalating requires one: escalate_body) */
 	if (comment && !*comment)
 		comment = NULL;
-	if (action == NOTICE_ESCALATE && !comment)
-		return api_error(c, 400, "missing_field", "升级督办时请填写理由", "/comment");
 	rc = action == NOTICE_CLOSE
 	         ? store_notice_close(c->db, c->a, &c->actor, &notice_json_audit, n.id, comment,
 	                              &status)
 	         : store_notice_escalate(c->db, c->a, &c->actor, &notice_json_audit, n.id, comment,
 	                                 &status);
-	if (rc == KFQ_EBUSY)
+	if (rc == KFQ_ESTATE)
 		return api_error(c, 409, "invalid_state", notice_refusal(status, action), NULL);
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
@@ -474,15 +453,16 @@ const struct api_todo api_notice_todos[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static const char *const list_query[] = {"org_id",   "status", "task_id",   "overdue",
-                                         "awaiting", "page",   "page_size", NULL};
-static const char *const export_query[] = {"org_id",  "status",   "task_id",
-                                           "overdue", "awaiting", NULL};
+#define NOTICE_FILTER                                                                              \
+	API_ID_FIELD("org_id", false), API_QSTR("status", 16), API_ID_FIELD("task_id", false),     \
+	    API_INT_FIELD("overdue", false, 0, 1), API_INT_FIELD("awaiting", false, 0, 1)
+static const struct api_field list_query[] = {NOTICE_FILTER, API_QPAGE, API_FIELDS_END};
+static const struct api_field export_query[] = {NOTICE_FILTER, API_FIELDS_END};
 
 static const struct api_field create_body[] = {
-    {"org_id", API_INT, true, 0},
-    {"task_id", API_INT, true, 0},
-    {"milestone_id", API_INT, false, 0},
+    API_ID_FIELD("org_id", true),
+    API_ID_FIELD("task_id", true),
+    API_ID_FIELD("milestone_id", false),
     {"subject", API_STR, true, 200},
     {"body", API_STR, true, 10000},
     {"reply_due", API_STR, true, 10},

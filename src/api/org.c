@@ -44,18 +44,14 @@ static int list(struct api_ctx *c)
 
 static int load_in_scope(struct api_ctx *c, struct store_org *o)
 {
-	int64_t id, *ids;
-	int nids, rc;
+	int64_t id;
+	int rc;
 
 	if (api_path_id(c, &id) != 0)
 		return -1;
 	if ((rc = store_org_get(c->db, c->a, id, o)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (api_scope_orgs(c, &ids, &nids) != 0)
-		return -1;
-	if (!api_scope_allows(ids, nids, id))
-		return api_error(c, 403, "forbidden", "无权访问该机构的数据", NULL);
-	return 0;
+	return api_scope_check(c, NULL, id);
 }
 
 static int get(struct api_ctx *c)
@@ -68,31 +64,15 @@ static int get(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-static const char *trimmed(struct api_ctx *c, const char *s)
-{
-	size_t n;
-
-	if (!s)
-		return NULL;
-	while (*s == ' ' || *s == '\t')
-		s++;
-	n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	return arena_strndup(c->a, s, n);
-}
-
 /* Reads and checks the body into o (id untouched). */
 static int read_body(struct api_ctx *c, struct store_org *o)
 {
-	o->name = trimmed(c, api_body_str(c, "name"));
+	o->name = api_body_str(c, "name");
 	o->type = api_body_str(c, "type");
 	o->level = api_body_str(c, "level");
 	o->parent_id = api_body_int(c, "parent_id");
 	o->is_sample = api_body_bool(c, "is_sample");
 	o->aliases = api_body_strs(c, "aliases", &o->naliases);
-	if (!*o->name)
-		return api_error(c, 400, "missing_field", "请填写机构名称", "/name");
 	if (!account_org_type_valid(o->type))
 		return api_error(c, 400, "invalid_value", "机构类型无效", "/type");
 	if (o->level && !strcmp(o->type, "zone") && !account_zone_level_valid(o->level))
@@ -102,12 +82,6 @@ static int read_body(struct api_ctx *c, struct store_org *o)
 		return api_error(c, 400, "invalid_value", "只有开发区可以设置级别", "/level");
 	if (!strcmp(o->type, "zone") && !o->level)
 		return api_error(c, 400, "missing_field", "请选择开发区级别", "/level");
-	for (int i = 0; i < o->naliases; i++) {
-		o->aliases[i] = trimmed(c, o->aliases[i]);
-		if (!*o->aliases[i])
-			return api_error(c, 400, "invalid_value", "别名不能为空",
-			                 arena_printf(c->a, "/aliases/%d", i));
-	}
 	return 0;
 }
 
@@ -191,12 +165,16 @@ static int export(struct api_ctx *c)
 	return export_finish(c, &x, "组织机构");
 }
 
-static const char *const list_query[] = {"q", "type", NULL};
+static const struct api_field list_query[] = {
+    API_QSTR("q", 100),
+    API_QSTR("type", 32),
+    API_FIELDS_END,
+};
 
 static const struct api_field org_body[] = {
     {"name", API_STR, true, 100},
     {"type", API_STR, true, 32},
-    {"parent_id", API_INT, false, 0},
+    API_ID_FIELD("parent_id", false),
     {"level", API_STR, false, 32},
     {"aliases", API_STR_ARRAY, false, 20},
     {"is_sample", API_BOOL, false, 0},

@@ -30,21 +30,30 @@ static bool org_in(const struct store_org_ref *r, int n, int64_t id)
 
 /* May the caller read the plans of org on task? Its scope covers org, or its organization
  * leads the task (谁牵头、谁督促). */
-int api_plan_can_read(struct api_ctx *c, int64_t task_id, int64_t org_id)
+int api_plan_readable(struct api_ctx *c, int64_t task_id, int64_t org_id, bool *yes)
 {
 	struct store_task t;
 	int64_t *ids;
 	int nids, rc;
 
+	*yes = true;
 	if (api_scope_orgs(c, &ids, &nids) != 0)
 		return -1;
 	if (api_scope_allows(ids, nids, org_id))
 		return 0;
 	if ((rc = store_task_get(c->db, c->a, task_id, &t)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (org_in(t.lead, t.nlead, c->sess.user.org_id))
-		return 0;
-	return api_error(c, 403, "forbidden", "无权查看其他单位的计划", NULL);
+	*yes = org_in(t.lead, t.nlead, c->sess.user.org_id);
+	return 0;
+}
+
+int api_plan_can_read(struct api_ctx *c, int64_t task_id, int64_t org_id)
+{
+	bool yes;
+
+	if (api_plan_readable(c, task_id, org_id, &yes) != 0)
+		return -1;
+	return yes ? 0 : api_store_error(c, KFQ_ENOTFOUND);
 }
 
 int api_plan_refused(struct api_ctx *c, enum store_plan_problem problem, const char *wrong_state,
@@ -165,11 +174,11 @@ static int select_plans(struct api_ctx *c, bool paged, struct store_plan_filter 
 	if (f->review && strcmp(f->review, "pending") != 0 && strcmp(f->review, "returned") != 0)
 		return api_error(c, 400, "invalid_parameter", "review 应为 pending 或 returned",
 		                 "review");
-	if (api_query_int(c, "policy_id", 0, 1, INT64_MAX, &f->policy_id) != 0 ||
-	    api_query_int(c, "task_id", 0, 1, INT64_MAX, &f->task_id) != 0 ||
-	    api_query_int(c, "org_id", 0, 1, INT64_MAX, &f->org_id) != 0 ||
-	    (paged && api_query_page(c, &f->offset, &f->limit) != 0))
-		return -1;
+	f->policy_id = api_query_int(c, "policy_id", 0);
+	f->task_id = api_query_int(c, "task_id", 0);
+	f->org_id = api_query_int(c, "org_id", 0);
+	if (paged)
+		api_query_page(c, &f->offset, &f->limit);
 	api_scope(c, &f->scope);
 	f->lead_org_id = c->sess.user.org_id; /* as api_plan_can_read allows */
 	api_plan_bounds(c, &b);
@@ -390,13 +399,15 @@ static int plan_approve_all(struct api_ctx *c)
 	api_plan_bounds(c, &b);
 	for (int i = 0; i < n; i++) {
 		const char *field = arena_printf(c->a, "/ids/%d", i);
+		bool readable = false;
 		rc = store_plan_get(c->db, c->a, ids[i], &b, &p);
-		if (rc == KFQ_ENOTFOUND)
-			return api_error(c, 400, "invalid_value", "计划不存在", field);
-		if (rc != KFQ_OK)
+		if (rc != KFQ_OK && rc != KFQ_ENOTFOUND)
 			return api_store_error(c, rc);
-		if (api_plan_can_read(c, p.task_id, p.org_id) != 0)
+		if (rc == KFQ_OK && api_plan_readable(c, p.task_id, p.org_id, &readable) != 0)
 			return -1;
+		/* another organization's plan is refused as a missing one */
+		if (!readable)
+			return api_error(c, 400, "invalid_value", "计划不存在", field);
 	}
 	rc = store_plan_approve_all(c->db, &c->actor, &plan_json_audit, ids, n, comment, &failed,
 	                            &problem);
@@ -435,30 +446,31 @@ static int plan_discard(struct api_ctx *c)
 	return plan_act(c, PLAN_DISCARD);
 }
 
-static const char *const plan_query[] = {"policy_id", "task_id", "org_id",    "status",
-                                         "review",    "page",    "page_size", NULL};
-static const char *const plan_export_query[] = {"policy_id", "task_id", "org_id",
-                                                "status",    "review",  NULL};
+#define PLAN_FILTER                                                                                \
+	API_ID_FIELD("policy_id", false), API_ID_FIELD("task_id", false),                          \
+	    API_ID_FIELD("org_id", false), API_QSTR("status", 16), API_QSTR("review", 16)
+static const struct api_field plan_query[] = {PLAN_FILTER, API_QPAGE, API_FIELDS_END};
+static const struct api_field plan_export_query[] = {PLAN_FILTER, API_FIELDS_END};
 
 static const struct api_field milestone_fields[] = {
-    {"id", API_INT, false, 0},
+    API_ID_FIELD("id", false),
     {"title", API_STR, true, 200},
     {"deliverable", API_STR, true, 500},
-    {"owner_org_id", API_INT, false, 0},
+    API_ID_FIELD("owner_org_id", false),
     {"owner_person", API_STR, false, 64},
     {"start_date", API_STR, true, 10},
     {"due_date", API_STR, true, 10},
-    {"weight", API_INT, true, 0},
+    API_INT_FIELD("weight", true, 1, PLAN_WEIGHT_TOTAL),
     {NULL, 0, false, 0},
 };
 static const struct api_field plan_create_body[] = {
-    {"task_id", API_INT, true, 0},
-    {"org_id", API_INT, false, 0},
+    API_ID_FIELD("task_id", true),
+    API_ID_FIELD("org_id", false),
     {"milestones", API_OBJ_ARRAY, true, PLAN_MAX_MILESTONES, milestone_fields},
     {NULL, 0, false, 0},
 };
 static const struct api_field close_fields[] = {
-    {"id", API_INT, true, 0},
+    API_ID_FIELD("id", true),
     {"reason", API_STR, true, 500},
     {NULL, 0, false, 0},
 };
@@ -472,7 +484,7 @@ static const struct api_field comment_body[] = {
     {NULL, 0, false, 0},
 };
 static const struct api_field batch_body[] = {
-    {"ids", API_INT_ARRAY, true, 100},
+    API_IDS_FIELD("ids", true, 100),
     {"comment", API_STR, false, 1000},
     {NULL, 0, false, 0},
 };

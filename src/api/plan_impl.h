@@ -12,7 +12,9 @@
 
 /* Today's milestone bounds (core/plan.h) for the request's time. */
 void api_plan_bounds(struct api_ctx *c, struct milestone_bounds *b);
-/* May the caller read the plans of org on task? */
+/* May the caller read the plans of org on task? *yes; -1 (answered) on a store error. */
+int api_plan_readable(struct api_ctx *c, int64_t task_id, int64_t org_id, bool *yes);
+/* The same for an :id route: else the 404 of a missing record. */
 int api_plan_can_read(struct api_ctx *c, int64_t task_id, int64_t org_id);
 /* May the caller write for org (own scope)? */
 int api_plan_can_write(struct api_ctx *c, int64_t org_id);

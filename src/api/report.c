@@ -30,12 +30,8 @@ static int report_create(struct api_ctx *c)
 	if (!enum_valid(&enum_progress_status, r.status))
 		return api_error(c, 400, "invalid_value", "状态应为 未开始、进行中、已完成 或 受阻",
 		                 "/status");
-	if (r.percent < 0 || r.percent > 100)
-		return api_error(c, 400, "invalid_value", "进度应为0到100之间的整数", "/percent");
 	if (!strcmp(r.status, "done") && r.percent != 100)
 		return api_error(c, 400, "invalid_value", "已完成的节点进度应为100", "/percent");
-	if (!*r.narrative)
-		return api_error(c, 400, "missing_field", "请填写进展情况", "/narrative");
 	ev = api_body_ints(c, "evidence_ids", &nev);
 	r.evidence = arena_zalloc(c->a, sizeof(*r.evidence) * (size_t)(nev + 1));
 	r.nevidence = nev;
@@ -65,12 +61,17 @@ static int report_create(struct api_ctx *c)
 static int reviewable(struct api_ctx *c, int64_t id, const char *field, struct store_report *r)
 {
 	int rc = store_report_get(c->db, c->a, id, r);
+	bool readable = false;
 
-	if (rc == KFQ_ENOTFOUND && field)
-		return api_error(c, 400, "invalid_value", "进展报告不存在", field);
-	if (rc != KFQ_OK)
+	if (rc != KFQ_OK && rc != KFQ_ENOTFOUND)
 		return api_store_error(c, rc);
-	return api_plan_can_read(c, r->task_id, r->org_id);
+	if (rc == KFQ_OK && api_plan_readable(c, r->task_id, r->org_id, &readable) != 0)
+		return -1;
+	if (readable)
+		return 0;
+	/* another organization's report answers as a missing one */
+	return field ? api_error(c, 400, "invalid_value", "进展报告不存在", field)
+	             : api_store_error(c, KFQ_ENOTFOUND);
 }
 
 static int report_review(struct api_ctx *c, bool accept)
@@ -133,19 +134,17 @@ static int report_list(struct api_ctx *c)
 {
 	struct store_report_filter f = {0};
 	struct store_report *r;
-	int64_t total, latest;
+	int64_t total;
 	int n, rc;
 
 	f.state = api_query_str(c, "state");
 	if (f.state && !enum_valid(&enum_report_state, f.state))
 		return api_error(c, 400, "invalid_parameter",
 		                 "state 应为 submitted、accepted 或 returned", "state");
-	if (api_query_int(c, "latest", 0, 0, 1, &latest) != 0 ||
-	    api_query_int(c, "task_id", 0, 1, INT64_MAX, &f.task_id) != 0 ||
-	    api_query_int(c, "org_id", 0, 1, INT64_MAX, &f.org_id) != 0 ||
-	    api_query_page(c, &f.offset, &f.limit) != 0)
-		return -1;
-	f.latest = latest != 0;
+	f.latest = api_query_int(c, "latest", 0) != 0;
+	f.task_id = api_query_int(c, "task_id", 0);
+	f.org_id = api_query_int(c, "org_id", 0);
+	api_query_page(c, &f.offset, &f.limit);
 	api_scope(c, &f.scope);
 	f.lead_org_id = c->sess.user.org_id; /* as api_plan_can_read allows */
 	if ((rc = store_report_page(c->db, c->a, &f, &r, &n, &total)) != KFQ_OK)
@@ -222,7 +221,8 @@ static int evidence_get(struct api_ctx *c)
 			return api_store_error(c, rc);
 		if (api_plan_can_read(c, m.task_id, m.org_id) != 0)
 			return -1;
-	} else if (api_plan_can_write(c, e.org_id) != 0) {
+	} else if (api_scope_check(c, NULL, e.org_id) != 0) {
+		/* a file not yet attached to a report: its uploader's organization only */
 		return -1;
 	}
 	if (blob_open(api_data_dir(), e.sha256, &fd, &size) != 0)
@@ -230,24 +230,30 @@ static int evidence_get(struct api_ctx *c)
 	return api_send_file(c, fd, size, e.mime, e.filename);
 }
 
-static const char *const upload_query[] = {"name", NULL};
-static const char *const list_query[] = {"state", "latest",    "task_id", "org_id",
-                                         "page",  "page_size", NULL};
+static const struct api_field upload_query[] = {API_QSTR("name", 255), API_FIELDS_END};
+static const struct api_field list_query[] = {
+    API_QSTR("state", 16),
+    API_INT_FIELD("latest", false, 0, 1),
+    API_ID_FIELD("task_id", false),
+    API_ID_FIELD("org_id", false),
+    API_QPAGE,
+    API_FIELDS_END,
+};
 
 static const struct api_field comment_body[] = {
     {"comment", API_STR, false, 1000},
     {NULL, 0, false, 0},
 };
 static const struct api_field batch_body[] = {
-    {"ids", API_INT_ARRAY, true, 100},
+    API_IDS_FIELD("ids", true, 100),
     {"comment", API_STR, false, 1000},
     {NULL, 0, false, 0},
 };
 static const struct api_field report_body[] = {
     {"status", API_STR, true, 16},
-    {"percent", API_INT, true, 0},
+    API_INT_FIELD("percent", true, 0, 100),
     {"narrative", API_STR, true, 4000},
-    {"evidence_ids", API_INT_ARRAY, false, 20},
+    API_IDS_FIELD("evidence_ids", false, 20),
     {NULL, 0, false, 0},
 };
 

@@ -43,6 +43,8 @@ static int list(struct api_ctx *c)
 		account_role_at(i, &role, &perms, &scope);
 		jsonw_obj_open(&c->w);
 		jsonw_kstr(&c->w, "default_scope", scope);
+		/* who creates, changes and resets this role's accounts (separation of duties) */
+		jsonw_kstr(&c->w, "managed_by", account_role_guarded(role) ? "security" : "admin");
 		write_perms(&c->w, perms);
 		jsonw_kstr(&c->w, "role", role);
 		jsonw_obj_close(&c->w);
@@ -53,6 +55,6 @@ static int list(struct api_ctx *c)
 }
 
 const struct api_route api_role_routes[] = {
-    {"GET", "/api/roles", list, PERM_USER_MANAGE, 0, NULL, NULL},
+    {"GET", "/api/roles", list, PERM_USER_READ, 0, NULL, NULL},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

@@ -204,13 +204,13 @@ static int change_password(struct api_ctx *c)
 
 static const struct api_field login_body[] = {
     {"username", API_STR, true, 64},
-    {"password", API_STR, true, 256},
+    {"password", API_SECRET, true, 256},
     {NULL, 0, false, 0},
 };
 
 static const struct api_field password_body[] = {
-    {"old_password", API_STR, true, 256},
-    {"new_password", API_STR, true, 256},
+    {"old_password", API_SECRET, true, 256},
+    {"new_password", API_SECRET, true, 256},
     {NULL, 0, false, 0},
 };
 

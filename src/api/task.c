@@ -161,7 +161,6 @@ static int filter_from_query(struct api_ctx *c, struct store_task_filter *f, boo
                              struct task_select *sel)
 {
 	const char *s = api_query_str(c, "state"), *plan = api_query_str(c, "plan");
-	int64_t article;
 
 	memset(f, 0, sizeof(*f));
 	sel->state = s ? plan_task_state_parse(s) : -1;
@@ -176,15 +175,11 @@ static int filter_from_query(struct api_ctx *c, struct store_task_filter *f, boo
 	if (f->role && strcmp(f->role, "lead") != 0 && strcmp(f->role, "responsible") != 0)
 		return api_error(c, 400, "invalid_parameter", "role 应为 lead 或 responsible",
 		                 "role");
-	if (api_query_int(c, "policy_id", 0, 1, INT64_MAX, &f->policy_id) != 0 ||
-	    api_query_int(c, "article", 0, 1, 10000, &article) != 0 ||
-	    api_query_int(c, "org_id", 0, 1, INT64_MAX, &f->org_id) != 0)
-		return -1;
-	f->article = (int)article;
-	if (!paged)
-		return 0;
-	if (api_query_page(c, &f->offset, &f->limit) != 0)
-		return -1;
+	f->policy_id = api_query_int(c, "policy_id", 0);
+	f->article = (int)api_query_int(c, "article", 0);
+	f->org_id = api_query_int(c, "org_id", 0);
+	if (paged)
+		api_query_page(c, &f->offset, &f->limit);
 	return 0;
 }
 
@@ -430,14 +425,16 @@ static int task_export(struct api_ctx *c)
 	return export_finish(c, &out, "改革任务");
 }
 
-static const char *const task_query[] = {"policy_id", "article", "org_id", "role",      "q",
-                                         "state",     "plan",    "page",   "page_size", NULL};
-static const char *const export_query[] = {"policy_id", "article", "org_id", "role",
-                                           "q",         "state",   "plan",   NULL};
+#define TASK_FILTER                                                                                \
+	API_ID_FIELD("policy_id", false), API_INT_FIELD("article", false, 1, 10000),               \
+	    API_ID_FIELD("org_id", false), API_QSTR("role", 16), API_QSTR("q", 100),               \
+	    API_QSTR("state", 16), API_QSTR("plan", 16)
+static const struct api_field task_query[] = {TASK_FILTER, API_QPAGE, API_FIELDS_END};
+static const struct api_field export_query[] = {TASK_FILTER, API_FIELDS_END};
 
 static const struct api_field orgs_body[] = {
-    {"lead_org_ids", API_INT_ARRAY, true, 100},
-    {"responsible_org_ids", API_INT_ARRAY, true, 500},
+    API_IDS_FIELD("lead_org_ids", true, 100),
+    API_IDS_FIELD("responsible_org_ids", true, 500),
     {NULL, 0, false, 0},
 };
 

@@ -1,5 +1,9 @@
-/* user.c - account administration (admin only): list, create, update, lock, unlock, reset
- * password, export. Must not write SQL or hash outside app/password.c. */
+/* user.c - account administration: list, create, update, lock, unlock, reset password, export.
+ * Separation of duties (core/account.h): the system administrator manages the ordinary
+ * accounts, the security officer the guarded ones (auditor, supervisor, security officer);
+ * a change by the administrator that widens what an account may approve becomes a role change
+ * pending for the security officer (role_change.c decides it). Must not write SQL or hash
+ * outside app/password.c. */
 #include "api/api.h"
 #include "api/capability.h"
 #include "api/export.h"
@@ -31,12 +35,9 @@ static int filter_from_query(struct api_ctx *c, struct store_user_filter *f, boo
 		return api_error(c, 400, "invalid_parameter", "状态应为 active 或 locked",
 		                 "status");
 	f->status = (int)status_code;
-	if (api_query_int(c, "org_id", 0, 1, INT64_MAX, &f->org_id) != 0)
-		return -1;
-	if (!paged)
-		return 0;
-	if (api_query_page(c, &f->offset, &f->limit) != 0)
-		return -1;
+	f->org_id = api_query_int(c, "org_id", 0);
+	if (paged)
+		api_query_page(c, &f->offset, &f->limit);
 	return 0;
 }
 
@@ -80,8 +81,6 @@ static int read_body(struct api_ctx *c, struct store_user *u)
 		u->job_title = NULL;
 	if (u->phone && !account_phone_valid(u->phone))
 		return api_error(c, 400, "invalid_value", "手机号码格式不正确", "/phone");
-	if (!u->display_name[0])
-		return api_error(c, 400, "missing_field", "请填写姓名", "/display_name");
 	if (!account_role_valid(u->role))
 		return api_error(c, 400, "invalid_value", "角色无效", "/role");
 	if (!u->data_scope)
@@ -122,6 +121,18 @@ static int reply_user(struct api_ctx *c, int64_t id, int status)
 	return api_ok(c, status);
 }
 
+/* May the caller create, change, lock, unlock or reset an account of this role? Else 403. */
+static int may_manage(struct api_ctx *c, const char *role, const char *field)
+{
+	if (account_may_manage(c->sess.user.role, role))
+		return 0;
+	return api_error(c, 403, "forbidden",
+	                 account_role_guarded(role)
+	                     ? "审计员、监督部门和安全管理员的账号只能由安全管理员管理"
+	                     : "安全管理员只管理审计员、监督部门和安全管理员的账号",
+	                 field);
+}
+
 static int create(struct api_ctx *c)
 {
 	struct store_user u = {0};
@@ -134,13 +145,14 @@ static int create(struct api_ctx *c)
 	if (!account_username_valid(u.username))
 		return api_error(c, 400, "invalid_value", "用户名须为3至32位字母、数字或 _ . -",
 		                 "/username");
-	if (read_body(c, &u) != 0)
+	if (read_body(c, &u) != 0 || may_manage(c, u.role, "/role") != 0)
 		return -1;
 	if ((v = account_password_check(pw)) != PASSWORD_OK)
 		return api_error(c, 400, "weak_password", account_password_message(v), "/password");
 	if (password_hash(pw, hash) != KFQ_OK)
 		return api_error(c, 500, "internal_error", "服务器内部错误", NULL);
-	/* an administrator chose this password: its owner replaces it at first login */
+	/* an administrator or the security officer chose this password: its owner replaces it at
+	 * first login */
 	u.must_change = true;
 	rc = store_user_create(c->db, &c->actor, &user_json_audit, &u, hash);
 	if (rc == KFQ_ECONFLICT)
@@ -150,6 +162,7 @@ static int create(struct api_ctx *c)
 	return reply_user(c, u.id, 201);
 }
 
+/* Loads the :id account if the caller may manage it. */
 static int load(struct api_ctx *c, struct store_user *u)
 {
 	int64_t id;
@@ -159,18 +172,52 @@ static int load(struct api_ctx *c, struct store_user *u)
 		return -1;
 	if ((rc = store_user_get(c->db, c->a, id, u)) != KFQ_OK)
 		return api_store_error(c, rc);
-	return 0;
+	return may_manage(c, u->role, NULL);
+}
+
+static void grant_of(const struct store_user *u, struct account_grant *g)
+{
+	g->role = u->role;
+	g->scope = u->data_scope;
+	g->org_id = u->org_id;
+	g->orgs = u->scope_org_ids;
+	g->norgs = u->nscope;
+}
+
+/* A change that widens what the account may approve, asked by someone other than the security
+ * officer, waits for the security officer: 202 with the pending role change. */
+static int propose(struct api_ctx *c, const struct store_user *to)
+{
+	struct store_role_change change;
+	int64_t id;
+	int rc = store_role_change_propose(c->db, &c->actor, &user_json_audit, to, &id);
+
+	if (rc == KFQ_OK)
+		rc = store_role_change_get(c->db, c->a, id, &change);
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	user_json_role_change(&c->w, &change);
+	return api_ok(c, 202);
 }
 
 static int update(struct api_ctx *c)
 {
-	struct store_user u;
+	struct store_user old, u;
+	struct account_grant from, to;
 	int rc;
 
-	if (load(c, &u) != 0 || read_body(c, &u) != 0)
+	if (load(c, &old) != 0)
 		return -1;
-	if (u.id == c->sess.user.id && strcmp(u.role, "admin") != 0)
-		return api_error(c, 400, "invalid_value", "不能取消自己的管理员角色", "/role");
+	u = old;
+	if (read_body(c, &u) != 0 || may_manage(c, u.role, "/role") != 0)
+		return -1;
+	if (u.id == c->sess.user.id && strcmp(u.role, old.role) != 0)
+		return api_error(c, 400, "invalid_value", "不能修改自己的角色", "/role");
+	grant_of(&old, &from);
+	grant_of(&u, &to);
+	if (!(account_role_perms(c->sess.user.role) & PERM_ACCOUNT_SECURITY) &&
+	    account_widens_approval(&from, &to))
+		return propose(c, &u);
 	if ((rc = store_user_update(c->db, &c->actor, &user_json_audit, &u)) != KFQ_OK)
 		return api_store_error(c, rc);
 	return reply_user(c, u.id, 200);
@@ -262,24 +309,26 @@ static int export(struct api_ctx *c)
 	return export_finish(c, &x, "用户");
 }
 
-static const char *const list_query[] = {"q",    "role",      "org_id", "status",
-                                         "page", "page_size", NULL};
-static const char *const export_query[] = {"q", "role", "org_id", "status", NULL};
+#define USER_FILTER                                                                                \
+	API_QSTR("q", 100), API_QSTR("role", 16), API_ID_FIELD("org_id", false),                   \
+	    API_QSTR("status", 16)
+static const struct api_field list_query[] = {USER_FILTER, API_QPAGE, API_FIELDS_END};
+static const struct api_field export_query[] = {USER_FILTER, API_FIELDS_END};
 
 static const struct api_field create_body[] = {
-    {"username", API_STR, true, 32},    {"display_name", API_STR, true, 64},
-    {"org_id", API_INT, true, 0},       {"role", API_STR, true, 16},
-    {"data_scope", API_STR, false, 16}, {"scope_org_ids", API_INT_ARRAY, false, 500},
-    {"password", API_STR, true, 256},   {"phone", API_STR, false, 20},
-    {"job_title", API_STR, false, 64},  {NULL, 0, false, 0},
+    {"username", API_STR, true, 32},     {"display_name", API_STR, true, 64},
+    API_ID_FIELD("org_id", true),        {"role", API_STR, true, 16},
+    {"data_scope", API_STR, false, 16},  API_IDS_FIELD("scope_org_ids", false, 500),
+    {"password", API_SECRET, true, 256}, {"phone", API_STR, false, 20},
+    {"job_title", API_STR, false, 64},   {NULL, 0, false, 0},
 };
 
 static const struct api_field update_body[] = {
     {"display_name", API_STR, true, 64},
-    {"org_id", API_INT, true, 0},
+    API_ID_FIELD("org_id", true),
     {"role", API_STR, true, 16},
     {"data_scope", API_STR, false, 16},
-    {"scope_org_ids", API_INT_ARRAY, false, 500},
+    API_IDS_FIELD("scope_org_ids", false, 500),
     {"phone", API_STR, false, 20},
     {"job_title", API_STR, false, 64},
     {NULL, 0, false, 0},
@@ -287,13 +336,14 @@ static const struct api_field update_body[] = {
 
 static const struct api_field no_fields[] = {{NULL, 0, false, 0}};
 
+/* who may change which account is decided per account (may_manage) */
 const struct api_route api_user_routes[] = {
-    {"GET", "/api/users", list, PERM_USER_MANAGE, 0, list_query, NULL},
-    {"GET", "/api/users/export.xlsx", export, PERM_USER_MANAGE, 0, export_query, NULL},
-    {"POST", "/api/users", create, PERM_USER_MANAGE, 0, NULL, create_body},
-    {"PUT", "/api/users/:id", update, PERM_USER_MANAGE, 0, NULL, update_body},
-    {"POST", "/api/users/:id/lock", lock, PERM_USER_MANAGE, 0, NULL, no_fields},
-    {"POST", "/api/users/:id/unlock", unlock, PERM_USER_MANAGE, 0, NULL, no_fields},
-    {"POST", "/api/users/:id/reset-password", reset_password, PERM_USER_MANAGE, 0, NULL, no_fields},
+    {"GET", "/api/users", list, PERM_USER_READ, 0, list_query, NULL},
+    {"GET", "/api/users/export.xlsx", export, PERM_USER_READ, 0, export_query, NULL},
+    {"POST", "/api/users", create, PERM_USER_READ, 0, NULL, create_body},
+    {"PUT", "/api/users/:id", update, PERM_USER_READ, 0, NULL, update_body},
+    {"POST", "/api/users/:id/lock", lock, PERM_USER_READ, 0, NULL, no_fields},
+    {"POST", "/api/users/:id/unlock", unlock, PERM_USER_READ, 0, NULL, no_fields},
+    {"POST", "/api/users/:id/reset-password", reset_password, PERM_USER_READ, 0, NULL, no_fields},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

@@ -318,6 +318,7 @@ int import_run(struct store *s, struct arena *a, const struct import_request *re
 	r.s = s;
 	r.a = a;
 	r.who = req->who;
+	r.role = req->role;
 	r.now = (int64_t)time(NULL);
 	import_problems_init(&r.problems, a);
 	off_t end = lseek(req->fd, 0, SEEK_END);

@@ -59,6 +59,7 @@ struct import_run {
 	struct store *s;
 	struct arena *a; /* lives as long as the run */
 	const struct store_actor *who;
+	const char *role; /* the importer's role; NULL for the command line's operator */
 	struct import_problems problems;
 	bool writing;     /* the second pass */
 	int64_t batch_id; /* set before write_end */
@@ -87,6 +88,10 @@ struct import_request {
 	const char *sha256;   /* when the caller hashed it already; NULL = hash here */
 	const char *data_dir; /* the evidence store */
 	const struct store_actor *who;
+	/* the importer's role, for kinds whose rows depend on it (the users import creates only the
+	 * accounts the role manages, core/account.h); NULL for the command line's operator, who may
+	 * create any */
+	const char *role;
 };
 
 struct import_result {

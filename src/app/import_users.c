@@ -1,8 +1,9 @@
 /* import_users.c - the users import: one account per row (登录名, 姓名, 所属组织 by name or alias,
  * 角色, 数据范围, 手机, 职务). Each new account gets a random first password that must be changed
  * at first login; the passwords leave the server once, as a sealed .xlsx the importing admin
- * downloads (import_secret_take). Accounts that read the audit log (auditor, supervisor) are
- * refused: they are created by a security officer (安全管理员), not in bulk.
+ * downloads (import_secret_take). An importer creates only the accounts its role manages
+ * (core/account.h, 三员分立): the system administrator the ordinary ones, never an auditor's, a
+ * supervisor's or a security officer's; the command line on the server any.
  * Must not write SQL (store/) nor decide the password policy (core/account.c). */
 #include "app/import.h"
 #include "app/password.h"
@@ -146,10 +147,12 @@ static void check(struct import_run *r, int64_t row, const struct import_value *
 		import_run_problem(r, row, cols[C_ORG].header,
 		                   "找不到组织“%s”（请填写系统中组织机构的名称或别名）",
 		                   v[C_ORG].text);
-	if (!strcmp(role, "auditor") || !strcmp(role, "supervisor"))
+	if (*role && r->role && !account_may_manage(r->role, role))
 		import_run_problem(r, row, cols[C_ROLE].header,
-		                   "审计员、监督部门账号可以查看审计日志，须由安全管理员单独创建，"
-		                   "不能批量导入");
+		                   account_role_guarded(role)
+		                       ? "审计员、监督部门和安全管理员的账号只能由安全管理员创建，"
+		                         "不能由系统管理员导入"
+		                       : "安全管理员只能创建审计员、监督部门和安全管理员的账号");
 }
 
 static int write_begin(struct import_run *r)

@@ -18,6 +18,7 @@
 #define CMD_DEFAULT_LISTEN              "127.0.0.1:8080"
 #define CMD_DEFAULT_CHECKPOINT_INTERVAL 3600 /* seconds */
 #define CMD_CHECKPOINT_INTERVAL_MAX     86400
+#define CMD_MAX_DAYS                    3660 /* ten years: the longest reply horizon */
 
 struct cmd {
 	const char *name;
@@ -45,15 +46,16 @@ struct cmd_options {
 	int header_timeout;
 	int body_min_rate;
 	int body_memory_mib;
+	int reply_horizon_days; /* serve: latest reply date of a new 督办单, in days from today */
 };
 
 void cmd_options_init(struct cmd_options *o);
 /* Reads key = value lines (db, listen, web_root, data_dir, threads, access_log, trust_proxy,
- * audit_checkpoint_file, audit_checkpoint_interval, and the limits: max_connections,
- * max_connections_per_addr, header_timeout, body_min_rate, body_memory). */
+ * audit_checkpoint_file, audit_checkpoint_interval, reply_horizon_days, and the limits:
+ * max_connections, max_connections_per_addr, header_timeout, body_min_rate, body_memory). */
 int cmd_options_load(struct cmd_options *o, const char *path);
-/* A checkpoint interval: 0..CMD_CHECKPOINT_INTERVAL_MAX seconds. */
-bool cmd_parse_interval(const char *v, int *out);
+/* A whole number 0..max (a checkpoint interval, a number of days): false for anything else. */
+bool cmd_parse_count(const char *v, int max, int *out);
 /* Handles --db and --config at argv[*i] (advancing *i); returns 1 if it took the argument,
  * 0 if not ours, -1 on error (message printed). */
 int cmd_options_common(struct cmd_options *o, int argc, char **argv, int *i);

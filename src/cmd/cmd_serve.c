@@ -17,7 +17,7 @@ static const char usage[] =
     "                 [--audit-checkpoint-file FILE] [--audit-checkpoint-interval SECONDS]\n"
     "                 [--max-connections N] [--max-connections-per-addr N]\n"
     "                 [--header-timeout SECONDS] [--body-min-rate BYTES] [--body-memory MIB]\n"
-    "                 [--config FILE]\n\n"
+    "                 [--reply-horizon-days N] [--config FILE]\n\n"
     "Serves the kfq API and web app. Applies pending migrations first.\n\n"
     "  --db PATH|URL     SQLite file or postgresql:// URL (default var/kfq.db, or $KFQ_DB)\n"
     "  --listen H:P      IPv4 address and port (default 127.0.0.1:8080; port 0 = any free)\n"
@@ -39,10 +39,13 @@ static const char usage[] =
     "  --header-timeout S    a request's headers must be in within S seconds (default 10)\n"
     "  --body-min-rate B     after that, a body must average B bytes/s (default 4096)\n"
     "  --body-memory MIB     JSON bodies held in memory, all requests together (default 32)\n"
+    "    "  --reply-horizon-days N\n"
+    "                    a new 督办单's reply date is at most N days from today (default 366)\n"
     "  --config FILE     key = value lines: db, listen, web_root, data_dir, threads, access_log,\n"
     "                    trust_proxy, audit_checkpoint_file, audit_checkpoint_interval,\n"
     "                    max_connections, max_connections_per_addr, header_timeout,\n"
-    "                    body_min_rate, body_memory (flags given later override it)\n";
+    "                    body_min_rate, body_memory, reply_horizon_days (flags given later\n"
+    "                    override it)\n";
 
 static const char *listen_host;
 
@@ -93,9 +96,14 @@ int cmd_serve(int argc, char **argv)
 		} else if (i + 1 < argc && !strcmp(argv[i], "--audit-checkpoint-file")) {
 			o.checkpoint_file = argv[++i];
 		} else if (i + 1 < argc && !strcmp(argv[i], "--audit-checkpoint-interval")) {
-			if (!cmd_parse_interval(argv[++i], &o.checkpoint_interval))
+			if (!cmd_parse_count(argv[++i], CMD_CHECKPOINT_INTERVAL_MAX,
+			                     &o.checkpoint_interval))
 				return cmd_usage_error(
 				    "serve", "--audit-checkpoint-interval must be 0..86400");
+		} else if (i + 1 < argc && !strcmp(argv[i], "--reply-horizon-days")) {
+			if (!cmd_parse_count(argv[++i], CMD_MAX_DAYS, &o.reply_horizon_days))
+				return cmd_usage_error(
+				    "serve", "--reply-horizon-days must be 0..%d", CMD_MAX_DAYS);
 		} else if (i + 1 < argc && !strcmp(argv[i], "--threads")) {
 			o.threads = atoi(argv[++i]);
 			if (o.threads < 1 || o.threads > 256)
@@ -113,6 +121,7 @@ int cmd_serve(int argc, char **argv)
 
 	acfg.db_url = o.db;
 	acfg.web_root = o.web_root;
+	acfg.reply_horizon_days = o.reply_horizon_days;
 	acfg.data_dir = cmd_data_dir(&o, data_dir, sizeof(data_dir));
 	if (api_init(&acfg, &router) != KFQ_OK) {
 		http_router_release(&router);

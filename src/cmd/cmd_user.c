@@ -24,7 +24,10 @@ static const char usage[] =
     "       kfq user unlock NAME\n"
     "  each also takes [--db PATH|URL] [--config FILE]\n\n"
     "ORG is an organization's name, alias or id. ROLE: admin office department zone county\n"
-    "supervisor auditor. SCOPE: all org org_and_below custom self (default by role).\n"
+    "supervisor auditor security. SCOPE: all org org_and_below custom self (default by role).\n"
+    "The accounts of auditor, supervisor and security (the security officer, 安全管理员) are\n"
+    "managed in the web app by the security officer only, never by the admin; the first\n"
+    "security officer is created here: kfq user add --role security ...\n"
     "--password-stdin reads the password from the first line of stdin; the user keeps it.\n"
     "--generate-password prints a random password that must be changed at first login.\n";
 

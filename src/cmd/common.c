@@ -3,6 +3,7 @@
 #include "cmd/cmd.h"
 
 #include "core/audit_checkpoint.h"
+#include "core/notice.h"
 #include "store/store_migrate.h"
 #include "util/log.h"
 #include "util/strbuf.h"
@@ -35,6 +36,7 @@ void cmd_options_init(struct cmd_options *o)
 		o->threads = 2;
 	o->access_log = true;
 	o->checkpoint_interval = CMD_DEFAULT_CHECKPOINT_INTERVAL;
+	o->reply_horizon_days = NOTICE_HORIZON_DAYS;
 }
 
 static bool parse_bool(const char *v, bool *out)
@@ -113,12 +115,12 @@ static char *trim(char *s)
 	return s;
 }
 
-bool cmd_parse_interval(const char *v, int *out)
+bool cmd_parse_count(const char *v, int max, int *out)
 {
 	char *end;
 	long n = strtol(v, &end, 10);
 
-	if (!*v || *end || n < 0 || n > CMD_CHECKPOINT_INTERVAL_MAX)
+	if (!*v || *end || n < 0 || n > max)
 		return false;
 	*out = (int)n;
 	return true;
@@ -163,7 +165,10 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 		else if (!strcmp(key, "audit_checkpoint_file") && *val)
 			o->checkpoint_file = val;
 		else if (!strcmp(key, "audit_checkpoint_interval") &&
-		         cmd_parse_interval(val, &o->checkpoint_interval))
+		         cmd_parse_count(val, CMD_CHECKPOINT_INTERVAL_MAX, &o->checkpoint_interval))
+			;
+		else if (!strcmp(key, "reply_horizon_days") &&
+		         cmd_parse_count(val, CMD_MAX_DAYS, &o->reply_horizon_days))
 			;
 		else if (!set_limit(o, key, false, val))
 			goto bad;
@@ -174,7 +179,7 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 		    "kfq: %s:%d: expected one of db, listen, web_root, data_dir, threads, "
 		    "access_log, trust_proxy, audit_checkpoint_file, audit_checkpoint_interval, "
 		    "max_connections, max_connections_per_addr, header_timeout, body_min_rate, "
-		    "body_memory = value\n",
+		    "body_memory, reply_horizon_days = value\n",
 		    path, lineno);
 		rc = KFQ_EINVAL;
 		break;

@@ -97,7 +97,8 @@ static const struct {
 	unsigned perms;
 	const char *scope;
 } roles[] = {
-    {"admin", PERM_DASHBOARD | PERM_ORG_READ | PERM_ORG_WRITE | PERM_USER_MANAGE, "all"},
+    {"admin", PERM_DASHBOARD | PERM_ORG_READ | PERM_ORG_WRITE | PERM_USER_READ | PERM_USER_MANAGE,
+     "all"},
     {"office",
      PERM_DASHBOARD | PERM_ORG_READ | PERM_ORG_WRITE | PERM_TASK_READ | PERM_POLICY_WRITE |
          PERM_PLAN_REVIEW | PERM_NOTICE_READ | PERM_NOTICE_ISSUE | PERM_CAPABILITY_MANAGE,
@@ -115,6 +116,9 @@ static const struct {
     {"supervisor",
      PERM_DASHBOARD | PERM_ORG_READ | PERM_AUDIT_READ | PERM_TASK_READ | PERM_NOTICE_READ, "all"},
     {"auditor", PERM_DASHBOARD | PERM_AUDIT_READ, "all"},
+    /* accounts and nothing else: no reform data, no audit log (the auditor audits what the
+     * security officer does) */
+    {"security", PERM_ORG_READ | PERM_USER_READ | PERM_ACCOUNT_SECURITY, "all"},
 };
 
 bool account_username_valid(const char *s)
@@ -210,7 +214,7 @@ const char *account_perm_name(unsigned perm)
 	static const char *const names[ACCOUNT_NPERMS] = {
 	    "dashboard",    "org_read",     "org_write",         "user_manage", "audit_read",
 	    "task_read",    "policy_write", "plan_write",        "plan_review", "notice_read",
-	    "notice_issue", "notice_reply", "capability_manage",
+	    "notice_issue", "notice_reply", "capability_manage", "user_read",   "account_security",
 	};
 	for (int i = 0; i < ACCOUNT_NPERMS; i++)
 		if (perm == 1u << i)
@@ -228,4 +232,62 @@ void account_role_at(int i, const char **role, unsigned *perms, const char **sco
 	*role = roles[i].role;
 	*perms = roles[i].perms;
 	*scope = roles[i].scope;
+}
+
+bool account_role_guarded(const char *role)
+{
+	return (account_role_perms(role) & (PERM_AUDIT_READ | PERM_ACCOUNT_SECURITY)) != 0;
+}
+
+bool account_may_manage(const char *actor, const char *target)
+{
+	unsigned need = account_role_guarded(target) ? PERM_ACCOUNT_SECURITY : PERM_USER_MANAGE;
+
+	return (account_role_perms(actor) & need) != 0;
+}
+
+static bool in(const int64_t *ids, int n, int64_t id)
+{
+	for (int i = 0; i < n; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
+/* Is organization id within g's scope, as far as it can be told without the tree? */
+static bool covers(const struct account_grant *g, int64_t id)
+{
+	if (!strcmp(g->scope, "all"))
+		return true;
+	if (!strcmp(g->scope, "custom"))
+		return in(g->orgs, g->norgs, id);
+	return id == g->org_id; /* org, self, and the root of org_and_below */
+}
+
+/* Is to's scope provably within from's? */
+static bool scope_within(const struct account_grant *to, const struct account_grant *from)
+{
+	if (!strcmp(from->scope, "all"))
+		return true;
+	if (!strcmp(to->scope, "all"))
+		return false;
+	if (!strcmp(to->scope, "org_and_below"))
+		return !strcmp(from->scope, "org_and_below") && from->org_id == to->org_id;
+	if (!strcmp(to->scope, "custom")) {
+		for (int i = 0; i < to->norgs; i++)
+			if (!covers(from, to->orgs[i]))
+				return false;
+		return true;
+	}
+	return covers(from, to->org_id); /* org, self */
+}
+
+bool account_widens_approval(const struct account_grant *from, const struct account_grant *to)
+{
+	unsigned before = account_role_perms(from->role) & ACCOUNT_APPROVAL_PERMS;
+	unsigned after = account_role_perms(to->role) & ACCOUNT_APPROVAL_PERMS;
+
+	if (after & ~before)
+		return true;
+	return after && !scope_within(to, from);
 }

@@ -64,8 +64,10 @@ enum {
 	PERM_NOTICE_ISSUE = 1u << 10,      /* issue, close and escalate 督办单 */
 	PERM_NOTICE_REPLY = 1u << 11,      /* reply to 督办单 addressed to the own scope */
 	PERM_CAPABILITY_MANAGE = 1u << 12, /* grant and revoke organizations' capabilities */
+	PERM_USER_READ = 1u << 13,         /* list and export accounts and pending role changes */
+	PERM_ACCOUNT_SECURITY = 1u << 14,  /* manage the guarded accounts, decide role changes */
 };
-#define ACCOUNT_NPERMS 13
+#define ACCOUNT_NPERMS 15
 
 /* The stable name of permission bit `perm` (e.g. "task_read"): what GET /api/session sends the
  * web client, which builds its menus from these. NULL for anything but one known bit. */
@@ -84,6 +86,11 @@ void account_role_at(int i, const char **role, unsigned *perms, const char **sco
  * (0/O, 1/l/I). About 95 bits from a good random source; out gets 16 characters and a NUL. */
 void account_password_make(const uint32_t rnd[ACCOUNT_PASSWORD_RANDOM], char out[17]);
 
+/* What "approving" covers when a role change widens it: deciding over others' work (plans,
+ * reports, 督办单), over what organizations may do, and over accounts. */
+#define ACCOUNT_APPROVAL_PERMS                                                                     \
+	(PERM_PLAN_REVIEW | PERM_NOTICE_ISSUE | PERM_CAPABILITY_MANAGE | PERM_USER_MANAGE)
+
 /* 3..32 of a-z A-Z 0-9 _ . - */
 bool account_username_valid(const char *s);
 /* A phone number: 5 to 20 digits with - or spaces, an optional leading + (0411-12345678,
@@ -97,5 +104,30 @@ bool account_zone_level_valid(const char *level);
 unsigned account_role_perms(const char *role);
 /* The data scope a new user of this role gets when none is given. */
 const char *account_default_scope(const char *role);
+
+/* Separation of duties (等保 2.0 三员分立). The accounts of roles that read the audit log
+ * (auditor, supervisor) and the security officer's own are guarded: only the security officer
+ * (PERM_ACCOUNT_SECURITY) creates, changes, locks, unlocks and resets them, so that the system
+ * administrator never holds a password that reads the log; every other account is the
+ * administrator's (PERM_USER_MANAGE). The command line on the server may do either. */
+bool account_role_guarded(const char *role);
+/* May an account of role `actor` create, change, lock, unlock or reset one of role `target`? */
+bool account_may_manage(const char *actor, const char *target);
+
+/* What an account may do and over which organizations: its role and data scope. */
+struct account_grant {
+	const char *role;
+	const char *scope;   /* all, org, org_and_below, custom, self */
+	int64_t org_id;      /* the account's organization (org, org_and_below, self) */
+	const int64_t *orgs; /* the custom scope */
+	int norgs;
+};
+
+/* true when going from `from` to `to` lets the account approve more: a permission of
+ * ACCOUNT_APPROVAL_PERMS it did not have, or, keeping some, a data scope not provably within
+ * the old one. Without the organization tree this is cautious: a scope under another
+ * organization, or org_and_below after a custom set, counts as wider. Such a change needs the
+ * security officer (a pending role change), unless the security officer makes it. */
+bool account_widens_approval(const struct account_grant *from, const struct account_grant *to);
 
 #endif

@@ -14,7 +14,8 @@ TABLE(enum_org_type, {"city_department", "市直部门"}, {"county", "县区"}, 
       {"platform_company", "平台公司"}, {"supervisory_body", "监督机构"});
 TABLE(enum_zone_level, {"national", "国家级"}, {"provincial", "省级"}, {"municipal", "市级"});
 TABLE(enum_role, {"admin", "系统管理员"}, {"office", "改革办"}, {"department", "市直部门"},
-      {"zone", "开发区"}, {"county", "县区"}, {"supervisor", "监督部门"}, {"auditor", "审计员"});
+      {"zone", "开发区"}, {"county", "县区"}, {"supervisor", "监督部门"}, {"auditor", "审计员"},
+      {"security", "安全管理员"});
 TABLE(enum_data_scope, {"all", "全部数据"}, {"org", "本机构数据"},
       {"org_and_below", "本机构及以下数据"}, {"custom", "自定义机构"}, {"self", "仅本人数据"});
 TABLE(enum_plan_status, {"draft", "草稿"}, {"submitted", "待审核"}, {"approved", "已批准"},
@@ -25,6 +26,8 @@ TABLE(enum_report_state, {"submitted", "待审核"}, {"accepted", "已通过"}, 
 TABLE(enum_milestone_state, {"done", "按期完成"}, {"overdue", "已逾期"}, {"due_soon", "即将到期"},
       {"stale", "长期未更新"}, {"on_track", "正常"}, {"done_late", "逾期完成"},
       {"closed", "已关闭"});
+TABLE(enum_role_change_status, {"pending", "待确认"}, {"confirmed", "已确认"},
+      {"rejected", "已驳回"}, {"superseded", "已被替代"});
 TABLE(enum_progress_status, {"not_started", "未开始"}, {"in_progress", "进行中"},
       {"done", "已完成"}, {"blocked", "受阻"});
 /* in enum policy_unit_source's order (core/policy_parse.h) */

@@ -19,16 +19,17 @@ struct enum_table {
 	size_t n;
 };
 
-extern const struct enum_table enum_org_type;        /* city_department county zone … */
-extern const struct enum_table enum_zone_level;      /* national provincial municipal */
-extern const struct enum_table enum_role;            /* admin office department … */
-extern const struct enum_table enum_data_scope;      /* all org org_and_below custom self */
-extern const struct enum_table enum_plan_status;     /* draft submitted approved returned */
-extern const struct enum_table enum_revision_status; /* a plan revision's: draft … approved */
-extern const struct enum_table enum_report_state;    /* of a report's review: submitted … */
-extern const struct enum_table enum_milestone_state; /* in enum milestone_state's order */
-extern const struct enum_table enum_progress_status; /* of a report: not_started … blocked */
-extern const struct enum_table enum_unit_source;     /* where a task's units came from */
+extern const struct enum_table enum_org_type;           /* city_department county zone … */
+extern const struct enum_table enum_zone_level;         /* national provincial municipal */
+extern const struct enum_table enum_role;               /* admin office department … */
+extern const struct enum_table enum_data_scope;         /* all org org_and_below custom self */
+extern const struct enum_table enum_plan_status;        /* draft submitted approved returned */
+extern const struct enum_table enum_revision_status;    /* a plan revision's: draft … approved */
+extern const struct enum_table enum_report_state;       /* of a report's review: submitted … */
+extern const struct enum_table enum_milestone_state;    /* in enum milestone_state's order */
+extern const struct enum_table enum_progress_status;    /* of a report: not_started … blocked */
+extern const struct enum_table enum_role_change_status; /* pending confirmed rejected … */
+extern const struct enum_table enum_unit_source;        /* where a task's units came from */
 
 bool enum_valid(const struct enum_table *t, const char *code);
 /* The code's label; the code itself when the table does not have it (NULL for NULL). */

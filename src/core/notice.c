@@ -65,13 +65,15 @@ void notice_number(int year, int seq, char out[NOTICE_NUMBER_MAX])
 	snprintf(out, NOTICE_NUMBER_MAX, "督办〔%d〕%d号", year, seq);
 }
 
-enum notice_due_check notice_reply_due_check(const char *reply_due, int64_t today)
+enum notice_due_check notice_reply_due_check(const char *reply_due, int64_t today, int horizon_days)
 {
 	int64_t d = plan_day(reply_due);
 
 	if (d < 0)
 		return NOTICE_DUE_INVALID;
-	return d < today ? NOTICE_DUE_PAST : NOTICE_DUE_OK;
+	if (d < today)
+		return NOTICE_DUE_PAST;
+	return d - today > horizon_days ? NOTICE_DUE_TOO_FAR : NOTICE_DUE_OK;
 }
 
 bool notice_overdue(const char *status, bool replied, const char *reply_due, int64_t today)

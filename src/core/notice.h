@@ -43,9 +43,12 @@ enum notice_due_check {
 	NOTICE_DUE_OK,
 	NOTICE_DUE_INVALID, /* not a valid YYYY-MM-DD */
 	NOTICE_DUE_PAST,    /* before today */
+	NOTICE_DUE_TOO_FAR, /* more than horizon_days after today */
 };
-/* A new notice's reply date: a valid date, today or later. */
-enum notice_due_check notice_reply_due_check(const char *reply_due, int64_t today);
+#define NOTICE_HORIZON_DAYS 366 /* the default horizon of reply dates (kfq serve's option) */
+/* A new notice's reply date: a valid date, today or later, at most horizon_days after today. */
+enum notice_due_check notice_reply_due_check(const char *reply_due, int64_t today,
+                                             int horizon_days);
 /* Not closed, no reply, and reply_due (YYYY-MM-DD) is before today. */
 bool notice_overdue(const char *status, bool replied, const char *reply_due, int64_t today);
 

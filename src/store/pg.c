@@ -310,9 +310,11 @@ static void pg_close(struct store *s)
 /* What every session needs, at connection and again after a reconnection. */
 static int session_init(struct pg_store *p)
 {
-	/* the catch-all filters (?1 = 0 OR col = ?1) need plans made for the actual values */
+	/* the catch-all filters (?1 = 0 OR col = ?1) need plans made for the actual values; a
+	 * lock waited for past lock_timeout is KFQ_EBUSY, as SQLite's busy timeout (10 s) */
 	PGresult *res = PQexec(p->conn, "SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'; "
-	                                "SET plan_cache_mode = force_custom_plan");
+	                                "SET plan_cache_mode = force_custom_plan; "
+	                                "SET lock_timeout = '10s'");
 	int rc = PQresultStatus(res) == PGRES_COMMAND_OK ? KFQ_OK : KFQ_EIO;
 
 	PQclear(res);

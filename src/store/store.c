@@ -204,7 +204,13 @@ int store_exec(struct store *s, const char *sql)
 
 int store_begin(struct store *s)
 {
-	return s->ops->exec(s, s->ops->begin_sql);
+	int rc = s->ops->exec(s, s->ops->begin_sql);
+
+	/* PostgreSQL's BEGIN opened the transaction in which the audit head's lock then failed
+	 * (a lock timeout): end it, or every later statement on this connection fails */
+	if (rc != KFQ_OK && store_kind(s) == STORE_PG)
+		store_rollback(s);
+	return rc;
 }
 
 int store_begin_read(struct store *s)

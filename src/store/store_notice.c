@@ -292,7 +292,7 @@ static int act(struct store *s, struct arena *a, const struct store_actor *who,
 		goto done;
 	*status = arena_strdup(a, before.status);
 	if (!(next = notice_next_status(before.status, action))) {
-		rc = KFQ_EBUSY;
+		rc = KFQ_ESTATE;
 		goto done;
 	}
 	if ((rc = store_prepare(s, sql[action], &st)) != KFQ_OK)

@@ -77,7 +77,7 @@ int store_notice_create(struct store *s, const struct store_actor *who,
 
 /* The status machine's moves (core/notice.h), each audited ("reply", "close", "escalate") with
  * the notice before and after, and announced in the inbox: a reply to the office's users,
- * closing and escalation to the addressed organization's users. KFQ_EBUSY when the notice's
+ * closing and escalation to the addressed organization's users. KFQ_ESTATE when the notice's
  * status refuses the action (*status, arena, then says which it is). */
 int store_notice_reply(struct store *s, struct arena *a, const struct store_actor *who,
                        const struct store_notice_json *json, int64_t id, const char *reply,

@@ -1,6 +1,7 @@
 /* store_user.c - accounts and sessions in SQL, each change audited in its transaction.
  * Must not hash passwords or limit logins: api/ and core/ do; this file records. */
 #include "store/store_user.h"
+#include "store/store_user_impl.h"
 
 #include "core/account.h"
 #include "store/store_ratelimit.h"
@@ -230,8 +231,7 @@ static int write_scope(struct store *s, const struct store_user *u)
 	return rc;
 }
 
-/* json: a struct store_user_json (the signature store_entity_json calls) */
-static int write_user(struct store *s, struct arena *a, int64_t id, const void *json,
+int store_user_entity(struct store *s, struct arena *a, int64_t id, const void *json,
                       struct jsonw *w)
 {
 	const struct store_user_json *shape = json;
@@ -247,7 +247,7 @@ static int write_user(struct store *s, struct arena *a, int64_t id, const void *
 static int begin_change(struct store *s, const struct store_user_json *json, int64_t id,
                         char **before)
 {
-	return store_begin_change(s, id, write_user, json, before);
+	return store_begin_change(s, id, store_user_entity, json, before);
 }
 
 /* Audits, commits, or rolls back on any error; frees before. */
@@ -256,7 +256,8 @@ static int end_change(struct store *s, const struct store_actor *who,
                       char *before, int rc)
 {
 	if (rc == KFQ_OK)
-		rc = store_audit_entity(s, who, action, "user", id, before, write_user, json);
+		rc =
+		    store_audit_entity(s, who, action, "user", id, before, store_user_entity, json);
 	free(before);
 	return store_end(s, rc);
 }
@@ -290,18 +291,15 @@ done:
 	return end_change(s, who, json, "create", u->id, NULL, rc);
 }
 
-int store_user_update(struct store *s, const struct store_actor *who,
-                      const struct store_user_json *json, const struct store_user *u)
+int store_user_write_row(struct store *s, const struct store_user *u)
 {
 	struct store_stmt *st;
-	char now[TIME_RFC3339_LEN], *before;
+	char now[TIME_RFC3339_LEN];
 	int rc;
 
 	time_format(time_now(), now);
-	if ((rc = begin_change(s, json, u->id, &before)) != KFQ_OK)
-		return rc;
 	if ((rc = store_prepare(s, sql_update, &st)) != KFQ_OK)
-		goto done;
+		return rc;
 	store_bind_int(st, 1, u->id);
 	store_bind_text(st, 2, u->display_name);
 	store_bind_int(st, 3, u->org_id);
@@ -310,9 +308,22 @@ int store_user_update(struct store *s, const struct store_actor *who,
 	store_bind_text(st, 6, now);
 	store_bind_text(st, 7, u->phone);
 	store_bind_text(st, 8, u->job_title);
-	if ((rc = store_run(st)) == KFQ_OK)
-		rc = write_scope(s, u);
-done:
+	if ((rc = store_run(st)) != KFQ_OK)
+		return rc;
+	return write_scope(s, u);
+}
+
+int store_user_update(struct store *s, const struct store_actor *who,
+                      const struct store_user_json *json, const struct store_user *u)
+{
+	char *before;
+	int rc;
+
+	if ((rc = begin_change(s, json, u->id, &before)) != KFQ_OK)
+		return rc;
+	/* a change proposed before this one was proposed against what is no longer there */
+	if ((rc = store_role_change_supersede(s, who, json, u->id)) == KFQ_OK)
+		rc = store_user_write_row(s, u);
 	return end_change(s, who, json, "update", u->id, before, rc);
 }
 

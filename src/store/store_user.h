@@ -17,7 +17,8 @@ struct store_user {
 	const char *display_name;
 	int64_t org_id;
 	const char *org_name;
-	const char *role;       /* admin, office, department, zone, county, supervisor, auditor */
+	const char
+	    *role; /* admin, office, department, zone, county, supervisor, auditor, security */
 	const char *data_scope; /* all, org, org_and_below, custom, self */
 	int64_t *scope_org_ids; /* the custom scope */
 	int nscope;
@@ -50,17 +51,45 @@ int store_user_count(struct store *s, int64_t *n);
 int store_user_count_by_role(struct store *s, void (*fn)(void *arg, const char *role, int64_t n),
                              void *arg);
 
-/* The writer the audit records of accounts take their before/after from: the caller's shape
- * of a user (app/user_json.c's user_json_audit). Each write below takes it. */
+/* A role change the administrator proposed that widens what an account may approve
+ * (core/account.h): the security officer confirms (it is applied then) or rejects it. */
+struct store_role_change {
+	int64_t id;
+	int64_t user_id;
+	const char *username;
+	/* the account when the change was proposed */
+	const char *from_role, *from_data_scope;
+	int64_t from_org_id;
+	const char *from_org_name;
+	/* the account as proposed */
+	const char *display_name;
+	int64_t org_id;
+	const char *org_name;
+	const char *role, *data_scope;
+	int64_t *scope_org_ids; /* the custom scope */
+	int nscope;
+	const char *phone, *job_title; /* may be NULL */
+	const char *status;            /* pending, confirmed, rejected, superseded */
+	int64_t proposed_by;
+	const char *proposed_by_name, *proposed_at;
+	int64_t decided_by; /* 0 while pending */
+	const char *decided_by_name, *decided_at, *comment;
+};
+
+/* The writers the audit records of accounts take their before/after from: the caller's shape
+ * of a user and of a role change (app/user_json.c's user_json_audit). Each write below takes
+ * them. */
 struct store_user_json {
 	void (*user)(struct jsonw *w, const struct store_user *u);
+	void (*role_change)(struct jsonw *w, const struct store_role_change *c);
 };
 
 /* KFQ_ECONFLICT when the username is taken; KFQ_ECONSTRAINT for an unknown organization. */
 int store_user_create(struct store *s, const struct store_actor *who,
                       const struct store_user_json *json, struct store_user *u,
                       const char *password_hash);
-/* Updates display name, organization, role, data scope and custom scope of u->id. */
+/* Updates display name, organization, role, data scope and custom scope of u->id; a role
+ * change pending for the account is superseded (audited "supersede"). */
 int store_user_update(struct store *s, const struct store_actor *who,
                       const struct store_user_json *json, const struct store_user *u);
 /* Sets a new password hash; ends the user's other sessions (keep_session stays, may be NULL).
@@ -74,6 +103,32 @@ int store_user_set_password(struct store *s, const struct store_actor *who,
 int store_user_set_lock(struct store *s, const struct store_actor *who,
                         const struct store_user_json *json, int64_t id, int64_t until,
                         const char *action);
+/* Keeps `to` (display name, organization, role, data scope, custom scope, phone and job title
+ * of account to->id) as a pending role change, *id its id, audited "propose" (entity type
+ * role_change); a change already pending for the account is superseded. The account itself does not
+ * change. */
+int store_role_change_propose(struct store *s, const struct store_actor *who,
+                              const struct store_user_json *json, const struct store_user *to,
+                              int64_t *id);
+/* Confirms (applies the change to the account, audited "update" on the user, and marks it
+ * "confirmed") or rejects (with comment) a pending role change, audited "confirm"/"reject".
+ * KFQ_ESTATE when it is no longer pending. */
+int store_role_change_decide(struct store *s, const struct store_actor *who,
+                             const struct store_user_json *json, int64_t id, bool confirm,
+                             const char *comment);
+
+struct store_role_change_filter {
+	const char *status;    /* NULL = any */
+	int64_t user_id;       /* 0 = any */
+	int64_t offset, limit; /* limit 0 = all */
+};
+/* Newest first. */
+int store_role_change_list(struct store *s, struct arena *a,
+                           const struct store_role_change_filter *f, struct store_role_change **out,
+                           int *n, int64_t *total);
+int store_role_change_get(struct store *s, struct arena *a, int64_t id,
+                          struct store_role_change *out);
+
 /* Records a failed login of an existing account: its count of failures since the last
  * success goes up by one, audited as "login_failed". (Attempts are limited by the limiters of
  * api/ratelimit.c, not by this count.) */

@@ -1,5 +1,6 @@
-/* csv.c - CSV writer. A field that starts with = + - @ is prefixed with ' so a spreadsheet
- * does not run it as a formula (CSV injection). */
+/* csv.c - CSV writer. A field that starts with = + - @, or with a tab or carriage return
+ * (which a spreadsheet skips before reading = as a formula), is prefixed with ' so that it is
+ * not run as a formula (CSV injection, OWASP's list). */
 #include "util/csv.h"
 
 #include <inttypes.h>
@@ -24,7 +25,7 @@ void csv_text(struct csv *c, const char *s)
 	sep(c);
 	if (!s)
 		return;
-	bool formula = strchr("=+-@", s[0]) && s[0];
+	bool formula = s[0] && strchr("=+-@\t\r", s[0]);
 	bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
 	if (quote)
 		strbuf_addch(c->sb, '"');

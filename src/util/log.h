@@ -12,10 +12,11 @@ enum {
 	KFQ_ENOTFOUND = -2,   /* no such row / file / name */
 	KFQ_ECONFLICT = -3,   /* unique constraint or concurrent change */
 	KFQ_EINVAL = -4,      /* input breaks a rule */
-	KFQ_EBUSY = -5,       /* database locked past the busy timeout */
+	KFQ_EBUSY = -5,       /* database locked past its lock timeout: try again (503) */
 	KFQ_EIO = -6,         /* operating-system or network I/O failed */
 	KFQ_ECONSTRAINT = -7, /* foreign key or check constraint */
 	KFQ_EUNAVAIL = -8,    /* the database server cannot be reached (connection lost) */
+	KFQ_ESTATE = -9,      /* the record's state does not allow this step (a workflow refusal) */
 	KFQ_ROW = 100,        /* store_step: a row is ready */
 	KFQ_DONE = 101,       /* store_step: no more rows */
 };

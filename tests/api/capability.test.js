@@ -18,7 +18,7 @@ const ROLES = ['admin', 'office1', 'dept1', 'zone1', 'county1', 'auditor1', 'sup
 
 // The permissions of each role (src/core/account.c), as GET /api/session names them.
 const PERMS = {
-	admin: ['dashboard', 'org_read', 'org_write', 'user_manage'],
+	admin: ['dashboard', 'org_read', 'org_write', 'user_manage', 'user_read'],
 	office1: ['dashboard', 'org_read', 'org_write', 'task_read', 'policy_write', 'plan_review', 'notice_read', 'notice_issue', 'capability_manage'],
 	dept1: ['dashboard', 'org_read', 'task_read', 'notice_read', 'notice_reply'],
 	zone1: ['dashboard', 'org_read', 'task_read', 'plan_write', 'notice_read', 'notice_reply'],
@@ -208,13 +208,15 @@ describe('organization capabilities', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(v.json.ok, true, v.text);
 	});
 
-	test('GET /api/roles gives the account managers each role’s permissions and default scope', T, async () => {
+	test('GET /api/roles gives the account managers each role’s permissions, default scope and manager', T, async () => {
 		const r = await c.admin.get('/api/roles');
 		assert.equal(r.status, 200, r.text);
-		assert.deepEqual(r.json.items.map((x) => [x.role, x.default_scope]), [
-			['admin', 'all'], ['office', 'all'], ['department', 'org'], ['zone', 'org'],
-			['county', 'org_and_below'], ['supervisor', 'all'], ['auditor', 'all'],
+		assert.deepEqual(r.json.items.map((x) => [x.role, x.default_scope, x.managed_by]), [
+			['admin', 'all', 'admin'], ['office', 'all', 'admin'], ['department', 'org', 'admin'], ['zone', 'org', 'admin'],
+			['county', 'org_and_below', 'admin'], ['supervisor', 'all', 'security'], ['auditor', 'all', 'security'],
+			['security', 'all', 'security'],
 		]);
+		assert.deepEqual(r.json.items[7].permissions, ['org_read', 'user_read', 'account_security']);
 		assert.deepEqual(r.json.items[1].permissions, PERMS.office1);
 		for (const name of ROLES.filter((n) => n !== 'admin')) h.assertError(await c[name].get('/api/roles'), 403, 'forbidden');
 	});

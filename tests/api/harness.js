@@ -61,6 +61,15 @@ const DEFAULT_USERS = [
 	{ username: 'super1', org: ORG.discipline, role: 'supervisor' },
 ];
 
+/** Today in Asia/Shanghai (kfq's day), plus offset days, as YYYY-MM-DD. */
+function day(offset = 0) {
+	const t = new Date(Date.now() + 8 * 3600e3 + offset * 86400e3);
+	return t.toISOString().slice(0, 10);
+}
+
+/** The seed policy text (the Fushun draft) the reform tests import. */
+const SEED = path.join(ROOT, 'tests', 'data', 'fushun-devzone-reform-draft-2025.txt');
+
 function sleep(ms) {
 	return new Promise((r) => setTimeout(r, ms));
 }
@@ -672,6 +681,8 @@ module.exports = {
 	DEMO_ORG_COUNT,
 	DEFAULT_USERS,
 	pw,
+	day,
+	SEED,
 	sleep,
 	rand,
 	cliLogin,

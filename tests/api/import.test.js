@@ -180,7 +180,7 @@ describe('imports', { timeout: h.FILE_TIMEOUT }, () => {
 				[3, '姓名', '必填，不能为空'],
 				[5, '所属组织', '找不到组织“没有这个局”（请填写系统中组织机构的名称或别名）'],
 				[6, '登录名', '须为3至32位字母、数字或 _ . -'],
-				[6, '角色', '应为：系统管理员、改革办、市直部门、开发区、县区、监督部门、审计员'],
+				[6, '角色', '应为：系统管理员、改革办、市直部门、开发区、县区、监督部门、审计员、安全管理员'],
 				[6, '手机', '手机号码格式不正确'],
 			],
 		);
@@ -237,12 +237,17 @@ describe('imports', { timeout: h.FILE_TIMEOUT }, () => {
 		);
 	});
 
-	test('accounts that read the audit log are not imported', T, async () => {
-		const file = writeXlsx([HEADER, ['imp.aud', '审', h.ORG.audit, '审计员'], ['imp.sup', '监', h.ORG.discipline, 'supervisor']]);
+	test('the administrator imports no account that reads the audit log, nor a security officer', T, async () => {
+		const file = writeXlsx([
+			HEADER,
+			['imp.aud', '审', h.ORG.audit, '审计员'],
+			['imp.sup', '监', h.ORG.discipline, 'supervisor'],
+			['imp.sec', '安', h.ORG.commerce, '安全管理员'],
+		]);
 		const r = await upload(c.admin, 'users', file);
 		h.assertError(r, 422, 'import_rejected');
-		assert.deepEqual(r.json.import.problems.map((p) => p.row), [2, 3]);
-		assert.match(r.json.import.problems[0].message, /须由安全管理员单独创建/);
+		assert.deepEqual(r.json.import.problems.map((p) => p.row), [2, 3, 4]);
+		assert.match(r.json.import.problems[0].message, /只能由安全管理员创建/);
 	});
 
 	test('not a spreadsheet, an old .xls, an empty body', T, async () => {
@@ -330,5 +335,13 @@ describe('imports', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.match(again.stdout, /unchanged/);
 		const bad = await h.kfq(['import', 'users', file.replace('cli', 'missing'), '--db', srv.db], { cwd: dir });
 		assert.equal(bad.code, 1);
+		// the command line on the server may create any account, an auditor's too
+		const aud = path.join(dir, 'cli-auditor.xlsx');
+		fs.writeFileSync(aud, writeXlsx([HEADER, ['imp.cli.aud', '命令行审计', h.ORG.audit, '审计员']]));
+		const ra = await h.kfqOk(['import', 'users', aud, '--db', srv.db, '--secret-out', path.join(dir, 'pw2.xlsx')], { cwd: dir });
+		assert.match(ra.stdout, /imported/);
+		const u = (await c.admin.get('/api/users?q=imp.cli.aud')).json.items[0];
+		assert.equal(u.role, 'auditor');
+		assert.equal(u.must_change_password, true);
 	});
 });

@@ -156,8 +156,9 @@ describe('supervision notices and the inbox', { timeout: h.FILE_TIMEOUT }, () =>
 		r = await c.zone1.get('/api/notices');
 		assert.equal(r.json.total, 2);
 		assert.deepEqual(r.json.items.map((n) => n.seq), [2, 1]);
-		h.assertError(await c.zone2.get(`/api/notices/${first.id}`), 403, 'forbidden');
-		h.assertError(await c.zone2.get(`/api/notices/${first.id}/print`), 403, 'forbidden');
+		// another organization's notice answers as a missing one
+		h.assertError(await c.zone2.get(`/api/notices/${first.id}`), 404, 'not_found');
+		h.assertError(await c.zone2.get(`/api/notices/${first.id}/print`), 404, 'not_found');
 		assert.equal((await c.zone2.get('/api/notices')).json.total, 0);
 		assert.equal((await c.zone2.get(`/api/notices?org_id=${ids[h.ORG.econ]}`)).json.total, 0);
 		assert.equal((await c.county1.get('/api/notices')).json.total, 0);
@@ -183,7 +184,7 @@ describe('supervision notices and the inbox', { timeout: h.FILE_TIMEOUT }, () =>
 	test('zone1 replies, the office is told and closes it; a reply after closing is refused', T, async () => {
 		const officeInbox = await unread(c.office1);
 		let audits = await auditCount();
-		h.assertError(await c.zone2.post(`/api/notices/${first.id}/reply`, { reply: '已办' }), 403, 'forbidden');
+		h.assertError(await c.zone2.post(`/api/notices/${first.id}/reply`, { reply: '已办' }), 404, 'not_found');
 		for (const who of ['office1', 'super1', 'auditor1']) h.assertError(await c[who].post(`/api/notices/${first.id}/reply`, { reply: '已办' }), 403, 'forbidden');
 		h.assertError(await c.zone1.post(`/api/notices/${first.id}/reply`, { reply: ' ' }), 400, 'missing_field', '/reply');
 		h.assertError(await c.zone1.post(`/api/notices/${first.id}/reply`, {}), 400, 'missing_field', '/reply');
@@ -305,7 +306,7 @@ describe('supervision notices and the inbox', { timeout: h.FILE_TIMEOUT }, () =>
 		// 高新区 is in 东洲区: county1 sees these, not the others
 		const r = await c.county1.get('/api/notices');
 		assert.equal(r.json.total, 4);
-		h.assertError(await c.county1.post(`/api/notices/${first.id}/reply`, { reply: 'x' }), 403, 'forbidden');
+		h.assertError(await c.county1.post(`/api/notices/${first.id}/reply`, { reply: 'x' }), 404, 'not_found');
 	});
 
 	test('the inbox: own items only, unread first, paging, marking read', T, async () => {

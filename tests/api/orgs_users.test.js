@@ -286,21 +286,22 @@ describe('orgs and users', { timeout: h.FILE_TIMEOUT }, () => {
 			assert.equal((await u.put('/api/session/password', { old_password: 'Custom-Passw0rd-1', new_password: 'Custom-Passw0rd-2' })).status, 204);
 			const orgs = await u.get('/api/orgs');
 			assert.deepEqual(orgs.json.items.map((o) => o.name).sort(), [h.ORG.econ, h.ORG.hightech].sort());
-			h.assertError(await u.get(`/api/orgs/${ids['市发改委']}`), 403, 'forbidden');
+			h.assertError(await u.get(`/api/orgs/${ids['市发改委']}`), 404, 'not_found');
 		});
 
 		test('update a user; it is audited; the admin cannot demote itself', T, async () => {
 			const list = await c.admin.get('/api/users?q=dept1');
 			const id = list.json.items[0].id;
-			const r = await c.admin.put(`/api/users/${id}`, { display_name: '发改委科长', org_id: ids['市发改委'], role: 'office' });
+			// a change that widens no approval applies at once (widening ones: security_officer.test.js)
+			const r = await c.admin.put(`/api/users/${id}`, { display_name: '发改委科长', org_id: ids['市发改委'], role: 'county' });
 			assert.equal(r.status, 200, r.text);
-			assert.equal(r.json.role, 'office');
-			assert.equal(r.json.data_scope, 'all', 'the default scope of the new role');
+			assert.equal(r.json.role, 'county');
+			assert.equal(r.json.data_scope, 'org_and_below', 'the default scope of the new role');
 			assert.equal(r.json.display_name, '发改委科长');
 			const a = await c.auditor1.get(`/api/audit?entity_type=user&entity_id=${id}&action=update`);
 			assert.equal(a.json.total, 1);
 			assert.equal(a.json.items[0].before.role, 'department');
-			assert.equal(a.json.items[0].after.role, 'office');
+			assert.equal(a.json.items[0].after.role, 'county');
 			assert.ok(!JSON.stringify(a.json.items[0]).includes('argon2'), 'no password hash in the audit log');
 			const me = (await c.admin.get('/api/session')).json.user;
 			h.assertError(await unchanged(() => c.admin.put(`/api/users/${me.id}`, { display_name: 'x', org_id: me.org_id, role: 'office' })), 400, 'invalid_value', '/role');

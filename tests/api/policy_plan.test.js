@@ -174,8 +174,8 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		assert.equal(plan.org_name, h.ORG.econ);
 		r = await c.zone1.post('/api/plans', { task_id: t2.id, milestones: goodPlan() });
 		h.assertError(r, 409, 'plan_exists');
-		// zone2 may not read zone1's plan
-		h.assertError(await c.zone2.get(`/api/plans/${plan.id}`), 403, 'forbidden');
+		// zone2 may not read zone1's plan: it answers as a missing one
+		h.assertError(await c.zone2.get(`/api/plans/${plan.id}`), 404, 'not_found');
 		assert.equal((await c.zone2.get('/api/plans')).json.total, 0);
 		// approving a draft is refused; returning needs a comment
 		h.assertError(await c.office1.post(`/api/plans/${plan.id}/approve`, {}), 409, 'invalid_state');
@@ -214,13 +214,13 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		const d = await c.zone1.get(`/api/evidence/${evidence.id}`);
 		assert.equal(d.status, 200);
 		assert.deepEqual(d.buf, pdf);
-		h.assertError(await c.zone2.get(`/api/evidence/${evidence.id}`), 403, 'forbidden');
+		h.assertError(await c.zone2.get(`/api/evidence/${evidence.id}`), 404, 'not_found');
 	});
 
 	test('progress reports: only the plan’s zone reports; the office accepts; completion follows', T, async () => {
 		const m0 = plan.milestones[0];
 		let r = await c.zone2.post(`/api/milestones/${m0.id}/reports`, { status: 'done', percent: 100, narrative: 'x' });
-		h.assertError(r, 403, 'forbidden');
+		h.assertError(r, 404, 'not_found');
 		r = await c.zone1.post(`/api/milestones/${m0.id}/reports`, { status: 'done', percent: 80, narrative: '完成' });
 		h.assertError(r, 400, 'invalid_value', '/percent');
 		r = await c.zone1.post(`/api/milestones/${m0.id}/reports`, {
@@ -294,7 +294,7 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		assert.deepEqual(v.json.items.map((x) => x.version), [2, 1]);
 		assert.equal(v.json.items[0].milestones[1].due_date, day(-1));
 		assert.equal(v.json.items[1].milestones[1].due_date, day(5));
-		h.assertError(await c.zone2.get(`/api/plans/${plan.id}/versions`), 403, 'forbidden');
+		h.assertError(await c.zone2.get(`/api/plans/${plan.id}/versions`), 404, 'not_found');
 	});
 
 	test('milestone lists, states and the board', T, async () => {

@@ -40,10 +40,11 @@ describe('scope', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(own.json.level, 'provincial');
 		assert.equal(own.json.parent_id, ids[h.ORG.shuncheng]);
 		assert.deepEqual(own.json.aliases, ['抚顺经开区（示例）']);
-		h.assertError(await c.zone1.get(`/api/orgs/${ids[h.ORG.shengli]}`), 403, 'forbidden');
+		// another organization answers as a missing one would: an id tells nothing
+		h.assertError(await c.zone1.get(`/api/orgs/${ids[h.ORG.shengli]}`), 404, 'not_found');
 		// nor its parent county, nor a city department
-		h.assertError(await c.zone1.get(`/api/orgs/${ids[h.ORG.shuncheng]}`), 403, 'forbidden');
-		h.assertError(await c.zone1.get(`/api/orgs/${ids[h.ORG.commerce]}`), 403, 'forbidden');
+		h.assertError(await c.zone1.get(`/api/orgs/${ids[h.ORG.shuncheng]}`), 404, 'not_found');
+		h.assertError(await c.zone1.get(`/api/orgs/${ids[h.ORG.commerce]}`), 404, 'not_found');
 	});
 
 	test('filters never widen the scope', T, async () => {
@@ -58,8 +59,8 @@ describe('scope', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.deepEqual(names(r).sort(), [h.ORG.dongzhou, h.ORG.hightech, h.ORG.platform].sort());
 		assert.equal(r.json.total, 3);
 		assert.equal((await c.county1.get(`/api/orgs/${ids[h.ORG.platform]}`)).status, 200);
-		h.assertError(await c.county1.get(`/api/orgs/${ids[h.ORG.econ]}`), 403, 'forbidden');
-		h.assertError(await c.county1.get(`/api/orgs/${ids[h.ORG.shuncheng]}`), 403, 'forbidden');
+		h.assertError(await c.county1.get(`/api/orgs/${ids[h.ORG.econ]}`), 404, 'not_found');
+		h.assertError(await c.county1.get(`/api/orgs/${ids[h.ORG.shuncheng]}`), 404, 'not_found');
 	});
 
 	test('office1 sees all 27 demo organizations', T, async () => {

@@ -314,7 +314,8 @@ describe('the plan and report workflow', { timeout: h.FILE_TIMEOUT }, () => {
 		ms[0].due_date = day(30);
 		let r = await c.zone1.put(`/api/plans/${plan.id}`, { milestones: ms });
 		assert.equal(r.json.revision.status, 'draft');
-		h.assertError(await c.zone2.del(`/api/plans/${plan.id}/revision`), 403, 'forbidden');
+		// another organization's plan answers as a missing one (DECISIONS 53)
+		h.assertError(await c.zone2.del(`/api/plans/${plan.id}/revision`), 404, 'not_found');
 		h.assertError(await c.office1.del(`/api/plans/${plan.id}/revision`), 403, 'forbidden');
 		r = await c.zone1.del(`/api/plans/${plan.id}/revision`);
 		assert.equal(r.status, 200, r.text);
@@ -376,10 +377,11 @@ describe('the plan and report workflow', { timeout: h.FILE_TIMEOUT }, () => {
 		const p2 = r.json;
 		await c.zone2.post(`/api/plans/${p2.id}/submit`, {});
 		const before = await auditCount();
+		// outside the scope a plan answers as a missing one: 404, or 400 at its place in a batch
 		for (const reviewer of [c.office2, c.office3]) {
-			h.assertError(await reviewer.post(`/api/plans/${p2.id}/approve`, {}), 403, 'forbidden');
-			h.assertError(await reviewer.post(`/api/plans/${p2.id}/return`, { comment: 'x' }), 403, 'forbidden');
-			h.assertError(await reviewer.post('/api/plans/approve', { ids: [p2.id] }), 403, 'forbidden');
+			h.assertError(await reviewer.post(`/api/plans/${p2.id}/approve`, {}), 404, 'not_found');
+			h.assertError(await reviewer.post(`/api/plans/${p2.id}/return`, { comment: 'x' }), 404, 'not_found');
+			h.assertError(await reviewer.post('/api/plans/approve', { ids: [p2.id] }), 400, 'invalid_value', '/ids/0');
 		}
 		assert.equal((await c.office1.post(`/api/plans/${p2.id}/approve`, {})).status, 200);
 		r = await c.zone2.post(`/api/milestones/${(await c.zone2.get(`/api/plans/${p2.id}`)).json.milestones[0].id}/reports`, {
@@ -391,9 +393,9 @@ describe('the plan and report workflow', { timeout: h.FILE_TIMEOUT }, () => {
 		const rep2 = r.json;
 		const audit2 = await auditCount();
 		for (const reviewer of [c.office2, c.office3]) {
-			h.assertError(await reviewer.post(`/api/reports/${rep2.id}/accept`, {}), 403, 'forbidden');
-			h.assertError(await reviewer.post(`/api/reports/${rep2.id}/return`, { comment: 'x' }), 403, 'forbidden');
-			h.assertError(await reviewer.post('/api/reports/accept', { ids: [rep2.id] }), 403, 'forbidden');
+			h.assertError(await reviewer.post(`/api/reports/${rep2.id}/accept`, {}), 404, 'not_found');
+			h.assertError(await reviewer.post(`/api/reports/${rep2.id}/return`, { comment: 'x' }), 404, 'not_found');
+			h.assertError(await reviewer.post('/api/reports/accept', { ids: [rep2.id] }), 400, 'invalid_value', '/ids/0');
 			assert.equal((await reviewer.get('/api/reports?state=submitted')).json.items.some((x) => x.id === rep2.id), false);
 		}
 		assert.equal(await auditCount(), audit2);
@@ -422,7 +424,7 @@ describe('the plan and report workflow', { timeout: h.FILE_TIMEOUT }, () => {
 		// office3 may not review zone2's: the whole batch is refused before anything is written
 		const rows = await inboxRows();
 		const auditBefore = await auditCount();
-		h.assertError(await c.office3.post('/api/reports/accept', { ids: [a.id, z.id] }), 403, 'forbidden');
+		h.assertError(await c.office3.post('/api/reports/accept', { ids: [a.id, z.id] }), 400, 'invalid_value', '/ids/1');
 		assert.deepEqual([await inboxRows(), await auditCount()], [rows, auditBefore]);
 		// halfway: the second is already reviewed
 		await c.office1.post(`/api/reports/${z.id}/return`, { comment: '退回' });

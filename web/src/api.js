@@ -319,6 +319,13 @@ export const inboxApi = {
   read: (id) => api.post(`/api/inbox/${id}/read`),
 }
 
+export const roleChangeApi = {
+  // role changes waiting for the security officer (and decided ones): {status, user_id, page, page_size}
+  list: (query) => api.get('/api/role-changes', query),
+  confirm: (id) => api.post(`/api/role-changes/${id}/confirm`, {}),
+  reject: (id, comment) => api.post(`/api/role-changes/${id}/reject`, { comment }),
+}
+
 export const roleApi = {
   // each role's permissions and the data scope a new account of it gets
   list: () => api.get('/api/roles'),

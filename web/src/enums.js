@@ -11,7 +11,7 @@ function named(group, value) {
   return s === key ? String(value) : s
 }
 
-export const ROLES = ['admin', 'office', 'department', 'zone', 'county', 'supervisor', 'auditor']
+export const ROLES = ['admin', 'office', 'department', 'zone', 'county', 'supervisor', 'auditor', 'security']
 export const ORG_TYPES = ['city_department', 'county', 'zone', 'platform_company', 'supervisory_body']
 export const ZONE_LEVELS = ['national', 'provincial', 'municipal']
 export const DATA_SCOPES = ['all', 'org', 'org_and_below', 'custom', 'self']
@@ -24,6 +24,8 @@ export const MS_STATES = ['done', 'done_late', 'overdue', 'due_soon', 'stale', '
 // a milestone's (and a progress report's) own status
 export const MS_STATUSES = ['not_started', 'in_progress', 'done', 'blocked']
 export const NOTICE_STATUSES = ['open', 'replied', 'escalated', 'closed']
+// a role change waiting for the security officer, and its outcomes
+export const ROLE_CHANGE_STATUSES = ['pending', 'confirmed', 'rejected', 'superseded']
 
 export const roleName = (x) => named('role', x)
 export const orgTypeName = (x) => named('orgType', x)
@@ -40,6 +42,9 @@ export const noticeStatusName = (x) => named('noticeStatus', x)
 export const auditActionName = (x) => named('auditAction', x)
 export const auditEntityName = (x) => named('auditEntity', x)
 export const inboxKindName = (x) => named('inboxKind', x)
+export const roleChangeStatusName = (x) => named('roleChangeStatus', x)
+// a permission bit's name as GET /api/session and GET /api/roles send it
+export const permissionName = (x) => named('permission', x)
 
 // Element Plus tag types of the states.
 export const MS_STATE_TAG = { done: 'success', done_late: 'warning', overdue: 'danger', due_soon: 'warning', stale: 'info', on_track: 'primary', closed: 'info' }
@@ -47,6 +52,7 @@ export const TASK_STATE_TAG = { not_started: 'info', in_progress: 'primary', ove
 export const PLAN_STATUS_TAG = { draft: 'info', submitted: 'warning', approved: 'success', returned: 'danger' }
 export const REPORT_STATE_TAG = { submitted: 'warning', accepted: 'success', returned: 'danger' }
 export const NOTICE_STATUS_TAG = { open: 'warning', replied: 'primary', escalated: 'danger', closed: 'success' }
+export const ROLE_CHANGE_STATUS_TAG = { pending: 'warning', confirmed: 'success', rejected: 'danger', superseded: 'info' }
 
 // Red/amber/green status marks (components/StatusMark.vue): what each state stands for.
 export const MS_STATE_MARK = { overdue: 'red', due_soon: 'amber', stale: 'amber', done_late: 'amber', on_track: 'green', done: 'green', closed: 'grey' }

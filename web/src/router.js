@@ -54,6 +54,13 @@ export function menuFor(allowed) {
   return out
 }
 
+// The path of the first page in the menu of a user with these permissions, or null.
+export function firstMenuPath(allowed) {
+  const first = menuFor(allowed)[0]
+  if (!first) return null
+  return first.group ? first.children[0].path : first.path
+}
+
 // Only paths of this app are redirect targets ("/orgs?q=1"), never "//host" or a URL.
 export function safeRedirect(value) {
   if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/'
@@ -77,7 +84,12 @@ router.beforeEach(async (to) => {
     return { name: 'login', query: { redirect: to.fullPath } }
   }
   if (!user || user.must_change_password) return { name: 'login', query: { redirect: to.fullPath } }
-  if (to.meta.perm && !can(to.meta.perm)) return { name: 'forbidden' }
+  if (to.meta.perm && !can(to.meta.perm)) {
+    // a role without the home page (the security officer has no dashboard) starts at the first
+    // page of its menu
+    const first = to.name === 'home' && firstMenuPath(can)
+    return first || { name: 'forbidden' }
+  }
   return true
 })
 

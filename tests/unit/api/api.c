@@ -1,8 +1,9 @@
 /* Tests the route table's input checks in src/api/api.c: api_body_validate's every refusal
  * (not JSON, not an object, unknown field, duplicate key, wrong type, too long, control
- * characters, missing required field, too many elements, bad array elements, the same checks
- * inside arrays of objects with their JSON Pointer, nesting depth) with its code, Chinese
- * message and field, and which query parameters a route declares. */
+ * characters, missing required field, too many elements, bad array elements, integers outside
+ * their range, blank text, the same checks inside arrays of objects with their JSON Pointer,
+ * nesting depth) with its code, Chinese message and field; text trimmed, secrets kept; and
+ * api_query_check's answer for each query parameter. */
 #include "api/api.h"
 
 #include <setjmp.h>
@@ -14,15 +15,20 @@
 
 static const struct api_field item_fields[] = {
     {"title", API_STR, true, 10},
-    {"weight", API_INT, false, 0},
+    API_INT_FIELD("weight", false, 1, 100),
     {NULL, 0, false, 0},
 };
 
 static const struct api_field fields[] = {
-    {"name", API_STR, true, 8},       {"count", API_INT, false, 0},
-    {"flag", API_BOOL, false, 0},     {"tags", API_STR_ARRAY, false, 2},
-    {"ids", API_INT_ARRAY, false, 0}, {"items", API_OBJ_ARRAY, false, 3, item_fields},
-    {"memo", API_STR, false, 0},      {NULL, 0, false, 0},
+    {"name", API_STR, true, 8},
+    API_INT_FIELD("count", false, -5, 5),
+    {"flag", API_BOOL, false, 0},
+    {"tags", API_STR_ARRAY, false, 2},
+    API_IDS_FIELD("ids", false, 0),
+    {"items", API_OBJ_ARRAY, false, 3, item_fields},
+    {"memo", API_STR, false, 0},
+    {"secret", API_SECRET, false, 0},
+    {NULL, 0, false, 0},
 };
 
 /* an array of objects that holds itself: nesting as deep as the body goes */
@@ -181,8 +187,8 @@ static void test_array_elements(void **state)
 	(void)state;
 	REFUSED("{\"name\":\"a\",\"tags\":[\"x\",1]}", "invalid_type",
 	        "字段 tags 的第2项应为字符串数组", "/tags/1");
-	REFUSED("{\"name\":\"a\",\"tags\":[\"\"]}", "invalid_type",
-	        "字段 tags 的第1项应为字符串数组", "/tags/0");
+	REFUSED("{\"name\":\"a\",\"tags\":[\"\"]}", "invalid_value", "字段 tags 的第1项不能为空白",
+	        "/tags/0");
 	REFUSED("{\"name\":\"a\",\"ids\":[1,2.5]}", "invalid_type", "字段 ids 的第2项应为整数数组",
 	        "/ids/1");
 	REFUSED("{\"name\":\"a\",\"ids\":[null]}", "invalid_type", "字段 ids 的第1项应为整数数组",
@@ -207,19 +213,110 @@ static void test_object_arrays(void **state)
 	refused(deep, five, strlen(five), "invalid_json", "请求内容嵌套过深", NULL);
 }
 
-static void test_query_declared(void **state)
+static void test_ranges(void **state)
 {
-	static const char *const list_query[] = {"q", "page", "page_size", NULL};
-	const struct api_route with = {"GET", "/x", NULL, 0, 0, list_query, NULL};
-	const struct api_route without = {"GET", "/y", NULL, 0, 0, NULL, NULL};
+	(void)state;
+	assert_non_null(accepted(fields, "{\"name\":\"a\",\"count\":-5,\"ids\":[1,"
+	                                 "9223372036854775807]}"));
+	assert_non_null(accepted(fields, "{\"name\":\"a\",\"count\":5}"));
+	REFUSED("{\"name\":\"a\",\"count\":6}", "out_of_range",
+	        "字段 count 应为 -5 到 5 之间的整数", "/count");
+	REFUSED("{\"name\":\"a\",\"count\":-6}", "out_of_range",
+	        "字段 count 应为 -5 到 5 之间的整数", "/count");
+	/* 2^32 + 5 is not 5, as an int cast would make it */
+	REFUSED("{\"name\":\"a\",\"count\":4294967301}", "out_of_range",
+	        "字段 count 应为 -5 到 5 之间的整数", "/count");
+	REFUSED("{\"name\":\"a\",\"ids\":[1,0]}", "out_of_range",
+	        "字段 ids 应为 1 到 9223372036854775807 之间的整数", "/ids/1");
+	REFUSED("{\"name\":\"a\",\"ids\":[-1]}", "out_of_range",
+	        "字段 ids 应为 1 到 9223372036854775807 之间的整数", "/ids/0");
+	REFUSED("{\"name\":\"a\",\"items\":[{\"title\":\"t\",\"weight\":4294967396}]}",
+	        "out_of_range", "字段 weight 应为 1 到 100 之间的整数", "/items/0/weight");
+	/* past int64: the parser refuses it */
+	REFUSED("{\"name\":\"a\",\"count\":99999999999999999999}", "invalid_json",
+	        "请求内容不是有效的 JSON（第1行第40列）", NULL);
+}
+
+static void test_blank_text(void **state)
+{
+	json_t *v;
 
 	(void)state;
-	assert_true(api_query_declared(&with, "q"));
-	assert_true(api_query_declared(&with, "page_size"));
-	assert_false(api_query_declared(&with, "Q"));
-	assert_false(api_query_declared(&with, "page_"));
-	assert_false(api_query_declared(&with, ""));
-	assert_false(api_query_declared(&without, "q"));
+	/* text arrives trimmed of white space and invisible code points at both ends */
+	v = accepted(
+	    fields,
+	    "{\"name\":\"\u3000a\u200b\",\"tags\":[\" a\\t\"],"
+	    "\"items\":[{\"title\":\"\\n\u00a0t\"}],\"memo\":\"\u3000\u200b\u5546\u52a1 \"}");
+	assert_string_equal(json_string_value(json_object_get(v, "name")), "a");
+	assert_string_equal(json_string_value(json_array_get(json_object_get(v, "tags"), 0)), "a");
+	assert_string_equal(json_string_value(json_object_get(
+	                        json_array_get(json_object_get(v, "items"), 0), "title")),
+	                    "t");
+	assert_string_equal(json_string_value(json_object_get(v, "memo")), "商务");
+	/* an optional text blank throughout is empty */
+	v = accepted(fields, "{\"name\":\"a\",\"memo\":\"\\u2060\"}");
+	assert_string_equal(json_string_value(json_object_get(v, "memo")), "");
+	/* a secret is kept exactly as sent */
+	v = accepted(fields, "{\"name\":\"a\",\"secret\":\" pass word \"}");
+	assert_string_equal(json_string_value(json_object_get(v, "secret")), " pass word ");
+	/* a required text blank throughout is missing */
+	REFUSED("{\"name\":\"\u3000\u3000\"}", "missing_field", "字段 name 不能为空白", "/name");
+	REFUSED("{\"name\":\"\u200b\"}", "missing_field", "字段 name 不能为空白", "/name");
+	REFUSED("{\"name\":\"a\",\"items\":[{\"title\":\" \\t\"}]}", "missing_field",
+	        "字段 title 不能为空白", "/items/0/title");
+	REFUSED("{\"name\":\"a\",\"tags\":[\"x\",\"\ufeff\"]}", "invalid_value",
+	        "字段 tags 的第2项不能为空白", "/tags/1");
+}
+
+/* Asserts api_query_check's answer: NULL code = accepted. */
+static void query(const char *key, const char *value, const char *code, const char *message)
+{
+	static const struct api_field decl[] = {
+	    API_QSTR("q", 4),
+	    API_ID_FIELD("org_id", false),
+	    API_INT_FIELD("flag", false, 0, 1),
+	    API_QPAGE,
+	    API_FIELDS_END,
+	};
+	struct api_body_error e = {0};
+	int rc = api_query_check(decl, key, value, &a, &e);
+
+	if (!code) {
+		assert_int_equal(rc, 0);
+		return;
+	}
+	assert_int_equal(rc, -1);
+	assert_string_equal(e.code, code);
+	assert_string_equal(e.message, message);
+	assert_string_equal(e.field, key);
+}
+
+static void test_query(void **state)
+{
+	static const char *const id_msg = "参数 org_id 应为 1 到 9223372036854775807 之间的整数";
+
+	(void)state;
+	query("q", "abcd", NULL, NULL);
+	query("q", "", NULL, NULL);
+	query("org_id", "9223372036854775807", NULL, NULL);
+	query("org_id", "", NULL, NULL); /* empty means absent */
+	query("flag", "0", NULL, NULL);
+	query("page_size", "500", NULL, NULL);
+	query("Q", "x", "unknown_parameter", "不支持的查询参数：Q");
+	query("page_", "1", "unknown_parameter", "不支持的查询参数：page_");
+	query("q", "abcde", "invalid_parameter", "参数 q 应为不超过4字节的文本");
+	query("q", "a\x01", "invalid_parameter", "参数 q 应为不超过4字节的文本");
+	query("q", "\xff", "invalid_parameter", "参数 q 应为不超过4字节的文本");
+	query("org_id", "0", "invalid_parameter", id_msg);
+	query("org_id", "9223372036854775808", "invalid_parameter", id_msg);
+	query("org_id", " 1", "invalid_parameter", id_msg);
+	query("org_id", "+1", "invalid_parameter", id_msg);
+	query("org_id", "1e3", "invalid_parameter", id_msg);
+	query("org_id", "0x10", "invalid_parameter", id_msg);
+	query("org_id", "-", "invalid_parameter", id_msg);
+	query("flag", "2", "invalid_parameter", "参数 flag 应为 0 到 1 之间的整数");
+	query("page_size", "501", "invalid_parameter", "参数 page_size 应为 1 到 500 之间的整数");
+	query("page", "0", "invalid_parameter", "参数 page 应为 1 到 1000000 之间的整数");
 }
 
 int main(void)
@@ -234,7 +331,9 @@ int main(void)
 	    cmocka_unit_test(test_missing),
 	    cmocka_unit_test(test_array_elements),
 	    cmocka_unit_test(test_object_arrays),
-	    cmocka_unit_test(test_query_declared),
+	    cmocka_unit_test(test_ranges),
+	    cmocka_unit_test(test_blank_text),
+	    cmocka_unit_test(test_query),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -148,6 +148,87 @@ static void test_roles(void **state)
 	assert_false(account_zone_level_valid("county"));
 }
 
+static void test_guarded_roles(void **state)
+{
+	(void)state;
+	/* the roles that read the audit log, and the security officer's own */
+	assert_true(account_role_guarded("auditor"));
+	assert_true(account_role_guarded("supervisor"));
+	assert_true(account_role_guarded("security"));
+	assert_false(account_role_guarded("admin"));
+	assert_false(account_role_guarded("office"));
+	assert_false(account_role_guarded("zone"));
+	assert_false(account_role_guarded("nobody"));
+	/* the administrator manages the ordinary accounts, the security officer the guarded */
+	assert_true(account_may_manage("admin", "zone"));
+	assert_true(account_may_manage("admin", "office"));
+	assert_true(account_may_manage("admin", "admin"));
+	assert_false(account_may_manage("admin", "auditor"));
+	assert_false(account_may_manage("admin", "supervisor"));
+	assert_false(account_may_manage("admin", "security"));
+	assert_true(account_may_manage("security", "auditor"));
+	assert_true(account_may_manage("security", "supervisor"));
+	assert_true(account_may_manage("security", "security"));
+	assert_false(account_may_manage("security", "zone"));
+	assert_false(account_may_manage("security", "admin"));
+	assert_false(account_may_manage("office", "zone"));
+	assert_false(account_may_manage("auditor", "auditor"));
+	/* the security officer reads no reform data and no audit log */
+	unsigned sec = account_role_perms("security");
+	assert_true(sec & PERM_ACCOUNT_SECURITY);
+	assert_true(sec & PERM_USER_READ);
+	assert_false(sec & (PERM_AUDIT_READ | PERM_DASHBOARD | PERM_TASK_READ | PERM_NOTICE_READ |
+	                    PERM_USER_MANAGE | PERM_ORG_WRITE));
+	assert_false(account_role_perms("admin") & PERM_ACCOUNT_SECURITY);
+}
+
+#define GRANT(r, s, o)                                                                             \
+	{                                                                                          \
+		r, s, o, NULL, 0                                                                   \
+	}
+
+static void test_widens_approval(void **state)
+{
+	static const int64_t ab[] = {7, 8}, a[] = {7}, ac[] = {7, 9};
+	struct account_grant zone = GRANT("zone", "org", 7), office_org = GRANT("office", "org", 7),
+	                     office_all = GRANT("office", "all", 1),
+	                     office_other = GRANT("office", "org", 8),
+	                     office_below = GRANT("office", "org_and_below", 7),
+	                     office_self = GRANT("office", "self", 7),
+	                     admin = GRANT("admin", "all", 1), dept = GRANT("department", "org", 7),
+	                     custom_ab = {"office", "custom", 1, ab, 2},
+	                     custom_a = {"office", "custom", 3, a, 1},
+	                     custom_ac = {"office", "custom", 1, ac, 2};
+	(void)state;
+	/* a new kind of approval */
+	assert_true(account_widens_approval(&zone, &office_org));
+	assert_true(account_widens_approval(&dept, &office_org));
+	assert_true(account_widens_approval(&zone, &admin));
+	assert_true(account_widens_approval(&office_all, &admin)); /* accounts are approvals too */
+	/* fewer or no approvals */
+	assert_false(account_widens_approval(&office_org, &zone));
+	assert_false(account_widens_approval(&office_all, &dept));
+	assert_false(account_widens_approval(&admin, &zone));
+	assert_false(account_widens_approval(&zone, &dept));
+	/* the same approvals over more organizations */
+	assert_true(account_widens_approval(&office_org, &office_all));
+	assert_true(account_widens_approval(&office_org, &office_other));
+	assert_true(account_widens_approval(&office_org, &office_below));
+	assert_true(account_widens_approval(&custom_a, &custom_ab));
+	assert_true(account_widens_approval(&custom_ab, &office_below)); /* no tree: cautious */
+	assert_true(account_widens_approval(&office_below, &custom_ac)); /* 9 may be outside */
+	/* within the old scope */
+	assert_false(account_widens_approval(&office_all, &office_org));
+	assert_false(account_widens_approval(&office_org, &office_org));
+	assert_false(account_widens_approval(&office_org, &office_self));
+	assert_false(account_widens_approval(&office_below, &office_org));
+	assert_false(account_widens_approval(&office_below, &office_below));
+	assert_false(account_widens_approval(&custom_ab, &custom_a));
+	assert_false(account_widens_approval(&custom_ab, &office_org)); /* 7 is listed */
+	assert_false(account_widens_approval(&office_org, &custom_a));  /* {7} = org 7 */
+	assert_false(account_widens_approval(&office_below, &custom_a));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -155,6 +236,7 @@ int main(void)
 	    cmocka_unit_test(test_login_addr_limit), cmocka_unit_test(test_admin_lock),
 	    cmocka_unit_test(test_session_idle),     cmocka_unit_test(test_roles),
 	    cmocka_unit_test(test_password_make),    cmocka_unit_test(test_phone),
+	    cmocka_unit_test(test_guarded_roles), cmocka_unit_test(test_widens_approval),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

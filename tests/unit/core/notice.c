@@ -65,14 +65,31 @@ static void test_number(void **state)
 static void test_due(void **state)
 {
 	(void)state;
-	assert_int_equal(notice_reply_due_check("2026-11-28", TODAY), NOTICE_DUE_OK);
-	assert_int_equal(notice_reply_due_check("2027-01-01", TODAY), NOTICE_DUE_OK);
-	assert_int_equal(notice_reply_due_check("2026-11-27", TODAY), NOTICE_DUE_PAST);
-	assert_int_equal(notice_reply_due_check("2026-02-30", TODAY), NOTICE_DUE_INVALID);
-	assert_int_equal(notice_reply_due_check("2026/11/28", TODAY), NOTICE_DUE_INVALID);
-	assert_int_equal(notice_reply_due_check("2026-11-28T00:00:00Z", TODAY), NOTICE_DUE_INVALID);
-	assert_int_equal(notice_reply_due_check("", TODAY), NOTICE_DUE_INVALID);
-	assert_int_equal(notice_reply_due_check(NULL, TODAY), NOTICE_DUE_INVALID);
+	assert_int_equal(notice_reply_due_check("2026-11-28", TODAY, NOTICE_HORIZON_DAYS),
+	                 NOTICE_DUE_OK);
+	assert_int_equal(notice_reply_due_check("2027-01-01", TODAY, NOTICE_HORIZON_DAYS),
+	                 NOTICE_DUE_OK);
+	assert_int_equal(notice_reply_due_check("2026-11-27", TODAY, NOTICE_HORIZON_DAYS),
+	                 NOTICE_DUE_PAST);
+	assert_int_equal(notice_reply_due_check("2026-02-30", TODAY, NOTICE_HORIZON_DAYS),
+	                 NOTICE_DUE_INVALID);
+	assert_int_equal(notice_reply_due_check("2026/11/28", TODAY, NOTICE_HORIZON_DAYS),
+	                 NOTICE_DUE_INVALID);
+	assert_int_equal(notice_reply_due_check("2026-11-28T00:00:00Z", TODAY, NOTICE_HORIZON_DAYS),
+	                 NOTICE_DUE_INVALID);
+	assert_int_equal(notice_reply_due_check("", TODAY, NOTICE_HORIZON_DAYS),
+	                 NOTICE_DUE_INVALID);
+	assert_int_equal(notice_reply_due_check(NULL, TODAY, NOTICE_HORIZON_DAYS),
+	                 NOTICE_DUE_INVALID);
+	/* the horizon: 366 days after 2026-11-28 is 2027-11-29, the day after is too far */
+	assert_int_equal(notice_reply_due_check("2027-11-29", TODAY, NOTICE_HORIZON_DAYS),
+	                 NOTICE_DUE_OK);
+	assert_int_equal(notice_reply_due_check("2027-11-30", TODAY, NOTICE_HORIZON_DAYS),
+	                 NOTICE_DUE_TOO_FAR);
+	assert_int_equal(notice_reply_due_check("9999-12-31", TODAY, NOTICE_HORIZON_DAYS),
+	                 NOTICE_DUE_TOO_FAR);
+	assert_int_equal(notice_reply_due_check("2026-11-28", TODAY, 0), NOTICE_DUE_OK);
+	assert_int_equal(notice_reply_due_check("2026-11-29", TODAY, 0), NOTICE_DUE_TOO_FAR);
 
 	/* due today is not yet overdue; the day after it is */
 	assert_false(notice_overdue("open", false, "2026-11-28", TODAY));

@@ -26,6 +26,30 @@ static void test_csv(void **state)
 	strbuf_release(&sb);
 }
 
+/* Every cell a spreadsheet would run as a formula starts with ', inside quotes; a tab or
+ * carriage return before = is skipped by the spreadsheet, so it counts as the formula's start. */
+static void test_formulas(void **state)
+{
+	(void)state;
+	struct strbuf sb = STRBUF_INIT;
+	struct csv c;
+
+	csv_begin(&c, &sb);
+	csv_text(&c, "+1");
+	csv_text(&c, "-1");
+	csv_text(&c, "@SUM(A1)");
+	csv_text(&c, "\t=1+1");
+	csv_text(&c, "\r=1+1");
+	csv_text(&c, "\t\t=cmd|' /C calc'!A0");
+	csv_text(&c, "a=1");
+	csv_text(&c, " =1");
+	csv_end_row(&c);
+	assert_string_equal(sb.buf,
+	                    "\xef\xbb\xbf\"'+1\",\"'-1\",\"'@SUM(A1)\",\"'\t=1+1\",\"'\r=1+1\","
+	                    "\"'\t\t=cmd|' /C calc'!A0\",a=1, =1\r\n");
+	strbuf_release(&sb);
+}
+
 static void test_bp_percent(void **state)
 {
 	(void)state;
@@ -48,6 +72,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_csv),
+	    cmocka_unit_test(test_formulas),
 	    cmocka_unit_test(test_bp_percent),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
