@@ -314,7 +314,7 @@ describe('the plan and report workflow', { timeout: h.FILE_TIMEOUT }, () => {
 		ms[0].due_date = day(30);
 		let r = await c.zone1.put(`/api/plans/${plan.id}`, { milestones: ms });
 		assert.equal(r.json.revision.status, 'draft');
-		// another organization's plan answers as a missing one (DECISIONS 53)
+		// another organization's plan answers as a missing one (DECISIONS 61)
 		h.assertError(await c.zone2.del(`/api/plans/${plan.id}/revision`), 404, 'not_found');
 		h.assertError(await c.office1.del(`/api/plans/${plan.id}/revision`), 403, 'forbidden');
 		r = await c.zone1.del(`/api/plans/${plan.id}/revision`);
