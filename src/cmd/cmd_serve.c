@@ -39,7 +39,7 @@ static const char usage[] =
     "  --header-timeout S    a request's headers must be in within S seconds (default 10)\n"
     "  --body-min-rate B     after that, a body must average B bytes/s (default 4096)\n"
     "  --body-memory MIB     JSON bodies held in memory, all requests together (default 32)\n"
-    "    "  --reply-horizon-days N\n"
+    "  --reply-horizon-days N\n"
     "                    a new 督办单's reply date is at most N days from today (default 366)\n"
     "  --config FILE     key = value lines: db, listen, web_root, data_dir, threads, access_log,\n"
     "                    trust_proxy, audit_checkpoint_file, audit_checkpoint_interval,\n"
