@@ -2,6 +2,7 @@
  * thread, the session, CSRF and same-origin checks, the role's permission, undeclared query
  * parameters, and JSON body validation. Must not hold a route's own logic. */
 #include "api/api.h"
+#include "api/cache.h"
 
 #include "util/log.h"
 #include "util/timeutil.h"
@@ -58,6 +59,7 @@ void api_shutdown(void)
 		pthread_setspecific(db_key, NULL);
 		store_close(s);
 	}
+	api_cache_release();
 }
 
 /* The database is down or restarting: try again shortly. */
@@ -541,7 +543,7 @@ static int entry_once(struct http_req *req, struct store *db)
 		return -1;
 	if (!r->body && !(r->flags & API_UPLOAD) && req->body_len)
 		return api_error(&c, 400, "unexpected_body", "此请求不接受请求内容", NULL);
-	return r->handler(&c);
+	return (r->flags & API_CACHED) ? api_cache_run(&c) : r->handler(&c);
 }
 
 static void resp_clear(struct http_req *req)
@@ -709,6 +711,7 @@ int api_init(const struct api_config *cfg, struct http_router *router)
 	}
 	config = cfg;
 	the_router = router;
+	api_cache_init(cfg->answer_cache_bytes);
 	for (const struct api_route *const *t = api_tables; *t; t++)
 		add_routes(router, *t);
 	return KFQ_OK;

@@ -23,6 +23,7 @@ enum {
 	API_MUST_CHANGE = 1u << 1, /* allowed while the password must be changed */
 	API_LOOPBACK = 1u << 2,    /* only from 127.0.0.0/8 or ::1 (metrics) */
 	API_UPLOAD = 1u << 3,      /* raw body up to HTTP_UPLOAD_BODY_MAX, not JSON */
+	API_CACHED = 1u << 4,      /* GET answered through api/cache.c: reads only audited data */
 };
 
 /* Optional fields may also be null, meaning absent. */
@@ -67,7 +68,8 @@ struct api_ctx {
 struct api_config {
 	const char *db_url;
 	const char *web_root;
-	const char *data_dir; /* evidence files, stored by content hash */
+	const char *data_dir;      /* evidence files, stored by content hash */
+	size_t answer_cache_bytes; /* memory for the answers of API_CACHED routes (0 = none) */
 };
 
 /* Sets up the API (libsodium, the login dummy hash) and fills the router. */

@@ -18,6 +18,8 @@
 #define CMD_DEFAULT_LISTEN              "127.0.0.1:8080"
 #define CMD_DEFAULT_CHECKPOINT_INTERVAL 3600 /* seconds */
 #define CMD_CHECKPOINT_INTERVAL_MAX     86400
+#define CMD_DEFAULT_ANSWER_CACHE_MB     16 /* serve: kept answers of API_CACHED routes */
+#define CMD_ANSWER_CACHE_MB_MAX         4096
 
 struct cmd {
 	const char *name;
@@ -39,14 +41,17 @@ struct cmd_options {
 	/* serve: the audit checkpoint file and how often the head is looked at (0 = never) */
 	const char *checkpoint_file;
 	int checkpoint_interval;
+	int answer_cache_mb; /* serve: memory for kept answers, MiB (0 = keep none) */
 };
 
 void cmd_options_init(struct cmd_options *o);
 /* Reads key = value lines (db, listen, web_root, data_dir, threads, access_log, trust_proxy,
- * audit_checkpoint_file, audit_checkpoint_interval). */
+ * audit_checkpoint_file, audit_checkpoint_interval, answer_cache_mb). */
 int cmd_options_load(struct cmd_options *o, const char *path);
 /* A checkpoint interval: 0..CMD_CHECKPOINT_INTERVAL_MAX seconds. */
 bool cmd_parse_interval(const char *v, int *out);
+/* The answer cache's size: 0..CMD_ANSWER_CACHE_MB_MAX MiB. */
+bool cmd_parse_cache_mb(const char *v, int *out);
 /* Handles --db and --config at argv[*i] (advancing *i); returns 1 if it took the argument,
  * 0 if not ours, -1 on error (message printed). */
 int cmd_options_common(struct cmd_options *o, int argc, char **argv, int *i);

@@ -15,7 +15,7 @@ static const char usage[] =
     "usage: kfq serve [--db PATH|URL] [--listen HOST:PORT] [--web-root DIR] [--threads N]\n"
     "                 [--data-dir DIR] [--no-access-log] [--trust-proxy]\n"
     "                 [--audit-checkpoint-file FILE] [--audit-checkpoint-interval SECONDS]\n"
-    "                 [--config FILE]\n\n"
+    "                 [--answer-cache-mb N] [--config FILE]\n\n"
     "Serves the kfq API and web app. Applies pending migrations first.\n\n"
     "  --db PATH|URL     SQLite file or postgresql:// URL (default var/kfq.db, or $KFQ_DB)\n"
     "  --listen H:P      IPv4 address and port (default 127.0.0.1:8080; port 0 = any free)\n"
@@ -31,9 +31,12 @@ static const char usage[] =
     "  --audit-checkpoint-interval SECONDS\n"
     "                    how often the head is looked at, a line written when it moved,\n"
     "                    and at start and stop (default 3600; 0 = no checkpoints)\n"
+    "  --answer-cache-mb N\n"
+    "                    memory for the answers of lists and records kept until the data\n"
+    "                    changes (default 16; 0 = keep none)\n"
     "  --config FILE     key = value lines: db, listen, web_root, data_dir, threads, access_log,\n"
-    "                    trust_proxy, audit_checkpoint_file, audit_checkpoint_interval (flags\n"
-    "                    given later override it)\n";
+    "                    trust_proxy, audit_checkpoint_file, audit_checkpoint_interval,\n"
+    "                    answer_cache_mb (flags given later override it)\n";
 
 static const char *listen_host;
 
@@ -85,6 +88,10 @@ int cmd_serve(int argc, char **argv)
 			if (!cmd_parse_interval(argv[++i], &o.checkpoint_interval))
 				return cmd_usage_error(
 				    "serve", "--audit-checkpoint-interval must be 0..86400");
+		} else if (i + 1 < argc && !strcmp(argv[i], "--answer-cache-mb")) {
+			if (!cmd_parse_cache_mb(argv[++i], &o.answer_cache_mb))
+				return cmd_usage_error("serve", "--answer-cache-mb must be 0..%d",
+				                       CMD_ANSWER_CACHE_MB_MAX);
 		} else if (i + 1 < argc && !strcmp(argv[i], "--threads")) {
 			o.threads = atoi(argv[++i]);
 			if (o.threads < 1 || o.threads > 256)
@@ -103,6 +110,7 @@ int cmd_serve(int argc, char **argv)
 	acfg.db_url = o.db;
 	acfg.web_root = o.web_root;
 	acfg.data_dir = cmd_data_dir(&o, data_dir, sizeof(data_dir));
+	acfg.answer_cache_bytes = (size_t)o.answer_cache_mb << 20;
 	if (api_init(&acfg, &router) != KFQ_OK) {
 		http_router_release(&router);
 		return CMD_EXIT_FAIL;

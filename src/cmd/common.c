@@ -34,6 +34,7 @@ void cmd_options_init(struct cmd_options *o)
 		o->threads = 2;
 	o->access_log = true;
 	o->checkpoint_interval = CMD_DEFAULT_CHECKPOINT_INTERVAL;
+	o->answer_cache_mb = CMD_DEFAULT_ANSWER_CACHE_MB;
 }
 
 static bool parse_bool(const char *v, bool *out)
@@ -65,6 +66,17 @@ bool cmd_parse_interval(const char *v, int *out)
 	long n = strtol(v, &end, 10);
 
 	if (!*v || *end || n < 0 || n > CMD_CHECKPOINT_INTERVAL_MAX)
+		return false;
+	*out = (int)n;
+	return true;
+}
+
+bool cmd_parse_cache_mb(const char *v, int *out)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	if (!*v || *end || n < 0 || n > CMD_ANSWER_CACHE_MB_MAX)
 		return false;
 	*out = (int)n;
 	return true;
@@ -111,15 +123,19 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 		else if (!strcmp(key, "audit_checkpoint_interval") &&
 		         cmd_parse_interval(val, &o->checkpoint_interval))
 			;
+		else if (!strcmp(key, "answer_cache_mb") &&
+		         cmd_parse_cache_mb(val, &o->answer_cache_mb))
+			;
 		else
 			goto bad;
 		continue;
 	bad:
-		fprintf(stderr,
-		        "kfq: %s:%d: expected one of db, listen, web_root, data_dir, threads, "
-		        "access_log, trust_proxy, audit_checkpoint_file, audit_checkpoint_interval "
-		        "= value\n",
-		        path, lineno);
+		fprintf(
+		    stderr,
+		    "kfq: %s:%d: expected one of db, listen, web_root, data_dir, threads, "
+		    "access_log, trust_proxy, audit_checkpoint_file, audit_checkpoint_interval, "
+		    "answer_cache_mb = value\n",
+		    path, lineno);
 		rc = KFQ_EINVAL;
 		break;
 	}
