@@ -40,7 +40,6 @@ struct pg_store {
 	int nstmts;
 	unsigned gen;       /* bumped when the connection is made again: statements re-prepare */
 	uint64_t failed_ms; /* monotonic time of the last failed reconnection, 0 after a success */
-	struct store_cache_entry cache[STORE_STMT_CACHE];
 };
 
 /* The failure at hand broke the connection (the server restarted or the network failed):
@@ -106,10 +105,9 @@ static int rewrite(const char *sql, struct strbuf *out)
 	return max;
 }
 
-static int pg_prepare(struct store *s, const char *sql, struct store_stmt **out)
+static int pg_prepare(struct store *s, const char *sql, void **slot, struct store_stmt **out)
 {
 	struct pg_store *p = (struct pg_store *)s;
-	void **slot = store_cache_slot(p->cache, sql);
 	struct pg_stmt *st = *slot;
 	int rc = KFQ_OK;
 
@@ -291,18 +289,29 @@ static int pg_exec(struct store *s, const char *sql)
 	return rc;
 }
 
+static void pg_finalize(struct store *s, void *stmt, bool evict)
+{
+	struct pg_store *p = (struct pg_store *)s;
+	struct pg_stmt *st = stmt;
+
+	pg_reset((struct store_stmt *)st);
+	/* the session keeps what it prepared until told otherwise (or until it ends) */
+	if (evict && st->gen == p->gen && !s->lost) {
+		char sql[32];
+		snprintf(sql, sizeof(sql), "DEALLOCATE %s", st->name);
+		PGresult *res = PQexec(p->conn, sql);
+		if (PQresultStatus(res) != PGRES_COMMAND_OK)
+			log_error("pg: %s: %s", sql, PQresultErrorMessage(res));
+		PQclear(res);
+	}
+	free(st->sql);
+	free(st);
+}
+
 static void pg_close(struct store *s)
 {
 	struct pg_store *p = (struct pg_store *)s;
 
-	for (size_t i = 0; i < STORE_STMT_CACHE; i++) {
-		struct pg_stmt *st = p->cache[i].stmt;
-		if (st) {
-			pg_reset((struct store_stmt *)st);
-			free(st->sql);
-			free(st);
-		}
-	}
 	PQfinish(p->conn);
 	free(p);
 }
@@ -310,9 +319,10 @@ static void pg_close(struct store *s)
 /* What every session needs, at connection and again after a reconnection. */
 static int session_init(struct pg_store *p)
 {
-	/* the catch-all filters (?1 = 0 OR col = ?1) need plans made for the actual values */
+	/* each statement is planned once, at its first execution: its text holds only the
+	 * predicates its request uses (store_sql), so one plan serves every value */
 	PGresult *res = PQexec(p->conn, "SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'; "
-	                                "SET plan_cache_mode = force_custom_plan");
+	                                "SET plan_cache_mode = force_generic_plan");
 	int rc = PQresultStatus(res) == PGRES_COMMAND_OK ? KFQ_OK : KFQ_EIO;
 
 	PQclear(res);
@@ -351,6 +361,7 @@ static int pg_reconnect(struct store *s)
 
 const struct store_ops store_pg_ops = {
     .prepare = pg_prepare,
+    .finalize = pg_finalize,
     .bind_int = pg_bind_int,
     .bind_text = pg_bind_text,
     .step = pg_step,

@@ -21,7 +21,6 @@ struct sq_stmt {
 struct sq_store {
 	struct store base;
 	sqlite3 *db;
-	struct store_cache_entry cache[STORE_STMT_CACHE];
 };
 
 static int map_err(struct store *s, sqlite3 *db, int rc)
@@ -44,10 +43,9 @@ static int map_err(struct store *s, sqlite3 *db, int rc)
 	}
 }
 
-static int sq_prepare(struct store *s, const char *sql, struct store_stmt **out)
+static int sq_prepare(struct store *s, const char *sql, void **slot, struct store_stmt **out)
 {
 	struct sq_store *q = (struct sq_store *)s;
-	void **slot = store_cache_slot(q->cache, sql);
 	struct sq_stmt *st = *slot;
 
 	if (!st) {
@@ -127,17 +125,20 @@ static int sq_exec(struct store *s, const char *sql)
 	return rc == SQLITE_OK ? KFQ_OK : map_err(s, q->db, sqlite3_extended_errcode(q->db));
 }
 
+static void sq_finalize(struct store *s, void *stmt, bool evict)
+{
+	struct sq_stmt *st = stmt;
+
+	(void)s;
+	(void)evict;
+	sqlite3_finalize(st->stmt);
+	free(st);
+}
+
 static void sq_close(struct store *s)
 {
 	struct sq_store *q = (struct sq_store *)s;
 
-	for (size_t i = 0; i < STORE_STMT_CACHE; i++) {
-		struct sq_stmt *st = q->cache[i].stmt;
-		if (st) {
-			sqlite3_finalize(st->stmt);
-			free(st);
-		}
-	}
 	if (sqlite3_close(q->db) != SQLITE_OK)
 		log_error("sqlite: close: %s", sqlite3_errmsg(q->db));
 	free(q);
@@ -145,6 +146,7 @@ static void sq_close(struct store *s)
 
 const struct store_ops store_sqlite_ops = {
     .prepare = sq_prepare,
+    .finalize = sq_finalize,
     .bind_int = sq_bind_int,
     .bind_text = sq_bind_text,
     .step = sq_step,

@@ -27,19 +27,8 @@
 	"LEFT JOIN milestone m ON m.id = n.milestone_id "                                          \
 	"LEFT JOIN app_user ru ON ru.id = n.replied_by "                                           \
 	"LEFT JOIN app_user iu ON iu.id = n.issued_by"
-/* ?1 org, ?2 task, ?3 status, ?4 overdue before (a date), ?8 awaiting a reply, addressed to
- * the data scope ?5 ?6 ?7. The list adds LIMIT ?9 OFFSET ?10: a count query leaves no
- * parameter unused (PostgreSQL cannot type one). */
-#define NOTICE_WHERE                                                                               \
-	" WHERE (?1 = 0 OR n.org_id = ?1) AND (?2 = 0 OR n.task_id = ?2) "                         \
-	"AND (CAST(?3 AS TEXT) IS NULL OR n.status = ?3) "                                         \
-	"AND (CAST(?4 AS TEXT) IS NULL OR (n.status <> 'closed' AND n.replied_at IS NULL "         \
-	"AND n.reply_due < ?4)) AND (?8 = 0 OR (n.status <> 'closed' AND n.replied_at IS NULL)) "  \
-	"AND " STORE_IN_SCOPE("n.org_id", "?5", "?6", "?7")
-
-static const char sql_count[] = "SELECT COUNT(*) FROM supervision_notice n" NOTICE_WHERE;
-static const char sql_list[] =
-    "SELECT " NOTICE_COLS NOTICE_FROM NOTICE_WHERE " ORDER BY n.id DESC LIMIT ?9 OFFSET ?10";
+static const char sql_count[] = "SELECT COUNT(*) FROM supervision_notice n";
+static const char sql_list[] = "SELECT " NOTICE_COLS NOTICE_FROM;
 static const char sql_get[] = "SELECT " NOTICE_COLS NOTICE_FROM " WHERE n.id = ?1";
 static const char sql_next_seq[] =
     "SELECT COALESCE(MAX(seq), 0) + 1 FROM supervision_notice WHERE year = ?1";
@@ -117,16 +106,28 @@ static void read_notice(struct store_stmt *st, struct arena *a, void *element)
 	n->issued_by_name = store_col_dup(st, 26, a);
 }
 
-static void bind_filter(struct store_stmt *st, const void *arg)
+/* the predicates of the filters given: notices addressed to the organizations in the scope */
+static void notice_filter(struct store_sql *q, const void *arg)
 {
 	const struct store_notice_filter *f = arg;
 
-	store_bind_int(st, 1, f->org_id);
-	store_bind_int(st, 2, f->task_id);
-	store_bind_text(st, 3, f->status);
-	store_bind_text(st, 4, f->overdue_before);
-	store_bind_scope(st, 5, &f->scope);
-	store_bind_int(st, 8, f->awaiting_reply);
+	store_sql_add(q, " WHERE 1 = 1");
+	if (f->org_id)
+		store_sql_int(q, " AND n.org_id = ?", f->org_id);
+	if (f->task_id)
+		store_sql_int(q, " AND n.task_id = ?", f->task_id);
+	if (f->status)
+		store_sql_text(q, " AND n.status = ?", f->status);
+	if (f->overdue_before)
+		store_sql_text(
+		    q, " AND n.status <> 'closed' AND n.replied_at IS NULL AND n.reply_due < ?",
+		    f->overdue_before);
+	if (f->awaiting_reply)
+		store_sql_add(q, " AND n.status <> 'closed' AND n.replied_at IS NULL");
+	if (!store_scope_everything(&f->scope)) {
+		store_sql_add(q, " AND ");
+		store_sql_scope(q, "n.org_id", &f->scope);
+	}
 }
 
 int store_notice_list(struct store *s, struct arena *a, const struct store_notice_filter *f,
@@ -135,13 +136,13 @@ int store_notice_list(struct store *s, struct arena *a, const struct store_notic
 	struct store_list l = {
 	    .count_sql = sql_count,
 	    .list_sql = sql_list,
-	    .limit_param = 9,
 	    .offset = f->offset,
 	    .limit = f->limit,
-	    .bind = bind_filter,
 	    .arg = f,
 	    .read = read_notice,
 	    .elem_size = sizeof(**out),
+	    .filter = notice_filter,
+	    .order = " ORDER BY n.id DESC",
 	};
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);

@@ -1,6 +1,7 @@
 /* store_task.c - policies, tasks and task organizations in SQL. Must not parse policy text or
  * resolve unit names: core/ does, before anything is written. */
 #include "store/store_task.h"
+#include "store/store_impl.h"
 
 #include "store/store_capability.h"
 #include "util/jsonw.h"
@@ -19,14 +20,6 @@
 #define TASK_COLS                                                                                  \
 	"t.id, t.policy_id, t.article_number, t.part_heading, t.group_heading, t.title, t.body, "  \
 	"t.lead_units, t.responsible_units, t.updated_at"
-/* ?1 policy, ?2 article, ?3 org, ?4 role, ?5 like */
-#define TASK_WHERE                                                                                 \
-	" WHERE (?1 = 0 OR t.policy_id = ?1) AND (?2 = 0 OR t.article_number = ?2) "               \
-	"AND (?3 = 0 OR EXISTS (SELECT 1 FROM task_org x WHERE x.task_id = t.id "                  \
-	"AND x.org_id = ?3 AND (CAST(?4 AS TEXT) IS NULL OR x.role = ?4))) "                       \
-	"AND (CAST(?5 AS TEXT) IS NULL OR t.title LIKE ?5 ESCAPE '\\' OR t.body LIKE ?5 ESCAPE "   \
-	"'\\')"
-
 static const char sql_policy_insert[] =
     "INSERT INTO policy (title, title_note, issuer, notice_date, contact_email, contact_phone, "
     "window_start, window_end, encoding, source_sha256, source_text, parsed_json, n_warnings, "
@@ -43,9 +36,8 @@ static const char sql_task_touch[] = "UPDATE task SET updated_at = ?2 WHERE id =
 static const char sql_policy_list[] = "SELECT " POLICY_COLS " FROM policy p ORDER BY p.id";
 static const char sql_policy_get[] =
     "SELECT " POLICY_COLS ", p.parsed_json FROM policy p WHERE p.id = ?1";
-static const char sql_task_count[] = "SELECT COUNT(*) FROM task t" TASK_WHERE;
-static const char sql_task_list[] = "SELECT " TASK_COLS " FROM task t" TASK_WHERE
-                                    " ORDER BY t.policy_id, t.article_number LIMIT ?6 OFFSET ?7";
+static const char sql_task_count[] = "SELECT COUNT(*) FROM task t";
+static const char sql_task_list[] = "SELECT " TASK_COLS " FROM task t";
 static const char sql_task_get[] = "SELECT " TASK_COLS " FROM task t WHERE t.id = ?1";
 static const char sql_task_orgs[] =
     "SELECT x.org_id, o.name, x.role FROM task_org x JOIN org o ON o.id = x.org_id "
@@ -277,15 +269,29 @@ struct list_arg {
 	const char *like;
 };
 
-static void bind_list(struct store_stmt *st, const void *arg)
+/* the predicates of the filters given */
+static void task_filter(struct store_sql *q, const void *arg)
 {
 	const struct list_arg *x = arg;
+	const struct store_task_filter *f = x->f;
 
-	store_bind_int(st, 1, x->f->policy_id);
-	store_bind_int(st, 2, x->f->article);
-	store_bind_int(st, 3, x->f->org_id);
-	store_bind_text(st, 4, x->f->role);
-	store_bind_text(st, 5, x->like);
+	store_sql_add(q, " WHERE 1 = 1");
+	if (f->policy_id)
+		store_sql_int(q, " AND t.policy_id = ?", f->policy_id);
+	if (f->article)
+		store_sql_int(q, " AND t.article_number = ?", f->article);
+	if (f->org_id) {
+		store_sql_int(q,
+		              " AND EXISTS (SELECT 1 FROM task_org x WHERE x.task_id = t.id AND "
+		              "x.org_id = ?",
+		              f->org_id);
+		if (f->role)
+			store_sql_text(q, " AND x.role = ?", f->role);
+		store_sql_add(q, ")");
+	}
+	if (x->like)
+		store_sql_text(q, " AND (t.title LIKE ? ESCAPE '\\' OR t.body LIKE ? ESCAPE '\\')",
+		               x->like);
 }
 
 int store_task_list(struct store *s, struct arena *a, const struct store_task_filter *f,
@@ -295,13 +301,13 @@ int store_task_list(struct store *s, struct arena *a, const struct store_task_fi
 	struct store_list l = {
 	    .count_sql = sql_task_count,
 	    .list_sql = sql_task_list,
-	    .limit_param = 6,
 	    .offset = f->offset,
 	    .limit = f->limit,
-	    .bind = bind_list,
 	    .arg = &arg,
 	    .read = read_task,
 	    .elem_size = sizeof(**out),
+	    .filter = task_filter,
+	    .order = " ORDER BY t.policy_id, t.article_number",
 	};
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);
