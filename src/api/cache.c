@@ -1,12 +1,12 @@
 /* cache.c - kept answers and conditional GET for the routes flagged API_CACHED (cache.h).
- * The validator is the audit head (store_audit_head): every audited write moves it in its own
- * transaction, in whichever process, so an answer made under head H is current for as long as
- * the head is H. A 304 is answered only where the handler's answer (or the one kept) is a 200
- * with that tag, so it tells nobody more than the 200 would. The head is read before the handler
- * runs: an answer made from a later state is then filed under an older head, which can only make it
- * miss, never serve it stale. The head's hash, not its number, goes into the tag, so that a
- * restored or another database never matches. Must not keep the answer of a route that reads
- * unaudited data (sessions, the inbox) or the clock beyond the day. */
+ * The validator is the audit head, read with the session (struct store_session's head) before
+ * the handler runs: every audited write moves it in its own transaction, in whichever process,
+ * so an answer made under head H is current for as long as the head is H. An answer made from a
+ * later state is filed under an older head, which can only make it miss, never serve it stale.
+ * The head's hash, not its number, goes into the tag, so that a restored or another database
+ * never matches. A 304 is answered only where the handler's answer (or the one kept) is a 200
+ * with that tag, so it tells nobody more than the 200 would. Must not keep the answer of a
+ * route that reads unaudited data (sessions, the inbox) or the clock beyond the day. */
 #include "api/cache.h"
 #include "api/api.h"
 
@@ -265,16 +265,15 @@ static void tag_headers(struct api_ctx *c, const char *tag)
 int api_cache_run(struct api_ctx *c)
 {
 	struct strbuf key = STRBUF_INIT;
-	char head[AUDIT_HASH_HEX], tag[TAG_BYTES * 2 + 5];
+	const char *head = c->sess.head; /* read with the session, before the handler runs */
+	char tag[TAG_BYTES * 2 + 5];
 	struct http_resp *r = &c->req->resp;
-	int64_t seq;
 	uint64_t h;
 	int rc;
 
-	if ((rc = store_audit_head(c->db, &seq, head)) != KFQ_OK) {
-		strbuf_release(&key);
-		return api_store_error(c, rc);
-	}
+	/* no head (a broken log): nothing can be told current */
+	if (!*head)
+		return c->route->handler(c);
 	key_of(c, &key);
 	h = fnv1a(key.buf, key.len);
 	if (cache.max && lookup(h, &key, head, c->out)) {
