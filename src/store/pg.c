@@ -359,6 +359,32 @@ static int pg_reconnect(struct store *s)
 	return KFQ_OK;
 }
 
+/* Writers queue on the audit head's row, as SQLite's BEGIN IMMEDIATE queues them: a
+ * check-then-write (a name not yet taken, the next notice number) holds on both. The lock's
+ * row is the head the appends extend: one round trip for both. */
+static int pg_begin(struct store *s)
+{
+	struct pg_store *p = (struct pg_store *)s;
+	PGresult *res;
+	int rc = KFQ_OK;
+
+	if (s->lost)
+		return unavailable(s);
+	res = PQexec(p->conn, "BEGIN; SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE");
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		rc = map_res(s, res);
+	} else if (PQntuples(res) == 1) {
+		s->head_seq = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		snprintf(s->head_hash, sizeof(s->head_hash), "%s", PQgetvalue(res, 0, 1));
+		s->head_held = true;
+	}
+	PQclear(res);
+	/* BEGIN may have opened the transaction in which the lock then failed */
+	if (rc != KFQ_OK)
+		store_rollback(s);
+	return rc;
+}
+
 const struct store_ops store_pg_ops = {
     .prepare = pg_prepare,
     .finalize = pg_finalize,
@@ -373,9 +399,7 @@ const struct store_ops store_pg_ops = {
     .close = pg_close,
     .reconnect = pg_reconnect,
     .stream = pg_stream,
-    /* writers queue on the audit head's row, as SQLite's BEGIN IMMEDIATE queues them: a
-     * check-then-write (a name not yet taken, the next notice number) holds on both */
-    .begin_sql = "BEGIN; SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE",
+    .begin = pg_begin,
     .begin_read_sql = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
 };
 

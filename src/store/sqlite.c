@@ -144,6 +144,23 @@ static void sq_close(struct store *s)
 	free(q);
 }
 
+/* BEGIN IMMEDIATE holds the write lock: the head read next is the one the appends extend */
+static int sq_begin(struct store *s)
+{
+	static const char sql_begin[] = "BEGIN IMMEDIATE";
+	static const char sql_head[] = "SELECT seq, hash FROM audit_head WHERE id = 1";
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_begin, &st)) != KFQ_OK || (rc = store_run(st)) != KFQ_OK)
+		return rc;
+	if ((rc = store_prepare(s, sql_head, &st)) == KFQ_OK)
+		rc = store_head_hold(s, st);
+	if (rc != KFQ_OK)
+		store_rollback(s);
+	return rc;
+}
+
 const struct store_ops store_sqlite_ops = {
     .prepare = sq_prepare,
     .finalize = sq_finalize,
@@ -156,7 +173,7 @@ const struct store_ops store_sqlite_ops = {
     .reset = sq_reset,
     .exec = sq_exec,
     .close = sq_close,
-    .begin_sql = "BEGIN IMMEDIATE",
+    .begin = sq_begin,
     .begin_read_sql = "BEGIN",
 };
 

@@ -214,7 +214,22 @@ int store_exec(struct store *s, const char *sql)
 
 int store_begin(struct store *s)
 {
-	return s->ops->exec(s, s->ops->begin_sql);
+	s->head_held = false;
+	return s->ops->begin(s);
+}
+
+int store_head_hold(struct store *s, struct store_stmt *st)
+{
+	int rc = store_step(st);
+
+	if (rc == KFQ_ROW) {
+		const char *hash = store_col_text(st, 1);
+		s->head_seq = store_col_int(st, 0);
+		snprintf(s->head_hash, sizeof(s->head_hash), "%s", hash ? hash : "");
+		s->head_held = true;
+	}
+	store_reset(st);
+	return rc == KFQ_ROW || rc == KFQ_DONE ? KFQ_OK : rc;
 }
 
 int store_begin_read(struct store *s)
@@ -225,6 +240,7 @@ int store_begin_read(struct store *s)
 int store_commit(struct store *s)
 {
 	s->commits++;
+	s->head_held = false;
 	return s->ops->exec(s, "COMMIT");
 }
 
@@ -232,6 +248,7 @@ void store_rollback(struct store *s)
 {
 	char keep[sizeof(s->err)];
 
+	s->head_held = false;
 	/* a lost connection took its transaction with it: the server rolled it back */
 	if (s->lost)
 		return;

@@ -1,6 +1,7 @@
 /* store_audit.c - the audit log's SQL: append under the head's lock, list, verify.
- * The head row is read FOR UPDATE on PostgreSQL; SQLite's BEGIN IMMEDIATE already holds the
- * write lock. Must not UPDATE or DELETE audit_log rows. */
+ * The write transaction read the head as it took the writers' lock (store_begin: FOR UPDATE on
+ * PostgreSQL; SQLite's BEGIN IMMEDIATE holds the write lock) and each append moves it on.
+ * Must not UPDATE or DELETE audit_log rows. */
 #include "store/store_audit.h"
 #include "store/store_impl.h"
 
@@ -81,11 +82,16 @@ int store_audit_append(struct store *s, const struct store_actor *who, const cha
 	char now[TIME_RFC3339_LEN], prev[AUDIT_HASH_HEX], hex[AUDIT_HASH_HEX];
 	int rc;
 
-	rc = read_head(s, store_kind(s) == STORE_PG ? sql_head_pg : sql_head_sqlite, &r.seq, prev);
-	if (rc != KFQ_OK) {
+	/* the head the transaction locked (store_begin), or as the last append left it */
+	if (s->head_held) {
+		r.seq = s->head_seq;
+		memcpy(prev, s->head_hash, sizeof(prev));
+	} else if ((rc = read_head(s, store_kind(s) == STORE_PG ? sql_head_pg : sql_head_sqlite,
+	                           &r.seq, prev)) != KFQ_OK) {
 		rc = rc == KFQ_ENOTFOUND ? KFQ_ERR : rc; /* a broken log, not a missing entity */
 		goto cleanup;
 	}
+	s->head_held = false; /* until this append is done */
 	r.seq++;
 
 	time_format(time_now(), now);
@@ -124,7 +130,11 @@ int store_audit_append(struct store *s, const struct store_actor *who, const cha
 		goto cleanup;
 	store_bind_int(st, 1, r.seq);
 	store_bind_text(st, 2, hex);
-	rc = store_run(st);
+	if ((rc = store_run(st)) == KFQ_OK) {
+		s->head_seq = r.seq;
+		memcpy(s->head_hash, hex, sizeof(s->head_hash));
+		s->head_held = true;
+	}
 cleanup:
 	strbuf_release(&bj);
 	strbuf_release(&aj);

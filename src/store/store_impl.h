@@ -2,6 +2,7 @@
 #ifndef KFQ_STORE_IMPL_H
 #define KFQ_STORE_IMPL_H
 
+#include "core/audit_chain.h"
 #include "store/store.h"
 #include "util/strbuf.h"
 
@@ -62,7 +63,10 @@ struct store_ops {
 	/* optional (NULL for SQLite, which never loses its connection) */
 	int (*reconnect)(struct store *s);
 	void (*stream)(struct store_stmt *st);
-	const char *begin_sql;      /* opens a write transaction */
+	/* Opens a write transaction (writers queue on it, as SQLite's BEGIN IMMEDIATE queues
+	 * them) and reads the audit head into the store's head (held = false when its row is
+	 * missing), in one round trip where the backend has them. */
+	int (*begin)(struct store *s);
 	const char *begin_read_sql; /* opens a read transaction on one snapshot */
 };
 
@@ -90,6 +94,12 @@ struct store {
 	struct store_cache_entry cache[STORE_STMT_CACHE];
 	struct store_built built[STORE_BUILT_CACHE];
 	uint64_t clock; /* counts uses of built statements */
+	/* The audit head as the write transaction found it, moved by each of its appends
+	 * (store_audit.c), so that an append reads no head: valid while head_held, which commit
+	 * and rollback clear. */
+	bool head_held;
+	int64_t head_seq;
+	char head_hash[AUDIT_HASH_HEX];
 };
 
 extern const struct store_ops store_sqlite_ops;
@@ -103,6 +113,10 @@ int store_pg_open(const char *url, struct store **out, char *errbuf, size_t errl
 int store_pg_copy_begin(struct store *s, const char *sql);
 int store_pg_copy_put(struct store *s, const char *buf, size_t n);
 int store_pg_copy_end(struct store *s, const char *errmsg, int64_t *rows);
+
+/* The head's row into s's head (the backends' begin): KFQ_OK also when it is missing (then not
+ * held, and an append fails as it always did); sql reads seq and hash. */
+int store_head_hold(struct store *s, struct store_stmt *st);
 
 void store_set_err(struct store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
