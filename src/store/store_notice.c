@@ -30,12 +30,12 @@
 static const char sql_count[] = "SELECT COUNT(*) FROM supervision_notice n";
 static const char sql_list[] = "SELECT " NOTICE_COLS NOTICE_FROM;
 static const char sql_get[] = "SELECT " NOTICE_COLS NOTICE_FROM " WHERE n.id = ?1";
-static const char sql_next_seq[] =
-    "SELECT COALESCE(MAX(seq), 0) + 1 FROM supervision_notice WHERE year = ?1";
+/* numbered the year's highest + 1, inside the serialized write transaction */
 static const char sql_insert[] =
     "INSERT INTO supervision_notice (year, seq, org_id, task_id, milestone_id, subject, body, "
     "reply_due, status, issued_at, issued_by) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'open', ?9, ?10) RETURNING id";
+    "SELECT ?1, COALESCE(MAX(seq), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8, ?9 "
+    "FROM supervision_notice WHERE year = ?1 RETURNING id, seq";
 /* the moves: ?1 id, ?2 new status, ?3 text, ?4 time, ?5 user */
 static const char sql_reply[] = "UPDATE supervision_notice SET status = ?2, reply = ?3, "
                                 "replied_at = ?4, replied_by = ?5 WHERE id = ?1";
@@ -218,20 +218,6 @@ cleanup:
 	return rc;
 }
 
-static int next_seq(struct store *s, int year, int *seq)
-{
-	struct store_stmt *st;
-	int64_t n = 0;
-	int rc;
-
-	if ((rc = store_prepare(s, sql_next_seq, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, year);
-	rc = store_row(st, NULL, store_read_int, &n);
-	*seq = (int)n;
-	return rc;
-}
-
 int store_notice_create(struct store *s, const struct store_actor *who,
                         const struct store_notice_json *json, struct store_notice *n)
 {
@@ -243,21 +229,27 @@ int store_notice_create(struct store *s, const struct store_actor *who,
 	time_format(t, now);
 	if ((rc = store_begin(s)) != KFQ_OK)
 		return rc;
-	if ((rc = next_seq(s, year, &seq)) != KFQ_OK ||
-	    (rc = store_prepare(s, sql_insert, &st)) != KFQ_OK)
+	if ((rc = store_prepare(s, sql_insert, &st)) != KFQ_OK)
 		goto done;
 	store_bind_int(st, 1, year);
-	store_bind_int(st, 2, seq);
-	store_bind_int(st, 3, n->org_id);
-	store_bind_int(st, 4, n->task_id);
-	store_bind_id(st, 5, n->milestone_id);
-	store_bind_text(st, 6, n->subject);
-	store_bind_text(st, 7, n->body);
-	store_bind_text(st, 8, n->reply_due);
-	store_bind_text(st, 9, now);
-	store_bind_id(st, 10, who->user_id);
-	if ((rc = store_run_id(st, &n->id)) == KFQ_OK)
+	store_bind_int(st, 2, n->org_id);
+	store_bind_int(st, 3, n->task_id);
+	store_bind_id(st, 4, n->milestone_id);
+	store_bind_text(st, 5, n->subject);
+	store_bind_text(st, 6, n->body);
+	store_bind_text(st, 7, n->reply_due);
+	store_bind_text(st, 8, now);
+	store_bind_id(st, 9, who->user_id);
+	rc = store_step(st);
+	if (rc == KFQ_ROW) {
+		n->id = store_col_int(st, 0);
+		seq = (int)store_col_int(st, 1);
+	}
+	store_reset(st);
+	if (rc == KFQ_ROW)
 		rc = record(s, who, json, "create", n->id, NULL, REMIND_NOTICE_ISSUED);
+	else if (rc == KFQ_DONE)
+		rc = KFQ_ERR;
 done:
 	if ((rc = store_end(s, rc)) != KFQ_OK) {
 		n->id = 0;

@@ -38,10 +38,16 @@ static const char sql_policy_get[] =
     "SELECT " POLICY_COLS ", p.parsed_json FROM policy p WHERE p.id = ?1";
 static const char sql_task_count[] = "SELECT COUNT(*) FROM task t";
 static const char sql_task_list[] = "SELECT " TASK_COLS " FROM task t";
-static const char sql_task_get[] = "SELECT " TASK_COLS " FROM task t WHERE t.id = ?1";
-static const char sql_task_orgs[] =
-    "SELECT x.org_id, o.name, x.role FROM task_org x JOIN org o ON o.id = x.org_id "
-    "WHERE x.task_id = ?1 ORDER BY x.role, o.id";
+/* a task with its organizations, one row each (one row of NULLs without any) */
+#define TASK_ORGS                                                                                  \
+	", x.org_id, o.name, x.role FROM task t LEFT JOIN task_org x ON x.task_id = t.id "         \
+	"LEFT JOIN org o ON o.id = x.org_id"
+static const char sql_task_get[] =
+    "SELECT " TASK_COLS TASK_ORGS " WHERE t.id = ?1 ORDER BY x.role, o.id";
+/* the organizations of a page of tasks (the list's selection in its IN), by task */
+static const char sql_page_orgs[] =
+    "SELECT x.task_id, x.org_id, o.name, x.role FROM task_org x JOIN org o ON o.id = x.org_id "
+    "WHERE x.task_id IN (SELECT t.id FROM task t";
 
 static char *task_json(const struct store_task_json *json, const struct store_task *t)
 {
@@ -241,26 +247,23 @@ static void read_task(struct store_stmt *st, struct arena *a, void *element)
 	t->updated_at = store_col_dup(st, 9, a);
 }
 
-static int load_orgs(struct store *s, struct arena *a, struct store_task *t)
+/* Adds the organization in columns k, k + 1, k + 2 (id, name, role; NULL id: none) to t's
+ * lead or responsible organizations; caps: their arrays' capacities. */
+static void add_org(struct store_stmt *st, int k, struct arena *a, struct store_task *t, int cap[2])
 {
-	struct store_stmt *st;
-	int rc, lcap = 0, rcap = 0;
+	bool lead;
+	struct store_org_ref **arr;
+	int *n;
 
-	t->nlead = t->nresponsible = 0;
-	if ((rc = store_prepare(s, sql_task_orgs, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, t->id);
-	while ((rc = store_step(st)) == KFQ_ROW) {
-		bool lead = !strcmp(store_col_text(st, 2), "lead");
-		struct store_org_ref **arr = lead ? &t->lead : &t->responsible;
-		int *n = lead ? &t->nlead : &t->nresponsible, *cap = lead ? &lcap : &rcap;
-		if (*n == *cap)
-			*arr = arena_grow(a, *arr, sizeof(**arr), cap);
-		(*arr)[*n].id = store_col_int(st, 0);
-		(*arr)[(*n)++].name = store_col_dup(st, 1, a);
-	}
-	store_reset(st);
-	return rc == KFQ_DONE ? KFQ_OK : rc;
+	if (store_col_null(st, k))
+		return;
+	lead = !strcmp(store_col_text(st, k + 2), "lead");
+	arr = lead ? &t->lead : &t->responsible;
+	n = lead ? &t->nlead : &t->nresponsible;
+	if (*n == cap[!lead])
+		*arr = arena_grow(a, *arr, sizeof(**arr), &cap[!lead]);
+	(*arr)[*n].id = store_col_int(st, k);
+	(*arr)[(*n)++].name = store_col_dup(st, k + 1, a);
 }
 
 /* arg: the struct list_arg of store_task_list */
@@ -294,6 +297,39 @@ static void task_filter(struct store_sql *q, const void *arg)
 		               x->like);
 }
 
+/* The organizations of the page l listed into t[0..n) (in list order), in one statement: the
+ * page's selection again as a subquery, each row handed to its task. */
+static int page_orgs(struct store *s, struct arena *a, const struct store_list *l,
+                     struct store_task *t, int n)
+{
+	struct store_sql q;
+	struct store_stmt *st;
+	int(*caps)[2] = arena_zalloc(a, sizeof(*caps) * (size_t)n);
+	int rc;
+
+	store_sql_init(&q);
+	store_sql_add(&q, sql_page_orgs);
+	l->filter(&q, l->arg);
+	store_sql_add(&q, l->order);
+	if (l->limit > 0) {
+		store_sql_int(&q, " LIMIT ?", l->limit);
+		store_sql_int(&q, " OFFSET ?", l->offset);
+	}
+	store_sql_add(&q, ") ORDER BY x.task_id, x.role, o.id");
+	rc = store_sql_prepare(s, &q, &st);
+	store_sql_release(&q);
+	if (rc != KFQ_OK)
+		return rc;
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		int64_t id = store_col_int(st, 0);
+		for (int i = 0; i < n; i++)
+			if (t[i].id == id)
+				add_org(st, 1, a, &t[i], caps[i]);
+	}
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
 int store_task_list(struct store *s, struct arena *a, const struct store_task_filter *f,
                     struct store_task **out, int *n, int64_t *total)
 {
@@ -313,25 +349,29 @@ int store_task_list(struct store *s, struct arena *a, const struct store_task_fi
 	int rc = store_list_page(s, a, &l, &arr, n, total);
 
 	*out = arr;
-	if (rc != KFQ_OK)
+	if (rc != KFQ_OK || f->without_orgs || !*n)
 		return rc;
-	for (int i = 0; i < *n && !f->without_orgs; i++)
-		if ((rc = load_orgs(s, a, &(*out)[i])) != KFQ_OK)
-			return rc;
-	return KFQ_OK;
+	return page_orgs(s, a, &l, *out, *n);
 }
 
 int store_task_get(struct store *s, struct arena *a, int64_t id, struct store_task *out)
 {
 	struct store_stmt *st;
-	int rc;
+	int rc, caps[2] = {0, 0};
 
 	if ((rc = store_prepare(s, sql_task_get, &st)) != KFQ_OK)
 		return rc;
 	store_bind_int(st, 1, id);
-	if ((rc = store_row(st, a, read_task, out)) != KFQ_OK)
-		return rc;
-	return load_orgs(s, a, out);
+	if ((rc = store_step(st)) == KFQ_DONE) {
+		store_reset(st);
+		return KFQ_ENOTFOUND;
+	}
+	if (rc == KFQ_ROW)
+		read_task(st, a, out);
+	for (; rc == KFQ_ROW; rc = store_step(st))
+		add_org(st, 10, a, out, caps);
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
 }
 
 /* Runs sql with ?1 = id and, when text is given, ?2 = text. */
