@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # Benchmark for the paths where kfq lagged (issue 8, "speed where it lags"), on the demo data
-# (288 milestones) and on SQLite and PostgreSQL in the same run:
-#   - the JSON list of 100 milestones and one task by id, each against nginx serving the same
-#     bytes as a static file with the same wrk settings (-t2 -c16), right after kfq;
-#   - sequential durable creates: one 督办单 per request (with its audit record and inbox
-#     items in the same transaction), one connection (wrk -t1 -c1), beside the rate at which
-#     the same disk takes a 4 KiB write + fsync, measured right before;
-#   - with OLD=… another kfq binary measured the same way right before BIN, for before/after.
-# A list is measured twice: as repeated (the answer cache serves it) and with the answer cache
-# off (--answer-cache-mb 0: every request runs the queries), which is what the first reader
-# after each write pays. Figures go to docs/PERFORMANCE.md with `uptime`.
-#   bench/speed.sh [DURATION_SECONDS]   (BIN=… default build/kfq; OLD=…; DBS="sqlite pg")
+# (288 milestones), SQLite and PostgreSQL side by side in the same run:
+#   - list: the JSON list of 100 milestones (48 KB), and task: one task by id, each beside
+#     nginx serving the same bytes as a static file, with the same wrk settings (-t2 -c16);
+#     kfq answers them as repeated (kept until the data changes: "new"), and with the answer
+#     cache off (--answer-cache-mb 0: every request runs its queries, as the first reader after
+#     each write does: "uncached");
+#   - create: sequential durable creates, one 督办单 per request with its audit record and inbox
+#     items in one transaction, one connection (wrk -t1 -c1), each right after a probe of the
+#     same disk: 4 KiB appended and fsync'ed, as fast as it goes (fsyncs per second);
+#   - with OLD=… another kfq binary measured the same way beside BIN, for before/after.
+# The machine is shared: every figure is taken ROUNDS times, each round going through every
+# server in turn, and the medians are reported (with the ratios of each round's pair).
+#   bench/speed.sh [DURATION_SECONDS] [ROUNDS]   (BIN=… default build/kfq; OLD=…; DBS="sqlite pg")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DUR=${1:-5}
+ROUNDS=${2:-3}
 BIN=${BIN:-$PWD/build/kfq}
 OLD=${OLD:-}
 DBS=${DBS:-sqlite pg}
@@ -21,7 +24,7 @@ OUT=$PWD/bench/out
 mkdir -p "$OUT"
 work=$(mktemp -d)
 cleanup() {
-	for f in "$work"/*.pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null; done
+	for f in "$work"/*.pid "$work"/*/nginx.pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null; done
 	[ -d "$work/pg" ] && scripts/pg-temp.sh stop "$work/pg"
 	rm -rf "$work"
 }
@@ -29,9 +32,8 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 field() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 rate() { awk '/Requests\/sec/ {print $2}' "$1"; }
-ratio() { python3 -c "print(round($1 / $2, 2))"; }
 
-# 4 KiB write + fsync, appended to a file in DIR, for SECONDS: fsyncs per second
+# 4 KiB appended and fsync'ed to a file in DIR for SECONDS: fsyncs per second
 fsync_rate() {
 	python3 - "$1/fsync.probe" "$2" <<'EOF'
 import os, sys, time
@@ -48,7 +50,8 @@ os.unlink(path)
 EOF
 }
 
-nginx_start() { # DIR: serves DIR/www on a free port; prints the port
+# nginx serving DIR/www on a free port; prints the port
+nginx_start() {
 	local d=$1 port
 	port=$(free_port)
 	mkdir -p "$d/nginx"
@@ -72,56 +75,25 @@ NGX
 	echo "$port"
 }
 
-# measure KIND NAME BINARY DB [SERVE ARGS…]: one server, its figures in $OUT/KIND-NAME-*.txt
-measure() {
+# start KIND NAME BINARY DB [SERVE ARGS…]: a server with the bench user signed in; writes
+# $work/KIND-NAME.{url,cookie,csrf} and, for "new", the answers nginx serves
+start() {
 	local kind=$1 name=$2 bin=$3 db=$4
 	shift 4
-	local port b cookie csrf task org list
+	local port b
 	port=$(free_port)
-	"$bin" serve --db "$db" --listen 127.0.0.1:$port --no-access-log --threads 2 \
-		--audit-checkpoint-interval 0 "$@" >"$work/serve.out" 2>"$work/serve.err" &
-	echo $! >"$work/kfq.pid"
+	"$bin" serve --db "$db" --listen 127.0.0.1:$port --no-access-log \
+		--audit-checkpoint-interval 0 "$@" >"$work/$kind-$name.out" 2>"$work/$kind-$name.err" &
+	echo $! >"$work/$kind-$name.pid"
 	b=http://127.0.0.1:$port
 	for _ in $(seq 200); do curl -fs "$b/healthz" >/dev/null && break; sleep 0.05; done
 	curl -s -D "$work/h" -H "Origin: $b" -H 'Content-Type: application/json' \
 		-d '{"username":"bench","password":"Bench#Passw0rd"}' "$b/api/session" >"$work/login.json"
-	cookie=$(sed -n 's/^Set-Cookie: \(kfq_session=[^;]*\).*/\1/p' "$work/h")
-	csrf=$(field 'd["csrf_token"]' <"$work/login.json")
-	list="$b/api/milestones?page_size=100"
-	mkdir -p "$work/$kind/www"
-	curl -fs -H "Cookie: $cookie" "$list" >"$work/$kind/www/list.json"
-	task=$(curl -fs -H "Cookie: $cookie" "$b/api/tasks?article=4" | field 'd["items"][0]["id"]')
-	curl -fs -H "Cookie: $cookie" "$b/api/tasks/$task" >"$work/$kind/www/task.json"
-	org=$(curl -fs -H "Cookie: $cookie" "$b/api/orgs?q=%E6%8A%9A%E9%A1%BA%E7%BB%8F%E6%B5%8E" | field 'd["items"][0]["id"]')
-	echo "$kind $name: list $(wc -c <"$work/$kind/www/list.json") bytes, task $(wc -c <"$work/$kind/www/task.json") bytes"
-	for what in list task; do
-		url=$list
-		[ $what = task ] && url=$b/api/tasks/$task
-		wrk -t2 -c16 -d"${DUR}s" --latency -H "Cookie: $cookie" "$url" >"$OUT/$kind-$name-$what.txt"
-		grep -q 'Non-2xx' "$OUT/$kind-$name-$what.txt" && { cat "$OUT/$kind-$name-$what.txt"; exit 1; }
-		echo "  $what: $(rate "$OUT/$kind-$name-$what.txt") req/s"
-	done
-	if [ "${CREATES:-1}" = 1 ]; then
-		due=$(date -u -d '+8 hours +30 days' +%Y-%m-%d)
-		cat >"$work/create.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Origin"] = "$b"
-wrk.headers["X-CSRF-Token"] = "$csrf"
-wrk.headers["Cookie"] = "$cookie"
-wrk.body = '{"org_id":$org,"task_id":$task,"subject":"压测督办","body":"请按期报送推进情况。","reply_due":"$due"}'
-LUA
-		echo "  fsync (4 KiB write + fsync, the database's disk): $(fsync_rate "$work" 3 | tee "$OUT/$kind-$name-fsync.txt")/s"
-		wrk -t1 -c1 -d"${DUR}s" -s "$work/create.lua" "$b/api/notices" >"$OUT/$kind-$name-create.txt"
-		grep -q 'Non-2xx' "$OUT/$kind-$name-create.txt" && { cat "$OUT/$kind-$name-create.txt"; exit 1; }
-		echo "  sequential creates: $(rate "$OUT/$kind-$name-create.txt")/s"
-	fi
-	kill "$(cat "$work/kfq.pid")"
-	wait "$(cat "$work/kfq.pid")" 2>/dev/null || true
-	rm -f "$work/kfq.pid"
+	echo "$b" >"$work/$kind-$name.url"
+	sed -n 's/^Set-Cookie: \(kfq_session=[^;]*\).*/\1/p' "$work/h" >"$work/$kind-$name.cookie"
+	field 'd["csrf_token"]' <"$work/login.json" >"$work/$kind-$name.csrf"
 }
 
-echo "uptime: $(uptime)" | tee "$OUT/speed-uptime.txt"
 for kind in $DBS; do
 	if [ "$kind" = pg ]; then
 		url=$(scripts/pg-temp.sh start "$work/pg")
@@ -134,15 +106,97 @@ for kind in $DBS; do
 	"$BIN" org import --db "$db" data/demo/orgs.tsv >/dev/null
 	"$BIN" demo --db "$db" >/dev/null
 	echo 'Bench#Passw0rd' | "$BIN" user add --db "$db" --username bench --org 市商务局 --role office --password-stdin >/dev/null
-	[ -n "$OLD" ] && measure "$kind" old "$OLD" "$db"
-	measure "$kind" new "$BIN" "$db"
-	[ "${UNCACHED:-1}" = 1 ] && CREATES=0 measure "$kind" uncached "$BIN" "$db" --answer-cache-mb 0
-	nport=$(nginx_start "$work/$kind")
-	for what in list task; do
-		wrk -t2 -c16 -d"${DUR}s" --latency "http://127.0.0.1:$nport/$what.json" >"$OUT/$kind-nginx-$what.txt"
-		n=$(rate "$OUT/$kind-nginx-$what.txt")
-		echo "  nginx $what (same bytes): $n req/s; kfq/nginx $(ratio "$(rate "$OUT/$kind-new-$what.txt")" "$n")"
+	[ -n "$OLD" ] && start "$kind" old "$OLD" "$db"
+	start "$kind" new "$BIN" "$db"
+	start "$kind" uncached "$BIN" "$db" --answer-cache-mb 0
+	b=$(cat "$work/$kind-new.url")
+	cookie=$(cat "$work/$kind-new.cookie")
+	mkdir -p "$work/$kind/www"
+	curl -fs -H "Cookie: $cookie" "$b/api/milestones?page_size=100" >"$work/$kind/www/list.json"
+	task=$(curl -fs -H "Cookie: $cookie" "$b/api/tasks?article=4" | field 'd["items"][0]["id"]')
+	curl -fs -H "Cookie: $cookie" "$b/api/tasks/$task" >"$work/$kind/www/task.json"
+	org=$(curl -fs -H "Cookie: $cookie" "$b/api/orgs?q=%E6%8A%9A%E9%A1%BA%E7%BB%8F%E6%B5%8E" | field 'd["items"][0]["id"]')
+	echo "/api/milestones?page_size=100" >"$work/$kind-list.path"
+	echo "/api/tasks/$task" >"$work/$kind-task.path"
+	echo "$org $task" >"$work/$kind-create.args"
+	echo "$kind: list $(wc -c <"$work/$kind/www/list.json") bytes, task $(wc -c <"$work/$kind/www/task.json") bytes"
+	nginx_start "$work/$kind" >"$work/$kind-nginx.port"
+done
+
+servers="${OLD:+old }new uncached"
+due=$(date -u -d '+8 hours +30 days' +%Y-%m-%d)
+echo "uptime: $(uptime)" | tee "$OUT/speed-uptime.txt"
+for r in $(seq "$ROUNDS"); do
+	for kind in $DBS; do
+		for what in list task; do
+			for name in $servers nginx; do
+				if [ $name = nginx ]; then
+					url="http://127.0.0.1:$(cat "$work/$kind-nginx.port")/$what.json"
+					hdr=()
+				else
+					url="$(cat "$work/$kind-$name.url")$(cat "$work/$kind-$what.path")"
+					hdr=(-H "Cookie: $(cat "$work/$kind-$name.cookie")")
+				fi
+				f="$OUT/speed-$kind-$what-$name-$r.txt"
+				wrk -t2 -c16 -d"${DUR}s" --latency "${hdr[@]}" "$url" >"$f"
+				if grep -q 'Non-2xx' "$f"; then cat "$f"; exit 1; fi
+			done
+		done
+		for name in ${OLD:+old} new; do
+			b=$(cat "$work/$kind-$name.url")
+			read -r org task <"$work/$kind-create.args"
+			cat >"$work/create.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Origin"] = "$b"
+wrk.headers["X-CSRF-Token"] = "$(cat "$work/$kind-$name.csrf")"
+wrk.headers["Cookie"] = "$(cat "$work/$kind-$name.cookie")"
+wrk.body = '{"org_id":$org,"task_id":$task,"subject":"压测督办","body":"请按期报送推进情况。","reply_due":"$due"}'
+LUA
+			fsync_rate "$work" 3 >"$OUT/speed-$kind-fsync-$name-$r.txt"
+			f="$OUT/speed-$kind-create-$name-$r.txt"
+			wrk -t1 -c1 -d"${DUR}s" -s "$work/create.lua" "$b/api/notices" >"$f"
+			if grep -q 'Non-2xx' "$f"; then cat "$f"; exit 1; fi
+		done
 	done
-	kill "$(cat "$work/$kind/nginx.pid")" 2>/dev/null || true
+	echo "round $r done: $(uptime)"
 done
 echo "uptime: $(uptime)" | tee -a "$OUT/speed-uptime.txt"
+
+# medians over the rounds, and of each round's ratios
+python3 - "$OUT" "$ROUNDS" "$DBS" "$servers" <<'EOF'
+import re, statistics, sys
+out, rounds, dbs, servers = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(), sys.argv[4].split()
+def rate(kind, what, name, r):
+    if what == 'fsync':
+        return float(open(f'{out}/speed-{kind}-fsync-{name}-{r}.txt').read())
+    t = open(f'{out}/speed-{kind}-{what}-{name}-{r}.txt').read()
+    return float(re.search(r'Requests/sec:\s+([\d.]+)', t).group(1))
+med = lambda xs: statistics.median(xs)
+R = range(1, rounds + 1)
+print(f'medians of {rounds} rounds (requests/s; ratios are the median of each round\'s ratio)')
+for kind in dbs:
+    for what in ('list', 'task'):
+        n = med([rate(kind, what, 'nginx', r) for r in R])
+        cells = []
+        for name in servers:
+            k = med([rate(kind, what, name, r) for r in R])
+            q = med([rate(kind, what, name, r) / rate(kind, what, 'nginx', r) for r in R])
+            cells.append(f'{name} {k:,.0f} ({q:.2f} of nginx)')
+        print(f'{kind:6} {what:6} nginx {n:,.0f}; ' + '; '.join(cells))
+    cells = []
+    for name in [s for s in servers if s != 'uncached']:
+        c = med([rate(kind, 'create', name, r) for r in R])
+        fs = med([rate(kind, 'fsync', name, r) for r in R])
+        q = med([rate(kind, 'create', name, r) / rate(kind, 'fsync', name, r) for r in R])
+        cells.append(f'{name} {c:,.0f}/s beside {fs:,.0f} fsyncs/s ({q:.2f})')
+    print(f'{kind:6} create ' + '; '.join(cells))
+if 'sqlite' in dbs and 'pg' in dbs:
+    for name in [s for s in servers if s != 'uncached'] + ['uncached']:
+        whats = ('list', 'task', 'create') if name != 'uncached' else ('list', 'task')
+        cells = []
+        for what in whats:
+            q = med([rate('sqlite', what, name, r) / rate('pg', what, name, r) for r in R])
+            cells.append(f'{what} {q:.2f}x')
+        print(f'SQLite / PostgreSQL, {name}: ' + ', '.join(cells))
+EOF
