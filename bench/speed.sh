@@ -7,8 +7,9 @@
 #     cache off (--answer-cache-mb 0: every request runs its queries, as the first reader after
 #     each write does: "uncached");
 #   - create: sequential durable creates, one 督办单 per request with its audit record and inbox
-#     items in one transaction, one connection (wrk -t1 -c1), each right after a probe of the
-#     same disk: 4 KiB appended and fsync'ed, as fast as it goes (fsyncs per second);
+#     items in one transaction, one connection (wrk -t1 -c1), in one-second slices each right
+#     after a one-second probe of the same disk: 4 KiB appended and fsync'ed, as fast as it
+#     goes (fsyncs per second); and the server's CPU time per create (user + system);
 #   - with OLD=… another kfq binary measured the same way beside BIN, for before/after.
 # The machine is shared: every figure is taken ROUNDS times, each round going through every
 # server in turn, and the medians are reported (with the ratios of each round's pair).
@@ -153,10 +154,20 @@ wrk.headers["X-CSRF-Token"] = "$(cat "$work/$kind-$name.csrf")"
 wrk.headers["Cookie"] = "$(cat "$work/$kind-$name.cookie")"
 wrk.body = '{"org_id":$org,"task_id":$task,"subject":"压测督办","body":"请按期报送推进情况。","reply_due":"$due"}'
 LUA
-			fsync_rate "$work" 3 >"$OUT/speed-$kind-fsync-$name-$r.txt"
-			f="$OUT/speed-$kind-create-$name-$r.txt"
-			wrk -t1 -c1 -d"${DUR}s" -s "$work/create.lua" "$b/api/notices" >"$f"
-			if grep -q 'Non-2xx' "$f"; then cat "$f"; exit 1; fi
+			# DUR pairs of one second each: the disk, then the creates (the disk's rate swings
+			# with the other users of the machine: each create figure has its own probe);
+			# and the server's CPU time over the creates
+			pid=$(cat "$work/$kind-$name.pid")
+			: >"$OUT/speed-$kind-create-$name-$r.txt"
+			for i in $(seq "$DUR"); do
+				fs=$(fsync_rate "$work" 1)
+				t0=$(awk '{print $14 + $15}' /proc/$pid/stat)
+				wrk -t1 -c1 -d1s -s "$work/create.lua" "$b/api/notices" >"$work/c.txt"
+				t1=$(awk '{print $14 + $15}' /proc/$pid/stat)
+				if grep -q 'Non-2xx' "$work/c.txt"; then cat "$work/c.txt"; exit 1; fi
+				n=$(awk '/requests in/ {print $1}' "$work/c.txt")
+				echo "$fs $(rate "$work/c.txt") $n $((t1 - t0))" >>"$OUT/speed-$kind-create-$name-$r.txt"
+			done
 		done
 	done
 	echo "round $r done: $(uptime)"
@@ -168,12 +179,18 @@ python3 - "$OUT" "$ROUNDS" "$DBS" "$servers" <<'EOF'
 import re, statistics, sys
 out, rounds, dbs, servers = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(), sys.argv[4].split()
 def rate(kind, what, name, r):
-    if what == 'fsync':
-        return float(open(f'{out}/speed-{kind}-fsync-{name}-{r}.txt').read())
     t = open(f'{out}/speed-{kind}-{what}-{name}-{r}.txt').read()
     return float(re.search(r'Requests/sec:\s+([\d.]+)', t).group(1))
+def pairs(kind, name):  # (fsyncs/s, creates/s, creates, CPU ticks) of every one-second pair
+    rows = []
+    for r in R:
+        for line in open(f'{out}/speed-{kind}-create-{name}-{r}.txt'):
+            fs, cr, n, ticks = line.split()
+            rows.append((float(fs), float(cr), int(n), int(ticks)))
+    return rows
 med = lambda xs: statistics.median(xs)
 R = range(1, rounds + 1)
+hz = 100  # clock ticks per second (/proc/PID/stat)
 print(f'medians of {rounds} rounds (requests/s; ratios are the median of each round\'s ratio)')
 for kind in dbs:
     for what in ('list', 'task'):
@@ -186,17 +203,22 @@ for kind in dbs:
         print(f'{kind:6} {what:6} nginx {n:,.0f}; ' + '; '.join(cells))
     cells = []
     for name in [s for s in servers if s != 'uncached']:
-        c = med([rate(kind, 'create', name, r) for r in R])
-        fs = med([rate(kind, 'fsync', name, r) for r in R])
-        q = med([rate(kind, 'create', name, r) / rate(kind, 'fsync', name, r) for r in R])
-        cells.append(f'{name} {c:,.0f}/s beside {fs:,.0f} fsyncs/s ({q:.2f})')
+        p = pairs(kind, name)
+        c, fs = med([x[1] for x in p]), med([x[0] for x in p])
+        q = med([x[1] / x[0] for x in p])
+        cpu = sum(x[3] for x in p) * 1e6 / hz / sum(x[2] for x in p)
+        cells.append(f'{name} {c:,.0f}/s beside {fs:,.0f} fsyncs/s ({q:.2f} of the disk), '
+                     f'{cpu:,.0f} µs of server CPU each')
     print(f'{kind:6} create ' + '; '.join(cells))
 if 'sqlite' in dbs and 'pg' in dbs:
     for name in [s for s in servers if s != 'uncached'] + ['uncached']:
         whats = ('list', 'task', 'create') if name != 'uncached' else ('list', 'task')
         cells = []
         for what in whats:
-            q = med([rate('sqlite', what, name, r) / rate('pg', what, name, r) for r in R])
+            if what == 'create':
+                q = med([x[1] for x in pairs('sqlite', name)]) / med([x[1] for x in pairs('pg', name)])
+            else:
+                q = med([rate('sqlite', what, name, r) / rate('pg', what, name, r) for r in R])
             cells.append(f'{what} {q:.2f}x')
         print(f'SQLite / PostgreSQL, {name}: ' + ', '.join(cells))
 EOF

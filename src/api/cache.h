@@ -1,6 +1,6 @@
 /* cache.h - the answers of GET routes flagged API_CACHED, kept per process until the database
  * changes, and conditional GET on them (ETag, If-None-Match, 304). What makes it safe
- * (DECISIONS 31): every change to what such a route reads is audited, so the audit head, read
+ * (DECISIONS 52): every change to what such a route reads is audited, so the audit head, read
  * from the database on each request, moves with any write by any process; an answer is kept
  * and tagged under the head read before it was made, the day, the route's URL and who asks. */
 #ifndef KFQ_API_CACHE_H
