@@ -498,6 +498,7 @@ static int entry_once(struct http_req *req, struct store *db)
 	struct api_ctx c = {0};
 	bool write = strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0;
 	struct qcheck q;
+	int rc;
 
 	c.req = req;
 	c.a = &req->arena;
@@ -543,7 +544,12 @@ static int entry_once(struct http_req *req, struct store *db)
 		return -1;
 	if (!r->body && !(r->flags & API_UPLOAD) && req->body_len)
 		return api_error(&c, 400, "unexpected_body", "此请求不接受请求内容", NULL);
-	return (r->flags & API_CACHED) ? api_cache_run(&c) : r->handler(&c);
+	/* what the handler's lists count is current as of the head the session was read with */
+	if (!(r->flags & API_PUBLIC))
+		store_set_version(c.db, c.sess.head);
+	rc = (r->flags & API_CACHED) ? api_cache_run(&c) : r->handler(&c);
+	store_set_version(c.db, NULL);
+	return rc;
 }
 
 static void resp_clear(struct http_req *req)

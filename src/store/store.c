@@ -45,6 +45,8 @@ void store_close(struct store *s)
 			s->ops->finalize(s, s->built[i].stmt, false);
 		free(s->built[i].sql);
 	}
+	for (size_t i = 0; i < STORE_COUNT_CACHE; i++)
+		free(s->counts[i].key);
 	s->ops->close(s);
 }
 
@@ -329,23 +331,103 @@ static int list_stmt(struct store *s, const struct store_list *l, struct store_s
 	return rc;
 }
 
-/* The count's statement of l, as list_stmt. */
-static int count_stmt(struct store *s, const struct store_list *l, struct store_stmt **st)
+void store_set_version(struct store *s, const char *version)
+{
+	s->version = version;
+}
+
+static uint64_t fnv1a(const char *p, size_t n)
+{
+	uint64_t h = 14695981039346656037u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 1099511628211u;
+	return h;
+}
+
+/* A count statement with its values, as the key of the totals kept. */
+static void count_key(const struct store_sql *q, struct strbuf *key)
+{
+	strbuf_add(key, q->text.buf, q->text.len);
+	for (int i = 1; i <= q->n; i++) {
+		if (!q->v[i].is_text)
+			strbuf_addf(key, "\x1fi%lld", (long long)q->v[i].i);
+		else if (q->v[i].t)
+			strbuf_addf(key, "\x1ft%zu:%s", strlen(q->v[i].t), q->v[i].t);
+		else
+			strbuf_addstr(key, "\x1fn");
+	}
+}
+
+/* The entry kept for key at version, or NULL; *slot: where to keep it (a free entry or the
+ * least recently used). */
+static struct store_count *count_find(struct store *s, const struct strbuf *key, uint64_t h,
+                                      struct store_count **slot)
+{
+	*slot = &s->counts[0];
+	for (int i = 0; i < STORE_COUNT_CACHE; i++) {
+		struct store_count *e = &s->counts[i];
+		if (e->key && e->h == h && !strcmp(e->key, key->buf) &&
+		    !strcmp(e->version, s->version))
+			return e;
+		if (!e->key || ((*slot)->key && e->used < (*slot)->used))
+			*slot = e;
+	}
+	return NULL;
+}
+
+/* Runs l's count: static, or assembled for this request and then kept at the caller's version
+ * (never inside a write transaction, whose changes are not yet the version's). */
+static int count_total(struct store *s, const struct store_list *l, int64_t *total)
 {
 	struct store_sql q;
+	struct strbuf key = STRBUF_INIT;
+	struct store_count *e = NULL, *slot = NULL;
+	struct store_stmt *st;
+	bool keep = l->filter && s->version && !s->head_held;
+	uint64_t h = 0;
 	int rc;
 
 	if (!l->filter) {
-		if ((rc = store_prepare(s, l->count_sql, st)) == KFQ_OK && l->bind)
-			l->bind(*st, l->arg);
-		return rc;
+		if ((rc = store_prepare(s, l->count_sql, &st)) != KFQ_OK)
+			return rc;
+		if (l->bind)
+			l->bind(st, l->arg);
+	} else {
+		store_sql_init(&q);
+		store_sql_add(&q, l->count_sql);
+		l->filter(&q, l->arg);
+		if (keep) {
+			count_key(&q, &key);
+			h = fnv1a(key.buf, key.len);
+			e = count_find(s, &key, h, &slot);
+		}
+		rc = e ? KFQ_OK : store_sql_prepare(s, &q, &st);
+		store_sql_release(&q);
+		if (e) {
+			e->used = ++s->clock;
+			*total = e->total;
+			strbuf_release(&key);
+			return KFQ_OK;
+		}
+		if (rc != KFQ_OK) {
+			strbuf_release(&key);
+			return rc;
+		}
 	}
-	store_sql_init(&q);
-	store_sql_add(&q, l->count_sql);
-	l->filter(&q, l->arg);
-	rc = store_sql_prepare(s, &q, st);
-	store_sql_release(&q);
-	return rc;
+	rc = store_step(st);
+	*total = rc == KFQ_ROW ? store_col_int(st, 0) : 0;
+	store_reset(st);
+	if (rc == KFQ_ROW && keep) {
+		free(slot->key);
+		slot->key = strbuf_detach(&key, NULL);
+		slot->h = h;
+		snprintf(slot->version, sizeof(slot->version), "%s", s->version);
+		slot->total = *total;
+		slot->used = ++s->clock;
+	}
+	strbuf_release(&key);
+	return rc == KFQ_ROW ? KFQ_OK : rc < 0 ? rc : KFQ_ERR;
 }
 
 int store_list_page(struct store *s, struct arena *a, const struct store_list *l, void **out,
@@ -377,12 +459,7 @@ int store_list_page(struct store *s, struct arena *a, const struct store_list *l
 		*total = l->offset + *n;
 		return KFQ_OK;
 	}
-	if ((rc = count_stmt(s, l, &st)) != KFQ_OK)
-		return rc;
-	rc = store_step(st);
-	*total = rc == KFQ_ROW ? store_col_int(st, 0) : 0;
-	store_reset(st);
-	return rc == KFQ_ROW ? KFQ_OK : rc < 0 ? rc : KFQ_ERR;
+	return count_total(s, l, total);
 }
 
 int store_end(struct store *s, int rc)

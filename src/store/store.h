@@ -111,6 +111,13 @@ struct store_scope {
 	int64_t user_id;
 };
 
+/* The version of the data this connection's caller reads from now on: a text that changes
+ * with every change of the data the lists read, in any process (the audit head's hash, as the
+ * session read it: api/api.c sets it for a request and NULL after). A list's total counted at
+ * a version is used again at the same version, outside write transactions; NULL: always
+ * count. version is borrowed until the next call. */
+void store_set_version(struct store *s, const char *version);
+
 /* Whether the scope is everything (no kind, or "all"). */
 bool store_scope_everything(const struct store_scope *scope);
 /* The organization ids in scope, ascending (arena); *ids NULL for everything. */
@@ -141,7 +148,8 @@ int store_collect(struct store *s, struct arena *a, const char *sql, int64_t id,
  * (struct store_sql in store_impl.h: one statement per combination of filters, planned once),
  * after head() declared the list head's own parameters (?1 ?2 …); order ends the list.
  * Either way the total is counted only when the page does not tell it (a page shorter than the
- * limit ends the selection). */
+ * limit ends the selection), and, for an assembled list, only when it can have changed since
+ * it was counted at this version (store_set_version). */
 struct store_sql;
 struct store_list {
 	const char *count_sql; /* SELECT COUNT(*) …; NULL when the total is not wanted */

@@ -10,6 +10,7 @@
 
 #define STORE_STMT_CACHE  256 /* distinct static SQL texts per connection */
 #define STORE_BUILT_CACHE 64  /* statements assembled from fragments, per connection */
+#define STORE_COUNT_CACHE 16  /* totals of lists kept per connection */
 #define STORE_MAX_PARAMS  32
 
 /* A statement assembled from a module's fixed fragments: the predicates one request uses, so
@@ -76,6 +77,16 @@ struct store_cache_entry {
 	void *stmt;
 };
 
+/* A total counted for a list (its count statement and values), kept while the data's version
+ * is the one it was counted at (store_list_page). */
+struct store_count {
+	uint64_t h; /* hash of key */
+	char *key;  /* heap: the count statement's text and values; NULL = a free entry */
+	char version[AUDIT_HASH_HEX];
+	int64_t total;
+	uint64_t used; /* store.clock at its last use */
+};
+
 /* A statement assembled for a request (store_sql), kept by its text; the least recently used
  * goes when STORE_BUILT_CACHE are kept. */
 struct store_built {
@@ -93,7 +104,11 @@ struct store {
 	uint64_t commits; /* COMMITs sent: see store_commits */
 	struct store_cache_entry cache[STORE_STMT_CACHE];
 	struct store_built built[STORE_BUILT_CACHE];
-	uint64_t clock; /* counts uses of built statements */
+	uint64_t clock; /* counts uses of built statements and counts */
+	/* the version of the data the caller read (store_set_version), and the totals counted at
+	 * it: a list counts only when its total can have changed */
+	const char *version;
+	struct store_count counts[STORE_COUNT_CACHE];
 	/* The audit head as the write transaction found it, moved by each of its appends
 	 * (store_audit.c), so that an append reads no head: valid while head_held, which commit
 	 * and rollback clear. */

@@ -36,7 +36,7 @@ describe('answers kept until the data changes, conditional GET', { timeout: h.FI
 		assert.equal(demo.code, 0, demo.stderr);
 		b = await h.startServer({ db: a.db, serveArgs: ['--threads', '2'] });
 		// a third server that keeps nothing: it computes every answer
-		off = await h.startServer({ db: a.db, serveArgs: ['--answer-cache-mb', '0'] });
+		off = await h.startServer({ db: a.db, serveArgs: ['--answer-cache-mb', '0', '--threads', '1'] });
 		const logged = await h.loginAll(a, ['admin', 'office1', 'zone1', 'county1']);
 		for (const [name, client] of Object.entries(logged)) c[name] = { a: client, b: sameSession(client, b), off: sameSession(client, off) };
 		ids = await h.orgIds(c.admin.a);
@@ -133,6 +133,29 @@ describe('answers kept until the data changes, conditional GET', { timeout: h.FI
 		assert.equal(now.json.items.find((m) => m.id === zone.id).org_name, '抚顺胜利经济开发区（更名）');
 		// and the record too
 		assert.equal((await c.office1.a.get(`/api/orgs/${org.id}`)).json.name, '抚顺胜利经济开发区（更名）');
+	});
+
+	test('a total counted once is counted again after a write through another process', T, async () => {
+		// full pages: the total is counted, then kept by the connection until the data changes
+		const url = '/api/notices?page_size=1';
+		const first = await c.office1.off.get(url);
+		assert.equal(first.status, 200, first.text);
+		assert.equal((await c.office1.off.get(url)).json.total, first.json.total);
+		const task = (await c.office1.a.get('/api/tasks?article=6')).json.items[0];
+		const made = await c.office1.b.post('/api/notices', {
+			org_id: ids[h.ORG.shengli],
+			task_id: task.id,
+			subject: '请报送第六条推进情况',
+			body: '请于期限前报送。',
+			reply_due: day(12),
+		});
+		assert.equal(made.status, 201, made.text);
+		const after = await c.office1.off.get(url);
+		assert.equal(after.json.total, first.json.total + 1);
+		assert.equal(after.json.items[0].id, made.json.id);
+		// and in another scope, the zone's own total
+		const zone = await c.zone1.off.get(url);
+		assert.equal(zone.json.total, (await c.zone1.off.get('/api/notices?page_size=100')).json.items.length);
 	});
 
 	test('a write by the same server, of a record: 200 with the change', T, async () => {
