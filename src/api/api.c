@@ -2,6 +2,7 @@
  * thread, the session, CSRF and same-origin checks, the role's permission, undeclared query
  * parameters, and JSON body validation. Must not hold a route's own logic. */
 #include "api/api.h"
+#include "api/cache.h"
 
 #include "util/blank.h"
 #include "util/log.h"
@@ -63,6 +64,7 @@ void api_shutdown(void)
 		pthread_setspecific(db_key, NULL);
 		store_close(s);
 	}
+	api_cache_release();
 }
 
 /* The database is down or restarting: try again shortly. */
@@ -617,12 +619,18 @@ static int check_once(struct http_req *req, struct store *db)
 static int entry_once(struct http_req *req, struct store *db)
 {
 	struct api_ctx *c = req->ctx;
+	int rc;
 
 	c->db = db;
 	c->now = time_now();
 	if (c->route->body && parse_body(c) != 0)
 		return -1;
-	return c->route->handler(c);
+	/* what the handler's lists count is current as of the head the session was read with */
+	if (!(c->route->flags & API_PUBLIC))
+		store_set_version(c->db, c->sess.head);
+	rc = (c->route->flags & API_CACHED) ? api_cache_run(c) : c->route->handler(c);
+	store_set_version(c->db, NULL);
+	return rc;
 }
 
 static void resp_clear(struct http_req *req)
@@ -865,6 +873,7 @@ int api_init(const struct api_config *cfg, struct http_router *router)
 	}
 	config = cfg;
 	the_router = router;
+	api_cache_init(cfg->answer_cache_bytes);
 	for (const struct api_route *const *t = api_tables; *t; t++)
 		add_routes(router, *t);
 	return KFQ_OK;

@@ -23,6 +23,7 @@ enum {
 	API_MUST_CHANGE = 1u << 1, /* allowed while the password must be changed */
 	API_LOOPBACK = 1u << 2,    /* only from 127.0.0.0/8 or ::1 (metrics) */
 	API_UPLOAD = 1u << 3, /* raw body, not JSON: received into a temporary file (req->upload) */
+	API_CACHED = 1u << 4, /* GET answered through api/cache.c: reads only audited data */
 };
 
 /* The body cap of a public route (no session) with a JSON body: small, because anyone can
@@ -118,6 +119,7 @@ struct api_config {
 	const char *web_root;
 	const char *data_dir;   /* evidence files, stored by content hash */
 	int reply_horizon_days; /* a new 督办单's reply date: at most this many days from today */
+	size_t answer_cache_bytes; /* memory for the answers of API_CACHED routes (0 = none) */
 };
 
 /* Sets up the API (libsodium, the login dummy hash) and fills the router. */

@@ -125,9 +125,9 @@ static const struct api_field ms_query[] = {MS_FILTER, API_QPAGE, API_FIELDS_END
 static const struct api_field ms_export_query[] = {MS_FILTER, API_FIELDS_END};
 
 const struct api_route api_milestone_routes[] = {
-    {"GET", "/api/milestones", ms_list, PERM_TASK_READ, 0, ms_query, NULL},
+    {"GET", "/api/milestones", ms_list, PERM_TASK_READ, API_CACHED, ms_query, NULL},
     {"GET", "/api/milestones/export.xlsx", ms_export, PERM_TASK_READ, 0, ms_export_query, NULL},
     {"GET", "/api/milestones/export.csv", ms_export, PERM_TASK_READ, 0, ms_export_query, NULL},
-    {"GET", "/api/milestones/:id", ms_get, PERM_TASK_READ, 0, NULL, NULL},
+    {"GET", "/api/milestones/:id", ms_get, PERM_TASK_READ, API_CACHED, NULL, NULL},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

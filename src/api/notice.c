@@ -482,10 +482,10 @@ static const struct api_field escalate_body[] = {
 };
 
 const struct api_route api_notice_routes[] = {
-    {"GET", "/api/notices", list, PERM_NOTICE_READ, 0, list_query, NULL},
+    {"GET", "/api/notices", list, PERM_NOTICE_READ, API_CACHED, list_query, NULL},
     {"GET", "/api/notices/export.xlsx", export, PERM_NOTICE_READ, 0, export_query, NULL},
     {"POST", "/api/notices", create, PERM_NOTICE_ISSUE, 0, NULL, create_body},
-    {"GET", "/api/notices/:id", get, PERM_NOTICE_READ, 0, NULL, NULL},
+    {"GET", "/api/notices/:id", get, PERM_NOTICE_READ, API_CACHED, NULL, NULL},
     {"GET", "/api/notices/:id/print", print, PERM_NOTICE_READ, 0, NULL, NULL},
     {"POST", "/api/notices/:id/reply", reply, PERM_NOTICE_REPLY, 0, NULL, reply_body},
     {"POST", "/api/notices/:id/close", close_notice, PERM_NOTICE_ISSUE, 0, NULL, close_body},

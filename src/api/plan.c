@@ -491,14 +491,14 @@ static const struct api_field batch_body[] = {
 static const struct api_field no_body[] = {{NULL, 0, false, 0}};
 
 const struct api_route api_plan_routes[] = {
-    {"GET", "/api/plans", plan_list, PERM_TASK_READ, 0, plan_query, NULL},
+    {"GET", "/api/plans", plan_list, PERM_TASK_READ, API_CACHED, plan_query, NULL},
     {"POST", "/api/plans", plan_create, PERM_PLAN_WRITE, 0, NULL, plan_create_body},
     {"POST", "/api/plans/approve", plan_approve_all, PERM_PLAN_REVIEW, 0, NULL, batch_body},
     {"GET", "/api/plans/export.xlsx", plan_export, PERM_TASK_READ, 0, plan_export_query, NULL},
     {"GET", "/api/plans/export.csv", plan_export, PERM_TASK_READ, 0, plan_export_query, NULL},
-    {"GET", "/api/plans/:id", plan_get, PERM_TASK_READ, 0, NULL, NULL},
+    {"GET", "/api/plans/:id", plan_get, PERM_TASK_READ, API_CACHED, NULL, NULL},
     {"PUT", "/api/plans/:id", plan_update, PERM_PLAN_WRITE, 0, NULL, plan_update_body},
-    {"GET", "/api/plans/:id/versions", plan_versions, PERM_TASK_READ, 0, NULL, NULL},
+    {"GET", "/api/plans/:id/versions", plan_versions, PERM_TASK_READ, API_CACHED, NULL, NULL},
     {"POST", "/api/plans/:id/submit", plan_submit, PERM_PLAN_WRITE, 0, NULL, no_body},
     {"POST", "/api/plans/:id/approve", plan_approve, PERM_PLAN_REVIEW, 0, NULL, comment_body},
     {"POST", "/api/plans/:id/return", plan_return, PERM_PLAN_REVIEW, 0, NULL, comment_body},

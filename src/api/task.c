@@ -439,15 +439,15 @@ static const struct api_field orgs_body[] = {
 };
 
 const struct api_route api_task_routes[] = {
-    {"GET", "/api/policies", policy_list, PERM_TASK_READ, 0, NULL, NULL},
+    {"GET", "/api/policies", policy_list, PERM_TASK_READ, API_CACHED, NULL, NULL},
     {"POST", "/api/policies", import, PERM_POLICY_WRITE, API_UPLOAD, NULL, NULL, POLICY_MAX_BYTES},
     {"POST", "/api/policies/preview", preview, PERM_POLICY_WRITE, API_UPLOAD, NULL, NULL,
      POLICY_MAX_BYTES},
-    {"GET", "/api/policies/:id", policy_get, PERM_TASK_READ, 0, NULL, NULL},
-    {"GET", "/api/tasks", task_list, PERM_TASK_READ, 0, task_query, NULL},
+    {"GET", "/api/policies/:id", policy_get, PERM_TASK_READ, API_CACHED, NULL, NULL},
+    {"GET", "/api/tasks", task_list, PERM_TASK_READ, API_CACHED, task_query, NULL},
     {"GET", "/api/tasks/export.xlsx", task_export, PERM_TASK_READ, 0, export_query, NULL},
     {"GET", "/api/tasks/export.csv", task_export, PERM_TASK_READ, 0, export_query, NULL},
-    {"GET", "/api/tasks/:id", task_get, PERM_TASK_READ, 0, NULL, NULL},
+    {"GET", "/api/tasks/:id", task_get, PERM_TASK_READ, API_CACHED, NULL, NULL},
     {"PUT", "/api/tasks/:id/orgs", task_set_orgs, PERM_POLICY_WRITE, 0, NULL, orgs_body},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

@@ -19,6 +19,8 @@
 #define CMD_DEFAULT_CHECKPOINT_INTERVAL 3600 /* seconds */
 #define CMD_CHECKPOINT_INTERVAL_MAX     86400
 #define CMD_MAX_DAYS                    3660 /* ten years: the longest reply horizon */
+#define CMD_DEFAULT_ANSWER_CACHE_MB     16   /* serve: kept answers of API_CACHED routes */
+#define CMD_ANSWER_CACHE_MB_MAX         4096
 
 struct cmd {
 	const char *name;
@@ -47,14 +49,17 @@ struct cmd_options {
 	int body_min_rate;
 	int body_memory_mib;
 	int reply_horizon_days; /* serve: latest reply date of a new 督办单, in days from today */
+	int answer_cache_mb;    /* serve: memory for kept answers, MiB (0 = keep none) */
 };
 
 void cmd_options_init(struct cmd_options *o);
 /* Reads key = value lines (db, listen, web_root, data_dir, threads, access_log, trust_proxy,
- * audit_checkpoint_file, audit_checkpoint_interval, reply_horizon_days, and the limits:
- * max_connections, max_connections_per_addr, header_timeout, body_min_rate, body_memory). */
+ * audit_checkpoint_file, audit_checkpoint_interval, reply_horizon_days, answer_cache_mb, and
+ * the limits: max_connections, max_connections_per_addr, header_timeout, body_min_rate,
+ * body_memory). */
 int cmd_options_load(struct cmd_options *o, const char *path);
-/* A whole number 0..max (a checkpoint interval, a number of days): false for anything else. */
+/* A whole number 0..max (a checkpoint interval, a number of days, MiB): false for anything
+ * else. */
 bool cmd_parse_count(const char *v, int max, int *out);
 /* Handles --db and --config at argv[*i] (advancing *i); returns 1 if it took the argument,
  * 0 if not ours, -1 on error (message printed). */

@@ -17,7 +17,8 @@ static const char usage[] =
     "                 [--audit-checkpoint-file FILE] [--audit-checkpoint-interval SECONDS]\n"
     "                 [--max-connections N] [--max-connections-per-addr N]\n"
     "                 [--header-timeout SECONDS] [--body-min-rate BYTES] [--body-memory MIB]\n"
-    "                 [--reply-horizon-days N] [--config FILE]\n\n"
+    "                 [--reply-horizon-days N] [--answer-cache-mb N]\n"
+    "                 [--config FILE]\n\n"
     "Serves the kfq API and web app. Applies pending migrations first.\n\n"
     "  --db PATH|URL     SQLite file or postgresql:// URL (default var/kfq.db, or $KFQ_DB)\n"
     "  --listen H:P      IPv4 address and port (default 127.0.0.1:8080; port 0 = any free)\n"
@@ -41,11 +42,14 @@ static const char usage[] =
     "  --body-memory MIB     JSON bodies held in memory, all requests together (default 32)\n"
     "  --reply-horizon-days N\n"
     "                    a new 督办单's reply date is at most N days from today (default 366)\n"
+    "  --answer-cache-mb N\n"
+    "                    memory for the answers of lists and records kept until the data\n"
+    "                    changes (default 16; 0 = keep none)\n"
     "  --config FILE     key = value lines: db, listen, web_root, data_dir, threads, access_log,\n"
     "                    trust_proxy, audit_checkpoint_file, audit_checkpoint_interval,\n"
     "                    max_connections, max_connections_per_addr, header_timeout,\n"
-    "                    body_min_rate, body_memory, reply_horizon_days (flags given later\n"
-    "                    override it)\n";
+    "                    body_min_rate, body_memory, reply_horizon_days, answer_cache_mb\n"
+    "                    (flags given later override it)\n";
 
 static const char *listen_host;
 
@@ -104,6 +108,11 @@ int cmd_serve(int argc, char **argv)
 			if (!cmd_parse_count(argv[++i], CMD_MAX_DAYS, &o.reply_horizon_days))
 				return cmd_usage_error(
 				    "serve", "--reply-horizon-days must be 0..%d", CMD_MAX_DAYS);
+		} else if (i + 1 < argc && !strcmp(argv[i], "--answer-cache-mb")) {
+			if (!cmd_parse_count(argv[++i], CMD_ANSWER_CACHE_MB_MAX,
+			                     &o.answer_cache_mb))
+				return cmd_usage_error("serve", "--answer-cache-mb must be 0..%d",
+				                       CMD_ANSWER_CACHE_MB_MAX);
 		} else if (i + 1 < argc && !strcmp(argv[i], "--threads")) {
 			o.threads = atoi(argv[++i]);
 			if (o.threads < 1 || o.threads > 256)
@@ -123,6 +132,7 @@ int cmd_serve(int argc, char **argv)
 	acfg.web_root = o.web_root;
 	acfg.reply_horizon_days = o.reply_horizon_days;
 	acfg.data_dir = cmd_data_dir(&o, data_dir, sizeof(data_dir));
+	acfg.answer_cache_bytes = (size_t)o.answer_cache_mb << 20;
 	if (api_init(&acfg, &router) != KFQ_OK) {
 		http_router_release(&router);
 		return CMD_EXIT_FAIL;

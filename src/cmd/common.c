@@ -37,6 +37,7 @@ void cmd_options_init(struct cmd_options *o)
 	o->access_log = true;
 	o->checkpoint_interval = CMD_DEFAULT_CHECKPOINT_INTERVAL;
 	o->reply_horizon_days = NOTICE_HORIZON_DAYS;
+	o->answer_cache_mb = CMD_DEFAULT_ANSWER_CACHE_MB;
 }
 
 static bool parse_bool(const char *v, bool *out)
@@ -170,6 +171,9 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 		else if (!strcmp(key, "reply_horizon_days") &&
 		         cmd_parse_count(val, CMD_MAX_DAYS, &o->reply_horizon_days))
 			;
+		else if (!strcmp(key, "answer_cache_mb") &&
+		         cmd_parse_count(val, CMD_ANSWER_CACHE_MB_MAX, &o->answer_cache_mb))
+			;
 		else if (!set_limit(o, key, false, val))
 			goto bad;
 		continue;
@@ -179,7 +183,7 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 		    "kfq: %s:%d: expected one of db, listen, web_root, data_dir, threads, "
 		    "access_log, trust_proxy, audit_checkpoint_file, audit_checkpoint_interval, "
 		    "max_connections, max_connections_per_addr, header_timeout, body_min_rate, "
-		    "body_memory, reply_horizon_days = value\n",
+		    "body_memory, reply_horizon_days, answer_cache_mb = value\n",
 		    path, lineno);
 		rc = KFQ_EINVAL;
 		break;

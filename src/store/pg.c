@@ -40,7 +40,6 @@ struct pg_store {
 	int nstmts;
 	unsigned gen;       /* bumped when the connection is made again: statements re-prepare */
 	uint64_t failed_ms; /* monotonic time of the last failed reconnection, 0 after a success */
-	struct store_cache_entry cache[STORE_STMT_CACHE];
 };
 
 /* The failure at hand broke the connection (the server restarted or the network failed):
@@ -106,10 +105,9 @@ static int rewrite(const char *sql, struct strbuf *out)
 	return max;
 }
 
-static int pg_prepare(struct store *s, const char *sql, struct store_stmt **out)
+static int pg_prepare(struct store *s, const char *sql, void **slot, struct store_stmt **out)
 {
 	struct pg_store *p = (struct pg_store *)s;
-	void **slot = store_cache_slot(p->cache, sql);
 	struct pg_stmt *st = *slot;
 	int rc = KFQ_OK;
 
@@ -291,18 +289,29 @@ static int pg_exec(struct store *s, const char *sql)
 	return rc;
 }
 
+static void pg_finalize(struct store *s, void *stmt, bool evict)
+{
+	struct pg_store *p = (struct pg_store *)s;
+	struct pg_stmt *st = stmt;
+
+	pg_reset((struct store_stmt *)st);
+	/* the session keeps what it prepared until told otherwise (or until it ends) */
+	if (evict && st->gen == p->gen && !s->lost) {
+		char sql[32];
+		snprintf(sql, sizeof(sql), "DEALLOCATE %s", st->name);
+		PGresult *res = PQexec(p->conn, sql);
+		if (PQresultStatus(res) != PGRES_COMMAND_OK)
+			log_error("pg: %s: %s", sql, PQresultErrorMessage(res));
+		PQclear(res);
+	}
+	free(st->sql);
+	free(st);
+}
+
 static void pg_close(struct store *s)
 {
 	struct pg_store *p = (struct pg_store *)s;
 
-	for (size_t i = 0; i < STORE_STMT_CACHE; i++) {
-		struct pg_stmt *st = p->cache[i].stmt;
-		if (st) {
-			pg_reset((struct store_stmt *)st);
-			free(st->sql);
-			free(st);
-		}
-	}
 	PQfinish(p->conn);
 	free(p);
 }
@@ -310,10 +319,11 @@ static void pg_close(struct store *s)
 /* What every session needs, at connection and again after a reconnection. */
 static int session_init(struct pg_store *p)
 {
-	/* the catch-all filters (?1 = 0 OR col = ?1) need plans made for the actual values; a
-	 * lock waited for past lock_timeout is KFQ_EBUSY, as SQLite's busy timeout (10 s) */
+	/* each statement is planned once, at its first execution: its text holds only the
+	 * predicates its request uses (store_sql), so one plan serves every value; a lock waited
+	 * for past lock_timeout is KFQ_EBUSY, as SQLite's busy timeout (10 s) */
 	PGresult *res = PQexec(p->conn, "SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'; "
-	                                "SET plan_cache_mode = force_custom_plan; "
+	                                "SET plan_cache_mode = force_generic_plan; "
 	                                "SET lock_timeout = '10s'");
 	int rc = PQresultStatus(res) == PGRES_COMMAND_OK ? KFQ_OK : KFQ_EIO;
 
@@ -351,8 +361,35 @@ static int pg_reconnect(struct store *s)
 	return KFQ_OK;
 }
 
+/* Writers queue on the audit head's row, as SQLite's BEGIN IMMEDIATE queues them: a
+ * check-then-write (a name not yet taken, the next notice number) holds on both. The lock's
+ * row is the head the appends extend: one round trip for both. */
+static int pg_begin(struct store *s)
+{
+	struct pg_store *p = (struct pg_store *)s;
+	PGresult *res;
+	int rc = KFQ_OK;
+
+	if (s->lost)
+		return unavailable(s);
+	res = PQexec(p->conn, "BEGIN; SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE");
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		rc = map_res(s, res);
+	} else if (PQntuples(res) == 1) {
+		s->head_seq = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+		snprintf(s->head_hash, sizeof(s->head_hash), "%s", PQgetvalue(res, 0, 1));
+		s->head_held = true;
+	}
+	PQclear(res);
+	/* BEGIN may have opened the transaction in which the lock then failed */
+	if (rc != KFQ_OK)
+		store_rollback(s);
+	return rc;
+}
+
 const struct store_ops store_pg_ops = {
     .prepare = pg_prepare,
+    .finalize = pg_finalize,
     .bind_int = pg_bind_int,
     .bind_text = pg_bind_text,
     .step = pg_step,
@@ -364,9 +401,7 @@ const struct store_ops store_pg_ops = {
     .close = pg_close,
     .reconnect = pg_reconnect,
     .stream = pg_stream,
-    /* writers queue on the audit head's row, as SQLite's BEGIN IMMEDIATE queues them: a
-     * check-then-write (a name not yet taken, the next notice number) holds on both */
-    .begin_sql = "BEGIN; SELECT seq FROM audit_head WHERE id = 1 FOR UPDATE",
+    .begin = pg_begin,
     .begin_read_sql = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
 };
 

@@ -21,7 +21,6 @@ struct sq_stmt {
 struct sq_store {
 	struct store base;
 	sqlite3 *db;
-	struct store_cache_entry cache[STORE_STMT_CACHE];
 };
 
 static int map_err(struct store *s, sqlite3 *db, int rc)
@@ -44,10 +43,9 @@ static int map_err(struct store *s, sqlite3 *db, int rc)
 	}
 }
 
-static int sq_prepare(struct store *s, const char *sql, struct store_stmt **out)
+static int sq_prepare(struct store *s, const char *sql, void **slot, struct store_stmt **out)
 {
 	struct sq_store *q = (struct sq_store *)s;
-	void **slot = store_cache_slot(q->cache, sql);
 	struct sq_stmt *st = *slot;
 
 	if (!st) {
@@ -127,24 +125,45 @@ static int sq_exec(struct store *s, const char *sql)
 	return rc == SQLITE_OK ? KFQ_OK : map_err(s, q->db, sqlite3_extended_errcode(q->db));
 }
 
+static void sq_finalize(struct store *s, void *stmt, bool evict)
+{
+	struct sq_stmt *st = stmt;
+
+	(void)s;
+	(void)evict;
+	sqlite3_finalize(st->stmt);
+	free(st);
+}
+
 static void sq_close(struct store *s)
 {
 	struct sq_store *q = (struct sq_store *)s;
 
-	for (size_t i = 0; i < STORE_STMT_CACHE; i++) {
-		struct sq_stmt *st = q->cache[i].stmt;
-		if (st) {
-			sqlite3_finalize(st->stmt);
-			free(st);
-		}
-	}
 	if (sqlite3_close(q->db) != SQLITE_OK)
 		log_error("sqlite: close: %s", sqlite3_errmsg(q->db));
 	free(q);
 }
 
+/* BEGIN IMMEDIATE holds the write lock: the head read next is the one the appends extend */
+static int sq_begin(struct store *s)
+{
+	static const char sql_begin[] = "BEGIN IMMEDIATE";
+	static const char sql_head[] = "SELECT seq, hash FROM audit_head WHERE id = 1";
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_begin, &st)) != KFQ_OK || (rc = store_run(st)) != KFQ_OK)
+		return rc;
+	if ((rc = store_prepare(s, sql_head, &st)) == KFQ_OK)
+		rc = store_head_hold(s, st);
+	if (rc != KFQ_OK)
+		store_rollback(s);
+	return rc;
+}
+
 const struct store_ops store_sqlite_ops = {
     .prepare = sq_prepare,
+    .finalize = sq_finalize,
     .bind_int = sq_bind_int,
     .bind_text = sq_bind_text,
     .step = sq_step,
@@ -154,7 +173,7 @@ const struct store_ops store_sqlite_ops = {
     .reset = sq_reset,
     .exec = sq_exec,
     .close = sq_close,
-    .begin_sql = "BEGIN IMMEDIATE",
+    .begin = sq_begin,
     .begin_read_sql = "BEGIN",
 };
 

@@ -8,6 +8,7 @@
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static atomic_int nopen;
@@ -36,6 +37,16 @@ void store_close(struct store *s)
 	if (!s)
 		return;
 	atomic_fetch_sub(&nopen, 1);
+	for (size_t i = 0; i < STORE_STMT_CACHE; i++)
+		if (s->cache[i].stmt)
+			s->ops->finalize(s, s->cache[i].stmt, false);
+	for (size_t i = 0; i < STORE_BUILT_CACHE; i++) {
+		if (s->built[i].stmt)
+			s->ops->finalize(s, s->built[i].stmt, false);
+		free(s->built[i].sql);
+	}
+	for (size_t i = 0; i < STORE_COUNT_CACHE; i++)
+		free(s->counts[i].key);
 	s->ops->close(s);
 }
 
@@ -80,12 +91,13 @@ void store_set_err(struct store *s, const char *fmt, ...)
 	va_end(ap);
 }
 
-void **store_cache_slot(struct store_cache_entry *cache, const char *sql)
+/* The slot of a static SQL text in the connection's cache, by the text's address. */
+static void **cache_slot(struct store *s, const char *sql)
 {
 	uintptr_t h = ((uintptr_t)sql >> 3) * 2654435761u;
 
 	for (size_t i = 0; i < STORE_STMT_CACHE; i++) {
-		struct store_cache_entry *e = &cache[(h + i) % STORE_STMT_CACHE];
+		struct store_cache_entry *e = &s->cache[(h + i) % STORE_STMT_CACHE];
 		if (e->sql == sql)
 			return &e->stmt;
 		if (!e->sql) {
@@ -105,7 +117,7 @@ struct stmt_head {
 
 int store_prepare(struct store *s, const char *sql, struct store_stmt **out)
 {
-	return s->ops->prepare(s, sql, out);
+	return s->ops->prepare(s, sql, cache_slot(s, sql), out);
 }
 
 void store_bind_int(struct store_stmt *st, int i, int64_t v)
@@ -204,13 +216,22 @@ int store_exec(struct store *s, const char *sql)
 
 int store_begin(struct store *s)
 {
-	int rc = s->ops->exec(s, s->ops->begin_sql);
+	s->head_held = false;
+	return s->ops->begin(s);
+}
 
-	/* PostgreSQL's BEGIN opened the transaction in which the audit head's lock then failed
-	 * (a lock timeout): end it, or every later statement on this connection fails */
-	if (rc != KFQ_OK && store_kind(s) == STORE_PG)
-		store_rollback(s);
-	return rc;
+int store_head_hold(struct store *s, struct store_stmt *st)
+{
+	int rc = store_step(st);
+
+	if (rc == KFQ_ROW) {
+		const char *hash = store_col_text(st, 1);
+		s->head_seq = store_col_int(st, 0);
+		snprintf(s->head_hash, sizeof(s->head_hash), "%s", hash ? hash : "");
+		s->head_held = true;
+	}
+	store_reset(st);
+	return rc == KFQ_ROW || rc == KFQ_DONE ? KFQ_OK : rc;
 }
 
 int store_begin_read(struct store *s)
@@ -221,6 +242,7 @@ int store_begin_read(struct store *s)
 int store_commit(struct store *s)
 {
 	s->commits++;
+	s->head_held = false;
 	return s->ops->exec(s, "COMMIT");
 }
 
@@ -228,6 +250,7 @@ void store_rollback(struct store *s)
 {
 	char keep[sizeof(s->err)];
 
+	s->head_held = false;
 	/* a lost connection took its transaction with it: the server rolled it back */
 	if (s->lost)
 		return;
@@ -238,30 +261,32 @@ void store_rollback(struct store *s)
 	memcpy(s->err, keep, sizeof(keep));
 }
 
-void store_bind_scope(struct store_stmt *st, int k, const struct store_scope *scope)
+bool store_scope_everything(const struct store_scope *scope)
 {
-	store_bind_text(st, k, scope->kind);
-	store_bind_int(st, k + 1, scope->org_id);
-	store_bind_int(st, k + 2, scope->user_id);
+	return !scope->kind || !strcmp(scope->kind, "all");
 }
-
-static const char sql_scope_orgs[] =
-    "SELECT o.id FROM org o WHERE " STORE_IN_SCOPE("o.id", "?1", "?2", "?3") " ORDER BY o.id";
 
 int store_scope_orgs(struct store *s, struct arena *a, const struct store_scope *scope,
                      int64_t **ids, int *n)
 {
+	struct store_sql q;
 	struct store_stmt *st;
 	int64_t *arr = NULL;
 	int rc, cap = 0;
 
 	*ids = NULL;
 	*n = 0;
-	if (!scope->kind || !strcmp(scope->kind, "all"))
+	store_sql_init(&q);
+	store_sql_add(&q, "SELECT o.id FROM org o WHERE ");
+	if (!store_sql_scope(&q, "o.id", scope)) {
+		store_sql_release(&q);
 		return KFQ_OK;
-	if ((rc = store_prepare(s, sql_scope_orgs, &st)) != KFQ_OK)
+	}
+	store_sql_add(&q, " ORDER BY o.id");
+	rc = store_sql_prepare(s, &q, &st);
+	store_sql_release(&q);
+	if (rc != KFQ_OK)
 		return rc;
-	store_bind_scope(st, 1, scope);
 	while ((rc = store_step(st)) == KFQ_ROW) {
 		if (*n == cap)
 			arr = arena_grow(a, arr, sizeof(*arr), &cap);
@@ -271,6 +296,138 @@ int store_scope_orgs(struct store *s, struct arena *a, const struct store_scope 
 	/* an empty scope is an empty list, not "everything" */
 	*ids = arr ? arr : arena_alloc(a, sizeof(*arr));
 	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+/* The list's statement of l: static, or assembled for this request. */
+static int list_stmt(struct store *s, const struct store_list *l, struct store_stmt **st)
+{
+	struct store_sql q;
+	int rc;
+
+	if (!l->filter) {
+		if ((rc = store_prepare(s, l->list_sql, st)) != KFQ_OK)
+			return rc;
+		if (l->bind)
+			l->bind(*st, l->arg);
+		if (l->limit_param) {
+			store_bind_limit(*st, l->limit_param, l->limit);
+			store_bind_int(*st, l->limit_param + 1, l->offset);
+		}
+		return KFQ_OK;
+	}
+	store_sql_init(&q);
+	if (l->head)
+		l->head(&q, l->arg);
+	store_sql_add(&q, l->list_sql);
+	l->filter(&q, l->arg);
+	if (l->order)
+		store_sql_add(&q, l->order);
+	if (l->limit > 0) {
+		store_sql_int(&q, " LIMIT ?", l->limit);
+		store_sql_int(&q, " OFFSET ?", l->offset);
+	}
+	rc = store_sql_prepare(s, &q, st);
+	store_sql_release(&q);
+	return rc;
+}
+
+void store_set_version(struct store *s, const char *version)
+{
+	s->version = version;
+}
+
+static uint64_t fnv1a(const char *p, size_t n)
+{
+	uint64_t h = 14695981039346656037u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 1099511628211u;
+	return h;
+}
+
+/* A count statement with its values, as the key of the totals kept. */
+static void count_key(const struct store_sql *q, struct strbuf *key)
+{
+	strbuf_add(key, q->text.buf, q->text.len);
+	for (int i = 1; i <= q->n; i++) {
+		if (!q->v[i].is_text)
+			strbuf_addf(key, "\x1fi%lld", (long long)q->v[i].i);
+		else if (q->v[i].t)
+			strbuf_addf(key, "\x1ft%zu:%s", strlen(q->v[i].t), q->v[i].t);
+		else
+			strbuf_addstr(key, "\x1fn");
+	}
+}
+
+/* The entry kept for key at version, or NULL; *slot: where to keep it (a free entry or the
+ * least recently used). */
+static struct store_count *count_find(struct store *s, const struct strbuf *key, uint64_t h,
+                                      struct store_count **slot)
+{
+	*slot = &s->counts[0];
+	for (int i = 0; i < STORE_COUNT_CACHE; i++) {
+		struct store_count *e = &s->counts[i];
+		if (e->key && e->h == h && !strcmp(e->key, key->buf) &&
+		    !strcmp(e->version, s->version))
+			return e;
+		if (!e->key || ((*slot)->key && e->used < (*slot)->used))
+			*slot = e;
+	}
+	return NULL;
+}
+
+/* Runs l's count: static, or assembled for this request and then kept at the caller's version
+ * (never inside a write transaction, whose changes are not yet the version's). */
+static int count_total(struct store *s, const struct store_list *l, int64_t *total)
+{
+	struct store_sql q;
+	struct strbuf key = STRBUF_INIT;
+	struct store_count *e = NULL, *slot = NULL;
+	struct store_stmt *st;
+	bool keep = l->filter && s->version && !s->head_held;
+	uint64_t h = 0;
+	int rc;
+
+	if (!l->filter) {
+		if ((rc = store_prepare(s, l->count_sql, &st)) != KFQ_OK)
+			return rc;
+		if (l->bind)
+			l->bind(st, l->arg);
+	} else {
+		store_sql_init(&q);
+		store_sql_add(&q, l->count_sql);
+		l->filter(&q, l->arg);
+		if (keep) {
+			count_key(&q, &key);
+			h = fnv1a(key.buf, key.len);
+			e = count_find(s, &key, h, &slot);
+		}
+		rc = e ? KFQ_OK : store_sql_prepare(s, &q, &st);
+		store_sql_release(&q);
+		if (e) {
+			e->used = ++s->clock;
+			*total = e->total;
+			strbuf_release(&key);
+			return KFQ_OK;
+		}
+		if (rc != KFQ_OK) {
+			strbuf_release(&key);
+			return rc;
+		}
+	}
+	rc = store_step(st);
+	*total = rc == KFQ_ROW ? store_col_int(st, 0) : 0;
+	store_reset(st);
+	if (rc == KFQ_ROW && keep) {
+		free(slot->key);
+		slot->key = strbuf_detach(&key, NULL);
+		slot->h = h;
+		snprintf(slot->version, sizeof(slot->version), "%s", s->version);
+		slot->total = *total;
+		slot->used = ++s->clock;
+	}
+	strbuf_release(&key);
+	return rc == KFQ_ROW ? KFQ_OK : rc < 0 ? rc : KFQ_ERR;
 }
 
 int store_list_page(struct store *s, struct arena *a, const struct store_list *l, void **out,
@@ -283,25 +440,8 @@ int store_list_page(struct store *s, struct arena *a, const struct store_list *l
 	*out = NULL;
 	*n = 0;
 	*total = 0;
-	if (l->count_sql) {
-		if ((rc = store_prepare(s, l->count_sql, &st)) != KFQ_OK)
-			return rc;
-		if (l->bind)
-			l->bind(st, l->arg);
-		rc = store_step(st);
-		*total = rc == KFQ_ROW ? store_col_int(st, 0) : 0;
-		store_reset(st);
-		if (rc != KFQ_ROW)
-			return rc < 0 ? rc : KFQ_ERR;
-	}
-	if ((rc = store_prepare(s, l->list_sql, &st)) != KFQ_OK)
+	if ((rc = list_stmt(s, l, &st)) != KFQ_OK)
 		return rc;
-	if (l->bind)
-		l->bind(st, l->arg);
-	if (l->limit_param) {
-		store_bind_limit(st, l->limit_param, l->limit);
-		store_bind_int(st, l->limit_param + 1, l->offset);
-	}
 	while ((rc = store_step(st)) == KFQ_ROW) {
 		if (*n == cap)
 			arr = arena_grow(a, arr, l->elem_size, &cap);
@@ -309,7 +449,17 @@ int store_list_page(struct store *s, struct arena *a, const struct store_list *l
 	}
 	store_reset(st);
 	*out = arr;
-	return rc == KFQ_DONE ? KFQ_OK : rc;
+	if (rc != KFQ_DONE)
+		return rc;
+	if (!l->count_sql)
+		return KFQ_OK;
+	/* a page shorter than the limit (and not past the end) ends the selection: its total is
+	 * known without counting */
+	if ((l->limit <= 0 || *n < l->limit) && (*n > 0 || l->offset == 0)) {
+		*total = l->offset + *n;
+		return KFQ_OK;
+	}
+	return count_total(s, l, total);
 }
 
 int store_end(struct store *s, int rc)

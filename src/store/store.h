@@ -102,7 +102,7 @@ int store_snapshot_export(struct store *s, char *id, size_t len);
 const char *store_like_contains(struct arena *a, const char *q);
 
 /* Whose data a list shows: a caller's data scope (core/account.h), which the lists of large
- * tables apply in SQL (STORE_IN_SCOPE in store_impl.h). kind NULL or "all" = everything; "org"
+ * tables apply in SQL (store_sql_scope in store_impl.h). kind NULL or "all" = everything; "org"
  * and "self" = org_id; "org_and_below" = org_id and every organization below it; "custom" =
  * the organizations user_id's custom scope lists. */
 struct store_scope {
@@ -111,6 +111,15 @@ struct store_scope {
 	int64_t user_id;
 };
 
+/* The version of the data this connection's caller reads from now on: a text that changes
+ * with every change of the data the lists read, in any process (the audit head's hash, as the
+ * session read it: api/api.c sets it for a request and NULL after). A list's total counted at
+ * a version is used again at the same version, outside write transactions; NULL: always
+ * count. version is borrowed until the next call. */
+void store_set_version(struct store *s, const char *version);
+
+/* Whether the scope is everything (no kind, or "all"). */
+bool store_scope_everything(const struct store_scope *scope);
 /* The organization ids in scope, ascending (arena); *ids NULL for everything. */
 int store_scope_orgs(struct store *s, struct arena *a, const struct store_scope *scope,
                      int64_t **ids, int *n);
@@ -130,9 +139,18 @@ int store_row(struct store_stmt *st, struct arena *a, store_reader read, void *e
 int store_collect(struct store *s, struct arena *a, const char *sql, int64_t id, size_t elem_size,
                   store_reader read, void **out, int *n);
 
-/* One page of a filtered list: a count query and a list query that share their filter
- * parameters, which bind() binds into each from arg; the list ends in LIMIT ?N OFFSET ?N+1
- * (N = limit_param; 0 when it has no LIMIT and returns every row). */
+/* One page of a filtered list, in one of two forms.
+ * Static texts: a count query and a list query that share their filter parameters, which
+ * bind() binds into each from arg; the list ends in LIMIT ?N OFFSET ?N+1 (N = limit_param; 0
+ * when it has no LIMIT and returns every row).
+ * Assembled per request (filter set): count_sql and list_sql are heads ("SELECT COUNT(*) FROM
+ * …", "SELECT … FROM …") that filter() completes with the predicates the request uses
+ * (struct store_sql in store_impl.h: one statement per combination of filters, planned once),
+ * after head() declared the list head's own parameters (?1 ?2 …); order ends the list.
+ * Either way the total is counted only when the page does not tell it (a page shorter than the
+ * limit ends the selection), and, for an assembled list, only when it can have changed since
+ * it was counted at this version (store_set_version). */
+struct store_sql;
 struct store_list {
 	const char *count_sql; /* SELECT COUNT(*) …; NULL when the total is not wanted */
 	const char *list_sql;
@@ -142,6 +160,9 @@ struct store_list {
 	const void *arg;
 	store_reader read; /* one row of list_sql into an elem_size-byte element */
 	size_t elem_size;
+	void (*filter)(struct store_sql *q, const void *arg); /* assembled: the predicates */
+	void (*head)(struct store_sql *q, const void *arg); /* assembled: NULL, or list_sql's ?N */
+	const char *order;                                  /* assembled: " ORDER BY …" */
 };
 
 /* Runs l: *total (0 without count_sql) and the page's rows, an arena array *out (NULL when

@@ -1,6 +1,7 @@
 /* store_audit.c - the audit log's SQL: append under the head's lock, list, verify.
- * The head row is read FOR UPDATE on PostgreSQL; SQLite's BEGIN IMMEDIATE already holds the
- * write lock. Must not UPDATE or DELETE audit_log rows. */
+ * The write transaction read the head as it took the writers' lock (store_begin: FOR UPDATE on
+ * PostgreSQL; SQLite's BEGIN IMMEDIATE holds the write lock) and each append moves it on.
+ * Must not UPDATE or DELETE audit_log rows. */
 #include "store/store_audit.h"
 #include "store/store_impl.h"
 
@@ -81,11 +82,16 @@ int store_audit_append(struct store *s, const struct store_actor *who, const cha
 	char now[TIME_RFC3339_LEN], prev[AUDIT_HASH_HEX], hex[AUDIT_HASH_HEX];
 	int rc;
 
-	rc = read_head(s, store_kind(s) == STORE_PG ? sql_head_pg : sql_head_sqlite, &r.seq, prev);
-	if (rc != KFQ_OK) {
+	/* the head the transaction locked (store_begin), or as the last append left it */
+	if (s->head_held) {
+		r.seq = s->head_seq;
+		memcpy(prev, s->head_hash, sizeof(prev));
+	} else if ((rc = read_head(s, store_kind(s) == STORE_PG ? sql_head_pg : sql_head_sqlite,
+	                           &r.seq, prev)) != KFQ_OK) {
 		rc = rc == KFQ_ENOTFOUND ? KFQ_ERR : rc; /* a broken log, not a missing entity */
 		goto cleanup;
 	}
+	s->head_held = false; /* until this append is done */
 	r.seq++;
 
 	time_format(time_now(), now);
@@ -124,7 +130,11 @@ int store_audit_append(struct store *s, const struct store_actor *who, const cha
 		goto cleanup;
 	store_bind_int(st, 1, r.seq);
 	store_bind_text(st, 2, hex);
-	rc = store_run(st);
+	if ((rc = store_run(st)) == KFQ_OK) {
+		s->head_seq = r.seq;
+		memcpy(s->head_hash, hex, sizeof(s->head_hash));
+		s->head_held = true;
+	}
 cleanup:
 	strbuf_release(&bj);
 	strbuf_release(&aj);
@@ -187,27 +197,28 @@ int store_audit_entity(struct store *s, const struct store_actor *who, const cha
 #define AUDIT_COLS                                                                                 \
 	"seq, time, user_id, username, org_id, client_addr, action, entity_type, entity_id, "      \
 	"before_json, after_json, prev_hash, hash, canon"
-#define AUDIT_WHERE                                                                                \
-	" WHERE (?1 = 0 OR user_id = ?1) AND (CAST(?2 AS TEXT) IS NULL OR entity_type = ?2) "      \
-	"AND (CAST(?3 AS TEXT) IS NULL OR entity_id = ?3) "                                        \
-	"AND (CAST(?4 AS TEXT) IS NULL OR action = ?4) "                                           \
-	"AND (CAST(?5 AS TEXT) IS NULL OR time >= ?5) AND (CAST(?6 AS TEXT) IS NULL OR time < ?6)"
-
-static const char sql_count[] = "SELECT COUNT(*) FROM audit_log" AUDIT_WHERE;
-static const char sql_list[] =
-    "SELECT " AUDIT_COLS " FROM audit_log" AUDIT_WHERE " ORDER BY seq DESC LIMIT ?7 OFFSET ?8";
+static const char sql_count[] = "SELECT COUNT(*) FROM audit_log";
+static const char sql_list[] = "SELECT " AUDIT_COLS " FROM audit_log";
 static const char sql_all[] = "SELECT " AUDIT_COLS " FROM audit_log ORDER BY seq";
 
-static void bind_filter(struct store_stmt *st, const void *arg)
+/* the predicates of the filters given */
+static void audit_filter(struct store_sql *q, const void *arg)
 {
 	const struct store_audit_filter *f = arg;
 
-	store_bind_int(st, 1, f->user_id);
-	store_bind_text(st, 2, f->entity_type);
-	store_bind_text(st, 3, f->entity_id);
-	store_bind_text(st, 4, f->action);
-	store_bind_text(st, 5, f->from);
-	store_bind_text(st, 6, f->to);
+	store_sql_add(q, " WHERE 1 = 1");
+	if (f->user_id)
+		store_sql_int(q, " AND user_id = ?", f->user_id);
+	if (f->entity_type)
+		store_sql_text(q, " AND entity_type = ?", f->entity_type);
+	if (f->entity_id)
+		store_sql_text(q, " AND entity_id = ?", f->entity_id);
+	if (f->action)
+		store_sql_text(q, " AND action = ?", f->action);
+	if (f->from)
+		store_sql_text(q, " AND time >= ?", f->from);
+	if (f->to)
+		store_sql_text(q, " AND time < ?", f->to);
 }
 
 /* element: a struct store_audit_row */
@@ -237,13 +248,13 @@ int store_audit_list(struct store *s, struct arena *a, const struct store_audit_
 	struct store_list l = {
 	    .count_sql = sql_count,
 	    .list_sql = sql_list,
-	    .limit_param = 7,
 	    .offset = f->offset,
 	    .limit = f->limit,
-	    .bind = bind_filter,
 	    .read = read_row,
 	    .elem_size = sizeof(**rows),
 	    .arg = f,
+	    .filter = audit_filter,
+	    .order = " ORDER BY seq DESC",
 	};
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, nrows, total);

@@ -2,27 +2,56 @@
 #ifndef KFQ_STORE_IMPL_H
 #define KFQ_STORE_IMPL_H
 
+#include "core/audit_chain.h"
 #include "store/store.h"
+#include "util/strbuf.h"
 
 #include <stddef.h>
 
-#define STORE_STMT_CACHE 256 /* distinct SQL texts per connection */
-#define STORE_MAX_PARAMS 32
+#define STORE_STMT_CACHE  256 /* distinct static SQL texts per connection */
+#define STORE_BUILT_CACHE 64  /* statements assembled from fragments, per connection */
+#define STORE_COUNT_CACHE 16  /* totals of lists kept per connection */
+#define STORE_MAX_PARAMS  32
 
-/* SQL: whether COL (an organization id) is in the data scope given as parameters K (kind), O
- * (organization) and U (user) of a struct store_scope. The same text on both backends; the
- * subquery does not depend on the row, so each backend evaluates it once per statement. */
-#define STORE_IN_SCOPE(COL, K, O, U)                                                               \
-	"(CAST(" K " AS TEXT) IS NULL OR " K " = 'all' OR " COL " IN (WITH RECURSIVE "             \
-	"scope_org(id) AS (SELECT CAST(" O " AS BIGINT) WHERE " K " IN ('org', 'self', "           \
-	"'org_and_below') UNION ALL SELECT o.id FROM org o JOIN scope_org ON o.parent_id = "       \
-	"scope_org.id WHERE " K " = 'org_and_below') SELECT id FROM scope_org UNION ALL "          \
-	"SELECT org_id FROM user_scope_org WHERE " K " = 'custom' AND user_id = " U "))"
-/* Binds a struct store_scope as parameters k, k + 1, k + 2 of STORE_IN_SCOPE. */
-void store_bind_scope(struct store_stmt *st, int k, const struct store_scope *scope);
+/* A statement assembled from a module's fixed fragments: the predicates one request uses, so
+ * that each combination of filters is a statement of its own, prepared once per connection
+ * and planned once by PostgreSQL (generic plans), where a catch-all `(?1 = 0 OR col = ?1)`
+ * would need a plan for each execution. Values are always bound, never written into the text:
+ * the texts are as few as the combinations the code can make (DECISIONS.md). */
+struct store_sql {
+	struct strbuf text;
+	int n; /* parameters declared */
+	struct {
+		bool is_text;
+		int64_t i;
+		const char *t;     /* borrowed: must live until the statement is prepared */
+	} v[STORE_MAX_PARAMS + 1]; /* 1-based */
+};
+
+void store_sql_init(struct store_sql *q);
+void store_sql_release(struct store_sql *q);
+/* Appends text as is; it may name parameters already declared as ?N. */
+void store_sql_add(struct store_sql *q, const char *text);
+/* Declares the next parameter without text (a head's ?1 ?2 …); returns its number. */
+int store_sql_param_int(struct store_sql *q, int64_t v);
+int store_sql_param_text(struct store_sql *q, const char *v);
+/* Declares a parameter of value v and appends fragment, whose every bare ? names it. */
+void store_sql_int(struct store_sql *q, const char *fragment, int64_t v);
+void store_sql_text(struct store_sql *q, const char *fragment, const char *v);
+/* Appends the condition that COL (an organization id, a fixed text of the module's) is in the
+ * data scope: `COL = ?` for an organization, a recursive subquery over the tree for one and
+ * below, the custom scope's table; false when the scope is everything (nothing appended).
+ * The one place the scope rule is written (DECISIONS 22). */
+bool store_sql_scope(struct store_sql *q, const char *col, const struct store_scope *scope);
+/* The statement for q's text on this connection, with q's values bound. */
+int store_sql_prepare(struct store *s, const struct store_sql *q, struct store_stmt **out);
 
 struct store_ops {
-	int (*prepare)(struct store *s, const char *sql, struct store_stmt **out);
+	/* The statement for sql on this connection: *slot holds it once made (NULL before); made
+	 * again where the connection needs it (PostgreSQL after a reconnection). */
+	int (*prepare)(struct store *s, const char *sql, void **slot, struct store_stmt **out);
+	/* Frees a statement of slot's; evict: the connection goes on (PostgreSQL deallocates it) */
+	void (*finalize)(struct store *s, void *stmt, bool evict);
 	void (*bind_int)(struct store_stmt *st, int i, int64_t v);
 	void (*bind_text)(struct store_stmt *st, int i, const char *v);
 	int (*step)(struct store_stmt *st);
@@ -31,12 +60,40 @@ struct store_ops {
 	bool (*col_null)(struct store_stmt *st, int i);
 	void (*reset)(struct store_stmt *st);
 	int (*exec)(struct store *s, const char *sql);
-	void (*close)(struct store *s);
+	void (*close)(struct store *s); /* the connection; its statements are finalized first */
 	/* optional (NULL for SQLite, which never loses its connection) */
 	int (*reconnect)(struct store *s);
 	void (*stream)(struct store_stmt *st);
-	const char *begin_sql;      /* opens a write transaction */
+	/* Opens a write transaction (writers queue on it, as SQLite's BEGIN IMMEDIATE queues
+	 * them) and reads the audit head into the store's head (held = false when its row is
+	 * missing), in one round trip where the backend has them. */
+	int (*begin)(struct store *s);
 	const char *begin_read_sql; /* opens a read transaction on one snapshot */
+};
+
+/* The statement cache of static SQL texts: a text's address to its statement. */
+struct store_cache_entry {
+	const char *sql;
+	void *stmt;
+};
+
+/* A total counted for a list (its count statement and values), kept while the data's version
+ * is the one it was counted at (store_list_page). */
+struct store_count {
+	uint64_t h; /* hash of key */
+	char *key;  /* heap: the count statement's text and values; NULL = a free entry */
+	char version[AUDIT_HASH_HEX];
+	int64_t total;
+	uint64_t used; /* store.clock at its last use */
+};
+
+/* A statement assembled for a request (store_sql), kept by its text; the least recently used
+ * goes when STORE_BUILT_CACHE are kept. */
+struct store_built {
+	uint64_t h;    /* hash of sql */
+	char *sql;     /* heap; NULL = a free entry */
+	void *stmt;    /* the backend's statement */
+	uint64_t used; /* store.clock at its last use */
 };
 
 struct store {
@@ -45,6 +102,19 @@ struct store {
 	char err[512]; /* last error message */
 	bool lost;     /* the server connection broke; set by the backend, cleared on reconnect */
 	uint64_t commits; /* COMMITs sent: see store_commits */
+	struct store_cache_entry cache[STORE_STMT_CACHE];
+	struct store_built built[STORE_BUILT_CACHE];
+	uint64_t clock; /* counts uses of built statements and counts */
+	/* the version of the data the caller read (store_set_version), and the totals counted at
+	 * it: a list counts only when its total can have changed */
+	const char *version;
+	struct store_count counts[STORE_COUNT_CACHE];
+	/* The audit head as the write transaction found it, moved by each of its appends
+	 * (store_audit.c), so that an append reads no head: valid while head_held, which commit
+	 * and rollback clear. */
+	bool head_held;
+	int64_t head_seq;
+	char head_hash[AUDIT_HASH_HEX];
 };
 
 extern const struct store_ops store_sqlite_ops;
@@ -53,18 +123,15 @@ extern const struct store_ops store_pg_ops;
 int store_sqlite_open(const char *path, struct store **out, char *errbuf, size_t errlen);
 int store_pg_open(const char *url, struct store **out, char *errbuf, size_t errlen);
 
-/* The statement cache shared by both backends: maps a SQL text's address to a slot. */
-struct store_cache_entry {
-	const char *sql;
-	void *stmt;
-};
-void **store_cache_slot(struct store_cache_entry *cache, const char *sql);
-
 /* PostgreSQL's COPY FROM STDIN (store_bulk.c): begin with the COPY statement, put text-format
  * rows, end (errmsg non-NULL abandons the copy; *rows, may be NULL, gets the rows copied). */
 int store_pg_copy_begin(struct store *s, const char *sql);
 int store_pg_copy_put(struct store *s, const char *buf, size_t n);
 int store_pg_copy_end(struct store *s, const char *errmsg, int64_t *rows);
+
+/* The head's row into s's head (the backends' begin): KFQ_OK also when it is missing (then not
+ * held, and an append fails as it always did); sql reads seq and hash. */
+int store_head_hold(struct store *s, struct store_stmt *st);
 
 void store_set_err(struct store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

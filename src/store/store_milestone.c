@@ -10,31 +10,12 @@
 
 #include <string.h>
 
-/* ?4 task ?5 org ?6 plan ?7 state ?8 like; in the data scope ?10 ?11 ?12 or of a task ?9 leads
- * (谁牵头、谁督促; 0 = none); the list adds LIMIT ?13 OFFSET ?14, last, so that the count
- * leaves no parameter unused (PostgreSQL cannot type one). The state test is MS_STATE spelled
- * out as conditions an index can serve (PostgreSQL folds the branches for the given state). */
-#define MS_VIEW     PLAN_IN_VIEW("?9", "?10", "?11", "?12")
-#define MS_STATE_IS MS_STATE_BOUND " = ?7"
-#define MS_WHERE                                                                                   \
-	" WHERE m.removed = 0 AND (?4 = 0 OR p.task_id = ?4) AND (?5 = 0 OR p.org_id = ?5) "       \
-	"AND " MS_VIEW " AND (?6 = 0 OR m.plan_id = ?6) "                                          \
-	"AND (?6 <> 0 OR p.status IN ('submitted', 'approved')) "                                  \
-	"AND (CAST(?7 AS TEXT) IS NULL OR (?7 IN ('done', 'done_late') AND m.status = 'done' "     \
-	"AND " MS_STATE_IS ") "                                                                    \
-	"OR (?7 = 'overdue' AND m.status <> 'done' AND m.due_date < ?1) "                          \
-	"OR (?7 = 'due_soon' AND m.status <> 'done' AND m.due_date >= ?1 AND m.due_date <= ?2) "   \
-	"OR (?7 IN ('stale', 'on_track') AND m.status <> 'done' AND m.due_date > ?2 "              \
-	"AND " MS_STATE_IS ")) AND (CAST(?8 AS TEXT) IS NULL OR m.title LIKE ?8 ESCAPE '\\' "      \
-	"OR m.deliverable LIKE ?8 ESCAPE '\\')"
-
-static const char sql_ms_count[] = "SELECT COUNT(*)" MS_FROM MS_WHERE;
-static const char sql_ms_list[] =
-    "SELECT " MS_COLS MS_FROM MS_WHERE " ORDER BY m.due_date, m.id LIMIT ?13 OFFSET ?14";
+static const char sql_ms_count[] = "SELECT COUNT(*)" MS_FROM;
+static const char sql_ms_list[] = "SELECT " MS_COLS MS_FROM;
 static const char sql_ms_get[] = "SELECT " MS_COLS MS_FROM " WHERE m.id = ?4";
-/* the list's selection without a state, counted by state (?7 stays NULL) */
-static const char sql_ms_states[] = "SELECT state, COUNT(*) FROM (SELECT " MS_STATE_BOUND
-                                    " AS state" MS_FROM MS_WHERE ") x GROUP BY state";
+/* the list's selection counted by state (its filter completes the subquery) */
+static const char sql_ms_states[] =
+    "SELECT state, COUNT(*) FROM (SELECT " MS_STATE_BOUND " AS state" MS_FROM;
 
 void store_milestone_bind_bounds(struct store_stmt *st, const struct milestone_bounds *b)
 {
@@ -82,18 +63,71 @@ struct list_arg {
 	const char *like;
 };
 
-static void bind_list(struct store_stmt *st, const void *arg)
+/* the list's own ?1 ?2 ?3: the day bounds its state column is computed from */
+static void ms_head(struct store_sql *q, const void *arg)
 {
 	const struct list_arg *x = arg;
 
-	store_milestone_bind_bounds(st, x->b);
-	store_bind_int(st, 4, x->f->task_id);
-	store_bind_int(st, 5, x->f->org_id);
-	store_bind_int(st, 6, x->f->plan_id);
-	store_bind_text(st, 7, x->f->state);
-	store_bind_text(st, 8, x->like);
-	store_bind_int(st, 9, x->f->lead_org_id);
-	store_bind_scope(st, 10, &x->f->scope);
+	store_sql_param_text(q, x->b->today);
+	store_sql_param_text(q, x->b->soon);
+	store_sql_param_text(q, x->b->stale);
+}
+
+/* MS_STATE's branch for state, as conditions an index can serve (the lists hold no closed
+ * milestones) */
+static void ms_state(struct store_sql *q, const char *state, const struct milestone_bounds *b)
+{
+	if (!strcmp(state, "done")) {
+		store_sql_add(q, " AND m.status = 'done' AND (m.done_date IS NULL OR "
+		                 "m.done_date <= m.due_date)");
+		return;
+	}
+	if (!strcmp(state, "done_late")) {
+		store_sql_add(q, " AND m.status = 'done' AND m.done_date > m.due_date");
+		return;
+	}
+	store_sql_add(q, " AND m.status <> 'done'");
+	if (!strcmp(state, "overdue")) {
+		store_sql_text(q, " AND m.due_date < ?", b->today);
+	} else if (!strcmp(state, "due_soon")) {
+		store_sql_text(q, " AND m.due_date >= ?", b->today);
+		store_sql_text(q, " AND m.due_date <= ?", b->soon);
+	} else if (!strcmp(state, "stale")) {
+		store_sql_text(q, " AND m.due_date > ?", b->soon);
+		store_sql_text(q, " AND m.start_date <= ?", b->today);
+		store_sql_text(q, " AND COALESCE(m.last_report_date, m.start_date) < ?", b->stale);
+	} else if (!strcmp(state, "on_track")) {
+		store_sql_text(q, " AND m.due_date > ?", b->soon);
+		store_sql_text(q, " AND (m.start_date > ?", b->today);
+		store_sql_text(q, " OR COALESCE(m.last_report_date, m.start_date) >= ?)", b->stale);
+	} else { /* no list holds one in this state */
+		store_sql_add(q, " AND 1 = 0");
+	}
+}
+
+/* the predicates of the filters given, in the caller's view */
+static void ms_filter(struct store_sql *q, const void *arg)
+{
+	const struct list_arg *x = arg;
+	const struct store_milestone_filter *f = x->f;
+
+	store_sql_add(q, " WHERE m.removed = 0");
+	if (f->task_id)
+		store_sql_int(q, " AND p.task_id = ?", f->task_id);
+	if (f->org_id)
+		store_sql_int(q, " AND p.org_id = ?", f->org_id);
+	/* a plan's own milestones in any of its states; across plans, those under way */
+	if (f->plan_id)
+		store_sql_int(q, " AND m.plan_id = ?", f->plan_id);
+	else
+		store_sql_add(q, " AND p.status IN ('submitted', 'approved')");
+	store_plan_view(q, &f->scope, f->lead_org_id);
+	if (f->state)
+		ms_state(q, f->state, x->b);
+	if (x->like)
+		store_sql_text(
+		    q, " AND (m.title LIKE ? ESCAPE '\\' OR m.deliverable LIKE ? ESCAPE '\\')",
+		    x->like);
 }
 
 int store_milestone_list(struct store *s, struct arena *a, const struct store_milestone_filter *f,
@@ -104,13 +138,14 @@ int store_milestone_list(struct store *s, struct arena *a, const struct store_mi
 	struct store_list l = {
 	    .count_sql = f->skip_total ? NULL : sql_ms_count,
 	    .list_sql = sql_ms_list,
-	    .limit_param = 13,
 	    .offset = f->offset,
 	    .limit = f->limit,
-	    .bind = bind_list,
+	    .arg = &arg,
 	    .read = store_milestone_read,
 	    .elem_size = sizeof(**out),
-	    .arg = &arg,
+	    .filter = ms_filter,
+	    .head = ms_head,
+	    .order = " ORDER BY m.due_date, m.id",
 	};
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);
@@ -124,15 +159,22 @@ int store_milestone_count_states(struct store *s, const struct store_milestone_f
 {
 	struct store_milestone_filter all = *f;
 	struct list_arg arg = {&all, b, NULL};
+	struct store_sql q;
 	struct store_stmt *st;
 	int rc;
 
 	all.state = NULL;
 	for (size_t i = 0; i < enum_milestone_state.n; i++)
 		counts[i] = 0;
-	if ((rc = store_prepare(s, sql_ms_states, &st)) != KFQ_OK)
+	store_sql_init(&q);
+	ms_head(&q, &arg);
+	store_sql_add(&q, sql_ms_states);
+	ms_filter(&q, &arg);
+	store_sql_add(&q, ") x GROUP BY state");
+	rc = store_sql_prepare(s, &q, &st);
+	store_sql_release(&q);
+	if (rc != KFQ_OK)
 		return rc;
-	bind_list(st, &arg);
 	while ((rc = store_step(st)) == KFQ_ROW) {
 		const char *state = store_col_text(st, 0);
 		for (size_t i = 0; i < enum_milestone_state.n; i++)

@@ -27,26 +27,15 @@
 	"LEFT JOIN milestone m ON m.id = n.milestone_id "                                          \
 	"LEFT JOIN app_user ru ON ru.id = n.replied_by "                                           \
 	"LEFT JOIN app_user iu ON iu.id = n.issued_by"
-/* ?1 org, ?2 task, ?3 status, ?4 overdue before (a date), ?8 awaiting a reply, addressed to
- * the data scope ?5 ?6 ?7. The list adds LIMIT ?9 OFFSET ?10: a count query leaves no
- * parameter unused (PostgreSQL cannot type one). */
-#define NOTICE_WHERE                                                                               \
-	" WHERE (?1 = 0 OR n.org_id = ?1) AND (?2 = 0 OR n.task_id = ?2) "                         \
-	"AND (CAST(?3 AS TEXT) IS NULL OR n.status = ?3) "                                         \
-	"AND (CAST(?4 AS TEXT) IS NULL OR (n.status <> 'closed' AND n.replied_at IS NULL "         \
-	"AND n.reply_due < ?4)) AND (?8 = 0 OR (n.status <> 'closed' AND n.replied_at IS NULL)) "  \
-	"AND " STORE_IN_SCOPE("n.org_id", "?5", "?6", "?7")
-
-static const char sql_count[] = "SELECT COUNT(*) FROM supervision_notice n" NOTICE_WHERE;
-static const char sql_list[] =
-    "SELECT " NOTICE_COLS NOTICE_FROM NOTICE_WHERE " ORDER BY n.id DESC LIMIT ?9 OFFSET ?10";
+static const char sql_count[] = "SELECT COUNT(*) FROM supervision_notice n";
+static const char sql_list[] = "SELECT " NOTICE_COLS NOTICE_FROM;
 static const char sql_get[] = "SELECT " NOTICE_COLS NOTICE_FROM " WHERE n.id = ?1";
-static const char sql_next_seq[] =
-    "SELECT COALESCE(MAX(seq), 0) + 1 FROM supervision_notice WHERE year = ?1";
+/* numbered the year's highest + 1, inside the serialized write transaction */
 static const char sql_insert[] =
     "INSERT INTO supervision_notice (year, seq, org_id, task_id, milestone_id, subject, body, "
     "reply_due, status, issued_at, issued_by) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'open', ?9, ?10) RETURNING id";
+    "SELECT ?1, COALESCE(MAX(seq), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7, 'open', ?8, ?9 "
+    "FROM supervision_notice WHERE year = ?1 RETURNING id, seq";
 /* the moves: ?1 id, ?2 new status, ?3 text, ?4 time, ?5 user */
 static const char sql_reply[] = "UPDATE supervision_notice SET status = ?2, reply = ?3, "
                                 "replied_at = ?4, replied_by = ?5 WHERE id = ?1";
@@ -117,16 +106,28 @@ static void read_notice(struct store_stmt *st, struct arena *a, void *element)
 	n->issued_by_name = store_col_dup(st, 26, a);
 }
 
-static void bind_filter(struct store_stmt *st, const void *arg)
+/* the predicates of the filters given: notices addressed to the organizations in the scope */
+static void notice_filter(struct store_sql *q, const void *arg)
 {
 	const struct store_notice_filter *f = arg;
 
-	store_bind_int(st, 1, f->org_id);
-	store_bind_int(st, 2, f->task_id);
-	store_bind_text(st, 3, f->status);
-	store_bind_text(st, 4, f->overdue_before);
-	store_bind_scope(st, 5, &f->scope);
-	store_bind_int(st, 8, f->awaiting_reply);
+	store_sql_add(q, " WHERE 1 = 1");
+	if (f->org_id)
+		store_sql_int(q, " AND n.org_id = ?", f->org_id);
+	if (f->task_id)
+		store_sql_int(q, " AND n.task_id = ?", f->task_id);
+	if (f->status)
+		store_sql_text(q, " AND n.status = ?", f->status);
+	if (f->overdue_before)
+		store_sql_text(
+		    q, " AND n.status <> 'closed' AND n.replied_at IS NULL AND n.reply_due < ?",
+		    f->overdue_before);
+	if (f->awaiting_reply)
+		store_sql_add(q, " AND n.status <> 'closed' AND n.replied_at IS NULL");
+	if (!store_scope_everything(&f->scope)) {
+		store_sql_add(q, " AND ");
+		store_sql_scope(q, "n.org_id", &f->scope);
+	}
 }
 
 int store_notice_list(struct store *s, struct arena *a, const struct store_notice_filter *f,
@@ -135,13 +136,13 @@ int store_notice_list(struct store *s, struct arena *a, const struct store_notic
 	struct store_list l = {
 	    .count_sql = sql_count,
 	    .list_sql = sql_list,
-	    .limit_param = 9,
 	    .offset = f->offset,
 	    .limit = f->limit,
-	    .bind = bind_filter,
 	    .arg = f,
 	    .read = read_notice,
 	    .elem_size = sizeof(**out),
+	    .filter = notice_filter,
+	    .order = " ORDER BY n.id DESC",
 	};
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);
@@ -217,20 +218,6 @@ cleanup:
 	return rc;
 }
 
-static int next_seq(struct store *s, int year, int *seq)
-{
-	struct store_stmt *st;
-	int64_t n = 0;
-	int rc;
-
-	if ((rc = store_prepare(s, sql_next_seq, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, year);
-	rc = store_row(st, NULL, store_read_int, &n);
-	*seq = (int)n;
-	return rc;
-}
-
 int store_notice_create(struct store *s, const struct store_actor *who,
                         const struct store_notice_json *json, struct store_notice *n)
 {
@@ -242,21 +229,27 @@ int store_notice_create(struct store *s, const struct store_actor *who,
 	time_format(t, now);
 	if ((rc = store_begin(s)) != KFQ_OK)
 		return rc;
-	if ((rc = next_seq(s, year, &seq)) != KFQ_OK ||
-	    (rc = store_prepare(s, sql_insert, &st)) != KFQ_OK)
+	if ((rc = store_prepare(s, sql_insert, &st)) != KFQ_OK)
 		goto done;
 	store_bind_int(st, 1, year);
-	store_bind_int(st, 2, seq);
-	store_bind_int(st, 3, n->org_id);
-	store_bind_int(st, 4, n->task_id);
-	store_bind_id(st, 5, n->milestone_id);
-	store_bind_text(st, 6, n->subject);
-	store_bind_text(st, 7, n->body);
-	store_bind_text(st, 8, n->reply_due);
-	store_bind_text(st, 9, now);
-	store_bind_id(st, 10, who->user_id);
-	if ((rc = store_run_id(st, &n->id)) == KFQ_OK)
+	store_bind_int(st, 2, n->org_id);
+	store_bind_int(st, 3, n->task_id);
+	store_bind_id(st, 4, n->milestone_id);
+	store_bind_text(st, 5, n->subject);
+	store_bind_text(st, 6, n->body);
+	store_bind_text(st, 7, n->reply_due);
+	store_bind_text(st, 8, now);
+	store_bind_id(st, 9, who->user_id);
+	rc = store_step(st);
+	if (rc == KFQ_ROW) {
+		n->id = store_col_int(st, 0);
+		seq = (int)store_col_int(st, 1);
+	}
+	store_reset(st);
+	if (rc == KFQ_ROW)
 		rc = record(s, who, json, "create", n->id, NULL, REMIND_NOTICE_ISSUED);
+	else if (rc == KFQ_DONE)
+		rc = KFQ_ERR;
 done:
 	if ((rc = store_end(s, rc)) != KFQ_OK) {
 		n->id = 0;

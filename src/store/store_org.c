@@ -17,7 +17,10 @@
 
 static const char sql_all[] = "SELECT " ORG_COLS " FROM org ORDER BY id";
 static const char sql_all_alias[] = "SELECT org_id, alias FROM org_alias ORDER BY org_id, alias";
-static const char sql_get[] = "SELECT " ORG_COLS " FROM org WHERE id = ?1";
+/* an organization with its aliases, one row each (one row with a NULL alias without any) */
+static const char sql_get[] =
+    "SELECT o.id, o.parent_id, o.name, o.type, o.level, o.is_sample, a.alias FROM org o "
+    "LEFT JOIN org_alias a ON a.org_id = o.id WHERE o.id = ?1 ORDER BY a.alias";
 static const char sql_get_alias[] = "SELECT alias FROM org_alias WHERE org_id = ?1 ORDER BY alias";
 static const char sql_find[] =
     "SELECT " ORG_COLS " FROM org WHERE name = ?1 UNION ALL "
@@ -128,31 +131,44 @@ static int load_aliases(struct store *s, struct arena *a, struct store_org *o)
 	return rc;
 }
 
-static int get_one(struct store *s, struct arena *a, const char *sql, int64_t id, const char *name,
-                   struct store_org *out)
-{
-	struct store_stmt *st;
-	int rc;
-
-	if ((rc = store_prepare(s, sql, &st)) != KFQ_OK)
-		return rc;
-	if (name)
-		store_bind_text(st, 1, name);
-	else
-		store_bind_int(st, 1, id);
-	if ((rc = store_row(st, a, read_org, out)) != KFQ_OK)
-		return rc;
-	return load_aliases(s, a, out);
-}
-
 int store_org_get(struct store *s, struct arena *a, int64_t id, struct store_org *out)
 {
-	return get_one(s, a, sql_get, id, NULL, out);
+	struct store_stmt *st;
+	const char **aliases = NULL;
+	int rc, cap = 0;
+
+	if ((rc = store_prepare(s, sql_get, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	if ((rc = store_step(st)) == KFQ_DONE) {
+		store_reset(st);
+		return KFQ_ENOTFOUND;
+	}
+	if (rc == KFQ_ROW)
+		read_org(st, a, out);
+	for (; rc == KFQ_ROW; rc = store_step(st)) {
+		if (store_col_null(st, 6))
+			continue;
+		if (out->naliases == cap)
+			aliases = arena_grow(a, aliases, sizeof(*aliases), &cap);
+		aliases[out->naliases++] = store_col_dup(st, 6, a);
+	}
+	store_reset(st);
+	out->aliases = aliases;
+	return rc == KFQ_DONE ? KFQ_OK : rc;
 }
 
 int store_org_find(struct store *s, struct arena *a, const char *name, struct store_org *out)
 {
-	return get_one(s, a, sql_find, 0, name, out);
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_find, &st)) != KFQ_OK)
+		return rc;
+	store_bind_text(st, 1, name);
+	if ((rc = store_row(st, a, read_org, out)) != KFQ_OK)
+		return rc;
+	return load_aliases(s, a, out);
 }
 
 /* KFQ_ECONFLICT with *taken set when a name or alias of o is used by another org. */

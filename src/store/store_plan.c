@@ -37,21 +37,8 @@ static const char sql_ms_closed[] = "SELECT " MS_COLS MS_FROM " WHERE m.plan_id 
 #define PLAN_OR_REVISION(S)                                                                        \
 	"(p.status = '" S "' OR EXISTS (SELECT 1 FROM plan_revision r WHERE r.plan_id = p.id "     \
 	"AND r.status = '" S "'))"
-/* ?1 task ?2 org ?3 status ?5 policy ?9 review (pending, returned); in the data scope ?6 ?7 ?8
- * or of a task ?4 leads (谁牵头、谁督促: the lead may read the plan, whatever its scope;
- * 0 = none); the list adds LIMIT ?10 OFFSET ?11 */
-#define PLAN_VIEW PLAN_IN_VIEW("?4", "?6", "?7", "?8")
-#define PLAN_WHERE                                                                                 \
-	" WHERE (?1 = 0 OR p.task_id = ?1) AND (?2 = 0 OR p.org_id = ?2) "                         \
-	"AND (CAST(?3 AS TEXT) IS NULL OR p.status = ?3) AND (?5 = 0 OR t.policy_id = ?5) "        \
-	"AND (CAST(?9 AS TEXT) IS NULL OR (?9 = 'pending' AND " PLAN_OR_REVISION(                  \
-	    "submitted") ") OR (?9 = 'returned' AND " PLAN_OR_REVISION("returned") ")) "           \
-	                                                                           "AND"           \
-	                                                                           " " PLAN_VIEW
-
-static const char sql_plan_count[] = "SELECT COUNT(*)" PLAN_FROM PLAN_WHERE;
-static const char sql_plan_list[] = "SELECT " PLAN_COLS PLAN_FROM PLAN_WHERE
-                                    " ORDER BY t.article_number, o.id LIMIT ?10 OFFSET ?11";
+static const char sql_plan_count[] = "SELECT COUNT(*)" PLAN_FROM;
+static const char sql_plan_list[] = "SELECT " PLAN_COLS PLAN_FROM;
 static const char sql_plan_get[] = "SELECT " PLAN_COLS PLAN_FROM " WHERE p.id = ?1";
 static const char sql_plan_state[] =
     "SELECT p.status, p.version, p.submitted_by, r.id, r.status, r.version, r.submitted_by "
@@ -89,15 +76,12 @@ static const char sql_ms_close[] = "UPDATE milestone SET removed = 1, closed_rea
 static const char sql_ms_live[] =
     "SELECT m.id, CASE WHEN EXISTS (SELECT 1 FROM progress_report r WHERE r.milestone_id = m.id) "
     "THEN 1 ELSE 0 END FROM milestone m WHERE m.plan_id = ?1 AND m.removed = 0";
-/* (task, organization) pairs of zones and counties in scope ?1 ?2 ?3 (or ?4) responsible for a
- * task and without a plan for it */
+/* (task, organization) pairs of zones and counties responsible for a task and without a plan
+ * for it; store_plan_missing adds the organization and the scope */
 static const char sql_missing[] =
     "SELECT x.task_id, x.org_id FROM task_org x JOIN org o ON o.id = x.org_id "
-    "WHERE x.role = 'responsible' AND o.type IN ('zone', 'county') "
-    "AND (?4 = 0 OR x.org_id = ?4) AND " STORE_IN_SCOPE(
-        "x.org_id", "?1", "?2",
-        "?3") " AND NOT EXISTS (SELECT 1 FROM zone_plan p WHERE p.task_id = x.task_id "
-              "AND p.org_id = x.org_id) ORDER BY x.task_id, x.org_id";
+    "WHERE x.role = 'responsible' AND o.type IN ('zone', 'county') AND NOT EXISTS (SELECT 1 "
+    "FROM zone_plan p WHERE p.task_id = x.task_id AND p.org_id = x.org_id)";
 
 static const char sql_bump[] = "UPDATE plan_change SET n = n + 1 WHERE id = 1";
 
@@ -142,17 +126,41 @@ static void read_plan(struct store_stmt *st, struct arena *a, void *element)
 	p->revision_status = store_col_dup(st, 17, a);
 }
 
-static void bind_list(struct store_stmt *st, const void *arg)
+void store_plan_view(struct store_sql *q, const struct store_scope *scope, int64_t lead_org_id)
+{
+	if (store_scope_everything(scope))
+		return;
+	store_sql_add(q, " AND (");
+	store_sql_scope(q, "p.org_id", scope);
+	if (lead_org_id)
+		store_sql_int(q,
+		              " OR p.task_id IN (SELECT task_id FROM task_org WHERE org_id = ? AND "
+		              "role = 'lead')",
+		              lead_org_id);
+	store_sql_add(q, ")");
+}
+
+/* the predicates of the filters given, in the caller's view */
+static void plan_filter(struct store_sql *q, const void *arg)
 {
 	const struct store_plan_filter *f = arg;
 
-	store_bind_int(st, 1, f->task_id);
-	store_bind_int(st, 2, f->org_id);
-	store_bind_text(st, 3, f->status);
-	store_bind_int(st, 4, f->lead_org_id);
-	store_bind_int(st, 5, f->policy_id);
-	store_bind_scope(st, 6, &f->scope);
-	store_bind_text(st, 9, f->review);
+	store_sql_add(q, " WHERE 1 = 1");
+	if (f->task_id)
+		store_sql_int(q, " AND p.task_id = ?", f->task_id);
+	if (f->org_id)
+		store_sql_int(q, " AND p.org_id = ?", f->org_id);
+	if (f->status)
+		store_sql_text(q, " AND p.status = ?", f->status);
+	if (f->policy_id)
+		store_sql_int(q, " AND t.policy_id = ?", f->policy_id);
+	if (f->review && !strcmp(f->review, "pending"))
+		store_sql_add(q, " AND " PLAN_OR_REVISION("submitted"));
+	else if (f->review && !strcmp(f->review, "returned"))
+		store_sql_add(q, " AND " PLAN_OR_REVISION("returned"));
+	else if (f->review) /* not a review state: nothing is in it */
+		store_sql_add(q, " AND 1 = 0");
+	store_plan_view(q, &f->scope, f->lead_org_id);
 }
 
 int store_plan_list(struct store *s, struct arena *a, const struct store_plan_filter *f,
@@ -162,13 +170,13 @@ int store_plan_list(struct store *s, struct arena *a, const struct store_plan_fi
 	struct store_list l = {
 	    .count_sql = sql_plan_count,
 	    .list_sql = sql_plan_list,
-	    .limit_param = 10,
 	    .offset = f->offset,
 	    .limit = f->limit,
-	    .bind = bind_list,
 	    .arg = f,
 	    .read = read_plan,
 	    .elem_size = sizeof(**out),
+	    .filter = plan_filter,
+	    .order = " ORDER BY t.article_number, o.id",
 	};
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);
@@ -692,15 +700,25 @@ int store_plan_approve_all(struct store *s, const struct store_actor *who,
 int store_plan_missing(struct store *s, struct arena *a, const struct store_scope *scope,
                        int64_t org_id, int64_t **task_ids, int64_t **org_ids, int *n)
 {
+	struct store_sql q;
 	struct store_stmt *st;
 	int rc, cap = 0, cap2 = 0;
 
 	*n = 0;
 	*task_ids = *org_ids = NULL;
-	if ((rc = store_prepare(s, sql_missing, &st)) != KFQ_OK)
+	store_sql_init(&q);
+	store_sql_add(&q, sql_missing);
+	if (org_id)
+		store_sql_int(&q, " AND x.org_id = ?", org_id);
+	if (!store_scope_everything(scope)) {
+		store_sql_add(&q, " AND ");
+		store_sql_scope(&q, "x.org_id", scope);
+	}
+	store_sql_add(&q, " ORDER BY x.task_id, x.org_id");
+	rc = store_sql_prepare(s, &q, &st);
+	store_sql_release(&q);
+	if (rc != KFQ_OK)
 		return rc;
-	store_bind_scope(st, 1, scope);
-	store_bind_int(st, 4, org_id);
 	while ((rc = store_step(st)) == KFQ_ROW) {
 		if (*n == cap) {
 			*task_ids = arena_grow(a, *task_ids, sizeof(**task_ids), &cap);

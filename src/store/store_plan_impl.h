@@ -30,12 +30,10 @@
 	" FROM milestone m JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON t.id = p.task_id "  \
 	"JOIN org o ON o.id = p.org_id LEFT JOIN org oo ON oo.id = m.owner_org_id"
 
-/* Whose plans (zone_plan p) a caller reads: those of the organizations in its data scope (the
- * parameters K O U of STORE_IN_SCOPE) and those of the tasks its organization LEAD leads,
- * whatever their organization (谁牵头、谁督促; LEAD 0 = none). */
-#define PLAN_IN_VIEW(LEAD, K, O, U)                                                                \
-	"(" STORE_IN_SCOPE("p.org_id", K, O, U) " OR p.task_id IN (SELECT task_id FROM task_org "  \
-	                                        "WHERE org_id = " LEAD " AND role = 'lead'))"
+/* Appends " AND …" limiting plans (zone_plan p) to those a caller reads: of the organizations
+ * in its data scope, and of the tasks its organization lead_org_id leads, whatever their
+ * organization (谁牵头、谁督促; 0 = none). Nothing for a scope of everything. */
+void store_plan_view(struct store_sql *q, const struct store_scope *scope, int64_t lead_org_id);
 
 /* Binds the day bounds as ?1 ?2 ?3 of a query with MS_COLS. */
 void store_milestone_bind_bounds(struct store_stmt *st, const struct milestone_bounds *b);

@@ -44,16 +44,9 @@ static const char sql_ms_reported[] = "UPDATE milestone SET last_report_date = ?
 static const char sql_rep_list[] =
     "SELECT " REP_COLS REP_FROM " WHERE r.milestone_id = ?1 ORDER BY r.id DESC";
 static const char sql_rep_get[] = "SELECT " REP_COLS REP_FROM " WHERE r.id = ?1";
-/* the queue: ?1 state ?2 only each milestone's newest ?3 task ?4 organization; in the data
- * scope ?6 ?7 ?8 or of a task ?5 leads; the list adds LIMIT ?9 OFFSET ?10 */
-#define REP_WHERE                                                                                  \
-	" WHERE (CAST(?1 AS TEXT) IS NULL OR r.state = ?1) AND (?2 = 0 OR NOT EXISTS (SELECT 1 "   \
-	"FROM progress_report x WHERE x.milestone_id = r.milestone_id AND x.id > r.id)) "          \
-	"AND (?3 = 0 OR p.task_id = ?3) AND (?4 = 0 OR p.org_id = ?4) AND " PLAN_IN_VIEW(          \
-	    "?5", "?6", "?7", "?8")
-static const char sql_rep_count[] = "SELECT COUNT(*)" REP_FROM REP_WHERE;
-static const char sql_rep_page[] =
-    "SELECT " REP_COLS REP_FROM REP_WHERE " ORDER BY r.id LIMIT ?9 OFFSET ?10";
+/* the review queue: page_filter completes them */
+static const char sql_rep_count[] = "SELECT COUNT(*)" REP_FROM;
+static const char sql_rep_page[] = "SELECT " REP_COLS REP_FROM;
 static const char sql_rep_review[] = "UPDATE progress_report SET state = ?2, review_comment = ?3, "
                                      "reviewed_at = ?4, reviewed_by = ?5 WHERE id = ?1";
 static const char sql_ms_progress[] =
@@ -181,16 +174,22 @@ int store_report_list(struct store *s, struct arena *a, int64_t milestone_id,
 	return rc;
 }
 
-static void bind_page(struct store_stmt *st, const void *arg)
+/* the predicates of the filters given, in the caller's view */
+static void page_filter(struct store_sql *q, const void *arg)
 {
 	const struct store_report_filter *f = arg;
 
-	store_bind_text(st, 1, f->state);
-	store_bind_int(st, 2, f->latest);
-	store_bind_int(st, 3, f->task_id);
-	store_bind_int(st, 4, f->org_id);
-	store_bind_int(st, 5, f->lead_org_id);
-	store_bind_scope(st, 6, &f->scope);
+	store_sql_add(q, " WHERE 1 = 1");
+	if (f->state)
+		store_sql_text(q, " AND r.state = ?", f->state);
+	if (f->latest)
+		store_sql_add(q, " AND NOT EXISTS (SELECT 1 FROM progress_report x WHERE "
+		                 "x.milestone_id = r.milestone_id AND x.id > r.id)");
+	if (f->task_id)
+		store_sql_int(q, " AND p.task_id = ?", f->task_id);
+	if (f->org_id)
+		store_sql_int(q, " AND p.org_id = ?", f->org_id);
+	store_plan_view(q, &f->scope, f->lead_org_id);
 }
 
 int store_report_page(struct store *s, struct arena *a, const struct store_report_filter *f,
@@ -199,13 +198,13 @@ int store_report_page(struct store *s, struct arena *a, const struct store_repor
 	struct store_list l = {
 	    .count_sql = sql_rep_count,
 	    .list_sql = sql_rep_page,
-	    .limit_param = 9,
 	    .offset = f->offset,
 	    .limit = f->limit,
-	    .bind = bind_page,
 	    .arg = f,
 	    .read = read_rep,
 	    .elem_size = sizeof(**out),
+	    .filter = page_filter,
+	    .order = " ORDER BY r.id",
 	};
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);

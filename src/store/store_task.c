@@ -1,6 +1,7 @@
 /* store_task.c - policies, tasks and task organizations in SQL. Must not parse policy text or
  * resolve unit names: core/ does, before anything is written. */
 #include "store/store_task.h"
+#include "store/store_impl.h"
 
 #include "store/store_capability.h"
 #include "util/jsonw.h"
@@ -20,14 +21,6 @@
 	"t.id, t.policy_id, t.article_number, t.part_heading, t.group_heading, t.title, t.body, "  \
 	"t.lead_units, t.responsible_units, t.updated_at, t.scope, t.deadline_text, "              \
 	"t.deadline_date, t.unit_source, t.lead_rule_line"
-/* ?1 policy, ?2 article, ?3 org, ?4 role, ?5 like */
-#define TASK_WHERE                                                                                 \
-	" WHERE (?1 = 0 OR t.policy_id = ?1) AND (?2 = 0 OR t.article_number = ?2) "               \
-	"AND (?3 = 0 OR EXISTS (SELECT 1 FROM task_org x WHERE x.task_id = t.id "                  \
-	"AND x.org_id = ?3 AND (CAST(?4 AS TEXT) IS NULL OR x.role = ?4))) "                       \
-	"AND (CAST(?5 AS TEXT) IS NULL OR t.title LIKE ?5 ESCAPE '\\' OR t.body LIKE ?5 ESCAPE "   \
-	"'\\')"
-
 static const char sql_policy_insert[] =
     "INSERT INTO policy (title, title_note, issuer, notice_date, contact_email, contact_phone, "
     "window_start, window_end, encoding, source_sha256, source_text, parsed_json, n_warnings, "
@@ -45,13 +38,18 @@ static const char sql_task_touch[] = "UPDATE task SET updated_at = ?2 WHERE id =
 static const char sql_policy_list[] = "SELECT " POLICY_COLS " FROM policy p ORDER BY p.id";
 static const char sql_policy_get[] =
     "SELECT " POLICY_COLS ", p.parsed_json FROM policy p WHERE p.id = ?1";
-static const char sql_task_count[] = "SELECT COUNT(*) FROM task t" TASK_WHERE;
-static const char sql_task_list[] =
-    "SELECT " TASK_COLS " FROM task t" TASK_WHERE " ORDER BY t.policy_id, t.id LIMIT ?6 OFFSET ?7";
-static const char sql_task_get[] = "SELECT " TASK_COLS " FROM task t WHERE t.id = ?1";
-static const char sql_task_orgs[] =
-    "SELECT x.org_id, o.name, x.role FROM task_org x JOIN org o ON o.id = x.org_id "
-    "WHERE x.task_id = ?1 ORDER BY x.role, o.id";
+static const char sql_task_count[] = "SELECT COUNT(*) FROM task t";
+static const char sql_task_list[] = "SELECT " TASK_COLS " FROM task t";
+/* a task with its organizations, one row each (one row of NULLs without any) */
+#define TASK_ORGS                                                                                  \
+	", x.org_id, o.name, x.role FROM task t LEFT JOIN task_org x ON x.task_id = t.id "         \
+	"LEFT JOIN org o ON o.id = x.org_id"
+static const char sql_task_get[] =
+    "SELECT " TASK_COLS TASK_ORGS " WHERE t.id = ?1 ORDER BY x.role, o.id";
+/* the organizations of a page of tasks (the list's selection in its IN), by task */
+static const char sql_page_orgs[] =
+    "SELECT x.task_id, x.org_id, o.name, x.role FROM task_org x JOIN org o ON o.id = x.org_id "
+    "WHERE x.task_id IN (SELECT t.id FROM task t";
 
 static char *task_json(const struct store_task_json *json, const struct store_task *t)
 {
@@ -264,26 +262,23 @@ static void read_task(struct store_stmt *st, struct arena *a, void *element)
 	t->lead_rule_line = (int)store_col_int(st, 14);
 }
 
-static int load_orgs(struct store *s, struct arena *a, struct store_task *t)
+/* Adds the organization in columns k, k + 1, k + 2 (id, name, role; NULL id: none) to t's
+ * lead or responsible organizations; caps: their arrays' capacities. */
+static void add_org(struct store_stmt *st, int k, struct arena *a, struct store_task *t, int cap[2])
 {
-	struct store_stmt *st;
-	int rc, lcap = 0, rcap = 0;
+	bool lead;
+	struct store_org_ref **arr;
+	int *n;
 
-	t->nlead = t->nresponsible = 0;
-	if ((rc = store_prepare(s, sql_task_orgs, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, t->id);
-	while ((rc = store_step(st)) == KFQ_ROW) {
-		bool lead = !strcmp(store_col_text(st, 2), "lead");
-		struct store_org_ref **arr = lead ? &t->lead : &t->responsible;
-		int *n = lead ? &t->nlead : &t->nresponsible, *cap = lead ? &lcap : &rcap;
-		if (*n == *cap)
-			*arr = arena_grow(a, *arr, sizeof(**arr), cap);
-		(*arr)[*n].id = store_col_int(st, 0);
-		(*arr)[(*n)++].name = store_col_dup(st, 1, a);
-	}
-	store_reset(st);
-	return rc == KFQ_DONE ? KFQ_OK : rc;
+	if (store_col_null(st, k))
+		return;
+	lead = !strcmp(store_col_text(st, k + 2), "lead");
+	arr = lead ? &t->lead : &t->responsible;
+	n = lead ? &t->nlead : &t->nresponsible;
+	if (*n == cap[!lead])
+		*arr = arena_grow(a, *arr, sizeof(**arr), &cap[!lead]);
+	(*arr)[*n].id = store_col_int(st, k);
+	(*arr)[(*n)++].name = store_col_dup(st, k + 1, a);
 }
 
 /* arg: the struct list_arg of store_task_list */
@@ -292,15 +287,62 @@ struct list_arg {
 	const char *like;
 };
 
-static void bind_list(struct store_stmt *st, const void *arg)
+/* the predicates of the filters given */
+static void task_filter(struct store_sql *q, const void *arg)
 {
 	const struct list_arg *x = arg;
+	const struct store_task_filter *f = x->f;
 
-	store_bind_int(st, 1, x->f->policy_id);
-	store_bind_int(st, 2, x->f->article);
-	store_bind_int(st, 3, x->f->org_id);
-	store_bind_text(st, 4, x->f->role);
-	store_bind_text(st, 5, x->like);
+	store_sql_add(q, " WHERE 1 = 1");
+	if (f->policy_id)
+		store_sql_int(q, " AND t.policy_id = ?", f->policy_id);
+	if (f->article)
+		store_sql_int(q, " AND t.article_number = ?", f->article);
+	if (f->org_id) {
+		store_sql_int(q,
+		              " AND EXISTS (SELECT 1 FROM task_org x WHERE x.task_id = t.id AND "
+		              "x.org_id = ?",
+		              f->org_id);
+		if (f->role)
+			store_sql_text(q, " AND x.role = ?", f->role);
+		store_sql_add(q, ")");
+	}
+	if (x->like)
+		store_sql_text(q, " AND (t.title LIKE ? ESCAPE '\\' OR t.body LIKE ? ESCAPE '\\')",
+		               x->like);
+}
+
+/* The organizations of the page l listed into t[0..n) (in list order), in one statement: the
+ * page's selection again as a subquery, each row handed to its task. */
+static int page_orgs(struct store *s, struct arena *a, const struct store_list *l,
+                     struct store_task *t, int n)
+{
+	struct store_sql q;
+	struct store_stmt *st;
+	int(*caps)[2] = arena_zalloc(a, sizeof(*caps) * (size_t)n);
+	int rc;
+
+	store_sql_init(&q);
+	store_sql_add(&q, sql_page_orgs);
+	l->filter(&q, l->arg);
+	store_sql_add(&q, l->order);
+	if (l->limit > 0) {
+		store_sql_int(&q, " LIMIT ?", l->limit);
+		store_sql_int(&q, " OFFSET ?", l->offset);
+	}
+	store_sql_add(&q, ") ORDER BY x.task_id, x.role, o.id");
+	rc = store_sql_prepare(s, &q, &st);
+	store_sql_release(&q);
+	if (rc != KFQ_OK)
+		return rc;
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		int64_t id = store_col_int(st, 0);
+		for (int i = 0; i < n; i++)
+			if (t[i].id == id)
+				add_org(st, 1, a, &t[i], caps[i]);
+	}
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
 }
 
 int store_task_list(struct store *s, struct arena *a, const struct store_task_filter *f,
@@ -310,37 +352,41 @@ int store_task_list(struct store *s, struct arena *a, const struct store_task_fi
 	struct store_list l = {
 	    .count_sql = sql_task_count,
 	    .list_sql = sql_task_list,
-	    .limit_param = 6,
 	    .offset = f->offset,
 	    .limit = f->limit,
-	    .bind = bind_list,
 	    .arg = &arg,
 	    .read = read_task,
 	    .elem_size = sizeof(**out),
+	    .filter = task_filter,
+	    .order = " ORDER BY t.policy_id, t.id",
 	};
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);
 
 	*out = arr;
-	if (rc != KFQ_OK)
+	if (rc != KFQ_OK || f->without_orgs || !*n)
 		return rc;
-	for (int i = 0; i < *n && !f->without_orgs; i++)
-		if ((rc = load_orgs(s, a, &(*out)[i])) != KFQ_OK)
-			return rc;
-	return KFQ_OK;
+	return page_orgs(s, a, &l, *out, *n);
 }
 
 int store_task_get(struct store *s, struct arena *a, int64_t id, struct store_task *out)
 {
 	struct store_stmt *st;
-	int rc;
+	int rc, caps[2] = {0, 0};
 
 	if ((rc = store_prepare(s, sql_task_get, &st)) != KFQ_OK)
 		return rc;
 	store_bind_int(st, 1, id);
-	if ((rc = store_row(st, a, read_task, out)) != KFQ_OK)
-		return rc;
-	return load_orgs(s, a, out);
+	if ((rc = store_step(st)) == KFQ_DONE) {
+		store_reset(st);
+		return KFQ_ENOTFOUND;
+	}
+	if (rc == KFQ_ROW)
+		read_task(st, a, out);
+	for (; rc == KFQ_ROW; rc = store_step(st))
+		add_org(st, 15, a, out, caps);
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
 }
 
 /* Runs sql with ?1 = id and, when text is given, ?2 = text. */

@@ -60,9 +60,10 @@ static const char sql_kill_sessions[] =
 static const char sql_sess_insert[] =
     "INSERT INTO session (token_hash, user_id, csrf_token, client_addr, created_at, last_seen) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-static const char sql_sess_get[] = "SELECT " USER_COLS ", s.csrf_token, s.last_seen "
-                                   "FROM session s JOIN app_user u ON u.id = s.user_id "
-                                   "JOIN org o ON o.id = u.org_id WHERE s.token_hash = ?1";
+static const char sql_sess_get[] =
+    "SELECT " USER_COLS ", s.csrf_token, s.last_seen, (SELECT hash FROM audit_head WHERE id = 1) "
+    "FROM session s JOIN app_user u ON u.id = s.user_id JOIN org o ON o.id = u.org_id "
+    "WHERE s.token_hash = ?1";
 static const char sql_sess_touch[] = "UPDATE session SET last_seen = ?2 WHERE token_hash = ?1";
 static const char sql_sess_delete[] = "DELETE FROM session WHERE token_hash = ?1";
 static const char sql_sess_expire[] = "DELETE FROM session WHERE last_seen < ?1";
@@ -442,10 +443,12 @@ done:
 static void read_session(struct store_stmt *st, struct arena *a, void *element)
 {
 	struct store_session *out = element;
+	const char *head = store_col_text(st, 17);
 
 	read_user(st, a, &out->user);
 	out->csrf = store_col_dup(st, 15, a);
 	out->last_seen = store_col_int(st, 16);
+	snprintf(out->head, sizeof(out->head), "%s", head ? head : "");
 }
 
 int store_session_get(struct store *s, struct arena *a, const char *token_hash,
@@ -459,7 +462,8 @@ int store_session_get(struct store *s, struct arena *a, const char *token_hash,
 	store_bind_text(st, 1, token_hash);
 	if ((rc = store_row(st, a, read_session, out)) != KFQ_OK)
 		return rc;
-	return load_scope(s, a, &out->user);
+	/* only a custom scope has organizations of its own (api/user.c clears them otherwise) */
+	return strcmp(out->user.data_scope, "custom") ? KFQ_OK : load_scope(s, a, &out->user);
 }
 
 int store_session_touch(struct store *s, const char *token_hash, int64_t now)

@@ -144,9 +144,13 @@ struct store_session {
 	struct store_user user;
 	const char *csrf;
 	int64_t last_seen;
+	/* the audit head's hash as this session was read: it moves with every audited write, so
+	 * what the request answers from the data is current as of it (api/cache.c tags with it) */
+	char head[AUDIT_HASH_HEX];
 };
 
-/* KFQ_ENOTFOUND when no session has this token hash. */
+/* KFQ_ENOTFOUND when no session has this token hash. One statement: the session, its user
+ * (with the custom scope's organizations when the scope is custom) and the audit head. */
 int store_session_get(struct store *s, struct arena *a, const char *token_hash,
                       struct store_session *out);
 /* Writes last_seen (not audited: it changes nothing the user did). */

@@ -4,7 +4,6 @@
 
 #include "util/log.h"
 
-#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -58,7 +57,7 @@ void json_escape(struct strbuf *sb, const char *s, size_t n)
 	size_t i = 0, start = 0;
 
 	strbuf_grow(sb, n + 2);
-	strbuf_addch(sb, '"');
+	sb->buf[sb->len++] = '"';
 	while (i < n) {
 		char e = esc[p[i]];
 		if (!e) {
@@ -83,8 +82,12 @@ void json_escape(struct strbuf *sb, const char *s, size_t n)
 		}
 		start = ++i;
 	}
-	strbuf_add(sb, s + start, i - start);
-	strbuf_addch(sb, '"');
+	/* the common case, nothing escaped, is one copy into the room grown above */
+	strbuf_grow(sb, i - start + 1);
+	memcpy(sb->buf + sb->len, s + start, i - start);
+	sb->len += i - start;
+	sb->buf[sb->len++] = '"';
+	sb->buf[sb->len] = 0;
 }
 
 void jsonw_init(struct jsonw *w, struct strbuf *sb)
@@ -166,8 +169,17 @@ void jsonw_str(struct jsonw *w, const char *s)
 
 void jsonw_int(struct jsonw *w, int64_t v)
 {
+	char buf[24], *p = buf + sizeof(buf);
+	/* as unsigned, so that INT64_MIN negates */
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+
 	sep(w);
-	strbuf_addf(w->sb, "%" PRId64, v);
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	strbuf_add(w->sb, p, (size_t)(buf + sizeof(buf) - p));
 }
 
 void jsonw_bool(struct jsonw *w, bool v)

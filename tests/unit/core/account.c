@@ -236,7 +236,7 @@ int main(void)
 	    cmocka_unit_test(test_login_addr_limit), cmocka_unit_test(test_admin_lock),
 	    cmocka_unit_test(test_session_idle),     cmocka_unit_test(test_roles),
 	    cmocka_unit_test(test_password_make),    cmocka_unit_test(test_phone),
-	    cmocka_unit_test(test_guarded_roles), cmocka_unit_test(test_widens_approval),
+	    cmocka_unit_test(test_guarded_roles),    cmocka_unit_test(test_widens_approval),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,4 @@
-/* Tests src/util/jsonw.c: commas, nesting, escaping, invalid UTF-8. */
+/* Tests src/util/jsonw.c: commas, nesting, escaping, invalid UTF-8, integers. */
 #include "util/jsonw.h"
 
 #include <setjmp.h>
@@ -52,11 +52,31 @@ static void test_escaping(void **state)
 	strbuf_release(&sb);
 }
 
+static void test_integers(void **state)
+{
+	(void)state;
+	struct strbuf sb = STRBUF_INIT;
+	struct jsonw w;
+	jsonw_init(&w, &sb);
+	jsonw_arr_open(&w);
+	jsonw_int(&w, 0);
+	jsonw_int(&w, 7);
+	jsonw_int(&w, -1);
+	jsonw_int(&w, 1234567890123);
+	jsonw_int(&w, INT64_MAX);
+	jsonw_int(&w, INT64_MIN);
+	jsonw_arr_close(&w);
+	assert_string_equal(sb.buf,
+	                    "[0,7,-1,1234567890123,9223372036854775807,-9223372036854775808]");
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_nesting_and_commas),
 	    cmocka_unit_test(test_escaping),
+	    cmocka_unit_test(test_integers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

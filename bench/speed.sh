@@ -1,0 +1,224 @@
+#!/usr/bin/env bash
+# Benchmark for the paths where kfq lagged (issue 8, "speed where it lags"), on the demo data
+# (288 milestones), SQLite and PostgreSQL side by side in the same run:
+#   - list: the JSON list of 100 milestones (48 KB), and task: one task by id, each beside
+#     nginx serving the same bytes as a static file, with the same wrk settings (-t2 -c16);
+#     kfq answers them as repeated (kept until the data changes: "new"), and with the answer
+#     cache off (--answer-cache-mb 0: every request runs its queries, as the first reader after
+#     each write does: "uncached");
+#   - create: sequential durable creates, one 督办单 per request with its audit record and inbox
+#     items in one transaction, one connection (wrk -t1 -c1), in one-second slices each right
+#     after a one-second probe of the same disk: 4 KiB appended and fsync'ed, as fast as it
+#     goes (fsyncs per second); and the server's CPU time per create (user + system);
+#   - with OLD=… another kfq binary measured the same way beside BIN, for before/after.
+# The machine is shared: every figure is taken ROUNDS times, each round going through every
+# server in turn, and the medians are reported (with the ratios of each round's pair).
+#   bench/speed.sh [DURATION_SECONDS] [ROUNDS]   (BIN=… default build/kfq; OLD=…; DBS="sqlite pg")
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DUR=${1:-5}
+ROUNDS=${2:-3}
+BIN=${BIN:-$PWD/build/kfq}
+OLD=${OLD:-}
+DBS=${DBS:-sqlite pg}
+OUT=$PWD/bench/out
+mkdir -p "$OUT"
+work=$(mktemp -d)
+cleanup() {
+	for f in "$work"/*.pid "$work"/*/nginx.pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null; done
+	[ -d "$work/pg" ] && scripts/pg-temp.sh stop "$work/pg"
+	rm -rf "$work"
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+field() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+rate() { awk '/Requests\/sec/ {print $2}' "$1"; }
+
+# 4 KiB appended and fsync'ed to a file in DIR for SECONDS: fsyncs per second
+fsync_rate() {
+	python3 - "$1/fsync.probe" "$2" <<'EOF'
+import os, sys, time
+path, dur = sys.argv[1], float(sys.argv[2])
+fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+buf, n, t0 = b'\0' * 4096, 0, time.monotonic()
+while time.monotonic() - t0 < dur:
+    os.write(fd, buf)
+    os.fsync(fd)
+    n += 1
+print(round(n / (time.monotonic() - t0)))
+os.close(fd)
+os.unlink(path)
+EOF
+}
+
+# nginx serving DIR/www on a free port; prints the port
+nginx_start() {
+	local d=$1 port
+	port=$(free_port)
+	mkdir -p "$d/nginx"
+	chmod o+rx "$work" "$d" "$d/www"
+	chmod o+r "$d"/www/*
+	cat >"$d/nginx.conf" <<NGX
+worker_processes 2;
+pid $d/nginx.pid;
+error_log $d/nginx/error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    client_body_temp_path $d/nginx; proxy_temp_path $d/nginx;
+    fastcgi_temp_path $d/nginx; uwsgi_temp_path $d/nginx; scgi_temp_path $d/nginx;
+    server { listen 127.0.0.1:$port; root $d/www;
+             location / { default_type application/json; } }
+}
+NGX
+	nginx -c "$d/nginx.conf" -p "$d"
+	sleep 0.3
+	echo "$port"
+}
+
+# start KIND NAME BINARY DB [SERVE ARGS…]: a server with the bench user signed in; writes
+# $work/KIND-NAME.{url,cookie,csrf} and, for "new", the answers nginx serves
+start() {
+	local kind=$1 name=$2 bin=$3 db=$4
+	shift 4
+	local port b
+	port=$(free_port)
+	"$bin" serve --db "$db" --listen 127.0.0.1:$port --no-access-log \
+		--audit-checkpoint-interval 0 "$@" >"$work/$kind-$name.out" 2>"$work/$kind-$name.err" &
+	echo $! >"$work/$kind-$name.pid"
+	b=http://127.0.0.1:$port
+	for _ in $(seq 200); do curl -fs "$b/healthz" >/dev/null && break; sleep 0.05; done
+	curl -s -D "$work/h" -H "Origin: $b" -H 'Content-Type: application/json' \
+		-d '{"username":"bench","password":"Bench#Passw0rd"}' "$b/api/session" >"$work/login.json"
+	echo "$b" >"$work/$kind-$name.url"
+	sed -n 's/^Set-Cookie: \(kfq_session=[^;]*\).*/\1/p' "$work/h" >"$work/$kind-$name.cookie"
+	field 'd["csrf_token"]' <"$work/login.json" >"$work/$kind-$name.csrf"
+}
+
+for kind in $DBS; do
+	if [ "$kind" = pg ]; then
+		url=$(scripts/pg-temp.sh start "$work/pg")
+		psql -q "$url" -c 'CREATE DATABASE bench' >/dev/null
+		db=${url%/postgres}/bench
+	else
+		db=$work/bench.db
+	fi
+	"$BIN" migrate --db "$db" >/dev/null
+	"$BIN" org import --db "$db" data/demo/orgs.tsv >/dev/null
+	"$BIN" demo --db "$db" >/dev/null
+	echo 'Bench#Passw0rd' | "$BIN" user add --db "$db" --username bench --org 市商务局 --role office --password-stdin >/dev/null
+	[ -n "$OLD" ] && start "$kind" old "$OLD" "$db"
+	start "$kind" new "$BIN" "$db"
+	start "$kind" uncached "$BIN" "$db" --answer-cache-mb 0
+	b=$(cat "$work/$kind-new.url")
+	cookie=$(cat "$work/$kind-new.cookie")
+	mkdir -p "$work/$kind/www"
+	curl -fs -H "Cookie: $cookie" "$b/api/milestones?page_size=100" >"$work/$kind/www/list.json"
+	task=$(curl -fs -H "Cookie: $cookie" "$b/api/tasks?article=4" | field 'd["items"][0]["id"]')
+	curl -fs -H "Cookie: $cookie" "$b/api/tasks/$task" >"$work/$kind/www/task.json"
+	org=$(curl -fs -H "Cookie: $cookie" "$b/api/orgs?q=%E6%8A%9A%E9%A1%BA%E7%BB%8F%E6%B5%8E" | field 'd["items"][0]["id"]')
+	echo "/api/milestones?page_size=100" >"$work/$kind-list.path"
+	echo "/api/tasks/$task" >"$work/$kind-task.path"
+	echo "$org $task" >"$work/$kind-create.args"
+	echo "$kind: list $(wc -c <"$work/$kind/www/list.json") bytes, task $(wc -c <"$work/$kind/www/task.json") bytes"
+	nginx_start "$work/$kind" >"$work/$kind-nginx.port"
+done
+
+servers="${OLD:+old }new uncached"
+due=$(date -u -d '+8 hours +30 days' +%Y-%m-%d)
+echo "uptime: $(uptime)" | tee "$OUT/speed-uptime.txt"
+for r in $(seq "$ROUNDS"); do
+	for kind in $DBS; do
+		for what in list task; do
+			for name in $servers nginx; do
+				if [ $name = nginx ]; then
+					url="http://127.0.0.1:$(cat "$work/$kind-nginx.port")/$what.json"
+					hdr=()
+				else
+					url="$(cat "$work/$kind-$name.url")$(cat "$work/$kind-$what.path")"
+					hdr=(-H "Cookie: $(cat "$work/$kind-$name.cookie")")
+				fi
+				f="$OUT/speed-$kind-$what-$name-$r.txt"
+				wrk -t2 -c16 -d"${DUR}s" --latency "${hdr[@]}" "$url" >"$f"
+				if grep -q 'Non-2xx' "$f"; then cat "$f"; exit 1; fi
+			done
+		done
+		for name in ${OLD:+old} new; do
+			b=$(cat "$work/$kind-$name.url")
+			read -r org task <"$work/$kind-create.args"
+			cat >"$work/create.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Origin"] = "$b"
+wrk.headers["X-CSRF-Token"] = "$(cat "$work/$kind-$name.csrf")"
+wrk.headers["Cookie"] = "$(cat "$work/$kind-$name.cookie")"
+wrk.body = '{"org_id":$org,"task_id":$task,"subject":"压测督办","body":"请按期报送推进情况。","reply_due":"$due"}'
+LUA
+			# DUR pairs of one second each: the disk, then the creates (the disk's rate swings
+			# with the other users of the machine: each create figure has its own probe);
+			# and the server's CPU time over the creates
+			pid=$(cat "$work/$kind-$name.pid")
+			: >"$OUT/speed-$kind-create-$name-$r.txt"
+			for i in $(seq "$DUR"); do
+				fs=$(fsync_rate "$work" 1)
+				t0=$(awk '{print $14 + $15}' /proc/$pid/stat)
+				wrk -t1 -c1 -d1s -s "$work/create.lua" "$b/api/notices" >"$work/c.txt"
+				t1=$(awk '{print $14 + $15}' /proc/$pid/stat)
+				if grep -q 'Non-2xx' "$work/c.txt"; then cat "$work/c.txt"; exit 1; fi
+				n=$(awk '/requests in/ {print $1}' "$work/c.txt")
+				echo "$fs $(rate "$work/c.txt") $n $((t1 - t0))" >>"$OUT/speed-$kind-create-$name-$r.txt"
+			done
+		done
+	done
+	echo "round $r done: $(uptime)"
+done
+echo "uptime: $(uptime)" | tee -a "$OUT/speed-uptime.txt"
+
+# medians over the rounds, and of each round's ratios
+python3 - "$OUT" "$ROUNDS" "$DBS" "$servers" <<'EOF'
+import re, statistics, sys
+out, rounds, dbs, servers = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(), sys.argv[4].split()
+def rate(kind, what, name, r):
+    t = open(f'{out}/speed-{kind}-{what}-{name}-{r}.txt').read()
+    return float(re.search(r'Requests/sec:\s+([\d.]+)', t).group(1))
+def pairs(kind, name):  # (fsyncs/s, creates/s, creates, CPU ticks) of every one-second pair
+    rows = []
+    for r in R:
+        for line in open(f'{out}/speed-{kind}-create-{name}-{r}.txt'):
+            fs, cr, n, ticks = line.split()
+            rows.append((float(fs), float(cr), int(n), int(ticks)))
+    return rows
+med = lambda xs: statistics.median(xs)
+R = range(1, rounds + 1)
+hz = 100  # clock ticks per second (/proc/PID/stat)
+print(f'medians of {rounds} rounds (requests/s; ratios are the median of each round\'s ratio)')
+for kind in dbs:
+    for what in ('list', 'task'):
+        n = med([rate(kind, what, 'nginx', r) for r in R])
+        cells = []
+        for name in servers:
+            k = med([rate(kind, what, name, r) for r in R])
+            q = med([rate(kind, what, name, r) / rate(kind, what, 'nginx', r) for r in R])
+            cells.append(f'{name} {k:,.0f} ({q:.2f} of nginx)')
+        print(f'{kind:6} {what:6} nginx {n:,.0f}; ' + '; '.join(cells))
+    cells = []
+    for name in [s for s in servers if s != 'uncached']:
+        p = pairs(kind, name)
+        c, fs = med([x[1] for x in p]), med([x[0] for x in p])
+        q = med([x[1] / x[0] for x in p])
+        cpu = sum(x[3] for x in p) * 1e6 / hz / sum(x[2] for x in p)
+        cells.append(f'{name} {c:,.0f}/s beside {fs:,.0f} fsyncs/s ({q:.2f} of the disk), '
+                     f'{cpu:,.0f} µs of server CPU each')
+    print(f'{kind:6} create ' + '; '.join(cells))
+if 'sqlite' in dbs and 'pg' in dbs:
+    for name in [s for s in servers if s != 'uncached'] + ['uncached']:
+        whats = ('list', 'task', 'create') if name != 'uncached' else ('list', 'task')
+        cells = []
+        for what in whats:
+            if what == 'create':
+                q = med([x[1] for x in pairs('sqlite', name)]) / med([x[1] for x in pairs('pg', name)])
+            else:
+                q = med([rate('sqlite', what, name, r) / rate('pg', what, name, r) for r in R])
+            cells.append(f'{what} {q:.2f}x')
+        print(f'SQLite / PostgreSQL, {name}: ' + ', '.join(cells))
+EOF
