@@ -120,6 +120,8 @@ struct api_config {
 	const char *data_dir;   /* evidence files, stored by content hash */
 	int reply_horizon_days; /* a new 督办单's reply date: at most this many days from today */
 	size_t answer_cache_bytes; /* memory for the answers of API_CACHED routes (0 = none) */
+	const char *notice_organ; /* 发文机关 of 督办单 (NULL: core/notice.h's NOTICE_ORGAN) */
+	const char *notice_code; /* 机关代字 of their numbers (NULL: NOTICE_CODE) */
 };
 
 /* Sets up the API (libsodium, the login dummy hash) and fills the router. */
@@ -128,6 +130,8 @@ int api_init(const struct api_config *cfg, struct http_router *router);
 const char *api_data_dir(void);
 /* How many days from today a new 督办单's reply date may be (api_config). */
 int api_reply_horizon_days(void);
+/* The configuration api_init was given (modules read their settings from it). */
+const struct api_config *api_config(void);
 /* The router the API was registered in (for /metrics). */
 const struct http_router *api_router(void);
 /* Closes this process's database connections (call after the server stopped). */
@@ -251,6 +255,8 @@ extern const struct api_route api_import_routes[];
 extern const struct api_route api_inbox_routes[];
 extern const struct api_route api_todo_routes[];
 extern const struct api_route api_role_change_routes[];
+extern const struct api_route api_attachment_routes[];
+extern const struct api_route api_briefing_routes[];
 /* Every table above, in the order they are registered; NULL-terminated. */
 extern const struct api_route *const api_tables[];
 

@@ -1,7 +1,8 @@
 /* audit.c - reading and verifying the audit log (auditor and supervisor; the admin cannot),
- * and their to-do: the chain's state as the last recorded verification found it. A
- * verification asked for with POST is itself recorded in the log (who verified, what they
- * found); GET only answers. There is deliberately no route that changes a record. */
+ * each record with the name and organization of who acted, and their to-do: the chain's state
+ * as the last recorded verification found it. A verification asked for with POST is itself
+ * recorded in the log (who verified, what they found); GET only answers. There is
+ * deliberately no route that changes a record. */
 #include "api/api.h"
 #include "api/export.h"
 #include "api/todo.h"
@@ -74,7 +75,9 @@ static int list(struct api_ctx *c)
 		/* 0 is "none" in storage and null in the record's canonical form */
 		jsonw_kid(&c->w, "user_id", r->user_id);
 		jsonw_kstr(&c->w, "username", r->username);
+		jsonw_kstr(&c->w, "user_name", rows[i].user_name);
 		jsonw_kid(&c->w, "org_id", r->org_id);
+		jsonw_kstr(&c->w, "org_name", rows[i].org_name);
 		jsonw_kstr(&c->w, "client_addr", r->client_addr);
 		jsonw_kstr(&c->w, "action", r->action);
 		jsonw_kstr(&c->w, "entity_type", r->entity_type);
@@ -200,10 +203,10 @@ const struct api_todo api_audit_todos[] = {
 
 static int export(struct api_ctx *c)
 {
-	static const char *const headers[] = {"序号",   "时间(UTC)", "用户",     "客户端地址",
-	                                      "操作",   "对象类型",  "对象编号", "变更前",
-	                                      "变更后", "哈希"};
-	static const double widths[] = {8, 22, 14, 16, 16, 12, 10, 50, 50, 66};
+	static const char *const headers[] = {"序号",     "时间(UTC)",  "用户",   "姓名",
+	                                      "单位",     "客户端地址", "操作",   "对象类型",
+	                                      "对象编号", "变更前",     "变更后", "哈希"};
+	static const double widths[] = {8, 22, 14, 12, 24, 16, 16, 12, 10, 50, 50, 66};
 	struct store_audit_filter f;
 	struct store_audit_row *rows;
 	struct export_table x;
@@ -214,13 +217,15 @@ static int export(struct api_ctx *c)
 		return -1;
 	if ((rc = store_audit_list(c->db, c->a, &f, &rows, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (export_begin(c, &x, "审计日志", headers, widths, 10) != 0)
+	if (export_begin(c, &x, "审计日志", headers, widths, 12) != 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
 		const struct audit_rec *r = &rows[i].rec;
 		export_int(&x, r->seq);
 		export_text(&x, r->time);
 		export_text(&x, r->username);
+		export_text(&x, rows[i].user_name);
+		export_text(&x, rows[i].org_name);
 		export_text(&x, r->client_addr);
 		export_text(&x, r->action);
 		export_text(&x, r->entity_type);

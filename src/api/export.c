@@ -23,6 +23,14 @@ int export_begin(struct api_ctx *c, struct export_table *t, const char *sheet,
 	return 0;
 }
 
+int export_sheet(struct api_ctx *c, struct export_table *t, const char *sheet,
+                 const char *const *headers, const double *widths, int ncols)
+{
+	if (t->format != EXPORT_XLSX || xlsx_sheet(t->x, sheet, headers, widths, ncols) != KFQ_OK)
+		return api_error(c, 500, "export_failed", "导出失败", NULL);
+	return 0;
+}
+
 void export_text(struct export_table *t, const char *s)
 {
 	if (t->format == EXPORT_XLSX)

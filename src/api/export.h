@@ -19,6 +19,9 @@ struct export_table {
  * one handler serves both routes of a list. Answers 500 itself and returns -1 on failure. */
 int export_begin(struct api_ctx *c, struct export_table *t, const char *sheet,
                  const char *const *headers, const double *widths, int ncols);
+/* .xlsx only: starts another worksheet with its own header row (a report of several tables). */
+int export_sheet(struct api_ctx *c, struct export_table *t, const char *sheet,
+                 const char *const *headers, const double *widths, int ncols);
 void export_text(struct export_table *t, const char *s);
 void export_int(struct export_table *t, int64_t v);
 void export_bp_percent(struct export_table *t, int64_t bp); /* 5000 → 50.00 % */

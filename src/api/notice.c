@@ -1,22 +1,28 @@
-/* notice.c - 督办单 (supervision notices). The reform office issues a notice to an
- * organization about a task (and optionally one of its milestones), closes or escalates it; a
- * zone, county or department user of that organization's scope replies. The office and
- * supervisors read every notice, everyone else those addressed to organizations in their data
- * scope. Also the printable notice (HTML, every user text escaped) and the xlsx export. Must
+/* notice.c - 督办单 (supervision notices) and the in-app inbox. The reform office drafts a
+ * notice to an organization about any entity (notice_subject.c), copied to others (抄送), with
+ * files; edits or discards the draft, issues it (numbered), closes or escalates it. A zone,
+ * county or department user whose scope holds the addressed organization signs for it and
+ * replies, as often as needed, with files; users whose scope holds an organization it is
+ * copied to read it and do not act. The office and supervisors read every issued notice, only
+ * those who issue notices see drafts, everyone else the notices addressed or copied to
+ * organizations in their data scope; any other notice answers 404 as a missing one. Each user
+ * reads and marks only their own inbox. Also the xlsx export and the files' read rule. Must
  * not write SQL. */
-#include "api/api.h"
+#include "api/attachment.h"
 #include "api/export.h"
-#include "api/notice_json.h"
+#include "api/notice_impl.h"
 #include "api/todo.h"
 
 #include "core/notice.h"
 #include "core/plan.h"
 #include "store/store_org.h"
-#include "store/store_plan.h"
-#include "store/store_task.h"
-#include "util/timeutil.h"
 
 #include <string.h>
+
+static bool issues_notices(struct api_ctx *c)
+{
+	return account_role_perms(c->sess.user.role) & PERM_NOTICE_ISSUE;
+}
 
 /* The organizations whose notices the caller may read: the office and supervisors all, everyone
  * else its data scope. */
@@ -35,15 +41,25 @@ static int filter_from_query(struct api_ctx *c, struct store_notice_filter *f, b
 	f->status = api_query_str(c, "status");
 	if (f->status && !notice_status_valid(f->status))
 		return api_error(c, 400, "invalid_parameter",
-		                 "status 应为 open、replied、closed 或 escalated", "status");
+		                 "status 应为 draft、open、received、replied、closed 或 escalated",
+		                 "status");
+	f->entity_type = api_query_str(c, "entity_type");
+	if (f->entity_type && !notice_subject_find(f->entity_type))
+		return api_error(c, 400, "invalid_parameter",
+		                 "entity_type 不是督办单可涉及的对象类型", "entity_type");
 	f->org_id = api_query_int(c, "org_id", 0);
 	f->task_id = api_query_int(c, "task_id", 0);
+	f->entity_id = api_query_int(c, "entity_id", 0);
 	f->awaiting_reply = api_query_int(c, "awaiting", 0) != 0;
+	if (!f->entity_type != !f->entity_id)
+		return api_error(c, 400, "invalid_parameter", "entity_type 与 entity_id 应同时给出",
+		                 f->entity_type ? "entity_id" : "entity_type");
 	if (api_query_int(c, "overdue", 0)) {
 		char *today = arena_alloc(c->a, 11);
 		plan_day_format(plan_today(c->now), today);
 		f->overdue_before = today;
 	}
+	f->drafts = issues_notices(c);
 	notice_scope(c, &f->scope);
 	if (paged)
 		api_query_page(c, &f->offset, &f->limit);
@@ -70,31 +86,79 @@ static int list(struct api_ctx *c)
 	api_page_begin(c);
 	for (int i = 0; i < n; i++) {
 		compute(c, &ns[i]);
-		notice_json_write(&c->w, &ns[i], true);
+		notice_json_write(&c->w, &ns[i], NOTICE_JSON_COMPUTED, NULL);
 	}
 	api_page_end(c, total, f.offset, f.limit);
 	return api_ok(c, 200);
 }
 
-/* Loads the :id notice; 404 when absent or outside the caller's notice scope. */
-static int load(struct api_ctx *c, struct store_notice *n)
+static int not_found(struct api_ctx *c)
+{
+	return api_store_error(c, KFQ_ENOTFOUND);
+}
+
+/* Whether the caller may read n: a role that reads notices; a draft only those who issue
+ * notices; an issued notice the notice scope holding its organization or one it is copied
+ * to. 0, or -1 after the 404 a missing notice gets (the files' routes ask too, which no
+ * permission guards). */
+static int may_read(struct api_ctx *c, const struct store_notice *n)
 {
 	struct store_scope scope;
-	int64_t id;
+	int64_t *ids;
+	int nids;
+
+	if (!(account_role_perms(c->sess.user.role) & PERM_NOTICE_READ) ||
+	    (!strcmp(n->status, "draft") && !issues_notices(c)))
+		return not_found(c);
+	notice_scope(c, &scope);
+	if (api_scope_orgs_of(c, &scope, &ids, &nids) != 0)
+		return -1;
+	if (api_scope_allows(ids, nids, n->org_id))
+		return 0;
+	for (int i = 0; i < n->ncc; i++)
+		if (api_scope_allows(ids, nids, n->cc[i].org_id))
+			return 0;
+	return not_found(c);
+}
+
+static int load_id(struct api_ctx *c, int64_t id, struct store_notice *n)
+{
 	int rc;
 
-	if (api_path_id(c, &id) != 0)
-		return -1;
-	if ((rc = store_notice_get(c->db, c->a, id, n)) != KFQ_OK)
+	if ((rc = store_notice_get(c->db, c->a, id, n)) == KFQ_ENOTFOUND)
+		return not_found(c);
+	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
-	notice_scope(c, &scope);
-	if (api_scope_check(c, &scope, n->org_id) != 0)
+	if (may_read(c, n) != 0)
 		return -1;
 	compute(c, n);
 	return 0;
 }
 
-static int reply_with(struct api_ctx *c, int64_t id, int status)
+int notice_load(struct api_ctx *c, struct store_notice *n)
+{
+	int64_t id;
+
+	if (api_path_id(c, &id) != 0)
+		return -1;
+	return load_id(c, id, n);
+}
+
+/* Signing for and replying are the addressed organization's: its scope, not a copy's. */
+static int may_act(struct api_ctx *c, const struct store_notice *n)
+{
+	int64_t *ids;
+	int nids;
+
+	if (api_scope_orgs(c, &ids, &nids) != 0)
+		return -1;
+	if (api_scope_allows(ids, nids, n->org_id))
+		return 0;
+	return api_error(c, 403, "forbidden", "抄送单位只能查阅督办单，签收和反馈由主送单位办理",
+	                 NULL);
+}
+
+static int answer(struct api_ctx *c, int64_t id, int status)
 {
 	struct store_notice n;
 	int rc;
@@ -102,7 +166,8 @@ static int reply_with(struct api_ctx *c, int64_t id, int status)
 	if ((rc = store_notice_get(c->db, c->a, id, &n)) != KFQ_OK)
 		return api_store_error(c, rc);
 	compute(c, &n);
-	notice_json_write(&c->w, &n, true);
+	notice_json_write(&c->w, &n, NOTICE_JSON_COMPUTED | NOTICE_JSON_CHILDREN,
+	                  notice_subject_link(c, notice_subject_find(n.entity_type), n.entity_id));
 	return api_ok(c, status);
 }
 
@@ -110,56 +175,83 @@ static int get(struct api_ctx *c)
 {
 	struct store_notice n;
 
-	if (load(c, &n) != 0)
+	if (notice_load(c, &n) != 0)
 		return -1;
-	notice_json_write(&c->w, &n, true);
+	notice_json_write(&c->w, &n, NOTICE_JSON_COMPUTED | NOTICE_JSON_CHILDREN,
+	                  notice_subject_link(c, notice_subject_find(n.entity_type), n.entity_id));
 	return api_ok(c, 200);
 }
 
-/* Checks the references of a new notice: the org and the task exist, the milestone (if any)
- * belongs to that org's plan for that task. */
-static int check_refs(struct api_ctx *c, const struct store_notice *n)
+/* The entity the body names: entity_type and entity_id, or (the first form of the API) a
+ * task_id with an optional milestone_id of it. */
+static int read_entity(struct api_ctx *c, struct store_notice_input *in)
 {
-	struct store_org o;
-	struct store_task t;
-	struct store_milestone m;
-	struct milestone_bounds b;
-	int rc;
+	const struct notice_subject *k;
+	struct notice_about about;
+	const char *field = "/entity_id";
+	int64_t task_id = api_body_int(c, "task_id"), ms = api_body_int(c, "milestone_id");
 
-	rc = store_org_get(c->db, c->a, n->org_id, &o);
-	if (rc == KFQ_ENOTFOUND)
-		return api_error(c, 400, "invalid_value", "主送单位不存在", "/org_id");
-	if (rc != KFQ_OK)
-		return api_store_error(c, rc);
-	rc = store_task_get(c->db, c->a, n->task_id, &t);
-	if (rc == KFQ_ENOTFOUND)
-		return api_error(c, 400, "invalid_value", "改革任务不存在", "/task_id");
-	if (rc != KFQ_OK)
-		return api_store_error(c, rc);
-	if (!n->milestone_id)
-		return 0;
-	milestone_bounds(plan_today(c->now), &b);
-	rc = store_milestone_get(c->db, c->a, n->milestone_id, &b, &m);
-	if (rc != KFQ_OK && rc != KFQ_ENOTFOUND)
-		return api_store_error(c, rc);
-	if (rc == KFQ_ENOTFOUND || m.org_id != n->org_id || m.task_id != n->task_id)
-		return api_error(c, 400, "invalid_value", "该节点不属于主送单位在此任务下的计划",
-		                 "/milestone_id");
+	in->entity_type = api_body_str(c, "entity_type");
+	in->entity_id = api_body_int(c, "entity_id");
+	if (in->entity_type) {
+		if (!(k = notice_subject_find(in->entity_type)))
+			return api_error(c, 400, "invalid_value",
+			                 "督办对象类型应为 task、milestone、plan 或 org",
+			                 "/entity_type");
+		if (!in->entity_id)
+			return api_error(c, 400, "missing_field", "请选择督办对象", "/entity_id");
+	} else if (task_id) {
+		in->entity_type = ms ? "milestone" : "task";
+		in->entity_id = ms ? ms : task_id;
+		field = ms ? "/milestone_id" : "/task_id";
+		k = notice_subject_find(in->entity_type);
+	} else {
+		return api_error(c, 400, "missing_field", "请选择督办对象", "/entity_type");
+	}
+	if (k->describe(c, in->entity_id, in->org_id, field, &about) != 0)
+		return -1;
+	if (ms && task_id && about.task_id != task_id)
+		return api_error(c, 400, "invalid_value", "该节点不属于此任务", "/milestone_id");
+	in->entity_label = about.label;
+	in->task_id = about.task_id;
 	return 0;
 }
 
-static int create(struct api_ctx *c)
+/* The organizations copied: existing, not the addressed one, none twice. */
+static int read_cc(struct api_ctx *c, struct store_notice_input *in)
 {
-	struct store_notice n = {0};
+	struct store_org o;
 	int rc;
 
-	n.org_id = api_body_int(c, "org_id");
-	n.task_id = api_body_int(c, "task_id");
-	n.milestone_id = api_body_int(c, "milestone_id");
-	n.subject = api_body_str(c, "subject");
-	n.body = api_body_str(c, "body");
-	n.reply_due = api_body_str(c, "reply_due");
-	switch (notice_reply_due_check(n.reply_due, plan_today(c->now), api_reply_horizon_days())) {
+	in->cc = api_body_ints(c, "cc_org_ids", &in->ncc);
+	for (int i = 0; i < in->ncc; i++) {
+		const char *field = arena_printf(c->a, "/cc_org_ids/%d", i);
+		if (in->cc[i] == in->org_id)
+			return api_error(c, 400, "invalid_value", "抄送单位不能是主送单位", field);
+		for (int j = 0; j < i; j++)
+			if (in->cc[j] == in->cc[i])
+				return api_error(c, 400, "invalid_value", "抄送单位重复", field);
+		rc = store_org_get(c->db, c->a, in->cc[i], &o);
+		if (rc == KFQ_ENOTFOUND)
+			return api_error(c, 400, "invalid_value", "抄送单位不存在", field);
+		if (rc != KFQ_OK)
+			return api_store_error(c, rc);
+	}
+	return 0;
+}
+
+static int read_input(struct api_ctx *c, struct store_notice_input *in)
+{
+	struct store_org o;
+	int rc;
+
+	memset(in, 0, sizeof(*in));
+	in->org_id = api_body_int(c, "org_id");
+	in->subject = api_body_str(c, "subject");
+	in->body = api_body_str(c, "body");
+	in->reply_due = api_body_str(c, "reply_due");
+	switch (
+	    notice_reply_due_check(in->reply_due, plan_today(c->now), api_reply_horizon_days())) {
 	case NOTICE_DUE_INVALID:
 		return api_error(c, 400, "invalid_value", "反馈期限应为 YYYY-MM-DD 格式的有效日期",
 		                 "/reply_due");
@@ -173,56 +265,153 @@ static int create(struct api_ctx *c)
 	case NOTICE_DUE_OK:
 		break;
 	}
-	if (check_refs(c, &n) != 0)
-		return -1;
-	if ((rc = store_notice_create(c->db, &c->actor, &notice_json_audit, &n)) != KFQ_OK)
+	rc = store_org_get(c->db, c->a, in->org_id, &o);
+	if (rc == KFQ_ENOTFOUND)
+		return api_error(c, 400, "invalid_value", "主送单位不存在", "/org_id");
+	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
-	return reply_with(c, n.id, 201);
+	if (read_entity(c, in) != 0 || read_cc(c, in) != 0)
+		return -1;
+	in->attachments = api_body_ints(c, "attachment_ids", &in->nattachments);
+	return 0;
+}
+
+static const char *code(void)
+{
+	const char *v = api_config()->notice_code;
+
+	return v ? v : NOTICE_CODE;
+}
+
+/* Answers a store error of a move: the state's refusal (409), unclaimable files (400). */
+static int move_error(struct api_ctx *c, int rc, const struct store_notice_refusal *why,
+                      enum notice_action action)
+{
+	if (rc == KFQ_ESTATE)
+		return api_error(c, 409, "invalid_state",
+		                 notice_refusal(why->status, why->received, action), NULL);
+	if (rc == KFQ_EINVAL)
+		return api_error(c, 400, "invalid_value",
+		                 "附件不存在、已被使用，或不是本单位为此上传的", "/attachment_ids");
+	return api_store_error(c, rc);
+}
+
+static int create(struct api_ctx *c)
+{
+	struct store_notice_input in;
+	struct store_notice_refusal none = {NULL, false};
+	int64_t id;
+	int rc;
+
+	if (read_input(c, &in) != 0)
+		return -1;
+	rc = store_notice_create(c->db, &c->actor, &notice_json_audit, &in,
+	                         api_body_bool(c, "draft") ? NULL : code(), &id);
+	if (rc != KFQ_OK)
+		return move_error(c, rc, &none, NOTICE_ISSUE);
+	return answer(c, id, 201);
+}
+
+static int edit(struct api_ctx *c)
+{
+	struct store_notice n;
+	struct store_notice_input in;
+	struct store_notice_refusal why;
+	int rc;
+
+	if (notice_load(c, &n) != 0 || read_input(c, &in) != 0)
+		return -1;
+	rc = store_notice_edit(c->db, c->a, &c->actor, &notice_json_audit, n.id, &in, &why);
+	if (rc != KFQ_OK)
+		return move_error(c, rc, &why, NOTICE_EDIT);
+	return answer(c, n.id, 200);
+}
+
+static int discard(struct api_ctx *c)
+{
+	struct store_notice n;
+	struct store_notice_refusal why;
+	int rc;
+
+	if (notice_load(c, &n) != 0)
+		return -1;
+	rc = store_notice_discard(c->db, c->a, &c->actor, &notice_json_audit, n.id, &why);
+	if (rc != KFQ_OK)
+		return move_error(c, rc, &why, NOTICE_EDIT);
+	c->req->resp.status = 204;
+	return 0;
+}
+
+static int issue(struct api_ctx *c)
+{
+	struct store_notice n;
+	struct store_notice_refusal why;
+	int rc;
+
+	if (notice_load(c, &n) != 0)
+		return -1;
+	if (!strcmp(n.status, "draft") &&
+	    notice_reply_due_check(n.reply_due, plan_today(c->now), api_reply_horizon_days()) ==
+	        NOTICE_DUE_PAST)
+		return api_error(c, 409, "invalid_state", "反馈期限已过，请修改后再下发", NULL);
+	rc = store_notice_issue(c->db, c->a, &c->actor, &notice_json_audit, n.id, code(), &why);
+	if (rc != KFQ_OK)
+		return move_error(c, rc, &why, NOTICE_ISSUE);
+	return answer(c, n.id, 200);
+}
+
+static int receive(struct api_ctx *c)
+{
+	struct store_notice n;
+	struct store_notice_refusal why;
+	int rc;
+
+	if (notice_load(c, &n) != 0 || may_act(c, &n) != 0)
+		return -1;
+	rc = store_notice_receive(c->db, c->a, &c->actor, &notice_json_audit, n.id, &why);
+	if (rc != KFQ_OK)
+		return move_error(c, rc, &why, NOTICE_RECEIVE);
+	return answer(c, n.id, 200);
 }
 
 static int reply(struct api_ctx *c)
 {
 	struct store_notice n;
-	const char *text = api_body_str(c, "reply"), *status;
-	int64_t *ids;
-	int nids, rc;
+	struct store_notice_refusal why;
+	const char *text = api_body_str(c, "reply");
+	int64_t *files;
+	int nfiles, rc;
 
-	if (load(c, &n) != 0)
+	if (notice_load(c, &n) != 0 || may_act(c, &n) != 0)
 		return -1;
-	if (api_scope_orgs(c, &ids, &nids) != 0)
-		return -1;
-	if (!api_scope_allows(ids, nids, n.org_id))
-		return api_error(c, 403, "forbidden", "只能反馈本单位的督办单", NULL);
-	rc = store_notice_reply(c->db, c->a, &c->actor, &notice_json_audit, n.id, text, &status);
-	if (rc == KFQ_ESTATE)
-		return api_error(c, 409, "invalid_state", notice_refusal(status, NOTICE_REPLY),
-		                 NULL);
+	files = api_body_ints(c, "attachment_ids", &nfiles);
+	rc = store_notice_reply(c->db, c->a, &c->actor, &notice_json_audit, n.id, text, files,
+	                        nfiles, &why);
 	if (rc != KFQ_OK)
-		return api_store_error(c, rc);
-	return reply_with(c, n.id, 200);
+		return move_error(c, rc, &why, NOTICE_REPLY);
+	return answer(c, n.id, 200);
 }
 
 static int end_notice(struct api_ctx *c, enum notice_action action)
 {
 	struct store_notice n;
-	const char *comment = api_body_str(c, "comment"), *status;
+	struct store_notice_refusal why;
+	const char *comment = api_body_str(c, "comment");
 	int rc;
 
-	if (load(c, &n) != 0)
+	if (notice_load(c, &n) != 0)
 		return -1;
 	/* closing takes an optional comment (escalating requires one: escalate_body) */
 	if (comment && !*comment)
 		comment = NULL;
 	rc = action == NOTICE_CLOSE
 	         ? store_notice_close(c->db, c->a, &c->actor, &notice_json_audit, n.id, comment,
-	                              &status)
+	                              &why)
 	         : store_notice_escalate(c->db, c->a, &c->actor, &notice_json_audit, n.id, comment,
-	                                 &status);
-	if (rc == KFQ_ESTATE)
-		return api_error(c, 409, "invalid_state", notice_refusal(status, action), NULL);
+	                                 &why);
 	if (rc != KFQ_OK)
-		return api_store_error(c, rc);
-	return reply_with(c, n.id, 200);
+		return move_error(c, rc, &why, action);
+	return answer(c, n.id, 200);
 }
 
 static int close_notice(struct api_ctx *c)
@@ -235,139 +424,42 @@ static int escalate(struct api_ctx *c)
 	return end_notice(c, NOTICE_ESCALATE);
 }
 
-/* ---- the printable notice ---- */
+/* ---- files: the read rule of the notice they belong to ---- */
 
-static void html_n(struct strbuf *sb, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		switch (s[i]) {
-		case '&':
-			strbuf_addstr(sb, "&amp;");
-			break;
-		case '<':
-			strbuf_addstr(sb, "&lt;");
-			break;
-		case '>':
-			strbuf_addstr(sb, "&gt;");
-			break;
-		case '"':
-			strbuf_addstr(sb, "&quot;");
-			break;
-		case '\'':
-			strbuf_addstr(sb, "&#39;");
-			break;
-		default:
-			strbuf_addch(sb, s[i]);
-		}
-	}
-}
-
-static void html(struct strbuf *sb, const char *s)
-{
-	if (s)
-		html_n(sb, s, strlen(s));
-}
-
-/* One <p> per line of text that is not blank. */
-static void paragraphs(struct strbuf *sb, const char *text)
-{
-	while (text && *text) {
-		const char *nl = strchr(text, '\n');
-		size_t len = nl ? (size_t)(nl - text) : strlen(text);
-		bool blank = true;
-
-		for (size_t i = 0; i < len; i++)
-			blank &= text[i] == ' ' || text[i] == '\t';
-		if (!blank) {
-			strbuf_addstr(sb, "<p>");
-			html_n(sb, text, len);
-			strbuf_addstr(sb, "</p>\n");
-		}
-		text = nl ? nl + 1 : NULL;
-	}
-}
-
-static const char print_css[] =
-    "@page{size:A4;margin:37mm 26mm 35mm 28mm}\n"
-    "body{margin:0 auto;padding:24px;max-width:156mm;color:#000;background:#fff;"
-    "font-family:FangSong,FangSong_GB2312,STFangsong,\"仿宋\",serif;font-size:16pt;"
-    "line-height:1.75}\n"
-    "p{margin:0}\n"
-    ".issuer{text-align:center;color:#c00;font-family:SimSun,STSong,\"宋体\",serif;"
-    "font-size:24pt;font-weight:bold;letter-spacing:1px;line-height:1.4}\n"
-    ".number{text-align:right;margin-top:16pt}\n"
-    ".rule{border:0;border-top:2px solid #c00;margin:4pt 0 28pt}\n"
-    "h1{text-align:center;font-family:SimHei,STHeiti,\"黑体\",sans-serif;font-size:22pt;"
-    "font-weight:normal;line-height:1.5;margin:0 0 24pt}\n"
-    ".text p,.ref,.due{text-indent:2em}\n"
-    ".sign{text-align:right;margin-top:48pt}\n"
-    ".state{font-size:11pt;color:#666;border:1px dashed #999;padding:4pt 8pt;"
-    "margin-bottom:16pt}\n"
-    "@media print{body{padding:0;max-width:none}.state{display:none}}\n";
-
-static int print(struct api_ctx *c)
+static int notice_files(struct api_ctx *c, int64_t id)
 {
 	struct store_notice n;
-	struct strbuf title = STRBUF_INIT;
-	struct strbuf *sb = c->out;
-	char due[NOTICE_DATE_CN_MAX], issued[NOTICE_DATE_CN_MAX];
-	int64_t t = 0;
 
-	if (load(c, &n) != 0)
-		return -1;
-	notice_date_plain(plan_day(n.reply_due), due);
-	if (time_parse(n.issued_at, &t) != 0)
-		t = c->now;
-	notice_date_cn(plan_today(t), issued);
-	notice_title(n.subject, &title);
-	strbuf_reset(sb);
-	strbuf_addstr(sb,
-	              "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-	              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	              "<title>");
-	html(sb, n.number);
-	strbuf_addch(sb, ' ');
-	html(sb, title.buf);
-	strbuf_addf(sb, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", print_css);
-	strbuf_addf(sb, "<p class=\"state\">状态：%s%s（打印时不显示）</p>\n",
-	            notice_status_label(n.status), n.overdue ? "，已逾期" : "");
-	strbuf_addstr(sb, "<p class=\"issuer\">" NOTICE_ISSUER "</p>\n<p class=\"number\">");
-	html(sb, n.number);
-	strbuf_addstr(sb, "</p>\n<hr class=\"rule\">\n<h1>");
-	html(sb, title.buf);
-	strbuf_addstr(sb, "</h1>\n<p class=\"to\">");
-	html(sb, n.org_name);
-	strbuf_addstr(sb, "：</p>\n<div class=\"text\">\n");
-	paragraphs(sb, n.body);
-	strbuf_addstr(sb, "</div>\n<p class=\"ref\">涉及改革任务：");
-	strbuf_addf(sb, "第%d条“", n.article_number);
-	html(sb, n.task_title);
-	strbuf_addstr(sb, "”");
-	if (n.milestone_title) {
-		strbuf_addstr(sb, "，推进节点：“");
-		html(sb, n.milestone_title);
-		strbuf_addstr(sb, "”");
-	}
-	strbuf_addf(sb, "。</p>\n<p class=\"due\">请于%s前反馈办理情况。</p>\n", due);
-	strbuf_addf(sb,
-	            "<div class=\"sign\">\n<p>" NOTICE_ISSUER "</p>\n<p>%s</p>\n</div>\n"
-	            "</body>\n</html>\n",
-	            issued);
-	strbuf_release(&title);
-	c->req->resp.status = 200;
-	c->req->resp.content_type = "text/html; charset=utf-8";
-	http_resp_header(c->req, "Cache-Control", "no-store");
-	return 0;
+	return load_id(c, id, &n);
 }
+
+static int reply_files(struct api_ctx *c, int64_t id)
+{
+	struct store_notice n;
+	int64_t notice_id;
+	int rc;
+
+	if ((rc = store_notice_of_reply(c->db, id, &notice_id)) == KFQ_ENOTFOUND)
+		return not_found(c);
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	return load_id(c, notice_id, &n);
+}
+
+const struct api_attachment_kind api_notice_attachment_kinds[] = {
+    {"notice", "督办单", PERM_NOTICE_ISSUE, notice_files},
+    {"notice_reply", "督办单反馈", PERM_NOTICE_REPLY, reply_files},
+    {NULL, NULL, 0, NULL},
+};
 
 /* ---- export ---- */
 
 static int export(struct api_ctx *c)
 {
 	static const char *const headers[] = {
-	    "文号", "督办事项", "主送单位", "条目",     "改革任务", "推进节点", "反馈期限",
-	    "状态", "是否逾期", "下发时间", "反馈时间", "办理情况", "办结意见", "升级理由"};
-	static const double widths[] = {18, 36, 30, 6, 26, 26, 12, 10, 10, 22, 22, 40, 30, 30};
+	    "文号",     "状态",     "督办事项", "主送单位",     "涉及对象", "反馈期限", "是否逾期",
+	    "下发时间", "签收时间", "反馈次数", "最近反馈时间", "办结意见", "升级理由"};
+	static const double widths[] = {18, 10, 36, 30, 40, 12, 10, 22, 22, 10, 22, 30, 30};
 	struct store_notice_filter f;
 	struct store_notice *ns;
 	struct export_table x;
@@ -378,23 +470,22 @@ static int export(struct api_ctx *c)
 		return -1;
 	if ((rc = store_notice_list(c->db, c->a, &f, &ns, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (export_begin(c, &x, "督办单", headers, widths, 14) != 0)
+	if (export_begin(c, &x, "督办单", headers, widths, 13) != 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
 		const struct store_notice *r = &ns[i];
 		compute(c, &ns[i]);
-		export_text(&x, r->number);
+		export_text(&x, r->number ? r->number : "（拟稿）");
+		export_text(&x, notice_status_label(r->status));
 		export_text(&x, r->subject);
 		export_text(&x, r->org_name);
-		export_int(&x, r->article_number);
-		export_text(&x, r->task_title);
-		export_text(&x, r->milestone_title);
+		export_text(&x, r->entity_label);
 		export_text(&x, r->reply_due);
-		export_text(&x, notice_status_label(r->status));
 		export_text(&x, r->overdue ? "是" : "否");
 		export_text(&x, r->issued_at);
+		export_text(&x, r->received_at);
+		export_int(&x, r->nreplies);
 		export_text(&x, r->replied_at);
-		export_text(&x, r->reply);
 		export_text(&x, r->closing_comment);
 		export_text(&x, r->escalation_comment);
 		export_end_row(&x);
@@ -455,38 +546,52 @@ const struct api_todo api_notice_todos[] = {
 
 #define NOTICE_FILTER                                                                              \
 	API_ID_FIELD("org_id", false), API_QSTR("status", 16), API_ID_FIELD("task_id", false),     \
+	    API_QSTR("entity_type", 32), API_ID_FIELD("entity_id", false),                         \
 	    API_INT_FIELD("overdue", false, 0, 1), API_INT_FIELD("awaiting", false, 0, 1)
 static const struct api_field list_query[] = {NOTICE_FILTER, API_QPAGE, API_FIELDS_END};
 static const struct api_field export_query[] = {NOTICE_FILTER, API_FIELDS_END};
 
+#define NOTICE_FIELDS                                                                              \
+	API_ID_FIELD("org_id", true), {"entity_type", API_STR, false, 32, NULL, 0, 0},             \
+	    API_ID_FIELD("entity_id", false), API_ID_FIELD("task_id", false),                      \
+	    API_ID_FIELD("milestone_id", false), {"subject", API_STR, true, 200, NULL, 0, 0},      \
+	    {"body", API_STR, true, 10000, NULL, 0, 0},                                            \
+	    {"reply_due", API_STR, true, 10, NULL, 0, 0}, API_IDS_FIELD("cc_org_ids", false, 20),  \
+	    API_IDS_FIELD("attachment_ids", false, 20)
 static const struct api_field create_body[] = {
-    API_ID_FIELD("org_id", true),
-    API_ID_FIELD("task_id", true),
-    API_ID_FIELD("milestone_id", false),
-    {"subject", API_STR, true, 200},
-    {"body", API_STR, true, 10000},
-    {"reply_due", API_STR, true, 10},
-    {NULL, 0, false, 0},
+    NOTICE_FIELDS,
+    {"draft", API_BOOL, false, 0, NULL},
+    {NULL, 0, false, 0, NULL},
+};
+static const struct api_field edit_body[] = {
+    NOTICE_FIELDS,
+    {NULL, 0, false, 0, NULL},
 };
 static const struct api_field reply_body[] = {
-    {"reply", API_STR, true, 10000},
-    {NULL, 0, false, 0},
+    {"reply", API_STR, true, 10000, NULL},
+    API_IDS_FIELD("attachment_ids", false, 20),
+    {NULL, 0, false, 0, NULL},
 };
 static const struct api_field close_body[] = {
-    {"comment", API_STR, false, 2000},
-    {NULL, 0, false, 0},
+    {"comment", API_STR, false, 2000, NULL},
+    {NULL, 0, false, 0, NULL},
 };
 static const struct api_field escalate_body[] = {
-    {"comment", API_STR, true, 2000},
-    {NULL, 0, false, 0},
+    {"comment", API_STR, true, 2000, NULL},
+    {NULL, 0, false, 0, NULL},
 };
+static const struct api_field no_body[] = {{NULL, 0, false, 0, NULL}};
 
 const struct api_route api_notice_routes[] = {
     {"GET", "/api/notices", list, PERM_NOTICE_READ, API_CACHED, list_query, NULL},
     {"GET", "/api/notices/export.xlsx", export, PERM_NOTICE_READ, 0, export_query, NULL},
     {"POST", "/api/notices", create, PERM_NOTICE_ISSUE, 0, NULL, create_body},
     {"GET", "/api/notices/:id", get, PERM_NOTICE_READ, API_CACHED, NULL, NULL},
-    {"GET", "/api/notices/:id/print", print, PERM_NOTICE_READ, 0, NULL, NULL},
+    {"PUT", "/api/notices/:id", edit, PERM_NOTICE_ISSUE, 0, NULL, edit_body},
+    {"DELETE", "/api/notices/:id", discard, PERM_NOTICE_ISSUE, 0, NULL, NULL},
+    {"GET", "/api/notices/:id/print", notice_print, PERM_NOTICE_READ, 0, NULL, NULL},
+    {"POST", "/api/notices/:id/issue", issue, PERM_NOTICE_ISSUE, 0, NULL, no_body},
+    {"POST", "/api/notices/:id/receive", receive, PERM_NOTICE_REPLY, 0, NULL, no_body},
     {"POST", "/api/notices/:id/reply", reply, PERM_NOTICE_REPLY, 0, NULL, reply_body},
     {"POST", "/api/notices/:id/close", close_notice, PERM_NOTICE_ISSUE, 0, NULL, close_body},
     {"POST", "/api/notices/:id/escalate", escalate, PERM_NOTICE_ISSUE, 0, NULL, escalate_body},

@@ -1,15 +1,15 @@
 /* report.c - progress reports on the milestones of approved plans (created by the plan's
  * organization, accepted or returned by the reform office within its data scope, never by the
  * account that made them; a batch accepted at once), the review queue across milestones, and
- * the evidence files they carry (uploaded first, checked by core/filetype, stored by content
- * hash in util/blobstore). Must not write SQL or touch files except through util/blobstore. */
+ * the evidence files they carry (uploaded first and received as every upload is,
+ * api_file_receive: checked by core/filetype, stored by content hash in util/blobstore). Must
+ * not write SQL or touch files except through util/blobstore. */
+#include "api/attachment.h"
 #include "api/plan_impl.h"
 
 #include "core/enums.h"
-#include "core/filetype.h"
 #include "util/blobstore.h"
 
-#include <errno.h>
 #include <string.h>
 
 static int report_create(struct api_ctx *c)
@@ -169,28 +169,15 @@ static int report_return(struct api_ctx *c)
 static int evidence_upload(struct api_ctx *c)
 {
 	struct store_evidence e = {0};
-	const struct http_upload *up = &c->req->upload;
-	const char *name = api_query_str(c, "name"), *mime, *head;
-	char hex[BLOB_HASH_HEX];
-	enum filetype_verdict v;
-	size_t n;
+	struct api_file f;
 	int rc;
 
-	if (api_upload_sample(c, &head, &n) != 0)
+	if (api_file_receive(c, api_query_str(c, "name"), &f) != 0)
 		return -1;
-	v = filetype_check(name, (const unsigned char *)head, n, &mime);
-	if (v != FILETYPE_OK)
-		return api_error(c, v == FILETYPE_MISMATCH ? 415 : 400,
-		                 v == FILETYPE_MISMATCH ? "file_type_mismatch" : "invalid_file",
-		                 filetype_message(v), "name");
-	if (blob_put_fd(api_data_dir(), up->fd, hex) != 0) {
-		log_error("evidence: cannot store in %s: %s", api_data_dir(), strerror(errno));
-		return api_error(c, 500, "storage_failed", "文件保存失败", NULL);
-	}
-	e.sha256 = hex;
-	e.filename = name;
-	e.mime = mime;
-	e.size = (int64_t)up->size;
+	e.sha256 = f.sha256;
+	e.filename = f.filename;
+	e.mime = f.mime;
+	e.size = f.size;
 	e.org_id = c->sess.user.org_id;
 	if ((rc = store_evidence_add(c->db, &c->actor, &plan_json_audit, &e)) != KFQ_OK)
 		return api_store_error(c, rc);

@@ -288,18 +288,25 @@ static int task_list(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-static int task_get(struct api_ctx *c)
+/* Answers task id with the article's text. */
+static int answer(struct api_ctx *c, int64_t id)
 {
 	struct store_task t;
-	int64_t id;
 	int rc;
 
-	if (api_path_id(c, &id) != 0)
-		return -1;
 	if ((rc = store_task_get(c->db, c->a, id, &t)) != KFQ_OK)
 		return api_store_error(c, rc);
 	task_json_write(&c->w, &t, true);
 	return api_ok(c, 200);
+}
+
+static int task_get(struct api_ctx *c)
+{
+	int64_t id;
+
+	if (api_path_id(c, &id) != 0)
+		return -1;
+	return answer(c, id);
 }
 
 /* Checks that every id names an organization; fills names. */
@@ -330,7 +337,6 @@ static int read_refs(struct api_ctx *c, const char *field, struct store_org_ref 
 static int task_set_orgs(struct api_ctx *c)
 {
 	struct store_org_ref *lead, *resp;
-	struct store_task t;
 	int64_t id;
 	int nlead, nresp, rc;
 
@@ -351,10 +357,35 @@ static int task_set_orgs(struct api_ctx *c)
 	rc = store_task_set_orgs(c->db, &c->actor, &task_json_audit, id, lead, nlead, resp, nresp);
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
-	if ((rc = store_task_get(c->db, c->a, id, &t)) != KFQ_OK)
+	return answer(c, id);
+}
+
+/* What the office sets on a task: its contact person (联系人, 联系电话). The body replaces
+ * both: a field left out, null or empty clears it. */
+static int task_update(struct api_ctx *c)
+{
+	struct store_task_office o = {0};
+	int64_t id;
+	int rc;
+
+	if (api_path_id(c, &id) != 0)
+		return -1;
+	o.contact_name = api_body_str(c, "contact_name");
+	o.contact_phone = api_body_str(c, "contact_phone");
+	if (o.contact_name && !*o.contact_name)
+		o.contact_name = NULL;
+	if (o.contact_phone && !*o.contact_phone)
+		o.contact_phone = NULL;
+	if (o.contact_phone && !account_phone_valid(o.contact_phone))
+		return api_error(c, 400, "invalid_value",
+		                 "联系电话应为5至20位数字，可含区号分隔符-或空格，可以+开头",
+		                 "/contact_phone");
+	if (o.contact_phone && !o.contact_name)
+		return api_error(c, 400, "missing_field", "请填写联系人", "/contact_name");
+	rc = store_task_update_office(c->db, &c->actor, &task_json_audit, id, &o);
+	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
-	task_json_write(&c->w, &t, true);
-	return api_ok(c, 200);
+	return answer(c, id);
 }
 
 /* The units as written (a JSON array) as one line for a spreadsheet: 市发改委、市自然资源局 */
@@ -438,6 +469,12 @@ static const struct api_field orgs_body[] = {
     {NULL, 0, false, 0},
 };
 
+static const struct api_field office_body[] = {
+    {"contact_name", API_STR, false, 60, NULL},
+    {"contact_phone", API_STR, false, 40, NULL},
+    {NULL, 0, false, 0, NULL},
+};
+
 const struct api_route api_task_routes[] = {
     {"GET", "/api/policies", policy_list, PERM_TASK_READ, API_CACHED, NULL, NULL},
     {"POST", "/api/policies", import, PERM_POLICY_WRITE, API_UPLOAD, NULL, NULL, POLICY_MAX_BYTES},
@@ -448,6 +485,7 @@ const struct api_route api_task_routes[] = {
     {"GET", "/api/tasks/export.xlsx", task_export, PERM_TASK_READ, 0, export_query, NULL},
     {"GET", "/api/tasks/export.csv", task_export, PERM_TASK_READ, 0, export_query, NULL},
     {"GET", "/api/tasks/:id", task_get, PERM_TASK_READ, API_CACHED, NULL, NULL},
+    {"PUT", "/api/tasks/:id", task_update, PERM_POLICY_WRITE, 0, NULL, office_body},
     {"PUT", "/api/tasks/:id/orgs", task_set_orgs, PERM_POLICY_WRITE, 0, NULL, orgs_body},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

@@ -38,6 +38,10 @@ void task_json_fields(struct jsonw *w, const struct store_task *t, bool full)
 	jsonw_kint(w, "article_number", t->article_number);
 	if (full)
 		jsonw_kstr(w, "body", t->body);
+	/* the office's contact for the task is published with it, as a document prints its
+	 * 联系人 and phone: not a personal identifier to mask (DECISIONS) */
+	jsonw_kstr(w, "contact_name", t->contact_name);
+	jsonw_kstr(w, "contact_phone", t->contact_phone);
 	jsonw_kstr(w, "deadline_date", t->deadline_date);
 	jsonw_kstr(w, "deadline_text", t->deadline_text);
 	jsonw_kstr(w, "group_heading", t->group_heading);

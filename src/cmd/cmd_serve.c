@@ -4,7 +4,9 @@
 
 #include "api/api.h"
 #include "cmd/checkpoint.h"
+#include "core/notice.h"
 #include "util/log.h"
+#include "util/textconv.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +20,7 @@ static const char usage[] =
     "                 [--max-connections N] [--max-connections-per-addr N]\n"
     "                 [--header-timeout SECONDS] [--body-min-rate BYTES] [--body-memory MIB]\n"
     "                 [--reply-horizon-days N] [--answer-cache-mb N]\n"
-    "                 [--config FILE]\n\n"
+    "                 [--notice-organ NAME] [--notice-code CODE] [--config FILE]\n\n"
     "Serves the kfq API and web app. Applies pending migrations first.\n\n"
     "  --db PATH|URL     SQLite file or postgresql:// URL (default var/kfq.db, or $KFQ_DB)\n"
     "  --listen H:P      IPv4 address and port (default 127.0.0.1:8080; port 0 = any free)\n"
@@ -45,11 +47,17 @@ static const char usage[] =
     "  --answer-cache-mb N\n"
     "                    memory for the answers of lists and records kept until the data\n"
     "                    changes (default 16; 0 = keep none)\n"
+    "  --notice-organ NAME\n"
+    "                    the 发文机关 printed on 督办单 (default " NOTICE_ORGAN ")\n"
+    "  --notice-code CODE\n"
+    "                    the 机关代字 of their numbers, CODE〔2026〕3号 (default " NOTICE_CODE
+    ");\n"
+    "                    numbers already issued keep theirs\n"
     "  --config FILE     key = value lines: db, listen, web_root, data_dir, threads, access_log,\n"
     "                    trust_proxy, audit_checkpoint_file, audit_checkpoint_interval,\n"
     "                    max_connections, max_connections_per_addr, header_timeout,\n"
-    "                    body_min_rate, body_memory, reply_horizon_days, answer_cache_mb\n"
-    "                    (flags given later override it)\n";
+    "                    body_min_rate, body_memory, reply_horizon_days, answer_cache_mb,\n"
+    "                    notice_organ, notice_code (flags given later override it)\n";
 
 static const char *listen_host;
 
@@ -113,6 +121,10 @@ int cmd_serve(int argc, char **argv)
 			                     &o.answer_cache_mb))
 				return cmd_usage_error("serve", "--answer-cache-mb must be 0..%d",
 				                       CMD_ANSWER_CACHE_MB_MAX);
+		} else if (i + 1 < argc && !strcmp(argv[i], "--notice-organ")) {
+			o.notice_organ = argv[++i];
+		} else if (i + 1 < argc && !strcmp(argv[i], "--notice-code")) {
+			o.notice_code = argv[++i];
 		} else if (i + 1 < argc && !strcmp(argv[i], "--threads")) {
 			o.threads = atoi(argv[++i]);
 			if (o.threads < 1 || o.threads > 256)
@@ -122,6 +134,17 @@ int cmd_serve(int argc, char **argv)
 			                       argv[i]);
 		}
 	}
+	if (o.notice_code && !notice_code_valid(o.notice_code))
+		return cmd_usage_error("serve",
+		                       "--notice-code (notice_code) must be 1..%d Chinese "
+		                       "characters without 〔〕 or spaces",
+		                       NOTICE_CODE_MAX);
+	if (o.notice_organ && (!textconv_utf8_valid(o.notice_organ, strlen(o.notice_organ)) ||
+	                       strlen(o.notice_organ) > NOTICE_ORGAN_MAX))
+		return cmd_usage_error("serve",
+		                       "--notice-organ (notice_organ) must be UTF-8 text of "
+		                       "at most %d bytes",
+		                       NOTICE_ORGAN_MAX);
 	if (!o.web_root && stat("web/dist/index.html", &st) == 0)
 		o.web_root = "web/dist";
 	if (cmd_open_db(&o, &s) != KFQ_OK)
@@ -133,6 +156,8 @@ int cmd_serve(int argc, char **argv)
 	acfg.reply_horizon_days = o.reply_horizon_days;
 	acfg.data_dir = cmd_data_dir(&o, data_dir, sizeof(data_dir));
 	acfg.answer_cache_bytes = (size_t)o.answer_cache_mb << 20;
+	acfg.notice_organ = o.notice_organ;
+	acfg.notice_code = o.notice_code;
 	if (api_init(&acfg, &router) != KFQ_OK) {
 		http_router_release(&router);
 		return CMD_EXIT_FAIL;

@@ -174,6 +174,10 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 		else if (!strcmp(key, "answer_cache_mb") &&
 		         cmd_parse_count(val, CMD_ANSWER_CACHE_MB_MAX, &o->answer_cache_mb))
 			;
+		else if (!strcmp(key, "notice_organ") && *val)
+			o->notice_organ = val;
+		else if (!strcmp(key, "notice_code") && *val)
+			o->notice_code = val;
 		else if (!set_limit(o, key, false, val))
 			goto bad;
 		continue;
@@ -183,7 +187,8 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 		    "kfq: %s:%d: expected one of db, listen, web_root, data_dir, threads, "
 		    "access_log, trust_proxy, audit_checkpoint_file, audit_checkpoint_interval, "
 		    "max_connections, max_connections_per_addr, header_timeout, body_min_rate, "
-		    "body_memory, reply_horizon_days, answer_cache_mb = value\n",
+		    "body_memory, reply_horizon_days, answer_cache_mb, notice_organ, notice_code = "
+		    "value\n",
 		    path, lineno);
 		rc = KFQ_EINVAL;
 		break;

@@ -1,21 +1,41 @@
-/* notice.c - supervision notice rules: status machine, numbers, deadlines, Chinese dates and
- * titles. Must not read clocks, storage or requests. */
+/* notice.c - supervision notice rules: status machine, numbers, deadlines and titles. Must
+ * not read clocks, storage or requests. */
 #include "core/notice.h"
 
 #include "core/plan.h"
+#include "util/textconv.h"
 
 #include <stdio.h>
 #include <string.h>
 
+/* next[action][received]: the status after the action, NULL = refused */
 static const struct {
 	const char *status;
 	const char *label;
-	const char *next[3]; /* by enum notice_action; NULL = refused */
+	const char *next[6][2];
 } machine[] = {
-    {"open", "待反馈", {"replied", "closed", "escalated"}},
-    {"replied", "已反馈", {"replied", "closed", "escalated"}},
-    {"escalated", "已升级", {"escalated", "closed", NULL}},
-    {"closed", "已办结", {NULL, NULL, NULL}},
+    {"draft", "拟稿", {{"draft", "draft"}, {"open", "open"}}},
+    {"open",
+     "待签收",
+     {[NOTICE_RECEIVE] = {"received", NULL},
+      [NOTICE_CLOSE] = {"closed", "closed"},
+      [NOTICE_ESCALATE] = {"escalated", "escalated"}}},
+    {"received",
+     "已签收",
+     {[NOTICE_REPLY] = {NULL, "replied"},
+      [NOTICE_CLOSE] = {"closed", "closed"},
+      [NOTICE_ESCALATE] = {"escalated", "escalated"}}},
+    {"replied",
+     "已反馈",
+     {[NOTICE_REPLY] = {NULL, "replied"},
+      [NOTICE_CLOSE] = {"closed", "closed"},
+      [NOTICE_ESCALATE] = {"escalated", "escalated"}}},
+    {"escalated",
+     "已升级",
+     {[NOTICE_RECEIVE] = {"escalated", NULL},
+      [NOTICE_REPLY] = {NULL, "escalated"},
+      [NOTICE_CLOSE] = {"closed", "closed"}}},
+    {"closed", "已办结", {{NULL}}},
 };
 
 static int find(const char *status)
@@ -38,31 +58,62 @@ const char *notice_status_label(const char *status)
 	return i >= 0 ? machine[i].label : status;
 }
 
-const char *notice_next_status(const char *status, enum notice_action action)
+const char *notice_next_status(const char *status, bool received, enum notice_action action)
 {
 	int i = find(status);
 
-	return i >= 0 ? machine[i].next[action] : NULL;
+	return i >= 0 ? machine[i].next[action][received] : NULL;
 }
 
-const char *notice_refusal(const char *status, enum notice_action action)
+const char *notice_refusal(const char *status, bool received, enum notice_action action)
 {
-	bool closed = status && !strcmp(status, "closed");
+	bool draft = status && !strcmp(status, "draft");
 
+	if (status && !strcmp(status, "closed"))
+		return "督办单已办结，不能再办理";
 	switch (action) {
+	case NOTICE_EDIT:
+		return "督办单已下发，不能再修改或删除";
+	case NOTICE_ISSUE:
+		return "督办单已下发";
+	case NOTICE_RECEIVE:
+		return draft ? "督办单尚未下发" : "督办单已签收";
 	case NOTICE_REPLY:
-		return closed ? "督办单已办结，不能再反馈" : "督办单当前状态不能反馈";
+		return draft      ? "督办单尚未下发"
+		       : received ? "督办单当前状态不能反馈"
+		                  : "请先签收督办单，再反馈办理情况";
 	case NOTICE_CLOSE:
-		return closed ? "督办单已办结" : "督办单当前状态不能办结";
+		return draft ? "督办单尚未下发，不能办结" : "督办单当前状态不能办结";
 	case NOTICE_ESCALATE:
-		return closed ? "督办单已办结，不能升级" : "督办单已升级";
+		return draft ? "督办单尚未下发，不能升级" : "督办单已升级";
 	}
 	return "督办单当前状态不允许此操作";
 }
 
-void notice_number(int year, int seq, char out[NOTICE_NUMBER_MAX])
+void notice_number(const char *code, int year, int seq, char out[NOTICE_NUMBER_MAX])
 {
-	snprintf(out, NOTICE_NUMBER_MAX, "督办〔%d〕%d号", year, seq);
+	snprintf(out, NOTICE_NUMBER_MAX, "%s〔%d〕%d号", code, year, seq);
+}
+
+bool notice_code_valid(const char *code)
+{
+	size_t n, i = 0;
+	int chars = 0;
+
+	if (!code || !*code)
+		return false;
+	n = strlen(code);
+	if (!textconv_utf8_valid(code, n))
+		return false;
+	while (i < n) {
+		uint32_t cp;
+		i += textconv_utf8_next(code + i, n - i, &cp);
+		/* ASCII, controls and spaces, the brackets of the year */
+		if (cp < 0x80 || cp == 0x3000 || cp == 0x3014 || cp == 0x3015 ||
+		    ++chars > NOTICE_CODE_MAX)
+			return false;
+	}
+	return true;
 }
 
 enum notice_due_check notice_reply_due_check(const char *reply_due, int64_t today, int horizon_days)
@@ -80,68 +131,18 @@ bool notice_overdue(const char *status, bool replied, const char *reply_due, int
 {
 	int64_t d = plan_day(reply_due);
 
-	if (replied || !status || !strcmp(status, "closed") || d < 0)
+	if (replied || !status || !strcmp(status, "closed") || !strcmp(status, "draft") || d < 0)
 		return false;
 	return d < today;
 }
 
-/* Year, month and day of a day number (proleptic Gregorian; Howard Hinnant's days_from_civil
- * inverse). */
-static void civil(int64_t day, int *y, int *m, int *d)
-{
-	int64_t z = day + 719468;
-	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-	int64_t doe = z - era * 146097;
-	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int64_t mp = (5 * doy + 2) / 153;
-
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 int notice_year(int64_t day)
 {
-	int y, m, d;
+	char iso[11];
+	int y = 0;
 
-	civil(day, &y, &m, &d);
-	return y;
-}
-
-static const char *const digit_cn[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-
-/* 1..39 the way dates say them: 十, 十一, 二十, 二十一, 三十一. */
-static void small_cn(int n, char *out, size_t len)
-{
-	if (n < 10)
-		snprintf(out, len, "%s", digit_cn[n]);
-	else if (n % 10 == 0)
-		snprintf(out, len, "%s十", n / 10 == 1 ? "" : digit_cn[n / 10]);
-	else
-		snprintf(out, len, "%s十%s", n / 10 == 1 ? "" : digit_cn[n / 10], digit_cn[n % 10]);
-}
-
-void notice_date_cn(int64_t day, char out[NOTICE_DATE_CN_MAX])
-{
-	char ys[32] = "", ms[16], ds[16], num[16];
-	int y, m, d;
-
-	civil(day, &y, &m, &d);
-	snprintf(num, sizeof(num), "%d", y < 0 ? 0 : y);
-	for (const char *p = num; *p && strlen(ys) + 4 < sizeof(ys); p++)
-		strcat(ys, digit_cn[*p - '0']);
-	small_cn(m, ms, sizeof(ms));
-	small_cn(d, ds, sizeof(ds));
-	snprintf(out, NOTICE_DATE_CN_MAX, "%s年%s月%s日", ys, ms, ds);
-}
-
-void notice_date_plain(int64_t day, char out[NOTICE_DATE_CN_MAX])
-{
-	int y, m, d;
-
-	civil(day, &y, &m, &d);
-	snprintf(out, NOTICE_DATE_CN_MAX, "%d年%d月%d日", y, m, d);
+	plan_day_format(day, iso);
+	return sscanf(iso, "%d", &y) == 1 ? y : 0;
 }
 
 static bool starts_with(const char *s, const char *prefix)

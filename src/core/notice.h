@@ -1,17 +1,24 @@
 /* notice.h - the rules of 督办单 (supervision notices): their status machine, their number
- * 督办〔YEAR〕SEQ号, reply deadlines and overdue, and the Chinese dates and title of the
- * printed notice. Pure; callers pass "today" (a day number from core/plan.h).
+ * (机关代字〔YEAR〕SEQ号, 督办〔2026〕3号 by default), reply deadlines and overdue, and the title.
+ * Pure; callers pass "today" (a day number from core/plan.h).
  *
- * Status machine (the office issues, the addressed organization replies, the office ends it):
+ * The office drafts a notice (拟稿, unnumbered, seen by the office only), edits or discards
+ * the draft, and issues it, which numbers it; the addressed organization signs for it (签收)
+ * and then replies, as often as it needs (each reply kept); the office closes it, or escalates
+ * it first. received = the notice has been signed for (a separate fact, since an escalated
+ * notice may or may not have been):
  *
- *   from \ action   reply                close    escalate
- *   open            replied              closed   escalated
- *   replied         replied (revised)    closed   escalated
- *   escalated       escalated (recorded) closed   refused
- *   closed          refused              refused  refused
+ *   from \ action  edit/discard issue  receive         reply                close   escalate
+ *   draft          draft/gone   open   refused         refused              refused refused
+ *   open           refused      refused received       refused: sign first  closed  escalated
+ *   received       refused      refused refused        replied              closed  escalated
+ *   replied        refused      refused refused        replied (another)    closed  escalated
+ *   escalated      refused      refused escalated if   escalated if         closed  refused
+ *                                       not received   received
+ *   closed         refused      refused refused        refused              refused refused
  *
- * An escalated notice (已升级) stays escalated when the organization replies, so that it stays
- * visible as such in the lists until the office closes it. A notice is overdue while it is not
+ * An escalated notice (已升级) stays escalated through receipt and replies, so that it stays
+ * visible as such until the office closes it. A notice is overdue while it is issued, not
  * closed, has no reply, and its reply date (the end of that day in Asia/Shanghai) has passed. */
 #ifndef KFQ_CORE_NOTICE_H
 #define KFQ_CORE_NOTICE_H
@@ -21,23 +28,36 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define NOTICE_ISSUER      "抚顺市开发区体制机制改革工作专班办公室"
-#define NOTICE_NUMBER_MAX  48 /* bytes of 督办〔YEAR〕SEQ号 with its NUL */
-#define NOTICE_DATE_CN_MAX 48 /* bytes of 二〇二六年十一月二十八日 with its NUL */
+#define NOTICE_ORGAN      "抚顺市开发区体制机制改革工作专班办公室" /* the default 发文机关 */
+#define NOTICE_CODE       "督办" /* the default 机关代字 of the numbers */
+#define NOTICE_CODE_MAX   16     /* characters of a 机关代字 */
+#define NOTICE_NUMBER_MAX 96     /* bytes of 机关代字〔YEAR〕SEQ号 with its NUL */
+#define NOTICE_ORGAN_MAX  120    /* bytes of a configured 发文机关 */
 
-enum notice_action { NOTICE_REPLY, NOTICE_CLOSE, NOTICE_ESCALATE };
+enum notice_action {
+	NOTICE_EDIT,    /* change a draft (or discard it) */
+	NOTICE_ISSUE,   /* 下发: number and send a draft */
+	NOTICE_RECEIVE, /* 签收 */
+	NOTICE_REPLY,   /* 反馈 */
+	NOTICE_CLOSE,   /* 办结 */
+	NOTICE_ESCALATE /* 升级督办 */
+};
 
-/* open, replied, closed, escalated */
+/* draft, open, received, replied, escalated, closed */
 bool notice_status_valid(const char *status);
-/* 待反馈 已反馈 已办结 已升级 (static); the status itself when unknown. */
+/* 拟稿 待签收 已签收 已反馈 已升级 已办结 (static); the status itself when unknown. */
 const char *notice_status_label(const char *status);
-/* The status after the action, or NULL when the status machine refuses it (static). */
-const char *notice_next_status(const char *status, enum notice_action action);
-/* Why the action is refused in that status: a Chinese message (static). */
-const char *notice_refusal(const char *status, enum notice_action action);
+/* The status after the action on a notice in status (received: signed for), or NULL when the
+ * status machine refuses it (static). */
+const char *notice_next_status(const char *status, bool received, enum notice_action action);
+/* Why the action is refused: a Chinese message (static). */
+const char *notice_refusal(const char *status, bool received, enum notice_action action);
 
-/* Writes 督办〔year〕seq号. */
-void notice_number(int year, int seq, char out[NOTICE_NUMBER_MAX]);
+/* Writes code〔year〕seq号 (督办〔2026〕3号). */
+void notice_number(const char *code, int year, int seq, char out[NOTICE_NUMBER_MAX]);
+/* A 机关代字 the configuration may set: 1 to NOTICE_CODE_MAX characters, no ASCII, no
+ * brackets 〔〕, no space or control character. */
+bool notice_code_valid(const char *code);
 
 enum notice_due_check {
 	NOTICE_DUE_OK,
@@ -46,18 +66,14 @@ enum notice_due_check {
 	NOTICE_DUE_TOO_FAR, /* more than horizon_days after today */
 };
 #define NOTICE_HORIZON_DAYS 366 /* the default horizon of reply dates (kfq serve's option) */
-/* A new notice's reply date: a valid date, today or later, at most horizon_days after today. */
+/* A reply date being set: a valid date, today or later, at most horizon_days after today. */
 enum notice_due_check notice_reply_due_check(const char *reply_due, int64_t today,
                                              int horizon_days);
-/* Not closed, no reply, and reply_due (YYYY-MM-DD) is before today. */
+/* Issued, not closed, no reply, and reply_due (YYYY-MM-DD) is before today. */
 bool notice_overdue(const char *status, bool replied, const char *reply_due, int64_t today);
 
 /* The calendar year of a day number (days since 1970-01-01). */
 int notice_year(int64_t day);
-/* 二〇二六年十一月二十八日: the date line of a printed notice. */
-void notice_date_cn(int64_t day, char out[NOTICE_DATE_CN_MAX]);
-/* 2026年12月5日: dates in running text (请于…前反馈). */
-void notice_date_plain(int64_t day, char out[NOTICE_DATE_CN_MAX]);
 /* Appends the notice's title to out: 关于<subject>的督办通知. A subject that already reads
  * 关于…, …的督办通知 or …督办通知 is not wrapped twice. */
 void notice_title(const char *subject, struct strbuf *out);

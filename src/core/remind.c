@@ -4,6 +4,7 @@
 
 #include "core/account.h"
 #include "core/notice.h"
+#include "core/print_doc.h"
 #include "util/strbuf.h"
 
 #include <stdio.h>
@@ -47,12 +48,12 @@ static const char *notice_due_item(const struct remind_fact *f, int64_t today, s
                                    struct inbox_item *out)
 {
 	int64_t due = plan_day(f->date);
-	char number[NOTICE_NUMBER_MAX], when[NOTICE_DATE_CN_MAX], day[11];
+	const char *number = f->number;
+	char when[PRINT_DATE_MAX], day[11];
 
 	if (due < 0 || due - today > REMIND_NOTICE_DUE_DAYS)
 		return NULL;
-	notice_number(f->year, f->seq, number);
-	notice_date_plain(due, when);
+	print_date(due, when);
 	if (due < today) {
 		plan_day_format(today, day);
 		out->kind = "notice_overdue";
@@ -113,12 +114,12 @@ bool remind_item_for(const struct remind_fact *f, int64_t today, struct arena *a
 void remind_notice_item(enum remind_notice_event e, const struct remind_notice *n, struct arena *a,
                         struct inbox_item *out)
 {
-	char number[NOTICE_NUMBER_MAX], when[NOTICE_DATE_CN_MAX];
+	const char *number = n->number;
+	char when[PRINT_DATE_MAX];
 	struct strbuf title = STRBUF_INIT;
 	int64_t due = plan_day(n->reply_due);
 
 	memset(out, 0, sizeof(*out));
-	notice_number(n->year, n->seq, number);
 	out->entity_type = "notice";
 	out->entity_id = n->id;
 	out->link = arena_printf(a, "/notices/%lld", (long long)n->id);
@@ -128,20 +129,27 @@ void remind_notice_item(enum remind_notice_event e, const struct remind_notice *
 	case REMIND_NOTICE_ISSUED:
 		notice_title(n->subject, &title);
 		if (due >= 0)
-			notice_date_plain(due, when);
+			print_date(due, when);
 		else
 			snprintf(when, sizeof(when), "%s", n->reply_due ? n->reply_due : "");
 		out->kind = "notice";
 		out->dedupe_key = arena_printf(a, "notice:n%lld", (long long)n->id);
-		out->title = arena_printf(a, "收到督办通知：%s %s，请于%s前反馈办理情况", number,
-		                          title.buf, when);
+		out->title = arena_printf(a, "收到督办通知：%s %s，请签收并于%s前反馈办理情况",
+		                          number, title.buf, when);
+		break;
+	case REMIND_NOTICE_COPIED:
+		notice_title(n->subject, &title);
+		out->kind = "notice_cc";
+		out->dedupe_key = arena_printf(a, "notice_cc:n%lld", (long long)n->id);
+		out->title = arena_printf(a, "抄送督办通知：%s %s（主送：%s）", number, title.buf,
+		                          n->org_name);
 		break;
 	case REMIND_NOTICE_REPLIED:
 		/* those who close it */
 		out->to[out->nto++] = (struct inbox_to){.perm = PERM_NOTICE_ISSUE};
 		out->kind = "notice_replied";
-		out->dedupe_key = arena_printf(a, "notice_replied:n%lld:%s", (long long)n->id,
-		                               n->replied_at ? n->replied_at : "");
+		out->dedupe_key = arena_printf(a, "notice_replied:n%lld:r%lld", (long long)n->id,
+		                               (long long)n->reply_id);
 		out->title = arena_printf(a, "%s已反馈：%s", number, n->org_name);
 		break;
 	case REMIND_NOTICE_CLOSED:

@@ -50,7 +50,7 @@ struct remind_fact {
 	const char *date;     /* milestone: due date; returned: review time (RFC 3339); notice:
 	                         reply date */
 	int64_t milestone_id; /* report: its milestone (the link) */
-	int year, seq;        /* notice: its number */
+	const char *number;   /* notice: its number (督办〔2026〕3号) */
 };
 
 /* The reminder a fact calls for today; false when none does (not yet within its window). */
@@ -59,6 +59,7 @@ bool remind_item_for(const struct remind_fact *f, int64_t today, struct arena *a
 
 enum remind_notice_event {
 	REMIND_NOTICE_ISSUED,    /* to the addressed organization's users */
+	REMIND_NOTICE_COPIED,    /* to the users of an organization it is copied to (抄送) */
 	REMIND_NOTICE_REPLIED,   /* to those who close notices (PERM_NOTICE_ISSUE) */
 	REMIND_NOTICE_CLOSED,    /* to the addressed organization's users */
 	REMIND_NOTICE_ESCALATED, /* to the addressed organization's users */
@@ -67,12 +68,12 @@ enum remind_notice_event {
 /* What the inbox needs to know of a notice. */
 struct remind_notice {
 	int64_t id;
-	int year, seq;
-	int64_t org_id;
+	const char *number;
+	int64_t org_id; /* COPIED: the organization copied */
 	const char *org_name;
 	const char *subject;
-	const char *reply_due;  /* YYYY-MM-DD */
-	const char *replied_at; /* REPLIED: the reply's time, part of the key */
+	const char *reply_due; /* YYYY-MM-DD */
+	int64_t reply_id;      /* REPLIED: the reply, part of the key */
 };
 
 void remind_notice_item(enum remind_notice_event e, const struct remind_notice *n, struct arena *a,

@@ -198,7 +198,12 @@ int store_audit_entity(struct store *s, const struct store_actor *who, const cha
 	"seq, time, user_id, username, org_id, client_addr, action, entity_type, entity_id, "      \
 	"before_json, after_json, prev_hash, hash, canon"
 static const char sql_count[] = "SELECT COUNT(*) FROM audit_log";
-static const char sql_list[] = "SELECT " AUDIT_COLS " FROM audit_log";
+/* the list names who acted as people know them: the account's display name and the
+ * organization's name now (the record keeps the login and the ids) */
+static const char sql_list[] =
+    "SELECT " AUDIT_COLS ", (SELECT u.display_name FROM app_user u WHERE u.id = "
+    "audit_log.user_id), (SELECT o.name FROM org o WHERE o.id = audit_log.org_id) FROM "
+    "audit_log";
 static const char sql_all[] = "SELECT " AUDIT_COLS " FROM audit_log ORDER BY seq";
 
 /* the predicates of the filters given */
@@ -240,6 +245,17 @@ static void read_row(struct store_stmt *st, struct arena *a, void *element)
 	r->after_json = store_col_dup(st, 10, a);
 	r->prev_hash = store_col_dup(st, 11, a);
 	row->hash = store_col_dup(st, 12, a);
+	row->user_name = row->org_name = NULL;
+}
+
+/* element: a struct store_audit_row with the names of sql_list */
+static void read_named_row(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_audit_row *row = element;
+
+	read_row(st, a, element);
+	row->user_name = store_col_dup(st, 14, a);
+	row->org_name = store_col_dup(st, 15, a);
 }
 
 int store_audit_list(struct store *s, struct arena *a, const struct store_audit_filter *f,
@@ -250,7 +266,7 @@ int store_audit_list(struct store *s, struct arena *a, const struct store_audit_
 	    .list_sql = sql_list,
 	    .offset = f->offset,
 	    .limit = f->limit,
-	    .read = read_row,
+	    .read = read_named_row,
 	    .elem_size = sizeof(**rows),
 	    .arg = f,
 	    .filter = audit_filter,

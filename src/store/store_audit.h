@@ -65,6 +65,9 @@ struct store_audit_filter {
 struct store_audit_row {
 	struct audit_rec rec;
 	const char *hash;
+	/* lists: who acted as people know them, as named now (NULL when none) */
+	const char *user_name; /* the account's display name */
+	const char *org_name;
 };
 
 /* Rows newest first, arena-owned. *total = rows matching the filter. */

@@ -20,7 +20,7 @@
 #define TASK_COLS                                                                                  \
 	"t.id, t.policy_id, t.article_number, t.part_heading, t.group_heading, t.title, t.body, "  \
 	"t.lead_units, t.responsible_units, t.updated_at, t.scope, t.deadline_text, "              \
-	"t.deadline_date, t.unit_source, t.lead_rule_line"
+	"t.deadline_date, t.unit_source, t.lead_rule_line, t.contact_name, t.contact_phone"
 static const char sql_policy_insert[] =
     "INSERT INTO policy (title, title_note, issuer, notice_date, contact_email, contact_phone, "
     "window_start, window_end, encoding, source_sha256, source_text, parsed_json, n_warnings, "
@@ -35,6 +35,8 @@ static const char sql_org_insert[] =
     "INSERT INTO task_org (task_id, org_id, role) VALUES (?1, ?2, ?3)";
 static const char sql_org_delete[] = "DELETE FROM task_org WHERE task_id = ?1";
 static const char sql_task_touch[] = "UPDATE task SET updated_at = ?2 WHERE id = ?1";
+static const char sql_task_office[] =
+    "UPDATE task SET contact_name = ?2, contact_phone = ?3 WHERE id = ?1";
 static const char sql_policy_list[] = "SELECT " POLICY_COLS " FROM policy p ORDER BY p.id";
 static const char sql_policy_get[] =
     "SELECT " POLICY_COLS ", p.parsed_json FROM policy p WHERE p.id = ?1";
@@ -260,6 +262,8 @@ static void read_task(struct store_stmt *st, struct arena *a, void *element)
 	t->deadline_date = store_col_dup(st, 12, a);
 	t->unit_source = store_col_dup(st, 13, a);
 	t->lead_rule_line = (int)store_col_int(st, 14);
+	t->contact_name = store_col_dup(st, 15, a);
+	t->contact_phone = store_col_dup(st, 16, a);
 }
 
 /* Adds the organization in columns k, k + 1, k + 2 (id, name, role; NULL id: none) to t's
@@ -384,7 +388,7 @@ int store_task_get(struct store *s, struct arena *a, int64_t id, struct store_ta
 	if (rc == KFQ_ROW)
 		read_task(st, a, out);
 	for (; rc == KFQ_ROW; rc = store_step(st))
-		add_org(st, 15, a, out, caps);
+		add_org(st, 17, a, out, caps);
 	store_reset(st);
 	return rc == KFQ_DONE ? KFQ_OK : rc;
 }
@@ -403,10 +407,11 @@ static int run_id(struct store *s, const char *sql, int64_t id, const char *text
 	return store_run(st);
 }
 
-int store_task_set_orgs(struct store *s, const struct store_actor *who,
-                        const struct store_task_json *json, int64_t id,
-                        const struct store_org_ref *lead, int nlead,
-                        const struct store_org_ref *responsible, int nresponsible)
+/* One audited change of task id in its own write transaction: apply(s, id, arg) between the
+ * task as it was and as it is, its updated_at moved. */
+static int change(struct store *s, const struct store_actor *who,
+                  const struct store_task_json *json, int64_t id, const char *action,
+                  int (*apply)(struct store *s, int64_t id, const void *arg), const void *arg)
 {
 	struct store_task before, after;
 	struct arena a;
@@ -418,14 +423,61 @@ int store_task_set_orgs(struct store *s, const struct store_actor *who,
 	if ((rc = store_begin(s)) != KFQ_OK)
 		goto cleanup;
 	if ((rc = store_task_get(s, &a, id, &before)) == KFQ_OK &&
-	    (rc = run_id(s, sql_org_delete, id, NULL)) == KFQ_OK &&
-	    (rc = insert_orgs(s, id, lead, nlead, "lead")) == KFQ_OK &&
-	    (rc = insert_orgs(s, id, responsible, nresponsible, "responsible")) == KFQ_OK &&
+	    (rc = apply(s, id, arg)) == KFQ_OK &&
 	    (rc = run_id(s, sql_task_touch, id, now)) == KFQ_OK &&
 	    (rc = store_task_get(s, &a, id, &after)) == KFQ_OK)
-		rc = audit_task(s, who, json, "update_orgs", &before, &after);
+		rc = audit_task(s, who, json, action, &before, &after);
 	rc = store_end(s, rc);
 cleanup:
 	arena_release(&a);
 	return rc;
+}
+
+/* arg: a struct store_task_office */
+static int set_office(struct store *s, int64_t id, const void *arg)
+{
+	const struct store_task_office *o = arg;
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_task_office, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	store_bind_text(st, 2, o->contact_name);
+	store_bind_text(st, 3, o->contact_phone);
+	return store_run(st);
+}
+
+int store_task_update_office(struct store *s, const struct store_actor *who,
+                             const struct store_task_json *json, int64_t id,
+                             const struct store_task_office *o)
+{
+	return change(s, who, json, id, "update", set_office, o);
+}
+
+/* The organizations of a task replaced. */
+struct orgs_arg {
+	const struct store_org_ref *lead, *responsible;
+	int nlead, nresponsible;
+};
+
+static int set_orgs(struct store *s, int64_t id, const void *arg)
+{
+	const struct orgs_arg *o = arg;
+	int rc;
+
+	if ((rc = run_id(s, sql_org_delete, id, NULL)) != KFQ_OK ||
+	    (rc = insert_orgs(s, id, o->lead, o->nlead, "lead")) != KFQ_OK)
+		return rc;
+	return insert_orgs(s, id, o->responsible, o->nresponsible, "responsible");
+}
+
+int store_task_set_orgs(struct store *s, const struct store_actor *who,
+                        const struct store_task_json *json, int64_t id,
+                        const struct store_org_ref *lead, int nlead,
+                        const struct store_org_ref *responsible, int nresponsible)
+{
+	struct orgs_arg o = {lead, responsible, nlead, nresponsible};
+
+	return change(s, who, json, id, "update_orgs", set_orgs, &o);
 }

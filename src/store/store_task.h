@@ -52,7 +52,16 @@ struct store_task {
 	int nlead;
 	struct store_org_ref *responsible;
 	int nresponsible;
+	const char
+	    *contact_name; /* the office's contact person for the task (联系人); NULL = none */
+	const char *contact_phone; /* a work phone published with the task, like a document's */
 	const char *updated_at;
+};
+
+/* What the office sets on a task (the rest comes from the policy text). */
+struct store_task_office {
+	const char *contact_name; /* NULL clears */
+	const char *contact_phone;
 };
 
 /* The writers the audit records of policies and tasks take their before/after from: the
@@ -86,6 +95,10 @@ struct store_task_filter {
 int store_task_list(struct store *s, struct arena *a, const struct store_task_filter *f,
                     struct store_task **out, int *n, int64_t *total);
 int store_task_get(struct store *s, struct arena *a, int64_t id, struct store_task *out);
+/* Sets what the office sets on a task, audited as "update". */
+int store_task_update_office(struct store *s, const struct store_actor *who,
+                             const struct store_task_json *json, int64_t id,
+                             const struct store_task_office *o);
 /* Replaces the task's organizations (ids in .id), audited as "update_orgs". */
 int store_task_set_orgs(struct store *s, const struct store_actor *who,
                         const struct store_task_json *json, int64_t id,

@@ -88,7 +88,7 @@ describe('audit', { timeout: h.FILE_TIMEOUT }, () => {
 		for (const r of recs) assert.match(r.time, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 	});
 
-	test('an API change is recorded with user, client address, action, entity, before and after', T, async () => {
+	test('an API change is recorded with user (name and organization too), client address, action, entity, before and after', T, async () => {
 		const office = (await c.office1.get('/api/session')).json.user;
 		const r = await c.auditor1.get(`/api/audit?entity_type=org&entity_id=${ids['审计测试县']}`);
 		assert.equal(r.json.total, 2);
@@ -97,6 +97,9 @@ describe('audit', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(cre.username, 'office1');
 		assert.equal(cre.user_id, office.id);
 		assert.equal(cre.org_id, ids[h.ORG.commerce]);
+		// who it was, as people know them: the account's name and its organization
+		assert.equal(cre.user_name, office.display_name);
+		assert.equal(cre.org_name, h.ORG.commerce);
 		assert.equal(cre.client_addr, '127.0.0.1');
 		assert.equal(cre.entity_type, 'org');
 		assert.equal(cre.entity_id, String(ids['审计测试县']));

@@ -1,9 +1,13 @@
 'use strict';
 // notice.test.js - 督办单 (supervision notices) and the in-app inbox: the office issues numbered
-// notices (督办〔year〕N号) to an organization about a task and milestone; only that
-// organization's scope sees and answers them; the office closes or escalates; refusals (bad
-// input, another scope, a closed notice) write nothing; the printable page escapes user text;
-// the xlsx export; each user's inbox; `kfq remind` adds each reminder once a day.
+// notices (督办〔year〕N号) to an organization about any entity (a task, a milestone, a plan, an
+// organization), drafts them unnumbered first when it wants to, copies them to others (抄送);
+// the addressed organization's scope signs for them (签收) and then replies, each reply kept;
+// those copied read and do not act; every other organization gets 404 as for a missing notice;
+// files on the notice and on replies follow the notice's read rule; the office closes or
+// escalates; refusals (bad input, another scope, a closed notice) write nothing; the printed
+// notice (GB/T 9704) escapes user text; the xlsx export; each user's inbox; `kfq remind` adds
+// each reminder once a day.
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -28,13 +32,8 @@ function plainDate(iso) {
 	return `${y}年${m}月${d}日`;
 }
 
-// 2026-11-28 → 二〇二六年十一月二十八日
-function cnDate(iso) {
-	const digits = '〇一二三四五六七八九';
-	const small = (n) => (n < 10 ? digits[n] : `${n >= 20 ? digits[Math.floor(n / 10)] : ''}十${n % 10 ? digits[n % 10] : ''}`);
-	const [y, m, d] = iso.split('-').map(Number);
-	return `${[...String(y)].map((ch) => digits[Number(ch)]).join('')}年${small(m)}月${small(d)}日`;
-}
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
 const plan = (offsets) => [
 	{ title: '制定实施方案', deliverable: '方案文本', start_date: day(-60), due_date: day(offsets[0]), weight: 30 },
@@ -85,6 +84,14 @@ describe('supervision notices and the inbox', { timeout: h.FILE_TIMEOUT }, () =>
 		reply_due: day(7),
 		...extra,
 	});
+	// an upload for an entity type; returns the answer
+	const upload = (client, kind, name, bytes = PDF) =>
+		client.post(`/api/attachments?for=${kind}&name=${encodeURIComponent(name)}`, bytes, { raw: true, contentType: 'application/octet-stream' });
+	const receiveOk = async (id) => {
+		const r = await c.zone1.post(`/api/notices/${id}/receive`, {});
+		assert.equal(r.status, 200, r.text);
+		return r.json;
+	};
 
 	test('bad input is refused with the field and writes nothing', T, async () => {
 		const audits = await auditCount();
@@ -105,6 +112,18 @@ describe('supervision notices and the inbox', { timeout: h.FILE_TIMEOUT }, () =>
 			// zone1's milestone, but of another task
 			[good({ task_id: t1.id, milestone_id: plan1.milestones[0].id }), 'invalid_value', '/milestone_id'],
 			[good({ milestone_id: 999999 }), 'invalid_value', '/milestone_id'],
+			// the entity form: a type notices may concern, an id that exists and fits
+			[good({ task_id: undefined }), 'missing_field', '/entity_type'],
+			[good({ task_id: undefined, entity_type: 'user', entity_id: 1 }), 'invalid_value', '/entity_type'],
+			[good({ task_id: undefined, entity_type: 'org' }), 'missing_field', '/entity_id'],
+			[good({ task_id: undefined, entity_type: 'org', entity_id: 999999 }), 'invalid_value', '/entity_id'],
+			[good({ task_id: undefined, entity_type: 'plan', entity_id: plan2.id }), 'invalid_value', '/entity_id'],
+			[good({ task_id: undefined, entity_type: 'milestone', entity_id: plan2.milestones[0].id }), 'invalid_value', '/entity_id'],
+			// copies: existing, not the addressed organization, none twice
+			[good({ cc_org_ids: [999999] }), 'invalid_value', '/cc_org_ids/0'],
+			[good({ cc_org_ids: [ids[h.ORG.dongzhou], ids[h.ORG.econ]] }), 'invalid_value', '/cc_org_ids/1'],
+			[good({ cc_org_ids: [ids[h.ORG.dongzhou], ids[h.ORG.dongzhou]] }), 'invalid_value', '/cc_org_ids/1'],
+			[good({ attachment_ids: [999999] }), 'invalid_value', '/attachment_ids'],
 		];
 		for (const [body, code, field] of bad) {
 			const r = await c.office1.post('/api/notices', body);
@@ -117,7 +136,7 @@ describe('supervision notices and the inbox', { timeout: h.FILE_TIMEOUT }, () =>
 		assert.equal(await unread(c.zone1), inbox);
 	});
 
-	test('the office issues numbered notices; the addressed zone is told and sees them, others do not', T, async () => {
+	test('the office issues numbered notices; the addressed zone is told and sees them, others get 404', T, async () => {
 		const audits = await auditCount();
 		const inbox = await unread(c.zone1);
 		let r = await c.office1.post('/api/notices', good({ milestone_id: plan1.milestones[1].id }));
@@ -129,29 +148,41 @@ describe('supervision notices and the inbox', { timeout: h.FILE_TIMEOUT }, () =>
 		assert.equal(first.status, 'open');
 		assert.equal(first.overdue, false);
 		assert.equal(first.org_name, h.ORG.econ);
+		// the first form (task_id, milestone_id) names the milestone as the entity
+		assert.equal(first.entity_type, 'milestone');
+		assert.equal(first.entity_id, plan1.milestones[1].id);
+		assert.equal(first.entity_label, '第2条“聚焦主责主业”节点“组织实施”');
+		assert.equal(first.entity_link, `/milestones/${plan1.milestones[1].id}`);
+		assert.equal(first.task_id, t2.id);
 		assert.equal(first.task_title, '聚焦主责主业');
-		assert.equal(first.milestone_title, '组织实施');
+		assert.equal(first.title, '关于加快推进园区整合的督办通知');
 		assert.equal(first.issued_by, c.office1.user.id);
+		assert.equal(first.received_at, null);
+		assert.deepEqual(first.replies, []);
+		assert.deepEqual(first.cc, []);
 		assert.equal(await auditCount(), audits + 1);
 		const a = await c.auditor1.get(`/api/audit?entity_type=notice&entity_id=${first.id}`);
 		assert.equal(a.json.items[0].action, 'create');
 		assert.equal(a.json.items[0].after.number, first.number);
+		assert.equal(a.json.items[0].after.status, 'open');
 
 		assert.equal(await unread(c.zone1), inbox + 1);
 		r = await c.zone1.get('/api/inbox');
 		assert.equal(r.json.items[0].kind, 'notice');
 		assert.equal(r.json.items[0].link, `/notices/${first.id}`);
 		assert.equal(r.json.items[0].read, false);
-		assert.match(r.json.items[0].title, new RegExp(`督办〔${YEAR}〕1号 关于加快推进园区整合的督办通知`));
+		assert.match(r.json.items[0].title, new RegExp(`督办〔${YEAR}〕1号 关于加快推进园区整合的督办通知，请签收并于`));
 		assert.equal(await unread(c.zone2), 0);
 
 		r = await c.office1.post('/api/notices', good({ subject: '关于报送整改台账的督办通知', reply_due: day(0) }));
 		assert.equal(r.status, 201, r.text);
 		second = r.json;
 		assert.equal(second.number, `督办〔${YEAR}〕2号`);
+		assert.equal(second.entity_type, 'task');
+		assert.equal(second.entity_label, '第2条“聚焦主责主业”');
 		assert.equal(await unread(c.zone1), inbox + 2);
 
-		// zone1 sees both; zone2 and county1 (another county) see none and may not read them
+		// zone1 sees both; zone2 and county1 (another county) see none: a 404 as for a missing one
 		assert.equal((await c.zone1.get(`/api/notices/${first.id}`)).status, 200);
 		r = await c.zone1.get('/api/notices');
 		assert.equal(r.json.total, 2);
@@ -159,6 +190,7 @@ describe('supervision notices and the inbox', { timeout: h.FILE_TIMEOUT }, () =>
 		// another organization's notice answers as a missing one
 		h.assertError(await c.zone2.get(`/api/notices/${first.id}`), 404, 'not_found');
 		h.assertError(await c.zone2.get(`/api/notices/${first.id}/print`), 404, 'not_found');
+		h.assertError(await c.zone2.post(`/api/notices/${first.id}/receive`, {}), 404, 'not_found');
 		assert.equal((await c.zone2.get('/api/notices')).json.total, 0);
 		assert.equal((await c.zone2.get(`/api/notices?org_id=${ids[h.ORG.econ]}`)).json.total, 0);
 		assert.equal((await c.county1.get('/api/notices')).json.total, 0);
@@ -173,33 +205,60 @@ describe('supervision notices and the inbox', { timeout: h.FILE_TIMEOUT }, () =>
 		assert.equal((await c.office1.get(`/api/notices?status=open&task_id=${t2.id}`)).json.total, 2);
 		assert.equal((await c.office1.get(`/api/notices?org_id=${ids[h.ORG.shengli]}`)).json.total, 0);
 		assert.equal((await c.office1.get('/api/notices?overdue=1')).json.total, 0);
+		assert.equal((await c.office1.get(`/api/notices?entity_type=milestone&entity_id=${plan1.milestones[1].id}`)).json.total, 1);
 		r = await c.office1.get('/api/notices?page=2&page_size=1');
 		assert.equal(r.json.total, 2);
 		assert.deepEqual(r.json.items.map((n) => n.seq), [1]);
 		h.assertError(await c.office1.get('/api/notices?status=done'), 400, 'invalid_parameter', 'status');
 		h.assertError(await c.office1.get('/api/notices?overdue=2'), 400, 'invalid_parameter', 'overdue');
+		h.assertError(await c.office1.get('/api/notices?entity_type=user&entity_id=1'), 400, 'invalid_parameter', 'entity_type');
+		h.assertError(await c.office1.get('/api/notices?entity_type=org'), 400, 'invalid_parameter', 'entity_id');
 		h.assertError(await c.office1.get('/api/notices?q=x'), 400, 'unknown_parameter', 'q');
 	});
 
-	test('zone1 replies, the office is told and closes it; a reply after closing is refused', T, async () => {
+	test('signing for comes before replying; every reply is kept; the office is told and closes it', T, async () => {
 		const officeInbox = await unread(c.office1);
 		let audits = await auditCount();
 		h.assertError(await c.zone2.post(`/api/notices/${first.id}/reply`, { reply: '已办' }), 404, 'not_found');
-		for (const who of ['office1', 'super1', 'auditor1']) h.assertError(await c[who].post(`/api/notices/${first.id}/reply`, { reply: '已办' }), 403, 'forbidden');
+		for (const who of ['office1', 'super1', 'auditor1']) {
+			h.assertError(await c[who].post(`/api/notices/${first.id}/reply`, { reply: '已办' }), 403, 'forbidden');
+			h.assertError(await c[who].post(`/api/notices/${first.id}/receive`, {}), 403, 'forbidden');
+		}
+		// not yet signed for: a reply is refused, and so is a blank one
+		let r = await c.zone1.post(`/api/notices/${first.id}/reply`, { reply: '已办' });
+		h.assertError(r, 409, 'invalid_state');
+		assert.equal(r.json.error.message, '请先签收督办单，再反馈办理情况');
 		h.assertError(await c.zone1.post(`/api/notices/${first.id}/reply`, { reply: ' ' }), 400, 'missing_field', '/reply');
 		h.assertError(await c.zone1.post(`/api/notices/${first.id}/reply`, {}), 400, 'missing_field', '/reply');
 		assert.equal(await auditCount(), audits);
 
-		let r = await c.zone1.post(`/api/notices/${first.id}/reply`, { reply: '已完成园区整合方案，正在组织实施。' });
+		const received = await receiveOk(first.id);
+		assert.equal(received.status, 'received');
+		assert.ok(received.received_at);
+		assert.equal(received.received_by, c.zone1.user.id);
+		assert.equal(received.received_by_name, received.received_by_name && c.zone1.user.display_name);
+		assert.equal(await unread(c.office1), officeInbox);
+		h.assertError(await c.zone1.post(`/api/notices/${first.id}/receive`, {}), 409, 'invalid_state');
+
+		r = await c.zone1.post(`/api/notices/${first.id}/reply`, { reply: '已完成园区整合方案，正在组织实施。' });
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.status, 'replied');
-		assert.equal(r.json.reply, '已完成园区整合方案，正在组织实施。');
-		assert.ok(r.json.replied_at);
+		assert.equal(r.json.replies.length, 1);
+		assert.equal(r.json.replies[0].body, '已完成园区整合方案，正在组织实施。');
+		assert.equal(r.json.replies[0].created_by, c.zone1.user.id);
 		assert.equal(r.json.replied_by, c.zone1.user.id);
 		assert.equal(await unread(c.office1), officeInbox + 1);
 		r = await c.office1.get('/api/inbox?unread=1');
 		assert.equal(r.json.items[0].kind, 'notice_replied');
 		assert.equal(r.json.items[0].title, `督办〔${YEAR}〕1号已反馈：${h.ORG.econ}`);
+
+		// a second reply is a second row; the first stays as it was
+		r = await c.zone1.post(`/api/notices/${first.id}/reply`, { reply: '实施方案已印发。' });
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.status, 'replied');
+		assert.deepEqual(r.json.replies.map((x) => x.body), ['已完成园区整合方案，正在组织实施。', '实施方案已印发。']);
+		assert.ok(r.json.replies[0].id < r.json.replies[1].id);
+		assert.equal(await unread(c.office1), officeInbox + 2);
 
 		const zoneInbox = await unread(c.zone1);
 		h.assertError(await c.zone1.post(`/api/notices/${first.id}/close`, {}), 403, 'forbidden');
@@ -218,15 +277,18 @@ describe('supervision notices and the inbox', { timeout: h.FILE_TIMEOUT }, () =>
 		h.assertError(await c.office1.post(`/api/notices/${first.id}/escalate`, { comment: '升级' }), 409, 'invalid_state');
 		assert.equal(await auditCount(), audits);
 		r = await c.zone1.get(`/api/notices/${first.id}`);
-		assert.equal(r.json.reply, '已完成园区整合方案，正在组织实施。');
+		assert.equal(r.json.replies.length, 2);
 
 		const a = await c.auditor1.get(`/api/audit?entity_type=notice&entity_id=${first.id}`);
-		assert.deepEqual(a.json.items.map((x) => x.action), ['close', 'reply', 'create']);
-		assert.equal(a.json.items[1].before.status, 'open');
-		assert.equal(a.json.items[1].after.status, 'replied');
+		assert.deepEqual(a.json.items.map((x) => x.action), ['close', 'reply', 'reply', 'receive', 'create']);
+		assert.equal(a.json.items[3].before.status, 'open');
+		assert.equal(a.json.items[3].after.status, 'received');
+		// the record holds the history: the second reply's before has one reply, its after two
+		assert.equal(a.json.items[1].before.replies.length, 1);
+		assert.equal(a.json.items[1].after.replies.length, 2);
 	});
 
-	test('escalation needs a reason and stays visible as escalated until closed', T, async () => {
+	test('escalation needs a reason and stays visible as escalated through receipt and replies', T, async () => {
 		h.assertError(await c.office1.post(`/api/notices/${second.id}/escalate`, {}), 400, 'missing_field', '/comment');
 		h.assertError(await c.office1.post(`/api/notices/${second.id}/escalate`, { comment: '  ' }), 400, 'missing_field', '/comment');
 		h.assertError(await c.zone1.post(`/api/notices/${second.id}/escalate`, { comment: 'x' }), 403, 'forbidden');
@@ -239,74 +301,295 @@ describe('supervision notices and the inbox', { timeout: h.FILE_TIMEOUT }, () =>
 		assert.equal(await unread(c.zone1), zoneInbox + 1);
 		assert.equal((await c.zone1.get('/api/notices?status=escalated')).json.total, 1);
 		h.assertError(await c.office1.post(`/api/notices/${second.id}/escalate`, { comment: '再次升级' }), 409, 'invalid_state');
-		// the zone still answers; the notice stays escalated
+		// escalated before it was signed for: still signed for before any reply, and stays escalated
+		h.assertError(await c.zone1.post(`/api/notices/${second.id}/reply`, { reply: '台账已报送' }), 409, 'invalid_state');
+		r = await c.zone1.post(`/api/notices/${second.id}/receive`, {});
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.status, 'escalated');
+		assert.ok(r.json.received_at);
 		r = await c.zone1.post(`/api/notices/${second.id}/reply`, { reply: '台账已报送' });
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.status, 'escalated');
-		assert.equal(r.json.reply, '台账已报送');
+		assert.equal(r.json.replies[0].body, '台账已报送');
 		r = await c.office1.post(`/api/notices/${second.id}/close`, {});
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.status, 'closed');
 		assert.equal(r.json.escalation_comment, '多次督促未见成效，提请领导小组督办');
 	});
 
+	let draft;
+
+	test('a draft is the office\'s own, unnumbered; issuing it numbers it', T, async () => {
+		const inbox = await unread(c.zone1);
+		let r = await c.office1.post('/api/notices', good({ draft: true, subject: '报送季度进展' }));
+		assert.equal(r.status, 201, r.text);
+		draft = r.json;
+		assert.equal(draft.status, 'draft');
+		assert.equal(draft.number, null);
+		assert.equal(draft.year, null);
+		assert.equal(draft.seq, null);
+		assert.equal(draft.issued_at, null);
+		assert.ok(draft.created_at);
+		assert.equal(draft.overdue, false);
+		// nobody is told; only those who issue notices see it
+		assert.equal(await unread(c.zone1), inbox);
+		h.assertError(await c.zone1.get(`/api/notices/${draft.id}`), 404, 'not_found');
+		h.assertError(await c.super1.get(`/api/notices/${draft.id}`), 404, 'not_found');
+		h.assertError(await c.zone1.post(`/api/notices/${draft.id}/receive`, {}), 404, 'not_found');
+		assert.ok(!(await c.zone1.get('/api/notices?page_size=100')).json.items.some((n) => n.id === draft.id));
+		assert.ok(!(await c.super1.get('/api/notices?page_size=100')).json.items.some((n) => n.id === draft.id));
+		assert.equal((await c.office1.get('/api/notices?status=draft')).json.total, 1);
+		// a draft is neither closed nor escalated
+		h.assertError(await c.office1.post(`/api/notices/${draft.id}/close`, {}), 409, 'invalid_state');
+		h.assertError(await c.office1.post(`/api/notices/${draft.id}/escalate`, { comment: 'x' }), 409, 'invalid_state');
+
+		// edited: another entity (the zone's plan), a copy to 东洲区, a file
+		const file = await upload(c.office1, 'notice', '季度进展模板.pdf');
+		assert.equal(file.status, 201, file.text);
+		r = await c.office1.put(`/api/notices/${draft.id}`, {
+			org_id: ids[h.ORG.econ],
+			entity_type: 'plan',
+			entity_id: plan1.id,
+			subject: '报送季度进展',
+			body: '请按模板报送本季度推进情况。',
+			reply_due: day(10),
+			cc_org_ids: [ids[h.ORG.dongzhou]],
+			attachment_ids: [file.json.id],
+		});
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.status, 'draft');
+		assert.equal(r.json.entity_label, '第2条“聚焦主责主业”一区一策计划');
+		assert.equal(r.json.entity_link, `/plans/${plan1.id}`);
+		assert.deepEqual(r.json.cc, [{ org_id: ids[h.ORG.dongzhou], org_name: h.ORG.dongzhou }]);
+		assert.deepEqual(r.json.attachments.map((x) => x.filename), ['季度进展模板.pdf']);
+
+		// issued: the next number of the year
+		const before = await noticeCount();
+		r = await c.office1.post(`/api/notices/${draft.id}/issue`, {});
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.status, 'open');
+		assert.equal(r.json.number, `督办〔${YEAR}〕3号`);
+		assert.equal(r.json.seq, 3);
+		assert.ok(r.json.issued_at);
+		assert.equal(await noticeCount(), before);
+		assert.equal(await unread(c.zone1), inbox + 1);
+		// the copy: 东洲区's county user is told and reads it, and does not act on it
+		r = await c.county1.get('/api/inbox?unread=1');
+		assert.equal(r.json.items[0].kind, 'notice_cc');
+		assert.equal(r.json.items[0].title, `抄送督办通知：督办〔${YEAR}〕3号 关于报送季度进展的督办通知（主送：${h.ORG.econ}）`);
+		assert.equal((await c.county1.get(`/api/notices/${draft.id}`)).status, 200);
+		assert.equal((await c.county1.get('/api/notices')).json.total, 1);
+		r = await c.county1.post(`/api/notices/${draft.id}/receive`, {});
+		h.assertError(r, 403, 'forbidden');
+		assert.match(r.json.error.message, /抄送单位只能查阅/);
+		h.assertError(await c.county1.post(`/api/notices/${draft.id}/reply`, { reply: '知悉' }), 403, 'forbidden');
+		// once issued it is no longer edited, discarded or issued again
+		h.assertError(await c.office1.put(`/api/notices/${draft.id}`, good()), 409, 'invalid_state');
+		h.assertError(await c.office1.del(`/api/notices/${draft.id}`), 409, 'invalid_state');
+		h.assertError(await c.office1.post(`/api/notices/${draft.id}/issue`, {}), 409, 'invalid_state');
+		const a = await c.auditor1.get(`/api/audit?entity_type=notice&entity_id=${draft.id}`);
+		assert.deepEqual(a.json.items.map((x) => x.action), ['issue', 'update', 'create']);
+		assert.equal(a.json.items[1].after.attachments[0].sha256, file.json.sha256);
+
+		// a discarded draft is gone, its file back with the office
+		r = await c.office1.post('/api/notices', good({ draft: true, subject: '作废的稿' }));
+		const gone = r.json;
+		const f2 = await upload(c.office1, 'notice', '草稿附件.pdf');
+		assert.equal((await c.office1.put(`/api/notices/${gone.id}`, good({ subject: '作废的稿', attachment_ids: [f2.json.id] }))).status, 200);
+		h.assertError(await c.zone1.del(`/api/notices/${gone.id}`), 403, 'forbidden');
+		r = await c.office1.del(`/api/notices/${gone.id}`);
+		assert.equal(r.status, 204, r.text);
+		h.assertError(await c.office1.get(`/api/notices/${gone.id}`), 404, 'not_found');
+		const d = await c.auditor1.get(`/api/audit?entity_type=notice&entity_id=${gone.id}`);
+		assert.equal(d.json.items[0].action, 'delete');
+		assert.equal(d.json.items[0].after, null);
+		assert.equal(d.json.items[0].before.subject, '作废的稿');
+		r = await c.office1.get(`/api/attachments/${f2.json.id}`);
+		assert.equal(r.status, 200);
+		assert.equal((await c.office1.post('/api/notices', good({ attachment_ids: [f2.json.id] }))).status, 201);
+	});
+
+	test('a notice may concern an organization, with no task', T, async () => {
+		const r = await c.office1.post('/api/notices', {
+			org_id: ids[h.ORG.shengli],
+			entity_type: 'org',
+			entity_id: ids[h.ORG.shengli],
+			subject: '开发区整体改革推进滞后',
+			body: '请说明改革推进滞后的原因及下一步措施。',
+			reply_due: day(5),
+		});
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.entity_type, 'org');
+		assert.equal(r.json.entity_label, h.ORG.shengli);
+		assert.equal(r.json.entity_link, `/zones/${ids[h.ORG.shengli]}`);
+		assert.equal(r.json.task_id, null);
+		assert.equal(r.json.task_title, null);
+		assert.equal(r.json.article_number, null);
+		assert.equal((await c.zone2.get(`/api/notices?entity_type=org&entity_id=${ids[h.ORG.shengli]}`)).json.total, 1);
+		assert.equal((await c.zone2.post(`/api/notices/${r.json.id}/receive`, {})).status, 200);
+		const p = await c.zone2.get(`/api/notices/${r.json.id}/print`);
+		assert.ok(p.text.includes(`涉及单位：${h.ORG.shengli}。`));
+		// a department as the subject has no page of its own
+		const d = await c.office1.post('/api/notices', good({ task_id: undefined, entity_type: 'org', entity_id: ids[h.ORG.commerce], draft: true }));
+		assert.equal(d.status, 201, d.text);
+		assert.equal(d.json.entity_link, null);
+		assert.equal((await c.office1.del(`/api/notices/${d.json.id}`)).status, 204);
+	});
+
+	test('files: uploaded for a kind, claimed by the write, read under the notice\'s rule', T, async () => {
+		// who may upload for what
+		h.assertError(await upload(c.zone1, 'notice', 'x.pdf'), 403, 'forbidden');
+		h.assertError(await upload(c.office1, 'notice_reply', 'x.pdf'), 403, 'forbidden');
+		h.assertError(await upload(c.auditor1, 'notice_reply', 'x.pdf'), 403, 'forbidden');
+		h.assertError(await upload(c.office1, 'user', 'x.pdf'), 400, 'invalid_parameter', 'for');
+		h.assertError(await upload(c.office1, 'notice', 'x.exe'), 400, 'invalid_file', 'name');
+		h.assertError(await upload(c.office1, 'notice', 'x.pdf', PNG), 415, 'file_type_mismatch', 'name');
+
+		const issued = await c.office1.post('/api/notices', good({ subject: '报送佐证材料', cc_org_ids: [ids[h.ORG.dongzhou]] }));
+		assert.equal(issued.status, 201, issued.text);
+		const n = issued.json;
+		await receiveOk(n.id);
+		let up = await upload(c.zone1, 'notice_reply', '现场照片.png', PNG);
+		assert.equal(up.status, 201, up.text);
+		const photo = up.json;
+		assert.equal(photo.mime, 'image/png');
+		assert.equal(photo.size, PNG.length);
+		assert.equal(photo.entity_id, null);
+		assert.equal(photo.sha256, require('node:crypto').createHash('sha256').update(PNG).digest('hex'));
+		// the upload's audit record holds the hash
+		let a = await c.auditor1.get(`/api/audit?entity_type=attachment&entity_id=${photo.id}`);
+		assert.equal(a.json.items[0].action, 'upload');
+		assert.equal(a.json.items[0].after.sha256, photo.sha256);
+		// not yet attached: only its organization reads it
+		assert.equal((await c.zone1.get(`/api/attachments/${photo.id}`)).status, 200);
+		h.assertError(await c.office1.get(`/api/attachments/${photo.id}`), 404, 'not_found');
+		h.assertError(await c.zone2.get(`/api/attachments/${photo.id}`), 404, 'not_found');
+		// a file of another organization, or one for another kind, is not claimed
+		const officeFile = await upload(c.office1, 'notice', '通知附件.pdf');
+		const audits = await auditCount();
+		h.assertError(await c.zone1.post(`/api/notices/${n.id}/reply`, { reply: '见附件', attachment_ids: [officeFile.json.id] }), 400, 'invalid_value', '/attachment_ids');
+		h.assertError(await c.zone1.post(`/api/notices/${n.id}/reply`, { reply: '见附件', attachment_ids: [photo.id, photo.id] }), 400, 'invalid_value', '/attachment_ids');
+		assert.equal(await auditCount(), audits);
+		assert.equal((await c.zone1.get(`/api/notices/${n.id}`)).json.replies.length, 0);
+
+		let r = await c.zone1.post(`/api/notices/${n.id}/reply`, { reply: '已整改，照片见附件', attachment_ids: [photo.id] });
+		assert.equal(r.status, 200, r.text);
+		const reply = r.json.replies[0];
+		assert.deepEqual(reply.attachments.map((x) => [x.id, x.entity_type, x.entity_id]), [[photo.id, 'notice_reply', reply.id]]);
+		// claimed once only
+		h.assertError(await c.zone1.post(`/api/notices/${n.id}/reply`, { reply: '再传一次', attachment_ids: [photo.id] }), 400, 'invalid_value', '/attachment_ids');
+
+		// the notice's readers read it: the office, the addressed zone, the county it is copied to,
+		// supervisors; zone2 and the auditor get 404
+		for (const who of ['office1', 'zone1', 'county1', 'super1']) {
+			r = await c[who].get(`/api/attachments/${photo.id}`);
+			assert.equal(r.status, 200, `${who}: ${r.text}`);
+			assert.ok(r.buf.equals(PNG));
+			assert.equal(r.headers.get('content-type'), 'image/png');
+			assert.match(r.headers.get('content-disposition'), /filename\*=UTF-8''%E7%8E%B0%E5%9C%BA%E7%85%A7%E7%89%87\.png/);
+		}
+		for (const who of ['zone2', 'auditor1']) h.assertError(await c[who].get(`/api/attachments/${photo.id}`), 404, 'not_found');
+		h.assertError(await c.office1.get('/api/attachments/999999'), 404, 'not_found');
+		// the list of an entity's files, under the same rule
+		r = await c.county1.get(`/api/attachments?entity_type=notice_reply&entity_id=${reply.id}`);
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual(r.json.items.map((x) => x.filename), ['现场照片.png']);
+		assert.equal(r.json.total, 1);
+		h.assertError(await c.zone2.get(`/api/attachments?entity_type=notice_reply&entity_id=${reply.id}`), 404, 'not_found');
+		h.assertError(await c.zone2.get(`/api/attachments?entity_type=notice&entity_id=${n.id}`), 404, 'not_found');
+		h.assertError(await c.office1.get('/api/attachments?entity_type=user&entity_id=1'), 400, 'invalid_parameter', 'entity_type');
+		h.assertError(await c.office1.get('/api/attachments?entity_type=notice'), 400, 'invalid_parameter', 'entity_id');
+		// a draft's files: the office only
+		const dr = await c.office1.post('/api/notices', good({ draft: true, attachment_ids: [officeFile.json.id] }));
+		assert.equal(dr.status, 201, dr.text);
+		assert.equal((await c.office1.get(`/api/attachments/${officeFile.json.id}`)).status, 200);
+		h.assertError(await c.zone1.get(`/api/attachments/${officeFile.json.id}`), 404, 'not_found');
+		assert.equal((await c.office1.del(`/api/notices/${dr.json.id}`)).status, 204);
+		// the audit record of the reply names the file by its hash
+		a = await c.auditor1.get(`/api/audit?entity_type=notice&entity_id=${n.id}&action=reply`);
+		assert.equal(a.json.items[0].after.replies[0].attachments[0].sha256, photo.sha256);
+		// the file is kept by its hash, and a backup takes it along
+		const dataDir = h.IS_PG ? path.join(srv.dir, 'var', 'files') : path.join(path.dirname(srv.db), 'files');
+		const blob = (dir) => fs.readFileSync(path.join(dir, photo.sha256.slice(0, 2), photo.sha256));
+		assert.ok(blob(dataDir).equals(PNG));
+		const out = path.join(srv.dir, 'backup-attachments');
+		const b = await h.kfqOk(['backup', '--db', srv.db, '--data-dir', dataDir, out], { cwd: srv.dir });
+		assert.match(b.stdout, /backup written/);
+		assert.ok(blob(path.join(out, 'files')).equals(PNG));
+	});
+
 	let third;
 
-	test('the printable notice: official layout, escaped user text, no external resources', T, async () => {
+	test('the printed notice: GB/T 9704 parts, escaped user text, no external resources', T, async () => {
 		let r = await c.office1.post(
 			'/api/notices',
-			good({ subject: '<script>alert(1)</script>', body: '第一段 & "引号" \'单引号\'\n\n第二段<b>加粗</b>', reply_due: day(7) }),
+			good({ subject: '<script>alert(1)</script>', body: '第一段 & "引号" \'单引号\'\n\n第二段<b>加粗</b>', reply_due: day(7), cc_org_ids: [ids[h.ORG.discipline], ids[h.ORG.dongzhou]] }),
 		);
 		assert.equal(r.status, 201, r.text);
 		third = r.json;
-		assert.equal(third.number, `督办〔${YEAR}〕3号`);
 		r = await c.zone1.get(`/api/notices/${third.id}/print`);
 		assert.equal(r.status, 200);
 		assert.equal(r.headers.get('content-type'), 'text/html; charset=utf-8');
 		const html = r.text;
 		assert.match(html, /^<!DOCTYPE html>/);
-		assert.ok(html.includes('<p class="issuer">抚顺市开发区体制机制改革工作专班办公室</p>'));
-		assert.ok(html.includes(`<p class="number">督办〔${YEAR}〕3号</p>`));
-		assert.ok(html.includes('<h1>关于&lt;script&gt;alert(1)&lt;/script&gt;的督办通知</h1>'));
+		assert.ok(html.includes('<p class="organ" style="font-size:23pt">抚顺市开发区体制机制改革工作专班办公室</p>'));
+		assert.ok(html.includes(`<p class="number">${third.number}</p>`));
+		assert.ok(html.includes('<h1><span>关于&lt;script&gt;alert(1)&lt;/script&gt;的督办通知</span></h1>'));
 		assert.ok(html.includes(`<p class="to">${h.ORG.econ}：</p>`));
 		assert.ok(html.includes('<p>第一段 &amp; &quot;引号&quot; &#39;单引号&#39;</p>'));
 		assert.ok(html.includes('<p>第二段&lt;b&gt;加粗&lt;/b&gt;</p>'));
-		assert.ok(html.includes(`请于${plainDate(day(7))}前反馈办理情况`));
-		assert.ok(html.includes(`<p>${cnDate(day(0))}</p>`));
-		assert.ok(html.includes('涉及改革任务：第2条“聚焦主责主业”'));
+		assert.ok(html.includes(`<p>请于${plainDate(day(7))}前签收并反馈办理情况。</p>`));
+		assert.ok(html.includes('<p>涉及改革任务：第2条“聚焦主责主业”。</p>'));
+		// 成文日期 and 印发日期 in Arabic numerals; 抄送 in the 版记
+		assert.ok(html.includes(`<p style="padding-right:4em">${plainDate(day(0))}</p>`));
+		assert.ok(html.includes(`<span>${plainDate(day(0))}印发</span>`));
+		assert.ok(html.includes(`<p class="cc">抄送：${h.ORG.dongzhou}，${h.ORG.discipline}。</p>`) || html.includes(`<p class="cc">抄送：${h.ORG.discipline}，${h.ORG.dongzhou}。</p>`));
+		assert.ok(html.includes('class="seal"'));
 		assert.match(html, /@media print/);
 		assert.ok(!/<script/i.test(html), 'no script element');
 		assert.ok(!/<b>/.test(html));
 		assert.ok(!/(src|href)=|https?:\/\/|@import|url\(/i.test(html), 'no external resources');
+		// the 机关代字 comes from the configuration: a server with another one numbers with it
+		// (tested with the configuration below); a draft prints unnumbered with a note
+		r = await c.office1.post('/api/notices', good({ draft: true, subject: '拟稿打印' }));
+		const p = await c.office1.get(`/api/notices/${r.json.id}/print`);
+		assert.ok(!p.text.includes('class="number"'));
+		assert.ok(p.text.includes('<p class="note">拟稿：尚未下发，未编号（打印时不显示）</p>'));
+		assert.equal((await c.office1.del(`/api/notices/${r.json.id}`)).status, 204);
 	});
 
 	test('the xlsx export follows the filters and the scope', T, async () => {
+		const total = await noticeCount();
 		let r = await c.office1.get('/api/notices/export.xlsx');
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.buf.subarray(0, 2).toString(), 'PK');
-		assert.equal(h.xlsxRows(r.buf), 4);
+		assert.equal(h.xlsxRows(r.buf), total + 1);
 		const text = h.xlsxText(r.buf);
-		assert.ok(text.includes(`督办〔${YEAR}〕3号`));
+		assert.ok(text.includes(third.number));
 		assert.ok(text.includes('<script>alert(1)</script>'));
 		assert.ok(text.includes('已办结'));
-		r = await c.office1.get('/api/notices/export.xlsx?status=open');
-		assert.equal(h.xlsxRows(r.buf), 2);
+		assert.ok(text.includes('第2条“聚焦主责主业”一区一策计划'));
+		r = await c.office1.get('/api/notices/export.xlsx?status=closed');
+		assert.equal(h.xlsxRows(r.buf), 3);
 		r = await c.zone2.get('/api/notices/export.xlsx');
 		assert.equal(r.status, 200);
-		assert.equal(h.xlsxRows(r.buf), 1);
+		assert.equal(h.xlsxRows(r.buf), 2);
 		h.assertError(await c.office1.get('/api/notices/export.xlsx?page=1'), 400, 'unknown_parameter', 'page');
 	});
 
 	test('numbers stay unique when several notices are issued at once', T, async () => {
+		const seqs = (await c.office1.get('/api/notices?page_size=100')).json.items.map((n) => n.seq).filter((x) => x);
+		const next = Math.max(...seqs) + 1;
 		const rs = await Promise.all(
 			[1, 2, 3, 4].map((i) => c.office1.post('/api/notices', good({ org_id: ids[h.ORG.hightech], subject: `并发督办${i}` }))),
 		);
 		for (const r of rs) assert.equal(r.status, 201, r.text);
-		assert.deepEqual(rs.map((r) => r.json.seq).sort((a, b) => a - b), [4, 5, 6, 7]);
-		// 高新区 is in 东洲区: county1 sees these, not the others
+		assert.deepEqual(rs.map((r) => r.json.seq).sort((a, b) => a - b), [next, next + 1, next + 2, next + 3]);
+		// 高新区 is in 东洲区: county1 sees these and the one copied to it, not the others
 		const r = await c.county1.get('/api/notices');
-		assert.equal(r.json.total, 4);
+		assert.equal(r.json.total, 4 + 3);
 		h.assertError(await c.county1.post(`/api/notices/${first.id}/reply`, { reply: 'x' }), 404, 'not_found');
+		assert.equal((await c.county1.post(`/api/notices/${rs[0].json.id}/receive`, {})).status, 200);
 	});
 
 	test('the inbox: own items only, unread first, paging, marking read', T, async () => {
@@ -382,5 +665,97 @@ describe('supervision notices and the inbox', { timeout: h.FILE_TIMEOUT }, () =>
 		assert.match(help.stdout, /usage: kfq remind/);
 		const bad = await h.kfq(['remind', '--bogus']);
 		assert.equal(bad.code, 2);
+	});
+});
+
+// supervision_notice as migrations 0005 and 0006 made it, to undo 0019 on a database
+const ID = h.IS_PG ? 'BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY' : 'INTEGER PRIMARY KEY AUTOINCREMENT';
+const UNDO_0019 = `DROP TABLE notice_cc; DROP TABLE notice_reply; DROP TABLE supervision_notice;
+	ALTER TABLE task DROP COLUMN contact_name; ALTER TABLE task DROP COLUMN contact_phone;
+	CREATE TABLE supervision_notice (id ${ID}, year INTEGER NOT NULL, seq INTEGER NOT NULL,
+	  org_id BIGINT NOT NULL REFERENCES org(id), task_id BIGINT NOT NULL REFERENCES task(id),
+	  milestone_id BIGINT REFERENCES milestone(id), subject TEXT NOT NULL, body TEXT NOT NULL,
+	  reply_due TEXT NOT NULL,
+	  status TEXT NOT NULL CHECK (status IN ('open', 'replied', 'closed', 'escalated')),
+	  reply TEXT, replied_at TEXT, replied_by BIGINT REFERENCES app_user(id), closing_comment TEXT,
+	  closed_at TEXT, issued_at TEXT NOT NULL, issued_by BIGINT REFERENCES app_user(id),
+	  closed_by BIGINT REFERENCES app_user(id), escalation_comment TEXT, escalated_at TEXT,
+	  escalated_by BIGINT REFERENCES app_user(id), UNIQUE (year, seq));
+	DELETE FROM schema_migration WHERE version = 19;`;
+
+describe('the configured organ and 机关代字, and notices from before migration 0019', { timeout: h.FILE_TIMEOUT }, () => {
+	let srv, c, ids, t2, ms;
+
+	before(async () => {
+		srv = await h.startServer({ serveArgs: ['--notice-organ', '抚顺市开发区改革领导小组办公室', '--notice-code', '抚开改督'] });
+		c = await h.loginAll(srv, ['office1', 'zone1', 'auditor1']);
+		ids = await h.orgIds(c.office1);
+		let r = await c.office1.post('/api/policies', fs.readFileSync(SEED), { raw: true, contentType: 'text/plain' });
+		assert.equal(r.status, 201, r.text);
+		t2 = (await c.zone1.get('/api/tasks?page_size=50')).json.items.find((t) => t.article_number === 2);
+		r = await c.zone1.post('/api/plans', { task_id: t2.id, milestones: plan([-10, 5, 90]) });
+		assert.equal(r.status, 201, r.text);
+		ms = r.json.milestones[1];
+	});
+
+	after(async () => {
+		if (srv) await srv.close();
+	});
+
+	test('numbers take the configured 机关代字, the print its 发文机关', T, async () => {
+		const r = await c.office1.post('/api/notices', { org_id: ids[h.ORG.econ], task_id: t2.id, subject: '报送进展', body: '请报送。', reply_due: day(3) });
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.number, `抚开改督〔${YEAR}〕1号`);
+		const p = await c.zone1.get(`/api/notices/${r.json.id}/print`);
+		assert.ok(p.text.includes(`<p class="number">抚开改督〔${YEAR}〕1号</p>`));
+		assert.ok(p.text.includes('<p class="organ" style="font-size:29pt">抚顺市开发区改革领导小组办公室</p>'));
+		for (const bad of ['ABC', '督办〔', '', '一二三四五六七八九十一二三四五六七']) {
+			const x = await h.kfq(['serve', '--db', srv.db, '--listen', '127.0.0.1:0', '--notice-code', bad]);
+			assert.equal(x.code, 2, `--notice-code ${bad}: ${x.stderr}`);
+			assert.match(x.stderr, /notice-code/);
+		}
+	});
+
+	test('migration 0019 keeps every notice: its number, its task or milestone as the entity, its reply as the first', T, async () => {
+		const zone1 = c.zone1.user.id;
+		const office1 = c.office1.user.id;
+		await srv.stop();
+		await h.sqlOk(srv.db, `${UNDO_0019}
+			INSERT INTO supervision_notice (id, year, seq, org_id, task_id, milestone_id, subject, body, reply_due, status, reply, replied_at, replied_by, issued_at, issued_by)
+			VALUES (5, 2025, 7, ${ids[h.ORG.econ]}, ${t2.id}, ${ms.id}, '旧的督办', '旧的内容', '2025-12-31', 'open', NULL, NULL, NULL, '2025-12-01T02:00:00Z', ${office1}),
+			       (6, 2025, 8, ${ids[h.ORG.econ]}, ${t2.id}, NULL, '已反馈的督办', '内容', '2025-12-31', 'replied', '已办理完毕', '2025-12-05T03:00:00Z', ${zone1}, '2025-12-02T02:00:00Z', ${office1}),
+			       (7, 2025, 9, ${ids[h.ORG.econ]}, ${t2.id}, NULL, '升级后反馈', '内容', '2025-12-31', 'escalated', '已整改', '2025-12-06T03:00:00Z', ${zone1}, '2025-12-03T02:00:00Z', ${office1});
+			${h.IS_PG ? "SELECT setval(pg_get_serial_sequence('supervision_notice', 'id'), 7);" : ''}`);
+		const out = await h.kfqOk(['migrate', '--db', srv.db]);
+		assert.match(out.stdout, /applied 1 migration/);
+		if (!h.IS_PG) assert.equal(await h.sqlOk(srv.db, 'PRAGMA foreign_key_check'), '');
+		await srv.spawn();
+		let r = await c.zone1.get('/api/notices/5');
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.number, '督办〔2025〕7号');
+		assert.equal(r.json.status, 'open');
+		assert.equal(r.json.entity_type, 'milestone');
+		assert.equal(r.json.entity_id, ms.id);
+		assert.equal(r.json.entity_label, '第2条“聚焦主责主业”节点“组织实施”');
+		assert.equal(r.json.task_id, t2.id);
+		assert.equal(r.json.created_at, '2025-12-01T02:00:00Z');
+		assert.equal(r.json.received_at, null);
+		assert.deepEqual(r.json.replies, []);
+		r = await c.zone1.get('/api/notices/6');
+		assert.equal(r.json.status, 'replied');
+		assert.equal(r.json.entity_type, 'task');
+		assert.equal(r.json.entity_label, '第2条“聚焦主责主业”');
+		assert.equal(r.json.received_at, '2025-12-05T03:00:00Z');
+		assert.deepEqual(r.json.replies.map((x) => [x.body, x.created_at, x.created_by]), [['已办理完毕', '2025-12-05T03:00:00Z', zone1]]);
+		r = await c.zone1.get('/api/notices/7');
+		assert.equal(r.json.status, 'escalated');
+		assert.equal(r.json.replies.length, 1);
+		// the old open notice is signed for and answered as any other; new ids come after the old
+		assert.equal((await c.zone1.post('/api/notices/5/receive', {})).status, 200);
+		assert.equal((await c.zone1.post('/api/notices/5/reply', { reply: '已推进' })).status, 200);
+		r = await c.office1.post('/api/notices', { org_id: ids[h.ORG.econ], task_id: t2.id, subject: '新的', body: '内容', reply_due: day(3) });
+		assert.equal(r.status, 201, r.text);
+		assert.ok(r.json.id > 7);
+		assert.equal(r.json.number, `抚开改督〔${YEAR}〕1号`);
 	});
 });

@@ -146,8 +146,7 @@ static void test_notice_due(void **state)
 	    .article_number = 2,
 	    .task_title = "聚焦主责主业",
 	    .title = "加快推进园区整合",
-	    .year = 2026,
-	    .seq = 3,
+	    .number = "督办〔2026〕3号",
 	};
 
 	arena_init(&a);
@@ -179,13 +178,12 @@ static void test_notice_events(void **state)
 	struct inbox_item it;
 	struct remind_notice n = {
 	    .id = 5,
-	    .year = 2026,
-	    .seq = 3,
+	    .number = "督办〔2026〕3号",
 	    .org_id = 3,
 	    .org_name = "抚顺经济开发区（示例）",
 	    .subject = "加快推进园区整合",
 	    .reply_due = "2026-12-05",
-	    .replied_at = "2026-11-29T01:02:03Z",
+	    .reply_id = 9,
 	};
 
 	arena_init(&a);
@@ -194,22 +192,34 @@ static void test_notice_events(void **state)
 	assert_string_equal(it.kind, "notice");
 	assert_string_equal(it.dedupe_key, "notice:n5");
 	assert_string_equal(it.link, "/notices/5");
-	assert_string_equal(it.title,
-	                    "收到督办通知：督办〔2026〕3号 "
-	                    "关于加快推进园区整合的督办通知，请于2026年12月5日前反馈办理情况");
+	assert_string_equal(
+	    it.title, "收到督办通知：督办〔2026〕3号 "
+	              "关于加快推进园区整合的督办通知，请签收并于2026年12月5日前反馈办理情况");
 	remind_notice_item(REMIND_NOTICE_REPLIED, &n, &a, &it);
 	/* to those who close notices, whatever their organization */
 	assert_int_equal(it.nto, 1);
 	assert_int_equal(it.to[0].org_id, 0);
 	assert_int_equal(it.to[0].perm, PERM_NOTICE_ISSUE);
 	assert_string_equal(it.kind, "notice_replied");
-	assert_string_equal(it.dedupe_key, "notice_replied:n5:2026-11-29T01:02:03Z");
+	assert_string_equal(it.dedupe_key, "notice_replied:n5:r9");
 	assert_string_equal(it.title, "督办〔2026〕3号已反馈：抚顺经济开发区（示例）");
 	remind_notice_item(REMIND_NOTICE_CLOSED, &n, &a, &it);
 	assert_int_equal(it.to[0].org_id, 3);
 	assert_string_equal(it.kind, "notice_closed");
 	assert_string_equal(it.dedupe_key, "notice_closed:n5");
 	assert_string_equal(it.title, "督办〔2026〕3号已办结");
+	/* a copy goes to the organization the caller names, saying whom the notice addresses */
+	n.org_id = 7;
+	remind_notice_item(REMIND_NOTICE_COPIED, &n, &a, &it);
+	assert_int_equal(it.nto, 1);
+	assert_int_equal(it.to[0].org_id, 7);
+	assert_string_equal(it.entity_type, "notice");
+	assert_int_equal(it.entity_id, 5);
+	assert_string_equal(it.kind, "notice_cc");
+	assert_string_equal(it.dedupe_key, "notice_cc:n5");
+	assert_string_equal(it.title,
+	                    "抄送督办通知：督办〔2026〕3号 "
+	                    "关于加快推进园区整合的督办通知（主送：抚顺经济开发区（示例））");
 	remind_notice_item(REMIND_NOTICE_ESCALATED, &n, &a, &it);
 	assert_string_equal(it.kind, "notice_escalated");
 	assert_string_equal(it.dedupe_key, "notice_escalated:n5");

@@ -1,0 +1,434 @@
+/* store_notice_write.c - the writes of 督办单: creating, editing, discarding and issuing drafts,
+ * receipt, replies, closing and escalation, each one write transaction that runs the status
+ * machine (core/notice.h) on the notice as it was, changes it, audits the whole notice before
+ * and after, and tells the inbox. Must not decide who may act (api/ does). */
+#include "store/store_notice.h"
+#include "store/store_impl.h"
+#include "store/store_inbox.h"
+
+#include "core/plan.h"
+#include "util/jsonw.h"
+#include "util/log.h"
+#include "util/strbuf.h"
+#include "util/timeutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char sql_next_seq[] =
+    "SELECT COALESCE(MAX(seq), 0) + 1 FROM supervision_notice WHERE year = ?1";
+static const char sql_insert[] =
+    "INSERT INTO supervision_notice (org_id, entity_type, entity_id, entity_label, task_id, "
+    "subject, body, reply_due, status, created_at, created_by) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'draft', ?9, ?10) RETURNING id";
+static const char sql_update[] =
+    "UPDATE supervision_notice SET org_id = ?2, entity_type = ?3, entity_id = ?4, "
+    "entity_label = ?5, task_id = ?6, subject = ?7, body = ?8, reply_due = ?9 WHERE id = ?1";
+static const char sql_cc_clear[] = "DELETE FROM notice_cc WHERE notice_id = ?1";
+static const char sql_cc_add[] = "INSERT INTO notice_cc (notice_id, org_id) VALUES (?1, ?2)";
+static const char sql_delete[] = "DELETE FROM supervision_notice WHERE id = ?1";
+static const char sql_issue[] =
+    "UPDATE supervision_notice SET status = 'open', year = ?2, seq = ?3, number = ?4, "
+    "issued_at = ?5, issued_by = ?6 WHERE id = ?1";
+static const char sql_receive[] = "UPDATE supervision_notice SET status = ?2, received_at = ?3, "
+                                  "received_by = ?4 WHERE id = ?1";
+static const char sql_reply_add[] = "INSERT INTO notice_reply (notice_id, body, created_at, "
+                                    "created_by) VALUES (?1, ?2, ?3, ?4) RETURNING id";
+static const char sql_replied[] = "UPDATE supervision_notice SET status = ?2, replied_at = ?3, "
+                                  "replied_by = ?4 WHERE id = ?1";
+/* the office's moves: ?1 id, ?2 new status, ?3 text, ?4 time, ?5 user */
+static const char sql_close[] = "UPDATE supervision_notice SET status = ?2, closing_comment = ?3, "
+                                "closed_at = ?4, closed_by = ?5 WHERE id = ?1";
+static const char sql_escalate[] =
+    "UPDATE supervision_notice SET status = ?2, escalation_comment = ?3, escalated_at = ?4, "
+    "escalated_by = ?5 WHERE id = ?1";
+
+/* ---- writing notices ---- */
+
+/* The notice's audit JSON (heap, free()), read inside the transaction into n. */
+static char *notice_json(struct store *s, const struct store_notice_json *json, int64_t id,
+                         struct store_notice *n, struct arena *a, int *rc)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct jsonw w;
+
+	*rc = store_notice_get(s, a, id, n);
+	if (*rc != KFQ_OK)
+		return NULL;
+	jsonw_init(&w, &sb);
+	json->notice(&w, n);
+	return strbuf_detach(&sb, NULL);
+}
+
+/* Puts the news of event in the inbox: to the addressed organization's users (or the
+ * office's, for a reply), and when a notice is issued to the users of each organization
+ * copied too. */
+static int announce(struct store *s, const struct store_actor *who, struct arena *a,
+                    const struct store_notice *n, enum remind_notice_event event, int64_t reply_id)
+{
+	struct remind_notice rn = {
+	    .id = n->id,
+	    .number = n->number,
+	    .org_id = n->org_id,
+	    .org_name = n->org_name,
+	    .subject = n->subject,
+	    .reply_due = n->reply_due,
+	    .reply_id = reply_id,
+	};
+	struct inbox_item item;
+	int rc;
+
+	remind_notice_item(event, &rn, a, &item);
+	rc = store_inbox_send(s, who, &item, NULL);
+	for (int i = 0; event == REMIND_NOTICE_ISSUED && i < n->ncc && rc == KFQ_OK; i++) {
+		rn.org_id = n->cc[i].org_id;
+		remind_notice_item(REMIND_NOTICE_COPIED, &rn, a, &item);
+		rc = store_inbox_send(s, who, &item, NULL);
+	}
+	return rc;
+}
+
+/* Audits action on notice id (after read now; NULL once it is gone) and announces event
+ * (NOTICE_SILENT: none). */
+#define NOTICE_SILENT (-1)
+static int record(struct store *s, const struct store_actor *who,
+                  const struct store_notice_json *json, const char *action, int64_t id,
+                  const char *before, bool gone, int event, int64_t reply_id)
+{
+	struct store_notice n;
+	struct arena a;
+	char *after = NULL;
+	int rc = KFQ_OK;
+
+	arena_init(&a);
+	if (!gone && !(after = notice_json(s, json, id, &n, &a, &rc)))
+		goto cleanup;
+	if ((rc = store_audit_append_id(s, who, action, "notice", id, before, after)) != KFQ_OK)
+		goto cleanup;
+	if (event != NOTICE_SILENT)
+		rc = announce(s, who, &a, &n, (enum remind_notice_event)event, reply_id);
+cleanup:
+	free(after);
+	arena_release(&a);
+	return rc;
+}
+
+/* The notice's fields, copies and files as in (a draft's, at its creation or an edit). */
+static int write_fields(struct store *s, int64_t id, int64_t org_id,
+                        const struct store_notice_input *in)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_update, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	store_bind_int(st, 2, in->org_id);
+	store_bind_text(st, 3, in->entity_type);
+	store_bind_int(st, 4, in->entity_id);
+	store_bind_text(st, 5, in->entity_label);
+	store_bind_id(st, 6, in->task_id);
+	store_bind_text(st, 7, in->subject);
+	store_bind_text(st, 8, in->body);
+	store_bind_text(st, 9, in->reply_due);
+	if ((rc = store_run(st)) != KFQ_OK || (rc = store_prepare(s, sql_cc_clear, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	if ((rc = store_run(st)) != KFQ_OK)
+		return rc;
+	for (int i = 0; i < in->ncc; i++) {
+		if ((rc = store_prepare(s, sql_cc_add, &st)) != KFQ_OK)
+			return rc;
+		store_bind_int(st, 1, id);
+		store_bind_int(st, 2, in->cc[i]);
+		if ((rc = store_run(st)) != KFQ_OK)
+			return rc;
+	}
+	if ((rc = store_attachment_release(s, "notice", id)) != KFQ_OK)
+		return rc;
+	return store_attachment_claim(s, "notice", id, org_id, in->attachments, in->nattachments);
+}
+
+/* Numbers draft id code〔year〕seq号 and marks it issued, inside the transaction. */
+static int number(struct store *s, const struct store_actor *who, int64_t id, const char *code,
+                  int64_t t, const char *now)
+{
+	struct store_stmt *st;
+	char num[NOTICE_NUMBER_MAX];
+	int64_t seq = 0;
+	int rc, year = notice_year(plan_today(t));
+
+	if ((rc = store_prepare(s, sql_next_seq, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, year);
+	if ((rc = store_row(st, NULL, store_read_int, &seq)) != KFQ_OK)
+		return rc;
+	notice_number(code, year, (int)seq, num);
+	if ((rc = store_prepare(s, sql_issue, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	store_bind_int(st, 2, year);
+	store_bind_int(st, 3, seq);
+	store_bind_text(st, 4, num);
+	store_bind_text(st, 5, now);
+	store_bind_id(st, 6, who->user_id);
+	return store_run(st);
+}
+
+int store_notice_create(struct store *s, const struct store_actor *who,
+                        const struct store_notice_json *json, const struct store_notice_input *in,
+                        const char *code, int64_t *id)
+{
+	struct store_stmt *st;
+	char now[TIME_RFC3339_LEN];
+	int64_t t = time_now();
+	int rc;
+
+	time_format(t, now);
+	*id = 0;
+	if ((rc = store_begin(s)) != KFQ_OK)
+		return rc;
+	if ((rc = store_prepare(s, sql_insert, &st)) != KFQ_OK)
+		goto done;
+	store_bind_int(st, 1, in->org_id);
+	store_bind_text(st, 2, in->entity_type);
+	store_bind_int(st, 3, in->entity_id);
+	store_bind_text(st, 4, in->entity_label);
+	store_bind_id(st, 5, in->task_id);
+	store_bind_text(st, 6, in->subject);
+	store_bind_text(st, 7, in->body);
+	store_bind_text(st, 8, in->reply_due);
+	store_bind_text(st, 9, now);
+	store_bind_id(st, 10, who->user_id);
+	if ((rc = store_run_id(st, id)) != KFQ_OK ||
+	    (rc = write_fields(s, *id, who->org_id, in)) != KFQ_OK ||
+	    (code && (rc = number(s, who, *id, code, t, now)) != KFQ_OK))
+		goto done;
+	rc = record(s, who, json, "create", *id, NULL, false,
+	            code ? REMIND_NOTICE_ISSUED : NOTICE_SILENT, 0);
+done:
+	if ((rc = store_end(s, rc)) != KFQ_OK)
+		*id = 0;
+	return rc;
+}
+
+/* One move of the status machine on notice id, in its own write transaction: the notice as it
+ * was (the audit's before and the machine's input), the step's change, the audit record and
+ * the inbox. */
+struct move {
+	enum notice_action action;
+	const char *audit; /* the audit action */
+	int event;         /* enum remind_notice_event, or NOTICE_SILENT */
+	bool gone;         /* the step deletes the notice */
+	/* the change; next = the status the machine gives; *reply_id for a reply */
+	int (*step)(struct store *s, const struct store_actor *who, int64_t id, const char *next,
+	            const char *now, int64_t t, const void *arg, int64_t *reply_id);
+	const void *arg;
+};
+
+static int run(struct store *s, struct arena *a, const struct store_actor *who,
+               const struct store_notice_json *json, int64_t id, const struct move *m,
+               struct store_notice_refusal *why)
+{
+	struct store_notice before;
+	struct arena tmp;
+	const char *next;
+	char now[TIME_RFC3339_LEN], *bj = NULL;
+	int64_t t = time_now(), reply_id = 0;
+	int rc;
+
+	arena_init(&tmp);
+	memset(why, 0, sizeof(*why));
+	time_format(t, now);
+	if ((rc = store_begin(s)) != KFQ_OK)
+		goto cleanup;
+	if (!(bj = notice_json(s, json, id, &before, &tmp, &rc)))
+		goto done;
+	why->status = arena_strdup(a, before.status);
+	why->received = before.received_at != NULL;
+	if (!(next = notice_next_status(before.status, why->received, m->action))) {
+		rc = KFQ_ESTATE;
+		goto done;
+	}
+	if ((rc = m->step(s, who, id, next, now, t, m->arg, &reply_id)) == KFQ_OK)
+		rc = record(s, who, json, m->audit, id, bj, m->gone, m->event, reply_id);
+done:
+	rc = store_end(s, rc);
+cleanup:
+	free(bj);
+	arena_release(&tmp);
+	return rc;
+}
+
+static int step_edit(struct store *s, const struct store_actor *who, int64_t id, const char *next,
+                     const char *now, int64_t t, const void *arg, int64_t *reply_id)
+{
+	(void)next, (void)now, (void)t, (void)reply_id;
+	return write_fields(s, id, who->org_id, arg);
+}
+
+int store_notice_edit(struct store *s, struct arena *a, const struct store_actor *who,
+                      const struct store_notice_json *json, int64_t id,
+                      const struct store_notice_input *in, struct store_notice_refusal *why)
+{
+	struct move m = {NOTICE_EDIT, "update", NOTICE_SILENT, false, step_edit, in};
+
+	return run(s, a, who, json, id, &m, why);
+}
+
+static int step_discard(struct store *s, const struct store_actor *who, int64_t id,
+                        const char *next, const char *now, int64_t t, const void *arg,
+                        int64_t *reply_id)
+{
+	struct store_stmt *st;
+	int rc;
+
+	(void)who, (void)next, (void)now, (void)t, (void)arg, (void)reply_id;
+	if ((rc = store_attachment_release(s, "notice", id)) != KFQ_OK ||
+	    (rc = store_prepare(s, sql_cc_clear, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	if ((rc = store_run(st)) != KFQ_OK || (rc = store_prepare(s, sql_delete, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	return store_run(st);
+}
+
+int store_notice_discard(struct store *s, struct arena *a, const struct store_actor *who,
+                         const struct store_notice_json *json, int64_t id,
+                         struct store_notice_refusal *why)
+{
+	struct move m = {NOTICE_EDIT, "delete", NOTICE_SILENT, true, step_discard, NULL};
+
+	return run(s, a, who, json, id, &m, why);
+}
+
+static int step_issue(struct store *s, const struct store_actor *who, int64_t id, const char *next,
+                      const char *now, int64_t t, const void *arg, int64_t *reply_id)
+{
+	(void)next, (void)reply_id;
+	return number(s, who, id, arg, t, now);
+}
+
+int store_notice_issue(struct store *s, struct arena *a, const struct store_actor *who,
+                       const struct store_notice_json *json, int64_t id, const char *code,
+                       struct store_notice_refusal *why)
+{
+	struct move m = {NOTICE_ISSUE, "issue", REMIND_NOTICE_ISSUED, false, step_issue, code};
+
+	return run(s, a, who, json, id, &m, why);
+}
+
+/* Runs sql with ?1 id, ?2 the next status, ?3 the time, ?4 the user: receipt and replies. */
+static int set_status(struct store *s, const char *sql, int64_t id, const char *next,
+                      const char *now, const struct store_actor *who)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	store_bind_text(st, 2, next);
+	store_bind_text(st, 3, now);
+	store_bind_id(st, 4, who->user_id);
+	return store_run(st);
+}
+
+static int step_receive(struct store *s, const struct store_actor *who, int64_t id,
+                        const char *next, const char *now, int64_t t, const void *arg,
+                        int64_t *reply_id)
+{
+	(void)t, (void)arg, (void)reply_id;
+	return set_status(s, sql_receive, id, next, now, who);
+}
+
+int store_notice_receive(struct store *s, struct arena *a, const struct store_actor *who,
+                         const struct store_notice_json *json, int64_t id,
+                         struct store_notice_refusal *why)
+{
+	struct move m = {NOTICE_RECEIVE, "receive", NOTICE_SILENT, false, step_receive, NULL};
+
+	return run(s, a, who, json, id, &m, why);
+}
+
+struct reply_arg {
+	const char *body;
+	const int64_t *attachments;
+	int n;
+};
+
+static int step_reply(struct store *s, const struct store_actor *who, int64_t id, const char *next,
+                      const char *now, int64_t t, const void *arg, int64_t *reply_id)
+{
+	const struct reply_arg *r = arg;
+	struct store_stmt *st;
+	int rc;
+
+	(void)t;
+	if ((rc = store_prepare(s, sql_reply_add, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	store_bind_text(st, 2, r->body);
+	store_bind_text(st, 3, now);
+	store_bind_id(st, 4, who->user_id);
+	if ((rc = store_run_id(st, reply_id)) != KFQ_OK ||
+	    (rc = store_attachment_claim(s, "notice_reply", *reply_id, who->org_id, r->attachments,
+	                                 r->n)) != KFQ_OK)
+		return rc;
+	return set_status(s, sql_replied, id, next, now, who);
+}
+
+int store_notice_reply(struct store *s, struct arena *a, const struct store_actor *who,
+                       const struct store_notice_json *json, int64_t id, const char *body,
+                       const int64_t *attachments, int nattachments,
+                       struct store_notice_refusal *why)
+{
+	struct reply_arg r = {body, attachments, nattachments};
+	struct move m = {NOTICE_REPLY, "reply", REMIND_NOTICE_REPLIED, false, step_reply, &r};
+
+	return run(s, a, who, json, id, &m, why);
+}
+
+struct end_arg {
+	const char *sql;
+	const char *comment;
+};
+
+static int step_end(struct store *s, const struct store_actor *who, int64_t id, const char *next,
+                    const char *now, int64_t t, const void *arg, int64_t *reply_id)
+{
+	const struct end_arg *e = arg;
+	struct store_stmt *st;
+	int rc;
+
+	(void)t, (void)reply_id;
+	if ((rc = store_prepare(s, e->sql, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	store_bind_text(st, 2, next);
+	store_bind_text(st, 3, e->comment);
+	store_bind_text(st, 4, now);
+	store_bind_id(st, 5, who->user_id);
+	return store_run(st);
+}
+
+int store_notice_close(struct store *s, struct arena *a, const struct store_actor *who,
+                       const struct store_notice_json *json, int64_t id, const char *comment,
+                       struct store_notice_refusal *why)
+{
+	struct end_arg e = {sql_close, comment};
+	struct move m = {NOTICE_CLOSE, "close", REMIND_NOTICE_CLOSED, false, step_end, &e};
+
+	return run(s, a, who, json, id, &m, why);
+}
+
+int store_notice_escalate(struct store *s, struct arena *a, const struct store_actor *who,
+                          const struct store_notice_json *json, int64_t id, const char *comment,
+                          struct store_notice_refusal *why)
+{
+	struct end_arg e = {sql_escalate, comment};
+	struct move m = {NOTICE_ESCALATE, "escalate", REMIND_NOTICE_ESCALATED, false, step_end, &e};
+
+	return run(s, a, who, json, id, &m, why);
+}
