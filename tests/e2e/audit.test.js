@@ -58,6 +58,9 @@ describe('audit log', () => {
     await page.locator(sel('audit-detail')).first().click()
     const drawer = page.locator('.el-drawer:visible')
     await drawer.waitFor()
+    // who, by name and organization; the raw record one click away
+    assert.equal((await drawer.locator(sel('audit-org')).innerText()).trim(), '市审计局')
+    await drawer.locator(`${sel('audit-raw')} .el-collapse-item__header`).click()
     await drawer.locator(sel('audit-after')).waitFor()
     await shot(page, 'audit-drawer')
     await drawer.locator('.el-drawer__close-btn').click()

@@ -126,7 +126,11 @@ describe('web console: admin, office and zone users', () => {
     await dialog.locator(sel('user-save')).click()
     await dialog.waitFor({ state: 'hidden' })
     await page.locator(sel('user-search')).fill(ZONE.username)
-    await page.locator(sel('user-search-submit')).click()
+    // the search's answer, not the list before it (which has the new account too)
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/users?') && r.url().includes(`q=${ZONE.username}`)),
+      page.locator(sel('user-search-submit')).click(),
+    ])
     await page.locator('.el-table__row', { hasText: ZONE.username }).waitFor()
     assert.deepEqual(await columnTexts(page, 'user-row-username'), [ZONE.username])
     const row = page.locator('.el-table__row', { hasText: ZONE.username })
@@ -210,7 +214,7 @@ describe('web console: admin, office and zone users', () => {
     try {
       const { page, watcher } = office
       await login(page, watcher, OFFICE.username, OFFICE.password)
-      assert.deepEqual(await menuTexts(page), ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '组织机构', '职能授权', '个人中心'])
+      assert.deepEqual(await menuTexts(page), ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '工作周报', '组织机构', '职能授权', '个人中心'])
       assert.equal((await page.locator(sel('header-role')).innerText()).trim(), '改革办')
       await page.locator(sel('menu-orgs')).click()
       await page.locator(sel('org-row-name')).first().waitFor()

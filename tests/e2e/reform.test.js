@@ -15,7 +15,7 @@ import path from 'node:path'
 import { startServer, ROOT } from './server.js'
 import {
   openBrowser, login, menuTexts, pickOption, pickTreeOption, shot, sel, confirmBox, columnTexts, RUN,
-  screenshotPath,
+  screenshotPath, pdf,
 } from './helpers.js'
 
 const OFFICE = { username: 'office1', password: 'Office#Passw0rd1', org: '市商务局', role: 'office', displayName: '改革办王主任' }
@@ -23,7 +23,7 @@ const ZONE = { username: 'zone1', password: 'Zone#Passw0rd12', org: '抚顺经�
 const SEED_TITLE = '中共抚顺市委 抚顺市人民政府关于深化开发区体制机制改革意见'
 const MENUS = ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '组织机构', '个人中心']
 // the office also manages organizations' capabilities (系统管理 › 职能授权)
-const OFFICE_MENUS = ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '组织机构', '职能授权', '个人中心']
+const OFFICE_MENUS = ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '工作周报', '组织机构', '职能授权', '个人中心']
 
 // The sample policy, made unique per run (a reused database keeps earlier imports).
 const SAMPLE = Buffer.concat([
@@ -33,26 +33,6 @@ const SAMPLE = Buffer.concat([
 const SEED = fs.readFileSync(path.join(ROOT, 'tests/data/fushun-devzone-reform-draft-2025.txt'))
 // A national document (国发〔2018〕42号) from the parser's corpus: its units are ministries.
 const NATIONAL = fs.readFileSync(path.join(ROOT, 'tests/data/corpus/guofa_2018_42_nongye_jixiehua.txt'))
-
-// A small valid PDF (one empty page), with its cross-reference offsets computed.
-function tinyPdf() {
-  const objs = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
-  ]
-  let out = '%PDF-1.4\n'
-  const offsets = []
-  objs.forEach((o, i) => {
-    offsets.push(out.length)
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`
-  })
-  const xref = out.length
-  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`
-  for (const off of offsets) out += `${String(off).padStart(10, '0')} 00000 n \n`
-  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
-  return Buffer.from(out, 'latin1')
-}
 
 const day = (offset) => new Date(Date.now() + 8 * 3600e3 + offset * 86400e3).toISOString().slice(0, 10)
 
@@ -405,16 +385,16 @@ describe('reform tasks, plans, progress and the board', () => {
 
     // PDF bytes under a .png name: the server refuses them (415) and says why
     watcher.allow('POST', '/api/evidence', 415)
-    const pdf = tinyPdf()
+    const bytes = pdf()
     const input = page.locator(`${sel('report-upload')} input[type=file]`)
-    await input.setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: pdf })
+    await input.setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: bytes })
     await page.locator('.el-form-item__error', { hasText: '现场照片.png：文件内容与扩展名不符' }).waitFor()
     assert.equal(await page.locator(sel('report-file')).count(), 0)
     // a type the server does not take is refused here already
     await input.setInputFiles({ name: 'notes.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') })
     await page.locator('.el-form-item__error', { hasText: 'notes.exe：不支持的文件类型' }).waitFor()
 
-    await input.setInputFiles({ name: '一件事清单.pdf', mimeType: 'application/pdf', buffer: pdf })
+    await input.setInputFiles({ name: '一件事清单.pdf', mimeType: 'application/pdf', buffer: bytes })
     await page.locator(sel('report-file'), { hasText: '一件事清单.pdf' }).waitFor()
     await page.locator(`${sel('report-status-in_progress')}`).click()
     await page.locator(`${sel('report-percent')} .el-input-number input`).fill('50')
@@ -437,13 +417,20 @@ describe('reform tasks, plans, progress and the board', () => {
     await item.waitFor()
     assert.equal((await item.locator(sel('report-state')).innerText()).trim(), '待审核')
     assert.match(await item.innerText(), /已梳理高频事项32项/)
-    const link = item.locator(sel('evidence-link'), { hasText: '一件事清单.pdf' })
-    await link.waitFor()
+    const file = item.locator(sel('file-item'), { hasText: '一件事清单.pdf' })
+    await file.waitFor()
     await shot(page, 'reform-history-zone')
-    const [download] = await Promise.all([page.waitForEvent('download'), link.click()])
+    // the evidence previewed in the page (pdf.js), then downloaded
+    await file.locator(sel('file-preview-open')).click()
+    const preview = page.locator(sel('file-preview-pdf'))
+    await preview.locator('canvas[data-rendered="1"]').waitFor({ timeout: 20000 })
+    assert.equal(await preview.getAttribute('data-pages'), '1')
+    await page.locator(`${sel('file-preview')} .el-dialog__headerbtn`).click()
+    await preview.waitFor({ state: 'hidden' })
+    const [download] = await Promise.all([page.waitForEvent('download'), file.locator(sel('file-download')).click()])
     assert.equal(download.suggestedFilename(), '一件事清单.pdf')
     const saved = await download.path()
-    assert.ok(fs.readFileSync(saved).equals(pdf), 'the evidence comes back as uploaded')
+    assert.ok(fs.readFileSync(saved).equals(bytes), 'the evidence comes back as uploaded')
     await page.keyboard.press('Escape')
     await page.locator(sel('report-item')).first().waitFor({ state: 'hidden' })
     watcher.assertClean()
@@ -593,7 +580,7 @@ describe('reform tasks, plans, progress and the board', () => {
     await shot(page, 'reform-notice-dialog')
     await dialog.locator(sel('notice-submit')).click()
     await page.locator(sel('page-notice')).waitFor()
-    await page.locator(sel('notice-status'), { hasText: '待反馈' }).waitFor()
+    await page.locator(sel('notice-status'), { hasText: '待签收' }).waitFor()
     const title = (await page.locator(sel('notice-title')).innerText()).trim()
     shared.noticeNumber = /^督办〔\d{4}〕\d+号/.exec(title)[0]
     shared.noticePath = new URL(page.url()).pathname
@@ -612,7 +599,7 @@ describe('reform tasks, plans, progress and the board', () => {
     watcher.assertClean()
   })
 
-  test('the zone finds the notice in its inbox and replies', async () => {
+  test('the zone finds the notice in its inbox, signs for it and replies', async () => {
     const { page, watcher } = zone
     await page.locator(sel('menu-notices')).click()
     await page.locator(sel('notice-row-number'), { hasText: shared.noticeNumber }).waitFor()
@@ -628,6 +615,10 @@ describe('reform tasks, plans, progress and the board', () => {
     await item.click()
     await page.locator(sel('page-notice')).waitFor()
     assert.equal(new URL(page.url()).pathname, shared.noticePath)
+    assert.equal(await page.locator(sel('notice-reply-input')).count(), 0, 'no reply before signing for it')
+    await page.locator(sel('notice-receive')).click()
+    await confirmBox(page)
+    await page.locator(sel('notice-status'), { hasText: '已签收' }).waitFor()
     await page.locator(sel('notice-reply-input')).fill('已组织专班推进，配套制度文件本周内印发。')
     await page.locator(sel('notice-reply-submit')).click()
     await page.locator(sel('notice-status'), { hasText: '已反馈' }).waitFor()

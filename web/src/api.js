@@ -240,6 +240,8 @@ export const policyApi = {
 export const taskApi = {
   list: (query) => api.get('/api/tasks', query),
   get: (id) => api.get(`/api/tasks/${id}`),
+  // what the office sets on a task: {contact_name, contact_phone} (empty clears)
+  update: (id, fields) => api.put(`/api/tasks/${id}`, fields),
   setOrgs: (id, leadOrgIds, responsibleOrgIds) =>
     api.put(`/api/tasks/${id}/orgs`, { lead_org_ids: leadOrgIds, responsible_org_ids: responsibleOrgIds }),
   export: (query) => downloadExport('/api/tasks/export.xlsx', query),
@@ -295,8 +297,13 @@ export const boardApi = {
 export const noticeApi = {
   list: (query) => api.get('/api/notices', query),
   get: (id) => api.get(`/api/notices/${id}`),
+  // notice.draft: true keeps it an unnumbered draft (拟稿); else it is issued at once
   create: (notice) => api.post('/api/notices', notice),
-  reply: (id, reply) => api.post(`/api/notices/${id}/reply`, { reply }),
+  update: (id, notice) => api.put(`/api/notices/${id}`, notice),
+  discard: (id) => api.del(`/api/notices/${id}`),
+  issue: (id) => api.post(`/api/notices/${id}/issue`),
+  receive: (id) => api.post(`/api/notices/${id}/receive`),
+  reply: (id, reply, attachmentIds = []) => api.post(`/api/notices/${id}/reply`, { reply, attachment_ids: attachmentIds }),
   close: (id, comment) => api.post(`/api/notices/${id}/close`, comment ? { comment } : {}),
   escalate: (id, comment) => api.post(`/api/notices/${id}/escalate`, { comment }),
   export: (query) => downloadExport('/api/notices/export.xlsx', query),
@@ -311,6 +318,22 @@ export const importApi = {
   upload: (kind, file, onProgress) => uploadWithProgress(`/api/imports/${kind}`, file, { name: file.name }, onProgress),
   // the one-time download an import left (the users import's first passwords)
   secret: async (id, token) => saveResponse(await request('POST', `/api/imports/${id}/secret`, { body: { token }, raw: true })),
+}
+
+// Files on any entity: uploaded for an entity type (notice, notice_reply, ...) before the write
+// that names them by id; read under the entity's own rule.
+export const attachmentApi = {
+  // upload(kind) is an upload function for FileUpload: the file's raw bytes
+  upload: (kind) => (file) => api.upload('/api/attachments', file, 'application/octet-stream', { for: kind, name: file.name }),
+  list: (entityType, entityId) => api.get('/api/attachments', { entity_type: entityType, entity_id: entityId }),
+  url: (id) => `/api/attachments/${id}`,
+}
+
+// 工作周报: the week holding `week` (YYYY-MM-DD; this week when absent)
+export const briefingApi = {
+  get: (week) => api.get('/api/briefings/weekly', { week }),
+  printUrl: (week) => `/api/briefings/weekly/print${queryString({ week })}`,
+  export: (week) => downloadExport('/api/briefings/weekly/export.xlsx', { week }),
 }
 
 export const inboxApi = {

@@ -23,9 +23,11 @@ export const TASK_STATES = ['not_started', 'in_progress', 'overdue', 'done']
 export const MS_STATES = ['done', 'done_late', 'overdue', 'due_soon', 'stale', 'on_track']
 // a milestone's (and a progress report's) own status
 export const MS_STATUSES = ['not_started', 'in_progress', 'done', 'blocked']
-export const NOTICE_STATUSES = ['open', 'replied', 'escalated', 'closed']
+export const NOTICE_STATUSES = ['draft', 'open', 'received', 'replied', 'escalated', 'closed']
 // a role change waiting for the security officer, and its outcomes
 export const ROLE_CHANGE_STATUSES = ['pending', 'confirmed', 'rejected', 'superseded']
+// what a 督办单 may concern
+export const NOTICE_ENTITY_TYPES = ['task', 'milestone', 'plan', 'org']
 
 export const roleName = (x) => named('role', x)
 export const orgTypeName = (x) => named('orgType', x)
@@ -39,6 +41,7 @@ export const msStateName = (x) => named('msState', x)
 export const msStatusName = (x) => named('msStatus', x)
 export const reportStateName = (x) => named('reportState', x)
 export const noticeStatusName = (x) => named('noticeStatus', x)
+export const noticeEntityName = (x) => named('noticeEntity', x)
 export const auditActionName = (x) => named('auditAction', x)
 export const auditEntityName = (x) => named('auditEntity', x)
 export const inboxKindName = (x) => named('inboxKind', x)
@@ -51,7 +54,7 @@ export const MS_STATE_TAG = { done: 'success', done_late: 'warning', overdue: 'd
 export const TASK_STATE_TAG = { not_started: 'info', in_progress: 'primary', overdue: 'danger', done: 'success' }
 export const PLAN_STATUS_TAG = { draft: 'info', submitted: 'warning', approved: 'success', returned: 'danger' }
 export const REPORT_STATE_TAG = { submitted: 'warning', accepted: 'success', returned: 'danger' }
-export const NOTICE_STATUS_TAG = { open: 'warning', replied: 'primary', escalated: 'danger', closed: 'success' }
+export const NOTICE_STATUS_TAG = { draft: 'info', open: 'warning', received: 'primary', replied: 'primary', escalated: 'danger', closed: 'success' }
 export const ROLE_CHANGE_STATUS_TAG = { pending: 'warning', confirmed: 'success', rejected: 'danger', superseded: 'info' }
 
 // Red/amber/green status marks (components/StatusMark.vue): what each state stands for.

@@ -165,6 +165,15 @@ export function fileExt(name) {
   return m ? m[1].toLowerCase() : ''
 }
 
+// How a file can be shown in the page: 'pdf' (pdf.js), 'image' (PNG, JPEG, GIF), or '' (Office,
+// WPS, OFD: downloaded). From the type the server decided by the file's first bytes.
+export function previewKind(file) {
+  const mime = file && file.mime ? file.mime : ''
+  if (mime === 'application/pdf') return 'pdf'
+  if (/^image\/(png|jpeg|gif)$/.test(mime)) return 'image'
+  return ''
+}
+
 export function formatSize(bytes) {
   const n = Number(bytes) || 0
   if (n < 1024) return `${n} B`

@@ -1,7 +1,7 @@
 // The reform module's pages: tasks, plans (and the review queue), milestones, progress reports
-// (the review queue), the board, the zone page, 督办单.
+// (the review queue), the board, the zone page, 督办单, 工作周报.
 // (Route meta: see views/shell/routes.js.)
-import { List, Flag, DataAnalysis, Bell, Tickets, DocumentChecked } from '@element-plus/icons-vue'
+import { List, Flag, DataAnalysis, Bell, Tickets, DocumentChecked, Notebook } from '@element-plus/icons-vue'
 
 export default [
   { path: 'tasks', name: 'tasks', component: () => import('./Tasks.vue'), meta: { title: 'route.tasks', perm: 'task_read', menu: { order: 100, icon: List } } },
@@ -16,5 +16,6 @@ export default [
   { path: 'zones/:id(\\d+)', name: 'zone', component: () => import('./Zone.vue'), meta: { title: 'route.zone', parent: 'board', perm: 'task_read' } },
   { path: 'board', name: 'board', component: () => import('./Board.vue'), meta: { title: 'route.board', perm: 'task_read', menu: { order: 120, icon: DataAnalysis } } },
   { path: 'notices', name: 'notices', component: () => import('./Notices.vue'), meta: { title: 'route.notices', perm: 'notice_read', menu: { order: 130, icon: Bell } } },
+  { path: 'briefing', name: 'briefing', component: () => import('./Briefing.vue'), meta: { title: 'route.briefing', perm: 'plan_review', menu: { order: 140, icon: Notebook } } },
   { path: 'notices/:id(\\d+)', name: 'notice', component: () => import('./NoticeDetail.vue'), meta: { title: 'route.noticeDetail', parent: 'notices', perm: 'notice_read' } },
 ]

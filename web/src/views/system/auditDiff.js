@@ -1,0 +1,81 @@
+// An audit record read by people: the fields its change touched, each with a Chinese label
+// (the locale's auditField.<entity>.<field>, else auditField._.<field> for the fields many
+// entities share, else the field's own name) and its value before and after as text: codes by
+// their Chinese names, times in local time, an id left out where the record names it too
+// (org_id beside org_name, closed_by beside closed_by_name). A new entity lists what it was
+// created with, a removed one what it had. Pure apart from t().
+import { t } from '../../i18n.js'
+import {
+  noticeStatusName, noticeEntityName, planStatusName, reportStateName, msStatusName, roleName,
+  dataScopeName, orgTypeName, zoneLevelName,
+} from '../../enums.js'
+import { formatTime } from '../../utils.js'
+
+// fields whose values are codes, by entity type (_: any)
+const CODES = {
+  _: { role: roleName, data_scope: dataScopeName, org_type: orgTypeName },
+  notice: { status: noticeStatusName, entity_type: noticeEntityName },
+  plan: { status: planStatusName, plan_status: planStatusName },
+  report: { state: reportStateName, status: msStatusName, plan_status: planStatusName },
+  org: { type: orgTypeName, level: zoneLevelName },
+}
+
+function label(entity, key) {
+  for (const k of [`auditField.${entity}.${key}`, `auditField._.${key}`]) {
+    const s = t(k)
+    if (s !== k) return s
+  }
+  return key
+}
+
+// the name people know an element of a list by
+const NAME_KEYS = ['name', 'org_name', 'filename', 'title', 'label', 'body', 'username']
+
+function itemText(v) {
+  if (v === null || v === undefined) return ''
+  if (typeof v !== 'object') return String(v)
+  const k = NAME_KEYS.find((x) => typeof v[x] === 'string' && v[x] !== '')
+  return k ? v[k] : JSON.stringify(v)
+}
+
+// A value as text: 是/否 for booleans, a list joined by 、, an object by its name, an RFC 3339
+// time in local time.
+export function valueText(v) {
+  if (v === null || v === undefined || v === '') return ''
+  if (typeof v === 'boolean') return v ? t('auditField.yes') : t('auditField.no')
+  if (Array.isArray(v)) return v.map(itemText).join('、')
+  if (typeof v === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(v)) return formatTime(v)
+  return itemText(v)
+}
+
+function fieldText(entity, key, v) {
+  const code = (CODES[entity] && CODES[entity][key]) || CODES._[key]
+  return code && typeof v === 'string' ? code(v) : valueText(v)
+}
+
+// an id the record also names: org_id (org_name), closed_by (closed_by_name)
+function named(key, has) {
+  return has(`${key}_name`) || (key.endsWith('_id') && has(`${key.slice(0, -3)}_name`))
+}
+
+const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
+
+// [{key, label, before, after, kind}] for the record's entity type and its before/after
+// objects (either may be null); kind is added, removed or changed.
+export function auditChanges(entity, before, after) {
+  const b = before && typeof before === 'object' ? before : null
+  const a = after && typeof after === 'object' ? after : null
+  const keys = [...new Set([...Object.keys(a || {}), ...Object.keys(b || {})])]
+  const has = (k) => keys.includes(k)
+  const out = []
+  for (const key of keys) {
+    if (named(key, has)) continue
+    const bv = b ? b[key] : undefined
+    const av = a ? a[key] : undefined
+    if (b && a && same(bv, av)) continue
+    const empty = (v) => v === null || v === undefined || v === '' || (Array.isArray(v) && !v.length)
+    if ((!b && empty(av)) || (!a && empty(bv))) continue
+    out.push({ key, label: label(entity, key), before: fieldText(entity, key, bv), after: fieldText(entity, key, av), kind: !b ? 'added' : !a ? 'removed' : 'changed' })
+  }
+  return out
+}
