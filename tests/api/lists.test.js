@@ -178,39 +178,49 @@ describe('list filters combine on both databases', { timeout: h.FILE_TIMEOUT * 2
 		await check(c.office1, '/api/tasks', full, filters, keep);
 	});
 
-	test('notices: organization, task, status and overdue, in the office’s and a zone’s view', T, async () => {
+	test('notices: organization, task, status, overdue and awaiting a reply, in the office’s and a zone’s view', T, async () => {
 		const t4 = tasks.find((t) => t.article_number === 4).id;
 		const t9 = tasks.find((t) => t.article_number === 9).id;
 		const made = [];
-		for (const [org, task] of [
-			[h.ORG.econ, t4],
-			[h.ORG.econ, t9],
-			[h.ORG.hightech, t4],
-			[h.ORG.shengli, t9],
-			[h.ORG.econ, t4],
+		for (const [org, task, extra] of [
+			[h.ORG.econ, t4, {}],
+			[h.ORG.econ, t9, {}],
+			[h.ORG.hightech, t4, {}],
+			[h.ORG.shengli, t9, {}],
+			[h.ORG.econ, t4, {}],
+			// copied to the zone: it reads it, its organization filter is the addressed one
+			[h.ORG.hightech, t9, { cc_org_ids: [ids[h.ORG.econ]] }],
+			// a draft: the office's only
+			[h.ORG.econ, t4, { draft: true }],
 		]) {
-			const r = await c.office1.post('/api/notices', { org_id: ids[org], task_id: task, subject: '请报送推进情况', body: '请按期报送。', reply_due: day(5) });
+			const r = await c.office1.post('/api/notices', { org_id: ids[org], task_id: task, subject: '请报送推进情况', body: '请按期报送。', reply_due: day(5), ...extra });
 			assert.equal(r.status, 201, r.text);
 			made.push(r.json);
 		}
+		for (const i of [0, 1]) assert.equal((await c.zone1.post(`/api/notices/${made[i].id}/receive`, {})).status, 200);
 		assert.equal((await c.zone1.post(`/api/notices/${made[1].id}/reply`, { reply: '已报送' })).status, 200);
 		assert.equal((await c.office1.post(`/api/notices/${made[4].id}/close`, { comment: '已办结' })).status, 200);
 		const filters = {
 			org_id: [ids[h.ORG.econ], ids[h.ORG.hightech]],
 			task_id: [t4, t9],
-			status: ['open', 'replied', 'closed'],
+			status: ['draft', 'received', 'replied'],
 			overdue: [1],
+			awaiting: [1],
 		};
 		// nothing is overdue yet: every reply is due in five days
 		const keep = (n, f) =>
-			(!f.org_id || n.org_id === f.org_id) && (!f.task_id || n.task_id === f.task_id) && (!f.status || n.status === f.status) && !f.overdue;
+			(!f.org_id || n.org_id === f.org_id) &&
+			(!f.task_id || n.task_id === f.task_id) &&
+			(!f.status || n.status === f.status) &&
+			!f.overdue &&
+			(!f.awaiting || (n.status !== 'closed' && n.status !== 'draft' && !n.replied_at));
 		const full = await all(c.office1, '/api/notices');
-		assert.equal(full.length, 5);
+		assert.equal(full.length, 7);
 		await check(c.office1, '/api/notices', full, filters, keep);
 		const mine = await all(c.zone1, '/api/notices');
 		assert.deepEqual(
-			mine.map((n) => n.org_id),
-			[ids[h.ORG.econ], ids[h.ORG.econ], ids[h.ORG.econ]],
+			mine.map((n) => n.id),
+			[made[5].id, made[4].id, made[1].id, made[0].id],
 		);
 		await check(c.zone1, '/api/notices', mine, filters, keep);
 	});
