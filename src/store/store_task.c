@@ -17,10 +17,12 @@
 	"p.id, p.title, p.title_note, p.issuer, p.notice_date, p.contact_email, "                  \
 	"p.contact_phone, p.window_start, p.window_end, p.encoding, p.source_sha256, "             \
 	"p.n_warnings, p.created_at, (SELECT COUNT(*) FROM task t WHERE t.policy_id = p.id)"
+#define TASK_CONTACT(COL) "(SELECT c." COL " FROM task_contact c WHERE c.task_id = t.id)"
 #define TASK_COLS                                                                                  \
 	"t.id, t.policy_id, t.article_number, t.part_heading, t.group_heading, t.title, t.body, "  \
 	"t.lead_units, t.responsible_units, t.updated_at, t.scope, t.deadline_text, "              \
-	"t.deadline_date, t.unit_source, t.lead_rule_line, t.contact_name, t.contact_phone"
+	"t.deadline_date, t.unit_source, t.lead_rule_line, " TASK_CONTACT(                         \
+	    "contact_name") ", " TASK_CONTACT("contact_phone")
 static const char sql_policy_insert[] =
     "INSERT INTO policy (title, title_note, issuer, notice_date, contact_email, contact_phone, "
     "window_start, window_end, encoding, source_sha256, source_text, parsed_json, n_warnings, "
@@ -36,7 +38,9 @@ static const char sql_org_insert[] =
 static const char sql_org_delete[] = "DELETE FROM task_org WHERE task_id = ?1";
 static const char sql_task_touch[] = "UPDATE task SET updated_at = ?2 WHERE id = ?1";
 static const char sql_task_office[] =
-    "UPDATE task SET contact_name = ?2, contact_phone = ?3 WHERE id = ?1";
+    "INSERT INTO task_contact (task_id, contact_name, contact_phone) VALUES (?1, ?2, ?3) "
+    "ON CONFLICT (task_id) DO UPDATE SET contact_name = excluded.contact_name, "
+    "contact_phone = excluded.contact_phone";
 static const char sql_policy_list[] = "SELECT " POLICY_COLS " FROM policy p ORDER BY p.id";
 static const char sql_policy_get[] =
     "SELECT " POLICY_COLS ", p.parsed_json FROM policy p WHERE p.id = ?1";

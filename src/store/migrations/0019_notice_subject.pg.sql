@@ -5,7 +5,7 @@
 -- is a row of notice_reply, none replaced; organizations it is copied to (抄送) read it and do
 -- not reply. Existing notices keep their numbers; a task or milestone subject becomes the
 -- entity; a reply they had becomes their first notice_reply row, and its time their receipt.
--- A task also has the office's contact person for it (联系人, 联系电话).
+-- A task also has the office's contact person for it (联系人, 联系电话), in task_contact.
 -- The SQLite twin rebuilds the table to the same columns.
 
 ALTER TABLE supervision_notice ALTER COLUMN year DROP NOT NULL;
@@ -63,5 +63,9 @@ CREATE TABLE notice_cc (
 );
 CREATE INDEX notice_cc_org ON notice_cc(org_id);
 
-ALTER TABLE task ADD COLUMN contact_name TEXT;
-ALTER TABLE task ADD COLUMN contact_phone TEXT;
+-- in a table of its own, so that a rebuild of task (0015's on SQLite) cannot lose it
+CREATE TABLE task_contact (
+	task_id BIGINT PRIMARY KEY REFERENCES task(id),
+	contact_name TEXT,
+	contact_phone TEXT
+);
