@@ -501,6 +501,8 @@ describe('the plan and report workflow', { timeout: h.FILE_TIMEOUT }, () => {
 		const n1 = await mk(day(5));
 		const n2 = await mk(day(5));
 		await h.sqlOk(srv.db, `UPDATE supervision_notice SET reply_due = '${day(-2)}' WHERE id = ${n1.id}`);
+		// signed for (签收) first, then replied
+		assert.equal((await c.zone1.post(`/api/notices/${n2.id}/receive`, {})).status, 200);
 		assert.equal((await c.zone1.post(`/api/notices/${n2.id}/reply`, { reply: '已落实' })).status, 200);
 		o = await todos(c.office1);
 		assert.equal(o.notices_to_close.count, 1);
