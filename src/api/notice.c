@@ -14,6 +14,7 @@
 #include "store/store_org.h"
 #include "store/store_plan.h"
 #include "store/store_task.h"
+#include "util/html.h"
 #include "util/timeutil.h"
 
 #include <string.h>
@@ -237,37 +238,6 @@ static int escalate(struct api_ctx *c)
 
 /* ---- the printable notice ---- */
 
-static void html_n(struct strbuf *sb, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		switch (s[i]) {
-		case '&':
-			strbuf_addstr(sb, "&amp;");
-			break;
-		case '<':
-			strbuf_addstr(sb, "&lt;");
-			break;
-		case '>':
-			strbuf_addstr(sb, "&gt;");
-			break;
-		case '"':
-			strbuf_addstr(sb, "&quot;");
-			break;
-		case '\'':
-			strbuf_addstr(sb, "&#39;");
-			break;
-		default:
-			strbuf_addch(sb, s[i]);
-		}
-	}
-}
-
-static void html(struct strbuf *sb, const char *s)
-{
-	if (s)
-		html_n(sb, s, strlen(s));
-}
-
 /* One <p> per line of text that is not blank. */
 static void paragraphs(struct strbuf *sb, const char *text)
 {
@@ -280,7 +250,7 @@ static void paragraphs(struct strbuf *sb, const char *text)
 			blank &= text[i] == ' ' || text[i] == '\t';
 		if (!blank) {
 			strbuf_addstr(sb, "<p>");
-			html_n(sb, text, len);
+			html_escape_n(sb, text, len);
 			strbuf_addstr(sb, "</p>\n");
 		}
 		text = nl ? nl + 1 : NULL;
@@ -325,27 +295,27 @@ static int print(struct api_ctx *c)
 	              "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
 	              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	              "<title>");
-	html(sb, n.number);
+	html_escape(sb, n.number);
 	strbuf_addch(sb, ' ');
-	html(sb, title.buf);
+	html_escape(sb, title.buf);
 	strbuf_addf(sb, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", print_css);
 	strbuf_addf(sb, "<p class=\"state\">状态：%s%s（打印时不显示）</p>\n",
 	            notice_status_label(n.status), n.overdue ? "，已逾期" : "");
 	strbuf_addstr(sb, "<p class=\"issuer\">" NOTICE_ISSUER "</p>\n<p class=\"number\">");
-	html(sb, n.number);
+	html_escape(sb, n.number);
 	strbuf_addstr(sb, "</p>\n<hr class=\"rule\">\n<h1>");
-	html(sb, title.buf);
+	html_escape(sb, title.buf);
 	strbuf_addstr(sb, "</h1>\n<p class=\"to\">");
-	html(sb, n.org_name);
+	html_escape(sb, n.org_name);
 	strbuf_addstr(sb, "：</p>\n<div class=\"text\">\n");
 	paragraphs(sb, n.body);
 	strbuf_addstr(sb, "</div>\n<p class=\"ref\">涉及改革任务：");
 	strbuf_addf(sb, "第%d条“", n.article_number);
-	html(sb, n.task_title);
+	html_escape(sb, n.task_title);
 	strbuf_addstr(sb, "”");
 	if (n.milestone_title) {
 		strbuf_addstr(sb, "，推进节点：“");
-		html(sb, n.milestone_title);
+		html_escape(sb, n.milestone_title);
 		strbuf_addstr(sb, "”");
 	}
 	strbuf_addf(sb, "。</p>\n<p class=\"due\">请于%s前反馈办理情况。</p>\n", due);
