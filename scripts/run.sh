@@ -32,6 +32,7 @@ if [ ! -f "$DB" ]; then
 			echo "# kfq demo accounts (each password must be changed at first login)"
 			echo "office   $(add office 改革办演示 市商务局 office)   改革办（工作专班办公室）"
 			echo "zone     $(add zone 经开区演示 抚顺经济开发区（示例） zone)   抚顺经济开发区（示例）"
+			echo "finance  $(add finance 财政局演示 市财政局 department)   市财政局（财力分成）"
 			echo "auditor  $(add auditor 审计员演示 市审计局 auditor)   市审计局"
 			echo "security $(add security 安全管理员演示 市商务局 security)   市商务局（安全管理员：审计员与监督账号、角色变更确认）"
 		} >var/demo-accounts.txt
@@ -41,8 +42,8 @@ if [ ! -f "$DB" ]; then
 	echo
 	echo "  First login:  admin / $pw"
 	echo "  (kept in $PWFILE until you change it; you will be asked to change it at first login)"
-	echo "  Demo accounts for the reform office, a zone, the auditor and the security officer:"
-	echo "  var/demo-accounts.txt"
+	echo "  Demo accounts for the reform office, a zone, the finance bureau, the auditor and the"
+	echo "  security officer: var/demo-accounts.txt"
 elif [ -f "$PWFILE" ]; then
 	if "$BIN" user list --db "$DB" | awk '$2 == "admin" && $5 == "no" { found = 1 } END { exit !found }'; then
 		rm -f "$PWFILE"

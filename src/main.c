@@ -18,6 +18,8 @@ static const struct cmd cmds[] = {
     {"policy", "parse a policy text (政策文本解析)", cmd_policy},
     {"remind", "add today's due-date reminders to the inboxes (run daily)", cmd_remind},
     {"import", "import a spreadsheet (.xlsx or CSV), all rows or none", cmd_import},
+    {"catalog", "load or show the industry classification (GB/T 4754)", cmd_catalog},
+    {"revshare", "compute every zone's revenue-sharing statement for a year", cmd_revshare},
 };
 
 static void usage(FILE *f)

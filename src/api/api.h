@@ -257,6 +257,10 @@ extern const struct api_route api_todo_routes[];
 extern const struct api_route api_role_change_routes[];
 extern const struct api_route api_attachment_routes[];
 extern const struct api_route api_briefing_routes[];
+extern const struct api_route api_enterprise_routes[];
+extern const struct api_route api_industry_routes[];
+extern const struct api_route api_arrangement_routes[];
+extern const struct api_route api_revshare_routes[];
 /* Every table above, in the order they are registered; NULL-terminated. */
 extern const struct api_route *const api_tables[];
 

@@ -1,6 +1,8 @@
 /* export.c - one table writer over util/xlsx and util/csv. Must not know any list's columns. */
 #include "api/export.h"
 
+#include "core/money.h"
+
 #include <string.h>
 
 int export_begin(struct api_ctx *c, struct export_table *t, const char *sheet,
@@ -53,6 +55,21 @@ void export_bp_percent(struct export_table *t, int64_t bp)
 		xlsx_bp_percent(t->x, bp);
 	else
 		csv_bp_percent(&t->csv, bp);
+}
+
+void export_amount(struct export_table *t, int64_t units, int decimals)
+{
+	char text[MONEY_TEXT_LEN];
+
+	if (t->format == EXPORT_XLSX) {
+		xlsx_amount(t->x, units, decimals);
+		return;
+	}
+	if (decimals > 2)
+		money_format_e4(units, text);
+	else
+		money_format_fen(units, text);
+	csv_text(&t->csv, text);
 }
 
 void export_end_row(struct export_table *t)

@@ -14,6 +14,7 @@ static const struct {
 } fillers[] = {
     {"task", NULL, demo_task_fill},
     {"plan", demo_plan_present, demo_plan_fill},
+    {"money", demo_money_present, demo_money_fill},
 };
 
 int demo_fill(struct demo *d)

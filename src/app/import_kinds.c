@@ -3,8 +3,12 @@
 #include "app/import.h"
 
 extern const struct import_kind import_users;
+extern const struct import_kind import_enterprises;
+extern const struct import_kind import_taxes;
 
 const struct import_kind *const import_kinds[] = {
     &import_users,
+    &import_enterprises,
+    &import_taxes,
     NULL,
 };

@@ -116,6 +116,11 @@ int cmd_fsync_path(const char *path);
 bool cmd_wants_help(int argc, char **argv, const char *usage);
 /* Prints "kfq NAME: message" and the usage hint; returns CMD_EXIT_USAGE. */
 int cmd_usage_error(const char *name, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* `kfq NAME import FILE` or `kfq NAME VERB` (list, show) with --db and --config: checks the
+ * arguments, opens the database and runs import(s, FILE) or read(s); their exit code. */
+int cmd_import_or_read(const char *name, const char *verb, int argc, char **argv,
+                       int (*import)(struct store *s, const char *file),
+                       int (*read)(struct store *s));
 #define CMD_FILE_MAX_BYTES (8 * 1024 * 1024)
 struct strbuf;
 /* Appends a whole file ("-": stdin) to sb: KFQ_EIO if unreadable, KFQ_EINVAL if over
@@ -136,5 +141,7 @@ int cmd_restore(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_remind(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_catalog(int argc, char **argv);
+int cmd_revshare(int argc, char **argv);
 
 #endif

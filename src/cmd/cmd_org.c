@@ -86,31 +86,7 @@ static int list(struct store *s)
 
 int cmd_org(int argc, char **argv)
 {
-	struct cmd_options o;
-	struct store *s;
-	const char *file = NULL;
-	int rc;
-
 	if (cmd_wants_help(argc, argv, usage))
 		return CMD_EXIT_OK;
-	if (argc < 2 || (strcmp(argv[1], "import") != 0 && strcmp(argv[1], "list") != 0))
-		return cmd_usage_error("org", "expected 'import' or 'list'");
-	cmd_options_init(&o);
-	for (int i = 2; i < argc; i++) {
-		int r = cmd_options_common(&o, argc, argv, &i);
-		if (r < 0)
-			return CMD_EXIT_USAGE;
-		if (r > 0)
-			continue;
-		if (argv[i][0] == '-' || file || !strcmp(argv[1], "list"))
-			return cmd_usage_error("org", "unexpected argument '%s'", argv[i]);
-		file = argv[i];
-	}
-	if (!strcmp(argv[1], "import") && !file)
-		return cmd_usage_error("org", "import needs a FILE");
-	if (cmd_open_db(&o, &s) != KFQ_OK)
-		return CMD_EXIT_FAIL;
-	rc = file ? import(s, file) : list(s);
-	store_close(s);
-	return rc;
+	return cmd_import_or_read("org", "list", argc, argv, import, list);
 }

@@ -466,3 +466,34 @@ int cmd_fsync_path(const char *path)
 	close(fd);
 	return rc;
 }
+
+int cmd_import_or_read(const char *name, const char *verb, int argc, char **argv,
+                       int (*import)(struct store *s, const char *file),
+                       int (*read)(struct store *s))
+{
+	struct cmd_options o;
+	struct store *s;
+	const char *file = NULL;
+	int rc;
+
+	if (argc < 2 || (strcmp(argv[1], "import") != 0 && strcmp(argv[1], verb) != 0))
+		return cmd_usage_error(name, "expected 'import' or '%s'", verb);
+	cmd_options_init(&o);
+	for (int i = 2; i < argc; i++) {
+		int r = cmd_options_common(&o, argc, argv, &i);
+		if (r < 0)
+			return CMD_EXIT_USAGE;
+		if (r > 0)
+			continue;
+		if (argv[i][0] == '-' || file || !strcmp(argv[1], verb))
+			return cmd_usage_error(name, "unexpected argument '%s'", argv[i]);
+		file = argv[i];
+	}
+	if (!strcmp(argv[1], "import") && !file)
+		return cmd_usage_error(name, "import needs a FILE");
+	if (cmd_open_db(&o, &s) != KFQ_OK)
+		return CMD_EXIT_FAIL;
+	rc = file ? import(s, file) : read(s);
+	store_close(s);
+	return rc;
+}

@@ -66,8 +66,17 @@ enum {
 	PERM_CAPABILITY_MANAGE = 1u << 12, /* grant and revoke organizations' capabilities */
 	PERM_USER_READ = 1u << 13,         /* list and export accounts and pending role changes */
 	PERM_ACCOUNT_SECURITY = 1u << 14,  /* manage the guarded accounts, decide role changes */
+	PERM_ENTERPRISE_READ = 1u << 15,   /* the enterprise registry and tax records (zone, county:
+	                                      of the data scope) */
+	PERM_ENTERPRISE_WRITE = 1u << 16,  /* create and edit enterprises (zone: its own) */
+	PERM_REVSHARE_READ = 1u << 17,     /* revenue-sharing configuration and statements */
+	/* configure revenue sharing, enter tax records, compute, confirm and adopt: also needs the
+	 * organization's confirm_revenue capability */
+	PERM_REVSHARE_MANAGE = 1u << 18,
+	PERM_ARRANGEMENT_WRITE = 1u << 19, /* 区中园/飞地/托管 arrangements */
+	PERM_REVSHARE_COMPARE = 1u << 20,  /* compare sharing ratios over every zone (what-if) */
 };
-#define ACCOUNT_NPERMS 15
+#define ACCOUNT_NPERMS 21
 
 /* The stable name of permission bit `perm` (e.g. "task_read"): what GET /api/session sends the
  * web client, which builds its menus from these. NULL for anything but one known bit. */

@@ -34,6 +34,10 @@ TABLE(enum_progress_status, {"not_started", "未开始"}, {"in_progress", "进�
 TABLE(enum_unit_source, {"none", "未写明"}, {"lines", "单独成行"}, {"labelled", "带标签的括号"},
       {"paren", "括号"}, {"paren_rule", "括号（排第一位者牵头）"}, {"prose", "正文语句"},
       {"mixed", "多种来源"});
+TABLE(enum_enterprise_scale, {"above", "规上"}, {"below", "规下"});
+TABLE(enum_arrangement_kind, {"park_in_park", "区中园"}, {"enclave", "飞地"},
+      {"trusteeship", "托管"});
+TABLE(enum_statement_status, {"draft", "草稿（未确认）"}, {"confirmed", "已确认"});
 
 static const struct enum_entry *find(const struct enum_table *t, const char *code)
 {

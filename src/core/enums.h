@@ -30,6 +30,10 @@ extern const struct enum_table enum_milestone_state;    /* in enum milestone_sta
 extern const struct enum_table enum_progress_status;    /* of a report: not_started … blocked */
 extern const struct enum_table enum_role_change_status; /* pending confirmed rejected … */
 extern const struct enum_table enum_unit_source;        /* where a task's units came from */
+extern const struct enum_table enum_enterprise_scale;   /* above (规上) below (规下) */
+/* park_in_park enclave trusteeship, in enum arrangement_kind's order (core/arrangement.h) */
+extern const struct enum_table enum_arrangement_kind;
+extern const struct enum_table enum_statement_status; /* of a revenue-sharing statement */
 
 bool enum_valid(const struct enum_table *t, const char *code);
 /* The code's label; the code itself when the table does not have it (NULL for NULL). */

@@ -179,6 +179,7 @@ static const char *convert(const struct import_column *c, const struct sheet_cel
 	if (n == 0)
 		return c->required ? "必填，不能为空" : NULL;
 	v->present = true;
+	v->number = number;
 	v->text = arena_strndup(a, s, n);
 	for (size_t i = 0; i < n; i++)
 		if (((unsigned char)s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') || s[i] == 0x7f)

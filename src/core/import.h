@@ -29,6 +29,7 @@ enum import_type {
 
 struct import_value {
 	bool present;     /* the cell had content */
+	bool number;      /* it was a number cell: a code typed as one has lost its leading zeros */
 	const char *text; /* TEXT: trimmed; ENUM: the code; DATE: the date */
 	int64_t num;      /* INT, AMOUNT (fen), BP */
 	bool yes;         /* BOOL */

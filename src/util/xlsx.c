@@ -16,6 +16,8 @@ struct xlsx {
 	lxw_worksheet *ws;
 	lxw_format *bold;
 	lxw_format *percent;
+	lxw_format *yuan;       /* #,##0.00 */
+	lxw_format *yuan_exact; /* #,##0.00#### */
 	char path[256];
 	lxw_row_t row;
 	lxw_col_t col;
@@ -59,10 +61,14 @@ int xlsx_open(struct xlsx **out, const char *sheet, const char *const *headers,
 		goto fail;
 	x->bold = workbook_add_format(x->wb);
 	x->percent = workbook_add_format(x->wb);
-	if (!x->bold || !x->percent)
+	x->yuan = workbook_add_format(x->wb);
+	x->yuan_exact = workbook_add_format(x->wb);
+	if (!x->bold || !x->percent || !x->yuan || !x->yuan_exact)
 		goto fail;
 	format_set_bold(x->bold);
 	format_set_num_format(x->percent, "0.00%");
+	format_set_num_format(x->yuan, "#,##0.00");
+	format_set_num_format(x->yuan_exact, "#,##0.00####");
 	if (add_sheet(x, sheet, headers, widths, ncols) != KFQ_OK)
 		goto fail;
 	*out = x;
@@ -96,6 +102,17 @@ void xlsx_int(struct xlsx *x, int64_t v)
 void xlsx_bp_percent(struct xlsx *x, int64_t bp)
 {
 	worksheet_write_number(x->ws, x->row, x->col++, (double)bp / 10000, x->percent);
+}
+
+void xlsx_amount(struct xlsx *x, int64_t units, int decimals)
+{
+	double scale = 1;
+
+	for (int i = 0; i < decimals; i++)
+		scale *= 10;
+	/* the cell holds the double nearest the decimal, as Excel does for a typed amount */
+	worksheet_write_number(x->ws, x->row, x->col++, (double)units / scale,
+	                       decimals > 2 ? x->yuan_exact : x->yuan);
 }
 
 void xlsx_end_row(struct xlsx *x)

@@ -19,6 +19,10 @@ void xlsx_text(struct xlsx *x, const char *s);
 void xlsx_int(struct xlsx *x, int64_t v);
 /* A share in basis points (10000 = 100 %) as a number Excel shows as a percentage, 50.00 %. */
 void xlsx_bp_percent(struct xlsx *x, int64_t bp);
+/* An amount kept as an integer count of 10^-decimals yuan (decimals 2: fen; 6: the exact e4
+ * amounts of revenue sharing) as a number cell shown with thousands separators and two
+ * decimals (six where it has them), so that Excel and WPS can sum the column. */
+void xlsx_amount(struct xlsx *x, int64_t units, int decimals);
 void xlsx_end_row(struct xlsx *x);
 /* Closes the workbook; on success *fd is a readable descriptor of the file and *size its
  * length. Frees x either way. */

@@ -362,3 +362,40 @@ export const capabilityApi = {
   revoke: (id) => api.del(`/api/capabilities/grants/${id}`),
   export: (query) => downloadExport('/api/capabilities/grants/export.xlsx', query),
 }
+
+export const enterpriseApi = {
+  list: (query) => api.get('/api/enterprises', query),
+  zones: () => api.get('/api/enterprises/zones'),
+  get: (id) => api.get(`/api/enterprises/${id}`),
+  create: (e) => api.post('/api/enterprises', e),
+  update: (id, e) => api.put(`/api/enterprises/${id}`, e),
+  setTax: (id, year, amounts) => api.put(`/api/enterprises/${id}/taxes/${year}`, { amounts }),
+  export: (query) => downloadExport('/api/enterprises/export.xlsx', query),
+  exportCsv: (query) => downloadExport('/api/enterprises/export.csv', query),
+}
+
+export const industryApi = {
+  tree: () => api.get('/api/industries'),
+}
+
+export const arrangementApi = {
+  list: (query) => api.get('/api/arrangements', query),
+  get: (id) => api.get(`/api/arrangements/${id}`),
+  create: (a) => api.post('/api/arrangements', a),
+  update: (id, a) => api.put(`/api/arrangements/${id}`, a),
+}
+
+export const revshareApi = {
+  years: () => api.get('/api/revshare/years'),
+  setYear: (year, config) => api.put(`/api/revshare/years/${year}`, config),
+  compute: (year) => api.post('/api/revshare/statements/compute', { year }),
+  statements: (query) => api.get('/api/revshare/statements', query),
+  statement: (id) => api.get(`/api/revshare/statements/${id}`),
+  lines: (id, query) => api.get(`/api/revshare/statements/${id}/lines`, query),
+  confirm: (id) => api.post(`/api/revshare/statements/${id}/confirm`),
+  export: (id) => downloadExport(`/api/revshare/statements/${id}/export.xlsx`),
+  printUrl: (id) => `/api/revshare/statements/${id}/print`,
+  history: (query) => api.get('/api/revshare/history', query),
+  whatif: (year, scenarios) => api.post('/api/revshare/whatif', { year, scenarios }),
+  adopt: (year, scenario) => api.post('/api/revshare/whatif/adopt', { year, ...scenario }),
+}

@@ -28,6 +28,11 @@ export const NOTICE_STATUSES = ['draft', 'open', 'received', 'replied', 'escalat
 export const ROLE_CHANGE_STATUSES = ['pending', 'confirmed', 'rejected', 'superseded']
 // what a 督办单 may concern
 export const NOTICE_ENTITY_TYPES = ['task', 'milestone', 'plan', 'org']
+export const ENTERPRISE_SCALES = ['above', 'below']
+// 区中园 飞地 托管
+export const ARRANGEMENT_KINDS = ['park_in_park', 'enclave', 'trusteeship']
+// a revenue-sharing statement's
+export const STATEMENT_STATUSES = ['draft', 'confirmed']
 
 export const roleName = (x) => named('role', x)
 export const orgTypeName = (x) => named('orgType', x)
@@ -48,6 +53,9 @@ export const inboxKindName = (x) => named('inboxKind', x)
 export const roleChangeStatusName = (x) => named('roleChangeStatus', x)
 // a permission bit's name as GET /api/session and GET /api/roles send it
 export const permissionName = (x) => named('permission', x)
+export const scaleName = (x) => named('enterpriseScale', x)
+export const arrangementKindName = (x) => named('arrangementKind', x)
+export const statementStatusName = (x) => named('statementStatus', x)
 
 // Element Plus tag types of the states.
 export const MS_STATE_TAG = { done: 'success', done_late: 'warning', overdue: 'danger', due_soon: 'warning', stale: 'info', on_track: 'primary', closed: 'info' }
@@ -56,6 +64,7 @@ export const PLAN_STATUS_TAG = { draft: 'info', submitted: 'warning', approved: 
 export const REPORT_STATE_TAG = { submitted: 'warning', accepted: 'success', returned: 'danger' }
 export const NOTICE_STATUS_TAG = { draft: 'info', open: 'warning', received: 'primary', replied: 'primary', escalated: 'danger', closed: 'success' }
 export const ROLE_CHANGE_STATUS_TAG = { pending: 'warning', confirmed: 'success', rejected: 'danger', superseded: 'info' }
+export const STATEMENT_STATUS_TAG = { draft: 'warning', confirmed: 'success' }
 
 // Red/amber/green status marks (components/StatusMark.vue): what each state stands for.
 export const MS_STATE_MARK = { overdue: 'red', due_soon: 'amber', stale: 'amber', done_late: 'amber', on_track: 'green', done: 'green', closed: 'grey' }

@@ -7,7 +7,7 @@ import {
   ElHeader, ElIcon, ElInput, ElInputNumber, ElInputTag, ElLoading, ElMain, ElMenu, ElMenuItem,
   ElOption, ElPagination, ElProgress, ElRadio, ElResult, ElRow, ElScrollbar, ElSelect, ElSkeleton,
   ElSlider, ElSteps, ElStep, ElSubMenu, ElTable, ElTableColumn, ElTag, ElTooltip, ElTree, ElTreeSelect,
-  ElSwitch, ElTabPane, ElTabs, ElText, ElTimeline, ElUpload,
+  ElSwitch, ElTabPane, ElTabs, ElText, ElTimeline, ElUpload, ElCascader, ElCheckbox, ElLink,
 } from 'element-plus'
 import 'element-plus/dist/index.css'
 import App from './App.vue'
@@ -22,7 +22,7 @@ for (const c of [
   ElHeader, ElIcon, ElInput, ElInputNumber, ElInputTag, ElLoading, ElMain, ElMenu, ElMenuItem,
   ElOption, ElPagination, ElProgress, ElRadio, ElResult, ElRow, ElScrollbar, ElSelect, ElSkeleton,
   ElSlider, ElSteps, ElStep, ElSubMenu, ElTable, ElTableColumn, ElTag, ElTooltip, ElTree, ElTreeSelect,
-  ElSwitch, ElTabPane, ElTabs, ElText, ElTimeline, ElUpload,
+  ElSwitch, ElTabPane, ElTabs, ElText, ElTimeline, ElUpload, ElCascader, ElCheckbox, ElLink,
 ]) {
   app.use(c)
 }

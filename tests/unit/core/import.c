@@ -107,6 +107,8 @@ static void test_row(void **state)
 	import_problems_init(&p, &a);
 	assert_int_equal(import_row_convert(cols, NCOLS, map, &r, false, &a, v, &p), 0);
 	assert_string_equal(v[0].text, "91210400MA0XXXXX1A");
+	assert_false(v[0].number);
+	assert_true(v[1].number); /* a code typed as a number has lost its leading zeros */
 	assert_int_equal(v[1].num, 2025);
 	assert_string_equal(v[2].text, "vat");
 	assert_int_equal(v[3].num, 1234567);

@@ -56,14 +56,6 @@ static const struct store_task_json task_json = {
 /* organizations made by the first test */
 static int64_t bianban, caizheng, shangwu, keji, renshe, zone;
 
-static int64_t audit_count(struct store *s)
-{
-	int64_t n = -1;
-
-	assert_int_equal(store_query_int(s, "SELECT COUNT(*) FROM audit_log", &n), KFQ_OK);
-	return n;
-}
-
 static int64_t make_org(struct store *s, const char *name, const char *type, const char *alias)
 {
 	struct store_org o = {0};
@@ -108,10 +100,10 @@ static void test_grant(void **state)
 	renshe = make_org(s, "市人社局", "city_department", NULL);
 	zone = make_org(s, "抚顺经济开发区", "zone", NULL);
 
-	before = audit_count(s);
+	before = testdb_audit_count(s);
 	id = grant(s, bianban, "approve_staffing", "编制审批", KFQ_OK);
 	assert_true(id > 0);
-	assert_int_equal(audit_count(s), before + 1);
+	assert_int_equal(testdb_audit_count(s), before + 1);
 	assert_int_equal(store_capability_get(s, &a, id, &g), KFQ_OK);
 	assert_int_equal(g.org_id, bianban);
 	assert_string_equal(g.org_name, "市委编办");
@@ -141,13 +133,13 @@ static void test_grant(void **state)
 static void test_refusals(void **state)
 {
 	struct store *s = *state;
-	int64_t before = audit_count(s), rows;
+	int64_t before = testdb_audit_count(s), rows;
 
 	grant(s, bianban, "approve_staffing", NULL, KFQ_ECONFLICT);
 	grant(s, 999999, "approve_staffing", NULL, KFQ_ECONSTRAINT);
 	grant(s, bianban, "approve", NULL, KFQ_EINVAL);
 	grant(s, bianban, NULL, NULL, KFQ_EINVAL);
-	assert_int_equal(audit_count(s), before);
+	assert_int_equal(testdb_audit_count(s), before);
 	assert_int_equal(store_query_int(s, "SELECT COUNT(*) FROM org_capability", &rows), KFQ_OK);
 	assert_int_equal(rows, 1);
 }
@@ -228,7 +220,7 @@ static void test_revoke(void **state)
 	struct store_capability_grant *g;
 	struct store_audit_row *rows;
 	struct arena a;
-	int64_t total, before = audit_count(s);
+	int64_t total, before = testdb_audit_count(s);
 	bool has;
 	int n;
 
@@ -236,7 +228,7 @@ static void test_revoke(void **state)
 	assert_int_equal(store_capability_list(s, &a, &f, &g, &n, &total), KFQ_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(store_capability_revoke(s, &office, &grant_json, g[0].id), KFQ_OK);
-	assert_int_equal(audit_count(s), before + 1);
+	assert_int_equal(testdb_audit_count(s), before + 1);
 	assert_int_equal(store_capability_org_has(s, zone, "read_personal", &has), KFQ_OK);
 	assert_false(has);
 	assert_int_equal(store_audit_list(s, &a, &af, &rows, &n, &total), KFQ_OK);
@@ -245,7 +237,7 @@ static void test_revoke(void **state)
 	assert_non_null(strstr(rows[0].rec.before_json, "\"capability\":\"read_personal\""));
 	/* again: nothing to revoke, nothing audited */
 	assert_int_equal(store_capability_revoke(s, &office, &grant_json, g[0].id), KFQ_ENOTFOUND);
-	assert_int_equal(audit_count(s), before + 1);
+	assert_int_equal(testdb_audit_count(s), before + 1);
 	arena_release(&a);
 }
 
@@ -294,7 +286,7 @@ static void test_seed(void **state)
 	struct store_capability_filter f = {0};
 	struct store_capability_grant *g;
 	struct arena a;
-	int64_t total, before = audit_count(s), seeded;
+	int64_t total, before = testdb_audit_count(s), seeded;
 	int n;
 
 	arena_init(&a);
@@ -305,7 +297,7 @@ static void test_seed(void **state)
 	 * 人社局; art. 14 gives ack_pay_filing to 商务局, 科技局, 财政局 (held) and 人社局, not to
 	 * the zone (not a city department) */
 	int64_t policy = import(s, "sha-1", 3, tasks);
-	assert_int_equal(audit_count(s), before + 1 + 3 + 4);
+	assert_int_equal(testdb_audit_count(s), before + 1 + 3 + 4);
 	f.capability = "ack_pay_filing";
 	assert_int_equal(store_capability_list(s, &a, &f, &g, &n, &total), KFQ_OK);
 	assert_int_equal(total, 4);
@@ -331,23 +323,12 @@ static void test_seed(void **state)
 
 	/* the office revokes one; a revised draft imported later seeds nothing again */
 	assert_int_equal(store_capability_revoke(s, &office, &grant_json, g[1].id), KFQ_OK);
-	before = audit_count(s);
+	before = testdb_audit_count(s);
 	import(s, "sha-2", 3, tasks);
-	assert_int_equal(audit_count(s), before + 1 + 3);
+	assert_int_equal(testdb_audit_count(s), before + 1 + 3);
 	assert_int_equal(store_capability_list(s, &a, &f, &g, &n, &total), KFQ_OK);
 	assert_int_equal(total, 1);
 	arena_release(&a);
-}
-
-static void test_chain(void **state)
-{
-	struct store *s = *state;
-	struct audit_verify v;
-
-	audit_verify_init(&v);
-	assert_int_equal(store_audit_verify(s, &v), KFQ_OK);
-	assert_int_equal(v.broken_seq, 0);
-	assert_int_equal(v.count, audit_count(s));
 }
 
 int main(int argc, char **argv)
@@ -358,7 +339,7 @@ int main(int argc, char **argv)
 	    cmocka_unit_test(test_list_and_holders),
 	    cmocka_unit_test(test_revoke),
 	    cmocka_unit_test(test_seed),
-	    cmocka_unit_test(test_chain),
+	    cmocka_unit_test(testdb_test_chain),
 	};
 	return testdb_main(argc, argv, "store_capability", tests, sizeof(tests) / sizeof(tests[0]));
 }

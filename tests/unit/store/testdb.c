@@ -1,6 +1,7 @@
 /* testdb.c - fresh databases for the store unit tests (see testdb.h). */
 #include "testdb.h"
 
+#include "store/store_audit.h"
 #include "store/store_migrate.h"
 #include "util/log.h"
 
@@ -103,4 +104,23 @@ int testdb_main(int argc, char **argv, const char *group, const struct CMUnitTes
 	}
 	snprintf(name, sizeof(name), "%s (%s)", group, argv[1]);
 	return _cmocka_run_group_tests(name, tests, n, setup, teardown);
+}
+
+int64_t testdb_audit_count(struct store *s)
+{
+	int64_t n = -1;
+
+	assert_int_equal(store_query_int(s, "SELECT COUNT(*) FROM audit_log", &n), KFQ_OK);
+	return n;
+}
+
+void testdb_test_chain(void **state)
+{
+	struct store *s = *state;
+	struct audit_verify v;
+
+	audit_verify_init(&v);
+	assert_int_equal(store_audit_verify(s, &v), KFQ_OK);
+	assert_int_equal(v.broken_seq, 0);
+	assert_int_equal(v.count, testdb_audit_count(s));
 }

@@ -18,4 +18,9 @@
  * is "sqlite" or "pg". Returns the exit status for main. */
 int testdb_main(int argc, char **argv, const char *group, const struct CMUnitTest *tests, size_t n);
 
+/* The audit log's records. */
+int64_t testdb_audit_count(struct store *s);
+/* A test that the audit chain of every record the group wrote verifies (its last test). */
+void testdb_test_chain(void **state);
+
 #endif

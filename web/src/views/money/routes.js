@@ -1,0 +1,13 @@
+// The money module's pages: the enterprise registry, revenue sharing (art. 6) with its
+// statements and what-if, and 区中园/飞地/托管 arrangements. (Route meta: see
+// views/shell/routes.js.)
+import { Shop, Money, TrendCharts, Connection } from '@element-plus/icons-vue'
+
+export default [
+  { path: 'enterprises', name: 'enterprises', component: () => import('./Enterprises.vue'), meta: { title: 'route.enterprises', perm: 'enterprise_read', menu: { order: 200, icon: Shop } } },
+  { path: 'enterprises/:id(\\d+)', name: 'enterprise', component: () => import('./EnterpriseDetail.vue'), meta: { title: 'route.enterprise', parent: 'enterprises', perm: 'enterprise_read' } },
+  { path: 'revshare', name: 'revshare', component: () => import('./Revshare.vue'), meta: { title: 'route.revshare', perm: 'revshare_read', menu: { order: 210, icon: Money } } },
+  { path: 'revshare/statements/:id(\\d+)', name: 'revshare-statement', component: () => import('./RevshareStatement.vue'), meta: { title: 'route.revshareStatement', parent: 'revshare', perm: 'revshare_read' } },
+  { path: 'whatif', name: 'whatif', component: () => import('./RevshareWhatIf.vue'), meta: { title: 'route.whatif', perm: 'revshare_compare', menu: { order: 220, icon: TrendCharts } } },
+  { path: 'arrangements', name: 'arrangements', component: () => import('./Arrangements.vue'), meta: { title: 'route.arrangements', perm: 'enterprise_read', menu: { order: 230, icon: Connection } } },
+]
