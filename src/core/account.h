@@ -66,8 +66,13 @@ enum {
 	PERM_CAPABILITY_MANAGE = 1u << 12, /* grant and revoke organizations' capabilities */
 	PERM_USER_READ = 1u << 13,         /* list and export accounts and pending role changes */
 	PERM_ACCOUNT_SECURITY = 1u << 14,  /* manage the guarded accounts, decide role changes */
+	PERM_POWER_READ = 1u << 15, /* power catalogue, 一区一单, 权责清单 (of the data scope) */
+	/* act in the powers workflows; which step needs the organization's capability
+	 * (delegate_power, publish_power_list, approve_duty_list) or to be the zone itself */
+	PERM_POWER_WRITE = 1u << 16,
+	PERM_CALENDAR_WRITE = 1u << 17, /* keep the working-day calendar (holiday notices) */
 };
-#define ACCOUNT_NPERMS 15
+#define ACCOUNT_NPERMS 18
 
 /* The stable name of permission bit `perm` (e.g. "task_read"): what GET /api/session sends the
  * web client, which builds its menus from these. NULL for anything but one known bit. */
