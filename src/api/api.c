@@ -821,12 +821,27 @@ const struct http_router *api_router(void)
 /* ---- set-up ---- */
 
 const struct api_route *const api_tables[] = {
-    api_misc_routes,  api_session_routes,     api_org_routes,
-    api_user_routes,  api_audit_routes,       api_task_routes,
-    api_plan_routes,  api_milestone_routes,   api_report_routes,
-    api_board_routes, api_notice_routes,      api_capability_routes,
-    api_role_routes,  api_import_routes,      api_inbox_routes,
-    api_todo_routes,  api_role_change_routes, NULL,
+    api_misc_routes,
+    api_session_routes,
+    api_org_routes,
+    api_user_routes,
+    api_audit_routes,
+    api_task_routes,
+    api_plan_routes,
+    api_milestone_routes,
+    api_report_routes,
+    api_board_routes,
+    api_notice_routes,
+    api_capability_routes,
+    api_role_routes,
+    api_import_routes,
+    api_inbox_routes,
+    api_todo_routes,
+    api_role_change_routes,
+    api_power_routes,
+    api_delegation_routes,
+    api_duty_routes,
+    NULL,
 };
 
 /* Every number declares its range, and query parameters are text or integers: a table that

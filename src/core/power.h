@@ -81,7 +81,8 @@ int power_entry_check(const struct power_entry *e, const char **field, const cha
 
 /* ---- evaluation ---- */
 
-/* "YYYY-MM" as a month number (year × 12 + month − 1), -1 when malformed. */
+/* "YYYY-MM" as a month number (year × 12 + month − 1, as core/workday.h's workday_month), -1
+ * when malformed. */
 int64_t power_month(const char *ym);
 /* Writes a month number as "YYYY-MM" into out[8]. */
 void power_month_format(int64_t m, char out[8]);

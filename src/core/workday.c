@@ -4,17 +4,23 @@
 
 #include <stddef.h>
 
-int workday_year(int64_t day)
+int64_t workday_month(int64_t day)
 {
-	/* Howard Hinnant's civil_from_days, year only */
+	/* Howard Hinnant's civil_from_days */
 	int64_t z = day + 719468;
 	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
 	int64_t doe = z - era * 146097;
 	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
 	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
 	int64_t mp = (5 * doy + 2) / 153;
+	int64_t m = mp < 10 ? mp + 3 : mp - 9;
 
-	return (int)(yoe + era * 400 + (mp >= 10));
+	return (yoe + era * 400 + (m <= 2)) * 12 + m - 1;
+}
+
+int workday_year(int64_t day)
+{
+	return (int)(workday_month(day) / 12);
 }
 
 int workday_weekday(int64_t day)

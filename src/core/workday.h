@@ -41,6 +41,8 @@ int workday_add(const struct workday_calendar *c, int64_t from, int n, int64_t *
  * in between is outside the calendar or the span exceeds WORKDAY_MAX_COUNT × 2 days. */
 int workday_between(const struct workday_calendar *c, int64_t from, int64_t to, int *out);
 
+/* The month of a day number as year × 12 + month − 1 (2025-01 is 24300). */
+int64_t workday_month(int64_t day);
 /* The calendar year of a day number. */
 int workday_year(int64_t day);
 /* 0 Monday … 6 Sunday. */

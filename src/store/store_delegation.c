@@ -75,10 +75,11 @@ static const char sql_keys[] =
     "JOIN power_item p ON p.id = d.power_id JOIN org z ON z.id = d.zone_org_id";
 
 #define HELD "d.status IN ('delegated', 'accepted', 'not_ready', 'acting')"
-/* ?1 zone, ?2 department, ?3 from, ?4 to, scope ?5 ?6 ?7; the list adds LIMIT ?8 OFFSET ?9 */
+/* ?1 zone, ?2 department, ?3 from, ?4 to, scope ?5 ?6 ?7, ?8 one delegation; the list adds
+ * LIMIT ?9 OFFSET ?10 */
 #define SUMS_WHERE                                                                                 \
 	" WHERE " HELD " AND (?1 = 0 OR d.zone_org_id = ?1) AND (?2 = 0 OR d.dept_org_id = ?2) "   \
-	"AND (" STORE_IN_SCOPE("d.zone_org_id", "?5", "?6",                                        \
+	"AND (?8 = 0 OR d.id = ?8) AND (" STORE_IN_SCOPE("d.zone_org_id", "?5", "?6",                                        \
 	                       "?7") " OR " STORE_IN_SCOPE("d.dept_org_id", "?5", "?6", "?7") ")"
 /* the period does not change which powers are counted, but every parameter must appear */
 static const char sql_sums_count[] =
@@ -96,7 +97,7 @@ static const char sql_sums[] =
     "JOIN org o ON o.id = d.dept_org_id JOIN org z ON z.id = d.zone_org_id "
     "LEFT JOIN power_case_month m ON m.delegation_id = d.id AND m.month >= ?3 AND m.month <= ?4" SUMS_WHERE
     " GROUP BY d.id, p.id, p.code, p.name, d.zone_org_id, z.name, d.dept_org_id, o.name, "
-    "d.status, p.promised_days ORDER BY z.name, p.code LIMIT ?8 OFFSET ?9";
+    "d.status, p.promised_days ORDER BY z.name, p.code LIMIT ?9 OFFSET ?10";
 
 #define EVAL_COLS                                                                                  \
 	"e.id, e.delegation_id, e.period_from, e.period_to, e.received, e.done, e.done_in_time, "  \
@@ -609,6 +610,7 @@ static void bind_sums(struct store_stmt *st, const void *arg)
 	store_bind_text(st, 3, f->from);
 	store_bind_text(st, 4, f->to);
 	store_bind_scope(st, 5, &f->scope);
+	store_bind_int(st, 8, f->delegation_id);
 }
 
 int store_power_sums(struct store *s, struct arena *a, const struct store_sums_filter *f,
@@ -617,7 +619,7 @@ int store_power_sums(struct store *s, struct arena *a, const struct store_sums_f
 	struct store_list l = {
 	    .count_sql = sql_sums_count,
 	    .list_sql = sql_sums,
-	    .limit_param = 8,
+	    .limit_param = 9,
 	    .offset = f->offset,
 	    .limit = f->limit,
 	    .bind = bind_sums,

@@ -123,7 +123,7 @@ struct store_power_sums {
 };
 
 struct store_sums_filter {
-	int64_t zone_org_id, dept_org_id; /* 0 = any */
+	int64_t zone_org_id, dept_org_id, delegation_id; /* 0 = any */
 	const char *from, *to;            /* YYYY-MM, inclusive */
 	struct store_scope scope;
 	int64_t offset, limit;

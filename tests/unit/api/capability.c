@@ -133,7 +133,8 @@ static void test_rights(void **state)
 	jsonw_obj_close(&k.c.w);
 	assert_string_equal(k.c.out->buf, "{\"capabilities\":[\"read_personal\"],\"permissions\":["
 	                                  "\"dashboard\",\"org_read\",\"task_read\",\"plan_write\","
-	                                  "\"notice_read\",\"notice_reply\"]}");
+	                                  "\"notice_read\",\"notice_reply\",\"power_read\","
+	                                  "\"power_write\"]}");
 	call_release(&k);
 	u.org_id = other;
 	u.role = "auditor";

@@ -44,6 +44,11 @@ static void test_week(void **state)
 	assert_int_equal(workday_year(D("2025-01-01")), 2025);
 	assert_int_equal(workday_year(D("2024-12-31")), 2024);
 	assert_int_equal(workday_year(D("2026-02-28")), 2026);
+	assert_int_equal(workday_month(D("2025-01-24")), 2025 * 12);
+	assert_int_equal(workday_month(0), 1970 * 12);
+	assert_int_equal(workday_month(D("2025-02-28")), 2025 * 12 + 1);
+	assert_int_equal(workday_month(D("2025-03-01")), 2025 * 12 + 2);
+	assert_int_equal(workday_month(D("2024-12-31")), 2024 * 12 + 11);
 }
 
 static void test_is_working(void **state)

@@ -1,0 +1,22 @@
+/* power_impl.h (api) - what the powers module's handlers share; private to api/power*.c,
+ * delegation.c and duty.c. */
+#ifndef KFQ_API_POWER_IMPL_H
+#define KFQ_API_POWER_IMPL_H
+
+#include "api/api.h"
+#include "store/store_power.h"
+
+/* Whose powers data the caller reads: the office and supervisors everything, everyone else
+ * their data scope (a zone its own lists, a department the powers it delegates, a county its
+ * zones). */
+void power_scope(struct api_ctx *c, struct store_scope *out);
+/* A body string trimmed of blanks; NULL when absent, "" when blank. Arena memory. */
+const char *power_text(struct api_ctx *c, const char *name);
+/* A required body text: 400 missing_field (field /name) with message when absent or blank. */
+int power_need(struct api_ctx *c, const char *name, const char *message, const char **out);
+/* An optional body date (YYYY-MM-DD): 400 invalid_value when malformed. */
+int power_date(struct api_ctx *c, const char *name, const char **out);
+/* The working-day calendar, loaded for this request. */
+int power_calendar(struct api_ctx *c, struct workday_calendar *cal);
+
+#endif
