@@ -25,7 +25,8 @@ static int filter_from_query(struct api_ctx *c, struct store_delegation_filter *
 	    api_query_int(c, "dept_org_id", 0, 1, INT64_MAX, &f->dept_org_id) != 0 ||
 	    api_query_int(c, "power_id", 0, 1, INT64_MAX, &f->power_id) != 0)
 		return -1;
-	power_scope(c, &f->scope);
+	if (power_scope(c, CAP_PUBLISH_POWER_LIST, &f->scope) != 0)
+		return -1;
 	return paged ? api_query_page(c, &f->offset, &f->limit) : 0;
 }
 
@@ -59,8 +60,8 @@ static int load(struct api_ctx *c, struct store_delegation *d)
 		return -1;
 	if ((rc = store_delegation_get(c->db, c->a, id, d)) != KFQ_OK)
 		return api_store_error(c, rc);
-	power_scope(c, &scope);
-	if (api_scope_orgs_of(c, &scope, &ids, &nids) != 0)
+	if (power_scope(c, CAP_PUBLISH_POWER_LIST, &scope) != 0 ||
+	    api_scope_orgs_of(c, &scope, &ids, &nids) != 0)
 		return -1;
 	if (!api_scope_allows(ids, nids, d->zone_org_id) &&
 	    !api_scope_allows(ids, nids, d->power.dept_org_id))
@@ -430,7 +431,8 @@ static int sums_query(struct api_ctx *c, struct store_sums_filter *f, struct per
 		return -1;
 	f->from = p->from;
 	f->to = p->to;
-	power_scope(c, &f->scope);
+	if (power_scope(c, CAP_PUBLISH_POWER_LIST, &f->scope) != 0)
+		return -1;
 	return paged ? api_query_page(c, &f->offset, &f->limit) : 0;
 }
 
@@ -569,7 +571,8 @@ static int evaluations(struct api_ctx *c)
 	if (api_query_int(c, "delegation_id", 0, 1, INT64_MAX, &delegation) != 0 ||
 	    api_query_page(c, &offset, &limit) != 0)
 		return -1;
-	power_scope(c, &scope);
+	if (power_scope(c, CAP_PUBLISH_POWER_LIST, &scope) != 0)
+		return -1;
 	if ((rc = store_evaluation_list(c->db, c->a, delegation, &scope, offset, limit, &es, &n,
 	                                &total)) != KFQ_OK)
 		return api_store_error(c, rc);

@@ -19,7 +19,8 @@ static int current(struct api_ctx *c)
 	struct store_duty_list *ls;
 	int n, rc;
 
-	power_scope(c, &scope);
+	if (power_scope(c, CAP_APPROVE_DUTY_LIST, &scope) != 0)
+		return -1;
 	if ((rc = store_duty_current(c->db, c->a, &scope, &ls, &n)) != KFQ_OK)
 		return api_store_error(c, rc);
 	api_page_begin(c);
@@ -36,8 +37,8 @@ static int readable(struct api_ctx *c, int64_t zone, int64_t county)
 	int64_t *ids;
 	int n;
 
-	power_scope(c, &scope);
-	if (api_scope_orgs_of(c, &scope, &ids, &n) != 0)
+	if (power_scope(c, CAP_APPROVE_DUTY_LIST, &scope) != 0 ||
+	    api_scope_orgs_of(c, &scope, &ids, &n) != 0)
 		return -1;
 	if (!api_scope_allows(ids, n, zone) && !api_scope_allows(ids, n, county))
 		return api_error(c, 404, "not_found", "记录不存在", NULL);

@@ -14,13 +14,21 @@
 
 #include <string.h>
 
-void power_scope(struct api_ctx *c, struct store_scope *out)
+int power_scope(struct api_ctx *c, enum capability wide, struct store_scope *out)
 {
 	const char *role = c->sess.user.role;
+	bool may;
 
 	api_scope(c, out);
-	if (!strcmp(role, "office") || !strcmp(role, "supervisor"))
+	if (!strcmp(role, "office") || !strcmp(role, "supervisor")) {
 		out->kind = "all";
+		return 0;
+	}
+	if (api_org_may(c, wide, &may) != 0)
+		return -1;
+	if (may)
+		out->kind = "all";
+	return 0;
 }
 
 const char *power_text(struct api_ctx *c, const char *name)

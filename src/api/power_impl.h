@@ -4,12 +4,14 @@
 #define KFQ_API_POWER_IMPL_H
 
 #include "api/api.h"
+#include "core/capability.h"
 #include "store/store_power.h"
 
-/* Whose powers data the caller reads: the office and supervisors everything, everyone else
- * their data scope (a zone its own lists, a department the powers it delegates, a county its
- * zones). */
-void power_scope(struct api_ctx *c, struct store_scope *out);
+/* Whose powers data the caller reads: the office and supervisors everything, and the
+ * organization holding `wide` (the one that publishes every list, or approves every 权责清单);
+ * everyone else their data scope (a zone its own lists, a department the powers it delegates, a
+ * county its zones). 0, or -1 after answering a store error. */
+int power_scope(struct api_ctx *c, enum capability wide, struct store_scope *out);
 /* A body string trimmed of blanks; NULL when absent, "" when blank. Arena memory. */
 const char *power_text(struct api_ctx *c, const char *name);
 /* A required body text: 400 missing_field (field /name) with message when absent or blank. */

@@ -502,9 +502,13 @@ static char *month_json(struct store *s, const struct store_power_json *json, in
 		json->case_month(&w, &m);
 	}
 	arena_release(&a);
-	if (*rc == KFQ_ENOTFOUND)
-		*rc = KFQ_OK;
-	return sb.buf ? strbuf_detach(&sb, NULL) : NULL;
+	if (*rc != KFQ_OK) {
+		strbuf_release(&sb);
+		if (*rc == KFQ_ENOTFOUND)
+			*rc = KFQ_OK;
+		return NULL;
+	}
+	return strbuf_detach(&sb, NULL);
 }
 
 int store_case_month_put(struct store *s, const struct store_actor *who,
