@@ -3,8 +3,12 @@
 #include "app/import.h"
 
 extern const struct import_kind import_users;
+extern const struct import_kind import_powers;
+extern const struct import_kind import_power_cases;
 
 const struct import_kind *const import_kinds[] = {
     &import_users,
+    &import_powers,
+    &import_power_cases,
     NULL,
 };

@@ -70,6 +70,9 @@ const struct store_bulk_spec store_case_month_bulk = {
     .insert_sql = sql_month_insert,
     .ncols = 8,
 };
+static const char sql_month_keys[] =
+    "SELECT m.delegation_id, m.month FROM power_case_month m JOIN power_delegation d ON "
+    "d.id = m.delegation_id WHERE d.zone_org_id = ?1 OR d.dept_org_id = ?1";
 static const char sql_keys[] =
     "SELECT d.id, p.code, d.zone_org_id, z.name, d.dept_org_id, d.status FROM power_delegation d "
     "JOIN power_item p ON p.id = d.power_id JOIN org z ON z.id = d.zone_org_id";
@@ -452,6 +455,25 @@ int store_case_month_list(struct store *s, struct arena *a, int64_t delegation_i
 	void *arr;
 	int rc = store_collect(s, a, sql_month_list, delegation_id, sizeof(**out), read_month, &arr,
 	                       n);
+
+	*out = arr;
+	return rc;
+}
+
+static void read_month_key(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_case_month *m = element;
+
+	memset(m, 0, sizeof(*m));
+	m->delegation_id = store_col_int(st, 0);
+	m->month = store_col_dup(st, 1, a);
+}
+
+int store_case_month_keys(struct store *s, struct arena *a, int64_t org_id,
+                          struct store_case_month **out, int *n)
+{
+	void *arr;
+	int rc = store_collect(s, a, sql_month_keys, org_id, sizeof(**out), read_month_key, &arr, n);
 
 	*out = arr;
 	return rc;

@@ -9,6 +9,7 @@
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./harness');
+const { writeXlsx } = require('./xlsx');
 
 const T = { timeout: h.STEP_TIMEOUT };
 const USERS = [
@@ -45,6 +46,8 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 	});
 
 	const auditCount = async () => (await c.auditor1.get('/api/audit?page_size=1')).json.total;
+	const upload = (who, kind, buf) => c[who].post(`/api/imports/${kind}?name=${encodeURIComponent(`${kind}.xlsx`)}`, buf, { raw: true, contentType: 'application/octet-stream' });
+	const CASES = ['事项编码', '开发区', '月份', '受理件数', '办结件数', '按时办结件数', '平均办理时长（工作日）', '好评数', '差评数'];
 	const step = (who, id, body) => c[who].post(`/api/power-delegations/${id}/steps`, body);
 
 	test('the catalogue: kept by the department holding delegate_power, checked, exported', T, async () => {
@@ -245,23 +248,46 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 	});
 
 	test('monthly figures and the evaluation, computed from the months by hand', T, async () => {
-		const months = [
-			// month, received, done, in time, days ×100, good, bad
-			['2025-03', 10, 8, 7, 650, 6, 1],
-			['2025-04', 4, 5, 5, 420, 3, 0],
-			['2025-05', 0, 0, 0, 0, 0, 0],
-		];
-		for (const [month, received, done, done_in_time, days_x100, good, bad] of months) {
-			const r = await c.zone1.post(`/api/power-delegations/${d.food.id}/months`, { month, received, done, done_in_time, days_x100, good, bad });
-			assert.equal(r.status, 200, r.text);
-		}
+		// March and April come from the zone's spreadsheet: all rows or none
+		const bad = writeXlsx([
+			CASES,
+			['3704210001', h.ORG.econ, '2025-03', 10, 8, 9, 6.5, 6, 1],
+			['3704110003', h.ORG.shengli, '2025-03', 1, 1, 1, 2, 0, 0],
+			['3704210001', '经开区', '2099-01', 1, 1, 1, 2, 0, 0],
+			['3704210001', h.ORG.econ, '2025-04', 4, 5, 5, 4.205, 3, 0],
+		]);
+		let r = await upload('zone1', 'power_cases', bad);
+		h.assertError(r, 422, 'import_rejected');
+		assert.deepEqual(r.json.import.problems.map((x) => [x.row, x.column, x.message]), [
+			[2, null, '按时办结件数应在0到办结件数之间'],
+			[3, '事项编码', '事项“3704110003”不在本单位可填报的“抚顺胜利经济开发区（示例）”清单中'],
+			[4, '开发区', '找不到开发区“经开区”'],
+			[5, '平均办理时长（工作日）', r.json.import.problems[3].message],
+		]);
+		assert.equal((await c.zone1.get(`/api/power-delegations/${d.food.id}/months`)).json.total, 0);
+		const good = writeXlsx([
+			CASES,
+			['3704210001', h.ORG.econ, '2025-03', 10, 8, 7, 6.5, 6, 1],
+			['3704210001', h.ORG.econ, '2025-04', 4, 5, 5, 4.2, 3, 0],
+		]);
+		r = await upload('zone1', 'power_cases', good);
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.outcome, 'imported');
+		assert.equal(r.json.rows, 2);
+		// the same months again are refused: corrections are made on the page
+		r = await upload('zone1', 'power_cases', writeXlsx([CASES, ['3704210001', h.ORG.econ, '2025-03', 1, 1, 1, 1, 1, 0]]));
+		h.assertError(r, 422, 'import_rejected');
+		assert.equal(r.json.import.problems[0].message, '2025-03的数据已填报，请在页面上修改');
+		// May is entered on the page
+		r = await c.zone1.post(`/api/power-delegations/${d.food.id}/months`, { month: '2025-05', received: 0, done: 0, done_in_time: 0, days_x100: 0, good: 0, bad: 0 });
+		assert.equal(r.status, 200, r.text);
 		// refused: in time above done, a future month, someone else, a power not delegated yet
 		h.assertError(await c.zone1.post(`/api/power-delegations/${d.food.id}/months`, { month: '2025-06', received: 1, done: 1, done_in_time: 2, days_x100: 100, good: 0, bad: 0 }), 400, 'invalid_value', '/done_in_time');
 		h.assertError(await c.zone1.post(`/api/power-delegations/${d.food.id}/months`, { month: '2099-01', received: 1, done: 1, done_in_time: 1, days_x100: 100, good: 0, bad: 0 }), 400, 'invalid_value', '/month');
 		h.assertError(await c.land1.post(`/api/power-delegations/${d.food.id}/months`, { month: '2025-06', received: 1, done: 1, done_in_time: 1, days_x100: 100, good: 0, bad: 0 }), 404, 'not_found');
 		h.assertError(await c.zone2.post(`/api/power-delegations/${d.site.id}/months`, { month: '2025-06', received: 1, done: 1, done_in_time: 1, days_x100: 100, good: 0, bad: 0 }), 409, 'invalid_state');
 		// a month entered again replaces it
-		let r = await c.market1.post(`/api/power-delegations/${d.food.id}/months`, { month: '2025-05', received: 0, done: 0, done_in_time: 0, days_x100: 0, good: 0, bad: 0 });
+		r = await c.market1.post(`/api/power-delegations/${d.food.id}/months`, { month: '2025-05', received: 0, done: 0, done_in_time: 0, days_x100: 0, good: 0, bad: 0 });
 		assert.equal(r.status, 200, r.text);
 		r = await c.zone1.get(`/api/power-delegations/${d.food.id}/months`);
 		assert.equal(r.json.total, 3);
@@ -457,6 +483,35 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.json.due, '2027-01-12'); // 29, 30, 31 Dec; 4–8, 11, 12 Jan (1 Jan off)
 		const a = await c.auditor1.get('/api/audit?entity_type=work_calendar_year&entity_id=2027');
 		assert.equal(a.json.total, 1);
+	});
+
+	test('a department imports its catalogue in the layout 权责清单 are published in', T, async () => {
+		const HEADER = ['事项编码', '事项名称', '事项类型', '实施部门', '设定依据', '法定时限（工作日）', '承诺时限（工作日）', '容缺受理', '告知承诺制'];
+		const t1 = await c.market1.get('/api/imports/powers/template.xlsx');
+		assert.equal(t1.status, 200);
+		for (const s of HEADER) assert.ok(h.xlsxText(t1.buf).includes(s), s);
+		let r = await upload('market1', 'powers', writeXlsx([
+			HEADER,
+			['3704210001', '重复', '行政许可', '市场监管局', 'x', 20, 10, '是', '否'],
+			['3704210009', '食品生产许可', '行政许可', '市自然资源局', '《中华人民共和国食品安全法》第三十五条', 20, 10, '是', '否'],
+			['3704210010', '广告发布登记', '登记', '市市场监管局', '《中华人民共和国广告法》第二十九条', 10, 12, '否', '否'],
+		]));
+		h.assertError(r, 422, 'import_rejected');
+		assert.deepEqual(r.json.import.problems.map((x) => [x.row, x.column]), [[2, '事项编码'], [3, '实施部门'], [4, '事项类型'], [4, '承诺时限（工作日）']]);
+		r = await upload('market1', 'powers', writeXlsx([
+			HEADER,
+			['3704210009', '食品生产许可', '行政许可', '市场监管局', '《中华人民共和国食品安全法》第三十五条', 20, 10, '是', '否'],
+			['3704210010', '广告发布登记', '行政许可', '市市场监管局', '《中华人民共和国广告法》第二十九条', 10, 5, null, null],
+		]));
+		assert.equal(r.status, 201, r.text);
+		r = await c.zone1.get(`/api/powers?dept_org_id=${ids['市市场监管局']}&page_size=50`);
+		assert.deepEqual(r.json.items.map((x) => [x.code, x.promised_days, x.accept_incomplete]), [
+			['3704210001', 8, true], ['3704210002', 5, false], ['3704210009', 10, true], ['3704210010', 5, false],
+		]);
+		// a zone has no delegate_power: the whole file is refused
+		r = await upload('zone1', 'powers', writeXlsx([HEADER, ['3704210011', 'x', '行政许可', h.ORG.econ, 'x', 1, 1, null, null]]));
+		h.assertError(r, 422, 'import_rejected');
+		assert.equal(r.json.import.problems[0].message, '本单位没有“向开发区赋权”的职能授权，不能导入权力事项');
 	});
 
 	test('the audit chain still verifies', T, async () => {
