@@ -841,6 +841,7 @@ const struct api_route *const api_tables[] = {
     api_power_routes,
     api_delegation_routes,
     api_duty_routes,
+    api_affairs_routes,
     NULL,
 };
 

@@ -254,6 +254,7 @@ extern const struct api_route api_role_change_routes[];
 extern const struct api_route api_power_routes[];
 extern const struct api_route api_delegation_routes[];
 extern const struct api_route api_duty_routes[];
+extern const struct api_route api_affairs_routes[];
 /* Every table above, in the order they are registered; NULL-terminated. */
 extern const struct api_route *const api_tables[];
 

@@ -37,6 +37,12 @@ static const char sql_count[] =
 static const char sql_list[] =
     "SELECT " DELEG_COLS DELEG_FROM DELEG_WHERE " ORDER BY z.name, p.code LIMIT ?9 OFFSET ?10";
 static const char sql_get[] = "SELECT " DELEG_COLS DELEG_FROM " WHERE d.id = ?1";
+static const char sql_counts[] =
+    "SELECT d.zone_org_id, z.name, d.status, COUNT(*) FROM power_delegation d JOIN org z ON "
+    "z.id = d.zone_org_id WHERE " STORE_IN_SCOPE("d.zone_org_id", "?1", "?2",
+                                                 "?3") " OR " STORE_IN_SCOPE("d.dept_org_id",
+                                                                             "?1", "?2", "?3")
+    " GROUP BY d.zone_org_id, z.name, d.status ORDER BY z.name, d.status";
 static const char sql_find[] =
     "SELECT id FROM power_delegation WHERE power_id = ?1 AND zone_org_id = ?2";
 static const char sql_insert[] =
@@ -217,6 +223,37 @@ int store_delegation_get(struct store *s, struct arena *a, int64_t id,
 		return rc;
 	store_bind_int(st, 1, id);
 	return store_row(st, a, read_delegation, out);
+}
+
+static void read_count(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_delegation_count *x = element;
+
+	x->zone_org_id = store_col_int(st, 0);
+	x->zone_name = store_col_dup(st, 1, a);
+	x->status = store_col_dup(st, 2, a);
+	x->n = store_col_int(st, 3);
+}
+
+static void bind_scope_only(struct store_stmt *st, const void *arg)
+{
+	store_bind_scope(st, 1, arg);
+}
+
+int store_delegation_counts(struct store *s, struct arena *a, const struct store_scope *scope,
+                            struct store_delegation_count **out, int *n)
+{
+	struct store_list l = {.list_sql = sql_counts,
+	                       .bind = bind_scope_only,
+	                       .arg = scope,
+	                       .read = read_count,
+	                       .elem_size = sizeof(**out)};
+	void *arr;
+	int64_t total;
+	int rc = store_list_page(s, a, &l, &arr, n, &total);
+
+	*out = arr;
+	return rc;
 }
 
 /* ---- the workflow ---- */

@@ -213,6 +213,16 @@ int store_delegation_step(struct store *s, struct arena *a, const struct store_a
                           const struct store_delegation_step *step, int64_t *id,
                           const char **status);
 
+/* Entries per zone and status, of the zones or departments in scope (the board). */
+struct store_delegation_count {
+	int64_t zone_org_id;
+	const char *zone_name;
+	const char *status;
+	int64_t n;
+};
+int store_delegation_counts(struct store *s, struct arena *a, const struct store_scope *scope,
+                            struct store_delegation_count **out, int *n);
+
 /* Records guidance given (audited "power_guidance"); sets g->id. */
 int store_guidance_add(struct store *s, const struct store_actor *who,
                        const struct store_power_json *json, struct store_guidance *g);

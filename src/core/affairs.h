@@ -1,0 +1,42 @@
+/* affairs.h - the rules of the powers module's tracked items: the problems enterprises report
+ * under 高效办成一件事 (their status machine and the query code the enterprise follows them
+ * with), the social-affairs hand-over's progress (art. 2), and when a tracked item is overdue.
+ * Pure: the caller supplies random bytes and "today".
+ *
+ * A problem: open → answered (the handling organization answers; it may answer again) → closed
+ * (by the organization that recorded it), or answered → open again when the answer does not
+ * solve it. Nothing after closed. */
+#ifndef KFQ_CORE_AFFAIRS_H
+#define KFQ_CORE_AFFAIRS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define PROBLEM_CODE_CHARS  20 /* 100 bits: guessing one of a million codes takes 2^80 tries */
+#define PROBLEM_CODE_BYTES  13 /* random bytes consumed (104 bits, 100 used) */
+#define PROBLEM_CODE_SHOWN  24 /* XXXXX-XXXXX-XXXXX-XXXXX and its NUL */
+#define PROBLEM_ANSWER_DAYS 5  /* working days to answer, unless the matter promises fewer */
+
+enum problem_action { PROBLEM_ANSWER, PROBLEM_CLOSE, PROBLEM_REOPEN };
+
+/* The status after the action, or NULL when refused (static). */
+const char *problem_next_status(const char *status, enum problem_action a);
+/* Why it is refused (Chinese, static). */
+const char *problem_refusal(const char *status, enum problem_action a);
+
+/* The query code from random bytes, as shown: Crockford's base-32 (no I, L, O, U) in four
+ * groups of five. */
+void problem_code_make(const unsigned char rnd[PROBLEM_CODE_BYTES], char out[PROBLEM_CODE_SHOWN]);
+/* A code as someone typed it, normalized (case, dashes and spaces dropped, O read as 0, I and L
+ * as 1) into out[PROBLEM_CODE_CHARS + 1]: 0, or -1 when it cannot be a code. */
+int problem_code_normalize(const char *typed, char out[PROBLEM_CODE_CHARS + 1]);
+
+/* Social affairs: the share of a zone's functions handed over, in basis points, half-up; 0 for
+ * none. */
+int64_t social_progress_bp(int64_t handed_over, int64_t total);
+
+/* A tracked item with a target date (YYYY-MM-DD) is overdue when it is not done and the date is
+ * before today (a day number). */
+bool affairs_overdue(const char *target_date, bool done, int64_t today);
+
+#endif
