@@ -34,6 +34,9 @@ if [ ! -f "$DB" ]; then
 			echo "zone     $(add zone 经开区演示 抚顺经济开发区（示例） zone)   抚顺经济开发区（示例）"
 			echo "auditor  $(add auditor 审计员演示 市审计局 auditor)   市审计局"
 			echo "security $(add security 安全管理员演示 市商务局 security)   市商务局（安全管理员：审计员与监督账号、角色变更确认）"
+			echo "market   $(add market 市场监管演示 市市场监管局 department)   市市场监管局（赋权、指导、评估）"
+			echo "data     $(add data 营商局演示 市数据局 department)   市数据局（发布一区一单、高效办成一件事）"
+			echo "bianban  $(add bianban 编办演示 市委编办 department)   市委编办（审定权责清单）"
 		} >var/demo-accounts.txt
 	)
 	mv "$NEW" "$DB"

@@ -14,6 +14,7 @@ static const struct {
 } fillers[] = {
     {"task", NULL, demo_task_fill},
     {"plan", demo_plan_present, demo_plan_fill},
+    {"power", demo_power_present, demo_power_fill},
 };
 
 int demo_fill(struct demo *d)
