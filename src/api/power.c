@@ -294,6 +294,34 @@ static int deadline(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
+/* The zones, counties and city departments (id, name, type, parent): whom a department may put a
+ * power on the list of, who may handle a problem, whatever the caller's data scope; these names
+ * are public anyway (the public page names the zones). */
+static int parties(struct api_ctx *c)
+{
+	struct store_org_filter f = {0};
+	struct store_org *os;
+	int n, rc, shown = 0;
+
+	if ((rc = store_org_list(c->db, c->a, &f, &os, &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	api_page_begin(c);
+	for (int i = 0; i < n; i++) {
+		if (strcmp(os[i].type, "zone") != 0 && strcmp(os[i].type, "county") != 0 &&
+		    strcmp(os[i].type, "city_department") != 0)
+			continue;
+		jsonw_obj_open(&c->w);
+		jsonw_kint(&c->w, "id", os[i].id);
+		jsonw_kstr(&c->w, "name", os[i].name);
+		jsonw_kid(&c->w, "parent_id", os[i].parent_id);
+		jsonw_kstr(&c->w, "type", os[i].type);
+		jsonw_obj_close(&c->w);
+		shown++;
+	}
+	api_page_end(c, shown, 0, 0);
+	return api_ok(c, 200);
+}
+
 /* ---- publication and the public page ---- */
 
 static int publish(struct api_ctx *c)
@@ -424,6 +452,7 @@ const struct api_route api_power_routes[] = {
     {"POST", "/api/powers", create, PERM_POWER_WRITE, 0, NULL, power_body},
     {"GET", "/api/powers/:id", get, PERM_POWER_READ, 0, NULL, NULL},
     {"PUT", "/api/powers/:id", update, PERM_POWER_WRITE, 0, NULL, power_body},
+    {"GET", "/api/power-orgs", parties, PERM_POWER_READ, 0, NULL, NULL},
     {"GET", "/api/work-calendar", calendar, PERM_POWER_READ, 0, NULL, NULL},
     {"POST", "/api/work-calendar", calendar_add, PERM_CALENDAR_WRITE, 0, NULL, calendar_body},
     {"GET", "/api/work-calendar/deadline", deadline, PERM_POWER_READ, 0, deadline_query, NULL},

@@ -238,6 +238,11 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.deepEqual(await count('super1'), ['3704110003', '3704210001', '3704210002']);
 		assert.deepEqual(await count('office1', `&zone_org_id=${econ}&status=acting`), ['3704210002']);
 		h.assertError(await c.auditor1.get('/api/power-delegations'), 403, 'forbidden');
+		// whom to put a power on the list of: every zone, whatever the department's data scope
+		const parties = (await c.market1.get('/api/power-orgs')).json.items;
+		assert.deepEqual(parties.filter((o) => o.type === 'zone').map((o) => o.name).sort(), [h.ORG.hightech, h.ORG.econ, h.ORG.shengli, '抚顺县经济开发区（示例）'].sort());
+		assert.ok(parties.every((o) => ['zone', 'county', 'city_department'].includes(o.type)));
+		h.assertError(await c.auditor1.get('/api/power-orgs'), 403, 'forbidden');
 		h.assertError(await c.zone2.get(`/api/power-delegations/${d.food.id}`), 404, 'not_found');
 		h.assertError(await c.super1.post(`/api/power-delegations/${d.site.id}/steps`, { action: 'revoke', note: 'x' }), 403, 'forbidden');
 		h.assertError(await c.office1.get('/api/power-delegations?status=lost'), 400, 'invalid_parameter', 'status');
