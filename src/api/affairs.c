@@ -1,7 +1,7 @@
 /* affairs.c - the powers module's tracked items: social-affairs functions a zone hands over to
  * its local government (art. 2; the zone or its county keeps them, the board shows zones by
- * progress); the 高效办成一件事 key matters and the problems enterprises report (art. 4; recorded by
- * the organization holding publish_power_list, answered by the handling organization, closed by
+ * progress); the 高效办成一件事 key matters and the problems enterprises report (art. 4; recorded
+ * by the organization holding publish_power_list, answered by the handling organization, closed by
  * the recorder, followed by the enterprise with a query code on a public route); the rules each
  * department must adjust (art. 17); and the module's board. Must not write SQL. */
 #include "api/capability.h"
@@ -82,7 +82,8 @@ static int social_export(struct api_ctx *c)
 	int64_t total;
 	int n, rc;
 
-	if (filter_of(c, &f, "zone_org_id", &enum_social_status, CAP_PUBLISH_POWER_LIST, false) != 0)
+	if (filter_of(c, &f, "zone_org_id", &enum_social_status, CAP_PUBLISH_POWER_LIST, false) !=
+	    0)
 		return -1;
 	if ((rc = store_social_list(c->db, c->a, &f, &xs, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
@@ -121,12 +122,14 @@ static int social_save(struct api_ctx *c, int64_t id)
 		return api_error(c, 400, "invalid_value", "应选择一个开发区", "/zone_org_id");
 	if (c->sess.user.org_id != z.id && c->sess.user.org_id != z.parent_id)
 		return id ? api_error(c, 404, "not_found", "记录不存在", NULL)
-		          : api_error(c, 403, "forbidden", "社会事务由开发区或其所在县区填报", NULL);
+		          : api_error(c, 403, "forbidden", "社会事务由开发区或其所在县区填报",
+		                      NULL);
 	x.id = id;
 	x.category = api_body_str(c, "category");
 	x.status = api_body_str(c, "status");
 	if (!enum_valid(&enum_social_category, x.category))
-		return api_error(c, 400, "invalid_value", "类别应为社区管理、教育、卫生、民政等", "/category");
+		return api_error(c, 400, "invalid_value", "类别应为社区管理、教育、卫生、民政等",
+		                 "/category");
 	if (!enum_valid(&enum_social_status, x.status))
 		return api_error(c, 400, "invalid_value", "移交状态无效", "/status");
 	if (power_need(c, "name", "请填写社会事务职能", &x.name) != 0 ||
@@ -138,10 +141,11 @@ static int social_save(struct api_ctx *c, int64_t id)
 		return api_error(c, 400, "missing_field", "制定移交计划后请填写接收单位",
 		                 "/receiving_body");
 	if (strcmp(x.status, "carrying") != 0 && !x.target_date)
-		return api_error(c, 400, "missing_field", "制定移交计划后请填写目标日期", "/target_date");
+		return api_error(c, 400, "missing_field", "制定移交计划后请填写目标日期",
+		                 "/target_date");
 	if (!strcmp(x.status, "handed_over") && (!x.evidence || !*x.evidence))
-		return api_error(c, 400, "missing_field", "已移交的职能请填写移交依据（文件或协议）",
-		                 "/evidence");
+		return api_error(c, 400, "missing_field",
+		                 "已移交的职能请填写移交依据（文件或协议）", "/evidence");
 	rc = store_social_save(c->db, &c->actor, &affairs_json_audit, &x);
 	if (rc == KFQ_ECONFLICT)
 		return api_error(c, 409, "name_taken", "该开发区已列有同名的社会事务职能", "/name");
@@ -198,14 +202,17 @@ static int matter_save(struct api_ctx *c, int64_t id)
 		return -1;
 	m.promised_days = api_body_int(c, "promised_days");
 	if (m.promised_days < 1 || m.promised_days > 365)
-		return api_error(c, 400, "invalid_value", "承诺时限应为1到365个工作日", "/promised_days");
+		return api_error(c, 400, "invalid_value", "承诺时限应为1到365个工作日",
+		                 "/promised_days");
 	ids = api_body_ints(c, "power_ids", &n);
 	if (n < 1)
-		return api_error(c, 400, "missing_field", "请选择该事项涉及的权力事项", "/power_ids");
+		return api_error(c, 400, "missing_field", "请选择该事项涉及的权力事项",
+		                 "/power_ids");
 	for (int i = 0; i < n; i++)
 		for (int k = 0; k < i; k++)
 			if (ids[k] == ids[i])
-				return api_error(c, 400, "invalid_value", "权力事项重复", "/power_ids");
+				return api_error(c, 400, "invalid_value", "权力事项重复",
+				                 "/power_ids");
 	m.power_ids = ids;
 	m.npowers = n;
 	rc = store_matter_save(c->db, &c->actor, &affairs_json_audit, &m);
@@ -235,8 +242,8 @@ static int matter_update(struct api_ctx *c)
 
 static int matter_export(struct api_ctx *c)
 {
-	static const char *const headers[] = {"重点事项", "牵头单位", "涉及权力事项", "涉及部门",
-	                                      "承诺时限（工作日）", "办理环节"};
+	static const char *const headers[] = {"重点事项", "牵头单位",           "涉及权力事项",
+	                                      "涉及部门", "承诺时限（工作日）", "办理环节"};
 	static const double widths[] = {30, 20, 50, 40, 12, 50};
 	struct store_matter *ms;
 	struct export_table x;
@@ -282,8 +289,8 @@ static int problem_list(struct api_ctx *c)
 	int64_t total;
 	int n, rc;
 
-	if (filter_of(c, &f, "handler_org_id", &enum_problem_status, CAP_PUBLISH_POWER_LIST, true) !=
-	        0 ||
+	if (filter_of(c, &f, "handler_org_id", &enum_problem_status, CAP_PUBLISH_POWER_LIST,
+	              true) != 0 ||
 	    api_reveal_personal(c) != 0)
 		return -1;
 	if ((rc = store_problem_list(c->db, c->a, &f, &ps, &n, &total)) != KFQ_OK)
@@ -297,10 +304,9 @@ static int problem_list(struct api_ctx *c)
 
 static int problem_export(struct api_ctx *c)
 {
-	static const char *const headers[] = {"编号",     "企业",     "重点事项", "开发区",
-	                                      "来源",     "问题",     "承办单位", "状态",
-	                                      "答复期限", "是否逾期", "答复",     "反映时间",
-	                                      "答复时间", "办结时间"};
+	static const char *const headers[] = {
+	    "编号", "企业",     "重点事项", "开发区", "来源",     "问题",     "承办单位",
+	    "状态", "答复期限", "是否逾期", "答复",   "反映时间", "答复时间", "办结时间"};
 	static const double widths[] = {8, 30, 24, 24, 8, 40, 20, 10, 12, 8, 40, 22, 22, 22};
 	struct store_affairs_filter f;
 	struct store_problem *ps;
@@ -326,9 +332,9 @@ static int problem_export(struct api_ctx *c)
 		export_text(&x, p->handler_name);
 		export_text(&x, enum_label(&enum_problem_status, p->status));
 		export_text(&x, p->due_date);
-		export_text(&x,
-		            affairs_overdue(p->due_date, strcmp(p->status, "open") != 0, day) ? "是"
-		                                                                              : "否");
+		export_text(&x, affairs_overdue(p->due_date, strcmp(p->status, "open") != 0, day)
+		                    ? "是"
+		                    : "否");
 		export_text(&x, p->answer);
 		export_text(&x, p->reported_at);
 		export_text(&x, p->answered_at);
@@ -372,9 +378,9 @@ static int problem_due(struct api_ctx *c, int64_t matter_days, char out[11])
 	if (power_calendar(c, &cal) != 0)
 		return -1;
 	if (workday_add(&cal, plan_today(c->now), days, &due) != 0)
-		return api_error(c, 400, "outside_calendar",
-		                 "工作日历尚未录入下一年度的节假日安排，不能推算答复期限，请联系改革办",
-		                 NULL);
+		return api_error(
+		    c, 400, "outside_calendar",
+		    "工作日历尚未录入下一年度的节假日安排，不能推算答复期限，请联系改革办", NULL);
 	plan_day_format(due, out);
 	return 0;
 }
@@ -396,7 +402,8 @@ static int problem_create(struct api_ctx *c)
 	p.reporter_org_id = c->sess.user.org_id;
 	p.source = api_body_str(c, "source");
 	if (!enum_valid(&enum_problem_source, p.source))
-		return api_error(c, 400, "invalid_value", "来源应为热线、走访或其他渠道", "/source");
+		return api_error(c, 400, "invalid_value", "来源应为热线、走访或其他渠道",
+		                 "/source");
 	if (power_need(c, "enterprise", "请填写反映问题的企业", &p.enterprise) != 0 ||
 	    power_need(c, "description", "请填写问题内容", &p.description) != 0)
 		return -1;
@@ -420,7 +427,8 @@ static int problem_create(struct api_ctx *c)
 		if (rc != KFQ_OK && rc != KFQ_ENOTFOUND)
 			return api_store_error(c, rc);
 		if (rc == KFQ_ENOTFOUND || strcmp(o.type, "zone") != 0)
-			return api_error(c, 400, "invalid_value", "应选择一个开发区", "/zone_org_id");
+			return api_error(c, 400, "invalid_value", "应选择一个开发区",
+			                 "/zone_org_id");
 	}
 	if (problem_due(c, m.promised_days, due) != 0)
 		return -1;
@@ -462,14 +470,16 @@ static int problem_act(struct api_ctx *c, enum problem_action act)
 			return -1;
 	} else {
 		if (c->sess.user.org_id != p.reporter_org_id)
-			return api_error(c, 403, "forbidden", "只有登记该问题的单位才能办结或重新办理",
-			                 NULL);
-		if (power_need(c, "note", act == PROBLEM_CLOSE ? "请填写办结说明（企业是否满意）"
-		                                               : "请填写重新办理的理由",
+			return api_error(c, 403, "forbidden",
+			                 "只有登记该问题的单位才能办结或重新办理", NULL);
+		if (power_need(c, "note",
+		               act == PROBLEM_CLOSE ? "请填写办结说明（企业是否满意）"
+		                                    : "请填写重新办理的理由",
 		               &text) != 0)
 			return -1;
 	}
-	rc = store_problem_act(c->db, c->a, &c->actor, &affairs_json_audit, p.id, act, text, &status);
+	rc = store_problem_act(c->db, c->a, &c->actor, &affairs_json_audit, p.id, act, text,
+	                       &status);
 	if (rc == KFQ_EBUSY)
 		return api_error(c, 409, "invalid_state", problem_refusal(status, act), NULL);
 	if (rc != KFQ_OK)
@@ -577,8 +587,9 @@ static int rule_export(struct api_ctx *c)
 		export_text(&x, r->procedure);
 		export_text(&x, r->target_date);
 		export_text(&x, enum_label(&enum_rule_status, r->status));
-		export_text(&x, affairs_overdue(r->target_date, !strcmp(r->status, "done"), day) ? "是"
-		                                                                               : "否");
+		export_text(&x, affairs_overdue(r->target_date, !strcmp(r->status, "done"), day)
+		                    ? "是"
+		                    : "否");
 		export_text(&x, r->result_document);
 		export_end_row(&x);
 	}
@@ -601,7 +612,8 @@ static int rule_save(struct api_ctx *c, int64_t id)
 		if ((rc = store_org_get(c->db, c->a, c->sess.user.org_id, &o)) != KFQ_OK)
 			return api_store_error(c, rc);
 		if (strcmp(o.type, "city_department") != 0)
-			return api_error(c, 403, "forbidden", "由市直部门填报本部门需调整的规定", NULL);
+			return api_error(c, 403, "forbidden", "由市直部门填报本部门需调整的规定",
+			                 NULL);
 		r.dept_org_id = o.id;
 	}
 	r.id = id;
@@ -609,9 +621,11 @@ static int rule_save(struct api_ctx *c, int64_t id)
 	r.status = api_body_str(c, "status");
 	if (!enum_valid(&enum_rule_kind, r.kind))
 		return api_error(c, 400, "invalid_value",
-		                 "类别应为本部门规范性文件、地方性法规、政府规章或市级文件", "/kind");
+		                 "类别应为本部门规范性文件、地方性法规、政府规章或市级文件",
+		                 "/kind");
 	if (!enum_valid(&enum_rule_status, r.status))
-		return api_error(c, 400, "invalid_value", "状态应为待启动、办理中或已完成", "/status");
+		return api_error(c, 400, "invalid_value", "状态应为待启动、办理中或已完成",
+		                 "/status");
 	if (power_need(c, "title", "请填写文件名称", &r.title) != 0 ||
 	    power_need(c, "change", "请填写需调整的内容", &r.change) != 0 ||
 	    power_need(c, "procedure", "请填写办理程序", &r.procedure) != 0 ||
@@ -622,7 +636,8 @@ static int rule_save(struct api_ctx *c, int64_t id)
 	r.provision = power_text(c, "provision");
 	r.result_document = power_text(c, "result_document");
 	if (!strcmp(r.status, "done") && (!r.result_document || !*r.result_document))
-		return api_error(c, 400, "missing_field", "已完成的请填写形成的文件", "/result_document");
+		return api_error(c, 400, "missing_field", "已完成的请填写形成的文件",
+		                 "/result_document");
 	if ((rc = store_rule_save(c->db, &c->actor, &affairs_json_audit, &r)) != KFQ_OK)
 		return api_store_error(c, rc);
 	if ((rc = store_rule_get(c->db, c->a, r.id, &r)) != KFQ_OK)
@@ -678,7 +693,8 @@ static int board(struct api_ctx *c)
 	}
 	for (int i = 0; i < np; i++) {
 		prob_by[!strcmp(ps[i].status, "closed") ? 2 : !strcmp(ps[i].status, "answered")]++;
-		prob_late += affairs_overdue(ps[i].due_date, strcmp(ps[i].status, "open") != 0, day);
+		prob_late +=
+		    affairs_overdue(ps[i].due_date, strcmp(ps[i].status, "open") != 0, day);
 	}
 	jsonw_obj_open(&c->w);
 	jsonw_key(&c->w, "delegations");
@@ -714,7 +730,8 @@ static int board(struct api_ctx *c)
 		jsonw_kint(&c->w, "handing_over", sz[i].handing_over);
 		jsonw_kint(&c->w, "overdue", sz[i].overdue);
 		jsonw_kint(&c->w, "planned", sz[i].planned);
-		jsonw_kint(&c->w, "progress_bp", social_progress_bp(sz[i].handed_over, sz[i].total));
+		jsonw_kint(&c->w, "progress_bp",
+		           social_progress_bp(sz[i].handed_over, sz[i].total));
 		jsonw_kint(&c->w, "total", sz[i].total);
 		jsonw_kint(&c->w, "zone_org_id", sz[i].zone_org_id);
 		jsonw_kstr(&c->w, "zone_org_name", sz[i].zone_name);
@@ -734,21 +751,23 @@ static const char *const rule_export_query[] = {"dept_org_id", "status", NULL};
 static const char *const public_query[] = {"code", NULL};
 
 static const struct api_field social_body[] = {
-    {"zone_org_id", API_INT, false, 0},    {"category", API_STR, true, 20},
-    {"name", API_STR, true, 200},          {"receiving_body", API_STR, false, 200},
-    {"target_date", API_STR, false, 10},   {"status", API_STR, true, 20},
-    {"evidence", API_STR, false, 2000},    {NULL, 0, false, 0},
+    {"zone_org_id", API_INT, false, 0},  {"category", API_STR, true, 20},
+    {"name", API_STR, true, 200},        {"receiving_body", API_STR, false, 200},
+    {"target_date", API_STR, false, 10}, {"status", API_STR, true, 20},
+    {"evidence", API_STR, false, 2000},  {NULL, 0, false, 0},
 };
 static const struct api_field matter_body[] = {
-    {"name", API_STR, true, 200},        {"steps", API_STR, true, 4000},
-    {"promised_days", API_INT, true, 0}, {"power_ids", API_INT_ARRAY, true, 50},
+    {"name", API_STR, true, 200},
+    {"steps", API_STR, true, 4000},
+    {"promised_days", API_INT, true, 0},
+    {"power_ids", API_INT_ARRAY, true, 50},
     {NULL, 0, false, 0},
 };
 static const struct api_field problem_body[] = {
-    {"matter_id", API_INT, false, 0},      {"zone_org_id", API_INT, false, 0},
-    {"enterprise", API_STR, true, 200},    {"contact_phone", API_STR, false, 20},
-    {"source", API_STR, true, 10},         {"description", API_STR, true, 4000},
-    {"handler_org_id", API_INT, true, 0},  {NULL, 0, false, 0},
+    {"matter_id", API_INT, false, 0},     {"zone_org_id", API_INT, false, 0},
+    {"enterprise", API_STR, true, 200},   {"contact_phone", API_STR, false, 20},
+    {"source", API_STR, true, 10},        {"description", API_STR, true, 4000},
+    {"handler_org_id", API_INT, true, 0}, {NULL, 0, false, 0},
 };
 static const struct api_field answer_body[] = {
     {"answer", API_STR, true, 4000},
@@ -759,10 +778,14 @@ static const struct api_field note_body[] = {
     {NULL, 0, false, 0},
 };
 static const struct api_field rule_body[] = {
-    {"kind", API_STR, true, 20},          {"title", API_STR, true, 200},
-    {"provision", API_STR, false, 200},   {"change", API_STR, true, 4000},
-    {"procedure", API_STR, true, 1000},   {"target_date", API_STR, true, 10},
-    {"status", API_STR, true, 20},        {"result_document", API_STR, false, 200},
+    {"kind", API_STR, true, 20},
+    {"title", API_STR, true, 200},
+    {"provision", API_STR, false, 200},
+    {"change", API_STR, true, 4000},
+    {"procedure", API_STR, true, 1000},
+    {"target_date", API_STR, true, 10},
+    {"status", API_STR, true, 20},
+    {"result_document", API_STR, false, 200},
     {NULL, 0, false, 0},
 };
 
@@ -777,8 +800,8 @@ const struct api_route api_affairs_routes[] = {
     {"POST", "/api/key-matters", matter_create, PERM_POWER_WRITE, 0, NULL, matter_body},
     {"PUT", "/api/key-matters/:id", matter_update, PERM_POWER_WRITE, 0, NULL, matter_body},
     {"GET", "/api/problems", problem_list, PERM_POWER_READ, 0, problem_query, NULL},
-    {"GET", "/api/problems/export.xlsx", problem_export, PERM_POWER_READ, 0,
-     problem_export_query, NULL},
+    {"GET", "/api/problems/export.xlsx", problem_export, PERM_POWER_READ, 0, problem_export_query,
+     NULL},
     {"POST", "/api/problems", problem_create, PERM_POWER_WRITE, 0, NULL, problem_body},
     {"GET", "/api/problems/:id", problem_get, PERM_POWER_READ, 0, NULL, NULL},
     {"POST", "/api/problems/:id/answer", problem_answer, PERM_POWER_WRITE, 0, NULL, answer_body},
@@ -786,8 +809,8 @@ const struct api_route api_affairs_routes[] = {
     {"POST", "/api/problems/:id/reopen", problem_reopen, PERM_POWER_WRITE, 0, NULL, note_body},
     {"GET", "/api/public/problems", public_problem, 0, API_PUBLIC, public_query, NULL},
     {"GET", "/api/rule-adjustments", rule_list, PERM_POWER_READ, 0, rule_query, NULL},
-    {"GET", "/api/rule-adjustments/export.xlsx", rule_export, PERM_POWER_READ, 0,
-     rule_export_query, NULL},
+    {"GET", "/api/rule-adjustments/export.xlsx", rule_export, PERM_POWER_READ, 0, rule_export_query,
+     NULL},
     {"POST", "/api/rule-adjustments", rule_create, PERM_POWER_WRITE, 0, NULL, rule_body},
     {"PUT", "/api/rule-adjustments/:id", rule_update, PERM_POWER_WRITE, 0, NULL, rule_body},
     {"GET", "/api/powers-board", board, PERM_POWER_READ, 0, NULL, NULL},

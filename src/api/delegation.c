@@ -95,14 +95,15 @@ static int may_act(struct api_ctx *c, enum power_action a, int64_t dept, int64_t
 {
 	if (power_action_side(a) == POWER_SIDE_ZONE) {
 		if (c->sess.user.org_id != zone)
-			return api_error(c, 403, "forbidden", "只有该开发区本身才能办理此步骤", NULL);
+			return api_error(c, 403, "forbidden", "只有该开发区本身才能办理此步骤",
+			                 NULL);
 		return 0;
 	}
 	if (api_require_capability(c, CAP_DELEGATE_POWER) != 0)
 		return -1;
 	if (c->sess.user.org_id != dept)
-		return api_error(c, 403, "forbidden", "谁赋权、谁指导：只有该事项的实施部门才能办理此步骤",
-		                 NULL);
+		return api_error(c, 403, "forbidden",
+		                 "谁赋权、谁指导：只有该事项的实施部门才能办理此步骤", NULL);
 	return 0;
 }
 
@@ -123,11 +124,12 @@ static int step_fields(struct api_ctx *c, struct store_delegation_step *x)
 	case POWER_ACT:
 	case POWER_REASSESS:
 		if (!power_mode_fits(x->action == POWER_ACT ? POWER_ACT : POWER_DELEGATE, mode))
-			return api_error(c, 400, "invalid_value",
-			                 x->action == POWER_ACT
-			                     ? "代办方式应为派驻人员、加挂牌子或代办"
-			                     : "下放方式应为直接下放、委托、派驻人员、加挂牌子或代办",
-			                 "/mode");
+			return api_error(
+			    c, 400, "invalid_value",
+			    x->action == POWER_ACT
+			        ? "代办方式应为派驻人员、加挂牌子或代办"
+			        : "下放方式应为直接下放、委托、派驻人员、加挂牌子或代办",
+			    "/mode");
 		x->mode = mode;
 		break;
 	case POWER_PROPOSE:
@@ -142,18 +144,20 @@ static int step_fields(struct api_ctx *c, struct store_delegation_step *x)
 		    power_date(c, "effective_from", &x->effective_from) != 0)
 			return -1;
 		if (!x->effective_from)
-			return api_error(c, 400, "missing_field", "请填写下放生效日期", "/effective_from");
+			return api_error(c, 400, "missing_field", "请填写下放生效日期",
+			                 "/effective_from");
 	}
 	if (x->action == POWER_ACCEPT)
 		return power_need(c, "service_place", "请填写办理地点（企业到哪里申请）",
 		                  &x->service_place);
 	if (x->action == POWER_ACT) {
-		if (power_need(c, "acting_by", "请填写代办（派驻）的单位或窗口", &x->acting_by) != 0 ||
+		if (power_need(c, "acting_by", "请填写代办（派驻）的单位或窗口", &x->acting_by) !=
+		        0 ||
 		    power_date(c, "acting_until", &x->acting_until) != 0)
 			return -1;
 		if (!x->acting_until || plan_day(x->acting_until) < plan_today(c->now))
-			return api_error(c, 400, "invalid_value", "请填写代办截止日期（不早于今天）",
-			                 "/acting_until");
+			return api_error(c, 400, "invalid_value",
+			                 "请填写代办截止日期（不早于今天）", "/acting_until");
 	}
 	return 0;
 }
@@ -176,7 +180,8 @@ static int create(struct api_ctx *c)
 	int a = power_action_parse(api_body_str(c, "action")), rc;
 
 	if (a != POWER_PROPOSE && a != POWER_PLAN)
-		return api_error(c, 400, "invalid_value", "action 应为 propose（开发区主动提出）或 plan（拟下放）",
+		return api_error(c, 400, "invalid_value",
+		                 "action 应为 propose（开发区主动提出）或 plan（拟下放）",
 		                 "/action");
 	x.action = (enum power_action)a;
 	x.power_id = api_body_int(c, "power_id");
@@ -225,9 +230,9 @@ static int step(struct api_ctx *c)
 static int export(struct api_ctx *c)
 {
 	static const char *const headers[] = {
-	    "开发区",   "事项编码", "事项名称", "事项类型", "实施部门", "状态",     "下放方式",
-	    "生效日期", "下放文件", "办理地点", "代办单位", "代办截止", "承诺时限（工作日）",
-	    "是否公开", "说明"};
+	    "开发区",   "事项编码", "事项名称",           "事项类型", "实施部门",
+	    "状态",     "下放方式", "生效日期",           "下放文件", "办理地点",
+	    "代办单位", "代办截止", "承诺时限（工作日）", "是否公开", "说明"};
 	static const double widths[] = {30, 16, 36, 12, 20, 16, 12, 12, 24, 30, 24, 12, 12, 10, 30};
 	struct store_delegation_filter f;
 	struct store_delegation *ds;
@@ -293,7 +298,8 @@ static int guidance_add(struct api_ctx *c)
 	g.delegation_id = d.id;
 	g.kind = api_body_str(c, "kind");
 	if (!enum_valid(&enum_guidance_kind, g.kind))
-		return api_error(c, 400, "invalid_value", "类别应为业务培训、业务指导或监督检查", "/kind");
+		return api_error(c, 400, "invalid_value", "类别应为业务培训、业务指导或监督检查",
+		                 "/kind");
 	if (power_date(c, "held_on", &g.held_on) != 0 ||
 	    power_need(c, "content", "请填写培训或指导的内容", &g.content) != 0)
 		return -1;
@@ -389,8 +395,7 @@ static int period_of(struct api_ctx *c, const char *from, const char *to, int64_
 	return 0;
 }
 
-static void write_sums(struct api_ctx *c, const struct store_power_sums *s,
-                       const struct period *p)
+static void write_sums(struct api_ctx *c, const struct store_power_sums *s, const struct period *p)
 {
 	struct power_figures f;
 
@@ -413,8 +418,7 @@ static void write_sums(struct api_ctx *c, const struct store_power_sums *s,
 	jsonw_obj_close(&c->w);
 }
 
-static int sums_query(struct api_ctx *c, struct store_sums_filter *f, struct period *p,
-                      bool paged)
+static int sums_query(struct api_ctx *c, struct store_sums_filter *f, struct period *p, bool paged)
 {
 	int64_t idle;
 
@@ -458,11 +462,12 @@ static int figures(struct api_ctx *c)
 static int figures_export(struct api_ctx *c)
 {
 	static const char *const headers[] = {
-	    "开发区",   "事项编码", "事项名称",         "实施部门", "状态",   "受理",
-	    "办结",     "按时办结", "超期",             "平均办理时长（工作日）",
-	    "承诺时限", "按时办结率", "好评",           "差评",     "满意率", "下放了用不上",
-	    "建议结果", "最近评估结果"};
-	static const double widths[] = {30, 16, 36, 20, 14, 8, 8, 8, 8, 12, 10, 12, 8, 8, 10, 12, 10, 12};
+	    "开发区",       "事项编码",   "事项名称",    "实施部门", "状态",
+	    "受理",         "办结",       "按时办结",    "超期",     "平均办理时长（工作日）",
+	    "承诺时限",     "按时办结率", "好评",        "差评",     "满意率",
+	    "下放了用不上", "建议结果",   "最近评估结果"};
+	static const double widths[] = {30, 16, 36, 20, 14, 8,  8,  8,  8,
+	                                12, 10, 12, 8,  8,  10, 12, 10, 12};
 	struct store_sums_filter f;
 	struct store_power_sums *ss;
 	struct export_table x;
@@ -505,8 +510,9 @@ static int figures_export(struct api_ctx *c)
 			export_text(&x, NULL);
 		export_text(&x, fg.idle ? "是" : "否");
 		export_text(&x, enum_label(&enum_power_result, power_result_name(fg.suggested)));
-		export_text(&x, ss[i].last_result ? enum_label(&enum_power_result, ss[i].last_result)
-		                                  : NULL);
+		export_text(&x, ss[i].last_result
+		                    ? enum_label(&enum_power_result, ss[i].last_result)
+		                    : NULL);
 		export_end_row(&x);
 	}
 	return export_finish(c, &x, "赋权事项评估");
@@ -533,7 +539,8 @@ static int evaluate(struct api_ctx *c)
 	              "/period_from", "/period_to") != 0)
 		return -1;
 	if (power_result_parse(api_body_str(c, "result")) < 0)
-		return api_error(c, 400, "invalid_value", "评估结果应为良好、需改进或建议收回", "/result");
+		return api_error(c, 400, "invalid_value", "评估结果应为良好、需改进或建议收回",
+		                 "/result");
 	if (power_need(c, "reason", "请填写评估理由", &e.reason) != 0)
 		return -1;
 	f.delegation_id = d.id;
@@ -583,8 +590,8 @@ static int evaluations(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-static const char *const list_query[] = {"q",           "status",   "zone_org_id", "dept_org_id",
-                                         "power_id",    "page",     "page_size",   NULL};
+static const char *const list_query[] = {"q",        "status", "zone_org_id", "dept_org_id",
+                                         "power_id", "page",   "page_size",   NULL};
 static const char *const export_query[] = {"q",           "status",   "zone_org_id",
                                            "dept_org_id", "power_id", NULL};
 static const char *const figures_query[] = {"from",        "to",   "zone_org_id", "dept_org_id",
@@ -619,32 +626,32 @@ static const struct api_field guidance_body[] = {
     {NULL, 0, false, 0},
 };
 static const struct api_field month_body[] = {
-    {"month", API_STR, true, 7},       {"received", API_INT, true, 0},
-    {"done", API_INT, true, 0},        {"done_in_time", API_INT, true, 0},
-    {"days_x100", API_INT, true, 0},   {"good", API_INT, true, 0},
-    {"bad", API_INT, true, 0},         {NULL, 0, false, 0},
+    {"month", API_STR, true, 7},     {"received", API_INT, true, 0},
+    {"done", API_INT, true, 0},      {"done_in_time", API_INT, true, 0},
+    {"days_x100", API_INT, true, 0}, {"good", API_INT, true, 0},
+    {"bad", API_INT, true, 0},       {NULL, 0, false, 0},
 };
 static const struct api_field evaluate_body[] = {
-    {"period_from", API_STR, true, 7}, {"period_to", API_STR, true, 7},
-    {"result", API_STR, true, 10},     {"reason", API_STR, true, 2000},
-    {"problems", API_STR, false, 4000}, {"idle_months", API_INT, false, 0},
+    {"period_from", API_STR, true, 7},
+    {"period_to", API_STR, true, 7},
+    {"result", API_STR, true, 10},
+    {"reason", API_STR, true, 2000},
+    {"problems", API_STR, false, 4000},
+    {"idle_months", API_INT, false, 0},
     {NULL, 0, false, 0},
 };
 
 const struct api_route api_delegation_routes[] = {
     {"GET", "/api/power-delegations", list, PERM_POWER_READ, 0, list_query, NULL},
-    {"GET", "/api/power-delegations/export.xlsx", export, PERM_POWER_READ, 0, export_query,
-     NULL},
+    {"GET", "/api/power-delegations/export.xlsx", export, PERM_POWER_READ, 0, export_query, NULL},
     {"POST", "/api/power-delegations", create, PERM_POWER_WRITE, 0, NULL, create_body},
     {"GET", "/api/power-delegations/:id", get, PERM_POWER_READ, 0, NULL, NULL},
     {"POST", "/api/power-delegations/:id/steps", step, PERM_POWER_WRITE, 0, NULL, step_body},
-    {"GET", "/api/power-delegations/:id/guidance", guidance_list, PERM_POWER_READ, 0, NULL,
-     NULL},
+    {"GET", "/api/power-delegations/:id/guidance", guidance_list, PERM_POWER_READ, 0, NULL, NULL},
     {"POST", "/api/power-delegations/:id/guidance", guidance_add, PERM_POWER_WRITE, 0, NULL,
      guidance_body},
     {"GET", "/api/power-delegations/:id/months", months, PERM_POWER_READ, 0, NULL, NULL},
-    {"POST", "/api/power-delegations/:id/months", month_put, PERM_POWER_WRITE, 0, NULL,
-     month_body},
+    {"POST", "/api/power-delegations/:id/months", month_put, PERM_POWER_WRITE, 0, NULL, month_body},
     {"POST", "/api/power-delegations/:id/evaluations", evaluate, PERM_POWER_WRITE, 0, NULL,
      evaluate_body},
     {"GET", "/api/power-evaluations", evaluations, PERM_POWER_READ, 0, eval_query, NULL},

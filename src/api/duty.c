@@ -159,8 +159,8 @@ static int save(struct api_ctx *c)
 		return -1;
 	rc = store_duty_save(c->db, &c->actor, &power_json_audit, &l);
 	if (rc == KFQ_EBUSY)
-		return api_error(c, 409, "invalid_state", "权责清单已报送待审，审定或退回后才能修改",
-		                 NULL);
+		return api_error(c, 409, "invalid_state",
+		                 "权责清单已报送待审，审定或退回后才能修改", NULL);
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	return answer(c, l.id, 200);
@@ -169,7 +169,8 @@ static int save(struct api_ctx *c)
 static int act(struct api_ctx *c, enum duty_action action)
 {
 	static const char *const refusals[] = {"只有草稿或已退回的版本才能报送",
-	                                       "只有待审批的版本才能审定", "只有待审批的版本才能退回"};
+	                                       "只有待审批的版本才能审定",
+	                                       "只有待审批的版本才能退回"};
 	struct store_duty_list l;
 	const char *comment = power_text(c, "comment"), *status;
 	int rc;
@@ -178,7 +179,8 @@ static int act(struct api_ctx *c, enum duty_action action)
 		return -1;
 	if (action == DUTY_SUBMIT) {
 		if (c->sess.user.org_id != l.zone_org_id && c->sess.user.org_id != l.county_org_id)
-			return api_error(c, 403, "forbidden", "权责清单由开发区或其所在县区报送", NULL);
+			return api_error(c, 403, "forbidden", "权责清单由开发区或其所在县区报送",
+			                 NULL);
 	} else if (api_require_capability(c, CAP_APPROVE_DUTY_LIST) != 0) {
 		return -1;
 	}
@@ -210,8 +212,8 @@ static int send_back(struct api_ctx *c)
 
 static int export(struct api_ctx *c)
 {
-	static const char *const headers[] = {"序号", "职能", "承担主体", "牵头方",
-	                                      "衔接流程（步骤/时限）", "依据"};
+	static const char *const headers[] = {
+	    "序号", "职能", "承担主体", "牵头方", "衔接流程（步骤/时限）", "依据"};
 	static const double widths[] = {6, 30, 12, 10, 60, 40};
 	struct store_duty_list l;
 	struct export_table x;

@@ -141,8 +141,8 @@ static int save(struct api_ctx *c, int64_t id)
 	p.promised_days = api_body_int(c, "promised_days");
 	p.accept_incomplete = api_body_bool(c, "accept_incomplete");
 	p.notify_commit = api_body_bool(c, "notify_commit");
-	e = (struct power_entry){p.code,           p.name,         p.kind, p.legal_basis,
-	                         p.statutory_days, p.promised_days};
+	e = (struct power_entry){p.code,        p.name,           p.kind,
+	                         p.legal_basis, p.statutory_days, p.promised_days};
 	if (power_entry_check(&e, &field, &message) != 0)
 		return api_error(c, 400, "invalid_value", message, field);
 	rc = store_power_save(c->db, &c->actor, &power_json_audit, &p);
@@ -170,9 +170,9 @@ static int update(struct api_ctx *c)
 
 static int export(struct api_ctx *c)
 {
-	static const char *const headers[] = {"事项编码", "事项名称", "事项类型", "实施部门",
-	                                      "设定依据", "法定时限（工作日）", "承诺时限（工作日）",
-	                                      "容缺受理", "告知承诺制"};
+	static const char *const headers[] = {
+	    "事项编码",           "事项名称",           "事项类型", "实施部门",  "设定依据",
+	    "法定时限（工作日）", "承诺时限（工作日）", "容缺受理", "告知承诺制"};
 	static const double widths[] = {16, 36, 12, 20, 50, 12, 12, 10, 10};
 	struct store_power_filter f;
 	struct store_power *ps;
@@ -239,24 +239,25 @@ static int calendar_add(struct api_ctx *c)
 		const char *field = arena_printf(c->a, "/days/%zu", i);
 		int64_t dn = plan_day(day);
 		if (dn < 0 || workday_year(dn) != y.year)
-			return api_error(c, 400, "invalid_value",
-			                 arena_printf(c->a, "第%zu个日期应为%d年内的有效日期", i + 1,
-			                              y.year),
-			                 field);
+			return api_error(
+			    c, 400, "invalid_value",
+			    arena_printf(c->a, "第%zu个日期应为%d年内的有效日期", i + 1, y.year),
+			    field);
 		if (strcmp(kind, "holiday") != 0 && strcmp(kind, "work") != 0)
-			return api_error(c, 400, "invalid_value", "类别应为 holiday（放假）或 work（调休上班）",
-			                 field);
+			return api_error(c, 400, "invalid_value",
+			                 "类别应为 holiday（放假）或 work（调休上班）", field);
 		for (int k = 0; k < y.ndays; k++)
 			if (!strcmp(y.days[k].day, day))
-				return api_error(c, 400, "invalid_value", "同一日期列了两次", field);
+				return api_error(c, 400, "invalid_value", "同一日期列了两次",
+				                 field);
 		y.days[y.ndays++] = (struct store_calendar_day){day, kind, name};
 	}
 	rc = store_calendar_add(c->db, &c->actor, &power_json_audit, &y);
 	if (rc == KFQ_ECONFLICT)
 		return api_error(c, 409, "year_exists", "该年度的节假日安排已录入", "/year");
 	if (rc == KFQ_EINVAL)
-		return api_error(c, 400, "calendar_gap", "年度应紧接已录入年度之后（或之前），不能留空年",
-		                 "/year");
+		return api_error(c, 400, "calendar_gap",
+		                 "年度应紧接已录入年度之后（或之前），不能留空年", "/year");
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	power_json_calendar_year(&c->w, &y);
@@ -278,13 +279,14 @@ static int deadline(struct api_ctx *c)
 	    power_calendar(c, &cal) != 0)
 		return -1;
 	if (workday_add(&cal, plan_day(from), (int)days, &due) != 0)
-		return api_error(c, 400, "outside_calendar",
-		                 cal.first_year
-		                     ? arena_printf(c->a,
-		                                    "工作日历只录入了%d年至%d年的节假日安排，超出的日期不能推算",
-		                                    cal.first_year, cal.last_year)
-		                     : "工作日历尚未录入节假日安排",
-		                 "from");
+		return api_error(
+		    c, 400, "outside_calendar",
+		    cal.first_year
+		        ? arena_printf(c->a,
+		                       "工作日历只录入了%d年至%d年的节假日安排，超出的日期不能推算",
+		                       cal.first_year, cal.last_year)
+		        : "工作日历尚未录入节假日安排",
+		    "from");
 	plan_day_format(due, out);
 	jsonw_obj_open(&c->w);
 	jsonw_kint(&c->w, "days", days);
@@ -398,7 +400,8 @@ static int public_list(struct api_ctx *c)
 		jsonw_kstr(&c->w, "code", e->power_code);
 		jsonw_kstr(&c->w, "dept_org_name", e->dept_name);
 		jsonw_kstr(&c->w, "kind_label", enum_label(&enum_power_kind, e->kind));
-		jsonw_kstr(&c->w, "mode_label", e->mode ? enum_label(&enum_power_mode, e->mode) : NULL);
+		jsonw_kstr(&c->w, "mode_label",
+		           e->mode ? enum_label(&enum_power_mode, e->mode) : NULL);
 		jsonw_kstr(&c->w, "name", e->power_name);
 		jsonw_kbool(&c->w, "notify_commit", e->notify_commit);
 		jsonw_kint(&c->w, "promised_days", e->promised_days);

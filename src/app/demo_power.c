@@ -27,8 +27,8 @@
 
 enum { SJ, ZR, FG, ZJ, HB, NDEPTS };
 
-static const char *const dept_names[NDEPTS] = {"市市场监管局", "市自然资源局", "市发改委", "市住建局",
-                                               "市生态环境局"};
+static const char *const dept_names[NDEPTS] = {"市市场监管局", "市自然资源局", "市发改委",
+                                               "市住建局", "市生态环境局"};
 static const char *const dept_codes[NDEPTS] = {"SCJG", "ZRZY", "FZGG", "ZJ", "STHJ"};
 
 static const struct {
@@ -38,32 +38,35 @@ static const struct {
 	bool incomplete, commit;
 } powers[] = {
     {SJ, "食品经营许可", "licensing", "《中华人民共和国食品安全法》第三十五条", 20, 10, true, true},
-    {SJ, "食品生产许可", "licensing", "《中华人民共和国食品安全法》第三十五条", 20, 15, true, false},
+    {SJ, "食品生产许可", "licensing", "《中华人民共和国食品安全法》第三十五条", 20, 15, true,
+     false},
     {SJ, "特种设备使用登记", "licensing", "《中华人民共和国特种设备安全法》第三十三条", 15, 5, true,
      false},
-    {SJ, "药品零售企业经营许可", "licensing", "《中华人民共和国药品管理法》第五十一条", 30, 15, false,
+    {SJ, "药品零售企业经营许可", "licensing", "《中华人民共和国药品管理法》第五十一条", 30, 15,
+     false, false},
+    {SJ, "第二类医疗器械经营备案", "filing", "《医疗器械监督管理条例》第四十一条", 5, 1, true,
      false},
-    {SJ, "第二类医疗器械经营备案", "filing", "《医疗器械监督管理条例》第四十一条", 5, 1, true, false},
     {SJ, "医疗器械、药品、保健食品广告审查", "licensing", "《中华人民共和国广告法》第四十六条", 10,
      5, false, false},
     {SJ, "市场主体登记", "confirmation", "《中华人民共和国市场主体登记管理条例》第三条", 3, 1, true,
      true},
-    {SJ, "食品安全监督检查", "inspection", "《中华人民共和国食品安全法》第一百一十条", 30, 20, false,
-     false},
-    {SJ, "生产销售不符合安全标准产品的处罚", "penalty", "《中华人民共和国产品质量法》第四十九条", 90,
-     60, false, false},
+    {SJ, "食品安全监督检查", "inspection", "《中华人民共和国食品安全法》第一百一十条", 30, 20,
+     false, false},
+    {SJ, "生产销售不符合安全标准产品的处罚", "penalty", "《中华人民共和国产品质量法》第四十九条",
+     90, 60, false, false},
     {SJ, "查封、扣押不符合安全技术规范的特种设备", "coercion",
      "《中华人民共和国特种设备安全法》第六十一条", 30, 30, false, false},
     {ZR, "建设项目用地预审与选址意见书核发", "licensing",
      "《中华人民共和国土地管理法》第五十二条、《中华人民共和国城乡规划法》第三十六条", 20, 10, true,
      false},
-    {ZR, "建设用地规划许可证核发", "licensing", "《中华人民共和国城乡规划法》第三十七条、第三十八条",
-     20, 7, true, true},
+    {ZR, "建设用地规划许可证核发", "licensing",
+     "《中华人民共和国城乡规划法》第三十七条、第三十八条", 20, 7, true, true},
     {ZR, "建设工程规划许可证核发", "licensing", "《中华人民共和国城乡规划法》第四十条", 20, 7, true,
      true},
     {ZR, "乡村建设规划许可证核发", "licensing", "《中华人民共和国城乡规划法》第四十一条", 20, 10,
      false, false},
-    {ZR, "临时用地审批", "licensing", "《中华人民共和国土地管理法》第五十七条", 20, 10, false, false},
+    {ZR, "临时用地审批", "licensing", "《中华人民共和国土地管理法》第五十七条", 20, 10, false,
+     false},
     {ZR, "不动产登记", "confirmation", "《不动产登记暂行条例》第三条", 30, 5, false, false},
     {ZR, "建设工程规划条件核实", "confirmation", "《中华人民共和国城乡规划法》第四十五条", 20, 5,
      false, false},
@@ -87,10 +90,10 @@ static const struct {
     {ZJ, "建设工程消防设计审查", "licensing", "《中华人民共和国消防法》第十一条", 15, 10, true,
      false},
     {ZJ, "建设工程消防验收", "licensing", "《中华人民共和国消防法》第十三条", 15, 10, false, false},
-    {ZJ, "商品房预售许可", "licensing", "《中华人民共和国城市房地产管理法》第四十五条", 20, 10, false,
-     false},
-    {ZJ, "建筑业企业资质核准（施工总承包三级）", "licensing", "《中华人民共和国建筑法》第十三条", 20,
-     10, false, true},
+    {ZJ, "商品房预售许可", "licensing", "《中华人民共和国城市房地产管理法》第四十五条", 20, 10,
+     false, false},
+    {ZJ, "建筑业企业资质核准（施工总承包三级）", "licensing", "《中华人民共和国建筑法》第十三条",
+     20, 10, false, true},
     {ZJ, "城镇污水排入排水管网许可", "licensing", "《城镇排水与污水处理条例》第二十一条", 15, 7,
      true, true},
     {ZJ, "房屋建筑和市政基础设施工程竣工验收备案", "filing", "《建设工程质量管理条例》第四十九条",
@@ -130,9 +133,9 @@ static const struct {
 
 /* The states each sample zone's list shows, in the order the demo walks them; the powers are
  * taken in turn from the catalogue, shifted per zone. */
-static const char *const states[] = {"accepted", "accepted", "accepted", "accepted", "acting",
-                                     "not_ready", "delegated", "planned",  "proposed",
-                                     "declined", "revoked",  "accepted"};
+static const char *const states[] = {"accepted", "accepted",  "accepted",  "accepted",
+                                     "acting",   "not_ready", "delegated", "planned",
+                                     "proposed", "declined",  "revoked",   "accepted"};
 #define NSTATES (int)(sizeof(states) / sizeof(states[0]))
 
 struct ctx {
@@ -153,7 +156,8 @@ static int department(struct ctx *x, int i)
 	if (rc == KFQ_ENOTFOUND) {
 		o.name = dept_names[i];
 		o.type = "city_department";
-		if ((rc = store_org_create(x->d->s, x->d->who, &org_json_audit, &o, &taken)) != KFQ_OK)
+		if ((rc = store_org_create(x->d->s, x->d->who, &org_json_audit, &o, &taken)) !=
+		    KFQ_OK)
 			return rc;
 	} else if (rc != KFQ_OK) {
 		return rc;
@@ -195,8 +199,8 @@ static int catalogue(struct ctx *x)
 static int take(struct ctx *x, int64_t *id, struct store_delegation_step *s)
 {
 	const char *status;
-	int rc = store_delegation_step(x->d->s, x->d->a, x->d->who, &power_json_audit, s, id,
-	                               &status);
+	int rc =
+	    store_delegation_step(x->d->s, x->d->a, x->d->who, &power_json_audit, s, id, &status);
 
 	s->id = *id;
 	return rc;
@@ -215,7 +219,8 @@ static int walk(struct ctx *x, int power, const struct store_org *zone, const ch
 	plan_day_format(x->d->today - 270, effective);
 	plan_day_format(x->d->today + 180, until);
 	snprintf(place, sizeof(place), "%s政务服务中心综合窗口", short_name);
-	snprintf(act_by, sizeof(act_by), "%s派驻%s窗口", dept_names[powers[power].dept], short_name);
+	snprintf(act_by, sizeof(act_by), "%s派驻%s窗口", dept_names[powers[power].dept],
+	         short_name);
 	s.action = proposed ? POWER_PROPOSE : POWER_PLAN;
 	s.note = proposed ? "区内企业办理需求较多，申请承接" : NULL;
 	if ((rc = take(x, id, &s)) != KFQ_OK || !strcmp(state, "planned") ||
@@ -306,9 +311,8 @@ static int evaluate(struct ctx *x, int64_t this_month)
 		    "部分办件超过承诺时限，需加强审批人员培训",
 		    "评估期内无办件，建议研究收回或调整承接方式",
 		};
-		struct store_evaluation e = {.delegation_id = ss[i].delegation_id,
-		                             .period_from = from,
-		                             .period_to = to};
+		struct store_evaluation e = {
+		    .delegation_id = ss[i].delegation_id, .period_from = from, .period_to = to};
 		if (strcmp(ss[i].status, "accepted") != 0)
 			continue;
 		power_figures(&ss[i].sums, this_month - 1, ss[i].promised_days, &rules, &e.fig);
@@ -358,14 +362,24 @@ static int duty_lists(struct ctx *x)
 
 	for (int z = 0; z < x->nzones; z++) {
 		struct store_duty_item items[] = {
-		    {.name = "招商引资和项目服务", .holder = "zone", .basis = "第2条“聚焦主责主业”"},
+		    {.name = "招商引资和项目服务",
+		     .holder = "zone",
+		     .basis = "第2条“聚焦主责主业”"},
 		    {.name = "产业规划和项目建设管理", .holder = "zone"},
-		    {.name = "社区管理和社会事务", .holder = "county", .basis = "第2条：交由属地政府承担"},
+		    {.name = "社区管理和社会事务",
+		     .holder = "county",
+		     .basis = "第2条：交由属地政府承担"},
 		    {.name = "义务教育和医疗卫生", .holder = "county"},
-		    {.name = "建设工程消防验收", .holder = "shared", .lead = "zone",
-		     .steps = (struct duty_step *)fire, .nsteps = 2},
-		    {.name = "安全生产监督管理", .holder = "shared", .lead = "county",
-		     .steps = (struct duty_step *)safety, .nsteps = 3},
+		    {.name = "建设工程消防验收",
+		     .holder = "shared",
+		     .lead = "zone",
+		     .steps = (struct duty_step *)fire,
+		     .nsteps = 2},
+		    {.name = "安全生产监督管理",
+		     .holder = "shared",
+		     .lead = "county",
+		     .steps = (struct duty_step *)safety,
+		     .nsteps = 3},
 		};
 		struct store_duty_list l = {
 		    .zone_org_id = x->zones[z].id,
@@ -435,8 +449,8 @@ static int matters(struct ctx *x)
 {
 	struct workday_calendar cal;
 	int64_t shop[] = {x->power_ids[0], x->power_ids[6], x->power_ids[30]};
-	int64_t build[] = {x->power_ids[10], x->power_ids[11], x->power_ids[12], x->power_ids[25],
-	                   x->power_ids[26], x->power_ids[36]};
+	int64_t build[] = {x->power_ids[10], x->power_ids[11], x->power_ids[12],
+	                   x->power_ids[25], x->power_ids[26], x->power_ids[36]};
 	struct store_matter ms[] = {
 	    {.lead_org_id = 0,
 	     .name = "开办餐饮店",
@@ -446,7 +460,8 @@ static int matters(struct ctx *x)
 	     .npowers = 3},
 	    {.lead_org_id = 0,
 	     .name = "工业项目开工建设",
-	     .steps = "用地预审与选址\n用地规划许可\n工程规划许可\n环评审批\n消防设计审查\n施工许可",
+	     .steps =
+	         "用地预审与选址\n用地规划许可\n工程规划许可\n环评审批\n消防设计审查\n施工许可",
 	     .promised_days = 30,
 	     .power_ids = build,
 	     .npowers = 6},
@@ -468,7 +483,8 @@ static int matters(struct ctx *x)
 	if ((rc = store_calendar_load(x->d->s, x->d->a, &cal)) != KFQ_OK)
 		return rc;
 	if (workday_add(&cal, x->d->today, 3, &due) != 0) {
-		strbuf_addstr(&x->d->summary, "; no problems: the working-day calendar has no next year");
+		strbuf_addstr(&x->d->summary,
+		              "; no problems: the working-day calendar has no next year");
 		return KFQ_OK;
 	}
 	for (int i = 0; i < 2; i++) {
@@ -481,7 +497,8 @@ static int matters(struct ctx *x)
 		    .enterprise = i ? "抚顺某新材料科技有限公司" : "抚顺某餐饮管理有限公司",
 		    .contact_phone = i ? "13904130000" : "13804130000",
 		    .source = i ? "visit" : "hotline",
-		    .description = i ? "工程规划许可与施工许可材料重复提交" : "食品经营许可现场核查预约难",
+		    .description =
+		        i ? "工程规划许可与施工许可材料重复提交" : "食品经营许可现场核查预约难",
 		    .handler_org_id = x->dept_ids[i ? ZR : SJ],
 		    .reporter_org_id = lead.id,
 		};
@@ -494,13 +511,13 @@ static int matters(struct ctx *x)
 			fatal("problem code %s does not read back", code);
 		crypto_hash_sha256(h, (const unsigned char *)norm, strlen(norm));
 		sodium_bin2hex(hash, sizeof(hash), h, sizeof(h));
-		if ((rc = store_problem_create(x->d->s, x->d->who, &affairs_json_audit, &p, hash)) !=
-		    KFQ_OK)
+		if ((rc = store_problem_create(x->d->s, x->d->who, &affairs_json_audit, &p,
+		                               hash)) != KFQ_OK)
 			return rc;
-		if (i == 0 && (rc = store_problem_act(x->d->s, x->d->a, x->d->who,
-		                                      &affairs_json_audit, p.id, PROBLEM_ANSWER,
-		                                      "已开通线上预约，3个工作日内上门核查",
-		                                      &status)) != KFQ_OK)
+		if (i == 0 &&
+		    (rc = store_problem_act(x->d->s, x->d->a, x->d->who, &affairs_json_audit, p.id,
+		                            PROBLEM_ANSWER, "已开通线上预约，3个工作日内上门核查",
+		                            &status)) != KFQ_OK)
 			return rc;
 		if (i == 1)
 			strbuf_addf(&x->d->summary, "; problem query code %s", code);

@@ -2,9 +2,9 @@
  * layout departments publish their 权责清单 in (事项编码, 事项名称, 事项类型, 实施部门, 设定依据,
  * 法定时限, 承诺时限, 容缺受理, 告知承诺制), new entries only, every row the importer's own
  * department, which must hold delegate_power. "power_cases": monthly case figures per delegated
- * power (事项编码 + 开发区 + 月份), by the zone that handles the cases or the delegating department;
- * a month already recorded is refused (correct it on the page). Must not write SQL (store/) nor
- * decide what a valid entry or month is (core/power.c). */
+ * power (事项编码 + 开发区 + 月份), by the zone that handles the cases or the delegating
+ * department; a month already recorded is refused (correct it on the page). Must not write SQL
+ * (store/) nor decide what a valid entry or month is (core/power.c). */
 #include "app/import.h"
 
 #include "core/account.h"
@@ -27,7 +27,18 @@
 
 /* ---- the catalogue ---- */
 
-enum { P_CODE, P_NAME, P_KIND, P_DEPT, P_BASIS, P_STATUTORY, P_PROMISED, P_INCOMPLETE, P_NOTIFY, NP };
+enum {
+	P_CODE,
+	P_NAME,
+	P_KIND,
+	P_DEPT,
+	P_BASIS,
+	P_STATUTORY,
+	P_PROMISED,
+	P_INCOMPLETE,
+	P_NOTIFY,
+	NP
+};
 
 static const struct import_column power_cols[NP] = {
     [P_CODE] = {.header = "事项编码",
@@ -76,15 +87,19 @@ static const struct import_column power_cols[NP] = {
                     .max = POWER_MAX_DAYS,
                     .rule = "不超过法定时限",
                     .sample = "10"},
-    [P_INCOMPLETE] = {.header = "容缺受理", .type = IMPORT_BOOL, .rule = "是 / 否，不填为否",
+    [P_INCOMPLETE] = {.header = "容缺受理",
+                      .type = IMPORT_BOOL,
+                      .rule = "是 / 否，不填为否",
                       .sample = "是"},
-    [P_NOTIFY] = {.header = "告知承诺制", .type = IMPORT_BOOL, .rule = "是 / 否，不填为否",
+    [P_NOTIFY] = {.header = "告知承诺制",
+                  .type = IMPORT_BOOL,
+                  .rule = "是 / 否，不填为否",
                   .sample = "否"},
 };
 
 struct power_state {
-	struct store_org own;   /* the importer's organization */
-	bool may;               /* it holds delegate_power */
+	struct store_org own;         /* the importer's organization */
+	bool may;                     /* it holds delegate_power */
 	struct store_power *existing; /* by code, sorted */
 	int nexisting;
 	struct store_bulk *bulk;
@@ -143,7 +158,8 @@ static void power_check(struct import_run *r, int64_t row, const struct import_v
 		                   v[P_DEPT].text);
 	if (v[P_STATUTORY].present && v[P_PROMISED].present &&
 	    v[P_PROMISED].num > v[P_STATUTORY].num)
-		import_run_problem(r, row, power_cols[P_PROMISED].header, "承诺时限不能超过法定时限");
+		import_run_problem(r, row, power_cols[P_PROMISED].header,
+		                   "承诺时限不能超过法定时限");
 }
 
 static int power_write_begin(struct import_run *r)
@@ -289,7 +305,8 @@ static int by_month(const void *a, const void *b)
 	const struct month_key *x = a, *y = b;
 
 	if (x->delegation_id != y->delegation_id)
-		return (x->delegation_id > y->delegation_id) - (x->delegation_id < y->delegation_id);
+		return (x->delegation_id > y->delegation_id) -
+		       (x->delegation_id < y->delegation_id);
 	return (x->month > y->month) - (x->month < y->month);
 }
 
@@ -316,7 +333,8 @@ static int case_prepare(struct import_run *r)
 		return rc;
 	st->months = arena_alloc(r->a, sizeof(*st->months) * ((size_t)n + 1));
 	for (int k = 0; k < n; k++)
-		st->months[st->nmonths++] = (struct month_key){ms[k].delegation_id, power_month(ms[k].month)};
+		st->months[st->nmonths++] =
+		    (struct month_key){ms[k].delegation_id, power_month(ms[k].month)};
 	qsort(st->months, (size_t)st->nmonths, sizeof(*st->months), by_month);
 	return KFQ_OK;
 }
@@ -369,12 +387,13 @@ static void case_check(struct import_run *r, int64_t row, const struct import_va
 	}
 	if (!strcmp(k->status, "proposed") || !strcmp(k->status, "declined") ||
 	    !strcmp(k->status, "planned"))
-		import_run_problem(r, row, case_cols[M_CODE].header, "事项“%s”尚未下放，没有办件数据",
-		                   v[M_CODE].text);
+		import_run_problem(r, row, case_cols[M_CODE].header,
+		                   "事项“%s”尚未下放，没有办件数据", v[M_CODE].text);
 	if (v[M_MONTH].present) {
 		struct month_key mk = {k->id, power_month(v[M_MONTH].text)};
 		if (mk.month > st->this_month)
-			import_run_problem(r, row, case_cols[M_MONTH].header, "不能填报未来月份的数据");
+			import_run_problem(r, row, case_cols[M_MONTH].header,
+			                   "不能填报未来月份的数据");
 		else if (bsearch(&mk, st->months, (size_t)st->nmonths, sizeof(mk), by_month))
 			import_run_problem(r, row, case_cols[M_MONTH].header,
 			                   "%s的数据已填报，请在页面上修改", v[M_MONTH].text);

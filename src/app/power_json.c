@@ -5,7 +5,6 @@
 #include "core/enums.h"
 #include "util/jsonw.h"
 
-
 void power_json_item(struct jsonw *w, const struct store_power *p)
 {
 	jsonw_obj_open(w);

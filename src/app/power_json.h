@@ -1,7 +1,8 @@
 /* power_json.h - the JSON shapes of the powers module (catalogue entries, a zone's list entries,
  * evaluations, 权责清单 versions, calendar years): what the API answers with and what the audit
  * records hold, keys in byte order; working days ×100 as integers (562 = 5.62 days), since
- * the audit record's canonical JSON has no reals. In app/ because the demo writes them. Pure writers. */
+ * the audit record's canonical JSON has no reals. In app/ because the demo writes them. Pure
+ * writers. */
 #ifndef KFQ_APP_POWER_JSON_H
 #define KFQ_APP_POWER_JSON_H
 

@@ -21,7 +21,8 @@ const char *problem_next_status(const char *status, enum problem_action a)
 {
 	for (size_t i = 0; status && i < sizeof(machine) / sizeof(machine[0]); i++)
 		if (!strcmp(machine[i].status, status))
-			return a >= PROBLEM_ANSWER && a <= PROBLEM_REOPEN ? machine[i].next[a] : NULL;
+			return a >= PROBLEM_ANSWER && a <= PROBLEM_REOPEN ? machine[i].next[a]
+			                                                  : NULL;
 	return NULL;
 }
 

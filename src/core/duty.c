@@ -40,35 +40,41 @@ int duty_validate(const struct duty_fn *items, int n, struct duty_problem *p)
 		if (blank(f->name))
 			return problem(p, i, "name", "请填写职能名称%s", NULL);
 		if (!f->holder)
-			return problem(p, i, "holder", "职能“%s”没有承担主体：应由开发区、县区承担或共同承担",
+			return problem(p, i, "holder",
+			               "职能“%s”没有承担主体：应由开发区、县区承担或共同承担",
 			               f->name);
 		if (!is(f->holder, "zone") && !is(f->holder, "county") && !is(f->holder, "shared"))
-			return problem(p, i, "holder", "职能“%s”的承担主体应为开发区、县区或共同承担",
-			               f->name);
+			return problem(p, i, "holder",
+			               "职能“%s”的承担主体应为开发区、县区或共同承担", f->name);
 		for (int k = 0; k < i; k++)
 			if (!strcmp(items[k].name, f->name))
-				return problem(p, i, "name",
-				               strcmp(items[k].holder, f->holder) != 0
-				                   ? "职能“%s”同时列在开发区和县区名下：一项职能只能有一个承担主体"
-				                   : "职能“%s”重复列出",
-				               f->name);
+				return problem(
+				    p, i, "name",
+				    strcmp(items[k].holder, f->holder) != 0
+				        ? "职能“%"
+				          "s”同时列在开发区和县区名下：一项职能只能有一个承担主体"
+				        : "职能“%s”重复列出",
+				    f->name);
 		if (!is(f->holder, "shared")) {
 			if (f->lead)
 				return problem(p, i, "lead", "职能“%s”不是共同承担，不应指定牵头方",
 				               f->name);
 			if (f->nsteps)
-				return problem(p, i, "steps", "职能“%s”不是共同承担，不需要衔接流程",
-				               f->name);
+				return problem(p, i, "steps",
+				               "职能“%s”不是共同承担，不需要衔接流程", f->name);
 			continue;
 		}
 		if (!is(f->lead, "zone") && !is(f->lead, "county"))
-			return problem(p, i, "lead", "共同承担的职能“%s”应指定唯一牵头方（开发区或县区）",
+			return problem(p, i, "lead",
+			               "共同承担的职能“%s”应指定唯一牵头方（开发区或县区）",
 			               f->name);
 		if (f->nsteps < 1 || f->nsteps > DUTY_MAX_STEPS)
-			return problem(p, i, "steps", "共同承担的职能“%s”应有1至20个衔接步骤", f->name);
+			return problem(p, i, "steps", "共同承担的职能“%s”应有1至20个衔接步骤",
+			               f->name);
 		for (int k = 0; k < f->nsteps; k++) {
 			if (blank(f->steps[k].text))
-				return problem(p, i, "steps", "职能“%s”的衔接步骤缺少内容", f->name);
+				return problem(p, i, "steps", "职能“%s”的衔接步骤缺少内容",
+				               f->name);
 			if (f->steps[k].days < 1 || f->steps[k].days > 365)
 				return problem(p, i, "steps",
 				               "职能“%s”的衔接步骤时限应为1到365个工作日", f->name);

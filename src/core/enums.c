@@ -34,11 +34,10 @@ TABLE(enum_progress_status, {"not_started", "未开始"}, {"in_progress", "进�
 TABLE(enum_unit_source, {"none", "未写明"}, {"lines", "单独成行"}, {"labelled", "带标签的括号"},
       {"paren", "括号"}, {"paren_rule", "括号（排第一位者牵头）"}, {"prose", "正文语句"},
       {"mixed", "多种来源"});
-TABLE(enum_power_kind, {"licensing", "行政许可"}, {"penalty", "行政处罚"},
-      {"coercion", "行政强制"}, {"levy", "行政征收"}, {"payment", "行政给付"},
-      {"inspection", "行政检查"}, {"confirmation", "行政确认"}, {"reward", "行政奖励"},
-      {"adjudication", "行政裁决"}, {"other", "其他行政权力"}, {"public_service", "公共服务"},
-      {"filing", "行政备案"});
+TABLE(enum_power_kind, {"licensing", "行政许可"}, {"penalty", "行政处罚"}, {"coercion", "行政强制"},
+      {"levy", "行政征收"}, {"payment", "行政给付"}, {"inspection", "行政检查"},
+      {"confirmation", "行政确认"}, {"reward", "行政奖励"}, {"adjudication", "行政裁决"},
+      {"other", "其他行政权力"}, {"public_service", "公共服务"}, {"filing", "行政备案"});
 TABLE(enum_power_mode, {"direct", "直接下放"}, {"entrust", "委托"}, {"stationed", "派驻人员"},
       {"signboard", "加挂牌子"}, {"agency", "代办"});
 TABLE(enum_power_result, {"good", "良好"}, {"improve", "需改进"}, {"revoke", "建议收回"});

@@ -30,8 +30,8 @@ extern const struct enum_table enum_milestone_state;    /* in enum milestone_sta
 extern const struct enum_table enum_progress_status;    /* of a report: not_started … blocked */
 extern const struct enum_table enum_role_change_status; /* pending confirmed rejected … */
 extern const struct enum_table enum_unit_source;        /* where a task's units came from */
-extern const struct enum_table enum_power_kind;      /* 权力清单 categories: licensing … filing */
-extern const struct enum_table enum_power_mode;      /* direct entrust stationed signboard agency */
+extern const struct enum_table enum_power_kind; /* 权力清单 categories: licensing … filing */
+extern const struct enum_table enum_power_mode; /* direct entrust stationed signboard agency */
 extern const struct enum_table enum_power_result;    /* good improve revoke (core/power.h) */
 extern const struct enum_table enum_guidance_kind;   /* training guidance supervision */
 extern const struct enum_table enum_duty_holder;     /* zone county shared */

@@ -8,8 +8,8 @@
 #include <string.h>
 
 static const char *const action_names[POWER_NACTIONS] = {
-    "propose", "plan",      "accept_proposal", "decline",  "delegate",
-    "accept",  "not_ready", "act",             "reassess", "revoke",
+    "propose",   "plan", "accept_proposal", "decline", "delegate", "accept",
+    "not_ready", "act",  "reassess",        "revoke",
 };
 
 static const struct {
@@ -49,8 +49,9 @@ int power_action_parse(const char *name)
 
 enum power_side power_action_side(enum power_action a)
 {
-	return a == POWER_PROPOSE || a == POWER_ACCEPT || a == POWER_NOT_READY ? POWER_SIDE_ZONE
-	                                                                       : POWER_SIDE_DEPARTMENT;
+	return a == POWER_PROPOSE || a == POWER_ACCEPT || a == POWER_NOT_READY
+	           ? POWER_SIDE_ZONE
+	           : POWER_SIDE_DEPARTMENT;
 }
 
 static int find(const char *status)
@@ -170,9 +171,8 @@ int64_t power_month(const char *ym)
 	int y, m;
 	char tail;
 
-	if (!ym || strlen(ym) != 7 || ym[4] != '-' ||
-	    sscanf(ym, "%4d-%2d%c", &y, &m, &tail) != 2 || y < 1900 || y > 9999 || m < 1 ||
-	    m > 12)
+	if (!ym || strlen(ym) != 7 || ym[4] != '-' || sscanf(ym, "%4d-%2d%c", &y, &m, &tail) != 2 ||
+	    y < 1900 || y > 9999 || m < 1 || m > 12)
 		return -1;
 	for (int i = 0; i < 7; i++)
 		if (i != 4 && (ym[i] < '0' || ym[i] > '9'))
@@ -209,7 +209,8 @@ void power_figures(const struct power_sums *s, int64_t to, int64_t promised_days
 	out->idle = s->last_active < 0 || s->last_active <= to - rules->idle_months;
 	if (out->idle)
 		out->suggested = POWER_RESULT_REVOKE;
-	else if (out->over_limit || (out->on_time_bp >= 0 && out->on_time_bp < rules->min_good_bp) ||
+	else if (out->over_limit ||
+	         (out->on_time_bp >= 0 && out->on_time_bp < rules->min_good_bp) ||
 	         (out->satisfaction_bp >= 0 && out->satisfaction_bp < rules->min_good_bp))
 		out->suggested = POWER_RESULT_IMPROVE;
 	else
@@ -231,8 +232,7 @@ int power_result_parse(const char *name)
 	return -1;
 }
 
-int power_month_check(const struct power_month_figures *f, const char **field,
-                      const char **message)
+int power_month_check(const struct power_month_figures *f, const char **field, const char **message)
 {
 	const int64_t big = 100000000; /* more cases than a zone could see in a month */
 

@@ -28,9 +28,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define POWER_MAX_DAYS      365 /* a time limit in working days */
-#define POWER_IDLE_MONTHS   6   /* default: no case in this many months = 下放了用不上 */
-#define POWER_MIN_GOOD_BP   9000 /* on-time and satisfaction rates below this need improving */
+#define POWER_MAX_DAYS    365  /* a time limit in working days */
+#define POWER_IDLE_MONTHS 6    /* default: no case in this many months = 下放了用不上 */
+#define POWER_MIN_GOOD_BP 9000 /* on-time and satisfaction rates below this need improving */
 
 enum power_action {
 	POWER_PROPOSE,         /* Z: 主动提出 */
@@ -96,8 +96,8 @@ struct power_sums {
 };
 
 struct power_rules {
-	int idle_months;       /* months without a case received that make a power idle */
-	int64_t min_good_bp;   /* on-time and satisfaction rates below this need improving */
+	int idle_months;     /* months without a case received that make a power idle */
+	int64_t min_good_bp; /* on-time and satisfaction rates below this need improving */
 };
 
 enum power_result { POWER_RESULT_GOOD, POWER_RESULT_IMPROVE, POWER_RESULT_REVOKE };
@@ -108,7 +108,7 @@ struct power_figures {
 	int64_t on_time_bp;      /* done_in_time / done, half-up; -1 without a case done */
 	int64_t satisfaction_bp; /* good / (good + bad), half-up; -1 without a rating */
 	bool over_limit;         /* average above the promised limit */
-	bool idle;               /* 下放了用不上: no case received in the last idle_months months */
+	bool idle; /* 下放了用不上: no case received in the last idle_months months */
 	enum power_result suggested;
 };
 

@@ -24,7 +24,7 @@ struct workday_special {
 };
 
 struct workday_calendar {
-	int first_year, last_year; /* the years the notices cover, inclusive; 0 0 = none */
+	int first_year, last_year;          /* the years the notices cover, inclusive; 0 0 = none */
 	const struct workday_special *days; /* sorted by day, no repeats */
 	int n;
 };

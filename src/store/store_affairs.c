@@ -23,8 +23,8 @@
 	" WHERE (?1 = 0 OR x.zone_org_id = ?1) AND (CAST(?2 AS TEXT) IS NULL OR x.status = ?2) "   \
 	"AND " STORE_IN_SCOPE("x.zone_org_id", "?3", "?4", "?5")
 static const char sql_social_count[] = "SELECT COUNT(*)" SOCIAL_FROM SOCIAL_WHERE;
-static const char sql_social_list[] = "SELECT " SOCIAL_COLS SOCIAL_FROM SOCIAL_WHERE
-                                      " ORDER BY z.name, x.id LIMIT ?6 OFFSET ?7";
+static const char sql_social_list[] =
+    "SELECT " SOCIAL_COLS SOCIAL_FROM SOCIAL_WHERE " ORDER BY z.name, x.id LIMIT ?6 OFFSET ?7";
 static const char sql_social_get[] = "SELECT " SOCIAL_COLS SOCIAL_FROM " WHERE x.id = ?1";
 static const char sql_social_dup[] =
     "SELECT id FROM social_affair WHERE zone_org_id = ?1 AND name = ?2 AND id <> ?3";
@@ -140,8 +140,8 @@ static int begin_save(struct store *s, int64_t id, store_entity_writer fn, const
 
 /* Runs the INSERT … RETURNING id (id 0) or the UPDATE, then audits it. */
 static int finish_save(struct store *s, const struct store_actor *who, struct store_stmt *st,
-                       int64_t *id, const char *entity, const char *before,
-                       store_entity_writer fn, const void *json)
+                       int64_t *id, const char *entity, const char *before, store_entity_writer fn,
+                       const void *json)
 {
 	int rc;
 	bool create = *id == 0;
@@ -240,7 +240,8 @@ int store_social_board(struct store *s, struct arena *a, const struct store_scop
 /* ---- key matters ---- */
 
 #define MATTER_COLS                                                                                \
-	"m.id, m.lead_org_id, o.name, m.name, m.steps, m.promised_days, m.created_at, m.updated_at"
+	"m.id, m.lead_org_id, o.name, m.name, m.steps, m.promised_days, m.created_at, "            \
+	"m.updated_at"
 #define MATTER_FROM " FROM key_matter m JOIN org o ON o.id = m.lead_org_id"
 static const char sql_matter_list[] = "SELECT " MATTER_COLS MATTER_FROM " ORDER BY m.id";
 static const char sql_matter_get[] = "SELECT " MATTER_COLS MATTER_FROM " WHERE m.id = ?1";
@@ -289,7 +290,8 @@ static int matter_powers(struct store *s, struct arena *a, struct store_matter *
 		if (m->npowers == cap) {
 			int c2 = cap;
 			m->power_ids = arena_grow(a, m->power_ids, sizeof(*m->power_ids), &cap);
-			m->power_names = arena_grow(a, m->power_names, sizeof(*m->power_names), &c2);
+			m->power_names =
+			    arena_grow(a, m->power_names, sizeof(*m->power_names), &c2);
 		}
 		m->power_ids[m->npowers] = store_col_int(st, 0);
 		m->power_names[m->npowers++] = store_col_dup(st, 1, a);
@@ -415,16 +417,18 @@ done:
 	"x.status, x.answer, x.due_date, x.reported_at, x.answered_at, x.closed_at, "              \
 	"x.closing_note"
 #define PROBLEM_FROM                                                                               \
-	" FROM matter_problem x LEFT JOIN key_matter km ON km.id = x.matter_id LEFT JOIN org z ON " \
+	" FROM matter_problem x LEFT JOIN key_matter km ON km.id = x.matter_id LEFT JOIN org z "   \
+	"ON "                                                                                      \
 	"z.id = x.zone_org_id JOIN org h ON h.id = x.handler_org_id JOIN org r ON "                \
 	"r.id = x.reporter_org_id"
 #define PROBLEM_WHERE                                                                              \
-	" WHERE (?1 = 0 OR x.handler_org_id = ?1) AND (CAST(?2 AS TEXT) IS NULL OR x.status = ?2) " \
-	"AND (" STORE_IN_SCOPE("x.handler_org_id", "?3", "?4",                                     \
-	                       "?5") " OR " STORE_IN_SCOPE("x.reporter_org_id", "?3", "?4", "?5") ")"
+	" WHERE (?1 = 0 OR x.handler_org_id = ?1) AND (CAST(?2 AS TEXT) IS NULL OR x.status = "    \
+	"?2) "                                                                                     \
+	"AND (" STORE_IN_SCOPE("x.handler_org_id", "?3", "?4", "?5") " OR " STORE_IN_SCOPE(        \
+	    "x.reporter_org_id", "?3", "?4", "?5") ")"
 static const char sql_problem_count[] = "SELECT COUNT(*) FROM matter_problem x" PROBLEM_WHERE;
-static const char sql_problem_list[] = "SELECT " PROBLEM_COLS PROBLEM_FROM PROBLEM_WHERE
-                                       " ORDER BY x.id DESC LIMIT ?6 OFFSET ?7";
+static const char sql_problem_list[] =
+    "SELECT " PROBLEM_COLS PROBLEM_FROM PROBLEM_WHERE " ORDER BY x.id DESC LIMIT ?6 OFFSET ?7";
 static const char sql_problem_get[] = "SELECT " PROBLEM_COLS PROBLEM_FROM " WHERE x.id = ?1";
 static const char sql_problem_code[] =
     "SELECT " PROBLEM_COLS PROBLEM_FROM " WHERE x.code_hash = ?1";
@@ -539,7 +543,8 @@ int store_problem_act(struct store *s, struct arena *a, const struct store_actor
                       const struct store_affairs_json *json, int64_t id, enum problem_action act,
                       const char *text, const char **status)
 {
-	static const char *const sql[] = {sql_problem_answer, sql_problem_close, sql_problem_reopen};
+	static const char *const sql[] = {sql_problem_answer, sql_problem_close,
+	                                  sql_problem_reopen};
 	static const char *const names[] = {"answer", "close", "reopen"};
 	struct store_stmt *st;
 	struct store_problem p;
@@ -569,8 +574,8 @@ int store_problem_act(struct store *s, struct arena *a, const struct store_actor
 	else
 		store_bind_text(st, 4, now);
 	if ((rc = store_run(st)) == KFQ_OK)
-		rc = store_audit_entity(s, who, names[act], "matter_problem", id, before, write_problem,
-		                        json);
+		rc = store_audit_entity(s, who, names[act], "matter_problem", id, before,
+		                        write_problem, json);
 done:
 	free(before);
 	return store_end(s, rc);
@@ -586,8 +591,8 @@ done:
 	" WHERE (?1 = 0 OR x.dept_org_id = ?1) AND (CAST(?2 AS TEXT) IS NULL OR x.status = ?2) "   \
 	"AND " STORE_IN_SCOPE("x.dept_org_id", "?3", "?4", "?5")
 static const char sql_rule_count[] = "SELECT COUNT(*)" RULE_FROM RULE_WHERE;
-static const char sql_rule_list[] = "SELECT " RULE_COLS RULE_FROM RULE_WHERE
-                                    " ORDER BY x.target_date, x.id LIMIT ?6 OFFSET ?7";
+static const char sql_rule_list[] =
+    "SELECT " RULE_COLS RULE_FROM RULE_WHERE " ORDER BY x.target_date, x.id LIMIT ?6 OFFSET ?7";
 static const char sql_rule_get[] = "SELECT " RULE_COLS RULE_FROM " WHERE x.id = ?1";
 static const char sql_rule_insert[] =
     "INSERT INTO rule_adjustment (dept_org_id, kind, title, provision, change, procedure, "
@@ -621,8 +626,8 @@ int store_rule_list(struct store *s, struct arena *a, const struct store_affairs
                     struct store_rule **out, int *n, int64_t *total)
 {
 	void *arr;
-	int rc = page(s, a, sql_rule_count, sql_rule_list, f, read_rule, sizeof(**out), &arr, n,
-	              total);
+	int rc =
+	    page(s, a, sql_rule_count, sql_rule_list, f, read_rule, sizeof(**out), &arr, n, total);
 
 	*out = arr;
 	return rc;

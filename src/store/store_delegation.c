@@ -28,9 +28,8 @@
 	" WHERE (?1 = 0 OR d.zone_org_id = ?1) AND (?2 = 0 OR d.dept_org_id = ?2) "                \
 	"AND (?3 = 0 OR d.power_id = ?3) AND (CAST(?4 AS TEXT) IS NULL OR d.status = ?4) "         \
 	"AND (CAST(?5 AS TEXT) IS NULL OR p.code LIKE ?5 ESCAPE '\\' OR p.name LIKE ?5 ESCAPE "    \
-	"'\\') AND (" STORE_IN_SCOPE("d.zone_org_id", "?6", "?7",                                  \
-	                             "?8") " OR " STORE_IN_SCOPE("d.dept_org_id", "?6", "?7",      \
-	                                                         "?8") ")"
+	"'\\') AND (" STORE_IN_SCOPE("d.zone_org_id", "?6", "?7", "?8") " OR " STORE_IN_SCOPE(     \
+	    "d.dept_org_id", "?6", "?7", "?8") ")"
 
 static const char sql_count[] =
     "SELECT COUNT(*) FROM power_delegation d JOIN power_item p ON p.id = d.power_id" DELEG_WHERE;
@@ -39,10 +38,11 @@ static const char sql_list[] =
 static const char sql_get[] = "SELECT " DELEG_COLS DELEG_FROM " WHERE d.id = ?1";
 static const char sql_counts[] =
     "SELECT d.zone_org_id, z.name, d.status, COUNT(*) FROM power_delegation d JOIN org z ON "
-    "z.id = d.zone_org_id WHERE " STORE_IN_SCOPE("d.zone_org_id", "?1", "?2",
-                                                 "?3") " OR " STORE_IN_SCOPE("d.dept_org_id",
-                                                                             "?1", "?2", "?3")
-    " GROUP BY d.zone_org_id, z.name, d.status ORDER BY z.name, d.status";
+    "z.id = d.zone_org_id WHERE " STORE_IN_SCOPE(
+        "d.zone_org_id", "?1", "?2",
+        "?3") " OR " STORE_IN_SCOPE("d.dept_org_id", "?1", "?2",
+                                    "?3") " GROUP BY d.zone_org_id, z.name, d.status ORDER BY "
+                                          "z.name, d.status";
 static const char sql_find[] =
     "SELECT id FROM power_delegation WHERE power_id = ?1 AND zone_org_id = ?2";
 static const char sql_insert[] =
@@ -63,8 +63,8 @@ static const char sql_guidance_list[] =
     "WHERE g.delegation_id = ?1 ORDER BY g.held_on DESC, g.id DESC";
 
 #define MONTH_COLS "delegation_id, month, received, done, done_in_time, days_x100, good, bad"
-static const char sql_month_list[] = "SELECT " MONTH_COLS
-                                     " FROM power_case_month WHERE delegation_id = ?1 ORDER BY month";
+static const char sql_month_list[] =
+    "SELECT " MONTH_COLS " FROM power_case_month WHERE delegation_id = ?1 ORDER BY month";
 static const char sql_month_get[] =
     "SELECT " MONTH_COLS " FROM power_case_month WHERE delegation_id = ?1 AND month = ?2";
 static const char sql_month_delete[] =
@@ -88,8 +88,9 @@ static const char sql_keys[] =
  * LIMIT ?9 OFFSET ?10 */
 #define SUMS_WHERE                                                                                 \
 	" WHERE " HELD " AND (?1 = 0 OR d.zone_org_id = ?1) AND (?2 = 0 OR d.dept_org_id = ?2) "   \
-	"AND (?8 = 0 OR d.id = ?8) AND (" STORE_IN_SCOPE("d.zone_org_id", "?5", "?6",                                        \
-	                       "?7") " OR " STORE_IN_SCOPE("d.dept_org_id", "?5", "?6", "?7") ")"
+	"AND (?8 = 0 OR d.id = ?8) AND (" STORE_IN_SCOPE(                                          \
+	    "d.zone_org_id", "?5", "?6", "?7") " OR " STORE_IN_SCOPE("d.dept_org_id", "?5", "?6",  \
+	                                                             "?7") ")"
 /* the period does not change which powers are counted, but every parameter must appear */
 static const char sql_sums_count[] =
     "SELECT COUNT(*) FROM power_delegation d" SUMS_WHERE
@@ -104,7 +105,8 @@ static const char sql_sums[] =
     "(SELECT e.result FROM power_evaluation e WHERE e.delegation_id = d.id ORDER BY e.id DESC "
     "LIMIT 1) FROM power_delegation d JOIN power_item p ON p.id = d.power_id "
     "JOIN org o ON o.id = d.dept_org_id JOIN org z ON z.id = d.zone_org_id "
-    "LEFT JOIN power_case_month m ON m.delegation_id = d.id AND m.month >= ?3 AND m.month <= ?4" SUMS_WHERE
+    "LEFT JOIN power_case_month m ON m.delegation_id = d.id AND m.month >= ?3 AND m.month <= "
+    "?4" SUMS_WHERE
     " GROUP BY d.id, p.id, p.code, p.name, d.zone_org_id, z.name, d.dept_org_id, o.name, "
     "d.status, p.promised_days ORDER BY z.name, p.code LIMIT ?9 OFFSET ?10";
 
@@ -188,9 +190,8 @@ static void bind_filter(struct store_stmt *st, const void *arg)
 	store_bind_scope(st, 6, &f->scope);
 }
 
-int store_delegation_list(struct store *s, struct arena *a,
-                          const struct store_delegation_filter *f, struct store_delegation **out,
-                          int *n, int64_t *total)
+int store_delegation_list(struct store *s, struct arena *a, const struct store_delegation_filter *f,
+                          struct store_delegation **out, int *n, int64_t *total)
 {
 	struct store_delegation_filter g = *f;
 	struct store_list l = {
@@ -213,8 +214,7 @@ int store_delegation_list(struct store *s, struct arena *a,
 	return rc;
 }
 
-int store_delegation_get(struct store *s, struct arena *a, int64_t id,
-                         struct store_delegation *out)
+int store_delegation_get(struct store *s, struct arena *a, int64_t id, struct store_delegation *out)
 {
 	struct store_stmt *st;
 	int rc;
@@ -355,8 +355,7 @@ static int insert_row(struct store *s, const struct store_actor *who,
 
 int store_delegation_step(struct store *s, struct arena *a, const struct store_actor *who,
                           const struct store_power_json *json,
-                          const struct store_delegation_step *x, int64_t *id,
-                          const char **status)
+                          const struct store_delegation_step *x, int64_t *id, const char **status)
 {
 	struct store_delegation d;
 	struct store_stmt *st;
@@ -382,8 +381,8 @@ int store_delegation_step(struct store *s, struct arena *a, const struct store_a
 			rc = insert_row(s, who, x, power_next_status(NULL, x->action), now, id);
 			if (rc == KFQ_OK)
 				rc = store_audit_entity(s, who, power_action_name(x->action),
-				                        "power_delegation", *id, NULL, write_delegation,
-				                        json);
+				                        "power_delegation", *id, NULL,
+				                        write_delegation, json);
 			goto done;
 		}
 		if (rc != KFQ_OK)
@@ -400,8 +399,8 @@ int store_delegation_step(struct store *s, struct arena *a, const struct store_a
 	}
 	apply(&d, x, next);
 	if ((rc = update_row(s, who, &d, now)) == KFQ_OK)
-		rc = store_audit_entity(s, who, power_action_name(x->action), "power_delegation", *id,
-		                        before, write_delegation, json);
+		rc = store_audit_entity(s, who, power_action_name(x->action), "power_delegation",
+		                        *id, before, write_delegation, json);
 done:
 	rc = store_end(s, rc);
 cleanup:
@@ -490,8 +489,8 @@ int store_case_month_list(struct store *s, struct arena *a, int64_t delegation_i
                           struct store_case_month **out, int *n)
 {
 	void *arr;
-	int rc = store_collect(s, a, sql_month_list, delegation_id, sizeof(**out), read_month, &arr,
-	                       n);
+	int rc =
+	    store_collect(s, a, sql_month_list, delegation_id, sizeof(**out), read_month, &arr, n);
 
 	*out = arr;
 	return rc;
@@ -510,7 +509,8 @@ int store_case_month_keys(struct store *s, struct arena *a, int64_t org_id,
                           struct store_case_month **out, int *n)
 {
 	void *arr;
-	int rc = store_collect(s, a, sql_month_keys, org_id, sizeof(**out), read_month_key, &arr, n);
+	int rc =
+	    store_collect(s, a, sql_month_keys, org_id, sizeof(**out), read_month_key, &arr, n);
 
 	*out = arr;
 	return rc;
@@ -581,7 +581,8 @@ int store_case_month_put(struct store *s, const struct store_actor *who,
 	if ((rc = store_begin(s)) != KFQ_OK)
 		return rc;
 	before = month_json(s, json, m->delegation_id, m->month, &rc);
-	if (rc != KFQ_OK || (rc = store_case_month_clear(s, m->delegation_id, m->month)) != KFQ_OK ||
+	if (rc != KFQ_OK ||
+	    (rc = store_case_month_clear(s, m->delegation_id, m->month)) != KFQ_OK ||
 	    (rc = store_prepare(s, sql_month_insert, &st)) != KFQ_OK)
 		goto done;
 	bind_month(st, m);
@@ -589,8 +590,8 @@ int store_case_month_put(struct store *s, const struct store_actor *who,
 		goto done;
 	after = month_json(s, json, m->delegation_id, m->month, &rc);
 	if (rc == KFQ_OK)
-		rc = store_audit_append(s, who, before ? "update" : "create", "power_case_month", key,
-		                        before, after);
+		rc = store_audit_append(s, who, before ? "update" : "create", "power_case_month",
+		                        key, before, after);
 done:
 	free(before);
 	free(after);
@@ -803,8 +804,8 @@ int store_evaluation_create(struct store *s, const struct store_actor *who,
 	store_bind_text(st, 14, now);
 	store_bind_id(st, 15, who->user_id);
 	if ((rc = store_run_id(st, &e->id)) == KFQ_OK)
-		rc = store_audit_entity(s, who, "create", "power_evaluation", e->id, NULL, write_eval,
-		                        json);
+		rc = store_audit_entity(s, who, "create", "power_evaluation", e->id, NULL,
+		                        write_eval, json);
 done:
 	if ((rc = store_end(s, rc)) != KFQ_OK)
 		e->id = 0;
@@ -848,7 +849,8 @@ int store_power_publish(struct store *s, const struct store_actor *who,
 	    (rc = store_prepare(s, sql_pub_delete, &st)) != KFQ_OK)
 		goto done;
 	store_bind_int(st, 1, zone_org_id);
-	if ((rc = store_run(st)) != KFQ_OK || (rc = store_prepare(s, sql_pub_insert, &st)) != KFQ_OK)
+	if ((rc = store_run(st)) != KFQ_OK ||
+	    (rc = store_prepare(s, sql_pub_insert, &st)) != KFQ_OK)
 		goto done;
 	store_bind_int(st, 1, zone_org_id);
 	store_bind_int(st, 2, published);

@@ -25,7 +25,7 @@ static const char sql_current[] =
     "SELECT " LIST_COLS LIST_FROM " WHERE l.version = (SELECT MAX(x.version) FROM duty_list x "
     "WHERE x.zone_org_id = l.zone_org_id) AND (" STORE_IN_SCOPE(
         "l.zone_org_id", "?1", "?2", "?3") " OR " STORE_IN_SCOPE("l.county_org_id", "?1", "?2",
-                                                                  "?3") ") ORDER BY z.name";
+                                                                 "?3") ") ORDER BY z.name";
 static const char sql_get[] = "SELECT " LIST_COLS LIST_FROM " WHERE l.id = ?1";
 static const char sql_items[] = "SELECT id, seq, name, holder, lead, steps, basis FROM duty_item "
                                 "WHERE list_id = ?1 ORDER BY seq";
@@ -107,8 +107,11 @@ static int lists(struct store *s, struct arena *a, const char *sql,
                  void (*bind)(struct store_stmt *, const void *), const void *arg,
                  struct store_duty_list **out, int *n)
 {
-	struct store_list l = {
-	    .list_sql = sql, .bind = bind, .arg = arg, .read = read_list, .elem_size = sizeof(**out)};
+	struct store_list l = {.list_sql = sql,
+	                       .bind = bind,
+	                       .arg = arg,
+	                       .read = read_list,
+	                       .elem_size = sizeof(**out)};
 	void *arr;
 	int64_t total;
 	int rc = store_list_page(s, a, &l, &arr, n, &total);
@@ -176,8 +179,8 @@ static int insert_items(struct store *s, const struct store_duty_list *l, int64_
 		const struct store_duty_item *it = &l->items[i];
 		struct strbuf steps = STRBUF_INIT;
 		for (int k = 0; k < it->nsteps; k++)
-			strbuf_addf(&steps, "%s%lld|%s", k ? "\n" : "", (long long)it->steps[k].days,
-			            it->steps[k].text);
+			strbuf_addf(&steps, "%s%lld|%s", k ? "\n" : "",
+			            (long long)it->steps[k].days, it->steps[k].text);
 		if ((rc = store_prepare(s, sql_item_insert, &st)) == KFQ_OK) {
 			store_bind_int(st, 1, id);
 			store_bind_int(st, 2, i + 1);
@@ -251,8 +254,8 @@ int store_duty_save(struct store *s, const struct store_actor *who,
 		rc = store_run_id(st, &id);
 	}
 	if (rc == KFQ_OK && (rc = insert_items(s, l, id)) == KFQ_OK)
-		rc = store_audit_entity(s, who, before ? "update" : "create", "duty_list", id, before,
-		                        write_list, json);
+		rc = store_audit_entity(s, who, before ? "update" : "create", "duty_list", id,
+		                        before, write_list, json);
 	l->id = id;
 done:
 	rc = store_end(s, rc);

@@ -15,8 +15,7 @@
 
 static const char sql_years[] =
     "SELECT year, notice, published FROM work_calendar_year ORDER BY year";
-static const char sql_days[] =
-    "SELECT day, kind, name, year FROM work_calendar_day ORDER BY day";
+static const char sql_days[] = "SELECT day, kind, name, year FROM work_calendar_day ORDER BY day";
 static const char sql_year_bounds[] =
     "SELECT COALESCE(MIN(year), 0), COALESCE(MAX(year), 0), COUNT(*) FROM work_calendar_year";
 static const char sql_year_insert[] =
@@ -33,8 +32,8 @@ static const char sql_day_insert[] =
 	"'\\' OR p.legal_basis LIKE ?3 ESCAPE '\\')"
 
 static const char sql_power_count[] = "SELECT COUNT(*)" POWER_FROM POWER_WHERE;
-static const char sql_power_list[] = "SELECT " POWER_COLS POWER_FROM POWER_WHERE
-                                     " ORDER BY o.name, p.code LIMIT ?4 OFFSET ?5";
+static const char sql_power_list[] =
+    "SELECT " POWER_COLS POWER_FROM POWER_WHERE " ORDER BY o.name, p.code LIMIT ?4 OFFSET ?5";
 static const char sql_power_get[] = "SELECT " POWER_COLS POWER_FROM " WHERE p.id = ?1";
 static const char sql_power_by_code[] = "SELECT id FROM power_item WHERE code = ?1";
 static const char sql_power_codes[] = "SELECT " POWER_COLS POWER_FROM " ORDER BY p.code";
@@ -59,8 +58,7 @@ const struct store_bulk_spec store_power_bulk = {
 
 /* ---- the calendar ---- */
 
-int store_calendar_years(struct store *s, struct arena *a, struct store_calendar_year **out,
-                         int *n)
+int store_calendar_years(struct store *s, struct arena *a, struct store_calendar_year **out, int *n)
 {
 	struct store_stmt *st;
 	struct store_calendar_year *ys = NULL;

@@ -124,7 +124,7 @@ struct store_power_sums {
 
 struct store_sums_filter {
 	int64_t zone_org_id, dept_org_id, delegation_id; /* 0 = any */
-	const char *from, *to;            /* YYYY-MM, inclusive */
+	const char *from, *to;                           /* YYYY-MM, inclusive */
 	struct store_scope scope;
 	int64_t offset, limit;
 };
@@ -199,9 +199,8 @@ int store_power_codes(struct store *s, struct arena *a, struct store_power **out
 extern const struct store_bulk_spec store_power_bulk;
 int store_power_bulk_row(struct store_bulk *b, const struct store_power *p, const char *now);
 
-int store_delegation_list(struct store *s, struct arena *a,
-                          const struct store_delegation_filter *f, struct store_delegation **out,
-                          int *n, int64_t *total);
+int store_delegation_list(struct store *s, struct arena *a, const struct store_delegation_filter *f,
+                          struct store_delegation **out, int *n, int64_t *total);
 int store_delegation_get(struct store *s, struct arena *a, int64_t id,
                          struct store_delegation *out);
 /* Takes the step in one transaction, audited "power_delegation" with the action's name.

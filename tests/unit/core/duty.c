@@ -38,9 +38,11 @@ static void test_refused(void **state)
 	assert_int_equal(duty_validate(none, 2, &p), -1);
 	assert_int_equal(p.index, 1);
 	assert_string_equal(p.field, "holder");
-	assert_string_equal(p.message, "职能“安全生产监管”没有承担主体：应由开发区、县区承担或共同承担");
+	assert_string_equal(p.message,
+	                    "职能“安全生产监管”没有承担主体：应由开发区、县区承担或共同承担");
 	/* in both: the same function under the zone and the county */
-	const struct duty_fn both[] = {{"社区管理", "county"}, {"招商引资", "zone"}, {"社区管理", "zone"}};
+	const struct duty_fn both[] = {
+	    {"社区管理", "county"}, {"招商引资", "zone"}, {"社区管理", "zone"}};
 	assert_int_equal(duty_validate(both, 3, &p), -1);
 	assert_int_equal(p.index, 2);
 	assert_string_equal(p.field, "name");

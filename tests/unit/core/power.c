@@ -9,8 +9,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-static const char *const states[] = {NULL,       "proposed", "declined", "planned", "delegated",
-                                     "accepted", "not_ready", "acting",  "revoked"};
+static const char *const states[] = {NULL,       "proposed",  "declined", "planned", "delegated",
+                                     "accepted", "not_ready", "acting",   "revoked"};
 #define NST (int)(sizeof(states) / sizeof(states[0]))
 
 /* The whole table of core/power.h: the next status of each action in each state, "" refused. */
@@ -83,8 +83,12 @@ static void test_sides_and_modes(void **state)
 
 static void test_entry(void **state)
 {
-	struct power_entry e = {"3704000001", "企业投资项目备案", "filing",
-	                        "《企业投资项目核准和备案管理条例》第十三条", 3, 1};
+	struct power_entry e = {"3704000001",
+	                        "企业投资项目备案",
+	                        "filing",
+	                        "《企业投资项目核准和备案管理条例》第十三条",
+	                        3,
+	                        1};
 	const char *field, *message;
 
 	(void)state;
@@ -152,8 +156,8 @@ static void test_figures(void **state)
 	assert_int_equal(f.received, 14);
 	assert_int_equal(f.done, 13);
 	assert_int_equal(f.overdue, 1);
-	assert_int_equal(f.avg_days_x100, 562);   /* 7300 / 13 = 561.54 */
-	assert_int_equal(f.on_time_bp, 9231);     /* 12 / 13 = 92.31 % */
+	assert_int_equal(f.avg_days_x100, 562);    /* 7300 / 13 = 561.54 */
+	assert_int_equal(f.on_time_bp, 9231);      /* 12 / 13 = 92.31 % */
 	assert_int_equal(f.satisfaction_bp, 9000); /* 9 / 10 */
 	assert_false(f.over_limit);
 	assert_false(f.idle); /* a case in February, within the six months to June */
@@ -185,8 +189,8 @@ static void test_figures(void **state)
 	assert_true(f.idle);
 	assert_int_equal(f.suggested, POWER_RESULT_REVOKE);
 	/* half-up at the basis point: 2 of 3 on time is 66.67 %, 1 of 8 rated good 12.50 % */
-	struct power_sums third = {.received = 3, .done = 3, .done_in_time = 2, .good = 1, .bad = 7,
-	                           .last_active = june};
+	struct power_sums third = {
+	    .received = 3, .done = 3, .done_in_time = 2, .good = 1, .bad = 7, .last_active = june};
 	power_figures(&third, june, 10, &six, &f);
 	assert_int_equal(f.on_time_bp, 6667);
 	assert_int_equal(f.satisfaction_bp, 1250);
@@ -218,9 +222,9 @@ static void test_month_check(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_machine),      cmocka_unit_test(test_sides_and_modes),
-	    cmocka_unit_test(test_entry),        cmocka_unit_test(test_month),
-	    cmocka_unit_test(test_figures),      cmocka_unit_test(test_month_check),
+	    cmocka_unit_test(test_machine), cmocka_unit_test(test_sides_and_modes),
+	    cmocka_unit_test(test_entry),   cmocka_unit_test(test_month),
+	    cmocka_unit_test(test_figures), cmocka_unit_test(test_month_check),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

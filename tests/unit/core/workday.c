@@ -83,7 +83,8 @@ static void test_add(void **state)
 	/* Friday + 1: Saturday is off, Sunday the 26th is worked */
 	assert_int_equal(workday_add(&cal, D("2025-01-24"), 1, &out), 0);
 	assert_int_equal(out, D("2025-01-26"));
-	/* + 2: Monday the 27th; + 3: the holiday runs to Tuesday 4 February, so Wednesday the 5th */
+	/* + 2: Monday the 27th; + 3: the holiday runs to Tuesday 4 February, so Wednesday the 5th
+	 */
 	assert_int_equal(workday_add(&cal, D("2025-01-24"), 2, &out), 0);
 	assert_int_equal(out, D("2025-01-27"));
 	assert_int_equal(workday_add(&cal, D("2025-01-24"), 3, &out), 0);
