@@ -2,6 +2,7 @@
  * read clocks, random sources or storage. */
 #include "core/affairs.h"
 
+#include "core/account.h"
 #include "core/plan.h"
 
 #include <string.h>
@@ -76,6 +77,30 @@ int problem_code_normalize(const char *typed, char out[PROBLEM_CODE_CHARS + 1])
 	}
 	out[n] = 0;
 	return n == PROBLEM_CODE_CHARS ? 0 : -1;
+}
+
+void problem_step_item(enum problem_action a, const struct problem_step_subject *s,
+                       struct arena *ar, struct inbox_item *out)
+{
+	bool to_handler = s->created || a != PROBLEM_ANSWER;
+
+	memset(out, 0, sizeof(*out));
+	out->kind = "problem_step";
+	if (s->created)
+		out->title =
+		    arena_printf(ar, "%s反映的问题请办理，%s前答复", s->enterprise, s->due_date);
+	else if (a == PROBLEM_ANSWER)
+		out->title = arena_printf(ar, "%s反映的问题已答复，请回访办结", s->enterprise);
+	else if (a == PROBLEM_REOPEN)
+		out->title = arena_printf(ar, "%s反映的问题需重新办理", s->enterprise);
+	else
+		out->title = arena_printf(ar, "%s反映的问题已办结", s->enterprise);
+	out->link = "/power-affairs?tab=matters";
+	out->entity_type = "matter_problem";
+	out->entity_id = s->problem_id;
+	out->to[0].org_id = to_handler ? s->handler_org_id : s->reporter_org_id;
+	out->to[0].perm = PERM_POWER_WRITE;
+	out->nto = 1;
 }
 
 int64_t social_progress_bp(int64_t handed_over, int64_t total)

@@ -9,6 +9,9 @@
 #ifndef KFQ_CORE_AFFAIRS_H
 #define KFQ_CORE_AFFAIRS_H
 
+#include "core/inbox.h"
+#include "util/arena.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -30,6 +33,17 @@ void problem_code_make(const unsigned char rnd[PROBLEM_CODE_BYTES], char out[PRO
 /* A code as someone typed it, normalized (case, dashes and spaces dropped, O read as 0, I and L
  * as 1) into out[PROBLEM_CODE_CHARS + 1]: 0, or -1 when it cannot be a code. */
 int problem_code_normalize(const char *typed, char out[PROBLEM_CODE_CHARS + 1]);
+
+/* What a problem's step tells whom: a new or reopened problem goes to the handling
+ * organization's accounts, an answer to the recording organization's, closing to the handler's;
+ * created (the problem was just recorded) goes to the handler whatever the action. */
+struct problem_step_subject {
+	int64_t problem_id, handler_org_id, reporter_org_id;
+	const char *enterprise, *due_date;
+	bool created;
+};
+void problem_step_item(enum problem_action a, const struct problem_step_subject *s,
+                       struct arena *ar, struct inbox_item *out);
 
 /* Social affairs: the share of a zone's functions handed over, in basis points, half-up; 0 for
  * none. */

@@ -2,6 +2,8 @@
  * storage, nor decide who approves (the approve_duty_list capability does). */
 #include "core/duty.h"
 
+#include "core/account.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -119,4 +121,31 @@ const char *duty_next_status(const char *status, enum duty_action a)
 	int i = find(status);
 
 	return i >= 0 && a >= DUTY_SUBMIT && a <= DUTY_RETURN ? machine[i].next[a] : NULL;
+}
+
+void duty_step_item(enum duty_action a, const struct duty_step_subject *s, struct arena *ar,
+                    struct inbox_item *out)
+{
+	static const char *const verb[] = {"报送了", "审定通过了", "退回了"};
+	const char *title =
+	    arena_printf(ar, "%s%s权责清单（第%d版）", a == DUTY_SUBMIT ? s->zone_name : "市委编办",
+	                 verb[a], s->version);
+
+	memset(out, 0, sizeof(*out));
+	out->kind = "duty_step";
+	out->title =
+	    s->comment && *s->comment ? arena_printf(ar, "%s：%s", title, s->comment) : title;
+	out->link = arena_printf(ar, "/duty-lists/%lld", (long long)s->list_id);
+	out->entity_type = "duty_list";
+	out->entity_id = s->list_id;
+	if (a == DUTY_SUBMIT) {
+		out->to[0].capability = "approve_duty_list";
+		out->nto = 1;
+		return;
+	}
+	out->to[0].org_id = s->zone_org_id;
+	out->to[0].perm = PERM_POWER_WRITE;
+	out->to[1].org_id = s->county_org_id;
+	out->to[1].perm = PERM_POWER_WRITE;
+	out->nto = 2;
 }

@@ -6,6 +6,9 @@
 #ifndef KFQ_CORE_DUTY_H
 #define KFQ_CORE_DUTY_H
 
+#include "core/inbox.h"
+#include "util/arena.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -42,5 +45,16 @@ enum duty_action { DUTY_SUBMIT, DUTY_APPROVE, DUTY_RETURN };
 /* The status after the action, or NULL when refused: draft/returned → submitted; submitted →
  * approved or returned. An approved list is changed by making the next version. */
 const char *duty_next_status(const char *status, enum duty_action a);
+
+/* What a step tells whom: a submitted version goes to the accounts of the organizations holding
+ * approve_duty_list; an approval or return to the zone's and the county's accounts. */
+struct duty_step_subject {
+	int64_t list_id, zone_org_id, county_org_id;
+	const char *zone_name;
+	int version;
+	const char *comment;
+};
+void duty_step_item(enum duty_action a, const struct duty_step_subject *s, struct arena *ar,
+                    struct inbox_item *out);
 
 #endif

@@ -2,6 +2,7 @@
  * Must not read clocks or storage, nor decide who holds delegate_power (that is data). */
 #include "core/power.h"
 
+#include "core/account.h"
 #include "core/enums.h"
 
 #include <stdio.h>
@@ -162,6 +163,36 @@ int power_entry_check(const struct power_entry *e, const char **field, const cha
 		return fail(field, message, "/promised_days",
 		            "承诺时限应至少1个工作日，且不超过法定时限");
 	return 0;
+}
+
+void power_step_item(enum power_action a, const struct power_step_subject *s, struct arena *ar,
+                     struct inbox_item *out)
+{
+	static const char *const fmt[POWER_NACTIONS] = {
+	    [POWER_PROPOSE] = "%s主动提出承接“%s”，请答复",
+	    [POWER_PLAN] = "%s拟向本开发区下放“%s”",
+	    [POWER_ACCEPT_PROPOSAL] = "%s同意本开发区承接“%s”的申请",
+	    [POWER_DECLINE] = "%s未同意本开发区承接“%s”",
+	    [POWER_DELEGATE] = "%s已下放“%s”，请办理承接",
+	    [POWER_ACCEPT] = "%s已承接“%s”",
+	    [POWER_NOT_READY] = "%s暂不具备承接“%s”的条件，请安排代办",
+	    [POWER_ACT] = "%s已安排代办“%s”",
+	    [POWER_REASSESS] = "%s已重新评估“%s”，请办理承接",
+	    [POWER_REVOKE] = "%s收回了“%s”",
+	};
+	bool zone_side = power_action_side(a) == POWER_SIDE_ZONE;
+	const char *title =
+	    arena_printf(ar, fmt[a], zone_side ? s->zone_name : s->dept_name, s->power_name);
+
+	memset(out, 0, sizeof(*out));
+	out->kind = "power_step";
+	out->title = s->note && *s->note ? arena_printf(ar, "%s：%s", title, s->note) : title;
+	out->link = arena_printf(ar, "/power-lists?zone_org_id=%lld", (long long)s->zone_org_id);
+	out->entity_type = "power_delegation";
+	out->entity_id = s->delegation_id;
+	out->to[0].org_id = zone_side ? s->dept_org_id : s->zone_org_id;
+	out->to[0].perm = PERM_POWER_WRITE;
+	out->nto = 1;
 }
 
 /* ---- evaluation ---- */

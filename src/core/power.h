@@ -25,6 +25,9 @@
 #ifndef KFQ_CORE_POWER_H
 #define KFQ_CORE_POWER_H
 
+#include "core/inbox.h"
+#include "util/arena.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -78,6 +81,17 @@ struct power_entry {
 
 /* 0, or -1 with *field (a JSON Pointer) and *message (Chinese, static). */
 int power_entry_check(const struct power_entry *e, const char **field, const char **message);
+
+/* What a step tells whom in the inbox: the zone's steps go to the department's accounts that
+ * act on powers, the department's to the zone's; the link opens the zone's list. */
+struct power_step_subject {
+	int64_t delegation_id;
+	int64_t zone_org_id, dept_org_id;
+	const char *zone_name, *dept_name, *power_name;
+	const char *note; /* the step's reason, NULL = none */
+};
+void power_step_item(enum power_action a, const struct power_step_subject *s, struct arena *ar,
+                     struct inbox_item *out);
 
 /* ---- evaluation ---- */
 

@@ -3,6 +3,7 @@
  * which (core/affairs.c). */
 #include "store/store_affairs.h"
 #include "store/store_impl.h"
+#include "store/store_inbox.h"
 
 #include "util/jsonw.h"
 #include "util/log.h"
@@ -509,6 +510,26 @@ static int write_problem(struct store *s, struct arena *a, int64_t id, const voi
 	return rc;
 }
 
+/* Tells whoever acts next on problem id (core problem_step_item), in the step's transaction. */
+static int tell_problem(struct store *s, const struct store_actor *who, int64_t id,
+                        enum problem_action act, bool created)
+{
+	struct store_problem p;
+	struct inbox_item item;
+	struct arena ar;
+	int rc;
+
+	arena_init(&ar);
+	if ((rc = store_problem_get(s, &ar, id, &p)) == KFQ_OK) {
+		struct problem_step_subject subj = {
+		    id, p.handler_org_id, p.reporter_org_id, p.enterprise, p.due_date, created};
+		problem_step_item(act, &subj, &ar, &item);
+		rc = store_inbox_send(s, who, &item, NULL);
+	}
+	arena_release(&ar);
+	return rc;
+}
+
 int store_problem_create(struct store *s, const struct store_actor *who,
                          const struct store_affairs_json *json, struct store_problem *p,
                          const char *code_hash)
@@ -535,6 +556,8 @@ int store_problem_create(struct store *s, const struct store_actor *who,
 		store_bind_int(st, 12, p->reporter_org_id);
 		p->id = 0;
 		rc = finish_save(s, who, st, &p->id, "matter_problem", NULL, write_problem, json);
+		if (rc == KFQ_OK)
+			rc = tell_problem(s, who, p->id, PROBLEM_ANSWER, true);
 	}
 	return store_end(s, rc);
 }
@@ -576,6 +599,8 @@ int store_problem_act(struct store *s, struct arena *a, const struct store_actor
 	if ((rc = store_run(st)) == KFQ_OK)
 		rc = store_audit_entity(s, who, names[act], "matter_problem", id, before,
 		                        write_problem, json);
+	if (rc == KFQ_OK)
+		rc = tell_problem(s, who, id, act, false);
 done:
 	free(before);
 	return store_end(s, rc);

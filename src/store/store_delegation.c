@@ -3,6 +3,7 @@
  * page's reads. Every change is audited in its transaction. Must not decide which step is
  * allowed (core/power.c) nor who may take it (api/). */
 #include "store/store_impl.h"
+#include "store/store_inbox.h"
 #include "store/store_power_impl.h"
 
 #include "util/jsonw.h"
@@ -353,6 +354,33 @@ static int insert_row(struct store *s, const struct store_actor *who,
 	return store_run_id(st, id);
 }
 
+/* Tells the other side of the step (core power_step_item), in the step's transaction. */
+static int tell(struct store *s, const struct store_actor *who, enum power_action action,
+                int64_t id)
+{
+	struct store_delegation d;
+	struct inbox_item item;
+	struct arena ar;
+	int rc;
+
+	arena_init(&ar);
+	if ((rc = store_delegation_get(s, &ar, id, &d)) == KFQ_OK) {
+		struct power_step_subject subj = {
+		    .delegation_id = id,
+		    .zone_org_id = d.zone_org_id,
+		    .dept_org_id = d.power.dept_org_id,
+		    .zone_name = d.zone_name,
+		    .dept_name = d.power.dept_name,
+		    .power_name = d.power.name,
+		    .note = d.note,
+		};
+		power_step_item(action, &subj, &ar, &item);
+		rc = store_inbox_send(s, who, &item, NULL);
+	}
+	arena_release(&ar);
+	return rc;
+}
+
 int store_delegation_step(struct store *s, struct arena *a, const struct store_actor *who,
                           const struct store_power_json *json,
                           const struct store_delegation_step *x, int64_t *id, const char **status)
@@ -383,6 +411,8 @@ int store_delegation_step(struct store *s, struct arena *a, const struct store_a
 				rc = store_audit_entity(s, who, power_action_name(x->action),
 				                        "power_delegation", *id, NULL,
 				                        write_delegation, json);
+			if (rc == KFQ_OK)
+				rc = tell(s, who, x->action, *id);
 			goto done;
 		}
 		if (rc != KFQ_OK)
@@ -401,6 +431,8 @@ int store_delegation_step(struct store *s, struct arena *a, const struct store_a
 	if ((rc = update_row(s, who, &d, now)) == KFQ_OK)
 		rc = store_audit_entity(s, who, power_action_name(x->action), "power_delegation",
 		                        *id, before, write_delegation, json);
+	if (rc == KFQ_OK)
+		rc = tell(s, who, x->action, *id);
 done:
 	rc = store_end(s, rc);
 cleanup:

@@ -3,6 +3,7 @@
  * the next version, and approving it supersedes the one before. Must not check the items
  * (core/duty.c) nor decide who approves (api/, by capability). */
 #include "store/store_impl.h"
+#include "store/store_inbox.h"
 #include "store/store_power.h"
 
 #include "util/jsonw.h"
@@ -308,6 +309,13 @@ int store_duty_act(struct store *s, struct arena *a, const struct store_actor *w
 	if (rc == KFQ_OK)
 		rc = store_audit_entity(s, who, names[action], "duty_list", id, before, write_list,
 		                        json);
+	if (rc == KFQ_OK) {
+		struct duty_step_subject subj = {id,          l.zone_org_id, l.county_org_id,
+		                                 l.zone_name, l.version,     comment};
+		struct inbox_item item;
+		duty_step_item(action, &subj, &tmp, &item);
+		rc = store_inbox_send(s, who, &item, NULL);
+	}
 done:
 	rc = store_end(s, rc);
 cleanup:

@@ -252,6 +252,39 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		for (const s of ['一区一单', '已承接', '代办中', '经开区政务服务中心2号窗口', '市市场监管局特种设备科', '拟下放']) assert.ok(h.xlsxText(x.buf).includes(s) || s === '一区一单', s);
 	});
 
+	test('each step tells the other side in the inbox; 我的待办 counts what its list shows', T, async () => {
+		const titles = async (who) => (await c[who].get('/api/inbox?page_size=100')).json.items.map((x) => x.title);
+		const zone = await titles('zone1');
+		assert.ok(zone.includes('市市场监管局已下放“食品经营许可”，请办理承接'), zone.join('\n'));
+		assert.ok(zone.includes('市市场监管局未同意本开发区承接“特种设备使用登记”：需先配备持证检验人员'));
+		assert.ok(zone.includes('市市场监管局已安排代办“特种设备使用登记”'));
+		const dept = await titles('market1');
+		assert.ok(dept.includes('抚顺经济开发区（示例）暂不具备承接“特种设备使用登记”的条件，请安排代办：检验人员调整'), dept.join('\n'));
+		assert.ok(dept.includes('抚顺经济开发区（示例）主动提出承接“特种设备使用登记”，请答复：区内特种设备企业多'));
+		// the other department and the other zone are told nothing
+		assert.ok(!(await titles('land1')).some((x) => x.includes('特种设备')));
+		assert.ok(!(await titles('zone2')).some((x) => x.includes('特种设备')));
+		// a new step: the department delegates, the zone's to-do counts it and its link's list shows it
+		const todos = async (who) => Object.fromEntries((await c[who].get('/api/todos')).json.items.map((x) => [x.key, x]));
+		const r = await c.market1.post('/api/power-delegations', { action: 'plan', power_id: p.food.id, zone_org_id: ids[h.ORG.shengli] });
+		assert.equal(r.status, 201, r.text);
+		await step('market1', r.json.id, { action: 'delegate', mode: 'direct', document: '抚市监发〔2025〕31号', effective_from: '2025-05-01' });
+		const z = (await todos('zone2')).powers_to_accept;
+		assert.equal(z.link, '/power-lists?status=delegated');
+		assert.equal(z.count, 1);
+		assert.equal((await c.zone2.get('/api/power-delegations?status=delegated')).json.total, 1);
+		assert.equal((await todos('zone1')).powers_to_accept.count, (await c.zone1.get('/api/power-delegations?status=delegated')).json.total);
+		assert.equal((await todos('market1')).power_proposals.count, 0);
+		assert.equal((await todos('super1')).powers_to_accept, undefined); // supervisors act on nothing
+		// each to-do goes only to whoever takes the step: the department answers, the zone accepts, 编办 approves
+		assert.deepEqual(Object.keys(await todos('market1')).filter((k) => k.startsWith('power') || k.startsWith('duty')), ['power_proposals']);
+		assert.deepEqual(Object.keys(await todos('zone1')).filter((k) => k.startsWith('power') || k.startsWith('duty')), ['powers_to_accept']);
+		assert.deepEqual(Object.keys(await todos('bianban1')).filter((k) => k.startsWith('power') || k.startsWith('duty')), ['duty_lists_waiting']);
+		assert.deepEqual(Object.keys(await todos('office1')).filter((k) => k.startsWith('power') || k.startsWith('duty')), []);
+		await step('zone2', r.json.id, { action: 'accept', service_place: '胜利开发区政务服务大厅' });
+		assert.equal((await todos('zone2')).powers_to_accept.count, 0);
+	});
+
 	test('monthly figures and the evaluation, computed from the months by hand', T, async () => {
 		// March and April come from the zone's spreadsheet: all rows or none
 		const bad = writeXlsx([
@@ -302,7 +335,7 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		// 92.31 %, satisfaction 9/10 = 90.00 %; a case in April, within the last 6 months: good
 		r = await c.market1.get('/api/power-evaluations/figures?from=2025-03&to=2025-05');
 		assert.equal(r.status, 200, r.text);
-		assert.equal(r.json.total, 2); // the two the department holds delegated: food (accepted) and equip (acting)
+		assert.equal(r.json.total, 3); // what the department holds delegated: food (accepted in both zones) and equip (acting)
 		const food = r.json.items.find((x) => x.delegation_id === d.food.id);
 		assert.deepEqual(food.figures, {
 			avg_days_x100: 562, bad: 1, done: 13, done_in_time: 12, good: 9, idle: false, on_time_bp: 9231,

@@ -4,6 +4,8 @@
 
 #include "core/plan.h"
 
+#include "core/account.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -70,12 +72,46 @@ static void test_progress(void **state)
 	assert_false(affairs_overdue(NULL, false, plan_day("2025-07-01")));
 }
 
+/* A new or reopened problem goes to the handler, an answer to the recording organization,
+ * closing to the handler. */
+static void test_step_item(void **state)
+{
+	(void)state;
+	struct problem_step_subject s = {17, 6, 3, "抚顺某机械有限公司", "2025-05-20", true};
+	struct inbox_item it;
+	struct arena a;
+
+	arena_init(&a);
+	problem_step_item(PROBLEM_ANSWER, &s, &a, &it);
+	assert_string_equal(it.kind, "problem_step");
+	assert_string_equal(it.title, "抚顺某机械有限公司反映的问题请办理，2025-05-20前答复");
+	assert_string_equal(it.link, "/power-affairs?tab=matters");
+	assert_string_equal(it.entity_type, "matter_problem");
+	assert_int_equal(it.entity_id, 17);
+	assert_int_equal(it.nto, 1);
+	assert_int_equal(it.to[0].org_id, 6);
+	assert_int_equal(it.to[0].perm, PERM_POWER_WRITE);
+
+	s.created = false;
+	problem_step_item(PROBLEM_ANSWER, &s, &a, &it);
+	assert_string_equal(it.title, "抚顺某机械有限公司反映的问题已答复，请回访办结");
+	assert_int_equal(it.to[0].org_id, 3);
+	problem_step_item(PROBLEM_REOPEN, &s, &a, &it);
+	assert_string_equal(it.title, "抚顺某机械有限公司反映的问题需重新办理");
+	assert_int_equal(it.to[0].org_id, 6);
+	problem_step_item(PROBLEM_CLOSE, &s, &a, &it);
+	assert_string_equal(it.title, "抚顺某机械有限公司反映的问题已办结");
+	assert_int_equal(it.to[0].org_id, 6);
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_machine),
 	    cmocka_unit_test(test_code),
 	    cmocka_unit_test(test_progress),
+	    cmocka_unit_test(test_step_item),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,6 +3,8 @@
  * the versions' status machine. */
 #include "core/duty.h"
 
+#include "core/account.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -101,12 +103,47 @@ static void test_machine(void **state)
 	assert_false(duty_status_valid("rejected"));
 }
 
+/* A submitted version goes to 编办 (by capability); the answer to the zone and the county. */
+static void test_step_item(void **state)
+{
+	(void)state;
+	struct duty_step_subject s = {40, 3, 5, "抚顺经济开发区（示例）", 2, NULL};
+	struct inbox_item it;
+	struct arena a;
+
+	arena_init(&a);
+	duty_step_item(DUTY_SUBMIT, &s, &a, &it);
+	assert_string_equal(it.kind, "duty_step");
+	assert_string_equal(it.title, "抚顺经济开发区（示例）报送了权责清单（第2版）");
+	assert_string_equal(it.link, "/duty-lists/40");
+	assert_string_equal(it.entity_type, "duty_list");
+	assert_int_equal(it.entity_id, 40);
+	assert_int_equal(it.nto, 1);
+	assert_string_equal(it.to[0].capability, "approve_duty_list");
+	assert_int_equal(it.to[0].org_id, 0);
+
+	s.comment = "第3项请写明时限";
+	duty_step_item(DUTY_RETURN, &s, &a, &it);
+	assert_string_equal(it.title, "市委编办退回了权责清单（第2版）：第3项请写明时限");
+	assert_int_equal(it.nto, 2);
+	assert_int_equal(it.to[0].org_id, 3);
+	assert_int_equal(it.to[0].perm, PERM_POWER_WRITE);
+	assert_int_equal(it.to[1].org_id, 5);
+	assert_int_equal(it.to[1].perm, PERM_POWER_WRITE);
+	assert_null(it.to[0].capability);
+	s.comment = NULL;
+	duty_step_item(DUTY_APPROVE, &s, &a, &it);
+	assert_string_equal(it.title, "市委编办审定通过了权责清单（第2版）");
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_valid),
 	    cmocka_unit_test(test_refused),
 	    cmocka_unit_test(test_machine),
+	    cmocka_unit_test(test_step_item),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,6 +2,8 @@
  * takes it, the catalogue's checks, months, and evaluation figures worked out by hand. */
 #include "core/power.h"
 
+#include "core/account.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -219,12 +221,55 @@ static void test_month_check(void **state)
 	assert_string_equal(power_result_name(POWER_RESULT_REVOKE), "revoke");
 }
 
+/* The zone's steps tell the department's accounts that act on powers, the department's the
+ * zone's; a reason follows the line. */
+static void test_step_item(void **state)
+{
+	(void)state;
+	struct power_step_subject s = {.delegation_id = 21,
+	                               .zone_org_id = 3,
+	                               .dept_org_id = 8,
+	                               .zone_name = "抚顺经济开发区（示例）",
+	                               .dept_name = "市市场监管局",
+	                               .power_name = "食品经营许可"};
+	struct inbox_item it;
+	struct arena a;
+
+	arena_init(&a);
+	power_step_item(POWER_DELEGATE, &s, &a, &it);
+	assert_string_equal(it.kind, "power_step");
+	assert_string_equal(it.title, "市市场监管局已下放“食品经营许可”，请办理承接");
+	assert_string_equal(it.link, "/power-lists?zone_org_id=3");
+	assert_string_equal(it.entity_type, "power_delegation");
+	assert_int_equal(it.entity_id, 21);
+	assert_null(it.dedupe_key);
+	assert_int_equal(it.nto, 1);
+	assert_int_equal(it.to[0].org_id, 3);
+	assert_int_equal(it.to[0].perm, PERM_POWER_WRITE);
+
+	s.note = "检验人员调整";
+	power_step_item(POWER_NOT_READY, &s, &a, &it);
+	assert_string_equal(
+	    it.title,
+	    "抚顺经济开发区（示例）暂不具备承接“食品经营许可”的条件，请安排代办：检验人员调整");
+	assert_int_equal(it.to[0].org_id, 8);
+	s.note = "";
+	power_step_item(POWER_PROPOSE, &s, &a, &it);
+	assert_string_equal(it.title, "抚顺经济开发区（示例）主动提出承接“食品经营许可”，请答复");
+	assert_int_equal(it.to[0].org_id, 8);
+	power_step_item(POWER_REVOKE, &s, &a, &it);
+	assert_string_equal(it.title, "市市场监管局收回了“食品经营许可”");
+	assert_int_equal(it.to[0].org_id, 3);
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_machine), cmocka_unit_test(test_sides_and_modes),
-	    cmocka_unit_test(test_entry),   cmocka_unit_test(test_month),
-	    cmocka_unit_test(test_figures), cmocka_unit_test(test_month_check),
+	    cmocka_unit_test(test_machine),   cmocka_unit_test(test_sides_and_modes),
+	    cmocka_unit_test(test_entry),     cmocka_unit_test(test_month),
+	    cmocka_unit_test(test_figures),   cmocka_unit_test(test_month_check),
+	    cmocka_unit_test(test_step_item),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

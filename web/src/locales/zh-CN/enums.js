@@ -174,6 +174,9 @@ export default {
       report_submitted: '进展待审核',
       report_accepted: '进展已通过',
       report_returned: '进展被退回',
+      power_step: '赋权事项',
+      duty_step: '权责清单',
+      problem_step: '堵点问题',
     },
   },
 }
