@@ -12,6 +12,7 @@
 #include "core/affairs.h"
 #include "core/enums.h"
 #include "core/plan.h"
+#include "core/power.h"
 #include "store/store_affairs.h"
 #include "store/store_org.h"
 
@@ -25,29 +26,17 @@ static int filter_of(struct api_ctx *c, struct store_affairs_filter *f, const ch
 	f->status = api_query_str(c, "status");
 	if (f->status && !enum_valid(statuses, f->status))
 		return api_error(c, 400, "invalid_parameter", "状态无效", "status");
-	if (api_query_int(c, org_param, 0, 1, INT64_MAX, &f->org_id) != 0 ||
-	    power_scope(c, wide, &f->scope) != 0)
+	f->org_id = api_query_int(c, org_param, 0);
+	if (power_scope(c, wide, &f->scope) != 0)
 		return -1;
-	return paged ? api_query_page(c, &f->offset, &f->limit) : 0;
+	if (paged)
+		api_query_page(c, &f->offset, &f->limit);
+	return 0;
 }
 
 static int today(struct api_ctx *c, char out[11])
 {
 	plan_day_format(plan_today(c->now), out);
-	return 0;
-}
-
-/* Whether org (an id in the caller's scope check) is readable: 404 otherwise. */
-static int readable(struct api_ctx *c, enum capability wide, int64_t a, int64_t b)
-{
-	struct store_scope scope;
-	int64_t *ids;
-	int n;
-
-	if (power_scope(c, wide, &scope) != 0 || api_scope_orgs_of(c, &scope, &ids, &n) != 0)
-		return -1;
-	if (!api_scope_allows(ids, n, a) && !api_scope_allows(ids, n, b))
-		return api_error(c, 404, "not_found", "记录不存在", NULL);
 	return 0;
 }
 
@@ -135,8 +124,8 @@ static int social_save(struct api_ctx *c, int64_t id)
 	if (power_need(c, "name", "请填写社会事务职能", &x.name) != 0 ||
 	    power_date(c, "target_date", &x.target_date) != 0)
 		return -1;
-	x.receiving_body = power_text(c, "receiving_body");
-	x.evidence = power_text(c, "evidence");
+	x.receiving_body = api_body_str(c, "receiving_body");
+	x.evidence = api_body_str(c, "evidence");
 	if (strcmp(x.status, "carrying") != 0 && (!x.receiving_body || !*x.receiving_body))
 		return api_error(c, 400, "missing_field", "制定移交计划后请填写接收单位",
 		                 "/receiving_body");
@@ -201,9 +190,6 @@ static int matter_save(struct api_ctx *c, int64_t id)
 	    power_need(c, "steps", "请填写办理环节", &m.steps) != 0)
 		return -1;
 	m.promised_days = api_body_int(c, "promised_days");
-	if (m.promised_days < 1 || m.promised_days > 365)
-		return api_error(c, 400, "invalid_value", "承诺时限应为1到365个工作日",
-		                 "/promised_days");
 	ids = api_body_ints(c, "power_ids", &n);
 	if (n < 1)
 		return api_error(c, 400, "missing_field", "请选择该事项涉及的权力事项",
@@ -353,7 +339,7 @@ static int problem_load(struct api_ctx *c, struct store_problem *p)
 		return -1;
 	if ((rc = store_problem_get(c->db, c->a, id, p)) != KFQ_OK)
 		return api_store_error(c, rc);
-	return readable(c, CAP_PUBLISH_POWER_LIST, p->handler_org_id, p->reporter_org_id);
+	return power_readable(c, CAP_PUBLISH_POWER_LIST, p->handler_org_id, p->reporter_org_id);
 }
 
 static int problem_get(struct api_ctx *c)
@@ -407,7 +393,7 @@ static int problem_create(struct api_ctx *c)
 	if (power_need(c, "enterprise", "请填写反映问题的企业", &p.enterprise) != 0 ||
 	    power_need(c, "description", "请填写问题内容", &p.description) != 0)
 		return -1;
-	p.contact_phone = power_text(c, "contact_phone");
+	p.contact_phone = api_body_str(c, "contact_phone");
 	if (p.contact_phone && !*p.contact_phone)
 		p.contact_phone = NULL;
 	if (p.contact_phone && !account_phone_valid(p.contact_phone))
@@ -633,8 +619,8 @@ static int rule_save(struct api_ctx *c, int64_t id)
 		return -1;
 	if (!r.target_date)
 		return api_error(c, 400, "missing_field", "请填写目标日期", "/target_date");
-	r.provision = power_text(c, "provision");
-	r.result_document = power_text(c, "result_document");
+	r.provision = api_body_str(c, "provision");
+	r.result_document = api_body_str(c, "result_document");
 	if (!strcmp(r.status, "done") && (!r.result_document || !*r.result_document))
 		return api_error(c, 400, "missing_field", "已完成的请填写形成的文件",
 		                 "/result_document");
@@ -742,16 +728,23 @@ static int board(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-static const char *const social_query[] = {"zone_org_id", "status", "page", "page_size", NULL};
-static const char *const social_export_query[] = {"zone_org_id", "status", NULL};
-static const char *const problem_query[] = {"handler_org_id", "status", "page", "page_size", NULL};
-static const char *const problem_export_query[] = {"handler_org_id", "status", NULL};
-static const char *const rule_query[] = {"dept_org_id", "status", "page", "page_size", NULL};
-static const char *const rule_export_query[] = {"dept_org_id", "status", NULL};
-static const char *const public_query[] = {"code", NULL};
+static const struct api_field social_query[] = {API_ID_FIELD("zone_org_id", false),
+                                                API_QSTR("status", 20), API_QPAGE, API_FIELDS_END};
+static const struct api_field social_export_query[] = {API_ID_FIELD("zone_org_id", false),
+                                                       API_QSTR("status", 20), API_FIELDS_END};
+static const struct api_field problem_query[] = {API_ID_FIELD("handler_org_id", false),
+                                                 API_QSTR("status", 20), API_QPAGE, API_FIELDS_END};
+static const struct api_field problem_export_query[] = {API_ID_FIELD("handler_org_id", false),
+                                                        API_QSTR("status", 20), API_FIELDS_END};
+static const struct api_field rule_query[] = {API_ID_FIELD("dept_org_id", false),
+                                              API_QSTR("status", 20), API_QPAGE, API_FIELDS_END};
+static const struct api_field rule_export_query[] = {API_ID_FIELD("dept_org_id", false),
+                                                     API_QSTR("status", 20), API_FIELDS_END};
+/* any text up to the usual cap: a malformed code answers as a wrong one (404) */
+static const struct api_field public_query[] = {API_QSTR("code", 200), API_FIELDS_END};
 
 static const struct api_field social_body[] = {
-    {"zone_org_id", API_INT, false, 0},  {"category", API_STR, true, 20},
+    API_ID_FIELD("zone_org_id", false),  {"category", API_STR, true, 20},
     {"name", API_STR, true, 200},        {"receiving_body", API_STR, false, 200},
     {"target_date", API_STR, false, 10}, {"status", API_STR, true, 20},
     {"evidence", API_STR, false, 2000},  {NULL, 0, false, 0},
@@ -759,15 +752,15 @@ static const struct api_field social_body[] = {
 static const struct api_field matter_body[] = {
     {"name", API_STR, true, 200},
     {"steps", API_STR, true, 4000},
-    {"promised_days", API_INT, true, 0},
-    {"power_ids", API_INT_ARRAY, true, 50},
+    API_INT_FIELD("promised_days", true, 1, POWER_MAX_DAYS),
+    API_IDS_FIELD("power_ids", true, 50),
     {NULL, 0, false, 0},
 };
 static const struct api_field problem_body[] = {
-    {"matter_id", API_INT, false, 0},     {"zone_org_id", API_INT, false, 0},
+    API_ID_FIELD("matter_id", false),     API_ID_FIELD("zone_org_id", false),
     {"enterprise", API_STR, true, 200},   {"contact_phone", API_STR, false, 20},
     {"source", API_STR, true, 10},        {"description", API_STR, true, 4000},
-    {"handler_org_id", API_INT, true, 0}, {NULL, 0, false, 0},
+    API_ID_FIELD("handler_org_id", true), {NULL, 0, false, 0},
 };
 static const struct api_field answer_body[] = {
     {"answer", API_STR, true, 4000},

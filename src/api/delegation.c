@@ -21,13 +21,14 @@ static int filter_from_query(struct api_ctx *c, struct store_delegation_filter *
 	f->status = api_query_str(c, "status");
 	if (f->status && !power_status_valid(f->status))
 		return api_error(c, 400, "invalid_parameter", "状态无效", "status");
-	if (api_query_int(c, "zone_org_id", 0, 1, INT64_MAX, &f->zone_org_id) != 0 ||
-	    api_query_int(c, "dept_org_id", 0, 1, INT64_MAX, &f->dept_org_id) != 0 ||
-	    api_query_int(c, "power_id", 0, 1, INT64_MAX, &f->power_id) != 0)
-		return -1;
+	f->zone_org_id = api_query_int(c, "zone_org_id", 0);
+	f->dept_org_id = api_query_int(c, "dept_org_id", 0);
+	f->power_id = api_query_int(c, "power_id", 0);
 	if (power_scope(c, CAP_PUBLISH_POWER_LIST, &f->scope) != 0)
 		return -1;
-	return paged ? api_query_page(c, &f->offset, &f->limit) : 0;
+	if (paged)
+		api_query_page(c, &f->offset, &f->limit);
+	return 0;
 }
 
 static int list(struct api_ctx *c)
@@ -52,21 +53,14 @@ static int list(struct api_ctx *c)
  * organization is not acknowledged to exist). */
 static int load(struct api_ctx *c, struct store_delegation *d)
 {
-	struct store_scope scope;
-	int64_t id, *ids;
-	int nids, rc;
+	int64_t id;
+	int rc;
 
 	if (api_path_id(c, &id) != 0)
 		return -1;
 	if ((rc = store_delegation_get(c->db, c->a, id, d)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (power_scope(c, CAP_PUBLISH_POWER_LIST, &scope) != 0 ||
-	    api_scope_orgs_of(c, &scope, &ids, &nids) != 0)
-		return -1;
-	if (!api_scope_allows(ids, nids, d->zone_org_id) &&
-	    !api_scope_allows(ids, nids, d->power.dept_org_id))
-		return api_error(c, 404, "not_found", "记录不存在", NULL);
-	return 0;
+	return power_readable(c, CAP_PUBLISH_POWER_LIST, d->zone_org_id, d->power.dept_org_id);
 }
 
 static int answer(struct api_ctx *c, int64_t id, int status)
@@ -112,7 +106,7 @@ static int step_fields(struct api_ctx *c, struct store_delegation_step *x)
 {
 	const char *mode = api_body_str(c, "mode");
 
-	x->note = power_text(c, "note");
+	x->note = api_body_str(c, "note");
 	if (x->note && !*x->note)
 		x->note = NULL;
 	switch (x->action) {
@@ -304,8 +298,6 @@ static int guidance_add(struct api_ctx *c)
 	    power_need(c, "content", "请填写培训或指导的内容", &g.content) != 0)
 		return -1;
 	g.participants = api_body_int(c, "participants");
-	if (g.participants < 0 || g.participants > 100000)
-		return api_error(c, 400, "invalid_value", "参加人数应为0到100000", "/participants");
 	if ((rc = store_guidance_add(c->db, &c->actor, &power_json_audit, &g)) != KFQ_OK)
 		return api_store_error(c, rc);
 	jsonw_obj_open(&c->w);
@@ -423,10 +415,9 @@ static int sums_query(struct api_ctx *c, struct store_sums_filter *f, struct per
 	int64_t idle;
 
 	memset(f, 0, sizeof(*f));
-	if (api_query_int(c, "zone_org_id", 0, 1, INT64_MAX, &f->zone_org_id) != 0 ||
-	    api_query_int(c, "dept_org_id", 0, 1, INT64_MAX, &f->dept_org_id) != 0 ||
-	    api_query_int(c, "idle_months", POWER_IDLE_MONTHS, 1, 24, &idle) != 0)
-		return -1;
+	f->zone_org_id = api_query_int(c, "zone_org_id", 0);
+	f->dept_org_id = api_query_int(c, "dept_org_id", 0);
+	idle = api_query_int(c, "idle_months", POWER_IDLE_MONTHS);
 	if (!api_query_str(c, "from") || !api_query_str(c, "to"))
 		return api_error(c, 400, "invalid_parameter", "请给出评估期 from 和 to（YYYY-MM）",
 		                 api_query_str(c, "from") ? "to" : "from");
@@ -437,7 +428,9 @@ static int sums_query(struct api_ctx *c, struct store_sums_filter *f, struct per
 	f->to = p->to;
 	if (power_scope(c, CAP_PUBLISH_POWER_LIST, &f->scope) != 0)
 		return -1;
-	return paged ? api_query_page(c, &f->offset, &f->limit) : 0;
+	if (paged)
+		api_query_page(c, &f->offset, &f->limit);
+	return 0;
 }
 
 static int figures(struct api_ctx *c)
@@ -533,8 +526,6 @@ static int evaluate(struct api_ctx *c)
 
 	if (load(c, &d) != 0 || may_act(c, POWER_DELEGATE, d.power.dept_org_id, 0) != 0)
 		return -1;
-	if (idle < 1 || idle > 24)
-		return api_error(c, 400, "invalid_value", "闲置月数应为1到24", "/idle_months");
 	if (period_of(c, api_body_str(c, "period_from"), api_body_str(c, "period_to"), idle, &p,
 	              "/period_from", "/period_to") != 0)
 		return -1;
@@ -556,7 +547,7 @@ static int evaluate(struct api_ctx *c)
 	e.period_from = p.from;
 	e.period_to = p.to;
 	e.result = api_body_str(c, "result");
-	e.problems = power_text(c, "problems");
+	e.problems = api_body_str(c, "problems");
 	if ((rc = store_evaluation_create(c->db, &c->actor, &power_json_audit, &e)) != KFQ_OK)
 		return api_store_error(c, rc);
 	jsonw_obj_open(&c->w);
@@ -575,9 +566,8 @@ static int evaluations(struct api_ctx *c)
 	int64_t delegation, offset, limit, total;
 	int n, rc;
 
-	if (api_query_int(c, "delegation_id", 0, 1, INT64_MAX, &delegation) != 0 ||
-	    api_query_page(c, &offset, &limit) != 0)
-		return -1;
+	delegation = api_query_int(c, "delegation_id", 0);
+	api_query_page(c, &offset, &limit);
 	if (power_scope(c, CAP_PUBLISH_POWER_LIST, &scope) != 0)
 		return -1;
 	if ((rc = store_evaluation_list(c->db, c->a, delegation, &scope, offset, limit, &es, &n,
@@ -590,20 +580,23 @@ static int evaluations(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-static const char *const list_query[] = {"q",        "status", "zone_org_id", "dept_org_id",
-                                         "power_id", "page",   "page_size",   NULL};
-static const char *const export_query[] = {"q",           "status",   "zone_org_id",
-                                           "dept_org_id", "power_id", NULL};
-static const char *const figures_query[] = {"from",        "to",   "zone_org_id", "dept_org_id",
-                                            "idle_months", "page", "page_size",   NULL};
-static const char *const figures_export_query[] = {"from",        "to",          "zone_org_id",
-                                                   "dept_org_id", "idle_months", NULL};
-static const char *const eval_query[] = {"delegation_id", "page", "page_size", NULL};
+#define DELEG_FILTER                                                                               \
+	API_QSTR("q", 100), API_QSTR("status", 16), API_ID_FIELD("zone_org_id", false),            \
+	    API_ID_FIELD("dept_org_id", false), API_ID_FIELD("power_id", false)
+static const struct api_field list_query[] = {DELEG_FILTER, API_QPAGE, API_FIELDS_END};
+static const struct api_field export_query[] = {DELEG_FILTER, API_FIELDS_END};
+#define FIGURES_FILTER                                                                             \
+	API_QSTR("from", 7), API_QSTR("to", 7), API_ID_FIELD("zone_org_id", false),                \
+	    API_ID_FIELD("dept_org_id", false), API_INT_FIELD("idle_months", false, 1, 24)
+static const struct api_field figures_query[] = {FIGURES_FILTER, API_QPAGE, API_FIELDS_END};
+static const struct api_field figures_export_query[] = {FIGURES_FILTER, API_FIELDS_END};
+static const struct api_field eval_query[] = {API_ID_FIELD("delegation_id", false), API_QPAGE,
+                                              API_FIELDS_END};
 
 static const struct api_field create_body[] = {
     {"action", API_STR, true, 20},
-    {"power_id", API_INT, true, 0},
-    {"zone_org_id", API_INT, true, 0},
+    API_ID_FIELD("power_id", true),
+    API_ID_FIELD("zone_org_id", true),
     {"note", API_STR, false, 2000},
     {NULL, 0, false, 0},
 };
@@ -622,14 +615,18 @@ static const struct api_field guidance_body[] = {
     {"kind", API_STR, true, 20},
     {"held_on", API_STR, true, 10},
     {"content", API_STR, true, 4000},
-    {"participants", API_INT, false, 0},
+    API_INT_FIELD("participants", false, 0, 100000),
     {NULL, 0, false, 0},
 };
 static const struct api_field month_body[] = {
-    {"month", API_STR, true, 7},     {"received", API_INT, true, 0},
-    {"done", API_INT, true, 0},      {"done_in_time", API_INT, true, 0},
-    {"days_x100", API_INT, true, 0}, {"good", API_INT, true, 0},
-    {"bad", API_INT, true, 0},       {NULL, 0, false, 0},
+    {"month", API_STR, true, 7},
+    API_INT_FIELD("received", true, 0, POWER_CASES_MAX),
+    API_INT_FIELD("done", true, 0, POWER_CASES_MAX),
+    API_INT_FIELD("done_in_time", true, 0, POWER_CASES_MAX),
+    API_INT_FIELD("days_x100", true, 0, POWER_DAYS_X100_MAX),
+    API_INT_FIELD("good", true, 0, POWER_CASES_MAX),
+    API_INT_FIELD("bad", true, 0, POWER_CASES_MAX),
+    {NULL, 0, false, 0},
 };
 static const struct api_field evaluate_body[] = {
     {"period_from", API_STR, true, 7},
@@ -637,7 +634,7 @@ static const struct api_field evaluate_body[] = {
     {"result", API_STR, true, 10},
     {"reason", API_STR, true, 2000},
     {"problems", API_STR, false, 4000},
-    {"idle_months", API_INT, false, 0},
+    API_INT_FIELD("idle_months", false, 1, 24),
     {NULL, 0, false, 0},
 };
 

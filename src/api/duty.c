@@ -30,21 +30,6 @@ static int current(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-/* Whether the caller reads zone's list: the zone or county in its scope. */
-static int readable(struct api_ctx *c, int64_t zone, int64_t county)
-{
-	struct store_scope scope;
-	int64_t *ids;
-	int n;
-
-	if (power_scope(c, CAP_APPROVE_DUTY_LIST, &scope) != 0 ||
-	    api_scope_orgs_of(c, &scope, &ids, &n) != 0)
-		return -1;
-	if (!api_scope_allows(ids, n, zone) && !api_scope_allows(ids, n, county))
-		return api_error(c, 404, "not_found", "记录不存在", NULL);
-	return 0;
-}
-
 static int versions(struct api_ctx *c)
 {
 	struct store_duty_list *ls;
@@ -56,7 +41,7 @@ static int versions(struct api_ctx *c)
 		return -1;
 	if ((rc = store_org_get(c->db, c->a, zone, &z)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (readable(c, zone, z.parent_id) != 0)
+	if (power_readable(c, CAP_APPROVE_DUTY_LIST, zone, z.parent_id) != 0)
 		return -1;
 	if ((rc = store_duty_versions(c->db, c->a, zone, &ls, &n)) != KFQ_OK)
 		return api_store_error(c, rc);
@@ -76,7 +61,7 @@ static int load(struct api_ctx *c, struct store_duty_list *l)
 		return -1;
 	if ((rc = store_duty_get(c->db, c->a, id, l)) != KFQ_OK)
 		return api_store_error(c, rc);
-	return readable(c, l->zone_org_id, l->county_org_id);
+	return power_readable(c, CAP_APPROVE_DUTY_LIST, l->zone_org_id, l->county_org_id);
 }
 
 static int get(struct api_ctx *c)
@@ -153,8 +138,8 @@ static int save(struct api_ctx *c)
 	l.county_org_id = z.parent_id;
 	if (c->sess.user.org_id != l.zone_org_id && c->sess.user.org_id != l.county_org_id)
 		return api_error(c, 403, "forbidden", "权责清单由开发区或其所在县区编制", NULL);
-	l.cross_posts = power_text(c, "cross_posts");
-	l.coordination = power_text(c, "coordination");
+	l.cross_posts = api_body_str(c, "cross_posts");
+	l.coordination = api_body_str(c, "coordination");
 	if (items_of(c, &l) != 0)
 		return -1;
 	rc = store_duty_save(c->db, &c->actor, &power_json_audit, &l);
@@ -172,7 +157,7 @@ static int act(struct api_ctx *c, enum duty_action action)
 	                                       "只有待审批的版本才能审定",
 	                                       "只有待审批的版本才能退回"};
 	struct store_duty_list l;
-	const char *comment = power_text(c, "comment"), *status;
+	const char *comment = api_body_str(c, "comment"), *status;
 	int rc;
 
 	if (load(c, &l) != 0)
@@ -243,7 +228,7 @@ static int export(struct api_ctx *c)
 
 static const struct api_field step_fields[] = {
     {"text", API_STR, true, 500},
-    {"days", API_INT, true, 0},
+    API_INT_FIELD("days", true, 1, 365),
     {NULL, 0, false, 0},
 };
 static const struct api_field item_fields[] = {
@@ -255,7 +240,7 @@ static const struct api_field item_fields[] = {
     {NULL, 0, false, 0},
 };
 static const struct api_field save_body[] = {
-    {"zone_org_id", API_INT, true, 0},
+    API_ID_FIELD("zone_org_id", true),
     {"cross_posts", API_STR, false, 4000},
     {"coordination", API_STR, false, 4000},
     {"items", API_OBJ_ARRAY, true, DUTY_MAX_ITEMS, item_fields},

@@ -31,24 +31,20 @@ int power_scope(struct api_ctx *c, enum capability wide, struct store_scope *out
 	return 0;
 }
 
-const char *power_text(struct api_ctx *c, const char *name)
+int power_readable(struct api_ctx *c, enum capability wide, int64_t a, int64_t b)
 {
-	const char *s = api_body_str(c, name);
-	size_t n;
+	struct store_scope scope;
+	int64_t *ids;
+	int n;
 
-	if (!s)
-		return NULL;
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
-		n--;
-	return arena_strndup(c->a, s, n);
+	if (power_scope(c, wide, &scope) != 0 || api_scope_orgs_of(c, &scope, &ids, &n) != 0)
+		return -1;
+	return api_scope_allows(ids, n, a) ? 0 : api_scope_check(c, &scope, b);
 }
 
 int power_need(struct api_ctx *c, const char *name, const char *message, const char **out)
 {
-	*out = power_text(c, name);
+	*out = api_body_str(c, name);
 	if (*out && **out)
 		return 0;
 	return api_error(c, 400, "missing_field", message, arena_printf(c->a, "/%s", name));
@@ -79,9 +75,10 @@ static int filter_from_query(struct api_ctx *c, struct store_power_filter *f, bo
 	f->kind = api_query_str(c, "kind");
 	if (f->kind && !enum_valid(&enum_power_kind, f->kind))
 		return api_error(c, 400, "invalid_parameter", "事项类型无效", "kind");
-	if (api_query_int(c, "dept_org_id", 0, 1, INT64_MAX, &f->dept_org_id) != 0)
-		return -1;
-	return paged ? api_query_page(c, &f->offset, &f->limit) : 0;
+	f->dept_org_id = api_query_int(c, "dept_org_id", 0);
+	if (paged)
+		api_query_page(c, &f->offset, &f->limit);
+	return 0;
 }
 
 static int list(struct api_ctx *c)
@@ -133,10 +130,10 @@ static int save(struct api_ctx *c, int64_t id)
 	}
 	p.id = id;
 	p.dept_org_id = c->sess.user.org_id;
-	p.code = power_text(c, "code");
-	p.name = power_text(c, "name");
+	p.code = api_body_str(c, "code");
+	p.name = api_body_str(c, "name");
 	p.kind = api_body_str(c, "kind");
-	p.legal_basis = power_text(c, "legal_basis");
+	p.legal_basis = api_body_str(c, "legal_basis");
 	p.statutory_days = api_body_int(c, "statutory_days");
 	p.promised_days = api_body_int(c, "promised_days");
 	p.accept_incomplete = api_body_bool(c, "accept_incomplete");
@@ -225,8 +222,6 @@ static int calendar_add(struct api_ctx *c)
 	int rc;
 
 	y.year = (int)api_body_int(c, "year");
-	if (y.year < 2000 || y.year > 2100)
-		return api_error(c, 400, "invalid_value", "年度应为2000到2100之间", "/year");
 	if (power_need(c, "notice", "请填写所依据的国务院办公厅通知", &y.notice) != 0 ||
 	    power_date(c, "published", &y.published) != 0)
 		return -1;
@@ -275,8 +270,8 @@ static int deadline(struct api_ctx *c)
 	if (!from || plan_day(from) < 0)
 		return api_error(c, 400, "invalid_parameter", "from 应为 YYYY-MM-DD 格式的有效日期",
 		                 "from");
-	if (api_query_int(c, "days", 0, 0, WORKDAY_MAX_COUNT, &days) != 0 ||
-	    power_calendar(c, &cal) != 0)
+	days = api_query_int(c, "days", 0);
+	if (power_calendar(c, &cal) != 0)
 		return -1;
 	if (workday_add(&cal, plan_day(from), (int)days, &due) != 0)
 		return api_error(
@@ -416,17 +411,19 @@ static int public_list(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-static const char *const list_query[] = {"q", "kind", "dept_org_id", "page", "page_size", NULL};
-static const char *const export_query[] = {"q", "kind", "dept_org_id", NULL};
-static const char *const deadline_query[] = {"from", "days", NULL};
+#define POWER_FILTER API_QSTR("q", 100), API_QSTR("kind", 20), API_ID_FIELD("dept_org_id", false)
+static const struct api_field list_query[] = {POWER_FILTER, API_QPAGE, API_FIELDS_END};
+static const struct api_field export_query[] = {POWER_FILTER, API_FIELDS_END};
+static const struct api_field deadline_query[] = {
+    API_QSTR("from", 10), API_INT_FIELD("days", false, 0, WORKDAY_MAX_COUNT), API_FIELDS_END};
 
 static const struct api_field power_body[] = {
     {"code", API_STR, true, 64},
     {"name", API_STR, true, 200},
     {"kind", API_STR, true, 20},
     {"legal_basis", API_STR, true, 2000},
-    {"statutory_days", API_INT, true, 0},
-    {"promised_days", API_INT, true, 0},
+    API_INT_FIELD("statutory_days", true, 1, POWER_MAX_DAYS),
+    API_INT_FIELD("promised_days", true, 1, POWER_MAX_DAYS),
     {"accept_incomplete", API_BOOL, false, 0},
     {"notify_commit", API_BOOL, false, 0},
     {NULL, 0, false, 0},
@@ -438,7 +435,7 @@ static const struct api_field day_fields[] = {
     {NULL, 0, false, 0},
 };
 static const struct api_field calendar_body[] = {
-    {"year", API_INT, true, 0},
+    API_INT_FIELD("year", true, 2000, 2100),
     {"notice", API_STR, true, 200},
     {"published", API_STR, true, 10},
     {"days", API_OBJ_ARRAY, true, 80, day_fields},

@@ -106,6 +106,20 @@ struct power_state {
 	char now[TIME_RFC3339_LEN];
 };
 
+/* qsort and bsearch of n elements, where n may be 0 and base NULL (which the C library's
+ * declarations do not allow) */
+static void sort(void *base, int n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, (size_t)n, size, cmp);
+}
+
+static void *find(const void *key, void *base, int n, size_t size,
+                  int (*cmp)(const void *, const void *))
+{
+	return n > 0 ? bsearch(key, base, (size_t)n, size, cmp) : NULL;
+}
+
 static int by_code(const void *a, const void *b)
 {
 	return strcmp(((const struct store_power *)a)->code, ((const struct store_power *)b)->code);
@@ -125,7 +139,7 @@ static int power_prepare(struct import_run *r)
 	    (rc = store_power_codes(r->s, r->a, &st->existing, &st->nexisting)) != KFQ_OK)
 		return rc;
 	/* byte order for bsearch, whatever the database's collation */
-	qsort(st->existing, (size_t)st->nexisting, sizeof(*st->existing), by_code);
+	sort(st->existing, st->nexisting, sizeof(*st->existing), by_code);
 	if (!st->may)
 		import_run_problem(r, 0, NULL,
 		                   "本单位没有“向开发区赋权”的职能授权，不能导入权力事项");
@@ -148,7 +162,7 @@ static void power_check(struct import_run *r, int64_t row, const struct import_v
 
 	if (v[P_CODE].present) {
 		struct store_power key = {.code = v[P_CODE].text};
-		if (bsearch(&key, st->existing, (size_t)st->nexisting, sizeof(key), by_code))
+		if (find(&key, st->existing, st->nexisting, sizeof(key), by_code))
 			import_run_problem(r, row, power_cols[P_CODE].header, "事项编码“%s”已存在",
 			                   v[P_CODE].text);
 	}
@@ -328,14 +342,14 @@ static int case_prepare(struct import_run *r)
 		if (st->keys[i].zone_org_id == st->org_id || st->keys[i].dept_org_id == st->org_id)
 			st->keys[keep++] = st->keys[i];
 	st->nkeys = keep;
-	qsort(st->keys, (size_t)st->nkeys, sizeof(*st->keys), by_key);
+	sort(st->keys, st->nkeys, sizeof(*st->keys), by_key);
 	if ((rc = store_case_month_keys(r->s, r->a, st->org_id, &ms, &n)) != KFQ_OK)
 		return rc;
 	st->months = arena_alloc(r->a, sizeof(*st->months) * ((size_t)n + 1));
 	for (int k = 0; k < n; k++)
 		st->months[st->nmonths++] =
 		    (struct month_key){ms[k].delegation_id, power_month(ms[k].month)};
-	qsort(st->months, (size_t)st->nmonths, sizeof(*st->months), by_month);
+	sort(st->months, st->nmonths, sizeof(*st->months), by_month);
 	return KFQ_OK;
 }
 
@@ -361,7 +375,7 @@ static const struct store_delegation_key *find_key(const struct case_state *st,
 	if (!z)
 		return NULL;
 	key.zone_org_id = z->id;
-	return bsearch(&key, st->keys, (size_t)st->nkeys, sizeof(key), by_key);
+	return find(&key, st->keys, st->nkeys, sizeof(key), by_key);
 }
 
 static void case_check(struct import_run *r, int64_t row, const struct import_value *v)
@@ -394,7 +408,7 @@ static void case_check(struct import_run *r, int64_t row, const struct import_va
 		if (mk.month > st->this_month)
 			import_run_problem(r, row, case_cols[M_MONTH].header,
 			                   "不能填报未来月份的数据");
-		else if (bsearch(&mk, st->months, (size_t)st->nmonths, sizeof(mk), by_month))
+		else if (find(&mk, st->months, st->nmonths, sizeof(mk), by_month))
 			import_run_problem(r, row, case_cols[M_MONTH].header,
 			                   "%s的数据已填报，请在页面上修改", v[M_MONTH].text);
 	}

@@ -265,7 +265,7 @@ int power_result_parse(const char *name)
 
 int power_month_check(const struct power_month_figures *f, const char **field, const char **message)
 {
-	const int64_t big = 100000000; /* more cases than a zone could see in a month */
+	const int64_t big = POWER_CASES_MAX;
 
 	if (f->received < 0 || f->received > big)
 		return fail(field, message, "/received", "受理件数应为0到1亿之间的整数");
@@ -273,7 +273,7 @@ int power_month_check(const struct power_month_figures *f, const char **field, c
 		return fail(field, message, "/done", "办结件数应为0到1亿之间的整数");
 	if (f->done_in_time < 0 || f->done_in_time > f->done)
 		return fail(field, message, "/done_in_time", "按时办结件数应在0到办结件数之间");
-	if (f->days_x100 < 0 || f->days_x100 > POWER_MAX_DAYS * 100)
+	if (f->days_x100 < 0 || f->days_x100 > POWER_DAYS_X100_MAX)
 		return fail(field, message, "/days_x100", "平均办理时长应为0到365个工作日");
 	if (f->done == 0 && f->days_x100 != 0)
 		return fail(field, message, "/days_x100", "没有办结件时平均办理时长应为0");

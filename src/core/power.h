@@ -31,9 +31,12 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define POWER_MAX_DAYS    365  /* a time limit in working days */
-#define POWER_IDLE_MONTHS 6    /* default: no case in this many months = 下放了用不上 */
-#define POWER_MIN_GOOD_BP 9000 /* on-time and satisfaction rates below this need improving */
+#define POWER_MAX_DAYS 365 /* a time limit in working days */
+/* A month's cases of one power in one zone: more than a zone could see (the API's range). */
+#define POWER_CASES_MAX     100000000
+#define POWER_DAYS_X100_MAX (POWER_MAX_DAYS * 100)
+#define POWER_IDLE_MONTHS   6    /* default: no case in this many months = 下放了用不上 */
+#define POWER_MIN_GOOD_BP   9000 /* on-time and satisfaction rates below this need improving */
 
 enum power_action {
 	POWER_PROPOSE,         /* Z: 主动提出 */

@@ -4,6 +4,7 @@
 #include "store/store_affairs.h"
 #include "store/store_impl.h"
 #include "store/store_inbox.h"
+#include "store/store_power_impl.h"
 
 #include "util/jsonw.h"
 #include "util/log.h"
@@ -19,13 +20,8 @@
 	"x.id, x.zone_org_id, z.name, x.category, x.name, x.receiving_body, x.target_date, "       \
 	"x.status, x.evidence, x.created_at, x.updated_at"
 #define SOCIAL_FROM " FROM social_affair x JOIN org z ON z.id = x.zone_org_id"
-/* ?1 org, ?2 status, scope ?3 ?4 ?5; LIMIT ?6 OFFSET ?7 */
-#define SOCIAL_WHERE                                                                               \
-	" WHERE (?1 = 0 OR x.zone_org_id = ?1) AND (CAST(?2 AS TEXT) IS NULL OR x.status = ?2) "   \
-	"AND " STORE_IN_SCOPE("x.zone_org_id", "?3", "?4", "?5")
-static const char sql_social_count[] = "SELECT COUNT(*)" SOCIAL_FROM SOCIAL_WHERE;
-static const char sql_social_list[] =
-    "SELECT " SOCIAL_COLS SOCIAL_FROM SOCIAL_WHERE " ORDER BY z.name, x.id LIMIT ?6 OFFSET ?7";
+static const char sql_social_count[] = "SELECT COUNT(*)" SOCIAL_FROM;
+static const char sql_social_list[] = "SELECT " SOCIAL_COLS SOCIAL_FROM;
 static const char sql_social_get[] = "SELECT " SOCIAL_COLS SOCIAL_FROM " WHERE x.id = ?1";
 static const char sql_social_dup[] =
     "SELECT id FROM social_affair WHERE zone_org_id = ?1 AND name = ?2 AND id <> ?3";
@@ -41,9 +37,8 @@ static const char sql_social_board[] =
     "SUM(CASE WHEN x.status = 'handed_over' THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN x.status = 'handing_over' THEN 1 ELSE 0 END), "
     "SUM(CASE WHEN x.status = 'planned' THEN 1 ELSE 0 END), "
-    "SUM(CASE WHEN x.status <> 'handed_over' AND x.target_date < ?4 THEN 1 ELSE 0 END) "
-    "FROM social_affair x JOIN org z ON z.id = x.zone_org_id WHERE " STORE_IN_SCOPE(
-        "x.zone_org_id", "?1", "?2", "?3") " GROUP BY x.zone_org_id, z.name ORDER BY z.name";
+    "SUM(CASE WHEN x.status <> 'handed_over' AND x.target_date < ?1 THEN 1 ELSE 0 END) "
+    "FROM social_affair x JOIN org z ON z.id = x.zone_org_id";
 
 static void read_social(struct store_stmt *st, struct arena *a, void *element)
 {
@@ -62,32 +57,42 @@ static void read_social(struct store_stmt *st, struct arena *a, void *element)
 	x->updated_at = store_col_dup(st, 10, a);
 }
 
-/* ?1 org, ?2 status, scope from ?3 */
-static void bind_filter(struct store_stmt *st, const void *arg)
-{
-	const struct store_affairs_filter *f = arg;
+/* What a list of this file filters on: its organization column (the filter's org_id and the
+ * scope), or a second one the scope may match instead (a problem's reporter). */
+struct page_arg {
+	const struct store_affairs_filter *f;
+	const char *col, *either;
+};
 
-	store_bind_int(st, 1, f->org_id);
-	store_bind_text(st, 2, f->status);
-	store_bind_scope(st, 3, &f->scope);
+static void page_filter(struct store_sql *q, const void *arg)
+{
+	const struct page_arg *x = arg;
+
+	store_sql_add(q, " WHERE 1 = 1");
+	if (x->f->org_id) {
+		store_sql_add(q, " AND ");
+		store_sql_add(q, x->col);
+		store_sql_int(q, " = ?", x->f->org_id);
+	}
+	if (x->f->status)
+		store_sql_text(q, " AND x.status = ?", x->f->status);
+	if (x->either) {
+		store_power_scope_either(q, x->col, x->either, &x->f->scope);
+	} else if (!store_scope_everything(&x->f->scope)) {
+		store_sql_add(q, " AND ");
+		store_sql_scope(q, x->col, &x->f->scope);
+	}
 }
 
-static int page(struct store *s, struct arena *a, const char *count_sql, const char *list_sql,
-                const struct store_affairs_filter *f, store_reader read, size_t size, void **out,
-                int *n, int64_t *total)
+static int page(struct store *s, struct arena *a, const struct store_list *shape,
+                const struct page_arg *x, void **out, int *n, int64_t *total)
 {
-	struct store_list l = {
-	    .count_sql = count_sql,
-	    .list_sql = list_sql,
-	    .limit_param = 6,
-	    .offset = f->offset,
-	    .limit = f->limit,
-	    .bind = bind_filter,
-	    .arg = f,
-	    .read = read,
-	    .elem_size = size,
-	};
+	struct store_list l = *shape;
 
+	l.offset = x->f->offset;
+	l.limit = x->f->limit;
+	l.arg = x;
+	l.filter = page_filter;
 	return store_list_page(s, a, &l, out, n, total);
 }
 
@@ -106,9 +111,14 @@ static int get_by_id(struct store *s, struct arena *a, const char *sql, int64_t 
 int store_social_list(struct store *s, struct arena *a, const struct store_affairs_filter *f,
                       struct store_social **out, int *n, int64_t *total)
 {
+	static const struct store_list shape = {.count_sql = sql_social_count,
+	                                        .list_sql = sql_social_list,
+	                                        .read = read_social,
+	                                        .elem_size = sizeof(**out),
+	                                        .order = " ORDER BY z.name, x.id"};
+	struct page_arg x = {f, "x.zone_org_id", NULL};
 	void *arr;
-	int rc = page(s, a, sql_social_count, sql_social_list, f, read_social, sizeof(**out), &arr,
-	              n, total);
+	int rc = page(s, a, &shape, &x, &arr, n, total);
 
 	*out = arr;
 	return rc;
@@ -213,12 +223,19 @@ struct board_arg {
 	const char *today;
 };
 
-static void bind_board(struct store_stmt *st, const void *arg)
+static void board_head(struct store_sql *q, const void *arg)
+{
+	store_sql_param_text(q, ((const struct board_arg *)arg)->today);
+}
+
+static void board_filter(struct store_sql *q, const void *arg)
 {
 	const struct board_arg *x = arg;
 
-	store_bind_scope(st, 1, x->scope);
-	store_bind_text(st, 4, x->today);
+	if (store_scope_everything(x->scope))
+		return;
+	store_sql_add(q, " WHERE ");
+	store_sql_scope(q, "x.zone_org_id", x->scope);
 }
 
 int store_social_board(struct store *s, struct arena *a, const struct store_scope *scope,
@@ -226,10 +243,12 @@ int store_social_board(struct store *s, struct arena *a, const struct store_scop
 {
 	struct board_arg arg = {scope, today};
 	struct store_list l = {.list_sql = sql_social_board,
-	                       .bind = bind_board,
 	                       .arg = &arg,
 	                       .read = read_social_zone,
-	                       .elem_size = sizeof(**out)};
+	                       .elem_size = sizeof(**out),
+	                       .filter = board_filter,
+	                       .head = board_head,
+	                       .order = " GROUP BY x.zone_org_id, z.name ORDER BY z.name"};
 	void *arr;
 	int64_t total;
 	int rc = store_list_page(s, a, &l, &arr, n, &total);
@@ -422,14 +441,8 @@ done:
 	"ON "                                                                                      \
 	"z.id = x.zone_org_id JOIN org h ON h.id = x.handler_org_id JOIN org r ON "                \
 	"r.id = x.reporter_org_id"
-#define PROBLEM_WHERE                                                                              \
-	" WHERE (?1 = 0 OR x.handler_org_id = ?1) AND (CAST(?2 AS TEXT) IS NULL OR x.status = "    \
-	"?2) "                                                                                     \
-	"AND (" STORE_IN_SCOPE("x.handler_org_id", "?3", "?4", "?5") " OR " STORE_IN_SCOPE(        \
-	    "x.reporter_org_id", "?3", "?4", "?5") ")"
-static const char sql_problem_count[] = "SELECT COUNT(*) FROM matter_problem x" PROBLEM_WHERE;
-static const char sql_problem_list[] =
-    "SELECT " PROBLEM_COLS PROBLEM_FROM PROBLEM_WHERE " ORDER BY x.id DESC LIMIT ?6 OFFSET ?7";
+static const char sql_problem_count[] = "SELECT COUNT(*) FROM matter_problem x";
+static const char sql_problem_list[] = "SELECT " PROBLEM_COLS PROBLEM_FROM;
 static const char sql_problem_get[] = "SELECT " PROBLEM_COLS PROBLEM_FROM " WHERE x.id = ?1";
 static const char sql_problem_code[] =
     "SELECT " PROBLEM_COLS PROBLEM_FROM " WHERE x.code_hash = ?1";
@@ -474,9 +487,14 @@ static void read_problem(struct store_stmt *st, struct arena *a, void *element)
 int store_problem_list(struct store *s, struct arena *a, const struct store_affairs_filter *f,
                        struct store_problem **out, int *n, int64_t *total)
 {
+	static const struct store_list shape = {.count_sql = sql_problem_count,
+	                                        .list_sql = sql_problem_list,
+	                                        .read = read_problem,
+	                                        .elem_size = sizeof(**out),
+	                                        .order = " ORDER BY x.id DESC"};
+	struct page_arg x = {f, "x.handler_org_id", "x.reporter_org_id"};
 	void *arr;
-	int rc = page(s, a, sql_problem_count, sql_problem_list, f, read_problem, sizeof(**out),
-	              &arr, n, total);
+	int rc = page(s, a, &shape, &x, &arr, n, total);
 
 	*out = arr;
 	return rc;
@@ -612,12 +630,8 @@ done:
 	"x.id, x.dept_org_id, o.name, x.kind, x.title, x.provision, x.change, x.procedure, "       \
 	"x.target_date, x.status, x.result_document, x.created_at, x.updated_at"
 #define RULE_FROM " FROM rule_adjustment x JOIN org o ON o.id = x.dept_org_id"
-#define RULE_WHERE                                                                                 \
-	" WHERE (?1 = 0 OR x.dept_org_id = ?1) AND (CAST(?2 AS TEXT) IS NULL OR x.status = ?2) "   \
-	"AND " STORE_IN_SCOPE("x.dept_org_id", "?3", "?4", "?5")
-static const char sql_rule_count[] = "SELECT COUNT(*)" RULE_FROM RULE_WHERE;
-static const char sql_rule_list[] =
-    "SELECT " RULE_COLS RULE_FROM RULE_WHERE " ORDER BY x.target_date, x.id LIMIT ?6 OFFSET ?7";
+static const char sql_rule_count[] = "SELECT COUNT(*)" RULE_FROM;
+static const char sql_rule_list[] = "SELECT " RULE_COLS RULE_FROM;
 static const char sql_rule_get[] = "SELECT " RULE_COLS RULE_FROM " WHERE x.id = ?1";
 static const char sql_rule_insert[] =
     "INSERT INTO rule_adjustment (dept_org_id, kind, title, provision, change, procedure, "
@@ -650,9 +664,14 @@ static void read_rule(struct store_stmt *st, struct arena *a, void *element)
 int store_rule_list(struct store *s, struct arena *a, const struct store_affairs_filter *f,
                     struct store_rule **out, int *n, int64_t *total)
 {
+	static const struct store_list shape = {.count_sql = sql_rule_count,
+	                                        .list_sql = sql_rule_list,
+	                                        .read = read_rule,
+	                                        .elem_size = sizeof(**out),
+	                                        .order = " ORDER BY x.target_date, x.id"};
+	struct page_arg x = {f, "x.dept_org_id", NULL};
 	void *arr;
-	int rc =
-	    page(s, a, sql_rule_count, sql_rule_list, f, read_rule, sizeof(**out), &arr, n, total);
+	int rc = page(s, a, &shape, &x, &arr, n, total);
 
 	*out = arr;
 	return rc;

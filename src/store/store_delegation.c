@@ -23,27 +23,12 @@
 	" FROM power_delegation d JOIN power_item p ON p.id = d.power_id "                         \
 	"JOIN org o ON o.id = p.dept_org_id JOIN org z ON z.id = d.zone_org_id "                   \
 	"LEFT JOIN power_list_publication pub ON pub.zone_org_id = d.zone_org_id"
-/* ?1 zone, ?2 department, ?3 power, ?4 status, ?5 like, the scope ?6 ?7 ?8 (zone or department
- * in it); the list adds LIMIT ?9 OFFSET ?10 */
-#define DELEG_WHERE                                                                                \
-	" WHERE (?1 = 0 OR d.zone_org_id = ?1) AND (?2 = 0 OR d.dept_org_id = ?2) "                \
-	"AND (?3 = 0 OR d.power_id = ?3) AND (CAST(?4 AS TEXT) IS NULL OR d.status = ?4) "         \
-	"AND (CAST(?5 AS TEXT) IS NULL OR p.code LIKE ?5 ESCAPE '\\' OR p.name LIKE ?5 ESCAPE "    \
-	"'\\') AND (" STORE_IN_SCOPE("d.zone_org_id", "?6", "?7", "?8") " OR " STORE_IN_SCOPE(     \
-	    "d.dept_org_id", "?6", "?7", "?8") ")"
-
 static const char sql_count[] =
-    "SELECT COUNT(*) FROM power_delegation d JOIN power_item p ON p.id = d.power_id" DELEG_WHERE;
-static const char sql_list[] =
-    "SELECT " DELEG_COLS DELEG_FROM DELEG_WHERE " ORDER BY z.name, p.code LIMIT ?9 OFFSET ?10";
+    "SELECT COUNT(*) FROM power_delegation d JOIN power_item p ON p.id = d.power_id";
+static const char sql_list[] = "SELECT " DELEG_COLS DELEG_FROM;
 static const char sql_get[] = "SELECT " DELEG_COLS DELEG_FROM " WHERE d.id = ?1";
-static const char sql_counts[] =
-    "SELECT d.zone_org_id, z.name, d.status, COUNT(*) FROM power_delegation d JOIN org z ON "
-    "z.id = d.zone_org_id WHERE " STORE_IN_SCOPE(
-        "d.zone_org_id", "?1", "?2",
-        "?3") " OR " STORE_IN_SCOPE("d.dept_org_id", "?1", "?2",
-                                    "?3") " GROUP BY d.zone_org_id, z.name, d.status ORDER BY "
-                                          "z.name, d.status";
+static const char sql_counts[] = "SELECT d.zone_org_id, z.name, d.status, COUNT(*) FROM "
+                                 "power_delegation d JOIN org z ON z.id = d.zone_org_id";
 static const char sql_find[] =
     "SELECT id FROM power_delegation WHERE power_id = ?1 AND zone_org_id = ?2";
 static const char sql_insert[] =
@@ -85,17 +70,8 @@ static const char sql_keys[] =
     "JOIN power_item p ON p.id = d.power_id JOIN org z ON z.id = d.zone_org_id";
 
 #define HELD "d.status IN ('delegated', 'accepted', 'not_ready', 'acting')"
-/* ?1 zone, ?2 department, ?3 from, ?4 to, scope ?5 ?6 ?7, ?8 one delegation; the list adds
- * LIMIT ?9 OFFSET ?10 */
-#define SUMS_WHERE                                                                                 \
-	" WHERE " HELD " AND (?1 = 0 OR d.zone_org_id = ?1) AND (?2 = 0 OR d.dept_org_id = ?2) "   \
-	"AND (?8 = 0 OR d.id = ?8) AND (" STORE_IN_SCOPE(                                          \
-	    "d.zone_org_id", "?5", "?6", "?7") " OR " STORE_IN_SCOPE("d.dept_org_id", "?5", "?6",  \
-	                                                             "?7") ")"
-/* the period does not change which powers are counted, but every parameter must appear */
-static const char sql_sums_count[] =
-    "SELECT COUNT(*) FROM power_delegation d" SUMS_WHERE
-    " AND CAST(?3 AS TEXT) = CAST(?3 AS TEXT) AND CAST(?4 AS TEXT) = CAST(?4 AS TEXT)";
+static const char sql_sums_count[] = "SELECT COUNT(*) FROM power_delegation d";
+/* ?1 from and ?2 to (sums_head) */
 static const char sql_sums[] =
     "SELECT d.id, p.id, p.code, p.name, d.zone_org_id, z.name, d.dept_org_id, o.name, d.status, "
     "p.promised_days, COALESCE(SUM(m.received), 0), COALESCE(SUM(m.done), 0), "
@@ -106,10 +82,7 @@ static const char sql_sums[] =
     "(SELECT e.result FROM power_evaluation e WHERE e.delegation_id = d.id ORDER BY e.id DESC "
     "LIMIT 1) FROM power_delegation d JOIN power_item p ON p.id = d.power_id "
     "JOIN org o ON o.id = d.dept_org_id JOIN org z ON z.id = d.zone_org_id "
-    "LEFT JOIN power_case_month m ON m.delegation_id = d.id AND m.month >= ?3 AND m.month <= "
-    "?4" SUMS_WHERE
-    " GROUP BY d.id, p.id, p.code, p.name, d.zone_org_id, z.name, d.dept_org_id, o.name, "
-    "d.status, p.promised_days ORDER BY z.name, p.code LIMIT ?9 OFFSET ?10";
+    "LEFT JOIN power_case_month m ON m.delegation_id = d.id AND m.month >= ?1 AND m.month <= ?2";
 
 #define EVAL_COLS                                                                                  \
 	"e.id, e.delegation_id, e.period_from, e.period_to, e.received, e.done, e.done_in_time, "  \
@@ -119,13 +92,8 @@ static const char sql_sums[] =
 	" FROM power_evaluation e JOIN power_delegation d ON d.id = e.delegation_id "              \
 	"JOIN power_item p ON p.id = d.power_id JOIN org z ON z.id = d.zone_org_id "               \
 	"LEFT JOIN app_user u ON u.id = e.evaluated_by"
-#define EVAL_WHERE                                                                                 \
-	" WHERE (?1 = 0 OR e.delegation_id = ?1) AND (" STORE_IN_SCOPE(                            \
-	    "d.zone_org_id", "?2", "?3", "?4") " OR " STORE_IN_SCOPE("d.dept_org_id", "?2", "?3",  \
-	                                                             "?4") ")"
-static const char sql_eval_count[] = "SELECT COUNT(*)" EVAL_FROM EVAL_WHERE;
-static const char sql_eval_list[] =
-    "SELECT " EVAL_COLS EVAL_FROM EVAL_WHERE " ORDER BY e.id DESC LIMIT ?5 OFFSET ?6";
+static const char sql_eval_count[] = "SELECT COUNT(*)" EVAL_FROM;
+static const char sql_eval_list[] = "SELECT " EVAL_COLS EVAL_FROM;
 static const char sql_eval_get[] = "SELECT " EVAL_COLS EVAL_FROM " WHERE e.id = ?1";
 static const char sql_eval_insert[] =
     "INSERT INTO power_evaluation (delegation_id, period_from, period_to, received, done, "
@@ -140,13 +108,16 @@ static const char sql_pub_insert[] =
     "INSERT INTO power_list_publication (zone_org_id, published, changed_at, changed_by) "
     "VALUES (?1, ?2, ?3, ?4)";
 #define PUBLIC "d.status IN ('accepted', 'acting')"
-static const char sql_public[] =
-    "SELECT d.zone_org_id, z.name, p.code, p.name, p.kind, o.name, d.mode, d.status, "
-    "d.service_place, d.acting_by, p.promised_days, p.statutory_days, p.accept_incomplete, "
-    "p.notify_commit FROM power_delegation d JOIN power_list_publication pub ON "
-    "pub.zone_org_id = d.zone_org_id AND pub.published = 1 JOIN power_item p ON "
-    "p.id = d.power_id JOIN org o ON o.id = p.dept_org_id JOIN org z ON z.id = d.zone_org_id "
-    "WHERE " PUBLIC " AND (?1 = 0 OR d.zone_org_id = ?1) ORDER BY z.name, p.code";
+#define PUBLIC_SELECT                                                                              \
+	"SELECT d.zone_org_id, z.name, p.code, p.name, p.kind, o.name, d.mode, d.status, "         \
+	"d.service_place, d.acting_by, p.promised_days, p.statutory_days, p.accept_incomplete, "   \
+	"p.notify_commit FROM power_delegation d JOIN power_list_publication pub ON "              \
+	"pub.zone_org_id = d.zone_org_id AND pub.published = 1 JOIN power_item p ON "              \
+	"p.id = d.power_id JOIN org o ON o.id = p.dept_org_id JOIN org z ON z.id = d.zone_org_id " \
+	"WHERE " PUBLIC
+static const char sql_public[] = PUBLIC_SELECT " ORDER BY z.name, p.code";
+static const char sql_public_zone[] =
+    PUBLIC_SELECT " AND d.zone_org_id = ?1 ORDER BY z.name, p.code";
 static const char sql_public_zones[] =
     "SELECT z.id, z.name, COUNT(d.id) FROM power_list_publication pub JOIN org z ON "
     "z.id = pub.zone_org_id LEFT JOIN power_delegation d ON d.zone_org_id = z.id AND " PUBLIC
@@ -178,17 +149,25 @@ static void read_delegation(struct store_stmt *st, struct arena *a, void *elemen
 	d->published = store_col_int(st, c + 13) != 0;
 }
 
-static void bind_filter(struct store_stmt *st, const void *arg)
+/* the predicates of the filters given: entries whose zone or department is in the scope */
+static void deleg_filter(struct store_sql *q, const void *arg)
 {
 	const struct store_delegation_filter *f = arg;
 
-	store_bind_int(st, 1, f->zone_org_id);
-	store_bind_int(st, 2, f->dept_org_id);
-	store_bind_int(st, 3, f->power_id);
-	store_bind_text(st, 4, f->status);
-	/* the like pattern is made by the caller into q (store_like_contains) */
-	store_bind_text(st, 5, f->q);
-	store_bind_scope(st, 6, &f->scope);
+	store_sql_add(q, " WHERE 1 = 1");
+	if (f->zone_org_id)
+		store_sql_int(q, " AND d.zone_org_id = ?", f->zone_org_id);
+	if (f->dept_org_id)
+		store_sql_int(q, " AND d.dept_org_id = ?", f->dept_org_id);
+	if (f->power_id)
+		store_sql_int(q, " AND d.power_id = ?", f->power_id);
+	if (f->status)
+		store_sql_text(q, " AND d.status = ?", f->status);
+	/* the like pattern is made into q by store_delegation_list (store_like_contains) */
+	if (f->q)
+		store_sql_text(q, " AND (p.code LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\')",
+		               f->q);
+	store_power_scope_either(q, "d.zone_org_id", "d.dept_org_id", &f->scope);
 }
 
 int store_delegation_list(struct store *s, struct arena *a, const struct store_delegation_filter *f,
@@ -198,13 +177,13 @@ int store_delegation_list(struct store *s, struct arena *a, const struct store_d
 	struct store_list l = {
 	    .count_sql = sql_count,
 	    .list_sql = sql_list,
-	    .limit_param = 9,
 	    .offset = f->offset,
 	    .limit = f->limit,
-	    .bind = bind_filter,
 	    .arg = &g,
 	    .read = read_delegation,
 	    .elem_size = sizeof(**out),
+	    .filter = deleg_filter,
+	    .order = " ORDER BY z.name, p.code",
 	};
 	void *arr;
 	int rc;
@@ -236,19 +215,23 @@ static void read_count(struct store_stmt *st, struct arena *a, void *element)
 	x->n = store_col_int(st, 3);
 }
 
-static void bind_scope_only(struct store_stmt *st, const void *arg)
+static void counts_filter(struct store_sql *q, const void *arg)
 {
-	store_bind_scope(st, 1, arg);
+	store_sql_add(q, " WHERE 1 = 1");
+	store_power_scope_either(q, "d.zone_org_id", "d.dept_org_id", arg);
 }
 
 int store_delegation_counts(struct store *s, struct arena *a, const struct store_scope *scope,
                             struct store_delegation_count **out, int *n)
 {
-	struct store_list l = {.list_sql = sql_counts,
-	                       .bind = bind_scope_only,
-	                       .arg = scope,
-	                       .read = read_count,
-	                       .elem_size = sizeof(**out)};
+	struct store_list l = {
+	    .list_sql = sql_counts,
+	    .arg = scope,
+	    .read = read_count,
+	    .elem_size = sizeof(**out),
+	    .filter = counts_filter,
+	    .order = " GROUP BY d.zone_org_id, z.name, d.status ORDER BY z.name, d.status",
+	};
 	void *arr;
 	int64_t total;
 	int rc = store_list_page(s, a, &l, &arr, n, &total);
@@ -697,16 +680,28 @@ static void read_sums(struct store_stmt *st, struct arena *a, void *element)
 	x->last_result = store_col_dup(st, 18, a);
 }
 
-static void bind_sums(struct store_stmt *st, const void *arg)
+/* the period of the list's months (?1 ?2); the count does not need it */
+static void sums_head(struct store_sql *q, const void *arg)
 {
 	const struct store_sums_filter *f = arg;
 
-	store_bind_int(st, 1, f->zone_org_id);
-	store_bind_int(st, 2, f->dept_org_id);
-	store_bind_text(st, 3, f->from);
-	store_bind_text(st, 4, f->to);
-	store_bind_scope(st, 5, &f->scope);
-	store_bind_int(st, 8, f->delegation_id);
+	store_sql_param_text(q, f->from);
+	store_sql_param_text(q, f->to);
+}
+
+/* the powers held delegated, of the filters given, whose zone or department is in the scope */
+static void sums_filter(struct store_sql *q, const void *arg)
+{
+	const struct store_sums_filter *f = arg;
+
+	store_sql_add(q, " WHERE " HELD);
+	if (f->zone_org_id)
+		store_sql_int(q, " AND d.zone_org_id = ?", f->zone_org_id);
+	if (f->dept_org_id)
+		store_sql_int(q, " AND d.dept_org_id = ?", f->dept_org_id);
+	if (f->delegation_id)
+		store_sql_int(q, " AND d.id = ?", f->delegation_id);
+	store_power_scope_either(q, "d.zone_org_id", "d.dept_org_id", &f->scope);
 }
 
 int store_power_sums(struct store *s, struct arena *a, const struct store_sums_filter *f,
@@ -715,13 +710,15 @@ int store_power_sums(struct store *s, struct arena *a, const struct store_sums_f
 	struct store_list l = {
 	    .count_sql = sql_sums_count,
 	    .list_sql = sql_sums,
-	    .limit_param = 9,
 	    .offset = f->offset,
 	    .limit = f->limit,
-	    .bind = bind_sums,
 	    .arg = f,
 	    .read = read_sums,
 	    .elem_size = sizeof(**out),
+	    .filter = sums_filter,
+	    .head = sums_head,
+	    .order = " GROUP BY d.id, p.id, p.code, p.name, d.zone_org_id, z.name, d.dept_org_id, "
+	             "o.name, d.status, p.promised_days ORDER BY z.name, p.code",
 	};
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);
@@ -761,12 +758,14 @@ struct eval_arg {
 	const struct store_scope *scope;
 };
 
-static void bind_eval(struct store_stmt *st, const void *arg)
+static void eval_filter(struct store_sql *q, const void *arg)
 {
 	const struct eval_arg *x = arg;
 
-	store_bind_int(st, 1, x->delegation_id);
-	store_bind_scope(st, 2, x->scope);
+	store_sql_add(q, " WHERE 1 = 1");
+	if (x->delegation_id)
+		store_sql_int(q, " AND e.delegation_id = ?", x->delegation_id);
+	store_power_scope_either(q, "d.zone_org_id", "d.dept_org_id", x->scope);
 }
 
 int store_evaluation_list(struct store *s, struct arena *a, int64_t delegation_id,
@@ -777,13 +776,13 @@ int store_evaluation_list(struct store *s, struct arena *a, int64_t delegation_i
 	struct store_list l = {
 	    .count_sql = sql_eval_count,
 	    .list_sql = sql_eval_list,
-	    .limit_param = 5,
 	    .offset = offset,
 	    .limit = limit,
-	    .bind = bind_eval,
 	    .arg = &arg,
 	    .read = read_eval,
 	    .elem_size = sizeof(**out),
+	    .filter = eval_filter,
+	    .order = " ORDER BY e.id DESC",
 	};
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);
@@ -922,8 +921,13 @@ static void read_public(struct store_stmt *st, struct arena *a, void *element)
 int store_power_public(struct store *s, struct arena *a, int64_t zone_org_id,
                        struct store_public_entry **out, int *n)
 {
+	struct store_list every = {
+	    .list_sql = sql_public, .read = read_public, .elem_size = sizeof(**out)};
 	void *arr;
-	int rc = store_collect(s, a, sql_public, zone_org_id, sizeof(**out), read_public, &arr, n);
+	int64_t total;
+	int rc = zone_org_id ? store_collect(s, a, sql_public_zone, zone_org_id, sizeof(**out),
+	                                     read_public, &arr, n)
+	                     : store_list_page(s, a, &every, &arr, n, &total);
 
 	*out = arr;
 	return rc;

@@ -5,6 +5,7 @@
 #include "store/store_impl.h"
 #include "store/store_inbox.h"
 #include "store/store_power.h"
+#include "store/store_power_impl.h"
 
 #include "util/jsonw.h"
 #include "util/log.h"
@@ -24,9 +25,7 @@ static const char sql_versions[] =
     "SELECT " LIST_COLS LIST_FROM " WHERE l.zone_org_id = ?1 ORDER BY l.version DESC";
 static const char sql_current[] =
     "SELECT " LIST_COLS LIST_FROM " WHERE l.version = (SELECT MAX(x.version) FROM duty_list x "
-    "WHERE x.zone_org_id = l.zone_org_id) AND (" STORE_IN_SCOPE(
-        "l.zone_org_id", "?1", "?2", "?3") " OR " STORE_IN_SCOPE("l.county_org_id", "?1", "?2",
-                                                                 "?3") ") ORDER BY z.name";
+    "WHERE x.zone_org_id = l.zone_org_id)";
 static const char sql_get[] = "SELECT " LIST_COLS LIST_FROM " WHERE l.id = ?1";
 static const char sql_items[] = "SELECT id, seq, name, holder, lead, steps, basis FROM duty_item "
                                 "WHERE list_id = ?1 ORDER BY seq";
@@ -104,19 +103,17 @@ static void read_item(struct store_stmt *st, struct arena *a, void *element)
 	it->basis = store_col_dup(st, 6, a);
 }
 
-static int lists(struct store *s, struct arena *a, const char *sql,
-                 void (*bind)(struct store_stmt *, const void *), const void *arg,
+static int lists(struct store *s, struct arena *a, const struct store_list *shape,
                  struct store_duty_list **out, int *n)
 {
-	struct store_list l = {.list_sql = sql,
-	                       .bind = bind,
-	                       .arg = arg,
-	                       .read = read_list,
-	                       .elem_size = sizeof(**out)};
+	struct store_list l = *shape;
 	void *arr;
 	int64_t total;
-	int rc = store_list_page(s, a, &l, &arr, n, &total);
+	int rc;
 
+	l.read = read_list;
+	l.elem_size = sizeof(**out);
+	rc = store_list_page(s, a, &l, &arr, n, &total);
 	*out = arr;
 	return rc;
 }
@@ -126,21 +123,29 @@ static void bind_zone(struct store_stmt *st, const void *arg)
 	store_bind_int(st, 1, *(const int64_t *)arg);
 }
 
-static void bind_scope(struct store_stmt *st, const void *arg)
+/* the newest versions whose zone or county is in the scope */
+static void current_filter(struct store_sql *q, const void *arg)
 {
-	store_bind_scope(st, 1, arg);
+	store_power_scope_either(q, "l.zone_org_id", "l.county_org_id", arg);
 }
 
 int store_duty_versions(struct store *s, struct arena *a, int64_t zone_org_id,
                         struct store_duty_list **out, int *n)
 {
-	return lists(s, a, sql_versions, bind_zone, &zone_org_id, out, n);
+	struct store_list l = {.list_sql = sql_versions, .bind = bind_zone, .arg = &zone_org_id};
+
+	return lists(s, a, &l, out, n);
 }
 
 int store_duty_current(struct store *s, struct arena *a, const struct store_scope *scope,
                        struct store_duty_list **out, int *n)
 {
-	return lists(s, a, sql_current, bind_scope, scope, out, n);
+	struct store_list l = {.list_sql = sql_current,
+	                       .arg = scope,
+	                       .filter = current_filter,
+	                       .order = " ORDER BY z.name"};
+
+	return lists(s, a, &l, out, n);
 }
 
 int store_duty_get(struct store *s, struct arena *a, int64_t id, struct store_duty_list *out)

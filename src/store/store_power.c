@@ -25,15 +25,9 @@ static const char sql_day_insert[] =
 
 #define POWER_COLS STORE_POWER_COLS
 #define POWER_FROM " FROM power_item p JOIN org o ON o.id = p.dept_org_id"
-/* ?1 department, ?2 kind, ?3 like */
-#define POWER_WHERE                                                                                \
-	" WHERE (?1 = 0 OR p.dept_org_id = ?1) AND (CAST(?2 AS TEXT) IS NULL OR p.kind = ?2) "     \
-	"AND (CAST(?3 AS TEXT) IS NULL OR p.code LIKE ?3 ESCAPE '\\' OR p.name LIKE ?3 ESCAPE "    \
-	"'\\' OR p.legal_basis LIKE ?3 ESCAPE '\\')"
 
-static const char sql_power_count[] = "SELECT COUNT(*)" POWER_FROM POWER_WHERE;
-static const char sql_power_list[] =
-    "SELECT " POWER_COLS POWER_FROM POWER_WHERE " ORDER BY o.name, p.code LIMIT ?4 OFFSET ?5";
+static const char sql_power_count[] = "SELECT COUNT(*)" POWER_FROM;
+static const char sql_power_list[] = "SELECT " POWER_COLS POWER_FROM;
 static const char sql_power_get[] = "SELECT " POWER_COLS POWER_FROM " WHERE p.id = ?1";
 static const char sql_power_by_code[] = "SELECT id FROM power_item WHERE code = ?1";
 static const char sql_power_codes[] = "SELECT " POWER_COLS POWER_FROM " ORDER BY p.code";
@@ -222,13 +216,33 @@ struct list_arg {
 	const char *like;
 };
 
-static void bind_list(struct store_stmt *st, const void *arg)
+void store_power_scope_either(struct store_sql *q, const char *a, const char *b,
+                              const struct store_scope *scope)
+{
+	if (store_scope_everything(scope))
+		return;
+	store_sql_add(q, " AND (");
+	store_sql_scope(q, a, scope);
+	store_sql_add(q, " OR ");
+	store_sql_scope(q, b, scope);
+	store_sql_add(q, ")");
+}
+
+/* the predicates of the filters given */
+static void power_filter(struct store_sql *q, const void *arg)
 {
 	const struct list_arg *x = arg;
 
-	store_bind_int(st, 1, x->f->dept_org_id);
-	store_bind_text(st, 2, x->f->kind);
-	store_bind_text(st, 3, x->like);
+	store_sql_add(q, " WHERE 1 = 1");
+	if (x->f->dept_org_id)
+		store_sql_int(q, " AND p.dept_org_id = ?", x->f->dept_org_id);
+	if (x->f->kind)
+		store_sql_text(q, " AND p.kind = ?", x->f->kind);
+	if (x->like)
+		store_sql_text(q,
+		               " AND (p.code LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\' OR "
+		               "p.legal_basis LIKE ? ESCAPE '\\')",
+		               x->like);
 }
 
 int store_power_list(struct store *s, struct arena *a, const struct store_power_filter *f,
@@ -238,13 +252,13 @@ int store_power_list(struct store *s, struct arena *a, const struct store_power_
 	struct store_list l = {
 	    .count_sql = sql_power_count,
 	    .list_sql = sql_power_list,
-	    .limit_param = 4,
 	    .offset = f->offset,
 	    .limit = f->limit,
-	    .bind = bind_list,
 	    .arg = &arg,
 	    .read = read_power,
 	    .elem_size = sizeof(**out),
+	    .filter = power_filter,
+	    .order = " ORDER BY o.name, p.code",
 	};
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);

@@ -11,4 +11,10 @@
 #define STORE_POWER_NCOLS 13
 void store_power_read_at(struct store_stmt *st, struct arena *a, struct store_power *p, int col);
 
+struct store_sql;
+/* Appends " AND (" a " in the scope OR " b " in it)" (store_sql_scope) unless the scope is
+ * everything: a record both a zone and a department (or a handler and a reporter) share. */
+void store_power_scope_either(struct store_sql *q, const char *a, const char *b,
+                              const struct store_scope *scope);
+
 #endif

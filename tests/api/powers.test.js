@@ -69,7 +69,7 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		// bad input names the field
 		h.assertError(await c.market1.post('/api/powers', { ...entry, promised_days: 21 }), 400, 'invalid_value', '/promised_days');
 		h.assertError(await c.market1.post('/api/powers', { ...entry, kind: 'permit' }), 400, 'invalid_value', '/kind');
-		h.assertError(await c.market1.post('/api/powers', { ...entry, legal_basis: '   ' }), 400, 'invalid_value', '/legal_basis');
+		h.assertError(await c.market1.post('/api/powers', { ...entry, legal_basis: '   ' }), 400, 'missing_field', '/legal_basis');
 		h.assertError(await c.market1.post('/api/powers', { ...entry, statutory_days: '20' }), 400, 'invalid_type', '/statutory_days');
 		assert.equal(await auditCount(), before);
 
