@@ -493,22 +493,51 @@ static int problem_reopen(struct api_ctx *c)
 	return problem_act(c, PROBLEM_REOPEN);
 }
 
+static int too_many(struct api_ctx *c, int64_t wait)
+{
+	http_resp_header(c->req, "Retry-After", arena_printf(c->a, "%lld", (long long)wait));
+	return api_error(
+	    c, 429, "too_many_attempts",
+	    arena_printf(c->a, "查询次数过多，请%lld分钟后再试", (long long)((wait + 59) / 60)),
+	    NULL);
+}
+
+/* A wrong code from the client's address: counted; 429 once the address must wait, else the
+ * 404 every wrong code gets. */
+static int wrong_code(struct api_ctx *c, const char *key)
+{
+	int64_t block;
+
+	if (api_ratelimit_hit(c, key, &problem_query_limit, &block) != 0)
+		return -1;
+	if (block)
+		return too_many(c, block);
+	return api_error(c, 404, "not_found", "查询码不正确，请核对后重试", "code");
+}
+
 /* The enterprise follows its problem by the code: the status, the answer and the dates, nothing
- * of who reported it. Malformed and unknown codes answer alike. */
+ * of who reported it. Malformed and unknown codes answer alike, and an address that sends too
+ * many of them waits (problem_query_limit). */
 static int public_problem(struct api_ctx *c)
 {
 	struct store_problem p;
-	char norm[PROBLEM_CODE_CHARS + 1], hash[65];
+	char norm[PROBLEM_CODE_CHARS + 1], hash[65], key[PROBLEM_QUERY_KEY_MAX];
 	const char *code = api_query_str(c, "code");
+	int64_t wait;
 	int rc;
 
 	http_resp_header(c->req, "Cache-Control", "no-store");
-	if (!code || strlen(code) > 64 || problem_code_normalize(code, norm) != 0)
-		return api_error(c, 404, "not_found", "查询码不正确，请核对后重试", "code");
+	problem_query_key(c->req->client_addr, key);
+	if (api_ratelimit_wait(c, key, &wait) != 0)
+		return -1;
+	if (wait)
+		return too_many(c, wait);
+	if (!code || problem_code_normalize(code, norm) != 0)
+		return wrong_code(c, key);
 	code_hash(norm, hash);
 	rc = store_problem_by_code(c->db, c->a, hash, &p);
 	if (rc == KFQ_ENOTFOUND)
-		return api_error(c, 404, "not_found", "查询码不正确，请核对后重试", "code");
+		return wrong_code(c, key);
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	jsonw_obj_open(&c->w);

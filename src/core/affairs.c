@@ -5,6 +5,7 @@
 #include "core/account.h"
 #include "core/plan.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -77,6 +78,13 @@ int problem_code_normalize(const char *typed, char out[PROBLEM_CODE_CHARS + 1])
 	}
 	out[n] = 0;
 	return n == PROBLEM_CODE_CHARS ? 0 : -1;
+}
+
+const struct ratelimit_policy problem_query_limit = {20, 15 * 60, 5 * 60, 60 * 60};
+
+void problem_query_key(const char *addr, char out[PROBLEM_QUERY_KEY_MAX])
+{
+	snprintf(out, PROBLEM_QUERY_KEY_MAX, "problem-code:%s", addr);
 }
 
 void problem_step_item(enum problem_action a, const struct problem_step_subject *s,

@@ -10,6 +10,7 @@
 #define KFQ_CORE_AFFAIRS_H
 
 #include "core/inbox.h"
+#include "core/ratelimit.h"
 #include "util/arena.h"
 
 #include <stdbool.h>
@@ -33,6 +34,14 @@ void problem_code_make(const unsigned char rnd[PROBLEM_CODE_BYTES], char out[PRO
 /* A code as someone typed it, normalized (case, dashes and spaces dropped, O read as 0, I and L
  * as 1) into out[PROBLEM_CODE_CHARS + 1]: 0, or -1 when it cannot be a code. */
 int problem_code_normalize(const char *typed, char out[PROBLEM_CODE_CHARS + 1]);
+
+/* Wrong or malformed codes from one address: the 20th within 15 minutes makes it wait 5 minutes,
+ * doubling up to an hour (a code is 100 bits: guessing is hopeless anyway; this keeps the
+ * public route cheap). */
+extern const struct ratelimit_policy problem_query_limit;
+#define PROBLEM_QUERY_KEY_MAX 80
+/* The limiter's key of a client address. */
+void problem_query_key(const char *addr, char out[PROBLEM_QUERY_KEY_MAX]);
 
 /* What a problem's step tells whom: a new or reopened problem goes to the handling
  * organization's accounts, an answer to the recording organization's, closing to the handler's;

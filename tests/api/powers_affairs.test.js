@@ -192,4 +192,20 @@ describe('social affairs, key matters, problems and rules to adjust', { timeout:
 		const v = await c.auditor1.get('/api/audit/verify');
 		assert.equal(v.json.ok, true, v.text);
 	});
+
+	// last: it makes this address wait
+	test('an address that sends wrong query codes waits: the 20th within 15 minutes, then 5 minutes', T, async () => {
+		const anon = new h.Client(srv);
+		// the problem test sent 5 wrong codes (four typed wrong and one missing) from this address
+		for (let i = 6; i < 20; i++) h.assertError(await anon.get(`/api/public/problems?code=WRONG${i}`), 404, 'not_found', 'code');
+		let r = await anon.get('/api/public/problems?code=WRONG20');
+		h.assertError(r, 429, 'too_many_attempts');
+		assert.equal(r.headers.get('retry-after'), '300');
+		assert.equal(r.json.error.message, '查询次数过多，请5分钟后再试');
+		// while it waits even the right code is not looked up
+		r = await anon.get(`/api/public/problems?code=${code}`);
+		h.assertError(r, 429, 'too_many_attempts');
+		// the staff's routes are not limited by it
+		assert.equal((await c.data1.get(`/api/problems/${problem.id}`)).status, 200);
+	});
 });

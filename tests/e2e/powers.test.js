@@ -104,6 +104,17 @@ describe('powers and boundaries in the browser', () => {
   test('the zone proposes a power and accepts the delegated one', async () => {
     const { page, watcher } = b
     await login(page, watcher, ZONE.username, ZONE.password)
+    // 我的待办 counts what the department delegated; its tile opens the list filtered to it
+    await page.goto('/')
+    const tile = page.locator(sel('todo-powers_to_accept'))
+    await tile.waitFor()
+    const waiting = Number(await tile.getAttribute('data-count'))
+    assert.ok(waiting >= 1, String(waiting))
+    await tile.click()
+    await page.waitForURL(/\/power-lists\?status=delegated/)
+    await page.locator(`${sel('list-table')} .el-table__row`, { hasText: A }).waitFor()
+    const states = await page.locator(`${sel('list-table')} .el-table__row ${sel('list-status')}`).allTextContents()
+    assert.ok(states.length >= 1 && states.every((x) => x.startsWith('已下放')), states.join())
     await page.locator(sel('menu-power-lists')).click()
     await page.locator(sel('page-power-lists')).waitFor()
     await page.locator(sel('list-propose')).click()
