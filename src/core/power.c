@@ -213,7 +213,11 @@ int64_t power_month(const char *ym)
 
 void power_month_format(int64_t m, char out[8])
 {
-	snprintf(out, 8, "%04d-%02d", (int)(m / 12) % 10000, (int)(m % 12) + 1);
+	/* a month number of power_month is year 1900..9999: clamped so the text always fits */
+	int64_t k = m < 1900 * 12 ? 1900 * 12 : m > 9999 * 12 + 11 ? 9999 * 12 + 11 : m;
+	unsigned year = (unsigned)(k / 12), month = (unsigned)(k % 12) + 1;
+
+	snprintf(out, 8, "%04u-%02u", year % 10000u, month % 100u);
 }
 
 /* num / den in basis points, half-up; den > 0, num >= 0. */

@@ -101,7 +101,7 @@ void power_step_item(enum power_action a, const struct power_step_subject *s, st
 /* "YYYY-MM" as a month number (year × 12 + month − 1, as core/workday.h's workday_month), -1
  * when malformed. */
 int64_t power_month(const char *ym);
-/* Writes a month number as "YYYY-MM" into out[8]. */
+/* Writes a month number as "YYYY-MM" into out[8] (clamped to the years power_month reads). */
 void power_month_format(int64_t m, char out[8]);
 
 /* The sums of a delegated power's monthly figures over a period. */

@@ -134,6 +134,11 @@ static void test_month(void **state)
 	assert_string_equal(out, "2025-12");
 	power_month_format(power_month("2026-01") - 1, out);
 	assert_string_equal(out, "2025-12");
+	/* outside the years power_month reads: clamped, the text always fits (gcc checks it) */
+	power_month_format(-5, out);
+	assert_string_equal(out, "1900-01");
+	power_month_format(INT64_MAX, out);
+	assert_string_equal(out, "9999-12");
 }
 
 /* January: 10 received, 8 done, 7 in time, 6.50 days on average, 6 good and 1 bad; February: 4,
