@@ -35,6 +35,9 @@ if [ ! -f "$DB" ]; then
 			echo "finance  $(add finance 财政局演示 市财政局 department)   市财政局（财力分成）"
 			echo "auditor  $(add auditor 审计员演示 市审计局 auditor)   市审计局"
 			echo "security $(add security 安全管理员演示 市商务局 security)   市商务局（安全管理员：审计员与监督账号、角色变更确认）"
+			echo "market   $(add market 市场监管演示 市市场监管局 department)   市市场监管局（赋权、指导、评估）"
+			echo "data     $(add data 营商局演示 市数据局 department)   市数据局（发布一区一单、高效办成一件事）"
+			echo "bianban  $(add bianban 编办演示 市委编办 department)   市委编办（审定权责清单）"
 		} >var/demo-accounts.txt
 	)
 	mv "$NEW" "$DB"

@@ -261,6 +261,10 @@ extern const struct api_route api_enterprise_routes[];
 extern const struct api_route api_industry_routes[];
 extern const struct api_route api_arrangement_routes[];
 extern const struct api_route api_revshare_routes[];
+extern const struct api_route api_power_routes[];
+extern const struct api_route api_delegation_routes[];
+extern const struct api_route api_duty_routes[];
+extern const struct api_route api_affairs_routes[];
 /* Every table above, in the order they are registered; NULL-terminated. */
 extern const struct api_route *const api_tables[];
 

@@ -5,10 +5,7 @@
 
 /* A module with to-dos adds its table here. */
 static const struct api_todo *const tables[] = {
-    api_plan_todos,
-    api_notice_todos,
-    api_audit_todos,
-    NULL,
+    api_plan_todos, api_notice_todos, api_audit_todos, api_power_todos, NULL,
 };
 
 static int todos(struct api_ctx *c)
@@ -20,10 +17,13 @@ static int todos(struct api_ctx *c)
 	for (const struct api_todo *const *t = tables; *t; t++) {
 		for (const struct api_todo *d = *t; d->key; d++) {
 			struct api_todo_item it = {0};
+			int r;
 			if ((perms & d->perm) != d->perm)
 				continue;
-			if (d->fill(c, &it) != 0)
+			if ((r = d->fill(c, &it)) < 0)
 				return -1;
+			if (r > 0)
+				continue;
 			jsonw_obj_open(&c->w);
 			jsonw_kint(&c->w, "count", it.count);
 			jsonw_kstr(&c->w, "detail", it.detail);

@@ -75,8 +75,13 @@ enum {
 	PERM_REVSHARE_MANAGE = 1u << 18,
 	PERM_ARRANGEMENT_WRITE = 1u << 19, /* 区中园/飞地/托管 arrangements */
 	PERM_REVSHARE_COMPARE = 1u << 20,  /* compare sharing ratios over every zone (what-if) */
+	PERM_POWER_READ = 1u << 21, /* power catalogue, 一区一单, 权责清单 (of the data scope) */
+	/* act in the powers workflows; which step needs the organization's capability
+	 * (delegate_power, publish_power_list, approve_duty_list) or to be the zone itself */
+	PERM_POWER_WRITE = 1u << 22,
+	PERM_CALENDAR_WRITE = 1u << 23, /* keep the working-day calendar (holiday notices) */
 };
-#define ACCOUNT_NPERMS 21
+#define ACCOUNT_NPERMS 24
 
 /* The stable name of permission bit `perm` (e.g. "task_read"): what GET /api/session sends the
  * web client, which builds its menus from these. NULL for anything but one known bit. */

@@ -22,6 +22,13 @@ const struct capability_def capability_defs[CAP_COUNT] = {
     {CAP_DELEGATE_POWER, "delegate_power", "向开发区赋权",
      "向开发区下放或委托市级管理权限，并负责业务指导和评估（一区一单）", CAP_SEED_RESPONSIBLE_DEPTS,
      4, "完善赋权机制"},
+    /* art. 4: the lead 编制向开发区放权清单, 实行“一区一单”, and keeps the 高效办成一件事 list */
+    {CAP_PUBLISH_POWER_LIST, "publish_power_list", "发布放权清单",
+     "发布或撤回各开发区的“一区一单”公开清单，维护“高效办成一件事”重点事项清单", CAP_SEED_LEAD, 4,
+     "完善赋权机制"},
+    /* art. 3: 市政府指导形成开发区与所在县（区）政府之间的权责清单, led by 市委编办 */
+    {CAP_APPROVE_DUTY_LIST, "approve_duty_list", "审定权责清单",
+     "审定开发区与所在县（区）之间的权责清单及其修订版本", CAP_SEED_LEAD, 3, "明确职责边界"},
 };
 
 const struct capability_def *capability_find(const char *code)

@@ -18,6 +18,8 @@ enum capability {
 	CAP_ACK_PAY_FILING,   /* 接收绩效薪酬分配方案备案: the four art. 14 names */
 	CAP_READ_PERSONAL, /* 查看个人身份信息 unmasked: nobody until the office grants it */
 	CAP_DELEGATE_POWER, /* 向开发区赋权: art. 4's 市直相关部门 */
+	CAP_PUBLISH_POWER_LIST, /* 编制发布放权清单: art. 4's lead (市数据局(市营商局)) */
+	CAP_APPROVE_DUTY_LIST, /* 审定权责清单: art. 3's lead (市委编办) */
 	CAP_COUNT
 };
 

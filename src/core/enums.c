@@ -38,6 +38,25 @@ TABLE(enum_enterprise_scale, {"above", "规上"}, {"below", "规下"});
 TABLE(enum_arrangement_kind, {"park_in_park", "区中园"}, {"enclave", "飞地"},
       {"trusteeship", "托管"});
 TABLE(enum_statement_status, {"draft", "草稿（未确认）"}, {"confirmed", "已确认"});
+TABLE(enum_power_kind, {"licensing", "行政许可"}, {"penalty", "行政处罚"}, {"coercion", "行政强制"},
+      {"levy", "行政征收"}, {"payment", "行政给付"}, {"inspection", "行政检查"},
+      {"confirmation", "行政确认"}, {"reward", "行政奖励"}, {"adjudication", "行政裁决"},
+      {"other", "其他行政权力"}, {"public_service", "公共服务"}, {"filing", "行政备案"});
+TABLE(enum_power_mode, {"direct", "直接下放"}, {"entrust", "委托"}, {"stationed", "派驻人员"},
+      {"signboard", "加挂牌子"}, {"agency", "代办"});
+TABLE(enum_power_result, {"good", "良好"}, {"improve", "需改进"}, {"revoke", "建议收回"});
+TABLE(enum_guidance_kind, {"training", "业务培训"}, {"guidance", "业务指导"},
+      {"supervision", "监督检查"});
+TABLE(enum_duty_holder, {"zone", "开发区"}, {"county", "县区"}, {"shared", "共同承担"});
+TABLE(enum_social_category, {"community", "社区管理"}, {"education", "教育"}, {"health", "卫生"},
+      {"civil_affairs", "民政"}, {"public_security", "社会治安"}, {"other", "其他"});
+TABLE(enum_social_status, {"carrying", "仍由开发区承担"}, {"planned", "已制定移交计划"},
+      {"handing_over", "移交中"}, {"handed_over", "已移交"});
+TABLE(enum_problem_source, {"hotline", "热线"}, {"visit", "走访"}, {"other", "其他渠道"});
+TABLE(enum_problem_status, {"open", "办理中"}, {"answered", "已答复"}, {"closed", "已办结"});
+TABLE(enum_rule_kind, {"own_normative", "本部门规范性文件"}, {"local_regulation", "地方性法规"},
+      {"gov_rule", "政府规章"}, {"city_document", "市级文件"});
+TABLE(enum_rule_status, {"planned", "待启动"}, {"in_progress", "办理中"}, {"done", "已完成"});
 
 static const struct enum_entry *find(const struct enum_table *t, const char *code)
 {

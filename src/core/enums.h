@@ -34,6 +34,17 @@ extern const struct enum_table enum_enterprise_scale;   /* above (规上) below 
 /* park_in_park enclave trusteeship, in enum arrangement_kind's order (core/arrangement.h) */
 extern const struct enum_table enum_arrangement_kind;
 extern const struct enum_table enum_statement_status; /* of a revenue-sharing statement */
+extern const struct enum_table enum_power_kind; /* 权力清单 categories: licensing … filing */
+extern const struct enum_table enum_power_mode; /* direct entrust stationed signboard agency */
+extern const struct enum_table enum_power_result;    /* good improve revoke (core/power.h) */
+extern const struct enum_table enum_guidance_kind;   /* training guidance supervision */
+extern const struct enum_table enum_duty_holder;     /* zone county shared */
+extern const struct enum_table enum_social_category; /* community education health … */
+extern const struct enum_table enum_social_status;   /* carrying planned handing_over handed_over */
+extern const struct enum_table enum_problem_source;  /* hotline visit other */
+extern const struct enum_table enum_problem_status;  /* open answered closed */
+extern const struct enum_table enum_rule_kind;       /* own_normative local_regulation … */
+extern const struct enum_table enum_rule_status;     /* planned in_progress done */
 
 bool enum_valid(const struct enum_table *t, const char *code);
 /* The code's label; the code itself when the table does not have it (NULL for NULL). */

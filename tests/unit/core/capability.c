@@ -25,7 +25,7 @@ enum {
 static void test_catalogue(void **state)
 {
 	(void)state;
-	assert_int_equal(CAP_COUNT, 5);
+	assert_int_equal(CAP_COUNT, 7);
 	for (int i = 0; i < CAP_COUNT; i++) {
 		assert_int_equal(capability_defs[i].cap, i);
 		assert_ptr_equal(capability_get((enum capability)i), &capability_defs[i]);
@@ -36,6 +36,8 @@ static void test_catalogue(void **state)
 	assert_string_equal(capability_get(CAP_ACK_PAY_FILING)->code, "ack_pay_filing");
 	assert_string_equal(capability_get(CAP_READ_PERSONAL)->code, "read_personal");
 	assert_string_equal(capability_get(CAP_DELEGATE_POWER)->code, "delegate_power");
+	assert_string_equal(capability_get(CAP_PUBLISH_POWER_LIST)->code, "publish_power_list");
+	assert_string_equal(capability_get(CAP_APPROVE_DUTY_LIST)->code, "approve_duty_list");
 	assert_string_equal(capability_get(CAP_READ_PERSONAL)->label, "查看个人身份信息");
 	assert_null(capability_find("approve"));
 	assert_null(capability_find(NULL));
@@ -67,6 +69,7 @@ static void test_seed(void **state)
 	    {CAP_ACK_PAY_FILING, CAIZHENG, 14}, {CAP_ACK_PAY_FILING, RENSHE, 14},
 	    {CAP_DELEGATE_POWER, SHANGWU, 4},   {CAP_DELEGATE_POWER, FAGAI, 4},
 	    {CAP_DELEGATE_POWER, KEJI, 4},      {CAP_DELEGATE_POWER, BIANBAN, 4},
+	    {CAP_PUBLISH_POWER_LIST, SHUJU, 4},
 	};
 	struct capability_grant *g;
 	struct arena a;

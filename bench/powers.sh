@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Benchmark for the powers module at a province's scale: 100 zones, 5,000 powers of the city
+# departments, 20,000 of them delegated (200 a zone) and 500,000 monthly case rows (25 months
+# each), on SQLite and on PostgreSQL. Measures with wrk (one connection, so latency is server
+# time plus loopback): a zone's list as the zone sees it, the evaluation of every delegated
+# power of a zone (200 in one answer), the evaluation of every delegated power of one department
+# (1,667 powers over 100 zones, aggregated and paged in SQL), and the province's evaluation page
+# as the office sees it (all 20,000 aggregated in SQL, one page answered). Bulk rows are
+# generated with SQL: benchmark data, not application data. Figures go to docs/PERFORMANCE.md.
+#   bench/powers.sh [sqlite|pg] [DURATION_SECONDS]     (BIN=… to measure another kfq binary)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+KIND=${1:-sqlite}
+DUR=${2:-5}
+BIN=${BIN:-$PWD/build/kfq}
+OUT=$PWD/bench/out
+mkdir -p "$OUT"
+work=$(mktemp -d)
+trap 'kill $(cat "$work"/kfq.pid 2>/dev/null) 2>/dev/null; [ "$KIND" = pg ] && scripts/pg-temp.sh stop "$work/pg"; rm -rf "$work"' EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# 100 zones under the seven counties, plus the city departments of the demo
+{
+	sed -n '1,/^清原满族自治县/p' data/demo/orgs.tsv
+	counties=(新抚区 东洲区 望花区 顺城区 抚顺县 新宾满族自治县 清原满族自治县)
+	for i in $(seq 1 100); do
+		printf '压测开发区%03d\tzone\t%s\tprovincial\t\t0\n' "$i" "${counties[$((i % 7))]}"
+	done
+} >"$work/orgs.tsv"
+
+if [ "$KIND" = pg ]; then
+	url=$(scripts/pg-temp.sh start "$work/pg")
+	psql -q "$url" -c 'CREATE DATABASE bench' >/dev/null
+	db=${url%/postgres}/bench
+	q() { psql -q -v ON_ERROR_STOP=1 "$db" -c "$1" >/dev/null; }
+	month() { echo "to_char(DATE '2024-01-01' + ($1) * INTERVAL '1 month', 'YYYY-MM')"; }
+else
+	db=$work/bench.db
+	q() { sqlite3 "$db" "$1"; }
+	month() { echo "strftime('%Y-%m', date('2024-01-01', '+' || ($1) || ' months'))"; }
+fi
+"$BIN" migrate --db "$db" >/dev/null
+"$BIN" org import --db "$db" "$work/orgs.tsv" >/dev/null
+echo 'Bench#Passw0rd' | "$BIN" user add --db "$db" --username office --org 市商务局 --role office --password-stdin >/dev/null
+echo 'Bench#Passw0rd' | "$BIN" user add --db "$db" --username zone1 --org 压测开发区001 --role zone --password-stdin >/dev/null
+echo 'Bench#Passw0rd' | "$BIN" user add --db "$db" --username dept1 --org 市市场监管局 --role department --password-stdin >/dev/null
+
+echo "generating 5,000 powers, 20,000 delegations and 500,000 monthly rows ($KIND)…"
+q "INSERT INTO power_item (dept_org_id, code, name, kind, legal_basis, statutory_days, promised_days,
+     accept_incomplete, notify_commit, created_at, updated_at)
+   WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 5000),
+   d AS (SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 AS k FROM org WHERE type = 'city_department'),
+   nd AS (SELECT COUNT(*) AS c FROM d)
+   SELECT d.id, 'B' || s.n, '压测事项' || s.n, 'licensing', '《压测依据》第' || s.n || '条', 20, 10, 0, 0,
+          '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'
+   FROM s, nd JOIN d ON d.k = s.n % nd.c"
+q "INSERT INTO power_delegation (power_id, zone_org_id, dept_org_id, status, origin, mode, effective_from,
+     document, service_place, created_at, updated_at)
+   SELECT p.id, z.id, p.dept_org_id, 'accepted', 'department', 'direct', '2024-01-01', '压测文件',
+          z.name || '政务服务中心', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'
+   FROM power_item p, org z WHERE z.type = 'zone' AND (p.id + z.id) % 25 = 0"
+q "INSERT INTO power_case_month (delegation_id, month, received, done, done_in_time, days_x100, good, bad)
+   WITH RECURSIVE s(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM s WHERE n < 24)
+   SELECT d.id, $(month s.n), (d.id + s.n) % 13, (d.id + s.n) % 11, (d.id + s.n) % 11 - (d.id % 2),
+          CASE WHEN (d.id + s.n) % 11 = 0 THEN 0 ELSE 300 + (d.id * 7 + s.n) % 900 END,
+          (d.id + s.n) % 7, (d.id + s.n) % 2
+   FROM power_delegation d, s WHERE (d.id + s.n) % 11 - (d.id % 2) >= 0"
+q "INSERT INTO power_list_publication (zone_org_id, published, changed_at)
+   SELECT id, 1, '2026-01-01T00:00:00Z' FROM org WHERE type = 'zone'"
+q "ANALYZE"
+q "SELECT (SELECT COUNT(*) FROM power_item) || ' powers, ' || (SELECT COUNT(*) FROM power_delegation) ||
+   ' delegations, ' || (SELECT COUNT(*) FROM power_case_month) || ' monthly rows'" || true
+[ "$KIND" = sqlite ] && sqlite3 "$db" "SELECT (SELECT COUNT(*) FROM power_item) || ' powers, ' || (SELECT COUNT(*) FROM power_delegation) || ' delegations, ' || (SELECT COUNT(*) FROM power_case_month) || ' monthly rows'"
+[ "$KIND" = pg ] && psql -At "$db" -c "SELECT (SELECT COUNT(*) FROM power_item) || ' powers, ' || (SELECT COUNT(*) FROM power_delegation) || ' delegations, ' || (SELECT COUNT(*) FROM power_case_month) || ' monthly rows'"
+
+port=$(free_port)
+"$BIN" serve --db "$db" --listen 127.0.0.1:$port --no-access-log >"$work/serve.out" 2>"$work/serve.err" &
+echo $! >"$work/kfq.pid"
+for _ in $(seq 200); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.05; done
+b=http://127.0.0.1:$port
+login() {
+	curl -s -D "$work/h" -H "Origin: $b" -H 'Content-Type: application/json' \
+		-d "{\"username\":\"$1\",\"password\":\"Bench#Passw0rd\"}" "$b/api/session" >/dev/null
+	sed -n 's/^Set-Cookie: \(kfq_session=[^;]*\).*/\1/p' "$work/h"
+}
+office=$(login office)
+zone=$(login zone1)
+dept=$(login dept1)
+zid=$(curl -fs -H "Cookie: $office" "$b/api/power-orgs" | python3 -c 'import json,sys; print([o["id"] for o in json.load(sys.stdin)["items"] if o["name"] == "压测开发区001"][0])')
+period='from=2025-01&to=2025-12'
+for name in zone-list zone-eval dept-eval province-eval public; do
+	who=$office
+	case $name in
+	zone-list) url="$b/api/power-delegations?page_size=20" who=$zone ;;
+	zone-eval) url="$b/api/power-evaluations/figures?$period&zone_org_id=$zid&page_size=500" who=$zone ;;
+	dept-eval) url="$b/api/power-evaluations/figures?$period&page_size=20" who=$dept ;;
+	province-eval) url="$b/api/power-evaluations/figures?$period&page_size=20" ;;
+	public) url="$b/api/public/power-lists/$zid" ;;
+	esac
+	curl -fs -H "Cookie: $who" "$url" | python3 -c 'import json,sys; d=json.load(sys.stdin); print("'"$name"': total", d["total"], "items", len(d["items"]))'
+	echo "== $KIND $name (wrk -t1 -c1 -d${DUR}s)"
+	wrk -t1 -c1 -d"${DUR}s" --latency -H "Cookie: $who" "$url" | tee "$OUT/$KIND-powers-$name.txt" |
+		grep -E 'Latency  |50%|90%|99%|Requests/sec'
+done

@@ -1,0 +1,956 @@
+/* store_delegation.c - each zone's list of delegated powers (一区一单) in SQL: the workflow's
+ * steps, guidance, monthly case figures and their sums, evaluations, publication and the public
+ * page's reads. Every change is audited in its transaction. Must not decide which step is
+ * allowed (core/power.c) nor who may take it (api/). */
+#include "store/store_impl.h"
+#include "store/store_inbox.h"
+#include "store/store_power_impl.h"
+
+#include "util/jsonw.h"
+#include "util/log.h"
+#include "util/strbuf.h"
+#include "util/timeutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DELEG_COLS                                                                                 \
+	"d.id, " STORE_POWER_COLS ", d.zone_org_id, z.name, d.status, d.origin, d.mode, "          \
+	"d.effective_from, d.document, d.service_place, d.acting_by, d.acting_until, d.note, "     \
+	"d.created_at, d.updated_at, COALESCE(pub.published, 0)"
+#define DELEG_FROM                                                                                 \
+	" FROM power_delegation d JOIN power_item p ON p.id = d.power_id "                         \
+	"JOIN org o ON o.id = p.dept_org_id JOIN org z ON z.id = d.zone_org_id "                   \
+	"LEFT JOIN power_list_publication pub ON pub.zone_org_id = d.zone_org_id"
+static const char sql_count[] =
+    "SELECT COUNT(*) FROM power_delegation d JOIN power_item p ON p.id = d.power_id";
+static const char sql_list[] = "SELECT " DELEG_COLS DELEG_FROM;
+static const char sql_get[] = "SELECT " DELEG_COLS DELEG_FROM " WHERE d.id = ?1";
+static const char sql_counts[] = "SELECT d.zone_org_id, z.name, d.status, COUNT(*) FROM "
+                                 "power_delegation d JOIN org z ON z.id = d.zone_org_id";
+static const char sql_find[] =
+    "SELECT id FROM power_delegation WHERE power_id = ?1 AND zone_org_id = ?2";
+static const char sql_insert[] =
+    "INSERT INTO power_delegation (power_id, zone_org_id, dept_org_id, status, origin, note, "
+    "created_at, updated_at, updated_by) SELECT p.id, ?2, p.dept_org_id, ?3, ?4, ?5, ?6, ?6, ?7 "
+    "FROM power_item p WHERE p.id = ?1 RETURNING id";
+static const char sql_update[] =
+    "UPDATE power_delegation SET status = ?2, origin = ?3, mode = ?4, effective_from = ?5, "
+    "document = ?6, service_place = ?7, acting_by = ?8, acting_until = ?9, note = ?10, "
+    "updated_at = ?11, updated_by = ?12 WHERE id = ?1";
+
+static const char sql_guidance_insert[] =
+    "INSERT INTO power_guidance (delegation_id, kind, held_on, content, participants, "
+    "created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id";
+static const char sql_guidance_list[] =
+    "SELECT g.id, g.delegation_id, g.kind, g.held_on, g.content, g.participants, g.created_at, "
+    "u.display_name FROM power_guidance g LEFT JOIN app_user u ON u.id = g.created_by "
+    "WHERE g.delegation_id = ?1 ORDER BY g.held_on DESC, g.id DESC";
+
+#define MONTH_COLS "delegation_id, month, received, done, done_in_time, days_x100, good, bad"
+static const char sql_month_list[] =
+    "SELECT " MONTH_COLS " FROM power_case_month WHERE delegation_id = ?1 ORDER BY month";
+static const char sql_month_get[] =
+    "SELECT " MONTH_COLS " FROM power_case_month WHERE delegation_id = ?1 AND month = ?2";
+static const char sql_month_delete[] =
+    "DELETE FROM power_case_month WHERE delegation_id = ?1 AND month = ?2";
+static const char sql_month_insert[] =
+    "INSERT INTO power_case_month (" MONTH_COLS ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+const struct store_bulk_spec store_case_month_bulk = {
+    .copy_sql = "COPY power_case_month (" MONTH_COLS ") FROM STDIN",
+    .insert_sql = sql_month_insert,
+    .ncols = 8,
+};
+static const char sql_month_keys[] =
+    "SELECT m.delegation_id, m.month FROM power_case_month m JOIN power_delegation d ON "
+    "d.id = m.delegation_id WHERE d.zone_org_id = ?1 OR d.dept_org_id = ?1";
+static const char sql_keys[] =
+    "SELECT d.id, p.code, d.zone_org_id, z.name, d.dept_org_id, d.status FROM power_delegation d "
+    "JOIN power_item p ON p.id = d.power_id JOIN org z ON z.id = d.zone_org_id";
+
+#define HELD "d.status IN ('delegated', 'accepted', 'not_ready', 'acting')"
+static const char sql_sums_count[] = "SELECT COUNT(*) FROM power_delegation d";
+/* ?1 from and ?2 to (sums_head) */
+static const char sql_sums[] =
+    "SELECT d.id, p.id, p.code, p.name, d.zone_org_id, z.name, d.dept_org_id, o.name, d.status, "
+    "p.promised_days, COALESCE(SUM(m.received), 0), COALESCE(SUM(m.done), 0), "
+    "COALESCE(SUM(m.done_in_time), 0), COALESCE(SUM(m.days_x100 * m.done), 0), "
+    "COALESCE(SUM(m.good), 0), COALESCE(SUM(m.bad), 0), "
+    "MAX(CASE WHEN m.received > 0 THEN m.month END), "
+    "(SELECT COUNT(*) FROM power_evaluation e WHERE e.delegation_id = d.id), "
+    "(SELECT e.result FROM power_evaluation e WHERE e.delegation_id = d.id ORDER BY e.id DESC "
+    "LIMIT 1) FROM power_delegation d JOIN power_item p ON p.id = d.power_id "
+    "JOIN org o ON o.id = d.dept_org_id JOIN org z ON z.id = d.zone_org_id "
+    "LEFT JOIN power_case_month m ON m.delegation_id = d.id AND m.month >= ?1 AND m.month <= ?2";
+
+#define EVAL_COLS                                                                                  \
+	"e.id, e.delegation_id, e.period_from, e.period_to, e.received, e.done, e.done_in_time, "  \
+	"e.avg_days_x100, e.good, e.bad, e.idle, e.result, e.reason, e.problems, e.evaluated_at, " \
+	"u.display_name, p.name, z.name"
+#define EVAL_FROM                                                                                  \
+	" FROM power_evaluation e JOIN power_delegation d ON d.id = e.delegation_id "              \
+	"JOIN power_item p ON p.id = d.power_id JOIN org z ON z.id = d.zone_org_id "               \
+	"LEFT JOIN app_user u ON u.id = e.evaluated_by"
+static const char sql_eval_count[] = "SELECT COUNT(*)" EVAL_FROM;
+static const char sql_eval_list[] = "SELECT " EVAL_COLS EVAL_FROM;
+static const char sql_eval_get[] = "SELECT " EVAL_COLS EVAL_FROM " WHERE e.id = ?1";
+static const char sql_eval_insert[] =
+    "INSERT INTO power_evaluation (delegation_id, period_from, period_to, received, done, "
+    "done_in_time, avg_days_x100, good, bad, idle, result, reason, problems, evaluated_at, "
+    "evaluated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+    "RETURNING id";
+
+static const char sql_pub_delete[] = "DELETE FROM power_list_publication WHERE zone_org_id = ?1";
+static const char sql_pub_get[] =
+    "SELECT published FROM power_list_publication WHERE zone_org_id = ?1";
+static const char sql_pub_insert[] =
+    "INSERT INTO power_list_publication (zone_org_id, published, changed_at, changed_by) "
+    "VALUES (?1, ?2, ?3, ?4)";
+#define PUBLIC "d.status IN ('accepted', 'acting')"
+#define PUBLIC_SELECT                                                                              \
+	"SELECT d.zone_org_id, z.name, p.code, p.name, p.kind, o.name, d.mode, d.status, "         \
+	"d.service_place, d.acting_by, p.promised_days, p.statutory_days, p.accept_incomplete, "   \
+	"p.notify_commit FROM power_delegation d JOIN power_list_publication pub ON "              \
+	"pub.zone_org_id = d.zone_org_id AND pub.published = 1 JOIN power_item p ON "              \
+	"p.id = d.power_id JOIN org o ON o.id = p.dept_org_id JOIN org z ON z.id = d.zone_org_id " \
+	"WHERE " PUBLIC
+static const char sql_public[] = PUBLIC_SELECT " ORDER BY z.name, p.code";
+static const char sql_public_zone[] =
+    PUBLIC_SELECT " AND d.zone_org_id = ?1 ORDER BY z.name, p.code";
+static const char sql_public_zones[] =
+    "SELECT z.id, z.name, COUNT(d.id) FROM power_list_publication pub JOIN org z ON "
+    "z.id = pub.zone_org_id LEFT JOIN power_delegation d ON d.zone_org_id = z.id AND " PUBLIC
+    " WHERE pub.published = 1 GROUP BY z.id, z.name ORDER BY z.name";
+
+/* ---- reading ---- */
+
+static void read_delegation(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_delegation *d = element;
+	int c = 1 + STORE_POWER_NCOLS;
+
+	memset(d, 0, sizeof(*d));
+	d->id = store_col_int(st, 0);
+	store_power_read_at(st, a, &d->power, 1);
+	d->zone_org_id = store_col_int(st, c);
+	d->zone_name = store_col_dup(st, c + 1, a);
+	d->status = store_col_dup(st, c + 2, a);
+	d->origin = store_col_dup(st, c + 3, a);
+	d->mode = store_col_dup(st, c + 4, a);
+	d->effective_from = store_col_dup(st, c + 5, a);
+	d->document = store_col_dup(st, c + 6, a);
+	d->service_place = store_col_dup(st, c + 7, a);
+	d->acting_by = store_col_dup(st, c + 8, a);
+	d->acting_until = store_col_dup(st, c + 9, a);
+	d->note = store_col_dup(st, c + 10, a);
+	d->created_at = store_col_dup(st, c + 11, a);
+	d->updated_at = store_col_dup(st, c + 12, a);
+	d->published = store_col_int(st, c + 13) != 0;
+}
+
+/* the predicates of the filters given: entries whose zone or department is in the scope */
+static void deleg_filter(struct store_sql *q, const void *arg)
+{
+	const struct store_delegation_filter *f = arg;
+
+	store_sql_add(q, " WHERE 1 = 1");
+	if (f->zone_org_id)
+		store_sql_int(q, " AND d.zone_org_id = ?", f->zone_org_id);
+	if (f->dept_org_id)
+		store_sql_int(q, " AND d.dept_org_id = ?", f->dept_org_id);
+	if (f->power_id)
+		store_sql_int(q, " AND d.power_id = ?", f->power_id);
+	if (f->status)
+		store_sql_text(q, " AND d.status = ?", f->status);
+	/* the like pattern is made into q by store_delegation_list (store_like_contains) */
+	if (f->q)
+		store_sql_text(q, " AND (p.code LIKE ? ESCAPE '\\' OR p.name LIKE ? ESCAPE '\\')",
+		               f->q);
+	store_power_scope_either(q, "d.zone_org_id", "d.dept_org_id", &f->scope);
+}
+
+int store_delegation_list(struct store *s, struct arena *a, const struct store_delegation_filter *f,
+                          struct store_delegation **out, int *n, int64_t *total)
+{
+	struct store_delegation_filter g = *f;
+	struct store_list l = {
+	    .count_sql = sql_count,
+	    .list_sql = sql_list,
+	    .offset = f->offset,
+	    .limit = f->limit,
+	    .arg = &g,
+	    .read = read_delegation,
+	    .elem_size = sizeof(**out),
+	    .filter = deleg_filter,
+	    .order = " ORDER BY z.name, p.code",
+	};
+	void *arr;
+	int rc;
+
+	g.q = store_like_contains(a, f->q);
+	rc = store_list_page(s, a, &l, &arr, n, total);
+	*out = arr;
+	return rc;
+}
+
+int store_delegation_get(struct store *s, struct arena *a, int64_t id, struct store_delegation *out)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_get, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	return store_row(st, a, read_delegation, out);
+}
+
+static void read_count(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_delegation_count *x = element;
+
+	x->zone_org_id = store_col_int(st, 0);
+	x->zone_name = store_col_dup(st, 1, a);
+	x->status = store_col_dup(st, 2, a);
+	x->n = store_col_int(st, 3);
+}
+
+static void counts_filter(struct store_sql *q, const void *arg)
+{
+	store_sql_add(q, " WHERE 1 = 1");
+	store_power_scope_either(q, "d.zone_org_id", "d.dept_org_id", arg);
+}
+
+int store_delegation_counts(struct store *s, struct arena *a, const struct store_scope *scope,
+                            struct store_delegation_count **out, int *n)
+{
+	struct store_list l = {
+	    .list_sql = sql_counts,
+	    .arg = scope,
+	    .read = read_count,
+	    .elem_size = sizeof(**out),
+	    .filter = counts_filter,
+	    .order = " GROUP BY d.zone_org_id, z.name, d.status ORDER BY z.name, d.status",
+	};
+	void *arr;
+	int64_t total;
+	int rc = store_list_page(s, a, &l, &arr, n, &total);
+
+	*out = arr;
+	return rc;
+}
+
+/* ---- the workflow ---- */
+
+static int write_delegation(struct store *s, struct arena *a, int64_t id, const void *json,
+                            struct jsonw *w)
+{
+	const struct store_power_json *shape = json;
+	struct store_delegation d;
+	int rc;
+
+	if ((rc = store_delegation_get(s, a, id, &d)) == KFQ_OK)
+		shape->delegation(w, &d);
+	return rc;
+}
+
+/* The row after the step: what the action sets, the rest as it was. */
+static void apply(struct store_delegation *d, const struct store_delegation_step *x,
+                  const char *next)
+{
+	d->status = next;
+	d->note = x->note;
+	switch (x->action) {
+	case POWER_PROPOSE:
+	case POWER_PLAN:
+		/* a fresh start after a refusal or a withdrawal */
+		d->origin = x->action == POWER_PROPOSE ? "zone" : "department";
+		d->mode = d->effective_from = d->document = d->service_place = NULL;
+		d->acting_by = d->acting_until = NULL;
+		break;
+	case POWER_DELEGATE:
+		d->mode = x->mode;
+		d->effective_from = x->effective_from;
+		d->document = x->document;
+		break;
+	case POWER_ACCEPT:
+		d->service_place = x->service_place;
+		break;
+	case POWER_ACT:
+		d->mode = x->mode;
+		d->acting_by = x->acting_by;
+		d->acting_until = x->acting_until;
+		break;
+	case POWER_REASSESS:
+		d->mode = x->mode;
+		d->acting_by = d->acting_until = NULL;
+		break;
+	case POWER_ACCEPT_PROPOSAL:
+	case POWER_DECLINE:
+	case POWER_NOT_READY:
+	case POWER_REVOKE:
+	case POWER_NACTIONS:
+		break;
+	}
+}
+
+static int update_row(struct store *s, const struct store_actor *who,
+                      const struct store_delegation *d, const char *now)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_update, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, d->id);
+	store_bind_text(st, 2, d->status);
+	store_bind_text(st, 3, d->origin);
+	store_bind_text(st, 4, d->mode);
+	store_bind_text(st, 5, d->effective_from);
+	store_bind_text(st, 6, d->document);
+	store_bind_text(st, 7, d->service_place);
+	store_bind_text(st, 8, d->acting_by);
+	store_bind_text(st, 9, d->acting_until);
+	store_bind_text(st, 10, d->note);
+	store_bind_text(st, 11, now);
+	store_bind_id(st, 12, who->user_id);
+	return store_run(st);
+}
+
+/* A new entry (propose or plan of a power not on the zone's list). */
+static int insert_row(struct store *s, const struct store_actor *who,
+                      const struct store_delegation_step *x, const char *next, const char *now,
+                      int64_t *id)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_insert, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, x->power_id);
+	store_bind_int(st, 2, x->zone_org_id);
+	store_bind_text(st, 3, next);
+	store_bind_text(st, 4, x->action == POWER_PROPOSE ? "zone" : "department");
+	store_bind_text(st, 5, x->note);
+	store_bind_text(st, 6, now);
+	store_bind_id(st, 7, who->user_id);
+	return store_run_id(st, id);
+}
+
+/* Tells the other side of the step (core power_step_item), in the step's transaction. */
+static int tell(struct store *s, const struct store_actor *who, enum power_action action,
+                int64_t id)
+{
+	struct store_delegation d;
+	struct inbox_item item;
+	struct arena ar;
+	int rc;
+
+	arena_init(&ar);
+	if ((rc = store_delegation_get(s, &ar, id, &d)) == KFQ_OK) {
+		struct power_step_subject subj = {
+		    .delegation_id = id,
+		    .zone_org_id = d.zone_org_id,
+		    .dept_org_id = d.power.dept_org_id,
+		    .zone_name = d.zone_name,
+		    .dept_name = d.power.dept_name,
+		    .power_name = d.power.name,
+		    .note = d.note,
+		};
+		power_step_item(action, &subj, &ar, &item);
+		rc = store_inbox_send(s, who, &item, NULL);
+	}
+	arena_release(&ar);
+	return rc;
+}
+
+int store_delegation_step(struct store *s, struct arena *a, const struct store_actor *who,
+                          const struct store_power_json *json,
+                          const struct store_delegation_step *x, int64_t *id, const char **status)
+{
+	struct store_delegation d;
+	struct store_stmt *st;
+	struct arena tmp;
+	char now[TIME_RFC3339_LEN], *before = NULL;
+	const char *next;
+	bool create = x->action == POWER_PROPOSE || x->action == POWER_PLAN;
+	int rc;
+
+	*status = NULL;
+	*id = x->id;
+	arena_init(&tmp);
+	time_format(time_now(), now);
+	if ((rc = store_begin(s)) != KFQ_OK)
+		goto cleanup;
+	if (create) {
+		if ((rc = store_prepare(s, sql_find, &st)) != KFQ_OK)
+			goto done;
+		store_bind_int(st, 1, x->power_id);
+		store_bind_int(st, 2, x->zone_org_id);
+		rc = store_row(st, NULL, store_read_int, id);
+		if (rc == KFQ_ENOTFOUND) {
+			rc = insert_row(s, who, x, power_next_status(NULL, x->action), now, id);
+			if (rc == KFQ_OK)
+				rc = store_audit_entity(s, who, power_action_name(x->action),
+				                        "power_delegation", *id, NULL,
+				                        write_delegation, json);
+			if (rc == KFQ_OK)
+				rc = tell(s, who, x->action, *id);
+			goto done;
+		}
+		if (rc != KFQ_OK)
+			goto done;
+	}
+	if (!(before = store_entity_json(s, *id, write_delegation, json, &rc)))
+		goto done;
+	if ((rc = store_delegation_get(s, &tmp, *id, &d)) != KFQ_OK)
+		goto done;
+	*status = arena_strdup(a, d.status);
+	if (!(next = power_next_status(d.status, x->action))) {
+		rc = KFQ_EBUSY;
+		goto done;
+	}
+	apply(&d, x, next);
+	if ((rc = update_row(s, who, &d, now)) == KFQ_OK)
+		rc = store_audit_entity(s, who, power_action_name(x->action), "power_delegation",
+		                        *id, before, write_delegation, json);
+	if (rc == KFQ_OK)
+		rc = tell(s, who, x->action, *id);
+done:
+	rc = store_end(s, rc);
+cleanup:
+	free(before);
+	arena_release(&tmp);
+	return rc;
+}
+
+/* ---- guidance ---- */
+
+static void read_guidance(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_guidance *g = element;
+
+	g->id = store_col_int(st, 0);
+	g->delegation_id = store_col_int(st, 1);
+	g->kind = store_col_dup(st, 2, a);
+	g->held_on = store_col_dup(st, 3, a);
+	g->content = store_col_dup(st, 4, a);
+	g->participants = store_col_int(st, 5);
+	g->created_at = store_col_dup(st, 6, a);
+	g->created_by_name = store_col_dup(st, 7, a);
+}
+
+int store_guidance_list(struct store *s, struct arena *a, int64_t delegation_id,
+                        struct store_guidance **out, int *n)
+{
+	void *arr;
+	int rc = store_collect(s, a, sql_guidance_list, delegation_id, sizeof(**out), read_guidance,
+	                       &arr, n);
+
+	*out = arr;
+	return rc;
+}
+
+int store_guidance_add(struct store *s, const struct store_actor *who,
+                       const struct store_power_json *json, struct store_guidance *g)
+{
+	struct store_stmt *st;
+	struct strbuf sb = STRBUF_INIT;
+	struct jsonw w;
+	char now[TIME_RFC3339_LEN];
+	int rc;
+
+	time_format(time_now(), now);
+	if ((rc = store_begin(s)) != KFQ_OK)
+		return rc;
+	if ((rc = store_prepare(s, sql_guidance_insert, &st)) != KFQ_OK)
+		goto done;
+	store_bind_int(st, 1, g->delegation_id);
+	store_bind_text(st, 2, g->kind);
+	store_bind_text(st, 3, g->held_on);
+	store_bind_text(st, 4, g->content);
+	store_bind_int(st, 5, g->participants);
+	store_bind_text(st, 6, now);
+	store_bind_id(st, 7, who->user_id);
+	if ((rc = store_run_id(st, &g->id)) != KFQ_OK)
+		goto done;
+	g->created_at = now;
+	jsonw_init(&w, &sb);
+	json->guidance(&w, g);
+	g->created_at = NULL; /* now is this function's */
+	rc = store_audit_append_id(s, who, "create", "power_guidance", g->id, NULL, sb.buf);
+done:
+	strbuf_release(&sb);
+	return store_end(s, rc);
+}
+
+/* ---- monthly figures ---- */
+
+static void read_month(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_case_month *m = element;
+
+	m->delegation_id = store_col_int(st, 0);
+	m->month = store_col_dup(st, 1, a);
+	m->f.received = store_col_int(st, 2);
+	m->f.done = store_col_int(st, 3);
+	m->f.done_in_time = store_col_int(st, 4);
+	m->f.days_x100 = store_col_int(st, 5);
+	m->f.good = store_col_int(st, 6);
+	m->f.bad = store_col_int(st, 7);
+}
+
+int store_case_month_list(struct store *s, struct arena *a, int64_t delegation_id,
+                          struct store_case_month **out, int *n)
+{
+	void *arr;
+	int rc =
+	    store_collect(s, a, sql_month_list, delegation_id, sizeof(**out), read_month, &arr, n);
+
+	*out = arr;
+	return rc;
+}
+
+static void read_month_key(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_case_month *m = element;
+
+	memset(m, 0, sizeof(*m));
+	m->delegation_id = store_col_int(st, 0);
+	m->month = store_col_dup(st, 1, a);
+}
+
+int store_case_month_keys(struct store *s, struct arena *a, int64_t org_id,
+                          struct store_case_month **out, int *n)
+{
+	void *arr;
+	int rc =
+	    store_collect(s, a, sql_month_keys, org_id, sizeof(**out), read_month_key, &arr, n);
+
+	*out = arr;
+	return rc;
+}
+
+int store_case_month_clear(struct store *s, int64_t delegation_id, const char *month)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_month_delete, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, delegation_id);
+	store_bind_text(st, 2, month);
+	return store_run(st);
+}
+
+static void bind_month(struct store_stmt *st, const struct store_case_month *m)
+{
+	store_bind_int(st, 1, m->delegation_id);
+	store_bind_text(st, 2, m->month);
+	store_bind_int(st, 3, m->f.received);
+	store_bind_int(st, 4, m->f.done);
+	store_bind_int(st, 5, m->f.done_in_time);
+	store_bind_int(st, 6, m->f.days_x100);
+	store_bind_int(st, 7, m->f.good);
+	store_bind_int(st, 8, m->f.bad);
+}
+
+/* The month's figures as stored, in the caller's shape (heap), or NULL when absent. */
+static char *month_json(struct store *s, const struct store_power_json *json, int64_t id,
+                        const char *month, int *rc)
+{
+	struct store_stmt *st;
+	struct store_case_month m;
+	struct strbuf sb = STRBUF_INIT;
+	struct jsonw w;
+	struct arena a;
+
+	arena_init(&a);
+	if ((*rc = store_prepare(s, sql_month_get, &st)) == KFQ_OK) {
+		store_bind_int(st, 1, id);
+		store_bind_text(st, 2, month);
+		*rc = store_row(st, &a, read_month, &m);
+	}
+	if (*rc == KFQ_OK) {
+		jsonw_init(&w, &sb);
+		json->case_month(&w, &m);
+	}
+	arena_release(&a);
+	if (*rc != KFQ_OK) {
+		strbuf_release(&sb);
+		if (*rc == KFQ_ENOTFOUND)
+			*rc = KFQ_OK;
+		return NULL;
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
+int store_case_month_put(struct store *s, const struct store_actor *who,
+                         const struct store_power_json *json, const struct store_case_month *m)
+{
+	struct store_stmt *st;
+	char *before = NULL, *after = NULL, key[48];
+	int rc;
+
+	snprintf(key, sizeof(key), "%lld:%s", (long long)m->delegation_id, m->month);
+	if ((rc = store_begin(s)) != KFQ_OK)
+		return rc;
+	before = month_json(s, json, m->delegation_id, m->month, &rc);
+	if (rc != KFQ_OK ||
+	    (rc = store_case_month_clear(s, m->delegation_id, m->month)) != KFQ_OK ||
+	    (rc = store_prepare(s, sql_month_insert, &st)) != KFQ_OK)
+		goto done;
+	bind_month(st, m);
+	if ((rc = store_run(st)) != KFQ_OK)
+		goto done;
+	after = month_json(s, json, m->delegation_id, m->month, &rc);
+	if (rc == KFQ_OK)
+		rc = store_audit_append(s, who, before ? "update" : "create", "power_case_month",
+		                        key, before, after);
+done:
+	free(before);
+	free(after);
+	return store_end(s, rc);
+}
+
+int store_case_month_bulk_row(struct store_bulk *b, const struct store_case_month *m)
+{
+	store_bulk_int(b, m->delegation_id);
+	store_bulk_text(b, m->month);
+	store_bulk_int(b, m->f.received);
+	store_bulk_int(b, m->f.done);
+	store_bulk_int(b, m->f.done_in_time);
+	store_bulk_int(b, m->f.days_x100);
+	store_bulk_int(b, m->f.good);
+	store_bulk_int(b, m->f.bad);
+	return store_bulk_row(b);
+}
+
+static void read_key(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_delegation_key *k = element;
+
+	k->id = store_col_int(st, 0);
+	k->power_code = store_col_dup(st, 1, a);
+	k->zone_org_id = store_col_int(st, 2);
+	k->zone_name = store_col_dup(st, 3, a);
+	k->dept_org_id = store_col_int(st, 4);
+	k->status = store_col_dup(st, 5, a);
+}
+
+int store_delegation_keys(struct store *s, struct arena *a, struct store_delegation_key **out,
+                          int *n)
+{
+	struct store_list l = {.list_sql = sql_keys, .read = read_key, .elem_size = sizeof(**out)};
+	void *arr;
+	int64_t total;
+	int rc = store_list_page(s, a, &l, &arr, n, &total);
+
+	*out = arr;
+	return rc;
+}
+
+/* ---- sums and evaluations ---- */
+
+static void read_sums(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_power_sums *x = element;
+	const char *last;
+
+	memset(x, 0, sizeof(*x));
+	x->delegation_id = store_col_int(st, 0);
+	x->power_id = store_col_int(st, 1);
+	x->power_code = store_col_dup(st, 2, a);
+	x->power_name = store_col_dup(st, 3, a);
+	x->zone_org_id = store_col_int(st, 4);
+	x->zone_name = store_col_dup(st, 5, a);
+	x->dept_org_id = store_col_int(st, 6);
+	x->dept_name = store_col_dup(st, 7, a);
+	x->status = store_col_dup(st, 8, a);
+	x->promised_days = store_col_int(st, 9);
+	x->sums.received = store_col_int(st, 10);
+	x->sums.done = store_col_int(st, 11);
+	x->sums.done_in_time = store_col_int(st, 12);
+	x->sums.days_x100_done = store_col_int(st, 13);
+	x->sums.good = store_col_int(st, 14);
+	x->sums.bad = store_col_int(st, 15);
+	last = store_col_text(st, 16);
+	x->sums.last_active = last ? power_month(last) : -1;
+	x->evaluations = store_col_int(st, 17);
+	x->last_result = store_col_dup(st, 18, a);
+}
+
+/* the period of the list's months (?1 ?2); the count does not need it */
+static void sums_head(struct store_sql *q, const void *arg)
+{
+	const struct store_sums_filter *f = arg;
+
+	store_sql_param_text(q, f->from);
+	store_sql_param_text(q, f->to);
+}
+
+/* the powers held delegated, of the filters given, whose zone or department is in the scope */
+static void sums_filter(struct store_sql *q, const void *arg)
+{
+	const struct store_sums_filter *f = arg;
+
+	store_sql_add(q, " WHERE " HELD);
+	if (f->zone_org_id)
+		store_sql_int(q, " AND d.zone_org_id = ?", f->zone_org_id);
+	if (f->dept_org_id)
+		store_sql_int(q, " AND d.dept_org_id = ?", f->dept_org_id);
+	if (f->delegation_id)
+		store_sql_int(q, " AND d.id = ?", f->delegation_id);
+	store_power_scope_either(q, "d.zone_org_id", "d.dept_org_id", &f->scope);
+}
+
+int store_power_sums(struct store *s, struct arena *a, const struct store_sums_filter *f,
+                     struct store_power_sums **out, int *n, int64_t *total)
+{
+	struct store_list l = {
+	    .count_sql = sql_sums_count,
+	    .list_sql = sql_sums,
+	    .offset = f->offset,
+	    .limit = f->limit,
+	    .arg = f,
+	    .read = read_sums,
+	    .elem_size = sizeof(**out),
+	    .filter = sums_filter,
+	    .head = sums_head,
+	    .order = " GROUP BY d.id, p.id, p.code, p.name, d.zone_org_id, z.name, d.dept_org_id, "
+	             "o.name, d.status, p.promised_days ORDER BY z.name, p.code",
+	};
+	void *arr;
+	int rc = store_list_page(s, a, &l, &arr, n, total);
+
+	*out = arr;
+	return rc;
+}
+
+static void read_eval(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_evaluation *e = element;
+
+	memset(e, 0, sizeof(*e));
+	e->id = store_col_int(st, 0);
+	e->delegation_id = store_col_int(st, 1);
+	e->period_from = store_col_dup(st, 2, a);
+	e->period_to = store_col_dup(st, 3, a);
+	e->fig.received = store_col_int(st, 4);
+	e->fig.done = store_col_int(st, 5);
+	e->fig.done_in_time = store_col_int(st, 6);
+	e->fig.overdue = e->fig.done - e->fig.done_in_time;
+	e->fig.avg_days_x100 = store_col_int(st, 7);
+	e->fig.good = store_col_int(st, 8);
+	e->fig.bad = store_col_int(st, 9);
+	e->fig.idle = store_col_int(st, 10) != 0;
+	e->result = store_col_dup(st, 11, a);
+	e->reason = store_col_dup(st, 12, a);
+	e->problems = store_col_dup(st, 13, a);
+	e->evaluated_at = store_col_dup(st, 14, a);
+	e->evaluated_by_name = store_col_dup(st, 15, a);
+	e->power_name = store_col_dup(st, 16, a);
+	e->zone_name = store_col_dup(st, 17, a);
+}
+
+struct eval_arg {
+	int64_t delegation_id;
+	const struct store_scope *scope;
+};
+
+static void eval_filter(struct store_sql *q, const void *arg)
+{
+	const struct eval_arg *x = arg;
+
+	store_sql_add(q, " WHERE 1 = 1");
+	if (x->delegation_id)
+		store_sql_int(q, " AND e.delegation_id = ?", x->delegation_id);
+	store_power_scope_either(q, "d.zone_org_id", "d.dept_org_id", x->scope);
+}
+
+int store_evaluation_list(struct store *s, struct arena *a, int64_t delegation_id,
+                          const struct store_scope *scope, int64_t offset, int64_t limit,
+                          struct store_evaluation **out, int *n, int64_t *total)
+{
+	struct eval_arg arg = {delegation_id, scope};
+	struct store_list l = {
+	    .count_sql = sql_eval_count,
+	    .list_sql = sql_eval_list,
+	    .offset = offset,
+	    .limit = limit,
+	    .arg = &arg,
+	    .read = read_eval,
+	    .elem_size = sizeof(**out),
+	    .filter = eval_filter,
+	    .order = " ORDER BY e.id DESC",
+	};
+	void *arr;
+	int rc = store_list_page(s, a, &l, &arr, n, total);
+
+	*out = arr;
+	return rc;
+}
+
+static int write_eval(struct store *s, struct arena *a, int64_t id, const void *json,
+                      struct jsonw *w)
+{
+	const struct store_power_json *shape = json;
+	struct store_stmt *st;
+	struct store_evaluation e;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_eval_get, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	if ((rc = store_row(st, a, read_eval, &e)) == KFQ_OK)
+		shape->evaluation(w, &e);
+	return rc;
+}
+
+int store_evaluation_create(struct store *s, const struct store_actor *who,
+                            const struct store_power_json *json, struct store_evaluation *e)
+{
+	struct store_stmt *st;
+	char now[TIME_RFC3339_LEN];
+	int rc;
+
+	time_format(time_now(), now);
+	if ((rc = store_begin(s)) != KFQ_OK)
+		return rc;
+	if ((rc = store_prepare(s, sql_eval_insert, &st)) != KFQ_OK)
+		goto done;
+	store_bind_int(st, 1, e->delegation_id);
+	store_bind_text(st, 2, e->period_from);
+	store_bind_text(st, 3, e->period_to);
+	store_bind_int(st, 4, e->fig.received);
+	store_bind_int(st, 5, e->fig.done);
+	store_bind_int(st, 6, e->fig.done_in_time);
+	store_bind_int(st, 7, e->fig.avg_days_x100);
+	store_bind_int(st, 8, e->fig.good);
+	store_bind_int(st, 9, e->fig.bad);
+	store_bind_int(st, 10, e->fig.idle);
+	store_bind_text(st, 11, e->result);
+	store_bind_text(st, 12, e->reason);
+	store_bind_text(st, 13, e->problems);
+	store_bind_text(st, 14, now);
+	store_bind_id(st, 15, who->user_id);
+	if ((rc = store_run_id(st, &e->id)) == KFQ_OK)
+		rc = store_audit_entity(s, who, "create", "power_evaluation", e->id, NULL,
+		                        write_eval, json);
+done:
+	if ((rc = store_end(s, rc)) != KFQ_OK)
+		e->id = 0;
+	return rc;
+}
+
+/* ---- publication and the public page ---- */
+
+static char *publication_json(struct store *s, const struct store_power_json *json, int64_t zone,
+                              int *rc)
+{
+	struct store_stmt *st;
+	struct strbuf sb = STRBUF_INIT;
+	struct jsonw w;
+	int64_t published = 0;
+
+	if ((*rc = store_prepare(s, sql_pub_get, &st)) != KFQ_OK)
+		return NULL;
+	store_bind_int(st, 1, zone);
+	*rc = store_row(st, NULL, store_read_int, &published);
+	if (*rc == KFQ_ENOTFOUND)
+		*rc = KFQ_OK;
+	if (*rc != KFQ_OK)
+		return NULL;
+	jsonw_init(&w, &sb);
+	json->publication(&w, zone, published != 0);
+	return strbuf_detach(&sb, NULL);
+}
+
+int store_power_publish(struct store *s, const struct store_actor *who,
+                        const struct store_power_json *json, int64_t zone_org_id, bool published)
+{
+	struct store_stmt *st;
+	char now[TIME_RFC3339_LEN], *before = NULL, *after = NULL;
+	int rc;
+
+	time_format(time_now(), now);
+	if ((rc = store_begin(s)) != KFQ_OK)
+		return rc;
+	if (!(before = publication_json(s, json, zone_org_id, &rc)) ||
+	    (rc = store_prepare(s, sql_pub_delete, &st)) != KFQ_OK)
+		goto done;
+	store_bind_int(st, 1, zone_org_id);
+	if ((rc = store_run(st)) != KFQ_OK ||
+	    (rc = store_prepare(s, sql_pub_insert, &st)) != KFQ_OK)
+		goto done;
+	store_bind_int(st, 1, zone_org_id);
+	store_bind_int(st, 2, published);
+	store_bind_text(st, 3, now);
+	store_bind_id(st, 4, who->user_id);
+	if ((rc = store_run(st)) != KFQ_OK)
+		goto done;
+	if ((after = publication_json(s, json, zone_org_id, &rc)))
+		rc = store_audit_append_id(s, who, published ? "publish" : "withdraw",
+		                           "power_list_publication", zone_org_id, before, after);
+done:
+	free(before);
+	free(after);
+	return store_end(s, rc);
+}
+
+static void read_public(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_public_entry *p = element;
+
+	p->zone_org_id = store_col_int(st, 0);
+	p->zone_name = store_col_dup(st, 1, a);
+	p->power_code = store_col_dup(st, 2, a);
+	p->power_name = store_col_dup(st, 3, a);
+	p->kind = store_col_dup(st, 4, a);
+	p->dept_name = store_col_dup(st, 5, a);
+	p->mode = store_col_dup(st, 6, a);
+	p->status = store_col_dup(st, 7, a);
+	p->service_place = store_col_dup(st, 8, a);
+	p->acting_by = store_col_dup(st, 9, a);
+	p->promised_days = store_col_int(st, 10);
+	p->statutory_days = store_col_int(st, 11);
+	p->accept_incomplete = store_col_int(st, 12) != 0;
+	p->notify_commit = store_col_int(st, 13) != 0;
+}
+
+int store_power_public(struct store *s, struct arena *a, int64_t zone_org_id,
+                       struct store_public_entry **out, int *n)
+{
+	struct store_list every = {
+	    .list_sql = sql_public, .read = read_public, .elem_size = sizeof(**out)};
+	void *arr;
+	int64_t total;
+	int rc = zone_org_id ? store_collect(s, a, sql_public_zone, zone_org_id, sizeof(**out),
+	                                     read_public, &arr, n)
+	                     : store_list_page(s, a, &every, &arr, n, &total);
+
+	*out = arr;
+	return rc;
+}
+
+static void read_public_zone(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_public_zone *z = element;
+
+	z->id = store_col_int(st, 0);
+	z->name = store_col_dup(st, 1, a);
+	z->entries = store_col_int(st, 2);
+}
+
+int store_power_public_zones(struct store *s, struct arena *a, struct store_public_zone **out,
+                             int *n)
+{
+	struct store_list l = {
+	    .list_sql = sql_public_zones, .read = read_public_zone, .elem_size = sizeof(**out)};
+	void *arr;
+	int64_t total;
+	int rc = store_list_page(s, a, &l, &arr, n, &total);
+
+	*out = arr;
+	return rc;
+}

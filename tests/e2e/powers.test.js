@@ -1,0 +1,202 @@
+// 赋权与边界 in the browser, on `kfq demo`'s data: the department (市市场监管局, delegate_power)
+// adds powers to the catalogue, puts one on a zone's list and delegates it, and evaluates a
+// delegated power; the zone proposes a power and accepts the delegated one; 编办
+// (approve_duty_list) approves a submitted 权责清单, and the zone's change of an approved list is
+// refused while a function is in no one's hands, then saved as the next version; the public
+// page shows the published lists without sign-in and reads on a phone.
+import { describe, test as nodeTest, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer } from './server.js'
+import { openBrowser, login, logout, pickOption, shot, sel, confirmBox, RUN, testWithShots } from './helpers.js'
+
+const MARKET = { username: `market_${RUN}`, password: 'Market#Passw0rd1', org: '市市场监管局', role: 'department' }
+const ZONE = { username: `pzone_${RUN}`, password: 'Zone#Passw0rd123', org: '抚顺经济开发区（示例）', role: 'zone' }
+const BIANBAN = { username: `bianban_${RUN}`, password: 'Bianban#Passw0rd1', org: '市委编办', role: 'department' }
+const A = `小作坊登记证核发${RUN}`
+const B = `食品摊贩备案${RUN}`
+
+describe('powers and boundaries in the browser', () => {
+  let server
+  let b
+  const test = testWithShots(nodeTest, () => b?.page)
+
+  before(async () => {
+    server = await startServer({ name: 'powers', demo: true, users: [MARKET, ZONE, BIANBAN] })
+    b = await openBrowser(server.url)
+  })
+
+  after(async () => {
+    if (b) await b.close()
+    if (server) await server.stop()
+  })
+
+  // Fills and saves the catalogue dialog.
+  async function addPower(page, code, name) {
+    await page.locator(sel('power-add')).click()
+    const d = page.locator(sel('power-dialog'))
+    await d.waitFor()
+    await d.locator(sel('power-form-code')).fill(code)
+    await d.locator(sel('power-form-name')).fill(name)
+    await d.locator(sel('power-form-basis')).fill('《辽宁省食品小作坊小餐饮及摊点管理条例》第八条')
+    await d.locator(sel('power-form-save')).click()
+    await d.waitFor({ state: 'hidden' })
+  }
+
+  test('the department adds powers, puts one on the zone’s list and delegates it', async () => {
+    const { page, watcher } = b
+    await login(page, watcher, MARKET.username, MARKET.password)
+    await page.locator(sel('menu-power-catalogue')).click()
+    await page.locator(sel('page-power-catalogue')).waitFor()
+    await page.locator(sel('power-table'), { hasText: '食品经营许可' }).waitFor()
+    await addPower(page, `E2E-${RUN}-A`, A)
+    await addPower(page, `E2E-${RUN}-B`, B)
+    await page.locator(sel('power-q')).fill(RUN)
+    await page.locator(sel('power-search')).click()
+    await page.locator(sel('power-table'), { hasText: B }).waitFor()
+
+    await page.locator(sel('menu-power-lists')).click()
+    await page.locator(sel('page-power-lists')).waitFor()
+    await page.locator(sel('power-chart')).waitFor()
+    await page.locator(sel('list-plan')).click()
+    const add = page.locator(sel('list-add-dialog'))
+    await pickOption(page, sel('add-zone'), ZONE.org)
+    await pickOption(page, sel('add-power'), `${A}（市市场监管局）`)
+    await add.locator(sel('add-save')).click()
+    await add.waitFor({ state: 'hidden' })
+    const row = page.locator(`${sel('list-table')} .el-table__row`, { hasText: A })
+    await row.locator(sel('list-status'), { hasText: '拟下放' }).waitFor()
+    await row.locator(sel('step-delegate')).click()
+    const step = page.locator(sel('step-dialog'))
+    await step.waitFor()
+    // the document is required: the server's refusal shows at its field
+    watcher.allow('POST', /\/api\/power-delegations\/\d+\/steps$/, 400)
+    await step.locator(`${sel('step-effective')} input`).click()
+    await step.locator(`${sel('step-effective')} input`).fill('2025-03-01')
+    await step.locator(`${sel('step-effective')} input`).press('Enter')
+    await step.locator(sel('step-save')).click()
+    await step.locator('.el-form-item__error', { hasText: '请填写下放依据的文件' }).waitFor()
+    await step.locator(sel('step-document')).fill('抚市监发〔2025〕30号')
+    await step.locator(sel('step-save')).click()
+    await step.waitFor({ state: 'hidden' })
+    await row.locator(sel('list-status'), { hasText: '已下放' }).waitFor()
+    await shot(page, 'powers-department-list')
+    watcher.assertClean()
+  })
+
+  test('the department evaluates a delegated power from its monthly figures', async () => {
+    const { page, watcher } = b
+    await page.locator(sel('menu-power-evaluation')).click()
+    await page.locator(sel('page-power-evaluation')).waitFor()
+    await page.locator(sel('eval-chart')).waitFor()
+    const first = page.locator(`${sel('eval-table')} .el-table__row`, { has: page.locator(sel('eval-evaluate')) }).first()
+    await first.locator(sel('eval-evaluate')).click()
+    const d = page.locator(sel('eval-dialog'))
+    await d.waitFor()
+    await d.locator(sel('eval-reason')).fill('按时办结率、满意率达到要求')
+    await d.locator(sel('eval-save')).click()
+    await d.waitFor({ state: 'hidden' })
+    await page.locator('.el-message--success', { hasText: '评估已记录' }).waitFor()
+    await shot(page, 'powers-evaluation')
+    await logout(page)
+    watcher.assertClean()
+  })
+
+  test('the zone proposes a power and accepts the delegated one', async () => {
+    const { page, watcher } = b
+    await login(page, watcher, ZONE.username, ZONE.password)
+    // 我的待办 counts what the department delegated; its tile opens the list filtered to it
+    await page.goto('/')
+    const tile = page.locator(sel('todo-powers_to_accept'))
+    await tile.waitFor()
+    const waiting = Number(await tile.getAttribute('data-count'))
+    assert.ok(waiting >= 1, String(waiting))
+    await tile.click()
+    await page.waitForURL(/\/power-lists\?status=delegated/)
+    await page.locator(`${sel('list-table')} .el-table__row`, { hasText: A }).waitFor()
+    const states = await page.locator(`${sel('list-table')} .el-table__row ${sel('list-status')}`).allTextContents()
+    assert.ok(states.length >= 1 && states.every((x) => x.startsWith('已下放')), states.join())
+    await page.locator(sel('menu-power-lists')).click()
+    await page.locator(sel('page-power-lists')).waitFor()
+    await page.locator(sel('list-propose')).click()
+    const add = page.locator(sel('list-add-dialog'))
+    await pickOption(page, sel('add-power'), `${B}（市市场监管局）`)
+    await add.locator(sel('add-note')).fill('区内摊贩集中，申请承接')
+    await add.locator(sel('add-save')).click()
+    await add.waitFor({ state: 'hidden' })
+    await page.locator(`${sel('list-table')} .el-table__row`, { hasText: B }).locator(sel('list-status'), { hasText: '拟申请' }).waitFor()
+    const row = page.locator(`${sel('list-table')} .el-table__row`, { hasText: A })
+    await row.locator(sel('step-accept')).click()
+    const step = page.locator(sel('step-dialog'))
+    await step.locator(sel('step-place')).fill('经开区政务服务中心3号窗口')
+    await step.locator(sel('step-save')).click()
+    await step.waitFor({ state: 'hidden' })
+    await row.locator(sel('list-status'), { hasText: '已承接' }).waitFor()
+    // the zone takes no department step
+    assert.equal(await row.locator(sel('step-revoke')).count(), 0)
+    await shot(page, 'powers-zone-list')
+    watcher.assertClean()
+  })
+
+  test('编办 approves a submitted 权责清单; a function in no one’s hands is refused', async () => {
+    const { page, watcher } = b
+    // the zone's list: change the approved (or waiting) one
+    await page.locator(sel('menu-duty-lists')).click()
+    await page.locator(sel('page-duty-lists')).waitFor()
+    await page.locator(sel('duty-table'), { hasText: ZONE.org }).waitFor()
+    await logout(page)
+
+    await login(page, watcher, BIANBAN.username, BIANBAN.password)
+    await page.locator(sel('menu-duty-lists')).click()
+    const waiting = page.locator(`${sel('duty-table')} .el-table__row`, { hasText: '待审批' }).first()
+    await waiting.locator(sel('duty-open')).click()
+    await page.locator(sel('page-duty-list')).waitFor()
+    await page.locator(sel('duty-approve')).click()
+    await confirmBox(page)
+    await page.locator(sel('duty-status'), { hasText: '已批准' }).waitFor()
+    await shot(page, 'powers-duty-approved')
+    await logout(page)
+
+    await login(page, watcher, ZONE.username, ZONE.password)
+    await page.locator(sel('menu-duty-lists')).click()
+    await page.locator(`${sel('duty-table')} .el-table__row`, { hasText: ZONE.org }).locator(sel('duty-open')).click()
+    await page.locator(sel('page-duty-list')).waitFor()
+    await page.locator(sel('duty-status'), { hasText: '已批准' }).waitFor()
+    await page.locator(sel('duty-edit')).click()
+    await page.locator(sel('duty-add-item')).click()
+    await page.locator(sel('duty-item-name')).last().fill('安全生产执法')
+    // the new function has no holder yet: refused, nothing saved
+    watcher.allow('POST', '/api/duty-lists', 400)
+    await page.locator(sel('duty-save')).click()
+    await page.locator('.el-message--error', { hasText: '没有承担主体' }).waitFor()
+    await page.locator(sel('duty-item-holder')).last().click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: /^\s*县区\s*$/ }).first().click()
+    await page.locator(sel('duty-save')).click()
+    await page.locator(sel('duty-status'), { hasText: '草稿' }).waitFor()
+    assert.match(await page.locator(sel('duty-versions')).innerText(), /第2版[\s\S]*草稿[\s\S]*第1版[\s\S]*已批准/)
+    await shot(page, 'powers-duty-v2')
+    await logout(page)
+    watcher.assertClean()
+  })
+
+  test('the public page shows published lists without sign-in, on a phone too', async () => {
+    const { page, watcher } = b
+    await page.setViewportSize({ width: 390, height: 844 })
+    watcher.allow('GET', '/api/public/problems', 404)
+    await page.goto('/public/powers')
+    await page.locator(sel('page-public-powers')).waitFor()
+    await page.locator(sel('public-item')).first().waitFor()
+    assert.equal(await page.locator(sel('login-form')).count(), 0)
+    const wheres = await page.locator(sel('public-where')).allInnerTexts()
+    assert.ok(wheres.length > 0 && wheres.every((w) => w.trim().length > 0))
+    // nothing wider than the phone's screen
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`)
+    for (const s of ['评估', '好评', '差评', '抚市监发']) assert.ok(!(await page.locator(sel('page-public-powers')).innerText()).includes(s), s)
+    await shot(page, 'powers-public-phone')
+    await page.locator(sel('public-code')).fill('ABCDE-FGHJK-MNPQR-STVWX')
+    await page.locator(sel('public-ask')).click()
+    await page.locator(sel('public-problem-error'), { hasText: '查询码不正确' }).waitFor()
+    await page.setViewportSize({ width: 1440, height: 900 })
+    watcher.assertClean()
+  })
+})
