@@ -91,7 +91,7 @@ struct api_route {
 	const char *method;
 	const char *pattern;
 	api_handler handler;
-	unsigned perm;                 /* PERM_* bits the role must have; 0 = any signed-in user */
+	account_perms perm;            /* PERM_* bits the role must have; 0 = any signed-in user */
 	unsigned flags;                /* API_* */
 	const struct api_field *query; /* query parameters (API_STR or API_INT), {NULL} ended */
 	const struct api_field *body;  /* JSON body fields, {NULL} terminated; NULL = no body */

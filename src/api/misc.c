@@ -74,7 +74,7 @@ static int dashboard(struct api_ctx *c)
 	}
 	jsonw_obj_close(&c->w);
 	/* account and audit figures are shown only to the roles that manage or read them */
-	unsigned perms = account_role_perms(c->sess.user.role);
+	account_perms perms = account_role_perms(c->sess.user.role);
 	if (perms & PERM_USER_MANAGE) {
 		jsonw_kint(&c->w, "user_count", users);
 		jsonw_key(&c->w, "users_by_role");

@@ -6,13 +6,13 @@
 
 #include "store/store_capability.h"
 
-static void write_perms(struct jsonw *w, unsigned perms)
+static void write_perms(struct jsonw *w, account_perms perms)
 {
 	jsonw_key(w, "permissions");
 	jsonw_arr_open(w);
 	for (int i = 0; i < ACCOUNT_NPERMS; i++)
 		if (perms & (1u << i))
-			jsonw_str(w, account_perm_name(1u << i));
+			jsonw_str(w, account_perm_name((account_perms)1 << i));
 	jsonw_arr_close(w);
 }
 
@@ -39,7 +39,7 @@ static int list(struct api_ctx *c)
 	jsonw_arr_open(&c->w);
 	for (int i = 0; i < account_nroles(); i++) {
 		const char *role, *scope;
-		unsigned perms;
+		account_perms perms;
 		account_role_at(i, &role, &perms, &scope);
 		jsonw_obj_open(&c->w);
 		jsonw_kstr(&c->w, "default_scope", scope);

@@ -10,7 +10,7 @@ static const struct api_todo *const tables[] = {
 
 static int todos(struct api_ctx *c)
 {
-	unsigned perms = account_role_perms(c->sess.user.role);
+	account_perms perms = account_role_perms(c->sess.user.role);
 	int n = 0;
 
 	api_page_begin(c);

@@ -17,9 +17,9 @@ struct api_todo_item {
 };
 
 struct api_todo {
-	const char *key;   /* stable: plans_to_review */
-	const char *label; /* shown: 计划待审核 */
-	unsigned perm;     /* for the roles with all these permission bits (core/account.h) */
+	const char *key;    /* stable: plans_to_review */
+	const char *label;  /* shown: 计划待审核 */
+	account_perms perm; /* for the roles with all these permission bits (core/account.h) */
 	/* Fills *out over the caller's view and returns 0; 1 when the to-do is not the caller's
 	 * (its organization never takes that step); answers an error itself and returns -1. */
 	int (*fill)(struct api_ctx *c, struct api_todo_item *out);

@@ -14,6 +14,7 @@
 #ifndef KFQ_APP_IMPORT_H
 #define KFQ_APP_IMPORT_H
 
+#include "core/account.h"
 #include "core/import.h"
 #include "store/store.h"
 #include "store/store_audit.h"
@@ -27,9 +28,9 @@
 struct import_run;
 
 struct import_kind {
-	const char *name;  /* in URLs and on the command line: "users" */
-	const char *title; /* for file names and messages: "用户" */
-	unsigned perm;     /* the PERM_* bits (core/account.h) a caller needs */
+	const char *name;   /* in URLs and on the command line: "users" */
+	const char *title;  /* for file names and messages: "用户" */
+	account_perms perm; /* the PERM_* bits (core/account.h) a caller needs */
 	const struct import_column *cols;
 	int ncols;
 	int64_t max_rows; /* data rows one file may hold */

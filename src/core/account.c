@@ -94,7 +94,7 @@ bool account_session_needs_touch(int64_t last_seen, int64_t now)
 
 static const struct {
 	const char *role;
-	unsigned perms;
+	account_perms perms;
 	const char *scope;
 } roles[] = {
     {"admin", PERM_DASHBOARD | PERM_ORG_READ | PERM_ORG_WRITE | PERM_USER_READ | PERM_USER_MANAGE,
@@ -203,7 +203,7 @@ bool account_zone_level_valid(const char *level)
 	return enum_valid(&enum_zone_level, level);
 }
 
-unsigned account_role_perms(const char *role)
+account_perms account_role_perms(const char *role)
 {
 	for (size_t i = 0; role && i < sizeof(roles) / sizeof(roles[0]); i++)
 		if (!strcmp(role, roles[i].role))
@@ -219,7 +219,9 @@ const char *account_default_scope(const char *role)
 	return "self";
 }
 
-const char *account_perm_name(unsigned perm)
+_Static_assert(ACCOUNT_NPERMS <= 64, "account_perms holds 64 permission bits");
+
+const char *account_perm_name(account_perms perm)
 {
 	static const char *const names[ACCOUNT_NPERMS] = {
 	    "dashboard",         "org_read",      "org_write",        "user_manage",
@@ -230,7 +232,7 @@ const char *account_perm_name(unsigned perm)
 	    "revshare_compare",  "power_read",    "power_write",      "calendar_write",
 	};
 	for (int i = 0; i < ACCOUNT_NPERMS; i++)
-		if (perm == 1u << i)
+		if (perm == (account_perms)1 << i)
 			return names[i];
 	return NULL;
 }
@@ -240,7 +242,7 @@ int account_nroles(void)
 	return (int)(sizeof(roles) / sizeof(roles[0]));
 }
 
-void account_role_at(int i, const char **role, unsigned *perms, const char **scope)
+void account_role_at(int i, const char **role, account_perms *perms, const char **scope)
 {
 	*role = roles[i].role;
 	*perms = roles[i].perms;
@@ -254,7 +256,8 @@ bool account_role_guarded(const char *role)
 
 bool account_may_manage(const char *actor, const char *target)
 {
-	unsigned need = account_role_guarded(target) ? PERM_ACCOUNT_SECURITY : PERM_USER_MANAGE;
+	account_perms need =
+	    account_role_guarded(target) ? PERM_ACCOUNT_SECURITY : PERM_USER_MANAGE;
 
 	return (account_role_perms(actor) & need) != 0;
 }
@@ -297,8 +300,8 @@ static bool scope_within(const struct account_grant *to, const struct account_gr
 
 bool account_widens_approval(const struct account_grant *from, const struct account_grant *to)
 {
-	unsigned before = account_role_perms(from->role) & ACCOUNT_APPROVAL_PERMS;
-	unsigned after = account_role_perms(to->role) & ACCOUNT_APPROVAL_PERMS;
+	account_perms before = account_role_perms(from->role) & ACCOUNT_APPROVAL_PERMS;
+	account_perms after = account_role_perms(to->role) & ACCOUNT_APPROVAL_PERMS;
 
 	if (after & ~before)
 		return true;

@@ -49,48 +49,60 @@ bool account_is_locked(int64_t locked_until, int64_t now);
 bool account_session_expired(int64_t last_seen, int64_t now);
 bool account_session_needs_touch(int64_t last_seen, int64_t now);
 
-/* Permissions, one bit each. */
-enum {
-	PERM_DASHBOARD = 1u << 0,
-	PERM_ORG_READ = 1u << 1,
-	PERM_ORG_WRITE = 1u << 2,
-	PERM_USER_MANAGE = 1u << 3,
-	PERM_AUDIT_READ = 1u << 4,
-	PERM_TASK_READ = 1u << 5,    /* policies and reform tasks */
-	PERM_POLICY_WRITE = 1u << 6, /* import policies, assign task units */
-	PERM_PLAN_WRITE = 1u << 7,   /* write own plans, report progress, upload evidence */
-	PERM_PLAN_REVIEW = 1u << 8,  /* approve or return plans and reports */
-	PERM_NOTICE_READ = 1u << 9, /* read 督办单 (of the data scope; office, supervisor: all) */
-	PERM_NOTICE_ISSUE = 1u << 10,      /* issue, close and escalate 督办单 */
-	PERM_NOTICE_REPLY = 1u << 11,      /* reply to 督办单 addressed to the own scope */
-	PERM_CAPABILITY_MANAGE = 1u << 12, /* grant and revoke organizations' capabilities */
-	PERM_USER_READ = 1u << 13,         /* list and export accounts and pending role changes */
-	PERM_ACCOUNT_SECURITY = 1u << 14,  /* manage the guarded accounts, decide role changes */
-	PERM_ENTERPRISE_READ = 1u << 15,   /* the enterprise registry and tax records (zone, county:
-	                                      of the data scope) */
-	PERM_ENTERPRISE_WRITE = 1u << 16,  /* create and edit enterprises (zone: its own) */
-	PERM_REVSHARE_READ = 1u << 17,     /* revenue-sharing configuration and statements */
-	/* configure revenue sharing, enter tax records, compute, confirm and adopt: also needs the
-	 * organization's confirm_revenue capability */
-	PERM_REVSHARE_MANAGE = 1u << 18,
-	PERM_ARRANGEMENT_WRITE = 1u << 19, /* 区中园/飞地/托管 arrangements */
-	PERM_REVSHARE_COMPARE = 1u << 20,  /* compare sharing ratios over every zone (what-if) */
-	PERM_POWER_READ = 1u << 21, /* power catalogue, 一区一单, 权责清单 (of the data scope) */
-	/* act in the powers workflows; which step needs the organization's capability
-	 * (delegate_power, publish_power_list, approve_duty_list) or to be the zone itself */
-	PERM_POWER_WRITE = 1u << 22,
-	PERM_CALENDAR_WRITE = 1u << 23, /* keep the working-day calendar (holiday notices) */
-};
+/* Permissions, one bit each, as many as 64: a role's set is an account_perms (never narrow it
+ * to unsigned, which would drop the bits from 32 on). */
+typedef uint64_t account_perms;
+#define PERM_DASHBOARD    ((account_perms)1 << 0)
+#define PERM_ORG_READ     ((account_perms)1 << 1)
+#define PERM_ORG_WRITE    ((account_perms)1 << 2)
+#define PERM_USER_MANAGE  ((account_perms)1 << 3)
+#define PERM_AUDIT_READ   ((account_perms)1 << 4)
+#define PERM_TASK_READ    ((account_perms)1 << 5) /* policies and reform tasks */
+#define PERM_POLICY_WRITE ((account_perms)1 << 6) /* import policies, assign task units */
+#define PERM_PLAN_WRITE                                                                            \
+	((account_perms)1 << 7) /* write own plans, report progress, upload evidence */
+#define PERM_PLAN_REVIEW ((account_perms)1 << 8) /* approve or return plans and reports */
+#define PERM_NOTICE_READ                                                                           \
+	((account_perms)1 << 9) /* read 督办单 (of the data scope; office, supervisor: all) */
+#define PERM_NOTICE_ISSUE ((account_perms)1 << 10) /* issue, close and escalate 督办单 */
+#define PERM_NOTICE_REPLY                                                                          \
+	((account_perms)1 << 11) /* reply to 督办单 addressed to the own scope                  \
+	                          */
+#define PERM_CAPABILITY_MANAGE                                                                     \
+	((account_perms)1 << 12) /* grant and revoke organizations' capabilities */
+#define PERM_USER_READ                                                                             \
+	((account_perms)1 << 13) /* list and export accounts and pending role changes */
+#define PERM_ACCOUNT_SECURITY                                                                      \
+	((account_perms)1 << 14) /* manage the guarded accounts, decide role changes */
+/* the enterprise registry and tax records (zone, county: of the data scope) */
+#define PERM_ENTERPRISE_READ ((account_perms)1 << 15)
+#define PERM_ENTERPRISE_WRITE                                                                      \
+	((account_perms)1 << 16) /* create and edit enterprises (zone: its own) */
+#define PERM_REVSHARE_READ                                                                         \
+	((account_perms)1 << 17) /* revenue-sharing configuration and statements */
+/* configure revenue sharing, enter tax records, compute, confirm and adopt: also needs the
+ * organization's confirm_revenue capability */
+#define PERM_REVSHARE_MANAGE   ((account_perms)1 << 18)
+#define PERM_ARRANGEMENT_WRITE ((account_perms)1 << 19) /* 区中园/飞地/托管 arrangements */
+#define PERM_REVSHARE_COMPARE                                                                      \
+	((account_perms)1 << 20) /* compare sharing ratios over every zone (what-if) */
+#define PERM_POWER_READ                                                                            \
+	((account_perms)1 << 21) /* power catalogue, 一区一单, 权责清单 (of the data scope) */
+/* act in the powers workflows; which step needs the organization's capability
+ * (delegate_power, publish_power_list, approve_duty_list) or to be the zone itself */
+#define PERM_POWER_WRITE ((account_perms)1 << 22)
+#define PERM_CALENDAR_WRITE                                                                        \
+	((account_perms)1 << 23) /* keep the working-day calendar (holiday notices) */
 #define ACCOUNT_NPERMS 24
 
 /* The stable name of permission bit `perm` (e.g. "task_read"): what GET /api/session sends the
  * web client, which builds its menus from these. NULL for anything but one known bit. */
-const char *account_perm_name(unsigned perm);
+const char *account_perm_name(account_perms perm);
 
 /* The roles, in order: *role, its permission bits and default data scope for i in
  * 0..account_nroles()-1. */
 int account_nroles(void);
-void account_role_at(int i, const char **role, unsigned *perms, const char **scope);
+void account_role_at(int i, const char **role, account_perms *perms, const char **scope);
 
 /* Random 32-bit words account_password_make consumes. */
 #define ACCOUNT_PASSWORD_RANDOM 48
@@ -115,7 +127,7 @@ bool account_scope_valid(const char *scope);
 bool account_org_type_valid(const char *type);
 bool account_zone_level_valid(const char *level);
 /* Permission bits of a role; 0 for an unknown role. */
-unsigned account_role_perms(const char *role);
+account_perms account_role_perms(const char *role);
 /* The data scope a new user of this role gets when none is given. */
 const char *account_default_scope(const char *role);
 

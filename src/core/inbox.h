@@ -5,6 +5,8 @@
 #ifndef KFQ_CORE_INBOX_H
 #define KFQ_CORE_INBOX_H
 
+#include "core/account.h"
+
 #include <stdint.h>
 
 #define INBOX_MAX_TO 3
@@ -12,10 +14,10 @@
 /* One group of recipients: the active accounts that match every field given (0 or NULL =
  * any). An entry must give at least one field. */
 struct inbox_to {
-	int64_t user_id;  /* this account */
-	int64_t org_id;   /* the accounts of this organization */
-	unsigned perm;    /* accounts whose role has all these permission bits (core/account.h) */
-	int64_t scope_of; /* accounts whose data scope covers this organization */
+	int64_t user_id;    /* this account */
+	int64_t org_id;     /* the accounts of this organization */
+	account_perms perm; /* accounts whose role has all these permission bits (core/account.h) */
+	int64_t scope_of;   /* accounts whose data scope covers this organization */
 	const char *capability; /* accounts of the organizations holding it (org_capability) */
 };
 
