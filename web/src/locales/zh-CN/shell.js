@@ -46,6 +46,7 @@ export default {
     detail: '详情',
     exportXlsx: '导出Excel',
     exportCsv: '导出CSV',
+    importedOn: '{day}导入',
     unsavedLeave: '有尚未保存的修改，确定要离开吗？',
   },
   route: {
