@@ -39,6 +39,7 @@ const PAGES = {
     ['notices', '/notices', 'notice-table'],
     ['board', '/board', 'board-overdue-table'],
     ['capabilities', '/capabilities', 'capability-table'],
+    ['inbox', '/inbox', 'inbox-table'],
   ],
   admin: [
     ['orgs', '/orgs', 'org-table'],
