@@ -2,11 +2,12 @@
 // tables.test.js - what every list page of the web console relies on besides its filters: each
 // list exports as .xlsx and as CSV with the list's filters, the same rows both ways (reports,
 // 督办单, organizations, accounts, the audit log, capability grants), and an export is refused
-// to whoever may not read the list.
+// to whoever may not read the list; a policy carries its 文号, by which lists tell it apart.
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
+const path = require('node:path');
 const h = require('./harness');
 const { readXlsx } = require('./xlsx');
 
@@ -141,5 +142,21 @@ describe('list exports', { timeout: h.FILE_TIMEOUT }, () => {
 		const total = (await c.office1.get('/api/capabilities/grants?page_size=1')).json.total;
 		assert.equal(grants.length, 1 + total);
 		h.assertError(await c.zone1.get('/api/capabilities/grants/export.csv'), 403, 'forbidden');
+	});
+
+	test('a policy is listed with its 文号 when its text has one, so that lists tell policies apart by it', T, async () => {
+		const text = fs.readFileSync(path.join(h.ROOT, 'tests', 'data', 'corpus', 'guofa_2018_38_zimaoqu_gaige.txt'));
+		const r = await c.office1.post('/api/policies', text, { raw: true, contentType: 'text/plain' });
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.policy.doc_number, '国发〔2018〕38号');
+		const list = (await c.zone1.get('/api/policies')).json.items;
+		assert.deepEqual(
+			list.map((p) => [p.title_note, p.doc_number]),
+			[
+				['征求意见稿', null],
+				[null, '国发〔2018〕38号'],
+			],
+		);
+		assert.equal((await c.zone1.get(`/api/policies/${r.json.policy.id}`)).json.policy.doc_number, '国发〔2018〕38号');
 	});
 });
