@@ -122,8 +122,8 @@ describe('list exports', { timeout: h.FILE_TIMEOUT }, () => {
 
 	test('督办单, organizations, accounts, the audit log and capability grants as CSV too', T, async () => {
 		const notices = await both('office1', '/api/notices');
-		assert.deepEqual(notices[0].slice(0, 3), ['文号', '督办事项', '主送单位']);
-		assert.deepEqual(notices.slice(1).map((r) => [r[1], r[2]]), [['加快推进园区整合', h.ORG.econ]]);
+		assert.deepEqual(notices[0].slice(0, 4), ['文号', '状态', '督办事项', '主送单位']);
+		assert.deepEqual(notices.slice(1).map((r) => [r[2], r[3]]), [['加快推进园区整合', h.ORG.econ]]);
 		assert.equal((await both('zone2', '/api/notices')).length, 1, 'another zone exports none of them');
 
 		const orgs = await both('office1', '/api/orgs', `?q=${encodeURIComponent('经济开发区')}`);
