@@ -251,5 +251,6 @@ const struct api_route api_audit_routes[] = {
     {"GET", "/api/audit/verify", verify, PERM_AUDIT_READ, 0, NULL, NULL},
     {"POST", "/api/audit/verify", verify_recorded, PERM_AUDIT_READ, 0, NULL, no_body},
     {"GET", "/api/audit/export.xlsx", export, PERM_AUDIT_READ, 0, export_query, NULL},
+    {"GET", "/api/audit/export.csv", export, PERM_AUDIT_READ, 0, export_query, NULL},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

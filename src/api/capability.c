@@ -168,6 +168,8 @@ const struct api_route api_capability_routes[] = {
     {"GET", "/api/capabilities/grants", list, PERM_CAPABILITY_MANAGE, 0, list_query, NULL},
     {"GET", "/api/capabilities/grants/export.xlsx", export, PERM_CAPABILITY_MANAGE, 0, export_query,
      NULL},
+    {"GET", "/api/capabilities/grants/export.csv", export, PERM_CAPABILITY_MANAGE, 0, export_query,
+     NULL},
     {"POST", "/api/capabilities/grants", grant, PERM_CAPABILITY_MANAGE, 0, NULL, grant_body},
     {"DELETE", "/api/capabilities/grants/:id", revoke, PERM_CAPABILITY_MANAGE, 0, NULL, NULL},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},

@@ -585,6 +585,7 @@ static const struct api_field no_body[] = {{NULL, 0, false, 0, NULL}};
 const struct api_route api_notice_routes[] = {
     {"GET", "/api/notices", list, PERM_NOTICE_READ, API_CACHED, list_query, NULL},
     {"GET", "/api/notices/export.xlsx", export, PERM_NOTICE_READ, 0, export_query, NULL},
+    {"GET", "/api/notices/export.csv", export, PERM_NOTICE_READ, 0, export_query, NULL},
     {"POST", "/api/notices", create, PERM_NOTICE_ISSUE, 0, NULL, create_body},
     {"GET", "/api/notices/:id", get, PERM_NOTICE_READ, API_CACHED, NULL, NULL},
     {"PUT", "/api/notices/:id", edit, PERM_NOTICE_ISSUE, 0, NULL, edit_body},

@@ -184,6 +184,7 @@ static const struct api_field org_body[] = {
 const struct api_route api_org_routes[] = {
     {"GET", "/api/orgs", list, PERM_ORG_READ, API_CACHED, list_query, NULL},
     {"GET", "/api/orgs/export.xlsx", export, PERM_ORG_READ, 0, list_query, NULL},
+    {"GET", "/api/orgs/export.csv", export, PERM_ORG_READ, 0, list_query, NULL},
     {"GET", "/api/orgs/:id", get, PERM_ORG_READ, API_CACHED, NULL, NULL},
     {"POST", "/api/orgs", create, PERM_ORG_WRITE, 0, NULL, org_body},
     {"PUT", "/api/orgs/:id", update, PERM_ORG_WRITE, 0, NULL, org_body},

@@ -5,6 +5,7 @@
  * api_file_receive: checked by core/filetype, stored by content hash in util/blobstore). Must
  * not write SQL or touch files except through util/blobstore. */
 #include "api/attachment.h"
+#include "api/export.h"
 #include "api/plan_impl.h"
 
 #include "core/enums.h"
@@ -129,31 +130,78 @@ static int report_accept_all(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
+/* The reports the query selects in the caller's view, oldest first: a page of them (paged) or
+ * every one (an export). */
+static int select_reports(struct api_ctx *c, bool paged, struct store_report_filter *f,
+                          struct store_report **r, int *n, int64_t *total)
+{
+	int rc;
+
+	memset(f, 0, sizeof(*f));
+	f->state = api_query_str(c, "state");
+	if (f->state && !enum_valid(&enum_report_state, f->state))
+		return api_error(c, 400, "invalid_parameter",
+		                 "state 应为 submitted、accepted 或 returned", "state");
+	f->latest = api_query_int(c, "latest", 0) != 0;
+	f->task_id = api_query_int(c, "task_id", 0);
+	f->org_id = api_query_int(c, "org_id", 0);
+	if (paged)
+		api_query_page(c, &f->offset, &f->limit);
+	api_scope(c, &f->scope);
+	f->lead_org_id = c->sess.user.org_id; /* as api_plan_can_read allows */
+	if ((rc = store_report_page(c->db, c->a, f, r, n, total)) != KFQ_OK)
+		return api_store_error(c, rc);
+	return 0;
+}
+
 /* The review queue: reports across milestones in the caller's view, oldest first. */
 static int report_list(struct api_ctx *c)
 {
-	struct store_report_filter f = {0};
+	struct store_report_filter f;
 	struct store_report *r;
 	int64_t total;
-	int n, rc;
+	int n;
 
-	f.state = api_query_str(c, "state");
-	if (f.state && !enum_valid(&enum_report_state, f.state))
-		return api_error(c, 400, "invalid_parameter",
-		                 "state 应为 submitted、accepted 或 returned", "state");
-	f.latest = api_query_int(c, "latest", 0) != 0;
-	f.task_id = api_query_int(c, "task_id", 0);
-	f.org_id = api_query_int(c, "org_id", 0);
-	api_query_page(c, &f.offset, &f.limit);
-	api_scope(c, &f.scope);
-	f.lead_org_id = c->sess.user.org_id; /* as api_plan_can_read allows */
-	if ((rc = store_report_page(c->db, c->a, &f, &r, &n, &total)) != KFQ_OK)
-		return api_store_error(c, rc);
+	if (select_reports(c, true, &f, &r, &n, &total) != 0)
+		return -1;
 	api_page_begin(c);
 	for (int i = 0; i < n; i++)
 		plan_json_report(&c->w, &r[i], true);
 	api_page_end(c, total, f.offset, f.limit);
 	return api_ok(c, 200);
+}
+
+/* The review queue as .xlsx or CSV, with the list's filters. */
+static int report_export(struct api_ctx *c)
+{
+	static const char *const headers[] = {"条目",     "任务",     "单位",     "节点",
+	                                      "填报进度", "节点状态", "进展情况", "证明材料",
+	                                      "填报人",   "填报时间", "审核状态"};
+	static const double widths[] = {6, 26, 26, 26, 8, 10, 50, 8, 12, 20, 10};
+	struct store_report_filter f;
+	struct store_report *r;
+	struct export_table t;
+	int64_t total;
+	int n;
+
+	if (select_reports(c, false, &f, &r, &n, &total) != 0 ||
+	    export_begin(c, &t, "进展报告", headers, widths, 11) != 0)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		export_int(&t, r[i].article_number);
+		export_text(&t, r[i].task_title);
+		export_text(&t, r[i].org_name);
+		export_text(&t, r[i].milestone_title);
+		export_int(&t, r[i].percent);
+		export_text(&t, enum_label(&enum_progress_status, r[i].status));
+		export_text(&t, r[i].narrative);
+		export_int(&t, r[i].nevidence);
+		export_text(&t, r[i].created_by_name);
+		export_text(&t, r[i].created_at);
+		export_text(&t, enum_label(&enum_report_state, r[i].state));
+		export_end_row(&t);
+	}
+	return export_finish(c, &t, "进展报告");
 }
 
 static int report_accept(struct api_ctx *c)
@@ -218,14 +266,11 @@ static int evidence_get(struct api_ctx *c)
 }
 
 static const struct api_field upload_query[] = {API_QSTR("name", 255), API_FIELDS_END};
-static const struct api_field list_query[] = {
-    API_QSTR("state", 16),
-    API_INT_FIELD("latest", false, 0, 1),
-    API_ID_FIELD("task_id", false),
-    API_ID_FIELD("org_id", false),
-    API_QPAGE,
-    API_FIELDS_END,
-};
+#define REPORT_FILTER                                                                              \
+	API_QSTR("state", 16), API_INT_FIELD("latest", false, 0, 1),                               \
+	    API_ID_FIELD("task_id", false), API_ID_FIELD("org_id", false)
+static const struct api_field list_query[] = {REPORT_FILTER, API_QPAGE, API_FIELDS_END};
+static const struct api_field export_query[] = {REPORT_FILTER, API_FIELDS_END};
 
 static const struct api_field comment_body[] = {
     {"comment", API_STR, false, 1000},
@@ -247,6 +292,8 @@ static const struct api_field report_body[] = {
 const struct api_route api_report_routes[] = {
     {"POST", "/api/milestones/:id/reports", report_create, PERM_PLAN_WRITE, 0, NULL, report_body},
     {"GET", "/api/reports", report_list, PERM_TASK_READ, 0, list_query, NULL},
+    {"GET", "/api/reports/export.xlsx", report_export, PERM_TASK_READ, 0, export_query, NULL},
+    {"GET", "/api/reports/export.csv", report_export, PERM_TASK_READ, 0, export_query, NULL},
     {"POST", "/api/reports/accept", report_accept_all, PERM_PLAN_REVIEW, 0, NULL, batch_body},
     {"POST", "/api/reports/:id/accept", report_accept, PERM_PLAN_REVIEW, 0, NULL, comment_body},
     {"POST", "/api/reports/:id/return", report_return, PERM_PLAN_REVIEW, 0, NULL, comment_body},

@@ -340,6 +340,7 @@ static const struct api_field no_fields[] = {{NULL, 0, false, 0}};
 const struct api_route api_user_routes[] = {
     {"GET", "/api/users", list, PERM_USER_READ, 0, list_query, NULL},
     {"GET", "/api/users/export.xlsx", export, PERM_USER_READ, 0, export_query, NULL},
+    {"GET", "/api/users/export.csv", export, PERM_USER_READ, 0, export_query, NULL},
     {"POST", "/api/users", create, PERM_USER_READ, 0, NULL, create_body},
     {"PUT", "/api/users/:id", update, PERM_USER_READ, 0, NULL, update_body},
     {"POST", "/api/users/:id/lock", lock, PERM_USER_READ, 0, NULL, no_fields},

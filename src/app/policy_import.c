@@ -137,6 +137,7 @@ int policy_import(struct store *s, struct arena *a, const struct store_actor *wh
 	policy_doc_to_json(&out->doc, &w);
 	p->title = out->doc.title ? out->doc.title : "（无标题）";
 	p->title_note = out->doc.title_note;
+	p->doc_number = out->doc.doc_number;
 	p->issuer = out->doc.notice.issuer;
 	p->notice_date = out->doc.notice.date;
 	p->contact_email = out->doc.notice.email;

@@ -68,6 +68,7 @@ void task_json_policy(struct jsonw *w, const struct store_policy *p)
 	jsonw_kstr(w, "contact_email", p->contact_email);
 	jsonw_kstr(w, "contact_phone", p->contact_phone);
 	jsonw_kstr(w, "created_at", p->created_at);
+	jsonw_kstr(w, "doc_number", p->doc_number);
 	jsonw_kstr(w, "encoding", p->encoding);
 	jsonw_kint(w, "id", p->id);
 	jsonw_kstr(w, "issuer", p->issuer);

@@ -16,7 +16,8 @@
 #define POLICY_COLS                                                                                \
 	"p.id, p.title, p.title_note, p.issuer, p.notice_date, p.contact_email, "                  \
 	"p.contact_phone, p.window_start, p.window_end, p.encoding, p.source_sha256, "             \
-	"p.n_warnings, p.created_at, (SELECT COUNT(*) FROM task t WHERE t.policy_id = p.id)"
+	"p.n_warnings, p.created_at, (SELECT COUNT(*) FROM task t WHERE t.policy_id = p.id), "     \
+	"p.doc_number"
 #define TASK_CONTACT(COL) "(SELECT c." COL " FROM task_contact c WHERE c.task_id = t.id)"
 #define TASK_COLS                                                                                  \
 	"t.id, t.policy_id, t.article_number, t.part_heading, t.group_heading, t.title, t.body, "  \
@@ -26,8 +27,8 @@
 static const char sql_policy_insert[] =
     "INSERT INTO policy (title, title_note, issuer, notice_date, contact_email, contact_phone, "
     "window_start, window_end, encoding, source_sha256, source_text, parsed_json, n_warnings, "
-    "created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-    "?14, ?15) RETURNING id";
+    "created_at, created_by, doc_number) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+    "?12, ?13, ?14, ?15, ?16) RETURNING id";
 static const char sql_task_insert[] =
     "INSERT INTO task (policy_id, article_number, part_heading, group_heading, title, body, "
     "lead_units, responsible_units, created_at, updated_at, scope, deadline_text, deadline_date, "
@@ -121,6 +122,7 @@ static int insert_policy(struct store *s, const struct store_actor *who, struct 
 	store_bind_int(st, 13, p->n_warnings);
 	store_bind_text(st, 14, now);
 	store_bind_id(st, 15, who->user_id);
+	store_bind_text(st, 16, p->doc_number);
 	return store_run_id(st, &p->id);
 }
 
@@ -210,6 +212,7 @@ static void read_policy(struct store_stmt *st, struct arena *a, void *element)
 	p->n_warnings = (int)store_col_int(st, 11);
 	p->created_at = store_col_dup(st, 12, a);
 	p->n_tasks = (int)store_col_int(st, 13);
+	p->doc_number = store_col_dup(st, 14, a);
 }
 
 int store_policy_list(struct store *s, struct arena *a, struct store_policy **out, int *n)
@@ -231,7 +234,7 @@ int store_policy_list(struct store *s, struct arena *a, struct store_policy **ou
 static void read_policy_parsed(struct store_stmt *st, struct arena *a, void *element)
 {
 	read_policy(st, a, element);
-	((struct store_policy *)element)->parsed_json = store_col_dup(st, 14, a);
+	((struct store_policy *)element)->parsed_json = store_col_dup(st, 15, a);
 }
 
 int store_policy_get(struct store *s, struct arena *a, int64_t id, struct store_policy *out)

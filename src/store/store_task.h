@@ -17,6 +17,7 @@ struct store_policy {
 	int64_t id;
 	const char *title;
 	const char *title_note;
+	const char *doc_number; /* 文号 (国发〔2018〕38号), or NULL */
 	const char *issuer;
 	const char *notice_date; /* ISO 8601 dates or NULL */
 	const char *contact_email;

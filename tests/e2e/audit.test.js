@@ -3,7 +3,7 @@
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
-import { openBrowser, login, logout, menuTexts, pickOption, shot, sel, RUN } from './helpers.js'
+import { openBrowser, login, logout, menuTexts, pickOption, shot, sel, RUN, exportFrom } from './helpers.js'
 import { testWithShots } from './helpers.js'
 
 const ADMIN = { username: 'admin', password: 'Admin#Passw0rd1', org: '市商务局', role: 'admin' }
@@ -76,7 +76,7 @@ describe('audit log', () => {
     const filtered = await page.locator(sel('audit-row-action')).allInnerTexts()
     assert.ok(filtered.length > 0 && filtered.every((a) => a.trim() === '登录'), `only logins: ${filtered}`)
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(sel('audit-export')).click()])
+    const download = await exportFrom(page, 'audit-export', 'xlsx')
     assert.match(download.suggestedFilename(), /\.xlsx$/)
     await logout(page)
     watcher.assertClean()

@@ -11,7 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import { startServer, ROOT } from './server.js'
-import { openBrowser, login, logout, menuTexts, pickOption, pickTreeOption, shot, sel, confirmBox, columnTexts, RUN } from './helpers.js'
+import { openBrowser, login, logout, menuTexts, pickOption, pickTreeOption, shot, sel, confirmBox, columnTexts, RUN, exportFrom } from './helpers.js'
 import { testWithShots } from './helpers.js'
 
 const { xlsxText } = createRequire(import.meta.url)(path.join(ROOT, 'tests/api/harness.js'))
@@ -79,7 +79,7 @@ describe('organization capabilities', () => {
     await page.locator(sel('capability-total'), { hasText: '共 4 条' }).waitFor()
     assert.deepEqual(await columnTexts(page, 'capability-row-org'), ['市商务局', '市科技局', '市财政局', '市人社局'])
     assert.deepEqual(new Set(await columnTexts(page, 'capability-row-note')), new Set(['依据第14条“完善考核评价体系”生成']))
-    await page.locator(sel('capability-reset')).click()
+    await page.locator(sel('capability-search-reset')).click()
     await page.locator(sel('capability-search')).fill('编办')
     await page.locator(sel('capability-search-submit')).click()
     await page.locator(sel('capability-total'), { hasText: '共 3 条' }).waitFor()
@@ -89,7 +89,7 @@ describe('organization capabilities', () => {
 
   test('the office grants read_personal to a zone; the same grant again is refused at the field', async () => {
     const { page, watcher } = b
-    await page.locator(sel('capability-reset')).click()
+    await page.locator(sel('capability-search-reset')).click()
     await page.locator(sel('capability-grant')).click()
     const dialog = page.locator(sel('grant-dialog'))
     await dialog.waitFor()
@@ -125,9 +125,9 @@ describe('organization capabilities', () => {
 
   test('the export has the grants shown', async () => {
     const { page, watcher } = b
-    await page.locator(sel('capability-reset')).click()
+    await page.locator(sel('capability-search-reset')).click()
     await page.locator(sel('capability-total'), { hasText: '共 22 条' }).waitFor()
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(sel('capability-export')).click()])
+    const download = await exportFrom(page, 'capability-export', 'xlsx')
     assert.equal(download.suggestedFilename(), '职能授权.xlsx')
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kfq-e2e-export-'))
     await download.saveAs(path.join(dir, 'x.xlsx'))

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import { startServer } from './server.js'
 import {
   openBrowser, login, logout, submitLogin, menuTexts, pickOption, pickTreeOption, shot, sel,
-  confirmBox, columnTexts, RUN,
+  confirmBox, columnTexts, RUN, exportFrom,
 } from './helpers.js'
 import { testWithShots } from './helpers.js'
 
@@ -99,7 +99,7 @@ describe('web console: admin, office and zone users', () => {
 
   test('admin exports organizations as .xlsx', async () => {
     const { page, watcher } = b
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(sel('org-export')).click()])
+    const download = await exportFrom(page, 'org-export', 'xlsx')
     assert.match(download.suggestedFilename(), /\.xlsx$/)
     watcher.assertClean()
   })
@@ -154,7 +154,7 @@ describe('web console: admin, office and zone users', () => {
     await dialog.waitFor({ state: 'hidden' })
     await row.filter({ hasText: `${ZONE.displayName}（改）` }).waitFor()
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(sel('user-export')).click()])
+    const download = await exportFrom(page, 'user-export', 'xlsx')
     assert.match(download.suggestedFilename(), /\.xlsx$/)
     watcher.assertClean()
   })

@@ -173,6 +173,14 @@ export async function pickTreeOption(page, selectSelector, text) {
   await node.waitFor({ state: 'hidden' })
 }
 
+// Downloads one export of an ExportMenu (data-test=menu): opens the menu and picks the item key
+// (data-test=<menu>-<key>: xlsx, csv, or a page's own). Resolves with the download.
+export async function exportFrom(page, menu, key) {
+  await page.locator(sel(menu)).click()
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${sel(`${menu}-${key}`)}:visible`).click()])
+  return download
+}
+
 // Texts of one column (by data-test of the cell content) in a table.
 export async function columnTexts(page, cellTest) {
   return (await page.locator(sel(cellTest)).allInnerTexts()).map((s) => s.trim())

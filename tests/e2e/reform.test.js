@@ -15,7 +15,7 @@ import path from 'node:path'
 import { startServer, ROOT } from './server.js'
 import {
   openBrowser, login, menuTexts, pickOption, pickTreeOption, shot, sel, confirmBox, columnTexts, RUN,
-  screenshotPath, pdf,
+  screenshotPath, pdf, exportFrom,
 } from './helpers.js'
 
 const OFFICE = { username: 'office1', password: 'Office#Passw0rd1', org: '市商务局', role: 'office', displayName: '改革办王主任' }
@@ -134,7 +134,7 @@ describe('reform tasks, plans, progress and the board', () => {
     ])
     await page.locator(sel('task-row-title')).first().waitFor()
     for (const lead of await page.locator(sel('task-row-lead')).allInnerTexts()) assert.match(lead, /市委编办/)
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(sel('task-export')).click()])
+    const download = await exportFrom(page, 'task-export', 'xlsx')
     assert.match(download.suggestedFilename(), /\.xlsx$/)
     await page.locator(sel('task-search-reset')).click()
 
@@ -147,7 +147,7 @@ describe('reform tasks, plans, progress and the board', () => {
     await page.locator(sel('task-row-state')).first().waitFor()
     const states = await page.locator(sel('task-row-state')).evaluateAll((els) => els.map((e) => e.dataset.state))
     assert.ok(states.length > 0 && states.every((s) => s === 'overdue'), `states: ${states}`)
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator(sel('task-export-csv')).click()])
+    const csv = await exportFrom(page, 'task-export', 'csv')
     const rows = fs.readFileSync(await csv.path(), 'utf8').trim().split(/\r\n/).slice(1)
     assert.ok(rows.length >= states.length && rows.every((r) => r.includes(',有逾期,')), `csv rows: ${rows.length}`)
     await shot(page, 'reform-tasks-overdue')
@@ -469,9 +469,9 @@ describe('reform tasks, plans, progress and the board', () => {
     const states = await page.locator(sel('ms-list-state')).evaluateAll((els) => els.map((e) => e.getAttribute('data-state')))
     assert.ok(states.length > 0 && states.every((s) => s === 'overdue'), `only overdue: ${states}`)
     await shot(page, 'reform-milestones-overdue')
-    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.locator(sel('ms-export-xlsx')).click()])
+    const xlsx = await exportFrom(page, 'ms-export', 'xlsx')
     assert.match(xlsx.suggestedFilename(), /\.xlsx$/)
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator(sel('ms-export-csv')).click()])
+    const csv = await exportFrom(page, 'ms-export', 'csv')
     assert.match(csv.suggestedFilename(), /\.csv$/)
     const text = fs.readFileSync(await csv.path(), 'utf8')
     assert.match(text, /已逾期/)
@@ -498,7 +498,7 @@ describe('reform tasks, plans, progress and the board', () => {
     const rows = await columnTexts(page, 'board-overdue-row')
     assert.ok(rows.length > 0 && rows.length <= 50, `overdue rows: ${rows.length}`)
     await shot(page, 'reform-board-office')
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(sel('board-export')).click()])
+    const download = await exportFrom(page, 'board-overdue-export', 'xlsx')
     assert.match(download.suggestedFilename(), /\.xlsx$/)
     await page.locator(sel('board-overdue-plan')).first().click()
     await page.locator(sel('page-plan')).waitFor()
@@ -669,7 +669,7 @@ describe('reform tasks, plans, progress and the board', () => {
     await page.locator(sel('notice-row-number'), { hasText: shared.noticeNumber }).waitFor()
     assert.ok((await columnTexts(page, 'notice-row-status')).every((s) => s === '已办结'))
     await shot(page, 'reform-notices-office')
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(sel('notice-export')).click()])
+    const download = await exportFrom(page, 'notice-export', 'xlsx')
     assert.match(download.suggestedFilename(), /\.xlsx$/)
     watcher.assertClean()
   })

@@ -210,6 +210,7 @@ export const orgApi = {
   create: (org) => api.post('/api/orgs', org),
   update: (id, org) => api.put(`/api/orgs/${id}`, org),
   export: (query) => downloadExport('/api/orgs/export.xlsx', query),
+  exportCsv: (query) => downloadExport('/api/orgs/export.csv', query),
 }
 
 export const userApi = {
@@ -220,6 +221,7 @@ export const userApi = {
   unlock: (id) => api.post(`/api/users/${id}/unlock`),
   resetPassword: (id) => api.post(`/api/users/${id}/reset-password`, {}),
   export: (query) => downloadExport('/api/users/export.xlsx', query),
+  exportCsv: (query) => downloadExport('/api/users/export.csv', query),
 }
 
 export const auditApi = {
@@ -227,6 +229,7 @@ export const auditApi = {
   // verifies the chain and records who did and what was found (the auditor's to-do reads it)
   verify: () => api.post('/api/audit/verify'),
   export: (query) => downloadExport('/api/audit/export.xlsx', query),
+  exportCsv: (query) => downloadExport('/api/audit/export.csv', query),
 }
 
 export const policyApi = {
@@ -279,6 +282,8 @@ export const reportApi = {
   accept: (id, comment) => api.post(`/api/reports/${id}/accept`, comment ? { comment } : {}),
   acceptAll: (ids, comment) => api.post('/api/reports/accept', comment ? { ids, comment } : { ids }),
   return: (id, comment) => api.post(`/api/reports/${id}/return`, { comment }),
+  exportXlsx: (query) => downloadExport('/api/reports/export.xlsx', query),
+  exportCsv: (query) => downloadExport('/api/reports/export.csv', query),
 }
 
 export const evidenceApi = {
@@ -307,6 +312,7 @@ export const noticeApi = {
   close: (id, comment) => api.post(`/api/notices/${id}/close`, comment ? { comment } : {}),
   escalate: (id, comment) => api.post(`/api/notices/${id}/escalate`, { comment }),
   export: (query) => downloadExport('/api/notices/export.xlsx', query),
+  exportCsv: (query) => downloadExport('/api/notices/export.csv', query),
   // the printable notice, an HTML page of the server's
   printUrl: (id) => `/api/notices/${id}/print`,
 }
@@ -361,6 +367,7 @@ export const capabilityApi = {
   grant: (grant) => api.post('/api/capabilities/grants', grant),
   revoke: (id) => api.del(`/api/capabilities/grants/${id}`),
   export: (query) => downloadExport('/api/capabilities/grants/export.xlsx', query),
+  exportCsv: (query) => downloadExport('/api/capabilities/grants/export.csv', query),
 }
 
 export const enterpriseApi = {

@@ -1,5 +1,8 @@
 // Entry: Vue, Element Plus (zh-cn, only the components the console uses), the router.
 import { createApp } from 'vue'
+// Day.js's Chinese locale, which Element Plus's calendars read (App.vue's zh-cn): weeks start on
+// Monday (一), as in China; without it they would start on Sunday.
+import 'dayjs/locale/zh-cn'
 import {
   ElAlert, ElAside, ElBadge, ElBreadcrumb, ElBreadcrumbItem, ElButton, ElCard, ElCol,
   ElCollapse, ElCollapseItem, ElConfigProvider, ElContainer, ElDatePicker, ElDescriptions, ElDescriptionsItem, ElDialog,

@@ -1,3 +1,5 @@
+// Money pages (views/money) still use this; every other list uses list.js (useList), which
+// keeps the list in the address: the money pages should move to it.
 // A server-paged list page's state: filters as typed and as applied, the page, its size, the
 // rows, the total, and the moves (search, reset, another page, another size). fetchPage(query)
 // is the API call ({...applied filters, page, page_size} → {items, total}); blank(): the empty

@@ -184,6 +184,27 @@ export function formatSize(bytes) {
 // The charts' font: the CJK fonts the console's pages use.
 export const CHART_FONT = '"Noto Sans CJK SC", "Microsoft YaHei", sans-serif'
 
+// A policy's name as every list shows it: the title, its version note (征求意见稿, 送审稿; the
+// parenthesised lines under the title) and its 文号, where it has them.
+export function policyName(p) {
+  if (!p) return ''
+  const note = p.title_note ? `（${p.title_note.split('\n').join('；')}）` : ''
+  return `${p.title}${note}${p.doc_number ? ` ${p.doc_number}` : ''}`
+}
+
+// The names that tell the given policies apart: policyName, and where two still read the same
+// (the same text imported without a note or number), when each was imported. Map id -> name.
+export function policyLabels(policies) {
+  const count = new Map()
+  for (const p of policies) count.set(policyName(p), (count.get(policyName(p)) || 0) + 1)
+  return new Map(
+    policies.map((p) => {
+      const name = policyName(p)
+      return [p.id, count.get(name) > 1 ? `${name} · ${t('common.importedOn', { day: formatTime(p.created_at).slice(0, 16) })}` : name]
+    }),
+  )
+}
+
 // With several imported policies a page shows one at a time: the current one while it still
 // exists, else the first; null with a single policy (no filter).
 export function policyInView(policies, current) {

@@ -274,6 +274,8 @@ export default {
     qPlaceholder: '节点名称或交付成果',
     article: '条目',
     openPlan: '查看计划',
+    dates: '起止日期',
+    dateFrom: '自{date}',
   },
   board: {
     today: '统计日期',

@@ -1,0 +1,270 @@
+// The tables people live in, in the browser: a list's filters, page, size and sort live in the
+// address (back and reload keep them; the address opened in another browser shows the same
+// rows), every list page fits 1440×900 and 1280×720 with no cell's text cut off unless it shows
+// in full on hover (the cell's scrollWidth against its clientWidth, and the tooltip class
+// show-overflow-tooltip gives it), calendars start on Monday (一), and two imports of the same
+// policy are told apart by their version note wherever policies are listed. Screenshots of every
+// list page at both sizes are in test-output/e2e/tables-*.png.
+import { describe, test as nodeTest, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { startServer, ROOT } from './server.js'
+import { openBrowser, login, sel, screenshotPath, testWithShots, pickTreeOption, confirmBox } from './helpers.js'
+
+const OFFICE = { username: 'tb-office', password: 'Office#Passw0rd1', org: '市商务局', role: 'office', displayName: '改革办赵处长' }
+const ADMIN = { username: 'tb-admin', password: 'Admin#Passw0rd12', org: '市商务局', role: 'admin', displayName: '系统管理员' }
+const AUDITOR = { username: 'tb-auditor', password: 'Audit#Passw0rd12', org: '市审计局', role: 'auditor', displayName: '审计员孙' }
+const ZONE = { username: 'tb-zone', password: 'Zone#Passw0rd123', org: '抚顺经济开发区（示例）', role: 'zone', displayName: '经开区钱科长' }
+const SEED = 'data/demo/fushun-devzone-reform-draft-2025.txt'
+const ZONE_NAME = '抚顺经济开发区（示例）'
+
+// The same policy as the seed in its next version: the note under the title reads 送审稿.
+function revisedSeed() {
+  const text = fs.readFileSync(path.join(ROOT, SEED), 'utf8')
+  assert.ok(text.includes('(征求意见稿)'), 'the seed carries its version note')
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kfq-e2e-tables-')), 'revised.txt')
+  fs.writeFileSync(file, text.replace('(征求意见稿)', '(送审稿)'))
+  return file
+}
+
+// The list pages each role opens, with the table that must fit.
+const PAGES = {
+  office: [
+    ['tasks', '/tasks', 'task-table'],
+    ['plans', '/plans', 'plans-table'],
+    ['milestones', '/milestones', 'ms-list'],
+    ['reports', '/reports', 'reports-table'],
+    ['notices', '/notices', 'notice-table'],
+    ['board', '/board', 'board-overdue-table'],
+    ['capabilities', '/capabilities', 'capability-table'],
+    ['inbox', '/inbox', 'inbox-table'],
+  ],
+  admin: [
+    ['orgs', '/orgs', 'org-table'],
+    ['users', '/users', 'user-table'],
+  ],
+  auditor: [['audit', '/audit', 'audit-table']],
+}
+
+// What does not fit in a page: each table cell whose content is wider than the cell (scrollWidth
+// over clientWidth) without the tooltip that shows it in full (class el-tooltip on .cell, from
+// show-overflow-tooltip), each header cut off, a table or page wider than the window, and a
+// table whose columns do not fit its width (a column behind the fixed operations column).
+async function clipped(page) {
+  return page.evaluate(() => {
+    const out = []
+    const vw = document.documentElement.clientWidth
+    if (document.documentElement.scrollWidth > vw + 1) out.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${vw})`)
+    for (const table of document.querySelectorAll('.el-table')) {
+      if (!table.offsetParent) continue
+      const name = table.dataset.test || table.className
+      const box = table.getBoundingClientRect()
+      if (box.right > vw + 1) out.push(`${name} runs off the page (${Math.round(box.right)} > ${vw})`)
+      const body = table.querySelector('.el-table__body-wrapper .el-scrollbar__wrap')
+      if (body && body.scrollWidth > body.clientWidth + 1) out.push(`${name} scrolls sideways (${body.scrollWidth} > ${body.clientWidth})`)
+      for (const cell of table.querySelectorAll('th:not(.is-hidden) > .cell, td:not(.is-hidden) > .cell')) {
+        if (!cell.offsetParent || cell.classList.contains('el-tooltip')) continue
+        const parts = [cell, ...cell.querySelectorAll('*')].filter((e) => e.offsetParent && getComputedStyle(e).overflow !== 'visible')
+        for (const e of parts) {
+          const text = (cell.innerText || e.value || '').trim().slice(0, 40)
+          if (e.scrollWidth > e.clientWidth + 1) out.push(`${name}: "${text}" is cut (${e.scrollWidth} > ${e.clientWidth} wide)`)
+          if (e.scrollHeight > e.clientHeight + 1) out.push(`${name}: "${text}" is cut (${e.scrollHeight} > ${e.clientHeight} high)`)
+        }
+      }
+    }
+    return out
+  })
+}
+
+describe('tables: the address keeps a list, every list fits, calendars start on Monday, policies told apart', () => {
+  let server
+  const b = {}
+  const it = testWithShots(nodeTest, () => b.office?.page)
+
+  before(async () => {
+    server = await startServer({ name: 'tables', demo: true, policies: [revisedSeed()], users: [OFFICE, ADMIN, AUDITOR, ZONE] })
+    for (const [who, user] of [['office', OFFICE], ['admin', ADMIN], ['auditor', AUDITOR], ['zone', ZONE]]) {
+      b[who] = await openBrowser(server.url)
+      await login(b[who].page, b[who].watcher, user.username, user.password)
+    }
+  })
+
+  after(async () => {
+    for (const x of Object.values(b)) await x.close()
+    if (server) await server.stop()
+  })
+
+  const rowsOf = async (page, cellTest) => (await page.locator(sel(cellTest)).allInnerTexts()).map((s) => s.trim())
+  const query = (page) => Object.fromEntries(new URL(page.url()).searchParams)
+  // the table's rows once they are these: a move from the history loads after the address
+  // changes, so the rows of the page before may still show when the mask is first hidden
+  const rowsWhen = async (page, cellTest, ok) => {
+    let got
+    for (let i = 0; i < 100; i++) {
+      got = await rowsOf(page, cellTest)
+      if (await ok(got)) return got
+      await page.waitForTimeout(200)
+    }
+    return got
+  }
+  const rowsAre = async (page, cellTest, want) =>
+    assert.deepEqual(await rowsWhen(page, cellTest, (got) => JSON.stringify(got) === JSON.stringify(want)), want)
+  // the table's rows after a move: the loading mask gone
+  const settled = async (page, table) => {
+    await page.locator(`${sel(table)} .el-loading-mask`).waitFor({ state: 'hidden' }).catch(() => {})
+    await page.waitForLoadState('networkidle')
+  }
+
+  it('filters, page and size go into the address; back, reload and the address in another browser show the same list', async () => {
+    const { page, watcher } = b.office
+    await page.goto('/milestones')
+    await settled(page, 'ms-list')
+    await page.locator(sel('ms-state-on_track')).click()
+    await settled(page, 'ms-list')
+    assert.deepEqual(query(page), { state: 'on_track' })
+    await pickTreeOption(page, sel('ms-filter-org'), ZONE_NAME)
+    await page.locator(sel('ms-search-submit')).click()
+    await settled(page, 'ms-list')
+    const org = query(page).org_id
+    assert.match(org, /^\d+$/)
+    assert.deepEqual(query(page), { state: 'on_track', org_id: org })
+    await rowsWhen(page, 'ms-list-org', (orgs) => orgs.length > 0 && orgs.every((o) => o === ZONE_NAME))
+    const first = await rowsOf(page, 'ms-list-title')
+    assert.ok(first.length > 0, 'the zone has milestones on track')
+    assert.ok((await rowsOf(page, 'ms-list-org')).every((o) => o === ZONE_NAME))
+
+    // five a page: the second page is another five
+    await page.locator(`${sel('ms-pagination')} .el-pagination__sizes .el-select`).click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '10条/页' }).click()
+    await settled(page, 'ms-list')
+    assert.deepEqual(query(page), { state: 'on_track', org_id: org, page_size: '10' })
+    const total = Number((await page.locator(sel('ms-total')).innerText()).match(/\d+/)[0])
+    assert.ok(total > 10, `more than a page of milestones on track (${total})`)
+    const p1 = await rowsWhen(page, 'ms-list-title', (rows) => rows.length === 10)
+    await page.locator(`${sel('ms-pagination')} .el-pager li`, { hasText: /^2$/ }).click()
+    await settled(page, 'ms-list')
+    assert.deepEqual(query(page), { state: 'on_track', org_id: org, page_size: '10', page: '2' })
+    const p2 = await rowsWhen(page, 'ms-list-title', (rows) => rows.length === Math.min(10, total - 10) && rows.join() !== p1.join())
+    assert.equal(p2.length, Math.min(10, total - 10))
+    assert.equal((await page.locator(`${sel('ms-pagination')} .el-pager li.is-active`).innerText()).trim(), '2')
+
+    // back: the first page, as it was; forward and reload: the second
+    await page.goBack()
+    await settled(page, 'ms-list')
+    assert.deepEqual(query(page), { state: 'on_track', org_id: org, page_size: '10' })
+    await rowsAre(page, 'ms-list-title', p1)
+    await page.goForward()
+    await settled(page, 'ms-list')
+    await rowsAre(page, 'ms-list-title', p2)
+    await page.reload()
+    await settled(page, 'ms-list')
+    await rowsAre(page, 'ms-list-title', p2)
+    assert.equal((await page.locator(`${sel('ms-state-on_track')}.is-active`).count()), 1, 'the state filter shows as picked')
+    await page.locator(`.el-select${sel('ms-filter-org')}`, { hasText: ZONE_NAME }).waitFor()
+
+    // the address shared: the same rows in another browser
+    const shared = page.url()
+    const other = await openBrowser(server.url)
+    try {
+      await login(other.page, other.watcher, OFFICE.username, OFFICE.password)
+      await other.page.goto(shared)
+      await settled(other.page, 'ms-list')
+      await rowsAre(other.page, 'ms-list-title', p2)
+      other.watcher.assertClean()
+    } finally {
+      await other.close()
+    }
+
+    // back to the first state: the filters as they were then
+    await page.goBack()
+    await page.goBack()
+    await settled(page, 'ms-list')
+    assert.deepEqual(query(page), { state: 'on_track', org_id: org })
+    await rowsAre(page, 'ms-list-title', first)
+    watcher.assertClean()
+  })
+
+  it('every list page fits 1440×900 and 1280×720: no cut-off text without its tooltip, no table off the page', async () => {
+    const problems = []
+    for (const [w, h] of [
+      [1440, 900],
+      [1280, 720],
+    ]) {
+      for (const [who, pages] of Object.entries(PAGES)) {
+        const { page } = b[who]
+        await page.setViewportSize({ width: w, height: h })
+        for (const [name, url, table] of pages) {
+          await page.goto(url)
+          await page.locator(sel(table)).waitFor()
+          await settled(page, table)
+          await page.waitForTimeout(300)
+          await page.screenshot({ path: screenshotPath(`tables-${name}-${w}x${h}`), fullPage: true })
+          for (const p of await clipped(page)) problems.push(`${name} at ${w}×${h}: ${p}`)
+        }
+      }
+    }
+    for (const x of Object.values(b)) await x.page.setViewportSize({ width: 1440, height: 900 })
+    assert.deepEqual(problems, [])
+    for (const x of Object.values(b)) x.watcher.assertClean()
+  })
+
+  it('calendars start on Monday', async () => {
+    const { page, watcher } = b.auditor
+    await page.goto('/audit')
+    await page.locator(`${sel('audit-filter-range')} input`).first().click()
+    const heads = page.locator('.el-picker-panel:visible .el-date-table').first().locator('th')
+    await heads.first().waitFor()
+    assert.deepEqual((await heads.allInnerTexts()).map((s) => s.trim()), ['一', '二', '三', '四', '五', '六', '日'])
+    await page.keyboard.press('Escape')
+    watcher.assertClean()
+  })
+
+  it('two imports of the same policy are told apart by their version note on the tasks page and the board', async () => {
+    const { page, watcher } = b.office
+    await page.goto('/tasks')
+    await settled(page, 'task-table')
+    const policies = (await rowsOf(page, 'task-row-policy')).filter((x, i, all) => all.indexOf(x) === i)
+    assert.equal(policies.length, 2, `two policies listed: ${policies}`)
+    assert.ok(policies.some((p) => p.includes('（征求意见稿）')) && policies.some((p) => p.includes('（送审稿）')), policies.join(' | '))
+    await page.locator(`.el-select${sel('task-filter-policy')}`).click()
+    const options = (await page.locator('.task-policy-popper .el-select-dropdown__item').allInnerTexts()).map((s) => s.trim())
+    assert.equal(options.length, 2)
+    assert.ok(options.some((o) => o.includes('（征求意见稿）')) && options.some((o) => o.includes('（送审稿）')), options.join(' | '))
+    await page.keyboard.press('Escape')
+
+    await page.goto('/board')
+    await page.locator(`.el-select${sel('board-policy')}`).click()
+    const board = (await page.locator('.el-select-dropdown__item:visible').allInnerTexts()).map((s) => s.trim())
+    assert.ok(board.some((o) => o.includes('（征求意见稿）')) && board.some((o) => o.includes('（送审稿）')), board.join(' | '))
+    await page.keyboard.press('Escape')
+    watcher.assertClean()
+  })
+
+  it('the plan editor shows a weight of 100 in full and fits both sizes', async () => {
+    const { page, watcher } = b.zone
+    await page.goto('/plans')
+    await settled(page, 'plans-table')
+    await page.locator(sel('plans-row-open')).first().click()
+    await page.locator(sel('plan-edit')).click()
+    await confirmBox(page) // a change to an approved plan is a revision
+    const weight = page.locator(`${sel('ms-edit-table')} ${sel('ms-weight')} input`).first()
+    await weight.fill('100')
+    await weight.blur()
+    for (const [w, h] of [
+      [1440, 900],
+      [1280, 720],
+    ]) {
+      await page.setViewportSize({ width: w, height: h })
+      await page.waitForTimeout(300)
+      assert.equal(await weight.inputValue(), '100')
+      const fits = await weight.evaluate((e) => e.scrollWidth <= e.clientWidth)
+      assert.ok(fits, `the weight 100 shows in full at ${w}×${h}`)
+      await page.screenshot({ path: screenshotPath(`tables-plan-editor-${w}x${h}`), fullPage: true })
+      assert.deepEqual(await clipped(page), [], `the plan page at ${w}×${h}`)
+    }
+    await page.setViewportSize({ width: 1440, height: 900 })
+    watcher.assertClean()
+  })
+})

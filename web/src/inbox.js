@@ -1,0 +1,23 @@
+// The inbox's items, as the header's drawer and the 我的消息 page show them: the tag colour of
+// each kind, and opening an item (marked read with a POST, then its link when it is one of this
+// app's pages).
+import { inboxApi } from './api.js'
+
+export const INBOX_KIND_TAG = {
+  notice: 'warning', notice_replied: 'primary', notice_closed: 'success', notice_escalated: 'danger',
+  notice_due_soon: 'warning', notice_overdue: 'danger', due_soon: 'warning', overdue: 'danger', returned: 'danger',
+  plan_submitted: 'warning', revision_submitted: 'warning', report_submitted: 'warning',
+  plan_approved: 'success', revision_approved: 'success', report_accepted: 'success',
+  plan_returned: 'danger', revision_returned: 'danger', report_returned: 'danger',
+  power_step: 'primary', duty_step: 'primary', problem_step: 'warning',
+}
+
+// Marks the item read (once) and resolves with the path to open, or null when it has none that
+// is safe to follow. Rejects with the ApiError of the POST.
+export async function openInboxItem(item) {
+  if (!item.read) {
+    await inboxApi.read(item.id)
+    item.read = true
+  }
+  return item.link && item.link.startsWith('/') && !item.link.startsWith('//') ? item.link : null
+}
