@@ -38,6 +38,12 @@ TABLE(enum_enterprise_scale, {"above", "规上"}, {"below", "规下"});
 TABLE(enum_arrangement_kind, {"park_in_park", "区中园"}, {"enclave", "飞地"},
       {"trusteeship", "托管"});
 TABLE(enum_statement_status, {"draft", "草稿（未确认）"}, {"confirmed", "已确认"});
+TABLE(enum_consult_state, {"draft", "草稿"}, {"upcoming", "未开始"}, {"open", "征求中"},
+      {"closed", "已截止"}, {"published", "已公布"});
+TABLE(enum_consult_channel, {"web", "网页"}, {"email", "电子邮件"}, {"phone", "电话"},
+      {"letter", "信函"}, {"meeting", "座谈会"}, {"department", "部门书面意见"});
+TABLE(enum_disposition, {"adopted", "采纳"}, {"partly", "部分采纳"}, {"rejected", "不采纳"},
+      {"explained", "已说明"});
 
 static const struct enum_entry *find(const struct enum_table *t, const char *code)
 {
