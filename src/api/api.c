@@ -855,7 +855,7 @@ const struct api_route *const api_tables[] = {
     api_role_routes,        api_import_routes,      api_inbox_routes,    api_todo_routes,
     api_role_change_routes, api_attachment_routes,  api_briefing_routes, api_enterprise_routes,
     api_industry_routes,    api_arrangement_routes, api_revshare_routes, api_consult_routes,
-    api_consult_public_routes, NULL,
+    api_consult_public_routes, api_consult_report_routes, NULL,
 };
 
 /* Every number declares its range, and query parameters are text or integers: a table that

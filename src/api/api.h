@@ -272,6 +272,7 @@ extern const struct api_route api_arrangement_routes[];
 extern const struct api_route api_revshare_routes[];
 extern const struct api_route api_consult_routes[];
 extern const struct api_route api_consult_public_routes[];
+extern const struct api_route api_consult_report_routes[];
 /* Every table above, in the order they are registered; NULL-terminated. */
 extern const struct api_route *const api_tables[];
 

@@ -23,11 +23,13 @@ int consult_check_comment(struct api_ctx *c, const char *name, const char *conta
 {
 	if (name && consult_chars(name) > CONSULT_NAME_MAX)
 		return api_error(c, 400, "invalid_value",
-		                 arena_printf(c->a, "姓名不能超过%d个字", CONSULT_NAME_MAX), "/name");
+		                 arena_printf(c->a, "姓名不能超过%d个字", CONSULT_NAME_MAX),
+		                 "/name");
 	if (contact && consult_contact_kind(contact) == CONSULT_CONTACT_INVALID)
-		return api_error(c, 400, "invalid_value",
-		                 "联系方式应为电子邮箱、11位手机号码、带区号的固定电话或7至8位本地号码",
-		                 "/contact");
+		return api_error(
+		    c, 400, "invalid_value",
+		    "联系方式应为电子邮箱、11位手机号码、带区号的固定电话或7至8位本地号码",
+		    "/contact");
 	if (!body || !*body)
 		return api_error(c, 400, "required", "请填写意见内容", "/body");
 	if (consult_chars(body) > CONSULT_TEXT_MAX)
@@ -254,7 +256,8 @@ static int create(struct api_ctx *c)
 	    window_from(c, p.window_start, p.window_end, &k.window_start, &k.window_end) != 0 ||
 	    articles_of(c, &p, &arts, &n, &k.notice_text) != 0)
 		return -1;
-	if ((rc = store_consult_create(c->db, &c->actor, &consult_json_audit, &k, arts, n)) != KFQ_OK)
+	if ((rc = store_consult_create(c->db, &c->actor, &consult_json_audit, &k, arts, n)) !=
+	    KFQ_OK)
 		return api_store_error(c, rc);
 	return answer(c, k.id, 201);
 }
@@ -268,8 +271,8 @@ static int update(struct api_ctx *c)
 	if (load(c, &k) != 0)
 		return -1;
 	if (k.released_at)
-		return api_error(c, 409, "invalid_state", "已发布的征求意见不能再修改，请调整征求时间",
-		                 NULL);
+		return api_error(c, 409, "invalid_state",
+		                 "已发布的征求意见不能再修改，请调整征求时间", NULL);
 	if (api_body_has(c, "title"))
 		k.title = api_body_str(c, "title");
 	if (api_body_has(c, "issuer"))
@@ -479,8 +482,8 @@ static int dispose(struct api_ctx *c)
 	if (load_comment(c, &k) != 0)
 		return -1;
 	if (!enum_valid(&enum_disposition, d))
-		return api_error(c, 400, "invalid_value", "处理意见应为采纳、部分采纳、不采纳或已说明",
-		                 "/disposition");
+		return api_error(c, 400, "invalid_value",
+		                 "处理意见应为采纳、部分采纳、不采纳或已说明", "/disposition");
 	if (consult_disposition_needs_reason(d) && !reason)
 		return api_error(c, 400, "required", "除“采纳”外，请填写理由", "/reason");
 	if (consult_chars(reason) > CONSULT_REASON_MAX)
@@ -509,15 +512,16 @@ static int publish(struct api_ctx *c)
 	return comment_answer(c, k.id, 200);
 }
 
-static const struct api_field list_query[] = {
-    API_QSTR("q", 100), API_QSTR("state", 20), API_QPAGE, API_FIELDS_END};
+static const struct api_field list_query[] = {API_QSTR("q", 100), API_QSTR("state", 20), API_QPAGE,
+                                              API_FIELDS_END};
 static const struct api_field comments_query[] = {
     API_INT_FIELD("article_id", false, -1, API_ID_MAX), API_QSTR("channel", 20),
     API_QSTR("disposition", 20), API_QPAGE, API_FIELDS_END};
 #define CONSULT_FIELDS                                                                             \
 	{"title", API_STR, false, 400}, {"issuer", API_STR, false, 200},                           \
 	    {"contact_email", API_STR, false, 254}, {"contact_phone", API_STR, false, 20},         \
-	    {"window_start", API_STR, false, 20}, {                                                \
+	    {"window_start", API_STR, false, 20},                                                  \
+	{                                                                                          \
 		"window_end", API_STR, false, 20                                                   \
 	}
 static const struct api_field create_body[] = {API_ID_FIELD("policy_id", true), CONSULT_FIELDS,
@@ -542,8 +546,7 @@ static const struct api_field dispose_body[] = {API_ID_FIELD("point_id", false),
                                                 {"disposition", API_STR, true, 20},
                                                 {"reason", API_STR, false, 4000},
                                                 API_FIELDS_END};
-static const struct api_field publish_body[] = {{"published", API_BOOL, true},
-                                                API_FIELDS_END};
+static const struct api_field publish_body[] = {{"published", API_BOOL, true}, API_FIELDS_END};
 
 const struct api_route api_consult_routes[] = {
     {"GET", "/api/consultations", list, PERM_TASK_READ, 0, list_query, NULL},
@@ -551,16 +554,12 @@ const struct api_route api_consult_routes[] = {
     {"GET", "/api/consultations/:id", get, PERM_TASK_READ, 0, NULL, NULL},
     {"PUT", "/api/consultations/:id", update, PERM_POLICY_WRITE, 0, NULL, update_body},
     {"POST", "/api/consultations/:id/release", release, PERM_POLICY_WRITE, 0, NULL, NULL},
-    {"POST", "/api/consultations/:id/window", move_window, PERM_POLICY_WRITE, 0, NULL,
-     window_body},
-    {"GET", "/api/consultations/:id/comments", comments, PERM_TASK_READ, 0, comments_query,
-     NULL},
-    {"POST", "/api/consultations/:id/comments", record, PERM_POLICY_WRITE, 0, NULL,
-     record_body},
+    {"POST", "/api/consultations/:id/window", move_window, PERM_POLICY_WRITE, 0, NULL, window_body},
+    {"GET", "/api/consultations/:id/comments", comments, PERM_TASK_READ, 0, comments_query, NULL},
+    {"POST", "/api/consultations/:id/comments", record, PERM_POLICY_WRITE, 0, NULL, record_body},
     {"GET", "/api/comments/:id", comment_get, PERM_TASK_READ, 0, NULL, NULL},
     {"POST", "/api/comments/:id/points", split, PERM_POLICY_WRITE, 0, NULL, split_body},
-    {"POST", "/api/comments/:id/disposition", dispose, PERM_POLICY_WRITE, 0, NULL,
-     dispose_body},
+    {"POST", "/api/comments/:id/disposition", dispose, PERM_POLICY_WRITE, 0, NULL, dispose_body},
     {"POST", "/api/comments/:id/publish", publish, PERM_POLICY_WRITE, 0, NULL, publish_body},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

@@ -17,4 +17,8 @@ int consult_check_article(struct api_ctx *c, int64_t id, int64_t article_id, con
  * after answering a store error. */
 int consult_write_articles(struct api_ctx *c, int64_t id);
 
+/* Writes the adoption report's "counts" into the open object (consult_report.c): 0, or -1
+ * after answering a store error. */
+int consult_write_counts(struct api_ctx *c, int64_t id);
+
 #endif

@@ -34,9 +34,9 @@ void consult_json_write(struct jsonw *w, const struct store_consultation *c, int
 	jsonw_kstr(w, "summary", c->summary);
 	if (now >= 0) {
 		char text[128];
-		const char *state = consult_state(c->released_at != NULL,
-		                                  c->report_published_at != NULL, c->window_start,
-		                                  c->window_end, now);
+		const char *state =
+		    consult_state(c->released_at != NULL, c->report_published_at != NULL,
+		                  c->window_start, c->window_end, now);
 		consult_window_text(c->window_start, c->window_end, text, sizeof(text));
 		jsonw_kstr(w, "window_text", text);
 		jsonw_kstr(w, "state", state);
@@ -102,7 +102,8 @@ void consult_json_comment(struct jsonw *w, const struct store_comment *c)
 	jsonw_obj_open(w);
 	comment_common(w, c);
 	jsonw_kstr(w, "name", c->name);
-	personal_kstr(w, "contact", c->contact && strchr(c->contact, '@') ? PERSONAL_EMAIL : PERSONAL_PHONE,
+	personal_kstr(w, "contact",
+	              c->contact && strchr(c->contact, '@') ? PERSONAL_EMAIL : PERSONAL_PHONE,
 	              c->contact);
 	jsonw_kstr(w, "message_id", c->message_id);
 	jsonw_kbool(w, "published", c->published);

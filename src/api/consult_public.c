@@ -64,7 +64,8 @@ static int get(struct api_ctx *c)
 	jsonw_key(&c->w, "consultation");
 	consult_json_write(&c->w, &k, api_window_clock(c));
 	jsonw_kint(&c->w, "pow_bits", api_pow_bits());
-	if (consult_write_articles(c, k.id) != 0 || published_comments(c, k.id) != 0)
+	if (consult_write_articles(c, k.id) != 0 || published_comments(c, k.id) != 0 ||
+	    (k.report_published_at && consult_write_counts(c, k.id) != 0))
 		return -1;
 	jsonw_obj_close(&c->w);
 	http_resp_header(c->req, "Cache-Control", "no-store");
@@ -171,7 +172,8 @@ static int comment(struct api_ctx *c)
 	in.body = api_body_str(c, "body");
 	in.client_addr = c->req->client_addr;
 	in.refuse_duplicate = true;
-	if (k.report_published_at || consult_phase(k.window_start, k.window_end, now) != CONSULT_OPEN)
+	if (k.report_published_at ||
+	    consult_phase(k.window_start, k.window_end, now) != CONSULT_OPEN)
 		return outside(c, &k, now);
 	if (consult_check_comment(c, in.name, in.contact, in.body) != 0 ||
 	    consult_check_article(c, k.id, in.article_id, "/article_id") != 0)
@@ -192,7 +194,8 @@ static int comment(struct api_ctx *c)
 	if (rc == KFQ_ECONFLICT && why == STORE_COMMENT_POW_USED)
 		return api_error(c, 409, "pow_used", "该验证已使用过，请重新提交", "/pow_counter");
 	if (rc == KFQ_ECONFLICT && why == STORE_COMMENT_DUPLICATE)
-		return api_error(c, 409, "duplicate", "已收到内容相同的意见，无需重复提交", "/body");
+		return api_error(c, 409, "duplicate", "已收到内容相同的意见，无需重复提交",
+		                 "/body");
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	jsonw_obj_open(&c->w);
@@ -202,25 +205,21 @@ static int comment(struct api_ctx *c)
 	return api_ok(c, 201);
 limited:
 	http_resp_header(c->req, "Retry-After", arena_printf(c->a, "%lld", (long long)wait));
-	return api_error(c, 429, "rate_limited",
-	                 arena_printf(c->a, "提交过于频繁，请%lld分钟后再试",
-	                              (long long)(wait + 59) / 60),
-	                 NULL);
+	return api_error(
+	    c, 429, "rate_limited",
+	    arena_printf(c->a, "提交过于频繁，请%lld分钟后再试", (long long)(wait + 59) / 60),
+	    NULL);
 }
 
-static const struct api_field comment_body[] = {API_ID_FIELD("article_id", false),
-                                                {"name", API_STR, false, 200},
-                                                {"contact", API_STR, false, 254},
-                                                {"body", API_STR, true, 8000},
-                                                {"pow_challenge", API_STR, false, 128},
-                                                {"pow_mac", API_STR, false, 80},
-                                                {"pow_counter", API_STR, false, 20},
-                                                API_FIELDS_END};
+static const struct api_field comment_body[] = {
+    API_ID_FIELD("article_id", false),      {"name", API_STR, false, 200},
+    {"contact", API_STR, false, 254},       {"body", API_STR, true, 8000},
+    {"pow_challenge", API_STR, false, 128}, {"pow_mac", API_STR, false, 80},
+    {"pow_counter", API_STR, false, 20},    API_FIELDS_END};
 
 const struct api_route api_consult_public_routes[] = {
     {"GET", "/api/public/consultations/:id", get, 0, API_PUBLIC, NULL, NULL},
     {"GET", "/api/public/consultations/:id/challenge", challenge, 0, API_PUBLIC, NULL, NULL},
-    {"POST", "/api/public/consultations/:id/comments", comment, 0, API_PUBLIC, NULL,
-     comment_body},
+    {"POST", "/api/public/consultations/:id/comments", comment, 0, API_PUBLIC, NULL, comment_body},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

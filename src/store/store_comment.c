@@ -47,11 +47,9 @@ static const char sql_delete_points[] = "DELETE FROM comment_point WHERE comment
 static const char sql_dispose[] =
     "UPDATE comment_point SET disposition = ?3, reason = ?4, decided_at = ?5, decided_by = ?6 "
     "WHERE comment_id = ?1 AND id = ?2 RETURNING id";
-static const char sql_publish[] =
-    "UPDATE consultation_comment SET published = ?2 WHERE id = ?1";
-static const char sql_pow_use[] =
-    "INSERT INTO pow_used (challenge_id, expires) VALUES (?1, ?2) "
-    "ON CONFLICT (challenge_id) DO NOTHING RETURNING 1";
+static const char sql_publish[] = "UPDATE consultation_comment SET published = ?2 WHERE id = ?1";
+static const char sql_pow_use[] = "INSERT INTO pow_used (challenge_id, expires) VALUES (?1, ?2) "
+                                  "ON CONFLICT (challenge_id) DO NOTHING RETURNING 1";
 static const char sql_pow_prune[] = "DELETE FROM pow_used WHERE expires < ?1";
 static const char sql_key_get[] = "SELECT value FROM server_secret WHERE name = 'pow_key'";
 static const char sql_key_put[] =
@@ -110,8 +108,8 @@ int store_comment_get(struct store *s, struct arena *a, int64_t id, struct store
 	store_bind_int(st, 1, id);
 	if ((rc = store_row(st, a, read_comment, c)) != KFQ_OK)
 		return rc;
-	rc = store_collect(s, a, sql_points, id, sizeof(*c->points), read_point, &arr,
-	                   &c->n_points);
+	rc =
+	    store_collect(s, a, sql_points, id, sizeof(*c->points), read_point, &arr, &c->n_points);
 	c->points = arr;
 	return rc;
 }
@@ -168,6 +166,59 @@ int store_comment_list(struct store *s, struct arena *a, const struct store_comm
 	int rc = store_list_page(s, a, &l, &arr, n, total);
 
 	*out = arr;
+	return rc;
+}
+
+/* ---- the report's counts ---- */
+
+static const char sql_by_channel[] =
+    "SELECT channel, 0, 0, COUNT(*) FROM consultation_comment WHERE consultation_id = ?1 "
+    "GROUP BY channel ORDER BY channel";
+static const char sql_by_article[] =
+    "SELECT NULL, COALESCE(p.article_id, 0), COALESCE(MAX(a.number), 0), COUNT(*) "
+    "FROM comment_point p JOIN consultation_comment k ON k.id = p.comment_id "
+    "LEFT JOIN consultation_article a ON a.id = p.article_id WHERE k.consultation_id = ?1 "
+    "GROUP BY COALESCE(p.article_id, 0) ORDER BY COALESCE(p.article_id, 0)";
+static const char sql_by_disposition[] =
+    "SELECT p.disposition, 0, 0, COUNT(*) FROM comment_point p JOIN consultation_comment k "
+    "ON k.id = p.comment_id WHERE k.consultation_id = ?1 GROUP BY p.disposition "
+    "ORDER BY p.disposition";
+
+/* element: a struct store_consult_count */
+static void read_count(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_consult_count *c = element;
+
+	c->code = store_col_dup(st, 0, a);
+	c->article_id = store_col_int(st, 1);
+	c->article_number = (int)store_col_int(st, 2);
+	c->n = store_col_int(st, 3);
+}
+
+static int count_by(struct store *s, struct arena *a, const char *sql, int64_t id,
+                    struct store_consult_count **out, int *n)
+{
+	void *arr;
+	int rc = store_collect(s, a, sql, id, sizeof(**out), read_count, &arr, n);
+
+	*out = arr;
+	return rc;
+}
+
+int store_consult_counts(struct store *s, struct arena *a, int64_t id,
+                         struct store_consult_counts *out)
+{
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = store_begin_read(s)) != KFQ_OK)
+		return rc;
+	if ((rc = count_by(s, a, sql_by_channel, id, &out->by_channel, &out->n_channel)) ==
+	        KFQ_OK &&
+	    (rc = count_by(s, a, sql_by_article, id, &out->by_article, &out->n_article)) == KFQ_OK)
+		rc = count_by(s, a, sql_by_disposition, id, &out->by_disposition,
+		              &out->n_disposition);
+	store_rollback(s);
 	return rc;
 }
 

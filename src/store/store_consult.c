@@ -137,15 +137,16 @@ static void consult_filter(struct store_sql *q, const void *arg)
 	else if (!strcmp(state, "published"))
 		store_sql_add(q, " AND c.report_published_at IS NOT NULL");
 	else {
-		store_sql_add(q, " AND c.released_at IS NOT NULL AND c.report_published_at IS NULL");
+		store_sql_add(q,
+		              " AND c.released_at IS NOT NULL AND c.report_published_at IS NULL");
 		/* RFC 3339 UTC texts of one length compare as their times do */
 		if (!strcmp(state, "upcoming"))
 			store_sql_text(q, " AND c.window_start > ?", now);
 		else if (!strcmp(state, "open")) {
 			int p = store_sql_param_text(q, now);
 			char frag[96];
-			snprintf(frag, sizeof(frag), " AND c.window_start <= ?%d AND c.window_end > ?%d",
-			         p, p);
+			snprintf(frag, sizeof(frag),
+			         " AND c.window_start <= ?%d AND c.window_end > ?%d", p, p);
 			store_sql_add(q, frag);
 		} else
 			store_sql_text(q, " AND c.window_end <= ?", now);
@@ -339,7 +340,8 @@ int store_consult_window(struct store *s, const struct store_actor *who,
 	arena_init(&a);
 	time_format(time_now(), now);
 	bind_window(st, 2, start, end);
-	if ((rc = store_consult_get(s, &a, id, &old)) != KFQ_OK || (rc = run_change(st)) != KFQ_OK ||
+	if ((rc = store_consult_get(s, &a, id, &old)) != KFQ_OK ||
+	    (rc = run_change(st)) != KFQ_OK ||
 	    (rc = store_prepare(s, sql_window_change, &log)) != KFQ_OK)
 		goto done;
 	store_bind_int(log, 1, id);

@@ -43,7 +43,7 @@ struct store_comment_point {
 	int seq;
 	const char *body; /* NULL: the whole comment */
 	int64_t article_id;
-	int article_number; /* 0 when none */
+	int article_number;                            /* 0 when none */
 	const char *disposition, *reason, *decided_at; /* NULL: not decided */
 	int64_t decided_by;
 	const char *decided_by_name;
@@ -52,8 +52,8 @@ struct store_comment_point {
 struct store_comment {
 	int64_t id;
 	int64_t consultation_id;
-	int64_t article_id; /* 0: the whole draft */
-	int article_number; /* 0 when none */
+	int64_t article_id;  /* 0: the whole draft */
+	int article_number;  /* 0 when none */
 	const char *channel; /* core/enums.h enum_consult_channel */
 	const char *name, *contact, *body;
 	const char *received_at; /* RFC 3339 */
@@ -177,6 +177,21 @@ int store_comment_dispose(struct store *s, const struct store_actor *who,
 /* Shows or hides a comment on the public page once the report is out. */
 int store_comment_publish(struct store *s, const struct store_actor *who,
                           const struct store_consult_json *json, int64_t id, bool published);
+
+/* The adoption report's counts: comments by channel, points by article (article_id 0: the
+ * whole draft) and by disposition (NULL: not decided yet), each ordered by its key. */
+struct store_consult_count {
+	const char *code;   /* channel or disposition; NULL for undecided points */
+	int64_t article_id; /* by article */
+	int article_number;
+	int64_t n;
+};
+struct store_consult_counts {
+	struct store_consult_count *by_channel, *by_article, *by_disposition;
+	int n_channel, n_article, n_disposition;
+};
+int store_consult_counts(struct store *s, struct arena *a, int64_t id,
+                         struct store_consult_counts *out);
 
 /* ---- the proof of work's shared state (store_pow.c; counters, not audited) ---- */
 

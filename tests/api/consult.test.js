@@ -247,10 +247,90 @@ describe('public consultations', { timeout: h.FILE_TIMEOUT }, () => {
 		}
 		let r = await comment('频率测试 11', {}, '192.0.2.9');
 		h.assertError(r, 429, 'rate_limited');
-		assert.equal(r.headers.get('retry-after'), '600');
+		const wait = Number(r.headers.get('retry-after'));
+		assert.ok(wait > 0 && wait <= 600, `Retry-After ${wait}`);
 		r = await comment('频率测试 12', {}, '192.0.2.10');
 		assert.equal(r.status, 201, r.text);
 		r = await c.office1.get(`/api/consultations/${id}/comments?page_size=200`);
 		assert.equal(r.json.items.filter((x) => /^频率测试/.test(x.body)).length, 11);
+	});
+
+	test('the adoption report: counts, summary, published on the public page without contacts', T, async () => {
+		const xss = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+		let r = await comment(xss, { name: '王五', contact: 'wangwu@example.com' });
+		assert.equal(r.status, 201, r.text);
+		r = await c.office1.get(`/api/consultations/${id}/report`);
+		assert.equal(r.status, 200, r.text);
+		const ch = Object.fromEntries(r.json.counts.by_channel.map((x) => [x.label, x.count]));
+		assert.equal(ch['信函'], 1);
+		const disp = Object.fromEntries(r.json.counts.by_disposition.map((x) => [x.code, x.count]));
+		assert.equal(disp.adopted, 1);
+		assert.equal(disp.explained, 1);
+		r = await c.zone1.put(`/api/consultations/${id}/report`, { summary: 'x', publish: true });
+		h.assertError(r, 403, 'forbidden');
+		r = await c.office1.put(`/api/consultations/${id}/report`, { publish: true });
+		h.assertError(r, 400, 'required', '/summary');
+		r = await anon.get(`/api/public/consultations/${id}`);
+		assert.deepEqual(r.json.comments, []);
+		assert.equal(r.json.consultation.summary, null);
+		r = await c.office1.put(`/api/consultations/${id}/report`, { summary: '共收到意见若干条，采纳1条。', publish: true });
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.consultation.state, 'published');
+		r = await c.office1.put(`/api/consultations/${id}/report`, { summary: '改', publish: true });
+		h.assertError(r, 409, 'invalid_state');
+		r = await anon.get(`/api/public/consultations/${id}`);
+		assert.equal(r.json.consultation.state_label, '已公布');
+		assert.equal(r.json.consultation.summary, '共收到意见若干条，采纳1条。');
+		assert.ok(r.json.counts.by_disposition.length > 0);
+		const shown = r.json.comments.find((x) => x.body === xss);
+		assert.ok(shown, 'the comment is published with the report, its text as sent');
+		assert.ok(!('contact' in shown) && !('name' in shown));
+		assert.doesNotMatch(r.text, /wangwu|13800138000|张三/);
+		// after publication nothing more is taken
+		setClock(START + 3600);
+		r = await comment('公布后的意见');
+		h.assertError(r, 409, 'closed');
+	});
+
+	test('10,000 comments loaded and the report built with exact counts and its xlsx', T, async () => {
+		const pol = await c.office1.get('/api/policies');
+		let r = await c.office1.post('/api/consultations', { policy_id: pol.json.items[0].id, title: '万条意见' });
+		assert.equal(r.status, 201, r.text);
+		const k = r.json.consultation.id;
+		await h.sqlOk(
+			srv.db,
+			`INSERT INTO consultation_comment (consultation_id, article_id, channel, body, body_sha256, received_at, created_at)
+			 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
+			 SELECT ${k}, (SELECT a.id FROM consultation_article a WHERE a.consultation_id = ${k} AND a.seq = 1 + i % 18),
+			        CASE i % 5 WHEN 0 THEN 'email' WHEN 1 THEN 'phone' WHEN 2 THEN 'letter' WHEN 3 THEN 'meeting' ELSE 'department' END,
+			        'bulk ' || i, 'x', '2025-06-24T00:00:00Z', '2025-06-24T00:00:00Z' FROM n;
+			 INSERT INTO comment_point (comment_id, seq, article_id, disposition, reason)
+			 SELECT id, 1, article_id, CASE channel WHEN 'email' THEN 'adopted' WHEN 'phone' THEN 'partly'
+			        WHEN 'letter' THEN 'rejected' WHEN 'meeting' THEN 'explained' END,
+			        CASE WHEN channel IN ('phone', 'letter', 'meeting') THEN '理由' END
+			 FROM consultation_comment WHERE consultation_id = ${k};`,
+		);
+		r = await c.office1.get(`/api/consultations/${k}/report`);
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual(
+			r.json.counts.by_channel.map((x) => [x.code, x.count]),
+			[['department', 2000], ['email', 2000], ['letter', 2000], ['meeting', 2000], ['phone', 2000]],
+		);
+		// i % 18 = r puts i on article r + 1: 10,000 = 18 × 555 + 10, so residues 1..10 get 556
+		assert.deepEqual(
+			r.json.counts.by_article.map((x) => [x.article_number, x.count]),
+			Array.from({ length: 18 }, (_, s) => [s + 1, s >= 1 && s <= 10 ? 556 : 555]),
+		);
+		assert.deepEqual(
+			Object.fromEntries(r.json.counts.by_disposition.map((x) => [x.code, x.count])),
+			{ undecided: 2000, adopted: 2000, explained: 2000, partly: 2000, rejected: 2000 },
+		);
+		r = await c.office1.get(`/api/consultations/${k}/comments?disposition=undecided&page_size=1`);
+		assert.equal(r.json.total, 2000);
+		r = await c.office1.get(`/api/consultations/${k}/report.xlsx`);
+		assert.equal(r.status, 200);
+		assert.equal(h.xlsxRows(r.buf), 10001);
+		const text = h.xlsxText(r.buf);
+		for (const want of ['处理情况', 'bulk 10000', '未处理', '部分采纳：理由']) assert.ok(text.includes(want), `xlsx lacks ${want}`);
 	});
 });
