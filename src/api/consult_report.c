@@ -23,7 +23,8 @@ static void counts_json(struct jsonw *w, const char *key, const struct store_con
 		jsonw_obj_open(w);
 		if (labels) {
 			jsonw_kstr(w, "code", v[i].code ? v[i].code : "undecided");
-			jsonw_kstr(w, "label", v[i].code ? enum_label(labels, v[i].code) : "未处理");
+			jsonw_kstr(w, "label",
+			           v[i].code ? enum_label(labels, v[i].code) : "未处理");
 		} else {
 			jsonw_kid(w, "article_id", v[i].article_id);
 			if (v[i].article_number)
@@ -104,8 +105,9 @@ static const char *handling(struct api_ctx *c, const struct store_comment_point 
 			strbuf_addstr(&sb, "\n");
 		if (n > 1)
 			strbuf_addf(&sb, "%d. ", p[i].seq);
-		strbuf_addstr(&sb, p[i].disposition ? enum_label(&enum_disposition, p[i].disposition)
-		                                    : "未处理");
+		strbuf_addstr(&sb, p[i].disposition
+		                       ? enum_label(&enum_disposition, p[i].disposition)
+		                       : "未处理");
 		if (p[i].reason)
 			strbuf_addf(&sb, "：%s", p[i].reason);
 	}
@@ -116,8 +118,8 @@ static const char *handling(struct api_ctx *c, const struct store_comment_point 
 
 static int export(struct api_ctx *c)
 {
-	static const char *const headers[] = {"编号", "渠道",     "条目", "姓名",     "联系方式",
-	                                      "意见内容", "处理情况", "收到时间"};
+	static const char *const headers[] = {"编号",     "渠道",     "条目",     "姓名",
+	                                      "联系方式", "意见内容", "处理情况", "收到时间"};
 	static const double widths[] = {8, 12, 8, 10, 18, 60, 40, 22};
 	struct store_comment_filter f = {0};
 	struct store_comment_point *pts;
