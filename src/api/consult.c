@@ -7,7 +7,8 @@
 #include "api/api.h"
 #include "api/capability.h"
 #include "api/consult_impl.h"
-#include "api/consult_json.h"
+#include "app/consult.h"
+#include "app/consult_json.h"
 
 #include "core/consult.h"
 #include "core/enums.h"
@@ -169,68 +170,6 @@ static int check_contacts(struct api_ctx *c, const char *email, const char *phon
 	return 0;
 }
 
-/* A JSON string into the arena; NULL for anything else. */
-static const char *jstr(struct api_ctx *c, json_t *v)
-{
-	return json_is_string(v) ? arena_strdup(c->a, json_string_value(v)) : NULL;
-}
-
-/* Heading "一、…" of a part or "(一)…" of a group by its number in the parsed JSON. */
-static const char *heading_of(struct api_ctx *c, json_t *list, json_t *part, json_t *number,
-                              bool group)
-{
-	size_t i;
-	json_t *it;
-
-	if (!json_is_integer(number))
-		return NULL;
-	json_array_foreach(list, i, it)
-	{
-		if (json_integer_value(json_object_get(it, "number")) != json_integer_value(number))
-			continue;
-		if (group && !json_equal(json_object_get(it, "part"), part))
-			continue;
-		return jstr(c, json_object_get(it, "heading"));
-	}
-	return NULL;
-}
-
-/* The draft's articles from the policy's parsed text (core/policy_parse.h's JSON). */
-static int articles_of(struct api_ctx *c, const struct store_policy *p,
-                       struct store_consult_article **out, int *n, const char **notice)
-{
-	json_t *doc = json_loads(p->parsed_json ? p->parsed_json : "", 0, NULL);
-	json_t *arts = json_object_get(doc, "articles"), *parts = json_object_get(doc, "parts");
-	json_t *groups = json_object_get(doc, "groups"), *nt = json_object_get(doc, "notice");
-	size_t i;
-	json_t *it;
-
-	*n = 0;
-	*out = NULL;
-	*notice = jstr(c, json_object_get(nt, "text"));
-	if (!json_is_array(arts) || !json_array_size(arts)) {
-		json_decref(doc);
-		return api_error(c, 400, "invalid_value", "该政策文件没有可征求意见的条目",
-		                 "/policy_id");
-	}
-	*out = arena_alloc(c->a, json_array_size(arts) * sizeof(**out));
-	json_array_foreach(arts, i, it)
-	{
-		struct store_consult_article *a = &(*out)[(*n)++];
-		json_t *part = json_object_get(it, "part");
-		memset(a, 0, sizeof(*a));
-		a->number = (int)json_integer_value(json_object_get(it, "number"));
-		a->part_heading = heading_of(c, parts, NULL, part, false);
-		a->group_heading = heading_of(c, groups, part, json_object_get(it, "group"), true);
-		a->short_title = jstr(c, json_object_get(it, "short_title"));
-		a->body = jstr(c, json_object_get(it, "body"));
-		if (!a->body)
-			a->body = "";
-	}
-	json_decref(doc);
-	return 0;
-}
-
 static int create(struct api_ctx *c)
 {
 	struct store_policy p;
@@ -253,9 +192,11 @@ static int create(struct api_ctx *c)
 	if (!k.title)
 		return api_error(c, 400, "required", "请填写标题", "/title");
 	if (check_contacts(c, k.contact_email, k.contact_phone) != 0 ||
-	    window_from(c, p.window_start, p.window_end, &k.window_start, &k.window_end) != 0 ||
-	    articles_of(c, &p, &arts, &n, &k.notice_text) != 0)
+	    window_from(c, p.window_start, p.window_end, &k.window_start, &k.window_end) != 0)
 		return -1;
+	if (consult_policy_articles(c->a, p.parsed_json, &arts, &n, &k.notice_text) != KFQ_OK)
+		return api_error(c, 400, "invalid_value", "该政策文件没有可征求意见的条目",
+		                 "/policy_id");
 	if ((rc = store_consult_create(c->db, &c->actor, &consult_json_audit, &k, arts, n)) !=
 	    KFQ_OK)
 		return api_store_error(c, rc);
@@ -343,8 +284,9 @@ static int comments(struct api_ctx *c)
 	struct store_comment_filter f = {0};
 	struct store_consultation k;
 	struct store_comment *cs;
+	struct store_comment_point *pts = NULL;
 	int64_t total;
-	int n, rc;
+	int n, np = 0, rc;
 
 	if (load(c, &k) != 0)
 		return -1;
@@ -360,8 +302,19 @@ static int comments(struct api_ctx *c)
 	api_query_page(c, &f.offset, &f.limit);
 	if (api_reveal_personal(c) != 0)
 		return -1;
-	if ((rc = store_comment_list(c->db, c->a, &f, &cs, &n, &total)) != KFQ_OK)
+	if ((rc = store_comment_list(c->db, c->a, &f, &cs, &n, &total)) != KFQ_OK ||
+	    (n && (rc = store_comment_points_between(c->db, c->a, k.id, cs[0].id, cs[n - 1].id,
+	                                             &pts, &np)) != KFQ_OK))
 		return api_store_error(c, rc);
+	/* each comment's points: both lists are in comment order */
+	for (int i = 0, j = 0; i < n; i++) {
+		while (j < np && pts[j].comment_id < cs[i].id)
+			j++;
+		cs[i].points = pts + j;
+		while (j < np && pts[j].comment_id == cs[i].id)
+			j++;
+		cs[i].n_points = (int)(pts + j - cs[i].points);
+	}
 	api_page_begin(c);
 	for (int i = 0; i < n; i++)
 		consult_json_comment(&c->w, &cs[i]);
@@ -455,7 +408,8 @@ static int split(struct api_ctx *c)
 	json_array_foreach(arr, i, it)
 	{
 		const char *field = arena_printf(c->a, "/points/%zu/body", i);
-		pts[i].body = jstr(c, json_object_get(it, "body"));
+		/* a required text field: the validator made sure it is one */
+		pts[i].body = arena_strdup(c->a, json_string_value(json_object_get(it, "body")));
 		pts[i].article_id = json_integer_value(json_object_get(it, "article_id"));
 		if (!pts[i].body || !*pts[i].body)
 			return api_error(c, 400, "required", "请填写要点内容", field);

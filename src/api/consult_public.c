@@ -6,7 +6,7 @@
  * name or contact. Must not write SQL. */
 #include "api/api.h"
 #include "api/consult_impl.h"
-#include "api/consult_json.h"
+#include "app/consult_json.h"
 
 #include "core/consult.h"
 #include "core/pow.h"

@@ -5,7 +5,7 @@
 #include "api/api.h"
 #include "api/capability.h"
 #include "api/consult_impl.h"
-#include "api/consult_json.h"
+#include "app/consult_json.h"
 #include "api/export.h"
 
 #include "core/consult.h"

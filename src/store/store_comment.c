@@ -4,6 +4,7 @@
  * dispositions and publishing, each audited as the comment's change. Also the proof of work's
  * shared key and used challenges. Must not decide anything: core/consult.h and api/ do. */
 #include "store/store_consult.h"
+#include "store/store_consult_impl.h"
 #include "store/store_impl.h"
 
 #include "util/jsonw.h"
@@ -32,6 +33,10 @@ static const char sql_points[] = "SELECT " POINT_COLS " WHERE p.comment_id = ?1 
 static const char sql_all_points[] =
     "SELECT " POINT_COLS " JOIN consultation_comment k ON k.id = p.comment_id "
     "WHERE k.consultation_id = ?1 ORDER BY p.comment_id, p.seq";
+static const char sql_points_between[] =
+    "SELECT " POINT_COLS " JOIN consultation_comment k ON k.id = p.comment_id "
+    "WHERE k.consultation_id = ?1 AND p.comment_id BETWEEN ?2 AND ?3 "
+    "ORDER BY p.comment_id, p.seq";
 static const char sql_insert[] =
     "INSERT INTO consultation_comment (consultation_id, article_id, channel, name, contact, "
     "body, body_sha256, received_at, client_addr, message_id, created_at, created_by) "
@@ -123,6 +128,28 @@ int store_comment_points(struct store *s, struct arena *a, int64_t consultation_
 
 	*out = arr;
 	return rc;
+}
+
+int store_comment_points_between(struct store *s, struct arena *a, int64_t consultation_id,
+                                 int64_t lo, int64_t hi, struct store_comment_point **out, int *n)
+{
+	struct store_stmt *st;
+	int rc, cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_prepare(s, sql_points_between, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, consultation_id);
+	store_bind_int(st, 2, lo);
+	store_bind_int(st, 3, hi);
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (*n == cap)
+			*out = arena_grow(a, *out, sizeof(**out), &cap);
+		read_point(st, a, &(*out)[(*n)++]);
+	}
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
 }
 
 static void comment_filter(struct store_sql *q, const void *arg)
@@ -345,32 +372,17 @@ done:
 	return rc;
 }
 
-/* Opens the change of comment id with sql prepared, ?1 = id. */
 static int begin(struct store *s, const struct store_consult_json *json, int64_t id,
                  const char *sql, char **before, struct store_stmt **st)
 {
-	int rc = store_begin_change(s, id, write_comment, json, before);
-
-	if (rc != KFQ_OK)
-		return rc;
-	if ((rc = store_prepare(s, sql, st)) != KFQ_OK) {
-		store_rollback(s);
-		free(*before);
-		*before = NULL;
-		return rc;
-	}
-	store_bind_int(*st, 1, id);
-	return KFQ_OK;
+	return store_consult_begin(s, write_comment, json, id, sql, before, st);
 }
 
 static int finish(struct store *s, const struct store_actor *who,
                   const struct store_consult_json *json, int64_t id, const char *action,
                   char *before, int rc)
 {
-	if (rc == KFQ_OK)
-		rc = store_audit_entity(s, who, action, "comment", id, before, write_comment, json);
-	free(before);
-	return store_end(s, rc);
+	return store_consult_finish(s, who, "comment", write_comment, json, id, action, before, rc);
 }
 
 int store_comment_split(struct store *s, const struct store_actor *who,

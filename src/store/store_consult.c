@@ -2,6 +2,7 @@
  * list per combination of filters, and the office's actions, each audited in its transaction.
  * Must not decide states or who may act: core/consult.h and api/ do. */
 #include "store/store_consult.h"
+#include "store/store_consult_impl.h"
 #include "store/store_impl.h"
 
 #include "util/jsonw.h"
@@ -262,11 +263,10 @@ static int run_change(struct store_stmt *st)
 	return rc == KFQ_ENOTFOUND ? KFQ_ESTATE : rc;
 }
 
-/* Opens the change of consultation id and prepares sql with ?1 = id. */
-static int begin(struct store *s, const struct store_consult_json *json, int64_t id,
-                 const char *sql, char **before, struct store_stmt **st)
+int store_consult_begin(struct store *s, store_entity_writer writer, const void *json, int64_t id,
+                        const char *sql, char **before, struct store_stmt **st)
 {
-	int rc = store_begin_change(s, id, write_consult, json, before);
+	int rc = store_begin_change(s, id, writer, json, before);
 
 	if (rc != KFQ_OK)
 		return rc;
@@ -280,17 +280,28 @@ static int begin(struct store *s, const struct store_consult_json *json, int64_t
 	return KFQ_OK;
 }
 
-/* Ends the change begun by begin(): audits it as action when rc is KFQ_OK, commits or rolls
- * back. */
+int store_consult_finish(struct store *s, const struct store_actor *who, const char *entity_type,
+                         store_entity_writer writer, const void *json, int64_t id,
+                         const char *action, char *before, int rc)
+{
+	if (rc == KFQ_OK)
+		rc = store_audit_entity(s, who, action, entity_type, id, before, writer, json);
+	free(before);
+	return store_end(s, rc);
+}
+
+static int begin(struct store *s, const struct store_consult_json *json, int64_t id,
+                 const char *sql, char **before, struct store_stmt **st)
+{
+	return store_consult_begin(s, write_consult, json, id, sql, before, st);
+}
+
 static int finish(struct store *s, const struct store_actor *who,
                   const struct store_consult_json *json, int64_t id, const char *action,
                   char *before, int rc)
 {
-	if (rc == KFQ_OK)
-		rc = store_audit_entity(s, who, action, "consultation", id, before, write_consult,
-		                        json);
-	free(before);
-	return store_end(s, rc);
+	return store_consult_finish(s, who, "consultation", write_consult, json, id, action, before,
+	                            rc);
 }
 
 int store_consult_update(struct store *s, const struct store_actor *who,

@@ -161,6 +161,11 @@ int store_comment_get(struct store *s, struct arena *a, int64_t id, struct store
 int store_comment_points(struct store *s, struct arena *a, int64_t consultation_id,
                          struct store_comment_point **out, int *n);
 
+/* The points of the comments of a consultation whose ids lie in [lo, hi] (a page of a list
+ * ordered by id), in comment and point order. */
+int store_comment_points_between(struct store *s, struct arena *a, int64_t consultation_id,
+                                 int64_t lo, int64_t hi, struct store_comment_point **out, int *n);
+
 /* A point to write: its text (NULL: the whole comment) and article (0: none). */
 struct store_point_new {
 	const char *body;

@@ -215,6 +215,8 @@ describe('public consultations', { timeout: h.FILE_TIMEOUT }, () => {
 		]);
 		r = await c.office1.get(`/api/consultations/${id}/comments?disposition=adopted`);
 		assert.deepEqual(r.json.items.map((x) => x.id), [cm.id]);
+		// a list's comments carry their points
+		assert.deepEqual(r.json.items[0].points.map((p) => p.disposition), ['adopted', 'explained']);
 		r = await c.office1.get(`/api/consultations/${id}/comments?channel=letter`);
 		assert.equal(r.json.total, 1);
 	});

@@ -1,6 +1,6 @@
 /* consult_json.c - the JSON of consultations and comments (consult_json.h). Must not decide
  * who sees what beyond the shapes: handlers choose the public or the office shape. */
-#include "api/consult_json.h"
+#include "app/consult_json.h"
 
 #include "core/consult.h"
 #include "core/enums.h"
@@ -109,13 +109,11 @@ void consult_json_comment(struct jsonw *w, const struct store_comment *c)
 	jsonw_kbool(w, "published", c->published);
 	jsonw_kstr(w, "created_at", c->created_at);
 	jsonw_kid(w, "created_by", c->created_by);
-	if (c->points) {
-		jsonw_key(w, "points");
-		jsonw_arr_open(w);
-		for (int i = 0; i < c->n_points; i++)
-			consult_json_point(w, &c->points[i]);
-		jsonw_arr_close(w);
-	}
+	jsonw_key(w, "points");
+	jsonw_arr_open(w);
+	for (int i = 0; i < c->n_points; i++)
+		consult_json_point(w, &c->points[i]);
+	jsonw_arr_close(w);
 	jsonw_obj_close(w);
 }
 
