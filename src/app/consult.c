@@ -2,6 +2,7 @@
  * Must not store anything or decide who may make one. */
 #include "app/consult.h"
 
+#include "core/policy_parse.h"
 #include "util/log.h"
 
 #include <jansson.h>
@@ -13,7 +14,8 @@ static const char *jstr(struct arena *a, json_t *v)
 	return json_is_string(v) ? arena_strdup(a, json_string_value(v)) : NULL;
 }
 
-/* The heading of the part (group false) or the group of part `part` numbered `number`. */
+/* The heading of the part (group false) or the group of part `part` numbered `number`, with
+ * its marker as the text writes it: 一、… for a part, （一）… for a group. */
 static const char *heading_of(struct arena *a, json_t *list, json_t *part, json_t *number,
                               bool group)
 {
@@ -28,7 +30,10 @@ static const char *heading_of(struct arena *a, json_t *list, json_t *part, json_
 			continue;
 		if (group && !json_equal(json_object_get(it, "part"), part))
 			continue;
-		return jstr(a, json_object_get(it, "heading"));
+		const char *h = json_string_value(json_object_get(it, "heading"));
+		const char *n = policy_cn_number(a, (int)json_integer_value(number));
+		return group ? arena_printf(a, "（%s）%s", n, h ? h : "")
+		             : arena_printf(a, "%s、%s", n, h ? h : "");
 	}
 	return NULL;
 }

@@ -1,7 +1,7 @@
 /* consult.h (app) - what making a consultation from an imported policy needs, for the API and
- * `kfq demo` alike: the draft's articles, with their part and group headings, and the notice's
- * text, read from the parser's JSON the policy keeps (core/policy_parse.h's shape). Everything
- * returned lives in the caller's arena. */
+ * `kfq demo` alike: the draft's articles, with their part and group headings as the text writes
+ * them (一、… and （一）…), and the notice's text, read from the parser's JSON the policy keeps
+ * (core/policy_parse.h's shape). Everything returned lives in the caller's arena. */
 #ifndef KFQ_APP_CONSULT_H
 #define KFQ_APP_CONSULT_H
 

@@ -107,7 +107,7 @@ static int add(struct demo *d, int64_t cid, const char *channel, int64_t article
 	in.name = name;
 	in.contact = contact;
 	in.body = body;
-	in.received_at = "2025-06-24T02:00:00Z";
+	in.received_at = at;
 	in.client_addr = !strcmp(channel, "web") ? "203.0.113.8" : NULL;
 	return store_comment_add(d->s, d->who, &consult_json_audit, &in, id, &why);
 }
@@ -128,8 +128,8 @@ static int fill_closed(struct demo *d)
 	for (size_t i = 0; i < sizeof(closed_comments) / sizeof(closed_comments[0]); i++) {
 		const struct sample *c = &closed_comments[i];
 		int64_t art = article_id(arts, n, c->article);
-		if ((rc = add(d, k.id, c->channel, art, c->name, c->contact, c->body, &id)) !=
-		    KFQ_OK)
+		if ((rc = add(d, k.id, c->channel, art, c->name, c->contact, c->body,
+		              "2025-06-24T02:00:00Z", &id)) != KFQ_OK)
 			return rc;
 		if (c->split_second) {
 			struct store_point_new pts[2] = {{c->body, art}, {c->split_second, art}};
@@ -173,7 +173,7 @@ static int fill_open(struct demo *d)
 		return rc;
 	for (size_t i = 0; i < sizeof(open_comments) / sizeof(open_comments[0]); i++)
 		if ((rc = add(d, k.id, "web", article_id(arts, n, i ? 3 : 2), NULL, NULL,
-		              open_comments[i], &id)) != KFQ_OK)
+		              open_comments[i], NULL, &id)) != KFQ_OK)
 			return rc;
 	return KFQ_OK;
 }
