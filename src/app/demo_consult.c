@@ -95,8 +95,9 @@ static int make(struct demo *d, const char *title, int64_t start, int64_t end,
 	return store_consult_articles(d->s, d->a, k->id, arts, n);
 }
 
+/* A comment received at `at` (RFC 3339; NULL: now). */
 static int add(struct demo *d, int64_t cid, const char *channel, int64_t article, const char *name,
-               const char *contact, const char *body, int64_t *id)
+               const char *contact, const char *body, const char *at, int64_t *id)
 {
 	struct store_comment_new in = {0};
 	enum store_comment_refusal why;
