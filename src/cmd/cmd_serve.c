@@ -60,7 +60,7 @@ static const char usage[] =
     "                    trust_proxy, audit_checkpoint_file, audit_checkpoint_interval,\n"
     "                    max_connections, max_connections_per_addr, header_timeout,\n"
     "                    body_min_rate, body_memory, reply_horizon_days, answer_cache_mb,\n"
-    "                    notice_organ, notice_code (flags given later override it)\n";
+    "                    notice_organ, notice_code, pow_bits (flags given later override it)\n";
 
 static const char *listen_host;
 
