@@ -118,21 +118,26 @@ int store_consult_articles(struct store *s, struct arena *a, int64_t id,
 	return rc;
 }
 
+/* A list's filter with what its predicates borrow until the statement is prepared. */
+struct consult_query {
+	const struct store_consult_filter *f;
+	const char *like;           /* the title's LIKE pattern */
+	char now[TIME_RFC3339_LEN]; /* the clock the states are computed at */
+};
+
 /* the predicates of the filters given; the states as the window and the clock make them */
 static void consult_filter(struct store_sql *q, const void *arg)
 {
-	const struct store_consult_filter *f = arg;
-	char now[TIME_RFC3339_LEN];
-	const char *state = f->state;
+	const struct consult_query *cq = arg;
+	const char *state = cq->f->state;
 
 	store_sql_add(q, " WHERE 1 = 1");
-	if (f->released)
+	if (cq->f->released)
 		store_sql_add(q, " AND c.released_at IS NOT NULL");
-	if (f->q)
-		store_sql_text(q, " AND c.title LIKE ? ESCAPE '\\'", f->q);
+	if (cq->like)
+		store_sql_text(q, " AND c.title LIKE ? ESCAPE '\\'", cq->like);
 	if (!state)
 		return;
-	time_format(f->now, now);
 	if (!strcmp(state, "draft"))
 		store_sql_add(q, " AND c.released_at IS NULL");
 	else if (!strcmp(state, "published"))
@@ -142,28 +147,28 @@ static void consult_filter(struct store_sql *q, const void *arg)
 		              " AND c.released_at IS NOT NULL AND c.report_published_at IS NULL");
 		/* RFC 3339 UTC texts of one length compare as their times do */
 		if (!strcmp(state, "upcoming"))
-			store_sql_text(q, " AND c.window_start > ?", now);
+			store_sql_text(q, " AND c.window_start > ?", cq->now);
 		else if (!strcmp(state, "open")) {
-			int p = store_sql_param_text(q, now);
+			int p = store_sql_param_text(q, cq->now);
 			char frag[96];
 			snprintf(frag, sizeof(frag),
 			         " AND c.window_start <= ?%d AND c.window_end > ?%d", p, p);
 			store_sql_add(q, frag);
 		} else
-			store_sql_text(q, " AND c.window_end <= ?", now);
+			store_sql_text(q, " AND c.window_end <= ?", cq->now);
 	}
 }
 
 int store_consult_list(struct store *s, struct arena *a, const struct store_consult_filter *f,
                        struct store_consultation **out, int *n, int64_t *total)
 {
-	struct store_consult_filter g = *f;
+	struct consult_query cq = {f, store_like_contains(a, f->q), {0}};
 	struct store_list l = {
 	    .count_sql = sql_count,
 	    .list_sql = sql_list,
 	    .offset = f->offset,
 	    .limit = f->limit,
-	    .arg = &g,
+	    .arg = &cq,
 	    .read = read_consult,
 	    .elem_size = sizeof(**out),
 	    .filter = consult_filter,
@@ -172,7 +177,7 @@ int store_consult_list(struct store *s, struct arena *a, const struct store_cons
 	void *arr;
 	int rc;
 
-	g.q = store_like_contains(a, f->q);
+	time_format(f->now, cq.now);
 	rc = store_list_page(s, a, &l, &arr, n, total);
 	*out = arr;
 	return rc;

@@ -91,6 +91,13 @@ describe('public consultations', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.json.consultation.state, 'open');
 		r = await c.office1.post(`/api/consultations/${id}/release`);
 		h.assertError(r, 409, 'invalid_state');
+		// the list filters by the state at the request's clock
+		for (const [state, want] of [['open', [id]], ['draft', []], ['upcoming', []], ['closed', []]]) {
+			r = await c.zone1.get(`/api/consultations?state=${state}`);
+			assert.deepEqual(r.json.items.map((x) => x.id), want, state);
+		}
+		r = await c.zone1.get('/api/consultations?state=later');
+		h.assertError(r, 400, 'invalid_parameter', 'state');
 		r = await anon.get(`/api/public/consultations/${id}`);
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.consultation.state_label, '征求中');
