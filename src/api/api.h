@@ -122,7 +122,7 @@ struct api_config {
 	size_t answer_cache_bytes; /* memory for the answers of API_CACHED routes (0 = none) */
 	const char *notice_organ; /* 发文机关 of 督办单 (NULL: core/notice.h's NOTICE_ORGAN) */
 	const char *notice_code; /* 机关代字 of their numbers (NULL: NOTICE_CODE) */
-	int pow_bits; /* zero bits a public comment's proof of work needs (core/pow.h) */
+	int pow_bits;            /* zero bits a public comment's proof of work needs (core/pow.h) */
 	/* Tests only: a file holding epoch seconds that consultation windows are judged at
 	 * instead of the clock (NULL: the clock), so that a window's edges can be tested. */
 	const char *clock_file;

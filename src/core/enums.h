@@ -34,9 +34,9 @@ extern const struct enum_table enum_enterprise_scale;   /* above (规上) below 
 /* park_in_park enclave trusteeship, in enum arrangement_kind's order (core/arrangement.h) */
 extern const struct enum_table enum_arrangement_kind;
 extern const struct enum_table enum_statement_status; /* of a revenue-sharing statement */
-extern const struct enum_table enum_consult_state;      /* draft upcoming open closed published */
-extern const struct enum_table enum_consult_channel;    /* web email phone letter meeting … */
-extern const struct enum_table enum_disposition;        /* adopted partly rejected explained */
+extern const struct enum_table enum_consult_state;    /* draft upcoming open closed published */
+extern const struct enum_table enum_consult_channel;  /* web email phone letter meeting … */
+extern const struct enum_table enum_disposition;      /* adopted partly rejected explained */
 
 bool enum_valid(const struct enum_table *t, const char *code);
 /* The code's label; the code itself when the table does not have it (NULL for NULL). */
