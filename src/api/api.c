@@ -11,6 +11,7 @@
 #include "util/timeutil.h"
 
 #include <errno.h>
+#include <fcntl.h>
 
 #include <pthread.h>
 #include <sodium.h>
@@ -818,6 +819,28 @@ const struct api_config *api_config(void)
 	return config;
 }
 
+int api_pow_bits(void)
+{
+	return config->pow_bits;
+}
+
+int64_t api_window_clock(struct api_ctx *c)
+{
+	char buf[32];
+	long long t;
+	ssize_t n;
+	int fd;
+
+	if (!config->clock_file || (fd = open(config->clock_file, O_RDONLY | O_CLOEXEC)) < 0)
+		return c->now;
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return c->now;
+	buf[n] = '\0';
+	return sscanf(buf, "%lld", &t) == 1 ? (int64_t)t : c->now;
+}
+
 const struct http_router *api_router(void)
 {
 	return the_router;
@@ -826,13 +849,37 @@ const struct http_router *api_router(void)
 /* ---- set-up ---- */
 
 const struct api_route *const api_tables[] = {
-    api_misc_routes,        api_session_routes,     api_org_routes,      api_user_routes,
-    api_audit_routes,       api_task_routes,        api_plan_routes,     api_milestone_routes,
-    api_report_routes,      api_board_routes,       api_notice_routes,   api_capability_routes,
-    api_role_routes,        api_import_routes,      api_inbox_routes,    api_todo_routes,
-    api_role_change_routes, api_attachment_routes,  api_briefing_routes, api_enterprise_routes,
-    api_industry_routes,    api_arrangement_routes, api_revshare_routes, api_power_routes,
-    api_delegation_routes,  api_duty_routes,        api_affairs_routes,  NULL,
+    api_misc_routes,
+    api_session_routes,
+    api_org_routes,
+    api_user_routes,
+    api_audit_routes,
+    api_task_routes,
+    api_plan_routes,
+    api_milestone_routes,
+    api_report_routes,
+    api_board_routes,
+    api_notice_routes,
+    api_capability_routes,
+    api_role_routes,
+    api_import_routes,
+    api_inbox_routes,
+    api_todo_routes,
+    api_role_change_routes,
+    api_attachment_routes,
+    api_briefing_routes,
+    api_enterprise_routes,
+    api_industry_routes,
+    api_arrangement_routes,
+    api_revshare_routes,
+    api_power_routes,
+    api_delegation_routes,
+    api_duty_routes,
+    api_affairs_routes,
+    api_consult_routes,
+    api_consult_public_routes,
+    api_consult_report_routes,
+    NULL,
 };
 
 /* Every number declares its range, and query parameters are text or integers: a table that

@@ -122,6 +122,10 @@ struct api_config {
 	size_t answer_cache_bytes; /* memory for the answers of API_CACHED routes (0 = none) */
 	const char *notice_organ; /* 发文机关 of 督办单 (NULL: core/notice.h's NOTICE_ORGAN) */
 	const char *notice_code; /* 机关代字 of their numbers (NULL: NOTICE_CODE) */
+	int pow_bits;            /* zero bits a public comment's proof of work needs (core/pow.h) */
+	/* Tests only: a file holding epoch seconds that consultation windows are judged at
+	 * instead of the clock (NULL: the clock), so that a window's edges can be tested. */
+	const char *clock_file;
 };
 
 /* Sets up the API (libsodium, the login dummy hash) and fills the router. */
@@ -132,6 +136,11 @@ const char *api_data_dir(void);
 int api_reply_horizon_days(void);
 /* The configuration api_init was given (modules read their settings from it). */
 const struct api_config *api_config(void);
+/* Zero bits of a public comment's proof of work (api_config). */
+int api_pow_bits(void);
+/* The time consultation windows are judged at for this request: c->now, or the test clock
+ * file's (api_config.clock_file) when one is given and readable. */
+int64_t api_window_clock(struct api_ctx *c);
 /* The router the API was registered in (for /metrics). */
 const struct http_router *api_router(void);
 /* Closes this process's database connections (call after the server stopped). */
@@ -265,6 +274,9 @@ extern const struct api_route api_power_routes[];
 extern const struct api_route api_delegation_routes[];
 extern const struct api_route api_duty_routes[];
 extern const struct api_route api_affairs_routes[];
+extern const struct api_route api_consult_routes[];
+extern const struct api_route api_consult_public_routes[];
+extern const struct api_route api_consult_report_routes[];
 /* Every table above, in the order they are registered; NULL-terminated. */
 extern const struct api_route *const api_tables[];
 

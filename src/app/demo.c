@@ -16,6 +16,7 @@ static const struct {
     {"plan", demo_plan_present, demo_plan_fill},
     {"money", demo_money_present, demo_money_fill},
     {"power", demo_power_present, demo_power_fill},
+    {"consultation", NULL, demo_consult_fill},
 };
 
 int demo_fill(struct demo *d)

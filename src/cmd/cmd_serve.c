@@ -5,6 +5,7 @@
 #include "api/api.h"
 #include "cmd/checkpoint.h"
 #include "core/notice.h"
+#include "core/pow.h"
 #include "util/log.h"
 #include "util/textconv.h"
 
@@ -19,7 +20,7 @@ static const char usage[] =
     "                 [--audit-checkpoint-file FILE] [--audit-checkpoint-interval SECONDS]\n"
     "                 [--max-connections N] [--max-connections-per-addr N]\n"
     "                 [--header-timeout SECONDS] [--body-min-rate BYTES] [--body-memory MIB]\n"
-    "                 [--reply-horizon-days N] [--answer-cache-mb N]\n"
+    "                 [--reply-horizon-days N] [--answer-cache-mb N] [--pow-bits N]\n"
     "                 [--notice-organ NAME] [--notice-code CODE] [--config FILE]\n\n"
     "Serves the kfq API and web app. Applies pending migrations first.\n\n"
     "  --db PATH|URL     SQLite file or postgresql:// URL (default var/kfq.db, or $KFQ_DB)\n"
@@ -44,6 +45,8 @@ static const char usage[] =
     "  --body-memory MIB     JSON bodies held in memory, all requests together (default 32)\n"
     "  --reply-horizon-days N\n"
     "                    a new 督办单's reply date is at most N days from today (default 366)\n"
+    "  --pow-bits N      zero bits of a public comment's proof of work (default 16)\n"
+    "  --clock-file FILE (tests) judge consultation windows at the epoch seconds in FILE\n"
     "  --answer-cache-mb N\n"
     "                    memory for the answers of lists and records kept until the data\n"
     "                    changes (default 16; 0 = keep none)\n"
@@ -57,7 +60,7 @@ static const char usage[] =
     "                    trust_proxy, audit_checkpoint_file, audit_checkpoint_interval,\n"
     "                    max_connections, max_connections_per_addr, header_timeout,\n"
     "                    body_min_rate, body_memory, reply_horizon_days, answer_cache_mb,\n"
-    "                    notice_organ, notice_code (flags given later override it)\n";
+    "                    notice_organ, notice_code, pow_bits (flags given later override it)\n";
 
 static const char *listen_host;
 
@@ -82,6 +85,7 @@ int cmd_serve(int argc, char **argv)
 	struct checkpointer cp = {0};
 	struct stat st;
 	char data_dir[4096], cp_file[4096], spool_dir[4200];
+	const char *clock_file = NULL;
 	int rc;
 
 	if (cmd_wants_help(argc, argv, usage))
@@ -112,6 +116,12 @@ int cmd_serve(int argc, char **argv)
 			                     &o.checkpoint_interval))
 				return cmd_usage_error(
 				    "serve", "--audit-checkpoint-interval must be 0..86400");
+		} else if (i + 1 < argc && !strcmp(argv[i], "--pow-bits")) {
+			if (!cmd_parse_count(argv[++i], POW_MAX_BITS, &o.pow_bits))
+				return cmd_usage_error("serve", "--pow-bits must be 0..%d",
+				                       POW_MAX_BITS);
+		} else if (i + 1 < argc && !strcmp(argv[i], "--clock-file")) {
+			clock_file = argv[++i];
 		} else if (i + 1 < argc && !strcmp(argv[i], "--reply-horizon-days")) {
 			if (!cmd_parse_count(argv[++i], CMD_MAX_DAYS, &o.reply_horizon_days))
 				return cmd_usage_error(
@@ -154,6 +164,8 @@ int cmd_serve(int argc, char **argv)
 	acfg.db_url = o.db;
 	acfg.web_root = o.web_root;
 	acfg.reply_horizon_days = o.reply_horizon_days;
+	acfg.pow_bits = o.pow_bits;
+	acfg.clock_file = clock_file;
 	acfg.data_dir = cmd_data_dir(&o, data_dir, sizeof(data_dir));
 	acfg.answer_cache_bytes = (size_t)o.answer_cache_mb << 20;
 	acfg.notice_organ = o.notice_organ;

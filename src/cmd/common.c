@@ -4,6 +4,7 @@
 
 #include "core/audit_checkpoint.h"
 #include "core/notice.h"
+#include "core/pow.h"
 #include "store/store_migrate.h"
 #include "util/log.h"
 #include "util/strbuf.h"
@@ -37,6 +38,7 @@ void cmd_options_init(struct cmd_options *o)
 	o->access_log = true;
 	o->checkpoint_interval = CMD_DEFAULT_CHECKPOINT_INTERVAL;
 	o->reply_horizon_days = NOTICE_HORIZON_DAYS;
+	o->pow_bits = POW_DEFAULT_BITS;
 	o->answer_cache_mb = CMD_DEFAULT_ANSWER_CACHE_MB;
 }
 
@@ -168,6 +170,9 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 		else if (!strcmp(key, "audit_checkpoint_interval") &&
 		         cmd_parse_count(val, CMD_CHECKPOINT_INTERVAL_MAX, &o->checkpoint_interval))
 			;
+		else if (!strcmp(key, "pow_bits") &&
+		         cmd_parse_count(val, POW_MAX_BITS, &o->pow_bits))
+			;
 		else if (!strcmp(key, "reply_horizon_days") &&
 		         cmd_parse_count(val, CMD_MAX_DAYS, &o->reply_horizon_days))
 			;
@@ -187,8 +192,8 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 		    "kfq: %s:%d: expected one of db, listen, web_root, data_dir, threads, "
 		    "access_log, trust_proxy, audit_checkpoint_file, audit_checkpoint_interval, "
 		    "max_connections, max_connections_per_addr, header_timeout, body_min_rate, "
-		    "body_memory, reply_horizon_days, answer_cache_mb, notice_organ, notice_code = "
-		    "value\n",
+		    "body_memory, reply_horizon_days, answer_cache_mb, notice_organ, notice_code, "
+		    "pow_bits = value\n",
 		    path, lineno);
 		rc = KFQ_EINVAL;
 		break;

@@ -57,6 +57,12 @@ TABLE(enum_problem_status, {"open", "办理中"}, {"answered", "已答复"}, {"c
 TABLE(enum_rule_kind, {"own_normative", "本部门规范性文件"}, {"local_regulation", "地方性法规"},
       {"gov_rule", "政府规章"}, {"city_document", "市级文件"});
 TABLE(enum_rule_status, {"planned", "待启动"}, {"in_progress", "办理中"}, {"done", "已完成"});
+TABLE(enum_consult_state, {"draft", "草稿"}, {"upcoming", "未开始"}, {"open", "征求中"},
+      {"closed", "已截止"}, {"published", "已公布"});
+TABLE(enum_consult_channel, {"web", "网页"}, {"email", "电子邮件"}, {"phone", "电话"},
+      {"letter", "信函"}, {"meeting", "座谈会"}, {"department", "部门书面意见"});
+TABLE(enum_disposition, {"adopted", "采纳"}, {"partly", "部分采纳"}, {"rejected", "不采纳"},
+      {"explained", "已说明"});
 
 static const struct enum_entry *find(const struct enum_table *t, const char *code)
 {

@@ -45,6 +45,9 @@ extern const struct enum_table enum_problem_source;  /* hotline visit other */
 extern const struct enum_table enum_problem_status;  /* open answered closed */
 extern const struct enum_table enum_rule_kind;       /* own_normative local_regulation … */
 extern const struct enum_table enum_rule_status;     /* planned in_progress done */
+extern const struct enum_table enum_consult_state;   /* draft upcoming open closed published */
+extern const struct enum_table enum_consult_channel; /* web email phone letter meeting … */
+extern const struct enum_table enum_disposition;     /* adopted partly rejected explained */
 
 bool enum_valid(const struct enum_table *t, const char *code);
 /* The code's label; the code itself when the table does not have it (NULL for NULL). */

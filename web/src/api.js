@@ -459,3 +459,25 @@ export const powerApi = {
   publicList: (zoneId) => api.get(`/api/public/power-lists/${zoneId}`, undefined, { noRedirect: true }),
   publicProblem: (code) => api.get('/api/public/problems', { code }, { noRedirect: true }),
 }
+
+// Consultations (征求意见): the office's side, and the public page's (no sign-in).
+export const consultApi = {
+  list: (query) => api.get('/api/consultations', query),
+  get: (id) => api.get(`/api/consultations/${id}`),
+  create: (body) => api.post('/api/consultations', body),
+  update: (id, body) => api.put(`/api/consultations/${id}`, body),
+  release: (id) => api.post(`/api/consultations/${id}/release`),
+  moveWindow: (id, body) => api.post(`/api/consultations/${id}/window`, body),
+  comments: (id, query) => api.get(`/api/consultations/${id}/comments`, query),
+  record: (id, body) => api.post(`/api/consultations/${id}/comments`, body),
+  comment: (cid) => api.get(`/api/comments/${cid}`),
+  split: (cid, points) => api.post(`/api/comments/${cid}/points`, { points }),
+  dispose: (cid, body) => api.post(`/api/comments/${cid}/disposition`, body),
+  publish: (cid, published) => api.post(`/api/comments/${cid}/publish`, { published }),
+  report: (id) => api.get(`/api/consultations/${id}/report`),
+  saveReport: (id, summary, publish) => api.put(`/api/consultations/${id}/report`, { summary, publish }),
+  reportXlsx: (id) => downloadExport(`/api/consultations/${id}/report.xlsx`),
+  publicGet: (id) => api.get(`/api/public/consultations/${id}`, undefined, { noRedirect: true }),
+  challenge: (id) => api.get(`/api/public/consultations/${id}/challenge`, undefined, { noRedirect: true }),
+  submit: (id, body) => api.post(`/api/public/consultations/${id}/comments`, body, { noRedirect: true }),
+}

@@ -24,6 +24,10 @@ export const MS_STATES = ['done', 'done_late', 'overdue', 'due_soon', 'stale', '
 // a milestone's (and a progress report's) own status
 export const MS_STATUSES = ['not_started', 'in_progress', 'done', 'blocked']
 export const NOTICE_STATUSES = ['draft', 'open', 'received', 'replied', 'escalated', 'closed']
+// consultations (征求意见): states, channels of comments, dispositions
+export const CONSULT_STATES = ['draft', 'upcoming', 'open', 'closed', 'published']
+export const CHANNELS = ['web', 'email', 'phone', 'letter', 'meeting', 'department']
+export const DISPOSITIONS = ['adopted', 'partly', 'rejected', 'explained']
 // a role change waiting for the security officer, and its outcomes
 export const ROLE_CHANGE_STATUSES = ['pending', 'confirmed', 'rejected', 'superseded']
 // what a 督办单 may concern
@@ -51,6 +55,9 @@ export const auditActionName = (x) => named('auditAction', x)
 export const auditEntityName = (x) => named('auditEntity', x)
 export const inboxKindName = (x) => named('inboxKind', x)
 export const roleChangeStatusName = (x) => named('roleChangeStatus', x)
+export const consultStateName = (x) => named('consultState', x)
+export const channelName = (x) => named('channel', x)
+export const dispositionName = (x) => named('disposition', x)
 // a permission bit's name as GET /api/session and GET /api/roles send it
 export const permissionName = (x) => named('permission', x)
 export const scaleName = (x) => named('enterpriseScale', x)
@@ -63,6 +70,8 @@ export const TASK_STATE_TAG = { not_started: 'info', in_progress: 'primary', ove
 export const PLAN_STATUS_TAG = { draft: 'info', submitted: 'warning', approved: 'success', returned: 'danger' }
 export const REPORT_STATE_TAG = { submitted: 'warning', accepted: 'success', returned: 'danger' }
 export const NOTICE_STATUS_TAG = { draft: 'info', open: 'warning', received: 'primary', replied: 'primary', escalated: 'danger', closed: 'success' }
+export const CONSULT_STATE_TAG = { draft: 'info', upcoming: 'warning', open: 'success', closed: 'danger', published: 'primary' }
+export const DISPOSITION_TAG = { adopted: 'success', partly: 'primary', rejected: 'danger', explained: 'info' }
 export const ROLE_CHANGE_STATUS_TAG = { pending: 'warning', confirmed: 'success', rejected: 'danger', superseded: 'info' }
 export const STATEMENT_STATUS_TAG = { draft: 'warning', confirmed: 'success' }
 

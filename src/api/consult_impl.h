@@ -1,0 +1,24 @@
+/* consult_impl.h - what the consultation's API files (consult.c for the office,
+ * consult_public.c for the public page, consult_report.c for the adoption report) share.
+ * Private to api/. */
+#ifndef KFQ_API_CONSULT_IMPL_H
+#define KFQ_API_CONSULT_IMPL_H
+
+#include "api/api.h"
+#include "store/store_consult.h"
+
+/* Checks an optional commenter's name, contact and the text of a comment (required, at most
+ * CONSULT_TEXT_MAX characters): 0, or -1 after answering 400 naming the field. */
+int consult_check_comment(struct api_ctx *c, const char *name, const char *contact,
+                          const char *body);
+/* Checks that article_id (0: none) is an article of consultation id: 0, or -1 after 400. */
+int consult_check_article(struct api_ctx *c, int64_t id, int64_t article_id, const char *field);
+/* Writes the articles of consultation id as "articles": [...] into the open object: 0, or -1
+ * after answering a store error. */
+int consult_write_articles(struct api_ctx *c, int64_t id);
+
+/* Writes the adoption report's "counts" into the open object (consult_report.c): 0, or -1
+ * after answering a store error. */
+int consult_write_counts(struct api_ctx *c, int64_t id);
+
+#endif

@@ -1,0 +1,172 @@
+/* consult_report.c - the adoption report (意见采纳情况说明) of a consultation: counts of
+ * comments by channel and of points by article and by disposition, the office's summary, its
+ * publication on the public page, and the .xlsx of every comment with its handling (contacts
+ * as the reader may see them, text as text). Must not write SQL. */
+#include "api/api.h"
+#include "api/capability.h"
+#include "api/consult_impl.h"
+#include "app/consult_json.h"
+#include "api/export.h"
+
+#include "core/consult.h"
+#include "core/enums.h"
+#include "core/personal.h"
+
+#include <string.h>
+
+static void counts_json(struct jsonw *w, const char *key, const struct store_consult_count *v,
+                        int n, const struct enum_table *labels)
+{
+	jsonw_key(w, key);
+	jsonw_arr_open(w);
+	for (int i = 0; i < n; i++) {
+		jsonw_obj_open(w);
+		if (labels) {
+			jsonw_kstr(w, "code", v[i].code ? v[i].code : "undecided");
+			jsonw_kstr(w, "label",
+			           v[i].code ? enum_label(labels, v[i].code) : "未处理");
+		} else {
+			jsonw_kid(w, "article_id", v[i].article_id);
+			if (v[i].article_number)
+				jsonw_kint(w, "article_number", v[i].article_number);
+			else
+				jsonw_knull(w, "article_number");
+		}
+		jsonw_kint(w, "count", v[i].n);
+		jsonw_obj_close(w);
+	}
+	jsonw_arr_close(w);
+}
+
+int consult_write_counts(struct api_ctx *c, int64_t id)
+{
+	struct store_consult_counts k;
+	int rc;
+
+	if ((rc = store_consult_counts(c->db, c->a, id, &k)) != KFQ_OK)
+		return api_store_error(c, rc);
+	jsonw_key(&c->w, "counts");
+	jsonw_obj_open(&c->w);
+	counts_json(&c->w, "by_channel", k.by_channel, k.n_channel, &enum_consult_channel);
+	counts_json(&c->w, "by_article", k.by_article, k.n_article, NULL);
+	counts_json(&c->w, "by_disposition", k.by_disposition, k.n_disposition, &enum_disposition);
+	jsonw_obj_close(&c->w);
+	return 0;
+}
+
+static int report(struct api_ctx *c)
+{
+	struct store_consultation k;
+	int64_t id;
+	int rc;
+
+	if (api_path_id(c, &id) != 0)
+		return -1;
+	if ((rc = store_consult_get(c->db, c->a, id, &k)) != KFQ_OK)
+		return api_store_error(c, rc);
+	jsonw_obj_open(&c->w);
+	jsonw_key(&c->w, "consultation");
+	consult_json_write(&c->w, &k, api_window_clock(c));
+	if (consult_write_counts(c, id) != 0)
+		return -1;
+	jsonw_obj_close(&c->w);
+	return api_ok(c, 200);
+}
+
+static int save(struct api_ctx *c)
+{
+	const char *summary = api_body_str(c, "summary");
+	bool publish = api_body_bool(c, "publish");
+	int64_t id;
+	int rc;
+
+	if (api_path_id(c, &id) != 0)
+		return -1;
+	if (consult_chars(summary) > 20000)
+		return api_error(c, 400, "too_long", "说明不能超过20000个字", "/summary");
+	if (publish && !summary)
+		return api_error(c, 400, "required", "公布前请填写采纳情况说明", "/summary");
+	rc = store_consult_report(c->db, &c->actor, &consult_json_audit, id, summary, publish);
+	if (rc == KFQ_ESTATE)
+		return api_error(c, 409, "invalid_state", "采纳情况说明已公布，不能再修改", NULL);
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	return report(c);
+}
+
+/* The handling of a comment in one cell: "采纳；部分采纳：理由" per point. */
+static const char *handling(struct api_ctx *c, const struct store_comment_point *p, int n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *out;
+
+	for (int i = 0; i < n; i++) {
+		if (i)
+			strbuf_addstr(&sb, "\n");
+		if (n > 1)
+			strbuf_addf(&sb, "%d. ", p[i].seq);
+		strbuf_addstr(&sb, p[i].disposition
+		                       ? enum_label(&enum_disposition, p[i].disposition)
+		                       : "未处理");
+		if (p[i].reason)
+			strbuf_addf(&sb, "：%s", p[i].reason);
+	}
+	out = arena_strdup(c->a, sb.buf ? sb.buf : "");
+	strbuf_release(&sb);
+	return out;
+}
+
+static int export(struct api_ctx *c)
+{
+	static const char *const headers[] = {"编号",     "渠道",     "条目",     "姓名",
+	                                      "联系方式", "意见内容", "处理情况", "收到时间"};
+	static const double widths[] = {8, 12, 8, 10, 18, 60, 40, 22};
+	struct store_comment_filter f = {0};
+	struct store_comment_point *pts;
+	struct store_comment *cs;
+	struct export_table t;
+	bool reveal;
+	int64_t total, id;
+	int n, np, rc, j = 0;
+
+	if (api_path_id(c, &id) != 0 || api_reveal_personal(c) != 0)
+		return -1;
+	reveal = c->w.reveal_personal;
+	f.consultation_id = id;
+	if ((rc = store_comment_list(c->db, c->a, &f, &cs, &n, &total)) != KFQ_OK ||
+	    (rc = store_comment_points(c->db, c->a, id, &pts, &np)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if (export_begin(c, &t, "意见采纳情况", headers, widths, 8) != 0)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		int first = j;
+		while (j < np && pts[j].comment_id == cs[i].id)
+			j++;
+		export_int(&t, cs[i].id);
+		export_text(&t, enum_label(&enum_consult_channel, cs[i].channel));
+		export_text(&t, cs[i].article_number
+		                    ? arena_printf(c->a, "第%d条", cs[i].article_number)
+		                    : "全文");
+		export_text(&t, cs[i].name);
+		export_text(&t, personal_view(c->a,
+		                              cs[i].contact && strchr(cs[i].contact, '@')
+		                                  ? PERSONAL_EMAIL
+		                                  : PERSONAL_PHONE,
+		                              cs[i].contact, reveal));
+		export_text(&t, cs[i].body);
+		export_text(&t, handling(c, pts + first, j - first));
+		export_text(&t, cs[i].received_at);
+		export_end_row(&t);
+	}
+	return export_finish(c, &t, "意见采纳情况");
+}
+
+static const struct api_field save_body[] = {
+    {"summary", API_STR, false, 80000}, {"publish", API_BOOL, false}, API_FIELDS_END};
+
+const struct api_route api_consult_report_routes[] = {
+    {"GET", "/api/consultations/:id/report", report, PERM_TASK_READ, 0, NULL, NULL},
+    {"PUT", "/api/consultations/:id/report", save, PERM_POLICY_WRITE, 0, NULL, save_body},
+    {"GET", "/api/consultations/:id/report.xlsx", export, PERM_TASK_READ, 0, NULL, NULL},
+    {NULL, NULL, NULL, 0, 0, NULL, NULL},
+};

@@ -1,0 +1,147 @@
+// 征求意见 in the browser, on `kfq demo`'s two consultations of the seed: the public page without
+// sign-in (the notice's window and contacts, the draft under its headings, the published report
+// and comments, a comment sent through the form with its proof of work solved in the page), an
+// HTML/script payload shown as text on the public page, in the office's list of comments and in
+// the print view of the report; the office's list of consultations and a point decided in the
+// comment's drawer (a reason required for 不采纳).
+import { describe, test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import crypto from 'node:crypto'
+import { startServer } from './server.js'
+import { openBrowser, login, sel, shot, columnTexts } from './helpers.js'
+
+const OFFICE = { username: 'cs-office', password: 'Office#Passw0rd1', org: '市商务局', role: 'office', displayName: '改革办征求意见' }
+const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>意见'
+
+async function apiClient(base, user) {
+  const res = await fetch(`${base}/api/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: base },
+    body: JSON.stringify({ username: user.username, password: user.password }),
+  })
+  assert.equal(res.status, 200, `login ${user.username}`)
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  const { csrf_token: csrf } = await res.json()
+  return async (method, path, body) => {
+    const r = await fetch(base + path, {
+      method,
+      headers: { Cookie: cookie, Origin: base, 'X-CSRF-Token': csrf, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    })
+    const json = await r.json()
+    assert.ok(r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(json)}`)
+    return json
+  }
+}
+
+// No script of a comment ran: the payload sets window.__xss.
+async function assertNoScript(page) {
+  assert.equal(await page.evaluate(() => window.__xss), undefined)
+  assert.equal(await page.locator('img[src="x"]').count(), 0)
+}
+
+describe('征求意见: the public page, the office, text as text', () => {
+  let server, office, visitor, call, closedId, openId
+
+  before(async () => {
+    server = await startServer({ name: 'consult', demo: true, users: [OFFICE] })
+    call = await apiClient(server.url, OFFICE)
+    const list = (await call('GET', '/api/consultations')).items
+    closedId = list.find((k) => k.state === 'published').id
+    openId = list.find((k) => k.state === 'open').id
+    // the office records a comment carrying markup on the closed consultation and shows it
+    const cm = await call('POST', `/api/consultations/${closedId}/comments`, { channel: 'email', body: XSS, contact: 'x@example.com' })
+    await call('POST', `/api/comments/${cm.id}/publish`, { published: true })
+    visitor = await openBrowser(server.url)
+    await visitor.page.setViewportSize({ width: 390, height: 844 }) // a phone
+    office = await openBrowser(server.url)
+    await login(office.page, office.watcher, OFFICE.username, OFFICE.password)
+  })
+
+  after(async () => {
+    for (const b of [visitor, office]) if (b) await b.close()
+    if (server) await server.stop()
+  })
+
+  test('the closed consultation on a phone: notice, window, contacts, draft, report; markup as text', async () => {
+    const { page, watcher } = visitor
+    watcher.allow('GET', '/api/session', 401)
+    await page.goto(`/consult/${closedId}`)
+    await page.locator(sel('consult-title')).waitFor()
+    assert.equal(await page.locator(sel('consult-state')).innerText(), '已公布')
+    assert.equal(await page.locator(sel('consult-window')).innerText(), '2025年6月23日至2025年6月25日')
+    const contacts = await page.locator(sel('consult-contacts')).innerText()
+    assert.match(contacts, /swjkhcjc@163\.com/)
+    assert.match(contacts, /57500610/)
+    assert.match(contacts, /抚顺市商务局/)
+    assert.equal(await page.locator('[data-test^="consult-article-"]').count(), 18)
+    const draft = await page.locator(sel('consult-draft')).innerText()
+    assert.match(draft, /二、重点改革任务\n（一）坚持和加强党的全面领导/)
+    assert.match(await page.locator(sel('consult-report')).innerText(), /采纳3条，部分采纳2条/)
+    const bodies = await columnTexts(page, 'consult-public-comment-body')
+    assert.ok(bodies.includes(XSS), 'the payload is shown as the text it is')
+    assert.doesNotMatch(await page.locator(sel('consult-report')).innerText(), /13800138000|x@example\.com|王先生/)
+    assert.match(await page.locator(sel('consult-closed')).innerText(), /2025年6月23日至2025年6月25日/)
+    await assertNoScript(page)
+    await shot(page, 'consult-public-closed')
+    watcher.assertClean()
+  })
+
+  test('the open consultation: a comment through the form, the proof of work solved in the page', async () => {
+    const { page, watcher } = visitor
+    watcher.allow('GET', '/api/session', 401)
+    await page.goto(`/consult/${openId}`)
+    await page.locator(sel('consult-form-body')).waitFor()
+    assert.equal(await page.locator(sel('consult-state')).innerText(), '征求中')
+    await page.locator(sel('consult-form-contact')).fill('12345')
+    await page.locator(sel('consult-form-body')).fill(XSS)
+    await page.locator(sel('consult-form-submit')).click()
+    assert.match(await page.locator(sel('consult-form-error')).innerText(), /手机号码/)
+    await page.locator(sel('consult-form-contact')).fill('024-57500610')
+    await page.locator(sel('consult-form-submit')).click()
+    assert.match(await page.locator(sel('consult-form-done')).innerText({ timeout: 30000 }), /意见已收到/)
+    await assertNoScript(page)
+    watcher.assertClean()
+  })
+
+  test('the office: the list, the comment as text with its contact, a point decided', async () => {
+    const { page, watcher } = office
+    await page.goto('/consultations')
+    await page.locator(sel('consult-table')).waitFor()
+    await page.locator(sel('consult-row-state')).first().waitFor()
+    assert.deepEqual((await columnTexts(page, 'consult-row-state')).sort(), ['已公布', '征求中'])
+    await page.goto(`/consultations/${openId}`)
+    await page.locator(sel('comment-row-body')).first().waitFor()
+    const bodies = await columnTexts(page, 'comment-row-body')
+    assert.ok(bodies.includes(XSS), `the office's list shows the payload as text: ${bodies}`)
+    await assertNoScript(page)
+    await shot(page, 'consult-office-comments')
+    const row = page.locator('.el-table__row', { hasText: 'window.__xss' })
+    await row.locator(sel('comment-open')).click()
+    const drawer = page.locator(sel('comment-drawer'))
+    assert.equal(await drawer.locator(sel('comment-drawer-body')).innerText(), XSS)
+    await drawer.locator(sel('point-select')).click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: /^不采纳$/ }).click()
+    watcher.allow('POST', /\/api\/comments\/\d+\/disposition/, 400)
+    await drawer.locator(sel('point-decide')).click()
+    await page.locator('.el-message--error', { hasText: '除“采纳”外，请填写理由' }).waitFor()
+    await drawer.locator(sel('point-reason')).fill('与本条内容无关')
+    await drawer.locator(sel('point-decide')).click()
+    assert.equal(await drawer.locator(sel('point-disposition')).innerText(), '不采纳')
+    await assertNoScript(page)
+    watcher.assertClean()
+  })
+
+  test('the print view of the report shows the comment as text', async () => {
+    const { page, watcher } = office
+    await page.goto(`/consultations/${openId}/print`)
+    await page.locator(sel('print-table')).waitFor()
+    assert.match(await page.locator(sel('print-title')).innerText(), /征求意见采纳情况的说明/)
+    const bodies = await columnTexts(page, 'print-comment-body')
+    assert.ok(bodies.includes(XSS))
+    assert.match(await page.locator(sel('print-table')).innerText(), /不采纳：与本条内容无关/)
+    await assertNoScript(page)
+    await shot(page, 'consult-report-print')
+    watcher.assertClean()
+  })
+})

@@ -1,0 +1,11 @@
+// The consultation module's pages: the office's list and detail (comments, dispositions, the
+// adoption report), and the public page of one consultation (no sign-in).
+// (Route meta: see views/shell/routes.js.)
+import { ChatLineSquare } from '@element-plus/icons-vue'
+
+export default [
+  { path: '/consult/:id(\\d+)', name: 'consult-public', component: () => import('./Public.vue'), meta: { public: true, title: 'route.consultPublic' } },
+  { path: '/consultations/:id(\\d+)/print', name: 'consultation-print', component: () => import('./ReportPrint.vue'), meta: { title: 'route.consultationPrint', perm: 'task_read' } },
+  { path: 'consultations', name: 'consultations', component: () => import('./Consultations.vue'), meta: { title: 'route.consultations', perm: 'task_read', menu: { order: 135, icon: ChatLineSquare } } },
+  { path: 'consultations/:id(\\d+)', name: 'consultation', component: () => import('./ConsultationDetail.vue'), meta: { title: 'route.consultation', parent: 'consultations', perm: 'task_read' } },
+]
