@@ -131,6 +131,8 @@ int cmd_read_stdin_line(char *buf, size_t len);
 
 int cmd_version(int argc, char **argv);
 int cmd_policy(int argc, char **argv);
+/* `kfq policy diff`, dispatched by cmd_policy (argv[0] is "diff") */
+int cmd_policy_diff(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 int cmd_user(int argc, char **argv);

@@ -44,6 +44,8 @@ static const char sql_task_office[] =
 static const char sql_policy_list[] = "SELECT " POLICY_COLS " FROM policy p ORDER BY p.id";
 static const char sql_policy_get[] =
     "SELECT " POLICY_COLS ", p.parsed_json FROM policy p WHERE p.id = ?1";
+static const char sql_policy_source[] =
+    "SELECT " POLICY_COLS ", p.source_text FROM policy p WHERE p.id = ?1";
 static const char sql_task_count[] = "SELECT COUNT(*) FROM task t";
 static const char sql_task_list[] = "SELECT " TASK_COLS " FROM task t";
 /* a task with its organizations, one row each (one row of NULLs without any) */
@@ -243,6 +245,23 @@ int store_policy_get(struct store *s, struct arena *a, int64_t id, struct store_
 		return rc;
 	store_bind_int(st, 1, id);
 	return store_row(st, a, read_policy_parsed, out);
+}
+
+static void read_policy_source(struct store_stmt *st, struct arena *a, void *element)
+{
+	read_policy(st, a, element);
+	((struct store_policy *)element)->source_text = store_col_dup(st, 14, a);
+}
+
+int store_policy_source(struct store *s, struct arena *a, int64_t id, struct store_policy *out)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_policy_source, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	return store_row(st, a, read_policy_source, out);
 }
 
 /* element: a struct store_task */
