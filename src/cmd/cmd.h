@@ -145,5 +145,6 @@ int cmd_remind(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_catalog(int argc, char **argv);
 int cmd_revshare(int argc, char **argv);
+int cmd_mail(int argc, char **argv);
 
 #endif
