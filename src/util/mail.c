@@ -9,7 +9,9 @@
 #include "util/strbuf.h"
 #include "util/textconv.h"
 
+#include <fcntl.h>
 #include <gmime/gmime.h>
+#include <stdio.h>
 #include <pthread.h>
 #include <sodium.h>
 #include <string.h>
@@ -72,17 +74,37 @@ static bool starts_mbox(GMimeStream *stream)
 	return n == 5 && !memcmp(head, "From ", 5);
 }
 
+/* A pipe copied into an unnamed temporary file, so that GMime can keep offsets into it. */
+static int spill(int fd)
+{
+	char buf[65536];
+	ssize_t n;
+	int tmp = open(P_tmpdir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+
+	if (tmp < 0)
+		return -1;
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		if (write(tmp, buf, (size_t)n) != n)
+			break;
+	if (n != 0 || lseek(tmp, 0, SEEK_SET) != 0) {
+		close(tmp);
+		return -1;
+	}
+	return tmp;
+}
+
 int mail_reader_open_fd(int fd, const struct mail_limits *lim, struct mail_reader **out)
 {
+	off_t at = lseek(fd, 0, SEEK_CUR);
 	int own;
 	GMimeStream *stream;
 
 	pthread_once(&once, init);
 	*out = NULL;
-	/* the stream closes the descriptor it is given: a copy of the caller's */
-	if ((own = dup(fd)) < 0)
+	/* the stream closes the descriptor it is given: a copy of the caller's (or of a pipe) */
+	if ((own = at < 0 ? spill(fd) : dup(fd)) < 0)
 		return KFQ_ERR;
-	stream = g_mime_stream_fs_new_with_bounds(own, lseek(fd, 0, SEEK_CUR), -1);
+	stream = g_mime_stream_fs_new_with_bounds(own, at < 0 ? 0 : at, -1);
 	return open_stream(stream, starts_mbox(stream), lim, out);
 }
 

@@ -62,8 +62,9 @@ struct mail_message {
 struct mail_reader;
 
 /* A reader over fd from its current offset to the end (the reader neither closes it nor
- * needs it after mail_reader_free). The format is told by the first bytes: "From " starts an
- * mbox, anything else is one message. *out is NULL on failure (KFQ_ERR). */
+ * needs it after mail_reader_free; a pipe is first copied into an unnamed temporary file). The
+ * format is told by the first bytes: "From " starts an mbox, anything else is one message.
+ * *out is NULL on failure (KFQ_ERR). */
 int mail_reader_open_fd(int fd, const struct mail_limits *lim, struct mail_reader **out);
 /* The same over buf[0..len), which must stay valid until mail_reader_free. */
 int mail_reader_open_mem(const void *buf, size_t len, const struct mail_limits *lim,

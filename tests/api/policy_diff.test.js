@@ -133,6 +133,26 @@ describe('policy versions and their diff', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(anon.status, 401);
 	});
 
+	test('kfq policy diff prints the same diff, and the changes readably', T, async () => {
+		const seed = path.join(DATA, 'fushun-devzone-reform-draft-2025.txt');
+		const rev = path.join(DATA, 'fushun-devzone-reform-revised-2025.txt');
+		const api = (await c.office1.get(`/api/policies/${revId}/diff?from=${seedId}`)).json.diff;
+		const cli = await h.kfqOk(['policy', 'diff', '--json', seed, rev]);
+		assert.deepEqual(JSON.parse(cli.stdout), api);
+		const text = (await h.kfqOk(['policy', 'diff', seed, rev])).stdout;
+		assert.match(text, /^新增 1 条，删除 1 条，修改 3 条，未变 14 条，其中移动 1 条\n/);
+		assert.match(text, /\n第3条 明确职责边界  修改（相似度 98\.95%）\n    明确职责边界。\[-理-\]\{\+厘\+\}清开发区/);
+		assert.match(text, /\n第18条 → 第16条 建立创新容错机制  未变，移动\n/);
+		// a file that is not a policy text, and bad usage
+		const bad = await h.kfq(['policy', 'diff', seed, path.join(DATA, 'mail', 'gbk-base64.eml')]);
+		assert.equal(bad.code, 0, 'an e-mail is text: it parses as a document without articles');
+		const usage = await h.kfq(['policy', 'diff', seed]);
+		assert.equal(usage.code, 2);
+		const missing = await h.kfq(['policy', 'diff', seed, '/nonexistent/file.txt']);
+		assert.equal(missing.code, 1);
+		assert.match(missing.stderr, /nonexistent/);
+	});
+
 	test('a diff writes nothing and touches no task', T, async () => {
 		const audit = (await c.auditor1.get('/api/audit?page_size=1')).json.total;
 		const tasks = (await c.office1.get(`/api/tasks?policy_id=${seedId}&page_size=100`)).json;
