@@ -57,29 +57,34 @@ static void common_ends(const uint32_t *x, size_t nx, const uint32_t *y, size_t 
 }
 
 /* Myers' forward search for the number of edits between x and y, at most dmax; -1 when more
- * (or when *budget runs out: each diagonal step costs one). v holds 2 * dmax + 3 ints. */
-static long distance(const uint32_t *x, long nx, const uint32_t *y, long ny, long dmax, long *v,
-                     long *budget)
+ * or when *budget runs out (each diagonal step costs one; NULL: no budget). v holds
+ * 2 * dmax + 3 ints; trace, when given, gets each round d's v[-d..d] at trace + d * d
+ * ((dmax + 1)² ints), what the walk back needs. */
+static int forward(const uint32_t *x, int nx, const uint32_t *y, int ny, int dmax, int *v,
+                   int *trace, long *budget)
 {
-	long off = dmax + 1;
+	int off = dmax + 1;
 
 	v[off + 1] = 0;
-	for (long d = 0; d <= dmax; d++) {
-		for (long k = -d; k <= d; k += 2) {
-			long px;
+	for (int d = 0; d <= dmax; d++) {
+		for (int k = -d; k <= d; k += 2) {
+			int px;
 			if (k == -d || (k != d && v[off + k - 1] < v[off + k + 1]))
 				px = v[off + k + 1];
 			else
 				px = v[off + k - 1] + 1;
-			long py = px - k;
+			int py = px - k;
 			while (px < nx && py < ny && x[px] == y[py])
 				px++, py++;
 			v[off + k] = px;
 			if (px >= nx && py >= ny)
 				return d;
-			if (--*budget <= 0)
+			if (budget && --*budget <= 0)
 				return -1;
 		}
+		if (trace)
+			memcpy(trace + (size_t)d * (size_t)d, v + off - d,
+			       (size_t)(2 * d + 1) * sizeof(*v));
 	}
 	return -1;
 }
@@ -93,34 +98,13 @@ enum { OP_EQ, OP_DEL, OP_INS };
 static long script(const uint32_t *x, int nx, const uint32_t *y, int ny, unsigned char *ops,
                    size_t *nops)
 {
-	int dmax = nx + ny < POLICY_DIFF_MAX_EDITS ? nx + ny : POLICY_DIFF_MAX_EDITS;
-	int off = dmax + 1, found = -1;
+	int dmax = nx + ny < POLICY_DIFF_MAX_EDITS ? nx + ny : POLICY_DIFF_MAX_EDITS, found;
 	int *v = calloc((size_t)(2 * dmax + 3), sizeof(*v));
-	/* round d's v[-d..d] at trace + d * d */
 	int *trace = malloc((size_t)(dmax + 1) * (size_t)(dmax + 1) * sizeof(*trace));
 
 	if (!v || !trace)
 		abort();
-	v[off + 1] = 0;
-	for (int d = 0; d <= dmax && found < 0; d++) {
-		for (int k = -d; k <= d; k += 2) {
-			int px;
-			if (k == -d || (k != d && v[off + k - 1] < v[off + k + 1]))
-				px = v[off + k + 1];
-			else
-				px = v[off + k - 1] + 1;
-			int py = px - k;
-			while (px < nx && py < ny && x[px] == y[py])
-				px++, py++;
-			v[off + k] = px;
-			if (px >= nx && py >= ny) {
-				found = d;
-				break;
-			}
-		}
-		memcpy(trace + (size_t)d * (size_t)d, v + off - d,
-		       (size_t)(2 * d + 1) * sizeof(*v));
-	}
+	found = forward(x, nx, y, ny, dmax, v, trace, NULL);
 	if (found >= 0) {
 		/* each equal pair is one op, each edit one: (nx + ny - D) / 2 + D */
 		size_t w = (size_t)((nx + ny - found) / 2 + found);
@@ -403,7 +387,7 @@ static void pair_similar(struct arena *a, struct pairing *p)
 			nmax = max2(nmax, p->cn[j].n);
 		}
 	struct cand *c = arena_alloc(a, (cap * left_new + 1) * sizeof(*c));
-	long *v = arena_alloc(a, (2 * 2 * nmax + 3) * sizeof(*v));
+	int *v = arena_alloc(a, (2 * 2 * nmax + 3) * sizeof(*v));
 
 	for (size_t j = 0; j < p->n_new; j++) {
 		if (p->nm[j] >= 0)
@@ -425,8 +409,8 @@ static void pair_similar(struct arena *a, struct pairing *p)
 				continue;
 			long dmax = (long)((int64_t)total * (10000 - t) / 10000);
 			common_ends(x->cp, x->n, y->cp, y->n, &pre, &suf);
-			long d = distance(x->cp + pre, (long)(x->n - pre - suf), y->cp + pre,
-			                  (long)(y->n - pre - suf), dmax, v, &budget);
+			int d = forward(x->cp + pre, (int)(x->n - pre - suf), y->cp + pre,
+			                (int)(y->n - pre - suf), (int)dmax, v, NULL, &budget);
 			if (d >= 0)
 				c[nc++] = (struct cand){i, j, sim_bp(total, d), same};
 			if (budget <= 0)
