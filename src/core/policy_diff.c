@@ -554,28 +554,14 @@ void policy_diff_docs(struct arena *a, const struct policy_doc *old, const struc
 
 const char *policy_diff_status_name(enum policy_diff_status s)
 {
-	switch (s) {
-	case POLICY_DIFF_UNCHANGED:
-		return "unchanged";
-	case POLICY_DIFF_CHANGED:
-		return "changed";
-	case POLICY_DIFF_ADDED:
-		return "added";
-	case POLICY_DIFF_REMOVED:
-		return "removed";
-	}
-	return "unchanged";
+	static const char *const names[] = {"unchanged", "changed", "added", "removed"};
+
+	return (unsigned)s < sizeof(names) / sizeof(names[0]) ? names[s] : "unchanged";
 }
 
 const char *policy_diff_op_name(enum policy_diff_op op)
 {
-	switch (op) {
-	case POLICY_DIFF_EQUAL:
-		return "equal";
-	case POLICY_DIFF_DELETE:
-		return "delete";
-	case POLICY_DIFF_INSERT:
-		return "insert";
-	}
-	return "equal";
+	static const char *const names[] = {"equal", "delete", "insert"};
+
+	return (unsigned)op < sizeof(names) / sizeof(names[0]) ? names[op] : "equal";
 }
