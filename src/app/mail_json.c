@@ -2,7 +2,8 @@
  * (util/mail.c does). */
 #include "app/mail_json.h"
 
-void mail_json_message(struct jsonw *w, const struct mail_message *m, bool duplicate)
+void mail_json_message(struct jsonw *w, const struct mail_message *m, const struct mail_comment *c,
+                       bool duplicate)
 {
 	jsonw_obj_open(w);
 	jsonw_key(w, "attachments");
@@ -11,6 +12,7 @@ void mail_json_message(struct jsonw *w, const struct mail_message *m, bool dupli
 		const struct mail_attachment *at = &m->attachments[i];
 		jsonw_obj_open(w);
 		jsonw_kstr(w, "content_type", at->content_type);
+		jsonw_kbool(w, "evidence", c->files[i].keep);
 		jsonw_kbool(w, "kept", at->data != NULL);
 		jsonw_kstr(w, "name", at->name);
 		jsonw_kstr(w, "sha256", at->sha256);
@@ -18,6 +20,7 @@ void mail_json_message(struct jsonw *w, const struct mail_message *m, bool dupli
 		jsonw_obj_close(w);
 	}
 	jsonw_arr_close(w);
+	jsonw_kstr(w, "comment", c->body);
 	jsonw_kstr(w, "date", m->date);
 	jsonw_kstr(w, "dedupe_key", m->dedupe_key);
 	jsonw_kbool(w, "duplicate", duplicate);
@@ -35,6 +38,9 @@ void mail_json_message(struct jsonw *w, const struct mail_message *m, bool dupli
 	jsonw_arr_open(w);
 	for (size_t i = 0; i < m->n_warnings; i++)
 		jsonw_str(w, m->warnings[i]);
+	for (size_t i = 0; i < c->n_files; i++)
+		if (c->files[i].warning)
+			jsonw_str(w, c->files[i].warning);
 	jsonw_arr_close(w);
 	jsonw_obj_close(w);
 }

@@ -21,8 +21,11 @@ static const char usage[] =
     "Reads an e-mail (.eml) or an mbox export of a mailbox and prints its messages as a JSON\n"
     "array: sender, date, Message-ID, subject and text (GBK, GB18030 and UTF-8, base64 and\n"
     "quoted-printable, encoded-word subjects; an HTML-only body as text), each attachment's\n"
-    "name, type, size and SHA-256, and warnings. A message whose Message-ID came earlier in the\n"
-    "file has \"duplicate\": true (an import stores it once). '-' reads standard input.\n"
+    "name, type, size and SHA-256, and warnings. It shows what an import into a consultation\n"
+    "would store: the comment's text, which attachments are kept as evidence (PDF, images,\n"
+    "Office/WPS, OFD, checked by content; others are recorded by name, size and hash), and a\n"
+    "message whose Message-ID came earlier in the file as \"duplicate\": true (stored once).\n"
+    "'-' reads standard input.\n"
     "\n"
     "Exit status: 0 read, 1 the file cannot be read or holds no mail, 2 bad usage.\n";
 
@@ -73,6 +76,7 @@ static int parse_cmd(const char *path)
 	}
 	for (;;) {
 		struct mail_message m;
+		struct mail_comment cm;
 		struct jsonw w;
 		arena_release(&a);
 		if ((got = mail_reader_next(r, &a, &m)) != KFQ_OK)
@@ -80,7 +84,8 @@ static int parse_cmd(const char *path)
 		strbuf_reset(&out);
 		strbuf_addstr(&out, n++ ? ",\n" : "[\n");
 		jsonw_init(&w, &out);
-		mail_json_message(&w, &m, !seen_add(&seen, m.dedupe_key));
+		mail_comment_from(&a, &m, &cm);
+		mail_json_message(&w, &m, &cm, !seen_add(&seen, m.dedupe_key));
 		if (fwrite(out.buf, 1, out.len, stdout) != out.len)
 			goto cleanup;
 	}

@@ -2,7 +2,8 @@
 // mail_cli.test.js - `kfq mail parse` on the e-mail fixtures (tests/data/mail, make.py there):
 // GBK declared as GB2312 with base64, GB18030 quoted-printable, HTML-only UTF-8, an mbox whose
 // third message repeats the first's Message-ID (marked duplicate), read from a file and from
-// standard input; what is not mail exits 1 with the reason. The reader's details are in
+// standard input; the comment an import would store and which attachments it keeps as evidence
+// (the PDF; the ZIP recorded only, with a warning); what is not mail exits 1 with the reason. The reader's details are in
 // tests/unit/util/mail.c; this is the command a user runs.
 
 const { describe, test } = require('node:test');
@@ -18,9 +19,10 @@ const ZIP_SHA256 = '8739c76e681f900923b900c9df0ef75cf421d39cabb54650c4b9ad19b6a7
 
 const GBK = {
 	attachments: [
-		{ content_type: 'application/pdf', kept: true, name: '修改建议.pdf', sha256: PDF_SHA256, size: 142 },
-		{ content_type: 'application/zip', kept: true, name: '材料.zip', sha256: ZIP_SHA256, size: 22 },
+		{ content_type: 'application/pdf', evidence: true, kept: true, name: '修改建议.pdf', sha256: PDF_SHA256, size: 142 },
+		{ content_type: 'application/zip', evidence: false, kept: true, name: '材料.zip', sha256: ZIP_SHA256, size: 22 },
 	],
+	comment: '主题：对征求意见稿第3条的意见（镕）\n\n关于第3条：建议将“理清”改为“厘清”。\n朱镕基同志的讲话精神应写入总体要求。\n',
 	date: '2025-06-24T09:30:00+08:00',
 	dedupe_key: '20250624093000.1@example.cn',
 	duplicate: false,
@@ -30,10 +32,11 @@ const GBK = {
 	subject: '对征求意见稿第3条的意见（镕）',
 	text: '关于第3条：建议将“理清”改为“厘清”。\n朱镕基同志的讲话精神应写入总体要求。\n',
 	text_from_html: false,
-	warnings: [],
+	warnings: ['附件「材料.zip」未保存，只记录了名称、大小和哈希值：不支持的文件类型：仅支持 PDF、图片（PNG/JPG/GIF）、Office 与 WPS 文档、OFD'],
 };
 const GB18030 = {
 	attachments: [],
+	comment: '主题：关于第14条\n\n第14条“以此作为”一句建议删去“以此”。𠮷字为四字节字符。\n',
 	date: '2025-06-25T16:05:09+08:00',
 	dedupe_key: 'gb18030-qp@example.cn',
 	duplicate: false,

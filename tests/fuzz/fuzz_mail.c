@@ -24,8 +24,9 @@ static void valid(const char *s)
 		abort();
 }
 
-static void check_message(const struct mail_message *m)
+static void check_message(struct arena *a, const struct mail_message *m)
 {
+	struct mail_comment c;
 	struct strbuf sb = STRBUF_INIT;
 	struct jsonw w;
 	json_error_t err;
@@ -38,8 +39,10 @@ static void check_message(const struct mail_message *m)
 		if (strlen(m->attachments[i].sha256) != 64)
 			abort();
 	}
+	mail_comment_from(a, m, &c);
+	valid(c.body);
 	jsonw_init(&w, &sb);
-	mail_json_message(&w, m, false);
+	mail_json_message(&w, m, &c, false);
 	json_t *root = json_loadb(sb.buf, sb.len, 0, &err);
 	if (!root)
 		abort();
@@ -64,7 +67,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	valid(mail_text_to_utf8(&a, s, size, "gbk", false, &replaced));
 	if (mail_reader_open_mem(data, size, &lim, &r) == KFQ_OK) {
 		for (int i = 0; i < 100 && mail_reader_next(r, &a, &m) == KFQ_OK; i++)
-			check_message(&m);
+			check_message(&a, &m);
 		mail_reader_free(r);
 	}
 	arena_release(&a);
