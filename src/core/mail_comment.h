@@ -33,7 +33,7 @@ struct mail_comment {
 /* The comment an e-mail makes (arena memory; strings may point into m). */
 void mail_comment_from(struct arena *a, const struct mail_message *m, struct mail_comment *out);
 
-#define MAIL_COMMENT_EMPTY "（邮件没有正文）" /* the body of a mail with neither subject nor text  \
-	                                       */
+/* The body of a mail with neither subject nor text. */
+#define MAIL_COMMENT_EMPTY "（邮件没有正文）"
 
 #endif
