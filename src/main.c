@@ -20,6 +20,7 @@ static const struct cmd cmds[] = {
     {"import", "import a spreadsheet (.xlsx or CSV), all rows or none", cmd_import},
     {"catalog", "load or show the industry classification (GB/T 4754)", cmd_catalog},
     {"revshare", "compute every zone's revenue-sharing statement for a year", cmd_revshare},
+    {"mail", "read e-mail (.eml or mbox) and print its messages as JSON", cmd_mail},
 };
 
 static void usage(FILE *f)

@@ -1,11 +1,13 @@
 /* task.c - policies and reform tasks: import (raw text upload), preview, lists (with each
  * task's progress over the plans the caller may see, board.c — over one zone's or county's own
  * plans when the list asks for that organization; only the tasks whose plans are still to be
- * written, on request), one task, reassigning a task's organizations. Must not write SQL. */
+ * written, on request), one task, reassigning a task's organizations; the diff of two imported
+ * versions of a policy. Must not write SQL. */
 #include "api/api.h"
 #include "api/board.h"
 #include "api/export.h"
 
+#include "app/policy_diff_json.h"
 #include "app/policy_import.h"
 #include "core/enums.h"
 #include "app/task_json.h"
@@ -145,6 +147,40 @@ static int policy_get(struct api_ctx *c)
 	task_json_policy(&c->w, &p);
 	jsonw_key(&c->w, "parsed");
 	jsonw_raw(&c->w, p.parsed_json, strlen(p.parsed_json));
+	jsonw_obj_close(&c->w);
+	return api_ok(c, 200);
+}
+
+/* GET /api/policies/:id/diff?from=ID: the article-by-article diff of the policy given by from
+ * (the older version) against :id. Versions are text: nothing here creates or changes a task. */
+static int policy_diff(struct api_ctx *c)
+{
+	struct store_policy from, to;
+	struct policy_diff d;
+	const char *error;
+	int64_t id, from_id = api_query_int(c, "from", 0);
+	int rc, which;
+
+	if (api_path_id(c, &id) != 0)
+		return -1;
+	if (from_id == 0)
+		return api_error(c, 400, "missing_parameter", "请选择要对比的原版本", "from");
+	if ((rc = store_policy_source(c->db, c->a, id, &to)) != KFQ_OK ||
+	    (rc = store_policy_source(c->db, c->a, from_id, &from)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if (policy_diff_texts(c->a, from.source_text, strlen(from.source_text), to.source_text,
+	                      strlen(to.source_text), &d, &error, &which) != KFQ_OK) {
+		log_error("policy %lld: stored text no longer parses: %s",
+		          (long long)(which ? id : from_id), error);
+		return api_error(c, 500, "internal_error", "政策文本无法解析", NULL);
+	}
+	jsonw_obj_open(&c->w);
+	jsonw_key(&c->w, "diff");
+	policy_diff_json(&c->w, &d);
+	jsonw_key(&c->w, "from");
+	task_json_policy(&c->w, &from);
+	jsonw_key(&c->w, "to");
+	task_json_policy(&c->w, &to);
 	jsonw_obj_close(&c->w);
 	return api_ok(c, 200);
 }
@@ -463,6 +499,8 @@ static int task_export(struct api_ctx *c)
 static const struct api_field task_query[] = {TASK_FILTER, API_QPAGE, API_FIELDS_END};
 static const struct api_field export_query[] = {TASK_FILTER, API_FIELDS_END};
 
+static const struct api_field diff_query[] = {API_ID_FIELD("from", true), API_FIELDS_END};
+
 static const struct api_field orgs_body[] = {
     API_IDS_FIELD("lead_org_ids", true, 100),
     API_IDS_FIELD("responsible_org_ids", true, 500),
@@ -481,6 +519,7 @@ const struct api_route api_task_routes[] = {
     {"POST", "/api/policies/preview", preview, PERM_POLICY_WRITE, API_UPLOAD, NULL, NULL,
      POLICY_MAX_BYTES},
     {"GET", "/api/policies/:id", policy_get, PERM_TASK_READ, API_CACHED, NULL, NULL},
+    {"GET", "/api/policies/:id/diff", policy_diff, PERM_TASK_READ, API_CACHED, diff_query, NULL},
     {"GET", "/api/tasks", task_list, PERM_TASK_READ, API_CACHED, task_query, NULL},
     {"GET", "/api/tasks/export.xlsx", task_export, PERM_TASK_READ, 0, export_query, NULL},
     {"GET", "/api/tasks/export.csv", task_export, PERM_TASK_READ, 0, export_query, NULL},

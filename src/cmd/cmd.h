@@ -132,6 +132,8 @@ int cmd_read_stdin_line(char *buf, size_t len);
 
 int cmd_version(int argc, char **argv);
 int cmd_policy(int argc, char **argv);
+/* `kfq policy diff`, dispatched by cmd_policy (argv[0] is "diff") */
+int cmd_policy_diff(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 int cmd_user(int argc, char **argv);
@@ -144,5 +146,6 @@ int cmd_remind(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_catalog(int argc, char **argv);
 int cmd_revshare(int argc, char **argv);
+int cmd_mail(int argc, char **argv);
 
 #endif

@@ -19,6 +19,7 @@
 static const char usage[] =
     "usage: kfq policy parse FILE [--json]\n"
     "       kfq policy import FILE [--dry-run] [--db PATH|URL] [--config FILE]\n"
+    "       kfq policy diff OLD NEW [--json]\n"
     "\n"
     "Parses a policy text (政策文本) into its title, consultation notice, parts (一、),\n"
     "groups ((一)), articles (1., (一) or 第一条) and each article's lead units (牵头单位),\n"
@@ -29,7 +30,10 @@ static const char usage[] =
     "(an article without units is led by the 工作专班办公室 with every zone responsible), in\n"
     "one audited transaction; --dry-run shows what it would create.\n"
     "\n"
-    "  --json      print the structure as JSON instead of a summary\n"
+    "diff compares two versions article by article: articles added, removed, moved and\n"
+    "changed, and in a changed article the characters deleted [-…-] and inserted {+…+}.\n"
+    "\n"
+    "  --json      print the structure (or the diff) as JSON instead of a summary\n"
     "  --dry-run   import: resolve and report, write nothing\n"
     "  -h, --help  print this help\n"
     "\n"
@@ -262,6 +266,8 @@ int cmd_policy(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "import"))
 		return import_cmd(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "diff"))
+		return cmd_policy_diff(argc - 1, argv + 1);
 	if (strcmp(argv[1], "parse")) {
 		fprintf(stderr, "kfq policy: unknown subcommand '%s'\n%s", argv[1], usage);
 		return CMD_EXIT_USAGE;

@@ -45,6 +45,8 @@ static const char sql_task_office[] =
 static const char sql_policy_list[] = "SELECT " POLICY_COLS " FROM policy p ORDER BY p.id";
 static const char sql_policy_get[] =
     "SELECT " POLICY_COLS ", p.parsed_json FROM policy p WHERE p.id = ?1";
+static const char sql_policy_source[] =
+    "SELECT " POLICY_COLS ", p.source_text FROM policy p WHERE p.id = ?1";
 static const char sql_task_count[] = "SELECT COUNT(*) FROM task t";
 static const char sql_task_list[] = "SELECT " TASK_COLS " FROM task t";
 /* a task with its organizations, one row each (one row of NULLs without any) */
@@ -237,15 +239,34 @@ static void read_policy_parsed(struct store_stmt *st, struct arena *a, void *ele
 	((struct store_policy *)element)->parsed_json = store_col_dup(st, 15, a);
 }
 
-int store_policy_get(struct store *s, struct arena *a, int64_t id, struct store_policy *out)
+/* element: a struct store_policy, with the text it was imported from */
+static void read_policy_source(struct store_stmt *st, struct arena *a, void *element)
+{
+	read_policy(st, a, element);
+	((struct store_policy *)element)->source_text = store_col_dup(st, 14, a);
+}
+
+/* One policy by a statement selecting it by id (?1) and a reader. */
+static int policy_row(struct store *s, struct arena *a, const char *sql, store_reader read,
+                      int64_t id, struct store_policy *out)
 {
 	struct store_stmt *st;
 	int rc;
 
-	if ((rc = store_prepare(s, sql_policy_get, &st)) != KFQ_OK)
+	if ((rc = store_prepare(s, sql, &st)) != KFQ_OK)
 		return rc;
 	store_bind_int(st, 1, id);
-	return store_row(st, a, read_policy_parsed, out);
+	return store_row(st, a, read, out);
+}
+
+int store_policy_get(struct store *s, struct arena *a, int64_t id, struct store_policy *out)
+{
+	return policy_row(s, a, sql_policy_get, read_policy_parsed, id, out);
+}
+
+int store_policy_source(struct store *s, struct arena *a, int64_t id, struct store_policy *out)
+{
+	return policy_row(s, a, sql_policy_source, read_policy_source, id, out);
 }
 
 /* element: a struct store_task */

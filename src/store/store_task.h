@@ -26,7 +26,7 @@ struct store_policy {
 	const char *window_end;
 	const char *encoding;
 	const char *source_sha256; /* hex; the same text cannot be imported twice */
-	const char *source_text;   /* import input only (not read back by list/get) */
+	const char *source_text;   /* import input; read back by store_policy_source only */
 	const char *parsed_json;   /* the parser's output; read back by get only */
 	int n_warnings;
 	int n_tasks; /* read back */
@@ -82,6 +82,9 @@ int store_policy_import(struct store *s, const struct store_actor *who,
                         struct store_task *tasks, int ntasks);
 int store_policy_list(struct store *s, struct arena *a, struct store_policy **out, int *n);
 int store_policy_get(struct store *s, struct arena *a, int64_t id, struct store_policy *out);
+/* The policy with its imported text (source_text) instead of its parse: what a diff of two
+ * versions reads. KFQ_ENOTFOUND when there is none. */
+int store_policy_source(struct store *s, struct arena *a, int64_t id, struct store_policy *out);
 
 struct store_task_filter {
 	int64_t policy_id;     /* 0 = any */

@@ -7,6 +7,7 @@ export default [
   { path: 'tasks', name: 'tasks', component: () => import('./Tasks.vue'), meta: { title: 'route.tasks', perm: 'task_read', menu: { order: 100, icon: List } } },
   { path: 'tasks/:id(\\d+)', name: 'task', component: () => import('./TaskDetail.vue'), meta: { title: 'route.taskDetail', parent: 'tasks', perm: 'task_read' } },
   { path: 'tasks/:id(\\d+)/plan/new', name: 'plan-new', component: () => import('./PlanNew.vue'), meta: { title: 'route.planNew', parent: 'tasks', perm: 'plan_write' } },
+  { path: 'policies/diff', name: 'policy-diff', component: () => import('./PolicyDiff.vue'), meta: { title: 'route.policyDiff', parent: 'tasks', perm: 'task_read' } },
   { path: 'plans', name: 'plans', component: () => import('./Plans.vue'), meta: { title: 'route.plans', perm: 'task_read', menu: { order: 105, icon: Tickets } } },
   { path: 'plans/:id(\\d+)', name: 'plan', component: () => import('./Plan.vue'), meta: { title: 'route.plan', parent: 'plans', perm: 'task_read' } },
   { path: 'milestones', name: 'milestones', component: () => import('./Milestones.vue'), meta: { title: 'route.milestones', perm: 'task_read', menu: { order: 110, icon: Flag } } },
