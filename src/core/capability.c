@@ -22,6 +22,9 @@ const struct capability_def capability_defs[CAP_COUNT] = {
     {CAP_DELEGATE_POWER, "delegate_power", "向开发区赋权",
      "向开发区下放或委托市级管理权限，并负责业务指导和评估（一区一单）", CAP_SEED_RESPONSIBLE_DEPTS,
      4, "完善赋权机制"},
+    {CAP_MANAGE_BUDGET, "manage_budget", "管理开发区预决算",
+     "登记开发区财政管理方式和人大批准情况，导入预算和决算，填报项目绩效目标和结果", CAP_SEED_LEAD,
+     5, "规范财政管理体制"},
 };
 
 const struct capability_def *capability_find(const char *code)

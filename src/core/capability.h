@@ -18,6 +18,7 @@ enum capability {
 	CAP_ACK_PAY_FILING,   /* 接收绩效薪酬分配方案备案: the four art. 14 names */
 	CAP_READ_PERSONAL, /* 查看个人身份信息 unmasked: nobody until the office grants it */
 	CAP_DELEGATE_POWER, /* 向开发区赋权: art. 4's 市直相关部门 */
+	CAP_MANAGE_BUDGET,  /* 管理开发区预决算: art. 5's lead (市财政局) */
 	CAP_COUNT
 };
 

@@ -38,6 +38,9 @@ TABLE(enum_enterprise_scale, {"above", "规上"}, {"below", "规下"});
 TABLE(enum_arrangement_kind, {"park_in_park", "区中园"}, {"enclave", "飞地"},
       {"trusteeship", "托管"});
 TABLE(enum_statement_status, {"draft", "草稿（未确认）"}, {"confirmed", "已确认"});
+TABLE(enum_budget_mode, {"independent", "独立核算"}, {"listed", "单独列示"});
+TABLE(enum_budget_kind, {"budget", "预算"}, {"final", "决算"});
+TABLE(enum_budget_grade, {"excellent", "优"}, {"good", "良"}, {"fair", "中"}, {"poor", "差"});
 
 static const struct enum_entry *find(const struct enum_table *t, const char *code)
 {

@@ -34,6 +34,10 @@ extern const struct enum_table enum_enterprise_scale;   /* above (规上) below 
 /* park_in_park enclave trusteeship, in enum arrangement_kind's order (core/arrangement.h) */
 extern const struct enum_table enum_arrangement_kind;
 extern const struct enum_table enum_statement_status; /* of a revenue-sharing statement */
+/* in enum budget_mode's and enum budget_kind's order (core/budget.h) */
+extern const struct enum_table enum_budget_mode;  /* independent listed */
+extern const struct enum_table enum_budget_kind;  /* budget final */
+extern const struct enum_table enum_budget_grade; /* excellent good fair poor */
 
 bool enum_valid(const struct enum_table *t, const char *code);
 /* The code's label; the code itself when the table does not have it (NULL for NULL). */

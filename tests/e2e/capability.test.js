@@ -69,8 +69,8 @@ describe('organization capabilities', () => {
     for (const s of ['确认财力分成结算', '接收薪酬方案备案', '查看个人身份信息', '向开发区赋权', '第7条“优化机构编制配置”的牵头单位', '不自动授权']) {
       assert.ok((await catalogue.innerText()).includes(s), `catalogue lacks ${s}`)
     }
-    // art. 7: 1, art. 6: 1, art. 14: 4, art. 4's 市直相关部门: 11
-    await page.locator(sel('capability-total'), { hasText: '共 17 条' }).waitFor()
+    // art. 7: 1, art. 6: 1, art. 5: 1, art. 14: 4, art. 4's 市直相关部门: 11
+    await page.locator(sel('capability-total'), { hasText: '共 18 条' }).waitFor()
     await shot(page, 'capabilities-office')
 
     await pickOption(page, sel('capability-filter'), '接收薪酬方案备案')
@@ -101,7 +101,7 @@ describe('organization capabilities', () => {
     await dialog.locator(sel('grant-note')).fill('核对本区人员身份证号')
     await dialog.locator(sel('grant-submit')).click()
     await dialog.waitFor({ state: 'hidden' })
-    await page.locator(sel('capability-total'), { hasText: '共 18 条' }).waitFor()
+    await page.locator(sel('capability-total'), { hasText: '共 19 条' }).waitFor()
     await page.locator(sel('capability-search')).fill('经济开发区')
     await page.locator(sel('capability-search-submit')).click()
     await page.locator(sel('capability-total'), { hasText: '共 1 条' }).waitFor()
@@ -125,7 +125,7 @@ describe('organization capabilities', () => {
   test('the export has the grants shown', async () => {
     const { page, watcher } = b
     await page.locator(sel('capability-reset')).click()
-    await page.locator(sel('capability-total'), { hasText: '共 18 条' }).waitFor()
+    await page.locator(sel('capability-total'), { hasText: '共 19 条' }).waitFor()
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator(sel('capability-export')).click()])
     assert.equal(download.suggestedFilename(), '职能授权.xlsx')
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kfq-e2e-export-'))
