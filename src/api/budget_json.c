@@ -33,7 +33,10 @@ void budget_json_exec_fields(struct jsonw *w, const struct budget_exec *e)
 		jsonw_kint(w, "budget_fen", e->budget_fen);
 	else
 		jsonw_knull(w, "budget_fen");
-	jsonw_kint(w, "diff_fen", e->diff_fen);
+	if (e->has_budget && e->has_final)
+		jsonw_kint(w, "diff_fen", e->diff_fen);
+	else
+		jsonw_knull(w, "diff_fen");
 	if (e->has_final)
 		jsonw_kint(w, "final_fen", e->final_fen);
 	else
