@@ -262,7 +262,7 @@ extern const struct api_route api_industry_routes[];
 extern const struct api_route api_arrangement_routes[];
 extern const struct api_route api_revshare_routes[];
 extern const struct api_route api_budget_routes[];
-extern const struct api_route api_budget_project_routes[];
+extern const struct api_route api_budget_perf_routes[];
 /* Every table above, in the order they are registered; NULL-terminated. */
 extern const struct api_route *const api_tables[];
 

@@ -189,7 +189,7 @@ static const struct api_field body[] = {
     API_FIELDS_END,
 };
 
-const struct api_route api_budget_project_routes[] = {
+const struct api_route api_budget_perf_routes[] = {
     {"GET", "/api/budget-projects", list, PERM_BUDGET_READ, API_CACHED, list_query, NULL},
     {"GET", "/api/budget-projects/export.xlsx", export, PERM_BUDGET_READ, 0, export_query, NULL},
     {"GET", "/api/budget-projects/export.csv", export, PERM_BUDGET_READ, 0, export_query, NULL},
