@@ -6,7 +6,7 @@
  * organization's manage_budget capability. Must not write SQL. */
 #include "api/api.h"
 #include "api/budget_impl.h"
-#include "api/budget_json.h"
+#include "app/budget_json.h"
 #include "api/capability.h"
 #include "api/export.h"
 #include "api/money.h"

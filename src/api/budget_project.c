@@ -4,7 +4,7 @@
  * holding manage_budget). Must not write SQL. */
 #include "api/api.h"
 #include "api/budget_impl.h"
-#include "api/budget_json.h"
+#include "app/budget_json.h"
 #include "api/export.h"
 #include "api/money.h"
 

@@ -399,3 +399,17 @@ export const revshareApi = {
   whatif: (year, scenarios) => api.post('/api/revshare/whatif', { year, scenarios }),
   adopt: (year, scenario) => api.post('/api/revshare/whatif/adopt', { year, ...scenario }),
 }
+
+// Zone budgets (art. 5): a year's overview, one zone's accounts, its fiscal mode; projects'
+// performance.
+export const budgetApi = {
+  overview: (year) => api.get('/api/budgets', { year }),
+  exportOverview: (year) => downloadExport('/api/budgets/export.xlsx', { year }),
+  zone: (id, year) => api.get(`/api/budgets/zones/${id}`, { year }),
+  exportZone: (id, year) => downloadExport(`/api/budgets/zones/${id}/export.xlsx`, { year }),
+  setYear: (id, body) => api.put(`/api/budgets/zones/${id}`, body),
+  projects: (query) => api.get('/api/budget-projects', query),
+  exportProjects: (query) => downloadExport('/api/budget-projects/export.xlsx', query),
+  createProject: (p) => api.post('/api/budget-projects', p),
+  updateProject: (id, p) => api.put(`/api/budget-projects/${id}`, p),
+}

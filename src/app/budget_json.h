@@ -1,6 +1,7 @@
-/* budget_json.h - zone budgets as JSON (answers and audit records), keys in byte order. */
-#ifndef KFQ_API_BUDGET_JSON_H
-#define KFQ_API_BUDGET_JSON_H
+/* budget_json.h - zone budgets as JSON (answers and audit records, the demo's too), keys in
+ * byte order. */
+#ifndef KFQ_APP_BUDGET_JSON_H
+#define KFQ_APP_BUDGET_JSON_H
 
 #include "store/store_budget.h"
 

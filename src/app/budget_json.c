@@ -1,5 +1,5 @@
 /* budget_json.c - zone budgets as JSON, keys in byte order. Must not read anything. */
-#include "api/budget_json.h"
+#include "app/budget_json.h"
 
 #include "core/enums.h"
 #include "util/jsonw.h"
