@@ -21,8 +21,9 @@
 
 #include <string.h>
 
-#define BUDGET_MAX_ROWS 20000 /* a zone's accounts hold hundreds; a city's every zone, both kinds  \
-	                       */
+#define BUDGET_MAX_ROWS                                                                            \
+	20000 /* a zone's accounts hold hundreds; a city's every zone, both kinds                  \
+	       */
 
 enum { C_ZONE, C_YEAR, C_KIND, C_CODE, C_NAME, C_AMOUNT, NCOLS };
 

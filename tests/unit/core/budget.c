@@ -40,7 +40,7 @@ static void test_codes(void **state)
 static void test_year(void **state)
 {
 	(void)state;
-	struct budget_problem why;
+	struct budget_problem why = {0};
 	struct budget_year y = {BUDGET_MODE_INDEPENDENT, "2025-01-15", "抚顺县人大〔2025〕3号"};
 
 	assert_int_equal(budget_year_validate(2025, &y, &why), 0);
@@ -118,7 +118,7 @@ static void test_exec(void **state)
 static void test_project(void **state)
 {
 	(void)state;
-	struct budget_problem why;
+	struct budget_problem why = {0};
 	struct budget_project p = {.funds_fen = 500000000, .spent_fen = 412345678};
 	int64_t bp;
 
