@@ -197,36 +197,50 @@ static int load_zone_year(struct api_ctx *c, struct store_budget_year *y, bool *
 	return 0;
 }
 
+/* A zone's accounts of the year asked, subject by subject. */
+struct accounts {
+	struct store_budget_year y;
+	bool recorded;
+	struct subject *s;
+	int n;
+	struct budget_exec total;
+};
+
+static int load_accounts(struct api_ctx *c, struct accounts *out)
+{
+	struct store_budget_line *l;
+	int n, rc;
+
+	if (load_zone_year(c, &out->y, &out->recorded) != 0)
+		return -1;
+	if ((rc = store_budget_lines(c->db, c->a, out->y.zone_id, out->y.year, &l, &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	out->s = merge(c->a, l, n, &out->n, &out->total);
+	return 0;
+}
+
 /* GET /api/budgets/zones/:id?year= */
 static int zone_year(struct api_ctx *c)
 {
-	struct store_budget_year y;
-	struct store_budget_line *l;
-	struct budget_exec total;
-	struct subject *s;
-	bool recorded;
-	int n, nsub, rc;
+	struct accounts x;
 
-	if (load_zone_year(c, &y, &recorded) != 0)
+	if (load_accounts(c, &x) != 0)
 		return -1;
-	if ((rc = store_budget_lines(c->db, c->a, y.zone_id, y.year, &l, &n)) != KFQ_OK)
-		return api_store_error(c, rc);
-	s = merge(c->a, l, n, &nsub, &total);
 	jsonw_obj_open(&c->w);
-	budget_json_year_fields(&c->w, &y);
-	budget_json_exec_fields(&c->w, &total);
+	budget_json_year_fields(&c->w, &x.y);
+	budget_json_exec_fields(&c->w, &x.total);
 	jsonw_key(&c->w, "lines");
 	jsonw_arr_open(&c->w);
-	for (int i = 0; i < nsub; i++) {
+	for (int i = 0; i < x.n; i++) {
 		jsonw_obj_open(&c->w);
-		budget_json_exec_fields(&c->w, &s[i].e);
-		jsonw_kstr(&c->w, "code", s[i].code);
-		jsonw_kint(&c->w, "level", budget_subject_level(s[i].code));
-		jsonw_kstr(&c->w, "name", s[i].name);
+		budget_json_exec_fields(&c->w, &x.s[i].e);
+		jsonw_kstr(&c->w, "code", x.s[i].code);
+		jsonw_kint(&c->w, "level", budget_subject_level(x.s[i].code));
+		jsonw_kstr(&c->w, "name", x.s[i].name);
 		jsonw_obj_close(&c->w);
 	}
 	jsonw_arr_close(&c->w);
-	jsonw_kbool(&c->w, "recorded", recorded);
+	jsonw_kbool(&c->w, "recorded", x.recorded);
 	jsonw_obj_close(&c->w);
 	return api_ok(c, 200);
 }
@@ -238,34 +252,26 @@ static int zone_export(struct api_ctx *c)
 	                                      "决算（元）", "差额（元）", "执行率"};
 	static const char *const levels[] = {"", "类", "款", "项"};
 	static const double widths[] = {12, 36, 6, 18, 18, 18, 10};
-	struct store_budget_year y;
-	struct store_budget_line *l;
-	struct budget_exec total;
 	struct export_table t;
-	struct subject *s;
-	bool recorded;
-	int n, nsub, rc;
+	struct accounts x;
 
-	if (load_zone_year(c, &y, &recorded) != 0)
+	if (load_accounts(c, &x) != 0)
 		return -1;
-	if ((rc = store_budget_lines(c->db, c->a, y.zone_id, y.year, &l, &n)) != KFQ_OK)
-		return api_store_error(c, rc);
-	s = merge(c->a, l, n, &nsub, &total);
 	if (export_begin(c, &t, "预算执行", headers, widths, 7) != 0)
 		return -1;
-	for (int i = 0; i < nsub; i++) {
-		export_text(&t, s[i].code);
-		export_text(&t, s[i].name);
-		export_text(&t, levels[budget_subject_level(s[i].code)]);
-		export_exec(&t, &s[i].e);
+	for (int i = 0; i < x.n; i++) {
+		export_text(&t, x.s[i].code);
+		export_text(&t, x.s[i].name);
+		export_text(&t, levels[budget_subject_level(x.s[i].code)]);
+		export_exec(&t, &x.s[i].e);
 		export_end_row(&t);
 	}
 	export_text(&t, "");
 	export_text(&t, "合计");
 	export_text(&t, "");
-	export_exec(&t, &total);
+	export_exec(&t, &x.total);
 	export_end_row(&t);
-	return export_finish(c, &t, arena_printf(c->a, "%s-%d年预算执行", y.zone_name, y.year));
+	return export_finish(c, &t, arena_printf(c->a, "%s-%d年预算执行", x.y.zone_name, x.y.year));
 }
 
 /* PUT /api/budgets/zones/:id {"year","mode","approved_on","approval_doc","note"} */
