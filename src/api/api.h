@@ -277,6 +277,8 @@ extern const struct api_route api_affairs_routes[];
 extern const struct api_route api_consult_routes[];
 extern const struct api_route api_consult_public_routes[];
 extern const struct api_route api_consult_report_routes[];
+extern const struct api_route api_budget_routes[];
+extern const struct api_route api_budget_perf_routes[];
 /* Every table above, in the order they are registered; NULL-terminated. */
 extern const struct api_route *const api_tables[];
 

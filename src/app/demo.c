@@ -17,6 +17,7 @@ static const struct {
     {"money", demo_money_present, demo_money_fill},
     {"power", demo_power_present, demo_power_fill},
     {"consultation", NULL, demo_consult_fill},
+    {"budget", NULL, demo_budget_fill},
 };
 
 int demo_fill(struct demo *d)

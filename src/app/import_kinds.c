@@ -7,7 +7,9 @@ extern const struct import_kind import_enterprises;
 extern const struct import_kind import_taxes;
 extern const struct import_kind import_powers;
 extern const struct import_kind import_power_cases;
+extern const struct import_kind import_budget;
 
 const struct import_kind *const import_kinds[] = {
-    &import_users, &import_enterprises, &import_taxes, &import_powers, &import_power_cases, NULL,
+    &import_users,       &import_enterprises, &import_taxes, &import_powers,
+    &import_power_cases, &import_budget,      NULL,
 };

@@ -22,7 +22,8 @@ static const char usage[] =
     "       kfq import template KIND OUT.xlsx\n\n"
     "Imports FILE (.xlsx, or CSV in UTF-8 or GBK) as KIND, all rows or none: every bad row is\n"
     "listed with its row number, column and reason. The same file twice changes nothing.\n"
-    "--json prints the result as the HTTP API answers it. Kinds: users, enterprises, taxes.\n";
+    "--json prints the result as the HTTP API answers it. Kinds: users, enterprises, taxes,\n"
+    "budget-lines.\n";
 
 static int write_all(int fd, const void *buf, size_t len)
 {

@@ -52,48 +52,57 @@ bool account_session_needs_touch(int64_t last_seen, int64_t now);
 /* Permissions, one bit each, as many as 64: a role's set is an account_perms (never narrow it
  * to unsigned, which would drop the bits from 32 on). */
 typedef uint64_t account_perms;
-#define PERM_DASHBOARD    ((account_perms)1 << 0)
-#define PERM_ORG_READ     ((account_perms)1 << 1)
-#define PERM_ORG_WRITE    ((account_perms)1 << 2)
-#define PERM_USER_MANAGE  ((account_perms)1 << 3)
-#define PERM_AUDIT_READ   ((account_perms)1 << 4)
-#define PERM_TASK_READ    ((account_perms)1 << 5) /* policies and reform tasks */
-#define PERM_POLICY_WRITE ((account_perms)1 << 6) /* import policies, assign task units */
-#define PERM_PLAN_WRITE                                                                            \
-	((account_perms)1 << 7) /* write own plans, report progress, upload evidence */
-#define PERM_PLAN_REVIEW ((account_perms)1 << 8) /* approve or return plans and reports */
-#define PERM_NOTICE_READ                                                                           \
-	((account_perms)1 << 9) /* read 督办单 (of the data scope; office, supervisor: all) */
-#define PERM_NOTICE_ISSUE ((account_perms)1 << 10) /* issue, close and escalate 督办单 */
-#define PERM_NOTICE_REPLY                                                                          \
-	((account_perms)1 << 11) /* reply to 督办单 addressed to the own scope                  \
-	                          */
-#define PERM_CAPABILITY_MANAGE                                                                     \
-	((account_perms)1 << 12) /* grant and revoke organizations' capabilities */
-#define PERM_USER_READ                                                                             \
-	((account_perms)1 << 13) /* list and export accounts and pending role changes */
-#define PERM_ACCOUNT_SECURITY                                                                      \
-	((account_perms)1 << 14) /* manage the guarded accounts, decide role changes */
+#define PERM_DASHBOARD   ((account_perms)1 << 0)
+#define PERM_ORG_READ    ((account_perms)1 << 1)
+#define PERM_ORG_WRITE   ((account_perms)1 << 2)
+#define PERM_USER_MANAGE ((account_perms)1 << 3)
+#define PERM_AUDIT_READ  ((account_perms)1 << 4)
+/* policies and reform tasks */
+#define PERM_TASK_READ ((account_perms)1 << 5)
+/* import policies, assign task units */
+#define PERM_POLICY_WRITE ((account_perms)1 << 6)
+/* write own plans, report progress, upload evidence */
+#define PERM_PLAN_WRITE ((account_perms)1 << 7)
+/* approve or return plans and reports */
+#define PERM_PLAN_REVIEW ((account_perms)1 << 8)
+/* read 督办单 (of the data scope; office, supervisor: all) */
+#define PERM_NOTICE_READ ((account_perms)1 << 9)
+/* issue, close and escalate 督办单 */
+#define PERM_NOTICE_ISSUE ((account_perms)1 << 10)
+/* reply to 督办单 addressed to the own scope */
+#define PERM_NOTICE_REPLY ((account_perms)1 << 11)
+/* grant and revoke organizations' capabilities */
+#define PERM_CAPABILITY_MANAGE ((account_perms)1 << 12)
+/* list and export accounts and pending role changes */
+#define PERM_USER_READ ((account_perms)1 << 13)
+/* manage the guarded accounts, decide role changes */
+#define PERM_ACCOUNT_SECURITY ((account_perms)1 << 14)
 /* the enterprise registry and tax records (zone, county: of the data scope) */
 #define PERM_ENTERPRISE_READ ((account_perms)1 << 15)
-#define PERM_ENTERPRISE_WRITE                                                                      \
-	((account_perms)1 << 16) /* create and edit enterprises (zone: its own) */
-#define PERM_REVSHARE_READ                                                                         \
-	((account_perms)1 << 17) /* revenue-sharing configuration and statements */
+/* create and edit enterprises (zone: its own) */
+#define PERM_ENTERPRISE_WRITE ((account_perms)1 << 16)
+/* revenue-sharing configuration and statements */
+#define PERM_REVSHARE_READ ((account_perms)1 << 17)
 /* configure revenue sharing, enter tax records, compute, confirm and adopt: also needs the
  * organization's confirm_revenue capability */
-#define PERM_REVSHARE_MANAGE   ((account_perms)1 << 18)
-#define PERM_ARRANGEMENT_WRITE ((account_perms)1 << 19) /* 区中园/飞地/托管 arrangements */
-#define PERM_REVSHARE_COMPARE                                                                      \
-	((account_perms)1 << 20) /* compare sharing ratios over every zone (what-if) */
-#define PERM_POWER_READ                                                                            \
-	((account_perms)1 << 21) /* power catalogue, 一区一单, 权责清单 (of the data scope) */
+#define PERM_REVSHARE_MANAGE ((account_perms)1 << 18)
+/* 区中园/飞地/托管 arrangements */
+#define PERM_ARRANGEMENT_WRITE ((account_perms)1 << 19)
+/* compare sharing ratios over every zone (what-if) */
+#define PERM_REVSHARE_COMPARE ((account_perms)1 << 20)
+/* power catalogue, 一区一单, 权责清单 (of the data scope) */
+#define PERM_POWER_READ ((account_perms)1 << 21)
 /* act in the powers workflows; which step needs the organization's capability
  * (delegate_power, publish_power_list, approve_duty_list) or to be the zone itself */
 #define PERM_POWER_WRITE ((account_perms)1 << 22)
-#define PERM_CALENDAR_WRITE                                                                        \
-	((account_perms)1 << 23) /* keep the working-day calendar (holiday notices) */
-#define ACCOUNT_NPERMS 24
+/* keep the working-day calendar (holiday notices) */
+#define PERM_CALENDAR_WRITE ((account_perms)1 << 23)
+/* zone budgets, accounts and project performance */
+#define PERM_BUDGET_READ ((account_perms)1 << 24)
+/* record fiscal modes, import accounts, enter project performance: also needs the
+ * organization's manage_budget capability */
+#define PERM_BUDGET_MANAGE ((account_perms)1 << 25)
+#define ACCOUNT_NPERMS     26
 
 /* The stable name of permission bit `perm` (e.g. "task_read"): what GET /api/session sends the
  * web client, which builds its menus from these. NULL for anything but one known bit. */

@@ -29,6 +29,9 @@ const struct capability_def capability_defs[CAP_COUNT] = {
     /* art. 3: 市政府指导形成开发区与所在县（区）政府之间的权责清单, led by 市委编办 */
     {CAP_APPROVE_DUTY_LIST, "approve_duty_list", "审定权责清单",
      "审定开发区与所在县（区）之间的权责清单及其修订版本", CAP_SEED_LEAD, 3, "明确职责边界"},
+    {CAP_MANAGE_BUDGET, "manage_budget", "管理开发区预决算",
+     "登记开发区财政管理方式和人大批准情况，导入预算和决算，填报项目绩效目标和结果", CAP_SEED_LEAD,
+     5, "规范财政管理体制"},
 };
 
 const struct capability_def *capability_find(const char *code)

@@ -20,6 +20,7 @@ enum capability {
 	CAP_DELEGATE_POWER, /* 向开发区赋权: art. 4's 市直相关部门 */
 	CAP_PUBLISH_POWER_LIST, /* 编制发布放权清单: art. 4's lead (市数据局(市营商局)) */
 	CAP_APPROVE_DUTY_LIST, /* 审定权责清单: art. 3's lead (市委编办) */
+	CAP_MANAGE_BUDGET,     /* 管理开发区预决算: art. 5's lead (市财政局) */
 	CAP_COUNT
 };
 

@@ -63,6 +63,9 @@ TABLE(enum_consult_channel, {"web", "网页"}, {"email", "电子邮件"}, {"phon
       {"letter", "信函"}, {"meeting", "座谈会"}, {"department", "部门书面意见"});
 TABLE(enum_disposition, {"adopted", "采纳"}, {"partly", "部分采纳"}, {"rejected", "不采纳"},
       {"explained", "已说明"});
+TABLE(enum_budget_mode, {"independent", "独立核算"}, {"listed", "单独列示"});
+TABLE(enum_budget_kind, {"budget", "预算"}, {"final", "决算"});
+TABLE(enum_budget_grade, {"excellent", "优"}, {"good", "良"}, {"fair", "中"}, {"poor", "差"});
 
 static const struct enum_entry *find(const struct enum_table *t, const char *code)
 {

@@ -48,6 +48,10 @@ extern const struct enum_table enum_rule_status;     /* planned in_progress done
 extern const struct enum_table enum_consult_state;   /* draft upcoming open closed published */
 extern const struct enum_table enum_consult_channel; /* web email phone letter meeting … */
 extern const struct enum_table enum_disposition;     /* adopted partly rejected explained */
+/* in enum budget_mode's and enum budget_kind's order (core/budget.h) */
+extern const struct enum_table enum_budget_mode;  /* independent listed */
+extern const struct enum_table enum_budget_kind;  /* budget final */
+extern const struct enum_table enum_budget_grade; /* excellent good fair poor */
 
 bool enum_valid(const struct enum_table *t, const char *code);
 /* The code's label; the code itself when the table does not have it (NULL for NULL). */

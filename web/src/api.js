@@ -483,3 +483,17 @@ export const consultApi = {
   challenge: (id) => api.get(`/api/public/consultations/${id}/challenge`, undefined, { noRedirect: true }),
   submit: (id, body) => api.post(`/api/public/consultations/${id}/comments`, body, { noRedirect: true }),
 }
+
+// Zone budgets (art. 5): a year's overview, one zone's accounts, its fiscal mode; projects'
+// performance.
+export const budgetApi = {
+  overview: (year) => api.get('/api/budgets', { year }),
+  exportOverview: (year) => downloadExport('/api/budgets/export.xlsx', { year }),
+  zone: (id, year) => api.get(`/api/budgets/zones/${id}`, { year }),
+  exportZone: (id, year) => downloadExport(`/api/budgets/zones/${id}/export.xlsx`, { year }),
+  setYear: (id, body) => api.put(`/api/budgets/zones/${id}`, body),
+  projects: (query) => api.get('/api/budget-projects', query),
+  exportProjects: (query) => downloadExport('/api/budget-projects/export.xlsx', query),
+  createProject: (p) => api.post('/api/budget-projects', p),
+  updateProject: (id, p) => api.put(`/api/budget-projects/${id}`, p),
+}

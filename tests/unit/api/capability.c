@@ -135,7 +135,7 @@ static void test_rights(void **state)
 	                                  "\"dashboard\",\"org_read\",\"task_read\",\"plan_write\","
 	                                  "\"notice_read\",\"notice_reply\",\"enterprise_read\","
 	                                  "\"enterprise_write\",\"revshare_read\",\"power_read\","
-	                                  "\"power_write\"]}");
+	                                  "\"power_write\",\"budget_read\"]}");
 	call_release(&k);
 	u.org_id = other;
 	u.role = "auditor";

@@ -25,7 +25,7 @@ enum {
 static void test_catalogue(void **state)
 {
 	(void)state;
-	assert_int_equal(CAP_COUNT, 7);
+	assert_int_equal(CAP_COUNT, 8);
 	for (int i = 0; i < CAP_COUNT; i++) {
 		assert_int_equal(capability_defs[i].cap, i);
 		assert_ptr_equal(capability_get((enum capability)i), &capability_defs[i]);

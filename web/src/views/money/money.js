@@ -80,3 +80,9 @@ export function industryPath(items, code) {
 export function canManageRevenue() {
   return can('revshare_manage') && session.capabilities.includes('confirm_revenue')
 }
+
+// Whether the signed-in user may manage zone budgets (fiscal modes, imports, projects): the
+// role's permission and the organization's manage_budget capability (art. 5's lead).
+export function canManageBudget() {
+  return can('budget_manage') && session.capabilities.includes('manage_budget')
+}

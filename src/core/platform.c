@@ -1,0 +1,192 @@
+/* platform.c - platform companies' rules: stakes, the separation checklist, debt-risk indicators
+ * and their warning lines. Must not read or write anything. */
+#include "core/platform.h"
+
+#include "core/money.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define LINE_MAX_BP 1000000 /* 10000 %: no indicator's line is set beyond */
+
+static const char *const type_codes[PLATFORM_TYPE_COUNT] = {"industrial", "non_industrial",
+                                                            "research"};
+static const char *const duty_codes[PLATFORM_DUTY_COUNT] = {"policy",      "planning",   "approval",
+                                                            "development", "attraction", "capital"};
+static const char *const status_codes[PLATFORM_STATUS_COUNT] = {"todo", "doing", "done"};
+static const char *const indicator_codes[PLATFORM_INDICATOR_COUNT] = {
+    "debt_ratio", "interest_share", "current_ratio", "guarantee"};
+
+static int find(const char *const *codes, int n, const char *code)
+{
+	for (int i = 0; code && i < n; i++)
+		if (!strcmp(codes[i], code))
+			return i;
+	return -1;
+}
+
+int platform_type_find(const char *code)
+{
+	return find(type_codes, PLATFORM_TYPE_COUNT, code);
+}
+
+const char *platform_type_code(enum platform_type t)
+{
+	return t < PLATFORM_TYPE_COUNT ? type_codes[t] : "";
+}
+
+const char *platform_duty_code(enum platform_duty d)
+{
+	return d < PLATFORM_DUTY_COUNT ? duty_codes[d] : "";
+}
+
+int platform_duty_find(const char *code)
+{
+	return find(duty_codes, PLATFORM_DUTY_COUNT, code);
+}
+
+bool platform_duty_of_committee(enum platform_duty d)
+{
+	return d <= PLATFORM_DUTY_APPROVAL;
+}
+
+int platform_status_find(const char *code)
+{
+	return find(status_codes, PLATFORM_STATUS_COUNT, code);
+}
+
+const char *platform_indicator_code(enum platform_indicator i)
+{
+	return i < PLATFORM_INDICATOR_COUNT ? indicator_codes[i] : "";
+}
+
+static int problem(struct platform_problem *why, const char *field, const char *message)
+{
+	snprintf(why->field, sizeof(why->field), "%s", field);
+	snprintf(why->message, sizeof(why->message), "%s", message);
+	return -1;
+}
+
+int platform_stakes_validate(const int64_t *stake_bp, size_t n, struct platform_problem *why)
+{
+	int64_t sum = 0;
+
+	if (n == 0 || n > PLATFORM_MAX_SHAREHOLDERS)
+		return problem(why, "/shareholders", "股东应有1至64个");
+	for (size_t i = 0; i < n; i++) {
+		if (stake_bp[i] < 1 || stake_bp[i] > MONEY_BP) {
+			char field[32];
+			snprintf(field, sizeof(field), "/shareholders/%zu/stake_bp", i);
+			return problem(why, field, "持股比例应大于0且不超过100%");
+		}
+		sum += stake_bp[i];
+	}
+	if (sum != MONEY_BP) {
+		char msg[PLATFORM_PROBLEM_LEN], pct[MONEY_TEXT_LEN];
+		money_format_bp(sum, pct);
+		snprintf(msg, sizeof(msg), "各股东持股比例合计应为100%%，现为%s", pct);
+		return problem(why, "/shareholders", msg);
+	}
+	return 0;
+}
+
+int platform_duty_validate(enum platform_status s, bool has_evidence, struct platform_problem *why)
+{
+	if (s >= PLATFORM_STATUS_COUNT)
+		return problem(why, "/status", "状态应为未开始、推进中或已完成");
+	if (s == PLATFORM_DONE && !has_evidence)
+		return problem(why, "/evidence", "标记为已完成须附佐证材料或说明");
+	return 0;
+}
+
+void platform_default_lines(enum platform_type t,
+                            struct platform_line out[PLATFORM_INDICATOR_COUNT])
+{
+	/* 资产负债率: 国务院国资委《关于加强国有企业资产负债约束的指导意见》(2018) */
+	static const int64_t debt[PLATFORM_TYPE_COUNT][2] = {
+	    {6500, 7000}, {7000, 7500}, {6000, 6500}};
+	enum platform_type k = t < PLATFORM_TYPE_COUNT ? t : PLATFORM_NON_INDUSTRIAL;
+
+	out[PLATFORM_DEBT_RATIO] = (struct platform_line){debt[k][0], debt[k][1], false};
+	out[PLATFORM_INTEREST_SHARE] = (struct platform_line){7000, 8000, false};
+	out[PLATFORM_CURRENT_RATIO] = (struct platform_line){10000, 8000, true};
+	out[PLATFORM_GUARANTEE] = (struct platform_line){5000, 10000, false};
+}
+
+int platform_line_validate(enum platform_indicator i, const struct platform_line *l,
+                           struct platform_problem *why)
+{
+	if (i >= PLATFORM_INDICATOR_COUNT)
+		return problem(why, "/indicator", "未知的指标");
+	if (l->warning_bp < 0 || l->warning_bp > LINE_MAX_BP || l->key_bp < 0 ||
+	    l->key_bp > LINE_MAX_BP)
+		return problem(why, "/warning_bp", "警戒线应在0至10000%之间");
+	if (l->lower_is_worse ? l->key_bp > l->warning_bp : l->key_bp < l->warning_bp)
+		return problem(why, "/key_bp",
+		               l->lower_is_worse ? "重点监管线不能高于预警线"
+		                                 : "重点监管线不能低于预警线");
+	return 0;
+}
+
+static bool in_range(int64_t v)
+{
+	return v >= 0 && v <= MONEY_AMOUNT_MAX;
+}
+
+static enum platform_level level_of(int64_t v, const struct platform_line *l)
+{
+	bool key = l->lower_is_worse ? v < l->key_bp : v > l->key_bp;
+	bool warn = l->lower_is_worse ? v < l->warning_bp : v > l->warning_bp;
+
+	return key ? PLATFORM_LEVEL_KEY : warn ? PLATFORM_LEVEL_WARNING : PLATFORM_LEVEL_NORMAL;
+}
+
+/* num ÷ den in basis points, half-up, against the line; no value where den is not positive */
+static int ratio(int64_t num, int64_t den, const struct platform_line *l,
+                 struct platform_reading *r)
+{
+	*r = (struct platform_reading){0};
+	if (den <= 0)
+		return 0;
+	if (money_mul_div_half_up(num, MONEY_BP, den, &r->value_bp) != 0)
+		return -1;
+	r->has_value = true;
+	r->level = level_of(r->value_bp, l);
+	return 0;
+}
+
+int platform_assess(const struct platform_sheet *s,
+                    const struct platform_line lines[PLATFORM_INDICATOR_COUNT],
+                    struct platform_reading out[PLATFORM_INDICATOR_COUNT])
+{
+	const int64_t v[] = {s->assets,         s->liabilities,         s->interest_bearing,
+	                     s->current_assets, s->current_liabilities, s->guarantees};
+	int64_t net;
+
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		if (!in_range(v[i]))
+			return -1;
+	net = s->assets - s->liabilities;
+	if (ratio(s->liabilities, s->assets, &lines[PLATFORM_DEBT_RATIO],
+	          &out[PLATFORM_DEBT_RATIO]) != 0 ||
+	    ratio(s->interest_bearing, s->liabilities, &lines[PLATFORM_INTEREST_SHARE],
+	          &out[PLATFORM_INTEREST_SHARE]) != 0 ||
+	    ratio(s->current_assets, s->current_liabilities, &lines[PLATFORM_CURRENT_RATIO],
+	          &out[PLATFORM_CURRENT_RATIO]) != 0 ||
+	    ratio(s->guarantees, net, &lines[PLATFORM_GUARANTEE], &out[PLATFORM_GUARANTEE]) != 0)
+		return -1;
+	/* guarantees given while the company owes more than it owns: the worst case there is */
+	if (net <= 0 && s->guarantees > 0)
+		out[PLATFORM_GUARANTEE].level = PLATFORM_LEVEL_KEY;
+	return 0;
+}
+
+enum platform_level platform_worst(const struct platform_reading r[PLATFORM_INDICATOR_COUNT])
+{
+	enum platform_level w = PLATFORM_LEVEL_NORMAL;
+
+	for (int i = 0; i < PLATFORM_INDICATOR_COUNT; i++)
+		if (r[i].level > w)
+			w = r[i].level;
+	return w;
+}
