@@ -18,6 +18,8 @@
 	"p.contact_phone, p.window_start, p.window_end, p.encoding, p.source_sha256, "             \
 	"p.n_warnings, p.created_at, (SELECT COUNT(*) FROM task t WHERE t.policy_id = p.id), "     \
 	"p.doc_number"
+/* the columns of POLICY_COLS: what a statement selects after them starts here */
+#define POLICY_NCOLS      15
 #define TASK_CONTACT(COL) "(SELECT c." COL " FROM task_contact c WHERE c.task_id = t.id)"
 #define TASK_COLS                                                                                  \
 	"t.id, t.policy_id, t.article_number, t.part_heading, t.group_heading, t.title, t.body, "  \
@@ -236,14 +238,14 @@ int store_policy_list(struct store *s, struct arena *a, struct store_policy **ou
 static void read_policy_parsed(struct store_stmt *st, struct arena *a, void *element)
 {
 	read_policy(st, a, element);
-	((struct store_policy *)element)->parsed_json = store_col_dup(st, 15, a);
+	((struct store_policy *)element)->parsed_json = store_col_dup(st, POLICY_NCOLS, a);
 }
 
 /* element: a struct store_policy, with the text it was imported from */
 static void read_policy_source(struct store_stmt *st, struct arena *a, void *element)
 {
 	read_policy(st, a, element);
-	((struct store_policy *)element)->source_text = store_col_dup(st, 14, a);
+	((struct store_policy *)element)->source_text = store_col_dup(st, POLICY_NCOLS, a);
 }
 
 /* One policy by a statement selecting it by id (?1) and a reader. */
