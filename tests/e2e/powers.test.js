@@ -104,7 +104,9 @@ describe('powers and boundaries in the browser', () => {
   test('the zone proposes a power and accepts the delegated one', async () => {
     const { page, watcher } = b
     await login(page, watcher, ZONE.username, ZONE.password)
-    // 我的待办 counts what the department delegated; its tile opens the list filtered to it
+    // 我的待办 counts what the department delegated; its tile opens the list filtered to it (the
+    // start page's own requests answered first, so that leaving it aborts none)
+    await page.waitForLoadState('networkidle')
     await page.goto('/')
     const tile = page.locator(sel('todo-powers_to_accept'))
     await tile.waitFor()
