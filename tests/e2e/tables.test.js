@@ -236,6 +236,8 @@ describe('tables: the address keeps a list, every list fits, calendars start on 
 
     await page.goto('/board')
     await page.locator(`.el-select${sel('board-policy')}`).click()
+    // the board loads its policies after it shows: their options, once there
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '（送审稿）' }).first().waitFor()
     const board = (await page.locator('.el-select-dropdown__item:visible').allInnerTexts()).map((s) => s.trim())
     assert.ok(board.some((o) => o.includes('（征求意见稿）')) && board.some((o) => o.includes('（送审稿）')), board.join(' | '))
     await page.keyboard.press('Escape')
