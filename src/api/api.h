@@ -121,7 +121,8 @@ struct api_config {
 	int reply_horizon_days; /* a new 督办单's reply date: at most this many days from today */
 	size_t answer_cache_bytes; /* memory for the answers of API_CACHED routes (0 = none) */
 	const char *notice_organ; /* 发文机关 of 督办单 (NULL: core/notice.h's NOTICE_ORGAN) */
-	const char *notice_code; /* 机关代字 of their numbers (NULL: NOTICE_CODE) */
+	const char *notice_code;       /* 机关代字 of their numbers (NULL: NOTICE_CODE) */
+	const char *personal_key_file; /* the key sealing ID numbers (store_people_key_file) */
 };
 
 /* Sets up the API (libsodium, the login dummy hash) and fills the router. */
@@ -261,6 +262,9 @@ extern const struct api_route api_enterprise_routes[];
 extern const struct api_route api_industry_routes[];
 extern const struct api_route api_arrangement_routes[];
 extern const struct api_route api_revshare_routes[];
+extern const struct api_route api_staffing_routes[];
+extern const struct api_route api_person_routes[];
+extern const struct api_route api_pay_routes[];
 /* Every table above, in the order they are registered; NULL-terminated. */
 extern const struct api_route *const api_tables[];
 

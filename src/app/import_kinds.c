@@ -5,10 +5,8 @@
 extern const struct import_kind import_users;
 extern const struct import_kind import_enterprises;
 extern const struct import_kind import_taxes;
+extern const struct import_kind import_people;
 
 const struct import_kind *const import_kinds[] = {
-    &import_users,
-    &import_enterprises,
-    &import_taxes,
-    NULL,
+    &import_users, &import_enterprises, &import_taxes, &import_people, NULL,
 };

@@ -75,8 +75,11 @@ enum {
 	PERM_REVSHARE_MANAGE = 1u << 18,
 	PERM_ARRANGEMENT_WRITE = 1u << 19, /* 区中园/飞地/托管 arrangements */
 	PERM_REVSHARE_COMPARE = 1u << 20,  /* compare sharing ratios over every zone (what-if) */
+	PERM_PEOPLE_READ = 1u << 21,       /* staffing, rosters and pay (of the data scope) */
+	PERM_PEOPLE_WRITE = 1u << 22,      /* keep the own zone's roster and pay plan */
+	PERM_PAY_SET = 1u << 23,           /* set the year's R, coefficients and zone grades */
 };
-#define ACCOUNT_NPERMS 21
+#define ACCOUNT_NPERMS 24
 
 /* The stable name of permission bit `perm` (e.g. "task_read"): what GET /api/session sends the
  * web client, which builds its menus from these. NULL for anything but one known bit. */

@@ -34,6 +34,11 @@ extern const struct enum_table enum_enterprise_scale;   /* above (规上) below 
 /* park_in_park enclave trusteeship, in enum arrangement_kind's order (core/arrangement.h) */
 extern const struct enum_table enum_arrangement_kind;
 extern const struct enum_table enum_statement_status; /* of a revenue-sharing statement */
+extern const struct enum_table enum_person_identity; /* 公务员 参照公务员 事业 企业 聘用 */
+extern const struct enum_table enum_appointment;     /* 委任 聘任 */
+extern const struct enum_table enum_person_end;      /* how a person left the roster */
+extern const struct enum_table enum_pay_grade;       /* 年度等级: 优秀 良好 一般 较差 */
+extern const struct enum_table enum_pay_plan_status; /* a distribution plan's filing */
 
 bool enum_valid(const struct enum_table *t, const char *code);
 /* The code's label; the code itself when the table does not have it (NULL for NULL). */
