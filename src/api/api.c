@@ -827,15 +827,13 @@ const struct http_router *api_router(void)
 /* ---- set-up ---- */
 
 const struct api_route *const api_tables[] = {
-    api_misc_routes,        api_session_routes,     api_org_routes,
-    api_user_routes,        api_audit_routes,       api_task_routes,
-    api_plan_routes,        api_milestone_routes,   api_report_routes,
-    api_board_routes,       api_notice_routes,      api_capability_routes,
-    api_role_routes,        api_import_routes,      api_inbox_routes,
-    api_todo_routes,        api_role_change_routes, api_attachment_routes,
-    api_briefing_routes,    api_enterprise_routes,  api_industry_routes,
-    api_arrangement_routes, api_revshare_routes,    api_staffing_routes,
-    api_person_routes,      api_pay_routes,         NULL,
+    api_misc_routes,        api_session_routes,     api_org_routes,        api_user_routes,
+    api_audit_routes,       api_task_routes,        api_plan_routes,       api_milestone_routes,
+    api_report_routes,      api_board_routes,       api_notice_routes,     api_capability_routes,
+    api_role_routes,        api_import_routes,      api_inbox_routes,      api_todo_routes,
+    api_role_change_routes, api_attachment_routes,  api_briefing_routes,   api_enterprise_routes,
+    api_industry_routes,    api_arrangement_routes, api_revshare_routes,   api_staffing_routes,
+    api_person_routes,      api_pay_routes,         api_pay_whatif_routes, NULL,
 };
 
 /* Every number declares its range, and query parameters are text or integers: a table that

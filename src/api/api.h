@@ -265,6 +265,7 @@ extern const struct api_route api_revshare_routes[];
 extern const struct api_route api_staffing_routes[];
 extern const struct api_route api_person_routes[];
 extern const struct api_route api_pay_routes[];
+extern const struct api_route api_pay_whatif_routes[];
 /* Every table above, in the order they are registered; NULL-terminated. */
 extern const struct api_route *const api_tables[];
 

@@ -118,3 +118,39 @@ void pay_step_item(enum pay_step step, int64_t zone_id, const char *zone, int ye
 	}
 	out->to[out->nto++] = (struct inbox_to){.org_id = zone_id, .perm = PERM_PEOPLE_WRITE};
 }
+
+const struct scenario_param_def pay_scenario_params[PAY_GRADES] = {
+    {"excellent", "优秀等级系数", 0, PAY_COEF_MAX_BP},
+    {"good", "良好等级系数", 0, PAY_COEF_MAX_BP},
+    {"fair", "一般等级系数", 0, PAY_COEF_MAX_BP},
+    {"poor", "较差等级系数", 0, PAY_COEF_MAX_BP},
+};
+
+int pay_grade_index(const char *grade)
+{
+	for (int i = 0; grade && i < PAY_GRADES; i++)
+		if (!strcmp(pay_scenario_params[i].name, grade))
+			return i;
+	return -1;
+}
+
+int pay_whatif_compute(void *ctx, const int64_t *params, struct arena *a,
+                       struct scenario_outcome *out, const char **message)
+{
+	const struct pay_whatif_ctx *w = ctx;
+
+	out->rows = arena_zalloc(a, sizeof(*out->rows) * (w->n + 1));
+	out->n_rows = w->n;
+	out->total = 0;
+	for (size_t i = 0; i < w->n; i++) {
+		struct pay_pool p = w->zones[i].inputs;
+		p.coef_bp = params[w->zones[i].grade];
+		if (pay_pool_compute(&p) != PAY_OK) {
+			*message = pay_rule_message(PAY_COEF_OVER_CAP);
+			return -1;
+		}
+		out->rows[i] = (struct scenario_row){w->zones[i].org_id, p.pool_fen};
+		out->total += p.pool_fen;
+	}
+	return 0;
+}

@@ -8,6 +8,7 @@
 #define KFQ_CORE_PAY_H
 
 #include "core/inbox.h"
+#include "core/scenario.h"
 #include "util/arena.h"
 
 #include <stdbool.h>
@@ -73,6 +74,29 @@ struct pay_totals {
  * checked in order: range, roster, duplicate, incentive; then the pool. */
 enum pay_rule pay_plan_check(const struct pay_line *lines, int n, int64_t pool_fen,
                              struct pay_totals *t, int *bad);
+
+/* What-if over the grade coefficients (core/scenario.h): one parameter per grade, in
+ * enum_pay_grade's order (excellent good fair poor), each 0..PAY_COEF_MAX_BP. */
+#define PAY_GRADES 4
+extern const struct scenario_param_def pay_scenario_params[PAY_GRADES];
+/* The grade's parameter index, or -1 for an unknown grade. */
+int pay_grade_index(const char *grade);
+
+/* A zone as the what-if sees it: its grade (an index of pay_scenario_params) and the rest of
+ * its pool's inputs, already counted. */
+struct pay_whatif_zone {
+	int64_t org_id;
+	int grade;
+	struct pay_pool inputs; /* on_roster, unpaid_secondees, quota, r_fen; coef_bp ignored */
+};
+struct pay_whatif_ctx {
+	const struct pay_whatif_zone *zones;
+	size_t n;
+};
+/* scenario_compute_fn: each zone's pool under the coefficient vector params, its key the
+ * zone's id, the total the city's cost. ctx: a struct pay_whatif_ctx. */
+int pay_whatif_compute(void *ctx, const int64_t *params, struct arena *a,
+                       struct scenario_outcome *out, const char **message);
 
 /* The steps of a plan's filing that tell someone to act, and the inbox item of each: a filed
  * plan goes to the accounts of the organizations holding ack_pay_filing; a returned or

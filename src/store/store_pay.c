@@ -160,16 +160,15 @@ struct upsert {
 	const void *json;
 };
 
-static int upsert(struct store *s, const struct store_actor *who, const struct upsert *u,
-                  int64_t *id)
+/* The upsert inside the caller's write transaction; action names the audit record. */
+static int upsert_tx(struct store *s, const struct store_actor *who, const struct upsert *u,
+                     const char *action, int64_t *id)
 {
 	struct store_stmt *st;
 	char *before = NULL;
 	int64_t existing;
 	int rc;
 
-	if ((rc = store_begin(s)) != KFQ_OK)
-		return rc;
 	if ((rc = find_id(s, u->find, u->year, u->key, u->org, &existing)) != KFQ_OK)
 		goto done;
 	if (existing && !(before = store_entity_json(s, existing, u->get, u->json, &rc)))
@@ -183,10 +182,20 @@ static int upsert(struct store *s, const struct store_actor *who, const struct u
 		store_bind_int(st, 2, u->org);
 	u->bind(st, u->row);
 	if ((rc = store_run_id(st, id)) == KFQ_OK)
-		rc = store_audit_entity(s, who, "set", u->entity, *id, before, u->get, u->json);
+		rc = store_audit_entity(s, who, action, u->entity, *id, before, u->get, u->json);
 done:
 	free(before);
-	return store_end(s, rc);
+	return rc;
+}
+
+static int upsert(struct store *s, const struct store_actor *who, const struct upsert *u,
+                  int64_t *id)
+{
+	int rc = store_begin(s);
+
+	if (rc != KFQ_OK)
+		return rc;
+	return store_end(s, upsert_tx(s, who, u, "set", id));
 }
 
 /* Rows of sql with ?1 = year, read by read, into an arena array. */
@@ -337,6 +346,30 @@ int store_pay_coef_set(struct store *s, const struct store_actor *who,
 	                   json};
 
 	return upsert(s, who, &u, &c->id);
+}
+
+int store_pay_coefs_adopt(struct store *s, const struct store_actor *who,
+                          const struct store_pay_json *json, struct store_pay_coef *cs, int n)
+{
+	int rc = store_begin(s);
+
+	if (rc != KFQ_OK)
+		return rc;
+	for (int i = 0; i < n && rc == KFQ_OK; i++) {
+		struct upsert u = {sql_coef_find,
+		                   sql_coef_insert,
+		                   sql_coef_update,
+		                   "pay_coefficient",
+		                   cs[i].year,
+		                   cs[i].grade,
+		                   0,
+		                   bind_coef,
+		                   &cs[i],
+		                   coef_write,
+		                   json};
+		rc = upsert_tx(s, who, &u, "adopt_scenario", &cs[i].id);
+	}
+	return store_end(s, rc);
 }
 
 int store_pay_coef_list(struct store *s, struct arena *a, int year, struct store_pay_coef **out,

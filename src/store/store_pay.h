@@ -111,6 +111,10 @@ int store_pay_level_list(struct store *s, struct arena *a, int year, struct stor
 /* A coefficient above 5 is refused by the database's check too (KFQ_ECONSTRAINT). */
 int store_pay_coef_set(struct store *s, const struct store_actor *who,
                        const struct store_pay_json *json, struct store_pay_coef *c);
+/* Adopts a what-if scenario: the n coefficients set in one transaction, each audited
+ * ("adopt_scenario", as revenue sharing names its own). */
+int store_pay_coefs_adopt(struct store *s, const struct store_actor *who,
+                          const struct store_pay_json *json, struct store_pay_coef *cs, int n);
 int store_pay_coef_list(struct store *s, struct arena *a, int year, struct store_pay_coef **out,
                         int *n);
 int store_zone_grade_set(struct store *s, const struct store_actor *who,

@@ -220,4 +220,43 @@ describe('performance pay', { timeout: h.FILE_TIMEOUT }, () => {
 		const log = await c.super1.get(`/api/audit?entity_type=pay_plan&page_size=50`);
 		assert.deepEqual(log.json.items.map((x) => x.action).reverse(), ['create', 'file', 'acknowledge', 'return', 'update', 'file', 'acknowledge', 'acknowledge', 'acknowledge', 'acknowledge']);
 	});
+
+	test('what-if over the grade coefficients: compared side by side, nothing saved until adopted', T, async () => {
+		const body = {
+			year: YEAR,
+			scenarios: [
+				{ name: '良好2倍', values: [{ name: 'good', value: 20000 }] },
+				{ name: '全部封顶', values: [{ name: 'good', value: 50000 }, { name: 'excellent', value: 50000 }] },
+			],
+		};
+		h.assertError(await c.zone1.post('/api/pay/whatif', body), 403, 'forbidden');
+		h.assertError(
+			await c.office1.post('/api/pay/whatif', { year: YEAR, scenarios: [{ name: '超限', values: [{ name: 'good', value: 50001 }] }] }),
+			400,
+			'invalid_scenario',
+		);
+		const r = await c.office1.post('/api/pay/whatif', body);
+		assert.equal(r.status, 200, r.text);
+		// the zone graded 良好: 2 × ¥90,000.00 × 1.5 now, × 2 and × 5 in the scenarios
+		assert.deepEqual(r.json.columns.map((x) => [x.name, x.total_fen, x.total_delta_fen]), [
+			[null, 27000000, 0],
+			['良好2倍', 36000000, 9000000],
+			['全部封顶', 90000000, 63000000],
+		]);
+		assert.deepEqual(r.json.rows, [{ zone_id: org[h.ORG.econ], zone_name: h.ORG.econ, pool_fen: [27000000, 36000000, 90000000], delta_fen: [0, 9000000, 63000000] }]);
+		assert.deepEqual(r.json.columns[1].values, [
+			{ name: 'excellent', value: 50000 },
+			{ name: 'good', value: 20000 },
+			{ name: 'fair', value: 10000 },
+			{ name: 'poor', value: 5000 },
+		]);
+		// nothing saved
+		assert.equal((await pool()).pool_fen, 27000000);
+		const a = await c.office1.post('/api/pay/whatif/adopt', { year: YEAR, name: '良好2倍', values: [{ name: 'good', value: 20000 }] });
+		assert.equal(a.status, 200, a.text);
+		assert.deepEqual(a.json.items.map((x) => [x.grade, x.coef_bp]), [['excellent', 50000], ['good', 20000], ['fair', 10000], ['poor', 5000]]);
+		assert.equal((await pool()).pool_fen, 36000000);
+		const log = await c.super1.get('/api/audit?entity_type=pay_coefficient&action=adopt_scenario&page_size=10');
+		assert.equal(log.json.total, 4);
+	});
 });

@@ -398,6 +398,8 @@ export const revshareApi = {
   history: (query) => api.get('/api/revshare/history', query),
   whatif: (year, scenarios) => api.post('/api/revshare/whatif', { year, scenarios }),
   adopt: (year, scenario) => api.post('/api/revshare/whatif/adopt', { year, ...scenario }),
+}
+
 export const staffingApi = {
   list: (query) => api.get('/api/staffing', query),
   get: (id) => api.get(`/api/staffing/${id}`),
@@ -434,4 +436,7 @@ export const payApi = {
   savePlan: (x) => api.put('/api/pay/plans', x),
   file: (id) => api.post(`/api/pay/plans/${id}/file`),
   ack: (id, decision, comment) => api.post(`/api/pay/plans/${id}/ack`, comment ? { decision, comment } : { decision }),
+  // {year, scenarios: [{name, values: [{name: grade, value: coef_bp}]}]}
+  whatif: (x) => api.post('/api/pay/whatif', x),
+  adopt: (x) => api.post('/api/pay/whatif/adopt', x),
 }

@@ -75,7 +75,6 @@ export const TASK_STATE_TAG = { not_started: 'info', in_progress: 'primary', ove
 export const PLAN_STATUS_TAG = { draft: 'info', submitted: 'warning', approved: 'success', returned: 'danger' }
 export const REPORT_STATE_TAG = { submitted: 'warning', accepted: 'success', returned: 'danger' }
 export const NOTICE_STATUS_TAG = { draft: 'info', open: 'warning', received: 'primary', replied: 'primary', escalated: 'danger', closed: 'success' }
-export const NOTICE_STATUS_TAG = { open: 'warning', replied: 'primary', escalated: 'danger', closed: 'success' }
 export const PAY_PLAN_STATUS_TAG = { draft: 'info', filed: 'warning', returned: 'danger', effective: 'success' }
 export const ROLE_CHANGE_STATUS_TAG = { pending: 'warning', confirmed: 'success', rejected: 'danger', superseded: 'info' }
 export const STATEMENT_STATUS_TAG = { draft: 'warning', confirmed: 'success' }
