@@ -2,28 +2,13 @@
  * pool and the city's total under each set of coefficients beside the year's current ones,
  * nothing saved; and adopting a scenario, which sets the year's coefficients in one audited
  * transaction. Only zones whose grade, R and staffing are set take part. Must not write SQL. */
-#include "api/api.h"
+#include "api/scenario.h"
 #include "app/pay_json.h"
 
 #include "core/pay.h"
 #include "store/store_pay.h"
 
 #include <jansson.h>
-
-/* one scenario of the body: {"name","values":[{"name","value"}]} */
-static struct scenario read_scenario(struct api_ctx *c, json_t *it)
-{
-	json_t *values = json_object_get(it, "values");
-	size_t nv = json_array_size(values);
-	struct scenario_value *v = arena_zalloc(c->a, (nv + 1) * sizeof(*v));
-
-	for (size_t k = 0; k < nv; k++) {
-		json_t *x = json_array_get(values, k);
-		v[k].name = json_string_value(json_object_get(x, "name"));
-		v[k].value = json_integer_value(json_object_get(x, "value"));
-	}
-	return (struct scenario){json_string_value(json_object_get(it, "name")), v, nv};
-}
 
 /* The year's coefficients as a parameter vector (0 where a grade has none). */
 static int current_coefs(struct api_ctx *c, int year, int64_t current[PAY_GRADES])
@@ -39,19 +24,6 @@ static int current_coefs(struct api_ctx *c, int year, int64_t current[PAY_GRADES
 		if (pay_grade_index(cs[i].grade) >= 0)
 			current[pay_grade_index(cs[i].grade)] = cs[i].coef_bp;
 	return 0;
-}
-
-static void write_values(struct jsonw *w, const int64_t *params)
-{
-	jsonw_key(w, "values");
-	jsonw_arr_open(w);
-	for (int p = 0; p < PAY_GRADES; p++) {
-		jsonw_obj_open(w);
-		jsonw_kstr(w, "name", pay_scenario_params[p].name);
-		jsonw_kint(w, "value", params[p]);
-		jsonw_obj_close(w);
-	}
-	jsonw_arr_close(w);
 }
 
 static const char *zone_name(const struct store_pay_pool *ps, int n, int64_t id)
@@ -88,13 +60,13 @@ static int compare(struct api_ctx *c)
 		if (!ps[i].have_grade || !ps[i].have_level || !ps[i].have_staffing ||
 		    pay_grade_index(ps[i].grade) < 0)
 			continue;
-		zs[ctx.n++] = (struct pay_whatif_zone){ps[i].org_id, pay_grade_index(ps[i].grade),
-		                                       ps[i].p};
+		zs[ctx.n++] =
+		    (struct pay_whatif_zone){ps[i].org_id, pay_grade_index(ps[i].grade), ps[i].p};
 	}
 	ctx.zones = zs;
 	sc = arena_zalloc(c->a, (n + 1) * sizeof(*sc));
 	for (size_t i = 0; i < n; i++)
-		sc[i] = read_scenario(c, json_array_get(arr, i));
+		sc[i] = api_scenario_read(c, json_array_get(arr, i));
 	if (scenario_compare(pay_scenario_params, PAY_GRADES, current, sc, n, pay_whatif_compute,
 	                     &ctx, c->a, &cmp, &p) != 0)
 		return api_error(c, 400, "invalid_scenario", p.message, p.field);
@@ -107,7 +79,8 @@ static int compare(struct api_ctx *c)
 		jsonw_kstr(&c->w, "name", cmp.columns[i].name);
 		jsonw_kint(&c->w, "total_delta_fen", cmp.columns[i].total_delta);
 		jsonw_kint(&c->w, "total_fen", cmp.columns[i].total);
-		write_values(&c->w, cmp.columns[i].params);
+		api_scenario_write_values(&c->w, pay_scenario_params, PAY_GRADES,
+		                          cmp.columns[i].params);
 		jsonw_obj_close(&c->w);
 	}
 	jsonw_arr_close(&c->w);
@@ -138,7 +111,7 @@ static int compare(struct api_ctx *c)
 /* POST /api/pay/whatif/adopt {"year","name","values":[…]} -> the year's coefficients */
 static int adopt(struct api_ctx *c)
 {
-	struct scenario sc = read_scenario(c, c->body);
+	struct scenario sc = api_scenario_read(c, c->body);
 	struct store_pay_coef cs[PAY_GRADES];
 	struct scenario_problem p;
 	int64_t current[PAY_GRADES], params[PAY_GRADES];
@@ -149,9 +122,8 @@ static int adopt(struct api_ctx *c)
 	if (scenario_resolve(pay_scenario_params, PAY_GRADES, current, &sc, 0, params, &p) != 0)
 		return api_error(c, 400, "invalid_scenario", p.message, "/values");
 	for (int g = 0; g < PAY_GRADES; g++)
-		cs[g] = (struct store_pay_coef){.year = year,
-		                                .grade = pay_scenario_params[g].name,
-		                                .coef_bp = params[g]};
+		cs[g] = (struct store_pay_coef){
+		    .year = year, .grade = pay_scenario_params[g].name, .coef_bp = params[g]};
 	if ((rc = store_pay_coefs_adopt(c->db, &c->actor, &pay_json_audit, cs, PAY_GRADES)) !=
 	    KFQ_OK)
 		return api_store_error(c, rc);
