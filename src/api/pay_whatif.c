@@ -45,7 +45,7 @@ static int compare(struct api_ctx *c)
 	struct pay_whatif_zone *zs;
 	struct pay_whatif_ctx ctx = {0};
 	struct scenario_comparison cmp;
-	struct scenario_problem p;
+	struct scenario_problem p = {0};
 	struct scenario *sc;
 	int64_t current[PAY_GRADES];
 	size_t n = json_array_size(arr);
@@ -113,7 +113,7 @@ static int adopt(struct api_ctx *c)
 {
 	struct scenario sc = api_scenario_read(c, c->body);
 	struct store_pay_coef cs[PAY_GRADES];
-	struct scenario_problem p;
+	struct scenario_problem p = {0};
 	int64_t current[PAY_GRADES], params[PAY_GRADES];
 	int year = (int)api_body_int(c, "year"), rc;
 
