@@ -2,6 +2,7 @@
  * thread, the session, CSRF and same-origin checks, the role's permission, undeclared query
  * parameters, and JSON body validation. Must not hold a route's own logic. */
 #include "api/api.h"
+#include "store/store_people.h"
 #include "api/cache.h"
 
 #include "util/blank.h"
@@ -859,7 +860,9 @@ const struct api_route *const api_tables[] = {
     api_arrangement_routes, api_revshare_routes,       api_power_routes,
     api_delegation_routes,  api_duty_routes,           api_affairs_routes,
     api_consult_routes,     api_consult_public_routes, api_consult_report_routes,
-    api_budget_routes,      api_budget_perf_routes,    NULL,
+    api_budget_routes,      api_budget_perf_routes,    api_staffing_routes,
+    api_person_routes,      api_pay_routes,            api_pay_whatif_routes,
+    NULL,
 };
 
 /* Every number declares its range, and query parameters are text or integers: a table that
@@ -904,6 +907,8 @@ int api_init(const struct api_config *cfg, struct http_router *router)
 		log_error("libsodium failed to initialise");
 		return KFQ_ERR;
 	}
+	if (cfg->personal_key_file && store_people_key_file(cfg->personal_key_file) != KFQ_OK)
+		return KFQ_ERR;
 	config = cfg;
 	the_router = router;
 	api_cache_init(cfg->answer_cache_bytes);

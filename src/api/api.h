@@ -126,6 +126,7 @@ struct api_config {
 	/* Tests only: a file holding epoch seconds that consultation windows are judged at
 	 * instead of the clock (NULL: the clock), so that a window's edges can be tested. */
 	const char *clock_file;
+	const char *personal_key_file; /* the key sealing ID numbers (store_people_key_file) */
 };
 
 /* Sets up the API (libsodium, the login dummy hash) and fills the router. */
@@ -279,6 +280,10 @@ extern const struct api_route api_consult_public_routes[];
 extern const struct api_route api_consult_report_routes[];
 extern const struct api_route api_budget_routes[];
 extern const struct api_route api_budget_perf_routes[];
+extern const struct api_route api_staffing_routes[];
+extern const struct api_route api_person_routes[];
+extern const struct api_route api_pay_routes[];
+extern const struct api_route api_pay_whatif_routes[];
 /* Every table above, in the order they are registered; NULL-terminated. */
 extern const struct api_route *const api_tables[];
 

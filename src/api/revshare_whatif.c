@@ -3,40 +3,13 @@
  * adopting one scenario, which sets the year's ratio, audited. The mechanism is core/scenario.h,
  * the computation app/revshare_run.c. Must not write SQL. */
 #include "api/revshare_impl.h"
+#include "api/scenario.h"
 
 #include "app/revshare_json.h"
 #include "core/money.h"
 #include "store/store_org.h"
 
 #include <string.h>
-
-/* one scenario of the body: {"name","values":[{"name","value"}]} */
-static struct scenario read_scenario(struct api_ctx *c, json_t *it)
-{
-	json_t *values = json_object_get(it, "values");
-	size_t nv = json_array_size(values);
-	struct scenario_value *v = arena_zalloc(c->a, (nv + 1) * sizeof(*v));
-
-	for (size_t k = 0; k < nv; k++) {
-		json_t *x = json_array_get(values, k);
-		v[k].name = json_string_value(json_object_get(x, "name"));
-		v[k].value = json_integer_value(json_object_get(x, "value"));
-	}
-	return (struct scenario){json_string_value(json_object_get(it, "name")), v, nv};
-}
-
-static void write_params(struct jsonw *w, const int64_t *params)
-{
-	jsonw_key(w, "values");
-	jsonw_arr_open(w);
-	for (size_t p = 0; p < revshare_n_scenario_params; p++) {
-		jsonw_obj_open(w);
-		jsonw_kstr(w, "name", revshare_scenario_params[p].name);
-		jsonw_kint(w, "value", params[p]);
-		jsonw_obj_close(w);
-	}
-	jsonw_arr_close(w);
-}
 
 static const char *zone_name(const struct store_org *zones, int n, int64_t id)
 {
@@ -98,7 +71,7 @@ int revshare_whatif_compare(struct api_ctx *c)
 		                 "测算对比涉及全市各开发区，仅限全市范围的用户", NULL);
 	sc = arena_zalloc(c->a, (n + 1) * sizeof(*sc));
 	for (size_t i = 0; i < n; i++)
-		sc[i] = read_scenario(c, json_array_get(arr, i));
+		sc[i] = api_scenario_read(c, json_array_get(arr, i));
 	rc = revshare_whatif(c->db, c->a, (int)year, sc, n, &cmp, &p, &r);
 	if (rc == KFQ_EINVAL && p.message)
 		return api_error(c, 400, "invalid_scenario", p.message, p.field);
@@ -113,7 +86,8 @@ int revshare_whatif_compare(struct api_ctx *c)
 		jsonw_kstr(&c->w, "name", cmp.columns[i].name);
 		jsonw_kint(&c->w, "total_delta_fen", cmp.columns[i].total_delta);
 		jsonw_kint(&c->w, "total_fen", cmp.columns[i].total);
-		write_params(&c->w, cmp.columns[i].params);
+		api_scenario_write_values(&c->w, revshare_scenario_params,
+		                          revshare_n_scenario_params, cmp.columns[i].params);
 		jsonw_obj_close(&c->w);
 	}
 	jsonw_arr_close(&c->w);
@@ -136,7 +110,7 @@ int revshare_whatif_adopt(struct api_ctx *c)
 
 	if (money_require_manage(c) != 0)
 		return -1;
-	sc = read_scenario(c, c->body);
+	sc = api_scenario_read(c, c->body);
 	rc = revshare_adopt(c->db, c->a, &c->actor, (int)year, &sc, &p, &r);
 	if (rc == KFQ_EINVAL && p.message)
 		return api_error(c, 400, "invalid_scenario", p.message,

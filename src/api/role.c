@@ -11,7 +11,7 @@ static void write_perms(struct jsonw *w, account_perms perms)
 	jsonw_key(w, "permissions");
 	jsonw_arr_open(w);
 	for (int i = 0; i < ACCOUNT_NPERMS; i++)
-		if (perms & (1u << i))
+		if (perms & ((account_perms)1 << i))
 			jsonw_str(w, account_perm_name((account_perms)1 << i));
 	jsonw_arr_close(w);
 }

@@ -18,6 +18,7 @@ static const struct {
     {"power", demo_power_present, demo_power_fill},
     {"consultation", NULL, demo_consult_fill},
     {"budget", NULL, demo_budget_fill},
+    {"people", NULL, demo_people_fill},
 };
 
 int demo_fill(struct demo *d)

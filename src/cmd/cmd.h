@@ -54,6 +54,7 @@ struct cmd_options {
 	const char *notice_organ;
 	const char *notice_code;
 	int pow_bits; /* serve: zero bits of a public comment's proof of work */
+	const char *personal_key; /* the key file sealing ID numbers; default beside the db */
 };
 
 void cmd_options_init(struct cmd_options *o);
@@ -83,6 +84,9 @@ void cmd_actor(struct store_actor *who);
 /* `name` beside a SQLite database (each database keeps its own evidence and checkpoints), or
  * var/name with PostgreSQL; into buf. */
 const char *cmd_beside_db(const char *db, const char *name, char *buf, size_t len);
+/* The key file sealing national ID numbers (--personal-key / personal_key, else
+ * personal.key beside the database) into buf. */
+const char *cmd_personal_key(const struct cmd_options *o, char *buf, size_t len);
 /* The evidence directory into buf: --data-dir / data_dir, else files beside the database. */
 const char *cmd_data_dir(const struct cmd_options *o, char *buf, size_t len);
 

@@ -3,6 +3,7 @@
 #include "cmd/cmd.h"
 
 #include "app/demo.h"
+#include "store/store_people.h"
 #include "core/plan.h"
 #include "util/log.h"
 #include "util/strbuf.h"
@@ -27,6 +28,7 @@ int cmd_demo(int argc, char **argv)
 	struct demo d = {0};
 	struct arena a;
 	const char *policy = "data/demo/fushun-devzone-reform-draft-2025.txt";
+	char key[4096];
 	int exit = CMD_EXIT_FAIL;
 
 	if (cmd_wants_help(argc, argv, usage))
@@ -45,6 +47,10 @@ int cmd_demo(int argc, char **argv)
 	}
 	if (sodium_init() < 0 || cmd_open_db(&o, &s) != KFQ_OK)
 		return CMD_EXIT_FAIL;
+	if (store_people_key_file(cmd_personal_key(&o, key, sizeof(key))) != KFQ_OK) {
+		store_close(s);
+		return CMD_EXIT_FAIL;
+	}
 	arena_init(&a);
 	if (cmd_read_file(policy, &text) != KFQ_OK) {
 		fprintf(stderr, "kfq demo: cannot read %s\n", policy);

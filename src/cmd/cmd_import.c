@@ -3,6 +3,7 @@
  * A one-time download the import leaves (the users import's first passwords) is written at
  * once to --secret-out (default KIND-import-ID.xlsx in the current directory), mode 0600. */
 #include "cmd/cmd.h"
+#include "store/store_people.h"
 
 #include "app/import_json.h"
 #include "app/import.h"
@@ -116,7 +117,7 @@ int cmd_import(int argc, char **argv)
 	struct store *s = NULL;
 	struct arena a;
 	const char *kind = NULL, *path = NULL, *secret_out = NULL;
-	char dir[4096];
+	char dir[4096], key[4096];
 	bool json = false;
 	int rc = CMD_EXIT_USAGE, fd = -1;
 
@@ -156,7 +157,8 @@ int cmd_import(int argc, char **argv)
 		fprintf(stderr, "kfq import: %s: %s\n", path, strerror(errno));
 		goto cleanup;
 	}
-	if (sodium_init() < 0 || cmd_open_db(&o, &s) != KFQ_OK)
+	if (sodium_init() < 0 || cmd_open_db(&o, &s) != KFQ_OK ||
+	    store_people_key_file(cmd_personal_key(&o, key, sizeof(key))) != KFQ_OK)
 		goto cleanup;
 	cmd_actor(&who);
 	req.fd = fd;

@@ -21,7 +21,8 @@ static const char usage[] =
     "                 [--max-connections N] [--max-connections-per-addr N]\n"
     "                 [--header-timeout SECONDS] [--body-min-rate BYTES] [--body-memory MIB]\n"
     "                 [--reply-horizon-days N] [--answer-cache-mb N] [--pow-bits N]\n"
-    "                 [--notice-organ NAME] [--notice-code CODE] [--config FILE]\n\n"
+    "                 [--notice-organ NAME] [--notice-code CODE] [--personal-key FILE]\n"
+    "                 [--config FILE]\n\n"
     "Serves the kfq API and web app. Applies pending migrations first.\n\n"
     "  --db PATH|URL     SQLite file or postgresql:// URL (default var/kfq.db, or $KFQ_DB)\n"
     "  --listen H:P      IPv4 address and port (default 127.0.0.1:8080; port 0 = any free)\n"
@@ -56,8 +57,13 @@ static const char usage[] =
     "                    the 机关代字 of their numbers, CODE〔2026〕3号 (default " NOTICE_CODE
     ");\n"
     "                    numbers already issued keep theirs\n"
-    "  --config FILE     key = value lines: db, listen, web_root, data_dir, threads, access_log,\n"
-    "                    trust_proxy, audit_checkpoint_file, audit_checkpoint_interval,\n"
+    "  --personal-key FILE\n"
+    "                    the key sealing national ID numbers at rest (64 hex digits; made\n"
+    "                    when missing; default personal.key beside the SQLite database, or\n"
+    "                    var/personal.key): keep it with the backups, apart from them\n"
+    "  --config FILE     key = value lines: db, listen, web_root, data_dir, personal_key,\n"
+    "                    threads, access_log, trust_proxy, audit_checkpoint_file,\n"
+    "                    audit_checkpoint_interval,\n"
     "                    max_connections, max_connections_per_addr, header_timeout,\n"
     "                    body_min_rate, body_memory, reply_horizon_days, answer_cache_mb,\n"
     "                    notice_organ, notice_code, pow_bits (flags given later override it)\n";
@@ -84,7 +90,7 @@ int cmd_serve(int argc, char **argv)
 	struct store *s;
 	struct checkpointer cp = {0};
 	struct stat st;
-	char data_dir[4096], cp_file[4096], spool_dir[4200];
+	char data_dir[4096], cp_file[4096], spool_dir[4200], key_file[4096];
 	const char *clock_file = NULL;
 	int rc;
 
@@ -170,6 +176,7 @@ int cmd_serve(int argc, char **argv)
 	acfg.answer_cache_bytes = (size_t)o.answer_cache_mb << 20;
 	acfg.notice_organ = o.notice_organ;
 	acfg.notice_code = o.notice_code;
+	acfg.personal_key_file = cmd_personal_key(&o, key_file, sizeof(key_file));
 	if (api_init(&acfg, &router) != KFQ_OK) {
 		http_router_release(&router);
 		return CMD_EXIT_FAIL;

@@ -159,6 +159,8 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 			o->web_root = val;
 		else if (!strcmp(key, "data_dir"))
 			o->data_dir = val;
+		else if (!strcmp(key, "personal_key") && *val)
+			o->personal_key = val;
 		else if (!strcmp(key, "threads") && atoi(val) > 0 && atoi(val) <= 256)
 			o->threads = atoi(val);
 		else if (!strcmp(key, "access_log") && parse_bool(val, &o->access_log))
@@ -189,7 +191,8 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 	bad:
 		fprintf(
 		    stderr,
-		    "kfq: %s:%d: expected one of db, listen, web_root, data_dir, threads, "
+		    "kfq: %s:%d: expected one of db, listen, web_root, data_dir, personal_key, "
+		    "threads, "
 		    "access_log, trust_proxy, audit_checkpoint_file, audit_checkpoint_interval, "
 		    "max_connections, max_connections_per_addr, header_timeout, body_min_rate, "
 		    "body_memory, reply_horizon_days, answer_cache_mb, notice_organ, notice_code, "
@@ -206,7 +209,8 @@ int cmd_options_common(struct cmd_options *o, int argc, char **argv, int *i)
 {
 	const char *a = argv[*i];
 
-	if (strcmp(a, "--db") != 0 && strcmp(a, "--config") != 0)
+	if (strcmp(a, "--db") != 0 && strcmp(a, "--config") != 0 &&
+	    strcmp(a, "--personal-key") != 0)
 		return 0;
 	if (*i + 1 >= argc) {
 		fprintf(stderr, "kfq: %s needs a value\n", a);
@@ -215,6 +219,10 @@ int cmd_options_common(struct cmd_options *o, int argc, char **argv, int *i)
 	(*i)++;
 	if (!strcmp(a, "--db")) {
 		o->db = argv[*i];
+		return 1;
+	}
+	if (!strcmp(a, "--personal-key")) {
+		o->personal_key = argv[*i];
 		return 1;
 	}
 	return cmd_options_load(o, argv[*i]) == KFQ_OK ? 1 : -1;
@@ -344,6 +352,15 @@ const char *cmd_beside_db(const char *db, const char *name, char *buf, size_t le
 	else
 		snprintf(buf, len, "%.*s/%s", (int)(slash - db), db, name);
 	return buf;
+}
+
+const char *cmd_personal_key(const struct cmd_options *o, char *buf, size_t len)
+{
+	if (o->personal_key) {
+		snprintf(buf, len, "%s", o->personal_key);
+		return buf;
+	}
+	return cmd_beside_db(o->db, "personal.key", buf, len);
 }
 
 const char *cmd_data_dir(const struct cmd_options *o, char *buf, size_t len)

@@ -102,7 +102,13 @@ typedef uint64_t account_perms;
 /* record fiscal modes, import accounts, enter project performance: also needs the
  * organization's manage_budget capability */
 #define PERM_BUDGET_MANAGE ((account_perms)1 << 25)
-#define ACCOUNT_NPERMS     26
+/* staffing, rosters and pay (of the data scope) */
+#define PERM_PEOPLE_READ ((account_perms)1 << 26)
+/* keep the own zone's roster and pay plan */
+#define PERM_PEOPLE_WRITE ((account_perms)1 << 27)
+/* set the year's R, coefficients and zone grades */
+#define PERM_PAY_SET   ((account_perms)1 << 28)
+#define ACCOUNT_NPERMS 29
 
 /* The stable name of permission bit `perm` (e.g. "task_read"): what GET /api/session sends the
  * web client, which builds its menus from these. NULL for anything but one known bit. */

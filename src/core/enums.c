@@ -66,6 +66,14 @@ TABLE(enum_disposition, {"adopted", "采纳"}, {"partly", "部分采纳"}, {"rej
 TABLE(enum_budget_mode, {"independent", "独立核算"}, {"listed", "单独列示"});
 TABLE(enum_budget_kind, {"budget", "预算"}, {"final", "决算"});
 TABLE(enum_budget_grade, {"excellent", "优"}, {"good", "良"}, {"fair", "中"}, {"poor", "差"});
+TABLE(enum_person_identity, {"civil_servant", "公务员"}, {"civil_servant_ref", "参照公务员管理"},
+      {"institution", "事业编制"}, {"enterprise", "企业人员"}, {"contract", "聘用人员"});
+TABLE(enum_appointment, {"appointed", "委任制"}, {"hired", "聘任制"});
+TABLE(enum_pay_grade, {"excellent", "优秀"}, {"good", "良好"}, {"fair", "一般"}, {"poor", "较差"});
+TABLE(enum_pay_plan_status, {"draft", "草稿"}, {"filed", "备案中"}, {"returned", "已退回"},
+      {"effective", "已生效"});
+TABLE(enum_person_end, {"returned", "退回原单位"}, {"secondment_over", "挂职期满返回"},
+      {"left", "调离或离职"});
 
 static const struct enum_entry *find(const struct enum_table *t, const char *code)
 {

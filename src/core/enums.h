@@ -52,6 +52,11 @@ extern const struct enum_table enum_disposition;     /* adopted partly rejected 
 extern const struct enum_table enum_budget_mode;  /* independent listed */
 extern const struct enum_table enum_budget_kind;  /* budget final */
 extern const struct enum_table enum_budget_grade; /* excellent good fair poor */
+extern const struct enum_table enum_person_identity; /* 公务员 参照公务员 事业 企业 聘用 */
+extern const struct enum_table enum_appointment;     /* 委任 聘任 */
+extern const struct enum_table enum_person_end;      /* how a person left the roster */
+extern const struct enum_table enum_pay_grade;       /* 年度等级: 优秀 良好 一般 较差 */
+extern const struct enum_table enum_pay_plan_status; /* a distribution plan's filing */
 
 bool enum_valid(const struct enum_table *t, const char *code);
 /* The code's label; the code itself when the table does not have it (NULL for NULL). */

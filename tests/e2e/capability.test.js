@@ -19,9 +19,9 @@ const { xlsxText } = createRequire(import.meta.url)(path.join(ROOT, 'tests/api/h
 const OFFICE = { username: `office_${RUN}`, password: 'Office#Passw0rd1', org: '市商务局', role: 'office', displayName: '改革办李四' }
 const ZONE = { username: `zone_${RUN}`, password: 'Zone#Passw0rd12', org: '抚顺经济开发区（示例）', role: 'zone' }
 const SUPERVISOR = { username: `super_${RUN}`, password: 'Super#Passw0rd1', org: '市纪委监委', role: 'supervisor' }
-const ZONE_MENUS = ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '征求意见', '企业名录', '财力分成', '合作共建', '开发区预决算', '项目绩效', '权力事项目录', '一区一单', '赋权评估', '权责清单', '社会事务与营商环境', '工作日历', '组织机构', '个人中心']
-const OFFICE_MENUS = ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '征求意见', '工作周报', '企业名录', '财力分成', '分成测算', '合作共建', '开发区预决算', '项目绩效', '权力事项目录', '一区一单', '赋权评估', '权责清单', '社会事务与营商环境', '工作日历', '组织机构', '职能授权', '个人中心']
-const SUPERVISOR_MENUS = ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '征求意见', '企业名录', '财力分成', '分成测算', '合作共建', '开发区预决算', '项目绩效', '权力事项目录', '一区一单', '赋权评估', '权责清单', '社会事务与营商环境', '工作日历', '组织机构', '审计日志', '个人中心']
+const ZONE_MENUS = ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '征求意见', '企业名录', '财力分成', '合作共建', '开发区预决算', '项目绩效', '权力事项目录', '一区一单', '赋权评估', '权责清单', '社会事务与营商环境', '工作日历', '编制核定', '人员名册', '绩效薪酬', '组织机构', '个人中心']
+const OFFICE_MENUS = ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '征求意见', '工作周报', '企业名录', '财力分成', '分成测算', '合作共建', '开发区预决算', '项目绩效', '权力事项目录', '一区一单', '赋权评估', '权责清单', '社会事务与营商环境', '工作日历', '编制核定', '人员名册', '绩效薪酬', '组织机构', '职能授权', '个人中心']
+const SUPERVISOR_MENUS = ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '征求意见', '企业名录', '财力分成', '分成测算', '合作共建', '开发区预决算', '项目绩效', '权力事项目录', '一区一单', '赋权评估', '权责清单', '社会事务与营商环境', '工作日历', '编制核定', '人员名册', '绩效薪酬', '组织机构', '审计日志', '个人中心']
 
 // Serves GET /api/session with its permissions changed by edit(list) → list. Waits first for
 // the page's own requests (the home page's figures, the inbox count), which a reload would
@@ -190,7 +190,7 @@ describe('organization capabilities', () => {
     await rewriteSession(page, (p) => [...p, 'audit_read'])
     await page.reload()
     await page.locator(sel('sidebar')).waitFor()
-    assert.deepEqual(await menuTexts(page), ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '征求意见', '企业名录', '财力分成', '合作共建', '开发区预决算', '项目绩效', '权力事项目录', '一区一单', '赋权评估', '权责清单', '社会事务与营商环境', '工作日历', '组织机构', '审计日志', '个人中心'])
+    assert.deepEqual(await menuTexts(page), ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '征求意见', '企业名录', '财力分成', '合作共建', '开发区预决算', '项目绩效', '权力事项目录', '一区一单', '赋权评估', '权责清单', '社会事务与营商环境', '工作日历', '编制核定', '人员名册', '绩效薪酬', '组织机构', '审计日志', '个人中心'])
     await page.unroute('**/api/session')
     await logout(page)
     watcher.assertClean()

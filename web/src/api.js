@@ -496,4 +496,43 @@ export const budgetApi = {
   exportProjects: (query) => downloadExport('/api/budget-projects/export.xlsx', query),
   createProject: (p) => api.post('/api/budget-projects', p),
   updateProject: (id, p) => api.put(`/api/budget-projects/${id}`, p),
+export const staffingApi = {
+  list: (query) => api.get('/api/staffing', query),
+  get: (id) => api.get(`/api/staffing/${id}`),
+  // {org_id, year, admin_slots, inst_slots, bodies, leaders, quota, doc_no, note, body_names}
+  approve: (x) => api.put('/api/staffing', x),
+  history: (id) => api.get(`/api/staffing/${id}/history`),
+  posts: (query) => api.get('/api/posts', query),
+  addPost: (p) => api.post('/api/posts', p),
+  removePost: (id) => api.del(`/api/posts/${id}`),
+}
+
+export const personApi = {
+  list: (query) => api.get('/api/people', query),
+  get: (id) => api.get(`/api/people/${id}`),
+  create: (p) => api.post('/api/people', p),
+  update: (id, p) => api.put(`/api/people/${id}`, p),
+  end: (id, x) => api.post(`/api/people/${id}/end`, x),
+  retain: (id, date) => api.post(`/api/people/${id}/retain`, { date }),
+  history: (id) => api.get(`/api/people/${id}/history`),
+  export: (query) => downloadExport('/api/people/export.xlsx', query),
+}
+
+export const payApi = {
+  levels: (year) => api.get('/api/pay/levels', { year }),
+  setLevel: (x) => api.put('/api/pay/levels', x),
+  coefficients: (year) => api.get('/api/pay/coefficients', { year }),
+  setCoefficient: (x) => api.put('/api/pay/coefficients', x),
+  grades: (year) => api.get('/api/pay/grades', { year }),
+  setGrade: (x) => api.put('/api/pay/grades', x),
+  pools: (year) => api.get('/api/pay/pools', { year }),
+  exportPools: (year) => downloadExport('/api/pay/pools/export.xlsx', { year }),
+  plans: (year) => api.get('/api/pay/plans', { year }),
+  plan: (id) => api.get(`/api/pay/plans/${id}`),
+  savePlan: (x) => api.put('/api/pay/plans', x),
+  file: (id) => api.post(`/api/pay/plans/${id}/file`),
+  ack: (id, decision, comment) => api.post(`/api/pay/plans/${id}/ack`, comment ? { decision, comment } : { decision }),
+  // {year, scenarios: [{name, values: [{name: grade, value: coef_bp}]}]}
+  whatif: (x) => api.post('/api/pay/whatif', x),
+  adopt: (x) => api.post('/api/pay/whatif/adopt', x),
 }

@@ -37,6 +37,13 @@ export const ENTERPRISE_SCALES = ['above', 'below']
 export const ARRANGEMENT_KINDS = ['park_in_park', 'enclave', 'trusteeship']
 // a revenue-sharing statement's
 export const STATEMENT_STATUSES = ['draft', 'confirmed']
+// the roster (core/enums.c): a person's identity, appointment, how they left
+export const PERSON_IDENTITIES = ['civil_servant', 'civil_servant_ref', 'institution', 'enterprise', 'contract']
+export const APPOINTMENTS = ['appointed', 'hired']
+export const PERSON_ENDS = ['returned', 'secondment_over', 'left']
+// performance pay: a zone's grade of the year, a distribution plan's filing
+export const PAY_GRADES = ['excellent', 'good', 'fair', 'poor']
+export const PAY_PLAN_STATUSES = ['draft', 'filed', 'returned', 'effective']
 
 export const roleName = (x) => named('role', x)
 export const orgTypeName = (x) => named('orgType', x)
@@ -63,6 +70,11 @@ export const permissionName = (x) => named('permission', x)
 export const scaleName = (x) => named('enterpriseScale', x)
 export const arrangementKindName = (x) => named('arrangementKind', x)
 export const statementStatusName = (x) => named('statementStatus', x)
+export const personIdentityName = (x) => named('personIdentity', x)
+export const appointmentName = (x) => named('appointment', x)
+export const personEndName = (x) => named('personEnd', x)
+export const payGradeName = (x) => named('payGrade', x)
+export const payPlanStatusName = (x) => named('payPlanStatus', x)
 
 // Element Plus tag types of the states.
 export const MS_STATE_TAG = { done: 'success', done_late: 'warning', overdue: 'danger', due_soon: 'warning', stale: 'info', on_track: 'primary', closed: 'info' }
@@ -72,6 +84,7 @@ export const REPORT_STATE_TAG = { submitted: 'warning', accepted: 'success', ret
 export const NOTICE_STATUS_TAG = { draft: 'info', open: 'warning', received: 'primary', replied: 'primary', escalated: 'danger', closed: 'success' }
 export const CONSULT_STATE_TAG = { draft: 'info', upcoming: 'warning', open: 'success', closed: 'danger', published: 'primary' }
 export const DISPOSITION_TAG = { adopted: 'success', partly: 'primary', rejected: 'danger', explained: 'info' }
+export const PAY_PLAN_STATUS_TAG = { draft: 'info', filed: 'warning', returned: 'danger', effective: 'success' }
 export const ROLE_CHANGE_STATUS_TAG = { pending: 'warning', confirmed: 'success', rejected: 'danger', superseded: 'info' }
 export const STATEMENT_STATUS_TAG = { draft: 'warning', confirmed: 'success' }
 

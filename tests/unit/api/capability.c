@@ -135,7 +135,8 @@ static void test_rights(void **state)
 	                                  "\"dashboard\",\"org_read\",\"task_read\",\"plan_write\","
 	                                  "\"notice_read\",\"notice_reply\",\"enterprise_read\","
 	                                  "\"enterprise_write\",\"revshare_read\",\"power_read\","
-	                                  "\"power_write\",\"budget_read\"]}");
+	                                  "\"power_write\",\"budget_read\",\"people_read\","
+	                                  "\"people_write\"]}");
 	call_release(&k);
 	u.org_id = other;
 	u.role = "auditor";

@@ -1,0 +1,383 @@
+/* pay.c - performance pay (art. 11, 14): the office sets the year's R and reference salary per
+ * government level, the coefficient of each grade and each zone's grade; everyone with
+ * people_read sees the pools of the zones in people_scope with their derivation (and exports
+ * them); a zone writes its distribution plan and files it (备案); each organization holding
+ * ack_pay_filing acknowledges or returns it. Must not write SQL nor compute a pool. */
+#include "api/capability.h"
+#include "api/export.h"
+#include "api/people_impl.h"
+#include "app/pay_json.h"
+
+#include "core/enums.h"
+#include "store/store_org.h"
+#include "store/store_pay.h"
+
+#include <jansson.h>
+#include <string.h>
+
+static int pay_refuse(struct api_ctx *c, int status, enum pay_rule rule, const char *field)
+{
+	return api_error(c, status, pay_rule_code(rule), pay_rule_message(rule), field);
+}
+
+static int year_of(struct api_ctx *c)
+{
+	return (int)api_query_int(c, "year", 0);
+}
+
+/* ---- the year's figures ---- */
+
+static int year_levels(struct api_ctx *c, int year)
+{
+	struct store_pay_level *ls;
+	int n, rc;
+
+	if ((rc = store_pay_level_list(c->db, c->a, year, &ls, &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	api_page_begin(c);
+	for (int i = 0; i < n; i++)
+		pay_json_level(&c->w, &ls[i]);
+	api_page_end(c, n, 0, 0);
+	return api_ok(c, 200);
+}
+
+static int levels(struct api_ctx *c)
+{
+	return year_levels(c, year_of(c));
+}
+
+static int level_set(struct api_ctx *c)
+{
+	struct store_pay_level l = {0};
+	struct store_org o;
+	int rc;
+
+	l.year = (int)api_body_int(c, "year");
+	l.level_org_id = api_body_int(c, "level_org_id");
+	l.ref_salary_fen = api_body_int(c, "ref_salary_fen");
+	l.r_fen = api_body_int(c, "r_fen");
+	if (l.level_org_id) {
+		rc = store_org_get(c->db, c->a, l.level_org_id, &o);
+		if (rc == KFQ_ENOTFOUND || (rc == KFQ_OK && strcmp(o.type, "county") != 0))
+			return api_error(c, 400, "invalid_value",
+			                 "同级政府应为市本级（不填）或一个县区", "/level_org_id");
+		if (rc != KFQ_OK)
+			return api_store_error(c, rc);
+	}
+	if ((rc = store_pay_level_set(c->db, &c->actor, &pay_json_audit, &l)) != KFQ_OK)
+		return api_store_error(c, rc);
+	return year_levels(c, l.year);
+}
+
+static int year_coefs(struct api_ctx *c, int year)
+{
+	struct store_pay_coef *cs;
+	int n, rc;
+
+	if ((rc = store_pay_coef_list(c->db, c->a, year, &cs, &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	api_page_begin(c);
+	for (int i = 0; i < n; i++)
+		pay_json_coef(&c->w, &cs[i]);
+	api_page_end(c, n, 0, 0);
+	return api_ok(c, 200);
+}
+
+static int coefs(struct api_ctx *c)
+{
+	return year_coefs(c, year_of(c));
+}
+
+static int coef_set(struct api_ctx *c)
+{
+	struct store_pay_coef x = {0};
+	int rc;
+
+	x.year = (int)api_body_int(c, "year");
+	x.grade = api_body_str(c, "grade");
+	x.coef_bp = api_body_int(c, "coef_bp");
+	if (!enum_valid(&enum_pay_grade, x.grade))
+		return api_error(c, 400, "invalid_value", "等级应为优秀、良好、一般或较差",
+		                 "/grade");
+	if (x.coef_bp > PAY_COEF_MAX_BP)
+		return pay_refuse(c, 400, PAY_COEF_OVER_CAP, "/coef_bp");
+	if ((rc = store_pay_coef_set(c->db, &c->actor, &pay_json_audit, &x)) != KFQ_OK)
+		return api_store_error(c, rc);
+	return year_coefs(c, x.year);
+}
+
+static int year_grades(struct api_ctx *c, int year)
+{
+	struct store_zone_grade *gs;
+	struct store_scope scope;
+	int n, rc;
+
+	if (people_scope(c, &scope) != 0)
+		return -1;
+	if ((rc = store_zone_grade_list(c->db, c->a, year, &scope, &gs, &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	api_page_begin(c);
+	for (int i = 0; i < n; i++)
+		pay_json_grade(&c->w, &gs[i]);
+	api_page_end(c, n, 0, 0);
+	return api_ok(c, 200);
+}
+
+static int grades(struct api_ctx *c)
+{
+	return year_grades(c, year_of(c));
+}
+
+static int grade_set(struct api_ctx *c)
+{
+	struct store_zone_grade g = {0};
+	int rc;
+
+	g.year = (int)api_body_int(c, "year");
+	g.org_id = api_body_int(c, "org_id");
+	g.grade = api_body_str(c, "grade");
+	if (!enum_valid(&enum_pay_grade, g.grade))
+		return api_error(c, 400, "invalid_value", "等级应为优秀、良好、一般或较差",
+		                 "/grade");
+	if (people_require_zone(c, g.org_id, "/org_id") != 0)
+		return -1;
+	if ((rc = store_zone_grade_set(c->db, &c->actor, &pay_json_audit, &g)) != KFQ_OK)
+		return api_store_error(c, rc);
+	return year_grades(c, g.year);
+}
+
+/* ---- pools ---- */
+
+static int load_pools(struct api_ctx *c, struct store_pay_pool **ps, int *n)
+{
+	struct store_scope scope;
+	int rc;
+
+	if (people_scope(c, &scope) != 0)
+		return -1;
+	rc = store_pay_pools(c->db, c->a, year_of(c), api_query_int(c, "org_id", 0), &scope, ps, n);
+	return rc == KFQ_OK ? 0 : api_store_error(c, rc);
+}
+
+static int pools(struct api_ctx *c)
+{
+	struct store_pay_pool *ps;
+	int n;
+
+	if (load_pools(c, &ps, &n) != 0)
+		return -1;
+	api_page_begin(c);
+	for (int i = 0; i < n; i++)
+		pay_json_pool(&c->w, &ps[i]);
+	api_page_end(c, n, 0, 0);
+	return api_ok(c, 200);
+}
+
+static int pools_export(struct api_ctx *c)
+{
+	static const char *const headers[] = {"开发区",  "年度", "等级",         "同级政府",
+	                                      "R（元）", "系数", "12月31日在册", "不计的挂职人员",
+	                                      "员额",    "N",    "总额（元）",   "上限（元）"};
+	static const double widths[] = {30, 8, 8, 14, 14, 8, 12, 14, 8, 8, 16, 16};
+	struct export_table x;
+	struct store_pay_pool *ps;
+	int n;
+
+	if (load_pools(c, &ps, &n) != 0 || export_begin(c, &x, "绩效薪酬总额", headers, widths, 12))
+		return -1;
+	for (int i = 0; i < n; i++) {
+		const struct store_pay_pool *p = &ps[i];
+		bool ok = p->rule == PAY_OK;
+		export_text(&x, p->org_name);
+		export_int(&x, p->year);
+		export_text(&x, p->grade ? enum_label(&enum_pay_grade, p->grade) : "");
+		export_text(&x, p->level_name);
+		export_text(&x, arena_printf(c->a, "%.2f", (double)p->p.r_fen / 100));
+		export_text(&x, arena_printf(c->a, "%lld.%04lld", (long long)p->p.coef_bp / 10000,
+		                             (long long)p->p.coef_bp % 10000));
+		export_int(&x, p->p.on_roster);
+		export_int(&x, p->p.unpaid_secondees);
+		export_int(&x, p->p.quota);
+		export_int(&x, p->p.n);
+		export_text(&x,
+		            ok ? arena_printf(c->a, "%lld.%02lld", (long long)p->p.pool_fen / 100,
+		                              (long long)p->p.pool_fen % 100)
+		               : pay_rule_message(p->rule));
+		export_text(&x,
+		            ok ? arena_printf(c->a, "%lld.%02lld", (long long)p->p.cap_fen / 100,
+		                              (long long)p->p.cap_fen % 100)
+		               : "");
+		export_end_row(&x);
+	}
+	return export_finish(c, &x, "绩效薪酬总额");
+}
+
+/* ---- plans ---- */
+
+static int plans(struct api_ctx *c)
+{
+	struct store_pay_plan *ps;
+	struct store_scope scope;
+	int n, rc;
+
+	if (people_scope(c, &scope) != 0)
+		return -1;
+	if ((rc = store_pay_plan_list(c->db, c->a, year_of(c), &scope, &ps, &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	api_page_begin(c);
+	for (int i = 0; i < n; i++)
+		pay_json_plan(&c->w, &ps[i]);
+	api_page_end(c, n, 0, 0);
+	return api_ok(c, 200);
+}
+
+/* The :id plan within scope (the caller's own data scope when own). */
+static int load(struct api_ctx *c, bool own, struct store_pay_plan *p)
+{
+	struct store_scope scope;
+	int64_t id;
+	int rc;
+
+	if (api_path_id(c, &id) != 0 || (!own && people_scope(c, &scope) != 0))
+		return -1;
+	if ((rc = store_pay_plan_get(c->db, c->a, id, p)) != KFQ_OK)
+		return api_store_error(c, rc);
+	return api_scope_check(c, own ? NULL : &scope, p->org_id);
+}
+
+static int answer(struct api_ctx *c, int64_t id, int status)
+{
+	struct store_pay_plan p;
+	int rc;
+
+	if ((rc = store_pay_plan_get(c->db, c->a, id, &p)) != KFQ_OK)
+		return api_store_error(c, rc);
+	pay_json_plan(&c->w, &p);
+	return api_ok(c, status);
+}
+
+static int plan_get(struct api_ctx *c)
+{
+	struct store_pay_plan p;
+
+	if (load(c, false, &p) != 0)
+		return -1;
+	pay_json_plan(&c->w, &p);
+	return api_ok(c, 200);
+}
+
+static int plan_save(struct api_ctx *c)
+{
+	json_t *arr = json_object_get(c->body, "lines");
+	size_t k = json_array_size(arr);
+	struct store_pay_plan p = {0};
+	enum pay_rule rule;
+	int bad, rc;
+
+	p.org_id = api_body_has(c, "org_id") ? api_body_int(c, "org_id") : c->sess.user.org_id;
+	if (api_scope_check(c, NULL, p.org_id) != 0 ||
+	    people_require_zone(c, p.org_id, "/org_id") != 0)
+		return -1;
+	p.year = (int)api_body_int(c, "year");
+	p.note = api_body_str(c, "note");
+	p.lines = arena_zalloc(c->a, sizeof(*p.lines) * (k + 1));
+	p.nlines = (int)k;
+	for (size_t i = 0; i < k; i++) {
+		json_t *o = json_array_get(arr, i);
+		p.lines[i].person_id = json_integer_value(json_object_get(o, "person_id"));
+		p.lines[i].base_fen = json_integer_value(json_object_get(o, "base_fen"));
+		p.lines[i].perf_fen = json_integer_value(json_object_get(o, "perf_fen"));
+		p.lines[i].incentive_fen = json_integer_value(json_object_get(o, "incentive_fen"));
+	}
+	rc = store_pay_plan_save(c->db, &c->actor, &pay_json_audit, &p, &rule, &bad);
+	if (rc == KFQ_EINVAL)
+		return pay_refuse(c, 409, rule,
+		                  bad >= 0 ? arena_printf(c->a, "/lines/%d", bad) : "/lines");
+	if (rc == KFQ_ESTATE)
+		return api_error(c, 409, "invalid_state", "方案已备案或已生效，不能再修改", NULL);
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	return answer(c, p.id, 200);
+}
+
+static int plan_file(struct api_ctx *c)
+{
+	struct store_pay_plan p;
+	int rc;
+
+	if (load(c, true, &p) != 0)
+		return -1;
+	rc = store_pay_plan_file(c->db, &c->actor, &pay_json_audit, p.id);
+	if (rc == KFQ_ESTATE)
+		return api_error(c, 409, "invalid_state", "方案已备案或已生效", NULL);
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	return answer(c, p.id, 200);
+}
+
+static int plan_ack(struct api_ctx *c)
+{
+	struct store_pay_plan p;
+	const char *decision = api_body_str(c, "decision"), *comment = api_body_str(c, "comment");
+	int rc;
+
+	if (api_require_capability(c, CAP_ACK_PAY_FILING) != 0 || load(c, false, &p) != 0)
+		return -1;
+	if (strcmp(decision, "ack") != 0 && strcmp(decision, "return") != 0)
+		return api_error(c, 400, "invalid_value",
+		                 "处理意见应为 ack（接收备案）或 return（退回）", "/decision");
+	if (!strcmp(decision, "return") && !comment)
+		return api_error(c, 400, "missing_field", "退回须写明意见", "/comment");
+	rc = store_pay_plan_ack(c->db, &c->actor, &pay_json_audit, p.id, c->sess.user.org_id,
+	                        decision, comment);
+	if (rc == KFQ_ESTATE)
+		return api_error(c, 409, "invalid_state", "方案不在备案中，不能接收或退回", NULL);
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	return answer(c, p.id, 200);
+}
+
+#define YEAR_FIELD(required) API_INT_FIELD("year", required, 2000, 2100)
+#define FEN_FIELD(name)      API_INT_FIELD(name, true, 0, PAY_R_MAX_FEN)
+static const struct api_field year_query[] = {YEAR_FIELD(false), API_FIELDS_END};
+static const struct api_field pool_query[] = {YEAR_FIELD(false), API_ID_FIELD("org_id", false),
+                                              API_FIELDS_END};
+static const struct api_field level_body[] = {YEAR_FIELD(true), API_ID_FIELD("level_org_id", false),
+                                              FEN_FIELD("ref_salary_fen"), FEN_FIELD("r_fen"),
+                                              API_FIELDS_END};
+/* up to 100 so that a coefficient above 5 reaches the rule that names it */
+static const struct api_field coef_body[] = {YEAR_FIELD(true),
+                                             {"grade", API_STR, true, 16},
+                                             API_INT_FIELD("coef_bp", true, 0, 1000000),
+                                             API_FIELDS_END};
+static const struct api_field grade_body[] = {
+    YEAR_FIELD(true), API_ID_FIELD("org_id", true), {"grade", API_STR, true, 16}, API_FIELDS_END};
+static const struct api_field line_fields[] = {
+    API_ID_FIELD("person_id", true), API_INT_FIELD("base_fen", true, 0, PAY_LINE_MAX),
+    API_INT_FIELD("perf_fen", true, 0, PAY_LINE_MAX),
+    API_INT_FIELD("incentive_fen", false, 0, PAY_LINE_MAX), API_FIELDS_END};
+static const struct api_field plan_body[] = {
+    API_ID_FIELD("org_id", false),
+    YEAR_FIELD(true),
+    {"note", API_STR, false, 2000},
+    {"lines", API_OBJ_ARRAY, true, PAY_PLAN_LINES_MAX, line_fields},
+    API_FIELDS_END};
+static const struct api_field ack_body[] = {
+    {"decision", API_STR, true, 16}, {"comment", API_STR, false, 2000}, API_FIELDS_END};
+
+const struct api_route api_pay_routes[] = {
+    {"GET", "/api/pay/levels", levels, PERM_PEOPLE_READ, 0, year_query, NULL},
+    {"PUT", "/api/pay/levels", level_set, PERM_PAY_SET, 0, NULL, level_body},
+    {"GET", "/api/pay/coefficients", coefs, PERM_PEOPLE_READ, 0, year_query, NULL},
+    {"PUT", "/api/pay/coefficients", coef_set, PERM_PAY_SET, 0, NULL, coef_body},
+    {"GET", "/api/pay/grades", grades, PERM_PEOPLE_READ, 0, year_query, NULL},
+    {"PUT", "/api/pay/grades", grade_set, PERM_PAY_SET, 0, NULL, grade_body},
+    {"GET", "/api/pay/pools", pools, PERM_PEOPLE_READ, 0, pool_query, NULL},
+    {"GET", "/api/pay/pools/export.xlsx", pools_export, PERM_PEOPLE_READ, 0, pool_query, NULL},
+    {"GET", "/api/pay/plans", plans, PERM_PEOPLE_READ, 0, year_query, NULL},
+    {"PUT", "/api/pay/plans", plan_save, PERM_PEOPLE_WRITE, 0, NULL, plan_body},
+    {"GET", "/api/pay/plans/:id", plan_get, PERM_PEOPLE_READ, 0, NULL, NULL},
+    {"POST", "/api/pay/plans/:id/file", plan_file, PERM_PEOPLE_WRITE, 0, NULL, NULL},
+    {"POST", "/api/pay/plans/:id/ack", plan_ack, PERM_PEOPLE_READ, 0, NULL, ack_body},
+    {NULL, NULL, NULL, 0, 0, NULL, NULL},
+};

@@ -1,0 +1,160 @@
+// 人事薪酬 in the browser, one path per role on the demo data (`kfq demo`: this year's staffing,
+// rosters and pools of the sample zones, the first zone's pay plan filed): 市委编办 finds the
+// figures, is refused a 员额 below the roster with the rule named, raises it under a new
+// document and reads the history; the zone sees its roster with ID numbers masked, is refused
+// a bad ID number at the field, puts a person on the roster, sends one back to the original
+// unit with a reason and exports the roster; the office reads each zone's pool against its cap
+// (chart, derivation, export) and is refused a coefficient above 5; 市人社局 acknowledges the
+// filed plan.
+import { describe, test as nodeTest, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer } from './server.js'
+import { openBrowser, login, logout, menuTexts, shot, sel, columnTexts, RUN, testWithShots } from './helpers.js'
+
+const BIANBAN = { username: `bianban_${RUN}`, password: 'Bianban#Passw0rd1', org: '市委编办', role: 'department' }
+const RENSHE = { username: `renshe_${RUN}`, password: 'Renshe#Passw0rd12', org: '市人社局', role: 'department' }
+const ZONE = { username: `pzone_${RUN}`, password: 'Zone#Passw0rd123', org: '抚顺经济开发区（示例）', role: 'zone' }
+const OFFICE = { username: `poffice_${RUN}`, password: 'Office#Passw0rd1', org: '市商务局', role: 'office' }
+const YEAR = new Date(Date.now() + 8 * 3600e3).getUTCFullYear()
+
+function idNumber(first17) {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+  const sum = [...first17].reduce((s, d, i) => s + Number(d) * w[i], 0)
+  return first17 + '10X98765432'[sum % 11]
+}
+
+async function errorMessage(page, re) {
+  await page.locator('.el-message--error', { hasText: re }).first().waitFor()
+}
+
+describe('staffing, rosters and performance pay', () => {
+  let server
+  let b
+  const test = testWithShots(nodeTest, () => b?.page)
+
+  before(async () => {
+    server = await startServer({ name: 'people', demo: true, users: [BIANBAN, RENSHE, ZONE, OFFICE] })
+    b = await openBrowser(server.url)
+  })
+
+  after(async () => {
+    if (b) await b.close()
+    if (server) await server.stop()
+  })
+
+  test('编办 approves the figures: a 员额 below the roster is refused, a raise is kept in the history', async () => {
+    const { page, watcher } = b
+    watcher.allow('PUT', '/api/staffing', 409)
+    await login(page, watcher, BIANBAN.username, BIANBAN.password)
+    assert.ok((await menuTexts(page)).includes('编制核定'))
+    await page.locator(sel('menu-staffing')).click()
+    await page.locator(sel('page-staffing')).waitFor()
+    const row = page.locator(`${sel('staffing-table')} .el-table__row`, { hasText: ZONE.org })
+    await row.waitFor()
+    assert.equal(await page.locator(`${sel('staffing-table')} .el-table__body .el-table__row`).count(), 4)
+    await row.locator(sel('staffing-open')).click()
+    await page.locator(sel('staffing-counts'), { hasText: '9/12' }).waitFor()
+    // 9 on the roster: a 员额 of 8 is refused, naming the rule
+    await row.locator(sel('staffing-change')).click()
+    const dialog = page.locator(`${sel('staffing-dialog')}`)
+    await dialog.locator(`${sel('staffing-quota')} input`).fill('8')
+    await dialog.locator(`${sel('staffing-doc')}`).fill(`抚编发〔${YEAR}〕99号`)
+    await page.locator(sel('staffing-submit')).click()
+    await errorMessage(page, /员额/)
+    await dialog.locator(`${sel('staffing-quota')} input`).fill('14')
+    await dialog.locator(`${sel('staffing-doc')}`).fill(`抚编发〔${YEAR}〕100号`)
+    await page.locator(sel('staffing-submit')).click()
+    await page.locator(sel('staffing-counts'), { hasText: '9/14' }).waitFor()
+    await page.locator(sel('staffing-history')).click()
+    const items = page.locator(`${sel('staffing-history-drawer')} ${sel('staffing-history-item')}`)
+    await items.first().waitFor()
+    const texts = await items.allInnerTexts()
+    assert.equal(texts.length, 2)
+    assert.match(texts[0], new RegExp(`抚编发〔${YEAR}〕100号：员额 14`))
+    await shot(page, 'staffing-bianban')
+    await page.keyboard.press('Escape')
+    await page.locator(sel('staffing-history-drawer')).waitFor({ state: 'hidden' })
+    await logout(page)
+    watcher.assertClean()
+  })
+
+  test('the zone keeps its roster: masked numbers, a bad number refused at its field, entry, 退回原单位, export', async () => {
+    const { page, watcher } = b
+    watcher.allow('POST', '/api/people', 400)
+    await login(page, watcher, ZONE.username, ZONE.password)
+    await page.locator(sel('menu-roster')).click()
+    await page.locator(sel('page-roster')).waitFor()
+    await page.locator(sel('roster-total'), { hasText: '共 9 条' }).waitFor()
+    for (const id of await columnTexts(page, 'roster-row-id')) assert.match(id, /^210\*{11}[0-9X]{4}$/)
+    await page.locator(sel('roster-add')).click()
+    const dialog = page.locator(sel('person-dialog'))
+    await dialog.locator(sel('person-name')).fill('测试员')
+    await dialog.locator(sel('person-id')).fill('210402199001011234')
+    await dialog.locator(`${sel('person-start')} input`).fill(`${YEAR}-02-01`)
+    await dialog.locator(`${sel('person-start')} input`).press('Enter')
+    await page.locator(sel('person-submit')).click()
+    await dialog.locator('.el-form-item__error', { hasText: '身份证号码无效' }).waitFor()
+    await dialog.locator(sel('person-id')).fill(idNumber('21040219900101123'))
+    await page.locator(sel('person-submit')).click()
+    await page.locator(sel('roster-total'), { hasText: '共 10 条' }).waitFor()
+    // back to the original unit, with the reason
+    const row = page.locator(`${sel('roster-table')} .el-table__row`, { hasText: '测试员' })
+    await row.locator(sel('roster-end')).click()
+    const end = page.locator(sel('end-dialog'))
+    await end.locator(`${sel('end-date')} input`).fill(`${YEAR}-03-01`)
+    await end.locator(`${sel('end-date')} input`).press('Enter')
+    await end.locator(sel('end-reason')).fill('试用期满未通过考核')
+    await page.locator(sel('end-submit')).click()
+    await page.locator(sel('roster-total'), { hasText: '共 9 条' }).waitFor()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(sel('roster-export')).click()])
+    assert.equal(download.suggestedFilename(), '人员名册.xlsx')
+    await shot(page, 'roster-zone')
+    await logout(page)
+    watcher.assertClean()
+  })
+
+  test('the office reads each pool against its cap, with the derivation, and is refused a coefficient above 5', async () => {
+    const { page, watcher } = b
+    watcher.allow('PUT', '/api/pay/coefficients', 400)
+    await login(page, watcher, OFFICE.username, OFFICE.password)
+    await page.locator(sel('menu-pay')).click()
+    await page.locator(sel('page-pay')).waitFor()
+    await page.locator(`${sel('pool-table')} ${sel('pool-amount')}`).first().waitFor()
+    assert.equal((await columnTexts(page, 'pool-amount')).length, 4)
+    await page.locator(`${sel('pool-chart')} canvas`).first().waitFor()
+    await page.locator(`${sel('grade-chart')} canvas`).first().waitFor()
+    await page.locator(`${sel('pool-table')} .el-table__expand-icon`).first().click()
+    await page.locator(sel('pool-derivation'), { hasText: '上限 = 5 × N × R' }).first().waitFor()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(sel('pool-export')).click()])
+    assert.equal(download.suggestedFilename(), '绩效薪酬总额.xlsx')
+    await page.locator('.el-tabs__item', { hasText: '参数设定' }).click()
+    await page.locator(`${sel('coef-value')} input`).fill('5.5')
+    await page.locator(sel('coef-save')).click()
+    await errorMessage(page, /不得超过5/)
+    // the what-if: 良好 at 2 against the current coefficients, nothing saved
+    await page.locator(`${sel('whatif-good')} input`).fill('2')
+    await page.locator(sel('whatif-run')).click()
+    await page.locator(`${sel('whatif-table')} .el-table__row`).first().waitFor()
+    assert.equal(await page.locator(`${sel('whatif-table')} .el-table__body .el-table__row`).count(), 4)
+    await page.locator(sel('whatif-total'), { hasText: '全市总额' }).waitFor()
+    await shot(page, 'pay-office')
+    await logout(page)
+    watcher.assertClean()
+  })
+
+  test('市人社局 acknowledges the filed plan', async () => {
+    const { page, watcher } = b
+    await login(page, watcher, RENSHE.username, RENSHE.password)
+    await page.locator(sel('menu-pay')).click()
+    await page.locator('.el-tabs__item', { hasText: '分配方案' }).click()
+    await page.locator(`${sel('plan-table')} ${sel('plan-open')}`).first().click()
+    await page.locator(sel('plan-drawer-status'), { hasText: '备案中' }).waitFor()
+    await page.locator(sel('plan-ack')).click()
+    await page.locator(`${sel('plan-acks')} .el-table__row`, { hasText: '市人社局' }).waitFor()
+    await shot(page, 'pay-renshe')
+    await page.keyboard.press('Escape')
+    await page.locator(sel('plan-drawer')).waitFor({ state: 'hidden' })
+    await logout(page)
+    watcher.assertClean()
+  })
+})
