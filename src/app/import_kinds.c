@@ -11,6 +11,6 @@ extern const struct import_kind import_budget;
 extern const struct import_kind import_people;
 
 const struct import_kind *const import_kinds[] = {
-    &import_users,       &import_enterprises, &import_taxes, &import_powers,
+    &import_users,       &import_enterprises, &import_taxes,  &import_powers,
     &import_power_cases, &import_budget,      &import_people, NULL,
 };

@@ -53,7 +53,7 @@ struct cmd_options {
 	/* serve: the 发文机关 of 督办单 and the 机关代字 of their numbers (NULL: the defaults) */
 	const char *notice_organ;
 	const char *notice_code;
-	int pow_bits; /* serve: zero bits of a public comment's proof of work */
+	int pow_bits;             /* serve: zero bits of a public comment's proof of work */
 	const char *personal_key; /* the key file sealing ID numbers; default beside the db */
 };
 

@@ -109,7 +109,8 @@ static const struct {
     {"department",
      PERM_DASHBOARD | PERM_ORG_READ | PERM_TASK_READ | PERM_NOTICE_READ | PERM_NOTICE_REPLY |
          PERM_ENTERPRISE_READ | PERM_REVSHARE_READ | PERM_REVSHARE_MANAGE | PERM_REVSHARE_COMPARE |
-         PERM_POWER_READ | PERM_POWER_WRITE | PERM_BUDGET_READ | PERM_BUDGET_MANAGE | PERM_PEOPLE_READ,
+         PERM_POWER_READ | PERM_POWER_WRITE | PERM_BUDGET_READ | PERM_BUDGET_MANAGE |
+         PERM_PEOPLE_READ,
      "org"},
     {"zone",
      PERM_DASHBOARD | PERM_ORG_READ | PERM_TASK_READ | PERM_PLAN_WRITE | PERM_NOTICE_READ |
@@ -232,7 +233,7 @@ const char *account_perm_name(account_perms perm)
 	    "capability_manage", "user_read",     "account_security", "enterprise_read",
 	    "enterprise_write",  "revshare_read", "revshare_manage",  "arrangement_write",
 	    "revshare_compare",  "power_read",    "power_write",      "calendar_write",
-	    "budget_read",       "budget_manage",    "people_read",      "people_write",
+	    "budget_read",       "budget_manage", "people_read",      "people_write",
 	    "pay_set",
 	};
 	for (int i = 0; i < ACCOUNT_NPERMS; i++)
