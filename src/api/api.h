@@ -261,6 +261,7 @@ extern const struct api_route api_enterprise_routes[];
 extern const struct api_route api_industry_routes[];
 extern const struct api_route api_arrangement_routes[];
 extern const struct api_route api_revshare_routes[];
+extern const struct api_route api_boundary_routes[];
 /* Every table above, in the order they are registered; NULL-terminated. */
 extern const struct api_route *const api_tables[];
 

@@ -103,23 +103,25 @@ static const struct {
      PERM_DASHBOARD | PERM_ORG_READ | PERM_ORG_WRITE | PERM_TASK_READ | PERM_POLICY_WRITE |
          PERM_PLAN_REVIEW | PERM_NOTICE_READ | PERM_NOTICE_ISSUE | PERM_CAPABILITY_MANAGE |
          PERM_ENTERPRISE_READ | PERM_ENTERPRISE_WRITE | PERM_REVSHARE_READ |
-         PERM_ARRANGEMENT_WRITE | PERM_REVSHARE_COMPARE,
+         PERM_ARRANGEMENT_WRITE | PERM_REVSHARE_COMPARE | PERM_LAND_READ,
      "all"},
     {"department",
      PERM_DASHBOARD | PERM_ORG_READ | PERM_TASK_READ | PERM_NOTICE_READ | PERM_NOTICE_REPLY |
-         PERM_ENTERPRISE_READ | PERM_REVSHARE_READ | PERM_REVSHARE_MANAGE | PERM_REVSHARE_COMPARE,
+         PERM_ENTERPRISE_READ | PERM_REVSHARE_READ | PERM_REVSHARE_MANAGE | PERM_REVSHARE_COMPARE |
+         PERM_LAND_READ | PERM_LAND_WRITE,
      "org"},
     {"zone",
      PERM_DASHBOARD | PERM_ORG_READ | PERM_TASK_READ | PERM_PLAN_WRITE | PERM_NOTICE_READ |
-         PERM_NOTICE_REPLY | PERM_ENTERPRISE_READ | PERM_ENTERPRISE_WRITE | PERM_REVSHARE_READ,
+         PERM_NOTICE_REPLY | PERM_ENTERPRISE_READ | PERM_ENTERPRISE_WRITE | PERM_REVSHARE_READ |
+         PERM_LAND_READ | PERM_LAND_WRITE,
      "org"},
     {"county",
      PERM_DASHBOARD | PERM_ORG_READ | PERM_TASK_READ | PERM_PLAN_WRITE | PERM_NOTICE_READ |
-         PERM_NOTICE_REPLY | PERM_ENTERPRISE_READ | PERM_REVSHARE_READ,
+         PERM_NOTICE_REPLY | PERM_ENTERPRISE_READ | PERM_REVSHARE_READ | PERM_LAND_READ,
      "org_and_below"},
     {"supervisor",
      PERM_DASHBOARD | PERM_ORG_READ | PERM_AUDIT_READ | PERM_TASK_READ | PERM_NOTICE_READ |
-         PERM_ENTERPRISE_READ | PERM_REVSHARE_READ | PERM_REVSHARE_COMPARE,
+         PERM_ENTERPRISE_READ | PERM_REVSHARE_READ | PERM_REVSHARE_COMPARE | PERM_LAND_READ,
      "all"},
     {"auditor", PERM_DASHBOARD | PERM_AUDIT_READ, "all"},
     /* accounts and nothing else: no reform data, no audit log (the auditor audits what the
@@ -223,7 +225,7 @@ const char *account_perm_name(unsigned perm)
 	    "plan_review",       "notice_read",   "notice_issue",     "notice_reply",
 	    "capability_manage", "user_read",     "account_security", "enterprise_read",
 	    "enterprise_write",  "revshare_read", "revshare_manage",  "arrangement_write",
-	    "revshare_compare",
+	    "revshare_compare",  "land_read",     "land_write",
 	};
 	for (int i = 0; i < ACCOUNT_NPERMS; i++)
 		if (perm == 1u << i)

@@ -75,8 +75,12 @@ enum {
 	PERM_REVSHARE_MANAGE = 1u << 18,
 	PERM_ARRANGEMENT_WRITE = 1u << 19, /* 区中园/飞地/托管 arrangements */
 	PERM_REVSHARE_COMPARE = 1u << 20,  /* compare sharing ratios over every zone (what-if) */
+	PERM_LAND_READ = 1u << 21, /* zones' boundaries, land and projects (zone, county: own) */
+	/* parcels, batches, cases and projects (zone: its own); boundaries and every zone's land
+	 * also need the organization's manage_land capability */
+	PERM_LAND_WRITE = 1u << 22,
 };
-#define ACCOUNT_NPERMS 21
+#define ACCOUNT_NPERMS 23
 
 /* The stable name of permission bit `perm` (e.g. "task_read"): what GET /api/session sends the
  * web client, which builds its menus from these. NULL for anything but one known bit. */

@@ -22,6 +22,11 @@ const struct capability_def capability_defs[CAP_COUNT] = {
     {CAP_DELEGATE_POWER, "delegate_power", "向开发区赋权",
      "向开发区下放或委托市级管理权限，并负责业务指导和评估（一区一单）", CAP_SEED_RESPONSIBLE_DEPTS,
      4, "完善赋权机制"},
+    /* art. 2: 亩产论英雄、低效用地、审核公告目录的四至; its leads are 市发改委 and 市自然资源局,
+     * and the office takes the grant back from whichever should not hold it */
+    {CAP_MANAGE_LAND, "manage_land", "管理开发区用地",
+     "录入和修改各开发区的批准面积和四至边界、批次、地块、低效用地处置和项目位置", CAP_SEED_LEAD, 2,
+     "聚焦主责主业"},
 };
 
 const struct capability_def *capability_find(const char *code)

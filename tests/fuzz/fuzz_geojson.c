@@ -9,7 +9,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct arena a;
 	struct geo_shape s;
 	struct geojson_error e;
-	struct geo_problem p;
+	struct geo_problem p = {{0}};
 	enum geo_where w;
 
 	arena_init(&a);

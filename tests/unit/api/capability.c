@@ -134,7 +134,7 @@ static void test_rights(void **state)
 	assert_string_equal(k.c.out->buf, "{\"capabilities\":[\"read_personal\"],\"permissions\":["
 	                                  "\"dashboard\",\"org_read\",\"task_read\",\"plan_write\","
 	                                  "\"notice_read\",\"notice_reply\",\"enterprise_read\","
-	                                  "\"enterprise_write\",\"revshare_read\"]}");
+	                                  "\"enterprise_write\",\"revshare_read\",\"land_read\",\"land_write\"]}");
 	call_release(&k);
 	u.org_id = other;
 	u.role = "auditor";

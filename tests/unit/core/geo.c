@@ -33,7 +33,7 @@ static struct geo_shape shape(const char *text)
 static enum geo_where where(const struct geo_shape *b, const char *text)
 {
 	struct geo_shape s = shape(text);
-	struct geo_problem p;
+	struct geo_problem p = {{0}};
 	enum geo_where w;
 
 	assert_int_equal(geo_locate(b, &s, &w, &p), 0);
@@ -43,7 +43,7 @@ static enum geo_where where(const struct geo_shape *b, const char *text)
 static void test_points(void **state)
 {
 	struct geo_shape zone = shape(ZONE);
-	struct geo_problem p;
+	struct geo_problem p = {{0}};
 
 	(void)state;
 	assert_int_equal(geo_validate(&zone, &p), 0);
@@ -92,7 +92,7 @@ static void test_areas(void **state)
 	struct geo_shape hole = shape("{\"type\":\"Polygon\",\"coordinates\":[" HOLE "]}");
 	struct geo_shape east = shape("{\"type\":\"Polygon\",\"coordinates\":[" EAST "]}");
 	struct geo_shape zone = shape(ZONE);
-	struct geo_problem p;
+	struct geo_problem p = {{0}};
 	int64_t shared;
 
 	(void)state;
@@ -121,7 +121,7 @@ static void test_invalid(void **state)
 	          "41.87],[123.92,41.85],[123.9,41.87],[123.9,41.85]]]}");
 	/* a hole outside its shell */
 	struct geo_shape out = shape("{\"type\":\"Polygon\",\"coordinates\":[" OUTER "," EAST "]}");
-	struct geo_problem p;
+	struct geo_problem p = {{0}};
 
 	(void)state;
 	assert_int_equal(geo_validate(&bow, &p), -1);

@@ -181,6 +181,8 @@ export default {
       revshare_manage: '计算、确认财力分成',
       arrangement_write: '维护合作共建安排',
       revshare_compare: '分成测算',
+      land_read: '查看开发区用地',
+      land_write: '维护开发区用地',
     },
     inboxKind: {
       notice: '督办通知',
