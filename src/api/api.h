@@ -262,6 +262,9 @@ extern const struct api_route api_industry_routes[];
 extern const struct api_route api_arrangement_routes[];
 extern const struct api_route api_revshare_routes[];
 extern const struct api_route api_boundary_routes[];
+extern const struct api_route api_parcel_routes[];
+extern const struct api_route api_land_case_routes[];
+extern const struct api_route api_project_routes[];
 /* Every table above, in the order they are registered; NULL-terminated. */
 extern const struct api_route *const api_tables[];
 

@@ -12,9 +12,12 @@
 #include "core/cellval.h"
 #include "core/geo.h"
 #include "core/geojson.h"
+#include "core/land.h"
+#include "core/plan.h"
 #include "store/store_land.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #define BOUNDARY_GEOJSON_MAX (4 * 1024 * 1024)
@@ -58,6 +61,62 @@ int land_body_hundredths(struct api_ctx *c, const char *name, bool positive, int
 	                 positive ? "应为大于零的数，最多两位小数"
 	                          : "应为不小于零的数，最多两位小数",
 	                 arena_strdup(c->a, field));
+}
+
+int land_body_date(struct api_ctx *c, const char *name, const char **out)
+{
+	char field[64];
+
+	*out = api_body_str(c, name);
+	if (!*out || plan_day(*out) >= 0)
+		return 0;
+	snprintf(field, sizeof(field), "/%s", name);
+	return api_error(c, 400, "invalid_value", "日期应为 YYYY-MM-DD 格式的有效日期",
+	                 arena_strdup(c->a, field));
+}
+
+/* Reads text as GeoJSON into s, checked; 0, or -1 after answering 400. */
+static int shape_read(struct api_ctx *c, const char *text, struct geo_shape *s)
+{
+	struct geojson_error e;
+	struct geo_problem p;
+
+	if (geojson_read(text, strlen(text), c->a, s, &e) != 0)
+		return api_error(c, 400, "invalid_geometry", e.message, "/geojson");
+	if (geo_validate(s, &p) != 0)
+		return api_error(c, 400, "invalid_geometry", p.message, "/geojson");
+	return 0;
+}
+
+int land_locate(struct api_ctx *c, int64_t zone_id, const char **text, const char **where)
+{
+	const char *in = api_body_str(c, "geojson");
+	struct store_boundary b;
+	struct geo_shape s, zone;
+	struct geo_problem p;
+	struct strbuf sb = STRBUF_INIT;
+	enum geo_where w;
+	int rc;
+
+	*text = *where = NULL;
+	if (!in)
+		return 0;
+	if (shape_read(c, in, &s) != 0)
+		return -1;
+	geojson_write(&sb, &s);
+	*text = arena_strndup(c->a, sb.buf, sb.len);
+	strbuf_release(&sb);
+	rc = store_boundary_get(c->db, c->a, zone_id, &b);
+	if (rc == KFQ_ENOTFOUND || (rc == KFQ_OK && !b.geojson))
+		return 0;
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	if (shape_read(c, b.geojson, &zone) != 0)
+		return -1;
+	if (geo_locate(&zone, &s, &w, &p) != 0)
+		return api_error(c, 500, "internal", p.message, NULL);
+	*where = land_where_code(w);
+	return 0;
 }
 
 static int list(struct api_ctx *c)

@@ -16,4 +16,13 @@ int land_may_change(struct api_ctx *c, int64_t zone_id);
  * field name: *out 0 when absent. 0, or -1 after answering 400 naming the field. */
 int land_body_hundredths(struct api_ctx *c, const char *name, bool positive, int64_t *out);
 
+/* Reads body field "geojson" (a Point, Polygon or MultiPolygon, checked as core/geojson.h and
+ * core/geo.h say) and locates it against zone_id's boundary: *text its normalized GeoJSON
+ * (NULL when the field is absent), *where the code of core/land.h's land_where_code, NULL when
+ * the zone has no boundary coordinates yet. 0, or -1 after answering 400 naming /geojson. */
+int land_locate(struct api_ctx *c, int64_t zone_id, const char **text, const char **where);
+/* Reads an optional ISO date from body field name into *out (NULL when absent). 0, or -1
+ * after answering 400. */
+int land_body_date(struct api_ctx *c, const char *name, const char **out);
+
 #endif

@@ -137,3 +137,198 @@ describe('land: zone boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		h.assertError(await c.auditor1.get('/api/land/boundaries'), 403, 'forbidden');
 	});
 });
+
+// 'YYYY-MM-DD' plus n calendar years (29 February to 28 February), as core/land.c counts them.
+function addYears(iso, n) {
+	let [y, m, d] = iso.split('-').map(Number);
+	y += n;
+	const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+	if (m === 2 && d === 29 && !leap) d = 28;
+	return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT }, () => {
+	let srv, c, ids;
+	const P = {};
+
+	before(async () => {
+		srv = await h.startServer({ users: USERS });
+		c = await h.loginAll(srv, ['office1', 'land1', 'zone1', 'zone2', 'county1', 'super1', 'auditor1']);
+		ids = await h.orgIds(c.office1);
+		const g = await c.office1.post('/api/capabilities/grants', { org_id: ids[LAND], capability: 'manage_land' });
+		assert.equal(g.status, 201, g.text);
+	});
+
+	after(async () => {
+		if (srv) await srv.close();
+	});
+
+	const auditCount = async () => (await c.auditor1.get('/api/audit?page_size=1')).json.total;
+	const parcel = (over = {}) => ({ zone_id: ids[h.ORG.econ], land_use: 'industrial', area_m2: '10000', ...over });
+
+	test('a batch and its parcels: 批而未供 in m² and mu', T, async () => {
+		const b = await c.land1.post('/api/land/batches', { zone_id: ids[h.ORG.econ], batch_no: '2023-007', approved_on: '2023-05-10', approved_m2: '20000' });
+		assert.equal(b.status, 201, b.text);
+		P.batch = b.json.id;
+		assert.equal(b.json.unsupplied_m2x100, 2000000);
+		// 1. not started 400 days after the agreed day, the enterprise's cause: idle, the fee
+		let r = await c.land1.post('/api/land/parcels', parcel({
+			parcel_no: '抚国用(2024)第0001号', batch_id: P.batch, location: '示例路1号',
+			agreed_start: h.day(-400), land_price: '12345678.93', investment_agreed: '10000000', idle_cause: 'enterprise',
+		}));
+		assert.equal(r.status, 201, r.text);
+		P.idle = r.json.id;
+		assert.equal(r.json.mu, '15.00');
+		assert.equal(r.json.area_m2, '10000.00');
+		assert.equal(r.json.finding.status, 'idle');
+		assert.equal(r.json.finding.clause, 'not_started');
+		assert.equal(r.json.finding.idle_since, addYears(h.day(-400), 1));
+		assert.equal(r.json.finding.handling, 'idle_fee');
+		assert.equal(r.json.finding.fee_fen, 246913579);
+		assert.equal(
+			r.json.finding.reason,
+			`超过约定动工日期${h.day(-400)}满一年（${addYears(h.day(-400), 1)}起）未动工开发，属闲置土地（第53号令第二条）；` +
+				'属企业原因，应按出让价款的20%征缴土地闲置费2469135.79元（第53号令第十四条）',
+		);
+		const batch = (await c.office1.get(`/api/land/batches?zone_id=${ids[h.ORG.econ]}`)).json.items[0];
+		assert.equal(batch.supplied_m2x100, 1000000);
+		assert.equal(batch.unsupplied_m2x100, 1000000);
+		assert.equal(batch.unsupplied_mu, '15.00');
+		// 2. started, a third not developed, stopped over a year: idle under the second clause
+		r = await c.land1.post('/api/land/parcels', parcel({
+			parcel_no: '抚国用(2024)第0002号', agreed_start: h.day(-1000), actual_start: h.day(-900),
+			developed_m2: '3333.33', investment_agreed: '10000000', investment_done: '3000000',
+			stopped_since: h.day(-370), idle_cause: 'government',
+		}));
+		assert.equal(r.status, 201, r.text);
+		P.stopped = r.json.id;
+		assert.equal(r.json.finding.clause, 'stopped');
+		assert.equal(r.json.finding.handling, 'negotiate');
+		assert.equal(r.json.finding.fee_fen, 0);
+		assert.match(r.json.finding.reason, /已开发面积占33\.33%（不足三分之一）、已投资占30\.00%/);
+		// 3. its agreed day to come: normal; 4. built, production late: 建而未投
+		r = await c.zone1.post('/api/land/parcels', parcel({ parcel_no: 'HT-2025-003', agreed_start: h.day(30) }));
+		assert.equal(r.status, 201, r.text);
+		P.normal = r.json.id;
+		assert.equal(r.json.finding.status, 'normal');
+		r = await c.land1.post('/api/land/parcels', parcel({
+			parcel_no: 'HT-2025-004', agreed_start: h.day(-700), actual_start: h.day(-690), actual_finish: h.day(-100),
+			developed_m2: '10000', agreed_production: h.day(-10),
+		}));
+		assert.equal(r.json.finding.status, 'unproduced');
+		assert.equal(r.json.finding.reason, `已于${h.day(-100)}竣工，约定投产日期${h.day(-10)}已过，尚未投产`);
+	});
+
+	test('lists filter by finding, scope and text; the export', T, async () => {
+		const list = async (who, q) => (await c[who].get(`/api/land/parcels?${q}`)).json;
+		let r = await list('office1', 'status=idle');
+		assert.equal(r.total, 2);
+		assert.deepEqual(r.items.map((p) => p.parcel_no).sort(), ['抚国用(2024)第0001号', '抚国用(2024)第0002号']);
+		r = await list('office1', 'status=idle&page=2&page_size=1');
+		assert.equal(r.total, 2);
+		assert.equal(r.items.length, 1);
+		assert.equal((await list('office1', 'status=normal')).total, 1);
+		assert.equal((await list('office1', 'status=unproduced')).total, 1);
+		assert.equal((await list('office1', `q=${encodeURIComponent('示例路')}`)).total, 1);
+		assert.equal((await list('office1', `batch_id=${P.batch}`)).total, 1);
+		assert.equal((await list('zone1', '')).total, 4);
+		assert.equal((await list('zone2', '')).total, 0);
+		assert.equal((await list('county1', '')).total, 0);
+		h.assertError(await c.zone2.get(`/api/land/parcels/${P.idle}`), 404, 'not_found');
+		h.assertError(await c.office1.get('/api/land/parcels?status=lazy'), 400, 'invalid_parameter', 'status');
+		const x = await c.office1.get('/api/land/parcels/export.xlsx?status=idle');
+		assert.equal(x.status, 200);
+		const rows = h.xlsxRows(x.buf);
+		assert.equal(rows, 3);
+		assert.match(h.xlsxText(x.buf), /征缴土地闲置费（出让价款的20%）/);
+	});
+
+	test('bad parcels are refused and nothing is written', T, async () => {
+		const before = await auditCount();
+		const bad = async (who, body, status, code, field) => h.assertError(await c[who].post('/api/land/parcels', body), status, code, field);
+		await bad('land1', parcel({ parcel_no: 'X1', area_m2: undefined }), 400, 'missing_field', '/area_m2');
+		await bad('land1', parcel({ parcel_no: 'X1', area_m2: '0' }), 400, 'invalid_value', '/area_m2');
+		await bad('land1', parcel({ parcel_no: 'X1', area_m2: '12.345' }), 400, 'invalid_value', '/area_m2');
+		await bad('land1', parcel({ parcel_no: 'X1', developed_m2: '10000.01' }), 400, 'invalid_value', '/developed_m2');
+		await bad('land1', parcel({ parcel_no: 'X1', agreed_start: '2025-02-30' }), 400, 'invalid_value', '/agreed_start');
+		await bad('land1', parcel({ parcel_no: 'X1', land_use: 'farm' }), 400, 'invalid_value', '/land_use');
+		await bad('land1', parcel({ parcel_no: 'X1', idle_cause: 'weather' }), 400, 'invalid_value', '/idle_cause');
+		await bad('land1', parcel({ parcel_no: 'HT-2025-003' }), 409, 'already_exists', '/parcel_no');
+		await bad('land1', parcel({ parcel_no: 'X1', zone_id: ids[h.ORG.shengli], batch_id: P.batch }), 400, 'invalid_value', '/batch_id');
+		await bad('land1', parcel({ parcel_no: 'X1', geojson: '{"type":"Point","coordinates":[41.86,123.91]}' }), 400, 'invalid_geometry', '/geojson');
+		// a zone changes only its own land; a county and the office none
+		await bad('zone1', parcel({ parcel_no: 'X1', zone_id: ids[h.ORG.shengli] }), 404, 'not_found');
+		await bad('county1', parcel({ parcel_no: 'X1' }), 403, 'forbidden');
+		await bad('office1', parcel({ parcel_no: 'X1' }), 403, 'forbidden');
+		assert.equal(await auditCount(), before);
+	});
+
+	test('cases: opened from the finding, closed once, audited', T, async () => {
+		const before = await auditCount();
+		let r = await c.land1.post('/api/land/cases', { parcel_id: P.idle, due_on: h.day(30), note: '下达征缴决定书' });
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.kind, 'idle');
+		assert.equal(r.json.handling, 'idle_fee');
+		assert.equal(r.json.fee_fen, 246913579);
+		assert.equal(r.json.status, 'open');
+		const id = r.json.id;
+		// the government's cause pays no fee
+		h.assertError(await c.land1.post('/api/land/cases', { parcel_id: P.stopped, handling: 'idle_fee' }), 409, 'invalid_state', '/handling');
+		r = await c.land1.post('/api/land/cases', { parcel_id: P.stopped });
+		assert.equal(r.json.handling, 'negotiate');
+		h.assertError(await c.land1.post('/api/land/cases', { parcel_id: P.normal }), 409, 'invalid_state', '/parcel_id');
+		r = await c.land1.post('/api/land/cases', { batch_id: P.batch, handling: 'agreement_transfer' });
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.kind, 'unsupplied');
+		h.assertError(await c.land1.post('/api/land/cases', { parcel_id: P.idle, batch_id: P.batch }), 400, 'invalid_value');
+		r = await c.land1.post(`/api/land/cases/${id}/close`, { result: '已缴纳土地闲置费2469135.79元' });
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.status, 'closed');
+		h.assertError(await c.land1.post(`/api/land/cases/${id}/close`, { result: '再次' }), 409, 'invalid_state');
+		assert.equal(await auditCount(), before + 4);
+		const a = (await c.auditor1.get('/api/audit?entity_type=land_case&page_size=1')).json.items[0];
+		assert.equal(a.action, 'close');
+		assert.equal(a.before.status, 'open');
+		assert.equal(a.after.result, '已缴纳土地闲置费2469135.79元');
+		assert.equal((await c.office1.get('/api/land/cases?status=open')).json.total, 2);
+		assert.equal((await c.zone2.get('/api/land/cases')).json.total, 0);
+	});
+
+	test('projects against the boundary: non-industrial inside flagged, exceptions kept', T, async () => {
+		const point = (x, y) => JSON.stringify({ type: 'Point', coordinates: [x, y] });
+		const project = (name, geojson, over = {}) => c.land1.post('/api/land/projects', { zone_id: ids[h.ORG.econ], name, industrial: false, geojson, ...over });
+		h.assertError(await project('商品住宅', point(123.91, 41.86)), 409, 'invalid_state', '/zone_id');
+		const b = await c.land1.put(`/api/land/boundaries/${ids[h.ORG.econ]}`, { approved_ha: '368.90', geojson: JSON.stringify(ZONE) });
+		assert.equal(b.status, 200, b.text);
+		let r = await project('商品住宅小区', point(123.901, 41.86));
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.where, 'inside');
+		assert.equal(r.json.flagged, true);
+		r = await project('沿街商业', point(123.91, 41.85));
+		assert.equal(r.json.where, 'on_edge');
+		assert.equal(r.json.flagged, true);
+		r = await project('区外酒店', point(123.9200001, 41.86));
+		assert.equal(r.json.where, 'outside');
+		assert.equal(r.json.flagged, false);
+		r = await project('职工宿舍', point(123.955, 41.855), { exception_reason: '园区职工宿舍，属必要的生活配套' });
+		assert.equal(r.json.where, 'inside');
+		assert.equal(r.json.flagged, false);
+		r = await project('新材料产业园', JSON.stringify({ type: 'Polygon', coordinates: [[[123.919, 41.86], [123.921, 41.86], [123.921, 41.861], [123.919, 41.861], [123.919, 41.86]]] }), { industrial: true });
+		assert.equal(r.json.where, 'partly');
+		assert.equal(r.json.flagged, false);
+		const flagged = (await c.office1.get('/api/land/projects?flagged=1')).json;
+		assert.deepEqual(flagged.items.map((p) => p.name).sort(), ['商品住宅小区', '沿街商业'].sort());
+		assert.equal((await c.office1.get('/api/land/projects?industrial=1')).json.total, 1);
+		// the exception recorded later unflags it
+		const id = flagged.items.find((p) => p.name === '沿街商业').id;
+		r = await c.land1.put(`/api/land/projects/${id}`, { zone_id: ids[h.ORG.econ], name: '沿街商业', industrial: false, geojson: point(123.91, 41.85), exception_reason: '服务园区的必要商业配套' });
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.flagged, false);
+		assert.equal((await c.office1.get('/api/land/projects?flagged=1')).json.total, 1);
+		assert.equal((await c.zone2.get('/api/land/projects')).json.total, 0);
+		// a parcel with an outline is located too
+		r = await c.land1.put(`/api/land/parcels/${P.normal}`, parcel({ parcel_no: 'HT-2025-003', agreed_start: h.day(30), geojson: JSON.stringify({ type: 'Polygon', coordinates: [[[123.9, 41.85], [123.901, 41.85], [123.901, 41.851], [123.9, 41.851], [123.9, 41.85]]] }) }));
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.where, 'inside');
+	});
+});
