@@ -5,10 +5,12 @@
 extern const struct import_kind import_users;
 extern const struct import_kind import_enterprises;
 extern const struct import_kind import_taxes;
+extern const struct import_kind import_parcels;
 
 const struct import_kind *const import_kinds[] = {
     &import_users,
     &import_enterprises,
     &import_taxes,
+    &import_parcels,
     NULL,
 };

@@ -294,6 +294,40 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		assert.equal((await c.zone2.get('/api/land/cases')).json.total, 0);
 	});
 
+	test('parcels imported from a spreadsheet, all or nothing, within the importer\'s zones', T, async () => {
+		const upload = (who, text) =>
+			c[who].post(`/api/imports/parcels?name=${encodeURIComponent('地块.csv')}`, Buffer.from(text), { raw: true, contentType: 'application/octet-stream' });
+		const head = '宗地编号,开发区,批次号,用地类型,面积（平方米）,约定动工日期,出让价款（元）,闲置原因\r\n';
+		const count = async () => (await c.office1.get('/api/land/parcels?page_size=1')).json.total;
+		const before = await count();
+		// a zone account imports only its own zone's parcels; every problem is named
+		let r = await upload('zone1', head +
+			`IMP-1,${h.ORG.econ},2023-007,工业用地,6666.67,${h.day(-500)},100.05,企业原因\r\n` +
+			`IMP-2,${h.ORG.shengli},,工业用地,100,,,\r\n` +
+			`IMP-3,${h.ORG.econ},无此批次,农田,0,2025-02-30,,\r\n` +
+			`HT-2025-003,${h.ORG.econ},,工业用地,100,,,\r\n`);
+		h.assertError(r, 422, 'import_rejected');
+		assert.deepEqual(r.json.import.problems.map((p) => [p.row, p.column]), [
+			[3, '开发区'],
+			[4, '用地类型'],
+			[4, '面积（平方米）'],
+			[4, '约定动工日期'],
+			[4, '批次号'],
+			[5, '宗地编号'],
+		]);
+		assert.equal(await count(), before);
+		r = await upload('zone1', head + `IMP-1,${h.ORG.econ},2023-007,工业用地,6666.67,${h.day(-500)},100.05,企业原因\r\n`);
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.rows, 1);
+		const p = (await c.office1.get(`/api/land/parcels?q=IMP-1`)).json.items[0];
+		assert.equal(p.area_m2x100, 666667);
+		assert.equal(p.mu, '10.00');
+		assert.equal(p.batch_no, '2023-007');
+		assert.equal(p.finding.status, 'idle');
+		assert.equal(p.finding.fee_fen, 2001);
+		h.assertError(await upload('county1', head), 403, 'forbidden');
+	});
+
 	test('projects against the boundary: non-industrial inside flagged, exceptions kept', T, async () => {
 		const point = (x, y) => JSON.stringify({ type: 'Point', coordinates: [x, y] });
 		const project = (name, geojson, over = {}) => c.land1.post('/api/land/projects', { zone_id: ids[h.ORG.econ], name, industrial: false, geojson, ...over });
