@@ -30,6 +30,7 @@ int demo_task_fill(struct demo *d);
 int demo_plan_fill(struct demo *d);
 int demo_money_present(struct demo *d, bool *yes);
 int demo_money_fill(struct demo *d);
+int demo_land_fill(struct demo *d);
 
 /* Runs every filler (d->summary initialised here; the caller releases it). KFQ_ECONFLICT with
  * d->error set when a module already has data; another error with d->error set when a filler

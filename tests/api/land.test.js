@@ -366,3 +366,37 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		assert.equal(r.json.where, 'inside');
 	});
 });
+
+describe('land: the demo data', { timeout: h.FILE_TIMEOUT }, () => {
+	let srv, c;
+
+	before(async () => {
+		srv = await h.startServer();
+		const demo = await h.kfq(['demo', '--db', srv.db], { cwd: h.ROOT });
+		assert.equal(demo.code, 0, demo.stderr);
+		c = await h.loginAll(srv, ['office1', 'zone1']);
+	});
+
+	after(async () => {
+		if (srv) await srv.close();
+	});
+
+	test('a parcel in every state, a case of each end, one project flagged', T, async () => {
+		const parcels = (await c.zone1.get('/api/land/parcels?page_size=100')).json.items;
+		assert.deepEqual(
+			parcels.map((p) => p.finding.status).sort(),
+			['idle', 'idle', 'normal', 'normal', 'substandard', 'underused', 'unproduced', 'unused'],
+		);
+		assert.ok(parcels.every((p) => p.where === 'inside'));
+		const b = (await c.zone1.get('/api/land/boundaries?geometry=1')).json.items[0];
+		assert.equal(b.zone_name, h.ORG.econ);
+		assert.equal(b.deviates, false);
+		assert.equal(JSON.parse(b.geojson).coordinates.length, 2);
+		const cases = (await c.office1.get('/api/land/cases')).json.items;
+		assert.deepEqual(cases.map((x) => x.status).sort(), ['closed', 'open']);
+		const flagged = (await c.office1.get('/api/land/projects?flagged=1')).json.items;
+		assert.deepEqual(flagged.map((p) => p.name), ['示例商品住宅小区']);
+		const batch = (await c.office1.get('/api/land/batches')).json.items[0];
+		assert.ok(batch.unsupplied_m2x100 > 0);
+	});
+});
