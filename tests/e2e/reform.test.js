@@ -21,9 +21,9 @@ import {
 const OFFICE = { username: 'office1', password: 'Office#Passw0rd1', org: '市商务局', role: 'office', displayName: '改革办王主任' }
 const ZONE = { username: 'zone1', password: 'Zone#Passw0rd12', org: '抚顺经济开发区（示例）', role: 'zone', displayName: '经开区刘科长' }
 const SEED_TITLE = '中共抚顺市委 抚顺市人民政府关于深化开发区体制机制改革意见'
-const MENUS = ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '企业名录', '财力分成', '合作共建', '组织机构', '个人中心']
+const MENUS = ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '企业名录', '财力分成', '合作共建', '用地地图', '地块', '低效用地处置', '组织机构', '个人中心']
 // the office also manages organizations' capabilities (系统管理 › 职能授权)
-const OFFICE_MENUS = ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '工作周报', '企业名录', '财力分成', '分成测算', '合作共建', '组织机构', '职能授权', '个人中心']
+const OFFICE_MENUS = ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '工作周报', '企业名录', '财力分成', '分成测算', '合作共建', '用地地图', '地块', '低效用地处置', '组织机构', '职能授权', '个人中心']
 
 // The sample policy, made unique per run (a reused database keeps earlier imports).
 const SAMPLE = Buffer.concat([

@@ -33,6 +33,11 @@ export const ENTERPRISE_SCALES = ['above', 'below']
 export const ARRANGEMENT_KINDS = ['park_in_park', 'enclave', 'trusteeship']
 // a revenue-sharing statement's
 export const STATEMENT_STATUSES = ['draft', 'confirmed']
+// a parcel's finding (core/land.h), most severe first, and the land's other closed sets
+export const LAND_STATUSES = ['idle', 'unused', 'underused', 'unproduced', 'substandard', 'normal']
+export const LAND_USES = ['industrial', 'warehouse', 'commercial', 'residential', 'public', 'other']
+export const LAND_HANDLINGS = ['idle_fee', 'reclaim', 'negotiate', 'agreement_transfer', 'surplus_land_transfer', 'surplus_building_lease', 'rectify']
+export const LAND_CASE_STATUSES = ['open', 'closed']
 
 export const roleName = (x) => named('role', x)
 export const orgTypeName = (x) => named('orgType', x)
@@ -51,6 +56,11 @@ export const auditActionName = (x) => named('auditAction', x)
 export const auditEntityName = (x) => named('auditEntity', x)
 export const inboxKindName = (x) => named('inboxKind', x)
 export const roleChangeStatusName = (x) => named('roleChangeStatus', x)
+export const landStatusName = (x) => named('landStatus', x)
+export const landUseName = (x) => named('landUse', x)
+export const landHandlingName = (x) => named('landHandling', x)
+export const landCaseStatusName = (x) => named('landCaseStatus', x)
+export const landWhereName = (x) => named('landWhere', x)
 // a permission bit's name as GET /api/session and GET /api/roles send it
 export const permissionName = (x) => named('permission', x)
 export const scaleName = (x) => named('enterpriseScale', x)
@@ -63,6 +73,10 @@ export const TASK_STATE_TAG = { not_started: 'info', in_progress: 'primary', ove
 export const PLAN_STATUS_TAG = { draft: 'info', submitted: 'warning', approved: 'success', returned: 'danger' }
 export const REPORT_STATE_TAG = { submitted: 'warning', accepted: 'success', returned: 'danger' }
 export const NOTICE_STATUS_TAG = { draft: 'info', open: 'warning', received: 'primary', replied: 'primary', escalated: 'danger', closed: 'success' }
+export const LAND_STATUS_TAG = { idle: 'danger', unused: 'warning', underused: 'warning', unproduced: 'warning', substandard: 'info', normal: 'success' }
+// the map's colours of the findings (and the boundary's)
+export const LAND_STATUS_COLOR = { idle: '#f56c6c', unused: '#e6a23c', underused: '#d4a017', unproduced: '#b88230', substandard: '#909399', normal: '#67c23a' }
+export const LAND_CASE_STATUS_TAG = { open: 'warning', closed: 'success' }
 export const ROLE_CHANGE_STATUS_TAG = { pending: 'warning', confirmed: 'success', rejected: 'danger', superseded: 'info' }
 export const STATEMENT_STATUS_TAG = { draft: 'warning', confirmed: 'success' }
 
