@@ -79,7 +79,7 @@ int land_body_date(struct api_ctx *c, const char *name, const char **out)
 static int shape_read(struct api_ctx *c, const char *text, struct geo_shape *s)
 {
 	struct geojson_error e;
-	struct geo_problem p;
+	struct geo_problem p = {{0}};
 
 	if (geojson_read(text, strlen(text), c->a, s, &e) != 0)
 		return api_error(c, 400, "invalid_geometry", e.message, "/geojson");
@@ -93,7 +93,7 @@ int land_locate(struct api_ctx *c, int64_t zone_id, const char **text, const cha
 	const char *in = api_body_str(c, "geojson");
 	struct store_boundary b;
 	struct geo_shape s, zone;
-	struct geo_problem p;
+	struct geo_problem p = {{0}};
 	struct strbuf sb = STRBUF_INIT;
 	enum geo_where w;
 	int rc;
@@ -160,7 +160,7 @@ static int geometry(struct api_ctx *c, struct store_boundary *b)
 {
 	const char *text = api_body_str(c, "geojson");
 	struct geojson_error e;
-	struct geo_problem p;
+	struct geo_problem p = {{0}};
 	struct geo_shape s;
 	struct strbuf sb = STRBUF_INIT;
 	double box[4];

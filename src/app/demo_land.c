@@ -78,7 +78,7 @@ static const char *day_or_null(struct demo *d, int offset)
 static int shape(struct demo *d, const char *text, struct geo_shape *s)
 {
 	struct geojson_error e;
-	struct geo_problem p;
+	struct geo_problem p = {{0}};
 
 	if (geojson_read(text, strlen(text), d->a, s, &e) != 0 || geo_validate(s, &p) != 0) {
 		d->error = "the demo's land geometry is invalid";
@@ -90,7 +90,7 @@ static int shape(struct demo *d, const char *text, struct geo_shape *s)
 static const char *where(struct demo *d, const struct geo_shape *zone, const char *text)
 {
 	struct geo_shape s;
-	struct geo_problem p;
+	struct geo_problem p = {{0}};
 	enum geo_where w;
 
 	if (shape(d, text, &s) != KFQ_OK || geo_locate(zone, &s, &w, &p) != 0)

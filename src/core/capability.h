@@ -18,7 +18,7 @@ enum capability {
 	CAP_ACK_PAY_FILING,   /* 接收绩效薪酬分配方案备案: the four art. 14 names */
 	CAP_READ_PERSONAL, /* 查看个人身份信息 unmasked: nobody until the office grants it */
 	CAP_DELEGATE_POWER, /* 向开发区赋权: art. 4's 市直相关部门 */
-	CAP_MANAGE_LAND,    /* 管理开发区用地和四至: art. 2's leads (市发改委、市自然资源局) */
+	CAP_MANAGE_LAND, /* 管理开发区用地和四至: art. 2's leads (市发改委、市自然资源局) */
 	CAP_COUNT
 };
 

@@ -15,7 +15,7 @@
 #define COLS_WITH(g)                                                                               \
 	"SELECT b.zone_id, o.name, b.catalogue_code, b.approved_ha_x100, "                         \
 	"b.four_to, " g ", CASE WHEN b.geojson IS NULL THEN 0 ELSE 1 END, b.area_m2x100, "         \
-	                "b.tolerance_bp, b.min_lon, "                                              \
+	"b.tolerance_bp, b.min_lon, "                                                              \
 	"b.min_lat, b.max_lon, b.max_lat, b.updated_at FROM zone_boundary b JOIN org o ON "        \
 	"o.id = b.zone_id"
 static const char sql_list[] = COLS_WITH("NULL");
