@@ -831,7 +831,8 @@ const struct api_route *const api_tables[] = {
     api_report_routes,      api_board_routes,       api_notice_routes,   api_capability_routes,
     api_role_routes,        api_import_routes,      api_inbox_routes,    api_todo_routes,
     api_role_change_routes, api_attachment_routes,  api_briefing_routes, api_enterprise_routes,
-    api_industry_routes,    api_arrangement_routes, api_revshare_routes, api_boundary_routes, api_parcel_routes, api_land_case_routes, api_project_routes, NULL,
+    api_industry_routes,    api_arrangement_routes, api_revshare_routes, api_boundary_routes,
+    api_parcel_routes,      api_land_case_routes,   api_project_routes,  NULL,
 };
 
 /* Every number declares its range, and query parameters are text or integers: a table that

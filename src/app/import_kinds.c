@@ -8,9 +8,5 @@ extern const struct import_kind import_taxes;
 extern const struct import_kind import_parcels;
 
 const struct import_kind *const import_kinds[] = {
-    &import_users,
-    &import_enterprises,
-    &import_taxes,
-    &import_parcels,
-    NULL,
+    &import_users, &import_enterprises, &import_taxes, &import_parcels, NULL,
 };

@@ -34,10 +34,10 @@ extern const struct enum_table enum_enterprise_scale;   /* above (规上) below 
 /* park_in_park enclave trusteeship, in enum arrangement_kind's order (core/arrangement.h) */
 extern const struct enum_table enum_arrangement_kind;
 extern const struct enum_table enum_statement_status; /* of a revenue-sharing statement */
-extern const struct enum_table enum_land_use;           /* industrial warehouse commercial … */
-extern const struct enum_table enum_idle_cause;         /* government enterprise */
-extern const struct enum_table enum_land_handling;      /* a low-efficiency case's handling */
-extern const struct enum_table enum_land_case_status;   /* open closed */
+extern const struct enum_table enum_land_use;         /* industrial warehouse commercial … */
+extern const struct enum_table enum_idle_cause;       /* government enterprise */
+extern const struct enum_table enum_land_handling;    /* a low-efficiency case's handling */
+extern const struct enum_table enum_land_case_status; /* open closed */
 
 bool enum_valid(const struct enum_table *t, const char *code);
 /* The code's label; the code itself when the table does not have it (NULL for NULL). */
