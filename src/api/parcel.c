@@ -10,6 +10,7 @@
 #include "core/enums.h"
 #include "core/land.h"
 #include "core/plan.h"
+#include "store/store_enterprise.h"
 #include "store/store_land.h"
 
 #include <string.h>
@@ -76,6 +77,7 @@ static int filter_from_query(struct api_ctx *c, struct store_parcel_filter *f, b
 	f->batch_id = api_query_int(c, "batch_id", 0);
 	f->land_use = api_query_str(c, "land_use");
 	f->q = api_query_str(c, "q");
+	f->enterprise_id = api_query_int(c, "enterprise_id", 0);
 	land_scope(c, &f->scope);
 	*by_status = st != NULL;
 	if (st && !land_status_parse(st, status))
@@ -185,6 +187,24 @@ static int parcel_get(struct api_ctx *c)
 	return answer(c, p.id, 200);
 }
 
+/* The registry's enterprise that holds the parcel: registered, and in the parcel's zone. */
+static int enterprise_check(struct api_ctx *c, const struct store_parcel *p)
+{
+	struct store_enterprise e;
+	int rc;
+
+	if (!p->enterprise_id)
+		return 0;
+	rc = store_enterprise_get(c->db, c->a, p->enterprise_id, &e);
+	if (rc != KFQ_OK && rc != KFQ_ENOTFOUND)
+		return api_store_error(c, rc);
+	/* one answer for both, so that an id tells nothing of another zone's registry */
+	if (rc == KFQ_ENOTFOUND || e.zone_id != p->zone_id)
+		return api_error(c, 400, "invalid_value", "企业不存在或不在地块所在的开发区",
+		                 "/enterprise_id");
+	return 0;
+}
+
 /* Reads the body into p (p->id and zone stay the caller's). */
 static int parcel_from_body(struct api_ctx *c, struct store_parcel *p)
 {
@@ -197,11 +217,12 @@ static int parcel_from_body(struct api_ctx *c, struct store_parcel *p)
 
 	p->zone_id = api_body_int(c, "zone_id");
 	p->batch_id = api_body_int(c, "batch_id");
+	p->enterprise_id = api_body_int(c, "enterprise_id");
 	p->parcel_no = api_body_str(c, "parcel_no");
 	p->location = api_body_str(c, "location");
 	p->land_use = api_body_str(c, "land_use");
 	p->idle_cause = api_body_str(c, "idle_cause");
-	if (land_may_change(c, p->zone_id) != 0)
+	if (land_may_change(c, p->zone_id) != 0 || enterprise_check(c, p) != 0)
 		return -1;
 	if (!enum_valid(&enum_land_use, p->land_use))
 		return api_error(
@@ -279,11 +300,14 @@ static void export_hundredths(struct export_table *x, int64_t v)
 static int parcel_export(struct api_ctx *c)
 {
 	static const char *const headers[] = {
-	    "宗地编号",   "开发区",   "批次",     "坐落",     "用地类型",    "面积（平方米）",
-	    "面积（亩）", "约定动工", "实际动工", "约定竣工", "实际竣工",    "约定投产",
-	    "实际投产",   "低效状态", "认定理由", "处置建议", "闲置费（元）"};
-	static const double widths[] = {20, 28, 14, 24, 12, 14, 10, 12, 12,
-	                                12, 12, 12, 12, 12, 60, 30, 14};
+	    "宗地编号",       "开发区",     "批次",     "坐落",     "企业",     "用地类型",
+	    "面积（平方米）", "面积（亩）", "约定动工", "实际动工", "约定竣工", "实际竣工",
+	    "约定投产",       "实际投产",   "低效状态", "认定理由", "处置建议", "闲置费（元）"};
+	static const double widths[] = {20, 28, 14, 24, 28, 12, 14, 10, 12,
+	                                12, 12, 12, 12, 12, 12, 60, 30, 14};
+	const int ncols = (int)(sizeof(headers) / sizeof(headers[0]));
+	_Static_assert(sizeof(headers) / sizeof(headers[0]) == sizeof(widths) / sizeof(widths[0]),
+	               "a width per column");
 	struct store_parcel_filter f;
 	struct store_parcel *ps;
 	struct land_finding *fs;
@@ -296,7 +320,7 @@ static int parcel_export(struct api_ctx *c)
 	if (filter_from_query(c, &f, &by_status, &status) != 0 ||
 	    select_parcels(c, &f, by_status, status, &ps, &fs, &n, &total) != 0)
 		return -1;
-	if (export_begin(c, &x, "地块", headers, widths, 17) != 0)
+	if (export_begin(c, &x, "地块", headers, widths, ncols) != 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
 		const struct store_parcel *p = &ps[i];
@@ -304,6 +328,7 @@ static int parcel_export(struct api_ctx *c)
 		export_text(&x, p->zone_name);
 		export_text(&x, p->batch_no);
 		export_text(&x, p->location);
+		export_text(&x, p->enterprise_name);
 		export_text(&x, enum_label(&enum_land_use, p->land_use));
 		export_hundredths(&x, p->area_m2x100);
 		export_hundredths(&x, land_mu_x100(p->area_m2x100));
@@ -326,8 +351,9 @@ static int parcel_export(struct api_ctx *c)
 }
 
 #define PARCEL_FILTER                                                                              \
-	API_ID_FIELD("zone_id", false), API_ID_FIELD("batch_id", false), API_QSTR("land_use", 16), \
-	    API_QSTR("q", 100), API_QSTR("status", 16)
+	API_ID_FIELD("zone_id", false), API_ID_FIELD("batch_id", false),                           \
+	    API_ID_FIELD("enterprise_id", false), API_QSTR("land_use", 16), API_QSTR("q", 100),    \
+	    API_QSTR("status", 16)
 static const struct api_field parcel_query[] = {PARCEL_FILTER, API_QPAGE, API_FIELDS_END};
 static const struct api_field export_query[] = {PARCEL_FILTER, API_FIELDS_END};
 static const struct api_field batch_query[] = {API_ID_FIELD("zone_id", false), API_FIELDS_END};
@@ -351,6 +377,7 @@ static const struct api_field batch_body[] = {
 static const struct api_field parcel_body[] = {
     API_ID_FIELD("zone_id", true),
     API_ID_FIELD("batch_id", false),
+    API_ID_FIELD("enterprise_id", false),
     {"parcel_no", API_STR, true, 60},
     {"location", API_STR, false, 200},
     {"land_use", API_STR, true, 16},

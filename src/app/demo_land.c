@@ -11,6 +11,7 @@
 #include "core/geojson.h"
 #include "core/land.h"
 #include "core/plan.h"
+#include "store/store_enterprise.h"
 #include "store/store_land.h"
 #include "store/store_org.h"
 #include "util/log.h"
@@ -117,8 +118,11 @@ static int boundary(struct demo *d, int64_t zone_id, struct geo_shape *zone)
 	return store_boundary_set(d->s, d->who, &land_json_audit, &b);
 }
 
+/* The parcels in production are held by the zone's demo enterprises (demo_money.c), when
+ * there are any. */
 static int parcel(struct demo *d, int i, int64_t zone_id, int64_t batch_id,
-                  const struct geo_shape *zone, int64_t *id)
+                  const struct geo_shape *zone, const struct store_enterprise *ents, int nents,
+                  int64_t *id)
 {
 	double x = 123.905 + 0.006 * i, y = 41.852;
 	char *geo = arena_printf(d->a,
@@ -156,6 +160,8 @@ static int parcel(struct demo *d, int i, int64_t zone_id, int64_t batch_id,
 	p.tax_last_year_fen = (int64_t)parcels[i].tax_yuan * 100;
 	p.geojson = geo;
 	p.where_code = where(d, zone, geo);
+	if (parcels[i].actual_production && nents > 0)
+		p.enterprise_id = ents[i % nents].id;
 	rc = store_parcel_create(d->s, d->who, &land_json_audit, &p);
 	*id = p.id;
 	return rc;
@@ -193,10 +199,15 @@ int demo_land_fill(struct demo *d)
 	struct store_org zone;
 	struct geo_shape shape_zone;
 	struct store_batch b = {0};
-	int64_t ids[NPARCELS];
-	int rc;
+	struct store_enterprise_filter ef = {.attracted = -1};
+	struct store_enterprise *ents;
+	int64_t ids[NPARCELS], nents_total;
+	int nents, rc;
 
 	if ((rc = store_org_find(d->s, d->a, DEMO_ZONE, &zone)) != KFQ_OK)
+		return rc;
+	ef.zone_id = zone.id;
+	if ((rc = store_enterprise_list(d->s, d->a, &ef, &ents, &nents, &nents_total)) != KFQ_OK)
 		return rc;
 	if ((rc = boundary(d, zone.id, &shape_zone)) != KFQ_OK)
 		return rc;
@@ -207,7 +218,7 @@ int demo_land_fill(struct demo *d)
 	if ((rc = store_batch_create(d->s, d->who, &land_json_audit, &b)) != KFQ_OK)
 		return rc;
 	for (int i = 0; i < NPARCELS; i++)
-		if ((rc = parcel(d, i, zone.id, b.id, &shape_zone, &ids[i])) != KFQ_OK)
+		if ((rc = parcel(d, i, zone.id, b.id, &shape_zone, ents, nents, &ids[i])) != KFQ_OK)
 			return rc;
 	if ((rc = cases(d, zone.id, ids)) != KFQ_OK)
 		return rc;

@@ -10,6 +10,7 @@
 #include "core/enums.h"
 #include "store/store_bulk.h"
 #include "store/store_capability.h"
+#include "store/store_enterprise.h"
 #include "store/store_land.h"
 #include "store/store_org.h"
 #include "util/log.h"
@@ -23,6 +24,7 @@
 enum {
 	C_NO,
 	C_ZONE,
+	C_USCC,
 	C_BATCH,
 	C_LOCATION,
 	C_USE,
@@ -70,6 +72,11 @@ static const struct import_column cols[NCOLS] = {
                 .max = 100,
                 .rule = "开发区的名称或别名，须已在系统中",
                 .sample = "抚顺经济开发区（示例）"},
+    [C_USCC] = {.header = "统一社会信用代码",
+                .type = IMPORT_TEXT,
+                .max = 18,
+                .rule = "选填，用地企业的统一社会信用代码，须已在该开发区的企业名录中",
+                .sample = "91440300192317458F"},
     [C_BATCH] = {.header = "批次号",
                  .type = IMPORT_TEXT,
                  .max = 60,
@@ -117,6 +124,8 @@ struct state {
 	int norgs;
 	struct store_batch *batches;
 	int nbatches;
+	struct store_enterprise_key *enterprises; /* the registry, sorted by code */
+	int nenterprises;
 	const char **numbers; /* parcel numbers in use, sorted */
 	int nnumbers;
 	bool any_zone; /* the importer may import for every zone */
@@ -145,7 +154,8 @@ static int prepare(struct import_run *r)
 		return rc;
 	if ((rc = store_org_list(r->s, r->a, &f, &st->orgs, &st->norgs)) != KFQ_OK ||
 	    (rc = store_batch_list(r->s, r->a, &all, 0, &st->batches, &st->nbatches)) != KFQ_OK ||
-	    (rc = store_parcel_numbers(r->s, r->a, &st->numbers, &st->nnumbers)) != KFQ_OK)
+	    (rc = store_parcel_numbers(r->s, r->a, &st->numbers, &st->nnumbers)) != KFQ_OK ||
+	    (rc = store_enterprise_keys(r->s, r->a, &st->enterprises, &st->nenterprises)) != KFQ_OK)
 		return rc;
 	qsort(st->numbers, (size_t)st->nnumbers, sizeof(*st->numbers), by_text);
 	return KFQ_OK;
@@ -188,6 +198,14 @@ static void check(struct import_run *r, int64_t row, const struct import_value *
 		    r, row, cols[C_ZONE].header,
 		    "只能导入本开发区的地块（导入其他开发区的地块须有“管理开发区用地”的"
 		    "职能授权）");
+	if (zone && v[C_USCC].present) {
+		const struct store_enterprise_key *e =
+		    store_enterprise_key_find(st->enterprises, st->nenterprises, v[C_USCC].text);
+		if (!e || e->zone_id != zone->id)
+			import_run_problem(r, row, cols[C_USCC].header,
+			                   "该开发区的企业名录中没有统一社会信用代码为“%s”的企业",
+			                   v[C_USCC].text);
+	}
 	if (zone && v[C_BATCH].present && !find_batch(st, zone->id, v[C_BATCH].text))
 		import_run_problem(r, row, cols[C_BATCH].header, "该开发区没有批次“%s”",
 		                   v[C_BATCH].text);
@@ -223,6 +241,10 @@ static int write_row(struct import_run *r, int64_t row, const struct import_valu
 	(void)row;
 	p.zone_id = zone->id;
 	p.batch_id = b ? b->id : 0;
+	if (v[C_USCC].present)
+		p.enterprise_id =
+		    store_enterprise_key_find(st->enterprises, st->nenterprises, v[C_USCC].text)
+		        ->id;
 	p.parcel_no = text(r, &v[C_NO]);
 	p.location = text(r, &v[C_LOCATION]);
 	p.land_use = v[C_USE].text;

@@ -150,6 +150,9 @@ void land_json_parcel(struct jsonw *w, const struct store_parcel *p, const struc
 	jsonw_kstr(w, "batch_no", p->batch_no);
 	jsonw_kstr(w, "created_at", p->created_at);
 	jsonw_kint(w, "developed_m2x100", p->developed_m2x100);
+	jsonw_kid(w, "enterprise_id", p->enterprise_id);
+	jsonw_kstr(w, "enterprise_name", p->enterprise_name);
+	jsonw_kstr(w, "enterprise_uscc", p->enterprise_uscc);
 	jsonw_kint(w, "far_agreed_x100", p->far_agreed_x100);
 	jsonw_kint(w, "far_x100", p->far_x100);
 	if (f) {

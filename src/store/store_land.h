@@ -59,6 +59,8 @@ struct store_parcel {
 	const char *idle_cause;
 	const char *geojson;
 	const char *where_code;
+	int64_t enterprise_id; /* 0 = none (the registry's, store_enterprise.h) */
+	const char *enterprise_name, *enterprise_uscc; /* read back */
 	const char *created_at, *updated_at;
 };
 
@@ -66,7 +68,8 @@ struct store_parcel_filter {
 	int64_t zone_id;          /* 0 = any */
 	int64_t batch_id;         /* 0 = any */
 	const char *land_use;     /* NULL = any */
-	const char *q;            /* part of the number or the location */
+	const char *q;            /* part of the number, the location or the enterprise's name */
+	int64_t enterprise_id;    /* 0 = any */
 	struct store_scope scope; /* the zones whose parcels may be listed */
 	int64_t offset, limit;    /* limit 0 = all */
 };

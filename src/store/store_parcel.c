@@ -162,24 +162,25 @@ done:
 	"agreed_finish, "                                                                          \
 	"agreed_production, actual_start, actual_finish, actual_production, stopped_since, "       \
 	"far_agreed_x100, far_x100, tax_per_mu_agreed_fen, tax_last_year_fen, idle_cause, "        \
-	"geojson, where_code"
-#define PARCEL_NFIELDS 24
+	"geojson, where_code, enterprise_id"
+#define PARCEL_NFIELDS 25
 #define PARCEL_SELECT                                                                              \
 	"SELECT p.id, p.zone_id, o.name, p.batch_id, b.batch_no, p.parcel_no, p.location, "        \
 	"p.land_use, p.area_m2x100, p.developed_m2x100, p.land_price_fen, "                        \
 	"p.investment_agreed_fen, p.investment_done_fen, p.agreed_start, p.agreed_finish, "        \
 	"p.agreed_production, p.actual_start, p.actual_finish, p.actual_production, "              \
 	"p.stopped_since, p.far_agreed_x100, p.far_x100, p.tax_per_mu_agreed_fen, "                \
-	"p.tax_last_year_fen, p.idle_cause, p.geojson, p.where_code, p.created_at, p.updated_at "  \
-	"FROM land_parcel p JOIN org o ON o.id = p.zone_id LEFT JOIN land_batch b ON b.id = "      \
-	"p.batch_id"
+	"p.tax_last_year_fen, p.idle_cause, p.geojson, p.where_code, p.created_at, p.updated_at, " \
+	"p.enterprise_id, e.name, e.uscc FROM land_parcel p JOIN org o ON o.id = p.zone_id "       \
+	"LEFT JOIN land_batch b ON b.id = p.batch_id LEFT JOIN enterprise e ON e.id = "            \
+	"p.enterprise_id"
 static const char sql_parcel_count[] = "SELECT COUNT(*) FROM land_parcel p";
 static const char sql_parcel_list[] = PARCEL_SELECT;
 static const char sql_parcel_get[] = PARCEL_SELECT " WHERE p.id = ?1";
 static const char sql_parcel_insert[] =
     "INSERT INTO land_parcel (" PARCEL_FIELDS ", created_at, updated_at) VALUES (?1, ?2, ?3, "
     "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
-    "?23, ?24, ?25, ?25) RETURNING id";
+    "?23, ?24, ?26, ?25, ?25) RETURNING id";
 static const char sql_parcel_update[] =
     "UPDATE land_parcel SET zone_id = ?1, batch_id = ?2, parcel_no = ?3, location = ?4, "
     "land_use = ?5, area_m2x100 = ?6, developed_m2x100 = ?7, land_price_fen = ?8, "
@@ -187,7 +188,7 @@ static const char sql_parcel_update[] =
     "agreed_finish = ?12, agreed_production = ?13, actual_start = ?14, actual_finish = ?15, "
     "actual_production = ?16, stopped_since = ?17, far_agreed_x100 = ?18, far_x100 = ?19, "
     "tax_per_mu_agreed_fen = ?20, tax_last_year_fen = ?21, idle_cause = ?22, geojson = ?23, "
-    "where_code = ?24, updated_at = ?25 WHERE id = ?26";
+    "where_code = ?24, enterprise_id = ?26, updated_at = ?25 WHERE id = ?27";
 static const char sql_parcel_taken[] = "SELECT id FROM land_parcel WHERE parcel_no = ?1";
 static const char sql_parcel_numbers[] = "SELECT parcel_no FROM land_parcel ORDER BY parcel_no";
 
@@ -223,6 +224,9 @@ static void read_parcel(struct store_stmt *st, struct arena *a, void *element)
 	p->where_code = store_col_dup(st, 26, a);
 	p->created_at = store_col_dup(st, 27, a);
 	p->updated_at = store_col_dup(st, 28, a);
+	p->enterprise_id = store_col_int(st, 29);
+	p->enterprise_name = store_col_dup(st, 30, a);
+	p->enterprise_uscc = store_col_dup(st, 31, a);
 }
 
 static void parcel_filter(struct store_sql *q, const void *arg)
@@ -236,9 +240,14 @@ static void parcel_filter(struct store_sql *q, const void *arg)
 		store_sql_int(q, " AND p.batch_id = ?", f->batch_id);
 	if (f->land_use)
 		store_sql_text(q, " AND p.land_use = ?", f->land_use);
+	if (f->enterprise_id)
+		store_sql_int(q, " AND p.enterprise_id = ?", f->enterprise_id);
 	if (f->q)
 		store_sql_text(
-		    q, " AND (p.parcel_no LIKE ? ESCAPE '\\' OR p.location LIKE ? ESCAPE '\\')",
+		    q,
+		    " AND (p.parcel_no LIKE ? ESCAPE '\\' OR p.location LIKE ? ESCAPE '\\' OR "
+		    "EXISTS (SELECT 1 FROM enterprise x WHERE x.id = p.enterprise_id AND "
+		    "x.name LIKE ? ESCAPE '\\'))",
 		    f->q);
 	if (!store_scope_everything(&f->scope)) {
 		store_sql_add(q, " AND ");
@@ -319,6 +328,7 @@ static void bind_parcel(struct store_stmt *st, const struct store_parcel *p, con
 	store_bind_text(st, 23, p->geojson);
 	store_bind_text(st, 24, p->where_code);
 	store_bind_text(st, 25, now);
+	store_bind_id(st, 26, p->enterprise_id);
 }
 
 /* The references of p inside the transaction: a zone, its own batch, a number not taken by
@@ -386,7 +396,7 @@ int store_parcel_update(struct store *s, const struct store_actor *who,
 	    (rc = store_prepare(s, sql_parcel_update, &st)) != KFQ_OK)
 		goto done;
 	bind_parcel(st, p, now);
-	store_bind_int(st, 26, p->id);
+	store_bind_int(st, 27, p->id);
 	if ((rc = store_run(st)) == KFQ_OK)
 		rc = store_audit_entity(s, who, "update", "land_parcel", p->id, before,
 		                        write_parcel, json);
@@ -424,7 +434,7 @@ const struct store_bulk_spec store_parcel_bulk = {
     .copy_sql = "COPY land_parcel (" PARCEL_FIELDS ", created_at, updated_at) FROM STDIN",
     .insert_sql = "INSERT INTO land_parcel (" PARCEL_FIELDS ", created_at, updated_at) VALUES "
                   "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-                  "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
+                  "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
     .ncols = PARCEL_NFIELDS + 2,
 };
 
@@ -456,6 +466,10 @@ int store_parcel_bulk_row(struct store_bulk *b, const struct store_parcel *p, co
 	store_bulk_text(b, p->idle_cause);
 	store_bulk_text(b, p->geojson);
 	store_bulk_text(b, p->where_code);
+	if (p->enterprise_id)
+		store_bulk_int(b, p->enterprise_id);
+	else
+		store_bulk_text(b, NULL);
 	store_bulk_text(b, now);
 	store_bulk_text(b, now);
 	return store_bulk_row(b);

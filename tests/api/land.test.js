@@ -294,29 +294,57 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		assert.equal((await c.zone2.get('/api/land/cases')).json.total, 0);
 	});
 
+	test('a parcel held by an enterprise of the registry, in its own zone only', T, async () => {
+		const e = await c.zone1.post('/api/enterprises', {
+			uscc: '91440300192317458F', name: '示例新材料有限公司', zone_id: ids[h.ORG.econ], industry_code: '3011',
+			scale: 'above', registered_on: '2019-04-01', attracted: true, settled_on: '2020-05-01',
+		});
+		assert.equal(e.status, 201, e.text);
+		P.enterprise = e.json.id;
+		let r = await c.land1.put(`/api/land/parcels/${P.idle}`, parcel({
+			parcel_no: '抚国用(2024)第0001号', batch_id: P.batch, location: '示例路1号', enterprise_id: P.enterprise,
+			agreed_start: h.day(-400), land_price: '12345678.93', investment_agreed: '10000000', idle_cause: 'enterprise',
+		}));
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.enterprise_name, '示例新材料有限公司');
+		assert.equal(r.json.enterprise_uscc, '91440300192317458F');
+		assert.equal(r.json.finding.fee_fen, 246913579);
+		const a = (await c.auditor1.get('/api/audit?entity_type=land_parcel&page_size=1')).json.items[0];
+		assert.equal(a.before.enterprise_id, null);
+		assert.equal(a.after.enterprise_id, P.enterprise);
+		assert.equal((await c.office1.get(`/api/land/parcels?enterprise_id=${P.enterprise}`)).json.total, 1);
+		assert.equal((await c.office1.get(`/api/land/parcels?q=${encodeURIComponent('新材料')}`)).json.total, 1);
+		// another zone's parcel cannot name it; nor can an id that is not registered
+		const before = await auditCount();
+		h.assertError(await c.land1.post('/api/land/parcels', parcel({ parcel_no: 'E-1', zone_id: ids[h.ORG.shengli], enterprise_id: P.enterprise })), 400, 'invalid_value', '/enterprise_id');
+		h.assertError(await c.land1.post('/api/land/parcels', parcel({ parcel_no: 'E-1', enterprise_id: 999999 })), 400, 'invalid_value', '/enterprise_id');
+		assert.equal(await auditCount(), before);
+	});
+
 	test('parcels imported from a spreadsheet, all or nothing, within the importer\'s zones', T, async () => {
 		const upload = (who, text) =>
 			c[who].post(`/api/imports/parcels?name=${encodeURIComponent('地块.csv')}`, Buffer.from(text), { raw: true, contentType: 'application/octet-stream' });
-		const head = '宗地编号,开发区,批次号,用地类型,面积（平方米）,约定动工日期,出让价款（元）,闲置原因\r\n';
+		const head = '宗地编号,开发区,批次号,用地类型,面积（平方米）,约定动工日期,出让价款（元）,闲置原因,统一社会信用代码\r\n';
 		const count = async () => (await c.office1.get('/api/land/parcels?page_size=1')).json.total;
 		const before = await count();
 		// a zone account imports only its own zone's parcels; every problem is named
 		let r = await upload('zone1', head +
-			`IMP-1,${h.ORG.econ},2023-007,工业用地,6666.67,${h.day(-500)},100.05,企业原因\r\n` +
-			`IMP-2,${h.ORG.shengli},,工业用地,100,,,\r\n` +
-			`IMP-3,${h.ORG.econ},无此批次,农田,0,2025-02-30,,\r\n` +
-			`HT-2025-003,${h.ORG.econ},,工业用地,100,,,\r\n`);
+			`IMP-1,${h.ORG.econ},2023-007,工业用地,6666.67,${h.day(-500)},100.05,企业原因,91440300192317458F\r\n` +
+			`IMP-2,${h.ORG.shengli},,工业用地,100,,,,\r\n` +
+			`IMP-3,${h.ORG.econ},无此批次,农田,0,2025-02-30,,,91110108551385082Q\r\n` +
+			`HT-2025-003,${h.ORG.econ},,工业用地,100,,,,\r\n`);
 		h.assertError(r, 422, 'import_rejected');
 		assert.deepEqual(r.json.import.problems.map((p) => [p.row, p.column]), [
 			[3, '开发区'],
 			[4, '用地类型'],
 			[4, '面积（平方米）'],
 			[4, '约定动工日期'],
+			[4, '统一社会信用代码'],
 			[4, '批次号'],
 			[5, '宗地编号'],
 		]);
 		assert.equal(await count(), before);
-		r = await upload('zone1', head + `IMP-1,${h.ORG.econ},2023-007,工业用地,6666.67,${h.day(-500)},100.05,企业原因\r\n`);
+		r = await upload('zone1', head + `IMP-1,${h.ORG.econ},2023-007,工业用地,6666.67,${h.day(-500)},100.05,企业原因,91440300192317458F\r\n`);
 		assert.equal(r.status, 201, r.text);
 		assert.equal(r.json.rows, 1);
 		const p = (await c.office1.get(`/api/land/parcels?q=IMP-1`)).json.items[0];
@@ -325,6 +353,7 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		assert.equal(p.batch_no, '2023-007');
 		assert.equal(p.finding.status, 'idle');
 		assert.equal(p.finding.fee_fen, 2001);
+		assert.equal(p.enterprise_name, '示例新材料有限公司');
 		h.assertError(await upload('county1', head), 403, 'forbidden');
 	});
 

@@ -1,5 +1,6 @@
 -- Land (art. 2, 13): batches approved for construction and how much of each was supplied
--- (批而未供), parcels with their contract and survey facts (core/land.c classifies them),
+-- (批而未供), parcels with their contract and survey facts (core/land.c classifies them) and
+-- the enterprise of the registry (0030) that holds them,
 -- the cases of low-efficiency land with their handling tracked to the end, and projects
 -- located by a point or an outline against the zone's boundary. Areas are hundredths of a
 -- square metre, money fen, dates ISO (Asia/Shanghai), floor area ratios hundredths.
@@ -35,10 +36,12 @@ CREATE TABLE land_parcel (
 	idle_cause TEXT CHECK (idle_cause IN ('government', 'enterprise')),
 	geojson TEXT,                         -- the outline (or a point) in CGCS2000 lon/lat
 	where_code TEXT,                      -- against the zone's boundary when it was located
+	enterprise_id BIGINT REFERENCES enterprise(id), -- NULL while no enterprise holds it
 	created_at TEXT NOT NULL,
 	updated_at TEXT NOT NULL
 );
 CREATE INDEX land_parcel_zone ON land_parcel(zone_id, id);
+CREATE INDEX land_parcel_enterprise ON land_parcel(enterprise_id);
 CREATE INDEX land_parcel_batch ON land_parcel(batch_id);
 
 CREATE TABLE land_case (
