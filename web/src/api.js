@@ -398,6 +398,8 @@ export const revshareApi = {
   history: (query) => api.get('/api/revshare/history', query),
   whatif: (year, scenarios) => api.post('/api/revshare/whatif', { year, scenarios }),
   adopt: (year, scenario) => api.post('/api/revshare/whatif/adopt', { year, ...scenario }),
+}
+
 export const landApi = {
   // zones' approved areas and boundaries; {geometry: 1} adds each GeoJSON (as text)
   boundaries: (query) => api.get('/api/land/boundaries', query),
