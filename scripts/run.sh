@@ -33,6 +33,7 @@ if [ ! -f "$DB" ]; then
 			echo "office   $(add office 改革办演示 市商务局 office)   改革办（工作专班办公室）"
 			echo "zone     $(add zone 经开区演示 抚顺经济开发区（示例） zone)   抚顺经济开发区（示例）"
 			echo "finance  $(add finance 财政局演示 市财政局 department)   市财政局（财力分成）"
+			echo "land     $(add land 自然资源局演示 市自然资源局 department)   市自然资源局（开发区用地、边界）"
 			echo "auditor  $(add auditor 审计员演示 市审计局 auditor)   市审计局"
 			echo "security $(add security 安全管理员演示 市商务局 security)   市商务局（安全管理员：审计员与监督账号、角色变更确认）"
 			echo "market   $(add market 市场监管演示 市市场监管局 department)   市市场监管局（赋权、指导、评估）"

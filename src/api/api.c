@@ -886,6 +886,10 @@ const struct api_route *const api_tables[] = {
     api_person_routes,
     api_pay_routes,
     api_pay_whatif_routes,
+    api_boundary_routes,
+    api_parcel_routes,
+    api_land_case_routes,
+    api_project_routes,
     NULL,
 };
 

@@ -107,8 +107,13 @@ typedef uint64_t account_perms;
 /* keep the own zone's roster and pay plan */
 #define PERM_PEOPLE_WRITE ((account_perms)1 << 27)
 /* set the year's R, coefficients and zone grades */
-#define PERM_PAY_SET   ((account_perms)1 << 28)
-#define ACCOUNT_NPERMS 29
+#define PERM_PAY_SET ((account_perms)1 << 28)
+/* zones' boundaries, land and projects (zone, county: own) */
+#define PERM_LAND_READ ((account_perms)1 << 29)
+/* parcels, batches, cases and projects (zone: its own); boundaries and every zone's land
+ * also need the organization's manage_land capability */
+#define PERM_LAND_WRITE ((account_perms)1 << 30)
+#define ACCOUNT_NPERMS  31
 
 /* The stable name of permission bit `perm` (e.g. "task_read"): what GET /api/session sends the
  * web client, which builds its menus from these. NULL for anything but one known bit. */

@@ -32,6 +32,11 @@ const struct capability_def capability_defs[CAP_COUNT] = {
     {CAP_MANAGE_BUDGET, "manage_budget", "管理开发区预决算",
      "登记开发区财政管理方式和人大批准情况，导入预算和决算，填报项目绩效目标和结果", CAP_SEED_LEAD,
      5, "规范财政管理体制"},
+    /* art. 2: 亩产论英雄、低效用地、审核公告目录的四至; its leads are 市发改委 and 市自然资源局,
+     * and the office takes the grant back from whichever should not hold it */
+    {CAP_MANAGE_LAND, "manage_land", "管理开发区用地",
+     "录入和修改各开发区的批准面积和四至边界、批次、地块、低效用地处置和项目位置", CAP_SEED_LEAD, 2,
+     "聚焦主责主业"},
 };
 
 const struct capability_def *capability_find(const char *code)

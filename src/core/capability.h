@@ -21,6 +21,7 @@ enum capability {
 	CAP_PUBLISH_POWER_LIST, /* 编制发布放权清单: art. 4's lead (市数据局(市营商局)) */
 	CAP_APPROVE_DUTY_LIST, /* 审定权责清单: art. 3's lead (市委编办) */
 	CAP_MANAGE_BUDGET,     /* 管理开发区预决算: art. 5's lead (市财政局) */
+	CAP_MANAGE_LAND, /* 管理开发区用地和四至: art. 2's leads (市发改委、市自然资源局) */
 	CAP_COUNT
 };
 

@@ -74,6 +74,16 @@ TABLE(enum_pay_plan_status, {"draft", "草稿"}, {"filed", "备案中"}, {"retur
       {"effective", "已生效"});
 TABLE(enum_person_end, {"returned", "退回原单位"}, {"secondment_over", "挂职期满返回"},
       {"left", "调离或离职"});
+TABLE(enum_land_use, {"industrial", "工业用地"}, {"warehouse", "仓储用地"},
+      {"commercial", "商服用地"}, {"residential", "住宅用地"}, {"public", "公共管理与公共服务用地"},
+      {"other", "其他用地"});
+TABLE(enum_idle_cause, {"government", "政府原因"}, {"enterprise", "企业原因"});
+/* 53号令's handlings of idle land and art. 2's market exits of low-efficiency land */
+TABLE(enum_land_handling, {"idle_fee", "征缴土地闲置费"}, {"reclaim", "无偿收回"},
+      {"negotiate", "协商处置"}, {"agreement_transfer", "协议转让"},
+      {"surplus_land_transfer", "节余土地转让"}, {"surplus_building_lease", "节余房屋转租"},
+      {"rectify", "整改提升"});
+TABLE(enum_land_case_status, {"open", "处置中"}, {"closed", "已办结"});
 
 static const struct enum_entry *find(const struct enum_table *t, const char *code)
 {

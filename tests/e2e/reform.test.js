@@ -22,9 +22,9 @@ const OFFICE = { username: 'office1', password: 'Office#Passw0rd1', org: '市商
 const ZONE = { username: 'zone1', password: 'Zone#Passw0rd12', org: '抚顺经济开发区（示例）', role: 'zone', displayName: '经开区刘科长' }
 const SEED_TITLE = '中共抚顺市委 抚顺市人民政府关于深化开发区体制机制改革意见'
 const POWER_MENUS = ['权力事项目录', '一区一单', '赋权评估', '权责清单', '社会事务与营商环境', '工作日历']
-const MENUS = ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '征求意见', '企业名录', '财力分成', '合作共建', '开发区预决算', '项目绩效', ...POWER_MENUS, '编制核定', '人员名册', '绩效薪酬', '组织机构', '个人中心']
+const MENUS = ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '征求意见', '企业名录', '财力分成', '合作共建', '开发区预决算', '项目绩效', ...POWER_MENUS, '用地地图', '地块', '低效用地处置', '编制核定', '人员名册', '绩效薪酬', '组织机构', '个人中心']
 // the office also manages organizations' capabilities (系统管理 › 职能授权)
-const OFFICE_MENUS = ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '征求意见', '工作周报', '企业名录', '财力分成', '分成测算', '合作共建', '开发区预决算', '项目绩效', ...POWER_MENUS, '编制核定', '人员名册', '绩效薪酬', '组织机构', '职能授权', '个人中心']
+const OFFICE_MENUS = ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '征求意见', '工作周报', '企业名录', '财力分成', '分成测算', '合作共建', '开发区预决算', '项目绩效', ...POWER_MENUS, '用地地图', '地块', '低效用地处置', '编制核定', '人员名册', '绩效薪酬', '组织机构', '职能授权', '个人中心']
 
 // The sample policy, made unique per run (a reused database keeps earlier imports).
 const SAMPLE = Buffer.concat([

@@ -535,4 +535,21 @@ export const payApi = {
   // {year, scenarios: [{name, values: [{name: grade, value: coef_bp}]}]}
   whatif: (x) => api.post('/api/pay/whatif', x),
   adopt: (x) => api.post('/api/pay/whatif/adopt', x),
+export const landApi = {
+  // zones' approved areas and boundaries; {geometry: 1} adds each GeoJSON (as text)
+  boundaries: (query) => api.get('/api/land/boundaries', query),
+  boundary: (zoneId) => api.get(`/api/land/boundaries/${zoneId}`),
+  setBoundary: (zoneId, body) => api.put(`/api/land/boundaries/${zoneId}`, body),
+  batches: (query) => api.get('/api/land/batches', query),
+  createBatch: (body) => api.post('/api/land/batches', body),
+  // parcels with each one's finding for today: {zone_id, batch_id, land_use, status, q, page, page_size}
+  parcels: (query) => api.get('/api/land/parcels', query),
+  parcel: (id) => api.get(`/api/land/parcels/${id}`),
+  createParcel: (body) => api.post('/api/land/parcels', body),
+  exportParcels: (query) => downloadExport('/api/land/parcels/export.xlsx', query),
+  cases: (query) => api.get('/api/land/cases', query),
+  openCase: (body) => api.post('/api/land/cases', body),
+  closeCase: (id, result) => api.post(`/api/land/cases/${id}/close`, { result }),
+  projects: (query) => api.get('/api/land/projects', query),
+  createProject: (body) => api.post('/api/land/projects', body),
 }

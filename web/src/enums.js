@@ -44,6 +44,11 @@ export const PERSON_ENDS = ['returned', 'secondment_over', 'left']
 // performance pay: a zone's grade of the year, a distribution plan's filing
 export const PAY_GRADES = ['excellent', 'good', 'fair', 'poor']
 export const PAY_PLAN_STATUSES = ['draft', 'filed', 'returned', 'effective']
+// a parcel's finding (core/land.h), most severe first, and the land's other closed sets
+export const LAND_STATUSES = ['idle', 'unused', 'underused', 'unproduced', 'substandard', 'normal']
+export const LAND_USES = ['industrial', 'warehouse', 'commercial', 'residential', 'public', 'other']
+export const LAND_HANDLINGS = ['idle_fee', 'reclaim', 'negotiate', 'agreement_transfer', 'surplus_land_transfer', 'surplus_building_lease', 'rectify']
+export const LAND_CASE_STATUSES = ['open', 'closed']
 
 export const roleName = (x) => named('role', x)
 export const orgTypeName = (x) => named('orgType', x)
@@ -65,6 +70,11 @@ export const roleChangeStatusName = (x) => named('roleChangeStatus', x)
 export const consultStateName = (x) => named('consultState', x)
 export const channelName = (x) => named('channel', x)
 export const dispositionName = (x) => named('disposition', x)
+export const landStatusName = (x) => named('landStatus', x)
+export const landUseName = (x) => named('landUse', x)
+export const landHandlingName = (x) => named('landHandling', x)
+export const landCaseStatusName = (x) => named('landCaseStatus', x)
+export const landWhereName = (x) => named('landWhere', x)
 // a permission bit's name as GET /api/session and GET /api/roles send it
 export const permissionName = (x) => named('permission', x)
 export const scaleName = (x) => named('enterpriseScale', x)
@@ -85,6 +95,10 @@ export const NOTICE_STATUS_TAG = { draft: 'info', open: 'warning', received: 'pr
 export const CONSULT_STATE_TAG = { draft: 'info', upcoming: 'warning', open: 'success', closed: 'danger', published: 'primary' }
 export const DISPOSITION_TAG = { adopted: 'success', partly: 'primary', rejected: 'danger', explained: 'info' }
 export const PAY_PLAN_STATUS_TAG = { draft: 'info', filed: 'warning', returned: 'danger', effective: 'success' }
+export const LAND_STATUS_TAG = { idle: 'danger', unused: 'warning', underused: 'warning', unproduced: 'warning', substandard: 'info', normal: 'success' }
+// the map's colours of the findings (and the boundary's)
+export const LAND_STATUS_COLOR = { idle: '#f56c6c', unused: '#e6a23c', underused: '#d4a017', unproduced: '#b88230', substandard: '#909399', normal: '#67c23a' }
+export const LAND_CASE_STATUS_TAG = { open: 'warning', closed: 'success' }
 export const ROLE_CHANGE_STATUS_TAG = { pending: 'warning', confirmed: 'success', rejected: 'danger', superseded: 'info' }
 export const STATEMENT_STATUS_TAG = { draft: 'warning', confirmed: 'success' }
 

@@ -25,7 +25,7 @@ enum {
 static void test_catalogue(void **state)
 {
 	(void)state;
-	assert_int_equal(CAP_COUNT, 8);
+	assert_int_equal(CAP_COUNT, 9);
 	for (int i = 0; i < CAP_COUNT; i++) {
 		assert_int_equal(capability_defs[i].cap, i);
 		assert_ptr_equal(capability_get((enum capability)i), &capability_defs[i]);
@@ -38,6 +38,8 @@ static void test_catalogue(void **state)
 	assert_string_equal(capability_get(CAP_DELEGATE_POWER)->code, "delegate_power");
 	assert_string_equal(capability_get(CAP_PUBLISH_POWER_LIST)->code, "publish_power_list");
 	assert_string_equal(capability_get(CAP_APPROVE_DUTY_LIST)->code, "approve_duty_list");
+	assert_string_equal(capability_get(CAP_MANAGE_LAND)->code, "manage_land");
+	assert_int_equal(capability_get(CAP_MANAGE_LAND)->seed_article, 2);
 	assert_string_equal(capability_get(CAP_READ_PERSONAL)->label, "查看个人身份信息");
 	assert_null(capability_find("approve"));
 	assert_null(capability_find(NULL));

@@ -1,0 +1,192 @@
+/* land_case.c - the cases of low-efficiency land: opened on a parcel that core/land.c finds
+ * low-efficiency (the kind is its finding; the handling the one 53号令 gives unless another is
+ * chosen, the idle fee worked by core) or on a batch with land approved and not supplied,
+ * closed with the result. Read within the caller's land scope; opened and closed by whoever may
+ * change the zone's land. Must not write SQL. */
+#include "api/api.h"
+#include "api/land_impl.h"
+
+#include "app/land_json.h"
+#include "core/enums.h"
+#include "core/land.h"
+#include "core/plan.h"
+#include "store/store_land.h"
+
+#include <string.h>
+
+static int list(struct api_ctx *c)
+{
+	struct store_land_case_filter f = {0};
+	struct store_land_case *cs;
+	int64_t total;
+	int n, rc;
+
+	f.zone_id = api_query_int(c, "zone_id", 0);
+	f.parcel_id = api_query_int(c, "parcel_id", 0);
+	f.status = api_query_str(c, "status");
+	if (f.status && !enum_valid(&enum_land_case_status, f.status))
+		return api_error(c, 400, "invalid_parameter", "status 应为 open 或 closed",
+		                 "status");
+	land_scope(c, &f.scope);
+	api_query_page(c, &f.offset, &f.limit);
+	if ((rc = store_land_case_list(c->db, c->a, &f, &cs, &n, &total)) != KFQ_OK)
+		return api_store_error(c, rc);
+	api_page_begin(c);
+	for (int i = 0; i < n; i++)
+		land_json_case(&c->w, &cs[i]);
+	api_page_end(c, total, f.offset, f.limit);
+	return api_ok(c, 200);
+}
+
+static int answer(struct api_ctx *c, int64_t id, int status)
+{
+	struct store_land_case lc;
+	int rc;
+
+	if ((rc = store_land_case_get(c->db, c->a, id, &lc)) != KFQ_OK)
+		return api_store_error(c, rc);
+	land_json_case(&c->w, &lc);
+	return api_ok(c, status);
+}
+
+/* The kind and default handling of a parcel's case from its finding today. */
+static int from_parcel(struct api_ctx *c, struct store_land_case *lc)
+{
+	struct store_scope scope;
+	struct store_parcel p;
+	struct land_parcel_facts facts;
+	struct land_finding f;
+	int rc;
+
+	rc = store_parcel_get(c->db, c->a, lc->parcel_id, &p);
+	land_scope(c, &scope);
+	if (rc == KFQ_ENOTFOUND || (rc == KFQ_OK && api_scope_check(c, &scope, p.zone_id) != 0))
+		return rc == KFQ_OK
+		           ? -1
+		           : api_error(c, 400, "invalid_value", "地块不存在", "/parcel_id");
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	land_parcel_facts(&p, &facts);
+	land_classify(&facts, plan_today(c->now), &f);
+	if (f.status == LAND_NORMAL)
+		return api_error(c, 409, "invalid_state", "该地块目前不属于低效用地，无需立案处置",
+		                 "/parcel_id");
+	lc->zone_id = p.zone_id;
+	lc->kind = land_status_code(f.status);
+	if (!lc->handling) {
+		if (f.handling == LAND_HANDLE_DETERMINE_CAUSE)
+			return api_error(
+			    c, 409, "invalid_state",
+			    "闲置原因尚未认定，请先在地块中填写闲置原因，或指定处置方式",
+			    "/handling");
+		lc->handling =
+		    f.handling == LAND_HANDLE_NONE ? "rectify" : land_handling_code(f.handling);
+	}
+	if (!strcmp(lc->handling, "idle_fee")) {
+		if (f.handling != LAND_HANDLE_IDLE_FEE)
+			return api_error(c, 409, "invalid_state",
+			                 "只有企业原因闲置满一年不满两年的地块征缴土地闲置费",
+			                 "/handling");
+		lc->fee_fen = f.idle_fee_fen;
+	}
+	return 0;
+}
+
+static int from_batch(struct api_ctx *c, struct store_land_case *lc)
+{
+	struct store_scope scope;
+	struct store_batch b;
+	int rc;
+
+	rc = store_batch_get(c->db, c->a, lc->batch_id, &b);
+	land_scope(c, &scope);
+	if (rc == KFQ_ENOTFOUND || (rc == KFQ_OK && api_scope_check(c, &scope, b.zone_id) != 0))
+		return rc == KFQ_OK ? -1
+		                    : api_error(c, 400, "invalid_value", "批次不存在", "/batch_id");
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	if (!land_batch_unsupplied(b.approved_m2x100, b.supplied_m2x100))
+		return api_error(c, 409, "invalid_state", "该批次已全部供地，不属于批而未供",
+		                 "/batch_id");
+	lc->zone_id = b.zone_id;
+	lc->kind = "unsupplied";
+	if (!lc->handling)
+		lc->handling = "rectify";
+	if (!strcmp(lc->handling, "idle_fee") || !strcmp(lc->handling, "reclaim"))
+		return api_error(c, 400, "invalid_value", "批而未供的土地不适用此处置方式",
+		                 "/handling");
+	return 0;
+}
+
+static int create(struct api_ctx *c)
+{
+	struct store_land_case lc = {0};
+	int rc;
+
+	lc.parcel_id = api_body_int(c, "parcel_id");
+	lc.batch_id = api_body_int(c, "batch_id");
+	lc.handling = api_body_str(c, "handling");
+	lc.note = api_body_str(c, "note");
+	if (!lc.parcel_id == !lc.batch_id)
+		return api_error(c, 400, "invalid_value", "应指定地块或批次之一", "/parcel_id");
+	if (lc.handling && !enum_valid(&enum_land_handling, lc.handling))
+		return api_error(c, 400, "invalid_value", "处置方式无效", "/handling");
+	if (land_body_date(c, "due_on", &lc.due_on) != 0)
+		return -1;
+	if ((lc.parcel_id ? from_parcel(c, &lc) : from_batch(c, &lc)) != 0)
+		return -1;
+	if (land_may_change(c, lc.zone_id) != 0)
+		return -1;
+	if ((rc = store_land_case_create(c->db, &c->actor, &land_json_audit, &lc)) != KFQ_OK)
+		return api_store_error(c, rc);
+	return answer(c, lc.id, 201);
+}
+
+static int close_case(struct api_ctx *c)
+{
+	struct store_scope scope;
+	struct store_land_case lc;
+	int64_t id;
+	int rc;
+
+	if (api_path_id(c, &id) != 0)
+		return -1;
+	if ((rc = store_land_case_get(c->db, c->a, id, &lc)) != KFQ_OK)
+		return api_store_error(c, rc);
+	land_scope(c, &scope);
+	if (api_scope_check(c, &scope, lc.zone_id) != 0 || land_may_change(c, lc.zone_id) != 0)
+		return -1;
+	rc = store_land_case_close(c->db, &c->actor, &land_json_audit, id,
+	                           api_body_str(c, "result"));
+	if (rc == KFQ_ESTATE)
+		return api_error(c, 409, "invalid_state", "该处置已办结", NULL);
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	return answer(c, id, 200);
+}
+
+static const struct api_field list_query[] = {
+    API_ID_FIELD("zone_id", false),
+    API_ID_FIELD("parcel_id", false),
+    API_QSTR("status", 16),
+    API_QPAGE,
+    API_FIELDS_END,
+};
+
+static const struct api_field create_body[] = {
+    API_ID_FIELD("parcel_id", false), API_ID_FIELD("batch_id", false),
+    {"handling", API_STR, false, 32}, {"due_on", API_STR, false, 10},
+    {"note", API_STR, false, 2000},   API_FIELDS_END,
+};
+
+static const struct api_field close_body[] = {
+    {"result", API_STR, true, 2000},
+    API_FIELDS_END,
+};
+
+const struct api_route api_land_case_routes[] = {
+    {"GET", "/api/land/cases", list, PERM_LAND_READ, API_CACHED, list_query, NULL},
+    {"POST", "/api/land/cases", create, PERM_LAND_WRITE, 0, NULL, create_body},
+    {"POST", "/api/land/cases/:id/close", close_case, PERM_LAND_WRITE, 0, NULL, close_body},
+    {NULL, NULL, NULL, 0, 0, NULL, NULL},
+};

@@ -1,0 +1,431 @@
+'use strict';
+// land.test.js - the land module over HTTP, on SQLite and PostgreSQL: zones' approved areas and
+// boundaries (GeoJSON in CGCS2000 longitude/latitude, the geodesic area worked in
+// tests/unit/core/geo.c, the approved-area tolerance), who may read and change them, and every
+// bad geometry refused with its reason and nothing written.
+
+const { describe, test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const h = require('./harness');
+
+const T = { timeout: h.STEP_TIMEOUT };
+const LAND = '市自然资源局';
+const USERS = [
+	...h.DEFAULT_USERS,
+	{ username: 'land1', org: LAND, role: 'department' },
+	{ username: 'dept1', org: '市财政局', role: 'department' },
+];
+
+// 123.90..123.92 E, 41.85..41.87 N with a hole, and a second square: 3,689,040.69 m²
+const OUTER = [[123.9, 41.85], [123.92, 41.85], [123.92, 41.87], [123.9, 41.87], [123.9, 41.85]];
+const HOLE = [[123.905, 41.855], [123.905, 41.865], [123.915, 41.865], [123.915, 41.855], [123.905, 41.855]];
+const EAST = [[123.95, 41.85], [123.96, 41.85], [123.96, 41.86], [123.95, 41.86], [123.95, 41.85]];
+const ZONE = { type: 'MultiPolygon', coordinates: [[OUTER, HOLE], [EAST]] };
+
+describe('land: zone boundaries', { timeout: h.FILE_TIMEOUT }, () => {
+	let srv, c, ids;
+
+	before(async () => {
+		srv = await h.startServer({ users: USERS });
+		c = await h.loginAll(srv, ['office1', 'land1', 'dept1', 'zone1', 'zone2', 'county1', 'super1', 'auditor1']);
+		ids = await h.orgIds(c.office1);
+	});
+
+	after(async () => {
+		if (srv) await srv.close();
+	});
+
+	const auditCount = async () => (await c.auditor1.get('/api/audit?page_size=1')).json.total;
+	const put = (who, zone, body) => c[who].put(`/api/land/boundaries/${ids[zone]}`, body);
+
+	test('only an organization holding manage_land sets a boundary', T, async () => {
+		const body = { approved_ha: '368.90', geojson: JSON.stringify(ZONE) };
+		const before = await auditCount();
+		h.assertError(await put('land1', h.ORG.econ, body), 403, 'capability_required');
+		h.assertError(await put('zone1', h.ORG.econ, body), 403, 'capability_required');
+		h.assertError(await put('office1', h.ORG.econ, body), 403, 'forbidden');
+		h.assertError(await put('county1', h.ORG.econ, body), 403, 'forbidden');
+		h.assertError(await put('auditor1', h.ORG.econ, body), 403, 'forbidden');
+		assert.equal(await auditCount(), before);
+		const g = await c.office1.post('/api/capabilities/grants', { org_id: ids[LAND], capability: 'manage_land' });
+		assert.equal(g.status, 201, g.text);
+		h.assertError(await put('dept1', h.ORG.econ, body), 403, 'capability_required');
+	});
+
+	test('the geodesic area, the approved area and the tolerance', T, async () => {
+		const before = await auditCount();
+		let r = await put('land1', h.ORG.econ, {
+			catalogue_code: 'S217041',
+			approved_ha: '368.90',
+			four_to: '东至示例路，南至示例河，西至示例山，北至示例街',
+			geojson: JSON.stringify(ZONE),
+		});
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.area_m2x100, 368904069);
+		assert.equal(r.json.area_ha, '368.90');
+		assert.equal(r.json.approved_ha, '368.90');
+		assert.equal(r.json.deviates, false);
+		assert.equal(r.json.deviation_bp, 0);
+		assert.equal(r.json.tolerance_bp, 300);
+		assert.deepEqual(JSON.parse(r.json.geojson), ZONE);
+		assert.equal(await auditCount(), before + 1);
+		const a = (await c.auditor1.get('/api/audit?entity_type=zone_boundary&page_size=1')).json.items[0];
+		assert.equal(a.action, 'set');
+		assert.equal(a.entity_id, String(ids[h.ORG.econ]));
+		assert.equal(a.before, null);
+		assert.equal(a.after.area_m2x100, 368904069);
+
+		// the catalogue says 350 ha: +540 bp is beyond 300
+		r = await put('land1', h.ORG.econ, { approved_ha: '350', geojson: JSON.stringify(ZONE) });
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.deviates, true);
+		assert.equal(r.json.deviation_bp, 540);
+		assert.equal(r.json.catalogue_code, null);
+		// a tolerance of 6 % accepts it
+		r = await put('land1', h.ORG.econ, { approved_ha: '350', tolerance_bp: 600, geojson: JSON.stringify(ZONE) });
+		assert.equal(r.json.deviates, false);
+		const b = (await c.auditor1.get('/api/audit?entity_type=zone_boundary&page_size=1')).json.items[0];
+		assert.equal(b.before.tolerance_bp, 300);
+		assert.equal(b.after.tolerance_bp, 600);
+		// the area without coordinates yet
+		r = await put('land1', h.ORG.shengli, { approved_ha: '1200.5' });
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.has_geometry, false);
+		assert.equal(r.json.geojson, null);
+		assert.equal(r.json.approved_ha, '1200.50');
+	});
+
+	test('bad geometry is refused with its reason, and nothing is written', T, async () => {
+		const before = await auditCount();
+		const bad = async (geo, message) => {
+			const r = await put('land1', h.ORG.econ, { approved_ha: '368.90', geojson: typeof geo === 'string' ? geo : JSON.stringify(geo) });
+			h.assertError(r, 400, 'invalid_geometry', '/geojson');
+			assert.equal(r.json.error.message, message);
+		};
+		const bow = [[123.9, 41.85], [123.92, 41.87], [123.92, 41.85], [123.9, 41.87], [123.9, 41.85]];
+		await bad({ type: 'Polygon', coordinates: [bow] }, '边界自相交（经度 123.910000、纬度 41.860000 附近）');
+		await bad({ type: 'Polygon', coordinates: [OUTER.map(([x, y]) => [y, x])] }, '坐标 [41.850000, 123.900000] 的顺序颠倒：GeoJSON 应为经度在前、纬度在后');
+		await bad({ type: 'Point', coordinates: [-0.12, 51.5] }, '坐标 [-0.120000, 51.500000] 不在中国境内');
+		await bad({ type: 'Point', coordinates: [123.91, 41.86] }, '边界应为 Polygon 或 MultiPolygon');
+		await bad({ type: 'Polygon', coordinates: [OUTER.slice(0, 4)] }, '多边形的环未闭合：首尾坐标应相同');
+		await bad('{"type":"Polygon"', 'GeoJSON 格式错误：对象未正确结束');
+		h.assertError(await put('land1', h.ORG.econ, { approved_ha: '0' }), 400, 'invalid_value', '/approved_ha');
+		h.assertError(await put('land1', h.ORG.econ, { approved_ha: '1.234' }), 400, 'invalid_value', '/approved_ha');
+		h.assertError(await put('land1', h.ORG.econ, {}), 400, 'missing_field', '/approved_ha');
+		h.assertError(await put('land1', h.ORG.dongzhou, { approved_ha: '1' }), 400, 'invalid_value');
+		assert.equal(await auditCount(), before);
+		const r = await c.office1.get(`/api/land/boundaries/${ids[h.ORG.econ]}`);
+		assert.equal(r.json.approved_ha, '350.00');
+	});
+
+	test('who reads which boundary', T, async () => {
+		// county1 (东洲区) reads the zones below it (the high-tech zone has none); zone2 not
+		// another zone's
+		for (const who of ['office1', 'land1', 'dept1', 'super1']) {
+			const r = await c[who].get('/api/land/boundaries');
+			assert.equal(r.status, 200, r.text);
+			assert.deepEqual(r.json.items.map((b) => b.zone_name).sort(), [h.ORG.econ, h.ORG.shengli].sort(), who);
+			assert.equal(r.json.items[0].geojson, null);
+		}
+		const geo = (await c.office1.get('/api/land/boundaries?geometry=1')).json.items.find((b) => b.zone_name === h.ORG.econ);
+		assert.deepEqual(JSON.parse(geo.geojson), ZONE);
+		assert.deepEqual((await c.zone1.get('/api/land/boundaries')).json.items.map((b) => b.zone_name), [h.ORG.econ]);
+		assert.deepEqual((await c.zone2.get('/api/land/boundaries')).json.items.map((b) => b.zone_name), [h.ORG.shengli]);
+		assert.deepEqual((await c.county1.get('/api/land/boundaries')).json.items, []);
+		h.assertError(await c.zone2.get(`/api/land/boundaries/${ids[h.ORG.econ]}`), 404, 'not_found');
+		h.assertError(await c.office1.get(`/api/land/boundaries/${ids[h.ORG.hightech]}`), 404, 'not_found');
+		h.assertError(await c.auditor1.get('/api/land/boundaries'), 403, 'forbidden');
+	});
+});
+
+// 'YYYY-MM-DD' plus n calendar years (29 February to 28 February), as core/land.c counts them.
+function addYears(iso, n) {
+	let [y, m, d] = iso.split('-').map(Number);
+	y += n;
+	const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+	if (m === 2 && d === 29 && !leap) d = 28;
+	return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT }, () => {
+	let srv, c, ids;
+	const P = {};
+
+	before(async () => {
+		srv = await h.startServer({ users: USERS });
+		c = await h.loginAll(srv, ['office1', 'land1', 'zone1', 'zone2', 'county1', 'super1', 'auditor1']);
+		ids = await h.orgIds(c.office1);
+		const g = await c.office1.post('/api/capabilities/grants', { org_id: ids[LAND], capability: 'manage_land' });
+		assert.equal(g.status, 201, g.text);
+	});
+
+	after(async () => {
+		if (srv) await srv.close();
+	});
+
+	const auditCount = async () => (await c.auditor1.get('/api/audit?page_size=1')).json.total;
+	const parcel = (over = {}) => ({ zone_id: ids[h.ORG.econ], land_use: 'industrial', area_m2: '10000', ...over });
+
+	test('a batch and its parcels: 批而未供 in m² and mu', T, async () => {
+		const b = await c.land1.post('/api/land/batches', { zone_id: ids[h.ORG.econ], batch_no: '2023-007', approved_on: '2023-05-10', approved_m2: '20000' });
+		assert.equal(b.status, 201, b.text);
+		P.batch = b.json.id;
+		assert.equal(b.json.unsupplied_m2x100, 2000000);
+		// 1. not started 400 days after the agreed day, the enterprise's cause: idle, the fee
+		let r = await c.land1.post('/api/land/parcels', parcel({
+			parcel_no: '抚国用(2024)第0001号', batch_id: P.batch, location: '示例路1号',
+			agreed_start: h.day(-400), land_price: '12345678.93', investment_agreed: '10000000', idle_cause: 'enterprise',
+		}));
+		assert.equal(r.status, 201, r.text);
+		P.idle = r.json.id;
+		assert.equal(r.json.mu, '15.00');
+		assert.equal(r.json.area_m2, '10000.00');
+		assert.equal(r.json.finding.status, 'idle');
+		assert.equal(r.json.finding.clause, 'not_started');
+		assert.equal(r.json.finding.idle_since, addYears(h.day(-400), 1));
+		assert.equal(r.json.finding.handling, 'idle_fee');
+		assert.equal(r.json.finding.fee_fen, 246913579);
+		assert.equal(
+			r.json.finding.reason,
+			`超过约定动工日期${h.day(-400)}满一年（${addYears(h.day(-400), 1)}起）未动工开发，属闲置土地（第53号令第二条）；` +
+				'属企业原因，应按出让价款的20%征缴土地闲置费2469135.79元（第53号令第十四条）',
+		);
+		const batch = (await c.office1.get(`/api/land/batches?zone_id=${ids[h.ORG.econ]}`)).json.items[0];
+		assert.equal(batch.supplied_m2x100, 1000000);
+		assert.equal(batch.unsupplied_m2x100, 1000000);
+		assert.equal(batch.unsupplied_mu, '15.00');
+		// 2. started, a third not developed, stopped over a year: idle under the second clause
+		r = await c.land1.post('/api/land/parcels', parcel({
+			parcel_no: '抚国用(2024)第0002号', agreed_start: h.day(-1000), actual_start: h.day(-900),
+			developed_m2: '3333.33', investment_agreed: '10000000', investment_done: '3000000',
+			stopped_since: h.day(-370), idle_cause: 'government',
+		}));
+		assert.equal(r.status, 201, r.text);
+		P.stopped = r.json.id;
+		assert.equal(r.json.finding.clause, 'stopped');
+		assert.equal(r.json.finding.handling, 'negotiate');
+		assert.equal(r.json.finding.fee_fen, 0);
+		assert.match(r.json.finding.reason, /已开发面积占33\.33%（不足三分之一）、已投资占30\.00%/);
+		// 3. its agreed day to come: normal; 4. built, production late: 建而未投
+		r = await c.zone1.post('/api/land/parcels', parcel({ parcel_no: 'HT-2025-003', agreed_start: h.day(30) }));
+		assert.equal(r.status, 201, r.text);
+		P.normal = r.json.id;
+		assert.equal(r.json.finding.status, 'normal');
+		r = await c.land1.post('/api/land/parcels', parcel({
+			parcel_no: 'HT-2025-004', agreed_start: h.day(-700), actual_start: h.day(-690), actual_finish: h.day(-100),
+			developed_m2: '10000', agreed_production: h.day(-10),
+		}));
+		assert.equal(r.json.finding.status, 'unproduced');
+		assert.equal(r.json.finding.reason, `已于${h.day(-100)}竣工，约定投产日期${h.day(-10)}已过，尚未投产`);
+	});
+
+	test('lists filter by finding, scope and text; the export', T, async () => {
+		const list = async (who, q) => (await c[who].get(`/api/land/parcels?${q}`)).json;
+		let r = await list('office1', 'status=idle');
+		assert.equal(r.total, 2);
+		assert.deepEqual(r.items.map((p) => p.parcel_no).sort(), ['抚国用(2024)第0001号', '抚国用(2024)第0002号']);
+		r = await list('office1', 'status=idle&page=2&page_size=1');
+		assert.equal(r.total, 2);
+		assert.equal(r.items.length, 1);
+		assert.equal((await list('office1', 'status=normal')).total, 1);
+		assert.equal((await list('office1', 'status=unproduced')).total, 1);
+		assert.equal((await list('office1', `q=${encodeURIComponent('示例路')}`)).total, 1);
+		assert.equal((await list('office1', `batch_id=${P.batch}`)).total, 1);
+		assert.equal((await list('zone1', '')).total, 4);
+		assert.equal((await list('zone2', '')).total, 0);
+		assert.equal((await list('county1', '')).total, 0);
+		h.assertError(await c.zone2.get(`/api/land/parcels/${P.idle}`), 404, 'not_found');
+		h.assertError(await c.office1.get('/api/land/parcels?status=lazy'), 400, 'invalid_parameter', 'status');
+		const x = await c.office1.get('/api/land/parcels/export.xlsx?status=idle');
+		assert.equal(x.status, 200);
+		const rows = h.xlsxRows(x.buf);
+		assert.equal(rows, 3);
+		assert.match(h.xlsxText(x.buf), /征缴土地闲置费（出让价款的20%）/);
+	});
+
+	test('bad parcels are refused and nothing is written', T, async () => {
+		const before = await auditCount();
+		const bad = async (who, body, status, code, field) => h.assertError(await c[who].post('/api/land/parcels', body), status, code, field);
+		await bad('land1', parcel({ parcel_no: 'X1', area_m2: undefined }), 400, 'missing_field', '/area_m2');
+		await bad('land1', parcel({ parcel_no: 'X1', area_m2: '0' }), 400, 'invalid_value', '/area_m2');
+		await bad('land1', parcel({ parcel_no: 'X1', area_m2: '12.345' }), 400, 'invalid_value', '/area_m2');
+		await bad('land1', parcel({ parcel_no: 'X1', developed_m2: '10000.01' }), 400, 'invalid_value', '/developed_m2');
+		await bad('land1', parcel({ parcel_no: 'X1', agreed_start: '2025-02-30' }), 400, 'invalid_value', '/agreed_start');
+		await bad('land1', parcel({ parcel_no: 'X1', land_use: 'farm' }), 400, 'invalid_value', '/land_use');
+		await bad('land1', parcel({ parcel_no: 'X1', idle_cause: 'weather' }), 400, 'invalid_value', '/idle_cause');
+		await bad('land1', parcel({ parcel_no: 'HT-2025-003' }), 409, 'already_exists', '/parcel_no');
+		await bad('land1', parcel({ parcel_no: 'X1', zone_id: ids[h.ORG.shengli], batch_id: P.batch }), 400, 'invalid_value', '/batch_id');
+		await bad('land1', parcel({ parcel_no: 'X1', geojson: '{"type":"Point","coordinates":[41.86,123.91]}' }), 400, 'invalid_geometry', '/geojson');
+		// a zone changes only its own land; a county and the office none
+		await bad('zone1', parcel({ parcel_no: 'X1', zone_id: ids[h.ORG.shengli] }), 404, 'not_found');
+		await bad('county1', parcel({ parcel_no: 'X1' }), 403, 'forbidden');
+		await bad('office1', parcel({ parcel_no: 'X1' }), 403, 'forbidden');
+		assert.equal(await auditCount(), before);
+	});
+
+	test('cases: opened from the finding, closed once, audited', T, async () => {
+		const before = await auditCount();
+		let r = await c.land1.post('/api/land/cases', { parcel_id: P.idle, due_on: h.day(30), note: '下达征缴决定书' });
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.kind, 'idle');
+		assert.equal(r.json.handling, 'idle_fee');
+		assert.equal(r.json.fee_fen, 246913579);
+		assert.equal(r.json.status, 'open');
+		const id = r.json.id;
+		// the government's cause pays no fee
+		h.assertError(await c.land1.post('/api/land/cases', { parcel_id: P.stopped, handling: 'idle_fee' }), 409, 'invalid_state', '/handling');
+		r = await c.land1.post('/api/land/cases', { parcel_id: P.stopped });
+		assert.equal(r.json.handling, 'negotiate');
+		h.assertError(await c.land1.post('/api/land/cases', { parcel_id: P.normal }), 409, 'invalid_state', '/parcel_id');
+		r = await c.land1.post('/api/land/cases', { batch_id: P.batch, handling: 'agreement_transfer' });
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.kind, 'unsupplied');
+		h.assertError(await c.land1.post('/api/land/cases', { parcel_id: P.idle, batch_id: P.batch }), 400, 'invalid_value');
+		r = await c.land1.post(`/api/land/cases/${id}/close`, { result: '已缴纳土地闲置费2469135.79元' });
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.status, 'closed');
+		h.assertError(await c.land1.post(`/api/land/cases/${id}/close`, { result: '再次' }), 409, 'invalid_state');
+		assert.equal(await auditCount(), before + 4);
+		const a = (await c.auditor1.get('/api/audit?entity_type=land_case&page_size=1')).json.items[0];
+		assert.equal(a.action, 'close');
+		assert.equal(a.before.status, 'open');
+		assert.equal(a.after.result, '已缴纳土地闲置费2469135.79元');
+		assert.equal((await c.office1.get('/api/land/cases?status=open')).json.total, 2);
+		assert.equal((await c.zone2.get('/api/land/cases')).json.total, 0);
+	});
+
+	test('a parcel held by an enterprise of the registry, in its own zone only', T, async () => {
+		const e = await c.zone1.post('/api/enterprises', {
+			uscc: '91440300192317458F', name: '示例新材料有限公司', zone_id: ids[h.ORG.econ], industry_code: '3011',
+			scale: 'above', registered_on: '2019-04-01', attracted: true, settled_on: '2020-05-01',
+		});
+		assert.equal(e.status, 201, e.text);
+		P.enterprise = e.json.id;
+		let r = await c.land1.put(`/api/land/parcels/${P.idle}`, parcel({
+			parcel_no: '抚国用(2024)第0001号', batch_id: P.batch, location: '示例路1号', enterprise_id: P.enterprise,
+			agreed_start: h.day(-400), land_price: '12345678.93', investment_agreed: '10000000', idle_cause: 'enterprise',
+		}));
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.enterprise_name, '示例新材料有限公司');
+		assert.equal(r.json.enterprise_uscc, '91440300192317458F');
+		assert.equal(r.json.finding.fee_fen, 246913579);
+		const a = (await c.auditor1.get('/api/audit?entity_type=land_parcel&page_size=1')).json.items[0];
+		assert.equal(a.before.enterprise_id, null);
+		assert.equal(a.after.enterprise_id, P.enterprise);
+		assert.equal((await c.office1.get(`/api/land/parcels?enterprise_id=${P.enterprise}`)).json.total, 1);
+		assert.equal((await c.office1.get(`/api/land/parcels?q=${encodeURIComponent('新材料')}`)).json.total, 1);
+		// another zone's parcel cannot name it; nor can an id that is not registered
+		const before = await auditCount();
+		h.assertError(await c.land1.post('/api/land/parcels', parcel({ parcel_no: 'E-1', zone_id: ids[h.ORG.shengli], enterprise_id: P.enterprise })), 400, 'invalid_value', '/enterprise_id');
+		h.assertError(await c.land1.post('/api/land/parcels', parcel({ parcel_no: 'E-1', enterprise_id: 999999 })), 400, 'invalid_value', '/enterprise_id');
+		assert.equal(await auditCount(), before);
+	});
+
+	test('parcels imported from a spreadsheet, all or nothing, within the importer\'s zones', T, async () => {
+		const upload = (who, text) =>
+			c[who].post(`/api/imports/parcels?name=${encodeURIComponent('地块.csv')}`, Buffer.from(text), { raw: true, contentType: 'application/octet-stream' });
+		const head = '宗地编号,开发区,批次号,用地类型,面积（平方米）,约定动工日期,出让价款（元）,闲置原因,统一社会信用代码\r\n';
+		const count = async () => (await c.office1.get('/api/land/parcels?page_size=1')).json.total;
+		const before = await count();
+		// a zone account imports only its own zone's parcels; every problem is named
+		let r = await upload('zone1', head +
+			`IMP-1,${h.ORG.econ},2023-007,工业用地,6666.67,${h.day(-500)},100.05,企业原因,91440300192317458F\r\n` +
+			`IMP-2,${h.ORG.shengli},,工业用地,100,,,,\r\n` +
+			`IMP-3,${h.ORG.econ},无此批次,农田,0,2025-02-30,,,91110108551385082Q\r\n` +
+			`HT-2025-003,${h.ORG.econ},,工业用地,100,,,,\r\n`);
+		h.assertError(r, 422, 'import_rejected');
+		assert.deepEqual(r.json.import.problems.map((p) => [p.row, p.column]), [
+			[3, '开发区'],
+			[4, '用地类型'],
+			[4, '面积（平方米）'],
+			[4, '约定动工日期'],
+			[4, '统一社会信用代码'],
+			[4, '批次号'],
+			[5, '宗地编号'],
+		]);
+		assert.equal(await count(), before);
+		r = await upload('zone1', head + `IMP-1,${h.ORG.econ},2023-007,工业用地,6666.67,${h.day(-500)},100.05,企业原因,91440300192317458F\r\n`);
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.rows, 1);
+		const p = (await c.office1.get(`/api/land/parcels?q=IMP-1`)).json.items[0];
+		assert.equal(p.area_m2x100, 666667);
+		assert.equal(p.mu, '10.00');
+		assert.equal(p.batch_no, '2023-007');
+		assert.equal(p.finding.status, 'idle');
+		assert.equal(p.finding.fee_fen, 2001);
+		assert.equal(p.enterprise_name, '示例新材料有限公司');
+		h.assertError(await upload('county1', head), 403, 'forbidden');
+	});
+
+	test('projects against the boundary: non-industrial inside flagged, exceptions kept', T, async () => {
+		const point = (x, y) => JSON.stringify({ type: 'Point', coordinates: [x, y] });
+		const project = (name, geojson, over = {}) => c.land1.post('/api/land/projects', { zone_id: ids[h.ORG.econ], name, industrial: false, geojson, ...over });
+		h.assertError(await project('商品住宅', point(123.91, 41.86)), 409, 'invalid_state', '/zone_id');
+		const b = await c.land1.put(`/api/land/boundaries/${ids[h.ORG.econ]}`, { approved_ha: '368.90', geojson: JSON.stringify(ZONE) });
+		assert.equal(b.status, 200, b.text);
+		let r = await project('商品住宅小区', point(123.901, 41.86));
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.where, 'inside');
+		assert.equal(r.json.flagged, true);
+		r = await project('沿街商业', point(123.91, 41.85));
+		assert.equal(r.json.where, 'on_edge');
+		assert.equal(r.json.flagged, true);
+		r = await project('区外酒店', point(123.9200001, 41.86));
+		assert.equal(r.json.where, 'outside');
+		assert.equal(r.json.flagged, false);
+		r = await project('职工宿舍', point(123.955, 41.855), { exception_reason: '园区职工宿舍，属必要的生活配套' });
+		assert.equal(r.json.where, 'inside');
+		assert.equal(r.json.flagged, false);
+		r = await project('新材料产业园', JSON.stringify({ type: 'Polygon', coordinates: [[[123.919, 41.86], [123.921, 41.86], [123.921, 41.861], [123.919, 41.861], [123.919, 41.86]]] }), { industrial: true });
+		assert.equal(r.json.where, 'partly');
+		assert.equal(r.json.flagged, false);
+		const flagged = (await c.office1.get('/api/land/projects?flagged=1')).json;
+		assert.deepEqual(flagged.items.map((p) => p.name).sort(), ['商品住宅小区', '沿街商业'].sort());
+		assert.equal((await c.office1.get('/api/land/projects?industrial=1')).json.total, 1);
+		// the exception recorded later unflags it
+		const id = flagged.items.find((p) => p.name === '沿街商业').id;
+		r = await c.land1.put(`/api/land/projects/${id}`, { zone_id: ids[h.ORG.econ], name: '沿街商业', industrial: false, geojson: point(123.91, 41.85), exception_reason: '服务园区的必要商业配套' });
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.flagged, false);
+		assert.equal((await c.office1.get('/api/land/projects?flagged=1')).json.total, 1);
+		assert.equal((await c.zone2.get('/api/land/projects')).json.total, 0);
+		// a parcel with an outline is located too
+		r = await c.land1.put(`/api/land/parcels/${P.normal}`, parcel({ parcel_no: 'HT-2025-003', agreed_start: h.day(30), geojson: JSON.stringify({ type: 'Polygon', coordinates: [[[123.9, 41.85], [123.901, 41.85], [123.901, 41.851], [123.9, 41.851], [123.9, 41.85]]] }) }));
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.where, 'inside');
+	});
+});
+
+describe('land: the demo data', { timeout: h.FILE_TIMEOUT }, () => {
+	let srv, c;
+
+	before(async () => {
+		srv = await h.startServer();
+		const demo = await h.kfq(['demo', '--db', srv.db], { cwd: h.ROOT });
+		assert.equal(demo.code, 0, demo.stderr);
+		c = await h.loginAll(srv, ['office1', 'zone1']);
+	});
+
+	after(async () => {
+		if (srv) await srv.close();
+	});
+
+	test('a parcel in every state, a case of each end, one project flagged', T, async () => {
+		const parcels = (await c.zone1.get('/api/land/parcels?page_size=100')).json.items;
+		assert.deepEqual(
+			parcels.map((p) => p.finding.status).sort(),
+			['idle', 'idle', 'normal', 'normal', 'substandard', 'underused', 'unproduced', 'unused'],
+		);
+		assert.ok(parcels.every((p) => p.where === 'inside'));
+		const b = (await c.zone1.get('/api/land/boundaries?geometry=1')).json.items[0];
+		assert.equal(b.zone_name, h.ORG.econ);
+		assert.equal(b.deviates, false);
+		assert.equal(JSON.parse(b.geojson).coordinates.length, 2);
+		const cases = (await c.office1.get('/api/land/cases')).json.items;
+		assert.deepEqual(cases.map((x) => x.status).sort(), ['closed', 'open']);
+		const flagged = (await c.office1.get('/api/land/projects?flagged=1')).json.items;
+		assert.deepEqual(flagged.map((p) => p.name), ['示例商品住宅小区']);
+		const batch = (await c.office1.get('/api/land/batches')).json.items[0];
+		assert.ok(batch.unsupplied_m2x100 > 0);
+	});
+});

@@ -1,0 +1,117 @@
+// 开发区用地: 市自然资源局 (which `kfq demo`'s import of the seed draft grants manage_land, as
+// art. 2's lead) opens the offline map of the sample zone (its boundary, parcels coloured by
+// finding, projects), reads the approved area against the computed one, sees the
+// non-industrial project that must move out, is told that GCJ-02 is not converted and has a
+// swapped coordinate refused at the field; filters parcels by finding, reads a reason, exports,
+// opens a case on a 供而未用 parcel and closes it after a prompt. A zone reads only its own land.
+import { describe, test as nodeTest, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer } from './server.js'
+import { openBrowser, login, logout, menuTexts, pickOption, shot, sel, RUN, testWithShots } from './helpers.js'
+
+const LAND = { username: `land_${RUN}`, password: 'Land#Passw0rd12', org: '市自然资源局', role: 'department' }
+const ZONE = { username: `lzone_${RUN}`, password: 'Zone#Passw0rd12', org: '抚顺经济开发区（示例）', role: 'zone' }
+const OTHER = { username: `lother_${RUN}`, password: 'Zone#Passw0rd12', org: '抚顺胜利经济开发区（示例）', role: 'zone' }
+const LAND_MENUS = ['用地地图', '地块', '低效用地处置']
+
+describe('land and boundaries', () => {
+  let server
+  let b
+  const test = testWithShots(nodeTest, () => b?.page)
+
+  before(async () => {
+    server = await startServer({ name: 'land', demo: true, users: [LAND, ZONE, OTHER] })
+    b = await openBrowser(server.url)
+  })
+
+  after(async () => {
+    if (b) await b.close()
+    if (server) await server.stop()
+  })
+
+  test('自然资源局: the map, the boundary, projects to move out', async () => {
+    const { page, watcher } = b
+    await login(page, watcher, LAND.username, LAND.password)
+    const menus = await menuTexts(page)
+    for (const m of LAND_MENUS) assert.ok(menus.includes(m), `menu lacks ${m}: ${menus}`)
+    await page.locator(sel('menu-land-map')).click()
+    await page.locator(sel('page-land-map')).waitFor()
+    await page.locator(sel('land-approved'), { hasText: '2100.00' }).waitFor()
+    assert.equal((await page.locator(sel('land-deviates')).innerText()).trim(), '在允许偏差内')
+    await page.locator(`${sel('land-map')} canvas`).first().waitFor()
+    await page.locator(sel('land-project-name'), { hasText: '示例商品住宅小区' }).waitFor()
+    assert.equal(await page.locator(sel('land-project-name')).count(), 4)
+    await page.locator(sel('land-flagged-only')).click()
+    await page.waitForFunction((s) => document.querySelectorAll(s).length === 1, sel('land-project-name'))
+    assert.equal((await page.locator(sel('land-project-name')).innerText()).trim(), '示例商品住宅小区')
+    await shot(page, 'land-map')
+
+    // entering coordinates: GCJ-02 is not converted; latitude first is refused at the field
+    await page.locator(sel('land-edit-boundary')).click()
+    const dialog = page.locator(sel('land-boundary-dialog'))
+    await dialog.waitFor()
+    assert.match(await dialog.locator(sel('land-gcj-hint')).innerText(), /GCJ-02/)
+    watcher.allow('PUT', /^\/api\/land\/boundaries\/\d+$/, 400)
+    await dialog.locator(sel('land-geojson-input')).fill('{"type":"Polygon","coordinates":[[[41.85,123.9],[41.85,123.96],[41.89,123.96],[41.85,123.9]]]}')
+    await dialog.locator(sel('land-boundary-save')).click()
+    await dialog.locator('.el-form-item__error', { hasText: '顺序颠倒' }).waitFor()
+    await dialog.locator('.el-dialog__footer button').first().click()
+    watcher.assertClean()
+  })
+
+  test('自然资源局: parcels by finding, a case opened and closed', async () => {
+    const { page, watcher } = b
+    await page.locator(sel('menu-parcels')).click()
+    await page.locator(sel('page-parcels')).waitFor()
+    await page.locator(`${sel('parcel-pagination')} .el-pagination__total`, { hasText: '8' }).waitFor()
+    await pickOption(page, sel('parcel-filter-status'), '闲置土地')
+    await page.locator(sel('parcel-search-submit')).click()
+    await page.locator(`${sel('parcel-pagination')} .el-pagination__total`, { hasText: '2' }).waitFor()
+    const statuses = (await page.locator(sel('parcel-row-status')).allInnerTexts()).map((s) => s.trim())
+    assert.deepEqual(statuses, ['闲置土地', '闲置土地'])
+    await page.locator(`${sel('parcel-table')} .el-table__expand-icon`).first().click()
+    await page.locator(sel('parcel-reason'), { hasText: '属闲置土地（第53号令第二条）' }).first().waitFor()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(sel('parcel-export')).click()])
+    assert.equal(download.suggestedFilename(), '地块.xlsx')
+
+    await pickOption(page, sel('parcel-filter-status'), '供而未用')
+    await page.locator(sel('parcel-search-submit')).click()
+    await page.locator(`${sel('parcel-pagination')} .el-pagination__total`, { hasText: '1' }).waitFor()
+    await page.locator(sel('parcel-open-case')).click()
+    await page.locator(sel('case-dialog')).waitFor()
+    await page.locator(sel('case-save')).click()
+    await page.locator('.el-message--success', { hasText: '已立案' }).waitFor()
+    await shot(page, 'land-parcels')
+
+    await page.locator(sel('menu-land-cases')).click()
+    await page.locator(sel('page-land-cases')).waitFor()
+    await page.locator(`${sel('case-pagination')} .el-pagination__total`, { hasText: '3' }).waitFor()
+    await page.locator(sel('case-row-subject'), { hasText: '抚国用(2025)第0103号' }).waitFor()
+    // the newest first: the case just opened; closed after the prompt, once
+    await page.locator(sel('case-close')).first().click()
+    await page.locator('.el-message-box input').fill('企业已开工建设（示例）')
+    await page.locator('.el-message-box .el-button--primary').click()
+    await page.locator('.el-message--success', { hasText: '已办结' }).waitFor()
+    await page.locator(sel('case-row-status')).first().filter({ hasText: '已办结' }).waitFor()
+    await logout(page)
+    watcher.assertClean()
+  })
+
+  test('a zone reads its own land; another zone none of it', async () => {
+    const { page, watcher } = b
+    await login(page, watcher, ZONE.username, ZONE.password)
+    await page.locator(sel('menu-parcels')).click()
+    await page.locator(`${sel('parcel-pagination')} .el-pagination__total`, { hasText: '8' }).waitFor()
+    await page.locator(sel('menu-land-map')).click()
+    await page.locator(sel('land-approved'), { hasText: '2100.00' }).waitFor()
+    assert.equal(await page.locator(sel('land-edit-boundary')).count(), 0)
+    await logout(page)
+    await login(page, watcher, OTHER.username, OTHER.password)
+    await page.locator(sel('menu-parcels')).click()
+    await page.locator(`${sel('parcel-pagination')} .el-pagination__total`, { hasText: '0' }).waitFor()
+    await page.locator(sel('menu-land-map')).click()
+    await page.locator(sel('page-land-map')).getByText('该开发区尚未录入边界').waitFor()
+    await logout(page)
+    watcher.assertClean()
+  })
+})
