@@ -496,6 +496,8 @@ export const budgetApi = {
   exportProjects: (query) => downloadExport('/api/budget-projects/export.xlsx', query),
   createProject: (p) => api.post('/api/budget-projects', p),
   updateProject: (id, p) => api.put(`/api/budget-projects/${id}`, p),
+}
+
 export const staffingApi = {
   list: (query) => api.get('/api/staffing', query),
   get: (id) => api.get(`/api/staffing/${id}`),
@@ -535,6 +537,8 @@ export const payApi = {
   // {year, scenarios: [{name, values: [{name: grade, value: coef_bp}]}]}
   whatif: (x) => api.post('/api/pay/whatif', x),
   adopt: (x) => api.post('/api/pay/whatif/adopt', x),
+}
+
 export const landApi = {
   // zones' approved areas and boundaries; {geometry: 1} adds each GeoJSON (as text)
   boundaries: (query) => api.get('/api/land/boundaries', query),
