@@ -53,7 +53,7 @@ q "INSERT INTO power_item (dept_org_id, code, name, kind, legal_basis, statutory
    nd AS (SELECT COUNT(*) AS c FROM d)
    SELECT d.id, 'B' || s.n, '压测事项' || s.n, 'licensing', '《压测依据》第' || s.n || '条', 20, 10, 0, 0,
           '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'
-   FROM s, nd JOIN d ON d.k = s.n % nd.c"
+   FROM s CROSS JOIN nd JOIN d ON d.k = s.n % nd.c"
 q "INSERT INTO power_delegation (power_id, zone_org_id, dept_org_id, status, origin, mode, effective_from,
      document, service_place, created_at, updated_at)
    SELECT p.id, z.id, p.dept_org_id, 'accepted', 'department', 'direct', '2024-01-01', '压测文件',
@@ -65,6 +65,11 @@ q "INSERT INTO power_case_month (delegation_id, month, received, done, done_in_t
           CASE WHEN (d.id + s.n) % 11 = 0 THEN 0 ELSE 300 + (d.id * 7 + s.n) % 900 END,
           (d.id + s.n) % 7, (d.id + s.n) % 2
    FROM power_delegation d, s WHERE (d.id + s.n) % 11 - (d.id % 2) >= 0"
+# the running sums the application keeps in the month's write (migration 0063), here as its
+# backfill does; a binary from before 0063 has no such table
+if q "SELECT 1 FROM power_case_run LIMIT 1" 2>/dev/null; then
+	q "$(sed -n '/^INSERT INTO power_case_run/,/;$/p' src/store/migrations/0063_power_case_run.sql)"
+fi
 q "INSERT INTO power_list_publication (zone_org_id, published, changed_at)
    SELECT id, 1, '2026-01-01T00:00:00Z' FROM org WHERE type = 'zone'"
 q "ANALYZE"

@@ -447,7 +447,7 @@ static int case_write_end(struct import_run *r)
 	int rc = store_bulk_end(st->bulk, NULL);
 
 	st->bulk = NULL;
-	return rc;
+	return rc == KFQ_OK ? store_case_run_refresh(r->s, st->org_id) : rc;
 }
 
 static void case_release(struct import_run *r)

@@ -326,6 +326,8 @@ static int list_stmt(struct store *s, const struct store_list *l, struct store_s
 		store_sql_int(&q, " LIMIT ?", l->limit);
 		store_sql_int(&q, " OFFSET ?", l->offset);
 	}
+	if (l->tail)
+		store_sql_add(&q, l->tail);
 	rc = store_sql_prepare(s, &q, st);
 	store_sql_release(&q);
 	return rc;

@@ -163,6 +163,7 @@ struct store_list {
 	void (*filter)(struct store_sql *q, const void *arg); /* assembled: the predicates */
 	void (*head)(struct store_sql *q, const void *arg); /* assembled: NULL, or list_sql's ?N */
 	const char *order;                                  /* assembled: " ORDER BY …" */
+	const char *tail; /* assembled: NULL, or text after LIMIT (closing a paging subquery) */
 };
 
 /* Runs l: *total (0 without count_sql) and the page's rows, an arena array *out (NULL when

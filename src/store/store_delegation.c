@@ -65,24 +65,50 @@ const struct store_bulk_spec store_case_month_bulk = {
 static const char sql_month_keys[] =
     "SELECT m.delegation_id, m.month FROM power_case_month m JOIN power_delegation d ON "
     "d.id = m.delegation_id WHERE d.zone_org_id = ?1 OR d.dept_org_id = ?1";
+/* a delegation's running sums (power_case_run, migration 0063) from its months */
+#define RUN_BUILD                                                                                  \
+	"INSERT INTO power_case_run (delegation_id, month, received, done, done_in_time, "         \
+	"days_x100_done, good, bad, last_active) SELECT delegation_id, month, SUM(received) OVER w, " \
+	"SUM(done) OVER w, SUM(done_in_time) OVER w, SUM(days_x100 * done) OVER w, SUM(good) OVER " \
+	"w, SUM(bad) OVER w, MAX(CASE WHEN received > 0 THEN month END) OVER w FROM "               \
+	"power_case_month WHERE delegation_id "
+#define RUN_WINDOW " WINDOW w AS (PARTITION BY delegation_id ORDER BY month)"
+#define ORG_DELEGATIONS                                                                            \
+	"IN (SELECT id FROM power_delegation WHERE zone_org_id = ?1 OR dept_org_id = ?1)"
+static const char sql_run_clear[] = "DELETE FROM power_case_run WHERE delegation_id = ?1";
+static const char sql_run_build[] = RUN_BUILD "= ?1" RUN_WINDOW;
+static const char sql_run_clear_org[] =
+    "DELETE FROM power_case_run WHERE delegation_id " ORG_DELEGATIONS;
+static const char sql_run_build_org[] = RUN_BUILD ORG_DELEGATIONS RUN_WINDOW;
 static const char sql_keys[] =
     "SELECT d.id, p.code, d.zone_org_id, z.name, d.dept_org_id, d.status FROM power_delegation d "
     "JOIN power_item p ON p.id = d.power_id JOIN org z ON z.id = d.zone_org_id";
 
 #define HELD "d.status IN ('delegated', 'accepted', 'not_ready', 'acting')"
 static const char sql_sums_count[] = "SELECT COUNT(*) FROM power_delegation d";
-/* ?1 from and ?2 to (sums_head) */
+/* ?1 from and ?2 to (sums_head). The page of delegations is chosen first (the subquery closed
+ * by sums_tail); only its rows then read their running sums, at the period's last month and
+ * before its first, and their evaluations. */
 static const char sql_sums[] =
-    "SELECT d.id, p.id, p.code, p.name, d.zone_org_id, z.name, d.dept_org_id, o.name, d.status, "
-    "p.promised_days, COALESCE(SUM(m.received), 0), COALESCE(SUM(m.done), 0), "
-    "COALESCE(SUM(m.done_in_time), 0), COALESCE(SUM(m.days_x100 * m.done), 0), "
-    "COALESCE(SUM(m.good), 0), COALESCE(SUM(m.bad), 0), "
-    "MAX(CASE WHEN m.received > 0 THEN m.month END), "
+    "SELECT d.id, d.power_id, d.code, d.power_name, d.zone_org_id, d.zone_name, d.dept_org_id, "
+    "o.name, d.status, d.promised_days, COALESCE(t.received, 0) - COALESCE(f.received, 0), "
+    "COALESCE(t.done, 0) - COALESCE(f.done, 0), "
+    "COALESCE(t.done_in_time, 0) - COALESCE(f.done_in_time, 0), "
+    "COALESCE(t.days_x100_done, 0) - COALESCE(f.days_x100_done, 0), "
+    "COALESCE(t.good, 0) - COALESCE(f.good, 0), COALESCE(t.bad, 0) - COALESCE(f.bad, 0), "
+    "CASE WHEN t.last_active >= ?1 THEN t.last_active END, "
     "(SELECT COUNT(*) FROM power_evaluation e WHERE e.delegation_id = d.id), "
     "(SELECT e.result FROM power_evaluation e WHERE e.delegation_id = d.id ORDER BY e.id DESC "
-    "LIMIT 1) FROM power_delegation d JOIN power_item p ON p.id = d.power_id "
-    "JOIN org o ON o.id = d.dept_org_id JOIN org z ON z.id = d.zone_org_id "
-    "LEFT JOIN power_case_month m ON m.delegation_id = d.id AND m.month >= ?1 AND m.month <= ?2";
+    "LIMIT 1) FROM (SELECT d.id, p.id AS power_id, p.code, p.name AS power_name, d.zone_org_id, "
+    "z.name AS zone_name, d.dept_org_id, d.status, p.promised_days FROM power_delegation d "
+    "JOIN power_item p ON p.id = d.power_id JOIN org z ON z.id = d.zone_org_id";
+static const char sums_tail[] =
+    ") d JOIN org o ON o.id = d.dept_org_id "
+    "LEFT JOIN power_case_run t ON t.delegation_id = d.id AND t.month = (SELECT MAX(month) "
+    "FROM power_case_run WHERE delegation_id = d.id AND month <= ?2) "
+    "LEFT JOIN power_case_run f ON f.delegation_id = d.id AND f.month = (SELECT MAX(month) "
+    "FROM power_case_run WHERE delegation_id = d.id AND month < ?1) "
+    "ORDER BY d.zone_name, d.code";
 
 #define EVAL_COLS                                                                                  \
 	"e.id, e.delegation_id, e.period_from, e.period_to, e.received, e.done, e.done_in_time, "  \
@@ -531,7 +557,7 @@ int store_case_month_keys(struct store *s, struct arena *a, int64_t org_id,
 	return rc;
 }
 
-int store_case_month_clear(struct store *s, int64_t delegation_id, const char *month)
+static int month_clear(struct store *s, int64_t delegation_id, const char *month)
 {
 	struct store_stmt *st;
 	int rc;
@@ -585,6 +611,21 @@ static char *month_json(struct store *s, const struct store_power_json *json, in
 	return strbuf_detach(&sb, NULL);
 }
 
+/* Runs clear_sql, then build_sql, both with ?1 = id. */
+static int run_rebuild(struct store *s, const char *clear_sql, const char *build_sql, int64_t id)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, clear_sql, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	if ((rc = store_run(st)) != KFQ_OK || (rc = store_prepare(s, build_sql, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	return store_run(st);
+}
+
 int store_case_month_put(struct store *s, const struct store_actor *who,
                          const struct store_power_json *json, const struct store_case_month *m)
 {
@@ -597,11 +638,12 @@ int store_case_month_put(struct store *s, const struct store_actor *who,
 		return rc;
 	before = month_json(s, json, m->delegation_id, m->month, &rc);
 	if (rc != KFQ_OK ||
-	    (rc = store_case_month_clear(s, m->delegation_id, m->month)) != KFQ_OK ||
+	    (rc = month_clear(s, m->delegation_id, m->month)) != KFQ_OK ||
 	    (rc = store_prepare(s, sql_month_insert, &st)) != KFQ_OK)
 		goto done;
 	bind_month(st, m);
-	if ((rc = store_run(st)) != KFQ_OK)
+	if ((rc = store_run(st)) != KFQ_OK ||
+	    (rc = run_rebuild(s, sql_run_clear, sql_run_build, m->delegation_id)) != KFQ_OK)
 		goto done;
 	after = month_json(s, json, m->delegation_id, m->month, &rc);
 	if (rc == KFQ_OK)
@@ -611,6 +653,11 @@ done:
 	free(before);
 	free(after);
 	return store_end(s, rc);
+}
+
+int store_case_run_refresh(struct store *s, int64_t org_id)
+{
+	return run_rebuild(s, sql_run_clear_org, sql_run_build_org, org_id);
 }
 
 int store_case_month_bulk_row(struct store_bulk *b, const struct store_case_month *m)
@@ -717,8 +764,8 @@ int store_power_sums(struct store *s, struct arena *a, const struct store_sums_f
 	    .elem_size = sizeof(**out),
 	    .filter = sums_filter,
 	    .head = sums_head,
-	    .order = " GROUP BY d.id, p.id, p.code, p.name, d.zone_org_id, z.name, d.dept_org_id, "
-	             "o.name, d.status, p.promised_days ORDER BY z.name, p.code",
+	    .order = " ORDER BY z.name, p.code",
+	    .tail = sums_tail,
 	};
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);

@@ -233,14 +233,15 @@ int store_case_month_put(struct store *s, const struct store_actor *who,
                          const struct store_power_json *json, const struct store_case_month *m);
 int store_case_month_list(struct store *s, struct arena *a, int64_t delegation_id,
                           struct store_case_month **out, int *n);
+/* Rebuilds the running sums (power_case_run) of every delegation of org_id, as the zone or the
+ * department: after an import's bulk rows, inside its transaction. */
+int store_case_run_refresh(struct store *s, int64_t org_id);
 /* Imports: the bulk writer of new months, and the months recorded for the delegations whose
  * zone or department is org_id (delegation_id and month set only). */
 extern const struct store_bulk_spec store_case_month_bulk;
 int store_case_month_bulk_row(struct store_bulk *b, const struct store_case_month *m);
 int store_case_month_keys(struct store *s, struct arena *a, int64_t org_id,
                           struct store_case_month **out, int *n);
-/* Removes one month's figures (inside the caller's transaction). */
-int store_case_month_clear(struct store *s, int64_t delegation_id, const char *month);
 /* The delegations an import may name: (power code, zone name) → id, status (arena). */
 struct store_delegation_key {
 	int64_t id;

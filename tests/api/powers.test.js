@@ -377,6 +377,35 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(x.status, 200);
 		// rates are percentage cells: 0.9231 shown as 92.31 %
 		for (const s of ['按时办结率', '5.62', '0.9231', '下放了用不上', '建议收回', '良好']) assert.ok(h.xlsxText(x.buf).includes(s), s);
+
+		// the figures are read from running sums kept with the months (migration 0063): a period
+		// that starts after the first month, a month imported before the recorded ones, and a
+		// month replaced on the page all give the sums of the months themselves
+		const sums = async (from, to) => {
+			const f = (await c.market1.get(`/api/power-evaluations/figures?from=${from}&to=${to}`)).json.items.find((x) => x.delegation_id === d.food.id).figures;
+			return [f.received, f.done, f.done_in_time, f.overdue, f.avg_days_x100, f.good, f.bad, f.idle];
+		};
+		// April to May: April alone has cases, 4.20 days
+		assert.deepEqual(await sums('2025-04', '2025-05'), [4, 5, 5, 0, 420, 3, 0, false]);
+		// June alone: no month recorded in it
+		assert.deepEqual(await sums('2025-06', '2025-06'), [0, 0, 0, 0, 0, 0, 0, true]);
+		r = await upload('zone1', 'power_cases', writeXlsx([CASES, ['3704210001', h.ORG.econ, '2025-02', 6, 6, 3, 5, 2, 2]]));
+		assert.equal(r.status, 201, r.text);
+		// February to May: (6.50 × 8 + 4.20 × 5 + 5.00 × 6) / 19 = 103.00 / 19 = 5.421 → 5.42
+		assert.deepEqual(await sums('2025-02', '2025-05'), [20, 19, 15, 4, 542, 11, 3, false]);
+		assert.deepEqual(await sums('2025-03', '2025-05'), [14, 13, 12, 1, 562, 9, 1, false]);
+		assert.deepEqual(await sums('2025-02', '2025-02'), [6, 6, 3, 3, 500, 2, 2, false]);
+		// April replaced: March to May (6.50 × 8 + 10.00 × 2) / 10 = 7.20
+		r = await c.zone1.post(`/api/power-delegations/${d.food.id}/months`, { month: '2025-04', received: 2, done: 2, done_in_time: 1, days_x100: 1000, good: 0, bad: 1 });
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual(await sums('2025-03', '2025-05'), [12, 10, 8, 2, 720, 6, 2, false]);
+		assert.deepEqual(await sums('2025-02', '2025-04'), [18, 16, 11, 5, 638, 8, 4, false]);
+		// undo 0063 on this database, then migrate again: its backfill alone gives the same sums
+		await h.sqlOk(srv.db, 'DROP TABLE power_case_run; DELETE FROM schema_migration WHERE version = 63');
+		assert.match((await h.kfqOk(['migrate', '--db', srv.db])).stdout, /applied 1 migration/);
+		assert.deepEqual(await sums('2025-03', '2025-05'), [12, 10, 8, 2, 720, 6, 2, false]);
+		assert.deepEqual(await sums('2025-02', '2025-04'), [18, 16, 11, 5, 638, 8, 4, false]);
+		assert.deepEqual(await sums('2025-04', '2025-05'), [2, 2, 1, 1, 1000, 0, 1, false]);
 	});
 
 	test('the public page shows only published lists, and nothing of the evaluation', T, async () => {
