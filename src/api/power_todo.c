@@ -80,7 +80,7 @@ static int problems_open(struct api_ctx *c, struct api_todo_item *out)
 	struct store_problem *p;
 	int k, rc;
 
-	out->link = "/power-affairs?tab=matters";
+	out->link = "/power-affairs?tab=matters&problem_status=open";
 	out->level = "danger";
 	if (power_scope(c, CAP_PUBLISH_POWER_LIST, &f.scope) != 0)
 		return -1;

@@ -12,6 +12,7 @@ import { openBrowser, login, logout, pickOption, shot, sel, confirmBox, RUN, tes
 const MARKET = { username: `market_${RUN}`, password: 'Market#Passw0rd1', org: '市市场监管局', role: 'department' }
 const ZONE = { username: `pzone_${RUN}`, password: 'Zone#Passw0rd123', org: '抚顺经济开发区（示例）', role: 'zone' }
 const BIANBAN = { username: `bianban_${RUN}`, password: 'Bianban#Passw0rd1', org: '市委编办', role: 'department' }
+const OFFICE = { username: `poffice_${RUN}`, password: 'Office#Passw0rd1', org: '市商务局', role: 'office' }
 const A = `小作坊登记证核发${RUN}`
 const B = `食品摊贩备案${RUN}`
 
@@ -21,7 +22,7 @@ describe('powers and boundaries in the browser', () => {
   const test = testWithShots(nodeTest, () => b?.page)
 
   before(async () => {
-    server = await startServer({ name: 'powers', demo: true, users: [MARKET, ZONE, BIANBAN] })
+    server = await startServer({ name: 'powers', demo: true, users: [MARKET, ZONE, BIANBAN, OFFICE] })
     b = await openBrowser(server.url)
   })
 
@@ -136,6 +137,34 @@ describe('powers and boundaries in the browser', () => {
     // the zone takes no department step
     assert.equal(await row.locator(sel('step-revoke')).count(), 0)
     await shot(page, 'powers-zone-list')
+    watcher.assertClean()
+  })
+
+  test('the office’s open problems in 我的待办 open the key matters with the open problems only', async () => {
+    const { page, watcher } = b
+    await logout(page)
+    await login(page, watcher, OFFICE.username, OFFICE.password)
+    await page.waitForLoadState('networkidle')
+    await page.goto('/')
+    const tile = page.locator(sel('todo-problems_open'))
+    await tile.waitFor()
+    const open = Number(await tile.getAttribute('data-count'))
+    assert.ok(open >= 1, String(open))
+    await tile.click()
+    await page.waitForURL(/\/power-affairs\?tab=matters&problem_status=open/)
+    // the demo's open problem, and not its answered one
+    const rows = page.locator(`${sel('problem-table')} .el-table__row`)
+    await rows.filter({ hasText: '抚顺某新材料科技有限公司' }).waitFor()
+    const texts = await rows.allInnerTexts()
+    assert.equal(texts.length, open, texts.join('\n'))
+    assert.ok(texts.every((x) => x.includes('办理中')), texts.join('\n'))
+    // another status goes into the address and shows its problems
+    await pickOption(page, sel('problem-status'), '已答复')
+    await page.waitForURL(/problem_status=answered/)
+    await rows.filter({ hasText: '抚顺某餐饮管理有限公司' }).waitFor()
+    assert.equal(await rows.filter({ hasText: '抚顺某新材料科技有限公司' }).count(), 0)
+    await logout(page)
+    await login(page, watcher, ZONE.username, ZONE.password)
     watcher.assertClean()
   })
 
