@@ -594,7 +594,7 @@ static int check_once(struct http_req *req, struct store *db)
 		return api_error(c, 415, "unsupported_media_type",
 		                 "请求内容类型应为 application/json", NULL);
 	c->db = db;
-	if (!c->db)
+	if (!c->db && !(r->flags & API_NODB))
 		return unavailable(req);
 	if (!(r->flags & API_PUBLIC)) {
 		if (load_session(c) != 0)
@@ -627,6 +627,8 @@ static int entry_once(struct http_req *req, struct store *db)
 	c->now = time_now();
 	if (c->route->body && parse_body(c) != 0)
 		return -1;
+	if (!c->db) /* an API_NODB route while the database is down */
+		return c->route->handler(c);
 	/* what the handler's lists count is current as of the head the session was read with */
 	if (!(c->route->flags & API_PUBLIC))
 		store_set_version(c->db, c->sess.head);
@@ -913,6 +915,9 @@ static void add_routes(struct http_router *router, const struct api_route *route
 	for (const struct api_route *r = routes; r->method; r++) {
 		check_decl(r, r->query, true);
 		check_decl(r, r->body, false);
+		/* without the database there is no session to read */
+		if ((r->flags & API_NODB) && !(r->flags & API_PUBLIC))
+			fatal("route %s %s: API_NODB without API_PUBLIC", r->method, r->pattern);
 		size_t kind_max = (r->flags & API_UPLOAD)   ? HTTP_UPLOAD_BODY_MAX
 		                  : (r->flags & API_PUBLIC) ? API_PUBLIC_BODY_MAX
 		                                            : HTTP_JSON_BODY_MAX;

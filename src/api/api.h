@@ -24,6 +24,7 @@ enum {
 	API_LOOPBACK = 1u << 2,    /* only from 127.0.0.0/8 or ::1 (metrics) */
 	API_UPLOAD = 1u << 3, /* raw body, not JSON: received into a temporary file (req->upload) */
 	API_CACHED = 1u << 4, /* GET answered through api/cache.c: reads only audited data */
+	API_NODB = 1u << 5,   /* public, answers while the database is down (c->db may be NULL) */
 };
 
 /* The body cap of a public route (no session) with a JSON body: small, because anyone can

@@ -23,14 +23,22 @@ static int healthz(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
+/* Everything here is in memory but kfq_db_up, which asks the database and reports it down
+ * rather than failing the scrape: a monitor needs the figures most while it is down. */
 static int metrics(struct api_ctx *c)
 {
+	const char *backend = store_is_pg_url(api_config()->db_url) ? "postgresql" : "sqlite";
+	int64_t one = 0;
+	bool up = c->db && store_query_int(c->db, "SELECT 1", &one) == KFQ_OK && one == 1;
+
 	http_metrics_write(api_router(), c->out);
 	api_login_metrics_write(c->out);
 	strbuf_addf(c->out,
 	            "# HELP kfq_db_connections Open database connections (one per worker thread).\n"
-	            "# TYPE kfq_db_connections gauge\nkfq_db_connections{backend=\"%s\"} %d\n",
-	            store_kind(c->db) == STORE_PG ? "postgresql" : "sqlite", store_open_count());
+	            "# TYPE kfq_db_connections gauge\nkfq_db_connections{backend=\"%s\"} %d\n"
+	            "# HELP kfq_db_up Whether the database answered this scrape.\n"
+	            "# TYPE kfq_db_up gauge\nkfq_db_up{backend=\"%s\"} %d\n",
+	            backend, store_open_count(), backend, up);
 	c->req->resp.status = 200;
 	c->req->resp.content_type = "text/plain; version=0.0.4; charset=utf-8";
 	return 0;
@@ -106,7 +114,7 @@ static int dashboard(struct api_ctx *c)
 
 const struct api_route api_misc_routes[] = {
     {"GET", "/healthz", healthz, 0, API_PUBLIC, NULL, NULL},
-    {"GET", "/metrics", metrics, 0, API_PUBLIC | API_LOOPBACK, NULL, NULL},
+    {"GET", "/metrics", metrics, 0, API_PUBLIC | API_LOOPBACK | API_NODB, NULL, NULL},
     {"GET", "/api/dashboard", dashboard, PERM_DASHBOARD, 0, NULL, NULL},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

@@ -1,6 +1,7 @@
 'use strict';
 // failover.test.js - PostgreSQL restarts under a running kfq. While the database is down every
-// API request answers 503 database_unavailable with Retry-After (never 500) and /healthz 503;
+// API request answers 503 database_unavailable with Retry-After (never 500), /healthz 503 and
+// /metrics what it holds in memory with the database reported down;
 // when it is back kfq recovers by itself: each worker connects again and prepares its
 // statements again, a request that found its connection dead is run once more on a new one,
 // and every acknowledged write is there with a verifying audit chain. The test restarts a
@@ -111,8 +112,15 @@ describe('PostgreSQL failover', { timeout: h.FILE_TIMEOUT, skip: !h.IS_PG && 'Po
 			await waitFor(() => (statuses.get(503) || 0) >= 10, 'answers while PostgreSQL is down');
 			assertUnavailable(await office.get('/healthz'));
 			assertUnavailable(await office.get('/api/orgs'));
+			// /metrics answers from memory and reports the database down
+			let m = await office.get('/metrics');
+			assert.equal(m.status, 200, m.text);
+			assert.match(m.text, /^kfq_db_up\{backend="postgresql"\} 0$/m);
+			assert.match(m.text, /^kfq_http_requests_total\{method="GET",route="\/api\/orgs",status="5xx"\} [1-9]\d*$/m);
 			await pg.up();
 			await waitHealthy();
+			m = await office.get('/metrics');
+			assert.match(m.text, /^kfq_db_up\{backend="postgresql"\} 1$/m);
 			const n = acked.length;
 			await waitFor(() => acked.length >= n + 20, '20 writes after the restart');
 		} finally {

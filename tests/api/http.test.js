@@ -186,6 +186,7 @@ describe('http', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.match(r.text, /^kfq_http_request_duration_seconds_count [1-9]\d*$/m);
 		assert.match(r.text, /^kfq_db_connections\{backend="(sqlite|postgresql)"\} \d+$/m);
 		assert.match(r.text, new RegExp(`backend="${h.IS_PG ? 'postgresql' : 'sqlite'}"`));
+		assert.match(r.text, new RegExp(`^kfq_db_up\\{backend="${h.IS_PG ? 'postgresql' : 'sqlite'}"\\} 1$`, 'm'));
 	});
 
 	test('/metrics refuses a client that is not on loopback', T, async (t) => {
