@@ -9,6 +9,8 @@
  *   due_soon:m<ID>:<due date>          a milestone due within 7 days, once per due date
  *   returned:p<ID>:<review time>       a returned plan, once per return
  *   returned:r<ID>:<review time>       a returned progress report, once per return
+ *                                      (the store gives no fact for a return whose workflow
+ *                                      step told it already: plan_returned, report_returned)
  *   notice_overdue:n<ID>:<today>       an unanswered notice past its reply date, once a day
  *   notice_due_soon:n<ID>:<reply date> an unanswered notice due within 2 days, once
  *   notice:n<ID>, notice_closed:n<ID>, notice_escalated:n<ID>, notice_replied:n<ID>:<time> */

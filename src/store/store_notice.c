@@ -39,16 +39,23 @@ static const char sql_fact_ms[] =
     "NULL FROM milestone m JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON t.id = p.task_id "
     "WHERE m.removed = 0 AND m.status <> 'done' AND p.status IN ('submitted', 'approved') "
     "AND m.due_date <= ?1 ORDER BY m.due_date, m.id";
+/* a return that its workflow step already told in the inbox (an item of that step's kind on the
+ * entity, made at or after the review) is not told again: only returns from before the inbox
+ * had steps are left to the reminder */
+#define TOLD(kind, type, id, at)                                                                   \
+	" AND NOT EXISTS (SELECT 1 FROM inbox i WHERE i.entity_type = '" type "' AND "             \
+	"i.entity_id = " id " AND i.kind = '" kind "' AND i.created_at >= " at ")"
 static const char sql_fact_plan[] =
     "SELECT p.id, p.org_id, p.task_id, t.article_number, t.title, NULL, p.reviewed_at, 0, NULL "
-    "FROM zone_plan p JOIN task t ON t.id = p.task_id WHERE p.status = 'returned' "
-    "ORDER BY p.id";
+    "FROM zone_plan p JOIN task t ON t.id = p.task_id WHERE p.status = 'returned'" TOLD(
+        "plan_returned", "plan", "p.id", "p.reviewed_at") " ORDER BY p.id";
 static const char sql_fact_report[] =
     "SELECT r.id, p.org_id, p.task_id, t.article_number, t.title, m.title, r.reviewed_at, m.id, "
     "NULL FROM progress_report r JOIN milestone m ON m.id = r.milestone_id "
     "JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON t.id = p.task_id "
     "WHERE r.state = 'returned' AND m.removed = 0 AND NOT EXISTS (SELECT 1 FROM "
-    "progress_report x WHERE x.milestone_id = r.milestone_id AND x.id > r.id) ORDER BY r.id";
+    "progress_report x WHERE x.milestone_id = r.milestone_id AND x.id > r.id)" TOLD(
+        "report_returned", "report", "r.id", "r.reviewed_at") " ORDER BY r.id";
 static const char sql_fact_notice[] =
     "SELECT n.id, n.org_id, COALESCE(n.task_id, 0), COALESCE(t.article_number, 0), t.title, "
     "n.subject, n.reply_due, 0, n.number FROM supervision_notice n "

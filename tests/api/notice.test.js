@@ -643,23 +643,32 @@ describe('supervision notices and the inbox', { timeout: h.FILE_TIMEOUT }, () =>
 		const before = await unread(c.zone1);
 		const audits = await auditCount();
 		const run1 = await h.kfqOk(['remind', '--db', srv.db]);
-		// zone1 (the only user of its zone): the late milestone, the one due in 5 days, the
-		// returned plan and the notice due today; zone2's plan is a draft
-		assert.equal(run1.stdout.trim(), 'kfq remind: 4 new inbox items for 1 users');
+		// zone1 (the only user of its zone): the late milestone, the one due in 5 days and the
+		// notice due today; the return was told by its step already (plan_returned), so the
+		// reminder does not tell it a second time; zone2's plan is a draft
+		assert.equal(run1.stdout.trim(), 'kfq remind: 3 new inbox items for 1 users');
 		const again = await h.kfqOk(['remind', '--db', srv.db]);
 		assert.equal(again.stdout.trim(), 'kfq remind: 0 new inbox items for 0 users');
-		assert.equal(await unread(c.zone1), before + 4);
+		assert.equal(await unread(c.zone1), before + 3);
 		assert.equal(await auditCount(), audits);
 
-		r = await c.zone1.get('/api/inbox?unread=1&page_size=4');
+		// the newest unread: the three reminders, the notice's issue and the plan's return
+		r = await c.zone1.get('/api/inbox?unread=1&page_size=5');
 		const byKind = Object.fromEntries(r.json.items.map((x) => [x.kind, x]));
-		assert.deepEqual(Object.keys(byKind).sort(), ['due_soon', 'notice_due_soon', 'overdue', 'returned']);
+		assert.deepEqual(Object.keys(byKind).sort(), ['due_soon', 'notice', 'notice_due_soon', 'overdue', 'plan_returned']);
 		assert.equal(byKind.overdue.link, `/tasks/${t2.id}`);
 		assert.equal(byKind.overdue.title, `已逾期10天：第2条「聚焦主责主业」节点「制定实施方案」，完成期限${day(-10)}`);
 		assert.equal(byKind.due_soon.title, `还有5天到期：第2条「聚焦主责主业」节点「组织实施」，完成期限${day(5)}`);
-		assert.equal(byKind.returned.link, `/plans/${returned.id}`);
+		assert.equal(byKind.plan_returned.link, `/plans/${returned.id}`);
 		assert.equal(byKind.notice_due_soon.link, `/notices/${dueToday.id}`);
 		assert.equal(byKind.notice_due_soon.title, `${dueToday.number}今日到期，请于${plainDate(day(0))}前反馈办理情况`);
+		const told = async () => (await c.zone1.get('/api/inbox?page_size=100')).json.items.filter((x) => x.link === `/plans/${returned.id}`).map((x) => x.kind);
+		assert.deepEqual(await told(), ['plan_returned']);
+		// a return no step told (returned before the inbox had steps): the reminder tells it, once
+		await h.sqlOk(srv.db, `DELETE FROM inbox WHERE entity_type = 'plan' AND entity_id = ${returned.id}`);
+		assert.equal((await h.kfqOk(['remind', '--db', srv.db])).stdout.trim(), 'kfq remind: 1 new inbox items for 1 users');
+		assert.equal((await h.kfqOk(['remind', '--db', srv.db])).stdout.trim(), 'kfq remind: 0 new inbox items for 0 users');
+		assert.deepEqual(await told(), ['returned']);
 
 		const help = await h.kfqOk(['remind', '--help']);
 		assert.match(help.stdout, /usage: kfq remind/);
