@@ -4,7 +4,9 @@
 -- they submitted. A milestone with reports is never deleted: a revision closes it with a
 -- reason (removed = 1 with closed_reason set), and it stays readable with its reports. The day a
 -- milestone was finished (the day of the done report accepted) tells 逾期完成 from
--- 按期完成. The PostgreSQL twin differs only in the date arithmetic of the backfill.
+-- 按期完成. The PostgreSQL twin differs only in the date arithmetic of the backfill: the
+-- two engines share no function that turns a UTC time into a Shanghai date, and one file
+-- would have to spell the calendar out (month lengths, leap years) in CASE expressions.
 
 ALTER TABLE zone_plan ADD COLUMN submitted_by BIGINT REFERENCES app_user(id);
 ALTER TABLE milestone ADD COLUMN closed_reason TEXT;
