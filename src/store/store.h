@@ -164,6 +164,9 @@ struct store_list {
 	void (*head)(struct store_sql *q, const void *arg); /* assembled: NULL, or list_sql's ?N */
 	const char *order;                                  /* assembled: " ORDER BY …" */
 	const char *tail; /* assembled: NULL, or text after LIMIT (closing a paging subquery) */
+	/* count_sql counts list_sql's rows before LIMIT (the same FROM and filter): on PostgreSQL
+	 * a total not kept comes with the page, as COUNT(*) OVER () in its statement */
+	bool count_in_page;
 };
 
 /* Runs l: *total (0 without count_sql) and the page's rows, an arena array *out (NULL when

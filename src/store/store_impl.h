@@ -109,6 +109,7 @@ struct store {
 	 * it: a list counts only when its total can have changed */
 	const char *version;
 	struct store_count counts[STORE_COUNT_CACHE];
+	int col_base; /* added to column indexes read: 1 while a page's total is in column 0 */
 	/* The audit head as the write transaction found it, moved by each of its appends
 	 * (store_audit.c), so that an append reads no head: valid while head_held, which commit
 	 * and rollback clear. */

@@ -146,6 +146,7 @@ int store_milestone_list(struct store *s, struct arena *a, const struct store_mi
 	    .filter = ms_filter,
 	    .head = ms_head,
 	    .order = " ORDER BY m.due_date, m.id",
+	    .count_in_page = true,
 	};
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);

@@ -177,6 +177,7 @@ int store_plan_list(struct store *s, struct arena *a, const struct store_plan_fi
 	    .elem_size = sizeof(**out),
 	    .filter = plan_filter,
 	    .order = " ORDER BY t.article_number, o.id",
+	    .count_in_page = true,
 	};
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);

@@ -205,6 +205,7 @@ int store_report_page(struct store *s, struct arena *a, const struct store_repor
 	    .elem_size = sizeof(**out),
 	    .filter = page_filter,
 	    .order = " ORDER BY r.id",
+	    .count_in_page = true,
 	};
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);

@@ -393,6 +393,7 @@ int store_task_list(struct store *s, struct arena *a, const struct store_task_fi
 	    .elem_size = sizeof(**out),
 	    .filter = task_filter,
 	    .order = " ORDER BY t.policy_id, t.id",
+	    .count_in_page = true,
 	};
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);
