@@ -411,8 +411,8 @@ static struct store_count *count_lookup(struct store *s, const struct store_list
 }
 
 /* Keeps total for key (taken) at the version, in slot. */
-static void count_keep(struct store *s, struct store_count *slot, struct strbuf *key,
-                       uint64_t h, int64_t total)
+static void count_keep(struct store *s, struct store_count *slot, struct strbuf *key, uint64_t h,
+                       int64_t total)
 {
 	free(slot->key);
 	slot->key = strbuf_detach(key, NULL);

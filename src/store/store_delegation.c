@@ -68,10 +68,11 @@ static const char sql_month_keys[] =
 /* a delegation's running sums (power_case_run, migration 0063) from its months */
 #define RUN_BUILD                                                                                  \
 	"INSERT INTO power_case_run (delegation_id, month, received, done, done_in_time, "         \
-	"days_x100_done, good, bad, last_active) SELECT delegation_id, month, SUM(received) OVER w, " \
-	"SUM(done) OVER w, SUM(done_in_time) OVER w, SUM(days_x100 * done) OVER w, SUM(good) OVER " \
-	"w, SUM(bad) OVER w, MAX(CASE WHEN received > 0 THEN month END) OVER w FROM "               \
-	"power_case_month WHERE delegation_id "
+	"days_x100_done, good, bad, last_active) SELECT delegation_id, month, "                    \
+	"SUM(received) OVER w, SUM(done) OVER w, SUM(done_in_time) OVER w, "                       \
+	"SUM(days_x100 * done) OVER w, SUM(good) OVER w, SUM(bad) OVER w, "                        \
+	"MAX(CASE WHEN received > 0 THEN month END) OVER w FROM power_case_month "                 \
+	"WHERE delegation_id "
 #define RUN_WINDOW " WINDOW w AS (PARTITION BY delegation_id ORDER BY month)"
 #define ORG_DELEGATIONS                                                                            \
 	"IN (SELECT id FROM power_delegation WHERE zone_org_id = ?1 OR dept_org_id = ?1)"
@@ -637,8 +638,7 @@ int store_case_month_put(struct store *s, const struct store_actor *who,
 	if ((rc = store_begin(s)) != KFQ_OK)
 		return rc;
 	before = month_json(s, json, m->delegation_id, m->month, &rc);
-	if (rc != KFQ_OK ||
-	    (rc = month_clear(s, m->delegation_id, m->month)) != KFQ_OK ||
+	if (rc != KFQ_OK || (rc = month_clear(s, m->delegation_id, m->month)) != KFQ_OK ||
 	    (rc = store_prepare(s, sql_month_insert, &st)) != KFQ_OK)
 		goto done;
 	bind_month(st, m);
