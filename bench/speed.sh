@@ -95,19 +95,27 @@ start() {
 	field 'd["csrf_token"]' <"$work/login.json" >"$work/$kind-$name.csrf"
 }
 
+# the demo data and the bench user in DB, by BINARY (its own migrations)
+load() {
+	"$1" migrate --db "$2" >/dev/null
+	"$1" org import --db "$2" data/demo/orgs.tsv >/dev/null
+	"$1" demo --db "$2" >/dev/null
+	echo 'Bench#Passw0rd' | "$1" user add --db "$2" --username bench --org 市商务局 --role office --password-stdin >/dev/null
+}
+
 for kind in $DBS; do
+	# OLD gets a database of its own: a binary refuses a schema newer than its migrations
 	if [ "$kind" = pg ]; then
 		url=$(scripts/pg-temp.sh start "$work/pg")
-		psql -q "$url" -c 'CREATE DATABASE bench' >/dev/null
+		psql -q "$url" -c 'CREATE DATABASE bench' -c 'CREATE DATABASE bench_old' >/dev/null
 		db=${url%/postgres}/bench
+		db_old=${url%/postgres}/bench_old
 	else
 		db=$work/bench.db
+		db_old=$work/bench-old.db
 	fi
-	"$BIN" migrate --db "$db" >/dev/null
-	"$BIN" org import --db "$db" data/demo/orgs.tsv >/dev/null
-	"$BIN" demo --db "$db" >/dev/null
-	echo 'Bench#Passw0rd' | "$BIN" user add --db "$db" --username bench --org 市商务局 --role office --password-stdin >/dev/null
-	[ -n "$OLD" ] && start "$kind" old "$OLD" "$db"
+	load "$BIN" "$db"
+	[ -n "$OLD" ] && load "$OLD" "$db_old" && start "$kind" old "$OLD" "$db_old"
 	start "$kind" new "$BIN" "$db"
 	start "$kind" uncached "$BIN" "$db" --answer-cache-mb 0
 	b=$(cat "$work/$kind-new.url")
