@@ -482,7 +482,7 @@ int store_list_page(struct store *s, struct arena *a, const struct store_list *l
 	*n = 0;
 	*total = 0;
 	/* PostgreSQL: a total not kept is counted in the page's own statement, one round trip
-	 * instead of two (DECISIONS 107) */
+	 * instead of two (DECISIONS 114) */
 	if (s->kind == STORE_PG && l->count_in_page && l->count_sql && l->filter && l->limit > 0) {
 		in_page = !count_lookup(s, l, &q, &key, &h, &slot) || !count_keepable(s, l);
 		store_sql_release(&q);
