@@ -1,6 +1,6 @@
 // The tables people live in, in the browser: a list's filters, page, size and sort live in the
 // address (back and reload keep them; the address opened in another browser shows the same
-// rows), every list page fits 1440×900 and 1280×720 with no cell's text cut off unless it shows
+// rows; a money and a powers list too), every list page fits 1440×900 and 1280×720 with no cell's text cut off unless it shows
 // in full on hover (the cell's scrollWidth against its clientWidth, and the tooltip class
 // show-overflow-tooltip gives it), calendars start on Monday (一), and two imports of the same
 // policy are told apart by their version note wherever policies are listed. Screenshots of every
@@ -40,6 +40,12 @@ const PAGES = {
     ['board', '/board', 'board-overdue-table'],
     ['capabilities', '/capabilities', 'capability-table'],
     ['inbox', '/inbox', 'inbox-table'],
+    ['enterprises', '/enterprises', 'enterprise-table'],
+    ['budget-projects', '/budget-projects', 'project-table'],
+    ['power-catalogue', '/power-catalogue', 'power-table'],
+    ['power-lists', '/power-lists', 'list-table'],
+    ['power-evaluation', '/power-evaluation', 'eval-table'],
+    ['consultations', '/consultations', 'consult-table'],
   ],
   admin: [
     ['orgs', '/orgs', 'org-table'],
@@ -186,8 +192,71 @@ describe('tables: the address keeps a list, every list fits, calendars start on 
     watcher.assertClean()
   })
 
+  it('a money list and a powers list keep their filters, page and size through reload and back', async () => {
+    const { page, watcher } = b.office
+    const totalOf = async (test) => Number((await page.locator(sel(test)).innerText()).match(/\d+/)[0])
+    const column = async (table, n) => (await page.locator(`${sel(table)} .el-table__body-wrapper tr td:nth-child(${n})`).allInnerTexts()).map((x) => x.trim())
+    const pageSize10 = async (pager) => {
+      await page.locator(`${sel(pager)} .el-pagination__sizes .el-select`).click()
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '10条/页' }).click()
+    }
+
+    // 企业名录: a search and a page size in the address; reload shows the same rows and the box its text
+    await page.goto('/enterprises')
+    await settled(page, 'enterprise-table')
+    const all = await totalOf('enterprise-total')
+    await page.locator(sel('enterprise-filter-q')).fill('示例')
+    await page.locator(sel('enterprise-search-submit')).click()
+    await settled(page, 'enterprise-table')
+    assert.deepEqual(query(page), { q: '示例' })
+    await pageSize10('enterprise-pagination')
+    await settled(page, 'enterprise-table')
+    assert.deepEqual(query(page), { q: '示例', page_size: '10' })
+    const found = await column('enterprise-table', 2)
+    assert.ok(found.length > 0 && found.length <= 10 && found.every((x) => x.includes('示例')), found.join(' | '))
+    const n = await totalOf('enterprise-total')
+    assert.ok(n <= all)
+    await page.reload()
+    await settled(page, 'enterprise-table')
+    assert.deepEqual(query(page), { q: '示例', page_size: '10' })
+    assert.equal(await page.locator(sel('enterprise-filter-q')).inputValue(), '示例')
+    assert.deepEqual(await column('enterprise-table', 2), found)
+    assert.equal(await totalOf('enterprise-total'), n)
+
+    // 权力事项目录: a kind picked, then a page size; reload keeps both, back only the kind
+    await page.goto('/power-catalogue')
+    await settled(page, 'power-table')
+    await page.locator(`.el-select${sel('power-filter-kind')}`).click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: /^\s*行政许可\s*$/ }).click()
+    await page.locator(sel('power-search-submit')).click()
+    await settled(page, 'power-table')
+    assert.deepEqual(query(page), { kind: 'licensing' })
+    const kinds = await column('power-table', 3)
+    assert.ok(kinds.length > 0 && kinds.every((k) => k === '行政许可'), kinds.join())
+    await pageSize10('power-pagination')
+    await settled(page, 'power-table')
+    assert.deepEqual(query(page), { kind: 'licensing', page_size: '10' })
+    const codes = await column('power-table', 1)
+    await page.reload()
+    await settled(page, 'power-table')
+    assert.deepEqual(query(page), { kind: 'licensing', page_size: '10' })
+    await page.locator(`.el-select${sel('power-filter-kind')}`, { hasText: '行政许可' }).waitFor()
+    assert.deepEqual(await column('power-table', 1), codes)
+    await page.goBack()
+    await settled(page, 'power-table')
+    assert.deepEqual(query(page), { kind: 'licensing' })
+    assert.ok((await column('power-table', 3)).every((k) => k === '行政许可'))
+    watcher.assertClean()
+  })
+
   it('every list page fits 1440×900 and 1280×720: no cut-off text without its tooltip, no table off the page', async () => {
     const problems = []
+    // the lists inside one record: a statement's lines, a consultation's comments
+    const api = async (path) => (await (await b.office.page.request.get(path)).json()).items || []
+    const statement = (await api('/api/revshare/statements?year=2025&latest=true'))[0]
+    const consultation = (await api('/api/consultations'))[0]
+    assert.ok(statement && consultation, 'the demo has a statement and a consultation')
+    PAGES.office.push(['statement', `/revshare/statements/${statement.id}`, 'statement-lines'], ['comments', `/consultations/${consultation.id}`, 'comment-table'])
     for (const [w, h] of [
       [1440, 900],
       [1280, 720],
