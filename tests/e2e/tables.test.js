@@ -48,6 +48,12 @@ const PAGES = {
     ['power-lists', '/power-lists', 'list-table'],
     ['power-evaluation', '/power-evaluation', 'eval-table'],
     ['consultations', '/consultations', 'consult-table'],
+    ['revshare', '/revshare', 'revshare-table'],
+    ['arrangements', '/arrangements', 'arrangement-table'],
+    ['budgets', '/budgets', 'budget-table'],
+    ['duty-lists', '/duty-lists', 'duty-table'],
+    ['power-affairs', '/power-affairs', 'social-table'],
+    ['work-calendar', '/work-calendar', 'cal-table'],
   ],
   admin: [
     ['orgs', '/orgs', 'org-table'],
