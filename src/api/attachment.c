@@ -1,7 +1,8 @@
 /* attachment.c - the routes of the attachment mechanism (attachment.h): upload for an entity
  * type, the files of one entity, and one file's download, each read under the rule of the
- * module that owns the entity type; the reception of an uploaded file (type check, blob
- * store) that evidence uploads share; an attachment's JSON. Must not write SQL or touch files
+ * module that owns the entity type; the upload and download a module's own routes share
+ * (progress-report evidence); the reception of an uploaded file (type check, blob store); an
+ * attachment's JSON. Must not write SQL or touch files
  * except through util/blobstore. */
 #include "api/attachment.h"
 
@@ -11,7 +12,8 @@
 #include <errno.h>
 #include <string.h>
 
-static const struct api_attachment_kind *const kinds[] = {api_notice_attachment_kinds, NULL};
+static const struct api_attachment_kind *const kinds[] = {api_notice_attachment_kinds,
+                                                          api_report_attachment_kinds, NULL};
 
 static const struct api_attachment_kind *kind_of(const char *type)
 {
@@ -92,10 +94,9 @@ static void write_answer(struct api_ctx *c, const struct store_attachment *x)
 	jsonw_obj_close(&c->w);
 }
 
-static int upload(struct api_ctx *c)
+int api_attachment_upload(struct api_ctx *c, const char *type, struct store_attachment *x)
 {
-	const struct api_attachment_kind *k = kind_of(api_query_str(c, "for"));
-	struct store_attachment x = {0};
+	const struct api_attachment_kind *k = kind_of(type);
 	struct api_file f;
 	int rc;
 
@@ -107,15 +108,25 @@ static int upload(struct api_ctx *c)
 		                 arena_printf(c->a, "无权为%s上传附件", k->label), NULL);
 	if (api_file_receive(c, api_query_str(c, "name"), &f) != 0)
 		return -1;
-	x.entity_type = k->type;
-	x.sha256 = f.sha256;
-	x.filename = f.filename;
-	x.mime = f.mime;
-	x.size = f.size;
-	x.org_id = c->sess.user.org_id;
-	if ((rc = store_attachment_add(c->db, &c->actor, &attachment_json_audit, &x)) != KFQ_OK ||
-	    (rc = store_attachment_get(c->db, c->a, x.id, &x)) != KFQ_OK)
+	memset(x, 0, sizeof(*x));
+	x->entity_type = k->type;
+	x->sha256 = f.sha256;
+	x->filename = f.filename;
+	x->mime = f.mime;
+	x->size = f.size;
+	x->org_id = c->sess.user.org_id;
+	if ((rc = store_attachment_add(c->db, &c->actor, &attachment_json_audit, x)) != KFQ_OK ||
+	    (rc = store_attachment_get(c->db, c->a, x->id, x)) != KFQ_OK)
 		return api_store_error(c, rc);
+	return 0;
+}
+
+static int upload(struct api_ctx *c)
+{
+	struct store_attachment x;
+
+	if (api_attachment_upload(c, api_query_str(c, "for"), &x) != 0)
+		return -1;
 	write_answer(c, &x);
 	return api_ok(c, 201);
 }
@@ -126,8 +137,9 @@ static int not_found(struct api_ctx *c)
 }
 
 /* Loads the :id file the caller may read: its entity's, or an upload of the caller's own
- * organization not yet attached. 404 otherwise, as for a missing one. */
-static int load(struct api_ctx *c, struct store_attachment *x)
+ * organization not yet attached; of entity type `type` unless NULL. 404 otherwise, as for a
+ * missing one. */
+static int load(struct api_ctx *c, const char *type, struct store_attachment *x)
 {
 	const struct api_attachment_kind *k;
 	int64_t id;
@@ -139,6 +151,8 @@ static int load(struct api_ctx *c, struct store_attachment *x)
 		return not_found(c);
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
+	if (type && strcmp(x->entity_type, type))
+		return not_found(c);
 	if (!x->entity_id)
 		return x->org_id == c->sess.user.org_id ? 0 : not_found(c);
 	if (!(k = kind_of(x->entity_type)))
@@ -146,17 +160,22 @@ static int load(struct api_ctx *c, struct store_attachment *x)
 	return k->may_read(c, x->entity_id);
 }
 
-static int download(struct api_ctx *c)
+int api_attachment_send(struct api_ctx *c, const char *type)
 {
 	struct store_attachment x;
 	uint64_t size;
 	int fd;
 
-	if (load(c, &x) != 0)
+	if (load(c, type, &x) != 0)
 		return -1;
 	if (blob_open(api_data_dir(), x.sha256, &fd, &size) != 0)
 		return api_error(c, 404, "not_found", "文件不存在", NULL);
 	return api_send_file(c, fd, size, x.mime, x.filename);
+}
+
+static int download(struct api_ctx *c)
+{
+	return api_attachment_send(c, NULL);
 }
 
 static int list(struct api_ctx *c)

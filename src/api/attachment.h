@@ -4,8 +4,8 @@
  * clients upload first (POST /api/attachments?for=TYPE&name=F, raw bytes, checked by
  * core/filetype, stored by util/blobstore), then pass the ids in the write that creates or
  * edits the entity, which claims them in its transaction (store_attachment_claim); the files
- * are listed and downloaded under the entity's own read rule. Also the reception of an uploaded
- * file that evidence uploads share. */
+ * are listed and downloaded under the entity's own read rule. Progress-report evidence keeps its
+ * own routes (POST /api/evidence, GET /api/evidence/:id) on the same upload and download. */
 #ifndef KFQ_API_ATTACHMENT_H
 #define KFQ_API_ATTACHMENT_H
 
@@ -25,6 +25,15 @@ struct api_attachment_kind {
 /* Each module's kinds, {NULL}-terminated; a new module adds its table here and to the list in
  * attachment.c. */
 extern const struct api_attachment_kind api_notice_attachment_kinds[];
+extern const struct api_attachment_kind api_report_attachment_kinds[];
+
+/* Receives the request's uploaded body (query `name`) as an unattached upload for entity type
+ * `type` by the caller's organization (the kind's permission checked), audited; 0 with x read
+ * back, or -1 after answering. */
+int api_attachment_upload(struct api_ctx *c, const char *type, struct store_attachment *x);
+/* Sends the :id file if the caller may read it, and it is of entity type `type` (any when
+ * NULL): else the 404 of a missing one. */
+int api_attachment_send(struct api_ctx *c, const char *type);
 
 /* A file received and stored. */
 struct api_file {

@@ -641,6 +641,7 @@ static const struct api_field evaluate_body[] = {
 const struct api_route api_delegation_routes[] = {
     {"GET", "/api/power-delegations", list, PERM_POWER_READ, 0, list_query, NULL},
     {"GET", "/api/power-delegations/export.xlsx", export, PERM_POWER_READ, 0, export_query, NULL},
+    {"GET", "/api/power-delegations/export.csv", export, PERM_POWER_READ, 0, export_query, NULL},
     {"POST", "/api/power-delegations", create, PERM_POWER_WRITE, 0, NULL, create_body},
     {"GET", "/api/power-delegations/:id", get, PERM_POWER_READ, 0, NULL, NULL},
     {"POST", "/api/power-delegations/:id/steps", step, PERM_POWER_WRITE, 0, NULL, step_body},
@@ -654,6 +655,8 @@ const struct api_route api_delegation_routes[] = {
     {"GET", "/api/power-evaluations", evaluations, PERM_POWER_READ, 0, eval_query, NULL},
     {"GET", "/api/power-evaluations/figures", figures, PERM_POWER_READ, 0, figures_query, NULL},
     {"GET", "/api/power-evaluations/figures/export.xlsx", figures_export, PERM_POWER_READ, 0,
+     figures_export_query, NULL},
+    {"GET", "/api/power-evaluations/figures/export.csv", figures_export, PERM_POWER_READ, 0,
      figures_export_query, NULL},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

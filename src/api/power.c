@@ -449,6 +449,7 @@ static const struct api_field publish_body[] = {
 const struct api_route api_power_routes[] = {
     {"GET", "/api/powers", list, PERM_POWER_READ, 0, list_query, NULL},
     {"GET", "/api/powers/export.xlsx", export, PERM_POWER_READ, 0, export_query, NULL},
+    {"GET", "/api/powers/export.csv", export, PERM_POWER_READ, 0, export_query, NULL},
     {"POST", "/api/powers", create, PERM_POWER_WRITE, 0, NULL, power_body},
     {"GET", "/api/powers/:id", get, PERM_POWER_READ, 0, NULL, NULL},
     {"PUT", "/api/powers/:id", update, PERM_POWER_WRITE, 0, NULL, power_body},

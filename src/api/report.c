@@ -1,15 +1,14 @@
 /* report.c - progress reports on the milestones of approved plans (created by the plan's
  * organization, accepted or returned by the reform office within its data scope, never by the
  * account that made them; a batch accepted at once), the review queue across milestones, and
- * the evidence files they carry (uploaded first and received as every upload is,
- * api_file_receive: checked by core/filetype, stored by content hash in util/blobstore). Must
- * not write SQL or touch files except through util/blobstore. */
+ * the evidence files they carry: attachments of type STORE_REPORT_FILES (api/attachment.h),
+ * uploaded first and claimed by the report, readable by whoever may read the report. Must
+ * not write SQL or touch files. */
 #include "api/attachment.h"
 #include "api/export.h"
 #include "api/plan_impl.h"
 
 #include "core/enums.h"
-#include "util/blobstore.h"
 
 #include <string.h>
 
@@ -216,54 +215,34 @@ static int report_return(struct api_ctx *c)
 
 static int evidence_upload(struct api_ctx *c)
 {
-	struct store_evidence e = {0};
-	struct api_file f;
-	int rc;
+	struct store_attachment x;
 
-	if (api_file_receive(c, api_query_str(c, "name"), &f) != 0)
+	if (api_attachment_upload(c, STORE_REPORT_FILES, &x) != 0)
 		return -1;
-	e.sha256 = f.sha256;
-	e.filename = f.filename;
-	e.mime = f.mime;
-	e.size = f.size;
-	e.org_id = c->sess.user.org_id;
-	if ((rc = store_evidence_add(c->db, &c->actor, &plan_json_audit, &e)) != KFQ_OK)
-		return api_store_error(c, rc);
-	if ((rc = store_evidence_get(c->db, c->a, e.id, &e)) != KFQ_OK)
-		return api_store_error(c, rc);
-	plan_json_evidence(&c->w, &e);
+	plan_json_evidence(&c->w, &x);
 	return api_ok(c, 201);
 }
 
 static int evidence_get(struct api_ctx *c)
 {
-	struct store_evidence e;
-	struct store_report r;
-	struct store_milestone m;
-	struct milestone_bounds b;
-	uint64_t size;
-	int64_t id;
-	int fd, rc;
-
-	if (api_path_id(c, &id) != 0)
-		return -1;
-	if ((rc = store_evidence_get(c->db, c->a, id, &e)) != KFQ_OK)
-		return api_store_error(c, rc);
-	if (e.report_id) {
-		api_plan_bounds(c, &b);
-		if ((rc = store_report_get(c->db, c->a, e.report_id, &r)) != KFQ_OK ||
-		    (rc = store_milestone_get(c->db, c->a, r.milestone_id, &b, &m)) != KFQ_OK)
-			return api_store_error(c, rc);
-		if (api_plan_can_read(c, m.task_id, m.org_id) != 0)
-			return -1;
-	} else if (api_scope_check(c, NULL, e.org_id) != 0) {
-		/* a file not yet attached to a report: its uploader's organization only */
-		return -1;
-	}
-	if (blob_open(api_data_dir(), e.sha256, &fd, &size) != 0)
-		return api_error(c, 404, "not_found", "文件不存在", NULL);
-	return api_send_file(c, fd, size, e.mime, e.filename);
+	return api_attachment_send(c, STORE_REPORT_FILES);
 }
+
+/* A report's files: read by whoever may read the report (its plan's rule). */
+static int report_files(struct api_ctx *c, int64_t id)
+{
+	struct store_report r;
+	int rc = store_report_get(c->db, c->a, id, &r);
+
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	return api_plan_can_read(c, r.task_id, r.org_id);
+}
+
+const struct api_attachment_kind api_report_attachment_kinds[] = {
+    {STORE_REPORT_FILES, "进展报告", PERM_PLAN_WRITE, report_files},
+    {NULL, NULL, 0, NULL},
+};
 
 static const struct api_field upload_query[] = {API_QSTR("name", 255), API_FIELDS_END};
 #define REPORT_FILTER                                                                              \

@@ -3,6 +3,7 @@
  * kind's own rules (app/import_*.c do) nor SQL (store/ does). */
 #include "app/import.h"
 
+#include "store/store_bulk.h"
 #include "store/store_import.h"
 #include "util/blobstore.h"
 #include "util/jsonw.h"
@@ -17,6 +18,46 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+static int bulk_end(void *w)
+{
+	return store_bulk_end(w, NULL);
+}
+
+static void bulk_abort(void *w)
+{
+	store_bulk_abort(w);
+}
+
+const struct import_writer import_store_bulk = {.end = bulk_end, .abort = bulk_abort};
+
+int import_run_writer(struct import_run *r, int rc, const struct import_writer *ops, void *w)
+{
+	if (rc == KFQ_OK) {
+		r->writer = w;
+		r->writer_ops = ops;
+	}
+	return rc;
+}
+
+/* Ends the run's writer (it is gone whatever the result). */
+static int writer_end(struct import_run *r)
+{
+	void *w = r->writer;
+
+	r->writer = NULL;
+	return w ? r->writer_ops->end(w) : KFQ_OK;
+}
+
+/* Abandons the run's writer and lets the kind free what it holds. */
+static void release(struct import_run *r)
+{
+	if (r->writer)
+		r->writer_ops->abort(r->writer);
+	r->writer = NULL;
+	if (r->kind->release)
+		r->kind->release(r);
+}
 
 void import_run_problem(struct import_run *r, int64_t row, const char *column, const char *fmt, ...)
 {
@@ -258,7 +299,7 @@ static int write_all(struct import_run *r, const struct import_request *req,
                      struct import_result *out)
 {
 	const struct import_kind *k = r->kind;
-	bool writer = false, dup;
+	bool dup;
 	int64_t rows;
 	int rc;
 
@@ -276,13 +317,11 @@ static int write_all(struct import_run *r, const struct import_request *req,
 		goto fail;
 	if ((rc = k->write_begin(r)) != KFQ_OK)
 		goto fail;
-	writer = true;
 	if ((rc = pass(r, req->fd, &rows, &out->format)) != KFQ_OK)
 		goto fail;
 	if (r->problems.total) {
 		/* the data changed since the first pass: report what is wrong now */
-		if (k->release)
-			k->release(r);
+		release(r);
 		store_rollback(r->s);
 		out->outcome = IMPORT_REJECTED;
 		return record_alone(r, req, out);
@@ -290,17 +329,15 @@ static int write_all(struct import_run *r, const struct import_request *req,
 	out->rows = rows;
 	out->outcome = IMPORT_IMPORTED;
 	/* a PostgreSQL COPY ends before any other statement can run */
-	writer = false;
-	if ((rc = k->write_end(r)) != KFQ_OK || (rc = record(r, req, out)) != KFQ_OK ||
-	    (k->finish && (rc = k->finish(r)) != KFQ_OK))
+	if ((rc = writer_end(r)) != KFQ_OK || (k->write_end && (rc = k->write_end(r)) != KFQ_OK) ||
+	    (rc = record(r, req, out)) != KFQ_OK || (k->finish && (rc = k->finish(r)) != KFQ_OK))
 		goto fail;
 done:
 	if ((rc = store_commit(r->s)) == KFQ_OK)
 		return KFQ_OK;
 fail:
 	/* a PostgreSQL COPY must be abandoned before the connection can roll back */
-	if (writer && k->release)
-		k->release(r);
+	release(r);
 	store_rollback(r->s);
 	return rc;
 }
@@ -360,8 +397,7 @@ int import_run(struct store *s, struct arena *a, const struct import_request *re
 		out->secret_rows = r.secret_rows;
 	}
 done:
-	if (r.kind->release)
-		r.kind->release(&r);
+	release(&r);
 	out->problems = r.problems;
 	sodium_memzero(r.secret_token, sizeof(r.secret_token));
 	return rc;

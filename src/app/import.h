@@ -41,18 +41,32 @@ struct import_kind {
 	 * present); adds problems with import_run_problem. May be NULL. Called in both passes:
 	 * in the second a problem abandons the import. */
 	void (*check)(struct import_run *r, int64_t row, const struct import_value *v);
-	/* Second pass, inside the transaction: begin the bulk write, write one row, end it. */
+	/* Second pass, inside the transaction: begin the bulk write (handing its writer to the run
+	 * with import_run_writer), write one row, and after the writer ended, anything else (may be
+	 * NULL). */
 	int (*write_begin)(struct import_run *r);
 	int (*write_row)(struct import_run *r, int64_t row, const struct import_value *v);
 	int (*write_end)(struct import_run *r);
 	/* After the batch is recorded (r->batch_id set), still inside the transaction: e.g. leave
 	 * a one-time download with import_run_seal. May be NULL. */
 	int (*finish)(struct import_run *r);
-	/* Abandons an unfinished writer and frees what prepare and the writer hold outside r->a;
-	 * called once the run ends and before a rollback, so it may run more than once. May be
-	 * NULL when the kind holds nothing. */
+	/* Frees what prepare and the writer hold outside r->a (the run abandons its writer
+	 * first); called once the run ends and before a rollback, so it may run more than once.
+	 * May be NULL when the kind holds nothing. */
 	void (*release)(struct import_run *r);
 };
+
+/* A bulk writer a kind's write_begin opened (store_bulk.h's, or a module's own around it). The
+ * run holds it: ends it after the last row, before the kind's write_end, or abandons it when
+ * the run fails, before the kind's release (a PostgreSQL COPY must end before the connection
+ * can run anything else, a rollback included). */
+struct import_writer {
+	int (*end)(void *w);    /* finishes and frees w */
+	void (*abort)(void *w); /* abandons and frees w */
+};
+
+/* store_bulk.h's writer (w is a struct store_bulk). */
+extern const struct import_writer import_store_bulk;
 
 /* What a kind's hooks get. */
 struct import_run {
@@ -65,11 +79,17 @@ struct import_run {
 	bool writing;     /* the second pass */
 	int64_t batch_id; /* set before write_end */
 	int64_t now;
-	void *state; /* the kind's own */
+	void *state;  /* the kind's own */
+	void *writer; /* the open bulk writer, or NULL (import_run_writer) */
+	const struct import_writer *writer_ops;
 	char secret_token[IMPORT_TOKEN_LEN];
 	int64_t secret_rows; /* rows in the one-time download */
 };
 
+/* Gives the run the writer w that write_begin opened with result rc (kept only when rc is
+ * KFQ_OK: a failed opener holds nothing); returns rc. The kind may go on writing through w
+ * until the run ends it. */
+int import_run_writer(struct import_run *r, int rc, const struct import_writer *ops, void *w);
 void import_run_problem(struct import_run *r, int64_t row, const char *column, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* Seals bytes as this import's one-time download (inside the transaction): a random token in

@@ -101,7 +101,7 @@ struct state {
 	int ntargets, tcap;
 	struct seen *seen;
 	int nseen, scap;
-	struct store_budget_bulk *bulk;
+	struct store_budget_bulk *bulk; /* the run's writer (import_run_writer), while it writes */
 };
 
 static int may_manage(struct import_run *r, bool *yes)
@@ -207,10 +207,24 @@ static void check(struct import_run *r, int64_t row, const struct import_value *
 		note_target(r, st, &t);
 }
 
+static int writer_end(void *w)
+{
+	return store_budget_bulk_end(w);
+}
+
+static void writer_abort(void *w)
+{
+	store_budget_bulk_abort(w);
+}
+
+static const struct import_writer budget_writer = {.end = writer_end, .abort = writer_abort};
+
 static int write_begin(struct import_run *r)
 {
 	struct state *st = r->state;
 	int rc = store_budget_bulk_begin(r->s, &st->bulk);
+
+	rc = import_run_writer(r, rc, &budget_writer, st->bulk);
 
 	for (int i = 0; rc == KFQ_OK && i < st->ntargets; i++)
 		rc = store_budget_bulk_clear(st->bulk, st->targets[i].zone_id, st->targets[i].year,
@@ -229,25 +243,6 @@ static int write_row(struct import_run *r, int64_t row, const struct import_valu
 	                             v[C_CODE].text, v[C_NAME].text, v[C_AMOUNT].num);
 }
 
-static int write_end(struct import_run *r)
-{
-	struct state *st = r->state;
-	int rc = store_budget_bulk_end(st->bulk);
-
-	st->bulk = NULL;
-	return rc;
-}
-
-static void release(struct import_run *r)
-{
-	struct state *st = r->state;
-
-	if (st && st->bulk)
-		store_budget_bulk_abort(st->bulk);
-	if (st)
-		st->bulk = NULL;
-}
-
 const struct import_kind import_budget = {
     .name = "budget-lines",
     .title = "开发区预决算",
@@ -259,6 +254,4 @@ const struct import_kind import_budget = {
     .check = check,
     .write_begin = write_begin,
     .write_row = write_row,
-    .write_end = write_end,
-    .release = release,
 };

@@ -114,7 +114,7 @@ struct state {
 	struct store_enterprise_key *keys; /* registered codes */
 	int nkeys;
 	const struct industry_catalog *catalog;
-	struct store_bulk *bulk;
+	struct store_bulk *bulk; /* the run's writer (import_run_writer), while it writes */
 	char now[TIME_RFC3339_LEN];
 };
 
@@ -221,7 +221,9 @@ static int write_begin(struct import_run *r)
 {
 	struct state *st = r->state;
 
-	return store_bulk_begin(r->s, &store_enterprise_bulk, &st->bulk);
+	int rc = store_bulk_begin(r->s, &store_enterprise_bulk, &st->bulk);
+
+	return import_run_writer(r, rc, &import_store_bulk, st->bulk);
 }
 
 static int write_row(struct import_run *r, int64_t row, const struct import_value *v)
@@ -252,25 +254,6 @@ static int write_row(struct import_run *r, int64_t row, const struct import_valu
 	return store_enterprise_bulk_row(st->bulk, &e, st->now);
 }
 
-static int write_end(struct import_run *r)
-{
-	struct state *st = r->state;
-	int rc = store_bulk_end(st->bulk, NULL);
-
-	st->bulk = NULL;
-	return rc;
-}
-
-static void release(struct import_run *r)
-{
-	struct state *st = r->state;
-
-	if (st && st->bulk)
-		store_bulk_abort(st->bulk);
-	if (st)
-		st->bulk = NULL;
-}
-
 const struct import_kind import_enterprises = {
     .name = "enterprises",
     .title = "企业名录",
@@ -282,6 +265,4 @@ const struct import_kind import_enterprises = {
     .check = check,
     .write_begin = write_begin,
     .write_row = write_row,
-    .write_end = write_end,
-    .release = release,
 };

@@ -128,8 +128,8 @@ struct state {
 	int nenterprises;
 	const char **numbers; /* parcel numbers in use, sorted */
 	int nnumbers;
-	bool any_zone; /* the importer may import for every zone */
-	struct store_bulk *bulk;
+	bool any_zone;           /* the importer may import for every zone */
+	struct store_bulk *bulk; /* the run's writer (import_run_writer), while it writes */
 	char now[TIME_RFC3339_LEN];
 };
 
@@ -217,7 +217,9 @@ static int write_begin(struct import_run *r)
 {
 	struct state *st = r->state;
 
-	return store_bulk_begin(r->s, &store_parcel_bulk, &st->bulk);
+	int rc = store_bulk_begin(r->s, &store_parcel_bulk, &st->bulk);
+
+	return import_run_writer(r, rc, &import_store_bulk, st->bulk);
 }
 
 static const char *text(struct import_run *r, const struct import_value *v)
@@ -268,25 +270,6 @@ static int write_row(struct import_run *r, int64_t row, const struct import_valu
 	return store_parcel_bulk_row(st->bulk, &p, st->now);
 }
 
-static int write_end(struct import_run *r)
-{
-	struct state *st = r->state;
-	int rc = store_bulk_end(st->bulk, NULL);
-
-	st->bulk = NULL;
-	return rc;
-}
-
-static void release(struct import_run *r)
-{
-	struct state *st = r->state;
-
-	if (st && st->bulk)
-		store_bulk_abort(st->bulk);
-	if (st)
-		st->bulk = NULL;
-}
-
 const struct import_kind import_parcels = {
     .name = "parcels",
     .title = "地块",
@@ -298,6 +281,4 @@ const struct import_kind import_parcels = {
     .check = check,
     .write_begin = write_begin,
     .write_row = write_row,
-    .write_end = write_end,
-    .release = release,
 };

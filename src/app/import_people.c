@@ -382,5 +382,4 @@ const struct import_kind import_people = {
     .check = check,
     .write_begin = write_nothing,
     .write_row = write_row,
-    .write_end = write_nothing,
 };

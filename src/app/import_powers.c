@@ -102,7 +102,7 @@ struct power_state {
 	bool may;                     /* it holds delegate_power */
 	struct store_power *existing; /* by code, sorted */
 	int nexisting;
-	struct store_bulk *bulk;
+	struct store_bulk *bulk; /* the run's writer (import_run_writer), while it writes */
 	char now[TIME_RFC3339_LEN];
 };
 
@@ -180,7 +180,9 @@ static int power_write_begin(struct import_run *r)
 {
 	struct power_state *st = r->state;
 
-	return store_bulk_begin(r->s, &store_power_bulk, &st->bulk);
+	int rc = store_bulk_begin(r->s, &store_power_bulk, &st->bulk);
+
+	return import_run_writer(r, rc, &import_store_bulk, st->bulk);
 }
 
 static int power_write_row(struct import_run *r, int64_t row, const struct import_value *v)
@@ -202,25 +204,6 @@ static int power_write_row(struct import_run *r, int64_t row, const struct impor
 	return store_power_bulk_row(st->bulk, &p, st->now);
 }
 
-static int power_write_end(struct import_run *r)
-{
-	struct power_state *st = r->state;
-	int rc = store_bulk_end(st->bulk, NULL);
-
-	st->bulk = NULL;
-	return rc;
-}
-
-static void power_release(struct import_run *r)
-{
-	struct power_state *st = r->state;
-
-	if (st && st->bulk)
-		store_bulk_abort(st->bulk);
-	if (st)
-		st->bulk = NULL;
-}
-
 const struct import_kind import_powers = {
     .name = "powers",
     .title = "权力事项",
@@ -232,8 +215,6 @@ const struct import_kind import_powers = {
     .check = power_check,
     .write_begin = power_write_begin,
     .write_row = power_write_row,
-    .write_end = power_write_end,
-    .release = power_release,
 };
 
 /* ---- monthly case figures ---- */
@@ -303,7 +284,7 @@ struct case_state {
 	int nzones;
 	struct month_key *months; /* recorded, sorted */
 	int nmonths;
-	struct store_bulk *bulk;
+	struct store_bulk *bulk; /* the run's writer (import_run_writer), while it writes */
 };
 
 static int by_key(const void *a, const void *b)
@@ -423,7 +404,9 @@ static int case_write_begin(struct import_run *r)
 {
 	struct case_state *st = r->state;
 
-	return store_bulk_begin(r->s, &store_case_month_bulk, &st->bulk);
+	int rc = store_bulk_begin(r->s, &store_case_month_bulk, &st->bulk);
+
+	return import_run_writer(r, rc, &import_store_bulk, st->bulk);
 }
 
 static int case_write_row(struct import_run *r, int64_t row, const struct import_value *v)
@@ -441,23 +424,12 @@ static int case_write_row(struct import_run *r, int64_t row, const struct import
 	return store_case_month_bulk_row(st->bulk, &m);
 }
 
+/* The months' running sums (store_power.h) follow the rows the run's writer has just ended. */
 static int case_write_end(struct import_run *r)
 {
-	struct case_state *st = r->state;
-	int rc = store_bulk_end(st->bulk, NULL);
+	const struct case_state *st = r->state;
 
-	st->bulk = NULL;
-	return rc == KFQ_OK ? store_case_run_refresh(r->s, st->org_id) : rc;
-}
-
-static void case_release(struct import_run *r)
-{
-	struct case_state *st = r->state;
-
-	if (st && st->bulk)
-		store_bulk_abort(st->bulk);
-	if (st)
-		st->bulk = NULL;
+	return store_case_run_refresh(r->s, st->org_id);
 }
 
 const struct import_kind import_power_cases = {
@@ -472,5 +444,4 @@ const struct import_kind import_power_cases = {
     .write_begin = case_write_begin,
     .write_row = case_write_row,
     .write_end = case_write_end,
-    .release = case_release,
 };

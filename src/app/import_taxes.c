@@ -68,7 +68,7 @@ struct state {
 	struct enterprise_scope scope;
 	int years[TAX_YEAR_MAX - TAX_YEAR_MIN + 1]; /* the years the file holds (first pass) */
 	int nyears;
-	struct store_tax_bulk *bulk;
+	struct store_tax_bulk *bulk; /* the run's writer (import_run_writer), while it writes */
 };
 
 static int prepare(struct import_run *r)
@@ -125,11 +125,25 @@ static void check(struct import_run *r, int64_t row, const struct import_value *
 		                   v[C_USCC].text);
 }
 
+static int writer_end(void *w)
+{
+	return store_tax_bulk_end(w, NULL);
+}
+
+static void writer_abort(void *w)
+{
+	store_tax_bulk_abort(w);
+}
+
+static const struct import_writer tax_writer = {.end = writer_end, .abort = writer_abort};
+
 static int write_begin(struct import_run *r)
 {
 	struct state *st = r->state;
 
-	return store_tax_bulk_begin(r->s, st->years, st->nyears, &st->bulk);
+	int rc = store_tax_bulk_begin(r->s, st->years, st->nyears, &st->bulk);
+
+	return import_run_writer(r, rc, &tax_writer, st->bulk);
 }
 
 static int write_row(struct import_run *r, int64_t row, const struct import_value *v)
@@ -139,25 +153,6 @@ static int write_row(struct import_run *r, int64_t row, const struct import_valu
 	(void)row;
 	return store_tax_bulk_row(st->bulk, enterprise_of(st, v)->id, (int)v[C_YEAR].num,
 	                          v[C_TYPE].text, v[C_AMOUNT].num);
-}
-
-static int write_end(struct import_run *r)
-{
-	struct state *st = r->state;
-	int rc = store_tax_bulk_end(st->bulk, NULL);
-
-	st->bulk = NULL;
-	return rc;
-}
-
-static void release(struct import_run *r)
-{
-	struct state *st = r->state;
-
-	if (st && st->bulk)
-		store_tax_bulk_abort(st->bulk);
-	if (st)
-		st->bulk = NULL;
 }
 
 const struct import_kind import_taxes = {
@@ -171,6 +166,4 @@ const struct import_kind import_taxes = {
     .check = check,
     .write_begin = write_begin,
     .write_row = write_row,
-    .write_end = write_end,
-    .release = release,
 };

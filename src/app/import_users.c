@@ -94,8 +94,8 @@ struct state {
 	int norgs;
 	const char **names; /* existing login names, sorted */
 	int nnames;
-	struct store_bulk *bulk;
-	struct issued *issued; /* the second pass's accounts and passwords */
+	struct store_bulk *bulk; /* the run's writer (import_run_writer), while it writes */
+	struct issued *issued;   /* the second pass's accounts and passwords */
 	int nissued, cap;
 	char now[TIME_RFC3339_LEN];
 };
@@ -159,7 +159,9 @@ static int write_begin(struct import_run *r)
 {
 	struct state *st = r->state;
 
-	return store_bulk_begin(r->s, &store_user_bulk, &st->bulk);
+	int rc = store_bulk_begin(r->s, &store_user_bulk, &st->bulk);
+
+	return import_run_writer(r, rc, &import_store_bulk, st->bulk);
 }
 
 static int write_row(struct import_run *r, int64_t row, const struct import_value *v)
@@ -188,15 +190,6 @@ static int write_row(struct import_run *r, int64_t row, const struct import_valu
 	u.job_title = v[C_TITLE].present ? arena_strdup(r->a, v[C_TITLE].text) : NULL;
 	u.must_change = true;
 	return store_user_bulk_row(st->bulk, &u, hash, st->now);
-}
-
-static int write_end(struct import_run *r)
-{
-	struct state *st = r->state;
-	int rc = store_bulk_end(st->bulk, NULL);
-
-	st->bulk = NULL;
-	return rc;
 }
 
 /* The accounts and their first passwords as an .xlsx, sealed for one download. */
@@ -239,9 +232,6 @@ static void release(struct import_run *r)
 
 	if (!st)
 		return;
-	if (st->bulk)
-		store_bulk_abort(st->bulk);
-	st->bulk = NULL;
 	for (int i = 0; i < st->nissued; i++)
 		sodium_memzero(st->issued[i].password, sizeof(st->issued[i].password));
 	st->nissued = 0;
@@ -258,7 +248,6 @@ const struct import_kind import_users = {
     .check = check,
     .write_begin = write_begin,
     .write_row = write_row,
-    .write_end = write_end,
     .finish = finish,
     .release = release,
 };

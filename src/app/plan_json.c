@@ -133,7 +133,7 @@ void plan_json_write(struct jsonw *w, const struct store_plan *p)
 	jsonw_obj_close(w);
 }
 
-void plan_json_evidence(struct jsonw *w, const struct store_evidence *e)
+void plan_json_evidence(struct jsonw *w, const struct store_attachment *e)
 {
 	jsonw_obj_open(w);
 	jsonw_kstr(w, "created_at", e->created_at);
@@ -193,5 +193,4 @@ const struct store_plan_json plan_json_audit = {
     .plan = plan_json_write,
     .milestones = milestones,
     .report = audit_report,
-    .evidence = plan_json_evidence,
 };

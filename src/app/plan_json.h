@@ -15,7 +15,8 @@ void plan_json_write(struct jsonw *w, const struct store_plan *p);
 /* A progress report with its evidence records; context adds its milestone's title and the
  * plan's task and organization (the review queue). */
 void plan_json_report(struct jsonw *w, const struct store_report *r, bool context);
-void plan_json_evidence(struct jsonw *w, const struct store_evidence *e);
+/* One evidence file of a report (an attachment of type STORE_REPORT_FILES). */
+void plan_json_evidence(struct jsonw *w, const struct store_attachment *e);
 
 /* What store_plan's writes take for their audit records and approved versions. */
 extern const struct store_plan_json plan_json_audit;

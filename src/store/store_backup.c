@@ -1,16 +1,15 @@
-/* store_backup.c - the reads a backup and a restore need: the evidence files referred to (the
- * imported files and the attachments too), and
+/* store_backup.c - the reads a backup and a restore need: the files in the evidence store
+ * referred to (attachments of any entity, report evidence among them, and imported files), and
  * the emptiness of a target database (the one dialect difference: each catalogue's name).
  * Must not write. */
 #include "store/store_backup.h"
 
 #include "util/log.h"
 
-/* evidence files, the files imports kept (import_batch) and attachments of any entity */
+/* attachments of any entity (report evidence among them) and the files imports kept */
 static const char sql_blobs[] =
-    "SELECT sha256, MAX(size) FROM (SELECT sha256, size FROM evidence UNION ALL "
-    "SELECT sha256, size FROM import_batch WHERE outcome = 'imported' UNION ALL "
-    "SELECT sha256, size FROM attachment) f GROUP BY sha256 ORDER BY sha256";
+    "SELECT sha256, MAX(size) FROM (SELECT sha256, size FROM import_batch WHERE outcome = "
+    "'imported' UNION ALL SELECT sha256, size FROM attachment) f GROUP BY sha256 ORDER BY sha256";
 static const char sql_empty_sqlite[] = "SELECT COUNT(*) FROM sqlite_master";
 static const char sql_empty_pg[] = "SELECT COUNT(*) FROM pg_catalog.pg_tables "
                                    "WHERE schemaname NOT IN ('pg_catalog', 'information_schema')";

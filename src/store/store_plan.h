@@ -1,14 +1,15 @@
 /* store_plan.h - 一区一策 plans, their proposed revisions, milestones, progress reports and
- * evidence records. Every change is audited in its transaction, and every workflow step
- * (submit, approve, return, accept) puts its inbox items (core/plan_step.h) in the same
- * transaction. Milestone states are computed by the query from the day bounds in struct
- * milestone_bounds (core/plan.h), which hold the rules' thresholds. Returned structs and
- * strings are allocated from the caller's arena. */
+ * which evidence files they carry (attachments, store_attachment.h). Every change is audited in its
+ * transaction, and every workflow step (submit, approve, return, accept) puts its inbox items
+ * (core/plan_step.h) in the same transaction. Milestone states are computed by the query from the
+ * day bounds in struct milestone_bounds (core/plan.h), which hold the rules' thresholds. Returned
+ * structs and strings are allocated from the caller's arena. */
 #ifndef KFQ_STORE_PLAN_H
 #define KFQ_STORE_PLAN_H
 
 #include "core/plan.h"
 #include "store/store.h"
+#include "store/store_attachment.h"
 #include "store/store_audit.h"
 
 struct store_milestone {
@@ -106,16 +107,14 @@ struct store_plan_filter {
 };
 
 struct store_report;
-struct store_evidence;
 
-/* The writers the audit records of plans, reports and evidence take their before/after from,
+/* The writers the audit records of plans and reports take their before/after from,
  * and an approved version its milestones: the caller's shapes (app/plan_json.c's
  * plan_json_audit). Every write below takes it. */
 struct store_plan_json {
 	void (*plan)(struct jsonw *w, const struct store_plan *p); /* with its milestones */
 	void (*milestones)(struct jsonw *w, const struct store_milestone *m, int n); /* an array */
 	void (*report)(struct jsonw *w, const struct store_report *r); /* with its evidence */
-	void (*evidence)(struct jsonw *w, const struct store_evidence *e);
 };
 
 int store_plan_list(struct store *s, struct arena *a, const struct store_plan_filter *f,
@@ -212,21 +211,6 @@ int store_milestone_count_states(struct store *s, const struct store_milestone_f
 int store_milestone_get(struct store *s, struct arena *a, int64_t id,
                         const struct milestone_bounds *b, struct store_milestone *out);
 
-struct store_evidence {
-	int64_t id;
-	const char *sha256;
-	const char *filename;
-	const char *mime;
-	int64_t size;
-	int64_t org_id;
-	int64_t report_id; /* 0 = not attached yet */
-	const char *created_at;
-};
-
-int store_evidence_add(struct store *s, const struct store_actor *who,
-                       const struct store_plan_json *json, struct store_evidence *e);
-int store_evidence_get(struct store *s, struct arena *a, int64_t id, struct store_evidence *out);
-
 struct store_report {
 	int64_t id;
 	int64_t milestone_id;
@@ -240,7 +224,8 @@ struct store_report {
 	int64_t created_by;
 	const char *created_by_name;
 	const char *reviewed_at;
-	struct store_evidence *evidence;
+	/* its evidence: attachments of entity type STORE_REPORT_FILES (store_attachment.h) */
+	struct store_attachment *evidence;
 	int nevidence;
 	/* its milestone, and the plan's task and organization */
 	const char *milestone_title;
@@ -263,6 +248,9 @@ struct store_report_filter {
 };
 
 /* Why a report was refused inside the transaction. */
+/* The entity type of a report's evidence files in the attachment table (migration 0018). */
+#define STORE_REPORT_FILES "report"
+
 enum store_report_problem {
 	REPORT_OK,
 	REPORT_PLAN_NOT_APPROVED,
@@ -270,8 +258,9 @@ enum store_report_problem {
 	REPORT_MILESTONE_CLOSED, /* closed or deleted by a revision */
 };
 
-/* Creates a submitted report with its evidence (ids in evidence[].id: not yet attached,
- * uploaded by the plan's organization or the reporter's own), made on the Shanghai day `today`
+/* Creates a submitted report with its evidence (ids in evidence[].id: uploads for
+ * STORE_REPORT_FILES not yet attached, by the reporter's organization or the plan's; claimed
+ * in the report's transaction), made on the Shanghai day `today`
  * (its report date, and the milestone's last report date; when accepted as done, the day the
  * milestone was finished). *problem explains a KFQ_EINVAL. */
 int store_report_create(struct store *s, const struct store_actor *who,

@@ -1,8 +1,8 @@
-/* store_report.c - progress reports on milestones and the evidence records they carry, in
- * SQL: a report is created submitted with its evidence attached, and accepting it (one or a
- * batch) sets the milestone's status, percent and the day it was done and the plan's kept
- * sums; each step tells the inbox in its transaction. Also the review queue across milestones.
- * Must not touch files: evidence bytes are api/'s (util/blobstore). */
+/* store_report.c - progress reports on milestones, in SQL: a report is created submitted with
+ * its evidence files claimed (attachments of type STORE_REPORT_FILES, store_attachment.c), and
+ * accepting it (one or a batch) sets the milestone's status, percent and the day it was done and
+ * the plan's kept sums; each step tells the inbox in its transaction. Also the review queue across
+ * milestones. Must not touch files: evidence bytes are api/'s (util/blobstore). */
 #include "store/store_plan_impl.h"
 #include "store/store_inbox.h"
 
@@ -15,16 +15,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-
-static const char sql_ev_insert[] =
-    "INSERT INTO evidence (sha256, filename, mime, size, org_id, created_at, created_by) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id";
-#define EV_COLS "id, sha256, filename, mime, size, org_id, report_id, created_at"
-static const char sql_ev_get[] = "SELECT " EV_COLS " FROM evidence WHERE id = ?1";
-static const char sql_ev_of_report[] =
-    "SELECT " EV_COLS " FROM evidence WHERE report_id = ?1 ORDER BY id";
-static const char sql_ev_attach[] = "UPDATE evidence SET report_id = ?1 WHERE id = ?2 AND "
-                                    "report_id IS NULL AND org_id IN (?3, ?4) RETURNING id";
 
 static const char sql_rep_plan[] =
     "SELECT p.status, m.removed FROM milestone m JOIN zone_plan p ON p.id = m.plan_id "
@@ -51,66 +41,6 @@ static const char sql_rep_review[] = "UPDATE progress_report SET state = ?2, rev
                                      "reviewed_at = ?4, reviewed_by = ?5 WHERE id = ?1";
 static const char sql_ms_progress[] =
     "UPDATE milestone SET status = ?2, percent = ?3, done_date = ?4 WHERE id = ?1";
-
-/* element: a struct store_evidence */
-static void read_ev(struct store_stmt *st, struct arena *a, void *element)
-{
-	struct store_evidence *e = element;
-
-	e->id = store_col_int(st, 0);
-	e->sha256 = store_col_dup(st, 1, a);
-	e->filename = store_col_dup(st, 2, a);
-	e->mime = store_col_dup(st, 3, a);
-	e->size = store_col_int(st, 4);
-	e->org_id = store_col_int(st, 5);
-	e->report_id = store_col_int(st, 6);
-	e->created_at = store_col_dup(st, 7, a);
-}
-
-int store_evidence_add(struct store *s, const struct store_actor *who,
-                       const struct store_plan_json *json, struct store_evidence *e)
-{
-	struct store_stmt *st;
-	struct strbuf sb = STRBUF_INIT;
-	struct jsonw w;
-	char now[TIME_RFC3339_LEN];
-	int rc;
-
-	time_format(time_now(), now);
-	e->created_at = now;
-	if ((rc = store_begin(s)) != KFQ_OK)
-		return rc;
-	if ((rc = store_prepare(s, sql_ev_insert, &st)) != KFQ_OK)
-		goto done;
-	store_bind_text(st, 1, e->sha256);
-	store_bind_text(st, 2, e->filename);
-	store_bind_text(st, 3, e->mime);
-	store_bind_int(st, 4, e->size);
-	store_bind_int(st, 5, e->org_id);
-	store_bind_text(st, 6, now);
-	store_bind_id(st, 7, who->user_id);
-	if ((rc = store_run_id(st, &e->id)) != KFQ_OK)
-		goto done;
-	jsonw_init(&w, &sb);
-	json->evidence(&w, e);
-	/* the file's hash is in the record: the audit log vouches for the bytes too */
-	rc = store_audit_append_id(s, who, "upload", "evidence", e->id, NULL, sb.buf);
-done:
-	strbuf_release(&sb);
-	e->created_at = NULL;
-	return store_plan_finish(s, rc);
-}
-
-int store_evidence_get(struct store *s, struct arena *a, int64_t id, struct store_evidence *out)
-{
-	struct store_stmt *st;
-	int rc;
-
-	if ((rc = store_prepare(s, sql_ev_get, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, id);
-	return store_row(st, a, read_ev, out);
-}
 
 /* element: a struct store_report without its evidence */
 static void read_rep(struct store_stmt *st, struct arena *a, void *element)
@@ -141,11 +71,17 @@ static void read_rep(struct store_stmt *st, struct arena *a, void *element)
 
 static int load_evidence(struct store *s, struct arena *a, struct store_report *r)
 {
-	void *arr;
-	int rc = store_collect(s, a, sql_ev_of_report, r->id, sizeof(*r->evidence), read_ev, &arr,
-	                       &r->nevidence);
+	return store_attachment_list(s, a, STORE_REPORT_FILES, r->id, &r->evidence, &r->nevidence);
+}
 
-	r->evidence = arr;
+/* Claims the upload id for report r: the reporter's organization's, else the plan's. */
+static int claim(struct store *s, const struct store_actor *who, int64_t plan_org_id,
+                 int64_t report_id, int64_t id)
+{
+	int rc = store_attachment_claim(s, STORE_REPORT_FILES, report_id, who->org_id, &id, 1);
+
+	if (rc == KFQ_EINVAL && plan_org_id != who->org_id)
+		rc = store_attachment_claim(s, STORE_REPORT_FILES, report_id, plan_org_id, &id, 1);
 	return rc;
 }
 
@@ -321,19 +257,11 @@ int store_report_create(struct store *s, const struct store_actor *who,
 	store_bind_text(st, 5, now);
 	store_bind_id(st, 6, who->user_id);
 	store_bind_text(st, 7, today);
-	if ((rc = store_run_id(st, &r->id)) != KFQ_OK ||
-	    (rc = store_prepare(s, sql_ev_attach, &st)) != KFQ_OK)
+	if ((rc = store_run_id(st, &r->id)) != KFQ_OK)
 		goto done;
-	for (int i = 0; i < r->nevidence && rc == KFQ_OK; i++) {
-		store_bind_int(st, 1, r->id);
-		store_bind_int(st, 2, r->evidence[i].id);
-		store_bind_int(st, 3, plan_org_id);
-		store_bind_int(st, 4, who->org_id);
-		if ((rc = store_run_id(st, NULL)) == KFQ_ENOTFOUND) {
+	for (int i = 0; i < r->nevidence && rc == KFQ_OK; i++)
+		if ((rc = claim(s, who, plan_org_id, r->id, r->evidence[i].id)) == KFQ_EINVAL)
 			*problem = REPORT_EVIDENCE_INVALID;
-			rc = KFQ_EINVAL;
-		}
-	}
 	if (rc == KFQ_OK && (rc = exec_ms(s, sql_ms_reported, r->milestone_id, today)) == KFQ_OK)
 		rc =
 		    store_audit_entity(s, who, "create", "report", r->id, NULL, write_report, json);

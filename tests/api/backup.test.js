@@ -65,7 +65,7 @@ describe('backup and restore', { timeout: h.FILE_TIMEOUT }, () => {
 
 	/** Every evidence file the database refers to, checked in the evidence directory. */
 	async function checkFiles(db, files) {
-		const rows = (await h.sqlOk(db, 'SELECT DISTINCT sha256, size FROM evidence ORDER BY sha256')).split('\n');
+		const rows = (await h.sqlOk(db, 'SELECT DISTINCT sha256, size FROM attachment ORDER BY sha256')).split('\n');
 		for (const row of rows) {
 			const [hash, size] = row.split('|');
 			const buf = fs.readFileSync(path.join(files, hash.slice(0, 2), hash));
@@ -119,7 +119,7 @@ describe('backup and restore', { timeout: h.FILE_TIMEOUT }, () => {
 			const v = await h.kfq(['audit', 'verify', '--db', t.db, '--checkpoint', path.join(out, 'checkpoint.log')]);
 			assert.equal(v.code, 0, `${out}: ${v.stdout}${v.stderr}`);
 			// every organization and evidence file of the copy has its audit record in the copy
-			for (const [table, type] of [['org', 'org'], ['evidence', 'evidence']]) {
+			for (const [table, type] of [['org', 'org'], ['attachment', 'attachment']]) {
 				const orphans = await h.sqlOk(t.db, `SELECT count(*) FROM ${table} WHERE CAST(id AS TEXT) NOT IN (SELECT entity_id FROM audit_log WHERE entity_type = '${type}')`);
 				assert.equal(orphans, '0', `${out}: ${table} rows without their audit record`);
 			}
@@ -134,7 +134,7 @@ describe('backup and restore', { timeout: h.FILE_TIMEOUT }, () => {
 		const t = await target();
 		const res = await restore(out, t);
 		assert.equal(res.code, 0, res.stdout + res.stderr);
-		const n = Number(await h.sqlOk(srv.db, 'SELECT count(DISTINCT sha256) FROM evidence'));
+		const n = Number(await h.sqlOk(srv.db, 'SELECT count(DISTINCT sha256) FROM attachment'));
 		assert.equal(res.stdout.trim(), `restored ${head.count} audit records (head ${head.head_hash}, as backed up) and ${n} evidence files into ${t.files}`);
 		assert.equal(await checkFiles(t.db, t.files), n);
 
@@ -150,7 +150,7 @@ describe('backup and restore', { timeout: h.FILE_TIMEOUT }, () => {
 			assert.equal(v.json.ok, true);
 			assert.equal(v.json.count, head.count);
 			assert.equal(v.json.head_hash, head.head_hash);
-			const ids = (await h.sqlOk(t.db, 'SELECT id, sha256 FROM evidence ORDER BY id')).split('\n');
+			const ids = (await h.sqlOk(t.db, 'SELECT id, sha256 FROM attachment ORDER BY id')).split('\n');
 			for (const row of ids) {
 				const [id, hash] = row.split('|');
 				const d = await zone.get(`/api/evidence/${id}`);
@@ -165,7 +165,7 @@ describe('backup and restore', { timeout: h.FILE_TIMEOUT }, () => {
 	test('a damaged or missing file in the backup: restore refuses, no database is left', T, async () => {
 		const { out, r } = await backup('spoiled');
 		assert.equal(r.code, 0, r.stdout + r.stderr);
-		const [hash] = (await h.sqlOk(srv.db, 'SELECT sha256 FROM evidence ORDER BY id LIMIT 1')).split('\n');
+		const [hash] = (await h.sqlOk(srv.db, 'SELECT sha256 FROM attachment ORDER BY id LIMIT 1')).split('\n');
 		const file = path.join(out, 'files', hash.slice(0, 2), hash);
 		const good = fs.readFileSync(file);
 		const bad = Buffer.from(good);
@@ -192,7 +192,7 @@ describe('backup and restore', { timeout: h.FILE_TIMEOUT }, () => {
 	});
 
 	test('a damaged evidence file in the live directory: the backup fails and leaves nothing', T, async () => {
-		const [hash] = (await h.sqlOk(srv.db, 'SELECT sha256 FROM evidence ORDER BY id LIMIT 1')).split('\n');
+		const [hash] = (await h.sqlOk(srv.db, 'SELECT sha256 FROM attachment ORDER BY id LIMIT 1')).split('\n');
 		const file = path.join(dataDir, hash.slice(0, 2), hash);
 		const good = fs.readFileSync(file);
 		fs.writeFileSync(file, Buffer.concat([good, Buffer.from('x')]));

@@ -107,6 +107,13 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(x.status, 200);
 		assert.equal(h.xlsxRows(x.buf), 4);
 		for (const s of ['事项编码', '食品经营许可', '《中华人民共和国食品安全法》第三十五条', '市自然资源局']) assert.ok(h.xlsxText(x.buf).includes(s), s);
+		// the CSV twin: the same rows with the same filters
+		let csv = await c.zone1.get('/api/powers/export.csv');
+		assert.equal(csv.status, 200);
+		assert.equal(csv.text.trim().split('\r\n').length, 4);
+		for (const s of ['事项编码', '食品经营许可', '市自然资源局']) assert.ok(csv.text.includes(s), s);
+		csv = await c.zone1.get(`/api/powers/export.csv?dept_org_id=${ids['市市场监管局']}&kind=licensing`);
+		assert.deepEqual(csv.text.trim().split('\r\n').slice(1).map((l) => l.split(',')[0]), ['3704210001']);
 	});
 
 	test('a zone’s list: every step, allowed and refused, by its own side only', T, async () => {
@@ -250,6 +257,10 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(x.status, 200);
 		assert.equal(h.xlsxRows(x.buf), 4);
 		for (const s of ['一区一单', '已承接', '代办中', '经开区政务服务中心2号窗口', '市市场监管局特种设备科', '拟下放']) assert.ok(h.xlsxText(x.buf).includes(s) || s === '一区一单', s);
+		const csv = await c.office1.get('/api/power-delegations/export.csv');
+		assert.equal(csv.status, 200);
+		assert.equal(csv.text.trim().split('\r\n').length, 4);
+		for (const s of ['已承接', '代办中', '经开区政务服务中心2号窗口', '拟下放']) assert.ok(csv.text.includes(s), s);
 	});
 
 	test('each step tells the other side in the inbox; 我的待办 counts what its list shows', T, async () => {
@@ -377,6 +388,10 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(x.status, 200);
 		// rates are percentage cells: 0.9231 shown as 92.31 %
 		for (const s of ['按时办结率', '5.62', '0.9231', '下放了用不上', '建议收回', '良好']) assert.ok(h.xlsxText(x.buf).includes(s), s);
+		const csv = await c.market1.get('/api/power-evaluations/figures/export.csv?from=2025-03&to=2025-05');
+		assert.equal(csv.status, 200);
+		assert.equal(csv.text.trim().split('\r\n').length, h.xlsxRows(x.buf));
+		for (const s of ['按时办结率', '5.62', '下放了用不上', '建议收回', '良好']) assert.ok(csv.text.includes(s), s);
 
 		// the figures are read from running sums kept with the months (migration 0063): a period
 		// that starts after the first month, a month imported before the recorded ones, and a

@@ -74,7 +74,7 @@ describe('enterprises and revenue sharing', () => {
     await page.locator(sel('enterprise-save')).click()
     await dialog.waitFor({ state: 'hidden' })
     await page.locator(sel('enterprise-filter-q')).fill('示例水泥')
-    await page.locator(sel('enterprise-search')).click()
+    await page.locator(sel('enterprise-search-submit')).click()
     // the searched list: the demo's own 3011 enterprise is in the unfiltered list until it lands
     await page.locator(`${sel('enterprise-table')} .el-table__row`, { hasText: '抚顺示例水泥有限公司' }).filter({ hasText: '3011 水泥制造' }).waitFor()
     await shot(page, 'money-zone-enterprises')
@@ -103,7 +103,7 @@ describe('enterprises and revenue sharing', () => {
     await shot(page, 'money-zone-import')
     await page.keyboard.press('Escape')
     await page.locator(sel('enterprise-filter-q')).fill('示例导入')
-    await page.locator(sel('enterprise-search')).click()
+    await page.locator(sel('enterprise-search-submit')).click()
     await page.locator(`${sel('enterprise-table')} .el-table__row`, { hasText: '0111 稻谷种植' }).waitFor()
     assert.equal(await page.locator(`${sel('enterprise-table')} .el-table__row`).count(), 2)
     watcher.assertClean()

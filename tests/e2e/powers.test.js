@@ -52,7 +52,7 @@ describe('powers and boundaries in the browser', () => {
     await addPower(page, `E2E-${RUN}-A`, A)
     await addPower(page, `E2E-${RUN}-B`, B)
     await page.locator(sel('power-q')).fill(RUN)
-    await page.locator(sel('power-search')).click()
+    await page.locator(sel('power-search-submit')).click()
     await page.locator(sel('power-table'), { hasText: B }).waitFor()
 
     await page.locator(sel('menu-power-lists')).click()

@@ -1,9 +1,10 @@
 // The tables people live in, in the browser: a list's filters, page, size and sort live in the
 // address (back and reload keep them; the address opened in another browser shows the same
-// rows), every list page fits 1440×900 and 1280×720 with no cell's text cut off unless it shows
+// rows; a money and a powers list too), every list page fits 1440×900 and 1280×720 with no cell's text cut off unless it shows
 // in full on hover (the cell's scrollWidth against its clientWidth, and the tooltip class
 // show-overflow-tooltip gives it), calendars start on Monday (一), and two imports of the same
-// policy are told apart by their version note wherever policies are listed. Screenshots of every
+// policy are told apart by their version note wherever policies are listed. Each role's 我的待办
+// (office, zone, county, auditor) counts what the list its tile opens shows. Screenshots of every
 // list page at both sizes are in test-output/e2e/tables-*.png.
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
@@ -17,6 +18,7 @@ const OFFICE = { username: 'tb-office', password: 'Office#Passw0rd1', org: '市�
 const ADMIN = { username: 'tb-admin', password: 'Admin#Passw0rd12', org: '市商务局', role: 'admin', displayName: '系统管理员' }
 const AUDITOR = { username: 'tb-auditor', password: 'Audit#Passw0rd12', org: '市审计局', role: 'auditor', displayName: '审计员孙' }
 const ZONE = { username: 'tb-zone', password: 'Zone#Passw0rd123', org: '抚顺经济开发区（示例）', role: 'zone', displayName: '经开区钱科长' }
+const COUNTY = { username: 'tb-county', password: 'County#Passw0rd1', org: '东洲区', role: 'county', displayName: '东洲区李科员' }
 const SEED = 'data/demo/fushun-devzone-reform-draft-2025.txt'
 const ZONE_NAME = '抚顺经济开发区（示例）'
 
@@ -40,12 +42,31 @@ const PAGES = {
     ['board', '/board', 'board-overdue-table'],
     ['capabilities', '/capabilities', 'capability-table'],
     ['inbox', '/inbox', 'inbox-table'],
+    ['enterprises', '/enterprises', 'enterprise-table'],
+    ['budget-projects', '/budget-projects', 'project-table'],
+    ['power-catalogue', '/power-catalogue', 'power-table'],
+    ['power-lists', '/power-lists', 'list-table'],
+    ['power-evaluation', '/power-evaluation', 'eval-table'],
+    ['consultations', '/consultations', 'consult-table'],
+    ['revshare', '/revshare', 'revshare-table'],
+    ['arrangements', '/arrangements', 'arrangement-table'],
+    ['budgets', '/budgets', 'budget-table'],
+    ['duty-lists', '/duty-lists', 'duty-table'],
+    ['power-affairs', '/power-affairs', 'social-table'],
+    ['work-calendar', '/work-calendar', 'cal-table'],
   ],
   admin: [
     ['orgs', '/orgs', 'org-table'],
     ['users', '/users', 'user-table'],
   ],
   auditor: [['audit', '/audit', 'audit-table']],
+  county: [
+    ['county-tasks', '/tasks', 'task-table'],
+    ['county-plans', '/plans', 'plans-table'],
+    ['county-milestones', '/milestones', 'ms-list'],
+    ['county-enterprises', '/enterprises', 'enterprise-table'],
+    ['county-power-lists', '/power-lists', 'list-table'],
+  ],
 }
 
 // What does not fit in a page: each table cell whose content is wider than the cell (scrollWidth
@@ -84,8 +105,8 @@ describe('tables: the address keeps a list, every list fits, calendars start on 
   const it = testWithShots(nodeTest, () => b.office?.page)
 
   before(async () => {
-    server = await startServer({ name: 'tables', demo: true, policies: [revisedSeed()], users: [OFFICE, ADMIN, AUDITOR, ZONE] })
-    for (const [who, user] of [['office', OFFICE], ['admin', ADMIN], ['auditor', AUDITOR], ['zone', ZONE]]) {
+    server = await startServer({ name: 'tables', demo: true, policies: [revisedSeed()], users: [OFFICE, ADMIN, AUDITOR, ZONE, COUNTY] })
+    for (const [who, user] of [['office', OFFICE], ['admin', ADMIN], ['auditor', AUDITOR], ['zone', ZONE], ['county', COUNTY]]) {
       b[who] = await openBrowser(server.url)
       await login(b[who].page, b[who].watcher, user.username, user.password)
     }
@@ -186,8 +207,89 @@ describe('tables: the address keeps a list, every list fits, calendars start on 
     watcher.assertClean()
   })
 
+  it('a money list and a powers list keep their filters, page and size through reload and back', async () => {
+    const { page, watcher } = b.office
+    const apiTotal = async (path) => (await (await page.request.get(path)).json()).total
+    // the list's total once it shows n (a list may still be loading when the mask first hides)
+    const totalIs = (test, n) => page.locator(sel(test), { hasText: `共 ${n} 条` }).waitFor()
+    const column = async (table, n) => (await page.locator(`${sel(table)} .el-table__body-wrapper tr td:nth-child(${n})`).allInnerTexts()).map((x) => x.trim())
+    // a column's cells once ok(cells) holds (or as they are after 20 s)
+    const columnWhen = async (table, n, ok) => {
+      let got
+      for (let i = 0; i < 100; i++) {
+        got = await column(table, n)
+        if (ok(got)) break
+        await page.waitForTimeout(200)
+      }
+      return got
+    }
+    const same = (want) => (got) => JSON.stringify(got) === JSON.stringify(want)
+    const pageSize10 = async (pager) => {
+      await page.locator(`${sel(pager)} .el-pagination__sizes .el-select`).click()
+      await page.locator('.el-select-dropdown__item:visible', { hasText: '10条/页' }).click()
+    }
+
+    // 企业名录: a search and a page size in the address; reload shows the same rows and the box its text
+    const all = await apiTotal('/api/enterprises?page_size=1')
+    const n = await apiTotal(`/api/enterprises?page_size=1&q=${encodeURIComponent('科技')}`)
+    assert.ok(n > 0 && n < all, `some of the demo's enterprises are 科技 ones (${n} of ${all})`)
+    await page.goto('/enterprises')
+    await totalIs('enterprise-total', all)
+    await page.locator(sel('enterprise-filter-q')).fill('科技')
+    await page.locator(sel('enterprise-search-submit')).click()
+    await totalIs('enterprise-total', n)
+    await settled(page, 'enterprise-table')
+    assert.deepEqual(query(page), { q: '科技' })
+    await pageSize10('enterprise-pagination')
+    await settled(page, 'enterprise-table')
+    assert.deepEqual(query(page), { q: '科技', page_size: '10' })
+    const found = await columnWhen('enterprise-table', 2, (got) => got.length === Math.min(10, n))
+    assert.ok(found.length > 0 && found.every((x) => x.includes('科技')), found.join(' | '))
+    await page.reload()
+    await totalIs('enterprise-total', n)
+    await settled(page, 'enterprise-table')
+    assert.deepEqual(query(page), { q: '科技', page_size: '10' })
+    assert.equal(await page.locator(sel('enterprise-filter-q')).inputValue(), '科技')
+    assert.deepEqual(await columnWhen('enterprise-table', 2, same(found)), found)
+
+    // 权力事项目录: a kind picked, then a page size; reload keeps both, back only the kind
+    const licensing = await apiTotal('/api/powers?page_size=1&kind=licensing')
+    assert.ok(licensing > 0)
+    await page.goto('/power-catalogue')
+    await settled(page, 'power-table')
+    await page.locator(`.el-select${sel('power-filter-kind')}`).click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: /^\s*行政许可\s*$/ }).click()
+    await page.locator(sel('power-search-submit')).click()
+    await totalIs('power-total', licensing)
+    await settled(page, 'power-table')
+    assert.deepEqual(query(page), { kind: 'licensing' })
+    const kinds = await columnWhen('power-table', 3, (got) => got.length === Math.min(20, licensing))
+    assert.ok(kinds.length > 0 && kinds.every((k) => k === '行政许可'), kinds.join())
+    await pageSize10('power-pagination')
+    await settled(page, 'power-table')
+    assert.deepEqual(query(page), { kind: 'licensing', page_size: '10' })
+    const codes = await columnWhen('power-table', 1, (got) => got.length === Math.min(10, licensing))
+    await page.reload()
+    await settled(page, 'power-table')
+    assert.deepEqual(query(page), { kind: 'licensing', page_size: '10' })
+    await page.locator(`.el-select${sel('power-filter-kind')}`, { hasText: '行政许可' }).waitFor()
+    assert.deepEqual(await columnWhen('power-table', 1, same(codes)), codes)
+    await page.goBack()
+    await settled(page, 'power-table')
+    assert.deepEqual(query(page), { kind: 'licensing' })
+    const back = await columnWhen('power-table', 3, (got) => got.length === Math.min(20, licensing))
+    assert.ok(back.length > 0 && back.every((k) => k === '行政许可'), back.join())
+    watcher.assertClean()
+  })
+
   it('every list page fits 1440×900 and 1280×720: no cut-off text without its tooltip, no table off the page', async () => {
     const problems = []
+    // the lists inside one record: a statement's lines, a consultation's comments
+    const api = async (path) => (await (await b.office.page.request.get(path)).json()).items || []
+    const statement = (await api('/api/revshare/statements?year=2025&latest=true'))[0]
+    const consultation = (await api('/api/consultations'))[0]
+    assert.ok(statement && consultation, 'the demo has a statement and a consultation')
+    PAGES.office.push(['statement', `/revshare/statements/${statement.id}`, 'statement-lines'], ['comments', `/consultations/${consultation.id}`, 'comment-table'])
     for (const [w, h] of [
       [1440, 900],
       [1280, 720],
@@ -210,6 +312,36 @@ describe('tables: the address keeps a list, every list fits, calendars start on 
     for (const x of Object.values(b)) x.watcher.assertClean()
   })
 
+  it('each role’s 我的待办 counts what its link opens: the list it opens shows the same number', async () => {
+    const checked = {}
+    const wrong = []
+    for (const who of ['office', 'zone', 'county', 'auditor']) {
+      const { page, watcher } = b[who]
+      await page.goto('/')
+      const panel = page.locator(sel('todo-panel'))
+      await panel.waitFor()
+      await panel.locator('a[data-count]').first().waitFor()
+      const tiles = await panel.locator('a[data-count]').evaluateAll((els) => els.map((e) => ({ key: e.dataset.test.replace(/^todo-/, ''), count: Number(e.dataset.count), href: e.getAttribute('href') })))
+      assert.ok(tiles.length > 0, `${who} has a to-do panel`)
+      checked[who] = []
+      for (const tile of tiles) {
+        await page.goto(tile.href)
+        await page.waitForLoadState('networkidle')
+        const total = page.locator('[data-test$="-total"]:visible').first()
+        // a to-do about something other than a list (the audit chain's state) has no total
+        if (!(await total.count())) continue
+        await page.locator('.el-loading-mask:visible').first().waitFor({ state: 'hidden' }).catch(() => {})
+        const n = Number(((await total.innerText()).match(/\d+/) || ['-1'])[0])
+        checked[who].push(tile.key)
+        if (n !== tile.count) wrong.push(`${who}: ${tile.key} counts ${tile.count}, ${tile.href} lists ${n}`)
+      }
+      watcher.assertClean()
+    }
+    assert.deepEqual(wrong, [])
+    // every role but the auditor had lists to compare
+    for (const who of ['office', 'zone', 'county']) assert.ok(checked[who].length >= 3, `${who}: ${checked[who].join()}`)
+  })
+
   it('calendars start on Monday', async () => {
     const { page, watcher } = b.auditor
     await page.goto('/audit')
@@ -221,7 +353,7 @@ describe('tables: the address keeps a list, every list fits, calendars start on 
     watcher.assertClean()
   })
 
-  it('two imports of the same policy are told apart by their version note on the tasks page and the board', async () => {
+  it('two imports of the same policy are told apart by their version note on the tasks page, the board and a new consultation', async () => {
     const { page, watcher } = b.office
     await page.goto('/tasks')
     await settled(page, 'task-table')
@@ -240,6 +372,16 @@ describe('tables: the address keeps a list, every list fits, calendars start on 
     await page.locator('.el-select-dropdown__item:visible', { hasText: '（送审稿）' }).first().waitFor()
     const board = (await page.locator('.el-select-dropdown__item:visible').allInnerTexts()).map((s) => s.trim())
     assert.ok(board.some((o) => o.includes('（征求意见稿）')) && board.some((o) => o.includes('（送审稿）')), board.join(' | '))
+    await page.keyboard.press('Escape')
+
+    // and where a consultation is made from a policy
+    await page.goto('/consultations')
+    await page.locator(sel('consult-create')).click()
+    await page.locator(`.el-select${sel('consult-create-policy')}`).click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '（送审稿）' }).first().waitFor()
+    const made = (await page.locator('.el-select-dropdown__item:visible').allInnerTexts()).map((s) => s.trim())
+    assert.ok(made.some((o) => o.includes('（征求意见稿）')) && made.some((o) => o.includes('（送审稿）')), made.join(' | '))
+    await page.keyboard.press('Escape')
     await page.keyboard.press('Escape')
     watcher.assertClean()
   })

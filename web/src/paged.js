@@ -1,5 +1,6 @@
-// Money pages (views/money) still use this; every other list uses list.js (useList), which
-// keeps the list in the address: the money pages should move to it.
+// The land pages (views/land/Parcels.vue, Cases.vue) still use this; every other list uses
+// list.js (useList), which keeps the list in the address: they should move to it, and this file
+// go.
 // A server-paged list page's state: filters as typed and as applied, the page, its size, the
 // rows, the total, and the moves (search, reset, another page, another size). fetchPage(query)
 // is the API call ({...applied filters, page, page_size} → {items, total}); blank(): the empty
