@@ -1,7 +1,8 @@
 /* consult.c - the office's side of public consultations (征求意见): making one from an imported
  * policy (the notice's issuer, contacts and window filled in), editing the draft, releasing it,
  * moving its window with a reason, recording comments that came by other channels, splitting
- * them into points and deciding each point, publishing comments. Reading is for every role
+ * them into points and deciding each point, linking a comment to an article, publishing
+ * comments (importing e-mail is consult_mail.c's). Reading is for every role
  * that reads policies (PERM_TASK_READ), a contact masked without the read_personal grant;
  * changing is the office's (PERM_POLICY_WRITE). Must not write SQL. */
 #include "api/api.h"
@@ -452,6 +453,21 @@ static int dispose(struct api_ctx *c)
 	return comment_answer(c, k.id, 200);
 }
 
+static int link(struct api_ctx *c)
+{
+	struct store_comment k;
+	int64_t article = api_body_int(c, "article_id");
+	int rc;
+
+	if (load_comment(c, &k) != 0 ||
+	    consult_check_article(c, k.consultation_id, article, "/article_id") != 0)
+		return -1;
+	if ((rc = store_comment_link(c->db, &c->actor, &consult_json_audit, k.id, article)) !=
+	    KFQ_OK)
+		return api_store_error(c, rc);
+	return comment_answer(c, k.id, 200);
+}
+
 static int publish(struct api_ctx *c)
 {
 	struct store_comment k;
@@ -500,6 +516,7 @@ static const struct api_field dispose_body[] = {API_ID_FIELD("point_id", false),
                                                 {"disposition", API_STR, true, 20},
                                                 {"reason", API_STR, false, 4000},
                                                 API_FIELDS_END};
+static const struct api_field link_body[] = {API_ID_FIELD("article_id", false), API_FIELDS_END};
 static const struct api_field publish_body[] = {{"published", API_BOOL, true}, API_FIELDS_END};
 
 const struct api_route api_consult_routes[] = {
@@ -514,6 +531,7 @@ const struct api_route api_consult_routes[] = {
     {"GET", "/api/comments/:id", comment_get, PERM_TASK_READ, 0, NULL, NULL},
     {"POST", "/api/comments/:id/points", split, PERM_POLICY_WRITE, 0, NULL, split_body},
     {"POST", "/api/comments/:id/disposition", dispose, PERM_POLICY_WRITE, 0, NULL, dispose_body},
+    {"POST", "/api/comments/:id/article", link, PERM_POLICY_WRITE, 0, NULL, link_body},
     {"POST", "/api/comments/:id/publish", publish, PERM_POLICY_WRITE, 0, NULL, publish_body},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

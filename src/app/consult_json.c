@@ -97,6 +97,24 @@ static void comment_common(struct jsonw *w, const struct store_comment *c)
 	jsonw_kstr(w, "received_at", c->received_at);
 }
 
+void consult_json_files(struct jsonw *w, const struct store_comment_file *f, int n)
+{
+	jsonw_key(w, "files");
+	jsonw_arr_open(w);
+	for (int i = 0; i < n; i++) {
+		jsonw_obj_open(w);
+		jsonw_kid(w, "attachment_id", f[i].attachment_id);
+		jsonw_kstr(w, "content_type", f[i].content_type);
+		jsonw_kstr(w, "filename", f[i].filename);
+		jsonw_kstr(w, "sha256", f[i].sha256);
+		jsonw_kint(w, "size", f[i].size);
+		jsonw_kbool(w, "stored", f[i].attachment_id != 0 || f[i].mime);
+		jsonw_kstr(w, "warning", f[i].warning);
+		jsonw_obj_close(w);
+	}
+	jsonw_arr_close(w);
+}
+
 void consult_json_comment(struct jsonw *w, const struct store_comment *c)
 {
 	jsonw_obj_open(w);
@@ -114,6 +132,8 @@ void consult_json_comment(struct jsonw *w, const struct store_comment *c)
 	for (int i = 0; i < c->n_points; i++)
 		consult_json_point(w, &c->points[i]);
 	jsonw_arr_close(w);
+	if (c->n_files) /* an e-mail's, read with the one comment */
+		consult_json_files(w, c->files, c->n_files);
 	jsonw_obj_close(w);
 }
 

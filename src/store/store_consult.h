@@ -49,6 +49,19 @@ struct store_comment_point {
 	const char *decided_by_name;
 };
 
+/* A file of a comment imported from e-mail: stored as an attachment of the comment (an
+ * evidence type, its bytes already in the blob store under sha256) or only recorded by name,
+ * size and hash with the warning saying why. */
+struct store_comment_file {
+	const char *filename;
+	const char *content_type; /* as the mail declared it */
+	const char *sha256;
+	int64_t size;
+	const char *mime;      /* to store: the type core/filetype found; NULL: only recorded */
+	const char *warning;   /* only recorded: why (Chinese) */
+	int64_t attachment_id; /* read back: the stored file's attachment; 0 when not stored */
+};
+
 struct store_comment {
 	int64_t id;
 	int64_t consultation_id;
@@ -64,6 +77,8 @@ struct store_comment {
 	int64_t created_by;
 	struct store_comment_point *points; /* store_comment_get only */
 	int n_points;
+	struct store_comment_file *files; /* e-mail's files; store_comment_get only */
+	int n_files;
 };
 
 /* The audit record's shapes (api/consult_json.c). */
@@ -128,6 +143,11 @@ struct store_comment_new {
 	                          refused: what the public page asks */
 	const char *pow_id;    /* hex id of a proof-of-work challenge to use up, or NULL */
 	int64_t pow_expires;
+	/* an e-mail's attachments, recorded with the comment; those with a mime are stored as
+	 * attachments of the comment held by organization org_id */
+	const struct store_comment_file *files;
+	int n_files;
+	int64_t org_id;
 };
 
 enum store_comment_refusal {
@@ -179,6 +199,10 @@ int store_comment_split(struct store *s, const struct store_actor *who,
 int store_comment_dispose(struct store *s, const struct store_actor *who,
                           const struct store_consult_json *json, int64_t id, int64_t point_id,
                           const char *disposition, const char *reason);
+/* Links comment id, and its points that are the whole comment, to article_id (0: the whole
+ * draft); points the office wrote keep their own articles. */
+int store_comment_link(struct store *s, const struct store_actor *who,
+                       const struct store_consult_json *json, int64_t id, int64_t article_id);
 /* Shows or hides a comment on the public page once the report is out. */
 int store_comment_publish(struct store *s, const struct store_actor *who,
                           const struct store_consult_json *json, int64_t id, bool published);
