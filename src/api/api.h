@@ -278,7 +278,6 @@ extern const struct api_route api_affairs_routes[];
 extern const struct api_route api_consult_routes[];
 extern const struct api_route api_consult_public_routes[];
 extern const struct api_route api_consult_report_routes[];
-extern const struct api_route api_consult_mail_routes[];
 extern const struct api_route api_budget_routes[];
 extern const struct api_route api_budget_perf_routes[];
 extern const struct api_route api_staffing_routes[];

@@ -10,6 +10,7 @@
 #include "api/consult_impl.h"
 #include "app/consult.h"
 #include "app/consult_json.h"
+#include "app/consult_mail.h"
 
 #include "core/consult.h"
 #include "core/enums.h"
@@ -528,6 +529,8 @@ const struct api_route api_consult_routes[] = {
     {"POST", "/api/consultations/:id/window", move_window, PERM_POLICY_WRITE, 0, NULL, window_body},
     {"GET", "/api/consultations/:id/comments", comments, PERM_TASK_READ, 0, comments_query, NULL},
     {"POST", "/api/consultations/:id/comments", record, PERM_POLICY_WRITE, 0, NULL, record_body},
+    {"POST", "/api/consultations/:id/mail", consult_mail_upload, PERM_POLICY_WRITE, API_UPLOAD,
+     consult_mail_query, NULL, CONSULT_MAIL_MAX_BYTES},
     {"GET", "/api/comments/:id", comment_get, PERM_TASK_READ, 0, NULL, NULL},
     {"POST", "/api/comments/:id/points", split, PERM_POLICY_WRITE, 0, NULL, split_body},
     {"POST", "/api/comments/:id/disposition", dispose, PERM_POLICY_WRITE, 0, NULL, dispose_body},

@@ -21,4 +21,9 @@ int consult_write_articles(struct api_ctx *c, int64_t id);
  * after answering a store error. */
 int consult_write_counts(struct api_ctx *c, int64_t id);
 
+/* POST /api/consultations/:id/mail (consult_mail.c) and its query parameters; the route is in
+ * consult.c's table. */
+int consult_mail_upload(struct api_ctx *c);
+extern const struct api_field consult_mail_query[];
+
 #endif

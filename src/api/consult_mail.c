@@ -35,7 +35,7 @@ static void write_item(struct jsonw *w, const struct consult_mail_item *it)
 	jsonw_obj_close(w);
 }
 
-static int import(struct api_ctx *c)
+int consult_mail_upload(struct api_ctx *c)
 {
 	struct consult_mail_request req = {0};
 	struct consult_mail_result r;
@@ -97,10 +97,4 @@ const struct api_attachment_kind api_consult_attachment_kinds[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static const struct api_field import_query[] = {API_ID_FIELD("article_id", false), API_FIELDS_END};
-
-const struct api_route api_consult_mail_routes[] = {
-    {"POST", "/api/consultations/:id/mail", import, PERM_POLICY_WRITE, API_UPLOAD, import_query,
-     NULL, CONSULT_MAIL_MAX_BYTES},
-    {NULL, NULL, NULL, 0, 0, NULL, NULL},
-};
+const struct api_field consult_mail_query[] = {API_ID_FIELD("article_id", false), API_FIELDS_END};
