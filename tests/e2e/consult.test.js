@@ -7,8 +7,11 @@
 import { describe, test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { startServer } from './server.js'
-import { openBrowser, login, sel, shot, columnTexts } from './helpers.js'
+import { openBrowser, login, sel, shot, columnTexts, pickOption } from './helpers.js'
 
 const OFFICE = { username: 'cs-office', password: 'Office#Passw0rd1', org: '市商务局', role: 'office', displayName: '改革办征求意见' }
 const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>意见'
@@ -129,6 +132,52 @@ describe('征求意见: the public page, the office, text as text', () => {
     await drawer.locator(sel('point-decide')).click()
     assert.equal(await drawer.locator(sel('point-disposition')).innerText(), '不采纳')
     await assertNoScript(page)
+    watcher.assertClean()
+  })
+
+  test('the office imports e-mail: progress, summary, the refused file, files and the article of a comment', async () => {
+    const { page, watcher } = office
+    const mail = (name) => path.join(import.meta.dirname, '..', 'data', 'mail', name)
+    const bad = 'From a@example.cn Mon Jun 23 00:00:00 2025\nFrom: a@example.cn\nSubject: ok\n\nfirst\n\nFrom nobody Mon Jun 23 00:00:00 2025\nthis is not mail\n'
+    const broken = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kfq-mail-')), 'broken.mbox')
+    fs.writeFileSync(broken, bad)
+    await page.goto(`/consultations/${openId}`)
+    await page.locator(sel('comment-row-body')).first().waitFor()
+    await page.locator(sel('comment-mail')).click()
+    const dialog = page.locator(sel('mail-dialog'))
+    await dialog.locator('input[type=file]').setInputFiles([
+      mail('comments.mbox'),
+      mail('utf8-html.eml'),
+      broken,
+    ])
+    assert.equal(await dialog.locator(`${sel('mail-picked')} li`).count(), 3)
+    watcher.allow('POST', /\/api\/consultations\/\d+\/mail/, 400)
+    await dialog.locator(sel('mail-start')).click()
+    await dialog.locator(sel('mail-summary')).waitFor({ timeout: 30000 })
+    const stat = async (name) => (await dialog.locator(`${sel(name)} .num`).innerText()).trim()
+    assert.equal(await stat('mail-imported'), '3')
+    assert.equal(await stat('mail-duplicates'), '1')
+    assert.equal(await stat('mail-warnings'), '2')
+    assert.equal(await stat('mail-refused'), '1')
+    assert.equal(await dialog.locator(sel('mail-error')).innerText(), 'broken.mbox：文件中第1封邮件之后的内容不是邮件，未导入任何邮件')
+    assert.deepEqual(await columnTexts(page, 'mail-row-result'), ['新导入', '新导入', '重复', '新导入'])
+    const files = await columnTexts(page, 'mail-row-file')
+    assert.ok(files.includes('修改建议.pdf（142 B，已保存）'), files.join(' | '))
+    assert.ok(files.includes('材料.zip（22 B，仅记录）'), files.join(' | '))
+    await shot(page, 'consult-mail-import')
+    await dialog.locator(sel('mail-close')).click()
+    // the GBK mail in the list, decoded; its drawer: the PDF downloads, the ZIP only recorded
+    const row = page.locator(`${sel('comment-table')} .el-table__row`, { hasText: '对征求意见稿第3条的意见（镕）' })
+    await row.waitFor()
+    assert.match(await row.innerText(), /电子邮件/)
+    await row.locator(sel('comment-open')).click()
+    const drawer = page.locator(sel('comment-drawer'))
+    assert.equal(await drawer.locator(sel('comment-file-link')).innerText(), '修改建议.pdf')
+    assert.match(await drawer.locator(sel('comment-file-warning')).innerText(), /材料\.zip.*未保存/)
+    await pickOption(page, sel('comment-link-article'), '第3条')
+    await drawer.locator(sel('comment-link')).click()
+    await page.locator('.el-message--success', { hasText: '已关联条目' }).waitFor()
+    assert.match(await drawer.locator(sel('comment-point')).innerText(), /（第3条）/)
     watcher.assertClean()
   })
 

@@ -476,6 +476,9 @@ export const consultApi = {
   split: (cid, points) => api.post(`/api/comments/${cid}/points`, { points }),
   dispose: (cid, body) => api.post(`/api/comments/${cid}/disposition`, body),
   publish: (cid, published) => api.post(`/api/comments/${cid}/publish`, { published }),
+  link: (cid, articleId) => api.post(`/api/comments/${cid}/article`, { article_id: articleId || null }),
+  // an .eml file or an mbox export, with upload progress: onProgress(fraction 0..1)
+  importMail: (id, file, articleId, onProgress) => uploadWithProgress(`/api/consultations/${id}/mail`, file, { article_id: articleId }, onProgress),
   report: (id) => api.get(`/api/consultations/${id}/report`),
   saveReport: (id, summary, publish) => api.put(`/api/consultations/${id}/report`, { summary, publish }),
   reportXlsx: (id) => downloadExport(`/api/consultations/${id}/report.xlsx`),
