@@ -13,6 +13,7 @@
 #include "app/consult_mail.h"
 
 #include "core/consult.h"
+#include "core/policy_parse.h"
 #include "core/enums.h"
 #include "store/store_task.h"
 #include "util/timeutil.h"
@@ -531,6 +532,15 @@ const struct api_route api_consult_routes[] = {
     {"POST", "/api/consultations/:id/comments", record, PERM_POLICY_WRITE, 0, NULL, record_body},
     {"POST", "/api/consultations/:id/mail", consult_mail_upload, PERM_POLICY_WRITE, API_UPLOAD,
      consult_mail_query, NULL, CONSULT_MAIL_MAX_BYTES},
+    {"GET", "/api/consultations/:id/versions", consult_versions_list, PERM_TASK_READ, 0, NULL,
+     NULL},
+    {"POST", "/api/consultations/:id/versions", consult_version_upload, PERM_POLICY_WRITE,
+     API_UPLOAD, consult_version_query, NULL, POLICY_MAX_BYTES},
+    {"GET", "/api/consultations/:id/versions/diff", consult_version_compare, PERM_TASK_READ, 0,
+     consult_diff_query, NULL},
+    {"GET", "/api/consultations/:id/tasks", consult_tasks_get, PERM_TASK_READ, 0, NULL, NULL},
+    {"POST", "/api/consultations/:id/tasks", consult_tasks_create, PERM_POLICY_WRITE, 0, NULL,
+     NULL},
     {"GET", "/api/comments/:id", comment_get, PERM_TASK_READ, 0, NULL, NULL},
     {"POST", "/api/comments/:id/points", split, PERM_POLICY_WRITE, 0, NULL, split_body},
     {"POST", "/api/comments/:id/disposition", dispose, PERM_POLICY_WRITE, 0, NULL, dispose_body},

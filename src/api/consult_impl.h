@@ -26,4 +26,13 @@ int consult_write_counts(struct api_ctx *c, int64_t id);
 int consult_mail_upload(struct api_ctx *c);
 extern const struct api_field consult_mail_query[];
 
+/* The versions' routes (consult_version.c), in consult.c's table. */
+int consult_versions_list(struct api_ctx *c);
+int consult_version_upload(struct api_ctx *c);
+int consult_version_compare(struct api_ctx *c);
+int consult_tasks_create(struct api_ctx *c);
+int consult_tasks_get(struct api_ctx *c);
+extern const struct api_field consult_version_query[];
+extern const struct api_field consult_diff_query[];
+
 #endif

@@ -37,6 +37,13 @@ static const char sql_points_between[] =
     "SELECT " POINT_COLS " JOIN consultation_comment k ON k.id = p.comment_id "
     "WHERE k.consultation_id = ?1 AND p.comment_id BETWEEN ?2 AND ?3 "
     "ORDER BY p.comment_id, p.seq";
+static const char sql_disposed[] =
+    "SELECT p.id, p.comment_id, p.seq, COALESCE(p.body, k.body), p.article_id, a.number, "
+    "p.disposition, p.reason, p.decided_at, p.decided_by, u.display_name FROM comment_point p "
+    "JOIN consultation_comment k ON k.id = p.comment_id "
+    "JOIN consultation_article a ON a.id = p.article_id "
+    "LEFT JOIN app_user u ON u.id = p.decided_by "
+    "WHERE k.consultation_id = ?1 AND p.disposition IS NOT NULL ORDER BY p.comment_id, p.seq";
 static const char sql_insert[] =
     "INSERT INTO consultation_comment (consultation_id, article_id, channel, name, contact, "
     "body, body_sha256, received_at, client_addr, message_id, created_at, created_by) "
@@ -130,6 +137,17 @@ int store_comment_points(struct store *s, struct arena *a, int64_t consultation_
 	void *arr;
 	int rc = store_collect(s, a, sql_all_points, consultation_id, sizeof(**out), read_point,
 	                       &arr, n);
+
+	*out = arr;
+	return rc;
+}
+
+int store_comment_disposed(struct store *s, struct arena *a, int64_t consultation_id,
+                           struct store_comment_point **out, int *n)
+{
+	void *arr;
+	int rc =
+	    store_collect(s, a, sql_disposed, consultation_id, sizeof(**out), read_point, &arr, n);
 
 	*out = arr;
 	return rc;
