@@ -11,7 +11,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startServer } from './server.js'
-import { openBrowser, login, sel, shot, columnTexts, pickOption } from './helpers.js'
+import { openBrowser, login, sel, shot, columnTexts, pickOption, confirmBox } from './helpers.js'
 
 const OFFICE = { username: 'cs-office', password: 'Office#Passw0rd1', org: '市商务局', role: 'office', displayName: '改革办征求意见' }
 const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>意见'
@@ -178,6 +178,35 @@ describe('征求意见: the public page, the office, text as text', () => {
     await drawer.locator(sel('comment-link')).click()
     await page.locator('.el-message--success', { hasText: '已关联条目' }).waitFor()
     assert.match(await drawer.locator(sel('comment-point')).innerText(), /（第3条）/)
+    watcher.assertClean()
+  })
+
+  test('the office imports a revised text as a version, compares it and creates tasks from it', async () => {
+    const { page, watcher } = office
+    const revised = path.join(import.meta.dirname, '..', 'data', 'fushun-devzone-reform-revised-2025.txt')
+    await page.goto(`/consultations/${openId}`)
+    await page.locator('.el-tabs__item', { hasText: /^版本$/ }).click()
+    const pane = page.locator(sel('versions-pane'))
+    await pane.locator(sel('version-label')).first().waitFor()
+    assert.deepEqual(await columnTexts(page, 'version-label'), ['第1稿（征求意见稿）'])
+    await pane.locator(sel('version-note')).fill('吸收意见后的修改稿')
+    await pane.locator(sel('version-file')).setInputFiles(revised)
+    await page.locator('.el-message--success', { hasText: '已导入第2稿' }).waitFor()
+    assert.deepEqual(await columnTexts(page, 'version-label'), ['第1稿（征求意见稿）', '第2稿（征求意见修改稿）'])
+    // the diff of the draft and the revision: only what changed is listed
+    await pane.locator(sel('diff-article')).first().waitFor()
+    assert.equal(await pane.locator(sel('version-summary-added')).innerText(), '新增 1')
+    assert.equal(await pane.locator(sel('version-summary-changed')).innerText(), '修改 3')
+    assert.deepEqual(await columnTexts(page, 'diff-article-status'), ['修改', '删除', '修改', '新增', '修改', '未变'])
+    await shot(page, 'consult-versions-diff')
+    await pane.locator(sel('version-create-tasks')).click()
+    await confirmBox(page)
+    await pane.locator(sel('flag-table')).waitFor()
+    assert.deepEqual(await columnTexts(page, 'flag-status'), ['修改', '删除', '修改', '新增', '修改', '未变'])
+    assert.equal(await pane.locator(sel('flag-new-task')).count(), 5)
+    assert.equal(await pane.locator(sel('version-tasks-link')).count(), 2)
+    assert.equal(await pane.locator(sel('version-import')).count(), 0)
+    await shot(page, 'consult-versions-tasks')
     watcher.assertClean()
   })
 

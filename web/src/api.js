@@ -477,6 +477,12 @@ export const consultApi = {
   dispose: (cid, body) => api.post(`/api/comments/${cid}/disposition`, body),
   publish: (cid, published) => api.post(`/api/comments/${cid}/publish`, { published }),
   link: (cid, articleId) => api.post(`/api/comments/${cid}/article`, { article_id: articleId || null }),
+  versions: (id) => api.get(`/api/consultations/${id}/versions`),
+  // a revised text (.txt) as the next version; note: the office's 版本说明
+  importVersion: (id, file, note) => api.upload(`/api/consultations/${id}/versions`, file, 'text/plain', { note: note || undefined }),
+  versionDiff: (id, from, to) => api.get(`/api/consultations/${id}/versions/diff`, { from, to }),
+  tasks: (id) => api.get(`/api/consultations/${id}/tasks`),
+  createTasks: (id) => api.post(`/api/consultations/${id}/tasks`),
   // an .eml file or an mbox export, with upload progress: onProgress(fraction 0..1)
   importMail: (id, file, articleId, onProgress) => uploadWithProgress(`/api/consultations/${id}/mail`, file, { article_id: articleId }, onProgress),
   report: (id) => api.get(`/api/consultations/${id}/report`),
