@@ -21,6 +21,11 @@ int consult_write_articles(struct api_ctx *c, int64_t id);
  * after answering a store error. */
 int consult_write_counts(struct api_ctx *c, int64_t id);
 
+/* The handling of a comment's points n in one cell: "1. 采纳\n2. 不采纳：理由" (arena). */
+const char *consult_handling(struct api_ctx *c, const struct store_comment_point *p, int n);
+/* GET /api/consultations/:id/report/print (consult_print.c), in consult_report.c's table. */
+int consult_report_print(struct api_ctx *c);
+
 /* POST /api/consultations/:id/mail (consult_mail.c) and its query parameters; the route is in
  * consult.c's table. */
 int consult_mail_upload(struct api_ctx *c);

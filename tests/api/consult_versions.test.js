@@ -190,4 +190,24 @@ describe('versions inside a consultation', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.json.articles.length, 18);
 		assert.match(r.json.articles.find((a) => a.number === 18).body, /可免于追究责任/);
 	});
+
+	test('the adoption report printed on the GB/T 9704 layout: counts, every comment, text as text', T, async () => {
+		let r = await c.office1.post(`/api/consultations/${id}/comments`, { channel: 'email', body: '<script>alert(1)</script>意见', name: '王五', contact: 'wang.wu@example.cn' });
+		assert.equal(r.status, 201, r.text);
+		r = await c.zone1.get(`/api/consultations/${id}/report/print`);
+		assert.equal(r.status, 200, r.text);
+		assert.match(r.headers.get('content-type'), /^text\/html/);
+		const html = r.text;
+		assert.match(html, /<p class="organ"[^>]*>抚顺市商务局<\/p>/);
+		assert.match(html.replace(/<\/?span>/g, ''), /<h1>关于《中共抚顺市委 抚顺市人民政府关于深化开发区体制机制改革意见》征求意见采纳情况的说明<\/h1>/);
+		assert.ok(html.includes('<p>共收到意见4条，采纳2条。</p>'), 'the summary');
+		assert.ok(html.includes('征求意见时间为2025年6月23日至2025年6月25日，共收到意见5条（电子邮件1条，信函4条）；按要点处理：采纳2条，部分采纳1条，未处理2条。'), html);
+		assert.ok(html.includes('<td class="l">部分采纳：改为依规容错免责</td>'), 'the handling');
+		assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;意见'), 'markup escaped');
+		assert.ok(!html.includes('<script>'), 'no script');
+		assert.ok(!html.includes('王五') && !html.includes('wang.wu'), 'no name or contact');
+		assert.ok(!html.includes('class="note"'), 'a published report has no draft note');
+		r = await c.zone1.get('/api/consultations/999999/report/print');
+		h.assertError(r, 404, 'not_found');
+	});
 });

@@ -11,7 +11,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startServer } from './server.js'
-import { openBrowser, login, sel, shot, columnTexts, pickOption, confirmBox } from './helpers.js'
+import { openBrowser, login, sel, shot, columnTexts, pickOption, confirmBox, screenshotPath } from './helpers.js'
 
 const OFFICE = { username: 'cs-office', password: 'Office#Passw0rd1', org: '市商务局', role: 'office', displayName: '改革办征求意见' }
 const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>意见'
@@ -210,16 +210,22 @@ describe('征求意见: the public page, the office, text as text', () => {
     watcher.assertClean()
   })
 
-  test('the print view of the report shows the comment as text', async () => {
-    const { page, watcher } = office
-    await page.goto(`/consultations/${openId}/print`)
-    await page.locator(sel('print-table')).waitFor()
-    assert.match(await page.locator(sel('print-title')).innerText(), /征求意见采纳情况的说明/)
-    const bodies = await columnTexts(page, 'print-comment-body')
-    assert.ok(bodies.includes(XSS))
-    assert.match(await page.locator(sel('print-table')).innerText(), /不采纳：与本条内容无关/)
-    await assertNoScript(page)
-    await shot(page, 'consult-report-print')
+  test('the print view of the report, on the GB/T 9704 layout, shows the comment as text', async () => {
+    const { page, watcher, context } = office
+    await page.goto(`/consultations/${openId}`)
+    await page.locator('.el-tabs__item', { hasText: /^采纳情况$/ }).click()
+    const [popup] = await Promise.all([context.waitForEvent('page'), page.locator(sel('report-print')).click()])
+    await popup.waitForLoadState()
+    assert.match(new URL(popup.url()).pathname, /^\/api\/consultations\/\d+\/report\/print$/)
+    assert.equal((await popup.locator('.organ').innerText()).trim(), '抚顺市商务局')
+    assert.match((await popup.locator('h1').innerText()).replace(/\s/g, ''), /征求意见采纳情况的说明$/)
+    const cells = await popup.locator('table td').allInnerTexts()
+    assert.ok(cells.includes(XSS), 'the payload is a cell\'s text')
+    assert.ok(cells.includes('不采纳：与本条内容无关'), cells.join(' | '))
+    assert.match(await popup.locator('.note').innerText(), /尚未公布/)
+    await assertNoScript(popup)
+    await popup.screenshot({ path: screenshotPath('consult-report-print') })
+    await popup.close()
     watcher.assertClean()
   })
 })

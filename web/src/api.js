@@ -488,6 +488,8 @@ export const consultApi = {
   report: (id) => api.get(`/api/consultations/${id}/report`),
   saveReport: (id, summary, publish) => api.put(`/api/consultations/${id}/report`, { summary, publish }),
   reportXlsx: (id) => downloadExport(`/api/consultations/${id}/report.xlsx`),
+  // the report printed on the shared GB/T 9704 layout (an HTML page of the server's)
+  reportPrintUrl: (id) => `/api/consultations/${id}/report/print`,
   publicGet: (id) => api.get(`/api/public/consultations/${id}`, undefined, { noRedirect: true }),
   challenge: (id) => api.get(`/api/public/consultations/${id}/challenge`, undefined, { noRedirect: true }),
   submit: (id, body) => api.post(`/api/public/consultations/${id}/comments`, body, { noRedirect: true }),

@@ -5,7 +5,6 @@ export default {
     consultations: '征求意见',
     consultation: '征求意见详情',
     consultPublic: '征求意见',
-    consultationPrint: '意见采纳情况说明',
   },
   enums: {
     consultState: { draft: '草稿', upcoming: '未开始', open: '征求中', closed: '已截止', published: '已公布' },
