@@ -98,7 +98,7 @@ static int list(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-static int load(struct api_ctx *c, struct store_consultation *k)
+int consult_load(struct api_ctx *c, struct store_consultation *k)
 {
 	int64_t id;
 	int rc;
@@ -212,7 +212,7 @@ static int update(struct api_ctx *c)
 	char a[CONSULT_LOCAL_MAX], b[CONSULT_LOCAL_MAX];
 	int rc;
 
-	if (load(c, &k) != 0)
+	if (consult_load(c, &k) != 0)
 		return -1;
 	if (k.released_at)
 		return api_error(c, 409, "invalid_state",
@@ -262,7 +262,7 @@ static int move_window(struct api_ctx *c)
 	const char *reason = api_body_str(c, "reason");
 	int rc;
 
-	if (load(c, &k) != 0)
+	if (consult_load(c, &k) != 0)
 		return -1;
 	if (consult_chars(reason) > CONSULT_REASON_MAX)
 		return api_error(c, 400, "too_long", "理由过长", "/reason");
@@ -291,7 +291,7 @@ static int comments(struct api_ctx *c)
 	int64_t total;
 	int n, np = 0, rc;
 
-	if (load(c, &k) != 0)
+	if (consult_load(c, &k) != 0)
 		return -1;
 	f.consultation_id = k.id;
 	f.article_id = api_query_int(c, "article_id", 0);
@@ -348,7 +348,7 @@ static int record(struct api_ctx *c)
 	int64_t id, t;
 	int rc;
 
-	if (load(c, &k) != 0)
+	if (consult_load(c, &k) != 0)
 		return -1;
 	in.consultation_id = k.id;
 	in.article_id = api_body_int(c, "article_id");

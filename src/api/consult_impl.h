@@ -7,6 +7,8 @@
 #include "api/api.h"
 #include "store/store_consult.h"
 
+/* Loads the :id consultation: 0, or -1 after answering (404 when there is none). */
+int consult_load(struct api_ctx *c, struct store_consultation *k);
 /* Checks an optional commenter's name, contact and the text of a comment (required, at most
  * CONSULT_TEXT_MAX characters): 0, or -1 after answering 400 naming the field. */
 int consult_check_comment(struct api_ctx *c, const char *name, const char *contact,

@@ -43,10 +43,9 @@ int consult_mail_upload(struct api_ctx *c)
 	const char *error;
 	int rc;
 
-	if (api_path_id(c, &req.consultation_id) != 0)
+	if (consult_load(c, &k) != 0)
 		return -1;
-	if ((rc = store_consult_get(c->db, c->a, req.consultation_id, &k)) != KFQ_OK)
-		return api_store_error(c, rc);
+	req.consultation_id = k.id;
 	if (c->req->upload.size == 0)
 		return api_error(c, 400, "empty_file", "文件为空", NULL);
 	req.article_id = api_query_int(c, "article_id", 0);

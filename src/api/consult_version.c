@@ -10,18 +10,6 @@
 #include "app/consult_version.h"
 #include "app/policy_diff_json.h"
 
-static int load(struct api_ctx *c, struct store_consultation *k)
-{
-	int64_t id;
-	int rc;
-
-	if (api_path_id(c, &id) != 0)
-		return -1;
-	if ((rc = store_consult_get(c->db, c->a, id, k)) != KFQ_OK)
-		return api_store_error(c, rc);
-	return 0;
-}
-
 /* "comments":[points] of the draft's article number (none for 0) among the decided points. */
 static void write_comments(struct jsonw *w, const struct store_comment_point *pts, int n,
                            int number)
@@ -40,7 +28,7 @@ int consult_versions_list(struct api_ctx *c)
 	struct store_consult_version *vs;
 	int n, rc;
 
-	if (load(c, &k) != 0)
+	if (consult_load(c, &k) != 0)
 		return -1;
 	if ((rc = consult_versions(c->db, c->a, &k, &vs, &n)) != KFQ_OK)
 		return api_store_error(c, rc);
@@ -59,7 +47,7 @@ int consult_version_upload(struct api_ctx *c)
 	size_t len;
 	int rc;
 
-	if (load(c, &k) != 0 || api_upload_text(c, &text, &len) != 0)
+	if (consult_load(c, &k) != 0 || api_upload_text(c, &text, &len) != 0)
 		return -1;
 	rc = consult_version_import(c->db, c->a, &c->actor, &k, text, len, api_query_str(c, "note"),
 	                            &v, &error);
@@ -86,7 +74,7 @@ int consult_version_compare(struct api_ctx *c)
 	int from = (int)api_query_int(c, "from", 1), to = (int)api_query_int(c, "to", 0);
 	int *numbers, np, rc;
 
-	if (load(c, &k) != 0)
+	if (consult_load(c, &k) != 0)
 		return -1;
 	if (!to)
 		return api_error(c, 400, "invalid_parameter", "请选择要对比的版本", "to");
@@ -153,7 +141,7 @@ int consult_tasks_create(struct api_ctx *c)
 	const char *error = NULL;
 	int n, rc;
 
-	if (load(c, &k) != 0)
+	if (consult_load(c, &k) != 0)
 		return -1;
 	rc = consult_version_tasks(c->db, c->a, &c->actor, &k, &v, &flags, &n, &error);
 	if (rc == KFQ_EINVAL)
@@ -173,7 +161,7 @@ int consult_tasks_get(struct api_ctx *c)
 	struct store_consult_flag *flags = NULL;
 	int nv, n = 0, rc;
 
-	if (load(c, &k) != 0)
+	if (consult_load(c, &k) != 0)
 		return -1;
 	if ((rc = store_consult_versions(c->db, c->a, k.id, &vs, &nv)) != KFQ_OK)
 		return api_store_error(c, rc);
