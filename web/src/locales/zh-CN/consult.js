@@ -102,6 +102,7 @@ export default {
     mailDuplicates: '已导入过',
     mailWarnings: '警告',
     mailRefused: '未导入的文件',
+    mailFileError: '{name}：{error}',
     mailFile: '文件',
     mailFrom: '发件人',
     mailSubject: '主题',
