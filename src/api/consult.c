@@ -1,7 +1,8 @@
 /* consult.c - the office's side of public consultations (征求意见): making one from an imported
  * policy (the notice's issuer, contacts and window filled in), editing the draft, releasing it,
  * moving its window with a reason, recording comments that came by other channels, splitting
- * them into points and deciding each point, publishing comments. Reading is for every role
+ * them into points and deciding each point, linking a comment to an article, publishing
+ * comments (importing e-mail is consult_mail.c's). Reading is for every role
  * that reads policies (PERM_TASK_READ), a contact masked without the read_personal grant;
  * changing is the office's (PERM_POLICY_WRITE). Must not write SQL. */
 #include "api/api.h"
@@ -9,8 +10,10 @@
 #include "api/consult_impl.h"
 #include "app/consult.h"
 #include "app/consult_json.h"
+#include "app/consult_mail.h"
 
 #include "core/consult.h"
+#include "core/policy_parse.h"
 #include "core/enums.h"
 #include "store/store_task.h"
 #include "util/timeutil.h"
@@ -95,7 +98,7 @@ static int list(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-static int load(struct api_ctx *c, struct store_consultation *k)
+int consult_load(struct api_ctx *c, struct store_consultation *k)
 {
 	int64_t id;
 	int rc;
@@ -209,7 +212,7 @@ static int update(struct api_ctx *c)
 	char a[CONSULT_LOCAL_MAX], b[CONSULT_LOCAL_MAX];
 	int rc;
 
-	if (load(c, &k) != 0)
+	if (consult_load(c, &k) != 0)
 		return -1;
 	if (k.released_at)
 		return api_error(c, 409, "invalid_state",
@@ -259,7 +262,7 @@ static int move_window(struct api_ctx *c)
 	const char *reason = api_body_str(c, "reason");
 	int rc;
 
-	if (load(c, &k) != 0)
+	if (consult_load(c, &k) != 0)
 		return -1;
 	if (consult_chars(reason) > CONSULT_REASON_MAX)
 		return api_error(c, 400, "too_long", "理由过长", "/reason");
@@ -288,7 +291,7 @@ static int comments(struct api_ctx *c)
 	int64_t total;
 	int n, np = 0, rc;
 
-	if (load(c, &k) != 0)
+	if (consult_load(c, &k) != 0)
 		return -1;
 	f.consultation_id = k.id;
 	f.article_id = api_query_int(c, "article_id", 0);
@@ -345,7 +348,7 @@ static int record(struct api_ctx *c)
 	int64_t id, t;
 	int rc;
 
-	if (load(c, &k) != 0)
+	if (consult_load(c, &k) != 0)
 		return -1;
 	in.consultation_id = k.id;
 	in.article_id = api_body_int(c, "article_id");
@@ -452,6 +455,21 @@ static int dispose(struct api_ctx *c)
 	return comment_answer(c, k.id, 200);
 }
 
+static int link(struct api_ctx *c)
+{
+	struct store_comment k;
+	int64_t article = api_body_int(c, "article_id");
+	int rc;
+
+	if (load_comment(c, &k) != 0 ||
+	    consult_check_article(c, k.consultation_id, article, "/article_id") != 0)
+		return -1;
+	if ((rc = store_comment_link(c->db, &c->actor, &consult_json_audit, k.id, article)) !=
+	    KFQ_OK)
+		return api_store_error(c, rc);
+	return comment_answer(c, k.id, 200);
+}
+
 static int publish(struct api_ctx *c)
 {
 	struct store_comment k;
@@ -500,6 +518,7 @@ static const struct api_field dispose_body[] = {API_ID_FIELD("point_id", false),
                                                 {"disposition", API_STR, true, 20},
                                                 {"reason", API_STR, false, 4000},
                                                 API_FIELDS_END};
+static const struct api_field link_body[] = {API_ID_FIELD("article_id", false), API_FIELDS_END};
 static const struct api_field publish_body[] = {{"published", API_BOOL, true}, API_FIELDS_END};
 
 const struct api_route api_consult_routes[] = {
@@ -511,9 +530,21 @@ const struct api_route api_consult_routes[] = {
     {"POST", "/api/consultations/:id/window", move_window, PERM_POLICY_WRITE, 0, NULL, window_body},
     {"GET", "/api/consultations/:id/comments", comments, PERM_TASK_READ, 0, comments_query, NULL},
     {"POST", "/api/consultations/:id/comments", record, PERM_POLICY_WRITE, 0, NULL, record_body},
+    {"POST", "/api/consultations/:id/mail", consult_mail_upload, PERM_POLICY_WRITE, API_UPLOAD,
+     consult_mail_query, NULL, CONSULT_MAIL_MAX_BYTES},
+    {"GET", "/api/consultations/:id/versions", consult_versions_list, PERM_TASK_READ, 0, NULL,
+     NULL},
+    {"POST", "/api/consultations/:id/versions", consult_version_upload, PERM_POLICY_WRITE,
+     API_UPLOAD, consult_version_query, NULL, POLICY_MAX_BYTES},
+    {"GET", "/api/consultations/:id/versions/diff", consult_version_compare, PERM_TASK_READ, 0,
+     consult_diff_query, NULL},
+    {"GET", "/api/consultations/:id/tasks", consult_tasks_get, PERM_TASK_READ, 0, NULL, NULL},
+    {"POST", "/api/consultations/:id/tasks", consult_tasks_create, PERM_POLICY_WRITE, 0, NULL,
+     NULL},
     {"GET", "/api/comments/:id", comment_get, PERM_TASK_READ, 0, NULL, NULL},
     {"POST", "/api/comments/:id/points", split, PERM_POLICY_WRITE, 0, NULL, split_body},
     {"POST", "/api/comments/:id/disposition", dispose, PERM_POLICY_WRITE, 0, NULL, dispose_body},
+    {"POST", "/api/comments/:id/article", link, PERM_POLICY_WRITE, 0, NULL, link_body},
     {"POST", "/api/comments/:id/publish", publish, PERM_POLICY_WRITE, 0, NULL, publish_body},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

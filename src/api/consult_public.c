@@ -1,11 +1,12 @@
 /* consult_public.c - the public page of a consultation, without login: the notice, the draft
  * article by article, the window and its state, the contacts, the published comments and
- * adoption report; a proof-of-work challenge; and taking a comment, only inside the window,
- * only with a solved and unused challenge, within the per-address limit, and not an exact
- * duplicate. A draft (not released) answers 404 like a missing one. Never writes a commenter's
- * name or contact. Must not write SQL. */
+ * adoption report with the final version of the draft beside it; a proof-of-work challenge; and
+ * taking a comment, only inside the window, only with a solved and unused challenge, within the
+ * per-address limit, and not an exact duplicate. A draft (not released) answers 404 like a missing
+ * one. Never writes a commenter's name or contact. Must not write SQL. */
 #include "api/api.h"
 #include "api/consult_impl.h"
+#include "app/consult.h"
 #include "app/consult_json.h"
 
 #include "core/consult.h"
@@ -53,6 +54,39 @@ static int published_comments(struct api_ctx *c, int64_t id)
 	return 0;
 }
 
+/* "final_version": the last version of the draft with its articles, once the report is out
+ * (null before, or when the draft was never revised). */
+static int final_version(struct api_ctx *c, const struct store_consultation *k)
+{
+	struct store_consult_version *vs, v;
+	struct store_consult_article *arts;
+	const char *notice;
+	int nv, n, rc;
+
+	jsonw_key(&c->w, "final_version");
+	if ((rc = store_consult_versions(c->db, c->a, k->id, &vs, &nv)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if (!k->report_published_at || nv == 0) {
+		jsonw_null(&c->w);
+		return 0;
+	}
+	if ((rc = store_consult_version_get(c->db, c->a, k->id, vs[nv - 1].seq, &v)) != KFQ_OK ||
+	    (rc = consult_policy_articles(c->a, v.parsed_json, &arts, &n, &notice)) != KFQ_OK)
+		return api_store_error(c, rc);
+	jsonw_obj_open(&c->w);
+	jsonw_key(&c->w, "articles");
+	jsonw_arr_open(&c->w);
+	for (int i = 0; i < n; i++)
+		consult_json_article(&c->w, &arts[i]);
+	jsonw_arr_close(&c->w);
+	jsonw_kstr(&c->w, "note", v.note);
+	jsonw_kint(&c->w, "seq", v.seq);
+	jsonw_kstr(&c->w, "title", v.title);
+	jsonw_kstr(&c->w, "title_note", v.title_note);
+	jsonw_obj_close(&c->w);
+	return 0;
+}
+
 static int get(struct api_ctx *c)
 {
 	struct store_consultation k;
@@ -65,7 +99,8 @@ static int get(struct api_ctx *c)
 	consult_json_write(&c->w, &k, api_window_clock(c));
 	jsonw_kint(&c->w, "pow_bits", api_pow_bits());
 	if (consult_write_articles(c, k.id) != 0 || published_comments(c, k.id) != 0 ||
-	    (k.report_published_at && consult_write_counts(c, k.id) != 0))
+	    (k.report_published_at && consult_write_counts(c, k.id) != 0) ||
+	    final_version(c, &k) != 0)
 		return -1;
 	jsonw_obj_close(&c->w);
 	http_resp_header(c->req, "Cache-Control", "no-store");

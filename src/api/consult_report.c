@@ -1,7 +1,8 @@
 /* consult_report.c - the adoption report (意见采纳情况说明) of a consultation: counts of
  * comments by channel and of points by article and by disposition, the office's summary, its
  * publication on the public page, and the .xlsx of every comment with its handling (contacts
- * as the reader may see them, text as text). Must not write SQL. */
+ * as the reader may see them, text as text); the printed report is consult_print.c's. Must not
+ * write SQL. */
 #include "api/api.h"
 #include "api/capability.h"
 #include "api/consult_impl.h"
@@ -94,8 +95,7 @@ static int save(struct api_ctx *c)
 	return report(c);
 }
 
-/* The handling of a comment in one cell: "采纳；部分采纳：理由" per point. */
-static const char *handling(struct api_ctx *c, const struct store_comment_point *p, int n)
+const char *consult_handling(struct api_ctx *c, const struct store_comment_point *p, int n)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *out;
@@ -154,7 +154,7 @@ static int export(struct api_ctx *c)
 		                                  : PERSONAL_PHONE,
 		                              cs[i].contact, reveal));
 		export_text(&t, cs[i].body);
-		export_text(&t, handling(c, pts + first, j - first));
+		export_text(&t, consult_handling(c, pts + first, j - first));
 		export_text(&t, cs[i].received_at);
 		export_end_row(&t);
 	}
@@ -168,5 +168,7 @@ const struct api_route api_consult_report_routes[] = {
     {"GET", "/api/consultations/:id/report", report, PERM_TASK_READ, 0, NULL, NULL},
     {"PUT", "/api/consultations/:id/report", save, PERM_POLICY_WRITE, 0, NULL, save_body},
     {"GET", "/api/consultations/:id/report.xlsx", export, PERM_TASK_READ, 0, NULL, NULL},
+    {"GET", "/api/consultations/:id/report/print", consult_report_print, PERM_TASK_READ, 0, NULL,
+     NULL},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

@@ -97,6 +97,24 @@ static void comment_common(struct jsonw *w, const struct store_comment *c)
 	jsonw_kstr(w, "received_at", c->received_at);
 }
 
+void consult_json_files(struct jsonw *w, const struct store_comment_file *f, int n)
+{
+	jsonw_key(w, "files");
+	jsonw_arr_open(w);
+	for (int i = 0; i < n; i++) {
+		jsonw_obj_open(w);
+		jsonw_kid(w, "attachment_id", f[i].attachment_id);
+		jsonw_kstr(w, "content_type", f[i].content_type);
+		jsonw_kstr(w, "filename", f[i].filename);
+		jsonw_kstr(w, "sha256", f[i].sha256);
+		jsonw_kint(w, "size", f[i].size);
+		jsonw_kbool(w, "stored", f[i].attachment_id != 0 || f[i].mime);
+		jsonw_kstr(w, "warning", f[i].warning);
+		jsonw_obj_close(w);
+	}
+	jsonw_arr_close(w);
+}
+
 void consult_json_comment(struct jsonw *w, const struct store_comment *c)
 {
 	jsonw_obj_open(w);
@@ -114,6 +132,8 @@ void consult_json_comment(struct jsonw *w, const struct store_comment *c)
 	for (int i = 0; i < c->n_points; i++)
 		consult_json_point(w, &c->points[i]);
 	jsonw_arr_close(w);
+	if (c->n_files) /* an e-mail's, read with the one comment */
+		consult_json_files(w, c->files, c->n_files);
 	jsonw_obj_close(w);
 }
 
@@ -129,4 +149,49 @@ static void audit_consult(struct jsonw *w, const struct store_consultation *c)
 	consult_json_write(w, c, -1);
 }
 
-const struct store_consult_json consult_json_audit = {audit_consult, consult_json_comment};
+void consult_json_flag_fields(struct jsonw *w, const struct store_consult_flag *f)
+{
+	jsonw_kbool(w, "moved", f->moved);
+	jsonw_kid(w, "new_number", f->new_number);
+	jsonw_kid(w, "new_task_id", f->new_task_id);
+	jsonw_kid(w, "old_number", f->old_number);
+	jsonw_kid(w, "old_task_id", f->old_task_id);
+	jsonw_kint(w, "similarity_bp", f->similarity_bp);
+	jsonw_kstr(w, "status", f->status);
+}
+
+static void write_flag(struct jsonw *w, const struct store_consult_flag *f)
+{
+	jsonw_obj_open(w);
+	consult_json_flag_fields(w, f);
+	jsonw_obj_close(w);
+}
+
+void consult_json_version(struct jsonw *w, const struct store_consult_version *v,
+                          const struct store_consult_flag *flags, int n_flags)
+{
+	jsonw_obj_open(w);
+	jsonw_kid(w, "consultation_id", v->consultation_id);
+	jsonw_kstr(w, "created_at", v->created_at);
+	jsonw_kid(w, "created_by", v->created_by);
+	jsonw_kstr(w, "created_by_name", v->created_by_name);
+	if (flags) {
+		jsonw_key(w, "flags");
+		jsonw_arr_open(w);
+		for (int i = 0; i < n_flags; i++)
+			write_flag(w, &flags[i]);
+		jsonw_arr_close(w);
+	}
+	jsonw_kid(w, "id", v->id);
+	jsonw_kint(w, "n_articles", v->n_articles);
+	jsonw_kstr(w, "note", v->note);
+	jsonw_kint(w, "seq", v->seq);
+	jsonw_kstr(w, "sha256", v->source_sha256);
+	jsonw_kid(w, "tasks_policy_id", v->tasks_policy_id);
+	jsonw_kstr(w, "title", v->title);
+	jsonw_kstr(w, "title_note", v->title_note);
+	jsonw_obj_close(w);
+}
+
+const struct store_consult_json consult_json_audit = {audit_consult, consult_json_comment,
+                                                      consult_json_version};

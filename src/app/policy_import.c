@@ -105,6 +105,35 @@ static int refuse(struct policy_import_result *out, enum policy_import_status st
 	return rc == KFQ_OK ? KFQ_EINVAL : rc;
 }
 
+struct store_task *policy_import_tasks(struct arena *a, const struct policy_import_result *out)
+{
+	struct store_task *tasks = arena_zalloc(a, sizeof(*tasks) * (out->tasks.n_tasks + 1));
+
+	for (size_t i = 0; i < out->tasks.n_tasks; i++) {
+		const struct policy_task *pt = &out->tasks.tasks[i];
+		const struct policy_article *art = pt->article;
+		struct store_task *t = &tasks[i];
+		t->article_number = art->number;
+		t->part_heading = art->part >= 0 ? out->doc.parts[art->part].heading : NULL;
+		t->group_heading = pt->group_heading;
+		t->title = policy_article_caption(a, art, POLICY_CAPTION_CPS);
+		t->body = art->body;
+		t->lead_units = units_json(a, art->lead_units, art->n_lead_units);
+		t->responsible_units =
+		    units_json(a, art->responsible_units, art->n_responsible_units);
+		t->scope = art->scope;
+		t->deadline_text = art->deadline;
+		t->deadline_date = art->deadline_date;
+		t->unit_source = policy_unit_source_name(art->unit_source);
+		t->lead_rule_line = art->lead_rule_line;
+		t->lead = refs(a, pt->lead, pt->n_lead);
+		t->nlead = (int)pt->n_lead;
+		t->responsible = refs(a, pt->responsible, pt->n_responsible);
+		t->nresponsible = (int)pt->n_responsible;
+	}
+	return tasks;
+}
+
 int policy_import(struct store *s, struct arena *a, const struct store_actor *who, const char *text,
                   size_t len, bool dry_run, struct policy_import_result *out)
 {
@@ -154,29 +183,7 @@ int policy_import(struct store *s, struct arena *a, const struct store_actor *wh
 	if (dry_run)
 		return KFQ_OK;
 
-	struct store_task *tasks = arena_zalloc(a, sizeof(*tasks) * (out->tasks.n_tasks + 1));
-	for (size_t i = 0; i < out->tasks.n_tasks; i++) {
-		const struct policy_task *pt = &out->tasks.tasks[i];
-		const struct policy_article *art = pt->article;
-		struct store_task *t = &tasks[i];
-		t->article_number = art->number;
-		t->part_heading = art->part >= 0 ? out->doc.parts[art->part].heading : NULL;
-		t->group_heading = pt->group_heading;
-		t->title = policy_article_caption(a, art, POLICY_CAPTION_CPS);
-		t->body = art->body;
-		t->lead_units = units_json(a, art->lead_units, art->n_lead_units);
-		t->responsible_units =
-		    units_json(a, art->responsible_units, art->n_responsible_units);
-		t->scope = art->scope;
-		t->deadline_text = art->deadline;
-		t->deadline_date = art->deadline_date;
-		t->unit_source = policy_unit_source_name(art->unit_source);
-		t->lead_rule_line = art->lead_rule_line;
-		t->lead = refs(a, pt->lead, pt->n_lead);
-		t->nlead = (int)pt->n_lead;
-		t->responsible = refs(a, pt->responsible, pt->n_responsible);
-		t->nresponsible = (int)pt->n_responsible;
-	}
+	struct store_task *tasks = policy_import_tasks(a, out);
 	rc = store_policy_import(s, who, &task_json_audit, p, tasks, (int)out->tasks.n_tasks);
 	if (rc == KFQ_ECONFLICT)
 		return refuse(out, POLICY_IMPORT_DUPLICATE, "该文本已经导入过（内容完全相同）", rc);

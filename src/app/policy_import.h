@@ -33,4 +33,8 @@ struct policy_import_result {
 int policy_import(struct store *s, struct arena *a, const struct store_actor *who, const char *text,
                   size_t len, bool dry_run, struct policy_import_result *out);
 
+/* The tasks a dry run's result would store, for a caller that stores them inside a write of its
+ * own (store_policy_import_tx): arena array of out->tasks.n_tasks. */
+struct store_task *policy_import_tasks(struct arena *a, const struct policy_import_result *out);
+
 #endif

@@ -17,8 +17,8 @@
 #define FROM " FROM attachment x LEFT JOIN app_user u ON u.id = x.created_by"
 
 static const char sql_insert[] =
-    "INSERT INTO attachment (entity_type, sha256, filename, mime, size, org_id, created_at, "
-    "created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id";
+    "INSERT INTO attachment (entity_type, entity_id, sha256, filename, mime, size, org_id, "
+    "created_at, created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id";
 static const char sql_get[] = "SELECT " COLS FROM " WHERE x.id = ?1";
 static const char sql_list[] =
     "SELECT " COLS FROM " WHERE x.entity_type = ?1 AND x.entity_id = ?2 ORDER BY x.id";
@@ -90,10 +90,33 @@ int store_attachment_list(struct store *s, struct arena *a, const char *type, in
 	return rc;
 }
 
+int store_attachment_insert(struct store *s, const struct store_actor *who, int64_t entity_id,
+                            struct store_attachment *x)
+{
+	struct store_stmt *st;
+	char now[TIME_RFC3339_LEN];
+	int rc;
+
+	time_format(time_now(), now);
+	if ((rc = store_prepare(s, sql_insert, &st)) != KFQ_OK)
+		return rc;
+	store_bind_text(st, 1, x->entity_type);
+	store_bind_id(st, 2, entity_id);
+	store_bind_text(st, 3, x->sha256);
+	store_bind_text(st, 4, x->filename);
+	store_bind_text(st, 5, x->mime);
+	store_bind_int(st, 6, x->size);
+	store_bind_int(st, 7, x->org_id);
+	store_bind_text(st, 8, now);
+	store_bind_id(st, 9, who->user_id);
+	x->entity_id = entity_id;
+	x->created_by = who->user_id;
+	return store_run_id(st, &x->id);
+}
+
 int store_attachment_add(struct store *s, const struct store_actor *who,
                          const struct store_attachment_json *json, struct store_attachment *x)
 {
-	struct store_stmt *st;
 	struct strbuf sb = STRBUF_INIT;
 	struct jsonw w;
 	char now[TIME_RFC3339_LEN];
@@ -102,21 +125,9 @@ int store_attachment_add(struct store *s, const struct store_actor *who,
 	time_format(time_now(), now);
 	if ((rc = store_begin(s)) != KFQ_OK)
 		return rc;
-	if ((rc = store_prepare(s, sql_insert, &st)) != KFQ_OK)
+	if ((rc = store_attachment_insert(s, who, 0, x)) != KFQ_OK)
 		goto done;
-	store_bind_text(st, 1, x->entity_type);
-	store_bind_text(st, 2, x->sha256);
-	store_bind_text(st, 3, x->filename);
-	store_bind_text(st, 4, x->mime);
-	store_bind_int(st, 5, x->size);
-	store_bind_int(st, 6, x->org_id);
-	store_bind_text(st, 7, now);
-	store_bind_id(st, 8, who->user_id);
-	if ((rc = store_run_id(st, &x->id)) != KFQ_OK)
-		goto done;
-	x->entity_id = 0;
 	x->created_at = now;
-	x->created_by = who->user_id;
 	jsonw_init(&w, &sb);
 	json->attachment(&w, x);
 	/* the file's hash is in the record: the audit log vouches for the bytes too */

@@ -34,6 +34,11 @@ struct store_attachment_json {
  * audits it ("upload", entity "attachment", the hash in the record). Sets x->id. */
 int store_attachment_add(struct store *s, const struct store_actor *who,
                          const struct store_attachment_json *json, struct store_attachment *x);
+/* Inside the caller's write transaction, audited by the caller's record: records a file a
+ * write of the caller's module received itself (an e-mail's attachment) as one of entity
+ * (x->entity_type, entity_id), or unattached when entity_id is 0. Sets x->id. */
+int store_attachment_insert(struct store *s, const struct store_actor *who, int64_t entity_id,
+                            struct store_attachment *x);
 /* KFQ_ENOTFOUND when absent. */
 int store_attachment_get(struct store *s, struct arena *a, int64_t id,
                          struct store_attachment *out);

@@ -37,6 +37,13 @@ static const char sql_points_between[] =
     "SELECT " POINT_COLS " JOIN consultation_comment k ON k.id = p.comment_id "
     "WHERE k.consultation_id = ?1 AND p.comment_id BETWEEN ?2 AND ?3 "
     "ORDER BY p.comment_id, p.seq";
+static const char sql_disposed[] =
+    "SELECT p.id, p.comment_id, p.seq, COALESCE(p.body, k.body), p.article_id, a.number, "
+    "p.disposition, p.reason, p.decided_at, p.decided_by, u.display_name FROM comment_point p "
+    "JOIN consultation_comment k ON k.id = p.comment_id "
+    "JOIN consultation_article a ON a.id = p.article_id "
+    "LEFT JOIN app_user u ON u.id = p.decided_by "
+    "WHERE k.consultation_id = ?1 AND p.disposition IS NOT NULL ORDER BY p.comment_id, p.seq";
 static const char sql_insert[] =
     "INSERT INTO consultation_comment (consultation_id, article_id, channel, name, contact, "
     "body, body_sha256, received_at, client_addr, message_id, created_at, created_by) "
@@ -52,6 +59,9 @@ static const char sql_delete_points[] = "DELETE FROM comment_point WHERE comment
 static const char sql_dispose[] =
     "UPDATE comment_point SET disposition = ?3, reason = ?4, decided_at = ?5, decided_by = ?6 "
     "WHERE comment_id = ?1 AND id = ?2 RETURNING id";
+static const char sql_link[] = "UPDATE consultation_comment SET article_id = ?2 WHERE id = ?1";
+static const char sql_link_points[] =
+    "UPDATE comment_point SET article_id = ?2 WHERE comment_id = ?1 AND body IS NULL";
 static const char sql_publish[] = "UPDATE consultation_comment SET published = ?2 WHERE id = ?1";
 static const char sql_pow_use[] = "INSERT INTO pow_used (challenge_id, expires) VALUES (?1, ?2) "
                                   "ON CONFLICT (challenge_id) DO NOTHING RETURNING 1";
@@ -116,6 +126,8 @@ int store_comment_get(struct store *s, struct arena *a, int64_t id, struct store
 	rc =
 	    store_collect(s, a, sql_points, id, sizeof(*c->points), read_point, &arr, &c->n_points);
 	c->points = arr;
+	if (rc == KFQ_OK && c->message_id)
+		rc = store_comment_files_get(s, a, id, &c->files, &c->n_files);
 	return rc;
 }
 
@@ -125,6 +137,17 @@ int store_comment_points(struct store *s, struct arena *a, int64_t consultation_
 	void *arr;
 	int rc = store_collect(s, a, sql_all_points, consultation_id, sizeof(**out), read_point,
 	                       &arr, n);
+
+	*out = arr;
+	return rc;
+}
+
+int store_comment_disposed(struct store *s, struct arena *a, int64_t consultation_id,
+                           struct store_comment_point **out, int *n)
+{
+	void *arr;
+	int rc =
+	    store_collect(s, a, sql_disposed, consultation_id, sizeof(**out), read_point, &arr, n);
 
 	*out = arr;
 	return rc;
@@ -363,7 +386,9 @@ int store_comment_add(struct store *s, const struct store_actor *who,
 	store_bind_text(st, 11, now);
 	store_bind_id(st, 12, who->user_id);
 	if ((rc = store_run_id(st, id)) != KFQ_OK ||
-	    (rc = insert_point(s, *id, 1, NULL, in->article_id)) != KFQ_OK)
+	    (rc = insert_point(s, *id, 1, NULL, in->article_id)) != KFQ_OK ||
+	    (rc = store_comment_files_insert(s, who, *id, in->org_id, in->files, in->n_files)) !=
+	        KFQ_OK)
 		goto done;
 	rc = store_audit_entity(s, who, "create", "comment", *id, NULL, write_comment, json);
 done:
@@ -418,6 +443,25 @@ int store_comment_dispose(struct store *s, const struct store_actor *who,
 	store_bind_text(st, 5, now);
 	store_bind_id(st, 6, who->user_id);
 	return finish(s, who, json, id, "dispose", before, store_run_id(st, NULL));
+}
+
+int store_comment_link(struct store *s, const struct store_actor *who,
+                       const struct store_consult_json *json, int64_t id, int64_t article_id)
+{
+	struct store_stmt *st;
+	char *before;
+	int rc = begin(s, json, id, sql_link, &before, &st);
+
+	if (rc != KFQ_OK)
+		return rc;
+	store_bind_id(st, 2, article_id);
+	if ((rc = store_run(st)) == KFQ_OK &&
+	    (rc = store_prepare(s, sql_link_points, &st)) == KFQ_OK) {
+		store_bind_int(st, 1, id);
+		store_bind_id(st, 2, article_id);
+		rc = store_run(st);
+	}
+	return finish(s, who, json, id, "link", before, rc);
 }
 
 int store_comment_publish(struct store *s, const struct store_actor *who,

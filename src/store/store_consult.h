@@ -8,6 +8,7 @@
 
 #include "store/store.h"
 #include "store/store_audit.h"
+#include "store/store_task.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -49,6 +50,19 @@ struct store_comment_point {
 	const char *decided_by_name;
 };
 
+/* A file of a comment imported from e-mail: stored as an attachment of the comment (an
+ * evidence type, its bytes already in the blob store under sha256) or only recorded by name,
+ * size and hash with the warning saying why. */
+struct store_comment_file {
+	const char *filename;
+	const char *content_type; /* as the mail declared it */
+	const char *sha256;
+	int64_t size;
+	const char *mime;      /* to store: the type core/filetype found; NULL: only recorded */
+	const char *warning;   /* only recorded: why (Chinese) */
+	int64_t attachment_id; /* read back: the stored file's attachment; 0 when not stored */
+};
+
 struct store_comment {
 	int64_t id;
 	int64_t consultation_id;
@@ -64,12 +78,42 @@ struct store_comment {
 	int64_t created_by;
 	struct store_comment_point *points; /* store_comment_get only */
 	int n_points;
+	struct store_comment_file *files; /* e-mail's files; store_comment_get only */
+	int n_files;
+};
+
+/* A revised text of the draft (version 2, 3, …; the draft, the consultation's policy, is 1). */
+struct store_consult_version {
+	int64_t id;
+	int64_t consultation_id;
+	int seq;
+	const char *title, *title_note;
+	const char *note; /* the office's 版本说明, or NULL */
+	const char *source_sha256;
+	const char *source_text, *parsed_json; /* store_consult_version_get only */
+	int n_articles;
+	int64_t tasks_policy_id; /* the policy its tasks were created as; 0: none yet */
+	const char *created_at;
+	int64_t created_by;
+	const char *created_by_name;
+};
+
+/* An article the step "create tasks from the final version" flagged against the draft. */
+struct store_consult_flag {
+	const char *status; /* changed added removed unchanged (moved only) */
+	bool moved;
+	int old_number, new_number;       /* 0 when none */
+	int64_t old_task_id, new_task_id; /* 0 when none */
+	int similarity_bp;
 };
 
 /* The audit record's shapes (api/consult_json.c). */
 struct store_consult_json {
 	void (*consultation)(struct jsonw *w, const struct store_consultation *c);
 	void (*comment)(struct jsonw *w, const struct store_comment *c);
+	/* a version, with its flags when tasks were created from it */
+	void (*version)(struct jsonw *w, const struct store_consult_version *v,
+	                const struct store_consult_flag *flags, int n_flags);
 };
 
 /* ---- consultations (store_consult.c) ---- */
@@ -128,6 +172,11 @@ struct store_comment_new {
 	                          refused: what the public page asks */
 	const char *pow_id;    /* hex id of a proof-of-work challenge to use up, or NULL */
 	int64_t pow_expires;
+	/* an e-mail's attachments, recorded with the comment; those with a mime are stored as
+	 * attachments of the comment held by organization org_id */
+	const struct store_comment_file *files;
+	int n_files;
+	int64_t org_id;
 };
 
 enum store_comment_refusal {
@@ -161,6 +210,11 @@ int store_comment_get(struct store *s, struct arena *a, int64_t id, struct store
 int store_comment_points(struct store *s, struct arena *a, int64_t consultation_id,
                          struct store_comment_point **out, int *n);
 
+/* The decided points of a consultation that name an article, their text the comment's when
+ * they are the whole comment, in comment and point order: what a changed article lists. */
+int store_comment_disposed(struct store *s, struct arena *a, int64_t consultation_id,
+                           struct store_comment_point **out, int *n);
+
 /* The points of the comments of a consultation whose ids lie in [lo, hi] (a page of a list
  * ordered by id), in comment and point order. */
 int store_comment_points_between(struct store *s, struct arena *a, int64_t consultation_id,
@@ -179,6 +233,10 @@ int store_comment_split(struct store *s, const struct store_actor *who,
 int store_comment_dispose(struct store *s, const struct store_actor *who,
                           const struct store_consult_json *json, int64_t id, int64_t point_id,
                           const char *disposition, const char *reason);
+/* Links comment id, and its points that are the whole comment, to article_id (0: the whole
+ * draft); points the office wrote keep their own articles. */
+int store_comment_link(struct store *s, const struct store_actor *who,
+                       const struct store_consult_json *json, int64_t id, int64_t article_id);
 /* Shows or hides a comment on the public page once the report is out. */
 int store_comment_publish(struct store *s, const struct store_actor *who,
                           const struct store_consult_json *json, int64_t id, bool published);
@@ -197,6 +255,34 @@ struct store_consult_counts {
 };
 int store_consult_counts(struct store *s, struct arena *a, int64_t id,
                          struct store_consult_counts *out);
+
+/* ---- versions (store_consult_version.c) ---- */
+
+/* Adds v (consultation_id, title, title_note, note, source_sha256, source_text, parsed_json,
+ * n_articles) as the next version; v->id and v->seq set. KFQ_ECONFLICT when the consultation
+ * has that text already; KFQ_ESTATE when tasks were created from its final version. */
+int store_consult_version_add(struct store *s, const struct store_actor *who,
+                              const struct store_consult_json *json,
+                              struct store_consult_version *v);
+/* The versions in order, without their texts (arena array; NULL when none). */
+int store_consult_versions(struct store *s, struct arena *a, int64_t consultation_id,
+                           struct store_consult_version **out, int *n);
+/* Version seq (2, 3, …) of a consultation with its text; KFQ_ENOTFOUND when none. */
+int store_consult_version_get(struct store *s, struct arena *a, int64_t consultation_id, int seq,
+                              struct store_consult_version *out);
+/* The flags of version id, in the diff's order. */
+int store_consult_flags(struct store *s, struct arena *a, int64_t version_id,
+                        struct store_consult_flag **out, int *n);
+
+/* Creates the tasks of version_id (the final version) as policy p with tasks[0..n_tasks)
+ * (store_policy_import_tx) and records flags[0..n_flags), each new_task_id found by its
+ * new_number among the tasks; one transaction, audited ("tasks" on the version). KFQ_ESTATE
+ * when the version is not the last one or has tasks already. */
+int store_consult_tasks(struct store *s, const struct store_actor *who,
+                        const struct store_consult_json *json,
+                        const struct store_task_json *task_json, int64_t version_id,
+                        struct store_policy *p, struct store_task *tasks, int n_tasks,
+                        struct store_consult_flag *flags, int n_flags);
 
 /* ---- the proof of work's shared state (store_pow.c; counters, not audited) ---- */
 

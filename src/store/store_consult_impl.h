@@ -15,4 +15,12 @@ int store_consult_finish(struct store *s, const struct store_actor *who, const c
                          store_entity_writer writer, const void *json, int64_t id,
                          const char *action, char *before, int rc);
 
+/* Inside the comment's write transaction: records files[0..n) of comment_id, storing as
+ * attachments (entity "comment", organization org_id) those with a mime (store_comment_file.c). */
+int store_comment_files_insert(struct store *s, const struct store_actor *who, int64_t comment_id,
+                               int64_t org_id, const struct store_comment_file *files, int n);
+/* The files of comment_id in the mail's order (arena array; NULL when none). */
+int store_comment_files_get(struct store *s, struct arena *a, int64_t comment_id,
+                            struct store_comment_file **out, int *n);
+
 #endif

@@ -161,9 +161,9 @@ static int insert_task(struct store *s, struct store_task *t, const char *now)
 	return insert_orgs(s, t->id, t->responsible, t->nresponsible, "responsible");
 }
 
-int store_policy_import(struct store *s, const struct store_actor *who,
-                        const struct store_task_json *json, struct store_policy *p,
-                        struct store_task *tasks, int ntasks)
+int store_policy_import_tx(struct store *s, const struct store_actor *who,
+                           const struct store_task_json *json, struct store_policy *p,
+                           struct store_task *tasks, int ntasks)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct jsonw w;
@@ -171,8 +171,6 @@ int store_policy_import(struct store *s, const struct store_actor *who,
 	int rc, seeded;
 
 	time_format(time_now(), now);
-	if ((rc = store_begin(s)) != KFQ_OK)
-		return rc;
 	if ((rc = insert_policy(s, who, p, now)) != KFQ_OK)
 		goto done;
 	p->created_at = now;
@@ -190,9 +188,22 @@ int store_policy_import(struct store *s, const struct store_actor *who,
 	if (rc == KFQ_OK)
 		rc = store_capability_seed_tx(s, who, json->grants, p->id, &seeded);
 done:
+	p->created_at = NULL; /* now is gone when this returns */
+	strbuf_release(&sb);
+	return rc;
+}
+
+int store_policy_import(struct store *s, const struct store_actor *who,
+                        const struct store_task_json *json, struct store_policy *p,
+                        struct store_task *tasks, int ntasks)
+{
+	int rc;
+
+	if ((rc = store_begin(s)) != KFQ_OK)
+		return rc;
+	rc = store_policy_import_tx(s, who, json, p, tasks, ntasks);
 	if ((rc = store_end(s, rc)) != KFQ_OK)
 		p->id = 0;
-	strbuf_release(&sb);
 	return rc;
 }
 

@@ -80,6 +80,11 @@ struct store_task_json {
 int store_policy_import(struct store *s, const struct store_actor *who,
                         const struct store_task_json *json, struct store_policy *p,
                         struct store_task *tasks, int ntasks);
+/* The same inside the caller's write transaction (a consultation's tasks from its final version
+ * commit with their flags); p->created_at is not kept. */
+int store_policy_import_tx(struct store *s, const struct store_actor *who,
+                           const struct store_task_json *json, struct store_policy *p,
+                           struct store_task *tasks, int ntasks);
 int store_policy_list(struct store *s, struct arena *a, struct store_policy **out, int *n);
 int store_policy_get(struct store *s, struct arena *a, int64_t id, struct store_policy *out);
 /* The policy with its imported text (source_text) instead of its parse: what a diff of two

@@ -30,7 +30,8 @@ struct mail_reader {
 	GMimeParserOptions *options;
 	struct mail_limits lim;
 	size_t index;      /* messages read so far */
-	const char *error; /* static */
+	const char *error; /* static, or errbuf */
+	char errbuf[128];
 };
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -452,13 +453,22 @@ int mail_reader_next(struct mail_reader *r, struct arena *a, struct mail_message
 	if (g_mime_parser_eos(r->parser))
 		goto end;
 	msg = g_mime_parser_construct_message(r->parser, r->options);
+	/* a message without a single header is not mail (a text file, a picture) */
+	if (msg &&
+	    g_mime_header_list_get_count(g_mime_object_get_header_list(GMIME_OBJECT(msg))) == 0) {
+		g_object_unref(msg);
+		msg = NULL;
+	}
+	/* after the first message, what is left unread is a part of an mbox that would
+	 * otherwise be dropped unseen */
+	if (!msg && r->index > 0) {
+		snprintf(r->errbuf, sizeof(r->errbuf), "文件中第%zu封邮件之后的内容不是邮件",
+		         r->index);
+		r->error = r->errbuf;
+		return KFQ_EINVAL;
+	}
 	if (!msg)
 		goto end;
-	/* a message without a single header is not mail (a text file, a picture) */
-	if (g_mime_header_list_get_count(g_mime_object_get_header_list(GMIME_OBJECT(msg))) == 0) {
-		g_object_unref(msg);
-		goto end;
-	}
 	out->index = r->index++;
 	read_message(&w, msg);
 	g_object_unref(msg);

@@ -71,7 +71,8 @@ int mail_reader_open_mem(const void *buf, size_t len, const struct mail_limits *
                          struct mail_reader **out);
 
 /* The next message into *out. KFQ_OK; KFQ_ENOTFOUND after the last one; KFQ_EINVAL when the
- * input holds no mail at all (mail_reader_error says why, in Chinese). */
+ * input holds no mail at all, or an mbox goes on with something that is not mail
+ * (mail_reader_error says why, in Chinese). */
 int mail_reader_next(struct mail_reader *r, struct arena *a, struct mail_message *out);
 const char *mail_reader_error(const struct mail_reader *r);
 void mail_reader_free(struct mail_reader *r);

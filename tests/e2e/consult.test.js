@@ -7,8 +7,11 @@
 import { describe, test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { startServer } from './server.js'
-import { openBrowser, login, sel, shot, columnTexts } from './helpers.js'
+import { openBrowser, login, sel, shot, columnTexts, pickOption, confirmBox, screenshotPath } from './helpers.js'
 
 const OFFICE = { username: 'cs-office', password: 'Office#Passw0rd1', org: '市商务局', role: 'office', displayName: '改革办征求意见' }
 const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>意见'
@@ -132,16 +135,97 @@ describe('征求意见: the public page, the office, text as text', () => {
     watcher.assertClean()
   })
 
-  test('the print view of the report shows the comment as text', async () => {
+  test('the office imports e-mail: progress, summary, the refused file, files and the article of a comment', async () => {
     const { page, watcher } = office
-    await page.goto(`/consultations/${openId}/print`)
-    await page.locator(sel('print-table')).waitFor()
-    assert.match(await page.locator(sel('print-title')).innerText(), /征求意见采纳情况的说明/)
-    const bodies = await columnTexts(page, 'print-comment-body')
-    assert.ok(bodies.includes(XSS))
-    assert.match(await page.locator(sel('print-table')).innerText(), /不采纳：与本条内容无关/)
-    await assertNoScript(page)
-    await shot(page, 'consult-report-print')
+    const mail = (name) => path.join(import.meta.dirname, '..', 'data', 'mail', name)
+    const bad = 'From a@example.cn Mon Jun 23 00:00:00 2025\nFrom: a@example.cn\nSubject: ok\n\nfirst\n\nFrom nobody Mon Jun 23 00:00:00 2025\nthis is not mail\n'
+    const broken = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kfq-mail-')), 'broken.mbox')
+    fs.writeFileSync(broken, bad)
+    await page.goto(`/consultations/${openId}`)
+    await page.locator(sel('comment-row-body')).first().waitFor()
+    await page.locator(sel('comment-mail')).click()
+    const dialog = page.locator(sel('mail-dialog'))
+    await dialog.locator('input[type=file]').setInputFiles([
+      mail('comments.mbox'),
+      mail('utf8-html.eml'),
+      broken,
+    ])
+    assert.equal(await dialog.locator(`${sel('mail-picked')} li`).count(), 3)
+    watcher.allow('POST', /\/api\/consultations\/\d+\/mail/, 400)
+    await dialog.locator(sel('mail-start')).click()
+    await dialog.locator(sel('mail-summary')).waitFor({ timeout: 30000 })
+    const stat = async (name) => (await dialog.locator(`${sel(name)} .num`).innerText()).trim()
+    assert.equal(await stat('mail-imported'), '3')
+    assert.equal(await stat('mail-duplicates'), '1')
+    assert.equal(await stat('mail-warnings'), '2')
+    assert.equal(await stat('mail-refused'), '1')
+    assert.equal(await dialog.locator(sel('mail-error')).innerText(), 'broken.mbox：文件中第1封邮件之后的内容不是邮件，未导入任何邮件')
+    assert.deepEqual(await columnTexts(page, 'mail-row-result'), ['新导入', '新导入', '重复', '新导入'])
+    const files = await columnTexts(page, 'mail-row-file')
+    assert.ok(files.includes('修改建议.pdf（142 B，已保存）'), files.join(' | '))
+    assert.ok(files.includes('材料.zip（22 B，仅记录）'), files.join(' | '))
+    await shot(page, 'consult-mail-import')
+    await dialog.locator(sel('mail-close')).click()
+    // the GBK mail in the list, decoded; its drawer: the PDF downloads, the ZIP only recorded
+    const row = page.locator(`${sel('comment-table')} .el-table__row`, { hasText: '对征求意见稿第3条的意见（镕）' })
+    await row.waitFor()
+    assert.match(await row.innerText(), /电子邮件/)
+    await row.locator(sel('comment-open')).click()
+    const drawer = page.locator(sel('comment-drawer'))
+    assert.equal(await drawer.locator(sel('comment-file-link')).innerText(), '修改建议.pdf')
+    assert.match(await drawer.locator(sel('comment-file-warning')).innerText(), /材料\.zip.*未保存/)
+    await pickOption(page, sel('comment-link-article'), '第3条')
+    await drawer.locator(sel('comment-link')).click()
+    await page.locator('.el-message--success', { hasText: '已关联条目' }).waitFor()
+    assert.match(await drawer.locator(sel('comment-point')).innerText(), /（第3条）/)
+    watcher.assertClean()
+  })
+
+  test('the office imports a revised text as a version, compares it and creates tasks from it', async () => {
+    const { page, watcher } = office
+    const revised = path.join(import.meta.dirname, '..', 'data', 'fushun-devzone-reform-revised-2025.txt')
+    await page.goto(`/consultations/${openId}`)
+    await page.locator('.el-tabs__item', { hasText: /^版本$/ }).click()
+    const pane = page.locator(sel('versions-pane'))
+    await pane.locator(sel('version-label')).first().waitFor()
+    assert.deepEqual(await columnTexts(page, 'version-label'), ['第1稿（征求意见稿）'])
+    await pane.locator(sel('version-note')).fill('吸收意见后的修改稿')
+    await pane.locator(sel('version-file')).setInputFiles(revised)
+    await page.locator('.el-message--success', { hasText: '已导入第2稿' }).waitFor()
+    assert.deepEqual(await columnTexts(page, 'version-label'), ['第1稿（征求意见稿）', '第2稿（征求意见修改稿）'])
+    // the diff of the draft and the revision: only what changed is listed
+    await pane.locator(sel('diff-article')).first().waitFor()
+    assert.equal(await pane.locator(sel('version-summary-added')).innerText(), '新增 1')
+    assert.equal(await pane.locator(sel('version-summary-changed')).innerText(), '修改 3')
+    assert.deepEqual(await columnTexts(page, 'diff-article-status'), ['修改', '删除', '修改', '新增', '修改', '未变'])
+    await shot(page, 'consult-versions-diff')
+    await pane.locator(sel('version-create-tasks')).click()
+    await confirmBox(page)
+    await pane.locator(sel('flag-table')).waitFor()
+    assert.deepEqual(await columnTexts(page, 'flag-status'), ['修改', '删除', '修改', '新增', '修改', '未变'])
+    assert.equal(await pane.locator(sel('flag-new-task')).count(), 5)
+    assert.equal(await pane.locator(sel('version-tasks-link')).count(), 2)
+    assert.equal(await pane.locator(sel('version-import')).count(), 0)
+    await shot(page, 'consult-versions-tasks')
+    watcher.assertClean()
+  })
+
+  test('the print view of the report, on the GB/T 9704 layout, shows the comment as text', async () => {
+    const { page, watcher, context } = office
+    await page.goto(`/consultations/${openId}`)
+    await page.locator('.el-tabs__item', { hasText: /^采纳情况$/ }).click()
+    const [popup] = await Promise.all([context.waitForEvent('page'), page.locator(sel('report-print')).click()])
+    await popup.waitForLoadState()
+    assert.match(new URL(popup.url()).pathname, /^\/api\/consultations\/\d+\/report\/print$/)
+    assert.equal((await popup.locator('.organ').innerText()).trim(), '抚顺市商务局')
+    assert.match((await popup.locator('h1').innerText()).replace(/\s/g, ''), /征求意见采纳情况的说明$/)
+    const cells = await popup.locator('table td').allInnerTexts()
+    assert.ok(cells.includes(XSS), 'the payload is a cell\'s text')
+    assert.ok(cells.includes('不采纳：与本条内容无关'), cells.join(' | '))
+    assert.match(await popup.locator('.note').innerText(), /尚未公布/)
+    await assertNoScript(popup)
+    await popup.screenshot({ path: screenshotPath('consult-report-print') })
+    await popup.close()
     watcher.assertClean()
   })
 })

@@ -479,9 +479,20 @@ export const consultApi = {
   split: (cid, points) => api.post(`/api/comments/${cid}/points`, { points }),
   dispose: (cid, body) => api.post(`/api/comments/${cid}/disposition`, body),
   publish: (cid, published) => api.post(`/api/comments/${cid}/publish`, { published }),
+  link: (cid, articleId) => api.post(`/api/comments/${cid}/article`, { article_id: articleId || null }),
+  versions: (id) => api.get(`/api/consultations/${id}/versions`),
+  // a revised text (.txt) as the next version; note: the office's 版本说明
+  importVersion: (id, file, note) => api.upload(`/api/consultations/${id}/versions`, file, 'text/plain', { note: note || undefined }),
+  versionDiff: (id, from, to) => api.get(`/api/consultations/${id}/versions/diff`, { from, to }),
+  tasks: (id) => api.get(`/api/consultations/${id}/tasks`),
+  createTasks: (id) => api.post(`/api/consultations/${id}/tasks`),
+  // an .eml file or an mbox export, with upload progress: onProgress(fraction 0..1)
+  importMail: (id, file, articleId, onProgress) => uploadWithProgress(`/api/consultations/${id}/mail`, file, { article_id: articleId }, onProgress),
   report: (id) => api.get(`/api/consultations/${id}/report`),
   saveReport: (id, summary, publish) => api.put(`/api/consultations/${id}/report`, { summary, publish }),
   reportXlsx: (id) => downloadExport(`/api/consultations/${id}/report.xlsx`),
+  // the report printed on the shared GB/T 9704 layout (an HTML page of the server's)
+  reportPrintUrl: (id) => `/api/consultations/${id}/report/print`,
   publicGet: (id) => api.get(`/api/public/consultations/${id}`, undefined, { noRedirect: true }),
   challenge: (id) => api.get(`/api/public/consultations/${id}/challenge`, undefined, { noRedirect: true }),
   submit: (id, body) => api.post(`/api/public/consultations/${id}/comments`, body, { noRedirect: true }),

@@ -276,6 +276,29 @@ static void test_not_mail(void **state)
 	arena_release(&a);
 }
 
+/* An mbox that goes on with something that is not mail is refused after its good messages,
+ * not cut short unseen. */
+static void test_mbox_garbage_after(void **state)
+{
+	(void)state;
+	static const char mbox[] = "From a@example.cn Mon Jun 23 00:00:00 2025\n"
+	                           "From: a@example.cn\nSubject: ok\n\nfirst\n\n"
+	                           "From nobody Mon Jun 23 00:00:00 2025\n"
+	                           "this is not mail at all\n";
+	struct mail_reader *r;
+	struct mail_message m;
+	struct arena a;
+
+	arena_init(&a);
+	assert_int_equal(mail_reader_open_mem(mbox, strlen(mbox), NULL, &r), KFQ_OK);
+	assert_int_equal(mail_reader_next(r, &a, &m), KFQ_OK);
+	assert_string_equal(m.subject, "ok");
+	assert_int_equal(mail_reader_next(r, &a, &m), KFQ_EINVAL);
+	assert_string_equal(mail_reader_error(r), "文件中第1封邮件之后的内容不是邮件");
+	mail_reader_free(r);
+	arena_release(&a);
+}
+
 static void test_text_to_utf8(void **state)
 {
 	(void)state;
@@ -354,8 +377,8 @@ int main(void)
 	    cmocka_unit_test(test_gbk_base64),   cmocka_unit_test(test_gb18030_qp),
 	    cmocka_unit_test(test_utf8_html),    cmocka_unit_test(test_utf8_qp_no_id),
 	    cmocka_unit_test(test_mbox),         cmocka_unit_test(test_limits),
-	    cmocka_unit_test(test_not_mail),     cmocka_unit_test(test_text_to_utf8),
-	    cmocka_unit_test(test_html_to_text),
+	    cmocka_unit_test(test_not_mail),     cmocka_unit_test(test_mbox_garbage_after),
+	    cmocka_unit_test(test_text_to_utf8), cmocka_unit_test(test_html_to_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -5,7 +5,6 @@ import { ChatLineSquare } from '@element-plus/icons-vue'
 
 export default [
   { path: '/consult/:id(\\d+)', name: 'consult-public', component: () => import('./Public.vue'), meta: { public: true, title: 'route.consultPublic' } },
-  { path: '/consultations/:id(\\d+)/print', name: 'consultation-print', component: () => import('./ReportPrint.vue'), meta: { title: 'route.consultationPrint', perm: 'task_read' } },
   { path: 'consultations', name: 'consultations', component: () => import('./Consultations.vue'), meta: { title: 'route.consultations', perm: 'task_read', menu: { order: 135, icon: ChatLineSquare } } },
   { path: 'consultations/:id(\\d+)', name: 'consultation', component: () => import('./ConsultationDetail.vue'), meta: { title: 'route.consultation', parent: 'consultations', perm: 'task_read' } },
 ]
