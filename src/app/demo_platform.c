@@ -13,6 +13,7 @@
 #include "util/log.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* liabilities per 10000 of assets in 2025, by sample zone */
 static const int64_t debt_bp[] = {6200, 7600, 7200};
@@ -38,12 +39,17 @@ static int add_company(struct demo *d, const struct store_org *zone, int k)
 	};
 	struct store_platform_duty *duties;
 	char uscc[USCC_LEN + 1];
+	const char *cut;
 	int n, rc;
 
 	snprintf(uscc, sizeof(uscc), "91210400MA0P%02d%03dX", k, 101);
 	uscc[USCC_LEN - 1] = uscc_check_char(uscc);
 	co.uscc = arena_strdup(d->a, uscc);
-	co.name = arena_printf(d->a, "%s开发建设投资有限公司（示例）", zone->name);
+	/* the zone's name without its own (示例) mark, which the company's name carries */
+	cut = strstr(zone->name, "（示例）");
+	co.name =
+	    arena_printf(d->a, "%.*s开发建设投资有限公司（示例）",
+	                 (int)(cut ? (size_t)(cut - zone->name) : strlen(zone->name)), zone->name);
 	if ((rc = store_platform_save(d->s, d->who, &platform_json_audit, &co)) != KFQ_OK ||
 	    (rc = store_platform_duties(d->s, d->a, co.id, &duties, &n)) != KFQ_OK)
 		return rc;

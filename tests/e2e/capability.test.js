@@ -70,8 +70,9 @@ describe('organization capabilities', () => {
       assert.ok((await catalogue.innerText()).includes(s), `catalogue lacks ${s}`)
     }
     // art. 7: 1, art. 6: 1, art. 14: 4, art. 4's 市直相关部门: 11 and its lead: 1, art. 3: 1, and
-    // art. 2's leads: 2, and the two departments the powers demo adds (市住建局, 市生态环境局) with delegate_power
-    await page.locator(sel('capability-total'), { hasText: '共 24 条' }).waitFor()
+    // art. 2's leads: 2, and the two departments the powers demo adds (市住建局, 市生态环境局) with delegate_power, and
+    // art. 12's responsible department (市国资委)
+    await page.locator(sel('capability-total'), { hasText: '共 25 条' }).waitFor()
     await shot(page, 'capabilities-office')
 
     await pickOption(page, sel('capability-filter'), '接收薪酬方案备案')
@@ -102,7 +103,7 @@ describe('organization capabilities', () => {
     await dialog.locator(sel('grant-note')).fill('核对本区人员身份证号')
     await dialog.locator(sel('grant-submit')).click()
     await dialog.waitFor({ state: 'hidden' })
-    await page.locator(sel('capability-total'), { hasText: '共 25 条' }).waitFor()
+    await page.locator(sel('capability-total'), { hasText: '共 26 条' }).waitFor()
     await page.locator(sel('capability-search')).fill('经济开发区')
     await page.locator(sel('capability-search-submit')).click()
     await page.locator(sel('capability-total'), { hasText: '共 1 条' }).waitFor()
@@ -126,7 +127,7 @@ describe('organization capabilities', () => {
   test('the export has the grants shown', async () => {
     const { page, watcher } = b
     await page.locator(sel('capability-search-reset')).click()
-    await page.locator(sel('capability-total'), { hasText: '共 25 条' }).waitFor()
+    await page.locator(sel('capability-total'), { hasText: '共 26 条' }).waitFor()
     const download = await exportFrom(page, 'capability-export', 'xlsx')
     assert.equal(download.suggestedFilename(), '职能授权.xlsx')
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kfq-e2e-export-'))
