@@ -221,7 +221,7 @@ static int read_lists(struct api_ctx *c, struct store_platform_company *co)
 {
 	json_t *h = json_object_get(c->body, "shareholders");
 	json_t *x = json_object_get(c->body, "injections");
-	struct platform_problem why;
+	struct platform_problem why = {0};
 	int64_t *stakes;
 
 	co->nholders = (int)json_array_size(h);
@@ -328,7 +328,7 @@ static int set_duty(struct api_ctx *c)
 	struct store_platform_company co;
 	struct store_platform_duty *d, *it = NULL;
 	struct store_attachment *x;
-	struct platform_problem why;
+	struct platform_problem why = {0};
 	int duty = platform_duty_find(http_param(c->req, "duty"));
 	int status = platform_status_find(api_body_str(c, "status"));
 	int64_t *ids;
@@ -376,7 +376,7 @@ static int set_sheet(struct api_ctx *c)
 	    "current_assets_fen", "current_liabilities_fen", "guarantees_fen"};
 	struct store_platform_company co;
 	struct store_platform_sheet y = {0};
-	struct platform_problem why;
+	struct platform_problem why = {0};
 	const char *year = http_param(c->req, "year");
 	int64_t *v[] = {
 	    &y.sheet.assets,         &y.sheet.liabilities,         &y.sheet.interest_bearing,

@@ -147,7 +147,7 @@ static int set_lines(struct api_ctx *c)
 	json_t *arr = json_object_get(c->body, "lines");
 	int type = platform_type_find(http_param(c->req, "type"));
 	bool seen[PLATFORM_INDICATOR_COUNT] = {false};
-	struct platform_problem why;
+	struct platform_problem why = {0};
 	int rc;
 
 	if (type < 0)

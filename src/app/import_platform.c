@@ -158,7 +158,7 @@ static void check(struct import_run *r, int64_t row, const struct import_value *
 {
 	struct store_platform_company co;
 	struct store_platform_sheet y;
-	struct platform_problem why;
+	struct platform_problem why = {0};
 
 	if (v[C_USCC].present)
 		(void)find_company(r, row, v[C_USCC].text, &co);
