@@ -614,7 +614,7 @@ static int check_once(struct http_req *req, struct store *db)
 	}
 	if (!r->body && !(r->flags & API_UPLOAD) && has_body)
 		return api_error(c, 400, "unexpected_body", "此请求不接受请求内容", NULL);
-	return 0;
+	return r->head ? r->head(c) : 0;
 }
 
 /* The whole request is in and check() passed: the JSON body, then the handler. */

@@ -98,6 +98,10 @@ struct api_route {
 	/* The body cap; 0 = the default of the route's kind: HTTP_UPLOAD_BODY_MAX for uploads,
 	 * API_PUBLIC_BODY_MAX for public JSON routes, HTTP_JSON_BODY_MAX for the others. */
 	size_t max_body;
+	/* A check of the route's own from the headers, after the session and the permission and
+	 * before any of the body is read: 0 to go on, or -1 after answering. It may lower the
+	 * body's cap for this request (c->req->body_cap). NULL: none. */
+	int (*head)(struct api_ctx *c);
 };
 
 struct api_ctx {
