@@ -356,7 +356,7 @@ static int set_duty(struct api_ctx *c)
 	                           &why) != 0)
 		return api_error(c, 400, "invalid_value", arena_strdup(c->a, why.message),
 		                 arena_strdup(c->a, why.field));
-	rc = store_platform_duty_save(c->db, &c->actor, &platform_json_audit, co.id, it,
+	rc = store_platform_duty_save(c->db, &c->actor, &platform_json_audit, it,
 	                              c->sess.user.org_id, ids, nids);
 	if (rc == KFQ_EINVAL)
 		return api_error(c, 400, "invalid_value", "附件无效或已被使用，请重新上传",

@@ -57,8 +57,8 @@ static int add_company(struct demo *d, const struct store_org *zone, int k)
 		bool committee = platform_duty_of_committee(duties[i].duty);
 		duties[i].status = committee ? PLATFORM_DONE : PLATFORM_DOING;
 		duties[i].evidence = committee ? "管委会职能配置方案已印发（示例）" : "";
-		rc = store_platform_duty_save(d->s, d->who, &platform_json_audit, co.id, &duties[i],
-		                              0, NULL, 0);
+		rc = store_platform_duty_save(d->s, d->who, &platform_json_audit, &duties[i], 0,
+		                              NULL, 0);
 	}
 	for (int year = 2024; rc == KFQ_OK && year <= 2025; year++) {
 		/* assets of 12 + k hundred million yuan; the year before a little less indebted */

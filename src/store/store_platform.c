@@ -417,15 +417,13 @@ static int write_duty(struct store *s, struct arena *a, int64_t id, const void *
 }
 
 int store_platform_duty_save(struct store *s, const struct store_actor *who,
-                             const struct store_platform_json *json, int64_t company_id,
-                             struct store_platform_duty *d, int64_t org_id, const int64_t *ids,
-                             int nids)
+                             const struct store_platform_json *json, struct store_platform_duty *d,
+                             int64_t org_id, const int64_t *ids, int nids)
 {
 	struct store_stmt *st;
 	char now[TIME_RFC3339_LEN], *before = NULL;
 	int rc;
 
-	(void)company_id;
 	time_format(time_now(), now);
 	if ((rc = store_begin_change(s, d->id, write_duty, json, &before)) != KFQ_OK)
 		return rc;

@@ -95,9 +95,8 @@ int store_platform_duty_get(struct store *s, struct arena *a, int64_t id, int64_
  * transaction (the caller applied core/platform.c's rule): KFQ_EINVAL when an upload cannot be
  * claimed. */
 int store_platform_duty_save(struct store *s, const struct store_actor *who,
-                             const struct store_platform_json *json, int64_t company_id,
-                             struct store_platform_duty *d, int64_t org_id, const int64_t *ids,
-                             int nids);
+                             const struct store_platform_json *json, struct store_platform_duty *d,
+                             int64_t org_id, const int64_t *ids, int nids);
 
 /* Every year's figures of a company, the latest first. */
 int store_platform_sheets(struct store *s, struct arena *a, int64_t company_id,
