@@ -39,6 +39,7 @@ if [ ! -f "$DB" ]; then
 			echo "market   $(add market 市场监管演示 市市场监管局 department)   市市场监管局（赋权、指导、评估）"
 			echo "data     $(add data 营商局演示 市数据局 department)   市数据局（发布一区一单、高效办成一件事）"
 			echo "bianban  $(add bianban 编办演示 市委编办 department)   市委编办（审定权责清单）"
+			echo "sasac    $(add sasac 国资委演示 市国资委 department)   市国资委（平台公司、债务风险预警线）"
 		} >var/demo-accounts.txt
 	)
 	mv "$NEW" "$DB"

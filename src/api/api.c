@@ -614,7 +614,7 @@ static int check_once(struct http_req *req, struct store *db)
 	}
 	if (!r->body && !(r->flags & API_UPLOAD) && has_body)
 		return api_error(c, 400, "unexpected_body", "此请求不接受请求内容", NULL);
-	return 0;
+	return r->head ? r->head(c) : 0;
 }
 
 /* The whole request is in and check() passed: the JSON body, then the handler. */
@@ -892,6 +892,8 @@ const struct api_route *const api_tables[] = {
     api_parcel_routes,
     api_land_case_routes,
     api_project_routes,
+    api_platform_routes,
+    api_platform_risk_routes,
     NULL,
 };
 

@@ -99,6 +99,10 @@ struct api_route {
 	/* The body cap; 0 = the default of the route's kind: HTTP_UPLOAD_BODY_MAX for uploads,
 	 * API_PUBLIC_BODY_MAX for public JSON routes, HTTP_JSON_BODY_MAX for the others. */
 	size_t max_body;
+	/* A check of the route's own from the headers, after the session and the permission and
+	 * before any of the body is read: 0 to go on, or -1 after answering. It may lower the
+	 * body's cap for this request (c->req->body_cap). NULL: none. */
+	int (*head)(struct api_ctx *c);
 };
 
 struct api_ctx {
@@ -289,6 +293,8 @@ extern const struct api_route api_boundary_routes[];
 extern const struct api_route api_parcel_routes[];
 extern const struct api_route api_land_case_routes[];
 extern const struct api_route api_project_routes[];
+extern const struct api_route api_platform_routes[];
+extern const struct api_route api_platform_risk_routes[];
 /* Every table above, in the order they are registered; NULL-terminated. */
 extern const struct api_route *const api_tables[];
 

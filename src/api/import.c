@@ -1,5 +1,6 @@
 /* import.c - spreadsheet imports over HTTP: the template of a kind, the upload (the file's raw
- * bytes, received into a temporary file by http/ and handed to app/import.c as it is), and the
+ * bytes, received into a temporary file by http/ under the kind's own cap and handed to
+ * app/import.c as it is), and the
  * one-time download an import left (the users import's first passwords). Who may import a kind
  * is the kind's permission. Must not read the spreadsheet or write SQL itself. */
 #include "api/api.h"
@@ -30,6 +31,18 @@ static const struct import_kind *kind_of(struct api_ctx *c)
 		return NULL;
 	}
 	return k;
+}
+
+/* From the headers: the kind exists and the caller may import it, and the file is held to the
+ * kind's cap (the route's is the largest any kind has), all before any of it is received. */
+static int upload_head(struct api_ctx *c)
+{
+	const struct import_kind *k = kind_of(c);
+
+	if (!k)
+		return -1;
+	c->req->body_cap = (size_t)import_kind_max_bytes(k);
+	return 0;
 }
 
 static int template(struct api_ctx *c)
@@ -134,7 +147,8 @@ static const struct api_field secret_body[] = {
 
 const struct api_route api_import_routes[] = {
     {"GET", "/api/imports/:kind/template.xlsx", template, 0, 0, NULL, NULL},
-    {"POST", "/api/imports/:kind", upload, 0, API_UPLOAD, upload_query, NULL},
+    {"POST", "/api/imports/:kind", upload, 0, API_UPLOAD, upload_query, NULL, IMPORT_FILE_MAX_ANY,
+     upload_head},
     {"POST", "/api/imports/:id/secret", secret, 0, 0, NULL, secret_body},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

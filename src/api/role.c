@@ -10,6 +10,7 @@ static void write_perms(struct jsonw *w, account_perms perms)
 {
 	jsonw_key(w, "permissions");
 	jsonw_arr_open(w);
+	/* the shift in account_perms: bits 32 and up exist */
 	for (int i = 0; i < ACCOUNT_NPERMS; i++)
 		if (perms & ((account_perms)1 << i))
 			jsonw_str(w, account_perm_name((account_perms)1 << i));

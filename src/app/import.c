@@ -78,6 +78,13 @@ const struct import_kind *import_kind_find(const char *name)
 	return NULL;
 }
 
+int64_t import_kind_max_bytes(const struct import_kind *k)
+{
+	if (k->max_bytes <= 0)
+		return IMPORT_FILE_MAX;
+	return k->max_bytes < IMPORT_FILE_MAX_ANY ? k->max_bytes : IMPORT_FILE_MAX_ANY;
+}
+
 /* ---- keys seen: 16-byte digests of each row's natural key, open addressing ---- */
 
 struct keyset {

@@ -23,7 +23,11 @@
 #include <stdint.h>
 
 #define IMPORT_SECRET_SECONDS (30 * 60) /* a one-time download lasts this long */
-#define IMPORT_TOKEN_LEN      44        /* base64url of 32 bytes, and its NUL */
+/* A file's size over HTTP unless its kind allows more: the upload cap (http/limits.h's
+ * HTTP_UPLOAD_BODY_MAX). No kind allows more than IMPORT_FILE_MAX_ANY, the import route's cap. */
+#define IMPORT_FILE_MAX     (20 * 1024 * 1024)
+#define IMPORT_FILE_MAX_ANY (256 * 1024 * 1024)
+#define IMPORT_TOKEN_LEN    44 /* base64url of 32 bytes, and its NUL */
 
 struct import_run;
 
@@ -34,6 +38,8 @@ struct import_kind {
 	const struct import_column *cols;
 	int ncols;
 	int64_t max_rows; /* data rows one file may hold */
+	/* bytes one file may hold over HTTP (0: IMPORT_FILE_MAX); `kfq import` reads any size */
+	int64_t max_bytes;
 	/* Loads what rows are checked against (names, existing keys), before each pass; the
 	 * second time inside the write transaction. May be NULL. */
 	int (*prepare)(struct import_run *r);
@@ -136,6 +142,9 @@ int import_run(struct store *s, struct arena *a, const struct import_request *re
 /* The declared kinds, and the one named `name` (NULL if none). */
 extern const struct import_kind *const import_kinds[];
 const struct import_kind *import_kind_find(const char *name);
+/* The kind's cap on a file's bytes over HTTP: max_bytes, IMPORT_FILE_MAX by default, never past
+ * IMPORT_FILE_MAX_ANY. */
+int64_t import_kind_max_bytes(const struct import_kind *k);
 
 /* Opens a one-time download left by import batch_id with its token: the bytes in *out (arena)
  * and removes it. KFQ_ENOTFOUND when there is none, it expired or the token is wrong. */

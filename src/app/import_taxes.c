@@ -18,8 +18,10 @@
 #include <string.h>
 
 #define TAXES_MAX_ROWS 2000000 /* a city's enterprises × tax types × years, with room */
-#define TAX_YEAR_MIN   2000
-#define TAX_YEAR_MAX   2100
+/* a million rows are about 60 MB as CSV: the largest import kfq takes over HTTP */
+#define TAXES_MAX_BYTES IMPORT_FILE_MAX_ANY
+#define TAX_YEAR_MIN    2000
+#define TAX_YEAR_MAX    2100
 
 enum { C_USCC, C_NAME, C_YEAR, C_TYPE, C_AMOUNT, NCOLS };
 
@@ -162,6 +164,7 @@ const struct import_kind import_taxes = {
     .cols = cols,
     .ncols = NCOLS,
     .max_rows = TAXES_MAX_ROWS,
+    .max_bytes = TAXES_MAX_BYTES,
     .prepare = prepare,
     .check = check,
     .write_begin = write_begin,

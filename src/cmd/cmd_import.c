@@ -24,7 +24,7 @@ static const char usage[] =
     "Imports FILE (.xlsx, or CSV in UTF-8 or GBK) as KIND, all rows or none: every bad row is\n"
     "listed with its row number, column and reason. The same file twice changes nothing.\n"
     "--json prints the result as the HTTP API answers it. Kinds: users, enterprises, taxes,\n"
-    "budget-lines.\n";
+    "budget-lines, platform-sheets.\n";
 
 static int write_all(int fd, const void *buf, size_t len)
 {

@@ -113,7 +113,13 @@ typedef uint64_t account_perms;
 /* parcels, batches, cases and projects (zone: its own); boundaries and every zone's land
  * also need the organization's manage_land capability */
 #define PERM_LAND_WRITE ((account_perms)1 << 30)
-#define ACCOUNT_NPERMS  31
+/* bits 31..33 are the industry module's (COORD's allocation) */
+/* platform companies, their figures and debt-risk lines (of the data scope) */
+#define PERM_PLATFORM_READ ((account_perms)1 << 34)
+/* keep platform companies: the zone its own; a city department only when its organization
+ * holds supervise_platform (市国资委 by art. 12), which also sets the warning lines */
+#define PERM_PLATFORM_WRITE ((account_perms)1 << 35)
+#define ACCOUNT_NPERMS      36
 
 /* The stable name of permission bit `perm` (e.g. "task_read"): what GET /api/session sends the
  * web client, which builds its menus from these. NULL for anything but one known bit. */

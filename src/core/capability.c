@@ -37,6 +37,11 @@ const struct capability_def capability_defs[CAP_COUNT] = {
     {CAP_MANAGE_LAND, "manage_land", "管理开发区用地",
      "录入和修改各开发区的批准面积和四至边界、批次、地块、低效用地处置和项目位置", CAP_SEED_LEAD, 2,
      "聚焦主责主业"},
+    /* art. 12: 支持市、县(区)国有资产监管部门加快推进平台公司国有优良资产注入 - the state-asset
+     * supervisor is that article's only responsible city department */
+    {CAP_SUPERVISE_PLATFORM, "supervise_platform", "监管平台公司",
+     "维护各开发区平台公司的股权、政企分离和管运分离清单、年度财务数据，设定债务风险预警线",
+     CAP_SEED_RESPONSIBLE_DEPTS, 12, "完善“管委会+公司”运营模式"},
 };
 
 const struct capability_def *capability_find(const char *code)

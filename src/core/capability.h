@@ -22,6 +22,8 @@ enum capability {
 	CAP_APPROVE_DUTY_LIST, /* 审定权责清单: art. 3's lead (市委编办) */
 	CAP_MANAGE_BUDGET,     /* 管理开发区预决算: art. 5's lead (市财政局) */
 	CAP_MANAGE_LAND, /* 管理开发区用地和四至: art. 2's leads (市发改委、市自然资源局) */
+	CAP_SUPERVISE_PLATFORM, /* 监管开发区平台公司: art. 12's responsible department (市国资委)
+	                         */
 	CAP_COUNT
 };
 

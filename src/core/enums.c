@@ -84,6 +84,17 @@ TABLE(enum_land_handling, {"idle_fee", "征缴土地闲置费"}, {"reclaim", "�
       {"surplus_land_transfer", "节余土地转让"}, {"surplus_building_lease", "节余房屋转租"},
       {"rectify", "整改提升"});
 TABLE(enum_land_case_status, {"open", "处置中"}, {"closed", "已办结"});
+TABLE(enum_platform_type, {"industrial", "工业企业"}, {"non_industrial", "非工业企业"},
+      {"research", "科研设计企业"});
+TABLE(enum_platform_duty, {"policy", "政策制定"}, {"planning", "发展规划"},
+      {"approval", "行政审批"}, {"development", "开发建设"}, {"attraction", "招商引资"},
+      {"capital", "资本运作"});
+TABLE(enum_platform_status, {"todo", "未开始"}, {"doing", "推进中"}, {"done", "已完成"});
+TABLE(enum_platform_indicator, {"debt_ratio", "资产负债率"}, {"interest_share", "带息负债比率"},
+      {"current_ratio", "流动比率"}, {"guarantee", "担保比率"});
+TABLE(enum_platform_level, {"normal", "正常"}, {"warning", "超预警线"}, {"key", "超重点监管线"});
+TABLE(enum_shareholder_kind, {"state", "国有资本"}, {"strategic", "战略投资者"},
+      {"other", "其他股东"});
 
 static const struct enum_entry *find(const struct enum_table *t, const char *code)
 {

@@ -61,6 +61,13 @@ extern const struct enum_table enum_land_use;        /* industrial warehouse com
 extern const struct enum_table enum_idle_cause;      /* government enterprise */
 extern const struct enum_table enum_land_handling;   /* a low-efficiency case's handling */
 extern const struct enum_table enum_land_case_status; /* open closed */
+/* in core/platform.h's enums' orders */
+extern const struct enum_table enum_platform_type;      /* industrial non_industrial research */
+extern const struct enum_table enum_platform_duty;      /* policy planning approval … */
+extern const struct enum_table enum_platform_status;    /* todo doing done */
+extern const struct enum_table enum_platform_indicator; /* debt_ratio interest_share … */
+extern const struct enum_table enum_platform_level;     /* normal warning key */
+extern const struct enum_table enum_shareholder_kind;   /* state strategic other */
 
 bool enum_valid(const struct enum_table *t, const char *code);
 /* The code's label; the code itself when the table does not have it (NULL for NULL). */

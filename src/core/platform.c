@@ -55,6 +55,11 @@ int platform_status_find(const char *code)
 	return find(status_codes, PLATFORM_STATUS_COUNT, code);
 }
 
+const char *platform_status_code(enum platform_status s)
+{
+	return s < PLATFORM_STATUS_COUNT ? status_codes[s] : "";
+}
+
 const char *platform_indicator_code(enum platform_indicator i)
 {
 	return i < PLATFORM_INDICATOR_COUNT ? indicator_codes[i] : "";
@@ -131,6 +136,35 @@ int platform_line_validate(enum platform_indicator i, const struct platform_line
 static bool in_range(int64_t v)
 {
 	return v >= 0 && v <= MONEY_AMOUNT_MAX;
+}
+
+int platform_sheet_validate(const struct platform_sheet *s, int64_t revenue, int64_t profit,
+                            struct platform_problem *why)
+{
+	static const char *const fields[] = {
+	    "/assets_fen",         "/liabilities_fen",         "/interest_bearing_fen",
+	    "/current_assets_fen", "/current_liabilities_fen", "/guarantees_fen",
+	    "/revenue_fen"};
+	const int64_t v[] = {s->assets,
+	                     s->liabilities,
+	                     s->interest_bearing,
+	                     s->current_assets,
+	                     s->current_liabilities,
+	                     s->guarantees,
+	                     revenue};
+
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		if (!in_range(v[i]))
+			return problem(why, fields[i], "金额应在0至10万亿元之间");
+	if (profit < -MONEY_AMOUNT_MAX || profit > MONEY_AMOUNT_MAX)
+		return problem(why, "/profit_fen", "利润应在正负10万亿元之间");
+	if (s->interest_bearing > s->liabilities)
+		return problem(why, "/interest_bearing_fen", "带息负债不能超过负债总额");
+	if (s->current_liabilities > s->liabilities)
+		return problem(why, "/current_liabilities_fen", "流动负债不能超过负债总额");
+	if (s->current_assets > s->assets)
+		return problem(why, "/current_assets_fen", "流动资产不能超过资产总额");
+	return 0;
 }
 
 static enum platform_level level_of(int64_t v, const struct platform_line *l)

@@ -11,6 +11,8 @@
 
 #define PLATFORM_MAX_SHAREHOLDERS 64
 #define PLATFORM_PROBLEM_LEN      160
+#define PLATFORM_YEAR_MIN         2000 /* a year of figures */
+#define PLATFORM_YEAR_MAX         2100
 
 /* The company types of the 资产负债率 lines of 国务院国资委《关于加强国有企业资产负债约束的指导
  * 意见》(2018): 工业, 非工业, 科研设计. */
@@ -48,6 +50,7 @@ bool platform_duty_of_committee(enum platform_duty d);
 
 enum platform_status { PLATFORM_TODO, PLATFORM_DOING, PLATFORM_DONE, PLATFORM_STATUS_COUNT };
 int platform_status_find(const char *code); /* "todo" "doing" "done"; -1 */
+const char *platform_status_code(enum platform_status s);
 /* 0, or -1 with why: an item is done only with its evidence (a file or a written note). */
 int platform_duty_validate(enum platform_status s, bool has_evidence, struct platform_problem *why);
 
@@ -58,6 +61,12 @@ struct platform_sheet {
 	int64_t current_assets, current_liabilities;
 	int64_t guarantees; /* 对外担保余额 */
 };
+
+/* 0, or -1 with why (field /assets_fen, …): every figure 0..MONEY_AMOUNT_MAX (profit may be
+ * negative), interest-bearing and current liabilities within the liabilities, current assets
+ * within the assets. */
+int platform_sheet_validate(const struct platform_sheet *s, int64_t revenue, int64_t profit,
+                            struct platform_problem *why);
 
 enum platform_indicator {
 	PLATFORM_DEBT_RATIO,     /* 资产负债率: liabilities ÷ assets */

@@ -68,6 +68,9 @@ struct http_req {
 	/* The declared Content-Length; -1 when a body comes without one (chunked), 0 when the
 	 * request has no body. Known when the route's check runs. */
 	int64_t content_length;
+	/* Set by the route's check to hold this request to less than the route's max_body (0: the
+	 * route's): one upload route serving kinds of file with caps of their own. */
+	size_t body_cap;
 	char *body; /* in-memory bodies: NUL-terminated, arena-owned */
 	size_t body_len;
 	struct http_upload upload;

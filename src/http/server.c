@@ -366,6 +366,13 @@ static bool headers_in(struct server *s, struct reqstate *st)
 	}
 	if (req->route->check && req->route->check(req) != 0)
 		return st->refused = true;
+	if (req->body_cap && req->body_cap < st->cap) {
+		st->cap = req->body_cap;
+		if (len > 0 && (uint64_t)len > st->cap) {
+			too_large(st);
+			return st->refused = true;
+		}
+	}
 	if (len == 0)
 		return false;
 	if (req->route->body_to_file) {

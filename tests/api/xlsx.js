@@ -63,9 +63,10 @@ function zip(entries) {
 
 /**
  * A workbook whose first sheet holds rows (arrays of cells). A cell is a string (inline text),
- * a number or {n: 'decimal text'} (a number cell with that exact text), or null (empty).
+ * a number or {n: 'decimal text'} (a number cell with that exact text), or null (empty). extra:
+ * more [name, bytes] entries of the package (a picture, say), which a reader of the rows skips.
  */
-function writeXlsx(rows) {
+function writeXlsx(rows, extra = []) {
 	const M = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 	const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 	const P = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -89,6 +90,7 @@ function writeXlsx(rows) {
 		['xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${M}" xmlns:r="${R}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`],
 		['xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${P}"><Relationship Id="rId1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`],
 		['xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${M}"><sheetData>${sheetRows}</sheetData></worksheet>`],
+		...extra,
 	]);
 }
 

@@ -572,3 +572,19 @@ export const landApi = {
   projects: (query) => api.get('/api/land/projects', query),
   createProject: (body) => api.post('/api/land/projects', body),
 }
+
+// Platform companies (art. 12, 13): the list, one company, its checklist and yearly figures;
+// the debt-risk board of a year and the warning lines by company type.
+export const platformApi = {
+  list: (query) => api.get('/api/platform-companies', query),
+  exportList: (query) => downloadExport('/api/platform-companies/export.xlsx', query),
+  get: (id) => api.get(`/api/platform-companies/${id}`),
+  create: (c) => api.post('/api/platform-companies', c),
+  update: (id, c) => api.put(`/api/platform-companies/${id}`, c),
+  setDuty: (id, duty, body) => api.put(`/api/platform-companies/${id}/duties/${duty}`, body),
+  setSheet: (id, year, body) => api.put(`/api/platform-companies/${id}/sheets/${year}`, body),
+  board: (year) => api.get('/api/platform-board', { year }),
+  exportBoard: (year) => downloadExport('/api/platform-board/export.xlsx', { year }),
+  lines: () => api.get('/api/platform-lines'),
+  setLines: (type, lines) => api.put(`/api/platform-lines/${type}`, { lines }),
+}

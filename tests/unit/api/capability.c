@@ -131,12 +131,14 @@ static void test_rights(void **state)
 	jsonw_obj_open(&k.c.w);
 	assert_int_equal(api_write_rights(&k.c, &u), 0);
 	jsonw_obj_close(&k.c.w);
-	assert_string_equal(k.c.out->buf, "{\"capabilities\":[\"read_personal\"],\"permissions\":["
-	                                  "\"dashboard\",\"org_read\",\"task_read\",\"plan_write\","
-	                                  "\"notice_read\",\"notice_reply\",\"enterprise_read\","
-	                                  "\"enterprise_write\",\"revshare_read\",\"power_read\","
-	                                  "\"power_write\",\"budget_read\",\"people_read\","
-	                                  "\"people_write\",\"land_read\",\"land_write\"]}");
+	assert_string_equal(
+	    k.c.out->buf,
+	    "{\"capabilities\":[\"read_personal\"],\"permissions\":["
+	    "\"dashboard\",\"org_read\",\"task_read\",\"plan_write\","
+	    "\"notice_read\",\"notice_reply\",\"enterprise_read\","
+	    "\"enterprise_write\",\"revshare_read\",\"power_read\","
+	    "\"power_write\",\"budget_read\",\"people_read\","
+	    "\"people_write\",\"land_read\",\"land_write\",\"platform_read\",\"platform_write\"]}");
 	call_release(&k);
 	u.org_id = other;
 	u.role = "auditor";

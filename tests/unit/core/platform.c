@@ -129,13 +129,49 @@ static void test_assess(void **state)
 	assert_int_equal(platform_assess(&s, l, r), -1);
 }
 
+static void test_sheet_validate(void **state)
+{
+	(void)state;
+	struct platform_problem why = {0};
+	/* liabilities past the assets are allowed: an insolvent company is what the board shows */
+	struct platform_sheet s = {.assets = 1000,
+	                           .liabilities = 1200,
+	                           .interest_bearing = 1200,
+	                           .current_assets = 1000,
+	                           .current_liabilities = 1200,
+	                           .guarantees = 0};
+
+	assert_int_equal(platform_sheet_validate(&s, 0, -5, &why), 0);
+	s.interest_bearing = 1201;
+	assert_int_equal(platform_sheet_validate(&s, 0, 0, &why), -1);
+	assert_string_equal(why.field, "/interest_bearing_fen");
+	assert_string_equal(why.message, "带息负债不能超过负债总额");
+	s.interest_bearing = 0;
+	s.current_liabilities = 1201;
+	assert_int_equal(platform_sheet_validate(&s, 0, 0, &why), -1);
+	assert_string_equal(why.field, "/current_liabilities_fen");
+	s.current_liabilities = 0;
+	s.current_assets = 1001;
+	assert_int_equal(platform_sheet_validate(&s, 0, 0, &why), -1);
+	assert_string_equal(why.field, "/current_assets_fen");
+	s.current_assets = 0;
+	assert_int_equal(platform_sheet_validate(&s, -1, 0, &why), -1);
+	assert_string_equal(why.field, "/revenue_fen");
+	assert_int_equal(platform_sheet_validate(&s, 0, -1000000000000001LL, &why), -1);
+	assert_string_equal(why.field, "/profit_fen");
+	s.guarantees = -1;
+	assert_int_equal(platform_sheet_validate(&s, 0, 0, &why), -1);
+	assert_string_equal(why.field, "/guarantees_fen");
+	assert_string_equal(platform_status_code(PLATFORM_DOING), "doing");
+	assert_string_equal(platform_status_code(PLATFORM_STATUS_COUNT), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_stakes),
-	    cmocka_unit_test(test_checklist),
-	    cmocka_unit_test(test_lines),
-	    cmocka_unit_test(test_assess),
+	    cmocka_unit_test(test_stakes),         cmocka_unit_test(test_checklist),
+	    cmocka_unit_test(test_lines),          cmocka_unit_test(test_assess),
+	    cmocka_unit_test(test_sheet_validate),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
