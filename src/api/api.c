@@ -890,6 +890,8 @@ const struct api_route *const api_tables[] = {
     api_parcel_routes,
     api_land_case_routes,
     api_project_routes,
+    api_industry_plan_routes,
+    api_invest_routes,
     NULL,
 };
 

@@ -113,7 +113,13 @@ typedef uint64_t account_perms;
 /* parcels, batches, cases and projects (zone: its own); boundaries and every zone's land
  * also need the organization's manage_land capability */
 #define PERM_LAND_WRITE ((account_perms)1 << 30)
-#define ACCOUNT_NPERMS  31
+/* industry plans (主导产业) and their shares, the investment pipeline */
+#define PERM_INDUSTRY_READ ((account_perms)1 << 31)
+/* write the zone's own industry plan and its enterprises' output */
+#define PERM_INDUSTRY_WRITE ((account_perms)1 << 32)
+/* approve a plan's exception to the rule of at most 3 leading industries (the office) */
+#define PERM_INDUSTRY_APPROVE ((account_perms)1 << 33)
+#define ACCOUNT_NPERMS        34
 
 /* The stable name of permission bit `perm` (e.g. "task_read"): what GET /api/session sends the
  * web client, which builds its menus from these. NULL for anything but one known bit. */

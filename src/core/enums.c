@@ -84,6 +84,13 @@ TABLE(enum_land_handling, {"idle_fee", "征缴土地闲置费"}, {"reclaim", "�
       {"surplus_land_transfer", "节余土地转让"}, {"surplus_building_lease", "节余房屋转租"},
       {"rectify", "整改提升"});
 TABLE(enum_land_case_status, {"open", "处置中"}, {"closed", "已办结"});
+/* 未来产业的六个方向（工业和信息化部等七部门《关于推动未来产业创新发展的实施意见》，2024） */
+TABLE(enum_future_direction, {"manufacturing", "未来制造"}, {"information", "未来信息"},
+      {"materials", "未来材料"}, {"energy", "未来能源"}, {"space", "未来空间"},
+      {"health", "未来健康"});
+TABLE(enum_invest_stage, {"talks", "洽谈"}, {"signed", "签约"}, {"landed", "落地"},
+      {"started", "开工"}, {"producing", "投产"}, {"full", "达产"});
+TABLE(enum_plan_exception, {"none", "无需批准"}, {"pending", "待批准"}, {"approved", "已批准"});
 
 static const struct enum_entry *find(const struct enum_table *t, const char *code)
 {

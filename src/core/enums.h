@@ -61,6 +61,10 @@ extern const struct enum_table enum_land_use;        /* industrial warehouse com
 extern const struct enum_table enum_idle_cause;      /* government enterprise */
 extern const struct enum_table enum_land_handling;   /* a low-efficiency case's handling */
 extern const struct enum_table enum_land_case_status; /* open closed */
+extern const struct enum_table enum_future_direction; /* 未来产业: manufacturing … health */
+extern const struct enum_table enum_plan_exception;   /* none pending approved */
+/* in enum invest_stage's order (core/invest.h) */
+extern const struct enum_table enum_invest_stage; /* talks signed landed started producing full */
 
 bool enum_valid(const struct enum_table *t, const char *code);
 /* The code's label; the code itself when the table does not have it (NULL for NULL). */
