@@ -894,6 +894,8 @@ const struct api_route *const api_tables[] = {
     api_project_routes,
     api_platform_routes,
     api_platform_risk_routes,
+    api_industry_plan_routes,
+    api_invest_routes,
     NULL,
 };
 

@@ -295,6 +295,8 @@ extern const struct api_route api_land_case_routes[];
 extern const struct api_route api_project_routes[];
 extern const struct api_route api_platform_routes[];
 extern const struct api_route api_platform_risk_routes[];
+extern const struct api_route api_industry_plan_routes[];
+extern const struct api_route api_invest_routes[];
 /* Every table above, in the order they are registered; NULL-terminated. */
 extern const struct api_route *const api_tables[];
 

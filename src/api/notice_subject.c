@@ -9,6 +9,7 @@
 #include "store/store_org.h"
 #include "store/store_plan.h"
 #include "store/store_platform.h"
+#include "store/store_invest.h"
 #include "store/store_task.h"
 
 #include <string.h>
@@ -99,6 +100,21 @@ static int platform_about(struct api_ctx *c, int64_t id, int64_t org_id, const c
 	return 0;
 }
 
+static int invest_about(struct api_ctx *c, int64_t id, int64_t org_id, const char *field,
+                        struct notice_about *out)
+{
+	struct store_invest_project p;
+	int rc;
+
+	if ((rc = store_invest_get(c->db, c->a, id, &p)) != KFQ_OK)
+		return missing(c, rc, "招商项目", field);
+	if (p.zone_id != org_id)
+		return api_error(c, 400, "invalid_value", "该招商项目不属于主送单位", field);
+	out->label = arena_printf(c->a, "招商项目“%s”", p.p.name);
+	out->task_id = 0;
+	return 0;
+}
+
 /* only a zone has a page of its own */
 static bool org_page(struct api_ctx *c, int64_t id)
 {
@@ -113,6 +129,7 @@ static const struct notice_subject subjects[] = {
     {"plan", "一区一策计划", plan_about, "/plans/", NULL},
     {"org", "单位", org_about, "/zones/", org_page},
     {"platform_company", "平台公司", platform_about, "/platform/companies/", NULL},
+    {"invest_project", "招商项目", invest_about, "/invest/", NULL},
 };
 
 const char *notice_subject_link(struct api_ctx *c, const struct notice_subject *k, int64_t id)

@@ -5,7 +5,7 @@
 
 /* A module with to-dos adds its table here. */
 static const struct api_todo *const tables[] = {
-    api_plan_todos, api_notice_todos, api_audit_todos, api_power_todos, NULL,
+    api_plan_todos, api_notice_todos, api_audit_todos, api_power_todos, api_industry_todos, NULL,
 };
 
 static int todos(struct api_ctx *c)

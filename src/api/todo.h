@@ -30,5 +30,6 @@ extern const struct api_todo api_plan_todos[];
 extern const struct api_todo api_notice_todos[];
 extern const struct api_todo api_audit_todos[];
 extern const struct api_todo api_power_todos[];
+extern const struct api_todo api_industry_todos[];
 
 #endif

@@ -21,6 +21,7 @@ static const struct {
     {"people", NULL, demo_people_fill},
     {"land", NULL, demo_land_fill},
     {"platform", NULL, demo_platform_fill},
+    {"industry", NULL, demo_industry_fill},
 };
 
 int demo_fill(struct demo *d)

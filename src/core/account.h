@@ -113,7 +113,12 @@ typedef uint64_t account_perms;
 /* parcels, batches, cases and projects (zone: its own); boundaries and every zone's land
  * also need the organization's manage_land capability */
 #define PERM_LAND_WRITE ((account_perms)1 << 30)
-/* bits 31..33 are the industry module's (COORD's allocation) */
+/* industry plans (主导产业) and their shares, the investment pipeline */
+#define PERM_INDUSTRY_READ ((account_perms)1 << 31)
+/* write the zone's own industry plan and its enterprises' output */
+#define PERM_INDUSTRY_WRITE ((account_perms)1 << 32)
+/* approve a plan's exception to the rule of at most 3 leading industries (the office) */
+#define PERM_INDUSTRY_APPROVE ((account_perms)1 << 33)
 /* platform companies, their figures and debt-risk lines (of the data scope) */
 #define PERM_PLATFORM_READ ((account_perms)1 << 34)
 /* keep platform companies: the zone its own; a city department only when its organization

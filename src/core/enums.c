@@ -95,6 +95,13 @@ TABLE(enum_platform_indicator, {"debt_ratio", "资产负债率"}, {"interest_sha
 TABLE(enum_platform_level, {"normal", "正常"}, {"warning", "超预警线"}, {"key", "超重点监管线"});
 TABLE(enum_shareholder_kind, {"state", "国有资本"}, {"strategic", "战略投资者"},
       {"other", "其他股东"});
+/* 未来产业的六个方向（工业和信息化部等七部门《关于推动未来产业创新发展的实施意见》，2024） */
+TABLE(enum_future_direction, {"manufacturing", "未来制造"}, {"information", "未来信息"},
+      {"materials", "未来材料"}, {"energy", "未来能源"}, {"space", "未来空间"},
+      {"health", "未来健康"});
+TABLE(enum_invest_stage, {"talks", "洽谈"}, {"signed", "签约"}, {"landed", "落地"},
+      {"started", "开工"}, {"producing", "投产"}, {"full", "达产"});
+TABLE(enum_plan_exception, {"none", "无需批准"}, {"pending", "待批准"}, {"approved", "已批准"});
 
 static const struct enum_entry *find(const struct enum_table *t, const char *code)
 {

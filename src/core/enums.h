@@ -68,6 +68,10 @@ extern const struct enum_table enum_platform_status;    /* todo doing done */
 extern const struct enum_table enum_platform_indicator; /* debt_ratio interest_share … */
 extern const struct enum_table enum_platform_level;     /* normal warning key */
 extern const struct enum_table enum_shareholder_kind;   /* state strategic other */
+extern const struct enum_table enum_future_direction;   /* 未来产业: manufacturing … health */
+extern const struct enum_table enum_plan_exception;     /* none pending approved */
+/* in enum invest_stage's order (core/invest.h) */
+extern const struct enum_table enum_invest_stage; /* talks signed landed started producing full */
 
 bool enum_valid(const struct enum_table *t, const char *code);
 /* The code's label; the code itself when the table does not have it (NULL for NULL). */

@@ -19,12 +19,12 @@ const ROLES = ['admin', 'office1', 'dept1', 'zone1', 'county1', 'auditor1', 'sup
 // The permissions of each role (src/core/account.c), as GET /api/session names them.
 const PERMS = {
 	admin: ['dashboard', 'org_read', 'org_write', 'user_manage', 'user_read'],
-	office1: ['dashboard', 'org_read', 'org_write', 'task_read', 'policy_write', 'plan_review', 'notice_read', 'notice_issue', 'capability_manage', 'enterprise_read', 'enterprise_write', 'revshare_read', 'arrangement_write', 'revshare_compare', 'power_read', 'power_write', 'calendar_write', 'budget_read', 'people_read', 'pay_set', 'land_read', 'platform_read'],
-	dept1: ['dashboard', 'org_read', 'task_read', 'notice_read', 'notice_reply', 'enterprise_read', 'revshare_read', 'revshare_manage', 'revshare_compare', 'power_read', 'power_write', 'budget_read', 'budget_manage', 'people_read', 'land_read', 'land_write', 'platform_read', 'platform_write'],
-	zone1: ['dashboard', 'org_read', 'task_read', 'plan_write', 'notice_read', 'notice_reply', 'enterprise_read', 'enterprise_write', 'revshare_read', 'power_read', 'power_write', 'budget_read', 'people_read', 'people_write', 'land_read', 'land_write', 'platform_read', 'platform_write'],
-	county1: ['dashboard', 'org_read', 'task_read', 'plan_write', 'notice_read', 'notice_reply', 'enterprise_read', 'revshare_read', 'power_read', 'power_write', 'budget_read', 'people_read', 'land_read', 'platform_read'],
+	office1: ['dashboard', 'org_read', 'org_write', 'task_read', 'policy_write', 'plan_review', 'notice_read', 'notice_issue', 'capability_manage', 'enterprise_read', 'enterprise_write', 'revshare_read', 'arrangement_write', 'revshare_compare', 'power_read', 'power_write', 'calendar_write', 'budget_read', 'people_read', 'pay_set', 'land_read', 'industry_read', 'industry_approve', 'platform_read'],
+	dept1: ['dashboard', 'org_read', 'task_read', 'notice_read', 'notice_reply', 'enterprise_read', 'revshare_read', 'revshare_manage', 'revshare_compare', 'power_read', 'power_write', 'budget_read', 'budget_manage', 'people_read', 'land_read', 'land_write', 'industry_read', 'platform_read', 'platform_write'],
+	zone1: ['dashboard', 'org_read', 'task_read', 'plan_write', 'notice_read', 'notice_reply', 'enterprise_read', 'enterprise_write', 'revshare_read', 'power_read', 'power_write', 'budget_read', 'people_read', 'people_write', 'land_read', 'land_write', 'industry_read', 'industry_write', 'platform_read', 'platform_write'],
+	county1: ['dashboard', 'org_read', 'task_read', 'plan_write', 'notice_read', 'notice_reply', 'enterprise_read', 'revshare_read', 'power_read', 'power_write', 'budget_read', 'people_read', 'land_read', 'industry_read', 'platform_read'],
 	auditor1: ['dashboard', 'audit_read'],
-	super1: ['dashboard', 'org_read', 'audit_read', 'task_read', 'notice_read', 'enterprise_read', 'revshare_read', 'revshare_compare', 'power_read', 'budget_read', 'people_read', 'land_read', 'platform_read'],
+	super1: ['dashboard', 'org_read', 'audit_read', 'task_read', 'notice_read', 'enterprise_read', 'revshare_read', 'revshare_compare', 'power_read', 'budget_read', 'people_read', 'land_read', 'industry_read', 'platform_read'],
 };
 
 describe('organization capabilities', { timeout: h.FILE_TIMEOUT }, () => {

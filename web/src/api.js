@@ -588,3 +588,31 @@ export const platformApi = {
   lines: () => api.get('/api/platform-lines'),
   setLines: (type, lines) => api.put(`/api/platform-lines/${type}`, { lines }),
 }
+
+// Industry plans (art. 2): the classification's areas and future directions, each zone's plans
+// with the shares its leading industries hold, the office's approval of an exception, output.
+export const industryPlanApi = {
+  areas: () => api.get('/api/industry/areas'),
+  list: (query) => api.get('/api/industry-plans', query),
+  exportXlsx: (query) => downloadExport('/api/industry-plans/export.xlsx', query),
+  exportCsv: (query) => downloadExport('/api/industry-plans/export.csv', query),
+  get: (id, year) => api.get(`/api/industry-plans/${id}`, year ? { year } : undefined),
+  create: (plan) => api.post('/api/industry-plans', plan),
+  update: (id, plan) => api.put(`/api/industry-plans/${id}`, plan),
+  approve: (id) => api.post(`/api/industry-plans/${id}/approve`),
+  enterprises: (id, query) => api.get(`/api/industry-plans/${id}/enterprises`, query),
+  setOutput: (body) => api.post('/api/industry-outputs', body),
+}
+
+// The investment pipeline (招商引资, art. 13): projects, stage changes, the stall setting.
+export const investApi = {
+  list: (query) => api.get('/api/invest-projects', query),
+  exportXlsx: (query) => downloadExport('/api/invest-projects/export.xlsx', query),
+  exportCsv: (query) => downloadExport('/api/invest-projects/export.csv', query),
+  get: (id) => api.get(`/api/invest-projects/${id}`),
+  create: (p) => api.post('/api/invest-projects', p),
+  update: (id, p) => api.put(`/api/invest-projects/${id}`, p),
+  move: (id, body) => api.post(`/api/invest-projects/${id}/stage`, body),
+  settings: () => api.get('/api/invest/settings'),
+  setSettings: (body) => api.put('/api/invest/settings', body),
+}

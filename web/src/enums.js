@@ -110,3 +110,12 @@ export const LEVEL_MARK = { danger: 'red', warning: 'amber', success: 'green', i
 // a zone in the ranking: red with late milestones, amber without a plan yet, else green
 export const zoneMark = (z) => (z.overdue > 0 ? 'red' : z.plans === 0 ? 'amber' : 'green')
 export const MARK_COLOR = { red: '#f56c6c', amber: '#e6a23c', green: '#67c23a', grey: '#909399' }
+
+// industry plans and the investment pipeline (core/industry_plan.h, core/invest.h)
+export const FUTURE_DIRECTIONS = ['manufacturing', 'information', 'materials', 'energy', 'space', 'health']
+export const PLAN_EXCEPTIONS = ['none', 'pending', 'approved']
+export const PLAN_EXCEPTION_TAG = { none: 'info', pending: 'warning', approved: 'success' }
+export const INVEST_STAGES = ['talks', 'signed', 'landed', 'started', 'producing', 'full']
+export const futureName = (x) => named('futureDirection', x)
+export const planExceptionName = (x) => named('planException', x)
+export const investStageName = (x) => named('investStage', x)

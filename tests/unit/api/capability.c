@@ -138,7 +138,8 @@ static void test_rights(void **state)
 	    "\"notice_read\",\"notice_reply\",\"enterprise_read\","
 	    "\"enterprise_write\",\"revshare_read\",\"power_read\","
 	    "\"power_write\",\"budget_read\",\"people_read\","
-	    "\"people_write\",\"land_read\",\"land_write\",\"platform_read\",\"platform_write\"]}");
+	    "\"people_write\",\"land_read\",\"land_write\","
+	    "\"industry_read\",\"industry_write\",\"platform_read\",\"platform_write\"]}");
 	call_release(&k);
 	u.org_id = other;
 	u.role = "auditor";

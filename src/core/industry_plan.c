@@ -1,0 +1,207 @@
+/* industry_plan.c - the rules of a zone's industry plan (art. 2): the areas of 战略性新兴产业
+ * 分类(2018), the plan's checks, an enterprise's leading industry and the shares the leading
+ * industries hold. Must not read or write anything. */
+#include "core/industry_plan.h"
+
+#include "core/enums.h"
+#include "core/money.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int problem(struct industry_problem *p, int line, const char *msg)
+{
+	p->line = line;
+	snprintf(p->message, sizeof(p->message), "%s", msg);
+	return -1;
+}
+
+int sei_parse(const char *text, struct arena *a, struct sei_catalog *out,
+              struct industry_problem *p)
+{
+	char *copy = arena_strdup(a, text), *line = copy, *next;
+	int lineno = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->areas = arena_alloc(a, 10 * sizeof(*out->areas));
+	for (; line && *line; line = next) {
+		char *tab;
+		lineno++;
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		if (*line == '#' || *line == '\0')
+			continue;
+		tab = strchr(line, '\t');
+		if (!tab || tab == line || !tab[1])
+			return problem(p, lineno, "每行应为“代码<制表符>名称”");
+		*tab = '\0';
+		if (out->n >= 9)
+			return problem(p, lineno, "战略性新兴产业分类只有9个领域");
+		if (strlen(line) != 1 || line[0] != (char)('1' + out->n))
+			return problem(p, lineno, "领域代码应为1至9，按顺序排列");
+		snprintf(out->areas[out->n].code, SEI_AREA_CODE_MAX, "%s", line);
+		out->areas[out->n].name = tab + 1;
+		out->n++;
+	}
+	if (out->n != 9)
+		return problem(p, 0, "战略性新兴产业分类应有9个领域");
+	return 0;
+}
+
+const struct sei_area *sei_find(const struct sei_catalog *c, const char *code)
+{
+	for (size_t i = 0; code && i < c->n; i++)
+		if (!strcmp(c->areas[i].code, code))
+			return &c->areas[i];
+	return NULL;
+}
+
+static int refuse(struct industry_plan_problem *why, const char *field, const char *msg)
+{
+	snprintf(why->message, sizeof(why->message), "%s", msg);
+	snprintf(why->field, sizeof(why->field), "%s", field);
+	return -1;
+}
+
+static bool has_text(const char *s)
+{
+	return s && *s;
+}
+
+/* whether one code is the other or begins it ("39" holds "3911") */
+static bool overlaps(const char *x, const char *y)
+{
+	size_t nx = strlen(x), ny = strlen(y);
+
+	return !strncmp(x, y, nx < ny ? nx : ny);
+}
+
+static int check_codes(const struct industry_plan_rules *p, int i,
+                       const struct industry_catalog *cat, struct industry_plan_problem *why)
+{
+	const struct industry_lead *l = &p->leads[i];
+	char field[64];
+
+	if (l->n_codes < 1 || l->n_codes > INDUSTRY_PLAN_CODES_MAX) {
+		snprintf(field, sizeof(field), "/industries/%d/codes", i);
+		return refuse(why, field, "每个主导产业应列出1至60个国民经济行业代码");
+	}
+	for (int k = 0; k < l->n_codes; k++) {
+		const struct industry_entry *e = industry_find(cat, l->codes[k]);
+		snprintf(field, sizeof(field), "/industries/%d/codes/%d", i, k);
+		if (!e || e->level == INDUSTRY_SECTION)
+			return refuse(
+			    why, field,
+			    "行业代码不在国民经济行业分类（GB/T 4754-2017）中，应为2位大类、3位中"
+			    "类或4位小类代码");
+		/* each code of the plan once: an enterprise belongs to one leading industry */
+		for (int j = 0; j <= i; j++)
+			for (int m = 0; m < (j == i ? k : p->leads[j].n_codes); m++)
+				if (overlaps(p->leads[j].codes[m], l->codes[k]))
+					return refuse(
+					    why, field,
+					    "行业代码与本规划的另一代码相同或互相包含：每个行业只能"
+					    "归入一个主导产业");
+	}
+	return 0;
+}
+
+int industry_plan_check(const struct industry_plan_rules *p, const struct industry_catalog *cat,
+                        const struct sei_catalog *sei, struct industry_plan_problem *why)
+{
+	bool emerging = false;
+	char field[64];
+
+	if (p->start_year < INDUSTRY_PLAN_YEAR_MIN || p->start_year > INDUSTRY_PLAN_YEAR_MAX)
+		return refuse(why, "/start_year", "规划起始年份应在2000至2100年之间");
+	if (p->end_year < p->start_year || p->end_year > INDUSTRY_PLAN_YEAR_MAX)
+		return refuse(why, "/end_year", "规划截止年份不应早于起始年份");
+	if (p->n_leads < 1)
+		return refuse(why, "/industries", "规划应至少有1个主导产业");
+	if (p->n_leads > INDUSTRY_PLAN_INDUSTRIES_MAX)
+		return refuse(why, "/industries", "主导产业不应超过10个");
+	if (industry_plan_needs_exception(p) && !has_text(p->exception_reason))
+		return refuse(
+		    why, "/exception_reason",
+		    "主导产业原则上不超过3个（第二条）：超过时应写明理由，并经市开发区办批准");
+	for (int i = 0; i < p->n_leads; i++) {
+		const struct industry_lead *l = &p->leads[i];
+		if (!has_text(l->name)) {
+			snprintf(field, sizeof(field), "/industries/%d/name", i);
+			return refuse(why, field, "请填写主导产业名称");
+		}
+		if (has_text(l->sei_code) && !sei_find(sei, l->sei_code)) {
+			snprintf(field, sizeof(field), "/industries/%d/sei_code", i);
+			return refuse(why, field,
+			              "战略性新兴产业领域应为分类（2018）的9个领域之一");
+		}
+		if (has_text(l->future) && !enum_valid(&enum_future_direction, l->future)) {
+			snprintf(field, sizeof(field), "/industries/%d/future", i);
+			return refuse(
+			    why, field,
+			    "未来产业方向应为未来制造、未来信息、未来材料、未来能源、未来空间或"
+			    "未来健康");
+		}
+		emerging = emerging || has_text(l->sei_code) || has_text(l->future);
+		if (check_codes(p, i, cat, why) != 0)
+			return -1;
+	}
+	if (!emerging)
+		return refuse(why, "/industries",
+		              "主导产业中应至少有1个战略性新兴产业或未来产业（第二条）");
+	return 0;
+}
+
+bool industry_plan_needs_exception(const struct industry_plan_rules *p)
+{
+	return p->n_leads > INDUSTRY_PLAN_LEADING_MAX;
+}
+
+int industry_plan_match(const struct industry_plan_rules *p, const char *class_code)
+{
+	for (int i = 0; class_code && i < p->n_leads; i++)
+		for (int k = 0; k < p->leads[i].n_codes; k++) {
+			const char *c = p->leads[i].codes[k];
+			if (!strncmp(c, class_code, strlen(c)))
+				return i;
+		}
+	return -1;
+}
+
+static void ratio(struct industry_share *s, const struct industry_share *total)
+{
+	s->has_output_bp =
+	    total->output_fen > 0 &&
+	    money_mul_div_half_up(s->output_fen, MONEY_BP, total->output_fen, &s->output_bp) == 0;
+	s->has_tax_bp =
+	    total->tax_fen > 0 &&
+	    money_mul_div_half_up(s->tax_fen, MONEY_BP, total->tax_fen, &s->tax_bp) == 0;
+}
+
+void industry_plan_shares(const struct industry_plan_rules *p, const struct industry_sum *rows,
+                          size_t n_rows, struct industry_share *out, struct industry_share *total)
+{
+	memset(out, 0, (size_t)(p->n_leads + 1) * sizeof(*out));
+	memset(total, 0, sizeof(*total));
+	for (size_t r = 0; r < n_rows; r++) {
+		int i = industry_plan_match(p, rows[r].class_code);
+		total->enterprises += rows[r].enterprises;
+		total->output_fen += rows[r].output_fen;
+		total->tax_fen += rows[r].tax_fen;
+		if (i < 0)
+			continue;
+		for (int k = 0; k < 2; k++) {
+			struct industry_share *s = k ? &out[p->n_leads] : &out[i];
+			s->enterprises += rows[r].enterprises;
+			s->output_fen += rows[r].output_fen;
+			s->tax_fen += rows[r].tax_fen;
+		}
+	}
+	for (int i = 0; i <= p->n_leads; i++)
+		ratio(&out[i], total);
+	total->has_output_bp = total->output_fen > 0;
+	total->has_tax_bp = total->tax_fen > 0;
+	total->output_bp = total->has_output_bp ? MONEY_BP : 0;
+	total->tax_bp = total->has_tax_bp ? MONEY_BP : 0;
+}

@@ -1,0 +1,102 @@
+/* industry_plan.h - a zone's industry plan (art. 2 of the seed, lead 市发改委): its leading
+ * industries (主导产业), each tagged with an area of 战略性新兴产业分类(2018) and/or a 未来产业
+ * direction and holding the GB/T 4754 codes that belong to it; the plan's rules (at most 3
+ * leading industries unless an exception is recorded, at least one strategic emerging or future
+ * industry, a code in one industry only); which leading industry an enterprise's code falls in,
+ * and the share of output and tax the leading industries hold. Pure: no I/O. */
+#ifndef KFQ_CORE_INDUSTRY_PLAN_H
+#define KFQ_CORE_INDUSTRY_PLAN_H
+
+#include "core/industry.h"
+#include "util/arena.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define INDUSTRY_PLAN_LEADING_MAX    3  /* 原则上不超过3个 (art. 2) */
+#define INDUSTRY_PLAN_INDUSTRIES_MAX 10 /* what an exception may hold at most */
+#define INDUSTRY_PLAN_CODES_MAX      60 /* GB/T 4754 codes of one leading industry */
+#define INDUSTRY_PLAN_YEAR_MIN       2000
+#define INDUSTRY_PLAN_YEAR_MAX       2100
+#define SEI_AREA_CODE_MAX            3 /* "9" and its NUL (room for a two-digit level later) */
+
+/* One area of 战略性新兴产业分类(2018) (data/catalog/sei-2018.tsv). */
+struct sei_area {
+	char code[SEI_AREA_CODE_MAX];
+	const char *name;
+};
+
+struct sei_catalog {
+	struct sei_area *areas; /* in the file's order */
+	size_t n;
+};
+
+/* The areas kfq ships: data/catalog/sei-2018.tsv, embedded at build time. */
+extern const char sei_builtin_text[];
+
+/* Reads "code TAB name" lines ('#' and blank lines ignored): codes 1-9 in order, each once,
+ * names present. 0, or -1 with *p. Names point into a copy of text in a. */
+int sei_parse(const char *text, struct arena *a, struct sei_catalog *out,
+              struct industry_problem *p);
+const struct sei_area *sei_find(const struct sei_catalog *c, const char *code);
+
+/* A leading industry as a plan holds it. */
+struct industry_lead {
+	const char *name;
+	const char *sei_code; /* an area of the classification, or NULL */
+	const char *future;   /* a 未来产业 direction (enum_future_direction), or NULL */
+	const char **codes;   /* GB/T 4754 大类, 中类 or 小类 codes */
+	int n_codes;
+};
+
+struct industry_plan_rules {
+	int start_year, end_year;
+	const char *exception_reason; /* why more than 3 leading industries; NULL or "" = none */
+	const struct industry_lead *leads;
+	int n_leads;
+};
+
+/* Why a plan was refused: the rule, in Chinese, and the JSON Pointer of the field. */
+struct industry_plan_problem {
+	char message[200];
+	char field[64];
+};
+
+/* Checks a plan against the classification of industries (cat) and the areas (sei): years in
+ * range and in order; 1 to INDUSTRY_PLAN_INDUSTRIES_MAX leading industries, more than
+ * INDUSTRY_PLAN_LEADING_MAX only with an exception reason; at least one with an area or a
+ * future direction; each named, with known tags and 1..INDUSTRY_PLAN_CODES_MAX codes of the
+ * classification below its 门类 (a 大类, 中类 or 小类), no code the same as or within another
+ * code of the plan. 0, or -1 with *why. */
+int industry_plan_check(const struct industry_plan_rules *p, const struct industry_catalog *cat,
+                        const struct sei_catalog *sei, struct industry_plan_problem *why);
+
+/* Whether the plan needs the office's approval of an exception (more than 3 leading
+ * industries). */
+bool industry_plan_needs_exception(const struct industry_plan_rules *p);
+
+/* The leading industry (index) whose codes hold an enterprise's 小类 code (a code of the plan
+ * is the 小类 or one of its prefixes), or -1. */
+int industry_plan_match(const struct industry_plan_rules *p, const char *class_code);
+
+/* Output and tax of the enterprises of one 小类 (a row of the zone's year). */
+struct industry_sum {
+	const char *class_code;
+	int64_t enterprises, output_fen, tax_fen;
+};
+
+/* What the leading industries hold of a zone's year. */
+struct industry_share {
+	int64_t enterprises, output_fen, tax_fen; /* of the industry */
+	bool has_output_bp, has_tax_bp;           /* false where the zone's total is 0 */
+	int64_t output_bp, tax_bp;                /* ÷ the zone's total, basis points half-up */
+};
+
+/* Adds every row to the leading industry its code falls in: out[0..n_leads-1] per industry,
+ * out[n_leads] all leading industries together, total the zone's totals. Each share is that
+ * industry's sum ÷ the zone's total in basis points, rounded half-up once. */
+void industry_plan_shares(const struct industry_plan_rules *p, const struct industry_sum *rows,
+                          size_t n_rows, struct industry_share *out, struct industry_share *total);
+
+#endif

@@ -1,0 +1,232 @@
+'use strict';
+// industry.test.js - industry plans (art. 2, lead 市发改委) on SQLite or PostgreSQL: the areas of
+// 战略性新兴产业分类(2018) and the 未来产业 directions; a zone writes its own plan, refused with the
+// rule named (more than 3 leading industries without a reason, none strategic emerging or future,
+// a code outside GB/T 4754 or in two industries), nothing written; the office approves an
+// exception (not the zone, not twice); who reads what; the shares worked by hand; the export.
+//
+// The worked example, 抚顺经济开发区 2025 (fen):
+//   A 3612 新能源车整车制造  output 60,000,000  tax 3,000,000   -> 新能源汽车 (codes 3612, 384)
+//   B 3841 锂离子电池制造    output 20,000,000  tax 1,000,000   -> 新能源汽车 (within 384)
+//   C 3973 集成电路制造      output 10,000,000  tax   500,000   -> 集成电路 (3973)
+//   D 3130 钢压延加工        output 10,000,003  tax   500,001   -> none
+//   zone: output 100,000,003, tax 5,000,001
+//   新能源汽车 output 80,000,000 / 100,000,003 = 7999.99976 bp -> 8000; tax 4,000,000 / 5,000,001
+//     = 7999.9984 -> 8000
+//   集成电路 output 10,000,000 -> 999.99997 -> 1000; tax 500,000 -> 999.9998 -> 1000
+//   精细化工 (26) nobody: 0 bp
+//   all three: output 90,000,000 -> 8999.99973 -> 9000; tax 4,500,000 -> 8999.9982 -> 9000
+
+const { describe, test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const h = require('./harness');
+const { readXlsx } = require('./xlsx');
+
+const T = { timeout: h.STEP_TIMEOUT };
+
+const USERS = [
+	...h.DEFAULT_USERS,
+	{ username: 'finance1', org: '市财政局', role: 'department' },
+	{ username: 'ndrc1', org: '市发改委', role: 'department' },
+];
+
+// Published codes of real companies (GB 32100-2015), used here only as well-formed identifiers.
+const CODE = ['91440300192317458F', '91440300708461136T', '91110108551385082Q', '914403001922038216'];
+
+const EV = { name: '新能源汽车', sei_code: '5', codes: ['3612', '384'] };
+const IC = { name: '集成电路', sei_code: '1', future: 'information', codes: ['3973'] };
+const CHEM = { name: '精细化工', codes: ['26'] };
+const STEEL = { name: '钢铁深加工', codes: ['31'] };
+
+describe('industry plans', { timeout: h.FILE_TIMEOUT }, () => {
+	let srv, c, ids, econ, shengli, planId;
+
+	before(async () => {
+		srv = await h.startServer({ users: USERS });
+		c = await h.loginAll(srv, ['admin', 'office1', 'zone1', 'zone2', 'county1', 'auditor1', 'super1', 'finance1', 'ndrc1']);
+		ids = await h.orgIds(c.office1);
+		econ = ids[h.ORG.econ];
+		shengli = ids[h.ORG.shengli];
+		// what the seed's article 6 grants its lead (tax is entered by 市财政局)
+		const g = await c.office1.post('/api/capabilities/grants', { org_id: ids['市财政局'], capability: 'confirm_revenue' });
+		assert.equal(g.status, 201, g.text);
+	});
+
+	after(async () => {
+		if (srv) await srv.close();
+	});
+
+	const auditCount = async () => (await c.auditor1.get('/api/audit?page_size=1')).json.total;
+	const plan = (extra = {}) => ({
+		zone_id: econ,
+		name: '抚顺经济开发区“十五五”产业发展规划',
+		start_year: 2026,
+		end_year: 2030,
+		industries: [EV, IC, CHEM],
+		...extra,
+	});
+
+	test('the 9 areas of 战略性新兴产业分类(2018) and the 6 future directions', T, async () => {
+		const r = await c.ndrc1.get('/api/industry/areas');
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual(r.json.areas.map((a) => a.code), ['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+		assert.equal(r.json.areas[0].name, '新一代信息技术产业');
+		assert.equal(r.json.areas[8].name, '相关服务业');
+		assert.deepEqual(r.json.futures.map((f) => f.name), ['未来制造', '未来信息', '未来材料', '未来能源', '未来空间', '未来健康']);
+		for (const name of ['admin', 'auditor1']) h.assertError(await c[name].get('/api/industry/areas'), 403, 'forbidden');
+	});
+
+	test('a plan is refused with the rule it breaks, and nothing is written', T, async () => {
+		const before = await auditCount();
+		let r = await c.zone1.post('/api/industry-plans', plan({ industries: [EV, IC, CHEM, STEEL] }));
+		h.assertError(r, 400, 'invalid_value', '/exception_reason');
+		assert.match(r.json.error.message, /原则上不超过3个/);
+		r = await c.zone1.post('/api/industry-plans', plan({ industries: [CHEM, STEEL] }));
+		h.assertError(r, 400, 'invalid_value', '/industries');
+		assert.match(r.json.error.message, /至少有1个战略性新兴产业或未来产业/);
+		r = await c.zone1.post('/api/industry-plans', plan({ industries: [EV, { ...IC, codes: ['9999'] }] }));
+		h.assertError(r, 400, 'invalid_value', '/industries/1/codes/0');
+		r = await c.zone1.post('/api/industry-plans', plan({ industries: [EV, { ...IC, codes: ['3841'] }] }));
+		h.assertError(r, 400, 'invalid_value', '/industries/1/codes/0');
+		assert.match(r.json.error.message, /只能归入一个主导产业/);
+		r = await c.zone1.post('/api/industry-plans', plan({ industries: [{ ...EV, sei_code: '0' }] }));
+		h.assertError(r, 400, 'invalid_value', '/industries/0/sei_code');
+		r = await c.zone1.post('/api/industry-plans', plan({ industries: [{ ...EV, future: '未来能源' }] }));
+		h.assertError(r, 400, 'invalid_value', '/industries/0/future');
+		r = await c.zone1.post('/api/industry-plans', plan({ end_year: 2025 }));
+		h.assertError(r, 400, 'invalid_value', '/end_year');
+		r = await c.zone1.post('/api/industry-plans', plan({ start_year: 1999 }));
+		h.assertError(r, 400, 'out_of_range', '/start_year');
+		assert.equal(await auditCount(), before);
+	});
+
+	test('a zone writes its own plan only; departments and the office do not write', T, async () => {
+		h.assertError(await c.zone1.post('/api/industry-plans', plan({ zone_id: shengli })), 404, 'not_found');
+		for (const name of ['office1', 'ndrc1', 'county1', 'super1']) h.assertError(await c[name].post('/api/industry-plans', plan()), 403, 'forbidden');
+		const before = await auditCount();
+		const r = await c.zone1.post('/api/industry-plans', plan());
+		assert.equal(r.status, 201, r.text);
+		planId = r.json.id;
+		assert.equal(r.json.exception, 'none');
+		assert.equal(r.json.exception_reason, '');
+		assert.deepEqual(r.json.industries[0], { codes: ['3612', '384'], future: null, future_label: null, name: '新能源汽车', sei_code: '5', sei_name: '新能源汽车产业' });
+		assert.equal(r.json.industries[1].future_label, '未来信息');
+		assert.equal(r.json.industries[2].sei_code, null);
+		assert.equal(await auditCount(), before + 1);
+		h.assertError(await c.zone1.post('/api/industry-plans', plan({ name: '又一个' })), 409, 'conflict', '/start_year');
+	});
+
+	test('who reads: the city departments and the office all plans, a zone its own, a county its zones', T, async () => {
+		const zones = async (client) => (await client.get('/api/industry-plans')).json.items.map((p) => p.zone_name);
+		for (const name of ['ndrc1', 'finance1', 'office1', 'super1', 'zone1']) assert.deepEqual(await zones(c[name]), [h.ORG.econ], name);
+		// 东洲区's zone is the high-tech zone, which has no plan yet
+		assert.deepEqual(await zones(c.county1), []);
+		assert.deepEqual(await zones(c.zone2), []);
+		h.assertError(await c.county1.get(`/api/industry-plans/${planId}`), 404, 'not_found');
+		h.assertError(await c.zone2.get(`/api/industry-plans/${planId}`), 404, 'not_found');
+		h.assertError(await c.zone2.put(`/api/industry-plans/${planId}`, plan({ zone_id: shengli })), 404, 'not_found');
+		for (const name of ['admin', 'auditor1']) h.assertError(await c[name].get('/api/industry-plans'), 403, 'forbidden');
+		assert.equal((await c.ndrc1.get('/api/industry-plans?year=2030')).json.total, 1);
+		assert.equal((await c.ndrc1.get('/api/industry-plans?year=2031')).json.total, 0);
+		assert.equal((await c.ndrc1.get(`/api/industry-plans?zone_id=${shengli}`)).json.total, 0);
+		h.assertError(await c.ndrc1.get('/api/industry-plans?exception=maybe'), 400, 'invalid_value', 'exception');
+	});
+
+	test('the shares of output and tax the leading industries hold, worked by hand', T, async () => {
+		const rows = [
+			[CODE[0], '示例新能源汽车有限公司', '3612', 60000000, 3000000],
+			[CODE[1], '示例电池有限公司', '3841', 20000000, 1000000],
+			[CODE[2], '示例芯片有限公司', '3973', 10000000, 500000],
+			[CODE[3], '示例钢材有限公司', '3130', 10000003, 500001],
+		];
+		for (const [uscc, name, industry_code, output, tax] of rows) {
+			let r = await c.zone1.post('/api/enterprises', {
+				uscc, name, zone_id: econ, industry_code, scale: 'above', registered_on: '2020-01-01', attracted: false,
+			});
+			assert.equal(r.status, 201, r.text);
+			const id = r.json.id;
+			r = await c.zone1.post('/api/industry-outputs', { enterprise_id: id, year: 2025, output_fen: output });
+			assert.equal(r.status, 200, r.text);
+			assert.equal(r.json.output_fen, output);
+			r = await c.finance1.put(`/api/enterprises/${id}/taxes/2025`, { amounts: [{ tax_type: 'vat', amount_fen: tax }] });
+			assert.equal(r.status, 200, r.text);
+		}
+		// another zone's enterprise is not the zone's to report; a missing one is refused
+		const ent = (await c.zone1.get('/api/enterprises')).json.items[0].id;
+		h.assertError(await c.zone2.post('/api/industry-outputs', { enterprise_id: ent, year: 2025, output_fen: 1 }), 404, 'not_found');
+		h.assertError(await c.zone1.post('/api/industry-outputs', { enterprise_id: 999999, year: 2025, output_fen: 1 }), 400, 'invalid_value', '/enterprise_id');
+		h.assertError(await c.zone1.post('/api/industry-outputs', { enterprise_id: ent, year: 2025, output_fen: -1 }), 400, 'out_of_range', '/output_fen');
+
+		const r = await c.ndrc1.get(`/api/industry-plans/${planId}?year=2025`);
+		assert.equal(r.status, 200, r.text);
+		const s = r.json.shares;
+		assert.equal(s.year, 2025);
+		assert.deepEqual(s.zone, { enterprises: 4, output_fen: 100000003, output_share_bp: 10000, tax_fen: 5000001, tax_share_bp: 10000 });
+		assert.deepEqual(s.industries, [
+			{ name: '新能源汽车', enterprises: 2, output_fen: 80000000, output_share_bp: 8000, tax_fen: 4000000, tax_share_bp: 8000 },
+			{ name: '集成电路', enterprises: 1, output_fen: 10000000, output_share_bp: 1000, tax_fen: 500000, tax_share_bp: 1000 },
+			{ name: '精细化工', enterprises: 0, output_fen: 0, output_share_bp: 0, tax_fen: 0, tax_share_bp: 0 },
+		]);
+		assert.deepEqual(s.leading, { enterprises: 3, output_fen: 90000000, output_share_bp: 9000, tax_fen: 4500000, tax_share_bp: 9000 });
+		// a year without figures: no shares, not 0 %
+		const empty = (await c.ndrc1.get(`/api/industry-plans/${planId}?year=2024`)).json.shares;
+		assert.equal(empty.leading.output_share_bp, null);
+		assert.equal(empty.zone.enterprises, 4);
+
+		const e = await c.zone1.get(`/api/industry-plans/${planId}/enterprises?year=2025`);
+		assert.equal(e.status, 200, e.text);
+		assert.equal(e.json.total, 4);
+		const byName = Object.fromEntries(e.json.items.map((x) => [x.name, [x.lead_name, x.output_fen, x.tax_fen]]));
+		assert.deepEqual(byName, {
+			示例新能源汽车有限公司: ['新能源汽车', 60000000, 3000000],
+			示例电池有限公司: ['新能源汽车', 20000000, 1000000],
+			示例芯片有限公司: ['集成电路', 10000000, 500000],
+			示例钢材有限公司: [null, 10000003, 500001],
+		});
+		h.assertError(await c.zone2.get(`/api/industry-plans/${planId}/enterprises`), 404, 'not_found');
+	});
+
+	test('more than 3 leading industries: a reason, then the office approves (not the zone, not twice)', T, async () => {
+		const reason = '钢铁深加工为存量支柱产业，转型期内保留';
+		let r = await c.zone1.put(`/api/industry-plans/${planId}`, plan({ industries: [EV, IC, CHEM, STEEL], exception_reason: reason }));
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.exception, 'pending');
+		assert.equal(r.json.exception_label, '待批准');
+		assert.equal(r.json.exception_reason, reason);
+		assert.equal((await c.office1.get('/api/industry-plans?exception=pending')).json.total, 1);
+		const todo = (await c.office1.get('/api/todos')).json.items.find((x) => x.key === 'industry_exceptions');
+		assert.deepEqual([todo.count, todo.link], [1, '/industry-plans?exception=pending']);
+		assert.equal((await c.zone1.get('/api/todos')).json.items.find((x) => x.key === 'industry_exceptions'), undefined);
+		h.assertError(await c.zone1.post(`/api/industry-plans/${planId}/approve`), 403, 'forbidden');
+		h.assertError(await c.ndrc1.post(`/api/industry-plans/${planId}/approve`), 403, 'forbidden');
+		const before = await auditCount();
+		r = await c.office1.post(`/api/industry-plans/${planId}/approve`);
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.exception, 'approved');
+		assert.ok(r.json.approved_at);
+		assert.equal(await auditCount(), before + 1);
+		const a = (await c.auditor1.get('/api/audit?page_size=1')).json.items[0];
+		assert.equal(a.action, 'approve_exception');
+		assert.equal(a.entity_type, 'industry_plan');
+		h.assertError(await c.office1.post(`/api/industry-plans/${planId}/approve`), 409, 'invalid_state');
+		// a change asks for the approval again; back to 3 needs none and keeps no reason
+		r = await c.zone1.put(`/api/industry-plans/${planId}`, plan({ industries: [EV, IC, CHEM, STEEL], exception_reason: reason }));
+		assert.equal(r.json.exception, 'pending');
+		assert.equal(r.json.approved_at, null);
+		r = await c.zone1.put(`/api/industry-plans/${planId}`, plan({ exception_reason: reason }));
+		assert.equal(r.json.exception, 'none');
+		assert.equal(r.json.exception_reason, '');
+		h.assertError(await c.office1.post(`/api/industry-plans/${planId}/approve`), 409, 'invalid_state');
+	});
+
+	test('the export: one row per leading industry', T, async () => {
+		const r = await c.ndrc1.get('/api/industry-plans/export.xlsx');
+		assert.equal(r.status, 200, r.text);
+		const x = readXlsx(r.buf);
+		assert.deepEqual(x[0], ['开发区', '规划名称', '起始年份', '截止年份', '主导产业', '战略性新兴产业 / 未来产业', '国民经济行业代码', '例外状态', '例外理由']);
+		assert.equal(x.length, 4);
+		assert.deepEqual(x[1].slice(4, 7), ['新能源汽车', '新能源汽车产业', '3612、384']);
+		assert.deepEqual(x[2].slice(4, 7), ['集成电路', '新一代信息技术产业 / 未来信息', '3973']);
+		assert.equal(String(x[1][2]), '2026');
+	});
+});

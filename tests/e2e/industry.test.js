@@ -1,0 +1,144 @@
+// Industry plans and the investment pipeline in the browser, on the demo (`kfq demo`: each sample
+// zone's 十五五 plan, 抚顺经济开发区 with a fourth leading industry waiting for the office; 2025
+// output of the sample enterprises; three 招商 projects a zone, one signed 120 days ago and so
+// stalled at the default 90 days).
+// 市发改委 reads every plan and the shares: 抚顺经济开发区's leading industries hold 40,920,000,000
+// of 58,200,000,000 fen of output (7031 bp: 70.31%) and 940,044,000 of 1,763,559,000 fen of tax
+// (5330 bp: 53.30%); the stalled projects by 只看停滞 (in the address). The office approves the
+// exception and drafts a 督办单 about a stalled project. The zone drops its fourth leading
+// industry (no approval needed any more) and moves its stalled project on: the stall ends and
+// the history shows the change.
+import { describe, test as nodeTest, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer } from './server.js'
+import { openBrowser, login, logout, shot, sel, confirmBox, testWithShots, exportFrom } from './helpers.js'
+
+const ZONE = { username: 'zone1', password: 'Zone#Passw0rd12', org: '抚顺经济开发区（示例）', role: 'zone', displayName: '经开区招商局' }
+const NDRC = { username: 'ndrc1', password: 'Ndrc#Passw0rd123', org: '市发改委', role: 'department', displayName: '发改委产业科' }
+const OFFICE = { username: 'office1', password: 'Office#Passw0rd1', org: '市商务局', role: 'office', displayName: '改革办' }
+const ECON = '抚顺经济开发区（示例）'
+const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10)
+
+describe('industry plans and the investment pipeline', () => {
+  let server
+  let b
+  const test = testWithShots(nodeTest, () => b?.page)
+  const rows = (page, table) => page.locator(`${sel(table)} .el-table__body-wrapper .el-table__row`)
+
+  before(async () => {
+    server = await startServer({ name: 'industry', demo: true, users: [ZONE, NDRC, OFFICE] })
+  })
+
+  after(async () => {
+    if (b) await b.close()
+    if (server) await server.stop()
+  })
+
+  test('市发改委: every zone\'s plan, the shares of the leading industries, the stalled projects', async () => {
+    b = await openBrowser(server.url)
+    const { page, watcher } = b
+    await login(page, watcher, NDRC.username, NDRC.password)
+    await page.locator(sel('menu-industry-plans')).click()
+    await page.locator(sel('page-industry-plans')).waitFor()
+    await rows(page, 'industry-plans-table').nth(3).waitFor()
+    assert.equal(await page.locator(sel('industry-plan-create')).count(), 0)
+    assert.equal(await page.locator('[data-test^="industry-plan-approve-"]').count(), 0)
+    const econ = rows(page, 'industry-plans-table').filter({ hasText: ECON })
+    assert.equal((await econ.locator('[data-test^="industry-plan-exception-"]').innerText()).trim(), '待批准')
+    assert.equal(await econ.locator(sel('industry-plans-row-lead')).count(), 4)
+    await shot(page, 'industry-plans-ndrc')
+
+    await econ.locator('[data-test^="industry-plan-open-"]').click()
+    await page.locator(sel('page-industry-plan')).waitFor()
+    await page.locator(sel('share-output-leading'), { hasText: '70.31%' }).waitFor()
+    assert.equal((await page.locator(sel('share-tax-leading')).innerText()).trim(), '53.30%')
+    assert.equal((await page.locator(sel('share-output-zone')).innerText()).trim(), '100.00%')
+    await page.locator(sel('chart-industry-output')).waitFor()
+    const leads = await page.locator('[data-test^="enterprise-lead-"]').allInnerTexts()
+    assert.equal(leads.length, 6)
+    assert.equal(leads.filter((x) => x.trim() === '—').length, 2) // 有机化学原料, 水泥: no leading industry
+    assert.equal(await page.locator('[data-test^="enterprise-output-edit-"]').count(), 0)
+    await shot(page, 'industry-plan-shares')
+
+    await page.locator(sel('menu-invest')).click()
+    await page.locator(sel('page-invest')).waitFor()
+    await rows(page, 'invest-table').nth(11).waitFor()
+    await page.locator(sel('invest-filter-stalled')).click()
+    await page.locator(sel('invest-search-submit')).click()
+    await page.waitForURL(/stalled=1/)
+    await page.locator(sel('invest-total'), { hasText: '4' }).waitFor()
+    assert.equal(await page.locator('[data-test^="invest-stalled-"]').count(), 4)
+    assert.equal(await page.locator(sel('invest-create')).count(), 0)
+    const download = await exportFrom(page, 'invest-export', 'xlsx')
+    assert.match(download.suggestedFilename(), /\.xlsx$/)
+    await shot(page, 'invest-stalled')
+    await logout(page)
+    watcher.assertClean()
+  })
+
+  test('the office approves the exception and drafts a 督办单 about a stalled project', async () => {
+    const { page, watcher } = b
+    await login(page, watcher, OFFICE.username, OFFICE.password)
+    await page.goto(`${server.url}/industry-plans?exception=pending`)
+    await page.locator(sel('page-industry-plans')).waitFor()
+    const econ = rows(page, 'industry-plans-table').filter({ hasText: ECON })
+    await econ.locator('[data-test^="industry-plan-approve-"]').click()
+    await confirmBox(page)
+    await page.locator(sel('industry-plans-total'), { hasText: '0' }).waitFor()
+
+    await page.goto(`${server.url}/invest?stalled=1`)
+    await page.locator(sel('page-invest')).waitFor()
+    const stalled = rows(page, 'invest-table').filter({ hasText: ECON })
+    await stalled.locator('[data-test^="invest-notice-"]').click()
+    await page.locator(sel('invest-notice-form')).waitFor()
+    assert.match(await page.locator(sel('invest-notice-body')).inputValue(), /已120天未推进/)
+    const due = page.locator(`${sel('invest-notice-due')} input`)
+    await due.click()
+    await due.fill(new Date(Date.now() + 8 * 3600e3 + 7 * 86400e3).toISOString().slice(0, 10))
+    await due.press('Enter')
+    await page.locator(sel('invest-notice-save')).click()
+    await page.waitForURL(/\/notices\/\d+/)
+    await page.getByText('招商项目“动力电池正极材料项目（示例）”').first().waitFor()
+    await shot(page, 'invest-notice-draft')
+    await logout(page)
+    watcher.assertClean()
+  })
+
+  test('a zone: its own plan back to 3 leading industries, its stalled project moved on', async () => {
+    const { page, watcher } = b
+    await login(page, watcher, ZONE.username, ZONE.password)
+    await page.locator(sel('menu-industry-plans')).click()
+    await rows(page, 'industry-plans-table').first().waitFor()
+    assert.equal(await rows(page, 'industry-plans-table').count(), 1)
+    await page.locator('[data-test^="industry-plan-edit-"]').click()
+    await page.locator(sel('industry-plan-form')).waitFor()
+    await page.locator(`${sel('industry-lead-3')} .el-button--danger`).click()
+    await page.locator(sel('industry-plan-save')).click()
+    await page.locator('[data-test^="industry-plan-exception-"]', { hasText: '无需批准' }).waitFor()
+    assert.equal(await page.locator(sel('industry-plans-row-lead')).count(), 3)
+
+    await page.locator(sel('menu-invest')).click()
+    await rows(page, 'invest-table').nth(2).waitFor()
+    assert.equal(await rows(page, 'invest-table').count(), 3)
+    const stalled = rows(page, 'invest-table').filter({ has: page.locator('[data-test^="invest-stalled-"]') })
+    await stalled.locator('[data-test^="invest-move-"]').click()
+    await page.locator(sel('invest-stage-form')).waitFor()
+    const date = page.locator(`${sel('invest-stage-date')} input`)
+    await date.click()
+    await date.fill(today)
+    await date.press('Enter')
+    await page.locator(sel('invest-stage-note')).fill('完成土地摘牌')
+    await page.locator(sel('invest-stage-save')).click()
+    await page.locator(sel('invest-stage-form')).waitFor({ state: 'hidden' })
+    await page.locator('[data-test^="invest-stalled-"]').waitFor({ state: 'detached' })
+    await rows(page, 'invest-table').filter({ hasText: '动力电池正极材料项目（示例）' }).locator('[data-test^="invest-row-"]').click()
+    await page.locator(sel('page-invest-project')).waitFor()
+    assert.equal((await page.locator(sel('invest-project-stage')).innerText()).trim(), '落地')
+    const history = await page.locator(`${sel('invest-history')} .el-timeline-item`).allInnerTexts()
+    assert.equal(history.length, 3)
+    assert.match(history[2], /签约 → 落地/)
+    assert.match(history[2], /完成土地摘牌/)
+    await shot(page, 'invest-project-zone')
+    watcher.assertClean()
+  })
+})

@@ -1,0 +1,203 @@
+/* Tests src/core/industry_plan.c: the 9 areas of 战略性新兴产业分类(2018) as shipped, a plan's
+ * rules (named in the errors), an enterprise's leading industry and the shares, worked by
+ * hand. */
+#include "core/industry_plan.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+static struct arena a;
+static struct industry_catalog cat;
+static struct sei_catalog sei;
+
+static int setup(void **state)
+{
+	struct industry_problem p;
+	(void)state;
+
+	arena_init(&a);
+	if (industry_parse(industry_builtin_text, &a, &cat, &p) != 0 ||
+	    sei_parse(sei_builtin_text, &a, &sei, &p) != 0)
+		return -1;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	arena_release(&a);
+	return 0;
+}
+
+static void test_areas(void **state)
+{
+	static const char *const names[] = {"新一代信息技术产业", "高端装备制造产业", "新材料产业",
+	                                    "生物产业",           "新能源汽车产业",   "新能源产业",
+	                                    "节能环保产业",       "数字创意产业",     "相关服务业"};
+	struct sei_catalog bad;
+	struct industry_problem p;
+	(void)state;
+
+	assert_int_equal(sei.n, 9);
+	for (size_t i = 0; i < 9; i++) {
+		assert_int_equal(sei.areas[i].code[0], '1' + (int)i);
+		assert_string_equal(sei.areas[i].name, names[i]);
+	}
+	assert_string_equal(sei_find(&sei, "5")->name, "新能源汽车产业");
+	assert_null(sei_find(&sei, "10"));
+	assert_int_equal(sei_parse("1\tA\n3\tC\n", &a, &bad, &p), -1);
+	assert_int_equal(p.line, 2);
+	assert_int_equal(sei_parse("1\tA\n", &a, &bad, &p), -1);
+	assert_int_equal(p.line, 0);
+	assert_int_equal(sei_parse("1 A\n", &a, &bad, &p), -1);
+}
+
+static const char *c_ev[] = {"3612", "384"};  /* 新能源车整车, 电池 */
+static const char *c_ic[] = {"3973", "3974"}; /* 集成电路制造, 显示器件 */
+static const char *c_chem[] = {"26"};         /* 化学原料和化学制品制造业 */
+static const char *c_steel[] = {"31"};        /* 黑色金属冶炼 */
+
+static struct industry_lead leads[] = {
+    {"新能源汽车", "5", NULL, c_ev, 2},
+    {"集成电路", "1", "information", c_ic, 2},
+    {"精细化工", NULL, NULL, c_chem, 1},
+    {"钢铁深加工", NULL, NULL, c_steel, 1},
+};
+
+static void test_check(void **state)
+{
+	struct industry_plan_rules p = {2026, 2030, NULL, leads, 3};
+	struct industry_plan_problem why = {0};
+	struct industry_lead l[2];
+	const char *dup[] = {"2614", "3973"};
+	const char *bad[] = {"9999"};
+	(void)state;
+
+	assert_int_equal(industry_plan_check(&p, &cat, &sei, &why), 0);
+	assert_false(industry_plan_needs_exception(&p));
+
+	/* a fourth needs a reason */
+	p.n_leads = 4;
+	assert_true(industry_plan_needs_exception(&p));
+	assert_int_equal(industry_plan_check(&p, &cat, &sei, &why), -1);
+	assert_string_equal(why.field, "/exception_reason");
+	assert_non_null(strstr(why.message, "原则上不超过3个"));
+	p.exception_reason = ""; /* the API trims blanks away */
+	assert_int_equal(industry_plan_check(&p, &cat, &sei, &why), -1);
+	p.exception_reason = "钢铁深加工为存量支柱，转型期保留";
+	assert_int_equal(industry_plan_check(&p, &cat, &sei, &why), 0);
+
+	/* none strategic emerging or future */
+	p.exception_reason = NULL;
+	p.leads = leads + 2;
+	p.n_leads = 2;
+	assert_int_equal(industry_plan_check(&p, &cat, &sei, &why), -1);
+	assert_string_equal(why.field, "/industries");
+	assert_non_null(strstr(why.message, "战略性新兴产业或未来产业"));
+
+	/* a future direction alone is enough */
+	memcpy(l, leads + 2, sizeof(l));
+	l[0].future = "materials";
+	p.leads = l;
+	assert_int_equal(industry_plan_check(&p, &cat, &sei, &why), 0);
+	l[0].future = "未来材料";
+	assert_int_equal(industry_plan_check(&p, &cat, &sei, &why), -1);
+	assert_string_equal(why.field, "/industries/0/future");
+	l[0].future = NULL;
+	l[0].sei_code = "0";
+	assert_int_equal(industry_plan_check(&p, &cat, &sei, &why), -1);
+	assert_string_equal(why.field, "/industries/0/sei_code");
+
+	/* codes: in the classification, below a 门类, each once */
+	l[0].sei_code = "3";
+	l[1].codes = bad;
+	assert_int_equal(industry_plan_check(&p, &cat, &sei, &why), -1);
+	assert_string_equal(why.field, "/industries/1/codes/0");
+	bad[0] = "C";
+	assert_int_equal(industry_plan_check(&p, &cat, &sei, &why), -1);
+	l[1].codes = dup; /* 2614 lies within 26 of industry 0 */
+	l[1].n_codes = 2;
+	assert_int_equal(industry_plan_check(&p, &cat, &sei, &why), -1);
+	assert_string_equal(why.field, "/industries/1/codes/0");
+	assert_non_null(strstr(why.message, "只能归入一个主导产业"));
+	l[1].n_codes = 0;
+	assert_int_equal(industry_plan_check(&p, &cat, &sei, &why), -1);
+	assert_string_equal(why.field, "/industries/1/codes");
+
+	/* years */
+	p.leads = leads;
+	p.end_year = 2025;
+	assert_int_equal(industry_plan_check(&p, &cat, &sei, &why), -1);
+	assert_string_equal(why.field, "/end_year");
+}
+
+static void test_match_and_shares(void **state)
+{
+	struct industry_plan_rules p = {2026, 2030, NULL, leads, 3};
+	/* a zone's year by 小类: output and tax in fen */
+	const struct industry_sum rows[] = {
+	    {"3612", 2, 600000000, 30000000}, /* 新能源汽车 */
+	    {"3841", 1, 200000000, 10000000}, /* 锂离子电池: in 384 */
+	    {"3973", 1, 100000000, 5000000},  /* 集成电路 */
+	    {"2614", 1, 50000000, 2500000},   /* 精细化工 (26) */
+	    {"3130", 3, 50000000, 2500000},   /* 钢压延: no leading industry */
+	};
+	struct industry_share s[4], total;
+	(void)state;
+
+	assert_int_equal(industry_plan_match(&p, "3612"), 0);
+	assert_int_equal(industry_plan_match(&p, "3849"), 0);
+	assert_int_equal(industry_plan_match(&p, "3974"), 1);
+	assert_int_equal(industry_plan_match(&p, "2669"), 2);
+	assert_int_equal(industry_plan_match(&p, "3130"), -1);
+	assert_int_equal(industry_plan_match(&p, NULL), -1);
+
+	industry_plan_shares(&p, rows, 5, s, &total);
+	/* total output 10 亿 fen = 1000000000, tax 50000000 */
+	assert_int_equal(total.enterprises, 8);
+	assert_int_equal(total.output_fen, 1000000000);
+	assert_int_equal(total.tax_fen, 50000000);
+	/* 新能源汽车: 800000000 / 1000000000 = 8000 bp */
+	assert_int_equal(s[0].enterprises, 3);
+	assert_int_equal(s[0].output_fen, 800000000);
+	assert_int_equal(s[0].output_bp, 8000);
+	assert_int_equal(s[0].tax_bp, 8000);
+	assert_int_equal(s[1].output_bp, 1000);
+	assert_int_equal(s[2].output_bp, 500);
+	/* all three: 950000000 -> 9500 bp; tax 47500000 / 50000000 = 9500 */
+	assert_int_equal(s[3].enterprises, 5);
+	assert_int_equal(s[3].output_bp, 9500);
+	assert_int_equal(s[3].tax_bp, 9500);
+}
+
+static void test_half_up_and_empty(void **state)
+{
+	struct industry_plan_rules p = {2026, 2030, NULL, leads, 1};
+	/* 1 of 3 fen: 3333.33 bp -> 3333; 2 of 3: 6666.67 -> 6667 */
+	const struct industry_sum rows[] = {{"3612", 1, 2, 1}, {"3130", 1, 1, 2}};
+	struct industry_share s[2], total;
+	(void)state;
+
+	industry_plan_shares(&p, rows, 2, s, &total);
+	assert_int_equal(s[0].output_bp, 6667);
+	assert_int_equal(s[0].tax_bp, 3333);
+	industry_plan_shares(&p, rows, 0, s, &total);
+	assert_false(s[0].has_output_bp);
+	assert_false(s[1].has_tax_bp);
+	assert_int_equal(total.output_fen, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_areas),
+	    cmocka_unit_test(test_check),
+	    cmocka_unit_test(test_match_and_shares),
+	    cmocka_unit_test(test_half_up_and_empty),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
