@@ -11,7 +11,8 @@
 #include <errno.h>
 #include <string.h>
 
-static const struct api_attachment_kind *const kinds[] = {api_notice_attachment_kinds, NULL};
+static const struct api_attachment_kind *const kinds[] = {api_notice_attachment_kinds,
+                                                          api_fault_attachment_kinds, NULL};
 
 static const struct api_attachment_kind *kind_of(const char *type)
 {

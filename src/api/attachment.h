@@ -25,6 +25,7 @@ struct api_attachment_kind {
 /* Each module's kinds, {NULL}-terminated; a new module adds its table here and to the list in
  * attachment.c. */
 extern const struct api_attachment_kind api_notice_attachment_kinds[];
+extern const struct api_attachment_kind api_fault_attachment_kinds[];
 
 /* A file received and stored. */
 struct api_file {

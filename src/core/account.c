@@ -104,13 +104,15 @@ static const struct {
          PERM_PLAN_REVIEW | PERM_NOTICE_READ | PERM_NOTICE_ISSUE | PERM_CAPABILITY_MANAGE |
          PERM_ENTERPRISE_READ | PERM_ENTERPRISE_WRITE | PERM_REVSHARE_READ |
          PERM_ARRANGEMENT_WRITE | PERM_REVSHARE_COMPARE | PERM_POWER_READ | PERM_POWER_WRITE |
-         PERM_CALENDAR_WRITE | PERM_BUDGET_READ | PERM_PEOPLE_READ | PERM_PAY_SET | PERM_LAND_READ,
+         PERM_CALENDAR_WRITE | PERM_BUDGET_READ | PERM_PEOPLE_READ | PERM_PAY_SET | PERM_LAND_READ |
+         PERM_FAULT_MANAGE,
      "all"},
     {"department",
      PERM_DASHBOARD | PERM_ORG_READ | PERM_TASK_READ | PERM_NOTICE_READ | PERM_NOTICE_REPLY |
          PERM_ENTERPRISE_READ | PERM_REVSHARE_READ | PERM_REVSHARE_MANAGE | PERM_REVSHARE_COMPARE |
          PERM_POWER_READ | PERM_POWER_WRITE | PERM_BUDGET_READ | PERM_BUDGET_MANAGE |
-         PERM_PEOPLE_READ | PERM_LAND_READ | PERM_LAND_WRITE,
+         PERM_PEOPLE_READ | PERM_LAND_READ | PERM_LAND_WRITE |
+         PERM_FAULT_DECIDE | PERM_LEADER_RECORD,
      "org"},
     {"zone",
      PERM_DASHBOARD | PERM_ORG_READ | PERM_TASK_READ | PERM_PLAN_WRITE | PERM_NOTICE_READ |
@@ -235,6 +237,7 @@ const char *account_perm_name(account_perms perm)
 	    "revshare_compare",  "power_read",    "power_write",      "calendar_write",
 	    "budget_read",       "budget_manage", "people_read",      "people_write",
 	    "pay_set",           "land_read",     "land_write",
+	    [48] = "fault_manage",   [49] = "fault_decide", [50] = "leader_record",
 	};
 	for (int i = 0; i < ACCOUNT_NPERMS; i++)
 		if (perm == (account_perms)1 << i)

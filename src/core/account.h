@@ -113,7 +113,15 @@ typedef uint64_t account_perms;
 /* parcels, batches, cases and projects (zone: its own); boundaries and every zone's land
  * also need the organization's manage_land capability */
 #define PERM_LAND_WRITE ((account_perms)1 << 30)
-#define ACCOUNT_NPERMS  31
+/* register 容错免责 cases, answer their conditions, publish them to the case library */
+#define PERM_FAULT_MANAGE ((account_perms)1 << 48)
+/* decide a 容错免责 case: also needs the organization's decide_fault capability */
+#define PERM_FAULT_DECIDE ((account_perms)1 << 49)
+/* record zone leaders' rewards and adjustments (art. 15), set the 编制 norm (art. 7): also
+ * needs the organization's record_leader_action or approve_staffing capability */
+#define PERM_LEADER_RECORD ((account_perms)1 << 50)
+/* bits 31-47 are other modules' (COORD.md); a bit without a name is nobody's yet */
+#define ACCOUNT_NPERMS 51
 
 /* The stable name of permission bit `perm` (e.g. "task_read"): what GET /api/session sends the
  * web client, which builds its menus from these. NULL for anything but one known bit. */

@@ -37,6 +37,13 @@ const struct capability_def capability_defs[CAP_COUNT] = {
     {CAP_MANAGE_LAND, "manage_land", "管理开发区用地",
      "录入和修改各开发区的批准面积和四至边界、批次、地块、低效用地处置和项目位置", CAP_SEED_LEAD, 2,
      "聚焦主责主业"},
+    /* art. 18 lists no lead unit, so nothing is seeded from the policy: the office grants it
+     * in 职能授权 (市纪委监委 with 市委组织部 by default, as the demo data does) */
+    {CAP_DECIDE_FAULT, "decide_fault", "认定容错免责",
+     "对开发区单位和个人的容错免责案件作出免责、减责或不予免责的决定", CAP_SEED_NONE, 18, NULL},
+    {CAP_RECORD_LEADER_ACTION, "record_leader_action", "记录班子成员奖惩",
+     "依据年度考核结果记录开发区班子成员优先提拔使用或及时调整的情况", CAP_SEED_LEAD, 15,
+     "建立奖优罚劣机制"},
 };
 
 const struct capability_def *capability_find(const char *code)
