@@ -892,6 +892,7 @@ const struct api_route *const api_tables[] = {
     api_project_routes,
     api_fault_routes,
     api_leader_routes,
+    api_norm_routes,
     NULL,
 };
 

@@ -285,6 +285,7 @@ extern const struct api_route api_person_routes[];
 extern const struct api_route api_pay_routes[];
 extern const struct api_route api_fault_routes[];
 extern const struct api_route api_leader_routes[];
+extern const struct api_route api_norm_routes[];
 extern const struct api_route api_pay_whatif_routes[];
 extern const struct api_route api_boundary_routes[];
 extern const struct api_route api_parcel_routes[];

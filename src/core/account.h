@@ -117,8 +117,8 @@ typedef uint64_t account_perms;
 #define PERM_FAULT_MANAGE ((account_perms)1 << 48)
 /* decide a 容错免责 case: also needs the organization's decide_fault capability */
 #define PERM_FAULT_DECIDE ((account_perms)1 << 49)
-/* record zone leaders' rewards and adjustments (art. 15), set the 编制 norm (art. 7): also
- * needs the organization's record_leader_action or approve_staffing capability */
+/* record zone leaders' rewards and adjustments (art. 15): also needs the organization's
+ * record_leader_action capability */
 #define PERM_LEADER_RECORD ((account_perms)1 << 50)
 /* bits 31-47 are other modules' (COORD.md); a bit without a name is nobody's yet */
 #define ACCOUNT_NPERMS 51

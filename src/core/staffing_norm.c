@@ -79,3 +79,21 @@ int staffing_norm_compute(const int64_t params[NORM_NPARAMS], const struct staff
 	out->leader_posts = l;
 	return 0;
 }
+
+int staffing_norm_scenario_compute(void *ctx, const int64_t *params, struct arena *a,
+                                   struct scenario_outcome *out, const char **message)
+{
+	const struct staffing_norm_zones *z = ctx;
+
+	out->rows = arena_zalloc(a, sizeof(*out->rows) * (z->n + 1));
+	out->n_rows = z->n;
+	out->total = 0;
+	for (size_t i = 0; i < z->n; i++) {
+		struct staffing_norm_result r;
+		if (staffing_norm_compute(params, &z->inputs[i], &r, message) != 0)
+			return -1;
+		out->rows[i] = (struct scenario_row){z->keys[i], r.establishment};
+		out->total += r.establishment;
+	}
+	return 0;
+}

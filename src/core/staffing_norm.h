@@ -60,4 +60,15 @@ int staffing_norm_compute(const int64_t params[NORM_NPARAMS], const struct staff
 /* Checks a full parameter vector: 0, or -1 with *message. */
 int staffing_norm_check(const int64_t params[NORM_NPARAMS], const char **message);
 
+/* The zones a what-if compares (core/scenario.h): keys[i] (a zone's id) with inputs[i]. */
+struct staffing_norm_zones {
+	const int64_t *keys;
+	const struct staffing_norm_input *inputs;
+	size_t n;
+};
+/* A scenario_compute_fn over a struct staffing_norm_zones: each zone's suggested 编制, the
+ * total theirs. */
+int staffing_norm_scenario_compute(void *ctx, const int64_t *params, struct arena *a,
+                                   struct scenario_outcome *out, const char **message);
+
 #endif

@@ -95,11 +95,41 @@ static void test_refusals(void **state)
 	assert_int_equal(staffing_norm_check(p, &msg), 0);
 }
 
+static void test_compare(void **state)
+{
+	/* the two zones of test_examples under the defaults and with 优秀's 倾斜 at 20 %:
+	 * 76 + 31 = 107; 69 × 1.2 = 82.8 → 83, 83 + 31 = 114 */
+	const int64_t keys[] = {7, 9};
+	const struct staffing_norm_input in[] = {{1234, 42000, 1260000, "excellent"},
+	                                         {399, 4999, 49999, "fair"}};
+	struct staffing_norm_zones z = {keys, in, 2};
+	const struct scenario_value v[] = {{"tilt_excellent_bp", 2000}};
+	const struct scenario sc[] = {{"倾斜20%", v, 1}};
+	struct scenario_comparison cmp;
+	struct scenario_problem p = {0};
+	struct arena a;
+
+	(void)state;
+	arena_init(&a);
+	assert_int_equal(scenario_compare(staffing_norm_params, NORM_NPARAMS,
+	                                  staffing_norm_defaults, sc, 1,
+	                                  staffing_norm_scenario_compute, &z, &a, &cmp, &p),
+	                 0);
+	assert_int_equal(cmp.n_columns, 2);
+	assert_int_equal(cmp.columns[0].total, 107);
+	assert_int_equal(cmp.columns[1].total, 114);
+	assert_int_equal(cmp.columns[1].total_delta, 7);
+	assert_int_equal(cmp.columns[1].values[0], 83);
+	assert_int_equal(cmp.columns[1].deltas[1], 0);
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_examples),
 	    cmocka_unit_test(test_refusals),
+	    cmocka_unit_test(test_compare),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
