@@ -2,11 +2,11 @@
  * (代管) with their grades over the years and their leaders' records, and the records of zone
  * leaders' rewards and adjustments (优先提拔使用 / 及时调整 / 容错免责后不予调整), which only an
  * organization holding record_leader_action writes (leader_record), each against the
- * assessment grade or the 容错免责 case that justifies it. Read within people_scope (and every
- * zone for that capability's holders). Must not write SQL nor judge a record (core/leader.c). */
+ * assessment grade or the 容错免责 case that justifies it. Read within people_scope, which gives
+ * that capability's holders every zone. Must not write SQL nor judge a record (core/leader.c). */
 #include "api/capability.h"
 #include "api/export.h"
-#include "api/leader_json.h"
+#include "app/leader_json.h"
 #include "api/people_impl.h"
 
 #include "core/enums.h"
@@ -18,21 +18,10 @@
 
 #define VIEW_YEARS_MAX 30
 
-static int leader_scope(struct api_ctx *c, struct store_scope *out)
-{
-	bool may;
-
-	if (people_scope(c, out) != 0 || api_org_may(c, CAP_RECORD_LEADER_ACTION, &may) != 0)
-		return -1;
-	if (may)
-		out->kind = "all";
-	return 0;
-}
-
 static int filter_of(struct api_ctx *c, struct store_leader_filter *f)
 {
 	memset(f, 0, sizeof(*f));
-	if (leader_scope(c, &f->scope) != 0)
+	if (people_scope(c, &f->scope) != 0)
 		return -1;
 	f->org_id = api_query_int(c, "org_id", 0);
 	f->county_id = api_query_int(c, "county_id", 0);
@@ -143,7 +132,7 @@ static int county_view(struct api_ctx *c)
 	int64_t id;
 	int n, rc, to, from;
 
-	if (api_path_id(c, &id) != 0 || leader_scope(c, &scope) != 0)
+	if (api_path_id(c, &id) != 0 || people_scope(c, &scope) != 0)
 		return -1;
 	time_format(time_now(), now);
 	/* by default the five years up to the last one, whose assessment is the latest done */
@@ -175,6 +164,32 @@ static int county_view(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
+/* GET /api/counties/views: the counties whose view the caller reads, by name */
+static int counties(struct api_ctx *c)
+{
+	struct store_org_filter f = {.type = "county"};
+	struct store_scope scope;
+	struct store_org *os;
+	int64_t *ids;
+	int n, nids, rc;
+
+	if (people_scope(c, &scope) != 0 || api_scope_orgs_of(c, &scope, &ids, &nids) != 0)
+		return -1;
+	f.ids = ids;
+	f.nids = nids;
+	if ((rc = store_org_list(c->db, c->a, &f, &os, &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	api_page_begin(c);
+	for (int i = 0; i < n; i++) {
+		jsonw_obj_open(&c->w);
+		jsonw_kint(&c->w, "id", os[i].id);
+		jsonw_kstr(&c->w, "name", os[i].name);
+		jsonw_obj_close(&c->w);
+	}
+	api_page_end(c, n, 0, 0);
+	return api_ok(c, 200);
+}
+
 #define YEAR_Q(name) API_INT_FIELD(name, false, 2000, 2100)
 static const struct api_field list_query[] = {API_ID_FIELD("org_id", false),
                                               API_ID_FIELD("county_id", false), YEAR_Q("year"),
@@ -193,6 +208,7 @@ const struct api_route api_leader_routes[] = {
     {"GET", "/api/leader-actions", list, PERM_PEOPLE_READ, 0, list_query, NULL},
     {"GET", "/api/leader-actions/export.xlsx", export, PERM_PEOPLE_READ, 0, export_query, NULL},
     {"POST", "/api/leader-actions", create, PERM_LEADER_RECORD, 0, NULL, create_body},
+    {"GET", "/api/counties/views", counties, PERM_PEOPLE_READ, 0, NULL, NULL},
     {"GET", "/api/counties/:id/view", county_view, PERM_PEOPLE_READ, 0, view_query, NULL},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

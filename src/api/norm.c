@@ -6,7 +6,7 @@
  * /api/staffing. Read within people_scope. Must not write SQL. */
 #include "api/capability.h"
 #include "api/export.h"
-#include "api/norm_json.h"
+#include "app/norm_json.h"
 #include "api/people_impl.h"
 #include "api/scenario.h"
 

@@ -110,3 +110,14 @@ export const LEVEL_MARK = { danger: 'red', warning: 'amber', success: 'green', i
 // a zone in the ranking: red with late milestones, amber without a plan yet, else green
 export const zoneMark = (z) => (z.overdue > 0 ? 'red' : z.plans === 0 ? 'amber' : 'green')
 export const MARK_COLOR = { red: '#f56c6c', amber: '#e6a23c', green: '#67c23a', grey: '#909399' }
+
+// 容错免责 (art. 18) and art. 15's records
+export const FAULT_DISTINCTIONS = ['trial_inexperience', 'trial_knowing', 'exploration_unrestricted', 'exploration_defiance', 'development_unintended', 'development_self_gain']
+export const FAULT_DECISIONS = ['exempt', 'reduced', 'refused']
+export const FAULT_DECISION_TAG = { exempt: 'success', reduced: 'warning', refused: 'danger' }
+export const FAULT_EFFECTS = ['none', 'waive_deduction', 'leader_kept']
+export const LEADER_ACTIONS = ['promote', 'adjust', 'kept']
+export const faultDistinctionName = (x) => named('faultDistinction', x)
+export const faultDecisionName = (x) => named('faultDecision', x)
+export const faultEffectName = (x) => named('faultEffect', x)
+export const leaderActionName = (x) => named('leaderAction', x)

@@ -1,6 +1,6 @@
 /* leader_json.c - the JSON shapes of leader_json.h, keys in byte order. Must not read
  * anything. */
-#include "api/leader_json.h"
+#include "app/leader_json.h"
 
 void leader_json_action(struct jsonw *w, const struct store_leader_action *x)
 {

@@ -1,6 +1,6 @@
 /* norm_json.c - the JSON shapes of norm_json.h, keys in byte order. Must not read anything nor
  * compute a suggestion. */
-#include "api/norm_json.h"
+#include "app/norm_json.h"
 
 void norm_json_params(struct jsonw *w, int year, const int64_t params[NORM_NPARAMS])
 {
