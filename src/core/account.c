@@ -111,8 +111,8 @@ static const struct {
      PERM_DASHBOARD | PERM_ORG_READ | PERM_TASK_READ | PERM_NOTICE_READ | PERM_NOTICE_REPLY |
          PERM_ENTERPRISE_READ | PERM_REVSHARE_READ | PERM_REVSHARE_MANAGE | PERM_REVSHARE_COMPARE |
          PERM_POWER_READ | PERM_POWER_WRITE | PERM_BUDGET_READ | PERM_BUDGET_MANAGE |
-         PERM_PEOPLE_READ | PERM_LAND_READ | PERM_LAND_WRITE |
-         PERM_FAULT_DECIDE | PERM_LEADER_RECORD,
+         PERM_PEOPLE_READ | PERM_LAND_READ | PERM_LAND_WRITE | PERM_FAULT_DECIDE |
+         PERM_LEADER_RECORD,
      "org"},
     {"zone",
      PERM_DASHBOARD | PERM_ORG_READ | PERM_TASK_READ | PERM_PLAN_WRITE | PERM_NOTICE_READ |
@@ -229,15 +229,40 @@ _Static_assert(ACCOUNT_NPERMS <= 64, "account_perms holds 64 permission bits");
 const char *account_perm_name(account_perms perm)
 {
 	static const char *const names[ACCOUNT_NPERMS] = {
-	    "dashboard",         "org_read",      "org_write",        "user_manage",
-	    "audit_read",        "task_read",     "policy_write",     "plan_write",
-	    "plan_review",       "notice_read",   "notice_issue",     "notice_reply",
-	    "capability_manage", "user_read",     "account_security", "enterprise_read",
-	    "enterprise_write",  "revshare_read", "revshare_manage",  "arrangement_write",
-	    "revshare_compare",  "power_read",    "power_write",      "calendar_write",
-	    "budget_read",       "budget_manage", "people_read",      "people_write",
-	    "pay_set",           "land_read",     "land_write",
-	    [48] = "fault_manage",   [49] = "fault_decide", [50] = "leader_record",
+	    "dashboard",
+	    "org_read",
+	    "org_write",
+	    "user_manage",
+	    "audit_read",
+	    "task_read",
+	    "policy_write",
+	    "plan_write",
+	    "plan_review",
+	    "notice_read",
+	    "notice_issue",
+	    "notice_reply",
+	    "capability_manage",
+	    "user_read",
+	    "account_security",
+	    "enterprise_read",
+	    "enterprise_write",
+	    "revshare_read",
+	    "revshare_manage",
+	    "arrangement_write",
+	    "revshare_compare",
+	    "power_read",
+	    "power_write",
+	    "calendar_write",
+	    "budget_read",
+	    "budget_manage",
+	    "people_read",
+	    "people_write",
+	    "pay_set",
+	    "land_read",
+	    "land_write",
+	    [48] = "fault_manage",
+	    [49] = "fault_decide",
+	    [50] = "leader_record",
 	};
 	for (int i = 0; i < ACCOUNT_NPERMS; i++)
 		if (perm == (account_perms)1 << i)

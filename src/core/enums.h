@@ -61,8 +61,8 @@ extern const struct enum_table enum_land_use;        /* industrial warehouse com
 extern const struct enum_table enum_idle_cause;      /* government enterprise */
 extern const struct enum_table enum_land_handling;   /* a low-efficiency case's handling */
 extern const struct enum_table enum_land_case_status; /* open closed */
-extern const struct enum_table enum_fault_decision;  /* 免责 减责 不予免责 */
-extern const struct enum_table enum_fault_effect;    /* what a forgiving decision changes */
+extern const struct enum_table enum_fault_decision;   /* 免责 减责 不予免责 */
+extern const struct enum_table enum_fault_effect;     /* what a forgiving decision changes */
 extern const struct enum_table enum_leader_action; /* 优先提拔 及时调整 不予调整 (art. 15) */
 
 bool enum_valid(const struct enum_table *t, const char *code);
