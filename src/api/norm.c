@@ -177,6 +177,21 @@ static int indicator_put(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
+struct zones {
+	const struct store_norm_zone *zs;
+	int n;
+};
+
+static const char *zone_name(const void *ctx, int64_t id)
+{
+	const struct zones *z = ctx;
+
+	for (int i = 0; i < z->n; i++)
+		if (z->zs[i].org_id == id)
+			return z->zs[i].name;
+	return NULL;
+}
+
 /* POST /api/staffing-norm/compare {"year","scenarios":[…]} -> {"columns":[{"current","name",
  * "total","total_delta","values"}],"rows":[{"delta":[…],"establishment":[…],"zone_id",
  * "zone_name"}],"year"}: the zones with indicators, the suggested 编制 under each set */
@@ -189,21 +204,25 @@ static int compare(struct api_ctx *c)
 	struct scenario_comparison cmp;
 	struct scenario_problem p = {0};
 	struct scenario *sc;
-	int64_t params[NORM_NPARAMS], *keys;
+	int64_t params[NORM_NPARAMS], *ids;
+	static const struct api_scenario_keys keys = {"total", "total_delta", "establishment",
+	                                              "delta"};
 	size_t ns = json_array_size(arr);
 	int n, year = (int)api_body_int(c, "year");
+	struct zones zones;
 
 	if (load(c, year, params, &zs, &n) != 0)
 		return -1;
-	keys = arena_zalloc(c->a, sizeof(*keys) * (size_t)(n + 1));
+	ids = arena_zalloc(c->a, sizeof(*ids) * (size_t)(n + 1));
 	in = arena_zalloc(c->a, sizeof(*in) * (size_t)(n + 1));
 	for (int i = 0; i < n; i++)
 		if (zs[i].have_indicator) {
-			keys[ctx.n] = zs[i].org_id;
+			ids[ctx.n] = zs[i].org_id;
 			in[ctx.n++] = zs[i].in;
 		}
-	ctx.keys = keys;
+	ctx.keys = ids;
 	ctx.inputs = in;
+	zones = (struct zones){zs, n};
 	sc = arena_zalloc(c->a, (ns + 1) * sizeof(*sc));
 	for (size_t i = 0; i < ns; i++)
 		sc[i] = api_scenario_read(c, json_array_get(arr, i));
@@ -211,40 +230,8 @@ static int compare(struct api_ctx *c)
 	                     staffing_norm_scenario_compute, &ctx, c->a, &cmp, &p) != 0)
 		return api_error(c, 400, "invalid_scenario", p.message, p.field);
 	jsonw_obj_open(&c->w);
-	jsonw_key(&c->w, "columns");
-	jsonw_arr_open(&c->w);
-	for (size_t i = 0; i < cmp.n_columns; i++) {
-		jsonw_obj_open(&c->w);
-		jsonw_kbool(&c->w, "current", i == 0);
-		jsonw_kstr(&c->w, "name", cmp.columns[i].name);
-		jsonw_kint(&c->w, "total", cmp.columns[i].total);
-		jsonw_kint(&c->w, "total_delta", cmp.columns[i].total_delta);
-		api_scenario_write_values(&c->w, staffing_norm_params, NORM_NPARAMS,
-		                          cmp.columns[i].params);
-		jsonw_obj_close(&c->w);
-	}
-	jsonw_arr_close(&c->w);
-	jsonw_key(&c->w, "rows");
-	jsonw_arr_open(&c->w);
-	for (size_t r = 0; r < cmp.n_rows; r++) {
-		jsonw_obj_open(&c->w);
-		jsonw_key(&c->w, "delta");
-		jsonw_arr_open(&c->w);
-		for (size_t k = 0; k < cmp.n_columns; k++)
-			jsonw_int(&c->w, cmp.columns[k].deltas[r]);
-		jsonw_arr_close(&c->w);
-		jsonw_key(&c->w, "establishment");
-		jsonw_arr_open(&c->w);
-		for (size_t k = 0; k < cmp.n_columns; k++)
-			jsonw_int(&c->w, cmp.columns[k].values[r]);
-		jsonw_arr_close(&c->w);
-		jsonw_kint(&c->w, "zone_id", cmp.keys[r]);
-		for (int i = 0; i < n; i++)
-			if (zs[i].org_id == cmp.keys[r])
-				jsonw_kstr(&c->w, "zone_name", zs[i].name);
-		jsonw_obj_close(&c->w);
-	}
-	jsonw_arr_close(&c->w);
+	api_scenario_write_comparison(&c->w, staffing_norm_params, NORM_NPARAMS, &cmp, &keys,
+	                              zone_name, &zones);
 	jsonw_kint(&c->w, "year", year);
 	jsonw_obj_close(&c->w);
 	return api_ok(c, 200);
