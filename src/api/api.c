@@ -896,6 +896,9 @@ const struct api_route *const api_tables[] = {
     api_platform_risk_routes,
     api_industry_plan_routes,
     api_invest_routes,
+    api_fault_routes,
+    api_leader_routes,
+    api_norm_routes,
     NULL,
 };
 

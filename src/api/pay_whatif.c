@@ -26,11 +26,18 @@ static int current_coefs(struct api_ctx *c, int year, int64_t current[PAY_GRADES
 	return 0;
 }
 
-static const char *zone_name(const struct store_pay_pool *ps, int n, int64_t id)
+struct pools {
+	const struct store_pay_pool *ps;
+	int n;
+};
+
+static const char *zone_name(const void *ctx, int64_t id)
 {
-	for (int i = 0; i < n; i++)
-		if (ps[i].org_id == id)
-			return ps[i].org_name;
+	const struct pools *p = ctx;
+
+	for (int i = 0; i < p->n; i++)
+		if (p->ps[i].org_id == id)
+			return p->ps[i].org_name;
 	return NULL;
 }
 
@@ -48,8 +55,11 @@ static int compare(struct api_ctx *c)
 	struct scenario_problem p = {0};
 	struct scenario *sc;
 	int64_t current[PAY_GRADES];
+	static const struct api_scenario_keys keys = {"total_fen", "total_delta_fen", "pool_fen",
+	                                              "delta_fen"};
 	size_t n = json_array_size(arr);
 	int year = (int)api_body_int(c, "year"), nz, rc;
+	struct pools zones;
 
 	if (current_coefs(c, year, current) != 0)
 		return -1;
@@ -64,6 +74,7 @@ static int compare(struct api_ctx *c)
 		    (struct pay_whatif_zone){ps[i].org_id, pay_grade_index(ps[i].grade), ps[i].p};
 	}
 	ctx.zones = zs;
+	zones = (struct pools){ps, nz};
 	sc = arena_zalloc(c->a, (n + 1) * sizeof(*sc));
 	for (size_t i = 0; i < n; i++)
 		sc[i] = api_scenario_read(c, json_array_get(arr, i));
@@ -71,38 +82,8 @@ static int compare(struct api_ctx *c)
 	                     &ctx, c->a, &cmp, &p) != 0)
 		return api_error(c, 400, "invalid_scenario", p.message, p.field);
 	jsonw_obj_open(&c->w);
-	jsonw_key(&c->w, "columns");
-	jsonw_arr_open(&c->w);
-	for (size_t i = 0; i < cmp.n_columns; i++) {
-		jsonw_obj_open(&c->w);
-		jsonw_kbool(&c->w, "current", i == 0);
-		jsonw_kstr(&c->w, "name", cmp.columns[i].name);
-		jsonw_kint(&c->w, "total_delta_fen", cmp.columns[i].total_delta);
-		jsonw_kint(&c->w, "total_fen", cmp.columns[i].total);
-		api_scenario_write_values(&c->w, pay_scenario_params, PAY_GRADES,
-		                          cmp.columns[i].params);
-		jsonw_obj_close(&c->w);
-	}
-	jsonw_arr_close(&c->w);
-	jsonw_key(&c->w, "rows");
-	jsonw_arr_open(&c->w);
-	for (size_t r = 0; r < cmp.n_rows; r++) {
-		jsonw_obj_open(&c->w);
-		jsonw_key(&c->w, "delta_fen");
-		jsonw_arr_open(&c->w);
-		for (size_t k = 0; k < cmp.n_columns; k++)
-			jsonw_int(&c->w, cmp.columns[k].deltas[r]);
-		jsonw_arr_close(&c->w);
-		jsonw_key(&c->w, "pool_fen");
-		jsonw_arr_open(&c->w);
-		for (size_t k = 0; k < cmp.n_columns; k++)
-			jsonw_int(&c->w, cmp.columns[k].values[r]);
-		jsonw_arr_close(&c->w);
-		jsonw_kint(&c->w, "zone_id", cmp.keys[r]);
-		jsonw_kstr(&c->w, "zone_name", zone_name(ps, nz, cmp.keys[r]));
-		jsonw_obj_close(&c->w);
-	}
-	jsonw_arr_close(&c->w);
+	api_scenario_write_comparison(&c->w, pay_scenario_params, PAY_GRADES, &cmp, &keys,
+	                              zone_name, &zones);
 	jsonw_kint(&c->w, "year", year);
 	jsonw_obj_close(&c->w);
 	return api_ok(c, 200);

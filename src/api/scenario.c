@@ -29,3 +29,44 @@ void api_scenario_write_values(struct jsonw *w, const struct scenario_param_def 
 	}
 	jsonw_arr_close(w);
 }
+
+static void per_column(struct jsonw *w, const char *key, const struct scenario_comparison *cmp,
+                       size_t r, bool delta)
+{
+	jsonw_key(w, key);
+	jsonw_arr_open(w);
+	for (size_t k = 0; k < cmp->n_columns; k++)
+		jsonw_int(w, delta ? cmp->columns[k].deltas[r] : cmp->columns[k].values[r]);
+	jsonw_arr_close(w);
+}
+
+void api_scenario_write_comparison(struct jsonw *w, const struct scenario_param_def *defs, size_t n,
+                                   const struct scenario_comparison *cmp,
+                                   const struct api_scenario_keys *k,
+                                   const char *(*zone_name)(const void *ctx, int64_t key),
+                                   const void *ctx)
+{
+	jsonw_key(w, "columns");
+	jsonw_arr_open(w);
+	for (size_t i = 0; i < cmp->n_columns; i++) {
+		jsonw_obj_open(w);
+		jsonw_kbool(w, "current", i == 0);
+		jsonw_kstr(w, "name", cmp->columns[i].name);
+		jsonw_kint(w, k->total_delta, cmp->columns[i].total_delta);
+		jsonw_kint(w, k->total, cmp->columns[i].total);
+		api_scenario_write_values(w, defs, n, cmp->columns[i].params);
+		jsonw_obj_close(w);
+	}
+	jsonw_arr_close(w);
+	jsonw_key(w, "rows");
+	jsonw_arr_open(w);
+	for (size_t r = 0; r < cmp->n_rows; r++) {
+		jsonw_obj_open(w);
+		per_column(w, k->delta, cmp, r, true);
+		per_column(w, k->value, cmp, r, false);
+		jsonw_kint(w, "zone_id", cmp->keys[r]);
+		jsonw_kstr(w, "zone_name", zone_name(ctx, cmp->keys[r]));
+		jsonw_obj_close(w);
+	}
+	jsonw_arr_close(w);
+}

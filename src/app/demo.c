@@ -19,6 +19,7 @@ static const struct {
     {"consultation", NULL, demo_consult_fill},
     {"budget", NULL, demo_budget_fill},
     {"people", NULL, demo_people_fill},
+    {"accountability", NULL, demo_accountability_fill},
     {"land", NULL, demo_land_fill},
     {"platform", NULL, demo_platform_fill},
     {"industry", NULL, demo_industry_fill},

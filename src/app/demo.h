@@ -35,6 +35,7 @@ int demo_power_fill(struct demo *d);
 int demo_consult_fill(struct demo *d);
 int demo_budget_fill(struct demo *d);
 int demo_people_fill(struct demo *d);
+int demo_accountability_fill(struct demo *d);
 int demo_land_fill(struct demo *d);
 /* a platform company per sample zone with two years of figures (demo_platform.c) */
 int demo_platform_fill(struct demo *d);

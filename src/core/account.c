@@ -105,14 +105,14 @@ static const struct {
          PERM_ENTERPRISE_READ | PERM_ENTERPRISE_WRITE | PERM_REVSHARE_READ |
          PERM_ARRANGEMENT_WRITE | PERM_REVSHARE_COMPARE | PERM_POWER_READ | PERM_POWER_WRITE |
          PERM_CALENDAR_WRITE | PERM_BUDGET_READ | PERM_PEOPLE_READ | PERM_PAY_SET | PERM_LAND_READ |
-         PERM_INDUSTRY_READ | PERM_INDUSTRY_APPROVE | PERM_PLATFORM_READ,
+         PERM_INDUSTRY_READ | PERM_INDUSTRY_APPROVE | PERM_PLATFORM_READ | PERM_FAULT_MANAGE,
      "all"},
     {"department",
      PERM_DASHBOARD | PERM_ORG_READ | PERM_TASK_READ | PERM_NOTICE_READ | PERM_NOTICE_REPLY |
          PERM_ENTERPRISE_READ | PERM_REVSHARE_READ | PERM_REVSHARE_MANAGE | PERM_REVSHARE_COMPARE |
          PERM_POWER_READ | PERM_POWER_WRITE | PERM_BUDGET_READ | PERM_BUDGET_MANAGE |
          PERM_PEOPLE_READ | PERM_LAND_READ | PERM_LAND_WRITE | PERM_INDUSTRY_READ |
-         PERM_PLATFORM_READ | PERM_PLATFORM_WRITE,
+         PERM_PLATFORM_READ | PERM_PLATFORM_WRITE | PERM_FAULT_DECIDE | PERM_LEADER_RECORD,
      "org"},
     {"zone",
      PERM_DASHBOARD | PERM_ORG_READ | PERM_TASK_READ | PERM_PLAN_WRITE | PERM_NOTICE_READ |
@@ -232,15 +232,45 @@ _Static_assert(ACCOUNT_NPERMS <= 64, "account_perms holds 64 permission bits");
 const char *account_perm_name(account_perms perm)
 {
 	static const char *const names[ACCOUNT_NPERMS] = {
-	    "dashboard",         "org_read",         "org_write",        "user_manage",
-	    "audit_read",        "task_read",        "policy_write",     "plan_write",
-	    "plan_review",       "notice_read",      "notice_issue",     "notice_reply",
-	    "capability_manage", "user_read",        "account_security", "enterprise_read",
-	    "enterprise_write",  "revshare_read",    "revshare_manage",  "arrangement_write",
-	    "revshare_compare",  "power_read",       "power_write",      "calendar_write",
-	    "budget_read",       "budget_manage",    "people_read",      "people_write",
-	    "pay_set",           "land_read",        "land_write",       "industry_read",
-	    "industry_write",    "industry_approve", "platform_read",    "platform_write",
+	    "dashboard",
+	    "org_read",
+	    "org_write",
+	    "user_manage",
+	    "audit_read",
+	    "task_read",
+	    "policy_write",
+	    "plan_write",
+	    "plan_review",
+	    "notice_read",
+	    "notice_issue",
+	    "notice_reply",
+	    "capability_manage",
+	    "user_read",
+	    "account_security",
+	    "enterprise_read",
+	    "enterprise_write",
+	    "revshare_read",
+	    "revshare_manage",
+	    "arrangement_write",
+	    "revshare_compare",
+	    "power_read",
+	    "power_write",
+	    "calendar_write",
+	    "budget_read",
+	    "budget_manage",
+	    "people_read",
+	    "people_write",
+	    "pay_set",
+	    "land_read",
+	    "land_write",
+	    "industry_read",
+	    "industry_write",
+	    "industry_approve",
+	    "platform_read",
+	    "platform_write",
+	    [48] = "fault_manage",
+	    [49] = "fault_decide",
+	    [50] = "leader_record",
 	};
 	for (int i = 0; i < ACCOUNT_NPERMS; i++)
 		if (perm == (account_perms)1 << i)

@@ -124,7 +124,15 @@ typedef uint64_t account_perms;
 /* keep platform companies: the zone its own; a city department only when its organization
  * holds supervise_platform (市国资委 by art. 12), which also sets the warning lines */
 #define PERM_PLATFORM_WRITE ((account_perms)1 << 35)
-#define ACCOUNT_NPERMS      36
+/* bits 36-47 are other modules' (COORD.md); a bit without a name is nobody's yet */
+/* register 容错免责 cases, answer their conditions, publish them to the case library */
+#define PERM_FAULT_MANAGE ((account_perms)1 << 48)
+/* decide a 容错免责 case: also needs the organization's decide_fault capability */
+#define PERM_FAULT_DECIDE ((account_perms)1 << 49)
+/* record zone leaders' rewards and adjustments (art. 15): also needs the organization's
+ * record_leader_action capability */
+#define PERM_LEADER_RECORD ((account_perms)1 << 50)
+#define ACCOUNT_NPERMS     51
 
 /* The stable name of permission bit `perm` (e.g. "task_read"): what GET /api/session sends the
  * web client, which builds its menus from these. NULL for anything but one known bit. */

@@ -42,6 +42,13 @@ const struct capability_def capability_defs[CAP_COUNT] = {
     {CAP_SUPERVISE_PLATFORM, "supervise_platform", "监管平台公司",
      "维护各开发区平台公司的股权、政企分离和管运分离清单、年度财务数据，设定债务风险预警线",
      CAP_SEED_RESPONSIBLE_DEPTS, 12, "完善“管委会+公司”运营模式"},
+    /* art. 18 lists no lead unit, so nothing is seeded from the policy: the office grants it
+     * in 职能授权 (市纪委监委 with 市委组织部 by default, as the demo data does) */
+    {CAP_DECIDE_FAULT, "decide_fault", "认定容错免责",
+     "对开发区单位和个人的容错免责案件作出免责、减责或不予免责的决定", CAP_SEED_NONE, 18, NULL},
+    {CAP_RECORD_LEADER_ACTION, "record_leader_action", "记录班子成员奖惩",
+     "依据年度考核结果记录开发区班子成员优先提拔使用或及时调整的情况", CAP_SEED_LEAD, 15,
+     "建立奖优罚劣机制"},
 };
 
 const struct capability_def *capability_find(const char *code)

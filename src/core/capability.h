@@ -24,6 +24,9 @@ enum capability {
 	CAP_MANAGE_LAND, /* 管理开发区用地和四至: art. 2's leads (市发改委、市自然资源局) */
 	CAP_SUPERVISE_PLATFORM, /* 监管开发区平台公司: art. 12's responsible department (市国资委)
 	                         */
+	/* 认定容错免责: art. 18 names no lead; 市纪委监委 with 市委组织部 by default */
+	CAP_DECIDE_FAULT,
+	CAP_RECORD_LEADER_ACTION, /* 记录开发区班子成员奖惩: art. 15's lead (市委组织部) */
 	CAP_COUNT
 };
 

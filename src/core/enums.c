@@ -70,6 +70,11 @@ TABLE(enum_person_identity, {"civil_servant", "公务员"}, {"civil_servant_ref"
       {"institution", "事业编制"}, {"enterprise", "企业人员"}, {"contract", "聘用人员"});
 TABLE(enum_appointment, {"appointed", "委任制"}, {"hired", "聘任制"});
 TABLE(enum_pay_grade, {"excellent", "优秀"}, {"good", "良好"}, {"fair", "一般"}, {"poor", "较差"});
+TABLE(enum_fault_decision, {"exempt", "免责"}, {"reduced", "减责"}, {"refused", "不予免责"});
+TABLE(enum_fault_effect, {"none", "无"}, {"waive_deduction", "考核不予扣分"},
+      {"leader_kept", "领导干部不予调整"});
+TABLE(enum_leader_action, {"promote", "优先提拔使用"}, {"adjust", "及时调整"},
+      {"kept", "容错免责后不予调整"});
 TABLE(enum_pay_plan_status, {"draft", "草稿"}, {"filed", "备案中"}, {"returned", "已退回"},
       {"effective", "已生效"});
 TABLE(enum_person_end, {"returned", "退回原单位"}, {"secondment_over", "挂职期满返回"},

@@ -71,7 +71,10 @@ extern const struct enum_table enum_shareholder_kind;   /* state strategic other
 extern const struct enum_table enum_future_direction;   /* 未来产业: manufacturing … health */
 extern const struct enum_table enum_plan_exception;     /* none pending approved */
 /* in enum invest_stage's order (core/invest.h) */
-extern const struct enum_table enum_invest_stage; /* talks signed landed started producing full */
+extern const struct enum_table enum_invest_stage;   /* talks signed landed started producing full */
+extern const struct enum_table enum_fault_decision; /* 免责 减责 不予免责 */
+extern const struct enum_table enum_fault_effect;   /* what a forgiving decision changes */
+extern const struct enum_table enum_leader_action; /* 优先提拔 及时调整 不予调整 (art. 15) */
 
 bool enum_valid(const struct enum_table *t, const char *code);
 /* The code's label; the code itself when the table does not have it (NULL for NULL). */

@@ -19,8 +19,8 @@ const ROLES = ['admin', 'office1', 'dept1', 'zone1', 'county1', 'auditor1', 'sup
 // The permissions of each role (src/core/account.c), as GET /api/session names them.
 const PERMS = {
 	admin: ['dashboard', 'org_read', 'org_write', 'user_manage', 'user_read'],
-	office1: ['dashboard', 'org_read', 'org_write', 'task_read', 'policy_write', 'plan_review', 'notice_read', 'notice_issue', 'capability_manage', 'enterprise_read', 'enterprise_write', 'revshare_read', 'arrangement_write', 'revshare_compare', 'power_read', 'power_write', 'calendar_write', 'budget_read', 'people_read', 'pay_set', 'land_read', 'industry_read', 'industry_approve', 'platform_read'],
-	dept1: ['dashboard', 'org_read', 'task_read', 'notice_read', 'notice_reply', 'enterprise_read', 'revshare_read', 'revshare_manage', 'revshare_compare', 'power_read', 'power_write', 'budget_read', 'budget_manage', 'people_read', 'land_read', 'land_write', 'industry_read', 'platform_read', 'platform_write'],
+	office1: ['dashboard', 'org_read', 'org_write', 'task_read', 'policy_write', 'plan_review', 'notice_read', 'notice_issue', 'capability_manage', 'enterprise_read', 'enterprise_write', 'revshare_read', 'arrangement_write', 'revshare_compare', 'power_read', 'power_write', 'calendar_write', 'budget_read', 'people_read', 'pay_set', 'land_read', 'industry_read', 'industry_approve', 'platform_read', 'fault_manage'],
+	dept1: ['dashboard', 'org_read', 'task_read', 'notice_read', 'notice_reply', 'enterprise_read', 'revshare_read', 'revshare_manage', 'revshare_compare', 'power_read', 'power_write', 'budget_read', 'budget_manage', 'people_read', 'land_read', 'land_write', 'industry_read', 'platform_read', 'platform_write', 'fault_decide', 'leader_record'],
 	zone1: ['dashboard', 'org_read', 'task_read', 'plan_write', 'notice_read', 'notice_reply', 'enterprise_read', 'enterprise_write', 'revshare_read', 'power_read', 'power_write', 'budget_read', 'people_read', 'people_write', 'land_read', 'land_write', 'industry_read', 'industry_write', 'platform_read', 'platform_write'],
 	county1: ['dashboard', 'org_read', 'task_read', 'plan_write', 'notice_read', 'notice_reply', 'enterprise_read', 'revshare_read', 'power_read', 'power_write', 'budget_read', 'people_read', 'land_read', 'industry_read', 'platform_read'],
 	auditor1: ['dashboard', 'audit_read'],
@@ -63,7 +63,7 @@ describe('organization capabilities', { timeout: h.FILE_TIMEOUT }, () => {
 			assert.equal(r.status, 200, `${name}: ${r.text}`);
 			assert.deepEqual(
 				r.json.items.map((x) => x.code),
-				['approve_staffing', 'confirm_revenue', 'ack_pay_filing', 'read_personal', 'delegate_power', 'publish_power_list', 'approve_duty_list', 'manage_budget', 'manage_land', 'supervise_platform'],
+				['approve_staffing', 'confirm_revenue', 'ack_pay_filing', 'read_personal', 'delegate_power', 'publish_power_list', 'approve_duty_list', 'manage_budget', 'manage_land', 'supervise_platform', 'decide_fault', 'record_leader_action'],
 			);
 		}
 		const items = (await c.zone1.get('/api/capabilities')).json.items;
@@ -132,8 +132,8 @@ describe('organization capabilities', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.status, 201, r.text);
 		const all = await grants();
 		// read_personal (by hand) + art. 7: 1, art. 6: 1, art. 14: 4, art. 4: 11 + its lead, art. 3: 1, art. 5: 1, art. 2: 2,
-		// art. 12: 1
-		assert.equal(all.total, 24);
+		// art. 12: 1, art. 15: 1
+		assert.equal(all.total, 25);
 		const holders = async (code) => (await grants(`&capability=${code}`)).items.map((g) => g.org_name);
 		assert.deepEqual(await holders('approve_staffing'), ['市委编办']);
 		assert.deepEqual(await holders('confirm_revenue'), ['市财政局']);
@@ -147,6 +147,8 @@ describe('organization capabilities', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(delegates.length, 11);
 		assert.ok(!delegates.includes('市数据局'), 'art. 4’s lead is not among its responsible units');
 		assert.deepEqual(await holders('manage_land'), ['市发改委', '市自然资源局']);
+		assert.deepEqual(await holders('record_leader_action'), ['市委组织部']);
+		assert.deepEqual(await holders('decide_fault'), []);
 		const staffing = (await grants('&capability=approve_staffing')).items[0];
 		assert.equal(staffing.note, '依据第7条“优化机构编制配置”生成');
 		assert.equal(staffing.granted_by_name, 'office1');
@@ -158,7 +160,7 @@ describe('organization capabilities', { timeout: h.FILE_TIMEOUT }, () => {
 		const again = await c.office1.post('/api/policies', revised, { raw: true, contentType: 'text/plain' });
 		assert.equal(again.status, 201, again.text);
 		assert.equal(await auditCount(), before + 19);
-		assert.equal((await grants()).total, 24);
+		assert.equal((await grants()).total, 25);
 	});
 
 	test('search, filters and pages', T, async () => {
@@ -171,7 +173,7 @@ describe('organization capabilities', { timeout: h.FILE_TIMEOUT }, () => {
 		r = await grants(`&org_id=${ids[h.ORG.econ]}&capability=read_personal`);
 		assert.equal(r.total, 1);
 		const p2 = (await c.office1.get('/api/capabilities/grants?page=2&page_size=5')).json;
-		assert.equal(p2.total, 24);
+		assert.equal(p2.total, 25);
 		assert.equal(p2.page, 2);
 		assert.equal(p2.items.length, 5);
 		h.assertError(await c.office1.get('/api/capabilities/grants?capability=bogus'), 400, 'invalid_parameter', 'capability');

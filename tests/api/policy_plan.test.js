@@ -84,8 +84,9 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		// one record for the policy, one per task and one per capability grant its articles
 		// seed (art. 7: 1, art. 6: 1, art. 5: 1, art. 14: 4, art. 4's 市直相关部门 but its lead: 11,
 		// art. 4's lead publish_power_list: 1, art. 3's lead approve_duty_list: 1, art. 2's leads manage_land: 2, art. 12's
-		// responsible department supervise_platform: 1), in the same transaction
-		assert.equal(await auditCount(), before + 19 + 23);
+		// responsible department supervise_platform: 1, art. 15's lead
+		// record_leader_action: 1), in the same transaction
+		assert.equal(await auditCount(), before + 19 + 24);
 		const again = await c.office1.post('/api/policies', fs.readFileSync(SEED), { raw: true, contentType: 'text/plain' });
 		h.assertError(again, 409, 'policy_exists');
 

@@ -19,9 +19,9 @@ const { xlsxText } = createRequire(import.meta.url)(path.join(ROOT, 'tests/api/h
 const OFFICE = { username: `office_${RUN}`, password: 'Office#Passw0rd1', org: '市商务局', role: 'office', displayName: '改革办李四' }
 const ZONE = { username: `zone_${RUN}`, password: 'Zone#Passw0rd12', org: '抚顺经济开发区（示例）', role: 'zone' }
 const SUPERVISOR = { username: `super_${RUN}`, password: 'Super#Passw0rd1', org: '市纪委监委', role: 'supervisor' }
-const ZONE_MENUS = ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '征求意见', '企业名录', '财力分成', '合作共建', '开发区预决算', '项目绩效', '平台公司', '债务风险', '权力事项目录', '一区一单', '赋权评估', '权责清单', '社会事务与营商环境', '工作日历', '用地地图', '地块', '低效用地处置', '产业规划', '招商项目', '编制核定', '人员名册', '绩效薪酬', '组织机构', '个人中心']
-const OFFICE_MENUS = ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '征求意见', '工作周报', '企业名录', '财力分成', '分成测算', '合作共建', '开发区预决算', '项目绩效', '平台公司', '债务风险', '权力事项目录', '一区一单', '赋权评估', '权责清单', '社会事务与营商环境', '工作日历', '用地地图', '地块', '低效用地处置', '产业规划', '招商项目', '编制核定', '人员名册', '绩效薪酬', '组织机构', '职能授权', '个人中心']
-const SUPERVISOR_MENUS = ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '征求意见', '企业名录', '财力分成', '分成测算', '合作共建', '开发区预决算', '项目绩效', '平台公司', '债务风险', '权力事项目录', '一区一单', '赋权评估', '权责清单', '社会事务与营商环境', '工作日历', '用地地图', '地块', '低效用地处置', '产业规划', '招商项目', '编制核定', '人员名册', '绩效薪酬', '组织机构', '审计日志', '个人中心']
+const ZONE_MENUS = ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '征求意见', '企业名录', '财力分成', '合作共建', '开发区预决算', '项目绩效', '平台公司', '债务风险', '权力事项目录', '一区一单', '赋权评估', '权责清单', '社会事务与营商环境', '工作日历', '用地地图', '地块', '低效用地处置', '产业规划', '招商项目', '编制核定', '人员名册', '绩效薪酬', '容错免责', '容错案例库', '县区考核视图', '编制测算', '组织机构', '个人中心']
+const OFFICE_MENUS = ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '征求意见', '工作周报', '企业名录', '财力分成', '分成测算', '合作共建', '开发区预决算', '项目绩效', '平台公司', '债务风险', '权力事项目录', '一区一单', '赋权评估', '权责清单', '社会事务与营商环境', '工作日历', '用地地图', '地块', '低效用地处置', '产业规划', '招商项目', '编制核定', '人员名册', '绩效薪酬', '容错免责', '容错案例库', '县区考核视图', '编制测算', '组织机构', '职能授权', '个人中心']
+const SUPERVISOR_MENUS = ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '征求意见', '企业名录', '财力分成', '分成测算', '合作共建', '开发区预决算', '项目绩效', '平台公司', '债务风险', '权力事项目录', '一区一单', '赋权评估', '权责清单', '社会事务与营商环境', '工作日历', '用地地图', '地块', '低效用地处置', '产业规划', '招商项目', '编制核定', '人员名册', '绩效薪酬', '容错免责', '容错案例库', '县区考核视图', '编制测算', '组织机构', '审计日志', '个人中心']
 
 // Serves GET /api/session with its permissions changed by edit(list) → list. Waits first for
 // the page's own requests (the home page's figures, the inbox count), which a reload would
@@ -70,9 +70,10 @@ describe('organization capabilities', () => {
       assert.ok((await catalogue.innerText()).includes(s), `catalogue lacks ${s}`)
     }
     // art. 7: 1, art. 6: 1, art. 14: 4, art. 4's 市直相关部门: 11 and its lead: 1, art. 3: 1, and
-    // art. 2's leads: 2, and the two departments the powers demo adds (市住建局, 市生态环境局) with delegate_power, and
-    // art. 12's responsible department (市国资委)
-    await page.locator(sel('capability-total'), { hasText: '共 25 条' }).waitFor()
+    // art. 2's leads: 2, art. 15's lead: 1, the two departments the powers demo adds (市住建局,
+    // 市生态环境局) with delegate_power, art. 12's responsible department (市国资委), and
+    // decide_fault that the demo grants 市纪委监委 and 市委组织部
+    await page.locator(sel('capability-total'), { hasText: '共 28 条' }).waitFor()
     await shot(page, 'capabilities-office')
 
     await pickOption(page, sel('capability-filter'), '接收薪酬方案备案')
@@ -103,7 +104,7 @@ describe('organization capabilities', () => {
     await dialog.locator(sel('grant-note')).fill('核对本区人员身份证号')
     await dialog.locator(sel('grant-submit')).click()
     await dialog.waitFor({ state: 'hidden' })
-    await page.locator(sel('capability-total'), { hasText: '共 26 条' }).waitFor()
+    await page.locator(sel('capability-total'), { hasText: '共 29 条' }).waitFor()
     await page.locator(sel('capability-search')).fill('经济开发区')
     await page.locator(sel('capability-search-submit')).click()
     await page.locator(sel('capability-total'), { hasText: '共 1 条' }).waitFor()
@@ -127,7 +128,7 @@ describe('organization capabilities', () => {
   test('the export has the grants shown', async () => {
     const { page, watcher } = b
     await page.locator(sel('capability-search-reset')).click()
-    await page.locator(sel('capability-total'), { hasText: '共 26 条' }).waitFor()
+    await page.locator(sel('capability-total'), { hasText: '共 29 条' }).waitFor()
     const download = await exportFrom(page, 'capability-export', 'xlsx')
     assert.equal(download.suggestedFilename(), '职能授权.xlsx')
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kfq-e2e-export-'))
@@ -191,7 +192,7 @@ describe('organization capabilities', () => {
     await rewriteSession(page, (p) => [...p, 'audit_read'])
     await page.reload()
     await page.locator(sel('sidebar')).waitFor()
-    assert.deepEqual(await menuTexts(page), ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '征求意见', '企业名录', '财力分成', '合作共建', '开发区预决算', '项目绩效', '平台公司', '债务风险', '权力事项目录', '一区一单', '赋权评估', '权责清单', '社会事务与营商环境', '工作日历', '用地地图', '地块', '低效用地处置', '产业规划', '招商项目', '编制核定', '人员名册', '绩效薪酬', '组织机构', '审计日志', '个人中心'])
+    assert.deepEqual(await menuTexts(page), ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '征求意见', '企业名录', '财力分成', '合作共建', '开发区预决算', '项目绩效', '平台公司', '债务风险', '权力事项目录', '一区一单', '赋权评估', '权责清单', '社会事务与营商环境', '工作日历', '用地地图', '地块', '低效用地处置', '产业规划', '招商项目', '编制核定', '人员名册', '绩效薪酬', '容错免责', '容错案例库', '县区考核视图', '编制测算', '组织机构', '审计日志', '个人中心'])
     await page.unroute('**/api/session')
     await logout(page)
     watcher.assertClean()

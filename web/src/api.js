@@ -616,3 +616,36 @@ export const investApi = {
   settings: () => api.get('/api/invest/settings'),
   setSettings: (body) => api.put('/api/invest/settings', body),
 }
+
+// 容错免责 (art. 18): cases, their decision by the organizations holding decide_fault, the
+// published case library (public, names removed).
+export const faultApi = {
+  list: (query) => api.get('/api/fault-cases', query),
+  export: (query) => downloadExport('/api/fault-cases/export.xlsx', query),
+  get: (id) => api.get(`/api/fault-cases/${id}`),
+  create: (x) => api.post('/api/fault-cases', x),
+  update: (id, x) => api.put(`/api/fault-cases/${id}`, x),
+  // {decision, reason, effect, effect_year, effect_note}
+  decide: (id, x) => api.post(`/api/fault-cases/${id}/decide`, x),
+  publish: (id, lesson) => api.post(`/api/fault-cases/${id}/publish`, lesson ? { lesson } : {}),
+  library: (query) => api.get('/api/public/fault-library', query),
+}
+
+// Art. 15 for 市委组织部: a county's view, leaders' rewards and adjustments.
+export const leaderApi = {
+  counties: () => api.get('/api/counties/views'),
+  countyView: (countyId, query) => api.get(`/api/counties/${countyId}/view`, query),
+  list: (query) => api.get('/api/leader-actions', query),
+  export: (query) => downloadExport('/api/leader-actions/export.xlsx', query),
+  create: (x) => api.post('/api/leader-actions', x),
+}
+
+// Art. 7's 编制 norm: suggestions beside the approved figures, parameters, indicators, what-if.
+export const normApi = {
+  view: (year) => api.get('/api/staffing-norm', { year }),
+  export: (year) => downloadExport('/api/staffing-norm/export.xlsx', { year }),
+  setParams: (x) => api.put('/api/staffing-norm/params', x),
+  setIndicator: (x) => api.put('/api/zone-indicators', x),
+  compare: (x) => api.post('/api/staffing-norm/compare', x),
+  adopt: (x) => api.post('/api/staffing-norm/adopt', x),
+}

@@ -119,3 +119,13 @@ export const INVEST_STAGES = ['talks', 'signed', 'landed', 'started', 'producing
 export const futureName = (x) => named('futureDirection', x)
 export const planExceptionName = (x) => named('planException', x)
 export const investStageName = (x) => named('investStage', x)
+// 容错免责 (art. 18) and art. 15's records
+export const FAULT_DISTINCTIONS = ['trial_inexperience', 'trial_knowing', 'exploration_unrestricted', 'exploration_defiance', 'development_unintended', 'development_self_gain']
+export const FAULT_DECISIONS = ['exempt', 'reduced', 'refused']
+export const FAULT_DECISION_TAG = { exempt: 'success', reduced: 'warning', refused: 'danger' }
+export const FAULT_EFFECTS = ['none', 'waive_deduction', 'leader_kept']
+export const LEADER_ACTIONS = ['promote', 'adjust', 'kept']
+export const faultDistinctionName = (x) => named('faultDistinction', x)
+export const faultDecisionName = (x) => named('faultDecision', x)
+export const faultEffectName = (x) => named('faultEffect', x)
+export const leaderActionName = (x) => named('leaderAction', x)

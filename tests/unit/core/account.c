@@ -133,20 +133,22 @@ static void test_roles(void **state)
 {
 	(void)state;
 	assert_true(account_role_perms("admin") & PERM_USER_MANAGE);
-	/* every bit a role holds has its name (bits allocated to modules still on their branches
-	 * have none yet), and a set of bits or a bit past the last has none */
-	for (int r = 0; r < account_nroles(); r++) {
+	/* every bit a role holds has its name, the last bit too, and a set of bits or a bit past
+	 * the last has none (bits between the modules' allocations may be nobody's yet) */
+	for (int i = 0; i < account_nroles(); i++) {
 		const char *role, *scope;
 		account_perms perms;
-		account_role_at(r, &role, &perms, &scope);
-		for (int i = 0; i < ACCOUNT_NPERMS; i++)
-			if (perms & ((account_perms)1 << i))
-				assert_non_null(account_perm_name((account_perms)1 << i));
+		account_role_at(i, &role, &perms, &scope);
+		for (int b = 0; b < ACCOUNT_NPERMS; b++)
+			if (perms & ((account_perms)1 << b))
+				assert_non_null(account_perm_name((account_perms)1 << b));
 	}
+	assert_non_null(account_perm_name((account_perms)1 << (ACCOUNT_NPERMS - 1)));
 	assert_string_equal(account_perm_name(PERM_PLATFORM_WRITE), "platform_write");
 	assert_string_equal(account_perm_name(PERM_CALENDAR_WRITE), "calendar_write");
 	assert_null(account_perm_name(PERM_DASHBOARD | PERM_ORG_READ));
 	assert_null(account_perm_name((account_perms)1 << 40));
+	assert_null(account_perm_name((account_perms)1 << ACCOUNT_NPERMS));
 	assert_false(account_role_perms("admin") & PERM_AUDIT_READ); /* separation of duties */
 	assert_true(account_role_perms("auditor") & PERM_AUDIT_READ);
 	assert_false(account_role_perms("auditor") & PERM_ORG_WRITE);

@@ -25,7 +25,7 @@ enum {
 static void test_catalogue(void **state)
 {
 	(void)state;
-	assert_int_equal(CAP_COUNT, 10);
+	assert_int_equal(CAP_COUNT, 12);
 	for (int i = 0; i < CAP_COUNT; i++) {
 		assert_int_equal(capability_defs[i].cap, i);
 		assert_ptr_equal(capability_get((enum capability)i), &capability_defs[i]);
@@ -41,6 +41,10 @@ static void test_catalogue(void **state)
 	assert_string_equal(capability_get(CAP_MANAGE_LAND)->code, "manage_land");
 	assert_int_equal(capability_get(CAP_MANAGE_LAND)->seed_article, 2);
 	assert_string_equal(capability_get(CAP_SUPERVISE_PLATFORM)->code, "supervise_platform");
+	/* art. 18 names no lead: the office grants decide_fault (市纪委监委 with 市委组织部) */
+	assert_string_equal(capability_get(CAP_DECIDE_FAULT)->code, "decide_fault");
+	assert_int_equal(capability_get(CAP_DECIDE_FAULT)->seed_from, CAP_SEED_NONE);
+	assert_int_equal(capability_get(CAP_RECORD_LEADER_ACTION)->seed_article, 15);
 	assert_string_equal(capability_get(CAP_READ_PERSONAL)->label, "查看个人身份信息");
 	assert_null(capability_find("approve"));
 	assert_null(capability_find(NULL));

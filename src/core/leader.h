@@ -1,0 +1,36 @@
+/* leader.h - art. 15 (建立奖优罚劣机制): a zone leader's reward or adjustment is recorded only
+ * against what justifies it: 优先提拔使用 (promote) against the zone's 优秀 of the year,
+ * 及时调整 (adjust) against its 较差 (不合格), and 不予调整 (kept) against a 容错免责 case that
+ * forgave that person with that effect (art. 18). Only people in a leader post (班子成员) are
+ * recorded. Pure. */
+#ifndef KFQ_CORE_LEADER_H
+#define KFQ_CORE_LEADER_H
+
+#include <stdbool.h>
+
+enum leader_rule {
+	LEADER_OK = 0,
+	LEADER_NOT_LEADER,    /* not in a leader post of the zone */
+	LEADER_NO_GRADE,      /* promote or adjust without the zone's grade of the year */
+	LEADER_PROMOTE_GRADE, /* promote, the grade not 优秀 */
+	LEADER_ADJUST_GRADE,  /* adjust, the grade not 较差 */
+	LEADER_KEPT_CASE,     /* kept without a case forgiving that person with that effect */
+	LEADER_RULE_COUNT
+};
+
+const char *leader_rule_code(enum leader_rule r);
+const char *leader_rule_message(enum leader_rule r);
+
+/* What a record is checked against: the zone's grade of the year (enum_pay_grade code, NULL
+ * when none) and, for kept, whether the cited case is decided, forgiving (免责 or 减责), about
+ * this person and with the effect leader_kept. */
+struct leader_basis {
+	bool is_leader;
+	const char *grade;
+	bool case_keeps;
+};
+
+/* kind: promote, adjust, kept (the caller has checked the code). */
+enum leader_rule leader_action_check(const char *kind, const struct leader_basis *b);
+
+#endif
