@@ -238,6 +238,29 @@ int store_mujun_population(struct store *s, struct arena *a, int64_t zone_id, in
 	return rc;
 }
 
+static const char sql_tax_total[] = "SELECT SUM(amount_fen), COUNT(*) FROM tax_record WHERE year "
+                                    "= ?1 AND enterprise_id = ?2";
+
+int store_tax_year_total(struct store *s, int64_t enterprise_id, int year, int64_t *fen)
+{
+	struct store_stmt *st;
+	int rc;
+
+	*fen = 0;
+	if ((rc = store_prepare(s, sql_tax_total, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, year);
+	store_bind_int(st, 2, enterprise_id);
+	if ((rc = store_step(st)) == KFQ_ROW) {
+		*fen = store_col_int(st, 0);
+		rc = store_col_int(st, 1) ? KFQ_OK : KFQ_ENOTFOUND;
+	} else if (rc == KFQ_DONE) {
+		rc = KFQ_ENOTFOUND;
+	}
+	store_reset(st);
+	return rc;
+}
+
 /* ---- figures ---- */
 
 #define FIGURE_SELECT                                                                              \

@@ -72,6 +72,10 @@ int store_mujun_scheme_set(struct store *s, const struct store_actor *who,
 int store_mujun_population(struct store *s, struct arena *a, int64_t zone_id, int year,
                            struct store_mujun_row **out, int *n);
 
+/* The sum of enterprise_id's tax records for year into *fen: KFQ_ENOTFOUND when it has none
+ * (投而未达标 reads the registry's tax, core/land.h). */
+int store_tax_year_total(struct store *s, int64_t enterprise_id, int year, int64_t *fen);
+
 /* An enterprise's figures, newest year first. */
 int store_figure_list(struct store *s, struct arena *a, int64_t enterprise_id,
                       struct store_figure **out, int *n);

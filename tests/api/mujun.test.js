@@ -220,4 +220,26 @@ describe('亩均效益 evaluation', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(x[14], 'A');
 		assert.equal(x[15], 'C');
 	});
+
+	test('投而未达标 reads last year\'s tax from the registry, over the figure entered', T, async () => {
+		const last = Number(h.day().slice(0, 4)) - 1;
+		const e = await c.zone1.post('/api/enterprises', {
+			uscc: '91330100799655058B', name: '示例达标考核有限公司', zone_id: zone, industry_code: '3011', scale: 'above', registered_on: '2015-04-01',
+		});
+		assert.equal(e.status, 201, e.text);
+		// 30 mu; the contract asks 40,000.00 yuan per mu a year; 5,000,000 yuan typed by hand
+		let p = await c.zone1.post('/api/land/parcels', {
+			zone_id: zone, parcel_no: 'MJ-tax', land_use: 'industrial', area_m2: '20000', enterprise_id: e.json.id,
+			actual_start: '2020-01-01', actual_finish: '2021-01-01', actual_production: '2021-06-01',
+			developed_m2: '20000', tax_per_mu_agreed: '40000', tax_last_year: '5000000',
+		});
+		assert.equal(p.status, 201, p.text);
+		assert.equal(p.json.finding.status, 'normal');
+		// the registry says 900,000.00 yuan last year: 30,000.00 per mu
+		const r = await c.finance1.put(`/api/enterprises/${e.json.id}/taxes/${last}`, { amounts: [{ tax_type: 'vat', amount_fen: 90000000 }] });
+		assert.equal(r.status, 200, r.text);
+		p = await c.office1.get(`/api/land/parcels/${p.json.id}`);
+		assert.equal(p.json.finding.status, 'substandard');
+		assert.match(p.json.finding.reason, /上年亩均税收30000\.00元，低于约定的40000\.00元/);
+	});
 });
