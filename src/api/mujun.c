@@ -18,8 +18,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#define YEAR_MIN 2000
-#define YEAR_MAX 2100
+#define YEAR_MIN   2000
+#define YEAR_MAX   2100
 #define FIGURE_MAX 1000000000000000LL /* 10^15 of any unit: past any real enterprise */
 
 /* ---- the evaluation ---- */
@@ -52,8 +52,8 @@ static int evaluate(struct api_ctx *c, int64_t zone_id, int year, struct evaluat
 		f[k] = r->f;
 		ev->why[k] = r->exemption;
 		if (!ev->why[k] && mujun_new_in_production(&ev->scheme, year, r->production_on))
-			ev->why[k] = arena_printf(c->a, "投产未满%d年（%s投产）", ev->scheme.new_years,
-			                          r->production_on);
+			ev->why[k] = arena_printf(c->a, "投产未满%d年（%s投产）",
+			                          ev->scheme.new_years, r->production_on);
 		if (!ev->why[k] && r->f.group == MUJUN_BELOW &&
 		    !mujun_below_eligible(&ev->scheme, r->f.area_m2x100))
 			ev->why[k] = "规下企业用地不足参评下限";
@@ -157,7 +157,8 @@ static int evaluation(struct api_ctx *c)
 		return -1;
 	api_query_page(c, &offset, &limit);
 	jsonw_obj_open(&c->w);
-	jsonw_kstr(&c->w, "method", ev.scheme.method == MUJUN_THRESHOLD ? "threshold" : "percentile");
+	jsonw_kstr(&c->w, "method",
+	           ev.scheme.method == MUJUN_THRESHOLD ? "threshold" : "percentile");
 	jsonw_key(&c->w, "summary");
 	jsonw_obj_open(&c->w);
 	for (int k = 0; k < ev.n; k++)
@@ -180,16 +181,33 @@ static int evaluation(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-static void export_score(struct export_table *x, int64_t v) { export_amount(x, v, 2); }
+static void export_score(struct export_table *x, int64_t v)
+{
+	export_amount(x, v, 2);
+}
 
 static int evaluation_export(struct api_ctx *c)
 {
-	static const char *const headers[] = {
-	    "统一社会信用代码", "企业名称", "规模", "行业代码", "用地（亩）", "亩均税收",
-	    "亩均工业增加值", "单位能耗增加值", "单位排放增加值", "全员劳动生产率", "R&D经费支出占比",
-	    "单位电耗税收", "总分", "排名", "分类", "上年分类", "上年总分", "不参评原因"};
-	static const double widths[] = {22, 30, 8, 10, 12, 12, 14, 14, 14, 14, 14,
-	                                12, 10, 8, 8, 10, 10, 30};
+	static const char *const headers[] = {"统一社会信用代码",
+	                                      "企业名称",
+	                                      "规模",
+	                                      "行业代码",
+	                                      "用地（亩）",
+	                                      "亩均税收",
+	                                      "亩均工业增加值",
+	                                      "单位能耗增加值",
+	                                      "单位排放增加值",
+	                                      "全员劳动生产率",
+	                                      "R&D经费支出占比",
+	                                      "单位电耗税收",
+	                                      "总分",
+	                                      "排名",
+	                                      "分类",
+	                                      "上年分类",
+	                                      "上年总分",
+	                                      "不参评原因"};
+	static const double widths[] = {22, 30, 8,  10, 12, 12, 14, 14, 14,
+	                                14, 14, 12, 10, 8,  8,  10, 10, 30};
 	_Static_assert(sizeof(headers) / sizeof(headers[0]) == sizeof(widths) / sizeof(widths[0]),
 	               "a width per column");
 	_Static_assert(MUJUN_NINDICATORS == 7, "a column per indicator");
@@ -203,8 +221,8 @@ static int evaluation_export(struct api_ctx *c)
 	    evaluate(c, zone_id, year - 1, &last) != 0)
 		return -1;
 	snprintf(sheet, sizeof(sheet), "%d年亩均效益评价", year);
-	if (export_begin(c, &x, sheet, headers, widths, (int)(sizeof(widths) / sizeof(widths[0]))) !=
-	    0)
+	if (export_begin(c, &x, sheet, headers, widths,
+	                 (int)(sizeof(widths) / sizeof(widths[0]))) != 0)
 		return -1;
 	for (int k = 0; k < ev.n; k++) {
 		const struct store_mujun_row *r = &ev.rows[k];
@@ -295,7 +313,8 @@ static int indicators_from_body(struct api_ctx *c, struct mujun_scheme *s)
 
 		snprintf(field, sizeof(field), "/indicators/%zu", k);
 		if (strcmp(group, "above") != 0 && strcmp(group, "below") != 0)
-			return api_error(c, 400, "invalid_value", "group 应为 above（规上）或 below（规下）",
+			return api_error(c, 400, "invalid_value",
+			                 "group 应为 above（规上）或 below（规下）",
 			                 arena_strdup(c->a, field));
 		if (!mujun_indicator_parse(json_string_value(json_object_get(it, "code")), &i))
 			return api_error(c, 400, "invalid_value", "不是亩均效益评价的指标",
@@ -324,7 +343,8 @@ static int scheme_put(struct api_ctx *c)
 	mujun_scheme_default(&s);
 	if (strcmp(method, "percentile") != 0 && strcmp(method, "threshold") != 0)
 		return api_error(c, 400, "invalid_value",
-		                 "分类方法应为 percentile（按比例）或 threshold（按分数线）", "/method");
+		                 "分类方法应为 percentile（按比例）或 threshold（按分数线）",
+		                 "/method");
 	s.method = !strcmp(method, "threshold") ? MUJUN_THRESHOLD : MUJUN_PERCENTILE;
 	pct = api_body_ints(c, "pct_bp", &npct);
 	thr = api_body_ints(c, "thresholds_x100", &nthr);
@@ -460,7 +480,8 @@ static int exemption_create(struct api_ctx *c)
 		return -1;
 	rc = store_exemption_create(c->db, &c->actor, &mujun_json_audit, &x);
 	if (rc == KFQ_ECONFLICT)
-		return api_error(c, 409, "already_exists", "该企业本年度已登记不参评", "/enterprise_id");
+		return api_error(c, 409, "already_exists", "该企业本年度已登记不参评",
+		                 "/enterprise_id");
 	if (rc != KFQ_OK || (rc = store_exemption_get(c->db, c->a, x.id, &x)) != KFQ_OK)
 		return api_store_error(c, rc);
 	mujun_json_exemption(&c->w, &x);
@@ -588,18 +609,15 @@ static const struct api_field exemption_body[] = {
 static const struct api_field measure_query[] = {API_ID_FIELD("zone_id", true), YEAR_FIELD(false),
                                                  API_FIELDS_END};
 static const struct api_field measure_body[] = {
-    API_ID_FIELD("zone_id", true),
-    YEAR_FIELD(true),
-    {"class", API_STR, true, 1},
-    {"measure", API_STR, true, 2000},
-    API_FIELDS_END,
+    API_ID_FIELD("zone_id", true),    YEAR_FIELD(true), {"class", API_STR, true, 1},
+    {"measure", API_STR, true, 2000}, API_FIELDS_END,
 };
 
 const struct api_route api_mujun_routes[] = {
     {"GET", "/api/mujun/evaluation", evaluation, PERM_LAND_READ, API_CACHED, evaluation_query,
      NULL},
-    {"GET", "/api/mujun/evaluation/export.xlsx", evaluation_export, PERM_LAND_READ, 0,
-     export_query, NULL},
+    {"GET", "/api/mujun/evaluation/export.xlsx", evaluation_export, PERM_LAND_READ, 0, export_query,
+     NULL},
     {"GET", "/api/mujun/schemes/:id", scheme_get, PERM_LAND_READ, API_CACHED, NULL, NULL},
     {"PUT", "/api/mujun/schemes/:id", scheme_put, PERM_LAND_WRITE, 0, NULL, scheme_body},
     {"GET", "/api/mujun/figures", figure_list, PERM_LAND_READ, API_CACHED, figure_query, NULL},

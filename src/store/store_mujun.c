@@ -88,8 +88,8 @@ int store_mujun_scheme_get(struct store *s, int year, struct mujun_scheme *out, 
 	store_bind_int(st, 1, year);
 	rc = store_step(st);
 	if (rc == KFQ_ROW) {
-		out->method = strcmp(store_col_text(st, 0), "threshold") ? MUJUN_PERCENTILE
-		                                                         : MUJUN_THRESHOLD;
+		out->method =
+		    strcmp(store_col_text(st, 0), "threshold") ? MUJUN_PERCENTILE : MUJUN_THRESHOLD;
 		for (int k = 0; k < MUJUN_NCLASSES; k++)
 			out->pct_bp[k] = (int)store_col_int(st, 1 + k);
 		for (int k = 0; k < MUJUN_NCLASSES - 1; k++)
@@ -343,9 +343,8 @@ static void bind_figure(struct store_stmt *st, int i, int64_t v)
 int store_figure_set(struct store *s, const struct store_actor *who,
                      const struct store_mujun_json *json, struct store_figure *f)
 {
-	const int64_t values[] = {f->value_added_fen, f->revenue_fen,     f->rd_fen,
-	                          f->energy_kgce,     f->emission_kg,     f->electricity_kwh,
-	                          f->staff};
+	const int64_t values[] = {f->value_added_fen, f->revenue_fen,     f->rd_fen, f->energy_kgce,
+	                          f->emission_kg,     f->electricity_kwh, f->staff};
 	struct store_stmt *st;
 	struct arena a;
 	char now[TIME_RFC3339_LEN], *before = NULL;

@@ -428,4 +428,18 @@ describe('land: the demo data', { timeout: h.FILE_TIMEOUT }, () => {
 		const batch = (await c.office1.get('/api/land/batches')).json.items[0];
 		assert.ok(batch.unsupplied_m2x100 > 0);
 	});
+
+	test('the sample zone\'s 亩均 evaluation: classes, one exemption with its reason, measures', T, async () => {
+		const zone = (await c.zone1.get('/api/land/boundaries')).json.items[0].zone_id;
+		const r = await c.zone1.get(`/api/mujun/evaluation?zone_id=${zone}&year=2025`);
+		assert.equal(r.status, 200, r.text);
+		// five industrial samples (the software company is not), one exempted
+		assert.equal(r.json.total, 5);
+		assert.equal(r.json.summary.exempt, 1);
+		assert.equal(r.json.summary.A + r.json.summary.B + r.json.summary.C + r.json.summary.D, 4);
+		assert.ok(r.json.items.some((e) => e.exempt_reason === '列入市级技术改造项目豁免名单（改造期内不参评）'));
+		assert.ok(r.json.items.filter((e) => e.class).every((e) => e.last_class));
+		const m = await c.zone1.get(`/api/mujun/measures?zone_id=${zone}&year=2025`);
+		assert.deepEqual(m.json.items.map((x) => x.class), ['A', 'D']);
+	});
 });

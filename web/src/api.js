@@ -557,3 +557,18 @@ export const landApi = {
   projects: (query) => api.get('/api/land/projects', query),
   createProject: (body) => api.post('/api/land/projects', body),
 }
+
+export const mujunApi = {
+  // a zone's 亩均效益 class list for a year: {zone_id, year, class, group, page, page_size}
+  evaluation: (query) => api.get('/api/mujun/evaluation', query),
+  exportEvaluation: (query) => downloadExport('/api/mujun/evaluation/export.xlsx', query),
+  scheme: (year) => api.get(`/api/mujun/schemes/${year}`),
+  setScheme: (year, body) => api.put(`/api/mujun/schemes/${year}`, body),
+  figures: (enterpriseId) => api.get('/api/mujun/figures', { enterprise_id: enterpriseId }),
+  setFigures: (body) => api.put('/api/mujun/figures', body),
+  exemptions: (query) => api.get('/api/mujun/exemptions', query),
+  exempt: (body) => api.post('/api/mujun/exemptions', body),
+  unexempt: (id) => api.del(`/api/mujun/exemptions/${id}`),
+  measures: (query) => api.get('/api/mujun/measures', query),
+  addMeasure: (body) => api.post('/api/mujun/measures', body),
+}

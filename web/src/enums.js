@@ -98,6 +98,10 @@ export const PAY_PLAN_STATUS_TAG = { draft: 'info', filed: 'warning', returned: 
 export const LAND_STATUS_TAG = { idle: 'danger', unused: 'warning', underused: 'warning', unproduced: 'warning', substandard: 'info', normal: 'success' }
 // the map's colours of the findings (and the boundary's)
 export const LAND_STATUS_COLOR = { idle: '#f56c6c', unused: '#e6a23c', underused: '#d4a017', unproduced: '#b88230', substandard: '#909399', normal: '#67c23a' }
+// 亩均效益 classes A–D (core/mujun.h) and their colours on the map and tags
+export const MUJUN_CLASSES = ['A', 'B', 'C', 'D']
+export const MUJUN_CLASS_COLOR = { A: '#67c23a', B: '#409eff', C: '#e6a23c', D: '#f56c6c' }
+export const MUJUN_CLASS_TAG = { A: 'success', B: 'primary', C: 'warning', D: 'danger' }
 export const LAND_CASE_STATUS_TAG = { open: 'warning', closed: 'success' }
 export const ROLE_CHANGE_STATUS_TAG = { pending: 'warning', confirmed: 'success', rejected: 'danger', superseded: 'info' }
 export const STATEMENT_STATUS_TAG = { draft: 'warning', confirmed: 'success' }
