@@ -70,7 +70,7 @@ int demo_mujun_fill(struct demo *d)
 		if ((rc = add_figures(d, &ents[i], k, 2025, 100)) != KFQ_OK ||
 		    (rc = add_figures(d, &ents[i], k, 2024, 90)) != KFQ_OK)
 			return rc;
-		if (k++ == 3) {
+		if (k++ == 2) {
 			struct store_exemption x = {.enterprise_id = ents[i].id, .year = 2025};
 			x.reason = "列入市级技术改造项目豁免名单（改造期内不参评）";
 			if ((rc = store_exemption_create(d->s, d->who, &mujun_json_audit, &x)) !=

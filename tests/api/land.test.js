@@ -433,11 +433,13 @@ describe('land: the demo data', { timeout: h.FILE_TIMEOUT }, () => {
 		const zone = (await c.zone1.get('/api/land/boundaries')).json.items[0].zone_id;
 		const r = await c.zone1.get(`/api/mujun/evaluation?zone_id=${zone}&year=2025`);
 		assert.equal(r.status, 200, r.text);
-		// five industrial samples (the software company is not), one exempted
+		// five industrial samples (the software company is not): one exempted by a policy, the
+		// 规下 one on less than 3 mu not evaluated
 		assert.equal(r.json.total, 5);
-		assert.equal(r.json.summary.exempt, 1);
-		assert.equal(r.json.summary.A + r.json.summary.B + r.json.summary.C + r.json.summary.D, 4);
-		assert.ok(r.json.items.some((e) => e.exempt_reason === '列入市级技术改造项目豁免名单（改造期内不参评）'));
+		assert.deepEqual(r.json.items.filter((e) => !e.class).map((e) => e.exempt_reason).sort(), [
+			'列入市级技术改造项目豁免名单（改造期内不参评）', '规下企业用地不足参评下限',
+		]);
+		assert.equal(r.json.summary.A + r.json.summary.B + r.json.summary.C + r.json.summary.D, 3);
 		assert.ok(r.json.items.filter((e) => e.class).every((e) => e.last_class));
 		const m = await c.zone1.get(`/api/mujun/measures?zone_id=${zone}&year=2025`);
 		assert.deepEqual(m.json.items.map((x) => x.class), ['A', 'D']);
