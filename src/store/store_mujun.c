@@ -340,11 +340,36 @@ static void bind_figure(struct store_stmt *st, int i, int64_t v)
 		store_bind_int(st, i, v);
 }
 
-int store_figure_set(struct store *s, const struct store_actor *who,
-                     const struct store_mujun_json *json, struct store_figure *f)
+/* The upsert of f's figures, stamped now; *id the row's. */
+static int put_figure(struct store *s, const struct store_figure *f, const char *now, int64_t *id)
 {
 	const int64_t values[] = {f->value_added_fen, f->revenue_fen,     f->rd_fen, f->energy_kgce,
 	                          f->emission_kg,     f->electricity_kwh, f->staff};
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_figure_put, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, f->enterprise_id);
+	store_bind_int(st, 2, f->year);
+	for (int i = 0; i < 7; i++)
+		bind_figure(st, 3 + i, values[i]);
+	store_bind_text(st, 10, now);
+	return store_run_id(st, id);
+}
+
+int store_figure_import_row(struct store *s, const struct store_figure *f, int64_t now)
+{
+	char at[TIME_RFC3339_LEN];
+	int64_t id;
+
+	time_format(now, at);
+	return put_figure(s, f, at, &id);
+}
+
+int store_figure_set(struct store *s, const struct store_actor *who,
+                     const struct store_mujun_json *json, struct store_figure *f)
+{
 	struct store_stmt *st;
 	struct arena a;
 	char now[TIME_RFC3339_LEN], *before = NULL;
@@ -364,14 +389,7 @@ int store_figure_set(struct store *s, const struct store_actor *who,
 		before = store_entity_json(s, old, write_figure, json, &rc);
 	if (rc != KFQ_OK && rc != KFQ_ENOTFOUND)
 		goto done;
-	if ((rc = store_prepare(s, sql_figure_put, &st)) != KFQ_OK)
-		goto done;
-	store_bind_int(st, 1, f->enterprise_id);
-	store_bind_int(st, 2, f->year);
-	for (int i = 0; i < 7; i++)
-		bind_figure(st, 3 + i, values[i]);
-	store_bind_text(st, 10, now);
-	if ((rc = store_run_id(st, &f->id)) == KFQ_OK)
+	if ((rc = put_figure(s, f, now, &f->id)) == KFQ_OK)
 		rc = store_audit_entity(s, who, "set", "enterprise_figure", f->id, before,
 		                        write_figure, json);
 done:

@@ -242,4 +242,37 @@ describe('亩均效益 evaluation', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(p.json.finding.status, 'substandard');
 		assert.match(p.json.finding.reason, /上年亩均税收30000\.00元，低于约定的40000\.00元/);
 	});
+
+	test('figures imported from a spreadsheet, all or nothing, for the importer\'s own zone', T, async () => {
+		const upload = (who, text) =>
+			c[who].post(`/api/imports/mujun_figures?name=${encodeURIComponent('亩均数据.csv')}`, Buffer.from(text), { raw: true, contentType: 'application/octet-stream' });
+		const head = '统一社会信用代码,年度,工业增加值（元）,主营业务收入（元）,R&D经费支出（元）,综合能耗（千克标准煤）,主要污染物排放当量（千克）,用电量（千瓦时）,年平均职工人数\r\n';
+		const t = await c.zone1.get('/api/imports/mujun_figures/template.xlsx');
+		assert.equal(t.status, 200);
+		assert.deepEqual(readXlsx(t.buf)[0].slice(0, 2), ['统一社会信用代码', '年度']);
+		const before = (await c.office1.get(`/api/mujun/figures?enterprise_id=${E.x}`)).json.items.length;
+		let r = await upload('zone1', head +
+			'91440300192317458F,2023,5000000.5,,,,,,180\r\n' +
+			'91000000000000000X,2023,1,,,,,,\r\n' +
+			'91440300192317458F,2023,1,,,,,,\r\n' +
+			'91440300708461136T,1999,-1,,,,,,\r\n');
+		h.assertError(r, 422, 'import_rejected');
+		assert.deepEqual(r.json.import.problems.map((p) => [p.row, p.column]), [
+			[3, '统一社会信用代码'],
+			[4, null], // the same enterprise and year twice
+			[5, '年度'],
+			[5, '工业增加值（元）'],
+		]);
+		// another zone's account: the enterprise is refused by the same rule as a file's bad row
+		r = await upload('zone2', head + '91440300192317458F,2023,1,,,,,,\r\n');
+		h.assertError(r, 422, 'import_rejected');
+		assert.equal((await c.office1.get(`/api/mujun/figures?enterprise_id=${E.x}`)).json.items.length, before);
+		r = await upload('zone1', head + '91440300192317458F,2023,5000000.5,,,,,,180\r\n');
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.rows, 1);
+		const f = (await c.office1.get(`/api/mujun/figures?enterprise_id=${E.x}`)).json.items.find((x) => x.year === 2023);
+		assert.equal(f.value_added, '5000000.50');
+		assert.equal(f.staff, 180);
+		assert.equal(f.revenue, null);
+	});
 });

@@ -45,6 +45,8 @@ export default {
     electricity: '用电量（千瓦时）',
     staff: '年平均职工人数',
     saved: '已保存',
+    import: '导入年度数据',
+    importHint: '每行一家企业一个年度的数据（按统一社会信用代码对应企业名录），导入后替换该企业该年度的数据；空白单元格为缺数据。税收取自企业库，无需导入。',
     exemptAction: '登记不参评',
     exemptTitle: '登记{name}不参评',
     exemptPrompt: '请填写不参评原因（如列入的政策豁免名单）',
