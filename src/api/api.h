@@ -288,6 +288,7 @@ extern const struct api_route api_boundary_routes[];
 extern const struct api_route api_parcel_routes[];
 extern const struct api_route api_land_case_routes[];
 extern const struct api_route api_mujun_routes[];
+extern const struct api_route api_building_routes[];
 extern const struct api_route api_project_routes[];
 /* Every table above, in the order they are registered; NULL-terminated. */
 extern const struct api_route *const api_tables[];

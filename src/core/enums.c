@@ -84,6 +84,11 @@ TABLE(enum_land_handling, {"idle_fee", "征缴土地闲置费"}, {"reclaim", "�
       {"surplus_land_transfer", "节余土地转让"}, {"surplus_building_lease", "节余房屋转租"},
       {"rectify", "整改提升"});
 TABLE(enum_land_case_status, {"open", "处置中"}, {"closed", "已办结"});
+/* 腾笼换鸟: idle buildings, their state and how a match with an enterprise ended */
+TABLE(enum_building_kind, {"factory", "闲置厂房"}, {"office", "闲置商务楼宇"});
+TABLE(enum_building_status, {"vacant", "闲置"}, {"reused", "已盘活"});
+TABLE(enum_match_outcome, {"pending", "洽谈中"}, {"leased", "已租赁"}, {"sold", "已出售"},
+      {"declined", "未达成"});
 
 static const struct enum_entry *find(const struct enum_table *t, const char *code)
 {

@@ -61,6 +61,9 @@ extern const struct enum_table enum_land_use;        /* industrial warehouse com
 extern const struct enum_table enum_idle_cause;      /* government enterprise */
 extern const struct enum_table enum_land_handling;   /* a low-efficiency case's handling */
 extern const struct enum_table enum_land_case_status; /* open closed */
+extern const struct enum_table enum_building_kind;    /* factory office */
+extern const struct enum_table enum_building_status;  /* vacant reused */
+extern const struct enum_table enum_match_outcome;    /* pending leased sold declined */
 
 bool enum_valid(const struct enum_table *t, const char *code);
 /* The code's label; the code itself when the table does not have it (NULL for NULL). */
