@@ -21,6 +21,7 @@ static const struct {
     {"people", NULL, demo_people_fill},
     {"land", NULL, demo_land_fill},
     {"mujun", NULL, demo_mujun_fill},
+    {"space", NULL, demo_space_fill},
 };
 
 int demo_fill(struct demo *d)

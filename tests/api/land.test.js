@@ -444,4 +444,11 @@ describe('land: the demo data', { timeout: h.FILE_TIMEOUT }, () => {
 		const m = await c.zone1.get(`/api/mujun/measures?zone_id=${zone}&year=2025`);
 		assert.deepEqual(m.json.items.map((x) => x.class), ['A', 'D']);
 	});
+
+	test('the sample zone\'s idle buildings: one reused by a lease, one with a match under way', T, async () => {
+		const r = await c.zone1.get('/api/land/buildings');
+		assert.equal(r.json.total, 3);
+		assert.deepEqual(r.json.items.map((b) => [b.status, b.matches]), [['reused', 1], ['vacant', 1], ['vacant', 0]]);
+		assert.deepEqual(r.json.items.map((b) => b.vacant_days), [800, 420, 95]);
+	});
 });

@@ -558,6 +558,17 @@ export const landApi = {
   createProject: (body) => api.post('/api/land/projects', body),
 }
 
+export const spaceApi = {
+  // idle buildings: {zone_id, kind, status, q, page, page_size}
+  buildings: (query) => api.get('/api/land/buildings', query),
+  exportBuildings: (query) => downloadExport('/api/land/buildings/export.xlsx', query),
+  building: (id) => api.get(`/api/land/buildings/${id}`), // {building, matches}
+  createBuilding: (body) => api.post('/api/land/buildings', body),
+  updateBuilding: (id, body) => api.put(`/api/land/buildings/${id}`, body),
+  addMatch: (id, body) => api.post(`/api/land/buildings/${id}/matches`, body),
+  closeMatch: (id, outcome, result) => api.post(`/api/land/matches/${id}/close`, { outcome, result }),
+}
+
 export const mujunApi = {
   // a zone's 亩均效益 class list for a year: {zone_id, year, class, group, page, page_size}
   evaluation: (query) => api.get('/api/mujun/evaluation', query),
