@@ -290,7 +290,7 @@ static int path_year(struct api_ctx *c, int *year)
 
 static int scheme_get(struct api_ctx *c)
 {
-	int year;
+	int year = 0;
 
 	if (path_year(c, &year) != 0)
 		return -1;
@@ -335,7 +335,7 @@ static int scheme_put(struct api_ctx *c)
 	struct mujun_scheme s;
 	const char *method = api_body_str(c, "method");
 	int64_t *pct, *thr;
-	int year, npct, nthr, rc;
+	int year = 0, npct, nthr, rc;
 	char why[160];
 
 	if (path_year(c, &year) != 0 || api_require_capability(c, CAP_MANAGE_LAND) != 0)
