@@ -34,7 +34,7 @@ describe('亩均效益评价', () => {
     await page.locator(sel('menu-mujun')).click()
     await page.locator(sel('page-mujun')).waitFor()
     await pickOption(page, sel('mujun-year'), '2025')
-    await page.locator(sel('mujun-search')).click()
+    await page.locator(sel('mujun-search-submit')).click()
     await page.locator(sel('mujun-summary'), { hasText: '2025年' }).waitFor()
     assert.match(await page.locator(sel('mujun-summary')).innerText(), /不参评 2 家/)
     await row(page, '精细化工').locator(sel('mujun-row-class'), { hasText: '不参评' }).waitFor()
@@ -75,7 +75,8 @@ describe('亩均效益评价', () => {
     await page.locator('.el-message--success', { hasText: '已记录' }).waitFor()
     await page.locator(sel('mujun-measures')).getByText('开展节能诊断，制定提升计划（示例）').waitFor()
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(sel('mujun-export')).click()])
+    await page.locator(sel('mujun-export')).click()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${sel('mujun-export-xlsx')}:visible`).click()])
     assert.equal(download.suggestedFilename(), '2025年亩均效益评价.xlsx')
     await logout(page)
     watcher.assertClean()

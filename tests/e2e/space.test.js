@@ -74,9 +74,10 @@ describe('闲置楼宇', () => {
     await page.keyboard.press('Escape')
 
     await pickOption(page, sel('building-filter-status'), '已盘活')
-    await page.locator(sel('building-search')).click()
+    await page.locator(sel('buildings-search-submit')).click()
     await total(page, 2)
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(sel('building-export')).click()])
+    await page.locator(sel('building-export')).click()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${sel('building-export-xlsx')}:visible`).click()])
     assert.equal(download.suggestedFilename(), '闲置楼宇.xlsx')
     await logout(page)
     watcher.assertClean()
