@@ -12,6 +12,7 @@
 #   bench/mujun.sh [sqlite|pg] [ENTERPRISES]   (needs a release build: ninja -C build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/cpu.sh
 KIND=${1:-sqlite}
 N=${2:-1000000}
 BIN=${BIN:-$PWD/build/kfq}
@@ -77,18 +78,9 @@ zones=$(echo "SELECT id FROM org WHERE type = 'zone' AND name LIKE '%（示例�
 
 # CPU seconds of the kfq process (and, on PostgreSQL, of the cluster): on a shared machine the
 # wall time is mostly waiting for a core
-kfq_cpu() {
-	sed 's/^.*) //' "/proc/$(cat "$work/kfq.pid")/stat" | awk -v t="$(getconf CLK_TCK)" '{ printf "%.2f\n", ($12 + $13) / t }'
-}
+kfq_cpu() { process_cpu "$(cat "$work/kfq.pid")"; }
 server_cpu() {
-	[ "$KIND" = pg ] || { echo 0; return; }
-	local pm
-	pm=$(head -1 "$work/pg/data/postmaster.pid")
-	{
-		cat "/proc/$pm/stat"
-		for p in $(ps --ppid "$pm" -o pid=); do cat "/proc/$p/stat" 2>/dev/null || true; done
-	} | sed 's/^.*) //' | awk -v t="$(getconf CLK_TCK)" \
-		'{ s += $12 + $13 } NR == 1 { s += $14 + $15 } END { printf "%.2f\n", s / t }'
+	if [ "$KIND" = pg ]; then pg_cluster_cpu "$work/pg/data"; else echo 0; fi
 }
 
 echo "== GET /api/mujun/evaluation, one zone at a time ($KIND)"
