@@ -16,6 +16,7 @@
 #   figures are for the default 100,000 enterprises, ten tax records each)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/cpu.sh
 KIND=${1:-sqlite}
 BIN=$PWD/build/kfq
 N=${2:-100000}
@@ -102,14 +103,7 @@ sql() { # $1 database, stdin SQL
 }
 # CPU seconds the PostgreSQL cluster has used: the postmaster, its children and those it reaped
 server_cpu() {
-	[ "$KIND" = pg ] || { echo 0; return; }
-	local pm
-	pm=$(head -1 "$work/pg/data/postmaster.pid")
-	{
-		cat "/proc/$pm/stat"
-		for p in $(ps --ppid "$pm" -o pid=); do cat "/proc/$p/stat" 2>/dev/null || true; done
-	} | sed 's/^.*) //' | awk -v t="$(getconf CLK_TCK)" \
-		'{ s += $12 + $13 } NR == 1 { s += $14 + $15 } END { printf "%.2f\n", s / t }'
+	if [ "$KIND" = pg ]; then pg_cluster_cpu "$work/pg/data"; else echo 0; fi
 }
 echo "data_dir = $work/files" >"$work/kfq.conf"
 new_db() { # $1 name: a migrated database with the demo organizations

@@ -899,6 +899,8 @@ const struct api_route *const api_tables[] = {
     api_fault_routes,
     api_leader_routes,
     api_norm_routes,
+    api_mujun_routes,
+    api_building_routes,
     NULL,
 };
 

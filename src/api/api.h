@@ -295,6 +295,8 @@ extern const struct api_route api_pay_whatif_routes[];
 extern const struct api_route api_boundary_routes[];
 extern const struct api_route api_parcel_routes[];
 extern const struct api_route api_land_case_routes[];
+extern const struct api_route api_mujun_routes[];
+extern const struct api_route api_building_routes[];
 extern const struct api_route api_project_routes[];
 extern const struct api_route api_platform_routes[];
 extern const struct api_route api_platform_risk_routes[];

@@ -54,7 +54,6 @@ static int from_parcel(struct api_ctx *c, struct store_land_case *lc)
 {
 	struct store_scope scope;
 	struct store_parcel p;
-	struct land_parcel_facts facts;
 	struct land_finding f;
 	int rc;
 
@@ -66,8 +65,8 @@ static int from_parcel(struct api_ctx *c, struct store_land_case *lc)
 		           : api_error(c, 400, "invalid_value", "地块不存在", "/parcel_id");
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
-	land_parcel_facts(&p, &facts);
-	land_classify(&facts, plan_today(c->now), &f);
+	if (land_classify_parcel(c, &p, &f) != 0)
+		return -1;
 	if (f.status == LAND_NORMAL)
 		return api_error(c, 409, "invalid_state", "该地块目前不属于低效用地，无需立案处置",
 		                 "/parcel_id");

@@ -12,6 +12,9 @@
 #include "core/plan.h"
 #include "store/store_enterprise.h"
 #include "store/store_land.h"
+#include "store/store_mujun.h"
+
+#include <stdlib.h>
 
 #include <string.h>
 
@@ -58,12 +61,25 @@ static int batch_create(struct api_ctx *c)
 
 /* ---- parcels ---- */
 
-static void classify(struct api_ctx *c, const struct store_parcel *p, struct land_finding *f)
+int land_classify_parcel(struct api_ctx *c, const struct store_parcel *p, struct land_finding *f)
 {
 	struct land_parcel_facts facts;
+	int64_t today = plan_today(c->now), fen;
+	char ymd[11];
+	int rc;
 
 	land_parcel_facts(p, &facts);
-	land_classify(&facts, plan_today(c->now), f);
+	if (p->enterprise_id) {
+		/* 投而未达标 reads last year's tax from the registry when it has that year's */
+		plan_day_format(today, ymd);
+		rc = store_tax_year_total(c->db, p->enterprise_id, atoi(ymd) - 1, &fen);
+		if (rc == KFQ_OK)
+			facts.tax_last_year_fen = fen;
+		else if (rc != KFQ_ENOTFOUND)
+			return api_store_error(c, rc);
+	}
+	land_classify(&facts, today, f);
+	return 0;
 }
 
 /* The filters of the list and the export; *status the finding asked for, if any. */
@@ -107,7 +123,8 @@ static int select_parcels(struct api_ctx *c, struct store_parcel_filter *f, bool
 		return api_store_error(c, rc);
 	*fs = arena_alloc(c->a, sizeof(**fs) * (size_t)(*n ? *n : 1));
 	for (int i = 0; i < *n; i++) {
-		classify(c, &(*ps)[i], &(*fs)[k]);
+		if (land_classify_parcel(c, &(*ps)[i], &(*fs)[k]) != 0)
+			return -1;
 		if (by_status && !((*fs)[k].flags & (1u << status)) &&
 		    !(status == LAND_NORMAL && (*fs)[k].status == LAND_NORMAL))
 			continue;
@@ -173,7 +190,8 @@ static int answer(struct api_ctx *c, int64_t id, int status)
 
 	if ((rc = store_parcel_get(c->db, c->a, id, &p)) != KFQ_OK)
 		return api_store_error(c, rc);
-	classify(c, &p, &f);
+	if (land_classify_parcel(c, &p, &f) != 0)
+		return -1;
 	land_json_parcel(&c->w, &p, &f);
 	return api_ok(c, status);
 }

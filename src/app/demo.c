@@ -23,6 +23,8 @@ static const struct {
     {"land", NULL, demo_land_fill},
     {"platform", NULL, demo_platform_fill},
     {"industry", NULL, demo_industry_fill},
+    {"mujun", NULL, demo_mujun_fill},
+    {"space", NULL, demo_space_fill},
 };
 
 int demo_fill(struct demo *d)

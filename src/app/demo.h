@@ -40,6 +40,8 @@ int demo_land_fill(struct demo *d);
 /* a platform company per sample zone with two years of figures (demo_platform.c) */
 int demo_platform_fill(struct demo *d);
 int demo_industry_fill(struct demo *d);
+int demo_mujun_fill(struct demo *d);
+int demo_space_fill(struct demo *d);
 
 /* Runs every filler (d->summary initialised here; the caller releases it). KFQ_ECONFLICT with
  * d->error set when a module already has data; another error with d->error set when a filler

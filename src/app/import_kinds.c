@@ -11,10 +11,10 @@ extern const struct import_kind import_budget;
 extern const struct import_kind import_people;
 extern const struct import_kind import_parcels;
 extern const struct import_kind import_platform_sheets;
+extern const struct import_kind import_figures;
 
 const struct import_kind *const import_kinds[] = {
-    &import_users,  &import_enterprises, &import_taxes,
-    &import_powers, &import_power_cases, &import_budget,
-    &import_people, &import_parcels,     &import_platform_sheets,
-    NULL,
+    &import_users,           &import_enterprises, &import_taxes,  &import_powers,
+    &import_power_cases,     &import_budget,      &import_people, &import_parcels,
+    &import_platform_sheets, &import_figures,     NULL,
 };

@@ -107,6 +107,11 @@ TABLE(enum_future_direction, {"manufacturing", "未来制造"}, {"information", 
 TABLE(enum_invest_stage, {"talks", "洽谈"}, {"signed", "签约"}, {"landed", "落地"},
       {"started", "开工"}, {"producing", "投产"}, {"full", "达产"});
 TABLE(enum_plan_exception, {"none", "无需批准"}, {"pending", "待批准"}, {"approved", "已批准"});
+/* 腾笼换鸟: idle buildings, their state and how a match with an enterprise ended */
+TABLE(enum_building_kind, {"factory", "闲置厂房"}, {"office", "闲置商务楼宇"});
+TABLE(enum_building_status, {"vacant", "闲置"}, {"reused", "已盘活"});
+TABLE(enum_match_outcome, {"pending", "洽谈中"}, {"leased", "已租赁"}, {"sold", "已出售"},
+      {"declined", "未达成"});
 
 static const struct enum_entry *find(const struct enum_table *t, const char *code)
 {

@@ -75,6 +75,9 @@ extern const struct enum_table enum_invest_stage;   /* talks signed landed start
 extern const struct enum_table enum_fault_decision; /* 免责 减责 不予免责 */
 extern const struct enum_table enum_fault_effect;   /* what a forgiving decision changes */
 extern const struct enum_table enum_leader_action; /* 优先提拔 及时调整 不予调整 (art. 15) */
+extern const struct enum_table enum_building_kind;   /* factory office */
+extern const struct enum_table enum_building_status; /* vacant reused */
+extern const struct enum_table enum_match_outcome;   /* pending leased sold declined */
 
 bool enum_valid(const struct enum_table *t, const char *code);
 /* The code's label; the code itself when the table does not have it (NULL for NULL). */

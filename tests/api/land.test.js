@@ -428,4 +428,27 @@ describe('land: the demo data', { timeout: h.FILE_TIMEOUT }, () => {
 		const batch = (await c.office1.get('/api/land/batches')).json.items[0];
 		assert.ok(batch.unsupplied_m2x100 > 0);
 	});
+
+	test('the sample zone\'s 亩均 evaluation: classes, one exemption with its reason, measures', T, async () => {
+		const zone = (await c.zone1.get('/api/land/boundaries')).json.items[0].zone_id;
+		const r = await c.zone1.get(`/api/mujun/evaluation?zone_id=${zone}&year=2025`);
+		assert.equal(r.status, 200, r.text);
+		// five industrial samples (the software company is not): one exempted by a policy, the
+		// 规下 one on less than 3 mu not evaluated
+		assert.equal(r.json.total, 5);
+		assert.deepEqual(r.json.items.filter((e) => !e.class).map((e) => e.exempt_reason).sort(), [
+			'列入市级技术改造项目豁免名单（改造期内不参评）', '规下企业用地不足参评下限',
+		]);
+		assert.equal(r.json.summary.A + r.json.summary.B + r.json.summary.C + r.json.summary.D, 3);
+		assert.ok(r.json.items.filter((e) => e.class).every((e) => e.last_class));
+		const m = await c.zone1.get(`/api/mujun/measures?zone_id=${zone}&year=2025`);
+		assert.deepEqual(m.json.items.map((x) => x.class), ['A', 'D']);
+	});
+
+	test('the sample zone\'s idle buildings: one reused by a lease, one with a match under way', T, async () => {
+		const r = await c.zone1.get('/api/land/buildings');
+		assert.equal(r.json.total, 3);
+		assert.deepEqual(r.json.items.map((b) => [b.status, b.matches]), [['reused', 1], ['vacant', 1], ['vacant', 0]]);
+		assert.deepEqual(r.json.items.map((b) => b.vacant_days), [800, 420, 95]);
+	});
 });

@@ -12,7 +12,7 @@ import { openBrowser, login, logout, menuTexts, pickOption, shot, sel, RUN, test
 const LAND = { username: `land_${RUN}`, password: 'Land#Passw0rd12', org: '市自然资源局', role: 'department' }
 const ZONE = { username: `lzone_${RUN}`, password: 'Zone#Passw0rd12', org: '抚顺经济开发区（示例）', role: 'zone' }
 const OTHER = { username: `lother_${RUN}`, password: 'Zone#Passw0rd12', org: '抚顺胜利经济开发区（示例）', role: 'zone' }
-const LAND_MENUS = ['用地地图', '地块', '低效用地处置']
+const LAND_MENUS = ['用地地图', '地块', '低效用地处置', '亩均效益评价', '闲置楼宇']
 
 describe('land and boundaries', () => {
   let server

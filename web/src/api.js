@@ -649,3 +649,29 @@ export const normApi = {
   compare: (x) => api.post('/api/staffing-norm/compare', x),
   adopt: (x) => api.post('/api/staffing-norm/adopt', x),
 }
+
+export const spaceApi = {
+  // idle buildings: {zone_id, kind, status, q, page, page_size}
+  buildings: (query) => api.get('/api/land/buildings', query),
+  exportBuildings: (query) => downloadExport('/api/land/buildings/export.xlsx', query),
+  building: (id) => api.get(`/api/land/buildings/${id}`), // {building, matches}
+  createBuilding: (body) => api.post('/api/land/buildings', body),
+  updateBuilding: (id, body) => api.put(`/api/land/buildings/${id}`, body),
+  addMatch: (id, body) => api.post(`/api/land/buildings/${id}/matches`, body),
+  closeMatch: (id, outcome, result) => api.post(`/api/land/matches/${id}/close`, { outcome, result }),
+}
+
+export const mujunApi = {
+  // a zone's 亩均效益 class list for a year: {zone_id, year, class, group, page, page_size}
+  evaluation: (query) => api.get('/api/mujun/evaluation', query),
+  exportEvaluation: (query) => downloadExport('/api/mujun/evaluation/export.xlsx', query),
+  scheme: (year) => api.get(`/api/mujun/schemes/${year}`),
+  setScheme: (year, body) => api.put(`/api/mujun/schemes/${year}`, body),
+  figures: (enterpriseId) => api.get('/api/mujun/figures', { enterprise_id: enterpriseId }),
+  setFigures: (body) => api.put('/api/mujun/figures', body),
+  exemptions: (query) => api.get('/api/mujun/exemptions', query),
+  exempt: (body) => api.post('/api/mujun/exemptions', body),
+  unexempt: (id) => api.del(`/api/mujun/exemptions/${id}`),
+  measures: (query) => api.get('/api/mujun/measures', query),
+  addMeasure: (body) => api.post('/api/mujun/measures', body),
+}

@@ -129,6 +129,7 @@ export default {
       supersede: '被新变更替代',
       set: '设置',
       set_tax: '录入税收',
+      reuse: '盘活',
       compute: '计算',
       recompute: '重新计算',
       adopt_scenario: '采用测算方案',
@@ -157,6 +158,12 @@ export default {
       land_parcel: '地块',
       land_case: '低效用地处置',
       land_project: '项目位置',
+      mujun_scheme: '亩均评价方案',
+      enterprise_figure: '企业亩均评价数据',
+      mujun_exemption: '亩均不参评',
+      mujun_measure: '亩均分类措施',
+      idle_building: '闲置楼宇',
+      space_match: '腾笼换鸟对接',
     },
     landStatus: {
       idle: '闲置土地',
@@ -186,6 +193,20 @@ export default {
     landCaseStatus: {
       open: '处置中',
       closed: '已办结',
+    },
+    buildingKind: {
+      factory: '闲置厂房',
+      office: '闲置商务楼宇',
+    },
+    buildingStatus: {
+      vacant: '闲置',
+      reused: '已盘活',
+    },
+    matchOutcome: {
+      pending: '洽谈中',
+      leased: '已租赁',
+      sold: '已出售',
+      declined: '未达成',
     },
     landWhere: {
       inside: '范围内',

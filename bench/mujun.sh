@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Benchmark for the 亩均效益 evaluation at a city's scale: 1,000,000 industrial enterprises over
+# the four sample zones (four in five 规上), each with two years of tax (2024, 2025) and of
+# figures, and a parcel for every 规下 one (so that all are evaluated) and every seventh, on
+# SQLite or PostgreSQL. Measures
+# GET /api/mujun/evaluation?zone_id=…&year=2025 for each zone (250,000 enterprises: read,
+# scored, ranked and classed, and last year's the same for the year-over-year column; one row
+# of the page written) with curl, one request at a time, and their sum: the whole city's
+# classes. Rows are generated with SQL: they are benchmark data, not application data. The
+# machine is shared: the load average is printed with the figures. docs/PERFORMANCE.md records
+# them.
+#   bench/mujun.sh [sqlite|pg] [ENTERPRISES]   (needs a release build: ninja -C build)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. bench/cpu.sh
+KIND=${1:-sqlite}
+N=${2:-1000000}
+BIN=${BIN:-$PWD/build/kfq}
+work=$(mktemp -d)
+trap 'kill $(cat "$work"/kfq.pid 2>/dev/null) 2>/dev/null; [ "$KIND" = pg ] && scripts/pg-temp.sh stop "$work/pg" >/dev/null; rm -rf "$work"' EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+if [ "$KIND" = pg ]; then
+	url=$(scripts/pg-temp.sh start "$work/pg")
+	psql -X -q "$url" -c 'CREATE DATABASE bench' >/dev/null
+	db=${url%/postgres}/bench
+	sql() { psql -X -q -v ON_ERROR_STOP=1 "$db" >/dev/null; }
+	query() { psql -X -q -A -t "$db"; }
+	series="generate_series(1, $N) AS n(i)"
+	pre=""
+else
+	db=$work/bench.db
+	sql() { sqlite3 -bail "$db"; }
+	query() { sqlite3 "$db"; }
+	series="n"
+	pre="WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $N)"
+fi
+"$BIN" migrate --db "$db" >/dev/null
+"$BIN" org import --db "$db" data/demo/orgs.tsv >/dev/null
+echo 'Bench#Passw0rd1' | "$BIN" user add --db "$db" --username land --org 市自然资源局 --role department --password-stdin >/dev/null
+
+echo "== generating $N enterprises, $((N * 2)) tax records, $((N * 2)) figures, ~$((N * 11 / 35)) parcels ($KIND)"
+start=$(date +%s.%N)
+sql <<SQL
+CREATE TEMPORARY TABLE bz AS SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 AS k FROM org WHERE name IN
+  ('抚顺高新技术产业开发区（示例）', '抚顺经济开发区（示例）', '抚顺胜利经济开发区（示例）', '抚顺县经济开发区（示例）');
+$pre INSERT INTO enterprise (uscc, name, zone_id, industry_code, scale, registered_on, created_at, updated_at)
+  SELECT 'B' || i, '压测企业' || i, (SELECT id FROM bz WHERE k = i % 4), '3011',
+         CASE WHEN i % 5 = 0 THEN 'below' ELSE 'above' END, '2015-01-01', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'
+  FROM $series;
+INSERT INTO tax_record (year, enterprise_id, tax_type, amount_fen)
+  SELECT y, id, 'vat', 100000 + (id * 7919) % 50000000 + (y - 2024) * 100000 FROM enterprise, (SELECT 2024 AS y UNION ALL SELECT 2025) yy;
+INSERT INTO enterprise_figure (enterprise_id, year, value_added_fen, revenue_fen, rd_fen, energy_kgce, emission_kg,
+                               electricity_kwh, staff, updated_at)
+  SELECT id, y, 1000000 + (id * 104729) % 900000000, 10000000 + (id * 31) % 2000000000, (id * 17) % 50000000,
+         CASE WHEN id % 13 = 0 THEN NULL ELSE 1000 + (id * 37) % 5000000 END, 100 + (id * 41) % 100000,
+         10000 + (id * 43) % 9000000, 5 + id % 800, '2026-01-01T00:00:00Z'
+  FROM enterprise, (SELECT 2024 AS y UNION ALL SELECT 2025) yy;
+INSERT INTO land_parcel (zone_id, parcel_no, land_use, area_m2x100, enterprise_id, created_at, updated_at)
+  SELECT zone_id, 'BP' || id, 'industrial', 200000 + (id * 53) % 5000000, id, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'
+  FROM enterprise WHERE id % 5 = 0 OR id % 7 = 0;
+SQL
+[ "$KIND" = pg ] && echo 'ANALYZE;' | sql
+[ "$KIND" = sqlite ] && echo 'ANALYZE;' | sql
+printf 'generated in %.1f s\n' "$(echo "$(date +%s.%N) - $start" | bc)"
+
+port=$(free_port)
+base=http://127.0.0.1:$port
+echo "data_dir = $work/files" >"$work/kfq.conf"
+"$BIN" serve --db "$db" --config "$work/kfq.conf" --listen "127.0.0.1:$port" --no-access-log >"$work/serve.out" 2>&1 &
+echo $! >"$work/kfq.pid"
+for _ in $(seq 200); do curl -fs "$base/healthz" >/dev/null && break; sleep 0.05; done
+cookie=$(curl -s -D - -o /dev/null -H "Origin: $base" -H 'Content-Type: application/json' \
+	-d '{"username":"land","password":"Bench#Passw0rd1"}' "$base/api/session" |
+	sed -n 's/^Set-Cookie: \(kfq_session=[^;]*\).*/\1/p')
+[ -n "$cookie" ] || { echo "login failed"; exit 1; }
+zones=$(echo "SELECT id FROM org WHERE type = 'zone' AND name LIKE '%（示例）' ORDER BY id;" | query)
+
+# CPU seconds of the kfq process (and, on PostgreSQL, of the cluster): on a shared machine the
+# wall time is mostly waiting for a core
+kfq_cpu() { process_cpu "$(cat "$work/kfq.pid")"; }
+server_cpu() {
+	if [ "$KIND" = pg ]; then pg_cluster_cpu "$work/pg/data"; else echo 0; fi
+}
+
+echo "== GET /api/mujun/evaluation, one zone at a time ($KIND)"
+total=0
+cpu=0
+count=0
+for z in $zones; do
+	c0=$(kfq_cpu)
+	s0=$(server_cpu)
+	t=$(curl -fs -o "$work/eval.json" -w '%{time_total}' -H "Cookie: $cookie" \
+		"$base/api/mujun/evaluation?zone_id=$z&year=2025&page_size=1")
+	c1=$(kfq_cpu)
+	s1=$(server_cpu)
+	read -r n summary < <(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["total"], json.dumps(d["summary"]))' "$work/eval.json")
+	c=$(echo "$c1 - $c0 + $s1 - $s0" | bc)
+	printf '%-8s zone %-4s %8d enterprises  %6.2f s wall  %6.2f s cpu  %s  load %s\n' "$KIND" "$z" "$n" "$t" "$c" "$summary" "$(cut -d' ' -f1 /proc/loadavg)"
+	total=$(echo "$total + $t" | bc)
+	cpu=$(echo "$cpu + $c" | bc)
+	count=$((count + n))
+done
+printf '%-8s the city: %d enterprises (and last year'"'"'s) scored and classed in %.2f s wall, %.2f s cpu (kfq + database server)\n' "$KIND" "$count" "$total" "$cpu"
+uptime

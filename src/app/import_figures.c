@@ -1,0 +1,162 @@
+/* import_figures.c - the 亩均效益 figures import: one enterprise's year per row (统一社会信用代码
+ * of the registry, 年度, 工业增加值, 主营业务收入, R&D 经费支出, 综合能耗, 排放当量, 用电量, 职工
+ * 人数), all or nothing through app/import.c; a row replaces that enterprise's figures of that
+ * year, and an empty cell is a figure not known. Tax is never imported here: the registry's tax
+ * records give it. An importer whose organization holds manage_land imports for any zone, a
+ * zone account for its own enterprises, the command line for any. Must not write SQL nor score
+ * anything (core/mujun.c does when the evaluation is read). */
+#include "app/import.h"
+
+#include "core/account.h"
+#include "core/capability.h"
+#include "core/mujun.h"
+#include "store/store_capability.h"
+#include "store/store_enterprise.h"
+#include "store/store_mujun.h"
+#include "util/log.h"
+
+#include <string.h>
+
+#define FIGURES_MAX_ROWS 200000
+#define FIGURE_MAX       1000000000000000LL
+
+enum {
+	C_USCC,
+	C_YEAR,
+	C_VALUE_ADDED,
+	C_REVENUE,
+	C_RD,
+	C_ENERGY,
+	C_EMISSION,
+	C_POWER,
+	C_STAFF,
+	NCOLS
+};
+
+#define MONEY(h, s)                                                                                \
+	{                                                                                          \
+		.header = h, .type = IMPORT_AMOUNT, .has_min = true, .min = 0, .max = FIGURE_MAX,  \
+		.rule = "选填，元，精确到分；空白为缺数据", .sample = s                            \
+	}
+#define COUNT(h, s)                                                                                \
+	{                                                                                          \
+		.header = h, .type = IMPORT_INT, .has_min = true, .min = 0, .max = FIGURE_MAX,     \
+		.rule = "选填，整数；空白为缺数据", .sample = s                                    \
+	}
+
+static const struct import_column cols[NCOLS] = {
+    [C_USCC] = {.header = "统一社会信用代码",
+                .type = IMPORT_TEXT,
+                .required = true,
+                .key = true,
+                .max = 18,
+                .rule = "企业名录中已有的企业",
+                .sample = "91440300192317458F"},
+    [C_YEAR] = {.header = "年度",
+                .type = IMPORT_INT,
+                .required = true,
+                .key = true,
+                .has_min = true,
+                .min = 2000,
+                .max = 2100,
+                .rule = "评价年度，如 2025",
+                .sample = "2025"},
+    [C_VALUE_ADDED] = MONEY("工业增加值（元）", "6000000"),
+    [C_REVENUE] = MONEY("主营业务收入（元）", "40000000"),
+    [C_RD] = MONEY("R&D经费支出（元）", "1200000"),
+    [C_ENERGY] = COUNT("综合能耗（千克标准煤）", "2000000"),
+    [C_EMISSION] = COUNT("主要污染物排放当量（千克）", ""),
+    [C_POWER] = COUNT("用电量（千瓦时）", "3500000"),
+    [C_STAFF] = COUNT("年平均职工人数", "200"),
+};
+
+struct state {
+	struct store_enterprise_key *enterprises; /* the registry, sorted by code */
+	int nenterprises;
+	bool any_zone; /* the importer may import for every zone */
+};
+
+static int prepare(struct import_run *r)
+{
+	struct state *st = arena_zalloc(r->a, sizeof(*st));
+	int rc;
+
+	r->state = st;
+	st->any_zone = r->role == NULL;
+	if (!st->any_zone && (rc = store_capability_org_has(r->s, r->who->org_id,
+	                                                    capability_get(CAP_MANAGE_LAND)->code,
+	                                                    &st->any_zone)) != KFQ_OK)
+		return rc;
+	return store_enterprise_keys(r->s, r->a, &st->enterprises, &st->nenterprises);
+}
+
+static const struct store_enterprise_key *find(const struct state *st, const struct import_value *v)
+{
+	return store_enterprise_key_find(st->enterprises, st->nenterprises, v[C_USCC].text);
+}
+
+static void check(struct import_run *r, int64_t row, const struct import_value *v)
+{
+	struct state *st = r->state;
+	const struct store_enterprise_key *e = v[C_USCC].present ? find(st, v) : NULL;
+
+	if (v[C_USCC].present && !e)
+		import_run_problem(r, row, cols[C_USCC].header,
+		                   "企业名录中没有统一社会信用代码为“%s”的企业", v[C_USCC].text);
+	/* one answer for another zone's enterprise, so that a file tells nothing of it */
+	else if (e && !st->any_zone &&
+	         !(r->role && !strcmp(r->role, "zone") && e->zone_id == r->who->org_id))
+		import_run_problem(
+		    r, row, cols[C_USCC].header,
+		    "只能导入本开发区企业的数据（导入其他开发区的数据须有“管理开发区用"
+		    "地”的职能授权）");
+}
+
+static int write_begin(struct import_run *r)
+{
+	(void)r;
+	return KFQ_OK;
+}
+
+static int64_t figure(const struct import_value *v)
+{
+	return v->present ? v->num : MUJUN_NONE;
+}
+
+static int write_row(struct import_run *r, int64_t row, const struct import_value *v)
+{
+	struct store_figure f = {
+	    .enterprise_id = find(r->state, v)->id,
+	    .year = (int)v[C_YEAR].num,
+	    .value_added_fen = figure(&v[C_VALUE_ADDED]),
+	    .revenue_fen = figure(&v[C_REVENUE]),
+	    .rd_fen = figure(&v[C_RD]),
+	    .energy_kgce = figure(&v[C_ENERGY]),
+	    .emission_kg = figure(&v[C_EMISSION]),
+	    .electricity_kwh = figure(&v[C_POWER]),
+	    .staff = figure(&v[C_STAFF]),
+	};
+
+	(void)row;
+	return store_figure_import_row(r->s, &f, r->now);
+}
+
+static int write_end(struct import_run *r)
+{
+	(void)r;
+	return KFQ_OK;
+}
+
+const struct import_kind import_figures = {
+    .name = "mujun_figures",
+    .title = "亩均评价数据",
+    .perm = PERM_LAND_WRITE,
+    .cols = cols,
+    .ncols = NCOLS,
+    .max_rows = FIGURES_MAX_ROWS,
+    .prepare = prepare,
+    .check = check,
+    .write_begin = write_begin,
+    .write_row = write_row,
+    .write_end = write_end,
+};

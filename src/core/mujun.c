@@ -1,0 +1,311 @@
+/* mujun.c - 亩均效益 evaluation: indicator values from yearly figures, contributions against
+ * the reference with the cap, the group's average for missing data, ranks and classes by
+ * percentile (ties to the better class) or threshold. Must not read or write anything but its
+ * arguments. */
+#include "core/mujun.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+	const char *code, *label, *unit;
+} indicators[MUJUN_NINDICATORS] = {
+    [MUJUN_TAX_PER_MU] = {"tax_per_mu", "亩均税收", "元/亩"},
+    [MUJUN_VA_PER_MU] = {"va_per_mu", "亩均工业增加值", "元/亩"},
+    [MUJUN_VA_PER_ENERGY] = {"va_per_energy", "单位能耗增加值", "元/吨标准煤"},
+    [MUJUN_VA_PER_EMISSION] = {"va_per_emission", "单位排放增加值", "元/吨"},
+    [MUJUN_VA_PER_STAFF] = {"va_per_staff", "全员劳动生产率", "元/人"},
+    [MUJUN_RD_SHARE] = {"rd_share", "R&D经费支出占比", "%"},
+    [MUJUN_TAX_PER_POWER] = {"tax_per_power", "单位电耗税收", "元/万千瓦时"},
+};
+
+const char *mujun_indicator_code(enum mujun_indicator i)
+{
+	return indicators[i].code;
+}
+const char *mujun_indicator_label(enum mujun_indicator i)
+{
+	return indicators[i].label;
+}
+const char *mujun_indicator_unit(enum mujun_indicator i)
+{
+	return indicators[i].unit;
+}
+
+bool mujun_indicator_parse(const char *code, enum mujun_indicator *out)
+{
+	for (int i = 0; i < MUJUN_NINDICATORS; i++)
+		if (code && !strcmp(code, indicators[i].code)) {
+			*out = (enum mujun_indicator)i;
+			return true;
+		}
+	return false;
+}
+
+const char *mujun_group_code(enum mujun_group g)
+{
+	return g == MUJUN_ABOVE ? "above" : "below";
+}
+
+const char *mujun_class_code(int klass)
+{
+	static const char *const codes[MUJUN_NCLASSES] = {"A", "B", "C", "D"};
+	return klass >= 0 && klass < MUJUN_NCLASSES ? codes[klass] : NULL;
+}
+
+void mujun_scheme_default(struct mujun_scheme *s)
+{
+	static const int above[MUJUN_NINDICATORS] = {30, 20, 20, 10, 10, 10, 0};
+	static const int below[MUJUN_NINDICATORS] = {
+	    [MUJUN_TAX_PER_MU] = 50, [MUJUN_TAX_PER_POWER] = 50};
+
+	memset(s, 0, sizeof(*s));
+	for (int i = 0; i < MUJUN_NINDICATORS; i++) {
+		s->w[MUJUN_ABOVE][i] = (struct mujun_weight){above[i], 0, above[i] ? 15000 : 0};
+		s->w[MUJUN_BELOW][i] = (struct mujun_weight){below[i], 0, below[i] ? 15000 : 0};
+	}
+	s->method = MUJUN_PERCENTILE;
+	s->pct_bp[0] = 2500;
+	s->pct_bp[1] = 4500;
+	s->pct_bp[2] = 2500;
+	s->pct_bp[3] = 500;
+	s->threshold_x100[0] = 8000;
+	s->threshold_x100[1] = 6000;
+	s->threshold_x100[2] = 4000;
+	s->below_min_mu_x100 = 300;
+	s->new_years = 2;
+}
+
+int mujun_scheme_check(const struct mujun_scheme *s, char why[160])
+{
+	static const char *const names[MUJUN_NGROUPS] = {"规上", "规下"};
+	int sum;
+
+	for (int g = 0; g < MUJUN_NGROUPS; g++) {
+		sum = 0;
+		for (int i = 0; i < MUJUN_NINDICATORS; i++) {
+			const struct mujun_weight *w = &s->w[g][i];
+			if (w->weight < 0 || w->reference < 0 || w->cap_bp < 0 ||
+			    (w->weight > 0 && w->cap_bp < 10000)) {
+				strcpy(why, "指标权重、基准值不能为负，封顶不得低于权重的100%");
+				return -1;
+			}
+			sum += w->weight;
+		}
+		if (sum != 100) {
+			strcpy(why, names[g]);
+			strcat(why, "企业各指标权重之和应为100");
+			return -1;
+		}
+	}
+	sum = 0;
+	for (int k = 0; k < MUJUN_NCLASSES; k++) {
+		if (s->pct_bp[k] < 0) {
+			strcpy(why, "分类比例不能为负");
+			return -1;
+		}
+		sum += s->pct_bp[k];
+	}
+	if (s->method == MUJUN_PERCENTILE && sum != 10000) {
+		strcpy(why, "按比例分类时A、B、C、D四类比例之和应为100%");
+		return -1;
+	}
+	if (s->method == MUJUN_THRESHOLD &&
+	    !(s->threshold_x100[0] > s->threshold_x100[1] &&
+	      s->threshold_x100[1] > s->threshold_x100[2] && s->threshold_x100[2] >= 0)) {
+		strcpy(why, "按分数线分类时A、B、C类分数线应依次降低且不为负");
+		return -1;
+	}
+	if (s->below_min_mu_x100 < 0 || s->new_years < 0) {
+		strcpy(why, "规下企业用地下限和新投产年限不能为负");
+		return -1;
+	}
+	return 0;
+}
+
+/* num ÷ den half-up, both non-negative, den > 0. */
+static int64_t ratio(__int128 num, __int128 den)
+{
+	return (int64_t)((num * 2 + den) / (den * 2));
+}
+
+/* per mu: an area of a hundredths of m² is a × 3 / 200000 mu. */
+static int64_t per_mu(int64_t amount, int64_t area_m2x100)
+{
+	if (amount == MUJUN_NONE || area_m2x100 <= 0)
+		return MUJUN_NONE;
+	return ratio((__int128)amount * 200000, (__int128)area_m2x100 * 3);
+}
+
+/* amount × scale ÷ by, unknown when either is or by is 0. */
+static int64_t per(int64_t amount, int64_t scale, int64_t by)
+{
+	if (amount == MUJUN_NONE || by == MUJUN_NONE || by <= 0)
+		return MUJUN_NONE;
+	return ratio((__int128)amount * scale, by);
+}
+
+int64_t mujun_value(enum mujun_indicator i, const struct mujun_figures *f)
+{
+	switch (i) {
+	case MUJUN_TAX_PER_MU:
+		return per_mu(f->tax_fen, f->area_m2x100);
+	case MUJUN_VA_PER_MU:
+		return per_mu(f->value_added_fen, f->area_m2x100);
+	case MUJUN_VA_PER_ENERGY:
+		return per(f->value_added_fen, 1000, f->energy_kgce);
+	case MUJUN_VA_PER_EMISSION:
+		return per(f->value_added_fen, 1000, f->emission_kg);
+	case MUJUN_VA_PER_STAFF:
+		return per(f->value_added_fen, 1, f->staff);
+	case MUJUN_RD_SHARE:
+		return per(f->rd_fen, 10000, f->revenue_fen);
+	case MUJUN_TAX_PER_POWER:
+		return per(f->tax_fen, 10000, f->electricity_kwh);
+	case MUJUN_NINDICATORS:
+		break;
+	}
+	return MUJUN_NONE;
+}
+
+/* One indicator over a group's members: the reference, the contributions of the enterprises
+ * with data, the average of those for the others. */
+static void score_indicator(const struct mujun_weight *w, int i, const struct mujun_order *m,
+                            int nm, struct mujun_result *out)
+{
+	int64_t cap = (int64_t)w->weight * w->cap_bp / 100, ref = w->reference, avg = 0;
+	__int128 sum = 0;
+	int known = 0;
+
+	if (!ref) {
+		for (int k = 0; k < nm; k++)
+			if (out[m[k].index].value[i] != MUJUN_NONE) {
+				sum += out[m[k].index].value[i];
+				known++;
+			}
+		ref = known ? ratio(sum, known) : 0;
+	}
+	sum = 0;
+	known = 0;
+	for (int k = 0; k < nm; k++) {
+		struct mujun_result *r = &out[m[k].index];
+		if (r->value[i] == MUJUN_NONE)
+			continue;
+		r->contribution[i] =
+		    ref > 0 ? ratio((__int128)r->value[i] * w->weight * 100, ref) : 0;
+		if (r->contribution[i] > cap)
+			r->contribution[i] = cap;
+		sum += r->contribution[i];
+		known++;
+	}
+	avg = known ? ratio(sum, known) : 0;
+	for (int k = 0; k < nm; k++) {
+		struct mujun_result *r = &out[m[k].index];
+		if (r->value[i] == MUJUN_NONE) {
+			r->contribution[i] = avg;
+			r->averaged[i] = true;
+		}
+	}
+}
+
+static int by_score(const void *a, const void *b)
+{
+	const struct mujun_order *x = a, *y = b;
+
+	if (x->score_x100 != y->score_x100)
+		return x->score_x100 > y->score_x100 ? -1 : 1;
+	return (x->index > y->index) - (x->index < y->index);
+}
+
+/* Ranks and classes of a group's members, sorted best first. */
+static void classify(const struct mujun_scheme *s, const struct mujun_order *m, int nm,
+                     struct mujun_result *out)
+{
+	int64_t bound[MUJUN_NCLASSES], cum = 0;
+
+	for (int k = 0; k < MUJUN_NCLASSES; k++) {
+		cum += s->pct_bp[k];
+		bound[k] = ((int64_t)nm * cum * 2 + 10000) / 20000;
+	}
+	bound[MUJUN_NCLASSES - 1] = nm;
+	for (int p = 0; p < nm; p++) {
+		struct mujun_result *r = &out[m[p].index];
+		if (p > 0 && m[p].score_x100 == m[p - 1].score_x100) {
+			/* a tie shares the rank and the class of the better position */
+			r->rank = out[m[p - 1].index].rank;
+			r->klass = out[m[p - 1].index].klass;
+			continue;
+		}
+		r->rank = p + 1;
+		r->klass = MUJUN_NCLASSES - 1;
+		for (int k = 0; k < MUJUN_NCLASSES; k++)
+			if (s->method == MUJUN_PERCENTILE
+			        ? p < bound[k]
+			        : (k == MUJUN_NCLASSES - 1 ||
+			           m[p].score_x100 >= s->threshold_x100[k])) {
+				r->klass = k;
+				break;
+			}
+	}
+}
+
+void mujun_evaluate(const struct mujun_scheme *s, const struct mujun_figures *f, int n,
+                    struct mujun_result *out, struct mujun_order *order)
+{
+	for (int k = 0; k < n; k++) {
+		memset(&out[k], 0, sizeof(out[k]));
+		out[k].klass = -1;
+		for (int i = 0; i < MUJUN_NINDICATORS; i++)
+			out[k].value[i] =
+			    s->w[f[k].group][i].weight ? mujun_value(i, &f[k]) : MUJUN_NONE;
+	}
+	for (int g = 0; g < MUJUN_NGROUPS; g++) {
+		int nm = 0;
+		for (int k = 0; k < n; k++)
+			if (f[k].group == (enum mujun_group)g && !f[k].exempt)
+				order[nm++] = (struct mujun_order){0, k};
+		for (int i = 0; i < MUJUN_NINDICATORS; i++)
+			if (s->w[g][i].weight)
+				score_indicator(&s->w[g][i], i, order, nm, out);
+		for (int k = 0; k < nm; k++) {
+			struct mujun_result *r = &out[order[k].index];
+			for (int i = 0; i < MUJUN_NINDICATORS; i++)
+				r->score_x100 += r->contribution[i];
+			order[k].score_x100 = r->score_x100;
+		}
+		qsort(order, (size_t)nm, sizeof(*order), by_score);
+		classify(s, order, nm, out);
+	}
+}
+
+bool mujun_below_eligible(const struct mujun_scheme *s, int64_t area_m2x100)
+{
+	/* mu × 100 = m²x100 × 3 / 2000, compared without rounding */
+	return (__int128)area_m2x100 * 3 >= (__int128)s->below_min_mu_x100 * 2000;
+}
+
+bool mujun_industrial(const char *code)
+{
+	int major;
+
+	if (!code || code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9')
+		return false;
+	major = (code[0] - '0') * 10 + (code[1] - '0');
+	return major >= 6 && major <= 46;
+}
+
+bool mujun_new_in_production(const struct mujun_scheme *s, int year, const char *production_on)
+{
+	int py = 0;
+
+	if (!production_on || strlen(production_on) < 4)
+		return false;
+	for (int i = 0; i < 4; i++) {
+		if (production_on[i] < '0' || production_on[i] > '9')
+			return false;
+		py = py * 10 + (production_on[i] - '0');
+	}
+	/* production on any day of year py is a full N years before the end of year iff py+N ≤ year
+	 */
+	return py + s->new_years > year;
+}

@@ -1,0 +1,111 @@
+/* store_mujun.h - the 亩均效益 evaluation's storage (store_mujun.c): a year's scheme, the
+ * enterprises' yearly figures, exemptions (不参评) and the measures recorded per class, and the
+ * population a zone's evaluation reads (its industrial enterprises with their land, the
+ * registry's tax for the year and their figures). Every change is audited in its transaction
+ * with the caller's JSON shapes (struct store_mujun_json). Returned structs and strings come
+ * from the caller's arena. Scoring is core/mujun.c's. */
+#ifndef KFQ_STORE_MUJUN_H
+#define KFQ_STORE_MUJUN_H
+
+#include "core/mujun.h"
+#include "store/store.h"
+#include "store/store_audit.h"
+
+/* An enterprise's figures for a year; MUJUN_NONE where not known. */
+struct store_figure {
+	int64_t id;
+	int64_t enterprise_id;
+	const char *enterprise_name; /* read back */
+	int64_t zone_id;             /* read back: the enterprise's zone */
+	int year;
+	int64_t value_added_fen, revenue_fen, rd_fen, energy_kgce, emission_kg, electricity_kwh,
+	    staff;
+	const char *updated_at;
+};
+
+struct store_exemption {
+	int64_t id;
+	int64_t enterprise_id;
+	const char *enterprise_name; /* read back */
+	int64_t zone_id;             /* read back */
+	int year;
+	const char *reason;
+	const char *created_at;
+};
+
+struct store_measure {
+	int64_t id;
+	int64_t zone_id;
+	const char *zone_name; /* read back */
+	int year;
+	const char *klass; /* "A".."D" */
+	const char *measure;
+	const char *created_at;
+};
+
+/* One enterprise of a zone's evaluation: the registry's facts and the year's figures (tax the
+ * sum of its tax records, MUJUN_NONE without any; area its parcels'). */
+struct store_mujun_row {
+	int64_t enterprise_id;
+	const char *name, *uscc, *scale, *industry_code, *production_on;
+	int64_t zone_id;
+	struct mujun_figures f; /* group from the scale; exempt false (the caller decides) */
+	const char *exemption;  /* the recorded reason, or NULL */
+};
+
+struct store_mujun_json {
+	void (*scheme)(struct jsonw *w, int year, const struct mujun_scheme *s);
+	void (*figure)(struct jsonw *w, const struct store_figure *f);
+	void (*exemption)(struct jsonw *w, const struct store_exemption *e);
+	void (*measure)(struct jsonw *w, const struct store_measure *m);
+};
+
+/* The year's scheme into *out: the stored one (*stored true), else the default. */
+int store_mujun_scheme_get(struct store *s, int year, struct mujun_scheme *out, bool *stored);
+/* Stores the year's scheme (checked by the caller), audited "set" on "mujun_scheme" (id the
+ * year). */
+int store_mujun_scheme_set(struct store *s, const struct store_actor *who,
+                           const struct store_mujun_json *json, int year,
+                           const struct mujun_scheme *sc);
+
+/* The industrial enterprises (core/mujun.h's mujun_industrial) registered in zone_id, by id. */
+int store_mujun_population(struct store *s, struct arena *a, int64_t zone_id, int year,
+                           struct store_mujun_row **out, int *n);
+
+/* The sum of enterprise_id's tax records for year into *fen: KFQ_ENOTFOUND when it has none
+ * (投而未达标 reads the registry's tax, core/land.h). */
+int store_tax_year_total(struct store *s, int64_t enterprise_id, int year, int64_t *fen);
+
+/* An enterprise's figures, newest year first. */
+int store_figure_list(struct store *s, struct arena *a, int64_t enterprise_id,
+                      struct store_figure **out, int *n);
+int store_figure_get(struct store *s, struct arena *a, int64_t id, struct store_figure *out);
+/* Sets (creates or replaces) the figures of f->enterprise_id's f->year, audited "set" on
+ * "enterprise_figure"; f->id set. */
+int store_figure_set(struct store *s, const struct store_actor *who,
+                     const struct store_mujun_json *json, struct store_figure *f);
+
+/* The figures import's write of one row (app/import_figures.c), inside the import's transaction
+ * and under its audit record: f's figures replace those of its enterprise's year. */
+int store_figure_import_row(struct store *s, const struct store_figure *f, int64_t now);
+
+/* The exemptions of zone_id's enterprises for year. */
+int store_exemption_list(struct store *s, struct arena *a, int64_t zone_id, int year,
+                         struct store_exemption **out, int *n);
+int store_exemption_get(struct store *s, struct arena *a, int64_t id, struct store_exemption *out);
+/* Records e (e->id set), audited "create" on "mujun_exemption"; KFQ_ECONFLICT when the
+ * enterprise has one for the year. */
+int store_exemption_create(struct store *s, const struct store_actor *who,
+                           const struct store_mujun_json *json, struct store_exemption *e);
+/* Removes exemption id, audited "delete". */
+int store_exemption_delete(struct store *s, const struct store_actor *who,
+                           const struct store_mujun_json *json, int64_t id);
+
+/* The measures of zone_id for year (0 = every year), newest first. */
+int store_measure_list(struct store *s, struct arena *a, int64_t zone_id, int year,
+                       struct store_measure **out, int *n);
+/* Records m (m->id set), audited "create" on "mujun_measure". */
+int store_measure_create(struct store *s, const struct store_actor *who,
+                         const struct store_mujun_json *json, struct store_measure *m);
+
+#endif

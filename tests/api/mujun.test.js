@@ -1,0 +1,278 @@
+'use strict';
+// mujun.test.js - the 亩均效益 evaluation over HTTP, on SQLite and PostgreSQL: the enterprise
+// worked by hand in tests/unit/core/mujun.c scored from its parcels, the registry's tax records
+// and its entered figures; last year's class beside this year's; an exemption (不参评) with its
+// reason; a year's own scheme (classes by thresholds); measures per class; the .xlsx export;
+// who may read and change what, and bad input refused with nothing written.
+
+const { describe, test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const h = require('./harness');
+const { readXlsx } = require('./xlsx');
+
+const T = { timeout: h.STEP_TIMEOUT };
+const LAND = '市自然资源局';
+const USERS = [
+	...h.DEFAULT_USERS,
+	{ username: 'land1', org: LAND, role: 'department' },
+	{ username: 'finance1', org: '市财政局', role: 'department' },
+];
+
+describe('亩均效益 evaluation', { timeout: h.FILE_TIMEOUT }, () => {
+	let srv, c, ids, zone;
+	const E = {};
+
+	before(async () => {
+		srv = await h.startServer({ users: USERS });
+		c = await h.loginAll(srv, ['office1', 'land1', 'finance1', 'zone1', 'zone2', 'auditor1']);
+		ids = await h.orgIds(c.office1);
+		zone = ids[h.ORG.econ];
+		for (const [org, cap] of [['市财政局', 'confirm_revenue'], [LAND, 'manage_land']]) {
+			const g = await c.office1.post('/api/capabilities/grants', { org_id: ids[org], capability: cap });
+			assert.equal(g.status, 201, g.text);
+		}
+		const add = async (key, uscc, name, extra = {}) => {
+			const r = await c.zone1.post('/api/enterprises', {
+				uscc, name, zone_id: zone, industry_code: '3011', scale: 'above', registered_on: '2015-04-01', ...extra,
+			});
+			assert.equal(r.status, 201, r.text);
+			E[key] = r.json.id;
+			// 20,000.00 m² = 30 mu
+			const p = await c.zone1.post('/api/land/parcels', {
+				zone_id: zone, parcel_no: `MJ-${key}`, land_use: 'industrial', area_m2: '20000', enterprise_id: E[key],
+			});
+			assert.equal(p.status, 201, p.text);
+		};
+		await add('x', '91440300192317458F', '示例精密制造有限公司', { attracted: true, production_on: '2016-06-01' });
+		await add('y', '91440300708461136T', '示例新材料有限公司');
+		// a service enterprise: not industrial, never evaluated
+		const s = await c.zone1.post('/api/enterprises', {
+			uscc: '91110108551385082Q', name: '示例软件有限公司', zone_id: zone, industry_code: '6511', scale: 'above', registered_on: '2015-04-01',
+		});
+		assert.equal(s.status, 201, s.text);
+		const tax = async (key, year, fen) => {
+			const r = await c.finance1.put(`/api/enterprises/${E[key]}/taxes/${year}`, {
+				amounts: [{ tax_type: 'vat', amount_fen: fen / 2 }, { tax_type: 'cit', amount_fen: fen / 2 }],
+			});
+			assert.equal(r.status, 200, r.text);
+		};
+		await tax('x', 2025, 90000000);
+		await tax('y', 2025, 30000000);
+		await tax('x', 2024, 30000000);
+		await tax('y', 2024, 90000000);
+	});
+
+	after(async () => {
+		if (srv) await srv.close();
+	});
+
+	const auditCount = async () => (await c.auditor1.get('/api/audit?page_size=1')).json.total;
+	const evaluation = (who, year = 2025, extra = '') => c[who].get(`/api/mujun/evaluation?zone_id=${zone}&year=${year}${extra}`);
+	const byName = (r) => Object.fromEntries(r.json.items.map((e) => [e.enterprise_id, e]));
+
+	test('figures entered by the zone, audited; bad figures refused', T, async () => {
+		const before = await auditCount();
+		let r = await c.zone1.put('/api/mujun/figures', {
+			enterprise_id: E.x, year: 2025, value_added: '6000000', revenue: '40000000', rd: '1200000',
+			energy_kgce: 2000000, staff: 200,
+		});
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.value_added, '6000000.00');
+		assert.equal(r.json.emission_kg, null);
+		r = await c.land1.put('/api/mujun/figures', {
+			enterprise_id: E.y, year: 2025, value_added: '3000000', revenue: '20000000', rd: '100000',
+			energy_kgce: 500000, emission_kg: 100000, staff: 150,
+		});
+		assert.equal(r.status, 200, r.text);
+		assert.equal(await auditCount(), before + 2);
+		const a = (await c.auditor1.get('/api/audit?entity_type=enterprise_figure&page_size=1')).json.items[0];
+		assert.equal(a.action, 'set');
+		assert.equal(a.after.staff, 150);
+		h.assertError(await c.zone1.put('/api/mujun/figures', { enterprise_id: E.x, year: 2025, value_added: '-1' }), 400, 'invalid_value', '/value_added');
+		h.assertError(await c.zone1.put('/api/mujun/figures', { enterprise_id: E.x, year: 1999 }), 400, 'out_of_range', '/year');
+		h.assertError(await c.zone1.put('/api/mujun/figures', { enterprise_id: E.x, year: 2025, staff: -3 }), 400, 'out_of_range', '/staff');
+		// another zone's account: the enterprise is as unknown as a missing one
+		h.assertError(await c.zone2.put('/api/mujun/figures', { enterprise_id: E.x, year: 2025, staff: 1 }), 400, 'invalid_value', '/enterprise_id');
+		h.assertError(await c.zone1.put('/api/mujun/figures', { enterprise_id: 999999, year: 2025, staff: 1 }), 400, 'invalid_value', '/enterprise_id');
+		assert.equal(await auditCount(), before + 2);
+		r = await c.office1.get(`/api/mujun/figures?enterprise_id=${E.x}`);
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.items.length, 1);
+	});
+
+	test('the enterprise worked by hand: each contribution, the score, the class, last year', T, async () => {
+		const r = await evaluation('land1');
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.total, 2); // the software company is not industrial
+		assert.deepEqual(r.json.summary, { A: 1, B: 0, C: 1, D: 0, exempt: 0 });
+		const e = byName(r);
+		const x = e[E.x];
+		assert.equal(x.mu_x100, 3000);
+		assert.deepEqual(x.contributions.map((k) => [k.code, k.value, k.contribution_x100, k.averaged]), [
+			['tax_per_mu', 3000000, 4500, false],
+			['va_per_mu', 20000000, 2667, false],
+			['va_per_energy', 300000, 1333, false],
+			['va_per_emission', null, 1000, true],
+			['va_per_staff', 3000000, 1200, false],
+			['rd_share', 300, 1500, false],
+		]);
+		assert.equal(x.score_x100, 12200);
+		assert.equal(x.class, 'A');
+		assert.equal(x.rank, 1);
+		assert.equal(e[E.y].score_x100, 7586);
+		assert.equal(e[E.y].class, 'C');
+		// 2024: tax only, the rest nobody's data (0): Y 45.00 (capped), X 15.00
+		assert.equal(x.last_class, 'C');
+		assert.equal(x.last_score_x100, 1500);
+		assert.equal(e[E.y].last_class, 'A');
+		assert.equal(e[E.y].last_score_x100, 4500);
+		const onlyA = await evaluation('office1', 2025, '&class=A');
+		assert.deepEqual(onlyA.json.items.map((i) => i.enterprise_id), [E.x]);
+	});
+
+	test('an exemption with its reason, removed again; both audited', T, async () => {
+		const before = await auditCount();
+		let r = await c.zone1.post('/api/mujun/exemptions', { enterprise_id: E.y, year: 2025, reason: '列入省级技术改造豁免名单' });
+		assert.equal(r.status, 201, r.text);
+		const id = r.json.id;
+		h.assertError(await c.zone1.post('/api/mujun/exemptions', { enterprise_id: E.y, year: 2025, reason: '再次' }), 409, 'already_exists');
+		r = await evaluation('zone1');
+		assert.deepEqual(r.json.summary, { A: 0, B: 1, C: 0, D: 0, exempt: 1 });
+		const e = byName(r);
+		assert.equal(e[E.y].class, null);
+		assert.equal(e[E.y].exempt_reason, '列入省级技术改造豁免名单');
+		// X alone: its own values are the references, so each indicator scores its weight and
+		// the emission nobody reported scores 0: 30 + 20 + 20 + 0 + 10 + 10
+		assert.equal(e[E.x].score_x100, 9000);
+		h.assertError(await c.zone2.del(`/api/mujun/exemptions/${id}`), 404, 'not_found');
+		r = await c.zone1.del(`/api/mujun/exemptions/${id}`);
+		assert.equal(r.status, 204, r.text);
+		assert.equal(await auditCount(), before + 2);
+		const a = (await c.auditor1.get('/api/audit?entity_type=mujun_exemption&page_size=1')).json.items[0];
+		assert.equal(a.action, 'delete');
+		assert.equal(a.before.reason, '列入省级技术改造豁免名单');
+		assert.equal((await evaluation('zone1')).json.summary.exempt, 0);
+	});
+
+	test('newly in production is not evaluated, with the reason', T, async () => {
+		const r = await c.zone1.post('/api/enterprises', {
+			uscc: '914403001922038216', name: '示例新投产有限公司', zone_id: zone, industry_code: '3011', scale: 'above',
+			registered_on: '2024-01-01', attracted: true, production_on: '2024-09-01',
+		});
+		assert.equal(r.status, 201, r.text);
+		const e = byName(await evaluation('zone1'));
+		assert.equal(e[r.json.id].exempt_reason, '投产未满2年（2024-09-01投产）');
+		assert.equal(e[E.x].score_x100, 12200); // the population is unchanged
+	});
+
+	test('a year\'s own scheme: only manage_land sets it; thresholds class the zone', T, async () => {
+		let r = await c.zone1.get('/api/mujun/schemes/2025');
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.stored, false);
+		const scheme = r.json.scheme;
+		assert.deepEqual(scheme.pct_bp, [2500, 4500, 2500, 500]);
+		assert.deepEqual(scheme.indicators.filter((i) => i.weight).map((i) => [i.group, i.code, i.weight]), [
+			['above', 'tax_per_mu', 30], ['above', 'va_per_mu', 20], ['above', 'va_per_energy', 20],
+			['above', 'va_per_emission', 10], ['above', 'va_per_staff', 10], ['above', 'rd_share', 10],
+			['below', 'tax_per_mu', 50], ['below', 'tax_per_power', 50],
+		]);
+		const body = {
+			method: 'threshold', pct_bp: scheme.pct_bp, thresholds_x100: [8000, 6000, 4000],
+			below_min_mu_x100: 300, new_years: 2,
+			indicators: scheme.indicators.filter((i) => i.weight).map(({ group, code, weight, reference, cap_bp }) => ({ group, code, weight, reference, cap_bp })),
+		};
+		const before = await auditCount();
+		h.assertError(await c.zone1.put('/api/mujun/schemes/2025', body), 403, 'capability_required');
+		h.assertError(await c.finance1.put('/api/mujun/schemes/2025', body), 403, 'capability_required');
+		const bad = { ...body, indicators: body.indicators.map((i) => (i.code === 'rd_share' ? { ...i, weight: 5 } : i)) };
+		r = await c.land1.put('/api/mujun/schemes/2025', bad);
+		h.assertError(r, 400, 'invalid_value', '/indicators');
+		assert.equal(r.json.error.message, '规上企业各指标权重之和应为100');
+		h.assertError(await c.land1.put('/api/mujun/schemes/2025', { ...body, indicators: [{ group: 'above', code: 'profit', weight: 100, reference: 0, cap_bp: 15000 }] }), 400, 'invalid_value', '/indicators/0');
+		assert.equal(await auditCount(), before);
+		r = await c.land1.put('/api/mujun/schemes/2025', body);
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.stored, true);
+		assert.equal(r.json.scheme.method, 'threshold');
+		assert.equal(await auditCount(), before + 1);
+		const e = byName(await evaluation('zone1'));
+		assert.equal(e[E.x].class, 'A');
+		assert.equal(e[E.y].class, 'B'); // 75.86 ≥ 60
+		assert.equal((await c.office1.get('/api/mujun/schemes/2024')).json.stored, false);
+	});
+
+	test('measures per class, the export, and who reads', T, async () => {
+		let r = await c.zone1.post('/api/mujun/measures', { zone_id: zone, year: 2025, class: 'A', measure: '优先保障用地、用能和排污指标' });
+		assert.equal(r.status, 201, r.text);
+		h.assertError(await c.zone1.post('/api/mujun/measures', { zone_id: zone, year: 2025, class: 'E', measure: '无' }), 400, 'invalid_value', '/class');
+		h.assertError(await c.zone2.post('/api/mujun/measures', { zone_id: zone, year: 2025, class: 'D', measure: '整治提升' }), 404, 'not_found');
+		r = await c.office1.get(`/api/mujun/measures?zone_id=${zone}&year=2025`);
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual(r.json.items.map((m) => [m.class, m.measure]), [['A', '优先保障用地、用能和排污指标']]);
+		h.assertError(await evaluation('zone2'), 404, 'not_found');
+		h.assertError(await c.zone1.get(`/api/mujun/evaluation?zone_id=${zone}`), 400, 'invalid_parameter', 'year');
+		r = await c.land1.get(`/api/mujun/evaluation/export.xlsx?zone_id=${zone}&year=2025`);
+		assert.equal(r.status, 200);
+		const rows = readXlsx(r.buf);
+		assert.equal(rows[0][0], '统一社会信用代码');
+		const x = rows.find((row) => row[1] === '示例精密制造有限公司');
+		assert.equal(x[12], '122');
+		assert.equal(x[14], 'A');
+		assert.equal(x[15], 'C');
+	});
+
+	test('投而未达标 reads last year\'s tax from the registry, over the figure entered', T, async () => {
+		const last = Number(h.day().slice(0, 4)) - 1;
+		const e = await c.zone1.post('/api/enterprises', {
+			uscc: '91330100799655058B', name: '示例达标考核有限公司', zone_id: zone, industry_code: '3011', scale: 'above', registered_on: '2015-04-01',
+		});
+		assert.equal(e.status, 201, e.text);
+		// 30 mu; the contract asks 40,000.00 yuan per mu a year; 5,000,000 yuan typed by hand
+		let p = await c.zone1.post('/api/land/parcels', {
+			zone_id: zone, parcel_no: 'MJ-tax', land_use: 'industrial', area_m2: '20000', enterprise_id: e.json.id,
+			actual_start: '2020-01-01', actual_finish: '2021-01-01', actual_production: '2021-06-01',
+			developed_m2: '20000', tax_per_mu_agreed: '40000', tax_last_year: '5000000',
+		});
+		assert.equal(p.status, 201, p.text);
+		assert.equal(p.json.finding.status, 'normal');
+		// the registry says 900,000.00 yuan last year: 30,000.00 per mu
+		const r = await c.finance1.put(`/api/enterprises/${e.json.id}/taxes/${last}`, { amounts: [{ tax_type: 'vat', amount_fen: 90000000 }] });
+		assert.equal(r.status, 200, r.text);
+		p = await c.office1.get(`/api/land/parcels/${p.json.id}`);
+		assert.equal(p.json.finding.status, 'substandard');
+		assert.match(p.json.finding.reason, /上年亩均税收30000\.00元，低于约定的40000\.00元/);
+	});
+
+	test('figures imported from a spreadsheet, all or nothing, for the importer\'s own zone', T, async () => {
+		const upload = (who, text) =>
+			c[who].post(`/api/imports/mujun_figures?name=${encodeURIComponent('亩均数据.csv')}`, Buffer.from(text), { raw: true, contentType: 'application/octet-stream' });
+		const head = '统一社会信用代码,年度,工业增加值（元）,主营业务收入（元）,R&D经费支出（元）,综合能耗（千克标准煤）,主要污染物排放当量（千克）,用电量（千瓦时）,年平均职工人数\r\n';
+		const t = await c.zone1.get('/api/imports/mujun_figures/template.xlsx');
+		assert.equal(t.status, 200);
+		assert.deepEqual(readXlsx(t.buf)[0].slice(0, 2), ['统一社会信用代码', '年度']);
+		const before = (await c.office1.get(`/api/mujun/figures?enterprise_id=${E.x}`)).json.items.length;
+		let r = await upload('zone1', head +
+			'91440300192317458F,2023,5000000.5,,,,,,180\r\n' +
+			'91000000000000000X,2023,1,,,,,,\r\n' +
+			'91440300192317458F,2023,1,,,,,,\r\n' +
+			'91440300708461136T,1999,-1,,,,,,\r\n');
+		h.assertError(r, 422, 'import_rejected');
+		assert.deepEqual(r.json.import.problems.map((p) => [p.row, p.column]), [
+			[3, '统一社会信用代码'],
+			[4, null], // the same enterprise and year twice
+			[5, '年度'],
+			[5, '工业增加值（元）'],
+		]);
+		// another zone's account: the enterprise is refused by the same rule as a file's bad row
+		r = await upload('zone2', head + '91440300192317458F,2023,1,,,,,,\r\n');
+		h.assertError(r, 422, 'import_rejected');
+		assert.equal((await c.office1.get(`/api/mujun/figures?enterprise_id=${E.x}`)).json.items.length, before);
+		r = await upload('zone1', head + '91440300192317458F,2023,5000000.5,,,,,,180\r\n');
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.rows, 1);
+		const f = (await c.office1.get(`/api/mujun/figures?enterprise_id=${E.x}`)).json.items.find((x) => x.year === 2023);
+		assert.equal(f.value_added, '5000000.50');
+		assert.equal(f.staff, 180);
+		assert.equal(f.revenue, null);
+	});
+});

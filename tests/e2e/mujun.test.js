@@ -1,0 +1,102 @@
+// 亩均效益评价: the sample zone's account opens the 2025 class list (from `kfq demo`: the
+// registry's tax, the entered figures, one policy exemption and one 规下 enterprise on too
+// little land), reads an enterprise's contributions, enters its figures, exempts it after a
+// prompt and takes the exemption back after a confirmation, records a measure for a class and
+// exports the list; 市自然资源局 colours the map's parcels by 亩均 class.
+import { describe, test as nodeTest, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer } from './server.js'
+import { openBrowser, login, logout, pickOption, shot, sel, RUN, testWithShots } from './helpers.js'
+
+const LAND = { username: `mjland_${RUN}`, password: 'Land#Passw0rd12', org: '市自然资源局', role: 'department' }
+const ZONE = { username: `mjzone_${RUN}`, password: 'Zone#Passw0rd12', org: '抚顺经济开发区（示例）', role: 'zone' }
+
+describe('亩均效益评价', () => {
+  let server
+  let b
+  const test = testWithShots(nodeTest, () => b?.page)
+
+  before(async () => {
+    server = await startServer({ name: 'mujun', demo: true, users: [LAND, ZONE] })
+    b = await openBrowser(server.url)
+  })
+
+  after(async () => {
+    if (b) await b.close()
+    if (server) await server.stop()
+  })
+
+  const row = (page, name) => page.locator(`${sel('mujun-table')} .el-table__row`, { hasText: name })
+
+  test('a zone: the class list, contributions, figures, an exemption and a measure', async () => {
+    const { page, watcher } = b
+    await login(page, watcher, ZONE.username, ZONE.password)
+    await page.locator(sel('menu-mujun')).click()
+    await page.locator(sel('page-mujun')).waitFor()
+    await pickOption(page, sel('mujun-year'), '2025')
+    await page.locator(sel('mujun-search-submit')).click()
+    await page.locator(sel('mujun-summary'), { hasText: '2025年' }).waitFor()
+    assert.match(await page.locator(sel('mujun-summary')).innerText(), /不参评 2 家/)
+    await row(page, '精细化工').locator(sel('mujun-row-class'), { hasText: '不参评' }).waitFor()
+
+    // 新材料 holds the demo's parcel in production: its contributions, none averaged
+    await row(page, '新材料').locator('.el-table__expand-icon').click()
+    const parts = page.locator(sel('mujun-contributions')).first()
+    await parts.getByText('亩均税收').waitFor()
+    assert.equal(await parts.locator('.el-table__row').count(), 6)
+    await shot(page, 'mujun-list')
+
+    // figures: the staff of 建材
+    await row(page, '建材').locator(sel('mujun-figures')).click()
+    const dialog = page.locator(sel('mujun-figures-dialog'))
+    await dialog.waitFor()
+    await dialog.locator(sel('mujun-figure-staff')).fill('300')
+    await dialog.locator(sel('mujun-figures-save')).click()
+    await page.locator('.el-message--success', { hasText: '已保存' }).waitFor()
+
+    // an exemption after the prompt, then taken back after the confirmation
+    await row(page, '建材').locator(sel('mujun-exempt')).click()
+    await page.locator('.el-message-box input').fill('列入省级绿色工厂培育名单（示例）')
+    await page.locator('.el-message-box .el-button--primary').click()
+    await page.locator('.el-message--success', { hasText: '已登记不参评' }).waitFor()
+    await page.locator(sel('mujun-summary'), { hasText: '不参评 3 家' }).waitFor()
+    await row(page, '建材').locator(sel('mujun-unexempt')).click()
+    await page.locator('.el-message-box .el-button--primary').click()
+    await page.locator('.el-message--success', { hasText: '已撤销不参评' }).waitFor()
+    await page.locator(sel('mujun-summary'), { hasText: '不参评 2 家' }).waitFor()
+
+    // a measure for class C
+    await page.locator(sel('mujun-add-measure')).click()
+    const m = page.locator(sel('mujun-measure-dialog'))
+    await m.waitFor()
+    await m.locator('.el-radio-button', { hasText: 'C' }).click()
+    await m.locator(sel('mujun-measure-text')).fill('开展节能诊断，制定提升计划（示例）')
+    await m.locator(sel('mujun-measure-save')).click()
+    await page.locator('.el-message--success', { hasText: '已记录' }).waitFor()
+    await page.locator(sel('mujun-measures')).getByText('开展节能诊断，制定提升计划（示例）').waitFor()
+
+    await page.locator(sel('mujun-export')).click()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${sel('mujun-export-xlsx')}:visible`).click()])
+    assert.equal(download.suggestedFilename(), '2025年亩均效益评价.xlsx')
+    await logout(page)
+    watcher.assertClean()
+  })
+
+  test('自然资源局: the map coloured by 亩均 class', async () => {
+    const { page, watcher } = b
+    await login(page, watcher, LAND.username, LAND.password)
+    await page.locator(sel('menu-land-map')).click()
+    await page.locator(sel('page-land-map')).waitFor()
+    await page.locator(`${sel('land-map')} canvas`).first().waitFor()
+    const answered = page.waitForResponse((r) => r.url().includes('/api/mujun/evaluation') && r.status() === 200)
+    await page.locator(sel('land-colour-class')).click()
+    await answered
+    await page.locator(sel('land-class-year')).waitFor()
+    await shot(page, 'mujun-map')
+    // the class list reads the same zone; 自然资源局 changes nothing of a zone's list here
+    await page.locator(sel('menu-mujun')).click()
+    await page.locator(sel('page-mujun')).waitFor()
+    await logout(page)
+    watcher.assertClean()
+  })
+})

@@ -1,0 +1,249 @@
+/* Tests the 亩均效益 and 腾笼换鸟 stores (store_mujun.c, store_space.c) on SQLite and
+ * PostgreSQL alike (run with "sqlite" or "pg"): a year's scheme stored and read back over the
+ * default; figures replaced, not added, with unknown figures kept unknown; the population of a
+ * zone (industrial only, its parcels' area, the year's tax summed over types, none = unknown,
+ * the exemption's reason); an exemption twice refused; a match ended once, a lease reusing the
+ * building and a reused building taking no match; each write audited; the chain verifies. */
+#include "testdb.h"
+
+#include "store/store_enterprise.h"
+#include "store/store_land.h"
+#include "store/store_mujun.h"
+#include "store/store_org.h"
+#include "store/store_space.h"
+#include "util/jsonw.h"
+
+#include <string.h>
+
+static const struct store_actor cli = {0, "cli:unit", 0, "cli"};
+
+static void id_shape(struct jsonw *w, int64_t id)
+{
+	jsonw_obj_open(w);
+	jsonw_kint(w, "id", id);
+	jsonw_obj_close(w);
+}
+static void scheme_shape(struct jsonw *w, int year, const struct mujun_scheme *s)
+{
+	jsonw_obj_open(w);
+	jsonw_kint(w, "pct_a", s->pct_bp[0]);
+	jsonw_kint(w, "year", year);
+	jsonw_obj_close(w);
+}
+static void figure_shape(struct jsonw *w, const struct store_figure *f)
+{
+	jsonw_obj_open(w);
+	jsonw_kint(w, "staff", f->staff);
+	jsonw_kint(w, "year", f->year);
+	jsonw_obj_close(w);
+}
+static void exemption_shape(struct jsonw *w, const struct store_exemption *e)
+{
+	id_shape(w, e->id);
+}
+static void measure_shape(struct jsonw *w, const struct store_measure *m)
+{
+	id_shape(w, m->id);
+}
+static void building_shape(struct jsonw *w, const struct store_building *b)
+{
+	jsonw_obj_open(w);
+	jsonw_kint(w, "id", b->id);
+	jsonw_kstr(w, "status", b->status);
+	jsonw_obj_close(w);
+}
+static void match_shape(struct jsonw *w, const struct store_match *m)
+{
+	jsonw_obj_open(w);
+	jsonw_kint(w, "id", m->id);
+	jsonw_kstr(w, "outcome", m->outcome);
+	jsonw_obj_close(w);
+}
+static void org_shape(struct jsonw *w, const struct store_org *o)
+{
+	id_shape(w, o->id);
+}
+static void enterprise_shape(struct jsonw *w, const struct store_enterprise *e)
+{
+	id_shape(w, e->id);
+}
+static void tax_shape(struct jsonw *w, int64_t id, const struct store_tax_year *y)
+{
+	(void)y;
+	id_shape(w, id);
+}
+static void parcel_shape(struct jsonw *w, const struct store_parcel *p)
+{
+	id_shape(w, p->id);
+}
+
+static const struct store_mujun_json json = {scheme_shape, figure_shape, exemption_shape,
+                                             measure_shape};
+static const struct store_space_json space_json = {building_shape, match_shape};
+static const struct store_org_json org_json = {.org = org_shape};
+static const struct store_enterprise_json ent_json = {enterprise_shape, tax_shape};
+static const struct store_land_json land_json = {.parcel = parcel_shape};
+
+static int64_t make_zone(struct store *s, const char *name)
+{
+	struct store_org o = {.name = name, .type = "zone", .level = "provincial"};
+	const char *taken = NULL;
+
+	assert_int_equal(store_org_create(s, &cli, &org_json, &o, &taken), KFQ_OK);
+	return o.id;
+}
+
+static int64_t make_enterprise(struct store *s, int64_t zone, const char *uscc, const char *code,
+                               const char *scale)
+{
+	struct store_enterprise e = {.uscc = uscc,
+	                             .name = uscc,
+	                             .zone_id = zone,
+	                             .address = "",
+	                             .industry_code = code,
+	                             .scale = scale,
+	                             .registered_on = "2015-01-01"};
+	int64_t existing = 0;
+
+	assert_int_equal(store_enterprise_create(s, &cli, &ent_json, &e, &existing), KFQ_OK);
+	return e.id;
+}
+
+static void test_mujun(void **state)
+{
+	struct store *s = *state;
+	int64_t zone = make_zone(s, "示例开发区"), before = testdb_audit_count(s);
+	int64_t x = make_enterprise(s, zone, "91440300192317458F", "3011", "above");
+	int64_t y = make_enterprise(s, zone, "91440300708461136T", "3491", "below");
+	struct store_tax_year ty = {.year = 2025};
+	struct store_parcel p = {.zone_id = zone,
+	                         .parcel_no = "P-1",
+	                         .land_use = "industrial",
+	                         .area_m2x100 = 2000000,
+	                         .enterprise_id = x};
+	struct mujun_scheme sc, got;
+	struct store_figure f = {.enterprise_id = x,
+	                         .year = 2025,
+	                         .value_added_fen = 600000000,
+	                         .revenue_fen = MUJUN_NONE,
+	                         .rd_fen = MUJUN_NONE,
+	                         .energy_kgce = MUJUN_NONE,
+	                         .emission_kg = MUJUN_NONE,
+	                         .electricity_kwh = MUJUN_NONE,
+	                         .staff = 200},
+	                    *fs;
+	struct store_exemption ex = {.enterprise_id = y, .year = 2025, .reason = "技改豁免"};
+	struct store_mujun_row *rows;
+	bool stored;
+	int n;
+	struct arena a;
+
+	arena_init(&a);
+	make_enterprise(s, zone, "91110108551385082Q", "6511", "above"); /* not industrial */
+	before = testdb_audit_count(s);
+
+	/* the default until a year's own scheme is stored; it reads back as stored */
+	assert_int_equal(store_mujun_scheme_get(s, 2025, &got, &stored), KFQ_OK);
+	assert_false(stored);
+	assert_int_equal(got.w[MUJUN_ABOVE][MUJUN_TAX_PER_MU].weight, 30);
+	mujun_scheme_default(&sc);
+	sc.method = MUJUN_THRESHOLD;
+	sc.w[MUJUN_BELOW][MUJUN_TAX_PER_MU] = (struct mujun_weight){60, 123, 20000};
+	sc.w[MUJUN_BELOW][MUJUN_TAX_PER_POWER].weight = 40;
+	assert_int_equal(store_mujun_scheme_set(s, &cli, &json, 2025, &sc), KFQ_OK);
+	assert_int_equal(store_mujun_scheme_set(s, &cli, &json, 2025, &sc), KFQ_OK);
+	assert_int_equal(store_mujun_scheme_get(s, 2025, &got, &stored), KFQ_OK);
+	assert_true(stored);
+	assert_int_equal(got.method, MUJUN_THRESHOLD);
+	assert_int_equal(got.w[MUJUN_BELOW][MUJUN_TAX_PER_MU].reference, 123);
+	assert_int_equal(got.w[MUJUN_BELOW][MUJUN_TAX_PER_MU].cap_bp, 20000);
+	assert_int_equal(got.w[MUJUN_BELOW][MUJUN_TAX_PER_POWER].weight, 40);
+	assert_int_equal(got.w[MUJUN_ABOVE][MUJUN_TAX_PER_POWER].weight, 0);
+	assert_int_equal(testdb_audit_count(s), before + 2);
+
+	/* figures: set twice for the year is one row, the second replacing the first */
+	assert_int_equal(store_figure_set(s, &cli, &json, &f), KFQ_OK);
+	f.staff = 210;
+	assert_int_equal(store_figure_set(s, &cli, &json, &f), KFQ_OK);
+	assert_int_equal(store_figure_list(s, &a, x, &fs, &n), KFQ_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(fs[0].staff, 210);
+	assert_int_equal(fs[0].revenue_fen, MUJUN_NONE);
+	assert_int_equal(testdb_audit_count(s), before + 4);
+
+	/* the population: X's parcel and its tax over two types; Y's tax none; Y exempted */
+	ty.fen[0] = 50000000;
+	ty.present[0] = true;
+	ty.fen[2] = 40000000;
+	ty.present[2] = true;
+	assert_int_equal(store_tax_set_year(s, &cli, &ent_json, x, &ty), KFQ_OK);
+	assert_int_equal(store_parcel_create(s, &cli, &land_json, &p), KFQ_OK);
+	assert_int_equal(store_exemption_create(s, &cli, &json, &ex), KFQ_OK);
+	assert_int_equal(store_exemption_create(s, &cli, &json, &ex), KFQ_ECONFLICT);
+	assert_int_equal(store_mujun_population(s, &a, zone, 2025, &rows, &n), KFQ_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(rows[0].enterprise_id, x);
+	assert_int_equal(rows[0].f.group, MUJUN_ABOVE);
+	assert_int_equal(rows[0].f.area_m2x100, 2000000);
+	assert_int_equal(rows[0].f.tax_fen, 90000000);
+	assert_int_equal(rows[0].f.value_added_fen, 600000000);
+	assert_int_equal(rows[0].f.energy_kgce, MUJUN_NONE);
+	assert_null(rows[0].exemption);
+	assert_int_equal(rows[1].f.group, MUJUN_BELOW);
+	assert_int_equal(rows[1].f.tax_fen, MUJUN_NONE);
+	assert_int_equal(rows[1].f.area_m2x100, 0);
+	assert_string_equal(rows[1].exemption, "技改豁免");
+	assert_int_equal(store_exemption_delete(s, &cli, &json, ex.id), KFQ_OK);
+	assert_int_equal(store_mujun_population(s, &a, zone, 2025, &rows, &n), KFQ_OK);
+	assert_null(rows[1].exemption);
+	arena_release(&a);
+}
+
+static void test_space(void **state)
+{
+	struct store *s = *state;
+	int64_t zone = make_zone(s, "另一开发区"), before = testdb_audit_count(s), total;
+	struct store_building b = {.zone_id = zone,
+	                           .kind = "factory",
+	                           .name = "厂房",
+	                           .area_m2x100 = 500000,
+	                           .owner = "业主",
+	                           .vacant_since = "2025-01-01"},
+	                      got, *bs;
+	struct store_match m1 = {.enterprise_name = "甲"}, m2 = {.enterprise_name = "乙"};
+	struct store_building_filter f = {.status = "reused"};
+	struct arena a;
+	int n;
+
+	arena_init(&a);
+	assert_int_equal(store_building_create(s, &cli, &space_json, &b), KFQ_OK);
+	m1.building_id = m2.building_id = b.id;
+	assert_int_equal(store_match_create(s, &cli, &space_json, &m1), KFQ_OK);
+	assert_int_equal(store_match_create(s, &cli, &space_json, &m2), KFQ_OK);
+	assert_int_equal(store_match_close(s, &cli, &space_json, m2.id, "declined", NULL, false),
+	                 KFQ_OK);
+	assert_int_equal(store_match_close(s, &cli, &space_json, m2.id, "leased", NULL, true),
+	                 KFQ_ESTATE);
+	assert_int_equal(store_building_get(s, &a, b.id, &got), KFQ_OK);
+	assert_string_equal(got.status, "vacant");
+	assert_int_equal(got.matches, 2);
+	assert_int_equal(store_match_close(s, &cli, &space_json, m1.id, "leased", "租赁", true),
+	                 KFQ_OK);
+	assert_int_equal(store_building_get(s, &a, b.id, &got), KFQ_OK);
+	assert_string_equal(got.status, "reused");
+	assert_int_equal(store_match_create(s, &cli, &space_json, &m2), KFQ_ESTATE);
+	/* create, two matches, two closes and the reuse */
+	assert_int_equal(testdb_audit_count(s), before + 6);
+	assert_int_equal(store_building_list(s, &a, &f, &bs, &n, &total), KFQ_OK);
+	assert_int_equal(total, 1);
+	assert_int_equal(bs[0].id, b.id);
+	arena_release(&a);
+}
+
+int main(int argc, char **argv)
+{
+	const struct CMUnitTest tests[] = {cmocka_unit_test(test_mujun),
+	                                   cmocka_unit_test(test_space),
+	                                   cmocka_unit_test(testdb_test_chain)};
+	return testdb_main(argc, argv, "store_mujun", tests, 3);
+}
