@@ -890,6 +890,7 @@ const struct api_route *const api_tables[] = {
     api_parcel_routes,
     api_land_case_routes,
     api_project_routes,
+    api_assess_routes,
     NULL,
 };
 
