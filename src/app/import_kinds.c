@@ -10,8 +10,9 @@ extern const struct import_kind import_power_cases;
 extern const struct import_kind import_budget;
 extern const struct import_kind import_people;
 extern const struct import_kind import_parcels;
+extern const struct import_kind import_assess;
 
 const struct import_kind *const import_kinds[] = {
     &import_users,  &import_enterprises, &import_taxes,   &import_powers, &import_power_cases,
-    &import_budget, &import_people,      &import_parcels, NULL,
+    &import_budget, &import_people,      &import_parcels, &import_assess, NULL,
 };

@@ -736,11 +736,9 @@ static int values_tx(struct store *s, const struct store_actor *who,
                      const struct store_assess_value *v, int n, struct store_assess_outcome *out,
                      struct arena *a)
 {
-	char now[TIME_RFC3339_LEN];
 	struct store_assess_scheme x;
-	struct store_stmt *st;
 	char *before = NULL;
-	int64_t zone_row, found;
+	int64_t zone_row;
 	int rc;
 
 	if ((rc = store_assess_scheme_get(s, a, scheme_id, &x)) != KFQ_OK ||
@@ -755,26 +753,52 @@ static int values_tx(struct store *s, const struct store_actor *who,
 		}
 	if (!(before = store_entity_json(s, zone_row, values_write, json, &rc)))
 		return rc;
-	now_text(now);
 	for (int i = 0; i < n; i++) {
-		if ((rc = find2(s, sql_value_find, v[i].indicator_id, org_id, &found)) != KFQ_OK ||
-		    (rc = store_prepare(s, found ? sql_value_update : sql_value_insert, &st)) != KFQ_OK)
-			goto done;
-		store_bind_int(st, 1, v[i].indicator_id);
-		store_bind_int(st, 2, org_id);
-		if (v[i].has_target)
-			store_bind_int(st, 3, v[i].target);
-		else
-			store_bind_null(st, 3);
-		store_bind_int(st, 4, v[i].actual);
-		store_bind_text(st, 5, now);
-		store_bind_id(st, 6, who->user_id);
-		if ((rc = store_run(st)) != KFQ_OK)
+		struct store_assess_value one = v[i];
+		one.org_id = org_id;
+		if ((rc = store_assess_value_put(s, who, &one)) != KFQ_OK)
 			goto done;
 	}
 	rc = store_audit_entity(s, who, "set", "assess_values", zone_row, before, values_write, json);
 done:
 	free(before);
+	return rc;
+}
+
+int store_assess_value_put(struct store *s, const struct store_actor *who,
+                           const struct store_assess_value *v)
+{
+	char now[TIME_RFC3339_LEN];
+	struct store_stmt *st;
+	int64_t found;
+	int rc;
+
+	now_text(now);
+	if ((rc = find2(s, sql_value_find, v->indicator_id, v->org_id, &found)) != KFQ_OK ||
+	    (rc = store_prepare(s, found ? sql_value_update : sql_value_insert, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, v->indicator_id);
+	store_bind_int(st, 2, v->org_id);
+	if (v->has_target)
+		store_bind_int(st, 3, v->target);
+	else
+		store_bind_null(st, 3);
+	store_bind_int(st, 4, v->actual);
+	store_bind_text(st, 5, now);
+	store_bind_id(st, 6, who->user_id);
+	return store_run(st);
+}
+
+int store_assess_scheme_all(struct store *s, struct arena *a, struct store_assess_scheme **out,
+                            int *n)
+{
+	int rc = store_assess_scheme_list(s, a, 0, out, n);
+
+	for (int i = 0; rc == KFQ_OK && i < *n; i++) {
+		struct store_assess_scheme *x = &(*out)[i];
+		if ((rc = COLLECT(s, a, sql_ind_list, x->id, &x->ind, &x->nind, read_ind)) == KFQ_OK)
+			rc = COLLECT(s, a, sql_zone_list, x->id, &x->zones, &x->nzones, read_zone);
+	}
 	return rc;
 }
 

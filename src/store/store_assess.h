@@ -153,6 +153,14 @@ int store_assess_values_set(struct store *s, const struct store_actor *who,
                             const struct store_assess_json *json, int64_t scheme_id,
                             int64_t org_id, const struct store_assess_value *v, int n,
                             struct store_assess_outcome *out);
+/* Every scheme of every year with its indicators and zones (what an import checks its rows
+ * against). */
+int store_assess_scheme_all(struct store *s, struct arena *a, struct store_assess_scheme **out,
+                            int *n);
+/* One value written inside the caller's write transaction (an import's rows: the import's
+ * batch record is their audit record). The caller has checked zone and indicator. */
+int store_assess_value_put(struct store *s, const struct store_actor *who,
+                           const struct store_assess_value *v);
 /* Every value of the scheme (org_id 0) or of one zone, by zone then indicator. */
 int store_assess_values(struct store *s, struct arena *a, int64_t scheme_id, int64_t org_id,
                         struct store_assess_value **out, int *n);

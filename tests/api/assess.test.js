@@ -11,6 +11,7 @@
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./harness');
+const { writeXlsx, readXlsx } = require('./xlsx');
 
 const T = { timeout: h.STEP_TIMEOUT };
 const YEAR = Number(h.day(0).slice(0, 4));
@@ -197,11 +198,58 @@ describe('annual assessment', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.deepEqual(r.json.items.map((a) => a.status), ['open', 'upheld']);
 	});
 
+	test('targets and actuals imported from CSV or .xlsx: every bad row with its line, nothing of a bad file', T, async () => {
+		const HEADER = ['年度', '类别', '开发区', '指标', '目标值', '完成值'];
+		const upload = (name, buf) =>
+			c.office1.post('/api/imports/assess_values?name=' + encodeURIComponent(name), buf, { raw: true, contentType: 'application/octet-stream' });
+		let r = await c.office1.get('/api/imports/assess_values/template.xlsx');
+		assert.equal(r.status, 200);
+		assert.deepEqual(readXlsx(r.buf)[0], HEADER);
+		h.assertError(await c.zone1.get('/api/imports/assess_values/template.xlsx'), 403, 'forbidden');
+		const hightech = '抚顺高新区（示例）'; // the zone's alias
+		const bad = [
+			HEADER.join(','),
+			`${YEAR},国家级开发区,${hightech},规上工业增加值,"1,000.00",500.00`,
+			`${YEAR},国家级开发区,${hightech},单位GDP能耗,,40.00`,
+			`${YEAR},国家级开发区,${h.ORG.econ},全省开发区综合评价,,80`,
+			`${YEAR},国家级开发区,${hightech},招商引资,,80`,
+			`${YEAR},市级开发区,${hightech},规上工业增加值,1000,500`,
+			`${YEAR},国家级开发区,${hightech},全省开发区综合评价,50,50.00`,
+			`${YEAR},国家级开发区,${hightech},安全生产事故,,8.001`,
+		].join('\r\n');
+		r = await upload('考核数据.csv', Buffer.from(bad, 'utf8'));
+		h.assertError(r, 422, 'import_rejected');
+		assert.deepEqual(
+			r.json.import.problems.map((p) => [p.row, p.column]),
+			[[3, '目标值'], [4, '开发区'], [5, '指标'], [6, '类别'], [7, '目标值'], [8, '完成值']],
+			JSON.stringify(r.json.import.problems),
+		);
+		const n = (await c.office1.get(`/api/assess/schemes?year=${YEAR}`)).json.items.find((x) => x.class_key === '国家级开发区');
+		assert.equal((await c.office1.get(`/api/assess/schemes/${n.id}/values`)).json.total, 0, 'nothing of a bad file');
+		// 高新区: 500.00 of 1000.00 = 50 % × 40 = 20.00; 100.00 against 50.00 = 50 % × 20 =
+		// 10.00; 50.00 of 100 × 40 = 20.00; 8.00 off capped at 5.00: 45.00, 较差
+		const good = writeXlsx([
+			HEADER,
+			[YEAR, '国家级开发区', hightech, '规上工业增加值', 1000, 500],
+			[YEAR, '国家级开发区', hightech, '单位GDP能耗', 50, 100],
+			[YEAR, '国家级开发区', hightech, '全省开发区综合评价', null, 50],
+			[YEAR, '国家级开发区', hightech, '安全生产事故', null, 8],
+		]);
+		r = await upload('考核数据.xlsx', good);
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.rows, 4);
+		r = await c.office1.post(`/api/assess/schemes/${n.id}/compute`, {});
+		assert.equal(r.status, 200, r.text);
+		const x = (await c.office1.get(`/api/assess/results?scheme_id=${n.id}`)).json.items[0];
+		assert.deepEqual(x.lines.map((l) => l.contribution_cp), [2000, 1000, 2000, -500]);
+		assert.deepEqual([x.score_cp, x.rank, x.grade], [4500, 1, 'poor']);
+	});
+
 	test('every change is in the audit log', T, async () => {
 		const log = await c.super1.get('/api/audit?entity_type=assess_scheme&page_size=50');
 		assert.equal(log.status, 200, log.text);
 		const actions = log.json.items.map((x) => x.action).sort();
-		assert.deepEqual(actions, ['compute', 'compute', 'create', 'create', 'publish']);
+		assert.deepEqual(actions, ['compute', 'compute', 'compute', 'create', 'create', 'publish']);
 		const publish = log.json.items.find((x) => x.action === 'publish');
 		const after = publish.after;
 		assert.equal(after.status, 'published');
