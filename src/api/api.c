@@ -891,6 +891,7 @@ const struct api_route *const api_tables[] = {
     api_land_case_routes,
     api_project_routes,
     api_assess_routes,
+    api_kpi_routes,
     NULL,
 };
 

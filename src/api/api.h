@@ -284,6 +284,7 @@ extern const struct api_route api_staffing_routes[];
 extern const struct api_route api_person_routes[];
 extern const struct api_route api_pay_routes[];
 extern const struct api_route api_assess_routes[];
+extern const struct api_route api_kpi_routes[];
 extern const struct api_route api_pay_whatif_routes[];
 extern const struct api_route api_boundary_routes[];
 extern const struct api_route api_parcel_routes[];

@@ -63,10 +63,11 @@ static int refuse(struct api_ctx *c, int rc, const struct store_assess_outcome *
 {
 	if (rc == KFQ_EINVAL && o->why == STORE_ASSESS_RULE) {
 		const char *msg = assess_rule_message(o->rule);
-		const char *field = o->bad >= 0 ? arena_printf(c->a, "%s/%d", field_base, o->bad)
-		                                  : NULL;
+		const char *field =
+		    o->bad >= 0 ? arena_printf(c->a, "%s/%d", field_base, o->bad) : NULL;
 		if (o->org_id)
-			msg = arena_printf(c->a, "%s（开发区编号 %lld）", msg, (long long)o->org_id);
+			msg =
+			    arena_printf(c->a, "%s（开发区编号 %lld）", msg, (long long)o->org_id);
 		return api_error(c, o->rule == ASSESS_WEIGHTS_NOT_100 ? 400 : 409,
 		                 assess_rule_code(o->rule), msg, field);
 	}
@@ -246,7 +247,8 @@ static int compute(struct api_ctx *c)
 		return api_store_error(c, rc);
 	if (!strcmp(s.status, "published") && !reason)
 		return api_error(c, 400, "missing_field",
-		                 "结果已公布，重新计算须写明理由（原结果将保留在历史中）", "/reason");
+		                 "结果已公布，重新计算须写明理由（原结果将保留在历史中）",
+		                 "/reason");
 	rc = store_assess_compute(c->db, &c->actor, &assess_json_audit, id, reason, &o);
 	if (rc != KFQ_OK)
 		return refuse(c, rc, &o, "/indicators");
@@ -301,13 +303,14 @@ static int results(struct api_ctx *c)
 
 static const char *points(struct api_ctx *c, int64_t cp)
 {
-	return arena_printf(c->a, "%s%lld.%02lld", cp < 0 ? "-" : "", (long long)(cp < 0 ? -cp : cp) / 100,
+	return arena_printf(c->a, "%s%lld.%02lld", cp < 0 ? "-" : "",
+	                    (long long)(cp < 0 ? -cp : cp) / 100,
 	                    (long long)(cp < 0 ? -cp : cp) % 100);
 }
 
 static int results_export(struct api_ctx *c)
 {
-	static const char *const headers[] = {"年度", "类别", "开发区", "得分",
+	static const char *const headers[] = {"年度", "类别", "开发区",     "得分",
 	                                      "名次", "等次", "因名额调整", "各指标得分"};
 	static const double widths[] = {8, 16, 30, 10, 8, 8, 12, 80};
 	struct store_assess_result *rs;
@@ -320,8 +323,9 @@ static int results_export(struct api_ctx *c)
 		const struct store_assess_result *r = &rs[i];
 		const char *detail = "";
 		for (int k = 0; k < r->nlines; k++)
-			detail = arena_printf(c->a, "%s%s%s %s", detail, k ? "；" : "", r->lines[k].name,
-			                      points(c, r->lines[k].contribution_cp));
+			detail =
+			    arena_printf(c->a, "%s%s%s %s", detail, k ? "；" : "", r->lines[k].name,
+			                 points(c, r->lines[k].contribution_cp));
 		export_int(&x, r->year);
 		export_text(&x, r->class_key);
 		export_text(&x, r->org_name);
@@ -420,7 +424,8 @@ static int appeal_decide(struct api_ctx *c)
 		return -1;
 	if (strcmp(decision, "upheld") != 0 && strcmp(decision, "rejected") != 0)
 		return api_error(c, 400, "invalid_value",
-		                 "处理结果应为 upheld（申诉成立）或 rejected（维持原结果）", "/decision");
+		                 "处理结果应为 upheld（申诉成立）或 rejected（维持原结果）",
+		                 "/decision");
 	rc = store_assess_appeal_decide(c->db, &c->actor, &assess_json_audit, id, decision, comment,
 	                                &o);
 	if (rc != KFQ_OK)
@@ -462,8 +467,7 @@ static const struct api_field values_body[] = {
     API_ID_FIELD("org_id", true),
     {"values", API_OBJ_ARRAY, true, ASSESS_INDICATORS_MAX, value_fields},
     API_FIELDS_END};
-static const struct api_field compute_body[] = {{"reason", API_STR, false, 2000},
-                                                API_FIELDS_END};
+static const struct api_field compute_body[] = {{"reason", API_STR, false, 2000}, API_FIELDS_END};
 static const struct api_field appeal_body[] = {{"reason", API_STR, true, 4000}, API_FIELDS_END};
 static const struct api_field decide_body[] = {
     {"decision", API_STR, true, 16}, {"comment", API_STR, true, 2000}, API_FIELDS_END};
@@ -484,7 +488,6 @@ const struct api_route api_assess_routes[] = {
     {"POST", "/api/assess/results/:id/appeal", appeal_file, PERM_PEOPLE_WRITE, 0, NULL,
      appeal_body},
     {"GET", "/api/assess/appeals", appeals, PERM_PEOPLE_READ, 0, year_query, NULL},
-    {"POST", "/api/assess/appeals/:id/decide", appeal_decide, PERM_PAY_SET, 0, NULL,
-     decide_body},
+    {"POST", "/api/assess/appeals/:id/decide", appeal_decide, PERM_PAY_SET, 0, NULL, decide_body},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

@@ -137,7 +137,8 @@ static bool value_of(struct import_run *r, int64_t row, const struct import_valu
 	bool target = !strcmp(ind->kind, "target");
 	if (target != v[C_TARGET].present) {
 		import_run_problem(r, row, cols[C_TARGET].header,
-		                   target ? "目标类指标须填写目标值" : "该指标不是目标类，不填目标值");
+		                   target ? "目标类指标须填写目标值"
+		                          : "该指标不是目标类，不填目标值");
 		return false;
 	}
 	if (!strcmp(ind->mode, "rank") && v[C_ACTUAL].num % 100 != 0) {

@@ -14,7 +14,7 @@
 
 #define SCHEME_COLS                                                                                \
 	"SELECT s.id, s.year, s.class_key, s.name, s.cap_bp, s.min_excellent_cp, s.min_good_cp, "  \
-	"s.min_fair_cp, s.top_quota_bp, s.appeal_days, s.status, s.published_at, "                \
+	"s.min_fair_cp, s.top_quota_bp, s.appeal_days, s.status, s.published_at, "                 \
 	"s.appeal_deadline, s.updated_at, (SELECT COUNT(*) FROM assess_result r WHERE "            \
 	"r.scheme_id = s.id) FROM assess_scheme s"
 static const char sql_scheme_get[] = SCHEME_COLS " WHERE s.id = ?1";
@@ -87,7 +87,8 @@ static const char sql_value_update[] =
 	"r.version, r.computed_at FROM assess_result r JOIN assess_scheme s ON s.id = "            \
 	"r.scheme_id JOIN org o ON o.id = r.org_id"
 static const char sql_result_get[] = RESULT_COLS " WHERE r.id = ?1";
-static const char sql_results_scheme[] = RESULT_COLS " WHERE r.scheme_id = ?1 ORDER BY r.rank_no, o.name";
+static const char sql_results_scheme[] =
+    RESULT_COLS " WHERE r.scheme_id = ?1 ORDER BY r.rank_no, o.name";
 static const char sql_result_find[] =
     "SELECT id, score_cp, rank_no, grade, version FROM assess_result WHERE scheme_id = ?1 AND "
     "org_id = ?2";
@@ -464,8 +465,7 @@ static void appeal_filter(struct store_sql *q, const void *arg)
 }
 
 int store_assess_appeals(struct store *s, struct arena *a, int year,
-                         const struct store_scope *scope, struct store_assess_appeal **out,
-                         int *n)
+                         const struct store_scope *scope, struct store_assess_appeal **out, int *n)
 {
 	struct appeal_filter f = {year, scope};
 	struct store_list l = {.list_sql = APPEAL_COLS,
@@ -592,8 +592,8 @@ static int write_indicators(struct store *s, struct store_assess_scheme *in, boo
 
 	if (existing) {
 		if ((rc = find2(s, sql_values_count, in->id, -1, &values)) != KFQ_OK ||
-		    (rc = find2(s, "SELECT COUNT(*) FROM assess_indicator WHERE scheme_id = ?1", in->id,
-		                -1, &have)) != KFQ_OK)
+		    (rc = find2(s, "SELECT COUNT(*) FROM assess_indicator WHERE scheme_id = ?1",
+		                in->id, -1, &have)) != KFQ_OK)
 			return rc;
 		if (values && have != in->nind)
 			return refuse(out, STORE_ASSESS_INDICATORS, KFQ_ESTATE);
@@ -602,7 +602,8 @@ static int write_indicators(struct store *s, struct store_assess_scheme *in, boo
 	}
 	for (int i = 0; i < in->nind; i++) {
 		struct store_assess_indicator *x = &in->ind[i];
-		if ((rc = store_prepare(s, values ? sql_ind_update : sql_ind_insert, &st)) != KFQ_OK)
+		if ((rc = store_prepare(s, values ? sql_ind_update : sql_ind_insert, &st)) !=
+		    KFQ_OK)
 			return rc;
 		x->seq = i + 1;
 		store_bind_int(st, 1, in->id);
@@ -629,7 +630,8 @@ static int write_zones(struct store *s, const struct store_assess_scheme *in,
 	if ((rc = run1(s, sql_zone_clear, in->id)) != KFQ_OK)
 		return rc;
 	for (int i = 0; i < in->nzones; i++) {
-		if ((rc = find2(s, sql_zone_taken, in->year, in->zones[i].org_id, &taken)) != KFQ_OK)
+		if ((rc = find2(s, sql_zone_taken, in->year, in->zones[i].org_id, &taken)) !=
+		    KFQ_OK)
 			return rc;
 		if (taken) {
 			out->org_id = in->zones[i].org_id;
@@ -674,7 +676,8 @@ static int save_tx(struct store *s, const struct store_actor *who,
 	if (found && taken != in->id)
 		return refuse(out, STORE_ASSESS_ZONE_TAKEN, KFQ_ECONFLICT);
 	now_text(now);
-	if ((rc = store_prepare(s, existing ? sql_scheme_update : sql_scheme_insert, &st)) != KFQ_OK)
+	if ((rc = store_prepare(s, existing ? sql_scheme_update : sql_scheme_insert, &st)) !=
+	    KFQ_OK)
 		return rc;
 	bind_scheme(st, in, who, now);
 	if (existing)
@@ -759,7 +762,8 @@ static int values_tx(struct store *s, const struct store_actor *who,
 		if ((rc = store_assess_value_put(s, who, &one)) != KFQ_OK)
 			goto done;
 	}
-	rc = store_audit_entity(s, who, "set", "assess_values", zone_row, before, values_write, json);
+	rc = store_audit_entity(s, who, "set", "assess_values", zone_row, before, values_write,
+	                        json);
 done:
 	free(before);
 	return rc;
@@ -796,15 +800,16 @@ int store_assess_scheme_all(struct store *s, struct arena *a, struct store_asses
 
 	for (int i = 0; rc == KFQ_OK && i < *n; i++) {
 		struct store_assess_scheme *x = &(*out)[i];
-		if ((rc = COLLECT(s, a, sql_ind_list, x->id, &x->ind, &x->nind, read_ind)) == KFQ_OK)
+		if ((rc = COLLECT(s, a, sql_ind_list, x->id, &x->ind, &x->nind, read_ind)) ==
+		    KFQ_OK)
 			rc = COLLECT(s, a, sql_zone_list, x->id, &x->zones, &x->nzones, read_zone);
 	}
 	return rc;
 }
 
 int store_assess_values_set(struct store *s, const struct store_actor *who,
-                            const struct store_assess_json *json, int64_t scheme_id,
-                            int64_t org_id, const struct store_assess_value *v, int n,
+                            const struct store_assess_json *json, int64_t scheme_id, int64_t org_id,
+                            const struct store_assess_value *v, int n,
                             struct store_assess_outcome *out)
 {
 	struct arena a;
@@ -822,8 +827,8 @@ int store_assess_values_set(struct store *s, const struct store_actor *who,
 
 /* ---- computing and publishing ---- */
 
-static int set_zone_grade(struct store *s, const struct store_actor *who, int year,
-                          int64_t org_id, const char *grade, const char *now)
+static int set_zone_grade(struct store *s, const struct store_actor *who, int year, int64_t org_id,
+                          const char *grade, const char *now)
 {
 	struct store_stmt *st;
 	int64_t id;
@@ -858,11 +863,13 @@ static int score_zones(struct store *s, struct arena *a, const struct store_asse
 				continue;
 			for (int i = 0; i < x->nind; i++)
 				if (x->ind[i].id == v[k].indicator_id)
-					vals[i] = (struct assess_value){true, v[k].target, v[k].actual};
+					vals[i] =
+					    (struct assess_value){true, v[k].target, v[k].actual};
 		}
 		e[z].org_id = x->zones[z].org_id;
-		out->rule = assess_score(&x->r, ind, vals, x->nind, &lines[(size_t)z * x->nind],
-		                         &e[z].score_cp, &e[z].target_cp, &e[z].deduct_cp, &out->bad);
+		out->rule =
+		    assess_score(&x->r, ind, vals, x->nind, &lines[(size_t)z * x->nind],
+		                 &e[z].score_cp, &e[z].target_cp, &e[z].deduct_cp, &out->bad);
 		if (out->rule != ASSESS_OK) {
 			out->org_id = x->zones[z].org_id;
 			return refuse(out, STORE_ASSESS_RULE, KFQ_EINVAL);
@@ -929,7 +936,8 @@ static int write_result(struct store *s, const struct store_actor *who,
 	store_bind_text(st, 9, now);
 	if (found)
 		store_bind_int(st, 10, version ? version : 1);
-	if ((rc = store_run_id(st, &id)) != KFQ_OK || (rc = run1(s, sql_result_lines_drop, id)) != KFQ_OK)
+	if ((rc = store_run_id(st, &id)) != KFQ_OK ||
+	    (rc = run1(s, sql_result_lines_drop, id)) != KFQ_OK)
 		return rc;
 	for (int i = 0; i < x->nind; i++) {
 		if ((rc = store_prepare(s, sql_line_insert, &st)) != KFQ_OK)
@@ -947,8 +955,8 @@ static int write_result(struct store *s, const struct store_actor *who,
 }
 
 static int compute_tx(struct store *s, const struct store_actor *who,
-                      const struct store_assess_json *json, int64_t scheme_id,
-                      const char *reason, struct store_assess_outcome *out, struct arena *a)
+                      const struct store_assess_json *json, int64_t scheme_id, const char *reason,
+                      struct store_assess_outcome *out, struct arena *a)
 {
 	char now[TIME_RFC3339_LEN];
 	struct assess_indicator ind[ASSESS_INDICATORS_MAX];
@@ -986,8 +994,8 @@ static int compute_tx(struct store *s, const struct store_actor *who,
 	for (int g = 0; g < x.nzones && rc == KFQ_OK; g++)
 		for (int z = 0; z < x.nzones; z++)
 			if (e[z].org_id == graded[g].org_id) {
-				rc = write_result(s, who, &x, &graded[g], &lines[(size_t)z * x.nind],
-				                  reason, now);
+				rc = write_result(s, who, &x, &graded[g],
+				                  &lines[(size_t)z * x.nind], reason, now);
 				break;
 			}
 	if (rc == KFQ_OK)

@@ -150,8 +150,8 @@ int store_assess_scheme_get(struct store *s, struct arena *a, int64_t id,
  * indicators keep theirs). KFQ_ESTATE (STORE_ASSESS_NOT_IN_SCHEME) when the zone or an
  * indicator is not the scheme's. */
 int store_assess_values_set(struct store *s, const struct store_actor *who,
-                            const struct store_assess_json *json, int64_t scheme_id,
-                            int64_t org_id, const struct store_assess_value *v, int n,
+                            const struct store_assess_json *json, int64_t scheme_id, int64_t org_id,
+                            const struct store_assess_value *v, int n,
                             struct store_assess_outcome *out);
 /* Every scheme of every year with its indicators and zones (what an import checks its rows
  * against). */
@@ -207,7 +207,6 @@ int store_assess_appeal_get(struct store *s, struct arena *a, int64_t id,
                             struct store_assess_appeal *out);
 /* Appeals of the year (0 = any) in scope, open first. */
 int store_assess_appeals(struct store *s, struct arena *a, int year,
-                         const struct store_scope *scope, struct store_assess_appeal **out,
-                         int *n);
+                         const struct store_scope *scope, struct store_assess_appeal **out, int *n);
 
 #endif
