@@ -296,7 +296,7 @@ static int results(struct api_ctx *c)
 		return -1;
 	api_page_begin(c);
 	for (int i = 0; i < n; i++)
-		assess_json_result(&c->w, &rs[i]);
+		assess_json_result(&c->w, &rs[i], false);
 	api_page_end(c, n, 0, 0);
 	return api_ok(c, 200);
 }
@@ -362,7 +362,7 @@ static int result_get(struct api_ctx *c)
 
 	if (load_result(c, false, &r) != 0)
 		return -1;
-	assess_json_result(&c->w, &r);
+	assess_json_result(&c->w, &r, true);
 	return api_ok(c, 200);
 }
 

@@ -43,7 +43,7 @@ void assess_json_scheme(struct jsonw *w, const struct store_assess_scheme *s,
 		jsonw_key(w, "results");
 		jsonw_arr_open(w);
 		for (int i = 0; i < nr; i++)
-			assess_json_result(w, &r[i]);
+			assess_json_result(w, &r[i], false);
 		jsonw_arr_close(w);
 	}
 	jsonw_kint(w, "result_count", s->nresults);
@@ -97,11 +97,11 @@ void assess_json_appeal(struct jsonw *w, const struct store_assess_appeal *a)
 	jsonw_obj_close(w);
 }
 
-void assess_json_result(struct jsonw *w, const struct store_assess_result *r)
+void assess_json_result(struct jsonw *w, const struct store_assess_result *r, bool full)
 {
 	jsonw_obj_open(w);
 	jsonw_kstr(w, "appeal_deadline", r->appeal_deadline);
-	if (r->appeals) {
+	if (full) {
 		jsonw_key(w, "appeals");
 		jsonw_arr_open(w);
 		for (int i = 0; i < r->nappeals; i++)
@@ -114,7 +114,7 @@ void assess_json_result(struct jsonw *w, const struct store_assess_result *r)
 	jsonw_kbool(w, "demoted", r->demoted);
 	jsonw_kstr(w, "grade", r->grade);
 	jsonw_kstr(w, "grade_label", enum_label(&enum_pay_grade, r->grade));
-	if (r->history) {
+	if (full) {
 		jsonw_key(w, "history");
 		jsonw_arr_open(w);
 		for (int i = 0; i < r->nhistory; i++) {

@@ -20,6 +20,7 @@ static const struct {
     {"budget", NULL, demo_budget_fill},
     {"people", NULL, demo_people_fill},
     {"land", NULL, demo_land_fill},
+    {"assess", NULL, demo_assess_fill},
 };
 
 int demo_fill(struct demo *d)

@@ -36,6 +36,7 @@ int demo_consult_fill(struct demo *d);
 int demo_budget_fill(struct demo *d);
 int demo_people_fill(struct demo *d);
 int demo_land_fill(struct demo *d);
+int demo_assess_fill(struct demo *d);
 
 /* Runs every filler (d->summary initialised here; the caller releases it). KFQ_ECONFLICT with
  * d->error set when a module already has data; another error with d->error set when a filler
