@@ -276,7 +276,7 @@ static void test_no_quota(void **state)
 
 static void test_grade_property(void **state)
 {
-	struct assess_entry a[40], b[40];
+	struct assess_entry a[40] = {0}, b[40];
 	unsigned seed = 14;
 
 	(void)state;
@@ -284,7 +284,7 @@ static void test_grade_property(void **state)
 		int n = 1 + (int)(rand_r(&seed) % 40);
 		for (int i = 0; i < n; i++)
 			a[i] = entry(i + 1, 8500 + rand_r(&seed) % 4, rand_r(&seed) % 2, 0);
-		memcpy(b, a, sizeof(a));
+		memcpy(b, a, sizeof(a[0]) * (size_t)n);
 		for (int i = n - 1; i > 0; i--) {
 			int k = (int)(rand_r(&seed) % (unsigned)(i + 1));
 			struct assess_entry t = b[i];
