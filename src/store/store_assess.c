@@ -143,23 +143,10 @@ static void now_text(char out[TIME_RFC3339_LEN])
 	time_format(time_now(), out);
 }
 
-/* Steps st once: *found, and column 0 into *v when found. */
-static int one_int(struct store_stmt *st, int64_t *v, bool *found)
-{
-	int rc = store_step(st);
-
-	*found = rc == KFQ_ROW;
-	if (*found)
-		*v = store_col_int(st, 0);
-	store_reset(st);
-	return rc == KFQ_ROW || rc == KFQ_DONE ? KFQ_OK : rc;
-}
-
 /* Column 0 of sql's row with ?1 = a, ?2 = b (b < 0: not bound): *v (0 when none). */
 static int find2(struct store *s, const char *sql, int64_t a, int64_t b, int64_t *v)
 {
 	struct store_stmt *st;
-	bool found;
 	int rc;
 
 	*v = 0;
@@ -168,18 +155,8 @@ static int find2(struct store *s, const char *sql, int64_t a, int64_t b, int64_t
 	store_bind_int(st, 1, a);
 	if (b >= 0)
 		store_bind_int(st, 2, b);
-	return one_int(st, v, &found);
-}
-
-static int run1(struct store *s, const char *sql, int64_t id)
-{
-	struct store_stmt *st;
-	int rc = store_prepare(s, sql, &st);
-
-	if (rc != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, id);
-	return store_run(st);
+	rc = store_row(st, NULL, store_read_int, v);
+	return rc == KFQ_ENOTFOUND ? KFQ_OK : rc;
 }
 
 /* ---- reading ---- */
@@ -539,6 +516,26 @@ static int appeal_write(struct store *s, struct arena *a, int64_t id, const void
 	return rc;
 }
 
+/* Starts a write: clears out, opens the transaction and the write's own arena. */
+static int begin(struct store *s, struct store_assess_outcome *out, struct arena *a)
+{
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	out->bad = -1;
+	if ((rc = store_begin(s)) == KFQ_OK)
+		arena_init(a);
+	return rc;
+}
+
+/* Ends a write begun with begin: commits when rc is KFQ_OK, else rolls back. */
+static int end(struct store *s, struct arena *a, int rc)
+{
+	rc = store_end(s, rc);
+	arena_release(a);
+	return rc;
+}
+
 /* ---- schemes ---- */
 
 static int refuse(struct store_assess_outcome *out, enum store_assess_refusal why, int rc)
@@ -597,7 +594,7 @@ static int write_indicators(struct store *s, struct store_assess_scheme *in, boo
 			return rc;
 		if (values && have != in->nind)
 			return refuse(out, STORE_ASSESS_INDICATORS, KFQ_ESTATE);
-		if (!values && (rc = run1(s, sql_ind_clear, in->id)) != KFQ_OK)
+		if (!values && (rc = store_exec_id(s, sql_ind_clear, in->id)) != KFQ_OK)
 			return rc;
 	}
 	for (int i = 0; i < in->nind; i++) {
@@ -627,7 +624,7 @@ static int write_zones(struct store *s, const struct store_assess_scheme *in,
 	int64_t taken;
 	int rc;
 
-	if ((rc = run1(s, sql_zone_clear, in->id)) != KFQ_OK)
+	if ((rc = store_exec_id(s, sql_zone_clear, in->id)) != KFQ_OK)
 		return rc;
 	for (int i = 0; i < in->nzones; i++) {
 		if ((rc = find2(s, sql_zone_taken, in->year, in->zones[i].org_id, &taken)) !=
@@ -655,8 +652,8 @@ static int save_tx(struct store *s, const struct store_actor *who,
 	char now[TIME_RFC3339_LEN];
 	struct store_assess_scheme old;
 	struct store_stmt *st;
-	int64_t taken;
-	bool existing = in->id != 0, found;
+	int64_t taken = 0;
+	bool existing = in->id != 0;
 	int rc;
 
 	if (existing) {
@@ -671,9 +668,9 @@ static int save_tx(struct store *s, const struct store_actor *who,
 		return rc;
 	store_bind_int(st, 1, in->year);
 	store_bind_text(st, 2, in->class_key);
-	if ((rc = one_int(st, &taken, &found)) != KFQ_OK)
+	if ((rc = store_row(st, NULL, store_read_int, &taken)) != KFQ_OK && rc != KFQ_ENOTFOUND)
 		return rc;
-	if (found && taken != in->id)
+	if (rc == KFQ_OK && taken != in->id)
 		return refuse(out, STORE_ASSESS_ZONE_TAKEN, KFQ_ECONFLICT);
 	now_text(now);
 	if ((rc = store_prepare(s, existing ? sql_scheme_update : sql_scheme_insert, &st)) !=
@@ -685,8 +682,8 @@ static int save_tx(struct store *s, const struct store_actor *who,
 	if ((rc = store_run_id(st, &in->id)) != KFQ_OK)
 		return rc;
 	/* results computed for the old scheme no longer hold */
-	if ((rc = run1(s, sql_lines_drop, in->id)) != KFQ_OK ||
-	    (rc = run1(s, sql_results_drop, in->id)) != KFQ_OK ||
+	if ((rc = store_exec_id(s, sql_lines_drop, in->id)) != KFQ_OK ||
+	    (rc = store_exec_id(s, sql_results_drop, in->id)) != KFQ_OK ||
 	    (rc = write_indicators(s, in, existing, out)) != KFQ_OK ||
 	    (rc = write_zones(s, in, out)) != KFQ_OK)
 		return rc;
@@ -813,16 +810,11 @@ int store_assess_values_set(struct store *s, const struct store_actor *who,
                             struct store_assess_outcome *out)
 {
 	struct arena a;
-	int rc;
+	int rc = begin(s, out, &a);
 
-	memset(out, 0, sizeof(*out));
-	out->bad = -1;
-	if ((rc = store_begin(s)) != KFQ_OK)
+	if (rc != KFQ_OK)
 		return rc;
-	arena_init(&a);
-	rc = store_end(s, values_tx(s, who, json, scheme_id, org_id, v, n, out, &a));
-	arena_release(&a);
-	return rc;
+	return end(s, &a, values_tx(s, who, json, scheme_id, org_id, v, n, out, &a));
 }
 
 /* ---- computing and publishing ---- */
@@ -937,7 +929,7 @@ static int write_result(struct store *s, const struct store_actor *who,
 	if (found)
 		store_bind_int(st, 10, version ? version : 1);
 	if ((rc = store_run_id(st, &id)) != KFQ_OK ||
-	    (rc = run1(s, sql_result_lines_drop, id)) != KFQ_OK)
+	    (rc = store_exec_id(s, sql_result_lines_drop, id)) != KFQ_OK)
 		return rc;
 	for (int i = 0; i < x->nind; i++) {
 		if ((rc = store_prepare(s, sql_line_insert, &st)) != KFQ_OK)
@@ -1010,16 +1002,11 @@ int store_assess_compute(struct store *s, const struct store_actor *who,
                          const char *reason, struct store_assess_outcome *out)
 {
 	struct arena a;
-	int rc;
+	int rc = begin(s, out, &a);
 
-	memset(out, 0, sizeof(*out));
-	out->bad = -1;
-	if ((rc = store_begin(s)) != KFQ_OK)
+	if (rc != KFQ_OK)
 		return rc;
-	arena_init(&a);
-	rc = store_end(s, compute_tx(s, who, json, scheme_id, reason, out, &a));
-	arena_release(&a);
-	return rc;
+	return end(s, &a, compute_tx(s, who, json, scheme_id, reason, out, &a));
 }
 
 static int publish_tx(struct store *s, const struct store_actor *who,
@@ -1069,16 +1056,11 @@ int store_assess_publish(struct store *s, const struct store_actor *who,
                          struct store_assess_outcome *out)
 {
 	struct arena a;
-	int rc;
+	int rc = begin(s, out, &a);
 
-	memset(out, 0, sizeof(*out));
-	out->bad = -1;
-	if ((rc = store_begin(s)) != KFQ_OK)
+	if (rc != KFQ_OK)
 		return rc;
-	arena_init(&a);
-	rc = store_end(s, publish_tx(s, who, json, scheme_id, out, &a));
-	arena_release(&a);
-	return rc;
+	return end(s, &a, publish_tx(s, who, json, scheme_id, out, &a));
 }
 
 /* ---- appeals ---- */
@@ -1123,16 +1105,11 @@ int store_assess_appeal_file(struct store *s, const struct store_actor *who,
                              struct store_assess_outcome *out)
 {
 	struct arena a;
-	int rc;
+	int rc = begin(s, out, &a);
 
-	memset(out, 0, sizeof(*out));
-	out->bad = -1;
-	if ((rc = store_begin(s)) != KFQ_OK)
+	if (rc != KFQ_OK)
 		return rc;
-	arena_init(&a);
-	rc = store_end(s, appeal_tx(s, who, json, result_id, reason, now, id, out, &a));
-	arena_release(&a);
-	return rc;
+	return end(s, &a, appeal_tx(s, who, json, result_id, reason, now, id, out, &a));
 }
 
 int store_assess_appeal_decide(struct store *s, const struct store_actor *who,

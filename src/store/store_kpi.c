@@ -248,17 +248,6 @@ static int scheme_write(struct store *s, struct arena *a, int64_t id, const void
 	return rc;
 }
 
-static int run1(struct store *s, const char *sql, int64_t id)
-{
-	struct store_stmt *st;
-	int rc = store_prepare(s, sql, &st);
-
-	if (rc != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, id);
-	return store_run(st);
-}
-
 static int save_tx(struct store *s, const struct store_actor *who,
                    const struct store_kpi_json *json, struct store_kpi_scheme *in,
                    enum kpi_rule *rule, int *bad, struct arena *a)
@@ -309,8 +298,8 @@ static int save_tx(struct store *s, const struct store_actor *who,
 		store_bind_text(st, 2, now);
 		store_bind_id(st, 3, who->user_id);
 		if ((rc = store_run(st)) != KFQ_OK ||
-		    (rc = run1(s, sql_scores_clear, id)) != KFQ_OK ||
-		    (rc = run1(s, sql_ind_clear, id)) != KFQ_OK)
+		    (rc = store_exec_id(s, sql_scores_clear, id)) != KFQ_OK ||
+		    (rc = store_exec_id(s, sql_ind_clear, id)) != KFQ_OK)
 			goto done;
 	} else {
 		if ((rc = store_prepare(s, sql_scheme_insert, &st)) != KFQ_OK)
@@ -422,7 +411,7 @@ static int scores_tx(struct store *s, const struct store_actor *who,
 	if (!(before = store_entity_json(s, scheme_id, scheme_write, json, &rc)))
 		return rc;
 	time_format(time_now(), now);
-	if ((rc = run1(s, sql_scores_clear, scheme_id)) != KFQ_OK)
+	if ((rc = store_exec_id(s, sql_scores_clear, scheme_id)) != KFQ_OK)
 		goto done;
 	for (int i = 0; i < n; i++) {
 		if ((rc = store_prepare(s, sql_score_insert, &st)) != KFQ_OK)
