@@ -13,6 +13,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const net = require('node:net');
+const http = require('node:http');
 
 const [BIN, DB, RUNS_ARG] = process.argv.slice(2);
 const RUNS = Number(RUNS_ARG || 5);
@@ -66,13 +67,20 @@ async function main() {
 			const r = await fetch(`${base}/api/session`, { method: 'POST', headers: { Origin: base, 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: PW }) });
 			const cookie = r.headers.get('set-cookie').split(';')[0];
 			const { csrf_token } = await r.json();
-			// the server closes idle keep-alive connections: a request on a closed one is sent again
-			const send = (method, p, body) => {
-				const init = { method, headers: { Origin: base, Cookie: cookie, 'X-CSRF-Token': csrf_token, 'Content-Type': 'application/json' }, body: body && JSON.stringify(body) };
-				return fetch(base + p, init).catch(() => fetch(base + p, init));
-			};
+			// a connection of its own per request (the server closes idle keep-alive ones)
 			return (method, p, body) =>
-				send(method, p, body).then(async (x) => {
+				new Promise((resolve, reject) => {
+					const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+					const headers = { Origin: base, Cookie: cookie, 'X-CSRF-Token': csrf_token, 'Content-Type': 'application/json' };
+					if (data) headers['Content-Length'] = data.length;
+					const req = http.request(base + p, { method, headers, agent: false }, (res) => {
+						const chunks = [];
+						res.on('data', (c) => chunks.push(c));
+						res.on('end', () => resolve({ ok: res.statusCode < 300, status: res.statusCode, text: async () => Buffer.concat(chunks).toString('utf8') }));
+					});
+					req.on('error', reject);
+					req.end(data);
+				}).then(async (x) => {
 					const text = await x.text();
 					if (!x.ok) throw new Error(`${method} ${p}: ${x.status} ${text.slice(0, 300)}`);
 					return JSON.parse(text);
