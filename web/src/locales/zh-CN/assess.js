@@ -6,7 +6,6 @@ export default {
   },
   enums: {
     auditAction: {
-      publish: '公布',
       appeal: '申诉',
       decide: '处理',
       score: '评分',
