@@ -901,6 +901,8 @@ const struct api_route *const api_tables[] = {
     api_norm_routes,
     api_mujun_routes,
     api_building_routes,
+    api_assess_routes,
+    api_kpi_routes,
     NULL,
 };
 

@@ -291,6 +291,8 @@ extern const struct api_route api_pay_routes[];
 extern const struct api_route api_fault_routes[];
 extern const struct api_route api_leader_routes[];
 extern const struct api_route api_norm_routes[];
+extern const struct api_route api_assess_routes[];
+extern const struct api_route api_kpi_routes[];
 extern const struct api_route api_pay_whatif_routes[];
 extern const struct api_route api_boundary_routes[];
 extern const struct api_route api_parcel_routes[];

@@ -141,7 +141,12 @@ static int grade_set(struct api_ctx *c)
 		                 "/grade");
 	if (people_require_zone(c, g.org_id, "/org_id") != 0)
 		return -1;
-	if ((rc = store_zone_grade_set(c->db, &c->actor, &pay_json_audit, &g)) != KFQ_OK)
+	rc = store_zone_grade_set(c->db, &c->actor, &pay_json_audit, &g);
+	if (rc == KFQ_ESTATE)
+		return api_error(
+		    c, 409, "assessment_published",
+		    "该开发区本年度考核结果已公布，年度等级以考核结果为准，不能手工设定", "/grade");
+	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	return year_grades(c, g.year);
 }

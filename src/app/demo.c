@@ -25,6 +25,7 @@ static const struct {
     {"industry", NULL, demo_industry_fill},
     {"mujun", NULL, demo_mujun_fill},
     {"space", NULL, demo_space_fill},
+    {"assess", NULL, demo_assess_fill},
 };
 
 int demo_fill(struct demo *d)

@@ -42,6 +42,7 @@ int demo_platform_fill(struct demo *d);
 int demo_industry_fill(struct demo *d);
 int demo_mujun_fill(struct demo *d);
 int demo_space_fill(struct demo *d);
+int demo_assess_fill(struct demo *d);
 
 /* Runs every filler (d->summary initialised here; the caller releases it). KFQ_ECONFLICT with
  * d->error set when a module already has data; another error with d->error set when a filler

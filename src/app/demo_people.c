@@ -44,11 +44,13 @@ static const char *const grades[] = {"excellent", "good", "fair", "poor"};
 static const char *demo_id(struct arena *a, int zone, int i)
 {
 	static const int w[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-	char *s = arena_alloc(a, PEOPLE_ID_LEN + 1);
+	char *s = arena_alloc(a, PEOPLE_ID_LEN + 1), digits[64];
 	int sum = 0;
 
-	snprintf(s, PEOPLE_ID_LEN + 1, "210402%04d%02d%02d%03d", 1970 + zone * 7 + i, 1 + i,
+	/* written wide, then cut to the 17 digits: gcc -O3 cannot bound the fields' widths */
+	snprintf(digits, sizeof(digits), "210402%04d%02d%02d%03d", 1970 + zone * 7 + i, 1 + i,
 	         10 + zone, 100 + zone * 10 + i);
+	memcpy(s, digits, 17);
 	for (int k = 0; k < 17; k++)
 		sum += (s[k] - '0') * w[k];
 	s[17] = "10X98765432"[sum % 11];

@@ -12,9 +12,10 @@ extern const struct import_kind import_people;
 extern const struct import_kind import_parcels;
 extern const struct import_kind import_platform_sheets;
 extern const struct import_kind import_figures;
+extern const struct import_kind import_assess;
 
 const struct import_kind *const import_kinds[] = {
     &import_users,           &import_enterprises, &import_taxes,  &import_powers,
     &import_power_cases,     &import_budget,      &import_people, &import_parcels,
-    &import_platform_sheets, &import_figures,     NULL,
+    &import_platform_sheets, &import_figures,     &import_assess, NULL,
 };

@@ -529,6 +529,17 @@ int store_end(struct store *s, int rc)
 	return rc < 0 ? rc : KFQ_ERR;
 }
 
+int store_exec_id(struct store *s, const char *sql, int64_t id)
+{
+	struct store_stmt *st;
+	int rc = store_prepare(s, sql, &st);
+
+	if (rc != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	return store_run(st);
+}
+
 int store_query_int(struct store *s, const char *sql, int64_t *out)
 {
 	struct store_stmt *st;

@@ -176,5 +176,7 @@ int store_list_page(struct store *s, struct arena *a, const struct store_list *l
 
 /* Convenience: prepare, bind nothing, step once, read column 0 as an integer. */
 int store_query_int(struct store *s, const char *sql, int64_t *out);
+/* Convenience: prepare sql, bind ?1 = id and run it (an UPDATE or DELETE by one id). */
+int store_exec_id(struct store *s, const char *sql, int64_t id);
 
 #endif

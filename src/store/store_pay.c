@@ -47,6 +47,10 @@ static const char sql_grade_find_org[] =
 static const char sql_grade_insert[] =
     "INSERT INTO zone_grade (year, org_id, grade, set_at, set_by) VALUES (?1, ?2, ?3, ?4, ?5) "
     "RETURNING id";
+/* A published assessment result rules the zone's grade of its year (store_assess.c writes it). */
+static const char sql_grade_published[] =
+    "SELECT r.id FROM assess_result r JOIN assess_scheme s ON s.id = r.scheme_id WHERE s.year = "
+    "?1 AND r.org_id = ?2 AND s.status = 'published'";
 static const char sql_grade_update[] =
     "UPDATE zone_grade SET grade = ?3, set_at = ?4, set_by = ?5 WHERE year = ?1 AND org_id = "
     "?2 RETURNING id";
@@ -158,6 +162,7 @@ struct upsert {
 	const void *row;
 	store_entity_writer get;
 	const void *json;
+	const char *guard; /* NULL, or a find that refuses the change (KFQ_ESTATE) when it finds */
 };
 
 /* The upsert inside the caller's write transaction; action names the audit record. */
@@ -169,6 +174,12 @@ static int upsert_tx(struct store *s, const struct store_actor *who, const struc
 	int64_t existing;
 	int rc;
 
+	if (u->guard && (rc = find_id(s, u->guard, u->year, u->key, u->org, &existing)) != KFQ_OK)
+		goto done;
+	if (u->guard && existing) {
+		rc = KFQ_ESTATE;
+		goto done;
+	}
 	if ((rc = find_id(s, u->find, u->year, u->key, u->org, &existing)) != KFQ_OK)
 		goto done;
 	if (existing && !(before = store_entity_json(s, existing, u->get, u->json, &rc)))
@@ -429,7 +440,8 @@ int store_zone_grade_set(struct store *s, const struct store_actor *who,
 	                   bind_grade,
 	                   g,
 	                   grade_write,
-	                   json};
+	                   json,
+	                   sql_grade_published};
 
 	return upsert(s, who, &u, &g->id);
 }

@@ -117,6 +117,8 @@ int store_pay_coefs_adopt(struct store *s, const struct store_actor *who,
                           const struct store_pay_json *json, struct store_pay_coef *cs, int n);
 int store_pay_coef_list(struct store *s, struct arena *a, int year, struct store_pay_coef **out,
                         int *n);
+/* A grade set by hand: KFQ_ESTATE when the zone has a published assessment result of the year
+ * (store_assess.h), which then rules its grade. */
 int store_zone_grade_set(struct store *s, const struct store_actor *who,
                          const struct store_pay_json *json, struct store_zone_grade *g);
 int store_zone_grade_list(struct store *s, struct arena *a, int year,

@@ -675,3 +675,30 @@ export const mujunApi = {
   measures: (query) => api.get('/api/mujun/measures', query),
   addMeasure: (body) => api.post('/api/mujun/measures', body),
 }
+
+// The annual assessment (art. 14, 15): schemes per class, values, results, appeals.
+export const assessApi = {
+  schemes: (year) => api.get('/api/assess/schemes', { year }),
+  scheme: (id) => api.get(`/api/assess/schemes/${id}`),
+  createScheme: (x) => api.post('/api/assess/schemes', x),
+  updateScheme: (id, x) => api.put(`/api/assess/schemes/${id}`, x),
+  values: (id, org_id) => api.get(`/api/assess/schemes/${id}/values`, { org_id }),
+  setValues: (id, x) => api.put(`/api/assess/schemes/${id}/values`, x),
+  compute: (id, reason) => api.post(`/api/assess/schemes/${id}/compute`, reason ? { reason } : {}),
+  publish: (id) => api.post(`/api/assess/schemes/${id}/publish`),
+  results: (year) => api.get('/api/assess/results', { year }),
+  result: (id) => api.get(`/api/assess/results/${id}`),
+  exportResults: (year) => downloadExport('/api/assess/results/export.xlsx', { year }),
+  appeal: (id, reason) => api.post(`/api/assess/results/${id}/appeal`, { reason }),
+  appeals: (year) => api.get('/api/assess/appeals', { year }),
+  decide: (id, decision, comment) => api.post(`/api/assess/appeals/${id}/decide`, { decision, comment }),
+}
+
+// The zones' internal KPIs: the year's least weights, schemes, scores.
+export const kpiApi = {
+  floors: (year) => api.get('/api/kpi/floors', { year }),
+  setFloors: (x) => api.put('/api/kpi/floors', x),
+  schemes: (year, org_id) => api.get('/api/kpi/schemes', { year, org_id }),
+  saveScheme: (x) => api.put('/api/kpi/schemes', x),
+  setScores: (id, scores) => api.put(`/api/kpi/schemes/${id}/scores`, { scores }),
+}

@@ -1,0 +1,101 @@
+// 年度考核 in the browser on the demo data (`kfq demo`: this year's schemes of the sample zones
+// by class, computed and not yet published): the office sees the draft results with each
+// indicator's contribution, publishes the 省级 class after a confirmation and sees the grade
+// distribution chart; the zone sees only its own published result, opens its detail and
+// appeals with a reason; the office upholds the appeal with a comment.
+import { describe, test as nodeTest, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer } from './server.js'
+import { openBrowser, login, logout, menuTexts, shot, sel, confirmBox, RUN, testWithShots } from './helpers.js'
+
+const ZONE = { username: `azone_${RUN}`, password: 'Zone#Passw0rd123', org: '抚顺经济开发区（示例）', role: 'zone' }
+const OFFICE = { username: `aoffice_${RUN}`, password: 'Office#Passw0rd1', org: '市商务局', role: 'office' }
+
+async function prompt(page, text) {
+  const box = page.locator('.el-message-box:visible')
+  await box.waitFor()
+  await box.locator('textarea').fill(text)
+  await box.locator('.el-button--primary').click()
+  await box.waitFor({ state: 'hidden' })
+}
+
+describe('annual assessment', () => {
+  let server
+  let b
+  const test = testWithShots(nodeTest, () => b?.page)
+
+  before(async () => {
+    server = await startServer({ name: 'assess', demo: true, users: [ZONE, OFFICE] })
+    b = await openBrowser(server.url)
+  })
+
+  after(async () => {
+    if (b) await b.close()
+    if (server) await server.stop()
+  })
+
+  test('the office publishes a class after a confirmation; the grade chart shows it', async () => {
+    const { page, watcher } = b
+    await login(page, watcher, OFFICE.username, OFFICE.password)
+    assert.ok((await menuTexts(page)).includes('年度考核'))
+    await page.locator(sel('menu-assess')).click()
+    await page.locator(sel('page-assess')).waitFor()
+    const rows = page.locator(`${sel('assess-results')} .el-table__body .el-table__row`)
+    await rows.first().waitFor()
+    assert.equal(await rows.count(), 4)
+    // the draft's detail: every indicator's contribution
+    await rows.filter({ hasText: ZONE.org }).locator(sel('assess-detail')).click()
+    const lines = page.locator(`${sel('assess-drawer')} ${sel('assess-contribution')}`)
+    await lines.first().waitFor()
+    assert.equal(await lines.count(), 5)
+    await page.keyboard.press('Escape')
+    await page.locator(sel('assess-drawer')).waitFor({ state: 'hidden' })
+
+    await page.locator('.el-tabs__item', { hasText: '考核方案' }).click()
+    const scheme = page.locator(`${sel('assess-schemes')} .el-table__row`, { hasText: '省级开发区' })
+    await scheme.waitFor()
+    await scheme.locator(sel('scheme-publish')).click()
+    await confirmBox(page)
+    await scheme.locator(sel('scheme-status'), { hasText: '已公布' }).waitFor()
+    await page.locator('.el-tabs__item', { hasText: '考核结果' }).click()
+    await page.locator(sel('assess-chart')).waitFor()
+    await shot(page, 'assess-office')
+    await logout(page)
+    watcher.assertClean()
+  })
+
+  test('the zone sees only its own result and appeals within the window', async () => {
+    const { page, watcher } = b
+    await login(page, watcher, ZONE.username, ZONE.password)
+    await page.locator(sel('menu-assess')).click()
+    await page.locator(sel('page-assess')).waitFor()
+    const rows = page.locator(`${sel('assess-results')} .el-table__body .el-table__row`)
+    await rows.first().waitFor()
+    assert.equal(await rows.count(), 1)
+    assert.match(await rows.first().innerText(), /抚顺经济开发区（示例）/)
+    assert.equal(await page.locator(sel('scheme-new')).count(), 0)
+    await rows.first().locator(sel('assess-appeal')).click()
+    await prompt(page, '全省综合评价得分有误，附省通报')
+    await page.locator('.el-message--success').first().waitFor()
+    await page.locator('.el-tabs__item', { hasText: '申诉' }).click()
+    await page.locator(sel('appeal-status'), { hasText: '待处理' }).waitFor()
+    await shot(page, 'assess-zone-appeal')
+    await logout(page)
+    watcher.assertClean()
+  })
+
+  test('the office upholds the appeal with a comment', async () => {
+    const { page, watcher } = b
+    await login(page, watcher, OFFICE.username, OFFICE.password)
+    await page.locator(sel('menu-assess')).click()
+    await page.locator(sel('page-assess')).waitFor()
+    await page.locator('.el-tabs__item', { hasText: '申诉' }).click()
+    const row = page.locator(`${sel('assess-appeals')} .el-table__row`, { hasText: ZONE.org })
+    await row.waitFor()
+    await row.locator(sel('appeal-uphold')).click()
+    await prompt(page, '经核实，按省通报更正')
+    await row.locator(sel('appeal-status'), { hasText: '申诉成立' }).waitFor()
+    await logout(page)
+    watcher.assertClean()
+  })
+})
