@@ -111,6 +111,7 @@ describe('powers and boundaries in the browser', () => {
     await page.goto('/')
     const tile = page.locator(sel('todo-powers_to_accept'))
     await tile.waitFor()
+    await page.waitForLoadState('networkidle') // the dashboard's and the bell's requests too
     const waiting = Number(await tile.getAttribute('data-count'))
     assert.ok(waiting >= 1, String(waiting))
     await tile.click()
