@@ -8,9 +8,11 @@
 
 #include <stddef.h>
 
-#define STORE_STMT_CACHE  256 /* distinct static SQL texts per connection */
-#define STORE_BUILT_CACHE 64  /* statements assembled from fragments, per connection */
-#define STORE_COUNT_CACHE 16  /* totals of lists kept per connection */
+/* distinct static SQL texts per connection: above the number in store/ (about 700 with every
+ * module; `kfq demo` uses most of them on one connection) */
+#define STORE_STMT_CACHE  2048
+#define STORE_BUILT_CACHE 64 /* statements assembled from fragments, per connection */
+#define STORE_COUNT_CACHE 16 /* totals of lists kept per connection */
 #define STORE_MAX_PARAMS  32
 
 /* A statement assembled from a module's fixed fragments: the predicates one request uses, so
