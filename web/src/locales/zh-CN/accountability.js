@@ -13,7 +13,8 @@ export default {
       fault_decide: '认定容错免责案件',
       leader_record: '记录班子成员奖惩',
     },
-    auditAction: { decide: '认定' },
+    // also the office's decision on an assessment appeal (assess.js)
+    auditAction: { decide: '作出决定' },
     auditEntity: {
       fault_case: '容错免责案件',
       leader_action: '班子成员奖惩',

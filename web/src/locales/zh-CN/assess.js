@@ -7,7 +7,6 @@ export default {
   enums: {
     auditAction: {
       appeal: '申诉',
-      decide: '处理',
       score: '评分',
     },
     auditEntity: {
