@@ -10,6 +10,7 @@
 #include "app/policy_diff_json.h"
 #include "app/policy_import.h"
 #include "core/enums.h"
+#include "core/plan.h"
 #include "app/task_json.h"
 #include "store/store_org.h"
 #include "store/store_plan.h"
@@ -396,8 +397,10 @@ static int task_set_orgs(struct api_ctx *c)
 	return answer(c, id);
 }
 
-/* What the office sets on a task: its contact person (联系人, 联系电话). The body replaces
- * both: a field left out, null or empty clears it. */
+/* What the office sets on a task: its contact person (联系人, 联系电话) and its 完成时限 as a
+ * date. The body replaces the contact: a field left out, null or empty clears it. The date is
+ * the parser's reading of the text until the office sets it, so a body without deadline_date
+ * leaves it; null or empty clears it. */
 static int task_update(struct api_ctx *c)
 {
 	struct store_task_office o = {0};
@@ -418,6 +421,13 @@ static int task_update(struct api_ctx *c)
 		                 "/contact_phone");
 	if (o.contact_phone && !o.contact_name)
 		return api_error(c, 400, "missing_field", "请填写联系人", "/contact_name");
+	o.set_deadline = api_body_has(c, "deadline_date");
+	o.deadline_date = api_body_str(c, "deadline_date");
+	if (o.deadline_date && !*o.deadline_date)
+		o.deadline_date = NULL;
+	if (o.deadline_date && plan_day(o.deadline_date) < 0)
+		return api_error(c, 400, "invalid_value", "完成时限应为有效日期，格式为YYYY-MM-DD",
+		                 "/deadline_date");
 	rc = store_task_update_office(c->db, &c->actor, &task_json_audit, id, &o);
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
@@ -510,6 +520,7 @@ static const struct api_field orgs_body[] = {
 static const struct api_field office_body[] = {
     {"contact_name", API_STR, false, 60, NULL},
     {"contact_phone", API_STR, false, 40, NULL},
+    {"deadline_date", API_STR, false, 10, NULL},
     {NULL, 0, false, 0, NULL},
 };
 

@@ -40,6 +40,7 @@ static const char sql_org_insert[] =
     "INSERT INTO task_org (task_id, org_id, role) VALUES (?1, ?2, ?3)";
 static const char sql_org_delete[] = "DELETE FROM task_org WHERE task_id = ?1";
 static const char sql_task_touch[] = "UPDATE task SET updated_at = ?2 WHERE id = ?1";
+static const char sql_task_deadline[] = "UPDATE task SET deadline_date = ?2 WHERE id = ?1";
 static const char sql_task_office[] =
     "INSERT INTO task_contact (task_id, contact_name, contact_phone) VALUES (?1, ?2, ?3) "
     "ON CONFLICT (task_id) DO UPDATE SET contact_name = excluded.contact_name, "
@@ -487,6 +488,12 @@ static int set_office(struct store *s, int64_t id, const void *arg)
 	store_bind_int(st, 1, id);
 	store_bind_text(st, 2, o->contact_name);
 	store_bind_text(st, 3, o->contact_phone);
+	if ((rc = store_run(st)) != KFQ_OK || !o->set_deadline)
+		return rc;
+	if ((rc = store_prepare(s, sql_task_deadline, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	store_bind_text(st, 2, o->deadline_date);
 	return store_run(st);
 }
 

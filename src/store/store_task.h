@@ -63,6 +63,8 @@ struct store_task {
 struct store_task_office {
 	const char *contact_name; /* NULL clears */
 	const char *contact_phone;
+	bool set_deadline;         /* false leaves 完成时限 as it is */
+	const char *deadline_date; /* YYYY-MM-DD, or NULL to clear; read when set_deadline */
 };
 
 /* The writers the audit records of policies and tasks take their before/after from: the

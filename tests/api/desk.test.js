@@ -72,6 +72,32 @@ describe('task contacts and the weekly briefing', { timeout: h.FILE_TIMEOUT }, (
 		assert.equal(r.json.contact_phone, null);
 	});
 
+	test('the office sets a task\'s 完成时限; left out it stays, null clears it; audited', T, async () => {
+		const parsed = t1.deadline_date;
+		for (const d of ['2026-02-30', '2026/12/31', '20261231', '2026-1-31'])
+			h.assertError(await c.office1.put(`/api/tasks/${t1.id}`, { deadline_date: d }), 400, 'invalid_value', '/deadline_date');
+		h.assertError(await c.office1.put(`/api/tasks/${t1.id}`, { deadline_date: '2026-12-31T00:00' }), 400, 'too_long', '/deadline_date');
+		h.assertError(await c.zone1.put(`/api/tasks/${t1.id}`, { deadline_date: '2026-12-31' }), 403, 'forbidden');
+		let r = await c.zone1.get(`/api/tasks/${t1.id}`);
+		assert.equal(r.json.deadline_date, parsed, 'a refused change writes nothing');
+
+		r = await c.office1.put(`/api/tasks/${t1.id}`, { contact_name: '王明', deadline_date: '2026-12-31' });
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.deadline_date, '2026-12-31');
+		assert.equal(r.json.contact_name, '王明');
+		r = await c.zone1.get('/api/tasks?page_size=50');
+		assert.equal(r.json.items.find((t) => t.id === t1.id).deadline_date, '2026-12-31');
+		const a = await c.auditor1.get(`/api/audit?entity_type=task&entity_id=${t1.id}`);
+		assert.equal(a.json.items[0].before.deadline_date, parsed);
+		assert.equal(a.json.items[0].after.deadline_date, '2026-12-31');
+
+		r = await c.office1.put(`/api/tasks/${t1.id}`, { contact_name: '王明' });
+		assert.equal(r.json.deadline_date, '2026-12-31', 'a body without the field leaves the date');
+		r = await c.office1.put(`/api/tasks/${t1.id}`, { contact_name: '王明', deadline_date: null });
+		assert.equal(r.json.deadline_date, null);
+		assert.equal(r.json.deadline_text, t1.deadline_text, 'the text as written stays');
+	});
+
 	test('the weekly briefing: each figure of the week, by zone, in the caller\'s scope', T, async () => {
 		// zone1's plan on task 2: A fell due yesterday-of-Monday (late this week), B a week
 		// earlier (late last week), C and E later; C reported in progress and E done, both

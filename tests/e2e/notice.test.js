@@ -199,9 +199,11 @@ describe('督办单: draft, issue, receipt, replies with files, close, print, au
     const dialog = page.locator(sel('task-contact-dialog'))
     await dialog.locator(sel('task-contact-name-input')).fill('李明')
     await dialog.locator(sel('task-contact-phone-input')).fill('024-5750061')
+    await fillDate(dialog.locator(`${sel('task-contact-deadline-input')} input`), '2026-12-31')
     await dialog.locator(sel('task-contact-save')).click()
     await page.locator(sel('task-contact-phone'), { hasText: '024-5750061' }).waitFor()
     assert.equal((await page.locator(sel('task-contact-name')).innerText()).trim(), '李明')
+    assert.equal((await page.locator(sel('task-contact-deadline')).innerText()).trim(), '2026-12-31')
 
     await page.locator(sel('menu-briefing')).click()
     await page.locator(sel('briefing-summary')).waitFor()
