@@ -51,7 +51,10 @@ export default {
       effect_year: '影响年度',
       published: '已编入案例库',
     },
-    leader_action: { kind: '事项', person_name: '姓名', year: '年度', grade: '考核等级', basis: '依据', doc_no: '文号' },
+    leader_action: {
+      kind: '事项', person_name: '姓名', year: '年度', grade: '考核等级', basis: '依据', doc_no: '文号',
+      fault_case_id: '容错免责案件ID', recorded_at: '记录时间', recorded_org_name: '记录单位',
+    },
     zone_indicator: { area: '面积（0.01平方公里）', population: '人口', gdp: '地区生产总值（万元）' },
   },
   fault: {

@@ -60,6 +60,11 @@ export default {
     },
   },
   auditField: {
+    budget_lines: {
+      zone_id: '开发区ID',
+      lines: '科目行数',
+      source: '来源文件',
+    },
     zone_budget: {
       year: '年度',
       zone_id: '开发区ID',
@@ -82,6 +87,13 @@ export default {
       score: '评价得分',
       grade: '评价等级',
       grade_label: '评价等级（名称）',
+    },
+  },
+  enums: {
+    auditEntity: {
+      zone_budget: '开发区预决算',
+      budget_lines: '预决算科目',
+      budget_project: '项目绩效',
     },
   },
 }

@@ -173,4 +173,24 @@ export default {
     notFound: '没有找到这次征求意见',
     finalVersion: '修改后的文本',
   },
+  auditField: {
+    consultation: {
+      policy_id: '政策文件ID',
+      issuer: '发布单位',
+      window_start: '征求意见开始',
+      window_end: '征求意见结束',
+      released_at: '发布时间',
+      report_published_at: '采纳情况公布时间',
+      summary: '采纳情况说明',
+    },
+    comment: {
+      consultation_id: '征求意见ID',
+      article_id: '条款ID',
+      channel: '渠道',
+      contact: '联系方式',
+      message_id: '邮件Message-ID',
+      points: '意见要点',
+      received_at: '收到时间',
+    },
+  },
 }

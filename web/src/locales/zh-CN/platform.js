@@ -110,13 +110,22 @@ export default {
       zone_name: '开发区', name: '公司名称', uscc: '统一社会信用代码', type_label: '企业类型',
       established_on: '成立日期', note: '备注', shareholders: '股东', injections: '国有资产注入',
     },
-    platform_duty: { duty_label: '职能', status_label: '状态', evidence: '佐证说明' },
+    platform_duty: { duty_label: '职能', status_label: '状态', evidence: '佐证说明', owner: '承担方' },
     platform_sheet: {
+      company_id: '平台公司ID',
       year: '年度', assets_fen: '资产总额（分）', liabilities_fen: '负债总额（分）',
       interest_bearing_fen: '带息负债（分）', current_assets_fen: '流动资产（分）',
       current_liabilities_fen: '流动负债（分）', guarantees_fen: '对外担保余额（分）',
       revenue_fen: '营业收入（分）', profit_fen: '利润总额（分）',
     },
     platform_line: { type_label: '企业类型', lines: '预警线' },
+  },
+  enums: {
+    auditEntity: {
+      platform_company: '平台公司',
+      platform_duty: '政企分离事项',
+      platform_sheet: '平台公司年度财务',
+      platform_line: '债务风险预警线',
+    },
   },
 }

@@ -497,6 +497,7 @@ export default {
       n_tasks: '任务数',
       n_warnings: '解析提示数',
       source_sha256: '原文SHA-256',
+      doc_number: '文号',
     },
     task: {
       policy_id: '政策文件ID',
@@ -511,6 +512,9 @@ export default {
       contact_phone: '联系电话',
       deadline_text: '完成时限（原文）',
       deadline_date: '完成时限',
+      scope: '适用范围',
+      unit_source: '单位来源',
+      lead_rule_line: '牵头单位所依据的行',
     },
     plan: {
       version: '版本',
@@ -521,6 +525,10 @@ export default {
       completion_bp: '完成率（万分比）',
       n_milestones: '节点数',
       n_overdue: '逾期节点数',
+      closed_milestones: '已关闭的节点',
+      revision: '修订稿',
+      revision_status: '修订稿状态',
+      submitted_by: '提交人ID',
     },
     report: {
       milestone_id: '节点ID',
@@ -531,6 +539,7 @@ export default {
       reviewed_at: '审核时间',
       evidence: '证明材料',
       plan_status: '计划状态',
+      report_date: '报告日期',
     },
     evidence: {
       filename: '文件名',

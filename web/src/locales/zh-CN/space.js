@@ -49,8 +49,11 @@ export default {
       price: '售价',
       terms: '其他条件',
       status: '状态',
+      matches: '对接次数',
+      owner_enterprise_id: '产权企业ID',
     },
     space_match: {
+      building_name: '闲置楼宇',
       enterprise_name: '对接企业',
       need_m2: '所需面积',
       note: '说明',

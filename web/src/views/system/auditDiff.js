@@ -1,10 +1,11 @@
 // An audit record read by people: the fields its change touched, each with a Chinese label
-// (the locale's auditField.<entity>.<field>, else auditField._.<field> for the fields many
-// entities share, else the field's own name) and its value before and after as text: codes by
-// their Chinese names, times in local time, an id left out where the record names it too
-// (org_id beside org_name, closed_by beside closed_by_name). A new entity lists what it was
-// created with, a removed one what it had. Pure apart from t().
+// (auditKeys.js says where it is looked up; else the field's own name) and its value before and
+// after as text: codes by their Chinese names (the record's own label of a code, else the
+// enumerations below), times in local time, a shape as 图形数据; a field another one already
+// says is left out (auditKeys.js). A new entity lists what it was created with, a removed one
+// what it had. Pure apart from t().
 import { t } from '../../i18n.js'
+import { hiddenKey, labelKeys, valueKey } from './auditKeys.js'
 import {
   noticeStatusName, noticeEntityName, planStatusName, reportStateName, msStatusName, roleName,
   dataScopeName, orgTypeName, zoneLevelName,
@@ -21,7 +22,7 @@ const CODES = {
 }
 
 function label(entity, key) {
-  for (const k of [`auditField.${entity}.${key}`, `auditField._.${key}`]) {
+  for (const k of labelKeys(entity, key)) {
     const s = t(k)
     if (s !== k) return s
   }
@@ -49,13 +50,9 @@ export function valueText(v) {
 }
 
 function fieldText(entity, key, v) {
+  if (key === 'geojson' && v) return t('auditField.geometry')
   const code = (CODES[entity] && CODES[entity][key]) || CODES._[key]
   return code && typeof v === 'string' ? code(v) : valueText(v)
-}
-
-// an id the record also names: org_id (org_name), closed_by (closed_by_name)
-function named(key, has) {
-  return has(`${key}_name`) || (key.endsWith('_id') && has(`${key.slice(0, -3)}_name`))
 }
 
 const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
@@ -69,13 +66,15 @@ export function auditChanges(entity, before, after) {
   const has = (k) => keys.includes(k)
   const out = []
   for (const key of keys) {
-    if (named(key, has)) continue
-    const bv = b ? b[key] : undefined
-    const av = a ? a[key] : undefined
+    if (hiddenKey(key, has)) continue
+    const vk = valueKey(key, has)
+    const bv = b ? b[vk] : undefined
+    const av = a ? a[vk] : undefined
     if (b && a && same(bv, av)) continue
     const empty = (v) => v === null || v === undefined || v === '' || (Array.isArray(v) && !v.length)
     if ((!b && empty(av)) || (!a && empty(bv))) continue
-    out.push({ key, label: label(entity, key), before: fieldText(entity, key, bv), after: fieldText(entity, key, av), kind: !b ? 'added' : !a ? 'removed' : 'changed' })
+    const text = (v) => (vk === key ? fieldText(entity, key, v) : valueText(v))
+    out.push({ key, label: label(entity, key), before: text(bv), after: text(av), kind: !b ? 'added' : !a ? 'removed' : 'changed' })
   }
   return out
 }
