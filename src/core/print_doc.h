@@ -1,5 +1,6 @@
 /* print_doc.h - the one print layout of kfq's documents: 督办单 first, then the weekly briefing
- * (工作周报), and later modules' documents (the adoption report, the revenue statement). A
+ * (工作周报), and later modules' documents (the adoption report; forms such as the revenue
+ * statement are not 公文 and keep their own page: DECISIONS 143). A
  * document is a struct of texts and blocks; print_doc_render writes it as one self-contained
  * HTML page after GB/T 9704-2012 for the parts it uses:
  *
