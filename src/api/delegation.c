@@ -121,8 +121,8 @@ static int step_fields(struct api_ctx *c, struct store_delegation_step *x)
 			return api_error(
 			    c, 400, "invalid_value",
 			    x->action == POWER_ACT
-			        ? "代办方式应为派驻人员、加挂牌子或代办"
-			        : "下放方式应为直接下放、委托、派驻人员、加挂牌子或代办",
+			        ? "代办方式应为派驻人员、加挂牌子、领办或代办"
+			        : "下放方式应为直接下放、委托、派驻人员、加挂牌子、领办或代办",
 			    "/mode");
 		x->mode = mode;
 		break;

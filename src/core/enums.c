@@ -43,7 +43,7 @@ TABLE(enum_power_kind, {"licensing", "行政许可"}, {"penalty", "行政处罚"
       {"confirmation", "行政确认"}, {"reward", "行政奖励"}, {"adjudication", "行政裁决"},
       {"other", "其他行政权力"}, {"public_service", "公共服务"}, {"filing", "行政备案"});
 TABLE(enum_power_mode, {"direct", "直接下放"}, {"entrust", "委托"}, {"stationed", "派驻人员"},
-      {"signboard", "加挂牌子"}, {"agency", "代办"});
+      {"signboard", "加挂牌子"}, {"lead", "领办"}, {"agency", "代办"});
 TABLE(enum_power_result, {"good", "良好"}, {"improve", "需改进"}, {"revoke", "建议收回"});
 TABLE(enum_guidance_kind, {"training", "业务培训"}, {"guidance", "业务指导"},
       {"supervision", "监督检查"});

@@ -35,7 +35,7 @@ extern const struct enum_table enum_enterprise_scale;   /* above (规上) below 
 extern const struct enum_table enum_arrangement_kind;
 extern const struct enum_table enum_statement_status; /* of a revenue-sharing statement */
 extern const struct enum_table enum_power_kind; /* 权力清单 categories: licensing … filing */
-extern const struct enum_table enum_power_mode; /* direct entrust stationed signboard agency */
+extern const struct enum_table enum_power_mode; /* direct entrust stationed signboard lead agency */
 extern const struct enum_table enum_power_result;    /* good improve revoke (core/power.h) */
 extern const struct enum_table enum_guidance_kind;   /* training guidance supervision */
 extern const struct enum_table enum_duty_holder;     /* zone county shared */

@@ -126,7 +126,7 @@ bool power_mode_fits(enum power_action a, const char *mode)
 		return false;
 	if (a == POWER_ACT)
 		return !strcmp(mode, "stationed") || !strcmp(mode, "signboard") ||
-		       !strcmp(mode, "agency");
+		       !strcmp(mode, "lead") || !strcmp(mode, "agency");
 	return a == POWER_DELEGATE;
 }
 

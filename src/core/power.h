@@ -73,7 +73,8 @@ const char *power_refusal(const char *status, enum power_action a);
 bool power_status_public(const char *status);
 
 /* A mode fits the action: delegate takes any mode of enum_power_mode; act takes only the acting
- * ones (stationed, signboard, agency). */
+ * ones, as article 4 lists them: stationed, signboard, lead, agency (派驻人员, 加挂牌子, 领办,
+ * 代办). */
 bool power_mode_fits(enum power_action a, const char *mode);
 
 /* A catalogue entry as entered. */

@@ -72,12 +72,14 @@ static void test_sides_and_modes(void **state)
 	assert_int_equal(power_action_parse("accept_proposal"), POWER_ACCEPT_PROPOSAL);
 	assert_int_equal(power_action_parse("approve"), -1);
 	assert_string_equal(power_action_name(POWER_REVOKE), "revoke");
-	/* delegating takes any mode; an acting arrangement only 派驻人员, 加挂牌子 or 代办 */
+	/* delegating takes any mode; an acting arrangement only 派驻人员, 加挂牌子, 领办 or 代办 */
 	assert_true(power_mode_fits(POWER_DELEGATE, "direct"));
 	assert_true(power_mode_fits(POWER_DELEGATE, "entrust"));
 	assert_true(power_mode_fits(POWER_ACT, "stationed"));
 	assert_true(power_mode_fits(POWER_ACT, "signboard"));
 	assert_true(power_mode_fits(POWER_ACT, "agency"));
+	assert_true(power_mode_fits(POWER_ACT, "lead"));
+	assert_true(power_mode_fits(POWER_DELEGATE, "lead"));
 	assert_false(power_mode_fits(POWER_ACT, "direct"));
 	assert_false(power_mode_fits(POWER_DELEGATE, "handover"));
 	assert_false(power_mode_fits(POWER_ACCEPT, "direct"));

@@ -18,7 +18,7 @@ export default {
       inspection: '行政检查', confirmation: '行政确认', reward: '行政奖励', adjudication: '行政裁决',
       other: '其他行政权力', public_service: '公共服务', filing: '行政备案',
     },
-    modes: { direct: '直接下放', entrust: '委托', stationed: '派驻人员', signboard: '加挂牌子', agency: '代办' },
+    modes: { direct: '直接下放', entrust: '委托', stationed: '派驻人员', signboard: '加挂牌子', lead: '领办', agency: '代办' },
     statuses: {
       proposed: '拟申请', declined: '未同意', planned: '拟下放', delegated: '已下放', accepted: '已承接',
       not_ready: '暂不具备承接条件', acting: '代办中', revoked: '已收回',

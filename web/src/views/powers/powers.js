@@ -4,8 +4,8 @@ import { t } from '../../i18n.js'
 import { session } from '../../session.js'
 
 export const POWER_KINDS = ['licensing', 'penalty', 'coercion', 'levy', 'payment', 'inspection', 'confirmation', 'reward', 'adjudication', 'other', 'public_service', 'filing']
-export const POWER_MODES = ['direct', 'entrust', 'stationed', 'signboard', 'agency']
-export const ACTING_MODES = ['stationed', 'signboard', 'agency']
+export const POWER_MODES = ['direct', 'entrust', 'stationed', 'signboard', 'lead', 'agency']
+export const ACTING_MODES = ['stationed', 'signboard', 'lead', 'agency']
 export const POWER_STATUSES = ['proposed', 'declined', 'planned', 'delegated', 'accepted', 'not_ready', 'acting', 'revoked']
 export const POWER_RESULTS = ['good', 'improve', 'revoke']
 export const STATUS_TAG = { proposed: 'info', declined: 'info', planned: 'warning', delegated: 'primary', accepted: 'success', not_ready: 'danger', acting: 'warning', revoked: 'info' }
