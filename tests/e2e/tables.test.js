@@ -63,6 +63,7 @@ const PAGES = {
     ['parcels', '/land/parcels', 'parcel-table'],
     ['land-cases', '/land/cases', 'case-table'],
     ['platform-companies', '/platform/companies', 'platform-table'],
+    ['platform-board', '/platform/board?year=2025', 'platform-board-table'],
   ],
   admin: [
     ['orgs', '/orgs', 'org-table'],
@@ -389,14 +390,37 @@ describe('tables: the address keeps a list, every list fits, calendars start on 
     x = await exported(page, 'platform-export', 'csv')
     assert.equal(x.name, '平台公司.csv')
     assert.deepEqual(x.rows.slice(1).map((r) => r[1]).sort(), inZone)
+    // 债务风险: another year than last year's, kept through reload
+    const year = String(new Date().getFullYear() - 2)
+    await page.goto('/platform/board')
+    await page.locator(sel('platform-board-table')).waitFor()
+    await pickIn(page, 'platform-board-year', year)
+    await page.waitForLoadState('networkidle')
+    assert.deepEqual(query(page), { year })
+    await page.reload()
+    await page.locator(`.el-select${sel('platform-board-year')}`, { hasText: year }).waitFor()
+    assert.deepEqual(query(page), { year })
     watcher.assertClean()
 
-    // 角色变更 (the admin): the tab and the status 全部 in the address; the export has every change
+    // 角色变更 (the admin): making the county's account an office one waits for the security
+    // officer; the tab and the status 全部 in the address; the export has every change
     const admin = b.admin.page
+    const county = (await (await admin.request.get(`/api/users?q=${COUNTY.username}`)).json()).items[0]
+    const proposed = await admin.request.put(`/api/users/${county.id}`, {
+      data: { display_name: county.display_name, org_id: county.org_id, role: 'office', data_scope: 'all' },
+      headers: { 'X-CSRF-Token': await admin.evaluate(async () => (await (await fetch('/api/session')).json()).csrf_token), Origin: server.url },
+    })
+    assert.equal(proposed.status(), 202, await proposed.text())
     const changes = (await (await admin.request.get('/api/role-changes?page_size=1')).json()).total
+    assert.ok(changes >= 1)
     await admin.goto('/users')
     await settled(admin, 'user-table')
     await admin.locator(sel('tab-changes')).click()
+    await settled(admin, 'change-table')
+    assert.deepEqual(query(admin), { tab: 'changes' })
+    assert.deepEqual(await rowsWhen(admin, 'change-user', (r) => r.length === 1), [`${county.display_name}（${COUNTY.username}）`])
+    x = await exported(admin, 'change-export', 'xlsx')
+    assert.deepEqual(x.rows.slice(1).map((r) => [r[0], r[5], r[8]]), [[COUNTY.username, '改革办', '待确认']])
     await pickIn(admin, 'change-filter-status', '全部')
     await admin.locator(sel('change-search-submit')).click()
     await settled(admin, 'change-table')
