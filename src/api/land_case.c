@@ -2,8 +2,9 @@
  * low-efficiency (the kind is its finding; the handling the one 53号令 gives unless another is
  * chosen, the idle fee worked by core) or on a batch with land approved and not supplied,
  * closed with the result. Read within the caller's land scope; opened and closed by whoever may
- * change the zone's land. Must not write SQL. */
+ * change the zone's land; the list exported as .xlsx or CSV. Must not write SQL. */
 #include "api/api.h"
+#include "api/export.h"
 #include "api/land_impl.h"
 
 #include "app/land_json.h"
@@ -14,20 +15,29 @@
 
 #include <string.h>
 
+/* The filters of the list and its exports. */
+static int filter_from_query(struct api_ctx *c, struct store_land_case_filter *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->zone_id = api_query_int(c, "zone_id", 0);
+	f->parcel_id = api_query_int(c, "parcel_id", 0);
+	f->status = api_query_str(c, "status");
+	if (f->status && !enum_valid(&enum_land_case_status, f->status))
+		return api_error(c, 400, "invalid_parameter", "status 应为 open 或 closed",
+		                 "status");
+	land_scope(c, &f->scope);
+	return 0;
+}
+
 static int list(struct api_ctx *c)
 {
-	struct store_land_case_filter f = {0};
+	struct store_land_case_filter f;
 	struct store_land_case *cs;
 	int64_t total;
 	int n, rc;
 
-	f.zone_id = api_query_int(c, "zone_id", 0);
-	f.parcel_id = api_query_int(c, "parcel_id", 0);
-	f.status = api_query_str(c, "status");
-	if (f.status && !enum_valid(&enum_land_case_status, f.status))
-		return api_error(c, 400, "invalid_parameter", "status 应为 open 或 closed",
-		                 "status");
-	land_scope(c, &f.scope);
+	if (filter_from_query(c, &f) != 0)
+		return -1;
 	api_query_page(c, &f.offset, &f.limit);
 	if ((rc = store_land_case_list(c->db, c->a, &f, &cs, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
@@ -36,6 +46,58 @@ static int list(struct api_ctx *c)
 		land_json_case(&c->w, &cs[i]);
 	api_page_end(c, total, f.offset, f.limit);
 	return api_ok(c, 200);
+}
+
+/* A case's kind as people read it: a parcel's finding, or a batch approved and not supplied. */
+static const char *kind_label(const char *kind)
+{
+	enum land_status st;
+
+	if (kind && land_status_parse(kind, &st))
+		return land_status_label(st);
+	return "批而未供";
+}
+
+static int export(struct api_ctx *c)
+{
+	static const char *const headers[] = {"地块或批次",   "开发区",   "类型",    "处置方式",
+	                                      "闲置费（元）", "办理期限", "状态",    "立案时间",
+	                                      "说明",         "办结时间", "处置结果"};
+	static const double widths[] = {22, 28, 12, 16, 14, 12, 10, 22, 40, 22, 40};
+	const int ncols = (int)(sizeof(headers) / sizeof(headers[0]));
+	_Static_assert(sizeof(headers) / sizeof(headers[0]) == sizeof(widths) / sizeof(widths[0]),
+	               "a width per column");
+	struct store_land_case_filter f;
+	struct store_land_case *cs;
+	struct export_table x;
+	int64_t total;
+	int n, rc;
+
+	if (filter_from_query(c, &f) != 0)
+		return -1;
+	if ((rc = store_land_case_list(c->db, c->a, &f, &cs, &n, &total)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if (export_begin(c, &x, "低效用地处置", headers, widths, ncols) != 0)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		const struct store_land_case *lc = &cs[i];
+		export_text(&x, lc->parcel_no ? lc->parcel_no : lc->batch_no);
+		export_text(&x, lc->zone_name);
+		export_text(&x, kind_label(lc->kind));
+		export_text(&x, enum_label(&enum_land_handling, lc->handling));
+		if (lc->fee_fen)
+			export_amount(&x, lc->fee_fen, 2);
+		else
+			export_text(&x, NULL);
+		export_text(&x, lc->due_on);
+		export_text(&x, enum_label(&enum_land_case_status, lc->status));
+		export_text(&x, lc->opened_at);
+		export_text(&x, lc->note);
+		export_text(&x, lc->closed_at);
+		export_text(&x, lc->result);
+		export_end_row(&x);
+	}
+	return export_finish(c, &x, "低效用地处置");
 }
 
 static int answer(struct api_ctx *c, int64_t id, int status)
@@ -164,13 +226,10 @@ static int close_case(struct api_ctx *c)
 	return answer(c, id, 200);
 }
 
-static const struct api_field list_query[] = {
-    API_ID_FIELD("zone_id", false),
-    API_ID_FIELD("parcel_id", false),
-    API_QSTR("status", 16),
-    API_QPAGE,
-    API_FIELDS_END,
-};
+#define CASE_FILTER                                                                                \
+	API_ID_FIELD("zone_id", false), API_ID_FIELD("parcel_id", false), API_QSTR("status", 16)
+static const struct api_field list_query[] = {CASE_FILTER, API_QPAGE, API_FIELDS_END};
+static const struct api_field export_query[] = {CASE_FILTER, API_FIELDS_END};
 
 static const struct api_field create_body[] = {
     API_ID_FIELD("parcel_id", false), API_ID_FIELD("batch_id", false),
@@ -185,6 +244,8 @@ static const struct api_field close_body[] = {
 
 const struct api_route api_land_case_routes[] = {
     {"GET", "/api/land/cases", list, PERM_LAND_READ, API_CACHED, list_query, NULL},
+    {"GET", "/api/land/cases/export.xlsx", export, PERM_LAND_READ, 0, export_query, NULL},
+    {"GET", "/api/land/cases/export.csv", export, PERM_LAND_READ, 0, export_query, NULL},
     {"POST", "/api/land/cases", create, PERM_LAND_WRITE, 0, NULL, create_body},
     {"POST", "/api/land/cases/:id/close", close_case, PERM_LAND_WRITE, 0, NULL, close_body},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},

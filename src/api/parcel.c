@@ -1,7 +1,7 @@
 /* parcel.c - land batches (批次) and parcels: lists scoped to the caller's zones with filters,
  * each parcel's low-efficiency finding computed for today by core/land.c and explained, the
- * .xlsx export, creation and changes by 市自然资源局 (manage_land) or the zone itself. Must not
- * write SQL nor judge land itself. */
+ * .xlsx and CSV export, creation and changes by 市自然资源局 (manage_land) or the zone itself. Must
+ * not write SQL nor judge land itself. */
 #include "api/api.h"
 #include "api/export.h"
 #include "api/land_impl.h"
@@ -425,6 +425,7 @@ const struct api_route api_parcel_routes[] = {
     {"POST", "/api/land/batches", batch_create, PERM_LAND_WRITE, 0, NULL, batch_body},
     {"GET", "/api/land/parcels", parcel_list, PERM_LAND_READ, API_CACHED, parcel_query, NULL},
     {"GET", "/api/land/parcels/export.xlsx", parcel_export, PERM_LAND_READ, 0, export_query, NULL},
+    {"GET", "/api/land/parcels/export.csv", parcel_export, PERM_LAND_READ, 0, export_query, NULL},
     {"POST", "/api/land/parcels", parcel_create, PERM_LAND_WRITE, 0, NULL, parcel_body},
     {"GET", "/api/land/parcels/:id", parcel_get, PERM_LAND_READ, API_CACHED, NULL, NULL},
     {"PUT", "/api/land/parcels/:id", parcel_update, PERM_LAND_WRITE, 0, NULL, parcel_body},

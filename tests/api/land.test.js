@@ -2,11 +2,13 @@
 // land.test.js - the land module over HTTP, on SQLite and PostgreSQL: zones' approved areas and
 // boundaries (GeoJSON in CGCS2000 longitude/latitude, the geodesic area worked in
 // tests/unit/core/geo.c, the approved-area tolerance), who may read and change them, and every
-// bad geometry refused with its reason and nothing written.
+// bad geometry refused with its reason and nothing written; parcels with their findings, cases,
+// and both lists' .xlsx and CSV exports with the list's filters.
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./harness');
+const { bothExports } = require('./exports');
 
 const T = { timeout: h.STEP_TIMEOUT };
 const LAND = '市自然资源局';
@@ -277,7 +279,8 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		r = await c.land1.post('/api/land/cases', { parcel_id: P.stopped });
 		assert.equal(r.json.handling, 'negotiate');
 		h.assertError(await c.land1.post('/api/land/cases', { parcel_id: P.normal }), 409, 'invalid_state', '/parcel_id');
-		r = await c.land1.post('/api/land/cases', { batch_id: P.batch, handling: 'agreement_transfer' });
+		// a note a spreadsheet would run as a formula (the CSV export neutralises it)
+		r = await c.land1.post('/api/land/cases', { batch_id: P.batch, handling: 'agreement_transfer', note: '=1+1' });
 		assert.equal(r.status, 201, r.text);
 		assert.equal(r.json.kind, 'unsupplied');
 		h.assertError(await c.land1.post('/api/land/cases', { parcel_id: P.idle, batch_id: P.batch }), 400, 'invalid_value');
@@ -292,6 +295,40 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		assert.equal(a.after.result, '已缴纳土地闲置费2469135.79元');
 		assert.equal((await c.office1.get('/api/land/cases?status=open')).json.total, 2);
 		assert.equal((await c.zone2.get('/api/land/cases')).json.total, 0);
+	});
+
+	test('cases and parcels export as .xlsx and as CSV with the list\'s filters; a formula is neutralised', T, async () => {
+		// the cases: the open ones, newest first (their opening time left out: it is now)
+		let rows = await bothExports(c.office1, '/api/land/cases', '?status=open');
+		assert.deepEqual(rows[0], ['地块或批次', '开发区', '类型', '处置方式', '闲置费（元）', '办理期限', '状态', '立案时间', '说明', '办结时间', '处置结果']);
+		const cells = (r) => [...r.slice(0, 7), ...r.slice(8)];
+		assert.deepEqual(rows.slice(1).map(cells), [
+			['2023-007', h.ORG.econ, '批而未供', '协议转让', '', '', '处置中', "'=1+1", '', ''],
+			['抚国用(2024)第0002号', h.ORG.econ, '闲置土地', '协商处置', '', '', '处置中', '', '', ''],
+		]);
+		assert.match(rows[1][7], /^\d{4}-\d{2}-\d{2}T/);
+		rows = await bothExports(c.land1, '/api/land/cases', `?status=closed&zone_id=${ids[h.ORG.econ]}`);
+		assert.deepEqual(rows.slice(1).map((r) => [...r.slice(0, 7), r[8], r[10]]), [
+			['抚国用(2024)第0001号', h.ORG.econ, '闲置土地', '征缴土地闲置费', '2469135.79', h.day(30), '已办结', '下达征缴决定书', '已缴纳土地闲置费2469135.79元'],
+		]);
+		assert.equal((await bothExports(c.land1, '/api/land/cases')).length, 4);
+		assert.equal((await bothExports(c.zone2, '/api/land/cases')).length, 1, 'another zone exports only the header');
+		h.assertError(await c.office1.get('/api/land/cases/export.csv?status=lazy'), 400, 'invalid_parameter', 'status');
+		h.assertError(await c.office1.get('/api/land/cases/export.csv?page=2'), 400, 'unknown_parameter', 'page');
+		h.assertError(await c.auditor1.get('/api/land/cases/export.csv'), 403, 'forbidden');
+
+		// the parcels: the idle ones, and a location that reads as a formula
+		await h.sqlOk(srv.db, `UPDATE land_parcel SET location = '=示例路1号' WHERE id = ${P.idle}`);
+		rows = await bothExports(c.office1, '/api/land/parcels', '?status=idle');
+		assert.deepEqual(rows[0].slice(0, 6), ['宗地编号', '开发区', '批次', '坐落', '企业', '用地类型']);
+		assert.deepEqual(rows.slice(1).map((r) => [r[0], r[3], r[6], r[7], r[14], r[17]]).sort(), [
+			['抚国用(2024)第0001号', "'=示例路1号", '10000.00', '15.00', '闲置土地', '2469135.79'],
+			['抚国用(2024)第0002号', '', '10000.00', '15.00', '闲置土地', ''],
+		]);
+		rows = await bothExports(c.zone1, '/api/land/parcels', `?q=${encodeURIComponent('示例路')}`);
+		assert.deepEqual(rows.slice(1).map((r) => r[0]), ['抚国用(2024)第0001号']);
+		assert.equal((await bothExports(c.zone2, '/api/land/parcels')).length, 1, 'another zone exports only the header');
+		await h.sqlOk(srv.db, `UPDATE land_parcel SET location = '示例路1号' WHERE id = ${P.idle}`);
 	});
 
 	test('a parcel held by an enterprise of the registry, in its own zone only', T, async () => {

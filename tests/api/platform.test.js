@@ -23,6 +23,7 @@ const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./harness');
 const { writeXlsx, readXlsx } = require('./xlsx');
+const { bothExports } = require('./exports');
 
 const T = { timeout: h.STEP_TIMEOUT };
 const E = h.ORG.econ;
@@ -305,7 +306,7 @@ describe('platform companies', { timeout: h.FILE_TIMEOUT }, () => {
 		h.assertError(await upload(c.county1, good, 'c.xlsx'), 403, 'forbidden');
 	});
 
-	test('the list exported as .xlsx', T, async () => {
+	test('the list exported as .xlsx and as CSV with its filters; a formula in a name is neutralised', T, async () => {
 		const r = await c.office1.get('/api/platform-companies/export.xlsx');
 		assert.equal(r.status, 200, r.text);
 		const x = readXlsx(r.buf);
@@ -315,5 +316,14 @@ describe('platform companies', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.deepEqual(row.slice(4, 7).map(Number), [2025, 3000000, 2160045]);
 		assert.equal(Math.round(Number(row[7]) * 10000), 7200);
 		assert.equal(row[8], '超预警线');
+		// the CSV twin, filtered by zone and by text
+		let rows = await bothExports(c.office1, '/api/platform-companies', `?zone_id=${ids[h.ORG.econ]}`);
+		assert.deepEqual(rows.slice(1).map((l) => l[2]), [CODE.econ]);
+		assert.deepEqual(rows[1].slice(3, 9), ['非工业企业', '2025', '3000000.00', '2160045.00', '72.00%', '超预警线']);
+		assert.equal((await bothExports(c.zone2, '/api/platform-companies')).length, 1 + (await c.zone2.get('/api/platform-companies')).json.total);
+		await h.sqlOk(srv.db, `UPDATE platform_company SET name = '=1+1' WHERE uscc = '${CODE.econ}'`);
+		rows = await bothExports(c.office1, '/api/platform-companies', '?q=%3D1');
+		assert.deepEqual(rows.slice(1).map((l) => [l[1], l[2]]), [["'=1+1", CODE.econ]]);
+		h.assertError(await c.office1.get('/api/platform-companies/export.csv?page=1'), 400, 'unknown_parameter', 'page');
 	});
 });

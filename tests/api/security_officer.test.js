@@ -4,11 +4,13 @@
 // and the security officer (安全管理员) are created, changed, locked and reset only by the
 // security officer or on the server's command line; the security officer manages nothing else
 // and reads no reform data nor the audit log; a change by the administrator that widens what an
-// account may approve waits, audited, until the security officer confirms or rejects it.
+// account may approve waits, audited, until the security officer confirms or rejects it; the
+// list of such changes exports as .xlsx and CSV.
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./harness');
+const { bothExports } = require('./exports');
 
 const T = { timeout: h.STEP_TIMEOUT };
 
@@ -278,6 +280,28 @@ describe('the security officer', { timeout: h.FILE_TIMEOUT }, () => {
 			const p = await c.security1.get('/api/role-changes?page=2&page_size=1');
 			assert.equal(p.json.items[0].status, 'rejected');
 			h.assertError(await c.security1.get('/api/role-changes?status=done'), 400, 'invalid_parameter', 'status');
+		});
+
+		test('the list exports as .xlsx and as CSV with its filters; a formula in a reason is neutralised', T, async () => {
+			await h.sqlOk(srv.db, "UPDATE role_change SET comment = '=1+1' WHERE status = 'rejected'");
+			let rows = await bothExports(c.security1, '/api/role-changes', '?status=rejected');
+			assert.deepEqual(rows[0], ['账号', '姓名', '原角色', '原数据范围', '原单位', '新角色', '新数据范围', '新单位', '状态', '提出人', '提出时间', '处理人', '处理时间', '意见']);
+			// the times left out: they are now
+			const cells = (r) => [...r.slice(0, 10), r[11], r[13]];
+			assert.deepEqual(rows.slice(1).map(cells), [
+				['zone5', '开发区五', '改革办', '本机构数据', h.ORG.econ, '改革办', '自定义机构', h.ORG.econ, '已驳回', users.admin.display_name, users.security1.display_name, "'=1+1"],
+			]);
+			rows = await bothExports(c.admin, '/api/role-changes', `?user_id=${change.user_id}`);
+			assert.deepEqual(rows.slice(1).map((r) => [r[2], r[5], r[8]]), [
+				['改革办', '系统管理员', '已被替代'],
+				['改革办', '改革办', '已驳回'],
+				['开发区', '改革办', '已确认'],
+			]);
+			assert.equal((await bothExports(c.admin, '/api/role-changes', '?status=pending')).length, 1, 'none pending: the header only');
+			h.assertError(await c.security1.get('/api/role-changes/export.csv?status=done'), 400, 'invalid_parameter', 'status');
+			h.assertError(await c.security1.get('/api/role-changes/export.xlsx?page_size=5'), 400, 'unknown_parameter', 'page_size');
+			for (const who of ['office1', 'zone1', 'auditor1']) h.assertError(await c[who].get('/api/role-changes/export.csv'), 403, 'forbidden');
+			await h.sqlOk(srv.db, "UPDATE role_change SET comment = '超出职责范围' WHERE status = 'rejected'");
 		});
 	});
 });

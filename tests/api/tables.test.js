@@ -9,49 +9,10 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const h = require('./harness');
-const { readXlsx } = require('./xlsx');
+const { bothExports } = require('./exports');
 
 const T = { timeout: h.STEP_TIMEOUT };
 const { day, SEED } = h;
-
-// A CSV answer's rows of cells (RFC 4180: quoted cells with "" inside, CRLF between rows), after
-// the byte-order mark.
-function csvRows(text) {
-	const rows = [];
-	let row = [];
-	let cell = '';
-	let quoted = false;
-	const s = text.replace(/^\ufeff/, '');
-	for (let i = 0; i < s.length; i++) {
-		const ch = s[i];
-		if (quoted) {
-			if (ch === '"' && s[i + 1] === '"') {
-				cell += '"';
-				i++;
-			} else if (ch === '"') quoted = false;
-			else cell += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === ',') {
-			row.push(cell);
-			cell = '';
-		} else if (ch === '\r' && s[i + 1] === '\n') {
-			row.push(cell);
-			rows.push(row);
-			row = [];
-			cell = '';
-			i++;
-		} else cell += ch;
-	}
-	if (cell !== '' || row.length) rows.push([...row, cell]);
-	return rows;
-}
-
-// a row without its empty cells at the end (a sheet leaves them out)
-const trimRow = (r) => {
-	const out = [...r];
-	while (out.length && out[out.length - 1] === '') out.pop();
-	return out;
-};
 
 describe('list exports', { timeout: h.FILE_TIMEOUT }, () => {
 	let srv, c, ids, t2, plan;
@@ -89,18 +50,7 @@ describe('list exports', { timeout: h.FILE_TIMEOUT }, () => {
 		if (srv) await srv.close();
 	});
 
-	// The list's rows, its CSV (header and rows) and its .xlsx (the same cells) with one query.
-	async function both(who, base, query = '') {
-		const csv = await c[who].get(`${base}/export.csv${query}`);
-		assert.equal(csv.status, 200, csv.text);
-		assert.match(csv.headers.get('content-type'), /text\/csv/);
-		const xlsx = await c[who].get(`${base}/export.xlsx${query}`);
-		assert.equal(xlsx.status, 200);
-		assert.equal(xlsx.buf.subarray(0, 2).toString(), 'PK');
-		const rows = csvRows(csv.text);
-		assert.deepEqual(readXlsx(xlsx.buf).map(trimRow), rows.map(trimRow), `${base}: the .xlsx holds what the CSV holds`);
-		return rows;
-	}
+	const both = (who, base, query) => bothExports(c[who], base, query);
 
 	test('progress reports: the review queue with its filters, each report a row', T, async () => {
 		const rows = await both('office1', '/api/reports', '?state=submitted');

@@ -7,7 +7,7 @@
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
-import { openBrowser, login, logout, menuTexts, pickOption, shot, sel, RUN, testWithShots } from './helpers.js'
+import { openBrowser, login, logout, menuTexts, pickOption, shot, sel, RUN, testWithShots, exportFrom } from './helpers.js'
 
 const LAND = { username: `land_${RUN}`, password: 'Land#Passw0rd12', org: '市自然资源局', role: 'department' }
 const ZONE = { username: `lzone_${RUN}`, password: 'Zone#Passw0rd12', org: '抚顺经济开发区（示例）', role: 'zone' }
@@ -71,7 +71,7 @@ describe('land and boundaries', () => {
     assert.deepEqual(statuses, ['闲置土地', '闲置土地'])
     await page.locator(`${sel('parcel-table')} .el-table__expand-icon`).first().click()
     await page.locator(sel('parcel-reason'), { hasText: '属闲置土地（第53号令第二条）' }).first().waitFor()
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(sel('parcel-export')).click()])
+    const download = await exportFrom(page, 'parcel-export', 'xlsx')
     assert.equal(download.suggestedFilename(), '地块.xlsx')
 
     await pickOption(page, sel('parcel-filter-status'), '供而未用')

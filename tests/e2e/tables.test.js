@@ -1,6 +1,7 @@
 // The tables people live in, in the browser: a list's filters, page, size and sort live in the
 // address (back and reload keep them; the address opened in another browser shows the same
-// rows; a money and a powers list too), every list page fits 1440×900 and 1280×720 with no cell's text cut off unless it shows
+// rows; a money, a powers, the land, the platform and the role-change lists too, whose exports
+// hold the rows of the filter), every list page fits 1440×900 and 1280×720 with no cell's text cut off unless it shows
 // in full on hover (the cell's scrollWidth against its clientWidth, and the tooltip class
 // show-overflow-tooltip gives it), calendars start on Monday (一), and two imports of the same
 // policy are told apart by their version note wherever policies are listed. Each role's 我的待办
@@ -12,7 +13,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startServer, ROOT } from './server.js'
-import { openBrowser, login, sel, screenshotPath, testWithShots, pickTreeOption, confirmBox } from './helpers.js'
+import { createRequire } from 'node:module'
+import { openBrowser, login, sel, screenshotPath, testWithShots, pickTreeOption, confirmBox, exportFrom } from './helpers.js'
+
+const require = createRequire(import.meta.url)
+const { readXlsx } = require('../api/xlsx.js')
+const { csvRows } = require('../api/exports.js')
 
 const OFFICE = { username: 'tb-office', password: 'Office#Passw0rd1', org: '市商务局', role: 'office', displayName: '改革办赵处长' }
 const ADMIN = { username: 'tb-admin', password: 'Admin#Passw0rd12', org: '市商务局', role: 'admin', displayName: '系统管理员' }
@@ -54,12 +60,21 @@ const PAGES = {
     ['duty-lists', '/duty-lists', 'duty-table'],
     ['power-affairs', '/power-affairs', 'social-table'],
     ['work-calendar', '/work-calendar', 'cal-table'],
+    ['parcels', '/land/parcels', 'parcel-table'],
+    ['land-cases', '/land/cases', 'case-table'],
+    ['platform-companies', '/platform/companies', 'platform-table'],
+    ['platform-board', '/platform/board?year=2025', 'platform-board-table'],
   ],
   admin: [
     ['orgs', '/orgs', 'org-table'],
     ['users', '/users', 'user-table'],
+    ['role-changes', '/users?tab=changes', 'change-table'],
   ],
   auditor: [['audit', '/audit', 'audit-table']],
+  zone: [
+    ['zone-parcels', '/land/parcels', 'parcel-table'],
+    ['zone-land-cases', '/land/cases', 'case-table'],
+  ],
   county: [
     ['county-tasks', '/tasks', 'task-table'],
     ['county-plans', '/plans', 'plans-table'],
@@ -280,6 +295,147 @@ describe('tables: the address keeps a list, every list fits, calendars start on 
     const back = await columnWhen('power-table', 3, (got) => got.length === Math.min(20, licensing))
     assert.ok(back.length > 0 && back.every((k) => k === '行政许可'), back.join())
     watcher.assertClean()
+  })
+
+  it('the land, platform and role-change lists keep their filters and page through reload, and export the rows of their filters', async () => {
+    const totalIs = (page, test, n) => page.locator(sel(test), { hasText: `共 ${n} 条` }).waitFor()
+    const pickIn = async (page, test, text) => {
+      await page.locator(`.el-select${sel(test)}`).click()
+      const exact = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      await page.locator('.el-select-dropdown__item:visible', { hasText: new RegExp(`^\\s*${exact}\\s*$`) }).click()
+    }
+    // an export's rows (the header first), CSV or .xlsx, as downloaded
+    const exported = async (page, menu, key) => {
+      const download = await exportFrom(page, menu, key)
+      const buf = fs.readFileSync(await download.path())
+      return { name: download.suggestedFilename(), rows: key === 'csv' ? csvRows(buf.toString('utf8')) : readXlsx(buf) }
+    }
+
+    // 地块: eleven normal parcels (nine added by the zone), so that the filter has a second page
+    const zone = b.zone.page
+    const csrf = await zone.evaluate(async () => (await (await fetch('/api/session')).json()).csrf_token)
+    const zoneId = (await (await zone.request.get('/api/land/boundaries')).json()).items[0].zone_id
+    for (let i = 1; i <= 9; i++) {
+      const r = await zone.request.post('/api/land/parcels', {
+        data: { zone_id: zoneId, parcel_no: `TB-2026-${String(i).padStart(3, '0')}`, land_use: 'industrial', area_m2: '1000', agreed_start: '2099-01-01' },
+        headers: { 'X-CSRF-Token': csrf, Origin: server.url },
+      })
+      assert.equal(r.status(), 201, await r.text())
+    }
+    const { page, watcher } = b.office
+    const normal = (await (await page.request.get('/api/land/parcels?status=normal&page_size=1')).json()).total
+    assert.equal(normal, 11)
+    await page.goto('/land/parcels')
+    await settled(page, 'parcel-table')
+    await pickIn(page, 'parcel-filter-status', '正常')
+    await page.locator(sel('parcel-search-submit')).click()
+    await totalIs(page, 'parcel-total', normal)
+    assert.deepEqual(query(page), { status: 'normal' })
+    await page.locator(`${sel('parcel-pagination')} .el-pagination__sizes .el-select`).click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '10条/页' }).click()
+    await settled(page, 'parcel-table')
+    await page.locator(`${sel('parcel-pagination')} .el-pager li`, { hasText: /^2$/ }).click()
+    await settled(page, 'parcel-table')
+    assert.deepEqual(query(page), { status: 'normal', page_size: '10', page: '2' })
+    const second = await rowsWhen(page, 'parcel-row-no', (rows) => rows.length === normal - 10)
+    assert.equal(second.length, 1)
+    await page.reload()
+    await settled(page, 'parcel-table')
+    assert.deepEqual(query(page), { status: 'normal', page_size: '10', page: '2' })
+    await page.locator(`.el-select${sel('parcel-filter-status')}`, { hasText: '正常' }).waitFor()
+    await rowsAre(page, 'parcel-row-no', second)
+    assert.equal((await page.locator(`${sel('parcel-pagination')} .el-pager li.is-active`).innerText()).trim(), '2')
+    // the export is the filter's, every page of it
+    let x = await exported(page, 'parcel-export', 'csv')
+    assert.equal(x.name, '地块.csv')
+    assert.equal(x.rows.length, 1 + normal)
+    assert.ok(x.rows.slice(1).every((r) => r[14] === '正常'), x.rows.map((r) => r[14]).join())
+    x = await exported(page, 'parcel-export', 'xlsx')
+    assert.equal(x.rows.length, 1 + normal)
+
+    // 低效用地处置: the open cases
+    const open = (await (await page.request.get('/api/land/cases?status=open&page_size=1')).json()).total
+    assert.ok(open > 0)
+    await page.goto('/land/cases')
+    await settled(page, 'case-table')
+    await pickIn(page, 'case-filter-status', '处置中')
+    await page.locator(sel('case-search-submit')).click()
+    await totalIs(page, 'case-total', open)
+    assert.deepEqual(query(page), { status: 'open' })
+    await page.reload()
+    await totalIs(page, 'case-total', open)
+    assert.deepEqual(query(page), { status: 'open' })
+    await page.locator(`.el-select${sel('case-filter-status')}`, { hasText: '处置中' }).waitFor()
+    assert.deepEqual(await rowsWhen(page, 'case-row-status', (r) => r.length === open), Array(open).fill('处置中'))
+    x = await exported(page, 'case-export', 'xlsx')
+    assert.equal(x.name, '低效用地处置.xlsx')
+    assert.deepEqual(x.rows.slice(1).map((r) => r[6]), Array(open).fill('处置中'))
+
+    // 平台公司: a zone picked
+    const companies = (await (await page.request.get('/api/platform-companies?page_size=100')).json()).items
+    const zoneName = companies[0].zone_name
+    const inZone = companies.filter((co) => co.zone_name === zoneName).map((co) => co.name).sort()
+    assert.ok(inZone.length < companies.length, 'the demo has companies in more than one zone')
+    await page.goto('/platform/companies')
+    await settled(page, 'platform-table')
+    await pickIn(page, 'platform-filter-zone', zoneName)
+    await page.locator(sel('platform-search-submit')).click()
+    await totalIs(page, 'platform-total', inZone.length)
+    assert.deepEqual(Object.keys(query(page)), ['zone_id'])
+    const shown = query(page)
+    await page.reload()
+    await totalIs(page, 'platform-total', inZone.length)
+    assert.deepEqual(query(page), shown)
+    await page.locator(`.el-select${sel('platform-filter-zone')}`, { hasText: zoneName }).waitFor()
+    x = await exported(page, 'platform-export', 'csv')
+    assert.equal(x.name, '平台公司.csv')
+    assert.deepEqual(x.rows.slice(1).map((r) => r[1]).sort(), inZone)
+    // 债务风险: another year than last year's, kept through reload
+    const year = String(new Date().getFullYear() - 2)
+    await page.goto('/platform/board')
+    await page.locator(sel('platform-board-table')).waitFor()
+    await pickIn(page, 'platform-board-year', year)
+    await page.waitForLoadState('networkidle')
+    assert.deepEqual(query(page), { year })
+    await page.reload()
+    await page.locator(`.el-select${sel('platform-board-year')}`, { hasText: year }).waitFor()
+    assert.deepEqual(query(page), { year })
+    watcher.assertClean()
+
+    // 角色变更 (the admin): making the county's account an office one waits for the security
+    // officer; the tab and the status 全部 in the address; the export has every change
+    const admin = b.admin.page
+    const county = (await (await admin.request.get(`/api/users?q=${COUNTY.username}`)).json()).items[0]
+    const proposed = await admin.request.put(`/api/users/${county.id}`, {
+      data: { display_name: county.display_name, org_id: county.org_id, role: 'office', data_scope: 'all' },
+      headers: { 'X-CSRF-Token': await admin.evaluate(async () => (await (await fetch('/api/session')).json()).csrf_token), Origin: server.url },
+    })
+    assert.equal(proposed.status(), 202, await proposed.text())
+    const changes = (await (await admin.request.get('/api/role-changes?page_size=1')).json()).total
+    assert.ok(changes >= 1)
+    await admin.goto('/users')
+    await settled(admin, 'user-table')
+    await admin.locator(sel('tab-changes')).click()
+    await settled(admin, 'change-table')
+    assert.deepEqual(query(admin), { tab: 'changes' })
+    assert.deepEqual(await rowsWhen(admin, 'change-user', (r) => r.length === 1), [`${county.display_name}（${COUNTY.username}）`])
+    x = await exported(admin, 'change-export', 'xlsx')
+    assert.deepEqual(x.rows.slice(1).map((r) => [r[0], r[5], r[8]]), [[COUNTY.username, '改革办', '待确认']])
+    await pickIn(admin, 'change-filter-status', '全部')
+    await admin.locator(sel('change-search-submit')).click()
+    await settled(admin, 'change-table')
+    assert.deepEqual(query(admin), { tab: 'changes', change_status: 'all' })
+    await admin.reload()
+    await settled(admin, 'change-table')
+    assert.deepEqual(query(admin), { tab: 'changes', change_status: 'all' })
+    await admin.locator(`${sel('change-table')}`).waitFor()
+    await admin.locator(`.el-select${sel('change-filter-status')}`, { hasText: '全部' }).waitFor()
+    await totalIs(admin, 'change-total', changes)
+    x = await exported(admin, 'change-export', 'csv')
+    assert.equal(x.name, '角色变更.csv')
+    assert.equal(x.rows.length, 1 + changes)
+    assert.equal(x.rows[0][0], '账号')
+    b.admin.watcher.assertClean()
   })
 
   it('every list page fits 1440×900 and 1280×720: no cut-off text without its tooltip, no table off the page', async () => {

@@ -353,6 +353,8 @@ export const inboxApi = {
 export const roleChangeApi = {
   // role changes waiting for the security officer (and decided ones): {status, user_id, page, page_size}
   list: (query) => api.get('/api/role-changes', query),
+  export: (query) => downloadExport('/api/role-changes/export.xlsx', query),
+  exportCsv: (query) => downloadExport('/api/role-changes/export.csv', query),
   confirm: (id) => api.post(`/api/role-changes/${id}/confirm`, {}),
   reject: (id, comment) => api.post(`/api/role-changes/${id}/reject`, { comment }),
 }
@@ -566,7 +568,10 @@ export const landApi = {
   parcel: (id) => api.get(`/api/land/parcels/${id}`),
   createParcel: (body) => api.post('/api/land/parcels', body),
   exportParcels: (query) => downloadExport('/api/land/parcels/export.xlsx', query),
+  exportParcelsCsv: (query) => downloadExport('/api/land/parcels/export.csv', query),
   cases: (query) => api.get('/api/land/cases', query),
+  exportCases: (query) => downloadExport('/api/land/cases/export.xlsx', query),
+  exportCasesCsv: (query) => downloadExport('/api/land/cases/export.csv', query),
   openCase: (body) => api.post('/api/land/cases', body),
   closeCase: (id, result) => api.post(`/api/land/cases/${id}/close`, { result }),
   projects: (query) => api.get('/api/land/projects', query),
@@ -578,6 +583,7 @@ export const landApi = {
 export const platformApi = {
   list: (query) => api.get('/api/platform-companies', query),
   exportList: (query) => downloadExport('/api/platform-companies/export.xlsx', query),
+  exportListCsv: (query) => downloadExport('/api/platform-companies/export.csv', query),
   get: (id) => api.get(`/api/platform-companies/${id}`),
   create: (c) => api.post('/api/platform-companies', c),
   update: (id, c) => api.put(`/api/platform-companies/${id}`, c),

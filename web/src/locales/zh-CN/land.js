@@ -61,6 +61,8 @@ export default {
     caseNote: '说明',
     caseOpened: '已立案',
     kind: '类型',
+    // the kind of a batch's case (a parcel's is its finding)
+    kindUnsupplied: '批而未供',
     caseStatus: '状态',
     caseSubject: '地块或批次',
     openedAt: '立案时间',
