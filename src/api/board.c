@@ -1,10 +1,12 @@
 /* board.c - the supervision board: completion and overdue counts per task × zone cell, per
- * task and per zone (optionally over one policy's tasks), the oldest overdue milestones, and
- * the zones' ranking as .xlsx or CSV.
+ * task and per zone (optionally over one policy's tasks), the oldest overdue milestones, the
+ * stalled 招商 projects (art. 13, for a role that reads the pipeline), and the zones' ranking as
+ * .xlsx or CSV.
  * A caller sees the cells of the organizations in its data scope and of the tasks its
  * organization leads (谁牵头、谁督促). Must not write SQL; the sums come from store_board. */
 #include "api/board.h"
 #include "api/export.h"
+#include "api/invest.h"
 
 #include "core/plan.h"
 #include "store/store_org.h"
@@ -38,6 +40,9 @@ struct view {
 	int nids;
 	int64_t lead_org_id; /* the caller's organization if it leads a task, else 0 */
 };
+
+/* the stalled projects the board lists, the longest in their stage first; the count is of all */
+#define BOARD_STALLED_MAX 20
 
 struct totals {
 	int64_t completion_bp, plans, overdue;
@@ -164,9 +169,45 @@ static void write_totals(struct api_ctx *c, struct totals t)
 	jsonw_kint(&c->w, "overdue", t.overdue);
 }
 
+/* The stalled projects as 招商项目?stalled=1 (of the zone when the board is one zone's) lists
+ * them, for a role that reads the pipeline. */
+struct stalled {
+	bool shown;
+	struct store_invest_project *p;
+	int n, days;
+	int64_t total;
+};
+
+static int stalled_load(struct api_ctx *c, int64_t org_id, struct stalled *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->shown = account_role_perms(c->sess.user.role) & PERM_INDUSTRY_READ;
+	if (!s->shown)
+		return 0;
+	return invest_stalled_list(c, org_id, BOARD_STALLED_MAX, &s->p, &s->n, &s->total, &s->days);
+}
+
+/* "stalled_projects": {count, stall_days, items}; absent for a role without the pipeline */
+static void stalled_json(struct api_ctx *c, const struct stalled *s)
+{
+	if (!s->shown)
+		return;
+	jsonw_key(&c->w, "stalled_projects");
+	jsonw_obj_open(&c->w);
+	jsonw_kint(&c->w, "count", s->total);
+	jsonw_kint(&c->w, "stall_days", s->days);
+	jsonw_key(&c->w, "items");
+	jsonw_arr_open(&c->w);
+	for (int i = 0; i < s->n; i++)
+		invest_project_json(c, &s->p[i], s->days);
+	jsonw_arr_close(&c->w);
+	jsonw_obj_close(&c->w);
+}
+
 static int board(struct api_ctx *c)
 {
 	struct store_milestone_filter mf = {0};
+	struct stalled st;
 	struct view v;
 	int64_t org_id = api_query_int(c, "org_id", 0), total;
 	int rc;
@@ -182,6 +223,8 @@ static int board(struct api_ctx *c)
 	if ((rc = store_milestone_list(c->db, c->a, &mf, &v.b, &v.late, &v.nlate, &total)) !=
 	    KFQ_OK)
 		return api_store_error(c, rc);
+	if (stalled_load(c, org_id, &st) != 0)
+		return -1;
 	jsonw_obj_open(&c->w);
 	jsonw_kstr(&c->w, "today", v.b.today);
 	jsonw_key(&c->w, "tasks");
@@ -228,6 +271,7 @@ static int board(struct api_ctx *c)
 		plan_json_milestone(&c->w, &v.late[i], true);
 	jsonw_arr_close(&c->w);
 	jsonw_kint(&c->w, "overdue_total", total);
+	stalled_json(c, &st);
 	jsonw_obj_close(&c->w);
 	return api_ok(c, 200);
 }

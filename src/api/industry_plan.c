@@ -1,8 +1,8 @@
 /* industry_plan.c - industry plans (art. 2, lead 市发改委): the areas of 战略性新兴产业分类(2018)
  * and the 未来产业 directions, each zone's plans (list, export, one with the shares its leading
- * industries hold of a year's output and tax, its enterprises matched), the zone writing its
- * own, the office approving an exception to "at most 3", and the enterprises' yearly output.
- * The land share is the land module's to add (see `shares`). Must not write SQL. */
+ * industries hold of a year's output and tax and of the land, its enterprises matched), the zone
+ * writing its own, the office approving an exception to "at most 3", and the enterprises' yearly
+ * output. Must not write SQL. */
 #include "api/api.h"
 #include "api/export.h"
 #include "api/money.h"
@@ -11,6 +11,7 @@
 #include "store/store_enterprise.h"
 
 #include "core/enums.h"
+#include "core/land.h"
 #include "core/money.h"
 #include "util/jsonw.h"
 #include "util/timeutil.h"
@@ -165,6 +166,12 @@ static int load(struct api_ctx *c, struct store_industry_plan *p)
 static void share_json(struct jsonw *w, const struct industry_share *s, const char *name)
 {
 	jsonw_kint(w, "enterprises", s->enterprises);
+	jsonw_kint(w, "land_m2x100", s->land_m2x100);
+	jsonw_kint(w, "land_mu_x100", land_mu_x100(s->land_m2x100));
+	if (s->has_land_bp)
+		jsonw_kint(w, "land_share_bp", s->land_bp);
+	else
+		jsonw_knull(w, "land_share_bp");
 	if (name)
 		jsonw_kstr(w, "name", name);
 	jsonw_kint(w, "output_fen", s->output_fen);
@@ -219,8 +226,8 @@ static void shares_json(struct jsonw *w, const void *arg)
 	jsonw_obj_close(w);
 }
 
-/* GET /api/industry-plans/:id?year=: the plan and the shares of the year. The land share is the
- * land module's: a "land" member beside output and tax when it lands. */
+/* GET /api/industry-plans/:id?year=: the plan and the shares of the year's output and tax and of
+ * the land held now (DECISIONS 145). */
 static int get(struct api_ctx *c)
 {
 	struct store_industry_plan p;
@@ -374,6 +381,8 @@ static int enterprises(struct api_ctx *c)
 		jsonw_obj_open(&c->w);
 		jsonw_kint(&c->w, "id", e[i].id);
 		jsonw_kstr(&c->w, "industry_code", e[i].industry_code);
+		jsonw_kint(&c->w, "land_m2x100", e[i].land_m2x100);
+		jsonw_kint(&c->w, "land_mu_x100", land_mu_x100(e[i].land_m2x100));
 		if (lead >= 0) {
 			jsonw_kint(&c->w, "lead", lead);
 			jsonw_kstr(&c->w, "lead_name", p.r.leads[lead].name);

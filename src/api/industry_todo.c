@@ -2,31 +2,20 @@
  * stalled (no stage change for more than the office's number of days), counted over the
  * caller's view as 招商项目?stalled=1 lists them, and the plans whose exception to "at most 3
  * leading industries" waits for the office. Must not write SQL. */
+#include "api/invest.h"
 #include "api/money.h"
 #include "api/todo.h"
 
-#include "core/plan.h"
 #include "store/store_industry_plan.h"
-#include "store/store_invest.h"
 
 static int stalled(struct api_ctx *c, struct api_todo_item *out)
 {
-	struct store_scope scope;
-	struct store_invest_filter f = {.scope = &scope, .limit = 1};
 	struct store_invest_project *p;
-	char *on = arena_alloc(c->a, 11);
-	int n, days, rc;
+	int n, days;
 
 	out->link = "/invest?stalled=1";
 	out->level = "danger";
-	money_scope(c, &scope);
-	if ((rc = store_invest_stall_days(c->db, &days)) != KFQ_OK)
-		return api_store_error(c, rc);
-	plan_day_format(invest_stall_cutoff(plan_today(c->now), days), on);
-	f.stalled_on = on;
-	if ((rc = store_invest_list(c->db, c->a, &f, &p, &n, &out->count)) != KFQ_OK)
-		return api_store_error(c, rc);
-	return 0;
+	return invest_stalled_list(c, 0, 1, &p, &n, &out->count, &days);
 }
 
 static int exceptions(struct api_ctx *c, struct api_todo_item *out)

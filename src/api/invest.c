@@ -3,7 +3,7 @@
  * its own, stage changes (forward only, each kept and audited), and the office's number of days
  * after which a project without a change has stalled. A stalled project is a 督办单 subject
  * (api/notice_subject.c). Must not write SQL. */
-#include "api/api.h"
+#include "api/invest.h"
 #include "api/export.h"
 #include "api/money.h"
 #include "app/industry_catalog.h"
@@ -24,8 +24,16 @@ static int stall_days(struct api_ctx *c, int *days)
 	return rc == KFQ_OK ? 0 : api_store_error(c, rc);
 }
 
-/* a project with whether it has stalled by today */
-static void project_json(struct api_ctx *c, const struct store_invest_project *p, int days)
+/* the last stage day of a stalled project, "YYYY-MM-DD" in the request's arena */
+static const char *stall_cutoff(struct api_ctx *c, int days)
+{
+	char *on = arena_alloc(c->a, 11);
+
+	plan_day_format(invest_stall_cutoff(plan_today(c->now), days), on);
+	return on;
+}
+
+void invest_project_json(struct api_ctx *c, const struct store_invest_project *p, int days)
 {
 	struct invest_json_stall st;
 
@@ -48,13 +56,26 @@ static int filter_from_query(struct api_ctx *c, struct store_invest_filter *f,
 		return api_error(c, 400, "invalid_value",
 		                 "阶段应为洽谈、签约、落地、开工、投产或达产", "stage");
 	f->q = api_query_str(c, "q");
-	if (api_query_int(c, "stalled", 0)) {
-		char *on = arena_alloc(c->a, 11);
-		plan_day_format(invest_stall_cutoff(plan_today(c->now), days), on);
-		f->stalled_on = on;
-	}
+	if (api_query_int(c, "stalled", 0))
+		f->stalled_on = stall_cutoff(c, days);
 	if (paged)
 		api_query_page(c, &f->offset, &f->limit);
+	return 0;
+}
+
+int invest_stalled_list(struct api_ctx *c, int64_t zone_id, int64_t limit,
+                        struct store_invest_project **out, int *n, int64_t *total, int *days)
+{
+	struct store_scope scope;
+	struct store_invest_filter f = {.zone_id = zone_id, .scope = &scope, .limit = limit};
+	int rc;
+
+	if (stall_days(c, days) != 0)
+		return -1;
+	money_scope(c, &scope);
+	f.stalled_on = stall_cutoff(c, *days);
+	if ((rc = store_invest_list(c->db, c->a, &f, out, n, total)) != KFQ_OK)
+		return api_store_error(c, rc);
 	return 0;
 }
 
@@ -72,7 +93,7 @@ static int list(struct api_ctx *c)
 		return api_store_error(c, rc);
 	api_page_begin(c);
 	for (int i = 0; i < n; i++)
-		project_json(c, &p[i], days);
+		invest_project_json(c, &p[i], days);
 	api_page_end(c, total, f.offset, f.limit);
 	return api_ok(c, 200);
 }
@@ -141,7 +162,7 @@ static int answer(struct api_ctx *c, int64_t id, int status)
 		return -1;
 	if ((rc = store_invest_get(c->db, c->a, id, &p)) != KFQ_OK)
 		return api_store_error(c, rc);
-	project_json(c, &p, days);
+	invest_project_json(c, &p, days);
 	return api_ok(c, status);
 }
 

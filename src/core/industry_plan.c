@@ -169,14 +169,18 @@ int industry_plan_match(const struct industry_plan_rules *p, const char *class_c
 	return -1;
 }
 
+/* *bp = part ÷ whole in basis points, half-up; false (and *bp 0) where whole is 0 */
+static bool share_bp(int64_t part, int64_t whole, int64_t *bp)
+{
+	*bp = 0;
+	return whole > 0 && money_mul_div_half_up(part, MONEY_BP, whole, bp) == 0;
+}
+
 static void ratio(struct industry_share *s, const struct industry_share *total)
 {
-	s->has_output_bp =
-	    total->output_fen > 0 &&
-	    money_mul_div_half_up(s->output_fen, MONEY_BP, total->output_fen, &s->output_bp) == 0;
-	s->has_tax_bp =
-	    total->tax_fen > 0 &&
-	    money_mul_div_half_up(s->tax_fen, MONEY_BP, total->tax_fen, &s->tax_bp) == 0;
+	s->has_output_bp = share_bp(s->output_fen, total->output_fen, &s->output_bp);
+	s->has_tax_bp = share_bp(s->tax_fen, total->tax_fen, &s->tax_bp);
+	s->has_land_bp = share_bp(s->land_m2x100, total->land_m2x100, &s->land_bp);
 }
 
 void industry_plan_shares(const struct industry_plan_rules *p, const struct industry_sum *rows,
@@ -189,6 +193,7 @@ void industry_plan_shares(const struct industry_plan_rules *p, const struct indu
 		total->enterprises += rows[r].enterprises;
 		total->output_fen += rows[r].output_fen;
 		total->tax_fen += rows[r].tax_fen;
+		total->land_m2x100 += rows[r].land_m2x100;
 		if (i < 0)
 			continue;
 		for (int k = 0; k < 2; k++) {
@@ -196,12 +201,10 @@ void industry_plan_shares(const struct industry_plan_rules *p, const struct indu
 			s->enterprises += rows[r].enterprises;
 			s->output_fen += rows[r].output_fen;
 			s->tax_fen += rows[r].tax_fen;
+			s->land_m2x100 += rows[r].land_m2x100;
 		}
 	}
 	for (int i = 0; i <= p->n_leads; i++)
 		ratio(&out[i], total);
-	total->has_output_bp = total->output_fen > 0;
-	total->has_tax_bp = total->tax_fen > 0;
-	total->output_bp = total->has_output_bp ? MONEY_BP : 0;
-	total->tax_bp = total->has_tax_bp ? MONEY_BP : 0;
+	ratio(total, total);
 }

@@ -3,7 +3,7 @@
  * direction and holding the GB/T 4754 codes that belong to it; the plan's rules (at most 3
  * leading industries unless an exception is recorded, at least one strategic emerging or future
  * industry, a code in one industry only); which leading industry an enterprise's code falls in,
- * and the share of output and tax the leading industries hold. Pure: no I/O. */
+ * and the share of output, tax and land the leading industries hold. Pure: no I/O. */
 #ifndef KFQ_CORE_INDUSTRY_PLAN_H
 #define KFQ_CORE_INDUSTRY_PLAN_H
 
@@ -80,22 +80,25 @@ bool industry_plan_needs_exception(const struct industry_plan_rules *p);
  * is the 小类 or one of its prefixes), or -1. */
 int industry_plan_match(const struct industry_plan_rules *p, const char *class_code);
 
-/* Output and tax of the enterprises of one 小类 (a row of the zone's year). */
+/* Output and tax of the enterprises of one 小类 (a row of the zone's year), and the land they
+ * hold: the area of the parcels recorded as theirs (m² × 100, DECISIONS 145). */
 struct industry_sum {
 	const char *class_code;
-	int64_t enterprises, output_fen, tax_fen;
+	int64_t enterprises, output_fen, tax_fen, land_m2x100;
 };
 
 /* What the leading industries hold of a zone's year. */
 struct industry_share {
-	int64_t enterprises, output_fen, tax_fen; /* of the industry */
-	bool has_output_bp, has_tax_bp;           /* false where the zone's total is 0 */
-	int64_t output_bp, tax_bp;                /* ÷ the zone's total, basis points half-up */
+	int64_t enterprises, output_fen, tax_fen, land_m2x100; /* of the industry */
+	bool has_output_bp, has_tax_bp, has_land_bp; /* false where the zone's total is 0 */
+	int64_t output_bp, tax_bp, land_bp;          /* ÷ the zone's total, basis points half-up */
 };
 
 /* Adds every row to the leading industry its code falls in: out[0..n_leads-1] per industry,
  * out[n_leads] all leading industries together, total the zone's totals. Each share is that
- * industry's sum ÷ the zone's total in basis points, rounded half-up once. */
+ * industry's sum ÷ the zone's total in basis points, rounded half-up once: of output, of tax,
+ * and of land (the leading industries' enterprises' parcels ÷ all the zone's enterprises'
+ * parcels). */
 void industry_plan_shares(const struct industry_plan_rules *p, const struct industry_sum *rows,
                           size_t n_rows, struct industry_share *out, struct industry_share *total);
 

@@ -39,19 +39,21 @@ static const char sql_approve[] =
     "UPDATE industry_plan SET exception = 'approved', approved_by = ?2, approved_at = ?3, "
     "updated_at = ?3 WHERE id = ?1";
 /* every enterprise of the zone, with its output and its tax of the year (0 when none) */
+/* the land an enterprise holds: its parcels as recorded now, whatever the year (DECISIONS 145) */
+#define LAND_HELD "(SELECT SUM(l.area_m2x100) FROM land_parcel l WHERE l.enterprise_id = e.id)"
 static const char sql_sums[] =
     "SELECT e.industry_code, COUNT(*), COALESCE(SUM(x.output_fen), 0), "
     "COALESCE(SUM((SELECT SUM(t.amount_fen) FROM tax_record t WHERE t.year = ?2 AND "
-    "t.enterprise_id = e.id)), 0) FROM enterprise e LEFT JOIN enterprise_output x ON "
-    "x.enterprise_id = e.id AND x.year = ?2 WHERE e.zone_id = ?1 GROUP BY e.industry_code "
-    "ORDER BY e.industry_code";
+    "t.enterprise_id = e.id)), 0), COALESCE(SUM(" LAND_HELD "), 0) FROM enterprise e LEFT "
+    "JOIN enterprise_output x ON x.enterprise_id = e.id AND x.year = ?2 WHERE e.zone_id = ?1 "
+    "GROUP BY e.industry_code ORDER BY e.industry_code";
 #define ENTERPRISE_FROM                                                                            \
 	" FROM enterprise e LEFT JOIN enterprise_output x ON x.enterprise_id = e.id AND x.year = " \
 	"?2 WHERE e.zone_id = ?1"
 static const char sql_enterprises[] =
     "SELECT e.id, e.name, e.industry_code, COALESCE(x.output_fen, 0), COALESCE((SELECT "
     "SUM(t.amount_fen) FROM tax_record t WHERE t.year = ?2 AND t.enterprise_id = e.id), "
-    "0)" ENTERPRISE_FROM " ORDER BY e.name, e.id LIMIT ?3 OFFSET ?4";
+    "0), COALESCE(" LAND_HELD ", 0)" ENTERPRISE_FROM " ORDER BY e.name, e.id LIMIT ?3 OFFSET ?4";
 static const char sql_enterprises_count[] = "SELECT COUNT(*)" ENTERPRISE_FROM;
 static const char sql_output_get[] =
     "SELECT x.enterprise_id, e.zone_id, e.name, x.year, x.output_fen, x.updated_at FROM "
@@ -310,6 +312,7 @@ static void read_sum(struct store_stmt *st, struct arena *a, void *element)
 	x->enterprises = store_col_int(st, 1);
 	x->output_fen = store_col_int(st, 2);
 	x->tax_fen = store_col_int(st, 3);
+	x->land_m2x100 = store_col_int(st, 4);
 }
 
 int store_industry_sums(struct store *s, struct arena *a, int64_t zone_id, int year,
@@ -347,6 +350,7 @@ static void read_enterprise(struct store_stmt *st, struct arena *a, void *elemen
 	e->industry_code = store_col_dup(st, 2, a);
 	e->output_fen = store_col_int(st, 3);
 	e->tax_fen = store_col_int(st, 4);
+	e->land_m2x100 = store_col_int(st, 5);
 }
 
 struct enterprises_arg {

@@ -65,14 +65,16 @@ int store_industry_plan_approve(struct store *s, const struct store_actor *who,
 int store_industry_sums(struct store *s, struct arena *a, int64_t zone_id, int year,
                         struct industry_sum **out, int *n);
 
-/* An enterprise of a zone with its output and tax of a year. */
+/* An enterprise of a zone with its output and tax of a year and the land it holds now. */
 struct store_industry_enterprise {
 	int64_t id;
 	const char *name, *industry_code;
 	int64_t output_fen, tax_fen;
+	int64_t land_m2x100; /* its parcels' area, m² × 100 (0 when none) */
 };
 
-/* A page of the zone's enterprises (by name) with their year's output and tax (0 when none). */
+/* A page of the zone's enterprises (by name) with their year's output and tax (0 when none) and
+ * the land they hold. */
 int store_industry_enterprises(struct store *s, struct arena *a, int64_t zone_id, int year,
                                int64_t offset, int64_t limit,
                                struct store_industry_enterprise **out, int *n, int64_t *total);

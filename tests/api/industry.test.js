@@ -16,6 +16,13 @@
 //   集成电路 output 10,000,000 -> 999.99997 -> 1000; tax 500,000 -> 999.9998 -> 1000
 //   精细化工 (26) nobody: 0 bp
 //   all three: output 90,000,000 -> 8999.99973 -> 9000; tax 4,500,000 -> 8999.9982 -> 9000
+// Land (m² × 100): the parcels each enterprise holds now, whatever the year (DECISIONS 145):
+//   A two parcels 20,000.00 + 6,666.66 m² = 2,666,666; B 3,333.34 m² = 333,334; C 5,000.00 m²
+//   = 500,000; D 10,000.00 m² = 1,000,000; a parcel nobody holds (99,999.99 m²) does not count
+//   zone: 4,500,000; 新能源汽车 3,000,000 / 4,500,000 = 6666.67 bp -> 6667; 集成电路 500,000 ->
+//   1111.11 -> 1111; 精细化工 0; all three 3,500,000 -> 7777.78 -> 7778 (rounded once: not
+//   6667 + 1111); in mu (m² × 3 / 2000, hundredths half-up) 67.50, 45.00, 7.50, 0, 52.50; A 39.99999
+//   -> 40.00, B 5.00001 -> 5.00
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -134,12 +141,23 @@ describe('industry plans', { timeout: h.FILE_TIMEOUT }, () => {
 
 	test('the shares of output and tax the leading industries hold, worked by hand', T, async () => {
 		const rows = [
-			[CODE[0], '示例新能源汽车有限公司', '3612', 60000000, 3000000],
-			[CODE[1], '示例电池有限公司', '3841', 20000000, 1000000],
-			[CODE[2], '示例芯片有限公司', '3973', 10000000, 500000],
-			[CODE[3], '示例钢材有限公司', '3130', 10000003, 500001],
+			[CODE[0], '示例新能源汽车有限公司', '3612', 60000000, 3000000, ['20000', '6666.66']],
+			[CODE[1], '示例电池有限公司', '3841', 20000000, 1000000, ['3333.34']],
+			[CODE[2], '示例芯片有限公司', '3973', 10000000, 500000, ['5000']],
+			[CODE[3], '示例钢材有限公司', '3130', 10000003, 500001, ['10000']],
 		];
-		for (const [uscc, name, industry_code, output, tax] of rows) {
+		// before any enterprise holds land: no land share, not 0 %
+		const landless = (await c.ndrc1.get(`/api/industry-plans/${planId}?year=2025`)).json.shares;
+		assert.deepEqual([landless.zone.land_m2x100, landless.zone.land_share_bp, landless.leading.land_share_bp], [0, null, null]);
+		let parcelNo = 0;
+		const holdParcel = async (enterprise_id, area_m2) => {
+			const body = { zone_id: econ, parcel_no: `产业用地-${++parcelNo}`, land_use: 'industrial', area_m2 };
+			if (enterprise_id) body.enterprise_id = enterprise_id;
+			const r = await c.zone1.post('/api/land/parcels', body);
+			assert.equal(r.status, 201, r.text);
+		};
+		await holdParcel(null, '99999.99');
+		for (const [uscc, name, industry_code, output, tax, parcels] of rows) {
 			let r = await c.zone1.post('/api/enterprises', {
 				uscc, name, zone_id: econ, industry_code, scale: 'above', registered_on: '2020-01-01', attracted: false,
 			});
@@ -150,6 +168,7 @@ describe('industry plans', { timeout: h.FILE_TIMEOUT }, () => {
 			assert.equal(r.json.output_fen, output);
 			r = await c.finance1.put(`/api/enterprises/${id}/taxes/2025`, { amounts: [{ tax_type: 'vat', amount_fen: tax }] });
 			assert.equal(r.status, 200, r.text);
+			for (const area of parcels) await holdParcel(id, area);
 		}
 		// another zone's enterprise is not the zone's to report; a missing one is refused
 		const ent = (await c.zone1.get('/api/enterprises')).json.items[0].id;
@@ -161,27 +180,32 @@ describe('industry plans', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.status, 200, r.text);
 		const s = r.json.shares;
 		assert.equal(s.year, 2025);
-		assert.deepEqual(s.zone, { enterprises: 4, output_fen: 100000003, output_share_bp: 10000, tax_fen: 5000001, tax_share_bp: 10000 });
+		assert.deepEqual(s.zone, {
+			enterprises: 4, output_fen: 100000003, output_share_bp: 10000, tax_fen: 5000001, tax_share_bp: 10000, land_m2x100: 4500000, land_mu_x100: 6750, land_share_bp: 10000,
+		});
 		assert.deepEqual(s.industries, [
-			{ name: '新能源汽车', enterprises: 2, output_fen: 80000000, output_share_bp: 8000, tax_fen: 4000000, tax_share_bp: 8000 },
-			{ name: '集成电路', enterprises: 1, output_fen: 10000000, output_share_bp: 1000, tax_fen: 500000, tax_share_bp: 1000 },
-			{ name: '精细化工', enterprises: 0, output_fen: 0, output_share_bp: 0, tax_fen: 0, tax_share_bp: 0 },
+			{ name: '新能源汽车', enterprises: 2, output_fen: 80000000, output_share_bp: 8000, tax_fen: 4000000, tax_share_bp: 8000, land_m2x100: 3000000, land_mu_x100: 4500, land_share_bp: 6667 },
+			{ name: '集成电路', enterprises: 1, output_fen: 10000000, output_share_bp: 1000, tax_fen: 500000, tax_share_bp: 1000, land_m2x100: 500000, land_mu_x100: 750, land_share_bp: 1111 },
+			{ name: '精细化工', enterprises: 0, output_fen: 0, output_share_bp: 0, tax_fen: 0, tax_share_bp: 0, land_m2x100: 0, land_mu_x100: 0, land_share_bp: 0 },
 		]);
-		assert.deepEqual(s.leading, { enterprises: 3, output_fen: 90000000, output_share_bp: 9000, tax_fen: 4500000, tax_share_bp: 9000 });
-		// a year without figures: no shares, not 0 %
+		assert.deepEqual(s.leading, {
+			enterprises: 3, output_fen: 90000000, output_share_bp: 9000, tax_fen: 4500000, tax_share_bp: 9000, land_m2x100: 3500000, land_mu_x100: 5250, land_share_bp: 7778,
+		});
+		// a year without figures: no shares of output and tax, not 0 %; the land is held now
 		const empty = (await c.ndrc1.get(`/api/industry-plans/${planId}?year=2024`)).json.shares;
 		assert.equal(empty.leading.output_share_bp, null);
 		assert.equal(empty.zone.enterprises, 4);
+		assert.equal(empty.leading.land_share_bp, 7778);
 
 		const e = await c.zone1.get(`/api/industry-plans/${planId}/enterprises?year=2025`);
 		assert.equal(e.status, 200, e.text);
 		assert.equal(e.json.total, 4);
-		const byName = Object.fromEntries(e.json.items.map((x) => [x.name, [x.lead_name, x.output_fen, x.tax_fen]]));
+		const byName = Object.fromEntries(e.json.items.map((x) => [x.name, [x.lead_name, x.output_fen, x.tax_fen, x.land_m2x100, x.land_mu_x100]]));
 		assert.deepEqual(byName, {
-			示例新能源汽车有限公司: ['新能源汽车', 60000000, 3000000],
-			示例电池有限公司: ['新能源汽车', 20000000, 1000000],
-			示例芯片有限公司: ['集成电路', 10000000, 500000],
-			示例钢材有限公司: [null, 10000003, 500001],
+			示例新能源汽车有限公司: ['新能源汽车', 60000000, 3000000, 2666666, 4000],
+			示例电池有限公司: ['新能源汽车', 20000000, 1000000, 333334, 500],
+			示例芯片有限公司: ['集成电路', 10000000, 500000, 500000, 750],
+			示例钢材有限公司: [null, 10000003, 500001, 1000000, 1500],
 		});
 		h.assertError(await c.zone2.get(`/api/industry-plans/${planId}/enterprises`), 404, 'not_found');
 	});

@@ -8,6 +8,9 @@
 //   A 签约 since T-91: 91 days > 90, stalled
 //   B 洽谈 since T-90: 90 days, on the line, not stalled (stalled once the office sets 30)
 //   C 达产 since T-400: the end of the pipeline, never stalled
+//   D 签约 since T-91 in 胜利区: stalled, seen by the city and its own zone only
+// The 督导看板 lists the stalled ones the caller sees as the list does: oldest stage first, then
+// by id (A, D; B once the office sets 30 days), with the count of all of them.
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -128,6 +131,37 @@ describe('investment pipeline', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.deepEqual(await stalled(), ['动力电池生产基地', '智能网联汽车零部件']);
 		assert.equal((await todo(c.office1)).count, 3);
 		await c.office1.put('/api/invest/settings', { stall_days: 90 });
+	});
+
+	test('the 督导看板 shows the stalled projects the caller sees, counted and listed as the list does', T, async () => {
+		const board = async (client, q = '') => {
+			const r = await client.get(`/api/board${q}`);
+			assert.equal(r.status, 200, r.text);
+			const s = r.json.stalled_projects;
+			return [s.count, s.stall_days, s.items.map((p) => [p.id, p.zone_name, p.stage_label, p.days_in_stage, p.stalled])];
+		};
+		const A = [id.a, h.ORG.econ, '签约', 91, true];
+		const B = [id.b, h.ORG.econ, '洽谈', 90, true]; // with 30 days
+		const D = [id.d, h.ORG.shengli, '签约', 91, true];
+		assert.deepEqual(await board(c.office1), [2, 90, [A, D]]);
+		assert.deepEqual(await board(c.ndrc1), [2, 90, [A, D]]);
+		assert.deepEqual(await board(c.super1), [2, 90, [A, D]]);
+		assert.deepEqual(await board(c.zone1), [1, 90, [A]]);
+		assert.deepEqual(await board(c.zone2), [1, 90, [D]]);
+		// one zone's board (its page): that zone's projects only
+		assert.deepEqual(await board(c.office1, `?org_id=${shengli}`), [1, 90, [D]]);
+		// 东洲区 has no zone with a project
+		assert.deepEqual(await board(c.county1), [0, 90, []]);
+		// the item is the list's project: the 督办单 is drafted from it
+		const item = (await c.office1.get('/api/board')).json.stalled_projects.items[0];
+		const listed = (await c.office1.get(`/api/invest-projects?stalled=1&zone_id=${econ}`)).json.items[0];
+		assert.deepEqual(item, listed);
+		try {
+			assert.equal((await c.office1.put('/api/invest/settings', { stall_days: 30 })).status, 200);
+			assert.deepEqual(await board(c.office1), [3, 30, [A, D, B]]);
+		} finally {
+			await c.office1.put('/api/invest/settings', { stall_days: 90 });
+		}
 	});
 
 	test('stage changes go forward, dated, each kept and audited; a change ends the stall', T, async () => {

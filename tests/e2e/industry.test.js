@@ -4,7 +4,9 @@
 // stalled at the default 90 days).
 // 市发改委 reads every plan and the shares: 抚顺经济开发区's leading industries hold 40,920,000,000
 // of 58,200,000,000 fen of output (7031 bp: 70.31%) and 940,044,000 of 1,763,559,000 fen of tax
-// (5330 bp: 53.30%); the stalled projects by 只看停滞 (in the address). The office approves the
+// (5330 bp: 53.30%), and the land its enterprises hold (two parcels, both in leading
+// industries); the stalled projects by 只看停滞 (in the address). The office finds them on the
+// 督导看板 too and drafts a 督办单 from there. The office approves the
 // exception and drafts a 督办单 about a stalled project. The zone drops its fourth leading
 // industry (no approval needed any more) and moves its stalled project on: the stall ends and
 // the history shows the change.
@@ -24,6 +26,19 @@ describe('industry plans and the investment pipeline', () => {
   let b
   const test = testWithShots(nodeTest, () => b?.page)
   const rows = (page, table) => page.locator(`${sel(table)} .el-table__body-wrapper .el-table__row`)
+  // the 督办单 dialog opened about 经开区's stalled project (from the board or the pipeline page):
+  // prefilled, a reply date a week on, saved as a draft that opens in 督办单
+  const draftStalledNotice = async (page) => {
+    await page.locator(sel('invest-notice-form')).waitFor()
+    assert.match(await page.locator(sel('invest-notice-body')).inputValue(), /已120天未推进/)
+    const due = page.locator(`${sel('invest-notice-due')} input`)
+    await due.click()
+    await due.fill(new Date(Date.now() + 8 * 3600e3 + 7 * 86400e3).toISOString().slice(0, 10))
+    await due.press('Enter')
+    await page.locator(sel('invest-notice-save')).click()
+    await page.waitForURL(/\/notices\/\d+/)
+    await page.getByText('招商项目“动力电池正极材料项目（示例）”').first().waitFor()
+  }
 
   before(async () => {
     server = await startServer({ name: 'industry', demo: true, users: [ZONE, NDRC, OFFICE] })
@@ -53,6 +68,14 @@ describe('industry plans and the investment pipeline', () => {
     await page.locator(sel('share-output-leading'), { hasText: '70.31%' }).waitFor()
     assert.equal((await page.locator(sel('share-tax-leading')).innerText()).trim(), '53.30%')
     assert.equal((await page.locator(sel('share-output-zone')).innerText()).trim(), '100.00%')
+    // land: the two sample parcels in production, 110,680.17 m² (166.02 mu) each, are held by
+    // 北辰新材料 (3985, 电子新材料) and 北辰软件 (6513, 软件和信息服务): 50.00% each, 100.00% in all
+    assert.equal((await page.locator(sel('share-land-i0')).innerText()).trim(), '0.00%')
+    assert.equal((await page.locator(sel('share-land-i1')).innerText()).trim(), '50.00%')
+    assert.equal((await page.locator(sel('share-land-i3')).innerText()).trim(), '50.00%')
+    assert.equal((await page.locator(sel('share-land-leading')).innerText()).trim(), '100.00%')
+    assert.equal((await page.locator(sel('share-land-mu-zone')).innerText()).trim(), '332.04')
+    await page.locator(sel('chart-industry-land')).waitFor()
     await page.locator(sel('chart-industry-output')).waitFor()
     const leads = await page.locator('[data-test^="enterprise-lead-"]').allInnerTexts()
     assert.equal(leads.length, 6)
@@ -86,19 +109,26 @@ describe('industry plans and the investment pipeline', () => {
     await confirmBox(page)
     await page.locator(sel('industry-plans-total'), { hasText: '0' }).waitFor()
 
-    await page.goto(`${server.url}/invest?stalled=1`)
+    // the 督导看板 counts and lists the stalled projects (one per sample zone) and drafts from there
+    await page.goto(`${server.url}/board`)
+    await page.locator(sel('board-stalled-projects')).waitFor()
+    assert.equal((await page.locator(sel('board-stalled-count')).innerText()).trim(), '4个')
+    await rows(page, 'board-stalled-table').nth(3).waitFor()
+    assert.equal(await rows(page, 'board-stalled-table').count(), 4)
+    assert.match(await page.locator(sel('board-stalled-all')).innerText(), /查看全部4个/)
+    const onBoard = rows(page, 'board-stalled-table').filter({ hasText: ECON })
+    assert.match(await onBoard.locator('[data-test^="board-stalled-days-"]').innerText(), /120天/)
+    await page.locator(sel('board-stalled-projects')).scrollIntoViewIfNeeded()
+    await shot(page, 'board-stalled')
+    await onBoard.locator('[data-test^="board-stalled-notice-"]').click()
+    await draftStalledNotice(page)
+    await page.goto(`${server.url}/board`)
+    await page.locator(sel('board-stalled-all')).click()
+    await page.waitForURL(/\/invest\?stalled=1/)
     await page.locator(sel('page-invest')).waitFor()
     const stalled = rows(page, 'invest-table').filter({ hasText: ECON })
     await stalled.locator('[data-test^="invest-notice-"]').click()
-    await page.locator(sel('invest-notice-form')).waitFor()
-    assert.match(await page.locator(sel('invest-notice-body')).inputValue(), /已120天未推进/)
-    const due = page.locator(`${sel('invest-notice-due')} input`)
-    await due.click()
-    await due.fill(new Date(Date.now() + 8 * 3600e3 + 7 * 86400e3).toISOString().slice(0, 10))
-    await due.press('Enter')
-    await page.locator(sel('invest-notice-save')).click()
-    await page.waitForURL(/\/notices\/\d+/)
-    await page.getByText('招商项目“动力电池正极材料项目（示例）”').first().waitFor()
+    await draftStalledNotice(page)
     await shot(page, 'invest-notice-draft')
     await logout(page)
     watcher.assertClean()

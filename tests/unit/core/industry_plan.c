@@ -138,13 +138,14 @@ static void test_check(void **state)
 static void test_match_and_shares(void **state)
 {
 	struct industry_plan_rules p = {2026, 2030, NULL, leads, 3};
-	/* a zone's year by 小类: output and tax in fen */
+	/* a zone's year by 小类: output and tax in fen, the parcels its enterprises hold in
+	 * m² × 100 (40000.00 m², 10000.00, 5000.00, none, 30000.00) */
 	const struct industry_sum rows[] = {
-	    {"3612", 2, 600000000, 30000000}, /* 新能源汽车 */
-	    {"3841", 1, 200000000, 10000000}, /* 锂离子电池: in 384 */
-	    {"3973", 1, 100000000, 5000000},  /* 集成电路 */
-	    {"2614", 1, 50000000, 2500000},   /* 精细化工 (26) */
-	    {"3130", 3, 50000000, 2500000},   /* 钢压延: no leading industry */
+	    {"3612", 2, 600000000, 30000000, 4000000}, /* 新能源汽车 */
+	    {"3841", 1, 200000000, 10000000, 1000000}, /* 锂离子电池: in 384 */
+	    {"3973", 1, 100000000, 5000000, 500000},   /* 集成电路 */
+	    {"2614", 1, 50000000, 2500000, 0},         /* 精细化工 (26) */
+	    {"3130", 3, 50000000, 2500000, 3000000},   /* 钢压延: no leading industry */
 	};
 	struct industry_share s[4], total;
 	(void)state;
@@ -172,22 +173,45 @@ static void test_match_and_shares(void **state)
 	assert_int_equal(s[3].enterprises, 5);
 	assert_int_equal(s[3].output_bp, 9500);
 	assert_int_equal(s[3].tax_bp, 9500);
+	/* land: the zone's enterprises hold 8500000; 新能源汽车 5000000 of it = 5882.35 -> 5882 bp,
+	 * 集成电路 500000 = 588.24 -> 588, 精细化工 none = 0 (held, not missing) */
+	assert_int_equal(total.land_m2x100, 8500000);
+	assert_true(total.has_land_bp);
+	assert_int_equal(total.land_bp, 10000);
+	assert_int_equal(s[0].land_m2x100, 5000000);
+	assert_int_equal(s[0].land_bp, 5882);
+	assert_int_equal(s[1].land_bp, 588);
+	assert_true(s[2].has_land_bp);
+	assert_int_equal(s[2].land_bp, 0);
+	/* all three together rounded once: 5500000 / 8500000 = 6470.59 -> 6471, not 5882 + 588 */
+	assert_int_equal(s[3].land_m2x100, 5500000);
+	assert_int_equal(s[3].land_bp, 6471);
 }
 
 static void test_half_up_and_empty(void **state)
 {
 	struct industry_plan_rules p = {2026, 2030, NULL, leads, 1};
-	/* 1 of 3 fen: 3333.33 bp -> 3333; 2 of 3: 6666.67 -> 6667 */
-	const struct industry_sum rows[] = {{"3612", 1, 2, 1}, {"3130", 1, 1, 2}};
+	/* 1 of 3 fen: 3333.33 bp -> 3333; 2 of 3: 6666.67 -> 6667; land 1 of 20000 (0.01 m² of
+	 * 200.00): 0.5 bp -> 1 */
+	const struct industry_sum rows[] = {{"3612", 1, 2, 1, 1}, {"3130", 1, 1, 2, 19999}};
 	struct industry_share s[2], total;
 	(void)state;
 
 	industry_plan_shares(&p, rows, 2, s, &total);
 	assert_int_equal(s[0].output_bp, 6667);
 	assert_int_equal(s[0].tax_bp, 3333);
+	assert_int_equal(s[0].land_bp, 1);
+	assert_int_equal(s[1].land_bp, 1);
+	/* no land held at all: no land share, not 0 % */
+	const struct industry_sum landless[] = {{"3612", 1, 2, 1, 0}, {"3130", 1, 1, 2, 0}};
+	industry_plan_shares(&p, landless, 2, s, &total);
+	assert_true(s[0].has_output_bp);
+	assert_false(s[0].has_land_bp);
+	assert_false(total.has_land_bp);
 	industry_plan_shares(&p, rows, 0, s, &total);
 	assert_false(s[0].has_output_bp);
 	assert_false(s[1].has_tax_bp);
+	assert_false(s[1].has_land_bp);
 	assert_int_equal(total.output_fen, 0);
 }
 

@@ -323,6 +323,12 @@ export default {
     exportPlansXlsx: '各单位计划完成情况（Excel）',
     exportPlansCsv: '各单位计划完成情况（CSV）',
     rankingHint: '点击柱条进入该开发区工作台',
+    stalledTotal: '停滞招商项目',
+    stalledCount: '{n}个',
+    stalledFirst: '以下为停滞最久的{n}个',
+    stalledHint: '超过{n}天未推进阶段（达产除外）',
+    stalledAll: '查看全部{n}个',
+    stalledNone: '暂无停滞的招商项目',
   },
   zone: {
     level: '级别',
