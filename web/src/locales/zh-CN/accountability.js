@@ -47,8 +47,11 @@ export default {
       decision: '认定结果',
       reason: '认定理由',
       decided_org_name: '认定单位',
+      decided_at: '认定时间',
       effect: '影响',
       effect_year: '影响年度',
+      effect_note: '影响说明',
+      redact_names: '案例库中须隐去的姓名',
       published: '已编入案例库',
     },
     leader_action: {
