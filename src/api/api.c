@@ -170,7 +170,7 @@ static bool trim_blank(json_t *v)
 }
 
 /* Fills e and returns -1: the validator's way of reporting without a request. */
-static int bad(struct api_body_error *e, const char *code, char *message, char *field)
+static int bad(struct api_body_error *e, const char *code, const char *message, const char *field)
 {
 	e->code = code;
 	e->message = message;
@@ -237,7 +237,9 @@ static int check_field(struct arena *a, const struct api_field *f, json_t *v, co
 			break;
 		if (json_array_size(v) > max)
 			return bad(e, "too_many",
-			           arena_printf(a, "字段 %s 最多%zu项", f->name, max), ptr);
+			           f->too_many ? f->too_many
+			                       : arena_printf(a, "字段 %s 最多%zu项", f->name, max),
+			           ptr);
 		json_array_foreach(v, i, el)
 		{
 			char *eptr = arena_printf(a, "%s/%zu", ptr, i);

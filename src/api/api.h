@@ -55,6 +55,9 @@ struct api_field {
 	size_t max; /* text: max bytes (0 = 200); arrays: max elements (0 = 100) */
 	const struct api_field *fields; /* API_OBJ_ARRAY: each element's fields, {NULL} ended */
 	int64_t lo, hi; /* API_INT, and each item of API_INT_ARRAY: the allowed range */
+	/* arrays: the refusal of more than max items when a rule sets max (the message names
+	 * the rule); NULL: "字段 x 最多n项" */
+	const char *too_many;
 };
 
 #define API_ID_MAX        INT64_MAX /* ids are positive 64-bit integers */

@@ -1,9 +1,9 @@
 /* attachment.c - the routes of the attachment mechanism (attachment.h): upload for an entity
  * type, the files of one entity, and one file's download, each read under the rule of the
  * module that owns the entity type; the upload and download a module's own routes share
- * (progress-report evidence); the reception of an uploaded file (type check, blob store); an
- * attachment's JSON. Must not write SQL or touch files
- * except through util/blobstore. */
+ * (progress-report evidence); the reception of an uploaded file (type check, blob store). An
+ * attachment's JSON is app/attachment_json.c's. Must not write SQL or touch files except
+ * through util/blobstore. */
 #include "api/attachment.h"
 
 #include "core/filetype.h"
@@ -50,33 +50,6 @@ int api_file_receive(struct api_ctx *c, const char *name, struct api_file *f)
 	f->size = (int64_t)up->size;
 	return 0;
 }
-
-void attachment_json_write(struct jsonw *w, const struct store_attachment *x)
-{
-	jsonw_obj_open(w);
-	jsonw_kstr(w, "created_at", x->created_at);
-	jsonw_kid(w, "created_by", x->created_by);
-	jsonw_kid(w, "entity_id", x->entity_id);
-	jsonw_kstr(w, "entity_type", x->entity_type);
-	jsonw_kstr(w, "filename", x->filename);
-	jsonw_kint(w, "id", x->id);
-	jsonw_kstr(w, "mime", x->mime);
-	jsonw_kint(w, "org_id", x->org_id);
-	jsonw_kstr(w, "sha256", x->sha256);
-	jsonw_kint(w, "size", x->size);
-	jsonw_obj_close(w);
-}
-
-void attachment_json_list(struct jsonw *w, const char *key, const struct store_attachment *x, int n)
-{
-	jsonw_key(w, key);
-	jsonw_arr_open(w);
-	for (int i = 0; i < n; i++)
-		attachment_json_write(w, &x[i]);
-	jsonw_arr_close(w);
-}
-
-const struct store_attachment_json attachment_json_audit = {.attachment = attachment_json_write};
 
 /* The answer's shape of one file: the record and who uploaded it. */
 static void write_answer(struct api_ctx *c, const struct store_attachment *x)

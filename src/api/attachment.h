@@ -10,6 +10,7 @@
 #define KFQ_API_ATTACHMENT_H
 
 #include "api/api.h"
+#include "app/attachment_json.h"
 #include "store/store_attachment.h"
 
 /* An entity type that takes files. */
@@ -50,13 +51,5 @@ struct api_file {
  * what the extension says) and stores it by hash (util/blobstore). 0 with f filled, or -1
  * after answering (400 invalid_file, 415 file_type_mismatch, 500 storage_failed). */
 int api_file_receive(struct api_ctx *c, const char *name, struct api_file *f);
-
-/* The JSON of an attachment (keys in byte order), and the writer store_attachment_add takes
- * for the upload's audit record. */
-void attachment_json_write(struct jsonw *w, const struct store_attachment *x);
-/* "key":[…] of n attachments. */
-void attachment_json_list(struct jsonw *w, const char *key, const struct store_attachment *x,
-                          int n);
-extern const struct store_attachment_json attachment_json_audit;
 
 #endif

@@ -7,8 +7,8 @@
 #include "api/attachment.h"
 #include "api/capability.h"
 #include "api/export.h"
-#include "api/fault_json.h"
 #include "api/people_impl.h"
+#include "app/fault_json.h"
 
 #include "core/enums.h"
 #include "store/store_org.h"

@@ -259,7 +259,8 @@ static const struct api_field set_body[] = {
 };
 static const struct api_field compare_body[] = {
     YEAR_FIELD(true),
-    {"scenarios", API_OBJ_ARRAY, true, SCENARIO_MAX, scenario_fields},
+    {"scenarios", API_OBJ_ARRAY, true, SCENARIO_MAX, scenario_fields,
+     .too_many = SCENARIO_MAX_RULE},
     API_FIELDS_END,
 };
 static const struct api_field indicator_body[] = {

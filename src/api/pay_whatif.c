@@ -128,7 +128,8 @@ static const struct api_field scenario_fields[] = {
 };
 static const struct api_field compare_body[] = {
     API_INT_FIELD("year", true, 2000, 2100),
-    {"scenarios", API_OBJ_ARRAY, true, SCENARIO_MAX, scenario_fields},
+    {"scenarios", API_OBJ_ARRAY, true, SCENARIO_MAX, scenario_fields,
+     .too_many = SCENARIO_MAX_RULE},
     API_FIELDS_END,
 };
 static const struct api_field adopt_body[] = {

@@ -138,7 +138,8 @@ static const struct api_field scenario_fields[] = {
 
 const struct api_field revshare_whatif_body[] = {
     API_INT_FIELD("year", true, REVSHARE_YEAR_MIN, REVSHARE_YEAR_MAX),
-    {"scenarios", API_OBJ_ARRAY, true, SCENARIO_MAX, scenario_fields},
+    {"scenarios", API_OBJ_ARRAY, true, SCENARIO_MAX, scenario_fields,
+     .too_many = SCENARIO_MAX_RULE},
     API_FIELDS_END,
 };
 

@@ -17,6 +17,8 @@ struct demo {
 	int64_t today;           /* day number in Asia/Shanghai (core/plan.h plan_today) */
 	const char *policy_text; /* the seed policy (data/demo/…txt), read by the caller */
 	size_t policy_len;
+	const char
+	    *data_dir; /* where evidence files go (util/blobstore), as `kfq serve` reads them */
 	/* filled: what earlier fillers made, for later ones */
 	struct policy_import_result policy; /* demo_task: the seed policy and its tasks */
 	struct strbuf summary;              /* each filler adds "imported 18 tasks" and the like */
@@ -36,6 +38,18 @@ int demo_consult_fill(struct demo *d);
 int demo_budget_fill(struct demo *d);
 int demo_people_fill(struct demo *d);
 int demo_accountability_fill(struct demo *d);
+/* 容错免责 cases, one decided (with its effect recorded) and one open (demo_fault.c) */
+int demo_fault_fill(struct demo *d);
+/* the sample zones' internal KPIs of their staff, scored, and the first zone's distribution
+ * plan from those scores (demo_kpi.c) */
+int demo_kpi_fill(struct demo *d);
+
+/* Shared by the fillers. The zone's first person on the roster when in a leader post (the
+ * roster lists leaders first), else *person 0. */
+int demo_zone_leader(struct demo *d, int64_t org_id, int64_t *person, const char **name);
+/* A one-page PDF of n lines of UTF-8 text (each at most about 40 characters), *len bytes in a
+ * (demo_pdf.c). */
+const char *demo_pdf(struct arena *a, const char *const *lines, int n, size_t *len);
 int demo_land_fill(struct demo *d);
 /* a platform company per sample zone with two years of figures (demo_platform.c) */
 int demo_platform_fill(struct demo *d);

@@ -2,8 +2,8 @@
  * organizations granted (市纪委监委 with 市委组织部, art. 18 naming no lead), the sample zones'
  * grades of the two years before (beside this year's from demo_people), their indicators of
  * this year for the 编制 norm, and a 优先提拔使用 recorded by 市委组织部 for the leader of the
- * zone graded 优秀 last year. Cases themselves are left to the office: each needs evidence
- * files. Writes through the store functions the web app uses. Must not write SQL. */
+ * zone graded 优秀 last year. The cases themselves are demo_fault.c's. Writes through the store
+ * functions the web app uses. Must not write SQL. */
 #include "app/capability_json.h"
 #include "app/demo.h"
 #include "app/leader_json.h"
@@ -39,8 +39,7 @@ static int grant(struct demo *d, const char *org, const char *code, int64_t *id)
 	return rc == KFQ_ECONFLICT ? KFQ_OK : rc;
 }
 
-/* The zone's first person, when in a leader post (the roster lists leaders first). */
-static int leader_of(struct demo *d, int64_t org_id, int64_t *person)
+int demo_zone_leader(struct demo *d, int64_t org_id, int64_t *person, const char **name)
 {
 	struct store_person_filter f = {0};
 	struct store_person *ps;
@@ -48,13 +47,16 @@ static int leader_of(struct demo *d, int64_t org_id, int64_t *person)
 	int n, rc;
 
 	*person = 0;
+	*name = NULL;
 	f.org_id = org_id;
 	f.limit = 1;
 	f.current = true;
 	if ((rc = store_person_list(d->s, d->a, &f, &ps, &n, &total)) != KFQ_OK)
 		return rc;
-	if (n && ps[0].post_leader)
+	if (n && ps[0].post_leader) {
 		*person = ps[0].id;
+		*name = ps[0].name;
+	}
 	return KFQ_OK;
 }
 
@@ -101,7 +103,8 @@ int demo_accountability_fill(struct demo *d)
 			    .basis = "开发区上年度考核优秀，主任担当作为、成绩突出",
 			    .doc_no = "抚组干〔演示〕1号"};
 			enum leader_rule rule;
-			if ((rc = leader_of(d, zones[z].id, &a.person_id)) != KFQ_OK)
+			const char *name;
+			if ((rc = demo_zone_leader(d, zones[z].id, &a.person_id, &name)) != KFQ_OK)
 				return rc;
 			if (a.person_id &&
 			    (rc = store_leader_action_add(d->s, d->who, &leader_json_audit, &a,

@@ -1,14 +1,12 @@
 /* demo_assess.c - the demo's annual assessment: this year's schemes for the sample zones by
  * class (国家级, 省级), their targets and actuals, and the results computed but not yet
- * published (the office publishes them in the web app); each sample zone's internal KPI scheme
- * for its staff. Writes through store/ like the web app. */
+ * published (the office publishes them in the web app). The internal KPIs are demo_kpi.c's.
+ * Writes through store/ like the web app. */
 #include "app/assess_json.h"
 #include "app/demo.h"
-#include "app/kpi_json.h"
 
 #include "core/notice.h"
 #include "store/store_assess.h"
-#include "store/store_kpi.h"
 #include "store/store_org.h"
 #include "util/log.h"
 
@@ -26,13 +24,6 @@ static const struct store_assess_indicator indicators[] = {
     {.name = "安全生产事故", .kind = "deduction", .mode = "points", .weight = 0, .scale = 500},
 };
 #define NIND ((int)(sizeof(indicators) / sizeof(indicators[0])))
-
-static const struct store_kpi_indicator kpis[] = {
-    {.name = "招商引资任务", .category = "investment", .weight = 30},
-    {.name = "项目建设进度", .category = "project", .weight = 25},
-    {.name = "产业培育", .category = "industry", .weight = 20},
-    {.name = "日常工作", .category = "other", .weight = 25},
-};
 
 /* The values of the k-th zone of a class: targets met by 90..120 %, the province's score
  * 78..93, a deduction for every third zone. Hundredths of each unit. */
@@ -93,29 +84,12 @@ int demo_assess_fill(struct demo *d)
 {
 	struct store_org_filter of = {.type = "zone"};
 	struct store_org *zones;
-	int nzones, year = notice_year(d->today), kpi = 0, rc;
+	int nzones, year = notice_year(d->today), rc;
 
 	if ((rc = store_org_list(d->s, d->a, &of, &zones, &nzones)) != KFQ_OK ||
 	    (rc = scheme_of(d, year, "国家级开发区", zones, nzones, "national", 0)) != KFQ_OK ||
 	    (rc = scheme_of(d, year, "省级开发区", zones, nzones, "provincial", 4000)) != KFQ_OK)
 		return rc;
-	for (int z = 0; z < nzones; z++) {
-		struct store_kpi_indicator ind[4];
-		struct store_kpi_scheme k = {
-		    .org_id = zones[z].id, .year = year, .target = "staff"};
-		enum kpi_rule rule;
-		int bad;
-		if (!zones[z].is_sample)
-			continue;
-		memcpy(ind, kpis, sizeof(ind));
-		k.ind = ind;
-		k.nind = 4;
-		if ((rc = store_kpi_scheme_save(d->s, d->who, &kpi_json_audit, &k, &rule, &bad)) !=
-		    KFQ_OK)
-			return rc;
-		kpi++;
-	}
-	strbuf_addf(&d->summary,
-	            ", this year's assessment computed (to be published) and %d KPI schemes", kpi);
+	strbuf_addstr(&d->summary, ", this year's assessment computed (to be published)");
 	return KFQ_OK;
 }

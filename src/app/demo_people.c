@@ -1,7 +1,7 @@
 /* demo_people.c - the demo's staffing, rosters and performance pay: this year's figures and
  * posts for each sample zone (as 编办 would approve them), a roster of ten with a secondee
- * paid by his unit and one who returned, the office's R, coefficients and grades, and the
- * first zone's distribution plan filed and acknowledged by two of the four departments.
+ * paid by his unit and one who returned, the office's R, coefficients and grades (the first
+ * zone's distribution plan, from its staff's KPI scores, is demo_kpi.c's).
  * Everything goes through the store functions the web app uses, so the rules and the audit
  * log are the same. Must not write SQL. */
 #include "app/demo.h"
@@ -10,7 +10,6 @@
 
 #include "core/notice.h"
 #include "core/people.h"
-#include "store/store_capability.h"
 #include "store/store_org.h"
 #include "store/store_pay.h"
 #include "store/store_people.h"
@@ -58,8 +57,7 @@ static const char *demo_id(struct arena *a, int zone, int i)
 	return s;
 }
 
-static int staff_zone(struct demo *d, const struct store_org *z, int zi, int year,
-                      int64_t *first_two)
+static int staff_zone(struct demo *d, const struct store_org *z, int zi, int year)
 {
 	static const char *bodies[] = {"综合办公室", "招商服务局", "项目建设局", "企业服务中心"};
 	struct store_staffing st = {0};
@@ -109,8 +107,6 @@ static int staff_zone(struct demo *d, const struct store_org *z, int zi, int yea
 		if ((rc = store_person_create(d->s, d->who, &people_json_audit, &p, &rule)) !=
 		    KFQ_OK)
 			return rc;
-		if (i < 2)
-			first_two[i] = p.id;
 		if (i == 9) {
 			snprintf(date, sizeof(date), "%d-06-30", year);
 			rc = store_person_end(d->s, d->who, &people_json_audit, p.id,
@@ -147,50 +143,10 @@ static int set_pay(struct demo *d, const struct store_org *zones, int nzones, in
 	return KFQ_OK;
 }
 
-/* The first zone's plan within its pool, filed, acknowledged by the first two holders. */
-static int plan_first(struct demo *d, const struct store_org *z, int year, const int64_t *two)
-{
-	struct store_capability_filter f = {.capability = "ack_pay_filing"};
-	struct store_pay_pool *pool;
-	struct store_capability_grant *holders;
-	struct store_scope all = {0};
-	struct store_pay_line lines[2];
-	struct store_pay_plan p = {0};
-	enum pay_rule rule;
-	int64_t total;
-	int n, bad, rc;
-
-	if ((rc = store_pay_pools(d->s, d->a, year, z->id, &all, &pool, &n)) != KFQ_OK)
-		return rc;
-	if (n != 1 || pool[0].rule != PAY_OK)
-		return KFQ_OK;
-	for (int i = 0; i < 2; i++)
-		lines[i] =
-		    (struct store_pay_line){.person_id = two[i],
-		                            .base_fen = 7200000,
-		                            .perf_fen = pool[0].p.pool_fen / 10 * (i ? 4 : 6)};
-	p.org_id = z->id;
-	p.year = year;
-	p.note = "按内部考核结果分配";
-	p.lines = lines;
-	p.nlines = 2;
-	if ((rc = store_pay_plan_save(d->s, d->who, &pay_json_audit, &p, &rule, &bad)) != KFQ_OK ||
-	    (rc = store_pay_plan_file(d->s, d->who, &pay_json_audit, p.id)) != KFQ_OK)
-		return rc;
-	if ((rc = store_capability_list(d->s, d->a, &f, &holders, &n, &total)) != KFQ_OK)
-		return rc;
-	for (int i = 0; i < n && i < 2; i++)
-		if ((rc = store_pay_plan_ack(d->s, d->who, &pay_json_audit, p.id, holders[i].org_id,
-		                             "ack", "同意备案")) != KFQ_OK)
-			return rc;
-	return KFQ_OK;
-}
-
 int demo_people_fill(struct demo *d)
 {
 	struct store_org_filter of = {.type = "zone"};
-	struct store_org *zones, *first = NULL;
-	int64_t two[2] = {0, 0}, first_two[2] = {0, 0};
+	struct store_org *zones;
 	int nzones, staffed = 0, year = notice_year(d->today), rc;
 
 	if ((rc = store_org_list(d->s, d->a, &of, &zones, &nzones)) != KFQ_OK)
@@ -198,16 +154,10 @@ int demo_people_fill(struct demo *d)
 	for (int z = 0; z < nzones; z++) {
 		if (!zones[z].is_sample)
 			continue;
-		if ((rc = staff_zone(d, &zones[z], staffed++, year, two)) != KFQ_OK)
+		if ((rc = staff_zone(d, &zones[z], staffed++, year)) != KFQ_OK)
 			return rc;
-		if (!first) {
-			first = &zones[z];
-			memcpy(first_two, two, sizeof(two));
-		}
 	}
 	if ((rc = set_pay(d, zones, nzones, year)) != KFQ_OK)
-		return rc;
-	if (first && (rc = plan_first(d, first, year, first_two)) != KFQ_OK)
 		return rc;
 	strbuf_addf(&d->summary, ", staffing and rosters of %d zones with their pools", staffed);
 	return KFQ_OK;

@@ -14,10 +14,11 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: kfq demo [--db PATH|URL] [--config FILE] [--policy FILE]\n\n"
+    "usage: kfq demo [--db PATH|URL] [--config FILE] [--data-dir DIR] [--policy FILE]\n\n"
     "Imports the policy text (default data/demo/fushun-devzone-reform-draft-2025.txt) and gives\n"
     "each sample zone (示例) a plan per task, with progress and some late milestones, dated from\n"
-    "today. Refuses when the database already holds plans.\n";
+    "today; evidence files go to --data-dir (or data_dir of the config; default files/ beside a\n"
+    "SQLite file), where `kfq serve` reads them. Refuses when the database already holds plans.\n";
 
 int cmd_demo(int argc, char **argv)
 {
@@ -28,7 +29,7 @@ int cmd_demo(int argc, char **argv)
 	struct demo d = {0};
 	struct arena a;
 	const char *policy = "data/demo/fushun-devzone-reform-draft-2025.txt";
-	char key[4096];
+	char key[4096], data_dir[4096];
 	int exit = CMD_EXIT_FAIL;
 
 	if (cmd_wants_help(argc, argv, usage))
@@ -42,6 +43,8 @@ int cmd_demo(int argc, char **argv)
 			continue;
 		if (!strcmp(argv[i], "--policy") && i + 1 < argc)
 			policy = argv[++i];
+		else if (!strcmp(argv[i], "--data-dir") && i + 1 < argc)
+			o.data_dir = argv[++i];
 		else
 			return cmd_usage_error("demo", "unexpected argument '%s'", argv[i]);
 	}
@@ -63,6 +66,7 @@ int cmd_demo(int argc, char **argv)
 	d.today = plan_today(time_now());
 	d.policy_text = text.buf;
 	d.policy_len = text.len;
+	d.data_dir = cmd_data_dir(&o, data_dir, sizeof(data_dir));
 	if (demo_fill(&d) != KFQ_OK) {
 		fprintf(stderr, "kfq demo: %s\n", d.error ? d.error : store_errmsg(s));
 		goto cleanup;

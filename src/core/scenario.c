@@ -83,7 +83,7 @@ int scenario_compare(const struct scenario_param_def *defs, size_t n_defs, const
 	memset(out, 0, sizeof(*out));
 	if (n > SCENARIO_MAX) {
 		p->field = "/scenarios";
-		p->message = "一次最多比较8个方案";
+		p->message = SCENARIO_MAX_RULE;
 		return -1;
 	}
 	out->n_columns = n + 1;

@@ -13,9 +13,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define SCENARIO_MAX        8  /* scenarios compared at once, besides the current one */
+#define SCENARIO_MAX        10 /* scenarios compared at once, besides the current one */
 #define SCENARIO_NAME_MAX   64 /* bytes of a scenario's name */
 #define SCENARIO_PARAMS_MAX 32
+/* The refusal of more than SCENARIO_MAX, worded as the rule; the routes declare it for their
+ * scenario arrays so that the validator and this module refuse alike. */
+#define SCENARIO_MAX_RULE "一次最多比较10个方案（现行方案之外）"
 
 /* A parameter a module lets scenarios vary. */
 struct scenario_param_def {

@@ -89,9 +89,9 @@ static const char sql_value_update[] =
 static const char sql_result_get[] = RESULT_COLS " WHERE r.id = ?1";
 static const char sql_results_scheme[] =
     RESULT_COLS " WHERE r.scheme_id = ?1 ORDER BY r.rank_no, o.name";
-static const char sql_result_find[] =
-    "SELECT id, score_cp, rank_no, grade, version FROM assess_result WHERE scheme_id = ?1 AND "
-    "org_id = ?2";
+/* the scheme's results before a computation, read once for all its zones */
+static const char sql_results_before[] =
+    "SELECT org_id, id, score_cp, rank_no, grade, version FROM assess_result WHERE scheme_id = ?1";
 static const char sql_result_insert[] =
     "INSERT INTO assess_result (scheme_id, org_id, score_cp, target_cp, deduct_cp, rank_no, "
     "grade, demoted, version, computed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, ?9) "
@@ -100,10 +100,12 @@ static const char sql_result_update[] =
     "UPDATE assess_result SET score_cp = ?3, target_cp = ?4, deduct_cp = ?5, rank_no = ?6, "
     "grade = ?7, demoted = ?8, version = ?10, computed_at = ?9 WHERE scheme_id = ?1 AND "
     "org_id = ?2 RETURNING id";
-static const char sql_result_lines_drop[] = "DELETE FROM assess_result_line WHERE result_id = ?1";
-static const char sql_line_insert[] =
+/* a result's lines, LINES_PER_INSERT rows at most per statement (?1 the result, then three
+ * parameters a row, within STORE_MAX_PARAMS) */
+static const char sql_lines_insert[] =
     "INSERT INTO assess_result_line (result_id, indicator_id, completion_bp, contribution_cp) "
-    "VALUES (?1, ?2, ?3, ?4)";
+    "VALUES";
+#define LINES_PER_INSERT 10
 static const char sql_lines[] =
     "SELECT l.indicator_id, i.name, i.kind, i.weight, l.completion_bp, l.contribution_cp FROM "
     "assess_result_line l JOIN assess_indicator i ON i.id = l.indicator_id WHERE l.result_id "
@@ -870,44 +872,73 @@ static int score_zones(struct store *s, struct arena *a, const struct store_asse
 	return KFQ_OK;
 }
 
-/* Writes one zone's result and lines; on a published scheme a change keeps the old result in
- * the history with the reason, and the zone's grade of the year follows. */
+/* A result as it stood before the computation. */
+struct result_before {
+	int64_t org_id, id, score_cp, rank;
+	const char *grade;
+	int64_t version;
+};
+
+static void read_result_before(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct result_before *r = element;
+
+	r->org_id = store_col_int(st, 0);
+	r->id = store_col_int(st, 1);
+	r->score_cp = store_col_int(st, 2);
+	r->rank = store_col_int(st, 3);
+	r->grade = store_col_dup(st, 4, a);
+	r->version = store_col_int(st, 5);
+}
+
+/* Inserts result id's n lines, a few rows per statement. */
+static int insert_lines(struct store *s, int64_t id, const struct store_assess_scheme *x,
+                        const struct assess_line *lines)
+{
+	int rc = KFQ_OK;
+
+	for (int from = 0; from < x->nind && rc == KFQ_OK; from += LINES_PER_INSERT) {
+		struct store_sql q;
+		struct store_stmt *st;
+		store_sql_init(&q);
+		store_sql_add(&q, sql_lines_insert);
+		store_sql_param_int(&q, id);
+		for (int i = from; i < x->nind && i < from + LINES_PER_INSERT; i++) {
+			store_sql_int(&q, i > from ? ", (?1, ?, " : " (?1, ?, ", x->ind[i].id);
+			store_sql_int(&q, "?, ", lines[i].completion_bp);
+			store_sql_int(&q, "?)", lines[i].contribution_cp);
+		}
+		if ((rc = store_sql_prepare(s, &q, &st)) == KFQ_OK)
+			rc = store_run(st);
+		store_sql_release(&q);
+	}
+	return rc;
+}
+
+/* Writes one zone's result and lines (its old lines are gone already); on a published scheme a
+ * change keeps the old result (old, NULL for none) in the history with the reason, and the
+ * zone's grade of the year follows. */
 static int write_result(struct store *s, const struct store_actor *who,
                         const struct store_assess_scheme *x, const struct assess_entry *e,
-                        const struct assess_line *lines, const char *reason, const char *now)
+                        const struct assess_line *lines, const struct result_before *old,
+                        const char *reason, const char *now)
 {
-	bool published = !strcmp(x->status, "published"), found;
+	bool published = !strcmp(x->status, "published");
 	const char *grade = assess_grade_code(e->grade);
-	int64_t id = 0, old_score = 0, old_rank = 0, version = 0;
-	char old_grade[16] = "";
+	int64_t id = old ? old->id : 0, version = old ? old->version : 0;
 	struct store_stmt *st;
 	int rc;
 
-	if ((rc = store_prepare(s, sql_result_find, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, x->id);
-	store_bind_int(st, 2, e->org_id);
-	rc = store_step(st);
-	if ((found = rc == KFQ_ROW)) {
-		id = store_col_int(st, 0);
-		old_score = store_col_int(st, 1);
-		old_rank = store_col_int(st, 2);
-		snprintf(old_grade, sizeof(old_grade), "%s", store_col_text(st, 3));
-		version = store_col_int(st, 4);
-	}
-	store_reset(st);
-	if (rc != KFQ_ROW && rc != KFQ_DONE)
-		return rc;
-	bool changed = found && (old_score != e->score_cp || old_rank != e->rank ||
-	                         strcmp(old_grade, grade) != 0);
+	bool changed = old && (old->score_cp != e->score_cp || old->rank != e->rank ||
+	                       strcmp(old->grade ? old->grade : "", grade) != 0);
 	if (published && changed) {
 		if ((rc = store_prepare(s, sql_history_insert, &st)) != KFQ_OK)
 			return rc;
 		store_bind_int(st, 1, id);
 		store_bind_int(st, 2, version);
-		store_bind_int(st, 3, old_score);
-		store_bind_int(st, 4, old_rank);
-		store_bind_text(st, 5, old_grade);
+		store_bind_int(st, 3, old->score_cp);
+		store_bind_int(st, 4, old->rank);
+		store_bind_text(st, 5, old->grade ? old->grade : "");
 		store_bind_text(st, 6, reason);
 		store_bind_text(st, 7, now);
 		store_bind_id(st, 8, who->user_id);
@@ -915,7 +946,7 @@ static int write_result(struct store *s, const struct store_actor *who,
 			return rc;
 		version++;
 	}
-	if ((rc = store_prepare(s, found ? sql_result_update : sql_result_insert, &st)) != KFQ_OK)
+	if ((rc = store_prepare(s, old ? sql_result_update : sql_result_insert, &st)) != KFQ_OK)
 		return rc;
 	store_bind_int(st, 1, x->id);
 	store_bind_int(st, 2, e->org_id);
@@ -926,21 +957,11 @@ static int write_result(struct store *s, const struct store_actor *who,
 	store_bind_text(st, 7, grade);
 	store_bind_int(st, 8, e->demoted);
 	store_bind_text(st, 9, now);
-	if (found)
+	if (old)
 		store_bind_int(st, 10, version ? version : 1);
 	if ((rc = store_run_id(st, &id)) != KFQ_OK ||
-	    (rc = store_exec_id(s, sql_result_lines_drop, id)) != KFQ_OK)
+	    (rc = insert_lines(s, id, x, lines)) != KFQ_OK)
 		return rc;
-	for (int i = 0; i < x->nind; i++) {
-		if ((rc = store_prepare(s, sql_line_insert, &st)) != KFQ_OK)
-			return rc;
-		store_bind_int(st, 1, id);
-		store_bind_int(st, 2, x->ind[i].id);
-		store_bind_int(st, 3, lines[i].completion_bp);
-		store_bind_int(st, 4, lines[i].contribution_cp);
-		if ((rc = store_run(st)) != KFQ_OK)
-			return rc;
-	}
 	if (published && changed)
 		return set_zone_grade(s, who, x->year, e->org_id, grade, now);
 	return KFQ_OK;
@@ -955,8 +976,10 @@ static int compute_tx(struct store *s, const struct store_actor *who,
 	struct store_assess_scheme x;
 	struct assess_entry *e;
 	struct assess_line *lines;
+	struct result_before *old;
+	void *found;
 	char *before = NULL;
-	int rc;
+	int nold, rc;
 
 	if ((rc = store_assess_scheme_get(s, a, scheme_id, &x)) != KFQ_OK)
 		return rc;
@@ -983,16 +1006,29 @@ static int compute_tx(struct store *s, const struct store_actor *who,
 	if (!(before = store_entity_json(s, scheme_id, scheme_write, json, &rc)))
 		return rc;
 	now_text(now);
-	for (int g = 0; g < x.nzones && rc == KFQ_OK; g++)
+	/* the results as they were, read at once, and every old line gone in one statement: each
+	 * zone then costs its result's write and a lines insert, not a statement per line */
+	if ((rc = store_collect(s, a, sql_results_before, scheme_id, sizeof(*old),
+	                        read_result_before, &found, &nold)) != KFQ_OK ||
+	    (rc = store_exec_id(s, sql_lines_drop, scheme_id)) != KFQ_OK)
+		goto done;
+	old = found;
+	for (int g = 0; g < x.nzones && rc == KFQ_OK; g++) {
+		const struct result_before *was = NULL;
+		for (int k = 0; k < nold && !was; k++)
+			if (old[k].org_id == graded[g].org_id)
+				was = &old[k];
 		for (int z = 0; z < x.nzones; z++)
 			if (e[z].org_id == graded[g].org_id) {
 				rc = write_result(s, who, &x, &graded[g],
-				                  &lines[(size_t)z * x.nind], reason, now);
+				                  &lines[(size_t)z * x.nind], was, reason, now);
 				break;
 			}
+	}
 	if (rc == KFQ_OK)
 		rc = store_audit_entity(s, who, "compute", "assess_scheme", scheme_id, before,
 		                        scheme_write, json);
+done:
 	free(before);
 	return rc;
 }

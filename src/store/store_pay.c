@@ -61,19 +61,26 @@ static const char sql_grade_get[] = GRADE_COLS " WHERE g.id = ?1";
 static const char sql_grade_list[] = GRADE_COLS;
 
 static const char sql_zones[] = "SELECT o.id, o.name, COALESCE(o.parent_id, 0) FROM org o";
-static const char sql_zone_grade[] = "SELECT grade FROM zone_grade WHERE year = ?1 AND org_id = ?2";
-static const char sql_zone_level[] =
-    "SELECT COALESCE(l.level_org_id, 0), COALESCE(o.name, '市本级'), l.r_fen FROM pay_level l "
-    "LEFT JOIN org o ON o.id = l.level_org_id WHERE l.year = ?1 AND l.level_key IN (?2, "
-    "'city') ORDER BY l.level_key = 'city' LIMIT 1";
-static const char sql_zone_coef[] =
-    "SELECT coef_bp FROM pay_coefficient WHERE year = ?1 AND grade = ?2";
-static const char sql_zone_staffing[] = "SELECT year, quota FROM staffing WHERE org_id = ?1 AND "
-                                        "year <= ?2 ORDER BY year DESC LIMIT 1";
-static const char sql_zone_heads[] =
-    "SELECT COUNT(*), COALESCE(SUM(CASE WHEN seconded = 1 AND paid_by_zone = 0 THEN 1 ELSE 0 "
-    "END), 0) FROM person WHERE org_id = ?1 AND start_date <= ?2 AND (end_date IS NULL OR "
-    "end_date > ?2)";
+/* A pool's inputs, read for every zone at once (one statement per input, not per zone; ?1 the
+ * year, or 31 December of it for the head-count) or, in the _one forms, for zone ?2 alone. */
+#define SQL_GRADES "SELECT org_id, grade FROM zone_grade WHERE year = ?1"
+static const char sql_grades_all[] = SQL_GRADES;
+static const char sql_grades_one[] = SQL_GRADES " AND org_id = ?2";
+static const char sql_levels[] =
+    "SELECT l.level_key, COALESCE(l.level_org_id, 0), COALESCE(o.name, '市本级'), l.r_fen FROM "
+    "pay_level l LEFT JOIN org o ON o.id = l.level_org_id WHERE l.year = ?1";
+static const char sql_coefs[] = "SELECT grade, coef_bp FROM pay_coefficient WHERE year = ?1";
+/* every year up to the pool's, the latest first: the first row of a zone rules */
+#define SQL_STAFFING "SELECT org_id, year, quota FROM staffing WHERE year <= ?1"
+static const char sql_staffing_all[] = SQL_STAFFING " ORDER BY org_id, year DESC";
+static const char sql_staffing_one[] = SQL_STAFFING " AND org_id = ?2 ORDER BY org_id, year DESC";
+#define SQL_HEADS                                                                                  \
+	"SELECT org_id, COUNT(*), COALESCE(SUM(CASE WHEN seconded = 1 AND paid_by_zone = 0 THEN "  \
+	"1 "                                                                                       \
+	"ELSE 0 END), 0) FROM person WHERE start_date <= ?1 AND (end_date IS NULL OR end_date > "  \
+	"?1)"
+static const char sql_heads_all[] = SQL_HEADS " GROUP BY org_id";
+static const char sql_heads_one[] = SQL_HEADS " AND org_id = ?2 GROUP BY org_id";
 static const char sql_zone_parent[] = "SELECT COALESCE(parent_id, 0), name FROM org WHERE id = ?1";
 
 #define PLAN_COLS                                                                                  \
@@ -482,80 +489,152 @@ int store_zone_grade_list(struct store *s, struct arena *a, int year,
 
 /* ---- pools ---- */
 
-/* Reads the text column 0 of st's one row into *out (NULL when none). */
-static int one_text(struct store_stmt *st, struct arena *a, const char **out)
-{
-	int rc = store_step(st);
+/* One row of a pool's inputs: a zone's (or, for levels and coefficients, a key's) values. */
+struct input_row {
+	int64_t org_id;   /* grades, staffing, heads; levels: the level's organization */
+	const char *key;  /* grades: the grade; levels: the level key; coefficients: the grade */
+	const char *name; /* levels: the level's name */
+	int64_t v1, v2;   /* levels: r_fen; coefficients: coef_bp; staffing: year, quota; heads:
+	                     on the roster, unpaid secondees */
+};
 
-	*out = rc == KFQ_ROW ? store_col_dup(st, 0, a) : NULL;
-	store_reset(st);
-	return rc == KFQ_ROW || rc == KFQ_DONE ? KFQ_OK : rc;
+struct pool_inputs {
+	struct input_row *grades, *levels, *coefs, *staffing, *heads;
+	int ngrades, nlevels, ncoefs, nstaffing, nheads;
+};
+
+static void read_grade_row(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct input_row *r = element;
+
+	r->org_id = store_col_int(st, 0);
+	r->key = store_col_dup(st, 1, a);
 }
 
-/* The pool of zone p->org_id under county parent (0 = none) for p->year. */
-static int pool_of(struct store *s, struct arena *a, int64_t parent, struct store_pay_pool *p)
+static void read_level_row(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct input_row *r = element;
+
+	r->key = store_col_dup(st, 0, a);
+	r->org_id = store_col_int(st, 1);
+	r->name = store_col_dup(st, 2, a);
+	r->v1 = store_col_int(st, 3);
+}
+
+static void read_coef_row(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct input_row *r = element;
+
+	r->key = store_col_dup(st, 0, a);
+	r->v1 = store_col_int(st, 1);
+}
+
+/* staffing (org_id, year, quota) and heads (org_id, on roster, unpaid secondees) */
+static void read_count_row(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct input_row *r = element;
+
+	(void)a;
+	r->org_id = store_col_int(st, 0);
+	r->v1 = store_col_int(st, 1);
+	r->v2 = store_col_int(st, 2);
+}
+
+/* Every row of sql with ?1 = the year (or date, when set) and ?2 = org_id when not 0, into an
+ * arena array. */
+static int input_rows(struct store *s, struct arena *a, const char *sql, int year, const char *date,
+                      int64_t org_id, store_reader read, struct input_row **out, int *n)
 {
 	struct store_stmt *st;
-	char key[24], dec31[16];
+	int cap = 0, rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_prepare(s, sql, &st)) != KFQ_OK)
+		return rc;
+	if (date)
+		store_bind_text(st, 1, date);
+	else
+		store_bind_int(st, 1, year);
+	if (org_id)
+		store_bind_int(st, 2, org_id);
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (*n == cap)
+			*out = arena_grow(a, *out, sizeof(**out), &cap);
+		memset(&(*out)[*n], 0, sizeof(**out));
+		read(st, a, &(*out)[(*n)++]);
+	}
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+/* The inputs of the year's pools: of every zone (org_id 0) or of one. */
+static int pool_inputs_read(struct store *s, struct arena *a, int year, int64_t org_id,
+                            struct pool_inputs *in)
+{
+	char dec31[16];
 	int rc;
 
+	snprintf(dec31, sizeof(dec31), "%04d-12-31", year);
+	if ((rc = input_rows(s, a, org_id ? sql_grades_one : sql_grades_all, year, NULL, org_id,
+	                     read_grade_row, &in->grades, &in->ngrades)) != KFQ_OK ||
+	    (rc = input_rows(s, a, sql_levels, year, NULL, 0, read_level_row, &in->levels,
+	                     &in->nlevels)) != KFQ_OK ||
+	    (rc = input_rows(s, a, sql_coefs, year, NULL, 0, read_coef_row, &in->coefs,
+	                     &in->ncoefs)) != KFQ_OK ||
+	    (rc = input_rows(s, a, org_id ? sql_staffing_one : sql_staffing_all, year, NULL, org_id,
+	                     read_count_row, &in->staffing, &in->nstaffing)) != KFQ_OK)
+		return rc;
+	return input_rows(s, a, org_id ? sql_heads_one : sql_heads_all, year, dec31, org_id,
+	                  read_count_row, &in->heads, &in->nheads);
+}
+
+/* The first row of the zone, or of the key; NULL when none. */
+static const struct input_row *row_of(const struct input_row *rows, int n, int64_t org_id,
+                                      const char *key)
+{
+	for (int i = 0; i < n; i++)
+		if (key ? !strcmp(rows[i].key, key) : rows[i].org_id == org_id)
+			return &rows[i];
+	return NULL;
+}
+
+/* The pool of zone p->org_id under county parent (0 = none) for p->year, from the inputs: the
+ * grade, R of the county's level (the city's when the county has none), the grade's
+ * coefficient, the latest staffing up to the year and the head-count on 31 December. */
+static void pool_of(const struct pool_inputs *in, int64_t parent, struct store_pay_pool *p)
+{
+	const struct input_row *r;
+	char key[24];
+
 	snprintf(key, sizeof(key), "%lld", (long long)parent);
-	snprintf(dec31, sizeof(dec31), "%04d-12-31", p->year);
 	p->rule = PAY_NO_POOL;
-	if ((rc = store_prepare(s, sql_zone_grade, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, p->year);
-	store_bind_int(st, 2, p->org_id);
-	if ((rc = one_text(st, a, &p->grade)) != KFQ_OK)
-		return rc;
-	p->have_grade = p->grade != NULL;
-	if ((rc = store_prepare(s, sql_zone_level, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, p->year);
-	store_bind_text(st, 2, key);
-	if ((rc = store_step(st)) == KFQ_ROW) {
+	if ((r = row_of(in->grades, in->ngrades, p->org_id, NULL)) != NULL) {
+		p->have_grade = true;
+		p->grade = r->key;
+	}
+	if ((r = row_of(in->levels, in->nlevels, 0, key)) != NULL ||
+	    (r = row_of(in->levels, in->nlevels, 0, "city")) != NULL) {
 		p->have_level = true;
-		p->level_org_id = store_col_int(st, 0);
-		p->level_name = store_col_dup(st, 1, a);
-		p->p.r_fen = store_col_int(st, 2);
+		p->level_org_id = r->org_id;
+		p->level_name = r->name;
+		p->p.r_fen = r->v1;
 	}
-	store_reset(st);
-	if (rc != KFQ_ROW && rc != KFQ_DONE)
-		return rc;
-	if (p->have_grade) {
-		if ((rc = store_prepare(s, sql_zone_coef, &st)) != KFQ_OK)
-			return rc;
-		store_bind_int(st, 1, p->year);
-		store_bind_text(st, 2, p->grade);
-		if ((rc = one_int(st, &p->p.coef_bp, &p->have_coef)) != KFQ_OK)
-			return rc;
+	if (p->have_grade && (r = row_of(in->coefs, in->ncoefs, 0, p->grade)) != NULL) {
+		p->have_coef = true;
+		p->p.coef_bp = r->v1;
 	}
-	if ((rc = store_prepare(s, sql_zone_staffing, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, p->org_id);
-	store_bind_int(st, 2, p->year);
-	if ((rc = store_step(st)) == KFQ_ROW) {
+	if ((r = row_of(in->staffing, in->nstaffing, p->org_id, NULL)) != NULL) {
 		p->have_staffing = true;
-		p->staffing_year = (int)store_col_int(st, 0);
-		p->p.quota = store_col_int(st, 1);
+		p->staffing_year = (int)r->v1;
+		p->p.quota = r->v2;
 	}
-	store_reset(st);
-	if (rc != KFQ_ROW && rc != KFQ_DONE)
-		return rc;
-	if ((rc = store_prepare(s, sql_zone_heads, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, p->org_id);
-	store_bind_text(st, 2, dec31);
-	if ((rc = store_step(st)) == KFQ_ROW) {
-		p->p.on_roster = store_col_int(st, 0);
-		p->p.unpaid_secondees = store_col_int(st, 1);
+	if ((r = row_of(in->heads, in->nheads, p->org_id, NULL)) != NULL) {
+		p->p.on_roster = r->v1;
+		p->p.unpaid_secondees = r->v2;
 	}
-	store_reset(st);
-	if (rc != KFQ_ROW)
-		return rc == KFQ_DONE ? KFQ_ERR : rc;
 	if (p->have_grade && p->have_level && p->have_coef && p->have_staffing)
 		p->rule = pay_pool_compute(&p->p);
-	return KFQ_OK;
 }
 
 struct zone_row {
@@ -600,23 +679,25 @@ int store_pay_pools(struct store *s, struct arena *a, int year, int64_t org_id,
 	                       .elem_size = sizeof(struct zone_row),
 	                       .filter = zone_filter,
 	                       .order = " ORDER BY o.name"};
+	struct pool_inputs in = {0};
 	struct zone_row *zs;
 	int64_t total;
 	void *arr;
 	int rc;
 
 	*out = NULL;
-	if ((rc = store_list_page(s, a, &l, &arr, n, &total)) != KFQ_OK)
+	if ((rc = store_list_page(s, a, &l, &arr, n, &total)) != KFQ_OK ||
+	    (rc = pool_inputs_read(s, a, year, org_id, &in)) != KFQ_OK)
 		return rc;
 	zs = arr;
 	*out = arena_zalloc(a, sizeof(**out) * (size_t)(*n ? *n : 1));
-	for (int i = 0; i < *n && rc == KFQ_OK; i++) {
+	for (int i = 0; i < *n; i++) {
 		(*out)[i].org_id = zs[i].id;
 		(*out)[i].org_name = zs[i].name;
 		(*out)[i].year = year;
-		rc = pool_of(s, a, zs[i].parent, &(*out)[i]);
+		pool_of(&in, zs[i].parent, &(*out)[i]);
 	}
-	return rc;
+	return KFQ_OK;
 }
 
 /* ---- plans ---- */
@@ -814,6 +895,7 @@ static int check_plan(struct store *s, struct arena *a, struct store_pay_plan *i
                       enum pay_rule *rule, int *bad)
 {
 	struct store_pay_pool pool = {.org_id = in->org_id, .year = in->year};
+	struct pool_inputs inputs = {0};
 	struct pay_line *pl = arena_zalloc(a, sizeof(*pl) * (size_t)(in->nlines + 1));
 	struct store_stmt *st;
 	int64_t parent = 0;
@@ -827,8 +909,9 @@ static int check_plan(struct store *s, struct arena *a, struct store_pay_plan *i
 	store_reset(st);
 	if (rc != KFQ_ROW)
 		return rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
-	if ((rc = pool_of(s, a, parent, &pool)) != KFQ_OK)
+	if ((rc = pool_inputs_read(s, a, in->year, in->org_id, &inputs)) != KFQ_OK)
 		return rc;
+	pool_of(&inputs, parent, &pool);
 	if ((*rule = pool.rule) != PAY_OK) {
 		*bad = -1;
 		return KFQ_EINVAL;

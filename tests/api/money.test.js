@@ -376,6 +376,14 @@ describe('enterprises and revenue sharing', { timeout: h.FILE_TIMEOUT }, () => {
 		const hi = r.json.rows.find((x) => x.zone_id === hightech);
 		assert.deepEqual(hi.returned_fen, [8334, 10001, 5000]); // 16,667.5 fen × 50/60/30 %
 		assert.deepEqual(r.json.columns.map((x) => x.total_fen), [3916667 + 8334, 4700000 + 10001, 2350000 + 5000]);
+		// ten ratios at once, 10 % … 100 %: 7,833,333.75 fen × ratio, half up; an eleventh refused
+		const ten = Array.from({ length: 10 }, (_, i) => ({ name: `${i + 1}成`, values: [{ name: 'ratio_bp', value: 1000 * (i + 1) }] }));
+		r = await c.office1.post('/api/revshare/whatif', { year: 2025, scenarios: ten });
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual(r.json.rows.find((x) => x.zone_id === econ).returned_fen, [3916667, 783333, 1566667, 2350000, 3133334, 3916667, 4700000, 5483334, 6266667, 7050000, 7833334]);
+		r = await c.office1.post('/api/revshare/whatif', { year: 2025, scenarios: [...ten, { name: '十一', values: [] }] });
+		h.assertError(r, 400, 'too_many', '/scenarios');
+		assert.equal(r.json.error.message, '一次最多比较10个方案（现行方案之外）');
 		assert.equal(await auditCount(), before, 'comparing writes nothing');
 
 		r = await c.office1.post('/api/revshare/whatif/adopt', { year: 2025, name: '六成', values: [{ name: 'ratio_bp', value: 6000 }] });

@@ -81,6 +81,15 @@ describe('编制测算 (art. 7)', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.deepEqual(r.json.columns.map((k) => [k.name, k.total, k.total_delta]), [[null, 107, 0], ['倾斜20%', 114, 7]]);
 		const econRow = r.json.rows.find((x) => x.zone_name === h.ORG.econ);
 		assert.deepEqual(econRow.establishment, [76, 83]);
+		// ten parameter sets at once: 优秀's tilt 0 %, 1 %, …, 9 % on 经开区's raw 69, half up
+		// (69, 69.69, 70.38, 71.07, 71.76, 72.45, 73.14, 73.83, 74.52, 75.21); an eleventh refused
+		const ten = Array.from({ length: 10 }, (_, i) => ({ name: `倾斜${i}%`, values: [{ name: 'tilt_excellent_bp', value: 100 * i }] }));
+		r = await c.bianban1.post('/api/staffing-norm/compare', { year: YEAR, scenarios: ten });
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual(r.json.rows.find((x) => x.zone_name === h.ORG.econ).establishment, [76, 69, 70, 70, 71, 72, 72, 73, 74, 75, 75]);
+		r = await c.bianban1.post('/api/staffing-norm/compare', { year: YEAR, scenarios: [...ten, { name: '十一', values: [] }] });
+		h.assertError(r, 400, 'too_many', '/scenarios');
+		assert.equal(r.json.error.message, '一次最多比较10个方案（现行方案之外）');
 		r = await c.bianban1.post('/api/staffing-norm/compare', { year: YEAR, scenarios: [{ name: '过高', values: [{ name: 'tilt_excellent_bp', value: 10001 }] }] });
 		h.assertError(r, 400, 'invalid_scenario');
 		r = await c.bianban1.put('/api/staffing-norm/params', { year: YEAR, values: [{ name: 'leader_min', value: 10 }] });

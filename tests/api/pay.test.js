@@ -235,6 +235,16 @@ describe('performance pay', { timeout: h.FILE_TIMEOUT }, () => {
 			400,
 			'invalid_scenario',
 		);
+		// the issue's ten scenarios at once: 良好 at 1.0, 1.1, …, 1.9 against 1.5 now;
+		// 2 × ¥90,000.00 × coefficient; an eleventh is refused with the rule named
+		const ten = Array.from({ length: 10 }, (_, i) => ({ name: `良好${10 + i}`, values: [{ name: 'good', value: 10000 + 1000 * i }] }));
+		let t10 = await c.office1.post('/api/pay/whatif', { year: YEAR, scenarios: ten });
+		assert.equal(t10.status, 200, t10.text);
+		assert.deepEqual(t10.json.rows[0].pool_fen, [27000000, 18000000, 19800000, 21600000, 23400000, 25200000, 27000000, 28800000, 30600000, 32400000, 34200000]);
+		assert.equal(t10.json.columns[10].name, '良好19');
+		t10 = await c.office1.post('/api/pay/whatif', { year: YEAR, scenarios: [...ten, { name: '十一', values: [] }] });
+		h.assertError(t10, 400, 'too_many', '/scenarios');
+		assert.equal(t10.json.error.message, '一次最多比较10个方案（现行方案之外）');
 		const r = await c.office1.post('/api/pay/whatif', body);
 		assert.equal(r.status, 200, r.text);
 		// the zone graded 良好: 2 × ¥90,000.00 × 1.5 now, × 2 and × 5 in the scenarios

@@ -15,6 +15,11 @@ const JIWEI = { username: `jiwei_${RUN}`, password: 'Jiwei#Passw0rd12', org: '�
 const ZUZHI = { username: `zuzhi_${RUN}`, password: 'Zuzhi#Passw0rd12', org: '市委组织部', role: 'department' }
 const ZONE = '抚顺经济开发区（示例）'
 const TITLE = `标准地出让试点未达预期 ${RUN}`
+// the demo's cases (app/demo_fault.c): decided for the leader of 胜利 (graded 较差 last year)
+const DEMO_DECIDED = '试行“标准地+承诺制”供地，首宗地块开工延误'
+const DEMO_OPEN = '产业引导基金首期投资未达预期收益'
+const DEMO_LEADER = '赵磊'
+const SHENGLI = '抚顺胜利经济开发区（示例）'
 
 describe('容错免责 and 奖优罚劣', () => {
   let server
@@ -30,6 +35,25 @@ describe('容错免责 and 奖优罚劣', () => {
   after(async () => {
     if (b) await b.close()
     if (server) await server.stop()
+  })
+
+  test('the demo fills every page: a decided case with its evidence, an open one, the library, a 不予调整', async () => {
+    const { page, watcher } = b
+    await login(page, watcher, OFFICE.username, OFFICE.password)
+    await page.locator(sel('menu-fault-cases')).click()
+    await page.locator(sel('page-fault-cases')).waitFor()
+    const decided = page.locator(`${sel('fault-table')} .el-table__row`, { hasText: DEMO_DECIDED })
+    await decided.locator(sel('fault-row-decision'), { hasText: '免责' }).waitFor()
+    await page.locator(`${sel('fault-table')} .el-table__row`, { hasText: DEMO_OPEN }).locator(sel('fault-row-decision'), { hasText: '办理中' }).waitFor()
+    await page.locator(sel('menu-fault-library')).click()
+    const entry = page.locator(sel('fault-library-entry'), { hasText: DEMO_DECIDED })
+    await entry.waitFor()
+    assert.ok(!(await entry.innerText()).includes(DEMO_LEADER), 'the leader named in the library')
+    await page.locator(sel('menu-county-view')).click()
+    await pickOption(page, sel('county-select'), '新抚区')
+    await page.locator(`${sel('leader-actions')} ${sel('leader-row-kind')}`, { hasText: '容错免责后不予调整' }).waitFor()
+    await logout(page)
+    watcher.assertClean()
   })
 
   test('the office registers a case with the three conditions answered by evidence', async () => {
@@ -124,6 +148,43 @@ describe('容错免责 and 奖优罚劣', () => {
     await page.locator('.el-message--error', { hasText: '第15条' }).first().waitFor()
     await shot(page, 'county-view-zuzhi')
     await page.keyboard.press('Escape')
+    await logout(page)
+    watcher.assertClean()
+  })
+
+  test('市委组织部 records a 不予调整 by picking the leader\'s case, searched by its words', async () => {
+    const { page, watcher } = b
+    await login(page, watcher, ZUZHI.username, ZUZHI.password)
+    await page.locator(sel('menu-county-view')).click()
+    await pickOption(page, sel('county-select'), '新抚区')
+    const kept = page.locator(`${sel('leader-actions')} ${sel('leader-row-kind')}`, { hasText: '容错免责后不予调整' })
+    await kept.first().waitFor()
+    assert.equal(await kept.count(), 1)
+    await page.locator(sel('leader-record')).click()
+    const dialog = page.locator(sel('leader-dialog'))
+    await pickOption(page, sel('leader-form-zone'), SHENGLI)
+    await dialog.locator(`${sel('leader-form-kind')} .el-radio`, { hasText: '容错免责后不予调整' }).click()
+    // another member of the team has no case to cite
+    await page.locator(`.el-select${sel('leader-form-person')}`).click()
+    await page.locator('.el-select-dropdown__item:visible', { hasNotText: DEMO_LEADER }).first().click()
+    await page.locator(`.el-select${sel('leader-form-case')}`).click()
+    await page.locator('.el-select-dropdown:visible', { hasText: '没有可据以不予调整的容错免责认定' }).waitFor()
+    await page.keyboard.press('Escape')
+    // the leader's own: found by a word of its title, the year taken from the case
+    await pickOption(page, sel('leader-form-person'), DEMO_LEADER)
+    const picker = page.locator(`.el-select${sel('leader-form-case')}`)
+    await picker.click()
+    await picker.locator('input').first().fill('标准地')
+    const option = page.locator('.el-select-dropdown__item:visible', { hasText: DEMO_DECIDED })
+    assert.match(await option.innerText(), /免责，市纪委监委/)
+    await option.click()
+    const year = Number(await dialog.locator(`${sel('leader-form-year')} input`).inputValue())
+    assert.equal(year, new Date().getFullYear() - 1)
+    await dialog.locator(sel('leader-form-basis')).fill('经容错免责认定予以免责，不予调整')
+    await page.locator(sel('leader-submit')).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await page.waitForFunction((n) => [...document.querySelectorAll('[data-test=leader-row-kind]')].filter((e) => e.textContent.includes('容错免责后不予调整')).length === n, 2)
+    await shot(page, 'county-view-kept')
     await logout(page)
     watcher.assertClean()
   })

@@ -1,6 +1,7 @@
 // 年度考核 in the browser on the demo data (`kfq demo`: this year's schemes of the sample zones
-// by class, computed and not yet published): the office sees the draft results with each
-// indicator's contribution, publishes the 省级 class after a confirmation and sees the grade
+// by class, computed and not yet published; each sample zone's staff KPIs scored): the office
+// sees every zone's staff scores with the share of the pool each total gives, the draft results
+// with each indicator's contribution, publishes the 省级 class after a confirmation and sees the grade
 // distribution chart; the zone sees only its own published result, opens its detail and
 // appeals with a reason; the office upholds the appeal with a comment.
 import { describe, test as nodeTest, before, after } from 'node:test'
@@ -32,6 +33,22 @@ describe('annual assessment', () => {
   after(async () => {
     if (b) await b.close()
     if (server) await server.stop()
+  })
+
+  test('the demo\'s staff KPIs: every sample zone scored, 高新\'s pool split by the totals', async () => {
+    const { page, watcher } = b
+    await login(page, watcher, OFFICE.username, OFFICE.password)
+    await page.locator(sel('menu-kpi')).click()
+    await page.locator(sel('page-kpi')).waitFor()
+    const cards = page.locator(sel('kpi-scheme'))
+    await cards.first().waitFor()
+    assert.equal(await cards.count(), 4)
+    const hightech = cards.filter({ hasText: '抚顺高新技术产业开发区（示例）' })
+    assert.equal(await hightech.locator('.el-table__body .el-table__row').count(), 8)
+    // the best total, 88.20 of 671.60, takes ¥151,290.05 of the ¥1,152,000.00 pool
+    await hightech.locator('.el-table__row', { hasText: '88.20' }).filter({ hasText: '151,290.05' }).waitFor()
+    await logout(page)
+    watcher.assertClean()
   })
 
   test('the office publishes a class after a confirmation; the grade chart shows it', async () => {

@@ -131,12 +131,17 @@ describe('staffing, rosters and performance pay', () => {
     await page.locator(`${sel('coef-value')} input`).fill('5.5')
     await page.locator(sel('coef-save')).click()
     await errorMessage(page, /不得超过5/)
-    // the what-if: 良好 at 2 against the current coefficients, nothing saved
-    await page.locator(`${sel('whatif-good')} input`).fill('2')
+    // the what-if: 良好 at 2 against the current coefficients, then ten scenarios side by side
+    // (no eleventh can be added), nothing saved
+    await page.locator(`${sel('whatif-good-0')} input`).fill('2')
+    for (let i = 1; i < 10; i++) await page.locator(sel('whatif-add')).click()
+    assert.equal(await page.locator(sel('whatif-add')).isDisabled(), true)
     await page.locator(sel('whatif-run')).click()
     await page.locator(`${sel('whatif-table')} .el-table__row`).first().waitFor()
     assert.equal(await page.locator(`${sel('whatif-table')} .el-table__body .el-table__row`).count(), 4)
-    await page.locator(sel('whatif-total'), { hasText: '全市总额' }).waitFor()
+    assert.equal(await page.locator(`${sel('whatif-table')} .el-table__header th`).count(), 12)
+    await page.locator(sel('whatif-adopt-10')).waitFor()
+    await page.locator(sel('whatif-total'), { hasText: '测算方案10' }).waitFor()
     await shot(page, 'pay-office')
     await logout(page)
     watcher.assertClean()

@@ -91,9 +91,9 @@ async function addUser(db, u) {
 // Reform data on a reused database (KFQ_TEST_DB) is there from an earlier run: `kfq demo` then
 // refuses (the database has plans) and an import of the same text answers that it exists; both
 // are fine there, and nowhere else.
-async function addReformData(db, demo, policies) {
+async function addReformData(db, demo, policies, dataDir) {
   const steps = []
-  if (demo) steps.push(['demo', '--db', db])
+  if (demo) steps.push(['demo', '--db', db, '--data-dir', dataDir])
   for (const file of policies) steps.push(['policy', 'import', '--db', db, path.resolve(ROOT, file)])
   for (const args of steps) {
     const r = await kfq(args)
@@ -120,7 +120,7 @@ export async function startServer({ name = 'e2e', users = [], demo = false, poli
   const dataDir = path.join(tmp, 'files')
   await kfqOk(['migrate', '--db', db])
   await kfqOk(['org', 'import', '--db', db, ORGS_TSV])
-  await addReformData(db, demo, policies)
+  await addReformData(db, demo, policies, dataDir)
   for (const u of users) await addUser(db, u)
 
   const port = await freePort()

@@ -11,6 +11,8 @@ function named(group, value) {
   return s === key ? String(value) : s
 }
 
+// a what-if compares at most this many scenarios besides the current one (core/scenario.h)
+export const SCENARIO_MAX = 10
 export const ROLES = ['admin', 'office', 'department', 'zone', 'county', 'supervisor', 'auditor', 'security']
 export const ORG_TYPES = ['city_department', 'county', 'zone', 'platform_company', 'supervisory_body']
 export const ZONE_LEVELS = ['national', 'provincial', 'municipal']

@@ -92,8 +92,10 @@ static void test_refusals(void **state)
 	const struct scenario_value high[] = {{"ratio_bp", 10001}};
 	const struct scenario_value bad[] = {{"ratio_bp", 1234}};
 	const struct scenario_value ok[] = {{"ratio_bp", 100}};
+	const char *const names[] = {"一", "二", "三", "四", "五",  "六",
+	                             "七", "八", "九", "十", "十一"};
 	int calls = 0;
-	struct scenario s[SCENARIO_MAX + 1];
+	struct scenario s[11];
 
 	arena_init(&a);
 	s[0] = (struct scenario){"甲", ok, 1};
@@ -118,12 +120,19 @@ static void test_refusals(void **state)
 	assert_int_equal(scenario_compare(defs, 2, current, s, 2, compute, &calls, &a, &c, &p), -1);
 	assert_string_equal(p.field, "/scenarios/1");
 	assert_string_equal(p.message, "不可用的比例");
-	for (int i = 0; i <= SCENARIO_MAX; i++)
-		s[i] = (struct scenario){"x", ok, 1};
-	assert_int_equal(
-	    scenario_compare(defs, 2, current, s, SCENARIO_MAX + 1, compute, &calls, &a, &c, &p),
-	    -1);
-	assert_string_equal(p.message, "一次最多比较8个方案");
+	/* the issue's what-if is over 10 scenarios besides the current one: 10 compared, 11 refused
+	 * with the rule named */
+	assert_int_equal(SCENARIO_MAX, 10);
+	for (int i = 0; i <= 10; i++)
+		s[i] = (struct scenario){names[i], ok, 1};
+	assert_int_equal(scenario_compare(defs, 2, current, s, 10, compute, &calls, &a, &c, &p), 0);
+	assert_int_equal(c.n_columns, 11);
+	assert_string_equal(c.columns[10].name, "十");
+	assert_int_equal(c.columns[10].total, 60);
+	assert_int_equal(scenario_compare(defs, 2, current, s, 11, compute, &calls, &a, &c, &p),
+	                 -1);
+	assert_string_equal(p.field, "/scenarios");
+	assert_string_equal(p.message, "一次最多比较10个方案（现行方案之外）");
 	/* no scenarios: the current configuration alone */
 	assert_int_equal(scenario_compare(defs, 2, current, s, 0, compute, &calls, &a, &c, &p), 0);
 	assert_int_equal(c.n_columns, 1);

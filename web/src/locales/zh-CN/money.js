@@ -127,7 +127,7 @@ export default {
       adopted: '已采用方案“{name}”',
       chart: '各开发区返还金额对比',
       nameRequired: '请填写方案名称',
-      max: '最多对比 8 个方案',
+      max: '最多对比 {max} 个方案',
     },
     arrangements: {
       kind: '合作方式',

@@ -1,7 +1,7 @@
 /* fault_json.c - the JSON shapes of fault_json.h, keys in byte order. Must not read anything. */
-#include "api/fault_json.h"
+#include "app/fault_json.h"
 
-#include "api/attachment.h"
+#include "app/attachment_json.h"
 
 static const char *const cond_keys[3] = {"procedure", "diligence", "no_gain"};
 

@@ -2,8 +2,8 @@
  * the cases' audit records. The library's writer takes only a library entry, which holds no
  * personal name (store_fault_publish redacted its texts), so nothing of a case can leak into
  * the public answer through it. */
-#ifndef KFQ_API_FAULT_JSON_H
-#define KFQ_API_FAULT_JSON_H
+#ifndef KFQ_APP_FAULT_JSON_H
+#define KFQ_APP_FAULT_JSON_H
 
 #include "store/store_fault.h"
 #include "util/jsonw.h"
