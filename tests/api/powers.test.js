@@ -377,6 +377,16 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.json.items[0].on_time_bp, undefined);
 		assert.equal(r.json.items[0].done_in_time, 12);
 		assert.equal((await c.zone2.get(`/api/power-evaluations?delegation_id=${d.food.id}`)).json.total, 0);
+		// the figures tell how often each power was evaluated and its latest result
+		const evaluated = async () => {
+			const items = (await c.market1.get('/api/power-evaluations/figures?from=2025-03&to=2025-05')).json.items;
+			return items.map((x) => (x.delegation_id === d.food.id ? 'food' : 'other') + `:${x.evaluations}:${x.last_result}`).sort();
+		};
+		assert.deepEqual(await evaluated(), ['food:1:good', 'other:0:null', 'other:0:null']);
+		r = await c.market1.post(`/api/power-delegations/${d.food.id}/evaluations`, { period_from: '2025-03', period_to: '2025-05', result: 'improve', reason: '四月有超期件' });
+		assert.equal(r.status, 201, r.text);
+		assert.deepEqual(await evaluated(), ['food:2:improve', 'other:0:null', 'other:0:null']);
+		assert.equal((await c.zone1.get(`/api/power-evaluations?delegation_id=${d.food.id}`)).json.total, 2);
 		// guidance (谁赋权、谁指导): the department records it, the zone reads it
 		h.assertError(await c.zone1.post(`/api/power-delegations/${d.food.id}/guidance`, { kind: 'training', held_on: '2025-03-05', content: 'x' }), 403, 'capability_required');
 		r = await c.market1.post(`/api/power-delegations/${d.food.id}/guidance`, { kind: 'training', held_on: '2025-03-05', content: '食品经营许可审查要点培训', participants: 12 });
