@@ -5,8 +5,11 @@
 # time plus loopback): a zone's list as the zone sees it, the evaluation of every delegated
 # power of a zone (200 in one answer), the evaluation of every delegated power of one department
 # (1,667 powers over 100 zones, aggregated and paged in SQL), and the province's evaluation page
-# as the office sees it (all 20,000 aggregated in SQL, one page answered). Bulk rows are
-# generated with SQL: benchmark data, not application data. Figures go to docs/PERFORMANCE.md.
+# as the office sees it (all 20,000 aggregated in SQL, one page answered). Besides wrk's
+# latencies it prints the server's CPU time per request (kfq's threads and, on PostgreSQL, the
+# backends of its connections), which the other engineers' load on the machine does not
+# inflate as it does the wall time. Bulk rows are generated with SQL: benchmark data, not
+# application data. Figures go to docs/PERFORMANCE.md.
 #   bench/powers.sh [sqlite|pg] [DURATION_SECONDS]     (BIN=… to measure another kfq binary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -72,7 +75,10 @@ if q "SELECT 1 FROM power_case_run LIMIT 1" 2>/dev/null; then
 fi
 q "INSERT INTO power_list_publication (zone_org_id, published, changed_at)
    SELECT id, 1, '2026-01-01T00:00:00Z' FROM org WHERE type = 'zone'"
-q "ANALYZE"
+# PostgreSQL: vacuumed as autovacuum leaves a table after a load (visibility map set, so the
+# index-only reads of the running sums skip the heap); measuring right after a bulk insert
+# would count hint-bit writes and heap visits a running server does not make
+if [ "$KIND" = pg ]; then q "VACUUM ANALYZE"; else q "ANALYZE"; fi
 q "SELECT (SELECT COUNT(*) FROM power_item) || ' powers, ' || (SELECT COUNT(*) FROM power_delegation) ||
    ' delegations, ' || (SELECT COUNT(*) FROM power_case_month) || ' monthly rows'" || true
 [ "$KIND" = sqlite ] && sqlite3 "$db" "SELECT (SELECT COUNT(*) FROM power_item) || ' powers, ' || (SELECT COUNT(*) FROM power_delegation) || ' delegations, ' || (SELECT COUNT(*) FROM power_case_month) || ' monthly rows'"
@@ -93,6 +99,17 @@ zone=$(login zone1)
 dept=$(login dept1)
 zid=$(curl -fs -H "Cookie: $office" "$b/api/power-orgs" | python3 -c 'import json,sys; print([o["id"] for o in json.load(sys.stdin)["items"] if o["name"] == "压测开发区001"][0])')
 period='from=2025-01&to=2025-12'
+# "pid CPU-ticks" of kfq and of the backends of its connections, one a line
+backends="SELECT pid FROM pg_stat_activity WHERE datname = 'bench' AND
+	backend_type = 'client backend' AND pid <> pg_backend_pid()"
+cpu_snap() {
+	local p
+	for p in $(cat "$work/kfq.pid") $([ "$KIND" = pg ] && psql -At "$db" -c "$backends"); do
+		[ -r "/proc/$p/stat" ] && echo "$p $(awk '{print $14 + $15}' "/proc/$p/stat")"
+	done
+	return 0
+}
+hz=$(getconf CLK_TCK)
 for name in zone-list zone-eval dept-eval province-eval public; do
 	who=$office
 	case $name in
@@ -104,6 +121,16 @@ for name in zone-list zone-eval dept-eval province-eval public; do
 	esac
 	curl -fs -H "Cookie: $who" "$url" | python3 -c 'import json,sys; d=json.load(sys.stdin); print("'"$name"': total", d["total"], "items", len(d["items"]))'
 	echo "== $KIND $name (wrk -t1 -c1 -d${DUR}s)"
-	wrk -t1 -c1 -d"${DUR}s" --latency -H "Cookie: $who" "$url" | tee "$OUT/$KIND-powers-$name.txt" |
-		grep -E 'Latency  |50%|90%|99%|Requests/sec'
+	cpu_snap >"$work/cpu0"
+	wrk -t1 -c1 -d"${DUR}s" --latency -H "Cookie: $who" "$url" >"$OUT/$KIND-powers-$name.txt"
+	cpu_snap >"$work/cpu1"
+	grep -E 'Latency  |50%|90%|99%|Requests/sec' "$OUT/$KIND-powers-$name.txt"
+	n=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$OUT/$KIND-powers-$name.txt")
+	# a backend first seen after the run (a connection opened during it) counts from zero
+	awk -v n="$n" -v hz="$hz" -v kfq="$(cat "$work/kfq.pid")" 'NR == FNR { b[$1] = $2; next }
+		{ d = ($2 - b[$1]) * 1000 / hz; if ($1 == kfq) k += d; else p += d }
+		END { printf "    server CPU per request: %.2f ms (kfq %.2f, database %.2f), " \
+			"%d requests, load %s\n", (k + p) / n, k / n, p / n, n, load }' \
+		load="$(cut -d' ' -f1-3 /proc/loadavg)" \
+		"$work/cpu0" "$work/cpu1" | tee -a "$OUT/$KIND-powers-$name.txt"
 done

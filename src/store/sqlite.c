@@ -1,6 +1,6 @@
-/* sqlite.c - the SQLite backend: WAL, foreign keys, busy timeout, synchronous=FULL, statements
- * prepared once per connection. One connection per thread (SQLITE_OPEN_NOMUTEX).
- * Must not hold domain SQL: that lives in the store_*.c modules. */
+/* sqlite.c - the SQLite backend: WAL, foreign keys, busy timeout, synchronous=FULL, an 8 MiB
+ * page cache, statements prepared once per connection. One connection per thread
+ * (SQLITE_OPEN_NOMUTEX). Must not hold domain SQL: that lives in the store_*.c modules. */
 #include "store/store_impl.h"
 
 #include "util/log.h"
@@ -190,8 +190,14 @@ int store_sqlite_open(const char *path, struct store **out, char *errbuf, size_t
 		goto fail;
 	sqlite3_extended_result_codes(q->db, 1);
 	sqlite3_busy_timeout(q->db, BUSY_TIMEOUT_MS);
+	/* a page cache of 8 MiB (SQLite's default is 2 MiB): a zone's evaluation at a province's
+	 * scale reads 3–4 MiB of pages (its delegations, powers and running sums), and a smaller
+	 * cache read them from the file again on every request, a third of its CPU time
+	 * (DECISIONS 151) */
 	rc = sqlite3_exec(
-	    q->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;",
+	    q->db,
+	    "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
+	    "PRAGMA cache_size=-8192;",
 	    NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		goto fail;

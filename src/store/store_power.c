@@ -216,16 +216,27 @@ struct list_arg {
 	const char *like;
 };
 
-void store_power_scope_either(struct store_sql *q, const char *a, const char *b,
-                              const struct store_scope *scope)
+void store_power_scope_side(struct store_sql *q, const char *a, const char *b,
+                            const struct store_scope *scope, int sides)
 {
 	if (store_scope_everything(scope))
 		return;
+	if (sides != STORE_SIDE_BOTH) {
+		store_sql_add(q, " AND ");
+		store_sql_scope(q, sides == STORE_SIDE_B ? b : a, scope);
+		return;
+	}
 	store_sql_add(q, " AND (");
 	store_sql_scope(q, a, scope);
 	store_sql_add(q, " OR ");
 	store_sql_scope(q, b, scope);
 	store_sql_add(q, ")");
+}
+
+void store_power_scope_either(struct store_sql *q, const char *a, const char *b,
+                              const struct store_scope *scope)
+{
+	store_power_scope_side(q, a, b, scope, STORE_SIDE_BOTH);
 }
 
 /* the predicates of the filters given */

@@ -17,4 +17,12 @@ struct store_sql;
 void store_power_scope_either(struct store_sql *q, const char *a, const char *b,
                               const struct store_scope *scope);
 
+/* The sides of a shared record on which a scope's organization holds rows: a or b of
+ * store_power_scope_side, both when not known. */
+enum { STORE_SIDE_A = 1, STORE_SIDE_B = 2, STORE_SIDE_BOTH = 3 };
+/* As store_power_scope_either, naming only the column of the side(s) in sides: the caller has
+ * found the other side empty for the scope (a zone is no delegation's department). */
+void store_power_scope_side(struct store_sql *q, const char *a, const char *b,
+                            const struct store_scope *scope, int sides);
+
 #endif

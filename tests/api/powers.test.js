@@ -379,6 +379,16 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.json.items[0].on_time_bp, undefined);
 		assert.equal(r.json.items[0].done_in_time, 12);
 		assert.equal((await c.zone2.get(`/api/power-evaluations?delegation_id=${d.food.id}`)).json.total, 0);
+		// the figures tell how often each power was evaluated and its latest result
+		const evaluated = async () => {
+			const items = (await c.market1.get('/api/power-evaluations/figures?from=2025-03&to=2025-05')).json.items;
+			return items.map((x) => (x.delegation_id === d.food.id ? 'food' : 'other') + `:${x.evaluations}:${x.last_result}`).sort();
+		};
+		assert.deepEqual(await evaluated(), ['food:1:good', 'other:0:null', 'other:0:null']);
+		r = await c.market1.post(`/api/power-delegations/${d.food.id}/evaluations`, { period_from: '2025-03', period_to: '2025-05', result: 'improve', reason: '四月有超期件' });
+		assert.equal(r.status, 201, r.text);
+		assert.deepEqual(await evaluated(), ['food:2:improve', 'other:0:null', 'other:0:null']);
+		assert.equal((await c.zone1.get(`/api/power-evaluations?delegation_id=${d.food.id}`)).json.total, 2);
 		// guidance (谁赋权、谁指导): the department records it, the zone reads it
 		h.assertError(await c.zone1.post(`/api/power-delegations/${d.food.id}/guidance`, { kind: 'training', held_on: '2025-03-05', content: 'x' }), 403, 'capability_required');
 		r = await c.market1.post(`/api/power-delegations/${d.food.id}/guidance`, { kind: 'training', held_on: '2025-03-05', content: '食品经营许可审查要点培训', participants: 12 });
@@ -596,6 +606,45 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		r = await upload('zone1', 'powers', writeXlsx([HEADER, ['3704210011', 'x', '行政许可', h.ORG.econ, 'x', 1, 1, null, null]]));
 		h.assertError(r, 422, 'import_rejected');
 		assert.equal(r.json.import.problems[0].message, '本单位没有“向开发区赋权”的职能授权，不能导入权力事项');
+	});
+
+	test('an organization on both sides sees what it holds as a zone and what it delegated', T, async () => {
+		// a zone granted delegate_power puts a power of its own on another zone's list: its
+		// list and its figures then read both sides, whichever side the store reads first
+		const econ = ids[h.ORG.econ];
+		const shengli = ids[h.ORG.shengli];
+		const codes = async (who, q = '') => {
+			const r = await c[who].get(`/api/power-delegations?page_size=100${q}`);
+			assert.equal(r.status, 200, r.text);
+			return r.json.items.map((x) => `${x.power.code}@${x.zone_org_id}`).sort();
+		};
+		const figures = async (who, q = '') => {
+			const r = await c[who].get(`/api/power-evaluations/figures?from=2025-03&to=2025-05&page_size=100${q}`);
+			assert.equal(r.status, 200, r.text);
+			return r.json.items.map((x) => x.delegation_id).sort((a, b) => a - b);
+		};
+		const zone1 = await codes('zone1');
+		const zone2 = await codes('zone2');
+		const market = await codes('market1');
+		const held1 = await figures('zone1');
+		assert.ok(zone1.length > 0 && zone1.every((x) => x.endsWith(`@${econ}`)), zone1.join());
+		let r = await c.office1.post('/api/capabilities/grants', { org_id: econ, capability: 'delegate_power' });
+		assert.equal(r.status, 201, r.text);
+		r = await c.zone1.post('/api/powers', { code: '3704990001', name: '临时占道审批', kind: 'licensing', legal_basis: '《城市道路管理条例》第三十一条', statutory_days: 20, promised_days: 5, accept_incomplete: false, notify_commit: false });
+		assert.equal(r.status, 201, r.text);
+		r = await c.zone1.post('/api/power-delegations', { action: 'plan', power_id: r.json.id, zone_org_id: shengli });
+		assert.equal(r.status, 201, r.text);
+		const own = r.json.id;
+		r = await step('zone1', own, { action: 'delegate', mode: 'entrust', document: '抚经开发〔2025〕7号', effective_from: '2025-03-01' });
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual(await codes('zone1'), [...zone1, `3704990001@${shengli}`].sort());
+		assert.deepEqual(await codes('zone1', `&zone_org_id=${shengli}`), [`3704990001@${shengli}`]);
+		assert.deepEqual(await codes('zone1', '&status=delegated'), [`3704990001@${shengli}`]);
+		assert.deepEqual(await codes('zone2'), [...zone2, `3704990001@${shengli}`].sort());
+		assert.deepEqual(await codes('market1'), market);
+		assert.deepEqual(await figures('zone1'), [...held1, own].sort((a, b) => a - b));
+		assert.deepEqual(await figures('zone1', `&zone_org_id=${shengli}`), [own]);
+		assert.deepEqual(await figures('zone1', `&zone_org_id=${econ}`), held1);
 	});
 
 	test('the audit chain still verifies', T, async () => {
