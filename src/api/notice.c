@@ -538,10 +538,16 @@ static int to_reply(struct api_ctx *c, struct api_todo_item *out)
 }
 
 const struct api_todo api_notice_todos[] = {
-    {"notices_to_close", "督办待办结", PERM_NOTICE_ISSUE, to_close},
-    {"notices_overdue", "逾期未反馈的督办单", PERM_NOTICE_ISSUE, unanswered_late},
-    {"notices_to_reply", "待反馈的督办单", PERM_NOTICE_REPLY, to_reply},
-    {NULL, NULL, 0, NULL},
+    {.key = "notices_to_close", .label = "督办待办结", .perm = PERM_NOTICE_ISSUE, .fill = to_close},
+    {.key = "notices_overdue",
+     .label = "逾期未反馈的督办单",
+     .perm = PERM_NOTICE_ISSUE,
+     .fill = unanswered_late},
+    {.key = "notices_to_reply",
+     .label = "待反馈的督办单",
+     .perm = PERM_NOTICE_REPLY,
+     .fill = to_reply},
+    {.key = NULL},
 };
 
 #define NOTICE_FILTER                                                                              \
