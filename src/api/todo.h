@@ -29,8 +29,9 @@ struct api_todo {
 	 * core/capability.h) */
 	const char *capability;
 	/* Fills *out over the caller's view and returns 0; 1 when the to-do is not the caller's
-	 * for a reason only the data tells (nothing is assigned to its organization); answers an
-	 * error itself and returns -1. */
+	 * for a reason the table cannot say (nothing is assigned to its organization, or its
+	 * audience is the office or a capability's holders); answers an error itself and
+	 * returns -1. */
 	int (*fill)(struct api_ctx *c, struct api_todo_item *out);
 };
 
@@ -43,5 +44,7 @@ extern const struct api_todo api_industry_todos[];
 extern const struct api_todo api_revshare_todos[];
 extern const struct api_todo api_assess_todos[];
 extern const struct api_todo api_fault_todos[];
+extern const struct api_todo api_pay_todos[];
+extern const struct api_todo api_platform_todos[];
 
 #endif
