@@ -46,7 +46,8 @@ static int filter_from_query(struct api_ctx *c, struct store_notice_filter *f, b
 	f->entity_type = api_query_str(c, "entity_type");
 	if (f->entity_type && !notice_subject_find(f->entity_type))
 		return api_error(c, 400, "invalid_parameter",
-		                 "entity_type 不是督办单可涉及的对象类型", "entity_type");
+		                 arena_printf(c->a, "entity_type 应为 %s", notice_subject_types(c)),
+		                 "entity_type");
 	f->org_id = api_query_int(c, "org_id", 0);
 	f->task_id = api_query_int(c, "task_id", 0);
 	f->entity_id = api_query_int(c, "entity_id", 0);
@@ -195,9 +196,10 @@ static int read_entity(struct api_ctx *c, struct store_notice_input *in)
 	in->entity_id = api_body_int(c, "entity_id");
 	if (in->entity_type) {
 		if (!(k = notice_subject_find(in->entity_type)))
-			return api_error(c, 400, "invalid_value",
-			                 "督办对象类型应为 task、milestone、plan 或 org",
-			                 "/entity_type");
+			return api_error(
+			    c, 400, "invalid_value",
+			    arena_printf(c->a, "督办对象类型应为 %s", notice_subject_types(c)),
+			    "/entity_type");
 		if (!in->entity_id)
 			return api_error(c, 400, "missing_field", "请选择督办对象", "/entity_id");
 	} else if (task_id) {
