@@ -133,7 +133,7 @@ describe('the daily desk: 我的待办, review queues and the inbox', () => {
     }
     const { page, watcher } = office
     const o = await todos(page)
-    assert.deepEqual(Object.keys(o), ['plans_to_review', 'reports_to_review', 'notices_to_close', 'notices_overdue', 'power_proposals', 'problems_open', 'invest_stalled', 'industry_exceptions', 'assess_appeals_open'])
+    assert.deepEqual(Object.keys(o), ['plans_to_review', 'reports_to_review', 'notices_to_close', 'notices_overdue', 'power_proposals', 'problems_open', 'invest_stalled', 'industry_exceptions', 'assess_appeals_open', 'pay_plans_to_ack', 'platform_over_lines'])
     assert.equal(o.plans_to_review, 2)
     assert.equal(o.reports_to_review, 0)
     const it = await inboxItem(page, '一区一策计划待审核')
