@@ -486,7 +486,7 @@ describe('the plan and report workflow', { timeout: h.FILE_TIMEOUT }, () => {
 		const p6 = r.json;
 		await c.zone1.post(`/api/plans/${p6.id}/submit`, {});
 		let o = await todos(c.office1);
-		assert.deepEqual(Object.keys(o), ['plans_to_review', 'reports_to_review', 'notices_to_close', 'notices_overdue', 'power_proposals', 'problems_open', 'invest_stalled', 'industry_exceptions', 'assess_appeals_open']);
+		assert.deepEqual(Object.keys(o), ['plans_to_review', 'reports_to_review', 'notices_to_close', 'notices_overdue', 'power_proposals', 'problems_open', 'invest_stalled', 'industry_exceptions', 'assess_appeals_open', 'pay_plans_to_ack', 'platform_over_lines']);
 		assert.equal(o.plans_to_review.count, (await c.office1.get('/api/plans?review=pending')).json.total);
 		assert.equal(o.plans_to_review.count, 1);
 		assert.equal(o.plans_to_review.link, '/plans?review=pending');
