@@ -6,6 +6,7 @@
  * office sees drafts too) and exports them. Must not write SQL nor compute a score. */
 #include "api/export.h"
 #include "api/people_impl.h"
+#include "api/todo.h"
 #include "app/assess_json.h"
 
 #include "core/account.h"
@@ -490,4 +491,36 @@ const struct api_route api_assess_routes[] = {
     {"GET", "/api/assess/appeals", appeals, PERM_PEOPLE_READ, 0, year_query, NULL},
     {"POST", "/api/assess/appeals/:id/decide", appeal_decide, PERM_PAY_SET, 0, NULL, decide_body},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
+};
+
+/* 我的待办 (api/todo.h): the appeals waiting for the office's decision in the newest year with
+ * one, in the caller's people_scope; the link opens that year's appeals tab. */
+static int appeals_open(struct api_ctx *c, struct api_todo_item *out)
+{
+	struct store_assess_appeal *as;
+	struct store_scope scope;
+	int n, rc, year = 0;
+
+	out->link = "/assess?tab=appeals";
+	out->level = "warning";
+	if (people_scope(c, &scope) != 0)
+		return -1;
+	if ((rc = store_assess_appeals(c->db, c->a, 0, &scope, &as, &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	for (int i = 0; i < n; i++)
+		if (!strcmp(as[i].status, "open") && as[i].year > year)
+			year = as[i].year;
+	for (int i = 0; i < n; i++)
+		out->count += !strcmp(as[i].status, "open") && as[i].year == year;
+	if (year)
+		out->link = arena_printf(c->a, "/assess?tab=appeals&year=%d", year);
+	return 0;
+}
+
+const struct api_todo api_assess_todos[] = {
+    {.key = "assess_appeals_open",
+     .label = "待处理的考核申诉",
+     .perm = PERM_PAY_SET,
+     .fill = appeals_open},
+    {.key = NULL},
 };

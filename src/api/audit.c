@@ -197,8 +197,11 @@ static int chain_todo(struct api_ctx *c, struct api_todo_item *out)
 }
 
 const struct api_todo api_audit_todos[] = {
-    {"audit_chain", "审计日志校验（新增记录）", PERM_AUDIT_READ, chain_todo},
-    {NULL, NULL, 0, NULL},
+    {.key = "audit_chain",
+     .label = "审计日志校验（新增记录）",
+     .perm = PERM_AUDIT_READ,
+     .fill = chain_todo},
+    {.key = NULL},
 };
 
 static int export(struct api_ctx *c)

@@ -9,6 +9,7 @@
 #include "api/export.h"
 #include "api/people_impl.h"
 #include "app/fault_json.h"
+#include "api/todo.h"
 
 #include "core/enums.h"
 #include "store/store_org.h"
@@ -368,4 +369,30 @@ const struct api_route api_fault_routes[] = {
     {"GET", "/api/public/fault-library", library, 0, API_PUBLIC, page_query, NULL},
     {"GET", "/api/public/fault-library/:id", entry, 0, API_PUBLIC, NULL, NULL},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
+};
+
+/* 我的待办 (api/todo.h): the open cases, for the organizations that decide them (the office
+ * registers cases but never decides them). */
+static int to_decide(struct api_ctx *c, struct api_todo_item *out)
+{
+	struct store_fault_filter f = {.status = "open", .limit = 1};
+	struct store_fault_case *xs;
+	int n, rc;
+
+	out->link = "/fault-cases?status=open";
+	out->level = "warning";
+	if (fault_scope(c, &f.scope) != 0)
+		return -1;
+	if ((rc = store_fault_list(c->db, c->a, &f, &xs, &n, &out->count)) != KFQ_OK)
+		return api_store_error(c, rc);
+	return 0;
+}
+
+const struct api_todo api_fault_todos[] = {
+    {.key = "fault_cases_to_decide",
+     .label = "待认定的容错免责案件",
+     .perm = PERM_FAULT_DECIDE,
+     .capability = "decide_fault",
+     .fill = to_decide},
+    {.key = NULL},
 };

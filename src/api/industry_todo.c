@@ -34,7 +34,16 @@ static int exceptions(struct api_ctx *c, struct api_todo_item *out)
 }
 
 const struct api_todo api_industry_todos[] = {
-    {"invest_stalled", "招商项目停滞", PERM_INDUSTRY_READ, stalled},
-    {"industry_exceptions", "主导产业例外待批准", PERM_INDUSTRY_APPROVE, exceptions},
-    {NULL, NULL, 0, NULL},
+    /* the zone moves its projects on, the office follows them up; departments and counties
+     * only read the pipeline */
+    {.key = "invest_stalled",
+     .label = "招商项目停滞",
+     .perm = PERM_INDUSTRY_READ,
+     .any = PERM_INDUSTRY_WRITE | PERM_INDUSTRY_APPROVE,
+     .fill = stalled},
+    {.key = "industry_exceptions",
+     .label = "主导产业例外待批准",
+     .perm = PERM_INDUSTRY_APPROVE,
+     .fill = exceptions},
+    {.key = NULL},
 };

@@ -46,7 +46,8 @@ static int filter_from_query(struct api_ctx *c, struct store_notice_filter *f, b
 	f->entity_type = api_query_str(c, "entity_type");
 	if (f->entity_type && !notice_subject_find(f->entity_type))
 		return api_error(c, 400, "invalid_parameter",
-		                 "entity_type 不是督办单可涉及的对象类型", "entity_type");
+		                 arena_printf(c->a, "entity_type 应为 %s", notice_subject_types(c)),
+		                 "entity_type");
 	f->org_id = api_query_int(c, "org_id", 0);
 	f->task_id = api_query_int(c, "task_id", 0);
 	f->entity_id = api_query_int(c, "entity_id", 0);
@@ -195,9 +196,10 @@ static int read_entity(struct api_ctx *c, struct store_notice_input *in)
 	in->entity_id = api_body_int(c, "entity_id");
 	if (in->entity_type) {
 		if (!(k = notice_subject_find(in->entity_type)))
-			return api_error(c, 400, "invalid_value",
-			                 "督办对象类型应为 task、milestone、plan 或 org",
-			                 "/entity_type");
+			return api_error(
+			    c, 400, "invalid_value",
+			    arena_printf(c->a, "督办对象类型应为 %s", notice_subject_types(c)),
+			    "/entity_type");
 		if (!in->entity_id)
 			return api_error(c, 400, "missing_field", "请选择督办对象", "/entity_id");
 	} else if (task_id) {
@@ -538,10 +540,16 @@ static int to_reply(struct api_ctx *c, struct api_todo_item *out)
 }
 
 const struct api_todo api_notice_todos[] = {
-    {"notices_to_close", "督办待办结", PERM_NOTICE_ISSUE, to_close},
-    {"notices_overdue", "逾期未反馈的督办单", PERM_NOTICE_ISSUE, unanswered_late},
-    {"notices_to_reply", "待反馈的督办单", PERM_NOTICE_REPLY, to_reply},
-    {NULL, NULL, 0, NULL},
+    {.key = "notices_to_close", .label = "督办待办结", .perm = PERM_NOTICE_ISSUE, .fill = to_close},
+    {.key = "notices_overdue",
+     .label = "逾期未反馈的督办单",
+     .perm = PERM_NOTICE_ISSUE,
+     .fill = unanswered_late},
+    {.key = "notices_to_reply",
+     .label = "待反馈的督办单",
+     .perm = PERM_NOTICE_REPLY,
+     .fill = to_reply},
+    {.key = NULL},
 };
 
 #define NOTICE_FILTER                                                                              \

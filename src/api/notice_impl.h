@@ -22,13 +22,15 @@ struct notice_subject {
 	 * or -1 after answering 400 with field (the entity missing, or not that organization's). */
 	int (*describe)(struct api_ctx *c, int64_t id, int64_t org_id, const char *field,
 	                struct notice_about *out);
-	const char *page; /* the web page of entity id is page + id */
+	const char *page; /* the web page of entity id is page + id; NULL = the type has none */
 	/* whether entity id has that page (NULL: every one has) */
 	bool (*has_page)(struct api_ctx *c, int64_t id);
 };
 
 /* The subject type's entry; NULL when notices may not concern it. */
 const struct notice_subject *notice_subject_find(const char *type);
+/* Every type a notice may concern, for a refusal to name: "task（改革任务）、…" (arena). */
+const char *notice_subject_types(struct api_ctx *c);
 /* The web page of entity id of kind k (arena), or NULL when it has none. */
 const char *notice_subject_link(struct api_ctx *c, const struct notice_subject *k, int64_t id);
 

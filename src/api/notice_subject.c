@@ -1,16 +1,26 @@
 /* notice_subject.c - what a 督办单 may concern: one line per entity type, each checking that
  * the entity exists and may be raised with the addressed organization, naming it as the notice
- * will, and giving its web page. A task (any organization), a milestone or a plan (of the
- * addressed organization), an organization itself; later modules add theirs (an enterprise, an
- * investment project). Must not write SQL. */
+ * will, and giving its web page. A task or a consultation (any organization), a milestone or a
+ * plan (of the addressed organization), an organization itself, and the later modules' records
+ * of a zone addressed to that zone: a platform company, an investment project, an enterprise, a
+ * land parcel, a low-efficiency land case, a budget project; a delegated power to its zone or
+ * its department. A 容错免责 case is not one: deciding it is 市纪委监委's own (DECISIONS), which
+ * the office does not supervise. Must not write SQL. */
 #include "api/notice_impl.h"
 
 #include "core/plan.h"
+#include "store/store_budget.h"
+#include "store/store_consult.h"
+#include "store/store_enterprise.h"
+#include "store/store_land.h"
 #include "store/store_org.h"
+#include "store/store_power.h"
 #include "store/store_plan.h"
 #include "store/store_platform.h"
 #include "store/store_invest.h"
 #include "store/store_task.h"
+
+#include "util/strbuf.h"
 
 #include <string.h>
 
@@ -115,6 +125,110 @@ static int invest_about(struct api_ctx *c, int64_t id, int64_t org_id, const cha
 	return 0;
 }
 
+/* The record of a zone (zone_id) as what a notice to org_id concerns: 0, or -1 after answering
+ * 400 naming what (the label of its type). */
+static int zone_owns(struct api_ctx *c, int64_t zone_id, int64_t org_id, const char *what,
+                     const char *field)
+{
+	if (zone_id == org_id)
+		return 0;
+	return api_error(c, 400, "invalid_value", arena_printf(c->a, "该%s不属于主送单位", what),
+	                 field);
+}
+
+static int enterprise_about(struct api_ctx *c, int64_t id, int64_t org_id, const char *field,
+                            struct notice_about *out)
+{
+	struct store_enterprise e;
+	int rc;
+
+	if ((rc = store_enterprise_get(c->db, c->a, id, &e)) != KFQ_OK)
+		return missing(c, rc, "企业", field);
+	if (zone_owns(c, e.zone_id, org_id, "企业", field) != 0)
+		return -1;
+	out->label = arena_printf(c->a, "企业“%s”", e.name);
+	out->task_id = 0;
+	return 0;
+}
+
+static int parcel_about(struct api_ctx *c, int64_t id, int64_t org_id, const char *field,
+                        struct notice_about *out)
+{
+	struct store_parcel p;
+	int rc;
+
+	if ((rc = store_parcel_get(c->db, c->a, id, &p)) != KFQ_OK)
+		return missing(c, rc, "地块", field);
+	if (zone_owns(c, p.zone_id, org_id, "地块", field) != 0)
+		return -1;
+	out->label = arena_printf(c->a, "地块“%s”", p.parcel_no);
+	out->task_id = 0;
+	return 0;
+}
+
+static int land_case_about(struct api_ctx *c, int64_t id, int64_t org_id, const char *field,
+                           struct notice_about *out)
+{
+	struct store_land_case k;
+	int rc;
+
+	if ((rc = store_land_case_get(c->db, c->a, id, &k)) != KFQ_OK)
+		return missing(c, rc, "低效用地处置", field);
+	if (zone_owns(c, k.zone_id, org_id, "低效用地处置", field) != 0)
+		return -1;
+	out->label = arena_printf(c->a, "低效用地处置（%s“%s”）", k.parcel_id ? "地块" : "批次",
+	                          k.parcel_id ? k.parcel_no : k.batch_no);
+	out->task_id = 0;
+	return 0;
+}
+
+static int budget_project_about(struct api_ctx *c, int64_t id, int64_t org_id, const char *field,
+                                struct notice_about *out)
+{
+	struct store_budget_project p;
+	int rc;
+
+	if ((rc = store_budget_project_get(c->db, c->a, id, &p)) != KFQ_OK)
+		return missing(c, rc, "预算项目", field);
+	if (zone_owns(c, p.zone_id, org_id, "预算项目", field) != 0)
+		return -1;
+	out->label = arena_printf(c->a, "预算项目“%s”", p.name);
+	out->task_id = 0;
+	return 0;
+}
+
+/* a delegated power, to the zone that takes it or the department that delegates it */
+static int delegation_about(struct api_ctx *c, int64_t id, int64_t org_id, const char *field,
+                            struct notice_about *out)
+{
+	struct store_delegation d;
+	int rc;
+
+	if ((rc = store_delegation_get(c->db, c->a, id, &d)) != KFQ_OK)
+		return missing(c, rc, "下放事项", field);
+	if (d.zone_org_id != org_id && d.power.dept_org_id != org_id)
+		return api_error(c, 400, "invalid_value", "主送单位应为承接的开发区或下放的部门",
+		                 field);
+	out->label = arena_printf(c->a, "向%s下放的“%s”", d.zone_name, d.power.name);
+	out->task_id = 0;
+	return 0;
+}
+
+/* the office's consultation, with any organization asked for comments */
+static int consultation_about(struct api_ctx *c, int64_t id, int64_t org_id, const char *field,
+                              struct notice_about *out)
+{
+	struct store_consultation k;
+	int rc;
+
+	(void)org_id;
+	if ((rc = store_consult_get(c->db, c->a, id, &k)) != KFQ_OK)
+		return missing(c, rc, "征求意见", field);
+	out->label = arena_printf(c->a, "征求意见“%s”", k.title);
+	out->task_id = 0;
+	return 0;
+}
+
 /* only a zone has a page of its own */
 static bool org_page(struct api_ctx *c, int64_t id)
 {
@@ -130,19 +244,39 @@ static const struct notice_subject subjects[] = {
     {"org", "单位", org_about, "/zones/", org_page},
     {"platform_company", "平台公司", platform_about, "/platform/companies/", NULL},
     {"invest_project", "招商项目", invest_about, "/invest/", NULL},
+    {"enterprise", "企业", enterprise_about, "/enterprises/", NULL},
+    {"land_parcel", "地块", parcel_about, NULL, NULL},
+    {"land_case", "低效用地处置", land_case_about, NULL, NULL},
+    {"budget_project", "预算项目", budget_project_about, NULL, NULL},
+    {"power_delegation", "下放事项", delegation_about, NULL, NULL},
+    {"consultation", "征求意见", consultation_about, "/consultations/", NULL},
 };
+
+#define NSUBJECTS (sizeof(subjects) / sizeof(subjects[0]))
 
 const char *notice_subject_link(struct api_ctx *c, const struct notice_subject *k, int64_t id)
 {
-	if (!k || (k->has_page && !k->has_page(c, id)))
+	if (!k || !k->page || (k->has_page && !k->has_page(c, id)))
 		return NULL;
 	return arena_printf(c->a, "%s%lld", k->page, (long long)id);
 }
 
 const struct notice_subject *notice_subject_find(const char *type)
 {
-	for (size_t i = 0; type && i < sizeof(subjects) / sizeof(subjects[0]); i++)
+	for (size_t i = 0; type && i < NSUBJECTS; i++)
 		if (!strcmp(subjects[i].type, type))
 			return &subjects[i];
 	return NULL;
+}
+
+const char *notice_subject_types(struct api_ctx *c)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *out;
+
+	for (size_t i = 0; i < NSUBJECTS; i++)
+		strbuf_addf(&sb, "%s%s（%s）", i ? "、" : "", subjects[i].type, subjects[i].label);
+	out = arena_strdup(c->a, sb.buf);
+	strbuf_release(&sb);
+	return out;
 }

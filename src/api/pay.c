@@ -6,6 +6,7 @@
 #include "api/capability.h"
 #include "api/export.h"
 #include "api/people_impl.h"
+#include "api/todo.h"
 #include "app/pay_json.h"
 
 #include "core/enums.h"
@@ -385,4 +386,59 @@ const struct api_route api_pay_routes[] = {
     {"POST", "/api/pay/plans/:id/file", plan_file, PERM_PEOPLE_WRITE, 0, NULL, NULL},
     {"POST", "/api/pay/plans/:id/ack", plan_ack, PERM_PEOPLE_READ, 0, NULL, ack_body},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
+};
+
+/* Whether plan p (filed) still waits for the caller's organization: 1 yes, 0 no, -1 answered. */
+static int waits_for_me(struct api_ctx *c, const struct store_pay_plan *p)
+{
+	struct store_pay_plan full;
+	int rc;
+
+	if ((rc = store_pay_plan_get(c->db, c->a, p->id, &full)) != KFQ_OK)
+		return api_store_error(c, rc);
+	for (int i = 0; i < full.nacks; i++)
+		if (full.acks[i].org_id == c->sess.user.org_id)
+			return 0;
+	return 1;
+}
+
+/* 我的待办 (api/todo.h): the filed plans of the newest year with one that the caller's
+ * organization has not yet acknowledged or returned, for the organizations that do (the plans
+ * tab of that year shows them). A zone files a plan a year, so the list is short. */
+static int to_ack(struct api_ctx *c, struct api_todo_item *out)
+{
+	struct store_pay_plan *ps;
+	struct store_scope scope;
+	int n, rc, year = 0;
+	bool *waits;
+
+	out->link = "/pay?tab=plans";
+	out->level = "warning";
+	if (people_scope(c, &scope) != 0)
+		return -1;
+	if ((rc = store_pay_plan_list(c->db, c->a, 0, &scope, &ps, &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	waits = arena_alloc(c->a, sizeof(*waits) * (size_t)(n ? n : 1));
+	for (int i = 0; i < n; i++) {
+		int w = strcmp(ps[i].status, "filed") != 0 ? 0 : waits_for_me(c, &ps[i]);
+		if (w < 0)
+			return -1;
+		waits[i] = w;
+		if (w && ps[i].year > year)
+			year = ps[i].year;
+	}
+	for (int i = 0; i < n; i++)
+		out->count += waits[i] && ps[i].year == year;
+	if (year)
+		out->link = arena_printf(c->a, "/pay?tab=plans&year=%d", year);
+	return 0;
+}
+
+const struct api_todo api_pay_todos[] = {
+    {.key = "pay_plans_to_ack",
+     .label = "待接收的绩效薪酬备案",
+     .perm = PERM_PEOPLE_READ,
+     .capability = "ack_pay_filing",
+     .fill = to_ack},
+    {.key = NULL},
 };

@@ -8,6 +8,7 @@
 #include "api/export.h"
 #include "api/money.h"
 #include "api/platform_impl.h"
+#include "api/todo.h"
 #include "app/platform_json.h"
 
 #include "core/enums.h"
@@ -212,4 +213,37 @@ const struct api_route api_platform_risk_routes[] = {
     {"GET", "/api/platform-lines", lines, PERM_PLATFORM_READ, API_CACHED, NULL, NULL},
     {"PUT", "/api/platform-lines/:type", set_lines, PERM_PLATFORM_WRITE, 0, NULL, lines_body},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
+};
+
+/* 我的待办 (api/todo.h): the companies of the board's default year over a warning or key line,
+ * in the caller's view, for the office (which raises the 督办单) and the organizations holding
+ * supervise_platform (国资委); every other organization only reads the board. */
+static int over_lines(struct api_ctx *c, struct api_todo_item *out)
+{
+	struct board b;
+	bool may;
+
+	out->level = "danger";
+	if (api_org_may(c, CAP_SUPERVISE_PLATFORM, &may) != 0)
+		return -1;
+	if (!may && strcmp(c->sess.user.role, "office") != 0)
+		return 1;
+	if (board_load(c, &b) != 0)
+		return -1;
+	out->link = arena_printf(c->a, "/platform/board?year=%d", b.year);
+	for (int i = 0; i < b.n; i++) {
+		struct platform_reading r[PLATFORM_INDICATOR_COUNT];
+		const struct store_platform_company *co = &b.co[i];
+		if (co->has_sheet && platform_assess(&co->latest.sheet, b.lines[co->type], r) == 0)
+			out->count += platform_worst(r) != PLATFORM_LEVEL_NORMAL;
+	}
+	return 0;
+}
+
+const struct api_todo api_platform_todos[] = {
+    {.key = "platform_over_lines",
+     .label = "债务风险越线的平台公司",
+     .perm = PERM_PLATFORM_READ,
+     .fill = over_lines},
+    {.key = NULL},
 };

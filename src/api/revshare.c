@@ -3,6 +3,7 @@
  * charts draw; the route table of the revenue-sharing endpoints (the statement documents are in
  * revshare_doc.c, the what-if in revshare_whatif.c). Must not write SQL or compute money. */
 #include "api/revshare_impl.h"
+#include "api/todo.h"
 
 #include "app/revshare_json.h"
 #include "app/revshare_run.h"
@@ -343,4 +344,37 @@ const struct api_route api_revshare_routes[] = {
     {"POST", "/api/revshare/whatif/adopt", revshare_whatif_adopt, PERM_REVSHARE_MANAGE, 0, NULL,
      revshare_adopt_body},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
+};
+
+/* 我的待办 (api/todo.h): the statements of the newest year with one waiting (each zone's newest
+ * version, still a draft), for the organizations that confirm them; the link opens that year. */
+static int to_confirm(struct api_ctx *c, struct api_todo_item *out)
+{
+	struct store_revshare_filter f = {.latest = true};
+	struct store_revshare_statement *st;
+	int n, rc, year = 0;
+
+	out->link = "/revshare";
+	out->level = "warning";
+	money_scope(c, &f.scope);
+	if ((rc = store_revshare_list(c->db, c->a, &f, &st, &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	for (int i = 0; i < n; i++) {
+		if (strcmp(st[i].status, "draft") != 0 || (year && st[i].year != year))
+			continue;
+		year = st[i].year; /* the list is newest year first */
+		out->count++;
+	}
+	if (year)
+		out->link = arena_printf(c->a, "/revshare?year=%d", year);
+	return 0;
+}
+
+const struct api_todo api_revshare_todos[] = {
+    {.key = "revshare_to_confirm",
+     .label = "待确认的财力分成结算单",
+     .perm = PERM_REVSHARE_MANAGE,
+     .capability = "confirm_revenue",
+     .fill = to_confirm},
+    {.key = NULL},
 };

@@ -1,16 +1,49 @@
 /* todo.c - GET /api/todos: the registry of to-do providers (one line per module) and the
- * answer, in the registry's order, with the items the caller's role may see. Must not count
+ * answer, in the registry's order, with the items whose audience the caller is in. Must not count
  * anything itself: the providers do. */
 #include "api/todo.h"
 
+#include "api/capability.h"
+
+#include <string.h>
+
 /* A module with to-dos adds its table here. */
 static const struct api_todo *const tables[] = {
-    api_plan_todos, api_notice_todos, api_audit_todos, api_power_todos, api_industry_todos, NULL,
+    api_plan_todos,
+    api_notice_todos,
+    api_audit_todos,
+    api_power_todos,
+    api_industry_todos,
+    api_revshare_todos,
+    api_assess_todos,
+    api_fault_todos,
+    api_pay_todos,
+    api_platform_todos,
+    NULL,
 };
+
+/* 0 when the caller is in d's audience, 1 when not, -1 answered. */
+static int audience(struct api_ctx *c, const struct api_todo *d)
+{
+	account_perms perms = account_role_perms(c->sess.user.role);
+	const struct capability_def *cap;
+	bool may;
+
+	if ((perms & d->perm) != d->perm || (d->any && !(perms & d->any)))
+		return 1;
+	if (d->role && strcmp(d->role, c->sess.user.role) != 0)
+		return 1;
+	if (!d->capability)
+		return 0;
+	if (!(cap = capability_find(d->capability)))
+		fatal("to-do %s names no capability %s", d->key, d->capability);
+	if (api_org_may(c, cap->cap, &may) != 0)
+		return -1;
+	return may ? 0 : 1;
+}
 
 static int todos(struct api_ctx *c)
 {
-	account_perms perms = account_role_perms(c->sess.user.role);
 	int n = 0;
 
 	api_page_begin(c);
@@ -18,9 +51,9 @@ static int todos(struct api_ctx *c)
 		for (const struct api_todo *d = *t; d->key; d++) {
 			struct api_todo_item it = {0};
 			int r;
-			if ((perms & d->perm) != d->perm)
-				continue;
-			if ((r = d->fill(c, &it)) < 0)
+			if ((r = audience(c, d)) == 0)
+				r = d->fill(c, &it);
+			if (r < 0)
 				return -1;
 			if (r > 0)
 				continue;

@@ -249,3 +249,41 @@ int64_t assess_appeal_deadline(int64_t published_at, int64_t days)
 	int64_t day = local >= 0 ? local / DAY : (local - DAY + 1) / DAY;
 	return (day + days + 1) * DAY - SHANGHAI_OFFSET;
 }
+
+void assess_step_item(enum assess_step step, const struct assess_step_subject *x, struct arena *a,
+                      struct inbox_item *out)
+{
+	memset(out, 0, sizeof(*out));
+	switch (step) {
+	case ASSESS_STEP_PUBLISHED:
+		out->kind = "assess_published";
+		out->entity_type = "assess_result";
+		out->link = "/assess";
+		out->title = arena_printf(a, "《%s》考核结果已公布，请查看本区的得分、排名和等次",
+		                          x->scheme_name);
+		out->to[out->nto++] =
+		    (struct inbox_to){.org_id = x->org_id, .perm = PERM_PEOPLE_READ};
+		break;
+	case ASSESS_STEP_APPEALED:
+		out->kind = "assess_appealed";
+		out->entity_type = "assess_appeal";
+		out->link = "/assess?tab=appeals";
+		out->title = arena_printf(a, "%s对《%s》考核结果提出申诉，请处理", x->org_name,
+		                          x->scheme_name);
+		out->to[out->nto++] =
+		    (struct inbox_to){.perm = PERM_PAY_SET, .scope_of = x->org_id};
+		break;
+	case ASSESS_STEP_DECIDED:
+		out->kind = "assess_appeal_decided";
+		out->entity_type = "assess_appeal";
+		out->link = "/assess?tab=appeals";
+		out->title =
+		    arena_printf(a, "对《%s》考核结果的申诉已处理：%s%s%s", x->scheme_name,
+		                 !strcmp(x->decision, "upheld") ? "申诉成立" : "申诉不成立",
+		                 x->comment ? "。" : "", x->comment ? x->comment : "");
+		out->to[out->nto++] =
+		    (struct inbox_to){.org_id = x->org_id, .perm = PERM_PEOPLE_WRITE};
+		break;
+	}
+	out->entity_id = x->id;
+}

@@ -22,6 +22,9 @@
 #ifndef KFQ_CORE_ASSESS_H
 #define KFQ_CORE_ASSESS_H
 
+#include "core/inbox.h"
+#include "util/arena.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -120,5 +123,22 @@ const char *assess_grade_code(int grade);
  * days after the day of published_at ends, both days in Asia/Shanghai. An appeal is in time
  * when now < the result. */
 int64_t assess_appeal_deadline(int64_t published_at, int64_t days);
+
+/* The steps of the assessment that hand work to someone, and the inbox item of each (link the
+ * assessment page): a publication tells each zone of the scheme that its result is out (one
+ * item per zone), an appeal goes to the accounts that decide appeals (pay_set: the office) whose
+ * data scope covers the zone, and the decision goes back to the zone's accounts that appeal
+ * (people_write). decision: upheld or rejected (the decided step only). Strings in a. */
+enum assess_step { ASSESS_STEP_PUBLISHED, ASSESS_STEP_APPEALED, ASSESS_STEP_DECIDED };
+struct assess_step_subject {
+	int64_t id; /* the result (published) or the appeal */
+	int64_t org_id;
+	const char *org_name;
+	const char *scheme_name;
+	const char *decision;
+	const char *comment; /* the office's, on a decision; NULL = none */
+};
+void assess_step_item(enum assess_step step, const struct assess_step_subject *x, struct arena *a,
+                      struct inbox_item *out);
 
 #endif

@@ -226,3 +226,26 @@ bool fault_mentions(const char *text, const char *const *names, size_t n)
 	}
 	return false;
 }
+
+void fault_step_item(enum fault_step step, int64_t case_id, const char *title, const char *org_name,
+                     const char *decision, struct arena *a, struct inbox_item *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->entity_type = "fault_case";
+	out->entity_id = case_id;
+	if (step == FAULT_STEP_REGISTERED) {
+		out->kind = "fault_registered";
+		out->link = "/fault-cases?status=open";
+		out->title = arena_printf(a, "容错免责案件待认定：%s（%s）", title, org_name);
+		out->to[out->nto++] =
+		    (struct inbox_to){.capability = "decide_fault", .perm = PERM_FAULT_DECIDE};
+		return;
+	}
+	out->kind = "fault_decided";
+	out->link = "/fault-cases?status=decided";
+	out->title = arena_printf(a, "容错免责案件已认定：%s（%s），%s", title, org_name,
+	                          !strcmp(decision, "exempt")    ? "免责"
+	                          : !strcmp(decision, "reduced") ? "减责"
+	                                                         : "不予免责");
+	out->to[out->nto++] = (struct inbox_to){.perm = PERM_FAULT_MANAGE};
+}

@@ -7,6 +7,7 @@
 #ifndef KFQ_CORE_FAULT_H
 #define KFQ_CORE_FAULT_H
 
+#include "core/inbox.h"
 #include "util/arena.h"
 
 #include <stdbool.h>
@@ -72,5 +73,13 @@ char *fault_redact(struct arena *a, const char *text, const char *const *names, 
 /* Whether any of the names (two characters or more) occurs in text, blanks between its
  * characters allowed. What the library's publication checks after redacting. */
 bool fault_mentions(const char *text, const char *const *names, size_t n);
+
+/* The steps of a case that hand work to someone, and the inbox item of each: a registered case
+ * goes to the accounts of the organizations holding decide_fault that decide (fault_decide), a
+ * decision back to the office's accounts that register and publish cases (fault_manage).
+ * decision: exempt, reduced or refused (the decided step only). Strings in a. */
+enum fault_step { FAULT_STEP_REGISTERED, FAULT_STEP_DECIDED };
+void fault_step_item(enum fault_step step, int64_t case_id, const char *title, const char *org_name,
+                     const char *decision, struct arena *a, struct inbox_item *out);
 
 #endif

@@ -208,3 +208,25 @@ void industry_plan_shares(const struct industry_plan_rules *p, const struct indu
 		ratio(&out[i], total);
 	ratio(total, total);
 }
+
+void industry_plan_step_item(enum industry_plan_step step, int64_t plan_id, int64_t zone_id,
+                             const char *zone, const char *plan, struct arena *a,
+                             struct inbox_item *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->entity_type = "industry_plan";
+	out->entity_id = plan_id;
+	if (step == INDUSTRY_PLAN_STEP_PENDING) {
+		out->kind = "industry_exception_pending";
+		out->link = "/industry-plans?exception=pending";
+		out->title =
+		    arena_printf(a, "%s的产业规划《%s》主导产业超过3个，请审批例外", zone, plan);
+		out->to[out->nto++] =
+		    (struct inbox_to){.perm = PERM_INDUSTRY_APPROVE, .scope_of = zone_id};
+		return;
+	}
+	out->kind = "industry_exception_approved";
+	out->link = "/industry-plans?exception=approved";
+	out->title = arena_printf(a, "产业规划《%s》的主导产业例外已批准", plan);
+	out->to[out->nto++] = (struct inbox_to){.org_id = zone_id, .perm = PERM_INDUSTRY_WRITE};
+}

@@ -7,6 +7,7 @@
 #ifndef KFQ_CORE_INDUSTRY_PLAN_H
 #define KFQ_CORE_INDUSTRY_PLAN_H
 
+#include "core/inbox.h"
 #include "core/industry.h"
 #include "util/arena.h"
 
@@ -101,5 +102,14 @@ struct industry_share {
  * parcels). */
 void industry_plan_shares(const struct industry_plan_rules *p, const struct industry_sum *rows,
                           size_t n_rows, struct industry_share *out, struct industry_share *total);
+
+/* The steps of a plan's exception that hand work to someone, and the inbox item of each: a plan
+ * saved with its exception pending goes to the accounts that approve exceptions
+ * (industry_approve: the office) whose data scope covers the zone; an approval back to the
+ * zone's accounts that keep its plans (industry_write). Strings in a. */
+enum industry_plan_step { INDUSTRY_PLAN_STEP_PENDING, INDUSTRY_PLAN_STEP_APPROVED };
+void industry_plan_step_item(enum industry_plan_step step, int64_t plan_id, int64_t zone_id,
+                             const char *zone, const char *plan, struct arena *a,
+                             struct inbox_item *out);
 
 #endif

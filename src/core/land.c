@@ -281,3 +281,25 @@ const char *land_where_code(enum geo_where w)
 	static const char *const codes[] = {"outside", "on_edge", "inside", "partly"};
 	return codes[w];
 }
+
+void land_case_step_item(enum land_case_step step, int64_t case_id, int64_t zone_id,
+                         const char *zone, const char *what, const char *due_on, const char *result,
+                         struct arena *a, struct inbox_item *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->entity_type = "land_case";
+	out->entity_id = case_id;
+	out->link = "/land/cases";
+	if (step == LAND_CASE_STEP_OPENED) {
+		out->kind = "land_case_opened";
+		out->title = due_on
+		                 ? arena_printf(a, "低效用地待处置：%s，处置期限%s", what, due_on)
+		                 : arena_printf(a, "低效用地待处置：%s", what);
+		out->to[out->nto++] = (struct inbox_to){.org_id = zone_id, .perm = PERM_LAND_WRITE};
+		return;
+	}
+	out->kind = "land_case_closed";
+	out->title = arena_printf(a, "%s的低效用地处置已办结：%s，%s", zone, what, result);
+	out->to[out->nto++] =
+	    (struct inbox_to){.capability = "manage_land", .perm = PERM_LAND_WRITE};
+}

@@ -9,6 +9,8 @@
 #define KFQ_CORE_LAND_H
 
 #include "core/geo.h"
+#include "core/inbox.h"
+#include "util/arena.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -95,5 +97,15 @@ int64_t land_batch_unsupplied(int64_t approved_m2x100, int64_t supplied_m2x100);
  * reason; industrial projects never are. */
 bool land_project_flagged(bool industrial, enum geo_where where, const char *exception);
 const char *land_where_code(enum geo_where w); /* outside, on_edge, inside, partly */
+
+/* The steps of a low-efficiency land case that hand work to someone, and the inbox item of
+ * each (link the cases page): an opened case goes to the zone's accounts that handle it
+ * (land_write), a closed one to the accounts of the organizations holding manage_land that
+ * follow the zones' land. what: the parcel's or the batch's number; due_on: the handling's
+ * deadline (opened), result: how it ended (closed). Strings in a. */
+enum land_case_step { LAND_CASE_STEP_OPENED, LAND_CASE_STEP_CLOSED };
+void land_case_step_item(enum land_case_step step, int64_t case_id, int64_t zone_id,
+                         const char *zone, const char *what, const char *due_on, const char *result,
+                         struct arena *a, struct inbox_item *out);
 
 #endif

@@ -97,7 +97,7 @@ void pay_step_item(enum pay_step step, int64_t zone_id, const char *zone, int ye
 	memset(out, 0, sizeof(*out));
 	out->entity_type = "pay_plan";
 	out->entity_id = plan_id;
-	out->link = "/pay";
+	out->link = arena_printf(a, "/pay?tab=plans&year=%d", year);
 	switch (step) {
 	case PAY_STEP_FILED:
 		out->kind = "pay_filed";

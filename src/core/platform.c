@@ -224,3 +224,20 @@ enum platform_level platform_worst(const struct platform_reading r[PLATFORM_INDI
 			w = r[i].level;
 	return w;
 }
+
+void platform_risk_item(int64_t company_id, const char *company, int64_t zone_id, const char *zone,
+                        int year, enum platform_level level, struct arena *a,
+                        struct inbox_item *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->kind = "platform_risk";
+	out->entity_type = "platform_company";
+	out->entity_id = company_id;
+	out->link = arena_printf(a, "/platform/board?year=%d", year);
+	out->title = arena_printf(a, "%s（%s）%d年度债务风险指标越过%s，请关注", company, zone,
+	                          year, level == PLATFORM_LEVEL_KEY ? "重点监管线" : "预警线");
+	out->to[out->nto++] =
+	    (struct inbox_to){.capability = "supervise_platform", .perm = PERM_PLATFORM_READ};
+	out->to[out->nto++] =
+	    (struct inbox_to){.perm = PERM_PLATFORM_READ | PERM_NOTICE_ISSUE, .scope_of = zone_id};
+}

@@ -5,6 +5,9 @@
 #ifndef KFQ_CORE_PLATFORM_H
 #define KFQ_CORE_PLATFORM_H
 
+#include "core/inbox.h"
+#include "util/arena.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -110,5 +113,13 @@ int platform_assess(const struct platform_sheet *s,
                     struct platform_reading out[PLATFORM_INDICATOR_COUNT]);
 /* The worst level of the readings. */
 enum platform_level platform_worst(const struct platform_reading r[PLATFORM_INDICATOR_COUNT]);
+
+/* The inbox item of a company's year whose worst level rose to `level` (warning or key) when
+ * its figures were entered: to the accounts of the organizations holding supervise_platform
+ * (国资委) and to the office's accounts whose data scope covers the zone (it raises the 督办单),
+ * linking the board of that year. Strings in a. */
+void platform_risk_item(int64_t company_id, const char *company, int64_t zone_id, const char *zone,
+                        int year, enum platform_level level, struct arena *a,
+                        struct inbox_item *out);
 
 #endif

@@ -268,3 +268,24 @@ enum revshare_action revshare_version_action(const char *latest_digest, bool lat
 		return REVSHARE_SAME;
 	return latest_confirmed ? REVSHARE_NEW_VERSION : REVSHARE_REPLACE_DRAFT;
 }
+
+void revshare_step_item(enum revshare_step step, int64_t statement_id, int64_t zone_id,
+                        const char *zone, int year, int version, struct arena *a,
+                        struct inbox_item *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->entity_type = "revshare_statement";
+	out->entity_id = statement_id;
+	out->link = arena_printf(a, "/revshare/statements/%" PRId64, statement_id);
+	if (step == REVSHARE_STEP_COMPUTED) {
+		out->kind = "revshare_computed";
+		out->title =
+		    arena_printf(a, "%s%d年度财力分成结算单（第%d版）待确认", zone, year, version);
+		out->to[out->nto++] = (struct inbox_to){.capability = "confirm_revenue",
+		                                        .perm = PERM_REVSHARE_MANAGE};
+		return;
+	}
+	out->kind = "revshare_confirmed";
+	out->title = arena_printf(a, "%d年度财力分成结算单（第%d版）已确认", year, version);
+	out->to[out->nto++] = (struct inbox_to){.org_id = zone_id, .perm = PERM_REVSHARE_READ};
+}

@@ -15,6 +15,7 @@
 #ifndef KFQ_CORE_REVSHARE_H
 #define KFQ_CORE_REVSHARE_H
 
+#include "core/inbox.h"
 #include "core/tax_type.h"
 #include "util/arena.h"
 #include "util/strbuf.h"
@@ -135,5 +136,14 @@ enum revshare_action revshare_version_action(const char *latest_digest, bool lat
 /* The action's stable code, as the API and `kfq revshare` print it: "created", "unchanged",
  * "recomputed", "new_version". */
 const char *revshare_action_code(enum revshare_action a);
+
+/* The steps of a statement that hand work to someone, and the inbox item of each (link the
+ * statement): a statement computed or recomputed goes to the accounts of the organizations
+ * holding confirm_revenue that confirm it (revshare_manage), a confirmed one to the zone's
+ * accounts. Strings in a. */
+enum revshare_step { REVSHARE_STEP_COMPUTED, REVSHARE_STEP_CONFIRMED };
+void revshare_step_item(enum revshare_step step, int64_t statement_id, int64_t zone_id,
+                        const char *zone, int year, int version, struct arena *a,
+                        struct inbox_item *out);
 
 #endif

@@ -4,6 +4,7 @@
  * and audits. Must not decide who may set, publish or appeal (api/ does). */
 #include "store/store_assess.h"
 #include "store/store_impl.h"
+#include "store/store_inbox.h"
 
 #include "util/log.h"
 #include "util/timeutil.h"
@@ -1080,8 +1081,17 @@ static int publish_tx(struct store *s, const struct store_actor *who,
 	for (int i = 0; i < nr; i++)
 		if ((rc = set_zone_grade(s, who, x.year, r[i].org_id, r[i].grade, now)) != KFQ_OK)
 			goto done;
-	rc = store_audit_entity(s, who, "publish", "assess_scheme", scheme_id, before, scheme_write,
-	                        json);
+	if ((rc = store_audit_entity(s, who, "publish", "assess_scheme", scheme_id, before,
+	                             scheme_write, json)) != KFQ_OK)
+		goto done;
+	for (int i = 0; i < nr && rc == KFQ_OK; i++) {
+		struct assess_step_subject subj = {
+		    .id = r[i].id, .org_id = r[i].org_id, .scheme_name = x.name};
+		struct inbox_item item;
+
+		assess_step_item(ASSESS_STEP_PUBLISHED, &subj, a, &item);
+		rc = store_inbox_send(s, who, &item, NULL);
+	}
 done:
 	free(before);
 	return rc;
@@ -1130,9 +1140,17 @@ static int appeal_tx(struct store *s, const struct store_actor *who,
 	store_bind_text(st, 2, reason);
 	store_bind_text(st, 3, at);
 	store_bind_id(st, 4, who->user_id);
-	if ((rc = store_run_id(st, id)) != KFQ_OK)
+	struct assess_step_subject subj = {
+	    .org_id = r.org_id, .org_name = r.org_name, .scheme_name = r.scheme_name};
+	struct inbox_item item;
+
+	if ((rc = store_run_id(st, id)) != KFQ_OK ||
+	    (rc = store_audit_entity(s, who, "appeal", "assess_appeal", *id, NULL, appeal_write,
+	                             json)) != KFQ_OK)
 		return rc;
-	return store_audit_entity(s, who, "appeal", "assess_appeal", *id, NULL, appeal_write, json);
+	subj.id = *id;
+	assess_step_item(ASSESS_STEP_APPEALED, &subj, a, &item);
+	return store_inbox_send(s, who, &item, NULL);
 }
 
 int store_assess_appeal_file(struct store *s, const struct store_actor *who,
@@ -1181,7 +1199,18 @@ int store_assess_appeal_decide(struct store *s, const struct store_actor *who,
 	store_bind_id(st, 5, who->user_id);
 	if ((rc = store_run(st)) != KFQ_OK)
 		goto done;
-	rc = store_audit_entity(s, who, "decide", "assess_appeal", id, before, appeal_write, json);
+	if ((rc = store_audit_entity(s, who, "decide", "assess_appeal", id, before, appeal_write,
+	                             json)) == KFQ_OK) {
+		struct assess_step_subject subj = {.id = id,
+		                                   .org_id = x.org_id,
+		                                   .scheme_name = x.scheme_name,
+		                                   .decision = decision,
+		                                   .comment = comment};
+		struct inbox_item item;
+
+		assess_step_item(ASSESS_STEP_DECIDED, &subj, &a, &item);
+		rc = store_inbox_send(s, who, &item, NULL);
+	}
 done:
 	arena_release(&a);
 	free(before);

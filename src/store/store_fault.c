@@ -3,6 +3,7 @@
  * hands them over. Must not decide who may write. */
 #include "store/store_fault.h"
 #include "store/store_impl.h"
+#include "store/store_inbox.h"
 
 #include "util/log.h"
 #include "util/timeutil.h"
@@ -184,6 +185,24 @@ static int count(struct store *s, const char *sql, int64_t a1, int64_t a2, int64
 	return store_row(st, NULL, store_read_int, n);
 }
 
+/* Tells the inbox of a step of case id (core fault_step_item), after the step's audit record,
+ * from the case as the step left it. */
+static int tell(struct store *s, const struct store_actor *who, enum fault_step step, int64_t id)
+{
+	struct store_fault_case c;
+	struct inbox_item item;
+	struct arena a;
+	int rc;
+
+	arena_init(&a);
+	if ((rc = store_fault_get(s, &a, id, &c)) == KFQ_OK) {
+		fault_step_item(step, id, c.title, c.org_name, c.decision, &a, &item);
+		rc = store_inbox_send(s, who, &item, NULL);
+	}
+	arena_release(&a);
+	return rc;
+}
+
 int store_fault_save(struct store *s, const struct store_actor *who,
                      const struct store_fault_json *json, struct store_fault_case *c,
                      int64_t claim_org)
@@ -237,6 +256,8 @@ int store_fault_save(struct store *s, const struct store_actor *who,
 	if (rc == KFQ_OK)
 		rc = store_audit_entity(s, who, c->id ? "change" : "create", "fault_case", id,
 		                        before, case_write, json);
+	if (rc == KFQ_OK && !c->id)
+		rc = tell(s, who, FAULT_STEP_REGISTERED, id);
 done:
 	free(before);
 	if ((rc = store_end(s, rc)) == KFQ_OK)
@@ -300,6 +321,8 @@ int store_fault_decide(struct store *s, const struct store_actor *who,
 	if ((rc = store_run(st)) == KFQ_OK)
 		rc = store_audit_entity(s, who, "decide", "fault_case", id, before, case_write,
 		                        json);
+	if (rc == KFQ_OK)
+		rc = tell(s, who, FAULT_STEP_DECIDED, id);
 done:
 	rc = store_end(s, rc);
 out:

@@ -4,6 +4,7 @@
 #include "store/store_industry_plan.h"
 #include "store/store_enterprise.h"
 #include "store/store_impl.h"
+#include "store/store_inbox.h"
 
 #include "util/log.h"
 #include "util/timeutil.h"
@@ -223,6 +224,25 @@ static int insert_leads(struct store *s, struct arena *a, const struct store_ind
 	return KFQ_OK;
 }
 
+/* Tells the inbox of a step of plan id (core industry_plan_step_item), after the step's audit
+ * record. */
+static int tell(struct store *s, const struct store_actor *who, enum industry_plan_step step,
+                int64_t id)
+{
+	struct store_industry_plan p;
+	struct inbox_item item;
+	struct arena a;
+	int rc;
+
+	arena_init(&a);
+	if ((rc = store_industry_plan_get(s, &a, id, &p)) == KFQ_OK) {
+		industry_plan_step_item(step, id, p.zone_id, p.zone_name, p.name, &a, &item);
+		rc = store_inbox_send(s, who, &item, NULL);
+	}
+	arena_release(&a);
+	return rc;
+}
+
 int store_industry_plan_save(struct store *s, const struct store_actor *who,
                              const struct store_industry_plan_json *json,
                              struct store_industry_plan *p)
@@ -262,6 +282,8 @@ int store_industry_plan_save(struct store *s, const struct store_actor *who,
 	if (rc == KFQ_OK)
 		rc = store_audit_entity(s, who, create ? "create" : "update", "industry_plan",
 		                        p->id, before, write_plan, json);
+	if (rc == KFQ_OK && !strcmp(p->exception, "pending"))
+		rc = tell(s, who, INDUSTRY_PLAN_STEP_PENDING, p->id);
 	if ((rc = store_end(s, rc)) != KFQ_OK && create)
 		p->id = 0;
 cleanup:
@@ -297,6 +319,8 @@ int store_industry_plan_approve(struct store *s, const struct store_actor *who,
 	if (rc == KFQ_OK)
 		rc = store_audit_entity(s, who, "approve_exception", "industry_plan", id, before,
 		                        write_plan, json);
+	if (rc == KFQ_OK)
+		rc = tell(s, who, INDUSTRY_PLAN_STEP_APPROVED, id);
 	rc = store_end(s, rc);
 cleanup:
 	free(before);

@@ -2,7 +2,9 @@
  * batch's finding with the handling chosen, closed with the result, each audited. Must not
  * decide the finding or the handling (core/land.c and api/ do). */
 #include "store/store_land.h"
+#include "core/land.h"
 #include "store/store_impl.h"
+#include "store/store_inbox.h"
 
 #include "util/jsonw.h"
 #include "util/log.h"
@@ -111,6 +113,27 @@ static int write_case(struct store *s, struct arena *a, int64_t id, const void *
 	return rc;
 }
 
+/* Tells the inbox of a step of case id (core land_case_step_item), after the step's audit
+ * record, from the case as the step left it. */
+static int tell(struct store *s, const struct store_actor *who, enum land_case_step step,
+                int64_t id)
+{
+	struct store_land_case c;
+	struct inbox_item item;
+	struct arena a;
+	int rc;
+
+	arena_init(&a);
+	if ((rc = store_land_case_get(s, &a, id, &c)) == KFQ_OK) {
+		land_case_step_item(step, id, c.zone_id, c.zone_name,
+		                    c.parcel_id ? c.parcel_no : c.batch_no, c.due_on, c.result, &a,
+		                    &item);
+		rc = store_inbox_send(s, who, &item, NULL);
+	}
+	arena_release(&a);
+	return rc;
+}
+
 int store_land_case_create(struct store *s, const struct store_actor *who,
                            const struct store_land_json *json, struct store_land_case *c)
 {
@@ -136,6 +159,8 @@ int store_land_case_create(struct store *s, const struct store_actor *who,
 	if ((rc = store_run_id(st, &c->id)) == KFQ_OK)
 		rc = store_audit_entity(s, who, "create", "land_case", c->id, NULL, write_case,
 		                        json);
+	if (rc == KFQ_OK)
+		rc = tell(s, who, LAND_CASE_STEP_OPENED, c->id);
 done:
 	return store_end(s, rc);
 }
@@ -167,6 +192,8 @@ int store_land_case_close(struct store *s, const struct store_actor *who,
 	store_bind_id(st, 4, who->user_id);
 	if ((rc = store_run(st)) == KFQ_OK)
 		rc = store_audit_entity(s, who, "close", "land_case", id, before, write_case, json);
+	if (rc == KFQ_OK)
+		rc = tell(s, who, LAND_CASE_STEP_CLOSED, id);
 done:
 	free(before);
 	rc = store_end(s, rc);

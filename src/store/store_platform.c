@@ -5,6 +5,7 @@
 #include "store/store_attachment.h"
 #include "store/store_enterprise.h"
 #include "store/store_impl.h"
+#include "store/store_inbox.h"
 
 #include "util/jsonw.h"
 #include "util/log.h"
@@ -520,16 +521,42 @@ static char *sheet_json(struct store *s, int64_t company_id, int year,
 	return strbuf_detach(&sb, NULL);
 }
 
-int store_platform_sheet_save(struct store *s, const struct store_actor *who,
-                              const struct store_platform_json *json, int64_t company_id,
-                              const struct store_platform_sheet *y)
+/* The worst level of the company's year as stored now (normal when it has no figures). */
+static int
+sheet_level(struct store *s, struct arena *a, const struct store_platform_company *co, int year,
+            const struct platform_line lines[PLATFORM_TYPE_COUNT][PLATFORM_INDICATOR_COUNT],
+            enum platform_level *out)
 {
-	char id[48], *before = NULL, *after = NULL;
-	int rc = store_begin(s);
+	struct platform_reading r[PLATFORM_INDICATOR_COUNT];
+	struct store_platform_sheet y;
+	int rc = sheet_get(s, a, co->id, year, &y);
 
-	if (rc != KFQ_OK)
-		return rc;
+	*out = PLATFORM_LEVEL_NORMAL;
+	if (rc == KFQ_ENOTFOUND)
+		return KFQ_OK;
+	if (rc == KFQ_OK && platform_assess(&y.sheet, lines[co->type], r) == 0)
+		*out = platform_worst(r);
+	return rc;
+}
+
+/* Puts the figures and, when they raise the year's worst level past normal, tells the inbox
+ * (core platform_risk_item), after the step's audit record. */
+static int sheet_tx(struct store *s, const struct store_actor *who,
+                    const struct store_platform_json *json, int64_t company_id,
+                    const struct store_platform_sheet *y, struct arena *a)
+{
+	struct platform_line lines[PLATFORM_TYPE_COUNT][PLATFORM_INDICATOR_COUNT];
+	enum platform_level was, now;
+	struct store_platform_company co;
+	char id[48], *before = NULL, *after = NULL;
+	struct inbox_item item;
+	int rc;
+
 	snprintf(id, sizeof(id), "%lld/%d", (long long)company_id, y->year);
+	if ((rc = store_platform_lines(s, lines)) != KFQ_OK ||
+	    (rc = store_platform_get(s, a, company_id, &co)) != KFQ_OK ||
+	    (rc = sheet_level(s, a, &co, y->year, lines, &was)) != KFQ_OK)
+		return rc;
 	before = sheet_json(s, company_id, y->year, json, &rc);
 	if (rc == KFQ_OK)
 		rc = store_platform_sheet_put(s, company_id, y);
@@ -538,9 +565,30 @@ int store_platform_sheet_save(struct store *s, const struct store_actor *who,
 	if (rc == KFQ_OK)
 		rc = store_audit_append(s, who, before ? "update" : "create", "platform_sheet", id,
 		                        before, after);
-	rc = store_end(s, rc);
+	if (rc == KFQ_OK)
+		rc = sheet_level(s, a, &co, y->year, lines, &now);
+	if (rc == KFQ_OK && now > was) {
+		platform_risk_item(co.id, co.name, co.zone_id, co.zone_name, y->year, now, a,
+		                   &item);
+		rc = store_inbox_send(s, who, &item, NULL);
+	}
 	free(before);
 	free(after);
+	return rc;
+}
+
+int store_platform_sheet_save(struct store *s, const struct store_actor *who,
+                              const struct store_platform_json *json, int64_t company_id,
+                              const struct store_platform_sheet *y)
+{
+	struct arena a;
+	int rc = store_begin(s);
+
+	if (rc != KFQ_OK)
+		return rc;
+	arena_init(&a);
+	rc = store_end(s, sheet_tx(s, who, json, company_id, y, &a));
+	arena_release(&a);
 	return rc;
 }
 

@@ -4,6 +4,7 @@
 #include "store/store_revshare.h"
 #include "store/store_bulk.h"
 #include "store/store_impl.h"
+#include "store/store_inbox.h"
 
 #include "util/log.h"
 #include "util/jsonw.h"
@@ -593,6 +594,24 @@ static int newest_of(struct store *s, int64_t zone_id, int year, struct newest *
 	return rc == KFQ_ROW || rc == KFQ_DONE ? KFQ_OK : rc;
 }
 
+/* Tells the inbox of a step of statement id (core revshare_step_item), after the step's audit
+ * record. */
+static int tell(struct store *s, const struct store_actor *who, enum revshare_step step, int64_t id)
+{
+	struct store_revshare_statement x;
+	struct inbox_item item;
+	struct arena a;
+	int rc;
+
+	arena_init(&a);
+	if ((rc = store_revshare_get(s, &a, id, &x)) == KFQ_OK) {
+		revshare_step_item(step, id, x.zone_id, x.zone_name, x.year, x.version, &a, &item);
+		rc = store_inbox_send(s, who, &item, NULL);
+	}
+	arena_release(&a);
+	return rc;
+}
+
 static int save_one(struct store *s, const struct store_actor *who,
                     const struct store_revshare_json *json, struct store_revshare_new *z)
 {
@@ -641,6 +660,8 @@ static int save_one(struct store *s, const struct store_actor *who,
 		rc = store_audit_entity(
 		    s, who, z->action == REVSHARE_REPLACE_DRAFT ? "recompute" : "compute",
 		    "revshare_statement", x->id, before, write_statement, json);
+	if (rc == KFQ_OK)
+		rc = tell(s, who, REVSHARE_STEP_COMPUTED, x->id);
 	free(before);
 	return rc;
 }
@@ -680,6 +701,8 @@ int store_revshare_confirm(struct store *s, const struct store_actor *who,
 	if (rc == KFQ_OK)
 		rc = store_audit_entity(s, who, "confirm", "revshare_statement", id, before,
 		                        write_statement, json);
+	if (rc == KFQ_OK)
+		rc = tell(s, who, REVSHARE_STEP_CONFIRMED, id);
 	rc = store_end(s, rc);
 cleanup:
 	free(before);

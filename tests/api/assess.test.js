@@ -52,6 +52,9 @@ describe('annual assessment', { timeout: h.FILE_TIMEOUT }, () => {
 		return r.json.items;
 	};
 	const byZone = (items) => Object.fromEntries(items.map((r) => [r.org_name, r]));
+	// the caller's inbox items of a kind, and its 我的待办 by key
+	const inbox = async (who, kind) => (await c[who].get('/api/inbox')).json.items.filter((x) => x.kind === kind);
+	const todos = async (who) => Object.fromEntries((await c[who].get('/api/todos')).json.items.map((x) => [x.key, x]));
 
 	before(async () => {
 		srv = await h.startServer();
@@ -134,6 +137,17 @@ describe('annual assessment', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.status, 'published');
 		assert.ok(r.json.appeal_deadline > r.json.published_at);
+		// each zone of the scheme is told, once, with a link to its result; the office is not
+		const told = await inbox('zone1', 'assess_published');
+		assert.deepEqual(told.map((x) => [x.title, x.link, x.entity_type, x.read, x.actor_name]), [
+			[`《${YEAR}年度省级开发区考核方案》考核结果已公布，请查看本区的得分、排名和等次`, '/assess', 'assess_result', false, 'office1'],
+		]);
+		assert.equal(told[0].entity_id, (await results('zone1'))[0].id);
+		assert.equal((await inbox('zone2', 'assess_published')).length, 1);
+		assert.equal((await inbox('office1', 'assess_published')).length, 0);
+		// opening it marks it read (a POST with the CSRF token)
+		assert.equal((await c.zone1.post(`/api/inbox/${told[0].id}/read`, {})).status, 204);
+		assert.equal((await inbox('zone1', 'assess_published'))[0].read, true);
 		// ... the published grade rules the zone's grade of the year, and no hand setting after
 		r = await c.office1.get(`/api/pay/grades?year=${YEAR}`);
 		assert.deepEqual(
@@ -163,12 +177,29 @@ describe('annual assessment', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.status, 201, r.text);
 		const appeal = r.json;
 		assert.equal(appeal.status, 'open');
+		// the office that decides is told and counts it in 我的待办; the zone has no such tile
+		let told = await inbox('office1', 'assess_appealed');
+		assert.deepEqual(told.map((x) => [x.title, x.link, x.entity_type, x.entity_id, x.read]), [
+			[`${h.ORG.shengli}对《${YEAR}年度省级开发区考核方案》考核结果提出申诉，请处理`, '/assess?tab=appeals', 'assess_appeal', appeal.id, false],
+		]);
+		let tile = (await todos('office1')).assess_appeals_open;
+		assert.deepEqual([tile.label, tile.count, tile.link], ['待处理的考核申诉', 1, `/assess?tab=appeals&year=${YEAR}`]);
+		assert.equal(tile.count, (await c.office1.get(`/api/assess/appeals?year=${YEAR}`)).json.items.filter((a) => a.status === 'open').length);
+		assert.equal((await todos('zone2')).assess_appeals_open, undefined);
+		assert.equal((await todos('super1')).assess_appeals_open, undefined);
 		h.assertError(await c.zone2.post(`/api/assess/results/${mine.id}/appeal`, { reason: '再次申诉' }), 409, 'invalid_state');
 		h.assertError(await c.zone2.post(`/api/assess/appeals/${appeal.id}/decide`, { decision: 'upheld', comment: '自己批' }), 403, 'forbidden');
 		h.assertError(await c.office1.post(`/api/assess/appeals/${appeal.id}/decide`, { decision: 'maybe', comment: 'x' }), 400, 'invalid_value', '/decision');
 		r = await c.office1.post(`/api/assess/appeals/${appeal.id}/decide`, { decision: 'upheld', comment: '经核实，按省通报更正' });
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.status, 'upheld');
+		told = await inbox('zone2', 'assess_appeal_decided');
+		assert.deepEqual(told.map((x) => [x.title, x.link, x.entity_id]), [
+			[`对《${YEAR}年度省级开发区考核方案》考核结果的申诉已处理：申诉成立。经核实，按省通报更正`, '/assess?tab=appeals', appeal.id],
+		]);
+		assert.equal((await inbox('zone1', 'assess_appeal_decided')).length, 0);
+		tile = (await todos('office1')).assess_appeals_open;
+		assert.deepEqual([tile.count, tile.link], [0, '/assess?tab=appeals']);
 		h.assertError(await c.office1.post(`/api/assess/appeals/${appeal.id}/decide`, { decision: 'rejected', comment: '再处理' }), 409, 'invalid_state');
 
 		// 91.00 × 40 % = 36.40: 胜利 96.40, rank 2 and 优秀 (the second place); 抚顺县 96.00

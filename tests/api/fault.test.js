@@ -50,6 +50,10 @@ describe('容错免责', { timeout: h.FILE_TIMEOUT }, () => {
 		...over,
 	});
 
+	// the caller's inbox items of a kind, and its 我的待办 by key
+	const inbox = async (who, kind) => (await c[who].get('/api/inbox')).json.items.filter((x) => x.kind === kind);
+	const todos = async (who) => Object.fromEntries((await c[who].get('/api/todos')).json.items.map((x) => [x.key, x]));
+
 	before(async () => {
 		srv = await h.startServer({ users: USERS });
 		c = await h.loginAll(srv, ['office1', 'zone1', 'zone2', 'super1', 'jiwei1', 'zuzhi1', 'fagai1', 'bianban1']);
@@ -94,6 +98,25 @@ describe('容错免责', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.json.status, 'open');
 		assert.equal(r.json.person_name, '张三丰');
 		assert.equal(r.json.conditions.procedure.met, null);
+		// the organizations that decide are told once (the refused attempts told nobody) and
+		// count it in 我的待办; the office, a department without decide_fault and a zone are not
+		for (const who of ['jiwei1', 'zuzhi1']) {
+			const told = await inbox(who, 'fault_registered');
+			assert.deepEqual(told.map((x) => [x.title, x.link, x.entity_type, x.entity_id, x.read, x.actor_name]), [
+				[`容错免责案件待认定：张三丰同志推动园区标准地出让试点未达预期（${h.ORG.econ}）`, '/fault-cases?status=open', 'fault_case', caseId, false, 'office1'],
+			], who);
+			const tile = (await todos(who)).fault_cases_to_decide;
+			assert.deepEqual([tile.label, tile.count, tile.link], ['待认定的容错免责案件', 1, '/fault-cases?status=open'], who);
+			assert.equal(tile.count, (await c[who].get('/api/fault-cases?status=open')).json.total, who);
+		}
+		for (const who of ['office1', 'fagai1', 'zone1', 'super1']) {
+			assert.deepEqual(await inbox(who, 'fault_registered'), [], who);
+			assert.equal((await todos(who)).fault_cases_to_decide, undefined, who);
+		}
+		const told = (await inbox('jiwei1', 'fault_registered'))[0];
+		assert.equal((await c.jiwei1.post(`/api/inbox/${told.id}/read`, {})).status, 204);
+		assert.equal((await inbox('jiwei1', 'fault_registered'))[0].read, true);
+		assert.equal((await inbox('zuzhi1', 'fault_registered'))[0].read, false);
 	});
 
 	test('a decision needs every condition answered with evidence and a distinction', T, async () => {
@@ -147,6 +170,14 @@ describe('容错免责', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.json.decided_org_name, h.ORG.discipline);
 		assert.equal(r.json.effect, 'leader_kept');
 		assert.equal(r.json.effect_year, YEAR);
+		// the office, which publishes decided cases, is told; the tile of the deciders is empty,
+		// and the office holding decide_fault still has none (it never decides)
+		assert.deepEqual((await inbox('office1', 'fault_decided')).map((x) => [x.title, x.link, x.entity_id]), [
+			['容错免责案件已认定：张三丰同志推动园区标准地出让试点未达预期（抚顺经济开发区（示例）），免责', '/fault-cases?status=decided', caseId],
+		]);
+		assert.deepEqual(await inbox('jiwei1', 'fault_decided'), []);
+		assert.equal((await todos('zuzhi1')).fault_cases_to_decide.count, 0);
+		assert.equal((await todos('office1')).fault_cases_to_decide, undefined);
 		// frozen
 		r = await c.zuzhi1.post(`/api/fault-cases/${caseId}/decide`, { decision: 'refused', reason: '再议' });
 		h.assertError(r, 409, 'invalid_state');

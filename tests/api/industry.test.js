@@ -221,6 +221,12 @@ describe('industry plans', { timeout: h.FILE_TIMEOUT }, () => {
 		const todo = (await c.office1.get('/api/todos')).json.items.find((x) => x.key === 'industry_exceptions');
 		assert.deepEqual([todo.count, todo.link], [1, '/industry-plans?exception=pending']);
 		assert.equal((await c.zone1.get('/api/todos')).json.items.find((x) => x.key === 'industry_exceptions'), undefined);
+		// the office is told in its inbox, with the plan's name and a link to the pending ones
+		const told = async (who, kind) => (await c[who].get('/api/inbox')).json.items.filter((x) => x.kind === kind);
+		const pending = await told('office1', 'industry_exception_pending');
+		assert.deepEqual(pending.map((x) => [x.link, x.entity_type, x.entity_id, x.actor_name]), [['/industry-plans?exception=pending', 'industry_plan', planId, 'zone1']]);
+		assert.match(pending[0].title, new RegExp(`^${h.ORG.econ}的产业规划《.+》主导产业超过3个，请审批例外$`));
+		for (const who of ['zone1', 'ndrc1', 'super1']) assert.deepEqual(await told(who, 'industry_exception_pending'), [], who);
 		h.assertError(await c.zone1.post(`/api/industry-plans/${planId}/approve`), 403, 'forbidden');
 		h.assertError(await c.ndrc1.post(`/api/industry-plans/${planId}/approve`), 403, 'forbidden');
 		const before = await auditCount();
@@ -233,6 +239,11 @@ describe('industry plans', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(a.action, 'approve_exception');
 		assert.equal(a.entity_type, 'industry_plan');
 		h.assertError(await c.office1.post(`/api/industry-plans/${planId}/approve`), 409, 'invalid_state');
+		// the zone is told of the approval, once (the refused second approval told nobody)
+		const approved = await told('zone1', 'industry_exception_approved');
+		assert.deepEqual(approved.map((x) => [x.link, x.entity_id, x.read]), [['/industry-plans?exception=approved', planId, false]]);
+		assert.match(approved[0].title, /^产业规划《.+》的主导产业例外已批准$/);
+		assert.deepEqual(await told('zone2', 'industry_exception_approved'), []);
 		// a change asks for the approval again; back to 3 needs none and keeps no reason
 		r = await c.zone1.put(`/api/industry-plans/${planId}`, plan({ industries: [EV, IC, CHEM, STEEL], exception_reason: reason }));
 		assert.equal(r.json.exception, 'pending');

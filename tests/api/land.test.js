@@ -15,6 +15,7 @@ const LAND = '市自然资源局';
 const USERS = [
 	...h.DEFAULT_USERS,
 	{ username: 'land1', org: LAND, role: 'department' },
+	{ username: 'land2', org: LAND, role: 'department' },
 	{ username: 'dept1', org: '市财政局', role: 'department' },
 ];
 
@@ -155,7 +156,7 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 
 	before(async () => {
 		srv = await h.startServer({ users: USERS });
-		c = await h.loginAll(srv, ['office1', 'land1', 'zone1', 'zone2', 'county1', 'super1', 'auditor1']);
+		c = await h.loginAll(srv, ['office1', 'land1', 'land2', 'zone1', 'zone2', 'county1', 'super1', 'auditor1']);
 		ids = await h.orgIds(c.office1);
 		const g = await c.office1.post('/api/capabilities/grants', { org_id: ids[LAND], capability: 'manage_land' });
 		assert.equal(g.status, 201, g.text);
@@ -289,6 +290,20 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		assert.equal(r.json.status, 'closed');
 		h.assertError(await c.land1.post(`/api/land/cases/${id}/close`, { result: '再次' }), 409, 'invalid_state');
 		assert.equal(await auditCount(), before + 4);
+		// the zone is told of each case opened on its land, the refused ones told nobody; the
+		// closing goes to the others of the organizations holding manage_land
+		const told = async (who, kind) => (await c[who].get('/api/inbox')).json.items.filter((x) => x.kind === kind);
+		const opened = await told('zone1', 'land_case_opened');
+		assert.equal(opened.length, 3);
+		assert.deepEqual(opened.filter((x) => x.entity_id === id).map((x) => [x.title, x.link, x.entity_type, x.actor_name]), [
+			[`低效用地待处置：抚国用(2024)第0001号，处置期限${h.day(30)}`, '/land/cases', 'land_case', 'land1'],
+		]);
+		assert.deepEqual(await told('zone2', 'land_case_opened'), []);
+		assert.deepEqual((await told('land2', 'land_case_closed')).map((x) => [x.title, x.entity_id]), [
+			[`${h.ORG.econ}的低效用地处置已办结：抚国用(2024)第0001号，已缴纳土地闲置费2469135.79元`, id],
+		]);
+		assert.deepEqual(await told('land1', 'land_case_closed'), []);
+		assert.deepEqual(await told('zone1', 'land_case_closed'), []);
 		const a = (await c.auditor1.get('/api/audit?entity_type=land_case&page_size=1')).json.items[0];
 		assert.equal(a.action, 'close');
 		assert.equal(a.before.status, 'open');

@@ -19,6 +19,7 @@ const T = { timeout: h.STEP_TIMEOUT };
 const USERS = [
 	...h.DEFAULT_USERS,
 	{ username: 'finance1', org: '市财政局', role: 'department' },
+	{ username: 'finance2', org: '市财政局', role: 'department' },
 	{ username: 'ndrc1', org: '市发改委', role: 'department' },
 	{ username: 'security1', org: h.ORG.commerce, role: 'security' },
 ];
@@ -46,9 +47,13 @@ describe('enterprises and revenue sharing', { timeout: h.FILE_TIMEOUT }, () => {
 	let srv, c, ids, econ, shengli, hightech;
 	const ent = {};
 
+	// the caller's inbox items of a kind, and its 我的待办 by key
+	const inbox = async (who, kind) => (await c[who].get('/api/inbox')).json.items.filter((x) => x.kind === kind);
+	const todos = async (who) => Object.fromEntries((await c[who].get('/api/todos')).json.items.map((x) => [x.key, x]));
+
 	before(async () => {
 		srv = await h.startServer({ users: USERS });
-		c = await h.loginAll(srv, ['office1', 'zone1', 'zone2', 'county1', 'super1', 'auditor1', 'finance1', 'ndrc1', 'security1']);
+		c = await h.loginAll(srv, ['office1', 'zone1', 'zone2', 'county1', 'super1', 'auditor1', 'finance1', 'finance2', 'ndrc1', 'security1']);
 		ids = await h.orgIds(c.office1);
 		econ = ids[h.ORG.econ];
 		// what the seed's article 6 grants its lead, 市财政局 (the harness imports no policy)
@@ -271,6 +276,19 @@ describe('enterprises and revenue sharing', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.ok(r.json.zones.every((z) => z.action === 'created' && z.version === 1));
 		assert.equal(await auditCount(), before + r.json.zones.length);
 		econStatement = byZone[econ].statement_id;
+		// each statement waits for 财政局's confirmation: its other accounts are told (not the one
+		// that computed), and both count them in 我的待办, as the year's list shows them
+		const told = await inbox('finance2', 'revshare_computed');
+		assert.deepEqual(told.map((x) => [x.entity_id, x.link]).sort((a, b) => a[0] - b[0]), r.json.zones.map((z) => [z.statement_id, `/revshare/statements/${z.statement_id}`]).sort((a, b) => a[0] - b[0]));
+		assert.equal(told.find((x) => x.entity_id === econStatement).title, `${h.ORG.econ}2025年度财力分成结算单（第1版）待确认`);
+		assert.deepEqual(await inbox('finance1', 'revshare_computed'), []);
+		for (const who of ['finance1', 'finance2']) {
+			const tile = (await todos(who)).revshare_to_confirm;
+			assert.deepEqual([tile.label, tile.count, tile.link], ['待确认的财力分成结算单', r.json.zones.length, '/revshare?year=2025'], who);
+			assert.equal(tile.count, (await c[who].get('/api/revshare/statements?year=2025&latest=true')).json.items.filter((x) => x.status === 'draft').length);
+		}
+		// a department that never confirms, a zone and the office have no such tile
+		for (const who of ['ndrc1', 'zone1', 'office1', 'super1']) assert.equal((await todos(who)).revshare_to_confirm, undefined, who);
 
 		r = await c.zone1.get(`/api/revshare/statements/${econStatement}/lines`);
 		assert.equal(r.status, 200, r.text);
@@ -295,6 +313,7 @@ describe('enterprises and revenue sharing', { timeout: h.FILE_TIMEOUT }, () => {
 		r = await c.finance1.post('/api/revshare/statements/compute', { year: 2025 });
 		assert.ok(r.json.zones.every((z) => z.action === 'unchanged'));
 		assert.equal(await auditCount(), again);
+		assert.equal((await inbox('finance2', 'revshare_computed')).length, r.json.zones.length); // nobody told again
 	});
 
 	test('confirmed by the finance bureau, a statement is frozen; a correction is a new version', T, async () => {
@@ -308,6 +327,16 @@ describe('enterprises and revenue sharing', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.json.confirmed_org_name, '市财政局');
 		r = await c.finance1.post(`/api/revshare/statements/${econStatement}/confirm`);
 		h.assertError(r, 409, 'not_confirmable');
+		// the zone is told; the refused confirmations told nobody; one fewer waits
+		const told = await inbox('zone1', 'revshare_confirmed');
+		assert.deepEqual(told.map((x) => [x.title, x.link, x.entity_type, x.entity_id, x.read]), [
+			['2025年度财力分成结算单（第1版）已确认', `/revshare/statements/${econStatement}`, 'revshare_statement', econStatement, false],
+		]);
+		assert.deepEqual(await inbox('zone2', 'revshare_confirmed'), []);
+		assert.equal((await c.zone1.post(`/api/inbox/${told[0].id}/read`, {})).status, 204);
+		assert.equal((await inbox('zone1', 'revshare_confirmed'))[0].read, true);
+		const zones = (await c.finance2.get('/api/revshare/statements?year=2025&latest=true')).json.items.length;
+		assert.equal((await todos('finance2')).revshare_to_confirm.count, zones - 1);
 		const v1 = (await c.zone1.get(`/api/revshare/statements/${econStatement}`)).json.statement;
 
 		// E102's 增值税 corrected by one fen: a new line, the same rounded amount, still v2

@@ -628,6 +628,35 @@ describe('supervision notices and the inbox', { timeout: h.FILE_TIMEOUT }, () =>
 		assert.equal(r.json.total, 0);
 	});
 
+	test('a notice may concern the later modules\' records of the addressed zone; a refusal names every type the registry has', T, async () => {
+		const about = (type, id, org = h.ORG.econ) => good({ task_id: undefined, org_id: ids[org], entity_type: type, entity_id: id, draft: true });
+		// an enterprise of 经开区: with 经开区, not with 胜利
+		let r = await c.zone1.post('/api/enterprises', {
+			uscc: '91440300192317458F', name: '示例新材料有限公司', zone_id: ids[h.ORG.econ], industry_code: '3011', scale: 'above',
+			registered_on: '2019-04-01', attracted: true, settled_on: '2020-05-01',
+		});
+		assert.equal(r.status, 201, r.text);
+		const ent = r.json.id ?? r.json.enterprise?.id;
+		r = await c.office1.post('/api/notices', about('enterprise', ent));
+		assert.equal(r.status, 201, r.text);
+		assert.deepEqual([r.json.entity_type, r.json.entity_label, r.json.entity_link], ['enterprise', '企业“示例新材料有限公司”', `/enterprises/${ent}`]);
+		r = await c.office1.post('/api/notices', about('enterprise', ent, h.ORG.shengli));
+		h.assertError(r, 400, 'invalid_value', '/entity_id');
+		assert.equal(r.json.error.message, '该企业不属于主送单位');
+		for (const type of ['land_parcel', 'land_case', 'budget_project', 'power_delegation', 'consultation']) {
+			h.assertError(await c.office1.post('/api/notices', about(type, 999999)), 400, 'invalid_value', '/entity_id');
+		}
+		// a type the registry does not have: the message lists those it has
+		const types = 'task（改革任务）、milestone（推进节点）、plan（一区一策计划）、org（单位）、platform_company（平台公司）、invest_project（招商项目）、'
+			+ 'enterprise（企业）、land_parcel（地块）、land_case（低效用地处置）、budget_project（预算项目）、power_delegation（下放事项）、consultation（征求意见）';
+		r = await c.office1.post('/api/notices', about('fault_case', 1));
+		h.assertError(r, 400, 'invalid_value', '/entity_type');
+		assert.equal(r.json.error.message, `督办对象类型应为 ${types}`);
+		r = await c.office1.get('/api/notices?entity_type=user&entity_id=1');
+		assert.equal(r.json.error.message, `entity_type 应为 ${types}`);
+		assert.equal((await c.office1.get(`/api/notices?entity_type=enterprise&entity_id=${ent}`)).json.total, 1);
+	});
+
 	test('kfq remind adds due, overdue, returned and notice reminders, once a day', T, async () => {
 		// a returned plan of zone1 (task 1), and a notice whose reply is due today
 		let r = await c.zone1.post('/api/plans', { task_id: t1.id, milestones: plan([30, 60, 90]) });

@@ -187,6 +187,15 @@ describe('performance pay', { timeout: h.FILE_TIMEOUT }, () => {
 		// each department holding ack_pay_filing is told in its inbox
 		for (const who of ['renshe1', 'caizheng1', 'keji1', 'office1']) assert.deepEqual(await kinds(who), ['pay_filed'], who);
 		assert.deepEqual(await kinds('bianban1'), []);
+		const filed = (await c.renshe1.get('/api/inbox')).json.items.find((x) => x.kind === 'pay_filed');
+		assert.deepEqual([filed.link, filed.entity_type, filed.entity_id], [`/pay?tab=plans&year=${YEAR}`, 'pay_plan', id]);
+		// 我的待办 of each organization that acknowledges, until it has; none for the others
+		const ackTile = async (who) => (await c[who].get('/api/todos')).json.items.find((x) => x.key === 'pay_plans_to_ack');
+		for (const who of ['renshe1', 'caizheng1', 'keji1', 'office1']) {
+			const t = await ackTile(who);
+			assert.deepEqual([t.label, t.count, t.link], ['待接收的绩效薪酬备案', 1, `/pay?tab=plans&year=${YEAR}`], who);
+		}
+		for (const who of ['bianban1', 'zone1']) assert.equal(await ackTile(who), undefined, who);
 		h.assertError(await plan(good()), 409, 'invalid_state');
 		h.assertError(await c.zone1.post(`/api/pay/plans/${id}/ack`, { decision: 'ack' }), 403, 'capability_required');
 		h.assertError(await c.bianban1.post(`/api/pay/plans/${id}/ack`, { decision: 'ack' }), 403, 'capability_required');
@@ -195,6 +204,8 @@ describe('performance pay', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.status, 'filed');
 		assert.equal(r.json.pending, 3);
+		assert.equal((await ackTile('renshe1')).count, 0);
+		assert.equal((await ackTile('caizheng1')).count, 1);
 		r = await c.caizheng1.post(`/api/pay/plans/${id}/ack`, { decision: 'return', comment: '基础薪酬标准请附依据' });
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.status, 'returned');

@@ -180,6 +180,18 @@ describe('platform companies', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.deepEqual((await c.zone1.get(`/api/platform-companies/${econ.id}`)).json.sheets, []);
 		let r = await put(c.zone1, 2025, SHEET_2025);
 		assert.equal(r.status, 200, r.text);
+		// over the warning line: 国资委 and the office are told (the refused puts told nobody)
+		const risk = async (who) => (await c[who].get('/api/inbox')).json.items.filter((x) => x.kind === 'platform_risk');
+		const title25 = `抚顺经开区开发建设投资有限公司（${E}）2025年度债务风险指标越过预警线，请关注`;
+		for (const who of ['sasac1', 'office1']) {
+			assert.deepEqual((await risk(who)).map((x) => [x.title, x.link, x.entity_type, x.entity_id, x.actor_name]), [
+				[title25, '/platform/board?year=2025', 'platform_company', econ.id, 'zone1'],
+			], who);
+		}
+		for (const who of ['zone1', 'ndrc1', 'super1', 'zone2']) assert.deepEqual(await risk(who), [], who);
+		// the same figures again raise nothing new
+		assert.equal((await put(c.zone1, 2025, SHEET_2025)).status, 200);
+		assert.equal((await risk('office1')).length, 1);
 		r = await put(c.sasac1, 2024, {
 			assets_fen: 100000000, liabilities_fen: 76000050, interest_bearing_fen: 0, current_assets_fen: 0,
 			current_liabilities_fen: 0, guarantees_fen: 0, revenue_fen: 0, profit_fen: 0,
@@ -195,12 +207,26 @@ describe('platform companies', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.deepEqual(values(y24), [['debt_ratio', 7600, 'key'], ['interest_share', 0, 'normal'],
 			['current_ratio', null, 'normal'], ['guarantee', 0, 'normal']]);
 		assert.equal(y24.level, 'key');
+		// 2024 at the key line: the office is told; 国资委 entered it itself
+		assert.deepEqual((await risk('office1')).map((x) => x.title), [
+			`抚顺经开区开发建设投资有限公司（${E}）2024年度债务风险指标越过重点监管线，请关注`, title25,
+		]);
+		assert.equal((await risk('sasac1')).length, 1);
+		// 我的待办: the companies over a line in the board's year, for the office and 国资委 only
+		const board = (await c.office1.get('/api/platform-board')).json;
+		for (const who of ['office1', 'sasac1']) {
+			const t = (await c[who].get('/api/todos')).json.items.find((x) => x.key === 'platform_over_lines');
+			assert.deepEqual([t.label, t.count, t.link], ['债务风险越线的平台公司', board.key + board.warning, `/platform/board?year=${board.year}`], who);
+		}
+		for (const who of ['ndrc1', 'zone1', 'county1', 'super1']) {
+			assert.equal((await c[who].get('/api/todos')).json.items.find((x) => x.key === 'platform_over_lines'), undefined, who);
+		}
 		assert.equal(y25.profit_fen, -1234567);
 		// the list shows the latest year
 		const item = (await c.zone1.get('/api/platform-companies')).json.items[0];
 		assert.deepEqual([item.latest.year, item.latest.level, reading(item.latest, 'debt_ratio').value_bp], [2025, 'warning', 7200]);
 		const audit = (await c.auditor1.get('/api/audit?entity_type=platform_sheet')).json.items;
-		assert.deepEqual(audit.map((a) => [a.action, a.entity_id]), [['create', `${econ.id}/2024`], ['create', `${econ.id}/2025`]]);
+		assert.deepEqual(audit.map((a) => [a.action, a.entity_id]), [['create', `${econ.id}/2024`], ['update', `${econ.id}/2025`], ['create', `${econ.id}/2025`]]);
 		assert.equal(audit[1].after.liabilities_fen, 216004500);
 	});
 

@@ -137,6 +137,16 @@ describe('social affairs, key matters, problems and rules to adjust', { timeout:
 		h.assertError(await anon.get('/api/public/problems'), 404, 'not_found');
 		h.assertError(await anon.get(`/api/public/problems?code=${code}&id=1`), 400, 'unknown_parameter');
 
+		// 我的待办: the handler answers it, the recorder (publish_power_list) and the office follow
+		// it; a department or a county with none assigned, a zone and a supervisor get no tile
+		const tile = async (who) => (await c[who].get('/api/todos')).json.items.find((x) => x.key === 'problems_open');
+		for (const who of ['market1', 'data1', 'office1']) {
+			const t = await tile(who);
+			assert.deepEqual([t.label, t.count, t.link], ['办理中的堵点问题', 1, '/power-affairs?tab=matters&problem_status=open'], who);
+			assert.equal(t.count, (await c[who].get('/api/problems?status=open')).json.total, who);
+		}
+		for (const who of ['zone1', 'shuncheng1', 'super1', 'admin', 'auditor1']) assert.equal(await tile(who), undefined, who);
+
 		// only the handler answers; only the recorder closes or reopens
 		h.assertError(await c.data1.post(`/api/problems/${problem.id}/close`, { note: '企业满意' }), 409, 'invalid_state');
 		h.assertError(await c.data1.post(`/api/problems/${problem.id}/answer`, { answer: 'x' }), 403, 'forbidden');
@@ -144,9 +154,12 @@ describe('social affairs, key matters, problems and rules to adjust', { timeout:
 		r = await c.market1.post(`/api/problems/${problem.id}/answer`, { answer: '已开通线上预约，3个工作日内上门核查' });
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.status, 'answered');
+		assert.equal(await tile('market1'), undefined); // answered: nothing left for the handler
+		assert.equal((await tile('data1')).count, 0);
 		h.assertError(await c.market1.post(`/api/problems/${problem.id}/close`, { note: 'x' }), 403, 'forbidden');
 		r = await c.data1.post(`/api/problems/${problem.id}/reopen`, { note: '企业反映仍未上门' });
 		assert.equal(r.json.status, 'open');
+		assert.equal((await tile('market1')).count, 1);
 		assert.equal(r.json.answered_at, null);
 		await c.market1.post(`/api/problems/${problem.id}/answer`, { answer: '已于次日上门核查并发证' });
 		h.assertError(await c.data1.post(`/api/problems/${problem.id}/close`, {}), 400, 'missing_field', '/note');

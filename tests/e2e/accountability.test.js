@@ -8,7 +8,7 @@
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
-import { openBrowser, login, logout, shot, sel, pickOption, pdf, RUN, testWithShots } from './helpers.js'
+import { openBrowser, login, logout, shot, sel, pickOption, pdf, RUN, testWithShots, todoCount } from './helpers.js'
 
 const OFFICE = { username: `aoffice_${RUN}`, password: 'Office#Passw0rd1', org: '市商务局', role: 'office' }
 const JIWEI = { username: `jiwei_${RUN}`, password: 'Jiwei#Passw0rd12', org: '市纪委监委', role: 'department' }
@@ -86,6 +86,7 @@ describe('容错免责 and 奖优罚劣', () => {
     // the office administers cases, it does not decide them
     assert.equal(await row.locator(sel('fault-decide')).count(), 0)
     await shot(page, 'fault-office')
+    assert.equal(await todoCount(page, 'fault_cases_to_decide'), null, 'the office never decides')
     await logout(page)
     watcher.assertClean()
   })
@@ -93,7 +94,14 @@ describe('容错免责 and 奖优罚劣', () => {
   test('市纪委监委 decides the case: 免责', async () => {
     const { page, watcher } = b
     await login(page, watcher, JIWEI.username, JIWEI.password)
+    // the case waits in 我的待办; the tile opens the open cases
+    assert.equal(await todoCount(page, 'fault_cases_to_decide'), 1)
+    await page.locator(sel('todo-fault_cases_to_decide')).click()
+    await page.waitForURL(/\/fault-cases\?status=open$/)
+    await page.locator(`${sel('fault-table')} .el-table__row`, { hasText: TITLE }).waitFor()
+    // decided, it leaves that filter: decide it from the whole list
     await page.locator(sel('menu-fault-cases')).click()
+    await page.waitForURL(/\/fault-cases$/)
     const row = page.locator(`${sel('fault-table')} .el-table__row`, { hasText: TITLE })
     await row.locator(sel('fault-decide')).click()
     const dialog = page.locator(sel('fault-decide-dialog'))
@@ -102,6 +110,7 @@ describe('容错免责 and 奖优罚劣', () => {
     await dialog.waitFor({ state: 'hidden' })
     await row.locator(sel('fault-row-decision'), { hasText: '免责' }).waitFor()
     await shot(page, 'fault-jiwei')
+    assert.equal(await todoCount(page, 'fault_cases_to_decide'), 0)
     await logout(page)
     watcher.assertClean()
   })

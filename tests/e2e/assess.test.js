@@ -7,7 +7,7 @@
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
-import { openBrowser, login, logout, menuTexts, shot, sel, confirmBox, RUN, testWithShots } from './helpers.js'
+import { openBrowser, login, logout, menuTexts, shot, sel, confirmBox, RUN, testWithShots, todoCount } from './helpers.js'
 
 const ZONE = { username: `azone_${RUN}`, password: 'Zone#Passw0rd123', org: '抚顺经济开发区（示例）', role: 'zone' }
 const OFFICE = { username: `aoffice_${RUN}`, password: 'Office#Passw0rd1', org: '市商务局', role: 'office' }
@@ -97,21 +97,26 @@ describe('annual assessment', () => {
     await page.locator('.el-tabs__item', { hasText: '申诉' }).click()
     await page.locator(sel('appeal-status'), { hasText: '待处理' }).waitFor()
     await shot(page, 'assess-zone-appeal')
+    assert.equal(await todoCount(page, 'assess_appeals_open'), null, 'the zone does not decide appeals')
     await logout(page)
     watcher.assertClean()
   })
 
-  test('the office upholds the appeal with a comment', async () => {
+  test('the office opens the appeal from 我的待办 and upholds it with a comment', async () => {
     const { page, watcher } = b
     await login(page, watcher, OFFICE.username, OFFICE.password)
-    await page.locator(sel('menu-assess')).click()
-    await page.locator(sel('page-assess')).waitFor()
-    await page.locator('.el-tabs__item', { hasText: '申诉' }).click()
+    // the appeal waits in 我的待办; its tile opens the appeals tab of the appeal's year
+    assert.equal(await todoCount(page, 'assess_appeals_open'), 1)
+    await shot(page, 'assess-office-todo')
+    await page.locator(sel('todo-assess_appeals_open')).click()
+    await page.waitForURL(/\/assess\?tab=appeals&year=\d{4}$/)
     const row = page.locator(`${sel('assess-appeals')} .el-table__row`, { hasText: ZONE.org })
     await row.waitFor()
+    assert.equal(await row.locator(sel('appeal-status')).innerText(), '待处理')
     await row.locator(sel('appeal-uphold')).click()
     await prompt(page, '经核实，按省通报更正')
     await row.locator(sel('appeal-status'), { hasText: '申诉成立' }).waitFor()
+    assert.equal(await todoCount(page, 'assess_appeals_open'), 0)
     await logout(page)
     watcher.assertClean()
   })

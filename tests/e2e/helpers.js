@@ -229,3 +229,13 @@ export function pdf(pages = 1, text = '') {
   out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
   return Buffer.from(out, 'latin1')
 }
+
+// 我的待办 on the home page: the count of tile `key`, or null when the signed-in user has no such
+// tile (it waits for the panel's tiles first, so an absent tile is really absent).
+export async function todoCount(page, key) {
+  await page.goto('/')
+  const panel = page.locator(sel('todo-panel'))
+  await panel.locator('a[data-count]').first().waitFor()
+  const tile = panel.locator(sel(`todo-${key}`))
+  return (await tile.count()) ? Number(await tile.getAttribute('data-count')) : null
+}

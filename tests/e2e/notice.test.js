@@ -3,14 +3,15 @@
 // it; the zone previews the PDF in the page (pdf.js), signs for the notice (签收) and replies
 // twice, the second time with a photo; 东洲区 reads it as the organization copied and has
 // nothing to do; the office sees both replies with the photo's thumbnail, closes the notice and
-// prints it (GB/T 9704 layout); the office sets the task's contact person and reads the week in
+// prints it (GB/T 9704 layout), each step read in 我的待办 (the zone's 待反馈的督办单, the
+// office's 督办待办结 and 逾期未反馈的督办单, each tile opening the list that counts it); the office sets the task's contact person and reads the week in
 // 工作周报 (printed on the same layout); the auditor reads the reply in the audit log as a
 // comparison of the fields it changed.
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import zlib from 'node:zlib'
 import { startServer } from './server.js'
-import { openBrowser, login, logout, pickOption, pickTreeOption, shot, sel, confirmBox, screenshotPath, testWithShots, pdf } from './helpers.js'
+import { openBrowser, login, logout, pickOption, pickTreeOption, shot, sel, confirmBox, screenshotPath, testWithShots, pdf, todoCount } from './helpers.js'
 
 const OFFICE = { username: 'office_n', password: 'Office#Passw0rd1', org: '市商务局', role: 'office', displayName: '改革办李科长' }
 const ZONE = { username: 'zone_n', password: 'Zone#Passw0rd12', org: '抚顺经济开发区（示例）', role: 'zone', displayName: '经开区张主任' }
@@ -39,6 +40,9 @@ function png() {
   return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(rows)), chunk('IEND', Buffer.alloc(0))])
 }
 
+// a list's 共 N 条, as text to wait for: N and no other number
+const total = (n) => new RegExp(`(^|\\D)${n}(\\D|$)`)
+
 async function fillDate(input, value) {
   await input.click()
   await input.fill(value)
@@ -64,6 +68,8 @@ describe('督办单: draft, issue, receipt, replies with files, close, print, au
   test('the office drafts a notice with a PDF and a copy, then issues it', async () => {
     const { page, watcher } = b
     await login(page, watcher, OFFICE.username, OFFICE.password)
+    shared.toClose = await todoCount(page, 'notices_to_close')
+    shared.overdue = await todoCount(page, 'notices_overdue')
     await page.locator(sel('menu-notices')).click()
     await page.locator(sel('notice-issue')).click()
     const dialog = page.locator('.el-dialog:visible')
@@ -97,6 +103,9 @@ describe('督办单: draft, issue, receipt, replies with files, close, print, au
     shared.number = /^督办〔\d{4}〕\d+号/.exec(title)[0]
     assert.equal(await page.locator(sel('notice-steps')).getAttribute('data-step'), '2')
     await shot(page, 'notice-issued')
+    // due in a week: nothing for the office to close, nothing late
+    assert.equal(await todoCount(page, 'notices_to_close'), shared.toClose)
+    assert.equal(await todoCount(page, 'notices_overdue'), shared.overdue)
     await logout(page)
     watcher.assertClean()
   })
@@ -104,7 +113,13 @@ describe('督办单: draft, issue, receipt, replies with files, close, print, au
   test('the zone previews the PDF, signs for the notice and replies twice, the second time with a photo', async () => {
     const { page, watcher } = b
     await login(page, watcher, ZONE.username, ZONE.password)
-    // the home page's own requests finish before the page is left
+    // the issued notice waits in 我的待办; the tile opens the notices awaiting the zone's reply
+    const toReply = await todoCount(page, 'notices_to_reply')
+    assert.ok(toReply >= 1, String(toReply))
+    await page.locator(sel('todo-notices_to_reply')).click()
+    await page.waitForURL(/\/notices\?awaiting=1$/)
+    await page.locator(sel('notice-row-number'), { hasText: shared.number }).waitFor()
+    await page.locator(sel('notice-total'), { hasText: total(toReply) }).waitFor()
     await page.waitForLoadState('networkidle')
     await page.goto(shared.path)
     await page.locator(sel('notice-status'), { hasText: '待签收' }).waitFor()
@@ -135,6 +150,8 @@ describe('督办单: draft, issue, receipt, replies with files, close, print, au
     assert.deepEqual((await page.locator(sel('notice-reply-body')).allInnerTexts()).map((s) => s.trim()), ['已成立园区整合专班，整合方案正在征求意见。', '整合方案已印发，现场照片见附件。'])
     assert.equal(await page.locator(sel('notice-close')).count(), 0, 'the zone does not close notices')
     await shot(page, 'notice-replied-twice')
+    // replied: no longer the zone's to do
+    assert.equal(await todoCount(page, 'notices_to_reply'), toReply - 1)
     await logout(page)
     watcher.assertClean()
   })
@@ -155,6 +172,12 @@ describe('督办单: draft, issue, receipt, replies with files, close, print, au
   test('the office sees both replies and the photo, closes the notice and prints it', async () => {
     const { page, context, watcher } = b
     await login(page, watcher, OFFICE.username, OFFICE.password)
+    // replied, the notice waits for the office to close it: the tile opens the replied ones
+    assert.equal(await todoCount(page, 'notices_to_close'), shared.toClose + 1)
+    await page.locator(sel('todo-notices_to_close')).click()
+    await page.waitForURL(/\/notices\?status=replied$/)
+    await page.locator(sel('notice-row-number'), { hasText: shared.number }).waitFor()
+    await page.locator(sel('notice-total'), { hasText: total(shared.toClose + 1) }).waitFor()
     await page.waitForLoadState('networkidle')
     await page.goto(shared.path)
     await page.locator(sel('notice-reply')).nth(1).waitFor()
@@ -170,6 +193,15 @@ describe('督办单: draft, issue, receipt, replies with files, close, print, au
     await page.locator(sel('notice-status'), { hasText: '已办结' }).waitFor()
     assert.equal(await page.locator(sel('notice-steps')).getAttribute('data-step'), '5')
     await shot(page, 'notice-closed')
+    // closed: off the office's desk; the late ones are the demo's, listed where the tile points
+    const back = page.url()
+    assert.equal(await todoCount(page, 'notices_to_close'), shared.toClose)
+    assert.equal(await todoCount(page, 'notices_overdue'), shared.overdue)
+    await page.locator(sel('todo-notices_overdue')).click()
+    await page.waitForURL(/\/notices\?overdue=1$/)
+    await page.locator(sel('notice-total'), { hasText: total(shared.overdue) }).waitFor()
+    await page.goto(back)
+    await page.locator(sel('notice-status'), { hasText: '已办结' }).waitFor()
 
     const [popup] = await Promise.all([context.waitForEvent('page'), page.locator(sel('notice-print')).click()])
     await popup.waitForLoadState()

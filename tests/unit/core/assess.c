@@ -309,16 +309,39 @@ static void test_appeal_deadline(void **state)
 	assert_int_equal(assess_appeal_deadline(1782871200, 0), 1783526400 - 7 * 86400);
 }
 
+/* Publication to the zone, an appeal to the office covering it, the decision back. */
+static void test_step_items(void **state)
+{
+	struct assess_step_subject x = {.id = 5,
+	                                .org_id = 11,
+	                                .org_name = "经开区",
+	                                .scheme_name = "2025年度考核方案",
+	                                .decision = "rejected"};
+	struct inbox_item it;
+	struct arena a;
+
+	(void)state;
+	arena_init(&a);
+	assess_step_item(ASSESS_STEP_PUBLISHED, &x, &a, &it);
+	assert_string_equal(it.entity_type, "assess_result");
+	assert_int_equal(it.to[0].org_id, 11);
+	assess_step_item(ASSESS_STEP_APPEALED, &x, &a, &it);
+	assert_string_equal(it.title, "经开区对《2025年度考核方案》考核结果提出申诉，请处理");
+	assert_true(it.to[0].perm == PERM_PAY_SET);
+	assert_int_equal(it.to[0].scope_of, 11);
+	assess_step_item(ASSESS_STEP_DECIDED, &x, &a, &it);
+	assert_string_equal(it.title, "对《2025年度考核方案》考核结果的申诉已处理：申诉不成立");
+	assert_int_equal(it.entity_id, 5);
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_scheme_check),
-	    cmocka_unit_test(test_score_worked),
-	    cmocka_unit_test(test_score_rank_and_floor),
-	    cmocka_unit_test(test_quota_demotes_tie),
-	    cmocka_unit_test(test_tie_break),
-	    cmocka_unit_test(test_no_quota),
-	    cmocka_unit_test(test_grade_property),
+	    cmocka_unit_test(test_step_items),        cmocka_unit_test(test_scheme_check),
+	    cmocka_unit_test(test_score_worked),      cmocka_unit_test(test_score_rank_and_floor),
+	    cmocka_unit_test(test_quota_demotes_tie), cmocka_unit_test(test_tie_break),
+	    cmocka_unit_test(test_no_quota),          cmocka_unit_test(test_grade_property),
 	    cmocka_unit_test(test_appeal_deadline),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -98,9 +98,33 @@ static void test_redact(void **state)
 	arena_release(&a);
 }
 
+/* Who is told of each step: the deciders of a registered case, the office of a decision. */
+static void test_step_items(void **state)
+{
+	struct inbox_item it;
+	struct arena a;
+
+	(void)state;
+	arena_init(&a);
+	fault_step_item(FAULT_STEP_REGISTERED, 7, "试点失误", "经开区", NULL, &a, &it);
+	assert_string_equal(it.kind, "fault_registered");
+	assert_string_equal(it.title, "容错免责案件待认定：试点失误（经开区）");
+	assert_string_equal(it.link, "/fault-cases?status=open");
+	assert_int_equal(it.entity_id, 7);
+	assert_int_equal(it.nto, 1);
+	assert_string_equal(it.to[0].capability, "decide_fault");
+	assert_true(it.to[0].perm == PERM_FAULT_DECIDE);
+	fault_step_item(FAULT_STEP_DECIDED, 7, "试点失误", "经开区", "reduced", &a, &it);
+	assert_string_equal(it.title, "容错免责案件已认定：试点失误（经开区），减责");
+	assert_null(it.to[0].capability);
+	assert_true(it.to[0].perm == PERM_FAULT_MANAGE);
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_step_items),
 	    cmocka_unit_test(test_decisions),
 	    cmocka_unit_test(test_effects),
 	    cmocka_unit_test(test_redact),

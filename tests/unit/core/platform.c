@@ -166,12 +166,33 @@ static void test_sheet_validate(void **state)
 	assert_string_equal(platform_status_code(PLATFORM_STATUS_COUNT), "");
 }
 
+/* A year over a line goes to 国资委 and to the office covering the zone, naming the line. */
+static void test_risk_item(void **state)
+{
+	struct inbox_item it;
+	struct arena a;
+
+	(void)state;
+	arena_init(&a);
+	platform_risk_item(3, "建投公司", 11, "经开区", 2025, PLATFORM_LEVEL_KEY, &a, &it);
+	assert_string_equal(it.title,
+	                    "建投公司（经开区）2025年度债务风险指标越过重点监管线，请关注");
+	assert_string_equal(it.link, "/platform/board?year=2025");
+	assert_int_equal(it.nto, 2);
+	assert_string_equal(it.to[0].capability, "supervise_platform");
+	assert_true(it.to[1].perm == (PERM_PLATFORM_READ | PERM_NOTICE_ISSUE));
+	assert_int_equal(it.to[1].scope_of, 11);
+	platform_risk_item(3, "建投公司", 11, "经开区", 2025, PLATFORM_LEVEL_WARNING, &a, &it);
+	assert_string_equal(it.title, "建投公司（经开区）2025年度债务风险指标越过预警线，请关注");
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_stakes),         cmocka_unit_test(test_checklist),
-	    cmocka_unit_test(test_lines),          cmocka_unit_test(test_assess),
-	    cmocka_unit_test(test_sheet_validate),
+	    cmocka_unit_test(test_risk_item), cmocka_unit_test(test_stakes),
+	    cmocka_unit_test(test_checklist), cmocka_unit_test(test_lines),
+	    cmocka_unit_test(test_assess),    cmocka_unit_test(test_sheet_validate),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -91,6 +91,13 @@ export default {
       milestone: '推进节点',
       plan: '一区一策计划',
       org: '单位',
+      enterprise: '企业',
+      land_parcel: '地块',
+      land_case: '低效用地处置',
+      budget_project: '预算项目',
+      power_delegation: '下放事项',
+      consultation: '征求意见',
+      platform_company: '平台公司',
     },
     auditAction: {
       create: '新增',
