@@ -8,8 +8,8 @@
 #include "api/capability.h"
 #include "api/export.h"
 #include "api/people_impl.h"
-#include "app/fault_json.h"
 #include "api/todo.h"
+#include "app/fault_json.h"
 
 #include "core/enums.h"
 #include "store/store_org.h"
