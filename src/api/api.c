@@ -15,8 +15,8 @@
 #include <fcntl.h>
 
 #include <pthread.h>
-#include <stdatomic.h>
 #include <sodium.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -630,7 +630,8 @@ static int session_checks(struct api_ctx *c, bool write)
 /* Everything that can be decided from the headers, before any of the body is read (so that
  * a stranger's upload is never received): loopback-only routes, undeclared query parameters,
  * same origin, the content type, the session, the CSRF token, a pending password change, the
- * role's permission, a body where none is taken. The context goes to entry() in req->ctx. */
+ * role's permission, a body where none is taken. A read without a body leaves its session
+ * and what depends on it to entry_once (c->deferred). The context goes to entry() in req->ctx. */
 static int check_once(struct http_req *req, struct store *db)
 {
 	const struct api_route *r = req->route->data;
@@ -711,8 +712,8 @@ static int entry_once(struct http_req *req, struct store *db)
 	c->now = time_now();
 	if (c->route->body && parse_body(c) != 0)
 		return -1;
-	if (!c->db) /* an API_NODB route while the database is down */
-		return c->route->handler(c);
+	if (!c->db) /* the database is down: only an API_NODB route answers */
+		return (c->route->flags & API_NODB) ? c->route->handler(c) : unavailable(req);
 	rc = handle(c);
 	if (!c->recalled)
 		return rc;

@@ -116,9 +116,16 @@ struct stmt_head {
 
 #define OPS(st) (((struct stmt_head *)(st))->s->ops)
 
+static int guard_run(struct store *s, struct store_stmt *next);
+
 int store_prepare(struct store *s, const char *sql, struct store_stmt **out)
 {
-	return s->ops->prepare(s, sql, cache_slot(s, sql), out);
+	int rc = s->ops->prepare(s, sql, cache_slot(s, sql), out);
+
+	/* the queued check's own statement, wanted again: it runs first, before it is rebound */
+	if (rc == KFQ_OK && s->guard == *out && guard_run(s, NULL) != KFQ_OK)
+		return s->guard_rc;
+	return rc;
 }
 
 void store_bind_int(struct store_stmt *st, int i, int64_t v)

@@ -16,7 +16,7 @@
 #define SESSIONS_KEPT 32 /* per connection: the callers one worker serves in a while */
 
 struct kept {
-	char token_hash[65]; /* "" = a free entry */
+	char token_hash[65];       /* "" = a free entry */
 	struct store_session sess; /* its strings in a */
 	struct arena a;
 	uint64_t used; /* sessions.clock at its last use */
