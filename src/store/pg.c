@@ -264,7 +264,10 @@ static int pg_pair(struct store_stmt *first, struct store_stmt *next)
 	bool ended;
 	int rc;
 
-	if (b->stream || a->res || b->res || a->gen != p->gen || b->gen != p->gen)
+	/* only a read goes with the first: a write would be done, and committed with the
+	 * pipeline's transaction, even when the first's check then fails */
+	if (b->stream || a->res || b->res || a->gen != p->gen || b->gen != p->gen ||
+	    strncmp(b->sql, "SELECT ", 7) != 0)
 		return KFQ_EINVAL;
 	if (a->s->lost)
 		return unavailable(a->s);

@@ -73,7 +73,8 @@ struct store_ops {
 	const char *begin_read_sql; /* opens a read transaction on one snapshot */
 	/* optional: sends first and then next, both bound and not yet run, in one round trip, and
 	 * leaves each one's result to its steps; KFQ_EINVAL when next cannot go with it (it is
-	 * read a row at a time, or not yet prepared on this connection): nothing was sent */
+	 * not a SELECT, is read a row at a time, or is not yet prepared on this connection):
+	 * nothing was sent */
 	int (*pair)(struct store_stmt *first, struct store_stmt *next);
 };
 

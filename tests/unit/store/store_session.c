@@ -3,8 +3,9 @@
  * the next statement, whose rows are then read as usual, and takes the audit head as it is
  * now; a session whose row changed (its user's role, its last_seen) or that is gone is refused
  * with KFQ_ESTALE — by the next statement, by a write transaction's begin (which then opened
- * nothing), or by store_guard_end — and forgotten; the confirmation's own statement asked for
- * again runs first; a session of a custom scope is never kept. */
+ * nothing), or by store_guard_end — and forgotten, a write that came next not run; the
+ * confirmation's own statement asked for again runs first; a session of a custom scope is never
+ * kept. */
 #include "testdb.h"
 
 #include "store/store_user.h"
@@ -15,6 +16,8 @@
 static const struct store_actor cli = {0, "cli:unit", 0, "cli"};
 
 static const char sql_org_count[] = "SELECT COUNT(*) FROM org";
+static const char sql_org_rename[] = "UPDATE org SET name = '改名' WHERE id = ?1";
+static const char sql_org_renamed[] = "SELECT COUNT(*) FROM org WHERE name = '改名'";
 
 static void setup_rows(struct store *s)
 {
@@ -98,6 +101,7 @@ static void test_changed(void **state)
 	struct store *s = *state;
 	struct store_session got, r;
 	struct arena a;
+	int64_t n = -1;
 
 	arena_init(&a);
 	/* the user's role changed: the next statement is not answered, and the guess is gone */
@@ -118,9 +122,18 @@ static void test_changed(void **state)
 	assert_int_equal(store_begin(s), KFQ_OK);
 	store_rollback(s);
 
+	/* a write as the statement after it: not run when the session changed */
+	assert_int_equal(store_session_get(s, &a, "t1", &got), KFQ_OK);
+	assert_int_equal(
+	    store_exec(s, "UPDATE session SET last_seen = 3000 WHERE token_hash = 't1'"), KFQ_OK);
+	recall_confirm(s, "t1", &a, &r);
+	assert_int_equal(store_exec_id(s, sql_org_rename, 1), KFQ_ESTALE);
+	assert_int_equal(store_query_int(s, sql_org_renamed, &n), KFQ_OK);
+	assert_int_equal(n, 0);
+
 	/* logged out: gone, told by store_guard_end when nothing else ran */
 	assert_int_equal(store_session_get(s, &a, "t1", &got), KFQ_OK);
-	assert_int_equal(got.last_seen, 2000);
+	assert_int_equal(got.last_seen, 3000);
 	assert_int_equal(store_exec(s, "DELETE FROM session WHERE token_hash = 't1'"), KFQ_OK);
 	recall_confirm(s, "t1", &a, &r);
 	assert_int_equal(store_guard_end(s), KFQ_ESTALE);
