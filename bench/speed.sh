@@ -10,9 +10,15 @@
 #     items in one transaction, one connection (wrk -t1 -c1), in one-second slices each right
 #     after a one-second probe of the same disk: 4 KiB appended and fsync'ed, as fast as it
 #     goes (fsyncs per second); and the server's CPU time per create (user + system);
-#   - with OLD=… another kfq binary measured the same way beside BIN, for before/after.
+#   - with OLD=… another kfq binary measured the same way beside BIN, for before/after ("old"
+#     and "old-uncached").
+#   - the CPU time of each list and task request: the server's (user + system) and, on
+#     PostgreSQL, its backends' (every child of the postmaster), which a loaded machine does not
+#     inflate as it does requests per second;
 # The machine is shared: every figure is taken ROUNDS times, each round going through every
 # server in turn, and the medians are reported (with the ratios of each round's pair).
+# The databases are ANALYZEd after loading, as autovacuum would in a while (and never does for
+# tables of fewer than 50 rows, such as the organizations and tasks here).
 #   bench/speed.sh [DURATION_SECONDS] [ROUNDS]   (BIN=… default build/kfq; OLD=…; DBS="sqlite pg")
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -101,6 +107,21 @@ load() {
 	"$1" org import --db "$2" data/demo/orgs.tsv >/dev/null
 	"$1" demo --db "$2" >/dev/null
 	echo 'Bench#Passw0rd' | "$1" user add --db "$2" --username bench --org 市商务局 --role office --password-stdin >/dev/null
+	if [ "$kind" = pg ]; then psql -q "$2" -c ANALYZE; else sqlite3 "$2" ANALYZE; fi
+}
+
+# CPU clock ticks used so far by PID and, on PostgreSQL, by every process of the cluster
+ticks() {
+	local t
+	t=$(awk '{print $14 + $15}' /proc/"$1"/stat)
+	if [ "$2" = pg ]; then
+		local pm
+		pm=$(head -1 "$work/pg/data/postmaster.pid")
+		for p in $pm $(pgrep -P "$pm"); do
+			t=$((t + $(awk '{print $14 + $15}' /proc/"$p"/stat 2>/dev/null || echo 0)))
+		done
+	fi
+	echo "$t"
 }
 
 for kind in $DBS; do
@@ -115,7 +136,11 @@ for kind in $DBS; do
 		db_old=$work/bench-old.db
 	fi
 	load "$BIN" "$db"
-	[ -n "$OLD" ] && load "$OLD" "$db_old" && start "$kind" old "$OLD" "$db_old"
+	if [ -n "$OLD" ]; then
+		load "$OLD" "$db_old"
+		start "$kind" old "$OLD" "$db_old"
+		start "$kind" old-uncached "$OLD" "$db_old" --answer-cache-mb 0
+	fi
 	start "$kind" new "$BIN" "$db"
 	start "$kind" uncached "$BIN" "$db" --answer-cache-mb 0
 	b=$(cat "$work/$kind-new.url")
@@ -132,7 +157,7 @@ for kind in $DBS; do
 	nginx_start "$work/$kind" >"$work/$kind-nginx.port"
 done
 
-servers="${OLD:+old }new uncached"
+servers="${OLD:+old old-uncached }new uncached"
 due=$(date -u -d '+8 hours +30 days' +%Y-%m-%d)
 echo "uptime: $(uptime)" | tee "$OUT/speed-uptime.txt"
 for r in $(seq "$ROUNDS"); do
@@ -147,8 +172,11 @@ for r in $(seq "$ROUNDS"); do
 					hdr=(-H "Cookie: $(cat "$work/$kind-$name.cookie")")
 				fi
 				f="$OUT/speed-$kind-$what-$name-$r.txt"
+				pid=$(cat "$work/$kind-$name.pid" 2>/dev/null || echo $$)
+				t0=$(ticks "$pid" "$kind")
 				wrk -t2 -c16 -d"${DUR}s" --latency "${hdr[@]}" "$url" >"$f"
 				if grep -q 'Non-2xx' "$f"; then cat "$f"; exit 1; fi
+				echo "cpu_ticks $(($(ticks "$pid" "$kind") - t0))" >>"$f"
 			done
 		done
 		for name in ${OLD:+old} new; do
@@ -189,6 +217,13 @@ out, rounds, dbs, servers = sys.argv[1], int(sys.argv[2]), sys.argv[3].split(), 
 def rate(kind, what, name, r):
     t = open(f'{out}/speed-{kind}-{what}-{name}-{r}.txt').read()
     return float(re.search(r'Requests/sec:\s+([\d.]+)', t).group(1))
+def cpu_us(kind, what, name):  # µs of CPU per request over the rounds (server and database)
+    ticks = reqs = 0
+    for r in R:
+        t = open(f'{out}/speed-{kind}-{what}-{name}-{r}.txt').read()
+        ticks += int(re.search(r'cpu_ticks (\d+)', t).group(1))
+        reqs += int(re.search(r'(\d+) requests in', t).group(1))
+    return ticks * 1e6 / hz / reqs
 def pairs(kind, name):  # (fsyncs/s, creates/s, creates, CPU ticks) of every one-second pair
     rows = []
     for r in R:
@@ -207,10 +242,10 @@ for kind in dbs:
         for name in servers:
             k = med([rate(kind, what, name, r) for r in R])
             q = med([rate(kind, what, name, r) / rate(kind, what, 'nginx', r) for r in R])
-            cells.append(f'{name} {k:,.0f} ({q:.2f} of nginx)')
+            cells.append(f'{name} {k:,.0f} ({q:.2f} of nginx, {cpu_us(kind, what, name):,.0f} µs CPU)')
         print(f'{kind:6} {what:6} nginx {n:,.0f}; ' + '; '.join(cells))
     cells = []
-    for name in [s for s in servers if s != 'uncached']:
+    for name in [s for s in servers if 'uncached' not in s]:
         p = pairs(kind, name)
         c, fs = med([x[1] for x in p]), med([x[0] for x in p])
         q = med([x[1] / x[0] for x in p])
@@ -219,14 +254,17 @@ for kind in dbs:
                      f'{cpu:,.0f} µs of server CPU each')
     print(f'{kind:6} create ' + '; '.join(cells))
 if 'sqlite' in dbs and 'pg' in dbs:
-    for name in [s for s in servers if s != 'uncached'] + ['uncached']:
-        whats = ('list', 'task', 'create') if name != 'uncached' else ('list', 'task')
+    for name in servers:
+        whats = ('list', 'task') if 'uncached' in name else ('list', 'task', 'create')
         cells = []
         for what in whats:
             if what == 'create':
                 q = med([x[1] for x in pairs('sqlite', name)]) / med([x[1] for x in pairs('pg', name)])
             else:
                 q = med([rate('sqlite', what, name, r) / rate('pg', what, name, r) for r in R])
+                q = f'{q:.2f}x (CPU {cpu_us("pg", what, name) / cpu_us("sqlite", what, name):.2f}x)'
+                cells.append(f'{what} {q}')
+                continue
             cells.append(f'{what} {q:.2f}x')
         print(f'SQLite / PostgreSQL, {name}: ' + ', '.join(cells))
 EOF

@@ -16,6 +16,7 @@
 
 #include <pthread.h>
 #include <sodium.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,6 +107,8 @@ int api_store_error(struct api_ctx *c, int rc)
 		return api_error(c, 503, "busy", "系统繁忙，请稍后重试", NULL);
 	case KFQ_EUNAVAIL:
 		return unavailable(c->req);
+	case KFQ_ESTALE: /* a recalled session changed: entry_once runs the request again */
+		return api_error(c, 503, "busy", "系统繁忙，请稍后重试", NULL);
 	default:
 		log_error("store error %d: %s", rc, c->db ? store_errmsg(c->db) : "");
 		return api_error(c, 500, "internal_error", "服务器内部错误", NULL);
@@ -511,6 +514,13 @@ void api_token_hash(const char *token, char out[65])
 	sodium_bin2hex(out, 65, h, sizeof(h));
 }
 
+/* Sessions recalled from the connection and confirmed with the request's first statement,
+ * and those found changed (api_session_metrics_write) */
+static atomic_ullong recalled, recall_changed;
+
+/* The session from the connection's memory when it has one that neither expired nor needs
+ * its last_seen written: confirmed by the database with the request's first statement, in
+ * its round trip (DECISIONS 155), and nothing is answered before (entry_once). Else read. */
 static int load_session(struct api_ctx *c)
 {
 	const char *token = http_cookie(c->req, "kfq_session");
@@ -519,6 +529,15 @@ static int load_session(struct api_ctx *c)
 	if (!token || strlen(token) > 100)
 		return api_error(c, 401, "not_authenticated", "请先登录", NULL);
 	api_token_hash(token, c->token_hash);
+	if (c->deferred && store_session_recall(c->db, c->a, c->token_hash, &c->sess) == KFQ_OK &&
+	    !account_session_expired(c->sess.last_seen, c->now) &&
+	    !account_session_needs_touch(c->sess.last_seen, c->now)) {
+		if ((rc = store_session_confirm(c->db, c->token_hash, &c->sess)) != KFQ_OK)
+			return api_store_error(c, rc);
+		c->recalled = true;
+		atomic_fetch_add(&recalled, 1);
+		goto actor;
+	}
 	rc = store_session_get(c->db, c->a, c->token_hash, &c->sess);
 	if (rc == KFQ_ENOTFOUND)
 		return api_error(c, 401, "not_authenticated", "登录已失效，请重新登录", NULL);
@@ -532,10 +551,34 @@ static int load_session(struct api_ctx *c)
 	if (account_session_needs_touch(c->sess.last_seen, c->now) &&
 	    (rc = store_session_touch(c->db, c->token_hash, c->now)) != KFQ_OK)
 		return api_store_error(c, rc);
+actor:
 	c->actor.user_id = c->sess.user.id;
 	c->actor.username = c->sess.user.username;
 	c->actor.org_id = c->sess.user.org_id;
 	return 0;
+}
+
+int api_session_confirmed(struct api_ctx *c)
+{
+	int rc;
+
+	if (!c->recalled || (rc = store_guard_end(c->db)) == KFQ_OK)
+		return 0;
+	return api_store_error(c, rc);
+}
+
+void api_session_metrics_write(struct strbuf *sb)
+{
+	strbuf_addf(sb,
+	            "# HELP kfq_sessions_recalled_total Sessions taken from the connection's "
+	            "memory and confirmed with the request's first statement.\n"
+	            "# TYPE kfq_sessions_recalled_total counter\nkfq_sessions_recalled_total "
+	            "%llu\n"
+	            "# HELP kfq_sessions_recall_changed_total Of those, sessions the database "
+	            "answered changed or gone: the request ran again with the session read.\n"
+	            "# TYPE kfq_sessions_recall_changed_total counter\n"
+	            "kfq_sessions_recall_changed_total %llu\n",
+	            atomic_load(&recalled), atomic_load(&recall_changed));
 }
 
 /* The Origin must name the host the request was sent to. */
@@ -565,10 +608,32 @@ static bool is_loopback(const char *addr)
 	return !strncmp(addr, "127.", 4) || !strcmp(addr, "::1");
 }
 
+/* The session, the CSRF token of a write, a pending password change, the role's permission. */
+static int session_checks(struct api_ctx *c, bool write)
+{
+	const struct api_route *r = c->route;
+
+	if (load_session(c) != 0)
+		return -1;
+	if (write) {
+		const char *tok = http_header(c->req, "X-CSRF-Token");
+		size_t n = strlen(c->sess.csrf);
+		if (!tok || strlen(tok) != n || sodium_memcmp(tok, c->sess.csrf, n) != 0)
+			return api_error(c, 403, "csrf_failed",
+			                 "请求校验失败（CSRF令牌无效），请刷新页面后重试", NULL);
+	}
+	if (c->sess.user.must_change && !(r->flags & API_MUST_CHANGE))
+		return api_error(c, 403, "password_change_required", "请先修改密码", NULL);
+	if ((account_role_perms(c->sess.user.role) & r->perm) != r->perm)
+		return api_error(c, 403, "forbidden", "没有权限执行此操作", NULL);
+	return 0;
+}
+
 /* Everything that can be decided from the headers, before any of the body is read (so that
  * a stranger's upload is never received): loopback-only routes, undeclared query parameters,
  * same origin, the content type, the session, the CSRF token, a pending password change, the
- * role's permission, a body where none is taken. The context goes to entry() in req->ctx. */
+ * role's permission, a body where none is taken. A read without a body leaves its session
+ * and what depends on it to entry_once (c->deferred). The context goes to entry() in req->ctx. */
 static int check_once(struct http_req *req, struct store *db)
 {
 	const struct api_route *r = req->route->data;
@@ -598,45 +663,14 @@ static int check_once(struct http_req *req, struct store *db)
 	c->db = db;
 	if (!c->db && !(r->flags & API_NODB))
 		return unavailable(req);
-	if (!(r->flags & API_PUBLIC)) {
-		if (load_session(c) != 0)
-			return -1;
-		if (write) {
-			const char *tok = http_header(req, "X-CSRF-Token");
-			size_t n = strlen(c->sess.csrf);
-			if (!tok || strlen(tok) != n || sodium_memcmp(tok, c->sess.csrf, n) != 0)
-				return api_error(c, 403, "csrf_failed",
-				                 "请求校验失败（CSRF令牌无效），请刷新页面后重试",
-				                 NULL);
-		}
-		if (c->sess.user.must_change && !(r->flags & API_MUST_CHANGE))
-			return api_error(c, 403, "password_change_required", "请先修改密码", NULL);
-		if ((account_role_perms(c->sess.user.role) & r->perm) != r->perm)
-			return api_error(c, 403, "forbidden", "没有权限执行此操作", NULL);
-	}
+	/* a request without a body has nothing to keep out: its session is decided with its
+	 * handler, where it can be confirmed in the round trip of the first statement */
+	c->deferred = !(r->flags & API_PUBLIC) && !write && !has_body && !r->head;
+	if (!(r->flags & API_PUBLIC) && !c->deferred && session_checks(c, write) != 0)
+		return -1;
 	if (!r->body && !(r->flags & API_UPLOAD) && has_body)
 		return api_error(c, 400, "unexpected_body", "此请求不接受请求内容", NULL);
 	return r->head ? r->head(c) : 0;
-}
-
-/* The whole request is in and check() passed: the JSON body, then the handler. */
-static int entry_once(struct http_req *req, struct store *db)
-{
-	struct api_ctx *c = req->ctx;
-	int rc;
-
-	c->db = db;
-	c->now = time_now();
-	if (c->route->body && parse_body(c) != 0)
-		return -1;
-	if (!c->db) /* an API_NODB route while the database is down */
-		return c->route->handler(c);
-	/* what the handler's lists count is current as of the head the session was read with */
-	if (!(c->route->flags & API_PUBLIC))
-		store_set_version(c->db, c->sess.head);
-	rc = (c->route->flags & API_CACHED) ? api_cache_run(c) : c->route->handler(c);
-	store_set_version(c->db, NULL);
-	return rc;
 }
 
 static void resp_clear(struct http_req *req)
@@ -650,6 +684,50 @@ static void resp_clear(struct http_req *req)
 	if (r->fd >= 0)
 		close(r->fd);
 	r->fd = -1;
+}
+
+/* A deferred session's checks, then the handler. */
+static int handle(struct api_ctx *c)
+{
+	int rc;
+
+	if (c->deferred && session_checks(c, false) != 0)
+		return -1;
+	/* what the handler's lists count is current as of the head the session was read with */
+	if (!(c->route->flags & API_PUBLIC))
+		store_set_version(c->db, c->sess.head);
+	rc = (c->route->flags & API_CACHED) ? api_cache_run(c) : c->route->handler(c);
+	store_set_version(c->db, NULL);
+	return rc;
+}
+
+/* The whole request is in and check() passed: the JSON body, then the handler. A session
+ * recalled is confirmed before anything is answered: when it has changed, the request runs
+ * again from the session read (nothing of it was written: the check came before its first
+ * statement, and failed). */
+static int entry_once(struct http_req *req, struct store *db)
+{
+	struct api_ctx *c = req->ctx;
+	int rc, confirmed;
+
+	c->db = db;
+	c->now = time_now();
+	if (c->route->body && parse_body(c) != 0)
+		return -1;
+	if (!c->db) /* the database is down: only an API_NODB route answers */
+		return (c->route->flags & API_NODB) ? c->route->handler(c) : unavailable(req);
+	rc = handle(c);
+	if (!c->recalled)
+		return rc;
+	c->recalled = false;
+	if ((confirmed = store_guard_end(c->db)) == KFQ_OK)
+		return rc;
+	resp_clear(req);
+	jsonw_init(&c->w, c->out);
+	if (confirmed != KFQ_ESTALE)
+		return api_store_error(c, confirmed);
+	atomic_fetch_add(&recall_changed, 1);
+	return handle(c);
 }
 
 /* Runs one phase of a request (its check, then its handler) on this thread's connection. A

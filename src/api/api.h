@@ -115,6 +115,8 @@ struct api_ctx {
 	const struct api_route *route;
 	struct store_session sess; /* valid unless the route is API_PUBLIC */
 	char token_hash[65];
+	bool deferred; /* the session is read with the handler, not at the headers */
+	bool recalled; /* sess is recalled, to be confirmed (api_session_confirmed) */
 	struct store_actor actor;
 	json_t *body; /* the parsed JSON object, or NULL */
 	int64_t now;
@@ -238,6 +240,11 @@ int api_ratelimit_forget(struct api_ctx *c, const char *key, bool prefix);
 /* Counters of the login for /metrics: argon2id hashes against the dummy (unknown and locked
  * names), and attempts refused by the limiters. */
 void api_login_metrics_write(struct strbuf *sb);
+/* Counters of the sessions recalled from the connection and of those found changed. */
+void api_session_metrics_write(struct strbuf *sb);
+/* Waits for the confirmation of a recalled session (c->recalled), for what needs the session
+ * confirmed before it goes on (its audit head); -1 (answered) when it was not confirmed. */
+int api_session_confirmed(struct api_ctx *c);
 
 /* The hex SHA-256 of a session token: what the sessions table stores. */
 void api_token_hash(const char *token, char out[65]);

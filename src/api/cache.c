@@ -271,21 +271,26 @@ int api_cache_run(struct api_ctx *c)
 	uint64_t h;
 	int rc;
 
-	/* no head (a broken log): nothing can be told current */
-	if (!*head)
-		return c->route->handler(c);
+	/* a recalled session's head is known once it is confirmed: before the lookup, and after
+	 * the handler (whose first statement confirmed it) for the tag; no head (a broken log):
+	 * nothing can be told current */
+	if (cache.max && api_session_confirmed(c) != 0)
+		return -1;
 	key_of(c, &key);
 	h = fnv1a(key.buf, key.len);
-	if (cache.max && lookup(h, &key, head, c->out)) {
+	if (cache.max && *head && lookup(h, &key, head, c->out)) {
 		http_resp_json(c->req, 200);
 		rc = 0;
 	} else {
 		rc = c->route->handler(c);
-		if (rc == 0 && r->status == 200 && r->fd < 0 && r->nheaders == 0 && cache.max)
+		if (rc == 0 && r->status == 200 && r->fd < 0 && r->nheaders == 0 && cache.max &&
+		    *head)
 			keep(h, &key, head, c->out);
 	}
+	if (rc == 0 && api_session_confirmed(c) != 0)
+		rc = -1;
 	/* only what would be answered 200 now is tagged, and only that can be a 304 */
-	if (rc == 0 && r->status == 200 && r->fd < 0) {
+	else if (rc == 0 && *head && r->status == 200 && r->fd < 0) {
 		make_tag(&key, head, tag);
 		tag_headers(c, tag);
 		if (none_match(http_header(c->req, "If-None-Match"), tag)) {

@@ -33,6 +33,7 @@ static int metrics(struct api_ctx *c)
 
 	http_metrics_write(api_router(), c->out);
 	api_login_metrics_write(c->out);
+	api_session_metrics_write(c->out);
 	strbuf_addf(c->out,
 	            "# HELP kfq_db_connections Open database connections (one per worker thread).\n"
 	            "# TYPE kfq_db_connections gauge\nkfq_db_connections{backend=\"%s\"} %d\n"

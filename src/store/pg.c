@@ -27,7 +27,7 @@ struct pg_stmt {
 	int nparams;
 	char *vals[STORE_MAX_PARAMS + 1]; /* heap copies of bound values, NULL = SQL NULL */
 	PGresult *res;
-	int row; /* next row to return */
+	int row; /* the row returned last; -1 before the first of a result in hand (pg_pair) */
 	int nrows;
 	bool stream; /* store_stream: rows one at a time (single-row mode) */
 	bool sent;   /* streaming: the query was sent, its results are being read */
@@ -228,6 +228,81 @@ static int pg_step(struct store_stmt *p)
 	return st->row < st->nrows ? KFQ_ROW : KFQ_DONE;
 }
 
+/* One query's result in a pipeline: the result, then the NULL that ends it. */
+static PGresult *pipe_result(PGconn *conn)
+{
+	PGresult *res = PQgetResult(conn), *more;
+
+	while (res && (more = PQgetResult(conn)) != NULL)
+		PQclear(more);
+	return res;
+}
+
+/* A result of a pair in hand for the statement's steps, or the error it is. */
+static int pipe_take(struct pg_stmt *st, PGresult *res)
+{
+	ExecStatusType t = PQresultStatus(res);
+
+	if (t != PGRES_TUPLES_OK && t != PGRES_COMMAND_OK) {
+		int rc = map_res(st->s, res);
+		PQclear(res);
+		return rc;
+	}
+	st->res = res;
+	st->nrows = PQntuples(res);
+	st->row = -1;
+	return KFQ_OK;
+}
+
+/* Pipeline mode (libpq 14+): both statements and one Sync, so that the server reads, runs and
+ * answers them in one round trip; they run in one implicit transaction, first before next. */
+static int pg_pair(struct store_stmt *first, struct store_stmt *next)
+{
+	struct pg_stmt *a = (struct pg_stmt *)first, *b = (struct pg_stmt *)next;
+	struct pg_store *p = (struct pg_store *)a->s;
+	PGresult *ra, *rb, *sync;
+	bool ended;
+	int rc;
+
+	/* only a read goes with the first: a write would be done, and committed with the
+	 * pipeline's transaction, even when the first's check then fails */
+	if (b->stream || a->res || b->res || a->gen != p->gen || b->gen != p->gen ||
+	    strncmp(b->sql, "SELECT ", 7) != 0)
+		return KFQ_EINVAL;
+	if (a->s->lost)
+		return unavailable(a->s);
+	if (!PQenterPipelineMode(p->conn))
+		return KFQ_EINVAL;
+	if (!PQsendQueryPrepared(p->conn, a->name, a->nparams, (const char *const *)a->vals + 1,
+	                         NULL, NULL, 0) ||
+	    !PQsendQueryPrepared(p->conn, b->name, b->nparams, (const char *const *)b->vals + 1,
+	                         NULL, NULL, 0) ||
+	    !PQpipelineSync(p->conn)) {
+		store_set_err(a->s, "pg: cannot send a pipeline: %s", PQerrorMessage(p->conn));
+		log_error("%s", a->s->err);
+		a->s->lost = true; /* what was sent of it is unknown: start afresh */
+		return KFQ_EUNAVAIL;
+	}
+	ra = pipe_result(p->conn);
+	rb = pipe_result(p->conn);
+	sync = PQgetResult(p->conn);
+	ended = PQresultStatus(sync) == PGRES_PIPELINE_SYNC && PQexitPipelineMode(p->conn);
+	PQclear(sync);
+	if (!ended) {
+		store_set_err(a->s, "pg: a pipeline did not end: %s", PQerrorMessage(p->conn));
+		log_error("%s", a->s->err);
+		a->s->lost = true;
+		PQclear(ra);
+		PQclear(rb);
+		return KFQ_EUNAVAIL;
+	}
+	/* the first's error is the pair's: the next was then not run */
+	if ((rc = pipe_take(a, ra)) == KFQ_OK)
+		return pipe_take(b, rb);
+	PQclear(rb);
+	return rc;
+}
+
 static int64_t pg_col_int(struct store_stmt *p, int i)
 {
 	struct pg_stmt *st = (struct pg_stmt *)p;
@@ -403,6 +478,7 @@ const struct store_ops store_pg_ops = {
     .stream = pg_stream,
     .begin = pg_begin,
     .begin_read_sql = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+    .pair = pg_pair,
 };
 
 static void quiet(void *arg, const PGresult *res)

@@ -47,6 +47,7 @@ void store_close(struct store *s)
 	}
 	for (size_t i = 0; i < STORE_COUNT_CACHE; i++)
 		free(s->counts[i].key);
+	store_sessions_free(s);
 	s->ops->close(s);
 }
 
@@ -115,9 +116,16 @@ struct stmt_head {
 
 #define OPS(st) (((struct stmt_head *)(st))->s->ops)
 
+static int guard_run(struct store *s, struct store_stmt *next);
+
 int store_prepare(struct store *s, const char *sql, struct store_stmt **out)
 {
-	return s->ops->prepare(s, sql, cache_slot(s, sql), out);
+	int rc = s->ops->prepare(s, sql, cache_slot(s, sql), out);
+
+	/* the queued check's own statement, wanted again: it runs first, before it is rebound */
+	if (rc == KFQ_OK && s->guard == *out && guard_run(s, NULL) != KFQ_OK)
+		return s->guard_rc;
+	return rc;
 }
 
 void store_bind_int(struct store_stmt *st, int i, int64_t v)
@@ -153,8 +161,50 @@ void store_bind_limit(struct store_stmt *st, int i, int64_t limit)
 		store_bind_int(st, i, -1);
 }
 
+void store_guard(struct store *s, struct store_stmt *st, store_guard_fn check, void *arg)
+{
+	if (s->guard)
+		fatal("store: a check is already queued");
+	s->guard = st;
+	s->guard_check = check;
+	s->guard_arg = arg;
+	s->guard_rc = KFQ_OK;
+}
+
+/* Runs the queued check: with next in one round trip where the backend can (next's result is
+ * then in hand for its steps), alone before it otherwise. A failed check discards next's
+ * result. */
+static int guard_run(struct store *s, struct store_stmt *next)
+{
+	struct store_stmt *g = s->guard;
+	int rc = KFQ_EINVAL;
+
+	s->guard = NULL;
+	if (next && s->ops->pair)
+		rc = s->ops->pair(g, next);
+	if (rc == KFQ_OK || rc == KFQ_EINVAL)
+		rc = s->guard_check(g, s->ops->step(g), s->guard_arg);
+	s->ops->reset(g);
+	if (rc != KFQ_OK && next)
+		s->ops->reset(next);
+	s->guard_rc = rc;
+	return rc;
+}
+
+int store_guard_end(struct store *s)
+{
+	if (s->guard)
+		guard_run(s, NULL);
+	return s->guard_rc;
+}
+
 int store_step(struct store_stmt *st)
 {
+	struct store *s = ((struct stmt_head *)st)->s;
+	int rc;
+
+	if (s->guard && (rc = guard_run(s, st)) != KFQ_OK)
+		return rc;
 	return OPS(st)->step(st);
 }
 
@@ -214,12 +264,16 @@ void store_stream(struct store_stmt *st)
 
 int store_exec(struct store *s, const char *sql)
 {
+	if (s->guard && guard_run(s, NULL) != KFQ_OK)
+		return s->guard_rc;
 	return s->ops->exec(s, sql);
 }
 
 int store_begin(struct store *s)
 {
 	s->head_held = false;
+	if (s->guard && guard_run(s, NULL) != KFQ_OK)
+		return s->guard_rc;
 	return s->ops->begin(s);
 }
 
@@ -239,7 +293,7 @@ int store_head_hold(struct store *s, struct store_stmt *st)
 
 int store_begin_read(struct store *s)
 {
-	return s->ops->exec(s, s->ops->begin_read_sql);
+	return store_exec(s, s->ops->begin_read_sql);
 }
 
 int store_commit(struct store *s)

@@ -75,6 +75,12 @@ void store_stream(struct store_stmt *st);
 /* Runs SQL text without parameters (several statements allowed): migrations, PRAGMAs. */
 int store_exec(struct store *s, const char *sql);
 
+/* The outcome of the check queued by store_session_confirm, which runs with the next statement
+ * (in its round trip on PostgreSQL): if no statement ran since, the check runs now, alone.
+ * KFQ_OK, KFQ_ESTALE (what was expected has changed: nothing after the check ran), or the
+ * store's error. The same outcome again until the next check is queued. */
+int store_guard_end(struct store *s);
+
 /* Write transactions: BEGIN IMMEDIATE on SQLite; on PostgreSQL BEGIN and the audit head's row
  * lock, so that writers are serialized on both (every write appends to the audit log anyway).
  * Needs the schema: migrations open theirs with store_exec. */

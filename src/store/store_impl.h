@@ -71,7 +71,20 @@ struct store_ops {
 	 * missing), in one round trip where the backend has them. */
 	int (*begin)(struct store *s);
 	const char *begin_read_sql; /* opens a read transaction on one snapshot */
+	/* optional: sends first and then next, both bound and not yet run, in one round trip, and
+	 * leaves each one's result to its steps; KFQ_EINVAL when next cannot go with it (it is
+	 * not a SELECT, is read a row at a time, or is not yet prepared on this connection):
+	 * nothing was sent */
+	int (*pair)(struct store_stmt *first, struct store_stmt *next);
 };
+
+/* A check of the first row of st (rc: its step's code), run before the next statement's result
+ * is read: KFQ_OK lets it be read, anything else is that statement's outcome instead. */
+typedef int (*store_guard_fn)(struct store_stmt *st, int rc, void *arg);
+/* Queues st (bound) and check to run with the next statement on s, in the same round trip where
+ * the backend can (ops.pair); store_exec, store_begin and store_begin_read run it alone first,
+ * store_guard_end when nothing else came. One at a time. */
+void store_guard(struct store *s, struct store_stmt *st, store_guard_fn check, void *arg);
 
 /* The statement cache of static SQL texts: a text's address to its statement. */
 struct store_cache_entry {
@@ -118,6 +131,12 @@ struct store {
 	bool head_held;
 	int64_t head_seq;
 	char head_hash[AUDIT_HASH_HEX];
+	/* the check queued by store_guard (NULL: none) and the outcome of the last one */
+	struct store_stmt *guard;
+	store_guard_fn guard_check;
+	void *guard_arg;
+	int guard_rc;
+	struct store_sessions *sessions; /* store_user.c's sessions kept; NULL until one is */
 };
 
 extern const struct store_ops store_sqlite_ops;
@@ -135,6 +154,9 @@ int store_pg_copy_end(struct store *s, const char *errmsg, int64_t *rows);
 /* The head's row into s's head (the backends' begin): KFQ_OK also when it is missing (then not
  * held, and an append fails as it always did); sql reads seq and hash. */
 int store_head_hold(struct store *s, struct store_stmt *st);
+
+/* Frees the sessions kept on s (store_close). */
+void store_sessions_free(struct store *s);
 
 void store_set_err(struct store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -56,8 +56,13 @@ static const char sql_task_list[] = "SELECT " TASK_COLS " FROM task t";
 #define TASK_ORGS                                                                                  \
 	", x.org_id, o.name, x.role FROM task t LEFT JOIN task_org x ON x.task_id = t.id "         \
 	"LEFT JOIN org o ON o.id = x.org_id"
+/* the task in the first row, then its organizations a row each (the task's columns NULL):
+ * its text once rather than in each of its organizations' rows */
 static const char sql_task_get[] =
-    "SELECT " TASK_COLS TASK_ORGS " WHERE t.id = ?1 ORDER BY x.role, o.id";
+    "SELECT " TASK_COLS ", NULL, NULL, NULL, 0 FROM task t WHERE t.id = ?1 UNION ALL "
+    "SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+    "NULL, NULL, NULL, x.org_id, o.name, x.role, 1 FROM task_org x JOIN org o ON o.id = x.org_id "
+    "WHERE x.task_id = ?1 ORDER BY 21, 20, 18";
 /* the organizations of a page of tasks (the list's selection in its IN), by task */
 static const char sql_page_orgs[] =
     "SELECT x.task_id, x.org_id, o.name, x.role FROM task_org x JOIN org o ON o.id = x.org_id "

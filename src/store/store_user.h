@@ -140,6 +140,8 @@ int store_user_login_ok(struct store *s, const struct store_actor *who,
                         const struct store_user_json *json, int64_t id, const char *token_hash,
                         const char *csrf, const char *rehash);
 
+#define STORE_SESS_DIGEST 32 /* bytes */
+
 struct store_session {
 	struct store_user user;
 	const char *csrf;
@@ -147,12 +149,26 @@ struct store_session {
 	/* the audit head's hash as this session was read: it moves with every audited write, so
 	 * what the request answers from the data is current as of it (api/cache.c tags with it) */
 	char head[AUDIT_HASH_HEX];
+	unsigned char row[STORE_SESS_DIGEST]; /* a digest of the session's row but the head */
 };
 
 /* KFQ_ENOTFOUND when no session has this token hash. One statement: the session, its user
- * (with the custom scope's organizations when the scope is custom) and the audit head. */
+ * (with the custom scope's organizations when the scope is custom) and the audit head. A
+ * session read on a connection is kept on it (a few, the least recently used go), unless its
+ * scope is custom, for store_session_recall. */
 int store_session_get(struct store *s, struct arena *a, const char *token_hash,
                       struct store_session *out);
+/* The session last read for token_hash on this connection (copied into a), without reading
+ * the database: KFQ_ENOTFOUND when none is kept. Not yet true: the caller confirms it with
+ * store_session_confirm before anything of it is answered. */
+int store_session_recall(struct store *s, struct arena *a, const char *token_hash,
+                         struct store_session *out);
+/* Queues the session's statement for sess, recalled for token_hash, to run with the next
+ * statement, in its round trip on PostgreSQL (store_guard_end tells the outcome): confirmed
+ * when the row is the same but for the audit head, which then goes into sess->head (sess and
+ * token_hash must live until then); KFQ_ESTALE, and forgotten, when the session is gone or
+ * anything of it or its user has changed (logout, expiry, lock, role, scope, password). */
+int store_session_confirm(struct store *s, const char *token_hash, struct store_session *sess);
 /* Writes last_seen (not audited: it changes nothing the user did). */
 int store_session_touch(struct store *s, const char *token_hash, int64_t now);
 /* Logout. */

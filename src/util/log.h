@@ -17,6 +17,7 @@ enum {
 	KFQ_ECONSTRAINT = -7, /* foreign key or check constraint */
 	KFQ_EUNAVAIL = -8,    /* the database server cannot be reached (connection lost) */
 	KFQ_ESTATE = -9,      /* the record's state does not allow this step (a workflow refusal) */
+	KFQ_ESTALE = -10,     /* what the caller took as read has changed: read it again */
 	KFQ_ROW = 100,        /* store_step: a row is ready */
 	KFQ_DONE = 101,       /* store_step: no more rows */
 };

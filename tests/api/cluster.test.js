@@ -120,7 +120,7 @@ describe('two servers behind nginx', { timeout: h.FILE_TIMEOUT }, () => {
 	before(async () => {
 		files = fs.mkdtempSync(path.join(os.tmpdir(), 'kfq-files-'));
 		const serveArgs = ['--trust-proxy', '--threads', '2', '--data-dir', files];
-		a = await h.startServer({ users: h.DEFAULT_USERS.filter((u) => ['office1', 'zone1', 'auditor1'].includes(u.username)), serveArgs });
+		a = await h.startServer({ users: h.DEFAULT_USERS.filter((u) => ['admin', 'office1', 'zone1', 'zone2', 'auditor1'].includes(u.username)), serveArgs });
 		b = await h.startServer({ db: a.db, serveArgs });
 		proxy = await startNginx([a.port, b.port]);
 		// each user logs in through server a
@@ -194,6 +194,47 @@ describe('two servers behind nginx', { timeout: h.FILE_TIMEOUT }, () => {
 		await accept('b', 'a', 1, { status: 'in_progress', percent: 40, narrative: '推进中' });
 		assert.equal(await cell('b'), 5000);
 		assert.equal(await cell('a'), 5000);
+	});
+
+	// A worker keeps the sessions it read and takes one as read only when the database answers,
+	// in the round trip of the request's first statement, that its row is unchanged
+	// (DECISIONS 155): what ends a session through one server ends it on the other at once.
+	test('a session one server keeps ends there at once when it is logged out or locked through the other', T, async () => {
+		const admin = new h.Client(b);
+		await admin.login('admin');
+		const counter = async (name) => {
+			const m = (await new h.Client(a).get('/metrics')).text.match(new RegExp(`^${name} (\\d+)$`, 'm'));
+			assert.ok(m, name);
+			return Number(m[1]);
+		};
+		// six reads: both workers of a have read the session and then recalled it
+		const reads = async (client, status) => {
+			for (let i = 0; i < 6; i++) {
+				const r = await client.get('/api/milestones?page_size=5');
+				assert.equal(r.status, status, r.text);
+				if (status === 401) h.assertError(r, 401, 'not_authenticated');
+			}
+		};
+		let s = new h.Client(a);
+		await s.login('zone2');
+		const id = (await s.get('/api/session')).json.user.id;
+		const recalled = await counter('kfq_sessions_recalled_total');
+		await reads(s, 200);
+		assert.ok((await counter('kfq_sessions_recalled_total')) > recalled, 'sessions recalled on a');
+
+		let changed = await counter('kfq_sessions_recall_changed_total');
+		assert.equal((await sameSession(s, b.base).del('/api/session')).status, 204);
+		await reads(s, 401);
+		assert.ok((await counter('kfq_sessions_recall_changed_total')) > changed, 'the logout found by a');
+
+		s = new h.Client(a);
+		await s.login('zone2');
+		await reads(s, 200);
+		changed = await counter('kfq_sessions_recall_changed_total');
+		assert.equal((await admin.post(`/api/users/${id}/lock`)).status, 200);
+		await reads(s, 401);
+		assert.ok((await counter('kfq_sessions_recall_changed_total')) > changed, 'the lock found by a');
+		assert.equal((await admin.post(`/api/users/${id}/unlock`)).status, 200);
 	});
 
 	test('kill -9 of one server under write load through nginx: every acknowledged write is kept', T, async (t) => {

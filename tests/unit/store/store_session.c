@@ -1,0 +1,156 @@
+/* Tests src/store/store_session.c on SQLite and PostgreSQL alike (run with "sqlite" or "pg"): a
+ * session read on a connection is recalled without the database; its confirmation runs with
+ * the next statement, whose rows are then read as usual, and takes the audit head as it is
+ * now; a session whose row changed (its user's role, its last_seen) or that is gone is refused
+ * with KFQ_ESTALE — by the next statement, by a write transaction's begin (which then opened
+ * nothing), or by store_guard_end — and forgotten, a write that came next not run; the
+ * confirmation's own statement asked for again runs first; a session of a custom scope is never
+ * kept. */
+#include "testdb.h"
+
+#include "store/store_user.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct store_actor cli = {0, "cli:unit", 0, "cli"};
+
+static const char sql_org_count[] = "SELECT COUNT(*) FROM org";
+static const char sql_org_rename[] = "UPDATE org SET name = '改名' WHERE id = ?1";
+static const char sql_org_renamed[] = "SELECT COUNT(*) FROM org WHERE name = '改名'";
+
+static void setup_rows(struct store *s)
+{
+	assert_int_equal(
+	    store_exec(s, "INSERT INTO org (id, name, type, created_at, updated_at) VALUES (1, "
+	                  "'市商务局', 'city_department', '2026-01-01T00:00:00Z', "
+	                  "'2026-01-01T00:00:00Z');"
+	                  "INSERT INTO app_user (id, username, display_name, org_id, role, "
+	                  "data_scope, password_hash, created_at, updated_at) VALUES "
+	                  "(1, 'office1', '甲', 1, 'office', 'all', 'h', 'x', 'x'), "
+	                  "(2, 'custom1', '乙', 1, 'office', 'custom', 'h', 'x', 'x');"
+	                  "INSERT INTO user_scope_org (user_id, org_id) VALUES (2, 1);"
+	                  "INSERT INTO session (token_hash, user_id, csrf_token, client_addr, "
+	                  "created_at, last_seen) VALUES ('t1', 1, 'c1', '127.0.0.1', 'x', 1000), "
+	                  "('t2', 1, 'c2', '127.0.0.1', 'x', 1000), "
+	                  "('t3', 2, 'c3', '127.0.0.1', 'x', 1000)"),
+	    KFQ_OK);
+}
+
+/* The statement after the confirmation: answered as usual when it is confirmed. */
+static int next_statement(struct store *s)
+{
+	int64_t n = -1;
+	int rc = store_query_int(s, sql_org_count, &n);
+
+	if (rc == KFQ_OK)
+		assert_int_equal(n, 1);
+	return rc;
+}
+
+static void recall_confirm(struct store *s, const char *token, struct arena *a,
+                           struct store_session *out)
+{
+	assert_int_equal(store_session_recall(s, a, token, out), KFQ_OK);
+	assert_int_equal(store_session_confirm(s, token, out), KFQ_OK);
+}
+
+static void test_confirm(void **state)
+{
+	struct store *s = *state;
+	struct store_session got, r, now;
+	struct arena a;
+	char first_head[sizeof(got.head)];
+
+	arena_init(&a);
+	setup_rows(s);
+	assert_int_equal(store_session_recall(s, &a, "t1", &r), KFQ_ENOTFOUND);
+	assert_int_equal(store_session_get(s, &a, "t1", &got), KFQ_OK);
+	snprintf(first_head, sizeof(first_head), "%s", got.head);
+
+	/* recalled as read, without the database; confirmed with the next statement */
+	recall_confirm(s, "t1", &a, &r);
+	assert_int_equal(r.user.id, 1);
+	assert_string_equal(r.user.username, "office1");
+	assert_string_equal(r.user.role, "office");
+	assert_string_equal(r.csrf, "c1");
+	assert_int_equal(r.last_seen, 1000);
+	assert_int_equal(next_statement(s), KFQ_OK);
+	assert_int_equal(store_guard_end(s), KFQ_OK);
+	assert_int_equal(store_guard_end(s), KFQ_OK);
+
+	/* an audited write elsewhere moves the head: still the same session, with the new head */
+	assert_int_equal(store_session_delete(s, &cli, "t2"), KFQ_OK);
+	recall_confirm(s, "t1", &a, &r);
+	assert_string_equal(r.head, first_head); /* the guess */
+	assert_int_equal(store_guard_end(s), KFQ_OK);
+	assert_int_equal(store_session_get(s, &a, "t1", &now), KFQ_OK);
+	assert_string_equal(r.head, now.head);
+	assert_string_not_equal(r.head, first_head);
+
+	/* the confirmation's own statement asked for again: it runs first, then the caller's */
+	recall_confirm(s, "t1", &a, &r);
+	assert_int_equal(store_session_get(s, &a, "t1", &now), KFQ_OK);
+	assert_int_equal(store_guard_end(s), KFQ_OK);
+	assert_string_equal(now.user.username, "office1");
+	arena_release(&a);
+}
+
+static void test_changed(void **state)
+{
+	struct store *s = *state;
+	struct store_session got, r;
+	struct arena a;
+	int64_t n = -1;
+
+	arena_init(&a);
+	/* the user's role changed: the next statement is not answered, and the guess is gone */
+	assert_int_equal(store_session_get(s, &a, "t1", &got), KFQ_OK);
+	assert_int_equal(store_exec(s, "UPDATE app_user SET role = 'zone' WHERE id = 1"), KFQ_OK);
+	recall_confirm(s, "t1", &a, &r);
+	assert_int_equal(next_statement(s), KFQ_ESTALE);
+	assert_int_equal(store_guard_end(s), KFQ_ESTALE);
+	assert_int_equal(store_session_recall(s, &a, "t1", &r), KFQ_ENOTFOUND);
+	assert_int_equal(store_session_get(s, &a, "t1", &got), KFQ_OK);
+	assert_string_equal(got.user.role, "zone");
+
+	/* last_seen written by another server: a write transaction is refused before it opens */
+	assert_int_equal(
+	    store_exec(s, "UPDATE session SET last_seen = 2000 WHERE token_hash = 't1'"), KFQ_OK);
+	recall_confirm(s, "t1", &a, &r);
+	assert_int_equal(store_begin(s), KFQ_ESTALE);
+	assert_int_equal(store_begin(s), KFQ_OK);
+	store_rollback(s);
+
+	/* a write as the statement after it: not run when the session changed */
+	assert_int_equal(store_session_get(s, &a, "t1", &got), KFQ_OK);
+	assert_int_equal(
+	    store_exec(s, "UPDATE session SET last_seen = 3000 WHERE token_hash = 't1'"), KFQ_OK);
+	recall_confirm(s, "t1", &a, &r);
+	assert_int_equal(store_exec_id(s, sql_org_rename, 1), KFQ_ESTALE);
+	assert_int_equal(store_query_int(s, sql_org_renamed, &n), KFQ_OK);
+	assert_int_equal(n, 0);
+
+	/* logged out: gone, told by store_guard_end when nothing else ran */
+	assert_int_equal(store_session_get(s, &a, "t1", &got), KFQ_OK);
+	assert_int_equal(got.last_seen, 3000);
+	assert_int_equal(store_exec(s, "DELETE FROM session WHERE token_hash = 't1'"), KFQ_OK);
+	recall_confirm(s, "t1", &a, &r);
+	assert_int_equal(store_guard_end(s), KFQ_ESTALE);
+	assert_int_equal(store_session_recall(s, &a, "t1", &r), KFQ_ENOTFOUND);
+
+	/* a custom scope's organizations are not in the row: such a session is not kept */
+	assert_int_equal(store_session_get(s, &a, "t3", &got), KFQ_OK);
+	assert_int_equal(got.user.nscope, 1);
+	assert_int_equal(store_session_recall(s, &a, "t3", &r), KFQ_ENOTFOUND);
+	arena_release(&a);
+}
+
+int main(int argc, char **argv)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_confirm),
+	    cmocka_unit_test(test_changed),
+	};
+	return testdb_main(argc, argv, "store_session", tests, sizeof(tests) / sizeof(tests[0]));
+}
