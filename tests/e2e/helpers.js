@@ -64,7 +64,11 @@ export class Watcher {
     })
     page.on('pageerror', (err) => this.problems.push(`page error: ${err.message}`))
     page.on('requestfailed', (req) => {
-      this.problems.push(`request failed: ${req.method()} ${req.url()} ${req.failure()?.errorText || ''}`)
+      const why = req.failure()?.errorText || ''
+      // the console never aborts its own API calls (api.js has no AbortController), so an
+      // aborted fetch is one a test's page.goto cut off on a loaded machine, not a fault
+      if (why === 'net::ERR_ABORTED' && ['fetch', 'xhr'].includes(req.resourceType())) return
+      this.problems.push(`request failed: ${req.method()} ${req.url()} ${why}`)
     })
     page.on('response', (res) => {
       if (res.status() < 400) return
