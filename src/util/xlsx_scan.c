@@ -206,7 +206,8 @@ static struct xscan_attr *attr_of(struct xscan *sc)
 
 	sc->name[sc->name_len] = 0;
 	l = local_name(sc->name);
-	if (l[0] && !l[1]) {
+	/* xmlns:r declares a prefix, it is no attribute r */
+	if (l[0] && !l[1] && strncmp(sc->name, "xmlns:", 6) != 0) {
 		if (l[0] == 'r')
 			return &sc->tag.r;
 		if (l[0] == 't')
@@ -386,7 +387,7 @@ static int markup(struct xscan *sc, unsigned char c)
 			sc->state = S_TAG;
 			return XSCAN_GO;
 		}
-		if (c == '<')
+		if (c == '<' || (c < 0x20 && !blank(c)))
 			return refuse(sc, E_SYNTAX);
 		if (sc->attr) {
 			if (sc->attr->len < XSCAN_ATTR_MAX) {
@@ -401,7 +402,7 @@ static int markup(struct xscan *sc, unsigned char c)
 		if (c != '>')
 			return refuse(sc, E_SYNTAX);
 		if ((rc = tag_start(sc)) != XSCAN_GO)
-			return rc == XSCAN_PAUSE ? refuse(sc, E_SYNTAX) : rc;
+			return rc;
 		return tag_end(sc, sc->tagname);
 	}
 	case S_ENDNAME:

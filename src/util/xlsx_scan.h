@@ -32,6 +32,7 @@ struct xscan_tag {
 enum { XSCAN_GO = 0, XSCAN_PAUSE = 1, XSCAN_ERROR = -1 };
 
 struct xscan_ops {
+	/* A start tag: XSCAN_GO or XSCAN_ERROR (pausing is for end tags: "<x/>" is both). */
 	int (*start)(void *ud, const struct xscan_tag *tag);
 	int (*end)(void *ud, const char *name);
 	/* Text of the document while xscan.capture is set, in pieces, entities decoded and line

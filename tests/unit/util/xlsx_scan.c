@@ -118,6 +118,8 @@ static void test_events(void **state)
 	    "<ws><row r=7(1)><c r=B7(2) t=inlineStr(9) s=12(2)><is><t>[a&b中文<>\"'\nz\ny]</t>"
 	    "</is></c><c r=C7(2)><v>[]]<&>]</v></c><c r=D7(2)></c><c r=E7(2)><f></f><v>[3]"
 	    "</v></c></row></ws>");
+	/* a namespace declaration is not an attribute */
+	expect_same("<c r=\"A1\" xmlns:r=\"urn:r\" xmlns:t=\"urn:t\"/>", "<c r=A1(2)></c>");
 	/* an attribute value past XSCAN_ATTR_MAX is cut, and its length says so */
 	expect_same("<c r=\"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789\"/>",
 	            "<c r=ABCDEFGHIJKLMNOPQRSTUVWXYZ012345(36)></c>");
@@ -176,6 +178,7 @@ static void test_refusals(void **state)
 	expect_error("<d><t>a\x01</t></d>", 64, "控制字符");
 	expect_error("<d a=b/>", 64, "格式错误");
 	expect_error("<d a=\"<\"/>", 64, "格式错误");
+	expect_error("<d r=\"\x01\"/>", 64, "格式错误");
 	expect_error("<d><!x></d>", 64, "格式错误");
 }
 
