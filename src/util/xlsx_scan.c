@@ -438,6 +438,38 @@ static int markup(struct xscan *sc, unsigned char c)
 	}
 }
 
+/* The bytes from s that only lengthen the name or attribute value being read (most of a tag),
+ * taken in one step instead of one markup() call each; 0 when the state has no such run. */
+static int run(struct xscan *sc, const char *s, size_t n, size_t *taken)
+{
+	size_t k = 0;
+
+	*taken = 0;
+	if (sc->state == S_AVAL) {
+		unsigned char q = sc->quote_dq ? '"' : '\'';
+		while (k < n && (unsigned char)s[k] != q && s[k] != '<' &&
+		       ((unsigned char)s[k] >= 0x20 || blank((unsigned char)s[k])))
+			k++;
+		if (sc->attr) {
+			size_t at = sc->attr->len < XSCAN_ATTR_MAX ? sc->attr->len : XSCAN_ATTR_MAX;
+			size_t copy = k < XSCAN_ATTR_MAX - at ? k : XSCAN_ATTR_MAX - at;
+			memcpy(sc->attr->v + at, s, copy);
+			sc->attr->v[at + copy] = 0;
+			sc->attr->len += k;
+		}
+	} else if (sc->state == S_NAME || sc->state == S_ANAME || sc->state == S_ENDNAME) {
+		char *name = sc->state == S_NAME ? sc->tagname : sc->name;
+		while (k < n && s[k] && !name_end((unsigned char)s[k]))
+			k++;
+		if (sc->name_len + k > XSCAN_NAME_MAX)
+			return refuse(sc, "工作表的 XML 名称过长");
+		memcpy(name + sc->name_len, s, k);
+		sc->name_len += k;
+	}
+	*taken = k;
+	return XSCAN_GO;
+}
+
 int xscan_feed(struct xscan *sc, const char *buf, size_t len, size_t *used)
 {
 	size_t i = 0, taken;
@@ -454,8 +486,10 @@ int xscan_feed(struct xscan *sc, const char *buf, size_t len, size_t *used)
 			}
 			continue;
 		}
-		rc = markup(sc, (unsigned char)buf[i++]);
-		if (rc != XSCAN_GO)
+		if ((rc = run(sc, buf + i, len - i, &taken)) != XSCAN_GO)
+			goto stop;
+		i += taken;
+		if (i < len && (rc = markup(sc, (unsigned char)buf[i++])) != XSCAN_GO)
 			goto stop;
 	}
 	*used = len;
