@@ -22,7 +22,9 @@ BIN=$PWD/build/kfq
 N=${2:-100000}
 M=$((N * 10))
 work=$(mktemp -d)
-trap 'kill $(cat "$work"/*.pid 2>/dev/null) 2>/dev/null; [ "$KIND" = pg ] && scripts/pg-temp.sh stop "$work/pg" >/dev/null; rm -rf "$work"' EXIT
+# (every step may fail: under set -e a failing kill of a process already gone made the script
+# exit 1 after a good run)
+trap 'kill $(cat "$work"/*.pid 2>/dev/null) 2>/dev/null || true; if [ "$KIND" = pg ]; then scripts/pg-temp.sh stop "$work/pg" >/dev/null || true; fi; rm -rf "$work"' EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 echo "== generating $N enterprises and $M tax records"
