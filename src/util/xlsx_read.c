@@ -588,7 +588,7 @@ static void XMLCALL on_start(void *ud, const char *qname, const char **atts)
 	case P_SHARED:
 		on_shared_start(pt, name);
 		break;
-	case P_SHEET:
+	case P_SHEET: /* the sheet goes through xlsx_scan, never expat */
 		break;
 	}
 }
