@@ -14,6 +14,7 @@
 #include "util/log.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -173,7 +174,8 @@ static bool get_varint(const unsigned char **p, const unsigned char *end, uint64
  * returned something else, an I/O error. */
 static int broken(struct sheet_error *e)
 {
-	sheet_fail(e, 0, "读取导入的临时文件失败");
+	e->row = 0;
+	snprintf(e->message, sizeof(e->message), "%s", "读取导入的临时文件失败");
 	return KFQ_EIO;
 }
 
