@@ -6,8 +6,8 @@
 #     as CSV, each a fresh database: wall time, CPU time and peak memory of the kfq process
 #     (GNU time), and on PostgreSQL the CPU time of the database server;
 #   - the same million rows as one .xlsx uploaded to a running `kfq serve`
-#     (POST /api/imports/taxes): wall time and the server's resident memory, sampled during the
-#     upload, and its peak;
+#     (POST /api/imports/taxes): wall time, the CPU time `kfq serve` and the database server
+#     spent on it, and the server's resident memory, sampled during the upload, and its peak;
 #   - `kfq revshare compute 2025`: every zone's statement computed and saved (80,000 lines), the
 #     same again (nothing changes) and after a change of the ratio (every draft recomputed).
 # The machine is shared: the load average is printed with the figures. docs/PERFORMANCE.md
@@ -22,7 +22,9 @@ BIN=$PWD/build/kfq
 N=${2:-100000}
 M=$((N * 10))
 work=$(mktemp -d)
-trap 'kill $(cat "$work"/*.pid 2>/dev/null) 2>/dev/null; [ "$KIND" = pg ] && scripts/pg-temp.sh stop "$work/pg" >/dev/null; rm -rf "$work"' EXIT
+# (every step may fail: under set -e a failing kill of a process already gone made the script
+# exit 1 after a good run)
+trap 'kill $(cat "$work"/*.pid 2>/dev/null) 2>/dev/null || true; if [ "$KIND" = pg ]; then scripts/pg-temp.sh stop "$work/pg" >/dev/null || true; fi; rm -rf "$work"' EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 echo "== generating $N enterprises and $M tax records"
@@ -164,15 +166,20 @@ idle=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
 (while kill -0 "$pid" 2>/dev/null; do awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null; sleep 0.1; done) >"$work/rss" &
 echo $! >"$work/sampler.pid"
 start=$(date +%s.%N)
+cpu_before=$(process_cpu "$pid")
+srv_before=$(server_cpu)
 code=$(curl -s -o "$work/import.json" -w '%{http_code}' -H "Cookie: $cookie" -H "Origin: $base" \
 	-H "X-CSRF-Token: $csrf" -H 'Content-Type: application/octet-stream' \
 	--data-binary "@$work/taxes.xlsx" "$base/api/imports/taxes?name=taxes.xlsx")
 end=$(date +%s.%N)
+cpu_after=$(process_cpu "$pid")
+srv_after=$(server_cpu)
 kill "$(cat "$work/sampler.pid")" 2>/dev/null || true
 [ "$code" = 201 ] || { echo "import answered $code: $(head -c 400 "$work/import.json")"; exit 1; }
 hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
-printf '%-8s %-34s %6.2f s wall  server resident %d KiB idle, %d KiB most sampled, %d KiB peak  load %s\n' \
-	"$KIND" "HTTP import taxes ($M, .xlsx)" "$(echo "$end - $start" | bc)" "$idle" \
+printf '%-8s %-34s %6.2f s wall  kfq cpu %5.2f s  server cpu %5.2f s  kfq resident %d KiB idle, %d KiB most sampled, %d KiB peak  load %s\n' \
+	"$KIND" "HTTP import taxes ($M, .xlsx)" "$(echo "$end - $start" | bc)" \
+	"$(echo "$cpu_after - $cpu_before" | bc)" "$(echo "$srv_after - $srv_before" | bc)" "$idle" \
 	"$(sort -n "$work/rss" | tail -1)" "$hwm" "$(cut -d' ' -f1 /proc/loadavg)"
 kill "$pid"
 wait "$pid" 2>/dev/null || true

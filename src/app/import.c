@@ -155,15 +155,45 @@ static void key_text(const struct import_kind *k, const struct import_value *v, 
 			            v[i].text ? v[i].text : "");
 }
 
-/* Reads every row: converts, checks, and in the second pass writes. *rows counts data rows.
- * Problems go to r->problems; the return is KFQ_OK, or KFQ_EIO / a writer's error. */
-static int pass(struct import_run *r, int fd, int64_t *rows, const char **format)
+/* Opens the file as a sheet that keeps its rows for the second pass (in the directory where
+ * `kfq serve` receives uploads too), so that the file is parsed once. KFQ_OK with *out, KFQ_OK
+ * with *out NULL when the file is not a readable spreadsheet (the reason is a problem), or
+ * KFQ_EIO. lim must outlive the sheet. */
+static int open_sheet(struct import_run *r, const struct import_request *req,
+                      const struct sheet_limits *lim, struct sheet **out)
+{
+	struct sheet_error e = {0};
+	char dir[4096];
+	int rc;
+
+	*out = NULL;
+	rc = sheet_open(req->fd, lim, out, &e);
+	if (rc == KFQ_EINVAL) {
+		import_problem_add(&r->problems, e.row, NULL, "%s", e.message);
+		return KFQ_OK;
+	}
+	if (rc != KFQ_OK)
+		return rc;
+	if (snprintf(dir, sizeof(dir), "%s/tmp", req->data_dir) >= (int)sizeof(dir) ||
+	    sheet_keep(*out, dir) != KFQ_OK) {
+		log_error("import: cannot open a temporary file in %s/tmp: %s", req->data_dir,
+		          strerror(errno));
+		sheet_close(*out);
+		*out = NULL;
+		return KFQ_EIO;
+	}
+	return KFQ_OK;
+}
+
+/* Reads every row: converts, checks, and in the second pass writes. The second pass reads the
+ * rows the first kept, the same rows: the file's duplicate keys were checked by the first.
+ * *rows counts data rows. Problems go to r->problems; the return is KFQ_OK, or KFQ_EIO / a
+ * writer's error. */
+static int pass(struct import_run *r, struct sheet *sh, int64_t *rows, const char **format)
 {
 	const struct import_kind *k = r->kind;
-	struct sheet_limits lim;
 	struct sheet_error e = {0};
 	struct sheet_row row;
-	struct sheet *sh = NULL;
 	struct keyset seen = {0};
 	struct import_value *vals = arena_zalloc(r->a, sizeof(*vals) * (size_t)k->ncols);
 	int *map = arena_alloc(r->a, sizeof(int) * (size_t)k->ncols);
@@ -171,14 +201,8 @@ static int pass(struct import_run *r, int fd, int64_t *rows, const char **format
 	int rc, wrc = KFQ_OK;
 
 	*rows = 0;
-	sheet_limits_default(&lim);
-	rc = sheet_open(fd, &lim, &sh, &e);
-	if (rc == KFQ_EINVAL) {
-		import_problem_add(&r->problems, e.row, NULL, "%s", e.message);
+	if (!sh)
 		return KFQ_OK;
-	}
-	if (rc != KFQ_OK)
-		return rc;
 	*format = arena_strdup(r->a, sheet_encoding(sh));
 	while ((rc = sheet_next(sh, &row, &e)) == KFQ_ROW) {
 		struct arena ra;
@@ -198,7 +222,8 @@ static int pass(struct import_run *r, int fd, int64_t *rows, const char **format
 		bool converted =
 		    import_row_convert(k->cols, k->ncols, map, &row, sheet_date1904(sh), &ra, vals,
 		                       &r->problems) == 0;
-		const char *key = converted ? import_row_key(k->cols, k->ncols, vals, &ra) : NULL;
+		const char *key =
+		    converted && !r->writing ? import_row_key(k->cols, k->ncols, vals, &ra) : NULL;
 		int64_t first = key ? keyset_add(&seen, key, row.row) : 0;
 		if (first) {
 			struct strbuf kt = STRBUF_INIT;
@@ -228,7 +253,6 @@ static int pass(struct import_run *r, int fd, int64_t *rows, const char **format
 	if (wrc == KFQ_OK && (rc == KFQ_DONE || rc == KFQ_EINVAL || rc == KFQ_ROW))
 		rc = KFQ_OK;
 	keyset_release(&seen);
-	sheet_close(sh);
 	return rc;
 }
 
@@ -301,8 +325,8 @@ static int already(struct import_run *r, struct import_result *out, bool *yes)
 	return rc == KFQ_ENOTFOUND ? KFQ_OK : rc;
 }
 
-/* The second pass inside one write transaction. */
-static int write_all(struct import_run *r, const struct import_request *req,
+/* The second pass inside one write transaction, over the rows the first pass kept. */
+static int write_all(struct import_run *r, const struct import_request *req, struct sheet *sh,
                      struct import_result *out)
 {
 	const struct import_kind *k = r->kind;
@@ -324,7 +348,7 @@ static int write_all(struct import_run *r, const struct import_request *req,
 		goto fail;
 	if ((rc = k->write_begin(r)) != KFQ_OK)
 		goto fail;
-	if ((rc = pass(r, req->fd, &rows, &out->format)) != KFQ_OK)
+	if ((rc = sheet_rewind(sh)) != KFQ_OK || (rc = pass(r, sh, &rows, &out->format)) != KFQ_OK)
 		goto fail;
 	if (r->problems.total) {
 		/* the data changed since the first pass: report what is wrong now */
@@ -353,6 +377,8 @@ int import_run(struct store *s, struct arena *a, const struct import_request *re
                struct import_result *out)
 {
 	struct import_run r = {0};
+	struct sheet_limits lim;
+	struct sheet *sh = NULL;
 	char hex[BLOB_HASH_HEX];
 	bool dup;
 	int rc;
@@ -384,7 +410,9 @@ int import_run(struct store *s, struct arena *a, const struct import_request *re
 	}
 	if (r.kind->prepare && (rc = r.kind->prepare(&r)) != KFQ_OK)
 		goto done;
-	if ((rc = pass(&r, req->fd, &out->rows, &out->format)) != KFQ_OK)
+	sheet_limits_default(&lim);
+	if ((rc = open_sheet(&r, req, &lim, &sh)) != KFQ_OK ||
+	    (rc = pass(&r, sh, &out->rows, &out->format)) != KFQ_OK)
 		goto done;
 	if (r.problems.total) {
 		out->outcome = IMPORT_REJECTED;
@@ -398,12 +426,13 @@ int import_run(struct store *s, struct arena *a, const struct import_request *re
 		rc = KFQ_EIO;
 		goto done;
 	}
-	rc = write_all(&r, req, out);
+	rc = write_all(&r, req, sh, out);
 	if (rc == KFQ_OK && r.secret_token[0]) {
 		out->secret_token = arena_strdup(a, r.secret_token);
 		out->secret_rows = r.secret_rows;
 	}
 done:
+	sheet_close(sh);
 	release(&r);
 	out->problems = r.problems;
 	sodium_memzero(r.secret_token, sizeof(r.secret_token));

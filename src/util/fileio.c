@@ -1,8 +1,12 @@
-/* fileio.c - mkdir -p, write all, read all. Must not know what the files are for. */
+/* fileio.c - mkdir -p, write all, read all, unnamed temporary files. Must not know what the files
+ * are for. */
 #include "util/fileio.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -59,4 +63,30 @@ int fileio_pread_all(int fd, void *buf, size_t n, uint64_t off)
 		off += (uint64_t)r;
 	}
 	return 0;
+}
+
+/* O_TMPFILE gives a file without a name at all; where the file system has no O_TMPFILE, a
+ * named file is unlinked at once, which leaves only a moment in which it is visible. */
+static int open_unnamed(const char *dir)
+{
+	char path[PATH_MAX];
+	int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+
+	if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL))
+		return fd;
+	if (snprintf(path, sizeof(path), "%s/.spool-XXXXXX", dir) >= (int)sizeof(path))
+		return errno = ENAMETOOLONG, -1;
+	fd = mkostemp(path, O_CLOEXEC);
+	if (fd >= 0)
+		unlink(path);
+	return fd;
+}
+
+int fileio_open_unnamed(const char *dir)
+{
+	int fd = open_unnamed(dir);
+
+	if (fd < 0 && errno == ENOENT && fileio_mkdirs(dir, 0700) == 0)
+		fd = open_unnamed(dir);
+	return fd;
 }

@@ -13,8 +13,13 @@
 
 struct sheet {
 	enum sheet_format format;
+	const struct sheet_limits *lim;
 	struct xlsx_read *xlsx;
 	struct csv_read *csv;
+	struct sheet_keep *keep; /* rows read so far, when kept */
+	bool started;            /* sheet_next was called */
+	bool done;               /* the reader gave KFQ_DONE */
+	bool replay;             /* rows come from keep */
 };
 
 void sheet_limits_default(struct sheet_limits *l)
@@ -29,6 +34,9 @@ void sheet_limits_default(struct sheet_limits *l)
 	l->max_cell_bytes = 32767 * 4; /* Excel's 32,767 characters, each up to 4 bytes */
 	l->max_row_bytes = 1024 * 1024;
 	l->max_rows = 1048576; /* Excel's own row limit */
+	/* a kept row costs its texts and a few bytes a cell: a CSV's or an inflated sheet's size
+	 * at most, unless many cells repeat one long shared string */
+	l->max_kept_bytes = 1024ull * 1024 * 1024;
 }
 
 int sheet_fail(struct sheet_error *e, int64_t row, const char *fmt, ...)
@@ -61,6 +69,7 @@ int sheet_open(int fd, const struct sheet_limits *lim, struct sheet **out, struc
 		return sheet_fail(
 		    e, 0, "不支持 .xls（Excel 97-2003）格式，请在 Excel 或 WPS 中另存为 .xlsx");
 	s = xcalloc(1, sizeof(*s));
+	s->lim = lim;
 	if (n >= 4 && !memcmp(head, "PK\x03\x04", 4)) {
 		s->format = SHEET_XLSX;
 		rc = xlsx_read_open(fd, lim, &s->xlsx, e);
@@ -78,8 +87,32 @@ int sheet_open(int fd, const struct sheet_limits *lim, struct sheet **out, struc
 
 int sheet_next(struct sheet *s, struct sheet_row *row, struct sheet_error *e)
 {
-	return s->format == SHEET_XLSX ? xlsx_read_next(s->xlsx, row, e)
-	                               : csv_read_next(s->csv, row, e);
+	int rc;
+
+	if (s->replay)
+		return sheet_keep_next(s->keep, row, e);
+	s->started = true;
+	rc = s->format == SHEET_XLSX ? xlsx_read_next(s->xlsx, row, e)
+	                             : csv_read_next(s->csv, row, e);
+	if (rc == KFQ_ROW && s->keep && (rc = sheet_keep_put(s->keep, row, e)) == KFQ_OK)
+		rc = KFQ_ROW;
+	s->done = rc == KFQ_DONE;
+	return rc;
+}
+
+int sheet_keep(struct sheet *s, const char *dir)
+{
+	if (s->started || s->keep)
+		fatal("sheet_keep: called after the first row");
+	return sheet_keep_open(&s->keep, dir, s->lim->max_kept_bytes);
+}
+
+int sheet_rewind(struct sheet *s)
+{
+	if (!s->keep || !s->done)
+		fatal("sheet_rewind: the sheet is not kept or not read to its end");
+	s->replay = true;
+	return sheet_keep_rewind(s->keep);
 }
 
 enum sheet_format sheet_format(const struct sheet *s)
@@ -105,6 +138,7 @@ void sheet_close(struct sheet *s)
 		xlsx_read_close(s->xlsx);
 	if (s->csv)
 		csv_read_close(s->csv);
+	sheet_keep_close(s->keep);
 	free(s);
 }
 

@@ -42,6 +42,7 @@ struct sheet_limits {
 	uint32_t max_cell_bytes;   /* one cell's text */
 	uint32_t max_row_bytes;    /* one row's text */
 	int64_t max_rows;          /* rows with data */
+	uint64_t max_kept_bytes;   /* the rows kept for a second reading (sheet_keep) */
 };
 
 void sheet_limits_default(struct sheet_limits *l);
@@ -64,6 +65,13 @@ struct sheet;
 int sheet_open(int fd, const struct sheet_limits *lim, struct sheet **out, struct sheet_error *e);
 /* Next row: KFQ_ROW, KFQ_DONE, or KFQ_EINVAL / KFQ_EIO with e filled. */
 int sheet_next(struct sheet *s, struct sheet_row *row, struct sheet_error *e);
+/* Keeps every row read from now on in an unnamed temporary file in dir (created if missing),
+ * so that sheet_rewind() hands them out again without reading the spreadsheet a second time.
+ * Call before the first sheet_next. KFQ_OK, or KFQ_EIO with errno. */
+int sheet_keep(struct sheet *s, const char *dir);
+/* After sheet_next gave KFQ_DONE on a kept sheet: the following calls give the same rows
+ * again, from the kept file. KFQ_OK or KFQ_EIO. Calling it otherwise is a bug (fatal). */
+int sheet_rewind(struct sheet *s);
 enum sheet_format sheet_format(const struct sheet *s);
 /* "xlsx", or the CSV's encoding ("UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE", "UTF-16BE"). */
 const char *sheet_encoding(const struct sheet *s);

@@ -1,5 +1,6 @@
 /* sheet_impl.h - what the .xlsx and CSV readers share, private to util/sheet*.c, xlsx_read.c and
- * csv_read.c: a row under construction, with the caps of struct sheet_limits applied. */
+ * csv_read.c: a row under construction, with the caps of struct sheet_limits applied, and the
+ * kept rows of sheet_keep.c. */
 #ifndef KFQ_UTIL_SHEET_IMPL_H
 #define KFQ_UTIL_SHEET_IMPL_H
 
@@ -33,6 +34,17 @@ int sheet_rowbuf_put(struct sheet_rowbuf *rb, int col, enum sheet_cell_kind kind
                      const char *text, size_t len, int64_t row, struct sheet_error *e);
 /* The row as the readers hand it out (cells up to the last non-empty one). */
 void sheet_rowbuf_finish(struct sheet_rowbuf *rb, int64_t row, struct sheet_row *out);
+
+/* The rows kept for a second reading (sheet_keep.c). open: KFQ_OK or KFQ_EIO (errno); put:
+ * KFQ_OK, KFQ_EINVAL with e filled past max_bytes, KFQ_EIO; rewind: after the last put, the
+ * reading starts at the first row; next: KFQ_ROW (valid until the next call), KFQ_DONE,
+ * KFQ_EIO with e filled. */
+struct sheet_keep;
+int sheet_keep_open(struct sheet_keep **out, const char *dir, uint64_t max_bytes);
+int sheet_keep_put(struct sheet_keep *k, const struct sheet_row *row, struct sheet_error *e);
+int sheet_keep_rewind(struct sheet_keep *k);
+int sheet_keep_next(struct sheet_keep *k, struct sheet_row *row, struct sheet_error *e);
+void sheet_keep_close(struct sheet_keep *k);
 
 /* The two readers behind sheet.c. */
 struct xlsx_read;

@@ -5,36 +5,14 @@
 #include "util/fileio.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
-#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-
-/* O_TMPFILE gives a file without a name at all; where the file system has no O_TMPFILE, a
- * named file is unlinked at once, which leaves only a moment in which it is visible. */
-static int open_unnamed(const char *dir)
-{
-	char path[PATH_MAX];
-	int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-
-	if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL))
-		return fd;
-	if (snprintf(path, sizeof(path), "%s/.spool-XXXXXX", dir) >= (int)sizeof(path))
-		return errno = ENAMETOOLONG, -1;
-	fd = mkostemp(path, O_CLOEXEC);
-	if (fd >= 0)
-		unlink(path);
-	return fd;
-}
 
 int spool_open(struct spool *sp, const char *dir)
 {
 	sp->size = 0;
 	crypto_hash_sha256_init(&sp->hash);
-	sp->fd = open_unnamed(dir);
-	if (sp->fd < 0 && errno == ENOENT && fileio_mkdirs(dir, 0700) == 0)
-		sp->fd = open_unnamed(dir);
+	sp->fd = fileio_open_unnamed(dir);
 	return sp->fd >= 0 ? 0 : -1;
 }
 

@@ -1,7 +1,9 @@
-/* xlsx_read.c - a streaming .xlsx reader: libzip opens the archive, expat parses each XML part as
- * it is inflated, 64 KiB at a time. The first worksheet is read row by row (the parser suspends
- * at each </row>), so a sheet of a million rows never sits in memory; only the shared-string
- * table (which cells index at random) and one row are held.
+/* xlsx_read.c - a streaming .xlsx reader: libzip opens the archive and inflates each XML part as
+ * it is read. expat parses the small parts (relationships, workbook, styles, shared strings);
+ * the first worksheet, most of a file's bytes, goes through kfq's own scanner (xlsx_scan.c) 256
+ * KiB at a time, row by row (the scanner pauses at each </row>), so a sheet of a million rows
+ * never sits in memory; only the shared-string table (which cells index at random: one arena of
+ * texts and an index of offsets) and one row are held.
  *
  * Hostile files: the archive's entry count, each part's and all parts' inflated bytes and the
  * inflation ratio are capped while inflating (the sizes the archive declares are not trusted);
@@ -11,6 +13,7 @@
 #include "util/sheet_impl.h"
 
 #include "util/log.h"
+#include "util/xlsx_scan.h"
 
 #include <errno.h>
 #include <expat.h>
@@ -21,6 +24,7 @@
 #include <zip.h>
 
 #define CHUNK         65536
+#define SHEET_CHUNK   (256 * 1024)
 #define RATIO_FLOOR   (1024 * 1024) /* the ratio is checked once a part inflates past this */
 #define MAX_STYLES    65536
 #define MAX_PATH_LEN  512
@@ -35,9 +39,9 @@ struct part {
 	struct xlsx_read *x;
 	enum part_kind kind;
 	zip_file_t *zf;
-	XML_Parser p;
+	XML_Parser p; /* NULL for the sheet, which xlsx_scan reads */
 	uint64_t inflated, compressed;
-	bool eof, suspended, row_ready;
+	bool eof;
 	int depth;
 	int err_rc;   /* KFQ_EINVAL / KFQ_EIO once a handler refused */
 	int64_t line; /* row number for messages */
@@ -74,6 +78,9 @@ struct xlsx_read {
 
 	/* the sheet */
 	struct part sheet_part;
+	struct xscan scan;
+	char *sbuf;        /* inflated sheet bytes, SHEET_CHUNK */
+	size_t spos, slen; /* scanned and held bytes of sbuf */
 	bool sheet_open, in_sheetdata, in_v, in_is, in_t;
 	int64_t row, last_row;
 	int col, last_col;
@@ -376,77 +383,104 @@ static void on_shared_end(struct part *pt, const char *name)
 	(void)pt;
 }
 
-static void on_sheet_start(struct part *pt, const char *name, const char **atts)
+static int sheet_refuse(struct xlsx_read *x, const char *msg)
 {
-	struct xlsx_read *x = pt->x;
+	x->sheet_part.err_rc = sheet_fail(x->e, x->sheet_part.line, "%s", msg);
+	return XSCAN_ERROR;
+}
+
+/* The attribute as a whole number up to max (false when absent, cut or not a number). */
+static bool attr_uint(const struct xscan_attr *a, long long max, long long *out)
+{
+	return a->present && a->len <= XSCAN_ATTR_MAX && parse_uint(a->v, max, out);
+}
+
+/* Whether the scanner hands over text: a cell's <v>, or an inline string's <t> outside a
+ * phonetic guide. */
+static void sheet_capture(struct xlsx_read *x)
+{
+	x->scan.capture = x->in_v || (x->in_t && !x->in_rph);
+}
+
+static int sheet_row_start(struct xlsx_read *x, const struct xscan_tag *tag)
+{
+	long long r;
+
+	if (tag->r.present) {
+		if (!attr_uint(&tag->r, MAX_ROW_INDEX, &r) || r < 1)
+			return sheet_refuse(x, "工作表的行号无效");
+		x->row = r;
+	} else {
+		x->row = x->last_row + 1;
+	}
+	x->sheet_part.line = x->row;
+	if (x->row <= x->last_row)
+		return sheet_refuse(x, "工作表的行号重复或顺序错乱");
+	if (x->row > MAX_ROW_INDEX)
+		return sheet_refuse(x, "工作表超过 1048576 行");
+	x->last_col = -1;
+	sheet_rowbuf_reset(&x->rb);
+	return XSCAN_GO;
+}
+
+static int sheet_cell_start(struct xlsx_read *x, const struct xscan_tag *tag)
+{
+	long long st;
+	int64_t rr;
+
+	if (tag->r.present) {
+		if (tag->r.len > XSCAN_ATTR_MAX || !parse_ref(tag->r.v, &x->col, &rr) ||
+		    rr != x->row)
+			return sheet_refuse(x, "单元格引用无效");
+	} else {
+		x->col = x->last_col + 1;
+	}
+	if (x->col <= x->last_col)
+		return sheet_refuse(x, "单元格重复或顺序错乱");
+	if (x->col >= MAX_COL_INDEX)
+		return sheet_refuse(x, "单元格超出 XFD 列");
+	if (!tag->t.present)
+		strcpy(x->ctype, "n");
+	else if (tag->t.len < sizeof(x->ctype))
+		memcpy(x->ctype, tag->t.v, tag->t.len + 1);
+	else
+		return sheet_refuse(x, "单元格类型无效");
+	x->cstyle = attr_uint(&tag->s, MAX_STYLES, &st) ? (int)st : 0;
+	strbuf_reset(&x->val);
+	return XSCAN_GO;
+}
+
+static int on_sheet_start(void *ud, const struct xscan_tag *tag)
+{
+	struct xlsx_read *x = ud;
+	const char *name = tag->name;
+	int rc = XSCAN_GO;
 
 	if (!strcmp(name, "sheetData")) {
 		x->in_sheetdata = true;
-		return;
+		return XSCAN_GO;
 	}
 	if (!x->in_sheetdata)
-		return;
-	if (!strcmp(name, "row")) {
-		long long r;
-		const char *ra = attr(atts, "r");
-		if (ra) {
-			if (!parse_uint(ra, MAX_ROW_INDEX, &r) || r < 1) {
-				refuse(pt, "工作表的行号无效");
-				return;
-			}
-			x->row = r;
-		} else {
-			x->row = x->last_row + 1;
-		}
-		pt->line = x->row;
-		if (x->row <= x->last_row) {
-			refuse(pt, "工作表的行号重复或顺序错乱");
-			return;
-		}
-		if (x->row > MAX_ROW_INDEX) {
-			refuse(pt, "工作表超过 1048576 行");
-			return;
-		}
-		x->last_col = -1;
-		sheet_rowbuf_reset(&x->rb);
-	} else if (!strcmp(name, "c")) {
-		const char *ref = attr(atts, "r"), *t = attr(atts, "t"), *s = attr(atts, "s");
-		long long st;
-		int64_t rr;
-		if (ref) {
-			if (!parse_ref(ref, &x->col, &rr) || rr != x->row) {
-				refuse(pt, "单元格引用无效");
-				return;
-			}
-		} else {
-			x->col = x->last_col + 1;
-		}
-		if (x->col <= x->last_col) {
-			refuse(pt, "单元格重复或顺序错乱");
-			return;
-		}
-		if (x->col >= MAX_COL_INDEX) {
-			refuse(pt, "单元格超出 XFD 列");
-			return;
-		}
-		snprintf(x->ctype, sizeof(x->ctype), "%s", t ? t : "n");
-		x->cstyle = s && parse_uint(s, MAX_STYLES, &st) ? (int)st : 0;
-		strbuf_reset(&x->val);
-	} else if (!strcmp(name, "v")) {
+		return XSCAN_GO;
+	if (!strcmp(name, "c"))
+		rc = sheet_cell_start(x, tag);
+	else if (!strcmp(name, "v"))
 		x->in_v = true;
-	} else if (!strcmp(name, "is")) {
+	else if (!strcmp(name, "row"))
+		rc = sheet_row_start(x, tag);
+	else if (!strcmp(name, "is"))
 		x->in_is = true;
-	} else if (!strcmp(name, "t") && x->in_is) {
+	else if (!strcmp(name, "t") && x->in_is)
 		x->in_t = true;
-	} else if (!strcmp(name, "rPh") && x->in_is) {
+	else if (!strcmp(name, "rPh") && x->in_is)
 		x->in_rph = true;
-	}
+	sheet_capture(x);
+	return rc;
 }
 
 /* Turns the collected <c> into a cell of the row. */
-static void finish_cell(struct part *pt)
+static int finish_cell(struct xlsx_read *x)
 {
-	struct xlsx_read *x = pt->x;
 	enum sheet_cell_kind kind = SHEET_NUMBER;
 	const char *text = x->val.buf;
 	size_t len = x->val.len;
@@ -457,68 +491,78 @@ static void finish_cell(struct part *pt)
 		if (!len) {
 			kind = SHEET_EMPTY;
 		} else if (!parse_uint(text, (long long)x->nsst - 1, &i) || x->nsst == 0) {
-			{
-				refuse(pt, "单元格引用的共享字符串不存在");
-				return;
-			}
+			return sheet_refuse(x, "单元格引用的共享字符串不存在");
 		} else {
 			kind = SHEET_TEXT;
 			text = x->sst.buf + x->sst_off[i];
 			len = strlen(text);
 		}
+	} else if (!strcmp(x->ctype, "n")) {
+		date = x->cstyle < x->nxf && x->date_xf[x->cstyle];
 	} else if (!strcmp(x->ctype, "inlineStr") || !strcmp(x->ctype, "str") ||
 	           !strcmp(x->ctype, "d")) {
 		kind = SHEET_TEXT;
 	} else if (!strcmp(x->ctype, "b")) {
 		kind = SHEET_BOOL;
-		if (len && strcmp(text, "0") != 0 && strcmp(text, "1") != 0) {
-			refuse(pt, "布尔单元格的值无效");
-			return;
-		}
+		if (len && strcmp(text, "0") != 0 && strcmp(text, "1") != 0)
+			return sheet_refuse(x, "布尔单元格的值无效");
 	} else if (!strcmp(x->ctype, "e")) {
 		kind = SHEET_ERROR;
-	} else if (!strcmp(x->ctype, "n")) {
-		date = x->cstyle < x->nxf && x->date_xf[x->cstyle];
 	} else {
-		{
-			refuse(pt, "单元格类型无效");
-			return;
-		}
+		return sheet_refuse(x, "单元格类型无效");
 	}
 	x->last_col = x->col;
 	int rc = sheet_rowbuf_put(&x->rb, x->col, kind, date, text, len, x->row, x->e);
 	if (rc != KFQ_OK) {
-		pt->err_rc = rc;
-		XML_StopParser(pt->p, XML_FALSE);
+		x->sheet_part.err_rc = rc;
+		return XSCAN_ERROR;
 	}
+	return XSCAN_GO;
 }
 
-static void on_sheet_end(struct part *pt, const char *name)
+static int on_sheet_end(void *ud, const char *name)
 {
-	struct xlsx_read *x = pt->x;
+	struct xlsx_read *x = ud;
+	int rc = XSCAN_GO;
 
 	if (!x->in_sheetdata)
-		return;
-	if (!strcmp(name, "sheetData")) {
-		x->in_sheetdata = false;
-	} else if (!strcmp(name, "v")) {
+		return XSCAN_GO;
+	if (!strcmp(name, "v")) {
 		x->in_v = false;
+	} else if (!strcmp(name, "c")) {
+		rc = finish_cell(x);
+	} else if (!strcmp(name, "row")) {
+		x->last_row = x->row;
+		/* a row with a cell pauses the scanner: xlsx_read_next hands it out */
+		rc = x->rb.any ? XSCAN_PAUSE : XSCAN_GO;
 	} else if (!strcmp(name, "t")) {
 		x->in_t = false;
 	} else if (!strcmp(name, "rPh")) {
 		x->in_rph = false;
 	} else if (!strcmp(name, "is")) {
 		x->in_is = false;
-	} else if (!strcmp(name, "c")) {
-		finish_cell(pt);
-	} else if (!strcmp(name, "row")) {
-		x->last_row = x->row;
-		if (!x->rb.any)
-			return;
-		pt->row_ready = true;
-		XML_StopParser(pt->p, XML_TRUE);
+	} else if (!strcmp(name, "sheetData")) {
+		x->in_sheetdata = false;
 	}
+	sheet_capture(x);
+	return rc;
 }
+
+static int on_sheet_text(void *ud, const char *s, size_t len)
+{
+	struct xlsx_read *x = ud;
+
+	if (x->val.len + len > x->lim->max_cell_bytes) {
+		x->sheet_part.err_rc = sheet_fail(x->e, x->row, "第%lld行第%d列：单元格内容过长",
+		                                  (long long)x->row, x->col + 1);
+		return XSCAN_ERROR;
+	}
+	strbuf_add(&x->val, s, len);
+	return XSCAN_GO;
+}
+
+static const struct xscan_ops sheet_ops = {
+    .start = on_sheet_start, .end = on_sheet_end, .text = on_sheet_text};
 
 static void XMLCALL on_start(void *ud, const char *qname, const char **atts)
 {
@@ -544,8 +588,7 @@ static void XMLCALL on_start(void *ud, const char *qname, const char **atts)
 	case P_SHARED:
 		on_shared_start(pt, name);
 		break;
-	case P_SHEET:
-		on_sheet_start(pt, name, atts);
+	case P_SHEET: /* the sheet goes through xlsx_scan, never expat */
 		break;
 	}
 }
@@ -560,8 +603,6 @@ static void XMLCALL on_end(void *ud, const char *qname)
 	pt->depth--;
 	if (pt->kind == P_SHARED)
 		on_shared_end(pt, name);
-	else if (pt->kind == P_SHEET)
-		on_sheet_end(pt, name);
 	else if (pt->kind == P_STYLES && !strcmp(name, "cellXfs"))
 		pt->x->in_cellxfs = false;
 }
@@ -580,14 +621,6 @@ static void XMLCALL on_text(void *ud, const char *s, int len)
 			return;
 		}
 		strbuf_add(&x->sst, s, (size_t)len);
-	} else if (pt->kind == P_SHEET && (x->in_v || (x->in_t && !x->in_rph))) {
-		if (x->val.len + (size_t)len > x->lim->max_cell_bytes) {
-			pt->err_rc = sheet_fail(x->e, x->row, "第%lld行第%d列：单元格内容过长",
-			                        (long long)x->row, x->col + 1);
-			XML_StopParser(pt->p, XML_FALSE);
-			return;
-		}
-		strbuf_add(&x->val, s, (size_t)len);
 	}
 }
 
@@ -669,6 +702,11 @@ static int part_open(struct xlsx_read *x, struct part *pt, enum part_kind kind, 
 	pt->zf = zip_fopen_index(x->zip, (zip_uint64_t)idx, 0);
 	if (!pt->zf)
 		return sheet_fail(x->e, 0, "文件不是有效的 .xlsx：无法解压 %s", path);
+	if (kind == P_SHEET) {
+		xscan_init(&x->scan, &sheet_ops, x, (int)x->lim->max_depth);
+		x->sbuf = xmalloc(SHEET_CHUNK);
+		return KFQ_OK;
+	}
 	pt->p = XML_ParserCreateNS(NULL, NS_SEP);
 	if (!pt->p)
 		fatal("expat: out of memory");
@@ -696,54 +734,79 @@ static void part_close(struct part *pt)
 	pt->zf = NULL;
 }
 
-/* Parses until the part ends (KFQ_DONE) or a sheet row is ready (KFQ_ROW). */
+/* Inflates up to cap more bytes of the part into buf (*n = 0 at its end), within the caps on
+ * sizes and on the inflation ratio. KFQ_OK or KFQ_EINVAL with x->e filled. */
+static int part_read(struct part *pt, void *buf, size_t cap, size_t *n)
+{
+	struct xlsx_read *x = pt->x;
+	zip_int64_t got = zip_fread(pt->zf, buf, cap);
+
+	if (got < 0)
+		return sheet_fail(x->e, 0, "文件已损坏：解压失败（%s）",
+		                  zip_error_strerror(zip_file_get_error(pt->zf)));
+	pt->inflated += (uint64_t)got;
+	x->total += (uint64_t)got;
+	if (pt->inflated > x->lim->max_part_bytes || x->total > x->lim->max_total_bytes)
+		return sheet_fail(x->e, 0, "文件解压后过大（可能是压缩炸弹），已拒绝");
+	if (pt->inflated > RATIO_FLOOR &&
+	    pt->inflated / (pt->compressed ? pt->compressed : 1) > x->lim->max_ratio)
+		return sheet_fail(x->e, 0, "文件压缩比异常（可能是压缩炸弹），已拒绝");
+	pt->eof = got == 0;
+	*n = (size_t)got;
+	return KFQ_OK;
+}
+
+/* Parses a small part with expat until it ends (KFQ_DONE). */
 static int part_pump(struct part *pt)
 {
 	struct xlsx_read *x = pt->x;
-	enum XML_Status status;
+	size_t n = 0;
+	int rc;
 
-	for (;;) {
-		if (pt->suspended) {
-			pt->suspended = false;
-			status = XML_ResumeParser(pt->p);
-		} else {
-			if (pt->eof)
-				return KFQ_DONE;
-			void *buf = XML_GetBuffer(pt->p, CHUNK);
-			if (!buf)
-				fatal("expat: out of memory");
-			zip_int64_t n = zip_fread(pt->zf, buf, CHUNK);
-			if (n < 0)
-				return sheet_fail(x->e, 0, "文件已损坏：解压失败（%s）",
-				                  zip_error_strerror(zip_file_get_error(pt->zf)));
-			pt->inflated += (uint64_t)n;
-			x->total += (uint64_t)n;
-			if (pt->inflated > x->lim->max_part_bytes ||
-			    x->total > x->lim->max_total_bytes)
-				return sheet_fail(x->e, 0,
-				                  "文件解压后过大（可能是压缩炸弹），已拒绝");
-			if (pt->inflated > RATIO_FLOOR &&
-			    pt->inflated / (pt->compressed ? pt->compressed : 1) >
-			        x->lim->max_ratio)
-				return sheet_fail(x->e, 0,
-				                  "文件压缩比异常（可能是压缩炸弹），已拒绝");
-			pt->eof = n == 0;
-			status = XML_ParseBuffer(pt->p, (int)n, pt->eof);
-		}
-		if (status == XML_STATUS_ERROR) {
+	while (!pt->eof) {
+		void *buf = XML_GetBuffer(pt->p, CHUNK);
+		if (!buf)
+			fatal("expat: out of memory");
+		if ((rc = part_read(pt, buf, CHUNK, &n)) != KFQ_OK)
+			return rc;
+		if (XML_ParseBuffer(pt->p, (int)n, pt->eof) == XML_STATUS_ERROR) {
 			if (pt->err_rc)
 				return pt->err_rc;
 			return sheet_fail(x->e, 0, "文件已损坏：XML 格式错误（%s，第%lu行）",
 			                  XML_ErrorString(XML_GetErrorCode(pt->p)),
 			                  (unsigned long)XML_GetCurrentLineNumber(pt->p));
 		}
-		if (status == XML_STATUS_SUSPENDED) {
-			pt->suspended = true;
-			if (pt->row_ready) {
-				pt->row_ready = false;
-				return KFQ_ROW;
+	}
+	return KFQ_DONE;
+}
+
+/* Scans the sheet until a row is ready (KFQ_ROW) or the part ends (KFQ_DONE); the bytes after
+ * the row stay in sbuf for the next call. */
+static int sheet_pump(struct xlsx_read *x)
+{
+	struct part *pt = &x->sheet_part;
+	size_t used;
+	int rc;
+
+	for (;;) {
+		if (x->spos == x->slen) {
+			if (pt->eof) {
+				if (xscan_finish(&x->scan) != XSCAN_GO)
+					return sheet_fail(x->e, 0, "%s", x->scan.error);
+				return KFQ_DONE;
 			}
+			x->spos = 0;
+			if ((rc = part_read(pt, x->sbuf, SHEET_CHUNK, &x->slen)) != KFQ_OK)
+				return rc;
+			continue;
 		}
+		rc = xscan_feed(&x->scan, x->sbuf + x->spos, x->slen - x->spos, &used);
+		x->spos += used;
+		if (rc == XSCAN_PAUSE)
+			return KFQ_ROW;
+		if (rc == XSCAN_ERROR)
+			return pt->err_rc ? pt->err_rc
+			                  : sheet_fail(x->e, pt->line, "%s", x->scan.error);
 	}
 }
 
@@ -851,7 +914,7 @@ int xlsx_read_next(struct xlsx_read *x, struct sheet_row *row, struct sheet_erro
 	x->e = e;
 	if (!x->sheet_open)
 		return KFQ_DONE;
-	rc = part_pump(&x->sheet_part);
+	rc = sheet_pump(x);
 	if (rc == KFQ_ROW) {
 		if (x->row > x->lim->max_rows)
 			return sheet_fail(e, x->row, "行数超过上限（%lld行）",
@@ -883,6 +946,7 @@ void xlsx_read_close(struct xlsx_read *x)
 	strbuf_release(&x->sst);
 	strbuf_release(&x->val);
 	sheet_rowbuf_release(&x->rb);
+	free(x->sbuf);
 	free(x->sst_off);
 	free(x->date_xf);
 	free(x->custom_ids);

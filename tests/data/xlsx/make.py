@@ -151,3 +151,36 @@ i = data.index(b'xl/worksheets/sheet1.xml') + len('xl/worksheets/sheet1.xml') + 
 data[i] ^= 0x01
 with open(os.path.join(HERE, 'badcrc.xlsx'), 'wb') as f:
     f.write(bytes(data))
+
+# the sheet scanner (src/util/xlsx_scan.c) on what writers put in a sheet besides plain cells:
+# entities and character references, CDATA, comments and processing instructions, single
+# quotes and blanks in tags, self-closed and empty cells, a formula's text (not the value),
+# CR LF in an inline string, rich text with a phonetic guide, an empty shared-string cell, and
+# numbers and dates as Excel writes them (style 1 is a date, 2 a custom date, 4 not a date)
+book('scan.xlsx',
+     '<?kfq a processing instruction?><!-- a comment -->'
+     '<row r="1"><c r="A1" t="inlineStr"><is><t>A&amp;B &lt;&#x4E2D;&#25991;&gt; &quot;&apos;</t></is></c>'
+     "<c r='B1' t='inlineStr'><is><t><![CDATA[<b>]]&]]></t></is></c>"
+     '<c r = "C1"  t = "inlineStr" ><is><t>一\r\n二\r三</t></is></c></row>'
+     '<row r="2"><c r="A2" s="1"><v>46027</v></c><c r="B2" s="2"><v>46027.5</v></c>'
+     '<c r="C2" s="4"><v>-1234.5</v></c><c r="D2"><v>1.5E-3</v></c><c r="E2" t="s"/>'
+     '<c r="F2" t="str"><f>"x"&amp;"y"</f><v>xy</v></c><c r="G2"/><c r="H2" t="inlineStr"><is>'
+     '<r><t>甲</t></r><!-- between runs --><r><t xml:space="preserve"> 乙</t></r><rPh sb="0" eb="1"><t>コウ</t></rPh>'
+     '</is></c></row>'
+     '<row r="3"><c r="A3"><v></v></c></row>'
+     '<row r="4" spans="1:2" ht="15"><c r="B4" t="s"><v>0</v></c></row>',
+     ['共享'])
+
+# refusals of the scanner: an end tag that does not match, an entity XML does not define,
+# bytes that are not UTF-8 in a value, a sheet cut short
+book('mismatch.xlsx', '<row r="1"><c r="A1"><v>1</c></v></row>')
+book('entity.xlsx', '<row r="1"><c r="A1" t="inlineStr"><is><t>&nbsp;</t></is></c></row>')
+book('badutf8.xlsx', '<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>')
+with zipfile.ZipFile(os.path.join(HERE, 'badutf8.xlsx')) as z:
+    parts = [(n, z.read(n)) for n in z.namelist()]
+parts = [(n, d.replace(b'<t>x</t>', b'<t>\xe4\xb8</t>')) for n, d in parts]
+write('badutf8.xlsx', parts)
+with zipfile.ZipFile(os.path.join(HERE, 'shared.xlsx')) as z:
+    parts = [(n, z.read(n)) for n in z.namelist()]
+parts = [(n, d[:d.index(b'<row r="3"')] if n.endswith('sheet1.xml') else d) for n, d in parts]
+write('truncated.xlsx', parts)

@@ -1,7 +1,9 @@
 /* Tests src/util/sheet.c, xlsx_read.c and csv_read.c on real small files: shared and inline
  * strings, rich text, the 1904 base, WPS-style prefixes, a workbook written by kfq's own writer,
- * CSV in UTF-8, UTF-8 with BOM, GBK and UTF-16; and the refusals: a zip bomb, a DTD, deep
- * nesting, a broken archive, a bad CRC, an old .xls, caps on columns and cell sizes. */
+ * CSV in UTF-8, UTF-8 with BOM, GBK and UTF-16; the sheet scanner's XML; the rows kept for a
+ * second reading (sheet_keep.c); and the refusals: a zip bomb, a DTD, deep nesting, a broken
+ * archive, a bad CRC, malformed sheet XML, an old .xls, caps on columns, cell sizes and the
+ * kept rows. */
 #include "util/log.h"
 #include "util/sheet.h"
 #include "util/strbuf.h"
@@ -38,19 +40,14 @@ static int mem_fd(const void *buf, size_t len)
 	return fd;
 }
 
-/* Every row as "ROW:cell|cell|..." lines, a cell as its kind letter (T N B E, none when
- * empty), "d" for a date style, then its text. Returns sheet_open's or the last read's code. */
-static int dump_lim(int fd, const struct sheet_limits *lim, struct strbuf *out,
-                    struct sheet_error *e)
+/* Every row of an open sheet as "ROW:cell|cell|..." lines, a cell as its kind letter (T N B E,
+ * none when empty), "d" for a date style, then its text. Returns the last read's code. */
+static int dump_rows(struct sheet *s, struct strbuf *out, struct sheet_error *e)
 {
 	static const char kinds[] = {0, 'T', 'N', 'B', 'E'};
-	struct sheet *s;
 	struct sheet_row row;
 	int rc;
 
-	memset(e, 0, sizeof(*e));
-	if ((rc = sheet_open(fd, lim, &s, e)) != KFQ_OK)
-		return rc;
 	while ((rc = sheet_next(s, &row, e)) == KFQ_ROW) {
 		strbuf_addf(out, "%lld:", (long long)row.row);
 		for (int i = 0; i < row.ncells; i++) {
@@ -65,6 +62,20 @@ static int dump_lim(int fd, const struct sheet_limits *lim, struct strbuf *out,
 		}
 		strbuf_addch(out, '\n');
 	}
+	return rc;
+}
+
+/* dump_rows of the file, then its format. Returns sheet_open's or the last read's code. */
+static int dump_lim(int fd, const struct sheet_limits *lim, struct strbuf *out,
+                    struct sheet_error *e)
+{
+	struct sheet *s;
+	int rc;
+
+	memset(e, 0, sizeof(*e));
+	if ((rc = sheet_open(fd, lim, &s, e)) != KFQ_OK)
+		return rc;
+	rc = dump_rows(s, out, e);
 	if (rc == KFQ_DONE)
 		strbuf_addf(out, "%s%s", sheet_encoding(s), sheet_date1904(s) ? " 1904" : "");
 	sheet_close(s);
@@ -298,18 +309,131 @@ static void test_csv_refusals(void **state)
 	expect_refused_fd(mem_fd("abcde\n", 6), &lim, "单元格内容过长");
 }
 
+/* What writers put in a sheet besides plain cells, read by the sheet scanner: entities and
+ * character references, CDATA, a comment and a processing instruction, single quotes and blanks
+ * in tags, CR LF and CR as line ends, a formula's cached value (not its text), rich text runs
+ * without their phonetic guide, empty and self-closed cells, a row whose only cell is empty
+ * (row 3, skipped), dates and numbers by their cell style as Excel writes them. */
+static void test_scan_features(void **state)
+{
+	(void)state;
+	expect_file("scan.xlsx", "1:TA&B <中文> \"'|T<b>]]&|T一\n二\n三\n"
+	                         "2:Nd46027|Nd46027.5|N-1234.5|N1.5E-3||Txy||T甲 乙\n"
+	                         "4:|T共享\n"
+	                         "xlsx");
+}
+
+static void test_scan_refusals(void **state)
+{
+	(void)state;
+	expect_refused_fd(open_data("mismatch.xlsx"), NULL, "没有正确闭合");
+	expect_refused_fd(open_data("entity.xlsx"), NULL, "未定义的 XML 实体");
+	expect_refused_fd(open_data("badutf8.xlsx"), NULL, "UTF-8");
+	expect_refused_fd(open_data("truncated.xlsx"), NULL, "不完整");
+}
+
+/* A kept sheet hands out the same rows again after sheet_rewind, from its temporary file. */
+static void expect_kept(int fd, const char *want)
+{
+	struct strbuf first = STRBUF_INIT, again = STRBUF_INIT;
+	struct sheet_limits lim;
+	struct sheet_error e = {0};
+	struct sheet *s;
+
+	sheet_limits_default(&lim);
+	assert_int_equal(sheet_open(fd, &lim, &s, &e), KFQ_OK);
+	assert_int_equal(sheet_keep(s, "/tmp"), KFQ_OK);
+	assert_int_equal(dump_rows(s, &first, &e), KFQ_DONE);
+	assert_string_equal(first.buf, want);
+	assert_int_equal(sheet_rewind(s), KFQ_OK);
+	assert_int_equal(dump_rows(s, &again, &e), KFQ_DONE);
+	assert_string_equal(again.buf, want);
+	/* and once more: a third reading is the same */
+	strbuf_reset(&again);
+	assert_int_equal(sheet_rewind(s), KFQ_OK);
+	assert_int_equal(dump_rows(s, &again, &e), KFQ_DONE);
+	assert_string_equal(again.buf, want);
+	sheet_close(s);
+	strbuf_release(&first);
+	strbuf_release(&again);
+	close(fd);
+}
+
+static void test_keep_round_trip(void **state)
+{
+	static const char csv[] = "名,额\r\n甲,1.5\r\n,,\r\n\"多\n行\",,\"x\"\r\n";
+	struct strbuf big = STRBUF_INIT, want = STRBUF_INIT;
+
+	(void)state;
+	/* every kind of cell, a date style, empty cells between and the skipped rows' numbers */
+	expect_kept(open_data("shared.xlsx"), "1:T登录名|T金额|T日期\n"
+	                                      "2:T张三|N12345.670000000001|Nd46027||B1\n"
+	                                      "3:T富文本|N1.5E-3|Nd46028|E#N/A|T富文本x\n"
+	                                      "6:|N0.1234\n");
+	expect_kept(open_data("scan.xlsx"), "1:TA&B <中文> \"'|T<b>]]&|T一\n二\n三\n"
+	                                    "2:Nd46027|Nd46027.5|N-1234.5|N1.5E-3||Txy||T甲 乙\n"
+	                                    "4:|T共享\n");
+	expect_kept(mem_fd(csv, sizeof(csv) - 1), "1:T名|T额\n2:T甲|T1.5\n4:T多\n行||Tx\n");
+	/* rows past the kept file's 256 KiB buffer, and one row larger than it */
+	for (int i = 1; i <= 30000; i++) {
+		strbuf_addf(&big, "%d,第%d行\n", i, i);
+		strbuf_addf(&want, "%d:T%d|T第%d行\n", i, i, i);
+	}
+	strbuf_addstr(&big, "x");
+	strbuf_addstr(&want, "30001:Tx");
+	for (int c = 0; c < 3; c++) {
+		strbuf_addstr(&big, ",");
+		strbuf_addstr(&want, "|T");
+		for (int i = 0; i < 40000; i++) {
+			strbuf_addstr(&big, "长");
+			strbuf_addstr(&want, "长");
+		}
+	}
+	strbuf_addstr(&big, "\n");
+	strbuf_addstr(&want, "\n");
+	expect_kept(mem_fd(big.buf, big.len), want.buf);
+	strbuf_release(&big);
+	strbuf_release(&want);
+}
+
+/* The kept file has a cap: a small file whose cells repeat a long shared string cannot fill
+ * the disk. */
+static void test_keep_cap(void **state)
+{
+	struct sheet_limits lim;
+	struct sheet_error e = {0};
+	struct sheet_row row;
+	struct sheet *s;
+	int fd = open_data("shared.xlsx"), rc;
+
+	(void)state;
+	sheet_limits_default(&lim);
+	lim.max_kept_bytes = 64;
+	assert_int_equal(sheet_open(fd, &lim, &s, &e), KFQ_OK);
+	assert_int_equal(sheet_keep(s, "/tmp"), KFQ_OK);
+	while ((rc = sheet_next(s, &row, &e)) == KFQ_ROW)
+		;
+	assert_int_equal(rc, KFQ_EINVAL);
+	assert_non_null(strstr(e.message, "展开后过大"));
+	assert_int_equal(e.row, 2);
+	sheet_close(s);
+	close(fd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_shared_strings), cmocka_unit_test(test_inline_strings),
-	    cmocka_unit_test(test_date1904),       cmocka_unit_test(test_prefixed_namespaces),
-	    cmocka_unit_test(test_own_writer),     cmocka_unit_test(test_zip_bomb),
-	    cmocka_unit_test(test_size_cap),       cmocka_unit_test(test_dtd_refused),
-	    cmocka_unit_test(test_deep_nesting),   cmocka_unit_test(test_corrupt_zip),
-	    cmocka_unit_test(test_bad_crc),        cmocka_unit_test(test_old_xls),
-	    cmocka_unit_test(test_empty_file),     cmocka_unit_test(test_csv_utf8),
-	    cmocka_unit_test(test_csv_bom),        cmocka_unit_test(test_csv_gbk),
-	    cmocka_unit_test(test_csv_utf16_tabs), cmocka_unit_test(test_csv_refusals),
+	    cmocka_unit_test(test_shared_strings),  cmocka_unit_test(test_inline_strings),
+	    cmocka_unit_test(test_date1904),        cmocka_unit_test(test_prefixed_namespaces),
+	    cmocka_unit_test(test_own_writer),      cmocka_unit_test(test_zip_bomb),
+	    cmocka_unit_test(test_size_cap),        cmocka_unit_test(test_dtd_refused),
+	    cmocka_unit_test(test_deep_nesting),    cmocka_unit_test(test_corrupt_zip),
+	    cmocka_unit_test(test_bad_crc),         cmocka_unit_test(test_old_xls),
+	    cmocka_unit_test(test_empty_file),      cmocka_unit_test(test_csv_utf8),
+	    cmocka_unit_test(test_csv_bom),         cmocka_unit_test(test_csv_gbk),
+	    cmocka_unit_test(test_csv_utf16_tabs),  cmocka_unit_test(test_csv_refusals),
+	    cmocka_unit_test(test_scan_features),   cmocka_unit_test(test_scan_refusals),
+	    cmocka_unit_test(test_keep_round_trip), cmocka_unit_test(test_keep_cap),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
