@@ -155,8 +155,9 @@ static int get(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-/* Reads, checks and measures the body's geojson into b (nothing when absent). */
-static int geometry(struct api_ctx *c, struct store_boundary *b)
+/* Reads, checks and measures the body's geojson into b and prepares it for the re-check in
+ * *zone (the caller frees it); nothing when absent. */
+static int geometry(struct api_ctx *c, struct store_boundary *b, struct geo_prepared **zone)
 {
 	const char *text = api_body_str(c, "geojson");
 	struct geojson_error e;
@@ -174,6 +175,8 @@ static int geometry(struct api_ctx *c, struct store_boundary *b)
 		                 "/geojson");
 	if (geo_validate(&s, &p) != 0)
 		return api_error(c, 400, "invalid_geometry", p.message, "/geojson");
+	if (geo_prepare(&s, zone, &p) != 0)
+		return api_error(c, 500, "internal", p.message, NULL);
 	b->area_m2x100 = geo_area_m2x100(&s);
 	geo_bbox(&s, &box[0], &box[1], &box[2], &box[3]);
 	for (int i = 0; i < 4; i++)
@@ -184,10 +187,37 @@ static int geometry(struct api_ctx *c, struct store_boundary *b)
 	return 0;
 }
 
+/* The re-check of a boundary's change (store_locator): each stored shape read and located
+ * against the new boundary, prepared once. */
+struct recheck {
+	struct arena *a;
+	struct geo_prepared *zone;
+	struct geo_problem p;
+};
+
+static int recheck_locate(void *arg, const char *geojson, const char **where_code)
+{
+	struct recheck *r = arg;
+	struct geojson_error e;
+	struct geo_shape s;
+	enum geo_where w;
+
+	if (geojson_read(geojson, strlen(geojson), r->a, &s, &e) != 0) {
+		snprintf(r->p.message, sizeof(r->p.message), "已存位置无法读取：%s", e.message);
+		return -1;
+	}
+	if (geo_prepared_locate(r->zone, &s, &w, &r->p) != 0)
+		return -1;
+	*where_code = land_where_code(w);
+	return 0;
+}
+
 static int set(struct api_ctx *c)
 {
 	struct store_boundary b = {0};
-	int rc;
+	struct recheck r = {.a = c->a};
+	struct store_locator loc = {recheck_locate, &r};
+	int changed = 0, rc;
 
 	if (api_path_id(c, &b.zone_id) != 0)
 		return -1;
@@ -199,16 +229,24 @@ static int set(struct api_ctx *c)
 	b.four_to = api_body_str(c, "four_to");
 	b.tolerance_bp =
 	    api_body_has(c, "tolerance_bp") ? (int)api_body_int(c, "tolerance_bp") : 300;
-	if (geometry(c, &b) != 0)
+	if (geometry(c, &b, &r.zone) != 0)
 		return -1;
-	rc = store_boundary_set(c->db, &c->actor, &land_json_audit, &b);
+	rc = store_boundary_set(c->db, &c->actor, &land_json_audit, &b, r.zone ? &loc : NULL,
+	                        &changed);
+	geo_prepared_free(r.zone);
 	if (rc == KFQ_ECONSTRAINT)
 		return api_error(c, 400, "invalid_value", "只能为开发区设置边界", NULL);
+	if (rc == KFQ_EINVAL)
+		return api_error(c, 500, "internal", r.p.message, NULL);
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	if ((rc = store_boundary_get(c->db, c->a, b.zone_id, &b)) != KFQ_OK)
 		return api_store_error(c, rc);
-	land_json_boundary(&c->w, &b);
+	/* the boundary with how many flags its change moved */
+	jsonw_obj_open(&c->w);
+	land_json_boundary_fields(&c->w, &b);
+	jsonw_kint(&c->w, "relocated", changed);
+	jsonw_obj_close(&c->w);
 	return api_ok(c, 200);
 }
 

@@ -3,7 +3,8 @@
 // boundaries (GeoJSON in CGCS2000 longitude/latitude, the geodesic area worked in
 // tests/unit/core/geo.c, the approved-area tolerance), who may read and change them, and every
 // bad geometry refused with its reason and nothing written; parcels with their findings, cases,
-// and both lists' .xlsx and CSV exports with the list's filters.
+// and both lists' .xlsx and CSV exports with the list's filters; a boundary's change
+// re-locating the zone's projects and parcels in its transaction.
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -430,6 +431,44 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		r = await c.land1.put(`/api/land/parcels/${P.normal}`, parcel({ parcel_no: 'HT-2025-003', agreed_start: h.day(30), geojson: JSON.stringify({ type: 'Polygon', coordinates: [[[123.9, 41.85], [123.901, 41.85], [123.901, 41.851], [123.9, 41.851], [123.9, 41.85]]] }) }));
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.where, 'inside');
+	});
+
+	test('a boundary moved: its projects and parcels re-located with it, the record lists each change', T, async () => {
+		// the west edge moves east past the housing estate and the parcel, the east edge past the hotel
+		const OUTER2 = [[123.902, 41.85], [123.93, 41.85], [123.93, 41.87], [123.902, 41.87], [123.902, 41.85]];
+		const zone = ids[h.ORG.econ];
+		const before = await auditCount();
+		const r = await c.land1.put(`/api/land/boundaries/${zone}`, { approved_ha: '368.90', geojson: JSON.stringify({ type: 'MultiPolygon', coordinates: [[OUTER2, HOLE], [EAST]] }) });
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.relocated, 4);
+		assert.equal(await auditCount(), before + 1);
+		const a = (await c.auditor1.get('/api/audit?entity_type=zone_boundary&page_size=1')).json.items[0];
+		assert.deepEqual(
+			a.after.relocated.map((m) => [m.entity, m.name, m.from, m.to]),
+			[
+				['land_project', '商品住宅小区', 'inside', 'outside'],
+				['land_project', '区外酒店', 'outside', 'inside'],
+				['land_project', '新材料产业园', 'partly', 'inside'],
+				['land_parcel', 'HT-2025-003', 'inside', 'outside'],
+			],
+		);
+		const projects = (await c.office1.get(`/api/land/projects?zone_id=${zone}`)).json.items;
+		const where = Object.fromEntries(projects.map((p) => [p.name, [p.where, p.flagged]]));
+		assert.deepEqual(where, {
+			商品住宅小区: ['outside', false],
+			沿街商业: ['on_edge', false],
+			区外酒店: ['inside', true],
+			职工宿舍: ['inside', false],
+			新材料产业园: ['inside', false],
+		});
+		const flagged = (await c.office1.get('/api/land/projects?flagged=1')).json;
+		assert.deepEqual(flagged.items.map((p) => p.name), ['区外酒店']);
+		assert.equal((await c.office1.get(`/api/land/parcels/${P.normal}`)).json.where, 'outside');
+		// saved again unchanged: nothing moves, the record has no list
+		const again = await c.land1.put(`/api/land/boundaries/${zone}`, { approved_ha: '368.90', geojson: JSON.stringify({ type: 'MultiPolygon', coordinates: [[OUTER2, HOLE], [EAST]] }) });
+		assert.equal(again.json.relocated, 0);
+		const b = (await c.auditor1.get('/api/audit?entity_type=zone_boundary&page_size=1')).json.items[0];
+		assert.equal(b.after.relocated, undefined);
 	});
 });
 

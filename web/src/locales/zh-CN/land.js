@@ -89,6 +89,7 @@ export default {
       deviates: '超出允许偏差',
       four_to: '四至范围',
       has_geometry: '已有边界图形',
+      relocated: '随边界调整重新判定的项目和地块',
     },
     land_batch: {
       batch_no: '批次文号',
