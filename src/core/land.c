@@ -281,3 +281,9 @@ const char *land_where_code(enum geo_where w)
 	static const char *const codes[] = {"outside", "on_edge", "inside", "partly"};
 	return codes[w];
 }
+
+const char *land_where_label(enum geo_where w)
+{
+	static const char *const labels[] = {"范围外", "压边界线", "范围内", "部分在范围内"};
+	return labels[w];
+}
