@@ -2,7 +2,8 @@
 # relocate.py - the generated data of bench/relocate.sh: 100 zone boundaries and 100,000 project
 # points, deterministic. Commands:
 #   relocate.py orgs ZONES                 the zones as org import rows (name, type, parent, ...)
-#   relocate.py boundary K                 zone K's PUT /api/land/boundaries body (JSON)
+#   relocate.py boundaries N DIR           zone K's PUT /api/land/boundaries body in DIR/bK.json,
+#                                          for K < N
 #   relocate.py projects IDS PER_ZONE      SQL inserting PER_ZONE points for each zone id in IDS
 #                                          (comma-separated, in the order of K)
 # Zone K is a 256-vertex outline (a wavy ring, radius 0.06° ± 20 %) centred in its own 0.2°
@@ -34,10 +35,11 @@ def main():
     if cmd == 'orgs':
         for k in range(int(sys.argv[2])):
             print(f'压测开发区{k}\tzone\t东洲区\tprovincial\t\t1')
-    elif cmd == 'boundary':
-        k = int(sys.argv[2])
-        geo = {'type': 'Polygon', 'coordinates': [ring(k)]}
-        print(json.dumps({'approved_ha': '1000', 'geojson': json.dumps(geo)}))
+    elif cmd == 'boundaries':
+        for k in range(int(sys.argv[2])):
+            geo = {'type': 'Polygon', 'coordinates': [ring(k)]}
+            with open(f'{sys.argv[3]}/b{k}.json', 'w') as f:
+                f.write(json.dumps({'approved_ha': '1000', 'geojson': json.dumps(geo)}))
     elif cmd == 'projects':
         ids = [int(x) for x in sys.argv[2].split(',')]
         per = int(sys.argv[3])

@@ -43,7 +43,7 @@ zones=$(echo "SELECT id FROM org WHERE name LIKE '压测开发区%' ORDER BY id;
 ids=$(echo "$zones" | paste -sd,)
 
 echo "== generating $ZONES boundaries and $((ZONES * PER)) project points ($KIND)"
-for k in $(seq 0 $((ZONES - 1))); do python3 bench/relocate.py boundary "$k" >"$work/b$k.json"; done
+python3 bench/relocate.py boundaries "$ZONES" "$work"
 python3 bench/relocate.py projects "$ids" "$PER" | sql
 echo 'ANALYZE;' | sql
 
@@ -76,7 +76,7 @@ for round in 1 2; do
 			-H 'Content-Type: application/json' --data-binary @"$work/b$k.json" \
 			"$base/api/land/boundaries/$z")
 		t=${out##* }
-		m=$(echo "${out% *}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["relocated"])')
+		m=$(echo "${out% *}" | sed -n 's/.*"relocated":\([0-9]*\).*/\1/p')
 		wall=$(echo "$wall + $t" | bc)
 		moved=$((moved + m))
 		k=$((k + 1))

@@ -243,7 +243,7 @@ int geo_prepared_locate(const struct geo_prepared *pb, const struct geo_shape *s
 {
 	GEOSGeometry *g;
 	double box[4];
-	char covered, touches, meets;
+	char t;
 
 	/* most shapes of a city lie far from a given zone: their boxes decide without GEOS */
 	geo_bbox(s, &box[0], &box[1], &box[2], &box[3]);
@@ -256,23 +256,28 @@ int geo_prepared_locate(const struct geo_prepared *pb, const struct geo_shape *s
 		problem(p, "几何无效：无法构造");
 		return -1;
 	}
-	/* covers includes the boundary line; a point on it is told apart by touches */
-	covered = GEOSPreparedCovers_r(pb->h, pb->prep, g);
-	touches = GEOSPreparedTouches_r(pb->h, pb->prep, g);
-	meets = GEOSPreparedIntersects_r(pb->h, pb->prep, g);
+	/* Only the predicates GEOS answers from the prepared boundary's index: its "touches" is not
+	 * prepared (a full relate per shape), so it is asked only of a shape that is neither
+	 * covered nor apart. A point is inside when properly contained, on the line when covered
+	 * but not properly contained; a shape with an area that is covered is inside (its interior
+	 * meets the boundary's, so it does not merely touch). */
+	if (s->kind == GEO_POINT) {
+		if ((t = GEOSPreparedContainsProperly_r(pb->h, pb->prep, g)) == 1)
+			*out = GEO_INSIDE;
+		else if (t == 0 && (t = GEOSPreparedCovers_r(pb->h, pb->prep, g)) != 2)
+			*out = t ? GEO_ON_EDGE : GEO_OUTSIDE;
+	} else if ((t = GEOSPreparedCovers_r(pb->h, pb->prep, g)) == 1) {
+		*out = GEO_INSIDE;
+	} else if (t == 0 && (t = GEOSPreparedIntersects_r(pb->h, pb->prep, g)) == 0) {
+		*out = GEO_OUTSIDE;
+	} else if (t == 1 && (t = GEOSPreparedTouches_r(pb->h, pb->prep, g)) != 2) {
+		*out = t ? GEO_ON_EDGE : GEO_PARTLY;
+	}
 	GEOSGeom_destroy_r(pb->h, g);
-	if (covered == 2 || touches == 2 || meets == 2) {
+	if (t == 2) {
 		problem(p, "几何计算失败");
 		return -1;
 	}
-	if (touches)
-		*out = GEO_ON_EDGE;
-	else if (covered)
-		*out = GEO_INSIDE;
-	else if (meets)
-		*out = GEO_PARTLY;
-	else
-		*out = GEO_OUTSIDE;
 	return 0;
 }
 
