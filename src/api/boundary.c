@@ -1,11 +1,13 @@
 /* boundary.c - each zone's approved area (审核公告目录) and boundary (四至 as GeoJSON in
- * CGCS2000 longitude/latitude): read by everyone who reads land, set by an organization holding
- * manage_land (市自然资源局). The GeoJSON is read and checked by core/geojson.c and
- * core/geo.c (validity, the geodesic area, the approved-area check); coordinates copied from a
- * consumer web map (GCJ-02) are not converted, and the refusal messages say what is expected.
- * Also the land module's shared checks (land_impl.h). Must not write SQL. */
+ * CGCS2000 longitude/latitude): read and exported (.xlsx, CSV) by everyone who reads land, set
+ * by an organization holding manage_land (市自然资源局), which re-locates the zone's projects
+ * and parcels against the new boundary in the same transaction. The GeoJSON is read and checked by
+ * core/geojson.c and core/geo.c (validity, the geodesic area, the approved-area check); coordinates
+ * copied from a consumer web map (GCJ-02) are not converted, and the refusal messages say what is
+ * expected. Also the land module's shared checks (land_impl.h). Must not write SQL. */
 #include "api/api.h"
 #include "api/capability.h"
+#include "api/export.h"
 #include "api/land_impl.h"
 
 #include "app/land_json.h"
@@ -137,6 +139,51 @@ static int list(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
+static int export(struct api_ctx *c)
+{
+	static const char *const headers[] = {
+	    "开发区",        "目录代码",     "核准面积（公顷）", "测算面积（公顷）", "偏差（%）",
+	    "允许偏差（%）", "超出允许偏差", "已有边界图形",     "四至范围",         "更新时间"};
+	static const double widths[] = {28, 12, 16, 16, 12, 14, 14, 14, 50, 22};
+	const int ncols = (int)(sizeof(headers) / sizeof(headers[0]));
+	_Static_assert(sizeof(headers) / sizeof(headers[0]) == sizeof(widths) / sizeof(widths[0]),
+	               "a width per column");
+	struct store_scope scope;
+	struct store_boundary *bs;
+	struct export_table x;
+	int n, rc;
+
+	land_scope(c, &scope);
+	if ((rc = store_boundary_list(c->db, c->a, &scope, false, &bs, &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if (export_begin(c, &x, "开发区边界", headers, widths, ncols) != 0)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		const struct store_boundary *b = &bs[i];
+		int64_t bp = 0;
+		bool off = b->has_geometry && geo_area_deviates(b->area_m2x100, b->approved_ha_x100,
+		                                                b->tolerance_bp, &bp);
+		export_text(&x, b->zone_name);
+		export_text(&x, b->catalogue_code);
+		export_amount(&x, b->approved_ha_x100, 2);
+		if (b->has_geometry) {
+			/* hundredths of m² to hundredths of ha, half-up, as the list shows it */
+			export_amount(&x, (b->area_m2x100 + 5000) / 10000, 2);
+			export_bp_percent(&x, bp);
+		} else {
+			export_text(&x, NULL);
+			export_text(&x, NULL);
+		}
+		export_bp_percent(&x, b->tolerance_bp);
+		export_text(&x, off ? "是" : "否");
+		export_text(&x, b->has_geometry ? "是" : "否");
+		export_text(&x, b->four_to);
+		export_text(&x, b->updated_at);
+		export_end_row(&x);
+	}
+	return export_finish(c, &x, "开发区边界");
+}
+
 static int get(struct api_ctx *c)
 {
 	struct store_scope scope;
@@ -155,8 +202,9 @@ static int get(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-/* Reads, checks and measures the body's geojson into b (nothing when absent). */
-static int geometry(struct api_ctx *c, struct store_boundary *b)
+/* Reads, checks and measures the body's geojson into b and prepares it for the re-check in
+ * *zone (the caller frees it); nothing when absent. */
+static int geometry(struct api_ctx *c, struct store_boundary *b, struct geo_prepared **zone)
 {
 	const char *text = api_body_str(c, "geojson");
 	struct geojson_error e;
@@ -174,6 +222,8 @@ static int geometry(struct api_ctx *c, struct store_boundary *b)
 		                 "/geojson");
 	if (geo_validate(&s, &p) != 0)
 		return api_error(c, 400, "invalid_geometry", p.message, "/geojson");
+	if (geo_prepare(&s, zone, &p) != 0)
+		return api_error(c, 500, "internal", p.message, NULL);
 	b->area_m2x100 = geo_area_m2x100(&s);
 	geo_bbox(&s, &box[0], &box[1], &box[2], &box[3]);
 	for (int i = 0; i < 4; i++)
@@ -184,10 +234,38 @@ static int geometry(struct api_ctx *c, struct store_boundary *b)
 	return 0;
 }
 
+/* The re-check of a boundary's change (store_locator): each stored shape read and located
+ * against the new boundary, prepared once. */
+struct recheck {
+	struct arena *a;
+	struct geo_prepared *zone;
+	struct geo_problem p;
+};
+
+static int recheck_locate(void *arg, const char *geojson, const char **where_code)
+{
+	struct recheck *r = arg;
+	struct geojson_error e;
+	struct geo_shape s;
+	enum geo_where w;
+
+	if (geojson_read(geojson, strlen(geojson), r->a, &s, &e) != 0) {
+		/* stored shapes were normalized when saved: this is a damaged row, not input */
+		snprintf(r->p.message, sizeof(r->p.message), "已存的项目或地块位置无法读取");
+		return -1;
+	}
+	if (geo_prepared_locate(r->zone, &s, &w, &r->p) != 0)
+		return -1;
+	*where_code = land_where_code(w);
+	return 0;
+}
+
 static int set(struct api_ctx *c)
 {
 	struct store_boundary b = {0};
-	int rc;
+	struct recheck r = {.a = c->a};
+	struct store_locator loc = {recheck_locate, &r};
+	int changed = 0, rc;
 
 	if (api_path_id(c, &b.zone_id) != 0)
 		return -1;
@@ -199,16 +277,24 @@ static int set(struct api_ctx *c)
 	b.four_to = api_body_str(c, "four_to");
 	b.tolerance_bp =
 	    api_body_has(c, "tolerance_bp") ? (int)api_body_int(c, "tolerance_bp") : 300;
-	if (geometry(c, &b) != 0)
+	if (geometry(c, &b, &r.zone) != 0)
 		return -1;
-	rc = store_boundary_set(c->db, &c->actor, &land_json_audit, &b);
+	rc = store_boundary_set(c->db, &c->actor, &land_json_audit, &b, r.zone ? &loc : NULL,
+	                        &changed);
+	geo_prepared_free(r.zone);
 	if (rc == KFQ_ECONSTRAINT)
 		return api_error(c, 400, "invalid_value", "只能为开发区设置边界", NULL);
+	if (rc == KFQ_EINVAL)
+		return api_error(c, 500, "internal", r.p.message, NULL);
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	if ((rc = store_boundary_get(c->db, c->a, b.zone_id, &b)) != KFQ_OK)
 		return api_store_error(c, rc);
-	land_json_boundary(&c->w, &b);
+	/* the boundary with how many flags its change moved */
+	jsonw_obj_open(&c->w);
+	land_json_boundary_fields(&c->w, &b);
+	jsonw_kint(&c->w, "relocated", changed);
+	jsonw_obj_close(&c->w);
 	return api_ok(c, 200);
 }
 
@@ -228,6 +314,8 @@ static const struct api_field set_body[] = {
 
 const struct api_route api_boundary_routes[] = {
     {"GET", "/api/land/boundaries", list, PERM_LAND_READ, API_CACHED, list_query, NULL},
+    {"GET", "/api/land/boundaries/export.xlsx", export, PERM_LAND_READ, 0, NULL, NULL},
+    {"GET", "/api/land/boundaries/export.csv", export, PERM_LAND_READ, 0, NULL, NULL},
     {"GET", "/api/land/boundaries/:id", get, PERM_LAND_READ, API_CACHED, NULL, NULL},
     {"PUT", "/api/land/boundaries/:id", set, PERM_LAND_WRITE, 0, NULL, set_body,
      BOUNDARY_GEOJSON_MAX + 64 * 1024},

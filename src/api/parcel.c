@@ -1,7 +1,7 @@
 /* parcel.c - land batches (批次) and parcels: lists scoped to the caller's zones with filters,
- * each parcel's low-efficiency finding computed for today by core/land.c and explained, the
- * .xlsx and CSV export, creation and changes by 市自然资源局 (manage_land) or the zone itself. Must
- * not write SQL nor judge land itself. */
+ * each parcel's low-efficiency finding computed for today by core/land.c and explained, both
+ * lists' .xlsx and CSV exports with their filters, creation and changes by 市自然资源局
+ * (manage_land) or the zone itself. Must not write SQL nor judge land itself. */
 #include "api/api.h"
 #include "api/export.h"
 #include "api/land_impl.h"
@@ -35,6 +35,41 @@ static int batch_list(struct api_ctx *c)
 		land_json_batch(&c->w, &bs[i]);
 	api_page_end(c, n, 0, 0);
 	return api_ok(c, 200);
+}
+
+static int batch_export(struct api_ctx *c)
+{
+	static const char *const headers[] = {"批次文号",           "开发区",
+	                                      "批准日期",           "批准面积（平方米）",
+	                                      "已供面积（平方米）", "批而未供（平方米）",
+	                                      "批而未供（亩）"};
+	static const double widths[] = {20, 28, 12, 18, 18, 18, 14};
+	const int ncols = (int)(sizeof(headers) / sizeof(headers[0]));
+	_Static_assert(sizeof(headers) / sizeof(headers[0]) == sizeof(widths) / sizeof(widths[0]),
+	               "a width per column");
+	struct store_scope scope;
+	struct store_batch *bs;
+	struct export_table x;
+	int n, rc;
+
+	land_scope(c, &scope);
+	rc = store_batch_list(c->db, c->a, &scope, api_query_int(c, "zone_id", 0), &bs, &n);
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	if (export_begin(c, &x, "土地批次", headers, widths, ncols) != 0)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		int64_t left = land_batch_unsupplied(bs[i].approved_m2x100, bs[i].supplied_m2x100);
+		export_text(&x, bs[i].batch_no);
+		export_text(&x, bs[i].zone_name);
+		export_text(&x, bs[i].approved_on);
+		export_amount(&x, bs[i].approved_m2x100, 2);
+		export_amount(&x, bs[i].supplied_m2x100, 2);
+		export_amount(&x, left, 2);
+		export_amount(&x, land_mu_x100(left), 2);
+		export_end_row(&x);
+	}
+	return export_finish(c, &x, "土地批次");
 }
 
 static int batch_create(struct api_ctx *c)
@@ -422,6 +457,8 @@ static const struct api_field parcel_body[] = {
 
 const struct api_route api_parcel_routes[] = {
     {"GET", "/api/land/batches", batch_list, PERM_LAND_READ, API_CACHED, batch_query, NULL},
+    {"GET", "/api/land/batches/export.xlsx", batch_export, PERM_LAND_READ, 0, batch_query, NULL},
+    {"GET", "/api/land/batches/export.csv", batch_export, PERM_LAND_READ, 0, batch_query, NULL},
     {"POST", "/api/land/batches", batch_create, PERM_LAND_WRITE, 0, NULL, batch_body},
     {"GET", "/api/land/parcels", parcel_list, PERM_LAND_READ, API_CACHED, parcel_query, NULL},
     {"GET", "/api/land/parcels/export.xlsx", parcel_export, PERM_LAND_READ, 0, export_query, NULL},

@@ -115,7 +115,8 @@ static int boundary(struct demo *d, int64_t zone_id, struct geo_shape *zone)
 	geo_bbox(zone, &box[0], &box[1], &box[2], &box[3]);
 	for (int i = 0; i < 4; i++)
 		b.bbox[i] = llround(box[i] * 1e7);
-	return store_boundary_set(d->s, d->who, &land_json_audit, &b);
+	/* set before any project or parcel: nothing to re-check */
+	return store_boundary_set(d->s, d->who, &land_json_audit, &b, NULL, NULL);
 }
 
 /* The parcels in production are held by the zone's demo enterprises (demo_money.c), when

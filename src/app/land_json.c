@@ -27,11 +27,17 @@ static void khundredths(struct jsonw *w, const char *key, int64_t v)
 
 void land_json_boundary(struct jsonw *w, const struct store_boundary *b)
 {
+	jsonw_obj_open(w);
+	land_json_boundary_fields(w, b);
+	jsonw_obj_close(w);
+}
+
+void land_json_boundary_fields(struct jsonw *w, const struct store_boundary *b)
+{
 	int64_t bp = 0;
 	bool off = b->has_geometry &&
 	           geo_area_deviates(b->area_m2x100, b->approved_ha_x100, b->tolerance_bp, &bp);
 
-	jsonw_obj_open(w);
 	khundredths(w, "approved_ha", b->approved_ha_x100);
 	/* hundredths of m² to hundredths of ha: / 10,000, half-up */
 	khundredths(w, "area_ha", (b->area_m2x100 + 5000) / 10000);
@@ -47,7 +53,6 @@ void land_json_boundary(struct jsonw *w, const struct store_boundary *b)
 	jsonw_kstr(w, "updated_at", b->updated_at);
 	jsonw_kid(w, "zone_id", b->zone_id);
 	jsonw_kstr(w, "zone_name", b->zone_name);
-	jsonw_obj_close(w);
 }
 
 void land_json_batch(struct jsonw *w, const struct store_batch *b)

@@ -13,6 +13,8 @@
  * geojson the geometry's GeoJSON text (null without, or in lists: the audit log's canonical
  * JSON holds no fractions); areas in hundredths as text too. */
 void land_json_boundary(struct jsonw *w, const struct store_boundary *b);
+/* Its fields into an object the caller has opened (an answer that adds its own). */
+void land_json_boundary_fields(struct jsonw *w, const struct store_boundary *b);
 
 /* A batch: {"approved_m2","approved_m2x100","approved_on","batch_no","created_at","id",
  *  "supplied_m2x100","unsupplied_m2x100","unsupplied_mu","zone_id","zone_name"}. */

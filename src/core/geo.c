@@ -198,45 +198,99 @@ cleanup:
 
 /* ---- where a shape lies ---- */
 
-int geo_locate(const struct geo_shape *boundary, const struct geo_shape *s, enum geo_where *out,
-               struct geo_problem *p)
-{
-	GEOSContextHandle_t h = geos_open();
-	GEOSGeometry *b = NULL, *g = NULL;
-	char within, touches, meets;
-	int rc = -1;
+struct geo_prepared {
+	GEOSContextHandle_t h;
+	GEOSGeometry *g;
+	const GEOSPreparedGeometry *prep;
+	double box[4]; /* min lon, min lat, max lon, max lat */
+};
 
-	if (!h) {
+void geo_prepared_free(struct geo_prepared *pb)
+{
+	if (!pb)
+		return;
+	if (pb->prep)
+		GEOSPreparedGeom_destroy_r(pb->h, pb->prep);
+	if (pb->g)
+		GEOSGeom_destroy_r(pb->h, pb->g);
+	if (pb->h)
+		GEOS_finish_r(pb->h);
+	free(pb);
+}
+
+int geo_prepare(const struct geo_shape *boundary, struct geo_prepared **out, struct geo_problem *p)
+{
+	struct geo_prepared *pb = calloc(1, sizeof(*pb));
+
+	*out = NULL;
+	if (!pb || !(pb->h = geos_open())) {
+		free(pb);
 		problem(p, "几何计算初始化失败");
 		return -1;
 	}
-	if (!(b = shape_geos(h, boundary)) || !(g = shape_geos(h, s))) {
+	if (!(pb->g = shape_geos(pb->h, boundary)) || !(pb->prep = GEOSPrepare_r(pb->h, pb->g))) {
+		geo_prepared_free(pb);
 		problem(p, "几何无效：无法构造");
-		goto cleanup;
+		return -1;
 	}
-	/* covered-by includes the boundary line; a point on it is told apart by touches */
-	within = GEOSCoveredBy_r(h, g, b);
-	touches = GEOSTouches_r(h, g, b);
-	meets = GEOSIntersects_r(h, g, b);
-	if (within == 2 || touches == 2 || meets == 2) {
-		problem(p, "几何计算失败");
-		goto cleanup;
-	}
-	if (touches)
-		*out = GEO_ON_EDGE;
-	else if (within)
-		*out = GEO_INSIDE;
-	else if (meets)
-		*out = GEO_PARTLY;
-	else
+	geo_bbox(boundary, &pb->box[0], &pb->box[1], &pb->box[2], &pb->box[3]);
+	*out = pb;
+	return 0;
+}
+
+int geo_prepared_locate(const struct geo_prepared *pb, const struct geo_shape *s,
+                        enum geo_where *out, struct geo_problem *p)
+{
+	GEOSGeometry *g;
+	double box[4];
+	char t;
+
+	/* most shapes of a city lie far from a given zone: their boxes decide without GEOS */
+	geo_bbox(s, &box[0], &box[1], &box[2], &box[3]);
+	if (box[0] > pb->box[2] || box[2] < pb->box[0] || box[1] > pb->box[3] ||
+	    box[3] < pb->box[1]) {
 		*out = GEO_OUTSIDE;
-	rc = 0;
-cleanup:
-	if (g)
-		GEOSGeom_destroy_r(h, g);
-	if (b)
-		GEOSGeom_destroy_r(h, b);
-	GEOS_finish_r(h);
+		return 0;
+	}
+	if (!(g = shape_geos(pb->h, s))) {
+		problem(p, "几何无效：无法构造");
+		return -1;
+	}
+	/* Only the predicates GEOS answers from the prepared boundary's index: its "touches" is not
+	 * prepared (a full relate per shape), so it is asked only of a shape that is neither
+	 * covered nor apart. A point is inside when properly contained, on the line when covered
+	 * but not properly contained; a shape with an area that is covered is inside (its interior
+	 * meets the boundary's, so it does not merely touch). */
+	if (s->kind == GEO_POINT) {
+		if ((t = GEOSPreparedContainsProperly_r(pb->h, pb->prep, g)) == 1)
+			*out = GEO_INSIDE;
+		else if (t == 0 && (t = GEOSPreparedCovers_r(pb->h, pb->prep, g)) != 2)
+			*out = t ? GEO_ON_EDGE : GEO_OUTSIDE;
+	} else if ((t = GEOSPreparedCovers_r(pb->h, pb->prep, g)) == 1) {
+		*out = GEO_INSIDE;
+	} else if (t == 0 && (t = GEOSPreparedIntersects_r(pb->h, pb->prep, g)) == 0) {
+		*out = GEO_OUTSIDE;
+	} else if (t == 1 && (t = GEOSPreparedTouches_r(pb->h, pb->prep, g)) != 2) {
+		*out = t ? GEO_ON_EDGE : GEO_PARTLY;
+	}
+	GEOSGeom_destroy_r(pb->h, g);
+	if (t == 2) {
+		problem(p, "几何计算失败");
+		return -1;
+	}
+	return 0;
+}
+
+int geo_locate(const struct geo_shape *boundary, const struct geo_shape *s, enum geo_where *out,
+               struct geo_problem *p)
+{
+	struct geo_prepared *pb;
+	int rc;
+
+	if (geo_prepare(boundary, &pb, p) != 0)
+		return -1;
+	rc = geo_prepared_locate(pb, s, out, p);
+	geo_prepared_free(pb);
 	return rc;
 }
 

@@ -40,6 +40,17 @@ enum geo_where {
 int geo_locate(const struct geo_shape *boundary, const struct geo_shape *s, enum geo_where *out,
                struct geo_problem *p);
 
+/* A boundary made ready to locate many shapes against it (a batch re-check): GEOS's prepared
+ * geometry, and the boundary's bounding box, which settles a shape whose box lies apart from it
+ * as outside without GEOS. The caller owns it (geo_prepared_free); it keeps its own GEOS context,
+ * so one thread at a time uses it. geo_prepare: 0, or -1 (p->message). */
+struct geo_prepared;
+int geo_prepare(const struct geo_shape *boundary, struct geo_prepared **out, struct geo_problem *p);
+/* geo_locate against a prepared boundary. */
+int geo_prepared_locate(const struct geo_prepared *pb, const struct geo_shape *s,
+                        enum geo_where *out, struct geo_problem *p);
+void geo_prepared_free(struct geo_prepared *pb); /* NULL: nothing */
+
 /* The geodesic area a and b share (polygons), hundredths of m². 0, or -1 (p->message). */
 int geo_shared_area_m2x100(const struct geo_shape *a, const struct geo_shape *b, int64_t *out,
                            struct geo_problem *p);

@@ -303,3 +303,9 @@ void land_case_step_item(enum land_case_step step, int64_t case_id, int64_t zone
 	out->to[out->nto++] =
 	    (struct inbox_to){.capability = "manage_land", .perm = PERM_LAND_WRITE};
 }
+
+const char *land_where_label(enum geo_where w)
+{
+	static const char *const labels[] = {"范围外", "压边界线", "范围内", "部分在范围内"};
+	return labels[w];
+}

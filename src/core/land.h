@@ -97,6 +97,7 @@ int64_t land_batch_unsupplied(int64_t approved_m2x100, int64_t supplied_m2x100);
  * reason; industrial projects never are. */
 bool land_project_flagged(bool industrial, enum geo_where where, const char *exception);
 const char *land_where_code(enum geo_where w); /* outside, on_edge, inside, partly */
+const char *land_where_label(enum geo_where w); /* 范围外, 压边界线, 范围内, 部分在范围内 */
 
 /* The steps of a low-efficiency land case that hand work to someone, and the inbox item of
  * each (link the cases page): an opened case goes to the zone's accounts that handle it

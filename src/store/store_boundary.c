@@ -1,6 +1,8 @@
 /* store_boundary.c - zones' approved areas and boundaries in SQL: read, list within a scope,
- * set with its audit record. Must not compute geometry (the caller gives the area and box from
- * core/geo.c) nor decide who may set one (api/ does). */
+ * set with its audit record, and with it the re-check of the zone's projects and parcels
+ * against the new boundary, whose changed flags the record lists. Must not compute geometry
+ * (the caller gives the area and box, and locates, with core/geo.c) nor decide who may set one
+ * (api/ does). */
 #include "store/store_land.h"
 #include "store/store_impl.h"
 
@@ -9,6 +11,7 @@
 #include "util/strbuf.h"
 #include "util/timeutil.h"
 
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +34,29 @@ static const char sql_update[] =
     "UPDATE zone_boundary SET catalogue_code = ?2, approved_ha_x100 = ?3, four_to = ?4, "
     "geojson = ?5, area_m2x100 = ?6, tolerance_bp = ?7, min_lon = ?8, min_lat = ?9, "
     "max_lon = ?10, max_lat = ?11, updated_at = ?12, updated_by = ?13 WHERE zone_id = ?1";
+
+/* What the re-check reads of a project or parcel: its name (the parcel's number) for the record */
+static const char sql_projects[] = "SELECT id, name, geojson, where_code FROM land_project "
+                                   "WHERE zone_id = ?1 ORDER BY id";
+static const char sql_parcels[] = "SELECT id, parcel_no, geojson, where_code FROM land_parcel "
+                                  "WHERE zone_id = ?1 AND geojson IS NOT NULL ORDER BY id";
+static const char sql_project_where[] = "UPDATE land_project SET where_code = ?2 WHERE id = ?1";
+static const char sql_parcel_where[] = "UPDATE land_parcel SET where_code = ?2 WHERE id = ?1";
+
+struct located {
+	int64_t id;
+	const char *name, *geojson, *where_code;
+};
+
+static void read_located(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct located *l = element;
+
+	l->id = store_col_int(st, 0);
+	l->name = store_col_dup(st, 1, a);
+	l->geojson = store_col_dup(st, 2, a);
+	l->where_code = store_col_dup(st, 3, a);
+}
 
 static void read_boundary(struct store_stmt *st, struct arena *a, void *element)
 {
@@ -121,17 +147,85 @@ static int zone_check(struct store *s, int64_t id)
 	return rc;
 }
 
-int store_boundary_set(struct store *s, const struct store_actor *who,
-                       const struct store_land_json *json, const struct store_boundary *b)
+/* Re-locates every row select lists of zone_id against the boundary loc stands for, writes
+ * the changed codes with update, and appends each change to moved ({entity, id, name, from,
+ * to}). */
+static int relocate(struct store *s, struct arena *a, const struct store_locator *loc,
+                    int64_t zone_id, const char *select, const char *update, const char *entity,
+                    json_t *moved)
 {
 	struct store_stmt *st;
-	char now[TIME_RFC3339_LEN], *before = NULL;
+	struct located *rows;
+	const char *to;
+	int n, rc;
+
+	if ((rc = store_collect(s, a, select, zone_id, sizeof(*rows), read_located, (void **)&rows,
+	                        &n)) != KFQ_OK)
+		return rc;
+	for (int i = 0; i < n; i++) {
+		if (loc->locate(loc->arg, rows[i].geojson, &to) != 0)
+			return KFQ_EINVAL;
+		if (rows[i].where_code && !strcmp(rows[i].where_code, to))
+			continue;
+		if ((rc = store_prepare(s, update, &st)) != KFQ_OK)
+			return rc;
+		store_bind_int(st, 1, rows[i].id);
+		store_bind_text(st, 2, to);
+		if ((rc = store_run(st)) != KFQ_OK)
+			return rc;
+		if (json_array_append_new(moved, json_pack("{s:s, s:I, s:s, s:s?, s:s}", "entity",
+		                                           entity, "id", (json_int_t)rows[i].id,
+		                                           "name", rows[i].name, "from",
+		                                           rows[i].where_code, "to", to)) != 0)
+			return KFQ_ERR;
+	}
+	return KFQ_OK;
+}
+
+/* The record's "after": the boundary as it is now, with "relocated" when flags changed. */
+static int set_record(struct store *s, const struct store_land_json *json, int64_t zone_id,
+                      json_t *moved, char **out)
+{
+	json_t *v = NULL;
+	json_error_t err;
+	char *text;
+	int rc = KFQ_OK;
+
+	*out = NULL;
+	text = store_entity_json(s, zone_id, write_boundary, json, &rc);
+	if (rc != KFQ_OK || !json_array_size(moved)) {
+		*out = text;
+		return rc;
+	}
+	if (!(v = json_loads(text, 0, &err)) || json_object_set(v, "relocated", moved) != 0 ||
+	    !(*out = json_dumps(v, JSON_COMPACT)))
+		rc = KFQ_ERR;
+	json_decref(v);
+	free(text);
+	return rc;
+}
+
+int store_boundary_set(struct store *s, const struct store_actor *who,
+                       const struct store_land_json *json, const struct store_boundary *b,
+                       const struct store_locator *loc, int *changed)
+{
+	struct store_stmt *st;
+	struct arena a;
+	json_t *moved = json_array();
+	char now[TIME_RFC3339_LEN], *before = NULL, *after = NULL;
 	int64_t exists = 0;
 	int rc;
 
+	arena_init(&a);
+	if (changed)
+		*changed = 0;
 	time_format(time_now(), now);
+	if (!moved) {
+		rc = KFQ_ERR;
+		goto cleanup;
+	}
 	if ((rc = store_begin(s)) != KFQ_OK)
-		return rc;
+		goto cleanup;
 	if ((rc = zone_check(s, b->zone_id)) != KFQ_OK ||
 	    (rc = store_prepare(s, sql_exists, &st)) != KFQ_OK)
 		goto done;
@@ -158,10 +252,26 @@ int store_boundary_set(struct store *s, const struct store_actor *who,
 	}
 	store_bind_text(st, 12, now);
 	store_bind_id(st, 13, who->user_id);
-	if ((rc = store_run(st)) == KFQ_OK)
-		rc = store_audit_entity(s, who, "set", "zone_boundary", b->zone_id, before,
-		                        write_boundary, json);
+	if ((rc = store_run(st)) != KFQ_OK)
+		goto done;
+	/* without coordinates there is nothing to check against: the flags stay as they were */
+	if (b->geojson && loc &&
+	    ((rc = relocate(s, &a, loc, b->zone_id, sql_projects, sql_project_where, "land_project",
+	                    moved)) != KFQ_OK ||
+	     (rc = relocate(s, &a, loc, b->zone_id, sql_parcels, sql_parcel_where, "land_parcel",
+	                    moved)) != KFQ_OK))
+		goto done;
+	if ((rc = set_record(s, json, b->zone_id, moved, &after)) == KFQ_OK)
+		rc = store_audit_append_id(s, who, "set", "zone_boundary", b->zone_id, before,
+		                           after);
+	if (rc == KFQ_OK && changed)
+		*changed = (int)json_array_size(moved);
 done:
+	rc = store_end(s, rc);
+cleanup:
 	free(before);
-	return store_end(s, rc);
+	free(after);
+	json_decref(moved);
+	arena_release(&a);
+	return rc;
 }

@@ -139,10 +139,22 @@ int store_boundary_list(struct store *s, struct arena *a, const struct store_sco
 /* KFQ_ENOTFOUND when the zone has none. */
 int store_boundary_get(struct store *s, struct arena *a, int64_t zone_id,
                        struct store_boundary *out);
+/* The caller's geometry for the re-check a boundary's change brings: locate() sets *where_code
+ * (core/land.h's land_where_code, a static string) of a stored GeoJSON text against the
+ * boundary being set; 0, or -1 when it cannot. */
+struct store_locator {
+	int (*locate)(void *arg, const char *geojson, const char **where_code);
+	void *arg;
+};
 /* Sets (creates or replaces) b->zone_id's record, audited as "set" on entity "zone_boundary".
- * KFQ_ENOTFOUND when the organization does not exist, KFQ_ECONSTRAINT when it is not a zone. */
+ * With coordinates and loc, every project and located parcel of the zone is re-located with loc
+ * in the same transaction: the codes that change are written and listed in the record's after
+ * as "relocated" ([{entity, id, name, from, to}], absent when none), *changed (NULL: not
+ * wanted) their number. KFQ_ENOTFOUND when the organization does not exist, KFQ_ECONSTRAINT
+ * when it is not a zone, KFQ_EINVAL when loc fails on a stored shape (nothing written). */
 int store_boundary_set(struct store *s, const struct store_actor *who,
-                       const struct store_land_json *json, const struct store_boundary *b);
+                       const struct store_land_json *json, const struct store_boundary *b,
+                       const struct store_locator *loc, int *changed);
 
 /* ---- batches and parcels (store_parcel.c) ---- */
 

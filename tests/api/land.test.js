@@ -3,7 +3,9 @@
 // boundaries (GeoJSON in CGCS2000 longitude/latitude, the geodesic area worked in
 // tests/unit/core/geo.c, the approved-area tolerance), who may read and change them, and every
 // bad geometry refused with its reason and nothing written; parcels with their findings, cases,
-// and both lists' .xlsx and CSV exports with the list's filters.
+// and the .xlsx and CSV exports of batches, parcels, cases, boundaries and projects with their
+// lists' filters; a boundary's change
+// re-locating the zone's projects and parcels in its transaction.
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -445,6 +447,83 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		r = await c.land1.put(`/api/land/parcels/${P.normal}`, parcel({ parcel_no: 'HT-2025-003', agreed_start: h.day(30), geojson: JSON.stringify({ type: 'Polygon', coordinates: [[[123.9, 41.85], [123.901, 41.85], [123.901, 41.851], [123.9, 41.851], [123.9, 41.85]]] }) }));
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.where, 'inside');
+	});
+
+	test('a boundary moved: its projects and parcels re-located with it, the record lists each change', T, async () => {
+		// the west edge moves east past the housing estate and the parcel, the east edge past the hotel
+		const OUTER2 = [[123.902, 41.85], [123.93, 41.85], [123.93, 41.87], [123.902, 41.87], [123.902, 41.85]];
+		const zone = ids[h.ORG.econ];
+		const before = await auditCount();
+		const r = await c.land1.put(`/api/land/boundaries/${zone}`, { approved_ha: '368.90', geojson: JSON.stringify({ type: 'MultiPolygon', coordinates: [[OUTER2, HOLE], [EAST]] }) });
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.relocated, 4);
+		assert.equal(await auditCount(), before + 1);
+		const a = (await c.auditor1.get('/api/audit?entity_type=zone_boundary&page_size=1')).json.items[0];
+		assert.deepEqual(
+			a.after.relocated.map((m) => [m.entity, m.name, m.from, m.to]),
+			[
+				['land_project', '商品住宅小区', 'inside', 'outside'],
+				['land_project', '区外酒店', 'outside', 'inside'],
+				['land_project', '新材料产业园', 'partly', 'inside'],
+				['land_parcel', 'HT-2025-003', 'inside', 'outside'],
+			],
+		);
+		const projects = (await c.office1.get(`/api/land/projects?zone_id=${zone}`)).json.items;
+		const where = Object.fromEntries(projects.map((p) => [p.name, [p.where, p.flagged]]));
+		assert.deepEqual(where, {
+			商品住宅小区: ['outside', false],
+			沿街商业: ['on_edge', false],
+			区外酒店: ['inside', true],
+			职工宿舍: ['inside', false],
+			新材料产业园: ['inside', false],
+		});
+		const flagged = (await c.office1.get('/api/land/projects?flagged=1')).json;
+		assert.deepEqual(flagged.items.map((p) => p.name), ['区外酒店']);
+		assert.equal((await c.office1.get(`/api/land/parcels/${P.normal}`)).json.where, 'outside');
+		// saved again unchanged: nothing moves, the record has no list
+		const again = await c.land1.put(`/api/land/boundaries/${zone}`, { approved_ha: '368.90', geojson: JSON.stringify({ type: 'MultiPolygon', coordinates: [[OUTER2, HOLE], [EAST]] }) });
+		assert.equal(again.json.relocated, 0);
+		const b = (await c.auditor1.get('/api/audit?entity_type=zone_boundary&page_size=1')).json.items[0];
+		assert.equal(b.after.relocated, undefined);
+	});
+
+	test('batches, boundaries and projects export as .xlsx and CSV with their list\'s filters', T, async () => {
+		const zone = ids[h.ORG.econ];
+		let rows = await bothExports(c.office1, '/api/land/batches', `?zone_id=${zone}`);
+		assert.deepEqual(rows, [
+			['批次文号', '开发区', '批准日期', '批准面积（平方米）', '已供面积（平方米）', '批而未供（平方米）', '批而未供（亩）'],
+			['2023-007', h.ORG.econ, '2023-05-10', '20000.00', '16666.67', '3333.33', '5.00'],
+		]);
+		assert.equal((await bothExports(c.zone2, '/api/land/batches')).length, 1, 'another zone exports only the header');
+
+		// a second zone's boundary: 368.90 ha measured against 350 approved, +5.40 % beyond 3 %
+		const hi = await c.land1.put(`/api/land/boundaries/${ids[h.ORG.hightech]}`, { catalogue_code: 'S211011', approved_ha: '350', four_to: '东至示例河', geojson: JSON.stringify(ZONE) });
+		assert.equal(hi.status, 200, hi.text);
+		rows = await bothExports(c.office1, '/api/land/boundaries');
+		assert.deepEqual(rows[0], ['开发区', '目录代码', '核准面积（公顷）', '测算面积（公顷）', '偏差（%）', '允许偏差（%）', '超出允许偏差', '已有边界图形', '四至范围', '更新时间']);
+		assert.deepEqual(rows.slice(1).map((r) => r.slice(0, 9)), [
+			// the econ zone's outline moved 0.008° west to east on 0.02°: 1.4 times its area
+			[h.ORG.econ, '', '368.90', '516.46', '40.00%', '3.00%', '是', '是', ''],
+			[h.ORG.hightech, 'S211011', '350.00', '368.90', '5.40%', '3.00%', '是', '是', '东至示例河'],
+		]);
+		assert.equal((await bothExports(c.zone2, '/api/land/boundaries')).length, 1);
+
+		rows = await bothExports(c.office1, '/api/land/projects', '?flagged=1');
+		assert.deepEqual(rows[0], ['项目名称', '开发区', '性质', '与边界关系', '应调出', '例外理由', '录入时间', '更新时间']);
+		assert.deepEqual(rows.slice(1).map((r) => r.slice(0, 6)), [['区外酒店', h.ORG.econ, '非产业项目', '范围内', '是', '']]);
+		rows = await bothExports(c.land1, '/api/land/projects', `?zone_id=${zone}&industrial=0`);
+		assert.deepEqual(rows.slice(1).map((r) => r.slice(0, 6)), [
+			['职工宿舍', h.ORG.econ, '非产业项目', '范围内', '否', '园区职工宿舍，属必要的生活配套'],
+			['区外酒店', h.ORG.econ, '非产业项目', '范围内', '是', ''],
+			['沿街商业', h.ORG.econ, '非产业项目', '压边界线', '否', '服务园区的必要商业配套'],
+			['商品住宅小区', h.ORG.econ, '非产业项目', '范围外', '否', ''],
+		]);
+		rows = await bothExports(c.office1, '/api/land/projects', '?industrial=1');
+		assert.deepEqual(rows.slice(1).map((r) => r.slice(0, 5)), [['新材料产业园', h.ORG.econ, '产业项目', '范围内', '否']]);
+		assert.equal((await bothExports(c.zone2, '/api/land/projects')).length, 1);
+		h.assertError(await c.office1.get('/api/land/projects/export.csv?flagged=2'), 400, 'invalid_parameter', 'flagged');
+		h.assertError(await c.office1.get('/api/land/projects/export.xlsx?page=2'), 400, 'unknown_parameter', 'page');
+		h.assertError(await c.auditor1.get('/api/land/boundaries/export.csv'), 403, 'forbidden');
 	});
 });
 

@@ -109,6 +109,15 @@ describe('industry plans and the investment pipeline', () => {
     await confirmBox(page)
     await page.locator(sel('industry-plans-total'), { hasText: '0' }).waitFor()
 
+    // the zone's page: the shares its leading industries hold, as on the plan, linking to it
+    const econId = await page.evaluate(async (name) => (await (await fetch('/api/orgs')).json()).items.find((o) => o.name === name).id, ECON)
+    await page.goto(`${server.url}/zones/${econId}`)
+    await page.locator(sel('zone-share-output'), { hasText: '70.31%' }).waitFor()
+    assert.equal((await page.locator(sel('zone-share-tax')).innerText()).trim(), '53.30%')
+    assert.equal((await page.locator(sel('zone-share-land')).innerText()).trim(), '100.00%')
+    await page.locator(sel('zone-open-industry-plan')).click()
+    await page.locator(sel('share-output-leading'), { hasText: '70.31%' }).waitFor()
+
     // the 督导看板 counts and lists the stalled projects (one per sample zone) and drafts from there
     await page.goto(`${server.url}/board`)
     await page.locator(sel('board-stalled-projects')).waitFor()

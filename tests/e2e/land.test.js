@@ -2,7 +2,8 @@
 // art. 2's lead) opens the offline map of the sample zone (its boundary, parcels coloured by
 // finding, projects), reads the approved area against the computed one, sees the
 // non-industrial project that must move out, is told that GCJ-02 is not converted and has a
-// swapped coordinate refused at the field; filters parcels by finding, reads a reason, exports,
+// swapped coordinate refused at the field; keeps that project with a reason in its edit
+// dialog and exports the projects, batches and boundaries; filters parcels by finding, reads a reason, exports,
 // opens a case on a 供而未用 parcel and closes it after a prompt. A zone reads only its own land.
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
@@ -56,6 +57,31 @@ describe('land and boundaries', () => {
     await dialog.locator(sel('land-boundary-save')).click()
     await dialog.locator('.el-form-item__error', { hasText: '顺序颠倒' }).waitFor()
     await dialog.locator('.el-dialog__footer button').first().click()
+
+    // the project to move out kept as a necessary amenity: the reason recorded in its dialog;
+    // a location that is not GeoJSON is refused at the field
+    await page.locator(sel('land-project-edit')).click()
+    const edit = page.locator(sel('land-project-dialog'))
+    await edit.waitFor()
+    assert.equal(await edit.locator(sel('land-project-name-input')).inputValue(), '示例商品住宅小区')
+    watcher.allow('PUT', /^\/api\/land\/projects\/\d+$/, 400)
+    const where = await edit.locator(sel('land-project-geojson')).inputValue()
+    await edit.locator(sel('land-project-geojson')).fill('123.945,41.885')
+    await edit.locator(sel('land-project-save')).click()
+    await edit.locator('.el-form-item__error').first().waitFor()
+    await edit.locator(sel('land-project-geojson')).fill(where)
+    await edit.locator(sel('land-project-exception')).fill('园区配套的职工住宅，经批准保留')
+    await edit.locator(sel('land-project-save')).click()
+    await page.locator('.el-message--success', { hasText: '已保存' }).waitFor()
+    await page.waitForFunction((s) => document.querySelectorAll(s).length === 0, sel('land-project-name'))
+    await page.locator(sel('land-flagged-only')).click()
+    await page.locator(sel('land-project-name'), { hasText: '示例商品住宅小区' }).waitFor()
+    assert.equal(await page.locator(sel('land-projects')).getByText('园区配套的职工住宅，经批准保留').count(), 1)
+
+    // the projects, the batches and every zone's boundary export
+    assert.equal((await exportFrom(page, 'land-project-export', 'xlsx')).suggestedFilename(), '位置核查项目.xlsx')
+    assert.equal((await exportFrom(page, 'land-batch-export', 'csv')).suggestedFilename(), '土地批次.csv')
+    assert.equal((await exportFrom(page, 'land-boundary-export', 'xlsx')).suggestedFilename(), '开发区边界.xlsx')
     watcher.assertClean()
   })
 

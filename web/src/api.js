@@ -576,6 +576,13 @@ export const landApi = {
   closeCase: (id, result) => api.post(`/api/land/cases/${id}/close`, { result }),
   projects: (query) => api.get('/api/land/projects', query),
   createProject: (body) => api.post('/api/land/projects', body),
+  updateProject: (id, body) => api.put(`/api/land/projects/${id}`, body),
+  exportProjects: (query) => downloadExport('/api/land/projects/export.xlsx', query),
+  exportProjectsCsv: (query) => downloadExport('/api/land/projects/export.csv', query),
+  exportBatches: (query) => downloadExport('/api/land/batches/export.xlsx', query),
+  exportBatchesCsv: (query) => downloadExport('/api/land/batches/export.csv', query),
+  exportBoundaries: () => downloadExport('/api/land/boundaries/export.xlsx'),
+  exportBoundariesCsv: () => downloadExport('/api/land/boundaries/export.csv'),
 }
 
 // Platform companies (art. 12, 13): the list, one company, its checklist and yearly figures;

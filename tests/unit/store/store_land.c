@@ -2,8 +2,10 @@
  * store_project.c) on SQLite and PostgreSQL alike (run with "sqlite" or "pg"): each write with
  * its audit record in the same transaction, refusals that write nothing (a number taken, a
  * batch of another zone, a boundary for a county, a case closed twice), a batch's supplied
- * area read back, lists by filter combination and scope, the flagged projects' predicate; the
- * audit chain verifies at the end. */
+ * area read back, lists by filter combination and scope, the flagged projects' predicate; a
+ * boundary's change re-locating the zone's projects and located parcels in its transaction
+ * (the changed codes written and listed in its record, a locator's failure writing nothing);
+ * the audit chain verifies at the end. */
 #include "testdb.h"
 
 #include "store/store_land.h"
@@ -117,17 +119,17 @@ static void test_land(void **state)
 	arena_init(&a);
 	before = audit_count(s);
 	/* a boundary: created, replaced (before and after audited); a county refused */
-	assert_int_equal(store_boundary_set(s, &cli, &json, &b), KFQ_OK);
+	assert_int_equal(store_boundary_set(s, &cli, &json, &b, NULL, NULL), KFQ_OK);
 	b.approved_ha_x100 = 35000;
 	b.geojson = "{\"type\":\"Point\",\"coordinates\":[123.9,41.8]}";
 	b.area_m2x100 = 5;
-	assert_int_equal(store_boundary_set(s, &cli, &json, &b), KFQ_OK);
+	assert_int_equal(store_boundary_set(s, &cli, &json, &b, NULL, NULL), KFQ_OK);
 	assert_int_equal(store_boundary_get(s, &a, zone, &got), KFQ_OK);
 	assert_int_equal(got.approved_ha_x100, 35000);
 	assert_true(got.has_geometry);
 	assert_int_equal(got.area_m2x100, 5);
 	b.zone_id = county;
-	assert_int_equal(store_boundary_set(s, &cli, &json, &b), KFQ_ECONSTRAINT);
+	assert_int_equal(store_boundary_set(s, &cli, &json, &b, NULL, NULL), KFQ_ECONSTRAINT);
 	assert_int_equal(audit_count(s), before + 2);
 
 	/* a batch and a parcel in it: supplied read back; a number taken; another zone's batch */
@@ -188,6 +190,101 @@ static void test_land(void **state)
 	arena_release(&a);
 }
 
+/* A stand-in for the caller's geometry: every shape where arg says, or a failure for NULL. */
+static int stub_locate(void *arg, const char *geojson, const char **where_code)
+{
+	(void)geojson;
+	*where_code = arg;
+	return arg ? 0 : -1;
+}
+
+static void test_relocate(void **state)
+{
+	struct store *s = *state;
+	int64_t zone = make_org(s, "重划开发区", "zone"), before, n;
+	struct store_boundary b = {
+	    .zone_id = zone, .approved_ha_x100 = 100, .geojson = "{\"type\":\"Polygon\"}"};
+	struct store_project in = {.zone_id = zone,
+	                           .name = "住宅",
+	                           .geojson = "{}",
+	                           .where_code = "inside"},
+	                     out = in;
+	struct store_parcel p = {.zone_id = zone,
+	                         .parcel_no = "R-1",
+	                         .land_use = "commercial",
+	                         .area_m2x100 = 100,
+	                         .geojson = "{}",
+	                         .where_code = "inside"},
+	                    bare = {.zone_id = zone,
+	                            .parcel_no = "R-2",
+	                            .land_use = "commercial",
+	                            .area_m2x100 = 100};
+	struct store_locator outside = {stub_locate, "outside"}, fails = {stub_locate, NULL};
+	int changed = -1;
+
+	out.name = "区外仓库";
+	out.where_code = "outside";
+	assert_int_equal(store_project_create(s, &cli, &json, &in), KFQ_OK);
+	assert_int_equal(store_project_create(s, &cli, &json, &out), KFQ_OK);
+	assert_int_equal(store_parcel_create(s, &cli, &json, &p), KFQ_OK);
+	assert_int_equal(store_parcel_create(s, &cli, &json, &bare), KFQ_OK);
+	before = audit_count(s);
+
+	/* a locator that fails on a stored shape: nothing written, no record */
+	assert_int_equal(store_boundary_set(s, &cli, &json, &b, &fails, &changed), KFQ_EINVAL);
+	assert_int_equal(audit_count(s), before);
+	assert_int_equal(store_query_int(s,
+	                                 "SELECT COUNT(*) FROM zone_boundary WHERE zone_id IN "
+	                                 "(SELECT id FROM org WHERE name = '重划开发区')",
+	                                 &n),
+	                 KFQ_OK);
+	assert_int_equal(n, 0);
+
+	/* everything now outside: the project inside and the parcel move, the others do not */
+	assert_int_equal(store_boundary_set(s, &cli, &json, &b, &outside, &changed), KFQ_OK);
+	assert_int_equal(changed, 2);
+	assert_int_equal(audit_count(s), before + 1);
+	assert_int_equal(store_query_int(s,
+	                                 "SELECT COUNT(*) FROM land_project p JOIN org o ON "
+	                                 "o.id = p.zone_id WHERE o.name = '重划开发区' AND "
+	                                 "p.where_code = 'outside'",
+	                                 &n),
+	                 KFQ_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(store_query_int(s,
+	                                 "SELECT COUNT(*) FROM land_parcel WHERE parcel_no IN "
+	                                 "('R-1', 'R-2') AND where_code = 'outside'",
+	                                 &n),
+	                 KFQ_OK);
+	assert_int_equal(n, 1);
+	/* the record lists both changes with their names and codes */
+	assert_int_equal(
+	    store_query_int(
+	        s,
+	        "SELECT COUNT(*) FROM audit_log WHERE entity_type = 'zone_boundary' AND "
+	        "after_json LIKE '%\"relocated\":[{\"entity\":\"land_project\",%"
+	        "\"from\":\"inside\",\"id\":%,\"name\":\"住宅\",\"to\":"
+	        "\"outside\"},{\"entity\":\"land_parcel\",\"from\":\"inside\",%"
+	        "\"name\":\"R-1\",\"to\":\"outside\"}]%'",
+	        &n),
+	    KFQ_OK);
+	assert_int_equal(n, 1);
+
+	/* set again: nothing changes, the record has no list */
+	assert_int_equal(store_boundary_set(s, &cli, &json, &b, &outside, &changed), KFQ_OK);
+	assert_int_equal(changed, 0);
+	/* without coordinates the flags stay, whatever the locator */
+	b.geojson = NULL;
+	assert_int_equal(store_boundary_set(s, &cli, &json, &b, &fails, &changed), KFQ_OK);
+	assert_int_equal(changed, 0);
+	assert_int_equal(store_query_int(s,
+	                                 "SELECT COUNT(*) FROM audit_log WHERE entity_type = "
+	                                 "'zone_boundary' AND after_json LIKE '%relocated%'",
+	                                 &n),
+	                 KFQ_OK);
+	assert_int_equal(n, 1);
+}
+
 static void test_chain(void **state)
 {
 	struct store *s = *state;
@@ -202,6 +299,7 @@ static void test_chain(void **state)
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {cmocka_unit_test(test_land),
+	                                   cmocka_unit_test(test_relocate),
 	                                   cmocka_unit_test(test_chain)};
-	return testdb_main(argc, argv, "store_land", tests, 2);
+	return testdb_main(argc, argv, "store_land", tests, 3);
 }
