@@ -34,7 +34,8 @@
 enum phase {
 	FREE,    /* no connection */
 	QUEUED,  /* accepted and handed over; libmicrohttpd has not started it yet */
-	HEADERS, /* waiting for a request's headers (a new or kept-alive connection) */
+	HEADERS, /* waiting for the headers of a new connection's first request */
+	IDLE,    /* kept alive after an answer, waiting for the next request's headers */
 	BODY,    /* receiving a body */
 	BUSY,    /* handling or answering: libmicrohttpd's idle timeout applies */
 	CUT,     /* shut down by the guard; libmicrohttpd will close it */
@@ -300,7 +301,7 @@ static bool overdue(const struct guard *g, const struct slot *s, int64_t now)
 {
 	int64_t grace = (int64_t)g->cfg.header_timeout * 1000, t = now - s->since;
 
-	if (s->phase == HEADERS)
+	if (s->phase == HEADERS || s->phase == IDLE)
 		return t > grace;
 	if (s->phase == BODY && t > grace)
 		return s->body_bytes < (uint64_t)((t - grace) * g->cfg.body_min_rate / 1000);
@@ -316,10 +317,15 @@ static void reap(struct guard *g)
 		struct slot *s = &g->slots[fd];
 		if (!overdue(g, s, now))
 			continue;
-		if (send(fd, g->timeout, g->timeout_len, MSG_NOSIGNAL | MSG_DONTWAIT) < 0)
+		/* a kept-alive connection is closed quietly, as nginx's keepalive_timeout does:
+		 * a 408 written to it would be read by a client that sends its next request at
+		 * that moment as the answer to that request */
+		if (s->phase != IDLE &&
+		    send(fd, g->timeout, g->timeout_len, MSG_NOSIGNAL | MSG_DONTWAIT) < 0)
 			errno = 0; /* the client is gone: shutting down is all that is left */
 		shutdown(fd, SHUT_RDWR);
-		atomic_fetch_add(s->phase == HEADERS ? &g->cut_headers : &g->cut_body, 1);
+		if (s->phase != IDLE)
+			atomic_fetch_add(s->phase == HEADERS ? &g->cut_headers : &g->cut_body, 1);
 		s->phase = CUT;
 	}
 	pthread_mutex_unlock(&g->lock);
@@ -556,7 +562,7 @@ void guard_body_done(struct guard *g, struct MHD_Connection *conn)
 
 void guard_request_done(struct guard *g, struct MHD_Connection *conn)
 {
-	set_phase(g, conn, HEADERS);
+	set_phase(g, conn, IDLE);
 }
 
 bool guard_body_reserve(struct guard *g, size_t n)

@@ -48,7 +48,8 @@ void guard_headers_done(struct guard *g, struct MHD_Connection *conn, bool body_
 void guard_answered_early(struct guard *g, struct MHD_Connection *conn);
 void guard_body_bytes(struct guard *g, struct MHD_Connection *conn, size_t n);
 void guard_body_done(struct guard *g, struct MHD_Connection *conn);
-/* The answer went out: the connection waits for its next request's headers. */
+/* The answer went out: the connection waits for its next request's headers, and is closed
+ * quietly (no 408) if none comes within the header deadline. */
 void guard_request_done(struct guard *g, struct MHD_Connection *conn);
 
 /* Reserves n bytes of the process's memory for bodies; false (nothing reserved) past the cap. */

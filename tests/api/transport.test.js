@@ -256,6 +256,17 @@ describe('slow clients are cut off', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.status, 408, r.text);
 	});
 
+	test('a kept-alive connection idle after its answer is closed without a 408 a client would take for its next answer', T, async () => {
+		const conn = await open(srv.port, `GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${srv.port}\r\n\r\n`);
+		await metricsUntil(srv, () => Buffer.concat(conn.chunks).includes('\r\n\r\n'), 'the first answer');
+		await h.sleep(300); // its body (the idle deadline is a second away)
+		const first = Buffer.concat(conn.chunks).length;
+		await conn.closed;
+		const all = Buffer.concat(conn.chunks);
+		assert.equal(answer(conn).status, 200);
+		assert.equal(all.length, first, `nothing after the first answer: ${all.subarray(first).toString()}`);
+	});
+
 	test('a body trickled below the minimum rate is cut (408)', T, async () => {
 		const before = await metrics(srv);
 		const conn = await open(srv.port, head(srv, 'POST', '/api/session', { Origin: srv.base, 'Content-Type': 'application/json' }, 10000));
