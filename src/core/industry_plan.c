@@ -52,7 +52,7 @@ int sei_parse(const char *text, struct arena *a, struct sei_catalog *out,
 	out->items = arena_alloc(a, lines * sizeof(*out->items));
 	for (; line && *line; line = next) {
 		struct sei_category *x;
-		char *tab, expect[SEI_CODE_MAX + 24];
+		char *tab, expect[SEI_CODE_MAX + 24] = "";
 		int level;
 		long num;
 

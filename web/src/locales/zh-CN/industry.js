@@ -58,7 +58,7 @@ export default {
     chartOutput: '产值构成',
     chartTax: '税收构成',
     others: '其他产业',
-    areasSource: '战略性新兴产业分类（2018）（国家统计局令第23号）9大领域、40个中类',
+    areasSource: '战略性新兴产业分类（2018）（国家统计局令第23号）9大领域（下分40个中类）',
     setOutput: '填报产值',
     outputYear: '年度',
     enterprise: '企业',
