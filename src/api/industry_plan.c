@@ -26,7 +26,30 @@ static int sei_areas(struct api_ctx *c, const struct sei_catalog **out)
 	return 0;
 }
 
-/* GET /api/industry/areas: the classification's areas and the future directions */
+/* the categories under parent (-1: the areas), each with its own in "children" when it has
+ * any (a category without is one a picker ends on) */
+static void categories(struct jsonw *w, const struct sei_catalog *sei, int parent)
+{
+	jsonw_arr_open(w);
+	for (size_t i = 0; i < sei->n; i++) {
+		if (sei->items[i].parent != parent)
+			continue;
+		jsonw_obj_open(w);
+		/* a category's own follow it at once in the file */
+		if (i + 1 < sei->n && sei->items[i + 1].parent == (int)i) {
+			jsonw_key(w, "children");
+			categories(w, sei, (int)i);
+		}
+		jsonw_kstr(w, "code", sei->items[i].code);
+		jsonw_kint(w, "level", sei->items[i].level);
+		jsonw_kstr(w, "name", sei->items[i].name);
+		jsonw_obj_close(w);
+	}
+	jsonw_arr_close(w);
+}
+
+/* GET /api/industry/areas: the classification's categories as a tree (areas, 中类) and the
+ * future directions */
 static int areas(struct api_ctx *c)
 {
 	const struct sei_catalog *sei;
@@ -35,14 +58,7 @@ static int areas(struct api_ctx *c)
 		return -1;
 	jsonw_obj_open(&c->w);
 	jsonw_key(&c->w, "areas");
-	jsonw_arr_open(&c->w);
-	for (size_t i = 0; i < sei->n; i++) {
-		jsonw_obj_open(&c->w);
-		jsonw_kstr(&c->w, "code", sei->areas[i].code);
-		jsonw_kstr(&c->w, "name", sei->areas[i].name);
-		jsonw_obj_close(&c->w);
-	}
-	jsonw_arr_close(&c->w);
+	categories(&c->w, sei, -1);
 	jsonw_key(&c->w, "futures");
 	jsonw_arr_open(&c->w);
 	for (size_t i = 0; i < enum_future_direction.n; i++) {
@@ -96,12 +112,15 @@ static int list(struct api_ctx *c)
 static const char *tags(struct api_ctx *c, const struct sei_catalog *sei,
                         const struct industry_lead *l)
 {
-	const struct sei_area *area = sei_find(sei, l->sei_code);
+	const struct sei_category *x = sei_find(sei, l->sei_code);
 	const char *future = l->future ? enum_label(&enum_future_direction, l->future) : NULL;
+	char path[SEI_PATH_MAX];
 
-	if (area && future)
-		return arena_printf(c->a, "%s / %s", area->name, future);
-	return area ? area->name : future ? future : "";
+	if (x)
+		sei_path(sei, x, path, sizeof(path));
+	if (x && future)
+		return arena_printf(c->a, "%s / %s", path, future);
+	return x ? arena_strdup(c->a, path) : future ? future : "";
 }
 
 static int export(struct api_ctx *c)
@@ -453,7 +472,7 @@ static const struct api_field enterprises_query[] = {
 
 static const struct api_field lead_fields[] = {
     {"name", API_STR, true, 100},
-    {"sei_code", API_STR, false, 2},
+    {"sei_code", API_STR, false, SEI_CODE_MAX - 1},
     {"future", API_STR, false, 16},
     /* more than INDUSTRY_PLAN_CODES_MAX is refused by core/industry_plan.c with the rule */
     {"codes", API_STR_ARRAY, true, 100, NULL, 0, 0},

@@ -30,8 +30,9 @@ const struct sei_catalog *industry_sei_areas(void)
 
 static void lead_json(struct jsonw *w, const struct industry_lead *l)
 {
-	const struct sei_catalog *areas = industry_sei_areas();
-	const struct sei_area *area = areas ? sei_find(areas, l->sei_code) : NULL;
+	const struct sei_catalog *cats = industry_sei_areas();
+	const struct sei_category *x = cats ? sei_find(cats, l->sei_code) : NULL;
+	char path[SEI_PATH_MAX];
 
 	jsonw_obj_open(w);
 	jsonw_key(w, "codes");
@@ -44,7 +45,7 @@ static void lead_json(struct jsonw *w, const struct industry_lead *l)
 	           l->future ? enum_label(&enum_future_direction, l->future) : NULL);
 	jsonw_kstr(w, "name", l->name);
 	jsonw_kstr(w, "sei_code", l->sei_code);
-	jsonw_kstr(w, "sei_name", area ? area->name : NULL);
+	jsonw_kstr(w, "sei_name", x ? sei_path(cats, x, path, sizeof(path)) : NULL);
 	jsonw_obj_close(w);
 }
 

@@ -1,5 +1,5 @@
 /* industry_plan_json.h - industry plans as JSON (answers, audit records, the demo's), keys in
- * byte order, and the areas of 战略性新兴产业分类(2018) kfq ships, parsed once per process. */
+ * byte order, and 战略性新兴产业分类(2018) as kfq ships it, parsed once per process. */
 #ifndef KFQ_APP_INDUSTRY_PLAN_JSON_H
 #define KFQ_APP_INDUSTRY_PLAN_JSON_H
 
@@ -7,7 +7,7 @@
 
 struct jsonw;
 
-/* The shipped areas (data/catalog/sei-2018.tsv), shared read-only; NULL if they do not parse
+/* The shipped categories (data/catalog/sei-2018.tsv), shared read-only; NULL if they do not parse
  * (logged: a build error, the unit test guards it). */
 const struct sei_catalog *industry_sei_areas(void);
 

@@ -1,5 +1,5 @@
-/* industry_plan.c - the rules of a zone's industry plan (art. 2): the areas of 战略性新兴产业
- * 分类(2018), the plan's checks, an enterprise's leading industry and the shares the leading
+/* industry_plan.c - the rules of a zone's industry plan (art. 2): the categories of 战略性新兴
+ * 产业分类(2018), the plan's checks, an enterprise's leading industry and the shares the leading
  * industries hold. Must not read or write anything. */
 #include "core/industry_plan.h"
 
@@ -16,16 +16,46 @@ static int problem(struct industry_problem *p, int line, const char *msg)
 	return -1;
 }
 
+/* The number after the code's last dot (the whole code for an area), or -1 when it is not 1 to
+ * 99 written plainly; *level the code's count of parts. */
+static long last_number(const char *code, int *level)
+{
+	const char *dot = strrchr(code, '.'), *s = dot ? dot + 1 : code;
+	long v = 0;
+
+	*level = 1;
+	for (const char *q = code; *q; q++)
+		*level += *q == '.';
+	if (*s == '\0' || *s == '0' || strlen(s) > 2)
+		return -1;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
+}
+
 int sei_parse(const char *text, struct arena *a, struct sei_catalog *out,
               struct industry_problem *p)
 {
 	char *copy = arena_strdup(a, text), *line = copy, *next;
-	int lineno = 0;
+	/* the last category read at each level, and its number under its parent: a category
+	 * comes right after its parent's earlier categories, so only these need remembering */
+	int last_at[SEI_LEVELS] = {-1, -1, -1}, lineno = 0;
+	long last_num[SEI_LEVELS] = {0, 0, 0};
+	size_t lines = 1;
 
+	for (const char *q = text; *q; q++)
+		lines += *q == '\n';
 	memset(out, 0, sizeof(*out));
-	out->areas = arena_alloc(a, 10 * sizeof(*out->areas));
+	out->items = arena_alloc(a, lines * sizeof(*out->items));
 	for (; line && *line; line = next) {
-		char *tab;
+		struct sei_category *x;
+		char *tab, expect[SEI_CODE_MAX + 24] = "";
+		int level;
+		long num;
+
 		lineno++;
 		next = strchr(line, '\n');
 		if (next)
@@ -36,25 +66,60 @@ int sei_parse(const char *text, struct arena *a, struct sei_catalog *out,
 		if (!tab || tab == line || !tab[1])
 			return problem(p, lineno, "每行应为“代码<制表符>名称”");
 		*tab = '\0';
-		if (out->n >= 9)
-			return problem(p, lineno, "战略性新兴产业分类只有9个领域");
-		if (strlen(line) != 1 || line[0] != (char)('1' + out->n))
+		num = last_number(line, &level);
+		if (num < 0 || level > SEI_LEVELS || strlen(line) >= SEI_CODE_MAX)
+			return problem(p, lineno, "分类代码应为“1”“1.1”“1.1.1”这样的数字");
+		if (level == 1 && (num != (long)out->per_level[0] + 1 || num > SEI_AREAS))
 			return problem(p, lineno, "领域代码应为1至9，按顺序排列");
-		snprintf(out->areas[out->n].code, SEI_AREA_CODE_MAX, "%s", line);
-		out->areas[out->n].name = tab + 1;
+		if (level > 1) {
+			int parent = last_at[level - 2];
+			if (parent >= 0)
+				snprintf(expect, sizeof(expect), "%s.%ld", out->items[parent].code,
+				         num);
+			if (parent < 0 || strcmp(expect, line) != 0 || num <= last_num[level - 1])
+				return problem(
+				    p, lineno,
+				    "分类代码应为上一层代码加“.”和序号，紧随上一层、序号递增");
+		}
+		x = &out->items[out->n];
+		snprintf(x->code, sizeof(x->code), "%s", line);
+		x->name = tab + 1;
+		x->level = level;
+		x->parent = level > 1 ? last_at[level - 2] : -1;
+		last_at[level - 1] = (int)out->n;
+		last_num[level - 1] = num;
+		for (int k = level; k < SEI_LEVELS; k++) {
+			last_at[k] = -1;
+			last_num[k] = 0;
+		}
+		out->per_level[level - 1]++;
 		out->n++;
 	}
-	if (out->n != 9)
+	if (out->per_level[0] != SEI_AREAS)
 		return problem(p, 0, "战略性新兴产业分类应有9个领域");
 	return 0;
 }
 
-const struct sei_area *sei_find(const struct sei_catalog *c, const char *code)
+const struct sei_category *sei_find(const struct sei_catalog *c, const char *code)
 {
 	for (size_t i = 0; code && i < c->n; i++)
-		if (!strcmp(c->areas[i].code, code))
-			return &c->areas[i];
+		if (!strcmp(c->items[i].code, code))
+			return &c->items[i];
 	return NULL;
+}
+
+const char *sei_path(const struct sei_catalog *c, const struct sei_category *x, char *buf, size_t n)
+{
+	const struct sei_category *up[SEI_LEVELS];
+	int k = 0;
+	size_t len = 0;
+
+	for (; x && k < SEI_LEVELS; x = x->parent >= 0 ? &c->items[x->parent] : NULL)
+		up[k++] = x;
+	buf[0] = '\0';
+	while (k-- > 0 && len < n)
+		len += (size_t)snprintf(buf + len, n - len, "%s%s", len ? " / " : "", up[k]->name);
+	return buf;
 }
 
 static int refuse(struct industry_plan_problem *why, const char *field, const char *msg)
@@ -133,8 +198,9 @@ int industry_plan_check(const struct industry_plan_rules *p, const struct indust
 		}
 		if (has_text(l->sei_code) && !sei_find(sei, l->sei_code)) {
 			snprintf(field, sizeof(field), "/industries/%d/sei_code", i);
-			return refuse(why, field,
-			              "战略性新兴产业领域应为分类（2018）的9个领域之一");
+			return refuse(
+			    why, field,
+			    "战略性新兴产业类别应为战略性新兴产业分类（2018）的领域或中类");
 		}
 		if (has_text(l->future) && !enum_valid(&enum_future_direction, l->future)) {
 			snprintf(field, sizeof(field), "/industries/%d/future", i);

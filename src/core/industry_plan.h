@@ -1,5 +1,5 @@
 /* industry_plan.h - a zone's industry plan (art. 2 of the seed, lead 市发改委): its leading
- * industries (主导产业), each tagged with an area of 战略性新兴产业分类(2018) and/or a 未来产业
+ * industries (主导产业), each tagged with a category of 战略性新兴产业分类(2018) and/or a 未来产业
  * direction and holding the GB/T 4754 codes that belong to it; the plan's rules (at most 3
  * leading industries unless an exception is recorded, at least one strategic emerging or future
  * industry, a code in one industry only); which leading industry an enterprise's code falls in,
@@ -20,32 +20,47 @@
 #define INDUSTRY_PLAN_CODES_MAX      60 /* GB/T 4754 codes of one leading industry */
 #define INDUSTRY_PLAN_YEAR_MIN       2000
 #define INDUSTRY_PLAN_YEAR_MAX       2100
-#define SEI_AREA_CODE_MAX            3 /* "9" and its NUL (room for a two-digit level later) */
+#define SEI_CODE_MAX                 8 /* "9.2.10" and its NUL */
+#define SEI_AREAS                    9 /* 9大领域 */
+#define SEI_LEVELS                   3 /* 领域, 中类, 小类 */
 
-/* One area of 战略性新兴产业分类(2018) (data/catalog/sei-2018.tsv). */
-struct sei_area {
-	char code[SEI_AREA_CODE_MAX];
+/* One category of 战略性新兴产业分类(2018) (data/catalog/sei-2018.tsv): an area ("1"), a 中类
+ * ("1.1") or a 小类 ("1.1.1"). */
+struct sei_category {
+	char code[SEI_CODE_MAX];
 	const char *name;
+	int level;  /* 1 area, 2 中类, 3 小类 */
+	int parent; /* index of the category it is in, -1 for an area */
 };
 
 struct sei_catalog {
-	struct sei_area *areas; /* in the file's order */
+	struct sei_category *items; /* in the file's order: each category after its parent */
 	size_t n;
+	size_t per_level[SEI_LEVELS]; /* how many areas, 中类 and 小类 */
 };
 
-/* The areas kfq ships: data/catalog/sei-2018.tsv, embedded at build time. */
+/* The classification kfq ships: data/catalog/sei-2018.tsv, embedded at build time. */
 extern const char sei_builtin_text[];
 
-/* Reads "code TAB name" lines ('#' and blank lines ignored): codes 1-9 in order, each once,
- * names present. 0, or -1 with *p. Names point into a copy of text in a. */
+/* Reads "code TAB name" lines ('#' and blank lines ignored): the areas 1-9 in order, each
+ * followed by its categories, a category's code being its parent's code, a dot and a number
+ * greater than its previous sibling's; names present. 0, or -1 with *p. Names point into a copy
+ * of text in a. */
 int sei_parse(const char *text, struct arena *a, struct sei_catalog *out,
               struct industry_problem *p);
-const struct sei_area *sei_find(const struct sei_catalog *c, const char *code);
+const struct sei_category *sei_find(const struct sei_catalog *c, const char *code);
+
+/* The category's names from its area down, joined by " / " ("新一代信息技术产业 / 人工智能"),
+ * into buf; SEI_PATH_MAX holds any path of the shipped file (three names of at most 20
+ * characters). Returns buf. */
+#define SEI_PATH_MAX 256
+const char *sei_path(const struct sei_catalog *c, const struct sei_category *x, char *buf,
+                     size_t n);
 
 /* A leading industry as a plan holds it. */
 struct industry_lead {
 	const char *name;
-	const char *sei_code; /* an area of the classification, or NULL */
+	const char *sei_code; /* a category of the classification (any level), or NULL */
 	const char *future;   /* a 未来产业 direction (enum_future_direction), or NULL */
 	const char **codes;   /* GB/T 4754 大类, 中类 or 小类 codes */
 	int n_codes;
@@ -64,9 +79,9 @@ struct industry_plan_problem {
 	char field[64];
 };
 
-/* Checks a plan against the classification of industries (cat) and the areas (sei): years in
+/* Checks a plan against the classification of industries (cat) and the categories (sei): years in
  * range and in order; 1 to INDUSTRY_PLAN_INDUSTRIES_MAX leading industries, more than
- * INDUSTRY_PLAN_LEADING_MAX only with an exception reason; at least one with an area or a
+ * INDUSTRY_PLAN_LEADING_MAX only with an exception reason; at least one with a category or a
  * future direction; each named, with known tags and 1..INDUSTRY_PLAN_CODES_MAX codes of the
  * classification below its 门类 (a 大类, 中类 or 小类), no code the same as or within another
  * code of the plan. 0, or -1 with *why. */

@@ -1,7 +1,7 @@
 'use strict';
-// industry.test.js - industry plans (art. 2, lead 市发改委) on SQLite or PostgreSQL: the areas of
-// 战略性新兴产业分类(2018) and the 未来产业 directions; a zone writes its own plan, refused with the
-// rule named (more than 3 leading industries without a reason, none strategic emerging or future,
+// industry.test.js - industry plans (art. 2, lead 市发改委) on SQLite or PostgreSQL: 战略性新兴
+// 产业分类(2018) (9 areas, 40 中类, a lead tagged with either) and the 未来产业 directions; a zone
+// writes its own plan, refused with the rule named (more than 3 leading industries without a reason, none strategic emerging or future,
 // a code outside GB/T 4754 or in two industries), nothing written; the office approves an
 // exception (not the zone, not twice); who reads what; the shares worked by hand; the export.
 //
@@ -41,7 +41,8 @@ const USERS = [
 const CODE = ['91440300192317458F', '91440300708461136T', '91110108551385082Q', '914403001922038216'];
 
 const EV = { name: '新能源汽车', sei_code: '5', codes: ['3612', '384'] };
-const IC = { name: '集成电路', sei_code: '1', future: 'information', codes: ['3973'] };
+// tagged with a 中类 (1.2 电子核心产业) rather than an area
+const IC = { name: '集成电路', sei_code: '1.2', future: 'information', codes: ['3973'] };
 const CHEM = { name: '精细化工', codes: ['26'] };
 const STEEL = { name: '钢铁深加工', codes: ['31'] };
 
@@ -73,12 +74,21 @@ describe('industry plans', { timeout: h.FILE_TIMEOUT }, () => {
 		...extra,
 	});
 
-	test('the 9 areas of 战略性新兴产业分类(2018) and the 6 future directions', T, async () => {
+	test('战略性新兴产业分类(2018) as a tree of 9 areas and 40 中类, and the 6 future directions', T, async () => {
 		const r = await c.ndrc1.get('/api/industry/areas');
 		assert.equal(r.status, 200, r.text);
-		assert.deepEqual(r.json.areas.map((a) => a.code), ['1', '2', '3', '4', '5', '6', '7', '8', '9']);
-		assert.equal(r.json.areas[0].name, '新一代信息技术产业');
-		assert.equal(r.json.areas[8].name, '相关服务业');
+		const areas = r.json.areas;
+		assert.deepEqual(areas.map((a) => a.code), ['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+		assert.equal(areas[0].name, '新一代信息技术产业');
+		assert.equal(areas[8].name, '相关服务业');
+		assert.deepEqual(areas.map((a) => a.children.length), [5, 5, 7, 5, 4, 5, 3, 4, 2]);
+		assert.deepEqual(areas[0].children.map((m) => `${m.code} ${m.name}`), [
+			'1.1 下一代信息网络产业', '1.2 电子核心产业', '1.3 新兴软件和新型信息技术服务',
+			'1.4 互联网与云计算、大数据服务', '1.5 人工智能',
+		]);
+		// a 中类 is where the picker ends: the 小类 are not shipped
+		assert.deepEqual(areas[8].children[1], { code: '9.2', level: 2, name: '其他相关服务' });
+		assert.equal(areas[8].level, 1);
 		assert.deepEqual(r.json.futures.map((f) => f.name), ['未来制造', '未来信息', '未来材料', '未来能源', '未来空间', '未来健康']);
 		for (const name of ['admin', 'auditor1']) h.assertError(await c[name].get('/api/industry/areas'), 403, 'forbidden');
 	});
@@ -96,8 +106,14 @@ describe('industry plans', { timeout: h.FILE_TIMEOUT }, () => {
 		r = await c.zone1.post('/api/industry-plans', plan({ industries: [EV, { ...IC, codes: ['3841'] }] }));
 		h.assertError(r, 400, 'invalid_value', '/industries/1/codes/0');
 		assert.match(r.json.error.message, /只能归入一个主导产业/);
-		r = await c.zone1.post('/api/industry-plans', plan({ industries: [{ ...EV, sei_code: '0' }] }));
-		h.assertError(r, 400, 'invalid_value', '/industries/0/sei_code');
+		// no such category: an area, a 中类 past the area's last, a 小类 (not shipped)
+		for (const code of ['0', '5.5', '1.1.1']) {
+			r = await c.zone1.post('/api/industry-plans', plan({ industries: [{ ...EV, sei_code: code }] }));
+			h.assertError(r, 400, 'invalid_value', '/industries/0/sei_code');
+			assert.equal(r.json.error.message, '战略性新兴产业类别应为战略性新兴产业分类（2018）的领域或中类');
+		}
+		r = await c.zone1.post('/api/industry-plans', plan({ industries: [{ ...EV, sei_code: '1.1.1.10' }] }));
+		h.assertError(r, 400, 'too_long', '/industries/0/sei_code');
 		r = await c.zone1.post('/api/industry-plans', plan({ industries: [{ ...EV, future: '未来能源' }] }));
 		h.assertError(r, 400, 'invalid_value', '/industries/0/future');
 		r = await c.zone1.post('/api/industry-plans', plan({ end_year: 2025 }));
@@ -118,6 +134,8 @@ describe('industry plans', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.json.exception_reason, '');
 		assert.deepEqual(r.json.industries[0], { codes: ['3612', '384'], future: null, future_label: null, name: '新能源汽车', sei_code: '5', sei_name: '新能源汽车产业' });
 		assert.equal(r.json.industries[1].future_label, '未来信息');
+		assert.equal(r.json.industries[1].sei_code, '1.2');
+		assert.equal(r.json.industries[1].sei_name, '新一代信息技术产业 / 电子核心产业');
 		assert.equal(r.json.industries[2].sei_code, null);
 		assert.equal(await auditCount(), before + 1);
 		h.assertError(await c.zone1.post('/api/industry-plans', plan({ name: '又一个' })), 409, 'conflict', '/start_year');
@@ -261,7 +279,7 @@ describe('industry plans', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.deepEqual(x[0], ['开发区', '规划名称', '起始年份', '截止年份', '主导产业', '战略性新兴产业 / 未来产业', '国民经济行业代码', '例外状态', '例外理由']);
 		assert.equal(x.length, 4);
 		assert.deepEqual(x[1].slice(4, 7), ['新能源汽车', '新能源汽车产业', '3612、384']);
-		assert.deepEqual(x[2].slice(4, 7), ['集成电路', '新一代信息技术产业 / 未来信息', '3973']);
+		assert.deepEqual(x[2].slice(4, 7), ['集成电路', '新一代信息技术产业 / 电子核心产业 / 未来信息', '3973']);
 		assert.equal(String(x[1][2]), '2026');
 	});
 });

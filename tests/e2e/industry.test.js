@@ -8,8 +8,8 @@
 // industries); the stalled projects by 只看停滞 (in the address). The office finds them on the
 // 督导看板 too and drafts a 督办单 from there. The office approves the
 // exception and drafts a 督办单 about a stalled project. The zone drops its fourth leading
-// industry (no approval needed any more) and moves its stalled project on: the stall ends and
-// the history shows the change.
+// industry (no approval needed any more), tags 智能装备 with a 中类 picked in the cascader, and
+// moves its stalled project on: the stall ends and the history shows the change.
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
@@ -152,9 +152,16 @@ describe('industry plans and the investment pipeline', () => {
     await page.locator('[data-test^="industry-plan-edit-"]').click()
     await page.locator(sel('industry-plan-form')).waitFor()
     await page.locator(`${sel('industry-lead-3')} .el-button--danger`).click()
+    // 智能装备 narrowed from its area to a 中类, found by typing in the cascader
+    const sei = page.locator(`${sel('industry-lead-sei-2')} input`)
+    await sei.click()
+    await sei.fill('智能制造')
+    await page.locator('.el-cascader__suggestion-item', { hasText: '高端装备制造产业 / 智能制造装备产业' }).click()
     await page.locator(sel('industry-plan-save')).click()
     await page.locator('[data-test^="industry-plan-exception-"]', { hasText: '无需批准' }).waitFor()
     assert.equal(await page.locator(sel('industry-plans-row-lead')).count(), 3)
+    assert.match(await page.locator(sel('industry-plans-row-lead')).nth(2).innerText(), /高端装备制造产业 \/ 智能制造装备产业/)
+    await shot(page, 'industry-plan-sei-category')
 
     await page.locator(sel('menu-invest')).click()
     await rows(page, 'invest-table').nth(2).waitFor()
