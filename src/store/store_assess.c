@@ -29,6 +29,9 @@ static const char sql_scheme_update[] =
     "UPDATE assess_scheme SET year = ?1, class_key = ?2, name = ?3, cap_bp = ?4, "
     "min_excellent_cp = ?5, min_good_cp = ?6, min_fair_cp = ?7, top_quota_bp = ?8, "
     "appeal_days = ?9, updated_at = ?10, updated_by = ?11 WHERE id = ?12 RETURNING id";
+static const char sql_scheme_thresholds[] =
+    "UPDATE assess_scheme SET min_excellent_cp = ?2, min_good_cp = ?3, min_fair_cp = ?4, "
+    "top_quota_bp = ?5, updated_at = ?6, updated_by = ?7 WHERE id = ?1";
 static const char sql_scheme_publish[] =
     "UPDATE assess_scheme SET status = 'published', published_at = ?2, appeal_deadline = ?3, "
     "updated_at = ?2, updated_by = ?4 WHERE id = ?1";
@@ -1030,6 +1033,77 @@ static int compute_tx(struct store *s, const struct store_actor *who,
 		                        scheme_write, json);
 done:
 	free(before);
+	return rc;
+}
+
+/* One scheme's part of store_assess_thresholds_tx. */
+static int thresholds_one(struct store *s, const struct store_actor *who,
+                          const struct store_assess_json *json, const struct store_assess_scheme *x,
+                          const struct store_assess_thresholds *t, struct store_assess_outcome *out,
+                          struct arena *a)
+{
+	char now[TIME_RFC3339_LEN];
+	struct assess_rules r = x->r;
+	struct store_stmt *st;
+	char *before = NULL;
+	bool same;
+	int rc;
+
+	for (int g = 0; g < 3; g++)
+		if (t->min_cp[g] >= 0)
+			r.min_cp[g] = t->min_cp[g];
+	if (t->top_quota_bp >= 0)
+		r.top_quota_bp = t->top_quota_bp;
+	same = r.top_quota_bp == x->r.top_quota_bp;
+	for (int g = 0; g < 3; g++)
+		same = same && r.min_cp[g] == x->r.min_cp[g];
+	if (same)
+		return KFQ_OK;
+	if (!assess_thresholds_ok(r.min_cp)) {
+		out->rule = ASSESS_BAD_THRESHOLDS;
+		return refuse(out, STORE_ASSESS_RULE, KFQ_EINVAL);
+	}
+	if (strcmp(x->status, "draft") != 0)
+		return refuse(out, STORE_ASSESS_PUBLISHED, KFQ_ESTATE);
+	if (!(before = store_entity_json(s, x->id, scheme_write, json, &rc)))
+		return rc;
+	now_text(now);
+	if ((rc = store_prepare(s, sql_scheme_thresholds, &st)) != KFQ_OK)
+		goto done;
+	store_bind_int(st, 1, x->id);
+	for (int g = 0; g < 3; g++)
+		store_bind_int(st, 2 + g, r.min_cp[g]);
+	store_bind_int(st, 5, r.top_quota_bp);
+	store_bind_text(st, 6, now);
+	store_bind_id(st, 7, who->user_id);
+	if ((rc = store_run(st)) != KFQ_OK ||
+	    (rc = store_audit_entity(s, who, "adopt_scenario", "assess_scheme", x->id, before,
+	                             scheme_write, json)) != KFQ_OK)
+		goto done;
+	/* the draft's results were graded by the old numbers: grade them by the new ones */
+	if (x->nresults > 0)
+		rc = compute_tx(s, who, json, x->id, NULL, out, a);
+done:
+	free(before);
+	return rc;
+}
+
+int store_assess_thresholds_tx(struct store *s, const struct store_actor *who,
+                               const struct store_assess_json *json, int year,
+                               const struct store_assess_thresholds *t,
+                               struct store_assess_outcome *out)
+{
+	struct store_assess_scheme *xs;
+	struct arena a;
+	int n, rc;
+
+	memset(out, 0, sizeof(*out));
+	out->bad = -1;
+	arena_init(&a);
+	rc = store_assess_scheme_list(s, &a, year, &xs, &n);
+	for (int i = 0; i < n && rc == KFQ_OK; i++)
+		rc = thresholds_one(s, who, json, &xs[i], t, out, &a);
+	arena_release(&a);
 	return rc;
 }
 
