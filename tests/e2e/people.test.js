@@ -131,18 +131,39 @@ describe('staffing, rosters and performance pay', () => {
     await page.locator(`${sel('coef-value')} input`).fill('5.5')
     await page.locator(sel('coef-save')).click()
     await errorMessage(page, /不得超过5/)
-    // the what-if: 良好 at 2 against the current coefficients, then ten scenarios side by side
-    // (no eleventh can be added), nothing saved
+    // the what-if: 良好 at 2 and 优秀 from 85 points (the demo's schemes: 90) against the
+    // current numbers, then ten scenarios side by side (no eleventh can be added), nothing saved
     await page.locator(`${sel('whatif-good-0')} input`).fill('2')
+    await page.locator(`${sel('whatif-min_excellent-0')} input`).fill('85')
+    await page.locator(`${sel('whatif-min_excellent-0')} input`).blur()
     for (let i = 1; i < 10; i++) await page.locator(sel('whatif-add')).click()
     assert.equal(await page.locator(sel('whatif-add')).isDisabled(), true)
-    await page.locator(sel('whatif-run')).click()
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/pay/whatif') && r.request().method() === 'POST'),
+      page.locator(sel('whatif-run')).click(),
+    ])
+    const cmp = await answer.json()
+    assert.deepEqual(cmp.columns[1].values.find((v) => v.name === 'min_excellent'), { name: 'min_excellent', value: 8500 })
     await page.locator(`${sel('whatif-table')} .el-table__row`).first().waitFor()
     assert.equal(await page.locator(`${sel('whatif-table')} .el-table__body .el-table__row`).count(), 4)
     assert.equal(await page.locator(`${sel('whatif-table')} .el-table__header th`).count(), 12)
+    // each zone's grade and pool under the current numbers and the first scenario, as answered
+    const GRADE = { excellent: '优秀', good: '良好', fair: '一般', poor: '较差' }
+    for (const row of cmp.rows)
+      for (const k of [0, 1]) {
+        const text = await page.locator(sel(`whatif-cell-${row.zone_id}-${k}`)).innerText()
+        assert.ok(text.startsWith(GRADE[row.grade[k]]), `${row.zone_name} ${k}: ${text}`)
+      }
     await page.locator(sel('whatif-adopt-10')).waitFor()
     await page.locator(sel('whatif-total'), { hasText: '测算方案10' }).waitFor()
     await shot(page, 'pay-office')
+    // adopting the first scenario sets 良好's coefficient and the schemes' 优秀 line (the demo's
+    // results are computed, not published: they are graded again)
+    await page.locator(sel('whatif-adopt-1')).click()
+    await page.locator('.el-message-box__btns .el-button--primary').click()
+    await page.locator('.el-message--success').waitFor()
+    const schemes = await page.request.get(`/api/assess/schemes?year=${YEAR}`)
+    for (const x of (await schemes.json()).items) assert.equal(x.min_excellent_cp, 8500, x.name)
     await logout(page)
     watcher.assertClean()
   })
