@@ -175,7 +175,7 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 		else if (!strcmp(key, "personal_key") && *val)
 			o->personal_key = val;
 		else if (!strcmp(key, "personal_cipher") && parse_cipher(val, &o->personal_cipher))
-			;
+			free(val); /* read into a number: the text is not kept */
 		else if (!strcmp(key, "threads") && atoi(val) > 0 && atoi(val) <= 256)
 			o->threads = atoi(val);
 		else if (!strcmp(key, "access_log") && parse_bool(val, &o->access_log))

@@ -16,6 +16,7 @@ export default {
     },
     auditAction: {
       change: '调整',
+      reseal: '重新加密身份证号',
       file: '报送备案',
       acknowledge: '接收备案',
       end: '离开',
@@ -34,6 +35,7 @@ export default {
       pay_coefficient: '等级系数',
       zone_grade: '年度等级',
       pay_plan: '薪酬分配方案',
+      personal_seal: '身份证号加密格式',
     },
     personIdentity: {
       civil_servant: '公务员',
@@ -212,6 +214,11 @@ export default {
     yuan: '￥{v}',
   },
   auditField: {
+    personal_seal: {
+      cipher: '加密格式',
+      resealed: '重新加密人数',
+      total: '名册总人数',
+    },
     staffing: {
       quota: '员额',
       admin_slots: '行政编制',
