@@ -158,7 +158,7 @@ export default {
     chartTitle: '各开发区绩效薪酬总额与上限（元）',
     gradeChartTitle: '年度等级分布',
     whatif: '系数与等次分数线测算对比',
-    whatifThresholds: '等次分数线（留空则各类别沿用本年度考核方案）',
+    whatifThresholds: '每个方案可设各等级系数和等次分数线（优秀≥、良好≥、一般≥为分数，优秀名额为占本类别的百分比）；分数线留空则各类别沿用本年度考核方案的设定。',
     whatifMinExcellent: '优秀≥',
     whatifMinGood: '良好≥',
     whatifMinFair: '一般≥',
