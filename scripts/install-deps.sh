@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 PKGS=(
 	meson ninja-build pkg-config gcc clang libclang-rt-14-dev clang-format
-	libmicrohttpd-dev libjansson-dev libsqlite3-dev sqlite3 libpq-dev libsodium-dev
+	libmicrohttpd-dev libjansson-dev libsqlite3-dev sqlite3 libpq-dev libsodium-dev libssl-dev
 	libcmocka-dev libxlsxwriter-dev libzip-dev libexpat1-dev libgmime-3.0-dev libgeos-dev libproj-dev unzip
 	postgresql
 	chromium fonts-noto-cjk

@@ -20,6 +20,7 @@ static const struct cmd cmds[] = {
     {"import", "import a spreadsheet (.xlsx or CSV), all rows or none", cmd_import},
     {"catalog", "load or show the industry classification (GB/T 4754)", cmd_catalog},
     {"revshare", "compute every zone's revenue-sharing statement for a year", cmd_revshare},
+    {"people", "re-seal every ID number on the roster in the configured format", cmd_people},
     {"mail", "read e-mail (.eml or mbox) and print its messages as JSON", cmd_mail},
 };
 

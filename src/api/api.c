@@ -1033,6 +1033,8 @@ int api_init(const struct api_config *cfg, struct http_router *router)
 	}
 	if (cfg->personal_key_file && store_people_key_file(cfg->personal_key_file) != KFQ_OK)
 		return KFQ_ERR;
+	if (cfg->personal_cipher)
+		store_people_cipher_set((enum personal_cipher)cfg->personal_cipher);
 	config = cfg;
 	the_router = router;
 	api_cache_init(cfg->answer_cache_bytes);

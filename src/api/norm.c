@@ -206,7 +206,7 @@ static int compare(struct api_ctx *c)
 	struct scenario *sc;
 	int64_t params[NORM_NPARAMS], *ids;
 	static const struct api_scenario_keys keys = {"total", "total_delta", "establishment",
-	                                              "delta"};
+	                                              "delta", NULL};
 	size_t ns = json_array_size(arr);
 	int n, year = (int)api_body_int(c, "year");
 	struct zones zones;

@@ -24,7 +24,10 @@ void api_scenario_write_values(struct jsonw *w, const struct scenario_param_def 
 	for (size_t p = 0; p < n; p++) {
 		jsonw_obj_open(w);
 		jsonw_kstr(w, "name", defs[p].name);
-		jsonw_kint(w, "value", params[p]);
+		if (params[p] < 0)
+			jsonw_knull(w, "value");
+		else
+			jsonw_kint(w, "value", params[p]);
 		jsonw_obj_close(w);
 	}
 	jsonw_arr_close(w);
@@ -64,6 +67,13 @@ void api_scenario_write_comparison(struct jsonw *w, const struct scenario_param_
 		jsonw_obj_open(w);
 		per_column(w, k->delta, cmp, r, true);
 		per_column(w, k->value, cmp, r, false);
+		if (k->tag) {
+			jsonw_key(w, k->tag);
+			jsonw_arr_open(w);
+			for (size_t i = 0; i < cmp->n_columns; i++)
+				jsonw_str(w, cmp->columns[i].tags[r]);
+			jsonw_arr_close(w);
+		}
 		jsonw_kint(w, "zone_id", cmp->keys[r]);
 		jsonw_kstr(w, "zone_name", zone_name(ctx, cmp->keys[r]));
 		jsonw_obj_close(w);

@@ -267,7 +267,7 @@ static int whatif_compute(void *ctx, const int64_t *params, struct arena *a,
 			*message = "金额过大，无法计算";
 			return -1;
 		}
-		out->rows[i] = (struct scenario_row){p->zone_ids[i], fen};
+		out->rows[i] = (struct scenario_row){p->zone_ids[i], fen, NULL};
 		out->total += fen;
 	}
 	return 0;

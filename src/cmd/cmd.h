@@ -55,6 +55,7 @@ struct cmd_options {
 	const char *notice_code;
 	int pow_bits;             /* serve: zero bits of a public comment's proof of work */
 	const char *personal_key; /* the key file sealing ID numbers; default beside the db */
+	int personal_cipher;      /* the format of new seals: enum personal_cipher, 0 = v1 */
 };
 
 void cmd_options_init(struct cmd_options *o);
@@ -87,6 +88,9 @@ const char *cmd_beside_db(const char *db, const char *name, char *buf, size_t le
 /* The key file sealing national ID numbers (--personal-key / personal_key, else
  * personal.key beside the database) into buf. */
 const char *cmd_personal_key(const struct cmd_options *o, char *buf, size_t len);
+/* Reads (or makes) the key file and sets the format of new seals: what a command that writes
+ * the roster calls first. KFQ_OK or the key file's error (logged). */
+int cmd_personal_setup(const struct cmd_options *o);
 /* The evidence directory into buf: --data-dir / data_dir, else files beside the database. */
 const char *cmd_data_dir(const struct cmd_options *o, char *buf, size_t len);
 
@@ -150,6 +154,7 @@ int cmd_remind(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_catalog(int argc, char **argv);
 int cmd_revshare(int argc, char **argv);
+int cmd_people(int argc, char **argv);
 int cmd_mail(int argc, char **argv);
 
 #endif

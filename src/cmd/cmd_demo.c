@@ -29,7 +29,7 @@ int cmd_demo(int argc, char **argv)
 	struct demo d = {0};
 	struct arena a;
 	const char *policy = "data/demo/fushun-devzone-reform-draft-2025.txt";
-	char key[4096], data_dir[4096];
+	char data_dir[4096];
 	int exit = CMD_EXIT_FAIL;
 
 	if (cmd_wants_help(argc, argv, usage))
@@ -50,7 +50,7 @@ int cmd_demo(int argc, char **argv)
 	}
 	if (sodium_init() < 0 || cmd_open_db(&o, &s) != KFQ_OK)
 		return CMD_EXIT_FAIL;
-	if (store_people_key_file(cmd_personal_key(&o, key, sizeof(key))) != KFQ_OK) {
+	if (cmd_personal_setup(&o) != KFQ_OK) {
 		store_close(s);
 		return CMD_EXIT_FAIL;
 	}

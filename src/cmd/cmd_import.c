@@ -117,7 +117,7 @@ int cmd_import(int argc, char **argv)
 	struct store *s = NULL;
 	struct arena a;
 	const char *kind = NULL, *path = NULL, *secret_out = NULL;
-	char dir[4096], key[4096];
+	char dir[4096];
 	bool json = false;
 	int rc = CMD_EXIT_USAGE, fd = -1;
 
@@ -157,8 +157,7 @@ int cmd_import(int argc, char **argv)
 		fprintf(stderr, "kfq import: %s: %s\n", path, strerror(errno));
 		goto cleanup;
 	}
-	if (sodium_init() < 0 || cmd_open_db(&o, &s) != KFQ_OK ||
-	    store_people_key_file(cmd_personal_key(&o, key, sizeof(key))) != KFQ_OK)
+	if (sodium_init() < 0 || cmd_open_db(&o, &s) != KFQ_OK || cmd_personal_setup(&o) != KFQ_OK)
 		goto cleanup;
 	cmd_actor(&who);
 	req.fd = fd;

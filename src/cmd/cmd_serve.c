@@ -22,7 +22,7 @@ static const char usage[] =
     "                 [--header-timeout SECONDS] [--body-min-rate BYTES] [--body-memory MIB]\n"
     "                 [--reply-horizon-days N] [--answer-cache-mb N] [--pow-bits N]\n"
     "                 [--notice-organ NAME] [--notice-code CODE] [--personal-key FILE]\n"
-    "                 [--config FILE]\n\n"
+    "                 [--personal-cipher secretbox|sm4] [--config FILE]\n\n"
     "Serves the kfq API and web app. Applies pending migrations first.\n\n"
     "  --db PATH|URL     SQLite file or postgresql:// URL (default var/kfq.db, or $KFQ_DB)\n"
     "  --listen H:P      IPv4 address and port (default 127.0.0.1:8080; port 0 = any free)\n"
@@ -61,7 +61,12 @@ static const char usage[] =
     "                    the key sealing national ID numbers at rest (64 hex digits; made\n"
     "                    when missing; default personal.key beside the SQLite database, or\n"
     "                    var/personal.key): keep it with the backups, apart from them\n"
+    "  --personal-cipher secretbox|sm4\n"
+    "                    the format of newly sealed ID numbers: secretbox (v1, the default)\n"
+    "                    or sm4 (v2: SM4-CTR and HMAC-SM3, for 密评); both are read; `kfq\n"
+    "                    people reseal` re-writes the old ones\n"
     "  --config FILE     key = value lines: db, listen, web_root, data_dir, personal_key,\n"
+    "                    personal_cipher,\n"
     "                    threads, access_log, trust_proxy, audit_checkpoint_file,\n"
     "                    audit_checkpoint_interval,\n"
     "                    max_connections, max_connections_per_addr, header_timeout,\n"
@@ -177,6 +182,7 @@ int cmd_serve(int argc, char **argv)
 	acfg.notice_organ = o.notice_organ;
 	acfg.notice_code = o.notice_code;
 	acfg.personal_key_file = cmd_personal_key(&o, key_file, sizeof(key_file));
+	acfg.personal_cipher = o.personal_cipher;
 	if (api_init(&acfg, &router) != KFQ_OK) {
 		http_router_release(&router);
 		return CMD_EXIT_FAIL;

@@ -6,6 +6,7 @@
 #include "core/notice.h"
 #include "core/pow.h"
 #include "store/store_migrate.h"
+#include "store/store_people.h"
 #include "util/log.h"
 #include "util/strbuf.h"
 
@@ -40,6 +41,18 @@ void cmd_options_init(struct cmd_options *o)
 	o->reply_horizon_days = NOTICE_HORIZON_DAYS;
 	o->pow_bits = POW_DEFAULT_BITS;
 	o->answer_cache_mb = CMD_DEFAULT_ANSWER_CACHE_MB;
+}
+
+/* personal_cipher: "secretbox" (v1, the default) or "sm4" (v2, 密评) */
+static bool parse_cipher(const char *v, int *out)
+{
+	if (!strcmp(v, "secretbox"))
+		*out = PERSONAL_SECRETBOX;
+	else if (!strcmp(v, "sm4"))
+		*out = PERSONAL_SM4;
+	else
+		return false;
+	return true;
 }
 
 static bool parse_bool(const char *v, bool *out)
@@ -161,6 +174,8 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 			o->data_dir = val;
 		else if (!strcmp(key, "personal_key") && *val)
 			o->personal_key = val;
+		else if (!strcmp(key, "personal_cipher") && parse_cipher(val, &o->personal_cipher))
+			free(val); /* read into a number: the text is not kept */
 		else if (!strcmp(key, "threads") && atoi(val) > 0 && atoi(val) <= 256)
 			o->threads = atoi(val);
 		else if (!strcmp(key, "access_log") && parse_bool(val, &o->access_log))
@@ -192,7 +207,7 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 		fprintf(
 		    stderr,
 		    "kfq: %s:%d: expected one of db, listen, web_root, data_dir, personal_key, "
-		    "threads, "
+		    "personal_cipher (secretbox or sm4), threads, "
 		    "access_log, trust_proxy, audit_checkpoint_file, audit_checkpoint_interval, "
 		    "max_connections, max_connections_per_addr, header_timeout, body_min_rate, "
 		    "body_memory, reply_horizon_days, answer_cache_mb, notice_organ, notice_code, "
@@ -210,7 +225,7 @@ int cmd_options_common(struct cmd_options *o, int argc, char **argv, int *i)
 	const char *a = argv[*i];
 
 	if (strcmp(a, "--db") != 0 && strcmp(a, "--config") != 0 &&
-	    strcmp(a, "--personal-key") != 0)
+	    strcmp(a, "--personal-key") != 0 && strcmp(a, "--personal-cipher") != 0)
 		return 0;
 	if (*i + 1 >= argc) {
 		fprintf(stderr, "kfq: %s needs a value\n", a);
@@ -224,6 +239,12 @@ int cmd_options_common(struct cmd_options *o, int argc, char **argv, int *i)
 	if (!strcmp(a, "--personal-key")) {
 		o->personal_key = argv[*i];
 		return 1;
+	}
+	if (!strcmp(a, "--personal-cipher")) {
+		if (parse_cipher(argv[*i], &o->personal_cipher))
+			return 1;
+		fprintf(stderr, "kfq: --personal-cipher is secretbox or sm4\n");
+		return -1;
 	}
 	return cmd_options_load(o, argv[*i]) == KFQ_OK ? 1 : -1;
 }
@@ -352,6 +373,16 @@ const char *cmd_beside_db(const char *db, const char *name, char *buf, size_t le
 	else
 		snprintf(buf, len, "%.*s/%s", (int)(slash - db), db, name);
 	return buf;
+}
+
+int cmd_personal_setup(const struct cmd_options *o)
+{
+	char key[4200];
+	int rc = store_people_key_file(cmd_personal_key(o, key, sizeof(key)));
+
+	if (rc == KFQ_OK && o->personal_cipher)
+		store_people_cipher_set((enum personal_cipher)o->personal_cipher);
+	return rc;
 }
 
 const char *cmd_personal_key(const struct cmd_options *o, char *buf, size_t len)

@@ -85,6 +85,12 @@ static bool indicator_ok(const struct assess_indicator *x)
 	return false;
 }
 
+bool assess_thresholds_ok(const int64_t min_cp[3])
+{
+	return min_cp[0] > min_cp[1] && min_cp[1] > min_cp[2] && min_cp[2] > 0 &&
+	       min_cp[0] <= ASSESS_SCORE_MAX_CP;
+}
+
 enum assess_rule assess_scheme_check(const struct assess_rules *r,
                                      const struct assess_indicator *ind, int n, int *bad)
 {
@@ -95,8 +101,7 @@ enum assess_rule assess_scheme_check(const struct assess_rules *r,
 	    r->top_quota_bp > 10000 || r->appeal_days < 0 ||
 	    r->appeal_days > ASSESS_APPEAL_DAYS_MAX)
 		return ASSESS_BAD_CAP;
-	if (!(r->min_cp[0] > r->min_cp[1] && r->min_cp[1] > r->min_cp[2] && r->min_cp[2] > 0 &&
-	      r->min_cp[0] <= ASSESS_SCORE_MAX_CP))
+	if (!assess_thresholds_ok(r->min_cp))
 		return ASSESS_BAD_THRESHOLDS;
 	if (n < 1 || n > ASSESS_INDICATORS_MAX)
 		return ASSESS_NO_INDICATORS;

@@ -87,6 +87,10 @@ const char *assess_rule_message(enum assess_rule r);
 int assess_kind_parse(const char *s, enum assess_kind *out);
 int assess_mode_parse(const char *s, enum assess_mode *out);
 
+/* The lowest scores of excellent, good and fair are strictly descending, above 0 and at most
+ * ASSESS_SCORE_MAX_CP (what a scheme and a what-if's thresholds must be). */
+bool assess_thresholds_ok(const int64_t min_cp[3]);
+
 /* Checks a scheme: ASSESS_OK, or the first rule broken with *bad the indicator's index (-1 for
  * the scheme's own numbers or the weights' sum). */
 enum assess_rule assess_scheme_check(const struct assess_rules *r,

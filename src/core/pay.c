@@ -119,11 +119,15 @@ void pay_step_item(enum pay_step step, int64_t zone_id, const char *zone, int ye
 	out->to[out->nto++] = (struct inbox_to){.org_id = zone_id, .perm = PERM_PEOPLE_WRITE};
 }
 
-const struct scenario_param_def pay_scenario_params[PAY_GRADES] = {
+const struct scenario_param_def pay_scenario_params[PAY_WHATIF_PARAMS] = {
     {"excellent", "优秀等级系数", 0, PAY_COEF_MAX_BP},
     {"good", "良好等级系数", 0, PAY_COEF_MAX_BP},
     {"fair", "一般等级系数", 0, PAY_COEF_MAX_BP},
     {"poor", "较差等级系数", 0, PAY_COEF_MAX_BP},
+    {"min_excellent", "优秀最低分", 1, ASSESS_SCORE_MAX_CP},
+    {"min_good", "良好最低分", 1, ASSESS_SCORE_MAX_CP},
+    {"min_fair", "一般最低分", 1, ASSESS_SCORE_MAX_CP},
+    {"top_quota", "优秀名额比例", 0, 10000},
 };
 
 int pay_grade_index(const char *grade)
@@ -134,22 +138,69 @@ int pay_grade_index(const char *grade)
 	return -1;
 }
 
+/* A class's rules under params: its scheme's own where a threshold is -1. */
+static struct assess_rules class_rules(const struct assess_rules *own, const int64_t *params)
+{
+	struct assess_rules r = *own;
+
+	for (int g = 0; g < 3; g++)
+		if (params[PAY_P_MIN_EXCELLENT + g] >= 0)
+			r.min_cp[g] = params[PAY_P_MIN_EXCELLENT + g];
+	if (params[PAY_P_TOP_QUOTA] >= 0)
+		r.top_quota_bp = params[PAY_P_TOP_QUOTA];
+	return r;
+}
+
+/* Grades every zone of class cls under r into grade[] (indexed as w->zones). */
+static void grade_class(const struct pay_whatif_ctx *w, int cls, const struct assess_rules *r,
+                        struct assess_entry *e, int *grade)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < w->n; i++)
+		if (w->zones[i].cls == cls)
+			e[n++] = (struct assess_entry){.org_id = w->zones[i].org_id,
+			                               .score_cp = w->zones[i].score_cp,
+			                               .target_cp = w->zones[i].target_cp,
+			                               .deduct_cp = w->zones[i].deduct_cp};
+	assess_grade(r, e, n);
+	for (int k = 0; k < n; k++)
+		for (size_t i = 0; i < w->n; i++)
+			if (w->zones[i].cls == cls && w->zones[i].org_id == e[k].org_id)
+				grade[i] = e[k].grade;
+}
+
 int pay_whatif_compute(void *ctx, const int64_t *params, struct arena *a,
                        struct scenario_outcome *out, const char **message)
 {
 	const struct pay_whatif_ctx *w = ctx;
+	struct assess_entry *e = arena_zalloc(a, sizeof(*e) * (w->n + 1));
+	int *grade = arena_zalloc(a, sizeof(*grade) * (w->n + 1));
 
+	for (size_t i = 0; i < w->n; i++)
+		grade[i] = w->zones[i].grade;
+	for (int c = 0; c < w->n_rules; c++) {
+		struct assess_rules r = class_rules(&w->rules[c], params);
+		if (!assess_thresholds_ok(r.min_cp)) {
+			*message = assess_rule_message(ASSESS_BAD_THRESHOLDS);
+			return -1;
+		}
+		grade_class(w, c, &r, e, grade);
+	}
 	out->rows = arena_zalloc(a, sizeof(*out->rows) * (w->n + 1));
-	out->n_rows = w->n;
+	out->n_rows = 0;
 	out->total = 0;
 	for (size_t i = 0; i < w->n; i++) {
 		struct pay_pool p = w->zones[i].inputs;
-		p.coef_bp = params[w->zones[i].grade];
+		if (!w->zones[i].in_pool)
+			continue;
+		p.coef_bp = params[grade[i]];
 		if (pay_pool_compute(&p) != PAY_OK) {
 			*message = pay_rule_message(PAY_COEF_OVER_CAP);
 			return -1;
 		}
-		out->rows[i] = (struct scenario_row){w->zones[i].org_id, p.pool_fen};
+		out->rows[out->n_rows++] = (struct scenario_row){w->zones[i].org_id, p.pool_fen,
+		                                                 assess_grade_code(grade[i])};
 		out->total += p.pool_fen;
 	}
 	return 0;

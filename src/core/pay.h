@@ -7,6 +7,7 @@
 #ifndef KFQ_CORE_PAY_H
 #define KFQ_CORE_PAY_H
 
+#include "core/assess.h"
 #include "core/inbox.h"
 #include "core/scenario.h"
 #include "util/arena.h"
@@ -75,26 +76,41 @@ struct pay_totals {
 enum pay_rule pay_plan_check(const struct pay_line *lines, int n, int64_t pool_fen,
                              struct pay_totals *t, int *bad);
 
-/* What-if over the grade coefficients (core/scenario.h): one parameter per grade, in
- * enum_pay_grade's order (excellent good fair poor), each 0..PAY_COEF_MAX_BP. */
-#define PAY_GRADES 4
-extern const struct scenario_param_def pay_scenario_params[PAY_GRADES];
+/* What-if over the grade coefficients and the grade thresholds (core/scenario.h): first one
+ * coefficient per grade, in enum_pay_grade's order (excellent good fair poor), each
+ * 0..PAY_COEF_MAX_BP; then the assessment's thresholds (core/assess.h): the lowest score of
+ * excellent, good and fair (cp) and the quota on excellent (bp, 0 = none). A threshold applies
+ * to every class of the year; its current value is -1 where the classes' schemes differ, and
+ * -1 in a vector means "each class keeps its scheme's own". */
+#define PAY_GRADES        4
+#define PAY_WHATIF_PARAMS 8
+enum { PAY_P_MIN_EXCELLENT = PAY_GRADES, PAY_P_MIN_GOOD, PAY_P_MIN_FAIR, PAY_P_TOP_QUOTA };
+extern const struct scenario_param_def pay_scenario_params[PAY_WHATIF_PARAMS];
 /* The grade's parameter index, or -1 for an unknown grade. */
 int pay_grade_index(const char *grade);
 
-/* A zone as the what-if sees it: its grade (an index of pay_scenario_params) and the rest of
- * its pool's inputs, already counted. */
+/* A zone as the what-if sees it: the rest of its pool's inputs, already counted, and either a
+ * fixed grade (an index of pay_scenario_params; a zone without an assessment result) or its
+ * class (an index of the context's rules) and stored score, from which each scenario grades it
+ * again with assess_grade: the same order, tie-break and quota as the assessment. */
 struct pay_whatif_zone {
 	int64_t org_id;
-	int grade;
+	int grade; /* the fixed grade, when cls < 0 */
+	int cls;   /* -1: no assessment result */
+	int64_t score_cp, target_cp, deduct_cp;
+	bool in_pool; /* R and staffing set: it has a pool (else it only counts in its class) */
 	struct pay_pool inputs; /* on_roster, unpaid_secondees, quota, r_fen; coef_bp ignored */
 };
 struct pay_whatif_ctx {
 	const struct pay_whatif_zone *zones;
 	size_t n;
+	const struct assess_rules *rules; /* per class: its scheme's own thresholds and quota */
+	int n_rules;
 };
-/* scenario_compute_fn: each zone's pool under the coefficient vector params, its key the
- * zone's id, the total the city's cost. ctx: a struct pay_whatif_ctx. */
+/* scenario_compute_fn: each zone's pool (those in_pool) under the vector params
+ * (PAY_WHATIF_PARAMS values), its key the zone's id, its tag the grade's code, the total the city's
+ * cost. A set of thresholds that is not strictly descending (after each class's own fill the unset
+ * ones) is refused. ctx: a struct pay_whatif_ctx. */
 int pay_whatif_compute(void *ctx, const int64_t *params, struct arena *a,
                        struct scenario_outcome *out, const char **message);
 

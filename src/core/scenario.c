@@ -120,9 +120,12 @@ int scenario_compare(const struct scenario_param_def *defs, size_t n_defs, const
 		size_t rows = out->n_rows ? out->n_rows : 1;
 		col->values = arena_zalloc(a, rows * sizeof(*col->values));
 		col->deltas = arena_zalloc(a, rows * sizeof(*col->deltas));
-		for (size_t r = 0; r < outcomes[c].n_rows; r++)
-			col->values[key_index(out->keys, out->n_rows, outcomes[c].rows[r].key)] =
-			    outcomes[c].rows[r].value;
+		col->tags = arena_zalloc(a, rows * sizeof(*col->tags));
+		for (size_t r = 0; r < outcomes[c].n_rows; r++) {
+			size_t k = key_index(out->keys, out->n_rows, outcomes[c].rows[r].key);
+			col->values[k] = outcomes[c].rows[r].value;
+			col->tags[k] = outcomes[c].rows[r].tag;
+		}
 		col->total = outcomes[c].total;
 	}
 	for (size_t c = 0; c < out->n_columns; c++) {

@@ -4,7 +4,9 @@
  * by a function the module supplies, and the outcomes are laid out row by row with each
  * scenario's difference from the current one. Nothing here stores anything: adopting a
  * scenario is the module's write, audited there. Revenue sharing compares sharing ratios with
- * it; pay compares grade coefficients. Pure. */
+ * it; pay compares grade coefficients and thresholds. A current value may be negative where the
+ * module has no single current value (pay: thresholds that differ between classes); a
+ * scenario's own values are always within their definition's range. Pure. */
 #ifndef KFQ_CORE_SCENARIO_H
 #define KFQ_CORE_SCENARIO_H
 
@@ -38,10 +40,12 @@ struct scenario {
 	size_t n_values;
 };
 
-/* One row of an outcome: a key the module chooses (a zone's id) and an amount. */
+/* One row of an outcome: a key the module chooses (a zone's id), an amount, and the category
+ * the row falls in under these numbers (pay: the zone's grade; NULL where a module has none). */
 struct scenario_row {
 	int64_t key;
 	int64_t value;
+	const char *tag; /* static */
 };
 
 struct scenario_outcome {
@@ -56,10 +60,11 @@ typedef int (*scenario_compute_fn)(void *ctx, const int64_t *params, struct aren
                                    struct scenario_outcome *out, const char **message);
 
 struct scenario_column {
-	const char *name; /* NULL for the current configuration */
-	int64_t *params;  /* the full vector it was computed with */
-	int64_t *values;  /* per row of the comparison (0 where its outcome has no such row) */
-	int64_t *deltas;  /* values − the current column's */
+	const char *name;  /* NULL for the current configuration */
+	int64_t *params;   /* the full vector it was computed with */
+	int64_t *values;   /* per row of the comparison (0 where its outcome has no such row) */
+	const char **tags; /* per row: the outcome's tag (NULL where none) */
+	int64_t *deltas;   /* values − the current column's */
 	int64_t total;
 	int64_t total_delta;
 };

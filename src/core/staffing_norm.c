@@ -92,7 +92,7 @@ int staffing_norm_scenario_compute(void *ctx, const int64_t *params, struct aren
 		struct staffing_norm_result r;
 		if (staffing_norm_compute(params, &z->inputs[i], &r, message) != 0)
 			return -1;
-		out->rows[i] = (struct scenario_row){z->keys[i], r.establishment};
+		out->rows[i] = (struct scenario_row){z->keys[i], r.establishment, NULL};
 		out->total += r.establishment;
 	}
 	return 0;

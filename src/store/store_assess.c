@@ -3,6 +3,7 @@
  * The arithmetic and the grading are core/assess.c's; this file gathers the inputs, records
  * and audits. Must not decide who may set, publish or appeal (api/ does). */
 #include "store/store_assess.h"
+#include "store/store_bulk.h"
 #include "store/store_impl.h"
 #include "store/store_inbox.h"
 
@@ -30,6 +31,9 @@ static const char sql_scheme_update[] =
     "UPDATE assess_scheme SET year = ?1, class_key = ?2, name = ?3, cap_bp = ?4, "
     "min_excellent_cp = ?5, min_good_cp = ?6, min_fair_cp = ?7, top_quota_bp = ?8, "
     "appeal_days = ?9, updated_at = ?10, updated_by = ?11 WHERE id = ?12 RETURNING id";
+static const char sql_scheme_thresholds[] =
+    "UPDATE assess_scheme SET min_excellent_cp = ?2, min_good_cp = ?3, min_fair_cp = ?4, "
+    "top_quota_bp = ?5, updated_at = ?6, updated_by = ?7 WHERE id = ?1";
 static const char sql_scheme_publish[] =
     "UPDATE assess_scheme SET status = 'published', published_at = ?2, appeal_deadline = ?3, "
     "updated_at = ?2, updated_by = ?4 WHERE id = ?1";
@@ -101,12 +105,13 @@ static const char sql_result_update[] =
     "UPDATE assess_result SET score_cp = ?3, target_cp = ?4, deduct_cp = ?5, rank_no = ?6, "
     "grade = ?7, demoted = ?8, version = ?10, computed_at = ?9 WHERE scheme_id = ?1 AND "
     "org_id = ?2 RETURNING id";
-/* a result's lines, LINES_PER_INSERT rows at most per statement (?1 the result, then three
- * parameters a row, within STORE_MAX_PARAMS) */
-static const char sql_lines_insert[] =
+/* every result's lines of a computation in one bulk insert (COPY on PostgreSQL) */
+static const struct store_bulk_spec lines_bulk = {
+    "COPY assess_result_line (result_id, indicator_id, completion_bp, contribution_cp) FROM "
+    "STDIN",
     "INSERT INTO assess_result_line (result_id, indicator_id, completion_bp, contribution_cp) "
-    "VALUES";
-#define LINES_PER_INSERT 10
+    "VALUES (?1, ?2, ?3, ?4)",
+    4};
 static const char sql_lines[] =
     "SELECT l.indicator_id, i.name, i.kind, i.weight, l.completion_bp, l.contribution_cp FROM "
     "assess_result_line l JOIN assess_indicator i ON i.id = l.indicator_id WHERE l.result_id "
@@ -892,37 +897,37 @@ static void read_result_before(struct store_stmt *st, struct arena *a, void *ele
 	r->version = store_col_int(st, 5);
 }
 
-/* Inserts result id's n lines, a few rows per statement. */
-static int insert_lines(struct store *s, int64_t id, const struct store_assess_scheme *x,
+/* Inserts the lines of every zone's result (ids[z] the result of e[z], lines[z × nind ...]) in
+ * one bulk insert: on PostgreSQL one COPY instead of a statement per zone. */
+static int insert_lines(struct store *s, const struct store_assess_scheme *x, const int64_t *ids,
                         const struct assess_line *lines)
 {
-	int rc = KFQ_OK;
+	struct store_bulk *b = NULL;
+	int rc = store_bulk_begin(s, &lines_bulk, &b);
 
-	for (int from = 0; from < x->nind && rc == KFQ_OK; from += LINES_PER_INSERT) {
-		struct store_sql q;
-		struct store_stmt *st;
-		store_sql_init(&q);
-		store_sql_add(&q, sql_lines_insert);
-		store_sql_param_int(&q, id);
-		for (int i = from; i < x->nind && i < from + LINES_PER_INSERT; i++) {
-			store_sql_int(&q, i > from ? ", (?1, ?, " : " (?1, ?, ", x->ind[i].id);
-			store_sql_int(&q, "?, ", lines[i].completion_bp);
-			store_sql_int(&q, "?)", lines[i].contribution_cp);
+	for (int z = 0; z < x->nzones && rc == KFQ_OK; z++)
+		for (int i = 0; i < x->nind && rc == KFQ_OK; i++) {
+			const struct assess_line *l = &lines[(size_t)z * x->nind + i];
+			store_bulk_int(b, ids[z]);
+			store_bulk_int(b, x->ind[i].id);
+			store_bulk_int(b, l->completion_bp);
+			store_bulk_int(b, l->contribution_cp);
+			rc = store_bulk_row(b);
 		}
-		if ((rc = store_sql_prepare(s, &q, &st)) == KFQ_OK)
-			rc = store_run(st);
-		store_sql_release(&q);
-	}
+	if (rc == KFQ_OK)
+		return store_bulk_end(b, NULL);
+	if (b)
+		store_bulk_abort(b);
 	return rc;
 }
 
-/* Writes one zone's result and lines (its old lines are gone already); on a published scheme a
+/* Writes one zone's result (its lines follow in insert_lines), *id set; on a published scheme a
  * change keeps the old result (old, NULL for none) in the history with the reason, and the
  * zone's grade of the year follows. */
 static int write_result(struct store *s, const struct store_actor *who,
                         const struct store_assess_scheme *x, const struct assess_entry *e,
-                        const struct assess_line *lines, const struct result_before *old,
-                        const char *reason, const char *now)
+                        const struct result_before *old, const char *reason, const char *now,
+                        int64_t *id_out)
 {
 	bool published = !strcmp(x->status, "published");
 	const char *grade = assess_grade_code(e->grade);
@@ -960,9 +965,9 @@ static int write_result(struct store *s, const struct store_actor *who,
 	store_bind_text(st, 9, now);
 	if (old)
 		store_bind_int(st, 10, version ? version : 1);
-	if ((rc = store_run_id(st, &id)) != KFQ_OK ||
-	    (rc = insert_lines(s, id, x, lines)) != KFQ_OK)
+	if ((rc = store_run_id(st, &id)) != KFQ_OK)
 		return rc;
+	*id_out = id;
 	if (published && changed)
 		return set_zone_grade(s, who, x->year, e->org_id, grade, now);
 	return KFQ_OK;
@@ -978,6 +983,7 @@ static int compute_tx(struct store *s, const struct store_actor *who,
 	struct assess_entry *e;
 	struct assess_line *lines;
 	struct result_before *old;
+	int64_t *ids;
 	void *found;
 	char *before = NULL;
 	int nold, rc;
@@ -1008,12 +1014,13 @@ static int compute_tx(struct store *s, const struct store_actor *who,
 		return rc;
 	now_text(now);
 	/* the results as they were, read at once, and every old line gone in one statement: each
-	 * zone then costs its result's write and a lines insert, not a statement per line */
+	 * zone then costs its result's write, and every line goes in one bulk insert after them */
 	if ((rc = store_collect(s, a, sql_results_before, scheme_id, sizeof(*old),
 	                        read_result_before, &found, &nold)) != KFQ_OK ||
 	    (rc = store_exec_id(s, sql_lines_drop, scheme_id)) != KFQ_OK)
 		goto done;
 	old = found;
+	ids = arena_zalloc(a, sizeof(*ids) * (size_t)x.nzones);
 	for (int g = 0; g < x.nzones && rc == KFQ_OK; g++) {
 		const struct result_before *was = NULL;
 		for (int k = 0; k < nold && !was; k++)
@@ -1021,16 +1028,89 @@ static int compute_tx(struct store *s, const struct store_actor *who,
 				was = &old[k];
 		for (int z = 0; z < x.nzones; z++)
 			if (e[z].org_id == graded[g].org_id) {
-				rc = write_result(s, who, &x, &graded[g],
-				                  &lines[(size_t)z * x.nind], was, reason, now);
+				rc =
+				    write_result(s, who, &x, &graded[g], was, reason, now, &ids[z]);
 				break;
 			}
 	}
+	if (rc == KFQ_OK)
+		rc = insert_lines(s, &x, ids, lines);
 	if (rc == KFQ_OK)
 		rc = store_audit_entity(s, who, "compute", "assess_scheme", scheme_id, before,
 		                        scheme_write, json);
 done:
 	free(before);
+	return rc;
+}
+
+/* One scheme's part of store_assess_thresholds_tx. */
+static int thresholds_one(struct store *s, const struct store_actor *who,
+                          const struct store_assess_json *json, const struct store_assess_scheme *x,
+                          const struct store_assess_thresholds *t, struct store_assess_outcome *out,
+                          struct arena *a)
+{
+	char now[TIME_RFC3339_LEN];
+	struct assess_rules r = x->r;
+	struct store_stmt *st;
+	char *before = NULL;
+	bool same;
+	int rc;
+
+	for (int g = 0; g < 3; g++)
+		if (t->min_cp[g] >= 0)
+			r.min_cp[g] = t->min_cp[g];
+	if (t->top_quota_bp >= 0)
+		r.top_quota_bp = t->top_quota_bp;
+	same = r.top_quota_bp == x->r.top_quota_bp;
+	for (int g = 0; g < 3; g++)
+		same = same && r.min_cp[g] == x->r.min_cp[g];
+	if (same)
+		return KFQ_OK;
+	if (!assess_thresholds_ok(r.min_cp)) {
+		out->rule = ASSESS_BAD_THRESHOLDS;
+		return refuse(out, STORE_ASSESS_RULE, KFQ_EINVAL);
+	}
+	if (strcmp(x->status, "draft") != 0)
+		return refuse(out, STORE_ASSESS_PUBLISHED, KFQ_ESTATE);
+	if (!(before = store_entity_json(s, x->id, scheme_write, json, &rc)))
+		return rc;
+	now_text(now);
+	if ((rc = store_prepare(s, sql_scheme_thresholds, &st)) != KFQ_OK)
+		goto done;
+	store_bind_int(st, 1, x->id);
+	for (int g = 0; g < 3; g++)
+		store_bind_int(st, 2 + g, r.min_cp[g]);
+	store_bind_int(st, 5, r.top_quota_bp);
+	store_bind_text(st, 6, now);
+	store_bind_id(st, 7, who->user_id);
+	if ((rc = store_run(st)) != KFQ_OK ||
+	    (rc = store_audit_entity(s, who, "adopt_scenario", "assess_scheme", x->id, before,
+	                             scheme_write, json)) != KFQ_OK)
+		goto done;
+	/* the draft's results were graded by the old numbers: grade them by the new ones */
+	if (x->nresults > 0)
+		rc = compute_tx(s, who, json, x->id, NULL, out, a);
+done:
+	free(before);
+	return rc;
+}
+
+int store_assess_thresholds_tx(struct store *s, const struct store_actor *who,
+                               const struct store_assess_json *json, int year,
+                               const struct store_assess_thresholds *t,
+                               struct store_assess_outcome *out)
+{
+	struct store_assess_scheme *xs;
+	struct arena a;
+	int n, rc;
+
+	memset(out, 0, sizeof(*out));
+	out->bad = -1;
+	arena_init(&a);
+	rc = store_assess_scheme_list(s, &a, year, &xs, &n);
+	for (int i = 0; i < n && rc == KFQ_OK; i++)
+		rc = thresholds_one(s, who, json, &xs[i], t, out, &a);
+	arena_release(&a);
 	return rc;
 }
 

@@ -172,6 +172,20 @@ int store_assess_values(struct store *s, struct arena *a, int64_t scheme_id, int
 int store_assess_compute(struct store *s, const struct store_actor *who,
                          const struct store_assess_json *json, int64_t scheme_id,
                          const char *reason, struct store_assess_outcome *out);
+/* The grade thresholds a what-if adopts for every class of a year: -1 keeps a scheme's own. */
+struct store_assess_thresholds {
+	int64_t min_cp[3]; /* excellent, good, fair */
+	int64_t top_quota_bp;
+};
+/* Inside the caller's write transaction (a what-if's adoption, store_pay.h): sets t on every
+ * scheme of the year whose numbers it changes, each audited ("adopt_scenario"); a draft with
+ * results is computed again so that its grades follow. Refused: KFQ_EINVAL (STORE_ASSESS_RULE,
+ * ASSESS_BAD_THRESHOLDS) when a scheme's thresholds would not descend, KFQ_ESTATE
+ * (STORE_ASSESS_PUBLISHED) when a published scheme's would change. */
+int store_assess_thresholds_tx(struct store *s, const struct store_actor *who,
+                               const struct store_assess_json *json, int year,
+                               const struct store_assess_thresholds *t,
+                               struct store_assess_outcome *out);
 /* Publishes a draft scheme whose every zone has a result: the appeal window opens now, and
  * each zone's grade of the year (zone_grade) becomes its result's. */
 int store_assess_publish(struct store *s, const struct store_actor *who,

@@ -366,8 +366,11 @@ int store_pay_coef_set(struct store *s, const struct store_actor *who,
 	return upsert(s, who, &u, &c->id);
 }
 
-int store_pay_coefs_adopt(struct store *s, const struct store_actor *who,
-                          const struct store_pay_json *json, struct store_pay_coef *cs, int n)
+int store_pay_whatif_adopt(struct store *s, const struct store_actor *who,
+                           const struct store_pay_json *json, struct store_pay_coef *cs, int n,
+                           const struct store_assess_json *assess_json,
+                           const struct store_assess_thresholds *t,
+                           struct store_assess_outcome *why)
 {
 	int rc = store_begin(s);
 
@@ -387,6 +390,8 @@ int store_pay_coefs_adopt(struct store *s, const struct store_actor *who,
 		                   json};
 		rc = upsert_tx(s, who, &u, "adopt_scenario", &cs[i].id);
 	}
+	if (rc == KFQ_OK && n > 0)
+		rc = store_assess_thresholds_tx(s, who, assess_json, cs[0].year, t, why);
 	return store_end(s, rc);
 }
 

@@ -15,6 +15,7 @@
 
 #include "core/pay.h"
 #include "store/store.h"
+#include "store/store_assess.h"
 #include "store/store_audit.h"
 
 #include <stdbool.h>
@@ -111,10 +112,14 @@ int store_pay_level_list(struct store *s, struct arena *a, int year, struct stor
 /* A coefficient above 5 is refused by the database's check too (KFQ_ECONSTRAINT). */
 int store_pay_coef_set(struct store *s, const struct store_actor *who,
                        const struct store_pay_json *json, struct store_pay_coef *c);
-/* Adopts a what-if scenario: the n coefficients set in one transaction, each audited
- * ("adopt_scenario", as revenue sharing names its own). */
-int store_pay_coefs_adopt(struct store *s, const struct store_actor *who,
-                          const struct store_pay_json *json, struct store_pay_coef *cs, int n);
+/* Adopts a what-if scenario in one transaction: the n coefficients, each audited
+ * ("adopt_scenario", as revenue sharing names its own), and the grade thresholds of the year's
+ * schemes (store_assess_thresholds_tx: its refusals in *why). */
+int store_pay_whatif_adopt(struct store *s, const struct store_actor *who,
+                           const struct store_pay_json *json, struct store_pay_coef *cs, int n,
+                           const struct store_assess_json *assess_json,
+                           const struct store_assess_thresholds *t,
+                           struct store_assess_outcome *why);
 int store_pay_coef_list(struct store *s, struct arena *a, int year, struct store_pay_coef **out,
                         int *n);
 /* A grade set by hand: KFQ_ESTATE when the zone has a published assessment result of the year

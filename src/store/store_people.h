@@ -17,6 +17,7 @@
 #define KFQ_STORE_PEOPLE_H
 
 #include "core/people.h"
+#include "core/personal_seal.h"
 #include "store/store.h"
 #include "store/store_audit.h"
 
@@ -28,6 +29,17 @@
 int store_people_key_file(const char *path);
 /* Sets the key directly (tests). */
 void store_people_key_set(const uint8_t key[32]);
+/* The format new seals are written in (PERSONAL_SECRETBOX, "v1:", until configured); numbers
+ * of both formats are read. */
+void store_people_cipher_set(enum personal_cipher c);
+
+/* Re-seals, in one write transaction, every ID number on the roster that is not in the
+ * configured format, in that format (the keyed hash is unchanged), audited by one record
+ * (action "reseal", entity "personal_seal": the format and the counts) when any changed; a
+ * second run changes nothing. *resealed and *total (the roster's rows) set. KFQ_EINVAL, nothing
+ * changed, when a number does not open under the key (*bad_id its person). */
+int store_people_reseal(struct store *s, const struct store_actor *who, int64_t *resealed,
+                        int64_t *total, int64_t *bad_id);
 
 struct store_staffing {
 	int64_t id;

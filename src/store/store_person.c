@@ -61,6 +61,12 @@ static const char sql_retain[] =
 
 static uint8_t key[PERSONAL_KEY_BYTES];
 static bool have_key;
+static enum personal_cipher cipher = PERSONAL_SECRETBOX;
+
+void store_people_cipher_set(enum personal_cipher c)
+{
+	cipher = c;
+}
 
 void store_people_key_set(const uint8_t k[32])
 {
@@ -147,6 +153,88 @@ int store_people_key_file(const char *path)
 	}
 	rc = read_key(path, fd);
 	close(fd);
+	return rc;
+}
+
+/* ---- re-sealing ---- */
+
+static const char sql_seals[] = "SELECT id, id_sealed FROM person WHERE id > ?1 ORDER BY id";
+static const char sql_reseal[] = "UPDATE person SET id_sealed = ?2 WHERE id = ?1";
+
+struct seal_row {
+	int64_t id;
+	const char *sealed;
+};
+
+static void read_seal(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct seal_row *r = element;
+
+	r->id = store_col_int(st, 0);
+	r->sealed = store_col_dup(st, 1, a);
+}
+
+static int reseal_tx(struct store *s, const struct store_actor *who, struct arena *a,
+                     int64_t *resealed, int64_t *total, int64_t *bad_id)
+{
+	uint8_t nonce[PERSONAL_NONCE_BYTES];
+	char after[160];
+	struct seal_row *rows;
+	struct store_stmt *st;
+	void *found;
+	int n, rc;
+
+	if ((rc = store_collect(s, a, sql_seals, 0, sizeof(*rows), read_seal, &found, &n)) !=
+	    KFQ_OK)
+		return rc;
+	rows = found;
+	*total = n;
+	for (int i = 0; i < n; i++) {
+		const char *value, *sealed;
+		if (personal_sealed_format(rows[i].sealed) == (int)cipher)
+			continue;
+		if (!(value = personal_open(a, key, rows[i].sealed))) {
+			*bad_id = rows[i].id;
+			return KFQ_EINVAL;
+		}
+		randombytes_buf(nonce, sizeof(nonce));
+		if (!(sealed = personal_seal(a, cipher, key, nonce, value)))
+			return KFQ_ERR;
+		if ((rc = store_prepare(s, sql_reseal, &st)) != KFQ_OK)
+			return rc;
+		store_bind_int(st, 1, rows[i].id);
+		store_bind_text(st, 2, sealed);
+		if ((rc = store_run(st)) != KFQ_OK)
+			return rc;
+		(*resealed)++;
+	}
+	if (*resealed == 0)
+		return KFQ_OK;
+	snprintf(after, sizeof(after), "{\"cipher\":\"%s\",\"resealed\":%lld,\"total\":%lld}",
+	         cipher == PERSONAL_SM4 ? "sm4" : "secretbox", (long long)*resealed,
+	         (long long)*total);
+	return store_audit_append(s, who, "reseal", "personal_seal",
+	                          cipher == PERSONAL_SM4 ? "sm4" : "secretbox", NULL, after);
+}
+
+int store_people_reseal(struct store *s, const struct store_actor *who, int64_t *resealed,
+                        int64_t *total, int64_t *bad_id)
+{
+	struct arena a;
+	int rc;
+
+	*resealed = *total = *bad_id = 0;
+	if (!have_key) {
+		log_error("reseal: no personal key configured");
+		return KFQ_ERR;
+	}
+	if ((rc = store_begin(s)) != KFQ_OK)
+		return rc;
+	arena_init(&a);
+	rc = store_end(s, reseal_tx(s, who, &a, resealed, total, bad_id));
+	arena_release(&a);
+	if (rc != KFQ_OK)
+		*resealed = 0;
 	return rc;
 }
 
@@ -391,7 +479,11 @@ static int write_person(struct store *s, const struct store_actor *who, struct s
 	}
 	arena_init(&a);
 	randombytes_buf(nonce, sizeof(nonce));
-	sealed = personal_seal(&a, key, nonce, p->id_number);
+	if (!(sealed = personal_seal(&a, cipher, key, nonce, p->id_number))) {
+		log_error("roster: the ID number could not be sealed (OpenSSL)");
+		rc = KFQ_ERR;
+		goto cleanup;
+	}
 	personal_hash(key, p->id_number, hash);
 	time_format(time_now(), now);
 	if ((rc = check_before(s, p, hash, rule)) != KFQ_OK)

@@ -264,12 +264,19 @@ describe('performance pay', { timeout: h.FILE_TIMEOUT }, () => {
 			['良好2倍', 36000000, 9000000],
 			['全部封顶', 90000000, 63000000],
 		]);
-		assert.deepEqual(r.json.rows, [{ zone_id: org[h.ORG.econ], zone_name: h.ORG.econ, pool_fen: [27000000, 36000000, 90000000], delta_fen: [0, 9000000, 63000000] }]);
+		assert.deepEqual(r.json.rows, [
+			{ zone_id: org[h.ORG.econ], zone_name: h.ORG.econ, pool_fen: [27000000, 36000000, 90000000], delta_fen: [0, 9000000, 63000000], grade: ['good', 'good', 'good'] },
+		]);
+		// no scheme this year yet: the thresholds have no current value
 		assert.deepEqual(r.json.columns[1].values, [
 			{ name: 'excellent', value: 50000 },
 			{ name: 'good', value: 20000 },
 			{ name: 'fair', value: 10000 },
 			{ name: 'poor', value: 5000 },
+			{ name: 'min_excellent', value: null },
+			{ name: 'min_good', value: null },
+			{ name: 'min_fair', value: null },
+			{ name: 'top_quota', value: null },
 		]);
 		// nothing saved
 		assert.equal((await pool()).pool_fen, 27000000);
@@ -279,5 +286,84 @@ describe('performance pay', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal((await pool()).pool_fen, 36000000);
 		const log = await c.super1.get('/api/audit?entity_type=pay_coefficient&action=adopt_scenario&page_size=10');
 		assert.equal(log.json.total, 4);
+	});
+
+	test('what-if over the grade thresholds: each zone graded again from its score, its pool following; adopting sets both', T, async () => {
+		// one class: 经开区 (2 counted, R ¥90,000.00, 良好 by hand) at 89.50 points and 胜利 (no
+		// staffing: no pool, but in the class) at 95.00; 优秀 from 90, 良好 from 80, 一般 from 60
+		let r = await c.office1.post('/api/assess/schemes', {
+			year: YEAR,
+			class_key: '省级开发区',
+			name: `${YEAR}年度省级开发区考核方案`,
+			cap_bp: 12000,
+			min_excellent_cp: 9000,
+			min_good_cp: 8000,
+			min_fair_cp: 6000,
+			top_quota_bp: 0,
+			appeal_days: 7,
+			indicators: [{ name: '全省开发区综合评价', kind: 'province', mode: 'score', weight: 100, scale: 10000 }],
+			org_ids: [org[h.ORG.econ], org[h.ORG.shengli]],
+		});
+		assert.equal(r.status, 201, r.text);
+		const scheme = r.json;
+		for (const [zone, value] of [[h.ORG.econ, 8950], [h.ORG.shengli, 9500]]) {
+			r = await c.office1.put(`/api/assess/schemes/${scheme.id}/values`, { org_id: org[zone], values: [{ indicator_id: scheme.indicators[0].id, actual: value }] });
+			assert.equal(r.status, 200, r.text);
+		}
+		r = await c.office1.post(`/api/assess/schemes/${scheme.id}/compute`, {});
+		assert.equal(r.status, 200, r.text);
+		const body = {
+			year: YEAR,
+			scenarios: [
+				{ name: '优秀89分', values: [{ name: 'min_excellent', value: 8900 }] },
+				{ name: '优秀89分限一半', values: [{ name: 'min_excellent', value: 8900 }, { name: 'top_quota', value: 5000 }] },
+			],
+		};
+		r = await c.office1.post('/api/pay/whatif', body);
+		assert.equal(r.status, 200, r.text);
+		// now: 89.50 < 90 is 良好, 2 × ¥90,000 × 2.0 = ¥360,000.00; from 89 points 优秀 at 5.0:
+		// ¥900,000.00; with half the class (1 of 2) 优秀, 胜利 (95.00) takes the place and 经开区
+		// is 良好 again
+		assert.deepEqual(r.json.rows, [
+			{ zone_id: org[h.ORG.econ], zone_name: h.ORG.econ, pool_fen: [36000000, 90000000, 36000000], delta_fen: [0, 54000000, 0], grade: ['good', 'excellent', 'good'] },
+		]);
+		assert.deepEqual(r.json.columns.map((x) => [x.name, x.total_fen]), [[null, 36000000], ['优秀89分', 90000000], ['优秀89分限一半', 36000000]]);
+		assert.deepEqual(r.json.columns[0].values.slice(4), [
+			{ name: 'min_excellent', value: 9000 },
+			{ name: 'min_good', value: 8000 },
+			{ name: 'min_fair', value: 6000 },
+			{ name: 'top_quota', value: 0 },
+		]);
+		assert.deepEqual(r.json.columns[2].values.slice(4).map((x) => x.value), [8900, 8000, 6000, 5000]);
+		// 良好 from 95 is above 优秀's 90: refused with the rule
+		h.assertError(
+			await c.office1.post('/api/pay/whatif', { year: YEAR, scenarios: [{ name: '错', values: [{ name: 'min_good', value: 9500 }] }] }),
+			400,
+			'invalid_scenario',
+			'/scenarios/0',
+		);
+		// adopting: the coefficients and the scheme's 优秀 line, the draft's results graded again
+		r = await c.office1.post('/api/pay/whatif/adopt', { year: YEAR, name: '优秀89分', values: [{ name: 'good', value: 20000 }, { name: 'min_excellent', value: 8900 }] });
+		assert.equal(r.status, 200, r.text);
+		const s = await c.office1.get(`/api/assess/schemes/${scheme.id}`);
+		assert.deepEqual([s.json.min_excellent_cp, s.json.min_good_cp, s.json.min_fair_cp, s.json.top_quota_bp], [8900, 8000, 6000, 0]);
+		const res = await c.office1.get(`/api/assess/results?year=${YEAR}&scheme_id=${scheme.id}`);
+		assert.deepEqual(res.json.items.map((x) => [x.org_name, x.score_cp, x.grade]), [[h.ORG.shengli, 9500, 'excellent'], [h.ORG.econ, 8950, 'excellent']]);
+		const log = await c.super1.get('/api/audit?entity_type=assess_scheme&action=adopt_scenario&page_size=10');
+		assert.equal(log.json.total, 1);
+		// published, the grade rules the pool: 2 × ¥90,000 × 5.0
+		r = await c.office1.post(`/api/assess/schemes/${scheme.id}/publish`);
+		assert.equal(r.status, 200, r.text);
+		assert.equal((await pool()).pool_fen, 90000000);
+		// a published scheme's thresholds stay
+		h.assertError(
+			await c.office1.post('/api/pay/whatif/adopt', { year: YEAR, name: '优秀85分', values: [{ name: 'min_excellent', value: 8500 }] }),
+			409,
+			'assessment_published',
+			'/values',
+		);
+		// the same numbers again change nothing and are accepted
+		r = await c.office1.post('/api/pay/whatif/adopt', { year: YEAR, name: '不变', values: [{ name: 'min_excellent', value: 8900 }] });
+		assert.equal(r.status, 200, r.text);
 	});
 });

@@ -1,7 +1,9 @@
 /* Tests src/core/pay.c: pools worked by hand in fen (under the cap, exactly at it with
  * coefficient 5, above 5 refused, rounding half up, the head-count within the 员额 and without
  * unpaid secondees), a plan's checks each at its edge, and two properties over many generated
- * inputs: no pool above 5 × N × R, a plan's lines add up to its totals. */
+ * inputs: no pool above 5 × N × R, a plan's lines add up to its totals; the what-if over the
+ * coefficients and the grade thresholds: a zone crossing a threshold changes grade and pool,
+ * the quota demotes it back, a zone without a result keeps its hand-set grade. */
 #include "core/pay.h"
 
 #include <setjmp.h>
@@ -189,13 +191,87 @@ static void test_plan_property(void **state)
 	}
 }
 
+/* Class 0 (thresholds 90 / 80 / 60 points, no quota): zone 1 at 89.50 points (10 counted, R
+ * ¥80,000.00), zone 2 at 92.00 (8 counted, R ¥80,000.00), zone 4 at 70.00 (in the class but
+ * without R: no pool). Zone 3 has no result: 一般 set by hand (5 counted, R ¥60,000.00).
+ * Coefficients 2.0 / 1.5 / 1.0 / 0.5. */
+static const struct pay_whatif_zone whatif_zones[] = {
+    {.org_id = 1,
+     .cls = 0,
+     .score_cp = 8950,
+     .target_cp = 5000,
+     .in_pool = true,
+     .inputs = {.on_roster = 10, .quota = 10, .r_fen = 8000000}},
+    {.org_id = 2,
+     .cls = 0,
+     .score_cp = 9200,
+     .target_cp = 6000,
+     .in_pool = true,
+     .inputs = {.on_roster = 8, .quota = 10, .r_fen = 8000000}},
+    {.org_id = 3,
+     .grade = 2,
+     .cls = -1,
+     .in_pool = true,
+     .inputs = {.on_roster = 5, .quota = 6, .r_fen = 6000000}},
+    {.org_id = 4, .cls = 0, .score_cp = 7000},
+};
+
+static void expect_row(const struct scenario_outcome *o, size_t i, int64_t key, int64_t pool,
+                       const char *grade)
+{
+	assert_int_equal(o->rows[i].key, key);
+	assert_int_equal(o->rows[i].value, pool);
+	assert_string_equal(o->rows[i].tag, grade);
+}
+
+static void test_whatif_thresholds(void **state)
+{
+	struct assess_rules rules = {.cap_bp = 12000, .min_cp = {9000, 8000, 6000}};
+	struct pay_whatif_ctx ctx = {whatif_zones, 4, &rules, 1};
+	int64_t own[PAY_WHATIF_PARAMS] = {20000, 15000, 10000, 5000, -1, -1, -1, -1};
+	int64_t lower[PAY_WHATIF_PARAMS] = {20000, 15000, 10000, 5000, 8900, -1, -1, -1};
+	int64_t quota[PAY_WHATIF_PARAMS] = {20000, 15000, 10000, 5000, 8900, -1, -1, 5000};
+	int64_t bad[PAY_WHATIF_PARAMS] = {20000, 15000, 10000, 5000, -1, 9500, -1, -1};
+	struct scenario_outcome o;
+	const char *why = NULL;
+	struct arena a;
+
+	(void)state;
+	arena_init(&a);
+	/* the schemes' own thresholds: zone 1 is 良好 (89.50 < 90): 10 × ¥80,000 × 1.5 =
+	 * ¥1,200,000.00; zone 2 优秀: 8 × ¥80,000 × 2 = ¥1,280,000.00; zone 3 一般: 5 × ¥60,000
+	 * = ¥300,000.00; zone 4 has no pool; the city ¥2,780,000.00 */
+	assert_int_equal(pay_whatif_compute(&ctx, own, &a, &o, &why), 0);
+	assert_int_equal(o.n_rows, 3);
+	expect_row(&o, 0, 1, 120000000, "good");
+	expect_row(&o, 1, 2, 128000000, "excellent");
+	expect_row(&o, 2, 3, 30000000, "fair");
+	assert_int_equal(o.total, 278000000);
+	/* 优秀 from 89 points: zone 1 crosses it: 10 × ¥80,000 × 2 = ¥1,600,000.00, the city
+	 * ¥3,180,000.00 */
+	assert_int_equal(pay_whatif_compute(&ctx, lower, &a, &o, &why), 0);
+	expect_row(&o, 0, 1, 160000000, "excellent");
+	expect_row(&o, 1, 2, 128000000, "excellent");
+	expect_row(&o, 2, 3, 30000000, "fair");
+	assert_int_equal(o.total, 318000000);
+	/* and at most 50 % of the class (3 results: 1 zone) 优秀: zone 2 ranks first, zone 1 is
+	 * demoted to 良好 again, as the assessment would */
+	assert_int_equal(pay_whatif_compute(&ctx, quota, &a, &o, &why), 0);
+	expect_row(&o, 0, 1, 120000000, "good");
+	expect_row(&o, 1, 2, 128000000, "excellent");
+	assert_int_equal(o.total, 278000000);
+	/* 良好 from 95 points is above the class's own 优秀 line of 90: refused with the rule */
+	assert_int_equal(pay_whatif_compute(&ctx, bad, &a, &o, &why), -1);
+	assert_string_equal(why, assess_rule_message(ASSESS_BAD_THRESHOLDS));
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_pool_examples),
-	    cmocka_unit_test(test_plan_checks),
-	    cmocka_unit_test(test_pool_property),
-	    cmocka_unit_test(test_plan_property),
+	    cmocka_unit_test(test_pool_examples),     cmocka_unit_test(test_plan_checks),
+	    cmocka_unit_test(test_pool_property),     cmocka_unit_test(test_plan_property),
+	    cmocka_unit_test(test_whatif_thresholds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
