@@ -86,7 +86,7 @@ static void test_values(void **state)
 	struct store *s = *state;
 	struct store_stmt *st;
 	struct arena a;
-	int64_t id[4], cid;
+	int64_t id[4], cid = 0;
 	const int64_t values[] = {INT64_MAX, INT64_MIN, -1, 0};
 	const char *names[] = {"开发区", "a'b\"c", "line\nbreak", "emoji 😀"};
 
@@ -107,7 +107,7 @@ static void test_values(void **state)
 		assert_string_equal(copy, names[i]); /* the copy outlives the row */
 	}
 	/* NULL both ways */
-	int64_t nid;
+	int64_t nid = 0;
 	assert_int_equal(parent(s, "null n", 0, true, &nid), KFQ_OK);
 	assert_int_equal(child(s, nid, NULL, &cid), KFQ_OK);
 	assert_int_equal(store_prepare(s, sql_get_v, &st), KFQ_OK);
