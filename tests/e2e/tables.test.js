@@ -64,6 +64,16 @@ const PAGES = {
     ['land-cases', '/land/cases', 'case-table'],
     ['platform-companies', '/platform/companies', 'platform-table'],
     ['platform-board', '/platform/board?year=2025', 'platform-board-table'],
+    ['industry-plans', '/industry-plans', 'industry-plans-table'],
+    ['invest', '/invest', 'invest-table'],
+    ['buildings', '/land/buildings', 'building-table'],
+    ['mujun', '/land/mujun', 'mujun-table'],
+    ['roster', '/roster', 'roster-table'],
+    ['staffing', '/staffing', 'staffing-table'],
+    ['staffing-norm', '/staffing-norm', 'norm-table'],
+    ['pay', '/pay', 'pool-table'],
+    ['fault-cases', '/fault-cases', 'fault-table'],
+    ['assess', '/assess', 'assess-results'],
   ],
   admin: [
     ['orgs', '/orgs', 'org-table'],
@@ -74,6 +84,10 @@ const PAGES = {
   zone: [
     ['zone-parcels', '/land/parcels', 'parcel-table'],
     ['zone-land-cases', '/land/cases', 'case-table'],
+    ['zone-buildings', '/land/buildings', 'building-table'],
+    ['zone-invest', '/invest', 'invest-table'],
+    ['zone-roster', '/roster', 'roster-table'],
+    ['zone-kpi', '/kpi', 'kpi-indicators'],
   ],
   county: [
     ['county-tasks', '/tasks', 'task-table'],
@@ -81,6 +95,7 @@ const PAGES = {
     ['county-milestones', '/milestones', 'ms-list'],
     ['county-enterprises', '/enterprises', 'enterprise-table'],
     ['county-power-lists', '/power-lists', 'list-table'],
+    ['county-view', '/county-view', 'county-zones'],
   ],
 }
 
@@ -445,7 +460,15 @@ describe('tables: the address keeps a list, every list fits, calendars start on 
     const statement = (await api('/api/revshare/statements?year=2025&latest=true'))[0]
     const consultation = (await api('/api/consultations'))[0]
     assert.ok(statement && consultation, 'the demo has a statement and a consultation')
-    PAGES.office.push(['statement', `/revshare/statements/${statement.id}`, 'statement-lines'], ['comments', `/consultations/${consultation.id}`, 'comment-table'])
+    const plan = (await api('/api/industry-plans'))[0]
+    const zone = (await api('/api/budgets?year=2025'))[0]
+    assert.ok(plan && zone, 'the demo has an industry plan and zones\' budgets')
+    PAGES.office.push(
+      ['statement', `/revshare/statements/${statement.id}`, 'statement-lines'],
+      ['comments', `/consultations/${consultation.id}`, 'comment-table'],
+      ['industry-plan', `/industry-plans/${plan.id}`, 'industry-plan-enterprises'],
+      ['budget-zone', `/budgets/zones/${zone.zone_id}?year=2025`, 'budget-lines'],
+    )
     for (const [w, h] of [
       [1440, 900],
       [1280, 720],
