@@ -14,7 +14,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { startServer, ROOT } from './server.js'
 import { createRequire } from 'node:module'
-import { openBrowser, login, sel, screenshotPath, testWithShots, pickTreeOption, confirmBox, exportFrom } from './helpers.js'
+import { openBrowser, login, sel, screenshotPath, testWithShots, pickOption, pickTreeOption, confirmBox, exportFrom } from './helpers.js'
 
 const require = createRequire(import.meta.url)
 const { readXlsx } = require('../api/xlsx.js')
@@ -309,6 +309,69 @@ describe('tables: the address keeps a list, every list fits, calendars start on 
     assert.deepEqual(query(page), { kind: 'licensing' })
     const back = await columnWhen('power-table', 3, (got) => got.length === Math.min(20, licensing))
     assert.ok(back.length > 0 && back.every((k) => k === '行政许可'), back.join())
+    watcher.assertClean()
+  })
+
+  it('合作共建, 开发区预决算, 财力分成 and 工作日历 keep their filter, year and sort through reload and back', async () => {
+    const { page, watcher } = b.office
+    const items = async (path) => (await (await page.request.get(path)).json()).items
+    const shown = async (test) => (await page.locator(`.el-select${sel(test)} .el-select__placeholder`).first().innerText()).trim()
+    const totalIs = (test, n) => page.locator(sel(test), { hasText: `共 ${n} 条` }).waitFor()
+
+    // 合作共建: a kind picked; reload keeps it and its rows, 重置 shows all again
+    const arrangements = await items('/api/arrangements')
+    const enclaves = arrangements.filter((a) => a.kind === 'enclave')
+    assert.ok(enclaves.length > 0 && enclaves.length <= arrangements.length, 'the demo has an enclave')
+    await page.goto('/arrangements')
+    await totalIs('arrangement-total', arrangements.length)
+    await pickOption(page, sel('arrangement-filter-kind'), '飞地')
+    await page.locator(sel('arrangement-search-submit')).click()
+    await totalIs('arrangement-total', enclaves.length)
+    assert.deepEqual(query(page), { kind: 'enclave' })
+    await page.reload()
+    await totalIs('arrangement-total', enclaves.length)
+    assert.equal(await shown('arrangement-filter-kind'), '飞地')
+    await page.locator(sel('arrangement-search-reset')).click()
+    await totalIs('arrangement-total', arrangements.length)
+    assert.deepEqual(query(page), {})
+
+    // 开发区预决算: another year in the address; reload and back keep the year shown with its rows
+    await page.goto('/budgets')
+    await settled(page, 'budget-table')
+    assert.deepEqual(query(page), {})
+    const last = String(new Date().getFullYear() - 1)
+    assert.equal(await shown('budget-year'), last)
+    const other = String(new Date().getFullYear() - 2)
+    await pickOption(page, sel('budget-year'), other)
+    await settled(page, 'budget-table')
+    assert.deepEqual(query(page), { year: other })
+    await page.reload()
+    await settled(page, 'budget-table')
+    assert.equal(await shown('budget-year'), other)
+    await totalIs('budget-total', (await items(`/api/budgets?year=${other}`)).length)
+    await page.goBack()
+    await settled(page, 'budget-table')
+    assert.equal(await shown('budget-year'), last)
+
+    // 财力分成: a year in the address opens on that year
+    // (the statements load after the years' parameters: wait for the year's answers)
+    const year2024 = (r) => r.url().includes('/api/revshare/history?from=2020&to=2024')
+    await Promise.all([page.waitForResponse(year2024), page.goto('/revshare?year=2024')])
+    await settled(page, 'revshare-table')
+    assert.equal(await shown('revshare-year'), '2024')
+    await Promise.all([page.waitForResponse(year2024), page.reload()])
+    await settled(page, 'revshare-table')
+    assert.equal(await shown('revshare-year'), '2024')
+
+    // 工作日历: newest year first; the year column sorted ascending is in the address
+    const years = (await items('/api/work-calendar')).map((y) => String(y.year)).sort()
+    await page.goto('/work-calendar')
+    await settled(page, 'cal-table')
+    const yearCells = async () => (await page.locator(`${sel('cal-table')} .el-table__body-wrapper tr td:nth-child(1)`).allInnerTexts()).map((x) => x.trim())
+    assert.deepEqual(await yearCells(), [...years].reverse())
+    await page.goto('/work-calendar?sort=year')
+    await settled(page, 'cal-table')
+    assert.deepEqual(await yearCells(), years)
     watcher.assertClean()
   })
 
