@@ -542,6 +542,7 @@ export const personApi = {
   retain: (id, date) => api.post(`/api/people/${id}/retain`, { date }),
   history: (id) => api.get(`/api/people/${id}/history`),
   export: (query) => downloadExport('/api/people/export.xlsx', query),
+  exportCsv: (query) => downloadExport('/api/people/export.csv', query),
 }
 
 export const payApi = {
@@ -553,6 +554,7 @@ export const payApi = {
   setGrade: (x) => api.put('/api/pay/grades', x),
   pools: (year) => api.get('/api/pay/pools', { year }),
   exportPools: (year) => downloadExport('/api/pay/pools/export.xlsx', { year }),
+  exportPoolsCsv: (year) => downloadExport('/api/pay/pools/export.csv', { year }),
   plans: (year) => api.get('/api/pay/plans', { year }),
   plan: (id) => api.get(`/api/pay/plans/${id}`),
   savePlan: (x) => api.put('/api/pay/plans', x),
@@ -635,6 +637,7 @@ export const investApi = {
 export const faultApi = {
   list: (query) => api.get('/api/fault-cases', query),
   export: (query) => downloadExport('/api/fault-cases/export.xlsx', query),
+  exportCsv: (query) => downloadExport('/api/fault-cases/export.csv', query),
   get: (id) => api.get(`/api/fault-cases/${id}`),
   create: (x) => api.post('/api/fault-cases', x),
   update: (id, x) => api.put(`/api/fault-cases/${id}`, x),
@@ -650,6 +653,7 @@ export const leaderApi = {
   countyView: (countyId, query) => api.get(`/api/counties/${countyId}/view`, query),
   list: (query) => api.get('/api/leader-actions', query),
   export: (query) => downloadExport('/api/leader-actions/export.xlsx', query),
+  exportCsv: (query) => downloadExport('/api/leader-actions/export.csv', query),
   create: (x) => api.post('/api/leader-actions', x),
 }
 
@@ -657,6 +661,7 @@ export const leaderApi = {
 export const normApi = {
   view: (year) => api.get('/api/staffing-norm', { year }),
   export: (year) => downloadExport('/api/staffing-norm/export.xlsx', { year }),
+  exportCsv: (year) => downloadExport('/api/staffing-norm/export.csv', { year }),
   setParams: (x) => api.put('/api/staffing-norm/params', x),
   setIndicator: (x) => api.put('/api/zone-indicators', x),
   compare: (x) => api.post('/api/staffing-norm/compare', x),
@@ -704,6 +709,7 @@ export const assessApi = {
   results: (year) => api.get('/api/assess/results', { year }),
   result: (id) => api.get(`/api/assess/results/${id}`),
   exportResults: (year) => downloadExport('/api/assess/results/export.xlsx', { year }),
+  exportResultsCsv: (year) => downloadExport('/api/assess/results/export.csv', { year }),
   appeal: (id, reason) => api.post(`/api/assess/results/${id}/appeal`, { reason }),
   appeals: (year) => api.get('/api/assess/appeals', { year }),
   decide: (id, decision, comment) => api.post(`/api/assess/appeals/${id}/decide`, { decision, comment }),
