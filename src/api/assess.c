@@ -485,6 +485,8 @@ const struct api_route api_assess_routes[] = {
     {"GET", "/api/assess/results", results, PERM_PEOPLE_READ, 0, result_query, NULL},
     {"GET", "/api/assess/results/export.xlsx", results_export, PERM_PEOPLE_READ, 0, result_query,
      NULL},
+    {"GET", "/api/assess/results/export.csv", results_export, PERM_PEOPLE_READ, 0, result_query,
+     NULL},
     {"GET", "/api/assess/results/:id", result_get, PERM_PEOPLE_READ, 0, NULL, NULL},
     {"POST", "/api/assess/results/:id/appeal", appeal_file, PERM_PEOPLE_WRITE, 0, NULL,
      appeal_body},

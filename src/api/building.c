@@ -324,6 +324,7 @@ static const struct api_field close_body[] = {
 const struct api_route api_building_routes[] = {
     {"GET", "/api/land/buildings", list, PERM_LAND_READ, API_CACHED, list_query, NULL},
     {"GET", "/api/land/buildings/export.xlsx", export, PERM_LAND_READ, 0, export_query, NULL},
+    {"GET", "/api/land/buildings/export.csv", export, PERM_LAND_READ, 0, export_query, NULL},
     {"POST", "/api/land/buildings", create, PERM_LAND_WRITE, 0, NULL, body},
     {"GET", "/api/land/buildings/:id", get, PERM_LAND_READ, API_CACHED, NULL, NULL},
     {"PUT", "/api/land/buildings/:id", update, PERM_LAND_WRITE, 0, NULL, body},

@@ -256,6 +256,7 @@ const struct api_route api_duty_routes[] = {
     {"POST", "/api/duty-lists", save, PERM_POWER_WRITE, 0, NULL, save_body},
     {"GET", "/api/duty-lists/:id", get, PERM_POWER_READ, 0, NULL, NULL},
     {"GET", "/api/duty-lists/:id/export.xlsx", export, PERM_POWER_READ, 0, NULL, NULL},
+    {"GET", "/api/duty-lists/:id/export.csv", export, PERM_POWER_READ, 0, NULL, NULL},
     {"POST", "/api/duty-lists/:id/submit", submit, PERM_POWER_WRITE, 0, NULL, comment_body},
     {"POST", "/api/duty-lists/:id/approve", approve, PERM_POWER_WRITE, 0, NULL, comment_body},
     {"POST", "/api/duty-lists/:id/return", send_back, PERM_POWER_WRITE, 0, NULL, comment_body},

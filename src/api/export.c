@@ -69,7 +69,7 @@ void export_amount(struct export_table *t, int64_t units, int decimals)
 		money_format_e4(units, text);
 	else
 		money_format_fen(units, text);
-	csv_text(&t->csv, text);
+	csv_number(&t->csv, text);
 }
 
 void export_end_row(struct export_table *t)

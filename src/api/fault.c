@@ -361,6 +361,7 @@ static const struct api_field publish_body[] = {TEXT("lesson", false, 4000), API
 const struct api_route api_fault_routes[] = {
     {"GET", "/api/fault-cases", list, PERM_PEOPLE_READ, 0, list_query, NULL},
     {"GET", "/api/fault-cases/export.xlsx", export, PERM_PEOPLE_READ, 0, export_query, NULL},
+    {"GET", "/api/fault-cases/export.csv", export, PERM_PEOPLE_READ, 0, export_query, NULL},
     {"POST", "/api/fault-cases", create, PERM_FAULT_MANAGE, 0, NULL, case_body},
     {"GET", "/api/fault-cases/:id", get, PERM_PEOPLE_READ, 0, NULL, NULL},
     {"PUT", "/api/fault-cases/:id", update, PERM_FAULT_MANAGE, 0, NULL, case_body},

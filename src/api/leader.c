@@ -207,6 +207,7 @@ static const struct api_field create_body[] = {
 const struct api_route api_leader_routes[] = {
     {"GET", "/api/leader-actions", list, PERM_PEOPLE_READ, 0, list_query, NULL},
     {"GET", "/api/leader-actions/export.xlsx", export, PERM_PEOPLE_READ, 0, export_query, NULL},
+    {"GET", "/api/leader-actions/export.csv", export, PERM_PEOPLE_READ, 0, export_query, NULL},
     {"POST", "/api/leader-actions", create, PERM_LEADER_RECORD, 0, NULL, create_body},
     {"GET", "/api/counties/views", counties, PERM_PEOPLE_READ, 0, NULL, NULL},
     {"GET", "/api/counties/:id/view", county_view, PERM_PEOPLE_READ, 0, view_query, NULL},

@@ -618,6 +618,8 @@ const struct api_route api_mujun_routes[] = {
      NULL},
     {"GET", "/api/mujun/evaluation/export.xlsx", evaluation_export, PERM_LAND_READ, 0, export_query,
      NULL},
+    {"GET", "/api/mujun/evaluation/export.csv", evaluation_export, PERM_LAND_READ, 0, export_query,
+     NULL},
     {"GET", "/api/mujun/schemes/:id", scheme_get, PERM_LAND_READ, API_CACHED, NULL, NULL},
     {"PUT", "/api/mujun/schemes/:id", scheme_put, PERM_LAND_WRITE, 0, NULL, scheme_body},
     {"GET", "/api/mujun/figures", figure_list, PERM_LAND_READ, API_CACHED, figure_query, NULL},

@@ -271,6 +271,7 @@ static const struct api_field indicator_body[] = {
 const struct api_route api_norm_routes[] = {
     {"GET", "/api/staffing-norm", view, PERM_PEOPLE_READ, 0, year_query, NULL},
     {"GET", "/api/staffing-norm/export.xlsx", export, PERM_PEOPLE_READ, 0, year_query, NULL},
+    {"GET", "/api/staffing-norm/export.csv", export, PERM_PEOPLE_READ, 0, year_query, NULL},
     {"PUT", "/api/staffing-norm/params", params_put, PERM_PEOPLE_READ, 0, NULL, set_body},
     {"POST", "/api/staffing-norm/compare", compare, PERM_PEOPLE_READ, 0, NULL, compare_body},
     {"POST", "/api/staffing-norm/adopt", adopt, PERM_PEOPLE_READ, 0, NULL, set_body},

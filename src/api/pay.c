@@ -380,6 +380,7 @@ const struct api_route api_pay_routes[] = {
     {"PUT", "/api/pay/grades", grade_set, PERM_PAY_SET, 0, NULL, grade_body},
     {"GET", "/api/pay/pools", pools, PERM_PEOPLE_READ, 0, pool_query, NULL},
     {"GET", "/api/pay/pools/export.xlsx", pools_export, PERM_PEOPLE_READ, 0, pool_query, NULL},
+    {"GET", "/api/pay/pools/export.csv", pools_export, PERM_PEOPLE_READ, 0, pool_query, NULL},
     {"GET", "/api/pay/plans", plans, PERM_PEOPLE_READ, 0, year_query, NULL},
     {"PUT", "/api/pay/plans", plan_save, PERM_PEOPLE_WRITE, 0, NULL, plan_body},
     {"GET", "/api/pay/plans/:id", plan_get, PERM_PEOPLE_READ, 0, NULL, NULL},

@@ -340,6 +340,7 @@ static const struct api_field retain_body[] = {{"date", API_STR, true, 10}, API_
 const struct api_route api_person_routes[] = {
     {"GET", "/api/people", list, PERM_PEOPLE_READ, 0, list_query, NULL},
     {"GET", "/api/people/export.xlsx", export, PERM_PEOPLE_READ, 0, export_query, NULL},
+    {"GET", "/api/people/export.csv", export, PERM_PEOPLE_READ, 0, export_query, NULL},
     {"POST", "/api/people", create, PERM_PEOPLE_WRITE, 0, NULL, create_body},
     {"GET", "/api/people/:id", get, PERM_PEOPLE_READ, 0, NULL, NULL},
     {"GET", "/api/people/:id/history", history, PERM_PEOPLE_READ, 0, NULL, NULL},

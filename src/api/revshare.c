@@ -335,6 +335,8 @@ const struct api_route api_revshare_routes[] = {
      lines_query, NULL},
     {"GET", "/api/revshare/statements/:id/export.xlsx", revshare_export, PERM_REVSHARE_READ, 0,
      NULL, NULL},
+    {"GET", "/api/revshare/statements/:id/export.csv", revshare_export, PERM_REVSHARE_READ, 0, NULL,
+     NULL},
     {"GET", "/api/revshare/statements/:id/print", revshare_print, PERM_REVSHARE_READ, 0, NULL,
      NULL},
     {"POST", "/api/revshare/statements/:id/confirm", confirm, PERM_REVSHARE_MANAGE, 0, NULL, NULL},

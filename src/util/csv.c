@@ -3,6 +3,7 @@
  * not run as a formula (CSV injection, OWASP's list). */
 #include "util/csv.h"
 
+#include <ctype.h>
 #include <inttypes.h>
 #include <stdbool.h>
 #include <string.h>
@@ -50,6 +51,34 @@ void csv_bp_percent(struct csv *c, int64_t bp)
 {
 	sep(c);
 	strbuf_addf(c->sb, "%" PRId64 ".%02" PRId64 "%%", bp / 100, bp % 100);
+}
+
+/* -?digits[.digits]: nothing a spreadsheet runs, so the minus needs no neutralising. */
+static bool plain_number(const char *s)
+{
+	if (*s == '-')
+		s++;
+	if (!isdigit((unsigned char)*s))
+		return false;
+	while (isdigit((unsigned char)*s))
+		s++;
+	if (*s == '.') {
+		if (!isdigit((unsigned char)*++s))
+			return false;
+		while (isdigit((unsigned char)*s))
+			s++;
+	}
+	return *s == '\0';
+}
+
+void csv_number(struct csv *c, const char *s)
+{
+	if (!s || !plain_number(s)) {
+		csv_text(c, s);
+		return;
+	}
+	sep(c);
+	strbuf_addstr(c->sb, s);
 }
 
 void csv_end_row(struct csv *c)

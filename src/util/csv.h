@@ -19,6 +19,9 @@ void csv_int(struct csv *c, int64_t v);
 /* A share in basis points (0 to 10000 = 100 %) as "50.00%", which Excel and WPS read as a number.
  */
 void csv_bp_percent(struct csv *c, int64_t bp);
+/* A decimal number's text (-176000.00) as a number: written as it is when it is one
+ * (-?digits[.digits]), else as csv_text writes it. */
+void csv_number(struct csv *c, const char *s);
 void csv_end_row(struct csv *c);
 
 #endif

@@ -107,9 +107,11 @@ function readXlsx(buf, sheet = 'xl/worksheets/sheet1.xml') {
 			)
 		: [];
 	const rows = [];
-	for (const rm of files[sheet].toString('utf8').matchAll(/<row[^>]*>(.*?)<\/row>/gs)) {
+	// a row where its number puts it: a writer leaves an empty row out
+	for (const rm of files[sheet].toString('utf8').matchAll(/<row r="(\d+)"[^>]*>(.*?)<\/row>/gs)) {
+		while (rows.length < Number(rm[1]) - 1) rows.push([]);
 		const row = [];
-		for (const cm of rm[1].matchAll(/<c r="([A-Z]+)\d+"([^>]*?)(?:\/>|>(.*?)<\/c>)/gs)) {
+		for (const cm of rm[2].matchAll(/<c r="([A-Z]+)\d+"([^>]*?)(?:\/>|>(.*?)<\/c>)/gs)) {
 			let col = 0;
 			for (const ch of cm[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
 			const attrs = cm[2];

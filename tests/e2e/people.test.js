@@ -11,7 +11,7 @@
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
-import { openBrowser, login, logout, menuTexts, shot, sel, columnTexts, RUN, testWithShots } from './helpers.js'
+import { openBrowser, login, logout, menuTexts, shot, sel, columnTexts, RUN, testWithShots, exportFrom } from './helpers.js'
 
 const BIANBAN = { username: `bianban_${RUN}`, password: 'Bianban#Passw0rd1', org: '市委编办', role: 'department' }
 const RENSHE = { username: `renshe_${RUN}`, password: 'Renshe#Passw0rd12', org: '市人社局', role: 'department' }
@@ -110,7 +110,7 @@ describe('staffing, rosters and performance pay', () => {
     await end.locator(sel('end-reason')).fill('试用期满未通过考核')
     await page.locator(sel('end-submit')).click()
     await page.locator(sel('roster-total'), { hasText: '共 9 条' }).waitFor()
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(sel('roster-export')).click()])
+    const download = await exportFrom(page, 'roster-export', 'xlsx')
     assert.equal(download.suggestedFilename(), '人员名册.xlsx')
     await shot(page, 'roster-zone')
     await logout(page)
@@ -129,7 +129,7 @@ describe('staffing, rosters and performance pay', () => {
     await page.locator(`${sel('grade-chart')} canvas`).first().waitFor()
     await page.locator(`${sel('pool-table')} .el-table__expand-icon`).first().click()
     await page.locator(sel('pool-derivation'), { hasText: '上限 = 5 × N × R' }).first().waitFor()
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(sel('pool-export')).click()])
+    const download = await exportFrom(page, 'pool-export', 'xlsx')
     assert.equal(download.suggestedFilename(), '绩效薪酬总额.xlsx')
     await page.locator('.el-tabs__item', { hasText: '参数设定' }).click()
     await page.locator(`${sel('coef-value')} input`).fill('5.5')

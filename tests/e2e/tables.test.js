@@ -14,7 +14,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { startServer, ROOT } from './server.js'
 import { createRequire } from 'node:module'
-import { openBrowser, login, sel, screenshotPath, testWithShots, pickTreeOption, confirmBox, exportFrom } from './helpers.js'
+import { openBrowser, login, sel, screenshotPath, testWithShots, pickOption, pickTreeOption, confirmBox, exportFrom } from './helpers.js'
 
 const require = createRequire(import.meta.url)
 const { readXlsx } = require('../api/xlsx.js')
@@ -64,6 +64,17 @@ const PAGES = {
     ['land-cases', '/land/cases', 'case-table'],
     ['platform-companies', '/platform/companies', 'platform-table'],
     ['platform-board', '/platform/board?year=2025', 'platform-board-table'],
+    ['industry-plans', '/industry-plans', 'industry-plans-table'],
+    ['invest', '/invest', 'invest-table'],
+    ['buildings', '/land/buildings', 'building-table'],
+    ['mujun', '/land/mujun', 'mujun-table'],
+    // twelve columns and four actions fit 1440 wide only (left for a layout decision)
+    ['roster', '/roster', 'roster-table', [1440]],
+    ['staffing', '/staffing', 'staffing-table'],
+    ['staffing-norm', '/staffing-norm', 'norm-table'],
+    ['pay', '/pay', 'pool-table'],
+    ['fault-cases', '/fault-cases', 'fault-table'],
+    ['assess', '/assess', 'assess-results'],
   ],
   admin: [
     ['orgs', '/orgs', 'org-table'],
@@ -74,6 +85,10 @@ const PAGES = {
   zone: [
     ['zone-parcels', '/land/parcels', 'parcel-table'],
     ['zone-land-cases', '/land/cases', 'case-table'],
+    ['zone-buildings', '/land/buildings', 'building-table'],
+    ['zone-invest', '/invest', 'invest-table'],
+    ['zone-roster', '/roster', 'roster-table', [1440]],
+    ['zone-kpi', '/kpi', 'kpi-indicators'],
   ],
   county: [
     ['county-tasks', '/tasks', 'task-table'],
@@ -81,6 +96,7 @@ const PAGES = {
     ['county-milestones', '/milestones', 'ms-list'],
     ['county-enterprises', '/enterprises', 'enterprise-table'],
     ['county-power-lists', '/power-lists', 'list-table'],
+    ['county-view', '/county-view', 'county-zones'],
   ],
 }
 
@@ -297,6 +313,69 @@ describe('tables: the address keeps a list, every list fits, calendars start on 
     watcher.assertClean()
   })
 
+  it('合作共建, 开发区预决算, 财力分成 and 工作日历 keep their filter, year and sort through reload and back', async () => {
+    const { page, watcher } = b.office
+    const items = async (path) => (await (await page.request.get(path)).json()).items
+    const shown = async (test) => (await page.locator(`.el-select${sel(test)} .el-select__placeholder`).first().innerText()).trim()
+    const totalIs = (test, n) => page.locator(sel(test), { hasText: `共 ${n} 条` }).waitFor()
+
+    // 合作共建: a kind picked; reload keeps it and its rows, 重置 shows all again
+    const arrangements = await items('/api/arrangements')
+    const enclaves = arrangements.filter((a) => a.kind === 'enclave')
+    assert.ok(enclaves.length > 0 && enclaves.length <= arrangements.length, 'the demo has an enclave')
+    await page.goto('/arrangements')
+    await totalIs('arrangement-total', arrangements.length)
+    await pickOption(page, sel('arrangement-filter-kind'), '飞地')
+    await page.locator(sel('arrangement-search-submit')).click()
+    await totalIs('arrangement-total', enclaves.length)
+    assert.deepEqual(query(page), { kind: 'enclave' })
+    await page.reload()
+    await totalIs('arrangement-total', enclaves.length)
+    assert.equal(await shown('arrangement-filter-kind'), '飞地')
+    await page.locator(sel('arrangement-search-reset')).click()
+    await totalIs('arrangement-total', arrangements.length)
+    assert.deepEqual(query(page), {})
+
+    // 开发区预决算: another year in the address; reload and back keep the year shown with its rows
+    await page.goto('/budgets')
+    await settled(page, 'budget-table')
+    assert.deepEqual(query(page), {})
+    const last = String(new Date().getFullYear() - 1)
+    assert.equal(await shown('budget-year'), last)
+    const other = String(new Date().getFullYear() - 2)
+    await pickOption(page, sel('budget-year'), other)
+    await settled(page, 'budget-table')
+    assert.deepEqual(query(page), { year: other })
+    await page.reload()
+    await settled(page, 'budget-table')
+    assert.equal(await shown('budget-year'), other)
+    await totalIs('budget-total', (await items(`/api/budgets?year=${other}`)).length)
+    await page.goBack()
+    await settled(page, 'budget-table')
+    assert.equal(await shown('budget-year'), last)
+
+    // 财力分成: a year in the address opens on that year
+    // (the statements load after the years' parameters: wait for the year's answers)
+    const year2024 = (r) => r.url().includes('/api/revshare/history?from=2020&to=2024')
+    await Promise.all([page.waitForResponse(year2024), page.goto('/revshare?year=2024')])
+    await settled(page, 'revshare-table')
+    assert.equal(await shown('revshare-year'), '2024')
+    await Promise.all([page.waitForResponse(year2024), page.reload()])
+    await settled(page, 'revshare-table')
+    assert.equal(await shown('revshare-year'), '2024')
+
+    // 工作日历: newest year first; the year column sorted ascending is in the address
+    const years = (await items('/api/work-calendar')).map((y) => String(y.year)).sort()
+    await page.goto('/work-calendar')
+    await settled(page, 'cal-table')
+    const yearCells = async () => (await page.locator(`${sel('cal-table')} .el-table__body-wrapper tr td:nth-child(1)`).allInnerTexts()).map((x) => x.trim())
+    assert.deepEqual(await yearCells(), [...years].reverse())
+    await page.goto('/work-calendar?sort=year')
+    await settled(page, 'cal-table')
+    assert.deepEqual(await yearCells(), years)
+    watcher.assertClean()
+  })
+
   it('the land, platform and role-change lists keep their filters and page through reload, and export the rows of their filters', async () => {
     const totalIs = (page, test, n) => page.locator(sel(test), { hasText: `共 ${n} 条` }).waitFor()
     const pickIn = async (page, test, text) => {
@@ -445,7 +524,15 @@ describe('tables: the address keeps a list, every list fits, calendars start on 
     const statement = (await api('/api/revshare/statements?year=2025&latest=true'))[0]
     const consultation = (await api('/api/consultations'))[0]
     assert.ok(statement && consultation, 'the demo has a statement and a consultation')
-    PAGES.office.push(['statement', `/revshare/statements/${statement.id}`, 'statement-lines'], ['comments', `/consultations/${consultation.id}`, 'comment-table'])
+    const plan = (await api('/api/industry-plans'))[0]
+    const zone = (await api('/api/budgets?year=2025'))[0]
+    assert.ok(plan && zone, 'the demo has an industry plan and zones\' budgets')
+    PAGES.office.push(
+      ['statement', `/revshare/statements/${statement.id}`, 'statement-lines'],
+      ['comments', `/consultations/${consultation.id}`, 'comment-table'],
+      ['industry-plan', `/industry-plans/${plan.id}`, 'industry-plan-enterprises'],
+      ['budget-zone', `/budgets/zones/${zone.zone_id}?year=2025`, 'budget-lines'],
+    )
     for (const [w, h] of [
       [1440, 900],
       [1280, 720],
@@ -453,7 +540,8 @@ describe('tables: the address keeps a list, every list fits, calendars start on 
       for (const [who, pages] of Object.entries(PAGES)) {
         const { page } = b[who]
         await page.setViewportSize({ width: w, height: h })
-        for (const [name, url, table] of pages) {
+        for (const [name, url, table, widths] of pages) {
+          if (widths && !widths.includes(w)) continue
           await page.goto(url)
           await page.locator(sel(table)).waitFor()
           await settled(page, table)

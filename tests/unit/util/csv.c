@@ -68,12 +68,37 @@ static void test_bp_percent(void **state)
 	strbuf_release(&sb);
 }
 
+/* A number's text stays a number, a negative one too (a refund, a fall in tax): only text that
+ * is not a plain decimal number is treated as text, neutralised when it reads as a formula. */
+static void test_number(void **state)
+{
+	(void)state;
+	struct strbuf sb = STRBUF_INIT;
+	struct csv c;
+
+	csv_begin(&c, &sb);
+	csv_number(&c, "-176000.00");
+	csv_number(&c, "12345.60");
+	csv_number(&c, "0");
+	csv_number(&c, "-0.000001");
+	csv_number(&c, "-1+1");
+	csv_number(&c, "-.5");
+	csv_number(&c, "1.");
+	csv_number(&c, "");
+	csv_number(&c, NULL);
+	csv_end_row(&c);
+	assert_string_equal(sb.buf, "\xef\xbb\xbf"
+	                            "-176000.00,12345.60,0,-0.000001,\"'-1+1\",\"'-.5\",1.,,\r\n");
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_csv),
 	    cmocka_unit_test(test_formulas),
 	    cmocka_unit_test(test_bp_percent),
+	    cmocka_unit_test(test_number),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -94,7 +94,6 @@ export default {
     statement: {
       title: '{year} 年度 {zone} 财力分成结算单',
       print: '打印',
-      exportXlsx: '导出 Excel',
       confirm: '确认结算单',
       confirmAsk: '确认后结算单冻结，不可修改；之后的数据更正将生成新版本。确认 {zone} {year} 年度第 {version} 版结算单？',
       confirmed: '结算单已确认',
@@ -133,6 +132,7 @@ export default {
       kind: '合作方式',
       name: '名称',
       host: '所在开发区',
+      zone: '涉及开发区',
       partner: '合作方',
       partnerZone: '合作开发区',
       partnerCompany: '托管运营企业',
