@@ -119,12 +119,13 @@ static const char sums_tail[] =
 #define EVAL_COLS                                                                                  \
 	"e.id, e.delegation_id, e.period_from, e.period_to, e.received, e.done, e.done_in_time, "  \
 	"e.avg_days_x100, e.good, e.bad, e.idle, e.result, e.reason, e.problems, e.evaluated_at, " \
-	"u.display_name, p.name, z.name"
+	"u.display_name, p.name, z.name, d.zone_org_id, d.dept_org_id, o.name, p.code"
 #define EVAL_FROM                                                                                  \
 	" FROM power_evaluation e JOIN power_delegation d ON d.id = e.delegation_id "              \
 	"JOIN power_item p ON p.id = d.power_id JOIN org z ON z.id = d.zone_org_id "               \
-	"LEFT JOIN app_user u ON u.id = e.evaluated_by"
+	"JOIN org o ON o.id = d.dept_org_id LEFT JOIN app_user u ON u.id = e.evaluated_by"
 static const char sql_eval_count[] = "SELECT COUNT(*)" EVAL_FROM;
+static const char sql_eval_counts[] = "SELECT d.dept_org_id, o.name, e.result, COUNT(*)" EVAL_FROM;
 static const char sql_eval_list[] = "SELECT " EVAL_COLS EVAL_FROM;
 static const char sql_eval_get[] = "SELECT " EVAL_COLS EVAL_FROM " WHERE e.id = ?1";
 static const char sql_eval_insert[] =
@@ -850,34 +851,44 @@ static void read_eval(struct store_stmt *st, struct arena *a, void *element)
 	e->evaluated_by_name = store_col_dup(st, 15, a);
 	e->power_name = store_col_dup(st, 16, a);
 	e->zone_name = store_col_dup(st, 17, a);
+	e->zone_org_id = store_col_int(st, 18);
+	e->dept_org_id = store_col_int(st, 19);
+	e->dept_name = store_col_dup(st, 20, a);
+	e->power_code = store_col_dup(st, 21, a);
 }
-
-struct eval_arg {
-	int64_t delegation_id;
-	const struct store_scope *scope;
-};
 
 static void eval_filter(struct store_sql *q, const void *arg)
 {
-	const struct eval_arg *x = arg;
+	const struct store_eval_filter *f = arg;
 
 	store_sql_add(q, " WHERE 1 = 1");
-	if (x->delegation_id)
-		store_sql_int(q, " AND e.delegation_id = ?", x->delegation_id);
-	store_power_scope_either(q, "d.zone_org_id", "d.dept_org_id", x->scope);
+	if (f->delegation_id)
+		store_sql_int(q, " AND e.delegation_id = ?", f->delegation_id);
+	if (f->zone_org_id)
+		store_sql_int(q, " AND d.zone_org_id = ?", f->zone_org_id);
+	if (f->dept_org_id)
+		store_sql_int(q, " AND d.dept_org_id = ?", f->dept_org_id);
+	if (f->power_id)
+		store_sql_int(q, " AND d.power_id = ?", f->power_id);
+	if (f->result)
+		store_sql_text(q, " AND e.result = ?", f->result);
+	/* a period that meets [from, to]: it ends on or after from and starts on or before to */
+	if (f->from)
+		store_sql_text(q, " AND e.period_to >= ?", f->from);
+	if (f->to)
+		store_sql_text(q, " AND e.period_from <= ?", f->to);
+	store_power_scope_either(q, "d.zone_org_id", "d.dept_org_id", &f->scope);
 }
 
-int store_evaluation_list(struct store *s, struct arena *a, int64_t delegation_id,
-                          const struct store_scope *scope, int64_t offset, int64_t limit,
+int store_evaluation_list(struct store *s, struct arena *a, const struct store_eval_filter *f,
                           struct store_evaluation **out, int *n, int64_t *total)
 {
-	struct eval_arg arg = {delegation_id, scope};
 	struct store_list l = {
 	    .count_sql = sql_eval_count,
 	    .list_sql = sql_eval_list,
-	    .offset = offset,
-	    .limit = limit,
-	    .arg = &arg,
+	    .offset = f->offset,
+	    .limit = f->limit,
+	    .arg = f,
 	    .read = read_eval,
 	    .elem_size = sizeof(**out),
 	    .filter = eval_filter,
@@ -885,6 +896,36 @@ int store_evaluation_list(struct store *s, struct arena *a, int64_t delegation_i
 	};
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);
+
+	*out = arr;
+	return rc;
+}
+
+static void read_eval_count(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_eval_count *c = element;
+
+	c->dept_org_id = store_col_int(st, 0);
+	c->dept_name = store_col_dup(st, 1, a);
+	c->result = store_col_dup(st, 2, a);
+	c->n = store_col_int(st, 3);
+}
+
+int store_evaluation_counts(struct store *s, struct arena *a, const struct store_eval_filter *f,
+                            struct store_eval_count **out, int *n)
+{
+	struct store_list l = {
+	    .list_sql = sql_eval_counts,
+	    .arg = f,
+	    .read = read_eval_count,
+	    .elem_size = sizeof(**out),
+	    .filter = eval_filter,
+	    .order = " GROUP BY d.dept_org_id, o.name, e.result ORDER BY o.name, d.dept_org_id, "
+	             "e.result",
+	};
+	void *arr;
+	int64_t total;
+	int rc = store_list_page(s, a, &l, &arr, n, &total);
 
 	*out = arr;
 	return rc;

@@ -136,6 +136,25 @@ struct store_evaluation {
 	const char *result, *reason, *problems;
 	const char *evaluated_at, *evaluated_by_name;
 	const char *power_name, *zone_name;
+	/* read only: the entry's sides and the power's code */
+	int64_t zone_org_id, dept_org_id;
+	const char *dept_name, *power_code;
+};
+
+/* The recorded evaluations a list shows: those whose period meets [from, to] (YYYY-MM, either
+ * may be NULL); 0 and NULL mean any. */
+struct store_eval_filter {
+	int64_t delegation_id, zone_org_id, dept_org_id, power_id;
+	const char *result, *from, *to;
+	struct store_scope scope;
+	int64_t offset, limit; /* limit 0: every row (exports) */
+};
+
+/* Recorded evaluations counted by department and result (the page's chart). */
+struct store_eval_count {
+	int64_t dept_org_id;
+	const char *dept_name, *result;
+	int64_t n;
 };
 
 /* One zone's published list entry as the public sees it. */
@@ -261,9 +280,12 @@ int store_power_sums(struct store *s, struct arena *a, const struct store_sums_f
 /* Records an evaluation (e->fig computed by the caller), audited "power_evaluation". */
 int store_evaluation_create(struct store *s, const struct store_actor *who,
                             const struct store_power_json *json, struct store_evaluation *e);
-int store_evaluation_list(struct store *s, struct arena *a, int64_t delegation_id,
-                          const struct store_scope *scope, int64_t offset, int64_t limit,
+/* Newest first. */
+int store_evaluation_list(struct store *s, struct arena *a, const struct store_eval_filter *f,
                           struct store_evaluation **out, int *n, int64_t *total);
+/* The same rows counted in SQL by department and result, in department name order. */
+int store_evaluation_counts(struct store *s, struct arena *a, const struct store_eval_filter *f,
+                            struct store_eval_count **out, int *n);
 
 /* Publishes or withdraws a zone's list, audited "power_list_publication". */
 int store_power_publish(struct store *s, const struct store_actor *who,

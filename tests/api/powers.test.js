@@ -389,6 +389,41 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.status, 201, r.text);
 		assert.deepEqual(await evaluated(), ['food:2:improve', 'other:0:null', 'other:0:null']);
 		assert.equal((await c.zone1.get(`/api/power-evaluations?delegation_id=${d.food.id}`)).json.total, 2);
+		// the recorded evaluations: filtered by zone, department, power, result and period (a
+		// period that meets the filter's), scoped as the list is
+		const evals = async (who, q) => {
+			const res = await c[who].get(`/api/power-evaluations?${q}`);
+			assert.equal(res.status, 200, res.text);
+			return res.json.items.map((x) => `${x.result}:${x.reason}`);
+		};
+		assert.deepEqual(await evals('market1', 'result=improve'), ['improve:四月有超期件']);
+		assert.deepEqual(await evals('market1', `zone_org_id=${ids[h.ORG.econ]}&dept_org_id=${ids['市市场监管局']}&power_id=${p.food.id}`), ['improve:四月有超期件', 'good:按时办结率92.31%，满意率90%']);
+		assert.deepEqual(await evals('market1', 'from=2025-05&to=2025-09'), ['improve:四月有超期件', 'good:按时办结率92.31%，满意率90%']);
+		assert.deepEqual(await evals('market1', 'from=2025-06'), []);
+		assert.deepEqual(await evals('market1', 'to=2025-02'), []);
+		assert.deepEqual(await evals('market1', `dept_org_id=${ids['市自然资源局']}`), []);
+		assert.deepEqual(await evals('zone2', ''), []);
+		h.assertError(await c.market1.get('/api/power-evaluations?result=fine'), 400, 'invalid_parameter', 'result');
+		h.assertError(await c.market1.get('/api/power-evaluations?from=2025-13'), 400, 'invalid_parameter', 'from');
+		h.assertError(await c.market1.get('/api/power-evaluations?from=2025-05&to=2025-03'), 400, 'invalid_parameter', 'to');
+		// the chart: counted by department and result
+		r = await c.office1.get('/api/power-evaluations/by-department');
+		assert.deepEqual(r.json.items, [{ dept_org_id: ids['市市场监管局'], dept_org_name: '市市场监管局', good: 1, improve: 1, revoke: 0 }]);
+		assert.deepEqual((await c.zone2.get('/api/power-evaluations/by-department')).json.items, []);
+		assert.deepEqual((await c.office1.get('/api/power-evaluations/by-department?result=good')).json.items[0].improve, 0);
+		// exported with the same filters
+		let ex = await c.market1.get('/api/power-evaluations/export.xlsx');
+		assert.equal(ex.status, 200);
+		assert.equal(h.xlsxRows(ex.buf), 3);
+		for (const s of ['评估理由', '发现的问题', '四月有超期件', '个别件超期', '需改进', '良好', '2025-03', '5.62', '3704210001']) assert.ok(h.xlsxText(ex.buf).includes(s), s);
+		ex = await c.market1.get('/api/power-evaluations/export.csv?result=good');
+		assert.equal(ex.status, 200);
+		let lines = ex.text.trim().split('\r\n');
+		assert.equal(lines.length, 2);
+		assert.ok(lines[1].includes('个别件超期') && lines[1].includes('良好') && !lines[1].includes('需改进'), lines[1]);
+		lines = (await c.zone2.get('/api/power-evaluations/export.csv')).text.trim().split('\r\n');
+		assert.equal(lines.length, 1);
+		h.assertError(await c.market1.get('/api/power-evaluations/export.xlsx?result=fine'), 400, 'invalid_parameter', 'result');
 		// guidance (谁赋权、谁指导): the department records it, the zone reads it
 		h.assertError(await c.zone1.post(`/api/power-delegations/${d.food.id}/guidance`, { kind: 'training', held_on: '2025-03-05', content: 'x' }), 403, 'capability_required');
 		r = await c.market1.post(`/api/power-delegations/${d.food.id}/guidance`, { kind: 'training', held_on: '2025-03-05', content: '食品经营许可审查要点培训', participants: 12 });
