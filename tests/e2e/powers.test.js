@@ -4,10 +4,11 @@
 // (approve_duty_list) approves a submitted 权责清单, and the zone's change of an approved list is
 // refused while a function is in no one's hands, then saved as the next version; the public
 // page shows the published lists without sign-in and reads on a phone.
+import fs from 'node:fs'
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
-import { openBrowser, login, logout, pickOption, shot, sel, confirmBox, RUN, testWithShots } from './helpers.js'
+import { openBrowser, login, logout, pickOption, shot, sel, confirmBox, exportFrom, RUN, testWithShots } from './helpers.js'
 
 const MARKET = { username: `market_${RUN}`, password: 'Market#Passw0rd1', org: '市市场监管局', role: 'department' }
 const ZONE = { username: `pzone_${RUN}`, password: 'Zone#Passw0rd123', org: '抚顺经济开发区（示例）', role: 'zone' }
@@ -98,6 +99,26 @@ describe('powers and boundaries in the browser', () => {
     await d.waitFor({ state: 'hidden' })
     await page.locator('.el-message--success', { hasText: '评估已记录' }).waitFor()
     await shot(page, 'powers-evaluation')
+    // 评估记录: the evaluation just recorded, found by its result; the filter lives in the address
+    await page.locator(sel('eval-records')).click()
+    await page.locator(sel('page-power-evaluations')).waitFor()
+    await page.locator(sel('evals-chart')).waitFor()
+    const row = page.locator(`${sel('evals-table')} .el-table__row`, { hasText: '按时办结率、满意率达到要求' }).first()
+    const result = (await row.locator(sel('evals-result')).innerText()).trim()
+    await pickOption(page, sel('evals-filter-result'), result)
+    await page.locator(sel('evals-search-submit')).click()
+    await page.waitForURL(/[?&]result=(good|improve|revoke)/)
+    await page.reload()
+    await row.waitFor()
+    for (const tag of await page.locator(sel('evals-result')).allInnerTexts()) assert.equal(tag.trim(), result)
+    const csv = await exportFrom(page, 'evals-export', 'csv')
+    const lines = fs.readFileSync(await csv.path(), 'utf8').trim().split('\r\n')
+    assert.match(lines[0], /评估理由/)
+    assert.ok(lines.slice(1).every((l) => l.includes(result)), lines.join('\n'))
+    assert.ok(lines.some((l) => l.includes('按时办结率、满意率达到要求')))
+    const xlsx = await exportFrom(page, 'evals-export', 'xlsx')
+    assert.match(xlsx.suggestedFilename(), /\.xlsx$/)
+    await shot(page, 'powers-evaluations')
     await logout(page)
     watcher.assertClean()
   })

@@ -6,6 +6,7 @@ export default {
     powerCatalogue: '权力事项目录',
     powerLists: '一区一单',
     powerEvaluation: '赋权评估',
+    powerEvaluations: '评估记录',
     dutyLists: '权责清单',
     dutyList: '权责清单详情',
     powerAffairs: '社会事务与营商环境',
@@ -107,6 +108,11 @@ export default {
       addGuidance: '记录培训指导',
       chart: '评估建议分布',
       save: '保存',
+    },
+    records: {
+      dept: '实施部门',
+      cases: '受理 / 办结 / 按时',
+      by: '评估人 / 时间',
     },
     duty: {
       zone: '开发区',
