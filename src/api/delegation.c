@@ -1,7 +1,8 @@
 /* delegation.c - each zone's list of delegated powers (一区一单, art. 4): the list in the caller's
  * scope, the workflow's steps, guidance, monthly case figures, the evaluation figures of every
- * delegated power and the evaluations recorded, and exports. The department's steps need its
- * organization to hold delegate_power and to be the power's department (谁赋权、谁指导); the
+ * delegated power and the evaluations recorded, the office's setting of the evaluation (the
+ * months without a case that flag a power 下放了用不上), and exports. The department's steps need
+ * its organization to hold delegate_power and to be the power's department (谁赋权、谁指导); the
  * zone's steps need the caller's organization to be that zone. Must not write SQL. */
 #include "api/capability.h"
 #include "api/export.h"
@@ -387,6 +388,55 @@ static int period_of(struct api_ctx *c, const char *from, const char *to, int64_
 	return 0;
 }
 
+/* The months without a case that flag a power 下放了用不上: the office's setting (or the
+ * default); a request may name others to see what they would flag. */
+static int idle_setting(struct api_ctx *c, int64_t *out)
+{
+	struct store_power_setting p;
+	int rc;
+
+	if ((rc = store_power_setting_get(c->db, c->a, &p)) != KFQ_OK)
+		return api_store_error(c, rc);
+	*out = p.idle_months;
+	return 0;
+}
+
+static void write_setting(struct api_ctx *c, const struct store_power_setting *p)
+{
+	jsonw_obj_open(&c->w);
+	jsonw_kstr(&c->w, "changed_at", p->changed_at);
+	jsonw_kstr(&c->w, "changed_by_name", p->changed_by_name);
+	jsonw_kint(&c->w, "default_idle_months", POWER_IDLE_MONTHS);
+	jsonw_kint(&c->w, "idle_months", p->idle_months);
+	jsonw_obj_close(&c->w);
+}
+
+static int setting_get(struct api_ctx *c)
+{
+	struct store_power_setting p;
+	int rc;
+
+	if ((rc = store_power_setting_get(c->db, c->a, &p)) != KFQ_OK)
+		return api_store_error(c, rc);
+	write_setting(c, &p);
+	return api_ok(c, 200);
+}
+
+/* The office keeps the setting (calendar_write: the office's bit for the module's settings, as
+ * for the working-day calendar). */
+static int setting_put(struct api_ctx *c)
+{
+	struct store_power_setting p;
+	int rc;
+
+	if ((rc = store_power_setting_put(c->db, &c->actor, &power_json_audit,
+	                                  api_body_int(c, "idle_months"))) != KFQ_OK ||
+	    (rc = store_power_setting_get(c->db, c->a, &p)) != KFQ_OK)
+		return api_store_error(c, rc);
+	write_setting(c, &p);
+	return api_ok(c, 200);
+}
+
 static void write_sums(struct api_ctx *c, const struct store_power_sums *s, const struct period *p)
 {
 	struct power_figures f;
@@ -417,7 +467,9 @@ static int sums_query(struct api_ctx *c, struct store_sums_filter *f, struct per
 	memset(f, 0, sizeof(*f));
 	f->zone_org_id = api_query_int(c, "zone_org_id", 0);
 	f->dept_org_id = api_query_int(c, "dept_org_id", 0);
-	idle = api_query_int(c, "idle_months", POWER_IDLE_MONTHS);
+	if (idle_setting(c, &idle) != 0)
+		return -1;
+	idle = api_query_int(c, "idle_months", idle);
 	if (!api_query_str(c, "from") || !api_query_str(c, "to"))
 		return api_error(c, 400, "invalid_parameter", "请给出评估期 from 和 to（YYYY-MM）",
 		                 api_query_str(c, "from") ? "to" : "from");
@@ -520,12 +572,14 @@ static int evaluate(struct api_ctx *c)
 	struct store_power_sums *ss;
 	struct store_evaluation e = {0};
 	struct period p;
-	int64_t total, idle = api_body_has(c, "idle_months") ? api_body_int(c, "idle_months")
-	                                                     : POWER_IDLE_MONTHS;
+	int64_t total, idle;
 	int n, rc;
 
-	if (load(c, &d) != 0 || may_act(c, POWER_DELEGATE, d.power.dept_org_id, 0) != 0)
+	if (load(c, &d) != 0 || may_act(c, POWER_DELEGATE, d.power.dept_org_id, 0) != 0 ||
+	    idle_setting(c, &idle) != 0)
 		return -1;
+	if (api_body_has(c, "idle_months"))
+		idle = api_body_int(c, "idle_months");
 	if (period_of(c, api_body_str(c, "period_from"), api_body_str(c, "period_to"), idle, &p,
 	              "/period_from", "/period_to") != 0)
 		return -1;
@@ -720,6 +774,10 @@ static const struct api_field figures_export_query[] = {FIGURES_FILTER, API_FIEL
 static const struct api_field eval_query[] = {EVAL_FILTER, API_QPAGE, API_FIELDS_END};
 static const struct api_field eval_export_query[] = {EVAL_FILTER, API_FIELDS_END};
 
+static const struct api_field setting_body[] = {
+    API_INT_FIELD("idle_months", true, 1, 24),
+    {NULL, 0, false, 0},
+};
 static const struct api_field create_body[] = {
     {"action", API_STR, true, 20},
     API_ID_FIELD("power_id", true),
@@ -786,6 +844,8 @@ const struct api_route api_delegation_routes[] = {
      eval_export_query, NULL},
     {"GET", "/api/power-evaluations/by-department", evaluation_counts, PERM_POWER_READ, 0,
      eval_export_query, NULL},
+    {"GET", "/api/power-settings", setting_get, PERM_POWER_READ, 0, NULL, NULL},
+    {"PUT", "/api/power-settings", setting_put, PERM_CALENDAR_WRITE, 0, NULL, setting_body},
     {"GET", "/api/power-evaluations/figures", figures, PERM_POWER_READ, 0, figures_query, NULL},
     {"GET", "/api/power-evaluations/figures/export.xlsx", figures_export, PERM_POWER_READ, 0,
      figures_export_query, NULL},

@@ -140,6 +140,13 @@ static const char sql_pub_get[] =
 static const char sql_pub_insert[] =
     "INSERT INTO power_list_publication (zone_org_id, published, changed_at, changed_by) "
     "VALUES (?1, ?2, ?3, ?4)";
+static const char sql_setting_get[] =
+    "SELECT s.idle_months, s.changed_at, u.display_name FROM power_setting s "
+    "LEFT JOIN app_user u ON u.id = s.changed_by WHERE s.id = 1";
+static const char sql_setting_put[] =
+    "INSERT INTO power_setting (id, idle_months, changed_at, changed_by) VALUES (1, ?1, ?2, ?3) "
+    "ON CONFLICT (id) DO UPDATE SET idle_months = excluded.idle_months, "
+    "changed_at = excluded.changed_at, changed_by = excluded.changed_by";
 #define PUBLIC "d.status IN ('accepted', 'acting')"
 #define PUBLIC_SELECT                                                                              \
 	"SELECT d.zone_org_id, z.name, p.code, p.name, p.kind, o.name, d.mode, d.status, "         \
@@ -981,6 +988,72 @@ done:
 	if ((rc = store_end(s, rc)) != KFQ_OK)
 		e->id = 0;
 	return rc;
+}
+
+/* ---- the office's setting ---- */
+
+static void read_setting(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_power_setting *p = element;
+
+	p->idle_months = store_col_int(st, 0);
+	p->changed_at = store_col_dup(st, 1, a);
+	p->changed_by_name = store_col_dup(st, 2, a);
+}
+
+int store_power_setting_get(struct store *s, struct arena *a, struct store_power_setting *out)
+{
+	struct store_stmt *st;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	out->idle_months = POWER_IDLE_MONTHS;
+	if ((rc = store_prepare(s, sql_setting_get, &st)) != KFQ_OK)
+		return rc;
+	rc = store_row(st, a, read_setting, out);
+	return rc == KFQ_ENOTFOUND ? KFQ_OK : rc;
+}
+
+static char *setting_json(struct store *s, const struct store_power_json *json, int *rc)
+{
+	struct store_power_setting p;
+	struct strbuf sb = STRBUF_INIT;
+	struct arena a;
+	struct jsonw w;
+
+	arena_init(&a);
+	if ((*rc = store_power_setting_get(s, &a, &p)) != KFQ_OK) {
+		arena_release(&a);
+		return NULL;
+	}
+	jsonw_init(&w, &sb);
+	json->setting(&w, &p);
+	arena_release(&a);
+	return strbuf_detach(&sb, NULL);
+}
+
+int store_power_setting_put(struct store *s, const struct store_actor *who,
+                            const struct store_power_json *json, int64_t idle_months)
+{
+	struct store_stmt *st;
+	char now[TIME_RFC3339_LEN], *before = NULL, *after = NULL;
+	int rc;
+
+	time_format(time_now(), now);
+	if ((rc = store_begin(s)) != KFQ_OK)
+		return rc;
+	if (!(before = setting_json(s, json, &rc)) ||
+	    (rc = store_prepare(s, sql_setting_put, &st)) != KFQ_OK)
+		goto done;
+	store_bind_int(st, 1, idle_months);
+	store_bind_text(st, 2, now);
+	store_bind_id(st, 3, who->user_id);
+	if ((rc = store_run(st)) == KFQ_OK && (after = setting_json(s, json, &rc)))
+		rc = store_audit_append_id(s, who, "update", "power_setting", 1, before, after);
+done:
+	free(before);
+	free(after);
+	return store_end(s, rc);
 }
 
 /* ---- publication and the public page ---- */

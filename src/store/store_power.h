@@ -188,6 +188,13 @@ struct store_duty_list {
 	int nitems;
 };
 
+/* The office's setting of the evaluation (migration 0066); changed_at and changed_by_name are
+ * NULL while the default holds. */
+struct store_power_setting {
+	int64_t idle_months;
+	const char *changed_at, *changed_by_name;
+};
+
 /* The shapes audit records take their before/after from (app/power_json.c). */
 struct store_power_json {
 	void (*power)(struct jsonw *w, const struct store_power *p);
@@ -198,6 +205,7 @@ struct store_power_json {
 	void (*guidance)(struct jsonw *w, const struct store_guidance *g);
 	void (*case_month)(struct jsonw *w, const struct store_case_month *m);
 	void (*publication)(struct jsonw *w, int64_t zone_org_id, bool published);
+	void (*setting)(struct jsonw *w, const struct store_power_setting *p);
 };
 
 /* Adds a year's notice and its days in one transaction (audited "work_calendar_year"). The year
@@ -286,6 +294,12 @@ int store_evaluation_list(struct store *s, struct arena *a, const struct store_e
 /* The same rows counted in SQL by department and result, in department name order. */
 int store_evaluation_counts(struct store *s, struct arena *a, const struct store_eval_filter *f,
                             struct store_eval_count **out, int *n);
+
+/* The setting kept, or the default (POWER_IDLE_MONTHS) when the office has set none. */
+int store_power_setting_get(struct store *s, struct arena *a, struct store_power_setting *out);
+/* Keeps the setting, audited "power_setting" (id 1) with the values before and after. */
+int store_power_setting_put(struct store *s, const struct store_actor *who,
+                            const struct store_power_json *json, int64_t idle_months);
 
 /* Publishes or withdraws a zone's list, audited "power_list_publication". */
 int store_power_publish(struct store *s, const struct store_actor *who,

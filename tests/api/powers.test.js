@@ -361,6 +361,29 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		const idle = async (to) => (await c.market1.get(`/api/power-evaluations/figures?from=2025-03&to=${to}&idle_months=2`)).json.items.find((x) => x.delegation_id === d.food.id).figures.idle;
 		assert.equal(await idle('2025-05'), false);
 		assert.equal(await idle('2025-06'), true);
+		// the office's setting (migration 0066): 6 months until it sets another; the figures and an
+		// evaluation read it, and a request's idle_months stays a what-if over it
+		const idleBy = async (q) => (await c.market1.get(`/api/power-evaluations/figures?from=2025-03&to=2025-06${q}`)).json.items.find((x) => x.delegation_id === d.food.id).figures.idle;
+		r = await c.zone1.get('/api/power-settings');
+		assert.deepEqual(r.json, { changed_at: null, changed_by_name: null, default_idle_months: 6, idle_months: 6 });
+		assert.equal(await idleBy(''), false); // April's cases are within the last 6 months
+		h.assertError(await c.market1.put('/api/power-settings', { idle_months: 2 }), 403, 'forbidden');
+		h.assertError(await c.office1.put('/api/power-settings', { idle_months: 25 }), 400, 'out_of_range', '/idle_months');
+		let audits = await auditCount();
+		r = await c.office1.put('/api/power-settings', { idle_months: 2 });
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.idle_months, 2);
+		assert.equal(r.json.changed_by_name, (await c.office1.get('/api/session')).json.user.display_name);
+		assert.equal(await auditCount(), audits + 1);
+		const audit = (await c.auditor1.get('/api/audit?entity_type=power_setting')).json.items[0];
+		assert.deepEqual([audit.action, audit.before, audit.after], ['update', { idle_months: 6 }, { idle_months: 2 }]);
+		assert.equal((await c.market1.get('/api/power-settings')).json.idle_months, 2);
+		assert.equal(await idleBy(''), true); // May and June saw no case
+		assert.equal(await idleBy('&idle_months=3'), false); // what if 3: April is within them
+		// put back, for the figures below
+		r = await c.office1.put('/api/power-settings', { idle_months: 6 });
+		assert.equal(r.status, 200, r.text);
+		assert.equal(await idleBy(''), false);
 		h.assertError(await c.market1.get('/api/power-evaluations/figures?from=2025-05&to=2025-03'), 400, 'invalid_value', 'to');
 		h.assertError(await c.market1.get('/api/power-evaluations/figures?from=2025-03'), 400, 'invalid_parameter', 'to');
 		// the department evaluates; the figures are the server's, not the request's

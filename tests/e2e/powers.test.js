@@ -185,6 +185,15 @@ describe('powers and boundaries in the browser', () => {
     await page.waitForURL(/problem_status=answered/)
     await rows.filter({ hasText: '抚顺某餐饮管理有限公司' }).waitFor()
     assert.equal(await rows.filter({ hasText: '抚顺某新材料科技有限公司' }).count(), 0)
+    // the office sets the months without a case that make a power 下放了用不上 (put back after)
+    await page.locator(sel('menu-power-evaluation')).click()
+    const setting = page.locator(sel('eval-setting'))
+    await setting.locator(sel('eval-setting-months')).waitFor()
+    for (const n of [4, 6]) {
+      await setting.locator(`${sel('eval-setting-months')} input`).fill(String(n))
+      await setting.locator(sel('eval-setting-save')).click()
+      await setting.filter({ hasText: `连续${n}个月无办件` }).filter({ hasText: '设置）' }).waitFor()
+    }
     await logout(page)
     await login(page, watcher, ZONE.username, ZONE.password)
     watcher.assertClean()

@@ -438,6 +438,9 @@ export const powerApi = {
   exportEvaluations: (query) => downloadExport('/api/power-evaluations/export.xlsx', query),
   exportEvaluationsCsv: (query) => downloadExport('/api/power-evaluations/export.csv', query),
   figures: (query) => api.get('/api/power-evaluations/figures', query),
+  // the office's setting {idle_months, default_idle_months, changed_at, changed_by_name}
+  setting: () => api.get('/api/power-settings'),
+  saveSetting: (s) => api.put('/api/power-settings', s),
   exportFigures: (query) => downloadExport('/api/power-evaluations/figures/export.xlsx', query),
   exportFiguresCsv: (query) => downloadExport('/api/power-evaluations/figures/export.csv', query),
   publish: (zoneId, published) => api.post(`/api/power-lists/${zoneId}/publish`, { published }),

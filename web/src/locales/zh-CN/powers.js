@@ -77,6 +77,9 @@ export default {
       from: '起始月份',
       to: '截止月份',
       idleMonths: '闲置认定（月）',
+      setting: '全市设置：连续{n}个月无办件即认定为“下放了用不上”；筛选中的月数仅作测算',
+      settingBy: '（{who}于{at}设置）',
+      settingSave: '保存设置',
       received: '受理',
       done: '办结',
       inTime: '按时办结',
@@ -233,6 +236,7 @@ export default {
       power_evaluation: '赋权评估',
       power_guidance: '培训指导',
       power_list_publication: '一区一单公开',
+      power_setting: '赋权评估设置',
       duty_list: '权责清单',
       key_matter: '高效办成一件事',
       matter_problem: '堵点卡点问题',
@@ -297,6 +301,9 @@ export default {
     },
     power_list_publication: {
       zone_org_id: '开发区ID',
+    },
+    power_setting: {
+      idle_months: '闲置认定月数',
     },
     duty_list: {
       cross_posts: '交叉任职',
