@@ -1,9 +1,11 @@
 /* affairs.c - the powers module's tracked items: social-affairs functions a zone hands over to
- * its local government (art. 2; the zone or its county keeps them, the board shows zones by
- * progress); the 高效办成一件事 key matters and the problems enterprises report (art. 4; recorded
- * by the organization holding publish_power_list, answered by the handling organization, closed by
- * the recorder, followed by the enterprise with a query code on a public route); the rules each
+ * its local government (art. 2; the zone or its county keeps them, with the evidence as files
+ * of the shared attachment mechanism and a note; the board shows zones by progress); the
+ * 高效办成一件事 key matters and the problems enterprises report (art. 4; recorded by the
+ * organization holding publish_power_list, answered by the handling organization, closed by the
+ * recorder, followed by the enterprise with a query code on a public route); the rules each
  * department must adjust (art. 17); and the module's board. Must not write SQL. */
+#include "api/attachment.h"
 #include "api/capability.h"
 #include "api/export.h"
 #include "api/power_impl.h"
@@ -42,6 +44,39 @@ static int today(struct api_ctx *c, char out[11])
 
 /* ---- social affairs ---- */
 
+#define SOCIAL_MAX_FILES 20
+
+/* The entry's evidence files, for the answer. */
+static int social_files(struct api_ctx *c, struct store_social *x)
+{
+	struct store_attachment *fs;
+	int n, rc;
+
+	if ((rc = store_attachment_list(c->db, c->a, "social_affair", x->id, &fs, &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	x->files = fs;
+	x->nfiles = n;
+	x->with_files = true;
+	return 0;
+}
+
+/* An entry's files are read by whoever reads the entry: its zone (or the zone's county, by the
+ * data scope), the office and supervisors, the list's publisher. */
+static int social_may_read(struct api_ctx *c, int64_t id)
+{
+	struct store_social x;
+	int rc;
+
+	if ((rc = store_social_get(c->db, c->a, id, &x)) != KFQ_OK)
+		return api_store_error(c, rc);
+	return power_readable(c, CAP_PUBLISH_POWER_LIST, x.zone_org_id, x.zone_org_id);
+}
+
+const struct api_attachment_kind api_powers_attachment_kinds[] = {
+    {"social_affair", "社会事务剥离·移交依据", PERM_POWER_WRITE, social_may_read},
+    {NULL, NULL, 0, NULL},
+};
+
 static int social_list(struct api_ctx *c)
 {
 	struct store_affairs_filter f;
@@ -54,8 +89,11 @@ static int social_list(struct api_ctx *c)
 	if ((rc = store_social_list(c->db, c->a, &f, &xs, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
 	api_page_begin(c);
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
+		if (social_files(c, &xs[i]) != 0)
+			return -1;
 		affairs_json_social(&c->w, &xs[i]);
+	}
 	api_page_end(c, total, f.offset, f.limit);
 	return api_ok(c, 200);
 }
@@ -126,22 +164,32 @@ static int social_save(struct api_ctx *c, int64_t id)
 		return -1;
 	x.receiving_body = api_body_str(c, "receiving_body");
 	x.evidence = api_body_str(c, "evidence");
+	x.file_ids = api_body_ints(c, "attachment_ids", &x.nfile_ids);
+	if (id && social_files(c, &x) != 0)
+		return -1;
+	if (x.nfiles + x.nfile_ids > SOCIAL_MAX_FILES)
+		return api_error(c, 400, "invalid_value", "移交依据文件最多20个",
+		                 "/attachment_ids");
 	if (strcmp(x.status, "carrying") != 0 && (!x.receiving_body || !*x.receiving_body))
 		return api_error(c, 400, "missing_field", "制定移交计划后请填写接收单位",
 		                 "/receiving_body");
 	if (strcmp(x.status, "carrying") != 0 && !x.target_date)
 		return api_error(c, 400, "missing_field", "制定移交计划后请填写目标日期",
 		                 "/target_date");
-	if (!strcmp(x.status, "handed_over") && (!x.evidence || !*x.evidence))
+	if (!strcmp(x.status, "handed_over") && (!x.evidence || !*x.evidence) &&
+	    x.nfiles + x.nfile_ids == 0)
 		return api_error(c, 400, "missing_field",
-		                 "已移交的职能请填写移交依据（文件或协议）", "/evidence");
+		                 "已移交的职能请上传移交依据（文件或协议）或填写说明", "/evidence");
 	rc = store_social_save(c->db, &c->actor, &affairs_json_audit, &x);
 	if (rc == KFQ_ECONFLICT)
 		return api_error(c, 409, "name_taken", "该开发区已列有同名的社会事务职能", "/name");
+	if (rc == KFQ_EINVAL)
+		return api_error(c, 400, "invalid_value", "附件无效或已被使用，请重新上传",
+		                 "/attachment_ids");
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
-	if ((rc = store_social_get(c->db, c->a, x.id, &x)) != KFQ_OK)
-		return api_store_error(c, rc);
+	if ((rc = store_social_get(c->db, c->a, x.id, &x)) != KFQ_OK || social_files(c, &x) != 0)
+		return rc != KFQ_OK ? api_store_error(c, rc) : -1;
 	affairs_json_social(&c->w, &x);
 	return api_ok(c, id ? 200 : 201);
 }
@@ -773,10 +821,15 @@ static const struct api_field rule_export_query[] = {API_ID_FIELD("dept_org_id",
 static const struct api_field public_query[] = {API_QSTR("code", 200), API_FIELDS_END};
 
 static const struct api_field social_body[] = {
-    API_ID_FIELD("zone_org_id", false),  {"category", API_STR, true, 20},
-    {"name", API_STR, true, 200},        {"receiving_body", API_STR, false, 200},
-    {"target_date", API_STR, false, 10}, {"status", API_STR, true, 20},
-    {"evidence", API_STR, false, 2000},  {NULL, 0, false, 0},
+    API_ID_FIELD("zone_org_id", false),
+    {"category", API_STR, true, 20},
+    {"name", API_STR, true, 200},
+    {"receiving_body", API_STR, false, 200},
+    {"target_date", API_STR, false, 10},
+    {"status", API_STR, true, 20},
+    {"evidence", API_STR, false, 2000},
+    API_IDS_FIELD("attachment_ids", false, SOCIAL_MAX_FILES),
+    {NULL, 0, false, 0},
 };
 static const struct api_field matter_body[] = {
     {"name", API_STR, true, 200},

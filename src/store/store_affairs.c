@@ -44,6 +44,7 @@ static void read_social(struct store_stmt *st, struct arena *a, void *element)
 {
 	struct store_social *x = element;
 
+	memset(x, 0, sizeof(*x)); /* no files, nothing to attach */
 	x->id = store_col_int(st, 0);
 	x->zone_org_id = store_col_int(st, 1);
 	x->zone_name = store_col_dup(st, 2, a);
@@ -200,6 +201,9 @@ int store_social_save(struct store *s, const struct store_actor *who,
 	store_bind_text(st, 8, now);
 	store_bind_id(st, 9, who->user_id);
 	rc = finish_save(s, who, st, &x->id, "social_affair", before, write_social, json);
+	if (rc == KFQ_OK && x->nfile_ids > 0)
+		rc = store_attachment_claim(s, "social_affair", x->id, who->org_id, x->file_ids,
+		                            x->nfile_ids);
 done:
 	free(before);
 	return store_end(s, rc);

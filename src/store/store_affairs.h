@@ -9,6 +9,7 @@
 
 #include "core/affairs.h"
 #include "store/store.h"
+#include "store/store_attachment.h"
 #include "store/store_audit.h"
 
 #include <stdbool.h>
@@ -18,8 +19,18 @@ struct jsonw;
 struct store_social {
 	int64_t id, zone_org_id;
 	const char *zone_name;
-	const char *category, *name, *receiving_body, *target_date, *status, *evidence;
+	const char *category, *name, *receiving_body, *target_date, *status;
+	const char
+	    *evidence; /* the note on the evidence; the files are attachments "social_affair" */
 	const char *created_at, *updated_at;
+	/* the API's answer: the evidence files, written when with_files (never in the audit) */
+	const struct store_attachment *files;
+	int nfiles;
+	bool with_files;
+	/* store_social_save: uploads to attach (unattached, "social_affair", the writer's
+	 * organization) */
+	const int64_t *file_ids;
+	int nfile_ids;
 };
 
 /* One zone's hand-over progress, for the board. */
@@ -73,8 +84,9 @@ struct store_affairs_filter {
 int store_social_list(struct store *s, struct arena *a, const struct store_affairs_filter *f,
                       struct store_social **out, int *n, int64_t *total);
 int store_social_get(struct store *s, struct arena *a, int64_t id, struct store_social *out);
-/* Creates (x->id 0; set on success) or updates, audited "social_affair". KFQ_ECONFLICT when the
- * zone lists the name already. */
+/* Creates (x->id 0; set on success) or updates, audited "social_affair", and attaches the
+ * uploads x->file_ids in the same transaction. KFQ_ECONFLICT when the zone lists the name
+ * already; KFQ_EINVAL when an upload is not one the writer's organization may attach. */
 int store_social_save(struct store *s, const struct store_actor *who,
                       const struct store_affairs_json *json, struct store_social *x);
 /* Per zone in scope: counts by status and overdue on `today` (YYYY-MM-DD), by zone name. */

@@ -76,6 +76,38 @@ describe('social affairs, key matters, problems and rules to adjust', { timeout:
 		const x = await c.office1.get('/api/social-affairs/export.xlsx');
 		assert.equal(h.xlsxRows(x.buf), 4);
 		assert.ok(h.xlsxText(x.buf).includes('顺政发〔2025〕8号'));
+
+		// the evidence is files (the shared attachments, kind social_affair) with the text as a
+		// note; a file alone is evidence of a hand-over
+		const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+		const upload = (who, name) => c[who].post(`/api/attachments?for=social_affair&name=${encodeURIComponent(name)}`, PDF, { raw: true, contentType: 'application/octet-stream' });
+		let up = await upload('shuncheng1', '民政职能移交协议.pdf');
+		assert.equal(up.status, 201, up.text);
+		const civil = { category: 'civil_affairs', name: '民政救助', status: 'handed_over', receiving_body: '顺城区民政局', target_date: '2025-03-31' };
+		r = await post('shuncheng1', { ...civil, attachment_ids: [up.json.id] });
+		assert.equal(r.status, 201, r.text);
+		assert.deepEqual([r.json.evidence, r.json.files.map((f) => f.filename)], [null, ['民政职能移交协议.pdf']]);
+		const civilId = r.json.id;
+		// an upload is claimed once, by its own organization
+		h.assertError(await c.zone1.put(`/api/social-affairs/${civilId}`, { ...civil, attachment_ids: [up.json.id] }), 400, 'invalid_value', '/attachment_ids');
+		up = await upload('zone1', '移交清单.pdf');
+		r = await c.zone1.put(`/api/social-affairs/${civilId}`, { ...civil, evidence: '附移交清单', attachment_ids: [up.json.id] });
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual([r.json.evidence, r.json.files.map((f) => f.filename)], ['附移交清单', ['民政职能移交协议.pdf', '移交清单.pdf']]);
+		// the files kept, the note may go
+		r = await c.zone1.put(`/api/social-affairs/${civilId}`, civil);
+		assert.equal(r.status, 200, r.text);
+		const listed = (await c.office1.get('/api/social-affairs')).json.items.find((x) => x.id === civilId);
+		assert.equal(listed.files.length, 2);
+		assert.deepEqual((await c.office1.get('/api/social-affairs')).json.items.find((x) => x.id === school.id).files, []);
+		// read by whoever reads the entry, not by another zone
+		assert.equal((await c.office1.get(`/api/attachments/${up.json.id}`)).status, 200);
+		assert.equal((await c.shuncheng1.get(`/api/attachments?entity_type=social_affair&entity_id=${civilId}`)).json.total, 2);
+		h.assertError(await c.zone2.get(`/api/attachments/${up.json.id}`), 404, 'not_found');
+		h.assertError(await c.zone2.get(`/api/attachments?entity_type=social_affair&entity_id=${civilId}`), 404, 'not_found');
+		// the audit record of the entry keeps the note, not the files
+		const audit = (await c.auditor1.get('/api/audit?entity_type=social_affair')).json.items[0];
+		assert.deepEqual([audit.action, audit.before.evidence, audit.after.evidence, audit.after.files], ['update', '附移交清单', null, undefined]);
 	});
 
 	let matter, problem, code;

@@ -159,6 +159,25 @@ describe('powers and boundaries in the browser', () => {
     // the zone takes no department step
     assert.equal(await row.locator(sel('step-revoke')).count(), 0)
     await shot(page, 'powers-zone-list')
+
+    // a social-affairs function with its evidence as a file and a note
+    await page.locator(sel('menu-power-affairs')).click()
+    await page.locator(sel('social-add')).click()
+    const dialog = page.locator(sel('affairs-dialog'))
+    await dialog.locator(sel('social-name')).fill(`社区卫生服务${RUN}`)
+    await dialog.locator(`${sel('social-upload')} input[type=file]`).setInputFiles({ name: '移交方案.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') })
+    await dialog.locator(sel('social-file')).waitFor()
+    await dialog.locator(sel('social-evidence')).fill('方案已报区政府')
+    await dialog.locator(sel('affairs-save')).click()
+    await dialog.waitFor({ state: 'hidden' })
+    const social = page.locator(`${sel('social-table')} .el-table__row`, { hasText: `社区卫生服务${RUN}` })
+    await social.locator(sel('social-files'), { hasText: '移交方案.pdf' }).waitFor()
+    await social.filter({ hasText: '方案已报区政府' }).waitFor()
+    await social.locator(sel('social-edit')).click()
+    await dialog.locator(sel('file-name'), { hasText: '移交方案.pdf' }).waitFor()
+    await shot(page, 'powers-social-files')
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
     watcher.assertClean()
   })
 

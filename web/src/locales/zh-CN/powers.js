@@ -160,6 +160,8 @@ export default {
       receiving: '接收单位',
       target: '目标日期',
       evidence: '移交依据',
+      evidenceNote: '依据说明',
+      moreFiles: '追加文件',
       progress: '移交进度',
       progressChart: '各开发区社会事务移交进度',
       addSocial: '新增社会事务',
