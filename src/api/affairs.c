@@ -723,9 +723,32 @@ static int rule_update(struct api_ctx *c)
 
 /* ---- the board ---- */
 
-static void count_key(struct api_ctx *c, const char *key, int64_t v)
+/* {"<status>": n, …, "overdue": n} of the store's counts, every status of `statuses` (in byte
+ * order, NULL-ended) present, 0 when none is held; keys in byte order. */
+static void status_counts(struct api_ctx *c, const struct store_status_count *cs, int n,
+                          const char *const *statuses)
 {
-	jsonw_kint(&c->w, key, v);
+	int64_t late = 0;
+	bool late_written = false;
+
+	for (int i = 0; i < n; i++)
+		late += cs[i].overdue;
+	jsonw_obj_open(&c->w);
+	for (const char *const *st = statuses; *st; st++) {
+		int64_t v = 0;
+
+		if (!late_written && strcmp(*st, "overdue") > 0) {
+			jsonw_kint(&c->w, "overdue", late);
+			late_written = true;
+		}
+		for (int i = 0; i < n; i++)
+			if (!strcmp(cs[i].status, *st))
+				v = cs[i].n;
+		jsonw_kint(&c->w, *st, v);
+	}
+	if (!late_written)
+		jsonw_kint(&c->w, "overdue", late);
+	jsonw_obj_close(&c->w);
 }
 
 static int board(struct api_ctx *c)
@@ -734,12 +757,9 @@ static int board(struct api_ctx *c)
 	struct store_delegation_count *dc;
 	struct store_social_zone *sz;
 	struct store_affairs_filter f = {0};
-	struct store_rule *rs;
-	struct store_problem *ps;
-	int64_t total, day = plan_today(c->now);
+	struct store_status_count *rs, *ps;
 	char t[11];
 	int nd, nz, nr, np, rc;
-	int64_t rule_by[3] = {0, 0, 0}, rule_late = 0, prob_by[3] = {0, 0, 0}, prob_late = 0;
 
 	if (power_scope(c, CAP_PUBLISH_POWER_LIST, &scope) != 0)
 		return -1;
@@ -747,18 +767,9 @@ static int board(struct api_ctx *c)
 	f.scope = scope;
 	if ((rc = store_delegation_counts(c->db, c->a, &scope, &dc, &nd)) != KFQ_OK ||
 	    (rc = store_social_board(c->db, c->a, &scope, t, &sz, &nz)) != KFQ_OK ||
-	    (rc = store_rule_list(c->db, c->a, &f, &rs, &nr, &total)) != KFQ_OK ||
-	    (rc = store_problem_list(c->db, c->a, &f, &ps, &np, &total)) != KFQ_OK)
+	    (rc = store_rule_counts(c->db, c->a, &f, t, &rs, &nr)) != KFQ_OK ||
+	    (rc = store_problem_counts(c->db, c->a, &f, t, &ps, &np)) != KFQ_OK)
 		return api_store_error(c, rc);
-	for (int i = 0; i < nr; i++) {
-		rule_by[!strcmp(rs[i].status, "done") ? 2 : !strcmp(rs[i].status, "in_progress")]++;
-		rule_late += affairs_overdue(rs[i].target_date, !strcmp(rs[i].status, "done"), day);
-	}
-	for (int i = 0; i < np; i++) {
-		prob_by[!strcmp(ps[i].status, "closed") ? 2 : !strcmp(ps[i].status, "answered")]++;
-		prob_late +=
-		    affairs_overdue(ps[i].due_date, strcmp(ps[i].status, "open") != 0, day);
-	}
 	jsonw_obj_open(&c->w);
 	jsonw_key(&c->w, "delegations");
 	jsonw_arr_open(&c->w);
@@ -772,19 +783,9 @@ static int board(struct api_ctx *c)
 	}
 	jsonw_arr_close(&c->w);
 	jsonw_key(&c->w, "problems");
-	jsonw_obj_open(&c->w);
-	count_key(c, "answered", prob_by[1]);
-	count_key(c, "closed", prob_by[2]);
-	count_key(c, "open", prob_by[0]);
-	count_key(c, "overdue", prob_late);
-	jsonw_obj_close(&c->w);
+	status_counts(c, ps, np, (const char *const[]){"answered", "closed", "open", NULL});
 	jsonw_key(&c->w, "rules");
-	jsonw_obj_open(&c->w);
-	count_key(c, "done", rule_by[2]);
-	count_key(c, "in_progress", rule_by[1]);
-	count_key(c, "overdue", rule_late);
-	count_key(c, "planned", rule_by[0]);
-	jsonw_obj_close(&c->w);
+	status_counts(c, rs, nr, (const char *const[]){"done", "in_progress", "planned", NULL});
 	jsonw_key(&c->w, "social");
 	jsonw_arr_open(&c->w);
 	for (int i = 0; i < nz; i++) {

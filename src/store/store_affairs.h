@@ -100,6 +100,13 @@ int store_matter_get(struct store *s, struct arena *a, int64_t id, struct store_
 int store_matter_save(struct store *s, const struct store_actor *who,
                       const struct store_affairs_json *json, struct store_matter *m);
 
+/* A board's count of one status: how many, and how many of them are overdue (open past their
+ * date). */
+struct store_status_count {
+	const char *status;
+	int64_t n, overdue;
+};
+
 /* Problems whose handler or recorder is in scope (or org_id). */
 int store_problem_list(struct store *s, struct arena *a, const struct store_affairs_filter *f,
                        struct store_problem **out, int *n, int64_t *total);
@@ -118,6 +125,13 @@ int store_problem_act(struct store *s, struct arena *a, const struct store_actor
                       const struct store_affairs_json *json, int64_t id, enum problem_action act,
                       const char *text, const char **status);
 
+/* The rules in f's scope counted by status in SQL; overdue: not done, target date before
+ * `today` (YYYY-MM-DD). Only the statuses held appear. */
+int store_rule_counts(struct store *s, struct arena *a, const struct store_affairs_filter *f,
+                      const char *today, struct store_status_count **out, int *n);
+/* The problems as store_problem_list finds them, counted so; overdue: open past the due date. */
+int store_problem_counts(struct store *s, struct arena *a, const struct store_affairs_filter *f,
+                         const char *today, struct store_status_count **out, int *n);
 int store_rule_list(struct store *s, struct arena *a, const struct store_affairs_filter *f,
                     struct store_rule **out, int *n, int64_t *total);
 int store_rule_get(struct store *s, struct arena *a, int64_t id, struct store_rule *out);

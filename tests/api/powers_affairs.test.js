@@ -211,6 +211,10 @@ describe('social affairs, key matters, problems and rules to adjust', { timeout:
 		assert.equal(r.status, 201, r.text);
 		r = await c.office1.get('/api/powers-board');
 		assert.deepEqual(r.json.rules, { done: 0, in_progress: 1, overdue: 1, planned: 1 });
+		// counted in SQL within the scope: the department its own, a zone none
+		assert.deepEqual((await c.market1.get('/api/powers-board')).json.rules, { done: 0, in_progress: 1, overdue: 1, planned: 1 });
+		assert.deepEqual((await c.zone1.get('/api/powers-board')).json.rules, { done: 0, in_progress: 0, overdue: 0, planned: 0 });
+		assert.deepEqual((await c.zone1.get('/api/powers-board')).json.problems, { answered: 0, closed: 0, open: 0, overdue: 0 });
 		h.assertError(await c.data1.put(`/api/rule-adjustments/${rule.id}`, body), 404, 'not_found');
 		r = await c.market1.put(`/api/rule-adjustments/${rule.id}`, { ...body, status: 'done', result_document: '抚市监规〔2025〕3号' });
 		assert.equal(r.json.status_label, '已完成');
