@@ -4,11 +4,13 @@
  * 高效办成一件事 key matters and the problems enterprises report (art. 4; recorded by the
  * organization holding publish_power_list, answered by the handling organization, closed by the
  * recorder, followed by the enterprise with a query code on a public route); the rules each
- * department must adjust (art. 17); and the module's board. Must not write SQL. */
+ * department must adjust (art. 17); the module's board, and its share of the office's 督导看板
+ * (powers_board.h). Must not write SQL. */
 #include "api/attachment.h"
 #include "api/capability.h"
 #include "api/export.h"
 #include "api/power_impl.h"
+#include "api/powers_board.h"
 #include "app/affairs_json.h"
 
 #include "core/affairs.h"
@@ -604,14 +606,28 @@ static int public_problem(struct api_ctx *c)
 
 /* ---- rule adjustments ---- */
 
+/* The rules' filters; overdue=1: those not done past their target date (the board's link). */
+static int rule_filter(struct api_ctx *c, struct store_affairs_filter *f, char today_buf[11],
+                       bool paged)
+{
+	if (filter_of(c, f, "dept_org_id", &enum_rule_status, CAP_PUBLISH_POWER_LIST, paged) != 0)
+		return -1;
+	if (api_query_int(c, "overdue", 0)) {
+		today(c, today_buf);
+		f->late_before = today_buf;
+	}
+	return 0;
+}
+
 static int rule_list(struct api_ctx *c)
 {
 	struct store_affairs_filter f;
 	struct store_rule *rs;
 	int64_t total;
+	char t[11];
 	int n, rc;
 
-	if (filter_of(c, &f, "dept_org_id", &enum_rule_status, CAP_PUBLISH_POWER_LIST, true) != 0)
+	if (rule_filter(c, &f, t, true) != 0)
 		return -1;
 	if ((rc = store_rule_list(c->db, c->a, &f, &rs, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
@@ -632,9 +648,10 @@ static int rule_export(struct api_ctx *c)
 	struct store_rule *rs;
 	struct export_table x;
 	int64_t total, day = plan_today(c->now);
+	char t[11];
 	int n, rc;
 
-	if (filter_of(c, &f, "dept_org_id", &enum_rule_status, CAP_PUBLISH_POWER_LIST, false) != 0)
+	if (rule_filter(c, &f, t, false) != 0)
 		return -1;
 	if ((rc = store_rule_list(c->db, c->a, &f, &rs, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
@@ -721,7 +738,7 @@ static int rule_update(struct api_ctx *c)
 	return api_path_id(c, &id) != 0 ? -1 : rule_save(c, id);
 }
 
-/* ---- the board ---- */
+/* ---- the boards ---- */
 
 /* {"<status>": n, …, "overdue": n} of the store's counts, every status of `statuses` (in byte
  * order, NULL-ended) present, 0 when none is held; keys in byte order. */
@@ -748,6 +765,54 @@ static void status_counts(struct api_ctx *c, const struct store_status_count *cs
 	}
 	if (!late_written)
 		jsonw_kint(&c->w, "overdue", late);
+	jsonw_obj_close(&c->w);
+}
+
+int powers_board_load(struct api_ctx *c, int64_t zone_org_id, struct powers_board *b)
+{
+	struct store_affairs_filter f = {0};
+	int rc;
+
+	memset(b, 0, sizeof(*b));
+	b->shown = account_role_perms(c->sess.user.role) & PERM_POWER_READ;
+	if (!b->shown)
+		return 0;
+	if (power_scope(c, CAP_PUBLISH_POWER_LIST, &f.scope) != 0)
+		return -1;
+	today(c, b->today);
+	if ((rc = store_rule_counts(c->db, c->a, &f, b->today, &b->rules, &b->nrules)) != KFQ_OK ||
+	    (rc = store_social_board(c->db, c->a, &f.scope, b->today, &b->social, &b->nsocial)) !=
+	        KFQ_OK)
+		return api_store_error(c, rc);
+	b->zone_org_id = zone_org_id;
+	return 0;
+}
+
+void powers_board_json(struct api_ctx *c, const struct powers_board *b)
+{
+	int64_t total = 0, handed = 0, late = 0;
+
+	if (!b->shown)
+		return;
+	for (int i = 0; i < b->nsocial; i++) {
+		if (b->zone_org_id && b->social[i].zone_org_id != b->zone_org_id)
+			continue;
+		total += b->social[i].total;
+		handed += b->social[i].handed_over;
+		late += b->social[i].overdue;
+	}
+	jsonw_key(&c->w, "powers");
+	jsonw_obj_open(&c->w);
+	jsonw_key(&c->w, "rules");
+	status_counts(c, b->rules, b->nrules,
+	              (const char *const[]){"done", "in_progress", "planned", NULL});
+	jsonw_key(&c->w, "social");
+	jsonw_obj_open(&c->w);
+	jsonw_kint(&c->w, "handed_over", handed);
+	jsonw_kint(&c->w, "overdue", late);
+	jsonw_kint(&c->w, "progress_bp", social_progress_bp(handed, total));
+	jsonw_kint(&c->w, "total", total);
+	jsonw_obj_close(&c->w);
 	jsonw_obj_close(&c->w);
 }
 
@@ -814,10 +879,12 @@ static const struct api_field problem_query[] = {API_ID_FIELD("handler_org_id", 
                                                  API_QSTR("status", 20), API_QPAGE, API_FIELDS_END};
 static const struct api_field problem_export_query[] = {API_ID_FIELD("handler_org_id", false),
                                                         API_QSTR("status", 20), API_FIELDS_END};
-static const struct api_field rule_query[] = {API_ID_FIELD("dept_org_id", false),
-                                              API_QSTR("status", 20), API_QPAGE, API_FIELDS_END};
-static const struct api_field rule_export_query[] = {API_ID_FIELD("dept_org_id", false),
-                                                     API_QSTR("status", 20), API_FIELDS_END};
+static const struct api_field rule_query[] = {
+    API_ID_FIELD("dept_org_id", false), API_QSTR("status", 20),
+    API_INT_FIELD("overdue", false, 0, 1), API_QPAGE, API_FIELDS_END};
+static const struct api_field rule_export_query[] = {
+    API_ID_FIELD("dept_org_id", false), API_QSTR("status", 20),
+    API_INT_FIELD("overdue", false, 0, 1), API_FIELDS_END};
 /* any text up to the usual cap: a malformed code answers as a wrong one (404) */
 static const struct api_field public_query[] = {API_QSTR("code", 200), API_FIELDS_END};
 

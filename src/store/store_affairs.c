@@ -78,6 +78,9 @@ static void page_filter(struct store_sql *q, const void *arg)
 	}
 	if (x->f->status)
 		store_sql_text(q, " AND x.status = ?", x->f->status);
+	if (x->f->late_before)
+		store_sql_text(q, " AND x.status <> 'done' AND x.target_date < ?",
+		               x->f->late_before);
 	if (x->either) {
 		store_power_scope_either(q, x->col, x->either, &x->f->scope);
 	} else if (!store_scope_everything(&x->f->scope)) {

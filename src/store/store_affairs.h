@@ -77,6 +77,8 @@ struct store_affairs_json {
 struct store_affairs_filter {
 	int64_t org_id;
 	const char *status;
+	/* rules only: NULL, or those not done whose target date is before it (YYYY-MM-DD) */
+	const char *late_before;
 	struct store_scope scope;
 	int64_t offset, limit;
 };

@@ -211,6 +211,18 @@ describe('social affairs, key matters, problems and rules to adjust', { timeout:
 		assert.equal(r.status, 201, r.text);
 		r = await c.office1.get('/api/powers-board');
 		assert.deepEqual(r.json.rules, { done: 0, in_progress: 1, overdue: 1, planned: 1 });
+		// the office's 督导看板 too (GET /api/board), with the zones' social-affairs hand-over
+		// (3 of 4 handed over in 经开区), and the overdue ones listed by the board's link
+		r = await c.office1.get('/api/board');
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual(r.json.powers, { rules: { done: 0, in_progress: 1, overdue: 1, planned: 1 }, social: { handed_over: 3, overdue: 0, progress_bp: 7500, total: 4 } });
+		assert.deepEqual((await c.office1.get(`/api/board?org_id=${ids[h.ORG.shengli]}`)).json.powers.social, { handed_over: 0, overdue: 0, progress_bp: 0, total: 0 });
+		assert.deepEqual((await c.zone2.get('/api/board')).json.powers.rules, { done: 0, in_progress: 0, overdue: 0, planned: 0 });
+		r = await c.market1.get('/api/rule-adjustments?overdue=1');
+		assert.deepEqual(r.json.items.map((x) => x.title), ['抚顺市食品经营许可审查细则']);
+		assert.equal((await c.office1.get('/api/rule-adjustments?overdue=1&status=in_progress')).json.total, 0);
+		let ex = await c.office1.get('/api/rule-adjustments/export.xlsx?overdue=1');
+		assert.equal(h.xlsxRows(ex.buf), 2);
 		// counted in SQL within the scope: the department its own, a zone none
 		assert.deepEqual((await c.market1.get('/api/powers-board')).json.rules, { done: 0, in_progress: 1, overdue: 1, planned: 1 });
 		assert.deepEqual((await c.zone1.get('/api/powers-board')).json.rules, { done: 0, in_progress: 0, overdue: 0, planned: 0 });

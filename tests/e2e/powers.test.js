@@ -213,6 +213,19 @@ describe('powers and boundaries in the browser', () => {
       await setting.locator(sel('eval-setting-save')).click()
       await setting.filter({ hasText: `连续${n}个月无办件` }).filter({ hasText: '设置）' }).waitFor()
     }
+    // the 督导看板 counts the rules to adjust and the social-affairs hand-over; its link opens the
+    // overdue rules, the filter in the address
+    await page.locator(sel('menu-board')).click()
+    const card = page.locator(sel('board-powers'))
+    await card.locator(sel('board-social-counts')).waitFor()
+    await page.waitForLoadState('networkidle')
+    const late = Number((await card.locator(sel('board-rules-overdue')).innerText()).match(/\d+/)[0])
+    await shot(page, 'powers-on-board')
+    await card.locator(sel('board-rules-link')).click()
+    await page.waitForURL(/\/power-affairs\?tab=rules&rule_overdue=1/)
+    await page.locator(`${sel('rule-overdue')}.is-checked`).waitFor()
+    await page.waitForLoadState('networkidle')
+    assert.equal(await page.locator(`${sel('rule-table')} .el-table__row`).count(), late)
     await logout(page)
     await login(page, watcher, ZONE.username, ZONE.password)
     watcher.assertClean()

@@ -112,6 +112,17 @@ export default {
       chart: '评估建议分布',
       save: '保存',
     },
+    // the module's card on the office's 督导看板 (reform/Board.vue)
+    onBoard: {
+      title: '赋权与边界',
+      rules: '规则调整',
+      rulesCounts: '待启动 {planned} · 办理中 {in_progress} · 已完成 {done}',
+      overdue: '逾期{n}项',
+      rulesOverdue: '查看逾期的规则调整',
+      social: '社会事务剥离',
+      socialCounts: '已移交 {handed_over} / {total}（{progress}）',
+      socialAll: '查看移交进度',
+    },
     records: {
       dept: '实施部门',
       cases: '受理 / 办结 / 按时',
@@ -161,6 +172,7 @@ export default {
       target: '目标日期',
       evidence: '移交依据',
       evidenceNote: '依据说明',
+      overdueOnly: '只看逾期',
       moreFiles: '追加文件',
       progress: '移交进度',
       progressChart: '各开发区社会事务移交进度',
