@@ -282,6 +282,44 @@ static int guidance_list(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
+/* The guidance records in the caller's scope (谁赋权、谁指导), as .xlsx or CSV. */
+static int guidance_export(struct api_ctx *c)
+{
+	static const char *const headers[] = {"开发区", "事项编码", "事项名称", "实施部门",
+	                                      "日期",   "类别",     "内容",     "参加人数",
+	                                      "记录人", "记录时间"};
+	static const double widths[] = {30, 16, 36, 20, 12, 10, 50, 10, 12, 20};
+	struct store_guidance_filter f = {0};
+	struct store_guidance *gs;
+	struct export_table x;
+	int n, rc;
+
+	f.delegation_id = api_query_int(c, "delegation_id", 0);
+	f.zone_org_id = api_query_int(c, "zone_org_id", 0);
+	f.dept_org_id = api_query_int(c, "dept_org_id", 0);
+	f.power_id = api_query_int(c, "power_id", 0);
+	if (power_scope(c, CAP_PUBLISH_POWER_LIST, &f.scope) != 0)
+		return -1;
+	if ((rc = store_guidance_all(c->db, c->a, &f, &gs, &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if (export_begin(c, &x, "培训指导记录", headers, widths, 10) != 0)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		export_text(&x, gs[i].zone_name);
+		export_text(&x, gs[i].power_code);
+		export_text(&x, gs[i].power_name);
+		export_text(&x, gs[i].dept_name);
+		export_text(&x, gs[i].held_on);
+		export_text(&x, enum_label(&enum_guidance_kind, gs[i].kind));
+		export_text(&x, gs[i].content);
+		export_int(&x, gs[i].participants);
+		export_text(&x, gs[i].created_by_name);
+		export_text(&x, gs[i].created_at);
+		export_end_row(&x);
+	}
+	return export_finish(c, &x, "赋权事项培训指导记录");
+}
+
 static int guidance_add(struct api_ctx *c)
 {
 	struct store_delegation d;
@@ -772,6 +810,9 @@ static const struct api_field figures_export_query[] = {FIGURES_FILTER, API_FIEL
 	    API_ID_FIELD("dept_org_id", false), API_ID_FIELD("power_id", false),                   \
 	    API_QSTR("result", 10), API_QSTR("from", 7), API_QSTR("to", 7)
 static const struct api_field eval_query[] = {EVAL_FILTER, API_QPAGE, API_FIELDS_END};
+static const struct api_field guidance_query[] = {
+    API_ID_FIELD("delegation_id", false), API_ID_FIELD("zone_org_id", false),
+    API_ID_FIELD("dept_org_id", false), API_ID_FIELD("power_id", false), API_FIELDS_END};
 static const struct api_field eval_export_query[] = {EVAL_FILTER, API_FIELDS_END};
 
 static const struct api_field setting_body[] = {
@@ -833,6 +874,10 @@ const struct api_route api_delegation_routes[] = {
     {"GET", "/api/power-delegations/:id/guidance", guidance_list, PERM_POWER_READ, 0, NULL, NULL},
     {"POST", "/api/power-delegations/:id/guidance", guidance_add, PERM_POWER_WRITE, 0, NULL,
      guidance_body},
+    {"GET", "/api/power-guidance/export.xlsx", guidance_export, PERM_POWER_READ, 0, guidance_query,
+     NULL},
+    {"GET", "/api/power-guidance/export.csv", guidance_export, PERM_POWER_READ, 0, guidance_query,
+     NULL},
     {"GET", "/api/power-delegations/:id/months", months, PERM_POWER_READ, 0, NULL, NULL},
     {"POST", "/api/power-delegations/:id/months", month_put, PERM_POWER_WRITE, 0, NULL, month_body},
     {"POST", "/api/power-delegations/:id/evaluations", evaluate, PERM_POWER_WRITE, 0, NULL,

@@ -47,6 +47,12 @@ static const char sql_guidance_list[] =
     "SELECT g.id, g.delegation_id, g.kind, g.held_on, g.content, g.participants, g.created_at, "
     "u.display_name FROM power_guidance g LEFT JOIN app_user u ON u.id = g.created_by "
     "WHERE g.delegation_id = ?1 ORDER BY g.held_on DESC, g.id DESC";
+static const char sql_guidance_all[] =
+    "SELECT g.id, g.delegation_id, g.kind, g.held_on, g.content, g.participants, g.created_at, "
+    "u.display_name, z.name, p.code, p.name, o.name FROM power_guidance g "
+    "JOIN power_delegation d ON d.id = g.delegation_id JOIN power_item p ON p.id = d.power_id "
+    "JOIN org z ON z.id = d.zone_org_id JOIN org o ON o.id = d.dept_org_id "
+    "LEFT JOIN app_user u ON u.id = g.created_by";
 
 #define MONTH_COLS "delegation_id, month, received, done, done_in_time, days_x100, good, bad"
 static const char sql_month_list[] =
@@ -506,6 +512,7 @@ static void read_guidance(struct store_stmt *st, struct arena *a, void *element)
 {
 	struct store_guidance *g = element;
 
+	memset(g, 0, sizeof(*g));
 	g->id = store_col_int(st, 0);
 	g->delegation_id = store_col_int(st, 1);
 	g->kind = store_col_dup(st, 2, a);
@@ -522,6 +529,52 @@ int store_guidance_list(struct store *s, struct arena *a, int64_t delegation_id,
 	void *arr;
 	int rc = store_collect(s, a, sql_guidance_list, delegation_id, sizeof(**out), read_guidance,
 	                       &arr, n);
+
+	*out = arr;
+	return rc;
+}
+
+static void read_guidance_named(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_guidance *g = element;
+
+	read_guidance(st, a, element);
+	g->zone_name = store_col_dup(st, 8, a);
+	g->power_code = store_col_dup(st, 9, a);
+	g->power_name = store_col_dup(st, 10, a);
+	g->dept_name = store_col_dup(st, 11, a);
+}
+
+static void guidance_filter(struct store_sql *q, const void *arg)
+{
+	const struct store_guidance_filter *f = arg;
+
+	store_sql_add(q, " WHERE 1 = 1");
+	if (f->delegation_id)
+		store_sql_int(q, " AND g.delegation_id = ?", f->delegation_id);
+	if (f->zone_org_id)
+		store_sql_int(q, " AND d.zone_org_id = ?", f->zone_org_id);
+	if (f->dept_org_id)
+		store_sql_int(q, " AND d.dept_org_id = ?", f->dept_org_id);
+	if (f->power_id)
+		store_sql_int(q, " AND d.power_id = ?", f->power_id);
+	store_power_scope_either(q, "d.zone_org_id", "d.dept_org_id", &f->scope);
+}
+
+int store_guidance_all(struct store *s, struct arena *a, const struct store_guidance_filter *f,
+                       struct store_guidance **out, int *n)
+{
+	struct store_list l = {
+	    .list_sql = sql_guidance_all,
+	    .arg = f,
+	    .read = read_guidance_named,
+	    .elem_size = sizeof(**out),
+	    .filter = guidance_filter,
+	    .order = " ORDER BY z.name, p.code, g.held_on DESC, g.id DESC",
+	};
+	void *arr;
+	int64_t total;
+	int rc = store_list_page(s, a, &l, &arr, n, &total);
 
 	*out = arr;
 	return rc;

@@ -98,6 +98,14 @@ struct store_guidance {
 	int64_t participants;
 	const char *created_at;
 	const char *created_by_name;
+	/* store_guidance_all only: the entry's zone, its power and department */
+	const char *zone_name, *power_code, *power_name, *dept_name;
+};
+
+/* The guidance records an export takes: 0 = any; scoped as the delegations are. */
+struct store_guidance_filter {
+	int64_t delegation_id, zone_org_id, dept_org_id, power_id;
+	struct store_scope scope;
 };
 
 struct store_case_month {
@@ -254,6 +262,9 @@ int store_guidance_add(struct store *s, const struct store_actor *who,
                        const struct store_power_json *json, struct store_guidance *g);
 int store_guidance_list(struct store *s, struct arena *a, int64_t delegation_id,
                         struct store_guidance **out, int *n);
+/* Every guidance record f finds, with its entry's names; by zone, power code, then newest. */
+int store_guidance_all(struct store *s, struct arena *a, const struct store_guidance_filter *f,
+                       struct store_guidance **out, int *n);
 
 /* Sets one month's figures (replacing them), audited "power_case_month". */
 int store_case_month_put(struct store *s, const struct store_actor *who,

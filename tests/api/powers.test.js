@@ -454,6 +454,16 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		r = await c.zone1.get(`/api/power-delegations/${d.food.id}/guidance`);
 		assert.equal(r.json.items[0].kind_label, '业务培训');
 		assert.equal(r.json.items[0].participants, 12);
+		// the guidance records exported, scoped as the list is
+		let gx = await c.zone1.get('/api/power-guidance/export.xlsx');
+		assert.equal(gx.status, 200);
+		assert.equal(h.xlsxRows(gx.buf), 2);
+		for (const s of ['食品经营许可审查要点培训', '业务培训', '3704210001', h.ORG.econ, '市市场监管局', '2025-03-05']) assert.ok(h.xlsxText(gx.buf).includes(s), s);
+		gx = await c.market1.get(`/api/power-guidance/export.csv?delegation_id=${d.food.id}`);
+		assert.equal(gx.text.trim().split('\r\n').length, 2);
+		assert.ok(gx.text.includes('食品经营许可审查要点培训'));
+		assert.equal((await c.zone2.get('/api/power-guidance/export.csv')).text.trim().split('\r\n').length, 1);
+		assert.equal((await c.land1.get(`/api/power-guidance/export.csv?zone_org_id=${ids[h.ORG.econ]}`)).text.trim().split('\r\n').length, 1);
 		const x = await c.market1.get('/api/power-evaluations/figures/export.xlsx?from=2025-03&to=2025-05');
 		assert.equal(x.status, 200);
 		// rates are percentage cells: 0.9231 shown as 92.31 %
@@ -601,6 +611,16 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		const x = await c.zone1.get(`/api/duty-lists/${v2.id}/export.xlsx`);
 		assert.equal(x.status, 200);
 		for (const s of ['建设工程消防验收', '共同承担', '1. 开发区受理并初审（3个工作日）', '《城市居民委员会组织法》']) assert.ok(h.xlsxText(x.buf).includes(s), s);
+		// the index of current lists, as the page shows it, in the reader's scope
+		let ix = await c.bianban1.get('/api/duty-lists/export.xlsx');
+		assert.equal(ix.status, 200);
+		assert.equal(h.xlsxRows(ix.buf), 2);
+		for (const s of ['所在县区', h.ORG.econ, '顺城区', '已批准']) assert.ok(h.xlsxText(ix.buf).includes(s), s);
+		ix = await c.office1.get('/api/duty-lists/export.csv?status=approved');
+		assert.equal(ix.text.trim().split('\r\n').length, 2);
+		assert.equal((await c.office1.get('/api/duty-lists/export.csv?status=submitted')).text.trim().split('\r\n').length, 1);
+		assert.equal((await c.market1.get('/api/duty-lists/export.csv')).text.trim().split('\r\n').length, 1);
+		h.assertError(await c.office1.get('/api/duty-lists/export.csv?status=fine'), 400, 'invalid_parameter', 'status');
 		const a = await c.auditor1.get(`/api/audit?entity_type=duty_list&entity_id=${v1.id}&page_size=20`);
 		assert.deepEqual(a.json.items.map((y) => y.action).reverse(), ['create', 'update', 'submit', 'return', 'submit', 'approve']);
 	});

@@ -118,6 +118,8 @@ describe('powers and boundaries in the browser', () => {
     assert.ok(lines.some((l) => l.includes('按时办结率、满意率达到要求')))
     const xlsx = await exportFrom(page, 'evals-export', 'xlsx')
     assert.match(xlsx.suggestedFilename(), /\.xlsx$/)
+    const guidance = await exportFrom(page, 'evals-guidance-export', 'csv')
+    assert.match(fs.readFileSync(await guidance.path(), 'utf8').split('\r\n')[0], /类别,内容,参加人数/)
     await shot(page, 'powers-evaluations')
     await logout(page)
     watcher.assertClean()
@@ -241,6 +243,12 @@ describe('powers and boundaries in the browser', () => {
 
     await login(page, watcher, BIANBAN.username, BIANBAN.password)
     await page.locator(sel('menu-duty-lists')).click()
+    // the index of every zone's current list exports
+    await page.locator(`${sel('duty-table')} .el-table__row`).first().waitFor()
+    const index = await exportFrom(page, 'duty-export', 'csv')
+    const indexRows = fs.readFileSync(await index.path(), 'utf8').trim().split('\r\n')
+    assert.match(indexRows[0], /所在县区/)
+    assert.equal(indexRows.length - 1, await page.locator(`${sel('duty-table')} .el-table__row`).count())
     const waiting = page.locator(`${sel('duty-table')} .el-table__row`, { hasText: '待审批' }).first()
     await waiting.locator(sel('duty-open')).click()
     await page.locator(sel('page-duty-list')).waitFor()

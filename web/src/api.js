@@ -429,6 +429,9 @@ export const powerApi = {
   exportDelegations: (query) => downloadExport('/api/power-delegations/export.xlsx', query),
   exportDelegationsCsv: (query) => downloadExport('/api/power-delegations/export.csv', query),
   guidance: (id) => api.get(`/api/power-delegations/${id}/guidance`),
+  // every guidance record in scope ({zone_org_id, dept_org_id, power_id, delegation_id})
+  exportGuidance: (query) => downloadExport('/api/power-guidance/export.xlsx', query),
+  exportGuidanceCsv: (query) => downloadExport('/api/power-guidance/export.csv', query),
   addGuidance: (id, g) => api.post(`/api/power-delegations/${id}/guidance`, g),
   months: (id) => api.get(`/api/power-delegations/${id}/months`),
   putMonth: (id, m) => api.post(`/api/power-delegations/${id}/months`, m),
@@ -454,6 +457,9 @@ export const powerApi = {
   saveDutyList: (body) => api.post('/api/duty-lists', body),
   dutyAct: (id, action, comment) => api.post(`/api/duty-lists/${id}/${action}`, comment ? { comment } : {}),
   exportDutyList: (id) => downloadExport(`/api/duty-lists/${id}/export.xlsx`),
+  // the index of current lists ({status})
+  exportDutyLists: (query) => downloadExport('/api/duty-lists/export.xlsx', query),
+  exportDutyListsCsv: (query) => downloadExport('/api/duty-lists/export.csv', query),
   social: (query) => api.get('/api/social-affairs', query),
   saveSocial: (id, body) => (id ? api.put(`/api/social-affairs/${id}`, body) : api.post('/api/social-affairs', body)),
   exportSocial: (query) => downloadExport('/api/social-affairs/export.xlsx', query),

@@ -127,6 +127,7 @@ export default {
       dept: '实施部门',
       cases: '受理 / 办结 / 按时',
       by: '评估人 / 时间',
+      guidanceExport: '导出培训指导记录',
     },
     duty: {
       zone: '开发区',
