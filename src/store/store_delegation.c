@@ -297,6 +297,25 @@ static void read_count(struct store_stmt *st, struct arena *a, void *element)
 	x->n = store_col_int(st, 3);
 }
 
+/* Every row of an assembled statement (sql, then the filter's predicates, then `order`, which
+ * may open with GROUP BY), unpaged: the module's counts and exports. */
+static int collect_all(struct store *s, struct arena *a, const char *sql,
+                       void (*filter)(struct store_sql *q, const void *arg), const void *arg,
+                       const char *order, store_reader read, size_t size, void **out, int *n)
+{
+	struct store_list l = {
+	    .list_sql = sql,
+	    .arg = arg,
+	    .read = read,
+	    .elem_size = size,
+	    .filter = filter,
+	    .order = order,
+	};
+	int64_t total;
+
+	return store_list_page(s, a, &l, out, n, &total);
+}
+
 static void counts_filter(struct store_sql *q, const void *arg)
 {
 	store_sql_add(q, " WHERE 1 = 1");
@@ -306,17 +325,10 @@ static void counts_filter(struct store_sql *q, const void *arg)
 int store_delegation_counts(struct store *s, struct arena *a, const struct store_scope *scope,
                             struct store_delegation_count **out, int *n)
 {
-	struct store_list l = {
-	    .list_sql = sql_counts,
-	    .arg = scope,
-	    .read = read_count,
-	    .elem_size = sizeof(**out),
-	    .filter = counts_filter,
-	    .order = " GROUP BY d.zone_org_id, z.name, d.status ORDER BY z.name, d.status",
-	};
 	void *arr;
-	int64_t total;
-	int rc = store_list_page(s, a, &l, &arr, n, &total);
+	int rc = collect_all(s, a, sql_counts, counts_filter, scope,
+	                     " GROUP BY d.zone_org_id, z.name, d.status ORDER BY z.name, d.status",
+	                     read_count, sizeof(**out), &arr, n);
 
 	*out = arr;
 	return rc;
@@ -545,36 +557,41 @@ static void read_guidance_named(struct store_stmt *st, struct arena *a, void *el
 	g->dept_name = store_col_dup(st, 11, a);
 }
 
+/* " WHERE …" of a record of a delegation (an evaluation, a guidance record): its delegation
+ * (column deleg_col), the delegation's zone, department and power (0 = any), in scope. */
+static void entry_where(struct store_sql *q, const char *deleg_col, int64_t delegation,
+                        int64_t zone, int64_t dept, int64_t power, const struct store_scope *scope)
+{
+	store_sql_add(q, " WHERE 1 = 1");
+	if (delegation) {
+		store_sql_add(q, " AND ");
+		store_sql_add(q, deleg_col);
+		store_sql_int(q, " = ?", delegation);
+	}
+	if (zone)
+		store_sql_int(q, " AND d.zone_org_id = ?", zone);
+	if (dept)
+		store_sql_int(q, " AND d.dept_org_id = ?", dept);
+	if (power)
+		store_sql_int(q, " AND d.power_id = ?", power);
+	store_power_scope_either(q, "d.zone_org_id", "d.dept_org_id", scope);
+}
+
 static void guidance_filter(struct store_sql *q, const void *arg)
 {
 	const struct store_guidance_filter *f = arg;
 
-	store_sql_add(q, " WHERE 1 = 1");
-	if (f->delegation_id)
-		store_sql_int(q, " AND g.delegation_id = ?", f->delegation_id);
-	if (f->zone_org_id)
-		store_sql_int(q, " AND d.zone_org_id = ?", f->zone_org_id);
-	if (f->dept_org_id)
-		store_sql_int(q, " AND d.dept_org_id = ?", f->dept_org_id);
-	if (f->power_id)
-		store_sql_int(q, " AND d.power_id = ?", f->power_id);
-	store_power_scope_either(q, "d.zone_org_id", "d.dept_org_id", &f->scope);
+	entry_where(q, "g.delegation_id", f->delegation_id, f->zone_org_id, f->dept_org_id,
+	            f->power_id, &f->scope);
 }
 
 int store_guidance_all(struct store *s, struct arena *a, const struct store_guidance_filter *f,
                        struct store_guidance **out, int *n)
 {
-	struct store_list l = {
-	    .list_sql = sql_guidance_all,
-	    .arg = f,
-	    .read = read_guidance_named,
-	    .elem_size = sizeof(**out),
-	    .filter = guidance_filter,
-	    .order = " ORDER BY z.name, p.code, g.held_on DESC, g.id DESC",
-	};
 	void *arr;
-	int64_t total;
-	int rc = store_list_page(s, a, &l, &arr, n, &total);
+	int rc = collect_all(s, a, sql_guidance_all, guidance_filter, f,
+	                     " ORDER BY z.name, p.code, g.held_on DESC, g.id DESC",
+	                     read_guidance_named, sizeof(**out), &arr, n);
 
 	*out = arr;
 	return rc;
@@ -921,15 +938,8 @@ static void eval_filter(struct store_sql *q, const void *arg)
 {
 	const struct store_eval_filter *f = arg;
 
-	store_sql_add(q, " WHERE 1 = 1");
-	if (f->delegation_id)
-		store_sql_int(q, " AND e.delegation_id = ?", f->delegation_id);
-	if (f->zone_org_id)
-		store_sql_int(q, " AND d.zone_org_id = ?", f->zone_org_id);
-	if (f->dept_org_id)
-		store_sql_int(q, " AND d.dept_org_id = ?", f->dept_org_id);
-	if (f->power_id)
-		store_sql_int(q, " AND d.power_id = ?", f->power_id);
+	entry_where(q, "e.delegation_id", f->delegation_id, f->zone_org_id, f->dept_org_id,
+	            f->power_id, &f->scope);
 	if (f->result)
 		store_sql_text(q, " AND e.result = ?", f->result);
 	/* a period that meets [from, to]: it ends on or after from and starts on or before to */
@@ -937,7 +947,6 @@ static void eval_filter(struct store_sql *q, const void *arg)
 		store_sql_text(q, " AND e.period_to >= ?", f->from);
 	if (f->to)
 		store_sql_text(q, " AND e.period_from <= ?", f->to);
-	store_power_scope_either(q, "d.zone_org_id", "d.dept_org_id", &f->scope);
 }
 
 int store_evaluation_list(struct store *s, struct arena *a, const struct store_eval_filter *f,
@@ -974,18 +983,11 @@ static void read_eval_count(struct store_stmt *st, struct arena *a, void *elemen
 int store_evaluation_counts(struct store *s, struct arena *a, const struct store_eval_filter *f,
                             struct store_eval_count **out, int *n)
 {
-	struct store_list l = {
-	    .list_sql = sql_eval_counts,
-	    .arg = f,
-	    .read = read_eval_count,
-	    .elem_size = sizeof(**out),
-	    .filter = eval_filter,
-	    .order = " GROUP BY d.dept_org_id, o.name, e.result ORDER BY o.name, d.dept_org_id, "
-	             "e.result",
-	};
 	void *arr;
-	int64_t total;
-	int rc = store_list_page(s, a, &l, &arr, n, &total);
+	int rc = collect_all(s, a, sql_eval_counts, eval_filter, f,
+	                     " GROUP BY d.dept_org_id, o.name, e.result ORDER BY o.name, "
+	                     "d.dept_org_id, e.result",
+	                     read_eval_count, sizeof(**out), &arr, n);
 
 	*out = arr;
 	return rc;
