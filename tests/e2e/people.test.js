@@ -165,7 +165,8 @@ describe('staffing, rosters and performance pay', () => {
     // results are computed, not published: they are graded again)
     await page.locator(sel('whatif-adopt-1')).click()
     await page.locator('.el-message-box__btns .el-button--primary').click()
-    await page.locator('.el-message--success').waitFor()
+    // the newest toast: an export's may still show
+    await page.locator('.el-message--success').last().waitFor()
     const schemes = await page.request.get(`/api/assess/schemes?year=${YEAR}`)
     for (const x of (await schemes.json()).items) assert.equal(x.min_excellent_cp, 8500, x.name)
     await logout(page)
