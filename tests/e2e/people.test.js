@@ -164,9 +164,12 @@ describe('staffing, rosters and performance pay', () => {
     // adopting the first scenario sets 良好's coefficient and the schemes' 优秀 line (the demo's
     // results are computed, not published: they are graded again)
     await page.locator(sel('whatif-adopt-1')).click()
-    await page.locator('.el-message-box__btns .el-button--primary').click()
-    // the newest toast: an export's may still show
-    await page.locator('.el-message--success').last().waitFor()
+    // the adoption's answer, not a toast: an export's may still show
+    const [adopted] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/pay/whatif/adopt') && r.request().method() === 'POST'),
+      page.locator('.el-message-box__btns .el-button--primary').click(),
+    ])
+    assert.equal(adopted.status(), 200)
     const schemes = await page.request.get(`/api/assess/schemes?year=${YEAR}`)
     for (const x of (await schemes.json()).items) assert.equal(x.min_excellent_cp, 8500, x.name)
     await logout(page)
