@@ -1,12 +1,16 @@
 /* affairs.c - the powers module's tracked items: social-affairs functions a zone hands over to
- * its local government (art. 2; the zone or its county keeps them, the board shows zones by
- * progress); the 高效办成一件事 key matters and the problems enterprises report (art. 4; recorded
- * by the organization holding publish_power_list, answered by the handling organization, closed by
- * the recorder, followed by the enterprise with a query code on a public route); the rules each
- * department must adjust (art. 17); and the module's board. Must not write SQL. */
+ * its local government (art. 2; the zone or its county keeps them, with the evidence as files
+ * of the shared attachment mechanism and a note; the board shows zones by progress); the
+ * 高效办成一件事 key matters and the problems enterprises report (art. 4; recorded by the
+ * organization holding publish_power_list, answered by the handling organization, closed by the
+ * recorder, followed by the enterprise with a query code on a public route); the rules each
+ * department must adjust (art. 17); the module's board, and its share of the office's 督导看板
+ * (powers_board.h). Must not write SQL. */
+#include "api/attachment.h"
 #include "api/capability.h"
 #include "api/export.h"
 #include "api/power_impl.h"
+#include "api/powers_board.h"
 #include "app/affairs_json.h"
 
 #include "core/affairs.h"
@@ -42,6 +46,39 @@ static int today(struct api_ctx *c, char out[11])
 
 /* ---- social affairs ---- */
 
+#define SOCIAL_MAX_FILES 20
+
+/* The entry's evidence files, for the answer. */
+static int social_files(struct api_ctx *c, struct store_social *x)
+{
+	struct store_attachment *fs;
+	int n, rc;
+
+	if ((rc = store_attachment_list(c->db, c->a, "social_affair", x->id, &fs, &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	x->files = fs;
+	x->nfiles = n;
+	x->with_files = true;
+	return 0;
+}
+
+/* An entry's files are read by whoever reads the entry: its zone (or the zone's county, by the
+ * data scope), the office and supervisors, the list's publisher. */
+static int social_may_read(struct api_ctx *c, int64_t id)
+{
+	struct store_social x;
+	int rc;
+
+	if ((rc = store_social_get(c->db, c->a, id, &x)) != KFQ_OK)
+		return api_store_error(c, rc);
+	return power_readable(c, CAP_PUBLISH_POWER_LIST, x.zone_org_id, x.zone_org_id);
+}
+
+const struct api_attachment_kind api_powers_attachment_kinds[] = {
+    {"social_affair", "社会事务剥离·移交依据", PERM_POWER_WRITE, social_may_read},
+    {NULL, NULL, 0, NULL},
+};
+
 static int social_list(struct api_ctx *c)
 {
 	struct store_affairs_filter f;
@@ -54,8 +91,11 @@ static int social_list(struct api_ctx *c)
 	if ((rc = store_social_list(c->db, c->a, &f, &xs, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
 	api_page_begin(c);
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
+		if (social_files(c, &xs[i]) != 0)
+			return -1;
 		affairs_json_social(&c->w, &xs[i]);
+	}
 	api_page_end(c, total, f.offset, f.limit);
 	return api_ok(c, 200);
 }
@@ -126,22 +166,32 @@ static int social_save(struct api_ctx *c, int64_t id)
 		return -1;
 	x.receiving_body = api_body_str(c, "receiving_body");
 	x.evidence = api_body_str(c, "evidence");
+	x.file_ids = api_body_ints(c, "attachment_ids", &x.nfile_ids);
+	if (id && social_files(c, &x) != 0)
+		return -1;
+	if (x.nfiles + x.nfile_ids > SOCIAL_MAX_FILES)
+		return api_error(c, 400, "invalid_value", "移交依据文件最多20个",
+		                 "/attachment_ids");
 	if (strcmp(x.status, "carrying") != 0 && (!x.receiving_body || !*x.receiving_body))
 		return api_error(c, 400, "missing_field", "制定移交计划后请填写接收单位",
 		                 "/receiving_body");
 	if (strcmp(x.status, "carrying") != 0 && !x.target_date)
 		return api_error(c, 400, "missing_field", "制定移交计划后请填写目标日期",
 		                 "/target_date");
-	if (!strcmp(x.status, "handed_over") && (!x.evidence || !*x.evidence))
+	if (!strcmp(x.status, "handed_over") && (!x.evidence || !*x.evidence) &&
+	    x.nfiles + x.nfile_ids == 0)
 		return api_error(c, 400, "missing_field",
-		                 "已移交的职能请填写移交依据（文件或协议）", "/evidence");
+		                 "已移交的职能请上传移交依据（文件或协议）或填写说明", "/evidence");
 	rc = store_social_save(c->db, &c->actor, &affairs_json_audit, &x);
 	if (rc == KFQ_ECONFLICT)
 		return api_error(c, 409, "name_taken", "该开发区已列有同名的社会事务职能", "/name");
+	if (rc == KFQ_EINVAL)
+		return api_error(c, 400, "invalid_value", "附件无效或已被使用，请重新上传",
+		                 "/attachment_ids");
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
-	if ((rc = store_social_get(c->db, c->a, x.id, &x)) != KFQ_OK)
-		return api_store_error(c, rc);
+	if ((rc = store_social_get(c->db, c->a, x.id, &x)) != KFQ_OK || social_files(c, &x) != 0)
+		return rc != KFQ_OK ? api_store_error(c, rc) : -1;
 	affairs_json_social(&c->w, &x);
 	return api_ok(c, id ? 200 : 201);
 }
@@ -556,14 +606,28 @@ static int public_problem(struct api_ctx *c)
 
 /* ---- rule adjustments ---- */
 
+/* The rules' filters; overdue=1: those not done past their target date (the board's link). */
+static int rule_filter(struct api_ctx *c, struct store_affairs_filter *f, char today_buf[11],
+                       bool paged)
+{
+	if (filter_of(c, f, "dept_org_id", &enum_rule_status, CAP_PUBLISH_POWER_LIST, paged) != 0)
+		return -1;
+	if (api_query_int(c, "overdue", 0)) {
+		today(c, today_buf);
+		f->late_before = today_buf;
+	}
+	return 0;
+}
+
 static int rule_list(struct api_ctx *c)
 {
 	struct store_affairs_filter f;
 	struct store_rule *rs;
 	int64_t total;
+	char t[11];
 	int n, rc;
 
-	if (filter_of(c, &f, "dept_org_id", &enum_rule_status, CAP_PUBLISH_POWER_LIST, true) != 0)
+	if (rule_filter(c, &f, t, true) != 0)
 		return -1;
 	if ((rc = store_rule_list(c->db, c->a, &f, &rs, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
@@ -584,9 +648,10 @@ static int rule_export(struct api_ctx *c)
 	struct store_rule *rs;
 	struct export_table x;
 	int64_t total, day = plan_today(c->now);
+	char t[11];
 	int n, rc;
 
-	if (filter_of(c, &f, "dept_org_id", &enum_rule_status, CAP_PUBLISH_POWER_LIST, false) != 0)
+	if (rule_filter(c, &f, t, false) != 0)
 		return -1;
 	if ((rc = store_rule_list(c->db, c->a, &f, &rs, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
@@ -673,11 +738,82 @@ static int rule_update(struct api_ctx *c)
 	return api_path_id(c, &id) != 0 ? -1 : rule_save(c, id);
 }
 
-/* ---- the board ---- */
+/* ---- the boards ---- */
 
-static void count_key(struct api_ctx *c, const char *key, int64_t v)
+/* {"<status>": n, …, "overdue": n} of the store's counts, every status of `statuses` (in byte
+ * order, NULL-ended) present, 0 when none is held; keys in byte order. */
+static void status_counts(struct api_ctx *c, const struct store_status_count *cs, int n,
+                          const char *const *statuses)
 {
-	jsonw_kint(&c->w, key, v);
+	int64_t late = 0;
+	bool late_written = false;
+
+	for (int i = 0; i < n; i++)
+		late += cs[i].overdue;
+	jsonw_obj_open(&c->w);
+	for (const char *const *st = statuses; *st; st++) {
+		int64_t v = 0;
+
+		if (!late_written && strcmp(*st, "overdue") > 0) {
+			jsonw_kint(&c->w, "overdue", late);
+			late_written = true;
+		}
+		for (int i = 0; i < n; i++)
+			if (!strcmp(cs[i].status, *st))
+				v = cs[i].n;
+		jsonw_kint(&c->w, *st, v);
+	}
+	if (!late_written)
+		jsonw_kint(&c->w, "overdue", late);
+	jsonw_obj_close(&c->w);
+}
+
+int powers_board_load(struct api_ctx *c, int64_t zone_org_id, struct powers_board *b)
+{
+	struct store_affairs_filter f = {0};
+	int rc;
+
+	memset(b, 0, sizeof(*b));
+	b->shown = account_role_perms(c->sess.user.role) & PERM_POWER_READ;
+	if (!b->shown)
+		return 0;
+	if (power_scope(c, CAP_PUBLISH_POWER_LIST, &f.scope) != 0)
+		return -1;
+	today(c, b->today);
+	if ((rc = store_rule_counts(c->db, c->a, &f, b->today, &b->rules, &b->nrules)) != KFQ_OK ||
+	    (rc = store_social_board(c->db, c->a, &f.scope, b->today, &b->social, &b->nsocial)) !=
+	        KFQ_OK)
+		return api_store_error(c, rc);
+	b->zone_org_id = zone_org_id;
+	return 0;
+}
+
+void powers_board_json(struct api_ctx *c, const struct powers_board *b)
+{
+	int64_t total = 0, handed = 0, late = 0;
+
+	if (!b->shown)
+		return;
+	for (int i = 0; i < b->nsocial; i++) {
+		if (b->zone_org_id && b->social[i].zone_org_id != b->zone_org_id)
+			continue;
+		total += b->social[i].total;
+		handed += b->social[i].handed_over;
+		late += b->social[i].overdue;
+	}
+	jsonw_key(&c->w, "powers");
+	jsonw_obj_open(&c->w);
+	jsonw_key(&c->w, "rules");
+	status_counts(c, b->rules, b->nrules,
+	              (const char *const[]){"done", "in_progress", "planned", NULL});
+	jsonw_key(&c->w, "social");
+	jsonw_obj_open(&c->w);
+	jsonw_kint(&c->w, "handed_over", handed);
+	jsonw_kint(&c->w, "overdue", late);
+	jsonw_kint(&c->w, "progress_bp", social_progress_bp(handed, total));
+	jsonw_kint(&c->w, "total", total);
+	jsonw_obj_close(&c->w);
+	jsonw_obj_close(&c->w);
 }
 
 static int board(struct api_ctx *c)
@@ -686,12 +822,9 @@ static int board(struct api_ctx *c)
 	struct store_delegation_count *dc;
 	struct store_social_zone *sz;
 	struct store_affairs_filter f = {0};
-	struct store_rule *rs;
-	struct store_problem *ps;
-	int64_t total, day = plan_today(c->now);
+	struct store_status_count *rs, *ps;
 	char t[11];
 	int nd, nz, nr, np, rc;
-	int64_t rule_by[3] = {0, 0, 0}, rule_late = 0, prob_by[3] = {0, 0, 0}, prob_late = 0;
 
 	if (power_scope(c, CAP_PUBLISH_POWER_LIST, &scope) != 0)
 		return -1;
@@ -699,18 +832,9 @@ static int board(struct api_ctx *c)
 	f.scope = scope;
 	if ((rc = store_delegation_counts(c->db, c->a, &scope, &dc, &nd)) != KFQ_OK ||
 	    (rc = store_social_board(c->db, c->a, &scope, t, &sz, &nz)) != KFQ_OK ||
-	    (rc = store_rule_list(c->db, c->a, &f, &rs, &nr, &total)) != KFQ_OK ||
-	    (rc = store_problem_list(c->db, c->a, &f, &ps, &np, &total)) != KFQ_OK)
+	    (rc = store_rule_counts(c->db, c->a, &f, t, &rs, &nr)) != KFQ_OK ||
+	    (rc = store_problem_counts(c->db, c->a, &f, t, &ps, &np)) != KFQ_OK)
 		return api_store_error(c, rc);
-	for (int i = 0; i < nr; i++) {
-		rule_by[!strcmp(rs[i].status, "done") ? 2 : !strcmp(rs[i].status, "in_progress")]++;
-		rule_late += affairs_overdue(rs[i].target_date, !strcmp(rs[i].status, "done"), day);
-	}
-	for (int i = 0; i < np; i++) {
-		prob_by[!strcmp(ps[i].status, "closed") ? 2 : !strcmp(ps[i].status, "answered")]++;
-		prob_late +=
-		    affairs_overdue(ps[i].due_date, strcmp(ps[i].status, "open") != 0, day);
-	}
 	jsonw_obj_open(&c->w);
 	jsonw_key(&c->w, "delegations");
 	jsonw_arr_open(&c->w);
@@ -724,19 +848,9 @@ static int board(struct api_ctx *c)
 	}
 	jsonw_arr_close(&c->w);
 	jsonw_key(&c->w, "problems");
-	jsonw_obj_open(&c->w);
-	count_key(c, "answered", prob_by[1]);
-	count_key(c, "closed", prob_by[2]);
-	count_key(c, "open", prob_by[0]);
-	count_key(c, "overdue", prob_late);
-	jsonw_obj_close(&c->w);
+	status_counts(c, ps, np, (const char *const[]){"answered", "closed", "open", NULL});
 	jsonw_key(&c->w, "rules");
-	jsonw_obj_open(&c->w);
-	count_key(c, "done", rule_by[2]);
-	count_key(c, "in_progress", rule_by[1]);
-	count_key(c, "overdue", rule_late);
-	count_key(c, "planned", rule_by[0]);
-	jsonw_obj_close(&c->w);
+	status_counts(c, rs, nr, (const char *const[]){"done", "in_progress", "planned", NULL});
 	jsonw_key(&c->w, "social");
 	jsonw_arr_open(&c->w);
 	for (int i = 0; i < nz; i++) {
@@ -765,18 +879,25 @@ static const struct api_field problem_query[] = {API_ID_FIELD("handler_org_id", 
                                                  API_QSTR("status", 20), API_QPAGE, API_FIELDS_END};
 static const struct api_field problem_export_query[] = {API_ID_FIELD("handler_org_id", false),
                                                         API_QSTR("status", 20), API_FIELDS_END};
-static const struct api_field rule_query[] = {API_ID_FIELD("dept_org_id", false),
-                                              API_QSTR("status", 20), API_QPAGE, API_FIELDS_END};
-static const struct api_field rule_export_query[] = {API_ID_FIELD("dept_org_id", false),
-                                                     API_QSTR("status", 20), API_FIELDS_END};
+static const struct api_field rule_query[] = {
+    API_ID_FIELD("dept_org_id", false), API_QSTR("status", 20),
+    API_INT_FIELD("overdue", false, 0, 1), API_QPAGE, API_FIELDS_END};
+static const struct api_field rule_export_query[] = {
+    API_ID_FIELD("dept_org_id", false), API_QSTR("status", 20),
+    API_INT_FIELD("overdue", false, 0, 1), API_FIELDS_END};
 /* any text up to the usual cap: a malformed code answers as a wrong one (404) */
 static const struct api_field public_query[] = {API_QSTR("code", 200), API_FIELDS_END};
 
 static const struct api_field social_body[] = {
-    API_ID_FIELD("zone_org_id", false),  {"category", API_STR, true, 20},
-    {"name", API_STR, true, 200},        {"receiving_body", API_STR, false, 200},
-    {"target_date", API_STR, false, 10}, {"status", API_STR, true, 20},
-    {"evidence", API_STR, false, 2000},  {NULL, 0, false, 0},
+    API_ID_FIELD("zone_org_id", false),
+    {"category", API_STR, true, 20},
+    {"name", API_STR, true, 200},
+    {"receiving_body", API_STR, false, 200},
+    {"target_date", API_STR, false, 10},
+    {"status", API_STR, true, 20},
+    {"evidence", API_STR, false, 2000},
+    API_IDS_FIELD("attachment_ids", false, SOCIAL_MAX_FILES),
+    {NULL, 0, false, 0},
 };
 static const struct api_field matter_body[] = {
     {"name", API_STR, true, 200},

@@ -12,9 +12,13 @@
 #include <errno.h>
 #include <string.h>
 
-static const struct api_attachment_kind *const kinds[] = {
-    api_notice_attachment_kinds,   api_report_attachment_kinds, api_consult_attachment_kinds,
-    api_platform_attachment_kinds, api_fault_attachment_kinds,  NULL};
+static const struct api_attachment_kind *const kinds[] = {api_notice_attachment_kinds,
+                                                          api_report_attachment_kinds,
+                                                          api_consult_attachment_kinds,
+                                                          api_platform_attachment_kinds,
+                                                          api_fault_attachment_kinds,
+                                                          api_powers_attachment_kinds,
+                                                          NULL};
 
 static const struct api_attachment_kind *kind_of(const char *type)
 {

@@ -30,6 +30,7 @@ extern const struct api_attachment_kind api_report_attachment_kinds[];
 extern const struct api_attachment_kind api_consult_attachment_kinds[];
 extern const struct api_attachment_kind api_platform_attachment_kinds[];
 extern const struct api_attachment_kind api_fault_attachment_kinds[];
+extern const struct api_attachment_kind api_powers_attachment_kinds[];
 
 /* Receives the request's uploaded body (query `name`) as an unattached upload for entity type
  * `type` by the caller's organization (the kind's permission checked), audited; 0 with x read

@@ -1,12 +1,14 @@
 /* board.c - the supervision board: completion and overdue counts per task × zone cell, per
  * task and per zone (optionally over one policy's tasks), the oldest overdue milestones, the
- * stalled 招商 projects (art. 13, for a role that reads the pipeline), and the zones' ranking as
- * .xlsx or CSV.
+ * stalled 招商 projects (art. 13, for a role that reads the pipeline), the rules to adjust and
+ * the social-affairs hand-over (arts. 17 and 2, for a role that reads the powers module), and
+ * the zones' ranking as .xlsx or CSV.
  * A caller sees the cells of the organizations in its data scope and of the tasks its
  * organization leads (谁牵头、谁督促). Must not write SQL; the sums come from store_board. */
 #include "api/board.h"
 #include "api/export.h"
 #include "api/invest.h"
+#include "api/powers_board.h"
 
 #include "core/plan.h"
 #include "store/store_org.h"
@@ -208,6 +210,7 @@ static int board(struct api_ctx *c)
 {
 	struct store_milestone_filter mf = {0};
 	struct stalled st;
+	struct powers_board pb;
 	struct view v;
 	int64_t org_id = api_query_int(c, "org_id", 0), total;
 	int rc;
@@ -223,7 +226,7 @@ static int board(struct api_ctx *c)
 	if ((rc = store_milestone_list(c->db, c->a, &mf, &v.b, &v.late, &v.nlate, &total)) !=
 	    KFQ_OK)
 		return api_store_error(c, rc);
-	if (stalled_load(c, org_id, &st) != 0)
+	if (stalled_load(c, org_id, &st) != 0 || powers_board_load(c, org_id, &pb) != 0)
 		return -1;
 	jsonw_obj_open(&c->w);
 	jsonw_kstr(&c->w, "today", v.b.today);
@@ -272,6 +275,7 @@ static int board(struct api_ctx *c)
 	jsonw_arr_close(&c->w);
 	jsonw_kint(&c->w, "overdue_total", total);
 	stalled_json(c, &st);
+	powers_board_json(c, &pb);
 	jsonw_obj_close(&c->w);
 	return api_ok(c, 200);
 }

@@ -1,7 +1,8 @@
 /* delegation.c - each zone's list of delegated powers (一区一单, art. 4): the list in the caller's
  * scope, the workflow's steps, guidance, monthly case figures, the evaluation figures of every
- * delegated power and the evaluations recorded, and exports. The department's steps need its
- * organization to hold delegate_power and to be the power's department (谁赋权、谁指导); the
+ * delegated power and the evaluations recorded, the office's setting of the evaluation (the
+ * months without a case that flag a power 下放了用不上), and exports. The department's steps need
+ * its organization to hold delegate_power and to be the power's department (谁赋权、谁指导); the
  * zone's steps need the caller's organization to be that zone. Must not write SQL. */
 #include "api/capability.h"
 #include "api/export.h"
@@ -281,6 +282,44 @@ static int guidance_list(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
+/* The guidance records in the caller's scope (谁赋权、谁指导), as .xlsx or CSV. */
+static int guidance_export(struct api_ctx *c)
+{
+	static const char *const headers[] = {"开发区", "事项编码", "事项名称", "实施部门",
+	                                      "日期",   "类别",     "内容",     "参加人数",
+	                                      "记录人", "记录时间"};
+	static const double widths[] = {30, 16, 36, 20, 12, 10, 50, 10, 12, 20};
+	struct store_guidance_filter f = {0};
+	struct store_guidance *gs;
+	struct export_table x;
+	int n, rc;
+
+	f.delegation_id = api_query_int(c, "delegation_id", 0);
+	f.zone_org_id = api_query_int(c, "zone_org_id", 0);
+	f.dept_org_id = api_query_int(c, "dept_org_id", 0);
+	f.power_id = api_query_int(c, "power_id", 0);
+	if (power_scope(c, CAP_PUBLISH_POWER_LIST, &f.scope) != 0)
+		return -1;
+	if ((rc = store_guidance_all(c->db, c->a, &f, &gs, &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if (export_begin(c, &x, "培训指导记录", headers, widths, 10) != 0)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		export_text(&x, gs[i].zone_name);
+		export_text(&x, gs[i].power_code);
+		export_text(&x, gs[i].power_name);
+		export_text(&x, gs[i].dept_name);
+		export_text(&x, gs[i].held_on);
+		export_text(&x, enum_label(&enum_guidance_kind, gs[i].kind));
+		export_text(&x, gs[i].content);
+		export_int(&x, gs[i].participants);
+		export_text(&x, gs[i].created_by_name);
+		export_text(&x, gs[i].created_at);
+		export_end_row(&x);
+	}
+	return export_finish(c, &x, "赋权事项培训指导记录");
+}
+
 static int guidance_add(struct api_ctx *c)
 {
 	struct store_delegation d;
@@ -387,6 +426,55 @@ static int period_of(struct api_ctx *c, const char *from, const char *to, int64_
 	return 0;
 }
 
+/* The months without a case that flag a power 下放了用不上: the office's setting (or the
+ * default); a request may name others to see what they would flag. */
+static int idle_setting(struct api_ctx *c, int64_t *out)
+{
+	struct store_power_setting p;
+	int rc;
+
+	if ((rc = store_power_setting_get(c->db, c->a, &p)) != KFQ_OK)
+		return api_store_error(c, rc);
+	*out = p.idle_months;
+	return 0;
+}
+
+static void write_setting(struct api_ctx *c, const struct store_power_setting *p)
+{
+	jsonw_obj_open(&c->w);
+	jsonw_kstr(&c->w, "changed_at", p->changed_at);
+	jsonw_kstr(&c->w, "changed_by_name", p->changed_by_name);
+	jsonw_kint(&c->w, "default_idle_months", POWER_IDLE_MONTHS);
+	jsonw_kint(&c->w, "idle_months", p->idle_months);
+	jsonw_obj_close(&c->w);
+}
+
+static int setting_get(struct api_ctx *c)
+{
+	struct store_power_setting p;
+	int rc;
+
+	if ((rc = store_power_setting_get(c->db, c->a, &p)) != KFQ_OK)
+		return api_store_error(c, rc);
+	write_setting(c, &p);
+	return api_ok(c, 200);
+}
+
+/* The office keeps the setting (calendar_write: the office's bit for the module's settings, as
+ * for the working-day calendar). */
+static int setting_put(struct api_ctx *c)
+{
+	struct store_power_setting p;
+	int rc;
+
+	if ((rc = store_power_setting_put(c->db, &c->actor, &power_json_audit,
+	                                  api_body_int(c, "idle_months"))) != KFQ_OK ||
+	    (rc = store_power_setting_get(c->db, c->a, &p)) != KFQ_OK)
+		return api_store_error(c, rc);
+	write_setting(c, &p);
+	return api_ok(c, 200);
+}
+
 static void write_sums(struct api_ctx *c, const struct store_power_sums *s, const struct period *p)
 {
 	struct power_figures f;
@@ -417,7 +505,9 @@ static int sums_query(struct api_ctx *c, struct store_sums_filter *f, struct per
 	memset(f, 0, sizeof(*f));
 	f->zone_org_id = api_query_int(c, "zone_org_id", 0);
 	f->dept_org_id = api_query_int(c, "dept_org_id", 0);
-	idle = api_query_int(c, "idle_months", POWER_IDLE_MONTHS);
+	if (idle_setting(c, &idle) != 0)
+		return -1;
+	idle = api_query_int(c, "idle_months", idle);
 	if (!api_query_str(c, "from") || !api_query_str(c, "to"))
 		return api_error(c, 400, "invalid_parameter", "请给出评估期 from 和 to（YYYY-MM）",
 		                 api_query_str(c, "from") ? "to" : "from");
@@ -520,12 +610,14 @@ static int evaluate(struct api_ctx *c)
 	struct store_power_sums *ss;
 	struct store_evaluation e = {0};
 	struct period p;
-	int64_t total, idle = api_body_has(c, "idle_months") ? api_body_int(c, "idle_months")
-	                                                     : POWER_IDLE_MONTHS;
+	int64_t total, idle;
 	int n, rc;
 
-	if (load(c, &d) != 0 || may_act(c, POWER_DELEGATE, d.power.dept_org_id, 0) != 0)
+	if (load(c, &d) != 0 || may_act(c, POWER_DELEGATE, d.power.dept_org_id, 0) != 0 ||
+	    idle_setting(c, &idle) != 0)
 		return -1;
+	if (api_body_has(c, "idle_months"))
+		idle = api_body_int(c, "idle_months");
 	if (period_of(c, api_body_str(c, "period_from"), api_body_str(c, "period_to"), idle, &p,
 	              "/period_from", "/period_to") != 0)
 		return -1;
@@ -559,25 +651,148 @@ static int evaluate(struct api_ctx *c)
 	return api_ok(c, 201);
 }
 
+/* The recorded evaluations' filters, scoped as the delegations are. */
+static int eval_filter_from_query(struct api_ctx *c, struct store_eval_filter *f, bool paged)
+{
+	memset(f, 0, sizeof(*f));
+	f->delegation_id = api_query_int(c, "delegation_id", 0);
+	f->zone_org_id = api_query_int(c, "zone_org_id", 0);
+	f->dept_org_id = api_query_int(c, "dept_org_id", 0);
+	f->power_id = api_query_int(c, "power_id", 0);
+	f->result = api_query_str(c, "result");
+	if (f->result && power_result_parse(f->result) < 0)
+		return api_error(c, 400, "invalid_parameter", "评估结果应为良好、需改进或建议收回",
+		                 "result");
+	f->from = api_query_str(c, "from");
+	f->to = api_query_str(c, "to");
+	if (f->from && power_month(f->from) < 0)
+		return api_error(c, 400, "invalid_parameter", "起始月份应为 YYYY-MM", "from");
+	if (f->to && power_month(f->to) < 0)
+		return api_error(c, 400, "invalid_parameter", "截止月份应为 YYYY-MM", "to");
+	if (f->from && f->to && power_month(f->to) < power_month(f->from))
+		return api_error(c, 400, "invalid_parameter", "截止月份不能早于起始月份", "to");
+	if (power_scope(c, CAP_PUBLISH_POWER_LIST, &f->scope) != 0)
+		return -1;
+	if (paged)
+		api_query_page(c, &f->offset, &f->limit);
+	return 0;
+}
+
 static int evaluations(struct api_ctx *c)
 {
-	struct store_scope scope;
+	struct store_eval_filter f;
 	struct store_evaluation *es;
-	int64_t delegation, offset, limit, total;
+	int64_t total;
 	int n, rc;
 
-	delegation = api_query_int(c, "delegation_id", 0);
-	api_query_page(c, &offset, &limit);
-	if (power_scope(c, CAP_PUBLISH_POWER_LIST, &scope) != 0)
+	if (eval_filter_from_query(c, &f, true) != 0)
 		return -1;
-	if ((rc = store_evaluation_list(c->db, c->a, delegation, &scope, offset, limit, &es, &n,
-	                                &total)) != KFQ_OK)
+	if ((rc = store_evaluation_list(c->db, c->a, &f, &es, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
 	api_page_begin(c);
 	for (int i = 0; i < n; i++)
 		power_json_evaluation(&c->w, &es[i]);
-	api_page_end(c, total, offset, limit);
+	api_page_end(c, total, f.offset, f.limit);
 	return api_ok(c, 200);
+}
+
+/* The filtered evaluations counted by department and result: {items: [{dept_org_id,
+ * dept_org_name, good, improve, revoke}]}, in department name order (the page's chart). */
+static int evaluation_counts(struct api_ctx *c)
+{
+	struct store_eval_filter f;
+	struct store_eval_count *cs;
+	int n, rc;
+
+	if (eval_filter_from_query(c, &f, false) != 0)
+		return -1;
+	if ((rc = store_evaluation_counts(c->db, c->a, &f, &cs, &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	jsonw_obj_open(&c->w);
+	jsonw_key(&c->w, "items");
+	jsonw_arr_open(&c->w);
+	for (int i = 0; i < n;) {
+		int64_t by[POWER_NRESULTS] = {0}, dept = cs[i].dept_org_id;
+		const char *name = cs[i].dept_name;
+
+		for (; i < n && cs[i].dept_org_id == dept; i++)
+			if (power_result_parse(cs[i].result) >= 0)
+				by[power_result_parse(cs[i].result)] = cs[i].n;
+		jsonw_obj_open(&c->w);
+		jsonw_kint(&c->w, "dept_org_id", dept);
+		jsonw_kstr(&c->w, "dept_org_name", name);
+		for (int r = 0; r < POWER_NRESULTS; r++)
+			jsonw_kint(&c->w, power_result_name(r), by[r]);
+		jsonw_obj_close(&c->w);
+	}
+	jsonw_arr_close(&c->w);
+	jsonw_obj_close(&c->w);
+	return api_ok(c, 200);
+}
+
+static int evaluations_export(struct api_ctx *c)
+{
+	static const char *const headers[] = {"开发区",
+	                                      "事项编码",
+	                                      "事项名称",
+	                                      "实施部门",
+	                                      "评估期起",
+	                                      "评估期止",
+	                                      "受理",
+	                                      "办结",
+	                                      "按时办结",
+	                                      "超期",
+	                                      "平均办理时长（工作日）",
+	                                      "好评",
+	                                      "差评",
+	                                      "下放了用不上",
+	                                      "评估结果",
+	                                      "评估理由",
+	                                      "发现的问题",
+	                                      "评估人",
+	                                      "评估时间"};
+	static const double widths[] = {30, 16, 36, 20, 10, 10, 8,  8,  8, 8,
+	                                12, 8,  8,  12, 10, 40, 40, 12, 20};
+	struct store_eval_filter f;
+	struct store_evaluation *es;
+	struct export_table x;
+	int64_t total;
+	int n, rc;
+
+	if (eval_filter_from_query(c, &f, false) != 0)
+		return -1;
+	if ((rc = store_evaluation_list(c->db, c->a, &f, &es, &n, &total)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if (export_begin(c, &x, "评估记录", headers, widths, 19) != 0)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		char avg[32];
+
+		snprintf(avg, sizeof(avg), "%lld.%02lld",
+		         (long long)(es[i].fig.avg_days_x100 / 100),
+		         (long long)(es[i].fig.avg_days_x100 % 100));
+		export_text(&x, es[i].zone_name);
+		export_text(&x, es[i].power_code);
+		export_text(&x, es[i].power_name);
+		export_text(&x, es[i].dept_name);
+		export_text(&x, es[i].period_from);
+		export_text(&x, es[i].period_to);
+		export_int(&x, es[i].fig.received);
+		export_int(&x, es[i].fig.done);
+		export_int(&x, es[i].fig.done_in_time);
+		export_int(&x, es[i].fig.overdue);
+		export_text(&x, avg);
+		export_int(&x, es[i].fig.good);
+		export_int(&x, es[i].fig.bad);
+		export_text(&x, es[i].fig.idle ? "是" : "否");
+		export_text(&x, enum_label(&enum_power_result, es[i].result));
+		export_text(&x, es[i].reason);
+		export_text(&x, es[i].problems);
+		export_text(&x, es[i].evaluated_by_name);
+		export_text(&x, es[i].evaluated_at);
+		export_end_row(&x);
+	}
+	return export_finish(c, &x, "赋权事项评估记录");
 }
 
 #define DELEG_FILTER                                                                               \
@@ -590,9 +805,20 @@ static const struct api_field export_query[] = {DELEG_FILTER, API_FIELDS_END};
 	    API_ID_FIELD("dept_org_id", false), API_INT_FIELD("idle_months", false, 1, 24)
 static const struct api_field figures_query[] = {FIGURES_FILTER, API_QPAGE, API_FIELDS_END};
 static const struct api_field figures_export_query[] = {FIGURES_FILTER, API_FIELDS_END};
-static const struct api_field eval_query[] = {API_ID_FIELD("delegation_id", false), API_QPAGE,
-                                              API_FIELDS_END};
+#define EVAL_FILTER                                                                                \
+	API_ID_FIELD("delegation_id", false), API_ID_FIELD("zone_org_id", false),                  \
+	    API_ID_FIELD("dept_org_id", false), API_ID_FIELD("power_id", false),                   \
+	    API_QSTR("result", 10), API_QSTR("from", 7), API_QSTR("to", 7)
+static const struct api_field eval_query[] = {EVAL_FILTER, API_QPAGE, API_FIELDS_END};
+static const struct api_field guidance_query[] = {
+    API_ID_FIELD("delegation_id", false), API_ID_FIELD("zone_org_id", false),
+    API_ID_FIELD("dept_org_id", false), API_ID_FIELD("power_id", false), API_FIELDS_END};
+static const struct api_field eval_export_query[] = {EVAL_FILTER, API_FIELDS_END};
 
+static const struct api_field setting_body[] = {
+    API_INT_FIELD("idle_months", true, 1, 24),
+    {NULL, 0, false, 0},
+};
 static const struct api_field create_body[] = {
     {"action", API_STR, true, 20},
     API_ID_FIELD("power_id", true),
@@ -648,11 +874,23 @@ const struct api_route api_delegation_routes[] = {
     {"GET", "/api/power-delegations/:id/guidance", guidance_list, PERM_POWER_READ, 0, NULL, NULL},
     {"POST", "/api/power-delegations/:id/guidance", guidance_add, PERM_POWER_WRITE, 0, NULL,
      guidance_body},
+    {"GET", "/api/power-guidance/export.xlsx", guidance_export, PERM_POWER_READ, 0, guidance_query,
+     NULL},
+    {"GET", "/api/power-guidance/export.csv", guidance_export, PERM_POWER_READ, 0, guidance_query,
+     NULL},
     {"GET", "/api/power-delegations/:id/months", months, PERM_POWER_READ, 0, NULL, NULL},
     {"POST", "/api/power-delegations/:id/months", month_put, PERM_POWER_WRITE, 0, NULL, month_body},
     {"POST", "/api/power-delegations/:id/evaluations", evaluate, PERM_POWER_WRITE, 0, NULL,
      evaluate_body},
     {"GET", "/api/power-evaluations", evaluations, PERM_POWER_READ, 0, eval_query, NULL},
+    {"GET", "/api/power-evaluations/export.xlsx", evaluations_export, PERM_POWER_READ, 0,
+     eval_export_query, NULL},
+    {"GET", "/api/power-evaluations/export.csv", evaluations_export, PERM_POWER_READ, 0,
+     eval_export_query, NULL},
+    {"GET", "/api/power-evaluations/by-department", evaluation_counts, PERM_POWER_READ, 0,
+     eval_export_query, NULL},
+    {"GET", "/api/power-settings", setting_get, PERM_POWER_READ, 0, NULL, NULL},
+    {"PUT", "/api/power-settings", setting_put, PERM_CALENDAR_WRITE, 0, NULL, setting_body},
     {"GET", "/api/power-evaluations/figures", figures, PERM_POWER_READ, 0, figures_query, NULL},
     {"GET", "/api/power-evaluations/figures/export.xlsx", figures_export, PERM_POWER_READ, 0,
      figures_export_query, NULL},

@@ -2,7 +2,7 @@
  * zone's list in the caller's scope, a zone's versions, one version in full, the working draft
  * (saved by the zone or its county, every function in exactly one pair of hands: core/duty.c),
  * submission, and approval or return by the organization holding approve_duty_list (市委编办);
- * an .xlsx of a version. Must not write SQL. */
+ * an .xlsx of a version, and the index of current lists as .xlsx or CSV. Must not write SQL. */
 #include "api/capability.h"
 #include "api/export.h"
 #include "api/power_impl.h"
@@ -28,6 +28,43 @@ static int current(struct api_ctx *c)
 		power_json_duty_list(&c->w, &ls[i], false);
 	api_page_end(c, n, 0, 0);
 	return api_ok(c, 200);
+}
+
+/* The index of current lists (as GET /api/duty-lists; status= narrows it, as the page's
+ * 我的待办 link does), as .xlsx or CSV. */
+static int index_export(struct api_ctx *c)
+{
+	static const char *const headers[] = {"开发区",   "所在县区", "版本",     "状态",
+	                                      "审核意见", "审核人",   "审核时间", "提交时间"};
+	static const double widths[] = {30, 14, 8, 12, 40, 12, 20, 20};
+	const char *status = api_query_str(c, "status");
+	struct store_scope scope;
+	struct store_duty_list *ls;
+	struct export_table x;
+	int n, rc;
+
+	if (status && !duty_status_valid(status))
+		return api_error(c, 400, "invalid_parameter", "状态无效", "status");
+	if (power_scope(c, CAP_APPROVE_DUTY_LIST, &scope) != 0)
+		return -1;
+	if ((rc = store_duty_current(c->db, c->a, &scope, &ls, &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if (export_begin(c, &x, "权责清单", headers, widths, 8) != 0)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		if (status && strcmp(ls[i].status, status) != 0)
+			continue;
+		export_text(&x, ls[i].zone_name);
+		export_text(&x, ls[i].county_name);
+		export_int(&x, ls[i].version);
+		export_text(&x, duty_status_label(ls[i].status));
+		export_text(&x, ls[i].comment);
+		export_text(&x, ls[i].reviewed_by_name);
+		export_text(&x, ls[i].reviewed_at);
+		export_text(&x, ls[i].created_at);
+		export_end_row(&x);
+	}
+	return export_finish(c, &x, "开发区与县区权责清单");
 }
 
 static int versions(struct api_ctx *c)
@@ -239,6 +276,7 @@ static const struct api_field item_fields[] = {
     {"steps", API_OBJ_ARRAY, false, DUTY_MAX_STEPS, step_fields},
     {NULL, 0, false, 0},
 };
+static const struct api_field index_query[] = {API_QSTR("status", 16), API_FIELDS_END};
 static const struct api_field save_body[] = {
     API_ID_FIELD("zone_org_id", true),
     {"cross_posts", API_STR, false, 4000},
@@ -253,6 +291,8 @@ static const struct api_field comment_body[] = {
 
 const struct api_route api_duty_routes[] = {
     {"GET", "/api/duty-lists", current, PERM_POWER_READ, 0, NULL, NULL},
+    {"GET", "/api/duty-lists/export.xlsx", index_export, PERM_POWER_READ, 0, index_query, NULL},
+    {"GET", "/api/duty-lists/export.csv", index_export, PERM_POWER_READ, 0, index_query, NULL},
     {"POST", "/api/duty-lists", save, PERM_POWER_WRITE, 0, NULL, save_body},
     {"GET", "/api/duty-lists/:id", get, PERM_POWER_READ, 0, NULL, NULL},
     {"GET", "/api/duty-lists/:id/export.xlsx", export, PERM_POWER_READ, 0, NULL, NULL},

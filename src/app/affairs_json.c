@@ -1,6 +1,7 @@
 /* affairs_json.c - social affairs, key matters, problems and rule adjustments as JSON, keys in
  * byte order. Must not read anything: it writes what it is given. */
 #include "app/affairs_json.h"
+#include "app/attachment_json.h"
 
 #include "core/enums.h"
 #include "core/personal.h"
@@ -13,6 +14,8 @@ void affairs_json_social(struct jsonw *w, const struct store_social *s)
 	jsonw_kstr(w, "category_label", enum_label(&enum_social_category, s->category));
 	jsonw_kstr(w, "created_at", s->created_at);
 	jsonw_kstr(w, "evidence", s->evidence);
+	if (s->with_files)
+		attachment_json_list(w, "files", s->files, s->nfiles);
 	jsonw_kint(w, "id", s->id);
 	jsonw_kstr(w, "name", s->name);
 	jsonw_kstr(w, "receiving_body", s->receiving_body);

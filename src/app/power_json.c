@@ -202,6 +202,14 @@ static void publication(struct jsonw *w, int64_t zone_org_id, bool published)
 	jsonw_obj_close(w);
 }
 
+/* The audit's shape of the setting: the months alone (who and when are the audit's own). */
+static void setting(struct jsonw *w, const struct store_power_setting *p)
+{
+	jsonw_obj_open(w);
+	jsonw_kint(w, "idle_months", p->idle_months);
+	jsonw_obj_close(w);
+}
+
 const struct store_power_json power_json_audit = {
     .power = power_json_item,
     .delegation = power_json_delegation,
@@ -211,4 +219,5 @@ const struct store_power_json power_json_audit = {
     .guidance = power_json_guidance,
     .case_month = power_json_case_month,
     .publication = publication,
+    .setting = setting,
 };

@@ -119,6 +119,7 @@ struct power_rules {
 };
 
 enum power_result { POWER_RESULT_GOOD, POWER_RESULT_IMPROVE, POWER_RESULT_REVOKE };
+#define POWER_NRESULTS 3
 
 struct power_figures {
 	int64_t received, done, done_in_time, overdue, good, bad;

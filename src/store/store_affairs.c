@@ -44,6 +44,7 @@ static void read_social(struct store_stmt *st, struct arena *a, void *element)
 {
 	struct store_social *x = element;
 
+	memset(x, 0, sizeof(*x)); /* no files, nothing to attach */
 	x->id = store_col_int(st, 0);
 	x->zone_org_id = store_col_int(st, 1);
 	x->zone_name = store_col_dup(st, 2, a);
@@ -62,6 +63,7 @@ static void read_social(struct store_stmt *st, struct arena *a, void *element)
 struct page_arg {
 	const struct store_affairs_filter *f;
 	const char *col, *either;
+	const char *today; /* a count's ?1 */
 };
 
 static void page_filter(struct store_sql *q, const void *arg)
@@ -76,6 +78,9 @@ static void page_filter(struct store_sql *q, const void *arg)
 	}
 	if (x->f->status)
 		store_sql_text(q, " AND x.status = ?", x->f->status);
+	if (x->f->late_before)
+		store_sql_text(q, " AND x.status <> 'done' AND x.target_date < ?",
+		               x->f->late_before);
 	if (x->either) {
 		store_power_scope_either(q, x->col, x->either, &x->f->scope);
 	} else if (!store_scope_everything(&x->f->scope)) {
@@ -94,6 +99,45 @@ static int page(struct store *s, struct arena *a, const struct store_list *shape
 	l.arg = x;
 	l.filter = page_filter;
 	return store_list_page(s, a, &l, out, n, total);
+}
+
+/* ---- a board's counts by status (rules, problems) ---- */
+
+static void count_head(struct store_sql *q, const void *arg)
+{
+	const struct page_arg *x = arg;
+
+	store_sql_param_text(q, x->today);
+}
+
+static void read_status_count(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_status_count *c = element;
+
+	c->status = store_col_dup(st, 0, a);
+	c->n = store_col_int(st, 1);
+	c->overdue = store_col_int(st, 2);
+}
+
+/* sql: SELECT x.status, COUNT(*), SUM(overdue ? 1 : 0) FROM … x (?1 = today); grouped here. */
+static int status_counts(struct store *s, struct arena *a, const char *sql,
+                         const struct page_arg *x, struct store_status_count **out, int *n)
+{
+	struct store_list l = {
+	    .list_sql = sql,
+	    .arg = x,
+	    .read = read_status_count,
+	    .elem_size = sizeof(**out),
+	    .filter = page_filter,
+	    .head = count_head,
+	    .order = " GROUP BY x.status ORDER BY x.status",
+	};
+	void *arr;
+	int64_t total;
+	int rc = store_list_page(s, a, &l, &arr, n, &total);
+
+	*out = arr;
+	return rc;
 }
 
 static int get_by_id(struct store *s, struct arena *a, const char *sql, int64_t id,
@@ -200,6 +244,9 @@ int store_social_save(struct store *s, const struct store_actor *who,
 	store_bind_text(st, 8, now);
 	store_bind_id(st, 9, who->user_id);
 	rc = finish_save(s, who, st, &x->id, "social_affair", before, write_social, json);
+	if (rc == KFQ_OK && x->nfile_ids > 0)
+		rc = store_attachment_claim(s, "social_affair", x->id, who->org_id, x->file_ids,
+		                            x->nfile_ids);
 done:
 	free(before);
 	return store_end(s, rc);
@@ -500,6 +547,17 @@ int store_problem_list(struct store *s, struct arena *a, const struct store_affa
 	return rc;
 }
 
+int store_problem_counts(struct store *s, struct arena *a, const struct store_affairs_filter *f,
+                         const char *today, struct store_status_count **out, int *n)
+{
+	static const char sql[] =
+	    "SELECT x.status, COUNT(*), SUM(CASE WHEN x.status = 'open' AND x.due_date < ?1 THEN 1 "
+	    "ELSE 0 END) FROM matter_problem x";
+	struct page_arg x = {f, "x.handler_org_id", "x.reporter_org_id", today};
+
+	return status_counts(s, a, sql, &x, out, n);
+}
+
 int store_problem_get(struct store *s, struct arena *a, int64_t id, struct store_problem *out)
 {
 	return get_by_id(s, a, sql_problem_get, id, read_problem, out);
@@ -675,6 +733,17 @@ int store_rule_list(struct store *s, struct arena *a, const struct store_affairs
 
 	*out = arr;
 	return rc;
+}
+
+int store_rule_counts(struct store *s, struct arena *a, const struct store_affairs_filter *f,
+                      const char *today, struct store_status_count **out, int *n)
+{
+	static const char sql[] =
+	    "SELECT x.status, COUNT(*), SUM(CASE WHEN x.status <> 'done' AND x.target_date < ?1 "
+	    "THEN 1 ELSE 0 END) FROM rule_adjustment x";
+	struct page_arg x = {f, "x.dept_org_id", NULL, today};
+
+	return status_counts(s, a, sql, &x, out, n);
 }
 
 int store_rule_get(struct store *s, struct arena *a, int64_t id, struct store_rule *out)

@@ -9,6 +9,7 @@
 
 #include "core/affairs.h"
 #include "store/store.h"
+#include "store/store_attachment.h"
 #include "store/store_audit.h"
 
 #include <stdbool.h>
@@ -18,8 +19,18 @@ struct jsonw;
 struct store_social {
 	int64_t id, zone_org_id;
 	const char *zone_name;
-	const char *category, *name, *receiving_body, *target_date, *status, *evidence;
+	const char *category, *name, *receiving_body, *target_date, *status;
+	const char
+	    *evidence; /* the note on the evidence; the files are attachments "social_affair" */
 	const char *created_at, *updated_at;
+	/* the API's answer: the evidence files, written when with_files (never in the audit) */
+	const struct store_attachment *files;
+	int nfiles;
+	bool with_files;
+	/* store_social_save: uploads to attach (unattached, "social_affair", the writer's
+	 * organization) */
+	const int64_t *file_ids;
+	int nfile_ids;
 };
 
 /* One zone's hand-over progress, for the board. */
@@ -66,6 +77,8 @@ struct store_affairs_json {
 struct store_affairs_filter {
 	int64_t org_id;
 	const char *status;
+	/* rules only: NULL, or those not done whose target date is before it (YYYY-MM-DD) */
+	const char *late_before;
 	struct store_scope scope;
 	int64_t offset, limit;
 };
@@ -73,8 +86,9 @@ struct store_affairs_filter {
 int store_social_list(struct store *s, struct arena *a, const struct store_affairs_filter *f,
                       struct store_social **out, int *n, int64_t *total);
 int store_social_get(struct store *s, struct arena *a, int64_t id, struct store_social *out);
-/* Creates (x->id 0; set on success) or updates, audited "social_affair". KFQ_ECONFLICT when the
- * zone lists the name already. */
+/* Creates (x->id 0; set on success) or updates, audited "social_affair", and attaches the
+ * uploads x->file_ids in the same transaction. KFQ_ECONFLICT when the zone lists the name
+ * already; KFQ_EINVAL when an upload is not one the writer's organization may attach. */
 int store_social_save(struct store *s, const struct store_actor *who,
                       const struct store_affairs_json *json, struct store_social *x);
 /* Per zone in scope: counts by status and overdue on `today` (YYYY-MM-DD), by zone name. */
@@ -87,6 +101,13 @@ int store_matter_get(struct store *s, struct arena *a, int64_t id, struct store_
  * taken, KFQ_ECONSTRAINT for a power that does not exist. */
 int store_matter_save(struct store *s, const struct store_actor *who,
                       const struct store_affairs_json *json, struct store_matter *m);
+
+/* A board's count of one status: how many, and how many of them are overdue (open past their
+ * date). */
+struct store_status_count {
+	const char *status;
+	int64_t n, overdue;
+};
 
 /* Problems whose handler or recorder is in scope (or org_id). */
 int store_problem_list(struct store *s, struct arena *a, const struct store_affairs_filter *f,
@@ -106,6 +127,13 @@ int store_problem_act(struct store *s, struct arena *a, const struct store_actor
                       const struct store_affairs_json *json, int64_t id, enum problem_action act,
                       const char *text, const char **status);
 
+/* The rules in f's scope counted by status in SQL; overdue: not done, target date before
+ * `today` (YYYY-MM-DD). Only the statuses held appear. */
+int store_rule_counts(struct store *s, struct arena *a, const struct store_affairs_filter *f,
+                      const char *today, struct store_status_count **out, int *n);
+/* The problems as store_problem_list finds them, counted so; overdue: open past the due date. */
+int store_problem_counts(struct store *s, struct arena *a, const struct store_affairs_filter *f,
+                         const char *today, struct store_status_count **out, int *n);
 int store_rule_list(struct store *s, struct arena *a, const struct store_affairs_filter *f,
                     struct store_rule **out, int *n, int64_t *total);
 int store_rule_get(struct store *s, struct arena *a, int64_t id, struct store_rule *out);

@@ -47,6 +47,12 @@ static const char sql_guidance_list[] =
     "SELECT g.id, g.delegation_id, g.kind, g.held_on, g.content, g.participants, g.created_at, "
     "u.display_name FROM power_guidance g LEFT JOIN app_user u ON u.id = g.created_by "
     "WHERE g.delegation_id = ?1 ORDER BY g.held_on DESC, g.id DESC";
+static const char sql_guidance_all[] =
+    "SELECT g.id, g.delegation_id, g.kind, g.held_on, g.content, g.participants, g.created_at, "
+    "u.display_name, z.name, p.code, p.name, o.name FROM power_guidance g "
+    "JOIN power_delegation d ON d.id = g.delegation_id JOIN power_item p ON p.id = d.power_id "
+    "JOIN org z ON z.id = d.zone_org_id JOIN org o ON o.id = d.dept_org_id "
+    "LEFT JOIN app_user u ON u.id = g.created_by";
 
 #define MONTH_COLS "delegation_id, month, received, done, done_in_time, days_x100, good, bad"
 static const char sql_month_list[] =
@@ -119,12 +125,13 @@ static const char sums_tail[] =
 #define EVAL_COLS                                                                                  \
 	"e.id, e.delegation_id, e.period_from, e.period_to, e.received, e.done, e.done_in_time, "  \
 	"e.avg_days_x100, e.good, e.bad, e.idle, e.result, e.reason, e.problems, e.evaluated_at, " \
-	"u.display_name, p.name, z.name"
+	"u.display_name, p.name, z.name, d.zone_org_id, d.dept_org_id, o.name, p.code"
 #define EVAL_FROM                                                                                  \
 	" FROM power_evaluation e JOIN power_delegation d ON d.id = e.delegation_id "              \
 	"JOIN power_item p ON p.id = d.power_id JOIN org z ON z.id = d.zone_org_id "               \
-	"LEFT JOIN app_user u ON u.id = e.evaluated_by"
+	"JOIN org o ON o.id = d.dept_org_id LEFT JOIN app_user u ON u.id = e.evaluated_by"
 static const char sql_eval_count[] = "SELECT COUNT(*)" EVAL_FROM;
+static const char sql_eval_counts[] = "SELECT d.dept_org_id, o.name, e.result, COUNT(*)" EVAL_FROM;
 static const char sql_eval_list[] = "SELECT " EVAL_COLS EVAL_FROM;
 static const char sql_eval_get[] = "SELECT " EVAL_COLS EVAL_FROM " WHERE e.id = ?1";
 static const char sql_eval_insert[] =
@@ -139,6 +146,13 @@ static const char sql_pub_get[] =
 static const char sql_pub_insert[] =
     "INSERT INTO power_list_publication (zone_org_id, published, changed_at, changed_by) "
     "VALUES (?1, ?2, ?3, ?4)";
+static const char sql_setting_get[] =
+    "SELECT s.idle_months, s.changed_at, u.display_name FROM power_setting s "
+    "LEFT JOIN app_user u ON u.id = s.changed_by WHERE s.id = 1";
+static const char sql_setting_put[] =
+    "INSERT INTO power_setting (id, idle_months, changed_at, changed_by) VALUES (1, ?1, ?2, ?3) "
+    "ON CONFLICT (id) DO UPDATE SET idle_months = excluded.idle_months, "
+    "changed_at = excluded.changed_at, changed_by = excluded.changed_by";
 #define PUBLIC "d.status IN ('accepted', 'acting')"
 #define PUBLIC_SELECT                                                                              \
 	"SELECT d.zone_org_id, z.name, p.code, p.name, p.kind, o.name, d.mode, d.status, "         \
@@ -283,6 +297,25 @@ static void read_count(struct store_stmt *st, struct arena *a, void *element)
 	x->n = store_col_int(st, 3);
 }
 
+/* Every row of an assembled statement (sql, then the filter's predicates, then `order`, which
+ * may open with GROUP BY), unpaged: the module's counts and exports. */
+static int collect_all(struct store *s, struct arena *a, const char *sql,
+                       void (*filter)(struct store_sql *q, const void *arg), const void *arg,
+                       const char *order, store_reader read, size_t size, void **out, int *n)
+{
+	struct store_list l = {
+	    .list_sql = sql,
+	    .arg = arg,
+	    .read = read,
+	    .elem_size = size,
+	    .filter = filter,
+	    .order = order,
+	};
+	int64_t total;
+
+	return store_list_page(s, a, &l, out, n, &total);
+}
+
 static void counts_filter(struct store_sql *q, const void *arg)
 {
 	store_sql_add(q, " WHERE 1 = 1");
@@ -292,17 +325,10 @@ static void counts_filter(struct store_sql *q, const void *arg)
 int store_delegation_counts(struct store *s, struct arena *a, const struct store_scope *scope,
                             struct store_delegation_count **out, int *n)
 {
-	struct store_list l = {
-	    .list_sql = sql_counts,
-	    .arg = scope,
-	    .read = read_count,
-	    .elem_size = sizeof(**out),
-	    .filter = counts_filter,
-	    .order = " GROUP BY d.zone_org_id, z.name, d.status ORDER BY z.name, d.status",
-	};
 	void *arr;
-	int64_t total;
-	int rc = store_list_page(s, a, &l, &arr, n, &total);
+	int rc = collect_all(s, a, sql_counts, counts_filter, scope,
+	                     " GROUP BY d.zone_org_id, z.name, d.status ORDER BY z.name, d.status",
+	                     read_count, sizeof(**out), &arr, n);
 
 	*out = arr;
 	return rc;
@@ -498,6 +524,7 @@ static void read_guidance(struct store_stmt *st, struct arena *a, void *element)
 {
 	struct store_guidance *g = element;
 
+	memset(g, 0, sizeof(*g));
 	g->id = store_col_int(st, 0);
 	g->delegation_id = store_col_int(st, 1);
 	g->kind = store_col_dup(st, 2, a);
@@ -514,6 +541,57 @@ int store_guidance_list(struct store *s, struct arena *a, int64_t delegation_id,
 	void *arr;
 	int rc = store_collect(s, a, sql_guidance_list, delegation_id, sizeof(**out), read_guidance,
 	                       &arr, n);
+
+	*out = arr;
+	return rc;
+}
+
+static void read_guidance_named(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_guidance *g = element;
+
+	read_guidance(st, a, element);
+	g->zone_name = store_col_dup(st, 8, a);
+	g->power_code = store_col_dup(st, 9, a);
+	g->power_name = store_col_dup(st, 10, a);
+	g->dept_name = store_col_dup(st, 11, a);
+}
+
+/* " WHERE …" of a record of a delegation (an evaluation, a guidance record): its delegation
+ * (column deleg_col), the delegation's zone, department and power (0 = any), in scope. */
+static void entry_where(struct store_sql *q, const char *deleg_col, int64_t delegation,
+                        int64_t zone, int64_t dept, int64_t power, const struct store_scope *scope)
+{
+	store_sql_add(q, " WHERE 1 = 1");
+	if (delegation) {
+		store_sql_add(q, " AND ");
+		store_sql_add(q, deleg_col);
+		store_sql_int(q, " = ?", delegation);
+	}
+	if (zone)
+		store_sql_int(q, " AND d.zone_org_id = ?", zone);
+	if (dept)
+		store_sql_int(q, " AND d.dept_org_id = ?", dept);
+	if (power)
+		store_sql_int(q, " AND d.power_id = ?", power);
+	store_power_scope_either(q, "d.zone_org_id", "d.dept_org_id", scope);
+}
+
+static void guidance_filter(struct store_sql *q, const void *arg)
+{
+	const struct store_guidance_filter *f = arg;
+
+	entry_where(q, "g.delegation_id", f->delegation_id, f->zone_org_id, f->dept_org_id,
+	            f->power_id, &f->scope);
+}
+
+int store_guidance_all(struct store *s, struct arena *a, const struct store_guidance_filter *f,
+                       struct store_guidance **out, int *n)
+{
+	void *arr;
+	int rc = collect_all(s, a, sql_guidance_all, guidance_filter, f,
+	                     " ORDER BY z.name, p.code, g.held_on DESC, g.id DESC",
+	                     read_guidance_named, sizeof(**out), &arr, n);
 
 	*out = arr;
 	return rc;
@@ -850,34 +928,36 @@ static void read_eval(struct store_stmt *st, struct arena *a, void *element)
 	e->evaluated_by_name = store_col_dup(st, 15, a);
 	e->power_name = store_col_dup(st, 16, a);
 	e->zone_name = store_col_dup(st, 17, a);
+	e->zone_org_id = store_col_int(st, 18);
+	e->dept_org_id = store_col_int(st, 19);
+	e->dept_name = store_col_dup(st, 20, a);
+	e->power_code = store_col_dup(st, 21, a);
 }
-
-struct eval_arg {
-	int64_t delegation_id;
-	const struct store_scope *scope;
-};
 
 static void eval_filter(struct store_sql *q, const void *arg)
 {
-	const struct eval_arg *x = arg;
+	const struct store_eval_filter *f = arg;
 
-	store_sql_add(q, " WHERE 1 = 1");
-	if (x->delegation_id)
-		store_sql_int(q, " AND e.delegation_id = ?", x->delegation_id);
-	store_power_scope_either(q, "d.zone_org_id", "d.dept_org_id", x->scope);
+	entry_where(q, "e.delegation_id", f->delegation_id, f->zone_org_id, f->dept_org_id,
+	            f->power_id, &f->scope);
+	if (f->result)
+		store_sql_text(q, " AND e.result = ?", f->result);
+	/* a period that meets [from, to]: it ends on or after from and starts on or before to */
+	if (f->from)
+		store_sql_text(q, " AND e.period_to >= ?", f->from);
+	if (f->to)
+		store_sql_text(q, " AND e.period_from <= ?", f->to);
 }
 
-int store_evaluation_list(struct store *s, struct arena *a, int64_t delegation_id,
-                          const struct store_scope *scope, int64_t offset, int64_t limit,
+int store_evaluation_list(struct store *s, struct arena *a, const struct store_eval_filter *f,
                           struct store_evaluation **out, int *n, int64_t *total)
 {
-	struct eval_arg arg = {delegation_id, scope};
 	struct store_list l = {
 	    .count_sql = sql_eval_count,
 	    .list_sql = sql_eval_list,
-	    .offset = offset,
-	    .limit = limit,
-	    .arg = &arg,
+	    .offset = f->offset,
+	    .limit = f->limit,
+	    .arg = f,
 	    .read = read_eval,
 	    .elem_size = sizeof(**out),
 	    .filter = eval_filter,
@@ -885,6 +965,29 @@ int store_evaluation_list(struct store *s, struct arena *a, int64_t delegation_i
 	};
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);
+
+	*out = arr;
+	return rc;
+}
+
+static void read_eval_count(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_eval_count *c = element;
+
+	c->dept_org_id = store_col_int(st, 0);
+	c->dept_name = store_col_dup(st, 1, a);
+	c->result = store_col_dup(st, 2, a);
+	c->n = store_col_int(st, 3);
+}
+
+int store_evaluation_counts(struct store *s, struct arena *a, const struct store_eval_filter *f,
+                            struct store_eval_count **out, int *n)
+{
+	void *arr;
+	int rc = collect_all(s, a, sql_eval_counts, eval_filter, f,
+	                     " GROUP BY d.dept_org_id, o.name, e.result ORDER BY o.name, "
+	                     "d.dept_org_id, e.result",
+	                     read_eval_count, sizeof(**out), &arr, n);
 
 	*out = arr;
 	return rc;
@@ -940,6 +1043,72 @@ done:
 	if ((rc = store_end(s, rc)) != KFQ_OK)
 		e->id = 0;
 	return rc;
+}
+
+/* ---- the office's setting ---- */
+
+static void read_setting(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_power_setting *p = element;
+
+	p->idle_months = store_col_int(st, 0);
+	p->changed_at = store_col_dup(st, 1, a);
+	p->changed_by_name = store_col_dup(st, 2, a);
+}
+
+int store_power_setting_get(struct store *s, struct arena *a, struct store_power_setting *out)
+{
+	struct store_stmt *st;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	out->idle_months = POWER_IDLE_MONTHS;
+	if ((rc = store_prepare(s, sql_setting_get, &st)) != KFQ_OK)
+		return rc;
+	rc = store_row(st, a, read_setting, out);
+	return rc == KFQ_ENOTFOUND ? KFQ_OK : rc;
+}
+
+static char *setting_json(struct store *s, const struct store_power_json *json, int *rc)
+{
+	struct store_power_setting p;
+	struct strbuf sb = STRBUF_INIT;
+	struct arena a;
+	struct jsonw w;
+
+	arena_init(&a);
+	if ((*rc = store_power_setting_get(s, &a, &p)) != KFQ_OK) {
+		arena_release(&a);
+		return NULL;
+	}
+	jsonw_init(&w, &sb);
+	json->setting(&w, &p);
+	arena_release(&a);
+	return strbuf_detach(&sb, NULL);
+}
+
+int store_power_setting_put(struct store *s, const struct store_actor *who,
+                            const struct store_power_json *json, int64_t idle_months)
+{
+	struct store_stmt *st;
+	char now[TIME_RFC3339_LEN], *before = NULL, *after = NULL;
+	int rc;
+
+	time_format(time_now(), now);
+	if ((rc = store_begin(s)) != KFQ_OK)
+		return rc;
+	if (!(before = setting_json(s, json, &rc)) ||
+	    (rc = store_prepare(s, sql_setting_put, &st)) != KFQ_OK)
+		goto done;
+	store_bind_int(st, 1, idle_months);
+	store_bind_text(st, 2, now);
+	store_bind_id(st, 3, who->user_id);
+	if ((rc = store_run(st)) == KFQ_OK && (after = setting_json(s, json, &rc)))
+		rc = store_audit_append_id(s, who, "update", "power_setting", 1, before, after);
+done:
+	free(before);
+	free(after);
+	return store_end(s, rc);
 }
 
 /* ---- publication and the public page ---- */

@@ -98,6 +98,14 @@ struct store_guidance {
 	int64_t participants;
 	const char *created_at;
 	const char *created_by_name;
+	/* store_guidance_all only: the entry's zone, its power and department */
+	const char *zone_name, *power_code, *power_name, *dept_name;
+};
+
+/* The guidance records an export takes: 0 = any; scoped as the delegations are. */
+struct store_guidance_filter {
+	int64_t delegation_id, zone_org_id, dept_org_id, power_id;
+	struct store_scope scope;
 };
 
 struct store_case_month {
@@ -136,6 +144,25 @@ struct store_evaluation {
 	const char *result, *reason, *problems;
 	const char *evaluated_at, *evaluated_by_name;
 	const char *power_name, *zone_name;
+	/* read only: the entry's sides and the power's code */
+	int64_t zone_org_id, dept_org_id;
+	const char *dept_name, *power_code;
+};
+
+/* The recorded evaluations a list shows: those whose period meets [from, to] (YYYY-MM, either
+ * may be NULL); 0 and NULL mean any. */
+struct store_eval_filter {
+	int64_t delegation_id, zone_org_id, dept_org_id, power_id;
+	const char *result, *from, *to;
+	struct store_scope scope;
+	int64_t offset, limit; /* limit 0: every row (exports) */
+};
+
+/* Recorded evaluations counted by department and result (the page's chart). */
+struct store_eval_count {
+	int64_t dept_org_id;
+	const char *dept_name, *result;
+	int64_t n;
 };
 
 /* One zone's published list entry as the public sees it. */
@@ -169,6 +196,13 @@ struct store_duty_list {
 	int nitems;
 };
 
+/* The office's setting of the evaluation (migration 0066); changed_at and changed_by_name are
+ * NULL while the default holds. */
+struct store_power_setting {
+	int64_t idle_months;
+	const char *changed_at, *changed_by_name;
+};
+
 /* The shapes audit records take their before/after from (app/power_json.c). */
 struct store_power_json {
 	void (*power)(struct jsonw *w, const struct store_power *p);
@@ -179,6 +213,7 @@ struct store_power_json {
 	void (*guidance)(struct jsonw *w, const struct store_guidance *g);
 	void (*case_month)(struct jsonw *w, const struct store_case_month *m);
 	void (*publication)(struct jsonw *w, int64_t zone_org_id, bool published);
+	void (*setting)(struct jsonw *w, const struct store_power_setting *p);
 };
 
 /* Adds a year's notice and its days in one transaction (audited "work_calendar_year"). The year
@@ -227,6 +262,9 @@ int store_guidance_add(struct store *s, const struct store_actor *who,
                        const struct store_power_json *json, struct store_guidance *g);
 int store_guidance_list(struct store *s, struct arena *a, int64_t delegation_id,
                         struct store_guidance **out, int *n);
+/* Every guidance record f finds, with its entry's names; by zone, power code, then newest. */
+int store_guidance_all(struct store *s, struct arena *a, const struct store_guidance_filter *f,
+                       struct store_guidance **out, int *n);
 
 /* Sets one month's figures (replacing them), audited "power_case_month". */
 int store_case_month_put(struct store *s, const struct store_actor *who,
@@ -261,9 +299,18 @@ int store_power_sums(struct store *s, struct arena *a, const struct store_sums_f
 /* Records an evaluation (e->fig computed by the caller), audited "power_evaluation". */
 int store_evaluation_create(struct store *s, const struct store_actor *who,
                             const struct store_power_json *json, struct store_evaluation *e);
-int store_evaluation_list(struct store *s, struct arena *a, int64_t delegation_id,
-                          const struct store_scope *scope, int64_t offset, int64_t limit,
+/* Newest first. */
+int store_evaluation_list(struct store *s, struct arena *a, const struct store_eval_filter *f,
                           struct store_evaluation **out, int *n, int64_t *total);
+/* The same rows counted in SQL by department and result, in department name order. */
+int store_evaluation_counts(struct store *s, struct arena *a, const struct store_eval_filter *f,
+                            struct store_eval_count **out, int *n);
+
+/* The setting kept, or the default (POWER_IDLE_MONTHS) when the office has set none. */
+int store_power_setting_get(struct store *s, struct arena *a, struct store_power_setting *out);
+/* Keeps the setting, audited "power_setting" (id 1) with the values before and after. */
+int store_power_setting_put(struct store *s, const struct store_actor *who,
+                            const struct store_power_json *json, int64_t idle_months);
 
 /* Publishes or withdraws a zone's list, audited "power_list_publication". */
 int store_power_publish(struct store *s, const struct store_actor *who,

@@ -361,6 +361,29 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		const idle = async (to) => (await c.market1.get(`/api/power-evaluations/figures?from=2025-03&to=${to}&idle_months=2`)).json.items.find((x) => x.delegation_id === d.food.id).figures.idle;
 		assert.equal(await idle('2025-05'), false);
 		assert.equal(await idle('2025-06'), true);
+		// the office's setting (migration 0066): 6 months until it sets another; the figures and an
+		// evaluation read it, and a request's idle_months stays a what-if over it
+		const idleBy = async (q) => (await c.market1.get(`/api/power-evaluations/figures?from=2025-03&to=2025-06${q}`)).json.items.find((x) => x.delegation_id === d.food.id).figures.idle;
+		r = await c.zone1.get('/api/power-settings');
+		assert.deepEqual(r.json, { changed_at: null, changed_by_name: null, default_idle_months: 6, idle_months: 6 });
+		assert.equal(await idleBy(''), false); // April's cases are within the last 6 months
+		h.assertError(await c.market1.put('/api/power-settings', { idle_months: 2 }), 403, 'forbidden');
+		h.assertError(await c.office1.put('/api/power-settings', { idle_months: 25 }), 400, 'out_of_range', '/idle_months');
+		let audits = await auditCount();
+		r = await c.office1.put('/api/power-settings', { idle_months: 2 });
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.idle_months, 2);
+		assert.equal(r.json.changed_by_name, (await c.office1.get('/api/session')).json.user.display_name);
+		assert.equal(await auditCount(), audits + 1);
+		const audit = (await c.auditor1.get('/api/audit?entity_type=power_setting')).json.items[0];
+		assert.deepEqual([audit.action, audit.before, audit.after], ['update', { idle_months: 6 }, { idle_months: 2 }]);
+		assert.equal((await c.market1.get('/api/power-settings')).json.idle_months, 2);
+		assert.equal(await idleBy(''), true); // May and June saw no case
+		assert.equal(await idleBy('&idle_months=3'), false); // what if 3: April is within them
+		// put back, for the figures below
+		r = await c.office1.put('/api/power-settings', { idle_months: 6 });
+		assert.equal(r.status, 200, r.text);
+		assert.equal(await idleBy(''), false);
 		h.assertError(await c.market1.get('/api/power-evaluations/figures?from=2025-05&to=2025-03'), 400, 'invalid_value', 'to');
 		h.assertError(await c.market1.get('/api/power-evaluations/figures?from=2025-03'), 400, 'invalid_parameter', 'to');
 		// the department evaluates; the figures are the server's, not the request's
@@ -389,6 +412,41 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.status, 201, r.text);
 		assert.deepEqual(await evaluated(), ['food:2:improve', 'other:0:null', 'other:0:null']);
 		assert.equal((await c.zone1.get(`/api/power-evaluations?delegation_id=${d.food.id}`)).json.total, 2);
+		// the recorded evaluations: filtered by zone, department, power, result and period (a
+		// period that meets the filter's), scoped as the list is
+		const evals = async (who, q) => {
+			const res = await c[who].get(`/api/power-evaluations?${q}`);
+			assert.equal(res.status, 200, res.text);
+			return res.json.items.map((x) => `${x.result}:${x.reason}`);
+		};
+		assert.deepEqual(await evals('market1', 'result=improve'), ['improve:四月有超期件']);
+		assert.deepEqual(await evals('market1', `zone_org_id=${ids[h.ORG.econ]}&dept_org_id=${ids['市市场监管局']}&power_id=${p.food.id}`), ['improve:四月有超期件', 'good:按时办结率92.31%，满意率90%']);
+		assert.deepEqual(await evals('market1', 'from=2025-05&to=2025-09'), ['improve:四月有超期件', 'good:按时办结率92.31%，满意率90%']);
+		assert.deepEqual(await evals('market1', 'from=2025-06'), []);
+		assert.deepEqual(await evals('market1', 'to=2025-02'), []);
+		assert.deepEqual(await evals('market1', `dept_org_id=${ids['市自然资源局']}`), []);
+		assert.deepEqual(await evals('zone2', ''), []);
+		h.assertError(await c.market1.get('/api/power-evaluations?result=fine'), 400, 'invalid_parameter', 'result');
+		h.assertError(await c.market1.get('/api/power-evaluations?from=2025-13'), 400, 'invalid_parameter', 'from');
+		h.assertError(await c.market1.get('/api/power-evaluations?from=2025-05&to=2025-03'), 400, 'invalid_parameter', 'to');
+		// the chart: counted by department and result
+		r = await c.office1.get('/api/power-evaluations/by-department');
+		assert.deepEqual(r.json.items, [{ dept_org_id: ids['市市场监管局'], dept_org_name: '市市场监管局', good: 1, improve: 1, revoke: 0 }]);
+		assert.deepEqual((await c.zone2.get('/api/power-evaluations/by-department')).json.items, []);
+		assert.deepEqual((await c.office1.get('/api/power-evaluations/by-department?result=good')).json.items[0].improve, 0);
+		// exported with the same filters
+		let ex = await c.market1.get('/api/power-evaluations/export.xlsx');
+		assert.equal(ex.status, 200);
+		assert.equal(h.xlsxRows(ex.buf), 3);
+		for (const s of ['评估理由', '发现的问题', '四月有超期件', '个别件超期', '需改进', '良好', '2025-03', '5.62', '3704210001']) assert.ok(h.xlsxText(ex.buf).includes(s), s);
+		ex = await c.market1.get('/api/power-evaluations/export.csv?result=good');
+		assert.equal(ex.status, 200);
+		let lines = ex.text.trim().split('\r\n');
+		assert.equal(lines.length, 2);
+		assert.ok(lines[1].includes('个别件超期') && lines[1].includes('良好') && !lines[1].includes('需改进'), lines[1]);
+		lines = (await c.zone2.get('/api/power-evaluations/export.csv')).text.trim().split('\r\n');
+		assert.equal(lines.length, 1);
+		h.assertError(await c.market1.get('/api/power-evaluations/export.xlsx?result=fine'), 400, 'invalid_parameter', 'result');
 		// guidance (谁赋权、谁指导): the department records it, the zone reads it
 		h.assertError(await c.zone1.post(`/api/power-delegations/${d.food.id}/guidance`, { kind: 'training', held_on: '2025-03-05', content: 'x' }), 403, 'capability_required');
 		r = await c.market1.post(`/api/power-delegations/${d.food.id}/guidance`, { kind: 'training', held_on: '2025-03-05', content: '食品经营许可审查要点培训', participants: 12 });
@@ -396,6 +454,16 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		r = await c.zone1.get(`/api/power-delegations/${d.food.id}/guidance`);
 		assert.equal(r.json.items[0].kind_label, '业务培训');
 		assert.equal(r.json.items[0].participants, 12);
+		// the guidance records exported, scoped as the list is
+		let gx = await c.zone1.get('/api/power-guidance/export.xlsx');
+		assert.equal(gx.status, 200);
+		assert.equal(h.xlsxRows(gx.buf), 2);
+		for (const s of ['食品经营许可审查要点培训', '业务培训', '3704210001', h.ORG.econ, '市市场监管局', '2025-03-05']) assert.ok(h.xlsxText(gx.buf).includes(s), s);
+		gx = await c.market1.get(`/api/power-guidance/export.csv?delegation_id=${d.food.id}`);
+		assert.equal(gx.text.trim().split('\r\n').length, 2);
+		assert.ok(gx.text.includes('食品经营许可审查要点培训'));
+		assert.equal((await c.zone2.get('/api/power-guidance/export.csv')).text.trim().split('\r\n').length, 1);
+		assert.equal((await c.land1.get(`/api/power-guidance/export.csv?zone_org_id=${ids[h.ORG.econ]}`)).text.trim().split('\r\n').length, 1);
 		const x = await c.market1.get('/api/power-evaluations/figures/export.xlsx?from=2025-03&to=2025-05');
 		assert.equal(x.status, 200);
 		// rates are percentage cells: 0.9231 shown as 92.31 %
@@ -543,6 +611,16 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		const x = await c.zone1.get(`/api/duty-lists/${v2.id}/export.xlsx`);
 		assert.equal(x.status, 200);
 		for (const s of ['建设工程消防验收', '共同承担', '1. 开发区受理并初审（3个工作日）', '《城市居民委员会组织法》']) assert.ok(h.xlsxText(x.buf).includes(s), s);
+		// the index of current lists, as the page shows it, in the reader's scope
+		let ix = await c.bianban1.get('/api/duty-lists/export.xlsx');
+		assert.equal(ix.status, 200);
+		assert.equal(h.xlsxRows(ix.buf), 2);
+		for (const s of ['所在县区', h.ORG.econ, '顺城区', '已批准']) assert.ok(h.xlsxText(ix.buf).includes(s), s);
+		ix = await c.office1.get('/api/duty-lists/export.csv?status=approved');
+		assert.equal(ix.text.trim().split('\r\n').length, 2);
+		assert.equal((await c.office1.get('/api/duty-lists/export.csv?status=submitted')).text.trim().split('\r\n').length, 1);
+		assert.equal((await c.market1.get('/api/duty-lists/export.csv')).text.trim().split('\r\n').length, 1);
+		h.assertError(await c.office1.get('/api/duty-lists/export.csv?status=fine'), 400, 'invalid_parameter', 'status');
 		const a = await c.auditor1.get(`/api/audit?entity_type=duty_list&entity_id=${v1.id}&page_size=20`);
 		assert.deepEqual(a.json.items.map((y) => y.action).reverse(), ['create', 'update', 'submit', 'return', 'submit', 'approve']);
 	});

@@ -76,6 +76,38 @@ describe('social affairs, key matters, problems and rules to adjust', { timeout:
 		const x = await c.office1.get('/api/social-affairs/export.xlsx');
 		assert.equal(h.xlsxRows(x.buf), 4);
 		assert.ok(h.xlsxText(x.buf).includes('顺政发〔2025〕8号'));
+
+		// the evidence is files (the shared attachments, kind social_affair) with the text as a
+		// note; a file alone is evidence of a hand-over
+		const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+		const upload = (who, name) => c[who].post(`/api/attachments?for=social_affair&name=${encodeURIComponent(name)}`, PDF, { raw: true, contentType: 'application/octet-stream' });
+		let up = await upload('shuncheng1', '民政职能移交协议.pdf');
+		assert.equal(up.status, 201, up.text);
+		const civil = { category: 'civil_affairs', name: '民政救助', status: 'handed_over', receiving_body: '顺城区民政局', target_date: '2025-03-31' };
+		r = await post('shuncheng1', { ...civil, attachment_ids: [up.json.id] });
+		assert.equal(r.status, 201, r.text);
+		assert.deepEqual([r.json.evidence, r.json.files.map((f) => f.filename)], [null, ['民政职能移交协议.pdf']]);
+		const civilId = r.json.id;
+		// an upload is claimed once, by its own organization
+		h.assertError(await c.zone1.put(`/api/social-affairs/${civilId}`, { ...civil, attachment_ids: [up.json.id] }), 400, 'invalid_value', '/attachment_ids');
+		up = await upload('zone1', '移交清单.pdf');
+		r = await c.zone1.put(`/api/social-affairs/${civilId}`, { ...civil, evidence: '附移交清单', attachment_ids: [up.json.id] });
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual([r.json.evidence, r.json.files.map((f) => f.filename)], ['附移交清单', ['民政职能移交协议.pdf', '移交清单.pdf']]);
+		// the files kept, the note may go
+		r = await c.zone1.put(`/api/social-affairs/${civilId}`, civil);
+		assert.equal(r.status, 200, r.text);
+		const listed = (await c.office1.get('/api/social-affairs')).json.items.find((x) => x.id === civilId);
+		assert.equal(listed.files.length, 2);
+		assert.deepEqual((await c.office1.get('/api/social-affairs')).json.items.find((x) => x.id === school.id).files, []);
+		// read by whoever reads the entry, not by another zone
+		assert.equal((await c.office1.get(`/api/attachments/${up.json.id}`)).status, 200);
+		assert.equal((await c.shuncheng1.get(`/api/attachments?entity_type=social_affair&entity_id=${civilId}`)).json.total, 2);
+		h.assertError(await c.zone2.get(`/api/attachments/${up.json.id}`), 404, 'not_found');
+		h.assertError(await c.zone2.get(`/api/attachments?entity_type=social_affair&entity_id=${civilId}`), 404, 'not_found');
+		// the audit record of the entry keeps the note, not the files
+		const audit = (await c.auditor1.get('/api/audit?entity_type=social_affair')).json.items[0];
+		assert.deepEqual([audit.action, audit.before.evidence, audit.after.evidence, audit.after.files], ['update', '附移交清单', null, undefined]);
 	});
 
 	let matter, problem, code;
@@ -192,6 +224,22 @@ describe('social affairs, key matters, problems and rules to adjust', { timeout:
 		assert.equal(r.status, 201, r.text);
 		r = await c.office1.get('/api/powers-board');
 		assert.deepEqual(r.json.rules, { done: 0, in_progress: 1, overdue: 1, planned: 1 });
+		// the office's 督导看板 too (GET /api/board), with the zones' social-affairs hand-over
+		// (3 of 4 handed over in 经开区), and the overdue ones listed by the board's link
+		r = await c.office1.get('/api/board');
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual(r.json.powers, { rules: { done: 0, in_progress: 1, overdue: 1, planned: 1 }, social: { handed_over: 3, overdue: 0, progress_bp: 7500, total: 4 } });
+		assert.deepEqual((await c.office1.get(`/api/board?org_id=${ids[h.ORG.shengli]}`)).json.powers.social, { handed_over: 0, overdue: 0, progress_bp: 0, total: 0 });
+		assert.deepEqual((await c.zone2.get('/api/board')).json.powers.rules, { done: 0, in_progress: 0, overdue: 0, planned: 0 });
+		r = await c.market1.get('/api/rule-adjustments?overdue=1');
+		assert.deepEqual(r.json.items.map((x) => x.title), ['抚顺市食品经营许可审查细则']);
+		assert.equal((await c.office1.get('/api/rule-adjustments?overdue=1&status=in_progress')).json.total, 0);
+		let ex = await c.office1.get('/api/rule-adjustments/export.xlsx?overdue=1');
+		assert.equal(h.xlsxRows(ex.buf), 2);
+		// counted in SQL within the scope: the department its own, a zone none
+		assert.deepEqual((await c.market1.get('/api/powers-board')).json.rules, { done: 0, in_progress: 1, overdue: 1, planned: 1 });
+		assert.deepEqual((await c.zone1.get('/api/powers-board')).json.rules, { done: 0, in_progress: 0, overdue: 0, planned: 0 });
+		assert.deepEqual((await c.zone1.get('/api/powers-board')).json.problems, { answered: 0, closed: 0, open: 0, overdue: 0 });
 		h.assertError(await c.data1.put(`/api/rule-adjustments/${rule.id}`, body), 404, 'not_found');
 		r = await c.market1.put(`/api/rule-adjustments/${rule.id}`, { ...body, status: 'done', result_document: '抚市监规〔2025〕3号' });
 		assert.equal(r.json.status_label, '已完成');

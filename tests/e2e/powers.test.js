@@ -4,10 +4,11 @@
 // (approve_duty_list) approves a submitted 权责清单, and the zone's change of an approved list is
 // refused while a function is in no one's hands, then saved as the next version; the public
 // page shows the published lists without sign-in and reads on a phone.
+import fs from 'node:fs'
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
-import { openBrowser, login, logout, pickOption, shot, sel, confirmBox, RUN, testWithShots } from './helpers.js'
+import { openBrowser, login, logout, pickOption, shot, sel, confirmBox, exportFrom, RUN, testWithShots } from './helpers.js'
 
 const MARKET = { username: `market_${RUN}`, password: 'Market#Passw0rd1', org: '市市场监管局', role: 'department' }
 const ZONE = { username: `pzone_${RUN}`, password: 'Zone#Passw0rd123', org: '抚顺经济开发区（示例）', role: 'zone' }
@@ -98,6 +99,28 @@ describe('powers and boundaries in the browser', () => {
     await d.waitFor({ state: 'hidden' })
     await page.locator('.el-message--success', { hasText: '评估已记录' }).waitFor()
     await shot(page, 'powers-evaluation')
+    // 评估记录: the evaluation just recorded, found by its result; the filter lives in the address
+    await page.locator(sel('eval-records')).click()
+    await page.locator(sel('page-power-evaluations')).waitFor()
+    await page.locator(sel('evals-chart')).waitFor()
+    const row = page.locator(`${sel('evals-table')} .el-table__row`, { hasText: '按时办结率、满意率达到要求' }).first()
+    const result = (await row.locator(sel('evals-result')).innerText()).trim()
+    await pickOption(page, sel('evals-filter-result'), result)
+    await page.locator(sel('evals-search-submit')).click()
+    await page.waitForURL(/[?&]result=(good|improve|revoke)/)
+    await page.reload()
+    await row.waitFor()
+    for (const tag of await page.locator(sel('evals-result')).allInnerTexts()) assert.equal(tag.trim(), result)
+    const csv = await exportFrom(page, 'evals-export', 'csv')
+    const lines = fs.readFileSync(await csv.path(), 'utf8').trim().split('\r\n')
+    assert.match(lines[0], /评估理由/)
+    assert.ok(lines.slice(1).every((l) => l.includes(result)), lines.join('\n'))
+    assert.ok(lines.some((l) => l.includes('按时办结率、满意率达到要求')))
+    const xlsx = await exportFrom(page, 'evals-export', 'xlsx')
+    assert.match(xlsx.suggestedFilename(), /\.xlsx$/)
+    const guidance = await exportFrom(page, 'evals-guidance-export', 'csv')
+    assert.match(fs.readFileSync(await guidance.path(), 'utf8').split('\r\n')[0], /类别,内容,参加人数/)
+    await shot(page, 'powers-evaluations')
     await logout(page)
     watcher.assertClean()
   })
@@ -138,6 +161,25 @@ describe('powers and boundaries in the browser', () => {
     // the zone takes no department step
     assert.equal(await row.locator(sel('step-revoke')).count(), 0)
     await shot(page, 'powers-zone-list')
+
+    // a social-affairs function with its evidence as a file and a note
+    await page.locator(sel('menu-power-affairs')).click()
+    await page.locator(sel('social-add')).click()
+    const dialog = page.locator(sel('affairs-dialog'))
+    await dialog.locator(sel('social-name')).fill(`社区卫生服务${RUN}`)
+    await dialog.locator(`${sel('social-upload')} input[type=file]`).setInputFiles({ name: '移交方案.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') })
+    await dialog.locator(sel('social-file')).waitFor()
+    await dialog.locator(sel('social-evidence')).fill('方案已报区政府')
+    await dialog.locator(sel('affairs-save')).click()
+    await dialog.waitFor({ state: 'hidden' })
+    const social = page.locator(`${sel('social-table')} .el-table__row`, { hasText: `社区卫生服务${RUN}` })
+    await social.locator(sel('social-files'), { hasText: '移交方案.pdf' }).waitFor()
+    await social.filter({ hasText: '方案已报区政府' }).waitFor()
+    await social.locator(sel('social-edit')).click()
+    await dialog.locator(sel('file-name'), { hasText: '移交方案.pdf' }).waitFor()
+    await shot(page, 'powers-social-files')
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
     watcher.assertClean()
   })
 
@@ -164,6 +206,28 @@ describe('powers and boundaries in the browser', () => {
     await page.waitForURL(/problem_status=answered/)
     await rows.filter({ hasText: '抚顺某餐饮管理有限公司' }).waitFor()
     assert.equal(await rows.filter({ hasText: '抚顺某新材料科技有限公司' }).count(), 0)
+    // the office sets the months without a case that make a power 下放了用不上 (put back after)
+    await page.locator(sel('menu-power-evaluation')).click()
+    const setting = page.locator(sel('eval-setting'))
+    await setting.locator(sel('eval-setting-months')).waitFor()
+    for (const n of [4, 6]) {
+      await setting.locator(`${sel('eval-setting-months')} input`).fill(String(n))
+      await setting.locator(sel('eval-setting-save')).click()
+      await setting.filter({ hasText: `连续${n}个月无办件` }).filter({ hasText: '设置）' }).waitFor()
+    }
+    // the 督导看板 counts the rules to adjust and the social-affairs hand-over; its link opens the
+    // overdue rules, the filter in the address
+    await page.locator(sel('menu-board')).click()
+    const card = page.locator(sel('board-powers'))
+    await card.locator(sel('board-social-counts')).waitFor()
+    await page.waitForLoadState('networkidle')
+    const late = Number((await card.locator(sel('board-rules-overdue')).innerText()).match(/\d+/)[0])
+    await shot(page, 'powers-on-board')
+    await card.locator(sel('board-rules-link')).click()
+    await page.waitForURL(/\/power-affairs\?tab=rules&rule_overdue=1/)
+    await page.locator(`${sel('rule-overdue')}.is-checked`).waitFor()
+    await page.waitForLoadState('networkidle')
+    assert.equal(await page.locator(`${sel('rule-table')} .el-table__row`).count(), late)
     await logout(page)
     await login(page, watcher, ZONE.username, ZONE.password)
     watcher.assertClean()
@@ -179,6 +243,12 @@ describe('powers and boundaries in the browser', () => {
 
     await login(page, watcher, BIANBAN.username, BIANBAN.password)
     await page.locator(sel('menu-duty-lists')).click()
+    // the index of every zone's current list exports
+    await page.locator(`${sel('duty-table')} .el-table__row`).first().waitFor()
+    const index = await exportFrom(page, 'duty-export', 'csv')
+    const indexRows = fs.readFileSync(await index.path(), 'utf8').trim().split('\r\n')
+    assert.match(indexRows[0], /所在县区/)
+    assert.equal(indexRows.length - 1, await page.locator(`${sel('duty-table')} .el-table__row`).count())
     const waiting = page.locator(`${sel('duty-table')} .el-table__row`, { hasText: '待审批' }).first()
     await waiting.locator(sel('duty-open')).click()
     await page.locator(sel('page-duty-list')).waitFor()

@@ -127,7 +127,10 @@ export async function startServer({ name = 'e2e', users = [], demo = false, poli
   const url = `http://127.0.0.1:${port}`
   const logFile = path.join(OUT, `${name}-server.log`)
   const log = fs.openSync(logFile, 'w')
-  const child = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web-root', WEB_ROOT, '--data-dir', dataDir], {
+  // several people sign in from this one address at once (each browser context keeps up to six
+  // connections), as an office behind one NAT would: the per-address limit is raised for them
+  const serve = ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web-root', WEB_ROOT, '--data-dir', dataDir, '--max-connections-per-addr', '256']
+  const child = spawn(BIN, serve, {
     cwd: ROOT,
     stdio: ['ignore', log, log],
   })

@@ -2,6 +2,7 @@
 // names (locales/zh-CN/powers.js) and tag colours; and whom the signed-in user acts as.
 import { t } from '../../i18n.js'
 import { session } from '../../session.js'
+import { powerApi } from '../../api.js'
 
 export const POWER_KINDS = ['licensing', 'penalty', 'coercion', 'levy', 'payment', 'inspection', 'confirmation', 'reward', 'adjudication', 'other', 'public_service', 'filing']
 export const POWER_MODES = ['direct', 'entrust', 'stationed', 'signboard', 'lead', 'agency']
@@ -31,6 +32,14 @@ export function stepsFor(row) {
   if (me === row.power.dept_org_id && session.capabilities.includes('delegate_power')) out.push(...(DEPT_STEPS[row.status] || []))
   if (me === row.zone_org_id) out.push(...(ZONE_STEPS[row.status] || []))
   return out
+}
+
+// The filters' and forms' choices: every zone and city department whatever the caller's scope,
+// and the catalogue.
+export async function powerChoices() {
+  const [os, ps] = await Promise.all([powerApi.orgs(), powerApi.catalogue({ page_size: 500 })])
+  const orgs = os.items || []
+  return { zones: orgs.filter((o) => o.type === 'zone'), depts: orgs.filter((o) => o.type === 'city_department'), powers: ps.items || [] }
 }
 
 export const mayDelegate = () => session.capabilities.includes('delegate_power')

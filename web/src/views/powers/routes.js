@@ -10,6 +10,7 @@ export default [
   { path: 'power-catalogue', name: 'power-catalogue', component: () => import('./Catalogue.vue'), meta: { title: 'route.powerCatalogue', perm: 'power_read', menu: { order: 300, icon: Files, group: 'powers' } } },
   { path: 'power-lists', name: 'power-lists', component: () => import('./Delegations.vue'), meta: { title: 'route.powerLists', perm: 'power_read', menu: { order: 310, icon: Share, group: 'powers' } } },
   { path: 'power-evaluation', name: 'power-evaluation', component: () => import('./Evaluation.vue'), meta: { title: 'route.powerEvaluation', perm: 'power_read', menu: { order: 320, icon: DataLine, group: 'powers' } } },
+  { path: 'power-evaluations', name: 'power-evaluations', component: () => import('./Evaluations.vue'), meta: { title: 'route.powerEvaluations', parent: 'power-evaluation', perm: 'power_read' } },
   { path: 'duty-lists', name: 'duty-lists', component: () => import('./DutyLists.vue'), meta: { title: 'route.dutyLists', perm: 'power_read', menu: { order: 330, icon: Connection, group: 'powers' } } },
   { path: 'duty-lists/:id(\\d+)', name: 'duty-list', component: () => import('./DutyList.vue'), meta: { title: 'route.dutyList', parent: 'duty-lists', perm: 'power_read' } },
   { path: 'duty-lists/new/:zone(\\d+)', name: 'duty-list-new', component: () => import('./DutyList.vue'), meta: { title: 'route.dutyList', parent: 'duty-lists', perm: 'power_write' } },
