@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make test`: every test, on SQLite and on PostgreSQL.
-#  0. lint: clang-format, cppcheck and the include matrix (docs/ARCHITECTURE.md)
+#  0. the test build (clang, sanitizers) and the release build `make run` uses (gcc -O3);
+#     lint: clang-format, cppcheck and the include matrix (docs/ARCHITECTURE.md)
 #  1. C unit tests (cmocka), built with clang, ASan and UBSan
 #  2. fuzz smoke: each libFuzzer target replays its corpus and fuzzes a few seconds
 #  3. black-box HTTP tests (node:test) against the ASan server, on SQLite
@@ -55,6 +56,17 @@ if [ ! -f "$TB/build.ninja" ]; then
 fi
 ninja -C "$TB" >"$OUT/build.log" 2>&1 || { tail -50 "$OUT/build.log"; echo "0 passed, 1 failed"; exit 1; }
 scripts/build-web.sh || { echo "0 passed, 1 failed"; exit 1; }
+
+# `make run` builds with gcc -O3, whose warnings (-Werror) differ from clang's debug build:
+# a tree that only the test build compiles would leave a new user without a server.
+RB=${BUILD:-build}
+echo "== release build ($RB: gcc -O3, as make run builds it)"
+if [ ! -f "$RB/build.ninja" ]; then
+	CC=gcc meson setup "$RB" --buildtype=release >"$OUT/setup-release.log" 2>&1 ||
+		{ cat "$OUT/setup-release.log"; echo "0 passed, 1 failed"; exit 1; }
+fi
+ninja -C "$RB" kfq >"$OUT/build-release.log" 2>&1 ||
+	{ grep -E 'error|warning' "$OUT/build-release.log" | head -20; echo "0 passed, 1 failed"; exit 1; }
 
 echo "== lint (clang-format, cppcheck, include matrix)"
 if scripts/lint.sh >"$OUT/lint.log" 2>&1; then

@@ -500,7 +500,7 @@ static void write_sums(struct api_ctx *c, const struct store_power_sums *s, cons
 
 static int sums_query(struct api_ctx *c, struct store_sums_filter *f, struct period *p, bool paged)
 {
-	int64_t idle;
+	int64_t idle = POWER_IDLE_MONTHS;
 
 	memset(f, 0, sizeof(*f));
 	f->zone_org_id = api_query_int(c, "zone_org_id", 0);
@@ -610,7 +610,7 @@ static int evaluate(struct api_ctx *c)
 	struct store_power_sums *ss;
 	struct store_evaluation e = {0};
 	struct period p;
-	int64_t total, idle;
+	int64_t total, idle = POWER_IDLE_MONTHS;
 	int n, rc;
 
 	if (load(c, &d) != 0 || may_act(c, POWER_DELEGATE, d.power.dept_org_id, 0) != 0 ||
