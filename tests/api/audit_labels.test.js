@@ -30,8 +30,7 @@ describe('the audit log in Chinese', { timeout: h.FILE_TIMEOUT * 2, skip: h.IS_P
 
 	before(async () => {
 		srv = await h.startServer();
-		const demo = await h.kfq(['demo', '--db', srv.db], { cwd: h.ROOT });
-		assert.equal(demo.code, 0, demo.stderr);
+		await h.demo(srv.db);
 		const c = await h.loginAll(srv, ['auditor1']);
 		records = [];
 		for (let page = 1; ; page++) {

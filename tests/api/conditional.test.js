@@ -32,8 +32,7 @@ describe('answers kept until the data changes, conditional GET', { timeout: h.FI
 	before(async () => {
 		a = await h.startServer({ serveArgs: ['--threads', '2'] });
 		// the demo's tasks and 72 approved plans of the sample zones, written by another process
-		const demo = await h.kfq(['demo', '--db', a.db], { cwd: h.ROOT });
-		assert.equal(demo.code, 0, demo.stderr);
+		await h.demo(a.db);
 		b = await h.startServer({ db: a.db, serveArgs: ['--threads', '2'] });
 		// a third server that keeps nothing: it computes every answer
 		off = await h.startServer({ db: a.db, serveArgs: ['--answer-cache-mb', '0', '--threads', '1'] });

@@ -37,8 +37,7 @@ describe('the CSV twins on a demo database', { timeout: h.FILE_TIMEOUT * 2 }, ()
 
 	before(async () => {
 		srv = await h.startServer();
-		const demo = await h.kfq(['demo', '--db', srv.db], { cwd: h.ROOT });
-		assert.equal(demo.code, 0, demo.stderr);
+		await h.demo(srv.db);
 		c = await h.loginAll(srv, ['admin', 'office1', 'zone1', 'zone2']);
 		ids = await h.orgIds(c.admin);
 	});

@@ -134,6 +134,14 @@ async function kfq(args, opts = {}) {
 	return r;
 }
 
+/** `kfq demo --db DB ARGS…`, asserted to succeed. The demo writes every module's data: under
+ * ASan on a loaded machine's PostgreSQL it has taken a minute, past STEP_TIMEOUT. */
+async function demo(db, args = []) {
+	const r = await kfq(['demo', '--db', db, ...args], { cwd: ROOT, timeout: FILE_TIMEOUT / 2 });
+	assert.equal(r.code, 0, r.stderr);
+	return r;
+}
+
 /** Like kfq() but also asserts exit status 0. */
 async function kfqOk(args, opts = {}) {
 	const r = await kfq(args, opts);
@@ -697,6 +705,7 @@ module.exports = {
 	run,
 	kfq,
 	kfqOk,
+	demo,
 	sql,
 	sqlOk,
 	startPgCluster,

@@ -532,8 +532,7 @@ describe('land: the demo data', { timeout: h.FILE_TIMEOUT }, () => {
 
 	before(async () => {
 		srv = await h.startServer();
-		const demo = await h.kfq(['demo', '--db', srv.db], { cwd: h.ROOT });
-		assert.equal(demo.code, 0, demo.stderr);
+		await h.demo(srv.db);
 		c = await h.loginAll(srv, ['office1', 'zone1']);
 	});
 

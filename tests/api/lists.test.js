@@ -86,8 +86,7 @@ describe('list filters combine on both databases', { timeout: h.FILE_TIMEOUT * 2
 
 	before(async () => {
 		srv = await h.startServer();
-		const demo = await h.kfq(['demo', '--db', srv.db], { cwd: h.ROOT });
-		assert.equal(demo.code, 0, demo.stderr);
+		await h.demo(srv.db);
 		c = await h.loginAll(srv, ['admin', 'office1', 'zone1', 'county1', 'auditor1']);
 		ids = await h.orgIds(c.admin);
 		tasks = (await c.office1.get('/api/tasks?page_size=100')).json.items;
