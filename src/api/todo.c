@@ -19,6 +19,8 @@ static const struct api_todo *const tables[] = {
     api_fault_todos,
     api_pay_todos,
     api_platform_todos,
+    api_people_todos,
+    api_budget_todos,
     NULL,
 };
 

@@ -46,5 +46,7 @@ extern const struct api_todo api_assess_todos[];
 extern const struct api_todo api_fault_todos[];
 extern const struct api_todo api_pay_todos[];
 extern const struct api_todo api_platform_todos[];
+extern const struct api_todo api_people_todos[];
+extern const struct api_todo api_budget_todos[];
 
 #endif

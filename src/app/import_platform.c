@@ -2,7 +2,9 @@
  * company and year (统一社会信用代码, 年度, then the balance-sheet figures in yuan). kfq's own
  * template: there is no published layout. A row replaces that company's figures of that year;
  * the company must be registered and within what the importer keeps (its own zone, or every zone
- * for an organization holding supervise_platform, as on the page). Must not write SQL (store/). */
+ * for an organization holding supervise_platform, as on the page). A company's year whose worst
+ * level the file raises past normal is told as the form tells it (core platform_risk_item), after
+ * the batch's audit record in the import's transaction. Must not write SQL (store/). */
 #include "app/import.h"
 
 #include "app/enterprise_scope.h"
@@ -11,6 +13,7 @@
 #include "core/platform.h"
 #include "core/uscc.h"
 #include "store/store_capability.h"
+#include "store/store_inbox.h"
 #include "store/store_platform.h"
 #include "util/log.h"
 #include "store/store_user.h"
@@ -82,10 +85,19 @@ static const struct import_column cols[NCOLS] = {
                   .sample = "4500000.00"},
 };
 
+/* a company's year the file raised past normal */
+struct rise {
+	struct store_platform_company co;
+	int year;
+	enum platform_level level;
+};
+
 struct state {
 	struct enterprise_scope scope; /* the zones the importer sees */
 	bool supervise;                /* holds supervise_platform (or the command line) */
 	int64_t own_org;
+	struct rise *rises; /* the second pass's, told when the batch is recorded */
+	int nrises, caprises;
 };
 
 static int prepare(struct import_run *r)
@@ -177,19 +189,48 @@ static int write_begin(struct import_run *r)
 
 static int write_row(struct import_run *r, int64_t row, const struct import_value *v)
 {
+	struct state *st = r->state;
 	struct store_platform_company co;
 	struct store_platform_sheet y;
+	enum platform_level rose;
+	int rc;
 
 	if (!find_company(r, row, v[C_USCC].text, &co))
 		return KFQ_EINVAL;
 	sheet_of(v, &y);
-	return store_platform_sheet_put(r->s, co.id, &y);
+	if ((rc = store_platform_sheet_import(r->s, r->a, &co, &y, &rose)) != KFQ_OK ||
+	    rose == PLATFORM_LEVEL_NORMAL)
+		return rc;
+	if (st->nrises == st->caprises)
+		st->rises = arena_grow(r->a, st->rises, sizeof(*st->rises), &st->caprises);
+	st->rises[st->nrises++] = (struct rise){co, y.year, rose};
+	return KFQ_OK;
 }
 
 static int write_end(struct import_run *r)
 {
 	(void)r;
 	return KFQ_OK;
+}
+
+/* After the batch's audit record: one item per company and year raised, keyed by the batch (a
+ * company may rise in two years of one file). */
+static int finish(struct import_run *r)
+{
+	struct state *st = r->state;
+	int rc = KFQ_OK;
+
+	for (int i = 0; i < st->nrises && rc == KFQ_OK; i++) {
+		const struct rise *x = &st->rises[i];
+		struct inbox_item item;
+		platform_risk_item(x->co.id, x->co.name, x->co.zone_id, x->co.zone_name, x->year,
+		                   x->level, r->a, &item);
+		item.dedupe_key =
+		    arena_printf(r->a, "platform_risk:%lld/%d:import%lld", (long long)x->co.id,
+		                 x->year, (long long)r->batch_id);
+		rc = store_inbox_send(r->s, r->who, &item, NULL);
+	}
+	return rc;
 }
 
 const struct import_kind import_platform_sheets = {
@@ -204,4 +245,5 @@ const struct import_kind import_platform_sheets = {
     .write_begin = write_begin,
     .write_row = write_row,
     .write_end = write_end,
+    .finish = finish,
 };

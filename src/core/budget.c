@@ -120,14 +120,23 @@ int budget_exec_compute(struct budget_exec *e)
 	return 0;
 }
 
+/* each grade's scores, lowest and highest (art. 26) */
+static const int64_t grade_bounds[][2] = {
+    [BUDGET_GRADE_A] = {90, BUDGET_SCORE_MAX},
+    [BUDGET_GRADE_B] = {80, 89},
+    [BUDGET_GRADE_C] = {60, 79},
+    [BUDGET_GRADE_D] = {0, 59},
+};
+
 enum budget_grade budget_grade_of(const struct budget_project *p)
 {
+	enum budget_grade g = BUDGET_GRADE_A;
+
 	if (!p->scored)
 		return BUDGET_GRADE_NONE;
-	return p->score >= 90   ? BUDGET_GRADE_A
-	       : p->score >= 80 ? BUDGET_GRADE_B
-	       : p->score >= 60 ? BUDGET_GRADE_C
-	                        : BUDGET_GRADE_D;
+	while (g < BUDGET_GRADE_D && p->score < grade_bounds[g][0])
+		g++;
+	return g;
 }
 
 const char *budget_grade_code(enum budget_grade g)
@@ -135,6 +144,31 @@ const char *budget_grade_code(enum budget_grade g)
 	static const char *const codes[] = {"", "excellent", "good", "fair", "poor"};
 
 	return g <= BUDGET_GRADE_D ? codes[g] : "";
+}
+
+enum budget_grade budget_grade_find(const char *code, int64_t *lo, int64_t *hi)
+{
+	for (enum budget_grade g = BUDGET_GRADE_A; g <= BUDGET_GRADE_D; g++)
+		if (code && !strcmp(code, budget_grade_code(g))) {
+			*lo = grade_bounds[g][0];
+			*hi = grade_bounds[g][1];
+			return g;
+		}
+	return BUDGET_GRADE_NONE;
+}
+
+void budget_poor_item(int64_t project_id, int64_t zone_id, const char *zone, int year,
+                      const char *name, int64_t score, struct arena *a, struct inbox_item *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->kind = "budget_project_poor";
+	out->entity_type = "budget_project";
+	out->entity_id = project_id;
+	out->link = arena_printf(a, "/budget-projects?year=%d&zone_id=%lld&grade=poor", year,
+	                         (long long)zone_id);
+	out->title = arena_printf(a, "%s%d年度项目“%s”绩效评价为差（%lld分），请整改", zone, year,
+	                          name, (long long)score);
+	out->to[out->nto++] = (struct inbox_to){.org_id = zone_id, .perm = PERM_BUDGET_READ};
 }
 
 int budget_project_validate(const struct budget_project *p, struct budget_problem *why)

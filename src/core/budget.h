@@ -2,9 +2,13 @@
  * (独立核算, approved by the county's people's congress, or 单独列示 within the county's budget),
  * the codes of the 政府收支分类科目 (类 3 digits, 款 5, 项 7, each the prefix of the next),
  * execution of the final accounts against the budget per subject, and a project's performance
- * grade (绩效管理). Pure: no I/O, no allocation. */
+ * grade (绩效管理). Pure: no I/O, no allocation but an inbox item's strings in the caller's
+ * arena. */
 #ifndef KFQ_CORE_BUDGET_H
 #define KFQ_CORE_BUDGET_H
+
+#include "core/inbox.h"
+#include "util/arena.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -87,6 +91,16 @@ enum budget_grade {
 };
 enum budget_grade budget_grade_of(const struct budget_project *p);
 const char *budget_grade_code(enum budget_grade g); /* "", "excellent", "good", "fair", "poor" */
+
+/* The grade whose code is `code` ("excellent" … "poor"), with its scores lo..hi inclusive;
+ * BUDGET_GRADE_NONE for any other code. */
+enum budget_grade budget_grade_find(const char *code, int64_t *lo, int64_t *hi);
+
+/* The inbox item of a project whose evaluation is newly graded 差 (below 60): the zone must
+ * rectify it (整改: 财预〔2020〕10号 applies the results), so it goes to the zone's accounts with
+ * budget_read, linking its poor projects of the year. Strings in a. */
+void budget_poor_item(int64_t project_id, int64_t zone_id, const char *zone, int year,
+                      const char *name, int64_t score, struct arena *a, struct inbox_item *out);
 
 /* 0, or -1 with why: funds > 0, spent >= 0, score within 0..100. */
 int budget_project_validate(const struct budget_project *p, struct budget_problem *why);

@@ -82,12 +82,16 @@ enum kpi_rule kpi_scheme_check(const int64_t floor[KPI_KEY_CATEGORIES],
 	}
 	if (sum != 100)
 		return KPI_WEIGHTS_NOT_100;
+	*bad = kpi_floor_short(floor, by);
+	return *bad < 0 ? KPI_OK : KPI_BELOW_FLOOR;
+}
+
+int kpi_floor_short(const int64_t floor[KPI_KEY_CATEGORIES], const int64_t by[KPI_KEY_CATEGORIES])
+{
 	for (int c = 0; c < KPI_KEY_CATEGORIES; c++)
-		if (by[c] < floor[c]) {
-			*bad = c;
-			return KPI_BELOW_FLOOR;
-		}
-	return KPI_OK;
+		if (by[c] < floor[c])
+			return c;
+	return -1;
 }
 
 int64_t kpi_total(const struct kpi_indicator *ind, const int64_t *score_cp, int n)
@@ -117,4 +121,19 @@ int kpi_split(int64_t pool_fen, const int64_t *total_cp, int n, int64_t *perf_fe
 		return 0;
 	}
 	return money_split(pool_fen, total_cp, (size_t)n, perf_fen);
+}
+
+void kpi_below_item(int64_t scheme_id, int64_t zone_id, const char *zone, int year,
+                    const char *target, struct arena *a, struct inbox_item *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->kind = "kpi_below_floor";
+	out->entity_type = "kpi_scheme";
+	out->entity_id = scheme_id;
+	out->link = arena_printf(a, "/kpi?year=%d", year);
+	out->title = arena_printf(
+	    a, "%d年度内部考核最低权重调整后，%s的%s考核方案低于最低权重，请重新设定权重", year,
+	    zone, strcmp(target, "department") == 0 ? "内设机构" : "工作人员");
+	out->to[out->nto++] = (struct inbox_to){.org_id = zone_id, .perm = PERM_PEOPLE_WRITE};
+	out->to[out->nto++] = (struct inbox_to){.perm = PERM_PAY_SET, .scope_of = zone_id};
 }

@@ -8,6 +8,9 @@
 #ifndef KFQ_CORE_KPI_H
 #define KFQ_CORE_KPI_H
 
+#include "core/inbox.h"
+#include "util/arena.h"
+
 #include <stdint.h>
 
 #define KPI_INDICATORS_MAX 30
@@ -40,6 +43,9 @@ const char *kpi_category_label(enum kpi_category c);
 
 /* The minimums: floor[c] points for c in KPI_INVESTMENT..KPI_INDUSTRY. */
 enum kpi_rule kpi_floor_check(const int64_t floor[KPI_KEY_CATEGORIES]);
+/* The first of 招商引资, 项目建设, 产业发展 whose weight by[c] (the sum of its indicators) is below
+ * its minimum floor[c], or -1 when none is. */
+int kpi_floor_short(const int64_t floor[KPI_KEY_CATEGORIES], const int64_t by[KPI_KEY_CATEGORIES]);
 /* KPI_OK, or the rule broken with *bad: the indicator (KPI_BAD_INDICATOR), the category
  * (KPI_BELOW_FLOOR), -1 otherwise. */
 enum kpi_rule kpi_scheme_check(const int64_t floor[KPI_KEY_CATEGORIES],
@@ -49,5 +55,12 @@ int64_t kpi_total(const struct kpi_indicator *ind, const int64_t *score_cp, int 
 /* Splits pool_fen over n people in proportion to their totals: parts add up to the pool
  * exactly; every part 0 when every total is 0 (nothing to go by). 0, or -1 (bad input). */
 int kpi_split(int64_t pool_fen, const int64_t *total_cp, int n, int64_t *perf_fen);
+
+/* The inbox item of a zone's scheme of a year (target "department" or "staff") that the office's
+ * new minimums leave below them: to the zone's accounts that keep its KPIs (people_write), who
+ * must weight it again, and to the office's accounts covering the zone (pay_set, which sets the
+ * minimums and follows the zones). Strings in a. */
+void kpi_below_item(int64_t scheme_id, int64_t zone_id, const char *zone, int year,
+                    const char *target, struct arena *a, struct inbox_item *out);
 
 #endif

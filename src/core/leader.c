@@ -1,6 +1,8 @@
 /* leader.c - the rule of art. 15's records (see leader.h). Must not read anything. */
 #include "core/leader.h"
 
+#include "core/enums.h"
+
 #include <string.h>
 
 static const struct {
@@ -40,4 +42,21 @@ enum leader_rule leader_action_check(const char *kind, const struct leader_basis
 	if (!strcmp(kind, "promote"))
 		return !strcmp(b->grade, "excellent") ? LEADER_OK : LEADER_PROMOTE_GRADE;
 	return !strcmp(b->grade, "poor") ? LEADER_OK : LEADER_ADJUST_GRADE;
+}
+
+void leader_action_item(int64_t action_id, int64_t zone_id, const char *zone, int64_t county_id,
+                        const char *person, const char *kind, int year, const char *recorder,
+                        struct arena *a, struct inbox_item *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->kind = "leader_action";
+	out->entity_type = "leader_action";
+	out->entity_id = action_id;
+	out->link = arena_printf(a, "/county-view?year=%d", year);
+	out->title = arena_printf(a, "%s记录：%s%s%s（%d年度考核），请落实", recorder, zone, person,
+	                          enum_label(&enum_leader_action, kind), year);
+	out->to[out->nto++] = (struct inbox_to){.org_id = zone_id, .perm = PERM_PEOPLE_WRITE};
+	if (county_id)
+		out->to[out->nto++] =
+		    (struct inbox_to){.org_id = county_id, .perm = PERM_PEOPLE_READ};
 }

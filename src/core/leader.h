@@ -6,6 +6,9 @@
 #ifndef KFQ_CORE_LEADER_H
 #define KFQ_CORE_LEADER_H
 
+#include "core/inbox.h"
+#include "util/arena.h"
+
 #include <stdbool.h>
 
 enum leader_rule {
@@ -32,5 +35,13 @@ struct leader_basis {
 
 /* kind: promote, adjust, kept (the caller has checked the code). */
 enum leader_rule leader_action_check(const char *kind, const struct leader_basis *b);
+
+/* The inbox item of a record made: to the zone's accounts that keep its roster (people_write)
+ * and, when the zone is hosted by a county (代管, county_id not 0), to that county's accounts
+ * with people_read: they carry the promotion or adjustment out. kind: promote, adjust, kept;
+ * recorder: the recording organization's name. Strings in a. */
+void leader_action_item(int64_t action_id, int64_t zone_id, const char *zone, int64_t county_id,
+                        const char *person, const char *kind, int year, const char *recorder,
+                        struct arena *a, struct inbox_item *out);
 
 #endif

@@ -63,3 +63,16 @@ bool people_id_normalize(const char *in, char out[PEOPLE_ID_LEN + 1])
 		out[PEOPLE_ID_LEN - 1] = 'X';
 	return personal_id_number_valid(out);
 }
+
+void people_staffing_item(int64_t staffing_id, int64_t zone_id, const char *zone, int year,
+                          const char *doc_no, bool change, struct arena *a, struct inbox_item *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->kind = "staffing_approved";
+	out->entity_type = "staffing";
+	out->entity_id = staffing_id;
+	out->link = arena_printf(a, "/staffing?year=%d", year);
+	out->title = arena_printf(a, "%s%d年度机构编制已%s（%s），请按核定数配备人员", zone, year,
+	                          change ? "调整" : "核定", doc_no);
+	out->to[out->nto++] = (struct inbox_to){.org_id = zone_id, .perm = PERM_PEOPLE_WRITE};
+}

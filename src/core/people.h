@@ -5,6 +5,9 @@
 #ifndef KFQ_CORE_PEOPLE_H
 #define KFQ_CORE_PEOPLE_H
 
+#include "core/inbox.h"
+#include "util/arena.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -59,5 +62,11 @@ enum people_rule people_secondment_check(const char *start, const char *end);
  * MOD 11-2, X for 10, a real birth date; region codes are not checked, since residence
  * permits and new permanent-residence cards use codes outside the administrative ones). */
 bool people_id_normalize(const char *in, char out[PEOPLE_ID_LEN + 1]);
+
+/* The inbox item of 编办 (approve_staffing) approving (change false) or changing a zone's staffing
+ * of a year: to the zone's accounts that keep its roster (people_write), who fill it within the
+ * figures. doc_no: the 批复文号. Strings in a. */
+void people_staffing_item(int64_t staffing_id, int64_t zone_id, const char *zone, int year,
+                          const char *doc_no, bool change, struct arena *a, struct inbox_item *out);
 
 #endif

@@ -5,6 +5,7 @@
 #include "store/store_bulk.h"
 #include "store/store_enterprise.h"
 #include "store/store_impl.h"
+#include "store/store_inbox.h"
 
 #include "util/log.h"
 #include "util/timeutil.h"
@@ -379,6 +380,10 @@ static void project_filter(struct store_sql *q, const void *arg)
 		store_sql_int(q, " AND p.zone_id = ?", f->zone_id);
 	if (f->year)
 		store_sql_int(q, " AND p.year = ?", f->year);
+	if (f->grade != BUDGET_GRADE_NONE) {
+		store_sql_int(q, " AND p.score >= ?", f->score_lo);
+		store_sql_int(q, " AND p.score <= ?", f->score_hi);
+	}
 	if (!store_scope_everything(f->scope)) {
 		store_sql_add(q, " AND ");
 		store_sql_scope(q, "p.zone_id", f->scope);
@@ -432,9 +437,47 @@ static int write_project(struct store *s, struct arena *a, int64_t id, const voi
 	return rc;
 }
 
+/* After the audit record: a project newly graded 差 (was: its grade before, NONE for a new
+ * one) tells its zone. */
+static int tell_poor(struct store *s, const struct store_actor *who, int64_t id,
+                     enum budget_grade was)
+{
+	struct store_budget_project x;
+	struct inbox_item item;
+	struct arena a;
+	int rc;
+
+	arena_init(&a);
+	rc = store_budget_project_get(s, &a, id, &x);
+	if (rc == KFQ_OK && budget_grade_of(&x.p) == BUDGET_GRADE_D && was != BUDGET_GRADE_D) {
+		budget_poor_item(x.id, x.zone_id, x.zone_name, x.year, x.name, x.p.score, &a,
+		                 &item);
+		rc = store_inbox_send(s, who, &item, NULL);
+	}
+	arena_release(&a);
+	return rc;
+}
+
+/* The grade of project id as stored (NONE when absent). */
+static int grade_now(struct store *s, int64_t id, enum budget_grade *out)
+{
+	struct store_budget_project x;
+	struct arena a;
+	int rc;
+
+	*out = BUDGET_GRADE_NONE;
+	arena_init(&a);
+	rc = store_budget_project_get(s, &a, id, &x);
+	if (rc == KFQ_OK)
+		*out = budget_grade_of(&x.p);
+	arena_release(&a);
+	return rc == KFQ_ENOTFOUND ? KFQ_OK : rc;
+}
+
 int store_budget_project_save(struct store *s, const struct store_actor *who,
                               const struct store_budget_json *json, struct store_budget_project *p)
 {
+	enum budget_grade was = BUDGET_GRADE_NONE;
 	struct store_stmt *st;
 	char now[TIME_RFC3339_LEN], *before = NULL;
 	bool create = p->id == 0;
@@ -445,6 +488,8 @@ int store_budget_project_save(struct store *s, const struct store_actor *who,
 	if (rc != KFQ_OK)
 		return rc;
 	rc = check_zone(s, p->zone_id);
+	if (rc == KFQ_OK && !create)
+		rc = grade_now(s, p->id, &was);
 	if (rc == KFQ_OK && (rc = store_prepare(s, create ? sql_project_insert : sql_project_update,
 	                                        &st)) == KFQ_OK) {
 		if (!create)
@@ -467,6 +512,8 @@ int store_budget_project_save(struct store *s, const struct store_actor *who,
 	if (rc == KFQ_OK)
 		rc = store_audit_entity(s, who, create ? "create" : "update", "budget_project",
 		                        p->id, before, write_project, json);
+	if (rc == KFQ_OK)
+		rc = tell_poor(s, who, p->id, was);
 	if ((rc = store_end(s, rc)) != KFQ_OK && create)
 		p->id = 0;
 	free(before);

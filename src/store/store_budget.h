@@ -50,6 +50,10 @@ struct store_budget_project {
 struct store_budget_project_filter {
 	int64_t zone_id; /* 0 = any in scope */
 	int year;        /* 0 = any */
+	/* BUDGET_GRADE_NONE = any; else evaluated with a score within score_lo..score_hi (core
+	 * budget_grade_find) */
+	enum budget_grade grade;
+	int64_t score_lo, score_hi;
 	const struct store_scope *scope;
 	int64_t offset, limit;
 };
@@ -93,7 +97,8 @@ int store_budget_project_list(struct store *s, struct arena *a,
 int store_budget_project_get(struct store *s, struct arena *a, int64_t id,
                              struct store_budget_project *out);
 /* Creates (p->id 0, set on return) or replaces a project. KFQ_ECONSTRAINT when zone_id is not a
- * zone. */
+ * zone. A project whose evaluation is newly graded 差 is told to its zone in the same
+ * transaction (core budget_poor_item). */
 int store_budget_project_save(struct store *s, const struct store_actor *who,
                               const struct store_budget_json *json, struct store_budget_project *p);
 

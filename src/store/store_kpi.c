@@ -3,6 +3,7 @@
  * transaction, records and audits. Must not decide who may set or score (api/ does). */
 #include "store/store_kpi.h"
 #include "store/store_impl.h"
+#include "store/store_inbox.h"
 
 #include "util/log.h"
 #include "util/timeutil.h"
@@ -54,6 +55,14 @@ static const char sql_on_roster[] =
     "SELECT id FROM person WHERE id = ?1 AND org_id = ?2 AND start_date <= ?3 AND (end_date IS "
     "NULL OR end_date >= ?4)";
 
+/* each scheme's weights of 招商引资, 项目建设, 产业发展; the filter and the grouping follow */
+static const char sql_weights[] =
+    "SELECT k.id, k.org_id, o.name, k.year, k.target, "
+    "SUM(CASE WHEN i.category = 'investment' THEN i.weight ELSE 0 END), "
+    "SUM(CASE WHEN i.category = 'project' THEN i.weight ELSE 0 END), "
+    "SUM(CASE WHEN i.category = 'industry' THEN i.weight ELSE 0 END) "
+    "FROM kpi_scheme k JOIN org o ON o.id = k.org_id JOIN kpi_indicator i ON i.scheme_id = k.id";
+
 static void read_floor(struct store_stmt *st, struct arena *a, void *element)
 {
 	struct store_kpi_floor *f = element;
@@ -103,6 +112,34 @@ static int floor_write(struct store *s, struct arena *a, int64_t id, const void 
 	return rc;
 }
 
+static int below_under(struct store *s, struct arena *a, int year,
+                       const int64_t min[KPI_KEY_CATEGORIES], struct store_kpi_below **out, int *n);
+
+/* After the audit record of new minimums: tells each scheme of the year they leave below them
+ * that the old ones (was) did not. */
+static int tell_below(struct store *s, const struct store_actor *who, struct arena *a,
+                      const struct store_kpi_floor *f, const int64_t was[KPI_KEY_CATEGORIES])
+{
+	struct store_kpi_below *now, *old;
+	int n, nold, rc;
+
+	if ((rc = below_under(s, a, f->year, f->min, &now, &n)) != KFQ_OK ||
+	    (rc = below_under(s, a, f->year, was, &old, &nold)) != KFQ_OK)
+		return rc;
+	for (int i = 0; i < n && rc == KFQ_OK; i++) {
+		struct inbox_item item;
+		bool told = false;
+		for (int j = 0; j < nold && !told; j++)
+			told = old[j].id == now[i].id;
+		if (told)
+			continue;
+		kpi_below_item(now[i].id, now[i].org_id, now[i].org_name, now[i].year,
+		               now[i].target, a, &item);
+		rc = store_inbox_send(s, who, &item, NULL);
+	}
+	return rc;
+}
+
 int store_kpi_floor_set(struct store *s, const struct store_actor *who,
                         const struct store_kpi_json *json, struct store_kpi_floor *f)
 {
@@ -116,9 +153,9 @@ int store_kpi_floor_set(struct store *s, const struct store_actor *who,
 	if ((rc = store_begin(s)) != KFQ_OK)
 		return rc;
 	arena_init(&a);
-	if ((rc = floor_by(s, &a, sql_floor_get, f->year, &old)) != KFQ_OK && rc != KFQ_ENOTFOUND)
+	if ((rc = store_kpi_floor_get(s, &a, f->year, &old)) != KFQ_OK)
 		goto done;
-	if (rc == KFQ_OK && !(before = store_entity_json(s, old.id, floor_write, json, &rc)))
+	if (old.id && !(before = store_entity_json(s, old.id, floor_write, json, &rc)))
 		goto done;
 	time_format(time_now(), now);
 	if ((rc = store_prepare(s, before ? sql_floor_update : sql_floor_insert, &st)) != KFQ_OK)
@@ -131,6 +168,8 @@ int store_kpi_floor_set(struct store *s, const struct store_actor *who,
 	if ((rc = store_run_id(st, &f->id)) == KFQ_OK)
 		rc = store_audit_entity(s, who, "set", "kpi_floor", f->id, before, floor_write,
 		                        json);
+	if (rc == KFQ_OK)
+		rc = tell_below(s, who, &a, f, old.min);
 done:
 	free(before);
 	arena_release(&a);
@@ -234,6 +273,90 @@ int store_kpi_scheme_list(struct store *s, struct arena *a, int year, int64_t or
 	for (int i = 0; rc == KFQ_OK && i < *n; i++)
 		rc = children(s, a, &(*out)[i]);
 	return rc;
+}
+
+/* ---- schemes below the minimums ---- */
+
+struct weights {
+	struct store_kpi_below k;
+	int64_t by[KPI_KEY_CATEGORIES];
+};
+
+/* element: a struct weights */
+static void read_weights(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct weights *w = element;
+
+	w->k.id = store_col_int(st, 0);
+	w->k.org_id = store_col_int(st, 1);
+	w->k.org_name = store_col_dup(st, 2, a);
+	w->k.year = (int)store_col_int(st, 3);
+	w->k.target = store_col_dup(st, 4, a);
+	for (int c = 0; c < KPI_KEY_CATEGORIES; c++)
+		w->by[c] = store_col_int(st, 5 + c);
+}
+
+static void weights_filter(struct store_sql *q, const void *arg)
+{
+	const struct list_filter *f = arg;
+
+	store_sql_add(q, " WHERE 1 = 1");
+	if (f->year)
+		store_sql_int(q, " AND k.year = ?", f->year);
+	if (!store_scope_everything(f->scope)) {
+		store_sql_add(q, " AND ");
+		store_sql_scope(q, "k.org_id", f->scope);
+	}
+}
+
+/* The schemes below min (NULL: below their own year's minimums). */
+static int below(struct store *s, struct arena *a, int year, const struct store_scope *scope,
+                 const int64_t *min, struct store_kpi_below **out, int *n)
+{
+	struct list_filter f = {year, 0, scope};
+	struct store_list l = {
+	    .list_sql = sql_weights,
+	    .arg = &f,
+	    .read = read_weights,
+	    .elem_size = sizeof(struct weights),
+	    .filter = weights_filter,
+	    .order = " GROUP BY k.id, k.org_id, o.name, k.year, k.target "
+	             "ORDER BY k.year DESC, o.name, k.target",
+	};
+	struct store_kpi_floor fl = {0};
+	struct weights *w;
+	int64_t total;
+	void *arr;
+	int m, rc = store_list_page(s, a, &l, &arr, &m, &total);
+
+	*out = NULL;
+	*n = 0;
+	if (rc != KFQ_OK)
+		return rc;
+	w = arr;
+	*out = arena_alloc(a, sizeof(**out) * (size_t)(m ? m : 1));
+	for (int i = 0; i < m; i++) {
+		if (!min && fl.year != w[i].k.year &&
+		    (rc = store_kpi_floor_get(s, a, w[i].k.year, &fl)) != KFQ_OK)
+			return rc;
+		if (kpi_floor_short(min ? min : fl.min, w[i].by) >= 0)
+			(*out)[(*n)++] = w[i].k;
+	}
+	return KFQ_OK;
+}
+
+static int below_under(struct store *s, struct arena *a, int year,
+                       const int64_t min[KPI_KEY_CATEGORIES], struct store_kpi_below **out, int *n)
+{
+	static const struct store_scope all = {.kind = "all"};
+
+	return below(s, a, year, &all, min, out, n);
+}
+
+int store_kpi_below_list(struct store *s, struct arena *a, int year,
+                         const struct store_scope *scope, struct store_kpi_below **out, int *n)
+{
+	return below(s, a, year, scope, NULL, out, n);
 }
 
 static int scheme_write(struct store *s, struct arena *a, int64_t id, const void *json,

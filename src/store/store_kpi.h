@@ -53,7 +53,9 @@ struct store_kpi_json {
 };
 
 int store_kpi_floor_get(struct store *s, struct arena *a, int year, struct store_kpi_floor *out);
-/* Sets the year's minimums (checked by the caller with kpi_floor_check). */
+/* Sets the year's minimums (checked by the caller with kpi_floor_check). Each scheme of the
+ * year that they leave below them, and that was not below the minimums before, is told to its
+ * zone and the office in the same transaction (core kpi_below_item). */
 int store_kpi_floor_set(struct store *s, const struct store_actor *who,
                         const struct store_kpi_json *json, struct store_kpi_floor *f);
 
@@ -68,6 +70,18 @@ int store_kpi_scheme_list(struct store *s, struct arena *a, int year, int64_t or
                           const struct store_scope *scope, struct store_kpi_scheme **out, int *n);
 int store_kpi_scheme_get(struct store *s, struct arena *a, int64_t id,
                          struct store_kpi_scheme *out);
+
+/* A scheme below its year's minimums: raised after it was saved (a save is refused below them). */
+struct store_kpi_below {
+	int64_t id, org_id;
+	const char *org_name;
+	int year;
+	const char *target;
+};
+/* The schemes in scope below their year's minimums (year 0: of every year), newest year first,
+ * then by zone name and target. */
+int store_kpi_below_list(struct store *s, struct arena *a, int year,
+                         const struct store_scope *scope, struct store_kpi_below **out, int *n);
 
 /* Replaces every score of the scheme. KFQ_EINVAL with *bad the score's index when its
  * indicator is not the scheme's or (staff) its subject is not a person on the zone's roster

@@ -2,6 +2,8 @@
  * rule is core/leader.c's; this file gathers its basis inside the write transaction. */
 #include "store/store_leader.h"
 #include "store/store_impl.h"
+#include "store/store_inbox.h"
+#include "store/store_org.h"
 
 #include "util/log.h"
 #include "util/timeutil.h"
@@ -38,6 +40,10 @@ static const char sql_zone_grades[] =
 static const char sql_zone_actions[] =
     "SELECT " ACTION_COLS ACTION_FROM " WHERE o.parent_id = ?1 AND x.year BETWEEN ?2 AND ?3 "
     "ORDER BY x.year, x.id";
+/* zones graded 优秀 or 较差 with no record of the year; the scope and grouping follow */
+static const char sql_awaiting[] =
+    "SELECT g.year, COUNT(*) FROM zone_grade g WHERE g.grade IN ('excellent', 'poor') AND NOT "
+    "EXISTS (SELECT 1 FROM leader_action x WHERE x.org_id = g.org_id AND x.year = g.year)";
 
 int store_leader_grade(struct store *s, struct arena *a, int64_t org_id, int year,
                        const char **grade)
@@ -138,6 +144,29 @@ static int basis_of(struct store *s, struct arena *a, const struct store_leader_
 	return KFQ_OK;
 }
 
+/* After the audit record of action id: tells the zone and the county hosting it. */
+static int tell(struct store *s, const struct store_actor *who, struct arena *a, int64_t id)
+{
+	struct store_leader_action x;
+	struct inbox_item item;
+	struct store_org zone, parent;
+	int64_t county = 0;
+	int rc;
+
+	if ((rc = store_leader_action_get(s, a, id, &x)) != KFQ_OK ||
+	    (rc = store_org_get(s, a, x.org_id, &zone)) != KFQ_OK)
+		return rc;
+	if (zone.parent_id) {
+		if ((rc = store_org_get(s, a, zone.parent_id, &parent)) != KFQ_OK)
+			return rc;
+		if (!strcmp(parent.type, "county"))
+			county = parent.id;
+	}
+	leader_action_item(x.id, x.org_id, x.org_name, county, x.person_name, x.kind, x.year,
+	                   x.recorded_org_name, a, &item);
+	return store_inbox_send(s, who, &item, NULL);
+}
+
 int store_leader_action_add(struct store *s, const struct store_actor *who,
                             const struct store_leader_json *json, struct store_leader_action *x,
                             int64_t recorder_org, enum leader_rule *rule)
@@ -176,6 +205,8 @@ int store_leader_action_add(struct store *s, const struct store_actor *who,
 	if ((rc = store_run_id(st, &id)) == KFQ_OK)
 		rc = store_audit_entity(s, who, "create", "leader_action", id, NULL, action_write,
 		                        json);
+	if (rc == KFQ_OK)
+		rc = tell(s, who, &a, id);
 done:
 	if ((rc = store_end(s, rc)) == KFQ_OK)
 		x->id = id;
@@ -299,4 +330,31 @@ int store_county_zones(struct store *s, struct arena *a, int64_t county_id, int 
 	*out = zs;
 	*n = nz;
 	return KFQ_OK;
+}
+
+int store_leader_awaiting(struct store *s, const struct store_scope *scope, int *year, int64_t *n)
+{
+	struct store_sql q;
+	struct store_stmt *st;
+	int rc;
+
+	*year = 0;
+	*n = 0;
+	store_sql_init(&q);
+	store_sql_add(&q, sql_awaiting);
+	if (!store_scope_everything(scope)) {
+		store_sql_add(&q, " AND ");
+		store_sql_scope(&q, "g.org_id", scope);
+	}
+	store_sql_add(&q, " GROUP BY g.year ORDER BY g.year DESC LIMIT 1");
+	rc = store_sql_prepare(s, &q, &st);
+	store_sql_release(&q);
+	if (rc != KFQ_OK)
+		return rc;
+	if ((rc = store_step(st)) == KFQ_ROW) {
+		*year = (int)store_col_int(st, 0);
+		*n = store_col_int(st, 1);
+	}
+	store_reset(st);
+	return rc == KFQ_ROW || rc == KFQ_DONE ? KFQ_OK : rc;
 }

@@ -38,10 +38,16 @@ int store_leader_grade(struct store *s, struct arena *a, int64_t org_id, int yea
 
 /* Records x (org_id, person_id, kind, year, fault_case_id, basis, doc_no) by organization
  * org_id: KFQ_EINVAL with *rule when the basis does not hold, KFQ_ENOTFOUND when the person is
- * not on that zone's roster. Sets x->id. */
+ * not on that zone's roster. The zone and the county hosting it are told in the same
+ * transaction (core leader_action_item). Sets x->id. */
 int store_leader_action_add(struct store *s, const struct store_actor *who,
                             const struct store_leader_json *json, struct store_leader_action *x,
                             int64_t recorder_org, enum leader_rule *rule);
+
+/* The zones in scope graded 优秀 or 较差 (art. 15's two grades that call for a record) in the
+ * newest year with such a zone that has no record of that year: *year and *n (0 and 0 when
+ * none). */
+int store_leader_awaiting(struct store *s, const struct store_scope *scope, int *year, int64_t *n);
 
 /* KFQ_ENOTFOUND when absent. */
 int store_leader_action_get(struct store *s, struct arena *a, int64_t id,

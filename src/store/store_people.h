@@ -135,7 +135,8 @@ int store_staffing_current(struct store *s, struct arena *a, int64_t org_id,
                            struct store_staffing *out);
 /* Approves org's figures for a year (org_id, year, f, doc_no, note, bodies): creates them, or
  * changes them ("change", the old ones in the audit record). When they rule the roster today,
- * its counts must fit (over_quota, over_leaders, over_bodies). in->id is set. */
+ * its counts must fit (over_quota, over_leaders, over_bodies). The zone is told in the same
+ * transaction (core people_staffing_item). in->id is set. */
 int store_staffing_set(struct store *s, const struct store_actor *who,
                        const struct store_people_json *json, struct store_staffing *in,
                        enum people_rule *rule);

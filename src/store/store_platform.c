@@ -457,8 +457,7 @@ int store_platform_sheets(struct store *s, struct arena *a, int64_t company_id,
 	return rc;
 }
 
-int store_platform_sheet_put(struct store *s, int64_t company_id,
-                             const struct store_platform_sheet *y)
+static int sheet_put(struct store *s, int64_t company_id, const struct store_platform_sheet *y)
 {
 	char now[TIME_RFC3339_LEN];
 	struct store_stmt *st;
@@ -559,7 +558,7 @@ static int sheet_tx(struct store *s, const struct store_actor *who,
 		return rc;
 	before = sheet_json(s, company_id, y->year, json, &rc);
 	if (rc == KFQ_OK)
-		rc = store_platform_sheet_put(s, company_id, y);
+		rc = sheet_put(s, company_id, y);
 	if (rc == KFQ_OK)
 		after = sheet_json(s, company_id, y->year, json, &rc);
 	if (rc == KFQ_OK)
@@ -575,6 +574,25 @@ static int sheet_tx(struct store *s, const struct store_actor *who,
 	free(before);
 	free(after);
 	return rc;
+}
+
+int store_platform_sheet_import(struct store *s, struct arena *a,
+                                const struct store_platform_company *co,
+                                const struct store_platform_sheet *y, enum platform_level *rose)
+{
+	struct platform_line lines[PLATFORM_TYPE_COUNT][PLATFORM_INDICATOR_COUNT];
+	enum platform_level was, now;
+	int rc;
+
+	*rose = PLATFORM_LEVEL_NORMAL;
+	if ((rc = store_platform_lines(s, lines)) != KFQ_OK ||
+	    (rc = sheet_level(s, a, co, y->year, lines, &was)) != KFQ_OK ||
+	    (rc = sheet_put(s, co->id, y)) != KFQ_OK ||
+	    (rc = sheet_level(s, a, co, y->year, lines, &now)) != KFQ_OK)
+		return rc;
+	if (now > was)
+		*rose = now;
+	return KFQ_OK;
 }
 
 int store_platform_sheet_save(struct store *s, const struct store_actor *who,

@@ -105,9 +105,13 @@ int store_platform_sheets(struct store *s, struct arena *a, int64_t company_id,
 int store_platform_sheet_save(struct store *s, const struct store_actor *who,
                               const struct store_platform_json *json, int64_t company_id,
                               const struct store_platform_sheet *y);
-/* Inside the caller's transaction (the import): the same without an audit record of its own. */
-int store_platform_sheet_put(struct store *s, int64_t company_id,
-                             const struct store_platform_sheet *y);
+/* Inside the caller's transaction (the import): records or replaces co's figures of y->year
+ * without an audit record of its own; *rose = the year's worst level when the figures raise it
+ * past what it was (the import tells it after its batch's audit record), else
+ * PLATFORM_LEVEL_NORMAL. */
+int store_platform_sheet_import(struct store *s, struct arena *a,
+                                const struct store_platform_company *co,
+                                const struct store_platform_sheet *y, enum platform_level *rose);
 
 /* Every company in scope with its figures of year, by zone and name (for the board). */
 int store_platform_year(struct store *s, struct arena *a, int year, const struct store_scope *scope,

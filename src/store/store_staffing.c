@@ -4,6 +4,7 @@
  * approve (api/ asks the capability table). */
 #include "store/store_people.h"
 #include "store/store_impl.h"
+#include "store/store_inbox.h"
 #include "store/store_people_impl.h"
 
 #include "util/jsonw.h"
@@ -229,6 +230,24 @@ static int check_roster(struct store *s, const struct store_staffing *in, enum p
 	return rc;
 }
 
+/* After the audit record: tells the zone that its figures were approved or changed. */
+static int tell_zone(struct store *s, const struct store_actor *who, int64_t id, bool change)
+{
+	struct inbox_item item;
+	struct store_staffing x;
+	struct arena a;
+	int rc;
+
+	arena_init(&a);
+	if ((rc = store_staffing_get(s, &a, id, &x)) == KFQ_OK) {
+		people_staffing_item(x.id, x.org_id, x.org_name, x.year, x.doc_no, change, &a,
+		                     &item);
+		rc = store_inbox_send(s, who, &item, NULL);
+	}
+	arena_release(&a);
+	return rc;
+}
+
 int store_staffing_set(struct store *s, const struct store_actor *who,
                        const struct store_people_json *json, struct store_staffing *in,
                        enum people_rule *rule)
@@ -269,6 +288,8 @@ int store_staffing_set(struct store *s, const struct store_actor *who,
 		goto done;
 	rc = store_audit_entity(s, who, existing ? "change" : "approve", "staffing", in->id, before,
 	                        staffing_write, json);
+	if (rc == KFQ_OK)
+		rc = tell_zone(s, who, in->id, existing != 0);
 done:
 	free(before);
 	if ((rc = store_end(s, rc)) != KFQ_OK)

@@ -149,12 +149,43 @@ static void test_project(void **state)
 	assert_string_equal(why.field, "/spent_fen");
 }
 
+/* Each grade's scores, the same bounds budget_grade_of uses; a poor project's item. */
+static void test_grade_bounds(void **state)
+{
+	static const char *const codes[] = {"excellent", "good", "fair", "poor"};
+	struct inbox_item it;
+	struct arena a;
+	int64_t lo, hi;
+
+	(void)state;
+	for (int i = 0; i < 4; i++) {
+		enum budget_grade g = budget_grade_find(codes[i], &lo, &hi);
+		struct budget_project in = {.funds_fen = 1, .score = lo, .scored = true};
+		struct budget_project top = {.funds_fen = 1, .score = hi, .scored = true};
+		assert_int_equal(g, BUDGET_GRADE_A + i);
+		assert_int_equal(budget_grade_of(&in), g);
+		assert_int_equal(budget_grade_of(&top), g);
+	}
+	assert_int_equal(budget_grade_find("poor", &lo, &hi), BUDGET_GRADE_D);
+	assert_int_equal(lo, 0);
+	assert_int_equal(hi, 59);
+	assert_int_equal(budget_grade_find("bad", &lo, &hi), BUDGET_GRADE_NONE);
+	assert_int_equal(budget_grade_find(NULL, &lo, &hi), BUDGET_GRADE_NONE);
+	arena_init(&a);
+	budget_poor_item(8, 11, "经开区", 2025, "标准厂房", 55, &a, &it);
+	assert_string_equal(it.kind, "budget_project_poor");
+	assert_string_equal(it.title, "经开区2025年度项目“标准厂房”绩效评价为差（55分），请整改");
+	assert_string_equal(it.link, "/budget-projects?year=2025&zone_id=11&grade=poor");
+	assert_int_equal(it.to[0].org_id, 11);
+	assert_true(it.to[0].perm == PERM_BUDGET_READ);
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_codes),
-	    cmocka_unit_test(test_year),
-	    cmocka_unit_test(test_exec),
+	    cmocka_unit_test(test_grade_bounds), cmocka_unit_test(test_codes),
+	    cmocka_unit_test(test_year),         cmocka_unit_test(test_exec),
 	    cmocka_unit_test(test_project),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <cmocka.h>
 
 static const int64_t floors[KPI_KEY_CATEGORIES] = {20, 20, 20};
@@ -92,12 +93,40 @@ static void test_split_property(void **state)
 	}
 }
 
+/* The first key category short of its minimum; the item of a scheme left below them. */
+static void test_below(void **state)
+{
+	const int64_t floor[KPI_KEY_CATEGORIES] = {30, 20, 20};
+	const int64_t ok[KPI_KEY_CATEGORIES] = {30, 25, 20}, low[KPI_KEY_CATEGORIES] = {30, 19, 19};
+	struct inbox_item it;
+	struct arena a;
+
+	(void)state;
+	assert_int_equal(kpi_floor_short(floor, ok), -1);
+	assert_int_equal(kpi_floor_short(floor, low), KPI_PROJECT);
+	arena_init(&a);
+	kpi_below_item(9, 11, "经开区", 2026, "department", &a, &it);
+	assert_string_equal(it.kind, "kpi_below_floor");
+	assert_string_equal(it.title, "2026年度内部考核最低权重调整后，经开区的内设机构考核方案低于"
+	                              "最低权重，请重新设定权重");
+	assert_string_equal(it.link, "/kpi?year=2026");
+	assert_string_equal(it.entity_type, "kpi_scheme");
+	assert_int_equal(it.entity_id, 9);
+	assert_int_equal(it.nto, 2);
+	assert_int_equal(it.to[0].org_id, 11);
+	assert_true(it.to[0].perm == PERM_PEOPLE_WRITE);
+	assert_true(it.to[1].perm == PERM_PAY_SET);
+	assert_int_equal(it.to[1].scope_of, 11);
+	kpi_below_item(9, 11, "经开区", 2026, "staff", &a, &it);
+	assert_non_null(strstr(it.title, "工作人员考核方案"));
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_scheme),
-	    cmocka_unit_test(test_total),
-	    cmocka_unit_test(test_split),
+	    cmocka_unit_test(test_below),          cmocka_unit_test(test_scheme),
+	    cmocka_unit_test(test_total),          cmocka_unit_test(test_split),
 	    cmocka_unit_test(test_split_property),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

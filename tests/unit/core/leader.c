@@ -31,9 +31,35 @@ static void test_rules(void **state)
 	assert_string_equal(leader_rule_code(LEADER_KEPT_CASE), "kept_case");
 }
 
+/* A record tells the zone and, when a county hosts it, that county. */
+static void test_item(void **state)
+{
+	struct inbox_item it;
+	struct arena a;
+
+	(void)state;
+	arena_init(&a);
+	leader_action_item(3, 11, "经开区", 4, "赵主任", "adjust", 2025, "市委组织部", &a, &it);
+	assert_string_equal(it.kind, "leader_action");
+	assert_string_equal(it.title,
+	                    "市委组织部记录：经开区赵主任及时调整（2025年度考核），请落实");
+	assert_string_equal(it.link, "/county-view?year=2025");
+	assert_int_equal(it.entity_id, 3);
+	assert_int_equal(it.nto, 2);
+	assert_int_equal(it.to[0].org_id, 11);
+	assert_true(it.to[0].perm == PERM_PEOPLE_WRITE);
+	assert_int_equal(it.to[1].org_id, 4);
+	assert_true(it.to[1].perm == PERM_PEOPLE_READ);
+	leader_action_item(3, 11, "经开区", 0, "赵主任", "promote", 2025, "市委组织部", &a, &it);
+	assert_int_equal(it.nto, 1);
+	assert_non_null(strstr(it.title, "优先提拔使用"));
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_item),
 	    cmocka_unit_test(test_rules),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -179,14 +179,35 @@ static void test_seal_v2(void **state)
 	arena_release(&a);
 }
 
+/* 编办's approval tells the zone's roster keepers. */
+static void test_staffing_item(void **state)
+{
+	struct inbox_item it;
+	struct arena a;
+
+	(void)state;
+	arena_init(&a);
+	people_staffing_item(5, 11, "经开区", 2026, "抚编发〔2026〕9号", false, &a, &it);
+	assert_string_equal(it.kind, "staffing_approved");
+	assert_string_equal(
+	    it.title, "经开区2026年度机构编制已核定（抚编发〔2026〕9号），请按核定数配备人员");
+	assert_string_equal(it.link, "/staffing?year=2026");
+	assert_string_equal(it.entity_type, "staffing");
+	assert_int_equal(it.entity_id, 5);
+	assert_int_equal(it.nto, 1);
+	assert_int_equal(it.to[0].org_id, 11);
+	assert_true(it.to[0].perm == PERM_PEOPLE_WRITE);
+	people_staffing_item(5, 11, "经开区", 2026, "抚编发〔2026〕9号", true, &a, &it);
+	assert_non_null(strstr(it.title, "机构编制已调整"));
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_counts),
-	    cmocka_unit_test(test_secondment),
-	    cmocka_unit_test(test_id),
-	    cmocka_unit_test(test_seal),
-	    cmocka_unit_test(test_sm4_known_answer),
+	    cmocka_unit_test(test_staffing_item), cmocka_unit_test(test_counts),
+	    cmocka_unit_test(test_secondment),    cmocka_unit_test(test_id),
+	    cmocka_unit_test(test_seal),          cmocka_unit_test(test_sm4_known_answer),
 	    cmocka_unit_test(test_seal_v2),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
