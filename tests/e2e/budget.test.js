@@ -3,13 +3,14 @@
 // finance bureau (市财政局) sees every zone's execution rate and the chart, records a zone's
 // approval, imports a year's accounts (a bad file's rows named first), opens a zone's accounts
 // subject by subject and the projects' grades; a zone sees its own budget only, with nothing to
-// change. The demo's rates: 123,120,000 of 130,600,000 yuan = 9427 bp in every zone (each is
+// change; a project the bureau grades 差 waits in the zone's 我的待办 and inbox, the tile opening
+// the zone's poor projects. The demo's rates: 123,120,000 of 130,600,000 yuan = 9427 bp in every zone (each is
 // the first scaled evenly); 201: 17,950,000 of 18,600,000 = 9651 bp.
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
 import { createRequire } from 'node:module'
-import { openBrowser, login, logout, pickOption, shot, sel, testWithShots } from './helpers.js'
+import { openBrowser, login, logout, pickOption, shot, sel, testWithShots, todoCount } from './helpers.js'
 
 const require = createRequire(import.meta.url)
 const { writeXlsx } = require('../api/xlsx.js')
@@ -117,6 +118,38 @@ describe('zone budgets', () => {
     assert.equal(await page.locator(`${sel('project-table')} .el-table__body-wrapper .el-table__row`).count(), 1)
     assert.equal(await page.locator(sel('project-create')).count(), 0)
     await shot(page, 'budget-zone')
+    watcher.assertClean()
+  })
+
+  test('a project graded 差 waits in the zone\'s 我的待办 and inbox; the tile opens its poor projects', async () => {
+    const { page, watcher } = b
+    assert.equal(await todoCount(page, 'budget_projects_poor'), 0)
+    await logout(page)
+    await login(page, watcher, FINANCE.username, FINANCE.password)
+    await page.locator(sel('menu-budget-projects')).click()
+    const rows = page.locator(`${sel('project-table')} .el-table__body-wrapper .el-table__row`)
+    await rows.nth(3).waitFor()
+    await rows.filter({ hasText: ECON }).first().locator('[data-test^="project-edit-"]').click()
+    await page.locator(sel('project-form')).waitFor()
+    const score = page.locator(`${sel('project-score')} input`)
+    await score.fill('55')
+    await score.press('Tab')
+    await page.locator(sel('project-save')).click()
+    await page.locator(`${sel('project-table')} [data-test^="project-grade-"]`, { hasText: '55 差' }).waitFor()
+    await logout(page)
+
+    await login(page, watcher, ZONE.username, ZONE.password)
+    assert.equal(await todoCount(page, 'budget_projects_poor'), 1)
+    await page.locator(sel('todo-budget_projects_poor')).click()
+    await page.waitForURL(/\/budget-projects\?year=\d+&grade=poor$/)
+    await page.locator(sel('project-total'), { hasText: '共 1 条' }).waitFor()
+    await page.locator(`${sel('project-table')} [data-test^="project-grade-"]`, { hasText: '55 差' }).waitFor()
+    await page.locator(sel('inbox-bell')).click()
+    const item = page.locator(sel('inbox-item'), { hasText: '绩效评价为差（55分），请整改' }).first()
+    await item.waitFor()
+    assert.match(await item.locator(sel('inbox-item-actor')).innerText(), new RegExp(FINANCE.displayName))
+    await shot(page, 'budget-zone-poor')
+    await page.keyboard.press('Escape')
     watcher.assertClean()
   })
 })

@@ -114,7 +114,7 @@ describe('the daily desk: 我的待办, review queues and the inbox', () => {
   test('the zone starts with every plan still to write; its tile opens the tasks that lack one', async () => {
     const { page, watcher } = zone
     const z = await todos(page)
-    assert.deepEqual(Object.keys(z), ['plans_returned', 'reports_returned', 'milestones_due_soon', 'milestones_overdue', 'plans_to_write', 'notices_to_reply', 'powers_to_accept', 'invest_stalled'])
+    assert.deepEqual(Object.keys(z), ['plans_returned', 'reports_returned', 'milestones_due_soon', 'milestones_overdue', 'plans_to_write', 'notices_to_reply', 'powers_to_accept', 'invest_stalled', 'kpi_below_floor', 'budget_projects_poor'])
     const responsible = (await api.zone.get(`/api/tasks?org_id=${ids.econ}&role=responsible&page_size=50`)).total
     assert.equal(z.plans_to_write, responsible)
     assert.deepEqual([z.plans_returned, z.reports_returned, z.milestones_overdue], [0, 0, 0])
@@ -133,7 +133,7 @@ describe('the daily desk: 我的待办, review queues and the inbox', () => {
     }
     const { page, watcher } = office
     const o = await todos(page)
-    assert.deepEqual(Object.keys(o), ['plans_to_review', 'reports_to_review', 'notices_to_close', 'notices_overdue', 'power_proposals', 'problems_open', 'invest_stalled', 'industry_exceptions', 'assess_appeals_open', 'pay_plans_to_ack', 'platform_over_lines'])
+    assert.deepEqual(Object.keys(o), ['plans_to_review', 'reports_to_review', 'notices_to_close', 'notices_overdue', 'power_proposals', 'problems_open', 'invest_stalled', 'industry_exceptions', 'assess_appeals_open', 'pay_plans_to_ack', 'platform_over_lines', 'kpi_below_floor'])
     assert.equal(o.plans_to_review, 2)
     assert.equal(o.reports_to_review, 0)
     const it = await inboxItem(page, '一区一策计划待审核')

@@ -5,6 +5,9 @@ export default {
     kpi: '内部考核',
   },
   enums: {
+    inboxKind: {
+      kpi_below_floor: '内部考核低于最低权重',
+    },
     auditAction: {
       appeal: '申诉',
       score: '评分',

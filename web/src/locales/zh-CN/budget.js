@@ -54,6 +54,7 @@ export default {
       score: '评价得分',
       grade: '评价等级',
       notScored: '未评价',
+      grades: { excellent: '优', good: '良', fair: '中', poor: '差' },
       scoreHint: '按《项目支出绩效评价管理办法》：90分以上为优，80至89分为良，60至79分为中，60分以下为差',
       amountInvalid: '请输入金额，最多两位小数',
       required: '请填写',
@@ -90,6 +91,9 @@ export default {
     },
   },
   enums: {
+    inboxKind: {
+      budget_project_poor: '项目绩效评价为差',
+    },
     auditEntity: {
       zone_budget: '开发区预决算',
       budget_lines: '预决算科目',

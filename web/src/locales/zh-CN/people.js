@@ -26,6 +26,8 @@ export default {
       pay_filed: '薪酬方案备案',
       pay_returned: '薪酬方案退回',
       pay_effective: '薪酬方案生效',
+      staffing_approved: '机构编制核定',
+      leader_action: '班子成员奖惩记录',
     },
     auditEntity: {
       staffing: '机构编制',
