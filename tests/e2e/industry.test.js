@@ -217,7 +217,7 @@ describe('industry plans and the investment pipeline', () => {
     await page.locator('.el-tabs__item', { hasText: '分配方案' }).click()
     await rows(page, 'plan-table').filter({ hasText: '抚顺高新技术产业开发区（示例）' }).locator(sel('plan-open')).click()
     const line = (name) => page.locator('.el-drawer .el-table__row', { hasText: name })
-    await line('陈静').locator('[data-test^="staff-projects-"]').click()
+    await line('陈静').locator('[data-test^="staff-projects-open-"]').click()
     const summary = page.locator(`${sel('staff-projects-summary')}:visible`)
     await summary.waitFor()
     assert.equal((await summary.innerText()).trim(), '负责2个招商项目，其中签约及以后2个、落地及以后1个')
@@ -225,7 +225,7 @@ describe('industry plans and the investment pipeline', () => {
     assert.deepEqual((await listed.allInnerTexts()).map((x) => x.split('\t')[0].trim()).sort(), ['动力电池正极材料项目（示例）', '工业机器人整机项目（示例）'])
     await shot(page, 'pay-staff-projects')
     // 刘洋, 招商专员, is a civil servant: no 招商 incentive, nothing to show
-    assert.equal(await line('刘洋').locator('[data-test^="staff-projects-"]').count(), 0)
+    assert.equal(await line('刘洋').locator('[data-test^="staff-projects-open-"]').count(), 0)
     watcher.assertClean()
   })
 })
