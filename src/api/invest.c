@@ -1,8 +1,9 @@
 /* invest.c - the investment pipeline (招商引资, art. 13): each zone's projects with filters
- * (stage, stalled, a name), exports, one with its stage history, a zone entering and changing
- * its own, stage changes (forward only, each kept and audited), and the office's number of days
- * after which a project without a change has stalled. A stalled project is a 督办单 subject
- * (api/notice_subject.c). Must not write SQL. */
+ * (stage, stalled, a name, the responsible person), exports, one with its stage history, a zone
+ * entering and changing its own with a person of its roster as the responsible staff (the store
+ * checks the roster in its transaction), stage changes (forward only, each kept and audited),
+ * and the office's number of days after which a project without a change has stalled. A stalled
+ * project is a 督办单 subject (api/notice_subject.c). Must not write SQL. */
 #include "api/invest.h"
 #include "api/export.h"
 #include "api/money.h"
@@ -56,6 +57,7 @@ static int filter_from_query(struct api_ctx *c, struct store_invest_filter *f,
 		return api_error(c, 400, "invalid_value",
 		                 "阶段应为洽谈、签约、落地、开工、投产或达产", "stage");
 	f->q = api_query_str(c, "q");
+	f->staff_person_id = api_query_int(c, "staff_person_id", 0);
 	if (api_query_int(c, "stalled", 0))
 		f->stalled_on = stall_cutoff(c, days);
 	if (paged)
@@ -98,6 +100,17 @@ static int list(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
+/* The responsible staff as the export writes it: the roster person, or the text written before
+ * projects named one, each with what the page shows beside it. */
+static const char *staff_cell(struct api_ctx *c, const struct store_invest_project *p)
+{
+	if (!p->p.staff_person_id)
+		return arena_printf(c->a, "%s（未关联名册）", p->staff_text);
+	if (p->staff_left_on)
+		return arena_printf(c->a, "%s（已离开名册）", p->staff_person_name);
+	return p->staff_person_name;
+}
+
 static int export(struct api_ctx *c)
 {
 	static const char *const headers[] = {
@@ -133,7 +146,7 @@ static int export(struct api_ctx *c)
 		export_amount(&t, p[i].p.realized_fen, 2);
 		export_amount(&t, p[i].p.expected_output_fen, 2);
 		export_amount(&t, p[i].p.expected_tax_fen, 2);
-		export_text(&t, p[i].p.staff);
+		export_text(&t, staff_cell(c, &p[i]));
 		export_text(&t, stalled ? "是" : "否");
 		export_end_row(&t);
 	}
@@ -187,7 +200,7 @@ static int read_facts(struct api_ctx *c, struct store_invest_project *p)
 	p->p.name = api_body_str(c, "name");
 	p->p.investor = api_body_str(c, "investor");
 	p->p.industry_code = api_body_str(c, "industry_code");
-	p->p.staff = api_body_str(c, "staff");
+	p->p.staff_person_id = api_body_int(c, "staff_person_id");
 	p->note = api_body_str(c, "note");
 	p->p.agreed_fen = api_body_int(c, "agreed_fen");
 	p->p.realized_fen = api_body_has(c, "realized_fen") ? api_body_int(c, "realized_fen") : 0;
@@ -206,9 +219,19 @@ static int read_facts(struct api_ctx *c, struct store_invest_project *p)
 	return 0;
 }
 
+/* a refused responsible person (the store's roster check), or the store's error */
+static int save_error(struct api_ctx *c, int rc, const struct invest_problem *why)
+{
+	if (rc == KFQ_EINVAL)
+		return api_error(c, 400, "invalid_value", arena_strdup(c->a, why->message),
+		                 arena_strdup(c->a, why->field));
+	return api_store_error(c, rc);
+}
+
 static int create(struct api_ctx *c)
 {
 	struct store_invest_project p = {0};
+	struct invest_problem why = {0};
 	int64_t day;
 	int stage, rc;
 
@@ -225,24 +248,25 @@ static int create(struct api_ctx *c)
 		                 "/stage_on");
 	if (money_zone_visible(c, p.zone_id) != 0)
 		return -1;
-	rc = store_invest_save(c->db, &c->actor, &invest_json_audit, &p);
+	rc = store_invest_save(c->db, &c->actor, &invest_json_audit, &p, &why);
 	if (rc == KFQ_ECONSTRAINT)
 		return api_error(c, 400, "invalid_value", "请选择开发区", "/zone_id");
 	if (rc != KFQ_OK)
-		return api_store_error(c, rc);
+		return save_error(c, rc, &why);
 	return answer(c, p.id, 201);
 }
 
 static int update(struct api_ctx *c)
 {
 	struct store_invest_project p;
+	struct invest_problem why = {0};
 	int rc;
 
 	/* another organization's project answers as a missing one */
 	if (load(c, &p) != 0 || read_facts(c, &p) != 0)
 		return -1;
-	if ((rc = store_invest_save(c->db, &c->actor, &invest_json_audit, &p)) != KFQ_OK)
-		return api_store_error(c, rc);
+	if ((rc = store_invest_save(c->db, &c->actor, &invest_json_audit, &p, &why)) != KFQ_OK)
+		return save_error(c, rc, &why);
 	return answer(c, p.id, 200);
 }
 
@@ -304,6 +328,7 @@ static const struct api_field list_query[] = {
     API_QSTR("stage", 16),
     API_INT_FIELD("stalled", false, 0, 1),
     API_QSTR("q", 100),
+    API_ID_FIELD("staff_person_id", false), /* the projects a person answers for */
     API_QPAGE,
     API_FIELDS_END,
 };
@@ -313,12 +338,13 @@ static const struct api_field export_query[] = {
     API_QSTR("stage", 16),
     API_INT_FIELD("stalled", false, 0, 1),
     API_QSTR("q", 100),
+    API_ID_FIELD("staff_person_id", false), /* the projects a person answers for */
     API_FIELDS_END,
 };
 
 #define FACTS                                                                                      \
 	{"name", API_STR, true, 200}, {"investor", API_STR, false, 200},                           \
-	    {"industry_code", API_STR, true, 4}, {"staff", API_STR, true, 100},                    \
+	    {"industry_code", API_STR, true, 4}, API_ID_FIELD("staff_person_id", true),            \
 	    {"note", API_STR, false, 2000},                                                        \
 	    API_INT_FIELD("agreed_fen", true, 0, MONEY_AMOUNT_MAX),                                \
 	    API_INT_FIELD("realized_fen", false, 0, MONEY_AMOUNT_MAX),                             \

@@ -40,7 +40,12 @@ void invest_json_fields(struct jsonw *w, const struct store_invest_project *p,
 	jsonw_kstr(w, "name", p->p.name);
 	jsonw_kstr(w, "note", p->note);
 	jsonw_kint(w, "realized_fen", p->p.realized_fen);
-	jsonw_kstr(w, "staff", p->p.staff);
+	jsonw_kstr(w, "staff", p->staff_text);
+	/* the roster changes without the project: answers say it, audit records do not */
+	if (st)
+		jsonw_kstr(w, "staff_left_on", p->staff_left_on);
+	jsonw_kid(w, "staff_person_id", p->p.staff_person_id);
+	jsonw_kstr(w, "staff_person_name", p->staff_person_name);
 	jsonw_kstr(w, "stage", stage);
 	jsonw_kstr(w, "stage_label", enum_label(&enum_invest_stage, stage));
 	jsonw_kstr(w, "stage_on", p->stage_on);

@@ -10,14 +10,14 @@
 struct jsonw;
 
 /* How long a project has been in its stage, as the API answers it (not audited: it changes
- * with the day). */
+ * with the day; so does whether its staff has left the roster, written with it). */
 struct invest_json_stall {
 	int64_t days;
 	bool stalled;
 };
 
-/* A project's members (its stage changes when it holds them, its stall when st is not NULL) in
- * an object the caller opened. */
+/* A project's members (its stage changes when it holds them, its stall and its staff's leaving
+ * the roster when st is not NULL) in an object the caller opened. */
 void invest_json_fields(struct jsonw *w, const struct store_invest_project *p,
                         const struct invest_json_stall *st);
 /* A project as one object (the audit record's shape). */

@@ -31,14 +31,23 @@ int invest_project_check(const struct invest_project *p, struct invest_problem *
 {
 	if (!p->name || !*p->name)
 		return refuse(why, "/name", "请填写项目名称");
-	if (!p->staff || !*p->staff)
-		return refuse(why, "/staff", "请填写项目责任人");
+	if (p->staff_person_id <= 0)
+		return refuse(why, "/staff_person_id", "请从人员名册选择项目责任人");
 	if (p->agreed_fen < 0 || p->realized_fen < 0 || p->expected_output_fen < 0 ||
 	    p->expected_tax_fen < 0)
 		return refuse(why, "/agreed_fen", "金额不能为负数");
 	if (p->realized_fen > p->agreed_fen)
 		return refuse(why, "/realized_fen",
 		              "实际到位投资不应超过协议投资额（增资请修改协议投资额）");
+	return 0;
+}
+
+int invest_staff_check(int64_t zone_id, const struct invest_staff *s, struct invest_problem *why)
+{
+	if (!s->found || s->org_id != zone_id)
+		return refuse(why, "/staff_person_id", "项目责任人应为本开发区人员名册上的人员");
+	if (s->left && !s->kept)
+		return refuse(why, "/staff_person_id", "该人员已离开人员名册，请选择在册人员");
 	return 0;
 }
 

@@ -26,7 +26,8 @@ int invest_stage_find(const char *code);
 const char *invest_stage_code(enum invest_stage s);
 
 struct invest_project {
-	const char *name, *investor, *industry_code, *staff;
+	const char *name, *investor, *industry_code;
+	int64_t staff_person_id; /* the responsible staff: a person on the zone's roster */
 	int64_t agreed_fen, realized_fen, expected_output_fen, expected_tax_fen;
 };
 
@@ -37,8 +38,23 @@ struct invest_problem {
 
 /* Name and responsible staff present, amounts not negative, the investment realized within
  * the agreed one (more is a new agreement). The industry code is checked against the
- * classification by the caller. 0, or -1 with *why. */
+ * classification by the caller, the staff's roster by invest_staff_check. 0, or -1 with *why. */
 int invest_project_check(const struct invest_project *p, struct invest_problem *why);
+
+/* What the write's transaction found of the person a project names as its responsible staff. */
+struct invest_staff {
+	bool found;     /* a person of that id is on some roster */
+	int64_t org_id; /* whose roster */
+	bool left;      /* their leaving the roster is recorded */
+	bool kept;      /* already the project's responsible staff */
+};
+
+/* The responsible staff of a project of zone_id: on that zone's roster (another zone's person
+ * and an unknown id are refused with the same words: a zone learns nothing of other rosters),
+ * and still on it, unless already the project's (who leaves stays named on the projects they
+ * answered for until the zone names someone else; DECISIONS 168). 0, or -1 with *why (field
+ * "/staff_person_id"). */
+int invest_staff_check(int64_t zone_id, const struct invest_staff *s, struct invest_problem *why);
 
 /* A stage change: forward only (stages are not skipped back; a project that fell through is
  * closed, not moved back), on a valid date not before the current stage's and not after today.

@@ -1,5 +1,7 @@
-/* store_invest.c - the investment pipeline in SQL: projects, stage changes, the stall setting.
- * Must not decide a stage change (core/invest.c) or who may write (api/). */
+/* store_invest.c - the investment pipeline in SQL: projects (with their responsible staff, a
+ * person of the zone's roster, read beside them and checked in the write's transaction), stage
+ * changes, the stall setting. Must not decide a stage change or whom a project may name
+ * (core/invest.c) or who may write (api/). */
 #include "store/store_invest.h"
 #include "store/store_enterprise.h"
 #include "store/store_impl.h"
@@ -13,24 +15,32 @@
 #define PROJECT_COLS                                                                               \
 	"p.id, p.zone_id, o.name, p.name, p.investor, p.industry_code, p.stage, p.stage_on, "      \
 	"p.agreed_fen, p.realized_fen, p.expected_output_fen, p.expected_tax_fen, p.staff, "       \
-	"p.note, p.created_by, p.created_at, p.updated_at"
+	"p.note, p.created_by, p.created_at, p.updated_at, p.staff_person_id, sp.name, "           \
+	"sp.end_date"
 #define PROJECT_FROM " FROM invest_project p JOIN org o ON o.id = p.zone_id"
-static const char sql_list[] = "SELECT " PROJECT_COLS PROJECT_FROM;
+#define STAFF_JOIN   " LEFT JOIN person sp ON sp.id = p.staff_person_id"
+static const char sql_list[] = "SELECT " PROJECT_COLS PROJECT_FROM STAFF_JOIN;
 static const char sql_count[] = "SELECT COUNT(*)" PROJECT_FROM;
-static const char sql_get[] = "SELECT " PROJECT_COLS PROJECT_FROM " WHERE p.id = ?1";
+static const char sql_get[] = "SELECT " PROJECT_COLS PROJECT_FROM STAFF_JOIN " WHERE p.id = ?1";
 static const char sql_changes[] =
     "SELECT c.from_stage, c.to_stage, c.changed_on, c.note, u.display_name, c.changed_at FROM "
     "invest_stage_change c LEFT JOIN app_user u ON u.id = c.changed_by WHERE c.project_id = ?1 "
     "ORDER BY c.id";
+/* naming a roster person clears the free text written before there was one */
 static const char sql_insert[] =
     "INSERT INTO invest_project (zone_id, name, investor, industry_code, stage, stage_on, "
-    "agreed_fen, realized_fen, expected_output_fen, expected_tax_fen, staff, note, created_by, "
-    "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-    "?14, ?14) RETURNING id";
+    "agreed_fen, realized_fen, expected_output_fen, expected_tax_fen, staff_person_id, staff, "
+    "note, created_by, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+    "?11, '', ?12, ?13, ?14, ?14) RETURNING id";
 static const char sql_update[] =
     "UPDATE invest_project SET name = ?2, investor = ?3, industry_code = ?4, agreed_fen = ?5, "
-    "realized_fen = ?6, expected_output_fen = ?7, expected_tax_fen = ?8, staff = ?9, note = ?10, "
-    "updated_at = ?11 WHERE id = ?1 RETURNING id";
+    "realized_fen = ?6, expected_output_fen = ?7, expected_tax_fen = ?8, staff_person_id = ?9, "
+    "staff = '', note = ?10, updated_at = ?11 WHERE id = ?1 RETURNING id";
+/* the person a project ?2 (0: a new one) names: whose roster, left it, already the project's */
+static const char sql_staff[] =
+    "SELECT org_id, CASE WHEN end_date IS NULL THEN 0 ELSE 1 END, CASE WHEN EXISTS (SELECT 1 "
+    "FROM invest_project WHERE id = ?2 AND staff_person_id = ?1) THEN 1 ELSE 0 END FROM person "
+    "WHERE id = ?1";
 static const char sql_change_insert[] =
     "INSERT INTO invest_stage_change (project_id, from_stage, to_stage, changed_on, note, "
     "changed_by, changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
@@ -61,11 +71,14 @@ static void read_project(struct store_stmt *st, struct arena *a, void *element)
 	p->p.realized_fen = store_col_int(st, 9);
 	p->p.expected_output_fen = store_col_int(st, 10);
 	p->p.expected_tax_fen = store_col_int(st, 11);
-	p->p.staff = store_col_dup(st, 12, a);
+	p->staff_text = store_col_dup(st, 12, a);
 	p->note = store_col_dup(st, 13, a);
 	p->created_by = store_col_null(st, 14) ? 0 : store_col_int(st, 14);
 	p->created_at = store_col_dup(st, 15, a);
 	p->updated_at = store_col_dup(st, 16, a);
+	p->p.staff_person_id = store_col_null(st, 17) ? 0 : store_col_int(st, 17);
+	p->staff_person_name = store_col_null(st, 18) ? NULL : store_col_dup(st, 18, a);
+	p->staff_left_on = store_col_null(st, 19) ? NULL : store_col_dup(st, 19, a);
 }
 
 static void read_change(struct store_stmt *st, struct arena *a, void *element)
@@ -89,6 +102,8 @@ static void project_filter(struct store_sql *q, const void *arg)
 		store_sql_int(q, " AND p.zone_id = ?", f->zone_id);
 	if (f->stage)
 		store_sql_text(q, " AND p.stage = ?", f->stage);
+	if (f->staff_person_id)
+		store_sql_int(q, " AND p.staff_person_id = ?", f->staff_person_id);
 	if (f->stalled_on) {
 		store_sql_add(q, " AND p.stage <> 'full'");
 		store_sql_text(q, " AND p.stage_on <= ?", f->stalled_on);
@@ -185,12 +200,42 @@ static void bind_amounts(struct store_stmt *st, int *k, const struct store_inves
 	store_bind_int(st, (*k)++, p->p.realized_fen);
 	store_bind_int(st, (*k)++, p->p.expected_output_fen);
 	store_bind_int(st, (*k)++, p->p.expected_tax_fen);
-	store_bind_text(st, (*k)++, p->p.staff);
+	store_bind_int(st, (*k)++, p->p.staff_person_id);
 	store_bind_text(st, (*k)++, p->note ? p->note : "");
 }
 
+static void read_staff(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct invest_staff *named = element;
+
+	(void)a;
+	named->found = true;
+	named->org_id = store_col_int(st, 0);
+	named->left = store_col_int(st, 1) != 0;
+	named->kept = store_col_int(st, 2) != 0;
+}
+
+/* In the write's transaction: p's person may be named (KFQ_EINVAL with *why if not). */
+static int staff_check(struct store *s, const struct store_invest_project *p,
+                       struct invest_problem *why)
+{
+	struct invest_staff named = {0};
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_staff, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, p->p.staff_person_id);
+	store_bind_int(st, 2, p->id);
+	rc = store_row(st, NULL, read_staff, &named);
+	if (rc != KFQ_OK && rc != KFQ_ENOTFOUND)
+		return rc;
+	return invest_staff_check(p->zone_id, &named, why) == 0 ? KFQ_OK : KFQ_EINVAL;
+}
+
 int store_invest_save(struct store *s, const struct store_actor *who,
-                      const struct store_invest_json *json, struct store_invest_project *p)
+                      const struct store_invest_json *json, struct store_invest_project *p,
+                      struct invest_problem *why)
 {
 	struct store_stmt *st;
 	char now[TIME_RFC3339_LEN], *before = NULL;
@@ -204,6 +249,8 @@ int store_invest_save(struct store *s, const struct store_actor *who,
 	rc = store_enterprise_zone_check(s, p->zone_id);
 	if (rc == KFQ_ENOTFOUND)
 		rc = KFQ_ECONSTRAINT;
+	if (rc == KFQ_OK)
+		rc = staff_check(s, p, why);
 	if (rc == KFQ_OK &&
 	    (rc = store_prepare(s, create ? sql_insert : sql_update, &st)) == KFQ_OK) {
 		if (create) {

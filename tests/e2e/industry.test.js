@@ -9,7 +9,12 @@
 // 督导看板 too and drafts a 督办单 from there. The office approves the
 // exception and drafts a 督办单 about a stalled project. The zone drops its fourth leading
 // industry (no approval needed any more), tags 智能装备 with a 中类 picked in the cascader, and
-// moves its stalled project on: the stall ends and the history shows the change.
+// moves its stalled project on: the stall ends and the history shows the change. The demo's
+// projects name people of the zone's roster: 经开区's 项目专员 黄丽 answers for the stalled one,
+// and the zone names 王建国 (规划专员) instead, found by typing in the dialog's roster picker.
+// In 高新区's filed pay plan, the office sees what its 项目专员 陈静 (事业编制, so a 招商
+// incentive may pay her) answers for: the signed project and the started one; a civil servant's
+// line offers nothing.
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
@@ -185,6 +190,42 @@ describe('industry plans and the investment pipeline', () => {
     assert.match(history[2], /签约 → 落地/)
     assert.match(history[2], /完成土地摘牌/)
     await shot(page, 'invest-project-zone')
+
+    // the responsible staff, a roster person, changed by picking another one found by name
+    assert.equal((await page.locator(sel('invest-staff-name')).innerText()).trim(), '黄丽')
+    await page.locator(sel('invest-project-edit')).click()
+    await page.locator(sel('invest-form')).waitFor()
+    const staff = page.locator(`${sel('invest-staff')} input`)
+    await staff.click()
+    await staff.fill('王')
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '王建国' }).click()
+    await shot(page, 'invest-staff-picked')
+    await page.locator(sel('invest-save')).click()
+    await page.locator(sel('invest-form')).waitFor({ state: 'hidden' })
+    await page.locator(sel('invest-staff-name'), { hasText: '王建国' }).waitFor()
+    await page.locator(sel('menu-invest')).click()
+    const row = rows(page, 'invest-table').filter({ hasText: '动力电池正极材料项目（示例）' })
+    assert.equal((await row.locator(sel('invest-staff-name')).innerText()).trim(), '王建国')
+    await logout(page)
+    watcher.assertClean()
+  })
+
+  test('the office: a non-civil-servant\'s 招商 projects beside their line of a pay plan', async () => {
+    const { page, watcher } = b
+    await login(page, watcher, OFFICE.username, OFFICE.password)
+    await page.locator(sel('menu-pay')).click()
+    await page.locator('.el-tabs__item', { hasText: '分配方案' }).click()
+    await rows(page, 'plan-table').filter({ hasText: '抚顺高新技术产业开发区（示例）' }).locator(sel('plan-open')).click()
+    const line = (name) => page.locator('.el-drawer .el-table__row', { hasText: name })
+    await line('陈静').locator('[data-test^="staff-projects-open-"]').click()
+    const summary = page.locator(`${sel('staff-projects-summary')}:visible`)
+    await summary.waitFor()
+    assert.equal((await summary.innerText()).trim(), '负责2个招商项目，其中签约及以后2个、落地及以后1个')
+    const listed = page.locator('[data-test^="staff-projects-list-"]:visible .el-table__row')
+    assert.deepEqual((await listed.allInnerTexts()).map((x) => x.split('\t')[0].trim()).sort(), ['动力电池正极材料项目（示例）', '工业机器人整机项目（示例）'])
+    await shot(page, 'pay-staff-projects')
+    // 刘洋, 招商专员, is a civil servant: no 招商 incentive, nothing to show
+    assert.equal(await line('刘洋').locator('[data-test^="staff-projects-open-"]').count(), 0)
     watcher.assertClean()
   })
 })

@@ -22,8 +22,7 @@ static void test_stages(void **state)
 
 static void test_project(void **state)
 {
-	struct invest_project p = {"新能源电池项目", "示例集团", "3841", "张三",
-	                           500000000,        0,          0,      0};
+	struct invest_project p = {"新能源电池项目", "示例集团", "3841", 7, 500000000, 0, 0, 0};
 	struct invest_problem why = {0};
 	(void)state;
 
@@ -33,16 +32,41 @@ static void test_project(void **state)
 	assert_string_equal(why.field, "/realized_fen");
 	p.realized_fen = 500000000;
 	assert_int_equal(invest_project_check(&p, &why), 0);
-	p.staff = "";
+	p.staff_person_id = 0;
 	assert_int_equal(invest_project_check(&p, &why), -1);
-	assert_string_equal(why.field, "/staff");
-	p.staff = "张三";
+	assert_string_equal(why.field, "/staff_person_id");
+	assert_string_equal(why.message, "请从人员名册选择项目责任人");
+	p.staff_person_id = 7;
 	p.expected_tax_fen = -1;
 	assert_int_equal(invest_project_check(&p, &why), -1);
 	p.expected_tax_fen = 0;
 	p.name = NULL;
 	assert_int_equal(invest_project_check(&p, &why), -1);
 	assert_string_equal(why.field, "/name");
+}
+
+/* zone 3's project: its own roster's people only, and those still on it unless already named */
+static void test_staff(void **state)
+{
+	struct invest_problem why = {0};
+	struct invest_staff own = {true, 3, false, false}, other = {true, 4, false, false};
+	struct invest_staff unknown = {false, 0, false, false}, left = {true, 3, true, false};
+	struct invest_staff left_kept = {true, 3, true, true}, other_kept = {true, 4, false, true};
+	(void)state;
+
+	assert_int_equal(invest_staff_check(3, &own, &why), 0);
+	assert_int_equal(invest_staff_check(3, &left_kept, &why), 0);
+	assert_int_equal(invest_staff_check(3, &other, &why), -1);
+	assert_string_equal(why.field, "/staff_person_id");
+	assert_string_equal(why.message, "项目责任人应为本开发区人员名册上的人员");
+	memset(&why, 0, sizeof(why));
+	assert_int_equal(invest_staff_check(3, &unknown, &why), -1);
+	assert_string_equal(why.message, "项目责任人应为本开发区人员名册上的人员");
+	/* kept or not, another zone's person is never right */
+	assert_int_equal(invest_staff_check(3, &other_kept, &why), -1);
+	assert_int_equal(invest_staff_check(3, &left, &why), -1);
+	assert_string_equal(why.field, "/staff_person_id");
+	assert_string_equal(why.message, "该人员已离开人员名册，请选择在册人员");
 }
 
 static void test_stage_change(void **state)
@@ -88,9 +112,8 @@ static void test_stalled(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_stages),
-	    cmocka_unit_test(test_project),
-	    cmocka_unit_test(test_stage_change),
+	    cmocka_unit_test(test_stages),  cmocka_unit_test(test_project),
+	    cmocka_unit_test(test_staff),   cmocka_unit_test(test_stage_change),
 	    cmocka_unit_test(test_stalled),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,15 +3,22 @@
  * writes leaving nothing (not a zone, the same start year, approving one's own or one without
  * an exception), a zone's year summed by 小类 (output and tax, enterprises without figures
  * counted); a 招商 project with its stage history, a stale move refused, the stalled by their
- * cutoff, the stall setting audited; the audit chain verifies at the end. */
+ * cutoff, the stall setting audited; its responsible staff a person of the zone's roster (not
+ * another zone's, nor one who has left unless already named; never deleted while named); the
+ * audit chain verifies at the end. */
 #include "testdb.h"
 
+#include "core/notice.h"
+#include "core/plan.h"
 #include "store/store_enterprise.h"
 #include "store/store_industry_plan.h"
 #include "store/store_invest.h"
 #include "store/store_org.h"
+#include "store/store_people.h"
 #include "util/jsonw.h"
+#include "util/timeutil.h"
 
+#include <sodium.h>
 #include <string.h>
 
 static const struct store_actor cli = {0, "cli:unit", 0, "cli"};
@@ -75,6 +82,29 @@ static const struct store_invest_json invest_json = {.project = project_shape,
 static const struct store_enterprise_json ent_json = {.enterprise = enterprise_shape,
                                                       .tax_year = tax_shape};
 static const struct store_org_json org_json = {.org = org_shape};
+
+static void staffing_shape(struct jsonw *w, const struct store_staffing *x)
+{
+	jsonw_obj_open(w);
+	jsonw_kint(w, "quota", x->f.quota);
+	jsonw_obj_close(w);
+}
+
+static void post_shape(struct jsonw *w, const struct store_post *p)
+{
+	jsonw_obj_open(w);
+	jsonw_kstr(w, "name", p->name);
+	jsonw_obj_close(w);
+}
+
+static void person_shape(struct jsonw *w, const struct store_person *p)
+{
+	jsonw_obj_open(w);
+	jsonw_kstr(w, "end_date", p->end_date);
+	jsonw_obj_close(w);
+}
+
+static const struct store_people_json people_json = {staffing_shape, post_shape, person_shape};
 
 static int64_t zone, dept;
 
@@ -206,23 +236,51 @@ static void test_sums(void **state)
 	arena_release(&a);
 }
 
+/* A person on org's roster (its staffing of this year approved first), their id. */
+static int64_t roster_person(struct store *s, int64_t org, const char *name, const char *id_number)
+{
+	struct store_staffing x = {0};
+	struct store_person p = {0};
+	enum people_rule rule;
+
+	x.org_id = org;
+	x.year = notice_year(plan_today(time_now()));
+	x.f = (struct staffing_figures){2, 3, 0, 1, 5};
+	x.doc_no = "抚编发〔2026〕9号";
+	assert_int_equal(store_staffing_set(s, &cli, &people_json, &x, &rule), KFQ_OK);
+	p.org_id = org;
+	p.name = name;
+	p.id_number = id_number;
+	p.identity = "institution";
+	p.appointment = "appointed";
+	p.paid_by_zone = true;
+	p.start_date = "2026-01-01";
+	assert_int_equal(store_person_create(s, &cli, &people_json, &p, &rule), KFQ_OK);
+	return p.id;
+}
+
 static void test_invest(void **state)
 {
 	struct store *s = *state;
 	struct store_invest_project p = {0}, got, *list;
 	struct store_scope everything = {0};
 	struct store_invest_filter f = {.scope = &everything};
+	struct invest_problem why;
 	struct arena a;
-	int64_t before, total;
+	int64_t before, total, staff;
 	int n, days;
+	uint8_t key[32];
 
 	arena_init(&a);
+	memset(key, 5, sizeof(key));
+	store_people_key_set(key);
+	staff = roster_person(s, zone, "张三", "11010519491231002X");
 	p.zone_id = zone;
-	p.p = (struct invest_project){"动力电池项目", "示例集团", "3841", "张三", 100, 0, 200, 10};
+	p.p = (struct invest_project){"动力电池项目", "示例集团", "3841", staff, 100, 0, 200, 10};
 	p.stage = INVEST_TALKS;
 	p.stage_on = "2026-01-10";
 	before = testdb_audit_count(s);
-	assert_int_equal(store_invest_save(s, &cli, &invest_json, &p), KFQ_OK);
+	assert_int_equal(store_invest_save(s, &cli, &invest_json, &p, &why), KFQ_OK);
 	assert_int_equal(store_invest_move(s, &cli, &invest_json, p.id, INVEST_TALKS, INVEST_SIGNED,
 	                                   "2026-03-01", "签约", 50),
 	                 KFQ_OK);
@@ -239,6 +297,10 @@ static void test_invest(void **state)
 	assert_null(got.changes[0].from_stage);
 	assert_string_equal(got.changes[1].from_stage, "talks");
 	assert_string_equal(got.changes[1].note, "签约");
+	assert_int_equal(got.p.staff_person_id, staff);
+	assert_string_equal(got.staff_person_name, "张三");
+	assert_null(got.staff_left_on);
+	assert_string_equal(got.staff_text, "");
 
 	/* stalled by a cutoff: the stage's day at most the cutoff */
 	f.zone_id = zone;
@@ -262,13 +324,80 @@ static void test_invest(void **state)
 	arena_release(&a);
 }
 
+/* The responsible staff: the zone's own roster only, checked in the write's transaction. */
+static void test_invest_staff(void **state)
+{
+	struct store *s = *state;
+	struct store_invest_project p = {0}, twin, got, *list;
+	struct store_scope everything = {0};
+	struct store_invest_filter f = {.scope = &everything};
+	struct invest_problem why;
+	enum people_rule rule;
+	struct arena a;
+	int64_t before, total, own, other, zone2 = make_org(s, "胜利经济开发区", "zone");
+	int n;
+
+	arena_init(&a);
+	other = roster_person(s, zone2, "李四", "830000199001010012");
+	f.zone_id = zone;
+	assert_int_equal(store_invest_list(s, &a, &f, &list, &n, &total), KFQ_OK);
+	assert_int_equal(n, 1);
+	own = list[0].p.staff_person_id;
+	p = list[0];
+	before = testdb_audit_count(s);
+
+	/* another zone's person, or one that does not exist: refused, nothing written */
+	twin = p;
+	twin.id = 0;
+	twin.p.staff_person_id = other;
+	memset(&why, 0, sizeof(why));
+	assert_int_equal(store_invest_save(s, &cli, &invest_json, &twin, &why), KFQ_EINVAL);
+	assert_string_equal(why.field, "/staff_person_id");
+	assert_int_equal(twin.id, 0);
+	p.p.staff_person_id = other;
+	assert_int_equal(store_invest_save(s, &cli, &invest_json, &p, &why), KFQ_EINVAL);
+	p.p.staff_person_id = other + 1000;
+	assert_int_equal(store_invest_save(s, &cli, &invest_json, &p, &why), KFQ_EINVAL);
+	assert_int_equal(testdb_audit_count(s), before);
+
+	/* who leaves the roster stays named on the project, which may still change, but is not
+	 * named anew */
+	assert_int_equal(
+	    store_person_end(s, &cli, &people_json, own, "left", "2026-06-30", "辞职", &rule),
+	    KFQ_OK);
+	p.p.staff_person_id = own;
+	p.note = "已离职，待调整责任人";
+	assert_int_equal(store_invest_save(s, &cli, &invest_json, &p, &why), KFQ_OK);
+	assert_int_equal(store_invest_get(s, &a, p.id, &got), KFQ_OK);
+	assert_int_equal(got.p.staff_person_id, own);
+	assert_string_equal(got.staff_left_on, "2026-06-30");
+	twin.p.staff_person_id = own;
+	memset(&why, 0, sizeof(why));
+	assert_int_equal(store_invest_save(s, &cli, &invest_json, &twin, &why), KFQ_EINVAL);
+	assert_string_equal(why.message, "该人员已离开人员名册，请选择在册人员");
+	assert_int_equal(testdb_audit_count(s), before + 2);
+
+	/* a person named on a project is never deleted (people leave the roster by an end date) */
+	assert_int_not_equal(store_exec(s, "DELETE FROM person WHERE name = '张三'"), KFQ_OK);
+	f.zone_id = 0;
+	f.staff_person_id = own;
+	assert_int_equal(store_invest_list(s, &a, &f, &list, &n, &total), KFQ_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].staff_person_name, "张三");
+	f.staff_person_id = other;
+	assert_int_equal(store_invest_list(s, &a, &f, &list, &n, &total), KFQ_OK);
+	assert_int_equal(n, 0);
+	arena_release(&a);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_plan),
-	    cmocka_unit_test(test_sums),
-	    cmocka_unit_test(test_invest),
+	    cmocka_unit_test(test_plan),         cmocka_unit_test(test_sums),
+	    cmocka_unit_test(test_invest),       cmocka_unit_test(test_invest_staff),
 	    cmocka_unit_test(testdb_test_chain),
 	};
+	if (sodium_init() < 0) /* the roster seals ID numbers */
+		return 1;
 	return testdb_main(argc, argv, "store_industry", tests, sizeof(tests) / sizeof(tests[0]));
 }
