@@ -201,6 +201,16 @@ int revshare_compute(const struct revshare_params *prm, const int64_t *zone_ids,
 	return 0;
 }
 
+void revshare_add_amounts(struct strbuf *out, int type, int64_t a, int64_t b)
+{
+	strbuf_addstr(out, tax_type_defs[type].code);
+	strbuf_addch(out, ' ');
+	strbuf_addint(out, a);
+	strbuf_addch(out, ' ');
+	strbuf_addint(out, b);
+	strbuf_addch(out, '\n');
+}
+
 void revshare_zone_text(const struct revshare_params *prm, const struct revshare_result *r,
                         size_t zone, const struct revshare_enterprise *e, struct strbuf *out)
 {
@@ -209,22 +219,34 @@ void revshare_zone_text(const struct revshare_params *prm, const struct revshare
 	strbuf_addf(
 	    out, "kfq revenue sharing statement 1\nyear %d\nbase_year %d\nratio_bp %" PRId64 "\n",
 	    prm->year, prm->base_year, prm->ratio_bp);
-	for (int t = 0; t < TAX_TYPE_COUNT; t++)
-		strbuf_addf(out, "share %s %" PRId64 " %" PRId64 "\n", tax_type_defs[t].code,
-		            prm->share_bp[t], prm->base_share_bp[t]);
+	for (int t = 0; t < TAX_TYPE_COUNT; t++) {
+		strbuf_addstr(out, "share ");
+		revshare_add_amounts(out, t, prm->share_bp[t], prm->base_share_bp[t]);
+	}
 	strbuf_addf(out, "zone %" PRId64 "\n", z->zone_id);
+	/* a zone's lines are tens of thousands: written field by field, not through printf */
 	for (size_t i = 0; i < z->n_lines; i++) {
 		const struct revshare_line *l = &r->lines[z->first_line + i];
 		const struct revshare_enterprise *x = &e[l->enterprise];
-		strbuf_addf(out,
-		            "line %" PRId64 " arrival %d share_bp %" PRId64 " base_counted %d"
-		            " local_e4 %" PRId64 " base_e4 %" PRId64 " increment_e4 %" PRId64 "\n",
-		            l->enterprise_id, x->arrival_year, l->share_bp, l->base_counted ? 1 : 0,
-		            l->local_e4, l->base_e4, l->increment_e4);
+		strbuf_addstr(out, "line ");
+		strbuf_addint(out, l->enterprise_id);
+		strbuf_addstr(out, " arrival ");
+		strbuf_addint(out, x->arrival_year);
+		strbuf_addstr(out, " share_bp ");
+		strbuf_addint(out, l->share_bp);
+		strbuf_addstr(out, l->base_counted ? " base_counted 1 local_e4 "
+		                                   : " base_counted 0 local_e4 ");
+		strbuf_addint(out, l->local_e4);
+		strbuf_addstr(out, " base_e4 ");
+		strbuf_addint(out, l->base_e4);
+		strbuf_addstr(out, " increment_e4 ");
+		strbuf_addint(out, l->increment_e4);
+		strbuf_addch(out, '\n');
 		for (int t = 0; t < TAX_TYPE_COUNT; t++)
-			if (x->tax[t] || x->base_tax[t])
-				strbuf_addf(out, "tax %s %" PRId64 " %" PRId64 "\n",
-				            tax_type_defs[t].code, x->tax[t], x->base_tax[t]);
+			if (x->tax[t] || x->base_tax[t]) {
+				strbuf_addstr(out, "tax ");
+				revshare_add_amounts(out, t, x->tax[t], x->base_tax[t]);
+			}
 	}
 	strbuf_addf(out,
 	            "total local_e4 %" PRId64 " base_e4 %" PRId64 " increment_e4 %" PRId64

@@ -113,6 +113,10 @@ int revshare_compute(const struct revshare_params *prm, const int64_t *zone_ids,
  * once per zone, for a what-if that only changes the ratio. 0, or -1 on overflow. */
 int revshare_returned(int64_t counted_e4, int64_t ratio_bp, int64_t *fen);
 
+/* "code a b\n" for tax type `type`: how a statement's text and its saved lines write a type's
+ * two amounts (fen in the year and the base year, or its two shares). */
+void revshare_add_amounts(struct strbuf *out, int type, int64_t a, int64_t b);
+
 /* The canonical text of one zone's statement: the configuration, each line with the
  * enterprise's amounts by type, and the totals, one fact per line. The same inputs give the
  * same bytes; a statement's digest is the SHA-256 of this text. */
