@@ -209,7 +209,8 @@ static struct store_revshare_new *statements(struct arena *a, const struct revsh
 			    .taxes = taxes_text(a, &p->ent[l->enterprise], &sb),
 			};
 		}
-		revshare_zone_digest(&p->prm, &p->result, i, p->ent, digest);
+		if (revshare_zone_digest(&p->prm, &p->result, i, p->ent, digest) != 0)
+			fatal("revshare: libcrypto could not hash a statement");
 		*st = (struct store_revshare_statement){
 		    .zone_id = rz->zone_id,
 		    .year = p->prm.year,

@@ -122,9 +122,10 @@ void revshare_add_amounts(struct strbuf *out, int type, int64_t a, int64_t b);
  * same bytes; a statement's digest is the SHA-256 of this text. */
 void revshare_zone_text(const struct revshare_params *prm, const struct revshare_result *r,
                         size_t zone, const struct revshare_enterprise *e, struct strbuf *out);
-void revshare_zone_digest(const struct revshare_params *prm, const struct revshare_result *r,
-                          size_t zone, const struct revshare_enterprise *e,
-                          char hex[REVSHARE_DIGEST_HEX]);
+/* The SHA-256 of that text, in hex: 0, or -1 when libcrypto fails (out of memory). */
+int revshare_zone_digest(const struct revshare_params *prm, const struct revshare_result *r,
+                         size_t zone, const struct revshare_enterprise *e,
+                         char hex[REVSHARE_DIGEST_HEX]);
 
 /* What to do with a zone's freshly computed statement, given its newest stored version. */
 enum revshare_action {
