@@ -331,6 +331,20 @@ static void test_statements(void **state)
 	assert_string_equal(got[1].taxes, "vat 1 0\n");
 	assert_int_equal(store_revshare_get(s, &a, z.st.id, &st), KFQ_OK);
 	assert_string_equal(st.status, "draft");
+
+	/* a line names a statement that exists, and a statement keeps its lines: the foreign key
+	 * on SQLite, the triggers on PostgreSQL (migration 0074) */
+	assert_int_equal(
+	    store_exec(s, "INSERT INTO revshare_line (statement_id, seq, enterprise_id, uscc, "
+	                  "name, arrival_year, share_bp, base_counted, local_e4, base_e4, "
+	                  "increment_e4, taxes) VALUES (999999, 1, 1, 'x', 'x', 2020, 10000, 1, 0, "
+	                  "0, 0, '')"),
+	    KFQ_ECONSTRAINT);
+	assert_int_equal(store_exec(s, "DELETE FROM revshare_statement WHERE status = 'draft'"),
+	                 KFQ_ECONSTRAINT);
+	assert_int_equal(store_revshare_lines(s, &a, z.st.id, NULL, 0, 0, &got, &n, &total),
+	                 KFQ_OK);
+	assert_int_equal(total, 2);
 	arena_release(&a);
 }
 
