@@ -161,8 +161,7 @@ static const char *shares_text(struct arena *a, const struct revshare_params *pr
 	const char *out;
 
 	for (int t = 0; t < TAX_TYPE_COUNT; t++)
-		strbuf_addf(&sb, "%s %lld %lld\n", tax_type_defs[t].code,
-		            (long long)prm->share_bp[t], (long long)prm->base_share_bp[t]);
+		revshare_add_amounts(&sb, t, prm->share_bp[t], prm->base_share_bp[t]);
 	out = arena_strdup(a, sb.buf);
 	strbuf_release(&sb);
 	return out;
@@ -175,8 +174,7 @@ static const char *taxes_text(struct arena *a, const struct revshare_enterprise 
 	strbuf_reset(sb);
 	for (int t = 0; t < TAX_TYPE_COUNT; t++)
 		if (e->tax[t] || e->base_tax[t])
-			strbuf_addf(sb, "%s %lld %lld\n", tax_type_defs[t].code,
-			            (long long)e->tax[t], (long long)e->base_tax[t]);
+			revshare_add_amounts(sb, t, e->tax[t], e->base_tax[t]);
 	return arena_strdup(a, sb->buf);
 }
 
@@ -211,7 +209,8 @@ static struct store_revshare_new *statements(struct arena *a, const struct revsh
 			    .taxes = taxes_text(a, &p->ent[l->enterprise], &sb),
 			};
 		}
-		revshare_zone_digest(&p->prm, &p->result, i, p->ent, digest);
+		if (revshare_zone_digest(&p->prm, &p->result, i, p->ent, digest) != 0)
+			fatal("revshare: libcrypto could not hash a statement");
 		*st = (struct store_revshare_statement){
 		    .zone_id = rz->zone_id,
 		    .year = p->prm.year,

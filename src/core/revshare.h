@@ -113,14 +113,19 @@ int revshare_compute(const struct revshare_params *prm, const int64_t *zone_ids,
  * once per zone, for a what-if that only changes the ratio. 0, or -1 on overflow. */
 int revshare_returned(int64_t counted_e4, int64_t ratio_bp, int64_t *fen);
 
+/* "code a b\n" for tax type `type`: how a statement's text and its saved lines write a type's
+ * two amounts (fen in the year and the base year, or its two shares). */
+void revshare_add_amounts(struct strbuf *out, int type, int64_t a, int64_t b);
+
 /* The canonical text of one zone's statement: the configuration, each line with the
  * enterprise's amounts by type, and the totals, one fact per line. The same inputs give the
  * same bytes; a statement's digest is the SHA-256 of this text. */
 void revshare_zone_text(const struct revshare_params *prm, const struct revshare_result *r,
                         size_t zone, const struct revshare_enterprise *e, struct strbuf *out);
-void revshare_zone_digest(const struct revshare_params *prm, const struct revshare_result *r,
-                          size_t zone, const struct revshare_enterprise *e,
-                          char hex[REVSHARE_DIGEST_HEX]);
+/* The SHA-256 of that text, in hex: 0, or -1 when libcrypto fails (out of memory). */
+int revshare_zone_digest(const struct revshare_params *prm, const struct revshare_result *r,
+                         size_t zone, const struct revshare_enterprise *e,
+                         char hex[REVSHARE_DIGEST_HEX]);
 
 /* What to do with a zone's freshly computed statement, given its newest stored version. */
 enum revshare_action {

@@ -86,6 +86,24 @@ void strbuf_addch(struct strbuf *sb, int c)
 	sb->buf[sb->len] = 0;
 }
 
+void strbuf_addint(struct strbuf *sb, int64_t v)
+{
+	char digits[20]; /* 9223372036854775808, INT64_MIN's magnitude, has 19 */
+	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+	size_t n = 0;
+
+	do {
+		digits[sizeof(digits) - ++n] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	strbuf_grow(sb, n + 1);
+	if (v < 0)
+		sb->buf[sb->len++] = '-';
+	memcpy(sb->buf + sb->len, digits + sizeof(digits) - n, n);
+	sb->len += n;
+	sb->buf[sb->len] = 0;
+}
+
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
 {
 	va_list ap2;

@@ -32,6 +32,7 @@
 #include "core/money.h"
 
 #include <setjmp.h>
+#include <sodium.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -232,10 +233,10 @@ static void test_corrected_import(void **state)
 	arena_init(&a);
 	params(&prm);
 	assert_int_equal(revshare_compute(&prm, zones, 5, e, n, &a, &r, &p), 0);
-	revshare_zone_digest(&prm, &r, 0, e, d1);
+	assert_int_equal(revshare_zone_digest(&prm, &r, 0, e, d1), 0);
 	assert_int_equal(revshare_version_action(NULL, false, d1), REVSHARE_FIRST);
 	assert_int_equal(revshare_compute(&prm, zones, 5, e, n, &a, &r, &p), 0);
-	revshare_zone_digest(&prm, &r, 0, e, d2);
+	assert_int_equal(revshare_zone_digest(&prm, &r, 0, e, d2), 0);
 	assert_string_equal(d1, d2);
 	assert_int_equal(revshare_version_action(d1, true, d2), REVSHARE_SAME);
 
@@ -243,7 +244,7 @@ static void test_corrected_import(void **state)
 	assert_int_equal(revshare_compute(&prm, zones, 5, e, n, &a, &r, &p), 0);
 	assert_int_equal(r.zones[0].increment_e4, 78333335000);
 	assert_int_equal(r.zones[0].returned_fen, 3916667);
-	revshare_zone_digest(&prm, &r, 0, e, d3);
+	assert_int_equal(revshare_zone_digest(&prm, &r, 0, e, d3), 0);
 	assert_string_not_equal(d1, d3);
 	assert_int_equal(revshare_version_action(d1, true, d3), REVSHARE_NEW_VERSION);
 	assert_int_equal(revshare_version_action(d1, false, d3), REVSHARE_REPLACE_DRAFT);
@@ -252,10 +253,10 @@ static void test_corrected_import(void **state)
 	assert_string_equal(revshare_action_code(REVSHARE_REPLACE_DRAFT), "recomputed");
 	assert_string_equal(revshare_action_code(REVSHARE_NEW_VERSION), "new_version");
 	/* the other zones' statements did not change */
-	revshare_zone_digest(&prm, &r, 1, e, d3);
+	assert_int_equal(revshare_zone_digest(&prm, &r, 1, e, d3), 0);
 	n = example(e);
 	assert_int_equal(revshare_compute(&prm, zones, 5, e, n, &a, &r, &p), 0);
-	revshare_zone_digest(&prm, &r, 1, e, d2);
+	assert_int_equal(revshare_zone_digest(&prm, &r, 1, e, d2), 0);
 	assert_string_equal(d2, d3);
 	arena_release(&a);
 }
@@ -396,6 +397,44 @@ static void test_properties(void **state)
 	}
 }
 
+/* The digest is the SHA-256 of the text, hashed in chunks as it is written: a zone of 2,000
+ * enterprises (more than 500 kB of text, past several chunk boundaries) and an empty one. */
+static void test_digest_of_text(void **state)
+{
+	(void)state;
+	enum { N = 2000 };
+	static struct revshare_enterprise e[N];
+	const int64_t zs[] = {1, 2};
+	struct revshare_params prm;
+	struct revshare_problem p;
+	struct revshare_result r;
+	struct arena a;
+
+	arena_init(&a);
+	params(&prm);
+	for (int i = 0; i < N; i++) {
+		e[i] = ent(1000 + i, 1, 2018 + (int)(next() % 9));
+		for (int t = 0; t < TAX_TYPE_COUNT; t++) {
+			e[i].tax[t] = (int64_t)(next() % 100000000) - 1000000;
+			e[i].base_tax[t] = (int64_t)(next() % 100000000);
+		}
+	}
+	assert_int_equal(revshare_compute(&prm, zs, 2, e, N, &a, &r, &p), 0);
+	for (size_t z = 0; z < 2; z++) {
+		struct strbuf text = STRBUF_INIT;
+		unsigned char h[crypto_hash_sha256_BYTES];
+		char want[REVSHARE_DIGEST_HEX], got[REVSHARE_DIGEST_HEX];
+		revshare_zone_text(&prm, &r, z, e, &text);
+		assert_true(z == 1 || text.len > 500000);
+		crypto_hash_sha256(h, (const unsigned char *)text.buf, text.len);
+		sodium_bin2hex(want, sizeof(want), h, sizeof(h));
+		assert_int_equal(revshare_zone_digest(&prm, &r, z, e, got), 0);
+		assert_string_equal(got, want);
+		strbuf_release(&text);
+	}
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -405,6 +444,7 @@ int main(void)
 	    cmocka_unit_test(test_corrected_import),
 	    cmocka_unit_test(test_text),
 	    cmocka_unit_test(test_properties),
+	    cmocka_unit_test(test_digest_of_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

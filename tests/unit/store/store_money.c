@@ -3,7 +3,8 @@
  * order), the imports' bulk writes (new enterprises; tax copied straight in for a year without
  * any, then corrected through the upsert: replaced, added, others kept), and statements saved
  * by the versioning rule (first, unchanged, a draft replaced with its lines, confirmed then
- * frozen in SQL, a new version beside it); the audit chain verifies at the end. */
+ * frozen in SQL, a new version beside it, lines naming no statement refused); the audit chain
+ * verifies at the end. */
 #include "testdb.h"
 
 #include "store/store_enterprise.h"
@@ -269,7 +270,9 @@ static void test_statements(void **state)
 	struct store_revshare_line lines[2] = {
 	    {1, first_id, code_b, "示例企业", 2020, 10000, true, 312500000, 250000000, 62500000,
 	     "vat 125000 100000\n"},
-	    {2, first_id, code_b, "示例企业", 2020, 10000, true, 1, 0, 1, "vat 1 0\n"},
+	    /* COPY's escapes: a name as odd as a registry could hold */
+	    {2, first_id, code_b, "示例\t企业\\分\r\n公司", 2020, 10000, true, 1, 0, 1,
+	     "vat 1 0\n"},
 	};
 	struct store_revshare_statement st;
 	struct store_revshare_line *got;
@@ -324,8 +327,24 @@ static void test_statements(void **state)
 	assert_int_equal(store_revshare_lines(s, &a, z.st.id, NULL, 0, 0, &got, &n, &total),
 	                 KFQ_OK);
 	assert_int_equal(total, 2);
+	assert_string_equal(got[1].name, "示例\t企业\\分\r\n公司");
+	assert_string_equal(got[1].taxes, "vat 1 0\n");
 	assert_int_equal(store_revshare_get(s, &a, z.st.id, &st), KFQ_OK);
 	assert_string_equal(st.status, "draft");
+
+	/* a line names a statement that exists, and a statement keeps its lines: the foreign key
+	 * on SQLite, the triggers on PostgreSQL (migration 0074) */
+	assert_int_equal(
+	    store_exec(s, "INSERT INTO revshare_line (statement_id, seq, enterprise_id, uscc, "
+	                  "name, arrival_year, share_bp, base_counted, local_e4, base_e4, "
+	                  "increment_e4, taxes) VALUES (999999, 1, 1, 'x', 'x', 2020, 10000, 1, 0, "
+	                  "0, 0, '')"),
+	    KFQ_ECONSTRAINT);
+	assert_int_equal(store_exec(s, "DELETE FROM revshare_statement WHERE status = 'draft'"),
+	                 KFQ_ECONSTRAINT);
+	assert_int_equal(store_revshare_lines(s, &a, z.st.id, NULL, 0, 0, &got, &n, &total),
+	                 KFQ_OK);
+	assert_int_equal(total, 2);
 	arena_release(&a);
 }
 

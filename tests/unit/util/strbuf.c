@@ -1,6 +1,6 @@
 /* Tests src/util/strbuf.c: always NUL-terminated, the shared empty buffer until the first
  * growth, geometric growth keeping contents, binary data with NULs, formatted appends longer
- * than the room left, reset, detach handing over the memory. */
+ * than the room left, integers as printf writes them, reset, detach handing over the memory. */
 #include "util/strbuf.h"
 
 #include <setjmp.h>
@@ -109,6 +109,28 @@ static void test_addf(void **state)
 	strbuf_release(&sb);
 }
 
+/* the same digits as printf's %lld, at the edges and across a growth */
+static void test_addint(void **state)
+{
+	const int64_t v[] = {0, 7, -1, 10, -10, 1234567890123, INT64_MAX, INT64_MIN, -999999999};
+	struct strbuf sb = STRBUF_INIT, want = STRBUF_INIT;
+
+	(void)state;
+	for (int round = 0; round < 20; round++)
+		for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+			strbuf_addint(&sb, v[i]);
+			strbuf_addch(&sb, ' ');
+			strbuf_addf(&want, "%lld ", (long long)v[i]);
+		}
+	assert_int_equal(sb.len, want.len);
+	assert_string_equal(sb.buf, want.buf);
+	strbuf_reset(&sb);
+	strbuf_addint(&sb, INT64_MIN);
+	assert_string_equal(sb.buf, "-9223372036854775808");
+	strbuf_release(&sb);
+	strbuf_release(&want);
+}
+
 static void test_detach(void **state)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -140,7 +162,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_empty),  cmocka_unit_test(test_add),
 	    cmocka_unit_test(test_growth), cmocka_unit_test(test_addf),
-	    cmocka_unit_test(test_detach),
+	    cmocka_unit_test(test_addint), cmocka_unit_test(test_detach),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

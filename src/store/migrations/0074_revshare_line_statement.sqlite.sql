@@ -1,0 +1,3 @@
+-- PostgreSQL's twin replaces the foreign key from a statement's lines to their statement by
+-- the lines' statement-level trigger (DECISIONS 170). SQLite keeps the foreign key of 0031: it
+-- checks one by a b-tree probe per line, and its frozen-statement triggers are per row anyway.
