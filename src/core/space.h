@@ -33,7 +33,7 @@ const char *space_need_problem(int64_t need_m2x100, int64_t area_m2x100);
  * declined). Strings in a. */
 enum space_match_step { SPACE_MATCH_PROPOSED, SPACE_MATCH_ENDED };
 struct space_match_subject {
-	int64_t match_id, building_id, zone_id;
+	int64_t match_id, zone_id;
 	const char *zone, *building, *enterprise, *outcome;
 };
 void space_match_step_item(enum space_match_step step, const struct space_match_subject *m,

@@ -277,7 +277,6 @@ static int tell(struct store *s, const struct store_actor *who, enum space_match
 	    (rc = store_building_get(s, &a, m.building_id, &b)) == KFQ_OK) {
 		struct space_match_subject subj = {
 		    .match_id = id,
-		    .building_id = b.id,
 		    .zone_id = b.zone_id,
 		    .zone = b.zone_name,
 		    .building = b.name,

@@ -45,7 +45,6 @@ static void test_step_item(void **state)
 {
 	struct space_match_subject m = {
 	    .match_id = 31,
-	    .building_id = 8,
 	    .zone_id = 5,
 	    .zone = "抚顺经济开发区",
 	    .building = "原机械厂1号厂房",
