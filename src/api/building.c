@@ -1,5 +1,6 @@
 /* building.c - 腾笼换鸟 over HTTP: idle buildings (闲置厂房、闲置商务楼宇) listed within the
- * caller's land scope with filters, days vacant for today, the .xlsx export; created and
+ * caller's land scope with filters (matching=1: those with a match still pending, 我的待办's
+ * link), days vacant for today, the .xlsx export; created and
  * changed, and their matches with enterprises recorded and ended with an outcome, by whoever
  * may change the zone's land (a lease or a sale puts the building back to use). Must not write
  * SQL nor decide an outcome's meaning (core/space.c does). */
@@ -28,6 +29,7 @@ static int filter_from_query(struct api_ctx *c, struct store_building_filter *f)
 	f->zone_id = api_query_int(c, "zone_id", 0);
 	f->kind = api_query_str(c, "kind");
 	f->status = api_query_str(c, "status");
+	f->matching = api_query_int(c, "matching", 0) != 0;
 	f->q = api_query_str(c, "q");
 	land_scope(c, &f->scope);
 	if (f->kind && !enum_valid(&enum_building_kind, f->kind))
@@ -288,7 +290,7 @@ static int match_close(struct api_ctx *c)
 
 #define BUILDING_FILTER                                                                            \
 	API_ID_FIELD("zone_id", false), API_QSTR("kind", 16), API_QSTR("status", 16),              \
-	    API_QSTR("q", 100)
+	    API_INT_FIELD("matching", false, 0, 1), API_QSTR("q", 100)
 static const struct api_field list_query[] = {BUILDING_FILTER, API_QPAGE, API_FIELDS_END};
 static const struct api_field export_query[] = {BUILDING_FILTER, API_FIELDS_END};
 

@@ -2,7 +2,8 @@
  * low-efficiency (the kind is its finding; the handling the one 53号令 gives unless another is
  * chosen, the idle fee worked by core) or on a batch with land approved and not supplied,
  * closed with the result. Read within the caller's land scope; opened and closed by whoever may
- * change the zone's land; the list exported as .xlsx or CSV. Must not write SQL. */
+ * change the zone's land; the list (overdue=1: the open ones past their deadline) exported as
+ * .xlsx or CSV. Must not write SQL. */
 #include "api/api.h"
 #include "api/export.h"
 #include "api/land_impl.h"
@@ -15,8 +16,10 @@
 
 #include <string.h>
 
-/* The filters of the list and its exports. */
-static int filter_from_query(struct api_ctx *c, struct store_land_case_filter *f)
+/* The filters of the list and its exports; overdue=1: the open cases past their deadline
+ * (我的待办's link). today_buf holds that day for f. */
+static int filter_from_query(struct api_ctx *c, struct store_land_case_filter *f,
+                             char today_buf[11])
 {
 	memset(f, 0, sizeof(*f));
 	f->zone_id = api_query_int(c, "zone_id", 0);
@@ -25,6 +28,10 @@ static int filter_from_query(struct api_ctx *c, struct store_land_case_filter *f
 	if (f->status && !enum_valid(&enum_land_case_status, f->status))
 		return api_error(c, 400, "invalid_parameter", "status 应为 open 或 closed",
 		                 "status");
+	if (api_query_int(c, "overdue", 0)) {
+		plan_day_format(plan_today(c->now), today_buf);
+		f->late_before = today_buf;
+	}
 	land_scope(c, &f->scope);
 	return 0;
 }
@@ -34,9 +41,10 @@ static int list(struct api_ctx *c)
 	struct store_land_case_filter f;
 	struct store_land_case *cs;
 	int64_t total;
+	char today[11];
 	int n, rc;
 
-	if (filter_from_query(c, &f) != 0)
+	if (filter_from_query(c, &f, today) != 0)
 		return -1;
 	api_query_page(c, &f.offset, &f.limit);
 	if ((rc = store_land_case_list(c->db, c->a, &f, &cs, &n, &total)) != KFQ_OK)
@@ -71,9 +79,10 @@ static int export(struct api_ctx *c)
 	struct store_land_case *cs;
 	struct export_table x;
 	int64_t total;
+	char today[11];
 	int n, rc;
 
-	if (filter_from_query(c, &f) != 0)
+	if (filter_from_query(c, &f, today) != 0)
 		return -1;
 	if ((rc = store_land_case_list(c->db, c->a, &f, &cs, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
@@ -227,7 +236,8 @@ static int close_case(struct api_ctx *c)
 }
 
 #define CASE_FILTER                                                                                \
-	API_ID_FIELD("zone_id", false), API_ID_FIELD("parcel_id", false), API_QSTR("status", 16)
+	API_ID_FIELD("zone_id", false), API_ID_FIELD("parcel_id", false), API_QSTR("status", 16),  \
+	    API_INT_FIELD("overdue", false, 0, 1)
 static const struct api_field list_query[] = {CASE_FILTER, API_QPAGE, API_FIELDS_END};
 static const struct api_field export_query[] = {CASE_FILTER, API_FIELDS_END};
 

@@ -1,13 +1,16 @@
 /* power_todo.c - the powers module's to-dos (api/todo.h): the zones' proposals a department is
  * to answer and the delegated powers a zone is to accept (each counted over the list its link
- * opens, in the caller's view of the zones' lists), the 权责清单 waiting for 编办, and the reported
- * problems still open. Each goes only to the organizations that take the step (a department
- * holding delegate_power, the zone itself, 编办 holding approve_duty_list, the 承办单位 of an open
- * problem), declared in the table where a capability or role decides. Must not write SQL. */
+ * opens, in the caller's view of the zones' lists), the 权责清单 waiting for 编办, the reported
+ * problems still open, and the rule adjustments past their target date. Each goes only to the
+ * organizations that take the step (a department holding delegate_power, the zone itself, 编办
+ * holding approve_duty_list, the 承办单位 of an open problem, the office and a department with
+ * rules to adjust), declared in the table where a capability or role decides. Must not write
+ * SQL. */
 #include "api/capability.h"
 #include "api/power_impl.h"
 #include "api/todo.h"
 
+#include "core/plan.h"
 #include "store/store_affairs.h"
 
 #include <string.h>
@@ -80,6 +83,32 @@ static int problems_open(struct api_ctx *c, struct api_todo_item *out)
 	return tracks || out->count > 0 ? 0 : 1;
 }
 
+/* The rules not done past their target date (art. 17) in the caller's view, as the rules' tab
+ * lists them with 只看逾期: the office follows every department's to closure; a department's
+ * view holds its own (the holder of publish_power_list, which publishes the lists, reads them
+ * all), so the tile is its while it lists any. Zones and counties list none. */
+static int rules_overdue(struct api_ctx *c, struct api_todo_item *out)
+{
+	struct store_affairs_filter f = {0};
+	struct store_status_count *cs;
+	bool office = !strcmp(c->sess.user.role, "office");
+	char today[11];
+	int n, rc;
+
+	if (!office && strcmp(c->sess.user.role, "department") != 0)
+		return 1;
+	out->link = "/power-affairs?tab=rules&rule_overdue=1";
+	out->level = "danger";
+	if (power_scope(c, CAP_PUBLISH_POWER_LIST, &f.scope) != 0)
+		return -1;
+	plan_day_format(plan_today(c->now), today);
+	if ((rc = store_rule_counts(c->db, c->a, &f, today, &cs, &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	for (int i = 0; i < n; i++)
+		out->count += cs[i].overdue;
+	return office || n > 0 ? 0 : 1;
+}
+
 const struct api_todo api_power_todos[] = {
     {.key = "power_proposals",
      .label = "待答复的承接申请",
@@ -101,5 +130,9 @@ const struct api_todo api_power_todos[] = {
      .label = "办理中的堵点问题",
      .perm = PERM_POWER_WRITE,
      .fill = problems_open},
+    {.key = "rules_overdue",
+     .label = "逾期未完成的规则调整",
+     .perm = PERM_POWER_WRITE,
+     .fill = rules_overdue},
     {.key = NULL},
 };

@@ -9,19 +9,13 @@
 
 /* A module with to-dos adds its table here. */
 static const struct api_todo *const tables[] = {
-    api_plan_todos,
-    api_notice_todos,
-    api_audit_todos,
-    api_power_todos,
-    api_industry_todos,
-    api_revshare_todos,
-    api_assess_todos,
-    api_fault_todos,
-    api_pay_todos,
-    api_platform_todos,
-    api_people_todos,
-    api_budget_todos,
-    NULL,
+    api_plan_todos,     api_notice_todos,
+    api_audit_todos,    api_power_todos,
+    api_industry_todos, api_land_todos,
+    api_revshare_todos, api_assess_todos,
+    api_fault_todos,    api_pay_todos,
+    api_platform_todos, api_people_todos,
+    api_budget_todos,   NULL,
 };
 
 /* 0 when the caller is in d's audience, 1 when not, -1 answered. */

@@ -41,6 +41,7 @@ extern const struct api_todo api_notice_todos[];
 extern const struct api_todo api_audit_todos[];
 extern const struct api_todo api_power_todos[];
 extern const struct api_todo api_industry_todos[];
+extern const struct api_todo api_land_todos[];
 extern const struct api_todo api_revshare_todos[];
 extern const struct api_todo api_assess_todos[];
 extern const struct api_todo api_fault_todos[];

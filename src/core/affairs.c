@@ -111,6 +111,30 @@ void problem_step_item(enum problem_action a, const struct problem_step_subject 
 	out->nto = 1;
 }
 
+bool rule_step_item(const struct rule_step_subject *s, struct arena *ar, struct inbox_item *out)
+{
+	bool done = !strcmp(s->status, "done");
+
+	memset(out, 0, sizeof(*out));
+	if (s->was && (!done || !strcmp(s->was, "done")))
+		return false;
+	out->entity_type = "rule_adjustment";
+	out->entity_id = s->rule_id;
+	out->link = "/power-affairs?tab=rules";
+	if (done) {
+		out->kind = "rule_done";
+		out->title = arena_printf(ar, "%s已完成规定调整：%s，形成文件：%s", s->dept,
+		                          s->title, s->result_document);
+	} else {
+		out->kind = "rule_listed";
+		out->title = arena_printf(ar, "%s列入需调整的规定：%s，目标日期%s", s->dept,
+		                          s->title, s->target_date);
+	}
+	/* the office: the one role that issues 督办单 */
+	out->to[out->nto++] = (struct inbox_to){.perm = PERM_NOTICE_ISSUE | PERM_POWER_WRITE};
+	return true;
+}
+
 int64_t social_progress_bp(int64_t handed_over, int64_t total)
 {
 	if (total <= 0)

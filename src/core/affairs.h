@@ -54,6 +54,19 @@ struct problem_step_subject {
 void problem_step_item(enum problem_action a, const struct problem_step_subject *s,
                        struct arena *ar, struct inbox_item *out);
 
+/* What a rule adjustment's step tells the office, which tracks them to closure (art. 17,
+ * DECISIONS 175): a department listing a new one (the office follows it from then on) and a
+ * department marking one done (the office checks the resulting document); NULL step for a save
+ * that hands nothing on (other changes, or a done one saved again). was: the status before the
+ * save, NULL for a new one. */
+struct rule_step_subject {
+	int64_t rule_id;
+	const char *dept, *title, *target_date, *result_document;
+	const char *was, *status;
+};
+/* Whether the save tells anyone; then fills *out (strings in ar). */
+bool rule_step_item(const struct rule_step_subject *s, struct arena *ar, struct inbox_item *out);
+
 /* Social affairs: the share of a zone's functions handed over, in basis points, half-up; 0 for
  * none. */
 int64_t social_progress_bp(int64_t handed_over, int64_t total);

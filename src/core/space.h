@@ -5,6 +5,9 @@
 #ifndef KFQ_CORE_SPACE_H
 #define KFQ_CORE_SPACE_H
 
+#include "core/inbox.h"
+#include "util/arena.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -20,5 +23,20 @@ bool space_outcome_reuses(const char *outcome);
 /* NULL when an enterprise needing need_m2x100 (0: not said) fits a building of area_m2x100;
  * else the Chinese reason. */
 const char *space_need_problem(int64_t need_m2x100, int64_t area_m2x100);
+
+/* The steps of a match that hand work to someone, and the inbox item of each (DECISIONS 173).
+ * A match proposed goes to the accounts of the zone owning the building that change its land
+ * (land_write: the zone takes the match to an outcome with the owner and the enterprise); a
+ * match ended goes to them and to the accounts of the organizations holding manage_land that
+ * follow the zones' land (a lease or a sale takes the building off the idle list). building:
+ * its name; enterprise: the one that needs space; outcome: the ended match's (leased, sold,
+ * declined). Strings in a. */
+enum space_match_step { SPACE_MATCH_PROPOSED, SPACE_MATCH_ENDED };
+struct space_match_subject {
+	int64_t match_id, zone_id;
+	const char *zone, *building, *enterprise, *outcome;
+};
+void space_match_step_item(enum space_match_step step, const struct space_match_subject *m,
+                           struct arena *a, struct inbox_item *out);
 
 #endif

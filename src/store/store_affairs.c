@@ -762,17 +762,52 @@ static int write_rule(struct store *s, struct arena *a, int64_t id, const void *
 	return rc;
 }
 
+/* Tells the office of a rule's save when it hands something on (core rule_step_item), from the
+ * rule as the save left it; was: its status before, NULL for a new one. */
+static int tell_rule(struct store *s, const struct store_actor *who, int64_t id, const char *was)
+{
+	struct store_rule r;
+	struct inbox_item item;
+	struct arena ar;
+	int rc;
+
+	arena_init(&ar);
+	if ((rc = store_rule_get(s, &ar, id, &r)) == KFQ_OK) {
+		struct rule_step_subject subj = {
+		    .rule_id = id,
+		    .dept = r.dept_name,
+		    .title = r.title,
+		    .target_date = r.target_date,
+		    .result_document = r.result_document,
+		    .was = was,
+		    .status = r.status,
+		};
+		if (rule_step_item(&subj, &ar, &item))
+			rc = store_inbox_send(s, who, &item, NULL);
+	}
+	arena_release(&ar);
+	return rc;
+}
+
 int store_rule_save(struct store *s, const struct store_actor *who,
                     const struct store_affairs_json *json, struct store_rule *r)
 {
+	struct store_rule old;
 	struct store_stmt *st;
+	struct arena ar;
 	char now[TIME_RFC3339_LEN], *before;
+	const char *was = NULL;
 	int rc;
 
+	arena_init(&ar);
 	time_format(time_now(), now);
 	if ((rc = begin_save(s, r->id, write_rule, json, &before)) != KFQ_OK)
-		return rc;
-	if ((rc = store_prepare(s, r->id ? sql_rule_update : sql_rule_insert, &st)) == KFQ_OK) {
+		goto cleanup;
+	/* the status before, read under the write lock */
+	if (r->id && (rc = store_rule_get(s, &ar, r->id, &old)) == KFQ_OK)
+		was = old.status;
+	if (rc == KFQ_OK &&
+	    (rc = store_prepare(s, r->id ? sql_rule_update : sql_rule_insert, &st)) == KFQ_OK) {
 		store_bind_int(st, 1, r->id ? r->id : r->dept_org_id);
 		store_bind_text(st, 2, r->kind);
 		store_bind_text(st, 3, r->title);
@@ -786,6 +821,11 @@ int store_rule_save(struct store *s, const struct store_actor *who,
 		store_bind_id(st, 11, who->user_id);
 		rc = finish_save(s, who, st, &r->id, "rule_adjustment", before, write_rule, json);
 	}
+	if (rc == KFQ_OK)
+		rc = tell_rule(s, who, r->id, was);
 	free(before);
-	return store_end(s, rc);
+	rc = store_end(s, rc);
+cleanup:
+	arena_release(&ar);
+	return rc;
 }

@@ -137,6 +137,8 @@ int store_problem_counts(struct store *s, struct arena *a, const struct store_af
 int store_rule_list(struct store *s, struct arena *a, const struct store_affairs_filter *f,
                     struct store_rule **out, int *n, int64_t *total);
 int store_rule_get(struct store *s, struct arena *a, int64_t id, struct store_rule *out);
+/* Creates (r->id 0; set on success) or updates, audited "rule_adjustment"; a new rule, or one
+ * becoming done, is told to the office in the same transaction (core rule_step_item). */
 int store_rule_save(struct store *s, const struct store_actor *who,
                     const struct store_affairs_json *json, struct store_rule *r);
 

@@ -98,6 +98,8 @@ struct store_land_case_filter {
 	int64_t zone_id;
 	int64_t parcel_id;
 	const char *status;
+	/* NULL, or only the open cases whose deadline (due_on) is before it (YYYY-MM-DD): 逾期 */
+	const char *late_before;
 	struct store_scope scope;
 	int64_t offset, limit;
 };

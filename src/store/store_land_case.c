@@ -63,6 +63,8 @@ static void case_filter(struct store_sql *q, const void *arg)
 		store_sql_int(q, " AND c.parcel_id = ?", f->parcel_id);
 	if (f->status)
 		store_sql_text(q, " AND c.status = ?", f->status);
+	if (f->late_before)
+		store_sql_text(q, " AND c.status = 'open' AND c.due_on < ?", f->late_before);
 	if (!store_scope_everything(&f->scope)) {
 		store_sql_add(q, " AND ");
 		store_sql_scope(q, "c.zone_id", &f->scope);

@@ -1,9 +1,13 @@
 /* store_space.c - 腾笼换鸟 in SQL: idle buildings (a filtered, scoped page; one; created and
  * changed) and their matches with enterprises (recorded, ended with an outcome, the building
- * reused by a lease or a sale in the same transaction), each audited. Must not decide which
- * outcome ends a match or reuses a building (core/space.c and api/ do). */
+ * reused by a lease or a sale in the same transaction), each audited and each match's step told
+ * to whoever acts next in its transaction. Must not decide which outcome ends a match or reuses
+ * a building, nor who is told (core/space.c and api/ do). */
 #include "store/store_space.h"
 #include "store/store_impl.h"
+#include "store/store_inbox.h"
+
+#include "core/space.h"
 
 #include "util/jsonw.h"
 #include "util/log.h"
@@ -68,6 +72,9 @@ static void building_filter(struct store_sql *q, const void *arg)
 		store_sql_text(q, " AND b.kind = ?", f->kind);
 	if (f->status)
 		store_sql_text(q, " AND b.status = ?", f->status);
+	if (f->matching)
+		store_sql_add(q, " AND EXISTS (SELECT 1 FROM space_match m WHERE m.building_id = "
+		                 "b.id AND m.outcome = 'pending')");
 	if (f->q)
 		store_sql_text(q,
 		               " AND (b.name LIKE ? ESCAPE '\\' OR b.address LIKE ? ESCAPE '\\' OR "
@@ -254,6 +261,35 @@ static int write_match(struct store *s, struct arena *a, int64_t id, const void 
 	return rc;
 }
 
+/* Tells the inbox of a step of match id (core space_match_step_item), after the step's audit
+ * record, from the match and its building as the step left them. */
+static int tell(struct store *s, const struct store_actor *who, enum space_match_step step,
+                int64_t id)
+{
+	struct store_building b;
+	struct store_match m;
+	struct inbox_item item;
+	struct arena a;
+	int rc;
+
+	arena_init(&a);
+	if ((rc = store_match_get(s, &a, id, &m)) == KFQ_OK &&
+	    (rc = store_building_get(s, &a, m.building_id, &b)) == KFQ_OK) {
+		struct space_match_subject subj = {
+		    .match_id = id,
+		    .zone_id = b.zone_id,
+		    .zone = b.zone_name,
+		    .building = b.name,
+		    .enterprise = m.enterprise_name,
+		    .outcome = m.outcome,
+		};
+		space_match_step_item(step, &subj, &a, &item);
+		rc = store_inbox_send(s, who, &item, NULL);
+	}
+	arena_release(&a);
+	return rc;
+}
+
 int store_match_create(struct store *s, const struct store_actor *who,
                        const struct store_space_json *json, struct store_match *m)
 {
@@ -286,6 +322,8 @@ int store_match_create(struct store *s, const struct store_actor *who,
 	if ((rc = store_run_id(st, &m->id)) == KFQ_OK)
 		rc = store_audit_entity(s, who, "create", "space_match", m->id, NULL, write_match,
 		                        json);
+	if (rc == KFQ_OK)
+		rc = tell(s, who, SPACE_MATCH_PROPOSED, m->id);
 done:
 	rc = store_end(s, rc);
 cleanup:
@@ -346,6 +384,8 @@ int store_match_close(struct store *s, const struct store_actor *who,
 		                        json);
 	if (rc == KFQ_OK && reuses)
 		rc = reuse(s, who, json, m.building_id, now);
+	if (rc == KFQ_OK)
+		rc = tell(s, who, SPACE_MATCH_ENDED, id);
 done:
 	free(before);
 	rc = store_end(s, rc);

@@ -29,6 +29,7 @@ struct store_building_filter {
 	int64_t zone_id;    /* 0 = any */
 	const char *kind;   /* NULL = any */
 	const char *status; /* NULL = any */
+	bool matching;      /* only those with a match still pending (洽谈中) */
 	const char *q;      /* part of the name, the address or the owner */
 	struct store_scope scope;
 	int64_t offset, limit; /* limit 0 = all */
@@ -67,13 +68,14 @@ int store_building_update(struct store *s, const struct store_actor *who,
 int store_match_list(struct store *s, struct arena *a, int64_t building_id,
                      struct store_match **out, int *n);
 int store_match_get(struct store *s, struct arena *a, int64_t id, struct store_match *out);
-/* Records m (outcome pending; m->id set), audited "create" on "space_match". KFQ_ESTATE when
- * the building is reused already. */
+/* Records m (outcome pending; m->id set), audited "create" on "space_match", and tells the
+ * zone in the same transaction (core space_match_step_item). KFQ_ESTATE when the building is
+ * reused already. */
 int store_match_create(struct store *s, const struct store_actor *who,
                        const struct store_space_json *json, struct store_match *m);
 /* Ends match id with outcome and result, audited "close"; with reuses the building becomes
- * reused (audited "reuse" on "idle_building") in the same transaction. KFQ_ESTATE when the
- * match has ended already. */
+ * reused (audited "reuse" on "idle_building") in the same transaction, which also tells the
+ * zone and the holders of manage_land. KFQ_ESTATE when the match has ended already. */
 int store_match_close(struct store *s, const struct store_actor *who,
                       const struct store_space_json *json, int64_t id, const char *outcome,
                       const char *result, bool reuses);

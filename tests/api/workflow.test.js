@@ -486,7 +486,7 @@ describe('the plan and report workflow', { timeout: h.FILE_TIMEOUT }, () => {
 		const p6 = r.json;
 		await c.zone1.post(`/api/plans/${p6.id}/submit`, {});
 		let o = await todos(c.office1);
-		assert.deepEqual(Object.keys(o), ['plans_to_review', 'reports_to_review', 'notices_to_close', 'notices_overdue', 'power_proposals', 'problems_open', 'invest_stalled', 'industry_exceptions', 'assess_appeals_open', 'pay_plans_to_ack', 'platform_over_lines', 'kpi_below_floor']);
+		assert.deepEqual(Object.keys(o), ['plans_to_review', 'reports_to_review', 'notices_to_close', 'notices_overdue', 'power_proposals', 'problems_open', 'rules_overdue', 'invest_stalled', 'industry_exceptions', 'land_cases_overdue', 'assess_appeals_open', 'pay_plans_to_ack', 'platform_over_lines', 'kpi_below_floor']);
 		assert.equal(o.plans_to_review.count, (await c.office1.get('/api/plans?review=pending')).json.total);
 		assert.equal(o.plans_to_review.count, 1);
 		assert.equal(o.plans_to_review.link, '/plans?review=pending');
@@ -513,7 +513,7 @@ describe('the plan and report workflow', { timeout: h.FILE_TIMEOUT }, () => {
 		// zone1: returned, to reply, due soon, late, still to write
 		await c.office1.post(`/api/plans/${p6.id}/return`, { comment: '请补充' });
 		const z = await todos(c.zone1);
-		assert.deepEqual(Object.keys(z), ['plans_returned', 'reports_returned', 'milestones_due_soon', 'milestones_overdue', 'plans_to_write', 'notices_to_reply', 'powers_to_accept', 'invest_stalled', 'kpi_below_floor', 'budget_projects_poor']);
+		assert.deepEqual(Object.keys(z), ['plans_returned', 'reports_returned', 'milestones_due_soon', 'milestones_overdue', 'plans_to_write', 'notices_to_reply', 'powers_to_accept', 'invest_stalled', 'land_cases_open', 'space_matches_pending', 'kpi_below_floor', 'budget_projects_poor']);
 		assert.equal(z.plans_returned.count, 1);
 		assert.equal(z.plans_returned.count, (await c.zone1.get('/api/plans?review=returned')).json.total);
 		assert.equal(z.reports_returned.count, (await c.zone1.get('/api/reports?state=returned&latest=1')).json.total);

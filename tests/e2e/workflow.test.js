@@ -2,7 +2,8 @@
 // plan and report workflow (the count, and the inbox item the step put there with who did it),
 // the office's review queues with a batch approval of plans and of reports and a return with a
 // reason, the zone's figures on the task list filtered by the zone against the zone's own page,
-// and the auditor's to-do before and after a recorded verification. Plans and reports are
+// the auditor's to-do before and after a recorded verification, and a zone's open land cases and
+// the office's overdue ones, each tile opening its filtered list. Plans and reports are
 // written through the API (the reform test writes them in the page); every review is done in the
 // page. Needs a fresh database (counts are exact).
 import { describe, test as nodeTest, before, after } from 'node:test'
@@ -114,7 +115,7 @@ describe('the daily desk: 我的待办, review queues and the inbox', () => {
   test('the zone starts with every plan still to write; its tile opens the tasks that lack one', async () => {
     const { page, watcher } = zone
     const z = await todos(page)
-    assert.deepEqual(Object.keys(z), ['plans_returned', 'reports_returned', 'milestones_due_soon', 'milestones_overdue', 'plans_to_write', 'notices_to_reply', 'powers_to_accept', 'invest_stalled', 'kpi_below_floor', 'budget_projects_poor'])
+    assert.deepEqual(Object.keys(z), ['plans_returned', 'reports_returned', 'milestones_due_soon', 'milestones_overdue', 'plans_to_write', 'notices_to_reply', 'powers_to_accept', 'invest_stalled', 'land_cases_open', 'space_matches_pending', 'kpi_below_floor', 'budget_projects_poor'])
     const responsible = (await api.zone.get(`/api/tasks?org_id=${ids.econ}&role=responsible&page_size=50`)).total
     assert.equal(z.plans_to_write, responsible)
     assert.deepEqual([z.plans_returned, z.reports_returned, z.milestones_overdue], [0, 0, 0])
@@ -133,7 +134,7 @@ describe('the daily desk: 我的待办, review queues and the inbox', () => {
     }
     const { page, watcher } = office
     const o = await todos(page)
-    assert.deepEqual(Object.keys(o), ['plans_to_review', 'reports_to_review', 'notices_to_close', 'notices_overdue', 'power_proposals', 'problems_open', 'invest_stalled', 'industry_exceptions', 'assess_appeals_open', 'pay_plans_to_ack', 'platform_over_lines', 'kpi_below_floor'])
+    assert.deepEqual(Object.keys(o), ['plans_to_review', 'reports_to_review', 'notices_to_close', 'notices_overdue', 'power_proposals', 'problems_open', 'rules_overdue', 'invest_stalled', 'industry_exceptions', 'land_cases_overdue', 'assess_appeals_open', 'pay_plans_to_ack', 'platform_over_lines', 'kpi_below_floor'])
     assert.equal(o.plans_to_review, 2)
     assert.equal(o.reports_to_review, 0)
     const it = await inboxItem(page, '一区一策计划待审核')
@@ -269,5 +270,31 @@ describe('the daily desk: 我的待办, review queues and the inbox', () => {
     assert.equal(await tile.getAttribute('data-count'), '0')
     await shot(page, 'workflow-todos-auditor')
     watcher.assertClean()
+  })
+
+  test('a zone’s open land cases: its tile says the overdue ones and opens the open cases; the office’s opens the overdue ones', async () => {
+    for (const [no, due] of [['2023-901', day(-3)], ['2023-902', day(30)]]) {
+      const b = await api.zone.post('/api/land/batches', { zone_id: ids.econ, batch_no: no, approved_on: '2023-05-10', approved_m2: '20000' })
+      await api.zone.post('/api/land/cases', { batch_id: b.id, due_on: due })
+    }
+    const { page, watcher } = zone
+    assert.equal((await todos(page)).land_cases_open, 2)
+    const tile = page.locator(sel('todo-land_cases_open'))
+    await tile.locator(sel('todo-detail'), { hasText: '其中已逾期1件' }).waitFor()
+    await shot(page, 'workflow-todos-zone-land-cases')
+    await tile.click()
+    await page.waitForURL(/\/land\/cases\?status=open$/)
+    await page.locator(sel('case-total'), { hasText: '共 2 条' }).waitFor()
+    assert.deepEqual(await page.locator(sel('case-row-subject')).allInnerTexts(), ['2023-902', '2023-901'])
+    watcher.assertClean()
+
+    const o = office.page
+    assert.equal((await todos(o)).land_cases_overdue, 1)
+    await o.locator(sel('todo-land_cases_overdue')).click()
+    await o.waitForURL(/\/land\/cases\?overdue=1$/)
+    await o.locator(sel('case-total'), { hasText: '共 1 条' }).waitFor()
+    assert.deepEqual(await o.locator(sel('case-row-subject')).allInnerTexts(), ['2023-901'])
+    assert.equal(await o.locator(`${sel('case-filter-overdue')} input`).isChecked(), true)
+    office.watcher.assertClean()
   })
 })

@@ -10,6 +10,8 @@ export const INBOX_KIND_TAG = {
   plan_approved: 'success', revision_approved: 'success', report_accepted: 'success',
   plan_returned: 'danger', revision_returned: 'danger', report_returned: 'danger',
   power_step: 'primary', duty_step: 'primary', problem_step: 'warning',
+  land_case_opened: 'warning', land_case_closed: 'success', space_match_proposed: 'warning', space_match_ended: 'success',
+  rule_listed: 'primary', rule_done: 'success',
 }
 
 // Marks the item read (once) and resolves with the path to open, or null when it has none that

@@ -1,5 +1,6 @@
 /* Tests src/core/affairs.c: the problems' status machine, query codes (made bit by bit from known
- * bytes, and typed back with the usual slips), hand-over progress and overdue at its boundary. */
+ * bytes, and typed back with the usual slips), hand-over progress and overdue at its boundary,
+ * and which saves of a rule adjustment tell the office with what words. */
 #include "core/affairs.h"
 
 #include "core/plan.h"
@@ -105,13 +106,60 @@ static void test_step_item(void **state)
 	arena_release(&a);
 }
 
+static void test_rule_item(void **state)
+{
+	struct rule_step_subject s = {
+	    .rule_id = 12,
+	    .dept = "市市场监管局",
+	    .title = "抚顺市食品经营许可审查细则",
+	    .target_date = "2026-06-30",
+	    .status = "planned",
+	};
+	struct inbox_item it;
+	struct arena a;
+
+	(void)state;
+	arena_init(&a);
+	/* listed: the office follows it from now on */
+	assert_true(rule_step_item(&s, &a, &it));
+	assert_string_equal(it.kind, "rule_listed");
+	assert_string_equal(
+	    it.title,
+	    "市市场监管局列入需调整的规定：抚顺市食品经营许可审查细则，目标日期2026-06-30");
+	assert_string_equal(it.link, "/power-affairs?tab=rules");
+	assert_string_equal(it.entity_type, "rule_adjustment");
+	assert_int_equal(it.entity_id, 12);
+	assert_int_equal(it.nto, 1);
+	assert_int_equal(it.to[0].perm, PERM_NOTICE_ISSUE | PERM_POWER_WRITE);
+	assert_int_equal(it.to[0].org_id, 0);
+	/* changed without becoming done: nobody */
+	s.was = "planned";
+	s.status = "in_progress";
+	assert_false(rule_step_item(&s, &a, &it));
+	/* done: the office checks the document */
+	s.status = "done";
+	s.result_document = "抚市监规〔2026〕1号";
+	assert_true(rule_step_item(&s, &a, &it));
+	assert_string_equal(it.kind, "rule_done");
+	assert_string_equal(it.title,
+	                    "市市场监管局已完成规定调整：抚顺市食品经营许可审查细则，形成文件："
+	                    "抚市监规〔2026〕1号");
+	/* a done one saved again: nobody */
+	s.was = "done";
+	assert_false(rule_step_item(&s, &a, &it));
+	/* listed as done at once: the office is told it is done */
+	s.was = NULL;
+	assert_true(rule_step_item(&s, &a, &it));
+	assert_string_equal(it.kind, "rule_done");
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_machine),
-	    cmocka_unit_test(test_code),
-	    cmocka_unit_test(test_progress),
-	    cmocka_unit_test(test_step_item),
+	    cmocka_unit_test(test_machine),   cmocka_unit_test(test_code),
+	    cmocka_unit_test(test_progress),  cmocka_unit_test(test_step_item),
+	    cmocka_unit_test(test_rule_item),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

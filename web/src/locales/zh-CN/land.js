@@ -70,6 +70,8 @@ export default {
     // the kind of a batch's case (a parcel's is its finding)
     kindUnsupplied: '批而未供',
     caseStatus: '状态',
+    // ?overdue=1: the open cases past their deadline (我的待办)
+    caseOverdueOnly: '只看逾期未办结',
     caseSubject: '地块或批次',
     openedAt: '立案时间',
     closedAt: '办结时间',
@@ -83,6 +85,12 @@ export default {
     approvedOn: '批准日期',
     approvedM2: '批准面积（平方米）',
     unsupplied: '未供应（亩）',
+  },
+  enums: {
+    inboxKind: {
+      land_case_opened: '低效用地待处置',
+      land_case_closed: '低效用地处置办结',
+    },
   },
   auditField: {
     zone_boundary: {

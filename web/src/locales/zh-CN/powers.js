@@ -267,6 +267,10 @@ export default {
       decline: '不同意',
       answer: '答复',
     },
+    inboxKind: {
+      rule_listed: '规则调整',
+      rule_done: '规则调整完成',
+    },
   },
   auditField: {
     power_item: {

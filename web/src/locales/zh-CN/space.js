@@ -8,6 +8,8 @@ export default {
     status: '状态',
     search: '搜索',
     searchPlaceholder: '名称、坐落或产权人',
+    // ?matching=1: those with a match still being negotiated (我的待办)
+    matchingOnly: '只看对接中',
     name: '名称',
     address: '坐落',
     area: '面积（平方米）',
@@ -36,6 +38,12 @@ export default {
     closed: '已记录结果',
     noMatches: '尚无对接记录',
     reusedHint: '该楼宇已盘活，不再对接',
+  },
+  enums: {
+    inboxKind: {
+      space_match_proposed: '楼宇对接',
+      space_match_ended: '楼宇对接结果',
+    },
   },
   auditField: {
     idle_building: {

@@ -1,5 +1,5 @@
 'use strict';
-// handover.test.js - the people and money modules' hand-overs (issue 10): each step that leaves
+// handover_people.test.js - the people and money modules' hand-overs (issue 10): each step that leaves
 // work to another organization puts exactly one item in the inbox of each of its accounts, in
 // the step's transaction, and nothing for anyone else; a refused step tells nobody; and the
 // 我的待办 tile of whoever must act counts what its link shows. 编办 approving a zone's staffing
