@@ -75,6 +75,22 @@ describe('the people pages keep their year and pickers in the address', () => {
     }
   }
 
+  // what a page shows after its moves (showsState): the same after a reload; each step back the
+  // state before it (back: one check a step); forward again the same; the address opened in
+  // another browser of the same user the same
+  async function keeps(page, showsState, back) {
+    await showsState(page)
+    await page.reload()
+    await showsState(page)
+    for (const check of back) {
+      await page.goBack()
+      await check(page)
+    }
+    for (let i = 0; i < back.length; i++) await page.goForward()
+    await showsState(page)
+    await shared(page.url(), OFFICE, showsState)
+  }
+
   it('编制核定: year, zone and page size in the address', async () => {
     const { page, watcher } = b.office
     const zone = (await api(page, '/api/orgs')).items.find((o) => o.name === ZONE_NAME)
@@ -102,19 +118,15 @@ describe('the people pages keep their year and pickers in the address', () => {
       await p.locator(`${sel('staffing-pagination')} .el-pagination__sizes`, { hasText: '50条/页' }).waitFor()
       await p.locator(sel('staffing-total'), { hasText: '共 0 条' }).waitFor()
     }
-    await page.reload()
-    await showsState(page)
-    await page.goBack()
-    await addressIs(page, { org_id: zone.id, year: YEAR - 1 })
-    await page.goBack()
-    await addressIs(page, { org_id: zone.id })
-    await yearShows(page, 'staffing-year', YEAR)
-    await rowsAre(page, 'staffing-table', 1)
-    await page.locator(`${sel('staffing-table')} .el-table__row`, { hasText: ZONE_NAME }).waitFor()
-    await page.goForward()
-    await page.goForward()
-    await showsState(page)
-    await shared(page.url(), OFFICE, showsState)
+    await keeps(page, showsState, [
+      (p) => addressIs(p, { org_id: zone.id, year: YEAR - 1 }),
+      async (p) => {
+        await addressIs(p, { org_id: zone.id })
+        await yearShows(p, 'staffing-year', YEAR)
+        await rowsAre(p, 'staffing-table', 1)
+        await p.locator(`${sel('staffing-table')} .el-table__row`, { hasText: ZONE_NAME }).waitFor()
+      },
+    ])
 
     // a year before 2000, a zone that is not one, a page that is not a number: this year's four
     await page.goto('/staffing?year=1999&org_id=999999&page=x&page_size=7')
@@ -142,16 +154,13 @@ describe('the people pages keep their year and pickers in the address', () => {
       await p.locator(`${sel('norm-table')} .el-table__row`).first().waitFor()
       await p.waitForFunction((s) => document.querySelectorAll(`[data-test="${s}"]`).length === 0, 'norm-suggested')
     }
-    await showsState(page)
-    await page.reload()
-    await showsState(page)
-    await page.goBack()
-    await addressIs(page, {})
-    await yearShows(page, 'norm-year', YEAR)
-    await page.waitForFunction(([s, k]) => document.querySelectorAll(`[data-test="${s}"]`).length === k, ['norm-suggested', n])
-    await page.goForward()
-    await showsState(page)
-    await shared(page.url(), OFFICE, showsState)
+    await keeps(page, showsState, [
+      async (p) => {
+        await addressIs(p, {})
+        await yearShows(p, 'norm-year', YEAR)
+        await p.waitForFunction(([s, k]) => document.querySelectorAll(`[data-test="${s}"]`).length === k, ['norm-suggested', n])
+      },
+    ])
     await page.goto('/staffing-norm?year=3000')
     await yearShows(page, 'norm-year', YEAR)
     await page.waitForFunction(([s, k]) => document.querySelectorAll(`[data-test="${s}"]`).length === k, ['norm-suggested', n])
@@ -177,20 +186,17 @@ describe('the people pages keep their year and pickers in the address', () => {
       await yearShows(p, 'pay-year', YEAR - 1)
       await rowsAre(p, 'plan-table', 0)
     }
-    await showsState(page)
-    await page.reload()
-    await showsState(page)
-    await page.goBack()
-    await addressIs(page, { tab: 'plans' })
-    await yearShows(page, 'pay-year', YEAR)
-    await rowsAre(page, 'plan-table', plans)
-    await page.goBack()
-    await addressIs(page, {})
-    await activeTab(page, '绩效薪酬总额')
-    await page.goForward()
-    await page.goForward()
-    await showsState(page)
-    await shared(page.url(), OFFICE, showsState)
+    await keeps(page, showsState, [
+      async (p) => {
+        await addressIs(p, { tab: 'plans' })
+        await yearShows(p, 'pay-year', YEAR)
+        await rowsAre(p, 'plan-table', plans)
+      },
+      async (p) => {
+        await addressIs(p, {})
+        await activeTab(p, '绩效薪酬总额')
+      },
+    ])
     await page.goto('/pay?tab=evil&year=abc')
     await activeTab(page, '绩效薪酬总额')
     await yearShows(page, 'pay-year', YEAR)
@@ -216,20 +222,17 @@ describe('the people pages keep their year and pickers in the address', () => {
       await yearShows(p, 'assess-year', YEAR - 1)
       await rowsAre(p, 'assess-schemes', 0)
     }
-    await showsState(page)
-    await page.reload()
-    await showsState(page)
-    await page.goBack()
-    await addressIs(page, { year: YEAR - 1 })
-    await activeTab(page, '考核结果')
-    await page.goBack()
-    await addressIs(page, {})
-    await yearShows(page, 'assess-year', YEAR)
-    await rowsAre(page, 'assess-results', results)
-    await page.goForward()
-    await page.goForward()
-    await showsState(page)
-    await shared(page.url(), OFFICE, showsState)
+    await keeps(page, showsState, [
+      async (p) => {
+        await addressIs(p, { year: YEAR - 1 })
+        await activeTab(p, '考核结果')
+      },
+      async (p) => {
+        await addressIs(p, {})
+        await yearShows(p, 'assess-year', YEAR)
+        await rowsAre(p, 'assess-results', results)
+      },
+    ])
     await page.goto('/assess?tab=%3Cscript%3E&year=99999')
     await activeTab(page, '考核结果')
     await yearShows(page, 'assess-year', YEAR)
@@ -263,18 +266,14 @@ describe('the people pages keep their year and pickers in the address', () => {
       await p.locator('.el-empty', { hasText: '尚未制定本年度方案' }).waitFor()
       await cardsAre(p, 0)
     }
-    await showsState(page)
-    await page.reload()
-    await showsState(page)
-    await page.goBack()
-    await page.goBack()
-    await addressIs(page, {})
-    await page.locator(`${sel('kpi-target')} .el-radio-button.is-active`, { hasText: '工作人员' }).waitFor()
-    await cardsAre(page, staff)
-    await page.goForward()
-    await page.goForward()
-    await showsState(page)
-    await shared(page.url(), OFFICE, showsState)
+    await keeps(page, showsState, [
+      (p) => addressIs(p, { target: 'department' }),
+      async (p) => {
+        await addressIs(p, {})
+        await p.locator(`${sel('kpi-target')} .el-radio-button.is-active`, { hasText: '工作人员' }).waitFor()
+        await cardsAre(p, staff)
+      },
+    ])
     await page.goto('/kpi?target=boss&year=20x6')
     await yearShows(page, 'kpi-year', YEAR)
     await cardsAre(page, staff)
@@ -313,19 +312,16 @@ describe('the people pages keep their year and pickers in the address', () => {
       await headers(p, years(YEAR - 3, YEAR - 1))
       await p.locator(`${sel('county-zones')} .el-table__row`, { hasText: '抚顺县经济开发区（示例）' }).waitFor()
     }
-    await showsState(page)
-    await page.reload()
-    await showsState(page)
-    await page.goBack()
-    await addressIs(page, { county: county.id })
-    await headers(page, years(YEAR - 5, YEAR - 1))
-    await page.goBack()
-    await addressIs(page, {})
-    await page.locator(`.el-select${sel('county-select')}`, { hasText: counties[0].name }).waitFor()
-    await page.goForward()
-    await page.goForward()
-    await showsState(page)
-    await shared(page.url(), OFFICE, showsState)
+    await keeps(page, showsState, [
+      async (p) => {
+        await addressIs(p, { county: county.id })
+        await headers(p, years(YEAR - 5, YEAR - 1))
+      },
+      async (p) => {
+        await addressIs(p, {})
+        await p.locator(`.el-select${sel('county-select')}`, { hasText: counties[0].name }).waitFor()
+      },
+    ])
     // a county that is not one, years the wrong way round: the first county, the five years
     await page.goto('/county-view?county=999999&from=2050&to=2010')
     await page.locator(`.el-select${sel('county-select')}`, { hasText: counties[0].name }).waitFor()
