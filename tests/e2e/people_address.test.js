@@ -358,9 +358,11 @@ describe('the people pages keep their year and pickers in the address', () => {
         const table = await page.locator(sel('roster-table')).boundingBox()
         const name = await row.locator(sel('roster-row-name')).boundingBox()
         assert.ok(name.x >= table.x && name.x + name.width <= table.x + table.width / 2, `the name in view at ${w}, scrolled ${end}`)
+        const first = await row.locator(sel('roster-history')).boundingBox()
         for (const action of ['roster-history', 'roster-edit', 'roster-end', 'roster-retain']) {
           const a = await row.locator(sel(action)).boundingBox()
           assert.ok(a && a.x >= table.x && a.x + a.width <= Math.min(table.x + table.width, w), `${action} in reach at ${w}, scrolled ${end}`)
+          assert.ok(Math.abs(a.y - first.y) < 2, `${action} on the row's one line at ${w}`)
         }
       }
       await shot(page, `roster-${w}x${h}`)
