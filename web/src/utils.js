@@ -222,13 +222,3 @@ export function daysBetween(a, b) {
   if (Number.isNaN(da) || Number.isNaN(db)) return 0
   return Math.round((db - da) / 86400000)
 }
-
-// What a link (我的待办, an inbox item) opens on a page with tabs and a year: ?tab=appeals&year=2025.
-// The first tab and `fallback` when the address names none, or one the page does not have.
-export function linkedTab(query, tabs) {
-  return tabs.includes(query.tab) ? query.tab : tabs[0]
-}
-export function linkedYear(query, fallback) {
-  const y = Number(query.year)
-  return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : fallback
-}
