@@ -68,7 +68,7 @@ static int leaders_to_record(struct api_ctx *c, struct api_todo_item *out)
 	if ((rc = store_leader_awaiting(c->db, &scope, &year, &out->count)) != KFQ_OK)
 		return api_store_error(c, rc);
 	if (year)
-		out->link = arena_printf(c->a, "/county-view?year=%d", year);
+		out->link = arena_printf(c->a, "/county-view?from=%d&to=%d", year - 4, year);
 	return 0;
 }
 

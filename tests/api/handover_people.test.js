@@ -149,7 +149,7 @@ describe('the people and money hand-overs', { timeout: h.FILE_TIMEOUT }, () => {
 			assert.equal(r.status, 200, r.text);
 		}
 		let t = await tile('zuzhi1', 'leaders_to_record');
-		assert.deepEqual([t.label, t.count, t.link], ['待记录班子成员奖惩的开发区', 2, `/county-view?year=${YEAR - 1}`]);
+		assert.deepEqual([t.label, t.count, t.link], ['待记录班子成员奖惩的开发区', 2, `/county-view?from=${YEAR - 5}&to=${YEAR - 1}`]);
 		for (const who of ['office1', 'zone1', 'county2', 'bianban1']) assert.equal(await tile(who, 'leaders_to_record'), undefined, who);
 
 		const record = (over) => c.zuzhi1.post('/api/leader-actions', { org_id: org[E], person_id: leader, kind: 'promote', year: YEAR - 1, basis: '考核结果优秀', ...over });
@@ -161,10 +161,10 @@ describe('the people and money hand-overs', { timeout: h.FILE_TIMEOUT }, () => {
 		// 顺城区 hosts the economic zone; 东洲区 does not
 		assert.deepEqual(await told('leader_action'), { zone1: 1, county2: 1 });
 		assert.deepEqual(await items('county2', 'leader_action'), [
-			[`市委组织部记录：${E}赵主任优先提拔使用（${YEAR - 1}年度考核），请落实`, `/county-view?year=${YEAR - 1}`, 'leader_action', r.json.id, 'zuzhi1'],
+			[`市委组织部记录：${E}赵主任优先提拔使用（${YEAR - 1}年度考核），请落实`, `/county-view?from=${YEAR - 5}&to=${YEAR - 1}`, 'leader_action', r.json.id, 'zuzhi1'],
 		]);
 		t = await tile('zuzhi1', 'leaders_to_record');
-		assert.deepEqual([t.count, t.link], [1, `/county-view?year=${YEAR - 1}`]);
+		assert.deepEqual([t.count, t.link], [1, `/county-view?from=${YEAR - 5}&to=${YEAR - 1}`]);
 	});
 
 	test('财政局 grades a project 差: the zone is told and its tile counts its poor projects of the newest year', T, async () => {
