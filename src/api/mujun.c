@@ -77,8 +77,7 @@ static int labels(struct api_ctx *c, int64_t zone_id, struct evaluation *ev, con
 }
 
 /* Last year's result of enterprise id, found by walking last's rows (both by id) from *at. */
-static const struct mujun_result *last_of(const struct mujun_eval_zone *last, int64_t id,
-                                          int *at)
+static const struct mujun_result *last_of(const struct mujun_eval_zone *last, int64_t id, int *at)
 {
 	while (*at < last->n && last->rows[*at].enterprise_id < id)
 		(*at)++;
@@ -159,7 +158,8 @@ static int evaluation(struct api_ctx *c)
 	ks = arena_alloc(c->a, sizeof(*ks) * (size_t)(ev.now.n + 1));
 	lasts = arena_alloc(c->a, sizeof(*lasts) * (size_t)(ev.now.n + 1));
 	for (int k = 0; k < ev.now.n; k++) {
-		const struct mujun_result *lr = last_of(&ev.last, ev.now.rows[k].enterprise_id, &at);
+		const struct mujun_result *lr =
+		    last_of(&ev.last, ev.now.rows[k].enterprise_id, &at);
 		count[ev.now.rows[k].why ? MUJUN_NCLASSES : ev.now.results[k].klass]++;
 		if (!selected(&ev.now, k, klass, group))
 			continue;
@@ -172,7 +172,8 @@ static int evaluation(struct api_ctx *c)
 	if (labels(c, zone_id, &ev, ks, npage) != 0)
 		return -1;
 	jsonw_obj_open(&c->w);
-	jsonw_kstr(&c->w, "method", ev.scheme->method == MUJUN_THRESHOLD ? "threshold" : "percentile");
+	jsonw_kstr(&c->w, "method",
+	           ev.scheme->method == MUJUN_THRESHOLD ? "threshold" : "percentile");
 	jsonw_key(&c->w, "summary");
 	jsonw_obj_open(&c->w);
 	for (int k = 0; k < MUJUN_NCLASSES; k++)

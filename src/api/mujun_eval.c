@@ -23,11 +23,11 @@ struct mujun_eval {
 	int year;
 	char head[AUDIT_HASH_HEX]; /* made under this audit head; "" when none could be read */
 	struct mujun_scheme scheme;
-	int n;                            /* enterprises, by zone then id */
-	struct mujun_eval_row *rows;      /* n */
-	struct mujun_result *results;     /* n */
-	int64_t *zone_ids;                /* nzones, ascending */
-	int *zone_first;                  /* nzones + 1: zone z is rows[zone_first[z] ..) */
+	int n;                        /* enterprises, by zone then id */
+	struct mujun_eval_row *rows;  /* n */
+	struct mujun_result *results; /* n */
+	int64_t *zone_ids;            /* nzones, ascending */
+	int *zone_first;              /* nzones + 1: zone z is rows[zone_first[z] ..) */
 	int nzones;
 	struct arena a; /* everything above */
 	int refs;       /* requests holding it, and 1 while it is kept */
@@ -97,7 +97,8 @@ static struct mujun_eval *take(int year, const char *head)
 		return NULL;
 	pthread_mutex_lock(&cache.mu);
 	for (int i = 0; i < KEPT && !found; i++)
-		if (cache.kept[i] && cache.kept[i]->year == year && !strcmp(cache.kept[i]->head, head))
+		if (cache.kept[i] && cache.kept[i]->year == year &&
+		    !strcmp(cache.kept[i]->head, head))
 			(found = cache.kept[i])->refs++;
 	pthread_mutex_unlock(&cache.mu);
 	return found;
@@ -154,7 +155,8 @@ static struct mujun_eval *make(struct store_mujun_city *city, int y, const char 
 	ev->zone_ids = arena_alloc(&ev->a, sizeof(*ev->zone_ids) * (size_t)(city->nzones + 1));
 	ev->zone_first = arena_alloc(&ev->a, sizeof(*ev->zone_first) * (size_t)(city->nzones + 1));
 	memcpy(ev->zone_ids, city->zone_ids, sizeof(*ev->zone_ids) * (size_t)city->nzones);
-	memcpy(ev->zone_first, city->zone_first, sizeof(*ev->zone_first) * (size_t)(city->nzones + 1));
+	memcpy(ev->zone_first, city->zone_first,
+	       sizeof(*ev->zone_first) * (size_t)(city->nzones + 1));
 	ev->rows = arena_alloc(&ev->a, sizeof(*ev->rows) * (size_t)(city->n + 1));
 	ev->results = arena_alloc(&ev->a, sizeof(*ev->results) * (size_t)(city->n + 1));
 	for (int k = 0; k < city->n; k++) {
@@ -174,8 +176,8 @@ static struct mujun_eval *make(struct store_mujun_city *city, int y, const char 
 	}
 	for (int z = 0; z < ev->nzones; z++) {
 		int first = ev->zone_first[z];
-		mujun_evaluate(scheme, &f[first], ev->zone_first[z + 1] - first, &ev->results[first],
-		               order);
+		mujun_evaluate(scheme, &f[first], ev->zone_first[z + 1] - first,
+		               &ev->results[first], order);
 	}
 	return ev;
 }

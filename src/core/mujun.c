@@ -181,7 +181,7 @@ static void score_group(const struct mujun_weight *w, struct mujun_order *m, int
 {
 	__int128 sum[MUJUN_NINDICATORS] = {0};
 	int64_t ref[MUJUN_NINDICATORS], avg[MUJUN_NINDICATORS], cap[MUJUN_NINDICATORS];
-	int known[MUJUN_NINDICATORS] = {0}, used[MUJUN_NINDICATORS], nused = 0;
+	int known[MUJUN_NINDICATORS] = {0}, used[MUJUN_NINDICATORS] = {0}, nused = 0;
 
 	for (int i = 0; i < MUJUN_NINDICATORS; i++)
 		if (w[i].weight)
@@ -208,7 +208,8 @@ static void score_group(const struct mujun_weight *w, struct mujun_order *m, int
 			if (r->value[i] == MUJUN_NONE)
 				continue;
 			r->contribution[i] =
-			    ref[i] > 0 ? ratio((__int128)r->value[i] * w[i].weight * 100, ref[i]) : 0;
+			    ref[i] > 0 ? ratio((__int128)r->value[i] * w[i].weight * 100, ref[i])
+			               : 0;
 			if (r->contribution[i] > cap[i])
 				r->contribution[i] = cap[i];
 			sum[i] += r->contribution[i];
@@ -251,12 +252,13 @@ static void sort_by_score(struct mujun_order *m, struct mujun_order *tmp, int nm
 	for (int shift = 0; shift < 64 && span >> shift; shift += 8) {
 		int start[257] = {0};
 		for (int k = 0; k < nm; k++)
-			start[(((uint64_t)best - (uint64_t)from[k].score_x100) >> shift & 255) + 1]++;
+			start[(((uint64_t)best - (uint64_t)from[k].score_x100) >> shift & 255) +
+			      1]++;
 		for (int d = 0; d < 256; d++)
 			start[d + 1] += start[d];
 		for (int k = 0; k < nm; k++)
-			to[start[((uint64_t)best - (uint64_t)from[k].score_x100) >> shift & 255]++] =
-			    from[k];
+			to[start[((uint64_t)best - (uint64_t)from[k].score_x100) >> shift &
+			         255]++] = from[k];
 		swap = from;
 		from = to;
 		to = swap;

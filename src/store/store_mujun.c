@@ -343,7 +343,8 @@ static int city_years(struct store *s, struct arena *a, struct store_mujun_city 
 	while ((rc = store_step(st)) == KFQ_ROW)
 		if ((k = city_find(x, store_col_int(st, 1))) >= 0) {
 			struct mujun_figures *f = &c->f[store_col_int(st, 0) - c->first_year][k];
-			f->tax_fen = (f->tax_fen == MUJUN_NONE ? 0 : f->tax_fen) + store_col_int(st, 2);
+			f->tax_fen =
+			    (f->tax_fen == MUJUN_NONE ? 0 : f->tax_fen) + store_col_int(st, 2);
 		}
 	store_reset(st);
 	if (rc != KFQ_DONE || (rc = store_prepare(s, sql_city_figures, &st)) != KFQ_OK)
@@ -368,7 +369,8 @@ static int city_years(struct store *s, struct arena *a, struct store_mujun_city 
 	store_bind_int(st, 2, c->first_year + c->nyears - 1);
 	while ((rc = store_step(st)) == KFQ_ROW)
 		if ((k = city_find(x, store_col_int(st, 1))) >= 0)
-			c->exemption[store_col_int(st, 0) - c->first_year][k] = store_col_dup(st, 2, a);
+			c->exemption[store_col_int(st, 0) - c->first_year][k] =
+			    store_col_dup(st, 2, a);
 	store_reset(st);
 	return rc == KFQ_DONE ? KFQ_OK : rc;
 }
@@ -396,14 +398,16 @@ int store_mujun_city(struct store *s, struct arena *a, int first_year, int nyear
 	if ((rc = store_begin_read(s)) != KFQ_OK)
 		return rc;
 	for (int y = 0; y < nyears; y++)
-		if ((rc = store_mujun_scheme_get(s, first_year + y, &out->scheme[y], &stored)) != KFQ_OK)
+		if ((rc = store_mujun_scheme_get(s, first_year + y, &out->scheme[y], &stored)) !=
+		    KFQ_OK)
 			goto done;
 	if ((rc = city_enterprises(s, a, out, &x)) != KFQ_OK ||
 	    (rc = city_parcels(s, out, &x)) != KFQ_OK)
 		goto done;
 	for (int y = 0; y < nyears; y++) {
 		out->f[y] = arena_alloc(a, sizeof(*out->f[y]) * (size_t)(out->n + 1));
-		out->exemption[y] = arena_zalloc(a, sizeof(*out->exemption[y]) * (size_t)(out->n + 1));
+		out->exemption[y] =
+		    arena_zalloc(a, sizeof(*out->exemption[y]) * (size_t)(out->n + 1));
 		for (int k = 0; k < out->n; k++) {
 			out->f[y][k] = none;
 			out->f[y][k].group = out->e[k].group;
@@ -419,8 +423,8 @@ done:
 static const char sql_labels[] = "SELECT id, name, uscc, industry_code FROM enterprise WHERE "
                                  "zone_id = ?1 AND id >= ?2 AND id <= ?3 ORDER BY id";
 
-int store_mujun_labels(struct store *s, struct arena *a, int64_t zone_id, const int64_t *ids,
-                       int n, const char **names, const char **usccs, const char **codes)
+int store_mujun_labels(struct store *s, struct arena *a, int64_t zone_id, const int64_t *ids, int n,
+                       const char **names, const char **usccs, const char **codes)
 {
 	struct store_stmt *st;
 	int k = 0, rc;

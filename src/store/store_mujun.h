@@ -73,7 +73,8 @@ struct store_mujun_city {
 	struct store_mujun_input *e; /* by zone, then id */
 	int n;
 	int64_t *zone_ids; /* nzones, ascending */
-	int *zone_first;   /* nzones + 1: zone z's enterprises are e[zone_first[z] .. zone_first[z + 1]) */
+	int *zone_first;   /* nzones + 1: zone z's enterprises are e[zone_first[z] .. zone_first[z +
+	                      1]) */
 	int nzones;
 	int first_year, nyears;
 	/* f[y][k]: e[k]'s figures of first_year + y (group and area from e[k], tax the sum of its
@@ -94,8 +95,8 @@ int store_mujun_city(struct store *s, struct arena *a, int first_year, int nyear
 /* The registry's name, USCC and industry code of the enterprises ids[0..n) (ascending, all in
  * zone_id) into names, usccs and codes (NULL where one is not found): a page's or an export's
  * rows, read in one statement over the id range. Strings from a. */
-int store_mujun_labels(struct store *s, struct arena *a, int64_t zone_id, const int64_t *ids,
-                       int n, const char **names, const char **usccs, const char **codes);
+int store_mujun_labels(struct store *s, struct arena *a, int64_t zone_id, const int64_t *ids, int n,
+                       const char **names, const char **usccs, const char **codes);
 
 /* The sum of enterprise_id's tax records for year into *fen: KFQ_ENOTFOUND when it has none
  * (投而未达标 reads the registry's tax, core/land.h). */

@@ -2,8 +2,9 @@
  * PostgreSQL alike (run with "sqlite" or "pg"): a year's scheme stored and read back over the
  * default; figures replaced, not added, with unknown figures kept unknown; the city's inputs
  * for two years (industrial only, every zone, each parcel's area, each year's tax summed over
- * types, none = unknown, the exemption's reason in its year) and the labels of a page's rows; an exemption twice refused; a match ended once, a lease reusing the
- * building and a reused building taking no match; each write audited; the chain verifies. */
+ * types, none = unknown, the exemption's reason in its year) and the labels of a page's rows; an
+ * exemption twice refused; a match ended once, a lease reusing the building and a reused building
+ * taking no match; each write audited; the chain verifies. */
 #include "testdb.h"
 
 #include "store/store_enterprise.h"
@@ -197,7 +198,7 @@ static void test_mujun(void **state)
 	assert_int_equal(city.zone_ids[0], zone);
 	assert_int_equal(city.zone_first[1], 2);
 	assert_int_equal(city.zone_first[2], 3);
-	assert_int_equal(city.scheme[1].method, MUJUN_THRESHOLD); /* 2025's own */
+	assert_int_equal(city.scheme[1].method, MUJUN_THRESHOLD);  /* 2025's own */
 	assert_int_equal(city.scheme[0].method, MUJUN_PERCENTILE); /* 2024: the default */
 	assert_int_equal(city.e[0].enterprise_id, x);
 	assert_int_equal(city.e[0].zone_id, zone);
