@@ -43,26 +43,14 @@ const struct mujun_scheme *mujun_eval_scheme(const struct mujun_eval *ev)
 	return &ev->scheme;
 }
 
-/* The first of ids[0..n) (ascending) that is not below id: its place when absent. */
-static int lower_bound(const int64_t *ids, int n, int64_t id)
-{
-	int lo = 0, hi = n;
-
-	while (lo < hi) {
-		int mid = lo + (hi - lo) / 2;
-		if (ids[mid] < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 struct mujun_eval_zone mujun_eval_zone(const struct mujun_eval *ev, int64_t zone_id)
 {
-	int z = lower_bound(ev->zone_ids, ev->nzones, zone_id);
+	int z = 0;
 
-	if (z == ev->nzones || ev->zone_ids[z] != zone_id)
+	/* a city has tens of zones */
+	while (z < ev->nzones && ev->zone_ids[z] != zone_id)
+		z++;
+	if (z == ev->nzones)
 		return (struct mujun_eval_zone){NULL, NULL, 0};
 	return (struct mujun_eval_zone){&ev->rows[ev->zone_first[z]],
 	                                &ev->results[ev->zone_first[z]],
