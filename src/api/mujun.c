@@ -1,13 +1,15 @@
 /* mujun.c - the 亩均效益 evaluation over HTTP: a year's scheme (read by whoever reads land,
  * changed by an organization holding manage_land), each enterprise's yearly figures, the
  * exemptions (不参评) and the measures per class (changed by whoever may change the zone's
- * land), and a zone's evaluation computed when read by core/mujun.c — every enterprise's score
- * with each indicator's contribution, its class and last year's — as JSON and as .xlsx. Must
- * not write SQL nor score anything itself. */
+ * land), and a zone's evaluation (api/mujun_eval.c: the city's, computed by core/mujun.c and
+ * kept until the data changes) — every enterprise's score with each indicator's contribution,
+ * its class and last year's — as JSON and as .xlsx. Must not write SQL nor score anything
+ * itself. */
 #include "api/api.h"
 #include "api/capability.h"
 #include "api/export.h"
 #include "api/land_impl.h"
+#include "api/mujun_eval.h"
 
 #include "app/land_json.h"
 #include "app/mujun_json.h"
@@ -24,45 +26,6 @@
 
 /* ---- the evaluation ---- */
 
-/* A zone's evaluation for one year. */
-struct evaluation {
-	struct mujun_scheme scheme;
-	struct store_mujun_row *rows; /* by enterprise id */
-	struct mujun_result *results;
-	const char **why; /* not evaluated: the reason; NULL when evaluated */
-	int n;
-};
-
-static int evaluate(struct api_ctx *c, int64_t zone_id, int year, struct evaluation *ev)
-{
-	struct mujun_figures *f;
-	struct mujun_order *order;
-	bool stored;
-	int rc;
-
-	if ((rc = store_mujun_scheme_get(c->db, year, &ev->scheme, &stored)) != KFQ_OK ||
-	    (rc = store_mujun_population(c->db, c->a, zone_id, year, &ev->rows, &ev->n)) != KFQ_OK)
-		return api_store_error(c, rc);
-	f = arena_alloc(c->a, sizeof(*f) * (size_t)(ev->n + 1));
-	order = arena_alloc(c->a, sizeof(*order) * (size_t)(ev->n + 1));
-	ev->results = arena_alloc(c->a, sizeof(*ev->results) * (size_t)(ev->n + 1));
-	ev->why = arena_alloc(c->a, sizeof(*ev->why) * (size_t)(ev->n + 1));
-	for (int k = 0; k < ev->n; k++) {
-		const struct store_mujun_row *r = &ev->rows[k];
-		f[k] = r->f;
-		ev->why[k] = r->exemption;
-		if (!ev->why[k] && mujun_new_in_production(&ev->scheme, year, r->production_on))
-			ev->why[k] = arena_printf(c->a, "投产未满%d年（%s投产）",
-			                          ev->scheme.new_years, r->production_on);
-		if (!ev->why[k] && r->f.group == MUJUN_BELOW &&
-		    !mujun_below_eligible(&ev->scheme, r->f.area_m2x100))
-			ev->why[k] = "规下企业用地不足参评下限";
-		f[k].exempt = ev->why[k] != NULL;
-	}
-	mujun_evaluate(&ev->scheme, f, ev->n, ev->results, order);
-	return 0;
-}
-
 /* Reads zone_id and year from the query, checks the zone against the caller's land scope. */
 static int zone_year(struct api_ctx *c, int64_t *zone_id, int *year)
 {
@@ -78,105 +41,149 @@ static int zone_year(struct api_ctx *c, int64_t *zone_id, int *year)
 	return api_scope_check(c, &scope, *zone_id);
 }
 
+/* A zone's evaluation of a year and of the year before, and the registry's labels of the rows
+ * answered (names, USCCs, industry codes: read for those rows only). */
+struct evaluation {
+	const struct mujun_scheme *scheme;
+	struct mujun_eval_zone now, last;
+	const char **names, **usccs, **codes; /* of the rows answered, in their order */
+};
+
+static int evaluate(struct api_ctx *c, int64_t zone_id, int year, struct evaluation *ev)
+{
+	const struct mujun_eval *now, *last;
+
+	if (mujun_eval_years(c, year, &now, &last) != 0)
+		return -1;
+	ev->scheme = mujun_eval_scheme(now);
+	ev->now = mujun_eval_zone(now, zone_id);
+	ev->last = mujun_eval_zone(last, zone_id);
+	return 0;
+}
+
+/* The labels of the rows ks[0..n) (ascending) of ev's zone. */
+static int labels(struct api_ctx *c, int64_t zone_id, struct evaluation *ev, const int *ks, int n)
+{
+	int64_t *ids = arena_alloc(c->a, sizeof(*ids) * (size_t)(n + 1));
+	int rc;
+
+	ev->names = arena_alloc(c->a, sizeof(*ev->names) * (size_t)(n + 1));
+	ev->usccs = arena_alloc(c->a, sizeof(*ev->usccs) * (size_t)(n + 1));
+	ev->codes = arena_alloc(c->a, sizeof(*ev->codes) * (size_t)(n + 1));
+	for (int i = 0; i < n; i++)
+		ids[i] = ev->now.rows[ks[i]].enterprise_id;
+	rc = store_mujun_labels(c->db, c->a, zone_id, ids, n, ev->names, ev->usccs, ev->codes);
+	return rc == KFQ_OK ? 0 : api_store_error(c, rc);
+}
+
 /* Last year's result of enterprise id, found by walking last's rows (both by id) from *at. */
-static const struct mujun_result *last_of(const struct evaluation *last, int64_t id, int *at)
+static const struct mujun_result *last_of(const struct mujun_eval_zone *last, int64_t id, int *at)
 {
 	while (*at < last->n && last->rows[*at].enterprise_id < id)
 		(*at)++;
-	if (*at < last->n && last->rows[*at].enterprise_id == id && !last->why[*at])
+	if (*at < last->n && last->rows[*at].enterprise_id == id && !last->rows[*at].why)
 		return &last->results[*at];
 	return NULL;
 }
 
-static bool selected(const struct evaluation *ev, int k, const char *klass, const char *group)
+static bool selected(const struct mujun_eval_zone *z, int k, const char *klass, const char *group)
 {
-	if (group && strcmp(group, mujun_group_code(ev->rows[k].f.group)) != 0)
+	if (group && strcmp(group, mujun_group_code(z->rows[k].group)) != 0)
 		return false;
 	if (!klass)
 		return true;
 	if (!strcmp(klass, "exempt"))
-		return ev->why[k] != NULL;
-	return ev->why[k] == NULL && !strcmp(klass, mujun_class_code(ev->results[k].klass));
+		return z->rows[k].why != NULL;
+	return z->rows[k].why == NULL && !strcmp(klass, mujun_class_code(z->results[k].klass));
 }
 
-static void json_entry(struct api_ctx *c, const struct evaluation *ev, int k,
+/* Row k of the zone, the i-th answered. */
+static void json_entry(struct api_ctx *c, const struct evaluation *ev, int k, int i,
                        const struct mujun_result *last)
 {
-	const struct store_mujun_row *r = &ev->rows[k];
-	const struct mujun_result *x = &ev->results[k];
+	const struct mujun_eval_row *r = &ev->now.rows[k];
+	const struct mujun_result *x = &ev->now.results[k];
 	struct jsonw *w = &c->w;
 
 	jsonw_obj_open(w);
 	jsonw_kstr(w, "class", mujun_class_code(x->klass));
 	jsonw_key(w, "contributions");
 	jsonw_arr_open(w);
-	for (int i = 0; i < MUJUN_NINDICATORS; i++) {
-		const struct mujun_weight *wt = &ev->scheme.w[r->f.group][i];
+	for (int j = 0; j < MUJUN_NINDICATORS; j++) {
+		const struct mujun_weight *wt = &ev->scheme->w[r->group][j];
 		if (!wt->weight)
 			continue;
 		jsonw_obj_open(w);
-		jsonw_kbool(w, "averaged", x->averaged[i]);
-		jsonw_kstr(w, "code", mujun_indicator_code((enum mujun_indicator)i));
-		jsonw_kint(w, "contribution_x100", x->contribution[i]);
-		jsonw_kstr(w, "label", mujun_indicator_label((enum mujun_indicator)i));
-		jsonw_kstr(w, "unit", mujun_indicator_unit((enum mujun_indicator)i));
-		if (x->value[i] == MUJUN_NONE)
+		jsonw_kbool(w, "averaged", x->averaged[j]);
+		jsonw_kstr(w, "code", mujun_indicator_code((enum mujun_indicator)j));
+		jsonw_kint(w, "contribution_x100", x->contribution[j]);
+		jsonw_kstr(w, "label", mujun_indicator_label((enum mujun_indicator)j));
+		jsonw_kstr(w, "unit", mujun_indicator_unit((enum mujun_indicator)j));
+		if (x->value[j] == MUJUN_NONE)
 			jsonw_knull(w, "value");
 		else
-			jsonw_kint(w, "value", x->value[i]);
+			jsonw_kint(w, "value", x->value[j]);
 		jsonw_kint(w, "weight", wt->weight);
 		jsonw_obj_close(w);
 	}
 	jsonw_arr_close(w);
 	jsonw_kid(w, "enterprise_id", r->enterprise_id);
-	jsonw_kstr(w, "exempt_reason", ev->why[k]);
-	jsonw_kstr(w, "group", mujun_group_code(r->f.group));
-	jsonw_kstr(w, "industry_code", r->industry_code);
+	jsonw_kstr(w, "exempt_reason", r->why);
+	jsonw_kstr(w, "group", mujun_group_code(r->group));
+	jsonw_kstr(w, "industry_code", ev->codes[i]);
 	jsonw_kstr(w, "last_class", last ? mujun_class_code(last->klass) : NULL);
 	if (last)
 		jsonw_kint(w, "last_score_x100", last->score_x100);
 	else
 		jsonw_knull(w, "last_score_x100");
-	jsonw_kint(w, "mu_x100", land_mu_x100(r->f.area_m2x100));
-	jsonw_kstr(w, "name", r->name);
+	jsonw_kint(w, "mu_x100", land_mu_x100(r->area_m2x100));
+	jsonw_kstr(w, "name", ev->names[i]);
 	jsonw_kint(w, "rank", x->rank);
 	jsonw_kint(w, "score_x100", x->score_x100);
-	jsonw_kstr(w, "uscc", r->uscc);
+	jsonw_kstr(w, "uscc", ev->usccs[i]);
 	jsonw_obj_close(w);
 }
 
 static int evaluation(struct api_ctx *c)
 {
 	const char *klass = api_query_str(c, "class"), *group = api_query_str(c, "group");
-	struct evaluation ev, last;
+	const struct mujun_result **lasts;
+	struct evaluation ev;
 	int64_t zone_id, offset, limit, total = 0;
-	int year, at = 0, count[MUJUN_NCLASSES + 1] = {0};
+	int year, at = 0, npage = 0, *ks, count[MUJUN_NCLASSES + 1] = {0};
 
-	if (zone_year(c, &zone_id, &year) != 0 || evaluate(c, zone_id, year, &ev) != 0 ||
-	    evaluate(c, zone_id, year - 1, &last) != 0)
+	if (zone_year(c, &zone_id, &year) != 0 || evaluate(c, zone_id, year, &ev) != 0)
 		return -1;
 	api_query_page(c, &offset, &limit);
+	ks = arena_alloc(c->a, sizeof(*ks) * (size_t)(ev.now.n + 1));
+	lasts = arena_alloc(c->a, sizeof(*lasts) * (size_t)(ev.now.n + 1));
+	for (int k = 0; k < ev.now.n; k++) {
+		const struct mujun_result *lr =
+		    last_of(&ev.last, ev.now.rows[k].enterprise_id, &at);
+		count[ev.now.rows[k].why ? MUJUN_NCLASSES : ev.now.results[k].klass]++;
+		if (!selected(&ev.now, k, klass, group))
+			continue;
+		if (total >= offset && (!limit || total < offset + limit)) {
+			lasts[npage] = lr;
+			ks[npage++] = k;
+		}
+		total++;
+	}
+	if (labels(c, zone_id, &ev, ks, npage) != 0)
+		return -1;
 	jsonw_obj_open(&c->w);
 	jsonw_kstr(&c->w, "method",
-	           ev.scheme.method == MUJUN_THRESHOLD ? "threshold" : "percentile");
+	           ev.scheme->method == MUJUN_THRESHOLD ? "threshold" : "percentile");
 	jsonw_key(&c->w, "summary");
 	jsonw_obj_open(&c->w);
-	for (int k = 0; k < ev.n; k++)
-		count[ev.why[k] ? MUJUN_NCLASSES : ev.results[k].klass]++;
 	for (int k = 0; k < MUJUN_NCLASSES; k++)
 		jsonw_kint(&c->w, mujun_class_code(k), count[k]);
 	jsonw_kint(&c->w, "exempt", count[MUJUN_NCLASSES]);
 	jsonw_obj_close(&c->w);
 	jsonw_kint(&c->w, "year", year);
 	api_page_begin(c);
-	for (int k = 0; k < ev.n; k++) {
-		const struct mujun_result *lr = last_of(&last, ev.rows[k].enterprise_id, &at);
-		if (!selected(&ev, k, klass, group))
-			continue;
-		if (total >= offset && (!limit || total < offset + limit))
-			json_entry(c, &ev, k, lr);
-		total++;
-	}
+	for (int i = 0; i < npage; i++)
+		json_entry(c, &ev, ks[i], i, lasts[i]);
 	api_page_end(c, total, offset, limit);
 	return api_ok(c, 200);
 }
@@ -211,34 +218,38 @@ static int evaluation_export(struct api_ctx *c)
 	_Static_assert(sizeof(headers) / sizeof(headers[0]) == sizeof(widths) / sizeof(widths[0]),
 	               "a width per column");
 	_Static_assert(MUJUN_NINDICATORS == 7, "a column per indicator");
-	struct evaluation ev, last;
+	struct evaluation ev;
 	struct export_table x;
 	int64_t zone_id;
-	int year, at = 0;
+	int year, at = 0, *ks;
 	char sheet[40];
 
-	if (zone_year(c, &zone_id, &year) != 0 || evaluate(c, zone_id, year, &ev) != 0 ||
-	    evaluate(c, zone_id, year - 1, &last) != 0)
+	if (zone_year(c, &zone_id, &year) != 0 || evaluate(c, zone_id, year, &ev) != 0)
+		return -1;
+	ks = arena_alloc(c->a, sizeof(*ks) * (size_t)(ev.now.n + 1));
+	for (int k = 0; k < ev.now.n; k++)
+		ks[k] = k;
+	if (labels(c, zone_id, &ev, ks, ev.now.n) != 0)
 		return -1;
 	snprintf(sheet, sizeof(sheet), "%d年亩均效益评价", year);
 	if (export_begin(c, &x, sheet, headers, widths,
 	                 (int)(sizeof(widths) / sizeof(widths[0]))) != 0)
 		return -1;
-	for (int k = 0; k < ev.n; k++) {
-		const struct store_mujun_row *r = &ev.rows[k];
-		const struct mujun_result *res = &ev.results[k];
-		const struct mujun_result *lr = last_of(&last, r->enterprise_id, &at);
-		export_text(&x, r->uscc);
-		export_text(&x, r->name);
-		export_text(&x, r->f.group == MUJUN_ABOVE ? "规上" : "规下");
-		export_text(&x, r->industry_code);
-		export_amount(&x, land_mu_x100(r->f.area_m2x100), 2);
+	for (int k = 0; k < ev.now.n; k++) {
+		const struct mujun_eval_row *r = &ev.now.rows[k];
+		const struct mujun_result *res = &ev.now.results[k];
+		const struct mujun_result *lr = last_of(&ev.last, r->enterprise_id, &at);
+		export_text(&x, ev.usccs[k]);
+		export_text(&x, ev.names[k]);
+		export_text(&x, r->group == MUJUN_ABOVE ? "规上" : "规下");
+		export_text(&x, ev.codes[k]);
+		export_amount(&x, land_mu_x100(r->area_m2x100), 2);
 		for (int i = 0; i < MUJUN_NINDICATORS; i++)
-			if (ev.scheme.w[r->f.group][i].weight && !ev.why[k])
+			if (ev.scheme->w[r->group][i].weight && !r->why)
 				export_score(&x, res->contribution[i]);
 			else
 				export_text(&x, NULL);
-		if (ev.why[k]) {
+		if (r->why) {
 			export_text(&x, NULL);
 			export_text(&x, NULL);
 			export_text(&x, "不参评");
@@ -252,7 +263,7 @@ static int evaluation_export(struct api_ctx *c)
 			export_score(&x, lr->score_x100);
 		else
 			export_text(&x, NULL);
-		export_text(&x, ev.why[k]);
+		export_text(&x, r->why);
 		export_end_row(&x);
 	}
 	return export_finish(c, &x, sheet);

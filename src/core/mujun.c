@@ -4,7 +4,6 @@
  * arguments. */
 #include "core/mujun.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 static const struct {
@@ -123,9 +122,12 @@ int mujun_scheme_check(const struct mujun_scheme *s, char why[160])
 	return 0;
 }
 
-/* num ÷ den half-up, both non-negative, den > 0. */
+/* num ÷ den half-up, both non-negative, den > 0. In 64 bits when both fit, as they nearly
+ * always do: the same quotient without a 128-bit division, which is a call per division. */
 static int64_t ratio(__int128 num, __int128 den)
 {
+	if (num >= 0 && num <= INT64_MAX / 4 && den <= INT64_MAX / 4)
+		return ((int64_t)num * 2 + (int64_t)den) / ((int64_t)den * 2);
 	return (int64_t)((num * 2 + den) / (den * 2));
 }
 
@@ -168,53 +170,101 @@ int64_t mujun_value(enum mujun_indicator i, const struct mujun_figures *f)
 	return MUJUN_NONE;
 }
 
-/* One indicator over a group's members: the reference, the contributions of the enterprises
- * with data, the average of those for the others. */
-static void score_indicator(const struct mujun_weight *w, int i, const struct mujun_order *m,
-                            int nm, struct mujun_result *out)
+/* A group's members m[0..nm) (by index) scored on every indicator the group weighs: the
+ * reference (the configured one, else the average value of those with data), the
+ * contributions of those with data (capped), the average of those for the others, and the
+ * sums. Three passes over the members for all indicators at once rather than three per
+ * indicator: a city's zone is larger than the caches, and each pass reads every member's
+ * result again. */
+static void score_group(const struct mujun_weight *w, struct mujun_order *m, int nm,
+                        struct mujun_result *out)
 {
-	int64_t cap = (int64_t)w->weight * w->cap_bp / 100, ref = w->reference, avg = 0;
-	__int128 sum = 0;
-	int known = 0;
+	__int128 sum[MUJUN_NINDICATORS] = {0};
+	int64_t ref[MUJUN_NINDICATORS], avg[MUJUN_NINDICATORS], cap[MUJUN_NINDICATORS];
+	int known[MUJUN_NINDICATORS] = {0}, used[MUJUN_NINDICATORS] = {0}, nused = 0;
 
-	if (!ref) {
-		for (int k = 0; k < nm; k++)
-			if (out[m[k].index].value[i] != MUJUN_NONE) {
-				sum += out[m[k].index].value[i];
-				known++;
+	for (int i = 0; i < MUJUN_NINDICATORS; i++)
+		if (w[i].weight)
+			used[nused++] = i;
+	for (int k = 0; k < nm; k++) {
+		const struct mujun_result *r = &out[m[k].index];
+		for (int u = 0; u < nused; u++)
+			if (r->value[used[u]] != MUJUN_NONE) {
+				sum[used[u]] += r->value[used[u]];
+				known[used[u]]++;
 			}
-		ref = known ? ratio(sum, known) : 0;
 	}
-	sum = 0;
-	known = 0;
+	for (int u = 0; u < nused; u++) {
+		int i = used[u];
+		ref[i] = w[i].reference ? w[i].reference : known[i] ? ratio(sum[i], known[i]) : 0;
+		cap[i] = (int64_t)w[i].weight * w[i].cap_bp / 100;
+		sum[i] = 0;
+		known[i] = 0;
+	}
 	for (int k = 0; k < nm; k++) {
 		struct mujun_result *r = &out[m[k].index];
-		if (r->value[i] == MUJUN_NONE)
-			continue;
-		r->contribution[i] =
-		    ref > 0 ? ratio((__int128)r->value[i] * w->weight * 100, ref) : 0;
-		if (r->contribution[i] > cap)
-			r->contribution[i] = cap;
-		sum += r->contribution[i];
-		known++;
-	}
-	avg = known ? ratio(sum, known) : 0;
-	for (int k = 0; k < nm; k++) {
-		struct mujun_result *r = &out[m[k].index];
-		if (r->value[i] == MUJUN_NONE) {
-			r->contribution[i] = avg;
-			r->averaged[i] = true;
+		for (int u = 0; u < nused; u++) {
+			int i = used[u];
+			if (r->value[i] == MUJUN_NONE)
+				continue;
+			r->contribution[i] =
+			    ref[i] > 0 ? ratio((__int128)r->value[i] * w[i].weight * 100, ref[i])
+			               : 0;
+			if (r->contribution[i] > cap[i])
+				r->contribution[i] = cap[i];
+			sum[i] += r->contribution[i];
+			known[i]++;
 		}
+	}
+	for (int u = 0; u < nused; u++)
+		avg[used[u]] = known[used[u]] ? ratio(sum[used[u]], known[used[u]]) : 0;
+	for (int k = 0; k < nm; k++) {
+		struct mujun_result *r = &out[m[k].index];
+		for (int u = 0; u < nused; u++) {
+			int i = used[u];
+			if (r->value[i] == MUJUN_NONE) {
+				r->contribution[i] = avg[i];
+				r->averaged[i] = true;
+			}
+			r->score_x100 += r->contribution[i];
+		}
+		m[k].score_x100 = r->score_x100;
 	}
 }
 
-static int by_score(const void *a, const void *b)
+/* Sorts m[0..nm) best first: by score descending, and among equal scores in the order they
+ * are in (by index, as mujun_evaluate gathers them). A stable radix sort on each score's
+ * distance below the best, a byte a pass, as many passes as the largest distance needs (two
+ * for scores within 655.35 points): a city's zone sorts in a few passes over the array rather
+ * than with a comparison call per step. tmp: nm elements of scratch. */
+static void sort_by_score(struct mujun_order *m, struct mujun_order *tmp, int nm)
 {
-	const struct mujun_order *x = a, *y = b;
+	struct mujun_order *from = m, *to = tmp, *swap;
+	int64_t best = INT64_MIN;
+	uint64_t span = 0;
 
-	if (x->score_x100 != y->score_x100)
-		return x->score_x100 > y->score_x100 ? -1 : 1;
-	return (x->index > y->index) - (x->index < y->index);
+	for (int k = 0; k < nm; k++)
+		if (m[k].score_x100 > best)
+			best = m[k].score_x100;
+	for (int k = 0; k < nm; k++)
+		if ((uint64_t)best - (uint64_t)m[k].score_x100 > span)
+			span = (uint64_t)best - (uint64_t)m[k].score_x100;
+	for (int shift = 0; shift < 64 && span >> shift; shift += 8) {
+		int start[257] = {0};
+		for (int k = 0; k < nm; k++)
+			start[(((uint64_t)best - (uint64_t)from[k].score_x100) >> shift & 255) +
+			      1]++;
+		for (int d = 0; d < 256; d++)
+			start[d + 1] += start[d];
+		for (int k = 0; k < nm; k++)
+			to[start[((uint64_t)best - (uint64_t)from[k].score_x100) >> shift &
+			         255]++] = from[k];
+		swap = from;
+		from = to;
+		to = swap;
+	}
+	if (from != m)
+		memcpy(m, from, sizeof(*m) * (size_t)nm);
 }
 
 /* Ranks and classes of a group's members, sorted best first. */
@@ -264,16 +314,8 @@ void mujun_evaluate(const struct mujun_scheme *s, const struct mujun_figures *f,
 		for (int k = 0; k < n; k++)
 			if (f[k].group == (enum mujun_group)g && !f[k].exempt)
 				order[nm++] = (struct mujun_order){0, k};
-		for (int i = 0; i < MUJUN_NINDICATORS; i++)
-			if (s->w[g][i].weight)
-				score_indicator(&s->w[g][i], i, order, nm, out);
-		for (int k = 0; k < nm; k++) {
-			struct mujun_result *r = &out[order[k].index];
-			for (int i = 0; i < MUJUN_NINDICATORS; i++)
-				r->score_x100 += r->contribution[i];
-			order[k].score_x100 = r->score_x100;
-		}
-		qsort(order, (size_t)nm, sizeof(*order), by_score);
+		score_group(s->w[g], order, nm, out);
+		sort_by_score(order, order + n, nm);
 		classify(s, order, nm, out);
 	}
 }

@@ -84,15 +84,15 @@ int mujun_scheme_check(const struct mujun_scheme *s, char why[160]);
  * divisor is zero). Half-up at the unit. */
 int64_t mujun_value(enum mujun_indicator i, const struct mujun_figures *f);
 
-/* Scratch space of mujun_evaluate: one per enterprise, provided by the caller. */
+/* Scratch space of mujun_evaluate: two per enterprise, provided by the caller. */
 struct mujun_order {
 	int64_t score_x100;
 	int index;
 };
 
 /* Evaluates n enterprises of one population (a zone's year): values, contributions, scores,
- * ranks and classes, each group apart. out[k] belongs to f[k]; order is n elements of scratch.
- * Allocates nothing. */
+ * ranks and classes, each group apart. out[k] belongs to f[k]; order is 2 × n elements of
+ * scratch. Allocates nothing. */
 void mujun_evaluate(const struct mujun_scheme *s, const struct mujun_figures *f, int n,
                     struct mujun_result *out, struct mujun_order *order);
 

@@ -1,6 +1,6 @@
 /* store_mujun.c - the 亩均效益 evaluation in SQL: a year's scheme (its row and its indicators),
- * the enterprises' yearly figures, exemptions and measures, each change audited; the
- * population a zone's evaluation reads in one statement. Must not score or class anything
+ * the enterprises' yearly figures, exemptions and measures, each change audited; the inputs
+ * of the city's evaluation read in one pass over each table. Must not score or class anything
  * (core/mujun.c does). */
 #include "store/store_mujun.h"
 #include "store/store_impl.h"
@@ -177,65 +177,280 @@ done:
 	return store_end(s, rc);
 }
 
-/* ---- the population of an evaluation ---- */
+/* ---- the city's inputs, one pass over each table ---- */
 
 #define FIGURES                                                                                    \
 	"f.value_added_fen, f.revenue_fen, f.rd_fen, f.energy_kgce, f.emission_kg, "               \
 	"f.electricity_kwh, f.staff"
-
-/* ?1 the year, ?2 the zone */
-static const char sql_population[] =
-    "SELECT e.id, e.name, e.uscc, e.scale, e.industry_code, e.production_on, e.zone_id, "
-    "(SELECT COALESCE(SUM(p.area_m2x100), 0) FROM land_parcel p WHERE p.enterprise_id = e.id), "
-    "(SELECT SUM(t.amount_fen) FROM tax_record t WHERE t.year = ?1 AND t.enterprise_id = e.id), "
-    "" FIGURES ", x.reason FROM enterprise e "
-    "LEFT JOIN enterprise_figure f ON f.enterprise_id = e.id AND f.year = ?1 "
-    "LEFT JOIN mujun_exemption x ON x.enterprise_id = e.id AND x.year = ?1 "
-    "WHERE e.zone_id = ?2 AND e.industry_code >= '06' AND e.industry_code < '47' ORDER BY e.id";
 
 static int64_t col_figure(struct store_stmt *st, int i)
 {
 	return store_col_null(st, i) ? MUJUN_NONE : store_col_int(st, i);
 }
 
-static void read_row(struct store_stmt *st, struct arena *a, void *element)
-{
-	struct store_mujun_row *r = element;
+static const char sql_city_enterprises[] =
+    "SELECT id, zone_id, scale, production_on FROM enterprise "
+    "WHERE industry_code >= '06' AND industry_code < '47' ORDER BY id";
+static const char sql_city_parcels[] =
+    "SELECT enterprise_id, area_m2x100 FROM land_parcel WHERE enterprise_id IS NOT NULL";
+/* ?1 ?2 the first and last year */
+static const char sql_city_tax[] =
+    "SELECT year, enterprise_id, amount_fen FROM tax_record WHERE year >= ?1 AND year <= ?2";
+/* -1 is MUJUN_NONE, which no figure is (they are checked non-negative when entered or
+ * imported): one call per column instead of two */
+static const char sql_city_figures[] =
+    "SELECT year, enterprise_id, COALESCE(value_added_fen, -1), COALESCE(revenue_fen, -1), "
+    "COALESCE(rd_fen, -1), COALESCE(energy_kgce, -1), COALESCE(emission_kg, -1), "
+    "COALESCE(electricity_kwh, -1), COALESCE(staff, -1) FROM enterprise_figure "
+    "WHERE year >= ?1 AND year <= ?2";
+static const char sql_city_exemptions[] = "SELECT year, enterprise_id, reason FROM "
+                                          "mujun_exemption WHERE year >= ?1 AND year <= ?2";
+_Static_assert(MUJUN_NONE == -1, "sql_city_figures reads a NULL figure as -1");
 
-	r->enterprise_id = store_col_int(st, 0);
-	r->name = store_col_dup(st, 1, a);
-	r->uscc = store_col_dup(st, 2, a);
-	r->scale = store_col_dup(st, 3, a);
-	r->industry_code = store_col_dup(st, 4, a);
-	r->production_on = store_col_dup(st, 5, a);
-	r->zone_id = store_col_int(st, 6);
-	r->f.group = strcmp(r->scale, "above") ? MUJUN_BELOW : MUJUN_ABOVE;
-	r->f.area_m2x100 = store_col_int(st, 7);
-	r->f.tax_fen = col_figure(st, 8);
-	r->f.value_added_fen = col_figure(st, 9);
-	r->f.revenue_fen = col_figure(st, 10);
-	r->f.rd_fen = col_figure(st, 11);
-	r->f.energy_kgce = col_figure(st, 12);
-	r->f.emission_kg = col_figure(st, 13);
-	r->f.electricity_kwh = col_figure(st, 14);
-	r->f.staff = col_figure(st, 15);
-	r->exemption = store_col_dup(st, 16, a);
+/* The enterprises by id, and where each is in the city's arrays. */
+struct city_index {
+	int64_t *ids; /* ascending */
+	int *at;      /* ids[k]'s place in store_mujun_city's arrays */
+	int n;
+	int hint; /* the last k found */
+};
+
+/* The first of ids[0..n) (ascending) not below id. */
+static int lower_bound(const int64_t *ids, int n, int64_t id)
+{
+	int lo = 0, hi = n;
+
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (ids[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
-int store_mujun_population(struct store *s, struct arena *a, int64_t zone_id, int year,
-                           struct store_mujun_row **out, int *n)
+/* The place of enterprise id in the city's arrays, or -1 when it is not an industrial one.
+ * The tables are mostly read in id order, where the next row's enterprise is the same or the
+ * next one: those take no search. */
+static int city_find(struct city_index *x, int64_t id)
+{
+	int k;
+
+	for (k = x->hint; k < x->n && k <= x->hint + 1; k++)
+		if (x->ids[k] == id)
+			return x->at[x->hint = k];
+	k = lower_bound(x->ids, x->n, id);
+	if (k < x->n && x->ids[k] == id)
+		return x->at[x->hint = k];
+	return -1;
+}
+
+/* The zones of by[0..n), ascending, into c. */
+static void city_zones(struct arena *a, const struct store_mujun_input *by, int n,
+                       struct store_mujun_city *c)
+{
+	int cap = 0;
+
+	for (int k = 0; k < n; k++) {
+		int z = lower_bound(c->zone_ids, c->nzones, by[k].zone_id);
+		if (z < c->nzones && c->zone_ids[z] == by[k].zone_id)
+			continue;
+		if (c->nzones == cap)
+			c->zone_ids = arena_grow(a, c->zone_ids, sizeof(*c->zone_ids), &cap);
+		memmove(&c->zone_ids[z + 1], &c->zone_ids[z],
+		        sizeof(*c->zone_ids) * (size_t)(c->nzones - z));
+		c->zone_ids[z] = by[k].zone_id;
+		c->nzones++;
+	}
+}
+
+/* The industrial enterprises, read by id, placed by zone then id into c->e; x indexes them. */
+static int city_enterprises(struct store *s, struct arena *a, struct store_mujun_city *c,
+                            struct city_index *x)
+{
+	struct store_mujun_input *by = NULL;
+	struct store_stmt *st;
+	int cap = 0, z = 0, *next, rc;
+
+	if ((rc = store_prepare(s, sql_city_enterprises, &st)) != KFQ_OK)
+		return rc;
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		struct store_mujun_input *e;
+		if (x->n == cap)
+			by = arena_grow(a, by, sizeof(*by), &cap);
+		e = &by[x->n++];
+		e->enterprise_id = store_col_int(st, 0);
+		e->zone_id = store_col_int(st, 1);
+		e->group = strcmp(store_col_text(st, 2), "above") ? MUJUN_BELOW : MUJUN_ABOVE;
+		e->area_m2x100 = 0;
+		e->production_on = store_col_null(st, 3) ? NULL : store_col_dup(st, 3, a);
+	}
+	store_reset(st);
+	if (rc != KFQ_DONE)
+		return rc;
+	city_zones(a, by, x->n, c);
+	c->n = x->n;
+	c->e = arena_alloc(a, sizeof(*c->e) * (size_t)(c->n + 1));
+	c->zone_first = arena_zalloc(a, sizeof(*c->zone_first) * (size_t)(c->nzones + 1));
+	next = arena_zalloc(a, sizeof(*next) * (size_t)(c->nzones + 1));
+	x->ids = arena_alloc(a, sizeof(*x->ids) * (size_t)(c->n + 1));
+	x->at = arena_alloc(a, sizeof(*x->at) * (size_t)(c->n + 1));
+	for (int k = 0; k < c->n; k++) {
+		/* the previous enterprise's zone is the likeliest */
+		if (c->zone_ids[z] != by[k].zone_id)
+			z = lower_bound(c->zone_ids, c->nzones, by[k].zone_id);
+		x->at[k] = z; /* the zone for now, the place below */
+		c->zone_first[z + 1]++;
+	}
+	for (z = 0; z < c->nzones; z++) {
+		c->zone_first[z + 1] += c->zone_first[z];
+		next[z] = c->zone_first[z];
+	}
+	for (int k = 0; k < c->n; k++) {
+		x->at[k] = next[x->at[k]]++;
+		x->ids[k] = by[k].enterprise_id;
+		c->e[x->at[k]] = by[k];
+	}
+	return KFQ_OK;
+}
+
+static int city_parcels(struct store *s, struct store_mujun_city *c, struct city_index *x)
 {
 	struct store_stmt *st;
-	void *arr;
+	int k, rc;
+
+	if ((rc = store_prepare(s, sql_city_parcels, &st)) != KFQ_OK)
+		return rc;
+	while ((rc = store_step(st)) == KFQ_ROW)
+		if ((k = city_find(x, store_col_int(st, 0))) >= 0)
+			c->e[k].area_m2x100 += store_col_int(st, 1);
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+/* The years' tax, figures and exemptions: each row to its enterprise's year. */
+static int city_years(struct store *s, struct arena *a, struct store_mujun_city *c,
+                      struct city_index *x)
+{
+	struct store_stmt *st;
+	int k, rc;
+
+	if ((rc = store_prepare(s, sql_city_tax, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, c->first_year);
+	store_bind_int(st, 2, c->first_year + c->nyears - 1);
+	while ((rc = store_step(st)) == KFQ_ROW)
+		if ((k = city_find(x, store_col_int(st, 1))) >= 0) {
+			struct mujun_figures *f = &c->f[store_col_int(st, 0) - c->first_year][k];
+			f->tax_fen =
+			    (f->tax_fen == MUJUN_NONE ? 0 : f->tax_fen) + store_col_int(st, 2);
+		}
+	store_reset(st);
+	if (rc != KFQ_DONE || (rc = store_prepare(s, sql_city_figures, &st)) != KFQ_OK)
+		return rc == KFQ_DONE ? KFQ_OK : rc;
+	store_bind_int(st, 1, c->first_year);
+	store_bind_int(st, 2, c->first_year + c->nyears - 1);
+	while ((rc = store_step(st)) == KFQ_ROW)
+		if ((k = city_find(x, store_col_int(st, 1))) >= 0) {
+			struct mujun_figures *f = &c->f[store_col_int(st, 0) - c->first_year][k];
+			f->value_added_fen = store_col_int(st, 2);
+			f->revenue_fen = store_col_int(st, 3);
+			f->rd_fen = store_col_int(st, 4);
+			f->energy_kgce = store_col_int(st, 5);
+			f->emission_kg = store_col_int(st, 6);
+			f->electricity_kwh = store_col_int(st, 7);
+			f->staff = store_col_int(st, 8);
+		}
+	store_reset(st);
+	if (rc != KFQ_DONE || (rc = store_prepare(s, sql_city_exemptions, &st)) != KFQ_OK)
+		return rc == KFQ_DONE ? KFQ_OK : rc;
+	store_bind_int(st, 1, c->first_year);
+	store_bind_int(st, 2, c->first_year + c->nyears - 1);
+	while ((rc = store_step(st)) == KFQ_ROW)
+		if ((k = city_find(x, store_col_int(st, 1))) >= 0)
+			c->exemption[store_col_int(st, 0) - c->first_year][k] =
+			    store_col_dup(st, 2, a);
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+int store_mujun_city(struct store *s, struct arena *a, int first_year, int nyears,
+                     struct store_mujun_city *out)
+{
+	static const struct mujun_figures none = {
+	    .tax_fen = MUJUN_NONE,
+	    .value_added_fen = MUJUN_NONE,
+	    .revenue_fen = MUJUN_NONE,
+	    .rd_fen = MUJUN_NONE,
+	    .energy_kgce = MUJUN_NONE,
+	    .emission_kg = MUJUN_NONE,
+	    .electricity_kwh = MUJUN_NONE,
+	    .staff = MUJUN_NONE,
+	};
+	struct city_index x = {0};
+	bool stored;
 	int rc;
 
-	if ((rc = store_prepare(s, sql_population, &st)) != KFQ_OK)
+	memset(out, 0, sizeof(*out));
+	out->first_year = first_year;
+	out->nyears = nyears;
+	if ((rc = store_begin_read(s)) != KFQ_OK)
 		return rc;
-	store_bind_int(st, 1, year);
-	store_bind_int(st, 2, zone_id);
-	rc = collect(st, a, sizeof(**out), read_row, &arr, n);
-	*out = arr;
+	for (int y = 0; y < nyears; y++)
+		if ((rc = store_mujun_scheme_get(s, first_year + y, &out->scheme[y], &stored)) !=
+		    KFQ_OK)
+			goto done;
+	if ((rc = city_enterprises(s, a, out, &x)) != KFQ_OK ||
+	    (rc = city_parcels(s, out, &x)) != KFQ_OK)
+		goto done;
+	for (int y = 0; y < nyears; y++) {
+		out->f[y] = arena_alloc(a, sizeof(*out->f[y]) * (size_t)(out->n + 1));
+		out->exemption[y] =
+		    arena_zalloc(a, sizeof(*out->exemption[y]) * (size_t)(out->n + 1));
+		for (int k = 0; k < out->n; k++) {
+			out->f[y][k] = none;
+			out->f[y][k].group = out->e[k].group;
+			out->f[y][k].area_m2x100 = out->e[k].area_m2x100;
+		}
+	}
+	rc = city_years(s, a, out, &x);
+done:
+	store_rollback(s);
 	return rc;
+}
+
+static const char sql_labels[] = "SELECT id, name, uscc, industry_code FROM enterprise WHERE "
+                                 "zone_id = ?1 AND id >= ?2 AND id <= ?3 ORDER BY id";
+
+int store_mujun_labels(struct store *s, struct arena *a, int64_t zone_id, const int64_t *ids, int n,
+                       const char **names, const char **usccs, const char **codes)
+{
+	struct store_stmt *st;
+	int k = 0, rc;
+
+	for (int i = 0; i < n; i++)
+		names[i] = usccs[i] = codes[i] = NULL;
+	if (n == 0)
+		return KFQ_OK;
+	if ((rc = store_prepare(s, sql_labels, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, zone_id);
+	store_bind_int(st, 2, ids[0]);
+	store_bind_int(st, 3, ids[n - 1]);
+	while (k < n && (rc = store_step(st)) == KFQ_ROW) {
+		int64_t id = store_col_int(st, 0);
+		while (k < n && ids[k] < id)
+			k++;
+		if (k < n && ids[k] == id) {
+			names[k] = store_col_dup(st, 1, a);
+			usccs[k] = store_col_dup(st, 2, a);
+			codes[k] = store_col_dup(st, 3, a);
+			k++;
+		}
+	}
+	store_reset(st);
+	return rc == KFQ_ROW || rc == KFQ_DONE ? KFQ_OK : rc;
 }
 
 static const char sql_tax_total[] = "SELECT SUM(amount_fen), COUNT(*) FROM tax_record WHERE year "

@@ -1,7 +1,7 @@
 /* store_mujun.h - the 亩均效益 evaluation's storage (store_mujun.c): a year's scheme, the
  * enterprises' yearly figures, exemptions (不参评) and the measures recorded per class, and the
- * population a zone's evaluation reads (its industrial enterprises with their land, the
- * registry's tax for the year and their figures). Every change is audited in its transaction
+ * inputs of the city's evaluation (its industrial enterprises with their land, the registry's
+ * tax for the years and their figures). Every change is audited in its transaction
  * with the caller's JSON shapes (struct store_mujun_json). Returned structs and strings come
  * from the caller's arena. Scoring is core/mujun.c's. */
 #ifndef KFQ_STORE_MUJUN_H
@@ -43,16 +43,6 @@ struct store_measure {
 	const char *created_at;
 };
 
-/* One enterprise of a zone's evaluation: the registry's facts and the year's figures (tax the
- * sum of its tax records, MUJUN_NONE without any; area its parcels'). */
-struct store_mujun_row {
-	int64_t enterprise_id;
-	const char *name, *uscc, *scale, *industry_code, *production_on;
-	int64_t zone_id;
-	struct mujun_figures f; /* group from the scale; exempt false (the caller decides) */
-	const char *exemption;  /* the recorded reason, or NULL */
-};
-
 struct store_mujun_json {
 	void (*scheme)(struct jsonw *w, int year, const struct mujun_scheme *s);
 	void (*figure)(struct jsonw *w, const struct store_figure *f);
@@ -68,9 +58,45 @@ int store_mujun_scheme_set(struct store *s, const struct store_actor *who,
                            const struct store_mujun_json *json, int year,
                            const struct mujun_scheme *sc);
 
-/* The industrial enterprises (core/mujun.h's mujun_industrial) registered in zone_id, by id. */
-int store_mujun_population(struct store *s, struct arena *a, int64_t zone_id, int year,
-                           struct store_mujun_row **out, int *n);
+/* One industrial enterprise of the city's evaluation inputs (store_mujun_city). */
+struct store_mujun_input {
+	int64_t enterprise_id, zone_id;
+	enum mujun_group group;    /* from the scale */
+	int64_t area_m2x100;       /* its parcels', 0 without any */
+	const char *production_on; /* or NULL */
+};
+
+/* The inputs of every zone's evaluation for nyears years (1 or 2) from first_year: the
+ * industrial enterprises (core/mujun.h's mujun_industrial) of every zone, each zone's
+ * together, so that a zone's population is one run of the arrays. */
+struct store_mujun_city {
+	struct store_mujun_input *e; /* by zone, then id */
+	int n;
+	int64_t *zone_ids; /* nzones, ascending */
+	int *zone_first;   /* nzones + 1: zone z's enterprises are e[zone_first[z] .. zone_first[z +
+	                      1]) */
+	int nzones;
+	int first_year, nyears;
+	/* f[y][k]: e[k]'s figures of first_year + y (group and area from e[k], tax the sum of its
+	 * tax records or MUJUN_NONE, exempt false); exemption[y][k] the reason recorded, or NULL */
+	struct mujun_figures *f[2];
+	const char **exemption[2];
+	struct mujun_scheme scheme[2]; /* each year's (store_mujun_scheme_get) */
+};
+
+/* Reads the city's inputs for first_year .. first_year + nyears - 1 into *out: one pass over
+ * each table (the enterprises, their parcels, the years' tax records, figures and
+ * exemptions) and the years' schemes, matched by enterprise id here, instead of a probe per
+ * enterprise and table, which is what a city's million enterprises cost. In one read
+ * transaction, so that all of it is of one moment. Arrays and strings from a. */
+int store_mujun_city(struct store *s, struct arena *a, int first_year, int nyears,
+                     struct store_mujun_city *out);
+
+/* The registry's name, USCC and industry code of the enterprises ids[0..n) (ascending, all in
+ * zone_id) into names, usccs and codes (NULL where one is not found): a page's or an export's
+ * rows, read in one statement over the id range. Strings from a. */
+int store_mujun_labels(struct store *s, struct arena *a, int64_t zone_id, const int64_t *ids, int n,
+                       const char **names, const char **usccs, const char **codes);
 
 /* The sum of enterprise_id's tax records for year into *fen: KFQ_ENOTFOUND when it has none
  * (投而未达标 reads the registry's tax, core/land.h). */

@@ -3,7 +3,9 @@
 // worked by hand in tests/unit/core/mujun.c scored from its parcels, the registry's tax records
 // and its entered figures; last year's class beside this year's; an exemption (不参评) with its
 // reason; a year's own scheme (classes by thresholds); measures per class; the .xlsx export;
-// who may read and change what, and bad input refused with nothing written.
+// who may read and change what, and bad input refused with nothing written; another zone's 规下
+// enterprises worked by hand (a tie at the A/B boundary, no figure for one indicator, no tax at
+// all, too little land), registered between the first zone's, and the answer after a change.
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -274,5 +276,104 @@ describe('亩均效益 evaluation', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(f.value_added, '5000000.50');
 		assert.equal(f.staff, 180);
 		assert.equal(f.revenue, null);
+	});
+
+	test('another zone\'s 规下 enterprises by hand: a tie at a class boundary, missing data, a change', T, async () => {
+		const zone2 = ids[h.ORG.shengli];
+		const S = {};
+		const add = async (key, uscc, zoneId, who, area, extra = {}) => {
+			const r = await c[who].post('/api/enterprises', {
+				uscc, name: `示例规下${key}有限公司`, zone_id: zoneId, industry_code: '3011', scale: 'below', registered_on: '2015-04-01', ...extra,
+			});
+			assert.equal(r.status, 201, r.text);
+			S[key] = r.json.id;
+			if (area) {
+				const p = await c[who].post('/api/land/parcels', {
+					zone_id: zoneId, parcel_no: `MJS-${key}`, land_use: 'industrial', area_m2: area, enterprise_id: S[key],
+				});
+				assert.equal(p.status, 201, p.text);
+			}
+		};
+		const tax = async (key, fen) => {
+			const r = await c.finance1.put(`/api/enterprises/${S[key]}/taxes/2026`, { amounts: [{ tax_type: 'vat', amount_fen: fen }] });
+			assert.equal(r.status, 200, r.text);
+		};
+		const power = async (key, kwh) => {
+			const r = await c.zone2.put('/api/mujun/figures', { enterprise_id: S[key], year: 2026, electricity_kwh: kwh });
+			assert.equal(r.status, 200, r.text);
+		};
+		// 2026, which keeps the default scheme (2025's classes by thresholds). 20,000 m² = 30 mu; 1,000 m² = 1.5 mu, under the 3 mu a 规下 enterprise needs
+		await add('P', '9121040000000001XL', zone2, 'zone2', '20000');
+		await add('W', '9121040000000002XM', zone, 'zone1', null); // the first zone's, between
+		await add('Q', '9121040000000003XN', zone2, 'zone2', '20000');
+		await add('R', '9121040000000004XP', zone2, 'zone2', '20000');
+		await add('T', '9121040000000005XQ', zone2, 'zone2', '1000');
+		await add('U', '9121040000000006XR', zone2, 'zone2', '20000');
+		await tax('P', 30000000);
+		await tax('Q', 30000000);
+		await tax('R', 15000000);
+		await tax('T', 30000000);
+		await power('P', 1000000);
+		await power('Q', 1000000);
+		await power('T', 1000000);
+		await power('U', 1000000);
+		const first = (await evaluation('land1', 2026)).json.total;
+		const look = async () => {
+			const r = await c.zone2.get(`/api/mujun/evaluation?zone_id=${zone2}&year=2026`);
+			assert.equal(r.status, 200, r.text);
+			return r;
+		};
+		// 亩均税收 (fen per mu): P Q 1,000,000, R 500,000, U none; reference their average
+		// 833,333: P Q 60.00, R 30.00, U their average 50.00. 单位电耗税收 (fen per 10,000 kWh):
+		// P Q 300,000, R (no electricity) and U (no tax) none: P Q 50.00, R U the average 50.00.
+		// P Q 110.00 tie at the first place: 4 × 25 % = 1 for A, Q takes P's class, not B
+		let r = await look();
+		assert.equal(r.json.total, 5);
+		assert.deepEqual(r.json.summary, { A: 2, B: 1, C: 1, D: 0, exempt: 1 });
+		let e = byName(r);
+		const row = (k) => [e[S[k]].score_x100, e[S[k]].rank, e[S[k]].class,
+			e[S[k]].contributions.map((x) => [x.code, x.value, x.contribution_x100, x.averaged])];
+		assert.deepEqual(row('P'), [11000, 1, 'A', [['tax_per_mu', 1000000, 6000, false], ['tax_per_power', 300000, 5000, false]]]);
+		assert.deepEqual(row('Q'), [11000, 1, 'A', [['tax_per_mu', 1000000, 6000, false], ['tax_per_power', 300000, 5000, false]]]);
+		assert.deepEqual(row('U'), [10000, 3, 'B', [['tax_per_mu', null, 5000, true], ['tax_per_power', null, 5000, true]]]);
+		assert.deepEqual(row('R'), [8000, 4, 'C', [['tax_per_mu', 500000, 3000, false], ['tax_per_power', null, 5000, true]]]);
+		assert.equal(e[S.T].class, null);
+		assert.equal(e[S.T].exempt_reason, '规下企业用地不足参评下限');
+		assert.equal(e[S.P].group, 'below');
+		assert.equal(e[S.P].mu_x100, 3000);
+		// 2025: no data of anyone's in the zone (each indicator the average of none: 0), classed by
+		// 2025's thresholds
+		assert.deepEqual([e[S.P].last_class, e[S.P].last_score_x100, e[S.T].last_class], ['D', 0, null]);
+		// a page of the list, by id, with the registry's names; a group and a class filter
+		r = await c.zone2.get(`/api/mujun/evaluation?zone_id=${zone2}&year=2026&page=2&page_size=2`);
+		assert.deepEqual(r.json.items.map((i) => [i.enterprise_id, i.name, i.uscc, i.industry_code]), [
+			[S.R, '示例规下R有限公司', '9121040000000004XP', '3011'], [S.T, '示例规下T有限公司', '9121040000000005XQ', '3011'],
+		]);
+		assert.equal(r.json.total, 5);
+		r = await c.zone2.get(`/api/mujun/evaluation?zone_id=${zone2}&year=2026&class=A&group=below`);
+		assert.deepEqual(r.json.items.map((i) => i.name), ['示例规下P有限公司', '示例规下Q有限公司']);
+		r = await c.zone2.get(`/api/mujun/evaluation?zone_id=${zone2}&year=2026&group=above`);
+		assert.equal(r.json.total, 0);
+		// the first zone has W, the second zone's enterprises are not its
+		assert.equal((await evaluation('land1', 2026)).json.total, first);
+		assert.ok(byName(await evaluation('land1', 2026))[S.W]);
+		// R's electricity entered: 600,000; reference 400,000: P Q 37.50, R 75.00 (the cap)
+		await power('R', 250000);
+		r = await look();
+		assert.deepEqual(r.json.summary, { A: 1, B: 3, C: 0, D: 0, exempt: 1 });
+		e = byName(r);
+		assert.deepEqual(row('R'), [10500, 1, 'A', [['tax_per_mu', 500000, 3000, false], ['tax_per_power', 600000, 7500, false]]]);
+		assert.deepEqual(row('U'), [10000, 2, 'B', [['tax_per_mu', null, 5000, true], ['tax_per_power', null, 5000, true]]]);
+		assert.deepEqual([row('P').slice(0, 3), row('Q').slice(0, 3)], [[9750, 3, 'B'], [9750, 3, 'B']]);
+		r = await c.land1.get(`/api/mujun/evaluation/export.xlsx?zone_id=${zone2}&year=2026`);
+		assert.equal(r.status, 200);
+		const rows = readXlsx(r.buf);
+		assert.deepEqual(rows.slice(1).map((x) => [x[0], x[1], x[12], x[14]]), [
+			['9121040000000001XL', '示例规下P有限公司', '97.5', 'B'],
+			['9121040000000003XN', '示例规下Q有限公司', '97.5', 'B'],
+			['9121040000000004XP', '示例规下R有限公司', '105', 'A'],
+			['9121040000000005XQ', '示例规下T有限公司', '', '不参评'],
+			['9121040000000006XR', '示例规下U有限公司', '100', 'B'],
+		]);
 	});
 });

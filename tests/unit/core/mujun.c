@@ -47,7 +47,7 @@ static void test_hand_worked(void **state)
 	struct mujun_scheme s;
 	struct mujun_figures f[2] = {none(MUJUN_ABOVE), none(MUJUN_ABOVE)};
 	struct mujun_result r[2];
-	struct mujun_order order[2];
+	struct mujun_order order[4];
 
 	(void)state;
 	mujun_scheme_default(&s);
@@ -115,7 +115,7 @@ static void test_percentile_ties(void **state)
 	struct mujun_scheme s;
 	struct mujun_figures f[20];
 	struct mujun_result r[20];
-	struct mujun_order order[20];
+	struct mujun_order order[40];
 	int count[MUJUN_NCLASSES] = {0};
 
 	(void)state;
@@ -152,7 +152,7 @@ static void test_thresholds_and_exempt(void **state)
 	struct mujun_scheme s;
 	struct mujun_figures f[5];
 	struct mujun_result r[5];
-	struct mujun_order order[5];
+	struct mujun_order order[10];
 	static const int64_t scores[5] = {8000, 7999, 6000, 3999, 9000};
 
 	(void)state;
@@ -180,14 +180,14 @@ static void test_missing_everywhere(void **state)
 	struct mujun_scheme s;
 	struct mujun_figures f = none(MUJUN_BELOW);
 	struct mujun_result r;
-	struct mujun_order order;
+	struct mujun_order order[2];
 
 	(void)state;
 	mujun_scheme_default(&s);
 	f.area_m2x100 = 0; /* no land: no per-mu value; nobody has data, so 0 */
 	f.tax_fen = 100;
 	f.electricity_kwh = 0;
-	mujun_evaluate(&s, &f, 1, &r, &order);
+	mujun_evaluate(&s, &f, 1, &r, order);
 	assert_int_equal(r.value[MUJUN_TAX_PER_MU], MUJUN_NONE);
 	assert_int_equal(r.value[MUJUN_TAX_PER_POWER], MUJUN_NONE);
 	assert_true(r.averaged[MUJUN_TAX_PER_POWER]);
@@ -243,12 +243,50 @@ static void test_scheme_check(void **state)
 	assert_string_equal(mujun_indicator_label(MUJUN_TAX_PER_POWER), "单位电耗税收");
 }
 
+/* Scores far apart (a reference of 1 fen and caps of 100 × the weight: up to 10,000.00
+ * points) and one below zero (a tax refund larger than the tax): ranks by score however wide
+ * the spread, the tie at the top sharing rank 1 and class A, in the order given among equals. */
+static void test_wide_spread(void **state)
+{
+	struct mujun_scheme s;
+	struct mujun_figures f[5];
+	struct mujun_result r[5];
+	struct mujun_order order[10];
+	static const int64_t tax[5] = {0, 900000000, -3000, 900000000, 30};
+
+	(void)state;
+	mujun_scheme_default(&s);
+	for (int i = 0; i < MUJUN_NINDICATORS; i++)
+		if (s.w[MUJUN_BELOW][i].weight)
+			s.w[MUJUN_BELOW][i] = (struct mujun_weight){50, 1, 1000000};
+	for (int k = 0; k < 5; k++) {
+		f[k] = none(MUJUN_BELOW);
+		f[k].tax_fen = tax[k];
+		f[k].electricity_kwh = 1000;
+	}
+	mujun_evaluate(&s, f, 5, r, order);
+	/* 1 and 3: both indicators at their caps, 5000.00 points each */
+	assert_int_equal(r[1].score_x100, 1000000);
+	assert_int_equal(r[3].score_x100, 1000000);
+	assert_int_equal(r[0].score_x100, 0);
+	assert_true(r[2].score_x100 < 0);
+	/* 4: 30 fen on 30 mu is 1 fen per mu (50.00 points), 300 fen per 10,000 kWh (capped) */
+	assert_int_equal(r[4].score_x100, 5000 + 500000);
+	static const int ranks[5] = {4, 1, 5, 1, 3};
+	static const char *const classes[5] = {"B", "A", "C", "A", "B"};
+	for (int k = 0; k < 5; k++) {
+		assert_int_equal(r[k].rank, ranks[k]);
+		assert_string_equal(mujun_class_code(r[k].klass), classes[k]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_hand_worked),           cmocka_unit_test(test_percentile_ties),
 	    cmocka_unit_test(test_thresholds_and_exempt), cmocka_unit_test(test_missing_everywhere),
 	    cmocka_unit_test(test_who_is_evaluated),      cmocka_unit_test(test_scheme_check),
+	    cmocka_unit_test(test_wide_spread),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,9 +1,10 @@
 /* Tests the 亩均效益 and 腾笼换鸟 stores (store_mujun.c, store_space.c) on SQLite and
  * PostgreSQL alike (run with "sqlite" or "pg"): a year's scheme stored and read back over the
- * default; figures replaced, not added, with unknown figures kept unknown; the population of a
- * zone (industrial only, its parcels' area, the year's tax summed over types, none = unknown,
- * the exemption's reason); an exemption twice refused; a match ended once, a lease reusing the
- * building and a reused building taking no match; each write audited; the chain verifies. */
+ * default; figures replaced, not added, with unknown figures kept unknown; the city's inputs
+ * for two years (industrial only, every zone, each parcel's area, each year's tax summed over
+ * types, none = unknown, the exemption's reason in its year) and the labels of a page's rows; an
+ * exemption twice refused; a match ended once, a lease reusing the building and a reused building
+ * taking no match; each write audited; the chain verifies. */
 #include "testdb.h"
 
 #include "store/store_enterprise.h"
@@ -133,7 +134,9 @@ static void test_mujun(void **state)
 	                         .staff = 200},
 	                    *fs;
 	struct store_exemption ex = {.enterprise_id = y, .year = 2025, .reason = "技改豁免"};
-	struct store_mujun_row *rows;
+	struct store_mujun_city city;
+	const char *names[3], *usccs[3], *codes[3];
+	int64_t other, z, ids[3];
 	bool stored;
 	int n;
 	struct arena a;
@@ -171,31 +174,68 @@ static void test_mujun(void **state)
 	assert_int_equal(fs[0].revenue_fen, MUJUN_NONE);
 	assert_int_equal(testdb_audit_count(s), before + 4);
 
-	/* the population: X's parcel and its tax over two types; Y's tax none; Y exempted */
+	/* the city's inputs: X's two parcels and its tax over two types in 2025 and one in 2024;
+	 * Y's tax none; Y exempted in 2025; Z in another zone, registered between them */
 	ty.fen[0] = 50000000;
 	ty.present[0] = true;
 	ty.fen[2] = 40000000;
 	ty.present[2] = true;
 	assert_int_equal(store_tax_set_year(s, &cli, &ent_json, x, &ty), KFQ_OK);
+	ty.year = 2024;
+	ty.present[2] = false;
+	assert_int_equal(store_tax_set_year(s, &cli, &ent_json, x, &ty), KFQ_OK);
+	assert_int_equal(store_parcel_create(s, &cli, &land_json, &p), KFQ_OK);
+	p.parcel_no = "P-2";
+	p.area_m2x100 = 1000;
 	assert_int_equal(store_parcel_create(s, &cli, &land_json, &p), KFQ_OK);
 	assert_int_equal(store_exemption_create(s, &cli, &json, &ex), KFQ_OK);
 	assert_int_equal(store_exemption_create(s, &cli, &json, &ex), KFQ_ECONFLICT);
-	assert_int_equal(store_mujun_population(s, &a, zone, 2025, &rows, &n), KFQ_OK);
-	assert_int_equal(n, 2);
-	assert_int_equal(rows[0].enterprise_id, x);
-	assert_int_equal(rows[0].f.group, MUJUN_ABOVE);
-	assert_int_equal(rows[0].f.area_m2x100, 2000000);
-	assert_int_equal(rows[0].f.tax_fen, 90000000);
-	assert_int_equal(rows[0].f.value_added_fen, 600000000);
-	assert_int_equal(rows[0].f.energy_kgce, MUJUN_NONE);
-	assert_null(rows[0].exemption);
-	assert_int_equal(rows[1].f.group, MUJUN_BELOW);
-	assert_int_equal(rows[1].f.tax_fen, MUJUN_NONE);
-	assert_int_equal(rows[1].f.area_m2x100, 0);
-	assert_string_equal(rows[1].exemption, "技改豁免");
+	other = make_zone(s, "另一示例开发区");
+	z = make_enterprise(s, other, "91330100799655058B", "1311", "above");
+	assert_int_equal(store_mujun_city(s, &a, 2024, 2, &city), KFQ_OK);
+	assert_int_equal(city.n, 3);
+	assert_int_equal(city.nzones, 2); /* each zone's enterprises together, by id */
+	assert_int_equal(city.zone_ids[0], zone);
+	assert_int_equal(city.zone_first[1], 2);
+	assert_int_equal(city.zone_first[2], 3);
+	assert_int_equal(city.scheme[1].method, MUJUN_THRESHOLD);  /* 2025's own */
+	assert_int_equal(city.scheme[0].method, MUJUN_PERCENTILE); /* 2024: the default */
+	assert_int_equal(city.e[0].enterprise_id, x);
+	assert_int_equal(city.e[0].zone_id, zone);
+	assert_int_equal(city.e[0].group, MUJUN_ABOVE);
+	assert_int_equal(city.e[0].area_m2x100, 2001000);
+	assert_null(city.e[0].production_on);
+	assert_int_equal(city.f[1][0].area_m2x100, 2001000);
+	assert_int_equal(city.f[1][0].tax_fen, 90000000);
+	assert_int_equal(city.f[0][0].tax_fen, 50000000);
+	assert_int_equal(city.f[1][0].value_added_fen, 600000000);
+	assert_int_equal(city.f[1][0].staff, 210);
+	assert_int_equal(city.f[1][0].energy_kgce, MUJUN_NONE);
+	assert_int_equal(city.f[0][0].value_added_fen, MUJUN_NONE);
+	assert_null(city.exemption[1][0]);
+	assert_int_equal(city.e[1].enterprise_id, y);
+	assert_int_equal(city.f[1][1].group, MUJUN_BELOW);
+	assert_int_equal(city.f[1][1].tax_fen, MUJUN_NONE);
+	assert_int_equal(city.f[1][1].area_m2x100, 0);
+	assert_string_equal(city.exemption[1][1], "技改豁免");
+	assert_null(city.exemption[0][1]);
+	assert_int_equal(city.e[2].enterprise_id, z);
+	assert_int_equal(city.e[2].zone_id, other);
+	assert_int_equal(city.f[0][2].tax_fen, MUJUN_NONE);
+	ids[0] = x;
+	ids[1] = y;
+	assert_int_equal(store_mujun_labels(s, &a, zone, ids, 2, names, usccs, codes), KFQ_OK);
+	assert_string_equal(usccs[0], "91440300192317458F");
+	assert_string_equal(names[1], "91440300708461136T");
+	assert_string_equal(codes[1], "3491");
+	ids[0] = y;
+	ids[1] = z; /* another zone's: not found */
+	assert_int_equal(store_mujun_labels(s, &a, zone, ids, 2, names, usccs, codes), KFQ_OK);
+	assert_string_equal(codes[0], "3491");
+	assert_null(names[1]);
 	assert_int_equal(store_exemption_delete(s, &cli, &json, ex.id), KFQ_OK);
-	assert_int_equal(store_mujun_population(s, &a, zone, 2025, &rows, &n), KFQ_OK);
-	assert_null(rows[1].exemption);
+	assert_int_equal(store_mujun_city(s, &a, 2025, 1, &city), KFQ_OK);
+	assert_null(city.exemption[0][1]);
 	arena_release(&a);
 }
 
