@@ -14,7 +14,7 @@
 // The 督导看板 lists the stalled ones the caller sees as the list does: oldest stage first, then
 // by id (A, D; B once the office sets 30 days), with the count of all of them.
 //
-// The responsible staff is a person on the zone's own roster (人员名册; DECISIONS 167–175):
+// The responsible staff is a person on the zone's own roster (人员名册; DECISIONS 167–169):
 //   经开区: 王招商 (聘用, staff of A, B, C), 陈静 (事业), 张伟 twice (two people, one name),
 //           赵磊 (聘用: E's staff, then leaves the roster)
 //   胜利区: 李胜利 (聘用, staff of D)
