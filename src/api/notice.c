@@ -159,6 +159,16 @@ static int may_act(struct api_ctx *c, const struct store_notice *n)
 	                 NULL);
 }
 
+/* The notice n as read, with what is computed from it. */
+static int answer_notice(struct api_ctx *c, struct store_notice *n, int status)
+{
+	compute(c, n);
+	notice_json_write(
+	    &c->w, n, NOTICE_JSON_COMPUTED | NOTICE_JSON_CHILDREN,
+	    notice_subject_link(c, notice_subject_find(n->entity_type), n->entity_id));
+	return api_ok(c, status);
+}
+
 static int answer(struct api_ctx *c, int64_t id, int status)
 {
 	struct store_notice n;
@@ -166,10 +176,7 @@ static int answer(struct api_ctx *c, int64_t id, int status)
 
 	if ((rc = store_notice_get(c->db, c->a, id, &n)) != KFQ_OK)
 		return api_store_error(c, rc);
-	compute(c, &n);
-	notice_json_write(&c->w, &n, NOTICE_JSON_COMPUTED | NOTICE_JSON_CHILDREN,
-	                  notice_subject_link(c, notice_subject_find(n.entity_type), n.entity_id));
-	return api_ok(c, status);
+	return answer_notice(c, &n, status);
 }
 
 static int get(struct api_ctx *c)
@@ -302,16 +309,16 @@ static int create(struct api_ctx *c)
 {
 	struct store_notice_input in;
 	struct store_notice_refusal none = {NULL, false};
-	int64_t id;
+	struct store_notice n;
 	int rc;
 
 	if (read_input(c, &in) != 0)
 		return -1;
-	rc = store_notice_create(c->db, &c->actor, &notice_json_audit, &in,
-	                         api_body_bool(c, "draft") ? NULL : code(), &id);
+	rc = store_notice_create(c->db, c->a, &c->actor, &notice_json_audit, &in,
+	                         api_body_bool(c, "draft") ? NULL : code(), &n);
 	if (rc != KFQ_OK)
 		return move_error(c, rc, &none, NOTICE_ISSUE);
-	return answer(c, id, 201);
+	return answer_notice(c, &n, 201);
 }
 
 static int edit(struct api_ctx *c)

@@ -38,7 +38,7 @@ static int task_about(struct api_ctx *c, int64_t id, int64_t org_id, const char 
 	int rc;
 
 	(void)org_id;
-	if ((rc = store_task_get(c->db, c->a, id, &t)) != KFQ_OK)
+	if ((rc = store_task_name(c->db, c->a, id, &t)) != KFQ_OK)
 		return missing(c, rc, "改革任务", field);
 	out->label = arena_printf(c->a, "第%d条“%s”", t.article_number, t.title);
 	out->task_id = t.id;

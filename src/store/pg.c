@@ -39,6 +39,7 @@ struct pg_store {
 	PGconn *conn;
 	int nstmts;
 	unsigned gen;       /* bumped when the connection is made again: statements re-prepare */
+	int queued;         /* writes sent ahead (pg_send) whose results are not read yet */
 	uint64_t failed_ms; /* monotonic time of the last failed reconnection, 0 after a success */
 };
 
@@ -105,6 +106,9 @@ static int rewrite(const char *sql, struct strbuf *out)
 	return max;
 }
 
+static int idle(struct pg_store *p);
+static int settle_step(struct pg_store *p, struct pg_stmt *st);
+
 static int pg_prepare(struct store *s, const char *sql, void **slot, struct store_stmt **out)
 {
 	struct pg_store *p = (struct pg_store *)s;
@@ -126,6 +130,8 @@ static int pg_prepare(struct store *s, const char *sql, void **slot, struct stor
 	}
 	/* once per connection: again after a reconnection, whose session has none */
 	if (st->gen != p->gen) {
+		if ((rc = idle(p)) != KFQ_OK)
+			return rc;
 		PGresult *res = PQprepare(p->conn, st->name, st->sql, 0, NULL);
 		if (PQresultStatus(res) == PGRES_COMMAND_OK)
 			st->gen = p->gen;
@@ -179,6 +185,8 @@ static int stream_step(struct pg_stmt *st)
 	if (!st->sent) {
 		if (st->s->lost)
 			return unavailable(st->s);
+		if ((rc = idle(ps)) != KFQ_OK)
+			return rc;
 		if (!PQsendQueryPrepared(ps->conn, st->name, st->nparams,
 		                         (const char *const *)st->vals + 1, NULL, NULL, 0))
 			return map_res(st->s, NULL);
@@ -212,6 +220,11 @@ static int pg_step(struct store_stmt *p)
 
 	if (st->stream)
 		return stream_step(st);
+	if (!st->res && ps->queued) {
+		int rc = settle_step(ps, st);
+		if (rc != KFQ_OK)
+			return rc;
+	}
 	if (!st->res) {
 		if (st->s->lost)
 			return unavailable(st->s);
@@ -266,7 +279,7 @@ static int pg_pair(struct store_stmt *first, struct store_stmt *next)
 
 	/* only a read goes with the first: a write would be done, and committed with the
 	 * pipeline's transaction, even when the first's check then fails */
-	if (b->stream || a->res || b->res || a->gen != p->gen || b->gen != p->gen ||
+	if (p->queued || b->stream || a->res || b->res || a->gen != p->gen || b->gen != p->gen ||
 	    strncmp(b->sql, "SELECT ", 7) != 0)
 		return KFQ_EINVAL;
 	if (a->s->lost)
@@ -343,6 +356,124 @@ static void pg_reset(struct store_stmt *p)
 	}
 }
 
+/* ---- writes sent ahead (store_send, DECISIONS 181): a write whose result matters only as an
+ * error waits, sent in pipeline mode, for the next statement that needs an answer and is read
+ * with it, so that the statements of a write transaction up to its COMMIT take one round trip
+ * instead of one each ---- */
+
+static int pg_send(struct store_stmt *p)
+{
+	struct pg_stmt *st = (struct pg_stmt *)p;
+	struct pg_store *ps = (struct pg_store *)st->s;
+	int rc = KFQ_OK;
+
+	if (st->s->lost) {
+		rc = unavailable(st->s);
+	} else if ((!ps->queued && !PQenterPipelineMode(ps->conn)) ||
+	           !PQsendQueryPrepared(ps->conn, st->name, st->nparams,
+	                                (const char *const *)st->vals + 1, NULL, NULL, 0)) {
+		store_set_err(st->s, "pg: cannot send ahead: %s", PQerrorMessage(ps->conn));
+		log_error("%s", st->s->err);
+		st->s->lost = true; /* what was sent of it is unknown: start afresh */
+		rc = KFQ_EUNAVAIL;
+	} else {
+		ps->queued++;
+	}
+	pg_reset(p);
+	return rc;
+}
+
+/* Sends with (a bound statement) or text (one statement), when given, after the writes sent
+ * ahead and reads every result in order, ending the pipeline: one round trip. The outcome is
+ * the first error of those writes, else KFQ_OK; *res gets with's or text's own result, NULL
+ * when an earlier error had it skipped (the server skips the rest of a pipeline after one). */
+static int settle(struct pg_store *p, struct pg_stmt *with, const char *text, PGresult **res)
+{
+	struct store *s = &p->base;
+	int rc = KFQ_OK, n = p->queued;
+	PGresult *r, *sync;
+	bool ended;
+
+	p->queued = 0;
+	if (res)
+		*res = NULL;
+	if ((with && !PQsendQueryPrepared(p->conn, with->name, with->nparams,
+	                                  (const char *const *)with->vals + 1, NULL, NULL, 0)) ||
+	    (text && !PQsendQueryParams(p->conn, text, 0, NULL, NULL, NULL, NULL, 0)) ||
+	    !PQpipelineSync(p->conn)) {
+		store_set_err(s, "pg: cannot send a pipeline: %s", PQerrorMessage(p->conn));
+		log_error("%s", s->err);
+		s->lost = true;
+		return KFQ_EUNAVAIL;
+	}
+	for (int i = 0; i < n; i++) {
+		r = pipe_result(p->conn);
+		ExecStatusType t = PQresultStatus(r);
+		if (rc == KFQ_OK && t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK &&
+		    t != PGRES_PIPELINE_ABORTED)
+			rc = map_res(s, r);
+		PQclear(r);
+	}
+	if (with || text) {
+		r = pipe_result(p->conn);
+		if (PQresultStatus(r) == PGRES_PIPELINE_ABORTED) {
+			PQclear(r);
+			r = NULL;
+		}
+		*res = r;
+	}
+	sync = PQgetResult(p->conn);
+	ended = PQresultStatus(sync) == PGRES_PIPELINE_SYNC && PQexitPipelineMode(p->conn);
+	PQclear(sync);
+	if (!ended) {
+		store_set_err(s, "pg: a pipeline did not end: %s", PQerrorMessage(p->conn));
+		log_error("%s", s->err);
+		s->lost = true;
+		if (res) {
+			PQclear(*res);
+			*res = NULL;
+		}
+		return KFQ_EUNAVAIL;
+	}
+	return rc;
+}
+
+/* Before a call that libpq makes outside pipeline mode: the writes sent ahead, read. */
+static int idle(struct pg_store *p)
+{
+	return p->queued ? settle(p, NULL, NULL, NULL) : KFQ_OK;
+}
+
+/* st's first step, sent with the writes sent ahead: its result in hand for its steps. */
+static int settle_step(struct pg_store *p, struct pg_stmt *st)
+{
+	PGresult *r;
+	int rc = settle(p, st, NULL, &r);
+
+	if (rc != KFQ_OK) {
+		PQclear(r);
+		return rc;
+	}
+	return pipe_take(st, r);
+}
+
+/* COMMIT (or any one statement of text) with the writes sent ahead. Skipped after an error of
+ * theirs, it runs alone: a ROLLBACK must, and a COMMIT then only ends the failed transaction
+ * (the outcome is the write's error either way). */
+static int exec_queued(struct pg_store *p, const char *sql)
+{
+	PGresult *r;
+	int rc = settle(p, NULL, sql, &r);
+
+	if (!r && !p->base.lost)
+		r = PQexec(p->conn, sql);
+	ExecStatusType t = PQresultStatus(r);
+	if (rc == KFQ_OK && t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK)
+		rc = map_res(&p->base, r);
+	PQclear(r);
+	return rc;
+}
+
 static void pg_stream(struct store_stmt *p)
 {
 	((struct pg_stmt *)p)->stream = true;
@@ -356,6 +487,8 @@ static int pg_exec(struct store *s, const char *sql)
 
 	if (s->lost)
 		return unavailable(s);
+	if (p->queued)
+		return exec_queued(p, sql);
 	res = PQexec(p->conn, sql);
 	ExecStatusType t = PQresultStatus(res);
 	if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK)
@@ -371,7 +504,7 @@ static void pg_finalize(struct store *s, void *stmt, bool evict)
 
 	pg_reset((struct store_stmt *)st);
 	/* the session keeps what it prepared until told otherwise (or until it ends) */
-	if (evict && st->gen == p->gen && !s->lost) {
+	if (evict && st->gen == p->gen && !s->lost && idle(p) == KFQ_OK) {
 		char sql[32];
 		snprintf(sql, sizeof(sql), "DEALLOCATE %s", st->name);
 		PGresult *res = PQexec(p->conn, sql);
@@ -430,6 +563,7 @@ static int pg_reconnect(struct store *s)
 		return KFQ_EUNAVAIL;
 	}
 	p->failed_ms = 0;
+	p->queued = 0; /* what was sent ahead went with the old session's transaction */
 	p->gen++;
 	s->lost = false;
 	log_error("PostgreSQL connection restored");
@@ -447,6 +581,8 @@ static int pg_begin(struct store *s)
 
 	if (s->lost)
 		return unavailable(s);
+	if ((rc = idle(p)) != KFQ_OK)
+		return rc;
 	res = PQexec(p->conn, "BEGIN; SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE");
 	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
 		rc = map_res(s, res);
@@ -479,6 +615,7 @@ const struct store_ops store_pg_ops = {
     .begin = pg_begin,
     .begin_read_sql = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
     .pair = pg_pair,
+    .send = pg_send,
 };
 
 static void quiet(void *arg, const PGresult *res)
@@ -524,6 +661,8 @@ int store_snapshot_export(struct store *s, char *id, size_t len)
 	}
 	if (s->lost)
 		return unavailable(s);
+	if ((rc = idle(p)) != KFQ_OK)
+		return rc;
 	res = PQexec(p->conn, "SELECT pg_export_snapshot()");
 	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
 		snprintf(id, len, "%s", PQgetvalue(res, 0, 0));
@@ -543,6 +682,8 @@ int store_pg_copy_begin(struct store *s, const char *sql)
 
 	if (s->lost)
 		return unavailable(s);
+	if ((rc = idle(p)) != KFQ_OK)
+		return rc;
 	res = PQexec(p->conn, sql);
 	rc = PQresultStatus(res) == PGRES_COPY_IN ? KFQ_OK : map_res(s, res);
 	PQclear(res);

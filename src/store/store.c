@@ -246,6 +246,24 @@ int store_run(struct store_stmt *st)
 	return rc == KFQ_DONE ? KFQ_OK : rc < 0 ? rc : KFQ_ERR;
 }
 
+int store_send(struct store_stmt *st)
+{
+	struct store *s = ((struct stmt_head *)st)->s;
+	int rc;
+
+	if (!s->ops->send) { /* run now, rows (RETURNING) unread as PostgreSQL leaves them */
+		while ((rc = store_step(st)) == KFQ_ROW)
+			;
+		store_reset(st);
+		return rc == KFQ_DONE ? KFQ_OK : rc;
+	}
+	if (s->guard && guard_run(s, NULL) != KFQ_OK) {
+		s->ops->reset(st);
+		return s->guard_rc;
+	}
+	return s->ops->send(st);
+}
+
 int store_run_id(struct store_stmt *st, int64_t *id)
 {
 	int rc = store_step(st);

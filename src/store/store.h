@@ -63,6 +63,13 @@ void store_reset(struct store_stmt *st);
 /* Runs a bound statement that returns no row (INSERT, UPDATE, DELETE) and resets it: KFQ_OK
  * when it is done, else the step's error (KFQ_ERR for a row). */
 int store_run(struct store_stmt *st);
+/* store_run for a write of a write transaction whose outcome matters only as the
+ * transaction's: PostgreSQL sends it and reads its result with the next statement that needs
+ * an answer (or the COMMIT), in the same round trip, and an error of it is then that
+ * statement's outcome (the transaction is lost either way); SQLite runs it now. Rows it
+ * returns are not read. Nothing that
+ * tells the caller something (a conflict it answers, rows changed) may go this way. */
+int store_send(struct store_stmt *st);
 /* Runs a bound statement that returns at most one row, its first column an id (… RETURNING id),
  * and resets it: KFQ_OK with *id (id may be NULL), KFQ_ENOTFOUND without a row, else the
  * error. */

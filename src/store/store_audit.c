@@ -126,11 +126,14 @@ int store_audit_append(struct store *s, const struct store_actor *who, const cha
 	store_bind_text(st, 12, prev);
 	store_bind_text(st, 13, hex);
 	store_bind_text(st, 14, canon.buf);
-	if ((rc = store_run(st)) != KFQ_OK || (rc = store_prepare(s, sql_set_head, &st)) != KFQ_OK)
+	/* the record and the head go with the transaction's next statement or its COMMIT (one
+	 * round trip on PostgreSQL): neither tells the caller anything but an error, and an error
+	 * of either loses the transaction */
+	if ((rc = store_send(st)) != KFQ_OK || (rc = store_prepare(s, sql_set_head, &st)) != KFQ_OK)
 		goto cleanup;
 	store_bind_int(st, 1, r.seq);
 	store_bind_text(st, 2, hex);
-	if ((rc = store_run(st)) == KFQ_OK) {
+	if ((rc = store_send(st)) == KFQ_OK) {
 		s->head_seq = r.seq;
 		memcpy(s->head_hash, hex, sizeof(s->head_hash));
 		s->head_held = true;

@@ -76,6 +76,9 @@ struct store_ops {
 	 * not a SELECT, is read a row at a time, or is not yet prepared on this connection):
 	 * nothing was sent */
 	int (*pair)(struct store_stmt *first, struct store_stmt *next);
+	/* optional: sends st (bound, a write in a write transaction) and resets it, its result read
+	 * with the next statement's or the COMMIT's, in their round trip, its error then theirs */
+	int (*send)(struct store_stmt *st);
 };
 
 /* A check of the first row of st (rc: its step's code), run before the next statement's result

@@ -65,7 +65,9 @@ static void user_set_add(struct user_set *u, int64_t id)
 	u->ids[u->n++] = id;
 }
 
-/* Runs the insert for one recipient entry, narrowed to one role (NULL = any). */
+/* Runs the insert for one recipient entry, narrowed to one role (NULL = any), counting the
+ * items in *added and their accounts in users; when neither is wanted (added NULL) it goes
+ * with the transaction's next statement (store_send). */
 static int deliver_to(struct store *s, const struct inbox_item *it, const char *key,
                       const char *now, int64_t actor, const struct inbox_to *to, const char *role,
                       int *added, struct user_set *users)
@@ -88,6 +90,8 @@ static int deliver_to(struct store *s, const struct inbox_item *it, const char *
 	store_bind_text(st, 11, role);
 	store_bind_int(st, 12, to->scope_of);
 	store_bind_text(st, 13, to->capability);
+	if (!added)
+		return store_send(st);
 	while ((rc = store_step(st)) == KFQ_ROW) {
 		(*added)++;
 		if (users)
@@ -137,7 +141,7 @@ int store_inbox_send(struct store *s, const struct store_actor *who, const struc
 		         (long long)seq);
 		k = key;
 	}
-	rc = deliver(s, it, k, now, who ? who->user_id : 0, &count, NULL);
+	rc = deliver(s, it, k, now, who ? who->user_id : 0, added ? &count : NULL, NULL);
 	if (added)
 		*added = rc == KFQ_OK ? count : 0;
 	return rc;

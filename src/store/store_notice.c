@@ -186,15 +186,16 @@ static void read_reply(struct store_stmt *st, struct arena *a, void *element)
 	r->created_by_name = store_col_dup(st, 4, a);
 }
 
+/* The replies are read only when the notice's row counted some (a new notice has none). */
 static int read_children(struct store *s, struct arena *a, struct store_notice *n)
 {
-	void *cc, *replies;
+	void *cc, *replies = NULL;
 	int rc;
 
 	if ((rc = store_collect(s, a, sql_cc, n->id, sizeof(*n->cc), read_cc, &cc, &n->ncc)) !=
 	        KFQ_OK ||
-	    (rc = store_collect(s, a, sql_replies, n->id, sizeof(*n->replies), read_reply, &replies,
-	                        &n->nreplies)) != KFQ_OK ||
+	    (n->nreplies && (rc = store_collect(s, a, sql_replies, n->id, sizeof(*n->replies),
+	                                        read_reply, &replies, &n->nreplies)) != KFQ_OK) ||
 	    (rc = store_attachment_list(s, a, "notice", n->id, &n->attachments,
 	                                &n->nattachments)) != KFQ_OK)
 		return rc;

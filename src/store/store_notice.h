@@ -131,10 +131,11 @@ struct store_notice_refusal {
 /* Writes a notice: a draft when code is NULL (audited "create"), else issued at once,
  * numbered code〔year〕seq号 (the year of today's Shanghai date, seq = the year's largest + 1,
  * inside the transaction), audited "create" and announced: an inbox item to every active
- * user of the addressed organization and of each organization copied. *id is set. */
-int store_notice_create(struct store *s, const struct store_actor *who,
+ * user of the addressed organization and of each organization copied. *out is the notice as
+ * written (with its children, from arena a), valid when KFQ_OK: the answer needs no read. */
+int store_notice_create(struct store *s, struct arena *a, const struct store_actor *who,
                         const struct store_notice_json *json, const struct store_notice_input *in,
-                        const char *code, int64_t *id);
+                        const char *code, struct store_notice *out);
 /* A draft's fields, copies and files replaced ("update"). */
 int store_notice_edit(struct store *s, struct arena *a, const struct store_actor *who,
                       const struct store_notice_json *json, int64_t id,

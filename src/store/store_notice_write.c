@@ -17,10 +17,12 @@
 
 static const char sql_next_seq[] =
     "SELECT COALESCE(MAX(seq), 0) + 1 FROM supervision_notice WHERE year = ?1";
+/* a draft (?9 'draft', ?12–?16 NULL) or a notice issued at once, numbered in the same row */
 static const char sql_insert[] =
     "INSERT INTO supervision_notice (org_id, entity_type, entity_id, entity_label, task_id, "
-    "subject, body, reply_due, status, created_at, created_by) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'draft', ?9, ?10) RETURNING id";
+    "subject, body, reply_due, status, created_at, created_by, year, seq, number, issued_at, "
+    "issued_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
+    "RETURNING id";
 static const char sql_update[] =
     "UPDATE supervision_notice SET org_id = ?2, entity_type = ?3, entity_id = ?4, "
     "entity_label = ?5, task_id = ?6, subject = ?7, body = ?8, reply_due = ?9 WHERE id = ?1";
@@ -88,32 +90,47 @@ static int announce(struct store *s, const struct store_actor *who, struct arena
 	return rc;
 }
 
-/* Audits action on notice id (after read now; NULL once it is gone) and announces event
- * (NOTICE_SILENT: none). */
+/* Audits action on notice id, read now into *n from arena a (not read once it is gone), and
+ * announces event (NOTICE_SILENT: none). */
 #define NOTICE_SILENT (-1)
-static int record(struct store *s, const struct store_actor *who,
-                  const struct store_notice_json *json, const char *action, int64_t id,
-                  const char *before, bool gone, int event, int64_t reply_id)
+static int record(struct store *s, struct arena *a, struct store_notice *n,
+                  const struct store_actor *who, const struct store_notice_json *json,
+                  const char *action, int64_t id, const char *before, bool gone, int event,
+                  int64_t reply_id)
 {
-	struct store_notice n;
-	struct arena a;
 	char *after = NULL;
 	int rc = KFQ_OK;
 
-	arena_init(&a);
-	if (!gone && !(after = notice_json(s, json, id, &n, &a, &rc)))
+	if (!gone && !(after = notice_json(s, json, id, n, a, &rc)))
 		goto cleanup;
 	if ((rc = store_audit_append_id(s, who, action, "notice", id, before, after)) != KFQ_OK)
 		goto cleanup;
 	if (event != NOTICE_SILENT)
-		rc = announce(s, who, &a, &n, (enum remind_notice_event)event, reply_id);
+		rc = announce(s, who, a, n, (enum remind_notice_event)event, reply_id);
 cleanup:
 	free(after);
-	arena_release(&a);
 	return rc;
 }
 
-/* The notice's fields, copies and files as in (a draft's, at its creation or an edit). */
+/* The copies and files of notice id, which has none (new, or a draft's just removed). */
+static int add_children(struct store *s, int64_t id, int64_t org_id,
+                        const struct store_notice_input *in)
+{
+	struct store_stmt *st;
+	int rc;
+
+	for (int i = 0; i < in->ncc; i++) {
+		if ((rc = store_prepare(s, sql_cc_add, &st)) != KFQ_OK)
+			return rc;
+		store_bind_int(st, 1, id);
+		store_bind_int(st, 2, in->cc[i]);
+		if ((rc = store_run(st)) != KFQ_OK)
+			return rc;
+	}
+	return store_attachment_claim(s, "notice", id, org_id, in->attachments, in->nattachments);
+}
+
+/* A draft's fields, copies and files replaced by in's. */
 static int write_fields(struct store *s, int64_t id, int64_t org_id,
                         const struct store_notice_input *in)
 {
@@ -134,61 +151,74 @@ static int write_fields(struct store *s, int64_t id, int64_t org_id,
 	if ((rc = store_run(st)) != KFQ_OK || (rc = store_prepare(s, sql_cc_clear, &st)) != KFQ_OK)
 		return rc;
 	store_bind_int(st, 1, id);
-	if ((rc = store_run(st)) != KFQ_OK)
+	if ((rc = store_run(st)) != KFQ_OK ||
+	    (rc = store_attachment_release(s, "notice", id)) != KFQ_OK)
 		return rc;
-	for (int i = 0; i < in->ncc; i++) {
-		if ((rc = store_prepare(s, sql_cc_add, &st)) != KFQ_OK)
-			return rc;
-		store_bind_int(st, 1, id);
-		store_bind_int(st, 2, in->cc[i]);
-		if ((rc = store_run(st)) != KFQ_OK)
-			return rc;
-	}
-	if ((rc = store_attachment_release(s, "notice", id)) != KFQ_OK)
-		return rc;
-	return store_attachment_claim(s, "notice", id, org_id, in->attachments, in->nattachments);
+	return add_children(s, id, org_id, in);
 }
 
-/* Numbers draft id code〔year〕seq号 and marks it issued, inside the transaction. */
+/* A notice's number: code〔year〕seq号 */
+struct notice_no {
+	int year;
+	int64_t seq;
+	char text[NOTICE_NUMBER_MAX];
+};
+
+/* The next number in the year of time t (seq = the year's largest + 1), inside the write
+ * transaction, which holds the writers' lock: no other takes the same seq meanwhile. */
+static int next_number(struct store *s, const char *code, int64_t t, struct notice_no *no)
+{
+	struct store_stmt *st;
+	int rc;
+
+	no->year = notice_year(plan_today(t));
+	no->seq = 0;
+	if ((rc = store_prepare(s, sql_next_seq, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, no->year);
+	if ((rc = store_row(st, NULL, store_read_int, &no->seq)) != KFQ_OK)
+		return rc;
+	notice_number(code, no->year, (int)no->seq, no->text);
+	return KFQ_OK;
+}
+
+/* Numbers draft id and marks it issued, inside the transaction. */
 static int number(struct store *s, const struct store_actor *who, int64_t id, const char *code,
                   int64_t t, const char *now)
 {
 	struct store_stmt *st;
-	char num[NOTICE_NUMBER_MAX];
-	int64_t seq = 0;
-	int rc, year = notice_year(plan_today(t));
+	struct notice_no no;
+	int rc;
 
-	if ((rc = store_prepare(s, sql_next_seq, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, year);
-	if ((rc = store_row(st, NULL, store_read_int, &seq)) != KFQ_OK)
-		return rc;
-	notice_number(code, year, (int)seq, num);
-	if ((rc = store_prepare(s, sql_issue, &st)) != KFQ_OK)
+	if ((rc = next_number(s, code, t, &no)) != KFQ_OK ||
+	    (rc = store_prepare(s, sql_issue, &st)) != KFQ_OK)
 		return rc;
 	store_bind_int(st, 1, id);
-	store_bind_int(st, 2, year);
-	store_bind_int(st, 3, seq);
-	store_bind_text(st, 4, num);
+	store_bind_int(st, 2, no.year);
+	store_bind_int(st, 3, no.seq);
+	store_bind_text(st, 4, no.text);
 	store_bind_text(st, 5, now);
 	store_bind_id(st, 6, who->user_id);
 	return store_run(st);
 }
 
-int store_notice_create(struct store *s, const struct store_actor *who,
+/* One INSERT writes the whole row, numbered when it is issued at once, and its copies and
+ * files follow: nothing rewrites what the INSERT wrote (DECISIONS 180). */
+int store_notice_create(struct store *s, struct arena *a, const struct store_actor *who,
                         const struct store_notice_json *json, const struct store_notice_input *in,
-                        const char *code, int64_t *id)
+                        const char *code, struct store_notice *out)
 {
 	struct store_stmt *st;
+	struct notice_no no;
 	char now[TIME_RFC3339_LEN];
-	int64_t t = time_now();
+	int64_t t = time_now(), id = 0;
 	int rc;
 
 	time_format(t, now);
-	*id = 0;
 	if ((rc = store_begin(s)) != KFQ_OK)
 		return rc;
-	if ((rc = store_prepare(s, sql_insert, &st)) != KFQ_OK)
+	if ((code && (rc = next_number(s, code, t, &no)) != KFQ_OK) ||
+	    (rc = store_prepare(s, sql_insert, &st)) != KFQ_OK)
 		goto done;
 	store_bind_int(st, 1, in->org_id);
 	store_bind_text(st, 2, in->entity_type);
@@ -198,18 +228,25 @@ int store_notice_create(struct store *s, const struct store_actor *who,
 	store_bind_text(st, 6, in->subject);
 	store_bind_text(st, 7, in->body);
 	store_bind_text(st, 8, in->reply_due);
-	store_bind_text(st, 9, now);
-	store_bind_id(st, 10, who->user_id);
-	if ((rc = store_run_id(st, id)) != KFQ_OK ||
-	    (rc = write_fields(s, *id, who->org_id, in)) != KFQ_OK ||
-	    (code && (rc = number(s, who, *id, code, t, now)) != KFQ_OK))
+	store_bind_text(st, 9, code ? "open" : "draft");
+	store_bind_text(st, 10, now);
+	store_bind_id(st, 11, who->user_id);
+	for (int i = 12; !code && i <= 16; i++)
+		store_bind_null(st, i);
+	if (code) {
+		store_bind_int(st, 12, no.year);
+		store_bind_int(st, 13, no.seq);
+		store_bind_text(st, 14, no.text);
+		store_bind_text(st, 15, now);
+		store_bind_id(st, 16, who->user_id);
+	}
+	if ((rc = store_run_id(st, &id)) != KFQ_OK ||
+	    (rc = add_children(s, id, who->org_id, in)) != KFQ_OK)
 		goto done;
-	rc = record(s, who, json, "create", *id, NULL, false,
+	rc = record(s, a, out, who, json, "create", id, NULL, false,
 	            code ? REMIND_NOTICE_ISSUED : NOTICE_SILENT, 0);
 done:
-	if ((rc = store_end(s, rc)) != KFQ_OK)
-		*id = 0;
-	return rc;
+	return store_end(s, rc);
 }
 
 /* One move of the status machine on notice id, in its own write transaction: the notice as it
@@ -230,7 +267,7 @@ static int run(struct store *s, struct arena *a, const struct store_actor *who,
                const struct store_notice_json *json, int64_t id, const struct move *m,
                struct store_notice_refusal *why)
 {
-	struct store_notice before;
+	struct store_notice before, after;
 	struct arena tmp;
 	const char *next;
 	char now[TIME_RFC3339_LEN], *bj = NULL;
@@ -251,7 +288,8 @@ static int run(struct store *s, struct arena *a, const struct store_actor *who,
 		goto done;
 	}
 	if ((rc = m->step(s, who, id, next, now, t, m->arg, &reply_id)) == KFQ_OK)
-		rc = record(s, who, json, m->audit, id, bj, m->gone, m->event, reply_id);
+		rc = record(s, &tmp, &after, who, json, m->audit, id, bj, m->gone, m->event,
+		            reply_id);
 done:
 	rc = store_end(s, rc);
 cleanup:

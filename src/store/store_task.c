@@ -63,6 +63,7 @@ static const char sql_task_get[] =
     "SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
     "NULL, NULL, NULL, x.org_id, o.name, x.role, 1 FROM task_org x JOIN org o ON o.id = x.org_id "
     "WHERE x.task_id = ?1 ORDER BY 21, 20, 18";
+static const char sql_task_name[] = "SELECT article_number, title FROM task WHERE id = ?1";
 /* the organizations of a page of tasks (the list's selection in its IN), by task */
 static const char sql_page_orgs[] =
     "SELECT x.task_id, x.org_id, o.name, x.role FROM task_org x JOIN org o ON o.id = x.org_id "
@@ -439,6 +440,29 @@ int store_task_get(struct store *s, struct arena *a, int64_t id, struct store_ta
 		add_org(st, 17, a, out, caps);
 	store_reset(st);
 	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+/* element: a struct store_task with its number and title only */
+static void read_name(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_task *t = element;
+
+	memset(t, 0, sizeof(*t));
+	t->article_number = (int)store_col_int(st, 0);
+	t->title = store_col_dup(st, 1, a);
+}
+
+int store_task_name(struct store *s, struct arena *a, int64_t id, struct store_task *out)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_task_name, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	if ((rc = store_row(st, a, read_name, out)) == KFQ_OK)
+		out->id = id;
+	return rc;
 }
 
 /* Runs sql with ?1 = id and, when text is given, ?2 = text. */

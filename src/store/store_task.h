@@ -106,6 +106,9 @@ struct store_task_filter {
 int store_task_list(struct store *s, struct arena *a, const struct store_task_filter *f,
                     struct store_task **out, int *n, int64_t *total);
 int store_task_get(struct store *s, struct arena *a, int64_t id, struct store_task *out);
+/* Only a task's id, article number and title (the rest zero): what names it, read alone
+ * (store_task_get also reads its text and organizations). KFQ_ENOTFOUND when there is none. */
+int store_task_name(struct store *s, struct arena *a, int64_t id, struct store_task *out);
 /* Sets what the office sets on a task, audited as "update". */
 int store_task_update_office(struct store *s, const struct store_actor *who,
                              const struct store_task_json *json, int64_t id,

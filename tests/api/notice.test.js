@@ -592,6 +592,43 @@ describe('supervision notices and the inbox', { timeout: h.FILE_TIMEOUT }, () =>
 		assert.equal((await c.county1.post(`/api/notices/${rs[0].json.id}/receive`, {})).status, 200);
 	});
 
+	test('thirty creates in a row: each answer is the notice as read back, numbered in turn, audited as answered, told once to each account; the chain verifies', T, async () => {
+		const seqs = (await c.office1.get('/api/notices?page_size=100')).json.items.map((n) => n.seq).filter((x) => x);
+		let next = Math.max(...seqs) + 1;
+		const audits = await auditCount();
+		const zone = await unread(c.zone1);
+		const county = await unread(c.county1);
+		let copied = 0;
+		for (let i = 0; i < 30; i++) {
+			const draft = i % 5 === 4;
+			const cc = i % 3 === 0 ? [ids[h.ORG.dongzhou]] : [];
+			copied += cc.length && !draft ? 1 : 0;
+			const r = await c.office1.post('/api/notices', good({ subject: `连续督办${i}`, cc_org_ids: cc, draft }));
+			assert.equal(r.status, 201, r.text);
+			// the answer made from the transaction's own read is what a read after it gives
+			assert.deepEqual(r.json, (await c.office1.get(`/api/notices/${r.json.id}`)).json);
+			assert.equal(r.json.status, draft ? 'draft' : 'open');
+			assert.equal(r.json.seq, draft ? null : next);
+			assert.equal(r.json.number, draft ? null : `督办〔${YEAR}〕${next}号`);
+			assert.equal(r.json.issued_by, draft ? null : c.office1.user.id);
+			assert.equal(r.json.issued_at, draft ? null : r.json.created_at);
+			assert.deepEqual(r.json.cc.map((x) => x.org_id), cc);
+			const a = await c.auditor1.get(`/api/audit?entity_type=notice&entity_id=${r.json.id}`);
+			assert.equal(a.json.total, 1);
+			assert.equal(a.json.items[0].action, 'create');
+			assert.equal(a.json.items[0].after.number, r.json.number);
+			assert.equal(a.json.items[0].after.status, r.json.status);
+			assert.equal(a.json.items[0].after.subject, `连续督办${i}`);
+			if (!draft) next++;
+		}
+		assert.equal(await auditCount(), audits + 30);
+		assert.equal(await unread(c.zone1), zone + 24);
+		assert.equal(await unread(c.county1), county + copied);
+		const v = await c.auditor1.get('/api/audit/verify');
+		assert.equal(v.status, 200);
+		assert.equal(v.json.ok, true, v.text);
+	});
+
 	test('the inbox: own items only, unread first, paging, marking read', T, async () => {
 		let r = await c.zone1.get('/api/inbox');
 		assert.equal(r.status, 200);

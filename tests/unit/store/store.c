@@ -1,7 +1,8 @@
 /* Tests the store.h primitives on SQLite and PostgreSQL alike (run with "sqlite" or "pg"):
  * 64-bit integers, UTF-8 text and NULL both ways, unique and foreign-key violations as their
  * codes, RETURNING, commit and rollback (also after a failed statement), the LIKE escape,
- * LIMIT with "no limit", store_collect, store_query_int, and the statement cache. */
+ * LIMIT with "no limit", store_collect, store_query_int, the statement cache, and writes sent
+ * ahead (store_send) with their errors. */
 #include "testdb.h"
 
 #include "util/log.h"
@@ -167,6 +168,57 @@ static void test_transactions(void **state)
 	store_rollback(s);
 }
 
+/* Sends a parent ahead (store_send): its outcome comes with a later statement. */
+static int send_parent(struct store *s, const char *name)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_parent, &st)) != KFQ_OK)
+		return rc;
+	store_bind_text(st, 1, name);
+	store_bind_int(st, 2, 7);
+	return store_send(st);
+}
+
+static void test_send(void **state)
+{
+	struct store *s = *state;
+	int64_t id, before = count(s);
+
+	/* writes sent ahead are there for the transaction's next read and for its COMMIT */
+	assert_int_equal(store_begin(s), KFQ_OK);
+	assert_int_equal(send_parent(s, "sent-1"), KFQ_OK);
+	assert_int_equal(send_parent(s, "sent-2"), KFQ_OK);
+	assert_int_equal(count(s), before + 2);
+	assert_int_equal(send_parent(s, "sent-3"), KFQ_OK);
+	assert_int_equal(store_commit(s), KFQ_OK);
+	assert_int_equal(count(s), before + 3);
+	/* a write that fails: its error is the next statement's outcome (SQLite: its own), and
+	 * nothing of the transaction stays */
+	assert_int_equal(store_begin(s), KFQ_OK);
+	assert_int_equal(send_parent(s, "sent-4"), KFQ_OK);
+	int rc = send_parent(s, "sent-1");
+	if (rc == KFQ_OK)
+		rc = parent(s, "sent-5", 1, false, &id);
+	assert_int_equal(rc, KFQ_ECONFLICT);
+	store_rollback(s);
+	assert_int_equal(count(s), before + 3);
+	/* the same with the COMMIT next: the COMMIT fails and writes nothing */
+	assert_int_equal(store_begin(s), KFQ_OK);
+	assert_int_equal(send_parent(s, "sent-6"), KFQ_OK);
+	rc = send_parent(s, "sent-2");
+	assert_int_equal(store_end(s, rc), KFQ_ECONFLICT);
+	assert_int_equal(count(s), before + 3);
+	/* and a rollback right after writes sent ahead undoes them */
+	assert_int_equal(store_begin(s), KFQ_OK);
+	assert_int_equal(send_parent(s, "sent-7"), KFQ_OK);
+	store_rollback(s);
+	assert_int_equal(count(s), before + 3);
+	assert_int_equal(parent(s, "sent-8", 1, false, &id), KFQ_OK);
+	assert_int_equal(count(s), before + 4);
+}
+
 static void test_like(void **state)
 {
 	struct store *s = *state;
@@ -281,6 +333,7 @@ int main(int argc, char **argv)
 	    cmocka_unit_test_setup(test_values, setup_tables),
 	    cmocka_unit_test(test_violations),
 	    cmocka_unit_test(test_transactions),
+	    cmocka_unit_test(test_send),
 	    cmocka_unit_test(test_like),
 	    cmocka_unit_test(test_limit),
 	    cmocka_unit_test(test_collect),
