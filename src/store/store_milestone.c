@@ -10,12 +10,13 @@
 
 #include <string.h>
 
-static const char sql_ms_count[] = "SELECT COUNT(*)" MS_FROM;
-static const char sql_ms_list[] = "SELECT " MS_COLS MS_FROM;
-static const char sql_ms_get[] = "SELECT " MS_COLS MS_FROM " WHERE m.id = ?4";
+/* the names come from the connection's (DECISIONS 164): the filters read only m and p */
+static const char sql_ms_count[] = "SELECT COUNT(*)" MS_FROM_PLAN;
+static const char sql_ms_list[] = "SELECT " MS_COLS_UNNAMED MS_FROM_PLAN;
+static const char sql_ms_get[] = "SELECT " MS_COLS_UNNAMED MS_FROM_PLAN " WHERE m.id = ?4";
 /* the list's selection counted by state (its filter completes the subquery) */
 static const char sql_ms_states[] =
-    "SELECT state, COUNT(*) FROM (SELECT " MS_STATE_BOUND " AS state" MS_FROM;
+    "SELECT state, COUNT(*) FROM (SELECT " MS_STATE_BOUND " AS state" MS_FROM_PLAN;
 
 void store_milestone_bind_bounds(struct store_stmt *st, const struct milestone_bounds *b)
 {
@@ -54,6 +55,26 @@ void store_milestone_read(struct store_stmt *st, struct arena *a, void *element)
 	m->closed_reason = store_col_dup(st, 22, a);
 	m->closed_at = store_col_dup(st, 23, a);
 	m->pending_report = store_col_int(st, 24) != 0;
+}
+
+/* element: a struct store_milestone of a row of MS_COLS_UNNAMED, named by name_all */
+static void read_unnamed(struct store_stmt *st, struct arena *a, void *element)
+{
+	store_milestone_read(st, a, element);
+	store_names_seen(st, MS_NCOLS);
+}
+
+/* The names of m[0..n), read by read_unnamed, from the connection's. */
+static int name_all(struct store *s, struct arena *a, struct store_milestone *m, int n)
+{
+	int rc = KFQ_OK;
+
+	for (int i = 0; i < n && rc == KFQ_OK; i++)
+		if ((rc = store_names_org(s, a, m[i].org_id, &m[i].org_name)) == KFQ_OK &&
+		    (rc = store_names_org(s, a, m[i].owner_org_id, &m[i].owner_org_name)) == KFQ_OK)
+			rc = store_names_task(s, a, m[i].task_id, &m[i].article_number,
+			                      &m[i].task_title);
+	return rc;
 }
 
 /* arg: the struct list_arg of store_milestone_list */
@@ -141,7 +162,7 @@ int store_milestone_list(struct store *s, struct arena *a, const struct store_mi
 	    .offset = f->offset,
 	    .limit = f->limit,
 	    .arg = &arg,
-	    .read = store_milestone_read,
+	    .read = read_unnamed,
 	    .elem_size = sizeof(**out),
 	    .filter = ms_filter,
 	    .head = ms_head,
@@ -152,7 +173,7 @@ int store_milestone_list(struct store *s, struct arena *a, const struct store_mi
 	int rc = store_list_page(s, a, &l, &arr, n, total);
 
 	*out = arr;
-	return rc;
+	return rc == KFQ_OK ? name_all(s, a, *out, *n) : rc;
 }
 
 int store_milestone_count_states(struct store *s, const struct store_milestone_filter *f,
@@ -196,5 +217,7 @@ int store_milestone_get(struct store *s, struct arena *a, int64_t id,
 		return rc;
 	store_milestone_bind_bounds(st, b);
 	store_bind_int(st, 4, id);
-	return store_row(st, a, store_milestone_read, out);
+	if ((rc = store_row(st, a, read_unnamed, out)) != KFQ_OK)
+		return rc;
+	return name_all(s, a, out, 1);
 }
