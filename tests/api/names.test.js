@@ -12,14 +12,6 @@ const h = require('./harness');
 
 const T = { timeout: h.STEP_TIMEOUT * 2 };
 
-/** A client of another server with the same session as `from`. */
-function sameSession(from, srv) {
-	const c = new h.Client(srv);
-	c.cookies = new Map(from.cookies);
-	c.csrf = from.csrf;
-	return c;
-}
-
 describe('names kept by the connections are current at once', { timeout: h.FILE_TIMEOUT }, () => {
 	let a, b, off, ids, task, lead, owned;
 	const c = {}; // per user: {a, b, off} clients of one session
@@ -59,7 +51,7 @@ describe('names kept by the connections are current at once', { timeout: h.FILE_
 		// names its connection keeps
 		off = await h.startServer({ db: a.db, serveArgs: ['--answer-cache-mb', '0', '--threads', '1'] });
 		const logged = await h.loginAll(a, ['admin', 'office1']);
-		for (const [name, client] of Object.entries(logged)) c[name] = { a: client, b: sameSession(client, b), off: sameSession(client, off) };
+		for (const [name, client] of Object.entries(logged)) c[name] = { a: client, b: h.sameSession(client, b), off: h.sameSession(client, off) };
 		ids = await h.orgIds(c.admin.a);
 		// a task with a lead organization, and a milestone of 胜利 owned by that organization
 		const t = (await c.office1.a.get('/api/tasks?page_size=100')).json.items.find((x) => x.lead_orgs.length > 0 && x.responsible_orgs.length > 0);
