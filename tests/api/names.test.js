@@ -44,8 +44,7 @@ describe('names kept by the connections are current at once', { timeout: h.FILE_
 
 	before(async () => {
 		a = await h.startServer({ serveArgs: ['--threads', '2'] });
-		const demo = await h.kfq(['demo', '--db', a.db], { cwd: h.ROOT });
-		assert.equal(demo.code, 0, demo.stderr);
+		await h.demo(a.db);
 		b = await h.startServer({ db: a.db, serveArgs: ['--threads', '2'] });
 		// one connection that keeps no answers: each answer is made from its statements and the
 		// names its connection keeps
