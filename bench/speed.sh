@@ -9,7 +9,9 @@
 #   - create: sequential durable creates, one 督办单 per request with its audit record and inbox
 #     items in one transaction, one connection (wrk -t1 -c1), in one-second slices each right
 #     after a one-second probe of the same disk: 4 KiB appended and fsync'ed, as fast as it
-#     goes (fsyncs per second); and the server's CPU time per create (user + system);
+#     goes (fsyncs per second); and the CPU time per create (user + system) of the server and,
+#     on PostgreSQL, of its cluster (the backend, and the WAL writer and checkpointer that the
+#     commits keep busy);
 #   - with OLD=… another kfq binary measured the same way beside BIN, for before/after ("old"
 #     and "old-uncached").
 #   - the CPU time of each list and task request: the server's (user + system) and, on
@@ -197,9 +199,9 @@ LUA
 			: >"$OUT/speed-$kind-create-$name-$r.txt"
 			for i in $(seq "$DUR"); do
 				fs=$(fsync_rate "$work" 1)
-				t0=$(awk '{print $14 + $15}' /proc/$pid/stat)
+				t0=$(ticks "$pid" "$kind")
 				wrk -t1 -c1 -d1s -s "$work/create.lua" "$b/api/notices" >"$work/c.txt"
-				t1=$(awk '{print $14 + $15}' /proc/$pid/stat)
+				t1=$(ticks "$pid" "$kind")
 				if grep -q 'Non-2xx' "$work/c.txt"; then cat "$work/c.txt"; exit 1; fi
 				n=$(awk '/requests in/ {print $1}' "$work/c.txt")
 				echo "$fs $(rate "$work/c.txt") $n $((t1 - t0))" >>"$OUT/speed-$kind-create-$name-$r.txt"
@@ -231,6 +233,9 @@ def pairs(kind, name):  # (fsyncs/s, creates/s, creates, CPU ticks) of every one
             fs, cr, n, ticks = line.split()
             rows.append((float(fs), float(cr), int(n), int(ticks)))
     return rows
+def create_cpu_us(kind, name):  # µs of CPU per create over every pair
+    p = pairs(kind, name)
+    return sum(x[3] for x in p) * 1e6 / hz / sum(x[2] for x in p)
 med = lambda xs: statistics.median(xs)
 R = range(1, rounds + 1)
 hz = 100  # clock ticks per second (/proc/PID/stat)
@@ -249,9 +254,9 @@ for kind in dbs:
         p = pairs(kind, name)
         c, fs = med([x[1] for x in p]), med([x[0] for x in p])
         q = med([x[1] / x[0] for x in p])
-        cpu = sum(x[3] for x in p) * 1e6 / hz / sum(x[2] for x in p)
+        cpu = create_cpu_us(kind, name)
         cells.append(f'{name} {c:,.0f}/s beside {fs:,.0f} fsyncs/s ({q:.2f} of the disk), '
-                     f'{cpu:,.0f} µs of server CPU each')
+                     f'{cpu:,.0f} µs CPU each')
     print(f'{kind:6} create ' + '; '.join(cells))
 if 'sqlite' in dbs and 'pg' in dbs:
     for name in servers:
@@ -260,11 +265,10 @@ if 'sqlite' in dbs and 'pg' in dbs:
         for what in whats:
             if what == 'create':
                 q = med([x[1] for x in pairs('sqlite', name)]) / med([x[1] for x in pairs('pg', name)])
+                cpu = create_cpu_us('pg', name) / create_cpu_us('sqlite', name)
             else:
                 q = med([rate('sqlite', what, name, r) / rate('pg', what, name, r) for r in R])
-                q = f'{q:.2f}x (CPU {cpu_us("pg", what, name) / cpu_us("sqlite", what, name):.2f}x)'
-                cells.append(f'{what} {q}')
-                continue
-            cells.append(f'{what} {q:.2f}x')
+                cpu = cpu_us('pg', what, name) / cpu_us('sqlite', what, name)
+            cells.append(f'{what} {q:.2f}x (CPU {cpu:.2f}x)')
         print(f'SQLite / PostgreSQL, {name}: ' + ', '.join(cells))
 EOF

@@ -108,6 +108,25 @@ void milestone_bounds(int64_t today, struct milestone_bounds *b)
 	plan_day_format(today - MILESTONE_STALE_DAYS, b->stale);
 }
 
+enum milestone_state milestone_state_iso(const struct milestone_dates *d,
+                                         const struct milestone_bounds *b)
+{
+	/* ISO dates compare as text in the order of their days */
+	if (d->closed)
+		return MILESTONE_CLOSED;
+	if (d->done)
+		return d->done_date && strcmp(d->done_date, d->due) > 0 ? MILESTONE_DONE_LATE
+		                                                        : MILESTONE_DONE;
+	if (strcmp(d->due, b->today) < 0)
+		return MILESTONE_OVERDUE;
+	if (strcmp(d->due, b->soon) <= 0)
+		return MILESTONE_DUE_SOON;
+	if (strcmp(d->start, b->today) <= 0 &&
+	    strcmp(d->last_report ? d->last_report : d->start, b->stale) < 0)
+		return MILESTONE_STALE;
+	return MILESTONE_ON_TRACK;
+}
+
 int64_t plan_completion_bp(const int *weights, const int *percents, int n)
 {
 	int64_t num = 0, den = 0;

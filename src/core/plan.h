@@ -80,6 +80,21 @@ struct milestone_bounds {
 };
 void milestone_bounds(int64_t today, struct milestone_bounds *b);
 
+/* A milestone's dates as stored (ISO YYYY-MM-DD), for milestone_state_iso. */
+struct milestone_dates {
+	const char *start;
+	const char *due;
+	bool done;
+	const char *done_date; /* done: NULL = unknown (on time) */
+	bool closed;
+	const char *last_report; /* NULL: never reported */
+};
+/* milestone_state's rules over the dates as they are stored, compared with the bounds of the
+ * day: what a list computes for each of its rows without parsing a date (the queries' MS_STATE
+ * applies the same comparisons in SQL). */
+enum milestone_state milestone_state_iso(const struct milestone_dates *d,
+                                         const struct milestone_bounds *b);
+
 /* Σ weight × percent / Σ weight in basis points, half-up; 0 when there is no weight. */
 int64_t plan_completion_bp(const int *weights, const int *percents, int n);
 /* The same from sums a query made: weighted = Σ weight × percent, total = Σ weight. */

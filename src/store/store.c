@@ -48,6 +48,7 @@ void store_close(struct store *s)
 	for (size_t i = 0; i < STORE_COUNT_CACHE; i++)
 		free(s->counts[i].key);
 	store_sessions_free(s);
+	store_names_free(s);
 	s->ops->close(s);
 }
 
@@ -115,6 +116,11 @@ struct stmt_head {
 };
 
 #define OPS(st) (((struct stmt_head *)(st))->s->ops)
+
+struct store *store_stmt_conn(struct store_stmt *st)
+{
+	return ((struct stmt_head *)st)->s;
+}
 
 static int guard_run(struct store *s, struct store_stmt *next);
 

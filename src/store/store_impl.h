@@ -140,6 +140,7 @@ struct store {
 	void *guard_arg;
 	int guard_rc;
 	struct store_sessions *sessions; /* store_user.c's sessions kept; NULL until one is */
+	struct store_names *names;       /* store_names.c's; NULL until used */
 };
 
 extern const struct store_ops store_sqlite_ops;
@@ -160,6 +161,23 @@ int store_head_hold(struct store *s, struct store_stmt *st);
 
 /* Frees the sessions kept on s (store_close). */
 void store_sessions_free(struct store *s);
+
+/* The connection a statement is of. */
+struct store *store_stmt_conn(struct store_stmt *st);
+
+/* The names of organizations and tasks each connection keeps (store_names.c, DECISIONS 183): a
+ * statement that selects their ids instead of joining them also selects this column, and each
+ * row read hands its value to store_names_seen; the names are then taken from the connection
+ * as of that version (read again when the kept ones are of another). */
+#define STORE_NAMES_VERSION "(SELECT v FROM name_version WHERE id = 1)"
+void store_names_seen(struct store_stmt *st, int col);
+/* The name of organization id, in a (NULL for id 0). */
+int store_names_org(struct store *s, struct arena *a, int64_t id, const char **name);
+/* The article number and title of task id, the title in a. */
+int store_names_task(struct store *s, struct arena *a, int64_t id, int *article,
+                     const char **title);
+/* Frees the names kept on s (store_close). */
+void store_names_free(struct store *s);
 
 void store_set_err(struct store *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -1,21 +1,24 @@
 /* store_milestone.c - reading milestones: lists across plans (by task, organization, state,
- * text and data scope), their counts by state, and one milestone (closed ones too), with the
- * states the queries compute from the day bounds of core/plan.c. Must not write: a plan's
- * milestones are written with the plan (store_plan.c), their progress by accepted reports
- * (store_report.c). */
+ * text and data scope), their counts by state, and one milestone (closed ones too), with their
+ * states by the rules of core/plan.c: computed here for the rows read, in SQL from the day's
+ * bounds for the filters and counts. Must not write: a plan's milestones are written with the
+ * plan (store_plan.c), their progress by accepted reports (store_report.c). */
 #include "store/store_plan_impl.h"
 
 #include "core/enums.h"
+#include "core/plan.h"
 #include "util/log.h"
 
 #include <string.h>
 
-static const char sql_ms_count[] = "SELECT COUNT(*)" MS_FROM;
-static const char sql_ms_list[] = "SELECT " MS_COLS MS_FROM;
-static const char sql_ms_get[] = "SELECT " MS_COLS MS_FROM " WHERE m.id = ?4";
+/* the state computed in kfq, the names from the connection's (DECISIONS 183): the filters read
+ * only m and p */
+static const char sql_ms_count[] = "SELECT COUNT(*)" MS_FROM_PLAN;
+static const char sql_ms_list[] = "SELECT " MS_COLS_BARE MS_FROM_PLAN;
+static const char sql_ms_get[] = "SELECT " MS_COLS_BARE MS_FROM_PLAN " WHERE m.id = ?1";
 /* the list's selection counted by state (its filter completes the subquery) */
 static const char sql_ms_states[] =
-    "SELECT state, COUNT(*) FROM (SELECT " MS_STATE_BOUND " AS state" MS_FROM;
+    "SELECT state, COUNT(*) FROM (SELECT " MS_STATE_BOUND " AS state" MS_FROM_PLAN;
 
 void store_milestone_bind_bounds(struct store_stmt *st, const struct milestone_bounds *b)
 {
@@ -24,10 +27,9 @@ void store_milestone_bind_bounds(struct store_stmt *st, const struct milestone_b
 	store_bind_text(st, 3, b->stale);
 }
 
-void store_milestone_read(struct store_stmt *st, struct arena *a, void *element)
+/* A row of MS_COLS_WITH into m, but for the state and the names. */
+static void read_row(struct store_stmt *st, struct arena *a, struct store_milestone *m)
 {
-	struct store_milestone *m = element;
-
 	memset(m, 0, sizeof(*m));
 	m->id = store_col_int(st, 0);
 	m->plan_id = store_col_int(st, 1);
@@ -35,7 +37,6 @@ void store_milestone_read(struct store_stmt *st, struct arena *a, void *element)
 	m->title = store_col_dup(st, 3, a);
 	m->deliverable = store_col_dup(st, 4, a);
 	m->owner_org_id = store_col_int(st, 5);
-	m->owner_org_name = store_col_dup(st, 6, a);
 	m->owner_person = store_col_dup(st, 7, a);
 	m->start_date = store_col_dup(st, 8, a);
 	m->due_date = store_col_dup(st, 9, a);
@@ -43,17 +44,62 @@ void store_milestone_read(struct store_stmt *st, struct arena *a, void *element)
 	m->status = store_col_dup(st, 11, a);
 	m->percent = (int)store_col_int(st, 12);
 	m->last_report_date = store_col_dup(st, 13, a);
-	m->state = store_col_dup(st, 14, a);
 	m->task_id = store_col_int(st, 15);
-	m->article_number = (int)store_col_int(st, 16);
-	m->task_title = store_col_dup(st, 17, a);
 	m->org_id = store_col_int(st, 18);
-	m->org_name = store_col_dup(st, 19, a);
 	m->plan_status = store_col_dup(st, 20, a);
 	m->done_date = store_col_dup(st, 21, a);
 	m->closed_reason = store_col_dup(st, 22, a);
 	m->closed_at = store_col_dup(st, 23, a);
 	m->pending_report = store_col_int(st, 24) != 0;
+}
+
+void store_milestone_read(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_milestone *m = element;
+
+	read_row(st, a, m);
+	m->owner_org_name = store_col_dup(st, 6, a);
+	m->state = store_col_dup(st, 14, a);
+	m->article_number = (int)store_col_int(st, 16);
+	m->task_title = store_col_dup(st, 17, a);
+	m->org_name = store_col_dup(st, 19, a);
+}
+
+/* element: a struct store_milestone of a row of MS_COLS_BARE, its state only if closed (the
+ * first rule: m.removed), completed by complete() */
+static void read_bare(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_milestone *m = element;
+
+	read_row(st, a, m);
+	if (store_col_int(st, 14) != 0)
+		m->state = milestone_state_name(MILESTONE_CLOSED);
+	store_names_seen(st, MS_NCOLS);
+}
+
+/* The states (on the day of b) and the names of m[0..n), read by read_bare. */
+static int complete(struct store *s, struct arena *a, const struct milestone_bounds *b,
+                    struct store_milestone *m, int n)
+{
+	int rc = KFQ_OK;
+
+	for (int i = 0; i < n && rc == KFQ_OK; i++) {
+		if (!m[i].state) {
+			struct milestone_dates d = {
+			    .start = m[i].start_date,
+			    .due = m[i].due_date,
+			    .done = !strcmp(m[i].status, "done"),
+			    .done_date = m[i].done_date,
+			    .last_report = m[i].last_report_date,
+			};
+			m[i].state = milestone_state_name(milestone_state_iso(&d, b));
+		}
+		if ((rc = store_names_org(s, a, m[i].org_id, &m[i].org_name)) == KFQ_OK &&
+		    (rc = store_names_org(s, a, m[i].owner_org_id, &m[i].owner_org_name)) == KFQ_OK)
+			rc = store_names_task(s, a, m[i].task_id, &m[i].article_number,
+			                      &m[i].task_title);
+	}
+	return rc;
 }
 
 /* arg: the struct list_arg of store_milestone_list */
@@ -63,7 +109,7 @@ struct list_arg {
 	const char *like;
 };
 
-/* the list's own ?1 ?2 ?3: the day bounds its state column is computed from */
+/* the state counts' own ?1 ?2 ?3: the day bounds their state column is computed from */
 static void ms_head(struct store_sql *q, const void *arg)
 {
 	const struct list_arg *x = arg;
@@ -141,10 +187,9 @@ int store_milestone_list(struct store *s, struct arena *a, const struct store_mi
 	    .offset = f->offset,
 	    .limit = f->limit,
 	    .arg = &arg,
-	    .read = store_milestone_read,
+	    .read = read_bare,
 	    .elem_size = sizeof(**out),
 	    .filter = ms_filter,
-	    .head = ms_head,
 	    .order = " ORDER BY m.due_date, m.id",
 	    .count_in_page = true,
 	};
@@ -152,7 +197,7 @@ int store_milestone_list(struct store *s, struct arena *a, const struct store_mi
 	int rc = store_list_page(s, a, &l, &arr, n, total);
 
 	*out = arr;
-	return rc;
+	return rc == KFQ_OK ? complete(s, a, b, *out, *n) : rc;
 }
 
 int store_milestone_count_states(struct store *s, const struct store_milestone_filter *f,
@@ -194,7 +239,8 @@ int store_milestone_get(struct store *s, struct arena *a, int64_t id,
 
 	if ((rc = store_prepare(s, sql_ms_get, &st)) != KFQ_OK)
 		return rc;
-	store_milestone_bind_bounds(st, b);
-	store_bind_int(st, 4, id);
-	return store_row(st, a, store_milestone_read, out);
+	store_bind_int(st, 1, id);
+	if ((rc = store_row(st, a, read_bare, out)) != KFQ_OK)
+		return rc;
+	return complete(s, a, b, out, 1);
 }

@@ -18,17 +18,29 @@
 
 /* the state with the bounds as ?1 ?2 ?3, as every milestone query binds them */
 #define MS_STATE_BOUND MS_STATE("?1", "?2", "?3")
-#define MS_COLS                                                                                    \
-	"m.id, m.plan_id, m.seq, m.title, m.deliverable, m.owner_org_id, oo.name, "                \
-	"m.owner_person, "                                                                         \
-	"m.start_date, m.due_date, m.weight, m.status, m.percent, "                                \
-	"m.last_report_date, " MS_STATE_BOUND                                                      \
-	", p.task_id, t.article_number, t.title, p.org_id, o.name, p.status, m.done_date, "        \
-	"m.closed_reason, m.closed_at, CASE WHEN EXISTS (SELECT 1 FROM progress_report pr "        \
-	"WHERE pr.milestone_id = m.id AND pr.state = 'submitted') THEN 1 ELSE 0 END"
+/* A milestone's columns, its state and the names of its organizations and task given as
+ * expressions: the owner's name, the state, the task's article and title, the plan's
+ * organization's name */
+#define MS_COLS_WITH(OWNER, STATE, ARTICLE, TITLE, ORG)                                            \
+	"m.id, m.plan_id, m.seq, m.title, m.deliverable, m.owner_org_id, " OWNER ", "              \
+	"m.owner_person, m.start_date, m.due_date, m.weight, m.status, m.percent, "                \
+	"m.last_report_date, " STATE ", p.task_id, " ARTICLE ", " TITLE ", p.org_id, " ORG         \
+	", p.status, m.done_date, m.closed_reason, m.closed_at, CASE WHEN EXISTS (SELECT 1 FROM "  \
+	"progress_report pr WHERE pr.milestone_id = m.id AND pr.state = 'submitted') THEN 1 ELSE " \
+	"0 "                                                                                       \
+	"END"
+#define MS_NCOLS 25
+/* the columns with the state computed and the names joined (MS_FROM) */
+#define MS_COLS MS_COLS_WITH("oo.name", MS_STATE_BOUND, "t.article_number", "t.title", "o.name")
+/* the columns with m.removed for the state, without the names, and the names' version in column
+ * MS_NCOLS: FROM MS_FROM_PLAN, for lists and records that compute the state in kfq and take the
+ * names from the connection's (store_milestone.c, DECISIONS 183) */
+#define MS_COLS_BARE                                                                               \
+	MS_COLS_WITH("NULL", "m.removed", "NULL", "NULL", "NULL") ", " STORE_NAMES_VERSION
+#define MS_FROM_PLAN " FROM milestone m JOIN zone_plan p ON p.id = m.plan_id"
 #define MS_FROM                                                                                    \
-	" FROM milestone m JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON t.id = p.task_id "  \
-	"JOIN org o ON o.id = p.org_id LEFT JOIN org oo ON oo.id = m.owner_org_id"
+	MS_FROM_PLAN " JOIN task t ON t.id = p.task_id JOIN org o ON o.id = p.org_id "             \
+	             "LEFT JOIN org oo ON oo.id = m.owner_org_id"
 
 /* Appends " AND …" limiting plans (zone_plan p) to those a caller reads: of the organizations
  * in its data scope, and of the tasks its organization lead_org_id leads, whatever their

@@ -52,21 +52,20 @@ static const char sql_policy_source[] =
     "SELECT " POLICY_COLS ", p.source_text FROM policy p WHERE p.id = ?1";
 static const char sql_task_count[] = "SELECT COUNT(*) FROM task t";
 static const char sql_task_list[] = "SELECT " TASK_COLS " FROM task t";
-/* a task with its organizations, one row each (one row of NULLs without any) */
-#define TASK_ORGS                                                                                  \
-	", x.org_id, o.name, x.role FROM task t LEFT JOIN task_org x ON x.task_id = t.id "         \
-	"LEFT JOIN org o ON o.id = x.org_id"
-/* the task in the first row, then its organizations a row each (the task's columns NULL):
- * its text once rather than in each of its organizations' rows */
+/* The task's row (kind 0, with the names' version), then its organizations' rows (kind 1, the
+ * task's columns NULL), in no order: the task's text once rather than in each of its
+ * organizations' rows, no join and no sort in the database; kfq orders the organizations and
+ * names them from the connection's (DECISIONS 183). */
+#define TASK_GET_KIND 19
 static const char sql_task_get[] =
-    "SELECT " TASK_COLS ", NULL, NULL, NULL, 0 FROM task t WHERE t.id = ?1 UNION ALL "
-    "SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
-    "NULL, NULL, NULL, x.org_id, o.name, x.role, 1 FROM task_org x JOIN org o ON o.id = x.org_id "
-    "WHERE x.task_id = ?1 ORDER BY 21, 20, 18";
+    "SELECT " TASK_COLS ", NULL, NULL, 0, " STORE_NAMES_VERSION " FROM task t WHERE t.id = ?1 "
+    "UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+    "NULL, NULL, NULL, NULL, NULL, x.org_id, x.role, 1, NULL FROM task_org x WHERE x.task_id = ?1";
 static const char sql_task_name[] = "SELECT article_number, title FROM task WHERE id = ?1";
-/* the organizations of a page of tasks (the list's selection in its IN), by task */
+/* the organizations of a page of tasks (the list's selection in its IN), by task, with the
+ * names' version */
 static const char sql_page_orgs[] =
-    "SELECT x.task_id, x.org_id, o.name, x.role FROM task_org x JOIN org o ON o.id = x.org_id "
+    "SELECT x.task_id, x.org_id, x.role, " STORE_NAMES_VERSION " FROM task_org x "
     "WHERE x.task_id IN (SELECT t.id FROM task t";
 
 static char *task_json(const struct store_task_json *json, const struct store_task *t)
@@ -314,23 +313,31 @@ static void read_task(struct store_stmt *st, struct arena *a, void *element)
 	t->contact_phone = store_col_dup(st, 16, a);
 }
 
-/* Adds the organization in columns k, k + 1, k + 2 (id, name, role; NULL id: none) to t's
- * lead or responsible organizations; caps: their arrays' capacities. */
-static void add_org(struct store_stmt *st, int k, struct arena *a, struct store_task *t, int cap[2])
-{
+/* An organization of a task, as its statement gives it. */
+struct org_row {
+	int64_t task_id, org_id;
 	bool lead;
-	struct store_org_ref **arr;
-	int *n;
+};
 
-	if (store_col_null(st, k))
-		return;
-	lead = !strcmp(store_col_text(st, k + 2), "lead");
-	arr = lead ? &t->lead : &t->responsible;
-	n = lead ? &t->nlead : &t->nresponsible;
-	if (*n == cap[!lead])
-		*arr = arena_grow(a, *arr, sizeof(**arr), &cap[!lead]);
-	(*arr)[*n].id = store_col_int(st, k);
-	(*arr)[(*n)++].name = store_col_dup(st, k + 1, a);
+/* Adds r's organization, named from the connection's, to t's lead or responsible
+ * organizations; caps: their arrays' capacities. */
+static int add_org(struct store *s, struct arena *a, const struct org_row *r, struct store_task *t,
+                   int cap[2])
+{
+	struct store_org_ref **arr = r->lead ? &t->lead : &t->responsible;
+	int *n = r->lead ? &t->nlead : &t->nresponsible;
+
+	if (*n == cap[!r->lead])
+		*arr = arena_grow(a, *arr, sizeof(**arr), &cap[!r->lead]);
+	(*arr)[*n].id = r->org_id;
+	return store_names_org(s, a, r->org_id, &(*arr)[(*n)++].name);
+}
+
+/* Reads the organization in columns k (id) and k + 1 (role) of st's row into r. */
+static void read_org(struct store_stmt *st, int k, struct org_row *r)
+{
+	r->org_id = store_col_int(st, k);
+	r->lead = !strcmp(store_col_text(st, k + 1), "lead");
 }
 
 /* arg: the struct list_arg of store_task_list */
@@ -372,7 +379,8 @@ static int page_orgs(struct store *s, struct arena *a, const struct store_list *
 	struct store_sql q;
 	struct store_stmt *st;
 	int(*caps)[2] = arena_zalloc(a, sizeof(*caps) * (size_t)n);
-	int rc;
+	struct org_row *rows = NULL;
+	int rc, nrows = 0, cap = 0;
 
 	store_sql_init(&q);
 	store_sql_add(&q, sql_page_orgs);
@@ -382,19 +390,28 @@ static int page_orgs(struct store *s, struct arena *a, const struct store_list *
 		store_sql_int(&q, " LIMIT ?", l->limit);
 		store_sql_int(&q, " OFFSET ?", l->offset);
 	}
-	store_sql_add(&q, ") ORDER BY x.task_id, x.role, o.id");
+	store_sql_add(&q, ") ORDER BY x.task_id, x.role, x.org_id");
 	rc = store_sql_prepare(s, &q, &st);
 	store_sql_release(&q);
 	if (rc != KFQ_OK)
 		return rc;
+	/* the rows first: naming them may read the names, which takes the connection */
 	while ((rc = store_step(st)) == KFQ_ROW) {
-		int64_t id = store_col_int(st, 0);
-		for (int i = 0; i < n; i++)
-			if (t[i].id == id)
-				add_org(st, 1, a, &t[i], caps[i]);
+		if (nrows == cap)
+			rows = arena_grow(a, rows, sizeof(*rows), &cap);
+		rows[nrows].task_id = store_col_int(st, 0);
+		read_org(st, 1, &rows[nrows++]);
+		store_names_seen(st, 3);
 	}
 	store_reset(st);
-	return rc == KFQ_DONE ? KFQ_OK : rc;
+	if (rc != KFQ_DONE)
+		return rc;
+	rc = KFQ_OK;
+	for (int k = 0; k < nrows && rc == KFQ_OK; k++)
+		for (int i = 0; i < n && rc == KFQ_OK; i++)
+			if (t[i].id == rows[k].task_id)
+				rc = add_org(s, a, &rows[k], &t[i], caps[i]);
+	return rc;
 }
 
 int store_task_list(struct store *s, struct arena *a, const struct store_task_filter *f,
@@ -422,24 +439,48 @@ int store_task_list(struct store *s, struct arena *a, const struct store_task_fi
 	return page_orgs(s, a, &l, *out, *n);
 }
 
+/* the organizations of a task in the order it shows them: its leads first, each role by id */
+static int by_role_id(const void *pa, const void *pb)
+{
+	const struct org_row *a = pa, *b = pb;
+
+	if (a->lead != b->lead)
+		return a->lead ? -1 : 1;
+	return (a->org_id > b->org_id) - (a->org_id < b->org_id);
+}
+
 int store_task_get(struct store *s, struct arena *a, int64_t id, struct store_task *out)
 {
 	struct store_stmt *st;
-	int rc, caps[2] = {0, 0};
+	struct org_row *rows = NULL;
+	bool found = false;
+	int rc, nrows = 0, cap = 0, caps[2] = {0, 0};
 
 	if ((rc = store_prepare(s, sql_task_get, &st)) != KFQ_OK)
 		return rc;
 	store_bind_int(st, 1, id);
-	if ((rc = store_step(st)) == KFQ_DONE) {
-		store_reset(st);
-		return KFQ_ENOTFOUND;
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (store_col_int(st, TASK_GET_KIND) == 0) {
+			read_task(st, a, out);
+			store_names_seen(st, TASK_GET_KIND + 1);
+			found = true;
+			continue;
+		}
+		if (nrows == cap)
+			rows = arena_grow(a, rows, sizeof(*rows), &cap);
+		read_org(st, TASK_GET_KIND - 2, &rows[nrows++]);
 	}
-	if (rc == KFQ_ROW)
-		read_task(st, a, out);
-	for (; rc == KFQ_ROW; rc = store_step(st))
-		add_org(st, 17, a, out, caps);
 	store_reset(st);
-	return rc == KFQ_DONE ? KFQ_OK : rc;
+	if (rc != KFQ_DONE)
+		return rc;
+	if (!found)
+		return KFQ_ENOTFOUND;
+	if (nrows > 1)
+		qsort(rows, (size_t)nrows, sizeof(*rows), by_role_id);
+	rc = KFQ_OK;
+	for (int i = 0; i < nrows && rc == KFQ_OK; i++)
+		rc = add_org(s, a, &rows[i], out, caps);
+	return rc;
 }
 
 /* element: a struct store_task with its number and title only */

@@ -17,14 +17,6 @@ function day(offset) {
 	return t.toISOString().slice(0, 10);
 }
 
-/** A client of another server with the same session as `from`. */
-function sameSession(from, srv) {
-	const c = new h.Client(srv);
-	c.cookies = new Map(from.cookies);
-	c.csrf = from.csrf;
-	return c;
-}
-
 describe('answers kept until the data changes, conditional GET', { timeout: h.FILE_TIMEOUT }, () => {
 	let a, b, off, ids;
 	const c = {}; // per user: {a, b, off} clients of one session
@@ -37,7 +29,7 @@ describe('answers kept until the data changes, conditional GET', { timeout: h.FI
 		// a third server that keeps nothing: it computes every answer
 		off = await h.startServer({ db: a.db, serveArgs: ['--answer-cache-mb', '0', '--threads', '1'] });
 		const logged = await h.loginAll(a, ['admin', 'office1', 'zone1', 'county1']);
-		for (const [name, client] of Object.entries(logged)) c[name] = { a: client, b: sameSession(client, b), off: sameSession(client, off) };
+		for (const [name, client] of Object.entries(logged)) c[name] = { a: client, b: h.sameSession(client, b), off: h.sameSession(client, off) };
 		ids = await h.orgIds(c.admin.a);
 	});
 

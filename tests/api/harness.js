@@ -507,6 +507,14 @@ class Client {
 }
 
 /** Logs the given demo users in, one client each: {admin: Client, ...}. */
+/** A client of server `srv` with the same session as `from` (a client of another server). */
+function sameSession(from, srv) {
+	const c = new Client(srv);
+	c.cookies = new Map(from.cookies);
+	c.csrf = from.csrf;
+	return c;
+}
+
 async function loginAll(srv, names) {
 	const out = {};
 	await Promise.all(
@@ -714,6 +722,7 @@ module.exports = {
 	startServer,
 	Client,
 	loginAll,
+	sameSession,
 	assertError,
 	rawRequest,
 	rawComplete,

@@ -104,6 +104,54 @@ static void test_states(void **state)
 	assert_string_equal(b.stale, "2026-10-29");
 }
 
+/* milestone_state_iso (dates as stored, against the day's bounds) agrees with milestone_state
+ * (day numbers) on every combination around today, across a month's end */
+static void test_states_iso(void **state)
+{
+	(void)state;
+	const int64_t today = 20785; /* 2026-11-28 */
+	char day[121][11];           /* today - 60 … today + 60 */
+	struct milestone_bounds b;
+	int n = 0;
+
+	milestone_bounds(today, &b);
+	for (int i = 0; i < 121; i++)
+		plan_day_format(today - 60 + i, day[i]);
+	for (int start = -35; start <= 5; start++)
+		for (int due = start; due <= start + 50 && due <= 12; due++)
+			for (int last = -36; last <= 0; last++)
+				for (int done = 0; done < 4; done++)
+					for (int closed = 0; closed < 2; closed++) {
+						/* last = -36: never reported; done 1: on an unknown
+						 * day, 2: on its due date, 3: a day after it */
+						struct milestone_facts f = {
+						    .start_day = today + start,
+						    .due_day = today + due,
+						    .done = done > 0,
+						    .done_day =
+						        done < 2 ? -1 : today + due + (done - 2),
+						    .closed = closed,
+						    .last_report_day =
+						        last == -36 ? -1 : today + last};
+						struct milestone_dates d = {
+						    .start = day[60 + start],
+						    .due = day[60 + due],
+						    .done = done > 0,
+						    .done_date = done < 2
+						                     ? NULL
+						                     : day[60 + due + (done - 2)],
+						    .closed = closed,
+						    .last_report =
+						        last == -36 ? NULL : day[60 + last]};
+						assert_int_equal(milestone_state_iso(&d, &b),
+						                 milestone_state(&f, today));
+						n++;
+					}
+	assert_true(n > 100000);
+	struct milestone_dates d = {.start = "2026-11-01", .due = "2026-11-27"};
+	assert_int_equal(milestone_state_iso(&d, &b), MILESTONE_OVERDUE);
+}
+
 static void test_completion(void **state)
 {
 	(void)state;
@@ -156,9 +204,10 @@ static void test_task_state(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_validate),      cmocka_unit_test(test_days),
-	    cmocka_unit_test(test_states),        cmocka_unit_test(test_completion),
-	    cmocka_unit_test(test_count_overdue), cmocka_unit_test(test_task_state),
+	    cmocka_unit_test(test_validate),   cmocka_unit_test(test_days),
+	    cmocka_unit_test(test_states),     cmocka_unit_test(test_states_iso),
+	    cmocka_unit_test(test_completion), cmocka_unit_test(test_count_overdue),
+	    cmocka_unit_test(test_task_state),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
