@@ -54,7 +54,8 @@ static void test_areas(void **state)
 	assert_int_equal(sei.per_level[2], 0);
 	for (size_t i = 0; i < sei.n; i++) {
 		const struct sei_category *x = &sei.items[i];
-		char want[SEI_CODE_MAX];
+		/* room for any two ints: gcc -O3 checks the format, not the counts */
+		char want[32];
 		assert_ptr_equal(sei_find(&sei, x->code), x); /* codes are unique */
 		if (x->level == 1) {
 			area = (int)i;
