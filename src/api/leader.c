@@ -164,6 +164,27 @@ static int county_view(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
+/* GET /api/leader-actions/awaiting?year=: the zones graded 优秀 or 较差 in the year (none: the
+ * newest year with any) without a record of that year, every county's in the caller's scope:
+ * 组织部's to-do and the county view filtered to it (DECISIONS 196) */
+static int awaiting(struct api_ctx *c)
+{
+	struct store_leader_awaiting *zs;
+	struct store_scope scope;
+	int n, rc;
+
+	if (people_scope(c, &scope) != 0)
+		return -1;
+	if ((rc = store_leader_awaiting(c->db, c->a, &scope, (int)api_query_int(c, "year", 0), &zs,
+	                                &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	api_page_begin(c);
+	for (int i = 0; i < n; i++)
+		leader_json_awaiting(&c->w, &zs[i]);
+	api_page_end(c, n, 0, 0);
+	return api_ok(c, 200);
+}
+
 /* GET /api/counties/views: the counties whose view the caller reads, by name */
 static int counties(struct api_ctx *c)
 {
@@ -198,6 +219,7 @@ static const struct api_field export_query[] = {API_ID_FIELD("org_id", false),
                                                 API_ID_FIELD("county_id", false), YEAR_Q("year"),
                                                 API_FIELDS_END};
 static const struct api_field view_query[] = {YEAR_Q("from"), YEAR_Q("to"), API_FIELDS_END};
+static const struct api_field awaiting_query[] = {YEAR_Q("year"), API_FIELDS_END};
 static const struct api_field create_body[] = {
     API_ID_FIELD("org_id", true),         API_ID_FIELD("person_id", true),
     {"kind", API_STR, true, 16},          API_INT_FIELD("year", true, 2000, 2100),
@@ -209,6 +231,7 @@ const struct api_route api_leader_routes[] = {
     {"GET", "/api/leader-actions/export.xlsx", export, PERM_PEOPLE_READ, 0, export_query, NULL},
     {"GET", "/api/leader-actions/export.csv", export, PERM_PEOPLE_READ, 0, export_query, NULL},
     {"POST", "/api/leader-actions", create, PERM_LEADER_RECORD, 0, NULL, create_body},
+    {"GET", "/api/leader-actions/awaiting", awaiting, PERM_PEOPLE_READ, 0, awaiting_query, NULL},
     {"GET", "/api/counties/views", counties, PERM_PEOPLE_READ, 0, NULL, NULL},
     {"GET", "/api/counties/:id/view", county_view, PERM_PEOPLE_READ, 0, view_query, NULL},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},

@@ -14,7 +14,8 @@
 
 #include <jansson.h>
 
-static int load(struct api_ctx *c, int year, int64_t params[NORM_NPARAMS],
+/* unapproved: only the zones without figures of the year (?unapproved=1, 编办's to-do) */
+static int load(struct api_ctx *c, int year, bool unapproved, int64_t params[NORM_NPARAMS],
                 struct store_norm_zone **zs, int *n)
 {
 	struct store_scope scope;
@@ -23,7 +24,7 @@ static int load(struct api_ctx *c, int year, int64_t params[NORM_NPARAMS],
 	if (people_scope(c, &scope) != 0)
 		return -1;
 	if ((rc = store_norm_params(c->db, year, params)) != KFQ_OK ||
-	    (rc = store_norm_zones(c->db, c->a, year, &scope, zs, n)) != KFQ_OK)
+	    (rc = store_norm_zones(c->db, c->a, year, &scope, unapproved, zs, n)) != KFQ_OK)
 		return api_store_error(c, rc);
 	return 0;
 }
@@ -46,13 +47,18 @@ static int year_of(struct api_ctx *c)
 	return (int)api_query_int(c, "year", 0);
 }
 
+static bool unapproved_of(struct api_ctx *c)
+{
+	return api_query_int(c, "unapproved", 0) != 0;
+}
+
 static int view(struct api_ctx *c)
 {
 	struct store_norm_zone *zs;
 	int64_t params[NORM_NPARAMS];
 	int n, year = year_of(c);
 
-	if (load(c, year, params, &zs, &n) != 0)
+	if (load(c, year, unapproved_of(c), params, &zs, &n) != 0)
 		return -1;
 	jsonw_obj_open(&c->w);
 	jsonw_key(&c->w, "formula");
@@ -78,7 +84,7 @@ static int export(struct api_ctx *c)
 	int64_t params[NORM_NPARAMS];
 	int n, year = year_of(c);
 
-	if (load(c, year, params, &zs, &n) != 0 ||
+	if (load(c, year, unapproved_of(c), params, &zs, &n) != 0 ||
 	    export_begin(c, &x, "编制测算", headers, widths, 10))
 		return -1;
 	for (int i = 0; i < n; i++) {
@@ -211,7 +217,7 @@ static int compare(struct api_ctx *c)
 	int n, year = (int)api_body_int(c, "year");
 	struct zones zones;
 
-	if (load(c, year, params, &zs, &n) != 0)
+	if (load(c, year, false, params, &zs, &n) != 0)
 		return -1;
 	ids = arena_zalloc(c->a, sizeof(*ids) * (size_t)(n + 1));
 	in = arena_zalloc(c->a, sizeof(*in) * (size_t)(n + 1));
@@ -239,7 +245,8 @@ static int compare(struct api_ctx *c)
 
 #define YEAR_FIELD(req) API_INT_FIELD("year", req, 2000, 2100)
 #define INDICATOR(name) API_INT_FIELD(name, true, 0, 100000000000LL)
-static const struct api_field year_query[] = {YEAR_FIELD(false), API_FIELDS_END};
+static const struct api_field view_query[] = {
+    YEAR_FIELD(false), API_INT_FIELD("unapproved", false, 0, 1), API_FIELDS_END};
 static const struct api_field value_fields[] = {
     {"name", API_STR, true, 32},
     /* each parameter's bounds are its definition's, checked with its label */
@@ -269,9 +276,9 @@ static const struct api_field indicator_body[] = {
 };
 
 const struct api_route api_norm_routes[] = {
-    {"GET", "/api/staffing-norm", view, PERM_PEOPLE_READ, 0, year_query, NULL},
-    {"GET", "/api/staffing-norm/export.xlsx", export, PERM_PEOPLE_READ, 0, year_query, NULL},
-    {"GET", "/api/staffing-norm/export.csv", export, PERM_PEOPLE_READ, 0, year_query, NULL},
+    {"GET", "/api/staffing-norm", view, PERM_PEOPLE_READ, 0, view_query, NULL},
+    {"GET", "/api/staffing-norm/export.xlsx", export, PERM_PEOPLE_READ, 0, view_query, NULL},
+    {"GET", "/api/staffing-norm/export.csv", export, PERM_PEOPLE_READ, 0, view_query, NULL},
     {"PUT", "/api/staffing-norm/params", params_put, PERM_PEOPLE_READ, 0, NULL, set_body},
     {"POST", "/api/staffing-norm/compare", compare, PERM_PEOPLE_READ, 0, NULL, compare_body},
     {"POST", "/api/staffing-norm/adopt", adopt, PERM_PEOPLE_READ, 0, NULL, set_body},

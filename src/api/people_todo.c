@@ -2,7 +2,8 @@
  * of this year it has not yet approved; for a zone and for the office, the internal KPI
  * schemes that the year's minimum weights leave below them; for 组织部, the zones graded 优秀
  * or 较差 without a record of their leaders' reward or adjustment. Each counts over the
- * caller's people_scope what its link's page shows. Must not write SQL. */
+ * caller's people_scope what its link's page shows, the page filtered by the link to exactly
+ * those. Must not write SQL. */
 #include "api/people_impl.h"
 #include "api/todo.h"
 
@@ -13,8 +14,8 @@
 #include "store/store_norm.h"
 #include "util/timeutil.h"
 
-/* The zones without figures of this year (Asia/Shanghai): the 编制测算 page of the year shows
- * each zone's approved figures beside the suggestion, these without. */
+/* The zones without figures of this year (Asia/Shanghai): the 编制测算 page of the year filtered
+ * to them (DECISIONS 196). */
 static int staffing_to_approve(struct api_ctx *c, struct api_todo_item *out)
 {
 	int year = notice_year(plan_today(time_now())), n, rc;
@@ -22,13 +23,12 @@ static int staffing_to_approve(struct api_ctx *c, struct api_todo_item *out)
 	struct store_scope scope;
 
 	out->level = "warning";
-	out->link = arena_printf(c->a, "/staffing-norm?year=%d", year);
+	out->link = arena_printf(c->a, "/staffing-norm?year=%d&unapproved=1", year);
 	if (people_scope(c, &scope) != 0)
 		return -1;
-	if ((rc = store_norm_zones(c->db, c->a, year, &scope, &z, &n)) != KFQ_OK)
+	if ((rc = store_norm_zones(c->db, c->a, year, &scope, true, &z, &n)) != KFQ_OK)
 		return api_store_error(c, rc);
-	for (int i = 0; i < n; i++)
-		out->count += !z[i].have_staffing || z[i].staffing_year != year;
+	out->count = n;
 	return 0;
 }
 
@@ -54,21 +54,25 @@ static int kpi_below(struct api_ctx *c, struct api_todo_item *out)
 	return 0;
 }
 
-/* Art. 15: 优秀 calls for 优先提拔使用, 较差 for 及时调整 (or 不予调整 after 容错免责); the county
- * view of the year is where 组织部 records them. */
+/* Art. 15: 优秀 calls for 优先提拔使用, 较差 for 及时调整 (or 不予调整 after 容错免责); 组织部
+ * records them on the county view, which the link opens filtered to these zones of the newest
+ * year with any (DECISIONS 196). */
 static int leaders_to_record(struct api_ctx *c, struct api_todo_item *out)
 {
+	struct store_leader_awaiting *z;
 	struct store_scope scope;
-	int year, rc;
+	int n, rc;
 
 	out->level = "warning";
 	out->link = "/county-view";
 	if (people_scope(c, &scope) != 0)
 		return -1;
-	if ((rc = store_leader_awaiting(c->db, &scope, &year, &out->count)) != KFQ_OK)
+	if ((rc = store_leader_awaiting(c->db, c->a, &scope, 0, &z, &n)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (year)
-		out->link = arena_printf(c->a, "/county-view?from=%d&to=%d", year - 4, year);
+	out->count = n;
+	if (n)
+		out->link = arena_printf(c->a, "/county-view?from=%d&to=%d&awaiting=1",
+		                         z[0].year - 4, z[0].year);
 	return 0;
 }
 

@@ -44,4 +44,16 @@ void leader_json_zone(struct jsonw *w, const struct store_county_zone *z, int fr
 	jsonw_obj_close(w);
 }
 
+void leader_json_awaiting(struct jsonw *w, const struct store_leader_awaiting *z)
+{
+	jsonw_obj_open(w);
+	jsonw_kid(w, "county_id", z->county_id);
+	jsonw_kstr(w, "county_name", z->county_name);
+	jsonw_kstr(w, "grade", z->grade);
+	jsonw_kstr(w, "name", z->name);
+	jsonw_kid(w, "org_id", z->org_id);
+	jsonw_kint(w, "year", z->year);
+	jsonw_obj_close(w);
+}
+
 const struct store_leader_json leader_json_audit = {leader_json_action};

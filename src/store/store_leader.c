@@ -40,10 +40,11 @@ static const char sql_zone_grades[] =
 static const char sql_zone_actions[] =
     "SELECT " ACTION_COLS ACTION_FROM " WHERE o.parent_id = ?1 AND x.year BETWEEN ?2 AND ?3 "
     "ORDER BY x.year, x.id";
-/* zones graded 优秀 or 较差 with no record of the year; the scope and grouping follow */
+/* zones graded 优秀 or 较差 with no record of the year (the county: the zone's host, if one) */
 static const char sql_awaiting[] =
-    "SELECT g.year, COUNT(*) FROM zone_grade g WHERE g.grade IN ('excellent', 'poor') AND NOT "
-    "EXISTS (SELECT 1 FROM leader_action x WHERE x.org_id = g.org_id AND x.year = g.year)";
+    "SELECT g.org_id, o.name, h.id, h.name, g.year, g.grade FROM zone_grade g JOIN org o ON "
+    "o.id = g.org_id LEFT JOIN org h ON h.id = o.parent_id AND h.type = 'county'";
+static const char sql_awaiting_year[] = "SELECT MAX(g.year) FROM zone_grade g";
 
 int store_leader_grade(struct store *s, struct arena *a, int64_t org_id, int year,
                        const char **grade)
@@ -332,29 +333,78 @@ int store_county_zones(struct store *s, struct arena *a, int64_t county_id, int 
 	return KFQ_OK;
 }
 
-int store_leader_awaiting(struct store *s, const struct store_scope *scope, int *year, int64_t *n)
+struct awaiting_arg {
+	const struct store_scope *scope;
+	int year; /* 0 = any */
+};
+
+static void awaiting_filter(struct store_sql *q, const void *arg)
+{
+	const struct awaiting_arg *f = arg;
+
+	store_sql_add(q, " WHERE g.grade IN ('excellent', 'poor') AND NOT EXISTS (SELECT 1 FROM "
+	                 "leader_action x WHERE x.org_id = g.org_id AND x.year = g.year)");
+	if (f->year)
+		store_sql_int(q, " AND g.year = ?", f->year);
+	if (!store_scope_everything(f->scope)) {
+		store_sql_add(q, " AND ");
+		store_sql_scope(q, "g.org_id", f->scope);
+	}
+}
+
+/* element: a struct store_leader_awaiting */
+static void read_awaiting(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_leader_awaiting *z = element;
+
+	z->org_id = store_col_int(st, 0);
+	z->name = store_col_dup(st, 1, a);
+	z->county_id = store_col_int(st, 2);
+	z->county_name = store_col_dup(st, 3, a);
+	z->year = (int)store_col_int(st, 4);
+	z->grade = store_col_dup(st, 5, a);
+}
+
+/* The newest year with a zone awaiting a record, 0 when none. */
+static int awaiting_year(struct store *s, const struct awaiting_arg *f, int *year)
 {
 	struct store_sql q;
 	struct store_stmt *st;
 	int rc;
 
-	*year = 0;
-	*n = 0;
 	store_sql_init(&q);
-	store_sql_add(&q, sql_awaiting);
-	if (!store_scope_everything(scope)) {
-		store_sql_add(&q, " AND ");
-		store_sql_scope(&q, "g.org_id", scope);
-	}
-	store_sql_add(&q, " GROUP BY g.year ORDER BY g.year DESC LIMIT 1");
+	store_sql_add(&q, sql_awaiting_year);
+	awaiting_filter(&q, f);
 	rc = store_sql_prepare(s, &q, &st);
 	store_sql_release(&q);
 	if (rc != KFQ_OK)
 		return rc;
-	if ((rc = store_step(st)) == KFQ_ROW) {
+	if ((rc = store_step(st)) == KFQ_ROW)
 		*year = (int)store_col_int(st, 0);
-		*n = store_col_int(st, 1);
-	}
 	store_reset(st);
 	return rc == KFQ_ROW || rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+int store_leader_awaiting(struct store *s, struct arena *a, const struct store_scope *scope,
+                          int year, struct store_leader_awaiting **out, int *n)
+{
+	struct awaiting_arg f = {scope, year};
+	struct store_list l = {.list_sql = sql_awaiting,
+	                       .arg = &f,
+	                       .read = read_awaiting,
+	                       .elem_size = sizeof(**out),
+	                       .filter = awaiting_filter,
+	                       .order = " ORDER BY o.name"};
+	int64_t total;
+	void *arr = NULL;
+	int rc = KFQ_OK;
+
+	*out = NULL;
+	*n = 0;
+	if (!f.year && (rc = awaiting_year(s, &f, &f.year)) != KFQ_OK)
+		return rc;
+	if (f.year)
+		rc = store_list_page(s, a, &l, &arr, n, &total);
+	*out = arr;
+	return rc;
 }

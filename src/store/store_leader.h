@@ -44,10 +44,21 @@ int store_leader_action_add(struct store *s, const struct store_actor *who,
                             const struct store_leader_json *json, struct store_leader_action *x,
                             int64_t recorder_org, enum leader_rule *rule);
 
-/* The zones in scope graded 优秀 or 较差 (art. 15's two grades that call for a record) in the
- * newest year with such a zone that has no record of that year: *year and *n (0 and 0 when
- * none). */
-int store_leader_awaiting(struct store *s, const struct store_scope *scope, int *year, int64_t *n);
+/* A zone graded 优秀 or 较差 (art. 15's two grades that call for a record) with no record of
+ * that year. */
+struct store_leader_awaiting {
+	int64_t org_id;
+	const char *name;
+	int64_t county_id;       /* 0 when the zone is not hosted by a county */
+	const char *county_name; /* NULL then */
+	int year;
+	const char *grade; /* excellent or poor */
+};
+
+/* Those zones in scope of the year, by name; year 0: of the newest year with any (none when
+ * there is none). 组织部's to-do counts them and its link's page lists them. */
+int store_leader_awaiting(struct store *s, struct arena *a, const struct store_scope *scope,
+                          int year, struct store_leader_awaiting **out, int *n);
 
 /* KFQ_ENOTFOUND when absent. */
 int store_leader_action_get(struct store *s, struct arena *a, int64_t id,

@@ -200,6 +200,7 @@ static void read_zone(struct store_stmt *st, struct arena *a, void *element)
 struct zone_arg {
 	int year;
 	const struct store_scope *scope;
+	bool unapproved;
 };
 
 static void zone_head(struct store_sql *q, const void *arg)
@@ -216,12 +217,15 @@ static void zone_filter(struct store_sql *q, const void *arg)
 		store_sql_add(q, " AND ");
 		store_sql_scope(q, "o.id", f->scope);
 	}
+	/* st is the staffing that rules the year: an earlier year's leaves this one unapproved */
+	if (f->unapproved)
+		store_sql_int(q, " AND (st.year IS NULL OR st.year <> ?)", f->year);
 }
 
 int store_norm_zones(struct store *s, struct arena *a, int year, const struct store_scope *scope,
-                     struct store_norm_zone **out, int *n)
+                     bool unapproved, struct store_norm_zone **out, int *n)
 {
-	struct zone_arg f = {year, scope};
+	struct zone_arg f = {year, scope, unapproved};
 	struct store_list l = {.list_sql = sql_zones,
 	                       .arg = &f,
 	                       .read = read_zone,

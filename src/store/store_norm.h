@@ -49,8 +49,9 @@ int store_norm_params_set(struct store *s, const struct store_actor *who,
 /* Creates or replaces the zone's indicators of the year; sets x->id. */
 int store_zone_indicator_set(struct store *s, const struct store_actor *who,
                              const struct store_norm_json *json, struct store_zone_indicator *x);
-/* Every zone in scope, by name. */
+/* Every zone in scope, by name; only those without figures of the year itself when unapproved
+ * (编办's to-do, api/people_todo.c, and the page it opens). */
 int store_norm_zones(struct store *s, struct arena *a, int year, const struct store_scope *scope,
-                     struct store_norm_zone **out, int *n);
+                     bool unapproved, struct store_norm_zone **out, int *n);
 
 #endif

@@ -63,12 +63,19 @@ describe('the people and money hand-overs', { timeout: h.FILE_TIMEOUT }, () => {
 	});
 
 	test('编办 approves a zone\'s staffing: the zone is told, 编办\'s tile counts the zones still without', T, async () => {
+		// the zones without this year's figures in the whole view, and what the tile's link shows
 		const without = async () => (await c.bianban1.get(`/api/staffing-norm?year=${YEAR}`)).json.zones
-			.filter((z) => !z.approved || z.approved.year !== YEAR).length;
-		const zones = await without();
+			.filter((z) => !z.approved || z.approved.year !== YEAR).map((z) => z.name);
+		const shown = async (link) => {
+			const r = await c.bianban1.get(`/api${link}`);
+			assert.equal(r.status, 200, r.text);
+			return r.json.zones.map((z) => z.name);
+		};
+		const zones = (await without()).length;
 		assert.ok(zones >= 3, `${zones} zones`);
 		let t = await tile('bianban1', 'staffing_to_approve');
-		assert.deepEqual([t.label, t.count, t.link], ['待核定本年度编制的开发区', zones, `/staffing-norm?year=${YEAR}`]);
+		assert.deepEqual([t.label, t.count, t.link], ['待核定本年度编制的开发区', zones, `/staffing-norm?year=${YEAR}&unapproved=1`]);
+		assert.deepEqual(await shown(t.link), await without());
 		for (const who of ['office1', 'zone1', 'zuzhi1', 'super1']) assert.equal(await tile(who, 'staffing_to_approve'), undefined, who);
 
 		const figures = { org_id: org[E], year: YEAR, admin_slots: 2, inst_slots: 1, bodies: 1, leaders: 1, quota: 3, doc_no: `抚编发〔${YEAR}〕9号` };
@@ -81,7 +88,8 @@ describe('the people and money hand-overs', { timeout: h.FILE_TIMEOUT }, () => {
 		]);
 		t = await tile('bianban1', 'staffing_to_approve');
 		assert.equal(t.count, zones - 1);
-		assert.equal(t.count, await without());
+		assert.deepEqual(await shown(t.link), await without());
+		assert.ok(!(await shown(t.link)).includes(E));
 
 		// a roster of two: a leader in the leader post and one more
 		r = await c.bianban1.post('/api/posts', { org_id: org[E], name: '管委会主任', grade: '正处级', leader: true });
@@ -103,6 +111,18 @@ describe('the people and money hand-overs', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.deepEqual(await told('staffing_approved'), { zone1: 2 });
 		assert.equal((await items('zone1', 'staffing_approved'))[0][0], `${E}${YEAR}年度机构编制已调整（抚编发〔${YEAR}〕11号），请按核定数配备人员`);
 		assert.equal((await tile('bianban1', 'staffing_to_approve')).count, zones - 1);
+
+		// last year's figures leave a zone without this year's: still counted and shown
+		assert.equal((await c.bianban1.put('/api/staffing', { ...figures, org_id: org[S], year: YEAR - 1, doc_no: `抚编发〔${YEAR - 1}〕3号` })).status, 200);
+		t = await tile('bianban1', 'staffing_to_approve');
+		assert.equal(t.count, zones - 1);
+		assert.ok((await shown(t.link)).includes(S));
+		assert.deepEqual((await shown(`/staffing-norm?year=${YEAR - 1}&unapproved=1`)).includes(S), false);
+		// the export of the filtered page has its rows (a header and one line each)
+		const csv = await c.bianban1.get(`/api/staffing-norm/export.csv?year=${YEAR}&unapproved=1`);
+		assert.equal(csv.status, 200, csv.text);
+		assert.equal(csv.text.trim().split('\n').length, 1 + t.count);
+		h.assertError(await c.bianban1.get(`/api/staffing-norm?year=${YEAR}&unapproved=2`), 400, 'invalid_parameter', 'unapproved');
 	});
 
 	test('the office raises the KPI minimums: each zone whose scheme falls below is told, and the office', T, async () => {
@@ -148,8 +168,25 @@ describe('the people and money hand-overs', { timeout: h.FILE_TIMEOUT }, () => {
 			const r = await c.office1.put('/api/pay/grades', { year: YEAR - 1, org_id: org[zone], grade });
 			assert.equal(r.status, 200, r.text);
 		}
+		// an older year's 较差 is not the newest year's to-do
+		assert.equal((await c.office1.put('/api/pay/grades', { year: YEAR - 2, org_id: org[h.ORG.hightech], grade: 'poor' })).status, 200);
+		// what the tile's link shows: the zones awaiting a record in its `to` year
+		const shown = async (who, year) => {
+			const r = await c[who].get(`/api/leader-actions/awaiting${year ? `?year=${year}` : ''}`);
+			assert.equal(r.status, 200, r.text);
+			assert.equal(r.json.total, r.json.items.length);
+			return r.json.items.map((z) => [z.name, z.county_name, z.year, z.grade]).sort();
+		};
 		let t = await tile('zuzhi1', 'leaders_to_record');
-		assert.deepEqual([t.label, t.count, t.link], ['待记录班子成员奖惩的开发区', 2, `/county-view?from=${YEAR - 5}&to=${YEAR - 1}`]);
+		assert.deepEqual([t.label, t.count, t.link], ['待记录班子成员奖惩的开发区', 2, `/county-view?from=${YEAR - 5}&to=${YEAR - 1}&awaiting=1`]);
+		const both = [[E, h.ORG.shuncheng, YEAR - 1, 'excellent'], [S, h.ORG.xinfu, YEAR - 1, 'poor']];
+		assert.deepEqual(await shown('zuzhi1', YEAR - 1), both);
+		assert.deepEqual(await shown('zuzhi1'), both);
+		assert.deepEqual(await shown('zuzhi1', YEAR - 2), [[h.ORG.hightech, h.ORG.dongzhou, YEAR - 2, 'poor']]);
+		assert.deepEqual(await shown('zuzhi1', YEAR), []);
+		// a county reads its own zones only
+		assert.deepEqual(await shown('county2', YEAR - 1), [both[0]]);
+		h.assertError(await c.zuzhi1.get('/api/leader-actions/awaiting?year=1999'), 400, 'invalid_parameter', 'year');
 		for (const who of ['office1', 'zone1', 'county2', 'bianban1']) assert.equal(await tile(who, 'leaders_to_record'), undefined, who);
 
 		const record = (over) => c.zuzhi1.post('/api/leader-actions', { org_id: org[E], person_id: leader, kind: 'promote', year: YEAR - 1, basis: '考核结果优秀', ...over });
@@ -164,7 +201,8 @@ describe('the people and money hand-overs', { timeout: h.FILE_TIMEOUT }, () => {
 			[`市委组织部记录：${E}赵主任优先提拔使用（${YEAR - 1}年度考核），请落实`, `/county-view?from=${YEAR - 5}&to=${YEAR - 1}`, 'leader_action', r.json.id, 'zuzhi1'],
 		]);
 		t = await tile('zuzhi1', 'leaders_to_record');
-		assert.deepEqual([t.count, t.link], [1, `/county-view?from=${YEAR - 5}&to=${YEAR - 1}`]);
+		assert.deepEqual([t.count, t.link], [1, `/county-view?from=${YEAR - 5}&to=${YEAR - 1}&awaiting=1`]);
+		assert.deepEqual(await shown('zuzhi1', YEAR - 1), [both[1]]);
 	});
 
 	test('财政局 grades a project 差: the zone is told and its tile counts its poor projects of the newest year', T, async () => {
