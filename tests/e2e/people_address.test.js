@@ -6,14 +6,20 @@
 // same; an address with bad values (a year out of range or not a number, an unknown zone or
 // county, a garbage page, tab or target) opens the default view without an error. The roster at
 // 1366×768 and 1280×720: the table scrolls inside its card, the zone and the name fixed on the
-// left and the actions on the right, every action of a row in reach.
+// left and the actions on the right, every action of a row in reach. 县区考核视图's years fall
+// back field by field (a good one kept beside a bad one, a pair the wrong way round bounded as
+// the pickers bound it). 编办's and 组织部's 我的待办 tiles open their pages filtered to exactly
+// what they count (a check box in the address, taken off by unticking it); 组织部 records from
+// the filtered rows.
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
-import { openBrowser, login, sel, RUN, testWithShots, pickOption, shot } from './helpers.js'
+import { openBrowser, login, sel, RUN, testWithShots, pickOption, shot, todoCount } from './helpers.js'
 
 const OFFICE = { username: `adoffice_${RUN}`, password: 'Office#Passw0rd1', org: '市商务局', role: 'office' }
 const ZONE = { username: `adzone_${RUN}`, password: 'Zone#Passw0rd123', org: '抚顺经济开发区（示例）', role: 'zone' }
+const BIANBAN = { username: `adbianban_${RUN}`, password: 'Bianban#Passw0rd1', org: '市委编办', role: 'department' }
+const ZUZHI = { username: `adzuzhi_${RUN}`, password: 'Zuzhi#Passw0rd12', org: '市委组织部', role: 'department' }
 const ZONE_NAME = '抚顺经济开发区（示例）'
 // the year of the demo's data (the server's day is China's)
 const YEAR = new Date(Date.now() + 8 * 3600e3).getUTCFullYear()
@@ -24,8 +30,8 @@ describe('the people pages keep their year and pickers in the address', () => {
   const it = testWithShots(nodeTest, () => b.office?.page)
 
   before(async () => {
-    server = await startServer({ name: 'people_address', demo: true, users: [OFFICE, ZONE] })
-    for (const [who, user] of [['office', OFFICE], ['zone', ZONE]]) {
+    server = await startServer({ name: 'people_address', demo: true, users: [OFFICE, ZONE, BIANBAN, ZUZHI] })
+    for (const [who, user] of [['office', OFFICE], ['zone', ZONE], ['bianban', BIANBAN], ['zuzhi', ZUZHI]]) {
       b[who] = await openBrowser(server.url)
       await login(b[who].page, b[who].watcher, user.username, user.password)
     }
@@ -322,10 +328,37 @@ describe('the people pages keep their year and pickers in the address', () => {
         await p.locator(`.el-select${sel('county-select')}`, { hasText: counties[0].name }).waitFor()
       },
     ])
-    // a county that is not one, years the wrong way round: the first county, the five years
+    // a county that is not one: the first county; years the wrong way round: `from` bounded by
+    // `to` as its picker bounds it
     await page.goto('/county-view?county=999999&from=2050&to=2010')
     await page.locator(`.el-select${sel('county-select')}`, { hasText: counties[0].name }).waitFor()
-    await headers(page, years(YEAR - 5, YEAR - 1))
+    await headers(page, years(2010, 2010))
+    watcher.assertClean()
+  })
+
+  it('县区考核视图: a bad year in the address falls back on its own, the good one kept', async () => {
+    const { page, watcher } = b.office
+    const years = (from, to) => ['代管开发区', ...Array.from({ length: to - from + 1 }, (_, i) => String(from + i))]
+    const shows = async (url, from, to) => {
+      await page.goto(url)
+      await yearShows(page, 'county-from', from)
+      await yearShows(page, 'county-to', to)
+      const th = page.locator(`${sel('county-zones')} .el-table__header th`)
+      const want = JSON.stringify(years(from, to))
+      for (let i = 0; i < 100 && JSON.stringify((await th.allInnerTexts()).map((x) => x.trim())) !== want; i++) await page.waitForTimeout(200)
+      assert.deepEqual((await th.allInnerTexts()).map((x) => x.trim()), years(from, to), url)
+    }
+    // a good `from` beside a `to` that is not a year, or out of range: the default `to`
+    await shows(`/county-view?from=${YEAR - 8}&to=abc`, YEAR - 8, YEAR - 1)
+    await shows(`/county-view?from=${YEAR - 8}&to=9999`, YEAR - 8, YEAR - 1)
+    // a good `to` beside a bad `from`: the default `from`, within the years up to `to`
+    await shows(`/county-view?from=x&to=${YEAR - 2}`, YEAR - 5, YEAR - 2)
+    await shows(`/county-view?from=1999&to=${YEAR - 3}`, YEAR - 5, YEAR - 3)
+    // a good `from` after the default `to`: `to` taken up to it, as its picker's minimum
+    await shows(`/county-view?from=${YEAR + 2}&to=x`, YEAR + 2, YEAR + 2)
+    // both good but the wrong way round, or more than 30 years apart: `to` kept, `from` bounded
+    await shows(`/county-view?from=${YEAR - 2}&to=${YEAR - 4}`, YEAR - 4, YEAR - 4)
+    await shows('/county-view?from=2000&to=2040', 2011, 2040)
     watcher.assertClean()
   })
 
@@ -372,6 +405,77 @@ describe('the people pages keep their year and pickers in the address', () => {
       await page.locator(sel('person-history')).waitFor({ state: 'hidden' })
     }
     await page.setViewportSize({ width: 1440, height: 900 })
+    watcher.assertClean()
+  })
+
+  it('编办\'s tile opens 编制测算 filtered to the zones without this year\'s figures', async () => {
+    // a zone the demo has not staffed: the one counted
+    const office = b.office.page
+    const csrf = await office.evaluate(async () => (await (await fetch('/api/session')).json()).csrf_token)
+    const county = (await api(office, '/api/orgs')).items.find((o) => o.name === '望花区')
+    const NEW = `望花开发区（测试${RUN}）`
+    const r = await office.request.post('/api/orgs', { data: { name: NEW, type: 'zone', parent_id: county.id, level: 'provincial' }, headers: { 'X-CSRF-Token': csrf, Origin: server.url } })
+    assert.equal(r.status(), 201, await r.text())
+
+    const { page, watcher } = b.bianban
+    assert.equal(await todoCount(page, 'staffing_to_approve'), 1)
+    await page.locator(sel('todo-staffing_to_approve')).click()
+    await addressIs(page, { year: YEAR, unapproved: 1 })
+    await rowsAre(page, 'norm-table', 1)
+    assert.equal(await page.locator(`${sel('norm-filter-unapproved')} input`).isChecked(), true)
+    await page.locator(`${sel('norm-table')} .el-table__row`, { hasText: NEW }).waitFor()
+    await shot(page, 'staffing-norm-unapproved')
+    // unticked: every zone; back: the filter again
+    await page.locator(sel('norm-filter-unapproved')).click()
+    await addressIs(page, { year: YEAR })
+    await rowsAre(page, 'norm-table', 5)
+    await page.goBack()
+    await addressIs(page, { year: YEAR, unapproved: 1 })
+    await rowsAre(page, 'norm-table', 1)
+    // last year: no zone has figures of it
+    await setYear(page, 'norm-year', YEAR - 1)
+    await addressIs(page, { year: YEAR - 1, unapproved: 1 })
+    await rowsAre(page, 'norm-table', 5)
+    watcher.assertClean()
+  })
+
+  it('组织部\'s tile opens 县区考核视图 filtered to the zones awaiting a record, recorded from their rows', async () => {
+    const { page, watcher } = b.zuzhi
+    const tile = (await api(page, '/api/todos')).items.find((x) => x.key === 'leaders_to_record')
+    const m = /^\/county-view\?from=(\d+)&to=(\d+)&awaiting=1$/.exec(tile.link)
+    assert.ok(m, tile.link)
+    const year = Number(m[2])
+    const waiting = (await api(page, `/api/leader-actions/awaiting?year=${year}`)).items
+    assert.ok(tile.count >= 1 && tile.count === waiting.length, `${tile.count} zones`)
+    assert.equal(await todoCount(page, 'leaders_to_record'), tile.count)
+    await page.locator(sel('todo-leaders_to_record')).click()
+    await addressIs(page, { from: year - 4, to: year, awaiting: 1 })
+    await rowsAre(page, 'county-awaiting', tile.count)
+    assert.equal(await page.locator(`${sel('county-filter-awaiting')} input`).isChecked(), true)
+    for (const z of waiting) await page.locator(`${sel('county-awaiting')} .el-table__row`, { hasText: z.name }).filter({ hasText: z.county_name }).waitFor()
+    await shot(page, 'county-view-awaiting')
+    // recorded from its row: the zone and the year given, the kind its grade calls for
+    const first = waiting[0]
+    await page.locator(`${sel('county-awaiting')} .el-table__row`, { hasText: first.name }).locator(sel('county-awaiting-record')).click()
+    const dialog = page.locator(sel('leader-dialog'))
+    await dialog.locator(`.el-select${sel('leader-form-zone')}`, { hasText: first.name }).waitFor()
+    assert.equal(Number(await dialog.locator(`${sel('leader-form-year')} input`).inputValue()), year)
+    // the zone's 主任 (the demo's rosters name their people in turn)
+    const head = (await api(page, `/api/people?org_id=${first.org_id}&page_size=100`)).items.find((x) => x.job_post === '主任')
+    await pickOption(page, sel('leader-form-person'), head.name)
+    await dialog.locator(`${sel('leader-form-kind')} .el-radio.is-checked`, { hasText: first.grade === 'poor' ? '及时调整' : '优先提拔使用' }).waitFor()
+    await dialog.locator(sel('leader-form-basis')).fill(`${year}年度考核结果`)
+    await page.locator(sel('leader-submit')).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await rowsAre(page, 'county-awaiting', tile.count - 1)
+    assert.equal(await todoCount(page, 'leaders_to_record'), tile.count - 1)
+    // unticked: the county view of the same years
+    await page.goBack()
+    await addressIs(page, { from: year - 4, to: year, awaiting: 1 })
+    await page.locator(sel('county-filter-awaiting')).click()
+    await addressIs(page, { from: year - 4, to: year })
+    await page.locator(`${sel('county-zones')} .el-table__row`).first().waitFor()
+    await page.locator(sel('leader-actions')).waitFor()
     watcher.assertClean()
   })
 })

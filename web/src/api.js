@@ -674,13 +674,16 @@ export const leaderApi = {
   export: (query) => downloadExport('/api/leader-actions/export.xlsx', query),
   exportCsv: (query) => downloadExport('/api/leader-actions/export.csv', query),
   create: (x) => api.post('/api/leader-actions', x),
+  // the zones graded 优秀 or 较差 in the year without a record (组织部's to-do)
+  awaiting: (year) => api.get('/api/leader-actions/awaiting', { year }),
 }
 
 // Art. 7's 编制 norm: suggestions beside the approved figures, parameters, indicators, what-if.
 export const normApi = {
-  view: (year) => api.get('/api/staffing-norm', { year }),
-  export: (year) => downloadExport('/api/staffing-norm/export.xlsx', { year }),
-  exportCsv: (year) => downloadExport('/api/staffing-norm/export.csv', { year }),
+  // unapproved: only the zones without figures of the year (编办's to-do)
+  view: (year, unapproved) => api.get('/api/staffing-norm', { year, unapproved: unapproved ? 1 : undefined }),
+  export: (year, unapproved) => downloadExport('/api/staffing-norm/export.xlsx', { year, unapproved: unapproved ? 1 : undefined }),
+  exportCsv: (year, unapproved) => downloadExport('/api/staffing-norm/export.csv', { year, unapproved: unapproved ? 1 : undefined }),
   setParams: (x) => api.put('/api/staffing-norm/params', x),
   setIndicator: (x) => api.put('/api/zone-indicators', x),
   compare: (x) => api.post('/api/staffing-norm/compare', x),

@@ -145,6 +145,9 @@ export default {
     recorded: '已记录',
     pickCounty: '请选择县（区）',
     chartTitle: '代管开发区历年考核等级',
+    awaitingOnly: '仅看{year}年度考核优秀、较差而未记录奖惩的开发区',
+    hostCounty: '所属县（区）',
+    noAwaiting: '没有待记录奖惩的开发区',
   },
   norm: {
     year: '年度',
@@ -179,5 +182,6 @@ export default {
     adopted: '已采用',
     chartTitle: '各方案测算编制',
     hint: '测算结果仅供编办参考，核定编制请在“编制核定”中办理',
+    unapprovedOnly: '仅看未核定{year}年度编制的开发区',
   },
 }
