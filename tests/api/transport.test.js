@@ -290,6 +290,71 @@ describe('slow clients are cut off', { timeout: h.FILE_TIMEOUT }, () => {
 	});
 });
 
+describe('a busy server does not count its own delay against its clients', { timeout: h.FILE_TIMEOUT }, () => {
+	// One worker and a one-second header deadline: while the worker checks passwords (argon2id)
+	// one login after another, the requests sent whole meanwhile wait unread in their sockets.
+	// The server is late there, not the clients: they are answered, and only a client that has
+	// not sent its headers is cut.
+	const LOGINS = 24;
+	let srv;
+
+	before(async () => {
+		srv = await h.startServer({ users: h.DEFAULT_USERS.filter((u) => u.username === 'office1'), serveArgs: ['--threads', '1', '--header-timeout', '1', '--body-min-rate', '1000'] });
+	});
+
+	after(async () => {
+		if (srv) await srv.close();
+	});
+
+	const login = () => {
+		const body = JSON.stringify({ username: 'office1', password: h.pw('office1') });
+		return head(srv, 'POST', '/api/session', { Origin: srv.base, 'Content-Type': 'application/json', Connection: 'close' }, Buffer.byteLength(body)) + body;
+	};
+
+	/** LOGINS logins, each sent whole on a connection of its own at once; their answers. */
+	async function logins() {
+		const conns = await Promise.all(Array.from({ length: LOGINS }, () => open(srv.port, login())));
+		return conns.map((conn) => answered(conn));
+	}
+
+	test('logins sent whole while the only worker checks other passwords are all answered, none cut', T, async () => {
+		const before = await metrics(srv);
+		const answers = await Promise.all(await logins());
+		assert.deepEqual(
+			answers.map((r) => r.status),
+			answers.map(() => 200),
+		);
+		const after = await metrics(srv);
+		assert.equal(after['kfq_http_connections_cut_total{phase="headers"}'], before['kfq_http_connections_cut_total{phase="headers"}']);
+		assert.equal(after['kfq_http_connections_cut_total{phase="body"}'], before['kfq_http_connections_cut_total{phase="body"}']);
+	});
+
+	test('a kept-alive connection whose next request waits behind the logins is answered, not closed', T, async () => {
+		const get = `GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${srv.port}\r\n\r\n`;
+		const conn = await open(srv.port, get);
+		await metricsUntil(srv, () => answer(conn).json !== undefined, 'the first answer');
+		const first = Buffer.concat(conn.chunks).length;
+		const busy = await logins();
+		conn.sock.write(get.replace('\r\n\r\n', '\r\nConnection: close\r\n\r\n'));
+		await conn.closed;
+		const second = h.parseRaw(Buffer.concat(conn.chunks).subarray(first));
+		assert.equal(second.status, 200, `the second answer: ${second.text}`);
+		for (const r of await Promise.all(busy)) assert.equal(r.status, 200, r.text);
+	});
+
+	test('a client that sent only part of its headers meanwhile is still cut (408)', T, async () => {
+		const before = await metrics(srv);
+		const busy = await logins();
+		const conn = await open(srv.port, `GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${srv.port}\r\n`);
+		const r = await answered(conn);
+		assert.equal(r.status, 408, r.text);
+		assert.equal(r.json.error.code, 'request_timeout');
+		for (const b of await Promise.all(busy)) assert.equal(b.status, 200, b.text);
+		const after = await metrics(srv);
+		assert.equal(after['kfq_http_connections_cut_total{phase="headers"}'], before['kfq_http_connections_cut_total{phase="headers"}'] + 1);
+	});
+});
+
 describe('connection limits', { timeout: h.FILE_TIMEOUT }, () => {
 	let srv;
 	const held = [];
