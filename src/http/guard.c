@@ -2,7 +2,7 @@
  * connections that are too slow, and counts the memory of bodies. libmicrohttpd 0.9.75 has
  * only an idle timeout, which a client that sends one byte every few seconds never reaches,
  * and at its connection limit it stops accepting, so that new clients wait unanswered; so the
- * guard accepts itself (DECISIONS.md 22). Must not read requests or know routes.
+ * guard accepts itself (DECISIONS 57). Must not read requests or know routes.
  *
  * A slot per descriptor holds the phase of the connection on it and when that phase began.
  * The guard thread accepts, and every HTTP_GUARD_TICK_MS cuts the slots past their deadline:
