@@ -166,7 +166,7 @@ static int county_view(struct api_ctx *c)
 
 /* GET /api/leader-actions/awaiting?year=: the zones graded 优秀 or 较差 in the year (none: the
  * newest year with any) without a record of that year, every county's in the caller's scope:
- * 组织部's to-do and the county view filtered to it (DECISIONS 196) */
+ * 组织部's to-do and the county view filtered to it (DECISIONS 184) */
 static int awaiting(struct api_ctx *c)
 {
 	struct store_leader_awaiting *zs;

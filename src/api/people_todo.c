@@ -15,7 +15,7 @@
 #include "util/timeutil.h"
 
 /* The zones without figures of this year (Asia/Shanghai): the 编制测算 page of the year filtered
- * to them (DECISIONS 196). */
+ * to them (DECISIONS 184). */
 static int staffing_to_approve(struct api_ctx *c, struct api_todo_item *out)
 {
 	int year = notice_year(plan_today(time_now())), n, rc;
@@ -56,7 +56,7 @@ static int kpi_below(struct api_ctx *c, struct api_todo_item *out)
 
 /* Art. 15: 优秀 calls for 优先提拔使用, 较差 for 及时调整 (or 不予调整 after 容错免责); 组织部
  * records them on the county view, which the link opens filtered to these zones of the newest
- * year with any (DECISIONS 196). */
+ * year with any (DECISIONS 184). */
 static int leaders_to_record(struct api_ctx *c, struct api_todo_item *out)
 {
 	struct store_leader_awaiting *z;

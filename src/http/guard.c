@@ -2,13 +2,19 @@
  * connections that are too slow, and counts the memory of bodies. libmicrohttpd 0.9.75 has
  * only an idle timeout, which a client that sends one byte every few seconds never reaches,
  * and at its connection limit it stops accepting, so that new clients wait unanswered; so the
- * guard accepts itself (DECISIONS.md 22). Must not read requests or know routes.
+ * guard accepts itself (DECISIONS 57). Must not read requests or know routes.
  *
  * A slot per descriptor holds the phase of the connection on it and when that phase began.
  * The guard thread accepts, and every HTTP_GUARD_TICK_MS cuts the slots past their deadline:
  * it writes a 408 and shuts the socket down, and libmicrohttpd, finding it closed, closes the
  * connection. libmicrohttpd reports a closed connection (NOTIFY_CLOSED) before it closes the
- * descriptor, so while a slot is live its descriptor is the connection's. */
+ * descriptor, so while a slot is live its descriptor is the connection's.
+ *
+ * A deadline is against the client, never against the server (DECISIONS 185): a worker of
+ * libmicrohttpd serves many connections one after another, so while it runs one request's
+ * handler (an argon2id check, a long computation) what the others sent waits unread in their
+ * sockets. A late slot whose socket holds unread bytes is therefore not cut: its clock stands
+ * still until the worker has read them, and only a client that has not sent enough is cut. */
 #include "http/guard.h"
 
 #include "http/limits.h"
@@ -26,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -48,6 +55,7 @@ struct slot {
 	unsigned char addr[16]; /* the peer (IPv4 as v4-mapped IPv6) */
 	bool limited;           /* counted against the per-address limit */
 	bool linger;            /* answered before its body was read: linger when closed */
+	int64_t late;           /* ms it was first found late with nothing unread; 0 = not */
 };
 
 /* A socket closed after an answer that came before the client had sent everything: what still
@@ -71,6 +79,7 @@ struct guard {
 	int reserve_fd; /* given up to accept (and refuse) when descriptors run out */
 	struct MHD_Daemon *daemon;
 	pthread_t thread;
+	int64_t reaped; /* ms of the reaper's last look */
 	bool running;
 	atomic_bool stop;
 	atomic_size_t body_memory; /* bytes reserved by bodies in memory */
@@ -135,6 +144,7 @@ static void slot_take(struct guard *g, int fd, const unsigned char addr[16], boo
 	s->since = now_ms();
 	s->body_bytes = 0;
 	s->linger = false;
+	s->late = 0;
 	memcpy(s->addr, addr, 16);
 	s->limited = limited;
 	if (limited)
@@ -308,6 +318,31 @@ static bool overdue(const struct guard *g, const struct slot *s, int64_t now)
 	return false;
 }
 
+/* Whether the client sent bytes that libmicrohttpd has not read yet: its worker is busy with
+ * another connection, and the time is the server's. */
+static bool unread(int fd)
+{
+	int n = 0;
+
+	return ioctl(fd, FIONREAD, &n) == 0 && n > 0;
+}
+
+/* Whether a late slot is cut now. With bytes unread its clock stands still since the last
+ * look: a body's required bytes do not grow while the server does not read them. With nothing
+ * unread it is cut only when it is still late HTTP_GUARD_CONFIRM_MS later, since a worker may
+ * have read the last bytes of the headers and not yet reported them. */
+static bool cut_now(struct guard *g, struct slot *s, int fd, int64_t now)
+{
+	if (unread(fd)) {
+		s->since += now - (s->since > g->reaped ? s->since : g->reaped);
+		s->late = 0;
+		return false;
+	}
+	if (!s->late)
+		s->late = now;
+	return now - s->late >= HTTP_GUARD_CONFIRM_MS;
+}
+
 static void reap(struct guard *g)
 {
 	int64_t now = now_ms();
@@ -315,7 +350,11 @@ static void reap(struct guard *g)
 	pthread_mutex_lock(&g->lock);
 	for (int fd = 0; fd < g->hi; fd++) {
 		struct slot *s = &g->slots[fd];
-		if (!overdue(g, s, now))
+		if (!overdue(g, s, now)) {
+			s->late = 0;
+			continue;
+		}
+		if (!cut_now(g, s, fd, now))
 			continue;
 		/* a kept-alive connection is closed quietly, as nginx's keepalive_timeout does:
 		 * a 408 written to it would be read by a client that sends its next request at
@@ -328,6 +367,7 @@ static void reap(struct guard *g)
 			atomic_fetch_add(s->phase == HEADERS ? &g->cut_headers : &g->cut_body, 1);
 		s->phase = CUT;
 	}
+	g->reaped = now;
 	pthread_mutex_unlock(&g->lock);
 }
 
@@ -428,6 +468,7 @@ int guard_start(struct guard *g, int listen_fd, struct MHD_Daemon *d)
 {
 	g->listen_fd = listen_fd;
 	g->daemon = d;
+	g->reaped = now_ms();
 	g->wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
 	if (g->wake_fd < 0 || pthread_create(&g->thread, NULL, run, g) != 0) {
 		log_error("serve: cannot start the connection guard: %s", strerror(errno));
@@ -524,13 +565,19 @@ static void set_phase(struct guard *g, struct MHD_Connection *conn, enum phase p
 		s->phase = phase;
 		s->since = now_ms();
 		s->body_bytes = 0;
+		s->late = 0;
 	}
 	pthread_mutex_unlock(&g->lock);
 }
 
-void guard_headers_done(struct guard *g, struct MHD_Connection *conn, bool body_follows)
+void guard_headers_done(struct guard *g, struct MHD_Connection *conn)
 {
-	set_phase(g, conn, body_follows ? BODY : BUSY);
+	set_phase(g, conn, BUSY);
+}
+
+void guard_body_begins(struct guard *g, struct MHD_Connection *conn)
+{
+	set_phase(g, conn, BODY);
 }
 
 void guard_answered_early(struct guard *g, struct MHD_Connection *conn)

@@ -1,8 +1,9 @@
 /* guard.h - (private to http/) what protects the server from being held: connection limits,
  * deadlines and the memory of bodies. The guard accepts the sockets itself and hands them to
  * libmicrohttpd (MHD_add_connection); it answers past the limits at once, and cuts a connection
- * that does not finish its headers in time or whose body comes slower than the minimum rate.
- * server.c tells it the phase of each connection's request. One guard per process. */
+ * that does not finish its headers in time or whose body comes slower than the minimum rate;
+ * the time a busy worker leaves sent bytes unread is not counted. server.c tells it the phase
+ * of each connection's request. One guard per process. */
 #ifndef KFQ_HTTP_GUARD_H
 #define KFQ_HTTP_GUARD_H
 
@@ -41,8 +42,13 @@ void guard_free(struct guard *g);
 void guard_notify(void *cls, struct MHD_Connection *conn, void **socket_context,
                   enum MHD_ConnectionNotificationCode code);
 
-/* The phases of a request on a connection; conn is libmicrohttpd's. */
-void guard_headers_done(struct guard *g, struct MHD_Connection *conn, bool body_follows);
+/* The phases of a request on a connection; conn is libmicrohttpd's. The headers are in: no
+ * deadline runs until the body begins or the answer went out (libmicrohttpd's idle timeout
+ * applies), so that the route's check, which may wait for the database, is not the client's
+ * time. */
+void guard_headers_done(struct guard *g, struct MHD_Connection *conn);
+/* The body is read from now on, at the minimum rate after the grace. */
+void guard_body_begins(struct guard *g, struct MHD_Connection *conn);
 /* The answer goes out before the body was read (a refusal): when the connection closes, the
  * guard reads and drops what the client still sends for a while (lingering close). */
 void guard_answered_early(struct guard *g, struct MHD_Connection *conn);

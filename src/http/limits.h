@@ -13,6 +13,7 @@
 #define HTTP_BODY_MIN_RATE          4096 /* (default) bytes/s a body averages after the grace */
 #define HTTP_TIMEOUT_SECONDS        30   /* a connection that moves nothing at all */
 #define HTTP_GUARD_TICK_MS          100  /* how often deadlines are looked at */
+#define HTTP_GUARD_CONFIRM_MS       1000 /* late with nothing unread this long: cut (guard.c) */
 #define HTTP_FD_RESERVE             128  /* descriptors kept for files and databases */
 #define HTTP_LINGER_MAX             256  /* sockets read and dropped after an early answer */
 #define HTTP_LINGER_SECONDS         5    /* for at most this long each */

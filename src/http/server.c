@@ -427,10 +427,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 
 	(void)version;
 	if (!st) {
+		/* first, since the route's check may wait for the database: that is not the
+		 * client's time */
+		guard_headers_done(s->guard, conn);
 		st = begin(s, conn, url, method);
 		*con_cls = st;
 		bool refused = headers_in(s, st);
-		guard_headers_done(s->guard, conn, !refused && st->req.content_length != 0);
+		if (!refused && st->req.content_length != 0)
+			guard_body_begins(s->guard, conn);
 		/* a refusal is sent now only when a body would follow: libmicrohttpd then closes
 		 * the connection without reading it. Without a body it waits for the next call,
 		 * which comes at once, so that the connection can be kept alive. */

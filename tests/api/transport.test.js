@@ -49,10 +49,12 @@ async function answered(conn) {
 }
 
 async function metrics(srv) {
-	const r = await fetch(`${srv.base}/metrics`);
-	assert.equal(r.status, 200);
+	// on a connection of its own: with a one-second idle deadline the server may close a
+	// kept-alive one just as fetch sends the next request on it
+	const r = await answered(await open(srv.port, `GET /metrics HTTP/1.1\r\nHost: 127.0.0.1:${srv.port}\r\nConnection: close\r\n\r\n`));
+	assert.equal(r.status, 200, r.text);
 	const out = {};
-	for (const line of (await r.text()).split('\n')) {
+	for (const line of r.body.split('\n')) {
 		const m = /^(kfq_http_[a-z_]+(?:\{[^}]*\})?) (\d+)$/.exec(line);
 		if (m) out[m[1]] = Number(m[2]);
 	}
@@ -287,6 +289,72 @@ describe('slow clients are cut off', { timeout: h.FILE_TIMEOUT }, () => {
 		const r = await answered(conn);
 		assert.equal(r.status, 401, r.text);
 		assert.equal(r.json.error.code, 'invalid_credentials');
+	});
+});
+
+describe('a busy server does not count its own delay against its clients', { timeout: h.FILE_TIMEOUT }, () => {
+	// One worker and a one-second header deadline: while the worker checks passwords (argon2id)
+	// one login after another, the requests sent whole meanwhile wait unread in their sockets.
+	// The server is late there, not the clients: they are answered, and only a client that has
+	// not sent its headers is cut.
+	const LOGINS = 24;
+	let srv;
+
+	before(async () => {
+		srv = await h.startServer({ users: h.DEFAULT_USERS.filter((u) => u.username === 'office1'), serveArgs: ['--threads', '1', '--header-timeout', '1', '--body-min-rate', '1000'] });
+	});
+
+	after(async () => {
+		if (srv) await srv.close();
+	});
+
+	const login = (connection = 'close') => {
+		const body = JSON.stringify({ username: 'office1', password: h.pw('office1') });
+		return head(srv, 'POST', '/api/session', { Origin: srv.base, 'Content-Type': 'application/json', Connection: connection }, Buffer.byteLength(body)) + body;
+	};
+
+	/** LOGINS logins, each sent whole on a connection of its own at once; their answers. */
+	async function logins() {
+		const conns = await Promise.all(Array.from({ length: LOGINS }, () => open(srv.port, login())));
+		return conns.map((conn) => answered(conn));
+	}
+
+	test('logins sent whole while the only worker checks other passwords are all answered; a client that sent part of its headers meanwhile is still cut (408)', T, async () => {
+		const before = await metrics(srv);
+		const busy = await logins();
+		const partial = await answered(await open(srv.port, `GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${srv.port}\r\n`));
+		const answers = await Promise.all(busy);
+		assert.deepEqual(
+			answers.map((r) => r.status),
+			answers.map(() => 200),
+		);
+		assert.equal(partial.status, 408, partial.text);
+		assert.equal(partial.json.error.code, 'request_timeout');
+		const after = await metrics(srv);
+		assert.equal(after['kfq_http_connections_cut_total{phase="headers"}'], before['kfq_http_connections_cut_total{phase="headers"}'] + 1);
+		assert.equal(after['kfq_http_connections_cut_total{phase="body"}'], before['kfq_http_connections_cut_total{phase="body"}']);
+	});
+
+	test('a kept-alive connection whose next request waits behind the logins is answered, not closed', T, async () => {
+		// its first request, a login too, goes before the others; the next one is sent the
+		// moment the first answer is in (the idle deadline counts from that answer), while
+		// the worker still has the others' passwords to check
+		const conn = await open(srv.port, login('keep-alive'));
+		let first = -1;
+		conn.sock.on('data', () => {
+			const all = Buffer.concat(conn.chunks);
+			if (first < 0 && h.rawComplete(all.toString('latin1'))) {
+				first = all.length;
+				conn.sock.write(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${srv.port}\r\nConnection: close\r\n\r\n`);
+			}
+		});
+		const busy = await logins();
+		await conn.closed;
+		assert.ok(first > 0, `no first answer: ${answer(conn).text}`);
+		assert.equal(h.parseRaw(Buffer.concat(conn.chunks).subarray(0, first)).status, 200, 'the first answer');
+		const second = h.parseRaw(Buffer.concat(conn.chunks).subarray(first));
+		assert.equal(second.status, 200, `the second answer: ${second.text}`);
+		for (const r of await Promise.all(busy)) assert.equal(r.status, 200, r.text);
 	});
 });
 
