@@ -5,10 +5,11 @@
 # SQLite or PostgreSQL. Measures GET /api/mujun/evaluation?zone_id=…&year=2025 for each zone
 # (250,000 enterprises: scored, ranked and classed, and last year's the same for the
 # year-over-year column; one row of the page written) with curl, one request at a time, and
-# their sum: the whole city's classes. Three rounds: "cold", the first requests after the data
+# their sum: the whole city's classes. Four rounds: "cold", the first requests after the data
 # was made (the city's two years read and evaluated once, DECISIONS 178); "kept", the same
-# requests again with nothing changed; "changed", after an audited change (a scheme stored for
-# another year moves the audit head), which makes the next request evaluate the city again.
+# requests again with nothing changed; "unrelated", after an audited change the evaluation does
+# not read (a scheme stored for 2030), which keeps it (DECISIONS 188); "changed", after one it
+# reads (2025's scheme stored), which makes the next request evaluate the city again.
 # Rows are generated with SQL: they are benchmark data, not application data. The machine is
 # shared: the load average is printed with the figures. docs/PERFORMANCE.md records them.
 #   bench/mujun.sh [sqlite|pg] [ENTERPRISES]   (needs a release build: ninja -C build)
@@ -113,15 +114,25 @@ round() {
 
 round cold 1
 round kept 2
-# an audited change the evaluation does not read: the head moves, what was kept is not used
-scheme=$(curl -fs -H "Cookie: $cookie" "$base/api/mujun/schemes/2030" | python3 -c '
+# PUT the year's scheme as it reads (the default): an audited change with the same classes
+put_scheme() {
+	local scheme
+	scheme=$(curl -fs -H "Cookie: $cookie" "$base/api/mujun/schemes/$1" | python3 -c '
 import json, sys
 s = json.load(sys.stdin)["scheme"]
 print(json.dumps({"method": s["method"], "pct_bp": s["pct_bp"], "thresholds_x100": s["thresholds_x100"],
                   "below_min_mu_x100": s["below_min_mu_x100"], "new_years": s["new_years"],
                   "indicators": [{k: i[k] for k in ("group", "code", "weight", "reference", "cap_bp")}
                                  for i in s["indicators"] if i["weight"]]}))')
-curl -fs -o /dev/null -X PUT -H "Cookie: $cookie" -H "Origin: $base" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
-	-d "$scheme" "$base/api/mujun/schemes/2030" || { echo "the scheme's change failed"; exit 1; }
-round changed 3
+	curl -fs -o /dev/null -X PUT -H "Cookie: $cookie" -H "Origin: $base" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
+		-d "$scheme" "$base/api/mujun/schemes/$1" || { echo "the scheme's change failed"; exit 1; }
+}
+# an audited change the evaluation does not read (2030's scheme): the head moves, the audit
+# records since are looked at and what was kept is kept (DECISIONS 188)
+put_scheme 2030
+round unrelated 3
+# a change it reads (2025's scheme, stored as it was): the city is evaluated again
+put_scheme 2025
+round changed 4
+curl -fs "$base/metrics" | grep '^kfq_mujun'
 uptime

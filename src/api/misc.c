@@ -2,6 +2,7 @@
  * tells it something about its work (the milestones in view by state, accounts by role, the
  * audit record count). What awaits the user is GET /api/todos (todo.c). */
 #include "api/api.h"
+#include "api/mujun_eval.h"
 
 #include "core/enums.h"
 #include "core/plan.h"
@@ -34,6 +35,7 @@ static int metrics(struct api_ctx *c)
 	http_metrics_write(api_router(), c->out);
 	api_login_metrics_write(c->out);
 	api_session_metrics_write(c->out);
+	mujun_eval_metrics_write(c->out);
 	strbuf_addf(c->out,
 	            "# HELP kfq_db_connections Open database connections (one per worker thread).\n"
 	            "# TYPE kfq_db_connections gauge\nkfq_db_connections{backend=\"%s\"} %d\n"

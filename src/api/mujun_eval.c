@@ -5,15 +5,19 @@
  * evaluation reads (enterprises, parcels, tax records, figures, exemptions, schemes) is
  * audited in its own transaction, so the head moves with it in whichever process; the head is
  * read with the session, before the inputs, so an evaluation made from a later state is kept
- * under an older head and can only be missed, never served stale. Must not score anything
- * itself nor write SQL. */
+ * under an older head and can only be missed, never served stale. When the head has moved, the
+ * audit records since the evaluation's inputs were read are looked at first: when none of them
+ * touched what it reads, it is still right and is kept under the new head (DECISIONS 188).
+ * Must not score anything itself nor write SQL. */
 #include "api/mujun_eval.h"
 #include "api/api.h"
 
 #include "store/store_mujun.h"
 #include "util/log.h"
+#include "util/strbuf.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,7 +25,8 @@
 
 struct mujun_eval {
 	int year;
-	char head[AUDIT_HASH_HEX]; /* made under this audit head; "" when none could be read */
+	char head[AUDIT_HASH_HEX];    /* kept under this audit head; "" when none could be read */
+	struct store_mujun_mark mark; /* the audit log as the inputs were read, or checked since */
 	struct mujun_scheme scheme;
 	int n;                        /* enterprises, by zone then id */
 	struct mujun_eval_row *rows;  /* n */
@@ -37,6 +42,10 @@ static struct {
 	pthread_mutex_t mu;
 	struct mujun_eval *kept[KEPT]; /* most recently made first */
 } cache = {.mu = PTHREAD_MUTEX_INITIALIZER};
+
+/* Years evaluated from the inputs, and kept evaluations found unchanged under a newer head
+ * (mujun_eval_metrics_write) */
+static atomic_ullong evaluated, rekept;
 
 const struct mujun_scheme *mujun_eval_scheme(const struct mujun_eval *ev)
 {
@@ -92,6 +101,42 @@ static struct mujun_eval *take(int year, const char *head)
 	return found;
 }
 
+/* The kept evaluation of year made under another head, when no audited change since it was
+ * read can change it (store_mujun_unchanged, DECISIONS 188): it is then kept under head too and
+ * held for the caller. NULL when there is none or it may have changed, and on a database error,
+ * which the evaluation the caller then makes meets and answers. */
+static struct mujun_eval *rekeep(struct store *db, int year, const char *head)
+{
+	struct mujun_eval *found = NULL;
+	struct store_mujun_mark mark;
+	bool unchanged = false;
+
+	if (!*head)
+		return NULL;
+	pthread_mutex_lock(&cache.mu);
+	for (int i = 0; i < KEPT && !found; i++)
+		if (cache.kept[i] && cache.kept[i]->year == year) {
+			(found = cache.kept[i])->refs++;
+			mark = found->mark;
+		}
+	pthread_mutex_unlock(&cache.mu);
+	if (!found)
+		return NULL;
+	if (store_mujun_unchanged(db, year, &mark, &unchanged) != KFQ_OK || !unchanged) {
+		put(found);
+		return NULL;
+	}
+	pthread_mutex_lock(&cache.mu);
+	/* another request may have moved it further meanwhile */
+	if (mark.seq > found->mark.seq) {
+		found->mark = mark;
+		memcpy(found->head, head, sizeof(found->head));
+	}
+	pthread_mutex_unlock(&cache.mu);
+	atomic_fetch_add(&rekept, 1);
+	return found;
+}
+
 /* Keeps ev (made under a head) in place of those made under another head, of the same year's
  * (made meanwhile by another request) and of the least recently made one. */
 static void keep(struct mujun_eval *ev)
@@ -137,6 +182,7 @@ static struct mujun_eval *make(struct store_mujun_city *city, int y, const char 
 	ev->year = year;
 	ev->refs = 1;
 	memcpy(ev->head, head, sizeof(ev->head));
+	ev->mark = city->mark;
 	ev->scheme = *scheme;
 	ev->n = city->n;
 	ev->nzones = city->nzones;
@@ -183,6 +229,7 @@ static int make_years(struct api_ctx *c, int first, int nyears, struct mujun_eva
 		order = arena_alloc(&tmp, sizeof(*order) * 2 * (size_t)(city.n + 1));
 		for (int y = 0; y < nyears; y++)
 			out[y] = make(&city, y, c->sess.head, order);
+		atomic_fetch_add(&evaluated, (unsigned long long)nyears);
 	}
 	arena_release(&tmp);
 	return rc == KFQ_OK ? 0 : api_store_error(c, rc);
@@ -197,8 +244,9 @@ int mujun_eval_years(struct api_ctx *c, int year, const struct mujun_eval **now,
 	/* the head is known once the session is (a recalled one is confirmed first) */
 	if (api_session_confirmed(c) != 0)
 		return -1;
-	ev[0] = take(year - 1, c->sess.head);
-	ev[1] = take(year, c->sess.head);
+	for (int y = 0; y < 2; y++)
+		if (!(ev[y] = take(year - 1 + y, c->sess.head)))
+			ev[y] = rekeep(c->db, year - 1 + y, c->sess.head);
 	if (!ev[0] || !ev[1]) {
 		first = ev[0] ? year : year - 1;
 		nyears = ev[0] || ev[1] ? 1 : 2;
@@ -218,4 +266,17 @@ int mujun_eval_years(struct api_ctx *c, int year, const struct mujun_eval **now,
 	*last = ev[0];
 	*now = ev[1];
 	return 0;
+}
+
+void mujun_eval_metrics_write(struct strbuf *sb)
+{
+	strbuf_addf(sb,
+	            "# HELP kfq_mujun_evaluations_total Years of the 亩均 evaluation made from the "
+	            "city's inputs.\n"
+	            "# TYPE kfq_mujun_evaluations_total counter\nkfq_mujun_evaluations_total %llu\n"
+	            "# HELP kfq_mujun_evaluations_rekept_total Kept evaluations still used after "
+	            "audited changes that touched nothing they read.\n"
+	            "# TYPE kfq_mujun_evaluations_rekept_total counter\n"
+	            "kfq_mujun_evaluations_rekept_total %llu\n",
+	            atomic_load(&evaluated), atomic_load(&rekept));
 }

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 struct api_ctx;
+struct strbuf;
 
 /* One industrial enterprise of a zone's evaluation. */
 struct mujun_eval_row {
@@ -40,5 +41,8 @@ int mujun_eval_years(struct api_ctx *c, int year, const struct mujun_eval **now,
 const struct mujun_scheme *mujun_eval_scheme(const struct mujun_eval *ev);
 /* zone_id's enterprises (none when it has no industrial enterprise). */
 struct mujun_eval_zone mujun_eval_zone(const struct mujun_eval *ev, int64_t zone_id);
+
+/* The counters of evaluations made and kept through unrelated changes, for /metrics. */
+void mujun_eval_metrics_write(struct strbuf *sb);
 
 #endif

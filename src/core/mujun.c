@@ -4,6 +4,7 @@
  * arguments. */
 #include "core/mujun.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const struct {
@@ -350,4 +351,20 @@ bool mujun_new_in_production(const struct mujun_scheme *s, int year, const char 
 	/* production on any day of year py is a full N years before the end of year iff py+N ≤ year
 	 */
 	return py + s->new_years > year;
+}
+
+bool mujun_audit_touches(const char *entity_type, const char *entity_id, int year)
+{
+	static const char *const inputs[] = {"enterprise", "land_parcel", "enterprise_figure",
+	                                     "mujun_exemption", "import"};
+	char y[12];
+
+	for (size_t i = 0; i < sizeof(inputs) / sizeof(inputs[0]); i++)
+		if (!strcmp(entity_type, inputs[i]))
+			return true;
+	if (strcmp(entity_type, "mujun_scheme") != 0)
+		return false;
+	/* the scheme's record is identified by its year; anything else is taken as touching */
+	snprintf(y, sizeof(y), "%d", year);
+	return !entity_id || !strcmp(entity_id, y);
 }

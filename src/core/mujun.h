@@ -106,6 +106,13 @@ bool mujun_industrial(const char *industry_code);
  * "YYYY-MM-DD"; NULL = not known: evaluated). */
 bool mujun_new_in_production(const struct mujun_scheme *s, int year, const char *production_on);
 
+/* Whether an audited change (the audit record's entity type and id) can change the evaluation
+ * of year: a change to an enterprise (its scale, zone, industry code, production date, tax
+ * records), a parcel, figures, an exemption, any import, or the scheme of that very year. A
+ * scheme of another year, and everything else kfq audits, cannot (DECISIONS 188). Every write to
+ * what store_mujun_city reads must be audited under one of these types. */
+bool mujun_audit_touches(const char *entity_type, const char *entity_id, int year);
+
 /* Codes and Chinese labels: indicators (tax_per_mu, va_per_mu, va_per_energy, va_per_emission,
  * va_per_staff, rd_share, tax_per_power), groups (above, below), classes ("A".."D"). */
 const char *mujun_indicator_code(enum mujun_indicator i);

@@ -32,6 +32,7 @@ struct pg_stmt {
 	bool stream; /* store_stream: rows one at a time (single-row mode) */
 	bool sent;   /* streaming: the query was sent, its results are being read */
 	bool done;   /* streaming: the end (or an error) was read */
+	bool binary; /* store_binary: results asked for in binary (resultFormat 1) */
 };
 
 struct pg_store {
@@ -188,7 +189,7 @@ static int stream_step(struct pg_stmt *st)
 		if ((rc = idle(ps)) != KFQ_OK)
 			return rc;
 		if (!PQsendQueryPrepared(ps->conn, st->name, st->nparams,
-		                         (const char *const *)st->vals + 1, NULL, NULL, 0))
+		                         (const char *const *)st->vals + 1, NULL, NULL, st->binary))
 			return map_res(st->s, NULL);
 		st->sent = true;
 		if (!PQsetSingleRowMode(ps->conn))
@@ -229,7 +230,7 @@ static int pg_step(struct store_stmt *p)
 		if (st->s->lost)
 			return unavailable(st->s);
 		st->res = PQexecPrepared(ps->conn, st->name, st->nparams,
-		                         (const char *const *)st->vals + 1, NULL, NULL, 0);
+		                         (const char *const *)st->vals + 1, NULL, NULL, st->binary);
 		ExecStatusType t = PQresultStatus(st->res);
 		if (t != PGRES_TUPLES_OK && t != PGRES_COMMAND_OK)
 			return map_res(st->s, st->res);
@@ -316,10 +317,29 @@ static int pg_pair(struct store_stmt *first, struct store_stmt *next)
 	return rc;
 }
 
+/* An integer column of a binary result (store_binary): int2, int4 or int8 in network order
+ * (NULL has length 0). Any other type is a statement that should not have asked for binary. */
+static int64_t binary_int(const PGresult *res, int row, int i)
+{
+	const unsigned char *v = (const unsigned char *)PQgetvalue(res, row, i);
+	Oid type = PQftype(res, i);
+	uint64_t u = 0;
+	int len = PQgetlength(res, row, i);
+
+	if (type != 20 && type != 21 && type != 23)
+		fatal("pg: binary column %d of type %u read as an integer", i, type);
+	for (int k = 0; k < len; k++)
+		u = u << 8 | v[k];
+	/* sign-extend from the column's width */
+	return len == 8 ? (int64_t)u : len == 4 ? (int32_t)(uint32_t)u : (int16_t)(uint16_t)u;
+}
+
 static int64_t pg_col_int(struct store_stmt *p, int i)
 {
 	struct pg_stmt *st = (struct pg_stmt *)p;
 
+	if (PQfformat(st->res, i) == 1)
+		return binary_int(st->res, st->row, i);
 	return strtoll(PQgetvalue(st->res, st->row, i), NULL, 10);
 }
 
@@ -350,6 +370,7 @@ static void pg_reset(struct store_stmt *p)
 	if (st->sent && !st->done)
 		drain(((struct pg_store *)st->s)->conn);
 	st->stream = st->sent = st->done = false;
+	st->binary = false;
 	for (int i = 1; i <= st->nparams; i++) {
 		free(st->vals[i]);
 		st->vals[i] = NULL;
@@ -477,6 +498,11 @@ static int exec_queued(struct pg_store *p, const char *sql)
 static void pg_stream(struct store_stmt *p)
 {
 	((struct pg_stmt *)p)->stream = true;
+}
+
+static void pg_binary(struct store_stmt *p)
+{
+	((struct pg_stmt *)p)->binary = true;
 }
 
 static int pg_exec(struct store *s, const char *sql)
@@ -612,6 +638,7 @@ const struct store_ops store_pg_ops = {
     .close = pg_close,
     .reconnect = pg_reconnect,
     .stream = pg_stream,
+    .binary = pg_binary,
     .begin = pg_begin,
     .begin_read_sql = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
     .pair = pg_pair,

@@ -286,6 +286,12 @@ void store_stream(struct store_stmt *st)
 		OPS(st)->stream(st);
 }
 
+void store_binary(struct store_stmt *st)
+{
+	if (OPS(st)->binary)
+		OPS(st)->binary(st);
+}
+
 int store_exec(struct store *s, const char *sql)
 {
 	if (s->guard && guard_run(s, NULL) != KFQ_OK)

@@ -78,6 +78,12 @@ int store_run_id(struct store_stmt *st, int64_t *id);
  * the whole result in memory: for reads of a whole table. Until the statement is reset no
  * other statement may run on the connection. Call between store_prepare and the first step. */
 void store_stream(struct store_stmt *st);
+/* Have this statement's columns sent in PostgreSQL's binary form (resultFormat 1): integers as
+ * eight, four or two bytes instead of digits written by the server and parsed here, for reads
+ * of millions of integers (DECISIONS 187). Only for statements whose columns are all integers
+ * (store_col_int) or text; SQLite hands its values over as they are. Call between
+ * store_prepare and the first step; store_reset ends it. */
+void store_binary(struct store_stmt *st);
 
 /* Runs SQL text without parameters (several statements allowed): migrations, PRAGMAs. */
 int store_exec(struct store *s, const char *sql);

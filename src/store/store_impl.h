@@ -66,6 +66,7 @@ struct store_ops {
 	/* optional (NULL for SQLite, which never loses its connection) */
 	int (*reconnect)(struct store *s);
 	void (*stream)(struct store_stmt *st);
+	void (*binary)(struct store_stmt *st);
 	/* Opens a write transaction (writers queue on it, as SQLite's BEGIN IMMEDIATE queues
 	 * them) and reads the audit head into the store's head (held = false when its row is
 	 * missing), in one round trip where the backend has them. */

@@ -66,6 +66,13 @@ struct store_mujun_input {
 	const char *production_on; /* or NULL */
 };
 
+/* Where the audit log stood: its newest record's number and hash (0 and the genesis hash before
+ * the first). */
+struct store_mujun_mark {
+	int64_t seq;
+	char hash[AUDIT_HASH_HEX];
+};
+
 /* The inputs of every zone's evaluation for nyears years (1 or 2) from first_year: the
  * industrial enterprises (core/mujun.h's mujun_industrial) of every zone, each zone's
  * together, so that a zone's population is one run of the arrays. */
@@ -82,6 +89,7 @@ struct store_mujun_city {
 	struct mujun_figures *f[2];
 	const char **exemption[2];
 	struct mujun_scheme scheme[2]; /* each year's (store_mujun_scheme_get) */
+	struct store_mujun_mark mark;  /* the audit log's head in the same read */
 };
 
 /* Reads the city's inputs for first_year .. first_year + nyears - 1 into *out: one pass over
@@ -91,6 +99,14 @@ struct store_mujun_city {
  * transaction, so that all of it is of one moment. Arrays and strings from a. */
 int store_mujun_city(struct store *s, struct arena *a, int first_year, int nyears,
                      struct store_mujun_city *out);
+
+/* Whether the audit records after *mark (the head an evaluation of year was read at) leave that
+ * evaluation as it is: *unchanged true when the record at mark is still the one it was (same
+ * number, same hash) and none after it can change the year's evaluation
+ * (mujun_audit_touches); then *mark is moved to the newest record read. Looks at a bounded
+ * number of records: more than that counts as changed (evaluating again costs less). */
+int store_mujun_unchanged(struct store *s, int year, struct store_mujun_mark *mark,
+                          bool *unchanged);
 
 /* The registry's name, USCC and industry code of the enterprises ids[0..n) (ascending, all in
  * zone_id) into names, usccs and codes (NULL where one is not found): a page's or an export's

@@ -5,7 +5,9 @@
 // reason; a year's own scheme (classes by thresholds); measures per class; the .xlsx export;
 // who may read and change what, and bad input refused with nothing written; another zone's 规下
 // enterprises worked by hand (a tie at the A/B boundary, no figure for one indicator, no tax at
-// all, too little land), registered between the first zone's, and the answer after a change.
+// all, too little land), registered between the first zone's, and the answer after a change;
+// the evaluation kept through a change it does not read, and made again after each kind of
+// change it reads (DECISIONS 188).
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -18,6 +20,7 @@ const USERS = [
 	...h.DEFAULT_USERS,
 	{ username: 'land1', org: LAND, role: 'department' },
 	{ username: 'finance1', org: '市财政局', role: 'department' },
+	{ username: 'zone3', org: h.ORG.hightech, role: 'zone' },
 ];
 
 describe('亩均效益 evaluation', { timeout: h.FILE_TIMEOUT }, () => {
@@ -26,7 +29,7 @@ describe('亩均效益 evaluation', { timeout: h.FILE_TIMEOUT }, () => {
 
 	before(async () => {
 		srv = await h.startServer({ users: USERS });
-		c = await h.loginAll(srv, ['office1', 'land1', 'finance1', 'zone1', 'zone2', 'auditor1']);
+		c = await h.loginAll(srv, ['office1', 'land1', 'finance1', 'zone1', 'zone2', 'zone3', 'auditor1']);
 		ids = await h.orgIds(c.office1);
 		zone = ids[h.ORG.econ];
 		for (const [org, cap] of [['市财政局', 'confirm_revenue'], [LAND, 'manage_land']]) {
@@ -375,5 +378,102 @@ describe('亩均效益 evaluation', { timeout: h.FILE_TIMEOUT }, () => {
 			['9121040000000005XQ', '示例规下T有限公司', '', '不参评'],
 			['9121040000000006XR', '示例规下U有限公司', '100', 'B'],
 		]);
+	});
+
+	test('kept through a change it does not read; a tax record, a parcel, the year\'s scheme, an exemption, an industry code each evaluate it again', T, async () => {
+		const zone3 = ids[h.ORG.hightech];
+		const K = {};
+		const counters = async () => {
+			const m = (await c.office1.get('/metrics')).text;
+			return ['kfq_mujun_evaluations_total', 'kfq_mujun_evaluations_rekept_total'].map((n) => Number(m.match(new RegExp(`^${n} (\\d+)$`, 'm'))[1]));
+		};
+		const USCC = { 1: '9121040000000110XG', 2: '9121040000000120X6', 3: '9121040000000130XU', 4: '9121040000000140XH' };
+		const body = (key, code) => ({
+			uscc: USCC[key], name: `示例高新${key}有限公司`, zone_id: zone3, industry_code: code, scale: 'below', registered_on: '2015-04-01',
+		});
+		const parcel = async (key, no) => {
+			const p = await c.zone3.post('/api/land/parcels', {
+				zone_id: zone3, parcel_no: no, land_use: 'industrial', area_m2: '20000', enterprise_id: K[key],
+			});
+			assert.equal(p.status, 201, p.text);
+		};
+		const tax = async (key, fen) => {
+			const r = await c.finance1.put(`/api/enterprises/${K[key]}/taxes/2027`, { amounts: [{ tax_type: 'vat', amount_fen: fen }] });
+			assert.equal(r.status, 200, r.text);
+		};
+		for (const [key, fen] of [['1', 36000000], ['2', 30000000], ['3', 30000000], ['4', 24000000]]) {
+			const r = await c.zone3.post('/api/enterprises', body(key, '3011'));
+			assert.equal(r.status, 201, r.text);
+			K[key] = r.json.id;
+			await parcel(key, `MJK-${key}`);
+			await tax(key, fen);
+			const f = await c.zone3.put('/api/mujun/figures', { enterprise_id: K[key], year: 2027, electricity_kwh: 1000000 });
+			assert.equal(f.status, 200, f.text);
+		}
+		let n = 0;
+		const look = async () => {
+			const r = await c.land1.get(`/api/mujun/evaluation?zone_id=${zone3}&year=2027&page_size=${20 + ++n}`);
+			assert.equal(r.status, 200, r.text);
+			const e = byName(r);
+			return { summary: r.json.summary, total: r.json.total, classes: ['1', '2', '3', '4'].map((k) => e[K[k]] && (e[K[k]].class || e[K[k]].exempt_reason)) };
+		};
+		// each 30 mu and 1,000,000 kWh (100 × 10,000 kWh). 亩均税收 1,200,000 / 1,000,000 / 1,000,000 /
+		// 800,000 fen per mu against their average 1,000,000, 单位电耗税收 in the same ratios: 120.00,
+		// 100.00, 100.00, 80.00. Four by 25/45/25/5: one A, then two B, one C
+		let r = await look();
+		assert.deepEqual(r, { summary: { A: 1, B: 2, C: 1, D: 0, exempt: 0 }, total: 4, classes: ['A', 'B', 'B', 'C'] });
+		const e0 = byName(await c.land1.get(`/api/mujun/evaluation?zone_id=${zone3}&year=2027`));
+		assert.deepEqual(['1', '2', '3', '4'].map((k) => e0[K[k]].score_x100), [12000, 10000, 10000, 8000]);
+		let [made, rekept] = await counters();
+		const moved = async (dMade, dRekept) => {
+			const [m, k] = await counters();
+			assert.deepEqual([m - made, k - rekept], [dMade, dRekept]);
+			[made, rekept] = [m, k];
+		};
+
+		// audited changes it does not read: another year's scheme, a measure. 2026 and 2027 kept
+		const scheme = (await c.land1.get('/api/mujun/schemes/2030')).json.scheme;
+		const schemeBody = {
+			method: 'threshold', pct_bp: scheme.pct_bp, thresholds_x100: [8000, 6000, 4000], below_min_mu_x100: 300, new_years: 2,
+			indicators: scheme.indicators.filter((i) => i.weight).map(({ group, code, weight, reference, cap_bp }) => ({ group, code, weight, reference, cap_bp })),
+		};
+		assert.equal((await c.land1.put('/api/mujun/schemes/2030', schemeBody)).status, 200);
+		assert.equal((await c.zone3.post('/api/mujun/measures', { zone_id: zone3, year: 2027, class: 'C', measure: '整治提升' })).status, 201);
+		assert.deepEqual(await look(), r);
+		await moved(0, 2);
+
+		// a tax record: 4's 2027 tax 48,000,000. 亩均税收 1,600,000 against 1,200,000, so 4 leads
+		// (133.33), 1 at 100.00, 2 and 3 tied at 83.33: B for both
+		await tax('4', 48000000);
+		r = await look();
+		assert.deepEqual(r, { summary: { A: 1, B: 3, C: 0, D: 0, exempt: 0 }, total: 4, classes: ['B', 'B', 'B', 'A'] });
+		await moved(2, 0);
+
+		// a parcel: 1 on 60 mu. 亩均税收 600,000 / 1,000,000 / 1,000,000 / 1,600,000 against 1,050,000,
+		// 单位电耗税收 as before: 1 78.57, 2 and 3 89.29, 4 141.67 (75.00 capped + 66.67)
+		await parcel('1', 'MJK-1b');
+		r = await look();
+		assert.deepEqual(r, { summary: { A: 1, B: 2, C: 1, D: 0, exempt: 0 }, total: 4, classes: ['C', 'B', 'B', 'A'] });
+		await moved(2, 0);
+
+		// the year's scheme: 2027 by thresholds 80 / 60 / 40: 2, 3 and 4 A, 1 B. 2026 kept
+		assert.equal((await c.land1.put('/api/mujun/schemes/2027', schemeBody)).status, 200);
+		r = await look();
+		assert.deepEqual(r, { summary: { A: 3, B: 1, C: 0, D: 0, exempt: 0 }, total: 4, classes: ['B', 'A', 'A', 'A'] });
+		await moved(1, 1);
+
+		// an exemption of 4: the averages of 1, 2, 3 (866,667 per mu; 320,000 per 10,000 kWh): 1
+		// 34.62 + 56.25 = 90.87, A
+		assert.equal((await c.zone3.post('/api/mujun/exemptions', { enterprise_id: K['4'], year: 2027, reason: '列入省级技术改造豁免名单' })).status, 201);
+		r = await look();
+		assert.deepEqual(r, { summary: { A: 3, B: 0, C: 0, D: 0, exempt: 1 }, total: 4, classes: ['A', 'A', 'A', '列入省级技术改造豁免名单'] });
+		await moved(2, 0);
+
+		// 2's industry code 6511 (software): no longer industrial, not evaluated
+		const u = await c.zone3.put(`/api/enterprises/${K['2']}`, body('2', '6511'));
+		assert.equal(u.status, 200, u.text);
+		r = await look();
+		assert.deepEqual(r, { summary: { A: 2, B: 0, C: 0, D: 0, exempt: 1 }, total: 3, classes: ['A', undefined, 'A', '列入省级技术改造豁免名单'] });
+		await moved(2, 0);
 	});
 });

@@ -280,13 +280,32 @@ static void test_wide_spread(void **state)
 	}
 }
 
+/* What an audit record can change of a year's evaluation: its inputs' entities, any import, and
+ * that year's scheme only */
+static void test_audit_touches(void **state)
+{
+	(void)state;
+	assert_true(mujun_audit_touches("enterprise", "12", 2025));
+	assert_true(mujun_audit_touches("land_parcel", "3", 2025));
+	assert_true(mujun_audit_touches("enterprise_figure", "7", 2025));
+	assert_true(mujun_audit_touches("mujun_exemption", "1", 2025));
+	assert_true(mujun_audit_touches("import", "9", 2025));
+	assert_true(mujun_audit_touches("mujun_scheme", "2025", 2025));
+	assert_true(mujun_audit_touches("mujun_scheme", NULL, 2025));
+	assert_false(mujun_audit_touches("mujun_scheme", "2030", 2025));
+	assert_false(mujun_audit_touches("mujun_scheme", "20250", 2025));
+	assert_false(mujun_audit_touches("mujun_measure", "4", 2025));
+	assert_false(mujun_audit_touches("zone_boundary", "23", 2025));
+	assert_false(mujun_audit_touches("notice", "1", 2025));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_hand_worked),           cmocka_unit_test(test_percentile_ties),
 	    cmocka_unit_test(test_thresholds_and_exempt), cmocka_unit_test(test_missing_everywhere),
 	    cmocka_unit_test(test_who_is_evaluated),      cmocka_unit_test(test_scheme_check),
-	    cmocka_unit_test(test_wide_spread),
+	    cmocka_unit_test(test_wide_spread),           cmocka_unit_test(test_audit_touches),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

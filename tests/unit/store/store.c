@@ -1,8 +1,8 @@
 /* Tests the store.h primitives on SQLite and PostgreSQL alike (run with "sqlite" or "pg"):
  * 64-bit integers, UTF-8 text and NULL both ways, unique and foreign-key violations as their
  * codes, RETURNING, commit and rollback (also after a failed statement), the LIKE escape,
- * LIMIT with "no limit", store_collect, store_query_int, the statement cache, and writes sent
- * ahead (store_send) with their errors. */
+ * LIMIT with "no limit", store_collect, store_query_int, the statement cache, writes sent
+ * ahead (store_send) with their errors, and results read in binary (store_binary). */
 #include "testdb.h"
 
 #include "util/log.h"
@@ -29,6 +29,8 @@ static const char sql_none[] = "SELECT n FROM unit_parent WHERE 1 = 0";
 static const char sql_like[] =
     "SELECT name FROM unit_parent WHERE name LIKE ?1 ESCAPE '\\' ORDER BY id";
 static const char sql_page[] = "SELECT id FROM unit_parent ORDER BY id LIMIT ?1 OFFSET ?2";
+static const char sql_binary[] = "SELECT n, name, CAST(?1 AS INTEGER), CAST(?2 AS SMALLINT) FROM "
+                                 "unit_parent ORDER BY id";
 static const char sql_children[] = "SELECT v FROM unit_child WHERE parent_id = ?1 ORDER BY id";
 
 static int setup_tables(void **state)
@@ -125,6 +127,32 @@ static void test_values(void **state)
 	assert_int_equal(store_col_int(st, 0), 0);
 	store_reset(st);
 	arena_release(&a);
+}
+
+/* store_binary: the same values as text results give, int8, int4 and int2 at their extremes
+ * (sign-extended from each width), NULL and UTF-8 text (test_values' rows) */
+static void test_binary(void **state)
+{
+	static const int64_t n[] = {INT64_MAX, INT64_MIN, -1, 0};
+	static const char *const names[] = {"开发区", "a'b\"c", "line\nbreak", "emoji 😀", "null n"};
+	struct store *s = *state;
+	struct store_stmt *st;
+
+	assert_int_equal(store_prepare(s, sql_binary, &st), KFQ_OK);
+	store_binary(st);
+	store_bind_int(st, 1, INT32_MIN);
+	store_bind_int(st, 2, INT16_MIN);
+	for (int i = 0; i < 5; i++) {
+		assert_int_equal(store_step(st), KFQ_ROW);
+		if (i < 4)
+			assert_int_equal(store_col_int(st, 0), n[i]);
+		assert_int_equal(store_col_null(st, 0), i == 4);
+		assert_string_equal(store_col_text(st, 1), names[i]);
+		assert_int_equal(store_col_int(st, 2), INT32_MIN);
+		assert_int_equal(store_col_int(st, 3), INT16_MIN);
+	}
+	assert_int_equal(store_step(st), KFQ_DONE);
+	store_reset(st);
 }
 
 static void test_violations(void **state)
@@ -331,6 +359,7 @@ int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup(test_values, setup_tables),
+	    cmocka_unit_test(test_binary),
 	    cmocka_unit_test(test_violations),
 	    cmocka_unit_test(test_transactions),
 	    cmocka_unit_test(test_send),

@@ -4,7 +4,8 @@
  * for two years (industrial only, every zone, each parcel's area, each year's tax summed over
  * types, none = unknown, the exemption's reason in its year) and the labels of a page's rows; an
  * exemption twice refused; a match ended once, a lease reusing the building and a reused building
- * taking no match; each write audited; the chain verifies. */
+ * taking no match; each write audited; the audit records after a kept evaluation's mark told
+ * apart by what they can change (store_mujun_unchanged); the chain verifies. */
 #include "testdb.h"
 
 #include "store/store_enterprise.h"
@@ -239,6 +240,55 @@ static void test_mujun(void **state)
 	arena_release(&a);
 }
 
+/* One audit record of entity_type entity_id, as a change of that kind writes it. */
+static void append(struct store *s, const char *entity_type, const char *entity_id)
+{
+	assert_int_equal(store_begin(s), KFQ_OK);
+	assert_int_equal(
+	    store_end(s, store_audit_append(s, &cli, "set", entity_type, entity_id, NULL, "{}")),
+	    KFQ_OK);
+}
+
+/* store_mujun_unchanged: the records after a mark, by what they can change */
+static void test_unchanged(void **state)
+{
+	struct store *s = *state;
+	struct store_mujun_mark m, old;
+	bool same = false;
+
+	assert_int_equal(store_audit_head(s, &m.seq, m.hash), KFQ_OK);
+	old = m;
+	assert_int_equal(store_mujun_unchanged(s, 2025, &m, &same), KFQ_OK);
+	assert_true(same);
+	assert_int_equal(m.seq, old.seq);
+	/* another year's scheme and a measure: unchanged, the mark moved to the newest record */
+	append(s, "mujun_scheme", "2030");
+	append(s, "mujun_measure", "1");
+	assert_int_equal(store_mujun_unchanged(s, 2025, &m, &same), KFQ_OK);
+	assert_true(same);
+	assert_int_equal(m.seq, old.seq + 2);
+	/* a mark whose hash is not its record's (another log): changed */
+	old = m;
+	m.hash[0] = m.hash[0] == '0' ? '1' : '0';
+	assert_int_equal(store_mujun_unchanged(s, 2025, &m, &same), KFQ_OK);
+	assert_false(same);
+	/* 2025's scheme changes 2025's evaluation, not 2024's; a changed one keeps its mark */
+	m = old;
+	append(s, "mujun_scheme", "2025");
+	assert_int_equal(store_mujun_unchanged(s, 2025, &m, &same), KFQ_OK);
+	assert_false(same);
+	assert_int_equal(m.seq, old.seq);
+	assert_int_equal(store_mujun_unchanged(s, 2024, &m, &same), KFQ_OK);
+	assert_true(same);
+	assert_int_equal(m.seq, old.seq + 1);
+	/* an enterprise's tax: every year's */
+	append(s, "enterprise", "7");
+	old = m;
+	assert_int_equal(store_mujun_unchanged(s, 2024, &m, &same), KFQ_OK);
+	assert_false(same);
+	assert_int_equal(m.seq, old.seq);
+}
+
 static void test_space(void **state)
 {
 	struct store *s = *state;
@@ -282,8 +332,8 @@ static void test_space(void **state)
 
 int main(int argc, char **argv)
 {
-	const struct CMUnitTest tests[] = {cmocka_unit_test(test_mujun),
-	                                   cmocka_unit_test(test_space),
-	                                   cmocka_unit_test(testdb_test_chain)};
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_mujun), cmocka_unit_test(test_unchanged),
+	    cmocka_unit_test(test_space), cmocka_unit_test(testdb_test_chain)};
 	return testdb_main(argc, argv, "store_mujun", tests, 3);
 }
