@@ -5,6 +5,7 @@
 #include "store/store_notice.h"
 #include "store/store_impl.h"
 #include "store/store_inbox.h"
+#include "store/store_notice_impl.h"
 
 #include "core/plan.h"
 #include "util/jsonw.h"
@@ -18,11 +19,16 @@
 static const char sql_next_seq[] =
     "SELECT COALESCE(MAX(seq), 0) + 1 FROM supervision_notice WHERE year = ?1";
 /* a draft (?9 'draft', ?12–?16 NULL) or a notice issued at once, numbered in the same row */
-static const char sql_insert[] =
-    "INSERT INTO supervision_notice (org_id, entity_type, entity_id, entity_label, task_id, "
-    "subject, body, reply_due, status, created_at, created_by, year, seq, number, issued_at, "
-    "issued_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
-    "RETURNING id";
+#define INSERT_NOTICE                                                                              \
+	"INSERT INTO supervision_notice (org_id, entity_type, entity_id, entity_label, task_id, "  \
+	"subject, body, reply_due, status, created_at, created_by, year, seq, number, issued_at, " \
+	"issued_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "    \
+	"?16)"
+static const char sql_insert[] = INSERT_NOTICE " RETURNING id";
+/* PostgreSQL: the same row written and read as store_notice_get reads it, in one statement, for
+ * a notice without copies or files (none to count yet) */
+static const char sql_insert_read[] =
+    "WITH n AS (" INSERT_NOTICE " RETURNING *) SELECT " NOTICE_COLS ", 0, 0 FROM n" NOTICE_JOINS;
 static const char sql_update[] =
     "UPDATE supervision_notice SET org_id = ?2, entity_type = ?3, entity_id = ?4, "
     "entity_label = ?5, task_id = ?6, subject = ?7, body = ?8, reply_due = ?9 WHERE id = ?1";
@@ -47,19 +53,23 @@ static const char sql_escalate[] =
 
 /* ---- writing notices ---- */
 
-/* The notice's audit JSON (heap, free()), read inside the transaction into n. */
-static char *notice_json(struct store *s, const struct store_notice_json *json, int64_t id,
-                         struct store_notice *n, struct arena *a, int *rc)
+/* n's audit JSON (heap, free()) */
+static char *json_of(const struct store_notice_json *json, const struct store_notice *n)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct jsonw w;
 
-	*rc = store_notice_get(s, a, id, n);
-	if (*rc != KFQ_OK)
-		return NULL;
 	jsonw_init(&w, &sb);
 	json->notice(&w, n);
 	return strbuf_detach(&sb, NULL);
+}
+
+/* The notice's audit JSON (heap, free()), read inside the transaction into n. */
+static char *notice_json(struct store *s, const struct store_notice_json *json, int64_t id,
+                         struct store_notice *n, struct arena *a, int *rc)
+{
+	*rc = store_notice_get(s, a, id, n);
+	return *rc == KFQ_OK ? json_of(json, n) : NULL;
 }
 
 /* Puts the news of event in the inbox: to the addressed organization's users (or the
@@ -90,26 +100,35 @@ static int announce(struct store *s, const struct store_actor *who, struct arena
 	return rc;
 }
 
-/* Audits action on notice id, read now into *n from arena a (not read once it is gone), and
+/* Audits action on notice id, which n holds as it is now (NULL: gone, and then silent), and
  * announces event (NOTICE_SILENT: none). */
 #define NOTICE_SILENT (-1)
+static int audit_announce(struct store *s, struct arena *a, const struct store_notice *n,
+                          const struct store_actor *who, const struct store_notice_json *json,
+                          const char *action, int64_t id, const char *before, int event,
+                          int64_t reply_id)
+{
+	char *after = n ? json_of(json, n) : NULL;
+	int rc = store_audit_append_id(s, who, action, "notice", id, before, after);
+
+	if (rc == KFQ_OK && event != NOTICE_SILENT)
+		rc = announce(s, who, a, n, (enum remind_notice_event)event, reply_id);
+	free(after);
+	return rc;
+}
+
+/* The same, with notice id read now into *n from arena a (not read once it is gone). */
 static int record(struct store *s, struct arena *a, struct store_notice *n,
                   const struct store_actor *who, const struct store_notice_json *json,
                   const char *action, int64_t id, const char *before, bool gone, int event,
                   int64_t reply_id)
 {
-	char *after = NULL;
-	int rc = KFQ_OK;
+	int rc;
 
-	if (!gone && !(after = notice_json(s, json, id, n, a, &rc)))
-		goto cleanup;
-	if ((rc = store_audit_append_id(s, who, action, "notice", id, before, after)) != KFQ_OK)
-		goto cleanup;
-	if (event != NOTICE_SILENT)
-		rc = announce(s, who, a, n, (enum remind_notice_event)event, reply_id);
-cleanup:
-	free(after);
-	return rc;
+	if (!gone && (rc = store_notice_get(s, a, id, n)) != KFQ_OK)
+		return rc;
+	return audit_announce(s, a, gone ? NULL : n, who, json, action, id, before, event,
+	                      reply_id);
 }
 
 /* The copies and files of notice id, which has none (new, or a draft's just removed). */
@@ -203,7 +222,8 @@ static int number(struct store *s, const struct store_actor *who, int64_t id, co
 }
 
 /* One INSERT writes the whole row, numbered when it is issued at once, and its copies and
- * files follow: nothing rewrites what the INSERT wrote (DECISIONS 180). */
+ * files follow: nothing rewrites what the INSERT wrote (DECISIONS 180). On PostgreSQL a notice
+ * without copies or files is read back by the INSERT's own statement (DECISIONS 188). */
 int store_notice_create(struct store *s, struct arena *a, const struct store_actor *who,
                         const struct store_notice_json *json, const struct store_notice_input *in,
                         const char *code, struct store_notice *out)
@@ -212,13 +232,14 @@ int store_notice_create(struct store *s, struct arena *a, const struct store_act
 	struct notice_no no;
 	char now[TIME_RFC3339_LEN];
 	int64_t t = time_now(), id = 0;
+	bool read_back = store_kind(s) == STORE_PG && !in->ncc && !in->nattachments;
 	int rc;
 
 	time_format(t, now);
 	if ((rc = store_begin(s)) != KFQ_OK)
 		return rc;
 	if ((code && (rc = next_number(s, code, t, &no)) != KFQ_OK) ||
-	    (rc = store_prepare(s, sql_insert, &st)) != KFQ_OK)
+	    (rc = store_prepare(s, read_back ? sql_insert_read : sql_insert, &st)) != KFQ_OK)
 		goto done;
 	store_bind_int(st, 1, in->org_id);
 	store_bind_text(st, 2, in->entity_type);
@@ -240,11 +261,16 @@ int store_notice_create(struct store *s, struct arena *a, const struct store_act
 		store_bind_text(st, 15, now);
 		store_bind_id(st, 16, who->user_id);
 	}
-	if ((rc = store_run_id(st, &id)) != KFQ_OK ||
-	    (rc = add_children(s, id, who->org_id, in)) != KFQ_OK)
-		goto done;
-	rc = record(s, a, out, who, json, "create", id, NULL, false,
-	            code ? REMIND_NOTICE_ISSUED : NOTICE_SILENT, 0);
+	/* the answer is the notice the audit record is made from: nothing changes it before the
+	 * COMMIT */
+	if (read_back)
+		rc = store_row(st, a, store_notice_read_counted, out);
+	else if ((rc = store_run_id(st, &id)) == KFQ_OK &&
+	         (rc = add_children(s, id, who->org_id, in)) == KFQ_OK)
+		rc = store_notice_get(s, a, id, out);
+	if (rc == KFQ_OK)
+		rc = audit_announce(s, a, out, who, json, "create", out->id, NULL,
+		                    code ? REMIND_NOTICE_ISSUED : NOTICE_SILENT, 0);
 done:
 	return store_end(s, rc);
 }
