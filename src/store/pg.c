@@ -41,6 +41,7 @@ struct pg_store {
 	unsigned gen;       /* bumped when the connection is made again: statements re-prepare */
 	int queued;         /* writes sent ahead (pg_send) whose results are not read yet */
 	int head_at;        /* 1 + the place among them of pg_begin's lock on the head; 0: none */
+	unsigned lock_gen;  /* the generation HEAD_LOCK was prepared on; 0: not yet */
 	uint64_t failed_ms; /* monotonic time of the last failed reconnection, 0 after a success */
 };
 
@@ -588,6 +589,25 @@ static int pg_reconnect(struct store *s)
 	return KFQ_OK;
 }
 
+/* The lock on the head, prepared once per connection: planned once, not at every BEGIN. */
+#define HEAD_LOCK "head_lock"
+static int prepare_lock(struct pg_store *p)
+{
+	PGresult *res;
+	int rc = KFQ_OK;
+
+	if (p->lock_gen == p->gen)
+		return KFQ_OK;
+	res = PQprepare(p->conn, HEAD_LOCK,
+	                "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE", 0, NULL);
+	if (PQresultStatus(res) == PGRES_COMMAND_OK)
+		p->lock_gen = p->gen;
+	else
+		rc = map_res(&p->base, res);
+	PQclear(res);
+	return rc;
+}
+
 /* Writers queue on the audit head's row, as SQLite's BEGIN IMMEDIATE queues them: a
  * check-then-write (a name not yet taken, the next notice number) holds on both. The lock's
  * row is the head the appends extend. BEGIN and the lock are sent ahead (DECISIONS 187): they
@@ -603,12 +623,11 @@ static int pg_begin(struct store *s)
 	if (s->lost)
 		return unavailable(s);
 	/* writes sent ahead outside a transaction end their own first */
-	if ((rc = idle(p)) != KFQ_OK)
+	if ((rc = idle(p)) != KFQ_OK || (rc = prepare_lock(p)) != KFQ_OK)
 		return rc;
 	if (!PQenterPipelineMode(p->conn) ||
 	    !PQsendQueryParams(p->conn, "BEGIN", 0, NULL, NULL, NULL, NULL, 0) ||
-	    !PQsendQueryParams(p->conn, "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE",
-	                       0, NULL, NULL, NULL, NULL, 0)) {
+	    !PQsendQueryPrepared(p->conn, HEAD_LOCK, 0, NULL, NULL, NULL, 0)) {
 		store_set_err(s, "pg: cannot send BEGIN: %s", PQerrorMessage(p->conn));
 		log_error("%s", s->err);
 		s->lost = true; /* what was sent of it is unknown: start afresh */
