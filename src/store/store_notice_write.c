@@ -16,14 +16,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char sql_next_seq[] =
-    "SELECT COALESCE(MAX(seq), 0) + 1 FROM supervision_notice WHERE year = ?1";
-/* a draft (?9 'draft', ?12–?16 NULL) or a notice issued at once, numbered in the same row */
+/* The year's largest seq + 1, for year placeholder y, and the number it makes after the
+ * number's head h (notice_number_head): taken inside the write transaction, which holds the
+ * writers' lock, so that no other takes the same seq meanwhile; NULL when y is (a draft). */
+#define NEXT_SEQ(y)                                                                                \
+	"CASE WHEN CAST(" y " AS INTEGER) IS NULL THEN NULL ELSE (SELECT COALESCE(MAX(seq), 0) + " \
+	"1 FROM supervision_notice WHERE year = CAST(" y " AS INTEGER)) END"
+#define NUMBER(y, h) h " || CAST(" NEXT_SEQ(y) " AS TEXT) || '" NOTICE_NUMBER_END "'"
+/* a draft (?9 'draft', ?12–?15 NULL) or a notice issued at once in the year ?12 */
 #define INSERT_NOTICE                                                                              \
 	"INSERT INTO supervision_notice (org_id, entity_type, entity_id, entity_label, task_id, "  \
 	"subject, body, reply_due, status, created_at, created_by, year, seq, number, issued_at, " \
-	"issued_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "    \
-	"?16)"
+	"issued_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, CAST(?12 AS "            \
+	"INTEGER), " NEXT_SEQ("?12") ", " NUMBER("?12", "?13") ", ?14, ?15)"
 static const char sql_insert[] = INSERT_NOTICE " RETURNING id";
 /* PostgreSQL: the same row written and read as store_notice_get reads it, in one statement, for
  * a notice without copies or files (none to count yet) */
@@ -36,8 +41,8 @@ static const char sql_cc_clear[] = "DELETE FROM notice_cc WHERE notice_id = ?1";
 static const char sql_cc_add[] = "INSERT INTO notice_cc (notice_id, org_id) VALUES (?1, ?2)";
 static const char sql_delete[] = "DELETE FROM supervision_notice WHERE id = ?1";
 static const char sql_issue[] =
-    "UPDATE supervision_notice SET status = 'open', year = ?2, seq = ?3, number = ?4, "
-    "issued_at = ?5, issued_by = ?6 WHERE id = ?1";
+    "UPDATE supervision_notice SET status = 'open', year = CAST(?2 AS INTEGER), seq = " NEXT_SEQ(
+        "?2") ", number = " NUMBER("?2", "?3") ", issued_at = ?4, issued_by = ?5 WHERE id = ?1";
 static const char sql_receive[] = "UPDATE supervision_notice SET status = ?2, received_at = ?3, "
                                   "received_by = ?4 WHERE id = ?1";
 static const char sql_reply_add[] = "INSERT INTO notice_reply (notice_id, body, created_at, "
@@ -176,61 +181,36 @@ static int write_fields(struct store *s, int64_t id, int64_t org_id,
 	return add_children(s, id, org_id, in);
 }
 
-/* A notice's number: code〔year〕seq号 */
-struct notice_no {
-	int year;
-	int64_t seq;
-	char text[NOTICE_NUMBER_MAX];
-};
-
-/* The next number in the year of time t (seq = the year's largest + 1), inside the write
- * transaction, which holds the writers' lock: no other takes the same seq meanwhile. */
-static int next_number(struct store *s, const char *code, int64_t t, struct notice_no *no)
-{
-	struct store_stmt *st;
-	int rc;
-
-	no->year = notice_year(plan_today(t));
-	no->seq = 0;
-	if ((rc = store_prepare(s, sql_next_seq, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, no->year);
-	if ((rc = store_row(st, NULL, store_read_int, &no->seq)) != KFQ_OK)
-		return rc;
-	notice_number(code, no->year, (int)no->seq, no->text);
-	return KFQ_OK;
-}
-
 /* Numbers draft id and marks it issued, inside the transaction. */
 static int number(struct store *s, const struct store_actor *who, int64_t id, const char *code,
                   int64_t t, const char *now)
 {
 	struct store_stmt *st;
-	struct notice_no no;
+	char head[NOTICE_NUMBER_MAX];
+	int year = notice_year(plan_today(t));
 	int rc;
 
-	if ((rc = next_number(s, code, t, &no)) != KFQ_OK ||
-	    (rc = store_prepare(s, sql_issue, &st)) != KFQ_OK)
+	if ((rc = store_prepare(s, sql_issue, &st)) != KFQ_OK)
 		return rc;
+	notice_number_head(code, year, head);
 	store_bind_int(st, 1, id);
-	store_bind_int(st, 2, no.year);
-	store_bind_int(st, 3, no.seq);
-	store_bind_text(st, 4, no.text);
-	store_bind_text(st, 5, now);
-	store_bind_id(st, 6, who->user_id);
+	store_bind_int(st, 2, year);
+	store_bind_text(st, 3, head);
+	store_bind_text(st, 4, now);
+	store_bind_id(st, 5, who->user_id);
 	return store_run(st);
 }
 
 /* One INSERT writes the whole row, numbered when it is issued at once, and its copies and
- * files follow: nothing rewrites what the INSERT wrote (DECISIONS 180). On PostgreSQL a notice
- * without copies or files is read back by the INSERT's own statement (DECISIONS 188). */
+ * files follow: nothing rewrites what the INSERT wrote (DECISIONS 180). The INSERT takes the
+ * number itself, and on PostgreSQL a notice without copies or files is read back by the
+ * INSERT's own statement (DECISIONS 188). */
 int store_notice_create(struct store *s, struct arena *a, const struct store_actor *who,
                         const struct store_notice_json *json, const struct store_notice_input *in,
                         const char *code, struct store_notice *out)
 {
 	struct store_stmt *st;
-	struct notice_no no;
-	char now[TIME_RFC3339_LEN];
+	char now[TIME_RFC3339_LEN], head[NOTICE_NUMBER_MAX];
 	int64_t t = time_now(), id = 0;
 	bool read_back = store_kind(s) == STORE_PG && !in->ncc && !in->nattachments;
 	int rc;
@@ -238,8 +218,7 @@ int store_notice_create(struct store *s, struct arena *a, const struct store_act
 	time_format(t, now);
 	if ((rc = store_begin(s)) != KFQ_OK)
 		return rc;
-	if ((code && (rc = next_number(s, code, t, &no)) != KFQ_OK) ||
-	    (rc = store_prepare(s, read_back ? sql_insert_read : sql_insert, &st)) != KFQ_OK)
+	if ((rc = store_prepare(s, read_back ? sql_insert_read : sql_insert, &st)) != KFQ_OK)
 		goto done;
 	store_bind_int(st, 1, in->org_id);
 	store_bind_text(st, 2, in->entity_type);
@@ -252,14 +231,15 @@ int store_notice_create(struct store *s, struct arena *a, const struct store_act
 	store_bind_text(st, 9, code ? "open" : "draft");
 	store_bind_text(st, 10, now);
 	store_bind_id(st, 11, who->user_id);
-	for (int i = 12; !code && i <= 16; i++)
+	for (int i = 12; !code && i <= 15; i++)
 		store_bind_null(st, i);
 	if (code) {
-		store_bind_int(st, 12, no.year);
-		store_bind_int(st, 13, no.seq);
-		store_bind_text(st, 14, no.text);
-		store_bind_text(st, 15, now);
-		store_bind_id(st, 16, who->user_id);
+		int year = notice_year(plan_today(t));
+		notice_number_head(code, year, head);
+		store_bind_int(st, 12, year);
+		store_bind_text(st, 13, head);
+		store_bind_text(st, 14, now);
+		store_bind_id(st, 15, who->user_id);
 	}
 	/* the answer is the notice the audit record is made from: nothing changes it before the
 	 * COMMIT */
