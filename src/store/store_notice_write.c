@@ -18,7 +18,8 @@
 
 /* The year's largest seq + 1, for year placeholder y, and the number it makes after the
  * number's head h (notice_number_head): taken inside the write transaction, which holds the
- * writers' lock, so that no other takes the same seq meanwhile; NULL when y is (a draft). */
+ * writers' lock, so that no other takes the same seq meanwhile; NULL for a NULL year (a
+ * draft). */
 #define NEXT_SEQ(y)                                                                                \
 	"CASE WHEN CAST(" y " AS INTEGER) IS NULL THEN NULL ELSE (SELECT COALESCE(MAX(seq), 0) + " \
 	"1 FROM supervision_notice WHERE year = CAST(" y " AS INTEGER)) END"
