@@ -21,7 +21,8 @@
 # server in turn, and the medians are reported (with the ratios of each round's pair).
 # The databases are ANALYZEd after loading, as autovacuum would in a while (and never does for
 # tables of fewer than 50 rows, such as the organizations and tasks here).
-#   bench/speed.sh [DURATION_SECONDS] [ROUNDS]   (BIN=… default build/kfq; OLD=…; DBS="sqlite pg")
+#   bench/speed.sh [DURATION_SECONDS] [ROUNDS]   (BIN=… default build/kfq; OLD=…; DBS="sqlite pg";
+#   PG_SOCKET=1: kfq reaches PostgreSQL over its Unix socket instead of loopback TCP)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DUR=${1:-5}
@@ -131,8 +132,9 @@ for kind in $DBS; do
 	if [ "$kind" = pg ]; then
 		url=$(scripts/pg-temp.sh start "$work/pg")
 		psql -q "$url" -c 'CREATE DATABASE bench' -c 'CREATE DATABASE bench_old' >/dev/null
-		db=${url%/postgres}/bench
-		db_old=${url%/postgres}/bench_old
+		[ -n "${PG_SOCKET:-}" ] && url=$(scripts/pg-temp.sh socket "$work/pg")
+		db=${url/\/postgres/\/bench}
+		db_old=${url/\/postgres/\/bench_old}
 	else
 		db=$work/bench.db
 		db_old=$work/bench-old.db

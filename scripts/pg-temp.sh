@@ -5,10 +5,12 @@
 #   scripts/pg-temp.sh stop DIR
 #   scripts/pg-temp.sh down DIR    -> stops the server (fast shutdown), keeps the cluster
 #   scripts/pg-temp.sh up DIR      -> starts it again on the same port
+#   scripts/pg-temp.sh socket DIR  -> prints the URL of the same server over its Unix socket in
+#                                     DIR (no TCP: cheaper round trips for benchmarks)
 set -euo pipefail
 cmd=${1:-}
 dir=${2:-}
-[ -n "$cmd" ] && [ -n "$dir" ] || { echo "usage: $0 start|stop|down|up DIR" >&2; exit 2; }
+[ -n "$cmd" ] && [ -n "$dir" ] || { echo "usage: $0 start|stop|down|up|socket DIR" >&2; exit 2; }
 
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 [ -x "$bindir/initdb" ] || { echo "pg-temp: PostgreSQL server binaries not found (apt-get install postgresql)" >&2; exit 1; }
@@ -52,6 +54,9 @@ down)
 up)
 	server_start
 	;;
+socket)
+	echo "postgresql://kfq@/postgres?host=$dir&port=$(cat "$dir/port")"
+	;;
 *)
-	echo "usage: $0 start|stop|down|up DIR" >&2; exit 2 ;;
+	echo "usage: $0 start|stop|down|up|socket DIR" >&2; exit 2 ;;
 esac

@@ -90,9 +90,9 @@ const char *notice_refusal(const char *status, bool received, enum notice_action
 	return "督办单当前状态不允许此操作";
 }
 
-void notice_number(const char *code, int year, int seq, char out[NOTICE_NUMBER_MAX])
+void notice_number_head(const char *code, int year, char out[NOTICE_NUMBER_MAX])
 {
-	snprintf(out, NOTICE_NUMBER_MAX, "%s〔%d〕%d号", code, year, seq);
+	snprintf(out, NOTICE_NUMBER_MAX, "%s〔%d〕", code, year);
 }
 
 bool notice_code_valid(const char *code)

@@ -53,8 +53,10 @@ const char *notice_next_status(const char *status, bool received, enum notice_ac
 /* Why the action is refused: a Chinese message (static). */
 const char *notice_refusal(const char *status, bool received, enum notice_action action);
 
-/* Writes code〔year〕seq号 (督办〔2026〕3号). */
-void notice_number(const char *code, int year, int seq, char out[NOTICE_NUMBER_MAX]);
+/* Writes code〔year〕, a number's text before its seq, which NOTICE_NUMBER_END follows
+ * (督办〔2026〕3号): the statement that takes the seq completes it (store_notice_write.c). */
+#define NOTICE_NUMBER_END "号"
+void notice_number_head(const char *code, int year, char out[NOTICE_NUMBER_MAX]);
 /* A 机关代字 the configuration may set: 1 to NOTICE_CODE_MAX characters, no ASCII, no
  * brackets 〔〕, no space or control character. */
 bool notice_code_valid(const char *code);

@@ -41,6 +41,8 @@ struct pg_store {
 	int nstmts;
 	unsigned gen;       /* bumped when the connection is made again: statements re-prepare */
 	int queued;         /* writes sent ahead (pg_send) whose results are not read yet */
+	int head_at;        /* 1 + the place among them of pg_begin's lock on the head; 0: none */
+	unsigned lock_gen;  /* the generation HEAD_LOCK was prepared on; 0: not yet */
 	uint64_t failed_ms; /* monotonic time of the last failed reconnection, 0 after a success */
 };
 
@@ -404,6 +406,19 @@ static int pg_send(struct store_stmt *p)
 	return rc;
 }
 
+/* The head's row as pg_begin's lock read it, held for the appends (store_head_hold's rules: a
+ * missing row is not held); not once the transaction has ended (store_commit and
+ * store_rollback clear head_pending before their statement goes). */
+static void head_take(struct store *s, const PGresult *r)
+{
+	if (s->head_pending && PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1) {
+		s->head_seq = strtoll(PQgetvalue(r, 0, 0), NULL, 10);
+		snprintf(s->head_hash, sizeof(s->head_hash), "%s", PQgetvalue(r, 0, 1));
+		s->head_held = true;
+	}
+	s->head_pending = false;
+}
+
 /* Sends with (a bound statement) or text (one statement), when given, after the writes sent
  * ahead and reads every result in order, ending the pipeline: one round trip. The outcome is
  * the first error of those writes, else KFQ_OK; *res gets with's or text's own result, NULL
@@ -433,8 +448,11 @@ static int settle(struct pg_store *p, struct pg_stmt *with, const char *text, PG
 		if (rc == KFQ_OK && t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK &&
 		    t != PGRES_PIPELINE_ABORTED)
 			rc = map_res(s, r);
+		else if (i + 1 == p->head_at)
+			head_take(s, r);
 		PQclear(r);
 	}
+	p->head_at = 0;
 	if (with || text) {
 		r = pipe_result(p->conn);
 		if (PQresultStatus(r) == PGRES_PIPELINE_ABORTED) {
@@ -590,38 +608,61 @@ static int pg_reconnect(struct store *s)
 	}
 	p->failed_ms = 0;
 	p->queued = 0; /* what was sent ahead went with the old session's transaction */
+	p->head_at = 0;
 	p->gen++;
 	s->lost = false;
 	log_error("PostgreSQL connection restored");
 	return KFQ_OK;
 }
 
-/* Writers queue on the audit head's row, as SQLite's BEGIN IMMEDIATE queues them: a
- * check-then-write (a name not yet taken, the next notice number) holds on both. The lock's
- * row is the head the appends extend: one round trip for both. */
-static int pg_begin(struct store *s)
+/* The lock on the head, prepared once per connection: planned once, not at every BEGIN. */
+#define HEAD_LOCK "head_lock"
+static int prepare_lock(struct pg_store *p)
 {
-	struct pg_store *p = (struct pg_store *)s;
 	PGresult *res;
 	int rc = KFQ_OK;
 
+	if (p->lock_gen == p->gen)
+		return KFQ_OK;
+	res = PQprepare(p->conn, HEAD_LOCK,
+	                "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE", 0, NULL);
+	if (PQresultStatus(res) == PGRES_COMMAND_OK)
+		p->lock_gen = p->gen;
+	else
+		rc = map_res(&p->base, res);
+	PQclear(res);
+	return rc;
+}
+
+/* Writers queue on the audit head's row, as SQLite's BEGIN IMMEDIATE queues them: a
+ * check-then-write (a name not yet taken, the next notice number) holds on both. The lock's
+ * row is the head the appends extend. BEGIN and the lock are sent ahead (DECISIONS 189): they
+ * go with the transaction's first statement that needs an answer, which reads the head too,
+ * so that a write transaction's start costs no round trip of its own. A failure of either (a
+ * lock waited for past lock_timeout: KFQ_EBUSY) is that statement's outcome, as an error of a
+ * write sent ahead is, and the caller's rollback ends the transaction. */
+static int pg_begin(struct store *s)
+{
+	struct pg_store *p = (struct pg_store *)s;
+	int rc;
+
 	if (s->lost)
 		return unavailable(s);
-	if ((rc = idle(p)) != KFQ_OK)
+	/* writes sent ahead outside a transaction end their own first */
+	if ((rc = idle(p)) != KFQ_OK || (rc = prepare_lock(p)) != KFQ_OK)
 		return rc;
-	res = PQexec(p->conn, "BEGIN; SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE");
-	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-		rc = map_res(s, res);
-	} else if (PQntuples(res) == 1) {
-		s->head_seq = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-		snprintf(s->head_hash, sizeof(s->head_hash), "%s", PQgetvalue(res, 0, 1));
-		s->head_held = true;
+	if (!PQenterPipelineMode(p->conn) ||
+	    !PQsendQueryParams(p->conn, "BEGIN", 0, NULL, NULL, NULL, NULL, 0) ||
+	    !PQsendQueryPrepared(p->conn, HEAD_LOCK, 0, NULL, NULL, NULL, 0)) {
+		store_set_err(s, "pg: cannot send BEGIN: %s", PQerrorMessage(p->conn));
+		log_error("%s", s->err);
+		s->lost = true; /* what was sent of it is unknown: start afresh */
+		return KFQ_EUNAVAIL;
 	}
-	PQclear(res);
-	/* BEGIN may have opened the transaction in which the lock then failed */
-	if (rc != KFQ_OK)
-		store_rollback(s);
-	return rc;
+	p->queued = 2;
+	p->head_at = 2;
+	s->head_pending = true;
+	return KFQ_OK;
 }
 
 const struct store_ops store_pg_ops = {

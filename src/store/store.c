@@ -301,7 +301,7 @@ int store_exec(struct store *s, const char *sql)
 
 int store_begin(struct store *s)
 {
-	s->head_held = false;
+	s->head_held = s->head_pending = false;
 	if (s->guard && guard_run(s, NULL) != KFQ_OK)
 		return s->guard_rc;
 	return s->ops->begin(s);
@@ -329,7 +329,7 @@ int store_begin_read(struct store *s)
 int store_commit(struct store *s)
 {
 	s->commits++;
-	s->head_held = false;
+	s->head_held = s->head_pending = false;
 	return s->ops->exec(s, "COMMIT");
 }
 
@@ -337,7 +337,7 @@ void store_rollback(struct store *s)
 {
 	char keep[sizeof(s->err)];
 
-	s->head_held = false;
+	s->head_held = s->head_pending = false;
 	/* a lost connection took its transaction with it: the server rolled it back */
 	if (s->lost)
 		return;
@@ -476,7 +476,7 @@ static struct store_count *count_find(struct store *s, const struct strbuf *key,
  * whose changes are not yet the version's). */
 static bool count_keepable(const struct store *s, const struct store_list *l)
 {
-	return l->filter && s->version && !s->head_held;
+	return l->filter && s->version && !s->head_held && !s->head_pending;
 }
 
 /* l's assembled count statement into q (the caller releases it), its key (text and values)

@@ -133,6 +133,9 @@ struct store {
 	 * (store_audit.c), so that an append reads no head: valid while head_held, which commit
 	 * and rollback clear. */
 	bool head_held;
+	/* the head's lock was sent and its answer not read yet (pg.c's begin): in a write
+	 * transaction, not yet held */
+	bool head_pending;
 	int64_t head_seq;
 	char head_hash[AUDIT_HASH_HEX];
 	/* the check queued by store_guard (NULL: none) and the outcome of the last one */

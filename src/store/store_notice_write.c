@@ -5,6 +5,7 @@
 #include "store/store_notice.h"
 #include "store/store_impl.h"
 #include "store/store_inbox.h"
+#include "store/store_notice_impl.h"
 
 #include "core/plan.h"
 #include "util/jsonw.h"
@@ -15,14 +16,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char sql_next_seq[] =
-    "SELECT COALESCE(MAX(seq), 0) + 1 FROM supervision_notice WHERE year = ?1";
-/* a draft (?9 'draft', ?12–?16 NULL) or a notice issued at once, numbered in the same row */
-static const char sql_insert[] =
-    "INSERT INTO supervision_notice (org_id, entity_type, entity_id, entity_label, task_id, "
-    "subject, body, reply_due, status, created_at, created_by, year, seq, number, issued_at, "
-    "issued_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
-    "RETURNING id";
+/* The year's largest seq + 1, for year placeholder y, and the number it makes after the
+ * number's head h (notice_number_head): taken inside the write transaction, which holds the
+ * writers' lock, so that no other takes the same seq meanwhile; NULL for a NULL year (a
+ * draft). */
+#define NEXT_SEQ(y)                                                                                \
+	"CASE WHEN CAST(" y " AS INTEGER) IS NULL THEN NULL ELSE (SELECT COALESCE(MAX(seq), 0) + " \
+	"1 FROM supervision_notice WHERE year = CAST(" y " AS INTEGER)) END"
+#define NUMBER(y, h) h " || CAST(" NEXT_SEQ(y) " AS TEXT) || '" NOTICE_NUMBER_END "'"
+/* a draft (?9 'draft', ?12–?15 NULL) or a notice issued at once in the year ?12 */
+#define INSERT_NOTICE                                                                              \
+	"INSERT INTO supervision_notice (org_id, entity_type, entity_id, entity_label, task_id, "  \
+	"subject, body, reply_due, status, created_at, created_by, year, seq, number, issued_at, " \
+	"issued_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, CAST(?12 AS "            \
+	"INTEGER), " NEXT_SEQ("?12") ", " NUMBER("?12", "?13") ", ?14, ?15)"
+static const char sql_insert[] = INSERT_NOTICE " RETURNING id";
+/* PostgreSQL: the same row written and read as store_notice_get reads it, in one statement, for
+ * a notice without copies or files (none to count yet) */
+static const char sql_insert_read[] =
+    "WITH n AS (" INSERT_NOTICE " RETURNING *) SELECT " NOTICE_COLS ", 0, 0 FROM n" NOTICE_JOINS;
 static const char sql_update[] =
     "UPDATE supervision_notice SET org_id = ?2, entity_type = ?3, entity_id = ?4, "
     "entity_label = ?5, task_id = ?6, subject = ?7, body = ?8, reply_due = ?9 WHERE id = ?1";
@@ -30,8 +42,8 @@ static const char sql_cc_clear[] = "DELETE FROM notice_cc WHERE notice_id = ?1";
 static const char sql_cc_add[] = "INSERT INTO notice_cc (notice_id, org_id) VALUES (?1, ?2)";
 static const char sql_delete[] = "DELETE FROM supervision_notice WHERE id = ?1";
 static const char sql_issue[] =
-    "UPDATE supervision_notice SET status = 'open', year = ?2, seq = ?3, number = ?4, "
-    "issued_at = ?5, issued_by = ?6 WHERE id = ?1";
+    "UPDATE supervision_notice SET status = 'open', year = CAST(?2 AS INTEGER), seq = " NEXT_SEQ(
+        "?2") ", number = " NUMBER("?2", "?3") ", issued_at = ?4, issued_by = ?5 WHERE id = ?1";
 static const char sql_receive[] = "UPDATE supervision_notice SET status = ?2, received_at = ?3, "
                                   "received_by = ?4 WHERE id = ?1";
 static const char sql_reply_add[] = "INSERT INTO notice_reply (notice_id, body, created_at, "
@@ -47,19 +59,23 @@ static const char sql_escalate[] =
 
 /* ---- writing notices ---- */
 
-/* The notice's audit JSON (heap, free()), read inside the transaction into n. */
-static char *notice_json(struct store *s, const struct store_notice_json *json, int64_t id,
-                         struct store_notice *n, struct arena *a, int *rc)
+/* n's audit JSON (heap, free()) */
+static char *json_of(const struct store_notice_json *json, const struct store_notice *n)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct jsonw w;
 
-	*rc = store_notice_get(s, a, id, n);
-	if (*rc != KFQ_OK)
-		return NULL;
 	jsonw_init(&w, &sb);
 	json->notice(&w, n);
 	return strbuf_detach(&sb, NULL);
+}
+
+/* The notice's audit JSON (heap, free()), read inside the transaction into n. */
+static char *notice_json(struct store *s, const struct store_notice_json *json, int64_t id,
+                         struct store_notice *n, struct arena *a, int *rc)
+{
+	*rc = store_notice_get(s, a, id, n);
+	return *rc == KFQ_OK ? json_of(json, n) : NULL;
 }
 
 /* Puts the news of event in the inbox: to the addressed organization's users (or the
@@ -90,26 +106,35 @@ static int announce(struct store *s, const struct store_actor *who, struct arena
 	return rc;
 }
 
-/* Audits action on notice id, read now into *n from arena a (not read once it is gone), and
+/* Audits action on notice id, which n holds as it is now (NULL: gone, and then silent), and
  * announces event (NOTICE_SILENT: none). */
 #define NOTICE_SILENT (-1)
+static int audit_announce(struct store *s, struct arena *a, const struct store_notice *n,
+                          const struct store_actor *who, const struct store_notice_json *json,
+                          const char *action, int64_t id, const char *before, int event,
+                          int64_t reply_id)
+{
+	char *after = n ? json_of(json, n) : NULL;
+	int rc = store_audit_append_id(s, who, action, "notice", id, before, after);
+
+	if (rc == KFQ_OK && event != NOTICE_SILENT)
+		rc = announce(s, who, a, n, (enum remind_notice_event)event, reply_id);
+	free(after);
+	return rc;
+}
+
+/* The same, with notice id read now into *n from arena a (not read once it is gone). */
 static int record(struct store *s, struct arena *a, struct store_notice *n,
                   const struct store_actor *who, const struct store_notice_json *json,
                   const char *action, int64_t id, const char *before, bool gone, int event,
                   int64_t reply_id)
 {
-	char *after = NULL;
-	int rc = KFQ_OK;
+	int rc;
 
-	if (!gone && !(after = notice_json(s, json, id, n, a, &rc)))
-		goto cleanup;
-	if ((rc = store_audit_append_id(s, who, action, "notice", id, before, after)) != KFQ_OK)
-		goto cleanup;
-	if (event != NOTICE_SILENT)
-		rc = announce(s, who, a, n, (enum remind_notice_event)event, reply_id);
-cleanup:
-	free(after);
-	return rc;
+	if (!gone && (rc = store_notice_get(s, a, id, n)) != KFQ_OK)
+		return rc;
+	return audit_announce(s, a, gone ? NULL : n, who, json, action, id, before, event,
+	                      reply_id);
 }
 
 /* The copies and files of notice id, which has none (new, or a draft's just removed). */
@@ -157,68 +182,44 @@ static int write_fields(struct store *s, int64_t id, int64_t org_id,
 	return add_children(s, id, org_id, in);
 }
 
-/* A notice's number: code〔year〕seq号 */
-struct notice_no {
-	int year;
-	int64_t seq;
-	char text[NOTICE_NUMBER_MAX];
-};
-
-/* The next number in the year of time t (seq = the year's largest + 1), inside the write
- * transaction, which holds the writers' lock: no other takes the same seq meanwhile. */
-static int next_number(struct store *s, const char *code, int64_t t, struct notice_no *no)
-{
-	struct store_stmt *st;
-	int rc;
-
-	no->year = notice_year(plan_today(t));
-	no->seq = 0;
-	if ((rc = store_prepare(s, sql_next_seq, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, no->year);
-	if ((rc = store_row(st, NULL, store_read_int, &no->seq)) != KFQ_OK)
-		return rc;
-	notice_number(code, no->year, (int)no->seq, no->text);
-	return KFQ_OK;
-}
-
 /* Numbers draft id and marks it issued, inside the transaction. */
 static int number(struct store *s, const struct store_actor *who, int64_t id, const char *code,
                   int64_t t, const char *now)
 {
 	struct store_stmt *st;
-	struct notice_no no;
+	char head[NOTICE_NUMBER_MAX];
+	int year = notice_year(plan_today(t));
 	int rc;
 
-	if ((rc = next_number(s, code, t, &no)) != KFQ_OK ||
-	    (rc = store_prepare(s, sql_issue, &st)) != KFQ_OK)
+	if ((rc = store_prepare(s, sql_issue, &st)) != KFQ_OK)
 		return rc;
+	notice_number_head(code, year, head);
 	store_bind_int(st, 1, id);
-	store_bind_int(st, 2, no.year);
-	store_bind_int(st, 3, no.seq);
-	store_bind_text(st, 4, no.text);
-	store_bind_text(st, 5, now);
-	store_bind_id(st, 6, who->user_id);
+	store_bind_int(st, 2, year);
+	store_bind_text(st, 3, head);
+	store_bind_text(st, 4, now);
+	store_bind_id(st, 5, who->user_id);
 	return store_run(st);
 }
 
 /* One INSERT writes the whole row, numbered when it is issued at once, and its copies and
- * files follow: nothing rewrites what the INSERT wrote (DECISIONS 180). */
+ * files follow: nothing rewrites what the INSERT wrote (DECISIONS 180). The INSERT takes the
+ * number itself, and on PostgreSQL a notice without copies or files is read back by the
+ * INSERT's own statement (DECISIONS 190). */
 int store_notice_create(struct store *s, struct arena *a, const struct store_actor *who,
                         const struct store_notice_json *json, const struct store_notice_input *in,
                         const char *code, struct store_notice *out)
 {
 	struct store_stmt *st;
-	struct notice_no no;
-	char now[TIME_RFC3339_LEN];
+	char now[TIME_RFC3339_LEN], head[NOTICE_NUMBER_MAX];
 	int64_t t = time_now(), id = 0;
+	bool read_back = store_kind(s) == STORE_PG && !in->ncc && !in->nattachments;
 	int rc;
 
 	time_format(t, now);
 	if ((rc = store_begin(s)) != KFQ_OK)
 		return rc;
-	if ((code && (rc = next_number(s, code, t, &no)) != KFQ_OK) ||
-	    (rc = store_prepare(s, sql_insert, &st)) != KFQ_OK)
+	if ((rc = store_prepare(s, read_back ? sql_insert_read : sql_insert, &st)) != KFQ_OK)
 		goto done;
 	store_bind_int(st, 1, in->org_id);
 	store_bind_text(st, 2, in->entity_type);
@@ -231,20 +232,26 @@ int store_notice_create(struct store *s, struct arena *a, const struct store_act
 	store_bind_text(st, 9, code ? "open" : "draft");
 	store_bind_text(st, 10, now);
 	store_bind_id(st, 11, who->user_id);
-	for (int i = 12; !code && i <= 16; i++)
+	for (int i = 12; !code && i <= 15; i++)
 		store_bind_null(st, i);
 	if (code) {
-		store_bind_int(st, 12, no.year);
-		store_bind_int(st, 13, no.seq);
-		store_bind_text(st, 14, no.text);
-		store_bind_text(st, 15, now);
-		store_bind_id(st, 16, who->user_id);
+		int year = notice_year(plan_today(t));
+		notice_number_head(code, year, head);
+		store_bind_int(st, 12, year);
+		store_bind_text(st, 13, head);
+		store_bind_text(st, 14, now);
+		store_bind_id(st, 15, who->user_id);
 	}
-	if ((rc = store_run_id(st, &id)) != KFQ_OK ||
-	    (rc = add_children(s, id, who->org_id, in)) != KFQ_OK)
-		goto done;
-	rc = record(s, a, out, who, json, "create", id, NULL, false,
-	            code ? REMIND_NOTICE_ISSUED : NOTICE_SILENT, 0);
+	/* the answer is the notice the audit record is made from: nothing changes it before the
+	 * COMMIT */
+	if (read_back)
+		rc = store_row(st, a, store_notice_read_counted, out);
+	else if ((rc = store_run_id(st, &id)) == KFQ_OK &&
+	         (rc = add_children(s, id, who->org_id, in)) == KFQ_OK)
+		rc = store_notice_get(s, a, id, out);
+	if (rc == KFQ_OK)
+		rc = audit_announce(s, a, out, who, json, "create", out->id, NULL,
+		                    code ? REMIND_NOTICE_ISSUED : NOTICE_SILENT, 0);
 done:
 	return store_end(s, rc);
 }

@@ -101,6 +101,37 @@ describe('refusals', { timeout: h.FILE_TIMEOUT }, () => {
 			assert.equal(r.json.status, 'approved');
 		});
 
+		// on PostgreSQL the lock goes in one round trip with the INSERT that numbers and reads
+		// the notice (DECISIONS 189–190): the INSERT must not run when the lock fails
+		test('issuing a notice while another program holds the write lock: 503 busy, nothing written, the number not taken', { timeout: 120_000 }, async () => {
+			const notice = () => ({
+				org_id: ids[h.ORG.econ],
+				task_id: task(1).id,
+				subject: '请按期推进',
+				body: '请于期限内反馈。',
+				reply_due: day(7),
+			});
+			let r = await c.office1.post('/api/notices', notice());
+			assert.equal(r.status, 201, r.text);
+			const seq = r.json.seq;
+			const audits = await auditCount();
+			const notices = (await c.office1.get('/api/notices?page_size=1')).json.total;
+			const lock = await holdWriteLock(srv.db);
+			try {
+				r = await c.office1.post('/api/notices', notice());
+			} finally {
+				await lock.release();
+			}
+			h.assertError(r, 503, 'busy');
+			assert.equal(r.headers.get('retry-after'), '1');
+			assert.equal((await c.office1.get('/api/notices?page_size=1')).json.total, notices);
+			assert.equal(await auditCount(), audits);
+			r = await c.office1.post('/api/notices', notice());
+			assert.equal(r.status, 201, r.text);
+			assert.equal(r.json.seq, seq + 1);
+			assert.equal(r.json.id, (await c.office1.get(`/api/notices/${r.json.id}`)).json.id);
+		});
+
 		test('approving an approved plan: 409 invalid_state with the state’s message', T, async () => {
 			const r = await c.office1.post(`/api/plans/${plan.id}/approve`, {});
 			h.assertError(r, 409, 'invalid_state');
