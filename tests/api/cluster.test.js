@@ -18,11 +18,7 @@ const h = require('./harness');
 const T = { timeout: h.STEP_TIMEOUT * 3 };
 const SEED = path.join(__dirname, '..', 'data', 'fushun-devzone-reform-draft-2025.txt');
 
-function day(offset) {
-	// today in Asia/Shanghai, plus offset days, as YYYY-MM-DD
-	const t = new Date(Date.now() + 8 * 3600e3 + offset * 86400e3);
-	return t.toISOString().slice(0, 10);
-}
+const day = h.day; // today in Asia/Shanghai, plus offset days
 
 function freePort() {
 	return new Promise((resolve, reject) => {

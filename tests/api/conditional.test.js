@@ -11,11 +11,7 @@ const h = require('./harness');
 
 const T = { timeout: h.STEP_TIMEOUT * 2 };
 
-function day(offset) {
-	// today in Asia/Shanghai, plus offset days, as YYYY-MM-DD
-	const t = new Date(Date.now() + 8 * 3600e3 + offset * 86400e3);
-	return t.toISOString().slice(0, 10);
-}
+const day = h.day; // today in Asia/Shanghai, plus offset days
 
 describe('answers kept until the data changes, conditional GET', { timeout: h.FILE_TIMEOUT }, () => {
 	let a, b, off, ids;

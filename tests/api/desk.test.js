@@ -16,7 +16,7 @@ const T = { timeout: h.STEP_TIMEOUT };
 const SEED = path.join(__dirname, '..', 'data', 'fushun-devzone-reform-draft-2025.txt');
 
 // a day in Asia/Shanghai as YYYY-MM-DD, offset days from today
-const day = (offset) => new Date(Date.now() + 8 * 3600e3 + offset * 86400e3).toISOString().slice(0, 10);
+const day = h.day;
 // this week's Monday, as an offset from today (Monday 0 … Sunday 6 → 0 … -6)
 const MONDAY = -((new Date(Date.now() + 8 * 3600e3).getUTCDay() + 6) % 7);
 

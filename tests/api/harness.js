@@ -61,7 +61,6 @@ const DEFAULT_USERS = [
 	{ username: 'super1', org: ORG.discipline, role: 'supervisor' },
 ];
 
-/** Today in Asia/Shanghai (kfq's day), plus offset days, as YYYY-MM-DD. */
 /** A national ID number with its GB 11643 check character (ISO 7064 MOD 11-2) after first17. */
 function idNumber(first17) {
 	const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -69,9 +68,16 @@ function idNumber(first17) {
 	return first17 + '10X98765432'[sum % 11];
 }
 
+/** Today in Asia/Shanghai (kfq's day), plus offset days, as YYYY-MM-DD. */
 function day(offset = 0) {
-	const t = new Date(Date.now() + 8 * 3600e3 + offset * 86400e3);
-	return t.toISOString().slice(0, 10);
+	return dayOf(Date.now() + offset * 86400e3);
+}
+
+/** The Asia/Shanghai day, YYYY-MM-DD, of a time (milliseconds, or a timestamp kfq answered,
+ * which is in UTC: from 16:00 UTC on it is already the next day in China). */
+function dayOf(t) {
+	const ms = typeof t === 'number' ? t : Date.parse(t);
+	return new Date(ms + 8 * 3600e3).toISOString().slice(0, 10);
 }
 
 /** The seed policy text (the Fushun draft) the reform tests import. */
@@ -705,6 +711,7 @@ module.exports = {
 	DEFAULT_USERS,
 	pw,
 	day,
+	dayOf,
 	idNumber,
 	SEED,
 	sleep,

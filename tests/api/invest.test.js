@@ -35,7 +35,7 @@ const USERS = [
 const YEAR = Number(h.day(0).slice(0, 4));
 
 // the date `offset` days from today in Asia/Shanghai
-const day = (offset) => new Date(Date.now() + 8 * 3600e3 + offset * 86400e3).toISOString().slice(0, 10);
+const day = h.day;
 
 describe('investment pipeline', { timeout: h.FILE_TIMEOUT }, () => {
 	let srv, c, ids, econ, shengli;

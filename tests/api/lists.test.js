@@ -11,11 +11,7 @@ const h = require('./harness');
 
 const T = { timeout: h.FILE_TIMEOUT };
 
-function day(offset) {
-	// today in Asia/Shanghai, plus offset days, as YYYY-MM-DD
-	const t = new Date(Date.now() + 8 * 3600e3 + offset * 86400e3);
-	return t.toISOString().slice(0, 10);
-}
+const day = h.day; // today in Asia/Shanghai, plus offset days
 
 /** Every item of a paged list (pages of 500). */
 async function all(client, url) {

@@ -151,7 +151,7 @@ describe('social affairs, key matters, problems and rules to adjust', { timeout:
 		assert.ok(!JSON.stringify(a.json).includes(code));
 		assert.equal(a.json.items[0].after.contact_phone, '138****8000');
 		// the due date is 3 working days on (the matter's promise, fewer than 5)
-		const due = (await c.zone1.get(`/api/work-calendar/deadline?from=${problem.reported_at.slice(0, 10)}&days=3`));
+		const due = (await c.zone1.get(`/api/work-calendar/deadline?from=${h.dayOf(problem.reported_at)}&days=3`));
 		if (due.status === 200) assert.equal(problem.due_date, due.json.due);
 
 		// the enterprise asks: no login, nothing of who reported or how to reach them
