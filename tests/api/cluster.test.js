@@ -237,6 +237,49 @@ describe('two servers behind nginx', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal((await admin.post(`/api/users/${id}/unlock`)).status, 200);
 	});
 
+	// What a kept session shows, changed in the database itself (psql, sqlite3: no server and no
+	// audit record knows of it), shows at the next request on a server that keeps the session
+	// (DECISIONS 184): the role, the data scope, the password to change, the organization's name,
+	// the session's own row.
+	test('a kept session shows a change made in the database itself at the next request', T, async () => {
+		const s = new h.Client(a);
+		await s.login('zone2');
+		const me = (await s.get('/api/session')).json.user;
+		const user = async () => {
+			const r = await s.get('/api/session');
+			assert.equal(r.status, 200, r.text);
+			return r.json.user;
+		};
+		// six requests, so that both workers of a read the session and then recall it
+		const six = async (check) => {
+			for (let i = 0; i < 6; i++) await check();
+		};
+		await six(async () => assert.equal((await user()).role, 'zone'));
+
+		await h.sqlOk(a.db, `UPDATE app_user SET role = 'county' WHERE id = ${me.id}`);
+		await six(async () => assert.equal((await user()).role, 'county'));
+		await h.sqlOk(a.db, `UPDATE app_user SET role = 'zone' WHERE id = ${me.id}`);
+		await six(async () => assert.equal((await user()).role, 'zone'));
+
+		await h.sqlOk(a.db, `UPDATE app_user SET data_scope = 'self' WHERE id = ${me.id}`);
+		await six(async () => assert.equal((await user()).data_scope, 'self'));
+		await h.sqlOk(a.db, `UPDATE app_user SET data_scope = '${me.data_scope}' WHERE id = ${me.id}`);
+		await six(async () => assert.equal((await user()).data_scope, me.data_scope));
+
+		await h.sqlOk(a.db, `UPDATE org SET name = name || '（改）' WHERE id = ${me.org_id}`);
+		await six(async () => assert.equal((await user()).org_name, `${me.org_name}（改）`));
+		await h.sqlOk(a.db, `UPDATE org SET name = '${me.org_name}' WHERE id = ${me.org_id}`);
+		await six(async () => assert.equal((await user()).org_name, me.org_name));
+
+		await h.sqlOk(a.db, `UPDATE app_user SET must_change = 1 WHERE id = ${me.id}`);
+		await six(async () => h.assertError(await s.get('/api/milestones?page_size=5'), 403, 'password_change_required'));
+		await h.sqlOk(a.db, `UPDATE app_user SET must_change = 0 WHERE id = ${me.id}`);
+		await six(async () => assert.equal((await s.get('/api/milestones?page_size=5')).status, 200));
+
+		await h.sqlOk(a.db, `DELETE FROM session WHERE user_id = ${me.id}`);
+		await six(async () => h.assertError(await s.get('/api/milestones?page_size=5'), 401, 'not_authenticated'));
+	});
+
 	test('kill -9 of one server under write load through nginx: every acknowledged write is kept', T, async (t) => {
 		const acked = [];
 		const statuses = new Map();
