@@ -60,9 +60,11 @@ static const char sql_kill_sessions[] =
 static const char sql_sess_insert[] =
     "INSERT INTO session (token_hash, user_id, csrf_token, client_addr, created_at, last_seen) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-/* its columns before the head's (STORE_SESS_HEAD_COL) are what store_session_confirm compares */
-const char store_sql_sess_get[] =
-    "SELECT " USER_COLS ", s.csrf_token, s.last_seen, (SELECT hash FROM audit_head WHERE id = 1) "
+/* the session, its user, the audit head and, in the same snapshot, the session_version that
+ * store_session_confirm compares with */
+static const char sql_sess_get[] =
+    "SELECT " USER_COLS ", s.csrf_token, s.last_seen, (SELECT hash FROM audit_head WHERE id = 1), "
+    "(SELECT v FROM session_version WHERE id = 1) "
     "FROM session s JOIN app_user u ON u.id = s.user_id JOIN org o ON o.id = u.org_id "
     "WHERE s.token_hash = ?1";
 static const char sql_sess_touch[] = "UPDATE session SET last_seen = ?2 WHERE token_hash = ?1";
@@ -444,13 +446,13 @@ done:
 static void read_session(struct store_stmt *st, struct arena *a, void *element)
 {
 	struct store_session *out = element;
-	const char *head = store_col_text(st, STORE_SESS_HEAD_COL);
+	const char *head = store_col_text(st, 17);
 
 	read_user(st, a, &out->user);
 	out->csrf = store_col_dup(st, 15, a);
 	out->last_seen = store_col_int(st, 16);
 	snprintf(out->head, sizeof(out->head), "%s", head ? head : "");
-	store_session_row_digest(st, out->row);
+	out->version = store_col_int(st, 18);
 }
 
 int store_session_get(struct store *s, struct arena *a, const char *token_hash,
@@ -459,7 +461,7 @@ int store_session_get(struct store *s, struct arena *a, const char *token_hash,
 	struct store_stmt *st;
 	int rc;
 
-	if ((rc = store_prepare(s, store_sql_sess_get, &st)) != KFQ_OK)
+	if ((rc = store_prepare(s, sql_sess_get, &st)) != KFQ_OK)
 		return rc;
 	store_bind_text(st, 1, token_hash);
 	if ((rc = store_row(st, a, read_session, out)) != KFQ_OK)
