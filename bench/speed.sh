@@ -21,7 +21,8 @@
 # server in turn, and the medians are reported (with the ratios of each round's pair).
 # The databases are ANALYZEd after loading, as autovacuum would in a while (and never does for
 # tables of fewer than 50 rows, such as the organizations and tasks here).
-#   bench/speed.sh [DURATION_SECONDS] [ROUNDS]   (BIN=… default build/kfq; OLD=…; DBS="sqlite pg")
+#   bench/speed.sh [DURATION_SECONDS] [ROUNDS]   (BIN=… default build/kfq; OLD=…; DBS="sqlite pg";
+#   PG_SOCKET=1: PostgreSQL over its Unix socket rather than loopback TCP)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DUR=${1:-5}
@@ -133,6 +134,9 @@ for kind in $DBS; do
 		psql -q "$url" -c 'CREATE DATABASE bench' -c 'CREATE DATABASE bench_old' >/dev/null
 		db=${url%/postgres}/bench
 		db_old=${url%/postgres}/bench_old
+		# PG_SOCKET=1: both over the cluster's Unix socket instead of loopback TCP
+		[ -n "${PG_SOCKET:-}" ] && sock="postgresql://kfq@/%s?host=$work/pg&port=$(cat "$work/pg/port")" &&
+			db=$(printf "$sock" bench) && db_old=$(printf "$sock" bench_old)
 	else
 		db=$work/bench.db
 		db_old=$work/bench-old.db
