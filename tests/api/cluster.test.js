@@ -280,6 +280,39 @@ describe('two servers behind nginx', { timeout: h.FILE_TIMEOUT }, () => {
 		await six(async () => h.assertError(await s.get('/api/milestones?page_size=5'), 401, 'not_authenticated'));
 	});
 
+	// An expiry deletes sessions and then moves session_version in one statement; a password
+	// change deletes the account's other sessions and moves it too. Both take the sessions' rows
+	// before session_version's, so one waits for the other instead of deadlocking. The expiry's
+	// order is played here by psql: the rows locked, then, once the change waits for them,
+	// session_version written.
+	test('a password change and an expiry of the same sessions wait for each other, never deadlock', { ...T, skip: !h.PG_URL }, async () => {
+		const s = new h.Client(a);
+		await s.login('zone2');
+		await new h.Client(a).login('zone2');
+		const id = (await s.get('/api/session')).json.user.id;
+		const psql = spawn('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', a.db], { stdio: ['pipe', 'ignore', 'pipe'] });
+		let stderr = '';
+		psql.stderr.on('data', (d) => {
+			stderr += d;
+		});
+		const exited = new Promise((resolve) => psql.on('exit', resolve));
+		const until = async (what, query) => {
+			for (let i = 0; i < 400; i++) {
+				if ((await h.sqlOk(a.db, query)).trim() !== '0') return;
+				await h.sleep(25);
+			}
+			assert.fail(`never ${what}`);
+		};
+		psql.stdin.write(`BEGIN;\nSELECT token_hash FROM session WHERE user_id = ${id} FOR UPDATE;\n`);
+		await until('locked', `SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'session' AND l.mode = 'RowShareLock'`);
+		const change = s.put('/api/session/password', { old_password: h.pw('zone2'), new_password: 'Zone2#Neu-Passw0rd' });
+		await until('waiting', `SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'`);
+		psql.stdin.end('UPDATE session_version SET v = v + 1 WHERE id = 1;\nCOMMIT;\n');
+		assert.equal(await exited, 0, stderr);
+		const r = await change;
+		assert.equal(r.status, 204, r.text);
+	});
+
 	test('kill -9 of one server under write load through nginx: every acknowledged write is kept', T, async (t) => {
 		const acked = [];
 		const statuses = new Map();
