@@ -341,9 +341,12 @@ int store_user_set_password(struct store *s, const struct store_actor *who,
 	time_format(time_now(), now);
 	if ((rc = begin_change(s, json, id, &before)) != KFQ_OK)
 		return rc;
-	rc = run(s, sql_set_pw, 4, id, hash, must_change, now);
+	/* the sessions first, as everywhere: their rows are locked before session_version's
+	 * (which the account's update moves), so that an expiry deleting the same rows at the
+	 * same time waits instead of deadlocking (migration 0075) */
+	rc = run(s, sql_kill_sessions, 2, id, keep_session, 0, NULL);
 	if (rc == KFQ_OK)
-		rc = run(s, sql_kill_sessions, 2, id, keep_session, 0, NULL);
+		rc = run(s, sql_set_pw, 4, id, hash, must_change, now);
 	return end_change(s, who, json, action, id, before, rc);
 }
 
@@ -354,15 +357,16 @@ static int set_lock(struct store *s, int64_t id, int64_t until, int failed)
 	int rc;
 
 	time_format(time_now(), now);
+	/* the sessions before the account, as in store_user_set_password */
+	if (until && (rc = run(s, sql_kill_sessions, 2, id, NULL, 0, NULL)) != KFQ_OK)
+		return rc;
 	if ((rc = store_prepare(s, sql_set_lock, &st)) != KFQ_OK)
 		return rc;
 	store_bind_int(st, 1, id);
 	store_bind_id(st, 2, until);
 	store_bind_int(st, 3, failed);
 	store_bind_text(st, 4, now);
-	if ((rc = store_run(st)) == KFQ_OK && until)
-		rc = run(s, sql_kill_sessions, 2, id, NULL, 0, NULL);
-	return rc;
+	return store_run(st);
 }
 
 /* element: the login-limit key prefix (char[ACCOUNT_LOGIN_KEY_MAX]) of a user name */
