@@ -306,7 +306,7 @@ describe('two servers behind nginx', { timeout: h.FILE_TIMEOUT }, () => {
 		psql.stdin.write(`BEGIN;\nSELECT token_hash FROM session WHERE user_id = ${id} FOR UPDATE;\n`);
 		await until('locked', `SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'session' AND l.mode = 'RowShareLock'`);
 		const change = s.put('/api/session/password', { old_password: h.pw('zone2'), new_password: 'Zone2#Neu-Passw0rd' });
-		await until('waiting', `SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'`);
+		await until('waiting', `SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database() AND query LIKE 'DELETE FROM session%'`);
 		psql.stdin.end('UPDATE session_version SET v = v + 1 WHERE id = 1;\nCOMMIT;\n');
 		assert.equal(await exited, 0, stderr);
 		const r = await change;
