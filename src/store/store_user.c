@@ -341,9 +341,9 @@ int store_user_set_password(struct store *s, const struct store_actor *who,
 	time_format(time_now(), now);
 	if ((rc = begin_change(s, json, id, &before)) != KFQ_OK)
 		return rc;
-	/* the sessions first, as everywhere: their rows are locked before session_version's
-	 * (which the account's update moves), so that an expiry deleting the same rows at the
-	 * same time waits instead of deadlocking (migration 0075) */
+	/* the sessions first, in the order an expiry's one statement takes them: their rows,
+	 * then session_version's (which the account's update moves too), so that the two wait
+	 * for each other instead of deadlocking (migration 0075, DECISIONS 184) */
 	rc = run(s, sql_kill_sessions, 2, id, keep_session, 0, NULL);
 	if (rc == KFQ_OK)
 		rc = run(s, sql_set_pw, 4, id, hash, must_change, now);
