@@ -22,7 +22,8 @@
 # The databases are ANALYZEd after loading, as autovacuum would in a while (and never does for
 # tables of fewer than 50 rows, such as the organizations and tasks here).
 #   bench/speed.sh [DURATION_SECONDS] [ROUNDS]   (BIN=… default build/kfq; OLD=…; DBS="sqlite pg";
-#   PG_SOCKET=1: kfq reaches PostgreSQL over its Unix socket instead of loopback TCP)
+#   PG_SOCKET=1: PostgreSQL over its Unix socket rather than loopback TCP; THREADS=N: every
+#   server's worker threads, default the number of CPUs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DUR=${1:-5}
@@ -93,7 +94,7 @@ start() {
 	local port b
 	port=$(free_port)
 	"$bin" serve --db "$db" --listen 127.0.0.1:$port --no-access-log \
-		--audit-checkpoint-interval 0 "$@" >"$work/$kind-$name.out" 2>"$work/$kind-$name.err" &
+		--audit-checkpoint-interval 0 ${THREADS:+--threads "$THREADS"} "$@" >"$work/$kind-$name.out" 2>"$work/$kind-$name.err" &
 	echo $! >"$work/$kind-$name.pid"
 	b=http://127.0.0.1:$port
 	for _ in $(seq 200); do curl -fs "$b/healthz" >/dev/null && break; sleep 0.05; done

@@ -1,14 +1,14 @@
 /* store_session.c - the sessions kept on a connection, so that a request's session can be
  * confirmed in the round trip of the request's first statement instead of read before it
  * (DECISIONS 155): what is kept is only a guess of the session's row, never trusted until the
- * database has answered that the row is the same. Must not decide what a session allows (api/
- * and core/account.c do). */
+ * database has answered that session_version has not moved since it was read (DECISIONS 191:
+ * one row by its key instead of the session joined with its user). Must not decide what a
+ * session allows (api/ and core/account.c do). */
 #include "store/store_impl.h"
 #include "store/store_user_impl.h"
 
 #include "util/log.h"
 
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,22 +29,6 @@ struct store_sessions {
 	const char *token_hash;
 	struct store_session *sess;
 };
-
-void store_session_row_digest(struct store_stmt *st, unsigned char out[STORE_SESS_DIGEST])
-{
-	crypto_generichash_state h;
-
-	crypto_generichash_init(&h, NULL, 0, STORE_SESS_DIGEST);
-	for (int i = 0; i < STORE_SESS_HEAD_COL; i++) {
-		const char *t = store_col_text(st, i);
-		/* each value's length before it, 0 for NULL, so that no two rows run together */
-		uint32_t n = t ? (uint32_t)strlen(t) + 1 : 0;
-		crypto_generichash_update(&h, (const unsigned char *)&n, sizeof(n));
-		if (t)
-			crypto_generichash_update(&h, (const unsigned char *)t, n - 1);
-	}
-	crypto_generichash_final(&h, out, STORE_SESS_DIGEST);
-}
 
 static const char *dup(struct arena *a, const char *t)
 {
@@ -102,14 +86,18 @@ void store_session_keep(struct store *s, const char *token_hash, const struct st
 	e->used = ++k->clock;
 }
 
+static void drop(struct kept *e)
+{
+	arena_release(&e->a);
+	e->token_hash[0] = '\0';
+}
+
 static void forget(struct store_sessions *k, const char *token_hash)
 {
 	struct kept *e = find(k, token_hash);
 
-	if (e) {
-		arena_release(&e->a);
-		e->token_hash[0] = '\0';
-	}
+	if (e)
+		drop(e);
 }
 
 int store_session_recall(struct store *s, struct arena *a, const char *token_hash,
@@ -124,22 +112,32 @@ int store_session_recall(struct store *s, struct arena *a, const char *token_has
 	return KFQ_OK;
 }
 
-/* store_guard's check of the session's row against the session recalled */
+/* session_version (migration 0075) and the audit head: two rows by their keys */
+static const char sql_version[] =
+    "SELECT v, (SELECT hash FROM audit_head WHERE id = 1) FROM session_version WHERE id = 1";
+
+/* store_guard's check of session_version against the one the recalled session was read with */
 static int confirm(struct store_stmt *st, int rc, void *arg)
 {
 	struct store_sessions *k = arg;
-	unsigned char row[STORE_SESS_DIGEST];
 	const char *head;
+	int64_t v;
 
 	if (rc != KFQ_ROW && rc != KFQ_DONE)
 		return rc;
-	if (rc == KFQ_ROW)
-		store_session_row_digest(st, row);
-	if (rc == KFQ_DONE || sodium_memcmp(row, k->sess->row, sizeof(row)) != 0) {
+	if (rc == KFQ_DONE) { /* no version row: a schema kfq did not make */
 		forget(k, k->token_hash);
 		return KFQ_ESTALE;
 	}
-	head = store_col_text(st, STORE_SESS_HEAD_COL);
+	if ((v = store_col_int(st, 0)) != k->sess->version) {
+		/* every session kept under another version may have changed, this one too: each is
+		 * read again at its next request rather than guessed and found changed */
+		for (int i = 0; i < SESSIONS_KEPT; i++)
+			if (k->kept[i].token_hash[0] && k->kept[i].sess.version != v)
+				drop(&k->kept[i]);
+		return KFQ_ESTALE;
+	}
+	head = store_col_text(st, 1);
 	snprintf(k->sess->head, sizeof(k->sess->head), "%s", head ? head : "");
 	return KFQ_OK;
 }
@@ -151,9 +149,8 @@ int store_session_confirm(struct store *s, const char *token_hash, struct store_
 
 	if (!s->sessions)
 		fatal("store: a session confirmed that was never kept");
-	if ((rc = store_prepare(s, store_sql_sess_get, &st)) != KFQ_OK)
+	if ((rc = store_prepare(s, sql_version, &st)) != KFQ_OK)
 		return rc;
-	store_bind_text(st, 1, token_hash);
 	s->sessions->token_hash = token_hash;
 	s->sessions->sess = sess;
 	store_guard(s, st, confirm, s->sessions);

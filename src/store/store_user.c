@@ -60,9 +60,11 @@ static const char sql_kill_sessions[] =
 static const char sql_sess_insert[] =
     "INSERT INTO session (token_hash, user_id, csrf_token, client_addr, created_at, last_seen) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-/* its columns before the head's (STORE_SESS_HEAD_COL) are what store_session_confirm compares */
-const char store_sql_sess_get[] =
-    "SELECT " USER_COLS ", s.csrf_token, s.last_seen, (SELECT hash FROM audit_head WHERE id = 1) "
+/* the session, its user, the audit head and, in the same snapshot, the session_version that
+ * store_session_confirm compares with */
+static const char sql_sess_get[] =
+    "SELECT " USER_COLS ", s.csrf_token, s.last_seen, (SELECT hash FROM audit_head WHERE id = 1), "
+    "(SELECT v FROM session_version WHERE id = 1) "
     "FROM session s JOIN app_user u ON u.id = s.user_id JOIN org o ON o.id = u.org_id "
     "WHERE s.token_hash = ?1";
 static const char sql_sess_touch[] = "UPDATE session SET last_seen = ?2 WHERE token_hash = ?1";
@@ -339,9 +341,12 @@ int store_user_set_password(struct store *s, const struct store_actor *who,
 	time_format(time_now(), now);
 	if ((rc = begin_change(s, json, id, &before)) != KFQ_OK)
 		return rc;
-	rc = run(s, sql_set_pw, 4, id, hash, must_change, now);
+	/* the sessions first, in the order an expiry's one statement takes them: their rows,
+	 * then session_version's (which the account's update moves too), so that the two wait
+	 * for each other instead of deadlocking (migration 0075, DECISIONS 191) */
+	rc = run(s, sql_kill_sessions, 2, id, keep_session, 0, NULL);
 	if (rc == KFQ_OK)
-		rc = run(s, sql_kill_sessions, 2, id, keep_session, 0, NULL);
+		rc = run(s, sql_set_pw, 4, id, hash, must_change, now);
 	return end_change(s, who, json, action, id, before, rc);
 }
 
@@ -352,15 +357,16 @@ static int set_lock(struct store *s, int64_t id, int64_t until, int failed)
 	int rc;
 
 	time_format(time_now(), now);
+	/* the sessions before the account, as in store_user_set_password */
+	if (until && (rc = run(s, sql_kill_sessions, 2, id, NULL, 0, NULL)) != KFQ_OK)
+		return rc;
 	if ((rc = store_prepare(s, sql_set_lock, &st)) != KFQ_OK)
 		return rc;
 	store_bind_int(st, 1, id);
 	store_bind_id(st, 2, until);
 	store_bind_int(st, 3, failed);
 	store_bind_text(st, 4, now);
-	if ((rc = store_run(st)) == KFQ_OK && until)
-		rc = run(s, sql_kill_sessions, 2, id, NULL, 0, NULL);
-	return rc;
+	return store_run(st);
 }
 
 /* element: the login-limit key prefix (char[ACCOUNT_LOGIN_KEY_MAX]) of a user name */
@@ -444,13 +450,13 @@ done:
 static void read_session(struct store_stmt *st, struct arena *a, void *element)
 {
 	struct store_session *out = element;
-	const char *head = store_col_text(st, STORE_SESS_HEAD_COL);
+	const char *head = store_col_text(st, 17);
 
 	read_user(st, a, &out->user);
 	out->csrf = store_col_dup(st, 15, a);
 	out->last_seen = store_col_int(st, 16);
 	snprintf(out->head, sizeof(out->head), "%s", head ? head : "");
-	store_session_row_digest(st, out->row);
+	out->version = store_col_int(st, 18);
 }
 
 int store_session_get(struct store *s, struct arena *a, const char *token_hash,
@@ -459,7 +465,7 @@ int store_session_get(struct store *s, struct arena *a, const char *token_hash,
 	struct store_stmt *st;
 	int rc;
 
-	if ((rc = store_prepare(s, store_sql_sess_get, &st)) != KFQ_OK)
+	if ((rc = store_prepare(s, sql_sess_get, &st)) != KFQ_OK)
 		return rc;
 	store_bind_text(st, 1, token_hash);
 	if ((rc = store_row(st, a, read_session, out)) != KFQ_OK)

@@ -140,8 +140,6 @@ int store_user_login_ok(struct store *s, const struct store_actor *who,
                         const struct store_user_json *json, int64_t id, const char *token_hash,
                         const char *csrf, const char *rehash);
 
-#define STORE_SESS_DIGEST 32 /* bytes */
-
 struct store_session {
 	struct store_user user;
 	const char *csrf;
@@ -149,7 +147,9 @@ struct store_session {
 	/* the audit head's hash as this session was read: it moves with every audited write, so
 	 * what the request answers from the data is current as of it (api/cache.c tags with it) */
 	char head[AUDIT_HASH_HEX];
-	unsigned char row[STORE_SESS_DIGEST]; /* a digest of the session's row but the head */
+	/* session_version.v read with it: the same while no session, account or organization's
+	 * name has changed since (migration 0075, DECISIONS 191) */
+	int64_t version;
 };
 
 /* KFQ_ENOTFOUND when no session has this token hash. One statement: the session, its user
@@ -163,11 +163,12 @@ int store_session_get(struct store *s, struct arena *a, const char *token_hash,
  * store_session_confirm before anything of it is answered. */
 int store_session_recall(struct store *s, struct arena *a, const char *token_hash,
                          struct store_session *out);
-/* Queues the session's statement for sess, recalled for token_hash, to run with the next
- * statement, in its round trip on PostgreSQL (store_guard_end tells the outcome): confirmed
- * when the row is the same but for the audit head, which then goes into sess->head (sess and
- * token_hash must live until then); KFQ_ESTALE, and forgotten, when the session is gone or
- * anything of it or its user has changed (logout, expiry, lock, role, scope, password). */
+/* Queues the confirmation of sess, recalled for token_hash, to run with the next statement, in
+ * its round trip on PostgreSQL (store_guard_end tells the outcome): one row read by its key,
+ * session_version with the audit head. Confirmed when the version is the one sess was read
+ * with: the audit head then goes into sess->head (sess and token_hash must live until then);
+ * KFQ_ESTALE, and forgotten, when it has moved: some session, account or organization's name
+ * has changed (a logout, an expiry, a lock, a role, a scope, a password), maybe this one. */
 int store_session_confirm(struct store *s, const char *token_hash, struct store_session *sess);
 /* Writes last_seen (not audited: it changes nothing the user did). */
 int store_session_touch(struct store *s, const char *token_hash, int64_t now);

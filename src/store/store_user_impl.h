@@ -15,12 +15,6 @@ int store_user_write_row(struct store *s, const struct store_user *u);
 int store_role_change_supersede(struct store *s, const struct store_actor *who,
                                 const struct store_user_json *json, int64_t user_id);
 
-/* The session's statement (store_session_get): ?1 the token's hash; its columns before
- * STORE_SESS_HEAD_COL are the session and its user, that one the audit head's hash. */
-extern const char store_sql_sess_get[];
-#define STORE_SESS_HEAD_COL 17
-/* A digest of the session row's columns before the head's (store_session.c). */
-void store_session_row_digest(struct store_stmt *st, unsigned char out[STORE_SESS_DIGEST]);
 /* Keeps a copy of sess, read now for token_hash, on s: store_session_recall returns it. */
 void store_session_keep(struct store *s, const char *token_hash, const struct store_session *sess);
 

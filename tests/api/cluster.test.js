@@ -233,6 +233,82 @@ describe('two servers behind nginx', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal((await admin.post(`/api/users/${id}/unlock`)).status, 200);
 	});
 
+	// What a kept session shows, changed in the database itself (psql, sqlite3: no server and no
+	// audit record knows of it), shows at the next request on a server that keeps the session
+	// (DECISIONS 191): the role, the data scope, the password to change, the organization's name,
+	// the session's own row.
+	test('a kept session shows a change made in the database itself at the next request', T, async () => {
+		const s = new h.Client(a);
+		await s.login('zone2');
+		const me = (await s.get('/api/session')).json.user;
+		const user = async () => {
+			const r = await s.get('/api/session');
+			assert.equal(r.status, 200, r.text);
+			return r.json.user;
+		};
+		// six requests, so that both workers of a read the session and then recall it
+		const six = async (check) => {
+			for (let i = 0; i < 6; i++) await check();
+		};
+		await six(async () => assert.equal((await user()).role, 'zone'));
+
+		await h.sqlOk(a.db, `UPDATE app_user SET role = 'county' WHERE id = ${me.id}`);
+		await six(async () => assert.equal((await user()).role, 'county'));
+		await h.sqlOk(a.db, `UPDATE app_user SET role = 'zone' WHERE id = ${me.id}`);
+		await six(async () => assert.equal((await user()).role, 'zone'));
+
+		await h.sqlOk(a.db, `UPDATE app_user SET data_scope = 'self' WHERE id = ${me.id}`);
+		await six(async () => assert.equal((await user()).data_scope, 'self'));
+		await h.sqlOk(a.db, `UPDATE app_user SET data_scope = '${me.data_scope}' WHERE id = ${me.id}`);
+		await six(async () => assert.equal((await user()).data_scope, me.data_scope));
+
+		await h.sqlOk(a.db, `UPDATE org SET name = name || '（改）' WHERE id = ${me.org_id}`);
+		await six(async () => assert.equal((await user()).org_name, `${me.org_name}（改）`));
+		await h.sqlOk(a.db, `UPDATE org SET name = '${me.org_name}' WHERE id = ${me.org_id}`);
+		await six(async () => assert.equal((await user()).org_name, me.org_name));
+
+		await h.sqlOk(a.db, `UPDATE app_user SET must_change = 1 WHERE id = ${me.id}`);
+		await six(async () => h.assertError(await s.get('/api/milestones?page_size=5'), 403, 'password_change_required'));
+		await h.sqlOk(a.db, `UPDATE app_user SET must_change = 0 WHERE id = ${me.id}`);
+		await six(async () => assert.equal((await s.get('/api/milestones?page_size=5')).status, 200));
+
+		await h.sqlOk(a.db, `DELETE FROM session WHERE user_id = ${me.id}`);
+		await six(async () => h.assertError(await s.get('/api/milestones?page_size=5'), 401, 'not_authenticated'));
+	});
+
+	// An expiry deletes sessions and then moves session_version in one statement; a password
+	// change deletes the account's other sessions and moves it too. Both take the sessions' rows
+	// before session_version's, so one waits for the other instead of deadlocking. The expiry's
+	// order is played here by psql: the rows locked, then, once the change waits for them,
+	// session_version written.
+	test('a password change and an expiry of the same sessions wait for each other, never deadlock', { ...T, skip: !h.PG_URL }, async () => {
+		const s = new h.Client(a);
+		await s.login('zone2');
+		await new h.Client(a).login('zone2');
+		const id = (await s.get('/api/session')).json.user.id;
+		const psql = spawn('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', a.db], { stdio: ['pipe', 'ignore', 'pipe'] });
+		let stderr = '';
+		psql.stderr.on('data', (d) => {
+			stderr += d;
+		});
+		const exited = new Promise((resolve) => psql.on('exit', resolve));
+		const until = async (what, query) => {
+			for (let i = 0; i < 400; i++) {
+				if ((await h.sqlOk(a.db, query)).trim() !== '0') return;
+				await h.sleep(25);
+			}
+			assert.fail(`never ${what}`);
+		};
+		psql.stdin.write(`BEGIN;\nSELECT token_hash FROM session WHERE user_id = ${id} FOR UPDATE;\n`);
+		await until('locked', `SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'session' AND l.mode = 'RowShareLock'`);
+		const change = s.put('/api/session/password', { old_password: h.pw('zone2'), new_password: 'Zone2#Neu-Passw0rd' });
+		await until('waiting', `SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database() AND query LIKE 'DELETE FROM session%'`);
+		psql.stdin.end('UPDATE session_version SET v = v + 1 WHERE id = 1;\nCOMMIT;\n');
+		assert.equal(await exited, 0, stderr);
+		const r = await change;
+		assert.equal(r.status, 204, r.text);
+	});
+
 	test('kill -9 of one server under write load through nginx: every acknowledged write is kept', T, async (t) => {
 		const acked = [];
 		const statuses = new Map();

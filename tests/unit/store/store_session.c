@@ -1,13 +1,16 @@
 /* Tests src/store/store_session.c on SQLite and PostgreSQL alike (run with "sqlite" or "pg"): a
  * session read on a connection is recalled without the database; its confirmation runs with
  * the next statement, whose rows are then read as usual, and takes the audit head as it is
- * now; a session whose row changed (its user's role, its last_seen) or that is gone is refused
+ * now; when anything session_version covers has changed (a user's role or password flag, an
+ * organization's name, a session gone, another session logged out) the session is refused
  * with KFQ_ESTALE — by the next statement, by a write transaction's begin (which then opened
- * nothing), or by store_guard_end — and forgotten, a write that came next not run; the
+ * nothing), or by store_guard_end — and forgotten with every session kept under the old
+ * version, a write that came next not run; last_seen written elsewhere changes nothing; the
  * confirmation's own statement asked for again runs first; a session of a custom scope is never
- * kept. */
+ * kept (DECISIONS 155, 191). */
 #include "testdb.h"
 
+#include "store/store_audit.h"
 #include "store/store_user.h"
 
 #include <stdio.h>
@@ -80,7 +83,9 @@ static void test_confirm(void **state)
 	assert_int_equal(store_guard_end(s), KFQ_OK);
 
 	/* an audited write elsewhere moves the head: still the same session, with the new head */
-	assert_int_equal(store_session_delete(s, &cli, "t2"), KFQ_OK);
+	assert_int_equal(store_begin(s), KFQ_OK);
+	assert_int_equal(store_audit_append_id(s, &cli, "update", "org", 1, NULL, NULL), KFQ_OK);
+	assert_int_equal(store_end(s, KFQ_OK), KFQ_OK);
 	recall_confirm(s, "t1", &a, &r);
 	assert_string_equal(r.head, first_head); /* the guess */
 	assert_int_equal(store_guard_end(s), KFQ_OK);
@@ -114,26 +119,44 @@ static void test_changed(void **state)
 	assert_int_equal(store_session_get(s, &a, "t1", &got), KFQ_OK);
 	assert_string_equal(got.user.role, "zone");
 
-	/* last_seen written by another server: a write transaction is refused before it opens */
+	/* last_seen written by another server: still the same session (the guess's last_seen is
+	 * older, which only makes it due for its write sooner) */
 	assert_int_equal(
 	    store_exec(s, "UPDATE session SET last_seen = 2000 WHERE token_hash = 't1'"), KFQ_OK);
+	recall_confirm(s, "t1", &a, &r);
+	assert_int_equal(r.last_seen, 1000);
+	assert_int_equal(next_statement(s), KFQ_OK);
+	assert_int_equal(store_guard_end(s), KFQ_OK);
+
+	/* the password to change: a write transaction is refused before it opens */
+	assert_int_equal(store_exec(s, "UPDATE app_user SET must_change = 1 WHERE id = 1"), KFQ_OK);
 	recall_confirm(s, "t1", &a, &r);
 	assert_int_equal(store_begin(s), KFQ_ESTALE);
 	assert_int_equal(store_begin(s), KFQ_OK);
 	store_rollback(s);
 
-	/* a write as the statement after it: not run when the session changed */
+	/* the organization renamed: a write as the statement after it is not run */
 	assert_int_equal(store_session_get(s, &a, "t1", &got), KFQ_OK);
-	assert_int_equal(
-	    store_exec(s, "UPDATE session SET last_seen = 3000 WHERE token_hash = 't1'"), KFQ_OK);
+	assert_true(got.user.must_change);
+	assert_int_equal(store_exec(s, "UPDATE org SET name = '市商务局甲' WHERE id = 1"), KFQ_OK);
 	recall_confirm(s, "t1", &a, &r);
 	assert_int_equal(store_exec_id(s, sql_org_rename, 1), KFQ_ESTALE);
 	assert_int_equal(store_query_int(s, sql_org_renamed, &n), KFQ_OK);
 	assert_int_equal(n, 0);
 
+	/* another session logged out: both kept sessions are read again, neither guessed */
+	assert_int_equal(store_session_get(s, &a, "t1", &got), KFQ_OK);
+	assert_string_equal(got.user.org_name, "市商务局甲");
+	assert_int_equal(got.last_seen, 2000);
+	assert_int_equal(store_session_get(s, &a, "t2", &got), KFQ_OK);
+	assert_int_equal(store_session_delete(s, &cli, "t2"), KFQ_OK);
+	recall_confirm(s, "t1", &a, &r);
+	assert_int_equal(store_guard_end(s), KFQ_ESTALE);
+	assert_int_equal(store_session_recall(s, &a, "t1", &r), KFQ_ENOTFOUND);
+	assert_int_equal(store_session_recall(s, &a, "t2", &r), KFQ_ENOTFOUND);
+
 	/* logged out: gone, told by store_guard_end when nothing else ran */
 	assert_int_equal(store_session_get(s, &a, "t1", &got), KFQ_OK);
-	assert_int_equal(got.last_seen, 3000);
 	assert_int_equal(store_exec(s, "DELETE FROM session WHERE token_hash = 't1'"), KFQ_OK);
 	recall_confirm(s, "t1", &a, &r);
 	assert_int_equal(store_guard_end(s), KFQ_ESTALE);
