@@ -493,7 +493,8 @@ static int matters(struct ctx *x)
 		char code[PROBLEM_CODE_SHOWN], norm[PROBLEM_CODE_CHARS + 1], hash[65], day[11];
 		struct store_problem p = {
 		    .matter_id = ms[i].id,
-		    .zone_org_id = x->zones[i % x->nzones].id,
+		    /* a zone is optional on a problem: none when no zone is a sample */
+		    .zone_org_id = x->nzones ? x->zones[i % x->nzones].id : 0,
 		    .enterprise = i ? "抚顺某新材料科技有限公司" : "抚顺某餐饮管理有限公司",
 		    .contact_phone = i ? "13904130000" : "13804130000",
 		    .source = i ? "visit" : "hotline",
