@@ -34,12 +34,14 @@ trap bench_exit EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # bench_db NAME: sets db to a new, empty database NAME: on PostgreSQL ($KIND = pg) in the
-# throwaway cluster, started by the first call (PGURL is its server), else the file $work/NAME.db
+# throwaway cluster, started by the first call (PGURL is its server), reached over loopback TCP
+# or, with PG_SOCKET=1, over the cluster's Unix socket; else the file $work/NAME.db
 bench_db() {
 	if [ "${KIND:-sqlite}" = pg ]; then
 		[ -n "${PGURL:-}" ] || PGURL=$(scripts/pg-temp.sh start "$work/pg")
 		psql -X -q "$PGURL" -c "CREATE DATABASE $1" >/dev/null
 		db=${PGURL%/postgres}/$1
+		[ -z "${PG_SOCKET:-}" ] || db="postgresql://kfq@/$1?host=$work/pg&port=$(cat "$work/pg/port")"
 	else
 		db=$work/$1.db
 	fi
