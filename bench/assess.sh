@@ -6,22 +6,15 @@
 # server (and, on PostgreSQL, in its backends). On SQLite or a throwaway
 # PostgreSQL cluster. The machine is shared: the load average is printed with the figures;
 # docs/PERFORMANCE.md records them.
-#   bench/assess.sh [sqlite|pg] [RUNS]   (needs a release build: ninja -C build)
+#   bench/assess.sh [sqlite|pg] [RUNS]   (needs a release build: make build; BIN=… for another)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KIND=${1:-sqlite}
 RUNS=${2:-5}
-BIN=${KFQ_BIN:-$PWD/build/kfq}
-work=$(mktemp -d)
-trap '[ "$KIND" = pg ] && scripts/pg-temp.sh stop "$work/pg" >/dev/null 2>&1; rm -rf "$work"' EXIT
-if [ "$KIND" = pg ]; then
-	url=$(scripts/pg-temp.sh start "$work/pg")
-	psql "$url" -qc 'CREATE DATABASE kfq_bench' >/dev/null
-	db=${url%/postgres}/kfq_bench
-	export KFQ_BENCH_PG_PID_FILE=$work/pg/data/postmaster.pid
-else
-	db=$work/bench.db
-fi
+. bench/lib.sh
+bench_db bench
+# assess.js counts the cluster's CPU with the server's
+[ "$KIND" != pg ] || export KFQ_BENCH_PG_PID_FILE=$work/pg/data/postmaster.pid
 echo "== $KIND, $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 node bench/assess.js "$BIN" "$db" "$RUNS"
 echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,5 +1,5 @@
 # cpu.sh - CPU seconds for the benchmarks on a shared machine, where wall time is mostly waiting
-# for a core. Sourced by bench/money.sh and bench/mujun.sh.
+# for a core. Sourced after bench/lib.sh by bench/money.sh, bench/mujun.sh and bench/relocate.sh.
 
 # The CPU seconds a PostgreSQL cluster (data directory $1, as scripts/pg-temp.sh makes it) has
 # used: the postmaster, its children and those it reaped. A backend's time is counted once it
@@ -17,4 +17,13 @@ pg_cluster_cpu() {
 # The CPU seconds process $1 has used itself.
 process_cpu() {
 	sed 's/^.*) //' "/proc/$1/stat" | awk -v t="$(getconf CLK_TCK)" '{ printf "%.2f\n", ($12 + $13) / t }'
+}
+
+# The CPU seconds of the server bench_serve started ($pid).
+kfq_cpu() { process_cpu "${pid:?}"; }
+
+# The CPU seconds of the database server: on PostgreSQL the throwaway cluster of bench/lib.sh,
+# on SQLite none (its work is done in kfq's own threads).
+server_cpu() {
+	if [ "${KIND:-sqlite}" = pg ]; then pg_cluster_cpu "${work:?}/pg/data"; else echo 0; fi
 }

@@ -4,13 +4,16 @@
 # then as a signed-in zone user (accepted uploads, received into temporary files). Records the
 # server's resident memory before, during (VmRSS) and its peak (VmHWM). Loopback only; the
 # machine's load (uptime) goes with the figures, since others may share it.
-#   bench/exhaust.sh [CONNS]        (release build: make build; KFQ_BIN=… for another binary)
+#   bench/exhaust.sh [CONNS]        (release build: make build; BIN=… for another binary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CONNS=${1:-60}
 . bench/lib.sh
-bench_serve "zone 抚顺经济开发区（示例） zone"
-read -r cookie csrf <<<"$(bench_login zone)"
+bench_db bench
+bench_migrate
+bench_users "zone 抚顺经济开发区（示例） zone"
+bench_serve kfq
+bench_login zone
 # the login's argon2id hash took 64 MiB for a moment: start the peak from here
 echo 5 >"/proc/$pid/clear_refs"
 

@@ -5,13 +5,11 @@
 # messages: the peak memory (GNU time's maximum resident set) must not grow with the file, as
 # the mbox is read message by message. Prints both runs' wall time and peak memory. Figures go
 # to docs/PERFORMANCE.md.
-#   bench/mail.sh [MESSAGES]
+#   bench/mail.sh [MESSAGES]   (release build: make build; BIN=… for another binary)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-20000}
-BIN=$PWD/build/kfq
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. bench/lib.sh
 
 python3 - "$work" "$N" <<'PY'
 import sys

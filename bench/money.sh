@@ -20,20 +20,17 @@
 #   another build, e.g. main's, to compare)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. bench/cpu.sh
 KIND=${1:-sqlite}
-BIN=${KFQ_BIN:-$PWD/build/kfq}
 N=${2:-100000}
 M=$((N * 10))
-work=$(mktemp -d)
-# (every step may fail: under set -e a failing kill of a process already gone made the script
-# exit 1 after a good run)
-trap 'kill $(cat "$work"/*.pid 2>/dev/null) 2>/dev/null || true; if [ "$KIND" = pg ]; then scripts/pg-temp.sh stop "$work/pg" >/dev/null || true; fi; rm -rf "$work"' EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+. bench/lib.sh
+. bench/cpu.sh
 
 echo "== generating $N enterprises and $M tax records"
 python3 - "$work" "$N" <<'PY'
-import random, sys, zipfile
+import random, sys
+sys.path.insert(0, 'bench')
+import xlsx
 work, n = sys.argv[1], int(sys.argv[2])
 ALPHA = '0123456789ABCDEFGHJKLMNPQRTUWXY'
 WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
@@ -73,16 +70,7 @@ parts = ['<row r="1">' + ''.join(f'<c r="{"ABCD"[k]}1" t="s"><v>{si(v)}</v></c>'
 for r, (u, y, t, a) in enumerate(rows, 2):
     parts.append(f'<row r="{r}"><c r="A{r}" t="s"><v>{si(u)}</v></c><c r="B{r}"><v>{y}</v></c>'
                  f'<c r="C{r}" t="s"><v>{si(t)}</v></c><c r="D{r}"><v>{a}</v></c></row>')
-M = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
-R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
-P = 'http://schemas.openxmlformats.org/package/2006/relationships'
-with zipfile.ZipFile(f'{work}/taxes.xlsx', 'w', zipfile.ZIP_DEFLATED) as z:
-    z.writestr('_rels/.rels', f'<Relationships xmlns="{P}"><Relationship Id="rId1" Type="{R}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
-    z.writestr('xl/workbook.xml', f'<workbook xmlns="{M}" xmlns:r="{R}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
-    z.writestr('xl/_rels/workbook.xml.rels', f'<Relationships xmlns="{P}"><Relationship Id="rId1" Type="{R}/worksheet" Target="worksheets/sheet1.xml"/>'
-               f'<Relationship Id="rId2" Type="{R}/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
-    z.writestr('xl/sharedStrings.xml', f'<sst xmlns="{M}" count="{len(strings)}" uniqueCount="{len(strings)}">' + ''.join(f'<si><t>{s}</t></si>' for s in strings) + '</sst>')
-    z.writestr('xl/worksheets/sheet1.xml', f'<worksheet xmlns="{M}"><sheetData>{"".join(parts)}</sheetData></worksheet>')
+xlsx.write(f'{work}/taxes.xlsx', ''.join(parts), strings)
 # each year's configuration as the finance bureau's page sets it (every tax type)
 shares = {'vat': 2500, 'cit': 2000, 'iit': 2000, 'property': 10000, 'land_use': 10000}
 codes = ['vat', 'consumption', 'cit', 'iit', 'resource', 'city_maint', 'property', 'land_use', 'land_vat', 'stamp',
@@ -95,30 +83,6 @@ with open(f'{work}/config.sql', 'w') as f:
 PY
 ls -l "$work"/enterprises.csv "$work"/taxes.csv "$work"/taxes.xlsx | awk '{print $5, $9}'
 
-[ "$KIND" = pg ] && PGURL=$(scripts/pg-temp.sh start "$work/pg")
-fresh_db() { # $1 name
-	if [ "$KIND" = pg ]; then
-		psql -X -q "$PGURL" -c "CREATE DATABASE $1"
-		echo "${PGURL%/postgres}/$1"
-	else
-		echo "$work/$1.db"
-	fi
-}
-sql() { # $1 database, stdin SQL
-	if [ "$KIND" = pg ]; then psql -X -q -v ON_ERROR_STOP=1 "$1" >/dev/null; else sqlite3 -bail "$1"; fi
-}
-# CPU seconds the PostgreSQL cluster has used: the postmaster, its children and those it reaped
-server_cpu() {
-	if [ "$KIND" = pg ]; then pg_cluster_cpu "$work/pg/data"; else echo 0; fi
-}
-echo "data_dir = $work/files" >"$work/kfq.conf"
-new_db() { # $1 name: a migrated database with the demo organizations
-	local db
-	db=$(fresh_db "$1")
-	"$BIN" migrate --db "$db" >/dev/null
-	"$BIN" org import --db "$db" data/demo/orgs.tsv >/dev/null
-	echo "$db"
-}
 timed() { # $1 label, the command after: wall, CPU and peak memory of kfq, the server's CPU
 	local label=$1 before after
 	shift
@@ -133,42 +97,32 @@ timed() { # $1 label, the command after: wall, CPU and peak memory of kfq, the s
 }
 
 echo "== kfq import (command line)"
-db=$(new_db bench_cli)
+bench_db bench_cli
+bench_migrate
 timed "import enterprises ($N, CSV)" "$BIN" import enterprises "$work/enterprises.csv" --db "$db" --config "$work/kfq.conf"
 timed "import taxes ($M, CSV)" "$BIN" import taxes "$work/taxes.csv" --db "$db" --config "$work/kfq.conf"
-sql "$db" <"$work/config.sql"
+sql <"$work/config.sql"
 if [ "$KIND" = pg ]; then timed "VACUUM (ANALYZE) after the imports" psql -X -q "$db" -c "VACUUM (ANALYZE)"; fi
 timed "revshare compute 2025 (first)" "$BIN" revshare compute 2025 --db "$db"
 timed "revshare compute 2025 (unchanged)" "$BIN" revshare compute 2025 --db "$db"
-echo "UPDATE revshare_year SET ratio_bp = 4000 WHERE year = 2025;" | sql "$db"
+sql "UPDATE revshare_year SET ratio_bp = 4000 WHERE year = 2025"
 timed "revshare compute 2025 (recomputed)" "$BIN" revshare compute 2025 --db "$db"
 grep 'total returned' "$work/out"
 
 echo "== POST /api/imports/taxes of the .xlsx to kfq serve"
-db=$(new_db bench_http)
+bench_db bench_http
+bench_migrate
 "$BIN" import enterprises "$work/enterprises.csv" --db "$db" --config "$work/kfq.conf" >/dev/null
-echo 'Bench#Passw0rd1' | "$BIN" user add --db "$db" --username finance --org 市财政局 --role department --password-stdin >/dev/null
-echo 'Bench#Passw0rd1' | "$BIN" user add --db "$db" --username office --org 市商务局 --role office --password-stdin >/dev/null
-port=$(free_port)
-base=http://127.0.0.1:$port
-"$BIN" serve --db "$db" --config "$work/kfq.conf" --listen "127.0.0.1:$port" --no-access-log >"$work/serve.out" 2>&1 &
-echo $! >"$work/kfq.pid"
-pid=$(cat "$work/kfq.pid")
-for _ in $(seq 200); do curl -fs "$base/healthz" >/dev/null && break; sleep 0.05; done
-login() { # $1 user: sets cookie and csrf
-	cookie=$(curl -s -D - -o /dev/null -H "Origin: $base" -H 'Content-Type: application/json' \
-		-d "{\"username\":\"$1\",\"password\":\"Bench#Passw0rd1\"}" "$base/api/session" |
-		sed -n 's/^Set-Cookie: \(kfq_session=[^;]*\).*/\1/p')
-	csrf=$(curl -fs -H "Cookie: $cookie" "$base/api/session" | python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])')
-}
+bench_users "finance 市财政局 department" "office 市商务局 office"
+bench_serve kfq
 # the capability the seed's article 6 gives 市财政局, granted by the office (no policy here)
-login office
+bench_login office
 finance_org=$(curl -fs -G --data-urlencode q=市财政局 -H "Cookie: $cookie" "$base/api/orgs" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 curl -fs -o /dev/null -H "Cookie: $cookie" -H "Origin: $base" -H "X-CSRF-Token: $csrf" -H 'Content-Type: application/json' \
 	-d "{\"org_id\":$finance_org,\"capability\":\"confirm_revenue\"}" "$base/api/capabilities/grants"
-login finance
-idle=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
-(while kill -0 "$pid" 2>/dev/null; do awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null; sleep 0.1; done) >"$work/rss" &
+bench_login finance
+idle=$(kb VmRSS)
+(while kill -0 "$pid" 2>/dev/null; do kb VmRSS 2>/dev/null; sleep 0.1; done) >"$work/rss" &
 echo $! >"$work/sampler.pid"
 start=$(date +%s.%N)
 cpu_before=$(process_cpu "$pid")
@@ -181,7 +135,7 @@ cpu_after=$(process_cpu "$pid")
 srv_after=$(server_cpu)
 kill "$(cat "$work/sampler.pid")" 2>/dev/null || true
 [ "$code" = 201 ] || { echo "import answered $code: $(head -c 400 "$work/import.json")"; exit 1; }
-hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
+hwm=$(kb VmHWM)
 printf '%-8s %-34s %6.2f s wall  kfq cpu %5.2f s  server cpu %5.2f s  kfq resident %d KiB idle, %d KiB most sampled, %d KiB peak  load %s\n' \
 	"$KIND" "HTTP import taxes ($M, .xlsx)" "$(echo "$end - $start" | bc)" \
 	"$(echo "$cpu_after - $cpu_before" | bc)" "$(echo "$srv_after - $srv_before" | bc)" "$idle" \

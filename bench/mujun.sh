@@ -15,35 +15,23 @@
 #   bench/mujun.sh [sqlite|pg] [ENTERPRISES]   (needs a release build: ninja -C build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. bench/cpu.sh
 KIND=${1:-sqlite}
 N=${2:-1000000}
-BIN=${BIN:-$PWD/build/kfq}
-work=$(mktemp -d)
-trap 'kill $(cat "$work"/kfq.pid 2>/dev/null) 2>/dev/null; [ "$KIND" = pg ] && scripts/pg-temp.sh stop "$work/pg" >/dev/null; rm -rf "$work"' EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+. bench/lib.sh
+. bench/cpu.sh
 
+bench_db bench
 if [ "$KIND" = pg ]; then
-	url=$(scripts/pg-temp.sh start "$work/pg")
-	psql -X -q "$url" -c 'CREATE DATABASE bench' >/dev/null
-	db=${url%/postgres}/bench
-	sql() { psql -X -q -v ON_ERROR_STOP=1 "$db" >/dev/null; }
-	query() { psql -X -q -A -t "$db"; }
 	series="generate_series(1, $N) AS n(i)"
 	pre=""
 else
-	db=$work/bench.db
-	sql() { sqlite3 -bail "$db"; }
-	query() { sqlite3 "$db"; }
 	series="n"
 	pre="WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $N)"
 fi
-"$BIN" migrate --db "$db" >/dev/null
-"$BIN" org import --db "$db" data/demo/orgs.tsv >/dev/null
-echo 'Bench#Passw0rd1' | "$BIN" user add --db "$db" --username land --org 市自然资源局 --role department --password-stdin >/dev/null
+bench_migrate
+bench_users "land 市自然资源局 department"
 # manage_land, for the scheme the "changed" round stores
-echo "INSERT INTO org_capability (org_id, capability, granted_by_name, granted_at, note)
-  SELECT id, 'manage_land', 'cli:bench', '2026-01-01T00:00:00Z', 'bench' FROM org WHERE name = '市自然资源局';" | sql
+bench_grant 市自然资源局 manage_land
 
 echo "== generating $N enterprises, $((N * 2)) tax records, $((N * 2)) figures, ~$((N * 11 / 35)) parcels ($KIND)"
 start=$(date +%s.%N)
@@ -70,25 +58,9 @@ SQL
 [ "$KIND" = sqlite ] && echo 'ANALYZE;' | sql
 printf 'generated in %.1f s\n' "$(echo "$(date +%s.%N) - $start" | bc)"
 
-port=$(free_port)
-base=http://127.0.0.1:$port
-echo "data_dir = $work/files" >"$work/kfq.conf"
-"$BIN" serve --db "$db" --config "$work/kfq.conf" --listen "127.0.0.1:$port" --no-access-log >"$work/serve.out" 2>&1 &
-echo $! >"$work/kfq.pid"
-for _ in $(seq 200); do curl -fs "$base/healthz" >/dev/null && break; sleep 0.05; done
-cookie=$(curl -s -D - -o /dev/null -H "Origin: $base" -H 'Content-Type: application/json' \
-	-d '{"username":"land","password":"Bench#Passw0rd1"}' "$base/api/session" |
-	sed -n 's/^Set-Cookie: \(kfq_session=[^;]*\).*/\1/p')
-[ -n "$cookie" ] || { echo "login failed"; exit 1; }
-csrf=$(curl -fs -H "Cookie: $cookie" "$base/api/session" | python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])')
+bench_serve kfq
+bench_login land
 zones=$(echo "SELECT id FROM org WHERE type = 'zone' AND name LIKE '%（示例）' ORDER BY id;" | query)
-
-# CPU seconds of the kfq process (and, on PostgreSQL, of the cluster): on a shared machine the
-# wall time is mostly waiting for a core
-kfq_cpu() { process_cpu "$(cat "$work/kfq.pid")"; }
-server_cpu() {
-	if [ "$KIND" = pg ]; then pg_cluster_cpu "$work/pg/data"; else echo 0; fi
-}
 
 # one round: each zone's evaluation, one request at a time; page_size $2 makes each round's URLs
 # its own, so that no answer kept by the answer cache (api/cache.c) is what is measured

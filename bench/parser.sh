@@ -3,13 +3,12 @@
 # document, how many of its articles come out exactly as its hand-checked expected parse says
 # (number, title, lead, responsible, deadline), and which do not; then the figure overall, and
 # how long a parse takes. docs/PERFORMANCE.md records the figures.
-#   bench/parser.sh [KFQ_BINARY]    (default build/kfq; any build works, timing wants release)
+#   bench/parser.sh [KFQ_BINARY]    (default $BIN or build/kfq; any build works, timing wants release)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN=${1:-$PWD/build/kfq}
-[ -x "$BIN" ] || { echo "bench/parser.sh: no kfq binary at $BIN (ninja -C build)" >&2; exit 2; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+[ $# -eq 0 ] || BIN=$1
+. bench/lib.sh
+[ -x "$BIN" ] || { echo "bench/parser.sh: no kfq binary at $BIN (make build)" >&2; exit 2; }
 for txt in tests/data/corpus/*.txt; do
 	name=$(basename "$txt" .txt)
 	"$BIN" policy parse --json "$txt" >"$work/$name.json"

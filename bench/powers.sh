@@ -15,12 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 KIND=${1:-sqlite}
 DUR=${2:-5}
-BIN=${BIN:-$PWD/build/kfq}
-OUT=$PWD/bench/out
-mkdir -p "$OUT"
-work=$(mktemp -d)
-trap 'kill $(cat "$work"/kfq.pid 2>/dev/null) 2>/dev/null; [ "$KIND" = pg ] && scripts/pg-temp.sh stop "$work/pg"; rm -rf "$work"' EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+. bench/lib.sh
 
 # 100 zones under the seven counties, plus the city departments of the demo
 {
@@ -31,25 +26,17 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 	done
 } >"$work/orgs.tsv"
 
+bench_db bench
 if [ "$KIND" = pg ]; then
-	url=$(scripts/pg-temp.sh start "$work/pg")
-	psql -q "$url" -c 'CREATE DATABASE bench' >/dev/null
-	db=${url%/postgres}/bench
-	q() { psql -q -v ON_ERROR_STOP=1 "$db" -c "$1" >/dev/null; }
 	month() { echo "to_char(DATE '2024-01-01' + ($1) * INTERVAL '1 month', 'YYYY-MM')"; }
 else
-	db=$work/bench.db
-	q() { sqlite3 "$db" "$1"; }
 	month() { echo "strftime('%Y-%m', date('2024-01-01', '+' || ($1) || ' months'))"; }
 fi
-"$BIN" migrate --db "$db" >/dev/null
-"$BIN" org import --db "$db" "$work/orgs.tsv" >/dev/null
-echo 'Bench#Passw0rd' | "$BIN" user add --db "$db" --username office --org 市商务局 --role office --password-stdin >/dev/null
-echo 'Bench#Passw0rd' | "$BIN" user add --db "$db" --username zone1 --org 压测开发区001 --role zone --password-stdin >/dev/null
-echo 'Bench#Passw0rd' | "$BIN" user add --db "$db" --username dept1 --org 市市场监管局 --role department --password-stdin >/dev/null
+bench_migrate "$work/orgs.tsv"
+bench_users "office 市商务局 office" "zone1 压测开发区001 zone" "dept1 市市场监管局 department"
 
 echo "generating 5,000 powers, 20,000 delegations and 500,000 monthly rows ($KIND)…"
-q "INSERT INTO power_item (dept_org_id, code, name, kind, legal_basis, statutory_days, promised_days,
+sql "INSERT INTO power_item (dept_org_id, code, name, kind, legal_basis, statutory_days, promised_days,
      accept_incomplete, notify_commit, created_at, updated_at)
    WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 5000),
    d AS (SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 AS k FROM org WHERE type = 'city_department'),
@@ -57,12 +44,12 @@ q "INSERT INTO power_item (dept_org_id, code, name, kind, legal_basis, statutory
    SELECT d.id, 'B' || s.n, '压测事项' || s.n, 'licensing', '《压测依据》第' || s.n || '条', 20, 10, 0, 0,
           '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'
    FROM s CROSS JOIN nd JOIN d ON d.k = s.n % nd.c"
-q "INSERT INTO power_delegation (power_id, zone_org_id, dept_org_id, status, origin, mode, effective_from,
+sql "INSERT INTO power_delegation (power_id, zone_org_id, dept_org_id, status, origin, mode, effective_from,
      document, service_place, created_at, updated_at)
    SELECT p.id, z.id, p.dept_org_id, 'accepted', 'department', 'direct', '2024-01-01', '压测文件',
           z.name || '政务服务中心', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z'
    FROM power_item p, org z WHERE z.type = 'zone' AND (p.id + z.id) % 25 = 0"
-q "INSERT INTO power_case_month (delegation_id, month, received, done, done_in_time, days_x100, good, bad)
+sql "INSERT INTO power_case_month (delegation_id, month, received, done, done_in_time, days_x100, good, bad)
    WITH RECURSIVE s(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM s WHERE n < 24)
    SELECT d.id, $(month s.n), (d.id + s.n) % 13, (d.id + s.n) % 11, (d.id + s.n) % 11 - (d.id % 2),
           CASE WHEN (d.id + s.n) % 11 = 0 THEN 0 ELSE 300 + (d.id * 7 + s.n) % 900 END,
@@ -70,41 +57,33 @@ q "INSERT INTO power_case_month (delegation_id, month, received, done, done_in_t
    FROM power_delegation d, s WHERE (d.id + s.n) % 11 - (d.id % 2) >= 0"
 # the running sums the application keeps in the month's write (migration 0063), here as its
 # backfill does; a binary from before 0063 has no such table
-if q "SELECT 1 FROM power_case_run LIMIT 1" 2>/dev/null; then
-	q "$(sed -n '/^INSERT INTO power_case_run/,/;$/p' src/store/migrations/0063_power_case_run.sql)"
+if sql "SELECT 1 FROM power_case_run LIMIT 1" 2>/dev/null; then
+	sql "$(sed -n '/^INSERT INTO power_case_run/,/;$/p' src/store/migrations/0063_power_case_run.sql)"
 fi
-q "INSERT INTO power_list_publication (zone_org_id, published, changed_at)
+sql "INSERT INTO power_list_publication (zone_org_id, published, changed_at)
    SELECT id, 1, '2026-01-01T00:00:00Z' FROM org WHERE type = 'zone'"
 # PostgreSQL: vacuumed as autovacuum leaves a table after a load (visibility map set, so the
 # index-only reads of the running sums skip the heap); measuring right after a bulk insert
 # would count hint-bit writes and heap visits a running server does not make
-if [ "$KIND" = pg ]; then q "VACUUM ANALYZE"; else q "ANALYZE"; fi
-q "SELECT (SELECT COUNT(*) FROM power_item) || ' powers, ' || (SELECT COUNT(*) FROM power_delegation) ||
-   ' delegations, ' || (SELECT COUNT(*) FROM power_case_month) || ' monthly rows'" || true
-[ "$KIND" = sqlite ] && sqlite3 "$db" "SELECT (SELECT COUNT(*) FROM power_item) || ' powers, ' || (SELECT COUNT(*) FROM power_delegation) || ' delegations, ' || (SELECT COUNT(*) FROM power_case_month) || ' monthly rows'"
-[ "$KIND" = pg ] && psql -At "$db" -c "SELECT (SELECT COUNT(*) FROM power_item) || ' powers, ' || (SELECT COUNT(*) FROM power_delegation) || ' delegations, ' || (SELECT COUNT(*) FROM power_case_month) || ' monthly rows'"
+if [ "$KIND" = pg ]; then sql "VACUUM ANALYZE"; else sql ANALYZE; fi
+query "SELECT (SELECT COUNT(*) FROM power_item) || ' powers, ' || (SELECT COUNT(*) FROM power_delegation) ||
+   ' delegations, ' || (SELECT COUNT(*) FROM power_case_month) || ' monthly rows'"
 
-port=$(free_port)
-"$BIN" serve --db "$db" --listen 127.0.0.1:$port --no-access-log >"$work/serve.out" 2>"$work/serve.err" &
-echo $! >"$work/kfq.pid"
-for _ in $(seq 200); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.05; done
-b=http://127.0.0.1:$port
-login() {
-	curl -s -D "$work/h" -H "Origin: $b" -H 'Content-Type: application/json' \
-		-d "{\"username\":\"$1\",\"password\":\"Bench#Passw0rd\"}" "$b/api/session" >/dev/null
-	sed -n 's/^Set-Cookie: \(kfq_session=[^;]*\).*/\1/p' "$work/h"
-}
-office=$(login office)
-zone=$(login zone1)
-dept=$(login dept1)
-zid=$(curl -fs -H "Cookie: $office" "$b/api/power-orgs" | python3 -c 'import json,sys; print([o["id"] for o in json.load(sys.stdin)["items"] if o["name"] == "压测开发区001"][0])')
+bench_serve kfq
+bench_login office
+office=$cookie
+bench_login zone1
+zone=$cookie
+bench_login dept1
+dept=$cookie
+zid=$(curl -fs -H "Cookie: $office" "$base/api/power-orgs" | python3 -c 'import json,sys; print([o["id"] for o in json.load(sys.stdin)["items"] if o["name"] == "压测开发区001"][0])')
 period='from=2025-01&to=2025-12'
 # "pid CPU-ticks" of kfq and of the backends of its connections, one a line
 backends="SELECT pid FROM pg_stat_activity WHERE datname = 'bench' AND
 	backend_type = 'client backend' AND pid <> pg_backend_pid()"
 cpu_snap() {
 	local p
-	for p in $(cat "$work/kfq.pid") $([ "$KIND" = pg ] && psql -At "$db" -c "$backends"); do
+	for p in $pid $([ "$KIND" = pg ] && query "$backends"); do
 		[ -r "/proc/$p/stat" ] && echo "$p $(awk '{print $14 + $15}' "/proc/$p/stat")"
 	done
 	return 0
@@ -113,11 +92,11 @@ hz=$(getconf CLK_TCK)
 for name in zone-list zone-eval dept-eval province-eval public; do
 	who=$office
 	case $name in
-	zone-list) url="$b/api/power-delegations?page_size=20" who=$zone ;;
-	zone-eval) url="$b/api/power-evaluations/figures?$period&zone_org_id=$zid&page_size=500" who=$zone ;;
-	dept-eval) url="$b/api/power-evaluations/figures?$period&page_size=20" who=$dept ;;
-	province-eval) url="$b/api/power-evaluations/figures?$period&page_size=20" ;;
-	public) url="$b/api/public/power-lists/$zid" ;;
+	zone-list) url="$base/api/power-delegations?page_size=20" who=$zone ;;
+	zone-eval) url="$base/api/power-evaluations/figures?$period&zone_org_id=$zid&page_size=500" who=$zone ;;
+	dept-eval) url="$base/api/power-evaluations/figures?$period&page_size=20" who=$dept ;;
+	province-eval) url="$base/api/power-evaluations/figures?$period&page_size=20" ;;
+	public) url="$base/api/public/power-lists/$zid" ;;
 	esac
 	curl -fs -H "Cookie: $who" "$url" | python3 -c 'import json,sys; d=json.load(sys.stdin); print("'"$name"': total", d["total"], "items", len(d["items"]))'
 	echo "== $KIND $name (wrk -t1 -c1 -d${DUR}s)"
@@ -127,7 +106,7 @@ for name in zone-list zone-eval dept-eval province-eval public; do
 	grep -E 'Latency  |50%|90%|99%|Requests/sec' "$OUT/$KIND-powers-$name.txt"
 	n=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$OUT/$KIND-powers-$name.txt")
 	# a backend first seen after the run (a connection opened during it) counts from zero
-	awk -v n="$n" -v hz="$hz" -v kfq="$(cat "$work/kfq.pid")" 'NR == FNR { b[$1] = $2; next }
+	awk -v n="$n" -v hz="$hz" -v kfq="$pid" 'NR == FNR { b[$1] = $2; next }
 		{ d = ($2 - b[$1]) * 1000 / hz; if ($1 == kfq) k += d; else p += d }
 		END { printf "    server CPU per request: %.2f ms (kfq %.2f, database %.2f), " \
 			"%d requests, load %s\n", (k + p) / n, k / n, p / n, n, load }' \

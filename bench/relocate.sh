@@ -13,32 +13,17 @@
 #   bench/relocate.sh [sqlite|pg] [ZONES] [PER_ZONE]   (needs a release build: ninja -C build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. bench/cpu.sh
 KIND=${1:-sqlite}
 ZONES=${2:-100}
 PER=${3:-1000}
-BIN=${BIN:-$PWD/build/kfq}
-work=$(mktemp -d)
-trap 'kill $(cat "$work"/kfq.pid 2>/dev/null) 2>/dev/null; [ "$KIND" = pg ] && scripts/pg-temp.sh stop "$work/pg" >/dev/null; rm -rf "$work"' EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+. bench/lib.sh
+. bench/cpu.sh
 
-if [ "$KIND" = pg ]; then
-	url=$(scripts/pg-temp.sh start "$work/pg")
-	psql -X -q "$url" -c 'CREATE DATABASE bench' >/dev/null
-	db=${url%/postgres}/bench
-	sql() { psql -X -q -v ON_ERROR_STOP=1 "$db" >/dev/null; }
-	query() { psql -X -q -A -t "$db"; }
-else
-	db=$work/bench.db
-	sql() { sqlite3 -bail "$db"; }
-	query() { sqlite3 "$db"; }
-fi
-"$BIN" migrate --db "$db" >/dev/null
+bench_db bench
 { cat data/demo/orgs.tsv; python3 bench/relocate.py orgs "$ZONES"; } >"$work/orgs.tsv"
-"$BIN" org import --db "$db" "$work/orgs.tsv" >/dev/null
-echo 'Bench#Passw0rd1' | "$BIN" user add --db "$db" --username land --org 市自然资源局 --role department --password-stdin >/dev/null
-echo "INSERT INTO org_capability (org_id, capability, granted_by_name, granted_at, note)
-  SELECT id, 'manage_land', 'cli:bench', '2026-01-01T00:00:00Z', 'bench' FROM org WHERE name = '市自然资源局';" | sql
+bench_migrate "$work/orgs.tsv"
+bench_users "land 市自然资源局 department"
+bench_grant 市自然资源局 manage_land
 zones=$(echo "SELECT id FROM org WHERE name LIKE '压测开发区%' ORDER BY id;" | query)
 ids=$(echo "$zones" | paste -sd,)
 
@@ -47,23 +32,8 @@ python3 bench/relocate.py boundaries "$ZONES" "$work"
 python3 bench/relocate.py projects "$ids" "$PER" | sql
 echo 'ANALYZE;' | sql
 
-port=$(free_port)
-base=http://127.0.0.1:$port
-echo "data_dir = $work/files" >"$work/kfq.conf"
-"$BIN" serve --db "$db" --config "$work/kfq.conf" --listen "127.0.0.1:$port" --no-access-log >"$work/serve.out" 2>&1 &
-echo $! >"$work/kfq.pid"
-for _ in $(seq 200); do curl -fs "$base/healthz" >/dev/null && break; sleep 0.05; done
-curl -s -D "$work/h" -H "Origin: $base" -H 'Content-Type: application/json' \
-	-d '{"username":"land","password":"Bench#Passw0rd1"}' "$base/api/session" |
-	python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])' >"$work/t"
-cookie=$(sed -n 's/^Set-Cookie: \(kfq_session=[^;]*\).*/\1/p' "$work/h")
-csrf=$(cat "$work/t")
-[ -n "$cookie" ] || { echo "login failed"; exit 1; }
-
-kfq_cpu() { process_cpu "$(cat "$work/kfq.pid")"; }
-server_cpu() {
-	if [ "$KIND" = pg ]; then pg_cluster_cpu "$work/pg/data"; else echo 0; fi
-}
+bench_serve kfq
+bench_login land
 
 for round in 1 2; do
 	c0=$(kfq_cpu)

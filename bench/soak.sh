@@ -7,7 +7,7 @@
 # GET /healthz and a signed-in GET /api/orgs on new connections every 50 ms; the server's
 # resident memory is sampled every 2 s. The machine's load (uptime) goes with the figures:
 # others may share it.
-#   bench/soak.sh [SECONDS] [CONNS]      (release build: make build; KFQ_BIN=… for another)
+#   bench/soak.sh [SECONDS] [CONNS]      (release build: make build; BIN=… for another)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-300}
@@ -16,9 +16,14 @@ CONNS=${2:-2000}
 # the clients and the server each hold a descriptor per connection
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 . bench/lib.sh
-bench_serve "office 市商务局 office" "zone 抚顺经济开发区（示例） zone"
-read -r office _ <<<"$(bench_login office)"
-read -r zone zcsrf <<<"$(bench_login zone)"
+bench_db bench
+bench_migrate
+bench_users "office 市商务局 office" "zone 抚顺经济开发区（示例） zone"
+bench_serve kfq
+bench_login office
+office=$cookie
+bench_login zone
+zone=$cookie zcsrf=$csrf
 echo 5 >"/proc/$pid/clear_refs" # the logins' argon2id hashes are not part of the soak
 
 (while kill -0 "$pid" 2>/dev/null; do

@@ -28,19 +28,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DUR=${1:-5}
 ROUNDS=${2:-3}
-BIN=${BIN:-$PWD/build/kfq}
 OLD=${OLD:-}
 DBS=${DBS:-sqlite pg}
-OUT=$PWD/bench/out
-mkdir -p "$OUT"
-work=$(mktemp -d)
-cleanup() {
-	for f in "$work"/*.pid "$work"/*/nginx.pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null; done
-	[ -d "$work/pg" ] && scripts/pg-temp.sh stop "$work/pg"
-	rm -rf "$work"
-}
-trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+. bench/lib.sh
 field() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 rate() { awk '/Requests\/sec/ {print $2}' "$1"; }
 
@@ -61,57 +51,25 @@ os.unlink(path)
 EOF
 }
 
-# nginx serving DIR/www on a free port; prints the port
-nginx_start() {
-	local d=$1 port
-	port=$(free_port)
-	mkdir -p "$d/nginx"
-	chmod o+rx "$work" "$d" "$d/www"
-	chmod o+r "$d"/www/*
-	cat >"$d/nginx.conf" <<NGX
-worker_processes 2;
-pid $d/nginx.pid;
-error_log $d/nginx/error.log;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path $d/nginx; proxy_temp_path $d/nginx;
-    fastcgi_temp_path $d/nginx; uwsgi_temp_path $d/nginx; scgi_temp_path $d/nginx;
-    server { listen 127.0.0.1:$port; root $d/www;
-             location / { default_type application/json; } }
-}
-NGX
-	nginx -c "$d/nginx.conf" -p "$d"
-	sleep 0.3
-	echo "$port"
-}
-
 # start KIND NAME BINARY DB [SERVE ARGS…]: a server with the bench user signed in; writes
-# $work/KIND-NAME.{url,cookie,csrf} and, for "new", the answers nginx serves
+# $work/KIND-NAME.{url,cookie,csrf} (and its pid to $work/KIND-NAME.pid)
 start() {
-	local kind=$1 name=$2 bin=$3 db=$4
+	local kind=$1 name=$2 BIN=$3 db=$4
 	shift 4
-	local port b
-	port=$(free_port)
-	"$bin" serve --db "$db" --listen 127.0.0.1:$port --no-access-log \
-		--audit-checkpoint-interval 0 ${THREADS:+--threads "$THREADS"} "$@" >"$work/$kind-$name.out" 2>"$work/$kind-$name.err" &
-	echo $! >"$work/$kind-$name.pid"
-	b=http://127.0.0.1:$port
-	for _ in $(seq 200); do curl -fs "$b/healthz" >/dev/null && break; sleep 0.05; done
-	curl -s -D "$work/h" -H "Origin: $b" -H 'Content-Type: application/json' \
-		-d '{"username":"bench","password":"Bench#Passw0rd"}' "$b/api/session" >"$work/login.json"
-	echo "$b" >"$work/$kind-$name.url"
-	sed -n 's/^Set-Cookie: \(kfq_session=[^;]*\).*/\1/p' "$work/h" >"$work/$kind-$name.cookie"
-	field 'd["csrf_token"]' <"$work/login.json" >"$work/$kind-$name.csrf"
+	bench_serve "$kind-$name" --audit-checkpoint-interval 0 ${THREADS:+--threads "$THREADS"} "$@"
+	bench_login bench
+	echo "$base" >"$work/$kind-$name.url"
+	echo "$cookie" >"$work/$kind-$name.cookie"
+	echo "$csrf" >"$work/$kind-$name.csrf"
 }
 
 # the demo data and the bench user in DB, by BINARY (its own migrations)
 load() {
-	"$1" migrate --db "$2" >/dev/null
-	"$1" org import --db "$2" data/demo/orgs.tsv >/dev/null
-	"$1" demo --db "$2" >/dev/null
-	echo 'Bench#Passw0rd' | "$1" user add --db "$2" --username bench --org 市商务局 --role office --password-stdin >/dev/null
-	if [ "$kind" = pg ]; then psql -q "$2" -c ANALYZE; else sqlite3 "$2" ANALYZE; fi
+	local BIN=$1 db=$2
+	bench_migrate
+	"$BIN" demo --db "$db" >/dev/null
+	bench_users "bench 市商务局 office"
+	sql ANALYZE
 }
 
 # CPU clock ticks used so far by PID and, on PostgreSQL, by every process of the cluster
@@ -129,17 +87,11 @@ ticks() {
 }
 
 for kind in $DBS; do
+	KIND=$kind
 	# OLD gets a database of its own: a binary refuses a schema newer than its migrations
-	if [ "$kind" = pg ]; then
-		url=$(scripts/pg-temp.sh start "$work/pg")
-		psql -q "$url" -c 'CREATE DATABASE bench' -c 'CREATE DATABASE bench_old' >/dev/null
-		[ -n "${PG_SOCKET:-}" ] && url=$(scripts/pg-temp.sh socket "$work/pg")
-		db=${url/\/postgres/\/bench}
-		db_old=${url/\/postgres/\/bench_old}
-	else
-		db=$work/bench.db
-		db_old=$work/bench-old.db
-	fi
+	bench_db bench_old
+	db_old=$db
+	bench_db bench
 	load "$BIN" "$db"
 	if [ -n "$OLD" ]; then
 		load "$OLD" "$db_old"
