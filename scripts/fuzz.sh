@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every libFuzzer target: replays its corpus, then fuzzes FUZZ_SECONDS (default 5) with
 # its dictionary. New inputs go to a scratch dir, not into the repo. A crash fails the run and
-# leaves the reproducer in test-output/fuzz/.
+# leaves the reproducer in test-output/fuzz/; test-output/fuzz/failures.txt says, for each failed
+# target, the seed, the sanitizer's or libFuzzer's verdict and the input in base64, so that a
+# failure seen only in a CI log (which shows the end of the output) can be replayed here.
 #   scripts/fuzz.sh [BUILD_DIR]      (default build-test, configured with -Dfuzz=true)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,11 +11,13 @@ build=${1:-build-test}
 secs=${FUZZ_SECONDS:-5}
 out=test-output/fuzz
 mkdir -p "$out"
+rm -f "$out/failures.txt"
 pass=0
 fail=0
 for bin in "$build"/tests/fuzz/fuzz_*; do
 	[ -f "$bin" ] && [ -x "$bin" ] || continue
 	name=${bin##*/fuzz_}
+	rm -f "$out/$name"-*
 	scratch=$(mktemp -d)
 	cp -r "tests/fuzz/corpus/$name/." "$scratch/" 2>/dev/null || true
 	dict=()
@@ -27,6 +31,18 @@ for bin in "$build"/tests/fuzz/fuzz_*; do
 		echo "fuzz $name: FAILED — see $out/$name.log"
 		tail -30 "$out/$name.log"
 		fail=$((fail + 1))
+		{
+			echo "fuzz $name: $(grep -m1 -o 'Seed: [0-9]*' "$out/$name.log")"
+			grep -m3 -E '^(==[0-9]+==ERROR|SUMMARY|ERROR: libFuzzer|.*runtime error)' "$out/$name.log"
+			for a in "$out/$name"-*; do
+				[ -f "$a" ] || continue
+				if [ "$(stat -c %s "$a")" -le 4096 ]; then
+					echo "  input $(basename "$a") (base64): $(base64 -w0 "$a")"
+				else
+					echo "  input $(basename "$a"): $(stat -c %s "$a") bytes"
+				fi
+			done
+		} >>"$out/failures.txt"
 	fi
 	rm -rf "$scratch"
 done

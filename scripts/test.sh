@@ -118,6 +118,7 @@ else
 fi
 
 echo
+[ ! -s "$OUT/fuzz/failures.txt" ] || cat "$OUT/fuzz/failures.txt"
 [ ${#step_failed[@]} -eq 0 ] || echo "failed steps: ${step_failed[*]}"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ ${#step_failed[@]} -eq 0 ]
