@@ -25,6 +25,9 @@ struct notice_subject {
 	const char *page; /* the web page of entity id is page + id; NULL = the type has none */
 	/* whether entity id has that page (NULL: every one has) */
 	bool (*has_page)(struct api_ctx *c, int64_t id);
+	/* optional: sends describe's read of entity id ahead, to go with the next statement's round
+	 * trip (the organization's check: DECISIONS 194); describe then reads and checks as ever */
+	void (*ahead)(struct api_ctx *c, int64_t id);
 };
 
 /* The subject type's entry; NULL when notices may not concern it. */

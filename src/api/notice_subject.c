@@ -45,6 +45,11 @@ static int task_about(struct api_ctx *c, int64_t id, int64_t org_id, const char 
 	return 0;
 }
 
+static void task_ahead(struct api_ctx *c, int64_t id)
+{
+	store_task_name_ahead(c->db, id);
+}
+
 static int milestone_about(struct api_ctx *c, int64_t id, int64_t org_id, const char *field,
                            struct notice_about *out)
 {
@@ -238,7 +243,7 @@ static bool org_page(struct api_ctx *c, int64_t id)
 }
 
 static const struct notice_subject subjects[] = {
-    {"task", "改革任务", task_about, "/tasks/", NULL},
+    {"task", "改革任务", task_about, "/tasks/", NULL, task_ahead},
     {"milestone", "推进节点", milestone_about, "/milestones/", NULL},
     {"plan", "一区一策计划", plan_about, "/plans/", NULL},
     {"org", "单位", org_about, "/zones/", org_page},

@@ -33,16 +33,19 @@ struct pg_stmt {
 	bool sent;   /* streaming: the query was sent, its results are being read */
 	bool done;   /* streaming: the end (or an error) was read */
 	bool binary; /* store_binary: results asked for in binary (resultFormat 1) */
+	bool kept;   /* res is the answer of a read sent ahead (pg_ahead), for its next steps */
 };
 
 struct pg_store {
 	struct store base;
 	PGconn *conn;
 	int nstmts;
-	unsigned gen;       /* bumped when the connection is made again: statements re-prepare */
-	int queued;         /* writes sent ahead (pg_send) whose results are not read yet */
-	int head_at;        /* 1 + the place among them of pg_begin's lock on the head; 0: none */
-	unsigned lock_gen;  /* the generation HEAD_LOCK was prepared on; 0: not yet */
+	unsigned gen;      /* bumped when the connection is made again: statements re-prepare */
+	int queued;        /* writes sent ahead (pg_send) whose results are not read yet */
+	int head_at;       /* 1 + the place among them of pg_begin's lock on the head; 0: none */
+	unsigned lock_gen; /* the generation HEAD_LOCK was prepared on; 0: not yet */
+	struct pg_stmt *ahead; /* the read sent ahead (pg_ahead): its answer to come or kept */
+	int ahead_at;          /* 1 + its place among the queued while its answer is to come */
 	uint64_t failed_ms; /* monotonic time of the last failed reconnection, 0 after a success */
 };
 
@@ -111,6 +114,8 @@ static int rewrite(const char *sql, struct strbuf *out)
 
 static int idle(struct pg_store *p);
 static int settle_step(struct pg_store *p, struct pg_stmt *st);
+static void ahead_forget(struct pg_store *p);
+static int ahead_take(struct pg_store *p);
 
 static int pg_prepare(struct store *s, const char *sql, void **slot, struct store_stmt **out)
 {
@@ -148,10 +153,16 @@ static int pg_prepare(struct store *s, const char *sql, void **slot, struct stor
 	return KFQ_OK;
 }
 
+static void ahead_drop(struct pg_store *p);
+
 static void set_val(struct pg_stmt *st, int i, char *v)
 {
 	if (i < 1 || i > STORE_MAX_PARAMS)
 		fatal("pg: bind index %d", i);
+	/* a read sent ahead answers only the values it was sent with */
+	if (st == ((struct pg_store *)st->s)->ahead &&
+	    (!v != !st->vals[i] || (v && strcmp(v, st->vals[i]))))
+		ahead_drop((struct pg_store *)st->s);
 	free(st->vals[i]);
 	st->vals[i] = v;
 }
@@ -185,6 +196,7 @@ static int stream_step(struct pg_stmt *st)
 
 	if (st->done)
 		return KFQ_DONE;
+	ahead_forget(ps);
 	if (!st->sent) {
 		if (st->s->lost)
 			return unavailable(st->s);
@@ -220,14 +232,17 @@ static int pg_step(struct store_stmt *p)
 {
 	struct pg_stmt *st = (struct pg_stmt *)p;
 	struct pg_store *ps = (struct pg_store *)st->s;
+	int rc;
 
 	if (st->stream)
 		return stream_step(st);
-	if (!st->res && ps->queued) {
-		int rc = settle_step(ps, st);
-		if (rc != KFQ_OK)
-			return rc;
-	}
+	/* another statement run (not the next row of one) */
+	if (st != ps->ahead && !st->res)
+		ahead_forget(ps);
+	else if (st == ps->ahead && (rc = ahead_take(ps)) != KFQ_OK)
+		return rc;
+	if (!st->res && ps->queued && (rc = settle_step(ps, st)) != KFQ_OK)
+		return rc;
 	if (!st->res) {
 		if (st->s->lost)
 			return unavailable(st->s);
@@ -280,6 +295,7 @@ static int pg_pair(struct store_stmt *first, struct store_stmt *next)
 	bool ended;
 	int rc;
 
+	ahead_forget(p);
 	/* only a read goes with the first: a write would be done, and committed with the
 	 * pipeline's transaction, even when the first's check then fails */
 	if (p->queued || b->stream || a->res || b->res || a->gen != p->gen || b->gen != p->gen ||
@@ -365,6 +381,10 @@ static void pg_reset(struct store_stmt *p)
 {
 	struct pg_stmt *st = (struct pg_stmt *)p;
 
+	if (st->kept) {
+		st->kept = false;
+		((struct pg_store *)st->s)->ahead = NULL;
+	}
 	PQclear(st->res);
 	st->res = NULL;
 	/* a stream left before its end: read the rest (one row at a time, as sent), so that the
@@ -403,6 +423,88 @@ static int pg_send(struct store_stmt *p)
 		ps->queued++;
 	}
 	pg_reset(p);
+	return rc;
+}
+
+/* ---- a read sent ahead (store_ahead, DECISIONS 194): one read, bound, sent in pipeline mode
+ * to go with the next statement that needs an answer, in its round trip; its answer is kept
+ * for its own next step with the same values, and for nothing else: any other statement run
+ * (or a BEGIN, COMMIT, another value bound to it) drops it, so that an answer is never used
+ * later than the statements that ran after it in the same request ---- */
+
+static void pg_ahead(struct store_stmt *p)
+{
+	struct pg_stmt *st = (struct pg_stmt *)p;
+	struct pg_store *ps = (struct pg_store *)st->s;
+
+	ahead_forget(ps);
+	/* one at a time, and never a stream: then it runs at its step, as without this */
+	if (st->s->lost || st->stream || ps->ahead || st->res)
+		return;
+	if ((!ps->queued && !PQenterPipelineMode(ps->conn)) ||
+	    !PQsendQueryPrepared(ps->conn, st->name, st->nparams, (const char *const *)st->vals + 1,
+	                         NULL, NULL, st->binary)) {
+		store_set_err(st->s, "pg: cannot send ahead: %s", PQerrorMessage(ps->conn));
+		log_error("%s", st->s->err);
+		st->s->lost = true; /* what was sent of it is unknown: start afresh */
+		return;
+	}
+	ps->ahead = st;
+	ps->ahead_at = ++ps->queued;
+}
+
+/* The answer of the read sent ahead, read by settle: kept for the statement's steps. */
+static PGresult *ahead_keep(struct pg_stmt *st, PGresult *r)
+{
+	st->res = r;
+	st->nrows = PQntuples(r);
+	st->row = -1;
+	st->kept = true;
+	return NULL;
+}
+
+/* After settle: a read sent ahead whose answer was not kept (an error, a skipped pipeline) is
+ * gone; its step runs it again. */
+static void ahead_settled(struct pg_store *p)
+{
+	if (p->ahead_at && p->ahead && !p->ahead->kept)
+		p->ahead = NULL;
+	p->ahead_at = 0;
+}
+
+/* Drops the read sent ahead, kept or still to come (settle then throws its answer away). */
+static void ahead_drop(struct pg_store *p)
+{
+	struct pg_stmt *st = p->ahead;
+
+	if (!st)
+		return;
+	if (st->kept) {
+		PQclear(st->res);
+		st->res = NULL;
+		st->kept = false;
+	}
+	p->ahead = NULL;
+}
+
+/* Another statement runs: a kept answer is not used after it. One still to come is left to
+ * the settle that the running statement makes. */
+static void ahead_forget(struct pg_store *p)
+{
+	if (p->ahead && p->ahead->kept)
+		ahead_drop(p);
+}
+
+/* The read sent ahead is stepped: its answer, read now if it has not come yet, is its. */
+static int ahead_take(struct pg_store *p)
+{
+	struct pg_stmt *st = p->ahead;
+	int rc = st->kept ? KFQ_OK : idle(p);
+
+	if (st->kept) {
+		st->kept = false;
+		p->ahead = NULL;
+	}
 	return rc;
 }
 
@@ -450,9 +552,12 @@ static int settle(struct pg_store *p, struct pg_stmt *with, const char *text, PG
 			rc = map_res(s, r);
 		else if (i + 1 == p->head_at)
 			head_take(s, r);
+		else if (i + 1 == p->ahead_at && p->ahead && t == PGRES_TUPLES_OK)
+			r = ahead_keep(p->ahead, r);
 		PQclear(r);
 	}
 	p->head_at = 0;
+	ahead_settled(p);
 	if (with || text) {
 		r = pipe_result(p->conn);
 		if (PQresultStatus(r) == PGRES_PIPELINE_ABORTED) {
@@ -531,13 +636,16 @@ static int pg_exec(struct store *s, const char *sql)
 
 	if (s->lost)
 		return unavailable(s);
-	if (p->queued)
-		return exec_queued(p, sql);
-	res = PQexec(p->conn, sql);
-	ExecStatusType t = PQresultStatus(res);
-	if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK)
-		rc = map_res(s, res);
-	PQclear(res);
+	if (p->queued) {
+		rc = exec_queued(p, sql);
+	} else {
+		res = PQexec(p->conn, sql);
+		ExecStatusType t = PQresultStatus(res);
+		if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK)
+			rc = map_res(s, res);
+		PQclear(res);
+	}
+	ahead_forget(p);
 	return rc;
 }
 
@@ -546,6 +654,10 @@ static void pg_finalize(struct store *s, void *stmt, bool evict)
 	struct pg_store *p = (struct pg_store *)s;
 	struct pg_stmt *st = stmt;
 
+	if (st == p->ahead) {
+		(void)idle(p); /* its answer must not come into freed memory */
+		ahead_drop(p);
+	}
 	pg_reset((struct store_stmt *)st);
 	/* the session keeps what it prepared until told otherwise (or until it ends) */
 	if (evict && st->gen == p->gen && !s->lost && idle(p) == KFQ_OK) {
@@ -609,6 +721,8 @@ static int pg_reconnect(struct store *s)
 	p->failed_ms = 0;
 	p->queued = 0; /* what was sent ahead went with the old session's transaction */
 	p->head_at = 0;
+	ahead_drop(p);
+	p->ahead_at = 0;
 	p->gen++;
 	s->lost = false;
 	log_error("PostgreSQL connection restored");
@@ -648,8 +762,11 @@ static int pg_begin(struct store *s)
 
 	if (s->lost)
 		return unavailable(s);
-	/* writes sent ahead outside a transaction end their own first */
-	if ((rc = idle(p)) != KFQ_OK || (rc = prepare_lock(p)) != KFQ_OK)
+	/* writes sent ahead outside a transaction end their own first; a read's answer is not
+	 * used inside it */
+	rc = idle(p);
+	ahead_drop(p);
+	if (rc != KFQ_OK || (rc = prepare_lock(p)) != KFQ_OK)
 		return rc;
 	if (!PQenterPipelineMode(p->conn) ||
 	    !PQsendQueryParams(p->conn, "BEGIN", 0, NULL, NULL, NULL, NULL, 0) ||
@@ -684,6 +801,7 @@ const struct store_ops store_pg_ops = {
     .begin_read_sql = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
     .pair = pg_pair,
     .send = pg_send,
+    .ahead = pg_ahead,
 };
 
 static void quiet(void *arg, const PGresult *res)

@@ -270,6 +270,14 @@ int store_send(struct store_stmt *st)
 	return s->ops->send(st);
 }
 
+void store_ahead(struct store_stmt *st)
+{
+	struct store *s = ((struct stmt_head *)st)->s;
+
+	if (s->ops->ahead)
+		s->ops->ahead(st);
+}
+
 int store_run_id(struct store_stmt *st, int64_t *id)
 {
 	int rc = store_step(st);

@@ -70,6 +70,14 @@ int store_run(struct store_stmt *st);
  * returns are not read. Nothing that
  * tells the caller something (a conflict it answers, rows changed) may go this way. */
 int store_send(struct store_stmt *st);
+/* For a read whose answer will be wanted after the next statement's: PostgreSQL sends st
+ * (bound) now, with the next statement that needs an answer, in its round trip (DECISIONS 194);
+ * st's next step with the same values bound then reads the answer kept, without a round trip
+ * of its own. The answer is dropped unused when any other statement runs first (beyond the
+ * steps of the one that carried it), a transaction begins or ends, or other values are bound,
+ * and st then runs at its step as usual. SQLite, which has no round trips, leaves st bound.
+ * The caller prepares, binds and steps st again as if this call had not been made. */
+void store_ahead(struct store_stmt *st);
 /* Runs a bound statement that returns at most one row, its first column an id (… RETURNING id),
  * and resets it: KFQ_OK with *id (id may be NULL), KFQ_ENOTFOUND without a row, else the
  * error. */

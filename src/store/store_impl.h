@@ -80,6 +80,10 @@ struct store_ops {
 	/* optional: sends st (bound, a write in a write transaction) and resets it, its result read
 	 * with the next statement's or the COMMIT's, in their round trip, its error then theirs */
 	int (*send)(struct store_stmt *st);
+	/* optional: sends st (bound, a read) to go with the next statement that needs an answer,
+	 * in its round trip, its answer kept for st's next step with the same values (store_ahead)
+	 */
+	void (*ahead)(struct store_stmt *st);
 };
 
 /* A check of the first row of st (rc: its step's code), run before the next statement's result

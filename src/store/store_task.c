@@ -506,6 +506,16 @@ int store_task_name(struct store *s, struct arena *a, int64_t id, struct store_t
 	return rc;
 }
 
+void store_task_name_ahead(struct store *s, int64_t id)
+{
+	struct store_stmt *st;
+
+	if (store_prepare(s, sql_task_name, &st) != KFQ_OK)
+		return; /* store_task_name meets the error itself */
+	store_bind_int(st, 1, id);
+	store_ahead(st);
+}
+
 /* Runs sql with ?1 = id and, when text is given, ?2 = text. */
 static int run_id(struct store *s, const char *sql, int64_t id, const char *text)
 {

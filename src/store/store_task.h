@@ -109,6 +109,9 @@ int store_task_get(struct store *s, struct arena *a, int64_t id, struct store_ta
 /* Only a task's id, article number and title (the rest zero): what names it, read alone
  * (store_task_get also reads its text and organizations). KFQ_ENOTFOUND when there is none. */
 int store_task_name(struct store *s, struct arena *a, int64_t id, struct store_task *out);
+/* store_task_name's read of id sent ahead (store_ahead), so that its answer comes with the next
+ * statement's: store_task_name(id) right after that one reads no more. */
+void store_task_name_ahead(struct store *s, int64_t id);
 /* Sets what the office sets on a task, audited as "update". */
 int store_task_update_office(struct store *s, const struct store_actor *who,
                              const struct store_task_json *json, int64_t id,

@@ -737,6 +737,32 @@ describe('supervision notices and the inbox', { timeout: h.FILE_TIMEOUT }, () =>
 		const bad = await h.kfq(['remind', '--bogus']);
 		assert.equal(bad.code, 2);
 	});
+
+	// On PostgreSQL the task's read is sent ahead to go with the organization's check
+	// (DECISIONS 194): the organization's refusal still comes first, and an answer read for a
+	// refused request never names the task of a later one.
+	test('a create refused for its organization: that refusal first; the next create names the task as it is then', T, async () => {
+		const one = await h.startServer({ db: srv.db, serveArgs: ['--threads', '1'] });
+		const title = t2.title.replace(/'/g, "''");
+		try {
+			const office = h.sameSession(c.office1, one);
+			const audits = await auditCount();
+			const count = await noticeCount();
+			for (const body of [good({ org_id: 999999, task_id: 999999 }), good({ org_id: 999999 }), good({ org_id: 999999, task_id: undefined, entity_type: 'user', entity_id: 1 })]) {
+				h.assertError(await office.post('/api/notices', body), 400, 'invalid_value', '/org_id');
+			}
+			assert.equal(await auditCount(), audits);
+			await h.sqlOk(srv.db, `UPDATE task SET title = '库内改名的任务' WHERE id = ${t2.id}`);
+			const r = await office.post('/api/notices', good({ draft: true }));
+			assert.equal(r.status, 201, r.text);
+			assert.equal(r.json.entity_label, '第2条“库内改名的任务”');
+			assert.equal((await office.del(`/api/notices/${r.json.id}`)).status, 204);
+			assert.equal(await noticeCount(), count);
+		} finally {
+			await h.sqlOk(srv.db, `UPDATE task SET title = '${title}' WHERE id = ${t2.id}`);
+			await one.close();
+		}
+	});
 });
 
 // supervision_notice as migrations 0005 and 0006 made it, to undo 0019 on a database

@@ -2,7 +2,8 @@
  * 64-bit integers, UTF-8 text and NULL both ways, unique and foreign-key violations as their
  * codes, RETURNING, commit and rollback (also after a failed statement), the LIKE escape,
  * LIMIT with "no limit", store_collect, store_query_int, the statement cache, writes sent
- * ahead (store_send) with their errors, and results read in binary (store_binary). */
+ * ahead (store_send) with their errors, reads sent ahead (store_ahead) answering only their own
+ * next step, and results read in binary (store_binary). */
 #include "testdb.h"
 
 #include "util/log.h"
@@ -23,6 +24,7 @@ static const char sql_parent[] = "INSERT INTO unit_parent (name, n) VALUES (?1, 
 static const char sql_child[] =
     "INSERT INTO unit_child (parent_id, v) VALUES (?1, ?2) RETURNING id";
 static const char sql_get_n[] = "SELECT n, name FROM unit_parent WHERE id = ?1";
+static const char sql_set_n[] = "UPDATE unit_parent SET n = ?2 WHERE id = ?1";
 static const char sql_get_v[] = "SELECT v FROM unit_child WHERE id = ?1";
 static const char sql_count[] = "SELECT COUNT(*) FROM unit_parent";
 static const char sql_none[] = "SELECT n FROM unit_parent WHERE 1 = 0";
@@ -247,6 +249,102 @@ static void test_send(void **state)
 	assert_int_equal(count(s), before + 4);
 }
 
+/* Parent id's n read by sql_get_n, as a store function reads it. */
+static int64_t get_n(struct store *s, int64_t id)
+{
+	struct store_stmt *st;
+	int64_t n = -1;
+
+	assert_int_equal(store_prepare(s, sql_get_n, &st), KFQ_OK);
+	store_bind_int(st, 1, id);
+	if (store_step(st) == KFQ_ROW)
+		n = store_col_int(st, 0);
+	store_reset(st);
+	return n;
+}
+
+/* get_n's read of id sent ahead (store_ahead). */
+static void ahead_n(struct store *s, int64_t id)
+{
+	struct store_stmt *st;
+
+	assert_int_equal(store_prepare(s, sql_get_n, &st), KFQ_OK);
+	store_bind_int(st, 1, id);
+	store_ahead(st);
+}
+
+static int set_n(struct store *s, int64_t id, int64_t n)
+{
+	struct store_stmt *st;
+
+	assert_int_equal(store_prepare(s, sql_set_n, &st), KFQ_OK);
+	store_bind_int(st, 1, id);
+	store_bind_int(st, 2, n);
+	return store_run(st);
+}
+
+static void test_ahead(void **state)
+{
+	struct store *s = *state;
+	int64_t a, b, before;
+	struct store_stmt *st;
+
+	assert_int_equal(parent(s, "ahead-a", 1, false, &a), KFQ_OK);
+	assert_int_equal(parent(s, "ahead-b", 2, false, &b), KFQ_OK);
+	before = count(s);
+	/* the answer comes with the next statement's (a count, then the rows of a list) and
+	 * serves the read's own step */
+	ahead_n(s, a);
+	assert_int_equal(count(s), before);
+	assert_int_equal(get_n(s, a), 1);
+	ahead_n(s, b);
+	assert_int_equal(store_prepare(s, sql_like, &st), KFQ_OK);
+	store_bind_text(st, 1, "ahead-%");
+	assert_int_equal(store_step(st), KFQ_ROW);
+	assert_string_equal(store_col_text(st, 0), "ahead-a");
+	assert_int_equal(store_step(st), KFQ_ROW);
+	assert_int_equal(store_step(st), KFQ_DONE);
+	store_reset(st);
+	assert_int_equal(get_n(s, b), 2);
+	/* stepped at once, it is read then */
+	ahead_n(s, a);
+	assert_int_equal(get_n(s, a), 1);
+	/* another value bound, before or after the answer came: that value's answer */
+	ahead_n(s, a);
+	assert_int_equal(get_n(s, b), 2);
+	ahead_n(s, a);
+	assert_int_equal(count(s), before);
+	assert_int_equal(get_n(s, b), 2);
+	assert_int_equal(get_n(s, a), 1);
+	/* a statement run after the one that carried it: the answer is not used (it would say 1) */
+	ahead_n(s, a);
+	assert_int_equal(count(s), before);
+	assert_int_equal(set_n(s, a, 10), KFQ_OK);
+	assert_int_equal(get_n(s, a), 10);
+	/* nor in a transaction begun after it, nor after its end */
+	ahead_n(s, a);
+	assert_int_equal(count(s), before);
+	assert_int_equal(store_begin(s), KFQ_OK);
+	assert_int_equal(set_n(s, a, 11), KFQ_OK);
+	assert_int_equal(get_n(s, a), 11);
+	ahead_n(s, a);
+	assert_int_equal(count(s), before);
+	store_rollback(s);
+	assert_int_equal(get_n(s, a), 10);
+	/* a carrier that fails: the read is still answered */
+	ahead_n(s, b);
+	assert_int_equal(parent(s, "ahead-a", 1, false, &a), KFQ_ECONFLICT);
+	assert_int_equal(get_n(s, b), 2);
+	/* sent ahead in a write transaction, with writes sent ahead before it */
+	assert_int_equal(store_begin(s), KFQ_OK);
+	assert_int_equal(send_parent(s, "ahead-c"), KFQ_OK);
+	ahead_n(s, b);
+	assert_int_equal(count(s), before + 1);
+	assert_int_equal(get_n(s, b), 2);
+	assert_int_equal(store_commit(s), KFQ_OK);
+	assert_int_equal(count(s), before + 1);
+}
+
 static void test_like(void **state)
 {
 	struct store *s = *state;
@@ -363,6 +461,7 @@ int main(int argc, char **argv)
 	    cmocka_unit_test(test_violations),
 	    cmocka_unit_test(test_transactions),
 	    cmocka_unit_test(test_send),
+	    cmocka_unit_test(test_ahead),
 	    cmocka_unit_test(test_like),
 	    cmocka_unit_test(test_limit),
 	    cmocka_unit_test(test_collect),
