@@ -309,6 +309,35 @@ describe('two servers behind nginx', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.status, 204, r.text);
 	});
 
+	// A kept answer on a is confirmed by a read sent after the request came, however many of its
+	// process's requests run at once (DECISIONS 191; a confirmation shared among them, DECISIONS
+	// 195, would have to keep this): each of many requests sent at once, after a write or a
+	// logout through b was acknowledged, sees it.
+	test('many requests at once on one server, right after a write or a logout through the other, all see it', T, async () => {
+		const made = await c.office1.b.post('/api/orgs', { name: '并发0', type: 'county' });
+		assert.equal(made.status, 201, made.text);
+		const id = made.json.id;
+		const burst = async (client, p) => Promise.all(Array.from({ length: 24 }, () => client.get(p)));
+		const names = async () =>
+			(await burst(c.office1.a, `/api/orgs/${id}`)).map((r) => {
+				assert.equal(r.status, 200, r.text);
+				return r.json.name;
+			});
+		// both workers of a keep the answer and the session
+		assert.deepEqual(new Set(await names()), new Set(['并发0']));
+		for (let i = 1; i <= 5; i++) {
+			const r = await c.office1.b.put(`/api/orgs/${id}`, { name: `并发${i}`, type: 'county' });
+			assert.equal(r.status, 200, r.text);
+			assert.deepEqual(new Set(await names()), new Set([`并发${i}`]), `round ${i}`);
+		}
+
+		const s = new h.Client(a);
+		await s.login('office1'); // a session of its own (zone2's password changed above on PostgreSQL)
+		for (const r of await burst(s, '/api/milestones?page_size=5')) assert.equal(r.status, 200, r.text);
+		assert.equal((await sameSession(s, b.base).del('/api/session')).status, 204);
+		for (const r of await burst(s, '/api/milestones?page_size=5')) h.assertError(r, 401, 'not_authenticated');
+	});
+
 	test('kill -9 of one server under write load through nginx: every acknowledged write is kept', T, async (t) => {
 		const acked = [];
 		const statuses = new Map();
