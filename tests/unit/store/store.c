@@ -2,7 +2,8 @@
  * 64-bit integers, UTF-8 text and NULL both ways, unique and foreign-key violations as their
  * codes, RETURNING, commit and rollback (also after a failed statement), the LIKE escape,
  * LIMIT with "no limit", store_collect, store_query_int, the statement cache, writes sent
- * ahead (store_send) with their errors, and results read in binary (store_binary). */
+ * ahead (store_send) with their errors, results read in binary (store_binary) and COPY's rows
+ * (PostgreSQL). */
 #include "testdb.h"
 
 #include "util/log.h"
@@ -31,6 +32,14 @@ static const char sql_like[] =
 static const char sql_page[] = "SELECT id FROM unit_parent ORDER BY id LIMIT ?1 OFFSET ?2";
 static const char sql_binary[] = "SELECT n, name, CAST(?1 AS INTEGER), CAST(?2 AS SMALLINT) FROM "
                                  "unit_parent ORDER BY id";
+/* (PostgreSQL only, test_copy) */
+static const char sql_copy[] =
+    "COPY (SELECT n, name, CAST(-2147483648 AS INTEGER), CAST(-32768 AS SMALLINT), '' FROM "
+    "unit_parent ORDER BY id) TO STDOUT (FORMAT binary)";
+static const char sql_copy_none[] =
+    "COPY (SELECT n FROM unit_parent WHERE 1 = 0) TO STDOUT (FORMAT binary)";
+static const char sql_copy_fails[] =
+    "COPY (SELECT 1 / (n - n) FROM unit_parent ORDER BY id) TO STDOUT (FORMAT binary)";
 static const char sql_children[] = "SELECT v FROM unit_child WHERE parent_id = ?1 ORDER BY id";
 
 static int setup_tables(void **state)
@@ -153,6 +162,47 @@ static void test_binary(void **state)
 	}
 	assert_int_equal(store_step(st), KFQ_DONE);
 	store_reset(st);
+}
+
+/* A COPY's rows (PostgreSQL): test_binary's values from the binary COPY stream, an empty text,
+ * a COPY of no rows, one left after its first row and one that fails on the way, after each
+ * of which the connection takes the next statement */
+static void test_copy(void **state)
+{
+	static const int64_t n[] = {INT64_MAX, INT64_MIN, -1, 0};
+	static const char *const names[] = {"开发区", "a'b\"c", "line\nbreak", "emoji 😀", "null n"};
+	struct store *s = *state;
+	struct store_stmt *st;
+
+	if (store_kind(s) != STORE_PG)
+		skip();
+	assert_int_equal(store_prepare(s, sql_copy, &st), KFQ_OK);
+	for (int i = 0; i < 5; i++) {
+		assert_int_equal(store_step(st), KFQ_ROW);
+		if (i < 4)
+			assert_int_equal(store_col_int(st, 0), n[i]);
+		assert_int_equal(store_col_null(st, 0), i == 4);
+		assert_string_equal(store_col_text(st, 1), names[i]);
+		assert_int_equal(store_col_int(st, 2), INT32_MIN);
+		assert_int_equal(store_col_int(st, 3), INT16_MIN);
+		assert_string_equal(store_col_text(st, 4), "");
+	}
+	assert_null(store_col_text(st, 0));
+	assert_int_equal(store_step(st), KFQ_DONE);
+	assert_int_equal(store_step(st), KFQ_DONE);
+	store_reset(st);
+	assert_int_equal(store_prepare(s, sql_copy_none, &st), KFQ_OK);
+	assert_int_equal(store_step(st), KFQ_DONE);
+	store_reset(st);
+	assert_int_equal(store_prepare(s, sql_copy, &st), KFQ_OK);
+	assert_int_equal(store_step(st), KFQ_ROW);
+	store_reset(st);
+	assert_int_equal(count(s), 5);
+	assert_int_equal(store_prepare(s, sql_copy_fails, &st), KFQ_OK);
+	assert_true(store_step(st) < 0);
+	assert_non_null(strstr(store_errmsg(s), "division by zero"));
+	store_reset(st);
+	assert_int_equal(count(s), 5);
 }
 
 static void test_violations(void **state)
@@ -360,6 +410,7 @@ int main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup(test_values, setup_tables),
 	    cmocka_unit_test(test_binary),
+	    cmocka_unit_test(test_copy),
 	    cmocka_unit_test(test_violations),
 	    cmocka_unit_test(test_transactions),
 	    cmocka_unit_test(test_send),
