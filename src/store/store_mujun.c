@@ -192,13 +192,14 @@ static int64_t col_figure(struct store_stmt *st, int i)
 /* PostgreSQL reads the city's big tables through COPY … TO STDOUT (FORMAT binary) (DECISIONS
  * 197): rows decoded as the server writes them, without a result of millions of rows built
  * and touched first. COPY takes no parameters: the years reach it as the read transaction's
- * settings (sql_city_years_pg, a prepared statement), read once by a scalar subquery, which
- * keeps the scan (a bound IN's plan; an IN of the settings themselves is planned over the
- * (year, …) index). */
+ * settings (sql_city_years_pg, a prepared statement), each read once by a scalar subquery,
+ * which keeps the scan (a bound IN's plan; an IN of the settings themselves is planned over the
+ * (year, …) index) and costs a row what a constant does (an ANY of an array made by a subquery
+ * takes the array apart for every row). */
 #define COPY_OUT(query) "COPY (" query ") TO STDOUT (FORMAT binary)"
 #define YEARS_PG                                                                                   \
-	"year = ANY (CAST((SELECT ARRAY[current_setting('kfq.mujun_first')::int4, "                \
-	"current_setting('kfq.mujun_last')::int4]) AS int4[]))"
+	"(year = (SELECT current_setting('kfq.mujun_first')::int4) OR "                            \
+	"year = (SELECT current_setting('kfq.mujun_last')::int4))"
 static const char sql_city_years_pg[] = "SELECT set_config('kfq.mujun_first', ?1, true), "
                                         "set_config('kfq.mujun_last', ?2, true)";
 
