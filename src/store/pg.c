@@ -297,7 +297,26 @@ static int copy_drain(struct pg_stmt *st)
 	return n;
 }
 
-/* A COPY's rows: the command sent as it is, then a CopyData message a step. */
+/* Sends a COPY as it is: KFQ_OK once the server writes its rows; after an error it is done. */
+static int copy_send(struct pg_stmt *st)
+{
+	struct pg_store *ps = (struct pg_store *)st->s;
+	PGresult *res;
+	int rc;
+
+	if (st->s->lost)
+		return unavailable(st->s);
+	if ((rc = idle(ps)) != KFQ_OK)
+		return rc;
+	res = PQexec(ps->conn, st->sql);
+	rc = PQresultStatus(res) == PGRES_COPY_OUT ? KFQ_OK : map_res(st->s, res);
+	PQclear(res);
+	st->sent = true;
+	st->done = rc != KFQ_OK;
+	return rc;
+}
+
+/* A COPY's rows: a CopyData message a step. */
 static int copy_step(struct pg_stmt *st)
 {
 	struct pg_store *ps = (struct pg_store *)st->s;
@@ -306,20 +325,8 @@ static int copy_step(struct pg_stmt *st)
 
 	if (st->done)
 		return KFQ_DONE;
-	if (!st->sent) {
-		if (st->s->lost)
-			return unavailable(st->s);
-		if ((rc = idle(ps)) != KFQ_OK)
-			return rc;
-		res = PQexec(ps->conn, st->sql);
-		rc = PQresultStatus(res) == PGRES_COPY_OUT ? KFQ_OK : map_res(st->s, res);
-		PQclear(res);
-		st->sent = true;
-		if (rc != KFQ_OK) {
-			st->done = true;
-			return rc;
-		}
-	}
+	if (!st->sent && (rc = copy_send(st)) != KFQ_OK)
+		return rc;
 	rc = KFQ_DONE;
 	for (;;) {
 		PQfreemem(st->line);

@@ -138,12 +138,25 @@ static void test_values(void **state)
 	arena_release(&a);
 }
 
+/* Row i of test_values' rows as sql_binary and sql_copy read them: n, name, and INT32_MIN and
+ * INT16_MIN in an int4 and an int2. */
+static void assert_values_row(struct store_stmt *st, int i)
+{
+	static const int64_t n[] = {INT64_MAX, INT64_MIN, -1, 0};
+	static const char *const names[] = {"开发区", "a'b\"c", "line\nbreak", "emoji 😀", "null n"};
+
+	if (i < 4)
+		assert_int_equal(store_col_int(st, 0), n[i]);
+	assert_int_equal(store_col_null(st, 0), i == 4);
+	assert_string_equal(store_col_text(st, 1), names[i]);
+	assert_int_equal(store_col_int(st, 2), INT32_MIN);
+	assert_int_equal(store_col_int(st, 3), INT16_MIN);
+}
+
 /* store_binary: the same values as text results give, int8, int4 and int2 at their extremes
  * (sign-extended from each width), NULL and UTF-8 text (test_values' rows) */
 static void test_binary(void **state)
 {
-	static const int64_t n[] = {INT64_MAX, INT64_MIN, -1, 0};
-	static const char *const names[] = {"开发区", "a'b\"c", "line\nbreak", "emoji 😀", "null n"};
 	struct store *s = *state;
 	struct store_stmt *st;
 
@@ -153,12 +166,7 @@ static void test_binary(void **state)
 	store_bind_int(st, 2, INT16_MIN);
 	for (int i = 0; i < 5; i++) {
 		assert_int_equal(store_step(st), KFQ_ROW);
-		if (i < 4)
-			assert_int_equal(store_col_int(st, 0), n[i]);
-		assert_int_equal(store_col_null(st, 0), i == 4);
-		assert_string_equal(store_col_text(st, 1), names[i]);
-		assert_int_equal(store_col_int(st, 2), INT32_MIN);
-		assert_int_equal(store_col_int(st, 3), INT16_MIN);
+		assert_values_row(st, i);
 	}
 	assert_int_equal(store_step(st), KFQ_DONE);
 	store_reset(st);
@@ -169,8 +177,6 @@ static void test_binary(void **state)
  * of which the connection takes the next statement */
 static void test_copy(void **state)
 {
-	static const int64_t n[] = {INT64_MAX, INT64_MIN, -1, 0};
-	static const char *const names[] = {"开发区", "a'b\"c", "line\nbreak", "emoji 😀", "null n"};
 	struct store *s = *state;
 	struct store_stmt *st;
 
@@ -179,12 +185,7 @@ static void test_copy(void **state)
 	assert_int_equal(store_prepare(s, sql_copy, &st), KFQ_OK);
 	for (int i = 0; i < 5; i++) {
 		assert_int_equal(store_step(st), KFQ_ROW);
-		if (i < 4)
-			assert_int_equal(store_col_int(st, 0), n[i]);
-		assert_int_equal(store_col_null(st, 0), i == 4);
-		assert_string_equal(store_col_text(st, 1), names[i]);
-		assert_int_equal(store_col_int(st, 2), INT32_MIN);
-		assert_int_equal(store_col_int(st, 3), INT16_MIN);
+		assert_values_row(st, i);
 		assert_string_equal(store_col_text(st, 4), "");
 	}
 	assert_null(store_col_text(st, 0));
