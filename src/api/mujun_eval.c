@@ -216,19 +216,50 @@ static struct mujun_eval *make(struct store_mujun_city *city, int y, const char 
 	return ev;
 }
 
-/* Makes the evaluations of the years from first (nyears, 1 or 2) into out[], in one read. */
+/* One year's make(): the years share only city, which make() reads (each writes its own
+ * year's figures and its own arena), so that two run on two threads. */
+struct make_job {
+	struct store_mujun_city *city;
+	int y;
+	const char *head;
+	struct mujun_order *order; /* 2 × (city->n + 1), its own */
+	struct mujun_eval *out;
+};
+
+static void *make_run(void *arg)
+{
+	struct make_job *j = arg;
+
+	j->out = make(j->city, j->y, j->head, j->order);
+	return NULL;
+}
+
+/* Makes the evaluations of the years from first (nyears, 1 or 2) into out[], in one read; two
+ * years at once, the first on a thread of its own (without one, one after the other): a cold
+ * evaluation's scoring then takes half its wall time on two cores (DECISIONS 197). */
 static int make_years(struct api_ctx *c, int first, int nyears, struct mujun_eval **out)
 {
 	struct store_mujun_city city;
-	struct mujun_order *order;
+	struct make_job job[2];
 	struct arena tmp;
+	pthread_t other;
+	bool apart = false;
 	int rc;
 
 	arena_init(&tmp);
 	if ((rc = store_mujun_city(c->db, &tmp, first, nyears, &city)) == KFQ_OK) {
-		order = arena_alloc(&tmp, sizeof(*order) * 2 * (size_t)(city.n + 1));
 		for (int y = 0; y < nyears; y++)
-			out[y] = make(&city, y, c->sess.head, order);
+			job[y] = (struct make_job){
+			    &city, y, c->sess.head,
+			    arena_alloc(&tmp, sizeof(*job[y].order) * 2 * (size_t)(city.n + 1)),
+			    NULL};
+		apart = nyears == 2 && pthread_create(&other, NULL, make_run, &job[0]) == 0;
+		for (int y = apart ? 1 : 0; y < nyears; y++)
+			make_run(&job[y]);
+		if (apart)
+			pthread_join(other, NULL);
+		for (int y = 0; y < nyears; y++)
+			out[y] = job[y].out;
 		atomic_fetch_add(&evaluated, (unsigned long long)nyears);
 	}
 	arena_release(&tmp);

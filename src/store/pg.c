@@ -1,6 +1,7 @@
 /* pg.c - the PostgreSQL backend over libpq: ?N placeholders rewritten to $N, each statement
  * prepared once per connection (PQprepare) and executed with text parameters; reads of a whole
- * table fetched a row at a time (single-row mode). A connection per worker thread forms the
+ * table fetched a row at a time (single-row mode) or, for a statement that is a COPY … TO
+ * STDOUT (FORMAT binary), a CopyData message at a time. A connection per worker thread forms the
  * pool. A connection the server dropped (a restart, a network failure) is marked lost, made
  * again by store_reconnect, and its statements prepared again on their next use.
  * Must not hold domain SQL. */
@@ -18,6 +19,7 @@
 
 #define CONNECT_TIMEOUT       "5"  /* seconds; a URL's connect_timeout wins */
 #define RECONNECT_INTERVAL_MS 1000 /* at most one attempt a second per connection */
+#define PG_COPY_COLS          16   /* the most columns a COPY read here may have */
 
 struct pg_stmt {
 	struct store *s; /* must be first: see store.c */
@@ -34,6 +36,13 @@ struct pg_stmt {
 	bool done;   /* streaming: the end (or an error) was read */
 	bool binary; /* store_binary: results asked for in binary (resultFormat 1) */
 	bool kept;   /* res is the answer of a read sent ahead (pg_ahead), for its next steps */
+	/* its text is a COPY … TO STDOUT (FORMAT binary): run by PQexec, rows by PQgetCopyData */
+	bool copy;
+	bool began; /* copy: the stream's header was read */
+	char *line; /* copy: libpq's buffer of the row in hand, NUL-terminated by it */
+	int nfields;
+	const char *field[PG_COPY_COLS]; /* copy: each column of the row in hand, in line */
+	int flen[PG_COPY_COLS];          /* -1 for NULL */
 };
 
 struct pg_store {
@@ -134,10 +143,14 @@ static int pg_prepare(struct store *s, const char *sql, void **slot, struct stor
 		if (st->nparams > STORE_MAX_PARAMS)
 			fatal("pg: statement with %d parameters", st->nparams);
 		st->sql = strbuf_detach(&sb, NULL);
+		/* COPY takes no parameters: its text is the whole of it, sent as it is when run */
+		st->copy = !strncmp(sql, "COPY ", 5);
+		if (st->copy && st->nparams)
+			fatal("pg: a COPY with parameters");
 		*slot = st;
 	}
 	/* once per connection: again after a reconnection, whose session has none */
-	if (st->gen != p->gen) {
+	if (st->gen != p->gen && !st->copy) {
 		if ((rc = idle(p)) != KFQ_OK)
 			return rc;
 		PGresult *res = PQprepare(p->conn, st->name, st->sql, 0, NULL);
@@ -228,12 +241,142 @@ static int stream_step(struct pg_stmt *st)
 	}
 }
 
+/* A big-endian integer of len bytes (8, 4 or 2: int8, int4, int2), sign-extended. */
+static int64_t be_int(const unsigned char *v, int len)
+{
+	uint64_t u = 0;
+
+	for (int k = 0; k < len; k++)
+		u = u << 8 | v[k];
+	return len == 8 ? (int64_t)u : len == 4 ? (int32_t)(uint32_t)u : (int16_t)(uint16_t)u;
+}
+
+/* The binary COPY stream's header: signature, flags, and an extension skipped. */
+static const unsigned char copy_signature[11] = "PGCOPY\n\377\r\n";
+
+/* Splits the CopyData message line[0..n) into the row's columns: 1 for a row, 0 for the
+ * trailer, -1 for what is not a binary COPY row of at most PG_COPY_COLS columns. The first
+ * message carries the stream's header before its row. */
+static int copy_fields(struct pg_stmt *st, int n)
+{
+	const unsigned char *p = (const unsigned char *)st->line, *end = p + n;
+	int count;
+
+	if (!st->began) {
+		int64_t ext;
+		if (n < 19 || memcmp(p, copy_signature, sizeof(copy_signature)) ||
+		    (ext = be_int(p + 15, 4)) < 0 || ext > n - 19)
+			return -1;
+		p += 19 + ext; /* signature, flags, the extension's length and bytes */
+		st->began = true;
+	}
+	if (end - p < 2)
+		return -1;
+	count = (int)be_int(p, 2);
+	p += 2;
+	if (count == -1)
+		return 0;
+	if (count < 0 || count > PG_COPY_COLS)
+		return -1;
+	for (int i = 0; i < count; i++) {
+		if (end - p < 4)
+			return -1;
+		st->flen[i] = (int)be_int(p, 4);
+		st->field[i] = (const char *)(p += 4);
+		if (st->flen[i] < -1 || (st->flen[i] > 0 && end - p < st->flen[i]))
+			return -1;
+		p += st->flen[i] > 0 ? st->flen[i] : 0;
+	}
+	/* each column NUL-terminated for col_text, now that the lengths after it are read (the
+	 * last one's terminator is libpq's) */
+	for (int i = 0; i < count; i++)
+		if (st->flen[i] >= 0)
+			((char *)st->field[i])[st->flen[i]] = '\0';
+	st->nfields = count;
+	return 1;
+}
+
+/* The rest of a COPY's rows, unread: libpq takes no other command before they are. Returns
+ * PQgetCopyData's last answer (-1 at the end, -2 on an error). */
+static int copy_drain(struct pg_stmt *st)
+{
+	int n;
+
+	PQfreemem(st->line);
+	while ((n = PQgetCopyData(((struct pg_store *)st->s)->conn, &st->line, 0)) > 0)
+		PQfreemem(st->line);
+	st->line = NULL;
+	return n;
+}
+
+/* Sends a COPY as it is: KFQ_OK once the server writes its rows; after an error it is done. */
+static int copy_send(struct pg_stmt *st)
+{
+	struct pg_store *ps = (struct pg_store *)st->s;
+	PGresult *res;
+	int rc;
+
+	if (st->s->lost)
+		return unavailable(st->s);
+	if ((rc = idle(ps)) != KFQ_OK)
+		return rc;
+	ahead_forget(ps); /* another statement runs */
+	res = PQexec(ps->conn, st->sql);
+	rc = PQresultStatus(res) == PGRES_COPY_OUT ? KFQ_OK : map_res(st->s, res);
+	PQclear(res);
+	st->sent = true;
+	st->done = rc != KFQ_OK;
+	return rc;
+}
+
+/* A COPY's rows: a CopyData message a step. */
+static int copy_step(struct pg_stmt *st)
+{
+	struct pg_store *ps = (struct pg_store *)st->s;
+	PGresult *res;
+	int n, rc;
+
+	if (st->done)
+		return KFQ_DONE;
+	if (!st->sent && (rc = copy_send(st)) != KFQ_OK)
+		return rc;
+	rc = KFQ_DONE;
+	for (;;) {
+		PQfreemem(st->line);
+		st->line = NULL;
+		if ((n = PQgetCopyData(ps->conn, &st->line, 0)) <= 0)
+			break;
+		if ((rc = copy_fields(st, n)) == 1)
+			return KFQ_ROW;
+		if (rc < 0) {
+			store_set_err(st->s, "COPY: not a binary row of at most %d columns",
+			              PG_COPY_COLS);
+			n = copy_drain(st);
+			rc = KFQ_EIO;
+			break;
+		}
+		rc = KFQ_DONE;
+	}
+	if (n == -2 && rc == KFQ_DONE)
+		rc = map_res(st->s, NULL);
+	st->done = true;
+	/* the command's own result, then NULL: what ends the COPY for the next command */
+	while ((res = PQgetResult(ps->conn)) != NULL) {
+		if (rc == KFQ_DONE && PQresultStatus(res) != PGRES_COMMAND_OK)
+			rc = map_res(st->s, res);
+		PQclear(res);
+	}
+	return rc;
+}
+
 static int pg_step(struct store_stmt *p)
 {
 	struct pg_stmt *st = (struct pg_stmt *)p;
 	struct pg_store *ps = (struct pg_store *)st->s;
 	int rc;
 
+	if (st->copy)
+		return copy_step(st);
 	if (st->stream)
 		return stream_step(st);
 	/* another statement run (not the next row of one) */
@@ -339,23 +482,32 @@ static int pg_pair(struct store_stmt *first, struct store_stmt *next)
  * (NULL has length 0). Any other type is a statement that should not have asked for binary. */
 static int64_t binary_int(const PGresult *res, int row, int i)
 {
-	const unsigned char *v = (const unsigned char *)PQgetvalue(res, row, i);
 	Oid type = PQftype(res, i);
-	uint64_t u = 0;
-	int len = PQgetlength(res, row, i);
 
 	if (type != 20 && type != 21 && type != 23)
 		fatal("pg: binary column %d of type %u read as an integer", i, type);
-	for (int k = 0; k < len; k++)
-		u = u << 8 | v[k];
-	/* sign-extend from the column's width */
-	return len == 8 ? (int64_t)u : len == 4 ? (int32_t)(uint32_t)u : (int16_t)(uint16_t)u;
+	return be_int((const unsigned char *)PQgetvalue(res, row, i), PQgetlength(res, row, i));
+}
+
+/* A column of the COPY row in hand; a COPY names no types: one read as an integer must be
+ * int8, int4 or int2 (or NULL), anything else stops kfq as binary_int does. */
+static int copy_col(const struct pg_stmt *st, int i)
+{
+	if (i < 0 || i >= st->nfields)
+		fatal("pg: COPY column %d of %d", i, st->nfields);
+	return st->flen[i];
 }
 
 static int64_t pg_col_int(struct store_stmt *p, int i)
 {
 	struct pg_stmt *st = (struct pg_stmt *)p;
 
+	if (st->copy) {
+		int len = copy_col(st, i);
+		if (len != -1 && len != 2 && len != 4 && len != 8)
+			fatal("pg: COPY column %d of %d bytes read as an integer", i, len);
+		return len < 0 ? 0 : be_int((const unsigned char *)st->field[i], len);
+	}
 	if (PQfformat(st->res, i) == 1)
 		return binary_int(st->res, st->row, i);
 	return strtoll(PQgetvalue(st->res, st->row, i), NULL, 10);
@@ -365,6 +517,8 @@ static const char *pg_col_text(struct store_stmt *p, int i)
 {
 	struct pg_stmt *st = (struct pg_stmt *)p;
 
+	if (st->copy)
+		return copy_col(st, i) < 0 ? NULL : st->field[i];
 	if (PQgetisnull(st->res, st->row, i))
 		return NULL;
 	return PQgetvalue(st->res, st->row, i);
@@ -374,6 +528,8 @@ static bool pg_col_null(struct store_stmt *p, int i)
 {
 	struct pg_stmt *st = (struct pg_stmt *)p;
 
+	if (st->copy)
+		return copy_col(st, i) < 0;
 	return PQgetisnull(st->res, st->row, i);
 }
 
@@ -389,9 +545,15 @@ static void pg_reset(struct store_stmt *p)
 	st->res = NULL;
 	/* a stream left before its end: read the rest (one row at a time, as sent), so that the
 	 * connection can take the next command; a cancel would abort the caller's transaction */
-	if (st->sent && !st->done)
+	if (st->sent && !st->done) {
+		if (st->copy)
+			copy_drain(st);
 		drain(((struct pg_store *)st->s)->conn);
-	st->stream = st->sent = st->done = false;
+	}
+	PQfreemem(st->line);
+	st->line = NULL;
+	st->nfields = 0;
+	st->stream = st->sent = st->done = st->began = false;
 	st->binary = false;
 	for (int i = 1; i <= st->nparams; i++) {
 		free(st->vals[i]);

@@ -92,6 +92,13 @@ void store_stream(struct store_stmt *st);
  * (store_col_int) or text; SQLite hands its values over as they are. Call between
  * store_prepare and the first step; store_reset ends it. */
 void store_binary(struct store_stmt *st);
+/* A text that begins "COPY " is PostgreSQL's `COPY (SELECT …) TO STDOUT (FORMAT binary)`, with
+ * no parameters (COPY takes none: what varies reaches it through settings set by a statement
+ * before it, DECISIONS 196): it is run as it is and read a row a step, as any statement is,
+ * from the stream the server writes while kfq reads, without a result of every row held in
+ * memory. Its columns are integers (int8, int4, int2: a COPY names no types, so an integer
+ * read of a column of another width stops kfq) or text. For reads of millions of rows; such a
+ * text is for PostgreSQL only. */
 
 /* Runs SQL text without parameters (several statements allowed): migrations, PRAGMAs. */
 int store_exec(struct store *s, const char *sql);

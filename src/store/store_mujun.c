@@ -189,27 +189,47 @@ static int64_t col_figure(struct store_stmt *st, int i)
 	return store_col_null(st, i) ? MUJUN_NONE : store_col_int(st, i);
 }
 
+/* PostgreSQL reads the city's big tables through COPY … TO STDOUT (FORMAT binary) (DECISIONS
+ * 197): rows decoded as the server writes them, without a result of millions of rows built
+ * and touched first. COPY takes no parameters: the years reach it as the read transaction's
+ * settings (sql_city_years_pg, a prepared statement), each read once by a scalar subquery,
+ * which keeps the scan (a bound IN's plan; an IN of the settings themselves is planned over the
+ * (year, …) index) and costs a row what a constant does (an ANY of an array made by a subquery
+ * takes the array apart for every row). */
+#define COPY_OUT(query) "COPY (" query ") TO STDOUT (FORMAT binary)"
+#define YEARS_PG                                                                                   \
+	"(year = (SELECT current_setting('kfq.mujun_first')::int4) OR "                            \
+	"year = (SELECT current_setting('kfq.mujun_last')::int4))"
+static const char sql_city_years_pg[] = "SELECT set_config('kfq.mujun_first', ?1, true), "
+                                        "set_config('kfq.mujun_last', ?2, true)";
+
 /* in the table's order, sorted by id in C when it is not already (by_id): ORDER BY id had
  * PostgreSQL walk the primary key and fetch each row, about twice the server's CPU of a scan */
-static const char sql_city_enterprises[] =
-    "SELECT id, zone_id, scale, production_on FROM enterprise "
-    "WHERE industry_code >= '06' AND industry_code < '47'";
-static const char sql_city_parcels[] =
-    "SELECT enterprise_id, area_m2x100 FROM land_parcel WHERE enterprise_id IS NOT NULL";
+#define CITY_ENTERPRISES                                                                           \
+	"SELECT id, zone_id, scale, production_on FROM enterprise "                                \
+	"WHERE industry_code >= '06' AND industry_code < '47'"
+#define CITY_PARCELS                                                                               \
+	"SELECT enterprise_id, area_m2x100 FROM land_parcel WHERE enterprise_id IS NOT NULL"
+static const char sql_city_enterprises[] = CITY_ENTERPRISES;
+static const char sql_city_enterprises_pg[] = COPY_OUT(CITY_ENTERPRISES);
+static const char sql_city_parcels[] = CITY_PARCELS;
+static const char sql_city_parcels_pg[] = COPY_OUT(CITY_PARCELS);
 /* ?1 ?2 the first and last year (the same one for one year). IN rather than a range: a
  * prepared statement's generic plan (PostgreSQL takes it from a statement's sixth run on a
  * connection) guesses that a bound range selects 0.5 % of the rows and walks the (year, …)
  * index over the whole table, fetching each row, about twice the CPU of the scan it takes for
  * IN; SQLite reads both from its primary key (year, …) in place. */
-static const char sql_city_tax[] =
-    "SELECT year, enterprise_id, amount_fen FROM tax_record WHERE year IN (?1, ?2)";
+#define CITY_TAX "SELECT year, enterprise_id, amount_fen FROM tax_record WHERE "
+static const char sql_city_tax[] = CITY_TAX "year IN (?1, ?2)";
+static const char sql_city_tax_pg[] = COPY_OUT(CITY_TAX YEARS_PG);
 /* -1 is MUJUN_NONE, which no figure is (they are checked non-negative when entered or
  * imported): one call per column instead of two */
-static const char sql_city_figures[] =
-    "SELECT year, enterprise_id, COALESCE(value_added_fen, -1), COALESCE(revenue_fen, -1), "
-    "COALESCE(rd_fen, -1), COALESCE(energy_kgce, -1), COALESCE(emission_kg, -1), "
-    "COALESCE(electricity_kwh, -1), COALESCE(staff, -1) FROM enterprise_figure "
-    "WHERE year IN (?1, ?2)";
+#define CITY_FIGURES                                                                               \
+	"SELECT year, enterprise_id, COALESCE(value_added_fen, -1), COALESCE(revenue_fen, -1), "   \
+	"COALESCE(rd_fen, -1), COALESCE(energy_kgce, -1), COALESCE(emission_kg, -1), "             \
+	"COALESCE(electricity_kwh, -1), COALESCE(staff, -1) FROM enterprise_figure WHERE "
+static const char sql_city_figures[] = CITY_FIGURES "year IN (?1, ?2)";
+static const char sql_city_figures_pg[] = COPY_OUT(CITY_FIGURES YEARS_PG);
 static const char sql_city_exemptions[] =
     "SELECT year, enterprise_id, reason FROM mujun_exemption WHERE year IN (?1, ?2)";
 _Static_assert(MUJUN_NONE == -1, "sql_city_figures reads a NULL figure as -1");
@@ -280,6 +300,25 @@ static int by_id(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* One of the city's reads: sql, or on PostgreSQL copy, its COPY (DECISIONS 196). */
+static int city_prepare(struct store *s, const char *sql, const char *copy, struct store_stmt **st)
+{
+	return store_prepare(s, store_kind(s) == STORE_PG ? copy : sql, st);
+}
+
+/* A read of the years' rows: on SQLite the years bound, on PostgreSQL set before (city_years). */
+static int city_years_prepare(struct store *s, const struct store_mujun_city *c, const char *sql,
+                              const char *copy, struct store_stmt **st)
+{
+	int rc = city_prepare(s, sql, copy, st);
+
+	if (rc == KFQ_OK && store_kind(s) == STORE_SQLITE) {
+		store_bind_int(*st, 1, c->first_year);
+		store_bind_int(*st, 2, c->first_year + c->nyears - 1);
+	}
+	return rc;
+}
+
 /* The industrial enterprises, by id, placed by zone then id into c->e; x indexes them. */
 static int city_enterprises(struct store *s, struct arena *a, struct store_mujun_city *c,
                             struct city_index *x)
@@ -288,9 +327,8 @@ static int city_enterprises(struct store *s, struct arena *a, struct store_mujun
 	struct store_stmt *st;
 	int cap = 0, z = 0, *next, rc;
 
-	if ((rc = store_prepare(s, sql_city_enterprises, &st)) != KFQ_OK)
+	if ((rc = city_prepare(s, sql_city_enterprises, sql_city_enterprises_pg, &st)) != KFQ_OK)
 		return rc;
-	store_binary(st);
 	while ((rc = store_step(st)) == KFQ_ROW) {
 		struct store_mujun_input *e;
 		if (x->n == cap)
@@ -341,9 +379,8 @@ static int city_parcels(struct store *s, struct store_mujun_city *c, struct city
 	struct store_stmt *st;
 	int k, rc;
 
-	if ((rc = store_prepare(s, sql_city_parcels, &st)) != KFQ_OK)
+	if ((rc = city_prepare(s, sql_city_parcels, sql_city_parcels_pg, &st)) != KFQ_OK)
 		return rc;
-	store_binary(st);
 	while ((rc = store_step(st)) == KFQ_ROW)
 		if ((k = city_find(x, store_col_int(st, 0))) >= 0)
 			c->e[k].area_m2x100 += store_col_int(st, 1);
@@ -358,11 +395,18 @@ static int city_years(struct store *s, struct arena *a, struct store_mujun_city 
 	struct store_stmt *st;
 	int k, rc;
 
-	if ((rc = store_prepare(s, sql_city_tax, &st)) != KFQ_OK)
+	if (store_kind(s) == STORE_PG) {
+		if ((rc = store_prepare(s, sql_city_years_pg, &st)) != KFQ_OK)
+			return rc;
+		store_bind_int(st, 1, c->first_year);
+		store_bind_int(st, 2, c->first_year + c->nyears - 1);
+		rc = store_step(st);
+		store_reset(st);
+		if (rc != KFQ_ROW)
+			return rc == KFQ_DONE ? KFQ_ERR : rc;
+	}
+	if ((rc = city_years_prepare(s, c, sql_city_tax, sql_city_tax_pg, &st)) != KFQ_OK)
 		return rc;
-	store_binary(st);
-	store_bind_int(st, 1, c->first_year);
-	store_bind_int(st, 2, c->first_year + c->nyears - 1);
 	while ((rc = store_step(st)) == KFQ_ROW)
 		if ((k = city_find(x, store_col_int(st, 1))) >= 0) {
 			struct mujun_figures *f = &c->f[store_col_int(st, 0) - c->first_year][k];
@@ -370,11 +414,9 @@ static int city_years(struct store *s, struct arena *a, struct store_mujun_city 
 			    (f->tax_fen == MUJUN_NONE ? 0 : f->tax_fen) + store_col_int(st, 2);
 		}
 	store_reset(st);
-	if (rc != KFQ_DONE || (rc = store_prepare(s, sql_city_figures, &st)) != KFQ_OK)
+	if (rc != KFQ_DONE ||
+	    (rc = city_years_prepare(s, c, sql_city_figures, sql_city_figures_pg, &st)) != KFQ_OK)
 		return rc == KFQ_DONE ? KFQ_OK : rc;
-	store_binary(st);
-	store_bind_int(st, 1, c->first_year);
-	store_bind_int(st, 2, c->first_year + c->nyears - 1);
 	while ((rc = store_step(st)) == KFQ_ROW)
 		if ((k = city_find(x, store_col_int(st, 1))) >= 0) {
 			struct mujun_figures *f = &c->f[store_col_int(st, 0) - c->first_year][k];

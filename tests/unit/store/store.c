@@ -3,7 +3,7 @@
  * codes, RETURNING, commit and rollback (also after a failed statement), the LIKE escape,
  * LIMIT with "no limit", store_collect, store_query_int, the statement cache, writes sent
  * ahead (store_send) with their errors, reads sent ahead (store_ahead) answering only their own
- * next step, and results read in binary (store_binary). */
+ * next step, results read in binary (store_binary) and COPY's rows (PostgreSQL). */
 #include "testdb.h"
 
 #include "util/log.h"
@@ -33,6 +33,14 @@ static const char sql_like[] =
 static const char sql_page[] = "SELECT id FROM unit_parent ORDER BY id LIMIT ?1 OFFSET ?2";
 static const char sql_binary[] = "SELECT n, name, CAST(?1 AS INTEGER), CAST(?2 AS SMALLINT) FROM "
                                  "unit_parent ORDER BY id";
+/* (PostgreSQL only, test_copy) */
+static const char sql_copy[] =
+    "COPY (SELECT n, name, CAST(-2147483648 AS INTEGER), CAST(-32768 AS SMALLINT), '' FROM "
+    "unit_parent ORDER BY id) TO STDOUT (FORMAT binary)";
+static const char sql_copy_none[] =
+    "COPY (SELECT n FROM unit_parent WHERE 1 = 0) TO STDOUT (FORMAT binary)";
+static const char sql_copy_fails[] =
+    "COPY (SELECT 1 / (n - n) FROM unit_parent ORDER BY id) TO STDOUT (FORMAT binary)";
 static const char sql_children[] = "SELECT v FROM unit_child WHERE parent_id = ?1 ORDER BY id";
 
 static int setup_tables(void **state)
@@ -131,12 +139,25 @@ static void test_values(void **state)
 	arena_release(&a);
 }
 
+/* Row i of test_values' rows as sql_binary and sql_copy read them: n, name, and INT32_MIN and
+ * INT16_MIN in an int4 and an int2. */
+static void assert_values_row(struct store_stmt *st, int i)
+{
+	static const int64_t n[] = {INT64_MAX, INT64_MIN, -1, 0};
+	static const char *const names[] = {"开发区", "a'b\"c", "line\nbreak", "emoji 😀", "null n"};
+
+	if (i < 4)
+		assert_int_equal(store_col_int(st, 0), n[i]);
+	assert_int_equal(store_col_null(st, 0), i == 4);
+	assert_string_equal(store_col_text(st, 1), names[i]);
+	assert_int_equal(store_col_int(st, 2), INT32_MIN);
+	assert_int_equal(store_col_int(st, 3), INT16_MIN);
+}
+
 /* store_binary: the same values as text results give, int8, int4 and int2 at their extremes
  * (sign-extended from each width), NULL and UTF-8 text (test_values' rows) */
 static void test_binary(void **state)
 {
-	static const int64_t n[] = {INT64_MAX, INT64_MIN, -1, 0};
-	static const char *const names[] = {"开发区", "a'b\"c", "line\nbreak", "emoji 😀", "null n"};
 	struct store *s = *state;
 	struct store_stmt *st;
 
@@ -146,15 +167,44 @@ static void test_binary(void **state)
 	store_bind_int(st, 2, INT16_MIN);
 	for (int i = 0; i < 5; i++) {
 		assert_int_equal(store_step(st), KFQ_ROW);
-		if (i < 4)
-			assert_int_equal(store_col_int(st, 0), n[i]);
-		assert_int_equal(store_col_null(st, 0), i == 4);
-		assert_string_equal(store_col_text(st, 1), names[i]);
-		assert_int_equal(store_col_int(st, 2), INT32_MIN);
-		assert_int_equal(store_col_int(st, 3), INT16_MIN);
+		assert_values_row(st, i);
 	}
 	assert_int_equal(store_step(st), KFQ_DONE);
 	store_reset(st);
+}
+
+/* A COPY's rows (PostgreSQL): test_binary's values from the binary COPY stream, an empty text,
+ * a COPY of no rows, one left after its first row and one that fails on the way, after each
+ * of which the connection takes the next statement */
+static void test_copy(void **state)
+{
+	struct store *s = *state;
+	struct store_stmt *st;
+
+	if (store_kind(s) != STORE_PG)
+		skip();
+	assert_int_equal(store_prepare(s, sql_copy, &st), KFQ_OK);
+	for (int i = 0; i < 5; i++) {
+		assert_int_equal(store_step(st), KFQ_ROW);
+		assert_values_row(st, i);
+		assert_string_equal(store_col_text(st, 4), "");
+	}
+	assert_null(store_col_text(st, 0));
+	assert_int_equal(store_step(st), KFQ_DONE);
+	assert_int_equal(store_step(st), KFQ_DONE);
+	store_reset(st);
+	assert_int_equal(store_prepare(s, sql_copy_none, &st), KFQ_OK);
+	assert_int_equal(store_step(st), KFQ_DONE);
+	store_reset(st);
+	assert_int_equal(store_prepare(s, sql_copy, &st), KFQ_OK);
+	assert_int_equal(store_step(st), KFQ_ROW);
+	store_reset(st);
+	assert_int_equal(count(s), 5);
+	assert_int_equal(store_prepare(s, sql_copy_fails, &st), KFQ_OK);
+	assert_true(store_step(st) < 0);
+	assert_true(strlen(store_errmsg(s)) > 0);
+	store_reset(st);
+	assert_int_equal(count(s), 5);
 }
 
 static void test_violations(void **state)
@@ -458,6 +508,7 @@ int main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup(test_values, setup_tables),
 	    cmocka_unit_test(test_binary),
+	    cmocka_unit_test(test_copy),
 	    cmocka_unit_test(test_violations),
 	    cmocka_unit_test(test_transactions),
 	    cmocka_unit_test(test_send),
