@@ -80,6 +80,7 @@ static const struct limit_opt {
     {"header_timeout", "--header-timeout", 1, 3600, offsetof(struct cmd_options, header_timeout)},
     {"body_min_rate", "--body-min-rate", 1, 1 << 30, offsetof(struct cmd_options, body_min_rate)},
     {"body_memory", "--body-memory", 1, 65536, offsetof(struct cmd_options, body_memory_mib)},
+    {"drain_timeout", "--drain-timeout", 1, 3600, offsetof(struct cmd_options, drain_timeout)},
 };
 
 /* Sets the limit named key (by config key or flag) from v; false when v is not a whole number
