@@ -211,8 +211,8 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 		    "personal_cipher (secretbox or sm4), threads, "
 		    "access_log, trust_proxy, audit_checkpoint_file, audit_checkpoint_interval, "
 		    "max_connections, max_connections_per_addr, header_timeout, body_min_rate, "
-		    "body_memory, reply_horizon_days, answer_cache_mb, notice_organ, notice_code, "
-		    "pow_bits = value\n",
+		    "body_memory, drain_timeout, reply_horizon_days, answer_cache_mb, "
+		    "notice_organ, notice_code, pow_bits = value\n",
 		    path, lineno);
 		rc = KFQ_EINVAL;
 		break;
