@@ -17,7 +17,7 @@
 #define HTTP_FD_RESERVE             128  /* descriptors kept for files and databases */
 #define HTTP_LINGER_MAX             256  /* sockets read and dropped after an early answer */
 #define HTTP_LINGER_SECONDS         5    /* for at most this long each */
-#define HTTP_DRAIN_SECONDS          10   /* (default) on SIGTERM, requests received may take */
+#define HTTP_DRAIN_SECONDS          10   /* (default) the most SIGTERM's drain may take */
 #define HTTP_ACCEPT_BATCH           256  /* connections accepted before deadlines are looked at */
 #define HTTP_MAX_PARAMS             4    /* path parameters per route */
 #define HTTP_MAX_HEADERS_OUT        8    /* extra response headers */
