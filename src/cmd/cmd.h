@@ -48,6 +48,7 @@ struct cmd_options {
 	int header_timeout;
 	int body_min_rate;
 	int body_memory_mib;
+	int drain_timeout;      /* seconds to answer what was received on SIGTERM */
 	int reply_horizon_days; /* serve: latest reply date of a new 督办单, in days from today */
 	int answer_cache_mb;    /* serve: memory for kept answers, MiB (0 = keep none) */
 	/* serve: the 发文机关 of 督办单 and the 机关代字 of their numbers (NULL: the defaults) */
@@ -62,7 +63,7 @@ void cmd_options_init(struct cmd_options *o);
 /* Reads key = value lines (db, listen, web_root, data_dir, threads, access_log, trust_proxy,
  * audit_checkpoint_file, audit_checkpoint_interval, reply_horizon_days, answer_cache_mb,
  * notice_organ, notice_code, and the limits: max_connections, max_connections_per_addr,
- * header_timeout, body_min_rate, body_memory). */
+ * header_timeout, body_min_rate, body_memory, drain_timeout). */
 int cmd_options_load(struct cmd_options *o, const char *path);
 /* A whole number 0..max (a checkpoint interval, a number of days, MiB): false for anything
  * else. */

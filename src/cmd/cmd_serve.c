@@ -1,5 +1,5 @@
 /* cmd_serve.c - `kfq serve`: migrates the database, then serves the API and the web app until
- * SIGTERM or SIGINT, letting in-flight requests finish. */
+ * SIGTERM or SIGINT, then answers what it has received and exits. */
 #include "cmd/cmd.h"
 
 #include "api/api.h"
@@ -20,6 +20,7 @@ static const char usage[] =
     "                 [--audit-checkpoint-file FILE] [--audit-checkpoint-interval SECONDS]\n"
     "                 [--max-connections N] [--max-connections-per-addr N]\n"
     "                 [--header-timeout SECONDS] [--body-min-rate BYTES] [--body-memory MIB]\n"
+    "                 [--drain-timeout SECONDS]\n"
     "                 [--reply-horizon-days N] [--answer-cache-mb N] [--pow-bits N]\n"
     "                 [--notice-organ NAME] [--notice-code CODE] [--personal-key FILE]\n"
     "                 [--personal-cipher secretbox|sm4] [--config FILE]\n\n"
@@ -44,6 +45,9 @@ static const char usage[] =
     "  --header-timeout S    a request's headers must be in within S seconds (default 10)\n"
     "  --body-min-rate B     after that, a body must average B bytes/s (default 4096)\n"
     "  --body-memory MIB     JSON bodies held in memory, all requests together (default 32)\n"
+    "  --drain-timeout S     on SIGTERM, new connections are refused and every request\n"
+    "                        received in part or whole is answered, for at most S seconds\n"
+    "                        (default 10); then the rest are closed and kfq exits\n"
     "  --reply-horizon-days N\n"
     "                    a new 督办单's reply date is at most N days from today (default 366)\n"
     "  --pow-bits N      zero bits of a public comment's proof of work (default 16)\n"
@@ -70,7 +74,8 @@ static const char usage[] =
     "                    threads, access_log, trust_proxy, audit_checkpoint_file,\n"
     "                    audit_checkpoint_interval,\n"
     "                    max_connections, max_connections_per_addr, header_timeout,\n"
-    "                    body_min_rate, body_memory, reply_horizon_days, answer_cache_mb,\n"
+    "                    body_min_rate, body_memory, drain_timeout, reply_horizon_days,\n"
+    "                    answer_cache_mb,\n"
     "                    notice_organ, notice_code, pow_bits (flags given later override it)\n";
 
 static const char *listen_host;
@@ -214,6 +219,8 @@ int cmd_serve(int argc, char **argv)
 		hcfg.body_min_rate = o.body_min_rate;
 	if (o.body_memory_mib)
 		hcfg.body_memory_mib = o.body_memory_mib;
+	if (o.drain_timeout)
+		hcfg.drain_seconds = o.drain_timeout;
 	listen_host = o.listen;
 	rc = http_serve(&hcfg, &router, ready);
 	api_shutdown();

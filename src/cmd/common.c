@@ -80,6 +80,7 @@ static const struct limit_opt {
     {"header_timeout", "--header-timeout", 1, 3600, offsetof(struct cmd_options, header_timeout)},
     {"body_min_rate", "--body-min-rate", 1, 1 << 30, offsetof(struct cmd_options, body_min_rate)},
     {"body_memory", "--body-memory", 1, 65536, offsetof(struct cmd_options, body_memory_mib)},
+    {"drain_timeout", "--drain-timeout", 1, 3600, offsetof(struct cmd_options, drain_timeout)},
 };
 
 /* Sets the limit named key (by config key or flag) from v; false when v is not a whole number
@@ -210,8 +211,8 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 		    "personal_cipher (secretbox or sm4), threads, "
 		    "access_log, trust_proxy, audit_checkpoint_file, audit_checkpoint_interval, "
 		    "max_connections, max_connections_per_addr, header_timeout, body_min_rate, "
-		    "body_memory, reply_horizon_days, answer_cache_mb, notice_organ, notice_code, "
-		    "pow_bits = value\n",
+		    "body_memory, drain_timeout, reply_horizon_days, answer_cache_mb, "
+		    "notice_organ, notice_code, pow_bits = value\n",
 		    path, lineno);
 		rc = KFQ_EINVAL;
 		break;

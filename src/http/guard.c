@@ -14,7 +14,12 @@
  * libmicrohttpd serves many connections one after another, so while it runs one request's
  * handler (an argon2id check, a long computation) what the others sent waits unread in their
  * sockets. A late slot whose socket holds unread bytes is therefore not cut: its clock stands
- * still until the worker has read them, and only a client that has not sent enough is cut. */
+ * still until the worker has read them, and only a client that has not sent enough is cut.
+ *
+ * On SIGTERM the guard drains (DECISIONS 198): it accepts what waits in the kernel's accept
+ * queue, closes the listening socket (newcomers are refused), and from then on closes every
+ * connection that has received nothing of a request, while those holding a request, whole or
+ * in part, read or unread, go on until answered; the server waits until none is left. */
 #include "http/guard.h"
 
 #include "http/limits.h"
@@ -23,10 +28,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/tcp.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,6 +63,8 @@ struct slot {
 	bool limited;           /* counted against the per-address limit */
 	bool linger;            /* answered before its body was read: linger when closed */
 	int64_t late;           /* ms it was first found late with nothing unread; 0 = not */
+	uint64_t taken;         /* bytes of the socket libmicrohttpd had read when HEADERS or
+	                           IDLE began: more than that received = a request is coming */
 };
 
 /* A socket closed after an answer that came before the client had sent everything: what still
@@ -74,14 +83,16 @@ struct guard {
 	int hi;             /* highest descriptor seen + 1: the reaper looks below it */
 	struct peers peers; /* connections per address */
 	int open;           /* slots not FREE */
-	int listen_fd;
-	int wake_fd;    /* eventfd that stops the thread */
-	int reserve_fd; /* given up to accept (and refuse) when descriptors run out */
+	int listen_fd;      /* -1 once closed; only the guard thread closes it while it runs */
+	int wake_fd;        /* eventfd that wakes the thread to drain or to stop */
+	int reserve_fd;     /* given up to accept (and refuse) when descriptors run out */
 	struct MHD_Daemon *daemon;
 	pthread_t thread;
 	int64_t reaped; /* ms of the reaper's last look */
 	bool running;
 	atomic_bool stop;
+	atomic_bool draining;      /* SIGTERM: accept no more, close what holds no request */
+	pthread_cond_t drained;    /* with lock: a slot freed or a lingering socket closed */
 	atomic_size_t body_memory; /* bytes reserved by bodies in memory */
 	size_t body_memory_max;
 	struct lingering lingering[HTTP_LINGER_MAX];
@@ -145,6 +156,7 @@ static void slot_take(struct guard *g, int fd, const unsigned char addr[16], boo
 	s->body_bytes = 0;
 	s->linger = false;
 	s->late = 0;
+	s->taken = 0;
 	memcpy(s->addr, addr, 16);
 	s->limited = limited;
 	if (limited)
@@ -161,7 +173,8 @@ static void slot_free(struct guard *g, struct slot *s)
 	if (s->limited)
 		peers_drop(&g->peers, s->addr);
 	s->phase = FREE;
-	g->open--;
+	if (--g->open == 0)
+		pthread_cond_broadcast(&g->drained);
 }
 
 /* ---- accepting ---- */
@@ -210,6 +223,8 @@ static void linger_sweep(struct guard *g, const int *done, int ndone)
 		}
 		close(g->lingering[i].fd);
 		g->lingering[i] = g->lingering[--g->nlingering];
+		if (g->nlingering == 0)
+			pthread_cond_broadcast(&g->drained);
 	}
 	pthread_mutex_unlock(&g->lock);
 }
@@ -285,10 +300,11 @@ static void accept_one(struct guard *g, int fd, const struct sockaddr *sa, sockl
 	}
 }
 
-static void accept_all(struct guard *g)
+/* Returns true when the batch ended with more perhaps waiting. */
+static bool accept_all(struct guard *g)
 {
 	/* a bounded batch, so that the deadlines are looked at even under a flood */
-	for (int i = 0; i < 256; i++) {
+	for (int i = 0; i < HTTP_ACCEPT_BATCH; i++) {
 		struct sockaddr_storage ss;
 		socklen_t len = sizeof(ss);
 		int fd = accept4(g->listen_fd, (struct sockaddr *)&ss, &len,
@@ -301,8 +317,9 @@ static void accept_all(struct guard *g)
 			accept_exhausted(g);
 		else if (errno == EINTR || errno == ECONNABORTED)
 			continue;
-		return;
+		return false;
 	}
+	return true;
 }
 
 /* ---- deadlines ---- */
@@ -371,6 +388,68 @@ static void reap(struct guard *g)
 	pthread_mutex_unlock(&g->lock);
 }
 
+/* ---- draining ---- */
+
+/* The bytes libmicrohttpd has read from the socket: received (TCP_INFO, Linux 4.1) less those
+ * unread. UINT64_MAX when the system does not tell, so that the connection is kept. */
+static uint64_t consumed(int fd)
+{
+	struct tcp_info ti;
+	socklen_t len = sizeof(ti);
+	int unread_n = 0;
+
+	memset(&ti, 0, sizeof(ti));
+	if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &ti, &len) != 0 ||
+	    len < offsetof(struct tcp_info, tcpi_bytes_received) + sizeof(ti.tcpi_bytes_received) ||
+	    ioctl(fd, FIONREAD, &unread_n) != 0)
+		return UINT64_MAX;
+	return ti.tcpi_bytes_received - (uint64_t)unread_n;
+}
+
+/* Whether the client has closed its side, or reset, with nothing left unread. */
+static bool peer_gone(int fd)
+{
+	char c;
+	ssize_t n = recv(fd, &c, 1, MSG_PEEK | MSG_DONTWAIT);
+
+	return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
+}
+
+/* Closes, quietly as after a keep-alive time, the connections waiting for a request of which
+ * nothing has arrived: neither unread bytes nor bytes libmicrohttpd took since the phase began
+ * (the start of a request's headers). A QUEUED one waits until libmicrohttpd has started it.
+ * Also those whose client has gone before its request was whole, since no answer can follow:
+ * libmicrohttpd 0.9.75 may not notice the end of a connection in the middle of a body until
+ * its idle timeout (30 s), which would hold the drain to its end. */
+static void close_idle(struct guard *g)
+{
+	pthread_mutex_lock(&g->lock);
+	for (int fd = 0; fd < g->hi; fd++) {
+		struct slot *s = &g->slots[fd];
+		if (s->phase != HEADERS && s->phase != IDLE && s->phase != BODY)
+			continue;
+		if (!peer_gone(fd) && (s->phase == BODY || unread(fd) || consumed(fd) != s->taken))
+			continue;
+		shutdown(fd, SHUT_RDWR);
+		s->phase = CUT;
+	}
+	pthread_mutex_unlock(&g->lock);
+}
+
+/* Accepts what the kernel has queued (a connection there may hold a whole request), then
+ * closes the listening socket: from now on a new client is refused at once. */
+static void stop_accepting(struct guard *g)
+{
+	for (int i = 0; i < SOMAXCONN / HTTP_ACCEPT_BATCH + 1 && accept_all(g); i++)
+		continue;
+	pthread_mutex_lock(&g->lock);
+	close(g->listen_fd);
+	g->listen_fd = -1;
+	if (g->open == 0)
+		pthread_cond_broadcast(&g->drained);
+	pthread_mutex_unlock(&g->lock);
+}
+
 static void *run(void *arg)
 {
 	struct guard *g = arg;
@@ -388,16 +467,27 @@ static void *run(void *arg)
 			p[n++] = (struct pollfd){.fd = g->lingering[i].fd, .events = POLLIN};
 		pthread_mutex_unlock(&g->lock);
 		if (poll(p, (nfds_t)n, wait > 0 ? (int)wait : 0) > 0) {
+			uint64_t count;
 			if (p[0].revents & POLLIN)
 				accept_all(g);
+			/* emptied so that poll waits again; the flags say what the wake was for */
+			if ((p[1].revents & POLLIN) && read(g->wake_fd, &count, sizeof(count)) < 0)
+				errno = 0;
 			for (int i = 2; i < n; i++)
 				if (p[i].revents && drain(p[i].fd))
 					done[ndone++] = p[i].fd;
 		}
 		if (ndone)
 			linger_sweep(g, done, ndone);
+		if (atomic_load(&g->draining) && p[0].fd >= 0) {
+			stop_accepting(g);
+			p[0].fd = -1; /* poll skips it */
+			close_idle(g);
+		}
 		if (now_ms() >= next) {
 			reap(g);
+			if (atomic_load(&g->draining))
+				close_idle(g);
 			linger_sweep(g, NULL, 0);
 			next = now_ms() + HTTP_GUARD_TICK_MS;
 		}
@@ -444,8 +534,12 @@ struct guard *guard_new(const struct guard_config *cfg)
 	g->body_memory_max = (size_t)g->cfg.body_memory_mib * 1024 * 1024;
 	g->listen_fd = g->wake_fd = -1;
 	g->reserve_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
-	if (pthread_mutex_init(&g->lock, NULL) != 0)
-		fatal("guard: pthread_mutex_init failed");
+	pthread_condattr_t ca;
+	if (pthread_mutex_init(&g->lock, NULL) != 0 || pthread_condattr_init(&ca) != 0 ||
+	    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC) != 0 ||
+	    pthread_cond_init(&g->drained, &ca) != 0)
+		fatal("guard: cannot set up its lock");
+	pthread_condattr_destroy(&ca);
 	g->busy_len = canned(g->busy, sizeof(g->busy), 503, "Service Unavailable", "server_busy",
 	                     "服务器连接数已满，请稍后重试", true);
 	g->per_addr_len =
@@ -490,8 +584,32 @@ void guard_stop(struct guard *g)
 		fatal("guard: cannot wake the guard thread: %s", strerror(errno));
 	pthread_join(g->thread, NULL);
 	g->running = false;
-	close(g->listen_fd);
+	if (g->listen_fd >= 0)
+		close(g->listen_fd);
 	g->listen_fd = -1;
+}
+
+int guard_drain(struct guard *g, int seconds)
+{
+	uint64_t one = 1;
+	struct timespec until;
+	int open;
+
+	if (!g->running)
+		return 0;
+	atomic_store(&g->draining, true);
+	if (write(g->wake_fd, &one, sizeof(one)) < 0)
+		fatal("guard: cannot wake the guard thread: %s", strerror(errno));
+	clock_gettime(CLOCK_MONOTONIC, &until);
+	until.tv_sec += seconds;
+	pthread_mutex_lock(&g->lock);
+	/* a lingering socket holds an answer the client may still be reading */
+	while ((g->listen_fd >= 0 || g->open > 0 || g->nlingering > 0) &&
+	       pthread_cond_timedwait(&g->drained, &g->lock, &until) != ETIMEDOUT)
+		continue;
+	open = g->open + g->nlingering;
+	pthread_mutex_unlock(&g->lock);
+	return open;
 }
 
 void guard_free(struct guard *g)
@@ -507,6 +625,7 @@ void guard_free(struct guard *g)
 		close(g->wake_fd);
 	if (g->reserve_fd >= 0)
 		close(g->reserve_fd);
+	pthread_cond_destroy(&g->drained);
 	pthread_mutex_destroy(&g->lock);
 	free(g->slots);
 	peers_release(&g->peers);
@@ -554,10 +673,9 @@ static struct slot *slot_of(struct MHD_Connection *conn)
 	return ci ? ci->socket_context : NULL;
 }
 
-static void set_phase(struct guard *g, struct MHD_Connection *conn, enum phase phase)
+/* taken: what libmicrohttpd had read of the socket, for IDLE (see close_idle) */
+static void set_phase(struct guard *g, struct slot *s, enum phase phase, uint64_t taken)
 {
-	struct slot *s = slot_of(conn);
-
 	if (!s)
 		return;
 	pthread_mutex_lock(&g->lock);
@@ -566,18 +684,19 @@ static void set_phase(struct guard *g, struct MHD_Connection *conn, enum phase p
 		s->since = now_ms();
 		s->body_bytes = 0;
 		s->late = 0;
+		s->taken = taken;
 	}
 	pthread_mutex_unlock(&g->lock);
 }
 
 void guard_headers_done(struct guard *g, struct MHD_Connection *conn)
 {
-	set_phase(g, conn, BUSY);
+	set_phase(g, slot_of(conn), BUSY, 0);
 }
 
 void guard_body_begins(struct guard *g, struct MHD_Connection *conn)
 {
-	set_phase(g, conn, BODY);
+	set_phase(g, slot_of(conn), BODY, 0);
 }
 
 void guard_answered_early(struct guard *g, struct MHD_Connection *conn)
@@ -604,12 +723,16 @@ void guard_body_bytes(struct guard *g, struct MHD_Connection *conn, size_t n)
 
 void guard_body_done(struct guard *g, struct MHD_Connection *conn)
 {
-	set_phase(g, conn, BUSY);
+	set_phase(g, slot_of(conn), BUSY, 0);
 }
 
 void guard_request_done(struct guard *g, struct MHD_Connection *conn)
 {
-	set_phase(g, conn, IDLE);
+	struct slot *s = slot_of(conn);
+
+	/* two system calls per request, outside the lock */
+	if (s)
+		set_phase(g, s, IDLE, consumed((int)(s - g->slots)));
 }
 
 bool guard_body_reserve(struct guard *g, size_t n)

@@ -33,7 +33,14 @@ unsigned guard_mhd_limit(const struct guard *g);
 /* Starts the thread that accepts on listen_fd (listening, non-blocking; the guard closes it
  * at guard_stop) and hands the connections to d. Returns KFQ_OK or KFQ_EIO. */
 int guard_start(struct guard *g, int listen_fd, struct MHD_Daemon *d);
-/* Stops accepting: new connections are refused by the system from now on. */
+/* Drains (SIGTERM): accepts the connections waiting in the kernel's accept queue, closes the
+ * listening socket so that new clients are refused, and closes each connection as soon as it
+ * waits for a request of which nothing has arrived; one that holds a request (in part or whole,
+ * read or still in its socket) stays until answered. Waits until no connection is left (nor
+ * a lingering one, see guard_answered_early) or `seconds` have passed; returns the number
+ * still open (0: all answered and closed). */
+int guard_drain(struct guard *g, int seconds);
+/* Stops the guard thread and closes the listening socket if guard_drain has not. */
 void guard_stop(struct guard *g);
 /* After MHD_stop_daemon. */
 void guard_free(struct guard *g);

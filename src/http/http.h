@@ -141,12 +141,14 @@ struct http_server_config {
 	int header_timeout;  /* seconds from accept (or the last answer) to complete headers */
 	int body_min_rate;   /* bytes per second a body must average after header_timeout */
 	int body_memory_mib; /* MiB of in-memory bodies for the whole process; 503 past it */
+	int drain_seconds;   /* on SIGTERM, at most this long to answer what was received */
 };
 
 /* The defaults of limits.h. */
 void http_server_config_init(struct http_server_config *cfg);
 
-/* Serves until SIGTERM/SIGINT, then lets in-flight requests finish and returns KFQ_OK.
+/* Serves until SIGTERM/SIGINT, then refuses new connections, answers every request received
+ * in part or whole (for at most drain_seconds), and returns KFQ_OK.
  * `ready` (may be NULL) is called once the socket is listening, with the bound port. */
 int http_serve(const struct http_server_config *cfg, const struct http_router *router,
                void (*ready)(int port));

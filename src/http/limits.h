@@ -17,7 +17,8 @@
 #define HTTP_FD_RESERVE             128  /* descriptors kept for files and databases */
 #define HTTP_LINGER_MAX             256  /* sockets read and dropped after an early answer */
 #define HTTP_LINGER_SECONDS         5    /* for at most this long each */
-#define HTTP_SHUTDOWN_GRACE_SECONDS 10   /* in-flight requests may finish this long */
+#define HTTP_DRAIN_SECONDS          10   /* (default) the most SIGTERM's drain may take */
+#define HTTP_ACCEPT_BATCH           256  /* connections accepted before deadlines are looked at */
 #define HTTP_MAX_PARAMS             4    /* path parameters per route */
 #define HTTP_MAX_HEADERS_OUT        8    /* extra response headers */
 #define HTTP_MAX_ROUTES             1024 /* routes in the table (it grows up to this) */

@@ -28,7 +28,7 @@ struct server {
 	const struct http_server_config *cfg;
 	const struct http_router *router;
 	struct guard *guard;
-	atomic_int active; /* requests begun and not completed, for graceful shutdown */
+	atomic_bool draining; /* SIGTERM came: every answer closes its connection */
 };
 
 /* Per-request state kept between libmicrohttpd's calls of the access handler. */
@@ -222,6 +222,10 @@ static enum MHD_Result send_resp(struct server *s, struct reqstate *st)
 	                        "frame-ancestors 'none'");
 	for (int i = 0; i < r->nheaders; i++)
 		MHD_add_response_header(mr, r->headers[i].name, r->headers[i].value);
+	/* the client learns that the connection ends here, rather than sending its next request
+	 * on it as the guard closes it */
+	if (atomic_load(&s->draining))
+		MHD_add_response_header(mr, MHD_HTTP_HEADER_CONNECTION, "close");
 	ret = MHD_queue_response(req->conn, (unsigned)r->status, mr);
 	MHD_destroy_response(mr);
 	uint64_t ns = http_now_ns() - req->start_ns;
@@ -311,7 +315,6 @@ static struct reqstate *begin(struct server *s, struct MHD_Connection *conn, con
 	struct http_req *req = &st->req;
 	bool path_matched;
 
-	atomic_fetch_add(&s->active, 1);
 	arena_init(&req->arena);
 	strbuf_init(&st->body, 0);
 	strbuf_init(&req->resp.body, 0);
@@ -469,7 +472,6 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	if (!st)
 		return;
 	guard_request_done(s->guard, conn);
-	atomic_fetch_sub(&s->active, 1);
 	if (st->reserved)
 		guard_body_release(s->guard, st->reserved);
 	if (st->req.resp.fd >= 0)
@@ -491,6 +493,7 @@ void http_server_config_init(struct http_server_config *cfg)
 	cfg->header_timeout = HTTP_HEADER_TIMEOUT_SECONDS;
 	cfg->body_min_rate = HTTP_BODY_MIN_RATE;
 	cfg->body_memory_mib = HTTP_BODY_MEMORY_MIB;
+	cfg->drain_seconds = HTTP_DRAIN_SECONDS;
 }
 
 static int parse_listen(const char *listen, struct sockaddr_in *sa)
@@ -554,7 +557,7 @@ int http_serve(const struct http_server_config *cfg, const struct http_router *r
 	struct sockaddr_in sa;
 	struct MHD_Daemon *d;
 	sigset_t set;
-	int sig, lfd, port, rc = KFQ_OK;
+	int sig, lfd, port, left, rc = KFQ_OK;
 
 	if (parse_listen(cfg->listen, &sa) != KFQ_OK) {
 		log_error("serve: --listen '%s' is not HOST:PORT (an IPv4 address)", cfg->listen);
@@ -601,11 +604,14 @@ int http_serve(const struct http_server_config *cfg, const struct http_router *r
 		ready(port);
 	if (sigwait(&set, &sig) != 0)
 		sig = SIGTERM;
-	/* stop accepting (new connections are refused by the system), let in-flight requests
-	 * finish within the grace period */
+	/* every request received, in part or whole, is answered before libmicrohttpd stops
+	 * (DECISIONS 198) */
+	atomic_store(&s.draining, true);
+	left = guard_drain(s.guard, cfg->drain_seconds);
+	if (left)
+		log_error("serve: %d connection(s) still open after %d s of draining: closing them",
+		          left, cfg->drain_seconds);
 	guard_stop(s.guard);
-	for (int i = 0; i < HTTP_SHUTDOWN_GRACE_SECONDS * 20 && atomic_load(&s.active) > 0; i++)
-		usleep(50000);
 stop:
 	MHD_stop_daemon(d);
 	guard_free(s.guard);
