@@ -732,8 +732,7 @@ static int handle(struct api_ctx *c)
  * recalled is confirmed before anything is answered: when it has changed, the request runs
  * again from the session read (nothing of it was written: the check came before its first
  * statement, and failed). A write's recalled at its headers (c->pending) is queued here, with
- * the body in, and stays pending until confirmed, so that a run again on a new connection
- * (on_db) confirms it again. */
+ * the body in, and again in a run again on a new connection (on_db). */
 static int entry_once(struct http_req *req, struct store *db)
 {
 	struct api_ctx *c = req->ctx;
@@ -757,10 +756,8 @@ static int entry_once(struct http_req *req, struct store *db)
 	if (!c->recalled)
 		return rc;
 	c->recalled = false;
-	if ((confirmed = store_guard_end(c->db)) == KFQ_OK) {
-		c->pending = false;
+	if ((confirmed = store_guard_end(c->db)) == KFQ_OK)
 		return rc;
-	}
 	resp_clear(req);
 	jsonw_init(&c->w, c->out);
 	if (confirmed != KFQ_ESTALE)
