@@ -306,8 +306,8 @@ static int ahead_read(struct pg_store *p)
 
 /* Pipeline mode (libpq 14+): both statements and one Sync, so that the server reads, runs and
  * answers them in one round trip; they run in one implicit transaction, first before next. A
- * read sent ahead and not yet answered goes before them, in the same round trip (DECISIONS
- * 196): a write session's check carries a create's task read with its organization's check. */
+ * read sent ahead and not yet answered goes before them, in the same round trip: a write's
+ * session check carries a create's task read with its organization's check (DECISIONS 196). */
 static int pg_pair(struct store_stmt *first, struct store_stmt *next)
 {
 	struct pg_stmt *a = (struct pg_stmt *)first, *b = (struct pg_stmt *)next;
