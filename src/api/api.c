@@ -520,7 +520,9 @@ static atomic_ullong recalled, recall_changed;
 
 /* The session from the connection's memory when it has one that neither expired nor needs
  * its last_seen written: confirmed by the database with the request's first statement, in
- * its round trip (DECISIONS 155), and nothing is answered before (entry_once). Else read. */
+ * its round trip (DECISIONS 155), and nothing is answered before (entry_once). A write's, taken
+ * at its headers, is confirmed once its body is in (c->pending, DECISIONS 200): another
+ * request on this thread may run in between. Else read. */
 static int load_session(struct api_ctx *c)
 {
 	const char *token = http_cookie(c->req, "kfq_session");
@@ -529,12 +531,15 @@ static int load_session(struct api_ctx *c)
 	if (!token || strlen(token) > 100)
 		return api_error(c, 401, "not_authenticated", "请先登录", NULL);
 	api_token_hash(token, c->token_hash);
-	if (c->deferred && store_session_recall(c->db, c->a, c->token_hash, &c->sess) == KFQ_OK &&
+	if (c->recall && store_session_recall(c->db, c->a, c->token_hash, &c->sess) == KFQ_OK &&
 	    !account_session_expired(c->sess.last_seen, c->now) &&
 	    !account_session_needs_touch(c->sess.last_seen, c->now)) {
-		if ((rc = store_session_confirm(c->db, c->token_hash, &c->sess)) != KFQ_OK)
+		if (!c->deferred)
+			c->pending = true;
+		else if ((rc = store_session_confirm(c->db, c->token_hash, &c->sess)) != KFQ_OK)
 			return api_store_error(c, rc);
-		c->recalled = true;
+		else
+			c->recalled = true;
 		atomic_fetch_add(&recalled, 1);
 		goto actor;
 	}
@@ -629,6 +634,23 @@ static int session_checks(struct api_ctx *c, bool write)
 	return 0;
 }
 
+static void resp_clear(struct http_req *req);
+
+/* A write's session checks at its headers. A refusal is never decided on a session recalled,
+ * which may have changed: the session is then read and the checks made again, so that every
+ * refusal is the one it was without recall, in the same order. */
+static int header_checks(struct api_ctx *c, bool write)
+{
+	int rc = session_checks(c, write);
+
+	if (rc == 0 || !c->pending)
+		return rc;
+	c->pending = c->recall = false;
+	resp_clear(c->req);
+	jsonw_init(&c->w, c->out);
+	return session_checks(c, write);
+}
+
 /* Everything that can be decided from the headers, before any of the body is read (so that
  * a stranger's upload is never received): loopback-only routes, undeclared query parameters,
  * same origin, the content type, the session, the CSRF token, a pending password change, the
@@ -666,7 +688,12 @@ static int check_once(struct http_req *req, struct store *db)
 	/* a request without a body has nothing to keep out: its session is decided with its
 	 * handler, where it can be confirmed in the round trip of the first statement */
 	c->deferred = !(r->flags & API_PUBLIC) && !write && !has_body && !r->head;
-	if (!(r->flags & API_PUBLIC) && !c->deferred && session_checks(c, write) != 0)
+	/* a write of JSON may take its session from memory, confirmed with its handler's first
+	 * statement (DECISIONS 200): the token it shows was valid on this connection, so no
+	 * stranger's body is received; not an upload's, nor a route's own head check's */
+	c->recall =
+	    c->deferred || (write && has_body && r->body && !(r->flags & API_UPLOAD) && !r->head);
+	if (!(r->flags & API_PUBLIC) && !c->deferred && header_checks(c, write) != 0)
 		return -1;
 	if (!r->body && !(r->flags & API_UPLOAD) && has_body)
 		return api_error(c, 400, "unexpected_body", "此请求不接受请求内容", NULL);
@@ -704,7 +731,8 @@ static int handle(struct api_ctx *c)
 /* The whole request is in and check() passed: the JSON body, then the handler. A session
  * recalled is confirmed before anything is answered: when it has changed, the request runs
  * again from the session read (nothing of it was written: the check came before its first
- * statement, and failed). */
+ * statement, and failed). A write's recalled at its headers (c->pending) is queued here, with
+ * the body in, and again in a run again on a new connection (on_db). */
 static int entry_once(struct http_req *req, struct store *db)
 {
 	struct api_ctx *c = req->ctx;
@@ -712,11 +740,19 @@ static int entry_once(struct http_req *req, struct store *db)
 
 	c->db = db;
 	c->now = time_now();
+	if (c->pending) {
+		if (!c->db)
+			return unavailable(req);
+		if ((rc = store_session_confirm(c->db, c->token_hash, &c->sess)) != KFQ_OK)
+			return api_store_error(c, rc);
+		c->recalled = true;
+	}
 	if (c->route->body && parse_body(c) != 0)
-		return -1;
-	if (!c->db) /* the database is down: only an API_NODB route answers */
+		rc = -1;
+	else if (!c->db) /* the database is down: only an API_NODB route answers */
 		return (c->route->flags & API_NODB) ? c->route->handler(c) : unavailable(req);
-	rc = handle(c);
+	else
+		rc = handle(c);
 	if (!c->recalled)
 		return rc;
 	c->recalled = false;
@@ -727,6 +763,12 @@ static int entry_once(struct http_req *req, struct store *db)
 	if (confirmed != KFQ_ESTALE)
 		return api_store_error(c, confirmed);
 	atomic_fetch_add(&recall_changed, 1);
+	if (!c->pending)
+		return handle(c);
+	/* a write: its checks again on the session read, then its body (kept when it parsed) */
+	c->pending = c->recall = false;
+	if (session_checks(c, true) != 0 || (c->route->body && !c->body && parse_body(c) != 0))
+		return -1;
 	return handle(c);
 }
 

@@ -116,7 +116,9 @@ struct api_ctx {
 	struct store_session sess; /* valid unless the route is API_PUBLIC */
 	char token_hash[65];
 	bool deferred; /* the session is read with the handler, not at the headers */
+	bool recall;   /* the session may be taken from the connection's memory (load_session) */
 	bool recalled; /* sess is recalled, to be confirmed (api_session_confirmed) */
+	bool pending;  /* a write's session recalled at its headers, confirmed in entry_once */
 	struct store_actor actor;
 	json_t *body; /* the parsed JSON object, or NULL */
 	int64_t now;

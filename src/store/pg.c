@@ -125,6 +125,8 @@ static int idle(struct pg_store *p);
 static int settle_step(struct pg_store *p, struct pg_stmt *st);
 static void ahead_forget(struct pg_store *p);
 static int ahead_take(struct pg_store *p);
+static PGresult *ahead_keep(struct pg_stmt *st, PGresult *r);
+static void ahead_settled(struct pg_store *p);
 
 static int pg_prepare(struct store *s, const char *sql, void **slot, struct store_stmt **out)
 {
@@ -428,25 +430,46 @@ static int pipe_take(struct pg_stmt *st, PGresult *res)
 	return KFQ_OK;
 }
 
+/* The result of the read sent ahead (pg_ahead) read first by a pair: kept for its steps, or its
+ * error, which is then the pair's (the server skipped both). */
+static int ahead_read(struct pg_store *p)
+{
+	PGresult *r = pipe_result(p->conn);
+	int rc = KFQ_OK;
+
+	p->queued = 0;
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
+		rc = map_res(&p->base, r);
+	else if (p->ahead) /* else dropped while it was to come: its answer is thrown away */
+		r = ahead_keep(p->ahead, r);
+	PQclear(r);
+	ahead_settled(p);
+	return rc;
+}
+
 /* Pipeline mode (libpq 14+): both statements and one Sync, so that the server reads, runs and
- * answers them in one round trip; they run in one implicit transaction, first before next. */
+ * answers them in one round trip; they run in one implicit transaction, first before next. A
+ * read sent ahead and not yet answered goes before them, in the same round trip: a write's
+ * session check carries a create's task read with its organization's check (DECISIONS 200). */
 static int pg_pair(struct store_stmt *first, struct store_stmt *next)
 {
 	struct pg_stmt *a = (struct pg_stmt *)first, *b = (struct pg_stmt *)next;
 	struct pg_store *p = (struct pg_store *)a->s;
 	PGresult *ra, *rb, *sync;
-	bool ended;
+	bool ahead, ended;
 	int rc;
 
 	ahead_forget(p);
+	ahead = p->queued == 1 && p->ahead_at == 1;
 	/* only a read goes with the first: a write would be done, and committed with the
-	 * pipeline's transaction, even when the first's check then fails */
-	if (p->queued || b->stream || a->res || b->res || a->gen != p->gen || b->gen != p->gen ||
-	    strncmp(b->sql, "SELECT ", 7) != 0)
+	 * pipeline's transaction, even when the first's check then fails; writes sent ahead are
+	 * read with the first alone (settle), and a read ahead is not sent twice */
+	if ((p->queued && !ahead) || a == p->ahead || b == p->ahead || b->stream || a->res ||
+	    b->res || a->gen != p->gen || b->gen != p->gen || strncmp(b->sql, "SELECT ", 7) != 0)
 		return KFQ_EINVAL;
 	if (a->s->lost)
 		return unavailable(a->s);
-	if (!PQenterPipelineMode(p->conn))
+	if (!ahead && !PQenterPipelineMode(p->conn))
 		return KFQ_EINVAL;
 	if (!PQsendQueryPrepared(p->conn, a->name, a->nparams, (const char *const *)a->vals + 1,
 	                         NULL, NULL, 0) ||
@@ -458,6 +481,7 @@ static int pg_pair(struct store_stmt *first, struct store_stmt *next)
 		a->s->lost = true; /* what was sent of it is unknown: start afresh */
 		return KFQ_EUNAVAIL;
 	}
+	rc = ahead ? ahead_read(p) : KFQ_OK;
 	ra = pipe_result(p->conn);
 	rb = pipe_result(p->conn);
 	sync = PQgetResult(p->conn);
@@ -472,7 +496,9 @@ static int pg_pair(struct store_stmt *first, struct store_stmt *next)
 		return KFQ_EUNAVAIL;
 	}
 	/* the first's error is the pair's: the next was then not run */
-	if ((rc = pipe_take(a, ra)) == KFQ_OK)
+	if (rc != KFQ_OK)
+		PQclear(ra);
+	else if ((rc = pipe_take(a, ra)) == KFQ_OK)
 		return pipe_take(b, rb);
 	PQclear(rb);
 	return rc;

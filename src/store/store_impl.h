@@ -75,7 +75,8 @@ struct store_ops {
 	/* optional: sends first and then next, both bound and not yet run, in one round trip, and
 	 * leaves each one's result to its steps; KFQ_EINVAL when next cannot go with it (it is
 	 * not a SELECT, is read a row at a time, or is not yet prepared on this connection):
-	 * nothing was sent */
+	 * nothing was sent. A read sent ahead (ahead) and not yet answered goes before both, in
+	 * the same round trip */
 	int (*pair)(struct store_stmt *first, struct store_stmt *next);
 	/* optional: sends st (bound, a write in a write transaction) and resets it, its result read
 	 * with the next statement's or the COMMIT's, in their round trip, its error then theirs */

@@ -9,6 +9,7 @@
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { spawn } = require('node:child_process');
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
@@ -274,6 +275,38 @@ describe('two servers behind nginx', { timeout: h.FILE_TIMEOUT }, () => {
 
 		await h.sqlOk(a.db, `DELETE FROM session WHERE user_id = ${me.id}`);
 		await six(async () => h.assertError(await s.get('/api/milestones?page_size=5'), 401, 'not_authenticated'));
+	});
+
+	// A write of JSON takes its session from the worker's memory too, confirmed with its first
+	// statement (DECISIONS 200): a change made in the database shows at the next write, and every
+	// refusal is the one the session read gives, in its order (401 before CSRF, the password to
+	// change, the role's permission, the body's own errors).
+	test('a kept session shows a change made in the database itself at the next write', T, async () => {
+		const s = new h.Client(a);
+		await s.login('office1');
+		const me = (await s.get('/api/session')).json.user;
+		const six = async (check) => {
+			for (let i = 0; i < 6; i++) await check();
+		};
+		const write = (opts) => s.post('/api/notices', {}, opts);
+		await six(async () => h.assertError(await write(), 400, 'missing_field'));
+		await six(async () => h.assertError(await write({ csrf: 'x' }), 403, 'csrf_failed'));
+
+		await h.sqlOk(a.db, `UPDATE app_user SET must_change = 1 WHERE id = ${me.id}`);
+		await six(async () => h.assertError(await write(), 403, 'password_change_required'));
+		await h.sqlOk(a.db, `UPDATE app_user SET must_change = 0 WHERE id = ${me.id}`);
+		await six(async () => h.assertError(await write(), 400, 'missing_field'));
+
+		await h.sqlOk(a.db, `UPDATE app_user SET role = 'zone' WHERE id = ${me.id}`);
+		await six(async () => h.assertError(await write(), 403, 'forbidden'));
+		await h.sqlOk(a.db, `UPDATE app_user SET role = '${me.role}' WHERE id = ${me.id}`);
+		await six(async () => h.assertError(await write(), 400, 'missing_field'));
+
+		// this client's session only: the other tests' office1 goes on
+		const token = crypto.createHash('sha256').update(s.cookies.get('kfq_session')).digest('hex');
+		await h.sqlOk(a.db, `DELETE FROM session WHERE token_hash = '${token}'`);
+		await six(async () => h.assertError(await write({ csrf: 'x' }), 401, 'not_authenticated'));
+		await six(async () => h.assertError(await write(), 401, 'not_authenticated'));
 	});
 
 	// An expiry deletes sessions and then moves session_version in one statement; a password

@@ -7,7 +7,8 @@
  * nothing), or by store_guard_end — and forgotten with every session kept under the old
  * version, a write that came next not run; last_seen written elsewhere changes nothing; the
  * confirmation's own statement asked for again runs first; a session of a custom scope is never
- * kept (DECISIONS 155, 191). */
+ * kept; a read sent ahead before the confirmation is answered either way (DECISIONS 155, 191,
+ * 196). */
 #include "testdb.h"
 
 #include "store/store_audit.h"
@@ -21,6 +22,7 @@ static const struct store_actor cli = {0, "cli:unit", 0, "cli"};
 static const char sql_org_count[] = "SELECT COUNT(*) FROM org";
 static const char sql_org_rename[] = "UPDATE org SET name = '改名' WHERE id = ?1";
 static const char sql_org_renamed[] = "SELECT COUNT(*) FROM org WHERE name = '改名'";
+static const char sql_org_name[] = "SELECT name FROM org WHERE id = ?1";
 
 static void setup_rows(struct store *s)
 {
@@ -169,11 +171,70 @@ static void test_changed(void **state)
 	arena_release(&a);
 }
 
+/* A read sent ahead (store_ahead) before the confirmation: confirmed, the next statement and the
+ * read are answered (on PostgreSQL in the next statement's round trip, DECISIONS 200); refused,
+ * neither is used, and the read's step answers what is in the database. */
+static struct store_stmt *org_name_ahead(struct store *s)
+{
+	struct store_stmt *st;
+
+	assert_int_equal(store_prepare(s, sql_org_name, &st), KFQ_OK);
+	store_bind_int(st, 1, 1);
+	store_ahead(st);
+	return st;
+}
+
+/* The read's step: the organization's name. */
+static void org_name_is(struct store_stmt *st, const char *name)
+{
+	assert_int_equal(store_step(st), KFQ_ROW);
+	assert_string_equal(store_col_text(st, 0), name);
+	store_reset(st);
+}
+
+static void test_confirm_ahead(void **state)
+{
+	struct store *s = *state;
+	struct store_session got, r;
+	struct store_stmt *st;
+	struct arena a;
+
+	arena_init(&a);
+	/* test_changed's organization, renamed, and a session of its user */
+	assert_int_equal(store_exec(s, "INSERT INTO session (token_hash, user_id, csrf_token, "
+	                               "client_addr, created_at, last_seen) VALUES ('t4', 1, "
+	                               "'c4', '127.0.0.1', 'x', 1000)"),
+	                 KFQ_OK);
+	assert_int_equal(store_session_get(s, &a, "t4", &got), KFQ_OK);
+	recall_confirm(s, "t4", &a, &r);
+	st = org_name_ahead(s);
+	assert_int_equal(next_statement(s), KFQ_OK);
+	assert_int_equal(store_guard_end(s), KFQ_OK);
+	org_name_is(st, "市商务局甲");
+
+	/* the read ahead stepped first: it carries the confirmation */
+	recall_confirm(s, "t4", &a, &r);
+	st = org_name_ahead(s);
+	org_name_is(st, "市商务局甲");
+	assert_int_equal(store_guard_end(s), KFQ_OK);
+
+	/* refused: the organization renamed in between is what the read answers at its step */
+	assert_int_equal(store_exec(s, "UPDATE org SET name = '市商务局乙' WHERE id = 1"), KFQ_OK);
+	recall_confirm(s, "t4", &a, &r);
+	st = org_name_ahead(s);
+	assert_int_equal(next_statement(s), KFQ_ESTALE);
+	assert_int_equal(store_guard_end(s), KFQ_ESTALE);
+	org_name_is(st, "市商务局乙");
+	assert_int_equal(next_statement(s), KFQ_OK);
+	arena_release(&a);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_confirm),
 	    cmocka_unit_test(test_changed),
+	    cmocka_unit_test(test_confirm_ahead),
 	};
 	return testdb_main(argc, argv, "store_session", tests, sizeof(tests) / sizeof(tests[0]));
 }
