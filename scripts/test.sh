@@ -163,7 +163,7 @@ finish_lanes() {
 		name=${lane%%:*}
 		wait "${lane#*:}"
 		cat "$OUT/lane-$name.out"
-		if read -r p f steps <"$OUT/lane-$name.count"; then
+		if [ -f "$OUT/lane-$name.count" ] && read -r p f steps <"$OUT/lane-$name.count"; then
 			passed=$((passed + p))
 			failed=$((failed + f))
 			if [ -n "$steps" ]; then
