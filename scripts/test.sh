@@ -9,6 +9,13 @@
 #     tests again on it
 #  5. browser tests (playwright-core + Debian's chromium), once, on SQLite: the HTTP tests
 #     already prove both databases give the same answers
+# Steps 1-5 run in lanes side by side where the machine has more than one core (DECISIONS 201):
+# the SQLite lane (1, 2, 3), the PostgreSQL lane (4) and the browser lane (5); on two cores the
+# SQLite and PostgreSQL lanes are one, run one after the other. Each lane has its own servers,
+# databases, ports and logs; the lanes' summaries print in this order once each has ended, so
+# the output reads the same whatever finished first. From six cores on, node:test also runs
+# several test files of a lane at once (--test-concurrency).
+#   KFQ_TEST_JOBS=N   cores to plan for (default: nproc); 1 runs every step one after the other
 # Ends with one line "N passed, N failed" over all of them; exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +25,9 @@ mkdir -p "$OUT"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0:halt_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export KFQ_BIN=$PWD/$TB/kfq
+JOBS=${KFQ_TEST_JOBS:-$(nproc 2>/dev/null || echo 1)}
+# three lanes share the cores; a lane's node:test runs this many test files at once
+NODE_JOBS=$((JOBS >= 6 ? JOBS / 3 : 1))
 
 passed=0
 failed=0
@@ -34,12 +44,12 @@ count_node() { # adds node:test's "# pass N" / "# fail N" from log $1
 run_node() { # name dir [env...]
 	local name=$1 dir=$2
 	shift 2
-	local log="$OUT/$name.log"
+	local log="$OUT/$name.log" start=$SECONDS
 	echo "== $name"
-	if env "$@" node --test --test-concurrency=1 "$dir"/ >"$log" 2>&1; then
+	if env "$@" node --test --test-concurrency="$NODE_JOBS" "$dir"/ >"$log" 2>&1; then
 		count_node "$log"
 		grep -E '^# (tests|pass|fail) ' "$log" | tr '\n' ' '
-		echo
+		echo "($((SECONDS - start)) s)"
 	else
 		count_node "$log"
 		[ "$(grep -cE '^# fail [1-9]' "$log")" -gt 0 ] || failed=$((failed + 1))
@@ -90,31 +100,100 @@ run_meson() { # suite log [env...]: a meson test suite, its Ok and Fail counted
 	[ "${bad:-0}" -eq 0 ] || grep -B2 -A30 'FAIL' "$log" | head -80
 }
 
-echo "== unit tests (cmocka)"
-run_meson unit "$OUT/unit.log"
+sqlite_lane() {
+	echo "== unit tests (cmocka)"
+	run_meson unit "$OUT/unit.log"
 
-echo "== fuzz smoke"
-if FUZZ_SECONDS=${FUZZ_SECONDS:-5} scripts/fuzz.sh "$TB" | tee "$OUT/fuzz.log"; then :; else step_failed+=(fuzz); fi
-fp=$(tail -1 "$OUT/fuzz.log" | awk '{print $2}')
-ff=$(tail -1 "$OUT/fuzz.log" | awk '{print $4}')
-passed=$((passed + ${fp:-0}))
-failed=$((failed + ${ff:-0}))
+	echo "== fuzz smoke"
+	if FUZZ_SECONDS=${FUZZ_SECONDS:-5} scripts/fuzz.sh "$TB" | tee "$OUT/fuzz.log"; then :; else step_failed+=(fuzz); fi
+	local fp ff
+	fp=$(tail -1 "$OUT/fuzz.log" | awk '{print $2}')
+	ff=$(tail -1 "$OUT/fuzz.log" | awk '{print $4}')
+	passed=$((passed + ${fp:-0}))
+	failed=$((failed + ${ff:-0}))
 
-run_node api-sqlite tests/api TEST_OUT="$OUT/api-sqlite"
-run_node e2e-sqlite tests/e2e E2E_OUT="$OUT/e2e-sqlite"
+	run_node api-sqlite tests/api TEST_OUT="$OUT/api-sqlite"
+}
 
-echo "== PostgreSQL (throwaway cluster)"
-PGDIR=$(mktemp -d)
-if PGURL=$(scripts/pg-temp.sh start "$PGDIR/pg"); then
-	trap 'scripts/pg-temp.sh stop "$PGDIR/pg"; rm -rf "$PGDIR"' EXIT
-	echo "   $PGURL"
-	echo "== store unit tests on PostgreSQL (cmocka)"
-	run_meson pg "$OUT/unit-pg.log" KFQ_TEST_PG="$PGURL"
-	run_node api-postgresql tests/api TEST_OUT="$OUT/api-pg" KFQ_TEST_PG="$PGURL"
+browser_lane() {
+	run_node e2e-sqlite tests/e2e E2E_OUT="$OUT/e2e-sqlite"
+}
+
+pg_lane() {
+	echo "== PostgreSQL (throwaway cluster)"
+	PGDIR=$(mktemp -d)
+	if PGURL=$(scripts/pg-temp.sh start "$PGDIR/pg"); then
+		trap 'scripts/pg-temp.sh stop "$PGDIR/pg"; rm -rf "$PGDIR"' EXIT
+		echo "   $PGURL"
+		echo "== store unit tests on PostgreSQL (cmocka)"
+		run_meson pg "$OUT/unit-pg.log" KFQ_TEST_PG="$PGURL"
+		run_node api-postgresql tests/api TEST_OUT="$OUT/api-pg" KFQ_TEST_PG="$PGURL"
+	else
+		echo "   could not start PostgreSQL"
+		failed=$((failed + 1))
+		step_failed+=(postgresql)
+	fi
+}
+
+sqlite_then_pg_lane() {
+	sqlite_lane
+	pg_lane
+}
+
+# Starts lane $1 (a function) in the background: its output goes to $OUT/lane-$1.out (printed
+# by finish_lanes) and its counts to $OUT/lane-$1.count, which finish_lanes adds up.
+lanes=()
+start_lane() {
+	rm -f "$OUT/lane-$1.count"
+	(
+		passed=0
+		failed=0
+		step_failed=()
+		# an interrupted lane still runs its EXIT trap (the PostgreSQL cluster is stopped)
+		trap 'exit 143' TERM
+		"$1"
+		echo "$passed $failed ${step_failed[*]}" >"$OUT/lane-$1.count"
+	) >"$OUT/lane-$1.out" 2>&1 &
+	lanes+=("$1:$!")
+}
+
+finish_lanes() {
+	local lane name p f steps more
+	for lane in "${lanes[@]}"; do
+		name=${lane%%:*}
+		wait "${lane#*:}"
+		cat "$OUT/lane-$name.out"
+		if [ -f "$OUT/lane-$name.count" ] && read -r p f steps <"$OUT/lane-$name.count"; then
+			passed=$((passed + p))
+			failed=$((failed + f))
+			if [ -n "$steps" ]; then
+				read -ra more <<<"$steps"
+				step_failed+=("${more[@]}")
+			fi
+		else
+			echo "   lane $name ended without its counts (see $OUT/lane-$name.out)"
+			failed=$((failed + 1))
+			step_failed+=("$name")
+		fi
+	done
+}
+
+if [ "$JOBS" -le 1 ]; then
+	sqlite_lane
+	browser_lane
+	pg_lane
 else
-	echo "   could not start PostgreSQL"
-	failed=$((failed + 1))
-	step_failed+=(postgresql)
+	# ^C or a CI timeout stops every lane and what it started (servers, browsers)
+	trap 'trap - INT TERM; kill -TERM 0 2>/dev/null; exit 130' INT TERM
+	echo "== the tests in lanes side by side ($JOBS cores; logs in $OUT/)"
+	if [ "$JOBS" -ge 3 ]; then
+		start_lane sqlite_lane
+		start_lane pg_lane
+	else
+		start_lane sqlite_then_pg_lane
+	fi
+	start_lane browser_lane
+	finish_lanes
 fi
 
 echo

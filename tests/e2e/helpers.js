@@ -14,6 +14,11 @@ const { chromium } = require('playwright-core')
 
 const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium'
 
+// How long one step (a click, a page load, a wait for an element) may take before the test
+// fails. Generous: the server under test is an ASan build and CI machines are shared, so an
+// answer can take seconds; a step that never comes still fails, only later.
+export const STEP_TIMEOUT = 30000
+
 export function chromiumArgs() {
   const args = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
   if (typeof process.getuid === 'function' && process.getuid() === 0) args.unshift('--no-sandbox')
@@ -33,7 +38,7 @@ export async function openBrowser(baseURL) {
     viewport: { width: 1440, height: 900 },
     acceptDownloads: true,
   })
-  context.setDefaultTimeout(10000)
+  context.setDefaultTimeout(STEP_TIMEOUT)
   const page = context.pages()[0] || (await context.newPage())
   const watcher = new Watcher(page, baseURL)
   return {
@@ -110,8 +115,13 @@ export function screenshotPath(name) {
 }
 
 export async function shot(page, name) {
-  // let charts and transitions settle
-  await page.waitForTimeout(400)
+  // the picture shows the page at rest: the transitions running (a dialog or a message fading
+  // in) ended, and a frame drawn after them (a loading spinner turns forever: not waited for)
+  await page.evaluate(async () => {
+    const running = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+    await Promise.all(running.map((a) => a.finished.catch(() => {})))
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+  })
   await page.screenshot({ path: screenshotPath(name), fullPage: true })
 }
 

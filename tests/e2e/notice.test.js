@@ -128,7 +128,7 @@ describe('督办单: draft, issue, receipt, replies with files, close, print, au
     // the office's PDF in the page, drawn by pdf.js: two pages
     await page.locator(`${sel('notice-files')} ${sel('file-preview-open')}`).click()
     const preview = page.locator(`${sel('file-preview-pdf')}`)
-    await preview.locator('canvas[data-rendered="1"]').nth(1).waitFor({ timeout: 20000 })
+    await preview.locator('canvas[data-rendered="1"]').nth(1).waitFor()
     assert.equal(await preview.getAttribute('data-pages'), '2')
     await shot(page, 'notice-pdf-preview')
     await page.locator('.el-dialog:visible .el-dialog__headerbtn').click()

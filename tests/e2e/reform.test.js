@@ -424,7 +424,7 @@ describe('reform tasks, plans, progress and the board', () => {
     // the evidence previewed in the page (pdf.js), then downloaded
     await file.locator(sel('file-preview-open')).click()
     const preview = page.locator(sel('file-preview-pdf'))
-    await preview.locator('canvas[data-rendered="1"]').waitFor({ timeout: 20000 })
+    await preview.locator('canvas[data-rendered="1"]').waitFor()
     assert.equal(await preview.getAttribute('data-pages'), '1')
     await page.locator(`${sel('file-preview')} .el-dialog__headerbtn`).click()
     await preview.waitFor({ state: 'hidden' })

@@ -137,7 +137,8 @@ export async function startServer({ name = 'e2e', users = [], demo = false, poli
   fs.closeSync(log)
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })))
   try {
-    await waitHealthy(url, child, 15000)
+    // an ASan build on a loaded machine: opening the database and the web root can take a while
+    await waitHealthy(url, child, 60000)
   } catch (e) {
     child.kill('SIGKILL')
     throw new Error(`${e.message}\n--- ${logFile} ---\n${fs.readFileSync(logFile, 'utf8').slice(-4000)}`)
