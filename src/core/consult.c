@@ -38,6 +38,9 @@ int consult_bound_parse(const char *s, bool is_end, int64_t *t)
 	if ((day = plan_day(date)) < 0)
 		return -1;
 	if (n == 10) {
+		/* the day after 9999-12-31 has a five-digit year: no bound is written back as it */
+		if (is_end && day >= plan_day("9999-12-31"))
+			return -1;
 		*t = (day + (is_end ? 1 : 0)) * DAY_SECONDS - CONSULT_UTC_OFFSET;
 		return 0;
 	}

@@ -23,7 +23,8 @@
 
 /* Parses a window bound written in Asia/Shanghai: "YYYY-MM-DD" (a whole day: the start of
  * that day for a start, the start of the next day for an end), or "YYYY-MM-DD HH:MM[:SS]"
- * (with ' ' or 'T'; that very second, for either bound). 0 and *t (epoch seconds), or -1. */
+ * (with ' ' or 'T'; that very second, for either bound). 0 and *t (epoch seconds), or -1
+ * (also for the whole day 9999-12-31 as an end, whose next day has no four-digit year). */
 int consult_bound_parse(const char *s, bool is_end, int64_t *t);
 /* Writes t as "YYYY-MM-DD HH:MM:SS" in Asia/Shanghai. */
 void consult_local_format(int64_t t, char out[CONSULT_LOCAL_MAX]);
