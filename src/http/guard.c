@@ -589,23 +589,19 @@ void guard_stop(struct guard *g)
 	g->listen_fd = -1;
 }
 
-int guard_drain(struct guard *g, int seconds)
+int guard_drain(struct guard *g, const struct timespec *until)
 {
 	uint64_t one = 1;
-	struct timespec until;
 	int open;
 
 	if (!g->running)
 		return 0;
-	atomic_store(&g->draining, true);
-	if (write(g->wake_fd, &one, sizeof(one)) < 0)
+	if (!atomic_exchange(&g->draining, true) && write(g->wake_fd, &one, sizeof(one)) < 0)
 		fatal("guard: cannot wake the guard thread: %s", strerror(errno));
-	clock_gettime(CLOCK_MONOTONIC, &until);
-	until.tv_sec += seconds;
 	pthread_mutex_lock(&g->lock);
 	/* a lingering socket holds an answer the client may still be reading */
 	while ((g->listen_fd >= 0 || g->open > 0 || g->nlingering > 0) &&
-	       pthread_cond_timedwait(&g->drained, &g->lock, &until) != ETIMEDOUT)
+	       pthread_cond_timedwait(&g->drained, &g->lock, until) != ETIMEDOUT)
 		continue;
 	open = g->open + g->nlingering;
 	pthread_mutex_unlock(&g->lock);

@@ -37,9 +37,10 @@ int guard_start(struct guard *g, int listen_fd, struct MHD_Daemon *d);
  * listening socket so that new clients are refused, and closes each connection as soon as it
  * waits for a request of which nothing has arrived; one that holds a request (in part or whole,
  * read or still in its socket) stays until answered. Waits until no connection is left (nor
- * a lingering one, see guard_answered_early) or `seconds` have passed; returns the number
- * still open (0: all answered and closed). */
-int guard_drain(struct guard *g, int seconds);
+ * a lingering one, see guard_answered_early) or the CLOCK_MONOTONIC time `until` has come;
+ * returns the number still open (0: all answered and closed). Called again, it goes on waiting
+ * (the server waits in steps so that a second signal can cut the drain short). */
+int guard_drain(struct guard *g, const struct timespec *until);
 /* Stops the guard thread and closes the listening socket if guard_drain has not. */
 void guard_stop(struct guard *g);
 /* After MHD_stop_daemon. */

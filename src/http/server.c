@@ -541,6 +541,39 @@ static int listen_on(struct sockaddr_in *sa, int *port)
 	return fd;
 }
 
+/* Waits for the guard's drain, at most `seconds`; a second SIGTERM or SIGINT (a second Ctrl-C)
+ * cuts it short (DECISIONS 212). The signals stay blocked, so the wait is in steps of
+ * HTTP_GUARD_TICK_MS, each a look at whether one came. */
+static void drain(struct guard *g, const sigset_t *set, int seconds)
+{
+	const struct timespec none = {0, 0};
+	struct timespec end, step;
+	bool last = false;
+	int left;
+
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	end.tv_sec += seconds;
+	while (!last) {
+		clock_gettime(CLOCK_MONOTONIC, &step);
+		step.tv_nsec += HTTP_GUARD_TICK_MS * 1000000L;
+		if (step.tv_nsec >= 1000000000L) {
+			step.tv_sec++;
+			step.tv_nsec -= 1000000000L;
+		}
+		last = step.tv_sec > end.tv_sec ||
+		       (step.tv_sec == end.tv_sec && step.tv_nsec >= end.tv_nsec);
+		if ((left = guard_drain(g, last ? &end : &step)) == 0)
+			return;
+		if (!last && sigtimedwait(set, NULL, &none) > 0) {
+			log_error("serve: a second signal: closing the %d connection(s) still open",
+			          left);
+			return;
+		}
+	}
+	log_error("serve: %d connection(s) still open after %d s of draining: closing them", left,
+	          seconds);
+}
+
 int http_serve(const struct http_server_config *cfg, const struct http_router *router,
                void (*ready)(int port))
 {
@@ -557,7 +590,7 @@ int http_serve(const struct http_server_config *cfg, const struct http_router *r
 	struct sockaddr_in sa;
 	struct MHD_Daemon *d;
 	sigset_t set;
-	int sig, lfd, port, left, rc = KFQ_OK;
+	int sig, lfd, port, rc = KFQ_OK;
 
 	if (parse_listen(cfg->listen, &sa) != KFQ_OK) {
 		log_error("serve: --listen '%s' is not HOST:PORT (an IPv4 address)", cfg->listen);
@@ -607,10 +640,7 @@ int http_serve(const struct http_server_config *cfg, const struct http_router *r
 	/* every request received, in part or whole, is answered before libmicrohttpd stops
 	 * (DECISIONS 198) */
 	atomic_store(&s.draining, true);
-	left = guard_drain(s.guard, cfg->drain_seconds);
-	if (left)
-		log_error("serve: %d connection(s) still open after %d s of draining: closing them",
-		          left, cfg->drain_seconds);
+	drain(s.guard, &set, cfg->drain_seconds);
 	guard_stop(s.guard);
 stop:
 	MHD_stop_daemon(d);

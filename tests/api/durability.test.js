@@ -348,3 +348,50 @@ describe('SIGTERM drains what was received', { timeout: h.FILE_TIMEOUT }, () => 
 		assert.equal(v.json.ok, true, v.text);
 	});
 });
+
+// A second SIGTERM (a second Ctrl-C) ends the drain at once, whatever --drain-timeout says: a
+// request whose headers never finish would otherwise hold the server for the whole hour.
+describe('a second SIGTERM cuts the drain short', { timeout: h.FILE_TIMEOUT }, () => {
+	let srv, child;
+
+	before(async () => {
+		srv = await h.startServer({ users: h.DEFAULT_USERS.filter((u) => u.username === 'office1'), serveArgs: ['--header-timeout', '600', '--drain-timeout', '3600'] });
+	});
+
+	after(async () => {
+		if (child && child.exitCode === null && child.signalCode === null) {
+			child.kill('SIGKILL');
+			await srv.exited;
+		}
+		if (srv) await srv.close();
+	});
+
+	test('the half-sent request is left and the server exits 0', T, async () => {
+		const half = rawConn(srv.port, 'half-sent');
+		await half.opened;
+		await half.send(`GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:${srv.port}\r\n`);
+		child = srv.child;
+		srv.child = null; // the harness must not signal it again
+		child.kill('SIGTERM');
+		// the drain has begun once a new connection is refused; the half-sent one holds it
+		for (;;) {
+			const refused = await new Promise((resolve) => {
+				const s = net.connect(srv.port, '127.0.0.1');
+				s.on('connect', () => {
+					s.destroy();
+					resolve(false);
+				});
+				s.on('error', (e) => resolve(e.code === 'ECONNREFUSED'));
+			});
+			if (refused) break;
+			await new Promise((r) => setTimeout(r, 20));
+		}
+		assert.equal(child.exitCode, null, 'the drain waits for the half-sent request');
+		child.kill('SIGTERM');
+		assert.deepEqual(await srv.exited, { code: 0, signal: null });
+		await half.closed;
+		const log = fs.readFileSync(srv.log, 'utf8');
+		assert.match(log, /a second signal: closing the 1 connection\(s\) still open/);
+		assert.match(log, /kfq: stopped/);
+	});
+});
