@@ -86,7 +86,10 @@ static const char sql_zone_parent[] = "SELECT COALESCE(parent_id, 0), name FROM 
 #define PLAN_COLS                                                                                  \
 	"SELECT p.id, p.org_id, o.name, p.year, p.status, p.pool_fen, p.base_total_fen, "          \
 	"p.perf_total_fen, p.incentive_total_fen, p.total_fen, p.note, p.updated_at, "             \
-	"p.filed_at, p.effective_at FROM pay_plan p JOIN org o ON o.id = p.org_id"
+	"p.filed_at, p.effective_at, (SELECT COUNT(*) FROM org_capability c WHERE c.capability = " \
+	"'ack_pay_filing' AND NOT EXISTS (SELECT 1 FROM pay_filing_ack k WHERE k.plan_id = p.id "  \
+	"AND k.org_id = c.org_id AND k.decision = 'ack')) FROM pay_plan p JOIN org o ON o.id = "   \
+	"p.org_id"
 static const char sql_plan_get[] = PLAN_COLS " WHERE p.id = ?1";
 static const char sql_plan_list[] = PLAN_COLS;
 static const char sql_plan_find[] =
@@ -110,10 +113,6 @@ static const char sql_acks[] =
     "SELECT k.org_id, o.name, k.decision, k.comment, k.decided_at, u.display_name FROM "
     "pay_filing_ack k JOIN org o ON o.id = k.org_id LEFT JOIN app_user u ON u.id = "
     "k.decided_by WHERE k.plan_id = ?1 ORDER BY o.name";
-static const char sql_pending[] =
-    "SELECT COUNT(*) FROM org_capability c WHERE c.capability = 'ack_pay_filing' AND NOT "
-    "EXISTS (SELECT 1 FROM pay_filing_ack k WHERE k.plan_id = ?1 AND k.org_id = c.org_id AND "
-    "k.decision = 'ack')";
 static const char sql_person_year[] =
     "SELECT org_id, identity, start_date, end_date FROM person WHERE id = ?1";
 static const char sql_plan_status[] = "UPDATE pay_plan SET status = ?2, filed_at = COALESCE(?3, "
@@ -726,6 +725,7 @@ static void read_plan(struct store_stmt *st, struct arena *a, void *element)
 	p->updated_at = store_col_dup(st, 11, a);
 	p->filed_at = store_col_dup(st, 12, a);
 	p->effective_at = store_col_dup(st, 13, a);
+	p->pending = store_col_int(st, 14);
 }
 
 static void read_line(struct store_stmt *st, struct arena *a, void *element)
@@ -792,7 +792,6 @@ int store_pay_plan_get(struct store *s, struct arena *a, int64_t id, struct stor
 {
 	struct store_stmt *st;
 	void *arr;
-	bool found;
 	int rc;
 
 	if ((rc = store_prepare(s, sql_plan_get, &st)) != KFQ_OK)
@@ -808,10 +807,7 @@ int store_pay_plan_get(struct store *s, struct arena *a, int64_t id, struct stor
 	                        &out->nacks)) != KFQ_OK)
 		return rc;
 	out->acks = arr;
-	if ((rc = store_prepare(s, sql_pending, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, id);
-	return one_int(st, &out->pending, &found);
+	return KFQ_OK;
 }
 
 static int plan_write(struct store *s, struct arena *a, int64_t id, const void *json,

@@ -204,6 +204,9 @@ describe('performance pay', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.status, 'filed');
 		assert.equal(r.json.pending, 3);
+		// the list of plans (the page's 待接收部门 column) counts them as the plan does
+		const listed = (await c.caizheng1.get(`/api/pay/plans?year=${YEAR}`)).json.items.find((x) => x.id === id);
+		assert.equal(listed.pending, 3);
 		assert.equal((await ackTile('renshe1')).count, 0);
 		assert.equal((await ackTile('caizheng1')).count, 1);
 		r = await c.caizheng1.post(`/api/pay/plans/${id}/ack`, { decision: 'return', comment: '基础薪酬标准请附依据' });
