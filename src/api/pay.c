@@ -198,21 +198,22 @@ static int pools_export(struct api_ctx *c)
 		export_int(&x, p->year);
 		export_text(&x, p->grade ? enum_label(&enum_pay_grade, p->grade) : "");
 		export_text(&x, p->level_name);
-		export_text(&x, arena_printf(c->a, "%.2f", (double)p->p.r_fen / 100));
+		export_amount(&x, p->p.r_fen, 2);
 		export_text(&x, arena_printf(c->a, "%lld.%04lld", (long long)p->p.coef_bp / 10000,
 		                             (long long)p->p.coef_bp % 10000));
 		export_int(&x, p->p.on_roster);
 		export_int(&x, p->p.unpaid_secondees);
 		export_int(&x, p->p.quota);
 		export_int(&x, p->p.n);
-		export_text(&x,
-		            ok ? arena_printf(c->a, "%lld.%02lld", (long long)p->p.pool_fen / 100,
-		                              (long long)p->p.pool_fen % 100)
-		               : pay_rule_message(p->rule));
-		export_text(&x,
-		            ok ? arena_printf(c->a, "%lld.%02lld", (long long)p->p.cap_fen / 100,
-		                              (long long)p->p.cap_fen % 100)
-		               : "");
+		/* amounts as number cells, so that the columns can be summed (DECISIONS 77); a zone
+		 * without a pool says why in the pool's column */
+		if (ok) {
+			export_amount(&x, p->p.pool_fen, 2);
+			export_amount(&x, p->p.cap_fen, 2);
+		} else {
+			export_text(&x, pay_rule_message(p->rule));
+			export_text(&x, "");
+		}
 		export_end_row(&x);
 	}
 	return export_finish(c, &x, "绩效薪酬总额");

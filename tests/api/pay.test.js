@@ -146,7 +146,14 @@ describe('performance pay', { timeout: h.FILE_TIMEOUT }, () => {
 		r = await c.office1.get(`/api/pay/pools/export.xlsx?year=${YEAR}`);
 		assert.equal(r.status, 200);
 		const text = h.xlsxText(r.buf);
-		assert.ok(text.includes('270000.00') && text.includes('1.5000'), text.slice(0, 400));
+		assert.ok(text.includes('1.5000'), text.slice(0, 400));
+		// R, the pool and the cap are number cells (no t="s"), so that a column can be summed
+		const num = (col, v) => new RegExp(`<c r="${col}\\d+"(?![^>]*\\bt=)[^>]*><v>${v}</v></c>`);
+		assert.match(text, num('E', 9000000 / 100));
+		assert.match(text, num('K', 27000000 / 100));
+		assert.match(text, num('L', 90000000 / 100));
+		r = await c.office1.get(`/api/pay/pools/export.csv?year=${YEAR}&org_id=${org[h.ORG.econ]}`);
+		assert.match(r.text, /,90000\.00,1\.5000,.*,270000\.00,900000\.00\r?\n/);
 	});
 
 	const plan = (lines) => c.zone1.put('/api/pay/plans', { year: YEAR, lines });
