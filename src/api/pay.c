@@ -273,6 +273,12 @@ static int plan_get(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
+/* A plan that breaks a rule of core/pay.h: the line at fault, or the plan as a whole. */
+static int refuse_plan(struct api_ctx *c, enum pay_rule rule, int bad)
+{
+	return pay_refuse(c, 409, rule, bad >= 0 ? arena_printf(c->a, "/lines/%d", bad) : "/lines");
+}
+
 static int plan_save(struct api_ctx *c)
 {
 	json_t *arr = json_object_get(c->body, "lines");
@@ -298,8 +304,7 @@ static int plan_save(struct api_ctx *c)
 	}
 	rc = store_pay_plan_save(c->db, &c->actor, &pay_json_audit, &p, &rule, &bad);
 	if (rc == KFQ_EINVAL)
-		return pay_refuse(c, 409, rule,
-		                  bad >= 0 ? arena_printf(c->a, "/lines/%d", bad) : "/lines");
+		return refuse_plan(c, rule, bad);
 	if (rc == KFQ_ESTATE)
 		return api_error(c, 409, "invalid_state", "方案已备案或已生效，不能再修改", NULL);
 	if (rc != KFQ_OK)
@@ -310,11 +315,14 @@ static int plan_save(struct api_ctx *c)
 static int plan_file(struct api_ctx *c)
 {
 	struct store_pay_plan p;
-	int rc;
+	enum pay_rule rule;
+	int bad, rc;
 
 	if (load(c, true, &p) != 0)
 		return -1;
-	rc = store_pay_plan_file(c->db, &c->actor, &pay_json_audit, p.id);
+	rc = store_pay_plan_file(c->db, &c->actor, &pay_json_audit, p.id, &rule, &bad);
+	if (rc == KFQ_EINVAL)
+		return refuse_plan(c, rule, bad);
 	if (rc == KFQ_ESTATE)
 		return api_error(c, 409, "invalid_state", "方案已备案或已生效", NULL);
 	if (rc != KFQ_OK)

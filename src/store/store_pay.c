@@ -117,6 +117,7 @@ static const char sql_person_year[] =
     "SELECT org_id, identity, start_date, end_date FROM person WHERE id = ?1";
 static const char sql_plan_status[] = "UPDATE pay_plan SET status = ?2, filed_at = COALESCE(?3, "
                                       "filed_at), effective_at = ?4 WHERE id = ?1";
+static const char sql_plan_pool[] = "UPDATE pay_plan SET pool_fen = ?2 WHERE id = ?1";
 static const char sql_acks_clear[] = "DELETE FROM pay_filing_ack WHERE plan_id = ?1";
 static const char sql_ack_delete[] =
     "DELETE FROM pay_filing_ack WHERE plan_id = ?1 AND org_id = ?2";
@@ -1022,13 +1023,17 @@ static int run_plan(struct store *s, const char *sql, int64_t id, int64_t org)
 }
 
 int store_pay_plan_file(struct store *s, const struct store_actor *who,
-                        const struct store_pay_json *json, int64_t id)
+                        const struct store_pay_json *json, int64_t id, enum pay_rule *rule,
+                        int *bad)
 {
 	struct store_pay_plan p;
+	struct store_stmt *st;
 	struct arena a;
 	char now[TIME_RFC3339_LEN], *before = NULL;
 	int rc;
 
+	*rule = PAY_OK;
+	*bad = -1;
 	arena_init(&a);
 	time_format(time_now(), now);
 	if ((rc = store_begin_change(s, id, plan_write, json, &before)) != KFQ_OK)
@@ -1039,7 +1044,14 @@ int store_pay_plan_file(struct store *s, const struct store_actor *who,
 		rc = KFQ_ESTATE;
 		goto done;
 	}
-	if ((rc = run_plan(s, sql_acks_clear, id, 0)) == KFQ_OK &&
+	/* the pool is the year's result (art. 11, 14): a plan saved under an earlier grade is
+	 * filed only within the pool the zone has now */
+	if ((rc = check_plan(s, &a, &p, rule, bad)) != KFQ_OK ||
+	    (rc = store_prepare(s, sql_plan_pool, &st)) != KFQ_OK)
+		goto done;
+	store_bind_int(st, 1, id);
+	store_bind_int(st, 2, p.pool_fen);
+	if ((rc = store_run(st)) == KFQ_OK && (rc = run_plan(s, sql_acks_clear, id, 0)) == KFQ_OK &&
 	    (rc = set_status(s, id, "filed", now, NULL)) == KFQ_OK &&
 	    (rc = store_audit_entity(s, who, "file", "pay_plan", id, before, plan_write, json)) ==
 	        KFQ_OK)

@@ -376,4 +376,34 @@ describe('performance pay', { timeout: h.FILE_TIMEOUT }, () => {
 		r = await c.office1.post('/api/pay/whatif/adopt', { year: YEAR, name: '不变', values: [{ name: 'min_excellent', value: 8900 }] });
 		assert.equal(r.status, 200, r.text);
 	});
+
+	test('a draft saved under one grade is not filed over the pool of a lower grade set since', T, async () => {
+		// the next year: the city's R, two coefficients, and the zone graded 优秀 by hand
+		const Y = YEAR + 1;
+		let r = await c.office1.put('/api/pay/levels', { year: Y, ref_salary_fen: 6000000, r_fen: 8000000 });
+		assert.equal(r.status, 200, r.text);
+		for (const [grade, coef_bp] of [['excellent', 30000], ['fair', 10000]]) {
+			r = await c.office1.put('/api/pay/coefficients', { year: Y, grade, coef_bp });
+			assert.equal(r.status, 200, r.text);
+		}
+		r = await c.office1.put('/api/pay/grades', { year: Y, org_id: org[h.ORG.econ], grade: 'excellent' });
+		assert.equal(r.status, 200, r.text);
+		// N = 2 (甲 and 乙): pool 2 × ¥80,000.00 × 3 = ¥480,000.00; the draft pays ¥400,000.00
+		r = await c.zone1.put('/api/pay/plans', { year: Y, lines: [{ person_id: people['甲'], base_fen: 6000000, perf_fen: 40000000 }] });
+		assert.equal(r.status, 200, r.text);
+		const id = r.json.id;
+		assert.equal(r.json.pool_fen, 48000000);
+		// graded 一般 since: the pool is 2 × ¥80,000.00 × 1 = ¥160,000.00, and the draft is over it
+		r = await c.office1.put('/api/pay/grades', { year: Y, org_id: org[h.ORG.econ], grade: 'fair' });
+		assert.equal(r.status, 200, r.text);
+		h.assertError(await c.zone1.post(`/api/pay/plans/${id}/file`), 409, 'over_pool', '/lines');
+		r = await c.zone1.get(`/api/pay/plans/${id}`);
+		assert.deepEqual([r.json.status, r.json.filed_at], ['draft', null]);
+		// within the new pool it is filed, and the plan shows the pool it was checked against
+		r = await c.zone1.put('/api/pay/plans', { year: Y, lines: [{ person_id: people['甲'], base_fen: 6000000, perf_fen: 16000000 }] });
+		assert.equal(r.status, 200, r.text);
+		r = await c.zone1.post(`/api/pay/plans/${id}/file`);
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual([r.json.status, r.json.pool_fen], ['filed', 16000000]);
+	});
 });
