@@ -198,21 +198,22 @@ static int pools_export(struct api_ctx *c)
 		export_int(&x, p->year);
 		export_text(&x, p->grade ? enum_label(&enum_pay_grade, p->grade) : "");
 		export_text(&x, p->level_name);
-		export_text(&x, arena_printf(c->a, "%.2f", (double)p->p.r_fen / 100));
+		export_amount(&x, p->p.r_fen, 2);
 		export_text(&x, arena_printf(c->a, "%lld.%04lld", (long long)p->p.coef_bp / 10000,
 		                             (long long)p->p.coef_bp % 10000));
 		export_int(&x, p->p.on_roster);
 		export_int(&x, p->p.unpaid_secondees);
 		export_int(&x, p->p.quota);
 		export_int(&x, p->p.n);
-		export_text(&x,
-		            ok ? arena_printf(c->a, "%lld.%02lld", (long long)p->p.pool_fen / 100,
-		                              (long long)p->p.pool_fen % 100)
-		               : pay_rule_message(p->rule));
-		export_text(&x,
-		            ok ? arena_printf(c->a, "%lld.%02lld", (long long)p->p.cap_fen / 100,
-		                              (long long)p->p.cap_fen % 100)
-		               : "");
+		/* amounts as number cells, so that the columns can be summed (DECISIONS 77); a zone
+		 * without a pool says why in the pool's column */
+		if (ok) {
+			export_amount(&x, p->p.pool_fen, 2);
+			export_amount(&x, p->p.cap_fen, 2);
+		} else {
+			export_text(&x, pay_rule_message(p->rule));
+			export_text(&x, "");
+		}
 		export_end_row(&x);
 	}
 	return export_finish(c, &x, "绩效薪酬总额");
@@ -272,6 +273,12 @@ static int plan_get(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
+/* A plan that breaks a rule of core/pay.h: the line at fault, or the plan as a whole. */
+static int refuse_plan(struct api_ctx *c, enum pay_rule rule, int bad)
+{
+	return pay_refuse(c, 409, rule, bad >= 0 ? arena_printf(c->a, "/lines/%d", bad) : "/lines");
+}
+
 static int plan_save(struct api_ctx *c)
 {
 	json_t *arr = json_object_get(c->body, "lines");
@@ -297,8 +304,7 @@ static int plan_save(struct api_ctx *c)
 	}
 	rc = store_pay_plan_save(c->db, &c->actor, &pay_json_audit, &p, &rule, &bad);
 	if (rc == KFQ_EINVAL)
-		return pay_refuse(c, 409, rule,
-		                  bad >= 0 ? arena_printf(c->a, "/lines/%d", bad) : "/lines");
+		return refuse_plan(c, rule, bad);
 	if (rc == KFQ_ESTATE)
 		return api_error(c, 409, "invalid_state", "方案已备案或已生效，不能再修改", NULL);
 	if (rc != KFQ_OK)
@@ -309,11 +315,14 @@ static int plan_save(struct api_ctx *c)
 static int plan_file(struct api_ctx *c)
 {
 	struct store_pay_plan p;
-	int rc;
+	enum pay_rule rule;
+	int bad, rc;
 
 	if (load(c, true, &p) != 0)
 		return -1;
-	rc = store_pay_plan_file(c->db, &c->actor, &pay_json_audit, p.id);
+	rc = store_pay_plan_file(c->db, &c->actor, &pay_json_audit, p.id, &rule, &bad);
+	if (rc == KFQ_EINVAL)
+		return refuse_plan(c, rule, bad);
 	if (rc == KFQ_ESTATE)
 		return api_error(c, 409, "invalid_state", "方案已备案或已生效", NULL);
 	if (rc != KFQ_OK)

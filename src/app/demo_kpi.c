@@ -114,7 +114,7 @@ static int plan_of(struct demo *d, int64_t org_id, int year, const struct store_
 	p.lines = lines;
 	p.nlines = n;
 	if ((rc = store_pay_plan_save(d->s, d->who, &pay_json_audit, &p, &rule, &bad)) != KFQ_OK ||
-	    (rc = store_pay_plan_file(d->s, d->who, &pay_json_audit, p.id)) != KFQ_OK)
+	    (rc = store_pay_plan_file(d->s, d->who, &pay_json_audit, p.id, &rule, &bad)) != KFQ_OK)
 		return rc;
 	if ((rc = store_capability_list(d->s, d->a, &f, &holders, &np, &total)) != KFQ_OK)
 		return rc;

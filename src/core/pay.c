@@ -13,7 +13,7 @@ static const struct {
 } rules[PAY_RULE_COUNT] = {
     [PAY_OK] = {"ok", "符合规定"},
     [PAY_COEF_OVER_CAP] = {"coefficient_over_cap",
-                           "绩效薪酬系数不得超过5（第十一条：最高不超过5倍）"},
+                           "绩效薪酬系数不得超过5（第十一条：绩效薪酬总量控制在5倍以内）"},
     [PAY_OUT_OF_RANGE] = {"out_of_range", "金额或人数超出允许范围"},
     [PAY_OVER_POOL] = {"over_pool", "绩效薪酬合计超过本年度绩效薪酬总额（第十一条）"},
     [PAY_NOT_ON_ROSTER] = {"not_on_roster", "分配方案只能发放给本开发区当年在册人员"},

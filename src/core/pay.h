@@ -15,7 +15,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define PAY_COEF_MAX_BP    50000         /* a coefficient of 5 (art. 11: 最高不超过5倍) */
+#define PAY_COEF_MAX_BP    50000         /* a coefficient of 5 (art. 11: 5倍以内) */
 #define PAY_R_MAX_FEN      100000000LL   /* R or a reference salary: at most ¥1,000,000 a head */
 #define PAY_N_MAX          1000000       /* people in one pool */
 #define PAY_LINE_MAX       10000000000LL /* one line's amount: at most ¥100,000,000 */

@@ -542,7 +542,7 @@ static int listen_on(struct sockaddr_in *sa, int *port)
 }
 
 /* Waits for the guard's drain, at most `seconds`; a second SIGTERM or SIGINT (a second Ctrl-C)
- * cuts it short (DECISIONS 212). The signals stay blocked, so the wait is in steps of
+ * cuts it short (DECISIONS 202). The signals stay blocked, so the wait is in steps of
  * HTTP_GUARD_TICK_MS, each a look at whether one came. */
 static void drain(struct guard *g, const sigset_t *set, int seconds)
 {

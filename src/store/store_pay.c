@@ -86,7 +86,10 @@ static const char sql_zone_parent[] = "SELECT COALESCE(parent_id, 0), name FROM 
 #define PLAN_COLS                                                                                  \
 	"SELECT p.id, p.org_id, o.name, p.year, p.status, p.pool_fen, p.base_total_fen, "          \
 	"p.perf_total_fen, p.incentive_total_fen, p.total_fen, p.note, p.updated_at, "             \
-	"p.filed_at, p.effective_at FROM pay_plan p JOIN org o ON o.id = p.org_id"
+	"p.filed_at, p.effective_at, (SELECT COUNT(*) FROM org_capability c WHERE c.capability = " \
+	"'ack_pay_filing' AND NOT EXISTS (SELECT 1 FROM pay_filing_ack k WHERE k.plan_id = p.id "  \
+	"AND k.org_id = c.org_id AND k.decision = 'ack')) FROM pay_plan p JOIN org o ON o.id = "   \
+	"p.org_id"
 static const char sql_plan_get[] = PLAN_COLS " WHERE p.id = ?1";
 static const char sql_plan_list[] = PLAN_COLS;
 static const char sql_plan_find[] =
@@ -110,14 +113,11 @@ static const char sql_acks[] =
     "SELECT k.org_id, o.name, k.decision, k.comment, k.decided_at, u.display_name FROM "
     "pay_filing_ack k JOIN org o ON o.id = k.org_id LEFT JOIN app_user u ON u.id = "
     "k.decided_by WHERE k.plan_id = ?1 ORDER BY o.name";
-static const char sql_pending[] =
-    "SELECT COUNT(*) FROM org_capability c WHERE c.capability = 'ack_pay_filing' AND NOT "
-    "EXISTS (SELECT 1 FROM pay_filing_ack k WHERE k.plan_id = ?1 AND k.org_id = c.org_id AND "
-    "k.decision = 'ack')";
 static const char sql_person_year[] =
     "SELECT org_id, identity, start_date, end_date FROM person WHERE id = ?1";
 static const char sql_plan_status[] = "UPDATE pay_plan SET status = ?2, filed_at = COALESCE(?3, "
                                       "filed_at), effective_at = ?4 WHERE id = ?1";
+static const char sql_plan_pool[] = "UPDATE pay_plan SET pool_fen = ?2 WHERE id = ?1";
 static const char sql_acks_clear[] = "DELETE FROM pay_filing_ack WHERE plan_id = ?1";
 static const char sql_ack_delete[] =
     "DELETE FROM pay_filing_ack WHERE plan_id = ?1 AND org_id = ?2";
@@ -726,6 +726,7 @@ static void read_plan(struct store_stmt *st, struct arena *a, void *element)
 	p->updated_at = store_col_dup(st, 11, a);
 	p->filed_at = store_col_dup(st, 12, a);
 	p->effective_at = store_col_dup(st, 13, a);
+	p->pending = store_col_int(st, 14);
 }
 
 static void read_line(struct store_stmt *st, struct arena *a, void *element)
@@ -792,7 +793,6 @@ int store_pay_plan_get(struct store *s, struct arena *a, int64_t id, struct stor
 {
 	struct store_stmt *st;
 	void *arr;
-	bool found;
 	int rc;
 
 	if ((rc = store_prepare(s, sql_plan_get, &st)) != KFQ_OK)
@@ -808,10 +808,7 @@ int store_pay_plan_get(struct store *s, struct arena *a, int64_t id, struct stor
 	                        &out->nacks)) != KFQ_OK)
 		return rc;
 	out->acks = arr;
-	if ((rc = store_prepare(s, sql_pending, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, id);
-	return one_int(st, &out->pending, &found);
+	return KFQ_OK;
 }
 
 static int plan_write(struct store *s, struct arena *a, int64_t id, const void *json,
@@ -1026,13 +1023,17 @@ static int run_plan(struct store *s, const char *sql, int64_t id, int64_t org)
 }
 
 int store_pay_plan_file(struct store *s, const struct store_actor *who,
-                        const struct store_pay_json *json, int64_t id)
+                        const struct store_pay_json *json, int64_t id, enum pay_rule *rule,
+                        int *bad)
 {
 	struct store_pay_plan p;
+	struct store_stmt *st;
 	struct arena a;
 	char now[TIME_RFC3339_LEN], *before = NULL;
 	int rc;
 
+	*rule = PAY_OK;
+	*bad = -1;
 	arena_init(&a);
 	time_format(time_now(), now);
 	if ((rc = store_begin_change(s, id, plan_write, json, &before)) != KFQ_OK)
@@ -1043,7 +1044,14 @@ int store_pay_plan_file(struct store *s, const struct store_actor *who,
 		rc = KFQ_ESTATE;
 		goto done;
 	}
-	if ((rc = run_plan(s, sql_acks_clear, id, 0)) == KFQ_OK &&
+	/* the pool is the year's result (art. 11, 14): a plan saved under an earlier grade is
+	 * filed only within the pool the zone has now */
+	if ((rc = check_plan(s, &a, &p, rule, bad)) != KFQ_OK ||
+	    (rc = store_prepare(s, sql_plan_pool, &st)) != KFQ_OK)
+		goto done;
+	store_bind_int(st, 1, id);
+	store_bind_int(st, 2, p.pool_fen);
+	if ((rc = store_run(st)) == KFQ_OK && (rc = run_plan(s, sql_acks_clear, id, 0)) == KFQ_OK &&
 	    (rc = set_status(s, id, "filed", now, NULL)) == KFQ_OK &&
 	    (rc = store_audit_entity(s, who, "file", "pay_plan", id, before, plan_write, json)) ==
 	        KFQ_OK)

@@ -144,9 +144,13 @@ int store_pay_plan_get(struct store *s, struct arena *a, int64_t id, struct stor
 int store_pay_plan_save(struct store *s, const struct store_actor *who,
                         const struct store_pay_json *json, struct store_pay_plan *in,
                         enum pay_rule *rule, int *bad);
-/* 备案: a draft or returned plan is filed; earlier acknowledgements are cleared. */
+/* 备案: a draft or returned plan is filed; earlier acknowledgements are cleared. The plan is
+ * checked again against the zone's pool as it is now (the grade, R or roster may have changed
+ * since it was saved) and keeps that pool: KFQ_EINVAL with *rule and *bad as store_pay_plan_save
+ * when it no longer passes. */
 int store_pay_plan_file(struct store *s, const struct store_actor *who,
-                        const struct store_pay_json *json, int64_t id);
+                        const struct store_pay_json *json, int64_t id, enum pay_rule *rule,
+                        int *bad);
 /* org's acknowledgement ("ack") or return ("return", comment required by the caller) of a
  * filed plan (KFQ_ESTATE otherwise). A return sends the plan back (returned); the last
  * acknowledgement of every organization holding ack_pay_filing makes it effective. */

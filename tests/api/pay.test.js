@@ -146,7 +146,14 @@ describe('performance pay', { timeout: h.FILE_TIMEOUT }, () => {
 		r = await c.office1.get(`/api/pay/pools/export.xlsx?year=${YEAR}`);
 		assert.equal(r.status, 200);
 		const text = h.xlsxText(r.buf);
-		assert.ok(text.includes('270000.00') && text.includes('1.5000'), text.slice(0, 400));
+		assert.ok(text.includes('1.5000'), text.slice(0, 400));
+		// R, the pool and the cap are number cells (no t="s"), so that a column can be summed
+		const num = (col, v) => new RegExp(`<c r="${col}\\d+"(?![^>]*\\bt=)[^>]*><v>${v}</v></c>`);
+		assert.match(text, num('E', 9000000 / 100));
+		assert.match(text, num('K', 27000000 / 100));
+		assert.match(text, num('L', 90000000 / 100));
+		r = await c.office1.get(`/api/pay/pools/export.csv?year=${YEAR}&org_id=${org[h.ORG.econ]}`);
+		assert.match(r.text, /,90000\.00,1\.5000,.*,270000\.00,900000\.00\r?\n/);
 	});
 
 	const plan = (lines) => c.zone1.put('/api/pay/plans', { year: YEAR, lines });
@@ -204,6 +211,9 @@ describe('performance pay', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.status, 'filed');
 		assert.equal(r.json.pending, 3);
+		// the list of plans (the page's 待接收部门 column) counts them as the plan does
+		const listed = (await c.caizheng1.get(`/api/pay/plans?year=${YEAR}`)).json.items.find((x) => x.id === id);
+		assert.equal(listed.pending, 3);
 		assert.equal((await ackTile('renshe1')).count, 0);
 		assert.equal((await ackTile('caizheng1')).count, 1);
 		r = await c.caizheng1.post(`/api/pay/plans/${id}/ack`, { decision: 'return', comment: '基础薪酬标准请附依据' });
@@ -365,5 +375,35 @@ describe('performance pay', { timeout: h.FILE_TIMEOUT }, () => {
 		// the same numbers again change nothing and are accepted
 		r = await c.office1.post('/api/pay/whatif/adopt', { year: YEAR, name: '不变', values: [{ name: 'min_excellent', value: 8900 }] });
 		assert.equal(r.status, 200, r.text);
+	});
+
+	test('a draft saved under one grade is not filed over the pool of a lower grade set since', T, async () => {
+		// the next year: the city's R, two coefficients, and the zone graded 优秀 by hand
+		const Y = YEAR + 1;
+		let r = await c.office1.put('/api/pay/levels', { year: Y, ref_salary_fen: 6000000, r_fen: 8000000 });
+		assert.equal(r.status, 200, r.text);
+		for (const [grade, coef_bp] of [['excellent', 30000], ['fair', 10000]]) {
+			r = await c.office1.put('/api/pay/coefficients', { year: Y, grade, coef_bp });
+			assert.equal(r.status, 200, r.text);
+		}
+		r = await c.office1.put('/api/pay/grades', { year: Y, org_id: org[h.ORG.econ], grade: 'excellent' });
+		assert.equal(r.status, 200, r.text);
+		// N = 2 (甲 and 乙): pool 2 × ¥80,000.00 × 3 = ¥480,000.00; the draft pays ¥400,000.00
+		r = await c.zone1.put('/api/pay/plans', { year: Y, lines: [{ person_id: people['甲'], base_fen: 6000000, perf_fen: 40000000 }] });
+		assert.equal(r.status, 200, r.text);
+		const id = r.json.id;
+		assert.equal(r.json.pool_fen, 48000000);
+		// graded 一般 since: the pool is 2 × ¥80,000.00 × 1 = ¥160,000.00, and the draft is over it
+		r = await c.office1.put('/api/pay/grades', { year: Y, org_id: org[h.ORG.econ], grade: 'fair' });
+		assert.equal(r.status, 200, r.text);
+		h.assertError(await c.zone1.post(`/api/pay/plans/${id}/file`), 409, 'over_pool', '/lines');
+		r = await c.zone1.get(`/api/pay/plans/${id}`);
+		assert.deepEqual([r.json.status, r.json.filed_at], ['draft', null]);
+		// within the new pool it is filed, and the plan shows the pool it was checked against
+		r = await c.zone1.put('/api/pay/plans', { year: Y, lines: [{ person_id: people['甲'], base_fen: 6000000, perf_fen: 16000000 }] });
+		assert.equal(r.status, 200, r.text);
+		r = await c.zone1.post(`/api/pay/plans/${id}/file`);
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual([r.json.status, r.json.pool_fen], ['filed', 16000000]);
 	});
 });

@@ -317,7 +317,7 @@ describe('staffing and rosters', { timeout: h.FILE_TIMEOUT }, () => {
 		]);
 		r = await upload(c.zone1, over);
 		h.assertError(r, 422, 'import_rejected');
-		assert.deepEqual(r.json.import.problems.map((p) => [p.row, p.message]), [[4, '在册人数不得超过核定的员额（第七条 员额总控）']]);
+		assert.deepEqual(r.json.import.problems.map((p) => [p.row, p.message]), [[4, '在册人数不得超过核定的员额（第十条 员额总控）']]);
 		const good = writeXlsx([
 			HEADER,
 			['钱一', ids[3], '事业编制', '科员', '综合文员', null, '委任制', null, null, null, null, null, null, null, '2026-02-01'],

@@ -91,6 +91,11 @@ describe('annual assessment', () => {
     assert.equal(await rows.count(), 1)
     assert.match(await rows.first().innerText(), /抚顺经济开发区（示例）/)
     assert.equal(await page.locator(sel('scheme-new')).count(), 0)
+    // the window's last day is shown, not the instant after it (the next day's 00:00:00, which
+    // reads as if that day were still open): the browser is in Asia/Shanghai, as the rule is
+    const { items } = await (await page.request.get('/api/assess/results')).json()
+    const lastDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.parse(items[0].appeal_deadline) - 1000))
+    assert.equal(await rows.first().locator(sel('assess-deadline')).innerText(), `${lastDay} 23:59:59`)
     await rows.first().locator(sel('assess-appeal')).click()
     await prompt(page, '全省综合评价得分有误，附省通报')
     await page.locator('.el-message--success').first().waitFor()

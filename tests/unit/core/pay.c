@@ -122,6 +122,9 @@ static void test_plan_checks(void **state)
 	assert_int_equal(t.total_fen, 0);
 	assert_string_equal(pay_rule_code(PAY_OVER_POOL), "over_pool");
 	assert_non_null(strstr(pay_rule_message(PAY_COEF_OVER_CAP), "5"));
+	/* the seed's own words: "控制在……5倍以内" */
+	assert_string_equal(pay_rule_message(PAY_COEF_OVER_CAP),
+	                    "绩效薪酬系数不得超过5（第十一条：绩效薪酬总量控制在5倍以内）");
 }
 
 static uint64_t seed = 20261130;

@@ -35,6 +35,13 @@ static void test_counts(void **state)
 	assert_string_equal(people_rule_code(PEOPLE_OVER_QUOTA), "over_quota");
 	assert_non_null(strstr(people_rule_message(PEOPLE_OVER_QUOTA), "员额"));
 	assert_non_null(strstr(people_rule_message(PEOPLE_OVER_LEADERS), "领导职数"));
+	/* the article of the seed each rule comes from: 领导职数 and 内设机构 art. 7, 聘任 leaders
+	 * art. 8, 员额总控 art. 10 */
+	assert_non_null(strstr(people_rule_message(PEOPLE_OVER_LEADERS), "第七条"));
+	assert_non_null(strstr(people_rule_message(PEOPLE_OVER_BODIES), "第七条"));
+	assert_non_null(strstr(people_rule_message(PEOPLE_HIRED_LEADER), "第八条"));
+	assert_string_equal(people_rule_message(PEOPLE_OVER_QUOTA),
+	                    "在册人数不得超过核定的员额（第十条 员额总控）");
 	for (int r = 0; r < PEOPLE_RULE_COUNT; r++)
 		assert_non_null(people_rule_message((enum people_rule)r));
 	assert_string_equal(people_rule_code(PEOPLE_RULE_COUNT), "rule");

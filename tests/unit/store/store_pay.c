@@ -199,7 +199,7 @@ static void test_plan(void **state)
 	assert_int_equal(store_capability_grant(s, &office, &grant_json, &g), KFQ_OK);
 	assert_int_equal(store_pay_plan_ack(s, &office, &pay_json, p.id, dept, "ack", NULL),
 	                 KFQ_ESTATE);
-	assert_int_equal(store_pay_plan_file(s, &office, &pay_json, p.id), KFQ_OK);
+	assert_int_equal(store_pay_plan_file(s, &office, &pay_json, p.id, &rule, &bad), KFQ_OK);
 	assert_int_equal(store_pay_plan_ack(s, &office, &pay_json, p.id, dept, "ack", NULL),
 	                 KFQ_OK);
 	arena_init(&a);
