@@ -200,6 +200,7 @@ static int64_t col_figure(struct store_stmt *st, int i)
 #define YEARS_PG                                                                                   \
 	"(year = (SELECT current_setting('kfq.mujun_first')::int4) OR "                            \
 	"year = (SELECT current_setting('kfq.mujun_last')::int4))"
+#define YEAR_PG "year = (SELECT current_setting('kfq.mujun_first')::int4)"
 static const char sql_city_years_pg[] = "SELECT set_config('kfq.mujun_first', ?1, true), "
                                         "set_config('kfq.mujun_last', ?2, true)";
 
@@ -214,22 +215,28 @@ static const char sql_city_enterprises[] = CITY_ENTERPRISES;
 static const char sql_city_enterprises_pg[] = COPY_OUT(CITY_ENTERPRISES);
 static const char sql_city_parcels[] = CITY_PARCELS;
 static const char sql_city_parcels_pg[] = COPY_OUT(CITY_PARCELS);
-/* ?1 ?2 the first and last year (the same one for one year). IN rather than a range: a
- * prepared statement's generic plan (PostgreSQL takes it from a statement's sixth run on a
- * connection) guesses that a bound range selects 0.5 % of the rows and walks the (year, …)
- * index over the whole table, fetching each row, about twice the CPU of the scan it takes for
- * IN; SQLite reads both from its primary key (year, …) in place. */
-#define CITY_TAX "SELECT year, enterprise_id, amount_fen FROM tax_record WHERE "
-static const char sql_city_tax[] = CITY_TAX "year IN (?1, ?2)";
-static const char sql_city_tax_pg[] = COPY_OUT(CITY_TAX YEARS_PG);
+/* ?1 ?2 the first and last year. IN rather than a range: a prepared statement's generic plan
+ * (PostgreSQL takes it from a statement's sixth run on a connection) guesses that a bound range
+ * selects 0.5 % of the rows and walks the (year, …) index over the whole table, fetching each
+ * row, about twice the CPU of the scan it takes for IN; SQLite reads both from its primary key
+ * (year, …) in place. One year's reads (the *_one texts, ?1 the year) send no year: the server's
+ * cost is per value written, and a year is 1 of a tax row's 3 values and a figure row's 9
+ * (DECISIONS 204): the columns after the year then begin at 0 (city_after_year). */
+#define CITY_TAX "enterprise_id, amount_fen FROM tax_record WHERE "
+static const char sql_city_tax[] = "SELECT year, " CITY_TAX "year IN (?1, ?2)";
+static const char sql_city_tax_pg[] = COPY_OUT("SELECT year, " CITY_TAX YEARS_PG);
+static const char sql_city_tax_one[] = "SELECT " CITY_TAX "year = ?1";
+static const char sql_city_tax_one_pg[] = COPY_OUT("SELECT " CITY_TAX YEAR_PG);
 /* -1 is MUJUN_NONE, which no figure is (they are checked non-negative when entered or
  * imported): one call per column instead of two */
 #define CITY_FIGURES                                                                               \
-	"SELECT year, enterprise_id, COALESCE(value_added_fen, -1), COALESCE(revenue_fen, -1), "   \
+	"enterprise_id, COALESCE(value_added_fen, -1), COALESCE(revenue_fen, -1), "                \
 	"COALESCE(rd_fen, -1), COALESCE(energy_kgce, -1), COALESCE(emission_kg, -1), "             \
 	"COALESCE(electricity_kwh, -1), COALESCE(staff, -1) FROM enterprise_figure WHERE "
-static const char sql_city_figures[] = CITY_FIGURES "year IN (?1, ?2)";
-static const char sql_city_figures_pg[] = COPY_OUT(CITY_FIGURES YEARS_PG);
+static const char sql_city_figures[] = "SELECT year, " CITY_FIGURES "year IN (?1, ?2)";
+static const char sql_city_figures_pg[] = COPY_OUT("SELECT year, " CITY_FIGURES YEARS_PG);
+static const char sql_city_figures_one[] = "SELECT " CITY_FIGURES "year = ?1";
+static const char sql_city_figures_one_pg[] = COPY_OUT("SELECT " CITY_FIGURES YEAR_PG);
 static const char sql_city_exemptions[] =
     "SELECT year, enterprise_id, reason FROM mujun_exemption WHERE year IN (?1, ?2)";
 _Static_assert(MUJUN_NONE == -1, "sql_city_figures reads a NULL figure as -1");
@@ -306,17 +313,35 @@ static int city_prepare(struct store *s, const char *sql, const char *copy, stru
 	return store_prepare(s, store_kind(s) == STORE_PG ? copy : sql, st);
 }
 
-/* A read of the years' rows: on SQLite the years bound, on PostgreSQL set before (city_years). */
+/* A read of the years' rows: sql and copy for two years, sql_one and copy_one (no year column)
+ * for one; on SQLite the years bound, on PostgreSQL set before (city_years). */
 static int city_years_prepare(struct store *s, const struct store_mujun_city *c, const char *sql,
-                              const char *copy, struct store_stmt **st)
+                              const char *copy, const char *sql_one, const char *copy_one,
+                              struct store_stmt **st)
 {
-	int rc = city_prepare(s, sql, copy, st);
+	int rc = c->nyears == 1 ? city_prepare(s, sql_one, copy_one, st)
+	                        : city_prepare(s, sql, copy, st);
 
 	if (rc == KFQ_OK && store_kind(s) == STORE_SQLITE) {
 		store_bind_int(*st, 1, c->first_year);
-		store_bind_int(*st, 2, c->first_year + c->nyears - 1);
+		if (c->nyears > 1)
+			store_bind_int(*st, 2, c->first_year + c->nyears - 1);
 	}
 	return rc;
+}
+
+/* The first column after the year in a row of the years' reads: the year is column 0 when two
+ * years are read, and not sent for one. */
+static int city_after_year(const struct store_mujun_city *c)
+{
+	return c->nyears > 1;
+}
+
+/* The figures of enterprise place k that a row of the years' reads belongs to. */
+static struct mujun_figures *city_year_row(const struct store_mujun_city *c, struct store_stmt *st,
+                                           int k)
+{
+	return &c->f[city_after_year(c) ? store_col_int(st, 0) - c->first_year : 0][k];
 }
 
 /* The industrial enterprises, by id, placed by zone then id into c->e; x indexes them. */
@@ -393,7 +418,7 @@ static int city_years(struct store *s, struct arena *a, struct store_mujun_city 
                       struct city_index *x)
 {
 	struct store_stmt *st;
-	int k, rc;
+	int o = city_after_year(c), k, rc;
 
 	if (store_kind(s) == STORE_PG) {
 		if ((rc = store_prepare(s, sql_city_years_pg, &st)) != KFQ_OK)
@@ -405,28 +430,30 @@ static int city_years(struct store *s, struct arena *a, struct store_mujun_city 
 		if (rc != KFQ_ROW)
 			return rc == KFQ_DONE ? KFQ_ERR : rc;
 	}
-	if ((rc = city_years_prepare(s, c, sql_city_tax, sql_city_tax_pg, &st)) != KFQ_OK)
+	if ((rc = city_years_prepare(s, c, sql_city_tax, sql_city_tax_pg, sql_city_tax_one,
+	                             sql_city_tax_one_pg, &st)) != KFQ_OK)
 		return rc;
 	while ((rc = store_step(st)) == KFQ_ROW)
-		if ((k = city_find(x, store_col_int(st, 1))) >= 0) {
-			struct mujun_figures *f = &c->f[store_col_int(st, 0) - c->first_year][k];
+		if ((k = city_find(x, store_col_int(st, o))) >= 0) {
+			struct mujun_figures *f = city_year_row(c, st, k);
 			f->tax_fen =
-			    (f->tax_fen == MUJUN_NONE ? 0 : f->tax_fen) + store_col_int(st, 2);
+			    (f->tax_fen == MUJUN_NONE ? 0 : f->tax_fen) + store_col_int(st, o + 1);
 		}
 	store_reset(st);
 	if (rc != KFQ_DONE ||
-	    (rc = city_years_prepare(s, c, sql_city_figures, sql_city_figures_pg, &st)) != KFQ_OK)
+	    (rc = city_years_prepare(s, c, sql_city_figures, sql_city_figures_pg,
+	                             sql_city_figures_one, sql_city_figures_one_pg, &st)) != KFQ_OK)
 		return rc == KFQ_DONE ? KFQ_OK : rc;
 	while ((rc = store_step(st)) == KFQ_ROW)
-		if ((k = city_find(x, store_col_int(st, 1))) >= 0) {
-			struct mujun_figures *f = &c->f[store_col_int(st, 0) - c->first_year][k];
-			f->value_added_fen = store_col_int(st, 2);
-			f->revenue_fen = store_col_int(st, 3);
-			f->rd_fen = store_col_int(st, 4);
-			f->energy_kgce = store_col_int(st, 5);
-			f->emission_kg = store_col_int(st, 6);
-			f->electricity_kwh = store_col_int(st, 7);
-			f->staff = store_col_int(st, 8);
+		if ((k = city_find(x, store_col_int(st, o))) >= 0) {
+			struct mujun_figures *f = city_year_row(c, st, k);
+			f->value_added_fen = store_col_int(st, o + 1);
+			f->revenue_fen = store_col_int(st, o + 2);
+			f->rd_fen = store_col_int(st, o + 3);
+			f->energy_kgce = store_col_int(st, o + 4);
+			f->emission_kg = store_col_int(st, o + 5);
+			f->electricity_kwh = store_col_int(st, o + 6);
+			f->staff = store_col_int(st, o + 7);
 		}
 	store_reset(st);
 	if (rc != KFQ_DONE || (rc = store_prepare(s, sql_city_exemptions, &st)) != KFQ_OK)

@@ -235,8 +235,23 @@ static void test_mujun(void **state)
 	assert_string_equal(codes[0], "3491");
 	assert_null(names[1]);
 	assert_int_equal(store_exemption_delete(s, &cli, &json, ex.id), KFQ_OK);
+	/* one year read alone (its rows without their year, DECISIONS 204): the same inputs */
 	assert_int_equal(store_mujun_city(s, &a, 2025, 1, &city), KFQ_OK);
+	assert_int_equal(city.n, 3);
 	assert_null(city.exemption[0][1]);
+	assert_int_equal(city.f[0][0].tax_fen, 90000000);
+	assert_int_equal(city.f[0][0].value_added_fen, 600000000);
+	assert_int_equal(city.f[0][0].staff, 210);
+	assert_int_equal(city.f[0][0].revenue_fen, MUJUN_NONE);
+	assert_int_equal(city.f[0][0].energy_kgce, MUJUN_NONE);
+	assert_int_equal(city.f[0][1].tax_fen, MUJUN_NONE);
+	assert_int_equal(city.f[0][1].area_m2x100, 0);
+	assert_int_equal(city.scheme[0].method, MUJUN_THRESHOLD);
+	assert_int_equal(store_mujun_city(s, &a, 2024, 1, &city), KFQ_OK);
+	assert_int_equal(city.f[0][0].tax_fen, 50000000);
+	assert_int_equal(city.f[0][0].value_added_fen, MUJUN_NONE);
+	assert_int_equal(city.f[0][0].area_m2x100, 2001000);
+	assert_int_equal(city.f[0][2].tax_fen, MUJUN_NONE);
 	arena_release(&a);
 }
 
