@@ -5,6 +5,7 @@
  * Must not write SQL nor judge the land (core/land.c does when it is read). */
 #include "app/import.h"
 
+#include "app/land_json.h"
 #include "core/account.h"
 #include "core/capability.h"
 #include "core/enums.h"
@@ -182,6 +183,30 @@ static const struct store_batch *find_batch(const struct state *st, int64_t zone
 	return NULL;
 }
 
+static const char *day_of(const struct import_value *v)
+{
+	return v->present ? v->date : NULL;
+}
+
+/* The dates as the form checks them (core/land.c): no stop or completion before the start. */
+static void dates_check(struct import_run *r, int64_t row, const struct import_value *v)
+{
+	struct store_parcel p = {
+	    .actual_start = day_of(&v[C_ACTUAL_START]),
+	    .actual_finish = day_of(&v[C_ACTUAL_FINISH]),
+	    .stopped_since = day_of(&v[C_STOPPED]),
+	};
+	struct land_parcel_facts facts;
+	const char *why, *field;
+
+	land_parcel_facts(&p, &facts);
+	if ((why = land_dates_check(&facts, &field)) != NULL)
+		import_run_problem(
+		    r, row,
+		    cols[strcmp(field, "stopped_since") ? C_ACTUAL_FINISH : C_STOPPED].header, "%s",
+		    why);
+}
+
 static void check(struct import_run *r, int64_t row, const struct import_value *v)
 {
 	struct state *st = r->state;
@@ -211,6 +236,7 @@ static void check(struct import_run *r, int64_t row, const struct import_value *
 		                   v[C_BATCH].text);
 	if (v[C_DEVELOPED].present && v[C_AREA].present && v[C_DEVELOPED].num > v[C_AREA].num)
 		import_run_problem(r, row, cols[C_DEVELOPED].header, "已开发面积不能大于面积");
+	dates_check(r, row, v);
 }
 
 static int write_begin(struct import_run *r)
