@@ -289,6 +289,10 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		assert.equal(r.json.fee_fen, 246913579);
 		assert.equal(r.json.status, 'open');
 		const id = r.json.id;
+		// one open case per parcel: a second would levy the fee twice
+		r = await c.land1.post('/api/land/cases', { parcel_id: P.idle });
+		h.assertError(r, 409, 'invalid_state', '/parcel_id');
+		assert.equal(r.json.error.message, '该地块已有处置中的低效用地处置，请办结后再立案');
 		// the government's cause pays no fee
 		h.assertError(await c.land1.post('/api/land/cases', { parcel_id: P.stopped, handling: 'idle_fee' }), 409, 'invalid_state', '/handling');
 		r = await c.land1.post('/api/land/cases', { parcel_id: P.stopped });
@@ -298,6 +302,7 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		r = await c.land1.post('/api/land/cases', { batch_id: P.batch, handling: 'agreement_transfer', note: '=1+1' });
 		assert.equal(r.status, 201, r.text);
 		assert.equal(r.json.kind, 'unsupplied');
+		h.assertError(await c.land1.post('/api/land/cases', { batch_id: P.batch }), 409, 'invalid_state', '/batch_id');
 		h.assertError(await c.land1.post('/api/land/cases', { parcel_id: P.idle, batch_id: P.batch }), 400, 'invalid_value');
 		r = await c.land1.post(`/api/land/cases/${id}/close`, { result: '已缴纳土地闲置费2469135.79元' });
 		assert.equal(r.status, 200, r.text);
