@@ -15,12 +15,18 @@
 #include "core/space.h"
 #include "store/store_enterprise.h"
 #include "store/store_space.h"
+#include "util/timeutil.h"
 
 #include <string.h>
 
+/* to today, or for a reused building to the day of the lease or sale that reused it */
 static int64_t days_vacant(struct api_ctx *c, const struct store_building *b)
 {
-	return space_vacant_days(plan_day(b->vacant_since), plan_today(c->now));
+	int64_t until;
+
+	if (!b->reused_at || time_parse(b->reused_at, &until) != 0 || until > c->now)
+		until = c->now;
+	return space_vacant_days(plan_day(b->vacant_since), plan_today(until));
 }
 
 static int filter_from_query(struct api_ctx *c, struct store_building_filter *f)

@@ -116,5 +116,10 @@ describe('idle buildings (腾笼换鸟)', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(a.before.status, 'vacant');
 		assert.equal(a.after.status, 'reused');
 		assert.equal((await c.office1.get('/api/land/buildings?status=reused')).json.total, 1);
+		// a reused building's days vacant stop at the lease: recorded ten days ago (at noon in
+		// Asia/Shanghai), the factory vacant since 400 days ago was vacant 390 days, not 400
+		await h.sqlOk(srv.db, `UPDATE space_match SET closed_at = '${h.day(-10)}T04:00:00Z' WHERE id = ${first};`);
+		const rows = readXlsx((await c.land1.get('/api/land/buildings/export.xlsx?status=reused')).buf);
+		assert.deepEqual([rows[1][0], rows[1][7]], ['原示例机械厂1号厂房', '390']);
 	});
 });
