@@ -15,6 +15,7 @@
 #include "core/space.h"
 #include "store/store_enterprise.h"
 #include "store/store_space.h"
+#include "util/blank.h"
 #include "util/timeutil.h"
 
 #include <string.h>
@@ -247,6 +248,8 @@ static int match_create(struct api_ctx *c)
 	if (enterprise_check(c, m.enterprise_id, b.zone_id, "/enterprise_id") != 0 ||
 	    land_body_hundredths(c, "need_m2", false, &m.need_m2x100) != 0)
 		return -1;
+	if (blank_all(m.enterprise_name))
+		m.enterprise_name = NULL; /* a blank name is no name: the registry's, or refused */
 	if (m.enterprise_id && !m.enterprise_name) {
 		struct store_enterprise e;
 		if ((rc = store_enterprise_get(c->db, c->a, m.enterprise_id, &e)) != KFQ_OK)

@@ -98,6 +98,9 @@ describe('idle buildings (腾笼换鸟)', { timeout: h.FILE_TIMEOUT }, () => {
 		const second = r.json.matches[0].id;
 		h.assertError(await c.zone1.post(`/api/land/buildings/${building}/matches`, { enterprise_name: '大企业', need_m2: '6000' }), 400, 'invalid_value', '/need_m2');
 		h.assertError(await c.zone1.post(`/api/land/buildings/${building}/matches`, {}), 400, 'invalid_value', '/enterprise_name');
+		// a blank name is no name: an enterprise must be picked or named
+		h.assertError(await c.zone1.post(`/api/land/buildings/${building}/matches`, { enterprise_name: ' ', need_m2: '10' }), 400, 'invalid_value', '/enterprise_name');
+		h.assertError(await c.zone1.post(`/api/land/buildings/${building}/matches`, { enterprise_name: '' }), 400, 'invalid_value', '/enterprise_name');
 		h.assertError(await c.zone2.post(`/api/land/buildings/${building}/matches`, { enterprise_name: 'x' }), 404, 'not_found');
 		h.assertError(await c.zone1.post(`/api/land/matches/${second}/close`, { outcome: 'pending' }), 400, 'invalid_value', '/outcome');
 		r = await c.zone1.post(`/api/land/matches/${second}/close`, { outcome: 'declined', result: '面积不足' });
