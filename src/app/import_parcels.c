@@ -54,10 +54,11 @@ enum {
 		.header = h, .type = IMPORT_AMOUNT, .has_min = true, .min = 0, .rule = r,          \
 		.sample = s                                                                        \
 	}
-#define DAY(h, s)                                                                                  \
+#define DAY_RULE(h, r, s)                                                                          \
 	{                                                                                          \
-		.header = h, .type = IMPORT_DATE, .rule = "选填，日期", .sample = s                \
+		.header = h, .type = IMPORT_DATE, .rule = r, .sample = s                           \
 	}
+#define DAY(h, s) DAY_RULE(h, "选填，日期", s)
 
 static const struct import_column cols[NCOLS] = {
     [C_NO] = {.header = "宗地编号",
@@ -105,10 +106,10 @@ static const struct import_column cols[NCOLS] = {
     [C_AGREED_START] = DAY("约定动工日期", "2024-03-01"),
     [C_ACTUAL_START] = DAY("实际动工日期", ""),
     [C_AGREED_FINISH] = DAY("约定竣工日期", "2026-03-01"),
-    [C_ACTUAL_FINISH] = DAY("实际竣工日期", ""),
+    [C_ACTUAL_FINISH] = DAY_RULE("实际竣工日期", "选填，日期，须填写实际动工日期且不早于它", ""),
     [C_AGREED_PRODUCTION] = DAY("约定投产日期", "2026-09-01"),
     [C_ACTUAL_PRODUCTION] = DAY("实际投产日期", ""),
-    [C_STOPPED] = DAY("中止开发日期", ""),
+    [C_STOPPED] = DAY_RULE("中止开发日期", "选填，日期，须填写实际动工日期且不早于它", ""),
     [C_FAR_AGREED] = MONEY("约定容积率", "选填，最多两位小数", "1.2"),
     [C_FAR] = MONEY("容积率", "选填，最多两位小数", ""),
     [C_TAX_AGREED] = MONEY("约定亩均税收（元）", "选填，精确到分", "100000"),
