@@ -15,12 +15,19 @@
 #include "core/space.h"
 #include "store/store_enterprise.h"
 #include "store/store_space.h"
+#include "util/blank.h"
+#include "util/timeutil.h"
 
 #include <string.h>
 
+/* to today, or for a reused building to the day of the lease or sale that reused it */
 static int64_t days_vacant(struct api_ctx *c, const struct store_building *b)
 {
-	return space_vacant_days(plan_day(b->vacant_since), plan_today(c->now));
+	int64_t until;
+
+	if (!b->reused_at || time_parse(b->reused_at, &until) != 0 || until > c->now)
+		until = c->now;
+	return space_vacant_days(plan_day(b->vacant_since), plan_today(until));
 }
 
 static int filter_from_query(struct api_ctx *c, struct store_building_filter *f)
@@ -241,6 +248,8 @@ static int match_create(struct api_ctx *c)
 	if (enterprise_check(c, m.enterprise_id, b.zone_id, "/enterprise_id") != 0 ||
 	    land_body_hundredths(c, "need_m2", false, &m.need_m2x100) != 0)
 		return -1;
+	if (blank_all(m.enterprise_name))
+		m.enterprise_name = NULL; /* a blank name is no name: the registry's, or refused */
 	if (m.enterprise_id && !m.enterprise_name) {
 		struct store_enterprise e;
 		if ((rc = store_enterprise_get(c->db, c->a, m.enterprise_id, &e)) != KFQ_OK)

@@ -16,6 +16,7 @@
 #include "core/policy_parse.h"
 #include "core/enums.h"
 #include "store/store_task.h"
+#include "util/blank.h"
 #include "util/timeutil.h"
 
 #include <string.h>
@@ -441,7 +442,7 @@ static int dispose(struct api_ctx *c)
 	if (!enum_valid(&enum_disposition, d))
 		return api_error(c, 400, "invalid_value",
 		                 "处理意见应为采纳、部分采纳、不采纳或已说明", "/disposition");
-	if (consult_disposition_needs_reason(d) && !reason)
+	if (consult_disposition_needs_reason(d) && blank_all(reason))
 		return api_error(c, 400, "required", "除“采纳”外，请填写理由", "/reason");
 	if (consult_chars(reason) > CONSULT_REASON_MAX)
 		return api_error(c, 400, "too_long", "理由过长", "/reason");

@@ -207,7 +207,13 @@ static int create(struct api_ctx *c)
 		return -1;
 	if (land_may_change(c, lc.zone_id) != 0)
 		return -1;
-	if ((rc = store_land_case_create(c->db, &c->actor, &land_json_audit, &lc)) != KFQ_OK)
+	rc = store_land_case_create(c->db, &c->actor, &land_json_audit, &lc);
+	if (rc == KFQ_ECONFLICT)
+		return api_error(c, 409, "invalid_state",
+		                 lc.parcel_id ? "该地块已有处置中的低效用地处置，请办结后再立案"
+		                              : "该批次已有处置中的低效用地处置，请办结后再立案",
+		                 lc.parcel_id ? "/parcel_id" : "/batch_id");
+	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	return answer(c, lc.id, 201);
 }

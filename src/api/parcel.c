@@ -299,9 +299,17 @@ static int parcel_from_body(struct api_ctx *c, struct store_parcel *p)
 	if (p->developed_m2x100 > p->area_m2x100)
 		return api_error(c, 400, "invalid_value", "已开发面积不能大于宗地面积",
 		                 "/developed_m2");
+	struct land_parcel_facts facts;
+	const char *why, *field;
+
 	for (int i = 0; i < 7; i++)
 		if (land_body_date(c, dates[i], slots[i]) != 0)
 			return -1;
+	land_parcel_facts(p, &facts);
+	if ((why = land_dates_check(&facts, &field)) != NULL)
+		return api_error(c, 400, "invalid_value", why,
+		                 !strcmp(field, "stopped_since") ? "/stopped_since"
+		                                                 : "/actual_finish");
 	return land_locate(c, p->zone_id, &p->geojson, &p->where_code);
 }
 

@@ -5,6 +5,7 @@
  * Must not write SQL nor judge the land (core/land.c does when it is read). */
 #include "app/import.h"
 
+#include "app/land_json.h"
 #include "core/account.h"
 #include "core/capability.h"
 #include "core/enums.h"
@@ -53,10 +54,11 @@ enum {
 		.header = h, .type = IMPORT_AMOUNT, .has_min = true, .min = 0, .rule = r,          \
 		.sample = s                                                                        \
 	}
-#define DAY(h, s)                                                                                  \
+#define DAY_RULE(h, r, s)                                                                          \
 	{                                                                                          \
-		.header = h, .type = IMPORT_DATE, .rule = "选填，日期", .sample = s                \
+		.header = h, .type = IMPORT_DATE, .rule = r, .sample = s                           \
 	}
+#define DAY(h, s) DAY_RULE(h, "选填，日期", s)
 
 static const struct import_column cols[NCOLS] = {
     [C_NO] = {.header = "宗地编号",
@@ -104,10 +106,10 @@ static const struct import_column cols[NCOLS] = {
     [C_AGREED_START] = DAY("约定动工日期", "2024-03-01"),
     [C_ACTUAL_START] = DAY("实际动工日期", ""),
     [C_AGREED_FINISH] = DAY("约定竣工日期", "2026-03-01"),
-    [C_ACTUAL_FINISH] = DAY("实际竣工日期", ""),
+    [C_ACTUAL_FINISH] = DAY_RULE("实际竣工日期", "选填，日期，须填写实际动工日期且不早于它", ""),
     [C_AGREED_PRODUCTION] = DAY("约定投产日期", "2026-09-01"),
     [C_ACTUAL_PRODUCTION] = DAY("实际投产日期", ""),
-    [C_STOPPED] = DAY("中止开发日期", ""),
+    [C_STOPPED] = DAY_RULE("中止开发日期", "选填，日期，须填写实际动工日期且不早于它", ""),
     [C_FAR_AGREED] = MONEY("约定容积率", "选填，最多两位小数", "1.2"),
     [C_FAR] = MONEY("容积率", "选填，最多两位小数", ""),
     [C_TAX_AGREED] = MONEY("约定亩均税收（元）", "选填，精确到分", "100000"),
@@ -182,6 +184,30 @@ static const struct store_batch *find_batch(const struct state *st, int64_t zone
 	return NULL;
 }
 
+static const char *day_of(const struct import_value *v)
+{
+	return v->present ? v->date : NULL;
+}
+
+/* The dates as the form checks them (core/land.c): no stop or completion before the start. */
+static void dates_check(struct import_run *r, int64_t row, const struct import_value *v)
+{
+	struct store_parcel p = {
+	    .actual_start = day_of(&v[C_ACTUAL_START]),
+	    .actual_finish = day_of(&v[C_ACTUAL_FINISH]),
+	    .stopped_since = day_of(&v[C_STOPPED]),
+	};
+	struct land_parcel_facts facts;
+	const char *why, *field;
+
+	land_parcel_facts(&p, &facts);
+	if ((why = land_dates_check(&facts, &field)) != NULL)
+		import_run_problem(
+		    r, row,
+		    cols[strcmp(field, "stopped_since") ? C_ACTUAL_FINISH : C_STOPPED].header, "%s",
+		    why);
+}
+
 static void check(struct import_run *r, int64_t row, const struct import_value *v)
 {
 	struct state *st = r->state;
@@ -211,6 +237,7 @@ static void check(struct import_run *r, int64_t row, const struct import_value *
 		                   v[C_BATCH].text);
 	if (v[C_DEVELOPED].present && v[C_AREA].present && v[C_DEVELOPED].num > v[C_AREA].num)
 		import_run_problem(r, row, cols[C_DEVELOPED].header, "已开发面积不能大于面积");
+	dates_check(r, row, v);
 }
 
 static int write_begin(struct import_run *r)

@@ -129,7 +129,8 @@ static void handle_idle(const struct land_parcel_facts *p, int64_t year_from, in
 		say(f, "属政府原因，应与土地使用权人协商处置（第53号令第十二条），不征缴闲置费");
 	} else if (today >= land_add_years(year_from, 2)) {
 		f->handling = LAND_HANDLE_RECLAIM;
-		say(f, "属企业原因，未动工开发已满两年，应无偿收回（第53号令第十四条）");
+		say(f, "属企业原因，%s已满两年，应无偿收回（第53号令第十四条）",
+		    f->clause == LAND_IDLE_STOPPED ? "中止开发" : "未动工开发");
 	} else {
 		f->handling = LAND_HANDLE_IDLE_FEE;
 		/* 20 % of the price, half-up at the fen */
@@ -251,6 +252,21 @@ static void after_built(const struct land_parcel_facts *p, int64_t today, struct
 			    (long long)(p->tax_per_mu_agreed_fen % 100));
 		}
 	}
+}
+
+const char *land_dates_check(const struct land_parcel_facts *p, const char **field)
+{
+	*field = "stopped_since";
+	if (p->stopped_since != LAND_NO_DAY && p->actual_start == LAND_NO_DAY)
+		return "填写中止开发日期时应填写实际动工日期（未动工的地块没有中止开发）";
+	if (p->stopped_since != LAND_NO_DAY && p->stopped_since < p->actual_start)
+		return "中止开发日期不能早于实际动工日期";
+	*field = "actual_finish";
+	if (p->actual_finish != LAND_NO_DAY && p->actual_start == LAND_NO_DAY)
+		return "填写实际竣工日期时应填写实际动工日期";
+	if (p->actual_finish != LAND_NO_DAY && p->actual_finish < p->actual_start)
+		return "实际竣工日期不能早于实际动工日期";
+	return NULL;
 }
 
 void land_classify(const struct land_parcel_facts *p, int64_t today, struct land_finding *out)

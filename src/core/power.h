@@ -111,6 +111,9 @@ struct power_sums {
 	int64_t days_x100_done; /* Σ (average working days × 100 × cases done) over the months */
 	int64_t good, bad;
 	int64_t last_active; /* the last month with a case received, -1 = none */
+	/* the month the power took effect (its effective_from): a power held fewer months than
+	 * make it idle is not judged idle yet; 0 or -1 = not known, judged as held long enough */
+	int64_t since;
 };
 
 struct power_rules {
@@ -127,7 +130,8 @@ struct power_figures {
 	int64_t on_time_bp;      /* done_in_time / done, half-up; -1 without a case done */
 	int64_t satisfaction_bp; /* good / (good + bad), half-up; -1 without a rating */
 	bool over_limit;         /* average above the promised limit */
-	bool idle; /* 下放了用不上: no case received in the last idle_months months */
+	bool idle; /* 下放了用不上: held idle_months months or more, no case received in the
+	            * last idle_months of them */
 	enum power_result suggested;
 };
 

@@ -108,11 +108,11 @@ static const char sql_sums[] =
     "COALESCE(t.done_in_time, 0) - COALESCE(f.done_in_time, 0), "
     "COALESCE(t.days_x100_done, 0) - COALESCE(f.days_x100_done, 0), "
     "COALESCE(t.good, 0) - COALESCE(f.good, 0), COALESCE(t.bad, 0) - COALESCE(f.bad, 0), "
-    "CASE WHEN t.last_active >= ?1 THEN t.last_active END, "
-    "(SELECT COUNT(*) FROM power_evaluation e WHERE e.delegation_id = d.id), "
+    "t.last_active, (SELECT COUNT(*) FROM power_evaluation e WHERE e.delegation_id = d.id), "
     "(SELECT e.result FROM power_evaluation e WHERE e.delegation_id = d.id ORDER BY e.id DESC "
-    "LIMIT 1) FROM (SELECT d.id, p.id AS power_id, p.code, p.name AS power_name, d.zone_org_id, "
-    "z.name AS zone_name, d.dept_org_id, d.status, p.promised_days FROM power_delegation d "
+    "LIMIT 1), d.effective_from FROM (SELECT d.id, p.id AS power_id, p.code, "
+    "p.name AS power_name, d.zone_org_id, z.name AS zone_name, d.dept_org_id, d.status, "
+    "p.promised_days, d.effective_from FROM power_delegation d "
     "JOIN power_item p ON p.id = d.power_id JOIN org z ON z.id = d.zone_org_id";
 static const char sums_tail[] =
     ") d JOIN org o ON o.id = d.dept_org_id "
@@ -821,7 +821,7 @@ int store_delegation_keys(struct store *s, struct arena *a, struct store_delegat
 static void read_sums(struct store_stmt *st, struct arena *a, void *element)
 {
 	struct store_power_sums *x = element;
-	const char *last;
+	const char *last, *since;
 
 	memset(x, 0, sizeof(*x));
 	x->delegation_id = store_col_int(st, 0);
@@ -844,6 +844,9 @@ static void read_sums(struct store_stmt *st, struct arena *a, void *element)
 	x->sums.last_active = last ? power_month(last) : -1;
 	x->evaluations = store_col_int(st, 17);
 	x->last_result = store_col_dup(st, 18, a);
+	since = store_col_text(st, 19);
+	/* the month of YYYY-MM-DD */
+	x->sums.since = since && strlen(since) >= 7 ? power_month(arena_strndup(a, since, 7)) : -1;
 }
 
 /* the sums' filters as their callbacks see them */

@@ -192,7 +192,8 @@ int store_parcel_bulk_row(struct store_bulk *b, const struct store_parcel *p, co
 int store_land_case_list(struct store *s, struct arena *a, const struct store_land_case_filter *f,
                          struct store_land_case **out, int *n, int64_t *total);
 int store_land_case_get(struct store *s, struct arena *a, int64_t id, struct store_land_case *out);
-/* Opens c (status open; c->id set), audited "create" on "land_case". */
+/* Opens c (status open; c->id set), audited "create" on "land_case". KFQ_ECONFLICT when its
+ * parcel or batch has an open case already. */
 int store_land_case_create(struct store *s, const struct store_actor *who,
                            const struct store_land_json *json, struct store_land_case *c);
 /* Closes case id with its result, audited "close". KFQ_ESTATE when it is closed already. */

@@ -26,6 +26,9 @@ static const char sql_insert[] =
     "INSERT INTO land_case (zone_id, parcel_id, batch_id, kind, handling, fee_fen, due_on, note, "
     "status, opened_at, opened_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'open', ?9, ?10) "
     "RETURNING id";
+/* ?1 the parcel, ?2 the batch (one of them NULL) */
+static const char sql_open_count[] = "SELECT COUNT(*) FROM land_case WHERE status = 'open' AND "
+                                     "(parcel_id = ?1 OR batch_id = ?2)";
 static const char sql_close[] = "UPDATE land_case SET status = 'closed', result = ?2, "
                                 "closed_at = ?3, closed_by = ?4 WHERE id = ?1";
 
@@ -146,6 +149,18 @@ int store_land_case_create(struct store *s, const struct store_actor *who,
 	time_format(time_now(), now);
 	if ((rc = store_begin(s)) != KFQ_OK)
 		return rc;
+	/* one open case per parcel or batch: a second would levy the idle fee twice */
+	if ((rc = store_prepare(s, sql_open_count, &st)) != KFQ_OK)
+		goto done;
+	store_bind_id(st, 1, c->parcel_id);
+	store_bind_id(st, 2, c->batch_id);
+	if ((rc = store_step(st)) == KFQ_ROW)
+		rc = store_col_int(st, 0) > 0 ? KFQ_ECONFLICT : KFQ_OK;
+	else if (rc == KFQ_DONE)
+		rc = KFQ_ENOTFOUND; /* COUNT always answers a row */
+	store_reset(st);
+	if (rc != KFQ_OK)
+		goto done;
 	if ((rc = store_prepare(s, sql_insert, &st)) != KFQ_OK)
 		goto done;
 	store_bind_int(st, 1, c->zone_id);

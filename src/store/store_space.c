@@ -22,7 +22,8 @@
 	"SELECT b.id, b.zone_id, o.name, b.kind, b.name, b.address, b.area_m2x100, b.owner, "      \
 	"b.owner_enterprise_id, b.vacant_since, b.rent_fen, b.price_fen, b.terms, b.status, "      \
 	"(SELECT COUNT(*) FROM space_match m WHERE m.building_id = b.id), b.created_at, "          \
-	"b.updated_at FROM idle_building b JOIN org o ON o.id = b.zone_id"
+	"b.updated_at, (SELECT MAX(m.closed_at) FROM space_match m WHERE m.building_id = b.id "    \
+	"AND m.outcome IN ('leased', 'sold')) FROM idle_building b JOIN org o ON o.id = b.zone_id"
 static const char sql_count[] = "SELECT COUNT(*) FROM idle_building b";
 static const char sql_list[] = BUILDING_SELECT;
 static const char sql_get[] = BUILDING_SELECT " WHERE b.id = ?1";
@@ -59,6 +60,7 @@ static void read_building(struct store_stmt *st, struct arena *a, void *element)
 	b->matches = store_col_int(st, 14);
 	b->created_at = store_col_dup(st, 15, a);
 	b->updated_at = store_col_dup(st, 16, a);
+	b->reused_at = store_col_dup(st, 17, a);
 }
 
 static void building_filter(struct store_sql *q, const void *arg)

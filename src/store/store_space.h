@@ -20,8 +20,9 @@ struct store_building {
 	const char *vacant_since;
 	int64_t rent_fen, price_fen; /* 0 = not asked */
 	const char *terms;
-	const char *status; /* vacant, reused (set by the store) */
-	int64_t matches;    /* read back: matches recorded */
+	const char *status;    /* vacant, reused (set by the store) */
+	int64_t matches;       /* read back: matches recorded */
+	const char *reused_at; /* read back: when the lease or sale that reused it ended, or NULL */
 	const char *created_at, *updated_at;
 };
 

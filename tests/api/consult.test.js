@@ -212,6 +212,11 @@ describe('public consultations', { timeout: h.FILE_TIMEOUT }, () => {
 		const [p1, p2] = r.json.points;
 		r = await c.office1.post(`/api/comments/${cm.id}/disposition`, { point_id: p2.id, disposition: 'rejected' });
 		h.assertError(r, 400, 'required', '/reason');
+		// a blank reason is no reason
+		for (const reason of ['', '　 ']) {
+			r = await c.office1.post(`/api/comments/${cm.id}/disposition`, { point_id: p2.id, disposition: 'rejected', reason });
+			h.assertError(r, 400, 'required', '/reason');
+		}
 		r = await c.office1.post(`/api/comments/${cm.id}/disposition`, { point_id: p1.id, disposition: 'adopted' });
 		assert.equal(r.status, 200, r.text);
 		r = await c.office1.post(`/api/comments/${cm.id}/disposition`, { point_id: p2.id, disposition: 'explained', reason: '征求意见时间依规定执行。' });

@@ -258,6 +258,18 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		await bad('land1', parcel({ parcel_no: 'X1', agreed_start: '2025-02-30' }), 400, 'invalid_value', '/agreed_start');
 		await bad('land1', parcel({ parcel_no: 'X1', land_use: 'farm' }), 400, 'invalid_value', '/land_use');
 		await bad('land1', parcel({ parcel_no: 'X1', idle_cause: 'weather' }), 400, 'invalid_value', '/idle_cause');
+		// a stop before the start would read as a year idle under 53号令's second clause
+		await bad('land1', parcel({ parcel_no: 'X1', actual_start: h.day(-100), stopped_since: h.day(-400) }), 400, 'invalid_value', '/stopped_since');
+		await bad('land1', parcel({ parcel_no: 'X1', stopped_since: h.day(-400) }), 400, 'invalid_value', '/stopped_since');
+		await bad('land1', parcel({ parcel_no: 'X1', actual_start: h.day(-100), actual_finish: h.day(-101) }), 400, 'invalid_value', '/actual_finish');
+		let r = await c.land1.post('/api/land/parcels', parcel({ parcel_no: 'X1', actual_finish: h.day(-101) }));
+		h.assertError(r, 400, 'invalid_value', '/actual_finish');
+		assert.equal(r.json.error.message, '填写实际竣工日期时应填写实际动工日期');
+		r = await c.land1.put(`/api/land/parcels/${P.stopped}`, parcel({
+			parcel_no: '抚国用(2024)第0002号', agreed_start: h.day(-1000), actual_start: h.day(-300), stopped_since: h.day(-370),
+		}));
+		h.assertError(r, 400, 'invalid_value', '/stopped_since');
+		assert.equal(r.json.error.message, '中止开发日期不能早于实际动工日期');
 		await bad('land1', parcel({ parcel_no: 'HT-2025-003' }), 409, 'already_exists', '/parcel_no');
 		await bad('land1', parcel({ parcel_no: 'X1', zone_id: ids[h.ORG.shengli], batch_id: P.batch }), 400, 'invalid_value', '/batch_id');
 		await bad('land1', parcel({ parcel_no: 'X1', geojson: '{"type":"Point","coordinates":[41.86,123.91]}' }), 400, 'invalid_geometry', '/geojson');
@@ -277,6 +289,10 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		assert.equal(r.json.fee_fen, 246913579);
 		assert.equal(r.json.status, 'open');
 		const id = r.json.id;
+		// one open case per parcel: a second would levy the fee twice
+		r = await c.land1.post('/api/land/cases', { parcel_id: P.idle });
+		h.assertError(r, 409, 'invalid_state', '/parcel_id');
+		assert.equal(r.json.error.message, '该地块已有处置中的低效用地处置，请办结后再立案');
 		// the government's cause pays no fee
 		h.assertError(await c.land1.post('/api/land/cases', { parcel_id: P.stopped, handling: 'idle_fee' }), 409, 'invalid_state', '/handling');
 		r = await c.land1.post('/api/land/cases', { parcel_id: P.stopped });
@@ -286,6 +302,7 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		r = await c.land1.post('/api/land/cases', { batch_id: P.batch, handling: 'agreement_transfer', note: '=1+1' });
 		assert.equal(r.status, 201, r.text);
 		assert.equal(r.json.kind, 'unsupplied');
+		h.assertError(await c.land1.post('/api/land/cases', { batch_id: P.batch }), 409, 'invalid_state', '/batch_id');
 		h.assertError(await c.land1.post('/api/land/cases', { parcel_id: P.idle, batch_id: P.batch }), 400, 'invalid_value');
 		r = await c.land1.post(`/api/land/cases/${id}/close`, { result: '已缴纳土地闲置费2469135.79元' });
 		assert.equal(r.status, 200, r.text);
@@ -396,6 +413,17 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 			[4, '统一社会信用代码'],
 			[4, '批次号'],
 			[5, '宗地编号'],
+		]);
+		assert.equal(await count(), before);
+		// a stop before the start, a completion without one: refused as the form refuses them
+		r = await upload('zone1', '宗地编号,开发区,用地类型,面积（平方米）,实际动工日期,实际竣工日期,中止开发日期\r\n' +
+			`IMP-4,${h.ORG.econ},工业用地,100,${h.day(-100)},,${h.day(-400)}\r\n` +
+			`IMP-5,${h.ORG.econ},工业用地,100,,${h.day(-50)},\r\n` +
+			`IMP-6,${h.ORG.econ},工业用地,100,${h.day(-100)},${h.day(-50)},\r\n`);
+		h.assertError(r, 422, 'import_rejected');
+		assert.deepEqual(r.json.import.problems.map((p) => [p.row, p.column, p.message]), [
+			[2, '中止开发日期', '中止开发日期不能早于实际动工日期'],
+			[3, '实际竣工日期', '填写实际竣工日期时应填写实际动工日期'],
 		]);
 		assert.equal(await count(), before);
 		r = await upload('zone1', head + `IMP-1,${h.ORG.econ},2023-007,工业用地,6666.67,${h.day(-500)},100.05,企业原因,91440300192317458F\r\n`);

@@ -355,8 +355,16 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 			over_limit: false, overdue: 1, received: 14, satisfaction_bp: 9000, suggested: 'good',
 		});
 		const equip = r.json.items.find((x) => x.delegation_id === d.equip.id);
-		assert.equal(equip.figures.idle, true); // 下放了用不上: no case at all
-		assert.equal(equip.figures.suggested, 'revoke');
+		// no case at all, but in effect since April (its second delegation): two months, short of
+		// the six that make a power 下放了用不上
+		assert.equal(equip.figures.idle, false);
+		assert.equal(equip.figures.suggested, 'good');
+		const byTwo = (await c.market1.get('/api/power-evaluations/figures?from=2025-03&to=2025-05&idle_months=2')).json.items;
+		assert.equal(byTwo.find((x) => x.delegation_id === d.equip.id).figures.idle, true); // April and May: none
+		assert.equal(byTwo.find((x) => x.delegation_id === d.equip.id).figures.suggested, 'revoke');
+		// a period of May alone still sees April's cases within the last two months
+		const may = await c.market1.get('/api/power-evaluations/figures?from=2025-05&to=2025-05&idle_months=2');
+		assert.equal(may.json.items.find((x) => x.delegation_id === d.food.id).figures.idle, false);
 		// two idle months: to May, April (with cases) is within them; to June, May and June saw none
 		const idle = async (to) => (await c.market1.get(`/api/power-evaluations/figures?from=2025-03&to=${to}&idle_months=2`)).json.items.find((x) => x.delegation_id === d.food.id).figures.idle;
 		assert.equal(await idle('2025-05'), false);
@@ -464,11 +472,12 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.ok(gx.text.includes('食品经营许可审查要点培训'));
 		assert.equal((await c.zone2.get('/api/power-guidance/export.csv')).text.trim().split('\r\n').length, 1);
 		assert.equal((await c.land1.get(`/api/power-guidance/export.csv?zone_org_id=${ids[h.ORG.econ]}`)).text.trim().split('\r\n').length, 1);
-		const x = await c.market1.get('/api/power-evaluations/figures/export.xlsx?from=2025-03&to=2025-05');
+		// two months as the setting, so that the acting power (since April, no case) is 建议收回
+		const x = await c.market1.get('/api/power-evaluations/figures/export.xlsx?from=2025-03&to=2025-05&idle_months=2');
 		assert.equal(x.status, 200);
 		// rates are percentage cells: 0.9231 shown as 92.31 %
 		for (const s of ['按时办结率', '5.62', '0.9231', '下放了用不上', '建议收回', '良好']) assert.ok(h.xlsxText(x.buf).includes(s), s);
-		const csv = await c.market1.get('/api/power-evaluations/figures/export.csv?from=2025-03&to=2025-05');
+		const csv = await c.market1.get('/api/power-evaluations/figures/export.csv?from=2025-03&to=2025-05&idle_months=2');
 		assert.equal(csv.status, 200);
 		assert.equal(csv.text.trim().split('\r\n').length, h.xlsxRows(x.buf));
 		for (const s of ['按时办结率', '5.62', '下放了用不上', '建议收回', '良好']) assert.ok(csv.text.includes(s), s);
@@ -482,8 +491,8 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		};
 		// April to May: April alone has cases, 4.20 days
 		assert.deepEqual(await sums('2025-04', '2025-05'), [4, 5, 5, 0, 420, 3, 0, false]);
-		// June alone: no month recorded in it
-		assert.deepEqual(await sums('2025-06', '2025-06'), [0, 0, 0, 0, 0, 0, 0, true]);
+		// June alone: no month recorded in it, but April's cases are within the last six months
+		assert.deepEqual(await sums('2025-06', '2025-06'), [0, 0, 0, 0, 0, 0, 0, false]);
 		r = await upload('zone1', 'power_cases', writeXlsx([CASES, ['3704210001', h.ORG.econ, '2025-02', 6, 6, 3, 5, 2, 2]]));
 		assert.equal(r.status, 201, r.text);
 		// February to May: (6.50 × 8 + 4.20 × 5 + 5.00 × 6) / 19 = 103.00 / 19 = 5.421 → 5.42

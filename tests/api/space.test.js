@@ -98,6 +98,9 @@ describe('idle buildings (腾笼换鸟)', { timeout: h.FILE_TIMEOUT }, () => {
 		const second = r.json.matches[0].id;
 		h.assertError(await c.zone1.post(`/api/land/buildings/${building}/matches`, { enterprise_name: '大企业', need_m2: '6000' }), 400, 'invalid_value', '/need_m2');
 		h.assertError(await c.zone1.post(`/api/land/buildings/${building}/matches`, {}), 400, 'invalid_value', '/enterprise_name');
+		// a blank name is no name: an enterprise must be picked or named
+		h.assertError(await c.zone1.post(`/api/land/buildings/${building}/matches`, { enterprise_name: ' ', need_m2: '10' }), 400, 'invalid_value', '/enterprise_name');
+		h.assertError(await c.zone1.post(`/api/land/buildings/${building}/matches`, { enterprise_name: '' }), 400, 'invalid_value', '/enterprise_name');
 		h.assertError(await c.zone2.post(`/api/land/buildings/${building}/matches`, { enterprise_name: 'x' }), 404, 'not_found');
 		h.assertError(await c.zone1.post(`/api/land/matches/${second}/close`, { outcome: 'pending' }), 400, 'invalid_value', '/outcome');
 		r = await c.zone1.post(`/api/land/matches/${second}/close`, { outcome: 'declined', result: '面积不足' });
@@ -116,5 +119,10 @@ describe('idle buildings (腾笼换鸟)', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(a.before.status, 'vacant');
 		assert.equal(a.after.status, 'reused');
 		assert.equal((await c.office1.get('/api/land/buildings?status=reused')).json.total, 1);
+		// a reused building's days vacant stop at the lease: recorded ten days ago (at noon in
+		// Asia/Shanghai), the factory vacant since 400 days ago was vacant 390 days, not 400
+		await h.sqlOk(srv.db, `UPDATE space_match SET closed_at = '${h.day(-10)}T04:00:00Z' WHERE id = ${first};`);
+		const rows = readXlsx((await c.land1.get('/api/land/buildings/export.xlsx?status=reused')).buf);
+		assert.deepEqual([rows[1][0], rows[1][7]], ['原示例机械厂1号厂房', '390']);
 	});
 });

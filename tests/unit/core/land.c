@@ -151,10 +151,42 @@ static void test_stopped(void **state)
 	land_classify(&p, today(), &f);
 	assert_int_equal(f.clause, LAND_IDLE_NONE);
 
-	/* two years stopped: reclaimed */
+	/* two years stopped: reclaimed, and said so of a parcel that did start */
 	p.stopped_since = D("2024-11-28");
 	land_classify(&p, today(), &f);
 	assert_int_equal(f.handling, LAND_HANDLE_RECLAIM);
+	assert_non_null(
+	    strstr(f.reason, "属企业原因，中止开发已满两年，应无偿收回（第53号令第十四条）"));
+}
+
+/* A stop or a completion before the start, or without one, cannot be: refused before any
+ * finding is made of it (a stop before the start would read as a year idle). */
+static void test_dates(void **state)
+{
+	struct land_parcel_facts p = parcel();
+	const char *field = NULL;
+
+	(void)state;
+	assert_null(land_dates_check(&p, &field));
+	p.actual_start = D("2026-01-01");
+	p.stopped_since = D("2025-01-01");
+	assert_string_equal(land_dates_check(&p, &field), "中止开发日期不能早于实际动工日期");
+	assert_string_equal(field, "stopped_since");
+	p.stopped_since = D("2026-01-01");
+	assert_null(land_dates_check(&p, &field));
+	p.actual_start = LAND_NO_DAY;
+	assert_string_equal(land_dates_check(&p, &field),
+	                    "填写中止开发日期时应填写实际动工日期（未动工的地块没有中止开发）");
+	assert_string_equal(field, "stopped_since");
+	p.stopped_since = LAND_NO_DAY;
+	p.actual_finish = D("2026-06-01");
+	assert_string_equal(land_dates_check(&p, &field), "填写实际竣工日期时应填写实际动工日期");
+	assert_string_equal(field, "actual_finish");
+	p.actual_start = D("2026-06-02");
+	assert_string_equal(land_dates_check(&p, &field), "实际竣工日期不能早于实际动工日期");
+	assert_string_equal(field, "actual_finish");
+	p.actual_start = D("2026-06-01");
+	assert_null(land_dates_check(&p, &field));
 }
 
 static void test_later_stages(void **state)
@@ -239,7 +271,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_not_started),  cmocka_unit_test(test_stopped),
 	    cmocka_unit_test(test_later_stages), cmocka_unit_test(test_units),
-	    cmocka_unit_test(test_projects),
+	    cmocka_unit_test(test_projects),     cmocka_unit_test(test_dates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

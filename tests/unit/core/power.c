@@ -197,6 +197,17 @@ static void test_figures(void **state)
 	assert_int_equal(f.avg_days_x100, 0);
 	assert_true(f.idle);
 	assert_int_equal(f.suggested, POWER_RESULT_REVOKE);
+	/* in effect since May: two months to June, short of six, so not yet 下放了用不上 */
+	none.since = 2025 * 12 + 4;
+	power_figures(&none, june, 10, &six, &f);
+	assert_false(f.idle);
+	assert_int_equal(f.suggested, POWER_RESULT_GOOD);
+	power_figures(&none, june, 10, &three, &f);
+	assert_false(f.idle);
+	/* since April: April, May and June without a case are three months */
+	none.since = 2025 * 12 + 3;
+	power_figures(&none, june, 10, &three, &f);
+	assert_true(f.idle);
 	/* half-up at the basis point: 2 of 3 on time is 66.67 %, 1 of 8 rated good 12.50 % */
 	struct power_sums third = {
 	    .received = 3, .done = 3, .done_in_time = 2, .good = 1, .bad = 7, .last_active = june};

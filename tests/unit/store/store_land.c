@@ -103,7 +103,7 @@ static void test_land(void **state)
 	                            .kind = "idle",
 	                            .handling = "idle_fee",
 	                            .fee_fen = 2001},
-	                       *cs;
+	                       *cs, twin;
 	struct store_project pj = {.zone_id = zone,
 	                           .name = "住宅",
 	                           .geojson = "{}",
@@ -170,6 +170,9 @@ static void test_land(void **state)
 	/* a case: opened, closed once */
 	c.parcel_id = p.id;
 	assert_int_equal(store_land_case_create(s, &cli, &json, &c), KFQ_OK);
+	/* one open case per parcel: a second would levy the fee twice */
+	twin = c;
+	assert_int_equal(store_land_case_create(s, &cli, &json, &twin), KFQ_ECONFLICT);
 	assert_int_equal(store_land_case_close(s, &cli, &json, c.id, "已缴纳"), KFQ_OK);
 	assert_int_equal(store_land_case_close(s, &cli, &json, c.id, "再次"), KFQ_ESTATE);
 	cf.status = "closed";
