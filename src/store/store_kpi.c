@@ -51,9 +51,10 @@ static const char sql_scores_clear[] = "DELETE FROM kpi_score WHERE scheme_id = 
 static const char sql_score_insert[] =
     "INSERT INTO kpi_score (scheme_id, indicator_id, subject_key, subject_name, score_cp) "
     "VALUES (?1, ?2, ?3, ?4, ?5)";
+/* on the zone's roster at some time in the year: an end date is the first day gone */
 static const char sql_on_roster[] =
     "SELECT id FROM person WHERE id = ?1 AND org_id = ?2 AND start_date <= ?3 AND (end_date IS "
-    "NULL OR end_date >= ?4)";
+    "NULL OR end_date > ?4)";
 
 /* each scheme's weights of 招商引资, 项目建设, 产业发展; the filter and the grouping follow */
 static const char sql_weights[] =

@@ -838,8 +838,9 @@ static int line_person(struct store *s, int64_t org_id, int year, struct pay_lin
 	if ((rc = store_step(st)) == KFQ_ROW) {
 		const char *identity = store_col_text(st, 1);
 		const char *start = store_col_text(st, 2), *end = store_col_text(st, 3);
+		/* an end date is the first day gone, as for N: gone from 1 January is not on it */
 		l->on_roster = store_col_int(st, 0) == org_id && strcmp(start, dec31) <= 0 &&
-		               (!end || strcmp(end, jan1) >= 0);
+		               (!end || strcmp(end, jan1) > 0);
 		l->civil_servant =
 		    !strcmp(identity, "civil_servant") || !strcmp(identity, "civil_servant_ref");
 	}

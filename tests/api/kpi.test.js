@@ -46,6 +46,14 @@ describe('internal KPIs', { timeout: h.FILE_TIMEOUT }, () => {
 			assert.equal(r.status, 201, r.text);
 			people[name] = r.json.id;
 		}
+		// 丙 left on 1 January, the first day gone: not on the roster at any time in the year
+		r = await c.zone1.post('/api/people', {
+			name: '丙', id_number: idNumber('21040219900303023'), identity: 'contract', appointment: 'hired', start_date: '2020-01-01',
+		});
+		assert.equal(r.status, 201, r.text);
+		people['丙'] = r.json.id;
+		r = await c.zone1.post(`/api/people/${people['丙']}/end`, { kind: 'left', date: `${YEAR}-01-01` });
+		assert.equal(r.status, 200, r.text);
 		// pool: N = 2, R ¥80,000.00, 良好 1.5: ¥240,000.00
 		r = await c.office1.put('/api/pay/levels', { year: YEAR, ref_salary_fen: 6000000, r_fen: 8000000 });
 		assert.equal(r.status, 200, r.text);
@@ -86,6 +94,7 @@ describe('internal KPIs', { timeout: h.FILE_TIMEOUT }, () => {
 		const scores = [...row('甲', [9000, 8000, 7050, 10000]), ...row('乙', [7000, 7000, 7000, 7000])];
 		h.assertError(await c.zone1.put(`/api/kpi/schemes/${scheme.id}/scores`, { scores: [...scores, { subject_key: '999999', subject_name: '外人', indicator_id: ind[0], score_cp: 100 }] }), 409, 'not_in_scheme', '/scores/8');
 		h.assertError(await c.zone1.put(`/api/kpi/schemes/${scheme.id}/scores`, { scores: [{ ...scores[0], score_cp: 10001 }] }), 409, 'kpi_bad_score', '/scores/0/score_cp');
+		h.assertError(await c.zone1.put(`/api/kpi/schemes/${scheme.id}/scores`, { scores: [...scores, row('丙', [100])[0]] }), 409, 'not_in_scheme', '/scores/8');
 		h.assertError(await c.zone2.put(`/api/kpi/schemes/${scheme.id}/scores`, { scores }), 404, 'not_found');
 		let r = await c.zone1.put(`/api/kpi/schemes/${scheme.id}/scores`, { scores });
 		assert.equal(r.status, 200, r.text);

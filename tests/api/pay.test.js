@@ -19,7 +19,7 @@ function idNumber(first17) {
 	const sum = [...first17].reduce((s, d, i) => s + Number(d) * w[i], 0);
 	return first17 + '10X98765432'[sum % 11];
 }
-const ids = [1, 2, 3, 4, 5].map((i) => idNumber(`21040219900${i}0${i}23${i}`));
+const ids = [1, 2, 3, 4, 5, 6].map((i) => idNumber(`21040219900${i}0${i}23${i}`));
 
 const USERS = [
 	...h.DEFAULT_USERS,
@@ -72,6 +72,9 @@ describe('performance pay', { timeout: h.FILE_TIMEOUT }, () => {
 		// secondee who returned in June, and 戊, gone the year before, do not count
 		await add('戊', 4, { start_date: '2020-01-01' });
 		let e = await c.zone1.post(`/api/people/${people['戊']}/end`, { kind: 'left', date: `${YEAR - 1}-06-30` });
+		assert.equal(e.status, 200, e.text);
+		await add('己', 5, { start_date: '2020-01-01' });
+		e = await c.zone1.post(`/api/people/${people['己']}/end`, { kind: 'left', date: `${YEAR}-01-01` });
 		assert.equal(e.status, 200, e.text);
 		await add('甲', 0);
 		await add('乙', 1, { identity: 'contract', appointment: 'hired' });
@@ -169,6 +172,9 @@ describe('performance pay', { timeout: h.FILE_TIMEOUT }, () => {
 		h.assertError(await plan(over), 409, 'over_pool', '/lines');
 		h.assertError(await plan([...good(), { person_id: people['戊'], base_fen: 1, perf_fen: 0 }]), 409, 'not_on_roster', '/lines/2');
 		h.assertError(await plan([...good(), { person_id: 999999, base_fen: 1, perf_fen: 0 }]), 409, 'not_on_roster', '/lines/2');
+		// a leaving date is the first day gone, as for N (someone leaving on 31 December is not
+		// counted that day): 己, gone from 1 January, was not on the roster at any time in the year
+		h.assertError(await plan([...good(), { person_id: people['己'], base_fen: 1, perf_fen: 0 }]), 409, 'not_on_roster', '/lines/2');
 		const civil = good();
 		civil[0].incentive_fen = 100;
 		h.assertError(await plan(civil), 409, 'incentive_civil_servant', '/lines/0');
