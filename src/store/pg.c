@@ -524,6 +524,24 @@ static int copy_col(const struct pg_stmt *st, int i)
 	return st->flen[i];
 }
 
+/* A text result's integer. PostgreSQL writes one as an optional minus and digits, read here
+ * without strtoll's locale and base handling (it was 4 % of kfq's CPU on a list of 100
+ * milestones); NULL's empty text is 0, as strtoll reads it; anything else (a space or plus
+ * first, 19 digits or more) goes to strtoll, and both stop at the first character that is not
+ * a digit, as for a numeric's fraction. */
+static int64_t text_int(const char *v)
+{
+	const char *d = v + (*v == '-');
+	uint64_t u = 0;
+	int n = 0;
+
+	while (n < 18 && d[n] >= '0' && d[n] <= '9')
+		u = u * 10 + (uint64_t)(d[n++] - '0');
+	if ((n == 0 && *d) || (d[n] >= '0' && d[n] <= '9'))
+		return strtoll(v, NULL, 10);
+	return *v == '-' ? -(int64_t)u : (int64_t)u;
+}
+
 static int64_t pg_col_int(struct store_stmt *p, int i)
 {
 	struct pg_stmt *st = (struct pg_stmt *)p;
@@ -536,7 +554,7 @@ static int64_t pg_col_int(struct store_stmt *p, int i)
 	}
 	if (PQfformat(st->res, i) == 1)
 		return binary_int(st->res, st->row, i);
-	return strtoll(PQgetvalue(st->res, st->row, i), NULL, 10);
+	return text_int(PQgetvalue(st->res, st->row, i));
 }
 
 static const char *pg_col_text(struct store_stmt *p, int i)

@@ -3,7 +3,8 @@
  * codes, RETURNING, commit and rollback (also after a failed statement), the LIKE escape,
  * LIMIT with "no limit", store_collect, store_query_int, the statement cache, writes sent
  * ahead (store_send) with their errors, reads sent ahead (store_ahead) answering only their own
- * next step, results read in binary (store_binary) and COPY's rows (PostgreSQL). */
+ * next step, integers of text results, results read in binary (store_binary) and COPY's rows
+ * (PostgreSQL). */
 #include "testdb.h"
 
 #include "util/log.h"
@@ -41,6 +42,8 @@ static const char sql_copy_none[] =
     "COPY (SELECT n FROM unit_parent WHERE 1 = 0) TO STDOUT (FORMAT binary)";
 static const char sql_copy_fails[] =
     "COPY (SELECT 1 / (n - n) FROM unit_parent ORDER BY id) TO STDOUT (FORMAT binary)";
+static const char sql_ints[] =
+    "SELECT CAST(?1 AS BIGINT), CAST(12.5 AS NUMERIC), CAST(-12.5 AS NUMERIC)";
 static const char sql_children[] = "SELECT v FROM unit_child WHERE parent_id = ?1 ORDER BY id";
 
 static int setup_tables(void **state)
@@ -171,6 +174,34 @@ static void test_binary(void **state)
 	}
 	assert_int_equal(store_step(st), KFQ_DONE);
 	store_reset(st);
+}
+
+/* Integers of text results at the edges of PostgreSQL's quick reading (up to 18 digits, a
+ * minus) and past them (19 digits and more, the extremes), and a numeric's fraction dropped as
+ * strtoll drops it: the same on both databases */
+static void test_ints(void **state)
+{
+	static const int64_t v[] = {0,
+	                            7,
+	                            -7,
+	                            999999999999999999,
+	                            -999999999999999999,
+	                            1000000000000000000,
+	                            -1000000000000000000,
+	                            INT64_MAX,
+	                            INT64_MIN};
+	struct store *s = *state;
+	struct store_stmt *st;
+
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		assert_int_equal(store_prepare(s, sql_ints, &st), KFQ_OK);
+		store_bind_int(st, 1, v[i]);
+		assert_int_equal(store_step(st), KFQ_ROW);
+		assert_int_equal(store_col_int(st, 0), v[i]);
+		assert_int_equal(store_col_int(st, 1), 12);
+		assert_int_equal(store_col_int(st, 2), -12);
+		store_reset(st);
+	}
 }
 
 /* A COPY's rows (PostgreSQL): test_binary's values from the binary COPY stream, an empty text,
@@ -508,6 +539,7 @@ int main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup(test_values, setup_tables),
 	    cmocka_unit_test(test_binary),
+	    cmocka_unit_test(test_ints),
 	    cmocka_unit_test(test_copy),
 	    cmocka_unit_test(test_violations),
 	    cmocka_unit_test(test_transactions),
