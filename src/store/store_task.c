@@ -52,18 +52,14 @@ static const char sql_policy_source[] =
     "SELECT " POLICY_COLS ", p.source_text FROM policy p WHERE p.id = ?1";
 static const char sql_task_count[] = "SELECT COUNT(*) FROM task t";
 static const char sql_task_list[] = "SELECT " TASK_COLS " FROM task t";
-/* The task's row, the names' version and its organizations in one text column: each id
- * signed by its role (a lead's negative), comma-separated, in no order. One row from one scan
- * with one subplan per column, where a union of the task's row and its organizations' rows
- * cost the backend an append, a scan and a row sent per organization (DECISIONS 202); no join
- * and no sort in the database: kfq orders the organizations and names them from the
- * connection's (DECISIONS 183). The dialects differ only in the string aggregate's name. */
+/* The task's row, the names' version and its organizations as the row keeps them (migration
+ * 0076: each id signed by its role, a lead's negative, comma-separated, in no order): one row
+ * by its key, where the organizations' rows cost the backend a scan and a row or an aggregate
+ * step per organization (DECISIONS 202); kfq orders the organizations and names them from the
+ * connection's (DECISIONS 183). */
 #define TASK_GET_VERSION 17
-#define TASK_GET(AGG)                                                                              \
-	"SELECT " TASK_COLS ", " STORE_NAMES_VERSION ", (SELECT " AGG "(CAST(CASE x.role "         \
-	"WHEN 'lead' THEN -x.org_id ELSE x.org_id END AS TEXT), ',') FROM task_org x "             \
-	"WHERE x.task_id = t.id) FROM task t WHERE t.id = ?1"
-static const char *const sql_task_get[] = {TASK_GET("group_concat"), TASK_GET("string_agg")};
+static const char sql_task_get[] =
+    "SELECT " TASK_COLS ", " STORE_NAMES_VERSION ", t.orgs FROM task t WHERE t.id = ?1";
 static const char sql_task_name[] = "SELECT article_number, title FROM task WHERE id = ?1";
 /* the organizations of a page of tasks (the list's selection in its IN), by task, with the
  * names' version */
@@ -452,7 +448,7 @@ static int by_role_id(const void *pa, const void *pb)
 	return (a->org_id > b->org_id) - (a->org_id < b->org_id);
 }
 
-/* Reads the organizations of text, as sql_task_get writes them, into rows (n of them). */
+/* Reads the organizations of text, as task.orgs keeps them, into rows (n of them). */
 static int parse_orgs(struct arena *a, const char *text, struct org_row **rows, int *n)
 {
 	int cap = 0;
@@ -481,7 +477,7 @@ int store_task_get(struct store *s, struct arena *a, int64_t id, struct store_ta
 	struct org_row *rows = NULL;
 	int rc, nrows = 0, caps[2] = {0, 0};
 
-	if ((rc = store_prepare(s, sql_task_get[store_kind(s) == STORE_PG], &st)) != KFQ_OK)
+	if ((rc = store_prepare(s, sql_task_get, &st)) != KFQ_OK)
 		return rc;
 	store_bind_int(st, 1, id);
 	if ((rc = store_step(st)) == KFQ_ROW) {
