@@ -2,7 +2,8 @@
 -- now carries them, each id signed by its role (a lead's negative) and comma-separated, in no
 -- order (kfq orders them): task_org stays the table every write and every filter uses, and
 -- these triggers keep the copy, whatever writes task_org, in the same transaction. The
--- PostgreSQL twin writes the same text.
+-- PostgreSQL twin writes the same text. The triggers name the task table: a later migration
+-- that rebuilds it the way 0015 did must drop them first and make them again.
 ALTER TABLE task ADD COLUMN orgs TEXT;
 CREATE VIEW task_orgs_text AS
 SELECT x.task_id, group_concat(CAST(CASE x.role WHEN 'lead' THEN -x.org_id ELSE x.org_id END
