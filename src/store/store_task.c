@@ -52,15 +52,14 @@ static const char sql_policy_source[] =
     "SELECT " POLICY_COLS ", p.source_text FROM policy p WHERE p.id = ?1";
 static const char sql_task_count[] = "SELECT COUNT(*) FROM task t";
 static const char sql_task_list[] = "SELECT " TASK_COLS " FROM task t";
-/* The task's row (kind 0, with the names' version), then its organizations' rows (kind 1, the
- * task's columns NULL), in no order: the task's text once rather than in each of its
- * organizations' rows, no join and no sort in the database; kfq orders the organizations and
- * names them from the connection's (DECISIONS 183). */
-#define TASK_GET_KIND 19
+/* The task's row, the names' version and its organizations as the row keeps them (migration
+ * 0076: each id signed by its role, a lead's negative, comma-separated, in no order): one row
+ * by its key, where the organizations' rows cost the backend a scan and a row or an aggregate
+ * step per organization (DECISIONS 211); kfq orders the organizations and names them from the
+ * connection's (DECISIONS 183). */
+#define TASK_GET_VERSION 17
 static const char sql_task_get[] =
-    "SELECT " TASK_COLS ", NULL, NULL, 0, " STORE_NAMES_VERSION " FROM task t WHERE t.id = ?1 "
-    "UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
-    "NULL, NULL, NULL, NULL, NULL, x.org_id, x.role, 1, NULL FROM task_org x WHERE x.task_id = ?1";
+    "SELECT " TASK_COLS ", " STORE_NAMES_VERSION ", t.orgs FROM task t WHERE t.id = ?1";
 static const char sql_task_name[] = "SELECT article_number, title FROM task WHERE id = ?1";
 /* the organizations of a page of tasks (the list's selection in its IN), by task, with the
  * names' version */
@@ -449,35 +448,50 @@ static int by_role_id(const void *pa, const void *pb)
 	return (a->org_id > b->org_id) - (a->org_id < b->org_id);
 }
 
+/* Reads the organizations of text, as task.orgs keeps them, into rows (n of them). */
+static int parse_orgs(struct arena *a, const char *text, struct org_row **rows, int *n)
+{
+	int cap = 0;
+
+	*rows = NULL;
+	*n = 0;
+	while (text && *text) {
+		char *end;
+		long long v = strtoll(text, &end, 10);
+
+		if (end == text || v == 0 || (*end && *end != ',')) {
+			log_error("store: a task's organizations read as \"%s\"", text);
+			return KFQ_ERR;
+		}
+		if (*n == cap)
+			*rows = arena_grow(a, *rows, sizeof(**rows), &cap);
+		(*rows)[(*n)++] = (struct org_row){.org_id = v < 0 ? -v : v, .lead = v < 0};
+		text = *end ? end + 1 : end;
+	}
+	return KFQ_OK;
+}
+
 int store_task_get(struct store *s, struct arena *a, int64_t id, struct store_task *out)
 {
 	struct store_stmt *st;
 	struct org_row *rows = NULL;
-	bool found = false;
-	int rc, nrows = 0, cap = 0, caps[2] = {0, 0};
+	int rc, nrows = 0, caps[2] = {0, 0};
 
 	if ((rc = store_prepare(s, sql_task_get, &st)) != KFQ_OK)
 		return rc;
 	store_bind_int(st, 1, id);
-	while ((rc = store_step(st)) == KFQ_ROW) {
-		if (store_col_int(st, TASK_GET_KIND) == 0) {
-			read_task(st, a, out);
-			store_names_seen(st, TASK_GET_KIND + 1);
-			found = true;
-			continue;
-		}
-		if (nrows == cap)
-			rows = arena_grow(a, rows, sizeof(*rows), &cap);
-		read_org(st, TASK_GET_KIND - 2, &rows[nrows++]);
+	if ((rc = store_step(st)) == KFQ_ROW) {
+		read_task(st, a, out);
+		store_names_seen(st, TASK_GET_VERSION);
+		rc = parse_orgs(a, store_col_text(st, TASK_GET_VERSION + 1), &rows, &nrows);
+	} else if (rc == KFQ_DONE) {
+		rc = KFQ_ENOTFOUND;
 	}
 	store_reset(st);
-	if (rc != KFQ_DONE)
+	if (rc != KFQ_OK)
 		return rc;
-	if (!found)
-		return KFQ_ENOTFOUND;
 	if (nrows > 1)
 		qsort(rows, (size_t)nrows, sizeof(*rows), by_role_id);
-	rc = KFQ_OK;
 	for (int i = 0; i < nrows && rc == KFQ_OK; i++)
 		rc = add_org(s, a, &rows[i], out, caps);
 	return rc;

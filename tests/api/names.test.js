@@ -129,4 +129,21 @@ describe('names kept by the connections are current at once', { timeout: h.FILE_
 			assert.deepEqual(now.taskOrgs, want, srv);
 		}
 	});
+
+	test("a task's organizations changed in the database itself: the next record shows them", T, async () => {
+		// the record reads them from the copy its row keeps (migration 0076, DECISIONS 211), which
+		// triggers keep whatever writes task_org
+		const idsOf = (orgs) => orgs.map((o) => o.id);
+		const before = (await c.office1.off.get(`/api/tasks/${task}`)).json;
+		const r = before.responsible_orgs.find((o) => !idsOf(before.lead_orgs).includes(o.id));
+		assert.ok(r, 'a responsible organization that does not lead');
+		await h.sqlOk(a.db, `DELETE FROM task_org WHERE task_id = ${task} AND org_id = ${r.id} AND role = 'responsible'`);
+		await h.sqlOk(a.db, `INSERT INTO task_org (task_id, org_id, role) VALUES (${task}, ${r.id}, 'lead')`);
+		let now = (await c.office1.off.get(`/api/tasks/${task}`)).json;
+		assert.deepEqual(idsOf(now.lead_orgs), [...idsOf(before.lead_orgs), r.id].sort((x, y) => x - y));
+		assert.deepEqual(idsOf(now.responsible_orgs), idsOf(before.responsible_orgs).filter((id) => id !== r.id));
+		await h.sqlOk(a.db, `UPDATE task_org SET role = 'responsible' WHERE task_id = ${task} AND org_id = ${r.id}`);
+		now = (await c.office1.off.get(`/api/tasks/${task}`)).json;
+		assert.deepEqual(now, before);
+	});
 });
