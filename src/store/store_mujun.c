@@ -382,8 +382,11 @@ static int city_figure_row(struct store *s, const struct store_mujun_city *c, st
 
 	if (store_kind(s) == STORE_PG) {
 		const unsigned char *p = store_pg_col_bytes(st, 0, &len);
-		if (store_mujun_unpack(p, len, r) != KFQ_OK)
+		if (store_mujun_unpack(p, len, r) != KFQ_OK) {
+			store_set_err(s, "enterprise_figure.packed: %d bytes, not %d", len,
+			              STORE_FIGURE_PACKED);
 			return KFQ_EIO;
+		}
 	} else {
 		r->year = o ? (int)store_col_int(st, 0) : c->first_year;
 		r->enterprise_id = store_col_int(st, o);
@@ -395,7 +398,12 @@ static int city_figure_row(struct store *s, const struct store_mujun_city *c, st
 		r->electricity_kwh = store_col_int(st, o + 6);
 		r->staff = store_col_int(st, o + 7);
 	}
-	return r->year >= c->first_year && r->year < c->first_year + c->nyears ? KFQ_OK : KFQ_EIO;
+	if (r->year < c->first_year || r->year >= c->first_year + c->nyears) {
+		store_set_err(s, "a figure row of %d in the read of %d years from %d", r->year,
+		              c->nyears, c->first_year);
+		return KFQ_EIO;
+	}
+	return KFQ_OK;
 }
 
 /* The industrial enterprises, by id, placed by zone then id into c->e; x indexes them. */
