@@ -557,6 +557,16 @@ static int64_t pg_col_int(struct store_stmt *p, int i)
 	return text_int(PQgetvalue(st->res, st->row, i));
 }
 
+const unsigned char *store_pg_col_bytes(struct store_stmt *p, int i, int *len)
+{
+	struct pg_stmt *st = (struct pg_stmt *)p;
+
+	if (!st->copy)
+		fatal("pg: the bytes of column %d of a statement that is not a COPY", i);
+	*len = copy_col(st, i);
+	return *len < 0 ? NULL : (const unsigned char *)st->field[i];
+}
+
 static const char *pg_col_text(struct store_stmt *p, int i)
 {
 	struct pg_stmt *st = (struct pg_stmt *)p;

@@ -164,6 +164,11 @@ int store_pg_copy_begin(struct store *s, const char *sql);
 int store_pg_copy_put(struct store *s, const char *buf, size_t n);
 int store_pg_copy_end(struct store *s, const char *errmsg, int64_t *rows);
 
+/* The bytes of column i of the row in hand of a COPY … TO STDOUT (FORMAT binary) read
+ * (DECISIONS 213): *len of them, -1 and NULL for NULL; valid until the next step. A statement
+ * that is not such a COPY stops kfq, as an integer read of another column does. */
+const unsigned char *store_pg_col_bytes(struct store_stmt *st, int i, int *len);
+
 /* The head's row into s's head (the backends' begin): KFQ_OK also when it is missing (then not
  * held, and an append fails as it always did); sql reads seq and hash. */
 int store_head_hold(struct store *s, struct store_stmt *st);

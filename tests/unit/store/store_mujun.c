@@ -255,6 +255,42 @@ static void test_mujun(void **state)
 	arena_release(&a);
 }
 
+/* store_mujun_unpack: migration 0079's layout, big-endian, -1 unknown; any other length is an
+ * error and leaves the row as it was */
+static void test_unpack(void **state)
+{
+	static const unsigned char row[STORE_FIGURE_PACKED] = {
+	    0x00, 0x00, 0x07, 0xe9,                         /* 2025 */
+	    0x00, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, /* enterprise 0x010203040506 */
+	    0x00, 0x00, 0x00, 0xd1, 0x8c, 0x2e, 0x28, 0x7b, /* value added 900000000123 */
+	    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, /* revenue unknown */
+	    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, /* R&D 0 */
+	    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, /* energy unknown */
+	    0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, /* emission INT64_MAX */
+	    0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, /* electricity 65536 */
+	    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xd2, /* staff 210 */
+	};
+	struct store_figure r = {.id = 7}, was;
+
+	(void)state;
+	assert_int_equal(store_mujun_unpack(row, sizeof(row), &r), KFQ_OK);
+	assert_int_equal(r.id, 7);
+	assert_int_equal(r.year, 2025);
+	assert_int_equal(r.enterprise_id, 0x010203040506);
+	assert_int_equal(r.value_added_fen, 900000000123);
+	assert_int_equal(r.revenue_fen, MUJUN_NONE);
+	assert_int_equal(r.rd_fen, 0);
+	assert_int_equal(r.energy_kgce, MUJUN_NONE);
+	assert_int_equal(r.emission_kg, INT64_MAX);
+	assert_int_equal(r.electricity_kwh, 65536);
+	assert_int_equal(r.staff, 210);
+	was = r;
+	assert_int_equal(store_mujun_unpack(row, sizeof(row) - 1, &r), KFQ_EIO);
+	assert_int_equal(store_mujun_unpack(row, sizeof(row) + 1, &r), KFQ_EIO);
+	assert_int_equal(store_mujun_unpack(NULL, -1, &r), KFQ_EIO); /* NULL */
+	assert_memory_equal(&r, &was, sizeof(r));
+}
+
 /* One audit record of entity_type entity_id, as a change of that kind writes it. */
 static void append(struct store *s, const char *entity_type, const char *entity_id)
 {
@@ -348,7 +384,8 @@ static void test_space(void **state)
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_mujun), cmocka_unit_test(test_unchanged),
-	    cmocka_unit_test(test_space), cmocka_unit_test(testdb_test_chain)};
-	return testdb_main(argc, argv, "store_mujun", tests, 3);
+	    cmocka_unit_test(test_mujun), cmocka_unit_test(test_unpack),
+	    cmocka_unit_test(test_unchanged), cmocka_unit_test(test_space),
+	    cmocka_unit_test(testdb_test_chain)};
+	return testdb_main(argc, argv, "store_mujun", tests, sizeof(tests) / sizeof(tests[0]));
 }
