@@ -101,7 +101,7 @@ int store_mujun_city(struct store *s, struct arena *a, int first_year, int nyear
                      struct store_mujun_city *out);
 
 /* A figure row as PostgreSQL's enterprise_figure.packed holds it (migration 0079, DECISIONS
- * 206): year (int4), enterprise id and the seven figures (int8 each, -1 for MUJUN_NONE),
+ * 213): year (int4), enterprise id and the seven figures (int8 each, -1 for MUJUN_NONE),
  * big-endian. Sets r's year, enterprise_id and figures (nothing else) from p[0..len): KFQ_OK,
  * or KFQ_EIO, r untouched, when len is not STORE_FIGURE_PACKED (a NULL's -1 included): a row
  * of another layout is an error, never misread. */
