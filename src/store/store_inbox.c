@@ -14,16 +14,20 @@
 #include <stdio.h>
 #include <string.h>
 
-/* One row per active account but the actor that matches the entry (?9 account, ?10
- * organization, ?11 role, ?12 an organization its data scope covers: everything, its own
- * organization, one of its ancestors' (org_and_below) or one of its custom set; ?13 a
- * capability its organization holds) and has no item with this key yet. */
-static const char sql_send[] =
-    "INSERT INTO inbox (user_id, kind, title, link, dedupe_key, created_at, actor_id, "
-    "entity_type, entity_id) SELECT u.id, CAST(?1 AS TEXT), CAST(?2 AS TEXT), CAST(?3 AS TEXT), "
-    "CAST(?4 AS TEXT), CAST(?5 AS TEXT), CAST(?6 AS BIGINT), CAST(?7 AS TEXT), "
-    "CAST(?8 AS BIGINT) FROM app_user u WHERE u.disabled = 0 "
-    "AND u.id <> COALESCE(CAST(?6 AS BIGINT), 0) AND (?9 = 0 OR u.id = ?9) "
+/* One row per active account but the actor (?6) that has no item with this key yet, of the
+ * accounts the condition between them names */
+#define SEND_HEAD                                                                                  \
+	"INSERT INTO inbox (user_id, kind, title, link, dedupe_key, created_at, actor_id, "        \
+	"entity_type, entity_id) SELECT u.id, CAST(?1 AS TEXT), CAST(?2 AS TEXT), CAST(?3 AS "     \
+	"TEXT), CAST(?4 AS TEXT), CAST(?5 AS TEXT), CAST(?6 AS BIGINT), CAST(?7 AS TEXT), "        \
+	"CAST(?8 AS BIGINT) FROM app_user u WHERE u.disabled = 0 "                                 \
+	"AND u.id <> COALESCE(CAST(?6 AS BIGINT), 0) AND "
+#define SEND_TAIL " ON CONFLICT DO NOTHING RETURNING user_id"
+/* the entry (?9 account, ?10 organization, ?11 role, ?12 an organization its data scope
+ * covers: everything, its own organization, one of its ancestors' (org_and_below) or one of
+ * its custom set; ?13 a capability its organization holds) */
+static const char sql_send[] = SEND_HEAD
+    "(?9 = 0 OR u.id = ?9) "
     "AND (?10 = 0 OR u.org_id = ?10) AND (CAST(?11 AS TEXT) IS NULL OR u.role = ?11) "
     "AND (?12 = 0 OR u.data_scope = 'all' "
     "OR (u.data_scope IN ('org', 'self') AND u.org_id = ?12) "
@@ -32,8 +36,12 @@ static const char sql_send[] =
     "WHERE o.parent_id IS NOT NULL) SELECT id FROM up)) "
     "OR (u.data_scope = 'custom' AND EXISTS (SELECT 1 FROM user_scope_org x "
     "WHERE x.user_id = u.id AND x.org_id = ?12))) AND (CAST(?13 AS TEXT) IS NULL OR u.org_id IN "
-    "(SELECT c.org_id FROM org_capability c WHERE c.capability = ?13)) "
-    "ON CONFLICT DO NOTHING RETURNING user_id";
+    "(SELECT c.org_id FROM org_capability c WHERE c.capability = ?13))" SEND_TAIL;
+/* an entry that names an organization (?9) and nothing else, as a notice's does: what sql_send
+ * selects for it, without the plan of the other recipients' conditions (the walk up the
+ * organizations, the custom scopes, the capabilities), which PostgreSQL set up for every
+ * delivery though it never ran them */
+static const char sql_send_org[] = SEND_HEAD "u.org_id = ?9" SEND_TAIL;
 /* the audit record the step appended last in this transaction */
 static const char sql_head_seq[] = "SELECT seq FROM audit_head WHERE id = 1";
 static const char sql_count[] =
@@ -72,10 +80,11 @@ static int deliver_to(struct store *s, const struct inbox_item *it, const char *
                       const char *now, int64_t actor, const struct inbox_to *to, const char *role,
                       int *added, struct user_set *users)
 {
+	bool org_only = to->org_id && !to->user_id && !role && !to->scope_of && !to->capability;
 	struct store_stmt *st;
 	int rc;
 
-	if ((rc = store_prepare(s, sql_send, &st)) != KFQ_OK)
+	if ((rc = store_prepare(s, org_only ? sql_send_org : sql_send, &st)) != KFQ_OK)
 		return rc;
 	store_bind_text(st, 1, it->kind);
 	store_bind_text(st, 2, it->title);
@@ -85,11 +94,15 @@ static int deliver_to(struct store *s, const struct inbox_item *it, const char *
 	store_bind_id(st, 6, actor);
 	store_bind_text(st, 7, it->entity_type);
 	store_bind_id(st, 8, it->entity_id);
-	store_bind_int(st, 9, to->user_id);
-	store_bind_int(st, 10, to->org_id);
-	store_bind_text(st, 11, role);
-	store_bind_int(st, 12, to->scope_of);
-	store_bind_text(st, 13, to->capability);
+	if (org_only) {
+		store_bind_int(st, 9, to->org_id);
+	} else {
+		store_bind_int(st, 9, to->user_id);
+		store_bind_int(st, 10, to->org_id);
+		store_bind_text(st, 11, role);
+		store_bind_int(st, 12, to->scope_of);
+		store_bind_text(st, 13, to->capability);
+	}
 	if (!added)
 		return store_send(st);
 	while ((rc = store_step(st)) == KFQ_ROW) {

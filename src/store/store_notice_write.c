@@ -32,9 +32,10 @@
 	"INTEGER), " NEXT_SEQ("?12") ", " NUMBER("?12", "?13") ", ?14, ?15)"
 static const char sql_insert[] = INSERT_NOTICE " RETURNING id";
 /* PostgreSQL: the same row written and read as store_notice_get reads it, in one statement, for
- * a notice without copies or files (none to count yet) */
+ * a notice without copies or files (none to count yet); its names looked up by key, as joins
+ * PostgreSQL built hash tables over the organizations and tasks for the one row */
 static const char sql_insert_read[] =
-    "WITH n AS (" INSERT_NOTICE " RETURNING *) SELECT " NOTICE_COLS ", 0, 0 FROM n" NOTICE_JOINS;
+    "WITH n AS (" INSERT_NOTICE " RETURNING *) SELECT " NOTICE_COLS_LOOKED_UP ", 0, 0 FROM n";
 static const char sql_update[] =
     "UPDATE supervision_notice SET org_id = ?2, entity_type = ?3, entity_id = ?4, "
     "entity_label = ?5, task_id = ?6, subject = ?7, body = ?8, reply_due = ?9 WHERE id = ?1";

@@ -158,6 +158,14 @@ static void test_recipients(void **state)
 	assert_int_equal(added, 1); /* finance_u: the office accounts there cannot reply */
 	assert_int_equal(items(s, finance_u), 1);
 
+	/* an organization narrowed to a permission: its accounts that have it (finance_u), not its
+	 * office accounts (an organization alone has a statement of its own) */
+	struct inbox_to org_perm = {.org_id = finance, .perm = PERM_NOTICE_REPLY};
+	assert_int_equal(send(s, &cli, &org_perm, 1, NULL, &added), KFQ_OK);
+	assert_int_equal(added, 1);
+	assert_int_equal(items(s, finance_u), 2);
+	assert_int_equal(items(s, office_org), 0);
+
 	/* an entry that names nobody in particular is refused */
 	struct inbox_to nobody = {0};
 	assert_int_equal(send(s, &cli, &nobody, 1, NULL, &added), KFQ_EINVAL);
