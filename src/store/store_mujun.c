@@ -219,14 +219,17 @@ static const char sql_city_parcels_pg[] = COPY_OUT(CITY_PARCELS);
  * (PostgreSQL takes it from a statement's sixth run on a connection) guesses that a bound range
  * selects 0.5 % of the rows and walks the (year, …) index over the whole table, fetching each
  * row, about twice the CPU of the scan it takes for IN; SQLite reads both from its primary key
- * (year, …) in place. One year's reads (the *_one texts, ?1 the year) send no year: the server's
- * cost is per value written, and a year is 1 of a tax row's 3 values and a figure row's 9
+ * (year, …) in place. SQLite's one year's reads (the *_one texts, ?1 the year) select no year
  * (DECISIONS 204): the columns after the year then begin at 0 (city_after_year). */
 #define CITY_TAX "enterprise_id, amount_fen FROM tax_record WHERE "
 static const char sql_city_tax[] = "SELECT year, " CITY_TAX "year IN (?1, ?2)";
-static const char sql_city_tax_pg[] = COPY_OUT("SELECT year, " CITY_TAX YEARS_PG);
 static const char sql_city_tax_one[] = "SELECT " CITY_TAX "year = ?1";
-static const char sql_city_tax_one_pg[] = COPY_OUT("SELECT " CITY_TAX YEAR_PG);
+/* PostgreSQL sends a tax or figure row as one value made when the row was written, its year
+ * included (migrations 0079, 0080): the server's cost of the read is per value sent (DECISIONS
+ * 213, 217) */
+#define CITY_PACKED(table) "SELECT packed FROM " table " WHERE "
+static const char sql_city_tax_pg[] = COPY_OUT(CITY_PACKED("tax_record") YEARS_PG);
+static const char sql_city_tax_one_pg[] = COPY_OUT(CITY_PACKED("tax_record") YEAR_PG);
 /* -1 is MUJUN_NONE, which no figure is (they are checked non-negative when entered or
  * imported): one call per column instead of two */
 #define CITY_FIGURES                                                                               \
@@ -235,12 +238,8 @@ static const char sql_city_tax_one_pg[] = COPY_OUT("SELECT " CITY_TAX YEAR_PG);
 	"COALESCE(electricity_kwh, -1), COALESCE(staff, -1) FROM enterprise_figure WHERE "
 static const char sql_city_figures[] = "SELECT year, " CITY_FIGURES "year IN (?1, ?2)";
 static const char sql_city_figures_one[] = "SELECT " CITY_FIGURES "year = ?1";
-/* PostgreSQL sends a figure row as one value made when the row was written, its year included
- * (migration 0079): the nine values' sends were most of the server's CPU of the read
- * (DECISIONS 213) */
-#define CITY_PACKED "SELECT packed FROM enterprise_figure WHERE "
-static const char sql_city_figures_pg[] = COPY_OUT(CITY_PACKED YEARS_PG);
-static const char sql_city_figures_one_pg[] = COPY_OUT(CITY_PACKED YEAR_PG);
+static const char sql_city_figures_pg[] = COPY_OUT(CITY_PACKED("enterprise_figure") YEARS_PG);
+static const char sql_city_figures_one_pg[] = COPY_OUT(CITY_PACKED("enterprise_figure") YEAR_PG);
 static const char sql_city_exemptions[] =
     "SELECT year, enterprise_id, reason FROM mujun_exemption WHERE year IN (?1, ?2)";
 _Static_assert(MUJUN_NONE == -1, "sql_city_figures reads a NULL figure as -1");
@@ -341,13 +340,6 @@ static int city_after_year(const struct store_mujun_city *c)
 	return c->nyears > 1;
 }
 
-/* The figures of enterprise place k that a row of the years' reads belongs to. */
-static struct mujun_figures *city_year_row(const struct store_mujun_city *c, struct store_stmt *st,
-                                           int k)
-{
-	return &c->f[city_after_year(c) ? store_col_int(st, 0) - c->first_year : 0][k];
-}
-
 /* An unsigned big-endian integer of n bytes. */
 static uint64_t big_endian(const unsigned char *p, int n)
 {
@@ -370,6 +362,51 @@ int store_mujun_unpack(const unsigned char *p, int len, struct store_figure *r)
 	for (size_t i = 0; i < sizeof(figure) / sizeof(*figure); i++)
 		*figure[i] = (int64_t)big_endian(p + 12 + 8 * i, 8);
 	return KFQ_OK;
+}
+
+int store_mujun_unpack_tax(const unsigned char *p, int len, struct store_tax_row *r)
+{
+	if (len != STORE_TAX_PACKED)
+		return KFQ_EIO;
+	r->year = (int32_t)big_endian(p, 4);
+	r->enterprise_id = (int64_t)big_endian(p + 4, 8);
+	r->amount_fen = (int64_t)big_endian(p + 12, 8);
+	return KFQ_OK;
+}
+
+/* KFQ_OK when a row of table in the years' read is of a year read, else KFQ_EIO (a row the
+ * read did not ask for is an error, never put in another year). */
+static int city_year_read(struct store *s, const struct store_mujun_city *c, const char *table,
+                          int year)
+{
+	if (year >= c->first_year && year < c->first_year + c->nyears)
+		return KFQ_OK;
+	store_set_err(s, "a %s row of %d in the read of %d years from %d", table, year, c->nyears,
+	              c->first_year);
+	return KFQ_EIO;
+}
+
+/* The tax row in hand of the years' read into r: on PostgreSQL from its packed bytes, on SQLite
+ * from its columns (a year's read selects no year). KFQ_EIO for a row of another layout or of a
+ * year not read. */
+static int city_tax_row(struct store *s, const struct store_mujun_city *c, struct store_stmt *st,
+                        struct store_tax_row *r)
+{
+	int o = city_after_year(c), len;
+
+	if (store_kind(s) == STORE_PG) {
+		const unsigned char *p = store_pg_col_bytes(st, 0, &len);
+		if (store_mujun_unpack_tax(p, len, r) != KFQ_OK) {
+			store_set_err(s, "tax_record.packed: %d bytes, not %d", len,
+			              STORE_TAX_PACKED);
+			return KFQ_EIO;
+		}
+	} else {
+		r->year = o ? (int)store_col_int(st, 0) : c->first_year;
+		r->enterprise_id = store_col_int(st, o);
+		r->amount_fen = store_col_int(st, o + 1);
+	}
+	return city_year_read(s, c, "tax_record", r->year);
 }
 
 /* The figure row in hand of the years' read into r: on PostgreSQL from its packed bytes, on
@@ -398,12 +435,7 @@ static int city_figure_row(struct store *s, const struct store_mujun_city *c, st
 		r->electricity_kwh = store_col_int(st, o + 6);
 		r->staff = store_col_int(st, o + 7);
 	}
-	if (r->year < c->first_year || r->year >= c->first_year + c->nyears) {
-		store_set_err(s, "a figure row of %d in the read of %d years from %d", r->year,
-		              c->nyears, c->first_year);
-		return KFQ_EIO;
-	}
-	return KFQ_OK;
+	return city_year_read(s, c, "enterprise_figure", r->year);
 }
 
 /* The industrial enterprises, by id, placed by zone then id into c->e; x indexes them. */
@@ -480,7 +512,7 @@ static int city_years(struct store *s, struct arena *a, struct store_mujun_city 
                       struct city_index *x)
 {
 	struct store_stmt *st;
-	int o = city_after_year(c), k, rc;
+	int k, rc;
 
 	if (store_kind(s) == STORE_PG) {
 		if ((rc = store_prepare(s, sql_city_years_pg, &st)) != KFQ_OK)
@@ -495,12 +527,15 @@ static int city_years(struct store *s, struct arena *a, struct store_mujun_city 
 	if ((rc = city_years_prepare(s, c, sql_city_tax, sql_city_tax_pg, sql_city_tax_one,
 	                             sql_city_tax_one_pg, &st)) != KFQ_OK)
 		return rc;
-	while ((rc = store_step(st)) == KFQ_ROW)
-		if ((k = city_find(x, store_col_int(st, o))) >= 0) {
-			struct mujun_figures *f = city_year_row(c, st, k);
-			f->tax_fen =
-			    (f->tax_fen == MUJUN_NONE ? 0 : f->tax_fen) + store_col_int(st, o + 1);
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		struct store_tax_row t;
+		if ((rc = city_tax_row(s, c, st, &t)) != KFQ_OK)
+			break;
+		if ((k = city_find(x, t.enterprise_id)) >= 0) {
+			struct mujun_figures *f = &c->f[t.year - c->first_year][k];
+			f->tax_fen = (f->tax_fen == MUJUN_NONE ? 0 : f->tax_fen) + t.amount_fen;
 		}
+	}
 	store_reset(st);
 	if (rc != KFQ_DONE ||
 	    (rc = city_years_prepare(s, c, sql_city_figures, sql_city_figures_pg,

@@ -108,6 +108,19 @@ int store_mujun_city(struct store *s, struct arena *a, int first_year, int nyear
 #define STORE_FIGURE_PACKED (4 + 8 * 8)
 int store_mujun_unpack(const unsigned char *p, int len, struct store_figure *r);
 
+/* A tax row of the 亩均 read: its year, enterprise and amount. */
+struct store_tax_row {
+	int year;
+	int64_t enterprise_id;
+	int64_t amount_fen;
+};
+
+/* A tax row as PostgreSQL's tax_record.packed holds it (migration 0080, DECISIONS 217): year
+ * (int4), enterprise id and amount (int8 each), big-endian. Sets *r from p[0..len): KFQ_OK, or
+ * KFQ_EIO, *r untouched, when len is not STORE_TAX_PACKED (a NULL's -1 included). */
+#define STORE_TAX_PACKED (4 + 8 + 8)
+int store_mujun_unpack_tax(const unsigned char *p, int len, struct store_tax_row *r);
+
 /* Whether the audit records after *mark (the head an evaluation of year was read at) leave that
  * evaluation as it is: *unchanged true when the record at mark is still the one it was (same
  * number, same hash) and none after it can change the year's evaluation

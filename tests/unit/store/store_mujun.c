@@ -291,6 +291,39 @@ static void test_unpack(void **state)
 	assert_memory_equal(&r, &was, sizeof(r));
 }
 
+/* store_mujun_unpack_tax: migration 0080's layout, big-endian, a refund negative; any other
+ * length is an error and leaves the row as it was */
+static void test_unpack_tax(void **state)
+{
+	static const unsigned char row[STORE_TAX_PACKED] = {
+	    0x00, 0x00, 0x07, 0xe8,                         /* 2024 */
+	    0x00, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, /* enterprise 0x010203040506 */
+	    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xec, 0x78, /* amount -5000 */
+	};
+	static const unsigned char big[STORE_TAX_PACKED] = {
+	    0x00, 0x00, 0x07, 0xe9,                         /* 2025 */
+	    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, /* enterprise 1 */
+	    0x00, 0x00, 0x00, 0xd1, 0x8c, 0x2e, 0x28, 0x7b, /* amount 900000000123 */
+	};
+	struct store_tax_row r, was;
+
+	(void)state;
+	assert_int_equal(store_mujun_unpack_tax(row, sizeof(row), &r), KFQ_OK);
+	assert_int_equal(r.year, 2024);
+	assert_int_equal(r.enterprise_id, 0x010203040506);
+	assert_int_equal(r.amount_fen, -5000);
+	assert_int_equal(store_mujun_unpack_tax(big, sizeof(big), &r), KFQ_OK);
+	assert_int_equal(r.year, 2025);
+	assert_int_equal(r.enterprise_id, 1);
+	assert_int_equal(r.amount_fen, 900000000123);
+	was = r;
+	assert_int_equal(store_mujun_unpack_tax(row, sizeof(row) - 1, &r), KFQ_EIO);
+	assert_int_equal(store_mujun_unpack_tax(row, sizeof(row) + 1, &r), KFQ_EIO);
+	assert_int_equal(store_mujun_unpack_tax(NULL, -1, &r), KFQ_EIO); /* NULL */
+	assert_int_equal(store_mujun_unpack_tax(row, STORE_FIGURE_PACKED, &r), KFQ_EIO);
+	assert_memory_equal(&r, &was, sizeof(r));
+}
+
 /* One audit record of entity_type entity_id, as a change of that kind writes it. */
 static void append(struct store *s, const char *entity_type, const char *entity_id)
 {
@@ -384,8 +417,8 @@ static void test_space(void **state)
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_mujun), cmocka_unit_test(test_unpack),
-	    cmocka_unit_test(test_unchanged), cmocka_unit_test(test_space),
-	    cmocka_unit_test(testdb_test_chain)};
+	    cmocka_unit_test(test_mujun),      cmocka_unit_test(test_unpack),
+	    cmocka_unit_test(test_unpack_tax), cmocka_unit_test(test_unchanged),
+	    cmocka_unit_test(test_space),      cmocka_unit_test(testdb_test_chain)};
 	return testdb_main(argc, argv, "store_mujun", tests, sizeof(tests) / sizeof(tests[0]));
 }
