@@ -126,7 +126,7 @@ static int social_export(struct api_ctx *c)
 		export_text(&x, xs[i].target_date);
 		export_text(&x, enum_label(&enum_social_status, xs[i].status));
 		export_text(&x, xs[i].evidence);
-		export_text(&x, xs[i].updated_at);
+		export_time(&x, xs[i].updated_at);
 		export_end_row(&x);
 	}
 	return export_finish(c, &x, "社会事务剥离");
@@ -372,9 +372,9 @@ static int problem_export(struct api_ctx *c)
 		                    ? "是"
 		                    : "否");
 		export_text(&x, p->answer);
-		export_text(&x, p->reported_at);
-		export_text(&x, p->answered_at);
-		export_text(&x, p->closed_at);
+		export_time(&x, p->reported_at);
+		export_time(&x, p->answered_at);
+		export_time(&x, p->closed_at);
 		export_end_row(&x);
 	}
 	return export_finish(c, &x, "堵点卡点问题");

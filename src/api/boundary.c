@@ -178,7 +178,7 @@ static int export(struct api_ctx *c)
 		export_text(&x, off ? "是" : "否");
 		export_text(&x, b->has_geometry ? "是" : "否");
 		export_text(&x, b->four_to);
-		export_text(&x, b->updated_at);
+		export_time(&x, b->updated_at);
 		export_end_row(&x);
 	}
 	return export_finish(c, &x, "开发区边界");

@@ -289,8 +289,8 @@ static int export(struct api_ctx *c)
 		export_text(&x, n->org_name);
 		export_text(&x, n->subject);
 		export_text(&x, notice_status_label(n->status));
-		export_text(&x, n->issued_at);
-		export_text(&x, n->closed_at);
+		export_time(&x, n->issued_at);
+		export_time(&x, n->closed_at);
 		export_end_row(&x);
 	}
 	briefing_title(&r.w, title);

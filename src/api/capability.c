@@ -108,7 +108,7 @@ static int export(struct api_ctx *c)
 		export_text(&x, capability_find(g[i].capability)->label);
 		export_text(&x, g[i].capability);
 		export_text(&x, g[i].granted_by_name);
-		export_text(&x, g[i].granted_at);
+		export_time(&x, g[i].granted_at);
 		export_text(&x, g[i].note);
 		export_end_row(&x);
 	}

@@ -155,7 +155,7 @@ static int export(struct api_ctx *c)
 		                              cs[i].contact, reveal));
 		export_text(&t, cs[i].body);
 		export_text(&t, consult_handling(c, pts + first, j - first));
-		export_text(&t, cs[i].received_at);
+		export_time(&t, cs[i].received_at);
 		export_end_row(&t);
 	}
 	return export_finish(c, &t, "意见采纳情况");

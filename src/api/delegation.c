@@ -314,7 +314,7 @@ static int guidance_export(struct api_ctx *c)
 		export_text(&x, gs[i].content);
 		export_int(&x, gs[i].participants);
 		export_text(&x, gs[i].created_by_name);
-		export_text(&x, gs[i].created_at);
+		export_time(&x, gs[i].created_at);
 		export_end_row(&x);
 	}
 	return export_finish(c, &x, "赋权事项培训指导记录");
@@ -789,7 +789,7 @@ static int evaluations_export(struct api_ctx *c)
 		export_text(&x, es[i].reason);
 		export_text(&x, es[i].problems);
 		export_text(&x, es[i].evaluated_by_name);
-		export_text(&x, es[i].evaluated_at);
+		export_time(&x, es[i].evaluated_at);
 		export_end_row(&x);
 	}
 	return export_finish(c, &x, "赋权事项评估记录");

@@ -60,8 +60,8 @@ static int index_export(struct api_ctx *c)
 		export_text(&x, duty_status_label(ls[i].status));
 		export_text(&x, ls[i].comment);
 		export_text(&x, ls[i].reviewed_by_name);
-		export_text(&x, ls[i].reviewed_at);
-		export_text(&x, ls[i].created_at);
+		export_time(&x, ls[i].reviewed_at);
+		export_time(&x, ls[i].created_at);
 		export_end_row(&x);
 	}
 	return export_finish(c, &x, "开发区与县区权责清单");

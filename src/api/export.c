@@ -2,6 +2,7 @@
 #include "api/export.h"
 
 #include "core/money.h"
+#include "util/timeutil.h"
 
 #include <string.h>
 
@@ -39,6 +40,24 @@ void export_text(struct export_table *t, const char *s)
 		xlsx_text(t->x, s);
 	else
 		csv_text(&t->csv, s);
+}
+
+/* China has kept UTC+8 the year round since 1992 */
+#define BEIJING_OFFSET (8 * 3600)
+
+void export_time(struct export_table *t, const char *s)
+{
+	char buf[TIME_RFC3339_LEN];
+	int64_t v;
+
+	if (!s || strlen(s) != TIME_RFC3339_LEN - 1 || s[19] != 'Z' || time_parse(s, &v) != 0) {
+		export_text(t, s);
+		return;
+	}
+	time_format(v + BEIJING_OFFSET, buf);
+	buf[10] = ' ';
+	buf[19] = '\0';
+	export_text(t, buf);
 }
 
 void export_int(struct export_table *t, int64_t v)

@@ -23,6 +23,10 @@ int export_begin(struct api_ctx *c, struct export_table *t, const char *sheet,
 int export_sheet(struct api_ctx *c, struct export_table *t, const char *sheet,
                  const char *const *headers, const double *widths, int ncols);
 void export_text(struct export_table *t, const char *s);
+/* An instant kfq stores (RFC 3339 UTC, "2026-11-28T03:00:00Z") as Beijing time, as the web app
+ * shows it to its users: "2026-11-28 11:00:00". NULL, a date or any other text is written as
+ * it is. */
+void export_time(struct export_table *t, const char *s);
 void export_int(struct export_table *t, int64_t v);
 void export_bp_percent(struct export_table *t, int64_t bp); /* 5000 → 50.00 % */
 /* An amount in fen (decimals 2) or in e4 (decimals 6) as yuan: a number cell, or exact text. */

@@ -122,7 +122,7 @@ static int export(struct api_ctx *c)
 		export_text(&x, strcmp(k->status, "open") ? "已认定" : "办理中");
 		export_text(&x, k->decision ? enum_label(&enum_fault_decision, k->decision) : "");
 		export_text(&x, k->decided_org_name ? k->decided_org_name : "");
-		export_text(&x, k->decided_at ? k->decided_at : "");
+		export_time(&x, k->decided_at);
 		export_text(&x, enum_label(&enum_fault_effect, k->effect));
 		export_end_row(&x);
 	}

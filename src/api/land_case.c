@@ -100,9 +100,9 @@ static int export(struct api_ctx *c)
 			export_text(&x, NULL);
 		export_text(&x, lc->due_on);
 		export_text(&x, enum_label(&enum_land_case_status, lc->status));
-		export_text(&x, lc->opened_at);
+		export_time(&x, lc->opened_at);
 		export_text(&x, lc->note);
-		export_text(&x, lc->closed_at);
+		export_time(&x, lc->closed_at);
 		export_text(&x, lc->result);
 		export_end_row(&x);
 	}

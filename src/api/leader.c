@@ -79,7 +79,7 @@ static int export(struct api_ctx *c)
 		                    ? arena_printf(c->a, "%lld", (long long)k->fault_case_id)
 		                    : "");
 		export_text(&x, k->recorded_org_name ? k->recorded_org_name : "");
-		export_text(&x, k->recorded_at);
+		export_time(&x, k->recorded_at);
 		export_end_row(&x);
 	}
 	return export_finish(c, &x, "班子成员奖惩");

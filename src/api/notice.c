@@ -512,10 +512,10 @@ static int export(struct api_ctx *c)
 		export_text(&x, r->entity_label);
 		export_text(&x, r->reply_due);
 		export_text(&x, r->overdue ? "是" : "否");
-		export_text(&x, r->issued_at);
-		export_text(&x, r->received_at);
+		export_time(&x, r->issued_at);
+		export_time(&x, r->received_at);
 		export_int(&x, r->nreplies);
-		export_text(&x, r->replied_at);
+		export_time(&x, r->replied_at);
 		export_text(&x, r->closing_comment);
 		export_text(&x, r->escalation_comment);
 		export_end_row(&x);

@@ -229,8 +229,8 @@ static int plan_export(struct api_ctx *c)
 		export_int(&t, p[i].n_milestones);
 		export_bp_percent(&t, p[i].completion_bp);
 		export_int(&t, p[i].n_overdue);
-		export_text(&t, p[i].submitted_at);
-		export_text(&t, p[i].reviewed_at);
+		export_time(&t, p[i].submitted_at);
+		export_time(&t, p[i].reviewed_at);
 		export_end_row(&t);
 	}
 	return export_finish(c, &t, "一区一策");

@@ -70,8 +70,8 @@ static int export(struct api_ctx *c)
 		export_text(&x, land_project_flagged(p->industrial, w, p->exception_reason) ? "是"
 		                                                                            : "否");
 		export_text(&x, p->exception_reason);
-		export_text(&x, p->created_at);
-		export_text(&x, p->updated_at);
+		export_time(&x, p->created_at);
+		export_time(&x, p->updated_at);
 		export_end_row(&x);
 	}
 	return export_finish(c, &x, "位置核查项目");

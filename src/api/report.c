@@ -196,7 +196,7 @@ static int report_export(struct api_ctx *c)
 		export_text(&t, r[i].narrative);
 		export_int(&t, r[i].nevidence);
 		export_text(&t, r[i].created_by_name);
-		export_text(&t, r[i].created_at);
+		export_time(&t, r[i].created_at);
 		export_text(&t, enum_label(&enum_report_state, r[i].state));
 		export_end_row(&t);
 	}

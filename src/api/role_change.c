@@ -75,9 +75,9 @@ static int export(struct api_ctx *c)
 		export_text(&x, r->org_name);
 		export_text(&x, enum_label(&enum_role_change_status, r->status));
 		export_text(&x, r->proposed_by_name);
-		export_text(&x, r->proposed_at);
+		export_time(&x, r->proposed_at);
 		export_text(&x, r->decided_by_name);
-		export_text(&x, r->decided_at);
+		export_time(&x, r->decided_at);
 		export_text(&x, r->comment);
 		export_end_row(&x);
 	}

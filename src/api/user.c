@@ -302,8 +302,8 @@ static int export(struct api_ctx *c)
 		export_text(&x, enum_label(&enum_role, users[i].role));
 		export_text(&x, users[i].data_scope);
 		export_text(&x, users[i].locked_until > c->now ? "已锁定" : "正常");
-		export_text(&x, users[i].created_at);
-		export_text(&x, users[i].last_login_at);
+		export_time(&x, users[i].created_at);
+		export_time(&x, users[i].last_login_at);
 		export_end_row(&x);
 	}
 	return export_finish(c, &x, "用户");

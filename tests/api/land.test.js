@@ -340,7 +340,8 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 			['2023-007', h.ORG.econ, '批而未供', '协议转让', '', '', '处置中', "'=1+1", '', ''],
 			['抚国用(2024)第0002号', h.ORG.econ, '闲置土地', '协商处置', '', '', '处置中', '', '', ''],
 		]);
-		assert.match(rows[1][7], /^\d{4}-\d{2}-\d{2}T/);
+		// 立案时间 in Beijing time, as the pages show it
+		assert.match(rows[1][7], /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
 		rows = await bothExports(c.land1, '/api/land/cases', `?status=closed&zone_id=${ids[h.ORG.econ]}`);
 		assert.deepEqual(rows.slice(1).map((r) => [...r.slice(0, 7), r[8], r[10]]), [
 			['抚国用(2024)第0001号', h.ORG.econ, '闲置土地', '征缴土地闲置费', '2469135.79', h.day(30), '已办结', '下达征缴决定书', '已缴纳土地闲置费2469135.79元'],

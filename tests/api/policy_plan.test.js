@@ -365,6 +365,11 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		assert.equal(lines[0], '条目,任务,单位,状态,版本,节点数,完成率,逾期节点,提交时间,审核时间');
 		assert.equal(lines.length, 2);
 		assert.match(lines[1], new RegExp(`^2,.*,${h.ORG.econ},已批准,2,3,50\\.00%,1,\\d{4}-`));
+		// times as the web app shows them to a user in China: Beijing time, not the stored UTC
+		const listed = (await c.office1.get(`/api/plans?org_id=${econ}`)).json.items[0];
+		const beijing = (iso) => new Date(Date.parse(iso) + 8 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ');
+		assert.ok(listed.submitted_at && listed.reviewed_at, JSON.stringify(listed));
+		assert.ok(lines[1].endsWith(`,${beijing(listed.submitted_at)},${beijing(listed.reviewed_at)}`), lines[1]);
 		assert.equal((await c.zone2.get('/api/plans/export.csv')).text.trim().split('\r\n').length, 1);
 		h.assertError(await c.office1.get('/api/plans/export.csv?status=late'), 400, 'invalid_parameter', 'status');
 		const x = await c.office1.get('/api/plans/export.xlsx');
