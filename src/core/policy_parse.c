@@ -269,15 +269,12 @@ int policy_parse(const char *buf, size_t len, struct arena *a, struct policy_doc
 	p.ln = arena_zalloc(a, nl * sizeof(*p.ln));
 	p.next_nb = arena_alloc(a, nl * sizeof(*p.next_nb));
 	{
-		size_t b = 0, k = 0;
-		for (i = 0; i <= t.len; i++) {
-			if (i < t.len && t.text[i] != '\n')
-				continue;
-			p.ln[k].no = (int)(k + 1);
-			prep_line(&p, &p.ln[k], t.text + b, i - b);
-			any |= p.ln[k].kind != K_BLANK;
-			k++;
-			b = i + 1;
+		struct pp_para *para;
+		size_t np = pp_paragraphs(a, t.text, t.len, &para);
+		for (i = 0; i < np; i++) {
+			p.ln[i].no = para[i].no;
+			prep_line(&p, &p.ln[i], para[i].s, para[i].n);
+			any |= p.ln[i].kind != K_BLANK;
 		}
 	}
 	if (!any) {

@@ -110,6 +110,19 @@ enum kind {
 	K_ATTACH,  /* 附件… */
 };
 
+/* One input line after policy_wrap.c: s[0..n) (not NUL-terminated; the arena's or the
+ * text's), the paragraph that starts on line no (1-based); lines joined onto it are empty. */
+struct pp_para {
+	const char *s;
+	size_t n;
+	int no;
+};
+
+/* Splits text[0..len) (UTF-8, '\n' line ends) into one entry per input line, joining the
+ * lines a printed page's width broke back onto the line their paragraph starts on and
+ * emptying page numbers (— 3 —); *out is in a. Returns the number of input lines. */
+size_t pp_paragraphs(struct arena *a, const char *text, size_t len, struct pp_para **out);
+
 struct line {
 	const char *s;    /* trimmed, NBSP turned into ' ', NUL-terminated */
 	size_t n;         /* bytes in s */

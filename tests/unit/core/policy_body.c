@@ -186,6 +186,51 @@ static void test_front_and_closing(void **state)
 	arena_release(&a);
 }
 
+/* A document copied out of its PDF (国发〔2019〕3号 laid out as printed, corpus README):
+ * lines broken at the page width are one paragraph again, a page number between two halves
+ * of a sentence is neither text nor a heading, and lines keep their input numbers. Page
+ * numbers written 第3页 共12页 go too, also in a text typed one paragraph a line. */
+static void test_printed_layout(void **state)
+{
+	(void)state;
+	struct arena a;
+	struct policy_doc d;
+	size_t len;
+	char *text = policy_check_slurp("corpus/guofa_2019_3_zonghe_baoshuiqu_pdf.txt", &len);
+	const struct policy_article *art;
+
+	arena_init(&a);
+	assert_int_equal(policy_parse(text, len, &a, &d), KFQ_OK);
+	assert_string_equal(d.title, "国务院关于促进综合保税区高水平开放高质量发展的若干意见");
+	assert_string_equal(d.doc_number, "国发〔2019〕3号");
+	assert_int_equal(d.n_articles, 25);
+	art = &d.articles[5];
+	assert_int_equal(art->line, 44);
+	assert_string_equal(art->short_title, "提前适用政策");
+	assert_string_equal(art->body, "自国务院批准设立综合保税区之日起，对入区企业进口自用的机器"
+	                               "设备等，在确保海关有效监管的前提下，可按现行规定享受综合保"
+	                               "税区税收政策。");
+	policy_check_units(art->lead_units, art->n_lead_units, (const char *[]){"海关总署", NULL});
+	policy_check_units(art->responsible_units, art->n_responsible_units,
+	                   (const char *[]){"财政部", "税务总局", NULL});
+	assert_int_equal(art->lead_rule_line, 41);
+	for (size_t i = 0; i < d.n_articles; i++)
+		assert_null(strstr(d.articles[i].body, "—"));
+	free(text);
+
+	policy_check_parse(
+	    "关于推进人才集聚工程的实施意见\n一、总体目标\n"
+	    "1.目标。2012年起5年内，大力实施六大人才行动计划。\n第 1 页 共 2 页\n"
+	    "2.加强组织领导。市人才工作领导小组负责全市人才集聚工程实施的统筹协调和宏观"
+	    "指导。（牵头单位：市委组织部，配合单位：各项目牵头单位，各区、县级市）\n"
+	    "第2页/共2页\n",
+	    &a, &d);
+	assert_int_equal(d.n_articles, 2);
+	assert_string_equal(d.articles[0].body, "2012年起5年内，大力实施六大人才行动计划。");
+	assert_string_equal(d.closing, "");
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -195,6 +240,7 @@ int main(void)
 	    cmocka_unit_test(test_numerals_beyond_ten),
 	    cmocka_unit_test(test_statute_list),
 	    cmocka_unit_test(test_front_and_closing),
+	    cmocka_unit_test(test_printed_layout),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
