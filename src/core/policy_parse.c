@@ -271,6 +271,7 @@ int policy_parse(const char *buf, size_t len, struct arena *a, struct policy_doc
 	{
 		struct pp_para *para;
 		size_t np = pp_paragraphs(a, t.text, t.len, &para);
+		pp_read_tables(a, para, np);
 		for (i = 0; i < np; i++) {
 			p.ln[i].no = para[i].no;
 			prep_line(&p, &p.ln[i], para[i].s, para[i].n);

@@ -123,6 +123,11 @@ struct pp_para {
  * emptying page numbers (— 3 —); *out is in a. Returns the number of input lines. */
 size_t pp_paragraphs(struct arena *a, const char *text, size_t len, struct pp_para **out);
 
+/* Rewrites the rows of a tab-separated task table under its header row (序号, 重点工作,
+ * 牵头单位, 责任单位, 完成时限 …) as item lines "1.任务（牵头单位：A；完成时限：B）" and
+ * empties the header row (policy_table.c). para[0..np) as pp_paragraphs() made them. */
+void pp_read_tables(struct arena *a, struct pp_para *para, size_t np);
+
 struct line {
 	const char *s;    /* trimmed, NBSP turned into ' ', NUL-terminated */
 	size_t n;         /* bytes in s */

@@ -231,6 +231,62 @@ static void test_printed_layout(void **state)
 	arena_release(&a);
 }
 
+/* A task table saved or pasted from Word/WPS/Excel (one row a line, cells between tabs):
+ * the header row names the columns and is not text, each row is an item with its units and
+ * deadline, a section row stays a heading. Headers spread to the column width are read
+ * (国办发〔2018〕126号's "主 要 内 容"); a unit column the parser has no label for
+ * (指导部门) stays in the text with a warning. */
+static void test_task_table(void **state)
+{
+	(void)state;
+	struct arena a;
+	struct policy_doc d;
+	const struct policy_article *art;
+
+	arena_init(&a);
+	policy_check_parse("重点任务分工\n序号\t工作任务\t牵头单位\t配合单位\t完成时限\n"
+	                   "1\t推行“标准地”出让。\t市自然资源局\t各开发区管委会、市发展改革委\t"
+	                   "2026年底前\n"
+	                   "\t建立“亩均论英雄”评价体系\t市工业和信息化局\t\t持续推进\n",
+	                   &a, &d);
+	assert_string_equal(d.title, "重点任务分工");
+	assert_int_equal(d.n_articles, 2);
+	art = &d.articles[0];
+	assert_int_equal(art->number, 1);
+	assert_string_equal(art->body, "推行“标准地”出让。");
+	policy_check_units(art->lead_units, art->n_lead_units,
+	                   (const char *[]){"市自然资源局", NULL});
+	policy_check_units(art->responsible_units, art->n_responsible_units,
+	                   (const char *[]){"各开发区管委会", "市发展改革委", NULL});
+	assert_string_equal(art->deadline, "2026年底前");
+	assert_string_equal(art->deadline_date, "2026-12-31");
+	/* no 序号: the row's place */
+	art = &d.articles[1];
+	assert_int_equal(art->number, 2);
+	policy_check_units(art->lead_units, art->n_lead_units,
+	                   (const char *[]){"市工业和信息化局", NULL});
+	assert_int_equal(art->n_responsible_units, 0);
+	assert_string_equal(art->deadline, "持续推进");
+	assert_null(art->deadline_date);
+	policy_check_warnings(&d, NULL, 0);
+
+	policy_check_parse("第二批支持创新相关改革举措推广清单\n"
+	                   "序号\t改革举措\t主 要 内 容\t指导部门\t推广范围\n"
+	                   "一、知识产权保护方面（共5项）\n"
+	                   "1\t知识产权民事、刑事、行政案件“三合一”审判\t整合分散的审判资源。\t"
+	                   "最高人民法院、国家知识产权局\t全国\n",
+	                   &a, &d);
+	assert_int_equal(d.n_parts, 1);
+	assert_int_equal(d.n_articles, 1);
+	assert_string_equal(d.articles[0].short_title, "知识产权民事、刑事、行政案件“三合一”审判");
+	assert_string_equal(d.articles[0].body,
+	                    "整合分散的审判资源。（指导部门：最高人民法院、国家知识产权局；"
+	                    "推广范围：全国）");
+	assert_int_equal(d.n_warnings, 1);
+	assert_int_equal(d.warnings[0].line, 4);
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -241,6 +297,7 @@ int main(void)
 	    cmocka_unit_test(test_statute_list),
 	    cmocka_unit_test(test_front_and_closing),
 	    cmocka_unit_test(test_printed_layout),
+	    cmocka_unit_test(test_task_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
