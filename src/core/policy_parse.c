@@ -230,6 +230,25 @@ const char *policy_unit_source_name(enum policy_unit_source s)
 	return enum_unit_source.entries[s].code;
 }
 
+/* The message for a file that is a PDF or an office document by its first bytes, else NULL. */
+static const char *office_file(const char *buf, size_t len)
+{
+	static const struct {
+		const char *magic;
+		size_t n;
+		const char *message;
+	} kinds[] = {
+	    {"%PDF-", 5, POLICY_MSG_PDF},
+	    {"PK\x03\x04", 4, POLICY_MSG_WORD},                       /* .docx .xlsx .wps(x) */
+	    {"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8, POLICY_MSG_WORD}, /* .doc .xls .wps */
+	};
+
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (len >= kinds[i].n && !memcmp(buf, kinds[i].magic, kinds[i].n))
+			return kinds[i].message;
+	return NULL;
+}
+
 int policy_parse(const char *buf, size_t len, struct arena *a, struct policy_doc *out)
 {
 	struct textconv_text t;
@@ -245,6 +264,8 @@ int policy_parse(const char *buf, size_t len, struct arena *a, struct policy_doc
 		out->error = "文件过大（超过 4 MiB）";
 		goto fail;
 	}
+	if ((out->error = office_file(buf, len)) != NULL)
+		goto fail;
 	if (textconv_to_utf8(buf, len, a, &t) != KFQ_OK) {
 		out->error = t.error;
 		goto fail;

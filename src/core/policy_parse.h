@@ -40,6 +40,14 @@
 /* Larger input is refused (KFQ_EINVAL) before any work: no policy text comes near either
  * limit, and the line table costs about 64 bytes a line. */
 #define POLICY_MAX_BYTES (4u * 1024u * 1024u)
+/* What policy_parse() answers for a PDF and for a Word, WPS or Excel file (the files users
+ * have instead of a .txt): what the file is and how to get its text. */
+#define POLICY_MSG_PDF                                                                                                           \
+	"这是 PDF 文件，不是文本文件：请在 PDF 阅读器中复制正文，粘贴到记事本等处保存为 .txt " \
+	"文件后再导入"
+#define POLICY_MSG_WORD                                                                                                              \
+	"这是 Word、WPS 或 Excel 文件，不是文本文件：请用“另存为”保存为纯文本（.txt；表格可存为" \
+	"“文本文件(制表符分隔)”）后再导入"
 #define POLICY_MAX_LINES 100000u
 
 /* The 征求意见 notice in front of a draft. Fields the notice does not state are NULL. */

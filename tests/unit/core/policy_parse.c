@@ -609,6 +609,16 @@ static void test_refusals(void **state)
 	expect_error("\x7f"
 	             "ELF\x02\x01\x01",
 	             7, "不是文本文件（含有二进制内容）");
+	/* what users pick instead of a .txt: told what the file is and how to get the text */
+	expect_error("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", 15, POLICY_MSG_PDF);
+	expect_error("PK\x03\x04\x14\0\x06\0", 8, POLICY_MSG_WORD);
+	expect_error("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0", 10, POLICY_MSG_WORD);
+	assert_string_equal(POLICY_MSG_PDF,
+	                    "这是 PDF 文件，不是文本文件：请在 PDF 阅读器中复制正文，"
+	                    "粘贴到记事本等处保存为 .txt 文件后再导入");
+	assert_string_equal(POLICY_MSG_WORD,
+	                    "这是 Word、WPS 或 Excel 文件，不是文本文件：请用“另存为”保存为纯文本"
+	                    "（.txt；表格可存为“文本文件(制表符分隔)”）后再导入");
 	/* Latin-1 is neither UTF-8 nor Chinese in GB18030 */
 	expect_error("caf\xe9 cr\xe8me br\xfbl\xe9"
 	             "e\n",

@@ -1,0 +1,89 @@
+'use strict';
+// policy_real_texts.test.js - other governments' texts as users bring them: a document copied
+// out of its PDF (国发〔2019〕3号 laid out as printed: lines broken at the page width, page
+// numbers between them) previews the same tasks and units as the document itself; a task table
+// saved as tab-separated text (霍山县 2025年开发区重点工作及责任清单) gives one task per row with
+// its units and deadline as written; a PDF, Word or Excel file is refused with a message that
+// says what it is and how to get its text, and writes nothing. DECISIONS 229, 230.
+
+const { describe, test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const h = require('./harness');
+
+const T = { timeout: h.STEP_TIMEOUT };
+const CORPUS = path.join(__dirname, '..', 'data', 'corpus');
+const read = (name) => fs.readFileSync(path.join(CORPUS, name));
+const text = { raw: true, contentType: 'text/plain' };
+
+describe('real texts as users bring them', { timeout: h.FILE_TIMEOUT }, () => {
+	let srv, c;
+
+	before(async () => {
+		srv = await h.startServer();
+		c = await h.loginAll(srv, ['office1', 'auditor1']);
+	});
+
+	after(async () => {
+		if (srv) await srv.close();
+	});
+
+	const auditCount = async () => (await c.auditor1.get('/api/audit?page_size=1')).json.total;
+	const shape = (tasks) => tasks.map((t) => [t.article_number, t.title, t.lead_units, t.responsible_units]);
+
+	test('a document copied out of its PDF previews as the document', T, async () => {
+		const doc = await c.office1.post('/api/policies/preview', read('guofa_2019_3_zonghe_baoshuiqu.txt'), text);
+		const pdf = await c.office1.post('/api/policies/preview', read('guofa_2019_3_zonghe_baoshuiqu_pdf.txt'), text);
+		assert.equal(pdf.status, 200, pdf.text);
+		assert.equal(pdf.json.policy.title, '国务院关于促进综合保税区高水平开放高质量发展的若干意见');
+		assert.equal(pdf.json.tasks.length, 25);
+		assert.deepEqual(shape(pdf.json.tasks), shape(doc.json.tasks));
+		// （二）1.: "（税务总局、财政部、海关总署负责，排在第一位\n的部门为牵头部门，下同）" broken by the page
+		assert.deepEqual(pdf.json.tasks[4].lead_units, ['税务总局']);
+		assert.deepEqual(pdf.json.tasks[4].responsible_units, ['财政部', '海关总署']);
+		assert.ok(pdf.json.warnings.every((w) => !w.message.includes('—')), JSON.stringify(pdf.json.warnings));
+	});
+
+	test('a task table saved as tab-separated text gives one task per row', T, async () => {
+		const before = await auditCount();
+		let r = await c.office1.post('/api/policies/preview', read('huoshan_kaifaqu_2025_zeren_qingdan.txt'), text);
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.policy.title, '2025年开发区重点工作及责任清单');
+		assert.deepEqual(r.json.tasks.map((t) => [t.article_number, t.lead_units, t.responsible_units, t.deadline_text]), [
+			[1, [], ['招商工作部', '安商工作部'], '全年'],
+			[2, [], ['改革办'], '全年'],
+			[3, [], ['规划建设局'], '全年'],
+		]);
+		// the zone's own departments are no city organizations: each is named with the nearest
+		assert.deepEqual(r.json.warnings.map((w) => [w.line, w.message]), [
+			[3, '第1条：未识别的单位“招商工作部”，最接近的是：市商务局、市工信局、市委组织部'],
+			[3, '第1条：未识别的单位“安商工作部”，最接近的是：市商务局、市工信局、市委组织部'],
+			[3, '第1条：没有可识别的牵头单位，请导入后指定'],
+			[4, '第2条：未识别的单位“改革办”，最接近的是：市委编办、市商务局、市发改委'],
+			[4, '第2条：没有可识别的牵头单位，请导入后指定'],
+			[5, '第3条：未识别的单位“规划建设局”，最接近的是：市商务局、市自然资源局、市科技局'],
+			[5, '第3条：没有可识别的牵头单位，请导入后指定'],
+		]);
+		assert.equal(await auditCount(), before);
+		r = await c.office1.post('/api/policies', read('huoshan_kaifaqu_2025_zeren_qingdan.txt'), text);
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.policy.n_tasks, 3);
+		const tasks = (await c.office1.get(`/api/tasks?policy_id=${r.json.policy.id}&page_size=10`)).json.items;
+		assert.equal(tasks.length, 3);
+	});
+
+	test('PDF, Word and Excel files are refused with what to do, and write nothing', T, async () => {
+		const before = await auditCount();
+		const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n%'), Buffer.from([0xe2, 0xe3, 0xcf, 0xd3, 0x0a])]);
+		let r = await c.office1.post('/api/policies/preview', pdf, { raw: true, contentType: 'application/pdf' });
+		h.assertError(r, 400, 'invalid_policy_text');
+		assert.equal(r.json.error.message,
+			'这是 PDF 文件，不是文本文件：请在 PDF 阅读器中复制正文，粘贴到记事本等处保存为 .txt 文件后再导入');
+		const docx = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0x06, 0, 0, 0]);
+		r = await c.office1.post('/api/policies', docx, { raw: true, contentType: 'application/octet-stream' });
+		h.assertError(r, 400, 'invalid_policy_text');
+		assert.match(r.json.error.message, /^这是 Word、WPS 或 Excel 文件，不是文本文件：请用“另存为”保存为纯文本/);
+		assert.equal(await auditCount(), before);
+	});
+});
