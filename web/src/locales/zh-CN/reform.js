@@ -66,7 +66,7 @@ export default {
   policyImport: {
     title: '导入政策文本',
     pick: '选择文本文件',
-    pickHint: '支持 .txt 文本文件（UTF-8、带BOM的UTF-16或GB18030编码），先解析预览，确认后再导入。',
+    pickHint: '支持 .txt 文本文件（UTF-8、带BOM的UTF-16或GB18030编码），可以是从 PDF 复制出的正文，或另存为“文本文件(制表符分隔)”的任务分工表；先解析预览，确认后再导入。',
     parsing: '正在解析…',
     reparse: '重新选择',
     policyTitle: '标题',
@@ -92,7 +92,7 @@ export default {
     unresolvedHint: '导入后任务保留原文单位；可在任务详情中指定对应机构，或保持未指定',
     confirm: '确认导入',
     done: '已导入“{title}”，生成{n}项改革任务',
-    notTxt: '请选择 .txt 文本文件',
+    notTxt: '请选择 .txt 文本文件：Word、WPS 文档请用“另存为”保存为纯文本（.txt），表格可存为“文本文件(制表符分隔)”，PDF 请复制正文后保存为 .txt',
   },
   taskDetail: {
     articleTitle: '第{n}条 {title}',
