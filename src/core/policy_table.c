@@ -137,20 +137,42 @@ static bool ends_with(const struct sbuf *b, const char *lit)
 	return b->len >= m && !memcmp(b->p + b->len - m, lit, m);
 }
 
+/* Closes the parenthesis being written in p, if any, and appends it to b. */
+static void close_paren(struct sbuf *b, struct sbuf *p)
+{
+	if (!p->len)
+		return;
+	pp_sb_adds(p, "）");
+	pp_sb_add(b, p->p, p->len);
+}
+
 /* One data row as an item line; *row counts the rows for a table without 序号. */
 static const char *item(struct arena *a, const struct header *h, const char *s, size_t n, int *row,
                         size_t *out_n)
 {
 	const char *c[MAX_COLS];
 	size_t len[MAX_COLS], k = cells(s, n, c, len);
-	struct sbuf b, labels, other;
+	struct sbuf b, labels, other, *sb;
 	bool numbered = false;
 
+	size_t filled = 0, last = 0;
+
+	for (size_t i = 0; i < k; i++)
+		if (len[i]) {
+			filled++;
+			last = i;
+		}
+	/* an empty row, or a heading in the first cell of a merged row ("一、…方面" then tabs
+	 * from Excel): the cell alone, never an item */
+	if (filled == 0 || (filled == 1 && last == 0 && !all_digits(c[0], len[0]))) {
+		*out_n = filled ? len[0] : 0;
+		return filled ? c[0] : "";
+	}
 	pp_sb_init(&b, a);
 	pp_sb_init(&labels, a);
 	pp_sb_init(&other, a);
 	++*row;
-	for (size_t i = 0; i < k && i < h->n; i++)
+	for (size_t i = 0; i < k && i < h->n && !numbered; i++)
 		if (h->col[i] == C_NUMBER && all_digits(c[i], len[i])) {
 			pp_sb_add(&b, c[i], len[i]);
 			numbered = true;
@@ -171,29 +193,21 @@ static const char *item(struct arena *a, const struct header *h, const char *s, 
 			pp_sb_add(&b, c[i], len[i]);
 			break;
 		case C_LABEL:
-			pp_sb_adds(&labels, labels.len ? "；" : "（");
-			pp_sb_add(&labels, h->name[i], h->len[i]);
-			pp_sb_adds(&labels, "：");
-			pp_sb_add(&labels, c[i], len[i]);
-			break;
-		case C_OTHER:
-			pp_sb_adds(&other, other.len ? "；" : "（");
-			pp_sb_add(&other, h->name[i], h->len[i]);
-			pp_sb_adds(&other, "：");
-			pp_sb_add(&other, c[i], len[i]);
+		case C_OTHER: /* "（列名：值；…）", units and deadlines in a parenthesis of their
+		                 own */
+			sb = h->col[i] == C_LABEL ? &labels : &other;
+			pp_sb_adds(sb, sb->len ? "；" : "（");
+			pp_sb_add(sb, h->name[i], h->len[i]);
+			pp_sb_adds(sb, "：");
+			pp_sb_add(sb, c[i], len[i]);
 			break;
 		case C_NUMBER:
 			break;
 		}
 	}
-	if (other.len) {
-		pp_sb_adds(&other, "）");
-		pp_sb_add(&b, other.p, other.len);
-	}
-	if (labels.len) {
-		pp_sb_adds(&labels, "）");
-		pp_sb_add(&b, labels.p, labels.len);
-	}
+	/* the labels last: a trailing parenthesis is where the parser reads an item's units */
+	close_paren(&b, &other);
+	close_paren(&b, &labels);
 	*out_n = b.len;
 	return pp_sb_str(&b);
 }

@@ -274,9 +274,12 @@ static void test_task_table(void **state)
 	                   "序号\t改革举措\t主 要 内 容\t指导部门\t推广范围\n"
 	                   "一、知识产权保护方面（共5项）\n"
 	                   "1\t知识产权民事、刑事、行政案件“三合一”审判\t整合分散的审判资源。\t"
-	                   "最高人民法院、国家知识产权局\t全国\n",
+	                   "最高人民法院、国家知识产权局\t全国\n"
+	                   "二、科技成果转化激励方面（共4项）\t\t\t\t\n\t\t\t\t\n",
 	                   &a, &d);
-	assert_int_equal(d.n_parts, 1);
+	/* Excel writes a merged heading row as its text and tabs, an empty row as tabs alone */
+	assert_int_equal(d.n_parts, 2);
+	assert_string_equal(d.parts[1].heading, "科技成果转化激励方面（共4项）");
 	assert_int_equal(d.n_articles, 1);
 	assert_string_equal(d.articles[0].short_title, "知识产权民事、刑事、行政案件“三合一”审判");
 	assert_string_equal(d.articles[0].body,
