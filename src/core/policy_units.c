@@ -387,11 +387,14 @@ size_t pp_label_anywhere(const char *s, size_t n)
 		if (depth == 0 && pp_role_at(s, n, i, false, &r) &&
 		    (r == ROLE_LEAD || r == ROLE_RESP))
 			return i;
-		/* a label we do not know: 实施单位：, 主管部门： (from the start of its word) */
+		/* a label we do not know: 实施单位：, 主管部门： (from the start of its word); not
+		 * the addressees a notice is sent to (各直属单位：, 市直有关单位：) */
 		if (depth == 0 && pp_is_han(prev) &&
 		    (pp_has_prefix(s + i, n - i, "单位") || pp_has_prefix(s + i, n - i, "部门"))) {
 			size_t j = i + strlen("单位");
-			if (j < n && (pp_cp_at(s, n, j, &c), pp_is_colon(c)))
+			if (j < n && (pp_cp_at(s, n, j, &c), pp_is_colon(c)) &&
+			    !pp_has_prefix(s + start, i - start, "各") &&
+			    !memmem(s + start, i - start, "有关", strlen("有关")))
 				return start;
 		}
 		i += pp_cp_at(s, n, i, &c);

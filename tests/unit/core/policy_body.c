@@ -290,6 +290,40 @@ static void test_task_table(void **state)
 	arena_release(&a);
 }
 
+/* The addressee line of a 印发通知 ends with a colon after 单位 ("各直属单位：", "有关单位："):
+ * the units a document is sent to, never a label of units that were not read. Quoted from
+ * 津政办函〔2017〕103号 as a web page reproduces it (half-width punctuation), its 方案's first
+ * item shortened. */
+static void test_addressee_line(void **state)
+{
+	(void)state;
+	struct arena a;
+	struct policy_doc d;
+
+	arena_init(&a);
+	policy_check_parse(
+	    "津政办函〔2017〕103号\n天津市人民政府办公厅印发关于促进我市\n"
+	    "开发区改革和创新发展实施方案的通知\n"
+	    "各区人民政府,各委、局,各直属单位:\n"
+	    "经市人民政府同意,现将《关于促进我市开发区改革和创新发展的实施方案》"
+	    "印发给你们,请照此执行。\n"
+	    "天津市人民政府办公厅\n2017年10月9日\n关于促进我市开发区改革和\n"
+	    "创新发展的实施方案\n一、总体要求\n"
+	    "(一)指导思想。全面贯彻党的十八大和十八届三中、四中、五中、六中全会精神。\n",
+	    &a, &d);
+	assert_string_equal(
+	    d.title, "天津市人民政府办公厅印发关于促进我市开发区改革和创新发展实施方案的通知");
+	assert_string_equal(d.doc_number, "津政办函〔2017〕103号");
+	assert_int_equal(d.n_articles, 1);
+	assert_int_equal(d.n_warnings, 0);
+	/* 有关单位： is an addressee too */
+	policy_check_parse("关于开展开发区评价工作的通知\n各开发区管委会，市直有关单位：\n"
+	                   "一、评价范围\n（一）省级开发区。全部纳入。\n",
+	                   &a, &d);
+	assert_int_equal(d.n_warnings, 0);
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -301,6 +335,7 @@ int main(void)
 	    cmocka_unit_test(test_front_and_closing),
 	    cmocka_unit_test(test_printed_layout),
 	    cmocka_unit_test(test_task_table),
+	    cmocka_unit_test(test_addressee_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
