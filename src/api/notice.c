@@ -52,6 +52,7 @@ static int filter_from_query(struct api_ctx *c, struct store_notice_filter *f, b
 	f->task_id = api_query_int(c, "task_id", 0);
 	f->entity_id = api_query_int(c, "entity_id", 0);
 	f->awaiting_reply = api_query_int(c, "awaiting", 0) != 0;
+	f->to_close = api_query_int(c, "to_close", 0) != 0;
 	if (!f->entity_type != !f->entity_id)
 		return api_error(c, 400, "invalid_parameter", "entity_type 与 entity_id 应同时给出",
 		                 f->entity_type ? "entity_id" : "entity_type");
@@ -539,9 +540,9 @@ static int count(struct api_ctx *c, struct store_notice_filter *f, int64_t *n)
 
 static int to_close(struct api_ctx *c, struct api_todo_item *out)
 {
-	struct store_notice_filter f = {.status = "replied"};
+	struct store_notice_filter f = {.to_close = true};
 
-	out->link = "/notices?status=replied";
+	out->link = "/notices?to_close=1";
 	out->level = "warning";
 	return count(c, &f, &out->count);
 }
@@ -583,7 +584,8 @@ const struct api_todo api_notice_todos[] = {
 #define NOTICE_FILTER                                                                              \
 	API_ID_FIELD("org_id", false), API_QSTR("status", 16), API_ID_FIELD("task_id", false),     \
 	    API_QSTR("entity_type", 32), API_ID_FIELD("entity_id", false),                         \
-	    API_INT_FIELD("overdue", false, 0, 1), API_INT_FIELD("awaiting", false, 0, 1)
+	    API_INT_FIELD("overdue", false, 0, 1), API_INT_FIELD("awaiting", false, 0, 1),         \
+	    API_INT_FIELD("to_close", false, 0, 1)
 static const struct api_field list_query[] = {NOTICE_FILTER, API_QPAGE, API_FIELDS_END};
 static const struct api_field export_query[] = {NOTICE_FILTER, API_FIELDS_END};
 

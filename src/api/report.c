@@ -32,6 +32,10 @@ static int report_create(struct api_ctx *c)
 		                 "/status");
 	if (!strcmp(r.status, "done") && r.percent != 100)
 		return api_error(c, 400, "invalid_value", "已完成的节点进度应为100", "/percent");
+	/* a percentage under 未开始 would count in the completion of a milestone that reads as not
+	 * begun */
+	if (!strcmp(r.status, "not_started") && r.percent != 0)
+		return api_error(c, 400, "invalid_value", "未开始的节点进度应为0", "/percent");
 	ev = api_body_ints(c, "evidence_ids", &nev);
 	r.evidence = arena_zalloc(c->a, sizeof(*r.evidence) * (size_t)(nev + 1));
 	r.nevidence = nev;

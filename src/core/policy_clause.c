@@ -329,6 +329,11 @@ static bool prose_units(struct parser *p, const char *s, size_t n, int line, boo
 			if (at < m)
 				m = at;
 		}
+		/* "（A牵头，B负责）": inside a parenthesis a bare 负责 that ends it marks B as
+		 * well; in the body it may be any verb's object, so it is left alone there */
+		if (m >= se && !skip_parens && se >= yb + strlen("负责") &&
+		    pp_has_prefix(s + se - strlen("负责"), strlen("负责"), "负责"))
+			m = se - strlen("负责");
 		if (m < se) {
 			size_t yb2 = yb, ye = m;
 			pp_trim(s, &yb2, &ye);

@@ -131,6 +131,9 @@ static void notice_filter(struct store_sql *q, const void *arg)
 	if (f->awaiting_reply)
 		store_sql_add(q,
 		              " AND n.status NOT IN ('closed', 'draft') AND n.replied_at IS NULL");
+	if (f->to_close)
+		store_sql_add(
+		    q, " AND n.status NOT IN ('closed', 'draft') AND n.replied_at IS NOT NULL");
 	if (f->entity_type) {
 		store_sql_text(q, " AND n.entity_type = ?", f->entity_type);
 		store_sql_int(q, " AND n.entity_id = ?", f->entity_id);

@@ -82,6 +82,9 @@ struct store_notice_filter {
 	 * day) */
 	const char *overdue_before;
 	bool awaiting_reply; /* only notices issued, not closed and not replied to (待反馈) */
+	/* only notices replied to and not closed (待办结), escalated ones too: 已升级 stays the
+	 * status through replies */
+	bool to_close;
 	const char *entity_type; /* non-NULL: only notices about this entity */
 	int64_t entity_id;
 	bool drafts;              /* drafts too (only those who issue notices see them) */

@@ -763,6 +763,35 @@ describe('supervision notices and the inbox', { timeout: h.FILE_TIMEOUT }, () =>
 			await one.close();
 		}
 	});
+
+	test('an escalated notice replied to waits on the office\'s 督办待办结 and the tile\'s link lists it', T, async () => {
+		const tile = async () => (await c.office1.get('/api/todos')).json.items.find((x) => x.key === 'notices_to_close');
+		const before = await tile();
+		assert.equal(before.link, '/notices?to_close=1');
+		let r = await c.office1.post('/api/notices', good({ subject: '升级后反馈的督办' }));
+		assert.equal(r.status, 201, r.text);
+		const id = r.json.id;
+		assert.equal((await c.office1.post(`/api/notices/${id}/escalate`, { comment: '提请领导小组督办' })).status, 200);
+		await receiveOk(id);
+		r = await c.zone1.post(`/api/notices/${id}/reply`, { reply: '已整改到位' });
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.status, 'escalated');
+		const t = await tile();
+		assert.equal(t.count, before.count + 1);
+		r = await c.office1.get('/api/notices?to_close=1&page_size=100');
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.total, t.count);
+		assert.ok(r.json.items.some((n) => n.id === id));
+		assert.ok(r.json.items.every((n) => n.replied_at && n.status !== 'closed'));
+		// the same filter in the export; the zone's list reads its own scope only
+		r = await c.office1.get('/api/notices/export.csv?to_close=1');
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.text.trim().split('\n').length, t.count + 1);
+		assert.equal((await c.zone2.get('/api/notices?to_close=1')).json.total, 0);
+		h.assertError(await c.office1.get('/api/notices?to_close=2'), 400, 'invalid_parameter', 'to_close');
+		assert.equal((await c.office1.post(`/api/notices/${id}/close`, {})).status, 200);
+		assert.equal((await tile()).count, before.count);
+	});
 });
 
 // supervision_notice as migrations 0005 and 0006 made it, to undo 0019 on a database
@@ -855,4 +884,5 @@ describe('the configured organ and 机关代字, and notices from before migrati
 		assert.ok(r.json.id > 7);
 		assert.equal(r.json.number, `抚开改督〔${YEAR}〕1号`);
 	});
+
 });

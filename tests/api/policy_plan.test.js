@@ -222,6 +222,11 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		h.assertError(r, 404, 'not_found');
 		r = await c.zone1.post(`/api/milestones/${m0.id}/reports`, { status: 'done', percent: 80, narrative: '完成' });
 		h.assertError(r, 400, 'invalid_value', '/percent');
+		// 未开始 is 0 %, as 已完成 is 100 %: a percentage would count in the completion under a
+		// status that says nothing was done
+		r = await c.zone1.post(`/api/milestones/${m0.id}/reports`, { status: 'not_started', percent: 30, narrative: '尚未启动' });
+		h.assertError(r, 400, 'invalid_value', '/percent');
+		assert.equal(r.json.error.message, '未开始的节点进度应为0');
 		r = await c.zone1.post(`/api/milestones/${m0.id}/reports`, {
 			status: 'done',
 			percent: 100,

@@ -4,7 +4,7 @@
 // numbers between them) previews the same tasks and units as the document itself; a task table
 // saved as tab-separated text (霍山县 2025年开发区重点工作及责任清单) gives one task per row with
 // its units and deadline as written; a PDF, Word or Excel file is refused with a message that
-// says what it is and how to get its text, and writes nothing. DECISIONS 229, 230.
+// says what it is and how to get its text, and writes nothing. DECISIONS 219, 220.
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');

@@ -502,7 +502,7 @@ describe('the plan and report workflow', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal((await c.zone1.post(`/api/notices/${n2.id}/reply`, { reply: '已落实' })).status, 200);
 		o = await todos(c.office1);
 		assert.equal(o.notices_to_close.count, 1);
-		assert.equal(o.notices_to_close.count, (await c.office1.get('/api/notices?status=replied')).json.total);
+		assert.equal(o.notices_to_close.count, (await c.office1.get('/api/notices?to_close=1')).json.total);
 		assert.equal(o.notices_overdue.count, 1);
 		assert.equal(o.notices_overdue.count, (await c.office1.get('/api/notices?overdue=1')).json.total);
 

@@ -172,10 +172,10 @@ describe('督办单: draft, issue, receipt, replies with files, close, print, au
   test('the office sees both replies and the photo, closes the notice and prints it', async () => {
     const { page, context, watcher } = b
     await login(page, watcher, OFFICE.username, OFFICE.password)
-    // replied, the notice waits for the office to close it: the tile opens the replied ones
+    // replied, the notice waits for the office to close it: the tile opens those to close
     assert.equal(await todoCount(page, 'notices_to_close'), shared.toClose + 1)
     await page.locator(sel('todo-notices_to_close')).click()
-    await page.waitForURL(/\/notices\?status=replied$/)
+    await page.waitForURL(/\/notices\?to_close=1$/)
     await page.locator(sel('notice-row-number'), { hasText: shared.number }).waitFor()
     await page.locator(sel('notice-total'), { hasText: total(shared.toClose + 1) }).waitFor()
     await page.waitForLoadState('networkidle')

@@ -146,6 +146,33 @@ static void test_huitong(void **state)
 	arena_release(&a);
 }
 
+/* "（A牵头，B负责）", the form city task lists write most: A leads and B, before a bare 负责
+ * that ends the parenthesis, is responsible, as with 按职责分工负责; B may be a group. */
+static void test_lead_then_responsible(void **state)
+{
+	(void)state;
+	struct arena a;
+	struct policy_doc d;
+
+	arena_init(&a);
+	policy_check_parse(
+	    "关于深化开发区营商环境改革的实施意见\n"
+	    "1.推行帮办代办。建立帮办代办队伍。（市数据局牵头，市自然资源局负责）\n"
+	    "2.压减审批时限。压减时限。（由市数据局牵头，市自然资源局、各开发区负责）\n"
+	    "3.加强监管。加强监管。（市数据局牵头，各开发区按职责分工负责）\n"
+	    "4.优化流程。优化流程。（市数据局牵头负责）\n",
+	    &a, &d);
+	assert_int_equal(d.n_articles, 4);
+	check_units(&d.articles[0], UNITS("市数据局"), UNITS("市自然资源局"), POLICY_UNITS_PAREN);
+	check_units(&d.articles[1], UNITS("市数据局"), UNITS("市自然资源局", "各开发区"),
+	            POLICY_UNITS_PAREN);
+	check_units(&d.articles[2], UNITS("市数据局"), UNITS("各开发区"), POLICY_UNITS_PAREN);
+	check_units(&d.articles[3], UNITS("市数据局"), NO_UNITS, POLICY_UNITS_PAREN);
+	assert_string_equal(d.articles[0].body, "建立帮办代办队伍。");
+	policy_check_warnings(&d, NULL, 0);
+	arena_release(&a);
+}
+
 /* 国发〔2018〕38号: 负责部门 is responsible; 适用范围 is the scope, never a unit, after ；
  * or after a comma; a provision of one sentence and its parenthesis has no title. */
 static void test_labels_scope(void **state)
@@ -348,10 +375,15 @@ static void test_lookalikes(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_paren_without_rule), cmocka_unit_test(test_paren_with_rule),
-	    cmocka_unit_test(test_rule_variants),      cmocka_unit_test(test_huitong),
-	    cmocka_unit_test(test_labels_scope),       cmocka_unit_test(test_deadlines),
-	    cmocka_unit_test(test_statute_duties),     cmocka_unit_test(test_lookalikes),
+	    cmocka_unit_test(test_paren_without_rule),
+	    cmocka_unit_test(test_paren_with_rule),
+	    cmocka_unit_test(test_rule_variants),
+	    cmocka_unit_test(test_huitong),
+	    cmocka_unit_test(test_lead_then_responsible),
+	    cmocka_unit_test(test_labels_scope),
+	    cmocka_unit_test(test_deadlines),
+	    cmocka_unit_test(test_statute_duties),
+	    cmocka_unit_test(test_lookalikes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

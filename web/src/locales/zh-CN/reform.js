@@ -436,6 +436,7 @@ export default {
     overdue: '已逾期',
     overdueOnly: '仅看逾期未反馈',
     awaitingOnly: '仅看待反馈',
+    toCloseOnly: '仅看待办结',
     issuedAt: '下发时间',
     issuedBy: '下发人',
     issue: '下发',
