@@ -211,8 +211,13 @@ static const char sql_city_years_pg[] = "SELECT set_config('kfq.mujun_first', ?1
 	"WHERE industry_code >= '06' AND industry_code < '47'"
 #define CITY_PARCELS                                                                               \
 	"SELECT enterprise_id, area_m2x100 FROM land_parcel WHERE enterprise_id IS NOT NULL"
+#define CITY_ENTERPRISES_PACKED                                                                    \
+	"SELECT packed, production_on FROM enterprise "                                            \
+	"WHERE industry_code >= '06' AND industry_code < '47'"
 static const char sql_city_enterprises[] = CITY_ENTERPRISES;
-static const char sql_city_enterprises_pg[] = COPY_OUT(CITY_ENTERPRISES);
+/* PostgreSQL sends an enterprise's id, zone and scale as one value made when the row was written
+ * (migration 0084, DECISIONS 223), and its production date as it is (a NULL costs no send) */
+static const char sql_city_enterprises_pg[] = COPY_OUT(CITY_ENTERPRISES_PACKED);
 static const char sql_city_parcels[] = CITY_PARCELS;
 static const char sql_city_parcels_pg[] = COPY_OUT(CITY_PARCELS);
 /* ?1 ?2 the first and last year. IN rather than a range: a prepared statement's generic plan
@@ -374,6 +379,42 @@ int store_mujun_unpack_tax(const unsigned char *p, int len, struct store_tax_row
 	return KFQ_OK;
 }
 
+int store_mujun_unpack_enterprise(const unsigned char *p, int len, struct store_mujun_input *e)
+{
+	if (len != STORE_ENTERPRISE_PACKED || p[16] > 1)
+		return KFQ_EIO;
+	e->enterprise_id = (int64_t)big_endian(p, 8);
+	e->zone_id = (int64_t)big_endian(p + 8, 8);
+	e->group = p[16] ? MUJUN_ABOVE : MUJUN_BELOW;
+	return KFQ_OK;
+}
+
+/* The enterprise in hand of the enterprises' read into e (its area not set): on PostgreSQL
+ * from its packed bytes and production date, on SQLite from its columns. KFQ_EIO for a row of
+ * another layout. */
+static int city_enterprise_row(struct store *s, struct arena *a, struct store_stmt *st,
+                               struct store_mujun_input *e)
+{
+	int len, date = 3;
+
+	if (store_kind(s) == STORE_PG) {
+		const unsigned char *p = store_pg_col_bytes(st, 0, &len);
+		if (store_mujun_unpack_enterprise(p, len, e) != KFQ_OK) {
+			store_set_err(s, "enterprise.packed: %d bytes, not %d", len,
+			              STORE_ENTERPRISE_PACKED);
+			return KFQ_EIO;
+		}
+		date = 1;
+	} else {
+		e->enterprise_id = store_col_int(st, 0);
+		e->zone_id = store_col_int(st, 1);
+		e->group = strcmp(store_col_text(st, 2), "above") ? MUJUN_BELOW : MUJUN_ABOVE;
+	}
+	e->area_m2x100 = 0;
+	e->production_on = store_col_null(st, date) ? NULL : store_col_dup(st, date, a);
+	return KFQ_OK;
+}
+
 /* KFQ_OK when a row of table in the years' read is of a year read, else KFQ_EIO (a row the
  * read did not ask for is an error, never put in another year). */
 static int city_year_read(struct store *s, const struct store_mujun_city *c, const char *table,
@@ -453,11 +494,8 @@ static int city_enterprises(struct store *s, struct arena *a, struct store_mujun
 		if (x->n == cap)
 			by = arena_grow(a, by, sizeof(*by), &cap);
 		e = &by[x->n++];
-		e->enterprise_id = store_col_int(st, 0);
-		e->zone_id = store_col_int(st, 1);
-		e->group = strcmp(store_col_text(st, 2), "above") ? MUJUN_BELOW : MUJUN_ABOVE;
-		e->area_m2x100 = 0;
-		e->production_on = store_col_null(st, 3) ? NULL : store_col_dup(st, 3, a);
+		if ((rc = city_enterprise_row(s, a, st, e)) != KFQ_OK)
+			break;
 	}
 	store_reset(st);
 	if (rc != KFQ_DONE)
