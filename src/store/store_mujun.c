@@ -389,6 +389,16 @@ int store_mujun_unpack_enterprise(const unsigned char *p, int len, struct store_
 	return KFQ_OK;
 }
 
+/* rc, what unpacking table's packed value of len bytes (want for its layout) answered, as the
+ * read's answer: KFQ_EIO, with the error said, for a value of another layout. */
+static int city_unpacked(struct store *s, int rc, const char *table, int len, int want)
+{
+	if (rc == KFQ_OK)
+		return KFQ_OK;
+	store_set_err(s, "%s.packed: %d bytes, not %d", table, len, want);
+	return KFQ_EIO;
+}
+
 /* The enterprise in hand of the enterprises' read into e (its area not set): on PostgreSQL
  * from its packed bytes and production date, on SQLite from its columns. KFQ_EIO for a row of
  * another layout. */
@@ -399,11 +409,9 @@ static int city_enterprise_row(struct store *s, struct arena *a, struct store_st
 
 	if (store_kind(s) == STORE_PG) {
 		const unsigned char *p = store_pg_col_bytes(st, 0, &len);
-		if (store_mujun_unpack_enterprise(p, len, e) != KFQ_OK) {
-			store_set_err(s, "enterprise.packed: %d bytes, not %d", len,
-			              STORE_ENTERPRISE_PACKED);
+		if (city_unpacked(s, store_mujun_unpack_enterprise(p, len, e), "enterprise", len,
+		                  STORE_ENTERPRISE_PACKED) != KFQ_OK)
 			return KFQ_EIO;
-		}
 		date = 1;
 	} else {
 		e->enterprise_id = store_col_int(st, 0);
@@ -437,11 +445,9 @@ static int city_tax_row(struct store *s, const struct store_mujun_city *c, struc
 
 	if (store_kind(s) == STORE_PG) {
 		const unsigned char *p = store_pg_col_bytes(st, 0, &len);
-		if (store_mujun_unpack_tax(p, len, r) != KFQ_OK) {
-			store_set_err(s, "tax_record.packed: %d bytes, not %d", len,
-			              STORE_TAX_PACKED);
+		if (city_unpacked(s, store_mujun_unpack_tax(p, len, r), "tax_record", len,
+		                  STORE_TAX_PACKED) != KFQ_OK)
 			return KFQ_EIO;
-		}
 	} else {
 		r->year = o ? (int)store_col_int(st, 0) : c->first_year;
 		r->enterprise_id = store_col_int(st, o);
@@ -460,11 +466,9 @@ static int city_figure_row(struct store *s, const struct store_mujun_city *c, st
 
 	if (store_kind(s) == STORE_PG) {
 		const unsigned char *p = store_pg_col_bytes(st, 0, &len);
-		if (store_mujun_unpack(p, len, r) != KFQ_OK) {
-			store_set_err(s, "enterprise_figure.packed: %d bytes, not %d", len,
-			              STORE_FIGURE_PACKED);
+		if (city_unpacked(s, store_mujun_unpack(p, len, r), "enterprise_figure", len,
+		                  STORE_FIGURE_PACKED) != KFQ_OK)
 			return KFQ_EIO;
-		}
 	} else {
 		r->year = o ? (int)store_col_int(st, 0) : c->first_year;
 		r->enterprise_id = store_col_int(st, o);
