@@ -206,14 +206,11 @@ static const char sql_city_years_pg[] = "SELECT set_config('kfq.mujun_first', ?1
 
 /* in the table's order, sorted by id in C when it is not already (by_id): ORDER BY id had
  * PostgreSQL walk the primary key and fetch each row, about twice the server's CPU of a scan */
-#define CITY_ENTERPRISES                                                                           \
-	"SELECT id, zone_id, scale, production_on FROM enterprise "                                \
-	"WHERE industry_code >= '06' AND industry_code < '47'"
+#define CITY_INDUSTRIAL         "FROM enterprise WHERE industry_code >= '06' AND industry_code < '47'"
+#define CITY_ENTERPRISES        "SELECT id, zone_id, scale, production_on " CITY_INDUSTRIAL
+#define CITY_ENTERPRISES_PACKED "SELECT packed, production_on " CITY_INDUSTRIAL
 #define CITY_PARCELS                                                                               \
 	"SELECT enterprise_id, area_m2x100 FROM land_parcel WHERE enterprise_id IS NOT NULL"
-#define CITY_ENTERPRISES_PACKED                                                                    \
-	"SELECT packed, production_on FROM enterprise "                                            \
-	"WHERE industry_code >= '06' AND industry_code < '47'"
 static const char sql_city_enterprises[] = CITY_ENTERPRISES;
 /* PostgreSQL sends an enterprise's id, zone and scale as one value made when the row was written
  * (migration 0084, DECISIONS 223), and its production date as it is (a NULL costs no send) */
@@ -389,13 +386,14 @@ int store_mujun_unpack_enterprise(const unsigned char *p, int len, struct store_
 	return KFQ_OK;
 }
 
-/* rc, what unpacking table's packed value of len bytes (want for its layout) answered, as the
- * read's answer: KFQ_EIO, with the error said, for a value of another layout. */
+/* The read's answer to rc, what unpacking a packed value of table (len bytes; its layout's are
+ * want) answered: KFQ_EIO, with the error said, for a value not of that layout. */
 static int city_unpacked(struct store *s, int rc, const char *table, int len, int want)
 {
 	if (rc == KFQ_OK)
 		return KFQ_OK;
-	store_set_err(s, "%s.packed: %d bytes, not %d", table, len, want);
+	store_set_err(s, "%s.packed: a value of %d bytes not of its layout (%d bytes)", table, len,
+	              want);
 	return KFQ_EIO;
 }
 
