@@ -206,13 +206,15 @@ static const char sql_city_years_pg[] = "SELECT set_config('kfq.mujun_first', ?1
 
 /* in the table's order, sorted by id in C when it is not already (by_id): ORDER BY id had
  * PostgreSQL walk the primary key and fetch each row, about twice the server's CPU of a scan */
-#define CITY_ENTERPRISES                                                                           \
-	"SELECT id, zone_id, scale, production_on FROM enterprise "                                \
-	"WHERE industry_code >= '06' AND industry_code < '47'"
+#define CITY_INDUSTRIAL         "FROM enterprise WHERE industry_code >= '06' AND industry_code < '47'"
+#define CITY_ENTERPRISES        "SELECT id, zone_id, scale, production_on " CITY_INDUSTRIAL
+#define CITY_ENTERPRISES_PACKED "SELECT packed, production_on " CITY_INDUSTRIAL
 #define CITY_PARCELS                                                                               \
 	"SELECT enterprise_id, area_m2x100 FROM land_parcel WHERE enterprise_id IS NOT NULL"
 static const char sql_city_enterprises[] = CITY_ENTERPRISES;
-static const char sql_city_enterprises_pg[] = COPY_OUT(CITY_ENTERPRISES);
+/* PostgreSQL sends an enterprise's id, zone and scale as one value made when the row was written
+ * (migration 0084, DECISIONS 223), and its production date as it is (a NULL costs no send) */
+static const char sql_city_enterprises_pg[] = COPY_OUT(CITY_ENTERPRISES_PACKED);
 static const char sql_city_parcels[] = CITY_PARCELS;
 static const char sql_city_parcels_pg[] = COPY_OUT(CITY_PARCELS);
 /* ?1 ?2 the first and last year. IN rather than a range: a prepared statement's generic plan
@@ -374,6 +376,51 @@ int store_mujun_unpack_tax(const unsigned char *p, int len, struct store_tax_row
 	return KFQ_OK;
 }
 
+int store_mujun_unpack_enterprise(const unsigned char *p, int len, struct store_mujun_input *e)
+{
+	if (len != STORE_ENTERPRISE_PACKED || p[16] > 1)
+		return KFQ_EIO;
+	e->enterprise_id = (int64_t)big_endian(p, 8);
+	e->zone_id = (int64_t)big_endian(p + 8, 8);
+	e->group = p[16] ? MUJUN_ABOVE : MUJUN_BELOW;
+	return KFQ_OK;
+}
+
+/* The read's answer to rc, what unpacking a packed value of table (len bytes; its layout's are
+ * want) answered: KFQ_EIO, with the error said, for a value not of that layout. */
+static int city_unpacked(struct store *s, int rc, const char *table, int len, int want)
+{
+	if (rc == KFQ_OK)
+		return KFQ_OK;
+	store_set_err(s, "%s.packed: a value of %d bytes not of its layout (%d bytes)", table, len,
+	              want);
+	return KFQ_EIO;
+}
+
+/* The enterprise in hand of the enterprises' read into e (its area not set): on PostgreSQL
+ * from its packed bytes and production date, on SQLite from its columns. KFQ_EIO for a row of
+ * another layout. */
+static int city_enterprise_row(struct store *s, struct arena *a, struct store_stmt *st,
+                               struct store_mujun_input *e)
+{
+	int len, date = 3;
+
+	if (store_kind(s) == STORE_PG) {
+		const unsigned char *p = store_pg_col_bytes(st, 0, &len);
+		if (city_unpacked(s, store_mujun_unpack_enterprise(p, len, e), "enterprise", len,
+		                  STORE_ENTERPRISE_PACKED) != KFQ_OK)
+			return KFQ_EIO;
+		date = 1;
+	} else {
+		e->enterprise_id = store_col_int(st, 0);
+		e->zone_id = store_col_int(st, 1);
+		e->group = strcmp(store_col_text(st, 2), "above") ? MUJUN_BELOW : MUJUN_ABOVE;
+	}
+	e->area_m2x100 = 0;
+	e->production_on = store_col_null(st, date) ? NULL : store_col_dup(st, date, a);
+	return KFQ_OK;
+}
+
 /* KFQ_OK when a row of table in the years' read is of a year read, else KFQ_EIO (a row the
  * read did not ask for is an error, never put in another year). */
 static int city_year_read(struct store *s, const struct store_mujun_city *c, const char *table,
@@ -396,11 +443,9 @@ static int city_tax_row(struct store *s, const struct store_mujun_city *c, struc
 
 	if (store_kind(s) == STORE_PG) {
 		const unsigned char *p = store_pg_col_bytes(st, 0, &len);
-		if (store_mujun_unpack_tax(p, len, r) != KFQ_OK) {
-			store_set_err(s, "tax_record.packed: %d bytes, not %d", len,
-			              STORE_TAX_PACKED);
+		if (city_unpacked(s, store_mujun_unpack_tax(p, len, r), "tax_record", len,
+		                  STORE_TAX_PACKED) != KFQ_OK)
 			return KFQ_EIO;
-		}
 	} else {
 		r->year = o ? (int)store_col_int(st, 0) : c->first_year;
 		r->enterprise_id = store_col_int(st, o);
@@ -419,11 +464,9 @@ static int city_figure_row(struct store *s, const struct store_mujun_city *c, st
 
 	if (store_kind(s) == STORE_PG) {
 		const unsigned char *p = store_pg_col_bytes(st, 0, &len);
-		if (store_mujun_unpack(p, len, r) != KFQ_OK) {
-			store_set_err(s, "enterprise_figure.packed: %d bytes, not %d", len,
-			              STORE_FIGURE_PACKED);
+		if (city_unpacked(s, store_mujun_unpack(p, len, r), "enterprise_figure", len,
+		                  STORE_FIGURE_PACKED) != KFQ_OK)
 			return KFQ_EIO;
-		}
 	} else {
 		r->year = o ? (int)store_col_int(st, 0) : c->first_year;
 		r->enterprise_id = store_col_int(st, o);
@@ -453,11 +496,8 @@ static int city_enterprises(struct store *s, struct arena *a, struct store_mujun
 		if (x->n == cap)
 			by = arena_grow(a, by, sizeof(*by), &cap);
 		e = &by[x->n++];
-		e->enterprise_id = store_col_int(st, 0);
-		e->zone_id = store_col_int(st, 1);
-		e->group = strcmp(store_col_text(st, 2), "above") ? MUJUN_BELOW : MUJUN_ABOVE;
-		e->area_m2x100 = 0;
-		e->production_on = store_col_null(st, 3) ? NULL : store_col_dup(st, 3, a);
+		if ((rc = city_enterprise_row(s, a, st, e)) != KFQ_OK)
+			break;
 	}
 	store_reset(st);
 	if (rc != KFQ_DONE)

@@ -121,6 +121,14 @@ struct store_tax_row {
 #define STORE_TAX_PACKED (4 + 8 + 8)
 int store_mujun_unpack_tax(const unsigned char *p, int len, struct store_tax_row *r);
 
+/* An enterprise as PostgreSQL's enterprise.packed holds it (migration 0084, DECISIONS 223): id
+ * and zone (int8 each, big-endian) and one byte, 1 for 规上 (scale 'above') and 0 for 规下. Sets
+ * e's enterprise_id, zone_id and group (nothing else) from p[0..len): KFQ_OK, or KFQ_EIO, e
+ * untouched, when len is not STORE_ENTERPRISE_PACKED (a NULL's -1 included) or the byte is
+ * neither. */
+#define STORE_ENTERPRISE_PACKED (8 + 8 + 1)
+int store_mujun_unpack_enterprise(const unsigned char *p, int len, struct store_mujun_input *e);
+
 /* Whether the audit records after *mark (the head an evaluation of year was read at) leave that
  * evaluation as it is: *unchanged true when the record at mark is still the one it was (same
  * number, same hash) and none after it can change the year's evaluation

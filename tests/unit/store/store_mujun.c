@@ -324,6 +324,40 @@ static void test_unpack_tax(void **state)
 	assert_memory_equal(&r, &was, sizeof(r));
 }
 
+/* store_mujun_unpack_enterprise: migration 0084's layout, big-endian, the scale's byte 1 or 0;
+ * any other length or byte is an error and leaves the enterprise as it was */
+static void test_unpack_enterprise(void **state)
+{
+	static const unsigned char above[STORE_ENTERPRISE_PACKED] = {
+	    0x00, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, /* enterprise 0x010203040506 */
+	    0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, /* zone INT64_MAX */
+	    0x01,                                           /* 规上 */
+	};
+	unsigned char row[STORE_ENTERPRISE_PACKED];
+	struct store_mujun_input e = {.area_m2x100 = 5, .production_on = "2024-09-01"}, was;
+
+	(void)state;
+	assert_int_equal(store_mujun_unpack_enterprise(above, sizeof(above), &e), KFQ_OK);
+	assert_int_equal(e.enterprise_id, 0x010203040506);
+	assert_int_equal(e.zone_id, INT64_MAX);
+	assert_int_equal(e.group, MUJUN_ABOVE);
+	assert_int_equal(e.area_m2x100, 5);
+	assert_string_equal(e.production_on, "2024-09-01");
+	memcpy(row, above, sizeof(row));
+	row[7] = 0x07;
+	row[16] = 0x00;
+	assert_int_equal(store_mujun_unpack_enterprise(row, sizeof(row), &e), KFQ_OK);
+	assert_int_equal(e.enterprise_id, 0x010203040507);
+	assert_int_equal(e.group, MUJUN_BELOW);
+	was = e;
+	row[16] = 0x02;
+	assert_int_equal(store_mujun_unpack_enterprise(row, sizeof(row), &e), KFQ_EIO);
+	assert_int_equal(store_mujun_unpack_enterprise(above, sizeof(above) - 1, &e), KFQ_EIO);
+	assert_int_equal(store_mujun_unpack_enterprise(above, sizeof(above) + 1, &e), KFQ_EIO);
+	assert_int_equal(store_mujun_unpack_enterprise(NULL, -1, &e), KFQ_EIO); /* NULL */
+	assert_memory_equal(&e, &was, sizeof(e));
+}
+
 /* One audit record of entity_type entity_id, as a change of that kind writes it. */
 static void append(struct store *s, const char *entity_type, const char *entity_id)
 {
@@ -417,8 +451,9 @@ static void test_space(void **state)
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_mujun),      cmocka_unit_test(test_unpack),
-	    cmocka_unit_test(test_unpack_tax), cmocka_unit_test(test_unchanged),
-	    cmocka_unit_test(test_space),      cmocka_unit_test(testdb_test_chain)};
+	    cmocka_unit_test(test_mujun),       cmocka_unit_test(test_unpack),
+	    cmocka_unit_test(test_unpack_tax),  cmocka_unit_test(test_unpack_enterprise),
+	    cmocka_unit_test(test_unchanged),   cmocka_unit_test(test_space),
+	    cmocka_unit_test(testdb_test_chain)};
 	return testdb_main(argc, argv, "store_mujun", tests, sizeof(tests) / sizeof(tests[0]));
 }
