@@ -23,7 +23,7 @@
 # tables of fewer than 50 rows, such as the organizations and tasks here).
 #   bench/speed.sh [DURATION_SECONDS] [ROUNDS]   (BIN=… default build/kfq; OLD=…; DBS="sqlite pg";
 #   PG_SOCKET=1: PostgreSQL over its Unix socket rather than loopback TCP; THREADS=N: every
-#   server's worker threads, default the number of CPUs)
+#   server's worker threads, default kfq's: one per CPU, two per CPU with PostgreSQL)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DUR=${1:-5}

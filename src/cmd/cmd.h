@@ -36,7 +36,7 @@ struct cmd_options {
 	const char *web_root; /* serve */
 	const char
 	    *data_dir;    /* serve: evidence files; default beside a SQLite file, or var/files */
-	int threads;      /* serve */
+	int threads;      /* serve; 0 = by the database (cmd_threads) */
 	bool access_log;  /* serve */
 	bool trust_proxy; /* serve */
 	/* serve: the audit checkpoint file and how often the head is looked at (0 = never) */
@@ -65,6 +65,9 @@ void cmd_options_init(struct cmd_options *o);
  * notice_organ, notice_code, and the limits: max_connections, max_connections_per_addr,
  * header_timeout, body_min_rate, body_memory, drain_timeout). */
 int cmd_options_load(struct cmd_options *o, const char *path);
+/* The worker threads of `kfq serve`: o->threads when set, else one per online CPU (at least 2)
+ * with SQLite and two per CPU with PostgreSQL, at most 256. */
+int cmd_threads(const struct cmd_options *o);
 /* A whole number 0..max (a checkpoint interval, a number of days, MiB): false for anything
  * else. */
 bool cmd_parse_count(const char *v, int max, int *out);

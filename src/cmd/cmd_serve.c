@@ -30,7 +30,8 @@ static const char usage[] =
     "  --web-root DIR    built web app to serve (default web/dist when it exists)\n"
     "  --data-dir DIR    evidence files (default: files/ beside the SQLite database, or\n"
     "                    var/files with PostgreSQL); uploads arrive in its tmp/\n"
-    "  --threads N       worker threads, each with its own database connection\n"
+    "  --threads N       worker threads, each with its own database connection (default\n"
+    "                    one per CPU, at least 2; two per CPU with PostgreSQL)\n"
     "  --no-access-log   do not write JSON access lines to stderr\n"
     "  --trust-proxy     trust X-Forwarded-For/-Proto from a proxy on 127.0.0.1 (nginx);\n"
     "                    that proxy is not held to the per-address connection limit\n"
@@ -206,7 +207,7 @@ int cmd_serve(int argc, char **argv)
 	hcfg.web_root = o.web_root;
 	snprintf(spool_dir, sizeof(spool_dir), "%s/tmp", acfg.data_dir);
 	hcfg.spool_dir = spool_dir;
-	hcfg.threads = o.threads;
+	hcfg.threads = cmd_threads(&o);
 	hcfg.access_log = o.access_log;
 	hcfg.trust_proxy = o.trust_proxy;
 	if (o.max_connections)

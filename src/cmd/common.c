@@ -33,14 +33,25 @@ void cmd_options_init(struct cmd_options *o)
 	memset(o, 0, sizeof(*o));
 	o->db = env && *env ? env : CMD_DEFAULT_DB;
 	o->listen = CMD_DEFAULT_LISTEN;
-	o->threads = (int)sysconf(_SC_NPROCESSORS_ONLN);
-	if (o->threads < 2)
-		o->threads = 2;
+	o->threads = 0; /* cmd_threads, once the database is known */
 	o->access_log = true;
 	o->checkpoint_interval = CMD_DEFAULT_CHECKPOINT_INTERVAL;
 	o->reply_horizon_days = NOTICE_HORIZON_DAYS;
 	o->pow_bits = POW_DEFAULT_BITS;
 	o->answer_cache_mb = CMD_DEFAULT_ANSWER_CACHE_MB;
+}
+
+int cmd_threads(const struct cmd_options *o)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (o->threads)
+		return o->threads;
+	/* a PostgreSQL worker waits for each round trip with its core idle: a second worker per
+	 * CPU runs meanwhile (DECISIONS 225); SQLite's work on the CPU alone */
+	if (store_is_pg_url(o->db))
+		n *= 2;
+	return n < 2 ? 2 : n > 256 ? 256 : (int)n;
 }
 
 /* personal_cipher: "secretbox" (v1, the default) or "sm4" (v2, 密评) */

@@ -771,8 +771,11 @@ void guard_metrics_write(struct strbuf *sb)
 	            "kfq_http_connections_cut_total{phase=\"headers\"} %llu\n"
 	            "kfq_http_connections_cut_total{phase=\"body\"} %llu\n"
 	            "# HELP kfq_http_body_memory_bytes Request bodies held in memory now.\n"
-	            "# TYPE kfq_http_body_memory_bytes gauge\nkfq_http_body_memory_bytes %zu\n",
+	            "# TYPE kfq_http_body_memory_bytes gauge\nkfq_http_body_memory_bytes %zu\n"
+	            "# HELP kfq_http_worker_threads Worker threads answering requests, each with "
+	            "its own database connection.\n"
+	            "# TYPE kfq_http_worker_threads gauge\nkfq_http_worker_threads %d\n",
 	            open, atomic_load(&g->refused_busy), atomic_load(&g->refused_per_addr),
 	            atomic_load(&g->cut_headers), atomic_load(&g->cut_body),
-	            atomic_load(&g->body_memory));
+	            atomic_load(&g->body_memory), g->cfg.threads);
 }

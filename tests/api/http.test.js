@@ -189,6 +189,22 @@ describe('http', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.match(r.text, new RegExp(`^kfq_db_up\\{backend="${h.IS_PG ? 'postgresql' : 'sqlite'}"\\} 1$`, 'm'));
 	});
 
+	test('worker threads: one per CPU (at least 2) on SQLite, two per CPU on PostgreSQL, unless set', T, async () => {
+		const n = os.cpus().length * (h.IS_PG ? 2 : 1); // the online CPUs, as sysconf counts them
+		const workers = async (server) => {
+			const m = /^kfq_http_worker_threads (\d+)$/m.exec((await new h.Client(server).get('/metrics')).text);
+			assert.ok(m, 'no kfq_http_worker_threads in /metrics');
+			return Number(m[1]);
+		};
+		assert.equal(await workers(srv), Math.min(Math.max(n, 2), 256));
+		const set = await h.startServer({ db: srv.db, users: [], serveArgs: ['--threads', '3'] });
+		try {
+			assert.equal(await workers(set), 3);
+		} finally {
+			await set.close();
+		}
+	});
+
 	test('/metrics refuses a client that is not on loopback', T, async (t) => {
 		const ip = Object.values(os.networkInterfaces())
 			.flat()
