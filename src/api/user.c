@@ -300,7 +300,7 @@ static int export(struct api_ctx *c)
 		export_text(
 		    &x, personal_view(c->a, PERSONAL_PHONE, users[i].phone, c->w.reveal_personal));
 		export_text(&x, enum_label(&enum_role, users[i].role));
-		export_text(&x, users[i].data_scope);
+		export_text(&x, enum_label(&enum_data_scope, users[i].data_scope));
 		export_text(&x, users[i].locked_until > c->now ? "已锁定" : "正常");
 		export_time(&x, users[i].created_at);
 		export_time(&x, users[i].last_login_at);
