@@ -45,8 +45,8 @@ void api_login_metrics_write(struct strbuf *sb)
 	    "# HELP kfq_login_dummy_hashes_total Logins of unknown or locked names, checked "
 	    "against a dummy hash.\n"
 	    "# TYPE kfq_login_dummy_hashes_total counter\nkfq_login_dummy_hashes_total %llu\n"
-	    "# HELP kfq_login_throttled_total Logins refused because the address or the name "
-	    "at that address failed too often.\n"
+	    "# HELP kfq_login_throttled_total Logins and password changes refused because the "
+	    "address or the name at that address failed too often.\n"
 	    "# TYPE kfq_login_throttled_total counter\nkfq_login_throttled_total %llu\n",
 	    atomic_load(&dummy_hashes), atomic_load(&throttled));
 }
