@@ -2,6 +2,7 @@
 // the admin cannot.
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import os from 'node:os'
 import { startServer } from './server.js'
 import { openBrowser, login, logout, menuTexts, pickOption, shot, sel, RUN, exportFrom } from './helpers.js'
 import { testWithShots } from './helpers.js'
@@ -126,6 +127,25 @@ describe('audit log', () => {
     await page.locator(sel('audit-row-action')).first().waitFor()
     const shown = await page.locator(`${sel('audit-filter-range')} input`).evaluateAll((els) => els.map((e) => e.value))
     assert.deepEqual(shown, [`${day} 00:00:00`, `${day} 23:59:59`])
+    watcher.assertClean()
+  })
+
+  test('操作人 typed as a login name lists that login, the command line’s too', async () => {
+    // the accounts of this test were made with `kfq user add`: recorded as cli:<login>, no id
+    const { page, watcher } = b
+    const cli = `cli:${os.userInfo().username}`
+    await page.goto('/audit')
+    await page.locator(sel('audit-row-action')).first().waitFor()
+    await page.locator(`${sel('audit-filter-user')} input`).fill(cli)
+    await page.keyboard.press('Enter')
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/audit?') && r.url().includes('username=')),
+      page.locator(sel('audit-search-submit')).click(),
+    ])
+    assert.equal(new URL(page.url()).searchParams.get('username'), cli)
+    await page.locator(sel('audit-row-user')).first().waitFor()
+    const users = (await page.locator(sel('audit-row-user')).allInnerTexts()).map((x) => x.trim())
+    assert.ok(users.length >= 3 && users.every((x) => x === cli), users.join())
     watcher.assertClean()
   })
 })
