@@ -52,8 +52,9 @@ if [ ! -f "$DB" ]; then
 	echo
 	echo "  First login:  admin / $pw"
 	echo "  (kept in $PWFILE until you change it; you will be asked to change it at first login)"
-	echo "  Demo accounts for the reform office, a zone, the finance bureau, the auditor and the"
-	echo "  security officer: var/demo-accounts.txt"
+	echo "  Demo accounts of every other role (the reform office, two zones, the departments, the"
+	echo "  auditor, a supervisor, the security officer), each with a one-time password:"
+	echo "  var/demo-accounts.txt"
 elif [ -f "$PWFILE" ]; then
 	if "$BIN" user list --db "$DB" | awk '$2 == "admin" && $5 == "no" { found = 1 } END { exit !found }'; then
 		rm -f "$PWFILE"

@@ -39,6 +39,7 @@ static int filter_from_query(struct api_ctx *c, struct store_audit_filter *f, bo
 	f->entity_id = api_query_str(c, "entity_id");
 	f->action = api_query_str(c, "action");
 	f->user_id = api_query_int(c, "user_id", 0);
+	f->username = api_query_str(c, "username");
 	if (time_param(c, "from", &f->from) != 0 || time_param(c, "to", &f->to) != 0)
 		return -1;
 	if (paged)
@@ -242,8 +243,9 @@ static int export(struct api_ctx *c)
 }
 
 #define AUDIT_FILTER                                                                               \
-	API_ID_FIELD("user_id", false), API_QSTR("entity_type", 32), API_QSTR("entity_id", 32),    \
-	    API_QSTR("action", 32), API_QSTR("from", 40), API_QSTR("to", 40)
+	API_ID_FIELD("user_id", false), API_QSTR("username", 64), API_QSTR("entity_type", 32),     \
+	    API_QSTR("entity_id", 32), API_QSTR("action", 32), API_QSTR("from", 40),               \
+	    API_QSTR("to", 40)
 static const struct api_field list_query[] = {AUDIT_FILTER, API_QPAGE, API_FIELDS_END};
 static const struct api_field export_query[] = {AUDIT_FILTER, API_FIELDS_END};
 

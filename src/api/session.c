@@ -1,6 +1,7 @@
 /* session.c - sign in, the current session, sign out, change password.
  * The limits on failed logins come from core/account.c (api/ratelimit.c applies them); this
- * file answers alike for every failure and sets the cookie. */
+ * file answers alike for every failure and sets the cookie. A wrong current password in a
+ * password change counts as a failed login. */
 #include "api/api.h"
 
 #include "app/password.h"
@@ -44,8 +45,8 @@ void api_login_metrics_write(struct strbuf *sb)
 	    "# HELP kfq_login_dummy_hashes_total Logins of unknown or locked names, checked "
 	    "against a dummy hash.\n"
 	    "# TYPE kfq_login_dummy_hashes_total counter\nkfq_login_dummy_hashes_total %llu\n"
-	    "# HELP kfq_login_throttled_total Logins refused because the address or the name "
-	    "at that address failed too often.\n"
+	    "# HELP kfq_login_throttled_total Logins and password changes refused because the "
+	    "address or the name at that address failed too often.\n"
 	    "# TYPE kfq_login_throttled_total counter\nkfq_login_throttled_total %llu\n",
 	    atomic_load(&dummy_hashes), atomic_load(&throttled));
 }
@@ -81,9 +82,26 @@ static int too_many(struct api_ctx *c, int64_t wait)
 	    NULL);
 }
 
-/* A failed login: recorded for an existing account, counted by both limiters. The answer is
- * the same for a wrong password, an unknown name and a locked account. */
-static int failed(struct api_ctx *c, const struct store_user *u, const char *akey, const char *nkey)
+/* The limiters' keys of a check of NAME's password from this client. 0 to go on; -1 when the
+ * address or the name must wait (answered 429: nothing is looked up then) or on an error. */
+static int must_wait(struct api_ctx *c, const char *name, char *akey, char *nkey)
+{
+	int64_t wa, wn;
+
+	account_login_addr_key(c->req->client_addr, akey);
+	account_login_name_key(name, c->req->client_addr, nkey);
+	if (api_ratelimit_wait(c, akey, &wa) != 0 || api_ratelimit_wait(c, nkey, &wn) != 0)
+		return -1;
+	if (wa || wn)
+		return too_many(c, wa > wn ? wa : wn);
+	return 0;
+}
+
+/* A wrong password: recorded for an existing account, counted by both limiters. 0 when the
+ * caller is to answer the failure itself; -1 when this failure made the address or the name
+ * wait (answered 429) or on an error. */
+static int count_failure(struct api_ctx *c, const struct store_user *u, const char *akey,
+                         const char *nkey)
 {
 	int64_t ba, bn;
 	int rc;
@@ -96,6 +114,15 @@ static int failed(struct api_ctx *c, const struct store_user *u, const char *ake
 		return -1;
 	if (ba || bn)
 		return too_many(c, ba > bn ? ba : bn);
+	return 0;
+}
+
+/* A failed login. The answer is the same for a wrong password, an unknown name and a locked
+ * account. */
+static int failed(struct api_ctx *c, const struct store_user *u, const char *akey, const char *nkey)
+{
+	if (count_failure(c, u, akey, nkey) != 0)
+		return -1;
 	return api_error(c, 401, "invalid_credentials", "用户名或密码错误，或账号已被锁定", NULL);
 }
 
@@ -106,18 +133,12 @@ static int login(struct api_ctx *c)
 	struct store_user u;
 	char token[64], csrf[64], th[65], rehash[PASSWORD_HASH_MAX];
 	char akey[ACCOUNT_LOGIN_KEY_MAX], nkey[ACCOUNT_LOGIN_KEY_MAX];
-	int64_t wa, wn;
 	bool rehashed = false, known;
 	int rc;
 
 	c->actor.username = username;
-	account_login_addr_key(c->req->client_addr, akey);
-	account_login_name_key(username, c->req->client_addr, nkey);
-	/* an address or a name that must wait is not even looked up */
-	if (api_ratelimit_wait(c, akey, &wa) != 0 || api_ratelimit_wait(c, nkey, &wn) != 0)
+	if (must_wait(c, username, akey, nkey) != 0)
 		return -1;
-	if (wa || wn)
-		return too_many(c, wa > wn ? wa : wn);
 	rc = store_user_get_auth(c->db, c->a, username, &u);
 	if (rc != KFQ_OK && rc != KFQ_ENOTFOUND)
 		return api_store_error(c, rc);
@@ -179,13 +200,21 @@ static int change_password(struct api_ctx *c)
 	const char *new_pw = api_body_str(c, "new_password");
 	struct store_user u;
 	char hash[PASSWORD_HASH_MAX];
+	char akey[ACCOUNT_LOGIN_KEY_MAX], nkey[ACCOUNT_LOGIN_KEY_MAX];
 	enum password_verdict v;
 	int rc;
 
+	/* a wrong current password is a failed login of the name at this address: a session left
+	 * open is no way round the limits to find out its owner's password */
+	if (must_wait(c, c->sess.user.username, akey, nkey) != 0)
+		return -1;
 	if ((rc = store_user_get_auth(c->db, c->a, c->sess.user.username, &u)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (!password_verify(u.password_hash, old_pw))
+	if (!password_verify(u.password_hash, old_pw)) {
+		if (count_failure(c, &u, akey, nkey) != 0)
+			return -1;
 		return api_error(c, 400, "wrong_password", "原密码不正确", "/old_password");
+	}
 	if ((v = account_password_check(new_pw)) != PASSWORD_OK)
 		return api_error(c, 400, "weak_password", account_password_message(v),
 		                 "/new_password");

@@ -1,9 +1,10 @@
 /* user.c - account administration: list, create, update, lock, unlock, reset password, export.
  * Separation of duties (core/account.h): the system administrator manages the ordinary
  * accounts, the security officer the guarded ones (auditor, supervisor, security officer);
- * a change by the administrator that widens what an account may approve becomes a role change
- * pending for the security officer (role_change.c decides it). Must not write SQL or hash
- * outside app/password.c. */
+ * a change by the administrator that widens what an account may approve (its role's approving
+ * permissions, their scope, or a move to an organization holding a capability its own lacks)
+ * becomes a role change pending for the security officer (role_change.c decides it). Must not
+ * write SQL or hash outside app/password.c. */
 #include "api/api.h"
 #include "api/capability.h"
 #include "api/export.h"
@@ -12,6 +13,7 @@
 #include "app/user_json.h"
 #include "core/enums.h"
 #include "core/personal.h"
+#include "store/store_capability.h"
 #include "store/store_org.h"
 
 #include <string.h>
@@ -200,10 +202,34 @@ static int propose(struct api_ctx *c, const struct store_user *to)
 	return api_ok(c, 202);
 }
 
+/* Does organization `to` hold a capability (职能授权) that `from` does not? What an account may
+ * approve is also its organization's capabilities (confirm_revenue, approve_staffing, …): an
+ * account moved there may approve more. */
+static int gains_capability(struct api_ctx *c, int64_t from, int64_t to, bool *gains)
+{
+	const char **had, **has;
+	int nhad, nhas, rc;
+
+	*gains = false;
+	if (from == to)
+		return 0;
+	if ((rc = store_capability_of_org(c->db, c->a, from, &had, &nhad)) != KFQ_OK ||
+	    (rc = store_capability_of_org(c->db, c->a, to, &has, &nhas)) != KFQ_OK)
+		return api_store_error(c, rc);
+	for (int i = 0; i < nhas && !*gains; i++) {
+		bool held = false;
+		for (int k = 0; k < nhad && !held; k++)
+			held = !strcmp(has[i], had[k]);
+		*gains = !held;
+	}
+	return 0;
+}
+
 static int update(struct api_ctx *c)
 {
 	struct store_user old, u;
 	struct account_grant from, to;
+	bool gains;
 	int rc;
 
 	if (load(c, &old) != 0)
@@ -215,9 +241,12 @@ static int update(struct api_ctx *c)
 		return api_error(c, 400, "invalid_value", "不能修改自己的角色", "/role");
 	grant_of(&old, &from);
 	grant_of(&u, &to);
-	if (!(account_role_perms(c->sess.user.role) & PERM_ACCOUNT_SECURITY) &&
-	    account_widens_approval(&from, &to))
-		return propose(c, &u);
+	if (!(account_role_perms(c->sess.user.role) & PERM_ACCOUNT_SECURITY)) {
+		if (gains_capability(c, old.org_id, u.org_id, &gains) != 0)
+			return -1;
+		if (gains || account_widens_approval(&from, &to))
+			return propose(c, &u);
+	}
 	if ((rc = store_user_update(c->db, &c->actor, &user_json_audit, &u)) != KFQ_OK)
 		return api_store_error(c, rc);
 	return reply_user(c, u.id, 200);
@@ -300,7 +329,7 @@ static int export(struct api_ctx *c)
 		export_text(
 		    &x, personal_view(c->a, PERSONAL_PHONE, users[i].phone, c->w.reveal_personal));
 		export_text(&x, enum_label(&enum_role, users[i].role));
-		export_text(&x, users[i].data_scope);
+		export_text(&x, enum_label(&enum_data_scope, users[i].data_scope));
 		export_text(&x, users[i].locked_until > c->now ? "已锁定" : "正常");
 		export_time(&x, users[i].created_at);
 		export_time(&x, users[i].last_login_at);

@@ -217,6 +217,8 @@ static void audit_filter(struct store_sql *q, const void *arg)
 	store_sql_add(q, " WHERE 1 = 1");
 	if (f->user_id)
 		store_sql_int(q, " AND user_id = ?", f->user_id);
+	if (f->username)
+		store_sql_text(q, " AND username = ?", f->username);
 	if (f->entity_type)
 		store_sql_text(q, " AND entity_type = ?", f->entity_type);
 	if (f->entity_id)

@@ -53,7 +53,8 @@ int store_audit_entity(struct store *s, const struct store_actor *who, const cha
                        store_entity_writer fn, const void *json);
 
 struct store_audit_filter {
-	int64_t user_id; /* 0 = any */
+	int64_t user_id;      /* 0 = any */
+	const char *username; /* the login name recorded (cli:… for the command line); NULL = any */
 	const char *entity_type;
 	const char *entity_id;
 	const char *action;

@@ -87,10 +87,32 @@ int xlsx_sheet(struct xlsx *x, const char *sheet, const char *const *headers, co
 	return add_sheet(x, sheet, headers, widths, ncols);
 }
 
+/* Excel's limit on a cell's text, in characters: libxlsxwriter refuses a longer one, and the
+ * cell stayed empty (an audit record of a 督办单 with its replies can be longer) */
+#define CELL_CHARS_MAX 32767
+static const char cut_mark[] = "…（超出 Excel 单元格 32767 个字符的上限，其余已截断）";
+#define CUT_MARK_CHARS 34
+
 void xlsx_text(struct xlsx *x, const char *s)
 {
-	if (s)
+	size_t chars = 0, keep = 0;
+	char *cut;
+
+	if (s && strlen(s) > CELL_CHARS_MAX) {
+		for (size_t i = 0; s[i]; i++)
+			if (((unsigned char)s[i] & 0xC0) != 0x80 &&
+			    chars++ == CELL_CHARS_MAX - CUT_MARK_CHARS)
+				keep = i; /* where the first character cut off begins */
+	}
+	if (chars > CELL_CHARS_MAX) {
+		cut = xmalloc(keep + sizeof(cut_mark));
+		memcpy(cut, s, keep);
+		memcpy(cut + keep, cut_mark, sizeof(cut_mark));
+		worksheet_write_string(x->ws, x->row, x->col, cut, NULL);
+		free(cut);
+	} else if (s) {
 		worksheet_write_string(x->ws, x->row, x->col, s, NULL);
+	}
 	x->col++;
 }
 

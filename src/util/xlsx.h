@@ -14,7 +14,8 @@ int xlsx_open(struct xlsx **out, const char *sheet, const char *const *headers,
 /* Starts another worksheet with its own header row; the following rows go there. */
 int xlsx_sheet(struct xlsx *x, const char *sheet, const char *const *headers, const double *widths,
                int ncols);
-/* Cells of the next row, written left to right; NULL text leaves the cell empty. */
+/* Cells of the next row, written left to right; NULL text leaves the cell empty. A text longer
+ * than a cell may hold (32,767 characters) keeps its beginning and ends saying it was cut. */
 void xlsx_text(struct xlsx *x, const char *s);
 void xlsx_int(struct xlsx *x, int64_t v);
 /* A share in basis points (10000 = 100 %) as a number Excel shows as a percentage, 50.00 %. */

@@ -175,6 +175,18 @@ describe('audit', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(past.json.total, 0);
 		const since = await c.auditor1.get(`/api/audit?from=${encodeURIComponent('2000-01-01T00:00:00+08:00')}`);
 		assert.equal(since.json.total, all);
+		// by login name, as the page's 操作人 takes it typed: also the command line's changes,
+		// which have no user id to filter by
+		const byName = await c.auditor1.get('/api/audit?username=office1&page_size=500');
+		assert.ok(byName.json.total > 0 && byName.json.items.every((x) => x.username === 'office1'), byName.text);
+		const officeId = byName.json.items[0].user_id;
+		assert.equal(byName.json.total, (await c.auditor1.get(`/api/audit?user_id=${officeId}&page_size=1`)).json.total);
+		const cli = await c.auditor1.get(`/api/audit?username=${encodeURIComponent(CLI_USER)}&page_size=500`);
+		assert.ok(cli.json.total > 0 && cli.json.items.every((x) => x.username === CLI_USER && x.user_id === null), cli.text);
+		assert.equal((await c.auditor1.get('/api/audit?username=nobody-at-all')).json.total, 0);
+		const csv = await c.auditor1.get(`/api/audit/export.csv?username=${encodeURIComponent(CLI_USER)}`);
+		assert.equal(csv.status, 200, csv.text);
+		assert.equal(csv.text.trim().split('\r\n').length, 1 + cli.json.total);
 		h.assertError(await c.auditor1.get('/api/audit?from=yesterday'), 400, 'invalid_parameter', 'from');
 		h.assertError(await c.auditor1.get('/api/audit?user_id=-1'), 400, 'invalid_parameter', 'user_id');
 		h.assertError(await c.auditor1.get('/api/audit?seq=1'), 400, 'unknown_parameter', 'seq');

@@ -75,3 +75,31 @@ describe('the audit log in Chinese', { timeout: h.FILE_TIMEOUT * 2, skip: h.IS_P
 		assert.equal(valueKey('area_m2', has), 'area_m2');
 	});
 });
+
+// The permissions each role holds are shown by name on 用户管理 › 角色与权限 (and in the
+// session); a module that adds a permission without its Chinese name showed the bare code there.
+describe('the roles in Chinese', { timeout: h.FILE_TIMEOUT, skip: h.IS_PG && 'labels do not depend on the database' }, () => {
+	let srv;
+
+	before(async () => {
+		srv = await h.startServer({ users: h.DEFAULT_USERS.filter((u) => u.username === 'admin') });
+	});
+
+	after(async () => {
+		if (srv) await srv.close();
+	});
+
+	test('every permission of every role, and every role, has its Chinese name', T, async () => {
+		const m = await messages();
+		const c = await h.loginAll(srv, ['admin']);
+		const r = await c.admin.get('/api/roles');
+		assert.equal(r.status, 200, r.text);
+		const missing = new Set();
+		for (const role of r.json.items) {
+			if (typeof lookup(m, `enums.role.${role.role}`) !== 'string') missing.add(`role ${role.role}`);
+			for (const p of role.permissions) if (typeof lookup(m, `enums.permission.${p}`) !== 'string') missing.add(`permission ${p}`);
+		}
+		assert.ok(r.json.items.length >= 8, r.text);
+		assert.deepEqual([...missing].sort(), []);
+	});
+});

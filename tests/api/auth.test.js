@@ -420,6 +420,30 @@ describe('failed logins', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal((await attempt('county1', h.pw('county1'), '198.51.100.8')).status, 200);
 	});
 
+	test('a wrong current password in a password change is a failed login of that name at that address: limited and logged alike', T, async () => {
+		// a session left open is no way round the limits to find out its owner's password
+		const addr = '198.51.100.11';
+		const c = new h.Client(srv);
+		assert.equal((await c.tryLogin('super1', h.pw('super1'), from(addr))).status, 200);
+		const change = (old) => c.put('/api/session/password', { old_password: old, new_password: NEW_PW }, from(addr));
+		for (let i = 1; i <= 4; i++) h.assertError(await change(`Wrong-Passw0rd-${i}`), 400, 'wrong_password', '/old_password');
+		const fifth = await change('Wrong-Passw0rd-5');
+		h.assertError(fifth, 429, 'too_many_attempts');
+		assert.equal(fifth.json.error.message, '登录失败次数过多，请15分钟后再试');
+		assert.equal(fifth.headers.get('retry-after'), '900');
+		// while the name waits there, its right password is not even checked, nor is a login
+		h.assertError(await change(h.pw('super1')), 429, 'too_many_attempts');
+		h.assertError(await attempt('super1', h.pw('super1'), addr), 429, 'too_many_attempts');
+		// from another address the password is the one it was, and the log has every wrong guess
+		const other = new h.Client(srv);
+		assert.equal((await other.tryLogin('super1', h.pw('super1'), from('198.51.100.12'))).status, 200);
+		const id = other.user.id;
+		const log = await other.get(`/api/audit?entity_type=user&entity_id=${id}&action=login_failed`);
+		assert.equal(log.status, 200, log.text);
+		assert.equal(log.json.total, 5);
+		assert.deepEqual([...new Set(log.json.items.map((r) => `${r.username} ${r.client_addr}`))], [`super1 ${addr}`]);
+	});
+
 	test('two servers on one database count the same failures', T, async () => {
 		const other = await h.startServer({ db: srv.db, users, serveArgs: ['--trust-proxy'] });
 		try {

@@ -6,6 +6,7 @@
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./harness');
+const { bothExports } = require('./exports');
 
 const T = { timeout: h.STEP_TIMEOUT };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -345,6 +346,11 @@ describe('orgs and users', { timeout: h.FILE_TIMEOUT }, () => {
 			const z = await c.admin.get('/api/users/export.xlsx?role=zone');
 			assert.equal(h.xlsxRows(z.buf), 1 + 2);
 			h.assertError(await c.admin.get('/api/users/export.xlsx?page=1'), 400, 'unknown_parameter', 'page');
+			// the data scope reads as the page shows it, like the role beside it
+			const rows = await bothExports(c.admin, '/api/users', '?role=zone');
+			const col = rows[0].indexOf('数据权限');
+			assert.ok(col > 0, rows[0].join());
+			assert.deepEqual(rows.slice(1).map((row) => `${row[rows[0].indexOf('角色')]} ${row[col]}`), ['开发区 本机构数据', '开发区 本机构数据']);
 		});
 
 		test('audit .xlsx (auditor)', T, async () => {

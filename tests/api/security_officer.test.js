@@ -303,5 +303,33 @@ describe('the security officer', { timeout: h.FILE_TIMEOUT }, () => {
 			for (const who of ['office1', 'zone1', 'auditor1']) h.assertError(await c[who].get('/api/role-changes/export.csv'), 403, 'forbidden');
 			await h.sqlOk(srv.db, "UPDATE role_change SET comment = '超出职责范围' WHERE status = 'rejected'");
 		});
+
+		test('moving an account into an organization that holds a capability its own lacks waits too', T, async () => {
+			// what an organization may approve is its capabilities (职能授权): an account moved to
+			// 市财政局 confirms revenue-sharing statements from then on
+			let r = await c.office1.post('/api/capabilities/grants', { org_id: ids['市财政局'], capability: 'confirm_revenue' });
+			assert.equal(r.status, 201, r.text);
+			r = await c.admin.post('/api/users', { username: 'dept5', display_name: '部门五', org_id: ids[h.ORG.audit], role: 'department', password: 'Dept5-Passw0rd-1' });
+			assert.equal(r.status, 201, r.text);
+			const dept = r.json;
+			r = await c.admin.put(`/api/users/${dept.id}`, body(dept, { org_id: ids['市财政局'] }));
+			assert.equal(r.status, 202, r.text);
+			assert.equal(r.json.status, 'pending');
+			assert.deepEqual(r.json.from, { data_scope: 'org', org_id: ids[h.ORG.audit], org_name: h.ORG.audit, role: 'department' });
+			const id = r.json.id;
+			assert.equal((await c.admin.get('/api/users?q=dept5')).json.items[0].org_id, ids[h.ORG.audit]);
+			const d = new h.Client(srv);
+			await d.login('dept5', 'Dept5-Passw0rd-1');
+			assert.deepEqual(d.user.org_id, ids[h.ORG.audit]);
+			// confirmed, it applies
+			r = await c.security1.post(`/api/role-changes/${id}/confirm`, {});
+			assert.equal(r.status, 200, r.text);
+			const moved = (await c.admin.get('/api/users?q=dept5')).json.items[0];
+			assert.equal(moved.org_id, ids['市财政局']);
+			// back to an organization that holds nothing more: at once
+			r = await c.admin.put(`/api/users/${dept.id}`, body(moved, { org_id: ids[h.ORG.audit] }));
+			assert.equal(r.status, 200, r.text);
+			assert.equal(r.json.org_id, ids[h.ORG.audit]);
+		});
 	});
 });

@@ -216,6 +216,69 @@ static void test_round_trip(void **state)
 	unlink(path);
 }
 
+/* Writes a workbook of one text cell and reads that cell back (heap; free it). */
+static char *round_trip_text(const char *text)
+{
+	static const char *const headers[] = {"变更后"};
+	struct xlsx *x;
+	struct sheet sh;
+	uint64_t size;
+	int fd, out, style;
+	size_t len = strlen(text) + 1;
+	char *buf = malloc(len), *data;
+
+	assert_int_equal(xlsx_open(&x, "审计日志", headers, NULL, 1), KFQ_OK);
+	xlsx_text(x, text);
+	xlsx_end_row(x);
+	assert_int_equal(xlsx_finish(x, &fd, &size), KFQ_OK);
+	snprintf(path, sizeof(path), "/tmp/kfq-xlsx-XXXXXX");
+	out = mkstemp(path);
+	assert_true(out >= 0);
+	data = malloc(size);
+	assert_int_equal(pread(fd, data, size, 0), (ssize_t)size);
+	assert_int_equal(write(out, data, size), (ssize_t)size);
+	free(data);
+	close(out);
+	close(fd);
+	load(&sh);
+	if (cell(&sh, "A2", &style, buf, len) != buf)
+		buf[0] = '\0'; /* no such cell */
+	unload(&sh);
+	unlink(path);
+	return buf;
+}
+
+/* A text longer than a cell may hold (Excel: 32,767 characters; an audit record of a 督办单 with
+ * its replies can be) is not dropped: the cell keeps its beginning and says it was cut. A long
+ * Chinese text within the limit is kept whole. */
+static void test_long_text(void **state)
+{
+	static const char mark[] = "…（超出 Excel 单元格 32767 个字符的上限，其余已截断）";
+	struct strbuf sb = STRBUF_INIT;
+	char *text, *got;
+	size_t keep;
+
+	(void)state;
+	for (int i = 0; i < 4000; i++)
+		strbuf_addstr(&sb, "{\"a\":\"b\"}"); /* 11 characters, 44,000 in all */
+	text = strbuf_detach(&sb, NULL);
+	got = round_trip_text(text);
+	keep = 32767 - 34; /* the mark is 34 characters */
+	assert_int_equal(strlen(got), keep + strlen(mark));
+	assert_memory_equal(got, text, keep);
+	assert_string_equal(got + keep, mark);
+	free(got);
+	free(text);
+
+	for (int i = 0; i < 12000; i++)
+		strbuf_addstr(&sb, "审"); /* 12,000 characters, 36,000 bytes */
+	text = strbuf_detach(&sb, NULL);
+	got = round_trip_text(text);
+	assert_string_equal(got, text);
+	free(got);
+	free(text);
+}
+
 static void test_tmpdir_unwritable(void **state)
 {
 	static const char *const headers[] = {"编号"};
@@ -238,6 +301,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_round_trip),
+	    cmocka_unit_test(test_long_text),
 	    cmocka_unit_test(test_tmpdir_unwritable),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

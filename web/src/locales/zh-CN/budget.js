@@ -91,6 +91,10 @@ export default {
     },
   },
   enums: {
+    permission: {
+      budget_read: '查看开发区预决算',
+      budget_manage: '维护预决算与项目绩效',
+    },
     inboxKind: {
       budget_project_poor: '项目绩效评价为差',
     },

@@ -8,6 +8,11 @@ export default {
     investProject: '招商项目详情',
   },
   enums: {
+    permission: {
+      industry_read: '查看产业规划与招商项目',
+      industry_write: '维护产业规划与招商项目',
+      industry_approve: '批准主导产业例外',
+    },
     futureDirection: { manufacturing: '未来制造', information: '未来信息', materials: '未来材料', energy: '未来能源', space: '未来空间', health: '未来健康' },
     planException: { none: '无需批准', pending: '待批准', approved: '已批准' },
     investStage: { talks: '洽谈', signed: '签约', landed: '落地', started: '开工', producing: '投产', full: '达产' },

@@ -121,6 +121,10 @@ export default {
     platform_line: { type_label: '企业类型', lines: '预警线' },
   },
   enums: {
+    permission: {
+      platform_read: '查看平台公司与债务风险',
+      platform_write: '维护平台公司',
+    },
     auditEntity: {
       platform_company: '平台公司',
       platform_duty: '政企分离事项',

@@ -244,6 +244,11 @@ export default {
     },
   },
   enums: {
+    permission: {
+      power_read: '查看权力事项与清单',
+      power_write: '办理赋权与权责清单',
+      calendar_write: '维护工作日历',
+    },
     auditEntity: {
       power_item: '权力事项',
       power_delegation: '赋权事项',
