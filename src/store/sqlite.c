@@ -1,6 +1,7 @@
-/* sqlite.c - the SQLite backend: WAL, foreign keys, busy timeout, synchronous=FULL, an 8 MiB
- * page cache, statements prepared once per connection. One connection per thread
- * (SQLITE_OPEN_NOMUTEX). Must not hold domain SQL: that lives in the store_*.c modules. */
+/* sqlite.c - the SQLite backend: WAL (its frames written by kfq's VFS, sqlite_vfs.c), foreign
+ * keys, busy timeout, synchronous=FULL, an 8 MiB page cache, statements prepared once per
+ * connection. One connection per thread (SQLITE_OPEN_NOMUTEX). Must not hold domain SQL: that
+ * lives in the store_*.c modules. */
 #include "store/sqlite_vfs.h"
 #include "store/store_impl.h"
 
