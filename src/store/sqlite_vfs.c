@@ -12,8 +12,12 @@
  * frames back (checkpoints, a frame's checksum recomputed): a read, a truncation, a size, a
  * file control or the close first writes what is held, so SQLite always sees what it wrote.
  * A write that does not continue or overlap what is held writes it first: the order of the
- * writes is kept. An error of a held write is the outcome of the call that writes it (the
- * commit's xSync, typically), which SQLite handles as the commit's failure. */
+ * writes is kept. A transaction that spilled pages to the WAL and was rolled back leaves frames
+ * no sync wrote; another connection may write the same part of the WAL once the write lock is
+ * released, so the database file is wrapped too, and releasing the WAL's write lock (its shared
+ * memory's lock 0) first writes what its WAL holds, as the default VFS would have by then. An
+ * error of a held write is the outcome of the call that writes it (the commit's xSync,
+ * typically), which SQLite handles as the commit's failure. */
 #include "store/sqlite_vfs.h"
 
 #include "util/log.h"
@@ -28,19 +32,33 @@
  * one would come out short and be taken for a full disk. */
 #define HELD_MAX (120 * 1024)
 
+struct db_file;
+
 struct wal_file {
 	sqlite3_file base;   /* must be first: SQLite's handle; pMethods = &wal_methods */
 	sqlite3_file *real;  /* the default VFS's file, in the same allocation after this struct */
+	struct db_file *db;  /* the database file it is the WAL of, while both are open */
 	unsigned char *held; /* writes not yet made, HELD_MAX bytes once the first is held */
 	sqlite3_int64 off;   /* the file offset of held[0] */
 	size_t len;          /* bytes held, contiguous from off */
 };
 
+/* a main database file: the default VFS's, with its WAL's lock release watched */
+struct db_file {
+	sqlite3_file base;    /* must be first: SQLite's handle; pMethods = &db_methods */
+	sqlite3_file *real;   /* the default VFS's file, after this struct */
+	struct wal_file *wal; /* its WAL while open, else NULL */
+};
+
 static sqlite3_vfs *base_vfs; /* the default VFS at registration, never freed */
 static sqlite3_vfs wal_vfs;
 
-/* the wal file's real file sits after the struct, aligned as malloc's memory is */
-#define REAL_OFFSET ((sizeof(struct wal_file) + 15) & ~(size_t)15)
+/* a wrapped file's real file sits after the larger struct, aligned as malloc's memory is */
+#define REAL_OFFSET                                                                                \
+	(((sizeof(struct wal_file) > sizeof(struct db_file) ? sizeof(struct wal_file)              \
+	                                                    : sizeof(struct db_file)) +            \
+	  15) &                                                                                    \
+	 ~(size_t)15)
 
 static int wal_flush(struct wal_file *w)
 {
@@ -58,6 +76,8 @@ static int wal_write(sqlite3_file *f, const void *buf, int amt, sqlite3_int64 of
 	struct wal_file *w = (struct wal_file *)f;
 	int rc;
 
+	if (!w->db)
+		return w->real->pMethods->xWrite(w->real, buf, amt, off);
 	/* continues or overwrites what is held, and fits: copy it in */
 	if (w->len > 0 && off >= w->off && off <= w->off + (sqlite3_int64)w->len &&
 	    off - w->off + amt <= HELD_MAX) {
@@ -86,6 +106,8 @@ static int wal_close(sqlite3_file *f)
 	int rc = wal_flush(w);
 	int rc2 = w->real->pMethods->xClose(w->real);
 
+	if (w->db)
+		w->db->wal = NULL;
 	free(w->held);
 	w->held = NULL;
 	return rc != SQLITE_OK ? rc : rc2;
@@ -184,21 +206,190 @@ static const sqlite3_io_methods wal_methods = {
     .xDeviceCharacteristics = wal_device,
 };
 
+static sqlite3_file *db_real(sqlite3_file *f)
+{
+	return ((struct db_file *)f)->real;
+}
+
+static int db_close(sqlite3_file *f)
+{
+	struct db_file *d = (struct db_file *)f;
+
+	if (d->wal)
+		d->wal->db = NULL;
+	return d->real->pMethods->xClose(d->real);
+}
+
+static int db_read(sqlite3_file *f, void *buf, int amt, sqlite3_int64 off)
+{
+	return db_real(f)->pMethods->xRead(db_real(f), buf, amt, off);
+}
+
+static int db_write(sqlite3_file *f, const void *buf, int amt, sqlite3_int64 off)
+{
+	return db_real(f)->pMethods->xWrite(db_real(f), buf, amt, off);
+}
+
+static int db_truncate(sqlite3_file *f, sqlite3_int64 size)
+{
+	return db_real(f)->pMethods->xTruncate(db_real(f), size);
+}
+
+static int db_sync(sqlite3_file *f, int flags)
+{
+	return db_real(f)->pMethods->xSync(db_real(f), flags);
+}
+
+static int db_file_size(sqlite3_file *f, sqlite3_int64 *size)
+{
+	return db_real(f)->pMethods->xFileSize(db_real(f), size);
+}
+
+static int db_lock(sqlite3_file *f, int level)
+{
+	return db_real(f)->pMethods->xLock(db_real(f), level);
+}
+
+static int db_unlock(sqlite3_file *f, int level)
+{
+	return db_real(f)->pMethods->xUnlock(db_real(f), level);
+}
+
+static int db_check_reserved(sqlite3_file *f, int *out)
+{
+	return db_real(f)->pMethods->xCheckReservedLock(db_real(f), out);
+}
+
+static int db_file_control(sqlite3_file *f, int op, void *arg)
+{
+	return db_real(f)->pMethods->xFileControl(db_real(f), op, arg);
+}
+
+static int db_sector_size(sqlite3_file *f)
+{
+	return db_real(f)->pMethods->xSectorSize(db_real(f));
+}
+
+static int db_device(sqlite3_file *f)
+{
+	return db_real(f)->pMethods->xDeviceCharacteristics(db_real(f));
+}
+
+static int db_shm_map(sqlite3_file *f, int region, int size, int extend, void volatile **out)
+{
+	return db_real(f)->pMethods->xShmMap(db_real(f), region, size, extend, out);
+}
+
+/* lock 0 of the WAL's shared memory is its write lock: before another connection can take it,
+ * what this connection's WAL holds is written (frames of a transaction rolled back after it
+ * spilled: past the last commit, and never to be written over what another commits) */
+static int db_shm_lock(sqlite3_file *f, int offset, int n, int flags)
+{
+	struct db_file *d = (struct db_file *)f;
+	int rc = SQLITE_OK, rc2;
+
+	if ((flags & SQLITE_SHM_UNLOCK) && offset == 0 && d->wal)
+		rc = wal_flush(d->wal);
+	rc2 = d->real->pMethods->xShmLock(d->real, offset, n, flags);
+	return rc != SQLITE_OK ? rc : rc2;
+}
+
+static void db_shm_barrier(sqlite3_file *f)
+{
+	db_real(f)->pMethods->xShmBarrier(db_real(f));
+}
+
+static int db_shm_unmap(sqlite3_file *f, int delete_flag)
+{
+	return db_real(f)->pMethods->xShmUnmap(db_real(f), delete_flag);
+}
+
+static int db_fetch(sqlite3_file *f, sqlite3_int64 off, int amt, void **out)
+{
+	return db_real(f)->pMethods->xFetch(db_real(f), off, amt, out);
+}
+
+static int db_unfetch(sqlite3_file *f, sqlite3_int64 off, void *p)
+{
+	return db_real(f)->pMethods->xUnfetch(db_real(f), off, p);
+}
+
+/* version 3, as the unix VFS's own (shared memory for WAL, memory maps); a database file
+ * whose methods are older is not wrapped (vfs_open) */
+static const sqlite3_io_methods db_methods = {
+    .iVersion = 3,
+    .xClose = db_close,
+    .xRead = db_read,
+    .xWrite = db_write,
+    .xTruncate = db_truncate,
+    .xSync = db_sync,
+    .xFileSize = db_file_size,
+    .xLock = db_lock,
+    .xUnlock = db_unlock,
+    .xCheckReservedLock = db_check_reserved,
+    .xFileControl = db_file_control,
+    .xSectorSize = db_sector_size,
+    .xDeviceCharacteristics = db_device,
+    .xShmMap = db_shm_map,
+    .xShmLock = db_shm_lock,
+    .xShmBarrier = db_shm_barrier,
+    .xShmUnmap = db_shm_unmap,
+    .xFetch = db_fetch,
+    .xUnfetch = db_unfetch,
+};
+
+/* A main database file: the default VFS's behind db_methods (version 3 methods only; an older
+ * one is opened again in place, unwrapped, and its WAL's writes are then not held). */
+static int open_db(const char *name, sqlite3_file *f, int flags, int *out_flags)
+{
+	struct db_file *d = (struct db_file *)f;
+	sqlite3_file *real = (sqlite3_file *)((char *)f + REAL_OFFSET);
+	int rc;
+
+	memset(d, 0, sizeof(*d));
+	d->real = real;
+	rc = base_vfs->xOpen(base_vfs, name, real, flags, out_flags);
+	if (rc != SQLITE_OK || !real->pMethods) {
+		d->base.pMethods = NULL;
+		return rc;
+	}
+	if (real->pMethods->iVersion < 3) {
+		real->pMethods->xClose(real);
+		return base_vfs->xOpen(base_vfs, name, f, flags, out_flags);
+	}
+	d->base.pMethods = &db_methods;
+	return SQLITE_OK;
+}
+
 static int vfs_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f, int flags, int *out_flags)
 {
 	struct wal_file *w = (struct wal_file *)f;
+	sqlite3_file *db;
 	int rc;
 
 	(void)vfs;
-	/* anything but a WAL is the default VFS's file in place (szOsFile leaves it room) */
+	if (flags & SQLITE_OPEN_MAIN_DB)
+		return open_db(name, f, flags, out_flags);
+	/* anything else but a WAL is the default VFS's file in place (szOsFile leaves it room) */
 	if (!(flags & SQLITE_OPEN_WAL))
 		return base_vfs->xOpen(base_vfs, name, f, flags, out_flags);
 	memset(w, 0, sizeof(*w));
 	w->real = (sqlite3_file *)((char *)f + REAL_OFFSET);
 	rc = base_vfs->xOpen(base_vfs, name, w->real, flags, out_flags);
 	/* SQLite closes a file only when its pMethods is set */
-	w->base.pMethods = rc == SQLITE_OK && w->real->pMethods ? &wal_methods : NULL;
-	return rc;
+	if (rc != SQLITE_OK || !w->real->pMethods) {
+		w->base.pMethods = NULL;
+		return rc;
+	}
+	w->base.pMethods = &wal_methods;
+	/* the name SQLite opens a WAL by leads to its database file's handle; without the lock
+	 * release watched there (an unwrapped database file), the writes are not held */
+	db = sqlite3_database_file_object(name);
+	if (db && db->pMethods == &db_methods) {
+		w->db = (struct db_file *)db;
+		w->db->wal = w;
+	}
+	return SQLITE_OK;
 }
 
 static void vfs_register(void)

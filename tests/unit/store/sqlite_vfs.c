@@ -2,8 +2,10 @@
  * them as one before the commit's sync: a process killed right after its commits returned
  * loses none of them (read back with SQLite's default VFS, the file intact); another
  * connection sees each commit as soon as it returns; a transaction larger than what is held,
- * one that rewrites its pages and one rolled back leave what they should; a checkpoint in
- * between, and the recovery of a WAL left by a killed process, keep every row. */
+ * one that rewrites its pages and one rolled back leave what they should, also when another
+ * connection commits after the rollback; writes still held when the write lock is released
+ * are written first; a checkpoint in between, and the recovery of a WAL left by a killed
+ * process, keep every row. */
 #include "store/store.h"
 #include "util/log.h"
 
@@ -202,6 +204,57 @@ static void test_large_and_rolled_back(void **state)
 	check_plain(f->path, 2003);
 }
 
+/* A transaction that spilled and was rolled back leaves frames its connection had not yet
+ * written; another connection then commits over the same part of the WAL. The first one's
+ * next read must not write its dropped frames over those commits. */
+static void test_rolled_back_then_other_commits(void **state)
+{
+	struct fixture *f = *state;
+	struct store *a = open_db(f->path);
+	struct store *b = open_db(f->path);
+
+	assert_int_equal(store_exec(a, sql_table), KFQ_OK);
+	commits(a, 1);
+	assert_int_equal(store_exec(a, "PRAGMA cache_size=10"), KFQ_OK);
+	assert_int_equal(store_exec(a, "BEGIN IMMEDIATE"), KFQ_OK);
+	for (int i = 0; i < 300; i++)
+		assert_int_equal(store_exec(a, sql_row), KFQ_OK);
+	assert_int_equal(store_exec(a, "ROLLBACK"), KFQ_OK);
+	commits(b, 20);
+	assert_int_equal(count(a), 21);
+	commits(a, 2);
+	assert_int_equal(count(b), 23);
+	store_close(b);
+	store_close(a);
+	check_plain(f->path, 23);
+}
+
+/* Writes still held when a connection gives up the WAL's write lock are written before another
+ * can take it: commits without a sync (synchronous=OFF, which kfq never sets, stands for a
+ * transaction that leaves frames no sync wrote) are read whole by the other connection, which
+ * then writes after them. */
+static void test_write_lock_release_writes_held(void **state)
+{
+	struct fixture *f = *state;
+	struct store *a = open_db(f->path);
+	struct store *b = open_db(f->path);
+	int64_t n = 0;
+
+	assert_int_equal(store_exec(a, sql_table), KFQ_OK);
+	assert_int_equal(store_exec(a, "PRAGMA synchronous=OFF"), KFQ_OK);
+	for (int i = 0; i < 10; i++) {
+		commits(a, 1 + i % 3);
+		n += 1 + i % 3;
+		assert_int_equal(count(b), n);
+		commits(b, 1);
+		n++;
+		assert_int_equal(count(a), n);
+	}
+	store_close(b);
+	store_close(a);
+	check_plain(f->path, n);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -209,6 +262,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_other_connection_sees_each_commit, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(test_large_and_rolled_back, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_rolled_back_then_other_commits, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_write_lock_release_writes_held, setup, teardown),
 	};
 
 	return cmocka_run_group_tests_name("sqlite_vfs", tests, NULL, NULL);
