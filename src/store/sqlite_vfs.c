@@ -1,8 +1,8 @@
 /* sqlite_vfs.c - "kfq-wal", a VFS over the system's default one that gathers the WAL's writes:
  * a commit's frames (a 24-byte header and a page each, two writes per page) go to the file as
- * one pwrite just before its sync, instead of two per page (DECISIONS 219). Only the WAL file
- * of kfq's own connections is wrapped; the database file, journals and temporary files are the
- * default VFS's own objects, untouched.
+ * one pwrite just before its sync, instead of two per page (DECISIONS 219). The WAL file of
+ * kfq's own connections is wrapped for that, and their database file only to watch the WAL's
+ * write lock (below); journals and temporary files are the default VFS's objects, untouched.
  *
  * Why it is safe: SQLite counts a WAL transaction committed once its frames are synced
  * (synchronous=FULL syncs the WAL at every commit, store_sqlite_open), and every write held
@@ -26,7 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* at most this much is held: a create's commit is about 17 frames of 4,120 bytes (70 KB); a
+/* at most this much is held: a create's commit is about 14 frames of 4,120 bytes (58 KB); a
  * larger transaction's frames go out in pieces of this size, still far fewer writes. Under
  * 128 KiB: the unix VFS's write masks its length to 17 bits (seekAndWriteFd), so a longer
  * one would come out short and be taken for a full disk. */
@@ -34,9 +34,14 @@
 
 struct db_file;
 
+/* what both wrapped files start with */
+struct shim_file {
+	sqlite3_file base;  /* must be first: SQLite's handle, pMethods ours */
+	sqlite3_file *real; /* the default VFS's file, in the same allocation (REAL_OFFSET) */
+};
+
 struct wal_file {
-	sqlite3_file base;   /* must be first: SQLite's handle; pMethods = &wal_methods */
-	sqlite3_file *real;  /* the default VFS's file, in the same allocation after this struct */
+	struct shim_file f;  /* must be first; pMethods = &wal_methods */
 	struct db_file *db;  /* the database file it is the WAL of, while both are open */
 	unsigned char *held; /* writes not yet made, HELD_MAX bytes once the first is held */
 	sqlite3_int64 off;   /* the file offset of held[0] */
@@ -45,8 +50,7 @@ struct wal_file {
 
 /* a main database file: the default VFS's, with its WAL's lock release watched */
 struct db_file {
-	sqlite3_file base;    /* must be first: SQLite's handle; pMethods = &db_methods */
-	sqlite3_file *real;   /* the default VFS's file, after this struct */
+	struct shim_file f;   /* must be first; pMethods = &db_methods */
 	struct wal_file *wal; /* its WAL while open, else NULL */
 };
 
@@ -60,13 +64,44 @@ static sqlite3_vfs wal_vfs;
 	  15) &                                                                                    \
 	 ~(size_t)15)
 
+static sqlite3_file *real_of(sqlite3_file *f)
+{
+	return ((struct shim_file *)f)->real;
+}
+
+/* calls both wrapped files pass on as they are */
+static int shim_lock(sqlite3_file *f, int level)
+{
+	return real_of(f)->pMethods->xLock(real_of(f), level);
+}
+
+static int shim_unlock(sqlite3_file *f, int level)
+{
+	return real_of(f)->pMethods->xUnlock(real_of(f), level);
+}
+
+static int shim_check_reserved(sqlite3_file *f, int *out)
+{
+	return real_of(f)->pMethods->xCheckReservedLock(real_of(f), out);
+}
+
+static int shim_sector_size(sqlite3_file *f)
+{
+	return real_of(f)->pMethods->xSectorSize(real_of(f));
+}
+
+static int shim_device(sqlite3_file *f)
+{
+	return real_of(f)->pMethods->xDeviceCharacteristics(real_of(f));
+}
+
 static int wal_flush(struct wal_file *w)
 {
 	int rc;
 
 	if (w->len == 0)
 		return SQLITE_OK;
-	rc = w->real->pMethods->xWrite(w->real, w->held, (int)w->len, w->off);
+	rc = w->f.real->pMethods->xWrite(w->f.real, w->held, (int)w->len, w->off);
 	w->len = 0;
 	return rc;
 }
@@ -77,7 +112,7 @@ static int wal_write(sqlite3_file *f, const void *buf, int amt, sqlite3_int64 of
 	int rc;
 
 	if (!w->db)
-		return w->real->pMethods->xWrite(w->real, buf, amt, off);
+		return w->f.real->pMethods->xWrite(w->f.real, buf, amt, off);
 	/* continues or overwrites what is held, and fits: copy it in */
 	if (w->len > 0 && off >= w->off && off <= w->off + (sqlite3_int64)w->len &&
 	    off - w->off + amt <= HELD_MAX) {
@@ -91,7 +126,7 @@ static int wal_write(sqlite3_file *f, const void *buf, int amt, sqlite3_int64 of
 	if ((rc = wal_flush(w)) != SQLITE_OK)
 		return rc;
 	if (amt > HELD_MAX)
-		return w->real->pMethods->xWrite(w->real, buf, amt, off);
+		return w->f.real->pMethods->xWrite(w->f.real, buf, amt, off);
 	if (!w->held)
 		w->held = xmalloc(HELD_MAX);
 	memcpy(w->held, buf, (size_t)amt);
@@ -104,7 +139,7 @@ static int wal_close(sqlite3_file *f)
 {
 	struct wal_file *w = (struct wal_file *)f;
 	int rc = wal_flush(w);
-	int rc2 = w->real->pMethods->xClose(w->real);
+	int rc2 = w->f.real->pMethods->xClose(w->f.real);
 
 	if (w->db)
 		w->db->wal = NULL;
@@ -118,7 +153,7 @@ static int wal_read(sqlite3_file *f, void *buf, int amt, sqlite3_int64 off)
 	struct wal_file *w = (struct wal_file *)f;
 	int rc = wal_flush(w);
 
-	return rc != SQLITE_OK ? rc : w->real->pMethods->xRead(w->real, buf, amt, off);
+	return rc != SQLITE_OK ? rc : w->f.real->pMethods->xRead(w->f.real, buf, amt, off);
 }
 
 static int wal_truncate(sqlite3_file *f, sqlite3_int64 size)
@@ -126,7 +161,7 @@ static int wal_truncate(sqlite3_file *f, sqlite3_int64 size)
 	struct wal_file *w = (struct wal_file *)f;
 	int rc = wal_flush(w);
 
-	return rc != SQLITE_OK ? rc : w->real->pMethods->xTruncate(w->real, size);
+	return rc != SQLITE_OK ? rc : w->f.real->pMethods->xTruncate(w->f.real, size);
 }
 
 static int wal_sync(sqlite3_file *f, int flags)
@@ -134,7 +169,7 @@ static int wal_sync(sqlite3_file *f, int flags)
 	struct wal_file *w = (struct wal_file *)f;
 	int rc = wal_flush(w);
 
-	return rc != SQLITE_OK ? rc : w->real->pMethods->xSync(w->real, flags);
+	return rc != SQLITE_OK ? rc : w->f.real->pMethods->xSync(w->f.real, flags);
 }
 
 static int wal_file_size(sqlite3_file *f, sqlite3_int64 *size)
@@ -142,28 +177,7 @@ static int wal_file_size(sqlite3_file *f, sqlite3_int64 *size)
 	struct wal_file *w = (struct wal_file *)f;
 	int rc = wal_flush(w);
 
-	return rc != SQLITE_OK ? rc : w->real->pMethods->xFileSize(w->real, size);
-}
-
-static int wal_lock(sqlite3_file *f, int level)
-{
-	struct wal_file *w = (struct wal_file *)f;
-
-	return w->real->pMethods->xLock(w->real, level);
-}
-
-static int wal_unlock(sqlite3_file *f, int level)
-{
-	struct wal_file *w = (struct wal_file *)f;
-
-	return w->real->pMethods->xUnlock(w->real, level);
-}
-
-static int wal_check_reserved(sqlite3_file *f, int *out)
-{
-	struct wal_file *w = (struct wal_file *)f;
-
-	return w->real->pMethods->xCheckReservedLock(w->real, out);
+	return rc != SQLITE_OK ? rc : w->f.real->pMethods->xFileSize(w->f.real, size);
 }
 
 static int wal_file_control(sqlite3_file *f, int op, void *arg)
@@ -171,21 +185,7 @@ static int wal_file_control(sqlite3_file *f, int op, void *arg)
 	struct wal_file *w = (struct wal_file *)f;
 	int rc = wal_flush(w);
 
-	return rc != SQLITE_OK ? rc : w->real->pMethods->xFileControl(w->real, op, arg);
-}
-
-static int wal_sector_size(sqlite3_file *f)
-{
-	struct wal_file *w = (struct wal_file *)f;
-
-	return w->real->pMethods->xSectorSize(w->real);
-}
-
-static int wal_device(sqlite3_file *f)
-{
-	struct wal_file *w = (struct wal_file *)f;
-
-	return w->real->pMethods->xDeviceCharacteristics(w->real);
+	return rc != SQLITE_OK ? rc : w->f.real->pMethods->xFileControl(w->f.real, op, arg);
 }
 
 /* version 1: a WAL file has no shared memory or memory map of its own (the database file's
@@ -198,86 +198,61 @@ static const sqlite3_io_methods wal_methods = {
     .xTruncate = wal_truncate,
     .xSync = wal_sync,
     .xFileSize = wal_file_size,
-    .xLock = wal_lock,
-    .xUnlock = wal_unlock,
-    .xCheckReservedLock = wal_check_reserved,
+    .xLock = shim_lock,
+    .xUnlock = shim_unlock,
+    .xCheckReservedLock = shim_check_reserved,
     .xFileControl = wal_file_control,
-    .xSectorSize = wal_sector_size,
-    .xDeviceCharacteristics = wal_device,
+    .xSectorSize = shim_sector_size,
+    .xDeviceCharacteristics = shim_device,
 };
-
-static sqlite3_file *db_real(sqlite3_file *f)
-{
-	return ((struct db_file *)f)->real;
-}
 
 static int db_close(sqlite3_file *f)
 {
 	struct db_file *d = (struct db_file *)f;
+	int rc = SQLITE_OK, rc2;
 
-	if (d->wal)
+	/* (SQLite closes the WAL first: this is for the order it may change) */
+	if (d->wal) {
+		rc = wal_flush(d->wal);
 		d->wal->db = NULL;
-	return d->real->pMethods->xClose(d->real);
+	}
+	rc2 = d->f.real->pMethods->xClose(d->f.real);
+	return rc != SQLITE_OK ? rc : rc2;
 }
 
 static int db_read(sqlite3_file *f, void *buf, int amt, sqlite3_int64 off)
 {
-	return db_real(f)->pMethods->xRead(db_real(f), buf, amt, off);
+	return real_of(f)->pMethods->xRead(real_of(f), buf, amt, off);
 }
 
 static int db_write(sqlite3_file *f, const void *buf, int amt, sqlite3_int64 off)
 {
-	return db_real(f)->pMethods->xWrite(db_real(f), buf, amt, off);
+	return real_of(f)->pMethods->xWrite(real_of(f), buf, amt, off);
 }
 
 static int db_truncate(sqlite3_file *f, sqlite3_int64 size)
 {
-	return db_real(f)->pMethods->xTruncate(db_real(f), size);
+	return real_of(f)->pMethods->xTruncate(real_of(f), size);
 }
 
 static int db_sync(sqlite3_file *f, int flags)
 {
-	return db_real(f)->pMethods->xSync(db_real(f), flags);
+	return real_of(f)->pMethods->xSync(real_of(f), flags);
 }
 
 static int db_file_size(sqlite3_file *f, sqlite3_int64 *size)
 {
-	return db_real(f)->pMethods->xFileSize(db_real(f), size);
-}
-
-static int db_lock(sqlite3_file *f, int level)
-{
-	return db_real(f)->pMethods->xLock(db_real(f), level);
-}
-
-static int db_unlock(sqlite3_file *f, int level)
-{
-	return db_real(f)->pMethods->xUnlock(db_real(f), level);
-}
-
-static int db_check_reserved(sqlite3_file *f, int *out)
-{
-	return db_real(f)->pMethods->xCheckReservedLock(db_real(f), out);
+	return real_of(f)->pMethods->xFileSize(real_of(f), size);
 }
 
 static int db_file_control(sqlite3_file *f, int op, void *arg)
 {
-	return db_real(f)->pMethods->xFileControl(db_real(f), op, arg);
-}
-
-static int db_sector_size(sqlite3_file *f)
-{
-	return db_real(f)->pMethods->xSectorSize(db_real(f));
-}
-
-static int db_device(sqlite3_file *f)
-{
-	return db_real(f)->pMethods->xDeviceCharacteristics(db_real(f));
+	return real_of(f)->pMethods->xFileControl(real_of(f), op, arg);
 }
 
 static int db_shm_map(sqlite3_file *f, int region, int size, int extend, void volatile **out)
 {
-	return db_real(f)->pMethods->xShmMap(db_real(f), region, size, extend, out);
+	return real_of(f)->pMethods->xShmMap(real_of(f), region, size, extend, out);
 }
 
 /* lock 0 of the WAL's shared memory is its write lock: before another connection can take it,
@@ -290,28 +265,28 @@ static int db_shm_lock(sqlite3_file *f, int offset, int n, int flags)
 
 	if ((flags & SQLITE_SHM_UNLOCK) && offset == 0 && d->wal)
 		rc = wal_flush(d->wal);
-	rc2 = d->real->pMethods->xShmLock(d->real, offset, n, flags);
+	rc2 = d->f.real->pMethods->xShmLock(d->f.real, offset, n, flags);
 	return rc != SQLITE_OK ? rc : rc2;
 }
 
 static void db_shm_barrier(sqlite3_file *f)
 {
-	db_real(f)->pMethods->xShmBarrier(db_real(f));
+	real_of(f)->pMethods->xShmBarrier(real_of(f));
 }
 
 static int db_shm_unmap(sqlite3_file *f, int delete_flag)
 {
-	return db_real(f)->pMethods->xShmUnmap(db_real(f), delete_flag);
+	return real_of(f)->pMethods->xShmUnmap(real_of(f), delete_flag);
 }
 
 static int db_fetch(sqlite3_file *f, sqlite3_int64 off, int amt, void **out)
 {
-	return db_real(f)->pMethods->xFetch(db_real(f), off, amt, out);
+	return real_of(f)->pMethods->xFetch(real_of(f), off, amt, out);
 }
 
 static int db_unfetch(sqlite3_file *f, sqlite3_int64 off, void *p)
 {
-	return db_real(f)->pMethods->xUnfetch(db_real(f), off, p);
+	return real_of(f)->pMethods->xUnfetch(real_of(f), off, p);
 }
 
 /* version 3, as the unix VFS's own (shared memory for WAL, memory maps); a database file
@@ -324,12 +299,12 @@ static const sqlite3_io_methods db_methods = {
     .xTruncate = db_truncate,
     .xSync = db_sync,
     .xFileSize = db_file_size,
-    .xLock = db_lock,
-    .xUnlock = db_unlock,
-    .xCheckReservedLock = db_check_reserved,
+    .xLock = shim_lock,
+    .xUnlock = shim_unlock,
+    .xCheckReservedLock = shim_check_reserved,
     .xFileControl = db_file_control,
-    .xSectorSize = db_sector_size,
-    .xDeviceCharacteristics = db_device,
+    .xSectorSize = shim_sector_size,
+    .xDeviceCharacteristics = shim_device,
     .xShmMap = db_shm_map,
     .xShmLock = db_shm_lock,
     .xShmBarrier = db_shm_barrier,
@@ -347,17 +322,17 @@ static int open_db(const char *name, sqlite3_file *f, int flags, int *out_flags)
 	int rc;
 
 	memset(d, 0, sizeof(*d));
-	d->real = real;
+	d->f.real = real;
 	rc = base_vfs->xOpen(base_vfs, name, real, flags, out_flags);
 	if (rc != SQLITE_OK || !real->pMethods) {
-		d->base.pMethods = NULL;
+		d->f.base.pMethods = NULL;
 		return rc;
 	}
 	if (real->pMethods->iVersion < 3) {
 		real->pMethods->xClose(real);
 		return base_vfs->xOpen(base_vfs, name, f, flags, out_flags);
 	}
-	d->base.pMethods = &db_methods;
+	d->f.base.pMethods = &db_methods;
 	return SQLITE_OK;
 }
 
@@ -374,14 +349,14 @@ static int vfs_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *f, int fla
 	if (!(flags & SQLITE_OPEN_WAL))
 		return base_vfs->xOpen(base_vfs, name, f, flags, out_flags);
 	memset(w, 0, sizeof(*w));
-	w->real = (sqlite3_file *)((char *)f + REAL_OFFSET);
-	rc = base_vfs->xOpen(base_vfs, name, w->real, flags, out_flags);
+	w->f.real = (sqlite3_file *)((char *)f + REAL_OFFSET);
+	rc = base_vfs->xOpen(base_vfs, name, w->f.real, flags, out_flags);
 	/* SQLite closes a file only when its pMethods is set */
-	if (rc != SQLITE_OK || !w->real->pMethods) {
-		w->base.pMethods = NULL;
+	if (rc != SQLITE_OK || !w->f.real->pMethods) {
+		w->f.base.pMethods = NULL;
 		return rc;
 	}
-	w->base.pMethods = &wal_methods;
+	w->f.base.pMethods = &wal_methods;
 	/* the name SQLite opens a WAL by leads to its database file's handle; without the lock
 	 * release watched there (an unwrapped database file), the writes are not held */
 	db = sqlite3_database_file_object(name);
