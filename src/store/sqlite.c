@@ -1,6 +1,8 @@
-/* sqlite.c - the SQLite backend: WAL, foreign keys, busy timeout, synchronous=FULL, an 8 MiB
- * page cache, statements prepared once per connection. One connection per thread
- * (SQLITE_OPEN_NOMUTEX). Must not hold domain SQL: that lives in the store_*.c modules. */
+/* sqlite.c - the SQLite backend: WAL (its frames written by kfq's VFS, sqlite_vfs.c), foreign
+ * keys, busy timeout, synchronous=FULL, an 8 MiB page cache, statements prepared once per
+ * connection. One connection per thread (SQLITE_OPEN_NOMUTEX). Must not hold domain SQL: that
+ * lives in the store_*.c modules. */
+#include "store/sqlite_vfs.h"
 #include "store/store_impl.h"
 
 #include "util/log.h"
@@ -184,8 +186,11 @@ int store_sqlite_open(const char *path, struct store **out, char *errbuf, size_t
 
 	q->base.ops = &store_sqlite_ops;
 	q->base.kind = STORE_SQLITE;
-	rc = sqlite3_open_v2(
-	    path, &q->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	/* kfq's VFS writes a commit's WAL frames as one write before its sync (DECISIONS 229):
+	 * it relies on the synchronous=FULL set below */
+	rc = sqlite3_open_v2(path, &q->db,
+	                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+	                     store_sqlite_vfs());
 	if (rc != SQLITE_OK)
 		goto fail;
 	sqlite3_extended_result_codes(q->db, 1);
