@@ -12,6 +12,7 @@
 #include <string.h>
 
 static atomic_int nopen;
+static atomic_int nbeside; /* of them, store_open_beside's */
 
 bool store_is_pg_url(const char *url)
 {
@@ -27,9 +28,30 @@ int store_open(const char *url, struct store **out, char *errbuf, size_t errlen)
 		rc = store_pg_open(url, out, errbuf, errlen);
 	else
 		rc = store_sqlite_open(url, out, errbuf, errlen);
-	if (rc == KFQ_OK)
+	if (rc == KFQ_OK) {
 		atomic_fetch_add(&nopen, 1);
+		(*out)->url = xstrdup(url);
+	}
 	return rc;
+}
+
+int store_open_beside(const struct store *s, struct store **out, char *errbuf, size_t errlen)
+{
+	int rc;
+
+	*out = NULL;
+	if (atomic_fetch_add(&nbeside, 1) >= STORE_BESIDE_MAX) {
+		atomic_fetch_sub(&nbeside, 1);
+		snprintf(errbuf, errlen, "%d connections beside the workers' are open already",
+		         STORE_BESIDE_MAX);
+		return KFQ_EBUSY;
+	}
+	if ((rc = store_open(s->url, out, errbuf, errlen)) != KFQ_OK) {
+		atomic_fetch_sub(&nbeside, 1);
+		return rc;
+	}
+	(*out)->beside = true;
+	return KFQ_OK;
 }
 
 void store_close(struct store *s)
@@ -37,6 +59,9 @@ void store_close(struct store *s)
 	if (!s)
 		return;
 	atomic_fetch_sub(&nopen, 1);
+	if (s->beside)
+		atomic_fetch_sub(&nbeside, 1);
+	free(s->url);
 	for (size_t i = 0; i < STORE_STMT_CACHE; i++)
 		if (s->cache[i].stmt)
 			s->ops->finalize(s, s->cache[i].stmt, false);

@@ -29,6 +29,13 @@ const char *store_errmsg(const struct store *s);
 bool store_is_pg_url(const char *url);
 /* Connections open in this process (a gauge for /metrics). */
 int store_open_count(void);
+/* A second connection to s's database, for a read that one thread does beside s's (store/
+ * only, DECISIONS 225): at most STORE_BESIDE_MAX of them are open in the process at once,
+ * beyond the workers' one each, so that the database's connections stay counted. KFQ_EBUSY
+ * when that many are open, else store_open's outcome (message in errbuf). The caller owns *out:
+ * store_close() it, which gives its place back. */
+#define STORE_BESIDE_MAX 1
+int store_open_beside(const struct store *s, struct store **out, char *errbuf, size_t errlen);
 
 /* Whether the connection to the database server was lost (PostgreSQL restarted, a network
  * failure). Every call on it then fails with KFQ_EUNAVAIL, without touching the network, until

@@ -150,6 +150,8 @@ struct store {
 	int guard_rc;
 	struct store_sessions *sessions; /* store_user.c's sessions kept; NULL until one is */
 	struct store_names *names;       /* store_names.c's; NULL until used */
+	char *url;   /* the URL it was opened with, owned: store_open_beside opens another */
+	bool beside; /* opened by store_open_beside: its close gives the place back */
 };
 
 extern const struct store_ops store_sqlite_ops;

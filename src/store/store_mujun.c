@@ -9,6 +9,7 @@
 #include "util/log.h"
 #include "util/timeutil.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -547,23 +548,29 @@ static int city_parcels(struct store *s, struct store_mujun_city *c, struct city
 	return rc == KFQ_DONE ? KFQ_OK : rc;
 }
 
-/* The years' tax, figures and exemptions: each row to its enterprise's year. */
-static int city_years(struct store *s, struct arena *a, struct store_mujun_city *c,
-                      struct city_index *x)
+/* PostgreSQL's read of the years: its COPYs' years from the transaction's settings. */
+static int city_years_set(struct store *s, const struct store_mujun_city *c)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if (store_kind(s) != STORE_PG)
+		return KFQ_OK;
+	if ((rc = store_prepare(s, sql_city_years_pg, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, c->first_year);
+	store_bind_int(st, 2, c->first_year + c->nyears - 1);
+	rc = store_step(st);
+	store_reset(st);
+	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ERR : rc;
+}
+
+/* The years' tax, each row added to its enterprise's year: only the tax_fen of c->f. */
+static int city_tax(struct store *s, struct store_mujun_city *c, struct city_index *x)
 {
 	struct store_stmt *st;
 	int k, rc;
 
-	if (store_kind(s) == STORE_PG) {
-		if ((rc = store_prepare(s, sql_city_years_pg, &st)) != KFQ_OK)
-			return rc;
-		store_bind_int(st, 1, c->first_year);
-		store_bind_int(st, 2, c->first_year + c->nyears - 1);
-		rc = store_step(st);
-		store_reset(st);
-		if (rc != KFQ_ROW)
-			return rc == KFQ_DONE ? KFQ_ERR : rc;
-	}
 	if ((rc = city_years_prepare(s, c, sql_city_tax, sql_city_tax_pg, sql_city_tax_one,
 	                             sql_city_tax_one_pg, &st)) != KFQ_OK)
 		return rc;
@@ -577,10 +584,19 @@ static int city_years(struct store *s, struct arena *a, struct store_mujun_city 
 		}
 	}
 	store_reset(st);
-	if (rc != KFQ_DONE ||
-	    (rc = city_years_prepare(s, c, sql_city_figures, sql_city_figures_pg,
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+/* The years' figures, each row to its enterprise's year: only the figures' fields of c->f,
+ * none of those city_tax writes. Read again, a row sets the same values. */
+static int city_figures(struct store *s, struct store_mujun_city *c, struct city_index *x)
+{
+	struct store_stmt *st;
+	int k, rc;
+
+	if ((rc = city_years_prepare(s, c, sql_city_figures, sql_city_figures_pg,
 	                             sql_city_figures_one, sql_city_figures_one_pg, &st)) != KFQ_OK)
-		return rc == KFQ_DONE ? KFQ_OK : rc;
+		return rc;
 	while ((rc = store_step(st)) == KFQ_ROW) {
 		struct store_figure r;
 		if ((rc = city_figure_row(s, c, st, &r)) != KFQ_OK)
@@ -597,8 +613,72 @@ static int city_years(struct store *s, struct arena *a, struct store_mujun_city 
 		}
 	}
 	store_reset(st);
-	if (rc != KFQ_DONE || (rc = store_prepare(s, sql_city_exemptions, &st)) != KFQ_OK)
-		return rc == KFQ_DONE ? KFQ_OK : rc;
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+/* The figures read on a connection of their own while the first reads the tax (DECISIONS
+ * 225). The thread reads c's years and mark and writes only the figures' fields of c->f. */
+struct city_beside {
+	const struct store *first; /* its URL; the thread calls nothing on it */
+	struct store_mujun_city *c;
+	struct city_index x; /* a copy: its hint is the thread's own */
+	int rc;              /* KFQ_OK: every figure was read, at c->mark's moment */
+};
+
+static void *city_beside_read(void *arg)
+{
+	struct city_beside *b = arg;
+	struct store *s = NULL;
+	struct store_mujun_mark at;
+	char err[512];
+	bool began = false;
+
+	if ((b->rc = store_open_beside(b->first, &s, err, sizeof(err))) != KFQ_OK ||
+	    (b->rc = store_begin_read(s)) != KFQ_OK)
+		goto done;
+	began = true;
+	/* every change is audited in its own transaction, so one head is one moment's data */
+	if ((b->rc = store_audit_head(s, &at.seq, at.hash)) != KFQ_OK)
+		goto done;
+	if (at.seq != b->c->mark.seq || strcmp(at.hash, b->c->mark.hash) != 0) {
+		b->rc = KFQ_ESTALE; /* a write came between the two: the first reads them */
+		goto done;
+	}
+	if ((b->rc = city_years_set(s, b->c)) == KFQ_OK)
+		b->rc = city_figures(s, b->c, &b->x);
+done:
+	/* the beside connections in use (two evaluations at once) and a write between the two
+	 * transactions are expected; anything else is worth a line, and the first still reads */
+	if (b->rc != KFQ_OK && b->rc != KFQ_EBUSY && b->rc != KFQ_ESTALE)
+		log_error("亩均: the figures read on the first connection: %s",
+		          s ? store_errmsg(s) : err);
+	if (began)
+		store_rollback(s);
+	store_close(s);
+	return NULL;
+}
+
+/* The years' tax, figures and exemptions: each row to its enterprise's year. On PostgreSQL
+ * the figures come on a second connection while this one reads the tax, and on this one after
+ * it when the second could not read them at this read's moment. */
+static int city_years(struct store *s, struct arena *a, struct store_mujun_city *c,
+                      struct city_index *x)
+{
+	struct city_beside b = {.first = s, .c = c, .x = *x, .rc = KFQ_ERR};
+	struct store_stmt *st;
+	pthread_t thread;
+	bool beside =
+	    store_kind(s) == STORE_PG && pthread_create(&thread, NULL, city_beside_read, &b) == 0;
+	int k, rc;
+
+	if ((rc = city_years_set(s, c)) == KFQ_OK)
+		rc = city_tax(s, c, x);
+	if (beside)
+		pthread_join(thread, NULL);
+	c->connections = b.rc == KFQ_OK ? 2 : 1;
+	if (rc != KFQ_OK || (b.rc != KFQ_OK && (rc = city_figures(s, c, x)) != KFQ_OK) ||
+	    (rc = store_prepare(s, sql_city_exemptions, &st)) != KFQ_OK)
+		return rc;
 	store_binary(st);
 	store_bind_int(st, 1, c->first_year);
 	store_bind_int(st, 2, c->first_year + c->nyears - 1);

@@ -2,10 +2,12 @@
  * PostgreSQL alike (run with "sqlite" or "pg"): a year's scheme stored and read back over the
  * default; figures replaced, not added, with unknown figures kept unknown; the city's inputs
  * for two years (industrial only, every zone, each parcel's area, each year's tax summed over
- * types, none = unknown, the exemption's reason in its year) and the labels of a page's rows; an
- * exemption twice refused; a match ended once, a lease reusing the building and a reused building
- * taking no match; each write audited; the audit records after a kept evaluation's mark told
- * apart by what they can change (store_mujun_unchanged); the chain verifies. */
+ * types, none = unknown, the exemption's reason in its year; on PostgreSQL the figures on a
+ * second connection, and the same on the first when the second is in use or refused) and the
+ * labels of a page's rows; an exemption twice refused; a match ended once, a lease reusing the
+ * building and a reused building taking no match; each write audited; the audit records after a
+ * kept evaluation's mark told apart by what they can change (store_mujun_unchanged); the chain
+ * verifies. */
 #include "testdb.h"
 
 #include "store/store_enterprise.h"
@@ -18,6 +20,58 @@
 #include <string.h>
 
 static const struct store_actor cli = {0, "cli:unit", 0, "cli"};
+
+/* test_mujun's two years read with the figures on the first connection: two's inputs */
+static void city_on_one(struct store *s, struct arena *a, const struct store_mujun_city *two)
+{
+	struct store_mujun_city one;
+
+	assert_int_equal(store_mujun_city(s, a, 2024, 2, &one), KFQ_OK);
+	assert_int_equal(one.connections, 1);
+	assert_int_equal(one.n, two->n);
+	for (int y = 0; y < 2; y++)
+		for (int k = 0; k < one.n; k++) {
+			const struct mujun_figures *p = &one.f[y][k], *q = &two->f[y][k];
+			assert_int_equal(p->tax_fen, q->tax_fen);
+			assert_int_equal(p->value_added_fen, q->value_added_fen);
+			assert_int_equal(p->revenue_fen, q->revenue_fen);
+			assert_int_equal(p->rd_fen, q->rd_fen);
+			assert_int_equal(p->energy_kgce, q->energy_kgce);
+			assert_int_equal(p->emission_kg, q->emission_kg);
+			assert_int_equal(p->electricity_kwh, q->electricity_kwh);
+			assert_int_equal(p->staff, q->staff);
+		}
+}
+
+/* PostgreSQL's figures read beside the tax (DECISIONS 225) fall back to the first connection,
+ * never to an error, when the second is not to be had: the process's one in use, or a new
+ * session refused (as by a server at its limit or a failed login) */
+static void test_beside_fallback(struct store *s, struct arena *a)
+{
+	struct store *held, *more;
+	struct store_mujun_city two;
+	char err[256];
+
+	assert_int_equal(store_mujun_city(s, a, 2024, 2, &two), KFQ_OK);
+	assert_int_equal(two.connections, 2);
+	assert_int_equal(two.f[1][0].staff, 210);
+	assert_int_equal(two.f[1][0].tax_fen, 90000000);
+	assert_int_equal(store_open_beside(s, &held, err, sizeof(err)), KFQ_OK);
+	assert_int_equal(store_open_beside(s, &more, err, sizeof(err)), KFQ_EBUSY);
+	assert_null(more);
+	city_on_one(s, a, &two);
+	store_close(held);
+	/* a library that is not there: a new session fails as it starts ("could not access
+	 * file"), the connections open carry on */
+	assert_int_equal(store_exec(s, "DO $$BEGIN EXECUTE format('ALTER DATABASE %I SET "
+	                               "session_preload_libraries = kfq_absent', "
+	                               "current_database()); END$$"),
+	                 KFQ_OK);
+	city_on_one(s, a, &two);
+	assert_int_equal(store_exec(s, "DO $$BEGIN EXECUTE format('ALTER DATABASE %I RESET "
+	                               "session_preload_libraries', current_database()); END$$"),
+	                 KFQ_OK);
+}
 
 static void id_shape(struct jsonw *w, int64_t id)
 {
@@ -194,6 +248,7 @@ static void test_mujun(void **state)
 	other = make_zone(s, "另一示例开发区");
 	z = make_enterprise(s, other, "91330100799655058B", "1311", "above");
 	assert_int_equal(store_mujun_city(s, &a, 2024, 2, &city), KFQ_OK);
+	assert_int_equal(city.connections, store_kind(s) == STORE_PG ? 2 : 1);
 	assert_int_equal(city.n, 3);
 	assert_int_equal(city.nzones, 2); /* each zone's enterprises together, by id */
 	assert_int_equal(city.zone_ids[0], zone);
@@ -252,6 +307,8 @@ static void test_mujun(void **state)
 	assert_int_equal(city.f[0][0].value_added_fen, MUJUN_NONE);
 	assert_int_equal(city.f[0][0].area_m2x100, 2001000);
 	assert_int_equal(city.f[0][2].tax_fen, MUJUN_NONE);
+	if (store_kind(s) == STORE_PG)
+		test_beside_fallback(s, &a);
 	arena_release(&a);
 }
 
