@@ -3,10 +3,11 @@
  * default; figures replaced, not added, with unknown figures kept unknown; the city's inputs
  * for two years (industrial only, every zone, each parcel's area, each year's tax summed over
  * types, none = unknown, the exemption's reason in its year; on PostgreSQL the figures on a
- * second connection, and the same on the first when the second is in use or refused) and the
- * labels of a page's rows; an exemption twice refused; a match ended once, a lease reusing the
- * building and a reused building taking no match; each write audited; the audit records after a
- * kept evaluation's mark told apart by what they can change (store_mujun_unchanged); the chain
+ * second connection, and the same on the first when the second is in use or refused, and the
+ * first's on the first when a write came between the two transactions) and the labels of a
+ * page's rows; an exemption twice refused; a match ended once, a lease reusing the building and
+ * a reused building taking no match; each write audited; the audit records after a kept
+ * evaluation's mark told apart by what they can change (store_mujun_unchanged); the chain
  * verifies. */
 #include "testdb.h"
 
@@ -17,7 +18,9 @@
 #include "store/store_space.h"
 #include "util/jsonw.h"
 
+#include <pthread.h>
 #include <string.h>
+#include <unistd.h>
 
 static const struct store_actor cli = {0, "cli:unit", 0, "cli"};
 
@@ -165,6 +168,65 @@ static int64_t make_enterprise(struct store *s, int64_t zone, const char *uscc, 
 	return e.id;
 }
 
+/* store_mujun_city on a thread of the test's, so that the test can write while it reads */
+struct city_call {
+	struct store *s;
+	struct arena *a;
+	struct store_mujun_city city;
+	int rc;
+};
+static void *city_call(void *arg)
+{
+	struct city_call *c = arg;
+
+	c->rc = store_mujun_city(c->s, c->a, 2024, 2, &c->city);
+	return NULL;
+}
+
+/* A write committed after the read's first transaction began and before the second's: the
+ * second sees another audit head and the first reads the figures, so that the read is of one
+ * moment (DECISIONS 225). The read is held on the parcels' table, which it reads after its
+ * head and before the years, while the write commits: x's 2025 staff, 210 in the read. */
+static void test_beside_moment(struct store *s, struct arena *a, struct store_figure f)
+{
+	struct store *lock, *w;
+	struct city_call call = {.s = s, .a = a};
+	pthread_t t;
+	int64_t waiting = 0;
+	char err[256];
+
+	assert_int_equal(store_open(testdb_url(), &lock, err, sizeof(err)), KFQ_OK);
+	assert_int_equal(store_open(testdb_url(), &w, err, sizeof(err)), KFQ_OK);
+	assert_int_equal(store_exec(lock, "BEGIN"), KFQ_OK);
+	assert_int_equal(store_exec(lock, "LOCK TABLE land_parcel IN ACCESS EXCLUSIVE MODE"),
+	                 KFQ_OK);
+	assert_int_equal(pthread_create(&t, NULL, city_call, &call), 0);
+	for (int i = 0; i < 3000 && waiting == 0; i++) {
+		usleep(10000);
+		assert_int_equal(
+		    store_query_int(w,
+		                    "SELECT count(*) FROM pg_locks WHERE NOT granted AND "
+		                    "relation = 'land_parcel'::regclass",
+		                    &waiting),
+		    KFQ_OK);
+	}
+	assert_int_equal(waiting, 1);
+	f.staff = 211;
+	assert_int_equal(store_figure_set(w, &cli, &json, &f), KFQ_OK);
+	assert_int_equal(store_exec(lock, "ROLLBACK"), KFQ_OK);
+	assert_int_equal(pthread_join(t, NULL), 0);
+	assert_int_equal(call.rc, KFQ_OK);
+	assert_int_equal(call.city.connections, 1);
+	assert_int_equal(call.city.f[1][0].staff, 210);
+	assert_int_equal(store_mujun_city(s, a, 2024, 2, &call.city), KFQ_OK);
+	assert_int_equal(call.city.connections, 2);
+	assert_int_equal(call.city.f[1][0].staff, 211);
+	f.staff = 210;
+	assert_int_equal(store_figure_set(w, &cli, &json, &f), KFQ_OK);
+	store_close(w);
+	store_close(lock);
+}
+
 static void test_mujun(void **state)
 {
 	struct store *s = *state;
@@ -307,8 +369,10 @@ static void test_mujun(void **state)
 	assert_int_equal(city.f[0][0].value_added_fen, MUJUN_NONE);
 	assert_int_equal(city.f[0][0].area_m2x100, 2001000);
 	assert_int_equal(city.f[0][2].tax_fen, MUJUN_NONE);
-	if (store_kind(s) == STORE_PG)
+	if (store_kind(s) == STORE_PG) {
+		test_beside_moment(s, &a, f);
 		test_beside_fallback(s, &a);
+	}
 	arena_release(&a);
 }
 

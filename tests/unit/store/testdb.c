@@ -106,6 +106,11 @@ int testdb_main(int argc, char **argv, const char *group, const struct CMUnitTes
 	return _cmocka_run_group_tests(name, tests, n, setup, teardown);
 }
 
+const char *testdb_url(void)
+{
+	return url;
+}
+
 int64_t testdb_audit_count(struct store *s)
 {
 	int64_t n = -1;

@@ -18,6 +18,8 @@
  * is "sqlite" or "pg". Returns the exit status for main. */
 int testdb_main(int argc, char **argv, const char *group, const struct CMUnitTest *tests, size_t n);
 
+/* The URL of the test's database (for a connection of its own), valid during the test. */
+const char *testdb_url(void);
 /* The audit log's records. */
 int64_t testdb_audit_count(struct store *s);
 /* A test that the audit chain of every record the group wrote verifies (its last test). */
