@@ -42,8 +42,10 @@ int store_open_beside(const struct store *s, struct store **out, char *errbuf, s
 	*out = NULL;
 	if (atomic_fetch_add(&nbeside, 1) >= STORE_BESIDE_MAX) {
 		atomic_fetch_sub(&nbeside, 1);
-		snprintf(errbuf, errlen, "%d connections beside the workers' are open already",
-		         STORE_BESIDE_MAX);
+		if (errbuf)
+			snprintf(errbuf, errlen,
+			         "%d connections beside the workers' are open already",
+			         STORE_BESIDE_MAX);
 		return KFQ_EBUSY;
 	}
 	if ((rc = store_open(s->url, out, errbuf, errlen)) != KFQ_OK) {
