@@ -30,7 +30,7 @@ bool store_is_pg_url(const char *url);
 /* Connections open in this process (a gauge for /metrics). */
 int store_open_count(void);
 /* A second connection to s's database, for a read that one thread does beside s's (store/
- * only, DECISIONS 225): at most STORE_BESIDE_MAX of them are open in the process at once,
+ * only, DECISIONS 231): at most STORE_BESIDE_MAX of them are open in the process at once,
  * beyond the workers' one each, so that the database's connections stay counted. KFQ_EBUSY
  * when that many are open, else store_open's outcome (message in errbuf). The caller owns *out:
  * store_close() it, which gives its place back. */

@@ -617,7 +617,7 @@ static int city_figures(struct store *s, struct store_mujun_city *c, struct city
 }
 
 /* The figures read on a connection of their own while the first reads the tax (DECISIONS
- * 225). The thread reads c's years and mark and writes only the figures' fields of c->f. */
+ * 231). The thread reads c's years and mark and writes only the figures' fields of c->f. */
 struct city_beside {
 	const struct store *first; /* its URL; the thread calls nothing on it */
 	struct store_mujun_city *c;

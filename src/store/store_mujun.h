@@ -91,7 +91,7 @@ struct store_mujun_city {
 	struct mujun_scheme scheme[2]; /* each year's (store_mujun_scheme_get) */
 	struct store_mujun_mark mark;  /* the audit log's head in the same read */
 	/* the connections the years were read on: 2 when PostgreSQL's figures came on a second
-	 * one beside the first's tax (DECISIONS 225), else 1 */
+	 * one beside the first's tax (DECISIONS 231), else 1 */
 	int connections;
 };
 

@@ -46,7 +46,7 @@ static void city_on_one(struct store *s, struct arena *a, const struct store_muj
 		}
 }
 
-/* PostgreSQL's figures read beside the tax (DECISIONS 225) fall back to the first connection,
+/* PostgreSQL's figures read beside the tax (DECISIONS 231) fall back to the first connection,
  * never to an error, when the second is not to be had: the process's one in use, or a new
  * session refused (as by a server at its limit or a failed login) */
 static void test_beside_fallback(struct store *s, struct arena *a)
@@ -185,7 +185,7 @@ static void *city_call(void *arg)
 
 /* A write committed after the read's first transaction began and before the second's: the
  * second sees another audit head and the first reads the figures, so that the read is of one
- * moment (DECISIONS 225). The read is held on the parcels' table, which it reads after its
+ * moment (DECISIONS 231). The read is held on the parcels' table, which it reads after its
  * head and before the years, while the write commits: x's 2025 staff, 210 in the read. */
 static void test_beside_moment(struct store *s, struct arena *a, struct store_figure f)
 {
