@@ -37,7 +37,8 @@ static int metrics(struct api_ctx *c)
 	api_session_metrics_write(c->out);
 	mujun_eval_metrics_write(c->out);
 	strbuf_addf(c->out,
-	            "# HELP kfq_db_connections Open database connections (one per worker thread, and one more while a 亩均 evaluation reads beside it).\n"
+	            "# HELP kfq_db_connections Open database connections (one per worker thread, "
+	            "and one more while a 亩均 evaluation reads beside it).\n"
 	            "# TYPE kfq_db_connections gauge\nkfq_db_connections{backend=\"%s\"} %d\n"
 	            "# HELP kfq_db_up Whether the database answered this scrape.\n"
 	            "# TYPE kfq_db_up gauge\nkfq_db_up{backend=\"%s\"} %d\n",

@@ -121,7 +121,13 @@ describe('PostgreSQL failover', { timeout: h.FILE_TIMEOUT, skip: !h.IS_PG && 'Po
 			assert.match(m.text, /^kfq_http_requests_total\{method="GET",route="\/api\/orgs",status="5xx"\} [1-9]\d*$/m);
 			await pg.up();
 			await waitHealthy();
-			m = await office.get('/metrics');
+			// each worker reconnects on its own (at most once a second after a failed try), so
+			// the scrape that lands on a worker still waiting may say 0 for up to a second
+			for (let i = 0; i < 40; i++) {
+				m = await office.get('/metrics');
+				if (/^kfq_db_up\{backend="postgresql"\} 1$/m.test(m.text)) break;
+				await h.sleep(100);
+			}
 			assert.match(m.text, /^kfq_db_up\{backend="postgresql"\} 1$/m);
 			const n = acked.length;
 			await waitFor(() => acked.length >= n + 20, '20 writes after the restart');
