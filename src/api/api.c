@@ -476,6 +476,9 @@ int api_query_check(const struct api_field *decl, const char *key, const char *v
 	size_t max, n = strlen(value);
 	int64_t v;
 
+	/* "?&page=2" or "?=1", as pages that build their query by hand may send: nothing to read */
+	if (!*key)
+		return 0;
 	while (f && f->name && strcmp(f->name, key) != 0)
 		f++;
 	if (!f || !f->name)

@@ -373,6 +373,8 @@ static int plan_act(struct api_ctx *c, enum store_plan_action action)
 		return -1;
 	if (action == PLAN_RETURN && (!comment || !*comment))
 		return api_error(c, 400, "missing_field", "退回时请填写意见", "/comment");
+	if (action == PLAN_DISCARD && !p.revision)
+		return api_plan_refused(c, PLAN_WRONG_STATE, "计划没有修订，无需撤销", NULL);
 	if (action == PLAN_SUBMIT && (p.revision ? p.revision->n_milestones : p.n_milestones) == 0)
 		return api_error(c, 400, "invalid_plan", "计划没有节点，不能提交", NULL);
 	rc = store_plan_act(c->db, &c->actor, &plan_json_audit, p.id, action, comment, &problem);

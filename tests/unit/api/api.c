@@ -300,6 +300,8 @@ static void test_query(void **state)
 	query("q", "", NULL, NULL);
 	query("org_id", "9223372036854775807", NULL, NULL);
 	query("org_id", "", NULL, NULL); /* empty means absent */
+	query("", "", NULL, NULL);       /* "?&page=2": an empty name carries nothing */
+	query("", "1", NULL, NULL);
 	query("flag", "0", NULL, NULL);
 	query("page_size", "500", NULL, NULL);
 	query("Q", "x", "unknown_parameter", "不支持的查询参数：Q");
