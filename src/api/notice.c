@@ -250,7 +250,6 @@ static int read_entity(struct api_ctx *c, struct store_notice_input *in)
 /* The organizations copied: existing, not the addressed one, none twice. */
 static int read_cc(struct api_ctx *c, struct store_notice_input *in)
 {
-	struct store_org o;
 	int rc;
 
 	in->cc = api_body_ints(c, "cc_org_ids", &in->ncc);
@@ -261,7 +260,7 @@ static int read_cc(struct api_ctx *c, struct store_notice_input *in)
 		for (int j = 0; j < i; j++)
 			if (in->cc[j] == in->cc[i])
 				return api_error(c, 400, "invalid_value", "抄送单位重复", field);
-		rc = store_org_get(c->db, c->a, in->cc[i], &o);
+		rc = store_org_exists(c->db, in->cc[i]);
 		if (rc == KFQ_ENOTFOUND)
 			return api_error(c, 400, "invalid_value", "抄送单位不存在", field);
 		if (rc != KFQ_OK)
@@ -272,7 +271,6 @@ static int read_cc(struct api_ctx *c, struct store_notice_input *in)
 
 static int read_input(struct api_ctx *c, struct store_notice_input *in)
 {
-	struct store_org o;
 	int rc;
 
 	memset(in, 0, sizeof(*in));
@@ -296,7 +294,7 @@ static int read_input(struct api_ctx *c, struct store_notice_input *in)
 		break;
 	}
 	entity_ahead(c);
-	rc = store_org_get(c->db, c->a, in->org_id, &o);
+	rc = store_org_exists(c->db, in->org_id);
 	if (rc == KFQ_ENOTFOUND)
 		return api_error(c, 400, "invalid_value", "主送单位不存在", "/org_id");
 	if (rc != KFQ_OK)

@@ -163,6 +163,21 @@ static int sq_begin(struct store *s)
 	return rc;
 }
 
+/* COMMIT prepared once, as BEGIN IMMEDIATE is (sqlite3_exec parsed it at each commit) */
+static int sq_commit(struct store *s)
+{
+	static const char sql_commit[] = "COMMIT";
+	struct store_stmt *st;
+	int rc = store_prepare(s, sql_commit, &st);
+
+	return rc == KFQ_OK ? store_run(st) : rc;
+}
+
+static int64_t sq_last_rowid(struct store *s)
+{
+	return sqlite3_last_insert_rowid(((struct sq_store *)s)->db);
+}
+
 const struct store_ops store_sqlite_ops = {
     .prepare = sq_prepare,
     .finalize = sq_finalize,
@@ -177,6 +192,8 @@ const struct store_ops store_sqlite_ops = {
     .close = sq_close,
     .begin = sq_begin,
     .begin_read_sql = "BEGIN",
+    .last_rowid = sq_last_rowid,
+    .commit = sq_commit,
 };
 
 int store_sqlite_open(const char *path, struct store **out, char *errbuf, size_t errlen)

@@ -315,6 +315,18 @@ int store_run_id(struct store_stmt *st, int64_t *id)
 	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
 }
 
+int store_run_rowid(struct store_stmt *st, int64_t *id)
+{
+	struct store *s = ((struct stmt_head *)st)->s;
+	int rc;
+
+	if (!s->ops->last_rowid)
+		fatal("store_run_rowid on a backend without rowids");
+	if ((rc = store_run(st)) == KFQ_OK)
+		*id = s->ops->last_rowid(s);
+	return rc;
+}
+
 void store_stream(struct store_stmt *st)
 {
 	if (OPS(st)->stream)
@@ -365,7 +377,7 @@ int store_commit(struct store *s)
 {
 	s->commits++;
 	s->head_held = s->head_pending = false;
-	return s->ops->exec(s, "COMMIT");
+	return s->ops->commit ? s->ops->commit(s) : s->ops->exec(s, "COMMIT");
 }
 
 void store_rollback(struct store *s)

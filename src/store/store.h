@@ -89,6 +89,11 @@ void store_ahead(struct store_stmt *st);
  * and resets it: KFQ_OK with *id (id may be NULL), KFQ_ENOTFOUND without a row, else the
  * error. */
 int store_run_id(struct store_stmt *st, int64_t *id);
+/* SQLite only: runs a bound INSERT of one row, written without RETURNING, into a table whose id
+ * is its rowid, and resets it: KFQ_OK with the new row's id in *id, else the step's error.
+ * SQLite builds a table of its own for a RETURNING's rows at each run, then reads them back
+ * (DECISIONS 240); PostgreSQL needs the RETURNING id of store_run_id. */
+int store_run_rowid(struct store_stmt *st, int64_t *id);
 /* Fetch this statement's rows one at a time (PostgreSQL's single-row mode) instead of holding
  * the whole result in memory: for reads of a whole table. Until the statement is reset no
  * other statement may run on the connection. Call between store_prepare and the first step. */

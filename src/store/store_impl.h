@@ -85,6 +85,10 @@ struct store_ops {
 	 * in its round trip, its answer kept for st's next step with the same values (store_ahead)
 	 */
 	void (*ahead)(struct store_stmt *st);
+	/* optional (SQLite only): the rowid of the last row its INSERTs made (store_run_rowid) */
+	int64_t (*last_rowid)(struct store *s);
+	/* optional: ends the write transaction (NULL: exec of COMMIT) */
+	int (*commit)(struct store *s);
 };
 
 /* A check of the first row of st (rc: its step's code), run before the next statement's result

@@ -22,26 +22,33 @@
 	"TEXT), CAST(?4 AS TEXT), CAST(?5 AS TEXT), CAST(?6 AS BIGINT), CAST(?7 AS TEXT), "        \
 	"CAST(?8 AS BIGINT) FROM app_user u WHERE u.disabled = 0 "                                 \
 	"AND u.id <> COALESCE(CAST(?6 AS BIGINT), 0) AND "
-#define SEND_TAIL " ON CONFLICT DO NOTHING RETURNING user_id"
+/* the items made, for a delivery that counts them; one that does not (store_send) leaves the
+ * RETURNING out, for which SQLite builds and reads back a table of its own at each run */
+#define SEND_TAIL    " ON CONFLICT DO NOTHING"
+#define SEND_COUNTED SEND_TAIL " RETURNING user_id"
 /* the entry (?9 account, ?10 organization, ?11 role, ?12 an organization its data scope
  * covers: everything, its own organization, one of its ancestors' (org_and_below) or one of
  * its custom set; ?13 a capability its organization holds) */
-static const char sql_send[] = SEND_HEAD
-    "(?9 = 0 OR u.id = ?9) "
-    "AND (?10 = 0 OR u.org_id = ?10) AND (CAST(?11 AS TEXT) IS NULL OR u.role = ?11) "
-    "AND (?12 = 0 OR u.data_scope = 'all' "
-    "OR (u.data_scope IN ('org', 'self') AND u.org_id = ?12) "
-    "OR (u.data_scope = 'org_and_below' AND u.org_id IN (WITH RECURSIVE up(id) AS ("
-    "SELECT CAST(?12 AS BIGINT) UNION ALL SELECT o.parent_id FROM org o JOIN up ON o.id = up.id "
-    "WHERE o.parent_id IS NOT NULL) SELECT id FROM up)) "
-    "OR (u.data_scope = 'custom' AND EXISTS (SELECT 1 FROM user_scope_org x "
-    "WHERE x.user_id = u.id AND x.org_id = ?12))) AND (CAST(?13 AS TEXT) IS NULL OR u.org_id IN "
-    "(SELECT c.org_id FROM org_capability c WHERE c.capability = ?13))" SEND_TAIL;
+#define SEND_ANY                                                                                   \
+	"(?9 = 0 OR u.id = ?9) "                                                                   \
+	"AND (?10 = 0 OR u.org_id = ?10) AND (CAST(?11 AS TEXT) IS NULL OR u.role = ?11) "         \
+	"AND (?12 = 0 OR u.data_scope = 'all' "                                                    \
+	"OR (u.data_scope IN ('org', 'self') AND u.org_id = ?12) "                                 \
+	"OR (u.data_scope = 'org_and_below' AND u.org_id IN (WITH RECURSIVE up(id) AS ("           \
+	"SELECT CAST(?12 AS BIGINT) UNION ALL SELECT o.parent_id FROM org o JOIN up ON o.id = "    \
+	"up.id WHERE o.parent_id IS NOT NULL) SELECT id FROM up)) "                                \
+	"OR (u.data_scope = 'custom' AND EXISTS (SELECT 1 FROM user_scope_org x "                  \
+	"WHERE x.user_id = u.id AND x.org_id = ?12))) AND (CAST(?13 AS TEXT) IS NULL OR u.org_id " \
+	"IN (SELECT c.org_id FROM org_capability c WHERE c.capability = ?13))"
+static const char sql_send[] = SEND_HEAD SEND_ANY SEND_COUNTED;
+static const char sql_send_quiet[] = SEND_HEAD SEND_ANY SEND_TAIL;
 /* an entry that names an organization (?9) and nothing else, as a notice's does: what sql_send
  * selects for it, without the plan of the other recipients' conditions (the walk up the
  * organizations, the custom scopes, the capabilities), which PostgreSQL set up for every
  * delivery though it never ran them */
-static const char sql_send_org[] = SEND_HEAD "u.org_id = ?9" SEND_TAIL;
+#define SEND_ORG "u.org_id = ?9"
+static const char sql_send_org[] = SEND_HEAD SEND_ORG SEND_COUNTED;
+static const char sql_send_org_quiet[] = SEND_HEAD SEND_ORG SEND_TAIL;
 /* the audit record the step appended last in this transaction */
 static const char sql_head_seq[] = "SELECT seq FROM audit_head WHERE id = 1";
 static const char sql_count[] =
@@ -81,10 +88,12 @@ static int deliver_to(struct store *s, const struct inbox_item *it, const char *
                       int *added, struct user_set *users)
 {
 	bool org_only = to->org_id && !to->user_id && !role && !to->scope_of && !to->capability;
+	const char *sql = org_only ? (added ? sql_send_org : sql_send_org_quiet)
+	                           : (added ? sql_send : sql_send_quiet);
 	struct store_stmt *st;
 	int rc;
 
-	if ((rc = store_prepare(s, org_only ? sql_send_org : sql_send, &st)) != KFQ_OK)
+	if ((rc = store_prepare(s, sql, &st)) != KFQ_OK)
 		return rc;
 	store_bind_text(st, 1, it->kind);
 	store_bind_text(st, 2, it->title);

@@ -31,6 +31,8 @@
 	"issued_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, CAST(?12 AS "            \
 	"INTEGER), " NEXT_SEQ("?12") ", " NUMBER("?12", "?13") ", ?14, ?15)"
 static const char sql_insert[] = INSERT_NOTICE " RETURNING id";
+/* SQLite: the id its connection gives (store_run_rowid) */
+static const char sql_insert_rowid[] = INSERT_NOTICE;
 /* PostgreSQL: the same row written and read as store_notice_get reads it, in one statement, for
  * a notice without copies or files (none to count yet); its names looked up by key, as joins
  * PostgreSQL built hash tables over the organizations and tasks for the one row */
@@ -214,13 +216,19 @@ int store_notice_create(struct store *s, struct arena *a, const struct store_act
 	struct store_stmt *st;
 	char now[TIME_RFC3339_LEN], head[NOTICE_NUMBER_MAX];
 	int64_t t = time_now(), id = 0;
-	bool read_back = store_kind(s) == STORE_PG && !in->ncc && !in->nattachments;
+	bool sqlite = store_kind(s) == STORE_SQLITE;
+	bool read_back = !sqlite && !in->ncc && !in->nattachments;
 	int rc;
 
 	time_format(t, now);
 	if ((rc = store_begin(s)) != KFQ_OK)
 		return rc;
-	if ((rc = store_prepare(s, read_back ? sql_insert_read : sql_insert, &st)) != KFQ_OK)
+	rc = store_prepare(s,
+	                   sqlite      ? sql_insert_rowid
+	                   : read_back ? sql_insert_read
+	                               : sql_insert,
+	                   &st);
+	if (rc != KFQ_OK)
 		goto done;
 	store_bind_int(st, 1, in->org_id);
 	store_bind_text(st, 2, in->entity_type);
@@ -247,7 +255,7 @@ int store_notice_create(struct store *s, struct arena *a, const struct store_act
 	 * COMMIT */
 	if (read_back)
 		rc = store_row(st, a, store_notice_read_counted, out);
-	else if ((rc = store_run_id(st, &id)) == KFQ_OK &&
+	else if ((rc = sqlite ? store_run_rowid(st, &id) : store_run_id(st, &id)) == KFQ_OK &&
 	         (rc = add_children(s, id, who->org_id, in)) == KFQ_OK)
 		rc = store_notice_get(s, a, id, out);
 	if (rc == KFQ_OK)

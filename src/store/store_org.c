@@ -21,6 +21,7 @@ static const char sql_all_alias[] = "SELECT org_id, alias FROM org_alias ORDER B
 static const char sql_get[] =
     "SELECT o.id, o.parent_id, o.name, o.type, o.level, o.is_sample, a.alias FROM org o "
     "LEFT JOIN org_alias a ON a.org_id = o.id WHERE o.id = ?1 ORDER BY a.alias";
+static const char sql_exists[] = "SELECT id FROM org WHERE id = ?1";
 static const char sql_get_alias[] = "SELECT alias FROM org_alias WHERE org_id = ?1 ORDER BY alias";
 static const char sql_find[] =
     "SELECT " ORG_COLS " FROM org WHERE name = ?1 UNION ALL "
@@ -156,6 +157,17 @@ int store_org_get(struct store *s, struct arena *a, int64_t id, struct store_org
 	store_reset(st);
 	out->aliases = aliases;
 	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+int store_org_exists(struct store *s, int64_t id)
+{
+	struct store_stmt *st;
+	int rc = store_prepare(s, sql_exists, &st);
+
+	if (rc != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	return store_run_id(st, NULL);
 }
 
 int store_org_find(struct store *s, struct arena *a, const char *name, struct store_org *out)

@@ -33,6 +33,9 @@ int store_org_list(struct store *s, struct arena *a, const struct store_org_filt
                    struct store_org **out, int *n);
 /* KFQ_ENOTFOUND when absent. */
 int store_org_get(struct store *s, struct arena *a, int64_t id, struct store_org *out);
+/* KFQ_OK when organization id exists, KFQ_ENOTFOUND when not: its key alone, for a check that
+ * reads nothing of it (a notice's addressee and copies). */
+int store_org_exists(struct store *s, int64_t id);
 /* Finds by exact name or alias. KFQ_ENOTFOUND when absent. */
 int store_org_find(struct store *s, struct arena *a, const char *name, struct store_org *out);
 
