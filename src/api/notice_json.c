@@ -1,14 +1,13 @@
-/* notice_json.c - notices as JSON. Keys in byte order, so that the audit
- * record's canonical form is the same text. Must not read anything: it writes what it is
- * given. */
+/* notice_json.c - notices as JSON. Keys in byte order, so that the audit record's canonical
+ * form is the same text and is hashed without a parse (jcanon_is, DECISIONS 241). Must not read
+ * anything: it writes what it is given. */
 #include "api/notice_json.h"
 
 #include "api/attachment.h"
 #include "util/jsonw.h"
 
-static void write_children(struct jsonw *w, const struct store_notice *n)
+static void write_cc(struct jsonw *w, const struct store_notice *n)
 {
-	attachment_json_list(w, "attachments", n->attachments, n->nattachments);
 	jsonw_key(w, "cc");
 	jsonw_arr_open(w);
 	for (int i = 0; i < n->ncc; i++) {
@@ -46,8 +45,10 @@ void notice_json_write(struct jsonw *w, const struct store_notice *n, unsigned f
 	jsonw_obj_open(w);
 	jsonw_kid(w, "article_number", n->article_number);
 	if (children)
-		write_children(w, n); /* attachments, cc */
+		attachment_json_list(w, "attachments", n->attachments, n->nattachments);
 	jsonw_kstr(w, "body", n->body);
+	if (children)
+		write_cc(w, n);
 	jsonw_kstr(w, "closed_at", n->closed_at);
 	jsonw_kid(w, "closed_by", n->closed_by);
 	jsonw_kstr(w, "closing_comment", n->closing_comment);

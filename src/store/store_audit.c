@@ -54,15 +54,18 @@ static int read_head(struct store *s, const char *sql, int64_t *seq, char hash[A
 	return KFQ_OK;
 }
 
+/* json's canonical form in *out: json itself when it is canonical already, as the writers'
+ * JSON mostly is (DECISIONS 241), else written into sb; NULL for NULL. */
 static int canon_or_null(const char *json, struct strbuf *sb, const char **out)
 {
 	json_error_t err;
 	json_t *v;
 	int rc = KFQ_OK;
 
-	*out = NULL;
-	if (!json)
+	*out = json;
+	if (!json || jcanon_is(json, strlen(json)))
 		return KFQ_OK;
+	*out = NULL;
 	v = json_loads(json, JSON_DECODE_ANY, &err);
 	if (!v || jcanon_write(sb, v) != 0)
 		rc = KFQ_EINVAL;

@@ -51,6 +51,20 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 	return len;
 }
 
+size_t json_plain_len(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, l;
+
+	while (i < n) {
+		char e = esc[p[i]];
+		if (!(l = !e ? 1 : e == 'U' ? utf8_len(p + i, n - i) : 0))
+			break;
+		i += l;
+	}
+	return i;
+}
+
 void json_escape(struct strbuf *sb, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;

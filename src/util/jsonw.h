@@ -47,5 +47,8 @@ void jsonw_kid(struct jsonw *w, const char *key, int64_t id);
 
 /* Appends s as a JSON string literal (quotes included) to sb. */
 void json_escape(struct strbuf *sb, const char *s, size_t n);
+/* The length of s's longest prefix that json_escape copies as it is: printable ASCII but '"'
+ * and '\\', and whole valid UTF-8 sequences (n when it copies all of s). */
+size_t json_plain_len(const char *s, size_t n);
 
 #endif

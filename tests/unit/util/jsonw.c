@@ -1,4 +1,5 @@
-/* Tests src/util/jsonw.c: commas, nesting, escaping, invalid UTF-8, integers. */
+/* Tests src/util/jsonw.c: commas, nesting, escaping, what escaping copies as is, invalid UTF-8,
+ * integers. */
 #include "util/jsonw.h"
 
 #include <setjmp.h>
@@ -52,6 +53,21 @@ static void test_escaping(void **state)
 	strbuf_release(&sb);
 }
 
+static void test_plain_len(void **state)
+{
+	(void)state;
+	/* json_escape copies 商 and "ab" as they are and stops at the quote */
+	assert_int_equal(json_plain_len("ab\xe5\x95\x86\"c", 7), 5);
+	assert_int_equal(json_plain_len("ab\\c", 4), 2);
+	assert_int_equal(json_plain_len("ab\nc", 4), 2);
+	assert_int_equal(json_plain_len("ab\x7f", 3), 2);
+	/* a truncated sequence and a surrogate are not copied */
+	assert_int_equal(json_plain_len("a\xe5\x95", 3), 1);
+	assert_int_equal(json_plain_len("\xed\xa0\x80", 3), 0);
+	assert_int_equal(json_plain_len("市 ~", 5), 5);
+	assert_int_equal(json_plain_len("", 0), 0);
+}
+
 static void test_integers(void **state)
 {
 	(void)state;
@@ -76,6 +92,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_nesting_and_commas),
 	    cmocka_unit_test(test_escaping),
+	    cmocka_unit_test(test_plain_len),
 	    cmocka_unit_test(test_integers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
