@@ -16,27 +16,16 @@ const T = { timeout: h.FILE_TIMEOUT };
 const RECORDS = 12000;
 const PAD = 4000;
 
-// ASan keeps freed memory aside (256 MB by default) to catch use after free; here freed memory
-// must be reused, or every record read would look like growth.
-const ASAN = `${process.env.ASAN_OPTIONS || ''}:quarantine_size_mb=0:thread_local_quarantine_size_kb=0`;
-
 /** Runs `kfq ARGS` and returns {code, stdout, peakKiB}: the child's peak resident set. */
 async function peak(args) {
 	const py = 'import resource, subprocess, sys\n' + 'r = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE)\n' + 'sys.stderr.write(r.stdout.decode())\n' + 'print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n' + 'sys.exit(r.returncode)\n';
-	const r = await h.run('python3', ['-c', py, h.KFQ_BIN, ...args], { env: { ASAN_OPTIONS: ASAN }, timeout: h.FILE_TIMEOUT });
+	const r = await h.run('python3', ['-c', py, h.KFQ_BIN, ...args], { env: { ASAN_OPTIONS: h.ASAN_REUSE }, timeout: h.FILE_TIMEOUT });
 	return { code: r.code, stdout: r.stderr, peakKiB: Number(r.stdout.trim()) };
 }
 
 /** CSV field: quoted, quotes doubled. */
 function csv(v) {
 	return `"${String(v).replace(/"/g, '""')}"`;
-}
-
-/** The server's peak resident set so far (KiB): VmHWM of /proc/PID/status. */
-function serverPeak(srv) {
-	const m = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${srv.child.pid}/status`, 'utf8'));
-	assert.ok(m, 'no VmHWM');
-	return Number(m[1]);
 }
 
 /** Appends RECORDS records of PAD bytes to the server's log, continuing its chain; returns the
@@ -96,14 +85,14 @@ describe('a long audit log', { timeout: h.FILE_TIMEOUT }, () => {
 	let srv, auditor, small, smallServer, loaded;
 
 	before(async () => {
-		// the server's freed memory is reused too (see ASAN above)
-		process.env.ASAN_OPTIONS = ASAN;
+		// the server's freed memory is reused too
+		process.env.ASAN_OPTIONS = h.ASAN_REUSE;
 		srv = await h.startServer({ users: h.DEFAULT_USERS.filter((u) => ['office1', 'auditor1'].includes(u.username)) });
 		auditor = (await h.loginAll(srv, ['auditor1'])).auditor1;
 		small = await peak(['audit', 'verify', '--db', srv.db]);
 		assert.equal(small.code, 0, small.stdout);
 		for (const ext of ['xlsx', 'csv']) assert.equal((await auditor.get(`/api/audit/export.${ext}`)).status, 200);
-		smallServer = serverPeak(srv);
+		smallServer = h.serverPeakKiB(srv);
 		loaded = await loadRecords(srv);
 	});
 
@@ -127,7 +116,7 @@ describe('a long audit log', { timeout: h.FILE_TIMEOUT }, () => {
 		const text = (await auditor.get('/api/audit/export.csv')).text;
 		// the header, every record, and the last row's end
 		assert.equal(text.split('\r\n').length, 1 + loaded.last + 1);
-		const peakKiB = serverPeak(srv);
+		const peakKiB = h.serverPeakKiB(srv);
 		const growth = peakKiB - smallServer;
 		t.diagnostic(`log ${Math.round(loaded.bytes / 1024)} KiB; server peak ${smallServer} KiB → ${peakKiB} KiB`);
 		assert.ok(growth * 1024 < loaded.bytes / 4, `exporting ${Math.round(loaded.bytes / 1048576)} MB of records took ${Math.round(growth / 1024)} MB more of the server's memory than exporting a few`);
