@@ -172,6 +172,7 @@ static int select_parcels(struct api_ctx *c, struct store_parcel_filter *f, bool
 	int64_t offset = f->offset, limit = f->limit;
 	int rc, k = 0;
 
+	*fs = NULL;
 	if (by_status)
 		f->offset = f->limit = 0;
 	if ((rc = store_parcel_list(c->db, c->a, f, ps, n, total)) != KFQ_OK)
