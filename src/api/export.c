@@ -56,7 +56,7 @@ int export_begin(struct api_ctx *c, struct export_table *t, const char *sheet,
 	t->x = NULL;
 	t->file = f;
 	f->fd = -1;
-	strbuf_init(&f->text, CSV_FLUSH_BYTES);
+	f->text = (struct strbuf)STRBUF_INIT;
 	arena_defer(c->a, file_release, f);
 	if (t->format == EXPORT_XLSX) {
 		if (xlsx_open(&t->x, sheet, headers, widths, ncols) != KFQ_OK)
@@ -68,6 +68,7 @@ int export_begin(struct api_ctx *c, struct export_table *t, const char *sheet,
 		log_error("export: cannot open a temporary file: %s", strerror(errno));
 		return api_error(c, 500, "export_failed", "导出失败", NULL);
 	}
+	strbuf_grow(&f->text, CSV_FLUSH_BYTES);
 	csv_begin(&t->csv, &f->text);
 	for (int i = 0; i < ncols; i++)
 		csv_text(&t->csv, headers[i]);
