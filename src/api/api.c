@@ -862,7 +862,8 @@ int api_scope_check(struct api_ctx *c, const struct store_scope *scope, int64_t 
 
 /* ---- files ---- */
 
-void api_set_download(struct api_ctx *c, const char *content_type, const char *filename)
+/* Marks the response a download named `filename` (UTF-8) of the given type. */
+static void set_download(struct api_ctx *c, const char *content_type, const char *filename)
 {
 	size_t n = strlen(filename);
 	char *enc = arena_alloc(c->a, n * 3 + 1), *p = enc;
@@ -892,7 +893,7 @@ void api_set_download(struct api_ctx *c, const char *content_type, const char *f
 int api_send_file(struct api_ctx *c, int fd, uint64_t size, const char *content_type,
                   const char *filename)
 {
-	api_set_download(c, content_type, filename);
+	set_download(c, content_type, filename);
 	c->req->resp.fd = fd;
 	c->req->resp.size = size;
 	c->req->resp.status = 200;

@@ -258,8 +258,6 @@ void api_token_hash(const char *token, char out[65]);
 int api_upload_text(struct api_ctx *c, const char **text, size_t *len);
 int api_upload_sample(struct api_ctx *c, const char **buf, size_t *len);
 
-/* Marks the response a download named `filename` (UTF-8) of the given type. */
-void api_set_download(struct api_ctx *c, const char *content_type, const char *filename);
 /* Sends a file (fd, owned by the response from now on) as a download named `filename`. */
 int api_send_file(struct api_ctx *c, int fd, uint64_t size, const char *content_type,
                   const char *filename);

@@ -7,6 +7,7 @@
 #include "api/export.h"
 #include "api/todo.h"
 
+#include "core/enums.h"
 #include "util/timeutil.h"
 
 #include <string.h>
@@ -205,41 +206,72 @@ const struct api_todo api_audit_todos[] = {
     {.key = NULL},
 };
 
+static const char *const export_headers[] = {"序号",     "时间(UTC)",  "用户",   "姓名",
+                                             "单位",     "客户端地址", "操作",   "对象类型",
+                                             "对象编号", "变更前",     "变更后", "哈希"};
+static const double export_widths[] = {8, 22, 14, 12, 24, 16, 16, 12, 10, 50, 50, 66};
+
+/* store_each_fn: one record as one row of the export, its action and entity type by name */
+static int export_row(void *ctx, const void *element)
+{
+	const struct store_audit_row *row = element;
+	const struct audit_rec *r = &row->rec;
+	struct export_table *x = ctx;
+
+	export_int(x, r->seq);
+	export_text(x, r->time);
+	export_text(x, r->username);
+	export_text(x, row->user_name);
+	export_text(x, row->org_name);
+	export_text(x, r->client_addr);
+	export_text(x, enum_label(&enum_audit_action, r->action));
+	export_text(x, enum_label(&enum_audit_entity, r->entity_type));
+	export_text(x, r->entity_id);
+	export_text(x, r->before_json);
+	export_text(x, r->after_json);
+	export_text(x, row->hash);
+	export_end_row(x);
+	return 0;
+}
+
+/* The records the filter selects, newest first, written out one at a time as the store reads
+ * them: a year of a city's log takes the memory of one record. */
 static int export(struct api_ctx *c)
 {
-	static const char *const headers[] = {"序号",     "时间(UTC)",  "用户",   "姓名",
-	                                      "单位",     "客户端地址", "操作",   "对象类型",
-	                                      "对象编号", "变更前",     "变更后", "哈希"};
-	static const double widths[] = {8, 22, 14, 12, 24, 16, 16, 12, 10, 50, 50, 66};
 	struct store_audit_filter f;
-	struct store_audit_row *rows;
 	struct export_table x;
-	int64_t total;
-	int n, rc;
+	int rc;
 
-	if (filter_from_query(c, &f, false) != 0)
+	if (filter_from_query(c, &f, false) != 0 ||
+	    export_begin(c, &x, "审计日志", export_headers, export_widths, 12) != 0)
 		return -1;
-	if ((rc = store_audit_list(c->db, c->a, &f, &rows, &n, &total)) != KFQ_OK)
+	if ((rc = store_audit_each(c->db, &f, export_row, &x)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (export_begin(c, &x, "审计日志", headers, widths, 12) != 0)
-		return -1;
-	for (int i = 0; i < n; i++) {
-		const struct audit_rec *r = &rows[i].rec;
-		export_int(&x, r->seq);
-		export_text(&x, r->time);
-		export_text(&x, r->username);
-		export_text(&x, rows[i].user_name);
-		export_text(&x, rows[i].org_name);
-		export_text(&x, r->client_addr);
-		export_text(&x, r->action);
-		export_text(&x, r->entity_type);
-		export_text(&x, r->entity_id);
-		export_text(&x, r->before_json);
-		export_text(&x, r->after_json);
-		export_text(&x, rows[i].hash);
-		export_end_row(&x);
-	}
 	return export_finish(c, &x, "审计日志");
+}
+
+static void write_names(struct jsonw *w, const char *key, const struct enum_table *t)
+{
+	jsonw_key(w, key);
+	jsonw_arr_open(w);
+	for (size_t i = 0; i < t->n; i++) {
+		jsonw_obj_open(w);
+		jsonw_kstr(w, "code", t->entries[i].code);
+		jsonw_kstr(w, "name", t->entries[i].label);
+		jsonw_obj_close(w);
+	}
+	jsonw_arr_close(w);
+}
+
+/* The Chinese names of the actions and entity types the log records, as the exports show them:
+ * the audit page's one table of names. */
+static int names(struct api_ctx *c)
+{
+	jsonw_obj_open(&c->w);
+	write_names(&c->w, "actions", &enum_audit_action);
+	write_names(&c->w, "entity_types", &enum_audit_entity);
+	jsonw_obj_close(&c->w);
+	return api_ok(c, 200);
 }
 
 #define AUDIT_FILTER                                                                               \
@@ -253,6 +285,7 @@ static const struct api_field no_body[] = {{NULL, 0, false, 0}};
 
 const struct api_route api_audit_routes[] = {
     {"GET", "/api/audit", list, PERM_AUDIT_READ, 0, list_query, NULL},
+    {"GET", "/api/audit/names", names, PERM_AUDIT_READ, 0, NULL, NULL},
     {"GET", "/api/audit/verify", verify, PERM_AUDIT_READ, 0, NULL, NULL},
     {"POST", "/api/audit/verify", verify_recorded, PERM_AUDIT_READ, 0, NULL, no_body},
     {"GET", "/api/audit/export.xlsx", export, PERM_AUDIT_READ, 0, export_query, NULL},

@@ -89,7 +89,36 @@ static int list(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-/* GET /api/enterprises/export.xlsx and .csv (the route's extension picks the format) */
+/* what an enterprise row of the export needs */
+struct export_ctx {
+	struct export_table out;
+	const struct industry_catalog *cat;
+};
+
+/* store_each_fn: one enterprise as one row of the export */
+static int export_row(void *ctx, const void *element)
+{
+	struct export_ctx *x = ctx;
+	const struct store_enterprise *e = element;
+
+	export_text(&x->out, e->uscc);
+	export_text(&x->out, e->name);
+	export_text(&x->out, e->zone_name);
+	export_text(&x->out, e->address);
+	export_text(&x->out, e->industry_code);
+	export_text(&x->out, industry_name(x->cat, e->industry_code));
+	export_text(&x->out, enterprise_scale_label(e->scale));
+	export_text(&x->out, e->registered_on);
+	export_text(&x->out, e->attracted ? "是" : "否");
+	export_text(&x->out, e->contract_on);
+	export_text(&x->out, e->settled_on);
+	export_text(&x->out, e->production_on);
+	export_end_row(&x->out);
+	return 0;
+}
+
+/* GET /api/enterprises/export.xlsx and .csv (the route's extension picks the format): a city's
+ * enterprises written out one at a time as the store reads them */
 static int export(struct api_ctx *c)
 {
 	static const char *const headers[] = {
@@ -97,35 +126,16 @@ static int export(struct api_ctx *c)
 	    "行业代码",         "行业",     "规模",         "成立日期",
 	    "招商引资",         "签约日期", "落地注册日期", "投产日期"};
 	static const double widths[] = {22, 36, 24, 36, 10, 30, 8, 12, 10, 12, 14, 12};
-	const struct industry_catalog *cat;
 	struct store_enterprise_filter f;
-	struct store_enterprise *e;
-	struct export_table out;
-	int64_t total;
-	int n, rc;
+	struct export_ctx x;
+	int rc;
 
-	if (filter_from_query(c, &f, false) != 0 || catalog(c, &cat) != 0)
+	if (filter_from_query(c, &f, false) != 0 || catalog(c, &x.cat) != 0 ||
+	    export_begin(c, &x.out, "企业名录", headers, widths, 12) != 0)
 		return -1;
-	if ((rc = store_enterprise_list(c->db, c->a, &f, &e, &n, &total)) != KFQ_OK)
+	if ((rc = store_enterprise_each(c->db, c->a, &f, export_row, &x)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (export_begin(c, &out, "企业名录", headers, widths, 12) != 0)
-		return -1;
-	for (int i = 0; i < n; i++) {
-		export_text(&out, e[i].uscc);
-		export_text(&out, e[i].name);
-		export_text(&out, e[i].zone_name);
-		export_text(&out, e[i].address);
-		export_text(&out, e[i].industry_code);
-		export_text(&out, industry_name(cat, e[i].industry_code));
-		export_text(&out, enterprise_scale_label(e[i].scale));
-		export_text(&out, e[i].registered_on);
-		export_text(&out, e[i].attracted ? "是" : "否");
-		export_text(&out, e[i].contract_on);
-		export_text(&out, e[i].settled_on);
-		export_text(&out, e[i].production_on);
-		export_end_row(&out);
-	}
-	return export_finish(c, &out, "企业名录");
+	return export_finish(c, &x.out, "企业名录");
 }
 
 /* the enterprise of the path, if the caller sees it */

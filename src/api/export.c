@@ -2,24 +2,74 @@
 #include "api/export.h"
 
 #include "core/money.h"
+#include "util/fileio.h"
+#include "util/log.h"
 #include "util/timeutil.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/* CSV text kept before it is written to the file */
+#define CSV_FLUSH_BYTES (64 * 1024)
+
+/* What an unfinished table holds, released with the request's arena: the workbook, or the
+ * CSV's file and the text not yet written to it. */
+struct export_file {
+	struct xlsx *x;     /* EXPORT_XLSX until finished */
+	int fd;             /* EXPORT_CSV: -1 once handed to the response */
+	struct strbuf text; /* EXPORT_CSV: rows not yet written */
+	uint64_t size;      /* EXPORT_CSV: bytes written */
+	int error;          /* errno of a failed write, else 0 */
+};
+
+static void file_release(void *arg)
+{
+	struct export_file *f = arg;
+
+	if (f->x)
+		xlsx_discard(f->x);
+	if (f->fd >= 0)
+		close(f->fd);
+	strbuf_release(&f->text);
+}
+
+/* Writes the CSV text kept to the file; a failure is kept for export_finish. */
+static void csv_flush(struct export_file *f)
+{
+	if (!f->error && fileio_write_all(f->fd, f->text.buf, f->text.len) != 0)
+		f->error = errno;
+	f->size += f->text.len;
+	strbuf_reset(&f->text);
+}
 
 int export_begin(struct api_ctx *c, struct export_table *t, const char *sheet,
                  const char *const *headers, const double *widths, int ncols)
 {
 	const char *path = c->route->pattern;
+	const char *tmp = getenv("TMPDIR");
 	size_t n = strlen(path);
+	struct export_file *f = arena_zalloc(c->a, sizeof(*f));
 
 	t->format = n > 4 && !strcmp(path + n - 4, ".csv") ? EXPORT_CSV : EXPORT_XLSX;
 	t->x = NULL;
+	t->file = f;
+	f->fd = -1;
+	f->text = (struct strbuf)STRBUF_INIT;
+	arena_defer(c->a, file_release, f);
 	if (t->format == EXPORT_XLSX) {
 		if (xlsx_open(&t->x, sheet, headers, widths, ncols) != KFQ_OK)
 			return api_error(c, 500, "export_failed", "导出失败", NULL);
+		f->x = t->x;
 		return 0;
 	}
-	csv_begin(&t->csv, c->out);
+	if ((f->fd = fileio_open_unnamed(tmp && *tmp ? tmp : "/tmp")) < 0) {
+		log_error("export: cannot open a temporary file: %s", strerror(errno));
+		return api_error(c, 500, "export_failed", "导出失败", NULL);
+	}
+	strbuf_grow(&f->text, CSV_FLUSH_BYTES);
+	csv_begin(&t->csv, &f->text);
 	for (int i = 0; i < ncols; i++)
 		csv_text(&t->csv, headers[i]);
 	csv_end_row(&t->csv);
@@ -93,22 +143,34 @@ void export_amount(struct export_table *t, int64_t units, int decimals)
 
 void export_end_row(struct export_table *t)
 {
-	if (t->format == EXPORT_XLSX)
+	if (t->format == EXPORT_XLSX) {
 		xlsx_end_row(t->x);
-	else
-		csv_end_row(&t->csv);
+		return;
+	}
+	csv_end_row(&t->csv);
+	if (t->file->text.len >= CSV_FLUSH_BYTES)
+		csv_flush(t->file);
 }
 
 int export_finish(struct api_ctx *c, struct export_table *t, const char *name)
 {
+	struct export_file *f = t->file;
 	uint64_t size;
 	int fd;
 
 	if (t->format == EXPORT_CSV) {
-		api_set_download(c, "text/csv; charset=utf-8", arena_printf(c->a, "%s.csv", name));
-		c->req->resp.status = 200;
-		return 0;
+		csv_flush(f);
+		if (f->error || lseek(f->fd, 0, SEEK_SET) != 0) {
+			log_error("export: cannot write the CSV: %s",
+			          strerror(f->error ? f->error : errno));
+			return api_error(c, 500, "export_failed", "导出失败", NULL);
+		}
+		fd = f->fd;
+		f->fd = -1;
+		return api_send_file(c, fd, f->size, "text/csv; charset=utf-8",
+		                     arena_printf(c->a, "%s.csv", name));
 	}
+	f->x = NULL;
 	if (xlsx_finish(t->x, &fd, &size) != KFQ_OK)
 		return api_error(c, 500, "export_failed", "导出失败", NULL);
 	return api_send_file(c, fd, size,

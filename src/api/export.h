@@ -1,5 +1,7 @@
 /* export.h - list exports as .xlsx or .csv through one writer, so that each list writes its
- * rows once. The table lives as long as the request; export_finish sends it. */
+ * rows once. Either is written to an unnamed temporary file as its rows end (a row at a time
+ * in memory, however many rows: a year of a city's audit log) and export_finish sends that
+ * file. What the table holds goes with the request's arena if it is never finished. */
 #ifndef KFQ_API_EXPORT_H
 #define KFQ_API_EXPORT_H
 
@@ -9,10 +11,13 @@
 
 enum export_format { EXPORT_XLSX, EXPORT_CSV };
 
+struct export_file;
+
 struct export_table {
 	enum export_format format;
-	struct xlsx *x; /* EXPORT_XLSX */
-	struct csv csv; /* EXPORT_CSV: written into the response body */
+	struct xlsx *x;           /* EXPORT_XLSX */
+	struct csv csv;           /* EXPORT_CSV: into file's buffer */
+	struct export_file *file; /* EXPORT_CSV: the file the rows go to (arena) */
 };
 
 /* Starts a table with a header row, as CSV when the route's path ends in .csv, else as .xlsx:

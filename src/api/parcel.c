@@ -96,25 +96,45 @@ static int batch_create(struct api_ctx *c)
 
 /* ---- parcels ---- */
 
-int land_classify_parcel(struct api_ctx *c, const struct store_parcel *p, struct land_finding *f)
+/* the year before today's */
+static int last_year(struct api_ctx *c)
+{
+	char ymd[11];
+
+	plan_day_format(plan_today(c->now), ymd);
+	return atoi(ymd) - 1;
+}
+
+/* p's finding today; 投而未达标 reads last year's tax from the registry when it has that year's
+ * (registry_fen, else NULL) */
+static void classify(struct api_ctx *c, const struct store_parcel *p, const int64_t *registry_fen,
+                     struct land_finding *f)
 {
 	struct land_parcel_facts facts;
-	int64_t today = plan_today(c->now), fen;
-	char ymd[11];
-	int rc;
 
 	land_parcel_facts(p, &facts);
-	if (p->enterprise_id) {
-		/* 投而未达标 reads last year's tax from the registry when it has that year's */
-		plan_day_format(today, ymd);
-		rc = store_tax_year_total(c->db, p->enterprise_id, atoi(ymd) - 1, &fen);
-		if (rc == KFQ_OK)
-			facts.tax_last_year_fen = fen;
-		else if (rc != KFQ_ENOTFOUND)
-			return api_store_error(c, rc);
-	}
-	land_classify(&facts, today, f);
+	if (registry_fen)
+		facts.tax_last_year_fen = *registry_fen;
+	land_classify(&facts, plan_today(c->now), f);
+}
+
+int land_classify_parcel(struct api_ctx *c, const struct store_parcel *p, struct land_finding *f)
+{
+	int64_t fen;
+	int rc = KFQ_ENOTFOUND;
+
+	if (p->enterprise_id &&
+	    (rc = store_tax_year_total(c->db, p->enterprise_id, last_year(c), &fen)) != KFQ_OK &&
+	    rc != KFQ_ENOTFOUND)
+		return api_store_error(c, rc);
+	classify(c, p, rc == KFQ_OK ? &fen : NULL, f);
 	return 0;
+}
+
+/* whether a parcel found so is one the status filter asks for (normal: those found nothing) */
+static bool finding_is(const struct land_finding *f, enum land_status status)
+{
+	return (f->flags & (1u << status)) || (status == LAND_NORMAL && f->status == LAND_NORMAL);
 }
 
 /* The filters of the list and the export; *status the finding asked for, if any. */
@@ -152,6 +172,7 @@ static int select_parcels(struct api_ctx *c, struct store_parcel_filter *f, bool
 	int64_t offset = f->offset, limit = f->limit;
 	int rc, k = 0;
 
+	*fs = NULL;
 	if (by_status)
 		f->offset = f->limit = 0;
 	if ((rc = store_parcel_list(c->db, c->a, f, ps, n, total)) != KFQ_OK)
@@ -160,8 +181,7 @@ static int select_parcels(struct api_ctx *c, struct store_parcel_filter *f, bool
 	for (int i = 0; i < *n; i++) {
 		if (land_classify_parcel(c, &(*ps)[i], &(*fs)[k]) != 0)
 			return -1;
-		if (by_status && !((*fs)[k].flags & (1u << status)) &&
-		    !(status == LAND_NORMAL && (*fs)[k].status == LAND_NORMAL))
+		if (by_status && !finding_is(&(*fs)[k], status))
 			continue;
 		(*ps)[k] = (*ps)[i];
 		k++;
@@ -358,6 +378,67 @@ static void export_hundredths(struct export_table *x, int64_t v)
 	export_text(x, buf);
 }
 
+/* what a parcel row of the export needs */
+struct parcel_export {
+	struct export_table x;
+	struct api_ctx *c;
+	const struct store_tax_total *tax; /* last year's, by enterprise id */
+	int ntax;
+	bool by_status;
+	enum land_status status;
+};
+
+static int by_enterprise(const void *key, const void *elem)
+{
+	int64_t a = *(const int64_t *)key,
+	        b = ((const struct store_tax_total *)elem)->enterprise_id;
+
+	return (a > b) - (a < b);
+}
+
+/* store_each_fn: one parcel as one row of the export, if its finding is the one asked for */
+static int parcel_row(void *ctx, const void *element)
+{
+	struct parcel_export *e = ctx;
+	struct export_table *x = &e->x;
+	const struct store_parcel *p = element;
+	const struct store_tax_total *tax =
+	    p->enterprise_id ? bsearch(&p->enterprise_id, e->tax, (size_t)e->ntax, sizeof(*e->tax),
+	                               by_enterprise)
+	                     : NULL;
+	struct land_finding f;
+
+	classify(e->c, p, tax ? &tax->fen : NULL, &f);
+	if (e->by_status && !finding_is(&f, e->status))
+		return 0;
+	export_text(x, p->parcel_no);
+	export_text(x, p->zone_name);
+	export_text(x, p->batch_no);
+	export_text(x, p->location);
+	export_text(x, p->enterprise_name);
+	export_text(x, enum_label(&enum_land_use, p->land_use));
+	export_hundredths(x, p->area_m2x100);
+	export_hundredths(x, land_mu_x100(p->area_m2x100));
+	export_text(x, p->agreed_start);
+	export_text(x, p->actual_start);
+	export_text(x, p->agreed_finish);
+	export_text(x, p->actual_finish);
+	export_text(x, p->agreed_production);
+	export_text(x, p->actual_production);
+	export_text(x, land_status_label(f.status));
+	export_text(x, f.reason);
+	export_text(x, f.handling ? land_handling_label(f.handling) : NULL);
+	if (f.idle_fee_fen)
+		export_hundredths(x, f.idle_fee_fen);
+	else
+		export_text(x, NULL);
+	export_end_row(x);
+	return 0;
+}
+
+/* The parcels the filters select written out one at a time as the store reads them, each with
+ * its finding: the registry's tax of last year read first for every enterprise at once (the
+ * rows' statement leaves the connection to no other). */
 static int parcel_export(struct api_ctx *c)
 {
 	static const char *const headers[] = {
@@ -370,45 +451,20 @@ static int parcel_export(struct api_ctx *c)
 	_Static_assert(sizeof(headers) / sizeof(headers[0]) == sizeof(widths) / sizeof(widths[0]),
 	               "a width per column");
 	struct store_parcel_filter f;
-	struct store_parcel *ps;
-	struct land_finding *fs;
-	struct export_table x;
-	enum land_status status = LAND_NORMAL;
-	bool by_status;
-	int64_t total;
-	int n;
+	struct store_tax_total *tax;
+	struct parcel_export e = {.c = c, .status = LAND_NORMAL};
+	int rc;
 
-	if (filter_from_query(c, &f, &by_status, &status) != 0 ||
-	    select_parcels(c, &f, by_status, status, &ps, &fs, &n, &total) != 0)
+	if (filter_from_query(c, &f, &e.by_status, &e.status) != 0)
 		return -1;
-	if (export_begin(c, &x, "地块", headers, widths, ncols) != 0)
+	if ((rc = store_tax_year_totals(c->db, c->a, last_year(c), &tax, &e.ntax)) != KFQ_OK)
+		return api_store_error(c, rc);
+	e.tax = tax;
+	if (export_begin(c, &e.x, "地块", headers, widths, ncols) != 0)
 		return -1;
-	for (int i = 0; i < n; i++) {
-		const struct store_parcel *p = &ps[i];
-		export_text(&x, p->parcel_no);
-		export_text(&x, p->zone_name);
-		export_text(&x, p->batch_no);
-		export_text(&x, p->location);
-		export_text(&x, p->enterprise_name);
-		export_text(&x, enum_label(&enum_land_use, p->land_use));
-		export_hundredths(&x, p->area_m2x100);
-		export_hundredths(&x, land_mu_x100(p->area_m2x100));
-		export_text(&x, p->agreed_start);
-		export_text(&x, p->actual_start);
-		export_text(&x, p->agreed_finish);
-		export_text(&x, p->actual_finish);
-		export_text(&x, p->agreed_production);
-		export_text(&x, p->actual_production);
-		export_text(&x, land_status_label(fs[i].status));
-		export_text(&x, fs[i].reason);
-		export_text(&x, fs[i].handling ? land_handling_label(fs[i].handling) : NULL);
-		if (fs[i].idle_fee_fen)
-			export_hundredths(&x, fs[i].idle_fee_fen);
-		else
-			export_text(&x, NULL);
-		export_end_row(&x);
-	}
-	return export_finish(c, &x, "地块");
+	if ((rc = store_parcel_each(c->db, c->a, &f, parcel_row, &e)) != KFQ_OK)
+		return api_store_error(c, rc);
+	return export_finish(c, &e.x, "地块");
 }
 
 #define PARCEL_FILTER                                                                              \

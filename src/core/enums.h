@@ -78,6 +78,10 @@ extern const struct enum_table enum_leader_action; /* 优先提拔 及时调整 
 extern const struct enum_table enum_building_kind;   /* factory office */
 extern const struct enum_table enum_building_status; /* vacant reused */
 extern const struct enum_table enum_match_outcome;   /* pending leased sold declined */
+/* the audit log's actions (create update login approve …) and the types of entity they change
+ * (org plan task …): every code a module records has its name here (tests/api/audit_labels) */
+extern const struct enum_table enum_audit_action;
+extern const struct enum_table enum_audit_entity;
 
 bool enum_valid(const struct enum_table *t, const char *code);
 /* The code's label; the code itself when the table does not have it (NULL for NULL). */

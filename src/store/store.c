@@ -652,6 +652,39 @@ done:
 	return rc;
 }
 
+int store_list_each(struct store *s, const struct store_list *l, store_each_fn fn, void *ctx)
+{
+	struct store_list all = *l;
+	struct store_stmt *st;
+	struct arena a;
+	void *element;
+	int rc;
+
+	all.offset = all.limit = 0;
+	if ((rc = store_begin_read(s)) != KFQ_OK)
+		return rc;
+	if ((rc = list_stmt(s, &all, false, &st)) != KFQ_OK)
+		goto done;
+	store_stream(st);
+	arena_init(&a);
+	element = xmalloc(l->elem_size);
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		l->read(st, &a, element);
+		rc = fn(ctx, element);
+		arena_release(&a);
+		if (rc != 0)
+			break;
+	}
+	free(element);
+	arena_release(&a);
+	store_reset(st);
+	if (rc == KFQ_DONE)
+		rc = KFQ_OK;
+done:
+	store_rollback(s);
+	return rc;
+}
+
 int store_end(struct store *s, int rc)
 {
 	if (rc == KFQ_OK && (rc = store_commit(s)) == KFQ_OK)

@@ -220,6 +220,16 @@ struct store_list {
 int store_list_page(struct store *s, struct arena *a, const struct store_list *l, void **out,
                     int *n, int64_t *total);
 
+/* Called with each row of store_list_each, read into an element of the list's elem_size whose
+ * strings last until fn returns. Returns 0 to go on, or a code (negative) that stops the list
+ * and is returned. */
+typedef int (*store_each_fn)(void *ctx, const void *element);
+/* Every row of l (offset, limit and count ignored), one at a time, for an export that may be a
+ * city's years of records: read in one read transaction (one snapshot, however long fn takes),
+ * fetched a row at a time (PostgreSQL's single-row mode) and handed to fn, so that memory stays
+ * that of one row. fn must not use the store. KFQ_OK, the store's error, or fn's code. */
+int store_list_each(struct store *s, const struct store_list *l, store_each_fn fn, void *ctx);
+
 /* Convenience: prepare, bind nothing, step once, read column 0 as an integer. */
 int store_query_int(struct store *s, const char *sql, int64_t *out);
 /* Convenience: prepare sql, bind ?1 = id and run it (an UPDATE or DELETE by one id). */

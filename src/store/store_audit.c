@@ -266,25 +266,39 @@ static void read_named_row(struct store_stmt *st, struct arena *a, void *element
 	row->org_name = store_col_dup(st, 15, a);
 }
 
-int store_audit_list(struct store *s, struct arena *a, const struct store_audit_filter *f,
-                     struct store_audit_row **rows, int *nrows, int64_t *total)
+/* the list of the records f selects */
+static struct store_list audit_list(const struct store_audit_filter *f)
 {
-	struct store_list l = {
+	return (struct store_list){
 	    .count_sql = sql_count,
 	    .list_sql = sql_list,
 	    .offset = f->offset,
 	    .limit = f->limit,
 	    .read = read_named_row,
-	    .elem_size = sizeof(**rows),
+	    .elem_size = sizeof(struct store_audit_row),
 	    .arg = f,
 	    .filter = audit_filter,
 	    .order = " ORDER BY seq DESC",
 	};
+}
+
+int store_audit_list(struct store *s, struct arena *a, const struct store_audit_filter *f,
+                     struct store_audit_row **rows, int *nrows, int64_t *total)
+{
+	struct store_list l = audit_list(f);
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, nrows, total);
 
 	*rows = arr;
 	return rc;
+}
+
+int store_audit_each(struct store *s, const struct store_audit_filter *f, store_each_fn fn,
+                     void *ctx)
+{
+	struct store_list l = audit_list(f);
+
+	return store_list_each(s, &l, fn, ctx);
 }
 
 int store_audit_verify(struct store *s, struct audit_verify *v)

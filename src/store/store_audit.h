@@ -75,6 +75,12 @@ struct store_audit_row {
 int store_audit_list(struct store *s, struct arena *a, const struct store_audit_filter *f,
                      struct store_audit_row **rows, int *nrows, int64_t *total);
 
+/* Each record the filter selects (offset and limit ignored), newest first as the list, with
+ * the list's names, handed to fn (element: a struct store_audit_row) one at a time: see
+ * store_list_each. */
+int store_audit_each(struct store *s, const struct store_audit_filter *f, store_each_fn fn,
+                     void *ctx);
+
 /* Reads the whole chain in order and checks it, and the checkpoints given to v (see
  * core/audit_chain.h). v is audit_verify_init'ed by the caller. */
 int store_audit_verify(struct store *s, struct audit_verify *v);

@@ -93,28 +93,45 @@ static void enterprise_filter(struct store_sql *q, const void *arg)
 	}
 }
 
-int store_enterprise_list(struct store *s, struct arena *a, const struct store_enterprise_filter *f,
-                          struct store_enterprise **out, int *n, int64_t *total)
+/* the list of the enterprises f selects; arg: its filter's texts, in a */
+static struct store_list enterprise_list(struct arena *a, const struct store_enterprise_filter *f,
+                                         struct list_arg *arg)
 {
-	struct list_arg arg = {f, store_like_contains(a, f->q),
-	                       f->industry && *f->industry ? arena_printf(a, "%s%%", f->industry)
-	                                                   : NULL};
-	struct store_list l = {
+	*arg = (struct list_arg){f, store_like_contains(a, f->q),
+	                         f->industry && *f->industry ? arena_printf(a, "%s%%", f->industry)
+	                                                     : NULL};
+	return (struct store_list){
 	    .count_sql = sql_count,
 	    .list_sql = sql_list,
 	    .offset = f->offset,
 	    .limit = f->limit,
-	    .arg = &arg,
+	    .arg = arg,
 	    .read = read_enterprise,
-	    .elem_size = sizeof(**out),
+	    .elem_size = sizeof(struct store_enterprise),
 	    .filter = enterprise_filter,
 	    .order = " ORDER BY e.id",
 	};
+}
+
+int store_enterprise_list(struct store *s, struct arena *a, const struct store_enterprise_filter *f,
+                          struct store_enterprise **out, int *n, int64_t *total)
+{
+	struct list_arg arg;
+	struct store_list l = enterprise_list(a, f, &arg);
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);
 
 	*out = arr;
 	return rc;
+}
+
+int store_enterprise_each(struct store *s, struct arena *a, const struct store_enterprise_filter *f,
+                          store_each_fn fn, void *ctx)
+{
+	struct list_arg arg;
+	struct store_list l = enterprise_list(a, f, &arg);
+
+	return store_list_each(s, &l, fn, ctx);
 }
 
 static int get_by(struct store *s, struct arena *a, const char *sql, int64_t id, const char *uscc,

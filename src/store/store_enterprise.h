@@ -42,6 +42,11 @@ struct store_enterprise_filter {
 
 int store_enterprise_list(struct store *s, struct arena *a, const struct store_enterprise_filter *f,
                           struct store_enterprise **out, int *n, int64_t *total);
+/* Each enterprise f selects (offset and limit ignored), in the list's order, handed to fn
+ * (element: a struct store_enterprise) one at a time, for the export: see store_list_each. a
+ * holds what the filter needs. */
+int store_enterprise_each(struct store *s, struct arena *a, const struct store_enterprise_filter *f,
+                          store_each_fn fn, void *ctx);
 /* KFQ_ENOTFOUND when absent. */
 int store_enterprise_get(struct store *s, struct arena *a, int64_t id,
                          struct store_enterprise *out);

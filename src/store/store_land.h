@@ -171,6 +171,11 @@ int store_batch_create(struct store *s, const struct store_actor *who,
 
 int store_parcel_list(struct store *s, struct arena *a, const struct store_parcel_filter *f,
                       struct store_parcel **out, int *n, int64_t *total);
+/* Each parcel f selects (offset and limit ignored), in the list's order, handed to fn (element:
+ * a struct store_parcel) one at a time, for the export: see store_list_each. a holds what the
+ * filter needs. */
+int store_parcel_each(struct store *s, struct arena *a, const struct store_parcel_filter *f,
+                      store_each_fn fn, void *ctx);
 int store_parcel_get(struct store *s, struct arena *a, int64_t id, struct store_parcel *out);
 /* Creates p (p->id set) or replaces every field of p->id, audited "create" / "update" on
  * "land_parcel". KFQ_ECONFLICT when the number is taken, KFQ_ECONSTRAINT when the zone is not a

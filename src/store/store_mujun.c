@@ -834,6 +834,30 @@ int store_tax_year_total(struct store *s, int64_t enterprise_id, int year, int64
 	return rc;
 }
 
+static const char sql_tax_totals[] =
+    "SELECT enterprise_id, SUM(amount_fen) FROM tax_record WHERE year = ?1 GROUP BY "
+    "enterprise_id ORDER BY enterprise_id";
+
+/* element: a struct store_tax_total */
+static void read_tax_total(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_tax_total *t = element;
+
+	(void)a;
+	t->enterprise_id = store_col_int(st, 0);
+	t->fen = store_col_int(st, 1);
+}
+
+int store_tax_year_totals(struct store *s, struct arena *a, int year, struct store_tax_total **out,
+                          int *n)
+{
+	void *arr;
+	int rc = store_collect(s, a, sql_tax_totals, year, sizeof(**out), read_tax_total, &arr, n);
+
+	*out = arr;
+	return rc;
+}
+
 /* ---- figures ---- */
 
 #define FIGURE_SELECT                                                                              \

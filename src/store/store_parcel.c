@@ -255,28 +255,44 @@ static void parcel_filter(struct store_sql *q, const void *arg)
 	}
 }
 
-int store_parcel_list(struct store *s, struct arena *a, const struct store_parcel_filter *f,
-                      struct store_parcel **out, int *n, int64_t *total)
+/* the list of the parcels f selects; g: f with its LIKE pattern, in a */
+static struct store_list parcel_list(struct arena *a, const struct store_parcel_filter *f,
+                                     struct store_parcel_filter *g)
 {
-	struct store_parcel_filter g = *f;
-	struct store_list l = {
+	*g = *f;
+	g->q = store_like_contains(a, f->q);
+	return (struct store_list){
 	    .count_sql = sql_parcel_count,
 	    .list_sql = sql_parcel_list,
 	    .offset = f->offset,
 	    .limit = f->limit,
-	    .arg = &g,
+	    .arg = g,
 	    .read = read_parcel,
-	    .elem_size = sizeof(**out),
+	    .elem_size = sizeof(struct store_parcel),
 	    .filter = parcel_filter,
 	    .order = " ORDER BY p.id DESC",
 	};
-	void *arr;
-	int rc;
+}
 
-	g.q = store_like_contains(a, f->q);
-	rc = store_list_page(s, a, &l, &arr, n, total);
+int store_parcel_list(struct store *s, struct arena *a, const struct store_parcel_filter *f,
+                      struct store_parcel **out, int *n, int64_t *total)
+{
+	struct store_parcel_filter g;
+	struct store_list l = parcel_list(a, f, &g);
+	void *arr;
+	int rc = store_list_page(s, a, &l, &arr, n, total);
+
 	*out = arr;
 	return rc;
+}
+
+int store_parcel_each(struct store *s, struct arena *a, const struct store_parcel_filter *f,
+                      store_each_fn fn, void *ctx)
+{
+	struct store_parcel_filter g;
+	struct store_list l = parcel_list(a, f, &g);
+
+	return store_list_each(s, &l, fn, ctx);
 }
 
 int store_parcel_get(struct store *s, struct arena *a, int64_t id, struct store_parcel *out)

@@ -45,18 +45,20 @@ int xlsx_open(struct xlsx **out, const char *sheet, const char *const *headers,
               const double *widths, int ncols)
 {
 	struct xlsx *x = xcalloc(1, sizeof(*x));
+	const char *tmp = getenv("TMPDIR");
+	/* each row goes to the worksheet's temporary file there when the next one begins */
+	lxw_workbook_options opt = {.constant_memory = LXW_TRUE,
+	                            .tmpdir = (char *)(tmp && *tmp ? tmp : "/tmp")};
 	int fd;
 
-	const char *tmp = getenv("TMPDIR");
-
-	snprintf(x->path, sizeof(x->path), "%s/kfq-export-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	snprintf(x->path, sizeof(x->path), "%s/kfq-export-XXXXXX", opt.tmpdir);
 	fd = mkstemp(x->path);
 	if (fd < 0) {
 		free(x);
 		return KFQ_EIO;
 	}
 	close(fd);
-	x->wb = workbook_new(x->path);
+	x->wb = workbook_new_opt(x->path, &opt);
 	if (!x->wb)
 		goto fail;
 	x->bold = workbook_add_format(x->wb);
@@ -168,4 +170,11 @@ cleanup:
 	unlink(x->path);
 	free(x);
 	return rc;
+}
+
+void xlsx_discard(struct xlsx *x)
+{
+	lxw_workbook_free(x->wb);
+	unlink(x->path);
+	free(x);
 }

@@ -1,6 +1,8 @@
 /* xlsx.h - one-sheet spreadsheet export (libxlsxwriter): a bold header row, then rows of text
  * and integers. The workbook is written to an unlinked temporary file whose descriptor the
- * caller sends and closes. */
+ * caller sends and closes. Rows go to disk as they are ended (libxlsxwriter's constant_memory
+ * mode: text inline in its cell, no table of shared strings), so a sheet of any length takes
+ * the memory of one row. */
 #ifndef KFQ_UTIL_XLSX_H
 #define KFQ_UTIL_XLSX_H
 
@@ -28,5 +30,7 @@ void xlsx_end_row(struct xlsx *x);
 /* Closes the workbook; on success *fd is a readable descriptor of the file and *size its
  * length. Frees x either way. */
 int xlsx_finish(struct xlsx *x, int *fd, uint64_t *size);
+/* Frees x and its files without finishing the workbook (an export that failed midway). */
+void xlsx_discard(struct xlsx *x);
 
 #endif

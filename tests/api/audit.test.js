@@ -8,6 +8,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const h = require('./harness');
+const { bothExports, trimRow } = require('./exports');
 
 const T = { timeout: h.STEP_TIMEOUT };
 const CLI_USER = `cli:${h.cliLogin()}`;
@@ -190,6 +191,26 @@ describe('audit', { timeout: h.FILE_TIMEOUT }, () => {
 		h.assertError(await c.auditor1.get('/api/audit?from=yesterday'), 400, 'invalid_parameter', 'from');
 		h.assertError(await c.auditor1.get('/api/audit?user_id=-1'), 400, 'invalid_parameter', 'user_id');
 		h.assertError(await c.auditor1.get('/api/audit?seq=1'), 400, 'unknown_parameter', 'seq');
+	});
+
+	test('the export holds each record the filter selects, newest first, its action and entity type by name', T, async () => {
+		const list = await c.auditor1.get('/api/audit?entity_type=org&page_size=500');
+		assert.equal(list.status, 200, list.text);
+		const names = await c.auditor1.get('/api/audit/names');
+		assert.equal(names.status, 200, names.text);
+		const name = (kind, code) => names.json[kind].find((x) => x.code === code).name;
+		assert.equal(name('actions', 'update'), '修改');
+		assert.equal(name('actions', 'approve'), '批准');
+		assert.equal(name('entity_types', 'org'), '组织机构');
+		assert.equal(name('entity_types', 'plan'), '一区一策计划');
+		const text = (v) => (v == null ? '' : h.canonical(v));
+		const expected = [
+			['序号', '时间(UTC)', '用户', '姓名', '单位', '客户端地址', '操作', '对象类型', '对象编号', '变更前', '变更后', '哈希'],
+			...list.json.items.map((r) => [String(r.seq), r.time, r.username, r.user_name ?? '', r.org_name ?? '', r.client_addr, { create: '新增', update: '修改', import: '导入' }[r.action], '组织机构', r.entity_id, text(r.before), text(r.after), r.hash]),
+		];
+		assert.ok(list.json.total > 20 && list.json.items.some((r) => r.action === 'update'), list.text);
+		const rows = await bothExports(c.auditor1, '/api/audit', '?entity_type=org');
+		assert.deepEqual(rows.map(trimRow), expected.map(trimRow));
 	});
 
 	test('no route changes or removes an audit record', T, async () => {

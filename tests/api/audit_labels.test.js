@@ -1,9 +1,11 @@
 'use strict';
 // audit_labels.test.js - the audit log reads in Chinese: on a demo database (every module's
-// records), each entity type and action the server wrote has a Chinese name, and each field the
-// comparison shows (web/src/views/system/auditKeys.js) has a Chinese label in the console's
-// locale files, which merge without a key defined twice. A module that audits a new entity or
-// field without its label fails here. The labels do not depend on the database: SQLite only.
+// records), each entity type and action the server wrote has a Chinese name in the server's one
+// table of them (core/enums.c, GET /api/audit/names: the page and the exports show it), and each
+// field the comparison shows (web/src/views/system/auditKeys.js) has a Chinese label in the
+// console's locale files, which merge without a key defined twice. A module that audits a new
+// entity, action or field without its name fails here. The labels do not depend on the
+// database: SQLite only.
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -26,15 +28,15 @@ async function messages() {
 const lookup = (m, key) => key.split('.').reduce((v, k) => (v && typeof v === 'object' ? v[k] : undefined), m);
 
 describe('the audit log in Chinese', { timeout: h.FILE_TIMEOUT * 2, skip: h.IS_PG && 'labels do not depend on the database' }, () => {
-	let srv, records;
+	let srv, auditor, records;
 
 	before(async () => {
 		srv = await h.startServer();
 		await h.demo(srv.db);
-		const c = await h.loginAll(srv, ['auditor1']);
+		auditor = (await h.loginAll(srv, ['auditor1'])).auditor1;
 		records = [];
 		for (let page = 1; ; page++) {
-			const r = await c.auditor1.get(`/api/audit?page_size=500&page=${page}`);
+			const r = await auditor.get(`/api/audit?page_size=500&page=${page}`);
 			assert.equal(r.status, 200, r.text);
 			records.push(...r.json.items);
 			if (records.length >= r.json.total || !r.json.items.length) break;
@@ -49,10 +51,15 @@ describe('the audit log in Chinese', { timeout: h.FILE_TIMEOUT * 2, skip: h.IS_P
 		const m = await messages();
 		const { labelKeys, hiddenKey } = await import(path.join(WEB, 'views', 'system', 'auditKeys.js'));
 		assert.ok(records.length > 1000, `the demo audits every module: ${records.length} records`);
+		const names = await auditor.get('/api/audit/names');
+		assert.equal(names.status, 200, names.text);
+		const named = (kind) => new Set(names.json[kind].filter((x) => x.name && x.name !== x.code).map((x) => x.code));
+		const actions = named('actions');
+		const entities = named('entity_types');
 		const missing = new Set();
 		for (const r of records) {
-			if (typeof lookup(m, `enums.auditEntity.${r.entity_type}`) !== 'string') missing.add(`entity ${r.entity_type}`);
-			if (typeof lookup(m, `enums.auditAction.${r.action}`) !== 'string') missing.add(`action ${r.action}`);
+			if (!entities.has(r.entity_type)) missing.add(`entity ${r.entity_type}`);
+			if (!actions.has(r.action)) missing.add(`action ${r.action}`);
 			for (const o of [r.before, r.after]) {
 				if (!o || typeof o !== 'object' || Array.isArray(o)) continue;
 				const has = (k) => k in o;

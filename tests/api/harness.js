@@ -684,6 +684,18 @@ function xlsxRows(buf) {
 	return (sheet.toString('utf8').match(/<row[ >]/g) || []).length;
 }
 
+// For a test of peak memory: ASan keeps freed memory aside (256 MB by default) to catch use
+// after free; there freed memory must be reused, or every row read would look like growth.
+// Set as ASAN_OPTIONS of a kfq run or before startServer.
+const ASAN_REUSE = `${process.env.ASAN_OPTIONS || ''}:quarantine_size_mb=0:thread_local_quarantine_size_kb=0`;
+
+/** The peak resident set of a started server so far, in KiB (VmHWM of /proc/PID/status). */
+function serverPeakKiB(srv) {
+	const m = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync(`/proc/${srv.child.pid}/status`, 'utf8'));
+	assert.ok(m, 'no VmHWM');
+	return Number(m[1]);
+}
+
 /** Id of a demo organization by name (as the admin sees the list). */
 async function orgIds(client) {
 	const r = await client.get('/api/orgs');
@@ -738,4 +750,6 @@ module.exports = {
 	unzip,
 	xlsxText,
 	xlsxRows,
+	ASAN_REUSE,
+	serverPeakKiB,
 };

@@ -228,6 +228,8 @@ export const auditApi = {
   list: (query) => api.get('/api/audit', query),
   // verifies the chain and records who did and what was found (the auditor's to-do reads it)
   verify: () => api.post('/api/audit/verify'),
+  // the Chinese names of actions and entity types, as the exports show them
+  names: () => api.get('/api/audit/names'),
   export: (query) => downloadExport('/api/audit/export.xlsx', query),
   exportCsv: (query) => downloadExport('/api/audit/export.csv', query),
 }

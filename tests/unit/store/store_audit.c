@@ -1,6 +1,7 @@
 /* Tests src/store/store_audit.c on SQLite and PostgreSQL alike (run with "sqlite" or "pg"):
  * personal identifiers written by an entity writer come out masked in the stored before and
- * after, whoever makes the change; records are canonical and the chain verifies. */
+ * after, whoever makes the change; records are canonical and the chain verifies; the export's
+ * read hands every record the filter selects over one at a time (store_list_each). */
 #include "testdb.h"
 
 #include "core/personal.h"
@@ -59,10 +60,62 @@ static void test_personal_masked(void **state)
 	arena_release(&a);
 }
 
+/* what the callback saw */
+struct seen {
+	int64_t ids[8];
+	int n;
+	int stop_at; /* the count at which it answers KFQ_EINVAL; 0 = never */
+};
+
+static int see(void *ctx, const void *element)
+{
+	const struct store_audit_row *row = element;
+	struct seen *x = ctx;
+
+	assert_true(x->n < 8);
+	x->ids[x->n++] = atoll(row->rec.entity_id);
+	assert_string_equal(row->rec.username, "office1");
+	return x->n == x->stop_at ? KFQ_EINVAL : 0;
+}
+
+static void test_each(void **state)
+{
+	struct store *s = *state;
+	const struct store_actor who = {1, "office1", 1, "127.0.0.1"};
+	struct store_audit_filter f = {.entity_type = "each", .offset = 1, .limit = 1};
+	struct seen x = {0};
+
+	for (int i = 1; i <= 3; i++) {
+		assert_int_equal(store_begin(s), KFQ_OK);
+		assert_int_equal(store_audit_append_id(s, &who, "create", "each", i, NULL, "{}"),
+		                 KFQ_OK);
+		assert_int_equal(store_commit(s), KFQ_OK);
+	}
+	/* every record the filter selects, newest first: the page is not the export's */
+	assert_int_equal(store_audit_each(s, &f, see, &x), KFQ_OK);
+	assert_int_equal(x.n, 3);
+	assert_int_equal(x.ids[0], 3);
+	assert_int_equal(x.ids[1], 2);
+	assert_int_equal(x.ids[2], 1);
+	/* the callback's code stops the read and comes back */
+	x = (struct seen){.stop_at = 2};
+	assert_int_equal(store_audit_each(s, &f, see, &x), KFQ_EINVAL);
+	assert_int_equal(x.n, 2);
+	/* and the read is over: a write begins on the connection */
+	assert_int_equal(store_begin(s), KFQ_OK);
+	assert_int_equal(store_audit_append_id(s, &who, "update", "each", 1, "{}", "{}"), KFQ_OK);
+	assert_int_equal(store_commit(s), KFQ_OK);
+	x = (struct seen){0};
+	f.action = "update";
+	assert_int_equal(store_audit_each(s, &f, see, &x), KFQ_OK);
+	assert_int_equal(x.n, 1);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_personal_masked),
+	    cmocka_unit_test(test_each),
 	};
 	return testdb_main(argc, argv, "store_audit", tests, sizeof(tests) / sizeof(tests[0]));
 }

@@ -14,13 +14,6 @@ export default {
       leader_record: '记录班子成员奖惩',
     },
     // also the office's decision on an assessment appeal (assess.js)
-    auditAction: { decide: '作出决定' },
-    auditEntity: {
-      fault_case: '容错免责案件',
-      leader_action: '班子成员奖惩',
-      staffing_norm: '编制测算参数',
-      zone_indicator: '开发区指标',
-    },
     faultDistinction: {
       trial_inexperience: '先行先试中因缺乏经验出现的失误',
       trial_knowing: '明知故犯',

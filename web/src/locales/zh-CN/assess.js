@@ -8,17 +8,6 @@ export default {
     inboxKind: {
       kpi_below_floor: '内部考核低于最低权重',
     },
-    auditAction: {
-      appeal: '申诉',
-      score: '评分',
-    },
-    auditEntity: {
-      assess_scheme: '考核方案',
-      assess_values: '考核数据',
-      assess_appeal: '考核申诉',
-      kpi_floor: '内部考核最低权重',
-      kpi_scheme: '内部考核方案',
-    },
   },
   assess: {
     year: '年度',

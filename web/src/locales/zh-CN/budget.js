@@ -98,10 +98,5 @@ export default {
     inboxKind: {
       budget_project_poor: '项目绩效评价为差',
     },
-    auditEntity: {
-      zone_budget: '开发区预决算',
-      budget_lines: '预决算科目',
-      budget_project: '项目绩效',
-    },
   },
 }

@@ -17,8 +17,6 @@ export default {
     planException: { none: '无需批准', pending: '待批准', approved: '已批准' },
     investStage: { talks: '洽谈', signed: '签约', landed: '落地', started: '开工', producing: '投产', full: '达产' },
     noticeEntity: { invest_project: '招商项目' },
-    auditEntity: { industry_plan: '产业规划', enterprise_output: '企业产值', invest_project: '招商项目', invest_setting: '招商停滞设置' },
-    auditAction: { approve_exception: '批准主导产业例外', stage: '推进阶段' },
   },
   industry: {
     zone: '开发区',

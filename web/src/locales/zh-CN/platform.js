@@ -125,11 +125,5 @@ export default {
       platform_read: '查看平台公司与债务风险',
       platform_write: '维护平台公司',
     },
-    auditEntity: {
-      platform_company: '平台公司',
-      platform_duty: '政企分离事项',
-      platform_sheet: '平台公司年度财务',
-      platform_line: '债务风险预警线',
-    },
   },
 }
