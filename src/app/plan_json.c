@@ -113,6 +113,7 @@ void plan_json_write(struct jsonw *w, const struct store_plan *p)
 	jsonw_kint(w, "n_overdue", p->n_overdue);
 	jsonw_kint(w, "org_id", p->org_id);
 	jsonw_kstr(w, "org_name", p->org_name);
+	jsonw_kbool(w, "responsible", p->responsible);
 	jsonw_kstr(w, "review_comment", p->review_comment);
 	jsonw_kstr(w, "reviewed_at", p->reviewed_at);
 	if (p->milestones) {
