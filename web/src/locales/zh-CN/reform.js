@@ -169,6 +169,7 @@ export default {
     approveComment: '批准“{org}”的计划，可填写审核意见（选填）',
     returnRevisionTitle: '退回修订',
     ownSubmission: '本人提交的内容，需由其他人员审核',
+    notResponsible: '“{org}”已不是该任务的责任单位：计划和已填报的进展保留可查，不能再修改、提交、批准或填报进展。',
     revisionN: '修订（第{n}版）',
     revisionSummary: '变更或新增{changed}个节点，关闭{closed}个，删除{dropped}个',
     revisionSubmitted: '{at} 由 {by} 提交',
@@ -254,6 +255,7 @@ export default {
     returned: '已退回',
     lastReport: '最近填报',
     never: '从未填报',
+    report: '填报进展',
   },
   plans: {
     status: '计划状态',
