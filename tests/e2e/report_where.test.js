@@ -1,8 +1,10 @@
 // Where progress is reported, in the browser: a late milestone's reminder (kfq remind) opens that
 // milestone, whose drawer offers 填报进展 to its zone; a finished milestone (已完成, accepted)
-// offers no report, on the plan or in its drawer; a zone the office took off the task sees why on
-// its plan, with what it reported, and no button the server would refuse. Plans are written and
-// reviewed through the API; the zone reports in the page. Needs a fresh database.
+// offers no report, on the plan or in its drawer, and a report that waited on it is returned, not
+// accepted; the office is told what becomes of a zone's plan before it takes the zone off the
+// task, and the zone then sees why on its plan, with what it reported, and no button the server
+// would refuse. Plans are written and reviewed through the API; the zone reports and the office
+// edits the task's units in the page. Needs a fresh database.
 import { describe, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import test from 'node:test'
@@ -94,8 +96,15 @@ describe('where progress is reported: the reminder’s milestone, never a finish
 
   it('a finished milestone offers no report, on the plan or in its drawer', async () => {
     const ms = plan.milestones[1]
+    await api.zone.post(`/api/milestones/${ms.id}/reports`, { status: 'in_progress', percent: 50, narrative: '台账建立中' })
     const r = await api.zone.post(`/api/milestones/${ms.id}/reports`, { status: 'done', percent: 100, narrative: '台账已建立' })
     await api.office.post(`/api/reports/${r.id}/accept`)
+    // the office may return the report that waited, not accept it
+    await office.page.goto(`/milestones/${ms.id}`)
+    const waiting = office.page.locator(sel('report-item'), { hasText: '台账建立中' })
+    await waiting.locator(sel('report-return')).waitFor()
+    assert.equal(await waiting.locator(sel('report-accept')).count(), 0)
+    office.watcher.assertClean()
     const { page, watcher } = zone
     await page.goto(`/plans/${plan.id}`)
     await row(1).locator(`${sel('ms-row-state')}[data-state="done"]`).waitFor()
@@ -108,17 +117,29 @@ describe('where progress is reported: the reminder’s milestone, never a finish
   })
 
   it('a zone taken off the task sees why on its plan, with what it reported, and no button it could not use', async () => {
-    const econ = (await api.office.get('/api/orgs')).items.find((o) => o.name === ZONE.org).id
     // a revision waiting for the office when the zone is taken off
     const now = await api.zone.get(`/api/plans/${plan.id}`)
     const milestones = now.milestones.map((m) => ({ id: m.id, title: m.title, deliverable: `${m.deliverable}（修订）`, start_date: m.start_date, due_date: m.due_date, weight: m.weight }))
     await api.zone.put(`/api/plans/${plan.id}`, { milestones })
     await api.zone.post(`/api/plans/${plan.id}/submit`)
-    const full = await api.office.get(`/api/tasks/${task.id}`)
-    await api.office.put(`/api/tasks/${task.id}/orgs`, {
-      lead_org_ids: full.lead_orgs.map((o) => o.id),
-      responsible_org_ids: full.responsible_orgs.map((o) => o.id).filter((id) => id !== econ),
-    })
+    // the office takes the zone off in the task's page, told first what becomes of its plan
+    const o = office.page
+    await o.goto(`/tasks/${task.id}`)
+    await o.locator(sel('task-plan-org'), { hasText: ZONE.org }).waitFor()
+    assert.equal(await o.locator(sel('task-plan-not-responsible')).count(), 0)
+    await o.locator(sel('task-edit-orgs')).click()
+    await o.locator(`.el-select${sel('task-responsible-select')} .el-tag`, { hasText: ZONE.org }).locator('.el-tag__close').click()
+    await o.locator(sel('task-orgs-save')).click()
+    const box = o.locator('.el-message-box:visible')
+    assert.equal(
+      (await box.locator('.el-message-box__message').innerText()).trim(),
+      `${ZONE.org}已有该任务的计划。移出责任单位后，计划和已填报的进展保留可查，但不能再填报进展、修改、提交或批准计划；重新列为责任单位即可恢复。确定要修改吗？修改将记入审计日志。`,
+    )
+    await shot(o, 'report-where-task-orgs')
+    await box.locator('.el-button--primary').click()
+    await o.locator(sel('task-plan-not-responsible')).waitFor()
+    assert.equal((await o.locator(sel('task-plan-not-responsible')).innerText()).trim(), '已不是责任单位')
+    assert.doesNotMatch(await o.locator(sel('task-responsible-orgs')).innerText(), /抚顺经济开发区/)
     const why = `“${ZONE.org}”已不是该任务的责任单位：计划和已填报的进展保留可查，不能再修改、提交、批准或填报进展。`
     const { page, watcher } = zone
     await page.goto(`/plans/${plan.id}`)

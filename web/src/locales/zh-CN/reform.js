@@ -107,6 +107,8 @@ export default {
     editOrgsTitle: '调整牵头单位与责任单位',
     leadRequired: '至少选择一个牵头单位',
     saveOrgsConfirm: '确定要修改该任务的牵头单位和责任单位吗？修改将记入审计日志。',
+    saveOrgsDropsPlans: '{names}已有该任务的计划。移出责任单位后，计划和已填报的进展保留可查，但不能再填报进展、修改、提交或批准计划；重新列为责任单位即可恢复。确定要修改吗？修改将记入审计日志。',
+    notResponsible: '已不是责任单位',
     orgsSaved: '已保存',
     plans: '各单位一区一策计划',
     plansEmpty: '尚无单位编制计划',
