@@ -162,8 +162,10 @@ void plan_json_report(struct jsonw *w, const struct store_report *r, bool contex
 	jsonw_arr_close(w);
 	jsonw_kint(w, "id", r->id);
 	jsonw_kint(w, "milestone_id", r->milestone_id);
-	if (context)
+	if (context) {
+		jsonw_kstr(w, "milestone_status", r->milestone_status);
 		jsonw_kstr(w, "milestone_title", r->milestone_title);
+	}
 	jsonw_kstr(w, "narrative", r->narrative);
 	if (context) {
 		jsonw_kint(w, "org_id", r->org_id);

@@ -231,6 +231,7 @@ struct store_report {
 	int nevidence;
 	/* its milestone, and the plan's task and organization */
 	const char *milestone_title;
+	const char *milestone_status; /* done: no other report of it is accepted */
 	int64_t plan_id;
 	int64_t task_id;
 	int article_number;

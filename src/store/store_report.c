@@ -29,7 +29,7 @@ static const char sql_ms_reported[] = "UPDATE milestone SET last_report_date = ?
 #define REP_COLS                                                                                   \
 	"r.id, r.milestone_id, r.status, r.percent, r.narrative, r.state, r.review_comment, "      \
 	"r.created_at, r.created_by, u.display_name, r.reviewed_at, m.title, p.id, p.task_id, "    \
-	"t.article_number, t.title, p.org_id, o.name, r.report_date"
+	"t.article_number, t.title, p.org_id, o.name, r.report_date, m.status"
 #define REP_FROM                                                                                   \
 	" FROM progress_report r LEFT JOIN app_user u ON u.id = r.created_by JOIN milestone m "    \
 	"ON m.id = r.milestone_id JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON "            \
@@ -72,6 +72,7 @@ static void read_rep(struct store_stmt *st, struct arena *a, void *element)
 	r->org_id = store_col_int(st, 16);
 	r->org_name = store_col_dup(st, 17, a);
 	r->report_date = store_col_dup(st, 18, a);
+	r->milestone_status = store_col_dup(st, 19, a);
 }
 
 static int load_evidence(struct store *s, struct arena *a, struct store_report *r)

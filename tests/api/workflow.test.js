@@ -611,6 +611,9 @@ describe('the plan and report workflow', { timeout: h.FILE_TIMEOUT }, () => {
 			return [x.milestone.status, x.milestone.percent, x.milestone.done_date, x.milestone.state, x.may_report];
 		};
 		assert.deepEqual(await finished(), ['done', 100, day(0), 'done', false]);
+		// the review queue says its milestone is finished
+		const queued = (await c.office1.get(`/api/reports?state=submitted&task_id=${t4.id}`)).json.items;
+		assert.deepEqual(queued.map((x) => [x.id, x.milestone_status]), [[waiting.id, 'done']]);
 		// accepting the older report would take the milestone back to 60%: refused alone and in a
 		// batch, and nothing is written
 		const audits = await auditCount();

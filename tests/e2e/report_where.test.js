@@ -75,7 +75,12 @@ describe('where progress is reported: the reminder’s milestone, never a finish
     await api.zone.post(`/api/milestones/${ms.id}/reports`, { status: 'in_progress', percent: 50, narrative: '台账建立中' })
     const r = await api.zone.post(`/api/milestones/${ms.id}/reports`, { status: 'done', percent: 100, narrative: '台账已建立' })
     await api.office.post(`/api/reports/${r.id}/accept`)
-    // the office may return the report that waited, not accept it
+    // the office may return the report that waited, not accept it: in the queue and in the drawer
+    await office.page.goto('/reports?state=submitted')
+    const queued = office.page.locator(`${sel('reports-table')} .el-table__row`, { hasText: '台账建立中' })
+    await queued.locator(sel('reports-row-return')).waitFor()
+    assert.equal(await queued.locator(sel('reports-row-accept')).count(), 0)
+    assert.equal(await queued.locator('.el-checkbox.is-disabled').count(), 1)
     await office.page.goto(`/milestones/${ms.id}`)
     const waiting = office.page.locator(sel('report-item'), { hasText: '台账建立中' })
     await waiting.locator(sel('report-return')).waitFor()
