@@ -1,10 +1,13 @@
 /* milestone.c - milestones across plans: list (by task, organization, state, text), export,
- * one with its progress reports. A caller sees the milestones of the organizations in its data
- * scope and of the tasks its organization leads. Must not write SQL. */
+ * one with its progress reports and whether the caller may report on it now. A caller sees the
+ * milestones of the organizations in its data scope and of the tasks its organization leads. Must
+ * not write SQL. */
 #include "api/plan_impl.h"
 
 #include "api/export.h"
+#include "core/account.h"
 #include "core/enums.h"
+#include "store/store_task.h"
 
 #include <string.h>
 
@@ -96,17 +99,45 @@ int api_plan_load_milestone(struct api_ctx *c, struct store_milestone *m)
 	return api_plan_can_read(c, m->task_id, m->org_id);
 }
 
+/* May the caller report progress on m now? What store_report_create allows (the plan approved,
+ * the milestone neither closed nor finished, the plan's organization still responsible for the
+ * task) for whoever writes for that organization: the page offers 填报进展 only then. */
+static int may_report(struct api_ctx *c, const struct store_milestone *m, bool *yes)
+{
+	struct store_task t;
+	int64_t *ids;
+	int nids, rc;
+
+	*yes = false;
+	if (!(account_role_perms(c->sess.user.role) & PERM_PLAN_WRITE) ||
+	    strcmp(m->plan_status, "approved") != 0 || !strcmp(m->state, "closed") ||
+	    !strcmp(m->status, "done"))
+		return 0;
+	if (api_scope_orgs(c, &ids, &nids) != 0)
+		return -1;
+	if (!api_scope_allows(ids, nids, m->org_id))
+		return 0;
+	if ((rc = store_task_get(c->db, c->a, m->task_id, &t)) != KFQ_OK)
+		return api_store_error(c, rc);
+	for (int i = 0; i < t.nresponsible; i++)
+		if (t.responsible[i].id == m->org_id)
+			*yes = true;
+	return 0;
+}
+
 static int ms_get(struct api_ctx *c)
 {
 	struct store_milestone m;
 	struct store_report *r;
+	bool reportable;
 	int n, rc;
 
-	if (api_plan_load_milestone(c, &m) != 0)
+	if (api_plan_load_milestone(c, &m) != 0 || may_report(c, &m, &reportable) != 0)
 		return -1;
 	if ((rc = store_report_list(c->db, c->a, m.id, &r, &n)) != KFQ_OK)
 		return api_store_error(c, rc);
 	jsonw_obj_open(&c->w);
+	jsonw_kbool(&c->w, "may_report", reportable);
 	jsonw_key(&c->w, "milestone");
 	plan_json_milestone(&c->w, &m, true);
 	jsonw_key(&c->w, "reports");

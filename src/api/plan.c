@@ -73,11 +73,28 @@ int api_plan_refused(struct api_ctx *c, enum store_plan_problem problem, const c
 		                 field ? field : "/milestones");
 	case PLAN_REPORT_NOT_FOUND:
 		return api_error(c, 400, "invalid_value", "进展报告不存在", field);
+	case PLAN_MILESTONE_DONE:
+		return api_error(c, 409, "milestone_done",
+		                 "该节点已完成，不能再通过其他进展报告，请退回该报告", field);
 	case PLAN_WRONG_STATE:
 	case PLAN_OK:
 		break;
 	}
 	return api_error(c, 409, "invalid_state", wrong_state, field);
+}
+
+/* A plan whose organization the office has removed from its task's responsible units is kept
+ * with its milestones and reports, readable as before, and is no longer changed, submitted or
+ * approved (nor reported on: store_report_create). field: where a batch names it. */
+static int still_responsible(struct api_ctx *c, const struct store_plan *p, const char *field)
+{
+	if (p->responsible)
+		return 0;
+	return api_error(c, 409, "no_longer_responsible",
+	                 arena_printf(c->a,
+	                              "“%s”已不是该任务的责任单位，计划不能再修改、提交或批准",
+	                              p->org_name),
+	                 field);
 }
 
 /* May the caller write for org (own scope, plan-writing role)? */
@@ -341,7 +358,8 @@ static int plan_update(struct api_ctx *c)
 	int n, nclose, rc;
 
 	if (load_plan(c, &p) != 0 || api_plan_can_write(c, p.org_id) != 0 ||
-	    read_milestones(c, p.org_id, &ms, &n) != 0 || read_closes(c, &closes, &nclose) != 0)
+	    still_responsible(c, &p, NULL) != 0 || read_milestones(c, p.org_id, &ms, &n) != 0 ||
+	    read_closes(c, &closes, &nclose) != 0)
 		return -1;
 	rc = store_plan_update(c->db, &c->actor, &plan_json_audit, p.id, ms, n, closes, nclose,
 	                       &problem);
@@ -370,6 +388,9 @@ static int plan_act(struct api_ctx *c, enum store_plan_action action)
 		return -1;
 	if ((action == PLAN_SUBMIT || action == PLAN_DISCARD) &&
 	    api_plan_can_write(c, p.org_id) != 0)
+		return -1;
+	if ((action == PLAN_SUBMIT || action == PLAN_APPROVE) &&
+	    still_responsible(c, &p, NULL) != 0)
 		return -1;
 	if (action == PLAN_RETURN && (!comment || !*comment))
 		return api_error(c, 400, "missing_field", "退回时请填写意见", "/comment");
@@ -410,6 +431,8 @@ static int plan_approve_all(struct api_ctx *c)
 		/* another organization's plan is refused as a missing one */
 		if (!readable)
 			return api_error(c, 400, "invalid_value", "计划不存在", field);
+		if (still_responsible(c, &p, field) != 0)
+			return -1;
 	}
 	rc = store_plan_approve_all(c->db, &c->actor, &plan_json_audit, ids, n, comment, &failed,
 	                            &problem);

@@ -12,6 +12,27 @@
 
 #include <string.h>
 
+/* Answers a report refused by store_report_create. */
+static int create_refused(struct api_ctx *c, enum store_report_problem problem)
+{
+	switch (problem) {
+	case REPORT_PLAN_NOT_APPROVED:
+		return api_error(c, 409, "plan_not_approved", "计划尚未批准，不能填报进展", NULL);
+	case REPORT_MILESTONE_CLOSED:
+		return api_error(c, 409, "milestone_closed", "该节点已关闭，不能填报进展", NULL);
+	case REPORT_NOT_RESPONSIBLE:
+		return api_error(c, 409, "no_longer_responsible",
+		                 "该单位已不是该任务的责任单位，不能再填报进展", NULL);
+	case REPORT_MILESTONE_DONE:
+		return api_error(c, 409, "milestone_done", "该节点已完成，不能再填报进展", NULL);
+	case REPORT_EVIDENCE_INVALID:
+	case REPORT_OK:
+		break;
+	}
+	return api_error(c, 400, "invalid_value",
+	                 "证明材料不存在、已被其他报告使用或不是本单位上传的", "/evidence_ids");
+}
+
 static int report_create(struct api_ctx *c)
 {
 	struct store_milestone m;
@@ -44,14 +65,8 @@ static int report_create(struct api_ctx *c)
 	api_plan_bounds(c, &b);
 	rc = store_report_create(c->db, &c->actor, &plan_json_audit, &r, m.org_id, b.today,
 	                         &problem);
-	if (rc == KFQ_EINVAL && problem == REPORT_PLAN_NOT_APPROVED)
-		return api_error(c, 409, "plan_not_approved", "计划尚未批准，不能填报进展", NULL);
-	if (rc == KFQ_EINVAL && problem == REPORT_MILESTONE_CLOSED)
-		return api_error(c, 409, "milestone_closed", "该节点已关闭，不能填报进展", NULL);
 	if (rc == KFQ_EINVAL)
-		return api_error(c, 400, "invalid_value",
-		                 "证明材料不存在、已被其他报告使用或不是本单位上传的",
-		                 "/evidence_ids");
+		return create_refused(c, problem);
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	if ((rc = store_report_get(c->db, c->a, r.id, &r)) != KFQ_OK)

@@ -113,6 +113,7 @@ void plan_json_write(struct jsonw *w, const struct store_plan *p)
 	jsonw_kint(w, "n_overdue", p->n_overdue);
 	jsonw_kint(w, "org_id", p->org_id);
 	jsonw_kstr(w, "org_name", p->org_name);
+	jsonw_kbool(w, "responsible", p->responsible);
 	jsonw_kstr(w, "review_comment", p->review_comment);
 	jsonw_kstr(w, "reviewed_at", p->reviewed_at);
 	if (p->milestones) {
@@ -161,8 +162,10 @@ void plan_json_report(struct jsonw *w, const struct store_report *r, bool contex
 	jsonw_arr_close(w);
 	jsonw_kint(w, "id", r->id);
 	jsonw_kint(w, "milestone_id", r->milestone_id);
-	if (context)
+	if (context) {
+		jsonw_kstr(w, "milestone_status", r->milestone_status);
 		jsonw_kstr(w, "milestone_title", r->milestone_title);
+	}
 	jsonw_kstr(w, "narrative", r->narrative);
 	if (context) {
 		jsonw_kint(w, "org_id", r->org_id);

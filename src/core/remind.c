@@ -81,7 +81,7 @@ bool remind_item_for(const struct remind_fact *f, int64_t today, struct arena *a
 	case REMIND_MILESTONE:
 		title = milestone_item(f, today, a, out);
 		out->entity_type = "milestone";
-		out->link = arena_printf(a, "/tasks/%lld", (long long)f->task_id);
+		out->link = arena_printf(a, "/milestones/%lld", (long long)f->milestone_id);
 		break;
 	case REMIND_PLAN_RETURNED:
 		out->kind = "returned";

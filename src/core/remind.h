@@ -45,13 +45,12 @@ struct remind_fact {
 	enum remind_source source;
 	int64_t id;     /* the milestone, plan, report or notice */
 	int64_t org_id; /* whose users are told: the plan's or the notice's organization */
-	int64_t task_id;
 	int article_number;
 	const char *task_title;
 	const char *title;    /* milestone and report: the milestone's title; notice: its subject */
 	const char *date;     /* milestone: due date; returned: review time (RFC 3339); notice:
 	                         reply date */
-	int64_t milestone_id; /* report: its milestone (the link) */
+	int64_t milestone_id; /* milestone and report: the milestone (the link) */
 	const char *number;   /* notice: its number (督办〔2026〕3号) */
 };
 

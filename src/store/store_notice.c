@@ -26,13 +26,15 @@ static const char sql_replies[] =
     "LEFT JOIN app_user u ON u.id = r.created_by WHERE r.notice_id = ?1 ORDER BY r.id";
 static const char sql_reply_notice[] = "SELECT notice_id FROM notice_reply WHERE id = ?1";
 
-/* The reminder facts, all in one column layout: id, org, task, article, task title, title,
- * date, milestone, number. */
+/* The reminder facts, all in one column layout: id, org, article, task title, title, date,
+ * milestone, number. A milestone is reminded of while its plan's organization is responsible for
+ * the task: one the office took off the task can no longer report on it. */
 static const char sql_fact_ms[] =
-    "SELECT m.id, p.org_id, p.task_id, t.article_number, t.title, m.title, m.due_date, m.id, "
-    "NULL FROM milestone m JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON t.id = p.task_id "
+    "SELECT m.id, p.org_id, t.article_number, t.title, m.title, m.due_date, m.id, NULL "
+    "FROM milestone m JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON t.id = p.task_id "
     "WHERE m.removed = 0 AND m.status <> 'done' AND p.status IN ('submitted', 'approved') "
-    "AND m.due_date <= ?1 ORDER BY m.due_date, m.id";
+    "AND m.due_date <= ?1 AND EXISTS (SELECT 1 FROM task_org x WHERE x.task_id = p.task_id AND "
+    "x.org_id = p.org_id AND x.role = 'responsible') ORDER BY m.due_date, m.id";
 /* a return that its workflow step already told in the inbox (an item of that step's kind on the
  * entity, made at or after the review) is not told again: only returns from before the inbox
  * had steps are left to the reminder */
@@ -40,18 +42,18 @@ static const char sql_fact_ms[] =
 	" AND NOT EXISTS (SELECT 1 FROM inbox i WHERE i.entity_type = '" type "' AND "             \
 	"i.entity_id = " id " AND i.kind = '" kind "' AND i.created_at >= " at ")"
 static const char sql_fact_plan[] =
-    "SELECT p.id, p.org_id, p.task_id, t.article_number, t.title, NULL, p.reviewed_at, 0, NULL "
+    "SELECT p.id, p.org_id, t.article_number, t.title, NULL, p.reviewed_at, 0, NULL "
     "FROM zone_plan p JOIN task t ON t.id = p.task_id WHERE p.status = 'returned'" TOLD(
         "plan_returned", "plan", "p.id", "p.reviewed_at") " ORDER BY p.id";
 static const char sql_fact_report[] =
-    "SELECT r.id, p.org_id, p.task_id, t.article_number, t.title, m.title, r.reviewed_at, m.id, "
-    "NULL FROM progress_report r JOIN milestone m ON m.id = r.milestone_id "
+    "SELECT r.id, p.org_id, t.article_number, t.title, m.title, r.reviewed_at, m.id, NULL "
+    "FROM progress_report r JOIN milestone m ON m.id = r.milestone_id "
     "JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON t.id = p.task_id "
     "WHERE r.state = 'returned' AND m.removed = 0 AND NOT EXISTS (SELECT 1 FROM "
     "progress_report x WHERE x.milestone_id = r.milestone_id AND x.id > r.id)" TOLD(
         "report_returned", "report", "r.id", "r.reviewed_at") " ORDER BY r.id";
 static const char sql_fact_notice[] =
-    "SELECT n.id, n.org_id, COALESCE(n.task_id, 0), COALESCE(t.article_number, 0), t.title, "
+    "SELECT n.id, n.org_id, COALESCE(t.article_number, 0), t.title, "
     "n.subject, n.reply_due, 0, n.number FROM supervision_notice n "
     "LEFT JOIN task t ON t.id = n.task_id WHERE n.status NOT IN ('closed', 'draft') "
     "AND n.replied_at IS NULL AND n.reply_due <= ?1 ORDER BY n.id";
@@ -259,13 +261,12 @@ static int read_facts(struct store *s, struct arena *a, const char *sql, enum re
 		f->source = source;
 		f->id = store_col_int(st, 0);
 		f->org_id = store_col_int(st, 1);
-		f->task_id = store_col_int(st, 2);
-		f->article_number = (int)store_col_int(st, 3);
-		f->task_title = store_col_dup(st, 4, a);
-		f->title = store_col_dup(st, 5, a);
-		f->date = store_col_dup(st, 6, a);
-		f->milestone_id = store_col_int(st, 7);
-		f->number = store_col_dup(st, 8, a);
+		f->article_number = (int)store_col_int(st, 2);
+		f->task_title = store_col_dup(st, 3, a);
+		f->title = store_col_dup(st, 4, a);
+		f->date = store_col_dup(st, 5, a);
+		f->milestone_id = store_col_int(st, 6);
+		f->number = store_col_dup(st, 7, a);
 	}
 	store_reset(st);
 	return rc == KFQ_DONE ? KFQ_OK : rc;

@@ -25,12 +25,15 @@ static const char sql_ms_of_plan[] =
 static const char sql_ms_closed[] = "SELECT " MS_COLS MS_FROM " WHERE m.plan_id = ?4 AND "
                                     "m.removed <> 0 AND m.closed_reason IS NOT NULL ORDER BY m.seq";
 
-/* sums and open due dates kept on zone_plan (KEEP_SUMS); the status of the open revision */
+/* sums and open due dates kept on zone_plan (KEEP_SUMS); the status of the open revision;
+ * whether the organization is still among the task's responsible units */
 #define PLAN_COLS                                                                                  \
 	"p.id, p.task_id, t.article_number, t.title, p.org_id, o.name, p.status, p.version, "      \
 	"p.review_comment, p.submitted_at, p.reviewed_at, p.updated_at, p.sum_weighted, "          \
 	"p.sum_weight, p.n_milestones, p.open_due, p.submitted_by, (SELECT r.status FROM "         \
-	"plan_revision r WHERE r.plan_id = p.id AND r.status <> 'approved')"
+	"plan_revision r WHERE r.plan_id = p.id AND r.status <> 'approved'), CASE WHEN EXISTS "    \
+	"(SELECT 1 FROM task_org x WHERE x.task_id = p.task_id AND x.org_id = p.org_id AND "       \
+	"x.role = 'responsible') THEN 1 ELSE 0 END"
 #define PLAN_FROM " FROM zone_plan p JOIN task t ON t.id = p.task_id JOIN org o ON o.id = p.org_id"
 
 /* whether the plan or its open revision is in status S */
@@ -124,6 +127,7 @@ static void read_plan(struct store_stmt *st, struct arena *a, void *element)
 	p->open_due = store_col_dup(st, 15, a);
 	p->submitted_by = store_col_int(st, 16);
 	p->revision_status = store_col_dup(st, 17, a);
+	p->responsible = store_col_int(st, 18) != 0;
 }
 
 void store_plan_view(struct store_sql *q, const struct store_scope *scope, int64_t lead_org_id)

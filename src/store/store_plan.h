@@ -86,6 +86,7 @@ struct store_plan {
 	int n_overdue;        /* of open_due, late as of the day the caller's bounds give */
 	const char *open_due; /* due dates of its open milestones, space-separated (kept sums) */
 	const char *revision_status; /* of its open revision; NULL = none */
+	bool responsible; /* the organization is still among the task's responsible units */
 	/* get only: the ruling milestones, those closed by revisions, the open revision (NULL
 	 * = none) */
 	struct store_milestone *milestones;
@@ -133,6 +134,7 @@ enum store_plan_problem {
 	PLAN_NOT_A_MILESTONE,  /* an id that is not one of the plan's ruling milestones */
 	PLAN_HAS_REPORTS,      /* a milestone with reports would be deleted: close it instead */
 	PLAN_REPORT_NOT_FOUND, /* a batch names a report that does not exist */
+	PLAN_MILESTONE_DONE,   /* a report accepted on a finished milestone would reopen it */
 };
 
 /* Creates a draft plan. KFQ_ECONFLICT when the org already has a plan for the task. */
@@ -229,6 +231,7 @@ struct store_report {
 	int nevidence;
 	/* its milestone, and the plan's task and organization */
 	const char *milestone_title;
+	const char *milestone_status; /* done: no other report of it is accepted */
 	int64_t plan_id;
 	int64_t task_id;
 	int article_number;
@@ -256,6 +259,8 @@ enum store_report_problem {
 	REPORT_PLAN_NOT_APPROVED,
 	REPORT_EVIDENCE_INVALID, /* missing, attached elsewhere, or of another organization */
 	REPORT_MILESTONE_CLOSED, /* closed or deleted by a revision */
+	REPORT_NOT_RESPONSIBLE,  /* the plan's organization is no longer responsible for the task */
+	REPORT_MILESTONE_DONE,   /* finished (an accepted done report): finished stays finished */
 };
 
 /* Creates a submitted report with its evidence (ids in evidence[].id: uploads for
@@ -275,8 +280,9 @@ int store_report_page(struct store *s, struct arena *a, const struct store_repor
 /* One report with its evidence and its milestone and plan. */
 int store_report_get(struct store *s, struct arena *a, int64_t id, struct store_report *out);
 /* Accepting sets the milestone's status and percent from the report (and the day it was done).
- * Refused (KFQ_EINVAL) unless the report is submitted (PLAN_WRONG_STATE), or when the reviewer
- * made it (PLAN_OWN_SUBMISSION). */
+ * Refused (KFQ_EINVAL) unless the report is submitted (PLAN_WRONG_STATE), when the reviewer
+ * made it (PLAN_OWN_SUBMISSION), or, accepting, when the milestone is finished already
+ * (PLAN_MILESTONE_DONE: returning it is the way out). */
 int store_report_review(struct store *s, const struct store_actor *who,
                         const struct store_plan_json *json, int64_t id, bool accept,
                         const char *comment, enum store_plan_problem *problem);

@@ -16,9 +16,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* the plan's status, whether the milestone is closed or finished, whether the plan's
+ * organization is still among its task's responsible units */
 static const char sql_rep_plan[] =
-    "SELECT p.status, m.removed FROM milestone m JOIN zone_plan p ON p.id = m.plan_id "
-    "WHERE m.id = ?1";
+    "SELECT p.status, m.removed, m.status, CASE WHEN EXISTS (SELECT 1 FROM task_org x WHERE "
+    "x.task_id = p.task_id AND x.org_id = p.org_id AND x.role = 'responsible') THEN 1 ELSE 0 "
+    "END FROM milestone m JOIN zone_plan p ON p.id = m.plan_id WHERE m.id = ?1";
 static const char sql_rep_insert[] =
     "INSERT INTO progress_report (milestone_id, status, percent, narrative, state, created_at, "
     "created_by, report_date) VALUES (?1, ?2, ?3, ?4, 'submitted', ?5, ?6, ?7) RETURNING id";
@@ -26,7 +29,7 @@ static const char sql_ms_reported[] = "UPDATE milestone SET last_report_date = ?
 #define REP_COLS                                                                                   \
 	"r.id, r.milestone_id, r.status, r.percent, r.narrative, r.state, r.review_comment, "      \
 	"r.created_at, r.created_by, u.display_name, r.reviewed_at, m.title, p.id, p.task_id, "    \
-	"t.article_number, t.title, p.org_id, o.name, r.report_date"
+	"t.article_number, t.title, p.org_id, o.name, r.report_date, m.status"
 #define REP_FROM                                                                                   \
 	" FROM progress_report r LEFT JOIN app_user u ON u.id = r.created_by JOIN milestone m "    \
 	"ON m.id = r.milestone_id JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON "            \
@@ -39,8 +42,10 @@ static const char sql_rep_count[] = "SELECT COUNT(*)" REP_FROM;
 static const char sql_rep_page[] = "SELECT " REP_COLS REP_FROM;
 static const char sql_rep_review[] = "UPDATE progress_report SET state = ?2, review_comment = ?3, "
                                      "reviewed_at = ?4, reviewed_by = ?5 WHERE id = ?1";
-static const char sql_ms_progress[] =
-    "UPDATE milestone SET status = ?2, percent = ?3, done_date = ?4 WHERE id = ?1";
+/* a finished milestone stays finished: no row when it is done */
+static const char sql_ms_progress[] = "UPDATE milestone SET status = ?2, percent = ?3, "
+                                      "done_date = ?4 WHERE id = ?1 AND status <> 'done' "
+                                      "RETURNING id";
 
 /* element: a struct store_report without its evidence */
 static void read_rep(struct store_stmt *st, struct arena *a, void *element)
@@ -67,6 +72,7 @@ static void read_rep(struct store_stmt *st, struct arena *a, void *element)
 	r->org_id = store_col_int(st, 16);
 	r->org_name = store_col_dup(st, 17, a);
 	r->report_date = store_col_dup(st, 18, a);
+	r->milestone_status = store_col_dup(st, 19, a);
 }
 
 static int load_evidence(struct store *s, struct arena *a, struct store_report *r)
@@ -178,10 +184,13 @@ static int exec_ms(struct store *s, const char *sql, int64_t id, const char *tex
 	return store_run(st);
 }
 
-/* Whether a milestone may be reported on: its plan approved, itself still in the plan. */
+/* Whether a milestone may be reported on: its plan approved, itself still in the plan and not
+ * finished, the plan's organization still responsible for the task. */
 struct reportable {
 	bool approved;
 	bool removed;
+	bool done;
+	bool responsible;
 };
 
 /* element: a struct reportable */
@@ -192,6 +201,22 @@ static void read_reportable(struct store_stmt *st, struct arena *a, void *elemen
 	(void)a;
 	r->approved = !strcmp(store_col_text(st, 0), "approved");
 	r->removed = store_col_int(st, 1) != 0;
+	r->done = !strcmp(store_col_text(st, 2), "done");
+	r->responsible = store_col_int(st, 3) != 0;
+}
+
+/* The first reason a milestone takes no new report, or REPORT_OK. */
+static enum store_report_problem refusal(const struct reportable *r)
+{
+	if (r->removed)
+		return REPORT_MILESTONE_CLOSED;
+	if (!r->responsible)
+		return REPORT_NOT_RESPONSIBLE;
+	if (!r->approved)
+		return REPORT_PLAN_NOT_APPROVED;
+	if (r->done)
+		return REPORT_MILESTONE_DONE;
+	return REPORT_OK;
 }
 
 /* Tells the inbox of a step on report id as it is now. */
@@ -243,8 +268,7 @@ int store_report_create(struct store *s, const struct store_actor *who,
 	store_bind_int(st, 1, r->milestone_id);
 	if ((rc = store_row(st, NULL, read_reportable, &ok)) != KFQ_OK)
 		goto done;
-	if (ok.removed || !ok.approved) {
-		*problem = ok.removed ? REPORT_MILESTONE_CLOSED : REPORT_PLAN_NOT_APPROVED;
+	if ((*problem = refusal(&ok)) != REPORT_OK) {
 		rc = KFQ_EINVAL;
 		goto done;
 	}
@@ -272,8 +296,9 @@ done:
 }
 
 /* Sets the milestone's progress from the accepted report r: its status, percent and, when it
- * says done, the day the report was made. */
-static int progress(struct store *s, const struct store_report *r)
+ * says done, the day the report was made. Refused (KFQ_EINVAL, PLAN_MILESTONE_DONE) when the
+ * milestone is finished already: another report accepted would reopen it. */
+static int progress(struct store *s, const struct store_report *r, enum store_plan_problem *problem)
 {
 	struct store_stmt *st;
 	int rc;
@@ -284,7 +309,11 @@ static int progress(struct store *s, const struct store_report *r)
 	store_bind_text(st, 2, r->status);
 	store_bind_int(st, 3, r->percent);
 	store_bind_text(st, 4, strcmp(r->status, "done") ? NULL : r->report_date);
-	if ((rc = store_run(st)) == KFQ_OK)
+	if ((rc = store_run_id(st, NULL)) == KFQ_ENOTFOUND) {
+		*problem = PLAN_MILESTONE_DONE;
+		return KFQ_EINVAL;
+	}
+	if (rc == KFQ_OK)
 		rc = store_plan_keep_sums_of_milestone(s, r->milestone_id);
 	return rc;
 }
@@ -326,7 +355,7 @@ static int review_in(struct store *s, const struct store_actor *who,
 	store_bind_text(st, 3, comment);
 	store_bind_text(st, 4, now);
 	store_bind_id(st, 5, who->user_id);
-	if ((rc = store_run(st)) != KFQ_OK || (accept && (rc = progress(s, &r)) != KFQ_OK))
+	if ((rc = store_run(st)) != KFQ_OK || (accept && (rc = progress(s, &r, problem)) != KFQ_OK))
 		goto cleanup;
 	rc = store_audit_entity(s, who, accept ? "accept" : "return", "report", id, before,
 	                        write_report, json);

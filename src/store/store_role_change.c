@@ -1,10 +1,14 @@
 /* store_role_change.c - role changes waiting for the security officer, in SQL: proposing one
  * (a pending change beside the account, which stays as it was), superseding, confirming (the
  * account changes in the same transaction) and rejecting; each step audited with the entity
- * type role_change. Must not decide which changes need the security officer: core/account.c
- * and api/ do; this file records. */
+ * type role_change and told in the inbox (core/role_change_step.c: the security officers of a
+ * proposal, the proposer of a decision). Must not decide which changes need the security
+ * officer: core/account.c and api/ do; this file records. */
 #include "store/store_user.h"
+#include "store/store_inbox.h"
 #include "store/store_user_impl.h"
+
+#include "core/role_change_step.h"
 
 #include "util/log.h"
 #include "util/timeutil.h"
@@ -213,6 +217,33 @@ static int insert(struct store *s, const struct store_actor *who, const struct s
 	return rc;
 }
 
+/* Tells the inbox of a step on change id as it is now. */
+static int tell(struct store *s, const struct store_actor *who, int64_t id,
+                enum role_change_step step)
+{
+	struct store_role_change c;
+	struct inbox_item item;
+	struct arena a;
+	int rc;
+
+	arena_init(&a);
+	if ((rc = store_role_change_get(s, &a, id, &c)) == KFQ_OK) {
+		struct role_change_subject subj = {
+		    .id = c.id,
+		    .display_name = c.display_name,
+		    .username = c.username,
+		    .role = c.role,
+		    .org_name = c.org_name,
+		    .proposed_by = c.proposed_by,
+		    .comment = c.comment,
+		};
+		role_change_step_item(step, &subj, &a, &item);
+		rc = store_inbox_send(s, who, &item, NULL);
+	}
+	arena_release(&a);
+	return rc;
+}
+
 int store_role_change_propose(struct store *s, const struct store_actor *who,
                               const struct store_user_json *json, const struct store_user *to,
                               int64_t *id)
@@ -229,6 +260,8 @@ int store_role_change_propose(struct store *s, const struct store_actor *who,
 	    (rc = insert(s, who, &from, to, id)) == KFQ_OK)
 		rc = store_audit_entity(s, who, "propose", "role_change", *id, NULL, write_change,
 		                        json);
+	if (rc == KFQ_OK)
+		rc = tell(s, who, *id, ROLE_CHANGE_STEP_PROPOSED);
 	rc = store_end(s, rc);
 cleanup:
 	arena_release(&a);
@@ -284,6 +317,9 @@ int store_role_change_decide(struct store *s, const struct store_actor *who,
 	if (rc == KFQ_OK)
 		rc = set_status(s, who, json, id, confirm ? "confirmed" : "rejected", comment,
 		                confirm ? "confirm" : "reject");
+	if (rc == KFQ_OK)
+		rc = tell(s, who, id,
+		          confirm ? ROLE_CHANGE_STEP_CONFIRMED : ROLE_CHANGE_STEP_REJECTED);
 done:
 	rc = store_end(s, rc);
 cleanup:

@@ -718,7 +718,9 @@ describe('supervision notices and the inbox', { timeout: h.FILE_TIMEOUT }, () =>
 		r = await c.zone1.get('/api/inbox?unread=1&page_size=5');
 		const byKind = Object.fromEntries(r.json.items.map((x) => [x.kind, x]));
 		assert.deepEqual(Object.keys(byKind).sort(), ['due_soon', 'notice', 'notice_due_soon', 'overdue', 'plan_returned']);
-		assert.equal(byKind.overdue.link, `/tasks/${t2.id}`);
+		// a milestone's reminder opens that milestone, where its progress is reported
+		assert.equal(byKind.overdue.link, `/milestones/${plan1.milestones[0].id}`);
+		assert.equal(byKind.due_soon.link, `/milestones/${plan1.milestones[1].id}`);
 		assert.equal(byKind.overdue.title, `已逾期10天：第2条「聚焦主责主业」节点「制定实施方案」，完成期限${day(-10)}`);
 		assert.equal(byKind.due_soon.title, `还有5天到期：第2条「聚焦主责主业」节点「组织实施」，完成期限${day(5)}`);
 		assert.equal(byKind.plan_returned.link, `/plans/${returned.id}`);

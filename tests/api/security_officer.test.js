@@ -4,8 +4,8 @@
 // and the security officer (安全管理员) are created, changed, locked and reset only by the
 // security officer or on the server's command line; the security officer manages nothing else
 // and reads no reform data nor the audit log; a change by the administrator that widens what an
-// account may approve waits, audited, until the security officer confirms or rejects it; the
-// list of such changes exports as .xlsx and CSV.
+// account may approve waits, audited, until the security officer confirms or rejects it, each
+// step told in the inbox of whoever acts next; the list of such changes exports as .xlsx and CSV.
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -35,6 +35,8 @@ describe('the security officer', { timeout: h.FILE_TIMEOUT }, () => {
 	const auditCount = async () => (await audit('page_size=1')).total;
 	const userCount = async () => (await c.admin.get('/api/users?page_size=1')).json.total;
 	const body = (u, patch) => ({ display_name: u.display_name, org_id: u.org_id, role: u.role, data_scope: u.data_scope, ...patch });
+	const inboxTotal = async (who) => (await c[who].get('/api/inbox?page_size=1')).json.total;
+	const newest = async (who) => (await c[who].get('/api/inbox?page_size=1')).json.items[0];
 
 	/** Runs fn, which must be refused, and asserts that nothing was written. */
 	async function unchanged(fn) {
@@ -172,8 +174,9 @@ describe('the security officer', { timeout: h.FILE_TIMEOUT }, () => {
 			zone = r.json;
 		});
 
-		test('the admin making a zone user an office user: 202, pending, the account unchanged, audited', T, async () => {
+		test('the admin making a zone user an office user: 202, pending, the account unchanged, audited, the security officer told', T, async () => {
 			const before = await auditCount();
+			const told = [await inboxTotal('admin'), await inboxTotal('security1')];
 			const r = await c.admin.put(`/api/users/${zone.id}`, body(zone, { role: 'office', data_scope: 'all' }));
 			assert.equal(r.status, 202, r.text);
 			change = r.json;
@@ -191,6 +194,17 @@ describe('the security officer', { timeout: h.FILE_TIMEOUT }, () => {
 			const a = await audit(`entity_type=role_change&entity_id=${change.id}`);
 			assert.equal(a.items[0].action, 'propose');
 			assert.equal(a.items[0].after.role, 'office');
+			// the second person hears of it in its inbox, where the item opens its queue
+			assert.deepEqual([await inboxTotal('admin'), await inboxTotal('security1')], [told[0], told[1] + 1]);
+			const it = await newest('security1');
+			assert.deepEqual([it.kind, it.title, it.link, it.entity_type, it.entity_id, it.actor_name], [
+				'role_change_proposed',
+				`角色变更待确认：开发区五（zone5）拟改为改革办（${h.ORG.econ}）`,
+				'/users?tab=changes',
+				'role_change',
+				change.id,
+				users.admin.display_name,
+			]);
 			// both see it pending
 			for (const who of ['admin', 'security1']) {
 				const l = await c[who].get('/api/role-changes?status=pending');
@@ -226,9 +240,20 @@ describe('the security officer', { timeout: h.FILE_TIMEOUT }, () => {
 			]);
 			assert.equal(a.items[1].before.role, 'zone');
 			assert.equal(a.items[1].after.role, 'office');
+			// the administrator who proposed it hears
+			const it = await newest('admin');
+			assert.deepEqual([it.kind, it.title, it.link, it.entity_id, it.actor_name], [
+				'role_change_confirmed',
+				`角色变更已确认生效：开发区五（zone5）改为改革办（${h.ORG.econ}）`,
+				'/users?tab=changes&change_status=all',
+				change.id,
+				users.security1.display_name,
+			]);
+			const told = await inboxTotal('admin');
 			h.assertError(await unchanged(() => c.security1.post(`/api/role-changes/${change.id}/confirm`, {})), 409, 'invalid_state');
 			h.assertError(await unchanged(() => c.security1.post(`/api/role-changes/${change.id}/reject`, { comment: '晚了' })), 409, 'invalid_state');
 			h.assertError(await c.security1.post('/api/role-changes/999999/confirm', {}), 404, 'not_found');
+			assert.equal(await inboxTotal('admin'), told);
 		});
 
 		test('a wider data scope for an approver waits too; the security officer rejects it with a reason', T, async () => {
@@ -243,6 +268,8 @@ describe('the security officer', { timeout: h.FILE_TIMEOUT }, () => {
 			assert.equal(x.status, 200, x.text);
 			assert.equal(x.json.status, 'rejected');
 			assert.equal(x.json.comment, '超出职责范围');
+			const it = await newest('admin');
+			assert.deepEqual([it.kind, it.title], ['role_change_rejected', `角色变更被驳回：开发区五（zone5）拟改为改革办（${h.ORG.econ}），理由：超出职责范围`]);
 			const now = (await c.admin.get('/api/users?q=zone5')).json.items[0];
 			assert.equal(now.data_scope, 'org');
 			assert.deepEqual(now.scope_org_ids, []);

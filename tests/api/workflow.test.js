@@ -592,4 +592,105 @@ describe('the plan and report workflow', { timeout: h.FILE_TIMEOUT }, () => {
 		const fgw = (await c.office1.get(`/api/tasks?org_id=${ids['市发改委']}&role=lead&page_size=50`)).json.items.find((t) => t.article_number === 2);
 		assert.equal(fgw.progress.plans, 2);
 	});
+
+	test('a finished milestone takes no new report, and a report still waiting when another finished it is returned, not accepted', T, async () => {
+		const t4 = (await c.office1.get('/api/tasks?article=4')).json.items[0];
+		const pa = (await c.office1.get(`/api/plans?org_id=${ids[h.ORG.econ]}&task_id=${t4.id}`)).json.items[0];
+		const ms = (await c.zone1.get(`/api/plans/${pa.id}`)).json.milestones[0];
+		assert.equal((await c.zone1.get(`/api/milestones/${ms.id}`)).json.may_report, true);
+		// the office reviews progress, it does not report it
+		assert.equal((await c.office1.get(`/api/milestones/${ms.id}`)).json.may_report, false);
+		let r = await c.zone1.post(`/api/milestones/${ms.id}/reports`, { status: 'in_progress', percent: 60, narrative: '推进中' });
+		assert.equal(r.status, 201, r.text);
+		const waiting = r.json;
+		r = await c.zone1.post(`/api/milestones/${ms.id}/reports`, { status: 'done', percent: 100, narrative: '方案已印发' });
+		assert.equal(r.status, 201, r.text);
+		assert.equal((await c.office1.post(`/api/reports/${r.json.id}/accept`, {})).status, 200);
+		const finished = async () => {
+			const x = (await c.zone1.get(`/api/milestones/${ms.id}`)).json;
+			return [x.milestone.status, x.milestone.percent, x.milestone.done_date, x.milestone.state, x.may_report];
+		};
+		assert.deepEqual(await finished(), ['done', 100, day(0), 'done', false]);
+		// the review queue says its milestone is finished
+		const queued = (await c.office1.get(`/api/reports?state=submitted&task_id=${t4.id}`)).json.items;
+		assert.deepEqual(queued.map((x) => [x.id, x.milestone_status]), [[waiting.id, 'done']]);
+		// accepting the older report would take the milestone back to 60%: refused alone and in a
+		// batch, and nothing is written
+		const audits = await auditCount();
+		const rows = await inboxRows();
+		r = h.assertError(await c.office1.post(`/api/reports/${waiting.id}/accept`, {}), 409, 'milestone_done', null);
+		assert.equal(r.json.error.message, '该节点已完成，不能再通过其他进展报告，请退回该报告');
+		h.assertError(await c.office1.post('/api/reports/accept', { ids: [waiting.id] }), 409, 'milestone_done', '/ids/0');
+		assert.deepEqual([await auditCount(), await inboxRows()], [audits, rows]);
+		assert.deepEqual(await finished(), ['done', 100, day(0), 'done', false]);
+		assert.equal((await c.office1.post(`/api/reports/${waiting.id}/return`, { comment: '节点已完成' })).status, 200);
+		// a new report on it is refused, whatever it says
+		for (const body of [
+			{ status: 'in_progress', percent: 80, narrative: '补充' },
+			{ status: 'done', percent: 100, narrative: '再次报送' },
+		]) {
+			r = h.assertError(await c.zone1.post(`/api/milestones/${ms.id}/reports`, body), 409, 'milestone_done', null);
+			assert.equal(r.json.error.message, '该节点已完成，不能再填报进展');
+		}
+		assert.equal(await auditCount(), audits + 1); // the return
+		assert.deepEqual(await finished(), ['done', 100, day(0), 'done', false]);
+	});
+
+	test('a zone taken off a task keeps its plan and reports readable; reports, changes and approvals wait until it is put back', T, async () => {
+		const shengli = ids[h.ORG.shengli];
+		const task = (await c.office1.get(`/api/tasks/${t2.id}`)).json;
+		const lead = task.lead_orgs.map((o) => o.id);
+		const responsible = task.responsible_orgs.map((o) => o.id);
+		assert.equal(responsible.includes(shengli), true);
+		const setResponsible = async (list) => {
+			const x = await c.office1.put(`/api/tasks/${t2.id}/orgs`, { lead_org_ids: lead, responsible_org_ids: list });
+			assert.equal(x.status, 200, x.text);
+		};
+		const p2 = (await c.office1.get(`/api/plans?org_id=${shengli}&task_id=${t2.id}`)).json.items[0];
+		let plan2 = (await c.zone2.get(`/api/plans/${p2.id}`)).json;
+		assert.equal(plan2.responsible, true);
+		const ms = plan2.milestones[0]; // late since yesterday, with reports
+		const reports = (await c.zone2.get(`/api/milestones/${ms.id}`)).json.reports.map((x) => x.id);
+		assert.equal(reports.length, 2);
+		// a revision waiting for the office
+		let r = await c.zone2.put(`/api/plans/${p2.id}`, { milestones: body(plan2).map((m) => ({ ...m, deliverable: '方案文本（修订）' })) });
+		assert.equal(r.status, 200, r.text);
+		assert.equal((await c.zone2.post(`/api/plans/${p2.id}/submit`, {})).status, 200);
+
+		await setResponsible(responsible.filter((x) => x !== shengli));
+		plan2 = (await c.zone2.get(`/api/plans/${p2.id}`)).json;
+		assert.deepEqual([plan2.status, plan2.responsible, plan2.revision_status, plan2.milestones.map((m) => m.id)], ['approved', false, 'submitted', [ms.id]]);
+		const listed = (await c.office1.get(`/api/plans?task_id=${t2.id}`)).json.items.map((p) => [p.org_name, p.responsible]);
+		assert.deepEqual(listed, [[h.ORG.econ, true], [h.ORG.shengli, false]]);
+		// what it reported stays readable; it reports no more
+		const m = (await c.zone2.get(`/api/milestones/${ms.id}`)).json;
+		assert.deepEqual([m.reports.map((x) => x.id), m.may_report], [reports, false]);
+		const audits = await auditCount();
+		r = h.assertError(await c.zone2.post(`/api/milestones/${ms.id}/reports`, { status: 'in_progress', percent: 50, narrative: '继续推进' }), 409, 'no_longer_responsible', null);
+		assert.equal(r.json.error.message, '该单位已不是该任务的责任单位，不能再填报进展');
+		const refused = `“${h.ORG.shengli}”已不是该任务的责任单位，计划不能再修改、提交或批准`;
+		r = h.assertError(await c.office1.post(`/api/plans/${p2.id}/approve`, {}), 409, 'no_longer_responsible', null);
+		assert.equal(r.json.error.message, refused);
+		r = h.assertError(await c.office1.post('/api/plans/approve', { ids: [p2.id] }), 409, 'no_longer_responsible', '/ids/0');
+		assert.equal(r.json.error.message, refused);
+		r = h.assertError(await c.zone2.put(`/api/plans/${p2.id}`, { milestones: body(plan2) }), 409, 'no_longer_responsible', null);
+		assert.equal(r.json.error.message, refused);
+		assert.equal(await auditCount(), audits);
+		// nor is it reminded of a late milestone it can no longer report on
+		await h.kfqOk(['remind', '--db', srv.db]);
+		const reminded = async () => (await c.zone2.get('/api/inbox?page_size=100')).json.items.filter((x) => x.kind === 'overdue' && x.entity_id === ms.id).length;
+		assert.equal(await reminded(), 0);
+
+		// put back: it reports, is reminded and its revision is approved again
+		await setResponsible(responsible);
+		assert.equal((await c.zone2.get(`/api/plans/${p2.id}`)).json.responsible, true);
+		assert.equal((await c.zone2.get(`/api/milestones/${ms.id}`)).json.may_report, true);
+		r = await c.zone2.post(`/api/milestones/${ms.id}/reports`, { status: 'in_progress', percent: 50, narrative: '继续推进' });
+		assert.equal(r.status, 201, r.text);
+		await h.kfqOk(['remind', '--db', srv.db]);
+		assert.equal(await reminded(), 1);
+		r = await c.office1.post(`/api/plans/${p2.id}/approve`, {});
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.milestones[0].deliverable, '方案文本（修订）');
+	});
 });

@@ -11,31 +11,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startServer } from './server.js'
-import { openBrowser, login, sel, shot, columnTexts, pickOption, confirmBox, screenshotPath } from './helpers.js'
+import { openBrowser, login, sel, shot, columnTexts, pickOption, confirmBox, screenshotPath, apiClient } from './helpers.js'
 
 const OFFICE = { username: 'cs-office', password: 'Office#Passw0rd1', org: '市商务局', role: 'office', displayName: '改革办征求意见' }
 const XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>意见'
-
-async function apiClient(base, user) {
-  const res = await fetch(`${base}/api/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: base },
-    body: JSON.stringify({ username: user.username, password: user.password }),
-  })
-  assert.equal(res.status, 200, `login ${user.username}`)
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
-  const { csrf_token: csrf } = await res.json()
-  return async (method, path, body) => {
-    const r = await fetch(base + path, {
-      method,
-      headers: { Cookie: cookie, Origin: base, 'X-CSRF-Token': csrf, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    })
-    const json = await r.json()
-    assert.ok(r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(json)}`)
-    return json
-  }
-}
 
 // No script of a comment ran: the payload sets window.__xss.
 async function assertNoScript(page) {
@@ -44,17 +23,17 @@ async function assertNoScript(page) {
 }
 
 describe('征求意见: the public page, the office, text as text', () => {
-  let server, office, visitor, call, closedId, openId
+  let server, office, visitor, api, closedId, openId
 
   before(async () => {
     server = await startServer({ name: 'consult', demo: true, users: [OFFICE] })
-    call = await apiClient(server.url, OFFICE)
-    const list = (await call('GET', '/api/consultations')).items
+    api = await apiClient(server.url, OFFICE)
+    const list = (await api.get('/api/consultations')).items
     closedId = list.find((k) => k.state === 'published').id
     openId = list.find((k) => k.state === 'open').id
     // the office records a comment carrying markup on the closed consultation and shows it
-    const cm = await call('POST', `/api/consultations/${closedId}/comments`, { channel: 'email', body: XSS, contact: 'x@example.com' })
-    await call('POST', `/api/comments/${cm.id}/publish`, { published: true })
+    const cm = await api.post(`/api/consultations/${closedId}/comments`, { channel: 'email', body: XSS, contact: 'x@example.com' })
+    await api.post(`/api/comments/${cm.id}/publish`, { published: true })
     visitor = await openBrowser(server.url)
     await visitor.page.setViewportSize({ width: 390, height: 844 }) // a phone
     office = await openBrowser(server.url)

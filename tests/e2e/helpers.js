@@ -1,7 +1,8 @@
 // Browser helpers for the e2e tests: Debian's chromium through playwright-core (from
 // web/node_modules), a fresh profile per browser, a watcher that fails the test on any console
 // error, page error, failed request or HTTP error the test did not declare, and small steps
-// (log in, pick an Element Plus option, screenshot).
+// (log in, pick an Element Plus option, screenshot), and a signed-in API client for the steps a
+// test does not click through.
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -252,4 +253,28 @@ export async function todoCount(page, key) {
   await panel.locator('a[data-count]').first().waitFor()
   const tile = panel.locator(sel(`todo-${key}`))
   return (await tile.count()) ? Number(await tile.getAttribute('data-count')) : null
+}
+
+// A signed-in API client (cookie and CSRF token) for the steps the test does not click through:
+// {get, post, put}, each resolving with the JSON answer and failing the test on a status >= 300.
+export async function apiClient(base, user) {
+  const res = await fetch(`${base}/api/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: base },
+    body: JSON.stringify({ username: user.username, password: user.password }),
+  })
+  assert.equal(res.status, 200, `login ${user.username}`)
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  const { csrf_token: csrf } = await res.json()
+  const call = async (method, path, body) => {
+    const r = await fetch(base + path, {
+      method,
+      headers: { Cookie: cookie, Origin: base, 'X-CSRF-Token': csrf, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    })
+    const json = r.status === 204 ? null : await r.json()
+    assert.ok(r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(json)}`)
+    return json
+  }
+  return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b || {}), put: (p, b) => call('PUT', p, b) }
 }

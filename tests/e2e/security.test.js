@@ -1,7 +1,8 @@
 // Separation of duties in the browser (三员分立): the admin sees the auditor's account but may
 // not touch it, sees what each role may do and who manages it, and a change that widens what an
-// account may approve waits; the security officer starts at its own menu (no dashboard, no
-// reform data, no audit log), confirms the change, and creates an auditor.
+// account may approve waits; the security officer starts at the changes waiting for it and is
+// told of them in its inbox (its menu: no dashboard, no reform data, no audit log), confirms the
+// change, and creates an auditor.
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
@@ -84,11 +85,22 @@ describe('separation of duties: the security officer', () => {
     watcher.assertClean()
   })
 
-  test('the security officer starts at its own menu: organizations, users, account; no dashboard, tasks or audit log', async () => {
+  test('the security officer starts at the role changes waiting for it; its menu: organizations, users, account; no dashboard, tasks or audit log', async () => {
     const { page, watcher } = b
     await login(page, watcher, SECURITY.username, SECURITY.password)
+    await page.locator(`${sel('change-table')} .el-table__row`, { hasText: ZONE.username }).waitFor()
+    const url = new URL(page.url())
+    assert.deepEqual([url.pathname, url.search], ['/users', '?tab=changes'])
+    assert.equal((await page.locator('.el-tabs__item.is-active').innerText()).replace(/\s+/g, ''), '待确认的角色变更1')
     assert.deepEqual(await menuTexts(page), ['组织机构', '用户管理', '个人中心'])
-    assert.equal(new URL(page.url()).pathname, '/orgs')
+    // told in its inbox too, whose item opens the same queue
+    await page.goto('/orgs')
+    await page.locator(sel('inbox-bell')).click()
+    const item = page.locator(sel('inbox-item'), { hasText: '角色变更待确认' }).first()
+    assert.equal((await item.locator(sel('inbox-item-title')).innerText()).trim(), `角色变更待确认：${ZONE.displayName}（${ZONE.username}）拟改为改革办（${ZONE.org}）`)
+    await item.click()
+    await page.waitForURL((u) => u.pathname === '/users' && u.search === '?tab=changes')
+    await page.locator(`${sel('change-table')} .el-table__row`, { hasText: ZONE.username }).waitFor()
     assert.equal((await page.locator(sel('header-role')).innerText()).trim(), '安全管理员')
     for (const path of ['/audit', '/tasks', '/capabilities']) {
       await page.goto(path)

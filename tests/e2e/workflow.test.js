@@ -9,7 +9,7 @@
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
-import { openBrowser, login, shot, sel, confirmBox, screenshotPath } from './helpers.js'
+import { openBrowser, login, shot, sel, confirmBox, screenshotPath, apiClient } from './helpers.js'
 
 const OFFICE = { username: 'wf-office', password: 'Office#Passw0rd1', org: '市商务局', role: 'office', displayName: '改革办李处长' }
 const ZONE = { username: 'wf-zone', password: 'Zone#Passw0rd12', org: '抚顺经济开发区（示例）', role: 'zone', displayName: '经开区刘科长' }
@@ -18,29 +18,6 @@ const AUDITOR = { username: 'wf-auditor', password: 'Audit#Passw0rd12', org: '�
 const SEED = 'tests/data/fushun-devzone-reform-draft-2025.txt'
 
 const day = (offset) => new Date(Date.now() + 8 * 3600e3 + offset * 86400e3).toISOString().slice(0, 10)
-
-// A signed-in API client (cookie and CSRF token) for the steps the test does not click through.
-async function apiClient(base, user) {
-  const res = await fetch(`${base}/api/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: base },
-    body: JSON.stringify({ username: user.username, password: user.password }),
-  })
-  assert.equal(res.status, 200, `login ${user.username}`)
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
-  const { csrf_token: csrf } = await res.json()
-  const call = async (method, path, body) => {
-    const r = await fetch(base + path, {
-      method,
-      headers: { Cookie: cookie, Origin: base, 'X-CSRF-Token': csrf, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    })
-    const json = r.status === 204 ? null : await r.json()
-    assert.ok(r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(json)}`)
-    return json
-  }
-  return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b || {}), put: (p, b) => call('PUT', p, b) }
-}
 
 // 我的待办 as the home page shows it: {key: count}
 async function todos(page) {

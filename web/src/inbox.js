@@ -12,6 +12,7 @@ export const INBOX_KIND_TAG = {
   power_step: 'primary', duty_step: 'primary', problem_step: 'warning',
   land_case_opened: 'warning', land_case_closed: 'success', space_match_proposed: 'warning', space_match_ended: 'success',
   rule_listed: 'primary', rule_done: 'success',
+  role_change_proposed: 'warning', role_change_confirmed: 'success', role_change_rejected: 'danger',
 }
 
 // Marks the item read (once) and resolves with the path to open, or null when it has none that

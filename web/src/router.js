@@ -55,10 +55,19 @@ export function menuFor(allowed) {
 }
 
 // The path of the first page in the menu of a user with these permissions, or null.
-export function firstMenuPath(allowed) {
+function firstMenuPath(allowed) {
   const first = menuFor(allowed)[0]
   if (!first) return null
   return first.group ? first.children[0].path : first.path
+}
+
+// Where a user without the home page starts: the first page whose meta.landing names a
+// permission the user has, at the address it gives (the security officer: 用户管理's role
+// changes waiting for it), else the first page of its menu; null when there is none.
+export function landingFor(allowed) {
+  const r = records.find((x) => x.meta?.landing && allowed(x.meta.landing.perm))
+  if (r) return { name: r.name, query: r.meta.landing.query || {} }
+  return firstMenuPath(allowed)
 }
 
 // Only paths of this app are redirect targets ("/orgs?q=1"), never "//host" or a URL.
@@ -85,10 +94,9 @@ router.beforeEach(async (to) => {
   }
   if (!user || user.must_change_password) return { name: 'login', query: { redirect: to.fullPath } }
   if (to.meta.perm && !can(to.meta.perm)) {
-    // a role without the home page (the security officer has no dashboard) starts at the first
-    // page of its menu
-    const first = to.name === 'home' && firstMenuPath(can)
-    return first || { name: 'forbidden' }
+    // a role without the home page (the security officer has no dashboard) starts at its work
+    const landing = to.name === 'home' && landingFor(can)
+    return landing || { name: 'forbidden' }
   }
   return true
 })

@@ -30,7 +30,6 @@ static struct remind_fact milestone(const char *due)
 	    .source = REMIND_MILESTONE,
 	    .id = 7,
 	    .org_id = 3,
-	    .task_id = 2,
 	    .article_number = 2,
 	    .task_title = "聚焦主责主业",
 	    .title = "组织实施",
@@ -58,7 +57,7 @@ static void test_milestones(void **state)
 	assert_int_equal(it.entity_id, 7);
 	assert_string_equal(it.kind, "overdue");
 	assert_string_equal(it.dedupe_key, "overdue:m7:2026-11-28");
-	assert_string_equal(it.link, "/tasks/2");
+	assert_string_equal(it.link, "/milestones/7");
 	assert_string_equal(it.title,
 	                    "已逾期3天：第2条「聚焦主责主业」节点「组织实施」，完成期限2026-11-25");
 	/* the next day: a new key, so a new item */
@@ -100,7 +99,6 @@ static void test_returned(void **state)
 	    .source = REMIND_PLAN_RETURNED,
 	    .id = 4,
 	    .org_id = 3,
-	    .task_id = 2,
 	    .article_number = 2,
 	    .task_title = "聚焦主责主业",
 	    .date = "2026-11-20T02:00:00Z",
@@ -109,7 +107,6 @@ static void test_returned(void **state)
 	    .source = REMIND_REPORT_RETURNED,
 	    .id = 9,
 	    .org_id = 3,
-	    .task_id = 2,
 	    .article_number = 2,
 	    .task_title = "聚焦主责主业",
 	    .title = "组织实施",
@@ -142,7 +139,6 @@ static void test_notice_due(void **state)
 	    .source = REMIND_NOTICE_DUE,
 	    .id = 5,
 	    .org_id = 3,
-	    .task_id = 2,
 	    .article_number = 2,
 	    .task_title = "聚焦主责主业",
 	    .title = "加快推进园区整合",

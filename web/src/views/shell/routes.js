@@ -2,7 +2,8 @@
 // pages.
 // A route's meta: title (a locale key), perm (the permission GET /api/session must list; none =
 // any signed-in user), menu ({order, icon, group}: an entry of the side menu), parent (the
-// route name whose menu entry lights up), public (no sign-in). Paths starting with "/" stand
+// route name whose menu entry lights up), public (no sign-in), landing ({perm, query}: where a
+// user with that permission and without the home page starts, router.js landingFor). Paths starting with "/" stand
 // alone; the others are pages inside the console's layout.
 import { HomeFilled, Setting } from '@element-plus/icons-vue'
 
