@@ -617,7 +617,8 @@ static int city_figures(struct store *s, struct store_mujun_city *c, struct city
 }
 
 /* The figures read on a connection of their own while the first reads the tax (DECISIONS
- * 231). The thread reads c's years and mark and writes only the figures' fields of c->f. */
+ * 231, on SQLite 232). The thread reads c's years and mark and writes only the figures' fields
+ * of c->f. */
 struct city_beside {
 	const struct store *first; /* its URL; the thread calls nothing on it */
 	struct store_mujun_city *c;
@@ -658,17 +659,17 @@ done:
 	return NULL;
 }
 
-/* The years' tax, figures and exemptions: each row to its enterprise's year. On PostgreSQL
- * the figures come on a second connection while this one reads the tax, and on this one after
- * it when the second could not read them at this read's moment. */
+/* The years' tax, figures and exemptions: each row to its enterprise's year. The figures come
+ * on a second connection while this one reads the tax (on PostgreSQL a second backend writes
+ * them, on SQLite a second thread decodes them: DECISIONS 231, 232), and on this one after it
+ * when the second could not read them at this read's moment. */
 static int city_years(struct store *s, struct arena *a, struct store_mujun_city *c,
                       struct city_index *x)
 {
 	struct city_beside b = {.first = s, .c = c, .x = *x, .rc = KFQ_ERR};
 	struct store_stmt *st;
 	pthread_t thread;
-	bool beside =
-	    store_kind(s) == STORE_PG && pthread_create(&thread, NULL, city_beside_read, &b) == 0;
+	bool beside = pthread_create(&thread, NULL, city_beside_read, &b) == 0;
 	int k, rc;
 
 	if ((rc = city_years_set(s, c)) == KFQ_OK)
