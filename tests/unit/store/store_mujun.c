@@ -275,6 +275,22 @@ static void test_beside_moment(struct store *s, struct arena *a, struct store_fi
 	store_close(w);
 }
 
+/* enterprise's figures of year: staff and 100 × staff of value added, the others unknown */
+static void put_figures(struct store *s, int64_t enterprise, int year, int64_t staff)
+{
+	struct store_figure f = {.enterprise_id = enterprise,
+	                         .year = year,
+	                         .value_added_fen = 100 * staff,
+	                         .revenue_fen = MUJUN_NONE,
+	                         .rd_fen = MUJUN_NONE,
+	                         .energy_kgce = MUJUN_NONE,
+	                         .emission_kg = MUJUN_NONE,
+	                         .electricity_kwh = MUJUN_NONE,
+	                         .staff = staff};
+
+	assert_int_equal(store_figure_set(s, &cli, &json, &f), KFQ_OK);
+}
+
 static void test_mujun(void **state)
 {
 	struct store *s = *state;
@@ -357,8 +373,19 @@ static void test_mujun(void **state)
 	assert_int_equal(store_exemption_create(s, &cli, &json, &ex), KFQ_ECONFLICT);
 	other = make_zone(s, "另一示例开发区");
 	z = make_enterprise(s, other, "91330100799655058B", "1311", "above");
+	/* figures of four rows: on SQLite four parts of the table that the two connections share
+	 * (DECISIONS 232), each row read once into its place whichever takes it */
+	put_figures(s, y, 2025, 31);
+	put_figures(s, z, 2024, 42);
+	put_figures(s, z, 2025, 43);
 	assert_int_equal(store_mujun_city(s, &a, 2024, 2, &city), KFQ_OK);
 	assert_int_equal(city.connections, 2);
+	assert_int_equal(city.f[1][1].staff, 31);
+	assert_int_equal(city.f[1][1].rd_fen, MUJUN_NONE);
+	assert_int_equal(city.f[0][1].staff, MUJUN_NONE);
+	assert_int_equal(city.f[0][2].staff, 42);
+	assert_int_equal(city.f[1][2].staff, 43);
+	assert_int_equal(city.f[1][2].value_added_fen, 4300);
 	assert_int_equal(city.n, 3);
 	assert_int_equal(city.nzones, 2); /* each zone's enterprises together, by id */
 	assert_int_equal(city.zone_ids[0], zone);
@@ -417,6 +444,8 @@ static void test_mujun(void **state)
 	assert_int_equal(city.f[0][0].value_added_fen, MUJUN_NONE);
 	assert_int_equal(city.f[0][0].area_m2x100, 2001000);
 	assert_int_equal(city.f[0][2].tax_fen, MUJUN_NONE);
+	assert_int_equal(city.f[0][2].staff, 42);
+	assert_int_equal(city.f[0][1].staff, MUJUN_NONE);
 	test_beside_moment(s, &a, f);
 	test_beside_fallback(s, &a);
 	arena_release(&a);
