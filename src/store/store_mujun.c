@@ -601,9 +601,10 @@ static int city_tax(struct store *s, struct store_mujun_city *c, struct city_ind
  * first takes what is left. */
 #define CITY_PARTS 16
 struct city_parts {
-	pthread_mutex_t mu;
-	int front, back;   /* the parts [front, back) are not taken yet */
-	int64_t lo, width; /* SQLite: part i is the rowids [lo + i * width, lo + (i + 1) * width) */
+	pthread_mutex_t mu; /* over front and back, which both threads move */
+	int front, back;    /* the parts [front, back) are not taken yet */
+	int64_t lo, width;  /* SQLite: part i is the rowids [lo + i * width, lo + (i + 1) * width);
+	                       set before the second thread starts */
 };
 
 /* The figures' parts of the read in hand into p: one on PostgreSQL, else up to CITY_PARTS of
