@@ -277,16 +277,28 @@ static int lower_bound(const int64_t *ids, int n, int64_t id)
 }
 
 /* The place of enterprise id in the city's arrays, or -1 when it is not an industrial one.
- * The tables are mostly read in id order, where the next row's enterprise is the same or the
- * next one: those take no search. */
+ * The ids are distinct integers, ascending: the first not below id is at most id - ids[hint]
+ * places after the last one found, or ids[hint] - id before it, and the search is of that
+ * window (lower_bound answers its end when all of it is below id). The tables are mostly read
+ * in id order, where the next row's enterprise is the same or a near one: a step or two, all in
+ * cache (DECISIONS 233), also when a table was written zone by zone, a few ids apart. */
 static int city_find(struct city_index *x, int64_t id)
 {
-	int k;
+	int h = x->hint, lo = 0, hi = x->n, k;
 
-	for (k = x->hint; k < x->n && k <= x->hint + 1; k++)
-		if (x->ids[k] == id)
-			return x->at[x->hint = k];
-	k = lower_bound(x->ids, x->n, id);
+	if (h < x->n) {
+		int64_t d = id - x->ids[h];
+		if (d >= 0) {
+			lo = h;
+			if (d < hi - h)
+				hi = h + (int)d;
+		} else {
+			hi = h;
+			if (-d <= h)
+				lo = h + (int)d;
+		}
+	}
+	k = lo + lower_bound(x->ids + lo, hi - lo, id);
 	if (k < x->n && x->ids[k] == id)
 		return x->at[x->hint = k];
 	return -1;

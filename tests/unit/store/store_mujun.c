@@ -317,13 +317,14 @@ static void test_mujun(void **state)
 	struct store_exemption ex = {.enterprise_id = y, .year = 2025, .reason = "技改豁免"};
 	struct store_mujun_city city;
 	const char *names[3], *usccs[3], *codes[3];
-	int64_t other, z, ids[3];
+	int64_t other, z, service, ids[3];
 	bool stored;
 	int n;
 	struct arena a;
 
 	arena_init(&a);
-	make_enterprise(s, zone, "91110108551385082Q", "6511", "above"); /* not industrial */
+	service =
+	    make_enterprise(s, zone, "91110108551385082Q", "6511", "above"); /* not industrial */
 	before = testdb_audit_count(s);
 
 	/* the default until a year's own scheme is stored; it reads back as stored */
@@ -365,6 +366,8 @@ static void test_mujun(void **state)
 	ty.year = 2024;
 	ty.present[2] = false;
 	assert_int_equal(store_tax_set_year(s, &cli, &ent_json, x, &ty), KFQ_OK);
+	/* the enterprise between Y and Z is not industrial: its tax and figures go nowhere */
+	assert_int_equal(store_tax_set_year(s, &cli, &ent_json, service, &ty), KFQ_OK);
 	assert_int_equal(store_parcel_create(s, &cli, &land_json, &p), KFQ_OK);
 	p.parcel_no = "P-2";
 	p.area_m2x100 = 1000;
@@ -373,9 +376,10 @@ static void test_mujun(void **state)
 	assert_int_equal(store_exemption_create(s, &cli, &json, &ex), KFQ_ECONFLICT);
 	other = make_zone(s, "另一示例开发区");
 	z = make_enterprise(s, other, "91330100799655058B", "1311", "above");
-	/* figures of four rows: on SQLite four parts of the table that the two connections share
+	/* figures of five rows: on SQLite five parts of the table that the two connections share
 	 * (DECISIONS 232), each row read once into its place whichever takes it */
 	put_figures(s, y, 2025, 31);
+	put_figures(s, service, 2025, 77);
 	put_figures(s, z, 2024, 42);
 	put_figures(s, z, 2025, 43);
 	assert_int_equal(store_mujun_city(s, &a, 2024, 2, &city), KFQ_OK);
@@ -383,6 +387,7 @@ static void test_mujun(void **state)
 	assert_int_equal(city.f[1][1].staff, 31);
 	assert_int_equal(city.f[1][1].rd_fen, MUJUN_NONE);
 	assert_int_equal(city.f[0][1].staff, MUJUN_NONE);
+	assert_int_equal(city.f[0][1].tax_fen, MUJUN_NONE);
 	assert_int_equal(city.f[0][2].staff, 42);
 	assert_int_equal(city.f[1][2].staff, 43);
 	assert_int_equal(city.f[1][2].value_added_fen, 4300);
