@@ -84,6 +84,11 @@ int store_open_count(void)
 	return atomic_load(&nopen);
 }
 
+int store_beside_count(void)
+{
+	return atomic_load(&nbeside);
+}
+
 bool store_lost(const struct store *s)
 {
 	return s->lost;

@@ -36,6 +36,9 @@ int store_open_count(void);
  * store_close() it, which gives its place back. */
 #define STORE_BESIDE_MAX 1
 int store_open_beside(const struct store *s, struct store **out, char *errbuf, size_t errlen);
+/* store_open_beside's connections given and not closed, one still opening included (a test
+ * waits on it for a read that has come that far). */
+int store_beside_count(void);
 
 /* Whether the connection to the database server was lost (PostgreSQL restarted, a network
  * failure). Every call on it then fails with KFQ_EUNAVAIL, without touching the network, until

@@ -239,8 +239,14 @@ static const char sql_city_tax_one_pg[] = COPY_OUT(CITY_PACKED("tax_record") YEA
 	"enterprise_id, COALESCE(value_added_fen, -1), COALESCE(revenue_fen, -1), "                \
 	"COALESCE(rd_fen, -1), COALESCE(energy_kgce, -1), COALESCE(emission_kg, -1), "             \
 	"COALESCE(electricity_kwh, -1), COALESCE(staff, -1) FROM enterprise_figure WHERE "
-static const char sql_city_figures[] = "SELECT year, " CITY_FIGURES "year IN (?1, ?2)";
-static const char sql_city_figures_one[] = "SELECT " CITY_FIGURES "year = ?1";
+/* SQLite's figures are read in parts, ?3 ?4 a part's range of the table's rowid (DECISIONS 232:
+ * city_parts); ?2 is not used by one year's */
+#define CITY_PART "id >= ?3 AND id < ?4 AND "
+static const char sql_city_figures[] = "SELECT year, " CITY_FIGURES CITY_PART "year IN (?1, ?2)";
+static const char sql_city_figures_one[] = "SELECT " CITY_FIGURES CITY_PART "year = ?1";
+/* the figures' first and last rowid: each a seek to one end of the table */
+static const char sql_city_figure_ids[] = "SELECT (SELECT min(id) FROM enterprise_figure), "
+                                          "(SELECT max(id) FROM enterprise_figure)";
 static const char sql_city_figures_pg[] = COPY_OUT(CITY_PACKED("enterprise_figure") YEARS_PG);
 static const char sql_city_figures_one_pg[] = COPY_OUT(CITY_PACKED("enterprise_figure") YEAR_PG);
 static const char sql_city_exemptions[] =
@@ -271,16 +277,28 @@ static int lower_bound(const int64_t *ids, int n, int64_t id)
 }
 
 /* The place of enterprise id in the city's arrays, or -1 when it is not an industrial one.
- * The tables are mostly read in id order, where the next row's enterprise is the same or the
- * next one: those take no search. */
+ * The ids are distinct integers, ascending: the first not below id is at most id - ids[hint]
+ * places after the last one found, or ids[hint] - id before it, and the search is of that
+ * window (lower_bound answers its end when all of it is below id). The tables are mostly read
+ * in id order, where the next row's enterprise is the same or a near one: a step or two, all in
+ * cache (DECISIONS 233), also when a table was written zone by zone, a few ids apart. */
 static int city_find(struct city_index *x, int64_t id)
 {
-	int k;
+	int h = x->hint, lo = 0, hi = x->n, k;
 
-	for (k = x->hint; k < x->n && k <= x->hint + 1; k++)
-		if (x->ids[k] == id)
-			return x->at[x->hint = k];
-	k = lower_bound(x->ids, x->n, id);
+	if (h < x->n) {
+		int64_t d = id - x->ids[h];
+		if (d >= 0) {
+			lo = h;
+			if (d < hi - h)
+				hi = h + (int)d;
+		} else {
+			hi = h;
+			if (-d <= h)
+				lo = h + (int)d;
+		}
+	}
+	k = lo + lower_bound(x->ids + lo, hi - lo, id);
 	if (k < x->n && x->ids[k] == id)
 		return x->at[x->hint = k];
 	return -1;
@@ -587,9 +605,60 @@ static int city_tax(struct store *s, struct store_mujun_city *c, struct city_ind
 	return rc == KFQ_DONE ? KFQ_OK : rc;
 }
 
-/* The years' figures, each row to its enterprise's year: only the figures' fields of c->f,
- * none of those city_tax writes. Read again, a row sets the same values. */
-static int city_figures(struct store *s, struct store_mujun_city *c, struct city_index *x)
+/* The years' figures in parts that the two connections share (DECISIONS 232): on SQLite
+ * ranges of the table's rowid, which both decode in kfq's threads; on PostgreSQL one part, its
+ * COPY, which the second's backend writes while the first's writes the tax. The second takes
+ * parts from the front, the first from the back once its tax is read, never part 0: so the
+ * second reads at least one whenever it reads at the first's moment, and the one that finishes
+ * first takes what is left. */
+#define CITY_PARTS 16
+struct city_parts {
+	pthread_mutex_t mu; /* over front and back, which both threads move */
+	int front, back;    /* the parts [front, back) are not taken yet */
+	int64_t lo, width;  /* SQLite: part i is the rowids [lo + i * width, lo + (i + 1) * width);
+	                       set before the second thread starts */
+};
+
+/* The figures' parts of the read in hand into p: one on PostgreSQL, else up to CITY_PARTS of
+ * the rowids between the table's first and last. */
+static int city_parts_init(struct store *s, struct city_parts *p)
+{
+	struct store_stmt *st;
+	int64_t span;
+	int rc;
+
+	*p = (struct city_parts){.front = 0, .back = 1, .lo = 0, .width = 1};
+	if (store_kind(s) == STORE_PG)
+		return KFQ_OK;
+	if ((rc = store_prepare(s, sql_city_figure_ids, &st)) != KFQ_OK)
+		return rc;
+	if ((rc = store_step(st)) == KFQ_ROW && !store_col_null(st, 0)) {
+		p->lo = store_col_int(st, 0);
+		span = store_col_int(st, 1) - p->lo + 1;
+		p->back = span < CITY_PARTS ? (int)span : CITY_PARTS;
+		p->width = (span + p->back - 1) / p->back;
+	}
+	store_reset(st);
+	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ERR : rc;
+}
+
+/* The next part for the second connection (from the front) or the first (from the back, never
+ * part 0), or -1 when none is left for it. */
+static int city_part_take(struct city_parts *p, bool first)
+{
+	int i = -1;
+
+	pthread_mutex_lock(&p->mu);
+	if (p->front < p->back && (!first || p->back > 1))
+		i = first ? --p->back : p->front++;
+	pthread_mutex_unlock(&p->mu);
+	return i;
+}
+
+/* Part i of the years' figures, each row to its enterprise's year: only the figures' fields of
+ * c->f, none of those city_tax writes. Read again, a row sets the same values. */
+static int city_figures(struct store *s, struct store_mujun_city *c, struct city_index *x,
+                        const struct city_parts *p, int i)
 {
 	struct store_stmt *st;
 	int k, rc;
@@ -597,6 +666,10 @@ static int city_figures(struct store *s, struct store_mujun_city *c, struct city
 	if ((rc = city_years_prepare(s, c, sql_city_figures, sql_city_figures_pg,
 	                             sql_city_figures_one, sql_city_figures_one_pg, &st)) != KFQ_OK)
 		return rc;
+	if (store_kind(s) == STORE_SQLITE) {
+		store_bind_int(st, 3, p->lo + i * p->width);
+		store_bind_int(st, 4, p->lo + (i + 1) * p->width);
+	}
 	while ((rc = store_step(st)) == KFQ_ROW) {
 		struct store_figure r;
 		if ((rc = city_figure_row(s, c, st, &r)) != KFQ_OK)
@@ -616,13 +689,27 @@ static int city_figures(struct store *s, struct store_mujun_city *c, struct city
 	return rc == KFQ_DONE ? KFQ_OK : rc;
 }
 
+/* The figures' parts that the first connection takes from the back (first) or the second from
+ * the front, each read on s. */
+static int city_figure_parts(struct store *s, struct store_mujun_city *c, struct city_index *x,
+                             struct city_parts *p, bool first)
+{
+	int i, rc = KFQ_OK;
+
+	while (rc == KFQ_OK && (i = city_part_take(p, first)) >= 0)
+		rc = city_figures(s, c, x, p, i);
+	return rc;
+}
+
 /* The figures read on a connection of their own while the first reads the tax (DECISIONS
- * 231). The thread reads c's years and mark and writes only the figures' fields of c->f. */
+ * 231, 232). The thread reads c's years and mark and writes only the figures' fields of c->f,
+ * of the parts it takes. */
 struct city_beside {
 	const struct store *first; /* its URL; the thread calls nothing on it */
 	struct store_mujun_city *c;
 	struct city_index x; /* a copy: its hint is the thread's own */
-	int rc;              /* KFQ_OK: every figure was read, at c->mark's moment */
+	struct city_parts *parts;
+	int rc; /* KFQ_OK: every part it took was read, at c->mark's moment */
 };
 
 static void *city_beside_read(void *arg)
@@ -637,7 +724,8 @@ static void *city_beside_read(void *arg)
 	    (b->rc = store_begin_read(s)) != KFQ_OK)
 		goto done;
 	began = true;
-	/* every change is audited in its own transaction, so one head is one moment's data */
+	/* every change is audited in its own transaction, so one head is one moment's data (on
+	 * SQLite the read's moment is its first statement's, this one) */
 	if ((b->rc = store_audit_head(s, &at.seq, at.hash)) != KFQ_OK)
 		goto done;
 	if (at.seq != b->c->mark.seq || strcmp(at.hash, b->c->mark.hash) != 0) {
@@ -645,7 +733,7 @@ static void *city_beside_read(void *arg)
 		goto done;
 	}
 	if ((b->rc = city_years_set(s, b->c)) == KFQ_OK)
-		b->rc = city_figures(s, b->c, &b->x);
+		b->rc = city_figure_parts(s, b->c, &b->x, b->parts, false);
 done:
 	/* the beside connections in use (two evaluations at once) and a write between the two
 	 * transactions are expected; anything else is worth a line, and the first still reads */
@@ -658,26 +746,34 @@ done:
 	return NULL;
 }
 
-/* The years' tax, figures and exemptions: each row to its enterprise's year. On PostgreSQL
- * the figures come on a second connection while this one reads the tax, and on this one after
- * it when the second could not read them at this read's moment. */
+/* The years' tax, figures and exemptions: each row to its enterprise's year. The figures come
+ * in parts (city_parts) on a second connection while this one reads the tax, and on this one
+ * after it; all on this one when the second could not read them at this read's moment. */
 static int city_years(struct store *s, struct arena *a, struct store_mujun_city *c,
                       struct city_index *x)
 {
-	struct city_beside b = {.first = s, .c = c, .x = *x, .rc = KFQ_ERR};
+	struct city_parts parts;
+	struct city_beside b = {.first = s, .c = c, .x = *x, .parts = &parts, .rc = KFQ_ERR};
 	struct store_stmt *st;
 	pthread_t thread;
-	bool beside =
-	    store_kind(s) == STORE_PG && pthread_create(&thread, NULL, city_beside_read, &b) == 0;
+	bool beside;
 	int k, rc;
 
-	if ((rc = city_years_set(s, c)) == KFQ_OK)
-		rc = city_tax(s, c, x);
+	if ((rc = city_parts_init(s, &parts)) != KFQ_OK)
+		return rc;
+	pthread_mutex_init(&parts.mu, NULL);
+	beside = pthread_create(&thread, NULL, city_beside_read, &b) == 0;
+	if ((rc = city_years_set(s, c)) == KFQ_OK && (rc = city_tax(s, c, x)) == KFQ_OK)
+		rc = city_figure_parts(s, c, x, &parts, true);
 	if (beside)
 		pthread_join(thread, NULL);
+	pthread_mutex_destroy(&parts.mu);
 	c->connections = b.rc == KFQ_OK ? 2 : 1;
-	if (rc != KFQ_OK || (b.rc != KFQ_OK && (rc = city_figures(s, c, x)) != KFQ_OK) ||
-	    (rc = store_prepare(s, sql_city_exemptions, &st)) != KFQ_OK)
+	/* without the second, the parts it took (read in part, perhaps) and those left */
+	if (b.rc != KFQ_OK)
+		for (int i = 0; rc == KFQ_OK && i < parts.back; i++)
+			rc = city_figures(s, c, x, &parts, i);
+	if (rc != KFQ_OK || (rc = store_prepare(s, sql_city_exemptions, &st)) != KFQ_OK)
 		return rc;
 	store_binary(st);
 	store_bind_int(st, 1, c->first_year);

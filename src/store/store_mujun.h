@@ -90,8 +90,8 @@ struct store_mujun_city {
 	const char **exemption[2];
 	struct mujun_scheme scheme[2]; /* each year's (store_mujun_scheme_get) */
 	struct store_mujun_mark mark;  /* the audit log's head in the same read */
-	/* the connections the years were read on: 2 when PostgreSQL's figures came on a second
-	 * one beside the first's tax (DECISIONS 231), else 1 */
+	/* the connections the years were read on: 2 when the figures came (on SQLite some of
+	 * them) on a second one beside the first's tax (DECISIONS 231, 232), else 1 */
 	int connections;
 };
 
@@ -99,9 +99,10 @@ struct store_mujun_city {
  * each table (the enterprises, their parcels, the years' tax records, figures and
  * exemptions) and the years' schemes, matched by enterprise id here, instead of a probe per
  * enterprise and table, which is what a city's million enterprises cost. In one read
- * transaction, so that all of it is of one moment; on PostgreSQL the figures in a second one,
- * on a connection and thread of its own, taken when its audit head is the first's (else, or
- * when it cannot be opened, read on s). Arrays and strings from a. */
+ * transaction, so that all of it is of one moment; the figures (on SQLite in parts the two
+ * share) also in a second one, on a connection and thread of its own, taken when its audit
+ * head is the first's (else, or when it cannot be opened, read on s). Arrays and strings from
+ * a. */
 int store_mujun_city(struct store *s, struct arena *a, int first_year, int nyears,
                      struct store_mujun_city *out);
 

@@ -2,9 +2,9 @@
  * PostgreSQL alike (run with "sqlite" or "pg"): a year's scheme stored and read back over the
  * default; figures replaced, not added, with unknown figures kept unknown; the city's inputs
  * for two years (industrial only, every zone, each parcel's area, each year's tax summed over
- * types, none = unknown, the exemption's reason in its year; on PostgreSQL the figures on a
- * second connection, and the same on the first when the second is in use or refused, and the
- * first's on the first when a write came between the two transactions) and the labels of a
+ * types, none = unknown, the exemption's reason in its year; the figures on a second
+ * connection, and the same on the first when the second is in use (on PostgreSQL or refused),
+ * and the first's on the first when a write came between the two transactions) and the labels of a
  * page's rows; an exemption twice refused; a match ended once, a lease reusing the building and
  * a reused building taking no match; each write audited; the audit records after a kept
  * evaluation's mark told apart by what they can change (store_mujun_unchanged); the chain
@@ -46,9 +46,9 @@ static void city_on_one(struct store *s, struct arena *a, const struct store_muj
 		}
 }
 
-/* PostgreSQL's figures read beside the tax (DECISIONS 231) fall back to the first connection,
- * never to an error, when the second is not to be had: the process's one in use, or a new
- * session refused (as by a server at its limit or a failed login) */
+/* The figures read beside the tax (DECISIONS 231, on SQLite 232) fall back to the first
+ * connection, never to an error, when the second is not to be had: the process's one in use,
+ * or on PostgreSQL a new session refused (as by a server at its limit or a failed login) */
 static void test_beside_fallback(struct store *s, struct arena *a)
 {
 	struct store *held, *more;
@@ -60,10 +60,14 @@ static void test_beside_fallback(struct store *s, struct arena *a)
 	assert_int_equal(two.f[1][0].staff, 210);
 	assert_int_equal(two.f[1][0].tax_fen, 90000000);
 	assert_int_equal(store_open_beside(s, &held, err, sizeof(err)), KFQ_OK);
+	assert_int_equal(store_beside_count(), 1);
 	assert_int_equal(store_open_beside(s, &more, err, sizeof(err)), KFQ_EBUSY);
 	assert_null(more);
 	city_on_one(s, a, &two);
 	store_close(held);
+	assert_int_equal(store_beside_count(), 0);
+	if (store_kind(s) != STORE_PG)
+		return;
 	/* a library that is not there: a new session fails as it starts ("could not access
 	 * file"), the connections open carry on */
 	assert_int_equal(store_exec(s, "DO $$BEGIN EXECUTE format('ALTER DATABASE %I SET "
@@ -183,24 +187,19 @@ static void *city_call(void *arg)
 	return NULL;
 }
 
-/* A write committed after the read's first transaction began and before the second's: the
- * second sees another audit head and the first reads the figures, so that the read is of one
- * moment (DECISIONS 231). The read is held on the parcels' table, which it reads after its
- * head and before the years, while the write commits: x's 2025 staff, 210 in the read. */
-static void test_beside_moment(struct store *s, struct arena *a, struct store_figure f)
+/* PostgreSQL: the read held on the parcels' table, which it reads after its head and before
+ * the years (a lock the test takes on lock); held_pg waits until it is. */
+static void hold_pg(struct store *lock)
 {
-	struct store *lock, *w;
-	struct city_call call = {.s = s, .a = a};
-	pthread_t t;
-	int64_t waiting = 0;
-	char err[256];
-
-	assert_int_equal(store_open(testdb_url(), &lock, err, sizeof(err)), KFQ_OK);
-	assert_int_equal(store_open(testdb_url(), &w, err, sizeof(err)), KFQ_OK);
 	assert_int_equal(store_exec(lock, "BEGIN"), KFQ_OK);
 	assert_int_equal(store_exec(lock, "LOCK TABLE land_parcel IN ACCESS EXCLUSIVE MODE"),
 	                 KFQ_OK);
-	assert_int_equal(pthread_create(&t, NULL, city_call, &call), 0);
+}
+
+static void held_pg(struct store *w)
+{
+	int64_t waiting = 0;
+
 	for (int i = 0; i < 3000 && waiting == 0; i++) {
 		usleep(10000);
 		assert_int_equal(
@@ -211,9 +210,59 @@ static void test_beside_moment(struct store *s, struct arena *a, struct store_fi
 		    KFQ_OK);
 	}
 	assert_int_equal(waiting, 1);
+}
+
+/* SQLite: the second connection held as it starts. In WAL mode every connection keeps its
+ * shared lock on the file between transactions; lock, in exclusive locking mode, fails to
+ * begin a write at once and keeps its pending lock, which refuses a shared lock to a
+ * connection that has none yet (the second, which waits for it) and lets those that have one
+ * read and write (the first, and w, which read before). */
+static void hold_sqlite(struct store *lock, struct store *w)
+{
+	int64_t n;
+
+	assert_int_equal(store_query_int(w, "SELECT count(*) FROM audit_head", &n), KFQ_OK);
+	assert_int_equal(store_exec(lock, "PRAGMA busy_timeout = 0"), KFQ_OK);
+	assert_int_equal(store_exec(lock, "PRAGMA locking_mode = EXCLUSIVE"), KFQ_OK);
+	assert_int_equal(store_exec(lock, "BEGIN IMMEDIATE"), KFQ_EBUSY);
+}
+
+/* Until the read has come to its second connection, which waits. */
+static void held_sqlite(void)
+{
+	for (int i = 0; i < 3000 && store_beside_count() == 0; i++)
+		usleep(10000);
+	assert_int_equal(store_beside_count(), 1);
+}
+
+/* A write committed after the read's first transaction began and before the second's: the
+ * second sees another audit head and the first reads the figures, so that the read is of one
+ * moment (DECISIONS 231, 232). The read is held after its first transaction's head and before
+ * the second's, while the write commits: x's 2025 staff, 210 in the read. */
+static void test_beside_moment(struct store *s, struct arena *a, struct store_figure f)
+{
+	struct store *lock, *w;
+	struct city_call call = {.s = s, .a = a};
+	pthread_t t;
+	char err[256];
+	bool pg = store_kind(s) == STORE_PG;
+
+	assert_int_equal(store_open(testdb_url(), &lock, err, sizeof(err)), KFQ_OK);
+	assert_int_equal(store_open(testdb_url(), &w, err, sizeof(err)), KFQ_OK);
+	if (pg)
+		hold_pg(lock);
+	else
+		hold_sqlite(lock, w);
+	assert_int_equal(pthread_create(&t, NULL, city_call, &call), 0);
+	if (pg)
+		held_pg(w);
+	else
+		held_sqlite();
 	f.staff = 211;
 	assert_int_equal(store_figure_set(w, &cli, &json, &f), KFQ_OK);
-	assert_int_equal(store_exec(lock, "ROLLBACK"), KFQ_OK);
+	if (pg)
+		assert_int_equal(store_exec(lock, "ROLLBACK"), KFQ_OK);
+	store_close(lock); /* SQLite: its locks go with it */
 	assert_int_equal(pthread_join(t, NULL), 0);
 	assert_int_equal(call.rc, KFQ_OK);
 	assert_int_equal(call.city.connections, 1);
@@ -224,7 +273,22 @@ static void test_beside_moment(struct store *s, struct arena *a, struct store_fi
 	f.staff = 210;
 	assert_int_equal(store_figure_set(w, &cli, &json, &f), KFQ_OK);
 	store_close(w);
-	store_close(lock);
+}
+
+/* enterprise's figures of year: staff and 100 × staff of value added, the others unknown */
+static void put_figures(struct store *s, int64_t enterprise, int year, int64_t staff)
+{
+	struct store_figure f = {.enterprise_id = enterprise,
+	                         .year = year,
+	                         .value_added_fen = 100 * staff,
+	                         .revenue_fen = MUJUN_NONE,
+	                         .rd_fen = MUJUN_NONE,
+	                         .energy_kgce = MUJUN_NONE,
+	                         .emission_kg = MUJUN_NONE,
+	                         .electricity_kwh = MUJUN_NONE,
+	                         .staff = staff};
+
+	assert_int_equal(store_figure_set(s, &cli, &json, &f), KFQ_OK);
 }
 
 static void test_mujun(void **state)
@@ -253,13 +317,14 @@ static void test_mujun(void **state)
 	struct store_exemption ex = {.enterprise_id = y, .year = 2025, .reason = "技改豁免"};
 	struct store_mujun_city city;
 	const char *names[3], *usccs[3], *codes[3];
-	int64_t other, z, ids[3];
+	int64_t other, z, service, ids[3];
 	bool stored;
 	int n;
 	struct arena a;
 
 	arena_init(&a);
-	make_enterprise(s, zone, "91110108551385082Q", "6511", "above"); /* not industrial */
+	service =
+	    make_enterprise(s, zone, "91110108551385082Q", "6511", "above"); /* not industrial */
 	before = testdb_audit_count(s);
 
 	/* the default until a year's own scheme is stored; it reads back as stored */
@@ -301,6 +366,8 @@ static void test_mujun(void **state)
 	ty.year = 2024;
 	ty.present[2] = false;
 	assert_int_equal(store_tax_set_year(s, &cli, &ent_json, x, &ty), KFQ_OK);
+	/* the enterprise between Y and Z is not industrial: its tax and figures go nowhere */
+	assert_int_equal(store_tax_set_year(s, &cli, &ent_json, service, &ty), KFQ_OK);
 	assert_int_equal(store_parcel_create(s, &cli, &land_json, &p), KFQ_OK);
 	p.parcel_no = "P-2";
 	p.area_m2x100 = 1000;
@@ -309,8 +376,21 @@ static void test_mujun(void **state)
 	assert_int_equal(store_exemption_create(s, &cli, &json, &ex), KFQ_ECONFLICT);
 	other = make_zone(s, "另一示例开发区");
 	z = make_enterprise(s, other, "91330100799655058B", "1311", "above");
+	/* figures of five rows: on SQLite five parts of the table that the two connections share
+	 * (DECISIONS 232), each row read once into its place whichever takes it */
+	put_figures(s, y, 2025, 31);
+	put_figures(s, service, 2025, 77);
+	put_figures(s, z, 2024, 42);
+	put_figures(s, z, 2025, 43);
 	assert_int_equal(store_mujun_city(s, &a, 2024, 2, &city), KFQ_OK);
-	assert_int_equal(city.connections, store_kind(s) == STORE_PG ? 2 : 1);
+	assert_int_equal(city.connections, 2);
+	assert_int_equal(city.f[1][1].staff, 31);
+	assert_int_equal(city.f[1][1].rd_fen, MUJUN_NONE);
+	assert_int_equal(city.f[0][1].staff, MUJUN_NONE);
+	assert_int_equal(city.f[0][1].tax_fen, MUJUN_NONE);
+	assert_int_equal(city.f[0][2].staff, 42);
+	assert_int_equal(city.f[1][2].staff, 43);
+	assert_int_equal(city.f[1][2].value_added_fen, 4300);
 	assert_int_equal(city.n, 3);
 	assert_int_equal(city.nzones, 2); /* each zone's enterprises together, by id */
 	assert_int_equal(city.zone_ids[0], zone);
@@ -369,10 +449,10 @@ static void test_mujun(void **state)
 	assert_int_equal(city.f[0][0].value_added_fen, MUJUN_NONE);
 	assert_int_equal(city.f[0][0].area_m2x100, 2001000);
 	assert_int_equal(city.f[0][2].tax_fen, MUJUN_NONE);
-	if (store_kind(s) == STORE_PG) {
-		test_beside_moment(s, &a, f);
-		test_beside_fallback(s, &a);
-	}
+	assert_int_equal(city.f[0][2].staff, 42);
+	assert_int_equal(city.f[0][1].staff, MUJUN_NONE);
+	test_beside_moment(s, &a, f);
+	test_beside_fallback(s, &a);
 	arena_release(&a);
 }
 
