@@ -165,6 +165,11 @@ const char *policy_article_caption(struct arena *a, const struct policy_article 
                                    size_t max_cps);
 #define POLICY_CAPTION_CPS 30 /* a task title made from an untitled article's text */
 
+/* The day a deadline as written names, as the parser reads an article's 完成时限 (ISO 8601, the
+ * last day of the latest period; a year-less deadline takes doc_date's year), or NULL when it
+ * names none (持续推进, 每年) or no year is known. Arena memory. */
+const char *policy_deadline_date(struct arena *a, const char *text, const char *doc_date);
+
 /* Stable English name of a unit source for JSON and storage: "none", "lines", "labelled",
  * "paren", "paren_rule", "prose", "mixed". */
 const char *policy_unit_source_name(enum policy_unit_source s);
