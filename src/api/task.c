@@ -521,10 +521,11 @@ static void join_refs(struct strbuf *sb, const struct store_org_ref *r, int n)
 static int task_export(struct api_ctx *c)
 {
 	static const char *const headers[] = {
-	    "条目",         "分组",     "任务",     "牵头单位", "责任单位",
-	    "计划数",       "完成率",   "逾期节点", "推进状态", "原文牵头单位",
-	    "原文责任单位", "适用范围", "完成时限", "截止日期", "单位来源"};
-	static const double widths[] = {6, 24, 30, 30, 60, 8, 10, 10, 10, 30, 40, 24, 16, 12, 16};
+	    "条目",     "分组",     "任务",     "牵头单位",     "责任单位",     "计划数",
+	    "完成率",   "逾期节点", "推进状态", "原文牵头单位", "原文责任单位", "原文指导单位",
+	    "适用范围", "完成时限", "截止日期", "单位来源"};
+	static const double widths[] = {6,  24, 30, 30, 60, 8,  10, 10,
+	                                10, 30, 40, 30, 24, 16, 12, 16};
 	struct board_task_progress *prog;
 	struct store_task_filter f;
 	struct store_task *t;
@@ -537,7 +538,7 @@ static int task_export(struct api_ctx *c)
 	if (filter_from_query(c, &f, false, &sel) != 0 ||
 	    select_tasks(c, &f, &sel, &t, &prog, &n, &total) != 0)
 		return -1;
-	if (export_begin(c, &out, "改革任务", headers, widths, 15) != 0)
+	if (export_begin(c, &out, "改革任务", headers, widths, 16) != 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
 		export_int(&out, t[i].article_number);
@@ -553,6 +554,7 @@ static int task_export(struct api_ctx *c)
 		export_text(&out, plan_task_state_label(prog[i].state));
 		export_text(&out, units_text(c->a, t[i].lead_units));
 		export_text(&out, units_text(c->a, t[i].responsible_units));
+		export_text(&out, units_text(c->a, t[i].guide_units));
 		export_text(&out, t[i].scope);
 		export_text(&out, t[i].deadline_text);
 		export_text(&out, t[i].deadline_date);

@@ -121,6 +121,7 @@ struct store_task *policy_import_tasks(struct arena *a, const struct policy_impo
 		t->lead_units = units_json(a, art->lead_units, art->n_lead_units);
 		t->responsible_units =
 		    units_json(a, art->responsible_units, art->n_responsible_units);
+		t->guide_units = units_json(a, art->guide_units, art->n_guide_units);
 		t->scope = art->scope;
 		t->deadline_text = art->deadline;
 		t->deadline_date = art->deadline_date;

@@ -147,6 +147,8 @@ static struct policy_article *merged(const struct policy_doc *doc, const struct 
 		add_units(a, &art->lead_units, &art->n_lead_units, o->lead_units, o->n_lead_units);
 		add_units(a, &art->responsible_units, &art->n_responsible_units,
 		          o->responsible_units, o->n_responsible_units);
+		add_units(a, &art->guide_units, &art->n_guide_units, o->guide_units,
+		          o->n_guide_units);
 		if (o->unit_source != art->unit_source)
 			art->unit_source = o->unit_source == POLICY_UNITS_NONE ? art->unit_source
 			                   : art->unit_source == POLICY_UNITS_NONE

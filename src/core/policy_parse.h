@@ -109,6 +109,9 @@ struct policy_article {
 	const char **responsible_units; /* 责任单位/责任部门/责任主体/配合单位/配合部门/负责部门,
 	                                   the units of "（A、B负责）", "…按职责分工负责" */
 	size_t n_responsible_units;
+	const char **guide_units; /* "（A、B指导）", "（A指导，B负责）": units that guide the
+	                             work, neither leading nor answering for it; as written */
+	size_t n_guide_units;
 	const char *scope;    /* 适用范围 as written (where the measure applies; never a
 	                         unit), or NULL */
 	const char *deadline; /* 完成时限 / 时间进度 / 完成时间 as written, or NULL */

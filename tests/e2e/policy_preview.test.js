@@ -20,15 +20,18 @@ const TEXT = Buffer.concat([
 // The values of the rows' text cells (el-input, whose native input carries the data-test).
 const cellValues = (page, test) => page.locator(sel(test)).evaluateAll((els) => els.map((e) => e.value))
 
-// Checks one organization in row's multiple tree select, then closes its dropdown.
+// Picks one more organization in a row's cell (test: policy-row-lead or policy-row-responsible):
+// a click opens the cell's picker, the name is typed and its node checked; a click outside
+// closes it and the cell shows the organizations again.
 async function checkOrg(page, row, test, name) {
-  const select = row.locator(`.el-select${sel(test)}`)
-  await select.click()
+  await row.locator(sel(test)).click()
+  const select = row.locator(`.el-select${sel(`${test}-select`)}`)
+  await page.locator('.el-select-dropdown:visible').waitFor()
   await select.locator('input').first().fill(name)
   await page.locator('.el-select-dropdown:visible .el-tree-node__content', { hasText: name }).first().click()
   await select.locator('.el-tag', { hasText: name }).waitFor()
   await page.locator('.el-dialog:visible .el-dialog__title').first().click()
-  await page.locator('.el-select-dropdown:visible').waitFor({ state: 'hidden' })
+  await row.locator(sel(test), { hasText: name }).waitFor()
 }
 
 describe('the import preview corrected before import', () => {

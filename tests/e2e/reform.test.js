@@ -206,7 +206,7 @@ describe('reform tasks, plans, progress and the board', () => {
     assert.deepEqual(await page.locator(sel('policy-row-title')).evaluateAll((els) => els.map((e) => e.value)), ['推行“高效办成一件事”', '深化容缺受理和告知承诺', '保障项目用地', '加强融资服务', '加强统筹调度'])
     // article 5 names no units: led by the office, every zone responsible
     assert.match(await page.locator(`${sel('policy-preview-tasks')} .el-table__body-wrapper .el-table__row`).nth(4).innerText(), /默认/)
-    const leads = (await page.locator(`.el-select${sel('policy-row-lead')}`).allInnerTexts()).map((s) => s.trim())
+    const leads = (await page.locator(sel('policy-row-lead')).allInnerTexts()).map((s) => s.trim())
     assert.deepEqual(leads, ['市数据局', '市数据局', '市自然资源局', '市财政局', '市商务局'])
     await shot(page, 'reform-policy-preview')
 
