@@ -233,8 +233,8 @@ struct parser {
 
 	/* the open article's units, scope and deadline (policy_clause.c) */
 	struct ulist lead, resp;
-	struct ulist guide; /* 指导: neither lead nor responsible */
-	const char *scope;  /* as written, NULL none */
+	struct ulist guide;   /* 指导: neither lead nor responsible */
+	const char *scope;    /* as written, NULL none */
 	const char *deadline; /* as written, NULL none */
 	int deadline_line;
 	unsigned sources;  /* SRC_* of the clauses that gave units */
