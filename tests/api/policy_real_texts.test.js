@@ -102,6 +102,19 @@ describe('real texts as users bring them', { timeout: h.FILE_TIMEOUT }, () => {
 		]);
 	});
 
+	test('a table of measures by guiding ministry (国办发〔2018〕126号\'s 推广清单) gives them as guides, with the scope', T, async () => {
+		const r = await c.office1.post('/api/policies/preview', read('guobanfa_2018_126_zhichi_chuangxin_qingdan.txt'), text);
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.tasks.length, 17);
+		assert.deepEqual(r.json.tasks.slice(0, 2).map((t) => [t.article_number, t.title, t.guide_units, t.lead_units, t.responsible_units, t.scope]), [
+			[1, '知识产权民事、刑事、行政案件“三合一”审判', ['最高人民法院', '最高人民检察院', '国家知识产权局'], [], [], '全国'],
+			[2, '省级行政区内专利等专业技术性较强的知识产权案件跨市（区）审理', ['最高人民法院', '国家知识产权局'], [], [], '全国'],
+		]);
+		assert.deepEqual(r.json.tasks.map((t) => t.scope).filter((s) => s !== '全国'), ['8个改革试验区域', '8个改革试验区域', '8个改革试验区域']);
+		// the source omits items 15–20: said once, nothing else to warn about
+		assert.deepEqual(r.json.warnings, [{ line: 22, message: '条目编号不连续：14 之后是 21' }]);
+	});
+
 	test('PDF, Word and Excel files are refused with what to do, and write nothing', T, async () => {
 		const before = await auditCount();
 		const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n%'), Buffer.from([0xe2, 0xe3, 0xcf, 0xd3, 0x0a])]);
