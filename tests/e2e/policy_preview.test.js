@@ -3,6 +3,7 @@
 // item 2, splits item 3 at its second clause and gives each piece its lead (the parser found
 // none: 负责部门 is responsible), merges items 4 and 5; a title left empty is refused by the
 // server with its message on the row; then the four corrected tasks are imported and listed.
+// Guiding units (（A、B指导）) show in the preview and on the imported task.
 import { describe, test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
@@ -103,6 +104,30 @@ describe('the import preview corrected before import', () => {
     await page.locator(sel('task-total'), { hasText: '共 4 条' }).waitFor()
     assert.deepEqual(await columnTexts(page, 'task-row-title'), ['聚焦主责主业，明确主导产业', '完善赋权机制', '实行“一区一单”', '健全财力分成机制'])
     await shot(page, 'policy-preview-imported')
+    watcher.assertClean()
+  })
+
+  // 国办发〔2018〕128号's sentences as written (ZhouYNF/platform-1 db/ge_policy_raw20190217.sql
+  // @2197df55, row 7), items renumbered: who guides is shown, imported and on the task's page
+  it('guiding units (指导) show in the preview and on the imported task', async () => {
+    const { page, watcher } = b
+    const guides = Buffer.from(
+      '“无废城市”建设试点工作方案\n' +
+      '（一）实施工业绿色生产，推动大宗工业固体废物贮存处置总量趋零增长。全面实施绿色开采，减少矿业固体废物产生和贮存处置量。（自然资源部、工业和信息化部指导）\n' +
+      '（二）发展“互联网+”固体废物处理产业。推广回收新技术新模式，鼓励生产企业与销售商合作，优化逆向物流体系建设。（商务部指导，供销合作总社参与）\n' +
+      `（界面测试批次：${RUN}）\n`)
+    await page.locator(sel('policy-import')).click()
+    await page.locator(`${sel('policy-file')} input[type=file]`).setInputFiles({ name: 'wufei.txt', mimeType: 'text/plain', buffer: guides })
+    await page.locator(sel('policy-preview')).waitFor()
+    assert.deepEqual(await columnTexts(page, 'policy-row-guide'), [
+      '指导：自然资源部、工业和信息化部（原文，不对应机构）',
+      '指导：商务部（原文，不对应机构）',
+    ])
+    await shot(page, 'policy-preview-guides')
+    await page.locator(sel('policy-import-confirm')).click()
+    await page.locator(sel('policy-preview')).waitFor({ state: 'hidden' })
+    await page.locator(sel('task-row-title'), { hasText: '实施工业绿色生产' }).click()
+    await page.locator(sel('task-guide-units'), { hasText: '自然资源部、工业和信息化部' }).waitFor()
     watcher.assertClean()
   })
 })
