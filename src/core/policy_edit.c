@@ -164,6 +164,13 @@ static struct policy_article *merged(const struct policy_doc *doc, const struct 
 	return art;
 }
 
+/* Tasks t and u (u < n) are pieces of one split: both made from the same single item. */
+static bool same_piece(const struct policy_edit_task *edits, size_t n, size_t t, size_t u)
+{
+	return u < n && edits[t].n_items == 1 && edits[u].n_items == 1 &&
+	       edits[t].items[0] == edits[u].items[0];
+}
+
 /* Which items the task is made from: existing, neighbours in order, after the previous task's
  * unless both are pieces of one split. */
 static int check_items(const struct policy_doc *doc, const struct policy_edit_task *edits, size_t t,
@@ -185,8 +192,8 @@ static int check_items(const struct policy_doc *doc, const struct policy_edit_ta
 	if (t > 0) {
 		const struct policy_edit_task *p = &edits[t - 1];
 		int64_t last = p->items[p->n_items - 1];
-		bool split = e->items[0] == last && e->n_items == 1 && p->n_items == 1;
-		if (e->items[0] < last || (e->items[0] == last && !split))
+		if (e->items[0] < last ||
+		    (e->items[0] == last && !same_piece(edits, t + 1, t, t - 1)))
 			return refuse(err, arena_printf(a, "/tasks/%zu/items/0", t),
 			              "任务应按原文顺序排列，每个条目只能导入一次（拆分的除外）");
 	}
@@ -195,12 +202,7 @@ static int check_items(const struct policy_doc *doc, const struct policy_edit_ta
 
 static bool piece_of_split(const struct policy_edit_task *edits, size_t n, size_t t)
 {
-	const struct policy_edit_task *e = &edits[t];
-
-	if (e->n_items != 1)
-		return false;
-	return (t > 0 && edits[t - 1].n_items == 1 && edits[t - 1].items[0] == e->items[0]) ||
-	       (t + 1 < n && edits[t + 1].n_items == 1 && edits[t + 1].items[0] == e->items[0]);
+	return (t > 0 && same_piece(edits, n, t, t - 1)) || same_piece(edits, n, t, t + 1);
 }
 
 /* The pieces of the split ending at task t (the first at first) give the item's body. */
@@ -284,11 +286,10 @@ int policy_edit_apply(const struct policy_doc *doc, const struct unit_resolve_ct
 		    (rc = check_text(edits, n, t, a, err)) != KFQ_OK ||
 		    (rc = check_orgs(ctx, e, t, a, err)) != KFQ_OK)
 			return rc;
-		if (!piece_of_split(edits, n, t) || t == 0 || edits[t - 1].items[0] != e->items[0])
+		if (t == 0 || !same_piece(edits, n, t, t - 1))
 			split_first = t;
-		if (piece_of_split(edits, n, t) &&
-		    (t + 1 == n || edits[t + 1].n_items != 1 ||
-		     edits[t + 1].items[0] != e->items[0]) &&
+		/* the last piece of a split: all of them give the item's body */
+		if (split_first < t && !same_piece(edits, n, t, t + 1) &&
 		    (rc = check_split(doc, edits, split_first, t, a, err)) != KFQ_OK)
 			return rc;
 		art = merged(doc, e, a);
