@@ -16,6 +16,7 @@
 #include "store/store_plan.h"
 #include "store/store_task.h"
 
+#include <sodium.h>
 #include <string.h>
 
 static void write_ids(struct jsonw *w, const char *key, const int64_t *ids, size_t n)
@@ -43,8 +44,9 @@ static void write_unresolved(struct jsonw *w, const struct policy_task *t)
 	jsonw_arr_close(w);
 }
 
-/* One task as it would be stored: its article, the units as written and what they resolved
- * to, the scope and deadline, where the units came from. */
+/* One task as it would be stored: its article (with its body, which a split divides), the
+ * units as written and what they resolved to, the scope and deadline, where the units came
+ * from. */
 static void write_preview_task(struct jsonw *w, struct arena *a, const struct policy_task *t)
 {
 	const struct policy_article *art = t->article;
@@ -53,6 +55,7 @@ static void write_preview_task(struct jsonw *w, struct arena *a, const struct po
 	jsonw_kint(w, "article_number", art->number);
 	jsonw_kstr(w, "title", policy_article_caption(a, art, POLICY_CAPTION_CPS));
 	jsonw_kbool(w, "defaulted", t->defaulted);
+	jsonw_kstr(w, "body", art->body);
 	write_ids(w, "lead_org_ids", t->lead, t->n_lead);
 	write_ids(w, "responsible_org_ids", t->responsible, t->n_responsible);
 	policy_article_units_json(w, art, "deadline_text");
@@ -83,30 +86,38 @@ static void write_import(struct jsonw *w, struct arena *a, const struct policy_i
 	jsonw_obj_close(w);
 }
 
+/* The answer of an import, its preview or its corrected preview. */
+static int import_answer(struct api_ctx *c, int rc, const struct policy_import_result *r,
+                         bool dry_run)
+{
+	if (rc != KFQ_OK) {
+		switch (r->status) {
+		case POLICY_IMPORT_BAD_TEXT:
+			return api_error(c, 400, "invalid_policy_text", r->message, NULL);
+		case POLICY_IMPORT_BAD_EDIT:
+			return api_error(c, 400, "invalid_value", r->message, r->edit_error.field);
+		case POLICY_IMPORT_NO_OFFICE:
+			return api_error(c, 409, "no_reform_office", r->message, NULL);
+		case POLICY_IMPORT_DUPLICATE:
+			return api_error(c, 409, "policy_exists", r->message, NULL);
+		default:
+			return api_store_error(c, r->rc);
+		}
+	}
+	write_import(&c->w, c->a, r);
+	return api_ok(c, dry_run ? 200 : 201);
+}
+
 static int import_common(struct api_ctx *c, bool dry_run)
 {
 	struct policy_import_result r;
 	const char *text;
 	size_t len;
-	int rc;
 
 	if (api_upload_text(c, &text, &len) != 0)
 		return -1;
-	rc = policy_import(c->db, c->a, &c->actor, text, len, dry_run, &r);
-	if (rc != KFQ_OK) {
-		switch (r.status) {
-		case POLICY_IMPORT_BAD_TEXT:
-			return api_error(c, 400, "invalid_policy_text", r.message, NULL);
-		case POLICY_IMPORT_NO_OFFICE:
-			return api_error(c, 409, "no_reform_office", r.message, NULL);
-		case POLICY_IMPORT_DUPLICATE:
-			return api_error(c, 409, "policy_exists", r.message, NULL);
-		default:
-			return api_store_error(c, r.rc);
-		}
-	}
-	write_import(&c->w, c->a, &r);
-	return api_ok(c, dry_run ? 200 : 201);
+	return import_answer(c, policy_import(c->db, c->a, &c->actor, text, len, dry_run, &r), &r,
+	                     dry_run);
 }
 
 static int import(struct api_ctx *c)
@@ -117,6 +128,49 @@ static int import(struct api_ctx *c)
 static int preview(struct api_ctx *c)
 {
 	return import_common(c, true);
+}
+
+static const int64_t *obj_ints(struct arena *a, json_t *o, const char *key, size_t *n)
+{
+	json_t *arr = json_object_get(o, key);
+	int64_t *v = arena_alloc(a, sizeof(*v) * (json_array_size(arr) + 1));
+
+	*n = json_array_size(arr);
+	for (size_t i = 0; i < *n; i++)
+		v[i] = (int64_t)json_integer_value(json_array_get(arr, i));
+	return v;
+}
+
+/* The preview as the office corrected it: {"source": the file's bytes in base64, as the preview
+ * read them, "tasks":[{"items","title","body","lead_org_ids","responsible_org_ids",
+ * "deadline_text"}]}; checked and imported in one transaction (core/policy_edit.h). */
+static int import_corrected(struct api_ctx *c)
+{
+	const char *b64 = api_body_str(c, "source");
+	json_t *list = json_object_get(c->body, "tasks");
+	size_t n = json_array_size(list), b64len = strlen(b64), len;
+	struct policy_edit_task *edits = arena_zalloc(c->a, sizeof(*edits) * (n + 1));
+	char *text = arena_alloc(c->a, b64len / 4 * 3 + 3);
+	struct policy_import_result r;
+
+	if (sodium_base642bin((unsigned char *)text, b64len / 4 * 3 + 3, b64, b64len, NULL, &len,
+	                      NULL, sodium_base64_VARIANT_ORIGINAL) != 0)
+		return api_error(c, 400, "invalid_value", "原文应为 base64 编码的文件内容",
+		                 "/source");
+	if (len > POLICY_MAX_BYTES)
+		return api_error(c, 413, "too_large", "文件过大（最多4MB）", "/source");
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_array_get(list, i);
+		struct policy_edit_task *e = &edits[i];
+		e->items = obj_ints(c->a, o, "items", &e->n_items);
+		e->title = json_string_value(json_object_get(o, "title"));
+		e->body = json_string_value(json_object_get(o, "body"));
+		e->lead = obj_ints(c->a, o, "lead_org_ids", &e->n_lead);
+		e->responsible = obj_ints(c->a, o, "responsible_org_ids", &e->n_responsible);
+		e->deadline_text = json_string_value(json_object_get(o, "deadline_text"));
+	}
+	return import_answer(
+	    c, policy_import_edited(c->db, c->a, &c->actor, text, len, edits, n, &r), &r, false);
 }
 
 static int policy_list(struct api_ctx *c)
@@ -347,50 +401,57 @@ static int task_get(struct api_ctx *c)
 }
 
 /* Checks that every id names an organization; fills names. */
-static int read_refs(struct api_ctx *c, const char *field, struct store_org_ref **out, int *n)
+static int read_refs(struct api_ctx *c, const char *field, int64_t **ids,
+                     struct store_org_ref **out, int *n)
 {
-	int64_t *ids = api_body_ints(c, field, n);
 	struct store_org o;
 	int rc;
 
+	*ids = api_body_ints(c, field, n);
 	*out = arena_zalloc(c->a, sizeof(**out) * (size_t)(*n + 1));
 	for (int i = 0; i < *n; i++) {
-		for (int k = 0; k < i; k++)
-			if (ids[k] == ids[i])
-				return api_error(c, 400, "invalid_value", "机构重复",
-				                 arena_printf(c->a, "/%s/%d", field, i));
-		rc = store_org_get(c->db, c->a, ids[i], &o);
+		rc = store_org_get(c->db, c->a, (*ids)[i], &o);
 		if (rc == KFQ_ENOTFOUND)
-			return api_error(c, 400, "invalid_value", "机构不存在",
+			return api_error(c, 400, "invalid_value", POLICY_MSG_UNKNOWN_ORG,
 			                 arena_printf(c->a, "/%s/%d", field, i));
 		if (rc != KFQ_OK)
 			return api_store_error(c, rc);
-		(*out)[i].id = ids[i];
+		(*out)[i].id = (*ids)[i];
 		(*out)[i].name = o.name;
 	}
 	return 0;
 }
 
+/* The organizations of a task, by the rules a corrected import preview is held to. */
 static int task_set_orgs(struct api_ctx *c)
 {
 	struct store_org_ref *lead, *resp;
-	int64_t id;
+	int64_t id, *lead_ids, *resp_ids;
 	int nlead, nresp, rc;
+	bool in_resp = false;
+	size_t at = 0;
 
 	if (api_path_id(c, &id) != 0)
 		return -1;
-	if (read_refs(c, "lead_org_ids", &lead, &nlead) != 0 ||
-	    read_refs(c, "responsible_org_ids", &resp, &nresp) != 0)
+	if (read_refs(c, "lead_org_ids", &lead_ids, &lead, &nlead) != 0 ||
+	    read_refs(c, "responsible_org_ids", &resp_ids, &resp, &nresp) != 0)
 		return -1;
-	if (nlead == 0)
-		return api_error(c, 400, "missing_field", "至少需要一个牵头单位", "/lead_org_ids");
-	for (int i = 0; i < nresp; i++)
-		for (int k = 0; k < nlead; k++)
-			if (resp[i].id == lead[k].id)
-				return api_error(
-				    c, 400, "invalid_value",
-				    arena_printf(c->a, "“%s”已是牵头单位", resp[i].name),
-				    arena_printf(c->a, "/responsible_org_ids/%d", i));
+	switch (
+	    policy_orgs_check(lead_ids, (size_t)nlead, resp_ids, (size_t)nresp, &in_resp, &at)) {
+	case POLICY_ORGS_REPEATED:
+		return api_error(c, 400, "invalid_value", POLICY_MSG_REPEATED_ORG,
+		                 arena_printf(c->a, "/%s/%zu",
+		                              in_resp ? "responsible_org_ids" : "lead_org_ids",
+		                              at));
+	case POLICY_ORGS_NO_LEAD:
+		return api_error(c, 400, "missing_field", POLICY_MSG_NO_LEAD, "/lead_org_ids");
+	case POLICY_ORGS_ALREADY_LEAD:
+		return api_error(c, 400, "invalid_value",
+		                 arena_printf(c->a, POLICY_MSG_ALREADY_LEAD, resp[at].name),
+		                 arena_printf(c->a, "/responsible_org_ids/%zu", at));
+	case POLICY_ORGS_OK:
+		break;
+	}
 	rc = store_task_set_orgs(c->db, &c->actor, &task_json_audit, id, lead, nlead, resp, nresp);
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
@@ -460,10 +521,11 @@ static void join_refs(struct strbuf *sb, const struct store_org_ref *r, int n)
 static int task_export(struct api_ctx *c)
 {
 	static const char *const headers[] = {
-	    "条目",         "分组",     "任务",     "牵头单位", "责任单位",
-	    "计划数",       "完成率",   "逾期节点", "推进状态", "原文牵头单位",
-	    "原文责任单位", "适用范围", "完成时限", "截止日期", "单位来源"};
-	static const double widths[] = {6, 24, 30, 30, 60, 8, 10, 10, 10, 30, 40, 24, 16, 12, 16};
+	    "条目",     "分组",     "任务",     "牵头单位",     "责任单位",     "计划数",
+	    "完成率",   "逾期节点", "推进状态", "原文牵头单位", "原文责任单位", "原文指导单位",
+	    "适用范围", "完成时限", "截止日期", "单位来源"};
+	static const double widths[] = {6,  24, 30, 30, 60, 8,  10, 10,
+	                                10, 30, 40, 30, 24, 16, 12, 16};
 	struct board_task_progress *prog;
 	struct store_task_filter f;
 	struct store_task *t;
@@ -476,7 +538,7 @@ static int task_export(struct api_ctx *c)
 	if (filter_from_query(c, &f, false, &sel) != 0 ||
 	    select_tasks(c, &f, &sel, &t, &prog, &n, &total) != 0)
 		return -1;
-	if (export_begin(c, &out, "改革任务", headers, widths, 15) != 0)
+	if (export_begin(c, &out, "改革任务", headers, widths, 16) != 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
 		export_int(&out, t[i].article_number);
@@ -492,6 +554,7 @@ static int task_export(struct api_ctx *c)
 		export_text(&out, plan_task_state_label(prog[i].state));
 		export_text(&out, units_text(c->a, t[i].lead_units));
 		export_text(&out, units_text(c->a, t[i].responsible_units));
+		export_text(&out, units_text(c->a, t[i].guide_units));
 		export_text(&out, t[i].scope);
 		export_text(&out, t[i].deadline_text);
 		export_text(&out, t[i].deadline_date);
@@ -524,11 +587,32 @@ static const struct api_field office_body[] = {
     {NULL, 0, false, 0, NULL},
 };
 
+static const struct api_field corrected_task[] = {
+    {"items", API_INT_ARRAY, true, POLICY_EDIT_MAX_ITEMS, NULL, 0, POLICY_MAX_LINES},
+    {"title", API_STR, false, POLICY_EDIT_TITLE_MAX_CPS * 4, NULL},
+    {"body", API_STR, false, POLICY_MAX_BYTES, NULL},
+    {"lead_org_ids", API_INT_ARRAY, false, POLICY_EDIT_MAX_ORGS, NULL, 1, API_ID_MAX},
+    {"responsible_org_ids", API_INT_ARRAY, false, POLICY_EDIT_MAX_ORGS, NULL, 1, API_ID_MAX},
+    {"deadline_text", API_STR, false, 200, NULL},
+    {NULL, 0, false, 0, NULL},
+};
+/* the file's bytes in base64 (4 characters for 3 bytes) */
+#define POLICY_SOURCE_B64_MAX ((POLICY_MAX_BYTES + 2) / 3 * 4)
+static const struct api_field corrected_body[] = {
+    {"source", API_STR, true, POLICY_SOURCE_B64_MAX, NULL},
+    {"tasks", API_OBJ_ARRAY, true, POLICY_EDIT_MAX_TASKS, corrected_task},
+    {NULL, 0, false, 0, NULL},
+};
+/* the source, and every task's body at most once more (a split's pieces share one item's) */
+#define POLICY_CORRECTED_BODY_MAX (POLICY_SOURCE_B64_MAX + 2 * POLICY_MAX_BYTES)
+
 const struct api_route api_task_routes[] = {
     {"GET", "/api/policies", policy_list, PERM_TASK_READ, API_CACHED, NULL, NULL},
     {"POST", "/api/policies", import, PERM_POLICY_WRITE, API_UPLOAD, NULL, NULL, POLICY_MAX_BYTES},
     {"POST", "/api/policies/preview", preview, PERM_POLICY_WRITE, API_UPLOAD, NULL, NULL,
      POLICY_MAX_BYTES},
+    {"POST", "/api/policies/corrected", import_corrected, PERM_POLICY_WRITE, 0, NULL,
+     corrected_body, POLICY_CORRECTED_BODY_MAX},
     {"GET", "/api/policies/:id", policy_get, PERM_TASK_READ, API_CACHED, NULL, NULL},
     {"GET", "/api/policies/:id/diff", policy_diff, PERM_TASK_READ, API_CACHED, diff_query, NULL},
     {"GET", "/api/tasks", task_list, PERM_TASK_READ, API_CACHED, task_query, NULL},

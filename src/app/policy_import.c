@@ -121,6 +121,7 @@ struct store_task *policy_import_tasks(struct arena *a, const struct policy_impo
 		t->lead_units = units_json(a, art->lead_units, art->n_lead_units);
 		t->responsible_units =
 		    units_json(a, art->responsible_units, art->n_responsible_units);
+		t->guide_units = units_json(a, art->guide_units, art->n_guide_units);
 		t->scope = art->scope;
 		t->deadline_text = art->deadline;
 		t->deadline_date = art->deadline_date;
@@ -134,10 +135,24 @@ struct store_task *policy_import_tasks(struct arena *a, const struct policy_impo
 	return tasks;
 }
 
+static int store_import(struct store *s, struct arena *a, const struct store_actor *who,
+                        struct policy_import_result *out)
+{
+	struct store_task *tasks = policy_import_tasks(a, out);
+	int rc = store_policy_import(s, who, &task_json_audit, &out->policy, tasks,
+	                             (int)out->tasks.n_tasks);
+
+	if (rc == KFQ_ECONFLICT)
+		return refuse(out, POLICY_IMPORT_DUPLICATE, "该文本已经导入过（内容完全相同）", rc);
+	if (rc != KFQ_OK)
+		return refuse(out, POLICY_IMPORT_STORE, "保存失败", rc);
+	return KFQ_OK;
+}
+
 int policy_import(struct store *s, struct arena *a, const struct store_actor *who, const char *text,
                   size_t len, bool dry_run, struct policy_import_result *out)
 {
-	struct unit_resolve_ctx ctx;
+	struct unit_resolve_ctx *ctx = &out->orgs;
 	int64_t office;
 	int rc;
 
@@ -147,13 +162,13 @@ int policy_import(struct store *s, struct arena *a, const struct store_actor *wh
 	if (out->doc.n_articles == 0)
 		return refuse(out, POLICY_IMPORT_BAD_TEXT,
 		              "没有识别出任何条目（如“1.”或“第一条”），无法生成改革任务", KFQ_OK);
-	if ((rc = load_ctx(s, a, &ctx, &office)) != KFQ_OK)
+	if ((rc = load_ctx(s, a, ctx, &office)) != KFQ_OK)
 		return refuse(out, POLICY_IMPORT_STORE, "读取组织机构失败", rc);
 	if (!office)
 		return refuse(out, POLICY_IMPORT_NO_OFFICE,
 		              "没有名称或别名为“工作专班办公室”的机构：请先在组织机构中设置改革办",
 		              KFQ_OK);
-	policy_tasks_build(&out->doc, &ctx, office, a, &out->tasks);
+	policy_tasks_build(&out->doc, ctx, office, a, &out->tasks);
 
 	struct store_policy *p = &out->policy;
 	unsigned char h[crypto_hash_sha256_BYTES];
@@ -182,12 +197,22 @@ int policy_import(struct store *s, struct arena *a, const struct store_actor *wh
 	strbuf_release(&js);
 	if (dry_run)
 		return KFQ_OK;
+	return store_import(s, a, who, out);
+}
 
-	struct store_task *tasks = policy_import_tasks(a, out);
-	rc = store_policy_import(s, who, &task_json_audit, p, tasks, (int)out->tasks.n_tasks);
-	if (rc == KFQ_ECONFLICT)
-		return refuse(out, POLICY_IMPORT_DUPLICATE, "该文本已经导入过（内容完全相同）", rc);
+int policy_import_edited(struct store *s, struct arena *a, const struct store_actor *who,
+                         const char *text, size_t len, const struct policy_edit_task *edits,
+                         size_t n_edits, struct policy_import_result *out)
+{
+	int rc = policy_import(s, a, who, text, len, true, out);
+
 	if (rc != KFQ_OK)
-		return refuse(out, POLICY_IMPORT_STORE, "保存失败", rc);
-	return KFQ_OK;
+		return rc;
+	if (policy_edit_apply(&out->doc, &out->orgs, edits, n_edits, a, &out->tasks,
+	                      &out->edit_error) != KFQ_OK)
+		return refuse(out, POLICY_IMPORT_BAD_EDIT, out->edit_error.message, KFQ_OK);
+	/* the parser's warnings stay; the resolution's are the office's choices now */
+	out->policy.n_warnings = (int)(out->doc.n_warnings + out->tasks.n_warnings);
+	out->policy.n_tasks = (int)out->tasks.n_tasks;
+	return store_import(s, a, who, out);
 }

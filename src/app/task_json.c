@@ -45,6 +45,7 @@ void task_json_fields(struct jsonw *w, const struct store_task *t, bool full)
 	jsonw_kstr(w, "deadline_date", t->deadline_date);
 	jsonw_kstr(w, "deadline_text", t->deadline_text);
 	jsonw_kstr(w, "group_heading", t->group_heading);
+	write_raw(w, "guide_units", t->guide_units);
 	jsonw_kint(w, "id", t->id);
 	write_refs(w, "lead_orgs", t->lead, t->nlead);
 	if (t->lead_rule_line)

@@ -111,6 +111,7 @@ static void print_tree(struct arena *a, const struct policy_doc *d)
 			print_units("牵头单位", art->lead_units, art->n_lead_units, indent + 3);
 			print_units("责任单位", art->responsible_units, art->n_responsible_units,
 			            indent + 3);
+			print_units("指导单位", art->guide_units, art->n_guide_units, indent + 3);
 			print_article_extras(art, indent + 3);
 		}
 	}

@@ -349,11 +349,53 @@ static bool prose_units(struct parser *p, const char *s, size_t n, int line, boo
 	return found;
 }
 
-/* Is s[b..e) (the inside of a parenthesis) a unit clause? Takes it when take is set. */
+/* "A、B指导" in s[b..e): guiding units, who neither lead nor answer for the task. */
+static bool guide_piece(const char *s, size_t b, size_t e)
+{
+	return pp_has_suffix(s + b, e - b, "指导") && units_ok(s, b, e - strlen("指导"));
+}
+
+/* The guiding units of s[*b..*e): the whole of it ("（商务部指导）"), or a piece before its
+ * first or after its last comma ("（省商务厅指导，各开发区负责）", "（A牵头，B参与，C指导）"),
+ * cut off the range; in g[] (unit lists without 指导), their count returned. */
+static size_t peel_guides(const char *s, size_t *b, size_t *e, size_t g[2][2])
+{
+	size_t n = 0, i, pb, pe, last;
+
+	pp_trim(s, b, e);
+	i = *b;
+	if (guide_piece(s, *b, *e)) {
+		g[0][0] = *b;
+		g[0][1] = *e - strlen("指导");
+		*b = *e;
+		return 1;
+	}
+	if (next_piece(s, *e, &i, "，,", &pb, &pe) && i <= *e && guide_piece(s, pb, pe)) {
+		g[n][0] = pb;
+		g[n++][1] = pe - strlen("指导");
+		*b = i;
+	}
+	last = *b;
+	for (i = *b; next_piece(s, *e, &i, "，,", &pb, &pe);)
+		if (i <= *e)
+			last = i; /* just past a separator */
+	i = last;
+	if (last > *b && next_piece(s, *e, &i, "，,", &pb, &pe) && guide_piece(s, pb, pe)) {
+		uint32_t c;
+		g[n][0] = pb;
+		g[n++][1] = pe - strlen("指导");
+		*e = last - pp_cp_before(s, last, &c);
+	}
+	return n;
+}
+
+/* Is s[b..e) (the inside of a parenthesis) a unit clause? Takes it when take is set. Guiding
+ * units (A指导) go with the assignment they stand beside, or make a clause alone. */
 static bool unit_clause(struct parser *p, const char *s, size_t b, size_t e, int line, bool take)
 {
-	size_t before = p->lead.n + p->resp.n;
+	size_t before = p->lead.n + p->resp.n, g[2][2], ng;
 	enum role r;
+	bool ok;
 
 	b = pp_skip_ws(s, e, b);
 	if (pp_role_at(s, e, b, false, &r)) {
@@ -361,12 +403,22 @@ static bool unit_clause(struct parser *p, const char *s, size_t b, size_t e, int
 			p->sources |= SRC_LABELLED;
 		return true;
 	}
-	if (duty_clause(p, s, b, e, line, take))
-		return true;
-	if (!prose_units(p, s + b, e - b, line, take, false))
-		return false;
-	count_sources(p, before, SRC_PAREN);
-	return true;
+	ng = peel_guides(s, &b, &e, g);
+	ok = (ng > 0 && b >= e) || duty_clause(p, s, b, e, line, take);
+	if (!ok && pp_has_suffix(s + b, e - b, "参与") && units_ok(s, b, e - strlen("参与"))) {
+		/* "（商务部指导，供销合作总社参与）": who takes part answers for the task, as
+		 * in "（A牵头，B参与）" */
+		if (take)
+			pp_split_units(p, s + b, e - strlen("参与") - b, line, &p->resp);
+		count_sources(p, before, SRC_PAREN);
+		ok = true;
+	} else if (!ok && prose_units(p, s + b, e - b, line, take, false)) {
+		count_sources(p, before, SRC_PAREN);
+		ok = true;
+	}
+	for (size_t k = 0; ok && take && k < ng; k++)
+		pp_split_units(p, s + g[k][0], g[k][1] - g[k][0], line, &p->guide);
+	return ok;
 }
 
 /* Unit clauses at the end of a paragraph: "…机制。（牵头单位：A；责任单位：B）",
@@ -557,6 +609,8 @@ unsigned pp_article_units(struct parser *p, struct policy_article *art)
 	art->n_lead_units = p->lead.n;
 	art->responsible_units = p->resp.v;
 	art->n_responsible_units = p->resp.n;
+	art->guide_units = p->guide.v;
+	art->n_guide_units = p->guide.n;
 	art->scope = p->scope;
 	art->deadline = p->deadline;
 	art->deadline_date = NULL;
@@ -575,6 +629,7 @@ unsigned pp_article_units(struct parser *p, struct policy_article *art)
 	art->lead_rule_line = sources & SRC_PAREN_RULE ? p->used_rule : 0;
 	memset(&p->lead, 0, sizeof(p->lead));
 	memset(&p->resp, 0, sizeof(p->resp));
+	memset(&p->guide, 0, sizeof(p->guide));
 	p->scope = NULL;
 	p->deadline = NULL;
 	p->deadline_line = 0;

@@ -6,6 +6,7 @@
  * Pure; must not decide which text is a deadline (policy_units.c does). */
 #include "core/policy_parse_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static int month_days(int y, int m)
@@ -211,4 +212,14 @@ named:
 	/* it starts like a time; it is one if it names a period or is an open-ended phrase */
 	return pp_deadline_date(s, n, 2000, &t, &need) || pp_has_prefix(s, n, "长期") ||
 	       pp_has_prefix(s, n, "持续") || pp_has_prefix(s, n, "每");
+}
+
+const char *policy_deadline_date(struct arena *a, const char *text, const char *doc_date)
+{
+	struct ymd t;
+	bool need_year = false;
+
+	if (!pp_deadline_date(text, strlen(text), doc_date ? atoi(doc_date) : 0, &t, &need_year))
+		return NULL;
+	return pp_iso_date(a, &t);
 }

@@ -260,6 +260,7 @@ const char *policy_diff_article_text(struct arena *a, const struct policy_articl
 	strbuf_addstr(&sb, art->body ? art->body : "");
 	add_units(&sb, "牵头单位", art->lead_units, art->n_lead_units);
 	add_units(&sb, "责任单位", art->responsible_units, art->n_responsible_units);
+	add_units(&sb, "指导单位", art->guide_units, art->n_guide_units);
 	if (art->scope)
 		strbuf_addf(&sb, "\n适用范围：%s", art->scope);
 	if (art->deadline)

@@ -26,6 +26,7 @@ void policy_article_units_json(struct jsonw *w, const struct policy_article *art
 {
 	policy_units_json(w, "lead_units", art->lead_units, art->n_lead_units);
 	policy_units_json(w, "responsible_units", art->responsible_units, art->n_responsible_units);
+	policy_units_json(w, "guide_units", art->guide_units, art->n_guide_units);
 	jsonw_kstr(w, "scope", art->scope);
 	jsonw_kstr(w, deadline_key, art->deadline);
 	jsonw_kstr(w, "deadline_date", art->deadline_date);

@@ -14,7 +14,8 @@ static const struct {
     {"责任部门", ROLE_RESP},     {"责任主体", ROLE_RESP},     {"配合单位", ROLE_RESP},
     {"配合部门", ROLE_RESP},     {"负责部门", ROLE_RESP},     {"负责单位", ROLE_RESP},
     {"适用范围", ROLE_SCOPE},    {"完成时限", ROLE_DEADLINE}, {"时间进度", ROLE_DEADLINE},
-    {"完成时间", ROLE_DEADLINE},
+    {"完成时间", ROLE_DEADLINE}, {"指导单位", ROLE_GUIDE},    {"指导部门", ROLE_GUIDE},
+    {"推广范围", ROLE_SCOPE},
 };
 
 /* kw at s[i..n), then spaces: *j is where they end (0 when kw is not there); returns the

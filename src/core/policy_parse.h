@@ -109,6 +109,9 @@ struct policy_article {
 	const char **responsible_units; /* 责任单位/责任部门/责任主体/配合单位/配合部门/负责部门,
 	                                   the units of "（A、B负责）", "…按职责分工负责" */
 	size_t n_responsible_units;
+	const char **guide_units; /* "（A、B指导）", "（A指导，B负责）": units that guide the
+	                             work, neither leading nor answering for it; as written */
+	size_t n_guide_units;
 	const char *scope;    /* 适用范围 as written (where the measure applies; never a
 	                         unit), or NULL */
 	const char *deadline; /* 完成时限 / 时间进度 / 完成时间 as written, or NULL */
@@ -164,6 +167,11 @@ int policy_parse(const char *buf, size_t len, struct arena *a, struct policy_doc
 const char *policy_article_caption(struct arena *a, const struct policy_article *art,
                                    size_t max_cps);
 #define POLICY_CAPTION_CPS 30 /* a task title made from an untitled article's text */
+
+/* The day a deadline as written names, as the parser reads an article's 完成时限 (ISO 8601, the
+ * last day of the latest period; a year-less deadline takes doc_date's year), or NULL when it
+ * names none (持续推进, 每年) or no year is known. Arena memory. */
+const char *policy_deadline_date(struct arena *a, const char *text, const char *doc_date);
 
 /* Stable English name of a unit source for JSON and storage: "none", "lines", "labelled",
  * "paren", "paren_rule", "prose", "mixed". */

@@ -147,7 +147,8 @@ enum role {
 	ROLE_NONE,
 	ROLE_LEAD,
 	ROLE_RESP,
-	ROLE_SCOPE,    /* 适用范围: where the measure applies, never a unit */
+	ROLE_GUIDE,    /* 指导单位, 指导部门: who guides, neither leading nor responsible */
+	ROLE_SCOPE,    /* 适用范围, 推广范围: where the measure applies, never a unit */
 	ROLE_DEADLINE, /* 完成时限, 时间进度, 完成时间 */
 };
 
@@ -233,6 +234,7 @@ struct parser {
 
 	/* the open article's units, scope and deadline (policy_clause.c) */
 	struct ulist lead, resp;
+	struct ulist guide;   /* 指导: neither lead nor responsible */
 	const char *scope;    /* as written, NULL none */
 	const char *deadline; /* as written, NULL none */
 	int deadline_line;

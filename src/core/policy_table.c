@@ -122,8 +122,8 @@ static bool read_header(struct arena *a, const char *s, size_t n, struct header 
 		h->name[i] = c[i];
 		h->len[i] = len[i];
 		task |= h->col[i] == C_TASK || h->col[i] == C_NUMBER;
-		/* 指导部门 is no label the parser reads, but it makes the row a table's header: the
-		 * cells under it stay in the text, where the parser warns about them */
+		/* a column of units the parser has no label for (实施部门) makes the row a table's
+		 * header too: the cells under it stay in the text, where the parser warns */
 		label |= h->col[i] == C_LABEL || has(c[i], len[i], "单位") ||
 		         has(c[i], len[i], "部门") || has(c[i], len[i], "时限");
 	}

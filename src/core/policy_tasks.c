@@ -19,7 +19,8 @@ static void add(struct idset *s, int64_t id)
 	s->ids[s->n++] = id;
 }
 
-static void warn(struct arena *a, struct policy_tasks *out, size_t *cap, int line, char *msg)
+void policy_tasks_warn(struct arena *a, struct policy_tasks *out, size_t *cap, int line,
+                       const char *msg)
 {
 	if (out->n_warnings == *cap) {
 		int c = (int)*cap;
@@ -50,20 +51,21 @@ static void resolve_all(const struct unit_resolve_ctx *ctx, const struct policy_
 			strbuf_addf(&sb, "第%d条：未识别的单位“%s”", art->number, units[i]);
 			for (size_t k = 0; k < r.n_nearest; k++)
 				strbuf_addf(&sb, "%s%s", k ? "、" : "，最接近的是：", r.nearest[k]);
-			warn(a, out, wcap, art->line, arena_strdup(a, sb.buf));
+			policy_tasks_warn(a, out, wcap, art->line, arena_strdup(a, sb.buf));
 			strbuf_release(&sb);
 			continue;
 		}
 		if (r.kind == UNIT_RESOLVE_MATCH && r.n_ids > 1) {
-			warn(a, out, wcap, art->line,
-			     arena_printf(a, "第%d条：单位“%s”对应多个机构，请在任务中指定",
-			                  art->number, units[i]));
+			policy_tasks_warn(
+			    a, out, wcap, art->line,
+			    arena_printf(a, "第%d条：单位“%s”对应多个机构，请在任务中指定",
+			                 art->number, units[i]));
 			continue;
 		}
 		if (r.kind == UNIT_RESOLVE_GROUP && r.n_ids == 0)
-			warn(a, out, wcap, art->line,
-			     arena_printf(a, "第%d条：“%s”目前不包含任何机构", art->number,
-			                  units[i]));
+			policy_tasks_warn(a, out, wcap, art->line,
+			                  arena_printf(a, "第%d条：“%s”目前不包含任何机构",
+			                               art->number, units[i]));
 		for (size_t k = 0; k < r.n_ids; k++)
 			add(set, r.ids[k]);
 	}
@@ -120,8 +122,7 @@ void policy_tasks_build(const struct policy_doc *doc, const struct unit_resolve_
 		t->responsible = resp.ids;
 		t->n_responsible = m;
 		if (lead.n == 0)
-			warn(a, out, &wcap, art->line,
-			     arena_printf(a, "第%d条：没有可识别的牵头单位，请导入后指定",
-			                  art->number));
+			policy_tasks_warn(a, out, &wcap, art->line,
+			                  arena_printf(a, POLICY_MSG_NO_LEAD_WARNING, art->number));
 	}
 }

@@ -29,6 +29,9 @@ struct policy_task {
 	size_t n_unresolved;
 };
 
+/* The warning of a task without a lead (the article's number): imported, the office names one. */
+#define POLICY_MSG_NO_LEAD_WARNING "第%d条：没有可识别的牵头单位，请导入后指定"
+
 struct policy_tasks {
 	struct policy_task *tasks; /* one per article, in document order */
 	size_t n_tasks;
@@ -42,5 +45,9 @@ struct policy_tasks {
  * Everything is allocated from a. */
 void policy_tasks_build(const struct policy_doc *doc, const struct unit_resolve_ctx *ctx,
                         int64_t office_id, struct arena *a, struct policy_tasks *out);
+
+/* Adds a warning to out (*cap: its room, 0 at first). */
+void policy_tasks_warn(struct arena *a, struct policy_tasks *out, size_t *cap, int line,
+                       const char *msg);
 
 #endif

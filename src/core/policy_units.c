@@ -348,7 +348,9 @@ size_t pp_parse_labels(struct parser *p, const char *s, size_t n, int line)
 	}
 	for (size_t k = 0; k < nk; k++) {
 		size_t b = val[k], e = k + 1 < nk ? kw[k + 1] : n, lb = kw[k], le = val[k];
-		struct ulist *l = rl[k] == ROLE_LEAD ? &p->lead : &p->resp;
+		struct ulist *l = rl[k] == ROLE_LEAD    ? &p->lead
+		                  : rl[k] == ROLE_GUIDE ? &p->guide
+		                                        : &p->resp;
 		size_t before = l->n;
 		pp_trim_set(s, &b, &e, "，,；;。");
 		if (e <= b) {
@@ -361,6 +363,9 @@ size_t pp_parse_labels(struct parser *p, const char *s, size_t n, int line)
 		case ROLE_RESP:
 			pp_split_units(p, s + b, e - b, line, l);
 			added += l->n - before;
+			break;
+		case ROLE_GUIDE: /* guides: no assignment, so no source of the article's units */
+			pp_split_units(p, s + b, e - b, line, l);
 			break;
 		case ROLE_SCOPE:
 			add_text(p, &p->scope, s + b, e - b);

@@ -25,7 +25,7 @@
 	"t.id, t.policy_id, t.article_number, t.part_heading, t.group_heading, t.title, t.body, "  \
 	"t.lead_units, t.responsible_units, t.updated_at, t.scope, t.deadline_text, "              \
 	"t.deadline_date, t.unit_source, t.lead_rule_line, " TASK_CONTACT(                         \
-	    "contact_name") ", " TASK_CONTACT("contact_phone")
+	    "contact_name") ", " TASK_CONTACT("contact_phone") ", t.guide_units"
 static const char sql_policy_insert[] =
     "INSERT INTO policy (title, title_note, issuer, notice_date, contact_email, contact_phone, "
     "window_start, window_end, encoding, source_sha256, source_text, parsed_json, n_warnings, "
@@ -34,8 +34,8 @@ static const char sql_policy_insert[] =
 static const char sql_task_insert[] =
     "INSERT INTO task (policy_id, article_number, part_heading, group_heading, title, body, "
     "lead_units, responsible_units, created_at, updated_at, scope, deadline_text, deadline_date, "
-    "unit_source, lead_rule_line) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING id";
+    "unit_source, lead_rule_line, guide_units) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12, ?13, ?14, ?15) RETURNING id";
 static const char sql_org_insert[] =
     "INSERT INTO task_org (task_id, org_id, role) VALUES (?1, ?2, ?3)";
 static const char sql_org_delete[] = "DELETE FROM task_org WHERE task_id = ?1";
@@ -57,7 +57,7 @@ static const char sql_task_list[] = "SELECT " TASK_COLS " FROM task t";
  * by its key, where the organizations' rows cost the backend a scan and a row or an aggregate
  * step per organization (DECISIONS 211); kfq orders the organizations and names them from the
  * connection's (DECISIONS 183). */
-#define TASK_GET_VERSION 17
+#define TASK_GET_VERSION 18
 static const char sql_task_get[] =
     "SELECT " TASK_COLS ", " STORE_NAMES_VERSION ", t.orgs FROM task t WHERE t.id = ?1";
 static const char sql_task_name[] = "SELECT article_number, title FROM task WHERE id = ?1";
@@ -159,6 +159,7 @@ static int insert_task(struct store *s, struct store_task *t, const char *now)
 		store_bind_int(st, 14, t->lead_rule_line);
 	else
 		store_bind_null(st, 14);
+	store_bind_text(st, 15, t->guide_units ? t->guide_units : "[]");
 	if ((rc = store_run_id(st, &t->id)) != KFQ_OK)
 		return rc;
 	if ((rc = insert_orgs(s, t->id, t->lead, t->nlead, "lead")) != KFQ_OK)
@@ -310,6 +311,7 @@ static void read_task(struct store_stmt *st, struct arena *a, void *element)
 	t->lead_rule_line = (int)store_col_int(st, 14);
 	t->contact_name = store_col_dup(st, 15, a);
 	t->contact_phone = store_col_dup(st, 16, a);
+	t->guide_units = store_col_dup(st, 17, a);
 }
 
 /* An organization of a task, as its statement gives it. */

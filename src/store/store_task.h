@@ -43,8 +43,9 @@ struct store_task {
 	const char *body;
 	const char *lead_units;        /* JSON array, as written in the text */
 	const char *responsible_units; /* JSON array */
-	const char *scope;             /* 适用范围 as written, or NULL */
-	const char *deadline_text;     /* 完成时限 as written, or NULL */
+	const char *guide_units; /* JSON array: who guides (指导), resolved to no organization */
+	const char *scope;       /* 适用范围 as written, or NULL */
+	const char *deadline_text; /* 完成时限 as written, or NULL */
 	const char *deadline_date; /* YYYY-MM-DD, the last day of the period it names, or NULL */
 	const char *unit_source;   /* policy_unit_source_name(); NULL for tasks imported before
 	                              migration 0015 */

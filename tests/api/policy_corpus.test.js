@@ -20,7 +20,7 @@ const SEED = path.join(__dirname, '..', 'data', 'fushun-devzone-reform-draft-202
 
 // the task table as migration 0003 made it, to undo 0015 on a database that has tasks
 // (and 0076, whose triggers on task_org name the task table that 0015 rebuilds on SQLite: a
-// database from before 0015 has neither)
+// database from before 0015 has neither; nor has it 0098's guide_units)
 const UNDO_0015 = h.IS_PG
 	? `DROP TRIGGER task_orgs ON task_org;
 	   DROP TRIGGER task_orgs_truncate ON task_org;
@@ -28,9 +28,9 @@ const UNDO_0015 = h.IS_PG
 	   ALTER TABLE task DROP COLUMN orgs;
 	   DROP INDEX task_policy;
 	   ALTER TABLE task DROP COLUMN scope, DROP COLUMN deadline_text, DROP COLUMN deadline_date,
-	     DROP COLUMN unit_source, DROP COLUMN lead_rule_line,
+	     DROP COLUMN unit_source, DROP COLUMN lead_rule_line, DROP COLUMN guide_units,
 	     ADD CONSTRAINT task_policy_id_article_number_key UNIQUE (policy_id, article_number);
-	   DELETE FROM schema_migration WHERE version IN (15, 76);`
+	   DELETE FROM schema_migration WHERE version IN (15, 76, 98);`
 	: `BEGIN;
 	   DROP TRIGGER task_orgs_insert;
 	   DROP TRIGGER task_orgs_delete;
@@ -45,7 +45,7 @@ const UNDO_0015 = h.IS_PG
 	     title, body, lead_units, responsible_units, created_at, updated_at FROM task;
 	   DROP TABLE task;
 	   ALTER TABLE task_0003 RENAME TO task;
-	   DELETE FROM schema_migration WHERE version IN (15, 76);
+	   DELETE FROM schema_migration WHERE version IN (15, 76, 98);
 	   COMMIT;`;
 
 describe('importing a national document', { timeout: h.FILE_TIMEOUT }, () => {
@@ -165,7 +165,7 @@ describe('importing a national document', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.match(csv[5], /,,每年,,带标签的括号$/);
 	});
 
-	test('migrations 0015 and 0076 keep every task and what points at it; then repeated numbers import', T, async () => {
+	test('migrations 0015, 0076 and 0098 keep every task and what points at it; then repeated numbers import', T, async () => {
 		let r = await c.office1.post('/api/policies', fs.readFileSync(SEED), { raw: true, contentType: 'text/plain' });
 		assert.equal(r.status, 201, r.text);
 		const before = (await c.office1.get('/api/tasks?page_size=100')).json.items;
@@ -174,7 +174,7 @@ describe('importing a national document', { timeout: h.FILE_TIMEOUT }, () => {
 		const record = (await c.office1.get(`/api/tasks/${before[0].id}`)).text;
 		await h.sqlOk(srv.db, UNDO_0015);
 		const out = await h.kfqOk(['migrate', '--db', srv.db]);
-		assert.match(out.stdout, /applied 2 migration/);
+		assert.match(out.stdout, /applied 3 migration/);
 		assert.equal(await h.sqlOk(srv.db, 'SELECT count(*) FROM task_org'), links);
 		if (!h.IS_PG) assert.equal(await h.sqlOk(srv.db, 'PRAGMA foreign_key_check'), '');
 		// the organizations 0076 copies into the task's row, as task_org had them

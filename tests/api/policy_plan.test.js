@@ -110,7 +110,7 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		assert.equal(lines[2], '2,深化事权制度改革,聚焦主责主业,市发改委、市自然资源局,' +
 			t2.responsible_orgs.map((o) => o.name).join('、') + ',0,0.00%,0,未启动,市发改委、市自然资源局,' +
 			'商务局、市科技局、市工信局、各县(区)党委、政府、各省级开发区党工委、管委会' +
-			',,,,单独成行'); // no scope, deadline or date; the units on lines of their own
+			',,,,,单独成行'); // no guide units, scope, deadline or date; the units on lines of their own
 		assert.match(csv.headers.get('content-disposition'), /filename\*=UTF-8''%E6%94%B9/);
 	});
 

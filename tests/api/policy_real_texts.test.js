@@ -73,6 +73,48 @@ describe('real texts as users bring them', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(tasks.length, 3);
 	});
 
+	// 国办发〔2018〕128号 “无废城市”建设试点工作方案 (ZhouYNF/platform-1
+	// db/ge_policy_raw20190217.sql @2197df55, row 7): sentences as written, items renumbered
+	test('guiding units (指导) are kept on the task, shown and exported, and lead nothing', T, async () => {
+		const guides = Buffer.from(
+			'“无废城市”建设试点工作方案\n' +
+			'（一）实施工业绿色生产，推动大宗工业固体废物贮存处置总量趋零增长。全面实施绿色开采，减少矿业固体废物产生和贮存处置量。（自然资源部、工业和信息化部指导）\n' +
+			'（二）发展“互联网+”固体废物处理产业。推广回收新技术新模式，鼓励生产企业与销售商合作，优化逆向物流体系建设。（商务部指导，供销合作总社参与）\n');
+		const p = await c.office1.post('/api/policies/preview', guides, text);
+		assert.equal(p.status, 200, p.text);
+		assert.deepEqual(p.json.tasks.map((t) => [t.guide_units, t.lead_units, t.responsible_units, t.unit_source]), [
+			[['自然资源部', '工业和信息化部'], [], [], 'none'],
+			[['商务部'], [], ['供销合作总社'], 'paren'],
+		]);
+		const r = await c.office1.post('/api/policies', guides, text);
+		assert.equal(r.status, 201, r.text);
+		const list = await c.office1.get(`/api/tasks?policy_id=${r.json.policy.id}`);
+		const one = await c.office1.get(`/api/tasks/${list.json.items[0].id}`);
+		assert.deepEqual(one.json.guide_units, ['自然资源部', '工业和信息化部']);
+		// no lead among them: the office leads the task the text gives no lead or responsible unit
+		assert.deepEqual(one.json.lead_orgs.map((o) => o.name), ['市商务局']);
+		const csv = await c.office1.get(`/api/tasks/export.csv?policy_id=${r.json.policy.id}`);
+		const lines = csv.text.trim().split('\r\n');
+		assert.equal(lines[0].split(',').slice(9, 12).join(','), '原文牵头单位,原文责任单位,原文指导单位');
+		assert.deepEqual(lines.slice(1).map((l) => l.split(',').slice(9, 12).join(',')), [
+			',,自然资源部、工业和信息化部',
+			',供销合作总社,商务部',
+		]);
+	});
+
+	test('a table of measures by guiding ministry (国办发〔2018〕126号\'s 推广清单) gives them as guides, with the scope', T, async () => {
+		const r = await c.office1.post('/api/policies/preview', read('guobanfa_2018_126_zhichi_chuangxin_qingdan.txt'), text);
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.tasks.length, 17);
+		assert.deepEqual(r.json.tasks.slice(0, 2).map((t) => [t.article_number, t.title, t.guide_units, t.lead_units, t.responsible_units, t.scope]), [
+			[1, '知识产权民事、刑事、行政案件“三合一”审判', ['最高人民法院', '最高人民检察院', '国家知识产权局'], [], [], '全国'],
+			[2, '省级行政区内专利等专业技术性较强的知识产权案件跨市（区）审理', ['最高人民法院', '国家知识产权局'], [], [], '全国'],
+		]);
+		assert.deepEqual(r.json.tasks.map((t) => t.scope).filter((s) => s !== '全国'), ['8个改革试验区域', '8个改革试验区域', '8个改革试验区域']);
+		// the source omits items 15–20: said once, nothing else to warn about
+		assert.deepEqual(r.json.warnings, [{ line: 22, message: '条目编号不连续：14 之后是 21' }]);
+	});
+
 	test('PDF, Word and Excel files are refused with what to do, and write nothing', T, async () => {
 		const before = await auditCount();
 		const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n%'), Buffer.from([0xe2, 0xe3, 0xcf, 0xd3, 0x0a])]);

@@ -240,6 +240,8 @@ export const policyApi = {
   // the text file as it is (UTF-8, UTF-16 with BOM or GB18030); the server decodes it
   preview: (file) => api.upload('/api/policies/preview', file, 'text/plain'),
   import: (file) => api.upload('/api/policies', file, 'text/plain'),
+  // the preview as the office corrected it: the file's bytes in base64 and the tasks
+  importCorrected: (source, tasks) => api.post('/api/policies/corrected', { source, tasks }),
   // the article-by-article diff of version `from` (the older) against version `id`
   diff: (id, from) => api.get(`/api/policies/${id}/diff`, { from }),
 }

@@ -234,8 +234,8 @@ static void test_printed_layout(void **state)
 /* A task table saved or pasted from Word/WPS/Excel (one row a line, cells between tabs):
  * the header row names the columns and is not text, each row is an item with its units and
  * deadline, a section row stays a heading. Headers spread to the column width are read
- * (国办发〔2018〕126号's "主 要 内 容"); a unit column the parser has no label for
- * (指导部门) stays in the text with a warning. */
+ * (国办发〔2018〕126号's "主 要 内 容"); its 指导部门 are the row's guiding units and its
+ * 推广范围 the scope (DECISIONS 272). */
 static void test_task_table(void **state)
 {
 	(void)state;
@@ -282,11 +282,13 @@ static void test_task_table(void **state)
 	assert_string_equal(d.parts[1].heading, "科技成果转化激励方面（共4项）");
 	assert_int_equal(d.n_articles, 1);
 	assert_string_equal(d.articles[0].short_title, "知识产权民事、刑事、行政案件“三合一”审判");
-	assert_string_equal(d.articles[0].body,
-	                    "整合分散的审判资源。（指导部门：最高人民法院、国家知识产权局；"
-	                    "推广范围：全国）");
-	assert_int_equal(d.n_warnings, 1);
-	assert_int_equal(d.warnings[0].line, 4);
+	assert_string_equal(d.articles[0].body, "整合分散的审判资源。");
+	policy_check_units(d.articles[0].guide_units, d.articles[0].n_guide_units,
+	                   (const char *[]){"最高人民法院", "国家知识产权局", NULL});
+	assert_int_equal(d.articles[0].n_lead_units + d.articles[0].n_responsible_units, 0);
+	assert_int_equal(d.articles[0].unit_source, POLICY_UNITS_NONE);
+	assert_string_equal(d.articles[0].scope, "全国");
+	policy_check_warnings(&d, NULL, 0);
 	arena_release(&a);
 }
 

@@ -372,6 +372,47 @@ static void test_lookalikes(void **state)
 	arena_release(&a);
 }
 
+/* Guiding units (指导) in the real forms of 国办发〔2018〕128号 “无废城市”建设试点工作方案
+ * (ZhouYNF/platform-1 db/ge_policy_raw20190217.sql @2197df55, row 7; sentences quoted as
+ * written, the items renumbered): "（A、B指导）" at a paragraph's end, in ASCII parentheses too,
+ * and "（A指导，B参与）". They neither lead nor answer for the task: kept as guide units, the
+ * parenthesis cut from the body like any assignment; who takes part (参与) is responsible. */
+static void test_guides(void **state)
+{
+	struct arena a;
+	struct policy_doc d;
+	(void)state;
+
+	arena_init(&a);
+	policy_check_parse(
+	    "“无废城市”建设试点工作方案\n"
+	    "（一）实施工业绿色生产，推动大宗工业固体废物贮存处置总量趋零增长。全面实施绿色开采，"
+	    "减少矿业固体废物产生和贮存处置量。（自然资源部、工业和信息化部指导）\n"
+	    "（二）发展“互联网+”固体废物处理产业。推广回收新技术新模式，鼓励生产企业与销售商合"
+	    "作，优化逆向物流体系建设。（商务部指导，供销合作总社参与）\n"
+	    "（三）加快建立有利于促进固体废物减量化、资源化、无害化处理的激励约束机制。在政府投资"
+	    "公共工程中，优先使用以大宗工业固体废物等为原料的综合利用产品，推广新型墙材等绿色建材"
+	    "应用。(国家发展改革委、工业和信息化部、住房城乡建设部、市场监管总局、国管局指导)\n",
+	    &a, &d);
+	assert_int_equal(d.n_articles, 3);
+	check_units(&d.articles[0], NO_UNITS, NO_UNITS, POLICY_UNITS_NONE);
+	policy_check_units(d.articles[0].guide_units, d.articles[0].n_guide_units,
+	                   UNITS("自然资源部", "工业和信息化部"));
+	assert_string_equal(d.articles[0].body,
+	                    "全面实施绿色开采，减少矿业固体废物产生和贮存处置量。");
+	check_units(&d.articles[1], NO_UNITS, UNITS("供销合作总社"), POLICY_UNITS_PAREN);
+	policy_check_units(d.articles[1].guide_units, d.articles[1].n_guide_units, UNITS("商务部"));
+	assert_string_equal(
+	    d.articles[1].body,
+	    "推广回收新技术新模式，鼓励生产企业与销售商合作，优化逆向物流体系建设。");
+	check_units(&d.articles[2], NO_UNITS, NO_UNITS, POLICY_UNITS_NONE);
+	policy_check_units(
+	    d.articles[2].guide_units, d.articles[2].n_guide_units,
+	    UNITS("国家发展改革委", "工业和信息化部", "住房城乡建设部", "市场监管总局", "国管局"));
+	policy_check_warnings(&d, NULL, 0);
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -384,6 +425,7 @@ int main(void)
 	    cmocka_unit_test(test_deadlines),
 	    cmocka_unit_test(test_statute_duties),
 	    cmocka_unit_test(test_lookalikes),
+	    cmocka_unit_test(test_guides),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -974,7 +974,8 @@ static void test_json_shape(void **state)
 	    "\"groups\":[{\"part\":1,\"number\":1,\"heading\":\"分组\",\"body\":\"\","
 	    "\"recovered\":false,\"line\":3}],\"articles\":[{\"number\":1,\"part\":1,"
 	    "\"group\":1,\"short_title\":\"甲\",\"body\":\"乙。\",\"lead_units\":[\"市商务局\"],"
-	    "\"responsible_units\":[],\"scope\":null,\"deadline\":null,\"deadline_date\":null,"
+	    "\"responsible_units\":[],\"guide_units\":[],\"scope\":null,\"deadline\":null,"
+	    "\"deadline_date\":null,"
 	    "\"unit_source\":\"lines\",\"lead_rule_line\":null,\"line\":4}],\"closing\":\"\","
 	    "\"warnings\":[{\"line\":6,"
 	    "\"message\":\"部分编号不连续：一、之后是三、\"}]}");
