@@ -125,8 +125,8 @@ describe('staffing, rosters and performance pay', () => {
     await page.locator(sel('page-pay')).waitFor()
     await page.locator(`${sel('pool-table')} ${sel('pool-amount')}`).first().waitFor()
     assert.equal((await columnTexts(page, 'pool-amount')).length, 4)
-    // each pool and cap shown whole at 1440 wide, not cut to "1,152,00…" (yuan with fen: up to
-    // 99,999,999.99 fits)
+    // each pool and cap shown whole at 1440 wide, not cut to "1,152,00…" (tables.test.js: the
+    // table still fits 1280 wide)
     const cut = await page.$$eval(`${sel('pool-table')} .el-table__body .cell`, (cells) =>
       cells.filter((c) => c.querySelector('[data-test=pool-amount], [data-test=pool-cap]') && c.scrollWidth > c.clientWidth).map((c) => c.innerText),
     )
