@@ -1,8 +1,9 @@
 // A dialog saved with its required fields empty says, at each field and in Chinese, which one to
 // fill ("企业名称不能为空"), and sends nothing: 登记企业, 登记案件 (容错免责), 录入年度安排 and a
 // consultation's 录入意见 (the office), 新增社会事务, 录入闲置楼宇, 填报产业规划 and 人员入册 (a
-// zone), 新增事项 of the powers catalogue (a department that delegates). The server's own refusal
-// names the JSON field (字段 uscc 不能为空白), which a user should never have to read.
+// zone), 核定编制 (市委编办), 新增事项 of the powers catalogue (a department that delegates). The
+// server's own refusal names the JSON field (字段 uscc 不能为空白), which a user should never have to
+// read.
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
@@ -11,6 +12,7 @@ import { openBrowser, login, logout, sel, RUN, testWithShots } from './helpers.j
 const OFFICE = { username: `froffice_${RUN}`, password: 'Office#Passw0rd12', org: '市商务局', role: 'office' }
 const ZONE = { username: `frzone_${RUN}`, password: 'Zone#Passw0rd12', org: '抚顺经济开发区（示例）', role: 'zone' }
 const MARKET = { username: `frmarket_${RUN}`, password: 'Market#Passw0rd12', org: '市市场监管局', role: 'department' }
+const BIANBAN = { username: `frbianban_${RUN}`, password: 'Bianban#Passw0rd12', org: '市委编办', role: 'department' }
 
 describe('required fields said in Chinese before sending', () => {
   let server
@@ -19,7 +21,7 @@ describe('required fields said in Chinese before sending', () => {
   const posts = []
 
   before(async () => {
-    server = await startServer({ name: 'forms-required', demo: true, users: [OFFICE, ZONE, MARKET] })
+    server = await startServer({ name: 'forms-required', demo: true, users: [OFFICE, ZONE, MARKET, BIANBAN] })
     b = await openBrowser(server.url)
     b.page.on('request', (r) => {
       if (r.method() !== 'GET' && new URL(r.url()).pathname !== '/api/session') posts.push(`${r.method()} ${new URL(r.url()).pathname}`)
@@ -83,6 +85,15 @@ describe('required fields said in Chinese before sending', () => {
     assert.deepEqual(await savedEmpty(page, plan), ['规划名称不能为空', '产业名称不能为空'])
     const person = { path: '/roster', add: 'roster-add', dialog: 'person-dialog', save: 'person-submit', count: 3 }
     assert.deepEqual(await savedEmpty(page, person), ['姓名不能为空', '身份证号码不能为空', '到岗日期不能为空'])
+    await logout(page)
+    watcher.assertClean()
+  })
+
+  test('核定编制 (市委编办)', async () => {
+    const { page, watcher } = b
+    await login(page, watcher, BIANBAN.username, BIANBAN.password)
+    const staffing = { path: '/staffing', add: 'staffing-approve', dialog: 'staffing-dialog', save: 'staffing-submit', count: 2 }
+    assert.deepEqual(await savedEmpty(page, staffing), ['开发区不能为空', '批复文号不能为空'])
     await logout(page)
     watcher.assertClean()
   })
