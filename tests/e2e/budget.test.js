@@ -10,7 +10,7 @@ import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
 import { createRequire } from 'node:module'
-import { openBrowser, login, logout, pickOption, shot, sel, testWithShots, todoCount } from './helpers.js'
+import { openBrowser, login, logout, pickOption, shot, sel, testWithShots, todoCount, chartTip } from './helpers.js'
 
 const require = createRequire(import.meta.url)
 const { writeXlsx } = require('../api/xlsx.js')
@@ -45,6 +45,9 @@ describe('zone budgets', () => {
     const rates = await page.locator(`${sel('budget-table')} [data-test^="budget-rate-"]`).allInnerTexts()
     assert.deepEqual(rates.map((r) => r.trim()), ['94.27%', '94.27%', '94.27%', '94.27%'])
     await page.locator(sel('chart-budget')).waitFor()
+    // the bars run in the table's order: the top pair is the table's first zone
+    const firstZone = (await page.locator(`${sel('budget-table')} .el-table__body-wrapper .el-table__row`).first().locator('td').first().innerText()).trim()
+    assert.equal((await chartTip(page, 'chart-budget', 70))[0], firstZone)
     await shot(page, 'budget-finance')
 
     // a listed zone becomes 独立核算 with its congress's approval

@@ -196,6 +196,18 @@ export async function exportFrom(page, menu, key) {
   return download
 }
 
+// The tooltip of an ECharts chart (data-test=name; tooltip trigger 'axis') with the mouse in its
+// middle, dy px below its top: the tooltip's lines, its category first.
+export async function chartTip(page, name, dy) {
+  const chart = page.locator(sel(name))
+  await chart.locator('canvas').waitFor()
+  await chart.scrollIntoViewIfNeeded()
+  const box = await chart.boundingBox()
+  await page.mouse.move(box.x + box.width / 2, box.y + dy)
+  await page.waitForFunction((el) => el.innerText.trim() !== '', await chart.elementHandle())
+  return (await chart.innerText()).split('\n').map((s) => s.trim()).filter(Boolean)
+}
+
 // Texts of one column (by data-test of the cell content) in a table.
 export async function columnTexts(page, cellTest) {
   return (await page.locator(sel(cellTest)).allInnerTexts()).map((s) => s.trim())

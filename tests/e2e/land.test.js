@@ -95,6 +95,9 @@ describe('land and boundaries', () => {
     await page.locator(`${sel('parcel-pagination')} .el-pagination__total`, { hasText: '2' }).waitFor()
     const statuses = (await page.locator(sel('parcel-row-status')).allInnerTexts()).map((s) => s.trim())
     assert.deepEqual(statuses, ['闲置土地', '闲置土地'])
+    // the idle fee (20 % of the land price) grouped as every amount is, or blank when none is due
+    const fees = (await page.locator(sel('parcel-row-fee')).allInnerTexts()).map((s) => s.trim())
+    assert.deepEqual(fees.sort(), ['', '6,640,810.20'])
     await page.locator(`${sel('parcel-table')} .el-table__expand-icon`).first().click()
     await page.locator(sel('parcel-reason'), { hasText: '属闲置土地（第53号令第二条）' }).first().waitFor()
     const download = await exportFrom(page, 'parcel-export', 'xlsx')

@@ -10,7 +10,7 @@ import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
 import { createRequire } from 'node:module'
-import { openBrowser, login, menuTexts, pickOption, shot, sel, confirmBox, testWithShots } from './helpers.js'
+import { openBrowser, login, menuTexts, pickOption, shot, sel, confirmBox, testWithShots, chartTip } from './helpers.js'
 
 const require = createRequire(import.meta.url)
 const { writeXlsx } = require('../api/xlsx.js')
@@ -142,6 +142,9 @@ describe('enterprises and revenue sharing', () => {
     assert.equal((await page.locator(sel('revshare-city-total')).innerText()).replace(/,/g, ''), (total / 100).toFixed(2))
     await page.locator(`${sel('chart-returned')} canvas`).waitFor()
     await page.locator(`${sel('chart-increment')} canvas`).waitFor()
+    // the returned amounts' bars run in the table's order: the top bar is the table's first zone
+    const firstZone = (await rows.first().locator('td').first().innerText()).trim()
+    assert.equal((await chartTip(page, 'chart-returned', 50))[0], firstZone)
     await shot(page, 'money-finance-revshare')
 
     await page.locator(sel('revshare-compute')).click()

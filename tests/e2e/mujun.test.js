@@ -74,6 +74,11 @@ describe('亩均效益评价', () => {
     await m.locator(sel('mujun-measure-save')).click()
     await page.locator('.el-message--success', { hasText: '已记录' }).waitFor()
     await page.locator(sel('mujun-measures')).getByText('开展节能诊断，制定提升计划（示例）').waitFor()
+    // 记录时间 as every page writes a time (2026-11-28 11:00:00 in the browser's zone), not the
+    // API's 2026-11-28T03:00:00Z
+    const at = (await page.locator(`${sel('mujun-measures')} .el-table__row td:last-child`).allInnerTexts()).map((s) => s.trim())
+    assert.equal(at.length, 3)
+    assert.deepEqual(at.filter((s) => !/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(s)), [])
 
     await page.locator(sel('mujun-export')).click()
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${sel('mujun-export-xlsx')}:visible`).click()])

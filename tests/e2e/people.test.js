@@ -125,6 +125,12 @@ describe('staffing, rosters and performance pay', () => {
     await page.locator(sel('page-pay')).waitFor()
     await page.locator(`${sel('pool-table')} ${sel('pool-amount')}`).first().waitFor()
     assert.equal((await columnTexts(page, 'pool-amount')).length, 4)
+    // each pool and cap shown whole at 1440 wide, not cut to "1,152,00…" (tables.test.js: the
+    // table still fits 1280 wide)
+    const cut = await page.$$eval(`${sel('pool-table')} .el-table__body .cell`, (cells) =>
+      cells.filter((c) => c.querySelector('[data-test=pool-amount], [data-test=pool-cap]') && c.scrollWidth > c.clientWidth).map((c) => c.innerText),
+    )
+    assert.deepEqual(cut, [])
     await page.locator(`${sel('pool-chart')} canvas`).first().waitFor()
     await page.locator(`${sel('grade-chart')} canvas`).first().waitFor()
     await page.locator(`${sel('pool-table')} .el-table__expand-icon`).first().click()

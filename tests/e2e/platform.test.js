@@ -12,7 +12,7 @@
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
-import { openBrowser, login, logout, pickOption, shot, sel, testWithShots, menuTexts } from './helpers.js'
+import { openBrowser, login, logout, pickOption, shot, sel, testWithShots, menuTexts, chartTip } from './helpers.js'
 
 const SASAC = { username: 'sasac1', password: 'Sasac#Passw0rd12', org: '市国资委', role: 'department', displayName: '国资委监管处' }
 const OFFICE = { username: 'office1', password: 'Office#Passw0rd1', org: '市商务局', role: 'office', displayName: '改革办赵处长' }
@@ -92,6 +92,9 @@ describe('platform companies', () => {
     await page.locator(`${sel('platform-count-warning')} ${sel('platform-count-value')}`, { hasText: '2' }).waitFor()
     assert.equal(await page.locator(`${sel('platform-count-key')} ${sel('platform-count-value')}`).innerText(), '0')
     await page.locator(sel('chart-platform-board')).waitFor()
+    // the bars run in the table's order: the top bar is the table's first company
+    const firstCompany = (await rows(page, 'platform-board-table').first().locator('td').nth(1).innerText()).trim()
+    assert.equal((await chartTip(page, 'chart-platform-board', 60))[0], firstCompany)
     // no 督办单 from here: that is the office's
     assert.equal(await page.locator('[data-test^="board-notice-"]').count(), 0)
 

@@ -14,6 +14,7 @@ const MARKET = { username: `market_${RUN}`, password: 'Market#Passw0rd1', org: '
 const ZONE = { username: `pzone_${RUN}`, password: 'Zone#Passw0rd123', org: '抚顺经济开发区（示例）', role: 'zone' }
 const BIANBAN = { username: `bianban_${RUN}`, password: 'Bianban#Passw0rd1', org: '市委编办', role: 'department' }
 const OFFICE = { username: `poffice_${RUN}`, password: 'Office#Passw0rd1', org: '市商务局', role: 'office' }
+const DATA = { username: `pdata_${RUN}`, password: 'Data#Passw0rd12', org: '市数据局', role: 'department' }
 const A = `小作坊登记证核发${RUN}`
 const B = `食品摊贩备案${RUN}`
 
@@ -23,7 +24,7 @@ describe('powers and boundaries in the browser', () => {
   const test = testWithShots(nodeTest, () => b?.page)
 
   before(async () => {
-    server = await startServer({ name: 'powers', demo: true, users: [MARKET, ZONE, BIANBAN, OFFICE] })
+    server = await startServer({ name: 'powers', demo: true, users: [MARKET, ZONE, BIANBAN, OFFICE, DATA] })
     b = await openBrowser(server.url)
   })
 
@@ -111,6 +112,10 @@ describe('powers and boundaries in the browser', () => {
     await page.reload()
     await row.waitFor()
     for (const tag of await page.locator(sel('evals-result')).allInnerTexts()) assert.equal(tag.trim(), result)
+    // when each was recorded, as every page writes a time (2026-11-28 11:00:00), not 2026-11-28T03:00:00Z
+    const at = (await page.locator(sel('evals-at')).allInnerTexts()).map((s) => s.trim())
+    assert.ok(at.length > 0)
+    assert.deepEqual(at.filter((s) => !/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(s)), [])
     const csv = await exportFrom(page, 'evals-export', 'csv')
     const lines = fs.readFileSync(await csv.path(), 'utf8').trim().split('\r\n')
     assert.match(lines[0], /评估理由/)
@@ -299,6 +304,30 @@ describe('powers and boundaries in the browser', () => {
     await page.locator(sel('public-ask')).click()
     await page.locator(sel('public-problem-error'), { hasText: '查询码不正确' }).waitFor()
     await page.setViewportSize({ width: 1440, height: 900 })
+    watcher.assertClean()
+  })
+
+  test('an enterprise follows its reported problem by the query code, the time written as every page writes one', async () => {
+    const { page, watcher } = b
+    await login(page, watcher, DATA.username, DATA.password)
+    await page.goto('/power-affairs?tab=matters')
+    await page.locator(sel('problem-add')).click()
+    await page.locator(sel('problem-enterprise')).fill('抚顺示例机械有限公司')
+    await pickOption(page, sel('problem-handler'), '市市场监管局')
+    await page.locator(sel('problem-description')).fill('食品经营许可变更材料要求不一致（示例）')
+    await page.locator(sel('affairs-save')).click()
+    const box = page.locator('.el-message-box:visible')
+    await box.waitFor()
+    const code = /：(\S+)$/.exec((await box.locator('.el-message-box__message').innerText()).trim())[1]
+    await confirmBox(page)
+    await logout(page)
+
+    await page.goto('/public/powers')
+    await page.locator(sel('public-code')).fill(code)
+    await page.locator(sel('public-ask')).click()
+    const item = page.locator(`${sel('public-problem')} .el-descriptions__body tr`, { hasText: '登记时间' })
+    const at = (await item.locator('td').last().innerText()).trim()
+    assert.match(at, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/)
     watcher.assertClean()
   })
 })

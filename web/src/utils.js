@@ -56,6 +56,20 @@ export function showError(err, errors) {
   ElMessage({ type: 'error', message: err.message || String(err), customClass: 'kfq-error-message', grouping: true })
 }
 
+// el-form rules that fields must be filled, checked before anything is sent: {prop: label} ->
+// {prop: [rule]}, the message naming the field as its label does ("企业名称不能为空"). The
+// server's own refusal names the JSON field (字段 uscc 不能为空白), which is for API clients.
+// A value of any type counts (an id, a number, a date's text); blank text does not.
+export function requiredRules(labels) {
+  const blank = (v) => v === null || v === undefined || (typeof v === 'string' && !v.trim()) || (Array.isArray(v) && !v.length)
+  const rule = (label) => ({
+    required: true,
+    trigger: 'blur',
+    validator: (_rule, value, done) => done(blank(value) ? new Error(t('common.required', { name: label })) : undefined),
+  })
+  return Object.fromEntries(Object.entries(labels).map(([prop, label]) => [prop, [rule(label)]]))
+}
+
 export function clearErrors(errors) {
   for (const k of Object.keys(errors)) errors[k] = ''
 }

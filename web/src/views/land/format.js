@@ -1,2 +1,5 @@
-// The land pages' money: fen as yuan with two decimals ("" for none).
-export const yuan = (fen) => (fen ? `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}` : '')
+// The land pages' money: fen as yuan with two decimals, grouped as on every money page
+// ("6,640,810.20"; "" for none).
+import { fenText } from '../money/money.js'
+
+export const yuan = (fen) => (fen ? fenText(fen) : '')
