@@ -770,6 +770,8 @@ static int handle(struct api_ctx *c)
 	if (!(c->route->flags & API_PUBLIC))
 		store_set_version(c->db, c->sess.head);
 	rc = (c->route->flags & API_CACHED) ? api_cache_run(c) : c->route->handler(c);
+	/* a transaction begun ahead for checks that refused the request */
+	store_ahead_drop(c->db);
 	store_set_version(c->db, NULL);
 	return rc;
 }
