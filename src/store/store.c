@@ -378,7 +378,9 @@ int store_begin_ahead(struct store *s)
 
 	if (s->kind != STORE_SQLITE || s->ahead)
 		return KFQ_OK;
-	if ((rc = store_begin(s)) == KFQ_OK)
+	/* not store_begin: a queued check runs in the transaction, with its first read */
+	s->head_held = s->head_pending = false;
+	if ((rc = s->ops->begin(s)) == KFQ_OK)
 		s->ahead = true;
 	return rc;
 }
