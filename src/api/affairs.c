@@ -453,7 +453,7 @@ static int problem_create(struct api_ctx *c)
 		return rc == KFQ_ENOTFOUND
 		           ? api_error(c, 400, "invalid_value", "重点事项不存在", "/matter_id")
 		           : api_store_error(c, rc);
-	rc = store_org_get(c->db, c->a, p.handler_org_id, &o);
+	rc = store_org_exists(c->db, p.handler_org_id);
 	if (rc == KFQ_ENOTFOUND)
 		return api_error(c, 400, "invalid_value", "承办单位不存在", "/handler_org_id");
 	if (rc != KFQ_OK)

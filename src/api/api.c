@@ -8,6 +8,7 @@
 #include "util/blank.h"
 #include "util/log.h"
 #include "util/spool.h"
+#include "util/strbuf.h"
 #include "util/textconv.h"
 #include "util/timeutil.h"
 
@@ -181,12 +182,43 @@ static int bad(struct api_body_error *e, const char *code, const char *message, 
 	return -1;
 }
 
+/* Where a value sits in the body: a field of an object or an item of an array, below up (NULL:
+ * the body). Written out as a JSON pointer only for a refusal: an accepted body costs no
+ * formatting (issue 8). */
+struct body_path {
+	const struct body_path *up;
+	const char *name; /* the field's name; NULL: the item index of an array */
+	size_t index;
+};
+
+static void path_add(struct strbuf *sb, const struct body_path *p)
+{
+	if (!p)
+		return;
+	path_add(sb, p->up);
+	if (p->name)
+		strbuf_addf(sb, "/%s", p->name);
+	else
+		strbuf_addf(sb, "/%zu", p->index);
+}
+
+static const char *path_str(struct arena *a, const struct body_path *p)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *out;
+
+	path_add(&sb, p);
+	out = arena_strdup(a, sb.buf);
+	strbuf_release(&sb);
+	return out;
+}
+
 static int check_object(struct arena *a, const struct api_field *fields, json_t *obj,
-                        const char *prefix, int depth, struct api_body_error *e);
+                        const struct body_path *at, int depth, struct api_body_error *e);
 
 /* An integer (of field f, or an item of it) within f's declared range. */
-static int in_range(struct arena *a, const struct api_field *f, json_t *v, char *ptr,
-                    struct api_body_error *e)
+static int in_range(struct arena *a, const struct api_field *f, json_t *v,
+                    const struct body_path *at, struct api_body_error *e)
 {
 	json_int_t n = json_integer_value(v);
 
@@ -195,16 +227,53 @@ static int in_range(struct arena *a, const struct api_field *f, json_t *v, char 
 	return bad(e, "out_of_range",
 	           arena_printf(a, "字段 %s 应为 %lld 到 %lld 之间的整数", f->name,
 	                        (long long)f->lo, (long long)f->hi),
-	           ptr);
+	           path_str(a, at));
 }
 
-static int check_field(struct arena *a, const struct api_field *f, json_t *v, const char *prefix,
-                       int depth, struct api_body_error *e)
+/* The items of array field f (at), each of its type. */
+static int check_items(struct arena *a, const struct api_field *f, json_t *v,
+                       const struct body_path *at, int depth, struct api_body_error *e)
 {
-	char *ptr = arena_printf(a, "%s/%s", prefix, f->name);
-	size_t max = f->max ? f->max : (f->type == API_STR ? 200 : 100);
-	size_t i;
+	struct body_path item = {at, NULL, 0};
 	json_t *el;
+
+	json_array_foreach(v, item.index, el)
+	{
+		if (f->type == API_OBJ_ARRAY) {
+			if (!json_is_object(el))
+				return bad(e, "invalid_type",
+				           arena_printf(a, "字段 %s 的第%zu项应为对象", f->name,
+				                        item.index + 1),
+				           path_str(a, &item));
+			if (check_object(a, f->fields, el, &item, depth + 1, e) != 0)
+				return -1;
+			continue;
+		}
+		bool ok =
+		    f->type == API_INT_ARRAY
+		        ? json_is_integer(el)
+		        : json_is_string(el) && json_string_length(el) <= 200 && plain_text(el);
+		if (!ok)
+			return bad(e, "invalid_type",
+			           arena_printf(a, "字段 %s 的第%zu项%s", f->name, item.index + 1,
+			                        type_msg(f->type)),
+			           path_str(a, &item));
+		if (f->type == API_INT_ARRAY && in_range(a, f, el, &item, e) != 0)
+			return -1;
+		if (f->type == API_STR_ARRAY && trim_blank(el))
+			return bad(
+			    e, "invalid_value",
+			    arena_printf(a, "字段 %s 的第%zu项不能为空白", f->name, item.index + 1),
+			    path_str(a, &item));
+	}
+	return 0;
+}
+
+/* Field f's value v, at (the field's own path). */
+static int check_field(struct arena *a, const struct api_field *f, json_t *v,
+                       const struct body_path *at, int depth, struct api_body_error *e)
+{
+	size_t max = f->max ? f->max : (f->type == API_STR ? 200 : 100);
 
 	/* an optional field may be null, which means the same as leaving it out */
 	if (json_is_null(v) && !f->required)
@@ -217,18 +286,19 @@ static int check_field(struct arena *a, const struct api_field *f, json_t *v, co
 		if (json_string_length(v) > max)
 			return bad(e, "too_long",
 			           arena_printf(a, "字段 %s 过长（最多%zu字节）", f->name, max),
-			           ptr);
+			           path_str(a, at));
 		if (!plain_text(v))
 			return bad(e, "invalid_characters",
-			           arena_printf(a, "字段 %s 含有控制字符", f->name), ptr);
+			           arena_printf(a, "字段 %s 含有控制字符", f->name),
+			           path_str(a, at));
 		if (f->type == API_STR && trim_blank(v) && f->required)
 			return bad(e, "missing_field",
-			           arena_printf(a, "字段 %s 不能为空白", f->name), ptr);
+			           arena_printf(a, "字段 %s 不能为空白", f->name), path_str(a, at));
 		return 0;
 	case API_INT:
 		if (!json_is_integer(v))
 			break;
-		return in_range(a, f, v, ptr, e);
+		return in_range(a, f, v, at, e);
 	case API_BOOL:
 		if (json_is_boolean(v))
 			return 0;
@@ -242,67 +312,40 @@ static int check_field(struct arena *a, const struct api_field *f, json_t *v, co
 			return bad(e, "too_many",
 			           f->too_many ? f->too_many
 			                       : arena_printf(a, "字段 %s 最多%zu项", f->name, max),
-			           ptr);
-		json_array_foreach(v, i, el)
-		{
-			char *eptr = arena_printf(a, "%s/%zu", ptr, i);
-			if (f->type == API_OBJ_ARRAY) {
-				if (!json_is_object(el))
-					return bad(e, "invalid_type",
-					           arena_printf(a, "字段 %s 的第%zu项应为对象",
-					                        f->name, i + 1),
-					           eptr);
-				if (check_object(a, f->fields, el, eptr, depth + 1, e) != 0)
-					return -1;
-				continue;
-			}
-			bool ok = f->type == API_INT_ARRAY
-			              ? json_is_integer(el)
-			              : json_is_string(el) && json_string_length(el) <= 200 &&
-			                    plain_text(el);
-			if (!ok)
-				return bad(e, "invalid_type",
-				           arena_printf(a, "字段 %s 的第%zu项%s", f->name, i + 1,
-				                        type_msg(f->type)),
-				           eptr);
-			if (f->type == API_INT_ARRAY && in_range(a, f, el, eptr, e) != 0)
-				return -1;
-			if (f->type == API_STR_ARRAY && trim_blank(el))
-				return bad(
-				    e, "invalid_value",
-				    arena_printf(a, "字段 %s 的第%zu项不能为空白", f->name, i + 1),
-				    eptr);
-		}
-		return 0;
+			           path_str(a, at));
+		return check_items(a, f, v, at, depth, e);
 	}
 	return bad(e, "invalid_type", arena_printf(a, "字段 %s %s", f->name, type_msg(f->type)),
-	           ptr);
+	           path_str(a, at));
 }
 
 /* No unknown fields, each declared field valid, required ones present. */
 static int check_object(struct arena *a, const struct api_field *fields, json_t *obj,
-                        const char *prefix, int depth, struct api_body_error *e)
+                        const struct body_path *at, int depth, struct api_body_error *e)
 {
-	const char *key;
+	struct body_path field = {at, NULL, 0};
 	json_t *v;
 
 	if (depth > 4)
 		return bad(e, "invalid_json", "请求内容嵌套过深", NULL);
-	json_object_foreach(obj, key, v)
+	json_object_foreach(obj, field.name, v)
 	{
 		const struct api_field *f = fields;
-		while (f->name && strcmp(f->name, key) != 0)
+		while (f->name && strcmp(f->name, field.name) != 0)
 			f++;
 		if (!f->name)
-			return bad(e, "unknown_field", arena_printf(a, "不支持的字段：%s", key),
-			           arena_printf(a, "%s/%s", prefix, key));
-		if (check_field(a, f, v, prefix, depth, e) != 0)
+			return bad(e, "unknown_field",
+			           arena_printf(a, "不支持的字段：%s", field.name),
+			           path_str(a, &field));
+		if (check_field(a, f, v, &field, depth, e) != 0)
 			return -1;
 	}
 	for (const struct api_field *f = fields; f->name; f++)
-		if (f->required && !json_object_get(obj, f->name))
+		if (f->required && !json_object_get(obj, f->name)) {
+			field.name = f->name;
 			return bad(e, "missing_field", arena_printf(a, "缺少必填字段：%s", f->name),
-			           arena_printf(a, "%s/%s", prefix, f->name));
+			           path_str(a, &field));
+		}
 	return 0;
 }
 
@@ -333,7 +376,7 @@ int api_body_validate(const struct api_field *fields, const char *buf, size_t le
 	arena_defer(a, json_free, body);
 	if (!json_is_object(body))
 		return bad(e, "invalid_json", "请求内容应为 JSON 对象", NULL);
-	if (check_object(a, fields, body, "", 0, e) != 0)
+	if (check_object(a, fields, body, NULL, 0, e) != 0)
 		return -1;
 	*out = body;
 	return 0;
@@ -727,6 +770,8 @@ static int handle(struct api_ctx *c)
 	if (!(c->route->flags & API_PUBLIC))
 		store_set_version(c->db, c->sess.head);
 	rc = (c->route->flags & API_CACHED) ? api_cache_run(c) : c->route->handler(c);
+	/* a transaction begun ahead for checks that refused the request */
+	store_ahead_drop(c->db);
 	store_set_version(c->db, NULL);
 	return rc;
 }

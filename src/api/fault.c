@@ -145,7 +145,6 @@ static const char *const cond_names[3] = {"procedure", "diligence", "no_gain"};
 /* The body's case into x; 0, or -1 after answering. */
 static int read_case(struct api_ctx *c, struct store_fault_case *x)
 {
-	struct store_org o;
 	int n, rc;
 	const char **names;
 
@@ -162,7 +161,7 @@ static int read_case(struct api_ctx *c, struct store_fault_case *x)
 		return api_error(c, 400, "invalid_value",
 		                 "针对个人的案件须选择名册中的人员，针对单位的案件不选人员",
 		                 "/person_id");
-	rc = store_org_get(c->db, c->a, x->org_id, &o);
+	rc = store_org_exists(c->db, x->org_id);
 	if (rc == KFQ_ENOTFOUND)
 		return api_error(c, 400, "invalid_value", "单位不存在", "/org_id");
 	if (rc != KFQ_OK)

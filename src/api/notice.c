@@ -332,6 +332,9 @@ static int create(struct api_ctx *c)
 	struct store_notice n;
 	int rc;
 
+	/* the checks read in the create's write transaction (SQLite): one lock, not one a read */
+	if ((rc = store_begin_ahead(c->db)) != KFQ_OK)
+		return api_store_error(c, rc);
 	if (read_input(c, &in) != 0)
 		return -1;
 	rc = store_notice_create(c->db, c->a, &c->actor, &notice_json_audit, &in,

@@ -146,7 +146,10 @@ static void sq_close(struct store *s)
 	free(q);
 }
 
-/* BEGIN IMMEDIATE holds the write lock: the head read next is the one the appends extend */
+/* BEGIN IMMEDIATE holds the write lock: the head read next is the one the appends extend. The
+ * BEGIN is stepped as it is, not by store_step: a check still queued (store_guard: a session
+ * confirmed, when store_begin_ahead begins) runs with the head's read, in the transaction,
+ * rather than in a read transaction of its own before it (store_begin runs it before). */
 static int sq_begin(struct store *s)
 {
 	static const char sql_begin[] = "BEGIN IMMEDIATE";
@@ -154,8 +157,12 @@ static int sq_begin(struct store *s)
 	struct store_stmt *st;
 	int rc;
 
-	if ((rc = store_prepare(s, sql_begin, &st)) != KFQ_OK || (rc = store_run(st)) != KFQ_OK)
+	if ((rc = store_prepare(s, sql_begin, &st)) != KFQ_OK)
 		return rc;
+	rc = sq_step(st);
+	sq_reset(st);
+	if (rc != KFQ_DONE)
+		return rc < 0 ? rc : KFQ_ERR;
 	if ((rc = store_prepare(s, sql_head, &st)) == KFQ_OK)
 		rc = store_head_hold(s, st);
 	if (rc != KFQ_OK)

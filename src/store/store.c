@@ -353,6 +353,10 @@ int store_exec(struct store *s, const char *sql)
 
 int store_begin(struct store *s)
 {
+	if (s->ahead) { /* begun, its head held: the reads since wrote nothing */
+		s->ahead = false;
+		return KFQ_OK;
+	}
 	s->head_held = s->head_pending = false;
 	if (s->guard && guard_run(s, NULL) != KFQ_OK)
 		return s->guard_rc;
@@ -373,15 +377,34 @@ int store_head_hold(struct store *s, struct store_stmt *st)
 	return rc == KFQ_ROW || rc == KFQ_DONE ? KFQ_OK : rc;
 }
 
+int store_begin_ahead(struct store *s)
+{
+	int rc;
+
+	if (s->kind != STORE_SQLITE || s->ahead)
+		return KFQ_OK;
+	/* not store_begin: a queued check runs in the transaction, with its first read */
+	s->head_held = s->head_pending = false;
+	if ((rc = s->ops->begin(s)) == KFQ_OK)
+		s->ahead = true;
+	return rc;
+}
+
+void store_ahead_drop(struct store *s)
+{
+	if (s->ahead)
+		store_rollback(s);
+}
+
 int store_begin_read(struct store *s)
 {
-	return store_exec(s, s->ops->begin_read_sql);
+	return s->ahead ? KFQ_OK : store_exec(s, s->ops->begin_read_sql);
 }
 
 int store_commit(struct store *s)
 {
 	s->commits++;
-	s->head_held = s->head_pending = false;
+	s->head_held = s->head_pending = s->ahead = false;
 	return s->ops->commit ? s->ops->commit(s) : s->ops->exec(s, "COMMIT");
 }
 
@@ -389,7 +412,7 @@ void store_rollback(struct store *s)
 {
 	char keep[sizeof(s->err)];
 
-	s->head_held = s->head_pending = false;
+	s->head_held = s->head_pending = s->ahead = false;
 	/* a lost connection took its transaction with it: the server rolled it back */
 	if (s->lost)
 		return;

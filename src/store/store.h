@@ -128,6 +128,13 @@ int store_guard_end(struct store *s);
  * lock, so that writers are serialized on both (every write appends to the audit log anyway).
  * Needs the schema: migrations open theirs with store_exec. */
 int store_begin(struct store *s);
+/* SQLite: begins now the write transaction of the caller's next store_begin, so that the
+ * reads before it (a handler's checks) are made in it: one lock for the request, not one per
+ * read (issue 8). That store_begin takes it as begun, and store_end ends it; store_ahead_drop
+ * rolls back one no store_begin took (a check refused the request). PostgreSQL: nothing (its
+ * reads are no locks). A store_begin_read meanwhile reads in it, and its rollback ends it. */
+int store_begin_ahead(struct store *s);
+void store_ahead_drop(struct store *s);
 /* A read-only transaction that sees one snapshot throughout; end it with store_rollback. */
 int store_begin_read(struct store *s);
 int store_commit(struct store *s);

@@ -145,6 +145,8 @@ struct store {
 	/* the head's lock was sent and its answer not read yet (pg.c's begin): in a write
 	 * transaction, not yet held */
 	bool head_pending;
+	/* a write transaction begun by store_begin_ahead that no store_begin has taken yet */
+	bool ahead;
 	int64_t head_seq;
 	char head_hash[AUDIT_HASH_HEX];
 	/* the check queued by store_guard (NULL: none) and the outcome of the last one */

@@ -188,10 +188,14 @@ describe('容错免责', { timeout: h.FILE_TIMEOUT }, () => {
 	test('a unit\'s case cannot keep a leader; a refusal records no effect', T, async () => {
 		const files = {};
 		for (const k of ['procedure', 'diligence', 'no_gain']) files[`${k}_files`] = [await upload(`fault_${k}`)];
-		let r = await c.office1.post('/api/fault-cases', body({
+		const unit = {
 			title: '园区平台公司融资方式创新', subject_kind: 'unit', person_id: undefined, org_id: org[h.ORG.econ],
 			procedure: 'met', diligence: 'met', no_gain: 'not_met', distinction: 'development_self_gain', ...files,
-		}));
+		};
+		let r = await c.office1.post('/api/fault-cases', body({ ...unit, org_id: 999999 }));
+		h.assertError(r, 400, 'invalid_value', '/org_id');
+		assert.equal(r.json.error.message, '单位不存在');
+		r = await c.office1.post('/api/fault-cases', body(unit));
 		assert.equal(r.status, 201, r.text);
 		const id = r.json.id;
 		r = await c.zuzhi1.post(`/api/fault-cases/${id}/decide`, { decision: 'reduced', reason: '减责' });

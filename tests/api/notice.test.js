@@ -794,6 +794,20 @@ describe('supervision notices and the inbox', { timeout: h.FILE_TIMEOUT }, () =>
 		assert.equal((await c.office1.post(`/api/notices/${id}/close`, {})).status, 200);
 		assert.equal((await tile()).count, before.count);
 	});
+
+	// On SQLite the status CHECK is written as comparisons (migration 0102, DECISIONS 290), not
+	// an IN list SQLite evaluated through an index built at every write; a status outside the
+	// six is refused by the table on both databases, as before.
+	test('a status outside the six is refused by the table itself', T, async () => {
+		const r = await h.sql(srv.db, "UPDATE supervision_notice SET status = 'lost' WHERE id = (SELECT min(id) FROM supervision_notice)");
+		assert.notEqual(r.code, 0);
+		assert.match(r.stderr, /CHECK constraint failed|violates check constraint/);
+		if (!h.IS_PG) {
+			const text = await h.sqlOk(srv.db, "SELECT sql FROM sqlite_schema WHERE name = 'supervision_notice'");
+			assert.equal(text.includes('status IN'), false);
+			assert.equal(await h.sqlOk(srv.db, 'PRAGMA foreign_key_check'), '');
+		}
+	});
 });
 
 // supervision_notice as migrations 0005 and 0006 made it, to undo 0019 on a database
@@ -886,5 +900,4 @@ describe('the configured organ and 机关代字, and notices from before migrati
 		assert.ok(r.json.id > 7);
 		assert.equal(r.json.number, `抚开改督〔${YEAR}〕1号`);
 	});
-
 });

@@ -136,6 +136,9 @@ describe('social affairs, key matters, problems and rules to adjust', { timeout:
 		h.assertError(await c.zone1.post('/api/problems', body), 403, 'capability_required');
 		h.assertError(await c.data1.post('/api/problems', { ...body, source: 'email' }), 400, 'invalid_value', '/source');
 		h.assertError(await c.data1.post('/api/problems', { ...body, contact_phone: 'abc' }), 400, 'invalid_value', '/contact_phone');
+		const missing = await c.data1.post('/api/problems', { ...body, handler_org_id: 999999 });
+		h.assertError(missing, 400, 'invalid_value', '/handler_org_id');
+		assert.equal(missing.json.error.message, '承办单位不存在');
 		const before = await auditCount();
 		let r = await c.data1.post('/api/problems', body);
 		assert.equal(r.status, 201, r.text);

@@ -279,6 +279,46 @@ static void test_transactions(void **state)
 	store_rollback(s);
 }
 
+/* A write transaction begun ahead (SQLite; nothing on PostgreSQL): the next store_begin takes
+ * it, store_ahead_drop rolls back one none took, a read transaction meanwhile ends it. */
+static void test_begun_ahead(void **state)
+{
+	struct store *s = *state;
+	bool sqlite = store_kind(s) == STORE_SQLITE;
+	int64_t id, before = count(s);
+
+	/* what is written before the store_begin is in its transaction, dropped with it */
+	assert_int_equal(store_begin_ahead(s), KFQ_OK);
+	assert_int_equal(parent(s, "early-dropped", 1, false, &id), KFQ_OK);
+	store_ahead_drop(s);
+	assert_int_equal(count(s), sqlite ? before : before + 1);
+	before = count(s);
+	/* taken by store_begin, ended by store_end: a rollback leaves nothing of either */
+	assert_int_equal(store_begin_ahead(s), KFQ_OK);
+	assert_int_equal(parent(s, "early-before", 1, false, &id), KFQ_OK);
+	assert_int_equal(store_begin(s), KFQ_OK);
+	assert_int_equal(parent(s, "early-in", 1, false, &id), KFQ_OK);
+	assert_int_equal(store_end(s, KFQ_EINVAL), KFQ_EINVAL);
+	assert_int_equal(count(s), sqlite ? before : before + 1);
+	before = count(s);
+	assert_int_equal(store_begin_ahead(s), KFQ_OK);
+	assert_int_equal(store_begin(s), KFQ_OK);
+	assert_int_equal(parent(s, "early-committed", 1, false, &id), KFQ_OK);
+	assert_int_equal(store_end(s, KFQ_OK), KFQ_OK);
+	store_ahead_drop(s); /* nothing left to drop */
+	assert_int_equal(count(s), before + 1);
+	/* a read transaction reads in it and its rollback ends it: the next store_begin begins */
+	assert_int_equal(store_begin_ahead(s), KFQ_OK);
+	assert_int_equal(store_begin_read(s), KFQ_OK);
+	assert_int_equal(count(s), before + 1);
+	store_rollback(s);
+	assert_int_equal(store_begin(s), KFQ_OK);
+	assert_int_equal(parent(s, "early-after-read", 1, false, &id), KFQ_OK);
+	assert_int_equal(store_end(s, KFQ_OK), KFQ_OK);
+	store_ahead_drop(s);
+	assert_int_equal(count(s), before + 2);
+}
+
 /* Sends a parent ahead (store_send): its outcome comes with a later statement. */
 static int send_parent(struct store *s, const char *name)
 {
@@ -549,6 +589,7 @@ int main(int argc, char **argv)
 	    cmocka_unit_test(test_limit),
 	    cmocka_unit_test(test_collect),
 	    cmocka_unit_test(test_query_int_and_cache),
+	    cmocka_unit_test(test_begun_ahead),
 	};
 	return testdb_main(argc, argv, "store", tests, sizeof(tests) / sizeof(tests[0]));
 }

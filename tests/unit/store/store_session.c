@@ -136,6 +136,21 @@ static void test_changed(void **state)
 	assert_int_equal(store_begin(s), KFQ_ESTALE);
 	assert_int_equal(store_begin(s), KFQ_OK);
 	store_rollback(s);
+	/* the same with a write transaction begun ahead: on SQLite the confirmation runs in it,
+	 * with its first read, and is refused with none left open (a store_begin begins); on
+	 * PostgreSQL nothing is begun ahead and the confirmation waits for a statement */
+	assert_int_equal(store_session_get(s, &a, "t1", &got), KFQ_OK);
+	assert_int_equal(store_exec(s, "UPDATE app_user SET must_change = 0 WHERE id = 1"), KFQ_OK);
+	recall_confirm(s, "t1", &a, &r);
+	if (store_kind(s) == STORE_SQLITE) {
+		assert_int_equal(store_begin_ahead(s), KFQ_ESTALE);
+		assert_int_equal(store_begin(s), KFQ_OK);
+		store_rollback(s);
+	} else {
+		assert_int_equal(store_begin_ahead(s), KFQ_OK);
+		assert_int_equal(store_guard_end(s), KFQ_ESTALE);
+	}
+	assert_int_equal(store_exec(s, "UPDATE app_user SET must_change = 1 WHERE id = 1"), KFQ_OK);
 
 	/* the organization renamed: a write as the statement after it is not run */
 	assert_int_equal(store_session_get(s, &a, "t1", &got), KFQ_OK);
