@@ -118,6 +118,8 @@ describe('where progress is reported: the reminder’s milestone, never a finish
     )
     await shot(o, 'report-where-task-orgs')
     await box.locator('.el-button--primary').click()
+    // the page asks for the plans again only once it has shown the save's answer, the task's
+    // units (the zone's tag leaves at once: OrgTags has no leave transition)
     await o.locator(sel('task-plan-not-responsible')).waitFor()
     assert.equal((await o.locator(sel('task-plan-not-responsible')).innerText()).trim(), '已不是责任单位')
     assert.doesNotMatch(await o.locator(sel('task-responsible-orgs')).innerText(), /抚顺经济开发区/)
