@@ -76,6 +76,9 @@ int api_plan_refused(struct api_ctx *c, enum store_plan_problem problem, const c
 	case PLAN_MILESTONE_DONE:
 		return api_error(c, 409, "milestone_done",
 		                 "该节点已完成，不能再通过其他进展报告，请退回该报告", field);
+	case PLAN_MILESTONE_CLOSED:
+		return api_error(c, 409, "milestone_closed",
+		                 "该节点已被计划修订关闭，不能再通过进展报告，请退回该报告", field);
 	case PLAN_WRONG_STATE:
 	case PLAN_OK:
 		break;

@@ -163,6 +163,7 @@ void plan_json_report(struct jsonw *w, const struct store_report *r, bool contex
 	jsonw_kint(w, "id", r->id);
 	jsonw_kint(w, "milestone_id", r->milestone_id);
 	if (context) {
+		jsonw_kstr(w, "milestone_closed_reason", r->milestone_closed_reason);
 		jsonw_kstr(w, "milestone_status", r->milestone_status);
 		jsonw_kstr(w, "milestone_title", r->milestone_title);
 	}

@@ -171,7 +171,9 @@ struct store_scope {
  * with every change of the data the lists read, in any process (the audit head's hash, as the
  * session read it: api/api.c sets it for a request and NULL after). A list's total counted at
  * a version is used again at the same version, outside write transactions; NULL: always
- * count. version is borrowed until the next call. */
+ * count. version is borrowed until the next call, and read where it is at each lookup, never
+ * copied: a recalled session's head is a guess that its confirmation, run with the first
+ * statement (the page's, before any total is looked up), rewrites in place (DECISIONS 301). */
 void store_set_version(struct store *s, const char *version);
 
 /* Whether the scope is everything (no kind, or "all"). */

@@ -135,6 +135,7 @@ enum store_plan_problem {
 	PLAN_HAS_REPORTS,      /* a milestone with reports would be deleted: close it instead */
 	PLAN_REPORT_NOT_FOUND, /* a batch names a report that does not exist */
 	PLAN_MILESTONE_DONE,   /* a report accepted on a finished milestone would reopen it */
+	PLAN_MILESTONE_CLOSED, /* a report accepted on a milestone a revision closed */
 };
 
 /* Creates a draft plan. KFQ_ECONFLICT when the org already has a plan for the task. */
@@ -232,6 +233,9 @@ struct store_report {
 	/* its milestone, and the plan's task and organization */
 	const char *milestone_title;
 	const char *milestone_status; /* done: no other report of it is accepted */
+	/* closed by a revision: why ("" when deleted without one); NULL while it is in the plan.
+	 * No report of a closed milestone is accepted */
+	const char *milestone_closed_reason;
 	int64_t plan_id;
 	int64_t task_id;
 	int article_number;
@@ -282,7 +286,8 @@ int store_report_get(struct store *s, struct arena *a, int64_t id, struct store_
 /* Accepting sets the milestone's status and percent from the report (and the day it was done).
  * Refused (KFQ_EINVAL) unless the report is submitted (PLAN_WRONG_STATE), when the reviewer
  * made it (PLAN_OWN_SUBMISSION), or, accepting, when the milestone is finished already
- * (PLAN_MILESTONE_DONE: returning it is the way out). */
+ * (PLAN_MILESTONE_DONE) or closed by a revision (PLAN_MILESTONE_CLOSED): returning it is the
+ * way out. */
 int store_report_review(struct store *s, const struct store_actor *who,
                         const struct store_plan_json *json, int64_t id, bool accept,
                         const char *comment, enum store_plan_problem *problem);

@@ -29,7 +29,8 @@ static const char sql_ms_reported[] = "UPDATE milestone SET last_report_date = ?
 #define REP_COLS                                                                                   \
 	"r.id, r.milestone_id, r.status, r.percent, r.narrative, r.state, r.review_comment, "      \
 	"r.created_at, r.created_by, u.display_name, r.reviewed_at, m.title, p.id, p.task_id, "    \
-	"t.article_number, t.title, p.org_id, o.name, r.report_date, m.status"
+	"t.article_number, t.title, p.org_id, o.name, r.report_date, m.status, CASE WHEN "         \
+	"m.removed <> 0 THEN COALESCE(m.closed_reason, '') END"
 #define REP_FROM                                                                                   \
 	" FROM progress_report r LEFT JOIN app_user u ON u.id = r.created_by JOIN milestone m "    \
 	"ON m.id = r.milestone_id JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON "            \
@@ -42,9 +43,10 @@ static const char sql_rep_count[] = "SELECT COUNT(*)" REP_FROM;
 static const char sql_rep_page[] = "SELECT " REP_COLS REP_FROM;
 static const char sql_rep_review[] = "UPDATE progress_report SET state = ?2, review_comment = ?3, "
                                      "reviewed_at = ?4, reviewed_by = ?5 WHERE id = ?1";
-/* a finished milestone stays finished: no row when it is done */
+/* a finished milestone stays finished, a closed one takes no progress: no row then */
 static const char sql_ms_progress[] = "UPDATE milestone SET status = ?2, percent = ?3, "
                                       "done_date = ?4 WHERE id = ?1 AND status <> 'done' "
+                                      "AND removed = 0 "
                                       "RETURNING id";
 
 /* element: a struct store_report without its evidence */
@@ -73,6 +75,7 @@ static void read_rep(struct store_stmt *st, struct arena *a, void *element)
 	r->org_name = store_col_dup(st, 17, a);
 	r->report_date = store_col_dup(st, 18, a);
 	r->milestone_status = store_col_dup(st, 19, a);
+	r->milestone_closed_reason = store_col_dup(st, 20, a);
 }
 
 static int load_evidence(struct store *s, struct arena *a, struct store_report *r)
@@ -296,8 +299,9 @@ done:
 }
 
 /* Sets the milestone's progress from the accepted report r: its status, percent and, when it
- * says done, the day the report was made. Refused (KFQ_EINVAL, PLAN_MILESTONE_DONE) when the
- * milestone is finished already: another report accepted would reopen it. */
+ * says done, the day the report was made. Refused (KFQ_EINVAL) when the milestone is closed
+ * by a revision (PLAN_MILESTONE_CLOSED: it is no longer in the plan) or finished already
+ * (PLAN_MILESTONE_DONE: another report accepted would reopen it), as the update found it. */
 static int progress(struct store *s, const struct store_report *r, enum store_plan_problem *problem)
 {
 	struct store_stmt *st;
@@ -310,7 +314,13 @@ static int progress(struct store *s, const struct store_report *r, enum store_pl
 	store_bind_int(st, 3, r->percent);
 	store_bind_text(st, 4, strcmp(r->status, "done") ? NULL : r->report_date);
 	if ((rc = store_run_id(st, NULL)) == KFQ_ENOTFOUND) {
-		*problem = PLAN_MILESTONE_DONE;
+		struct reportable now;
+		if ((rc = store_prepare(s, sql_rep_plan, &st)) != KFQ_OK)
+			return rc;
+		store_bind_int(st, 1, r->milestone_id);
+		if ((rc = store_row(st, NULL, read_reportable, &now)) != KFQ_OK)
+			return rc;
+		*problem = now.removed ? PLAN_MILESTONE_CLOSED : PLAN_MILESTONE_DONE;
 		return KFQ_EINVAL;
 	}
 	if (rc == KFQ_OK)

@@ -636,6 +636,61 @@ describe('the plan and report workflow', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.deepEqual(await finished(), ['done', 100, day(0), 'done', false]);
 	});
 
+	test('a report still waiting on a milestone a revision closed is returned with the reason, not accepted', T, async () => {
+		// an approved plan of two milestones
+		const t7 = (await c.office1.get('/api/tasks?article=7')).json.items[0];
+		let r = await c.zone1.post('/api/plans', {
+			task_id: t7.id,
+			milestones: [
+				{ title: '方案', deliverable: '文本', start_date: day(-1), due_date: day(30), weight: 50 },
+				{ title: '试点', deliverable: '试点报告', start_date: day(-1), due_date: day(60), weight: 50 },
+			],
+		});
+		assert.equal(r.status, 201, r.text);
+		const pa = r.json;
+		assert.equal((await c.zone1.post(`/api/plans/${pa.id}/submit`, {})).status, 200);
+		r = await c.office1.post(`/api/plans/${pa.id}/approve`, {});
+		assert.equal(r.status, 200, r.text);
+		const ms = body(r.json);
+		const closing = r.json.milestones[1];
+		r = await c.zone1.post(`/api/milestones/${closing.id}/reports`, { status: 'in_progress', percent: 30, narrative: '已启动' });
+		assert.equal(r.status, 201, r.text);
+		const waiting = r.json;
+		// the zone closes that milestone in a revision, the office approves it while the report waits
+		const kept = ms.filter((m) => m.id !== closing.id);
+		kept[kept.length - 1].weight += closing.weight;
+		r = await c.zone1.put(`/api/plans/${pa.id}`, { milestones: kept, closed: [{ id: closing.id, reason: '改由市级统一实施' }] });
+		assert.equal(r.status, 200, r.text);
+		assert.equal((await c.zone1.post(`/api/plans/${pa.id}/submit`, {})).status, 200);
+		r = await c.office1.post(`/api/plans/${pa.id}/approve`, {});
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual(r.json.closed_milestones.map((m) => [m.id, m.closed_reason]), [[closing.id, '改由市级统一实施']]);
+		const state = async () => {
+			const x = (await c.office1.get(`/api/milestones/${closing.id}`)).json;
+			return [x.milestone.state, x.milestone.status, x.milestone.percent, x.reports.map((y) => [y.id, y.state])];
+		};
+		const was = await state();
+		assert.deepEqual(was, ['closed', closing.status, closing.percent, [[waiting.id, 'submitted']]]);
+		// the review queue and the report say why it cannot be accepted
+		const queued = (await c.office1.get(`/api/reports?state=submitted&task_id=${t7.id}`)).json.items;
+		assert.deepEqual(queued.map((x) => [x.id, x.milestone_closed_reason]), [[waiting.id, '改由市级统一实施']]);
+		// accepting it would set the progress of a milestone that is no longer in the plan:
+		// refused alone and in a batch, and nothing is written
+		const audits = await auditCount();
+		const rows = await inboxRows();
+		const refused = '该节点已被计划修订关闭，不能再通过进展报告，请退回该报告';
+		r = h.assertError(await c.office1.post(`/api/reports/${waiting.id}/accept`, {}), 409, 'milestone_closed', null);
+		assert.equal(r.json.error.message, refused);
+		r = h.assertError(await c.office1.post('/api/reports/accept', { ids: [waiting.id] }), 409, 'milestone_closed', '/ids/0');
+		assert.equal(r.json.error.message, refused);
+		assert.deepEqual([await auditCount(), await inboxRows(), await state()], [audits, rows, was]);
+		// returned, the zone hears why
+		r = await c.office1.post(`/api/reports/${waiting.id}/return`, { comment: '该节点已关闭' });
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.state, 'returned');
+		assert.equal(await auditCount(), audits + 1);
+	});
+
 	test('a zone taken off a task keeps its plan and reports readable; reports, changes and approvals wait until it is put back', T, async () => {
 		const shengli = ids[h.ORG.shengli];
 		const task = (await c.office1.get(`/api/tasks/${t2.id}`)).json;

@@ -1,9 +1,9 @@
 // Where progress is reported, in the browser: a late milestone's reminder (kfq remind) opens that
 // milestone, whose drawer offers 填报进展 to its zone; a finished milestone (已完成, accepted)
 // offers no report, on the plan or in its drawer, and a report that waited on it is returned, not
-// accepted; the office is told what becomes of a zone's plan before it takes the zone off the
-// task, and the zone then sees why on its plan, with what it reported, and no button the server
-// would refuse. Plans are written and reviewed through the API; the zone reports and the office
+// accepted, as is one that waited on a milestone a revision closed (the queue says why); the
+// office is told what becomes of a zone's plan before it takes the zone off the task, and the zone
+// then sees why on its plan, with what it reported, and no button the server would refuse. Plans are written and reviewed through the API; the zone reports and the office
 // edits the task's units in the page. Needs a fresh database.
 import { describe, test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
@@ -118,6 +118,8 @@ describe('where progress is reported: the reminder’s milestone, never a finish
     )
     await shot(o, 'report-where-task-orgs')
     await box.locator('.el-button--primary').click()
+    // the page asks for the plans again only once it has shown the save's answer, the task's
+    // units (the zone's tag leaves at once: OrgTags has no leave transition)
     await o.locator(sel('task-plan-not-responsible')).waitFor()
     assert.equal((await o.locator(sel('task-plan-not-responsible')).innerText()).trim(), '已不是责任单位')
     assert.doesNotMatch(await o.locator(sel('task-responsible-orgs')).innerText(), /抚顺经济开发区/)
@@ -138,6 +140,38 @@ describe('where progress is reported: the reminder’s milestone, never a finish
     assert.equal((await office.page.locator(sel('plan-not-responsible')).innerText()).trim(), why)
     await office.page.locator(sel('plan-return')).waitFor()
     assert.equal(await office.page.locator(sel('plan-approve')).count(), 0)
+    office.watcher.assertClean()
+  })
+
+  it('a report that waited on a milestone a revision closed is returned, not accepted, and says why', async () => {
+    const t7 = (await api.office.get('/api/tasks?article=7')).items[0]
+    const p = await api.zone.post('/api/plans', {
+      task_id: t7.id,
+      milestones: [
+        { title: '梳理事项清单', deliverable: '事项清单', start_date: day(-10), due_date: day(30), weight: 50 },
+        { title: '开展试点', deliverable: '试点报告', start_date: day(-10), due_date: day(60), weight: 50 },
+      ],
+    })
+    await api.zone.post(`/api/plans/${p.id}/submit`)
+    const approved = await api.office.post(`/api/plans/${p.id}/approve`)
+    const [kept, closing] = approved.milestones
+    await api.zone.post(`/api/milestones/${closing.id}/reports`, { status: 'in_progress', percent: 30, narrative: '试点已启动' })
+    const body = (m, weight) => ({ id: m.id, title: m.title, deliverable: m.deliverable, start_date: m.start_date, due_date: m.due_date, weight })
+    await api.zone.put(`/api/plans/${p.id}`, { milestones: [body(kept, 100)], closed: [{ id: closing.id, reason: '改由市级统一试点' }] })
+    await api.zone.post(`/api/plans/${p.id}/submit`)
+    await api.office.post(`/api/plans/${p.id}/approve`)
+    const o = office.page
+    await o.goto('/reports?state=submitted')
+    const queued = o.locator(`${sel('reports-table')} .el-table__row`, { hasText: '试点已启动' })
+    await queued.locator(sel('reports-row-return')).waitFor()
+    assert.equal((await queued.locator(sel('reports-row-closed')).innerText()).trim(), '节点已被计划修订关闭（改由市级统一试点），只能退回')
+    assert.equal(await queued.locator(sel('reports-row-accept')).count(), 0)
+    assert.equal(await queued.locator('.el-checkbox.is-disabled').count(), 1)
+    await shot(o, 'report-where-closed')
+    await o.goto(`/milestones/${closing.id}`)
+    const waiting = o.locator(sel('report-item'), { hasText: '试点已启动' })
+    await waiting.locator(sel('report-return')).waitFor()
+    assert.equal(await waiting.locator(sel('report-accept')).count(), 0)
     office.watcher.assertClean()
   })
 })

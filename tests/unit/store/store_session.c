@@ -8,10 +8,12 @@
  * version, a write that came next not run; last_seen written elsewhere changes nothing; the
  * confirmation's own statement asked for again runs first; a session of a custom scope is never
  * kept; a read sent ahead before the confirmation is answered either way (DECISIONS 155, 191,
- * 196). */
+ * 196); a list's total kept under the head a recalled session guessed is not served once
+ * another write has moved it (DECISIONS 301). */
 #include "testdb.h"
 
 #include "store/store_audit.h"
+#include "store/store_impl.h"
 #include "store/store_user.h"
 
 #include <stdio.h>
@@ -244,12 +246,86 @@ static void test_confirm_ahead(void **state)
 	arena_release(&a);
 }
 
+/* A list's total kept per connection (store_list_page) is matched against the head of the
+ * request's session: a recalled session's is a guess until confirmed, but the page's statement
+ * confirms it (rewriting the head the version points at) before the total is looked up, so a
+ * total kept under the old head is never served after another write moved it. */
+static void org_filter(struct store_sql *q, const void *arg)
+{
+	(void)arg;
+	store_sql_int(q, " WHERE o.id > ?", 0);
+}
+
+static void read_org_id(struct store_stmt *st, struct arena *a, void *element)
+{
+	(void)a;
+	*(int64_t *)element = store_col_int(st, 0);
+}
+
+static int64_t org_total(struct store *s, struct arena *a, const char *version)
+{
+	const struct store_list l = {.count_sql = "SELECT COUNT(*) FROM org o",
+	                             .list_sql = "SELECT o.id FROM org o",
+	                             .limit = 1,
+	                             .read = read_org_id,
+	                             .elem_size = sizeof(int64_t),
+	                             .filter = org_filter,
+	                             .order = " ORDER BY o.id",
+	                             .count_in_page = true};
+	void *rows;
+	int n;
+	int64_t total = -1;
+
+	store_set_version(s, version);
+	assert_int_equal(store_list_page(s, a, &l, &rows, &n, &total), KFQ_OK);
+	store_set_version(s, NULL);
+	assert_int_equal(n, 1);
+	return total;
+}
+
+static void test_count_recalled(void **state)
+{
+	struct store *s = *state;
+	struct store_session got, r;
+	struct arena a;
+
+	arena_init(&a);
+	/* test_changed's organization and a session of its user, unused yet */
+	assert_int_equal(store_exec(s, "INSERT INTO session (token_hash, user_id, csrf_token, "
+	                               "client_addr, created_at, last_seen) VALUES "
+	                               "('t5', 1, 'c5', '127.0.0.1', 'x', 1000)"),
+	                 KFQ_OK);
+	assert_int_equal(store_exec(s, "INSERT INTO org (id, name, type, created_at, updated_at) "
+	                               "VALUES (2, '市科技局', 'city_department', 'x', 'x')"),
+	                 KFQ_OK);
+	assert_int_equal(store_session_get(s, &a, "t5", &got), KFQ_OK);
+	assert_int_equal(org_total(s, &a, got.head), 2); /* counted, kept under the head */
+	assert_int_equal(org_total(s, &a, got.head), 2); /* the kept total */
+
+	/* another server's audited write adds an organization and moves the head */
+	assert_int_equal(store_begin(s), KFQ_OK);
+	assert_int_equal(store_exec(s, "INSERT INTO org (id, name, type, created_at, updated_at) "
+	                               "VALUES (3, '市工信局', 'city_department', 'x', 'x')"),
+	                 KFQ_OK);
+	assert_int_equal(store_audit_append_id(s, &cli, "create", "org", 3, NULL, NULL), KFQ_OK);
+	assert_int_equal(store_end(s, KFQ_OK), KFQ_OK);
+
+	/* recalled with the old head, the list the first statement: the new total */
+	recall_confirm(s, "t5", &a, &r);
+	assert_string_equal(r.head, got.head);
+	assert_int_equal(org_total(s, &a, r.head), 3);
+	assert_int_equal(store_guard_end(s), KFQ_OK);
+	assert_string_not_equal(r.head, got.head);
+	arena_release(&a);
+}
+
 int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_confirm),
 	    cmocka_unit_test(test_changed),
 	    cmocka_unit_test(test_confirm_ahead),
+	    cmocka_unit_test(test_count_recalled),
 	};
 	return testdb_main(argc, argv, "store_session", tests, sizeof(tests) / sizeof(tests[0]));
 }

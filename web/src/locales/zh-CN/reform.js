@@ -297,6 +297,8 @@ export default {
     batchRow: '“{org}”节点“{title}”',
     acceptTitle: '通过进展报告',
     acceptComment: '通过后节点的状态和进度将按报告更新。可填写审核意见（选填）：',
+    milestoneClosed: '节点已被计划修订关闭（{reason}），只能退回',
+    noReason: '未说明理由',
     progress: '填报进度',
     narrative: '进展情况',
     by: '填报人',
