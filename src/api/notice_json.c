@@ -1,5 +1,5 @@
 /* notice_json.c - notices as JSON. Keys in byte order, so that the audit record's canonical
- * form is the same text and is hashed without a parse (jcanon_is, DECISIONS 241). Must not read
+ * form is the same text and is hashed without a parse (jcanon_is, DECISIONS 235). Must not read
  * anything: it writes what it is given. */
 #include "api/notice_json.h"
 

@@ -95,7 +95,7 @@ int store_run_id(struct store_stmt *st, int64_t *id);
 /* SQLite only: runs a bound INSERT of one row, written without RETURNING, into a table whose id
  * is its rowid, and resets it: KFQ_OK with the new row's id in *id, else the step's error.
  * SQLite builds a table of its own for a RETURNING's rows at each run, then reads them back
- * (DECISIONS 240); PostgreSQL needs the RETURNING id of store_run_id. */
+ * (DECISIONS 234); PostgreSQL needs the RETURNING id of store_run_id. */
 int store_run_rowid(struct store_stmt *st, int64_t *id);
 /* Fetch this statement's rows one at a time (PostgreSQL's single-row mode) instead of holding
  * the whole result in memory: for reads of a whole table. Until the statement is reset no
@@ -173,7 +173,7 @@ struct store_scope {
  * a version is used again at the same version, outside write transactions; NULL: always
  * count. version is borrowed until the next call, and read where it is at each lookup, never
  * copied: a recalled session's head is a guess that its confirmation, run with the first
- * statement (the page's, before any total is looked up), rewrites in place (DECISIONS 301). */
+ * statement (the page's, before any total is looked up), rewrites in place (DECISIONS 253). */
 void store_set_version(struct store *s, const char *version);
 
 /* Whether the scope is everything (no kind, or "all"). */

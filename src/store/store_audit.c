@@ -55,7 +55,7 @@ static int read_head(struct store *s, const char *sql, int64_t *seq, char hash[A
 }
 
 /* json's canonical form in *out: json itself when it is canonical already, as the writers'
- * JSON mostly is (DECISIONS 241), else written into sb; NULL for NULL. */
+ * JSON mostly is (DECISIONS 235), else written into sb; NULL for NULL. */
 static int canon_or_null(const char *json, struct strbuf *sb, const char **out)
 {
 	json_error_t err;

@@ -795,7 +795,7 @@ describe('supervision notices and the inbox', { timeout: h.FILE_TIMEOUT }, () =>
 		assert.equal((await tile()).count, before.count);
 	});
 
-	// On SQLite the status CHECK is written as comparisons (migration 0102, DECISIONS 290), not
+	// On SQLite the status CHECK is written as comparisons (migration 0102, DECISIONS 250), not
 	// an IN list SQLite evaluated through an index built at every write; a status outside the
 	// six is refused by the table on both databases, as before.
 	test('a status outside the six is refused by the table itself', T, async () => {

@@ -1,5 +1,5 @@
 -- kfq: foreign keys off while this runs
--- A notice's status CHECK as comparisons (DECISIONS 290): SQLite evaluated `status IN (six
+-- A notice's status CHECK as comparisons (DECISIONS 250): SQLite evaluated `status IN (six
 -- values)` through an ephemeral index it built at every INSERT and UPDATE of a notice, about
 -- 5 % of a 督办单 create's instructions. The table is rebuilt with the same columns, values, ids
 -- and AUTOINCREMENT counter, and its indexes made again; notice_cc and notice_reply name it by

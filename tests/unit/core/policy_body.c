@@ -235,7 +235,7 @@ static void test_printed_layout(void **state)
  * the header row names the columns and is not text, each row is an item with its units and
  * deadline, a section row stays a heading. Headers spread to the column width are read
  * (国办发〔2018〕126号's "主 要 内 容"); its 指导部门 are the row's guiding units and its
- * 推广范围 the scope (DECISIONS 272). */
+ * 推广范围 the scope (DECISIONS 244). */
 static void test_task_table(void **state)
 {
 	(void)state;

@@ -9,7 +9,7 @@
  * confirmation's own statement asked for again runs first; a session of a custom scope is never
  * kept; a read sent ahead before the confirmation is answered either way (DECISIONS 155, 191,
  * 196); a list's total kept under the head a recalled session guessed is not served once
- * another write has moved it (DECISIONS 301). */
+ * another write has moved it (DECISIONS 253). */
 #include "testdb.h"
 
 #include "store/store_audit.h"
