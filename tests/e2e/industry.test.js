@@ -197,7 +197,11 @@ describe('industry plans and the investment pipeline', () => {
     await page.locator(sel('invest-form')).waitFor()
     const staff = page.locator(`${sel('invest-staff')} input`)
     await staff.click()
+    // the roster's answer for 王 must be in before picking: an item clicked while the search is
+    // still out is replaced by its answer, and the pick is lost (seen once under load)
+    const searched = page.waitForResponse((r) => r.url().includes('/api/people?') && new URL(r.url()).searchParams.get('q') === '王')
     await staff.fill('王')
+    await searched
     await page.locator('.el-select-dropdown__item:visible', { hasText: '王建国' }).click()
     await shot(page, 'invest-staff-picked')
     await page.locator(sel('invest-save')).click()

@@ -538,6 +538,7 @@ export default {
       responsible_orgs: '责任单位',
       lead_units: '原文牵头单位',
       responsible_units: '原文责任单位',
+      guide_units: '原文指导单位',
       contact_name: '联系人',
       contact_phone: '联系电话',
       deadline_text: '完成时限（原文）',
@@ -558,6 +559,7 @@ export default {
       closed_milestones: '已关闭的节点',
       revision: '修订稿',
       revision_status: '修订稿状态',
+      responsible: '仍是责任单位',
       submitted_by: '提交人ID',
     },
     report: {
