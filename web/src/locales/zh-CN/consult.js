@@ -26,6 +26,7 @@ export default {
     create: '新建征求意见',
     policy: '政策文件',
     policyPlaceholder: '选择已导入的政策文件（公告中的单位、联系方式和时间自动带出）',
+    policyRequired: '请先选择政策文件，选定后才能确定',
     created: '已创建征求意见',
     release: '发布',
     releaseConfirm: '发布后公众即可在公开页面查看，征求意见时间内可提交意见。确定发布？',
