@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
-import { openBrowser, login, logout, pickOption, shot, sel, confirmBox, exportFrom, RUN, testWithShots } from './helpers.js'
+import { openBrowser, login, logout, pickOption, shot, sel, confirmBox, exportFrom, RUN, testWithShots, chartTip } from './helpers.js'
 
 const MARKET = { username: `market_${RUN}`, password: 'Market#Passw0rd1', org: '市市场监管局', role: 'department' }
 const ZONE = { username: `pzone_${RUN}`, password: 'Zone#Passw0rd123', org: '抚顺经济开发区（示例）', role: 'zone' }
@@ -32,6 +32,11 @@ describe('powers and boundaries in the browser', () => {
     if (b) await b.close()
     if (server) await server.stop()
   })
+
+  // The first cell of a table's first row.
+  async function firstCell(page, table) {
+    return (await page.locator(`${sel(table)} .el-table__body-wrapper .el-table__row`).first().locator('td').first().innerText()).trim()
+  }
 
   // Fills and saves the catalogue dialog.
   async function addPower(page, code, name) {
@@ -60,6 +65,8 @@ describe('powers and boundaries in the browser', () => {
     await page.locator(sel('menu-power-lists')).click()
     await page.locator(sel('page-power-lists')).waitFor()
     await page.locator(sel('power-chart')).waitFor()
+    // the bars run in the list's order (DECISIONS 247): the top bar is the table's first zone
+    assert.equal((await chartTip(page, 'power-chart', 50))[0], await firstCell(page, 'list-table'))
     await page.locator(sel('list-plan')).click()
     const add = page.locator(sel('list-add-dialog'))
     await pickOption(page, sel('add-zone'), ZONE.org)
@@ -91,6 +98,9 @@ describe('powers and boundaries in the browser', () => {
     await page.locator(sel('menu-power-evaluation')).click()
     await page.locator(sel('page-power-evaluation')).waitFor()
     await page.locator(sel('eval-chart')).waitFor()
+    // a power delegated without a case done has no average time, only its promised limit
+    const none = page.locator(`${sel('eval-table')} .el-table__row`, { hasText: A })
+    assert.equal((await none.locator(sel('eval-avg')).innerText()).trim(), '— / 10')
     const first = page.locator(`${sel('eval-table')} .el-table__row`, { has: page.locator(sel('eval-evaluate')) }).first()
     await first.locator(sel('eval-evaluate')).click()
     const d = page.locator(sel('eval-dialog'))
@@ -212,9 +222,17 @@ describe('powers and boundaries in the browser', () => {
     await rows.filter({ hasText: '抚顺某餐饮管理有限公司' }).waitFor()
     assert.equal(await rows.filter({ hasText: '抚顺某新材料科技有限公司' }).count(), 0)
     // the office sets the months without a case that make a power 下放了用不上 (put back after)
+    // when it was last set shows as every page writes a time, in Beijing: the day after the UTC date
+    await page.route('**/api/power-settings', async (route) => {
+      if (route.request().method() !== 'GET') return route.continue()
+      const res = await route.fetch()
+      await route.fulfill({ response: res, json: { ...(await res.json()), changed_at: '2026-11-27T17:30:00Z', changed_by_name: '改革办' } })
+    })
     await page.locator(sel('menu-power-evaluation')).click()
     const setting = page.locator(sel('eval-setting'))
     await setting.locator(sel('eval-setting-months')).waitFor()
+    await setting.filter({ hasText: '（改革办于2026-11-28 01:30:00设置）' }).waitFor()
+    await page.unroute('**/api/power-settings')
     for (const n of [4, 6]) {
       await setting.locator(`${sel('eval-setting-months')} input`).fill(String(n))
       await setting.locator(sel('eval-setting-save')).click()
@@ -233,6 +251,32 @@ describe('powers and boundaries in the browser', () => {
     await page.locator(`${sel('rule-overdue')}.is-checked`).waitFor()
     await page.waitForLoadState('networkidle')
     assert.equal(await page.locator(`${sel('rule-table')} .el-table__row`).count(), late)
+
+    // the summary line waits for its counts: no placeholder names while the board is on its way
+    let release
+    const held = new Promise((resolve) => (release = resolve))
+    let counts
+    await page.route('**/api/powers-board', async (route) => {
+      const res = await route.fetch()
+      counts = await res.json()
+      await held
+      await route.fulfill({ response: res })
+    })
+    await Promise.all([page.waitForRequest('**/api/powers-board'), page.goto('/power-affairs')])
+    await page.locator(sel('social-table')).waitFor()
+    assert.doesNotMatch(await page.locator(sel('page-power-affairs')).innerText(), /[{}]/)
+    release()
+    const r = counts.rules
+    await page.locator(sel('affairs-board'), { hasText: `规则调整：待启动 ${r.planned} · 办理中 ${r.in_progress} · 已完成 ${r.done} · 逾期 ${r.overdue}` }).waitFor()
+    await page.unroute('**/api/powers-board')
+    // 社会事务's bars run in its table's order: the top bar is the table's first zone
+    assert.equal((await chartTip(page, 'social-chart', 30))[0], await firstCell(page, 'social-table'))
+    // 评估记录's bars run in the server's order of the departments
+    await page.goto('/power-evaluations')
+    await page.locator(sel('evals-chart')).waitFor()
+    const depts = await page.evaluate(async () => (await (await fetch('/api/power-evaluations/by-department')).json()).items.map((x) => x.dept_org_name))
+    assert.ok(depts.length > 1, depts.join(' | '))
+    assert.equal((await chartTip(page, 'evals-chart', 55))[0], depts[0])
     await logout(page)
     await login(page, watcher, ZONE.username, ZONE.password)
     watcher.assertClean()

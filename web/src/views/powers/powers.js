@@ -48,6 +48,8 @@ export const mayApproveDuty = () => session.capabilities.includes('approve_duty_
 
 // 562 -> "5.62"
 export const days100 = (v) => (v == null ? '' : (v / 100).toFixed(2))
+// a period's average working days over its cases done ({done, avg_days_x100}), or "—" without one
+export const avgDays = (f) => (f.done > 0 ? days100(f.avg_days_x100) : '—')
 // basis points -> "92.31%", or "—" without a rate
 export const rate = (bp) => (bp == null || bp < 0 ? '—' : `${(bp / 100).toFixed(2)}%`)
 
