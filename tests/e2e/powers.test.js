@@ -363,4 +363,35 @@ describe('powers and boundaries in the browser', () => {
     await logout(page)
     watcher.assertClean()
   })
+
+  // a picker offers every item, page after page: the answers are cut to two a page here (the
+  // server's own paging, a smaller page), and the key matter's powers still offer the whole catalogue
+  test('the key matter’s powers offer the whole catalogue, whatever the page size', async () => {
+    const { page, watcher } = b
+    const { total } = await (await apiClient(server.url, DATA)).get('/api/powers?page_size=1')
+    assert.ok(total > 2, String(total))
+    await page.route('**/api/powers?*', (route) => {
+      const u = new URL(route.request().url())
+      u.searchParams.set('page_size', '2')
+      return route.continue({ url: u.toString() })
+    })
+    try {
+      await login(page, watcher, DATA.username, DATA.password)
+      await page.goto('/power-affairs?tab=matters')
+      await page.waitForLoadState('networkidle')
+      await page.locator(sel('matter-add')).click()
+      await page.locator(`.el-select${sel('matter-powers')}`).click()
+      const options = page.locator('.el-select-dropdown__item:visible')
+      await options.first().waitFor()
+      assert.equal(await options.count(), total)
+      await page.keyboard.press('Escape')
+      const dialog = page.locator(sel('affairs-dialog'))
+      await dialog.locator('.el-dialog__footer button', { hasText: '取消' }).click()
+      await dialog.waitFor({ state: 'hidden' })
+      await logout(page)
+    } finally {
+      await page.unroute('**/api/powers?*')
+    }
+    watcher.assertClean()
+  })
 })
