@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
-import { openBrowser, login, logout, pickOption, shot, sel, confirmBox, exportFrom, RUN, testWithShots, chartTip } from './helpers.js'
+import { openBrowser, login, logout, pickOption, shot, sel, confirmBox, exportFrom, RUN, testWithShots, chartTip, apiClient } from './helpers.js'
 
 const MARKET = { username: `market_${RUN}`, password: 'Market#Passw0rd1', org: '市市场监管局', role: 'department' }
 const ZONE = { username: `pzone_${RUN}`, password: 'Zone#Passw0rd123', org: '抚顺经济开发区（示例）', role: 'zone' }
@@ -372,6 +372,70 @@ describe('powers and boundaries in the browser', () => {
     const item = page.locator(`${sel('public-problem')} .el-descriptions__body tr`, { hasText: '登记时间' })
     const at = (await item.locator('td').last().innerText()).trim()
     assert.match(at, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/)
+    watcher.assertClean()
+  })
+
+  // more problems than one page holds: the table pages on the server (it asked for 500 and showed
+  // what came back, so that the 501st was missing without a sign), and the status filter stays
+  test('the problems past one page are on the next page, the status kept', async () => {
+    const { page, watcher } = b
+    const data = await apiClient(server.url, DATA)
+    const market = (await data.get('/api/power-orgs')).items.find((o) => o.name === MARKET.org)
+    for (let i = 1; i <= 21; i++) {
+      await data.post('/api/problems', { enterprise: `分页企业${RUN}-${i}`, source: 'hotline', description: '分页测试', handler_org_id: market.id })
+    }
+    const { total } = await data.get('/api/problems?status=open&page_size=1')
+    assert.ok(total > 20 && total <= 40, String(total))
+    await login(page, watcher, DATA.username, DATA.password)
+    await page.goto('/power-affairs?tab=matters&problem_status=open')
+    const rows = page.locator(`${sel('problem-table')} .el-table__row`)
+    const pager = page.locator(sel('problem-pagination'))
+    await pager.locator('.el-pagination__total', { hasText: `共 ${total} 条` }).waitFor()
+    await page.waitForLoadState('networkidle')
+    assert.equal(await rows.count(), 20)
+    const asked = page.waitForRequest((r) => {
+      const u = new URL(r.url())
+      return u.pathname === '/api/problems' && u.searchParams.get('page') === '2' && u.searchParams.get('status') === 'open'
+    })
+    await pager.locator('.btn-next').click()
+    await asked
+    await page.waitForURL(/problem_page=2/)
+    assert.match(page.url(), /problem_status=open/)
+    await page.waitForLoadState('networkidle')
+    assert.equal(await rows.count(), total - 20)
+    assert.ok((await rows.allInnerTexts()).every((x) => x.includes('办理中')))
+    await logout(page)
+    watcher.assertClean()
+  })
+
+  // a picker offers every item, page after page: the answers are cut to two a page here (the
+  // server's own paging, a smaller page), and the key matter's powers still offer the whole catalogue
+  test('the key matter’s powers offer the whole catalogue, whatever the page size', async () => {
+    const { page, watcher } = b
+    const { total } = await (await apiClient(server.url, DATA)).get('/api/powers?page_size=1')
+    assert.ok(total > 2, String(total))
+    await page.route('**/api/powers?*', (route) => {
+      const u = new URL(route.request().url())
+      u.searchParams.set('page_size', '2')
+      return route.continue({ url: u.toString() })
+    })
+    try {
+      await login(page, watcher, DATA.username, DATA.password)
+      await page.goto('/power-affairs?tab=matters')
+      await page.waitForLoadState('networkidle')
+      await page.locator(sel('matter-add')).click()
+      await page.locator(`.el-select${sel('matter-powers')}`).click()
+      const options = page.locator('.el-select-dropdown__item:visible')
+      await options.first().waitFor()
+      assert.equal(await options.count(), total)
+      await page.keyboard.press('Escape')
+      const dialog = page.locator(sel('affairs-dialog'))
+      await dialog.locator('.el-dialog__footer button', { hasText: '取消' }).click()
+      await dialog.waitFor({ state: 'hidden' })
+      await logout(page)
+    } finally {
+      await page.unroute('**/api/powers?*')
+    }
     watcher.assertClean()
   })
 })

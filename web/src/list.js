@@ -255,6 +255,20 @@ export function useList(spec) {
   return list
 }
 
+// Every row of a paged list, page after page (the server answers at most PAGE_MAX a page): for
+// a picker or a map that needs them all, so that nothing past one answer is cut without a sign.
+// fetch(query) answers {items, total}; the rows in the server's order.
+export const PAGE_MAX = 500
+export async function everyPage(fetch, query = {}) {
+  const rows = []
+  for (let page = 1; ; page++) {
+    const res = await fetch({ ...query, page, page_size: PAGE_MAX })
+    const items = res.items || []
+    rows.push(...items)
+    if (!items.length || rows.length >= (res.total ?? 0)) return rows
+  }
+}
+
 // One filter of a page outside its tables (the board's policy): its value from the address, and
 // setting it writes the address (a history entry). Leaving the page keeps the last value, so that
 // nothing reloads on the way out.

@@ -3,6 +3,7 @@
 import { t } from '../../i18n.js'
 import { session } from '../../session.js'
 import { powerApi } from '../../api.js'
+import { everyPage } from '../../list.js'
 
 export const POWER_KINDS = ['licensing', 'penalty', 'coercion', 'levy', 'payment', 'inspection', 'confirmation', 'reward', 'adjudication', 'other', 'public_service', 'filing']
 export const POWER_MODES = ['direct', 'entrust', 'stationed', 'signboard', 'lead', 'agency']
@@ -35,11 +36,11 @@ export function stepsFor(row) {
 }
 
 // The filters' and forms' choices: every zone and city department whatever the caller's scope,
-// and the catalogue.
+// and the catalogue (every page of it).
 export async function powerChoices() {
-  const [os, ps] = await Promise.all([powerApi.orgs(), powerApi.catalogue({ page_size: 500 })])
+  const [os, ps] = await Promise.all([powerApi.orgs(), everyPage(powerApi.catalogue)])
   const orgs = os.items || []
-  return { zones: orgs.filter((o) => o.type === 'zone'), depts: orgs.filter((o) => o.type === 'city_department'), powers: ps.items || [] }
+  return { orgs, zones: orgs.filter((o) => o.type === 'zone'), depts: orgs.filter((o) => o.type === 'city_department'), powers: ps }
 }
 
 export const mayDelegate = () => session.capabilities.includes('delegate_power')
