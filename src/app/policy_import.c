@@ -205,12 +205,15 @@ int policy_import_edited(struct store *s, struct arena *a, const struct store_ac
                          size_t n_edits, struct policy_import_result *out)
 {
 	int rc = policy_import(s, a, who, text, len, true, out);
+	struct policy_tasks parsed = out->tasks;
 
 	if (rc != KFQ_OK)
 		return rc;
 	if (policy_edit_apply(&out->doc, &out->orgs, edits, n_edits, a, &out->tasks,
 	                      &out->edit_error) != KFQ_OK)
 		return refuse(out, POLICY_IMPORT_BAD_EDIT, out->edit_error.message, KFQ_OK);
+	policy_edit_count(&parsed, edits, n_edits, a, &out->changes);
+	out->policy.corrections = &out->changes;
 	/* the parser's warnings stay; the resolution's are the office's choices now */
 	out->policy.n_warnings = (int)(out->doc.n_warnings + out->tasks.n_warnings);
 	out->policy.n_tasks = (int)out->tasks.n_tasks;

@@ -31,6 +31,7 @@ struct policy_import_result {
 	struct store_policy policy;          /* id set when stored */
 	struct unit_resolve_ctx orgs;        /* every organization, as the units resolved */
 	struct policy_edit_error edit_error; /* POLICY_IMPORT_BAD_EDIT */
+	struct policy_edit_changes changes;  /* a corrected import's, against the parse */
 };
 
 /* dry_run: parse and resolve only, write nothing. Returns KFQ_OK when status is OK. */

@@ -4,6 +4,7 @@
 
 #include "app/capability_json.h"
 #include "util/jsonw.h"
+#include "util/strbuf.h"
 
 #include <string.h>
 
@@ -63,11 +64,34 @@ void task_json_fields(struct jsonw *w, const struct store_task *t, bool full)
 	jsonw_kstr(w, "updated_at", t->updated_at);
 }
 
+/* A corrected import's changes: "corrections" {"deadlines","dropped","leads","merged",
+ * "responsible","split","titles"} and "corrections_label", the same in Chinese. */
+static void write_corrections(struct jsonw *w, const struct policy_edit_changes *c)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	jsonw_key(w, "corrections");
+	jsonw_obj_open(w);
+	jsonw_kint(w, "deadlines", c->deadlines);
+	jsonw_kint(w, "dropped", c->dropped);
+	jsonw_kint(w, "leads", c->leads);
+	jsonw_kint(w, "merged", c->merged);
+	jsonw_kint(w, "responsible", c->responsible);
+	jsonw_kint(w, "split", c->split);
+	jsonw_kint(w, "titles", c->titles);
+	jsonw_obj_close(w);
+	policy_edit_changes_text(c, &sb);
+	jsonw_kstr(w, "corrections_label", sb.buf);
+	strbuf_release(&sb);
+}
+
 void task_json_policy(struct jsonw *w, const struct store_policy *p)
 {
 	jsonw_obj_open(w);
 	jsonw_kstr(w, "contact_email", p->contact_email);
 	jsonw_kstr(w, "contact_phone", p->contact_phone);
+	if (p->corrections)
+		write_corrections(w, p->corrections);
 	jsonw_kstr(w, "created_at", p->created_at);
 	jsonw_kstr(w, "doc_number", p->doc_number);
 	jsonw_kstr(w, "encoding", p->encoding);

@@ -8,6 +8,7 @@
 #define KFQ_CORE_POLICY_EDIT_H
 
 #include "core/policy_tasks.h"
+#include "util/strbuf.h"
 
 #define POLICY_EDIT_MAX_TASKS     2000 /* tasks in one corrected preview */
 #define POLICY_EDIT_MAX_ITEMS     100  /* items merged into one task */
@@ -67,5 +68,30 @@ enum policy_orgs_rule policy_orgs_check(const int64_t *lead, size_t n_lead,
 int policy_edit_apply(const struct policy_doc *doc, const struct unit_resolve_ctx *ctx,
                       const struct policy_edit_task *edits, size_t n, struct arena *a,
                       struct policy_tasks *out, struct policy_edit_error *err);
+
+/* What a corrected preview changed against the parse, each a count of places (the import's
+ * audit record says it): tasks whose name, lead organizations, responsible organizations or
+ * 完成时限 differ from what the parse gave their items (a merge compared with what merging
+ * gives by itself: the first item's name, the items' organizations together, the first
+ * 完成时限 written; the later pieces of a split are named by the split and count there),
+ * tasks merged from several items, items split, items dropped. */
+struct policy_edit_changes {
+	int titles;
+	int leads;
+	int responsible;
+	int deadlines;
+	int merged;
+	int split;
+	int dropped;
+};
+
+/* Counts edits, which policy_edit_apply() accepted, against parsed (the parse's tasks, one per
+ * article, as policy_tasks_build() made them). a: scratch for the parse's task names. */
+void policy_edit_count(const struct policy_tasks *parsed, const struct policy_edit_task *edits,
+                       size_t n, struct arena *a, struct policy_edit_changes *out);
+
+/* The counts in Chinese, appended to sb: "标题2处、责任单位1处、合并1处" (the nonzero ones in
+ * the struct's order), "无" when nothing changed. */
+void policy_edit_changes_text(const struct policy_edit_changes *c, struct strbuf *sb);
 
 #endif

@@ -4,6 +4,7 @@
 #ifndef KFQ_STORE_TASK_H
 #define KFQ_STORE_TASK_H
 
+#include "core/policy_edit.h"
 #include "store/store.h"
 #include "store/store_audit.h"
 #include "store/store_capability.h"
@@ -31,6 +32,9 @@ struct store_policy {
 	int n_warnings;
 	int n_tasks; /* read back */
 	const char *created_at;
+	/* what the office corrected in the preview before a corrected import: in that import's
+	 * answer and audit record, not stored; NULL otherwise */
+	const struct policy_edit_changes *corrections;
 };
 
 struct store_task {

@@ -2,7 +2,8 @@
 // policy_corrected.test.js - the import preview as the office corrects it before importing
 // (POST /api/policies/corrected): titles, organizations and deadlines changed, items merged,
 // split and dropped; every rule refused with its Chinese message and field, nothing written;
-// the corrected tasks imported in one transaction with their audit records.
+// the corrected tasks imported in one transaction with their audit records, which count what
+// the office changed against the parse (DECISIONS 290).
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -165,8 +166,20 @@ describe('corrected import preview', { timeout: h.FILE_TIMEOUT }, () => {
 			['create', '实行“一区一单”'],
 			['create', '健全财力分成和考核机制'],
 		]);
+		// what the office changed against the parse, in the answer and the import's audit record:
+		// names of the first item, of the split's first piece and of the merge; the leads of the
+		// split's two pieces and of the merge (市商务局 led item 5); the responsible units of the
+		// first item, the split's first piece and the merge; the first item's deadline and the
+		// second piece's cleared; item 2 dropped
+		const changes = { deadlines: 2, dropped: 1, leads: 3, merged: 1, responsible: 3, split: 1, titles: 3 };
+		const label = '标题3处、牵头单位3处、责任单位3处、完成时限2处、合并1处、拆分1处、删除1处';
+		assert.deepEqual(r.json.policy.corrections, changes);
+		assert.equal(r.json.policy.corrections_label, label);
 		const p = await c.auditor1.get('/api/audit?entity_type=policy');
 		assert.equal(p.json.total, 1);
+		assert.equal(p.json.items[0].action, 'import');
+		assert.deepEqual(p.json.items[0].after.corrections, changes);
+		assert.equal(p.json.items[0].after.corrections_label, label);
 		assert.ok(await auditCount() > before + 4);
 		// the text is the text: imported once, corrected or not
 		const again = await c.office1.post('/api/policies/corrected', { source: SOURCE, tasks });
@@ -187,5 +200,13 @@ describe('corrected import preview', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.deepEqual(r.json.warnings, [{ line: 2, message: '第1条：没有可识别的牵头单位，请导入后指定' }]);
 		assert.equal(r.json.policy.n_warnings, 1);
 		assert.equal(r.json.policy.n_tasks, 1);
+		// the first item as parsed, the second dropped
+		assert.equal(r.json.policy.corrections_label, '删除1处');
+		// a plain import changed nothing and says nothing
+		const plain = await c.office1.post('/api/policies', Buffer.from('另一方案\n1.丙事项。做丙。（牵头单位：市商务局）\n'), { raw: true, contentType: 'text/plain' });
+		assert.equal(plain.status, 201, plain.text);
+		assert.equal('corrections' in plain.json.policy, false);
+		const rec = (await c.auditor1.get('/api/audit?entity_type=policy&page_size=1')).json.items[0];
+		assert.deepEqual([rec.after.title, 'corrections' in rec.after], ['另一方案', false]);
 	});
 });

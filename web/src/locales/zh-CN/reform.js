@@ -92,6 +92,7 @@ export default {
     unresolvedHint: '导入后任务保留原文单位；可在任务详情中指定对应机构，或保持未指定',
     confirm: '确认导入',
     done: '已导入“{title}”，生成{n}项改革任务',
+    doneCorrected: '已导入“{title}”，生成{n}项改革任务；导入时修改：{changes}',
     editHint: '识别有误的，可直接修改任务名称、牵头单位、责任单位和完成时限，或合并、拆分、删除条目，再确认导入',
     edited: '已修改',
     reset: '恢复解析结果',
@@ -528,6 +529,7 @@ export default {
       n_warnings: '解析提示数',
       source_sha256: '原文SHA-256',
       doc_number: '文号',
+      corrections: '导入时修改',
     },
     task: {
       policy_id: '政策文件ID',
