@@ -114,7 +114,7 @@ struct store_task *policy_import_tasks(struct arena *a, const struct policy_impo
 		const struct policy_article *art = pt->article;
 		struct store_task *t = &tasks[i];
 		t->article_number = art->number;
-		t->part_heading = art->part >= 0 ? out->doc.parts[art->part].heading : NULL;
+		t->part_heading = policy_part_heading(a, &out->doc, art->part);
 		t->group_heading = pt->group_heading;
 		t->title = policy_article_caption(a, art, POLICY_CAPTION_CPS);
 		t->body = art->body;

@@ -127,6 +127,7 @@ static void open_part(struct parser *p, const struct line *l, int number)
 	flush_group(p);
 	flush_part(p);
 	pp_outside_text(p, s, n, l->no);
+	number += p->part_offset;
 	if (number != prev + 1 && prev == 0)
 		pp_warn(p, l->no, "部分编号没有从一开始：第一个是%s、",
 		        policy_cn_number(p->a, number));
@@ -136,6 +137,7 @@ static void open_part(struct parser *p, const struct line *l, int number)
 	d->parts = pp_grow(p->a, d->parts, d->n_parts, &p->cap_parts, sizeof(*d->parts));
 	struct policy_part *pt = &d->parts[d->n_parts];
 	pp_trim(s, &b, &e);
+	pt->section = d->n_sections ? (int)d->n_sections - 1 : -1;
 	pt->number = number;
 	pt->heading = arena_strndup(p->a, s + b, e - b);
 	pt->body = "";
@@ -201,28 +203,29 @@ static void open_article(struct parser *p, const struct line *l)
 {
 	struct policy_doc *d = p->d;
 	struct policy_article *art;
+	int num = l->num + p->article_offset;
 
 	finish_article(p);
-	if (l->num != p->last_number + 1 && !(l->num == 1 && p->restart_ok)) {
+	if (num != p->last_number + 1 && !(l->num == 1 && p->restart_ok)) {
 		if (p->last_number == 0)
-			pp_warn(p, l->no, "条目编号没有从 1 开始：第一条是 %d", l->num);
-		else if (l->num == p->last_number)
-			pp_warn(p, l->no, "条目编号重复：%d 之后又是 %d", p->last_number, l->num);
+			pp_warn(p, l->no, "条目编号没有从 1 开始：第一条是 %d", num);
+		else if (num == p->last_number)
+			pp_warn(p, l->no, "条目编号重复：%d 之后又是 %d", p->last_number, num);
 		else
-			pp_warn(p, l->no, "条目编号不连续：%d 之后是 %d", p->last_number, l->num);
+			pp_warn(p, l->no, "条目编号不连续：%d 之后是 %d", p->last_number, num);
 	}
 	d->articles =
 	    pp_grow(p->a, d->articles, d->n_articles, &p->cap_articles, sizeof(*d->articles));
 	art = &d->articles[d->n_articles++];
 	memset(art, 0, sizeof(*art));
-	art->number = l->num;
+	art->number = num;
 	art->part = p->part;
 	art->group = p->group;
 	art->body = "";
 	art->line = l->no;
 	p->in_article = true;
 	p->after_units = false;
-	p->last_number = l->num;
+	p->last_number = num;
 	p->restart_ok = false;
 	add_para(p, l->s + l->rest, l->n - l->rest, l->no, 0);
 }
@@ -300,7 +303,110 @@ static bool group_is_article(const struct parser *p, size_t i)
  * "2.5倍以上…" is text. */
 static bool expected_number(const struct parser *p, int num)
 {
-	return num == p->last_number + 1 || (num == 1 && p->restart_ok);
+	return num + p->article_offset == p->last_number + 1 || (num == 1 && p->restart_ok);
+}
+
+/* A title line that starts another document of the text: short unpunctuated text after parts
+ * were read, then text only (its preamble) up to a part numbered 一 again. */
+static bool section_start(const struct parser *p, size_t i)
+{
+	const struct line *l = &p->ln[i];
+
+	if (l->kind != K_TEXT || !l->plain_short || p->d->n_parts == 0)
+		return false;
+	for (size_t j = p->next_nb[i]; j < p->body_end; j = p->next_nb[j]) {
+		const struct line *n = &p->ln[j];
+		if (n->kind != K_TEXT)
+			return act_of(p, n) == A_PART && n->num == 1;
+	}
+	return false;
+}
+
+static struct policy_section *add_section(struct parser *p, int line)
+{
+	struct policy_doc *d = p->d;
+	struct policy_section *sec;
+
+	d->sections =
+	    pp_grow(p->a, d->sections, d->n_sections, &p->cap_sections, sizeof(*d->sections));
+	sec = &d->sections[d->n_sections++];
+	sec->title = NULL;
+	sec->body = "";
+	sec->line = line;
+	return sec;
+}
+
+/* The first document, once a second starts: its parts so far, and its title, the short lines
+ * of the preamble just before its own preamble and first part (both stay the document's
+ * preamble, where nothing is lost). */
+static void first_section(struct parser *p)
+{
+	struct policy_doc *d = p->d;
+	struct policy_section *sec = add_section(p, d->parts[0].line);
+	size_t k = p->preamble_start, first, last;
+	struct sbuf title;
+
+	for (size_t i = 0; i < d->n_parts; i++)
+		d->parts[i].section = 0;
+	while (k < p->body_end && p->ln[k].no != d->parts[0].line)
+		k++;
+	while (k > p->preamble_start &&
+	       (p->ln[k - 1].kind == K_BLANK ||
+	        (p->ln[k - 1].kind == K_TEXT && !p->ln[k - 1].plain_short)))
+		k--;
+	for (last = k;
+	     k > p->preamble_start && (p->ln[k - 1].kind == K_BLANK ||
+	                               (p->ln[k - 1].kind == K_TEXT && p->ln[k - 1].plain_short));)
+		k--;
+	for (first = k; first < last && p->ln[first].kind == K_BLANK;)
+		first++;
+	if (first == last)
+		return;
+	pp_sb_init(&title, p->a);
+	for (k = first; k < last; k++)
+		pp_sb_add(&title, p->ln[k].s, p->ln[k].n);
+	sec->title = pp_sb_str(&title);
+	sec->line = p->ln[first].no;
+}
+
+/* Another document of the text from line i: its title lines, its preamble up to its first part;
+ * its parts and articles numbered on from the last ones. Returns the last line it took. */
+static size_t open_section(struct parser *p, size_t i)
+{
+	struct policy_doc *d = p->d;
+	struct policy_section *sec;
+	struct sbuf title, body;
+	size_t last = i;
+
+	finish_article(p);
+	flush_group(p);
+	flush_part(p);
+	if (d->n_sections == 0)
+		first_section(p);
+	sec = add_section(p, p->ln[i].no);
+	pp_sb_init(&title, p->a);
+	pp_sb_init(&body, p->a);
+	for (size_t j = i; j < p->body_end && p->ln[j].kind == K_TEXT; j = p->next_nb[j]) {
+		const struct line *l = &p->ln[j];
+		if (l->plain_short && body.len == 0) {
+			pp_sb_add(&title, l->s, l->n);
+		} else {
+			pp_sb_para(&body, l->s, l->n);
+			pp_outside_text(p, l->s, l->n, l->no);
+		}
+		last = j;
+	}
+	sec->title = pp_sb_str(&title);
+	sec->body = pp_sb_str(&body);
+	p->part_offset = d->parts[d->n_parts - 1].number;
+	p->article_offset = p->last_number;
+	p->part = -1;
+	p->group = -1;
+	pp_warn(
+	    p, sec->line,
+	    "“%s”是本文中的第%s个文件，编号从头开始：其部分和条目已接着前文编号，条目从第%d条起",
+	    sec->title, policy_cn_number(p->a, (int)d->n_sections), p->last_number + 1);
+	return last;
 }
 
 /* A bare short line before an article, where a group heading belongs, is a heading whose
@@ -375,6 +481,10 @@ void pp_parse_body(struct parser *p, size_t start)
 		const struct line *l = &p->ln[i];
 		enum act act = act_of(p, l);
 
+		if (act == A_TEXT && section_start(p, i)) {
+			i = open_section(p, i);
+			continue;
+		}
 		if (act == A_TEXT && lost_heading(p, i))
 			act = A_LOST;
 		if (act == A_ARTICLE && l->num_title && !expected_number(p, l->num))

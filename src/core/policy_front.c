@@ -315,6 +315,7 @@ void pp_parse_front(struct parser *p, size_t start)
 		pp_trim(l->s, &b, &e);
 		pp_sb_para(&note, l->s + b, e - b);
 	}
+	p->preamble_start = i;
 	for (; i < start; i++) {
 		const struct line *l = &p->ln[i];
 		if (l->kind == K_BLANK)

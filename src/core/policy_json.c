@@ -65,10 +65,24 @@ void policy_doc_to_json(const struct policy_doc *d, struct jsonw *w)
 		jsonw_null(w);
 	}
 	jsonw_kstr(w, "preamble", d->preamble);
+	jsonw_key(w, "sections");
+	jsonw_arr_open(w);
+	for (size_t i = 0; i < d->n_sections; i++) {
+		jsonw_obj_open(w);
+		jsonw_kstr(w, "title", d->sections[i].title);
+		jsonw_kstr(w, "body", d->sections[i].body);
+		jsonw_kint(w, "line", d->sections[i].line);
+		jsonw_obj_close(w);
+	}
+	jsonw_arr_close(w);
 	jsonw_key(w, "parts");
 	jsonw_arr_open(w);
 	for (size_t i = 0; i < d->n_parts; i++) {
 		jsonw_obj_open(w);
+		if (d->parts[i].section >= 0)
+			jsonw_kint(w, "section", d->parts[i].section + 1);
+		else
+			jsonw_knull(w, "section");
 		jsonw_kint(w, "number", d->parts[i].number);
 		jsonw_kstr(w, "heading", d->parts[i].heading);
 		jsonw_kstr(w, "body", d->parts[i].body);

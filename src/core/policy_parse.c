@@ -225,6 +225,18 @@ const char *policy_article_caption(struct arena *a, const struct policy_article 
 	return *clip ? clip : arena_printf(a, "第%d条", art->number);
 }
 
+const char *policy_part_heading(struct arena *a, const struct policy_doc *d, int part)
+{
+	const struct policy_part *pt;
+	const char *title;
+
+	if (part < 0)
+		return NULL;
+	pt = &d->parts[part];
+	title = pt->section >= 0 ? d->sections[pt->section].title : NULL;
+	return title ? arena_printf(a, "《%s》%s", title, pt->heading) : pt->heading;
+}
+
 const char *policy_unit_source_name(enum policy_unit_source s)
 {
 	return enum_unit_source.entries[s].code;

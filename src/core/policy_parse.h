@@ -64,8 +64,22 @@ struct policy_notice {
 	int line;         /* first line of the notice */
 };
 
+/* One of several documents a text prints one after another, each numbered on its own (国办发
+ * 〔2018〕124号 prints two 规定, each from 一、 and （一）): a later one starts at a title line
+ * followed by parts numbered again from 一、. Its parts and articles are numbered on from the
+ * one before (a warning says so), so that the numbers of one import stay unique and in order;
+ * its title names its parts' tasks. A text of one document has none. */
+struct policy_section {
+	const char *title; /* its title lines joined, as written; NULL when the first document's
+	                      title was not found before its first part */
+	const char *body;  /* its own preamble between its title and its first part; "" none (the
+	                      first's stays in the document's preamble) */
+	int line; /* its title's first line (the first's: its first part's when untitled) */
+};
+
 struct policy_part {
-	int number;          /* 一、 -> 1, 第三章 -> 3 */
+	int section; /* index into sections[], -1 when the text is one document */
+	int number;  /* 一、 -> 1, 第三章 -> 3; in a later section, on from the one before */
 	const char *heading; /* text after the marker up to the first 。 */
 	const char *body;    /* text under the heading before its first group/article; "" if none */
 	int line;
@@ -94,9 +108,10 @@ enum policy_unit_source {
 };
 
 struct policy_article {
-	int number;              /* as written: 4. -> 4, (十二) -> 12, 第十二条 -> 12 */
-	int part;                /* index into parts[], -1 none */
-	int group;               /* index into groups[], -1 none */
+	int number; /* as written: 4. -> 4, (十二) -> 12, 第十二条 -> 12; in a later
+	               section, on from the one before (its (一) after (三十一) -> 32) */
+	int part;   /* index into parts[], -1 none */
+	int group;  /* index into groups[], -1 none */
 	const char *short_title; /* the title sentence before the first 。 when the article opens
 	                            with one (short, followed by text of its own or by unit
 	                            lines); for 第X条 articles only a bracketed title
@@ -143,7 +158,9 @@ struct policy_doc {
 	                     else the notice's date, else the first date under the title;
 	                     NULL if none. Deadlines without a year take this year. */
 	struct policy_notice notice;
-	const char *preamble; /* text between title and first heading; "" if none */
+	const char *preamble;            /* text between title and first heading; "" if none */
+	struct policy_section *sections; /* none, or two and more */
+	size_t n_sections;
 	struct policy_part *parts;
 	size_t n_parts;
 	struct policy_group *groups;
@@ -173,6 +190,11 @@ const char *policy_article_caption(struct arena *a, const struct policy_article 
  * names none (持续推进, 每年) or no year is known. Arena memory. */
 const char *policy_deadline_date(struct arena *a, const char *text, const char *doc_date);
 
+/* The heading of parts[part] as a task names it: in a text of several documents, the
+ * document's title in 《》 in front (《进一步支持文化企业发展的规定》关于财政税收); NULL for no
+ * part (-1). Arena memory or the part's own heading. */
+const char *policy_part_heading(struct arena *a, const struct policy_doc *d, int part);
+
 /* Stable English name of a unit source for JSON and storage: "none", "lines", "labelled",
  * "paren", "paren_rule", "prose", "mixed". */
 const char *policy_unit_source_name(enum policy_unit_source s);
@@ -180,12 +202,14 @@ const char *policy_unit_source_name(enum policy_unit_source s);
 /* Writes the document as one JSON object:
  * {"title","title_note","doc_number","date","national","encoding","notice":{…}|null,
  *  "preamble",
- *  "parts":[{"number","heading","body","line"}],
+ *  "sections":[{"title","body","line"}],
+ *  "parts":[{"section","number","heading","body","line"}],
  *  "groups":[{"part","number","heading","body","recovered","line"}],
  *  "articles":[{"number","part","group","short_title","body","lead_units","responsible_units",
  *  "scope","deadline","deadline_date","unit_source","lead_rule_line","line"}],"closing",
  *  "warnings":[{"line","message"}]}
  * "lead_rule_line" is null unless "unit_source" is "paren_rule".
+ * A part's "section" is its section's number (1-based), or null.
  * In JSON, "part" and "group" are the NUMBERS of the part and group (二 -> 2, (一) -> 1), or
  * null, not array indices. */
 void policy_doc_to_json(const struct policy_doc *d, struct jsonw *w);

@@ -245,8 +245,12 @@ struct parser {
 	int year;          /* the document's year for deadlines without one, 0 unknown */
 
 	struct sbuf preamble, part_body, group_body;
-	int last_number; /* number of the previous article, 0 none */
-	bool restart_ok; /* a part or group opened since the previous article */
+	int last_number;       /* number of the previous article, 0 none */
+	size_t preamble_start; /* the first line after the notice, title and its notes */
+	size_t cap_sections;
+	int part_offset;    /* added to the written numbers of a later section's parts */
+	int article_offset; /* and of its articles: the section before's last numbers */
+	bool restart_ok;    /* a part or group opened since the previous article */
 };
 
 __attribute__((format(printf, 3, 4))) void pp_warn(struct parser *p, int line, const char *fmt,

@@ -4,7 +4,8 @@
 // numbers between them) previews the same tasks and units as the document itself; a task table
 // saved as tab-separated text (霍山县 2025年开发区重点工作及责任清单) gives one task per row with
 // its units and deadline as written; a PDF, Word or Excel file is refused with a message that
-// says what it is and how to get its text, and writes nothing. DECISIONS 219, 220.
+// says what it is and how to get its text, and writes nothing; two regulations printed in one
+// notice (国办发〔2018〕124号) keep apart by their titles, numbered on. DECISIONS 219, 220, 291.
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -113,6 +114,21 @@ describe('real texts as users bring them', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.deepEqual(r.json.tasks.map((t) => t.scope).filter((s) => s !== '全国'), ['8个改革试验区域', '8个改革试验区域', '8个改革试验区域']);
 		// the source omits items 15–20: said once, nothing else to warn about
 		assert.deepEqual(r.json.warnings, [{ line: 22, message: '条目编号不连续：14 之后是 21' }]);
+	});
+
+	test('two regulations printed in one notice (国办发〔2018〕124号) import apart, numbered on', T, async () => {
+		const r = await c.office1.post('/api/policies', fs.readFileSync(path.join(__dirname, '..', 'data', 'guobanfa-2018-124-two-regulations.txt')), text);
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.policy.n_tasks, 51);
+		assert.deepEqual(r.json.warnings, [{ line: 52, message: '“进一步支持文化企业发展的规定”是本文中的第二个文件，编号从头开始：其部分和条目已接着前文编号，条目从第32条起' }]);
+		const list = (await c.office1.get(`/api/tasks?policy_id=${r.json.policy.id}&page_size=100`)).json.items;
+		assert.deepEqual(list.map((t) => t.article_number), Array.from({ length: 51 }, (_, i) => i + 1));
+		const heading = async (n) => (await c.office1.get(`/api/tasks/${list[n - 1].id}`)).json.part_heading;
+		assert.equal(await heading(20), '《文化体制改革中经营性文化事业单位转制为企业的规定》关于财政税收');
+		assert.equal(await heading(32), '《进一步支持文化企业发展的规定》关于财政税收');
+		const parsed = (await c.office1.get(`/api/policies/${r.json.policy.id}`)).json.parsed;
+		assert.deepEqual(parsed.sections.map((x) => [x.title, x.line]), [['文化体制改革中经营性文化事业单位转制为企业的规定', 8], ['进一步支持文化企业发展的规定', 52]]);
+		assert.deepEqual(parsed.parts.map((x) => x.section), [1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2]);
 	});
 
 	test('PDF, Word and Excel files are refused with what to do, and write nothing', T, async () => {

@@ -1,7 +1,7 @@
 /* Tests src/core/policy_body.c on real documents: items whose title starts with digits, numbering
  * that skips or repeats (warned, items kept), (X) decided per group (article or heading), numerals
- * beyond 十, statutes whose 第X条 hold a list, title sentences, and the closing, 文号 and date
- * around the body. */
+ * beyond 十, statutes whose 第X条 hold a list, title sentences, the closing, 文号 and date
+ * around the body, and a text that prints two documents numbered each on its own. */
 #include "core/policy_parse.h"
 #include "policy_check.h"
 
@@ -326,6 +326,67 @@ static void test_addressee_line(void **state)
 	arena_release(&a);
 }
 
+/* 国办发〔2018〕124号 prints two 规定 after its notice, each numbered from 一、 and （一）: two
+ * sections, titled by their title lines (the first's two lines in the preamble, the second's one
+ * line with its own preamble after it), parts 1–13 and articles 1–51 numbered on through the
+ * second (its （一） is 32), said in one warning; the second's title and preamble no longer in
+ * the first's last article; a task's part heading names its 规定 (both have 关于财政税收). A text
+ * of one document numbered the same way again without a title line between is one document. */
+static void test_two_documents(void **state)
+{
+	(void)state;
+	struct arena a;
+	struct policy_doc d;
+	size_t len;
+	char *text = policy_check_slurp("guobanfa-2018-124-two-regulations.txt", &len);
+	const struct policy_check_warning want[] = {
+	    {52,
+	     "“进一步支持文化企业发展的规定”是本文中的第二个文件，编号从头开始：其部分和条目已接着"
+	     "前文编号，条目从第32条起"},
+	};
+
+	arena_init(&a);
+	assert_int_equal(policy_parse(text, len, &a, &d), KFQ_OK);
+	free(text);
+	assert_int_equal(d.n_sections, 2);
+	assert_string_equal(d.sections[0].title,
+	                    "文化体制改革中经营性文化事业单位转制为企业的规定");
+	assert_string_equal(d.sections[0].body, "");
+	assert_int_equal(d.sections[0].line, 8);
+	assert_string_equal(d.sections[1].title, "进一步支持文化企业发展的规定");
+	assert_string_equal(d.sections[1].body,
+	                    "为进一步深化文化体制改革，促进文化企业发展，特制定以下规定：");
+	assert_int_equal(d.sections[1].line, 52);
+	assert_int_equal(d.n_parts, 13);
+	for (size_t i = 0; i < 13; i++) {
+		assert_int_equal(d.parts[i].number, (int)i + 1);
+		assert_int_equal(d.parts[i].section, i < 9 ? 0 : 1);
+	}
+	assert_int_equal(d.n_articles, 51);
+	for (size_t i = 0; i < 51; i++)
+		assert_int_equal(d.articles[i].number, (int)i + 1);
+	assert_int_equal(d.articles[31].part, 9);
+	assert_int_equal(d.articles[31].line, 55);
+	assert_non_null(strstr(d.articles[30].body, "执行期限为2019年1月1日至2023年12月31日。"));
+	assert_null(strstr(d.articles[30].body, "进一步支持文化企业发展的规定"));
+	policy_check_warnings(&d, want, 1);
+	assert_string_equal(policy_part_heading(&a, &d, 6),
+	                    "《文化体制改革中经营性文化事业单位转制为企业的规定》关于财政税收");
+	assert_string_equal(policy_part_heading(&a, &d, 9),
+	                    "《进一步支持文化企业发展的规定》关于财政税收");
+	assert_null(policy_part_heading(&a, &d, -1));
+	arena_release(&a);
+
+	arena_init(&a);
+	policy_check_parse(
+	    "某方案\n一、甲\n（一）做甲。\n二、乙\n（二）做乙。\n一、丙\n（三）做丙。\n", &a, &d);
+	assert_int_equal(d.n_sections, 0);
+	assert_int_equal(d.parts[2].number, 1);
+	assert_int_equal(d.parts[2].section, -1);
+	assert_string_equal(policy_part_heading(&a, &d, 2), "丙");
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -338,6 +399,7 @@ int main(void)
 	    cmocka_unit_test(test_printed_layout),
 	    cmocka_unit_test(test_task_table),
 	    cmocka_unit_test(test_addressee_line),
+	    cmocka_unit_test(test_two_documents),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
