@@ -14,11 +14,12 @@
 // and the zone names 王建国 (规划专员) instead, found by typing in the dialog's roster picker.
 // In 高新区's filed pay plan, the office sees what its 项目专员 陈静 (事业编制, so a 招商
 // incentive may pay her) answers for: the signed project and the started one; a civil servant's
-// line offers nothing.
+// line offers nothing. The zone's page shows its newest plan when it has an older one too, and
+// its 全部督办 lists the zone's 督办单.
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
-import { openBrowser, login, logout, shot, sel, confirmBox, testWithShots, exportFrom } from './helpers.js'
+import { openBrowser, login, logout, shot, sel, confirmBox, testWithShots, exportFrom, apiClient } from './helpers.js'
 
 const ZONE = { username: 'zone1', password: 'Zone#Passw0rd12', org: '抚顺经济开发区（示例）', role: 'zone', displayName: '经开区招商局' }
 const NDRC = { username: 'ndrc1', password: 'Ndrc#Passw0rd123', org: '市发改委', role: 'department', displayName: '发改委产业科' }
@@ -230,6 +231,23 @@ describe('industry plans and the investment pipeline', () => {
     await shot(page, 'pay-staff-projects')
     // 刘洋, 招商专员, is a civil servant: no 招商 incentive, nothing to show
     assert.equal(await line('刘洋').locator('[data-test^="staff-projects-open-"]').count(), 0)
+    watcher.assertClean()
+  })
+
+  test('the zone page: the newest industry plan of several, and every 督办单 of the zone', async () => {
+    const { page, watcher } = b
+    // an older plan (十四五) of 经开区 beside the demo's 十五五: the list runs oldest first, so the
+    // first row of a one-row page was the older one
+    const econId = await page.evaluate(async (name) => (await (await fetch('/api/orgs')).json()).items.find((o) => o.name === name).id, ECON)
+    const zone = await apiClient(server.url, ZONE)
+    await zone.post('/api/industry-plans', { zone_id: econId, name: '抚顺经济开发区“十四五”产业发展规划', start_year: 2021, end_year: 2025, industries: [{ name: '新能源汽车', sei_code: '5', codes: ['3612', '384'] }] })
+    await page.goto(`${server.url}/zones/${econId}`)
+    await page.locator(sel('zone-industry'), { hasText: '“十五五”' }).waitFor()
+    assert.doesNotMatch(await page.locator(sel('zone-industry')).innerText(), /十四五/)
+    // 全部督办 opens the 督办单 list of this zone, not of every organization
+    await page.locator(sel('zone-all-notices')).click()
+    await page.waitForURL(new RegExp(`/notices\\?org_id=${econId}$`))
+    await page.locator(sel('page-notices')).waitFor()
     watcher.assertClean()
   })
 })
