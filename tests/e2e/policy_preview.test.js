@@ -2,16 +2,21 @@
 // preview of a five-item 分工方案 the office renames item 1 and sets its misread deadline, drops
 // item 2, splits item 3 at its second clause and gives each piece its lead (the parser found
 // none: 负责部门 is responsible), merges items 4 and 5; a title left empty is refused by the
-// server with its message on the row; then the four corrected tasks are imported and listed.
-// Guiding units (（A、B指导）) show in the preview and on the imported task.
+// server with its message on the row; then the four corrected tasks are imported and listed, and
+// the import's message and its audit record say what was changed (导入时修改). Guiding units
+// (（A、B指导）) show in the preview and on the imported task.
 import { describe, test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
 import { startServer, ROOT } from './server.js'
-import { openBrowser, login, shot, sel, testWithShots, columnTexts, RUN } from './helpers.js'
+import { openBrowser, login, logout, shot, sel, testWithShots, columnTexts, RUN } from './helpers.js'
 
 const OFFICE = { username: 'office1', password: 'Office#Passw0rd1', org: '市商务局', role: 'office', displayName: '改革办王主任' }
+const AUDITOR = { username: 'auditor1', password: 'Audit#Passw0rd12', org: '市审计局', role: 'auditor', displayName: '审计员' }
+// what the corrections below change against the parse: item 1's name and deadline, the split's
+// two leads (the first piece's 市数据局 no longer responsible), the split, the merge, item 2
+const CHANGES = '标题1处、牵头单位2处、责任单位1处、完成时限1处、合并1处、拆分1处、删除1处'
 // made unique per run (a reused database keeps earlier imports)
 const TEXT = Buffer.concat([
   fs.readFileSync(path.join(ROOT, 'tests/data/policy-sample-deadlines.txt')),
@@ -41,7 +46,7 @@ describe('the import preview corrected before import', () => {
   const it = testWithShots(test, () => b?.page)
 
   before(async () => {
-    server = await startServer({ name: 'policy-preview', users: [OFFICE] })
+    server = await startServer({ name: 'policy-preview', users: [OFFICE, AUDITOR] })
     b = await openBrowser(server.url)
   })
 
@@ -100,6 +105,7 @@ describe('the import preview corrected before import', () => {
       page.locator(sel('policy-import-confirm')).click(),
     ])
     assert.equal(res.status(), 201)
+    await page.locator('.el-message--success', { hasText: `导入时修改：${CHANGES}` }).waitFor()
     await page.locator(sel('policy-preview')).waitFor({ state: 'hidden' })
     await page.locator(sel('task-total'), { hasText: '共 4 条' }).waitFor()
     assert.deepEqual(await columnTexts(page, 'task-row-title'), ['聚焦主责主业，明确主导产业', '完善赋权机制', '实行“一区一单”', '健全财力分成机制'])
@@ -128,6 +134,28 @@ describe('the import preview corrected before import', () => {
     await page.locator(sel('policy-preview')).waitFor({ state: 'hidden' })
     await page.locator(sel('task-row-title'), { hasText: '实施工业绿色生产' }).click()
     await page.locator(sel('task-guide-units'), { hasText: '自然资源部、工业和信息化部' }).waitFor()
+    watcher.assertClean()
+  })
+
+  it('the audit log says what the office changed in the corrected import, and nothing of the plain one', async () => {
+    const { page, watcher } = b
+    await logout(page)
+    await login(page, watcher, AUDITOR.username, AUDITOR.password)
+    await page.goto(`${server.url}/audit?entity_type=policy`)
+    const rows = page.locator(`${sel('audit-table')} .el-table__body-wrapper .el-table__row`)
+    await rows.nth(1).waitFor()
+    const changes = async (n) => {
+      await rows.nth(n).locator(sel('audit-detail')).click()
+      await page.locator(sel('audit-changes')).waitFor()
+      const out = await page.locator(`${sel('audit-changes')} .el-table__row`).evaluateAll((trs) =>
+        Object.fromEntries(trs.map((tr) => [tr.querySelector('[data-test="audit-change-field"]').textContent.trim(), tr.querySelector('[data-test="audit-change-after"]').textContent.trim()])))
+      await page.keyboard.press('Escape')
+      await page.locator(sel('audit-drawer')).waitFor({ state: 'hidden' })
+      return out
+    }
+    // newest first: the guiding units' plain import, then the corrected one
+    assert.equal('导入时修改' in (await changes(0)), false)
+    assert.equal((await changes(1))['导入时修改'], CHANGES)
     watcher.assertClean()
   })
 })
