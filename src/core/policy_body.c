@@ -307,19 +307,23 @@ static bool expected_number(const struct parser *p, int num)
 }
 
 /* A title line that starts another document of the text: short unpunctuated text after parts
- * were read, then text only (its preamble) up to a part numbered 一 again. */
-static bool section_start(const struct parser *p, size_t i)
+ * were read, then text only (its preamble) up to a part numbered 一 again. The line that ends a
+ * run of text is found once for the whole run (a long run of short lines costs one pass). */
+static bool section_start(struct parser *p, size_t i)
 {
 	const struct line *l = &p->ln[i];
 
 	if (l->kind != K_TEXT || !l->plain_short || p->d->n_parts == 0)
 		return false;
-	for (size_t j = p->next_nb[i]; j < p->body_end; j = p->next_nb[j]) {
-		const struct line *n = &p->ln[j];
-		if (n->kind != K_TEXT)
-			return act_of(p, n) == A_PART && n->num == 1;
+	if (i >= p->run_end) {
+		size_t j = p->next_nb[i];
+		while (j < p->body_end && p->ln[j].kind == K_TEXT)
+			j = p->next_nb[j];
+		p->run_end = j;
+		p->run_restarts =
+		    j < p->body_end && act_of(p, &p->ln[j]) == A_PART && p->ln[j].num == 1;
 	}
-	return false;
+	return p->run_restarts;
 }
 
 static struct policy_section *add_section(struct parser *p, int line)

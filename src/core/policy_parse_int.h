@@ -250,6 +250,8 @@ struct parser {
 	size_t cap_sections;
 	int part_offset;    /* added to the written numbers of a later section's parts */
 	int article_offset; /* and of its articles: the section before's last numbers */
+	size_t run_end;     /* the line that ends the run of text section_start() last read */
+	bool run_restarts;  /* that line is a part numbered 一 */
 	bool restart_ok;    /* a part or group opened since the previous article */
 };
 
