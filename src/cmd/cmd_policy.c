@@ -96,6 +96,12 @@ static void print_tree(struct arena *a, const struct policy_doc *d)
 			break;
 		if (lp && (!lg || lp < lg) && (!la || lp < la)) {
 			const struct policy_part *p = &d->parts[ip++];
+			if (p->section >= 0 &&
+			    (ip == 1 || d->parts[ip - 2].section != p->section)) {
+				const struct policy_section *s = &d->sections[p->section];
+				printf("《%s》  （第%d行）\n",
+				       s->title ? s->title : "（未找到标题）", s->line);
+			}
 			printf("%s、%s  （第%d行）\n", policy_cn_number(a, p->number), p->heading,
 			       p->line);
 		} else if (lg && (!la || lg < la)) {

@@ -129,6 +129,11 @@ describe('real texts as users bring them', { timeout: h.FILE_TIMEOUT }, () => {
 		const parsed = (await c.office1.get(`/api/policies/${r.json.policy.id}`)).json.parsed;
 		assert.deepEqual(parsed.sections.map((x) => [x.title, x.line]), [['文化体制改革中经营性文化事业单位转制为企业的规定', 8], ['进一步支持文化企业发展的规定', 52]]);
 		assert.deepEqual(parsed.parts.map((x) => x.section), [1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2]);
+		// kfq policy parse names each document above its parts
+		const cli = await h.kfqOk(['policy', 'parse', path.join(__dirname, '..', 'data', 'guobanfa-2018-124-two-regulations.txt')]);
+		const heads = cli.stdout.split('\n').filter((l) => /^(《|[一二三四五六七八九十]+、)/.test(l));
+		assert.deepEqual(heads.slice(9, 12), ['九、关于党的建设  （第48行）', '《进一步支持文化企业发展的规定》  （第52行）', '十、关于财政税收  （第54行）']);
+		assert.equal(heads[0], '《文化体制改革中经营性文化事业单位转制为企业的规定》  （第8行）');
 	});
 
 	test('PDF, Word and Excel files are refused with what to do, and write nothing', T, async () => {
