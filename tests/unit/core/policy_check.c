@@ -16,6 +16,21 @@
 #error "KFQ_TEST_DATA must name the tests/data directory"
 #endif
 
+const char policy_check_edit_text[] = "某某方案\n"
+                                      "2026年3月1日\n"
+                                      "1.甲事项。做甲。\n"
+                                      "牵头单位：市商务局\n"
+                                      "2.乙事项。做乙。（市发改委、市财政局负责）\n"
+                                      "3.丙事项。先做丙一。\n"
+                                      "再做丙二。（牵头单位：市财政局；完成时限：6月底前）\n";
+
+static const struct unit_resolve_org edit_orgs[] = {
+    {1, "市商务局", NULL, 0, UNIT_RESOLVE_CITY_DEPARTMENT, UNIT_RESOLVE_LEVEL_NONE},
+    {2, "市发改委", NULL, 0, UNIT_RESOLVE_CITY_DEPARTMENT, UNIT_RESOLVE_LEVEL_NONE},
+    {3, "市财政局", NULL, 0, UNIT_RESOLVE_CITY_DEPARTMENT, UNIT_RESOLVE_LEVEL_NONE},
+};
+const struct unit_resolve_ctx policy_check_edit_orgs = {edit_orgs, 3, NULL, 0, false};
+
 char *policy_check_slurp(const char *name, size_t *len)
 {
 	char path[4096];

@@ -5,6 +5,7 @@
 #define KFQ_TESTS_POLICY_CHECK_H
 
 #include "core/policy_parse.h"
+#include "core/unit_resolve.h"
 
 #include <stddef.h>
 
@@ -38,5 +39,12 @@ struct policy_check_warning {
 /* The document's warnings are exactly want[0..n), in order (all printed on a mismatch). */
 void policy_check_warnings(const struct policy_doc *d, const struct policy_check_warning *want,
                            size_t n);
+
+/* What the tests of a corrected preview share (policy_edit.c, policy_edit_count.c): a short
+ * labelled text of 2026 — 1. 甲 led by 市商务局 on a line of its own, 2. 乙 with 市发改委 and
+ * 市财政局 responsible and no lead, 3. 丙 in two sentences led by 市财政局, 6月底前 — and the
+ * organizations 1 市商务局, 2 市发改委, 3 市财政局. */
+extern const char policy_check_edit_text[];
+extern const struct unit_resolve_ctx policy_check_edit_orgs;
 
 #endif

@@ -13,21 +13,6 @@
 #include <string.h>
 #include <cmocka.h>
 
-static const struct unit_resolve_org orgs[] = {
-    {1, "市商务局", NULL, 0, UNIT_RESOLVE_CITY_DEPARTMENT, UNIT_RESOLVE_LEVEL_NONE},
-    {2, "市发改委", NULL, 0, UNIT_RESOLVE_CITY_DEPARTMENT, UNIT_RESOLVE_LEVEL_NONE},
-    {3, "市财政局", NULL, 0, UNIT_RESOLVE_CITY_DEPARTMENT, UNIT_RESOLVE_LEVEL_NONE},
-};
-static const struct unit_resolve_ctx ctx = {orgs, 3, NULL, 0, false};
-
-static const char text[] = "某某方案\n"
-                           "2026年3月1日\n"
-                           "1.甲事项。做甲。\n"
-                           "牵头单位：市商务局\n"
-                           "2.乙事项。做乙。（市发改委、市财政局负责）\n"
-                           "3.丙事项。先做丙一。\n"
-                           "再做丙二。（牵头单位：市财政局；完成时限：6月底前）\n";
-
 static void test_merge_split_deadline(void **state)
 {
 	struct arena a;
@@ -43,9 +28,10 @@ static void test_merge_split_deadline(void **state)
 	(void)state;
 
 	arena_init(&a);
-	policy_check_parse(text, &a, &d);
+	policy_check_parse(policy_check_edit_text, &a, &d);
 	assert_int_equal(d.n_articles, 3);
-	assert_int_equal(policy_edit_apply(&d, &ctx, e, 3, &a, &out, &err), KFQ_OK);
+	assert_int_equal(policy_edit_apply(&d, &policy_check_edit_orgs, e, 3, &a, &out, &err),
+	                 KFQ_OK);
 	assert_int_equal(out.n_tasks, 3);
 	assert_int_equal(out.n_warnings, 0);
 	const struct policy_article *m = out.tasks[0].article;
@@ -78,19 +64,22 @@ static void test_refusals(void **state)
 	(void)state;
 
 	arena_init(&a);
-	policy_check_parse(text, &a, &d);
+	policy_check_parse(policy_check_edit_text, &a, &d);
 	struct policy_edit_task e = {i0, 1, "甲", NULL, lead1, 1, two, 2, NULL};
-	assert_int_equal(policy_edit_apply(&d, &ctx, &e, 1, &a, &out, &err), KFQ_EINVAL);
+	assert_int_equal(policy_edit_apply(&d, &policy_check_edit_orgs, &e, 1, &a, &out, &err),
+	                 KFQ_EINVAL);
 	assert_string_equal(err.field, "/tasks/0/responsible_org_ids/1");
 	assert_string_equal(err.message, "“市商务局”已是牵头单位");
 	e.responsible = nine;
 	e.n_responsible = 1;
-	assert_int_equal(policy_edit_apply(&d, &ctx, &e, 1, &a, &out, &err), KFQ_EINVAL);
+	assert_int_equal(policy_edit_apply(&d, &policy_check_edit_orgs, &e, 1, &a, &out, &err),
+	                 KFQ_EINVAL);
 	assert_string_equal(err.field, "/tasks/0/responsible_org_ids/0");
 	assert_string_equal(err.message, "机构不存在");
 	/* one piece of a split alone is no split: its body is refused */
 	struct policy_edit_task one = {i2, 1, "丙", "先做丙一。", lead1, 1, NULL, 0, NULL};
-	assert_int_equal(policy_edit_apply(&d, &ctx, &one, 1, &a, &out, &err), KFQ_EINVAL);
+	assert_int_equal(policy_edit_apply(&d, &policy_check_edit_orgs, &one, 1, &a, &out, &err),
+	                 KFQ_EINVAL);
 	assert_string_equal(err.field, "/tasks/0/body");
 	assert_string_equal(err.message, "只有拆分出的任务才填写正文，其余任务的正文取自原文");
 	arena_release(&a);

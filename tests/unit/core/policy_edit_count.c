@@ -13,25 +13,9 @@
 #include <string.h>
 #include <cmocka.h>
 
-static const struct unit_resolve_org orgs[] = {
-    {1, "市商务局", NULL, 0, UNIT_RESOLVE_CITY_DEPARTMENT, UNIT_RESOLVE_LEVEL_NONE},
-    {2, "市发改委", NULL, 0, UNIT_RESOLVE_CITY_DEPARTMENT, UNIT_RESOLVE_LEVEL_NONE},
-    {3, "市财政局", NULL, 0, UNIT_RESOLVE_CITY_DEPARTMENT, UNIT_RESOLVE_LEVEL_NONE},
-    {4, "工作专班办公室", NULL, 0, UNIT_RESOLVE_CITY_DEPARTMENT, UNIT_RESOLVE_LEVEL_NONE},
-};
-static const struct unit_resolve_ctx ctx = {orgs, 4, NULL, 0, false};
-
-/* parsed: 甲事项 led by 1; 乙事项 with 2 and 3 responsible and no lead; 丙事项 led by 3,
- * 6月底前 */
-static const char text[] = "某某方案\n"
-                           "2026年3月1日\n"
-                           "1.甲事项。做甲。\n"
-                           "牵头单位：市商务局\n"
-                           "2.乙事项。做乙。（市发改委、市财政局负责）\n"
-                           "3.丙事项。先做丙一。\n"
-                           "再做丙二。（牵头单位：市财政局；完成时限：6月底前）\n";
-
-/* The counts and their text for edits[0..n) of text's parse. */
+/* The counts and their text for edits[0..n) of policy_check_edit_text's parse (甲 led by 1; 乙
+ * with 2 and 3 responsible, no lead; 丙 led by 3, 6月底前; every item names units, so the office
+ * the parse would give the others, 4, leads none). */
 static void check(const struct policy_edit_task *e, size_t n,
                   const struct policy_edit_changes *want, const char *want_text)
 {
@@ -43,10 +27,11 @@ static void check(const struct policy_edit_task *e, size_t n,
 	struct strbuf sb = STRBUF_INIT;
 
 	arena_init(&a);
-	policy_check_parse(text, &a, &d);
-	policy_tasks_build(&d, &ctx, 4, &a, &parsed);
+	policy_check_parse(policy_check_edit_text, &a, &d);
+	policy_tasks_build(&d, &policy_check_edit_orgs, 4, &a, &parsed);
 	assert_int_equal(parsed.n_tasks, 3);
-	assert_int_equal(policy_edit_apply(&d, &ctx, e, n, &a, &out, &err), KFQ_OK);
+	assert_int_equal(policy_edit_apply(&d, &policy_check_edit_orgs, e, n, &a, &out, &err),
+	                 KFQ_OK);
 	policy_edit_count(&parsed, e, n, &a, &got);
 	assert_int_equal(got.titles, want->titles);
 	assert_int_equal(got.leads, want->leads);
