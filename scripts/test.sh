@@ -2,7 +2,8 @@
 # `make test`: every test, on SQLite and on PostgreSQL.
 #  0. the test build (clang, sanitizers) and the release build `make run` uses (gcc -O3);
 #     lint: clang-format, cppcheck and the include matrix (docs/ARCHITECTURE.md)
-#  1. C unit tests (cmocka), built with clang, ASan and UBSan
+#  1. C unit tests (cmocka), built with clang, ASan and UBSan; the web console's helpers'
+#     unit tests (node:test, tests/web)
 #  2. fuzz smoke: each libFuzzer target replays its corpus and fuzzes a few seconds
 #  3. black-box HTTP tests (node:test) against the ASan server, on SQLite
 #  4. a throwaway PostgreSQL cluster; the store's C unit tests (meson suite "pg") and the HTTP
@@ -103,6 +104,7 @@ run_meson() { # suite log [env...]: a meson test suite, its Ok and Fail counted
 sqlite_lane() {
 	echo "== unit tests (cmocka)"
 	run_meson unit "$OUT/unit.log"
+	run_node web-unit tests/web
 
 	echo "== fuzz smoke"
 	if FUZZ_SECONDS=${FUZZ_SECONDS:-5} scripts/fuzz.sh "$TB" | tee "$OUT/fuzz.log"; then :; else step_failed+=(fuzz); fi

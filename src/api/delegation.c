@@ -542,6 +542,17 @@ static int figures(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
+/* 平均办理时长 in an export as the pages show it (DECISIONS 285): a number of two decimals (a
+ * number cell in .xlsx), and an empty cell where no case was done, for there is no average
+ * then (the pages' "—"; the rates beside it are empty for the same reason). */
+static void export_avg_days(struct export_table *x, const struct power_figures *fg)
+{
+	if (fg->done > 0)
+		export_amount(x, fg->avg_days_x100, 2);
+	else
+		export_text(x, NULL);
+}
+
 static int figures_export(struct api_ctx *c)
 {
 	static const char *const headers[] = {
@@ -566,10 +577,7 @@ static int figures_export(struct api_ctx *c)
 		return -1;
 	for (int i = 0; i < n; i++) {
 		struct power_figures fg;
-		char avg[32];
 		power_figures(&ss[i].sums, p.to_month, ss[i].promised_days, &p.rules, &fg);
-		snprintf(avg, sizeof(avg), "%lld.%02lld", (long long)(fg.avg_days_x100 / 100),
-		         (long long)(fg.avg_days_x100 % 100));
 		export_text(&x, ss[i].zone_name);
 		export_text(&x, ss[i].power_code);
 		export_text(&x, ss[i].power_name);
@@ -579,7 +587,7 @@ static int figures_export(struct api_ctx *c)
 		export_int(&x, fg.done);
 		export_int(&x, fg.done_in_time);
 		export_int(&x, fg.overdue);
-		export_text(&x, avg);
+		export_avg_days(&x, &fg);
 		export_int(&x, ss[i].promised_days);
 		if (fg.on_time_bp >= 0)
 			export_bp_percent(&x, fg.on_time_bp);
@@ -766,11 +774,6 @@ static int evaluations_export(struct api_ctx *c)
 	if (export_begin(c, &x, "评估记录", headers, widths, 19) != 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
-		char avg[32];
-
-		snprintf(avg, sizeof(avg), "%lld.%02lld",
-		         (long long)(es[i].fig.avg_days_x100 / 100),
-		         (long long)(es[i].fig.avg_days_x100 % 100));
 		export_text(&x, es[i].zone_name);
 		export_text(&x, es[i].power_code);
 		export_text(&x, es[i].power_name);
@@ -781,7 +784,7 @@ static int evaluations_export(struct api_ctx *c)
 		export_int(&x, es[i].fig.done);
 		export_int(&x, es[i].fig.done_in_time);
 		export_int(&x, es[i].fig.overdue);
-		export_text(&x, avg);
+		export_avg_days(&x, &es[i].fig);
 		export_int(&x, es[i].fig.good);
 		export_int(&x, es[i].fig.bad);
 		export_text(&x, es[i].fig.idle ? "是" : "否");

@@ -9,7 +9,8 @@
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./harness');
-const { writeXlsx } = require('./xlsx');
+const { writeXlsx, numberCells } = require('./xlsx');
+const { bothExports } = require('./exports');
 
 const T = { timeout: h.STEP_TIMEOUT };
 const USERS = [
@@ -481,6 +482,16 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(csv.status, 200);
 		assert.equal(csv.text.trim().split('\r\n').length, h.xlsxRows(x.buf));
 		for (const s of ['按时办结率', '5.62', '下放了用不上', '建议收回', '良好']) assert.ok(csv.text.includes(s), s);
+		// 平均办理时长 as the page shows it: the average where cases were done (a number cell in
+		// the .xlsx), nothing where none was (the page's "—"), never 0.00 (DECISIONS 285)
+		const figRows = await bothExports(c.market1, '/api/power-evaluations/figures', '?from=2025-03&to=2025-05&idle_months=2');
+		const avgCol = figRows[0].indexOf('平均办理时长（工作日）');
+		assert.deepEqual(figRows.slice(1).map((r) => `${r[0]} ${r[1]} ${r[avgCol]}`).sort(), [
+			`${h.ORG.econ} 3704210001 5.62`,
+			`${h.ORG.econ} 3704210002 `,
+			`${h.ORG.shengli} 3704210001 `,
+		]);
+		assert.deepEqual(numberCells(x.buf, avgCol), [figRows.findIndex((r) => r[avgCol] === '5.62')]);
 
 		// the figures are read from running sums kept with the months (migration 0063): a period
 		// that starts after the first month, a month imported before the recorded ones, and a
@@ -510,6 +521,16 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.deepEqual(await sums('2025-03', '2025-05'), [12, 10, 8, 2, 720, 6, 2, false]);
 		assert.deepEqual(await sums('2025-02', '2025-04'), [18, 16, 11, 5, 638, 8, 4, false]);
 		assert.deepEqual(await sums('2025-04', '2025-05'), [2, 2, 1, 1, 1000, 0, 1, false]);
+
+		// 评估记录's export: an evaluation of a period without a case done has no average (the
+		// page's "—"), the others theirs as number cells (DECISIONS 285)
+		r = await c.market1.post(`/api/power-delegations/${d.equip.id}/evaluations`, { period_from: '2025-03', period_to: '2025-05', result: 'revoke', reason: '两个月无办件' });
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.figures.done, 0);
+		const evRows = await bothExports(c.market1, '/api/power-evaluations');
+		const evAvg = evRows[0].indexOf('平均办理时长（工作日）');
+		assert.deepEqual(evRows.slice(1).map((row) => `${row[1]} ${row[evAvg]}`), ['3704210002 ', '3704210001 5.62', '3704210001 5.62']);
+		assert.deepEqual(numberCells((await c.market1.get('/api/power-evaluations/export.xlsx')).buf, evAvg), [2, 3]);
 	});
 
 	test('the public page shows only published lists, and nothing of the evaluation', T, async () => {

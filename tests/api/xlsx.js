@@ -128,4 +128,14 @@ function readXlsx(buf, sheet = 'xl/worksheets/sheet1.xml') {
 	return rows;
 }
 
-module.exports = { writeXlsx, readXlsx };
+/** The rows (from 0, the header's included) of the first sheet whose cell in column col (from 0)
+ * is a number cell, not text: what a spreadsheet sums. */
+function numberCells(buf, col, sheet = 'xl/worksheets/sheet1.xml') {
+	const name = colName(col);
+	const out = [];
+	for (const m of unzip(buf)[sheet].toString('utf8').matchAll(/<c r="([A-Z]+)(\d+)"([^>]*?)>(.*?)<\/c>/gs))
+		if (m[1] === name && !/\bt="/.test(m[3]) && /<v>/.test(m[4])) out.push(Number(m[2]) - 1);
+	return out;
+}
+
+module.exports = { writeXlsx, readXlsx, numberCells };

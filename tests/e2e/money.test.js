@@ -229,6 +229,14 @@ describe('enterprises and revenue sharing', () => {
     await dialog.waitFor()
     await dialog.locator('.el-radio', { hasText: '托管' }).click()
     await page.locator(sel('arrangement-name')).fill('经开区托管运营（示例）')
+    // the host zone's enterprises are searched on the server as one types, a short page at a
+    // time, never fetched whole (DECISIONS 256)
+    const asked = []
+    const record = (r) => {
+      const u = new URL(r.url())
+      if (u.pathname === '/api/enterprises') asked.push(`${u.searchParams.get('page_size')}:${u.searchParams.get('q') ?? ''}`)
+    }
+    page.on('request', record)
     await pickOption(page, sel('arrangement-host'), ECON)
     await dialog.locator('.el-checkbox', { hasText: '合作方为企业' }).click()
     await dialog.locator('input[placeholder="托管运营企业"]').fill('示例园区运营有限公司')
@@ -238,8 +246,13 @@ describe('enterprises and revenue sharing', () => {
     await dialog.locator('.el-input-number input').first().press('Tab')
     const members = page.locator(sel('arrangement-enterprises'))
     await members.click()
+    const searched = page.waitForRequest((r) => new URL(r.url()).searchParams.get('q') === '北辰建材', { timeout: 10000 })
+    await members.locator('input').fill('北辰建材')
+    await searched
     await page.locator('.el-select-dropdown__item:visible', { hasText: '抚顺北辰建材有限公司' }).click()
     await dialog.locator('.el-dialog__title').click()
+    page.off('request', record)
+    assert.deepEqual([...new Set(asked)], ['20:', '20:北辰建材'])
     await page.locator(sel('arrangement-save')).click()
     await dialog.waitFor({ state: 'hidden' })
     const row = page.locator(`${sel('arrangement-table')} .el-table__row`, { hasText: '经开区托管运营（示例）' })

@@ -34,7 +34,9 @@ describe('亩均效益评价', () => {
     await page.locator(sel('menu-mujun')).click()
     await page.locator(sel('page-mujun')).waitFor()
     await pickOption(page, sel('mujun-year'), '2025')
+    const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/mujun/evaluation' && new URL(r.url()).searchParams.get('year') === '2025')
     await page.locator(sel('mujun-search-submit')).click()
+    const evaluation = await (await answered).json()
     await page.locator(sel('mujun-summary'), { hasText: '2025年' }).waitFor()
     assert.match(await page.locator(sel('mujun-summary')).innerText(), /不参评 2 家/)
     await row(page, '精细化工').locator(sel('mujun-row-class'), { hasText: '不参评' }).waitFor()
@@ -44,6 +46,11 @@ describe('亩均效益评价', () => {
     const parts = page.locator(sel('mujun-contributions')).first()
     await parts.getByText('亩均税收').waitFor()
     assert.equal(await parts.locator('.el-table__row').count(), 6)
+    // money as every money page writes it, grouped (DECISIONS 286): the answer's fen per mu
+    const taxPerMu = evaluation.items.find((x) => x.name.includes('新材料')).contributions.find((c) => c.code === 'tax_per_mu').value
+    assert.ok(taxPerMu >= 100000, String(taxPerMu))
+    const grouped = (taxPerMu / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+    assert.equal((await parts.locator('.el-table__row', { hasText: '亩均税收' }).locator('td').nth(1).innerText()).trim(), `${grouped} 元/亩`)
     await shot(page, 'mujun-list')
 
     // figures: the staff of 建材

@@ -438,4 +438,33 @@ describe('powers and boundaries in the browser', () => {
     }
     watcher.assertClean()
   })
+
+  // at 07:00 in Beijing the UTC date is still yesterday's: a target of yesterday is past
+  // (red), as the server counts it, and today's is not (DECISIONS 287)
+  test('社会事务 marks a target past by Beijing’s date, before 08:00 too', async () => {
+    const zone = await apiClient(server.url, ZONE)
+    const { user } = await zone.get('/api/session')
+    const names = { yesterday: `移交目标昨日${RUN}`, today: `移交目标今日${RUN}` }
+    for (const [when, target] of [['yesterday', '2030-03-01'], ['today', '2030-03-02']]) {
+      await zone.post('/api/social-affairs', { zone_org_id: user.org_id, category: 'community', status: 'planned', name: names[when], receiving_body: '抚顺市顺城区人民政府', target_date: target })
+    }
+    const own = await openBrowser(server.url)
+    try {
+      const { page, watcher } = own
+      await page.clock.setFixedTime(new Date('2030-03-02T07:00:00+08:00'))
+      await login(page, watcher, ZONE.username, ZONE.password)
+      await page.goto('/power-affairs?tab=social&social_page_size=100')
+      // the target's text, and whether it is marked past
+      const target = async (name) => {
+        const span = page.locator(`${sel('social-table')} .el-table__row`, { hasText: name }).locator('td').nth(4).locator('span')
+        return [await span.innerText(), await span.evaluate((el) => el.classList.contains('danger'))]
+      }
+      await page.locator(`${sel('social-table')} .el-table__row`, { hasText: names.today }).waitFor()
+      assert.deepEqual(await target(names.yesterday), ['2030-03-01', true])
+      assert.deepEqual(await target(names.today), ['2030-03-02', false])
+      watcher.assertClean()
+    } finally {
+      await own.close()
+    }
+  })
 })

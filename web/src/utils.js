@@ -229,6 +229,18 @@ export function policyInView(policies, current) {
 // Text for an HTML string (ECharts tooltips are HTML).
 export const escapeHtml = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c])
 
+// The width of a table column (class-name="whole") that shows each of `texts` on one line,
+// whole: the widest in the table's font (14 px of the page's family) and the cell's padding
+// (12 px a side) and border, and at least `min` (the header's room). Text measured by a canvas.
+let measurer = null
+export function fitWidth(texts, min) {
+  if (!measurer) measurer = document.createElement('canvas').getContext('2d')
+  measurer.font = `14px ${getComputedStyle(document.body).fontFamily}`
+  let widest = 0
+  for (const s of texts) if (s) widest = Math.max(widest, measurer.measureText(String(s)).width)
+  return Math.max(min, Math.ceil(widest) + 2 * 12 + 2)
+}
+
 // Whole days from ISO date a to ISO date b (b - a), both YYYY-MM-DD.
 export function daysBetween(a, b) {
   const da = Date.parse(`${a}T00:00:00Z`)

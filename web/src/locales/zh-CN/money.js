@@ -144,7 +144,7 @@ export default {
       partnerShare: '合作方比例（%）',
       addRatio: '增加年度',
       enterprises: '纳入企业',
-      enterprisesPlaceholder: '选择所在开发区的企业',
+      enterprisesPlaceholder: '输入企业名称或统一社会信用代码搜索所在开发区的企业',
       note: '说明',
       create: '新增安排',
       createTitle: '新增合作共建安排',

@@ -53,11 +53,3 @@ export const days100 = (v) => (v == null ? '' : (v / 100).toFixed(2))
 export const avgDays = (f) => (f.done > 0 ? days100(f.avg_days_x100) : '—')
 // basis points -> "92.31%", or "—" without a rate
 export const rate = (bp) => (bp == null || bp < 0 ? '—' : `${(bp / 100).toFixed(2)}%`)
-
-// "YYYY-MM" of a month `back` months before this one
-export function monthBefore(back) {
-  const d = new Date()
-  d.setDate(1)
-  d.setMonth(d.getMonth() - back)
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`
-}
