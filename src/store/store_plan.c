@@ -175,8 +175,8 @@ static void plan_filter(struct store_sql *q, const void *arg)
 		store_sql_int(q, " AND t.policy_id = ?", f->policy_id);
 	if (f->review && !strcmp(f->review, "pending"))
 		store_sql_add(q, " AND " PLAN_OR_REVISION("submitted"));
-	else if (f->review &&
-	         !strcmp(f->review, "returned")) /* for its zone to change: on its task */
+	/* returned for its zone to change: one still on its task */
+	else if (f->review && !strcmp(f->review, "returned"))
 		store_sql_add(q, " AND " PLAN_OR_REVISION("returned") " AND p.off_task_on IS NULL");
 	else if (f->review) /* not a review state: nothing is in it */
 		store_sql_add(q, " AND 1 = 0");
@@ -426,24 +426,31 @@ int store_plan_keep_sums_of_milestone(struct store *s, int64_t milestone_id)
 	return run_id(s, sql_sums_of_milestone[store_kind(s) == STORE_PG], milestone_id, NULL);
 }
 
-int store_plan_units_changed(struct store *s, int64_t task_id, const char *today)
+/* Moves the change counter the board's cache watches. */
+static int bump(struct store *s)
 {
 	struct store_stmt *st;
 	int rc;
 
-	if ((rc = run_id(s, sql_off_task, task_id, today)) != KFQ_OK ||
-	    (rc = run_id(s, sql_on_task, task_id, NULL)) != KFQ_OK ||
-	    (rc = store_prepare(s, sql_bump, &st)) != KFQ_OK)
+	if ((rc = store_prepare(s, sql_bump, &st)) != KFQ_OK)
 		return rc;
 	return store_run(st);
 }
 
+int store_plan_units_changed(struct store *s, int64_t task_id, const char *today)
+{
+	int rc;
+
+	if ((rc = run_id(s, sql_off_task, task_id, today)) != KFQ_OK ||
+	    (rc = run_id(s, sql_on_task, task_id, NULL)) != KFQ_OK)
+		return rc;
+	return bump(s);
+}
+
 int store_plan_finish(struct store *s, int rc)
 {
-	struct store_stmt *st;
-
-	if (rc == KFQ_OK && (rc = store_prepare(s, sql_bump, &st)) == KFQ_OK)
-		rc = store_run(st);
+	if (rc == KFQ_OK)
+		rc = bump(s);
 	return store_end(s, rc);
 }
 
