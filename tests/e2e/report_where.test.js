@@ -141,6 +141,10 @@ describe('where progress is reported: the reminder’s milestone, never a finish
     assert.equal((await lateOnBoard.innerText()).trim(), '0')
     await o.goto(`/plans?task_id=${task.id}`)
     assert.equal((await o.locator(sel('plans-row-off-task')).innerText()).trim(), `${off} 已调整出责任单位`)
+    await o.goto(`/zones/${plan.org_id}`)
+    const offTag = o.locator(sel('zone-plan-off-task'))
+    assert.equal((await offTag.innerText()).trim(), '已调出')
+    assert.equal(await offTag.getAttribute('title'), `${off} 已调整出责任单位`)
     const why = `“${ZONE.org}”已于${off}调整出该任务的责任单位：计划和已填报的进展保留可查，自该日起不计入督导看板、排名、逾期和待办，不能再修改、提交、批准或填报进展。`
     const { page, watcher } = zone
     // nothing on its desk it could not act on

@@ -353,6 +353,7 @@ export default {
     stalledNone: '暂无停滞的招商项目',
   },
   zone: {
+    offTask: '已调出',
     industryShares: '主导产业占比（{name}，{year}年产值和税收、现有用地）',
     openIndustryPlan: '查看产业规划',
     level: '级别',
