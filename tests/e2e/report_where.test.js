@@ -123,7 +123,7 @@ describe('where progress is reported: the reminder’s milestone, never a finish
     const box = o.locator('.el-message-box:visible')
     assert.equal(
       (await box.locator('.el-message-box__message').innerText()).trim(),
-      `${ZONE.org}已有该任务的计划。移出责任单位后，计划和已填报的进展保留可查，但不能再填报进展、修改、提交或批准计划；重新列为责任单位即可恢复。确定要修改吗？修改将记入审计日志。`,
+      `${ZONE.org}已有该任务的计划。移出责任单位后，计划和已填报的进展保留可查，但不能再填报进展、修改、提交或批准计划，自移出之日起不计入督导看板、排名、逾期和待办；重新列为责任单位即可恢复。确定要修改吗？修改将记入审计日志。`,
     )
     await shot(o, 'report-where-task-orgs')
     await box.locator('.el-button--primary').click()
