@@ -430,6 +430,7 @@ static int task_set_orgs(struct api_ctx *c)
 	int nlead, nresp, rc;
 	bool in_resp = false;
 	size_t at = 0;
+	char today[11];
 
 	if (api_path_id(c, &id) != 0)
 		return -1;
@@ -452,7 +453,9 @@ static int task_set_orgs(struct api_ctx *c)
 	case POLICY_ORGS_OK:
 		break;
 	}
-	rc = store_task_set_orgs(c->db, &c->actor, &task_json_audit, id, lead, nlead, resp, nresp);
+	plan_day_format(plan_today(c->now), today);
+	rc = store_task_set_orgs(c->db, &c->actor, &task_json_audit, id, lead, nlead, resp, nresp,
+	                         today);
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	return answer(c, id);

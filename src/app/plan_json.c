@@ -111,6 +111,7 @@ void plan_json_write(struct jsonw *w, const struct store_plan *p)
 	}
 	jsonw_kint(w, "n_milestones", p->n_milestones);
 	jsonw_kint(w, "n_overdue", p->n_overdue);
+	jsonw_kstr(w, "off_task_on", p->off_task_on);
 	jsonw_kint(w, "org_id", p->org_id);
 	jsonw_kstr(w, "org_name", p->org_name);
 	jsonw_kbool(w, "responsible", p->responsible);

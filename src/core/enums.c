@@ -25,7 +25,7 @@ TABLE(enum_revision_status, {"draft", "修订草稿"}, {"submitted", "修订待�
 TABLE(enum_report_state, {"submitted", "待审核"}, {"accepted", "已通过"}, {"returned", "已退回"});
 TABLE(enum_milestone_state, {"done", "按期完成"}, {"overdue", "已逾期"}, {"due_soon", "即将到期"},
       {"stale", "长期未更新"}, {"on_track", "正常"}, {"done_late", "逾期完成"},
-      {"closed", "已关闭"});
+      {"closed", "已关闭"}, {"off_task", "已调出责任单位"});
 TABLE(enum_role_change_status, {"pending", "待确认"}, {"confirmed", "已确认"},
       {"rejected", "已驳回"}, {"superseded", "已被替代"});
 TABLE(enum_progress_status, {"not_started", "未开始"}, {"in_progress", "进行中"},

@@ -87,6 +87,8 @@ enum milestone_state milestone_state(const struct milestone_facts *f, int64_t to
 		return MILESTONE_CLOSED;
 	if (f->done)
 		return f->done_day > f->due_day ? MILESTONE_DONE_LATE : MILESTONE_DONE;
+	if (f->off_task)
+		return MILESTONE_OFF_TASK;
 	if (today > f->due_day)
 		return MILESTONE_OVERDUE;
 	if (f->due_day - today <= MILESTONE_DUE_SOON_DAYS)
@@ -117,6 +119,8 @@ enum milestone_state milestone_state_iso(const struct milestone_dates *d,
 	if (d->done)
 		return d->done_date && strcmp(d->done_date, d->due) > 0 ? MILESTONE_DONE_LATE
 		                                                        : MILESTONE_DONE;
+	if (d->off_task)
+		return MILESTONE_OFF_TASK;
 	if (strcmp(d->due, b->today) < 0)
 		return MILESTONE_OVERDUE;
 	if (strcmp(d->due, b->soon) <= 0)

@@ -55,6 +55,8 @@ enum milestone_state {
 	MILESTONE_ON_TRACK,  /* 正常 */
 	MILESTONE_DONE_LATE, /* 逾期完成: done after its due date */
 	MILESTONE_CLOSED,    /* 已关闭: closed by an approved revision, with a reason */
+	MILESTONE_OFF_TASK, /* 已调出责任单位: not done, its plan's organization taken off the
+	                     * task (DECISIONS 277): late or due nowhere */
 };
 
 struct milestone_facts {
@@ -63,11 +65,12 @@ struct milestone_facts {
 	bool done;
 	int64_t done_day; /* done: the day the done report was made; -1 = unknown (on time) */
 	bool closed;
+	bool off_task;           /* its plan's organization is no longer responsible for the task */
 	int64_t last_report_day; /* -1: never reported */
 };
 
-/* First matching rule wins: closed, done (late when done_day is after due_day), overdue, due
- * soon, stale, on track. */
+/* First matching rule wins: closed, done (late when done_day is after due_day), off task,
+ * overdue, due soon, stale, on track. */
 enum milestone_state milestone_state(const struct milestone_facts *f, int64_t today);
 const char *milestone_state_name(enum milestone_state s); /* "done", "overdue", ... */
 
@@ -87,6 +90,7 @@ struct milestone_dates {
 	bool done;
 	const char *done_date; /* done: NULL = unknown (on time) */
 	bool closed;
+	bool off_task;
 	const char *last_report; /* NULL: never reported */
 };
 /* milestone_state's rules over the dates as they are stored, compared with the bounds of the

@@ -1,6 +1,8 @@
 /* store_board.c - what the supervision board reads: one row per submitted or approved plan
- * with the sums it keeps, and the change counter (plan_change) its per-process cache watches.
- * Must not read milestones: the kept sums and open due dates are enough. */
+ * whose organization is still responsible for its task (DECISIONS 277) with the sums it keeps,
+ * and the change counter (plan_change) its per-process cache watches: plan writes and changes
+ * of a task's units (store_plan_units_changed) bump it. Must not read milestones: the kept sums
+ * and open due dates are enough. */
 #include "store/store_plan_impl.h"
 
 #include "util/log.h"
@@ -9,7 +11,8 @@ static const char sql_version[] = "SELECT n FROM plan_change WHERE id = 1";
 /* the board reads what each plan keeps and counts its late milestones from open_due */
 static const char sql_board[] =
     "SELECT task_id, org_id, sum_weighted, sum_weight, n_milestones, open_due FROM zone_plan "
-    "WHERE status IN ('submitted', 'approved') AND n_milestones > 0 ORDER BY task_id, org_id";
+    "WHERE status IN ('submitted', 'approved') AND n_milestones > 0 AND off_task_on IS NULL "
+    "ORDER BY task_id, org_id";
 
 int store_plan_version(struct store *s, int64_t *n)
 {

@@ -8,7 +8,9 @@
 
 #include <string.h>
 
-#define OPEN_PLAN "p.status IN ('submitted', 'approved')"
+/* a plan under way: submitted or approved, its organization still responsible for the task (as
+ * the board counts, DECISIONS 277) */
+#define OPEN_PLAN "p.status IN ('submitted', 'approved') AND p.off_task_on IS NULL"
 /* a milestone that became late between two due dates and is not done */
 #define LATE_IN(FROM, TO)                                                                          \
 	"m.removed = 0 AND m.status <> 'done' AND m.due_date >= " FROM " AND m.due_date <= " TO    \

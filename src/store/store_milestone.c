@@ -51,6 +51,7 @@ static void read_row(struct store_stmt *st, struct arena *a, struct store_milest
 	m->closed_reason = store_col_dup(st, 22, a);
 	m->closed_at = store_col_dup(st, 23, a);
 	m->pending_report = store_col_int(st, 24) != 0;
+	m->off_task_on = store_col_dup(st, 25, a);
 }
 
 void store_milestone_read(struct store_stmt *st, struct arena *a, void *element)
@@ -90,6 +91,7 @@ static int complete(struct store *s, struct arena *a, const struct milestone_bou
 			    .due = m[i].due_date,
 			    .done = !strcmp(m[i].status, "done"),
 			    .done_date = m[i].done_date,
+			    .off_task = m[i].off_task_on != NULL,
 			    .last_report = m[i].last_report_date,
 			};
 			m[i].state = milestone_state_name(milestone_state_iso(&d, b));
@@ -120,7 +122,7 @@ static void ms_head(struct store_sql *q, const void *arg)
 }
 
 /* MS_STATE's branch for state, as conditions an index can serve (the lists hold no closed
- * milestones) */
+ * milestones; across plans, none off its task) */
 static void ms_state(struct store_sql *q, const char *state, const struct milestone_bounds *b)
 {
 	if (!strcmp(state, "done")) {
@@ -132,7 +134,11 @@ static void ms_state(struct store_sql *q, const char *state, const struct milest
 		store_sql_add(q, " AND m.status = 'done' AND m.done_date > m.due_date");
 		return;
 	}
-	store_sql_add(q, " AND m.status <> 'done'");
+	if (!strcmp(state, "off_task")) {
+		store_sql_add(q, " AND m.status <> 'done' AND p.off_task_on IS NOT NULL");
+		return;
+	}
+	store_sql_add(q, " AND m.status <> 'done' AND p.off_task_on IS NULL");
 	if (!strcmp(state, "overdue")) {
 		store_sql_text(q, " AND m.due_date < ?", b->today);
 	} else if (!strcmp(state, "due_soon")) {
@@ -162,11 +168,14 @@ static void ms_filter(struct store_sql *q, const void *arg)
 		store_sql_int(q, " AND p.task_id = ?", f->task_id);
 	if (f->org_id)
 		store_sql_int(q, " AND p.org_id = ?", f->org_id);
-	/* a plan's own milestones in any of its states; across plans, those under way */
+	/* a plan's own milestones in any of its states; across plans, those under way: of plans
+	 * submitted or approved whose organization is still responsible for the task (DECISIONS
+	 * 277) */
 	if (f->plan_id)
 		store_sql_int(q, " AND m.plan_id = ?", f->plan_id);
 	else
-		store_sql_add(q, " AND p.status IN ('submitted', 'approved')");
+		store_sql_add(q, " AND p.status IN ('submitted', 'approved') AND "
+		                 "p.off_task_on IS NULL");
 	store_plan_view(q, &f->scope, f->lead_org_id);
 	if (f->state)
 		ms_state(q, f->state, x->b);

@@ -27,14 +27,14 @@ static const char sql_replies[] =
 static const char sql_reply_notice[] = "SELECT notice_id FROM notice_reply WHERE id = ?1";
 
 /* The reminder facts, all in one column layout: id, org, article, task title, title, date,
- * milestone, number. A milestone is reminded of while its plan's organization is responsible for
- * the task: one the office took off the task can no longer report on it. */
+ * milestone, number. A milestone, a returned plan or report is reminded of while its plan's
+ * organization is responsible for the task: one the office took off the task (zone_plan's
+ * off_task_on) can no longer report or change its plan (DECISIONS 277). */
 static const char sql_fact_ms[] =
     "SELECT m.id, p.org_id, t.article_number, t.title, m.title, m.due_date, m.id, NULL "
     "FROM milestone m JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON t.id = p.task_id "
     "WHERE m.removed = 0 AND m.status <> 'done' AND p.status IN ('submitted', 'approved') "
-    "AND m.due_date <= ?1 AND EXISTS (SELECT 1 FROM task_org x WHERE x.task_id = p.task_id AND "
-    "x.org_id = p.org_id AND x.role = 'responsible') ORDER BY m.due_date, m.id";
+    "AND m.due_date <= ?1 AND p.off_task_on IS NULL ORDER BY m.due_date, m.id";
 /* a return that its workflow step already told in the inbox (an item of that step's kind on the
  * entity, made at or after the review) is not told again: only returns from before the inbox
  * had steps are left to the reminder */
@@ -43,14 +43,14 @@ static const char sql_fact_ms[] =
 	"i.entity_id = " id " AND i.kind = '" kind "' AND i.created_at >= " at ")"
 static const char sql_fact_plan[] =
     "SELECT p.id, p.org_id, t.article_number, t.title, NULL, p.reviewed_at, 0, NULL "
-    "FROM zone_plan p JOIN task t ON t.id = p.task_id WHERE p.status = 'returned'" TOLD(
-        "plan_returned", "plan", "p.id", "p.reviewed_at") " ORDER BY p.id";
+    "FROM zone_plan p JOIN task t ON t.id = p.task_id WHERE p.status = 'returned' AND "
+    "p.off_task_on IS NULL" TOLD("plan_returned", "plan", "p.id", "p.reviewed_at") " ORDER BY p.id";
 static const char sql_fact_report[] =
     "SELECT r.id, p.org_id, t.article_number, t.title, m.title, r.reviewed_at, m.id, NULL "
     "FROM progress_report r JOIN milestone m ON m.id = r.milestone_id "
     "JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON t.id = p.task_id "
-    "WHERE r.state = 'returned' AND m.removed = 0 AND NOT EXISTS (SELECT 1 FROM "
-    "progress_report x WHERE x.milestone_id = r.milestone_id AND x.id > r.id)" TOLD(
+    "WHERE r.state = 'returned' AND m.removed = 0 AND p.off_task_on IS NULL AND NOT EXISTS "
+    "(SELECT 1 FROM progress_report x WHERE x.milestone_id = r.milestone_id AND x.id > r.id)" TOLD(
         "report_returned", "report", "r.id", "r.reviewed_at") " ORDER BY r.id";
 static const char sql_fact_notice[] =
     "SELECT n.id, n.org_id, COALESCE(t.article_number, 0), t.title, "

@@ -26,14 +26,13 @@ static const char sql_ms_closed[] = "SELECT " MS_COLS MS_FROM " WHERE m.plan_id 
                                     "m.removed <> 0 AND m.closed_reason IS NOT NULL ORDER BY m.seq";
 
 /* sums and open due dates kept on zone_plan (KEEP_SUMS); the status of the open revision;
- * whether the organization is still among the task's responsible units */
+ * the day the organization was taken off the task's responsible units (NULL while among them,
+ * store_plan_units_changed) */
 #define PLAN_COLS                                                                                  \
 	"p.id, p.task_id, t.article_number, t.title, p.org_id, o.name, p.status, p.version, "      \
 	"p.review_comment, p.submitted_at, p.reviewed_at, p.updated_at, p.sum_weighted, "          \
 	"p.sum_weight, p.n_milestones, p.open_due, p.submitted_by, (SELECT r.status FROM "         \
-	"plan_revision r WHERE r.plan_id = p.id AND r.status <> 'approved'), CASE WHEN EXISTS "    \
-	"(SELECT 1 FROM task_org x WHERE x.task_id = p.task_id AND x.org_id = p.org_id AND "       \
-	"x.role = 'responsible') THEN 1 ELSE 0 END"
+	"plan_revision r WHERE r.plan_id = p.id AND r.status <> 'approved'), p.off_task_on"
 #define PLAN_FROM " FROM zone_plan p JOIN task t ON t.id = p.task_id JOIN org o ON o.id = p.org_id"
 
 /* whether the plan or its open revision is in status S */
@@ -87,6 +86,15 @@ static const char sql_missing[] =
     "FROM zone_plan p WHERE p.task_id = x.task_id AND p.org_id = x.org_id)";
 
 static const char sql_bump[] = "UPDATE plan_change SET n = n + 1 WHERE id = 1";
+/* ?1 the task whose organizations were replaced, ?2 the day: its plans whose organization left
+ * the responsible units are off the task from that day; those put back are on it again */
+#define RESPONSIBLE_ROW                                                                            \
+	"(SELECT 1 FROM task_org x WHERE x.task_id = zone_plan.task_id AND "                       \
+	"x.org_id = zone_plan.org_id AND x.role = 'responsible')"
+static const char sql_off_task[] = "UPDATE zone_plan SET off_task_on = ?2 WHERE task_id = ?1 AND "
+                                   "off_task_on IS NULL AND NOT EXISTS " RESPONSIBLE_ROW;
+static const char sql_on_task[] = "UPDATE zone_plan SET off_task_on = NULL WHERE task_id = ?1 AND "
+                                  "off_task_on IS NOT NULL AND EXISTS " RESPONSIBLE_ROW;
 
 /* A plan's kept sums and open due dates (migration 0007) over its current milestones. The
  * dialects differ only in the name of the string aggregate. */
@@ -127,7 +135,14 @@ static void read_plan(struct store_stmt *st, struct arena *a, void *element)
 	p->open_due = store_col_dup(st, 15, a);
 	p->submitted_by = store_col_int(st, 16);
 	p->revision_status = store_col_dup(st, 17, a);
-	p->responsible = store_col_int(st, 18) != 0;
+	p->off_task_on = store_col_dup(st, 18, a);
+	p->responsible = !p->off_task_on;
+}
+
+/* The plan's late milestones on the day of b: none off its task (DECISIONS 277). */
+static int overdue(const struct store_plan *p, const struct milestone_bounds *b)
+{
+	return p->responsible ? plan_count_overdue(p->open_due, b->today) : 0;
 }
 
 void store_plan_view(struct store_sql *q, const struct store_scope *scope, int64_t lead_org_id)
@@ -160,8 +175,9 @@ static void plan_filter(struct store_sql *q, const void *arg)
 		store_sql_int(q, " AND t.policy_id = ?", f->policy_id);
 	if (f->review && !strcmp(f->review, "pending"))
 		store_sql_add(q, " AND " PLAN_OR_REVISION("submitted"));
+	/* returned for its zone to change: one still on its task */
 	else if (f->review && !strcmp(f->review, "returned"))
-		store_sql_add(q, " AND " PLAN_OR_REVISION("returned"));
+		store_sql_add(q, " AND " PLAN_OR_REVISION("returned") " AND p.off_task_on IS NULL");
 	else if (f->review) /* not a review state: nothing is in it */
 		store_sql_add(q, " AND 1 = 0");
 	store_plan_view(q, &f->scope, f->lead_org_id);
@@ -188,7 +204,7 @@ int store_plan_list(struct store *s, struct arena *a, const struct store_plan_fi
 
 	*out = arr;
 	for (int i = 0; i < *n; i++)
-		(*out)[i].n_overdue = plan_count_overdue((*out)[i].open_due, b->today);
+		(*out)[i].n_overdue = overdue(&(*out)[i], b);
 	return rc;
 }
 
@@ -225,7 +241,7 @@ int store_plan_get(struct store *s, struct arena *a, int64_t id, const struct mi
 	store_bind_int(st, 1, id);
 	if ((rc = store_row(st, a, read_plan, out)) != KFQ_OK)
 		return rc;
-	out->n_overdue = plan_count_overdue(out->open_due, b->today);
+	out->n_overdue = overdue(out, b);
 	if ((rc = read_milestones(s, a, sql_ms_of_plan, id, b, &out->milestones,
 	                          &out->n_milestones)) != KFQ_OK ||
 	    (rc = read_milestones(s, a, sql_ms_closed, id, b, &out->closed, &out->n_closed)) !=
@@ -410,12 +426,31 @@ int store_plan_keep_sums_of_milestone(struct store *s, int64_t milestone_id)
 	return run_id(s, sql_sums_of_milestone[store_kind(s) == STORE_PG], milestone_id, NULL);
 }
 
-int store_plan_finish(struct store *s, int rc)
+/* Moves the change counter the board's cache watches. */
+static int bump(struct store *s)
 {
 	struct store_stmt *st;
+	int rc;
 
-	if (rc == KFQ_OK && (rc = store_prepare(s, sql_bump, &st)) == KFQ_OK)
-		rc = store_run(st);
+	if ((rc = store_prepare(s, sql_bump, &st)) != KFQ_OK)
+		return rc;
+	return store_run(st);
+}
+
+int store_plan_units_changed(struct store *s, int64_t task_id, const char *today)
+{
+	int rc;
+
+	if ((rc = run_id(s, sql_off_task, task_id, today)) != KFQ_OK ||
+	    (rc = run_id(s, sql_on_task, task_id, NULL)) != KFQ_OK)
+		return rc;
+	return bump(s);
+}
+
+int store_plan_finish(struct store *s, int rc)
+{
+	if (rc == KFQ_OK)
+		rc = bump(s);
 	return store_end(s, rc);
 }
 

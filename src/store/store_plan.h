@@ -31,7 +31,7 @@ struct store_milestone {
 	const char *closed_reason; /* closed by an approved revision: why (NULL = not closed) */
 	const char *closed_at;
 	bool pending_report; /* a report of it waits for review (待审核) */
-	const char *state;   /* done done_late overdue due_soon stale on_track closed */
+	const char *state;   /* done done_late overdue due_soon stale on_track closed off_task */
 	/* context, filled by lists */
 	int64_t task_id;
 	int article_number;
@@ -39,6 +39,7 @@ struct store_milestone {
 	int64_t org_id;
 	const char *org_name;
 	const char *plan_status;
+	const char *off_task_on; /* the plan's (struct store_plan) */
 };
 
 /* A ruling milestone a revision closes, and why. */
@@ -86,7 +87,10 @@ struct store_plan {
 	int n_overdue;        /* of open_due, late as of the day the caller's bounds give */
 	const char *open_due; /* due dates of its open milestones, space-separated (kept sums) */
 	const char *revision_status; /* of its open revision; NULL = none */
-	bool responsible; /* the organization is still among the task's responsible units */
+	bool responsible; /* still among the task's responsible units: off_task_on is NULL */
+	/* not responsible: the day (Asia/Shanghai) it was taken off them, from which the plan
+	 * counts as late or owing nowhere (DECISIONS 277); NULL while responsible */
+	const char *off_task_on;
 	/* get only: the ruling milestones, those closed by revisions, the open revision (NULL
 	 * = none) */
 	struct store_milestone *milestones;
@@ -189,6 +193,11 @@ int store_plan_approve_all(struct store *s, const struct store_actor *who,
  * yet. Arena arrays of task ids and organization ids, *n pairs. */
 int store_plan_missing(struct store *s, struct arena *a, const struct store_scope *scope,
                        int64_t org_id, int64_t **task_ids, int64_t **org_ids, int *n);
+/* Inside the write transaction that replaced task_id's organizations: marks the plans whose
+ * organization it took off the responsible units as off the task since `today` (YYYY-MM-DD,
+ * Asia/Shanghai), clears the mark of those it put back, and bumps the change counter the
+ * board's cache watches (DECISIONS 277). */
+int store_plan_units_changed(struct store *s, int64_t task_id, const char *today);
 
 struct store_milestone_filter {
 	int64_t task_id, org_id, plan_id; /* 0 = any */

@@ -8,11 +8,12 @@
 
 /* The milestone state rules of core/plan.c over a query's rows: T = today, S = today + 7,
  * ST = today - 30 (struct milestone_bounds). A milestone no longer in its plan (closed by a
- * revision) reads 'closed'. */
+ * revision) reads 'closed'; one not done of a plan off its task 'off_task'. */
 #define MS_STATE(T, S, ST)                                                                         \
 	"CASE WHEN m.removed <> 0 THEN 'closed' WHEN m.status = 'done' THEN CASE WHEN "            \
-	"m.done_date > m.due_date THEN 'done_late' ELSE 'done' END WHEN m.due_date < " T           \
-	" THEN 'overdue' WHEN m.due_date <= " S " THEN 'due_soon' WHEN m.start_date <= " T         \
+	"m.done_date > m.due_date THEN 'done_late' ELSE 'done' END WHEN p.off_task_on IS NOT "     \
+	"NULL THEN 'off_task' WHEN m.due_date < " T " THEN 'overdue' WHEN m.due_date <= " S        \
+	" THEN 'due_soon' WHEN m.start_date <= " T                                                 \
 	" AND COALESCE(m.last_report_date, m.start_date) < " ST " THEN 'stale' "                   \
 	"ELSE 'on_track' END"
 
@@ -28,8 +29,8 @@
 	", p.status, m.done_date, m.closed_reason, m.closed_at, CASE WHEN EXISTS (SELECT 1 FROM "  \
 	"progress_report pr WHERE pr.milestone_id = m.id AND pr.state = 'submitted') THEN 1 ELSE " \
 	"0 "                                                                                       \
-	"END"
-#define MS_NCOLS 25
+	"END, p.off_task_on"
+#define MS_NCOLS 26
 /* the columns with the state computed and the names joined (MS_FROM) */
 #define MS_COLS MS_COLS_WITH("oo.name", MS_STATE_BOUND, "t.article_number", "t.title", "o.name")
 /* the columns with m.removed for the state, without the names, and the names' version in column

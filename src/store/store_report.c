@@ -19,9 +19,8 @@
 /* the plan's status, whether the milestone is closed or finished, whether the plan's
  * organization is still among its task's responsible units */
 static const char sql_rep_plan[] =
-    "SELECT p.status, m.removed, m.status, CASE WHEN EXISTS (SELECT 1 FROM task_org x WHERE "
-    "x.task_id = p.task_id AND x.org_id = p.org_id AND x.role = 'responsible') THEN 1 ELSE 0 "
-    "END FROM milestone m JOIN zone_plan p ON p.id = m.plan_id WHERE m.id = ?1";
+    "SELECT p.status, m.removed, m.status, CASE WHEN p.off_task_on IS NULL THEN 1 ELSE 0 END "
+    "FROM milestone m JOIN zone_plan p ON p.id = m.plan_id WHERE m.id = ?1";
 static const char sql_rep_insert[] =
     "INSERT INTO progress_report (milestone_id, status, percent, narrative, state, created_at, "
     "created_by, report_date) VALUES (?1, ?2, ?3, ?4, 'submitted', ?5, ?6, ?7) RETURNING id";
@@ -127,9 +126,12 @@ static void page_filter(struct store_sql *q, const void *arg)
 	store_sql_add(q, " WHERE 1 = 1");
 	if (f->state)
 		store_sql_text(q, " AND r.state = ?", f->state);
+	/* the newest report of each milestone that may take another: none of a plan off its task
+	 * (DECISIONS 277) */
 	if (f->latest)
 		store_sql_add(q, " AND NOT EXISTS (SELECT 1 FROM progress_report x WHERE "
-		                 "x.milestone_id = r.milestone_id AND x.id > r.id)");
+		                 "x.milestone_id = r.milestone_id AND x.id > r.id) AND "
+		                 "p.off_task_on IS NULL");
 	if (f->task_id)
 		store_sql_int(q, " AND p.task_id = ?", f->task_id);
 	if (f->org_id)

@@ -4,6 +4,7 @@
 #include "store/store_impl.h"
 
 #include "store/store_capability.h"
+#include "store/store_plan.h"
 #include "util/jsonw.h"
 #include "util/log.h"
 #include "util/strbuf.h"
@@ -600,10 +601,11 @@ int store_task_update_office(struct store *s, const struct store_actor *who,
 	return change(s, who, json, id, "update", set_office, o);
 }
 
-/* The organizations of a task replaced. */
+/* The organizations of a task replaced on the day `today`. */
 struct orgs_arg {
 	const struct store_org_ref *lead, *responsible;
 	int nlead, nresponsible;
+	const char *today;
 };
 
 static int set_orgs(struct store *s, int64_t id, const void *arg)
@@ -612,17 +614,19 @@ static int set_orgs(struct store *s, int64_t id, const void *arg)
 	int rc;
 
 	if ((rc = run_id(s, sql_org_delete, id, NULL)) != KFQ_OK ||
-	    (rc = insert_orgs(s, id, o->lead, o->nlead, "lead")) != KFQ_OK)
+	    (rc = insert_orgs(s, id, o->lead, o->nlead, "lead")) != KFQ_OK ||
+	    (rc = insert_orgs(s, id, o->responsible, o->nresponsible, "responsible")) != KFQ_OK)
 		return rc;
-	return insert_orgs(s, id, o->responsible, o->nresponsible, "responsible");
+	return store_plan_units_changed(s, id, o->today);
 }
 
 int store_task_set_orgs(struct store *s, const struct store_actor *who,
                         const struct store_task_json *json, int64_t id,
                         const struct store_org_ref *lead, int nlead,
-                        const struct store_org_ref *responsible, int nresponsible)
+                        const struct store_org_ref *responsible, int nresponsible,
+                        const char *today)
 {
-	struct orgs_arg o = {lead, responsible, nlead, nresponsible};
+	struct orgs_arg o = {lead, responsible, nlead, nresponsible, today};
 
 	return change(s, who, json, id, "update_orgs", set_orgs, &o);
 }

@@ -121,10 +121,13 @@ void store_task_name_ahead(struct store *s, int64_t id);
 int store_task_update_office(struct store *s, const struct store_actor *who,
                              const struct store_task_json *json, int64_t id,
                              const struct store_task_office *o);
-/* Replaces the task's organizations (ids in .id), audited as "update_orgs". */
+/* Replaces the task's organizations (ids in .id), audited as "update_orgs", on the day `today`
+ * (YYYY-MM-DD, Asia/Shanghai): the plans of organizations it takes off the responsible units
+ * are off the task from that day, those it puts back on it again (store_plan_units_changed). */
 int store_task_set_orgs(struct store *s, const struct store_actor *who,
                         const struct store_task_json *json, int64_t id,
                         const struct store_org_ref *lead, int nlead,
-                        const struct store_org_ref *responsible, int nresponsible);
+                        const struct store_org_ref *responsible, int nresponsible,
+                        const char *today);
 
 #endif

@@ -3,8 +3,10 @@
 // offers no report, on the plan or in its drawer, and a report that waited on it is returned, not
 // accepted, as is one that waited on a milestone a revision closed (the queue says why); the
 // office is told what becomes of a zone's plan before it takes the zone off the task, and the zone
-// then sees why on its plan, with what it reported, and no button the server would refuse. Plans are written and reviewed through the API; the zone reports and the office
-// edits the task's units in the page. Needs a fresh database.
+// then sees why on its plan (with the day), with what it reported, and no button the server would
+// refuse; from that day its late milestone leaves the office's board and the zone's desk, and the
+// plans list marks the plan (DECISIONS 277). Plans are written and reviewed through the API; the
+// zone reports and the office edits the task's units in the page. Needs a fresh database.
 import { describe, test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, kfq } from './server.js'
@@ -103,8 +105,15 @@ describe('where progress is reported: the reminder’s milestone, never a finish
     const milestones = now.milestones.map((m) => ({ id: m.id, title: m.title, deliverable: `${m.deliverable}（修订）`, start_date: m.start_date, due_date: m.due_date, weight: m.weight }))
     await api.zone.put(`/api/plans/${plan.id}`, { milestones })
     await api.zone.post(`/api/plans/${plan.id}/submit`)
-    // the office takes the zone off in the task's page, told first what becomes of its plan
+    // before: its late milestone is on the office's board and on the zone's desk
     const o = office.page
+    await o.goto('/board')
+    await o.locator(`${sel('board-overdue-list')} .el-table__row`, { hasText: '制定实施方案' }).waitFor()
+    const lateOnBoard = o.locator(`${sel('board-overdue-total')} ${sel('board-value')}`)
+    assert.equal((await lateOnBoard.innerText()).trim(), '1')
+    await zone.page.goto('/')
+    assert.equal(await zone.page.locator(sel('todo-milestones_overdue')).getAttribute('data-count'), '1')
+    // the office takes the zone off in the task's page, told first what becomes of its plan
     await o.goto(`/tasks/${task.id}`)
     await o.locator(sel('task-plan-org'), { hasText: ZONE.org }).waitFor()
     assert.equal(await o.locator(sel('task-plan-not-responsible')).count(), 0)
@@ -114,20 +123,37 @@ describe('where progress is reported: the reminder’s milestone, never a finish
     const box = o.locator('.el-message-box:visible')
     assert.equal(
       (await box.locator('.el-message-box__message').innerText()).trim(),
-      `${ZONE.org}已有该任务的计划。移出责任单位后，计划和已填报的进展保留可查，但不能再填报进展、修改、提交或批准计划；重新列为责任单位即可恢复。确定要修改吗？修改将记入审计日志。`,
+      `${ZONE.org}已有该任务的计划。移出责任单位后，计划和已填报的进展保留可查，但不能再填报进展、修改、提交或批准计划，自移出之日起不计入督导看板、排名、逾期和待办；重新列为责任单位即可恢复。确定要修改吗？修改将记入审计日志。`,
     )
     await shot(o, 'report-where-task-orgs')
     await box.locator('.el-button--primary').click()
     // the page asks for the plans again only once it has shown the save's answer, the task's
     // units (the zone's tag leaves at once: OrgTags has no leave transition)
     await o.locator(sel('task-plan-not-responsible')).waitFor()
-    assert.equal((await o.locator(sel('task-plan-not-responsible')).innerText()).trim(), '已不是责任单位')
+    const off = (await api.zone.get(`/api/plans/${plan.id}`)).off_task_on // the day it was taken off
+    assert.match(off, /^\d{4}-\d{2}-\d{2}$/)
+    assert.equal((await o.locator(sel('task-plan-not-responsible')).innerText()).trim(), `${off} 已调整出责任单位`)
     assert.doesNotMatch(await o.locator(sel('task-responsible-orgs')).innerText(), /抚顺经济开发区/)
-    const why = `“${ZONE.org}”已不是该任务的责任单位：计划和已填报的进展保留可查，不能再修改、提交、批准或填报进展。`
+    // from that day its late milestone is on no board, and the plans list marks the plan
+    await o.goto('/board')
+    await o.locator(sel('board-overdue-list')).waitFor() // shown once the board has answered
+    assert.equal(await o.locator(`${sel('board-overdue-list')} .el-table__row`).count(), 0)
+    assert.equal((await lateOnBoard.innerText()).trim(), '0')
+    await o.goto(`/plans?task_id=${task.id}`)
+    assert.equal((await o.locator(sel('plans-row-off-task')).innerText()).trim(), `${off} 已调整出责任单位`)
+    await o.goto(`/zones/${plan.org_id}`)
+    const offTag = o.locator(sel('zone-plan-off-task'))
+    assert.equal((await offTag.innerText()).trim(), '已调出')
+    assert.equal(await offTag.getAttribute('title'), `${off} 已调整出责任单位`)
+    const why = `“${ZONE.org}”已于${off}调整出该任务的责任单位：计划和已填报的进展保留可查，自该日起不计入督导看板、排名、逾期和待办，不能再修改、提交、批准或填报进展。`
     const { page, watcher } = zone
+    // nothing on its desk it could not act on
+    await page.goto('/')
+    assert.equal(await page.locator(sel('todo-milestones_overdue')).getAttribute('data-count'), '0')
     await page.goto(`/plans/${plan.id}`)
     assert.equal((await page.locator(sel('plan-not-responsible')).innerText()).trim(), why)
     await row(0).locator(sel('ms-row-state')).waitFor()
+    assert.equal((await row(0).locator(sel('ms-row-state')).innerText()).trim(), '已调出责任单位')
     assert.equal(await page.locator(sel('ms-report')).count(), 0)
     for (const button of ['plan-edit', 'plan-save', 'plan-submit']) assert.equal(await page.locator(sel(button)).count(), 0, button)
     await row(0).locator(sel('ms-history')).click()

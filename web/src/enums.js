@@ -90,7 +90,7 @@ export const payGradeName = (x) => named('payGrade', x)
 export const payPlanStatusName = (x) => named('payPlanStatus', x)
 
 // Element Plus tag types of the states.
-export const MS_STATE_TAG = { done: 'success', done_late: 'warning', overdue: 'danger', due_soon: 'warning', stale: 'info', on_track: 'primary', closed: 'info' }
+export const MS_STATE_TAG = { done: 'success', done_late: 'warning', overdue: 'danger', due_soon: 'warning', stale: 'info', on_track: 'primary', closed: 'info', off_task: 'info' }
 export const TASK_STATE_TAG = { not_started: 'info', in_progress: 'primary', overdue: 'danger', done: 'success' }
 export const PLAN_STATUS_TAG = { draft: 'info', submitted: 'warning', approved: 'success', returned: 'danger' }
 export const REPORT_STATE_TAG = { submitted: 'warning', accepted: 'success', returned: 'danger' }
@@ -116,7 +116,7 @@ export const ROLE_CHANGE_STATUS_TAG = { pending: 'warning', confirmed: 'success'
 export const STATEMENT_STATUS_TAG = { draft: 'warning', confirmed: 'success' }
 
 // Red/amber/green status marks (components/StatusMark.vue): what each state stands for.
-export const MS_STATE_MARK = { overdue: 'red', due_soon: 'amber', stale: 'amber', done_late: 'amber', on_track: 'green', done: 'green', closed: 'grey' }
+export const MS_STATE_MARK = { overdue: 'red', due_soon: 'amber', stale: 'amber', done_late: 'amber', on_track: 'green', done: 'green', closed: 'grey', off_task: 'grey' }
 export const TASK_STATE_MARK = { overdue: 'red', not_started: 'amber', in_progress: 'green', done: 'green' }
 // a to-do's level (the server's) as a mark
 export const LEVEL_MARK = { danger: 'red', warning: 'amber', success: 'green', info: 'grey' }

@@ -84,6 +84,14 @@ static void test_states(void **state)
 	f.done = false;
 	assert_int_equal(milestone_state(&f, today), MILESTONE_CLOSED);
 	f.closed = false;
+	f.off_task = true; /* overdue, but its zone was taken off the task: late nowhere */
+	assert_int_equal(milestone_state(&f, today), MILESTONE_OFF_TASK);
+	f.done = true; /* done before it was taken off: stays done */
+	f.done_day = 999;
+	assert_int_equal(milestone_state(&f, today), MILESTONE_DONE);
+	f.done = false;
+	f.off_task = false;
+	assert_string_equal(milestone_state_name(MILESTONE_OFF_TASK), "off_task");
 	assert_string_equal(milestone_state_name(MILESTONE_DONE_LATE), "done_late");
 	assert_string_equal(milestone_state_name(MILESTONE_CLOSED), "closed");
 	f.due_day = 1100;
@@ -121,7 +129,7 @@ static void test_states_iso(void **state)
 		for (int due = start; due <= start + 50 && due <= 12; due++)
 			for (int last = -36; last <= 0; last++)
 				for (int done = 0; done < 4; done++)
-					for (int closed = 0; closed < 2; closed++) {
+					for (int closed = 0; closed < 4; closed++) {
 						/* last = -36: never reported; done 1: on an unknown
 						 * day, 2: on its due date, 3: a day after it */
 						struct milestone_facts f = {
@@ -130,7 +138,8 @@ static void test_states_iso(void **state)
 						    .done = done > 0,
 						    .done_day =
 						        done < 2 ? -1 : today + due + (done - 2),
-						    .closed = closed,
+						    .closed = closed & 1,
+						    .off_task = closed >> 1,
 						    .last_report_day =
 						        last == -36 ? -1 : today + last};
 						struct milestone_dates d = {
@@ -140,7 +149,8 @@ static void test_states_iso(void **state)
 						    .done_date = done < 2
 						                     ? NULL
 						                     : day[60 + due + (done - 2)],
-						    .closed = closed,
+						    .closed = closed & 1,
+						    .off_task = closed >> 1,
 						    .last_report =
 						        last == -36 ? NULL : day[60 + last]};
 						assert_int_equal(milestone_state_iso(&d, &b),

@@ -60,6 +60,7 @@ export default {
       stale: '长期未更新',
       on_track: '正常',
       closed: '已关闭',
+      off_task: '已调出责任单位',
     },
     revisionStatus: {
       draft: '修订草稿',

@@ -123,8 +123,8 @@ export default {
     editOrgsTitle: '调整牵头单位与责任单位',
     leadRequired: '至少选择一个牵头单位',
     saveOrgsConfirm: '确定要修改该任务的牵头单位和责任单位吗？修改将记入审计日志。',
-    saveOrgsDropsPlans: '{names}已有该任务的计划。移出责任单位后，计划和已填报的进展保留可查，但不能再填报进展、修改、提交或批准计划；重新列为责任单位即可恢复。确定要修改吗？修改将记入审计日志。',
-    notResponsible: '已不是责任单位',
+    saveOrgsDropsPlans: '{names}已有该任务的计划。移出责任单位后，计划和已填报的进展保留可查，但不能再填报进展、修改、提交或批准计划，自移出之日起不计入督导看板、排名、逾期和待办；重新列为责任单位即可恢复。确定要修改吗？修改将记入审计日志。',
+    notResponsible: '{date} 已调整出责任单位',
     orgsSaved: '已保存',
     plans: '各单位一区一策计划',
     plansEmpty: '尚无单位编制计划',
@@ -187,7 +187,7 @@ export default {
     approveComment: '批准“{org}”的计划，可填写审核意见（选填）',
     returnRevisionTitle: '退回修订',
     ownSubmission: '本人提交的内容，需由其他人员审核',
-    notResponsible: '“{org}”已不是该任务的责任单位：计划和已填报的进展保留可查，不能再修改、提交、批准或填报进展。',
+    notResponsible: '“{org}”已于{date}调整出该任务的责任单位：计划和已填报的进展保留可查，自该日起不计入督导看板、排名、逾期和待办，不能再修改、提交、批准或填报进展。',
     revisionN: '修订（第{n}版）',
     revisionSummary: '变更或新增{changed}个节点，关闭{closed}个，删除{dropped}个',
     revisionSubmitted: '{at} 由 {by} 提交',
@@ -287,6 +287,7 @@ export default {
     batchRow: '“{org}”第{n}条',
     returnTitle: '退回“{org}”的计划',
     overdueN: '逾期{n}个',
+    offTask: '{date} 已调整出责任单位',
   },
   reports: {
     latestOnly: '只看各节点最新一次',
@@ -353,6 +354,7 @@ export default {
     stalledNone: '暂无停滞的招商项目',
   },
   zone: {
+    offTask: '已调出',
     industryShares: '主导产业占比（{name}，{year}年产值和税收、现有用地）',
     openIndustryPlan: '查看产业规划',
     level: '级别',
@@ -562,6 +564,7 @@ export default {
       revision: '修订稿',
       revision_status: '修订稿状态',
       responsible: '仍是责任单位',
+      off_task_on: '调出责任单位日期',
       submitted_by: '提交人ID',
     },
     report: {
