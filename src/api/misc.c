@@ -43,6 +43,17 @@ static int metrics(struct api_ctx *c)
 	            "# HELP kfq_db_up Whether the database answered this scrape.\n"
 	            "# TYPE kfq_db_up gauge\nkfq_db_up{backend=\"%s\"} %d\n",
 	            backend, store_open_count(), backend, up);
+	if (!strcmp(backend, "sqlite")) {
+		unsigned runs, commits;
+		store_wal_counts(&runs, &commits);
+		strbuf_addf(c->out,
+		            "# HELP kfq_sqlite_wal_checkpoints_total WAL checkpoints run by the "
+		            "checkpointer's thread and by commits (past the WAL's bound).\n"
+		            "# TYPE kfq_sqlite_wal_checkpoints_total counter\n"
+		            "kfq_sqlite_wal_checkpoints_total{by=\"checkpointer\"} %u\n"
+		            "kfq_sqlite_wal_checkpoints_total{by=\"commit\"} %u\n",
+		            runs, commits);
+	}
 	c->req->resp.status = 200;
 	c->req->resp.content_type = "text/plain; version=0.0.4; charset=utf-8";
 	return 0;

@@ -101,7 +101,7 @@ int cmd_serve(int argc, char **argv)
 	struct store *s;
 	struct checkpointer cp = {0};
 	struct stat st;
-	char data_dir[4096], cp_file[4096], spool_dir[4200], key_file[4096];
+	char data_dir[4096], cp_file[4096], spool_dir[4200], key_file[4096], err[512];
 	const char *clock_file = NULL;
 	int rc;
 
@@ -177,6 +177,11 @@ int cmd_serve(int argc, char **argv)
 	if (cmd_open_db(&o, &s) != KFQ_OK)
 		return CMD_EXIT_FAIL;
 	store_close(s);
+	/* before the workers open their connections: theirs then leave checkpoints to it */
+	if (store_wal_start(o.db, err, sizeof(err)) != KFQ_OK) {
+		fprintf(stderr, "kfq: %s\n", err);
+		return CMD_EXIT_FAIL;
+	}
 
 	acfg.db_url = o.db;
 	acfg.web_root = o.web_root;
@@ -191,6 +196,7 @@ int cmd_serve(int argc, char **argv)
 	acfg.personal_cipher = o.personal_cipher;
 	if (api_init(&acfg, &router) != KFQ_OK) {
 		http_router_release(&router);
+		store_wal_stop();
 		return CMD_EXIT_FAIL;
 	}
 	cp.db_url = o.db;
@@ -200,6 +206,7 @@ int cmd_serve(int argc, char **argv)
 	cp.interval = o.checkpoint_interval;
 	if (cp.interval && checkpoint_start(&cp) != KFQ_OK) {
 		http_router_release(&router);
+		store_wal_stop();
 		return CMD_EXIT_FAIL;
 	}
 	http_server_config_init(&hcfg);
@@ -228,6 +235,7 @@ int cmd_serve(int argc, char **argv)
 	http_router_release(&router);
 	if (cp.interval)
 		checkpoint_stop(&cp);
+	store_wal_stop();
 	if (rc != KFQ_OK)
 		return CMD_EXIT_FAIL;
 	fprintf(stderr, "kfq: stopped\n");

@@ -69,9 +69,9 @@ void audit_verify_init(struct audit_verify *v);
 /* Holds the chain to these checkpoints as it is verified; sorts them. After audit_verify_init,
  * before the first row. */
 void audit_verify_expect(struct audit_verify *v, struct audit_checkpoint *cps, size_t n);
-/* Checks one stored row (its canon and hash columns as stored). Returns false once broken. */
-bool audit_verify_row(struct audit_verify *v, const struct audit_rec *r, const char *stored_canon,
-                      const char *stored_hash);
+/* Checks one stored row: its columns' canonical form hashed with the chain so far against its
+ * stored hash. Returns false once broken. */
+bool audit_verify_row(struct audit_verify *v, const struct audit_rec *r, const char *stored_hash);
 /* Checks the head table against what the rows gave, then that every checkpoint was held.
  * Returns false if the chain is broken (broken_seq) or a checkpoint failed (cp_failed). */
 bool audit_verify_head(struct audit_verify *v, int64_t head_seq, const char *head_hash);

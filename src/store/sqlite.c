@@ -1,8 +1,10 @@
-/* sqlite.c - the SQLite backend: WAL (its frames written by kfq's VFS, sqlite_vfs.c), foreign
- * keys, busy timeout, synchronous=FULL, an 8 MiB page cache, statements prepared once per
- * connection. One connection per thread (SQLITE_OPEN_NOMUTEX). Must not hold domain SQL: that
- * lives in the store_*.c modules. */
+/* sqlite.c - the SQLite backend: WAL (its frames written by kfq's VFS, sqlite_vfs.c; in kfq
+ * serve checkpointed by a thread of its own, sqlite_wal.c), foreign keys, busy timeout,
+ * synchronous=FULL, an 8 MiB page cache, statements prepared once per connection. One
+ * connection per thread (SQLITE_OPEN_NOMUTEX). Must not hold domain SQL: that lives in the
+ * store_*.c modules. */
 #include "store/sqlite_vfs.h"
+#include "store/sqlite_wal.h"
 #include "store/store_impl.h"
 
 #include "util/log.h"
@@ -230,6 +232,7 @@ int store_sqlite_open(const char *path, struct store **out, char *errbuf, size_t
 	    NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		goto fail;
+	sqlite_wal_attach(q->db, path);
 	*out = &q->base;
 	return KFQ_OK;
 fail:

@@ -40,6 +40,16 @@ int store_open_beside(const struct store *s, struct store **out, char *errbuf, s
  * waits on it for a read that has come that far). */
 int store_beside_count(void);
 
+/* On SQLite, starts the thread that checkpoints the WAL of url's database for the connections
+ * opened after it in this process, so that no request's commit runs a checkpoint (sqlite_wal.c,
+ * DECISIONS 261); nothing on PostgreSQL. kfq serve calls it once, before its workers open their
+ * connections, and store_wal_stop after they closed them. On failure a message in errbuf. */
+int store_wal_start(const char *url, char *errbuf, size_t errlen);
+void store_wal_stop(void);
+/* Checkpoints run so far by the checkpointer and by commits (past the WAL's bound, or while no
+ * checkpointer runs for a connection that had one), for /metrics. */
+void store_wal_counts(unsigned *runs, unsigned *commits);
+
 /* Whether the connection to the database server was lost (PostgreSQL restarted, a network
  * failure). Every call on it then fails with KFQ_EUNAVAIL, without touching the network, until
  * store_reconnect succeeds. Never true for SQLite. */

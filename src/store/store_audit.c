@@ -18,8 +18,8 @@ static const char sql_head_sqlite[] = "SELECT seq, hash FROM audit_head WHERE id
 static const char sql_head_pg[] = "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE";
 static const char sql_insert[] =
     "INSERT INTO audit_log (seq, time, user_id, username, org_id, client_addr, action, "
-    "entity_type, entity_id, before_json, after_json, prev_hash, hash, canon) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+    "entity_type, entity_id, before_json, after_json, prev_hash, hash) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 static const char sql_set_head[] = "UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1";
 
 struct head {
@@ -128,7 +128,6 @@ int store_audit_append(struct store *s, const struct store_actor *who, const cha
 	store_bind_text(st, 11, r.after_json);
 	store_bind_text(st, 12, prev);
 	store_bind_text(st, 13, hex);
-	store_bind_text(st, 14, canon.buf);
 	/* the record and the head go with the transaction's next statement or its COMMIT (one
 	 * round trip on PostgreSQL): neither tells the caller anything but an error, and an error
 	 * of either loses the transaction */
@@ -202,7 +201,7 @@ int store_audit_entity(struct store *s, const struct store_actor *who, const cha
 
 #define AUDIT_COLS                                                                                 \
 	"seq, time, user_id, username, org_id, client_addr, action, entity_type, entity_id, "      \
-	"before_json, after_json, prev_hash, hash, canon"
+	"before_json, after_json, prev_hash, hash"
 static const char sql_count[] = "SELECT COUNT(*) FROM audit_log";
 /* the list names who acted as people know them: the account's display name and the
  * organization's name now (the record keeps the login and the ids) */
@@ -262,8 +261,8 @@ static void read_named_row(struct store_stmt *st, struct arena *a, void *element
 	struct store_audit_row *row = element;
 
 	read_row(st, a, element);
-	row->user_name = store_col_dup(st, 14, a);
-	row->org_name = store_col_dup(st, 15, a);
+	row->user_name = store_col_dup(st, 13, a);
+	row->org_name = store_col_dup(st, 14, a);
 }
 
 /* the list of the records f selects */
@@ -325,7 +324,7 @@ int store_audit_verify(struct store *s, struct audit_verify *v)
 	while ((rc = store_step(st)) == KFQ_ROW) {
 		struct store_audit_row row;
 		read_row(st, &a, &row);
-		if (!audit_verify_row(v, &row.rec, store_col_text(st, 13), row.hash)) {
+		if (!audit_verify_row(v, &row.rec, row.hash)) {
 			rc = KFQ_DONE;
 			break;
 		}

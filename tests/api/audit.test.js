@@ -291,18 +291,18 @@ describe('tampering is detected', { timeout: h.FILE_TIMEOUT }, () => {
 			seq = recs[recs.length - 3].seq;
 			await h.sqlOk(db, `${DROP_TRIGGERS} UPDATE audit_log SET client_addr = '10.6.6.6' WHERE seq = ${seq};`);
 		});
-		assertBroken(r, seq, /篡改/);
+		assertBroken(r, seq, /^记录内容与其哈希不一致（记录或其哈希被篡改）$/);
 	});
 
-	test('(a2) an edit that also rewrites the stored canonical form → broken at that row (hash)', T, async () => {
+	test('(a2) an edit that also rewrites the row\'s hash to match → broken at the next row (chain)', T, async () => {
 		let seq;
 		const r = await tampered(async (db, recs) => {
 			const rec = recs[recs.length - 2];
-			seq = rec.seq;
-			await h.sqlOk(db, `${DROP_TRIGGERS} UPDATE audit_log SET username = 'nobody', canon = replace(canon, '"username":"office1"', '"username":"nobody"') WHERE seq = ${seq};`);
-			assert.equal(await h.sqlOk(db, `SELECT count(*) FROM audit_log WHERE seq = ${seq} AND canon LIKE '%"username":"nobody"%'`), '1');
+			seq = rec.seq + 1;
+			const { hash } = h.auditHash({ ...rec, username: 'nobody' });
+			await h.sqlOk(db, `${DROP_TRIGGERS} UPDATE audit_log SET username = 'nobody', hash = '${hash}' WHERE seq = ${rec.seq};`);
 		});
-		assertBroken(r, seq, /哈希不正确/);
+		assertBroken(r, seq, /^与上一条记录的哈希不衔接（记录被删除、插入或调换）$/);
 	});
 
 	test('(b) a deleted middle row → broken at its seq', T, async () => {

@@ -52,8 +52,8 @@ async function loadRecords(srv) {
 			after: { n: i, pad: 'x'.repeat(PAD) },
 			prev_hash: prev,
 		};
-		const { canon, hash } = h.auditHash(rec);
-		const row = [rec.seq, rec.time, rec.user_id, rec.username, rec.org_id, rec.client_addr, rec.action, rec.entity_type, rec.entity_id, h.canonical(rec.before), h.canonical(rec.after), prev, hash, canon];
+		const { hash } = h.auditHash(rec);
+		const row = [rec.seq, rec.time, rec.user_id, rec.username, rec.org_id, rec.client_addr, rec.action, rec.entity_type, rec.entity_id, h.canonical(rec.before), h.canonical(rec.after), prev, hash];
 		const line = `${row.map(csv).join(',')}\n`;
 		bytes += line.length;
 		fs.writeSync(out, line);

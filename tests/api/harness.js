@@ -179,7 +179,7 @@ async function sqlOk(db, text) {
 }
 
 /** The audit_log columns in table order. */
-const AUDIT_COLS = 'seq, time, user_id, username, org_id, client_addr, action, entity_type, entity_id, before_json, after_json, prev_hash, hash, canon';
+const AUDIT_COLS = 'seq, time, user_id, username, org_id, client_addr, action, entity_type, entity_id, before_json, after_json, prev_hash, hash';
 
 /** SQL that removes the audit log's append-only triggers, as an attacker with the database could. */
 const DROP_AUDIT_TRIGGERS = IS_PG

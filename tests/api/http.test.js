@@ -187,6 +187,9 @@ describe('http', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.match(r.text, /^kfq_db_connections\{backend="(sqlite|postgresql)"\} \d+$/m);
 		assert.match(r.text, new RegExp(`backend="${h.IS_PG ? 'postgresql' : 'sqlite'}"`));
 		assert.match(r.text, new RegExp(`^kfq_db_up\\{backend="${h.IS_PG ? 'postgresql' : 'sqlite'}"\\} 1$`, 'm'));
+		// SQLite's WAL checkpoints, by the checkpointer's thread and by commits past the WAL's bound
+		for (const by of ['checkpointer', 'commit'])
+			assert.equal(new RegExp(`^kfq_sqlite_wal_checkpoints_total\\{by="${by}"\\} \\d+$`, 'm').test(r.text), !h.IS_PG);
 	});
 
 	test('worker threads: one per CPU (at least 2) on SQLite, two per CPU on PostgreSQL, unless set', T, async () => {

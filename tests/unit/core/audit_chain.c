@@ -60,7 +60,7 @@ static bool verify_cp(struct chain *c, const int *order, int n, int64_t head_seq
 	audit_verify_expect(v, cps, ncps);
 	for (int i = 0; i < n; i++) {
 		int k = order[i];
-		if (!audit_verify_row(v, &c->rec[k], c->canon[k], c->hash[k]))
+		if (!audit_verify_row(v, &c->rec[k], c->hash[k]))
 			return false;
 	}
 	return audit_verify_head(v, head_seq, head);
@@ -118,9 +118,18 @@ static void test_edited_record_is_detected(void **state)
 	struct audit_verify v;
 	int order[N] = {0, 1, 2, 3};
 	build(&c);
-	c.rec[2].entity_id = "99"; /* a column changed, canon and hash left */
+	c.rec[2].entity_id = "99"; /* a column changed, its hash left */
 	assert_false(verify(&c, order, N, N, c.hash[N - 1], &v));
 	assert_int_equal(v.broken_seq, 3);
+	assert_string_equal(v.reason, "记录内容与其哈希不一致（记录或其哈希被篡改）");
+	/* and its hash written for the change: the next record no longer follows it */
+	struct strbuf sb = STRBUF_INIT;
+	audit_canonical(&c.rec[2], &sb);
+	audit_hash(c.prev[2], sb.buf, sb.len, c.hash[2]);
+	strbuf_release(&sb);
+	assert_false(verify(&c, order, N, N, c.hash[N - 1], &v));
+	assert_int_equal(v.broken_seq, 4);
+	assert_string_equal(v.reason, "与上一条记录的哈希不衔接（记录被删除、插入或调换）");
 }
 
 static void test_deleted_record_is_detected(void **state)
