@@ -231,8 +231,8 @@ export async function columnTexts(page, cellTest) {
 // Waits until read() (async: what the page shows, read afresh each time) gives `expected`, then
 // asserts it: a list that is reloaded after the message of the step that changed it passes once
 // it shows the change, and a wrong value fails after STEP_TIMEOUT with what was read last.
-// await settled(() => columnTexts(page, 'version-label'), ['第1稿', '第2稿'])
-export async function settled(read, expected, message) {
+// await eventually(() => columnTexts(page, 'version-label'), ['第1稿', '第2稿'])
+export async function eventually(read, expected, message) {
   const end = Date.now() + STEP_TIMEOUT
   let got = await read()
   while (!isDeepStrictEqual(got, expected) && Date.now() < end) {
