@@ -42,6 +42,17 @@ count_node() { # adds node:test's "# pass N" / "# fail N" from log $1
 	failed=$((failed + ${f:-0}))
 }
 
+# The failed tests of node:test's log $1 (TAP), at every depth, each with its block (location,
+# error, stack; the first 40 lines): the failing subtest, not only its file's top-level test,
+# whose line names neither the subtest nor the file.
+node_failures() {
+	awk '
+		/^ *not ok / { pad = substr($0, 1, match($0, /[^ ]/) - 1); print; blk = 1; n = 0; next }
+		blk && n == 0 && $0 != pad "  ---" { blk = 0 }
+		blk { if (n++ < 40) print; else if (n == 41) print pad "  (more in the log)"; if ($0 == pad "  ...") blk = 0 }
+	' "$1"
+}
+
 run_node() { # name dir [env...]
 	local name=$1 dir=$2
 	shift 2
@@ -55,7 +66,9 @@ run_node() { # name dir [env...]
 		count_node "$log"
 		[ "$(grep -cE '^# fail [1-9]' "$log")" -gt 0 ] || failed=$((failed + 1))
 		step_failed+=("$name")
-		grep -E '^not ok|^# (tests|pass|fail) ' "$log" | head -40
+		node_failures "$log" | head -200
+		grep -E '^# (tests|pass|fail) ' "$log" | tr '\n' ' '
+		echo
 		echo "   (full log: $log)"
 	fi
 }

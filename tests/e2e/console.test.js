@@ -276,7 +276,10 @@ describe('web console: admin, office and zone users', () => {
 
   test('an expired session goes to the login page and back to where it was', async () => {
     const { page, context, watcher } = b
-    await page.locator(sel('menu-account')).click()
+    // the session ends once the page's own questions are answered (the account page's catalogue,
+    // the header's unread count): one sent after it would go to the login page from /account
+    const answered = (path) => page.waitForResponse((r) => new URL(r.url()).pathname === path)
+    await Promise.all([answered('/api/capabilities'), answered('/api/inbox/unread-count'), page.locator(sel('menu-account')).click()])
     await page.locator(sel('account-profile')).waitFor()
     await context.clearCookies()
     watcher.allow('GET', '/api/orgs', 401)

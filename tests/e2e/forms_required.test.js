@@ -80,8 +80,8 @@ describe('required fields said in Chinese before sending', () => {
     // the zone is chosen by itself once the zones are in (a zone's account has one)
     const building = { path: '/land/buildings', ready: '/api/land/boundaries', add: 'building-add', dialog: 'building-dialog', save: 'building-save', count: 4 }
     assert.deepEqual(await savedEmpty(page, building), ['名称不能为空', '面积（平方米）不能为空', '产权人不能为空', '闲置起始不能为空'])
-    // the plan's name and its first leading industry's
-    const plan = { path: '/industry-plans', add: 'industry-plan-create', dialog: 'industry-plan-dialog', save: 'industry-plan-save', count: 2 }
+    // the plan's name and its first leading industry's (the zone, as above, once the zones are in)
+    const plan = { path: '/industry-plans', ready: '/api/enterprises/zones', add: 'industry-plan-create', dialog: 'industry-plan-dialog', save: 'industry-plan-save', count: 2 }
     assert.deepEqual(await savedEmpty(page, plan), ['规划名称不能为空', '产业名称不能为空'])
     const person = { path: '/roster', add: 'roster-add', dialog: 'person-dialog', save: 'person-submit', count: 3 }
     assert.deepEqual(await savedEmpty(page, person), ['姓名不能为空', '身份证号码不能为空', '到岗日期不能为空'])

@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createRequire } from 'node:module'
+import { isDeepStrictEqual } from 'node:util'
 import { ROOT, OUT } from './server.js'
 
 const require = createRequire(path.join(ROOT, 'web', 'package.json'))
@@ -19,6 +20,13 @@ const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium'
 // fails. Generous: the server under test is an ASan build and CI machines are shared, so an
 // answer can take seconds; a step that never comes still fails, only later.
 export const STEP_TIMEOUT = 30000
+
+// A loaded machine on purpose, to find the steps that race the page (README.md): every API
+// request of a browser held E2E_API_DELAY_MS ms before it goes (a test that reads the page before
+// the answer it waits for then fails every time), and the page's scripts run E2E_CPU_SLOWDOWN
+// times slower (work done in the page, such as a proof of work).
+const API_DELAY_MS = Number(process.env.E2E_API_DELAY_MS || 0)
+const CPU_SLOWDOWN = Number(process.env.E2E_CPU_SLOWDOWN || 1)
 
 export function chromiumArgs() {
   const args = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
@@ -40,7 +48,14 @@ export async function openBrowser(baseURL) {
     acceptDownloads: true,
   })
   context.setDefaultTimeout(STEP_TIMEOUT)
+  if (API_DELAY_MS) {
+    await context.route('**/api/**', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, API_DELAY_MS))
+      await route.continue()
+    })
+  }
   const page = context.pages()[0] || (await context.newPage())
+  if (CPU_SLOWDOWN > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
   const watcher = new Watcher(page, baseURL)
   return {
     context,
@@ -211,6 +226,20 @@ export async function chartTip(page, name, dy) {
 // Texts of one column (by data-test of the cell content) in a table.
 export async function columnTexts(page, cellTest) {
   return (await page.locator(sel(cellTest)).allInnerTexts()).map((s) => s.trim())
+}
+
+// Waits until read() (async: what the page shows, read afresh each time) gives `expected`, then
+// asserts it: a list that is reloaded after the message of the step that changed it passes once
+// it shows the change, and a wrong value fails after STEP_TIMEOUT with what was read last.
+// await eventually(() => columnTexts(page, 'version-label'), ['第1稿', '第2稿'])
+export async function eventually(read, expected, message) {
+  const end = Date.now() + STEP_TIMEOUT
+  let got = await read()
+  while (!isDeepStrictEqual(got, expected) && Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    got = await read()
+  }
+  assert.deepEqual(got, expected, message)
 }
 
 // A unique suffix so that a reused database (KFQ_TEST_DB) does not collide.

@@ -14,7 +14,7 @@
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
-import { openBrowser, login, sel, RUN, testWithShots, pickOption, shot, todoCount } from './helpers.js'
+import { openBrowser, login, sel, RUN, testWithShots, pickOption, shot, todoCount, eventually } from './helpers.js'
 
 const OFFICE = { username: `adoffice_${RUN}`, password: 'Office#Passw0rd1', org: '市商务局', role: 'office' }
 const ZONE = { username: `adzone_${RUN}`, password: 'Zone#Passw0rd123', org: '抚顺经济开发区（示例）', role: 'zone' }
@@ -62,11 +62,7 @@ describe('the people pages keep their year and pickers in the address', () => {
     await input.blur()
   }
   // the rows of a table once there are n (an answer may still be on its way)
-  async function rowsAre(page, table, n) {
-    const rows = page.locator(`${sel(table)} .el-table__body .el-table__row`)
-    for (let i = 0; i < 100 && (await rows.count()) !== n; i++) await page.waitForTimeout(200)
-    assert.equal(await rows.count(), n, `${table} rows`)
-  }
+  const rowsAre = (page, table, n) => eventually(() => page.locator(`${sel(table)} .el-table__body .el-table__row`).count(), n, `${table} rows`)
   const activeTab = (page, label) => page.locator('.el-tabs__item.is-active', { hasText: label }).waitFor()
   // the same address in another browser of the same user: it shows `check`
   async function shared(url, user, check) {
@@ -252,11 +248,7 @@ describe('the people pages keep their year and pickers in the address', () => {
     const staff = schemes.filter((s) => s.target === 'staff').length
     assert.equal(staff, 4, 'the demo scored each sample zone\'s staff')
     const cards = page.locator(sel('kpi-scheme'))
-    const cardsAre = async (p, n) => {
-      const c = p.locator(sel('kpi-scheme'))
-      for (let i = 0; i < 100 && (await c.count()) !== n; i++) await p.waitForTimeout(200)
-      assert.equal(await c.count(), n)
-    }
+    const cardsAre = (p, n) => eventually(() => p.locator(sel('kpi-scheme')).count(), n)
     await page.goto('/kpi')
     await cards.first().waitFor()
     await cardsAre(page, staff)
@@ -292,16 +284,7 @@ describe('the people pages keep their year and pickers in the address', () => {
     const county = counties.find((c) => c.name === '抚顺县')
     assert.ok(county && counties[0].id !== county.id, 'the office sees 抚顺县 among other counties')
     const years = (from, to) => ['代管开发区', ...Array.from({ length: to - from + 1 }, (_, i) => String(from + i))]
-    const headers = async (p, want) => {
-      const th = p.locator(`${sel('county-zones')} .el-table__header th`)
-      let got
-      for (let i = 0; i < 100; i++) {
-        got = (await th.allInnerTexts()).map((s) => s.trim())
-        if (JSON.stringify(got) === JSON.stringify(want)) break
-        await p.waitForTimeout(200)
-      }
-      assert.deepEqual(got, want)
-    }
+    const headers = (p, want) => eventually(async () => (await p.locator(`${sel('county-zones')} .el-table__header th`).allInnerTexts()).map((s) => s.trim()), want)
     await page.goto('/county-view')
     await page.locator(`.el-select${sel('county-select')}`, { hasText: counties[0].name }).waitFor()
     await headers(page, years(YEAR - 5, YEAR - 1))
@@ -344,9 +327,7 @@ describe('the people pages keep their year and pickers in the address', () => {
       await yearShows(page, 'county-from', from)
       await yearShows(page, 'county-to', to)
       const th = page.locator(`${sel('county-zones')} .el-table__header th`)
-      const want = JSON.stringify(years(from, to))
-      for (let i = 0; i < 100 && JSON.stringify((await th.allInnerTexts()).map((x) => x.trim())) !== want; i++) await page.waitForTimeout(200)
-      assert.deepEqual((await th.allInnerTexts()).map((x) => x.trim()), years(from, to), url)
+      await eventually(async () => (await th.allInnerTexts()).map((x) => x.trim()), years(from, to), url)
     }
     // a good `from` beside a `to` that is not a year, or out of range: the default `to`
     await shows(`/county-view?from=${YEAR - 8}&to=abc`, YEAR - 8, YEAR - 1)

@@ -104,9 +104,10 @@ async function addReformData(db, demo, policies, dataDir) {
 }
 
 // users: [{username, password, org, role, displayName?, scope?}]
-// demo: run `kfq demo`; policies: policy text files (paths from the repository root) to import.
+// demo: run `kfq demo`; policies: policy text files (paths from the repository root) to import;
+// serveArgs: more options of `kfq serve`.
 // Resolves {url, port, db, logFile, stop(), log()}.
-export async function startServer({ name = 'e2e', users = [], demo = false, policies = [] } = {}) {
+export async function startServer({ name = 'e2e', users = [], demo = false, policies = [], serveArgs = [] } = {}) {
   if (!fs.existsSync(BIN)) {
     throw new Error(`kfq binary not found at ${BIN}: build it (ninja -C build) or set KFQ_BIN`)
   }
@@ -129,7 +130,7 @@ export async function startServer({ name = 'e2e', users = [], demo = false, poli
   const log = fs.openSync(logFile, 'w')
   // several people sign in from this one address at once (each browser context keeps up to six
   // connections), as an office behind one NAT would: the per-address limit is raised for them
-  const serve = ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web-root', WEB_ROOT, '--data-dir', dataDir, '--max-connections-per-addr', '256']
+  const serve = ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, '--web-root', WEB_ROOT, '--data-dir', dataDir, '--max-connections-per-addr', '256', ...serveArgs]
   const child = spawn(BIN, serve, {
     cwd: ROOT,
     stdio: ['ignore', log, log],

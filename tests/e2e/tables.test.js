@@ -15,7 +15,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { startServer, ROOT } from './server.js'
 import { createRequire } from 'node:module'
-import { openBrowser, login, sel, screenshotPath, testWithShots, pickOption, pickTreeOption, confirmBox, exportFrom, Watcher } from './helpers.js'
+import { openBrowser, login, sel, screenshotPath, testWithShots, pickOption, pickTreeOption, confirmBox, exportFrom, Watcher, columnTexts, eventually } from './helpers.js'
 
 const require = createRequire(import.meta.url)
 const { readXlsx } = require('../api/xlsx.js')
@@ -170,21 +170,19 @@ describe('tables: the address keeps a list, every list fits, calendars start on 
     if (server) await server.stop()
   })
 
-  const rowsOf = async (page, cellTest) => (await page.locator(sel(cellTest)).allInnerTexts()).map((s) => s.trim())
   const query = (page) => Object.fromEntries(new URL(page.url()).searchParams)
   // the table's rows once they are these: a move from the history loads after the address
   // changes, so the rows of the page before may still show when the mask is first hidden
   const rowsWhen = async (page, cellTest, ok) => {
     let got
     for (let i = 0; i < 100; i++) {
-      got = await rowsOf(page, cellTest)
+      got = await columnTexts(page, cellTest)
       if (await ok(got)) return got
       await page.waitForTimeout(200)
     }
     return got
   }
-  const rowsAre = async (page, cellTest, want) =>
-    assert.deepEqual(await rowsWhen(page, cellTest, (got) => JSON.stringify(got) === JSON.stringify(want)), want)
+  const rowsAre = (page, cellTest, want) => eventually(() => columnTexts(page, cellTest), want)
   // the table's rows after a move: the loading mask gone
   const settled = async (page, table) => {
     await page.locator(`${sel(table)} .el-loading-mask`).waitFor({ state: 'hidden' }).catch(() => {})
@@ -205,9 +203,9 @@ describe('tables: the address keeps a list, every list fits, calendars start on 
     assert.match(org, /^\d+$/)
     assert.deepEqual(query(page), { state: 'on_track', org_id: org })
     await rowsWhen(page, 'ms-list-org', (orgs) => orgs.length > 0 && orgs.every((o) => o === ZONE_NAME))
-    const first = await rowsOf(page, 'ms-list-title')
+    const first = await columnTexts(page, 'ms-list-title')
     assert.ok(first.length > 0, 'the zone has milestones on track')
-    assert.ok((await rowsOf(page, 'ms-list-org')).every((o) => o === ZONE_NAME))
+    assert.ok((await columnTexts(page, 'ms-list-org')).every((o) => o === ZONE_NAME))
 
     // five a page: the second page is another five
     await page.locator(`${sel('ms-pagination')} .el-pagination__sizes .el-select`).click()
@@ -641,7 +639,7 @@ describe('tables: the address keeps a list, every list fits, calendars start on 
     const { page, watcher } = b.office
     await page.goto('/tasks')
     await settled(page, 'task-table')
-    const policies = (await rowsOf(page, 'task-row-policy')).filter((x, i, all) => all.indexOf(x) === i)
+    const policies = (await columnTexts(page, 'task-row-policy')).filter((x, i, all) => all.indexOf(x) === i)
     assert.equal(policies.length, 2, `two policies listed: ${policies}`)
     assert.ok(policies.some((p) => p.includes('（征求意见稿）')) && policies.some((p) => p.includes('（送审稿）')), policies.join(' | '))
     await page.locator(`.el-select${sel('task-filter-policy')}`).click()
