@@ -1,8 +1,8 @@
 // The tables people live in, in the browser: a list's filters, page, size and sort live in the
 // address (back and reload keep them; the address opened in another browser shows the same
 // rows; a money, a powers, the land, the platform and the role-change lists too, whose exports
-// hold the rows of the filter), every list page fits 1440×900 and 1280×720 (the roster 1366×768
-// too) with no cell's text cut off unless it shows in full on hover (the cell's scrollWidth
+// hold the rows of the filter), every list page fits 1440×900 and 1280×720 (the roster and a
+// zone's plan 1366×768 too) with no cell's text cut off unless it shows in full on hover (the cell's scrollWidth
 // against its clientWidth, and the tooltip class show-overflow-tooltip gives it), calendars start on Monday (一), and two imports of the same
 // policy are told apart by their version note wherever policies are listed. Each role's 我的待办
 // (office, zone, county, auditor) counts what the list its tile opens shows. Screenshots of every
@@ -542,6 +542,9 @@ describe('tables: the address keeps a list, every list fits, calendars start on 
       ['industry-plan', `/industry-plans/${plan.id}`, 'industry-plan-enterprises'],
       ['budget-zone', `/budgets/zones/${zone.zone_id}?year=2025`, 'budget-lines'],
     )
+    // the zone's own plan: its milestones, their state and the 填报进展 beside them (1366×768 too)
+    const zonePlan = (await (await b.zone.page.request.get('/api/plans?page_size=1')).json()).items[0]
+    PAGES.zone.push(['zone-plan', `/plans/${zonePlan.id}`, 'ms-table', [1440, 1366, 1280]])
     const HEIGHT = { 1280: 720, 1366: 768, 1440: 900 }
     const jobs = []
     for (const [who, pages] of Object.entries(PAGES)) {
