@@ -69,14 +69,18 @@ export async function openBrowser(baseURL) {
 }
 
 // Records what went wrong in a page. allow(method, path, status) declares an expected HTTP
-// error (path: string or RegExp over the URL's pathname; method '*' for any).
+// error (path: string or RegExp over the URL's pathname; method '*' for any);
+// failOnWarning(re) counts a console warning whose text matches re as a problem too (Element
+// Plus's warnings of an API it is about to drop: /^ElementPlusError/).
 export class Watcher {
   constructor(page, baseURL) {
     this.baseURL = baseURL
     this.allowed = []
     this.problems = []
+    this.warnings = null
     page.on('console', (msg) => {
       if (msg.type() === 'warning' && process.env.E2E_VERBOSE) console.error(`[browser warning] ${msg.text()}`)
+      if (msg.type() === 'warning' && this.warnings?.test(msg.text())) this.problems.push(`console warning: ${msg.text().split('\n')[0]}`)
       if (msg.type() !== 'error') return
       const text = msg.text()
       const m = /status of (\d{3})/.exec(text)
@@ -97,6 +101,11 @@ export class Watcher {
       if (this.isAllowed(method, res.url(), res.status())) return
       this.problems.push(`HTTP ${res.status()}: ${method} ${res.url()}`)
     })
+  }
+
+  failOnWarning(re) {
+    this.warnings = re
+    return this
   }
 
   allow(method, pathPattern, status) {

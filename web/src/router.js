@@ -10,10 +10,29 @@ import Layout from './layout/Layout.vue'
 
 const modules = import.meta.glob('./views/*/routes.js', { eager: true })
 
+// After an upgrade, a console loaded before it asks for a page's code under the old build's file
+// name, which is gone (404): the click on the menu did nothing. The address being opened is then
+// loaded anew, once for that address (DECISIONS 296): the new build's index.html names the files
+// that exist. The navigation waits for the new page instead of failing.
+const RELOADED = 'kfq-reloaded-for'
+const CHUNK_GONE = /dynamically imported module|Importing a module script failed|Unable to preload CSS/
+let opening = null // the address of the navigation under way (set by the guard)
+function reloading(load) {
+  return () =>
+    load().catch((err) => {
+      const target = opening
+      if (!target || !CHUNK_GONE.test(err?.message || '') || sessionStorage.getItem(RELOADED) === target) throw err
+      sessionStorage.setItem(RELOADED, target)
+      window.location.assign(target)
+      return new Promise(() => {})
+    })
+}
+
 // Every module's routes, and the menu groups they define (key -> {title, icon}).
 const records = Object.keys(modules)
   .sort()
   .flatMap((k) => modules[k].default)
+  .map((r) => (typeof r.component === 'function' ? { ...r, component: reloading(r.component) } : r))
 export const menuGroups = Object.assign({}, ...Object.values(modules).map((m) => m.menuGroups || {}))
 
 const names = new Set()
@@ -84,6 +103,7 @@ const router = createRouter({
 })
 
 router.beforeEach(async (to) => {
+  opening = to.fullPath
   if (to.meta.public) return true
   let user
   try {
@@ -102,6 +122,7 @@ router.beforeEach(async (to) => {
 })
 
 router.afterEach((to) => {
+  sessionStorage.removeItem(RELOADED)
   const title = to.meta.title ? t(to.meta.title) : ''
   document.title = title ? `${title} - ${t('app.name')}` : t('app.name')
 })
