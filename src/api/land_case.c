@@ -128,7 +128,7 @@ static int from_parcel(struct api_ctx *c, struct store_land_case *lc)
 	struct land_finding f;
 	int rc;
 
-	rc = store_parcel_get(c->db, c->a, lc->parcel_id, &p);
+	rc = store_parcel_get(c->db, c->a, lc->parcel_id, land_tax_year(c), &p);
 	land_scope(c, &scope);
 	if (rc == KFQ_ENOTFOUND || (rc == KFQ_OK && api_scope_check(c, &scope, p.zone_id) != 0))
 		return rc == KFQ_OK
@@ -136,8 +136,7 @@ static int from_parcel(struct api_ctx *c, struct store_land_case *lc)
 		           : api_error(c, 400, "invalid_value", "地块不存在", "/parcel_id");
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
-	if (land_classify_parcel(c, &p, &f) != 0)
-		return -1;
+	land_classify_parcel(c, &p, &f);
 	if (f.status == LAND_NORMAL)
 		return api_error(c, 409, "invalid_state", "该地块目前不属于低效用地，无需立案处置",
 		                 "/parcel_id");
