@@ -203,6 +203,10 @@ int store_parcel_bulk_row(struct store_bulk *b, const struct store_parcel *p, co
 
 int store_land_case_list(struct store *s, struct arena *a, const struct store_land_case_filter *f,
                          struct store_land_case **out, int *n, int64_t *total);
+/* Each case f selects (offset and limit ignored), in the list's order, handed to fn (element: a
+ * struct store_land_case) one at a time, for the export: see store_list_each. */
+int store_land_case_each(struct store *s, const struct store_land_case_filter *f, store_each_fn fn,
+                         void *ctx);
 int store_land_case_get(struct store *s, struct arena *a, int64_t id, struct store_land_case *out);
 /* Opens c (status open; c->id set), audited "create" on "land_case". KFQ_ECONFLICT when its
  * parcel or batch has an open case already. */
