@@ -24,7 +24,7 @@ int consult_write_articles(struct api_ctx *c, int64_t id);
 int consult_write_counts(struct api_ctx *c, int64_t id);
 
 /* The handling of a comment's points n in one cell: "1. 采纳\n2. 不采纳：理由" (arena). */
-const char *consult_handling(struct api_ctx *c, const struct store_comment_point *p, int n);
+const char *consult_handling(struct arena *a, const struct store_comment_point *p, int n);
 /* GET /api/consultations/:id/report/print (consult_print.c), in consult_report.c's table. */
 int consult_report_print(struct api_ctx *c);
 

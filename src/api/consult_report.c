@@ -95,7 +95,7 @@ static int save(struct api_ctx *c)
 	return report(c);
 }
 
-const char *consult_handling(struct api_ctx *c, const struct store_comment_point *p, int n)
+const char *consult_handling(struct arena *a, const struct store_comment_point *p, int n)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *out;
@@ -111,54 +111,105 @@ const char *consult_handling(struct api_ctx *c, const struct store_comment_point
 		if (p[i].reason)
 			strbuf_addf(&sb, "：%s", p[i].reason);
 	}
-	out = arena_strdup(c->a, sb.buf ? sb.buf : "");
+	out = arena_strdup(a, sb.buf ? sb.buf : "");
 	strbuf_release(&sb);
 	return out;
 }
 
+/* The export's comment not yet written: its points come one row each (store_comment_each), and
+ * its row is written when the next comment's first comes, or the last. */
+struct report_export {
+	struct export_table t;
+	bool reveal;
+	struct arena a;                  /* the comment's, released when its row is written */
+	struct store_comment k;          /* id 0: none yet */
+	struct store_comment_point *pts; /* its points so far */
+	int n, cap;
+};
+
+static const char *kept(struct arena *a, const char *s)
+{
+	return s ? arena_strdup(a, s) : NULL;
+}
+
+/* Writes the comment kept as one row of the export and forgets it. */
+static void comment_row(struct report_export *e)
+{
+	struct export_table *t = &e->t;
+	const struct store_comment *k = &e->k;
+
+	export_int(t, k->id);
+	export_text(t, enum_label(&enum_consult_channel, k->channel));
+	export_text(t,
+	            k->article_number ? arena_printf(&e->a, "第%d条", k->article_number) : "全文");
+	export_text(t, k->name);
+	export_text(t, personal_view(&e->a,
+	                             k->contact && strchr(k->contact, '@') ? PERSONAL_EMAIL
+	                                                                   : PERSONAL_PHONE,
+	                             k->contact, e->reveal));
+	export_text(t, k->body);
+	export_text(t, consult_handling(&e->a, e->pts, e->n));
+	export_time(t, k->received_at);
+	export_end_row(t);
+	arena_release(&e->a);
+	memset(&e->k, 0, sizeof(e->k));
+	e->pts = NULL;
+	e->n = e->cap = 0;
+}
+
+/* store_each_fn: a comment with one of its points, kept until its last point has come */
+static int handled_row(void *ctx, const void *element)
+{
+	struct report_export *e = ctx;
+	const struct store_comment_handled *x = element;
+	const struct store_comment *k = &x->comment;
+
+	if (e->k.id && e->k.id != k->id)
+		comment_row(e);
+	if (!e->k.id) {
+		e->k.id = k->id;
+		e->k.article_number = k->article_number;
+		e->k.channel = kept(&e->a, k->channel);
+		e->k.name = kept(&e->a, k->name);
+		e->k.contact = kept(&e->a, k->contact);
+		e->k.body = kept(&e->a, k->body);
+		e->k.received_at = kept(&e->a, k->received_at);
+	}
+	if (x->has_point) {
+		if (e->n == e->cap)
+			e->pts = arena_grow(&e->a, e->pts, sizeof(*e->pts), &e->cap);
+		e->pts[e->n++] = (struct store_comment_point){
+		    .seq = x->point.seq,
+		    .disposition = kept(&e->a, x->point.disposition),
+		    .reason = kept(&e->a, x->point.reason),
+		};
+	}
+	return 0;
+}
+
+/* GET /api/consultations/:id/report.xlsx: every comment with its handling (contacts as the
+ * reader may see them), written out one at a time as the store reads them. */
 static int export(struct api_ctx *c)
 {
 	static const char *const headers[] = {"编号",     "渠道",     "条目",     "姓名",
 	                                      "联系方式", "意见内容", "处理情况", "收到时间"};
 	static const double widths[] = {8, 12, 8, 10, 18, 60, 40, 22};
 	struct store_comment_filter f = {0};
-	struct store_comment_point *pts;
-	struct store_comment *cs;
-	struct export_table t;
-	bool reveal;
-	int64_t total, id;
-	int n, np, rc, j = 0;
+	struct report_export e = {0};
+	int rc;
 
-	if (api_path_id(c, &id) != 0 || api_reveal_personal(c) != 0)
+	if (api_path_id(c, &f.consultation_id) != 0 || api_reveal_personal(c) != 0 ||
+	    export_begin(c, &e.t, "意见采纳情况", headers, widths, 8) != 0)
 		return -1;
-	reveal = c->w.reveal_personal;
-	f.consultation_id = id;
-	if ((rc = store_comment_list(c->db, c->a, &f, &cs, &n, &total)) != KFQ_OK ||
-	    (rc = store_comment_points(c->db, c->a, id, &pts, &np)) != KFQ_OK)
+	e.reveal = c->w.reveal_personal;
+	arena_init(&e.a);
+	rc = store_comment_each(c->db, &f, handled_row, &e);
+	if (rc == KFQ_OK && e.k.id)
+		comment_row(&e);
+	arena_release(&e.a);
+	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
-	if (export_begin(c, &t, "意见采纳情况", headers, widths, 8) != 0)
-		return -1;
-	for (int i = 0; i < n; i++) {
-		int first = j;
-		while (j < np && pts[j].comment_id == cs[i].id)
-			j++;
-		export_int(&t, cs[i].id);
-		export_text(&t, enum_label(&enum_consult_channel, cs[i].channel));
-		export_text(&t, cs[i].article_number
-		                    ? arena_printf(c->a, "第%d条", cs[i].article_number)
-		                    : "全文");
-		export_text(&t, cs[i].name);
-		export_text(&t, personal_view(c->a,
-		                              cs[i].contact && strchr(cs[i].contact, '@')
-		                                  ? PERSONAL_EMAIL
-		                                  : PERSONAL_PHONE,
-		                              cs[i].contact, reveal));
-		export_text(&t, cs[i].body);
-		export_text(&t, consult_handling(c, pts + first, j - first));
-		export_time(&t, cs[i].received_at);
-		export_end_row(&t);
-	}
-	return export_finish(c, &t, "意见采纳情况");
+	return export_finish(c, &e.t, "意见采纳情况");
 }
 
 static const struct api_field save_body[] = {

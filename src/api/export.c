@@ -22,6 +22,7 @@ struct export_file {
 	struct strbuf text; /* EXPORT_CSV: rows not yet written */
 	uint64_t size;      /* EXPORT_CSV: bytes written */
 	int error;          /* errno of a failed write, else 0 */
+	struct arena row;   /* the current row's (export_row_arena) */
 };
 
 static void file_release(void *arg)
@@ -33,6 +34,7 @@ static void file_release(void *arg)
 	if (f->fd >= 0)
 		close(f->fd);
 	strbuf_release(&f->text);
+	arena_release(&f->row);
 }
 
 /* Writes the CSV text kept to the file; a failure is kept for export_finish. */
@@ -57,6 +59,7 @@ int export_begin(struct api_ctx *c, struct export_table *t, const char *sheet,
 	t->file = f;
 	f->fd = -1;
 	f->text = (struct strbuf)STRBUF_INIT;
+	arena_init(&f->row);
 	arena_defer(c->a, file_release, f);
 	if (t->format == EXPORT_XLSX) {
 		if (xlsx_open(&t->x, sheet, headers, widths, ncols) != KFQ_OK)
@@ -141,8 +144,14 @@ void export_amount(struct export_table *t, int64_t units, int decimals)
 	csv_number(&t->csv, text);
 }
 
+struct arena *export_row_arena(struct export_table *t)
+{
+	return &t->file->row;
+}
+
 void export_end_row(struct export_table *t)
 {
+	arena_release(&t->file->row);
 	if (t->format == EXPORT_XLSX) {
 		xlsx_end_row(t->x);
 		return;

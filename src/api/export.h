@@ -36,6 +36,9 @@ void export_int(struct export_table *t, int64_t v);
 void export_bp_percent(struct export_table *t, int64_t bp); /* 5000 → 50.00 % */
 /* An amount in fen (decimals 2) or in e4 (decimals 6) as yuan: a number cell, or exact text. */
 void export_amount(struct export_table *t, int64_t units, int decimals);
+/* Memory for what the current row's cells need (a masked value, a composed text), released
+ * when the row ends: an export of a city's rows keeps only one row's. */
+struct arena *export_row_arena(struct export_table *t);
 void export_end_row(struct export_table *t);
 /* Sends the table as name.xlsx or name.csv (name in Chinese is fine). */
 int export_finish(struct api_ctx *c, struct export_table *t, const char *name);

@@ -101,16 +101,51 @@ static int list(struct api_ctx *c)
 }
 
 /* The responsible staff as the export writes it: the roster person, or the text written before
- * projects named one, each with what the page shows beside it. */
-static const char *staff_cell(struct api_ctx *c, const struct store_invest_project *p)
+ * projects named one, each with what the page shows beside it (a: the row's). */
+static const char *staff_cell(struct arena *a, const struct store_invest_project *p)
 {
 	if (!p->p.staff_person_id)
-		return arena_printf(c->a, "%s（未关联名册）", p->staff_text);
+		return arena_printf(a, "%s（未关联名册）", p->staff_text);
 	if (p->staff_left_on)
-		return arena_printf(c->a, "%s（已离开名册）", p->staff_person_name);
+		return arena_printf(a, "%s（已离开名册）", p->staff_person_name);
 	return p->staff_person_name;
 }
 
+/* what a project row of the export needs */
+struct invest_export {
+	struct export_table t;
+	int64_t today;
+	int days; /* a stage kept longer stalls */
+};
+
+/* store_each_fn: one project as one row of the export */
+static int export_row(void *ctx, const void *element)
+{
+	struct invest_export *e = ctx;
+	struct export_table *t = &e->t;
+	const struct store_invest_project *p = element;
+	int64_t since;
+	bool stalled = invest_stalled(p->stage, plan_day(p->stage_on), e->today, e->days, &since);
+
+	export_text(t, p->zone_name);
+	export_text(t, p->p.name);
+	export_text(t, p->p.investor);
+	export_text(t, p->p.industry_code);
+	export_text(t, enum_label(&enum_invest_stage, invest_stage_code(p->stage)));
+	export_text(t, p->stage_on);
+	export_int(t, since);
+	export_amount(t, p->p.agreed_fen, 2);
+	export_amount(t, p->p.realized_fen, 2);
+	export_amount(t, p->p.expected_output_fen, 2);
+	export_amount(t, p->p.expected_tax_fen, 2);
+	export_text(t, staff_cell(export_row_arena(t), p));
+	export_text(t, stalled ? "是" : "否");
+	export_end_row(t);
+	return 0;
+}
+
+/* The projects as .xlsx or CSV, with the list's filters: written out one at a time as the store
+ * reads them. */
 static int export(struct api_ctx *c)
 {
 	static const char *const headers[] = {
@@ -119,38 +154,16 @@ static int export(struct api_ctx *c)
 	    "预计税收（元）", "责任人",   "是否停滞"};
 	static const double widths[] = {24, 28, 20, 10, 8, 12, 10, 16, 16, 16, 16, 12, 10};
 	struct store_invest_filter f;
-	struct store_invest_project *p;
 	struct store_scope scope;
-	struct export_table t;
-	int64_t total;
-	int n, rc, days;
+	struct invest_export e = {.today = plan_today(c->now)};
+	int rc;
 
-	if (stall_days(c, &days) != 0 || filter_from_query(c, &f, &scope, days, false) != 0)
+	if (stall_days(c, &e.days) != 0 || filter_from_query(c, &f, &scope, e.days, false) != 0 ||
+	    export_begin(c, &e.t, "招商项目", headers, widths, 13) != 0)
 		return -1;
-	if ((rc = store_invest_list(c->db, c->a, &f, &p, &n, &total)) != KFQ_OK)
+	if ((rc = store_invest_each(c->db, &f, export_row, &e)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (export_begin(c, &t, "招商项目", headers, widths, 13) != 0)
-		return -1;
-	for (int i = 0; i < n; i++) {
-		int64_t since;
-		bool stalled = invest_stalled(p[i].stage, plan_day(p[i].stage_on),
-		                              plan_today(c->now), days, &since);
-		export_text(&t, p[i].zone_name);
-		export_text(&t, p[i].p.name);
-		export_text(&t, p[i].p.investor);
-		export_text(&t, p[i].p.industry_code);
-		export_text(&t, enum_label(&enum_invest_stage, invest_stage_code(p[i].stage)));
-		export_text(&t, p[i].stage_on);
-		export_int(&t, since);
-		export_amount(&t, p[i].p.agreed_fen, 2);
-		export_amount(&t, p[i].p.realized_fen, 2);
-		export_amount(&t, p[i].p.expected_output_fen, 2);
-		export_amount(&t, p[i].p.expected_tax_fen, 2);
-		export_text(&t, staff_cell(c, &p[i]));
-		export_text(&t, stalled ? "是" : "否");
-		export_end_row(&t);
-	}
-	return export_finish(c, &t, "招商项目");
+	return export_finish(c, &e.t, "招商项目");
 }
 
 /* the project of the path, if the caller sees its zone */

@@ -66,6 +66,32 @@ static const char *kind_label(const char *kind)
 	return "批而未供";
 }
 
+/* store_each_fn: one case as one row of the export (ctx: its struct export_table) */
+static int export_row(void *ctx, const void *element)
+{
+	struct export_table *x = ctx;
+	const struct store_land_case *lc = element;
+
+	export_text(x, lc->parcel_no ? lc->parcel_no : lc->batch_no);
+	export_text(x, lc->zone_name);
+	export_text(x, kind_label(lc->kind));
+	export_text(x, enum_label(&enum_land_handling, lc->handling));
+	if (lc->fee_fen)
+		export_amount(x, lc->fee_fen, 2);
+	else
+		export_text(x, NULL);
+	export_text(x, lc->due_on);
+	export_text(x, enum_label(&enum_land_case_status, lc->status));
+	export_time(x, lc->opened_at);
+	export_text(x, lc->note);
+	export_time(x, lc->closed_at);
+	export_text(x, lc->result);
+	export_end_row(x);
+	return 0;
+}
+
+/* The cases as .xlsx or CSV, with the list's filters: written out one at a time as the store
+ * reads them. */
 static int export(struct api_ctx *c)
 {
 	static const char *const headers[] = {"地块或批次",   "开发区",   "类型",    "处置方式",
@@ -76,36 +102,15 @@ static int export(struct api_ctx *c)
 	_Static_assert(sizeof(headers) / sizeof(headers[0]) == sizeof(widths) / sizeof(widths[0]),
 	               "a width per column");
 	struct store_land_case_filter f;
-	struct store_land_case *cs;
 	struct export_table x;
-	int64_t total;
 	char today[11];
-	int n, rc;
+	int rc;
 
-	if (filter_from_query(c, &f, today) != 0)
+	if (filter_from_query(c, &f, today) != 0 ||
+	    export_begin(c, &x, "低效用地处置", headers, widths, ncols) != 0)
 		return -1;
-	if ((rc = store_land_case_list(c->db, c->a, &f, &cs, &n, &total)) != KFQ_OK)
+	if ((rc = store_land_case_each(c->db, &f, export_row, &x)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (export_begin(c, &x, "低效用地处置", headers, widths, ncols) != 0)
-		return -1;
-	for (int i = 0; i < n; i++) {
-		const struct store_land_case *lc = &cs[i];
-		export_text(&x, lc->parcel_no ? lc->parcel_no : lc->batch_no);
-		export_text(&x, lc->zone_name);
-		export_text(&x, kind_label(lc->kind));
-		export_text(&x, enum_label(&enum_land_handling, lc->handling));
-		if (lc->fee_fen)
-			export_amount(&x, lc->fee_fen, 2);
-		else
-			export_text(&x, NULL);
-		export_text(&x, lc->due_on);
-		export_text(&x, enum_label(&enum_land_case_status, lc->status));
-		export_time(&x, lc->opened_at);
-		export_text(&x, lc->note);
-		export_time(&x, lc->closed_at);
-		export_text(&x, lc->result);
-		export_end_row(&x);
-	}
 	return export_finish(c, &x, "低效用地处置");
 }
 
@@ -128,7 +133,7 @@ static int from_parcel(struct api_ctx *c, struct store_land_case *lc)
 	struct land_finding f;
 	int rc;
 
-	rc = store_parcel_get(c->db, c->a, lc->parcel_id, &p);
+	rc = store_parcel_get(c->db, c->a, lc->parcel_id, land_tax_year(c), &p);
 	land_scope(c, &scope);
 	if (rc == KFQ_ENOTFOUND || (rc == KFQ_OK && api_scope_check(c, &scope, p.zone_id) != 0))
 		return rc == KFQ_OK
@@ -136,8 +141,7 @@ static int from_parcel(struct api_ctx *c, struct store_land_case *lc)
 		           : api_error(c, 400, "invalid_value", "地块不存在", "/parcel_id");
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
-	if (land_classify_parcel(c, &p, &f) != 0)
-		return -1;
+	land_classify_parcel(c, &p, &f);
 	if (f.status == LAND_NORMAL)
 		return api_error(c, 409, "invalid_state", "该地块目前不属于低效用地，无需立案处置",
 		                 "/parcel_id");

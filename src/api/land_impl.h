@@ -21,12 +21,14 @@ int land_body_hundredths(struct api_ctx *c, const char *name, bool positive, int
  * (NULL when the field is absent), *where the code of core/land.h's land_where_code, NULL when
  * the zone has no boundary coordinates yet. 0, or -1 after answering 400 naming /geojson. */
 int land_locate(struct api_ctx *c, int64_t zone_id, const char **text, const char **where);
-/* Classifies a stored parcel today (core/land.c), with last year's tax from the registry's tax
- * records when its enterprise has them for that year, else as entered. 0, or -1 after
- * answering a store error. */
+/* The year before today's: the year of the registry's tax a parcel is read with
+ * (store_parcel_filter.tax_year, store_parcel_get) for land_classify_parcel. */
+int land_tax_year(struct api_ctx *c);
+/* Classifies a parcel read with land_tax_year today (core/land.c), with last year's tax from
+ * the registry's tax records when its enterprise has them for that year, else as entered. */
 struct land_finding;
 struct store_parcel;
-int land_classify_parcel(struct api_ctx *c, const struct store_parcel *p, struct land_finding *f);
+void land_classify_parcel(struct api_ctx *c, const struct store_parcel *p, struct land_finding *f);
 /* Reads an optional ISO date from body field name into *out (NULL when absent). 0, or -1
  * after answering 400. */
 int land_body_date(struct api_ctx *c, const char *name, const char **out);

@@ -11,13 +11,10 @@
 #include <string.h>
 
 /* The milestones a list (paged) or an export shows: filters from the query, the caller's scope
- * and lead role. Answers errors itself and returns -1. */
-static int select_ms(struct api_ctx *c, bool paged, struct store_milestone_filter *f,
-                     struct store_milestone **m, int *n, int64_t *total)
+ * and lead role, and the day's bounds. Answers errors itself and returns -1. */
+static int ms_filter(struct api_ctx *c, bool paged, struct store_milestone_filter *f,
+                     struct milestone_bounds *b)
 {
-	struct milestone_bounds b;
-	int rc;
-
 	memset(f, 0, sizeof(*f));
 	f->state = api_query_str(c, "state");
 	f->q = api_query_str(c, "q");
@@ -30,21 +27,22 @@ static int select_ms(struct api_ctx *c, bool paged, struct store_milestone_filte
 	f->lead_org_id = c->sess.user.org_id; /* 谁牵头、谁督促, as can_read allows */
 	if (paged)
 		api_query_page(c, &f->offset, &f->limit);
-	api_plan_bounds(c, &b);
-	if ((rc = store_milestone_list(c->db, c->a, f, &b, m, n, total)) != KFQ_OK)
-		return api_store_error(c, rc);
+	api_plan_bounds(c, b);
 	return 0;
 }
 
 static int ms_list(struct api_ctx *c)
 {
 	struct store_milestone_filter f;
+	struct milestone_bounds b;
 	struct store_milestone *m;
 	int64_t total;
-	int n;
+	int n, rc;
 
-	if (select_ms(c, true, &f, &m, &n, &total) != 0)
+	if (ms_filter(c, true, &f, &b) != 0)
 		return -1;
+	if ((rc = store_milestone_list(c->db, c->a, &f, &b, &m, &n, &total)) != KFQ_OK)
+		return api_store_error(c, rc);
 	api_page_begin(c);
 	for (int i = 0; i < n; i++)
 		plan_json_milestone(&c->w, &m[i], true);
@@ -55,32 +53,41 @@ static int ms_list(struct api_ctx *c)
 static const char *const ms_headers[] = {"条目",     "任务",     "单位", "节点",  "交付成果",
                                          "开始日期", "完成期限", "权重", "进度%", "状态"};
 
+/* store_each_fn: one milestone as one row of the export (ctx: its struct export_table) */
+static int ms_row(void *ctx, const void *element)
+{
+	struct export_table *t = ctx;
+	const struct store_milestone *m = element;
+
+	export_int(t, m->article_number);
+	export_text(t, m->task_title);
+	export_text(t, m->org_name);
+	export_text(t, m->title);
+	export_text(t, m->deliverable);
+	export_text(t, m->start_date);
+	export_text(t, m->due_date);
+	export_int(t, m->weight);
+	export_int(t, m->percent);
+	export_text(t, enum_label(&enum_milestone_state, m->state));
+	export_end_row(t);
+	return 0;
+}
+
+/* The milestones as .xlsx or CSV, with the list's filters: written out one at a time as the
+ * store reads them. */
 static int ms_export(struct api_ctx *c)
 {
 	static const double widths[] = {6, 26, 26, 26, 30, 12, 12, 6, 6, 10};
 	struct store_milestone_filter f;
-	struct store_milestone *m;
+	struct milestone_bounds b;
 	struct export_table t;
-	int64_t total;
-	int n;
+	int rc;
 
-	if (select_ms(c, false, &f, &m, &n, &total) != 0)
+	if (ms_filter(c, false, &f, &b) != 0 ||
+	    export_begin(c, &t, "推进节点", ms_headers, widths, 10) != 0)
 		return -1;
-	if (export_begin(c, &t, "推进节点", ms_headers, widths, 10) != 0)
-		return -1;
-	for (int i = 0; i < n; i++) {
-		export_int(&t, m[i].article_number);
-		export_text(&t, m[i].task_title);
-		export_text(&t, m[i].org_name);
-		export_text(&t, m[i].title);
-		export_text(&t, m[i].deliverable);
-		export_text(&t, m[i].start_date);
-		export_text(&t, m[i].due_date);
-		export_int(&t, m[i].weight);
-		export_int(&t, m[i].percent);
-		export_text(&t, enum_label(&enum_milestone_state, m[i].state));
-		export_end_row(&t);
-	}
+	if ((rc = store_milestone_each(c->db, c->a, &f, &b, ms_row, &t)) != KFQ_OK)
+		return api_store_error(c, rc);
 	return export_finish(c, &t, "推进节点");
 }
 

@@ -486,6 +486,39 @@ const struct api_attachment_kind api_notice_attachment_kinds[] = {
 
 /* ---- export ---- */
 
+/* what a notice row of the export needs */
+struct notice_export {
+	struct export_table x;
+	struct api_ctx *c;
+};
+
+/* store_each_fn: one notice as one row of the export */
+static int export_row(void *ctx, const void *element)
+{
+	struct notice_export *e = ctx;
+	struct export_table *x = &e->x;
+	struct store_notice r = *(const struct store_notice *)element;
+
+	compute(e->c, &r);
+	export_text(x, r.number ? r.number : "（拟稿）");
+	export_text(x, notice_status_label(r.status));
+	export_text(x, r.subject);
+	export_text(x, r.org_name);
+	export_text(x, r.entity_label);
+	export_text(x, r.reply_due);
+	export_text(x, r.overdue ? "是" : "否");
+	export_time(x, r.issued_at);
+	export_time(x, r.received_at);
+	export_int(x, r.nreplies);
+	export_time(x, r.replied_at);
+	export_text(x, r.closing_comment);
+	export_text(x, r.escalation_comment);
+	export_end_row(x);
+	return 0;
+}
+
+/* The notices as .xlsx or CSV, with the list's filters: written out one at a time as the store
+ * reads them. */
 static int export(struct api_ctx *c)
 {
 	static const char *const headers[] = {
@@ -493,36 +526,15 @@ static int export(struct api_ctx *c)
 	    "下发时间", "签收时间", "反馈次数", "最近反馈时间", "办结意见", "升级理由"};
 	static const double widths[] = {18, 10, 36, 30, 40, 12, 10, 22, 22, 10, 22, 30, 30};
 	struct store_notice_filter f;
-	struct store_notice *ns;
-	struct export_table x;
-	int64_t total;
-	int n, rc;
+	struct notice_export e = {.c = c};
+	int rc;
 
-	if (filter_from_query(c, &f, false) != 0)
+	if (filter_from_query(c, &f, false) != 0 ||
+	    export_begin(c, &e.x, "督办单", headers, widths, 13) != 0)
 		return -1;
-	if ((rc = store_notice_list(c->db, c->a, &f, &ns, &n, &total)) != KFQ_OK)
+	if ((rc = store_notice_each(c->db, &f, export_row, &e)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (export_begin(c, &x, "督办单", headers, widths, 13) != 0)
-		return -1;
-	for (int i = 0; i < n; i++) {
-		const struct store_notice *r = &ns[i];
-		compute(c, &ns[i]);
-		export_text(&x, r->number ? r->number : "（拟稿）");
-		export_text(&x, notice_status_label(r->status));
-		export_text(&x, r->subject);
-		export_text(&x, r->org_name);
-		export_text(&x, r->entity_label);
-		export_text(&x, r->reply_due);
-		export_text(&x, r->overdue ? "是" : "否");
-		export_time(&x, r->issued_at);
-		export_time(&x, r->received_at);
-		export_int(&x, r->nreplies);
-		export_time(&x, r->replied_at);
-		export_text(&x, r->closing_comment);
-		export_text(&x, r->escalation_comment);
-		export_end_row(&x);
-	}
-	return export_finish(c, &x, "督办单");
+	return export_finish(c, &e.x, "督办单");
 }
 
 /* ---- to-dos (api/todo.h): each counts what its link's list shows ---- */

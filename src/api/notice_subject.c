@@ -162,7 +162,7 @@ static int parcel_about(struct api_ctx *c, int64_t id, int64_t org_id, const cha
 	struct store_parcel p;
 	int rc;
 
-	if ((rc = store_parcel_get(c->db, c->a, id, &p)) != KFQ_OK)
+	if ((rc = store_parcel_get(c->db, c->a, id, 0, &p)) != KFQ_OK)
 		return missing(c, rc, "地块", field);
 	if (zone_owns(c, p.zone_id, org_id, "地块", field) != 0)
 		return -1;

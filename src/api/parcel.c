@@ -12,7 +12,6 @@
 #include "core/plan.h"
 #include "store/store_enterprise.h"
 #include "store/store_land.h"
-#include "store/store_mujun.h"
 
 #include <stdlib.h>
 
@@ -96,8 +95,7 @@ static int batch_create(struct api_ctx *c)
 
 /* ---- parcels ---- */
 
-/* the year before today's */
-static int last_year(struct api_ctx *c)
+int land_tax_year(struct api_ctx *c)
 {
 	char ymd[11];
 
@@ -105,30 +103,14 @@ static int last_year(struct api_ctx *c)
 	return atoi(ymd) - 1;
 }
 
-/* p's finding today; 投而未达标 reads last year's tax from the registry when it has that year's
- * (registry_fen, else NULL) */
-static void classify(struct api_ctx *c, const struct store_parcel *p, const int64_t *registry_fen,
-                     struct land_finding *f)
+void land_classify_parcel(struct api_ctx *c, const struct store_parcel *p, struct land_finding *f)
 {
 	struct land_parcel_facts facts;
 
 	land_parcel_facts(p, &facts);
-	if (registry_fen)
-		facts.tax_last_year_fen = *registry_fen;
+	if (p->registry_tax)
+		facts.tax_last_year_fen = p->registry_tax_fen;
 	land_classify(&facts, plan_today(c->now), f);
-}
-
-int land_classify_parcel(struct api_ctx *c, const struct store_parcel *p, struct land_finding *f)
-{
-	int64_t fen;
-	int rc = KFQ_ENOTFOUND;
-
-	if (p->enterprise_id &&
-	    (rc = store_tax_year_total(c->db, p->enterprise_id, last_year(c), &fen)) != KFQ_OK &&
-	    rc != KFQ_ENOTFOUND)
-		return api_store_error(c, rc);
-	classify(c, p, rc == KFQ_OK ? &fen : NULL, f);
-	return 0;
 }
 
 /* whether a parcel found so is one the status filter asks for (normal: those found nothing) */
@@ -149,6 +131,7 @@ static int filter_from_query(struct api_ctx *c, struct store_parcel_filter *f, b
 	f->land_use = api_query_str(c, "land_use");
 	f->q = api_query_str(c, "q");
 	f->enterprise_id = api_query_int(c, "enterprise_id", 0);
+	f->tax_year = land_tax_year(c);
 	land_scope(c, &f->scope);
 	*by_status = st != NULL;
 	if (st && !land_status_parse(st, status))
@@ -162,9 +145,10 @@ static int filter_from_query(struct api_ctx *c, struct store_parcel_filter *f, b
 	return 0;
 }
 
-/* The parcels of the filter, with their findings; with a status asked for, the findings decide
- * which parcels are listed, so every parcel the SQL filters leave is read and classified, and
- * the page is cut here (a zone holds thousands of parcels, not millions). */
+/* The parcels of the filter, with their findings (their registry tax read in the list's one
+ * statement); with a status asked for, the findings decide which parcels are listed, so every
+ * parcel the SQL filters leave is read and classified, and the page is cut here (a zone holds
+ * thousands of parcels, not millions). */
 static int select_parcels(struct api_ctx *c, struct store_parcel_filter *f, bool by_status,
                           enum land_status status, struct store_parcel **ps,
                           struct land_finding **fs, int *n, int64_t *total)
@@ -179,8 +163,7 @@ static int select_parcels(struct api_ctx *c, struct store_parcel_filter *f, bool
 		return api_store_error(c, rc);
 	*fs = arena_alloc(c->a, sizeof(**fs) * (size_t)(*n ? *n : 1));
 	for (int i = 0; i < *n; i++) {
-		if (land_classify_parcel(c, &(*ps)[i], &(*fs)[k]) != 0)
-			return -1;
+		land_classify_parcel(c, &(*ps)[i], &(*fs)[k]);
 		if (by_status && !finding_is(&(*fs)[k], status))
 			continue;
 		(*ps)[k] = (*ps)[i];
@@ -231,7 +214,7 @@ static int load(struct api_ctx *c, struct store_parcel *p)
 
 	if (api_path_id(c, &id) != 0)
 		return -1;
-	if ((rc = store_parcel_get(c->db, c->a, id, p)) != KFQ_OK)
+	if ((rc = store_parcel_get(c->db, c->a, id, land_tax_year(c), p)) != KFQ_OK)
 		return api_store_error(c, rc);
 	land_scope(c, &scope);
 	return api_scope_check(c, &scope, p->zone_id);
@@ -243,10 +226,9 @@ static int answer(struct api_ctx *c, int64_t id, int status)
 	struct land_finding f;
 	int rc;
 
-	if ((rc = store_parcel_get(c->db, c->a, id, &p)) != KFQ_OK)
+	if ((rc = store_parcel_get(c->db, c->a, id, land_tax_year(c), &p)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (land_classify_parcel(c, &p, &f) != 0)
-		return -1;
+	land_classify_parcel(c, &p, &f);
 	land_json_parcel(&c->w, &p, &f);
 	return api_ok(c, status);
 }
@@ -382,19 +364,9 @@ static void export_hundredths(struct export_table *x, int64_t v)
 struct parcel_export {
 	struct export_table x;
 	struct api_ctx *c;
-	const struct store_tax_total *tax; /* last year's, by enterprise id */
-	int ntax;
 	bool by_status;
 	enum land_status status;
 };
-
-static int by_enterprise(const void *key, const void *elem)
-{
-	int64_t a = *(const int64_t *)key,
-	        b = ((const struct store_tax_total *)elem)->enterprise_id;
-
-	return (a > b) - (a < b);
-}
 
 /* store_each_fn: one parcel as one row of the export, if its finding is the one asked for */
 static int parcel_row(void *ctx, const void *element)
@@ -402,13 +374,9 @@ static int parcel_row(void *ctx, const void *element)
 	struct parcel_export *e = ctx;
 	struct export_table *x = &e->x;
 	const struct store_parcel *p = element;
-	const struct store_tax_total *tax =
-	    p->enterprise_id ? bsearch(&p->enterprise_id, e->tax, (size_t)e->ntax, sizeof(*e->tax),
-	                               by_enterprise)
-	                     : NULL;
 	struct land_finding f;
 
-	classify(e->c, p, tax ? &tax->fen : NULL, &f);
+	land_classify_parcel(e->c, p, &f);
 	if (e->by_status && !finding_is(&f, e->status))
 		return 0;
 	export_text(x, p->parcel_no);
@@ -436,9 +404,8 @@ static int parcel_row(void *ctx, const void *element)
 	return 0;
 }
 
-/* The parcels the filters select written out one at a time as the store reads them, each with
- * its finding: the registry's tax of last year read first for every enterprise at once (the
- * rows' statement leaves the connection to no other). */
+/* The parcels the filters select written out one at a time as the store reads them (each with
+ * its enterprise's registry tax of last year), each with its finding. */
 static int parcel_export(struct api_ctx *c)
 {
 	static const char *const headers[] = {
@@ -451,16 +418,11 @@ static int parcel_export(struct api_ctx *c)
 	_Static_assert(sizeof(headers) / sizeof(headers[0]) == sizeof(widths) / sizeof(widths[0]),
 	               "a width per column");
 	struct store_parcel_filter f;
-	struct store_tax_total *tax;
 	struct parcel_export e = {.c = c, .status = LAND_NORMAL};
 	int rc;
 
-	if (filter_from_query(c, &f, &e.by_status, &e.status) != 0)
-		return -1;
-	if ((rc = store_tax_year_totals(c->db, c->a, last_year(c), &tax, &e.ntax)) != KFQ_OK)
-		return api_store_error(c, rc);
-	e.tax = tax;
-	if (export_begin(c, &e.x, "地块", headers, widths, ncols) != 0)
+	if (filter_from_query(c, &f, &e.by_status, &e.status) != 0 ||
+	    export_begin(c, &e.x, "地块", headers, widths, ncols) != 0)
 		return -1;
 	if ((rc = store_parcel_each(c->db, c->a, &f, parcel_row, &e)) != KFQ_OK)
 		return api_store_error(c, rc);

@@ -51,6 +51,43 @@ static int list(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
+/* what a person row of the export needs */
+struct person_export {
+	struct export_table x;
+	bool reveal; /* the ID number unmasked */
+};
+
+/* store_each_fn: one person as one row of the export */
+static int export_row(void *ctx, const void *element)
+{
+	struct person_export *e = ctx;
+	struct export_table *x = &e->x;
+	const struct store_person *p = element;
+
+	export_text(x, p->org_name);
+	export_text(x, p->name);
+	export_text(
+	    x, personal_view(export_row_arena(x), PERSONAL_ID_NUMBER, p->id_number, e->reveal));
+	export_text(x, enum_label(&enum_person_identity, p->identity));
+	export_text(x, p->file_post);
+	export_text(x, p->job_post);
+	export_text(x, p->post_name);
+	export_text(x, p->post_grade);
+	export_text(x, enum_label(&enum_appointment, p->appointment));
+	export_text(x, p->seconded ? "是" : "否");
+	export_text(x, p->seconded_from);
+	export_text(x, p->secondment_start);
+	export_text(x, p->secondment_end);
+	export_text(x, p->start_date);
+	export_text(x, p->end_date);
+	export_text(x, enum_label(&enum_person_end, p->end_kind));
+	export_text(x, p->end_reason);
+	export_end_row(x);
+	return 0;
+}
+
+/* The roster as .xlsx or CSV, with the list's filters: written out one person at a time as the
+ * store reads them. */
 static int export(struct api_ctx *c)
 {
 	static const char *const headers[] = {
@@ -60,40 +97,16 @@ static int export(struct api_ctx *c)
 	static const double widths[] = {28, 10, 22, 14, 16, 16, 16, 10, 10,
 	                                6,  20, 12, 12, 12, 12, 12, 24};
 	struct store_person_filter f;
-	struct export_table x;
-	struct store_person *ps;
-	int64_t total;
-	bool reveal;
-	int n, rc;
+	struct person_export e;
+	int rc;
 
-	if (filter_from_query(c, &f, false) != 0 || api_org_may(c, CAP_READ_PERSONAL, &reveal) != 0)
+	if (filter_from_query(c, &f, false) != 0 ||
+	    api_org_may(c, CAP_READ_PERSONAL, &e.reveal) != 0 ||
+	    export_begin(c, &e.x, "人员名册", headers, widths, 17) != 0)
 		return -1;
-	if ((rc = store_person_list(c->db, c->a, &f, &ps, &n, &total)) != KFQ_OK)
+	if ((rc = store_person_each(c->db, c->a, &f, export_row, &e)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (export_begin(c, &x, "人员名册", headers, widths, 17) != 0)
-		return -1;
-	for (int i = 0; i < n; i++) {
-		const struct store_person *p = &ps[i];
-		export_text(&x, p->org_name);
-		export_text(&x, p->name);
-		export_text(&x, personal_view(c->a, PERSONAL_ID_NUMBER, p->id_number, reveal));
-		export_text(&x, enum_label(&enum_person_identity, p->identity));
-		export_text(&x, p->file_post);
-		export_text(&x, p->job_post);
-		export_text(&x, p->post_name);
-		export_text(&x, p->post_grade);
-		export_text(&x, enum_label(&enum_appointment, p->appointment));
-		export_text(&x, p->seconded ? "是" : "否");
-		export_text(&x, p->seconded_from);
-		export_text(&x, p->secondment_start);
-		export_text(&x, p->secondment_end);
-		export_text(&x, p->start_date);
-		export_text(&x, p->end_date);
-		export_text(&x, enum_label(&enum_person_end, p->end_kind));
-		export_text(&x, p->end_reason);
-		export_end_row(&x);
-	}
-	return export_finish(c, &x, "人员名册");
+	return export_finish(c, &e.x, "人员名册");
 }
 
 /* The :id person within the caller's scope. */

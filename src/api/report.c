@@ -148,13 +148,10 @@ static int report_accept_all(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-/* The reports the query selects in the caller's view, oldest first: a page of them (paged) or
- * every one (an export). */
-static int select_reports(struct api_ctx *c, bool paged, struct store_report_filter *f,
-                          struct store_report **r, int *n, int64_t *total)
+/* The review queue's filters from the query and the caller's view; paged: with the page asked
+ * for. Answers errors itself and returns -1. */
+static int queue_filter(struct api_ctx *c, bool paged, struct store_report_filter *f)
 {
-	int rc;
-
 	memset(f, 0, sizeof(*f));
 	f->state = api_query_str(c, "state");
 	if (f->state && !enum_valid(&enum_report_state, f->state))
@@ -167,8 +164,6 @@ static int select_reports(struct api_ctx *c, bool paged, struct store_report_fil
 		api_query_page(c, &f->offset, &f->limit);
 	api_scope(c, &f->scope);
 	f->lead_org_id = c->sess.user.org_id; /* as api_plan_can_read allows */
-	if ((rc = store_report_page(c->db, c->a, f, r, n, total)) != KFQ_OK)
-		return api_store_error(c, rc);
 	return 0;
 }
 
@@ -178,10 +173,12 @@ static int report_list(struct api_ctx *c)
 	struct store_report_filter f;
 	struct store_report *r;
 	int64_t total;
-	int n;
+	int n, rc;
 
-	if (select_reports(c, true, &f, &r, &n, &total) != 0)
+	if (queue_filter(c, true, &f) != 0)
 		return -1;
+	if ((rc = store_report_page(c->db, c->a, &f, &r, &n, &total)) != KFQ_OK)
+		return api_store_error(c, rc);
 	api_page_begin(c);
 	for (int i = 0; i < n; i++)
 		plan_json_report(&c->w, &r[i], true);
@@ -189,7 +186,29 @@ static int report_list(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-/* The review queue as .xlsx or CSV, with the list's filters. */
+/* store_each_fn: one report as one row of the export (ctx: its struct export_table) */
+static int report_row(void *ctx, const void *element)
+{
+	struct export_table *t = ctx;
+	const struct store_report *r = element;
+
+	export_int(t, r->article_number);
+	export_text(t, r->task_title);
+	export_text(t, r->org_name);
+	export_text(t, r->milestone_title);
+	export_int(t, r->percent);
+	export_text(t, enum_label(&enum_progress_status, r->status));
+	export_text(t, r->narrative);
+	export_int(t, r->nevidence);
+	export_text(t, r->created_by_name);
+	export_time(t, r->created_at);
+	export_text(t, enum_label(&enum_report_state, r->state));
+	export_end_row(t);
+	return 0;
+}
+
+/* The review queue as .xlsx or CSV, with the list's filters: written out one report at a time
+ * as the store reads them. */
 static int report_export(struct api_ctx *c)
 {
 	static const char *const headers[] = {"条目",     "任务",     "单位",     "节点",
@@ -197,28 +216,14 @@ static int report_export(struct api_ctx *c)
 	                                      "填报人",   "填报时间", "审核状态"};
 	static const double widths[] = {6, 26, 26, 26, 8, 10, 50, 8, 12, 20, 10};
 	struct store_report_filter f;
-	struct store_report *r;
 	struct export_table t;
-	int64_t total;
-	int n;
+	int rc;
 
-	if (select_reports(c, false, &f, &r, &n, &total) != 0 ||
+	if (queue_filter(c, false, &f) != 0 ||
 	    export_begin(c, &t, "进展报告", headers, widths, 11) != 0)
 		return -1;
-	for (int i = 0; i < n; i++) {
-		export_int(&t, r[i].article_number);
-		export_text(&t, r[i].task_title);
-		export_text(&t, r[i].org_name);
-		export_text(&t, r[i].milestone_title);
-		export_int(&t, r[i].percent);
-		export_text(&t, enum_label(&enum_progress_status, r[i].status));
-		export_text(&t, r[i].narrative);
-		export_int(&t, r[i].nevidence);
-		export_text(&t, r[i].created_by_name);
-		export_time(&t, r[i].created_at);
-		export_text(&t, enum_label(&enum_report_state, r[i].state));
-		export_end_row(&t);
-	}
+	if ((rc = store_report_each(c->db, &f, report_row, &t)) != KFQ_OK)
+		return api_store_error(c, rc);
 	return export_finish(c, &t, "进展报告");
 }
 

@@ -178,7 +178,7 @@ static int cases(struct demo *d, int64_t zone_id, const int64_t *ids)
 	    .zone_id = zone_id, .parcel_id = ids[3], .kind = "underused"};
 	int rc;
 
-	if ((rc = store_parcel_get(d->s, d->a, ids[0], &p)) != KFQ_OK)
+	if ((rc = store_parcel_get(d->s, d->a, ids[0], 0, &p)) != KFQ_OK)
 		return rc;
 	land_parcel_facts(&p, &facts);
 	land_classify(&facts, d->today, &f);

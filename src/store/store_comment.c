@@ -24,6 +24,10 @@
 static const char sql_get[] = "SELECT " COMMENT_COLS COMMENT_FROM " WHERE k.id = ?1";
 static const char sql_count[] = "SELECT COUNT(*) FROM consultation_comment k";
 static const char sql_list[] = "SELECT " COMMENT_COLS COMMENT_FROM;
+/* each comment once per point, or once without one (the report's export) */
+static const char sql_handled[] =
+    "SELECT " COMMENT_COLS ", h.seq, h.disposition, h.reason" COMMENT_FROM
+    " LEFT JOIN comment_point h ON h.comment_id = k.id";
 #define POINT_COLS                                                                                 \
 	"p.id, p.comment_id, p.seq, p.body, p.article_id, a.number, p.disposition, p.reason, "     \
 	"p.decided_at, p.decided_by, u.display_name FROM comment_point p "                         \
@@ -217,6 +221,35 @@ int store_comment_list(struct store *s, struct arena *a, const struct store_comm
 
 	*out = arr;
 	return rc;
+}
+
+/* element: a struct store_comment_handled of sql_handled */
+static void read_handled(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_comment_handled *x = element;
+
+	read_comment(st, a, &x->comment);
+	memset(&x->point, 0, sizeof(x->point));
+	x->has_point = !store_col_null(st, 14);
+	x->point.comment_id = x->comment.id;
+	x->point.seq = (int)store_col_int(st, 14);
+	x->point.disposition = store_col_dup(st, 15, a);
+	x->point.reason = store_col_dup(st, 16, a);
+}
+
+int store_comment_each(struct store *s, const struct store_comment_filter *f, store_each_fn fn,
+                       void *ctx)
+{
+	struct store_list l = {
+	    .list_sql = sql_handled,
+	    .arg = f,
+	    .read = read_handled,
+	    .elem_size = sizeof(struct store_comment_handled),
+	    .filter = comment_filter,
+	    .order = " ORDER BY k.id, h.seq",
+	};
+
+	return store_list_each(s, &l, fn, ctx);
 }
 
 /* ---- the report's counts ---- */

@@ -204,6 +204,17 @@ struct store_comment_filter {
 };
 int store_comment_list(struct store *s, struct arena *a, const struct store_comment_filter *f,
                        struct store_comment **out, int *n, int64_t *total);
+/* A comment (without its points) with one of its points, as store_comment_each hands them. */
+struct store_comment_handled {
+	struct store_comment comment;
+	bool has_point;                   /* false: the comment has none */
+	struct store_comment_point point; /* its comment_id, seq, disposition and reason */
+};
+/* Each comment f selects (offset and limit ignored) in id order, once with each of its points in
+ * point order, or once without one when it has none, handed to fn (element: a struct
+ * store_comment_handled) one at a time, for the report's export: see store_list_each. */
+int store_comment_each(struct store *s, const struct store_comment_filter *f, store_each_fn fn,
+                       void *ctx);
 /* One comment with its points. */
 int store_comment_get(struct store *s, struct arena *a, int64_t id, struct store_comment *c);
 /* The points of every comment of a consultation, in comment and point order (the report). */

@@ -118,25 +118,39 @@ static void project_filter(struct store_sql *q, const void *arg)
 	}
 }
 
-int store_invest_list(struct store *s, struct arena *a, const struct store_invest_filter *f,
-                      struct store_invest_project **out, int *n, int64_t *total)
+/* the projects f selects */
+static struct store_list project_list(const struct store_invest_filter *f)
 {
-	struct store_list l = {
+	return (struct store_list){
 	    .count_sql = sql_count,
 	    .list_sql = sql_list,
 	    .offset = f->offset,
 	    .limit = f->limit,
 	    .arg = f,
 	    .read = read_project,
-	    .elem_size = sizeof(**out),
+	    .elem_size = sizeof(struct store_invest_project),
 	    .filter = project_filter,
 	    .order = " ORDER BY p.stage_on, p.id",
 	};
+}
+
+int store_invest_list(struct store *s, struct arena *a, const struct store_invest_filter *f,
+                      struct store_invest_project **out, int *n, int64_t *total)
+{
+	struct store_list l = project_list(f);
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);
 
 	*out = arr;
 	return rc;
+}
+
+int store_invest_each(struct store *s, const struct store_invest_filter *f, store_each_fn fn,
+                      void *ctx)
+{
+	struct store_list l = project_list(f);
+
+	return store_list_each(s, &l, fn, ctx);
 }
 
 int store_invest_get(struct store *s, struct arena *a, int64_t id, struct store_invest_project *out)

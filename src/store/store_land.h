@@ -61,6 +61,10 @@ struct store_parcel {
 	const char *where_code;
 	int64_t enterprise_id; /* 0 = none (the registry's, store_enterprise.h) */
 	const char *enterprise_name, *enterprise_uscc; /* read back */
+	/* read back: the enterprise's tax in the registry (store_mujun.h) of the year the read
+	 * asked for, the sum of its records; registry_tax false when it has none of that year */
+	bool registry_tax;
+	int64_t registry_tax_fen;
 	const char *created_at, *updated_at;
 };
 
@@ -71,6 +75,7 @@ struct store_parcel_filter {
 	const char *q;            /* part of the number, the location or the enterprise's name */
 	int64_t enterprise_id;    /* 0 = any */
 	struct store_scope scope; /* the zones whose parcels may be listed */
+	int tax_year;             /* the year of the registry's tax each parcel reads back */
 	int64_t offset, limit;    /* limit 0 = all */
 };
 
@@ -176,7 +181,9 @@ int store_parcel_list(struct store *s, struct arena *a, const struct store_parce
  * filter needs. */
 int store_parcel_each(struct store *s, struct arena *a, const struct store_parcel_filter *f,
                       store_each_fn fn, void *ctx);
-int store_parcel_get(struct store *s, struct arena *a, int64_t id, struct store_parcel *out);
+/* The parcel with its enterprise's registry tax of tax_year. */
+int store_parcel_get(struct store *s, struct arena *a, int64_t id, int tax_year,
+                     struct store_parcel *out);
 /* Creates p (p->id set) or replaces every field of p->id, audited "create" / "update" on
  * "land_parcel". KFQ_ECONFLICT when the number is taken, KFQ_ECONSTRAINT when the zone is not a
  * zone or the batch is another zone's, KFQ_ENOTFOUND (update) when absent. */
@@ -196,6 +203,10 @@ int store_parcel_bulk_row(struct store_bulk *b, const struct store_parcel *p, co
 
 int store_land_case_list(struct store *s, struct arena *a, const struct store_land_case_filter *f,
                          struct store_land_case **out, int *n, int64_t *total);
+/* Each case f selects (offset and limit ignored), in the list's order, handed to fn (element: a
+ * struct store_land_case) one at a time, for the export: see store_list_each. */
+int store_land_case_each(struct store *s, const struct store_land_case_filter *f, store_each_fn fn,
+                         void *ctx);
 int store_land_case_get(struct store *s, struct arena *a, int64_t id, struct store_land_case *out);
 /* Opens c (status open; c->id set), audited "create" on "land_case". KFQ_ECONFLICT when its
  * parcel or batch has an open case already. */

@@ -74,25 +74,39 @@ static void case_filter(struct store_sql *q, const void *arg)
 	}
 }
 
-int store_land_case_list(struct store *s, struct arena *a, const struct store_land_case_filter *f,
-                         struct store_land_case **out, int *n, int64_t *total)
+/* the cases f selects */
+static struct store_list case_list(const struct store_land_case_filter *f)
 {
-	struct store_list l = {
+	return (struct store_list){
 	    .count_sql = sql_count,
 	    .list_sql = sql_list,
 	    .offset = f->offset,
 	    .limit = f->limit,
 	    .arg = f,
 	    .read = read_case,
-	    .elem_size = sizeof(**out),
+	    .elem_size = sizeof(struct store_land_case),
 	    .filter = case_filter,
 	    .order = " ORDER BY c.id DESC",
 	};
+}
+
+int store_land_case_list(struct store *s, struct arena *a, const struct store_land_case_filter *f,
+                         struct store_land_case **out, int *n, int64_t *total)
+{
+	struct store_list l = case_list(f);
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);
 
 	*out = arr;
 	return rc;
+}
+
+int store_land_case_each(struct store *s, const struct store_land_case_filter *f, store_each_fn fn,
+                         void *ctx)
+{
+	struct store_list l = case_list(f);
+
+	return store_list_each(s, &l, fn, ctx);
 }
 
 int store_land_case_get(struct store *s, struct arena *a, int64_t id, struct store_land_case *out)

@@ -15,6 +15,9 @@
  * only m and p */
 static const char sql_ms_count[] = "SELECT COUNT(*)" MS_FROM_PLAN;
 static const char sql_ms_list[] = "SELECT " MS_COLS_BARE MS_FROM_PLAN;
+/* the export's rows, complete in themselves (nothing else may run on the connection while they
+ * stream): the state computed from ?1 ?2 ?3 and the names joined */
+static const char sql_ms_export[] = "SELECT " MS_COLS MS_FROM;
 static const char sql_ms_get[] = "SELECT " MS_COLS_BARE MS_FROM_PLAN " WHERE m.id = ?1";
 /* the list's selection counted by state (its filter completes the subquery) */
 static const char sql_ms_states[] =
@@ -111,7 +114,8 @@ struct list_arg {
 	const char *like;
 };
 
-/* the state counts' own ?1 ?2 ?3: the day bounds their state column is computed from */
+/* the state counts' and the export's own ?1 ?2 ?3: the day bounds their state column is
+ * computed from */
 static void ms_head(struct store_sql *q, const void *arg)
 {
 	const struct list_arg *x = arg;
@@ -185,28 +189,44 @@ static void ms_filter(struct store_sql *q, const void *arg)
 		    x->like);
 }
 
+/* the milestones x selects, their rows by sql and read */
+static struct store_list ms_list(const struct list_arg *x, const char *sql, store_reader read)
+{
+	return (struct store_list){
+	    .count_sql = x->f->skip_total ? NULL : sql_ms_count,
+	    .list_sql = sql,
+	    .offset = x->f->offset,
+	    .limit = x->f->limit,
+	    .arg = x,
+	    .read = read,
+	    .elem_size = sizeof(struct store_milestone),
+	    .filter = ms_filter,
+	    .order = " ORDER BY m.due_date, m.id",
+	    .count_in_page = true,
+	};
+}
+
 int store_milestone_list(struct store *s, struct arena *a, const struct store_milestone_filter *f,
                          const struct milestone_bounds *b, struct store_milestone **out, int *n,
                          int64_t *total)
 {
 	struct list_arg arg = {f, b, store_like_contains(a, f->q)};
-	struct store_list l = {
-	    .count_sql = f->skip_total ? NULL : sql_ms_count,
-	    .list_sql = sql_ms_list,
-	    .offset = f->offset,
-	    .limit = f->limit,
-	    .arg = &arg,
-	    .read = read_bare,
-	    .elem_size = sizeof(**out),
-	    .filter = ms_filter,
-	    .order = " ORDER BY m.due_date, m.id",
-	    .count_in_page = true,
-	};
+	struct store_list l = ms_list(&arg, sql_ms_list, read_bare);
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);
 
 	*out = arr;
 	return rc == KFQ_OK ? complete(s, a, b, *out, *n) : rc;
+}
+
+int store_milestone_each(struct store *s, struct arena *a, const struct store_milestone_filter *f,
+                         const struct milestone_bounds *b, store_each_fn fn, void *ctx)
+{
+	struct list_arg arg = {f, b, store_like_contains(a, f->q)};
+	struct store_list l = ms_list(&arg, sql_ms_export, store_milestone_read);
+
+	l.head = ms_head;
+	return store_list_each(s, &l, fn, ctx);
 }
 
 int store_milestone_count_states(struct store *s, const struct store_milestone_filter *f,

@@ -907,53 +907,6 @@ int store_mujun_labels(struct store *s, struct arena *a, int64_t zone_id, const 
 	return rc == KFQ_ROW || rc == KFQ_DONE ? KFQ_OK : rc;
 }
 
-static const char sql_tax_total[] = "SELECT SUM(amount_fen), COUNT(*) FROM tax_record WHERE year "
-                                    "= ?1 AND enterprise_id = ?2";
-
-int store_tax_year_total(struct store *s, int64_t enterprise_id, int year, int64_t *fen)
-{
-	struct store_stmt *st;
-	int rc;
-
-	*fen = 0;
-	if ((rc = store_prepare(s, sql_tax_total, &st)) != KFQ_OK)
-		return rc;
-	store_bind_int(st, 1, year);
-	store_bind_int(st, 2, enterprise_id);
-	if ((rc = store_step(st)) == KFQ_ROW) {
-		*fen = store_col_int(st, 0);
-		rc = store_col_int(st, 1) ? KFQ_OK : KFQ_ENOTFOUND;
-	} else if (rc == KFQ_DONE) {
-		rc = KFQ_ENOTFOUND;
-	}
-	store_reset(st);
-	return rc;
-}
-
-static const char sql_tax_totals[] =
-    "SELECT enterprise_id, SUM(amount_fen) FROM tax_record WHERE year = ?1 GROUP BY "
-    "enterprise_id ORDER BY enterprise_id";
-
-/* element: a struct store_tax_total */
-static void read_tax_total(struct store_stmt *st, struct arena *a, void *element)
-{
-	struct store_tax_total *t = element;
-
-	(void)a;
-	t->enterprise_id = store_col_int(st, 0);
-	t->fen = store_col_int(st, 1);
-}
-
-int store_tax_year_totals(struct store *s, struct arena *a, int year, struct store_tax_total **out,
-                          int *n)
-{
-	void *arr;
-	int rc = store_collect(s, a, sql_tax_totals, year, sizeof(**out), read_tax_total, &arr, n);
-
-	*out = arr;
-	return rc;
-}
-
 /* ---- figures ---- */
 
 #define FIGURE_SELECT                                                                              \

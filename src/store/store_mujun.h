@@ -149,20 +149,6 @@ int store_mujun_unchanged(struct store *s, int year, struct store_mujun_mark *ma
 int store_mujun_labels(struct store *s, struct arena *a, int64_t zone_id, const int64_t *ids, int n,
                        const char **names, const char **usccs, const char **codes);
 
-/* The sum of enterprise_id's tax records for year into *fen: KFQ_ENOTFOUND when it has none
- * (投而未达标 reads the registry's tax, core/land.h). */
-int store_tax_year_total(struct store *s, int64_t enterprise_id, int year, int64_t *fen);
-
-/* The tax of an enterprise of the registry in one year. */
-struct store_tax_total {
-	int64_t enterprise_id;
-	int64_t fen;
-};
-/* store_tax_year_total of every enterprise that has a record of year, by enterprise id (an
- * arena array): for a read of many parcels that cannot ask one at a time. */
-int store_tax_year_totals(struct store *s, struct arena *a, int year, struct store_tax_total **out,
-                          int *n);
-
 /* An enterprise's figures, newest year first. */
 int store_figure_list(struct store *s, struct arena *a, int64_t enterprise_id,
                       struct store_figure **out, int *n);

@@ -151,25 +151,39 @@ static void notice_filter(struct store_sql *q, const void *arg)
 	}
 }
 
-int store_notice_list(struct store *s, struct arena *a, const struct store_notice_filter *f,
-                      struct store_notice **out, int *n, int64_t *total)
+/* the notices f selects */
+static struct store_list notice_list(const struct store_notice_filter *f)
 {
-	struct store_list l = {
+	return (struct store_list){
 	    .count_sql = sql_count,
 	    .list_sql = sql_list,
 	    .offset = f->offset,
 	    .limit = f->limit,
 	    .arg = f,
 	    .read = read_notice,
-	    .elem_size = sizeof(**out),
+	    .elem_size = sizeof(struct store_notice),
 	    .filter = notice_filter,
 	    .order = " ORDER BY n.id DESC",
 	};
+}
+
+int store_notice_list(struct store *s, struct arena *a, const struct store_notice_filter *f,
+                      struct store_notice **out, int *n, int64_t *total)
+{
+	struct store_list l = notice_list(f);
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);
 
 	*out = arr;
 	return rc;
+}
+
+int store_notice_each(struct store *s, const struct store_notice_filter *f, store_each_fn fn,
+                      void *ctx)
+{
+	struct store_list l = notice_list(f);
+
+	return store_list_each(s, &l, fn, ctx);
 }
 
 /* element: a struct store_notice_cc */

@@ -95,6 +95,11 @@ struct store_notice_filter {
 /* Newest first; *total = notices matching the filter. */
 int store_notice_list(struct store *s, struct arena *a, const struct store_notice_filter *f,
                       struct store_notice **out, int *n, int64_t *total);
+/* Each notice f selects (offset and limit ignored), in the list's order, handed to fn (element:
+ * a struct store_notice as the list reads it) one at a time, for the export: see
+ * store_list_each. */
+int store_notice_each(struct store *s, const struct store_notice_filter *f, store_each_fn fn,
+                      void *ctx);
 /* The notice with its copies, replies and attachments. KFQ_ENOTFOUND when absent. */
 int store_notice_get(struct store *s, struct arena *a, int64_t id, struct store_notice *out);
 /* The notice a reply belongs to; KFQ_ENOTFOUND when the reply is absent. */

@@ -171,12 +171,14 @@ done:
 	"p.agreed_production, p.actual_start, p.actual_finish, p.actual_production, "              \
 	"p.stopped_since, p.far_agreed_x100, p.far_x100, p.tax_per_mu_agreed_fen, "                \
 	"p.tax_last_year_fen, p.idle_cause, p.geojson, p.where_code, p.created_at, p.updated_at, " \
-	"p.enterprise_id, e.name, e.uscc FROM land_parcel p JOIN org o ON o.id = p.zone_id "       \
-	"LEFT JOIN land_batch b ON b.id = p.batch_id LEFT JOIN enterprise e ON e.id = "            \
-	"p.enterprise_id"
+	"p.enterprise_id, e.name, e.uscc, (SELECT SUM(x.amount_fen) FROM tax_record x WHERE "      \
+	"x.enterprise_id = p.enterprise_id AND x.year = ?1) FROM land_parcel p JOIN org o ON "     \
+	"o.id = p.zone_id LEFT JOIN land_batch b ON b.id = p.batch_id LEFT JOIN enterprise e ON "  \
+	"e.id = p.enterprise_id"
 static const char sql_parcel_count[] = "SELECT COUNT(*) FROM land_parcel p";
+/* ?1: the year of the registry's tax (tax_head) */
 static const char sql_parcel_list[] = PARCEL_SELECT;
-static const char sql_parcel_get[] = PARCEL_SELECT " WHERE p.id = ?1";
+static const char sql_parcel_get[] = PARCEL_SELECT " WHERE p.id = ?2";
 static const char sql_parcel_insert[] =
     "INSERT INTO land_parcel (" PARCEL_FIELDS ", created_at, updated_at) VALUES (?1, ?2, ?3, "
     "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
@@ -227,6 +229,8 @@ static void read_parcel(struct store_stmt *st, struct arena *a, void *element)
 	p->enterprise_id = store_col_int(st, 29);
 	p->enterprise_name = store_col_dup(st, 30, a);
 	p->enterprise_uscc = store_col_dup(st, 31, a);
+	p->registry_tax = !store_col_null(st, 32);
+	p->registry_tax_fen = store_col_int(st, 32);
 }
 
 static void parcel_filter(struct store_sql *q, const void *arg)
@@ -255,6 +259,12 @@ static void parcel_filter(struct store_sql *q, const void *arg)
 	}
 }
 
+/* the list's ?1: the year of the registry's tax */
+static void tax_head(struct store_sql *q, const void *arg)
+{
+	store_sql_param_int(q, ((const struct store_parcel_filter *)arg)->tax_year);
+}
+
 /* the list of the parcels f selects; g: f with its LIKE pattern, in a */
 static struct store_list parcel_list(struct arena *a, const struct store_parcel_filter *f,
                                      struct store_parcel_filter *g)
@@ -269,6 +279,7 @@ static struct store_list parcel_list(struct arena *a, const struct store_parcel_
 	    .arg = g,
 	    .read = read_parcel,
 	    .elem_size = sizeof(struct store_parcel),
+	    .head = tax_head,
 	    .filter = parcel_filter,
 	    .order = " ORDER BY p.id DESC",
 	};
@@ -295,14 +306,16 @@ int store_parcel_each(struct store *s, struct arena *a, const struct store_parce
 	return store_list_each(s, &l, fn, ctx);
 }
 
-int store_parcel_get(struct store *s, struct arena *a, int64_t id, struct store_parcel *out)
+int store_parcel_get(struct store *s, struct arena *a, int64_t id, int tax_year,
+                     struct store_parcel *out)
 {
 	struct store_stmt *st;
 	int rc;
 
 	if ((rc = store_prepare(s, sql_parcel_get, &st)) != KFQ_OK)
 		return rc;
-	store_bind_int(st, 1, id);
+	store_bind_int(st, 1, tax_year);
+	store_bind_int(st, 2, id);
 	return store_row(st, a, read_parcel, out);
 }
 
@@ -313,7 +326,8 @@ static int write_parcel(struct store *s, struct arena *a, int64_t id, const void
 	struct store_parcel p;
 	int rc;
 
-	if ((rc = store_parcel_get(s, a, id, &p)) == KFQ_OK)
+	/* the record of the parcel itself: no year of the registry's tax */
+	if ((rc = store_parcel_get(s, a, id, 0, &p)) == KFQ_OK)
 		shape->parcel(w, &p);
 	return rc;
 }

@@ -158,6 +158,11 @@ int store_post_delete(struct store *s, const struct store_actor *who,
 
 int store_person_list(struct store *s, struct arena *a, const struct store_person_filter *f,
                       struct store_person **out, int *n, int64_t *total);
+/* Each person f selects (offset and limit ignored), in the list's order, handed to fn (element:
+ * a struct store_person) one at a time, for the export: see store_list_each. a holds what the
+ * filter needs. */
+int store_person_each(struct store *s, struct arena *a, const struct store_person_filter *f,
+                      store_each_fn fn, void *ctx);
 int store_person_get(struct store *s, struct arena *a, int64_t id, struct store_person *out);
 /* Puts p on org's roster (every field but id and the end): no_staffing, two_posts (the ID
  * number is on a roster and not ended), post_taken, over_quota, over_leaders. p->id is set. */

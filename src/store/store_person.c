@@ -326,26 +326,43 @@ static void person_filter(struct store_sql *q, const void *arg)
 	}
 }
 
-int store_person_list(struct store *s, struct arena *a, const struct store_person_filter *f,
-                      struct store_person **out, int *n, int64_t *total)
+/* the roster f selects; pf: f with its LIKE pattern, in a */
+static struct store_list person_list(struct arena *a, const struct store_person_filter *f,
+                                     struct person_filter *pf)
 {
-	struct person_filter pf = {f, store_like_contains(a, f->q)};
-	struct store_list l = {
+	*pf = (struct person_filter){f, store_like_contains(a, f->q)};
+	return (struct store_list){
 	    .count_sql = sql_count,
 	    .list_sql = sql_list,
 	    .offset = f->offset,
 	    .limit = f->limit,
-	    .arg = &pf,
+	    .arg = pf,
 	    .read = read_person,
-	    .elem_size = sizeof(**out),
+	    .elem_size = sizeof(struct store_person),
 	    .filter = person_filter,
 	    .order = " ORDER BY o.name, p.end_date IS NOT NULL, sp.leader DESC, p.id",
 	};
+}
+
+int store_person_list(struct store *s, struct arena *a, const struct store_person_filter *f,
+                      struct store_person **out, int *n, int64_t *total)
+{
+	struct person_filter pf;
+	struct store_list l = person_list(a, f, &pf);
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);
 
 	*out = arr;
 	return rc;
+}
+
+int store_person_each(struct store *s, struct arena *a, const struct store_person_filter *f,
+                      store_each_fn fn, void *ctx)
+{
+	struct person_filter pf;
+	struct store_list l = person_list(a, f, &pf);
+
+	return store_list_each(s, &l, fn, ctx);
 }
 
 int store_person_get(struct store *s, struct arena *a, int64_t id, struct store_person *out)

@@ -214,6 +214,11 @@ struct store_milestone_filter {
 int store_milestone_list(struct store *s, struct arena *a, const struct store_milestone_filter *f,
                          const struct milestone_bounds *b, struct store_milestone **out, int *n,
                          int64_t *total);
+/* Each milestone f selects (offset and limit ignored), in the list's order, handed to fn
+ * (element: a struct store_milestone with its state and names) one at a time, for the export:
+ * see store_list_each. a holds what the filter needs. */
+int store_milestone_each(struct store *s, struct arena *a, const struct store_milestone_filter *f,
+                         const struct milestone_bounds *b, store_each_fn fn, void *ctx);
 /* How many milestones the filter selects in each state: counts[i] for the i-th state of
  * enum_milestone_state (core/enums.h), which counts must have room for; the state, text,
  * offset and limit of f are not used. */
@@ -290,6 +295,11 @@ int store_report_list(struct store *s, struct arena *a, int64_t milestone_id,
 /* Reports across milestones (the review queue), oldest first, with their evidence. */
 int store_report_page(struct store *s, struct arena *a, const struct store_report_filter *f,
                       struct store_report **out, int *n, int64_t *total);
+/* Each report of the queue f selects (offset and limit ignored), in its order, handed to fn
+ * (element: a struct store_report whose evidence is only counted: nevidence, evidence NULL) one
+ * at a time, for the export: see store_list_each. */
+int store_report_each(struct store *s, const struct store_report_filter *f, store_each_fn fn,
+                      void *ctx);
 /* One report with its evidence and its milestone and plan. */
 int store_report_get(struct store *s, struct arena *a, int64_t id, struct store_report *out);
 /* Accepting sets the milestone's status and percent from the report (and the day it was done).

@@ -256,26 +256,43 @@ static void power_filter(struct store_sql *q, const void *arg)
 		               x->like);
 }
 
-int store_power_list(struct store *s, struct arena *a, const struct store_power_filter *f,
-                     struct store_power **out, int *n, int64_t *total)
+/* the catalogue f selects; arg: f with its LIKE pattern, in a */
+static struct store_list power_list(struct arena *a, const struct store_power_filter *f,
+                                    struct list_arg *arg)
 {
-	struct list_arg arg = {f, store_like_contains(a, f->q)};
-	struct store_list l = {
+	*arg = (struct list_arg){f, store_like_contains(a, f->q)};
+	return (struct store_list){
 	    .count_sql = sql_power_count,
 	    .list_sql = sql_power_list,
 	    .offset = f->offset,
 	    .limit = f->limit,
-	    .arg = &arg,
+	    .arg = arg,
 	    .read = read_power,
-	    .elem_size = sizeof(**out),
+	    .elem_size = sizeof(struct store_power),
 	    .filter = power_filter,
 	    .order = " ORDER BY o.name, p.code",
 	};
+}
+
+int store_power_list(struct store *s, struct arena *a, const struct store_power_filter *f,
+                     struct store_power **out, int *n, int64_t *total)
+{
+	struct list_arg arg;
+	struct store_list l = power_list(a, f, &arg);
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);
 
 	*out = arr;
 	return rc;
+}
+
+int store_power_each(struct store *s, struct arena *a, const struct store_power_filter *f,
+                     store_each_fn fn, void *ctx)
+{
+	struct list_arg arg;
+	struct store_list l = power_list(a, f, &arg);
+
+	return store_list_each(s, &l, fn, ctx);
 }
 
 int store_power_get(struct store *s, struct arena *a, int64_t id, struct store_power *out)

@@ -224,6 +224,11 @@ int store_calendar_add(struct store *s, const struct store_actor *who,
 
 int store_power_list(struct store *s, struct arena *a, const struct store_power_filter *f,
                      struct store_power **out, int *n, int64_t *total);
+/* Each power item f selects (offset and limit ignored), in the list's order, handed to fn
+ * (element: a struct store_power) one at a time, for the export: see store_list_each. a holds
+ * what the filter needs. */
+int store_power_each(struct store *s, struct arena *a, const struct store_power_filter *f,
+                     store_each_fn fn, void *ctx);
 int store_power_get(struct store *s, struct arena *a, int64_t id, struct store_power *out);
 /* Creates (p->id 0; set on success) or updates an entry, audited "power_item". KFQ_ECONFLICT
  * when another entry has the code. */

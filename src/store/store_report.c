@@ -40,6 +40,11 @@ static const char sql_rep_get[] = "SELECT " REP_COLS REP_FROM " WHERE r.id = ?1"
 /* the review queue: page_filter completes them */
 static const char sql_rep_count[] = "SELECT COUNT(*)" REP_FROM;
 static const char sql_rep_page[] = "SELECT " REP_COLS REP_FROM;
+/* the queue's export: the number of each report's evidence files in place of the files */
+static const char sql_rep_export[] =
+    "SELECT " REP_COLS
+    ", (SELECT COUNT(*) FROM attachment x WHERE x.entity_type = '" STORE_REPORT_FILES
+    "' AND x.entity_id = r.id)" REP_FROM;
 static const char sql_rep_review[] = "UPDATE progress_report SET state = ?2, review_comment = ?3, "
                                      "reviewed_at = ?4, reviewed_by = ?5 WHERE id = ?1";
 /* a finished milestone stays finished, a closed one takes no progress: no row then */
@@ -75,6 +80,15 @@ static void read_rep(struct store_stmt *st, struct arena *a, void *element)
 	r->report_date = store_col_dup(st, 18, a);
 	r->milestone_status = store_col_dup(st, 19, a);
 	r->milestone_closed_reason = store_col_dup(st, 20, a);
+}
+
+/* element: a struct store_report of sql_rep_export, its evidence counted, not read */
+static void read_rep_counted(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_report *r = element;
+
+	read_rep(st, a, r);
+	r->nevidence = (int)store_col_int(st, 21);
 }
 
 static int load_evidence(struct store *s, struct arena *a, struct store_report *r)
@@ -139,21 +153,28 @@ static void page_filter(struct store_sql *q, const void *arg)
 	store_plan_view(q, &f->scope, f->lead_org_id);
 }
 
-int store_report_page(struct store *s, struct arena *a, const struct store_report_filter *f,
-                      struct store_report **out, int *n, int64_t *total)
+/* the review queue f selects, its rows by sql and read */
+static struct store_list queue(const struct store_report_filter *f, const char *sql,
+                               store_reader read)
 {
-	struct store_list l = {
+	return (struct store_list){
 	    .count_sql = sql_rep_count,
-	    .list_sql = sql_rep_page,
+	    .list_sql = sql,
 	    .offset = f->offset,
 	    .limit = f->limit,
 	    .arg = f,
-	    .read = read_rep,
-	    .elem_size = sizeof(**out),
+	    .read = read,
+	    .elem_size = sizeof(struct store_report),
 	    .filter = page_filter,
 	    .order = " ORDER BY r.id",
 	    .count_in_page = true,
 	};
+}
+
+int store_report_page(struct store *s, struct arena *a, const struct store_report_filter *f,
+                      struct store_report **out, int *n, int64_t *total)
+{
+	struct store_list l = queue(f, sql_rep_page, read_rep);
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);
 
@@ -161,6 +182,14 @@ int store_report_page(struct store *s, struct arena *a, const struct store_repor
 	for (int i = 0; i < *n && rc == KFQ_OK; i++)
 		rc = load_evidence(s, a, &(*out)[i]);
 	return rc;
+}
+
+int store_report_each(struct store *s, const struct store_report_filter *f, store_each_fn fn,
+                      void *ctx)
+{
+	struct store_list l = queue(f, sql_rep_export, read_rep_counted);
+
+	return store_list_each(s, &l, fn, ctx);
 }
 
 /* The report with its evidence, for audit records. json: a struct store_plan_json. */

@@ -88,29 +88,45 @@ static void building_filter(struct store_sql *q, const void *arg)
 	}
 }
 
-int store_building_list(struct store *s, struct arena *a, const struct store_building_filter *f,
-                        struct store_building **out, int *n, int64_t *total)
+/* the buildings f selects; g: f with its LIKE pattern, in a */
+static struct store_list building_list(struct arena *a, const struct store_building_filter *f,
+                                       struct store_building_filter *g)
 {
-	struct store_building_filter g = *f;
-	struct store_list l = {
+	*g = *f;
+	if (f->q)
+		g->q = store_like_contains(a, f->q);
+	return (struct store_list){
 	    .count_sql = sql_count,
 	    .list_sql = sql_list,
 	    .offset = f->offset,
 	    .limit = f->limit,
-	    .arg = &g,
+	    .arg = g,
 	    .read = read_building,
-	    .elem_size = sizeof(**out),
+	    .elem_size = sizeof(struct store_building),
 	    .filter = building_filter,
 	    .order = " ORDER BY b.vacant_since, b.id",
 	};
-	void *arr;
-	int rc;
+}
 
-	if (f->q)
-		g.q = store_like_contains(a, f->q);
-	rc = store_list_page(s, a, &l, &arr, n, total);
+int store_building_list(struct store *s, struct arena *a, const struct store_building_filter *f,
+                        struct store_building **out, int *n, int64_t *total)
+{
+	struct store_building_filter g;
+	struct store_list l = building_list(a, f, &g);
+	void *arr;
+	int rc = store_list_page(s, a, &l, &arr, n, total);
+
 	*out = arr;
 	return rc;
+}
+
+int store_building_each(struct store *s, struct arena *a, const struct store_building_filter *f,
+                        store_each_fn fn, void *ctx)
+{
+	struct store_building_filter g;
+	struct store_list l = building_list(a, f, &g);
+
+	return store_list_each(s, &l, fn, ctx);
 }
 
 int store_building_get(struct store *s, struct arena *a, int64_t id, struct store_building *out)

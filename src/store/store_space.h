@@ -57,6 +57,11 @@ struct store_space_json {
 
 int store_building_list(struct store *s, struct arena *a, const struct store_building_filter *f,
                         struct store_building **out, int *n, int64_t *total);
+/* Each building f selects (offset and limit ignored), in the list's order, handed to fn
+ * (element: a struct store_building) one at a time, for the export: see store_list_each. a
+ * holds what the filter needs. */
+int store_building_each(struct store *s, struct arena *a, const struct store_building_filter *f,
+                        store_each_fn fn, void *ctx);
 int store_building_get(struct store *s, struct arena *a, int64_t id, struct store_building *out);
 /* Creates b (status vacant; b->id set) or replaces the fields of b->id but its status, audited
  * "create" / "update" on "idle_building". KFQ_ENOTFOUND (update) when absent. */

@@ -120,21 +120,29 @@ static void bind_list(struct store_stmt *st, const void *arg)
 	store_bind_int(st, 5, x->f->now);
 }
 
-int store_user_list(struct store *s, struct arena *a, const struct store_user_filter *f,
-                    struct store_user **out, int *n, int64_t *total)
+/* the accounts f selects; arg: f with its LIKE pattern, in a */
+static struct store_list user_list(struct arena *a, const struct store_user_filter *f,
+                                   struct list_arg *arg)
 {
-	struct list_arg arg = {f, store_like_contains(a, f->q)};
-	struct store_list l = {
+	*arg = (struct list_arg){f, store_like_contains(a, f->q)};
+	return (struct store_list){
 	    .count_sql = sql_list_count,
 	    .list_sql = sql_list,
 	    .limit_param = 6,
 	    .offset = f->offset,
 	    .limit = f->limit,
 	    .bind = bind_list,
-	    .arg = &arg,
+	    .arg = arg,
 	    .read = read_user,
-	    .elem_size = sizeof(**out),
+	    .elem_size = sizeof(struct store_user),
 	};
+}
+
+int store_user_list(struct store *s, struct arena *a, const struct store_user_filter *f,
+                    struct store_user **out, int *n, int64_t *total)
+{
+	struct list_arg arg;
+	struct store_list l = user_list(a, f, &arg);
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);
 
@@ -142,6 +150,15 @@ int store_user_list(struct store *s, struct arena *a, const struct store_user_fi
 	for (int i = 0; i < *n && rc == KFQ_OK; i++)
 		rc = load_scope(s, a, &(*out)[i]);
 	return rc;
+}
+
+int store_user_each(struct store *s, struct arena *a, const struct store_user_filter *f,
+                    store_each_fn fn, void *ctx)
+{
+	struct list_arg arg;
+	struct store_list l = user_list(a, f, &arg);
+
+	return store_list_each(s, &l, fn, ctx);
 }
 
 /* element: a struct store_user with its password hash */

@@ -43,6 +43,11 @@ struct store_user_filter {
 
 int store_user_list(struct store *s, struct arena *a, const struct store_user_filter *f,
                     struct store_user **out, int *n, int64_t *total);
+/* Each account f selects (offset and limit ignored), in the list's order, handed to fn (element:
+ * a struct store_user without its custom scope) one at a time, for the export: see
+ * store_list_each. a holds what the filter needs. */
+int store_user_each(struct store *s, struct arena *a, const struct store_user_filter *f,
+                    store_each_fn fn, void *ctx);
 int store_user_get(struct store *s, struct arena *a, int64_t id, struct store_user *out);
 /* With password_hash. KFQ_ENOTFOUND when there is no such user. */
 int store_user_get_auth(struct store *s, struct arena *a, const char *username,

@@ -554,6 +554,61 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		h.assertError(await c.office1.get('/api/land/projects/export.xlsx?page=2'), 400, 'unknown_parameter', 'page');
 		h.assertError(await c.auditor1.get('/api/land/boundaries/export.csv'), 403, 'forbidden');
 	});
+
+	test('投而未达标 reads the registry\'s tax of last year: the list by finding, a page of it, the parcel and the export alike', T, async () => {
+		const year = Number(h.day().slice(0, 4)) - 1;
+		const e = await c.zone1.post('/api/enterprises', {
+			uscc: '91330100799655058B', name: '示例精细化工有限公司', zone_id: ids[h.ORG.econ], industry_code: '3011',
+			scale: 'above', registered_on: '2018-03-01', attracted: false,
+		});
+		assert.equal(e.status, 201, e.text);
+		// built and producing on 15 mu, an agreed tax of 3000 元 a mu: 45,000 元 a year
+		const built = (no, over) => parcel({
+			parcel_no: no, location: '税收核查路', developed_m2: '10000', agreed_start: h.day(-900), actual_start: h.day(-900),
+			agreed_finish: h.day(-500), actual_finish: h.day(-500), agreed_production: h.day(-400), actual_production: h.day(-400),
+			tax_per_mu_agreed: '3000', ...over,
+		});
+		const made = {};
+		for (const [no, over] of [
+			// entered 90,000 元; the registry's last year 20,000 + 10,000 元 (its year before, 900,000 元, does not count)
+			['税-A', { enterprise_id: e.json.id, tax_last_year: '90000' }],
+			// entered 15,000 元; the registry's last year 60,000 元
+			['税-B', { enterprise_id: P.enterprise, tax_last_year: '15000' }],
+			// no enterprise: as entered, 15,000 元
+			['税-C', { tax_last_year: '15000' }],
+		]) {
+			const r = await c.land1.post('/api/land/parcels', built(no, over));
+			assert.equal(r.status, 201, r.text);
+			made[no] = r.json.id;
+		}
+		await h.sqlOk(
+			srv.db,
+			`INSERT INTO tax_record (year, enterprise_id, tax_type, amount_fen) VALUES (${year}, ${e.json.id}, 'vat', 2000000), ` +
+				`(${year}, ${e.json.id}, 'cit', 1000000), (${year - 1}, ${e.json.id}, 'vat', 90000000), (${year}, ${P.enterprise}, 'vat', 6000000)`,
+		);
+		const q = `q=${encodeURIComponent('税收核查路')}`;
+		const seen = (items) => items.map((p) => [p.parcel_no, p.finding.status, p.finding.reason ?? '']);
+		const low = [
+			['税-C', 'substandard', '上年亩均税收1000.00元，低于约定的3000.00元'],
+			['税-A', 'substandard', '上年亩均税收2000.00元，低于约定的3000.00元'],
+		];
+		let r = await c.zone1.get(`/api/land/parcels?status=substandard&${q}`);
+		assert.equal(r.json.total, 2);
+		assert.deepEqual(seen(r.json.items), low);
+		r = await c.zone1.get(`/api/land/parcels?status=substandard&${q}&page_size=1&page=2`);
+		assert.equal(r.json.total, 2);
+		assert.deepEqual(seen(r.json.items), low.slice(1));
+		r = await c.zone1.get(`/api/land/parcels?status=normal&${q}`);
+		assert.deepEqual(seen(r.json.items), [['税-B', 'normal', '']]);
+		r = await c.zone1.get(`/api/land/parcels?${q}`);
+		assert.deepEqual(seen(r.json.items), [low[0], ['税-B', 'normal', ''], low[1]]);
+		for (const [no, status, reason] of [...low, ['税-B', 'normal', '']]) {
+			const one = (await c.zone1.get(`/api/land/parcels/${made[no]}`)).json;
+			assert.deepEqual([one.parcel_no, one.finding.status, one.finding.reason ?? ''], [no, status, reason]);
+		}
+		const rows = await bothExports(c.zone1, '/api/land/parcels', `?status=substandard&${q}`);
+		assert.deepEqual(rows.slice(1).map((x) => [x[0], x[14], x[15]]), low.map(([no, , reason]) => [no, '投而未达标', reason]));
+	});
 });
 
 describe('land: the demo data', { timeout: h.FILE_TIMEOUT }, () => {
