@@ -13,7 +13,8 @@
 	"n.entity_label, n.task_id, " article ", " title ", n.subject, n.body, n.reply_due, "      \
 	"n.status, n.received_at, n.received_by, " recv ", n.replied_at, n.replied_by, " reply     \
 	", n.closing_comment, n.closed_at, n.closed_by, n.escalation_comment, n.escalated_at, "    \
-	"n.escalated_by, n.created_at, n.created_by, n.issued_at, n.issued_by, " issue ", " replies
+	"n.escalated_by, n.created_at, n.created_by, n.issued_at, n.issued_by, " issue             \
+	", " replies
 #define NOTICE_REPLIES "(SELECT COUNT(*) FROM notice_reply r WHERE r.notice_id = n.id)"
 /* the names from the tables NOTICE_JOINS joins to n (many rows: the planner may hash them) */
 #define NOTICE_COLS                                                                                \

@@ -127,10 +127,8 @@ static void test_integers(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_nesting_and_commas),
-	    cmocka_unit_test(test_escaping),
-	    cmocka_unit_test(test_plain_len),
-	    cmocka_unit_test(test_plain_len_words),
+	    cmocka_unit_test(test_nesting_and_commas), cmocka_unit_test(test_escaping),
+	    cmocka_unit_test(test_plain_len),          cmocka_unit_test(test_plain_len_words),
 	    cmocka_unit_test(test_integers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
