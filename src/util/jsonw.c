@@ -1,12 +1,9 @@
-/* jsonw.c - JSON writer. Escaping takes ASCII eight bytes at a time and the rest through a
- * 256-entry table, so that the common case (no escape) costs little per byte; UTF-8 is validated
- * so bad input cannot produce invalid JSON. */
+/* jsonw.c - JSON writer. Escaping uses a 256-entry table so the common case (no escape) is one
+ * lookup per byte; UTF-8 is validated so bad input cannot produce invalid JSON. */
 #include "util/jsonw.h"
 
 #include "util/log.h"
 
-#include <stdbool.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -54,34 +51,12 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 	return len;
 }
 
-/* Whether the 8 bytes of x are all copied as they are without a look at each: ASCII, none below
- * 0x20, none '"', '\\' or 0x7f (each test sets a byte's high bit where it matches, exactly
- * when some byte matches: bytes past the first match may be marked wrongly, which does not
- * change the answer) */
-static bool plain8(uint64_t x)
-{
-	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-	uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\'), d = x ^ (ones * 0x7f);
-
-	return !((x | ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b) |
-	          ((d - ones) & ~d)) &
-	         high);
-}
-
 size_t json_plain_len(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, l;
-	uint64_t x;
 
 	while (i < n) {
-		if (n - i >= sizeof(x)) {
-			memcpy(&x, p + i, sizeof(x));
-			if (plain8(x)) {
-				i += sizeof(x);
-				continue;
-			}
-		}
 		char e = esc[p[i]];
 		if (!(l = !e ? 1 : e == 'U' ? utf8_len(p + i, n - i) : 0))
 			break;
@@ -97,10 +72,19 @@ void json_escape(struct strbuf *sb, const char *s, size_t n)
 
 	strbuf_grow(sb, n + 2);
 	sb->buf[sb->len++] = '"';
-	/* each run copied as is, then the byte that ends it: an escape, or a byte of no valid
-	 * UTF-8 sequence, which becomes U+FFFD */
-	while ((i += json_plain_len(s + i, n - i)) < n) {
+	while (i < n) {
 		char e = esc[p[i]];
+		if (!e) {
+			i++;
+			continue;
+		}
+		if (e == 'U') {
+			size_t l = utf8_len(p + i, n - i);
+			if (l) {
+				i += l;
+				continue;
+			}
+		}
 		strbuf_add(sb, s + start, i - start);
 		if (e == 'U')
 			strbuf_add(sb, "\xef\xbf\xbd", 3);

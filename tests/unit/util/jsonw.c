@@ -7,7 +7,6 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
-#include <string.h>
 
 static void test_nesting_and_commas(void **state)
 {
@@ -69,42 +68,6 @@ static void test_plain_len(void **state)
 	assert_int_equal(json_plain_len("", 0), 0);
 }
 
-/* Every byte that ends a plain run, at every place in and across the eight bytes taken at once;
- * and the ASCII bytes next to them, which do not. */
-static void test_plain_len_words(void **state)
-{
-	(void)state;
-	const char stops[] = {'"', '\\', '\n', 0x01, 0x1f, 0x7f, 0x00};
-	const char goes[] = {' ', '!', '#', '[', ']', '~'};
-	char buf[24];
-	struct strbuf sb = STRBUF_INIT;
-
-	for (size_t k = 0; k < sizeof(buf); k++) {
-		for (size_t j = 0; j < sizeof(stops); j++) {
-			memset(buf, 'a', sizeof(buf));
-			buf[k] = stops[j];
-			assert_int_equal(json_plain_len(buf, sizeof(buf)), k);
-		}
-		for (size_t j = 0; j < sizeof(goes); j++) {
-			memset(buf, 'a', sizeof(buf));
-			buf[k] = goes[j];
-			assert_int_equal(json_plain_len(buf, sizeof(buf)), sizeof(buf));
-		}
-		/* a byte of no UTF-8 sequence ends the run too, a valid sequence does not */
-		memset(buf, 'a', sizeof(buf));
-		buf[k] = (char)0x80;
-		assert_int_equal(json_plain_len(buf, sizeof(buf)), k);
-		if (k + 3 <= sizeof(buf)) {
-			memcpy(buf + k, "\xe5\x95\x86", 3);
-			assert_int_equal(json_plain_len(buf, sizeof(buf)), sizeof(buf));
-		}
-	}
-	/* escaped where it stands, the runs around it copied */
-	json_escape(&sb, "0123456789\"abcdefghij\\klmnopq\x7fr", 31);
-	assert_string_equal(sb.buf, "\"0123456789\\\"abcdefghij\\\\klmnopq\\u007fr\"");
-	strbuf_release(&sb);
-}
-
 static void test_integers(void **state)
 {
 	(void)state;
@@ -127,8 +90,9 @@ static void test_integers(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_nesting_and_commas), cmocka_unit_test(test_escaping),
-	    cmocka_unit_test(test_plain_len),          cmocka_unit_test(test_plain_len_words),
+	    cmocka_unit_test(test_nesting_and_commas),
+	    cmocka_unit_test(test_escaping),
+	    cmocka_unit_test(test_plain_len),
 	    cmocka_unit_test(test_integers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
