@@ -3,8 +3,10 @@
 #include "core/audit_chain.h"
 
 #include "util/jsonw.h"
+#include "util/log.h"
 
 #include <inttypes.h>
+#include <openssl/evp.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,17 +51,22 @@ void audit_canonical(const struct audit_rec *r, struct strbuf *out)
 	jsonw_obj_close(&w);
 }
 
+/* libcrypto's SHA-256, which uses the CPU's SHA instructions where it has them (DECISIONS 171):
+ * a record of a 督办单's create hashes about 2 KB at every write, three to four times faster
+ * than libsodium's portable one; the same digest (tests/unit/core/audit_chain.c) */
 void audit_hash(const char *prev_hash, const char *canon, size_t canon_len,
                 char hex[AUDIT_HASH_HEX])
 {
-	crypto_hash_sha256_state st;
+	EVP_MD_CTX *md = EVP_MD_CTX_new();
 	unsigned char h[crypto_hash_sha256_BYTES];
+	unsigned int n = 0;
 
-	crypto_hash_sha256_init(&st);
-	crypto_hash_sha256_update(&st, (const unsigned char *)prev_hash, strlen(prev_hash));
-	crypto_hash_sha256_update(&st, (const unsigned char *)"\n", 1);
-	crypto_hash_sha256_update(&st, (const unsigned char *)canon, canon_len);
-	crypto_hash_sha256_final(&st, h);
+	if (!md || EVP_DigestInit_ex(md, EVP_sha256(), NULL) != 1 ||
+	    EVP_DigestUpdate(md, prev_hash, strlen(prev_hash)) != 1 ||
+	    EVP_DigestUpdate(md, "\n", 1) != 1 || EVP_DigestUpdate(md, canon, canon_len) != 1 ||
+	    EVP_DigestFinal_ex(md, h, &n) != 1 || n != sizeof(h))
+		fatal("audit: SHA-256 failed");
+	EVP_MD_CTX_free(md);
 	sodium_bin2hex(hex, AUDIT_HASH_HEX, h, sizeof(h));
 }
 

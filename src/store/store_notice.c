@@ -210,7 +210,7 @@ static void read_reply(struct store_stmt *st, struct arena *a, void *element)
 
 /* The copies, replies and files are each read only when the notice's row counted some (a new
  * notice has none). */
-static int read_children(struct store *s, struct arena *a, struct store_notice *n)
+int store_notice_read_children(struct store *s, struct arena *a, struct store_notice *n)
 {
 	void *cc = NULL, *replies = NULL;
 	int rc = KFQ_OK;
@@ -240,7 +240,7 @@ int store_notice_get(struct store *s, struct arena *a, int64_t id, struct store_
 	store_bind_int(st, 1, id);
 	if ((rc = store_row(st, a, store_notice_read_counted, out)) != KFQ_OK)
 		return rc;
-	return read_children(s, a, out);
+	return store_notice_read_children(s, a, out);
 }
 
 int store_notice_of_reply(struct store *s, int64_t reply_id, int64_t *notice_id)

@@ -37,7 +37,11 @@ static const char sql_insert_rowid[] = INSERT_NOTICE;
  * a notice without copies or files (none to count yet); its names looked up by key, as joins
  * PostgreSQL built hash tables over the organizations and tasks for the one row */
 static const char sql_insert_read[] =
-    "WITH n AS (" INSERT_NOTICE " RETURNING *) SELECT " NOTICE_COLS_LOOKED_UP ", 0, 0 FROM n";
+    "WITH n AS (" INSERT_NOTICE " RETURNING *) SELECT " NOTICE_COLS_NEW ", 0, 0 FROM n";
+/* the notice just inserted, read as store_notice_get reads it but for what a new notice has
+ * not: replies, a receipt; its copies and files are counted by the caller, who wrote them */
+static const char sql_get_new[] =
+    "SELECT " NOTICE_COLS_NEW ", 0, 0 FROM supervision_notice n WHERE n.id = ?1";
 static const char sql_update[] =
     "UPDATE supervision_notice SET org_id = ?2, entity_type = ?3, entity_id = ?4, "
     "entity_label = ?5, task_id = ?6, subject = ?7, body = ?8, reply_due = ?9 WHERE id = ?1";
@@ -61,6 +65,23 @@ static const char sql_escalate[] =
     "escalated_by = ?5 WHERE id = ?1";
 
 /* ---- writing notices ---- */
+
+/* Notice id as in wrote it just now, into out (DECISIONS 269). */
+static int read_new(struct store *s, struct arena *a, int64_t id,
+                    const struct store_notice_input *in, struct store_notice *out)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_get_new, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	if ((rc = store_row(st, a, store_notice_read_counted, out)) != KFQ_OK)
+		return rc;
+	out->ncc = in->ncc;
+	out->nattachments = in->nattachments;
+	return store_notice_read_children(s, a, out);
+}
 
 /* n's audit JSON (heap, free()) */
 static char *json_of(const struct store_notice_json *json, const struct store_notice *n)
@@ -257,7 +278,7 @@ int store_notice_create(struct store *s, struct arena *a, const struct store_act
 		rc = store_row(st, a, store_notice_read_counted, out);
 	else if ((rc = sqlite ? store_run_rowid(st, &id) : store_run_id(st, &id)) == KFQ_OK &&
 	         (rc = add_children(s, id, who->org_id, in)) == KFQ_OK)
-		rc = store_notice_get(s, a, id, out);
+		rc = read_new(s, a, id, in, out);
 	if (rc == KFQ_OK)
 		rc = audit_announce(s, a, out, who, json, "create", out->id, NULL,
 		                    code ? REMIND_NOTICE_ISSUED : NOTICE_SILENT, 0);
