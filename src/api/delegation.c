@@ -542,7 +542,7 @@ static int figures(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-/* 平均办理时长 in an export as the pages show it (DECISIONS 285): a number of two decimals (a
+/* 平均办理时长 in an export as the pages show it (DECISIONS 267): a number of two decimals (a
  * number cell in .xlsx), and an empty cell where no case was done, for there is no average
  * then (the pages' "—"; the rates beside it are empty for the same reason). */
 static void export_avg_days(struct export_table *x, const struct power_figures *fg)

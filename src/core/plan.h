@@ -56,7 +56,7 @@ enum milestone_state {
 	MILESTONE_DONE_LATE, /* 逾期完成: done after its due date */
 	MILESTONE_CLOSED,    /* 已关闭: closed by an approved revision, with a reason */
 	MILESTONE_OFF_TASK, /* 已调出责任单位: not done, its plan's organization taken off the
-	                     * task (DECISIONS 277): late or due nowhere */
+	                     * task (DECISIONS 264): late or due nowhere */
 };
 
 struct milestone_facts {

@@ -209,7 +209,7 @@ const struct store_ops store_sqlite_ops = {
 /* Before SQLite's first use in the process: no memory statistics. SQLite counts every
  * allocation and free of every connection under one global mutex when it keeps them (the
  * default): about 220 lock and unlock pairs for a 督办单's create; kfq reads none of them
- * (DECISIONS 270). */
+ * (DECISIONS 261). */
 static void sq_setup(void)
 {
 	if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK)

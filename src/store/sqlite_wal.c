@@ -1,4 +1,4 @@
-/* sqlite_wal.c - the checkpointer of kfq serve's SQLite WAL (DECISIONS 261). SQLite's
+/* sqlite_wal.c - the checkpointer of kfq serve's SQLite WAL (DECISIONS 258). SQLite's
  * wal_autocheckpoint runs a checkpoint inside the commit that leaves the WAL past 1,000 frames:
  * that request then waits for the pages copied into the database file and for the file's sync
  * (a journal commit too when the file grew). Here one thread, with a connection of its own,

@@ -1,4 +1,4 @@
-/* sqlite_wal.h - the checkpointer of a SQLite database's WAL (sqlite_wal.c, DECISIONS 261);
+/* sqlite_wal.h - the checkpointer of a SQLite database's WAL (sqlite_wal.c, DECISIONS 258);
  * private to store/. */
 #ifndef KFQ_SQLITE_WAL_H
 #define KFQ_SQLITE_WAL_H

@@ -42,7 +42,7 @@ int store_beside_count(void);
 
 /* On SQLite, starts the thread that checkpoints the WAL of url's database for the connections
  * opened after it in this process, so that no request's commit runs a checkpoint (sqlite_wal.c,
- * DECISIONS 261); nothing on PostgreSQL. kfq serve calls it once, before its workers open their
+ * DECISIONS 258); nothing on PostgreSQL. kfq serve calls it once, before its workers open their
  * connections, and store_wal_stop after they closed them. On failure a message in errbuf. */
 int store_wal_start(const char *url, char *errbuf, size_t errlen);
 void store_wal_stop(void);

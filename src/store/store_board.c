@@ -1,5 +1,5 @@
 /* store_board.c - what the supervision board reads: one row per submitted or approved plan
- * whose organization is still responsible for its task (DECISIONS 277) with the sums it keeps,
+ * whose organization is still responsible for its task (DECISIONS 264) with the sums it keeps,
  * and the change counter (plan_change) its per-process cache watches: plan writes and changes
  * of a task's units (store_plan_units_changed) bump it. Must not read milestones: the kept sums
  * and open due dates are enough. */

@@ -9,7 +9,7 @@
 #include <string.h>
 
 /* a plan under way: submitted or approved, its organization still responsible for the task (as
- * the board counts, DECISIONS 277) */
+ * the board counts, DECISIONS 264) */
 #define OPEN_PLAN "p.status IN ('submitted', 'approved') AND p.off_task_on IS NULL"
 /* a milestone that became late between two due dates and is not done */
 #define LATE_IN(FROM, TO)                                                                          \

@@ -29,7 +29,7 @@ static const char sql_reply_notice[] = "SELECT notice_id FROM notice_reply WHERE
 /* The reminder facts, all in one column layout: id, org, article, task title, title, date,
  * milestone, number. A milestone, a returned plan or report is reminded of while its plan's
  * organization is responsible for the task: one the office took off the task (zone_plan's
- * off_task_on) can no longer report or change its plan (DECISIONS 277). */
+ * off_task_on) can no longer report or change its plan (DECISIONS 264). */
 static const char sql_fact_ms[] =
     "SELECT m.id, p.org_id, t.article_number, t.title, m.title, m.due_date, m.id, NULL "
     "FROM milestone m JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON t.id = p.task_id "

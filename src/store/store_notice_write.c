@@ -66,7 +66,7 @@ static const char sql_escalate[] =
 
 /* ---- writing notices ---- */
 
-/* Notice id as in wrote it just now, into out (DECISIONS 269). */
+/* Notice id as in wrote it just now, into out (DECISIONS 260). */
 static int read_new(struct store *s, struct arena *a, int64_t id,
                     const struct store_notice_input *in, struct store_notice *out)
 {

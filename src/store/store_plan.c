@@ -139,7 +139,7 @@ static void read_plan(struct store_stmt *st, struct arena *a, void *element)
 	p->responsible = !p->off_task_on;
 }
 
-/* The plan's late milestones on the day of b: none off its task (DECISIONS 277). */
+/* The plan's late milestones on the day of b: none off its task (DECISIONS 264). */
 static int overdue(const struct store_plan *p, const struct milestone_bounds *b)
 {
 	return p->responsible ? plan_count_overdue(p->open_due, b->today) : 0;

@@ -89,7 +89,7 @@ struct store_plan {
 	const char *revision_status; /* of its open revision; NULL = none */
 	bool responsible; /* still among the task's responsible units: off_task_on is NULL */
 	/* not responsible: the day (Asia/Shanghai) it was taken off them, from which the plan
-	 * counts as late or owing nowhere (DECISIONS 277); NULL while responsible */
+	 * counts as late or owing nowhere (DECISIONS 264); NULL while responsible */
 	const char *off_task_on;
 	/* get only: the ruling milestones, those closed by revisions, the open revision (NULL
 	 * = none) */
@@ -196,7 +196,7 @@ int store_plan_missing(struct store *s, struct arena *a, const struct store_scop
 /* Inside the write transaction that replaced task_id's organizations: marks the plans whose
  * organization it took off the responsible units as off the task since `today` (YYYY-MM-DD,
  * Asia/Shanghai), clears the mark of those it put back, and bumps the change counter the
- * board's cache watches (DECISIONS 277). */
+ * board's cache watches (DECISIONS 264). */
 int store_plan_units_changed(struct store *s, int64_t task_id, const char *today);
 
 struct store_milestone_filter {

@@ -141,7 +141,7 @@ static void page_filter(struct store_sql *q, const void *arg)
 	if (f->state)
 		store_sql_text(q, " AND r.state = ?", f->state);
 	/* the newest report of each milestone that may take another: none of a plan off its task
-	 * (DECISIONS 277) */
+	 * (DECISIONS 264) */
 	if (f->latest)
 		store_sql_add(q, " AND NOT EXISTS (SELECT 1 FROM progress_report x WHERE "
 		                 "x.milestone_id = r.milestone_id AND x.id > r.id) AND "

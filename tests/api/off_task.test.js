@@ -1,6 +1,6 @@
 'use strict';
 // off_task.test.js - a zone taken off a task (DECISIONS 240) counts as late or owing nowhere
-// from that day (DECISIONS 277): the supervision board's cells, task and zone totals, its late
+// from that day (DECISIONS 264): the supervision board's cells, task and zone totals, its late
 // list and total, the ranking, the task list's progress, the milestone lists across plans and
 // their state counts, the zone's 我的待办 and its returned plans; its plan stays readable,
 // marked with the day, its open milestones 已调出责任单位. The board's cache (kept per process

@@ -1,5 +1,5 @@
 'use strict';
-// paged_calls.test.js - no list is cut at its first page without a sign (DECISIONS 256, 289). A
+// paged_calls.test.js - no list is cut at its first page without a sign (DECISIONS 256, 271). A
 // paged list route (one that declares page and page_size, API_QPAGE) answers its first 20 rows
 // when asked without page_size, with total, page and page_size beside them. So every call of
 // such a route in the web console must be one of: a list page's fetch (useList, which pages with

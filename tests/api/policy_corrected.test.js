@@ -3,7 +3,7 @@
 // (POST /api/policies/corrected): titles, organizations and deadlines changed, items merged,
 // split and dropped; every rule refused with its Chinese message and field, nothing written;
 // the corrected tasks imported in one transaction with their audit records, which count what
-// the office changed against the parse (DECISIONS 290).
+// the office changed against the parse (DECISIONS 272).
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');

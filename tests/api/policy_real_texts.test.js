@@ -5,7 +5,7 @@
 // saved as tab-separated text (霍山县 2025年开发区重点工作及责任清单) gives one task per row with
 // its units and deadline as written; a PDF, Word or Excel file is refused with a message that
 // says what it is and how to get its text, and writes nothing; two regulations printed in one
-// notice (国办发〔2018〕124号) keep apart by their titles, numbered on. DECISIONS 219, 220, 291.
+// notice (国办发〔2018〕124号) keep apart by their titles, numbered on. DECISIONS 219, 220, 273.
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');

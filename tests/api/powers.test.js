@@ -483,7 +483,7 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(csv.text.trim().split('\r\n').length, h.xlsxRows(x.buf));
 		for (const s of ['按时办结率', '5.62', '下放了用不上', '建议收回', '良好']) assert.ok(csv.text.includes(s), s);
 		// 平均办理时长 as the page shows it: the average where cases were done (a number cell in
-		// the .xlsx), nothing where none was (the page's "—"), never 0.00 (DECISIONS 285)
+		// the .xlsx), nothing where none was (the page's "—"), never 0.00 (DECISIONS 267)
 		const figRows = await bothExports(c.market1, '/api/power-evaluations/figures', '?from=2025-03&to=2025-05&idle_months=2');
 		const avgCol = figRows[0].indexOf('平均办理时长（工作日）');
 		assert.deepEqual(figRows.slice(1).map((r) => `${r[0]} ${r[1]} ${r[avgCol]}`).sort(), [
@@ -523,7 +523,7 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.deepEqual(await sums('2025-04', '2025-05'), [2, 2, 1, 1, 1000, 0, 1, false]);
 
 		// 评估记录's export: an evaluation of a period without a case done has no average (the
-		// page's "—"), the others theirs as number cells (DECISIONS 285)
+		// page's "—"), the others theirs as number cells (DECISIONS 267)
 		r = await c.market1.post(`/api/power-delegations/${d.equip.id}/evaluations`, { period_from: '2025-03', period_to: '2025-05', result: 'revoke', reason: '两个月无办件' });
 		assert.equal(r.status, 201, r.text);
 		assert.equal(r.json.figures.done, 0);

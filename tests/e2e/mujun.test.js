@@ -46,7 +46,7 @@ describe('亩均效益评价', () => {
     const parts = page.locator(sel('mujun-contributions')).first()
     await parts.getByText('亩均税收').waitFor()
     assert.equal(await parts.locator('.el-table__row').count(), 6)
-    // money as every money page writes it, grouped (DECISIONS 286): the answer's fen per mu
+    // money as every money page writes it, grouped (DECISIONS 268): the answer's fen per mu
     const taxPerMu = evaluation.items.find((x) => x.name.includes('新材料')).contributions.find((c) => c.code === 'tax_per_mu').value
     assert.ok(taxPerMu >= 100000, String(taxPerMu))
     const grouped = (taxPerMu / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })

@@ -440,7 +440,7 @@ describe('powers and boundaries in the browser', () => {
   })
 
   // at 07:00 in Beijing the UTC date is still yesterday's: a target of yesterday is past
-  // (red), as the server counts it, and today's is not (DECISIONS 287)
+  // (red), as the server counts it, and today's is not (DECISIONS 269)
   test('社会事务 marks a target past by Beijing’s date, before 08:00 too', async () => {
     const zone = await apiClient(server.url, ZONE)
     const { user } = await zone.get('/api/session')

@@ -5,7 +5,7 @@
 // office is told what becomes of a zone's plan before it takes the zone off the task, and the zone
 // then sees why on its plan (with the day), with what it reported, and no button the server would
 // refuse; from that day its late milestone leaves the office's board and the zone's desk, and the
-// plans list marks the plan (DECISIONS 277). Plans are written and reviewed through the API; the
+// plans list marks the plan (DECISIONS 264). Plans are written and reviewed through the API; the
 // zone reports and the office edits the task's units in the page. Needs a fresh database.
 import { describe, test, before, after } from 'node:test'
 import assert from 'node:assert/strict'

@@ -111,7 +111,7 @@ const PAGES = {
 // its first and last columns are fixed (Element Plus's fixed columns: it scrolls inside its card
 // with the row's subject and its actions in view).
 // The columns of numbers, codes and short labels people read and copy whole: never cut, not
-// even with a tooltip (DECISIONS 288).
+// even with a tooltip (DECISIONS 270).
 const WHOLE = ['宗地编号', '地块或批次', '事项编码', '统一社会信用代码', '批复文号', '方式']
 
 async function clipped(page) {

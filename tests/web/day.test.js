@@ -1,5 +1,5 @@
 'use strict';
-// day.test.js - today as the server counts it (web/src/day.js, DECISIONS 287): Beijing's date,
+// day.test.js - today as the server counts it (web/src/day.js, DECISIONS 269): Beijing's date,
 // whatever the browser's zone, before 08:00 Beijing time too, when the UTC date is the day before.
 
 const { test, before } = require('node:test');

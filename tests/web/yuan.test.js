@@ -1,5 +1,5 @@
 'use strict';
-// yuan.test.js - the console's one money format (web/src/yuan.js, DECISIONS 286): fen in, the
+// yuan.test.js - the console's one money format (web/src/yuan.js, DECISIONS 268): fen in, the
 // exact text every page shows out.
 
 const { test, before } = require('node:test');

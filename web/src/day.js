@@ -1,4 +1,4 @@
-// Days as the server counts them (DECISIONS 287): Beijing's (Asia/Shanghai, UTC+8 the year round
+// Days as the server counts them (DECISIONS 269): Beijing's (Asia/Shanghai, UTC+8 the year round
 // since 1992), whatever zone the browser is in; a date's UTC text (toISOString) is the day before
 // between 00:00 and 08:00 in Beijing. Imports nothing, so that its unit tests
 // (tests/web/day.test.js) run in node; `now` (milliseconds) is for them.

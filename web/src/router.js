@@ -12,7 +12,7 @@ const modules = import.meta.glob('./views/*/routes.js', { eager: true })
 
 // After an upgrade, a console loaded before it asks for a page's code under the old build's file
 // name, which is gone (404): the click on the menu did nothing. The address being opened is then
-// loaded anew, once for that address (DECISIONS 296): the new build's index.html names the files
+// loaded anew, once for that address (DECISIONS 277): the new build's index.html names the files
 // that exist. The navigation waits for the new page instead of failing.
 const RELOADED = 'kfq-reloaded-for'
 const CHUNK_GONE = /dynamically imported module|Importing a module script failed|Unable to preload CSS/

@@ -1,4 +1,4 @@
-// Money as every page shows it (DECISIONS 286): amounts arrive as integers of fen, or as the
+// Money as every page shows it (DECISIONS 268): amounts arrive as integers of fen, or as the
 // server's exact yuan text (`_yuan`, of the e4 amounts of revenue sharing); shown as yuan with two
 // decimals (or the server's decimals), grouped by thousands: "1,234,567.80". Nothing here does
 // money arithmetic in floating point; typed amounts are parsed digit by digit into fen. Imports

@@ -1,4 +1,4 @@
--- An audit record's canonical form is no longer stored beside its columns (DECISIONS 262):
+-- An audit record's canonical form is no longer stored beside its columns (DECISIONS 259):
 -- `canon` repeated every column, the before and after JSON included, so that a 督办单's record
 -- took about 2 KB, one to a page, and nearly every audited commit allocated a page (with the
 -- b-tree's parent and, on SQLite, the file's header). Verification writes the form from the

@@ -1,5 +1,5 @@
 -- The day (Asia/Shanghai, YYYY-MM-DD) a plan's organization was taken off its task's
--- responsible units; NULL while it is among them (DECISIONS 277): SQLite's twin says more. The
+-- responsible units; NULL while it is among them (DECISIONS 264): SQLite's twin says more. The
 -- dialects differ in the conversion of the audit log's UTC time to the day in Beijing.
 ALTER TABLE zone_plan ADD COLUMN off_task_on TEXT;
 UPDATE zone_plan SET off_task_on = to_char(COALESCE((SELECT MAX(a.time) FROM audit_log a

@@ -1,5 +1,5 @@
 -- The day (Asia/Shanghai, YYYY-MM-DD) a plan's organization was taken off its task's
--- responsible units; NULL while it is among them (DECISIONS 277). PUT /api/tasks/:id/orgs
+-- responsible units; NULL while it is among them (DECISIONS 264). PUT /api/tasks/:id/orgs
 -- writes it in its transaction, and clears it when the organization is put back. From that day
 -- the plan counts nowhere a zone is counted as late or owing (the board, the ranking, the lists
 -- across plans, the zone's to-dos) and stays readable as its record. A plan already off its
