@@ -7,6 +7,7 @@
  * are written first; a checkpoint in between, and the recovery of a WAL left by a killed
  * process, keep every row. */
 #include "store/store.h"
+#include "tmpdb.h"
 #include "util/log.h"
 
 #include <setjmp.h>
@@ -26,38 +27,6 @@ static const char sql_table[] = "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT 
                                 "CREATE INDEX t_v ON t(v)";
 /* a row and its index entry: pages in two b-trees per commit, as a create writes */
 static const char sql_row[] = "INSERT INTO t (v) VALUES (hex(randomblob(200)))";
-
-struct fixture {
-	char dir[64];  /* a temporary directory of its own */
-	char path[96]; /* the database in it */
-};
-
-static int setup(void **state)
-{
-	struct fixture *f = xcalloc(1, sizeof(*f));
-
-	snprintf(f->dir, sizeof(f->dir), "/tmp/kfq-vfs-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/t.db", f->dir);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	static const char *const ext[] = {"", "-wal", "-shm"};
-	char p[128];
-
-	for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
-		snprintf(p, sizeof(p), "%s%s", f->path, ext[i]);
-		unlink(p);
-	}
-	rmdir(f->dir);
-	free(f);
-	return 0;
-}
 
 static struct store *open_db(const char *path)
 {
@@ -137,7 +106,7 @@ static void commits_then_killed(const char *path, int n, bool checkpoint_between
 
 static void test_killed_loses_no_commit(void **state)
 {
-	struct fixture *f = *state;
+	struct tmpdb *f = *state;
 	struct store *s = open_db(f->path);
 
 	assert_int_equal(store_exec(s, sql_table), KFQ_OK);
@@ -157,7 +126,7 @@ static void test_killed_loses_no_commit(void **state)
 
 static void test_other_connection_sees_each_commit(void **state)
 {
-	struct fixture *f = *state;
+	struct tmpdb *f = *state;
 	struct store *w = open_db(f->path);
 	struct store *r = open_db(f->path);
 
@@ -176,7 +145,7 @@ static void test_other_connection_sees_each_commit(void **state)
  * spilled, which leaves nothing of its own. */
 static void test_large_and_rolled_back(void **state)
 {
-	struct fixture *f = *state;
+	struct tmpdb *f = *state;
 	struct store *s = open_db(f->path);
 	struct store *r;
 	int64_t rewritten = -1;
@@ -209,7 +178,7 @@ static void test_large_and_rolled_back(void **state)
  * next read must not write its dropped frames over those commits. */
 static void test_rolled_back_then_other_commits(void **state)
 {
-	struct fixture *f = *state;
+	struct tmpdb *f = *state;
 	struct store *a = open_db(f->path);
 	struct store *b = open_db(f->path);
 
@@ -235,7 +204,7 @@ static void test_rolled_back_then_other_commits(void **state)
  * then writes after them. */
 static void test_write_lock_release_writes_held(void **state)
 {
-	struct fixture *f = *state;
+	struct tmpdb *f = *state;
 	struct store *a = open_db(f->path);
 	struct store *b = open_db(f->path);
 	int64_t n = 0;
@@ -258,12 +227,16 @@ static void test_write_lock_release_writes_held(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_killed_loses_no_commit, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_other_connection_sees_each_commit, setup,
-	                                    teardown),
-	    cmocka_unit_test_setup_teardown(test_large_and_rolled_back, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_rolled_back_then_other_commits, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_write_lock_release_writes_held, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_killed_loses_no_commit, tmpdb_setup,
+	                                    tmpdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_other_connection_sees_each_commit, tmpdb_setup,
+	                                    tmpdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_large_and_rolled_back, tmpdb_setup,
+	                                    tmpdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_rolled_back_then_other_commits, tmpdb_setup,
+	                                    tmpdb_teardown),
+	    cmocka_unit_test_setup_teardown(test_write_lock_release_writes_held, tmpdb_setup,
+	                                    tmpdb_teardown),
 	};
 
 	return cmocka_run_group_tests_name("sqlite_vfs", tests, NULL, NULL);

@@ -4,6 +4,7 @@
  * back) checkpoints itself; once the checkpointer stopped, a commit past wal_autocheckpoint's
  * 1,000 frames checkpoints itself, as it would have without it. */
 #include "store/store.h"
+#include "tmpdb.h"
 #include "util/log.h"
 
 #include <setjmp.h>
@@ -19,38 +20,6 @@
 
 /* about 100 WAL frames a commit: the blob's overflow pages */
 static const char sql_big[] = "INSERT INTO t (v) VALUES (randomblob(400000))";
-
-struct fixture {
-	char dir[64];  /* a temporary directory of its own */
-	char path[96]; /* the database in it */
-};
-
-static int setup(void **state)
-{
-	struct fixture *f = xcalloc(1, sizeof(*f));
-
-	snprintf(f->dir, sizeof(f->dir), "/tmp/kfq-wal-XXXXXX");
-	if (!mkdtemp(f->dir))
-		return -1;
-	snprintf(f->path, sizeof(f->path), "%s/t.db", f->dir);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fixture *f = *state;
-	static const char *const ext[] = {"", "-wal", "-shm"};
-	char p[128];
-
-	for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
-		snprintf(p, sizeof(p), "%s%s", f->path, ext[i]);
-		unlink(p);
-	}
-	rmdir(f->dir);
-	free(f);
-	return 0;
-}
 
 static unsigned runs(void)
 {
@@ -85,7 +54,7 @@ static void wal_frames(const char *path, int *frames, int *copied)
 
 static void test_checkpoints_off_the_commits(void **state)
 {
-	struct fixture *f = *state;
+	struct tmpdb *f = *state;
 	struct store *s = NULL;
 	sqlite3 *reader;
 	char err[256];
@@ -140,7 +109,8 @@ static void test_checkpoints_off_the_commits(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_checkpoints_off_the_commits, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_checkpoints_off_the_commits, tmpdb_setup,
+	                                    tmpdb_teardown),
 	};
 
 	return cmocka_run_group_tests_name("sqlite_wal", tests, NULL, NULL);
