@@ -62,7 +62,7 @@ static bool leave_to_thread(int frames)
 static int on_commit(void *arg, sqlite3 *db, const char *name, int frames)
 {
 	(void)arg;
-	if (frames < WAL_CKPT_FRAMES || (frames < WAL_CKPT_FRAMES_MAX && leave_to_thread(frames)))
+	if (frames < WAL_AUTO_FRAMES || (frames < WAL_CKPT_FRAMES_MAX && leave_to_thread(frames)))
 		return SQLITE_OK;
 	/* as wal_autocheckpoint: the commit stands whatever the checkpoint's outcome */
 	atomic_fetch_add(&wal.commits, 1);

@@ -5,11 +5,14 @@
 
 #include <sqlite3.h>
 
-/* Every WAL_CKPT_FRAMES frames (SQLite's wal_autocheckpoint default) a commit wakes the
- * checkpointer; a commit that leaves WAL_CKPT_FRAMES_MAX (32 MiB of 4 KiB pages) checkpoints
- * itself, which bounds the WAL when the checkpointer falls behind. */
-#define WAL_CKPT_FRAMES     1000
-#define WAL_CKPT_FRAMES_MAX 8000
+/* Without the checkpointer a commit that leaves WAL_AUTO_FRAMES (SQLite's wal_autocheckpoint
+ * default) checkpoints itself. With it, every WAL_CKPT_FRAMES frames (a page changed by many
+ * commits in between is copied once, DECISIONS 280) a commit wakes the checkpointer; a commit
+ * that leaves WAL_CKPT_FRAMES_MAX (64 MiB of 4 KiB pages) checkpoints itself, which bounds the
+ * WAL when the checkpointer falls behind. */
+#define WAL_AUTO_FRAMES     1000
+#define WAL_CKPT_FRAMES     4000
+#define WAL_CKPT_FRAMES_MAX 16000
 
 /* Hands db's checkpoints to the running checkpointer when it serves path, the file db was
  * opened on; else leaves SQLite's wal_autocheckpoint in place. */

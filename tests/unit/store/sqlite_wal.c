@@ -3,6 +3,7 @@
  * into the database; a commit that leaves the WAL past its bound (a reader holding the thread
  * back) checkpoints itself; once the checkpointer stopped, a commit past wal_autocheckpoint's
  * 1,000 frames checkpoints itself, as it would have without it. */
+#include "store/sqlite_wal.h"
 #include "store/store.h"
 #include "tmpdb.h"
 #include "util/log.h"
@@ -71,9 +72,9 @@ static void test_checkpoints_off_the_commits(void **state)
 	r0 = runs();
 	c0 = commits();
 
-	/* past 1,000 frames: the thread is woken and copies the WAL; no commit checkpoints (a
+	/* past WAL_CKPT_FRAMES: the thread is woken and copies the WAL; no commit checkpoints (a
 	 * bound of 10 s against a hang, not a time the test asserts) */
-	for (int i = 0; i < 12; i++)
+	for (int i = 0; i < WAL_CKPT_FRAMES / 100 + 2; i++)
 		assert_int_equal(store_exec(s, sql_big), KFQ_OK);
 	for (int i = 0; i < 2000 && runs() == r0; i++)
 		usleep(5000);
@@ -85,14 +86,14 @@ static void test_checkpoints_off_the_commits(void **state)
 	assert_int_equal(sqlite3_open_v2(f->path, &reader, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(reader, "BEGIN; SELECT count(*) FROM t", NULL, NULL, NULL),
 	                 SQLITE_OK);
-	for (int i = 0; i < 200 && commits() == c0; i++)
+	for (int i = 0; i < 2 * WAL_CKPT_FRAMES_MAX / 100 && commits() == c0; i++)
 		assert_int_equal(store_exec(s, sql_big), KFQ_OK);
 	assert_int_equal(commits(), c0 + 1);
 	assert_int_equal(sqlite3_exec(reader, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(reader);
 	/* the WAL reached the bound: no commit before checkpointed */
 	wal_frames(f->path, &frames, &copied);
-	assert_true(frames >= 8000);
+	assert_true(frames >= WAL_CKPT_FRAMES_MAX);
 	assert_int_equal(copied, frames);
 
 	/* stopped: the WAL copied whole starts again; the commit that leaves it past 1,000
