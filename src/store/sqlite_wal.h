@@ -7,7 +7,7 @@
 
 /* Without the checkpointer a commit that leaves WAL_AUTO_FRAMES (SQLite's wal_autocheckpoint
  * default) checkpoints itself. With it, every WAL_CKPT_FRAMES frames (a page changed by many
- * commits in between is copied once, DECISIONS 280) a commit wakes the checkpointer; a commit
+ * commits in between is copied once, DECISIONS 278) a commit wakes the checkpointer; a commit
  * that leaves WAL_CKPT_FRAMES_MAX (64 MiB of 4 KiB pages) checkpoints itself, which bounds the
  * WAL when the checkpointer falls behind. */
 #define WAL_AUTO_FRAMES     1000
