@@ -41,8 +41,14 @@ static int metrics(struct api_ctx *c)
 	            "and one more while a 亩均 evaluation reads beside it).\n"
 	            "# TYPE kfq_db_connections gauge\nkfq_db_connections{backend=\"%s\"} %d\n"
 	            "# HELP kfq_db_up Whether the database answered this scrape.\n"
-	            "# TYPE kfq_db_up gauge\nkfq_db_up{backend=\"%s\"} %d\n",
-	            backend, store_open_count(), backend, up);
+	            "# TYPE kfq_db_up gauge\nkfq_db_up{backend=\"%s\"} %d\n"
+	            "# HELP kfq_db_statements_total Statements executed on the database, this "
+	            "scrape's included.\n"
+	            "# TYPE kfq_db_statements_total counter\n"
+	            "kfq_db_statements_total{backend=\"%s\"} %llu\n",
+	            backend, store_open_count(), backend, up, backend,
+	            (unsigned long long)store_statement_count(
+	                strcmp(backend, "sqlite") ? STORE_PG : STORE_SQLITE));
 	if (!strcmp(backend, "sqlite")) {
 		unsigned runs, commits;
 		store_wal_counts(&runs, &commits);

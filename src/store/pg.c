@@ -203,6 +203,15 @@ static void drain(PGconn *conn)
 		PQclear(res);
 }
 
+/* Sends st's execution with its bound values, results in format (1: binary), counted
+ * (store_statement_ran): every execution of a prepared statement but pg_step's goes here. */
+static int send_prepared(struct pg_store *p, struct pg_stmt *st, int format)
+{
+	store_statement_ran(&p->base);
+	return PQsendQueryPrepared(p->conn, st->name, st->nparams,
+	                           (const char *const *)st->vals + 1, NULL, NULL, format);
+}
+
 /* Single-row mode: each step reads one more result of one row; the end is an empty result. */
 static int stream_step(struct pg_stmt *st)
 {
@@ -217,8 +226,7 @@ static int stream_step(struct pg_stmt *st)
 			return unavailable(st->s);
 		if ((rc = idle(ps)) != KFQ_OK)
 			return rc;
-		if (!PQsendQueryPrepared(ps->conn, st->name, st->nparams,
-		                         (const char *const *)st->vals + 1, NULL, NULL, st->binary))
+		if (!send_prepared(ps, st, st->binary))
 			return map_res(st->s, NULL);
 		st->sent = true;
 		if (!PQsetSingleRowMode(ps->conn))
@@ -323,6 +331,7 @@ static int copy_send(struct pg_stmt *st)
 	if ((rc = idle(ps)) != KFQ_OK)
 		return rc;
 	ahead_forget(ps); /* another statement runs */
+	store_statement_ran(st->s);
 	res = PQexec(ps->conn, st->sql);
 	rc = PQresultStatus(res) == PGRES_COPY_OUT ? KFQ_OK : map_res(st->s, res);
 	PQclear(res);
@@ -391,6 +400,7 @@ static int pg_step(struct store_stmt *p)
 	if (!st->res) {
 		if (st->s->lost)
 			return unavailable(st->s);
+		store_statement_ran(st->s);
 		st->res = PQexecPrepared(ps->conn, st->name, st->nparams,
 		                         (const char *const *)st->vals + 1, NULL, NULL, st->binary);
 		ExecStatusType t = PQresultStatus(st->res);
@@ -471,11 +481,7 @@ static int pg_pair(struct store_stmt *first, struct store_stmt *next)
 		return unavailable(a->s);
 	if (!ahead && !PQenterPipelineMode(p->conn))
 		return KFQ_EINVAL;
-	if (!PQsendQueryPrepared(p->conn, a->name, a->nparams, (const char *const *)a->vals + 1,
-	                         NULL, NULL, 0) ||
-	    !PQsendQueryPrepared(p->conn, b->name, b->nparams, (const char *const *)b->vals + 1,
-	                         NULL, NULL, 0) ||
-	    !PQpipelineSync(p->conn)) {
+	if (!send_prepared(p, a, 0) || !send_prepared(p, b, 0) || !PQpipelineSync(p->conn)) {
 		store_set_err(a->s, "pg: cannot send a pipeline: %s", PQerrorMessage(p->conn));
 		log_error("%s", a->s->err);
 		a->s->lost = true; /* what was sent of it is unknown: start afresh */
@@ -628,9 +634,7 @@ static int pg_send(struct store_stmt *p)
 
 	if (st->s->lost) {
 		rc = unavailable(st->s);
-	} else if ((!ps->queued && !PQenterPipelineMode(ps->conn)) ||
-	           !PQsendQueryPrepared(ps->conn, st->name, st->nparams,
-	                                (const char *const *)st->vals + 1, NULL, NULL, 0)) {
+	} else if ((!ps->queued && !PQenterPipelineMode(ps->conn)) || !send_prepared(ps, st, 0)) {
 		store_set_err(st->s, "pg: cannot send ahead: %s", PQerrorMessage(ps->conn));
 		log_error("%s", st->s->err);
 		st->s->lost = true; /* what was sent of it is unknown: start afresh */
@@ -657,9 +661,7 @@ static void pg_ahead(struct store_stmt *p)
 	/* one at a time, and never a stream: then it runs at its step, as without this */
 	if (st->s->lost || st->stream || ps->ahead || st->res)
 		return;
-	if ((!ps->queued && !PQenterPipelineMode(ps->conn)) ||
-	    !PQsendQueryPrepared(ps->conn, st->name, st->nparams, (const char *const *)st->vals + 1,
-	                         NULL, NULL, st->binary)) {
+	if ((!ps->queued && !PQenterPipelineMode(ps->conn)) || !send_prepared(ps, st, st->binary)) {
 		store_set_err(st->s, "pg: cannot send ahead: %s", PQerrorMessage(ps->conn));
 		log_error("%s", st->s->err);
 		st->s->lost = true; /* what was sent of it is unknown: start afresh */
@@ -751,8 +753,7 @@ static int settle(struct pg_store *p, struct pg_stmt *with, const char *text, PG
 	p->queued = 0;
 	if (res)
 		*res = NULL;
-	if ((with && !PQsendQueryPrepared(p->conn, with->name, with->nparams,
-	                                  (const char *const *)with->vals + 1, NULL, NULL, 0)) ||
+	if ((with && !send_prepared(p, with, 0)) ||
 	    (text && !PQsendQueryParams(p->conn, text, 0, NULL, NULL, NULL, NULL, 0)) ||
 	    !PQpipelineSync(p->conn)) {
 		store_set_err(s, "pg: cannot send a pipeline: %s", PQerrorMessage(p->conn));
@@ -852,6 +853,7 @@ static int pg_exec(struct store *s, const char *sql)
 
 	if (s->lost)
 		return unavailable(s);
+	store_statement_ran(s);
 	if (p->queued) {
 		rc = exec_queued(p, sql);
 	} else {
@@ -992,6 +994,8 @@ static int pg_begin(struct store *s)
 		s->lost = true; /* what was sent of it is unknown: start afresh */
 		return KFQ_EUNAVAIL;
 	}
+	store_statement_ran(s); /* the BEGIN */
+	store_statement_ran(s); /* the head's lock */
 	p->queued = 2;
 	p->head_at = 2;
 	s->head_pending = true;

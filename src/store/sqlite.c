@@ -88,7 +88,12 @@ static void sq_bind_text(struct store_stmt *p, int i, const char *v)
 static int sq_step(struct store_stmt *p)
 {
 	struct sq_stmt *st = (struct sq_stmt *)p;
-	int rc = sqlite3_step(st->stmt);
+	int rc;
+
+	/* not yet stepped since its reset (or run to its end): this step executes it */
+	if (!sqlite3_stmt_busy(st->stmt))
+		store_statement_ran(st->s);
+	rc = sqlite3_step(st->stmt);
 
 	if (rc == SQLITE_ROW)
 		return KFQ_ROW;
@@ -125,7 +130,10 @@ static void sq_reset(struct store_stmt *p)
 static int sq_exec(struct store *s, const char *sql)
 {
 	struct sq_store *q = (struct sq_store *)s;
-	int rc = sqlite3_exec(q->db, sql, NULL, NULL, NULL);
+	int rc;
+
+	store_statement_ran(s);
+	rc = sqlite3_exec(q->db, sql, NULL, NULL, NULL);
 
 	return rc == SQLITE_OK ? KFQ_OK : map_err(s, q->db, sqlite3_extended_errcode(q->db));
 }

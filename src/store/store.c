@@ -13,6 +13,8 @@
 
 static atomic_int nopen;
 static atomic_int nbeside; /* of them, store_open_beside's */
+/* statements the backends executed, by enum store_kind (kfq_db_statements_total) */
+static atomic_uint_fast64_t nstatements[2];
 
 bool store_is_pg_url(const char *url)
 {
@@ -82,6 +84,16 @@ void store_close(struct store *s)
 int store_open_count(void)
 {
 	return atomic_load(&nopen);
+}
+
+void store_statement_ran(struct store *s)
+{
+	atomic_fetch_add_explicit(&nstatements[s->kind], 1, memory_order_relaxed);
+}
+
+uint64_t store_statement_count(enum store_kind kind)
+{
+	return atomic_load_explicit(&nstatements[kind], memory_order_relaxed);
 }
 
 int store_beside_count(void)

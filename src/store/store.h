@@ -29,6 +29,11 @@ const char *store_errmsg(const struct store *s);
 bool store_is_pg_url(const char *url);
 /* Connections open in this process (a gauge for /metrics). */
 int store_open_count(void);
+/* Statements the connections of kind executed in this process (a counter for /metrics): one
+ * per execution, however many rows it returns and whether or not it shares a round trip with
+ * others, a BEGIN, COMMIT or ROLLBACK included; a test reads it to see that a list reads a page
+ * in a fixed number of statements, not one more per row. */
+uint64_t store_statement_count(enum store_kind kind);
 /* A second connection to s's database, for a read that one thread does beside s's (store/
  * only, DECISIONS 231): at most STORE_BESIDE_MAX of them are open in the process at once,
  * beyond the workers' one each, so that the database's connections stay counted. KFQ_EBUSY

@@ -181,6 +181,10 @@ const unsigned char *store_pg_col_bytes(struct store_stmt *st, int i, int *len);
  * held, and an append fails as it always did); sql reads seq and hash. */
 int store_head_hold(struct store *s, struct store_stmt *st);
 
+/* Counts one statement executed on s (store_statement_count): the backends call it where they
+ * start an execution, never per row. */
+void store_statement_ran(struct store *s);
+
 /* Frees the sessions kept on s (store_close). */
 void store_sessions_free(struct store *s);
 

@@ -15,24 +15,9 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const h = require('./harness');
+const { pagedRoutes, demoPaths } = require('./routes');
 
-const API = path.join(h.ROOT, 'src', 'api');
 const WEB = path.join(h.ROOT, 'web', 'src');
-
-/** The GET routes whose query declaration holds API_QPAGE: [{path, file}]. */
-function pagedRoutes() {
-	const out = [];
-	for (const f of fs.readdirSync(API).filter((x) => x.endsWith('.c'))) {
-		const src = fs.readFileSync(path.join(API, f), 'utf8');
-		const decls = new Set();
-		for (const m of src.matchAll(/struct api_field (\w+)\[\] = \{([^;]*)\};/g)) if (m[2].includes('API_QPAGE')) decls.add(m[1]);
-		for (const m of src.matchAll(/#define (\w+)\s+((?:[^\n]*\\\n)*[^\n]*)/g)) if (m[2].includes('API_QPAGE')) decls.add(m[1]);
-		// a declaration that takes a macro holding API_QPAGE
-		for (const m of src.matchAll(/struct api_field (\w+)\[\] = \{([^;]*)\};/g)) if ([...decls].some((d) => m[2].includes(d))) decls.add(m[1]);
-		for (const m of src.matchAll(/\{"GET",\s*"([^"]+)",\s*\w+,\s*\w+,\s*[^,]+,\s*(\w+),/g)) if (decls.has(m[2])) out.push({ path: m[1], file: f });
-	}
-	return out;
-}
 
 /** The functions of web/src/api.js by the path they GET: Map path -> ['fooApi.name']. */
 function apiFunctions() {
@@ -127,16 +112,7 @@ describe('paged lists asked without page_size', { timeout: h.FILE_TIMEOUT }, () 
 	});
 
 	test('answer the first 20 rows with total, page and page_size', { timeout: h.STEP_TIMEOUT * 4 }, async () => {
-		const first = async (url) => (await c.office1.get(url)).json.items[0].id;
-		const econ = (await c.office1.get('/api/orgs')).json.items.find((o) => o.name === '抚顺经济开发区（示例）').id;
-		// the lists that need a record or a filter, given one of the demo's
-		const url = {
-			'/api/consultations/:id/comments': `/api/consultations/${await first('/api/consultations')}/comments`,
-			'/api/industry-plans/:id/enterprises': `/api/industry-plans/${await first('/api/industry-plans')}/enterprises`,
-			'/api/revshare/statements/:id/lines': `/api/revshare/statements/${await first('/api/revshare/statements')}/lines`,
-			'/api/mujun/evaluation': `/api/mujun/evaluation?zone_id=${econ}&year=2025`,
-			'/api/power-evaluations/figures': '/api/power-evaluations/figures?from=2025-01&to=2025-12',
-		};
+		const url = await demoPaths(c.office1);
 		const anon = new h.Client(srv);
 		const seen = [];
 		for (const r of pagedRoutes()) {
