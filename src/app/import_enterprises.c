@@ -40,7 +40,7 @@ enum {
 
 static const struct import_column cols[NCOLS] = {
     [C_USCC] = {.header = "统一社会信用代码",
-                .type = IMPORT_TEXT,
+                .type = IMPORT_CODE,
                 .required = true,
                 .key = true,
                 .max = 32,

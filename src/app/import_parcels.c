@@ -75,7 +75,7 @@ static const struct import_column cols[NCOLS] = {
                 .rule = "开发区的名称或别名，须已在系统中",
                 .sample = "抚顺经济开发区（示例）"},
     [C_USCC] = {.header = "统一社会信用代码",
-                .type = IMPORT_TEXT,
+                .type = IMPORT_CODE,
                 .max = 18,
                 .rule = "选填，用地企业的统一社会信用代码，须已在该开发区的企业名录中",
                 .sample = "91440300192317458F"},

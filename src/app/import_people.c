@@ -55,7 +55,7 @@ static const struct import_column cols[NCOLS] = {
                 .rule = "人员姓名",
                 .sample = "张三"},
     [C_ID] = {.header = "身份证号码",
-              .type = IMPORT_TEXT,
+              .type = IMPORT_CODE,
               .required = true,
               .key = true,
               .max = 18,

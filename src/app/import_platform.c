@@ -52,7 +52,7 @@ static const char *check_uscc(const struct import_value *v)
 
 static const struct import_column cols[NCOLS] = {
     [C_USCC] = {.header = "统一社会信用代码",
-                .type = IMPORT_TEXT,
+                .type = IMPORT_CODE,
                 .required = true,
                 .key = true,
                 .max = 18,

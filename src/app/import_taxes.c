@@ -27,7 +27,7 @@ enum { C_USCC, C_NAME, C_YEAR, C_TYPE, C_AMOUNT, NCOLS };
 
 static const struct import_column cols[NCOLS] = {
     [C_USCC] = {.header = "统一社会信用代码",
-                .type = IMPORT_TEXT,
+                .type = IMPORT_CODE,
                 .required = true,
                 .key = true,
                 .max = 32,

@@ -14,6 +14,13 @@ static const char msg_long[] = "数字过长";
 static const char msg_exp[] =
     "不能使用科学计数法（Excel 可能已截断数字），请把单元格设为数值或文本后重新填写";
 static const char msg_big[] = "数值超出范围";
+static const char msg_unit_amount[] =
+    "请只填数字，单位为元，不要带“万元”“元”“%”等单位（如 100万元 应填 1000000）";
+static const char msg_unit[] = "请只填数字，不要带“年”“个”“%”等单位";
+static const char msg_code_number[] = "单元格是数字格式，Excel 会去掉前导零、只保留15位数字；"
+                                      "请把本列设为文本格式后重新填写";
+static const char msg_code_exp[] = "代码已被 Excel 改写成科学计数法，后几位数字已丢失；"
+                                   "请把本列设为文本格式后重新填写原代码";
 
 /* A decimal number: value = (neg ? -1 : 1) * digits * 10^exp, digits without leading zeros. */
 struct dec {
@@ -105,6 +112,51 @@ static int dec_parse(const char *s, bool number, struct dec *d, const char **why
 	return 0;
 }
 
+void cellval_halfwidth(char *text)
+{
+	unsigned char *r = (unsigned char *)text, *w = r;
+
+	while (*r) {
+		/* U+FF01..U+FF5E is EF BC 81..EF BC BF, EF BD 80..EF BD 9E; U+3000 is E3 80 80 */
+		if (r[0] == 0xef && r[1] == 0xbc && r[2] >= 0x81 && r[2] <= 0xbf) {
+			*w++ = (unsigned char)(r[2] - 0x81 + 0x21);
+			r += 3;
+		} else if (r[0] == 0xef && r[1] == 0xbd && r[2] >= 0x80 && r[2] <= 0x9e) {
+			*w++ = (unsigned char)(r[2] - 0x80 + 0x60);
+			r += 3;
+		} else if (r[0] == 0xe3 && r[1] == 0x80 && r[2] == 0x80) {
+			*w++ = ' ';
+			r += 3;
+		} else {
+			*w++ = *r++;
+		}
+	}
+	*w = 0;
+}
+
+/* A number with a unit or currency sign: "100万元", "100 元", "5%", "¥100", "￥1,000". */
+static bool with_unit(const char *s)
+{
+	bool sign = false, digit = false;
+
+	if (!strncmp(s, "\xc2\xa5", 2) || !strncmp(s, "\xef\xbf\xa5", 3) || *s == '$') {
+		s += *s == '$' ? 1 : (unsigned char)*s == 0xc2 ? 2 : 3;
+		sign = true;
+	}
+	if (*s == '+' || *s == '-')
+		s++;
+	for (; is_digit(*s) || *s == '.' || *s == ','; s++)
+		digit = digit || is_digit(*s);
+	while (*s == ' ')
+		s++;
+	if (!digit || (!sign && !*s))
+		return false;
+	for (; *s; s++)
+		if (is_digit(*s))
+			return false;
+	return true;
+}
+
 /* value * 10^scale as an integer when it lies within 10^-tol of one (tol >= 1): 0, -1 when
  * it does not, -2 when it does not fit. */
 static int dec_scale(const struct dec *d, int scale, int tol, int64_t *out)
@@ -163,8 +215,11 @@ int cellval_amount_fen(const char *text, bool number, int64_t *fen, const char *
 	struct dec d;
 	int rc;
 
-	if (dec_parse(text, number, &d, why) != 0)
+	if (dec_parse(text, number, &d, why) != 0) {
+		if (*why == msg_number && with_unit(text))
+			*why = msg_unit_amount;
 		return -1;
+	}
 	/* 1e-6 yuan is 1e-4 fen */
 	rc = dec_scale(&d, 2, 4, fen);
 	if (rc == -1)
@@ -179,8 +234,11 @@ int cellval_int(const char *text, bool number, int64_t *out, const char **why)
 	struct dec d;
 	int rc;
 
-	if (dec_parse(text, number, &d, why) != 0)
+	if (dec_parse(text, number, &d, why) != 0) {
+		if (*why == msg_number && with_unit(text))
+			*why = msg_unit;
 		return -1;
+	}
 	rc = dec_scale(&d, 0, 6, out);
 	if (rc == -1)
 		*why = "应为整数";
@@ -376,6 +434,31 @@ int cellval_date(const char *text, bool number, bool date1904, char out[CELLVAL_
 	if (!zero_time(s))
 		return -1;
 	return put_date(y, m, d, out, why);
+}
+
+int cellval_code(const char *text, bool number, const char **why)
+{
+	const char *s = text;
+
+	if (number) {
+		*why = msg_code_number;
+		return -1;
+	}
+	/* digits [. digits] E [+-] digits */
+	s += strspn(s, "0123456789");
+	if (s == text)
+		return 0;
+	if (*s == '.')
+		s += 1 + strspn(s + 1, "0123456789");
+	if (*s != 'E' && *s != 'e')
+		return 0;
+	s++;
+	if (*s == '+' || *s == '-')
+		s++;
+	if (!is_digit(*s) || s[strspn(s, "0123456789")])
+		return 0;
+	*why = msg_code_exp;
+	return -1;
 }
 
 int cellval_bool(const char *text, bool *out, const char **why)

@@ -18,8 +18,17 @@
 
 #define CELLVAL_DATE_LEN 11 /* "YYYY-MM-DD" and its NUL */
 
+/* Full-width forms (U+FF01..U+FF5E: ０..９ ． ， － ＋ ％ ／ Ａ..Ｚ ...) to their ASCII twins and
+ * the ideographic space U+3000 to a space, in place (the text only gets shorter). A Chinese input
+ * method types them; "１２．５" means 12.5. Only for cells that hold numbers, dates and codes:
+ * a name's full-width （） are its own (DECISIONS 290). */
+void cellval_halfwidth(char *text);
+
 /* Yuan to fen: "12345.67" -> 1234567; "12345.670000000001" -> 1234567; "12345.675" refused. */
 int cellval_amount_fen(const char *text, bool number, int64_t *fen, const char **why);
+
+/* The numbers refuse a unit written in the cell ("100万元", "100元", "¥100", "5%") with a reason
+ * that asks for the plain number in the column's unit, rather than "应为数字". */
 
 /* A whole number: "42", "1,234", number cell "3.0000000000000004" -> 3; "2.5" refused. */
 int cellval_int(const char *text, bool number, int64_t *out, const char **why);
@@ -35,6 +44,12 @@ int cellval_bp(const char *text, bool number, int64_t *bp, const char **why);
  * date1904, from 1904-01-01; an eight-digit number reads as YYYYMMDD. */
 int cellval_date(const char *text, bool number, bool date1904, char out[CELLVAL_DATE_LEN],
                  const char **why);
+
+/* A code (统一社会信用代码, 身份证号码) as the text it was typed as: refused when it came from a
+ * number cell (Excel drops leading zeros and keeps 15 digits of a long number) or is written in
+ * scientific notation ("9.1E+17", "1.23457E+17": what Excel shows of 18 digits, and what it saves
+ * into a CSV), with a reason that asks for the column to be set to text. */
+int cellval_code(const char *text, bool number, const char **why);
 
 /* Yes or no: 是 否 Y N TRUE FALSE 1 0 (any case). */
 int cellval_bool(const char *text, bool *out, const char **why);

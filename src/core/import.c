@@ -170,6 +170,7 @@ static const char *convert(const struct import_column *c, const struct sheet_cel
 {
 	bool number = cell->kind == SHEET_NUMBER;
 	const char *why = NULL, *s;
+	char *t;
 	size_t n;
 
 	memset(v, 0, sizeof(*v));
@@ -180,14 +181,21 @@ static const char *convert(const struct import_column *c, const struct sheet_cel
 		return c->required ? "必填，不能为空" : NULL;
 	v->present = true;
 	v->number = number;
-	v->text = arena_strndup(a, s, n);
 	for (size_t i = 0; i < n; i++)
 		if (((unsigned char)s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') || s[i] == 0x7f)
 			return "含有控制字符";
+	t = arena_strndup(a, s, n);
+	/* a full-width digit means the digit; a name keeps its full-width （） (DECISIONS 290) */
+	if (c->type != IMPORT_TEXT && c->type != IMPORT_ENUM && c->type != IMPORT_BOOL)
+		cellval_halfwidth(t);
+	v->text = t;
 	switch (c->type) {
+	case IMPORT_CODE:
 	case IMPORT_TEXT: {
+		if (c->type == IMPORT_CODE && cellval_code(v->text, number, &why) != 0)
+			return why;
 		int64_t max = c->max ? c->max : IMPORT_TEXT_MAX;
-		if ((int64_t)utf8_chars(s, n) > max)
+		if ((int64_t)utf8_chars(v->text, strlen(v->text)) > max)
 			return arena_printf(a, "过长（最多%" PRId64 "字）", max);
 		break;
 	}
@@ -288,6 +296,9 @@ const char *import_type_text(const struct import_column *c, struct arena *a)
 	switch (c->type) {
 	case IMPORT_TEXT:
 		return arena_printf(a, "文本（最多%" PRId64 "字）",
+		                    c->max ? c->max : (int64_t)IMPORT_TEXT_MAX);
+	case IMPORT_CODE:
+		return arena_printf(a, "文本格式的代码（最多%" PRId64 "字）",
 		                    c->max ? c->max : (int64_t)IMPORT_TEXT_MAX);
 	case IMPORT_INT:
 		return "整数";

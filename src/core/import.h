@@ -19,6 +19,7 @@
 
 enum import_type {
 	IMPORT_TEXT,
+	IMPORT_CODE, /* text as typed, never a number cell: 统一社会信用代码, 身份证号码 */
 	IMPORT_INT,
 	IMPORT_AMOUNT, /* yuan in the file, fen in the value */
 	IMPORT_BP,     /* percent in the file, basis points in the value */
@@ -30,7 +31,8 @@ enum import_type {
 struct import_value {
 	bool present;     /* the cell had content */
 	bool number;      /* it was a number cell: a code typed as one has lost its leading zeros */
-	const char *text; /* TEXT: trimmed; ENUM: the code; DATE: the date */
+	const char *text; /* TEXT: trimmed; CODE, numbers, dates: with full-width forms made ASCII;
+	                     ENUM: the code; DATE: the date */
 	int64_t num;      /* INT, AMOUNT (fen), BP */
 	bool yes;         /* BOOL */
 	char date[CELLVAL_DATE_LEN];
@@ -41,7 +43,7 @@ struct import_column {
 	enum import_type type;
 	bool required;
 	bool key;    /* part of the row's natural key: a repeated key is a duplicate row */
-	int64_t max; /* TEXT: characters (0 = IMPORT_TEXT_MAX); numbers: largest (0 = none) */
+	int64_t max; /* TEXT, CODE: characters (0 = IMPORT_TEXT_MAX); numbers: largest (0 = none) */
 	int64_t min; /* numbers: smallest, when has_min */
 	bool has_min;
 	const struct enum_table *options; /* ENUM */

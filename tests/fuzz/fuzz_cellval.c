@@ -1,7 +1,8 @@
 /* libFuzzer target: the spreadsheet cell readers (core/cellval.c: amounts, whole numbers, basis
- * points, dates, yes/no). The first byte chooses a number cell and the 1904 date system; the
- * rest is the cell's text. A value accepted must read back the same from the text kfq would
- * write for it, and a refusal must say why. */
+ * points, dates, yes/no, codes, full-width forms). The first byte chooses a number cell and the
+ * 1904 date system; the rest is the cell's text. A value accepted must read back the same from
+ * the text kfq would write for it, a refusal must say why, and making a text half-width never
+ * lengthens it and leaves nothing more to change. */
 #include "fuzz.h"
 #include "core/cellval.h"
 
@@ -79,6 +80,20 @@ static void date(const char *text, bool number, bool date1904)
 		__builtin_trap();
 }
 
+static void halfwidth(const char *text)
+{
+	char once[TEXT_MAX + 1], twice[TEXT_MAX + 1];
+
+	memcpy(once, text, strlen(text) + 1);
+	cellval_halfwidth(once);
+	if (strlen(once) > strlen(text))
+		__builtin_trap();
+	memcpy(twice, once, strlen(once) + 1);
+	cellval_halfwidth(twice);
+	if (strcmp(once, twice) != 0)
+		__builtin_trap();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char text[TEXT_MAX + 1];
@@ -100,5 +115,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	date(text, number, date1904);
 	if (cellval_bool(text, &yes, &why) != 0)
 		refused(why);
+	why = NULL;
+	if (cellval_code(text, number, &why) != 0)
+		refused(why);
+	halfwidth(text);
 	return 0;
 }

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -192,11 +193,106 @@ static void test_bool(void **state)
 	assert_string_equal(why, "应为“是”或“否”");
 }
 
+static const char *halfwidth(const char *s)
+{
+	static char buf[128];
+
+	snprintf(buf, sizeof(buf), "%s", s);
+	cellval_halfwidth(buf);
+	return buf;
+}
+
+/* Full-width digits and punctuation read as the ASCII ones; nothing else is touched. */
+static void test_halfwidth(void **state)
+{
+	(void)state;
+	assert_string_equal(halfwidth("１００"), "100");
+	assert_string_equal(halfwidth("１２．５"), "12.5");
+	assert_string_equal(halfwidth("－１，２３４．５６"), "-1,234.56");
+	assert_string_equal(halfwidth("１２．５％"), "12.5%");
+	assert_string_equal(halfwidth("２０２６／１／５"), "2026/1/5");
+	assert_string_equal(halfwidth("２０２６年１月５日"), "2026年1月5日");
+	assert_string_equal(halfwidth("９１２１０４００ＭＡ０Ｕ０００００Ｊ"),
+	                    "91210400MA0U00000J");
+	assert_string_equal(halfwidth("ａ～｝　！"), "a~} !"); /* U+FF41, FF5E, FF5D, 3000, FF01 */
+	/* outside the full-width block: ￥ (U+FFE5), 。 (U+3002), （ is FF08 and does change */
+	assert_string_equal(halfwidth("￥。（"), "￥。(");
+	assert_string_equal(halfwidth(""), "");
+	int64_t v;
+	const char *why;
+	char text[] = "１２３４５．６７";
+	cellval_halfwidth(text);
+	assert_int_equal(cellval_amount_fen(text, false, &v, &why), 0);
+	assert_int_equal(v, 1234567);
+}
+
+/* A unit in the cell asks for the plain number in the column's unit. */
+static void test_units(void **state)
+{
+	(void)state;
+	const char *unit_amount =
+	    "请只填数字，单位为元，不要带“万元”“元”“%”等单位（如 100万元 应填 1000000）";
+	const char *why;
+	int64_t v;
+
+	assert_string_equal(fen_refused("100万元", false), unit_amount);
+	assert_string_equal(fen_refused("100元", false), unit_amount);
+	assert_string_equal(fen_refused("1,000.5 元", false), unit_amount);
+	assert_string_equal(fen_refused("5%", false), unit_amount);
+	assert_string_equal(fen_refused("¥100", false), unit_amount);
+	assert_string_equal(fen_refused("￥100", false), unit_amount);
+	assert_string_equal(fen_refused("1.2亿", false), unit_amount);
+	/* not a number with a unit: the plain reason */
+	assert_string_equal(fen_refused("约100", false), "应为数字");
+	assert_string_equal(fen_refused("100万5千", false), "应为数字");
+	assert_string_equal(fen_refused("元", false), "应为数字");
+	assert_string_equal(fen_refused("¥", false), "应为数字");
+	assert_int_equal(cellval_int("5%", false, &v, &why), -1);
+	assert_string_equal(why, "请只填数字，不要带“年”“个”“%”等单位");
+	assert_int_equal(cellval_int("2025年", false, &v, &why), -1);
+	assert_string_equal(why, "请只填数字，不要带“年”“个”“%”等单位");
+	assert_int_equal(cellval_int("二〇二五", false, &v, &why), -1);
+	assert_string_equal(why, "应为数字");
+}
+
+/* A code must be text as typed: never a number cell, never Excel's scientific notation. */
+static void test_codes(void **state)
+{
+	(void)state;
+	const char *number = "单元格是数字格式，Excel 会去掉前导零、只保留15位数字；"
+	                     "请把本列设为文本格式后重新填写";
+	const char *exp = "代码已被 Excel 改写成科学计数法，后几位数字已丢失；"
+	                  "请把本列设为文本格式后重新填写原代码";
+	const char *why = NULL;
+
+	assert_int_equal(cellval_code("91210400MA0U00000J", false, &why), 0);
+	assert_int_equal(cellval_code("210402198001011234", false, &why), 0);
+	assert_int_equal(cellval_code("11010519491231002X", false, &why), 0);
+	assert_int_equal(cellval_code("9E", false, &why), 0);
+	assert_int_equal(cellval_code("12E3X", false, &why), 0);
+	assert_int_equal(cellval_code("E+17", false, &why), 0);
+	assert_int_equal(cellval_code("210402198001011000", true, &why), -1);
+	assert_string_equal(why, number);
+	assert_int_equal(cellval_code("2.10402198001011E+17", true, &why), -1);
+	assert_string_equal(why, number);
+	why = NULL;
+	assert_int_equal(cellval_code("9.1E+17", false, &why), -1);
+	assert_string_equal(why, exp);
+	why = NULL;
+	assert_int_equal(cellval_code("1.23457E+17", false, &why), -1);
+	assert_string_equal(why, exp);
+	why = NULL;
+	assert_int_equal(cellval_code("9e17", false, &why), -1);
+	assert_string_equal(why, exp);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_amounts), cmocka_unit_test(test_ints), cmocka_unit_test(test_bp),
-	    cmocka_unit_test(test_dates),   cmocka_unit_test(test_bool),
+	    cmocka_unit_test(test_amounts), cmocka_unit_test(test_ints),
+	    cmocka_unit_test(test_bp),      cmocka_unit_test(test_dates),
+	    cmocka_unit_test(test_bool),    cmocka_unit_test(test_halfwidth),
+	    cmocka_unit_test(test_units),   cmocka_unit_test(test_codes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

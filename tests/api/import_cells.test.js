@@ -1,0 +1,105 @@
+'use strict';
+// import_cells.test.js - cells that Excel and WPS users type or get, on SQLite or PostgreSQL
+// (DECISIONS 290): full-width digits (１２．５, ２０２５) read as the digits they are; an amount or
+// a year with its unit in the cell (100万元, 100元, ¥100, 5%, 2025年) refused, asking for the plain
+// number in the column's unit; a 统一社会信用代码 that Excel made a number (a number cell, or the
+// text 9.1E+17 / 1.23457E+17 it saves into a CSV) refused, asking for the column to be text.
+// Every refusal names its row and column, and nothing of the file is written.
+
+const { describe, test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const h = require('./harness');
+const { writeXlsx } = require('./xlsx');
+
+const T = { timeout: h.STEP_TIMEOUT };
+
+const USERS = [...h.DEFAULT_USERS, { username: 'finance1', org: '市财政局', role: 'department' }];
+
+const ENT_HEADER = ['统一社会信用代码', '企业名称', '所在开发区', '地址', '行业代码', '行业', '规模', '成立日期', '招商引资'];
+const BUDGET_HEADER = ['开发区', '年度', '类型', '科目编码', '科目名称', '金额（元）'];
+const E = h.ORG.econ;
+const A = '91210400MA0U00000J'; // a well-formed code (GB 32100-2015 check character J)
+
+const UNIT_AMOUNT = '请只填数字，单位为元，不要带“万元”“元”“%”等单位（如 100万元 应填 1000000）';
+const UNIT = '请只填数字，不要带“年”“个”“%”等单位';
+const CODE_NUMBER = '单元格是数字格式，Excel 会去掉前导零、只保留15位数字；请把本列设为文本格式后重新填写';
+const CODE_EXP = '代码已被 Excel 改写成科学计数法，后几位数字已丢失；请把本列设为文本格式后重新填写原代码';
+
+describe('cells Excel users type', { timeout: h.FILE_TIMEOUT }, () => {
+	let srv, c, ids;
+
+	before(async () => {
+		srv = await h.startServer({ users: USERS });
+		c = await h.loginAll(srv, ['office1', 'zone1', 'finance1']);
+		ids = await h.orgIds(c.office1);
+		const g = await c.office1.post('/api/capabilities/grants', { org_id: ids['市财政局'], capability: 'manage_budget' });
+		assert.equal(g.status, 201, g.text);
+	});
+
+	after(async () => {
+		if (srv) await srv.close();
+	});
+
+	const upload = (client, kind, buf, name) =>
+		client.post(`/api/imports/${kind}?name=${encodeURIComponent(name)}`, buf, { raw: true, contentType: 'application/octet-stream' });
+	const problems = (r) => r.json.import.problems.map((p) => [p.row, p.column, p.message]);
+	const enterpriseCount = async () => (await c.office1.get('/api/enterprises?page_size=1')).json.total;
+	const budgetLines = async () => (await c.finance1.get(`/api/budgets/zones/${ids[E]}?year=2025`)).json.lines;
+
+	test('codes Excel made numbers are refused; full-width digits of a code and a date are read', T, async () => {
+		const before = await enterpriseCount();
+		const row = (code, name) => [code, name, E, null, '3011', null, '规上', '２０２１－０３－１５', '否'];
+		let r = await upload(c.zone1, 'enterprises', writeXlsx([
+			ENT_HEADER,
+			row({ n: '9.1210400000000006E+17' }, '数字单元格'),
+			row('9.1E+17', '科学计数法'),
+			row('1.23457E+17', 'CSV 里的科学计数法'),
+			row('９１２１０４００ＭＡ０Ｕ０００００Ｊ', '全角代码'),
+		]), '企业.xlsx');
+		h.assertError(r, 422, 'import_rejected');
+		assert.deepEqual(problems(r), [
+			[2, '统一社会信用代码', CODE_NUMBER],
+			[3, '统一社会信用代码', CODE_EXP],
+			[4, '统一社会信用代码', CODE_EXP],
+		]);
+		assert.equal(r.json.import.bad_rows, 3);
+		assert.equal(await enterpriseCount(), before);
+		// the same codes in a CSV, as Excel saves them: refused the same way
+		const csv = Buffer.from(`${ENT_HEADER.join(',')}\r\n9.1E+17,甲,${E},,3011,,规上,2021-03-15,否\r\n`, 'utf8');
+		r = await upload(c.zone1, 'enterprises', csv, '企业.csv');
+		h.assertError(r, 422, 'import_rejected');
+		assert.deepEqual(problems(r), [[2, '统一社会信用代码', CODE_EXP]]);
+		assert.equal(await enterpriseCount(), before);
+		// the full-width row alone imports, as the ASCII code and date
+		r = await upload(c.zone1, 'enterprises', writeXlsx([ENT_HEADER, row('９１２１０４００ＭＡ０Ｕ０００００Ｊ', '全角代码')]), '全角.xlsx');
+		assert.equal(r.status, 201, r.text);
+		assert.equal(await enterpriseCount(), before + 1);
+		const e = (await c.zone1.get(`/api/enterprises?q=${encodeURIComponent('全角代码')}&page_size=10`)).json.items;
+		assert.deepEqual(e.map((x) => [x.uscc, x.registered_on]), [[A, '2021-03-15']]);
+	});
+
+	test('amounts and years with units are refused; full-width digits are read', T, async () => {
+		let r = await upload(c.finance1, 'budget-lines', writeXlsx([
+			BUDGET_HEADER,
+			[E, 2025, '预算', '201', '一般公共服务支出', '100万元'],
+			[E, 2025, '预算', '206', '科学技术支出', '100元'],
+			[E, 2025, '预算', '207', '文化旅游体育与传媒支出', '5%'],
+			[E, 2025, '预算', '208', '社会保障和就业支出', '￥100'],
+			[E, '2025年', '预算', '210', '卫生健康支出', '100'],
+			[E, '２０２５', '预算', '211', '节能环保支出', '１，２３４．５'],
+		]), '预算.xlsx');
+		h.assertError(r, 422, 'import_rejected');
+		assert.deepEqual(problems(r), [
+			[2, '金额（元）', UNIT_AMOUNT],
+			[3, '金额（元）', UNIT_AMOUNT],
+			[4, '金额（元）', UNIT_AMOUNT],
+			[5, '金额（元）', UNIT_AMOUNT],
+			[6, '年度', UNIT],
+		]);
+		assert.deepEqual(await budgetLines(), []);
+		// the full-width row alone: 2025, 1,234.50 yuan
+		r = await upload(c.finance1, 'budget-lines', writeXlsx([BUDGET_HEADER, [E, '２０２５', '预算', '211', '节能环保支出', '１，２３４．５']]), '全角.xlsx');
+		assert.equal(r.status, 201, r.text);
+		assert.deepEqual((await budgetLines()).map((l) => [l.code, l.budget_fen]), [['211', 123450]]);
+	});
+});
