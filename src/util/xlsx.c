@@ -18,6 +18,8 @@ struct xlsx {
 	lxw_format *percent;
 	lxw_format *yuan;       /* #,##0.00 */
 	lxw_format *yuan_exact; /* #,##0.00#### */
+	lxw_format *text;       /* @ (built-in 49) */
+	lxw_format *date;       /* yyyy-mm-dd */
 	char path[256];
 	lxw_row_t row;
 	lxw_col_t col;
@@ -25,15 +27,18 @@ struct xlsx {
 
 /* Adds a worksheet with a bold, frozen header row and makes it the one written to. */
 static int add_sheet(struct xlsx *x, const char *sheet, const char *const *headers,
-                     const double *widths, int ncols)
+                     const double *widths, const enum xlsx_column *formats, int ncols)
 {
 	x->ws = workbook_add_worksheet(x->wb, sheet);
 	if (!x->ws)
 		return KFQ_EIO;
 	for (int i = 0; i < ncols; i++) {
+		enum xlsx_column f = formats ? formats[i] : XLSX_COL_GENERAL;
 		worksheet_write_string(x->ws, 0, (lxw_col_t)i, headers[i], x->bold);
 		worksheet_set_column(x->ws, (lxw_col_t)i, (lxw_col_t)i, widths ? widths[i] : 16,
-		                     NULL);
+		                     f == XLSX_COL_TEXT   ? x->text
+		                     : f == XLSX_COL_DATE ? x->date
+		                                          : NULL);
 	}
 	worksheet_freeze_panes(x->ws, 1, 0);
 	x->row = 1;
@@ -43,6 +48,12 @@ static int add_sheet(struct xlsx *x, const char *sheet, const char *const *heade
 
 int xlsx_open(struct xlsx **out, const char *sheet, const char *const *headers,
               const double *widths, int ncols)
+{
+	return xlsx_open_columns(out, sheet, headers, widths, NULL, ncols);
+}
+
+int xlsx_open_columns(struct xlsx **out, const char *sheet, const char *const *headers,
+                      const double *widths, const enum xlsx_column *formats, int ncols)
 {
 	struct xlsx *x = xcalloc(1, sizeof(*x));
 	const char *tmp = getenv("TMPDIR");
@@ -65,13 +76,17 @@ int xlsx_open(struct xlsx **out, const char *sheet, const char *const *headers,
 	x->percent = workbook_add_format(x->wb);
 	x->yuan = workbook_add_format(x->wb);
 	x->yuan_exact = workbook_add_format(x->wb);
-	if (!x->bold || !x->percent || !x->yuan || !x->yuan_exact)
+	x->text = workbook_add_format(x->wb);
+	x->date = workbook_add_format(x->wb);
+	if (!x->bold || !x->percent || !x->yuan || !x->yuan_exact || !x->text || !x->date)
 		goto fail;
 	format_set_bold(x->bold);
 	format_set_num_format(x->percent, "0.00%");
 	format_set_num_format(x->yuan, "#,##0.00");
 	format_set_num_format(x->yuan_exact, "#,##0.00####");
-	if (add_sheet(x, sheet, headers, widths, ncols) != KFQ_OK)
+	format_set_num_format_index(x->text, 49); /* Excel's built-in "@", text */
+	format_set_num_format(x->date, "yyyy-mm-dd");
+	if (add_sheet(x, sheet, headers, widths, formats, ncols) != KFQ_OK)
 		goto fail;
 	*out = x;
 	return KFQ_OK;
@@ -86,7 +101,7 @@ fail:
 int xlsx_sheet(struct xlsx *x, const char *sheet, const char *const *headers, const double *widths,
                int ncols)
 {
-	return add_sheet(x, sheet, headers, widths, ncols);
+	return add_sheet(x, sheet, headers, widths, NULL, ncols);
 }
 
 /* Excel's limit on a cell's text, in characters: libxlsxwriter refuses a longer one, and the
@@ -121,6 +136,19 @@ void xlsx_text(struct xlsx *x, const char *s)
 void xlsx_int(struct xlsx *x, int64_t v)
 {
 	worksheet_write_number(x->ws, x->row, x->col++, (double)v, NULL);
+}
+
+void xlsx_date(struct xlsx *x, const char *ymd)
+{
+	int y, m, d, n = 0;
+
+	if (ymd && strlen(ymd) == 10 && sscanf(ymd, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 &&
+	    n == 10) {
+		lxw_datetime dt = {.year = y, .month = m, .day = d};
+		worksheet_write_datetime(x->ws, x->row, x->col++, &dt, x->date);
+	} else {
+		xlsx_text(x, ymd);
+	}
 }
 
 void xlsx_bp_percent(struct xlsx *x, int64_t bp)

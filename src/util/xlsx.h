@@ -13,6 +13,17 @@ struct xlsx;
 /* headers: ncols column titles. widths: ncols column widths in characters (may be NULL). */
 int xlsx_open(struct xlsx **out, const char *sheet, const char *const *headers,
               const double *widths, int ncols);
+
+/* The format of a whole column, which what is typed into it later takes (an import template's). */
+enum xlsx_column {
+	XLSX_COL_GENERAL,
+	XLSX_COL_TEXT, /* "@": typed digits stay text, with their leading zeros and all 18 of them
+	                */
+	XLSX_COL_DATE, /* yyyy-mm-dd: a typed date is a date */
+};
+/* xlsx_open whose columns carry formats (ncols of them; NULL: all general). */
+int xlsx_open_columns(struct xlsx **out, const char *sheet, const char *const *headers,
+                      const double *widths, const enum xlsx_column *formats, int ncols);
 /* Starts another worksheet with its own header row; the following rows go there. */
 int xlsx_sheet(struct xlsx *x, const char *sheet, const char *const *headers, const double *widths,
                int ncols);
@@ -20,6 +31,8 @@ int xlsx_sheet(struct xlsx *x, const char *sheet, const char *const *headers, co
  * than a cell may hold (32,767 characters) keeps its beginning and ends saying it was cut. */
 void xlsx_text(struct xlsx *x, const char *s);
 void xlsx_int(struct xlsx *x, int64_t v);
+/* A date "YYYY-MM-DD" as a date cell shown yyyy-mm-dd; other text is written as text. */
+void xlsx_date(struct xlsx *x, const char *ymd);
 /* A share in basis points (10000 = 100 %) as a number Excel shows as a percentage, 50.00 %. */
 void xlsx_bp_percent(struct xlsx *x, int64_t bp);
 /* An amount kept as an integer count of 10^-decimals yuan (decimals 2: fen; 6: the exact e4

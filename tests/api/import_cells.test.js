@@ -5,11 +5,13 @@
 // number in the column's unit; a 统一社会信用代码 that Excel made a number (a number cell, or the
 // text 9.1E+17 / 1.23457E+17 it saves into a CSV) refused, asking for the column to be text.
 // Every refusal names its row and column, and nothing of the file is written.
+// The templates (DECISIONS 291): text and code columns formatted as text, date columns as dates
+// (the sample's dates are date cells), and notes that amounts are in 元 and codes must stay text.
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./harness');
-const { writeXlsx } = require('./xlsx');
+const { writeXlsx, readXlsx, numberCells, columnFormats } = require('./xlsx');
 
 const T = { timeout: h.STEP_TIMEOUT };
 
@@ -45,6 +47,44 @@ describe('cells Excel users type', { timeout: h.FILE_TIMEOUT }, () => {
 	const problems = (r) => r.json.import.problems.map((p) => [p.row, p.column, p.message]);
 	const enterpriseCount = async () => (await c.office1.get('/api/enterprises?page_size=1')).json.total;
 	const budgetLines = async () => (await c.finance1.get(`/api/budgets/zones/${ids[E]}?year=2025`)).json.lines;
+
+	test('the templates: codes as text, dates as dates, amounts in 元', T, async () => {
+		let r = await c.zone1.get('/api/imports/enterprises/template.xlsx');
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual(readXlsx(r.buf)[0], [...ENT_HEADER, '签约日期', '落地注册日期', '投产日期']);
+		assert.deepEqual(columnFormats(r.buf), ['@', '@', '@', '@', '@', '@', 'General', 'yyyy-mm-dd', 'General', 'yyyy-mm-dd', 'yyyy-mm-dd', 'yyyy-mm-dd']);
+		// the sample's 成立日期 2021-03-15 is Excel's day 44270, a date cell; its code is text
+		assert.equal(readXlsx(r.buf)[1][7], '44270');
+		assert.deepEqual(numberCells(r.buf, 7), [1]);
+		assert.deepEqual(numberCells(r.buf, 0), []);
+		// kfq's own reader takes the sample back: the code as text, the dates as dates; only its
+		// zone is not zone1's
+		const back = await upload(c.zone1, 'enterprises', r.buf, '模板.xlsx');
+		h.assertError(back, 422, 'import_rejected');
+		assert.deepEqual(problems(back), [[2, '所在开发区', '找不到开发区“抚顺高新技术产业开发区”，或它不在你的数据范围内']]);
+		let rules = readXlsx(r.buf, 'xl/worksheets/sheet2.xml');
+		assert.deepEqual(rules[1].slice(0, 3), ['统一社会信用代码', '是', '文本格式的代码（最多32字）']);
+		assert.deepEqual(rules.slice(-3).map((row) => row[3]), [
+			'第一个工作表的第一行是表头，请勿修改；从第二行起每行一条（示例行请替换或删除）。也可另存为 CSV（UTF-8 或 GBK）导入。任何一行有误则整个文件都不导入，并列出每个错误的行号、列名和原因；同一文件重复导入不会重复写入。',
+			'文本和代码列已设为文本格式，请勿改为“常规”或“数值”：否则 Excel 会去掉代码的前导零，并把18位的统一社会信用代码、身份证号码改成 9.1E+17 这样的科学计数法，后几位就丢了。从别处粘贴时请选“只保留文本”。',
+			'日期列已设为日期格式，按 2026-01-05 填写。',
+		]);
+		// the budget: its amount in 元, said in the notes; no date column, no note on dates
+		r = await c.finance1.get('/api/imports/budget-lines/template.xlsx');
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual(readXlsx(r.buf)[0], BUDGET_HEADER);
+		assert.deepEqual(columnFormats(r.buf), ['@', 'General', 'General', '@', '@', 'General']);
+		rules = readXlsx(r.buf, 'xl/worksheets/sheet2.xml');
+		assert.deepEqual(rules[6].slice(0, 3), ['金额（元）', '是', '金额（元，精确到分）']);
+		assert.deepEqual(rules.slice(-2).map((row) => row[3]), [
+			'文本和代码列已设为文本格式，请勿改为“常规”或“数值”：否则 Excel 会去掉代码的前导零，并把18位的统一社会信用代码、身份证号码改成 9.1E+17 这样的科学计数法，后几位就丢了。从别处粘贴时请选“只保留文本”。',
+			'金额的单位是元（不是万元），只填数字：100万元 填 1000000；不要带“元”“万元”“%”等单位。数字用半角，全角数字会按半角读取。',
+		]);
+		// the roster's 身份证号码 is text
+		r = await c.zone1.get('/api/imports/people/template.xlsx');
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual([readXlsx(r.buf)[0][1], columnFormats(r.buf)[1]], ['身份证号码', '@']);
+	});
 
 	test('codes Excel made numbers are refused; full-width digits of a code and a date are read', T, async () => {
 		const before = await enterpriseCount();

@@ -138,4 +138,25 @@ function numberCells(buf, col, sheet = 'xl/worksheets/sheet1.xml') {
 	return out;
 }
 
-module.exports = { writeXlsx, readXlsx, numberCells };
+/** Each column's number format, from the sheet's <col style> and the styles' cellXfs: the format
+ * code ('@' for text, 'yyyy-mm-dd', ...), 'General' for a column without one. Built-in formats
+ * are named by their codes as Excel lists them (49 '@', 14 'm/d/yyyy'). */
+function columnFormats(buf, sheet = 'xl/worksheets/sheet1.xml') {
+	const files = unzip(buf);
+	const styles = files['xl/styles.xml'].toString('utf8');
+	const builtin = { 0: 'General', 14: 'm/d/yyyy', 49: '@' };
+	const custom = Object.fromEntries([...styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"/g)].map((m) => [m[1], unesc(m[2])]));
+	const xfs = /<cellXfs[^>]*>(.*?)<\/cellXfs>/s.exec(styles)[1];
+	const fmtOfXf = [...xfs.matchAll(/<xf\b([^>]*?)\/?>/g)].map((m) => /numFmtId="(\d+)"/.exec(m[1])[1]);
+	const out = [];
+	for (const m of files[sheet].toString('utf8').matchAll(/<col\b([^>]*?)\/>/g)) {
+		const min = Number(/min="(\d+)"/.exec(m[1])[1]);
+		const max = Number(/max="(\d+)"/.exec(m[1])[1]);
+		const style = /style="(\d+)"/.exec(m[1]);
+		const id = style ? fmtOfXf[Number(style[1])] : '0';
+		for (let c = min; c <= max; c++) out[c - 1] = custom[id] ?? builtin[id] ?? `#${id}`;
+	}
+	return Array.from(out, (x) => x ?? 'General');
+}
+
+module.exports = { writeXlsx, readXlsx, numberCells, columnFormats };
