@@ -130,6 +130,43 @@ describe('audit log', () => {
     watcher.assertClean()
   })
 
+  test('in a browser in New York, times shown and a day picked are Beijing’s', async () => {
+    // DECISIONS 292: the browser's zone would show 2026-11-27 22:00:00 for 2026-11-28 11:00
+    // Beijing time, and a day picked would be New York's day, 13 hours later
+    const ny = await openBrowser(server.url, { timezoneId: 'America/New_York' })
+    try {
+      const { page, watcher } = ny
+      await login(page, watcher, AUDITOR.username, AUDITOR.password)
+      const [res] = await Promise.all([page.waitForResponse((r) => r.url().includes('/api/audit?')), page.goto('/audit')])
+      const first = (await res.json()).items[0]
+      const beijing = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+      await page.locator(sel('audit-row-time')).first().waitFor()
+      assert.equal((await page.locator(sel('audit-row-time')).first().innerText()).trim(), beijing.format(new Date(first.time)))
+      // today in the calendar is New York's today; picked, it is that day in Beijing
+      await page.locator(`${sel('audit-filter-range')} input`).first().click()
+      const today = page.locator('.el-picker-panel:visible .el-date-table td.today').first()
+      await today.click()
+      await today.click()
+      await page.locator('.el-picker-panel:visible .el-picker-panel__footer .el-button').last().click()
+      await Promise.all([
+        page.waitForResponse((r) => r.url().includes('/api/audit?') && r.url().includes('from=')),
+        page.locator(sel('audit-search-submit')).click(),
+      ])
+      const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date())
+      const start = Date.parse(`${day}T00:00:00+08:00`)
+      const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
+      const q = new URL(page.url()).searchParams
+      assert.deepEqual([q.get('from'), q.get('to')], [iso(start), iso(start + 86400e3)])
+      await page.reload()
+      await page.locator(`${sel('audit-filter-range')} input`).first().waitFor()
+      const shown = await page.locator(`${sel('audit-filter-range')} input`).evaluateAll((els) => els.map((e) => e.value))
+      assert.deepEqual(shown, [`${day} 00:00:00`, `${day} 23:59:59`])
+      watcher.assertClean()
+    } finally {
+      await ny.close()
+    }
+  })
+
   test('操作人 typed as a login name lists that login, the command line’s too', async () => {
     // the accounts of this test were made with `kfq user add`: recorded as cli:<login>, no id
     const { page, watcher } = b

@@ -34,8 +34,9 @@ export function chromiumArgs() {
   return args
 }
 
-// A browser with a fresh user-data-dir. Resolves {context, page, watcher, close()}.
-export async function openBrowser(baseURL) {
+// A browser with a fresh user-data-dir, in Beijing's zone unless timezoneId says another.
+// Resolves {context, page, watcher, close()}.
+export async function openBrowser(baseURL, { timezoneId = 'Asia/Shanghai' } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kfq-e2e-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -43,7 +44,7 @@ export async function openBrowser(baseURL) {
     args: chromiumArgs(),
     baseURL,
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId,
     viewport: { width: 1440, height: 900 },
     acceptDownloads: true,
   })

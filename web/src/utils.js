@@ -1,6 +1,7 @@
 // Small helpers shared by the pages: confirmations, server errors on form fields, formatting.
 import { ElMessage, ElMessageBox } from 'element-plus'
 import { t } from './i18n.js'
+import { beijingTime } from './day.js'
 
 // Asks before a destructive action; resolves true when confirmed.
 export async function confirmAction(message, opts = {}) {
@@ -95,14 +96,10 @@ export async function submitForm(formRef, errors, busy, send) {
   }
 }
 
-const pad = (n) => String(n).padStart(2, '0')
-
-// ISO 8601 / RFC 3339 → "2026-11-28 11:00:00" in the browser's time zone.
+// ISO 8601 / RFC 3339 (or seconds) → "2026-11-28 11:00:00" in Beijing, whatever the browser's
+// zone; a date alone as it is (day.js, DECISIONS 292).
 export function formatTime(value) {
-  if (!value) return ''
-  const d = typeof value === 'number' ? new Date(value * 1000) : new Date(value)
-  if (Number.isNaN(d.getTime())) return String(value)
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
+  return value ? beijingTime(value) : ''
 }
 
 // A Date → "2026-11-28T03:00:00Z" (UTC, no milliseconds).
