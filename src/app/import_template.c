@@ -1,6 +1,6 @@
 /* import_template.c - the downloadable template of an import kind: the header row and a sample
  * row as the first sheet (what the import reads), text columns formatted as text and date columns
- * as dates so that what is typed below keeps its meaning (DECISIONS 291); each column's rules on
+ * as dates so that what is typed below keeps its meaning (DECISIONS 281); each column's rules on
  * the second, with notes on the formats and the unit of amounts. Must not know any kind in
  * particular. */
 #include "app/import.h"
@@ -40,7 +40,7 @@ int import_template(const struct import_kind *k, int *fd, uint64_t *size)
 		headers[i] = k->cols[i].header;
 		widths[i] = t == IMPORT_TEXT || t == IMPORT_CODE ? 20 : 16;
 		/* a code typed into a general cell becomes a number: leading zeros and the digits
-		 * past the fifteenth are gone (DECISIONS 290) */
+		 * past the fifteenth are gone (DECISIONS 280) */
 		formats[i] = t == IMPORT_TEXT || t == IMPORT_CODE ? XLSX_COL_TEXT
 		             : t == IMPORT_DATE                   ? XLSX_COL_DATE
 		                                                  : XLSX_COL_GENERAL;

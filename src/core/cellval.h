@@ -21,7 +21,7 @@
 /* Full-width forms (U+FF01..U+FF5E: ０..９ ． ， － ＋ ％ ／ Ａ..Ｚ ...) to their ASCII twins and
  * the ideographic space U+3000 to a space, in place (the text only gets shorter). A Chinese input
  * method types them; "１２．５" means 12.5. Only for cells that hold numbers, dates and codes:
- * a name's full-width （） are its own (DECISIONS 290). */
+ * a name's full-width （） are its own (DECISIONS 280). */
 void cellval_halfwidth(char *text);
 
 /* Yuan to fen: "12345.67" -> 1234567; "12345.670000000001" -> 1234567; "12345.675" refused. */

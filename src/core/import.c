@@ -185,7 +185,7 @@ static const char *convert(const struct import_column *c, const struct sheet_cel
 		if (((unsigned char)s[i] < 0x20 && s[i] != '\n' && s[i] != '\t') || s[i] == 0x7f)
 			return "含有控制字符";
 	t = arena_strndup(a, s, n);
-	/* a full-width digit means the digit; a name keeps its full-width （） (DECISIONS 290) */
+	/* a full-width digit means the digit; a name keeps its full-width （） (DECISIONS 280) */
 	if (c->type != IMPORT_TEXT && c->type != IMPORT_ENUM && c->type != IMPORT_BOOL)
 		cellval_halfwidth(t);
 	v->text = t;

@@ -1,11 +1,11 @@
 'use strict';
 // import_cells.test.js - cells that Excel and WPS users type or get, on SQLite or PostgreSQL
-// (DECISIONS 290): full-width digits (１２．５, ２０２５) read as the digits they are; an amount or
+// (DECISIONS 280): full-width digits (１２．５, ２０２５) read as the digits they are; an amount or
 // a year with its unit in the cell (100万元, 100元, ¥100, 5%, 2025年) refused, asking for the plain
 // number in the column's unit; a 统一社会信用代码 that Excel made a number (a number cell, or the
 // text 9.1E+17 / 1.23457E+17 it saves into a CSV) refused, asking for the column to be text.
 // Every refusal names its row and column, and nothing of the file is written.
-// The templates (DECISIONS 291): text and code columns formatted as text, date columns as dates
+// The templates (DECISIONS 281): text and code columns formatted as text, date columns as dates
 // (the sample's dates are date cells), and notes that amounts are in 元 and codes must stay text.
 
 const { describe, test, before, after } = require('node:test');

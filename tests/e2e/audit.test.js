@@ -131,7 +131,7 @@ describe('audit log', () => {
   })
 
   test('in a browser in New York, times shown and a day picked are Beijing’s', async () => {
-    // DECISIONS 292: the browser's zone would show 2026-11-27 22:00:00 for 2026-11-28 11:00
+    // DECISIONS 282: the browser's zone would show 2026-11-27 22:00:00 for 2026-11-28 11:00
     // Beijing time, and a day picked would be New York's day, 13 hours later
     const ny = await openBrowser(server.url, { timezoneId: 'America/New_York' })
     try {

@@ -1,4 +1,4 @@
-// 督导看板 between the phone's width and a small laptop's (DECISIONS 293): at 800 and 1000 pixels
+// 督导看板 between the phone's width and a small laptop's (DECISIONS 283): at 800 and 1000 pixels
 // the heat map and the ranking stay inside their cards (each chart's box within its card's, and
 // the heat map's columns keep room for their figures and scroll inside the card when the card is
 // too narrow for them); screenshots at both widths. A count of none reads as Chinese does: 开发区

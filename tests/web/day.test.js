@@ -1,7 +1,7 @@
 'use strict';
 // day.test.js - today as the server counts it (web/src/day.js, DECISIONS 269): Beijing's date,
 // whatever the browser's zone, before 08:00 Beijing time too, when the UTC date is the day before;
-// times shown in Beijing and Beijing wall-clock times sent as their instants (DECISIONS 292), run
+// times shown in Beijing and Beijing wall-clock times sent as their instants (DECISIONS 282), run
 // in New York's zone (a browser there: UTC-5 in December, UTC-4 in summer) so that the browser's
 // own zone would show.
 

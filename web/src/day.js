@@ -1,7 +1,7 @@
 // Days as the server counts them (DECISIONS 269): Beijing's (Asia/Shanghai, UTC+8 the year round
 // since 1992), whatever zone the browser is in; a date's UTC text (toISOString) is the day before
 // between 00:00 and 08:00 in Beijing. Times are shown in Beijing too, and a Beijing wall-clock
-// time picked is sent as the instant it is there (DECISIONS 292). Imports nothing, so that its
+// time picked is sent as the instant it is there (DECISIONS 282). Imports nothing, so that its
 // unit tests (tests/web/day.test.js) run in node; `now` (milliseconds) is for them.
 
 const BEIJING_MS = 8 * 3600e3

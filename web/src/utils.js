@@ -97,7 +97,7 @@ export async function submitForm(formRef, errors, busy, send) {
 }
 
 // ISO 8601 / RFC 3339 (or seconds) → "2026-11-28 11:00:00" in Beijing, whatever the browser's
-// zone; a date alone as it is (day.js, DECISIONS 292).
+// zone; a date alone as it is (day.js, DECISIONS 282).
 export function formatTime(value) {
   return value ? beijingTime(value) : ''
 }
