@@ -21,7 +21,7 @@ if [ ! -f "$DB" ]; then
 	"$BIN" demo --db "$NEW"
 	add() { # username display-name org role -> prints the generated password
 		"$BIN" user add --db "$NEW" --username "$1" --display-name "$2" --org "$3" --role "$4" \
-			--generate-password | sed -n 's/^password: //p'
+			--generate-password </dev/null | sed -n 's/^password: //p'
 	}
 	pw=$(add admin 系统管理员 市商务局 admin)
 	(umask 077 && printf '%s\n' "$pw" >"$PWFILE")
@@ -30,21 +30,10 @@ if [ ! -f "$DB" ]; then
 		umask 077
 		{
 			echo "# kfq demo accounts (each password must be changed at first login)"
-			echo "office   $(add office 改革办演示 市商务局 office)   改革办（工作专班办公室）"
-			echo "zone     $(add zone 经开区演示 抚顺经济开发区（示例） zone)   抚顺经济开发区（示例）"
-			echo "zone2    $(add zone2 高新区演示 抚顺高新技术产业开发区（示例） zone)   抚顺高新技术产业开发区（示例）（另一个开发区：互相看不到）"
-			echo "finance  $(add finance 财政局演示 市财政局 department)   市财政局（财力分成）"
-			echo "land     $(add land 自然资源局演示 市自然资源局 department)   市自然资源局（开发区用地、边界）"
-			echo "auditor  $(add auditor 审计员演示 市审计局 auditor)   市审计局"
-			echo "supervisor $(add supervisor 监督演示 市纪委监委 supervisor)   市纪委监委（只读监督；认定容错免责）"
-			echo "security $(add security 安全管理员演示 市商务局 security)   市商务局（安全管理员：审计员与监督账号、角色变更确认）"
-			echo "market   $(add market 市场监管演示 市市场监管局 department)   市市场监管局（赋权、指导、评估）"
-			echo "data     $(add data 营商局演示 市数据局 department)   市数据局（发布一区一单、高效办成一件事）"
-			echo "bianban  $(add bianban 编办演示 市委编办 department)   市委编办（审定权责清单）"
-			echo "sasac    $(add sasac 国资委演示 市国资委 department)   市国资委（平台公司、债务风险预警线）"
-			# the other two of the four departments a pay plan is filed with (art. 14)
-			echo "renshe   $(add renshe 人社局演示 市人社局 department)   市人社局（接收绩效薪酬分配方案备案）"
-			echo "keji     $(add keji 科技局演示 市科技局 department)   市科技局（接收绩效薪酬分配方案备案）"
+			while IFS=$'\t' read -r user name org role note; do
+				case $user in '' | '#'*) continue ;; esac
+				printf '%-10s %s   %s\n' "$user" "$(add "$user" "$name" "$org" "$role")" "$note"
+			done <data/demo/accounts.tsv
 		} >var/demo-accounts.txt
 	)
 	mv "$NEW" "$DB"
@@ -52,8 +41,9 @@ if [ ! -f "$DB" ]; then
 	echo
 	echo "  First login:  admin / $pw"
 	echo "  (kept in $PWFILE until you change it; you will be asked to change it at first login)"
-	echo "  Demo accounts of every other role (the reform office, two zones, the departments, the"
-	echo "  auditor, a supervisor, the security officer), each with a one-time password:"
+	echo "  Demo accounts of every other role (the reform office, the four zones' filers, a county, the"
+	echo "  departments, the auditor, a supervisor, the security officer), each with a one-time"
+	echo "  password:"
 	echo "  var/demo-accounts.txt"
 elif [ -f "$PWFILE" ]; then
 	if "$BIN" user list --db "$DB" | awk '$2 == "admin" && $5 == "no" { found = 1 } END { exit !found }'; then

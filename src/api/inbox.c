@@ -1,5 +1,6 @@
 /* inbox.c - each user's in-app inbox: the list (unread first), the unread count, and marking
- * an item read when it is opened (a POST with the CSRF token: reading a list never writes).
+ * an item read when it is opened, or all of them at once (a POST with the CSRF token: reading a
+ * list never writes).
  * Every user reads and marks only their own items; someone else's answers 404 like a missing
  * one. The items come from workflow steps (store_inbox_send) and `kfq remind`. Must not write
  * SQL. */
@@ -72,6 +73,22 @@ static int inbox_read(struct api_ctx *c)
 	return 0;
 }
 
+/* 全部标为已读: the items marked, and the count left for the badge (one that came meanwhile) */
+static int inbox_read_all(struct api_ctx *c)
+{
+	int64_t n, unread;
+	int rc;
+
+	if ((rc = store_inbox_mark_all_read(c->db, c->sess.user.id, &n)) != KFQ_OK ||
+	    (rc = store_inbox_unread(c->db, c->sess.user.id, &unread)) != KFQ_OK)
+		return api_store_error(c, rc);
+	jsonw_obj_open(&c->w);
+	jsonw_kint(&c->w, "marked", n);
+	jsonw_kint(&c->w, "unread", unread);
+	jsonw_obj_close(&c->w);
+	return api_ok(c, 200);
+}
+
 static const struct api_field inbox_query[] = {
     API_QPAGE,
     API_INT_FIELD("unread", false, 0, 1),
@@ -82,6 +99,7 @@ static const struct api_field no_body[] = {{NULL, 0, false, 0}};
 const struct api_route api_inbox_routes[] = {
     {"GET", "/api/inbox", inbox_list, 0, 0, inbox_query, NULL},
     {"GET", "/api/inbox/unread-count", inbox_unread, 0, 0, NULL, NULL},
+    {"POST", "/api/inbox/read-all", inbox_read_all, 0, 0, NULL, no_body},
     {"POST", "/api/inbox/:id/read", inbox_read, 0, 0, NULL, no_body},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

@@ -240,8 +240,10 @@ static int read_entity(struct api_ctx *c, struct store_notice_input *in)
 		return api_error(c, 400, "missing_field", "请选择督办对象", "/entity_id");
 	if (k->describe(c, in->entity_id, in->org_id, field, &about) != 0)
 		return -1;
-	if (ms && task_id && about.task_id != task_id)
-		return api_error(c, 400, "invalid_value", "该节点不属于此任务", "/milestone_id");
+	if (task_id && about.task_id && about.task_id != task_id)
+		return api_error(c, 400, "invalid_value",
+		                 ms ? "该节点不属于此任务" : "督办对象不属于此任务",
+		                 ms ? "/milestone_id" : "/task_id");
 	in->entity_label = about.label;
 	in->task_id = about.task_id;
 	return 0;

@@ -31,6 +31,16 @@ static int missing(struct api_ctx *c, int rc, const char *what, const char *fiel
 	return api_error(c, 400, "invalid_value", arena_printf(c->a, "%s不存在", what), field);
 }
 
+/* A plan, or a milestone of one, whose organization the task no longer names (DECISIONS 240):
+ * there is nothing left for it to do, so nothing to press it on. */
+static int off_task(struct api_ctx *c, const char *org, const char *day, const char *what,
+                    const char *field)
+{
+	return api_error(
+	    c, 409, "invalid_state",
+	    arena_printf(c->a, "%s已于%s不再承担此任务，不能就其%s督办", org, day, what), field);
+}
+
 static int task_about(struct api_ctx *c, int64_t id, int64_t org_id, const char *field,
                       struct notice_about *out)
 {
@@ -62,6 +72,8 @@ static int milestone_about(struct api_ctx *c, int64_t id, int64_t org_id, const 
 		return missing(c, rc, "推进节点", field);
 	if (m.org_id != org_id)
 		return api_error(c, 400, "invalid_value", "该节点不属于主送单位的计划", field);
+	if (m.off_task_on)
+		return off_task(c, m.org_name, m.off_task_on, "节点", field);
 	out->label =
 	    arena_printf(c->a, "第%d条“%s”节点“%s”", m.article_number, m.task_title, m.title);
 	out->task_id = m.task_id;
@@ -80,6 +92,8 @@ static int plan_about(struct api_ctx *c, int64_t id, int64_t org_id, const char 
 		return missing(c, rc, "一区一策计划", field);
 	if (p.org_id != org_id)
 		return api_error(c, 400, "invalid_value", "该计划不属于主送单位", field);
+	if (p.off_task_on)
+		return off_task(c, p.org_name, p.off_task_on, "计划", field);
 	out->label = arena_printf(c->a, "第%d条“%s”一区一策计划", p.article_number, p.task_title);
 	out->task_id = p.task_id;
 	return 0;

@@ -24,10 +24,10 @@ static int count_plans(struct api_ctx *c, const char *review, int64_t *n)
 	return 0;
 }
 
-/* The reports a list with state and latest shows the caller. */
-static int count_reports(struct api_ctx *c, const char *state, bool latest, int64_t *n)
+/* The reports a list with state, latest and open shows the caller. */
+static int count_reports(struct api_ctx *c, const char *state, bool latest, bool open, int64_t *n)
 {
-	struct store_report_filter f = {.state = state, .latest = latest, .limit = 1};
+	struct store_report_filter f = {.state = state, .latest = latest, .open = open, .limit = 1};
 	struct store_report *r;
 	int k, rc;
 
@@ -64,7 +64,7 @@ static int reports_to_review(struct api_ctx *c, struct api_todo_item *out)
 {
 	out->link = "/reports?state=submitted";
 	out->level = "warning";
-	return count_reports(c, "submitted", false, &out->count);
+	return count_reports(c, "submitted", false, false, &out->count);
 }
 
 static int plans_returned(struct api_ctx *c, struct api_todo_item *out)
@@ -76,9 +76,10 @@ static int plans_returned(struct api_ctx *c, struct api_todo_item *out)
 
 static int reports_returned(struct api_ctx *c, struct api_todo_item *out)
 {
-	out->link = "/reports?state=returned&latest=1";
+	/* a returned report is to redo only while its milestone takes another (DECISIONS 286) */
+	out->link = "/reports?state=returned&latest=1&open=1";
 	out->level = "danger";
-	return count_reports(c, "returned", true, &out->count);
+	return count_reports(c, "returned", true, true, &out->count);
 }
 
 static int due_soon(struct api_ctx *c, struct api_todo_item *out)

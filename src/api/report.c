@@ -158,6 +158,7 @@ static int queue_filter(struct api_ctx *c, bool paged, struct store_report_filte
 		return api_error(c, 400, "invalid_parameter",
 		                 "state 应为 submitted、accepted 或 returned", "state");
 	f->latest = api_query_int(c, "latest", 0) != 0;
+	f->open = api_query_int(c, "open", 0) != 0;
 	f->task_id = api_query_int(c, "task_id", 0);
 	f->org_id = api_query_int(c, "org_id", 0);
 	if (paged)
@@ -271,7 +272,8 @@ const struct api_attachment_kind api_report_attachment_kinds[] = {
 static const struct api_field upload_query[] = {API_QSTR("name", 255), API_FIELDS_END};
 #define REPORT_FILTER                                                                              \
 	API_QSTR("state", 16), API_INT_FIELD("latest", false, 0, 1),                               \
-	    API_ID_FIELD("task_id", false), API_ID_FIELD("org_id", false)
+	    API_INT_FIELD("open", false, 0, 1), API_ID_FIELD("task_id", false),                    \
+	    API_ID_FIELD("org_id", false)
 static const struct api_field list_query[] = {REPORT_FILTER, API_QPAGE, API_FIELDS_END};
 static const struct api_field export_query[] = {REPORT_FILTER, API_FIELDS_END};
 

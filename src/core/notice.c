@@ -159,12 +159,28 @@ static bool ends_with(const char *s, const char *suffix)
 
 void notice_title(const char *subject, struct strbuf *out)
 {
-	bool about = starts_with(subject, "关于");
-	bool notice = ends_with(subject, "督办通知");
+	static const char *const forms[] = {"督办单", "督办函"};
+	size_t n;
 
-	if (!about)
+	/* 督办：… is a label the writer put before the subject; the title says it once, at the end
+	 */
+	if (starts_with(subject, "督办："))
+		subject += strlen("督办：");
+	else if (starts_with(subject, "督办:"))
+		subject += strlen("督办:");
+	if (!starts_with(subject, "关于"))
 		strbuf_addstr(out, "关于");
+	if (ends_with(subject, "督办通知")) {
+		strbuf_addstr(out, subject);
+		return;
+	}
+	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++)
+		if (ends_with(subject, forms[i])) {
+			n = strlen(subject) - strlen(forms[i]);
+			strbuf_add(out, subject, n);
+			strbuf_addstr(out, "督办通知");
+			return;
+		}
 	strbuf_addstr(out, subject);
-	if (!notice)
-		strbuf_addstr(out, "的督办通知");
+	strbuf_addstr(out, strstr(subject, "督办") ? "的通知" : "的督办通知");
 }

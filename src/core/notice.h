@@ -76,8 +76,10 @@ bool notice_overdue(const char *status, bool replied, const char *reply_due, int
 
 /* The calendar year of a day number (days since 1970-01-01). */
 int notice_year(int64_t day);
-/* Appends the notice's title to out: 关于<subject>的督办通知. A subject that already reads
- * 关于…, …的督办通知 or …督办通知 is not wrapped twice. */
+/* Appends the notice's title to out: 关于<subject>的督办通知, which says 督办 once whatever the
+ * subject says: a subject that already reads 关于… or …督办通知 is not wrapped twice, a leading
+ * 督办： is dropped, a closing …督办单 or …督办函 becomes …督办通知, and a subject naming 督办
+ * elsewhere ends 的通知 (DECISIONS 287). */
 void notice_title(const char *subject, struct strbuf *out);
 
 #endif

@@ -62,6 +62,8 @@ static const char sql_unread[] =
     "SELECT COUNT(*) FROM inbox WHERE user_id = ?1 AND read_at IS NULL";
 static const char sql_read[] = "UPDATE inbox SET read_at = COALESCE(read_at, ?3) "
                                "WHERE id = ?1 AND user_id = ?2 RETURNING id";
+static const char sql_read_all[] = "UPDATE inbox SET read_at = ?2 "
+                                   "WHERE user_id = ?1 AND read_at IS NULL RETURNING id";
 
 /* Collects distinct account ids in an arena. */
 struct user_set {
@@ -269,4 +271,22 @@ int store_inbox_mark_read(struct store *s, int64_t user_id, int64_t id)
 	store_bind_int(st, 2, user_id);
 	store_bind_text(st, 3, now);
 	return store_run_id(st, NULL);
+}
+
+int store_inbox_mark_all_read(struct store *s, int64_t user_id, int64_t *n)
+{
+	struct store_stmt *st;
+	char now[TIME_RFC3339_LEN];
+	int rc;
+
+	*n = 0;
+	time_format(time_now(), now);
+	if ((rc = store_prepare(s, sql_read_all, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, user_id);
+	store_bind_text(st, 2, now);
+	while ((rc = store_step(st)) == KFQ_ROW)
+		(*n)++;
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
 }

@@ -43,5 +43,7 @@ int store_inbox_unread(struct store *s, int64_t user_id, int64_t *n);
 /* Marks the account's own item read (the first reading time is kept). KFQ_ENOTFOUND when the
  * item does not exist or belongs to someone else. */
 int store_inbox_mark_read(struct store *s, int64_t user_id, int64_t id);
+/* Marks every unread item of the account read, in one statement: *n is how many were. */
+int store_inbox_mark_all_read(struct store *s, int64_t user_id, int64_t *n);
 
 #endif

@@ -259,8 +259,11 @@ struct store_report {
 };
 
 struct store_report_filter {
-	const char *state;        /* submitted accepted returned; NULL = any */
-	bool latest;              /* only each milestone's newest report */
+	const char *state; /* submitted accepted returned; NULL = any */
+	bool latest;       /* only each milestone's newest report */
+	/* only reports of milestones that still take one: neither finished nor closed by a
+	 * revision, the plan's organization still responsible (what 退回待重报 can redo) */
+	bool open;
 	int64_t task_id;          /* 0 = any */
 	int64_t org_id;           /* 0 = any: the plan's organization */
 	struct store_scope scope; /* reports on the plans of the organizations in it */

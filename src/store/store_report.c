@@ -146,6 +146,9 @@ static void page_filter(struct store_sql *q, const void *arg)
 		store_sql_add(q, " AND NOT EXISTS (SELECT 1 FROM progress_report x WHERE "
 		                 "x.milestone_id = r.milestone_id AND x.id > r.id) AND "
 		                 "p.off_task_on IS NULL");
+	if (f->open)
+		store_sql_add(
+		    q, " AND m.status <> 'done' AND m.removed = 0 AND p.off_task_on IS NULL");
 	if (f->task_id)
 		store_sql_int(q, " AND p.task_id = ?", f->task_id);
 	if (f->org_id)

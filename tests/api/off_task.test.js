@@ -182,4 +182,36 @@ describe('a zone taken off a task', { timeout: h.FILE_TIMEOUT }, () => {
 		const back = (await c.zone2.get(`/api/plans/${p2.id}`)).json;
 		assert.deepEqual([back.responsible, back.off_task_on, back.milestones.map((m) => m.state)], [true, null, ['overdue', 'due_soon', 'on_track']]);
 	});
+	// DECISIONS 284: nothing is left for 胜利 to do on task 2 once it is off it, so nothing to
+	// press it on; a plan named with another task is not that task's
+	test('while 胜利 is off task 2, a 督办单 on its plan or milestone is refused (409), nothing written; put back, it is issued', T, async () => {
+		const shengli = ids[h.ORG.shengli];
+		const p2 = (await c.office1.get(`/api/plans?task_id=${t2.id}&org_id=${shengli}`)).json.items[0];
+		const draft = { org_id: shengli, subject: '加快推进', body: '请按期推进。', reply_due: day(7) };
+		const notice = (entity_type, entity_id, more = {}) => c.office1.post('/api/notices', { ...draft, entity_type, entity_id, ...more });
+		const total = async () => (await c.office1.get('/api/notices')).json.total;
+		let r = await notice('plan', p2.id, { task_id: t1.id });
+		assert.deepEqual([r.status, r.json.error.field, r.json.error.message], [400, '/task_id', '督办对象不属于此任务']);
+
+		await units(t2, [ids[h.ORG.econ]]);
+		const was = await total();
+		const refused = (res, field, what) => {
+			assert.equal(res.status, 409, res.text);
+			assert.deepEqual([res.json.error.code, res.json.error.field], ['invalid_state', field]);
+			assert.match(res.json.error.message, new RegExp(`^${h.ORG.shengli}已于\\d{4}-\\d{2}-\\d{2}不再承担此任务，不能就其${what}督办$`));
+		};
+		refused(await notice('plan', p2.id), '/entity_id', '计划');
+		refused(await notice('milestone', ms['胜利-逾期']), '/entity_id', '节点');
+		refused(await c.office1.post('/api/notices', { ...draft, task_id: t2.id, milestone_id: ms['胜利-逾期'] }), '/milestone_id', '节点');
+		refused(await notice('plan', p2.id, { draft: true }), '/entity_id', '计划');
+		assert.equal(await total(), was);
+		// 胜利 as an organization may still be pressed
+		r = await notice('org', shengli, { draft: true });
+		assert.equal(r.status, 201, r.text);
+
+		await units(t2, [ids[h.ORG.econ], shengli]);
+		r = await notice('plan', p2.id);
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.title, '关于加快推进的督办通知');
+	});
 });

@@ -4,10 +4,12 @@
 // its pool into the filed distribution plan's 绩效薪酬 to the fen, and the 容错免责 cases — one
 // decided by 市纪委监委 with the three conditions' evidence (real PDFs the server hands out),
 // its effect recorded by 市委组织部 as a 不予调整 citing it and published without the leader's
-// name; one still open.
+// name; one still open. And the demo accounts `make run` adds (data/demo/accounts.tsv): every
+// zone's filer logs in and reports on its own plan.
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
 const path = require('node:path');
 const h = require('./harness');
 
@@ -93,5 +95,41 @@ describe('people: the demo data', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(lib.length, 1);
 		assert.ok(!JSON.stringify(lib[0]).includes(done.person_name), done.person_name);
 		assert.match(lib[0].happened, /^当事人同志牵头/);
+	});
+	// `make run` creates the accounts of data/demo/accounts.tsv beside this demo data, each with
+	// a one-time password: every zone's and the county's can log in, and each zone's filer can
+	// report progress on its own plan, as a first user of the demo would
+	test('the demo accounts of data/demo/accounts.tsv: every zone has a filer who reports on its plan', T, async () => {
+		const rows = fs
+			.readFileSync(path.join(__dirname, '..', '..', 'data', 'demo', 'accounts.tsv'), 'utf8')
+			.split('\n')
+			.filter((l) => l && !l.startsWith('#'))
+			.map((l) => l.split('\t'));
+		const zones = (await c.office1.get('/api/orgs')).json.items.filter((o) => o.type === 'zone').map((o) => o.name).sort();
+		assert.deepEqual(rows.filter((r) => r[3] === 'zone').map((r) => r[2]).sort(), zones);
+		const NEW = 'Demo#Passw0rd-2026';
+		// named demo-… here: the test server's own accounts include a zone2
+		for (const [login, name, orgName, role] of rows.filter((r) => r[3] === 'zone' || r[3] === 'county')) {
+			const username = `demo-${login}`;
+			const add = await h.kfqOk(['user', 'add', '--db', srv.db, '--username', username, '--display-name', name, '--org', orgName, '--role', role, '--generate-password']);
+			const first = add.stdout.match(/^password: (\S+)$/m)[1];
+			const u = new h.Client(srv);
+			assert.equal((await u.login(username, first)).json.user.must_change_password, true, username);
+			assert.equal((await u.put('/api/session/password', { old_password: first, new_password: NEW })).status, 204, username);
+			if (role !== 'zone') {
+				assert.ok((await u.get('/api/milestones')).json.total > 0, username);
+				continue;
+			}
+			// a milestone of its own approved plan that takes a report
+			const mine = (await u.get('/api/milestones?page_size=100')).json.items;
+			assert.ok(mine.length > 0, username);
+			assert.ok(mine.every((m) => m.org_name === orgName), username);
+			let open = null;
+			for (const m of mine) if ((await u.get(`/api/milestones/${m.id}`)).json.may_report) { open = m; break; }
+			assert.ok(open, `${username} has a milestone to report on`);
+			const r = await u.post(`/api/milestones/${open.id}/reports`, { status: 'in_progress', percent: 50, narrative: '演示账号填报' });
+			assert.equal(r.status, 201, `${username}: ${r.text}`);
+			assert.equal(r.json.created_by_name, name);
+		}
 	});
 });

@@ -518,7 +518,7 @@ describe('the plan and report workflow', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.deepEqual(Object.keys(z), ['plans_returned', 'reports_returned', 'milestones_due_soon', 'milestones_overdue', 'plans_to_write', 'notices_to_reply', 'powers_to_accept', 'invest_stalled', 'land_cases_open', 'space_matches_pending', 'kpi_below_floor', 'budget_projects_poor']);
 		assert.equal(z.plans_returned.count, 1);
 		assert.equal(z.plans_returned.count, (await c.zone1.get('/api/plans?review=returned')).json.total);
-		assert.equal(z.reports_returned.count, (await c.zone1.get('/api/reports?state=returned&latest=1')).json.total);
+		assert.equal(z.reports_returned.count, (await c.zone1.get(`/api${z.reports_returned.link}`)).json.total);
 		assert.equal(z.reports_returned.count, 0); // the returned one was followed by newer reports
 		assert.equal(z.milestones_due_soon.count, (await c.zone1.get('/api/milestones?state=due_soon')).json.total);
 		assert.equal(z.milestones_overdue.count, (await c.zone1.get('/api/milestones?state=overdue')).json.total);
@@ -747,5 +747,34 @@ describe('the plan and report workflow', { timeout: h.FILE_TIMEOUT }, () => {
 		r = await c.office1.post(`/api/plans/${p2.id}/approve`, {});
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.milestones[0].deliverable, '方案文本（修订）');
+	});
+	// DECISIONS 286: 退回待重报 counts a returned report only while its milestone takes another
+	test('a returned report whose milestone a revision then closes leaves 退回待重报, and the list it opens', T, async () => {
+		const cur = (await c.zone1.get(`/api/plans/${plan.id}`)).json;
+		const m = cur.milestones.find((x) => x.status !== 'done');
+		let r = await c.zone1.post(`/api/milestones/${m.id}/reports`, { status: 'in_progress', percent: 30, narrative: '推进中' });
+		assert.equal(r.status, 201, r.text);
+		assert.equal((await c.office1.post(`/api/reports/${r.json.id}/return`, { comment: '请补充佐证' })).status, 200);
+		const returned = async () => {
+			const z = (await todos(c.zone1)).reports_returned;
+			assert.equal(z.link, '/reports?state=returned&latest=1&open=1');
+			const list = (await c.zone1.get(`/api${z.link}`)).json;
+			return [z.count, list.total, list.items.map((x) => x.milestone_id)];
+		};
+		assert.deepEqual(await returned(), [1, 1, [m.id]]);
+
+		// the zone closes it by a revision, approved: nothing is left to redo there
+		const rest = body(cur).filter((x) => x.id !== m.id);
+		rest[0].weight += m.weight;
+		r = await c.zone1.put(`/api/plans/${plan.id}`, { milestones: rest, closed: [{ id: m.id, reason: '并入后续节点' }] });
+		assert.equal(r.status, 200, r.text);
+		assert.equal((await c.zone1.post(`/api/plans/${plan.id}/submit`, {})).status, 200);
+		r = await c.office1.post(`/api/plans/${plan.id}/approve`, {});
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual(await returned(), [0, 0, []]);
+		// the report stays in the history: newest of its milestone, returned
+		const all = (await c.zone1.get('/api/reports?state=returned&latest=1')).json.items.map((x) => x.milestone_id);
+		assert.ok(all.includes(m.id));
+		h.assertError(await c.zone1.get('/api/reports?open=2'), 400, 'invalid_parameter', 'open');
 	});
 });

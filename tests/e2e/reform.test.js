@@ -634,8 +634,16 @@ describe('reform tasks, plans, progress and the board', () => {
     const { page, watcher } = office
     await page.reload()
     await page.locator(sel('notice-reply'), { hasText: '配套制度文件本周内印发' }).waitFor()
+    const badge = page.locator(`${sel('inbox-badge')} .el-badge__content`)
+    await badge.waitFor()
     await page.locator(sel('inbox-bell')).click()
     await page.locator(sel('inbox-item'), { hasText: shared.noticeNumber }).first().waitFor()
+    // 全部标为已读: every item read, and the header's badge gone at once (DECISIONS 285)
+    await page.locator(sel('inbox-read-all')).click()
+    await page.locator('.el-message--success', { hasText: /^已将 \d+ 条消息标为已读$/ }).waitFor()
+    await badge.waitFor({ state: 'hidden' })
+    assert.equal(await page.locator(`${sel('inbox-item')}[data-read="false"]`).count(), 0)
+    assert.ok(await page.locator(sel('inbox-read-all')).isDisabled())
     await page.keyboard.press('Escape')
     await page.locator(sel('inbox-item')).first().waitFor({ state: 'hidden' })
 

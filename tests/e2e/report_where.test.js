@@ -1,5 +1,6 @@
 // Where progress is reported, in the browser: a late milestone's reminder (kfq remind) opens that
-// milestone, whose drawer offers 填报进展 to its zone; a finished milestone (已完成, accepted)
+// milestone, whose drawer offers 填报进展 to its zone; a report the office returns is redone from
+// what it said, under the reason (and counted on the desk until then); a finished milestone (已完成, accepted)
 // offers no report, on the plan or in its drawer, and a report that waited on it is returned, not
 // accepted, as is one that waited on a milestone a revision closed (the queue says why); the
 // office is told what becomes of a zone's plan before it takes the zone off the task, and the zone
@@ -69,6 +70,33 @@ describe('where progress is reported: the reminder’s milestone, never a finish
     await item.waitFor()
     assert.equal((await item.locator(sel('report-state')).innerText()).trim(), '待审核')
     assert.equal((await item.locator(sel('report-narrative-text')).innerText()).trim(), '方案已起草，正在征求意见。')
+    watcher.assertClean()
+  })
+
+  it('a returned report is redone from what it said, under the office’s reason; 退回待重报 counts it until then', async () => {
+    const late = plan.milestones[0]
+    const queued = (await api.office.get(`/api/reports?state=submitted&task_id=${task.id}`)).items.find((r) => r.milestone_id === late.id)
+    await api.office.post(`/api/reports/${queued.id}/return`, { comment: '请附征求意见稿' })
+    const { page, watcher } = zone
+    await page.goto('/')
+    const tile = page.locator(sel('todo-reports_returned'))
+    assert.equal(await tile.getAttribute('data-count'), '1')
+    await page.goto(`/milestones?milestone=${late.id}`)
+    await page.locator('.el-drawer__header', { hasText: '进展记录：制定实施方案' }).waitFor()
+    await page.locator(sel('ms-drawer-report')).click()
+    const reason = page.locator(sel('report-returned-reason'))
+    await reason.waitFor()
+    assert.equal((await reason.innerText()).trim(), '退回原因：请附征求意见稿')
+    assert.equal(await page.locator(sel('report-narrative')).inputValue(), '方案已起草，正在征求意见。')
+    assert.equal(await page.locator(`${sel('report-percent')} .el-input-number input`).inputValue(), '60')
+    assert.equal(await page.locator(`${sel('report-status-in_progress')}.is-active`).count(), 1)
+    await shot(page, 'report-where-redo')
+    await page.locator(sel('report-submit')).click()
+    await page.locator(sel('report-narrative')).waitFor({ state: 'hidden' })
+    const item = page.locator(sel('report-item')).first()
+    assert.equal((await item.locator(sel('report-state')).innerText()).trim(), '待审核')
+    await page.goto('/')
+    assert.equal(await page.locator(sel('todo-reports_returned')).getAttribute('data-count'), '0')
     watcher.assertClean()
   })
 

@@ -352,6 +352,7 @@ export const inboxApi = {
   list: (query) => api.get('/api/inbox', query),
   unreadCount: () => api.get('/api/inbox/unread-count'),
   read: (id) => api.post(`/api/inbox/${id}/read`),
+  readAll: () => api.post('/api/inbox/read-all'),
 }
 
 export const roleChangeApi = {

@@ -1,7 +1,23 @@
 // The inbox's items, as the header's drawer and the 我的消息 page show them: the tag colour of
-// each kind, and opening an item (marked read with a POST, then its link when it is one of this
-// app's pages).
+// each kind, opening an item (marked read with a POST, then its link when it is one of this
+// app's pages), marking all read, and the one unread count the header's badge shows, which each
+// of these keeps true at once.
+import { ref } from 'vue'
 import { inboxApi } from './api.js'
+
+export const unread = ref(0)
+
+// Reads the count from the server; rejects with the ApiError of the GET.
+export async function refreshUnread() {
+  unread.value = (await inboxApi.unreadCount()).unread ?? 0
+}
+
+// 全部标为已读: resolves with how many were marked; rejects with the ApiError of the POST.
+export async function markAllRead() {
+  const res = await inboxApi.readAll()
+  unread.value = res.unread ?? 0
+  return res.marked ?? 0
+}
 
 export const INBOX_KIND_TAG = {
   notice: 'warning', notice_replied: 'primary', notice_closed: 'success', notice_escalated: 'danger',
@@ -21,6 +37,7 @@ export async function openInboxItem(item) {
   if (!item.read) {
     await inboxApi.read(item.id)
     item.read = true
+    unread.value = Math.max(0, unread.value - 1)
   }
   return item.link && item.link.startsWith('/') && !item.link.startsWith('//') ? item.link : null
 }

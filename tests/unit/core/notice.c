@@ -184,6 +184,14 @@ static void test_title(void **state)
 	title_is("关于加快推进园区整合的督办通知", "关于加快推进园区整合的督办通知");
 	title_is("园区整合督办通知", "关于园区整合督办通知");
 	title_is("<script>", "关于<script>的督办通知"); /* escaping is the page's job */
+	/* 督办 once, whatever the subject says */
+	title_is("关于加快推进“X”的督办单", "关于加快推进“X”的督办通知");
+	title_is("加快推进“X”督办函", "关于加快推进“X”督办通知");
+	title_is("督办：加快推进园区整合", "关于加快推进园区整合的督办通知");
+	title_is("督办:关于园区整合的督办通知", "关于园区整合的督办通知");
+	title_is("督办园区整合进度", "关于督办园区整合进度的通知");
+	title_is("督办", "关于督办的通知");
+	title_is("督办：", "关于的督办通知");
 }
 
 int main(void)

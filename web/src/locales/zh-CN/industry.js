@@ -116,7 +116,7 @@ export default {
     noticeSubject: '标题',
     noticeBody: '正文',
     noticeDue: '反馈期限',
-    noticeDefaultSubject: '关于加快推进“{name}”的督办单',
+    noticeDefaultSubject: '加快推进“{name}”',
     noticeDefaultBody: '该项目自{on}进入“{stage}”阶段，已{n}天未推进，请说明情况并提出推进措施。',
     noticeDrafted: '已拟稿，可在督办单中修改并下发',
     saved: '已保存',

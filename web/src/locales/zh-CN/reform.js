@@ -254,6 +254,9 @@ export default {
     submit: '提交进展',
     submitted: '进展已提交，待改革办审核',
     doneNeeds100: '已完成的节点进度应为100',
+    returnedTitle: '上次填报已于 {time} 被退回，下面已带入其内容，请按审核意见修改后重新提交（证明材料需重新上传）',
+    returnedReason: '退回原因：{comment}',
+    noReason: '未填写',
   },
   history: {
     title: '进展记录：{title}',
@@ -291,6 +294,7 @@ export default {
   },
   reports: {
     latestOnly: '只看各节点最新一次',
+    openOnly: '只看仍可填报的节点',
     acceptSelected: '批量通过（{n}）',
     batchTitle: '批量通过',
     batchComment: '通过选中的{n}条进展报告，可填写一条共同的审核意见（选填）：',
@@ -444,6 +448,7 @@ export default {
     planRequired: '主送单位在此任务下尚无一区一策计划',
     planOf: '{org}的一区一策计划（第{version}版）',
     noPlan: '主送单位在此任务下尚无一区一策计划',
+    planOffTask: '{org}已于{day}不再承担此任务，不能就其计划督办',
     subjectOrg: '督办对象',
     subjectOrgRequired: '请选择督办对象单位',
     entity: '涉及对象',

@@ -136,6 +136,8 @@ export default {
     unread: '未读',
     by: '操作人：{name}',
     all: '全部消息',
+    readAll: '全部标为已读',
+    allRead: '已将 {n} 条消息标为已读',
     kind: '类型',
     itemTitle: '内容',
     actor: '操作人',
