@@ -49,16 +49,28 @@ static int today(struct api_ctx *c, char out[11])
 #define SOCIAL_MAX_FILES 20
 
 /* The entry's evidence files, for the answer. */
-static int social_files(struct api_ctx *c, struct store_social *x)
+/* The evidence files of the entries x[0..n), read in one statement whatever n. */
+static int social_files(struct api_ctx *c, struct store_social *x, int n)
 {
-	struct store_attachment *fs;
-	int n, rc;
+	struct store_attachment **fs;
+	int64_t *ids;
+	int *counts, rc;
 
-	if ((rc = store_attachment_list(c->db, c->a, "social_affair", x->id, &fs, &n)) != KFQ_OK)
+	if (n == 0)
+		return 0;
+	ids = arena_alloc(c->a, (size_t)n * sizeof(*ids));
+	fs = arena_alloc(c->a, (size_t)n * sizeof(*fs));
+	counts = arena_alloc(c->a, (size_t)n * sizeof(*counts));
+	for (int i = 0; i < n; i++)
+		ids[i] = x[i].id;
+	if ((rc = store_attachment_list_many(c->db, c->a, "social_affair", ids, n, fs, counts)) !=
+	    KFQ_OK)
 		return api_store_error(c, rc);
-	x->files = fs;
-	x->nfiles = n;
-	x->with_files = true;
+	for (int i = 0; i < n; i++) {
+		x[i].files = fs[i];
+		x[i].nfiles = counts[i];
+		x[i].with_files = true;
+	}
 	return 0;
 }
 
@@ -90,12 +102,11 @@ static int social_list(struct api_ctx *c)
 		return -1;
 	if ((rc = store_social_list(c->db, c->a, &f, &xs, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
+	if (social_files(c, xs, n) != 0)
+		return -1;
 	api_page_begin(c);
-	for (int i = 0; i < n; i++) {
-		if (social_files(c, &xs[i]) != 0)
-			return -1;
+	for (int i = 0; i < n; i++)
 		affairs_json_social(&c->w, &xs[i]);
-	}
 	api_page_end(c, total, f.offset, f.limit);
 	return api_ok(c, 200);
 }
@@ -167,7 +178,7 @@ static int social_save(struct api_ctx *c, int64_t id)
 	x.receiving_body = api_body_str(c, "receiving_body");
 	x.evidence = api_body_str(c, "evidence");
 	x.file_ids = api_body_ints(c, "attachment_ids", &x.nfile_ids);
-	if (id && social_files(c, &x) != 0)
+	if (id && social_files(c, &x, 1) != 0)
 		return -1;
 	if (x.nfiles + x.nfile_ids > SOCIAL_MAX_FILES)
 		return api_error(c, 400, "invalid_value", "移交依据文件最多20个",
@@ -190,7 +201,7 @@ static int social_save(struct api_ctx *c, int64_t id)
 		                 "/attachment_ids");
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
-	if ((rc = store_social_get(c->db, c->a, x.id, &x)) != KFQ_OK || social_files(c, &x) != 0)
+	if ((rc = store_social_get(c->db, c->a, x.id, &x)) != KFQ_OK || social_files(c, &x, 1) != 0)
 		return rc != KFQ_OK ? api_store_error(c, rc) : -1;
 	affairs_json_social(&c->w, &x);
 	return api_ok(c, id ? 200 : 201);

@@ -378,6 +378,8 @@ static int discard(struct api_ctx *c)
 
 static int issue(struct api_ctx *c)
 {
+	const struct notice_subject *k;
+	struct notice_about about;
 	struct store_notice n;
 	struct store_notice_refusal why;
 	int rc;
@@ -388,6 +390,11 @@ static int issue(struct api_ctx *c)
 	    notice_reply_due_check(n.reply_due, plan_today(c->now), api_reply_horizon_days()) ==
 	        NOTICE_DUE_PAST)
 		return api_error(c, 409, "invalid_state", "反馈期限已过，请修改后再下发", NULL);
+	/* a draft's entity is checked again as it goes out: the zone may have been taken off the
+	 * task since it was written (DECISIONS 284) */
+	if (!strcmp(n.status, "draft") && (k = notice_subject_find(n.entity_type)) &&
+	    k->describe(c, n.entity_id, n.org_id, "/entity_id", &about) != 0)
+		return -1;
 	rc = store_notice_issue(c->db, c->a, &c->actor, &notice_json_audit, n.id, code(), &why);
 	if (rc != KFQ_OK)
 		return move_error(c, rc, &why, NOTICE_ISSUE);

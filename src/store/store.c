@@ -817,3 +817,18 @@ int store_collect(struct store *s, struct arena *a, const char *sql, int64_t id,
 	*out = arr;
 	return rc == KFQ_DONE ? KFQ_OK : rc;
 }
+
+const char *store_ids_text(const struct store *s, struct arena *a, const int64_t *ids, int n)
+{
+	bool pg = store_kind(s) == STORE_PG;
+	struct strbuf text = STRBUF_INIT;
+	char *out;
+
+	strbuf_addch(&text, pg ? '{' : '[');
+	for (int i = 0; i < n; i++)
+		strbuf_addf(&text, "%s%lld", i ? "," : "", (long long)ids[i]);
+	strbuf_addch(&text, pg ? '}' : ']');
+	out = arena_strdup(a, text.buf);
+	strbuf_release(&text);
+	return out;
+}

@@ -212,6 +212,14 @@ int store_row(struct store_stmt *st, struct arena *a, store_reader read, void *e
 int store_collect(struct store *s, struct arena *a, const char *sql, int64_t id, size_t elem_size,
                   store_reader read, void **out, int *n);
 
+/* The children of a list's page read in one statement, not one a row: the page's ids bound as
+ * one value (store_ids_text) that the statement's condition names as COL STORE_IDS_IN(?N), one
+ * text a kind of store (a JSON array on SQLite, an array literal on PostgreSQL), whatever the
+ * number of ids. The text is the arena's. */
+#define STORE_IDS_IN_SQLITE(P) " IN (SELECT value FROM json_each(" P "))"
+#define STORE_IDS_IN_PG(P)     " = ANY(CAST(" P " AS bigint[]))"
+const char *store_ids_text(const struct store *s, struct arena *a, const int64_t *ids, int n);
+
 /* One page of a filtered list, in one of two forms.
  * Static texts: a count query and a list query that share their filter parameters, which
  * bind() binds into each from arg; the list ends in LIMIT ?N OFFSET ?N+1 (N = limit_param; 0

@@ -22,6 +22,12 @@ static const char sql_insert[] =
 static const char sql_get[] = "SELECT " COLS FROM " WHERE x.id = ?1";
 static const char sql_list[] =
     "SELECT " COLS FROM " WHERE x.entity_type = ?1 AND x.entity_id = ?2 ORDER BY x.id";
+/* the files of a set of entities (store_ids_text) */
+static const char *const sql_list_many[] = {
+    "SELECT " COLS FROM " WHERE x.entity_type = ?1 AND x.entity_id" STORE_IDS_IN_SQLITE(
+        "?2") " ORDER BY x.entity_id, x.id",
+    "SELECT " COLS FROM " WHERE x.entity_type = ?1 AND x.entity_id" STORE_IDS_IN_PG(
+        "?2") " ORDER BY x.entity_id, x.id"};
 static const char sql_claim[] = "UPDATE attachment SET entity_id = ?2 WHERE id = ?3 AND "
                                 "entity_type = ?1 AND entity_id IS NULL AND org_id = ?4 "
                                 "RETURNING id";
@@ -88,6 +94,59 @@ int store_attachment_list(struct store *s, struct arena *a, const char *type, in
 
 	*out = arr;
 	return rc;
+}
+
+/* arg: a struct ids_ref */
+struct ids_ref {
+	const char *type;
+	const char *ids;
+};
+
+static void bind_ids(struct store_stmt *st, const void *arg)
+{
+	const struct ids_ref *e = arg;
+
+	store_bind_text(st, 1, e->type);
+	store_bind_text(st, 2, e->ids);
+}
+
+int store_attachment_list_many(struct store *s, struct arena *a, const char *type,
+                               const int64_t *ids, int n, struct store_attachment **out,
+                               int *counts)
+{
+	struct ids_ref ref = {type, NULL};
+	struct store_list l = {
+	    .list_sql = sql_list_many[store_kind(s) == STORE_PG],
+	    .bind = bind_ids,
+	    .arg = &ref,
+	    .read = read_attachment,
+	    .elem_size = sizeof(struct store_attachment),
+	};
+	struct store_attachment *all;
+	void *arr;
+	int64_t total;
+	int m, rc;
+
+	for (int i = 0; i < n; i++) {
+		out[i] = NULL;
+		counts[i] = 0;
+	}
+	if (n == 0)
+		return KFQ_OK;
+	ref.ids = store_ids_text(s, a, ids, n);
+	if ((rc = store_list_page(s, a, &l, &arr, &m, &total)) != KFQ_OK)
+		return rc;
+	all = arr;
+	/* the rows come grouped by entity: each id's run of them */
+	for (int i = 0; i < n; i++)
+		for (int j = 0; j < m; j++)
+			if (all[j].entity_id == ids[i]) {
+				out[i] = &all[j];
+				while (j + counts[i] < m && all[j + counts[i]].entity_id == ids[i])
+					counts[i]++;
+				break;
+			}
+	return KFQ_OK;
 }
 
 int store_attachment_insert(struct store *s, const struct store_actor *who, int64_t entity_id,

@@ -45,6 +45,12 @@ int store_attachment_get(struct store *s, struct arena *a, int64_t id,
 /* The files of entity (type, id), oldest first; *out NULL when none. */
 int store_attachment_list(struct store *s, struct arena *a, const char *type, int64_t id,
                           struct store_attachment **out, int *n);
+/* The files of the entities (type, ids[i]) for i < n in one statement, as a list's page reads
+ * them rather than one statement a row: out[i] points at counts[i] files of ids[i], oldest
+ * first (NULL and 0 when none), in one arena array. */
+int store_attachment_list_many(struct store *s, struct arena *a, const char *type,
+                               const int64_t *ids, int n, struct store_attachment **out,
+                               int *counts);
 
 /* Inside the caller's write transaction: attaches the uploads ids[0..n) to entity (type, id).
  * Each must be an unattached upload for that type by organization org_id; KFQ_EINVAL when one

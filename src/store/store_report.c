@@ -91,9 +91,26 @@ static void read_rep_counted(struct store_stmt *st, struct arena *a, void *eleme
 	r->nevidence = (int)store_col_int(st, 21);
 }
 
-static int load_evidence(struct store *s, struct arena *a, struct store_report *r)
+/* the evidence of the reports r[0..n), in one statement whatever n */
+static int load_evidence(struct store *s, struct arena *a, struct store_report *r, int n)
 {
-	return store_attachment_list(s, a, STORE_REPORT_FILES, r->id, &r->evidence, &r->nevidence);
+	int64_t *ids;
+	struct store_attachment **files;
+	int *counts, rc;
+
+	if (n == 0)
+		return KFQ_OK;
+	ids = arena_alloc(a, (size_t)n * sizeof(*ids));
+	files = arena_alloc(a, (size_t)n * sizeof(*files));
+	counts = arena_alloc(a, (size_t)n * sizeof(*counts));
+	for (int i = 0; i < n; i++)
+		ids[i] = r[i].id;
+	rc = store_attachment_list_many(s, a, STORE_REPORT_FILES, ids, n, files, counts);
+	for (int i = 0; i < n && rc == KFQ_OK; i++) {
+		r[i].evidence = files[i];
+		r[i].nevidence = counts[i];
+	}
+	return rc;
 }
 
 /* Claims the upload id for report r: the reporter's organization's, else the plan's. */
@@ -117,7 +134,7 @@ int store_report_get(struct store *s, struct arena *a, int64_t id, struct store_
 	store_bind_int(st, 1, id);
 	if ((rc = store_row(st, a, read_rep, out)) != KFQ_OK)
 		return rc;
-	return load_evidence(s, a, out);
+	return load_evidence(s, a, out, 1);
 }
 
 int store_report_list(struct store *s, struct arena *a, int64_t milestone_id,
@@ -127,9 +144,7 @@ int store_report_list(struct store *s, struct arena *a, int64_t milestone_id,
 	int rc = store_collect(s, a, sql_rep_list, milestone_id, sizeof(**out), read_rep, &arr, n);
 
 	*out = arr;
-	for (int i = 0; i < *n && rc == KFQ_OK; i++)
-		rc = load_evidence(s, a, &(*out)[i]);
-	return rc;
+	return rc == KFQ_OK ? load_evidence(s, a, *out, *n) : rc;
 }
 
 /* the predicates of the filters given, in the caller's view */
@@ -182,9 +197,7 @@ int store_report_page(struct store *s, struct arena *a, const struct store_repor
 	int rc = store_list_page(s, a, &l, &arr, n, total);
 
 	*out = arr;
-	for (int i = 0; i < *n && rc == KFQ_OK; i++)
-		rc = load_evidence(s, a, &(*out)[i]);
-	return rc;
+	return rc == KFQ_OK ? load_evidence(s, a, *out, *n) : rc;
 }
 
 int store_report_each(struct store *s, const struct store_report_filter *f, store_each_fn fn,

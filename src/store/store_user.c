@@ -32,8 +32,12 @@ static const char sql_list[] =
     "SELECT " USER_COLS USER_FROM USER_WHERE " ORDER BY u.id LIMIT ?6 OFFSET ?7";
 static const char sql_get[] = "SELECT " USER_COLS USER_FROM " WHERE u.id = ?1";
 static const char sql_get_name[] = "SELECT " USER_COLS USER_FROM " WHERE u.username = ?1";
-static const char sql_scope[] =
-    "SELECT org_id FROM user_scope_org WHERE user_id = ?1 ORDER BY org_id";
+/* the custom scopes of a set of accounts (store_ids_text) */
+static const char *const sql_scopes[] = {
+    "SELECT user_id, org_id FROM user_scope_org WHERE user_id" STORE_IDS_IN_SQLITE(
+        "?1") " ORDER BY user_id, org_id",
+    "SELECT user_id, org_id FROM user_scope_org WHERE user_id" STORE_IDS_IN_PG(
+        "?1") " ORDER BY user_id, org_id"};
 static const char sql_count[] = "SELECT COUNT(*) FROM app_user";
 static const char sql_by_role[] = "SELECT role, COUNT(*) FROM app_user GROUP BY role ORDER BY role";
 static const char sql_insert[] =
@@ -93,14 +97,45 @@ static void read_user(struct store_stmt *st, struct arena *a, void *element)
 	u->job_title = store_col_dup(st, 14, a);
 }
 
-static int load_scope(struct store *s, struct arena *a, struct store_user *u)
+/* the custom scopes of the accounts u[0..n), in one statement whatever n */
+static int load_scope(struct store *s, struct arena *a, struct store_user *u, int n)
 {
-	void *arr;
-	int rc = store_collect(s, a, sql_scope, u->id, sizeof(int64_t), store_read_int, &arr,
-	                       &u->nscope);
+	struct store_stmt *st;
+	int64_t *ids, *users = NULL, *orgs = NULL;
+	int cap = 0, cap2 = 0;
+	int m = 0, rc;
 
-	u->scope_org_ids = arr;
-	return rc;
+	if (n == 0)
+		return KFQ_OK;
+	ids = arena_alloc(a, (size_t)n * sizeof(*ids));
+	for (int i = 0; i < n; i++)
+		ids[i] = u[i].id;
+	if ((rc = store_prepare(s, sql_scopes[store_kind(s) == STORE_PG], &st)) != KFQ_OK)
+		return rc;
+	store_bind_text(st, 1, store_ids_text(s, a, ids, n));
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (m == cap) {
+			users = arena_grow(a, users, sizeof(*users), &cap);
+			orgs = arena_grow(a, orgs, sizeof(*orgs), &cap2);
+		}
+		users[m] = store_col_int(st, 0);
+		orgs[m++] = store_col_int(st, 1);
+	}
+	store_reset(st);
+	if (rc != KFQ_DONE)
+		return rc;
+	/* the rows come grouped by account: each one's run of them */
+	for (int i = 0; i < n; i++) {
+		u[i].scope_org_ids = NULL;
+		u[i].nscope = 0;
+		for (int j = 0; j < m && !u[i].nscope; j++)
+			if (users[j] == u[i].id) {
+				u[i].scope_org_ids = &orgs[j];
+				while (j + u[i].nscope < m && users[j + u[i].nscope] == u[i].id)
+					u[i].nscope++;
+			}
+	}
+	return KFQ_OK;
 }
 
 /* arg: the struct list_arg of store_user_list */
@@ -147,9 +182,7 @@ int store_user_list(struct store *s, struct arena *a, const struct store_user_fi
 	int rc = store_list_page(s, a, &l, &arr, n, total);
 
 	*out = arr;
-	for (int i = 0; i < *n && rc == KFQ_OK; i++)
-		rc = load_scope(s, a, &(*out)[i]);
-	return rc;
+	return rc == KFQ_OK ? load_scope(s, a, *out, *n) : rc;
 }
 
 int store_user_each(struct store *s, struct arena *a, const struct store_user_filter *f,
@@ -182,7 +215,7 @@ static int get_one(struct store *s, struct arena *a, const char *sql, int64_t id
 		store_bind_int(st, 1, id);
 	if ((rc = store_row(st, a, name ? read_user_auth : read_user, out)) != KFQ_OK)
 		return rc;
-	return load_scope(s, a, out);
+	return load_scope(s, a, out, 1);
 }
 
 int store_user_get(struct store *s, struct arena *a, int64_t id, struct store_user *out)
@@ -491,7 +524,7 @@ int store_session_get(struct store *s, struct arena *a, const char *token_hash,
 	 * they are not in the session's row, so such a session is not kept to be confirmed by
 	 * its row alone */
 	if (!strcmp(out->user.data_scope, "custom"))
-		return load_scope(s, a, &out->user);
+		return load_scope(s, a, &out->user, 1);
 	store_session_keep(s, token_hash, out);
 	return KFQ_OK;
 }

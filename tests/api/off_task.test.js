@@ -193,6 +193,11 @@ describe('a zone taken off a task', { timeout: h.FILE_TIMEOUT }, () => {
 		let r = await notice('plan', p2.id, { task_id: t1.id });
 		assert.deepEqual([r.status, r.json.error.field, r.json.error.message], [400, '/task_id', '督办对象不属于此任务']);
 
+		// a draft written while 胜利 is responsible
+		r = await notice('plan', p2.id, { draft: true });
+		assert.equal(r.status, 201, r.text);
+		const draftId = r.json.id;
+
 		await units(t2, [ids[h.ORG.econ]]);
 		const was = await total();
 		const refused = (res, field, what) => {
@@ -204,6 +209,9 @@ describe('a zone taken off a task', { timeout: h.FILE_TIMEOUT }, () => {
 		refused(await notice('milestone', ms['胜利-逾期']), '/entity_id', '节点');
 		refused(await c.office1.post('/api/notices', { ...draft, task_id: t2.id, milestone_id: ms['胜利-逾期'] }), '/milestone_id', '节点');
 		refused(await notice('plan', p2.id, { draft: true }), '/entity_id', '计划');
+		// the draft does not go out: it is checked again when issued
+		refused(await c.office1.post(`/api/notices/${draftId}/issue`, {}), '/entity_id', '计划');
+		assert.equal((await c.office1.get(`/api/notices/${draftId}`)).json.status, 'draft');
 		assert.equal(await total(), was);
 		// 胜利 as an organization may still be pressed
 		r = await notice('org', shengli, { draft: true });
