@@ -713,7 +713,19 @@ async function orgIds(client) {
 	return ids;
 }
 
+/** POST /api/imports/KIND with the file's bytes as a client of the web app sends them. */
+function importFile(client, kind, buf, name) {
+	return client.post(`/api/imports/${kind}?name=${encodeURIComponent(name)}`, buf, { raw: true, contentType: 'application/octet-stream' });
+}
+
+/** An import's refused rows as [row, column, message]. */
+function importProblems(r) {
+	return r.json.import.problems.map((p) => [p.row, p.column, p.message]);
+}
+
 module.exports = {
+	importFile,
+	importProblems,
 	ROOT,
 	KFQ_BIN,
 	IS_PG,

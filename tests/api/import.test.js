@@ -32,8 +32,7 @@ describe('imports', { timeout: h.FILE_TIMEOUT }, () => {
 		if (srv) await srv.close();
 	});
 
-	const upload = (client, kind, buf, name = 'users.xlsx') =>
-		client.post(`/api/imports/${kind}?name=${encodeURIComponent(name)}`, buf, { raw: true, contentType: 'application/octet-stream' });
+	const upload = (client, kind, buf, name = 'users.xlsx') => h.importFile(client, kind, buf, name);
 
 	async function userCount() {
 		const r = await c.admin.get('/api/users?page_size=1');

@@ -46,8 +46,7 @@ describe('imports past the 20 MiB upload cap', { timeout: h.FILE_TIMEOUT * 2 }, 
 		if (srv) await srv.close();
 	});
 
-	const upload = (client, kind, buf, name) =>
-		client.post(`/api/imports/${kind}?name=${encodeURIComponent(name)}`, buf, { raw: true, contentType: 'application/octet-stream' });
+	const upload = h.importFile;
 	// the headers of an upload whose body is never sent: an answer before it proves nothing was read
 	const headersOnly = (client, kind, length) =>
 		h.rawRequest(srv.port, [

@@ -65,9 +65,8 @@ describe('imports of enterprises and tax', { timeout: h.FILE_TIMEOUT }, () => {
 		if (srv) await srv.close();
 	});
 
-	const upload = (client, kind, buf, name) =>
-		client.post(`/api/imports/${kind}?name=${encodeURIComponent(name)}`, buf, { raw: true, contentType: 'application/octet-stream' });
-	const problems = (r) => r.json.import.problems.map((p) => [p.row, p.column, p.message]);
+	const upload = h.importFile;
+	const problems = h.importProblems;
 	const enterpriseCount = async () => (await c.office1.get('/api/enterprises?page_size=1')).json.total;
 	const taxesOf = async (eid) => {
 		const r = await c.finance1.get(`/api/enterprises/${eid}`);

@@ -11,6 +11,27 @@ const ADMIN = { username: 'admin', password: 'Admin#Passw0rd1', org: '市商务�
 const AUDITOR = { username: `auditor_${RUN}`, password: 'Audit#Passw0rd1', org: '市审计局', role: 'auditor', displayName: '审计员王五' }
 const SUPERVISOR = { username: `super_${RUN}`, password: 'Super#Passw0rd1', org: '市纪委监委', role: 'supervisor', displayName: '监督员赵六' }
 
+// Picks today in the range picker's calendar (the browser's today, in zone) as both ends and
+// searches; asserts that the address asks for that whole day as a Beijing day (the API's end
+// exclusive) and returns the day.
+async function searchToday(page, zone) {
+  await page.locator(`${sel('audit-filter-range')} input`).first().click()
+  const today = page.locator('.el-picker-panel:visible .el-date-table td.today').first()
+  await today.click()
+  await today.click()
+  await page.locator('.el-picker-panel:visible .el-picker-panel__footer .el-button').last().click()
+  await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/api/audit?') && r.url().includes('from=')),
+    page.locator(sel('audit-search-submit')).click(),
+  ])
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date())
+  const start = Date.parse(`${day}T00:00:00+08:00`)
+  const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
+  const q = new URL(page.url()).searchParams
+  assert.deepEqual([q.get('from'), q.get('to')], [iso(start), iso(start + 86400e3)])
+  return day
+}
+
 describe('audit log', () => {
   let server
   let b
@@ -105,20 +126,7 @@ describe('audit log', () => {
     await login(page, watcher, AUDITOR.username, AUDITOR.password)
     await page.goto('/audit')
     await page.locator(sel('audit-row-action')).first().waitFor()
-    await page.locator(`${sel('audit-filter-range')} input`).first().click()
-    const today = page.locator('.el-picker-panel:visible .el-date-table td.today').first()
-    await today.click()
-    await today.click()
-    await page.locator('.el-picker-panel:visible .el-picker-panel__footer .el-button').last().click()
-    await Promise.all([
-      page.waitForResponse((r) => r.url().includes('/api/audit?') && r.url().includes('from=')),
-      page.locator(sel('audit-search-submit')).click(),
-    ])
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
-    const start = Date.parse(`${day}T00:00:00+08:00`)
-    const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
-    const q = new URL(page.url()).searchParams
-    assert.deepEqual([q.get('from'), q.get('to')], [iso(start), iso(start + 86400e3)])
+    const day = await searchToday(page, 'Asia/Shanghai')
     // the login just made is among them
     await page.locator(sel('audit-row-action')).first().waitFor()
     assert.ok((await page.locator(sel('audit-row-action')).allInnerTexts()).some((a) => a.trim() === '登录'))
@@ -143,20 +151,7 @@ describe('audit log', () => {
       await page.locator(sel('audit-row-time')).first().waitFor()
       assert.equal((await page.locator(sel('audit-row-time')).first().innerText()).trim(), beijing.format(new Date(first.time)))
       // today in the calendar is New York's today; picked, it is that day in Beijing
-      await page.locator(`${sel('audit-filter-range')} input`).first().click()
-      const today = page.locator('.el-picker-panel:visible .el-date-table td.today').first()
-      await today.click()
-      await today.click()
-      await page.locator('.el-picker-panel:visible .el-picker-panel__footer .el-button').last().click()
-      await Promise.all([
-        page.waitForResponse((r) => r.url().includes('/api/audit?') && r.url().includes('from=')),
-        page.locator(sel('audit-search-submit')).click(),
-      ])
-      const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date())
-      const start = Date.parse(`${day}T00:00:00+08:00`)
-      const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
-      const q = new URL(page.url()).searchParams
-      assert.deepEqual([q.get('from'), q.get('to')], [iso(start), iso(start + 86400e3)])
+      const day = await searchToday(page, 'America/New_York')
       await page.reload()
       await page.locator(`${sel('audit-filter-range')} input`).first().waitFor()
       const shown = await page.locator(`${sel('audit-filter-range')} input`).evaluateAll((els) => els.map((e) => e.value))
