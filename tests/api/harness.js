@@ -288,6 +288,59 @@ async function prepare(db, users) {
 	}
 }
 
+// A prepared database (prepare()) is made once per binary, organizations file, accounts and
+// day, and copied for each server that asks for the same: migrating, importing and hashing
+// seven passwords under ASan was a third of the HTTP tests' time (DECISIONS 291). The copy is
+// what prepare() would have written: the same rows, the audit chain of the same commands.
+const TEMPLATES = path.join(TEST_OUT, 'templates');
+
+function templateKey(users) {
+	const bin = fs.statSync(KFQ_BIN);
+	const what = JSON.stringify([
+		bin.size,
+		bin.mtimeMs,
+		bin.ino,
+		fs.readFileSync(DEMO_ORGS, 'utf8'),
+		users.map((u) => [u.username, u.org, u.role, u.password || pw(u.username)]),
+		day(),
+	]);
+	return crypto.createHash('sha256').update(what).digest('hex').slice(0, 16);
+}
+
+/** A fresh database in dir (as freshDatabase) holding what prepare(db, users) writes. */
+async function preparedDatabase(dir, pg, users) {
+	const key = templateKey(users);
+	if (!pg) {
+		const tpl = path.join(TEMPLATES, `${key}.db`);
+		if (!fs.existsSync(tpl)) {
+			fs.mkdirSync(TEMPLATES, { recursive: true });
+			const mine = path.join(dir, 'template.db');
+			await prepare(mine, users);
+			// another test file may have made it meanwhile: either copy is whole
+			fs.renameSync(mine, tpl);
+		}
+		const db = path.join(dir, `kfq-${++dbCounter}.db`);
+		fs.copyFileSync(tpl, db);
+		return db;
+	}
+	const name = `kfq_tpl_${key}`;
+	if ((await psqlOk(pg, `SELECT 1 FROM pg_database WHERE datname = '${name}'`)).trim() !== '1') {
+		const mine = await freshDatabase(dir, pg);
+		try {
+			await prepare(mine, users);
+			const r = await psql(pg, `ALTER DATABASE ${new URL(mine).pathname.slice(1)} RENAME TO ${name}`);
+			if (r.code !== 0 && !/already exists/.test(r.stderr)) assert.fail(`psql: ${r.stderr}`);
+		} finally {
+			await dropDatabase(mine);
+		}
+	}
+	const fresh = `kfq_t_${rand(6)}`;
+	await psqlOk(pg, `CREATE DATABASE ${fresh} TEMPLATE ${name}`);
+	const u = new URL(pg);
+	u.pathname = `/${fresh}`;
+	return u.toString();
+}
+
 /**
  * Starts a kfq server on a fresh database.
  * opts.users       accounts to create (default: the seven demo users); each {username, org, role}
@@ -305,17 +358,10 @@ async function startServer(opts = {}) {
 	fs.mkdirSync(TEST_OUT, { recursive: true });
 	const log = path.join(TEST_OUT, `${logName()}-${process.pid}-${++serverCounter}.log`);
 	fs.writeFileSync(log, '');
-	const db = opts.db || (await freshDatabase(dir, opts.pg).catch((e) => {
+	const db = opts.db || (await preparedDatabase(dir, opts.pg === undefined ? PG_URL : opts.pg, users).catch((e) => {
 		fs.rmSync(dir, { recursive: true, force: true });
 		throw e;
 	}));
-	try {
-		if (!opts.db) await prepare(db, users);
-	} catch (e) {
-		await dropDatabase(db);
-		fs.rmSync(dir, { recursive: true, force: true });
-		throw e;
-	}
 
 	const srv = {
 		db,
