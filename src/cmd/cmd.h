@@ -49,6 +49,7 @@ struct cmd_options {
 	int body_min_rate;
 	int body_memory_mib;
 	int drain_timeout;      /* seconds to answer what was received on SIGTERM */
+	int lock_timeout;       /* seconds a statement waits for a lock; 0 = the store's default */
 	int reply_horizon_days; /* serve: latest reply date of a new 督办单, in days from today */
 	int answer_cache_mb;    /* serve: memory for kept answers, MiB (0 = keep none) */
 	/* serve: the 发文机关 of 督办单 and the 机关代字 of their numbers (NULL: the defaults) */
@@ -63,7 +64,7 @@ void cmd_options_init(struct cmd_options *o);
 /* Reads key = value lines (db, listen, web_root, data_dir, threads, access_log, trust_proxy,
  * audit_checkpoint_file, audit_checkpoint_interval, reply_horizon_days, answer_cache_mb,
  * notice_organ, notice_code, and the limits: max_connections, max_connections_per_addr,
- * header_timeout, body_min_rate, body_memory, drain_timeout). */
+ * header_timeout, body_min_rate, body_memory, drain_timeout, lock_timeout). */
 int cmd_options_load(struct cmd_options *o, const char *path);
 /* The worker threads of `kfq serve`: o->threads when set, else one per online CPU (at least 2)
  * with SQLite and two per CPU with PostgreSQL, at most 256. */

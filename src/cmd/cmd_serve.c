@@ -20,7 +20,7 @@ static const char usage[] =
     "                 [--audit-checkpoint-file FILE] [--audit-checkpoint-interval SECONDS]\n"
     "                 [--max-connections N] [--max-connections-per-addr N]\n"
     "                 [--header-timeout SECONDS] [--body-min-rate BYTES] [--body-memory MIB]\n"
-    "                 [--drain-timeout SECONDS]\n"
+    "                 [--drain-timeout SECONDS] [--lock-timeout SECONDS]\n"
     "                 [--reply-horizon-days N] [--answer-cache-mb N] [--pow-bits N]\n"
     "                 [--notice-organ NAME] [--notice-code CODE] [--personal-key FILE]\n"
     "                 [--personal-cipher secretbox|sm4] [--config FILE]\n\n"
@@ -49,6 +49,8 @@ static const char usage[] =
     "  --drain-timeout S     on SIGTERM, new connections are refused and every request\n"
     "                        received in part or whole is answered, for at most S seconds\n"
     "                        (default 10); then the rest are closed and kfq exits\n"
+    "  --lock-timeout S  a change waits at most S seconds for the database's write lock\n"
+    "                    (another program's transaction), then answers 503 (default 10)\n"
     "  --reply-horizon-days N\n"
     "                    a new 督办单's reply date is at most N days from today (default 366)\n"
     "  --pow-bits N      zero bits of a public comment's proof of work (default 16)\n"
@@ -75,7 +77,8 @@ static const char usage[] =
     "                    threads, access_log, trust_proxy, audit_checkpoint_file,\n"
     "                    audit_checkpoint_interval,\n"
     "                    max_connections, max_connections_per_addr, header_timeout,\n"
-    "                    body_min_rate, body_memory, drain_timeout, reply_horizon_days,\n"
+    "                    body_min_rate, body_memory, drain_timeout, lock_timeout,\n"
+    "                    reply_horizon_days,\n"
     "                    answer_cache_mb,\n"
     "                    notice_organ, notice_code, pow_bits (flags given later override it)\n";
 
@@ -174,6 +177,8 @@ int cmd_serve(int argc, char **argv)
 		                       NOTICE_ORGAN_MAX);
 	if (!o.web_root && stat("web/dist/index.html", &st) == 0)
 		o.web_root = "web/dist";
+	if (o.lock_timeout)
+		store_set_lock_timeout(o.lock_timeout);
 	if (cmd_open_db(&o, &s) != KFQ_OK)
 		return CMD_EXIT_FAIL;
 	store_close(s);

@@ -7,6 +7,7 @@
 #include "core/pow.h"
 #include "store/store_migrate.h"
 #include "store/store_people.h"
+#include "util/arena.h"
 #include "util/log.h"
 #include "util/strbuf.h"
 
@@ -92,6 +93,7 @@ static const struct limit_opt {
     {"body_min_rate", "--body-min-rate", 1, 1 << 30, offsetof(struct cmd_options, body_min_rate)},
     {"body_memory", "--body-memory", 1, 65536, offsetof(struct cmd_options, body_memory_mib)},
     {"drain_timeout", "--drain-timeout", 1, 3600, offsetof(struct cmd_options, drain_timeout)},
+    {"lock_timeout", "--lock-timeout", 1, 600, offsetof(struct cmd_options, lock_timeout)},
 };
 
 /* Sets the limit named key (by config key or flag) from v; false when v is not a whole number
@@ -154,6 +156,9 @@ bool cmd_parse_count(const char *v, int max, int *out)
 	return true;
 }
 
+/* The texts config files set, kept until exit as argv's are (zero is an empty arena). */
+static struct arena config_texts;
+
 int cmd_options_load(struct cmd_options *o, const char *path)
 {
 	FILE *f = fopen(path, "r");
@@ -175,19 +180,20 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 			goto bad;
 		*eq = 0;
 		key = trim(key);
-		val = xstrdup(trim(eq + 1)); /* lives until exit, like argv */
+		/* a text kept is copied into config_texts; a number is not */
+		val = trim(eq + 1);
 		if (!strcmp(key, "db"))
-			o->db = val;
+			o->db = arena_strdup(&config_texts, val);
 		else if (!strcmp(key, "listen"))
-			o->listen = val;
+			o->listen = arena_strdup(&config_texts, val);
 		else if (!strcmp(key, "web_root"))
-			o->web_root = val;
+			o->web_root = arena_strdup(&config_texts, val);
 		else if (!strcmp(key, "data_dir"))
-			o->data_dir = val;
+			o->data_dir = arena_strdup(&config_texts, val);
 		else if (!strcmp(key, "personal_key") && *val)
-			o->personal_key = val;
+			o->personal_key = arena_strdup(&config_texts, val);
 		else if (!strcmp(key, "personal_cipher") && parse_cipher(val, &o->personal_cipher))
-			free(val); /* read into a number: the text is not kept */
+			;
 		else if (!strcmp(key, "threads") && atoi(val) > 0 && atoi(val) <= 256)
 			o->threads = atoi(val);
 		else if (!strcmp(key, "access_log") && parse_bool(val, &o->access_log))
@@ -195,7 +201,7 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 		else if (!strcmp(key, "trust_proxy") && parse_bool(val, &o->trust_proxy))
 			;
 		else if (!strcmp(key, "audit_checkpoint_file") && *val)
-			o->checkpoint_file = val;
+			o->checkpoint_file = arena_strdup(&config_texts, val);
 		else if (!strcmp(key, "audit_checkpoint_interval") &&
 		         cmd_parse_count(val, CMD_CHECKPOINT_INTERVAL_MAX, &o->checkpoint_interval))
 			;
@@ -209,9 +215,9 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 		         cmd_parse_count(val, CMD_ANSWER_CACHE_MB_MAX, &o->answer_cache_mb))
 			;
 		else if (!strcmp(key, "notice_organ") && *val)
-			o->notice_organ = val;
+			o->notice_organ = arena_strdup(&config_texts, val);
 		else if (!strcmp(key, "notice_code") && *val)
-			o->notice_code = val;
+			o->notice_code = arena_strdup(&config_texts, val);
 		else if (!set_limit(o, key, false, val))
 			goto bad;
 		continue;
@@ -222,7 +228,8 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 		    "personal_cipher (secretbox or sm4), threads, "
 		    "access_log, trust_proxy, audit_checkpoint_file, audit_checkpoint_interval, "
 		    "max_connections, max_connections_per_addr, header_timeout, body_min_rate, "
-		    "body_memory, drain_timeout, reply_horizon_days, answer_cache_mb, "
+		    "body_memory, drain_timeout, lock_timeout, reply_horizon_days, "
+		    "answer_cache_mb, "
 		    "notice_organ, notice_code, pow_bits = value\n",
 		    path, lineno);
 		rc = KFQ_EINVAL;

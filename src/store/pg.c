@@ -903,11 +903,17 @@ static int session_init(struct pg_store *p)
 {
 	/* each statement is planned once, at its first execution: its text holds only the
 	 * predicates its request uses (store_sql), so one plan serves every value; a lock waited
-	 * for past lock_timeout is KFQ_EBUSY, as SQLite's busy timeout (10 s) */
-	PGresult *res = PQexec(p->conn, "SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'; "
-	                                "SET plan_cache_mode = force_generic_plan; "
-	                                "SET lock_timeout = '10s'");
-	int rc = PQresultStatus(res) == PGRES_COMMAND_OK ? KFQ_OK : KFQ_EIO;
+	 * for past lock_timeout is KFQ_EBUSY, as SQLite's busy timeout (store_lock_timeout) */
+	char sql[160];
+	PGresult *res;
+	int rc;
+
+	snprintf(sql, sizeof(sql),
+	         "SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'; "
+	         "SET plan_cache_mode = force_generic_plan; SET lock_timeout = '%ds'",
+	         store_lock_timeout());
+	res = PQexec(p->conn, sql);
+	rc = PQresultStatus(res) == PGRES_COMMAND_OK ? KFQ_OK : KFQ_EIO;
 
 	PQclear(res);
 	return rc;

@@ -16,8 +16,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define BUSY_TIMEOUT_MS 10000
-
 struct sq_stmt {
 	struct store *s; /* must be first: see store.c */
 	sqlite3_stmt *stmt;
@@ -241,7 +239,7 @@ int store_sqlite_open(const char *path, struct store **out, char *errbuf, size_t
 	if (rc != SQLITE_OK)
 		goto fail;
 	sqlite3_extended_result_codes(q->db, 1);
-	sqlite3_busy_timeout(q->db, BUSY_TIMEOUT_MS);
+	sqlite3_busy_timeout(q->db, store_lock_timeout() * 1000);
 	/* a page cache of 8 MiB (SQLite's default is 2 MiB): a zone's evaluation at a province's
 	 * scale reads 3–4 MiB of pages (its delegations, powers and running sums), and a smaller
 	 * cache read them from the file again on every request, a third of its CPU time

@@ -15,6 +15,17 @@ static atomic_int nopen;
 static atomic_int nbeside; /* of them, store_open_beside's */
 /* statements the backends executed, by enum store_kind (kfq_db_statements_total) */
 static atomic_uint_fast64_t nstatements[2];
+static atomic_int lock_timeout = STORE_LOCK_TIMEOUT_DEFAULT;
+
+void store_set_lock_timeout(int seconds)
+{
+	atomic_store(&lock_timeout, seconds);
+}
+
+int store_lock_timeout(void)
+{
+	return atomic_load(&lock_timeout);
+}
 
 bool store_is_pg_url(const char *url)
 {

@@ -45,6 +45,14 @@ int store_open_beside(const struct store *s, struct store **out, char *errbuf, s
  * waits on it for a read that has come that far). */
 int store_beside_count(void);
 
+/* How long a statement waits for a lock another connection holds before it fails with
+ * KFQ_EBUSY (SQLite's busy timeout, PostgreSQL's lock_timeout), for the connections opened
+ * after the call in this process: STORE_LOCK_TIMEOUT_DEFAULT seconds unless set. kfq serve sets
+ * it once, before its workers open their connections. */
+#define STORE_LOCK_TIMEOUT_DEFAULT 10
+void store_set_lock_timeout(int seconds);
+int store_lock_timeout(void);
+
 /* On SQLite, starts the thread that checkpoints the WAL of url's database for the connections
  * opened after it in this process, so that no request's commit runs a checkpoint (sqlite_wal.c,
  * DECISIONS 258); nothing on PostgreSQL. kfq serve calls it once, before its workers open their

@@ -55,7 +55,8 @@ describe('refusals', { timeout: h.FILE_TIMEOUT }, () => {
 	let srv, c, ids, tasks;
 
 	before(async () => {
-		srv = await h.startServer();
+		// a lock held past --lock-timeout is the refusal: one second of it, not the default ten
+		srv = await h.startServer({ serveArgs: ['--lock-timeout', '1'] });
 		c = await h.loginAll(srv, ['admin', 'office1', 'zone1', 'zone2', 'county1', 'auditor1']);
 		ids = await h.orgIds(c.office1);
 		const r = await c.office1.post('/api/policies', fs.readFileSync(SEED), { raw: true, contentType: 'text/plain' });
