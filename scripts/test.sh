@@ -133,6 +133,7 @@ sqlite_lane() {
 }
 
 browser_lane() {
+	rm -rf "$OUT/e2e-sqlite/templates"
 	run_node e2e-sqlite tests/e2e E2E_OUT="$OUT/e2e-sqlite"
 }
 

@@ -303,5 +303,19 @@ describe('web console: admin, office and zone users', () => {
     await shot(page, 'not-found')
     watcher.assertClean()
   })
+
+  test('a user who asks for less motion gets no transitions; one who does not gets them', async () => {
+    const { page, watcher } = b
+    const duration = () => page.locator('.el-button').first().evaluate((el) => getComputedStyle(el).transitionDuration)
+    await page.locator('.el-button').first().waitFor()
+    // the test browser asks for less motion (helpers.js), unless E2E_MOTION says otherwise
+    if (!process.env.E2E_MOTION) assert.equal(await duration(), '0s')
+    await page.emulateMedia({ reducedMotion: 'no-preference' })
+    assert.notEqual(await duration(), '0s')
+    await page.emulateMedia({ reducedMotion: 'reduce' })
+    assert.equal(await duration(), '0s')
+    await page.emulateMedia({ reducedMotion: process.env.E2E_MOTION ? 'no-preference' : 'reduce' })
+    watcher.assertClean()
+  })
 })
 

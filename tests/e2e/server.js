@@ -3,12 +3,14 @@
 // organizations, optionally reform data (`kfq demo`: the seed policy's 18 tasks and approved
 // sample plans with progress, dated from today; or `kfq policy import FILE` for each of
 // `policies`), and the test's accounts, then `kfq serve` on a free port of 127.0.0.1 with the
-// built web app and an evidence directory of its own. stop() ends it with SIGTERM.
+// built web app and an evidence directory of its own. stop() ends it with SIGTERM. All but the
+// accounts come from a copy of a directory made once a run (template()).
 //
 //   KFQ_BIN      the kfq binary (default build/kfq)
 //   KFQ_TEST_DB  database path or URL (default: a new SQLite file)
 //   KFQ_WEB_ROOT the built web app (default web/dist)
 import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -103,6 +105,45 @@ async function addReformData(db, demo, policies, dataDir) {
   }
 }
 
+// The schema, the demo organizations and the reform data in db, its evidence files in dataDir.
+async function prepare(db, demo, policies, dataDir) {
+  await kfqOk(['migrate', '--db', db])
+  await kfqOk(['org', 'import', '--db', db, ORGS_TSV])
+  await addReformData(db, demo, policies, dataDir)
+}
+
+// A directory holding what prepare() writes in a server's temp dir (kfq.db, its files/ and the
+// personal.key beside it), made once per binary, organizations, reform data and Beijing day and
+// copied for each server that asks for the same: `kfq demo` under ASan was run twenty times a
+// run (DECISIONS 293). Made under another name and renamed, so that a half-made one is never
+// copied.
+async function template(demo, policies) {
+  const bin = fs.statSync(BIN)
+  const what = JSON.stringify([
+    bin.size,
+    bin.mtimeMs,
+    bin.ino,
+    fs.readFileSync(ORGS_TSV, 'utf8'),
+    demo,
+    policies.map((f) => fs.readFileSync(path.resolve(ROOT, f), 'utf8')),
+    new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10),
+  ])
+  const key = createHash('sha256').update(what).digest('hex').slice(0, 16)
+  const dir = path.join(OUT, 'templates', key)
+  if (fs.existsSync(dir)) return dir
+  fs.mkdirSync(path.dirname(dir), { recursive: true })
+  const mine = fs.mkdtempSync(`${dir}-`)
+  try {
+    await prepare(path.join(mine, 'kfq.db'), demo, policies, path.join(mine, 'files'))
+    fs.renameSync(mine, dir)
+  } catch (e) {
+    fs.rmSync(mine, { recursive: true, force: true })
+    // another test file made it meanwhile
+    if (!fs.existsSync(dir)) throw e
+  }
+  return dir
+}
+
 // users: [{username, password, org, role, displayName?, scope?}]
 // demo: run `kfq demo`; policies: policy text files (paths from the repository root) to import;
 // serveArgs: more options of `kfq serve`.
@@ -119,9 +160,8 @@ export async function startServer({ name = 'e2e', users = [], demo = false, poli
   const db = process.env.KFQ_TEST_DB || path.join(tmp, 'kfq.db')
   // evidence files: never the default var/files of a PostgreSQL database, in the working tree
   const dataDir = path.join(tmp, 'files')
-  await kfqOk(['migrate', '--db', db])
-  await kfqOk(['org', 'import', '--db', db, ORGS_TSV])
-  await addReformData(db, demo, policies, dataDir)
+  if (process.env.KFQ_TEST_DB) await prepare(db, demo, policies, dataDir)
+  else fs.cpSync(await template(demo, policies), tmp, { recursive: true })
   for (const u of users) await addUser(db, u)
 
   const port = await freePort()
