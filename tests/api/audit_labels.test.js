@@ -31,8 +31,7 @@ describe('the audit log in Chinese', { timeout: h.FILE_TIMEOUT * 2, skip: h.IS_P
 	let srv, auditor, records;
 
 	before(async () => {
-		srv = await h.startServer();
-		await h.demo(srv.db);
+		srv = await h.startServer({ demo: true });
 		auditor = (await h.loginAll(srv, ['auditor1'])).auditor1;
 		records = [];
 		for (let page = 1; ; page++) {

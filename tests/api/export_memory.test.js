@@ -85,8 +85,7 @@ function exporting(title, users, demo, lists) {
 		before(async () => {
 			// the server's freed memory is reused
 			process.env.ASAN_OPTIONS = h.ASAN_REUSE;
-			srv = await h.startServer({ users: h.DEFAULT_USERS.filter((u) => users.includes(u.username)) });
-			if (demo) await h.demo(srv.db);
+			srv = await h.startServer({ users: h.DEFAULT_USERS.filter((u) => users.includes(u.username)), demo });
 			c = await h.loginAll(srv, users);
 			const zone = (await h.orgIds(c[users[0]]))[h.ORG.econ];
 			if (demo) k.consultation = (await c.office1.get('/api/consultations')).json.items[0].id;

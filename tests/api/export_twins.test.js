@@ -36,8 +36,7 @@ describe('the CSV twins on a demo database', { timeout: h.FILE_TIMEOUT * 2 }, ()
 	let srv, c, ids;
 
 	before(async () => {
-		srv = await h.startServer();
-		await h.demo(srv.db);
+		srv = await h.startServer({ demo: true });
 		c = await h.loginAll(srv, ['admin', 'office1', 'zone1', 'zone2']);
 		ids = await h.orgIds(c.admin);
 	});

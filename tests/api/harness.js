@@ -141,7 +141,8 @@ async function kfq(args, opts = {}) {
 }
 
 /** `kfq demo --db DB ARGS…`, asserted to succeed. The demo writes every module's data: under
- * ASan on a loaded machine's PostgreSQL it has taken a minute, past STEP_TIMEOUT. */
+ * ASan on a loaded machine's PostgreSQL it has taken a minute, past STEP_TIMEOUT. A server on
+ * the demo data: startServer({ demo: true }). */
 async function demo(db, args = []) {
 	const r = await kfq(['demo', '--db', db, ...args], { cwd: ROOT, timeout: FILE_TIMEOUT / 2 });
 	assert.equal(r.code, 0, r.stderr);
@@ -288,13 +289,15 @@ async function prepare(db, users) {
 	}
 }
 
-// A prepared database (prepare()) is made once per binary, organizations file, accounts and
-// day, and copied for each server that asks for the same: migrating, importing and hashing
-// seven passwords under ASan was a third of the HTTP tests' time (DECISIONS 291). The copy is
-// what prepare() would have written: the same rows, the audit chain of the same commands.
+// A prepared database (prepare(), and `kfq demo` with demo) is made once per binary,
+// organizations file, accounts, demo, database server and day, and copied for each server that
+// asks for the same: migrating, importing and hashing seven passwords under ASan was a third of
+// the HTTP tests' time, and the demo took seconds more (DECISIONS 291). The copy is what the
+// commands would have written: the same rows, the audit chain of the same commands, and the
+// demo's evidence files and ID-number key where the server looks for them.
 const TEMPLATES = path.join(TEST_OUT, 'templates');
 
-function templateKey(users) {
+function templateKey(users, withDemo, pg) {
 	const bin = fs.statSync(KFQ_BIN);
 	const what = JSON.stringify([
 		bin.size,
@@ -302,37 +305,60 @@ function templateKey(users) {
 		bin.ino,
 		fs.readFileSync(DEMO_ORGS, 'utf8'),
 		users.map((u) => [u.username, u.org, u.role, u.password || pw(u.username)]),
+		withDemo,
+		pg ? new URL(pg).host : '',
 		day(),
 	]);
 	return crypto.createHash('sha256').update(what).digest('hex').slice(0, 16);
 }
 
-/** A fresh database in dir (as freshDatabase) holding what prepare(db, users) writes. */
-async function preparedDatabase(dir, pg, users) {
-	const key = templateKey(users);
-	if (!pg) {
-		const tpl = path.join(TEMPLATES, `${key}.db`);
-		if (!fs.existsSync(tpl)) {
-			fs.mkdirSync(TEMPLATES, { recursive: true });
-			const mine = path.join(dir, 'template.db');
-			await prepare(mine, users);
-			// another test file may have made it meanwhile: either copy is whole
-			fs.renameSync(mine, tpl);
-		}
-		const db = path.join(dir, `kfq-${++dbCounter}.db`);
-		fs.copyFileSync(tpl, db);
-		return db;
-	}
+/**
+ * A fresh database (as freshDatabase) holding what prepare(db, users) and, with withDemo, `kfq
+ * demo` write; the demo's files go into dir, where a server run in dir (SQLite: beside the
+ * database; PostgreSQL: var/) finds them.
+ */
+async function preparedDatabase(dir, pg, users, withDemo) {
+	const key = templateKey(users, withDemo, pg);
+	// a directory: kfq.db on SQLite, and what the demo writes beside the database or in var/
+	const tpl = path.join(TEMPLATES, key);
 	const name = `kfq_tpl_${key}`;
-	if ((await psqlOk(pg, `SELECT 1 FROM pg_database WHERE datname = '${name}'`)).trim() !== '1') {
-		const mine = await freshDatabase(dir, pg);
+	if (!fs.existsSync(tpl)) {
+		fs.mkdirSync(TEMPLATES, { recursive: true });
+		const work = fs.mkdtempSync(`${tpl}-`);
+		const db = pg ? await freshDatabase(work, pg) : path.join(work, 'kfq.db');
 		try {
-			await prepare(mine, users);
-			const r = await psql(pg, `ALTER DATABASE ${new URL(mine).pathname.slice(1)} RENAME TO ${name}`);
-			if (r.code !== 0 && !/already exists/.test(r.stderr)) assert.fail(`psql: ${r.stderr}`);
+			await prepare(db, users);
+			if (withDemo && pg) {
+				// the server runs in its dir and finds var/files and var/personal.key there; the
+				// demo runs in the repository (its data/demo), so it is told where they go
+				const v = path.join(work, 'var');
+				fs.mkdirSync(v);
+				await demo(db, ['--data-dir', path.join(v, 'files'), '--personal-key', path.join(v, 'personal.key')]);
+			} else if (withDemo) {
+				await demo(db);
+			}
+			if (pg) {
+				const r = await psql(pg, `ALTER DATABASE ${new URL(db).pathname.slice(1)} RENAME TO ${name}`);
+				if (r.code !== 0 && !/already exists/.test(r.stderr)) assert.fail(`psql: ${r.stderr}`);
+			}
+			try {
+				fs.renameSync(work, tpl);
+			} catch (e) {
+				// another test file made it meanwhile: either is whole
+				if (!fs.existsSync(tpl)) throw e;
+			}
 		} finally {
-			await dropDatabase(mine);
+			if (pg) await dropDatabase(db);
+			fs.rmSync(work, { recursive: true, force: true });
 		}
+	}
+	for (const f of fs.readdirSync(tpl)) {
+		if (f !== 'kfq.db') fs.cpSync(path.join(tpl, f), path.join(dir, f), { recursive: true });
+	}
+	if (!pg) {
+		const db = path.join(dir, `kfq-${++dbCounter}.db`);
+		fs.copyFileSync(path.join(tpl, 'kfq.db'), db);
+		return db;
 	}
 	const fresh = `kfq_t_${rand(6)}`;
 	await psqlOk(pg, `CREATE DATABASE ${fresh} TEMPLATE ${name}`);
@@ -345,6 +371,8 @@ async function preparedDatabase(dir, pg, users) {
  * Starts a kfq server on a fresh database.
  * opts.users       accounts to create (default: the seven demo users); each {username, org, role}
  *                  with password pw(username)
+ * opts.demo        the database holds the demo data too (`kfq demo`, its files where the server
+ *                  finds them)
  * opts.serveArgs   extra `kfq serve` arguments (e.g. ['--trust-proxy'], ['--web-root', dir])
  * opts.listen      --listen value (default 127.0.0.1:0)
  * opts.pg          a PostgreSQL server URL (…/postgres) to use instead of KFQ_TEST_PG
@@ -358,7 +386,7 @@ async function startServer(opts = {}) {
 	fs.mkdirSync(TEST_OUT, { recursive: true });
 	const log = path.join(TEST_OUT, `${logName()}-${process.pid}-${++serverCounter}.log`);
 	fs.writeFileSync(log, '');
-	const db = opts.db || (await preparedDatabase(dir, opts.pg === undefined ? PG_URL : opts.pg, users).catch((e) => {
+	const db = opts.db || (await preparedDatabase(dir, opts.pg === undefined ? PG_URL : opts.pg, users, !!opts.demo).catch((e) => {
 		fs.rmSync(dir, { recursive: true, force: true });
 		throw e;
 	}));

@@ -615,8 +615,7 @@ describe('land: the demo data', { timeout: h.FILE_TIMEOUT }, () => {
 	let srv, c;
 
 	before(async () => {
-		srv = await h.startServer();
-		await h.demo(srv.db);
+		srv = await h.startServer({ demo: true });
 		c = await h.loginAll(srv, ['office1', 'zone1']);
 	});
 

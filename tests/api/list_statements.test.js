@@ -18,8 +18,7 @@ describe('paged lists read a page in a fixed number of statements', { timeout: h
 	let srv, c, anon;
 
 	before(async () => {
-		srv = await h.startServer({ serveArgs: ['--threads', '1'] });
-		await h.demo(srv.db);
+		srv = await h.startServer({ serveArgs: ['--threads', '1'], demo: true });
 		c = await h.loginAll(srv, ['office1', 'auditor1', 'admin']);
 		anon = new h.Client(srv);
 	});

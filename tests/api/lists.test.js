@@ -81,8 +81,7 @@ describe('list filters combine on both databases', { timeout: h.FILE_TIMEOUT * 2
 	let srv, c, ids, tasks;
 
 	before(async () => {
-		srv = await h.startServer();
-		await h.demo(srv.db);
+		srv = await h.startServer({ demo: true });
 		c = await h.loginAll(srv, ['admin', 'office1', 'zone1', 'county1', 'auditor1']);
 		ids = await h.orgIds(c.admin);
 		tasks = (await c.office1.get('/api/tasks?page_size=100')).json.items;

@@ -43,8 +43,7 @@ describe('names kept by the connections are current at once', { timeout: h.FILE_
 	}
 
 	before(async () => {
-		a = await h.startServer({ serveArgs: ['--threads', '2'] });
-		await h.demo(a.db);
+		a = await h.startServer({ serveArgs: ['--threads', '2'], demo: true });
 		b = await h.startServer({ db: a.db, serveArgs: ['--threads', '2'] });
 		// one connection that keeps no answers: each answer is made from its statements and the
 		// names its connection keeps

@@ -102,8 +102,7 @@ describe('paged lists asked without page_size', { timeout: h.FILE_TIMEOUT }, () 
 	let srv, c;
 
 	before(async () => {
-		srv = await h.startServer();
-		await h.demo(srv.db);
+		srv = await h.startServer({ demo: true });
 		c = await h.loginAll(srv, ['office1', 'auditor1', 'admin']);
 	});
 
