@@ -159,6 +159,38 @@ bool cmd_parse_count(const char *v, int max, int *out)
 /* The texts config files set, kept until exit as argv's are (zero is an empty arena). */
 static struct arena config_texts;
 
+/* The keys whose value is a text, each the offset of its const char * in struct cmd_options
+ * (nginx's ngx_conf_set_str_slot); nonempty: an empty value is refused. */
+static const struct {
+	const char *key;
+	size_t off;
+	bool nonempty;
+} text_keys[] = {
+    {"db", offsetof(struct cmd_options, db), false},
+    {"listen", offsetof(struct cmd_options, listen), false},
+    {"web_root", offsetof(struct cmd_options, web_root), false},
+    {"data_dir", offsetof(struct cmd_options, data_dir), false},
+    {"personal_key", offsetof(struct cmd_options, personal_key), true},
+    {"audit_checkpoint_file", offsetof(struct cmd_options, checkpoint_file), true},
+    {"notice_organ", offsetof(struct cmd_options, notice_organ), true},
+    {"notice_code", offsetof(struct cmd_options, notice_code), true},
+};
+
+/* Sets the text option key to a copy of val kept until exit; false when key is not a text's
+ * (or val is empty where a text must not be). */
+static bool set_text(struct cmd_options *o, const char *key, const char *val)
+{
+	for (size_t i = 0; i < sizeof(text_keys) / sizeof(text_keys[0]); i++) {
+		if (strcmp(key, text_keys[i].key))
+			continue;
+		if (text_keys[i].nonempty && !*val)
+			return false;
+		*(const char **)((char *)o + text_keys[i].off) = arena_strdup(&config_texts, val);
+		return true;
+	}
+	return false;
+}
+
 int cmd_options_load(struct cmd_options *o, const char *path)
 {
 	FILE *f = fopen(path, "r");
@@ -180,18 +212,9 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 			goto bad;
 		*eq = 0;
 		key = trim(key);
-		/* a text kept is copied into config_texts; a number is not */
 		val = trim(eq + 1);
-		if (!strcmp(key, "db"))
-			o->db = arena_strdup(&config_texts, val);
-		else if (!strcmp(key, "listen"))
-			o->listen = arena_strdup(&config_texts, val);
-		else if (!strcmp(key, "web_root"))
-			o->web_root = arena_strdup(&config_texts, val);
-		else if (!strcmp(key, "data_dir"))
-			o->data_dir = arena_strdup(&config_texts, val);
-		else if (!strcmp(key, "personal_key") && *val)
-			o->personal_key = arena_strdup(&config_texts, val);
+		if (set_text(o, key, val))
+			;
 		else if (!strcmp(key, "personal_cipher") && parse_cipher(val, &o->personal_cipher))
 			;
 		else if (!strcmp(key, "threads") && atoi(val) > 0 && atoi(val) <= 256)
@@ -200,8 +223,6 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 			;
 		else if (!strcmp(key, "trust_proxy") && parse_bool(val, &o->trust_proxy))
 			;
-		else if (!strcmp(key, "audit_checkpoint_file") && *val)
-			o->checkpoint_file = arena_strdup(&config_texts, val);
 		else if (!strcmp(key, "audit_checkpoint_interval") &&
 		         cmd_parse_count(val, CMD_CHECKPOINT_INTERVAL_MAX, &o->checkpoint_interval))
 			;
@@ -214,10 +235,6 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 		else if (!strcmp(key, "answer_cache_mb") &&
 		         cmd_parse_count(val, CMD_ANSWER_CACHE_MB_MAX, &o->answer_cache_mb))
 			;
-		else if (!strcmp(key, "notice_organ") && *val)
-			o->notice_organ = arena_strdup(&config_texts, val);
-		else if (!strcmp(key, "notice_code") && *val)
-			o->notice_code = arena_strdup(&config_texts, val);
 		else if (!set_limit(o, key, false, val))
 			goto bad;
 		continue;

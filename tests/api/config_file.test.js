@@ -1,8 +1,9 @@
 'use strict';
 // config_file.test.js - `kfq serve --config FILE`: the texts a file sets (the 机关代字 of 督办单
 // numbers) are what the server uses and are kept until it exits, without a leak at its stop; a
-// value out of its range is refused at start with the line and what is accepted, and nothing
-// leaks on that path either; --lock-timeout is one of the limits such a file sets.
+// value out of its range, or an empty 机关代字 or key file, is refused at start with the line
+// and what is accepted, and nothing leaks on that path either; --lock-timeout is one of the
+// limits such a file sets.
 
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -47,8 +48,8 @@ describe('a configuration file', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.match(r.json.number, /^抚开改督〔\d{4}〕1号$/);
 	});
 
-	test('a value out of range is refused at start, naming the line and what is accepted', T, async () => {
-		for (const [line, key] of [['lock_timeout = 0', 'lock_timeout'], ['lock_timeout = 601', 'lock_timeout'], ['notice_code = 督办\nheader_timeout = x', 'header_timeout']]) {
+	test('a value out of range, or an empty text where one is needed, is refused at start, naming the line and what is accepted', T, async () => {
+		for (const [line, key] of [['lock_timeout = 0', 'lock_timeout'], ['lock_timeout = 601', 'lock_timeout'], ['notice_code = 督办\nheader_timeout = x', 'header_timeout'], ['notice_code =', 'notice_code'], ['db = ' + srv.db + '\npersonal_key =', 'personal_key']]) {
 			const file = path.join(dir, 'bad.conf');
 			fs.writeFileSync(file, `${line}\n`);
 			const r = await h.kfq(['serve', '--config', file, '--db', srv.db, '--listen', '127.0.0.1:0']);
