@@ -269,7 +269,11 @@ static int check_items(struct arena *a, const struct api_field *f, json_t *v,
 	return 0;
 }
 
-/* Field f's value v, at (the field's own path). */
+/* check_field's answer for an optional text of blanks only: no text, as null is (DECISIONS
+ * 299), so that a handler's "required when" sees it missing instead of storing "" */
+#define FIELD_BLANK 1
+
+/* Field f's value v, at (the field's own path): 0, FIELD_BLANK, or -1 with e filled. */
 static int check_field(struct arena *a, const struct api_field *f, json_t *v,
                        const struct body_path *at, int depth, struct api_body_error *e)
 {
@@ -283,17 +287,22 @@ static int check_field(struct arena *a, const struct api_field *f, json_t *v,
 	case API_SECRET:
 		if (!json_is_string(v))
 			break;
-		if (json_string_length(v) > max)
-			return bad(e, "too_long",
-			           arena_printf(a, "字段 %s 过长（最多%zu字节）", f->name, max),
-			           path_str(a, at));
 		if (!plain_text(v))
 			return bad(e, "invalid_characters",
 			           arena_printf(a, "字段 %s 含有控制字符", f->name),
 			           path_str(a, at));
-		if (f->type == API_STR && trim_blank(v) && f->required)
-			return bad(e, "missing_field",
-			           arena_printf(a, "字段 %s 不能为空白", f->name), path_str(a, at));
+		if (f->type == API_STR && trim_blank(v)) {
+			if (f->required)
+				return bad(e, "missing_field",
+				           arena_printf(a, "字段 %s 不能为空白", f->name),
+				           path_str(a, at));
+			return FIELD_BLANK;
+		}
+		/* counted trimmed: blanks around a value that fits do not make it too long */
+		if (json_string_length(v) > max)
+			return bad(e, "too_long",
+			           arena_printf(a, "字段 %s 过长（最多%zu字节）", f->name, max),
+			           path_str(a, at));
 		return 0;
 	case API_INT:
 		if (!json_is_integer(v))
@@ -337,8 +346,17 @@ static int check_object(struct arena *a, const struct api_field *fields, json_t 
 			return bad(e, "unknown_field",
 			           arena_printf(a, "不支持的字段：%s", field.name),
 			           path_str(a, &field));
-		if (check_field(a, f, v, &field, depth, e) != 0)
+		switch (check_field(a, f, v, &field, depth, e)) {
+		case 0:
+			break;
+		case FIELD_BLANK:
+			/* in place of the value at hand: the iteration goes on from its key */
+			if (json_object_set_new(obj, field.name, json_null()) != 0)
+				fatal("cannot clear a blank field");
+			break;
+		default:
 			return -1;
+		}
 	}
 	for (const struct api_field *f = fields; f->name; f++)
 		if (f->required && !json_object_get(obj, f->name)) {
@@ -400,6 +418,13 @@ const char *api_body_str(struct api_ctx *c, const char *name)
 bool api_body_has(struct api_ctx *c, const char *name)
 {
 	return c->body && json_object_get(c->body, name) != NULL;
+}
+
+bool api_body_given(struct api_ctx *c, const char *name)
+{
+	json_t *v = c->body ? json_object_get(c->body, name) : NULL;
+
+	return v && !json_is_null(v);
 }
 
 int64_t api_body_int(struct api_ctx *c, const char *name)

@@ -192,6 +192,9 @@ int api_query_check(const struct api_field *decl, const char *key, const char *v
 /* Body accessors (after validation); NULL / 0 / false when absent or null. */
 const char *api_body_str(struct api_ctx *c, const char *name);
 bool api_body_has(struct api_ctx *c, const char *name);
+/* name is in the body with a value: neither left out nor null (an optional text of blanks is
+ * null by then, DECISIONS 299). */
+bool api_body_given(struct api_ctx *c, const char *name);
 int64_t api_body_int(struct api_ctx *c, const char *name);
 bool api_body_bool(struct api_ctx *c, const char *name);
 /* Arena arrays of an array field. */

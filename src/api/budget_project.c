@@ -140,7 +140,7 @@ static int save(struct api_ctx *c, int64_t id)
 	p.p.funds_fen = api_body_int(c, "funds_fen");
 	p.p.spent_fen = api_body_has(c, "spent_fen") ? api_body_int(c, "spent_fen") : 0;
 	/* null: not evaluated (yet, or any more) */
-	p.p.scored = !json_is_null(json_object_get(c->body, "score")) && api_body_has(c, "score");
+	p.p.scored = api_body_given(c, "score");
 	p.p.score = p.p.scored ? api_body_int(c, "score") : 0;
 	p.target = api_body_str(c, "target");
 	p.result = api_body_str(c, "result");

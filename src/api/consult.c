@@ -326,6 +326,15 @@ static int comments(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
+/* A store error of a comment's change: a published report's comments are refused by name. */
+static int comment_error(struct api_ctx *c, int rc)
+{
+	if (rc == KFQ_ESTATE)
+		return api_error(c, 409, "invalid_state",
+		                 "意见采纳情况已公布，意见及其处理不能再更改", NULL);
+	return api_store_error(c, rc);
+}
+
 static int comment_answer(struct api_ctx *c, int64_t id, int status)
 {
 	struct store_comment k;
@@ -373,7 +382,7 @@ static int record(struct api_ctx *c)
 		return -1;
 	rc = store_comment_add(c->db, &c->actor, &consult_json_audit, &in, &id, &why);
 	if (rc != KFQ_OK)
-		return api_store_error(c, rc);
+		return comment_error(c, rc);
 	return comment_answer(c, id, 201);
 }
 
@@ -426,7 +435,7 @@ static int split(struct api_ctx *c)
 	rc = store_comment_split(c->db, &c->actor, &consult_json_audit, k.id, pts,
 	                         (int)json_array_size(arr));
 	if (rc != KFQ_OK)
-		return api_store_error(c, rc);
+		return comment_error(c, rc);
 	return comment_answer(c, k.id, 200);
 }
 
@@ -452,7 +461,7 @@ static int dispose(struct api_ctx *c)
 	if (rc == KFQ_ENOTFOUND)
 		return api_error(c, 400, "invalid_value", "该要点不属于这条意见", "/point_id");
 	if (rc != KFQ_OK)
-		return api_store_error(c, rc);
+		return comment_error(c, rc);
 	return comment_answer(c, k.id, 200);
 }
 
@@ -467,7 +476,7 @@ static int link(struct api_ctx *c)
 		return -1;
 	if ((rc = store_comment_link(c->db, &c->actor, &consult_json_audit, k.id, article)) !=
 	    KFQ_OK)
-		return api_store_error(c, rc);
+		return comment_error(c, rc);
 	return comment_answer(c, k.id, 200);
 }
 

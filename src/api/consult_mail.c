@@ -45,6 +45,9 @@ int consult_mail_upload(struct api_ctx *c)
 
 	if (consult_load(c, &k) != 0)
 		return -1;
+	/* before any message is read; the store refuses each one too (DECISIONS 297) */
+	if (k.report_published_at)
+		return api_error(c, 409, "invalid_state", "意见采纳情况已公布，不再导入意见", NULL);
 	req.consultation_id = k.id;
 	if (c->req->upload.size == 0)
 		return api_error(c, 400, "empty_file", "文件为空", NULL);

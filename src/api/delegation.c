@@ -421,6 +421,9 @@ static int period_of(struct api_ctx *c, const char *from, const char *to, int64_
 		                 tfield);
 	if (p->to_month - power_month(from) >= 36)
 		return api_error(c, 400, "invalid_value", "评估期不超过36个月", tfield);
+	/* a month still to come has no cases yet, and would count toward 下放了用不上 */
+	if (p->to_month > workday_month(plan_today(c->now)))
+		return api_error(c, 400, "invalid_value", "截止月份不能晚于本月", tfield);
 	p->rules.idle_months = (int)idle;
 	p->rules.min_good_bp = POWER_MIN_GOOD_BP;
 	return 0;

@@ -165,6 +165,8 @@ static int approve(struct api_ctx *c)
 	x.f.quota = api_body_int(c, "quota");
 	x.doc_no = api_body_str(c, "doc_no");
 	x.note = api_body_str(c, "note");
+	/* left out: the names stay (a change of the numbers alone); [] takes them away */
+	x.keep_bodies = !api_body_given(c, "body_names");
 	x.bodies = api_body_strs(c, "body_names", &x.n_bodies);
 	for (int i = 0; i < x.n_bodies; i++)
 		for (int j = 0; j < i; j++)

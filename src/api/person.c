@@ -290,6 +290,11 @@ static int end(struct api_ctx *c)
 		                 "离开方式应为退回原单位、挂职期满返回或调离", "/kind");
 	if (!valid_date(date))
 		return bad_date(c, "/date");
+	/* gone means gone now: the place and the ID number are free from the record on, so a
+	 * leaving is recorded on or after its day (DECISIONS 298) */
+	if (plan_day(date) > plan_today(c->now))
+		return api_error(c, 400, "invalid_value",
+		                 "离开日期不能晚于今天，请在人员离开后登记", "/date");
 	if (!strcmp(kind, "returned") && !reason)
 		return api_error(c, 400, "missing_field", "退回原单位须写明原因", "/reason");
 	if (!strcmp(kind, "secondment_over") && !p.seconded)

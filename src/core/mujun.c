@@ -180,8 +180,10 @@ int64_t mujun_value(enum mujun_indicator i, const struct mujun_figures *f)
 static void score_group(const struct mujun_weight *w, struct mujun_order *m, int nm,
                         struct mujun_result *out)
 {
-	__int128 sum[MUJUN_NINDICATORS] = {0};
-	int64_t ref[MUJUN_NINDICATORS], avg[MUJUN_NINDICATORS], cap[MUJUN_NINDICATORS];
+	/* the reference as the fraction ref / per: the group's average is sum / known exactly, not
+	 * rounded to the indicator's unit (an R&D share's average of 283.33 bp is not 283) */
+	__int128 sum[MUJUN_NINDICATORS] = {0}, ref[MUJUN_NINDICATORS];
+	int64_t per[MUJUN_NINDICATORS], avg[MUJUN_NINDICATORS], cap[MUJUN_NINDICATORS];
 	int known[MUJUN_NINDICATORS] = {0}, used[MUJUN_NINDICATORS] = {0}, nused = 0;
 
 	for (int i = 0; i < MUJUN_NINDICATORS; i++)
@@ -197,7 +199,8 @@ static void score_group(const struct mujun_weight *w, struct mujun_order *m, int
 	}
 	for (int u = 0; u < nused; u++) {
 		int i = used[u];
-		ref[i] = w[i].reference ? w[i].reference : known[i] ? ratio(sum[i], known[i]) : 0;
+		ref[i] = w[i].reference ? w[i].reference : sum[i];
+		per[i] = w[i].reference || !known[i] ? 1 : known[i];
 		cap[i] = (int64_t)w[i].weight * w[i].cap_bp / 100;
 		sum[i] = 0;
 		known[i] = 0;
@@ -209,8 +212,9 @@ static void score_group(const struct mujun_weight *w, struct mujun_order *m, int
 			if (r->value[i] == MUJUN_NONE)
 				continue;
 			r->contribution[i] =
-			    ref[i] > 0 ? ratio((__int128)r->value[i] * w[i].weight * 100, ref[i])
-			               : 0;
+			    ref[i] > 0
+			        ? ratio((__int128)r->value[i] * w[i].weight * 100 * per[i], ref[i])
+			        : 0;
 			if (r->contribution[i] > cap[i])
 				r->contribution[i] = cap[i];
 			sum[i] += r->contribution[i];

@@ -67,6 +67,13 @@ static const char sql_link[] = "UPDATE consultation_comment SET article_id = ?2 
 static const char sql_link_points[] =
     "UPDATE comment_point SET article_id = ?2 WHERE comment_id = ?1 AND body IS NULL";
 static const char sql_publish[] = "UPDATE consultation_comment SET published = ?2 WHERE id = ?1";
+/* a published adoption report states its counts: the comments they count stay as they were
+ * (DECISIONS 297); ?1 the consultation, or the comment for sql_comment_open */
+static const char sql_report_open[] =
+    "SELECT id FROM consultation WHERE id = ?1 AND report_published_at IS NULL";
+static const char sql_comment_open[] =
+    "SELECT k.id FROM consultation_comment k JOIN consultation c ON c.id = k.consultation_id "
+    "WHERE k.id = ?1 AND c.report_published_at IS NULL";
 static const char sql_pow_use[] = "INSERT INTO pow_used (challenge_id, expires) VALUES (?1, ?2) "
                                   "ON CONFLICT (challenge_id) DO NOTHING RETURNING 1";
 static const char sql_pow_prune[] = "DELETE FROM pow_used WHERE expires < ?1";
@@ -343,6 +350,20 @@ static int absent(struct store_stmt *st, int64_t *found)
 	return rc == KFQ_ENOTFOUND ? KFQ_OK : rc == KFQ_OK ? KFQ_ECONFLICT : rc;
 }
 
+/* KFQ_OK while the report of the consultation (sql_report_open) or of the comment
+ * (sql_comment_open) id is not published, else KFQ_ESTATE. */
+static int report_open(struct store *s, const char *sql, int64_t id)
+{
+	struct store_stmt *st;
+	int rc = store_prepare(s, sql, &st);
+
+	if (rc != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	rc = store_run_id(st, NULL);
+	return rc == KFQ_ENOTFOUND ? KFQ_ESTATE : rc;
+}
+
 /* The checks before a comment is taken, inside its transaction. */
 static int admissible(struct store *s, const struct store_comment_new *in, const char *sha,
                       int64_t *found, enum store_comment_refusal *why)
@@ -350,6 +371,8 @@ static int admissible(struct store *s, const struct store_comment_new *in, const
 	struct store_stmt *st;
 	int rc;
 
+	if ((rc = report_open(s, sql_report_open, in->consultation_id)) != KFQ_OK)
+		return rc;
 	if (in->pow_id) {
 		if ((rc = store_prepare(s, sql_pow_use, &st)) != KFQ_OK)
 			return rc;
@@ -430,10 +453,18 @@ done:
 	return rc;
 }
 
+/* A change of comment id: begun (store_consult_begin) while its report is not published. */
 static int begin(struct store *s, const struct store_consult_json *json, int64_t id,
                  const char *sql, char **before, struct store_stmt **st)
 {
-	return store_consult_begin(s, write_comment, json, id, sql, before, st);
+	int rc = store_consult_begin(s, write_comment, json, id, sql, before, st);
+
+	if (rc == KFQ_OK && (rc = report_open(s, sql_comment_open, id)) != KFQ_OK) {
+		store_rollback(s);
+		free(*before);
+		*before = NULL;
+	}
+	return rc;
 }
 
 static int finish(struct store *s, const struct store_actor *who,
@@ -502,7 +533,8 @@ int store_comment_publish(struct store *s, const struct store_actor *who,
 {
 	struct store_stmt *st;
 	char *before;
-	int rc = begin(s, json, id, sql_publish, &before, &st);
+	/* shown or hidden whatever the report: the office can still take a comment down */
+	int rc = store_consult_begin(s, write_comment, json, id, sql_publish, &before, &st);
 
 	if (rc != KFQ_OK)
 		return rc;

@@ -236,6 +236,9 @@ struct store_point_new {
 	const char *body;
 	int64_t article_id;
 };
+/* The changes of a comment below (split, dispose, link) and store_comment_add answer
+ * KFQ_ESTATE, changing nothing, once the consultation's adoption report is published: its
+ * counts are stated in its summary (DECISIONS 297). */
 /* Splits comment id into the points given (replacing its points; their dispositions go). */
 int store_comment_split(struct store *s, const struct store_actor *who,
                         const struct store_consult_json *json, int64_t id,

@@ -51,6 +51,9 @@ struct store_staffing {
 	const char *note;
 	const char **bodies; /* names of the internal bodies */
 	int n_bodies;
+	/* store_staffing_set: the names given were none (not an empty list): those of the year's
+	 * figures stay, which the new number of bodies must still hold */
+	bool keep_bodies;
 	const char *approved_at;
 	int64_t approved_by;
 	const char *approved_by_name;

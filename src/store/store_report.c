@@ -47,11 +47,12 @@ static const char sql_rep_export[] =
     "' AND x.entity_id = r.id)" REP_FROM;
 static const char sql_rep_review[] = "UPDATE progress_report SET state = ?2, review_comment = ?3, "
                                      "reviewed_at = ?4, reviewed_by = ?5 WHERE id = ?1";
-/* a finished milestone stays finished, a closed one takes no progress: no row then */
-static const char sql_ms_progress[] = "UPDATE milestone SET status = ?2, percent = ?3, "
-                                      "done_date = ?4 WHERE id = ?1 AND status <> 'done' "
-                                      "AND removed = 0 "
-                                      "RETURNING id";
+/* a finished milestone stays finished, a closed one takes no progress, and one whose newer
+ * report (?5: the report's id) was accepted shows that one's (DECISIONS 300): no row then */
+static const char sql_ms_progress[] =
+    "UPDATE milestone SET status = ?2, percent = ?3, done_date = ?4 WHERE id = ?1 AND status "
+    "<> 'done' AND removed = 0 AND NOT EXISTS (SELECT 1 FROM progress_report q WHERE "
+    "q.milestone_id = ?1 AND q.state = 'accepted' AND q.id > ?5) RETURNING id";
 
 /* element: a struct store_report without its evidence */
 static void read_rep(struct store_stmt *st, struct arena *a, void *element)
@@ -346,9 +347,11 @@ done:
 }
 
 /* Sets the milestone's progress from the accepted report r: its status, percent and, when it
- * says done, the day the report was made. Refused (KFQ_EINVAL) when the milestone is closed
- * by a revision (PLAN_MILESTONE_CLOSED: it is no longer in the plan) or finished already
- * (PLAN_MILESTONE_DONE: another report accepted would reopen it), as the update found it. */
+ * says done, the day the report was made; left as it is when a newer report of it was accepted
+ * first (r is true of its day, the newer one of now). Refused (KFQ_EINVAL) when the milestone
+ * is closed by a revision (PLAN_MILESTONE_CLOSED: it is no longer in the plan) or finished
+ * already (PLAN_MILESTONE_DONE: another report accepted would reopen it), as the update found
+ * it. */
 static int progress(struct store *s, const struct store_report *r, enum store_plan_problem *problem)
 {
 	struct store_stmt *st;
@@ -360,6 +363,7 @@ static int progress(struct store *s, const struct store_report *r, enum store_pl
 	store_bind_text(st, 2, r->status);
 	store_bind_int(st, 3, r->percent);
 	store_bind_text(st, 4, strcmp(r->status, "done") ? NULL : r->report_date);
+	store_bind_int(st, 5, r->id);
 	if ((rc = store_run_id(st, NULL)) == KFQ_ENOTFOUND) {
 		struct reportable now;
 		if ((rc = store_prepare(s, sql_rep_plan, &st)) != KFQ_OK)
@@ -367,6 +371,8 @@ static int progress(struct store *s, const struct store_report *r, enum store_pl
 		store_bind_int(st, 1, r->milestone_id);
 		if ((rc = store_row(st, NULL, read_reportable, &now)) != KFQ_OK)
 			return rc;
+		if (!now.removed && !now.done)
+			return KFQ_OK; /* a newer report rules */
 		*problem = now.removed ? PLAN_MILESTONE_CLOSED : PLAN_MILESTONE_DONE;
 		return KFQ_EINVAL;
 	}

@@ -39,6 +39,7 @@ static const char sql_update[] =
     "quota = ?7, doc_no = ?8, note = ?9, approved_at = ?10, approved_by = ?11 "
     "WHERE org_id = ?1 AND year = ?2 RETURNING id";
 static const char sql_bodies_clear[] = "DELETE FROM staffing_body WHERE staffing_id = ?1";
+static const char sql_bodies_count[] = "SELECT COUNT(*) FROM staffing_body WHERE staffing_id = ?1";
 static const char sql_body_insert[] =
     "INSERT INTO staffing_body (staffing_id, name) VALUES (?1, ?2)";
 
@@ -191,6 +192,28 @@ static int find_staffing(struct store *s, int64_t org_id, int year, int64_t *id)
 	return rc == KFQ_ROW || rc == KFQ_DONE ? KFQ_OK : rc;
 }
 
+/* The names the figures id keep (keep_bodies) fit in->f.bodies: else KFQ_EINVAL, OVER_BODIES. */
+static int kept_bodies_fit(struct store *s, int64_t id, const struct store_staffing *in,
+                           enum people_rule *rule)
+{
+	struct store_stmt *st;
+	int64_t n = 0;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_bodies_count, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	if ((rc = store_step(st)) == KFQ_ROW)
+		n = store_col_int(st, 0);
+	store_reset(st);
+	if (rc != KFQ_ROW)
+		return rc == KFQ_DONE ? KFQ_ERR : rc;
+	if (n <= in->f.bodies)
+		return KFQ_OK;
+	*rule = PEOPLE_OVER_BODIES;
+	return KFQ_EINVAL;
+}
+
 static int write_bodies(struct store *s, const struct store_staffing *in)
 {
 	struct store_stmt *st;
@@ -269,6 +292,8 @@ int store_staffing_set(struct store *s, const struct store_actor *who,
 		goto done;
 	if (existing && !(before = store_entity_json(s, existing, staffing_write, json, &rc)))
 		goto done;
+	if (in->keep_bodies && existing && (rc = kept_bodies_fit(s, existing, in, rule)) != KFQ_OK)
+		goto done;
 	if ((rc = store_prepare(s, existing ? sql_update : sql_insert, &st)) != KFQ_OK)
 		goto done;
 	store_bind_int(st, 1, in->org_id);
@@ -284,7 +309,8 @@ int store_staffing_set(struct store *s, const struct store_actor *who,
 	store_bind_id(st, 11, who->user_id);
 	if ((rc = store_run_id(st, &in->id)) != KFQ_OK)
 		goto done;
-	if ((rc = write_bodies(s, in)) != KFQ_OK || (rc = check_roster(s, in, rule)) != KFQ_OK)
+	if ((!in->keep_bodies && (rc = write_bodies(s, in)) != KFQ_OK) ||
+	    (rc = check_roster(s, in, rule)) != KFQ_OK)
 		goto done;
 	rc = store_audit_entity(s, who, existing ? "change" : "approve", "staffing", in->id, before,
 	                        staffing_write, json);

@@ -304,6 +304,29 @@ describe('public consultations', { timeout: h.FILE_TIMEOUT }, () => {
 		setClock(START + 3600);
 		r = await comment('公布后的意见');
 		h.assertError(r, 409, 'closed');
+		// nor recorded, split, decided again or moved to another article by the office: the
+		// published counts stay those its summary states (DECISIONS 297)
+		const counts = JSON.stringify((await anon.get(`/api/public/consultations/${id}`)).json.counts);
+		const k = (await c.office1.get(`/api/consultations/${id}/comments?page_size=200`)).json.items.find((x) => x.body === xss);
+		const writes = [
+			[`/api/consultations/${id}/comments`, { channel: 'phone', body: '公布后录入' }],
+			[`/api/comments/${k.id}/points`, { points: [{ body: '甲' }, { body: '乙' }] }],
+			[`/api/comments/${k.id}/disposition`, { disposition: 'rejected', reason: '改' }],
+			[`/api/comments/${k.id}/article`, { article_id: articles[1].id }],
+		];
+		for (const [url, body] of writes) {
+			r = await c.office1.post(url, body);
+			h.assertError(r, 409, 'invalid_state');
+			assert.match(r.json.error.message, /已公布/, url);
+		}
+		const eml = 'From: a@example.com\r\nSubject: x\r\nMessage-ID: <late@example.com>\r\n\r\n公布后的邮件\r\n';
+		r = await c.office1.post(`/api/consultations/${id}/mail`, eml, { raw: true, contentType: 'message/rfc822' });
+		h.assertError(r, 409, 'invalid_state');
+		r = await anon.get(`/api/public/consultations/${id}`);
+		assert.equal(JSON.stringify(r.json.counts), counts);
+		r = await c.office1.get(`/api/comments/${k.id}`);
+		assert.deepEqual(r.json.points, k.points);
+		assert.equal(r.json.article_id, k.article_id);
 	});
 
 	test('10,000 comments loaded and the report built with exact counts and its xlsx', T, async () => {

@@ -181,6 +181,10 @@ describe('versions inside a consultation', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.final_version, null);
 		fs.writeFileSync(clock, String(END + 60));
+		// recorded before the report is published, which closes the comments (DECISIONS 297):
+		// the printed report's text as text
+		r = await c.office1.post(`/api/consultations/${id}/comments`, { channel: 'email', body: '<script>alert(1)</script>意见', name: '王五', contact: 'wang.wu@example.cn' });
+		assert.equal(r.status, 201, r.text);
 		r = await c.office1.put(`/api/consultations/${id}/report`, { summary: '共收到意见4条，采纳2条。', publish: true });
 		assert.equal(r.status, 200, r.text);
 		r = await anon.get(`/api/public/consultations/${id}`);
@@ -192,9 +196,7 @@ describe('versions inside a consultation', { timeout: h.FILE_TIMEOUT }, () => {
 	});
 
 	test('the adoption report printed on the GB/T 9704 layout: counts, every comment, text as text', T, async () => {
-		let r = await c.office1.post(`/api/consultations/${id}/comments`, { channel: 'email', body: '<script>alert(1)</script>意见', name: '王五', contact: 'wang.wu@example.cn' });
-		assert.equal(r.status, 201, r.text);
-		r = await c.zone1.get(`/api/consultations/${id}/report/print`);
+		let r = await c.zone1.get(`/api/consultations/${id}/report/print`);
 		assert.equal(r.status, 200, r.text);
 		assert.match(r.headers.get('content-type'), /^text\/html/);
 		const html = r.text;

@@ -69,7 +69,8 @@ describe('performance pay', { timeout: h.FILE_TIMEOUT }, () => {
 		});
 		assert.equal(r.status, 200, r.text);
 		// on 31 December: 甲 and 乙 (paid by the zone), 丙 a secondee paid by his unit; 丁, a
-		// secondee who returned in June, and 戊, gone the year before, do not count
+		// secondee who returned today (a leaving is recorded on or after its day), and 戊, gone
+		// the year before, do not count
 		await add('戊', 4, { start_date: '2020-01-01' });
 		let e = await c.zone1.post(`/api/people/${people['戊']}/end`, { kind: 'left', date: `${YEAR - 1}-06-30` });
 		assert.equal(e.status, 200, e.text);
@@ -79,7 +80,7 @@ describe('performance pay', { timeout: h.FILE_TIMEOUT }, () => {
 		await add('甲', 0);
 		await add('乙', 1, { identity: 'contract', appointment: 'hired' });
 		await add('丁', 3, { seconded: true, seconded_from: '市发改委', secondment_start: `${YEAR}-01-01` });
-		e = await c.zone1.post(`/api/people/${people['丁']}/end`, { kind: 'secondment_over', date: `${YEAR}-06-30` });
+		e = await c.zone1.post(`/api/people/${people['丁']}/end`, { kind: 'secondment_over', date: h.day(0) });
 		assert.equal(e.status, 200, e.text);
 		await add('丙', 2, { seconded: true, seconded_from: '东洲区', secondment_start: `${YEAR}-03-01`, paid_by_zone: false });
 	});
@@ -213,6 +214,8 @@ describe('performance pay', { timeout: h.FILE_TIMEOUT }, () => {
 		h.assertError(await c.zone1.post(`/api/pay/plans/${id}/ack`, { decision: 'ack' }), 403, 'capability_required');
 		h.assertError(await c.bianban1.post(`/api/pay/plans/${id}/ack`, { decision: 'ack' }), 403, 'capability_required');
 		h.assertError(await c.caizheng1.post(`/api/pay/plans/${id}/ack`, { decision: 'return' }), 400, 'missing_field', '/comment');
+		// nor with an opinion of blanks: an optional text of blanks is no text (DECISIONS 299)
+		h.assertError(await c.caizheng1.post(`/api/pay/plans/${id}/ack`, { decision: 'return', comment: ' \u3000 ' }), 400, 'missing_field', '/comment');
 		r = await c.renshe1.post(`/api/pay/plans/${id}/ack`, { decision: 'ack' });
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.status, 'filed');

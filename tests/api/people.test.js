@@ -146,6 +146,13 @@ describe('staffing and rosters', { timeout: h.FILE_TIMEOUT }, () => {
 			409,
 			'hired_leader',
 		);
+		// a secondee's sending unit of blanks is no unit (DECISIONS 299)
+		h.assertError(
+			await c.zone1.post('/api/people', person({ seconded: true, seconded_from: ' \u3000', secondment_start: `${YEAR}-03-01` })),
+			400,
+			'missing_field',
+			'/seconded_from',
+		);
 		// a secondment ending on its first day
 		h.assertError(
 			await c.zone1.post('/api/people', person({ seconded: true, seconded_from: '市发改委', secondment_start: `${YEAR}-03-01`, secondment_end: `${YEAR}-03-01` })),
@@ -179,9 +186,16 @@ describe('staffing and rosters', { timeout: h.FILE_TIMEOUT }, () => {
 		const sec = zhao.items.find((p) => p.name === '赵六');
 		assert.ok(sec);
 		h.assertError(await c.zone1.post(`/api/people/${sec.id}/end`, { kind: 'returned', date: `${YEAR}-06-30` }), 400, 'missing_field', '/reason');
+		// a reason of blanks is no reason (DECISIONS 299)
+		h.assertError(await c.zone1.post(`/api/people/${sec.id}/end`, { kind: 'returned', date: h.day(0), reason: '   ' }), 400, 'missing_field', '/reason');
 		h.assertError(await c.zone1.post(`/api/people/${sec.id}/end`, { kind: 'returned', date: `${YEAR - 1}-06-30`, reason: '工作需要' }), 409, 'end_before_start', '/date');
 		h.assertError(await c.zone2.post(`/api/people/${sec.id}/end`, { kind: 'returned', date: `${YEAR}-06-30`, reason: '工作需要' }), 404, 'not_found');
-		let r = await c.zone1.post(`/api/people/${sec.id}/end`, { kind: 'returned', date: `${YEAR}-06-30`, reason: '派出单位工作需要' });
+		// a leaving still to come is not recorded ahead: the place and the ID number stay taken
+		// until the day, which the rules cannot see coming (DECISIONS 298)
+		const r0 = h.assertError(await c.zone1.post(`/api/people/${sec.id}/end`, { kind: 'returned', date: h.day(1), reason: '工作需要' }), 400, 'invalid_value', '/date');
+		assert.match(r0.json.error.message, /不能晚于今天/);
+		assert.equal((await roster()).total, 3);
+		let r = await c.zone1.post(`/api/people/${sec.id}/end`, { kind: 'returned', date: h.day(0), reason: '派出单位工作需要' });
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.end_kind, 'returned');
 		assert.equal(r.json.end_reason, '派出单位工作需要');
@@ -333,5 +347,22 @@ describe('staffing and rosters', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(qian.seconded_from, '市科技局');
 		assert.equal(qian.paid_by_zone, false);
 		assert.equal((await c.zone1.get(`/api/people/${qian.id}/history`)).json.items[0].action, 'import');
+	});
+
+	test('figures approved without body_names keep the bodies named before; fewer bodies than them are refused', T, async () => {
+		const st = (await c.office1.get('/api/staffing')).json.items[0];
+		const cur = (await c.office1.get(`/api/staffing/${st.id}`)).json;
+		assert.deepEqual(cur.body_names, ['综合办公室', '招商服务局']);
+		const figures = { org_id: cur.org_id, year: cur.year, admin_slots: cur.admin_slots, inst_slots: cur.inst_slots, bodies: cur.bodies, leaders: cur.leaders, quota: cur.quota, doc_no: `抚编发〔${YEAR}〕31号` };
+		let r = await c.bianban1.put('/api/staffing', figures);
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual(r.json.body_names, ['综合办公室', '招商服务局']);
+		h.assertError(await c.bianban1.put('/api/staffing', { ...figures, bodies: 1, doc_no: `抚编发〔${YEAR}〕32号` }), 409, 'over_bodies', '/body_names');
+		r = await c.office1.get(`/api/staffing/${st.id}`);
+		assert.deepEqual([r.json.bodies, r.json.doc_no, r.json.body_names], [cur.bodies, `抚编发〔${YEAR}〕31号`, ['综合办公室', '招商服务局']]);
+		// an empty list is the names taken away
+		r = await c.bianban1.put('/api/staffing', { ...figures, body_names: [], doc_no: `抚编发〔${YEAR}〕33号` });
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual(r.json.body_names, []);
 	});
 });

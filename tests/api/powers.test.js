@@ -401,6 +401,11 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		h.assertError(await c.market1.post(`/api/power-delegations/${d.food.id}/evaluations`, { period_from: '2025-03', period_to: '2025-05', result: 'fine', reason: 'x' }), 400, 'invalid_value', '/result');
 		h.assertError(await c.market1.post(`/api/power-delegations/${d.food.id}/evaluations`, { period_from: '2025-03', period_to: '2025-05', result: 'good', reason: ' ' }), 400, 'missing_field', '/reason');
 		h.assertError(await c.market1.post(`/api/power-delegations/${d.site.id}/evaluations`, { period_from: '2025-03', period_to: '2025-05', result: 'good', reason: 'x' }), 404, 'not_found');
+		// months still to come are no months without cases: a period ends this month at the latest
+		const later = `${new Date().getUTCFullYear() + 1}-01`;
+		r = h.assertError(await c.market1.post(`/api/power-delegations/${d.food.id}/evaluations`, { period_from: '2025-03', period_to: later, result: 'good', reason: 'x' }), 400, 'invalid_value', '/period_to');
+		assert.match(r.json.error.message, /不能晚于本月/);
+		h.assertError(await c.market1.get(`/api/power-evaluations/figures?from=2025-03&to=${later}`), 400, 'invalid_value', 'to');
 		r = await c.market1.post(`/api/power-delegations/${d.food.id}/evaluations`, { period_from: '2025-03', period_to: '2025-05', result: 'good', reason: '按时办结率92.31%，满意率90%', problems: '个别件超期' });
 		assert.equal(r.status, 201, r.text);
 		assert.equal(r.json.figures.avg_days_x100, 562);

@@ -636,6 +636,44 @@ describe('the plan and report workflow', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.deepEqual(await finished(), ['done', 100, day(0), 'done', false]);
 	});
 
+	test('reports accepted out of order: the milestone shows the newest accepted, alone and in a batch', T, async () => {
+		const t9 = (await c.office1.get('/api/tasks?article=9')).json.items[0];
+		let r = await c.zone1.post('/api/plans', {
+			task_id: t9.id,
+			milestones: [{ title: '方案', deliverable: '文本', start_date: day(-1), due_date: day(30), weight: 100 }],
+		});
+		assert.equal(r.status, 201, r.text);
+		assert.equal((await c.zone1.post(`/api/plans/${r.json.id}/submit`, {})).status, 200);
+		r = await c.office1.post(`/api/plans/${r.json.id}/approve`, {});
+		assert.equal(r.status, 200, r.text);
+		const ms = r.json.milestones[0];
+		const report = async (status, percent, narrative) => {
+			const r = await c.zone1.post(`/api/milestones/${ms.id}/reports`, { status, percent, narrative });
+			assert.equal(r.status, 201, r.text);
+			return r.json.id;
+		};
+		const progress = async () => {
+			const m = (await c.zone1.get(`/api/milestones/${ms.id}`)).json.milestone;
+			return [m.status, m.percent];
+		};
+		// Monday's report, then Wednesday's blockage, reviewed the blockage first: Monday's,
+		// accepted after it, is true of its day but does not take the blockage away (DECISIONS 300)
+		const monday = await report('in_progress', 40, '周一：完成40%');
+		const wednesday = await report('blocked', 45, '周三：受阻，征地未完成');
+		assert.equal((await c.office1.post(`/api/reports/${wednesday}/accept`, {})).status, 200);
+		assert.deepEqual(await progress(), ['blocked', 45]);
+		r = await c.office1.post(`/api/reports/${monday}/accept`, {});
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.state, 'accepted');
+		assert.deepEqual(await progress(), ['blocked', 45]);
+		// a batch in any order of its ids: the newest report is what the milestone shows
+		const first = await report('in_progress', 50, '恢复推进');
+		const second = await report('in_progress', 30, '复核后回调为30%');
+		r = await c.office1.post('/api/reports/accept', { ids: [second, first] });
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual(await progress(), ['in_progress', 30]);
+	});
+
 	test('a report still waiting on a milestone a revision closed is returned with the reason, not accepted', T, async () => {
 		// an approved plan of two milestones
 		const t7 = (await c.office1.get('/api/tasks?article=7')).json.items[0];

@@ -332,5 +332,6 @@ export async function apiClient(base, user) {
     assert.ok(r.status < 300, `${method} ${path}: ${r.status} ${JSON.stringify(json)}`)
     return json
   }
-  return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b || {}), put: (p, b) => call('PUT', p, b) }
+  // action: a POST of a route that takes no body (a release, a receipt)
+  return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b || {}), put: (p, b) => call('PUT', p, b), action: (p) => call('POST', p) }
 }

@@ -94,7 +94,7 @@ describe('staffing, rosters and performance pay', () => {
     const dialog = page.locator(sel('person-dialog'))
     await dialog.locator(sel('person-name')).fill('测试员')
     await dialog.locator(sel('person-id')).fill('210402199001011234')
-    await dialog.locator(`${sel('person-start')} input`).fill(`${YEAR}-02-01`)
+    await dialog.locator(`${sel('person-start')} input`).fill(`${YEAR}-01-01`)
     await dialog.locator(`${sel('person-start')} input`).press('Enter')
     await page.locator(sel('person-submit')).click()
     await dialog.locator('.el-form-item__error', { hasText: '身份证号码无效' }).waitFor()
@@ -105,7 +105,8 @@ describe('staffing, rosters and performance pay', () => {
     const row = page.locator(`${sel('roster-table')} .el-table__row`, { hasText: '测试员' })
     await row.locator(sel('roster-end')).click()
     const end = page.locator(sel('end-dialog'))
-    await end.locator(`${sel('end-date')} input`).fill(`${YEAR}-03-01`)
+    // today: a leaving is recorded on or after its day
+    await end.locator(`${sel('end-date')} input`).fill(new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10))
     await end.locator(`${sel('end-date')} input`).press('Enter')
     await end.locator(sel('end-reason')).fill('试用期满未通过考核')
     await page.locator(sel('end-submit')).click()

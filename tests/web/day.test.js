@@ -55,3 +55,9 @@ test('a Beijing wall-clock time is sent as its instant', () => {
 	// and back: what the audit page's picker shows of what it sent
 	assert.equal(d.beijingTime(d.beijingToUtc('2026-03-05 00:00:00')), '2026-03-05 00:00:00')
 })
+
+test('a date picker’s day is the local day it shows, in any zone', () => {
+	// the picker hands local midnight: in New York that is 05:00 UTC of the same day
+	assert.equal(d.pickedDay(new Date(2027, 0, 1)), '2027-01-01');
+	assert.equal(d.pickedDay(new Date(2026, 11, 31, 23, 59)), '2026-12-31');
+});

@@ -12,6 +12,12 @@ export function beijingDate(n = 0, now = Date.now()) {
   return new Date(now + BEIJING_MS + n * DAY_MS).toISOString().slice(0, 10)
 }
 
+// "YYYY-MM-DD" of a date picker's day: the picker hands the day it shows as local midnight
+export function pickedDay(d) {
+  const pad = (n) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
+
 // "YYYY-MM" of the month `back` months before this one in Beijing
 export function beijingMonthBefore(back, now = Date.now()) {
   const d = new Date(now + BEIJING_MS)

@@ -183,6 +183,10 @@ static void test_sizes(void **state)
 	char body[300];
 	snprintf(body, sizeof(body), "{\"name\":\"a\",\"memo\":\"%0201d\"}", 0);
 	REFUSED(body, "too_long", "字段 memo 过长（最多200字节）", "/memo");
+	/* counted once trimmed: blanks pasted around a value that fits do not make it too long */
+	json_t *v = accepted(fields, "{\"name\":\" 12345678\u3000 \"}");
+	assert_string_equal(json_string_value(json_object_get(v, "name")), "12345678");
+	REFUSED("{\"name\":\" 123456789 \"}", "too_long", "字段 name 过长（最多8字节）", "/name");
 	REFUSED("{\"name\":\"a\",\"tags\":[\"a\",\"b\",\"c\"]}", "too_many", "字段 tags 最多2项",
 	        "/tags");
 	REFUSED("{\"name\":\"a\",\"items\":[{\"title\":\"1\"},{\"title\":\"2\"},{\"title\":\"3\"},"
@@ -278,9 +282,13 @@ static void test_blank_text(void **state)
 	                        json_array_get(json_object_get(v, "items"), 0), "title")),
 	                    "t");
 	assert_string_equal(json_string_value(json_object_get(v, "memo")), "商务");
-	/* an optional text blank throughout is empty */
-	v = accepted(fields, "{\"name\":\"a\",\"memo\":\"\\u2060\"}");
-	assert_string_equal(json_string_value(json_object_get(v, "memo")), "");
+	/* an optional text blank throughout is no text: null, as if left out (DECISIONS 299), and
+	 * the fields after it are still checked */
+	v = accepted(fields, "{\"memo\":\"\\u2060\",\"name\":\"a\"}");
+	assert_true(json_is_null(json_object_get(v, "memo")));
+	assert_string_equal(json_string_value(json_object_get(v, "name")), "a");
+	REFUSED("{\"memo\":\" \",\"name\":\" \"}", "missing_field", "字段 name 不能为空白",
+	        "/name");
 	/* a secret is kept exactly as sent */
 	v = accepted(fields, "{\"name\":\"a\",\"secret\":\" pass word \"}");
 	assert_string_equal(json_string_value(json_object_get(v, "secret")), " pass word ");

@@ -99,6 +99,32 @@ static void test_hand_worked(void **state)
 	assert_string_equal(mujun_class_code(r[1].klass), "C");
 }
 
+/* The group's average as the reference is kept exact, not rounded to the indicator's unit: R&D
+ * shares of 3.50 %, 4.00 % and 1.00 % average 2.8333… % (850 bp ÷ 3), and 3.50 % scores
+ * 350 × 3 ÷ 850 × 10 = 12.3529 → 12.35 (not 350 ÷ 283 × 10 = 12.37), 4.00 % 14.1176 → 14.12,
+ * 1.00 % 3.5294 → 3.53. The other indicators have no figures: their average contribution is 0. */
+static void test_exact_average(void **state)
+{
+	struct mujun_scheme s;
+	struct mujun_figures f[3] = {none(MUJUN_ABOVE), none(MUJUN_ABOVE), none(MUJUN_ABOVE)};
+	struct mujun_result r[3];
+	struct mujun_order order[6];
+	const int64_t rd[3] = {35, 40, 10}, want[3] = {1235, 1412, 353};
+
+	(void)state;
+	mujun_scheme_default(&s);
+	for (int i = 0; i < 3; i++) {
+		f[i].rd_fen = rd[i];
+		f[i].revenue_fen = 1000;
+	}
+	mujun_evaluate(&s, f, 3, r, order);
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(r[i].value[MUJUN_RD_SHARE], rd[i] * 10);
+		assert_int_equal(r[i].contribution[MUJUN_RD_SHARE], want[i]);
+		assert_int_equal(r[i].score_x100, want[i]);
+	}
+}
+
 /* One indicator, reference 10,000 fen per mu, so that the score is the tax per mu in fen. */
 static void one_indicator(struct mujun_scheme *s)
 {
@@ -302,10 +328,11 @@ static void test_audit_touches(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_hand_worked),           cmocka_unit_test(test_percentile_ties),
-	    cmocka_unit_test(test_thresholds_and_exempt), cmocka_unit_test(test_missing_everywhere),
-	    cmocka_unit_test(test_who_is_evaluated),      cmocka_unit_test(test_scheme_check),
-	    cmocka_unit_test(test_wide_spread),           cmocka_unit_test(test_audit_touches),
+	    cmocka_unit_test(test_hand_worked),        cmocka_unit_test(test_exact_average),
+	    cmocka_unit_test(test_percentile_ties),    cmocka_unit_test(test_thresholds_and_exempt),
+	    cmocka_unit_test(test_missing_everywhere), cmocka_unit_test(test_who_is_evaluated),
+	    cmocka_unit_test(test_scheme_check),       cmocka_unit_test(test_wide_spread),
+	    cmocka_unit_test(test_audit_touches),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
