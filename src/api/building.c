@@ -304,6 +304,9 @@ static int match_close(struct api_ctx *c)
 	                       api_body_str(c, "result"), space_outcome_reuses(outcome));
 	if (rc == KFQ_ESTATE)
 		return api_error(c, 409, "invalid_state", "该对接已有结果", NULL);
+	if (rc == KFQ_ECONFLICT)
+		return api_error(c, 409, "invalid_state",
+		                 "该楼宇已租赁或出售，其他对接只能记为未达成", "/outcome");
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	return answer(c, m.building_id, 200);

@@ -357,7 +357,7 @@ static const struct api_field list_query[] = {USER_FILTER, API_QPAGE, API_FIELDS
 static const struct api_field export_query[] = {USER_FILTER, API_FIELDS_END};
 
 static const struct api_field create_body[] = {
-    {"username", API_STR, true, 32},     {"display_name", API_STR, true, 64},
+    {"username", API_STR, true, 32},     {"display_name", API_STR, true, ACCOUNT_DISPLAY_NAME_MAX},
     API_ID_FIELD("org_id", true),        {"role", API_STR, true, 16},
     {"data_scope", API_STR, false, 16},  API_IDS_FIELD("scope_org_ids", false, 500),
     {"password", API_SECRET, true, 256}, {"phone", API_STR, false, 20},
@@ -365,7 +365,7 @@ static const struct api_field create_body[] = {
 };
 
 static const struct api_field update_body[] = {
-    {"display_name", API_STR, true, 64},
+    {"display_name", API_STR, true, ACCOUNT_DISPLAY_NAME_MAX},
     API_ID_FIELD("org_id", true),
     {"role", API_STR, true, 16},
     {"data_scope", API_STR, false, 16},

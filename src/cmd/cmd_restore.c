@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,6 +77,17 @@ cleanup:
 
 /* The restored database proves itself: its chain verifies and ends where the backup's did,
  * and every evidence file it refers to is copied into data_dir and checks. */
+/* Takes blob hex, which this restore copied, out of dir again (and its directory, if empty). */
+static void uncopy(const char *dir, const char *hex)
+{
+	char path[PATH_MAX];
+
+	cmd_path(path, sizeof(path), "%s/%.2s/%s", dir, hex, hex);
+	unlink(path);
+	cmd_path(path, sizeof(path), "%s/%.2s", dir, hex);
+	rmdir(path);
+}
+
 static int check(struct store *s, const char *backup, const char *data_dir,
                  struct cmd_checkpoints *head)
 {
@@ -83,6 +95,7 @@ static int check(struct store *s, const char *backup, const char *data_dir,
 	struct store_blob *blobs;
 	struct arena a;
 	char files[PATH_MAX];
+	bool *copied;
 	size_t n;
 	int64_t want = head->n ? head->v[0].seq : 0;
 	int rc;
@@ -106,7 +119,9 @@ static int check(struct store *s, const char *backup, const char *data_dir,
 		goto cleanup;
 	}
 	cmd_path(files, sizeof(files), "%s/files", backup);
+	copied = arena_alloc(&a, (n + 1) * sizeof(*copied));
 	for (size_t i = 0; i < n; i++) {
+		copied[i] = blob_check(data_dir, blobs[i].sha256, (uint64_t)blobs[i].size) != 0;
 		if (blob_copy(files, data_dir, blobs[i].sha256, (uint64_t)blobs[i].size) == 0)
 			continue;
 		fprintf(stderr, "kfq restore: evidence file %s: %s\n", blobs[i].sha256,
@@ -114,6 +129,10 @@ static int check(struct store *s, const char *backup, const char *data_dir,
 		        : errno == EBADMSG
 		            ? "damaged in the backup (its content does not match its hash)"
 		            : strerror(errno));
+		/* the evidence directory as it was: none of the files this restore brought stay */
+		while (i-- > 0)
+			if (copied[i])
+				uncopy(data_dir, blobs[i].sha256);
 		rc = KFQ_EIO;
 		goto cleanup;
 	}

@@ -89,6 +89,11 @@ static int add(struct store *s, struct arena *ar, const struct args *a)
 		return cmd_usage_error("user", "add needs --username, --org and --role");
 	if (!account_username_valid(a->username))
 		return cmd_usage_error("user", "username must be 3..32 of a-z A-Z 0-9 _ . -");
+	if (a->display && !account_display_name_valid(a->display))
+		return cmd_usage_error("user",
+		                       "display name must be 1..%d bytes, not blank, without "
+		                       "control characters",
+		                       ACCOUNT_DISPLAY_NAME_MAX);
 	if (!account_role_valid(a->role))
 		return cmd_usage_error("user", "unknown role '%s'", a->role);
 	if (a->scope && !account_scope_valid(a->scope))

@@ -2,6 +2,7 @@
 #include "core/account.h"
 
 #include "core/enums.h"
+#include "util/blank.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -138,6 +139,18 @@ static const struct {
      * security officer does) */
     {"security", PERM_ORG_READ | PERM_USER_READ | PERM_ACCOUNT_SECURITY, "all"},
 };
+
+bool account_display_name_valid(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > ACCOUNT_DISPLAY_NAME_MAX || blank_all(s))
+		return false;
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return false;
+	return true;
+}
 
 bool account_username_valid(const char *s)
 {

@@ -158,6 +158,10 @@ void account_password_make(const uint32_t rnd[ACCOUNT_PASSWORD_RANDOM], char out
 
 /* 3..32 of a-z A-Z 0-9 _ . - */
 bool account_username_valid(const char *s);
+/* A name shown for an account: 1..ACCOUNT_DISPLAY_NAME_MAX bytes of UTF-8, not blank, without
+ * control characters (the API's check of display_name, for the command line). */
+#define ACCOUNT_DISPLAY_NAME_MAX 64
+bool account_display_name_valid(const char *s);
 /* A phone number: 5 to 20 digits with - or spaces, an optional leading + (0411-12345678,
  * 13800138000, +86 138 0013 8000). */
 bool account_phone_valid(const char *s);

@@ -18,7 +18,8 @@ static const struct {
     [LEADER_ADJUST_GRADE] =
         {"adjust_grade", "奖优罚劣（第15条）：及时调整须以开发区当年考核结果较差（不合格）为依据"},
     [LEADER_KEPT_CASE] = {"kept_case", "容错免责（第18条）：不予调整须依据已对该人员免责或减责、"
-                                       "且影响为领导干部不予调整的案件"},
+                                       "且影响为该年度领导干部不予调整的案件"},
+    [LEADER_DUPLICATE] = {"duplicate", "该人员该年度已有同类记录，不再重复记录"},
 };
 
 const char *leader_rule_code(enum leader_rule r)
@@ -35,6 +36,8 @@ enum leader_rule leader_action_check(const char *kind, const struct leader_basis
 {
 	if (!b->is_leader)
 		return LEADER_NOT_LEADER;
+	if (b->recorded)
+		return LEADER_DUPLICATE;
 	if (!strcmp(kind, "kept"))
 		return b->case_keeps ? LEADER_OK : LEADER_KEPT_CASE;
 	if (!b->grade)

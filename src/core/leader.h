@@ -18,6 +18,7 @@ enum leader_rule {
 	LEADER_PROMOTE_GRADE, /* promote, the grade not 优秀 */
 	LEADER_ADJUST_GRADE,  /* adjust, the grade not 较差 */
 	LEADER_KEPT_CASE,     /* kept without a case forgiving that person with that effect */
+	LEADER_DUPLICATE,     /* the person has a record of that kind for that year already */
 	LEADER_RULE_COUNT
 };
 
@@ -30,7 +31,8 @@ const char *leader_rule_message(enum leader_rule r);
 struct leader_basis {
 	bool is_leader;
 	const char *grade;
-	bool case_keeps;
+	bool case_keeps; /* the case keeps that person for the record's year */
+	bool recorded;   /* a record of the same person, kind and year is there */
 };
 
 /* kind: promote, adjust, kept (the caller has checked the code). */

@@ -4,6 +4,7 @@
 
 #include "core/money.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -175,18 +176,19 @@ static enum platform_level level_of(int64_t v, const struct platform_line *l)
 	return key ? PLATFORM_LEVEL_KEY : warn ? PLATFORM_LEVEL_WARNING : PLATFORM_LEVEL_NORMAL;
 }
 
-/* num ÷ den in basis points, half-up, against the line; no value where den is not positive */
-static int ratio(int64_t num, int64_t den, const struct platform_line *l,
-                 struct platform_reading *r)
+/* num ÷ den in basis points, half-up, against the line; no value where den is not positive.
+ * num and den are in range (0 … MONEY_AMOUNT_MAX): the quotient can pass what an int64 holds
+ * only by being far over any line, and reads as INT64_MAX, not as no reading. */
+static void ratio(int64_t num, int64_t den, const struct platform_line *l,
+                  struct platform_reading *r)
 {
 	*r = (struct platform_reading){0};
 	if (den <= 0)
-		return 0;
+		return;
 	if (money_mul_div_half_up(num, MONEY_BP, den, &r->value_bp) != 0)
-		return -1;
+		r->value_bp = INT64_MAX;
 	r->has_value = true;
 	r->level = level_of(r->value_bp, l);
-	return 0;
 }
 
 int platform_assess(const struct platform_sheet *s,
@@ -201,14 +203,12 @@ int platform_assess(const struct platform_sheet *s,
 		if (!in_range(v[i]))
 			return -1;
 	net = s->assets - s->liabilities;
-	if (ratio(s->liabilities, s->assets, &lines[PLATFORM_DEBT_RATIO],
-	          &out[PLATFORM_DEBT_RATIO]) != 0 ||
-	    ratio(s->interest_bearing, s->liabilities, &lines[PLATFORM_INTEREST_SHARE],
-	          &out[PLATFORM_INTEREST_SHARE]) != 0 ||
-	    ratio(s->current_assets, s->current_liabilities, &lines[PLATFORM_CURRENT_RATIO],
-	          &out[PLATFORM_CURRENT_RATIO]) != 0 ||
-	    ratio(s->guarantees, net, &lines[PLATFORM_GUARANTEE], &out[PLATFORM_GUARANTEE]) != 0)
-		return -1;
+	ratio(s->liabilities, s->assets, &lines[PLATFORM_DEBT_RATIO], &out[PLATFORM_DEBT_RATIO]);
+	ratio(s->interest_bearing, s->liabilities, &lines[PLATFORM_INTEREST_SHARE],
+	      &out[PLATFORM_INTEREST_SHARE]);
+	ratio(s->current_assets, s->current_liabilities, &lines[PLATFORM_CURRENT_RATIO],
+	      &out[PLATFORM_CURRENT_RATIO]);
+	ratio(s->guarantees, net, &lines[PLATFORM_GUARANTEE], &out[PLATFORM_GUARANTEE]);
 	/* guarantees given while the company owes more than it owns: the worst case there is */
 	if (net <= 0 && s->guarantees > 0)
 		out[PLATFORM_GUARANTEE].level = PLATFORM_LEVEL_KEY;

@@ -51,10 +51,11 @@ static const char sql_scores_clear[] = "DELETE FROM kpi_score WHERE scheme_id = 
 static const char sql_score_insert[] =
     "INSERT INTO kpi_score (scheme_id, indicator_id, subject_key, subject_name, score_cp) "
     "VALUES (?1, ?2, ?3, ?4, ?5)";
-/* on the zone's roster at some time in the year: an end date is the first day gone */
+/* on the zone's roster at some time in the year: an end date is the first day gone; the name
+ * the roster gives the person */
 static const char sql_on_roster[] =
-    "SELECT id FROM person WHERE id = ?1 AND org_id = ?2 AND start_date <= ?3 AND (end_date IS "
-    "NULL OR end_date > ?4)";
+    "SELECT name FROM person WHERE id = ?1 AND org_id = ?2 AND start_date <= ?3 AND (end_date "
+    "IS NULL OR end_date > ?4)";
 
 /* each scheme's weights of 招商引资, 项目建设, 产业发展; the filter and the grouping follow */
 static const char sql_weights[] =
@@ -474,8 +475,10 @@ int store_kpi_scheme_save(struct store *s, const struct store_actor *who,
 
 /* ---- scores ---- */
 
-static int subject_ok(struct store *s, const struct store_kpi_scheme *k,
-                      const struct store_kpi_score *v, bool *ok)
+/* *ok when v's indicator is the scheme's and (staff) its subject a person on the roster in the
+ * year, whose name (in a) is then *name; else *name stays the one sent. */
+static int subject_ok(struct store *s, struct arena *a, const struct store_kpi_scheme *k,
+                      const struct store_kpi_score *v, bool *ok, const char **name)
 {
 	char first[16], last[16];
 	struct store_stmt *st;
@@ -501,7 +504,8 @@ static int subject_ok(struct store *s, const struct store_kpi_scheme *k,
 	store_bind_text(st, 3, last);
 	store_bind_text(st, 4, first);
 	rc = store_step(st);
-	*ok = rc == KFQ_ROW;
+	if ((*ok = rc == KFQ_ROW))
+		*name = store_col_dup(st, 0, a);
 	store_reset(st);
 	return rc == KFQ_ROW || rc == KFQ_DONE ? KFQ_OK : rc;
 }
@@ -515,6 +519,7 @@ static int scores_tx(struct store *s, const struct store_actor *who,
 	struct store_kpi_scheme k;
 	struct store_stmt *st;
 	char *before = NULL;
+	const char **names = arena_alloc(a, ((size_t)n + 1) * sizeof(*names));
 	bool ok;
 	int rc;
 
@@ -526,7 +531,8 @@ static int scores_tx(struct store *s, const struct store_actor *who,
 			*rule = KPI_BAD_SCORE;
 			return KFQ_EINVAL;
 		}
-		if ((rc = subject_ok(s, &k, &v[i], &ok)) != KFQ_OK)
+		names[i] = v[i].subject_name;
+		if ((rc = subject_ok(s, a, &k, &v[i], &ok, &names[i])) != KFQ_OK)
 			return rc;
 		if (!ok)
 			return KFQ_EINVAL;
@@ -543,7 +549,7 @@ static int scores_tx(struct store *s, const struct store_actor *who,
 		store_bind_int(st, 1, scheme_id);
 		store_bind_int(st, 2, v[i].indicator_id);
 		store_bind_text(st, 3, v[i].subject_key);
-		store_bind_text(st, 4, v[i].subject_name);
+		store_bind_text(st, 4, names[i]);
 		store_bind_int(st, 5, v[i].score_cp);
 		if ((rc = store_run(st)) != KFQ_OK)
 			goto done;

@@ -83,9 +83,10 @@ struct store_kpi_below {
 int store_kpi_below_list(struct store *s, struct arena *a, int year,
                          const struct store_scope *scope, struct store_kpi_below **out, int *n);
 
-/* Replaces every score of the scheme. KFQ_EINVAL with *bad the score's index when its
- * indicator is not the scheme's or (staff) its subject is not a person on the zone's roster
- * in the year; *rule KPI_BAD_SCORE for a score outside 0..100. */
+/* Replaces every score of the scheme; a person scored (staff) is stored under the roster's
+ * name, whatever name was sent. KFQ_EINVAL with *bad the score's index when its indicator is
+ * not the scheme's or (staff) its subject is not a person on the zone's roster in the year;
+ * *rule KPI_BAD_SCORE for a score outside 0..100. */
 int store_kpi_scores_set(struct store *s, const struct store_actor *who,
                          const struct store_kpi_json *json, int64_t scheme_id,
                          const struct store_kpi_score *v, int n, enum kpi_rule *rule, int *bad);

@@ -17,7 +17,9 @@ static const char sql_is_leader[] =
 static const char sql_on_roster[] = "SELECT COUNT(*) FROM person WHERE id = ?1 AND org_id = ?2";
 static const char sql_case_keeps[] =
     "SELECT COUNT(*) FROM fault_case WHERE id = ?1 AND person_id = ?2 AND status = 'decided' AND "
-    "decision IN ('exempt', 'reduced') AND effect = 'leader_kept'";
+    "decision IN ('exempt', 'reduced') AND effect = 'leader_kept' AND effect_year = ?3";
+static const char sql_recorded[] =
+    "SELECT COUNT(*) FROM leader_action WHERE person_id = ?1 AND year = ?2 AND kind = ?3";
 static const char sql_insert[] =
     "INSERT INTO leader_action (org_id, person_id, kind, year, grade, fault_case_id, basis, "
     "doc_no, recorded_org_id, recorded_at, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
@@ -108,7 +110,9 @@ static int action_write(struct store *s, struct arena *a, int64_t id, const void
 	return rc;
 }
 
-static int count2(struct store *s, const char *sql, int64_t a1, int64_t a2, int64_t *n)
+/* The count sql answers with ?1 a1, ?2 a2 and (text NULL: none) ?3 a3, else the text. */
+static int count_of(struct store *s, const char *sql, int64_t a1, int64_t a2, int64_t a3,
+                    const char *text, int64_t *n)
 {
 	struct store_stmt *st;
 	int rc;
@@ -117,7 +121,16 @@ static int count2(struct store *s, const char *sql, int64_t a1, int64_t a2, int6
 		return rc;
 	store_bind_int(st, 1, a1);
 	store_bind_int(st, 2, a2);
+	if (text)
+		store_bind_text(st, 3, text);
+	else if (a3)
+		store_bind_int(st, 3, a3);
 	return store_row(st, NULL, store_read_int, n);
+}
+
+static int count2(struct store *s, const char *sql, int64_t a1, int64_t a2, int64_t *n)
+{
+	return count_of(s, sql, a1, a2, 0, NULL, n);
 }
 
 /* The basis of x, read in the transaction. */
@@ -137,8 +150,12 @@ static int basis_of(struct store *s, struct arena *a, const struct store_leader_
 	b->is_leader = n > 0;
 	if ((rc = store_leader_grade(s, a, x->org_id, x->year, &b->grade)) != KFQ_OK)
 		return rc;
+	if ((rc = count_of(s, sql_recorded, x->person_id, x->year, 0, x->kind, &n)) != KFQ_OK)
+		return rc;
+	b->recorded = n > 0;
 	if (x->fault_case_id) {
-		if ((rc = count2(s, sql_case_keeps, x->fault_case_id, x->person_id, &n)) != KFQ_OK)
+		if ((rc = count_of(s, sql_case_keeps, x->fault_case_id, x->person_id, x->year, NULL,
+		                   &n)) != KFQ_OK)
 			return rc;
 		b->case_keeps = n > 0;
 	}

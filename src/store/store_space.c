@@ -308,10 +308,18 @@ static int tell(struct store *s, const struct store_actor *who, enum space_match
 	return rc;
 }
 
+/* KFQ_OK while building id is vacant (no match has let or sold it), else KFQ_ECONFLICT. */
+static int still_vacant(struct store *s, struct arena *a, int64_t id)
+{
+	struct store_building b;
+	int rc = store_building_get(s, a, id, &b);
+
+	return rc == KFQ_OK && strcmp(b.status, "vacant") != 0 ? KFQ_ECONFLICT : rc;
+}
+
 int store_match_create(struct store *s, const struct store_actor *who,
                        const struct store_space_json *json, struct store_match *m)
 {
-	struct store_building b;
 	struct store_stmt *st;
 	struct arena a;
 	char now[TIME_RFC3339_LEN];
@@ -322,10 +330,8 @@ int store_match_create(struct store *s, const struct store_actor *who,
 	if ((rc = store_begin(s)) != KFQ_OK)
 		goto cleanup;
 	/* under the write lock: a building reused meanwhile takes no new match */
-	if ((rc = store_building_get(s, &a, m->building_id, &b)) != KFQ_OK)
-		goto done;
-	if (strcmp(b.status, "vacant") != 0) {
-		rc = KFQ_ESTATE;
+	if ((rc = still_vacant(s, &a, m->building_id)) != KFQ_OK) {
+		rc = rc == KFQ_ECONFLICT ? KFQ_ESTATE : rc;
 		goto done;
 	}
 	if ((rc = store_prepare(s, sql_match_insert, &st)) != KFQ_OK)
@@ -390,6 +396,9 @@ int store_match_close(struct store *s, const struct store_actor *who,
 		rc = KFQ_ESTATE;
 		goto done;
 	}
+	/* under the write lock, as a new match: a building is let or sold once */
+	if (reuses && (rc = still_vacant(s, &a, m.building_id)) != KFQ_OK)
+		goto done;
 	if ((rc = store_prepare(s, sql_match_close, &st)) != KFQ_OK)
 		goto done;
 	store_bind_int(st, 1, id);

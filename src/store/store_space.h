@@ -81,7 +81,8 @@ int store_match_create(struct store *s, const struct store_actor *who,
                        const struct store_space_json *json, struct store_match *m);
 /* Ends match id with outcome and result, audited "close"; with reuses the building becomes
  * reused (audited "reuse" on "idle_building") in the same transaction, which also tells the
- * zone and the holders of manage_land. KFQ_ESTATE when the match has ended already. */
+ * zone and the holders of manage_land. KFQ_ESTATE when the match has ended already,
+ * KFQ_ECONFLICT when it reuses a building another match reused already (let or sold once). */
 int store_match_close(struct store *s, const struct store_actor *who,
                       const struct store_space_json *json, int64_t id, const char *outcome,
                       const char *result, bool reuses);

@@ -178,6 +178,10 @@ describe('backup and restore', { timeout: h.FILE_TIMEOUT }, () => {
 		if (!h.IS_PG) assert.ok(!fs.existsSync(t.db) && !fs.existsSync(`${t.db}.restoring`), 'no database left');
 		else assert.match(res.stderr, /drop it/);
 		assert.ok(!fs.existsSync(path.join(t.files, hash.slice(0, 2), hash)), 'the damaged file is not copied');
+		// nor any other: a failed restore leaves the evidence directory as it found it
+		const blobs = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => /^[0-9a-f]{64}$/.test(path.basename(String(f)))) : []);
+		assert.ok(blobs(path.join(out, 'files')).length > 1, 'a backup of several files');
+		assert.deepEqual(blobs(t.files), []);
 
 		fs.rmSync(file);
 		t = await target();

@@ -184,4 +184,28 @@ describe('hand-overs and 我的待办 of land cases, idle buildings and rule adj
 		assert.deepEqual(tile((await todos('office1')).rules_overdue), overdue(0));
 		assert.deepEqual(tile((await todos('market1')).rules_overdue), overdue(0));
 	});
+
+	test('a building let or sold is not let or sold again: its other matches end only as 未达成', T, async () => {
+		let r = await c.zone1.post('/api/land/buildings', { zone_id: zone, kind: 'factory', name: '原示例纺织厂2号厂房', area_m2: '100', owner: '抚顺示例纺织有限公司', vacant_since: h.day(-200) });
+		assert.equal(r.status, 201, r.text);
+		const b = r.json.building.id;
+		const match = async (name) => {
+			const x = await c.zone1.post(`/api/land/buildings/${b}/matches`, { enterprise_name: name, need_m2: '60' });
+			assert.equal(x.status, 201, x.text);
+			return x.json.matches[0].id;
+		};
+		const first = await match('甲企业');
+		const second = await match('乙企业');
+		assert.equal((await c.zone1.post(`/api/land/matches/${first}/close`, { outcome: 'leased', result: '已签约' })).status, 200);
+		const reuses = async () => (await c.auditor1.get(`/api/audit?entity_type=idle_building&entity_id=${b}`)).json.items.filter((x) => x.action === 'reuse').length;
+		assert.equal(await reuses(), 1);
+		for (const outcome of ['sold', 'leased']) {
+			r = h.assertError(await c.zone1.post(`/api/land/matches/${second}/close`, { outcome, result: '也签约' }), 409, 'invalid_state');
+			assert.match(r.json.error.message, /已租赁或出售/);
+		}
+		assert.equal(await reuses(), 1);
+		r = await c.zone1.post(`/api/land/matches/${second}/close`, { outcome: 'declined', result: '楼宇已租出' });
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual(r.json.matches.map((m) => [m.id, m.outcome]).sort(), [[first, 'leased'], [second, 'declined']].sort());
+	});
 });

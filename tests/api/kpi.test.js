@@ -91,7 +91,8 @@ describe('internal KPIs', { timeout: h.FILE_TIMEOUT }, () => {
 		const ind = scheme.indicators.map((x) => x.id);
 		const row = (name, scores) => scores.map((score_cp, i) => ({ subject_key: String(people[name]), subject_name: name, indicator_id: ind[i], score_cp }));
 		// 甲: 30 × 90.00 + 25 × 80.00 + 20 × 70.50 + 25 × 100.00 = 86.10; 乙: 70.00 everywhere
-		const scores = [...row('甲', [9000, 8000, 7050, 10000]), ...row('乙', [7000, 7000, 7000, 7000])];
+		// (乙 sent under another name: a person scored is named as the roster names them)
+		const scores = [...row('甲', [9000, 8000, 7050, 10000]), ...row('乙', [7000, 7000, 7000, 7000]).map((x) => ({ ...x, subject_name: '某某' }))];
 		h.assertError(await c.zone1.put(`/api/kpi/schemes/${scheme.id}/scores`, { scores: [...scores, { subject_key: '999999', subject_name: '外人', indicator_id: ind[0], score_cp: 100 }] }), 409, 'not_in_scheme', '/scores/8');
 		h.assertError(await c.zone1.put(`/api/kpi/schemes/${scheme.id}/scores`, { scores: [{ ...scores[0], score_cp: 10001 }] }), 409, 'kpi_bad_score', '/scores/0/score_cp');
 		h.assertError(await c.zone1.put(`/api/kpi/schemes/${scheme.id}/scores`, { scores: [...scores, row('丙', [100])[0]] }), 409, 'not_in_scheme', '/scores/8');

@@ -85,9 +85,25 @@ describe('奖优罚劣 (art. 15)', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.json.recorded_org_name, '市委组织部');
 	});
 
-	test('a leader kept stands on a case that forgave that person', T, async () => {
-		const r = await record('zuzhi1', { kind: 'kept', fault_case_id: 999999 });
+	test('a leader kept stands on a case that forgave that person, for the year it names', T, async () => {
+		let r = await record('zuzhi1', { kind: 'kept', fault_case_id: 999999 });
 		h.assertError(r, 409, 'kept_case');
+		// a case decided (as fault.test.js decides one) that keeps 赵主任 for YEAR - 1's assessment
+		const id = await h.sqlOk(
+			srv.db,
+			`INSERT INTO fault_case (title, subject_kind, org_id, person_id, happened, source_decision, status, decision, reason, effect, effect_year, created_at, updated_at)
+			 VALUES ('试点未达预期', 'person', ${org[h.ORG.econ]}, ${leader}, '经过', '决策', 'decided', 'exempt', '符合条件', 'leader_kept', ${YEAR - 1}, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z') RETURNING id;`,
+		);
+		r = await record('zuzhi1', { kind: 'kept', fault_case_id: Number(id), year: YEAR - 2 });
+		h.assertError(r, 409, 'kept_case');
+		r = await record('zuzhi1', { kind: 'kept', fault_case_id: Number(id) });
+		assert.equal(r.status, 201, r.text);
+		// the same record again (kind, person, year) is refused: one record, one inbox item
+		r = await record('zuzhi1', { kind: 'kept', fault_case_id: Number(id) });
+		h.assertError(r, 409, 'duplicate');
+		assert.match(r.json.error.message, /已有/);
+		r = await record('zuzhi1', { doc_no: '抚组干〔2026〕6号' });
+		h.assertError(r, 409, 'duplicate');
 	});
 
 	test('the county\'s view: its zones, their grades over the years, their leaders\' records', T, async () => {
@@ -101,7 +117,7 @@ describe('奖优罚劣 (art. 15)', { timeout: h.FILE_TIMEOUT }, () => {
 			{ grade: 'excellent', year: YEAR - 1 },
 			{ grade: null, year: YEAR },
 		]);
-		assert.deepEqual(econ.actions.map((a) => [a.kind, a.person_name, a.year]), [['promote', '赵主任', YEAR - 1]]);
+		assert.deepEqual(econ.actions.map((a) => [a.kind, a.person_name, a.year]).sort(), [['kept', '赵主任', YEAR - 1], ['promote', '赵主任', YEAR - 1]]);
 		r = await c.county2.get(`/api/counties/${org[h.ORG.shuncheng]}/view?from=${YEAR - 2}&to=${YEAR}`);
 		assert.equal(r.status, 200, r.text);
 		r = await c.county1.get(`/api/counties/${org[h.ORG.shuncheng]}/view`);
@@ -118,12 +134,12 @@ describe('奖优罚劣 (art. 15)', { timeout: h.FILE_TIMEOUT }, () => {
 		let r = await c.county1.get('/api/leader-actions');
 		assert.equal(r.json.total, 0);
 		r = await c.super1.get(`/api/leader-actions?county_id=${org[h.ORG.shuncheng]}`);
-		assert.equal(r.json.total, 1);
+		assert.equal(r.json.total, 2);
 		r = await c.zuzhi1.get('/api/leader-actions/export.xlsx');
 		assert.equal(r.status, 200);
-		assert.equal(h.xlsxRows(r.buf), 2);
+		assert.equal(h.xlsxRows(r.buf), 3);
 		assert.match(h.xlsxText(r.buf), /优先提拔使用/);
 		r = await c.super1.get('/api/audit?entity_type=leader_action');
-		assert.deepEqual(r.json.items.map((x) => x.action), ['create']);
+		assert.deepEqual(r.json.items.map((x) => x.action), ['create', 'create']);
 	});
 });

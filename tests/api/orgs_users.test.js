@@ -249,6 +249,13 @@ describe('orgs and users', { timeout: h.FILE_TIMEOUT }, () => {
 			const cli = await h.kfq(['user', 'add', '--db', srv.db, '--username', 'dept1', '--org', '市发改委', '--role', 'department', '--password-stdin'], { input: 'Dept-Passw0rd-2\n' });
 			assert.equal(cli.code, 1, cli.stderr);
 			assert.match(cli.stderr, /already exists/);
+			// the command line keeps the API's display name rule: 64 bytes at most, not blank
+			for (const name of ['长'.repeat(22), ' \u3000']) {
+				const bad = await h.kfq(['user', 'add', '--db', srv.db, '--username', 'cli.long', '--display-name', name, '--org', '市发改委', '--role', 'department', '--password-stdin'], { input: 'Dept-Passw0rd-2\n' });
+				assert.equal(bad.code, 2, bad.stderr);
+				assert.match(bad.stderr, /display name must be 1\.\.64 bytes/);
+			}
+			assert.equal((await c.admin.get('/api/users?q=cli.long')).json.total, 0);
 		});
 
 		test('user validation: username, role, org, scope', T, async () => {

@@ -129,6 +129,25 @@ static void test_phone(void **state)
 	assert_false(account_phone_valid(""));
 }
 
+static void test_display_name(void **state)
+{
+	char longest[ACCOUNT_DISPLAY_NAME_MAX + 2];
+
+	(void)state;
+	assert_true(account_display_name_valid("改革办演示"));
+	memset(longest, 'a', sizeof(longest));
+	longest[ACCOUNT_DISPLAY_NAME_MAX] = '\0';
+	assert_true(account_display_name_valid(longest));
+	longest[ACCOUNT_DISPLAY_NAME_MAX] = 'a';
+	longest[ACCOUNT_DISPLAY_NAME_MAX + 1] = '\0';
+	assert_false(account_display_name_valid(longest)); /* 65 bytes, as the API's 64 */
+	/* 22 Chinese characters are 66 bytes */
+	assert_false(account_display_name_valid("长长长长长长长长长长长长长长长长长长长长长长"));
+	assert_false(account_display_name_valid(""));
+	assert_false(account_display_name_valid(" \u3000"));
+	assert_false(account_display_name_valid("a\tb"));
+}
+
 static void test_roles(void **state)
 {
 	(void)state;
@@ -252,7 +271,8 @@ int main(void)
 	    cmocka_unit_test(test_login_addr_limit), cmocka_unit_test(test_admin_lock),
 	    cmocka_unit_test(test_session_idle),     cmocka_unit_test(test_roles),
 	    cmocka_unit_test(test_password_make),    cmocka_unit_test(test_phone),
-	    cmocka_unit_test(test_guarded_roles),    cmocka_unit_test(test_widens_approval),
+	    cmocka_unit_test(test_display_name),     cmocka_unit_test(test_guarded_roles),
+	    cmocka_unit_test(test_widens_approval),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,6 +25,11 @@ static void test_rules(void **state)
 	/* a case that forgave the person keeps them whatever the grade */
 	b.case_keeps = true;
 	assert_int_equal(leader_action_check("kept", &b), LEADER_OK);
+	/* one record of a kind a person and year, whatever its basis */
+	b.recorded = true;
+	assert_int_equal(leader_action_check("kept", &b), LEADER_DUPLICATE);
+	assert_string_equal(leader_rule_code(LEADER_DUPLICATE), "duplicate");
+	b.recorded = false;
 	b.is_leader = false;
 	assert_int_equal(leader_action_check("kept", &b), LEADER_NOT_LEADER);
 	assert_non_null(strstr(leader_rule_message(LEADER_PROMOTE_GRADE), "第15条"));

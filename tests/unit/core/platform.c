@@ -124,6 +124,20 @@ static void test_assess(void **state)
 	assert_int_equal(platform_assess(&s, l, r), 0);
 	assert_false(r[PLATFORM_DEBT_RATIO].has_value);
 	assert_int_equal(platform_worst(r), PLATFORM_LEVEL_NORMAL);
+	/* a ratio past what a basis-point count holds (10^15 fen guaranteed on 1 fen of net assets:
+	 * 10^19 bp) reads as the largest, over every line, and the others read as they are */
+	s = (struct platform_sheet){
+	    1000000000000000, 999999999999999, 999999999999999, 1000000000000000, 1,
+	    1000000000000000};
+	assert_int_equal(platform_assess(&s, l, r), 0);
+	assert_true(r[PLATFORM_GUARANTEE].has_value);
+	assert_int_equal(r[PLATFORM_GUARANTEE].value_bp, INT64_MAX);
+	assert_int_equal(r[PLATFORM_GUARANTEE].level, PLATFORM_LEVEL_KEY);
+	assert_int_equal(r[PLATFORM_DEBT_RATIO].value_bp, 10000);
+	assert_int_equal(r[PLATFORM_DEBT_RATIO].level, PLATFORM_LEVEL_KEY);
+	assert_int_equal(r[PLATFORM_INTEREST_SHARE].value_bp, 10000);
+	assert_int_equal(r[PLATFORM_CURRENT_RATIO].value_bp, INT64_MAX);
+	assert_int_equal(r[PLATFORM_CURRENT_RATIO].level, PLATFORM_LEVEL_NORMAL);
 	/* out of range figures are refused */
 	s.assets = -1;
 	assert_int_equal(platform_assess(&s, l, r), -1);
