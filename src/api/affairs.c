@@ -87,8 +87,8 @@ static int social_may_read(struct api_ctx *c, int64_t id)
 }
 
 const struct api_attachment_kind api_powers_attachment_kinds[] = {
-    {"social_affair", "社会事务剥离·移交依据", PERM_POWER_WRITE, social_may_read},
-    {NULL, NULL, 0, NULL},
+    {"social_affair", "社会事务剥离·移交依据", PERM_POWER_WRITE, PERM_POWER_READ, social_may_read},
+    {NULL, NULL, 0, 0, NULL},
 };
 
 static int social_list(struct api_ctx *c)

@@ -114,9 +114,16 @@ static int not_found(struct api_ctx *c)
 	return api_error(c, 404, "not_found", "附件不存在", NULL);
 }
 
+/* Whether the caller's role holds k's read permission: the entity's own routes' (the account
+ * officers and the auditor read no reform file, whatever their data scope). */
+static bool may_read_kind(struct api_ctx *c, const struct api_attachment_kind *k)
+{
+	return (account_role_perms(c->sess.user.role) & k->read_perm) == k->read_perm;
+}
+
 /* Loads the :id file the caller may read: its entity's, or an upload of the caller's own
- * organization not yet attached; of entity type `type` unless NULL. 404 otherwise, as for a
- * missing one. */
+ * organization not yet attached, to a role that may read its kind; of entity type `type`
+ * unless NULL. 404 otherwise, as for a missing one. */
 static int load(struct api_ctx *c, const char *type, struct store_attachment *x)
 {
 	const struct api_attachment_kind *k;
@@ -131,10 +138,10 @@ static int load(struct api_ctx *c, const char *type, struct store_attachment *x)
 		return api_store_error(c, rc);
 	if (type && strcmp(x->entity_type, type))
 		return not_found(c);
+	if (!(k = kind_of(x->entity_type)) || !may_read_kind(c, k))
+		return not_found(c);
 	if (!x->entity_id)
 		return x->org_id == c->sess.user.org_id ? 0 : not_found(c);
-	if (!(k = kind_of(x->entity_type)))
-		return not_found(c);
 	return k->may_read(c, x->entity_id);
 }
 
@@ -168,6 +175,8 @@ static int list(struct api_ctx *c)
 		                 "参数 entity_type 应为可带附件的对象类型", "entity_type");
 	if (!(id = api_query_int(c, "entity_id", 0)))
 		return api_error(c, 400, "invalid_parameter", "请给出 entity_id", "entity_id");
+	if (!may_read_kind(c, k))
+		return not_found(c);
 	if (k->may_read(c, id) != 0)
 		return -1;
 	if ((rc = store_attachment_list(c->db, c->a, k->type, id, &xs, &n)) != KFQ_OK)

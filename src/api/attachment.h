@@ -15,9 +15,10 @@
 
 /* An entity type that takes files. */
 struct api_attachment_kind {
-	const char *type;   /* the entity type: notice, notice_reply, ... */
-	const char *label;  /* Chinese: 督办单 */
-	account_perms perm; /* the permission bits an uploader needs */
+	const char *type;        /* the entity type: notice, notice_reply, ... */
+	const char *label;       /* Chinese: 督办单 */
+	account_perms perm;      /* the permission bits an uploader needs */
+	account_perms read_perm; /* a reader's: those of the entity's own read routes */
 	/* 0 when the caller may read entity id; else -1 after answering (404 for an entity the
 	 * caller may not see, as for one that does not exist) */
 	int (*may_read)(struct api_ctx *c, int64_t id);

@@ -81,22 +81,21 @@ int consult_mail_upload(struct api_ctx *c)
 	return api_ok(c, r.imported ? 201 : 200);
 }
 
-/* The stored files of a comment are read by whoever reads the consultation's comments. */
+/* The stored files of a comment are read by whoever reads the consultation's comments (the
+ * kind's read permission, TASK_READ). */
 static int comment_files(struct api_ctx *c, int64_t id)
 {
 	struct store_comment k;
 	int rc;
 
-	if (!(account_role_perms(c->sess.user.role) & PERM_TASK_READ))
-		return api_error(c, 404, "not_found", "附件不存在", NULL);
 	if ((rc = store_comment_get(c->db, c->a, id, &k)) != KFQ_OK)
 		return api_store_error(c, rc);
 	return 0;
 }
 
 const struct api_attachment_kind api_consult_attachment_kinds[] = {
-    {"comment", "征求意见", PERM_POLICY_WRITE, comment_files},
-    {NULL, NULL, 0, NULL},
+    {"comment", "征求意见", PERM_POLICY_WRITE, PERM_TASK_READ, comment_files},
+    {NULL, NULL, 0, 0, NULL},
 };
 
 const struct api_field consult_mail_query[] = {API_ID_FIELD("article_id", false), API_FIELDS_END};

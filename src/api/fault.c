@@ -321,10 +321,10 @@ static int case_files(struct api_ctx *c, int64_t id)
 }
 
 const struct api_attachment_kind api_fault_attachment_kinds[] = {
-    {"fault_procedure", "容错免责·符合决策程序", PERM_FAULT_MANAGE, case_files},
-    {"fault_diligence", "容错免责·勤勉尽责", PERM_FAULT_MANAGE, case_files},
-    {"fault_no_gain", "容错免责·未谋取私利", PERM_FAULT_MANAGE, case_files},
-    {NULL, NULL, 0, NULL},
+    {"fault_procedure", "容错免责·符合决策程序", PERM_FAULT_MANAGE, PERM_PEOPLE_READ, case_files},
+    {"fault_diligence", "容错免责·勤勉尽责", PERM_FAULT_MANAGE, PERM_PEOPLE_READ, case_files},
+    {"fault_no_gain", "容错免责·未谋取私利", PERM_FAULT_MANAGE, PERM_PEOPLE_READ, case_files},
+    {NULL, NULL, 0, 0, NULL},
 };
 
 #define TEXT(name, req, max)                                                                       \

@@ -488,9 +488,9 @@ static int reply_files(struct api_ctx *c, int64_t id)
 }
 
 const struct api_attachment_kind api_notice_attachment_kinds[] = {
-    {"notice", "督办单", PERM_NOTICE_ISSUE, notice_files},
-    {"notice_reply", "督办单反馈", PERM_NOTICE_REPLY, reply_files},
-    {NULL, NULL, 0, NULL},
+    {"notice", "督办单", PERM_NOTICE_ISSUE, PERM_NOTICE_READ, notice_files},
+    {"notice_reply", "督办单反馈", PERM_NOTICE_REPLY, PERM_NOTICE_READ, reply_files},
+    {NULL, NULL, 0, 0, NULL},
 };
 
 /* ---- export ---- */

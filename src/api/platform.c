@@ -422,8 +422,8 @@ static int duty_files(struct api_ctx *c, int64_t id)
 }
 
 const struct api_attachment_kind api_platform_attachment_kinds[] = {
-    {"platform_duty", "平台公司职能清单", PERM_PLATFORM_WRITE, duty_files},
-    {NULL, NULL, 0, NULL},
+    {"platform_duty", "平台公司职能清单", PERM_PLATFORM_WRITE, PERM_PLATFORM_READ, duty_files},
+    {NULL, NULL, 0, 0, NULL},
 };
 
 static const struct api_field list_query[] = {

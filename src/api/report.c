@@ -265,8 +265,8 @@ static int report_files(struct api_ctx *c, int64_t id)
 }
 
 const struct api_attachment_kind api_report_attachment_kinds[] = {
-    {STORE_REPORT_FILES, "进展报告", PERM_PLAN_WRITE, report_files},
-    {NULL, NULL, 0, NULL},
+    {STORE_REPORT_FILES, "进展报告", PERM_PLAN_WRITE, PERM_TASK_READ, report_files},
+    {NULL, NULL, 0, 0, NULL},
 };
 
 static const struct api_field upload_query[] = {API_QSTR("name", 255), API_FIELDS_END};
