@@ -1,6 +1,6 @@
 // A dialog saved with its required fields empty says, at each field and in Chinese, which one to
-// fill ("企业名称不能为空"), and sends nothing: 登记企业, 登记案件 (容错免责), 录入年度安排 and a
-// consultation's 录入意见 (the office), 新增社会事务, 录入闲置楼宇, 填报产业规划 and 人员入册 (a
+// fill ("企业名称不能为空"), and sends nothing: 登记企业, 登记案件 (容错免责), 录入年度安排, a
+// consultation's 录入意见 and 新增合作共建安排 (the office), 新增社会事务, 录入闲置楼宇, 填报产业规划 and 人员入册 (a
 // zone), 核定编制 (市委编办), 新增事项 of the powers catalogue (a department that delegates). The
 // server's own refusal names the JSON field (字段 uscc 不能为空白), which a user should never have to
 // read.
@@ -68,6 +68,9 @@ describe('required fields said in Chinese before sending', () => {
     assert.deepEqual(await savedEmpty(page, calendar), ['依据通知不能为空', '通知日期不能为空'])
     const comment = { path: '/consultations/2', add: 'comment-record', dialog: 'record-dialog', save: 'record-submit', count: 1 }
     assert.deepEqual(await savedEmpty(page, comment), ['意见内容不能为空'])
+    // every empty field of 新增合作共建安排 at once, the ratio's too
+    const arrangement = { path: '/arrangements', add: 'arrangement-create', dialog: 'arrangement-dialog', save: 'arrangement-save', count: 5 }
+    assert.deepEqual(await savedEmpty(page, arrangement), ['名称不能为空', '所在开发区不能为空', '合作开发区不能为空', '开始日期不能为空', '请输入 0 至 100 之间的百分比，最多两位小数'])
     await logout(page)
     watcher.assertClean()
   })

@@ -10,7 +10,7 @@ import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
 import { createRequire } from 'node:module'
-import { openBrowser, login, menuTexts, pickOption, shot, sel, confirmBox, testWithShots, chartTip } from './helpers.js'
+import { openBrowser, login, menuTexts, pickOption, shot, sel, confirmBox, testWithShots, chartTip, eventually } from './helpers.js'
 
 const require = createRequire(import.meta.url)
 const { writeXlsx } = require('../api/xlsx.js')
@@ -192,6 +192,45 @@ describe('enterprises and revenue sharing', () => {
     watcher.assertClean()
   })
 
+  test('录入税收 shows what is recorded for the year it names, and asks before it clears a year', async () => {
+    const { page, watcher } = b
+    const api = async (path) => (await page.request.get(path)).json()
+    // a demo enterprise with both years' figures
+    let ent, taxes
+    for (const e of (await api('/api/enterprises?page_size=50')).items) {
+      taxes = (await api(`/api/enterprises/${e.id}`)).taxes
+      ent = e
+      if (taxes.some((y) => y.year === 2025) && taxes.some((y) => y.year === 2024)) break
+    }
+    const boxes = async () => Promise.all(['vat', 'cit'].map((code) => page.locator(sel(`tax-${code}`)).inputValue()))
+    const shown = (year) => ['vat', 'cit'].map((code) => {
+      const fen = taxes.find((y) => y.year === year)?.amounts[code]
+      return fen === undefined ? '' : (fen / 100).toFixed(2)
+    })
+    assert.ok(taxes.some((y) => y.year === 2025) && taxes.some((y) => y.year === 2024), JSON.stringify(taxes))
+    await page.goto(`/enterprises/${ent.id}`)
+    await page.locator(sel('tax-open')).click()
+    const dialog = page.locator(sel('tax-dialog'))
+    await dialog.waitFor()
+    assert.match(await dialog.locator('.el-dialog__title').innerText(), /2025 年度/)
+    assert.deepEqual(await boxes(), shown(2025))
+    // another year in the dialog: its own figures
+    await page.locator(`${sel('tax-year')} input`).fill('2024')
+    await page.locator(`${sel('tax-year')} input`).press('Tab')
+    await eventually(boxes, shown(2024))
+    // every box emptied: asked first, and a cancel keeps the year
+    for (const x of await dialog.locator('.el-input-group input').all()) await x.fill('')
+    await page.locator(sel('tax-save')).click()
+    const box = page.locator('.el-message-box:visible')
+    await box.waitFor()
+    assert.match(await box.innerText(), /2024 年度的税收将全部清空/)
+    await box.locator('.el-button:not(.el-button--primary)').click()
+    await box.waitFor({ state: 'hidden' })
+    await page.keyboard.press('Escape')
+    assert.deepEqual((await api(`/api/enterprises/${ent.id}`)).taxes, taxes)
+    watcher.assertClean()
+  })
+
   test('the finance bureau compares sharing ratios side by side and adopts one', async () => {
     const { page, watcher } = b
     await page.locator(sel('menu-whatif')).click()
@@ -261,8 +300,17 @@ describe('enterprises and revenue sharing', () => {
     await shot(page, 'money-office-arrangements')
 
     await page.locator(sel('menu-whatif')).click()
+    // a scenario's name follows its ratio until one is written for it
+    await page.locator(sel('whatif-ratio-0')).fill('55')
+    assert.equal(await page.locator(sel('whatif-name-0')).inputValue(), '分成比例 55%')
+    await page.locator(sel('whatif-name-1')).fill('对半分')
+    await page.locator(sel('whatif-ratio-1')).fill('50')
+    assert.equal(await page.locator(sel('whatif-name-1')).inputValue(), '对半分')
     await page.locator(sel('whatif-compare')).click()
     await page.locator(`${sel('whatif-table')} .el-table__row`).first().waitFor()
+    const heads = (await page.locator(`${sel('whatif-table')} .el-table__header th`).allInnerTexts()).join(' | ')
+    assert.match(heads, /分成比例 55%（55\.00%）/)
+    assert.match(heads, /对半分（50\.00%）/)
     assert.equal(await page.locator('[data-test^="whatif-adopt-"]').count(), 0, 'only the finance bureau adopts')
     watcher.assertClean()
   })

@@ -54,6 +54,7 @@ export default {
       arrangements: '所属合作共建安排',
       noTaxes: '暂无税收记录',
       saved: '已保存 {year} 年度税收',
+      clearConfirm: '{year} 年度的税收将全部清空，确定吗？',
     },
     revshare: {
       year: '结算年度',
