@@ -10,6 +10,7 @@
 #include "app/industry_catalog.h"
 #include "core/enterprise.h"
 #include "core/money.h"
+#include "core/plan.h"
 #include "store/store_arrangement.h"
 #include "store/store_enterprise.h"
 #include "store/store_org.h"
@@ -189,6 +190,9 @@ static int get(struct api_ctx *c)
 static int read_body(struct api_ctx *c, const struct industry_catalog *cat,
                      struct store_enterprise *e)
 {
+	char today[11];
+
+	plan_day_format(plan_today(c->now), today);
 	struct enterprise_input in = {
 	    .uscc = api_body_str(c, "uscc"),
 	    .name = api_body_str(c, "name"),
@@ -200,6 +204,7 @@ static int read_body(struct api_ctx *c, const struct industry_catalog *cat,
 	    .contract_on = api_body_str(c, "contract_on"),
 	    .settled_on = api_body_str(c, "settled_on"),
 	    .production_on = api_body_str(c, "production_on"),
+	    .today = today,
 	};
 	struct enterprise_checked ok;
 	struct enterprise_problem p;

@@ -12,6 +12,7 @@
 #include "core/account.h"
 #include "core/enterprise.h"
 #include "core/enums.h"
+#include "core/plan.h"
 #include "store/store_enterprise.h"
 #include "util/log.h"
 #include "store/store_org.h"
@@ -116,6 +117,7 @@ struct state {
 	const struct industry_catalog *catalog;
 	struct store_bulk *bulk; /* the run's writer (import_run_writer), while it writes */
 	char now[TIME_RFC3339_LEN];
+	char today[11]; /* the run's day in Beijing: no enterprise founded after it */
 };
 
 static int prepare(struct import_run *r)
@@ -127,6 +129,7 @@ static int prepare(struct import_run *r)
 
 	r->state = st;
 	time_format(r->now, st->now);
+	plan_day_format(plan_today(r->now), st->today);
 	if ((rc = enterprise_scope_load(r->s, r->a, r->who, &st->scope)) != KFQ_OK)
 		return rc;
 	f.ids = st->scope.org_ids;
@@ -178,6 +181,7 @@ static void input_of(struct import_run *r, const struct import_value *v,
 	    .contract_on = v[C_CONTRACT].present ? v[C_CONTRACT].date : NULL,
 	    .settled_on = v[C_SETTLED].present ? v[C_SETTLED].date : NULL,
 	    .production_on = v[C_PRODUCTION].present ? v[C_PRODUCTION].date : NULL,
+	    .today = ((struct state *)r->state)->today,
 	};
 }
 

@@ -108,13 +108,15 @@ int enterprise_validate(const struct enterprise_input *in, const struct industry
 	    check_date(in->settled_on, "settled_on", "落地注册日期", p) != 0 ||
 	    check_date(in->production_on, "production_on", "投产日期", p) != 0)
 		return -1;
+	/* dates are YYYY-MM-DD: they order as strings */
+	if (in->today && strcmp(in->registered_on, in->today) > 0)
+		return problem(p, "registered_on", "成立日期不能晚于今天");
 	if (!in->attracted) {
 		if (given(in->contract_on) || given(in->settled_on) || given(in->production_on))
 			return problem(p, "attracted",
 			               "非招商引资企业不填写签约、落地注册和投产日期");
 		return 0;
 	}
-	/* dates are YYYY-MM-DD: they order as strings */
 	if (given(in->settled_on) && strcmp(in->settled_on, in->registered_on) < 0)
 		return problem(p, "settled_on", "落地注册日期不能早于成立日期");
 	if (given(in->production_on) && given(in->contract_on) &&

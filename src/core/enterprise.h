@@ -27,6 +27,7 @@ struct enterprise_input {
 	const char *contract_on;   /* 签约 */
 	const char *settled_on;    /* 落地注册 in the zone */
 	const char *production_on; /* 投产 */
+	const char *today;         /* YYYY-MM-DD: registered_on not after it; NULL: unchecked */
 };
 
 /* What validation settled: the code as stored and the scale's code. */

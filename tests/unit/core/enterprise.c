@@ -92,6 +92,15 @@ static void test_refusals(void **state)
 	in = valid();
 	in.registered_on = "2019-02-30";
 	expect(&in, "registered_on", "成立日期应为 YYYY-MM-DD 格式的有效日期");
+	/* founded after the day it is entered: the 营业执照's date has not come yet; on the day
+	 * itself it has */
+	in = valid();
+	in.today = "2019-03-31";
+	expect(&in, "registered_on", "成立日期不能晚于今天");
+	in.today = "2019-04-01";
+	assert_int_equal(enterprise_validate(&in, &cat, &(struct enterprise_checked){{0}},
+	                                     &(struct enterprise_problem){0}),
+	                 0);
 	in = valid();
 	in.settled_on = "2019-01-01";
 	expect(&in, "settled_on", "落地注册日期不能早于成立日期");
