@@ -223,8 +223,11 @@ static int change_password(struct api_ctx *c)
 		                 "/new_password");
 	if (password_hash(new_pw, hash) != KFQ_OK)
 		return api_error(c, 500, "internal_error", "服务器内部错误", NULL);
-	rc = store_user_set_password(c->db, &c->actor, &user_json_audit, u.id, hash, false,
-	                             "change_password", c->token_hash);
+	rc = store_user_change_password(c->db, &c->actor, &user_json_audit, u.id, u.password_hash,
+	                                hash, c->token_hash);
+	if (rc == KFQ_ECONFLICT)
+		return api_error(c, 409, "password_changed",
+		                 "密码刚刚已在其他页面修改，请用新密码重新登录", NULL);
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	c->req->resp.status = 204;

@@ -51,6 +51,7 @@ static const char sql_del_scope[] = "DELETE FROM user_scope_org WHERE user_id = 
 static const char sql_add_scope[] = "INSERT INTO user_scope_org (user_id, org_id) VALUES (?1, ?2)";
 static const char sql_set_pw[] = "UPDATE app_user SET password_hash = ?2, must_change = ?3, "
                                  "updated_at = ?4 WHERE id = ?1";
+static const char sql_pw_is[] = "SELECT id FROM app_user WHERE id = ?1 AND password_hash = ?2";
 static const char sql_set_lock[] = "UPDATE app_user SET locked_until = ?2, failed_count = ?3, "
                                    "updated_at = ?4 WHERE id = ?1";
 static const char sql_username[] = "SELECT username FROM app_user WHERE id = ?1";
@@ -381,23 +382,48 @@ int store_user_update(struct store *s, const struct store_actor *who,
 	return end_change(s, who, json, "update", u->id, before, rc);
 }
 
-int store_user_set_password(struct store *s, const struct store_actor *who,
-                            const struct store_user_json *json, int64_t id, const char *hash,
-                            bool must_change, const char *action, const char *keep_session)
+/* The password of id set to hash; was (NULL: any) the hash it must still have, in the
+ * transaction (KFQ_ECONFLICT when another change came first). */
+static int set_password(struct store *s, const struct store_actor *who,
+                        const struct store_user_json *json, int64_t id, const char *was,
+                        const char *hash, bool must_change, const char *action,
+                        const char *keep_session)
 {
 	char now[TIME_RFC3339_LEN], *before;
+	struct store_stmt *st;
 	int rc;
 
 	time_format(time_now(), now);
 	if ((rc = begin_change(s, json, id, &before)) != KFQ_OK)
 		return rc;
+	if (was && (rc = store_prepare(s, sql_pw_is, &st)) == KFQ_OK) {
+		store_bind_int(st, 1, id);
+		store_bind_text(st, 2, was);
+		if ((rc = store_run_id(st, NULL)) == KFQ_ENOTFOUND)
+			rc = KFQ_ECONFLICT;
+	}
 	/* the sessions first, in the order an expiry's one statement takes them: their rows,
 	 * then session_version's (which the account's update moves too), so that the two wait
 	 * for each other instead of deadlocking (migration 0075, DECISIONS 191) */
-	rc = run(s, sql_kill_sessions, 2, id, keep_session, 0, NULL);
+	if (rc == KFQ_OK)
+		rc = run(s, sql_kill_sessions, 2, id, keep_session, 0, NULL);
 	if (rc == KFQ_OK)
 		rc = run(s, sql_set_pw, 4, id, hash, must_change, now);
 	return end_change(s, who, json, action, id, before, rc);
+}
+
+int store_user_set_password(struct store *s, const struct store_actor *who,
+                            const struct store_user_json *json, int64_t id, const char *hash,
+                            bool must_change, const char *action, const char *keep_session)
+{
+	return set_password(s, who, json, id, NULL, hash, must_change, action, keep_session);
+}
+
+int store_user_change_password(struct store *s, const struct store_actor *who,
+                               const struct store_user_json *json, int64_t id, const char *was,
+                               const char *hash, const char *keep_session)
+{
+	return set_password(s, who, json, id, was, hash, false, "change_password", keep_session);
 }
 
 static int set_lock(struct store *s, int64_t id, int64_t until, int failed)

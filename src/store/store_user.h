@@ -102,6 +102,13 @@ int store_user_update(struct store *s, const struct store_actor *who,
 int store_user_set_password(struct store *s, const struct store_actor *who,
                             const struct store_user_json *json, int64_t id, const char *hash,
                             bool must_change, const char *action, const char *keep_session);
+/* The account's own change (PUT /api/session/password): as store_user_set_password with
+ * action "change_password", must_change false, while its hash is still was, the one the old
+ * password was checked against; KFQ_ECONFLICT, nothing written, when another change came
+ * first (two tabs at once: one wins, DECISIONS 305). */
+int store_user_change_password(struct store *s, const struct store_actor *who,
+                               const struct store_user_json *json, int64_t id, const char *was,
+                               const char *hash, const char *keep_session);
 /* Locks until `until` and ends the user's sessions; 0 unlocks, clears the failure count and
  * lifts the waits the login limiters put on the user's name at every address (in the same
  * transaction). action: "lock" or "unlock". */

@@ -256,6 +256,24 @@ describe('auth', { timeout: h.FILE_TIMEOUT }, () => {
 			assert.equal((await new h.Client(srv).tryLogin('newbie', NEW_PW)).status, 200);
 		});
 
+		test('two changes at once (two tabs): one wins, the other is refused, and the winner stays signed in', T, async () => {
+			const tabs = [new h.Client(srv), new h.Client(srv)];
+			for (const tab of tabs) await tab.login('newbie', NEW_PW);
+			const next = ['Tab-A-Kennwort-2026!', 'Tab-B-Kennwort-2026!'];
+			const r = await Promise.all(tabs.map((tab, i) => tab.put('/api/session/password', { old_password: NEW_PW, new_password: next[i] })));
+			const won = r.findIndex((x) => x.status === 204);
+			assert.ok(won >= 0, r.map((x) => x.status).join(' '));
+			const lost = 1 - won;
+			// refused in the change's transaction (409); or, when the changes did not overlap, by
+			// the old password (400) or as a session the winner's change ended (401)
+			assert.ok([409, 400, 401].includes(r[lost].status), `${r[won].status} ${r[lost].status} ${r[lost].text}`);
+			if (r[lost].status === 409) h.assertError(r[lost], 409, 'password_changed');
+			assert.equal((await tabs[won].get('/api/session')).status, 200);
+			h.assertError(await tabs[lost].get('/api/session'), 401, 'not_authenticated');
+			assert.equal((await new h.Client(srv).tryLogin('newbie', next[won])).status, 200);
+			h.assertError(await new h.Client(srv).tryLogin('newbie', next[lost]), 401, 'invalid_credentials');
+		});
+
 		test('admin reset-password → 200 {password}; old sessions end; the temporary password must be changed', T, async () => {
 			const r = await admin.post(`/api/users/${userId}/reset-password`);
 			assert.equal(r.status, 200, r.text);
