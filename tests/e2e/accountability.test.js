@@ -4,7 +4,8 @@
 // by evidence files; 市纪委监委 decides it (免责) — the office has no such button; the office
 // publishes it to the case library, which shows it without the person's name; 市委组织部 reads
 // a county's zones with their grades over the years and the leader's record, and is refused a
-// 及时调整 that the grade does not justify, with the rule named.
+// 及时调整 that the grade does not justify, with the rule named, and a 不予调整 of the leader's
+// case that the demo recorded already (the case found by a word of its title).
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
@@ -163,8 +164,9 @@ describe('容错免责 and 奖优罚劣', () => {
     watcher.assertClean()
   })
 
-  test('市委组织部 records a 不予调整 by picking the leader\'s case, searched by its words', async () => {
+  test('市委组织部 picks the leader\'s case, searched by its words, for a 不予调整 the demo has recorded already: refused', async () => {
     const { page, watcher } = b
+    watcher.allow('POST', '/api/leader-actions', 409)
     await login(page, watcher, ZUZHI.username, ZUZHI.password)
     await page.locator(sel('menu-county-view')).click()
     await pickOption(page, sel('county-select'), '新抚区')
@@ -192,10 +194,14 @@ describe('容错免责 and 奖优罚劣', () => {
     const year = Number(await dialog.locator(`${sel('leader-form-year')} input`).inputValue())
     assert.equal(year, new Date().getFullYear() - 1)
     await dialog.locator(sel('leader-form-basis')).fill('经容错免责认定予以免责，不予调整')
+    // the demo recorded this 不予调整 (the same person, year and kind): one record, not two
+    // (DECISIONS 301)
     await page.locator(sel('leader-submit')).click()
-    await dialog.waitFor({ state: 'hidden' })
-    await page.waitForFunction((n) => [...document.querySelectorAll('[data-test=leader-row-kind]')].filter((e) => e.textContent.includes('容错免责后不予调整')).length === n, 2)
+    await page.locator('.el-message--error', { hasText: '该人员该年度已有同类记录' }).first().waitFor()
     await shot(page, 'county-view-kept')
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+    assert.equal(await kept.count(), 1)
     await logout(page)
     watcher.assertClean()
   })
