@@ -203,11 +203,8 @@ static int kept_bodies_fit(struct store *s, int64_t id, const struct store_staff
 	if ((rc = store_prepare(s, sql_bodies_count, &st)) != KFQ_OK)
 		return rc;
 	store_bind_int(st, 1, id);
-	if ((rc = store_step(st)) == KFQ_ROW)
-		n = store_col_int(st, 0);
-	store_reset(st);
-	if (rc != KFQ_ROW)
-		return rc == KFQ_DONE ? KFQ_ERR : rc;
+	if ((rc = store_row(st, NULL, store_read_int, &n)) != KFQ_OK)
+		return rc;
 	if (n <= in->f.bodies)
 		return KFQ_OK;
 	*rule = PEOPLE_OVER_BODIES;
