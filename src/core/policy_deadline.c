@@ -21,6 +21,7 @@ struct found {
 	struct ymd best; /* latest day so far */
 	bool any;
 	bool need_year; /* a period without a year was named and no year was known */
+	bool bad_day;   /* a day its month does not have was named (2月30日) */
 };
 
 static void take(struct found *f, int y, int m, int d)
@@ -29,8 +30,10 @@ static void take(struct found *f, int y, int m, int d)
 		return;
 	if (d == 0)
 		d = month_days(y, m);
-	if (d < 1 || d > month_days(y, m))
+	if (d < 1 || d > month_days(y, m)) {
+		f->bad_day = true;
 		return;
+	}
 	if (!f->any || y > f->best.y || (y == f->best.y && m > f->best.m) ||
 	    (y == f->best.y && m == f->best.m && d > f->best.d)) {
 		f->best.y = y;
@@ -137,9 +140,10 @@ static bool recurring(const char *s, size_t n)
 	return false;
 }
 
-int pp_deadline_date(const char *s, size_t n, int year, struct ymd *out, bool *need_year)
+int pp_deadline_date(const char *s, size_t n, int year, struct ymd *out, bool *need_year,
+                     bool *bad_day)
 {
-	struct found f = {{0, 0, 0}, false, false};
+	struct found f = {{0, 0, 0}, false, false, false};
 	bool every = recurring(s, n);
 	int cur = year;
 	size_t i = 0;
@@ -186,6 +190,8 @@ int pp_deadline_date(const char *s, size_t n, int year, struct ymd *out, bool *n
 	}
 	if (need_year)
 		*need_year = !f.any && f.need_year;
+	if (bad_day)
+		*bad_day = f.bad_day;
 	if (!f.any)
 		return 0;
 	*out = f.best;
@@ -210,7 +216,7 @@ bool pp_time_phrase(const char *s, size_t n)
 		return false;
 named:
 	/* it starts like a time; it is one if it names a period or is an open-ended phrase */
-	return pp_deadline_date(s, n, 2000, &t, &need) || pp_has_prefix(s, n, "长期") ||
+	return pp_deadline_date(s, n, 2000, &t, &need, NULL) || pp_has_prefix(s, n, "长期") ||
 	       pp_has_prefix(s, n, "持续") || pp_has_prefix(s, n, "每");
 }
 
@@ -219,7 +225,8 @@ const char *policy_deadline_date(struct arena *a, const char *text, const char *
 	struct ymd t;
 	bool need_year = false;
 
-	if (!pp_deadline_date(text, strlen(text), doc_date ? atoi(doc_date) : 0, &t, &need_year))
+	if (!pp_deadline_date(text, strlen(text), doc_date ? atoi(doc_date) : 0, &t, &need_year,
+	                      NULL))
 		return NULL;
 	return pp_iso_date(a, &t);
 }

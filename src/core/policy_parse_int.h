@@ -88,8 +88,10 @@ size_t pp_first_date(const char *s, size_t n, size_t *at, struct ymd *t);
 
 /* policy_deadline.c: the last day of the latest period s[0..n) names, the year from the text
  * or else `year` (0: unknown). Returns 1 and *out, or 0; *need_year (may be NULL) tells that
- * a period was named but no year was known. */
-int pp_deadline_date(const char *s, size_t n, int year, struct ymd *out, bool *need_year);
+ * a period was named but no year was known, *bad_day (may be NULL) that a day its month does
+ * not have was named (2月30日) and left out. */
+int pp_deadline_date(const char *s, size_t n, int year, struct ymd *out, bool *need_year,
+                     bool *bad_day);
 /* s[0..n) is a time phrase (6月底完成, 2025年底前, 持续推进), not a unit. */
 bool pp_time_phrase(const char *s, size_t n);
 

@@ -277,6 +277,20 @@ static void test_deadlines(void **state)
 	                      (const struct policy_check_warning[]){
 	                          {2, "完成时限“9月底前”没有写年份，文件也没有日期，未换算为日期"}},
 	                      1);
+
+	/* a day the month does not have is said, not dropped in silence; another period stands */
+	policy_check_parse("标题\n1.甲。乙。（牵头单位：市商务局；完成时限：2025年2月30日前）\n"
+	                   "2.丙。丁。（牵头单位：市商务局；完成时限：2025年4月31日、6月底前）\n",
+	                   &a, &d);
+	assert_null(d.articles[0].deadline_date);
+	assert_string_equal(d.articles[1].deadline_date, "2025-06-30");
+	policy_check_warnings(
+	    &d,
+	    (const struct policy_check_warning[]){
+	        {2, "完成时限“2025年2月30日前”中的日期不存在，未换算为日期"},
+	        {3,
+	         "完成时限“2025年4月31日、6月底前”中有不存在的日期，已按其余时限定为 2025-06-30"}},
+	    2);
 	arena_release(&a);
 }
 

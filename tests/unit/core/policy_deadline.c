@@ -17,7 +17,7 @@ static void check(const char *text, int year, const char *want, bool need)
 	bool need_year = false;
 	char got[16] = "";
 
-	if (pp_deadline_date(text, strlen(text), year, &t, &need_year))
+	if (pp_deadline_date(text, strlen(text), year, &t, &need_year, NULL))
 		snprintf(got, sizeof(got), "%04d-%02d-%02d", t.y, t.m, t.d);
 	if (strcmp(got, want ? want : "") || need_year != need)
 		fail_msg("“%s” (year %d): got %s%s, want %s%s", text, year, *got ? got : "no date",
@@ -69,6 +69,34 @@ static void test_periods(void **state)
 	check("12345热线", 2025, NULL, false);
 }
 
+/* A day its month does not have is left out and said: 2月29日 only in a leap year. */
+static void test_bad_days(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		const char *want;
+		bool bad;
+	} cases[] = {
+	    {"2025年2月30日前", NULL, true},
+	    {"2025年2月29日前", NULL, true},
+	    {"2024年2月29日前", "2024-02-29", false},
+	    {"2025年4月31日、6月底前", "2025-06-30", true},
+	    {"4月30日前", "2025-04-30", false},
+	    {"9月31日前", NULL, true},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct ymd t = {0, 0, 0};
+		bool bad = false;
+		char got[16] = "";
+		if (pp_deadline_date(cases[i].text, strlen(cases[i].text), 2025, &t, NULL, &bad))
+			snprintf(got, sizeof(got), "%04d-%02d-%02d", t.y, t.m, t.d);
+		if (strcmp(got, cases[i].want ? cases[i].want : "") || bad != cases[i].bad)
+			fail_msg("“%s”: got %s%s", cases[i].text, *got ? got : "no date",
+			         bad ? " (a bad day)" : "");
+	}
+}
+
 static void test_time_phrases(void **state)
 {
 	(void)state;
@@ -86,6 +114,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_periods),
+	    cmocka_unit_test(test_bad_days),
 	    cmocka_unit_test(test_time_phrases),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
