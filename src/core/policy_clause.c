@@ -615,22 +615,10 @@ unsigned pp_article_units(struct parser *p, struct policy_article *art)
 	art->deadline = p->deadline;
 	art->deadline_date = NULL;
 	if (p->deadline) {
-		struct ymd t;
-		bool need_year = false, bad_day = false;
-		if (pp_deadline_date(p->deadline, strlen(p->deadline), p->year, &t, &need_year,
-		                     &bad_day))
-			art->deadline_date = pp_iso_date(p->a, &t);
-		if (bad_day && art->deadline_date)
-			pp_warn(p, p->deadline_line,
-			        "完成时限“%s”中有不存在的日期，已按其余时限定为 %s", p->deadline,
-			        art->deadline_date);
-		else if (bad_day)
-			pp_warn(p, p->deadline_line, "完成时限“%s”中的日期不存在，未换算为日期",
-			        p->deadline);
-		else if (!art->deadline_date && need_year)
-			pp_warn(p, p->deadline_line,
-			        "完成时限“%s”没有写年份，文件也没有日期，未换算为日期",
-			        p->deadline);
+		const char *why;
+		art->deadline_date = pp_deadline_resolve(p->a, p->deadline, p->year, &why);
+		if (why)
+			pp_warn(p, p->deadline_line, "%s", why);
 	}
 	sources = p->sources;
 	art->unit_source = source_of(sources);

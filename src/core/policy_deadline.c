@@ -220,13 +220,30 @@ named:
 	       pp_has_prefix(s, n, "持续") || pp_has_prefix(s, n, "每");
 }
 
-const char *policy_deadline_date(struct arena *a, const char *text, const char *doc_date)
+const char *pp_deadline_resolve(struct arena *a, const char *text, int year, const char **why)
 {
 	struct ymd t;
-	bool need_year = false;
+	bool need_year = false, bad_day = false;
+	const char *date = NULL;
 
-	if (!pp_deadline_date(text, strlen(text), doc_date ? atoi(doc_date) : 0, &t, &need_year,
-	                      NULL))
-		return NULL;
-	return pp_iso_date(a, &t);
+	if (pp_deadline_date(text, strlen(text), year, &t, &need_year, &bad_day))
+		date = pp_iso_date(a, &t);
+	*why = NULL;
+	if (bad_day && date)
+		*why = arena_printf(a, "完成时限“%s”中有不存在的日期，已按其余时限定为 %s", text,
+		                    date);
+	else if (bad_day)
+		*why = arena_printf(a, "完成时限“%s”中的日期不存在，未换算为日期", text);
+	else if (!date && need_year)
+		*why =
+		    arena_printf(a, "完成时限“%s”没有写年份，文件也没有日期，未换算为日期", text);
+	return date;
+}
+
+const char *policy_deadline_date(struct arena *a, const char *text, const char *doc_date,
+                                 const char **why)
+{
+	const char *ignored;
+
+	return pp_deadline_resolve(a, text, doc_date ? atoi(doc_date) : 0, why ? why : &ignored);
 }

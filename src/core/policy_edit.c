@@ -280,6 +280,7 @@ int policy_edit_apply(const struct policy_doc *doc, const struct unit_resolve_ct
 		const struct policy_edit_task *e = &edits[t];
 		struct policy_task *pt = &out->tasks[t];
 		struct policy_article *art;
+		const char *parsed, *why;
 		int rc;
 
 		if ((rc = check_items(doc, edits, t, a, err)) != KFQ_OK ||
@@ -296,9 +297,17 @@ int policy_edit_apply(const struct policy_doc *doc, const struct unit_resolve_ct
 		art->short_title = e->title;
 		if (e->body)
 			art->body = e->body;
+		parsed = art->deadline;
 		art->deadline = e->deadline_text && *e->deadline_text ? e->deadline_text : NULL;
-		art->deadline_date =
-		    art->deadline ? policy_deadline_date(a, art->deadline, doc->date) : NULL;
+		art->deadline_date = NULL;
+		if (art->deadline) {
+			art->deadline_date =
+			    policy_deadline_date(a, art->deadline, doc->date, &why);
+			/* the parser has said what it found wrong with its own deadline */
+			if (why && (!parsed || strcmp(parsed, art->deadline)))
+				policy_tasks_warn(a, out, &wcap, art->line,
+				                  arena_printf(a, "第%d条：%s", art->number, why));
+		}
 		pt->article = art;
 		pt->group_heading = art->group >= 0 ? doc->groups[art->group].heading : NULL;
 		pt->lead = ids_copy(a, e->lead, e->n_lead);

@@ -187,8 +187,10 @@ const char *policy_article_caption(struct arena *a, const struct policy_article 
 
 /* The day a deadline as written names, as the parser reads an article's 完成时限 (ISO 8601, the
  * last day of the latest period; a year-less deadline takes doc_date's year), or NULL when it
- * names none (持续推进, 每年) or no year is known. Arena memory. */
-const char *policy_deadline_date(struct arena *a, const char *text, const char *doc_date);
+ * names none (持续推进, 每年) or no year is known; *why (may be NULL) gets the parser's warning
+ * about it (a day its month does not have, no year known), or NULL. Arena memory. */
+const char *policy_deadline_date(struct arena *a, const char *text, const char *doc_date,
+                                 const char **why);
 
 /* The heading of parts[part] as a task names it: in a text of several documents, the
  * document's title in 《》 in front (《进一步支持文化企业发展的规定》关于财政税收); NULL for no

@@ -92,6 +92,9 @@ size_t pp_first_date(const char *s, size_t n, size_t *at, struct ymd *t);
  * not have was named (2月30日) and left out. */
 int pp_deadline_date(const char *s, size_t n, int year, struct ymd *out, bool *need_year,
                      bool *bad_day);
+/* The ISO date of text as pp_deadline_date reads it, or NULL; *why gets what the reader should
+ * be told (a day that does not exist, a year that is not known), or NULL. Arena memory. */
+const char *pp_deadline_resolve(struct arena *a, const char *text, int year, const char **why);
 /* s[0..n) is a time phrase (6月底完成, 2025年底前, 持续推进), not a unit. */
 bool pp_time_phrase(const char *s, size_t n);
 

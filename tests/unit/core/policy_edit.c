@@ -54,6 +54,40 @@ static void test_merge_split_deadline(void **state)
 	arena_release(&a);
 }
 
+/* A deadline the office typed with a day its month does not have is said in a warning, as the
+ * parser says it; the parser's own deadline, kept unchanged, is not said twice. */
+static void test_bad_day(void **state)
+{
+	struct arena a;
+	struct policy_doc d;
+	struct policy_tasks out;
+	struct policy_edit_error err;
+	const int64_t i0[] = {0}, i1[] = {1}, i2[] = {2}, lead1[] = {1}, lead3[] = {3};
+	const struct policy_edit_task e[] = {
+	    {i0, 1, "甲", NULL, lead1, 1, NULL, 0, "2026年2月30日前"},
+	    {i1, 1, "乙", NULL, lead1, 1, NULL, 0, "2026年4月31日、9月底前"},
+	    {i2, 1, "丙", NULL, lead3, 1, NULL, 0, "6月底前"},
+	};
+	(void)state;
+
+	arena_init(&a);
+	policy_check_parse(policy_check_edit_text, &a, &d);
+	assert_int_equal(policy_edit_apply(&d, &policy_check_edit_orgs, e, 3, &a, &out, &err),
+	                 KFQ_OK);
+	assert_null(out.tasks[0].article->deadline_date);
+	assert_string_equal(out.tasks[1].article->deadline_date, "2026-09-30");
+	assert_string_equal(out.tasks[2].article->deadline_date, "2026-06-30");
+	assert_int_equal(out.n_warnings, 2);
+	assert_string_equal(out.warnings[0].message,
+	                    "第1条：完成时限“2026年2月30日前”中的日期不存在，未换算为日期");
+	assert_int_equal(out.warnings[0].line, 3);
+	assert_string_equal(
+	    out.warnings[1].message,
+	    "第2条：完成时限“2026年4月31日、9月底前”中有不存在的日期，已按其余时限定为 "
+	    "2026-09-30");
+	arena_release(&a);
+}
+
 static void test_refusals(void **state)
 {
 	struct arena a;
@@ -106,6 +140,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_merge_split_deadline),
+	    cmocka_unit_test(test_bad_day),
 	    cmocka_unit_test(test_refusals),
 	    cmocka_unit_test(test_orgs_rule),
 	};
