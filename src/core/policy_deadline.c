@@ -21,7 +21,7 @@ struct found {
 	struct ymd best; /* latest day so far */
 	bool any;
 	bool need_year; /* a period without a year was named and no year was known */
-	bool bad_day;   /* a day its month does not have was named (2月30日) */
+	bool bad_date; /* a day, month or quarter that does not exist was named (2月30日, 13月) */
 };
 
 static void take(struct found *f, int y, int m, int d)
@@ -31,7 +31,7 @@ static void take(struct found *f, int y, int m, int d)
 	if (d == 0)
 		d = month_days(y, m);
 	if (d < 1 || d > month_days(y, m)) {
-		f->bad_day = true;
+		f->bad_date = true;
 		return;
 	}
 	if (!f->any || y > f->best.y || (y == f->best.y && m > f->best.m) ||
@@ -51,7 +51,8 @@ static int small_num(const char *s, size_t n, size_t i, size_t *end)
 	return v >= 0 ? v : pp_cn_num(s, n, i, end);
 }
 
-/* 一季度, 第三季度, 第3季度 at s[i..n): the quarter 1..4 and *end, else 0. */
+/* 一季度, 第三季度, 第3季度 at s[i..n): the quarter 1..4 and *end, -1 and *end for one that
+ * does not exist (第五季度), else 0. */
 static int quarter_at(const char *s, size_t n, size_t i, size_t *end)
 {
 	size_t e;
@@ -60,10 +61,10 @@ static int quarter_at(const char *s, size_t n, size_t i, size_t *end)
 	if (pp_has_prefix(s + i, n - i, "第"))
 		i += strlen("第");
 	q = small_num(s, n, i, &e);
-	if (q < 1 || q > 4 || !pp_has_prefix(s + e, n - e, "季度"))
+	if (q < 0 || !pp_has_prefix(s + e, n - e, "季度"))
 		return 0;
 	*end = e + strlen("季度");
-	return q;
+	return q >= 1 && q <= 4 ? q : -1;
 }
 
 /* 6月 / 六月 / 6月30日 at s[i..n) in year y: takes the month's last day or the day; returns
@@ -73,9 +74,14 @@ static size_t month_at(const char *s, size_t n, size_t i, int y, struct found *f
 	size_t e, e2;
 	int m = small_num(s, n, i, &e), d;
 
-	if (m < 1 || m > 12 || !pp_has_prefix(s + e, n - e, "月"))
+	if (m < 0 || !pp_has_prefix(s + e, n - e, "月"))
 		return 0;
 	e += strlen("月");
+	/* 2026年13月 is a mistake, not the year's end */
+	if (m < 1 || m > 12) {
+		f->bad_date = true;
+		return e;
+	}
 	d = small_num(s, n, e, &e2);
 	if (d >= 1 && (pp_has_prefix(s + e2, n - e2, "日") || pp_has_prefix(s + e2, n - e2, "号")))
 		e = e2 + strlen("日");
@@ -110,7 +116,9 @@ static size_t period_at(const char *s, size_t n, size_t i, int y, bool after_yea
 	if ((e = month_at(s, n, i, y, f)) != 0)
 		return e;
 	if ((q = quarter_at(s, n, i, &e)) != 0) {
-		if (y > 0)
+		if (q < 0)
+			f->bad_date = true;
+		else if (y > 0)
 			take(f, y, 3 * q, 0);
 		else
 			f->need_year = true;
@@ -141,7 +149,7 @@ static bool recurring(const char *s, size_t n)
 }
 
 int pp_deadline_date(const char *s, size_t n, int year, struct ymd *out, bool *need_year,
-                     bool *bad_day)
+                     bool *bad_date)
 {
 	struct found f = {{0, 0, 0}, false, false, false};
 	bool every = recurring(s, n);
@@ -190,8 +198,8 @@ int pp_deadline_date(const char *s, size_t n, int year, struct ymd *out, bool *n
 	}
 	if (need_year)
 		*need_year = !f.any && f.need_year;
-	if (bad_day)
-		*bad_day = f.bad_day;
+	if (bad_date)
+		*bad_date = f.bad_date;
 	if (!f.any)
 		return 0;
 	*out = f.best;
@@ -223,16 +231,16 @@ named:
 const char *pp_deadline_resolve(struct arena *a, const char *text, int year, const char **why)
 {
 	struct ymd t;
-	bool need_year = false, bad_day = false;
+	bool need_year = false, bad_date = false;
 	const char *date = NULL;
 
-	if (pp_deadline_date(text, strlen(text), year, &t, &need_year, &bad_day))
+	if (pp_deadline_date(text, strlen(text), year, &t, &need_year, &bad_date))
 		date = pp_iso_date(a, &t);
 	*why = NULL;
-	if (bad_day && date)
+	if (bad_date && date)
 		*why = arena_printf(a, "完成时限“%s”中有不存在的日期，已按其余时限定为 %s", text,
 		                    date);
-	else if (bad_day)
+	else if (bad_date)
 		*why = arena_printf(a, "完成时限“%s”中的日期不存在，未换算为日期", text);
 	else if (!date && need_year)
 		*why =

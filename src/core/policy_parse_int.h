@@ -88,10 +88,10 @@ size_t pp_first_date(const char *s, size_t n, size_t *at, struct ymd *t);
 
 /* policy_deadline.c: the last day of the latest period s[0..n) names, the year from the text
  * or else `year` (0: unknown). Returns 1 and *out, or 0; *need_year (may be NULL) tells that
- * a period was named but no year was known, *bad_day (may be NULL) that a day its month does
- * not have was named (2月30日) and left out. */
+ * a period was named but no year was known, *bad_date (may be NULL) that a day, month or
+ * quarter that does not exist was named (2月30日, 13月, 第五季度) and left out. */
 int pp_deadline_date(const char *s, size_t n, int year, struct ymd *out, bool *need_year,
-                     bool *bad_day);
+                     bool *bad_date);
 /* The ISO date of text as pp_deadline_date reads it, or NULL; *why gets what the reader should
  * be told (a day that does not exist, a year that is not known), or NULL. Arena memory. */
 const char *pp_deadline_resolve(struct arena *a, const char *text, int year, const char **why);

@@ -70,7 +70,7 @@ static void test_periods(void **state)
 }
 
 /* A day its month does not have is left out and said: 2月29日 only in a leap year. */
-static void test_bad_days(void **state)
+static void test_bad_dates(void **state)
 {
 	(void)state;
 	static const struct {
@@ -84,6 +84,14 @@ static void test_bad_days(void **state)
 	    {"2025年4月31日、6月底前", "2025-06-30", true},
 	    {"4月30日前", "2025-04-30", false},
 	    {"9月31日前", NULL, true},
+	    /* a month or quarter that does not exist is no year's end */
+	    {"2026年13月", NULL, true},
+	    {"2026年0月底前", NULL, true},
+	    {"2026年99月前", NULL, true},
+	    {"2026年第五季度", NULL, true},
+	    {"第0季度", NULL, true},
+	    {"2026年13月、6月底前", "2026-06-30", true},
+	    {"2026年第四季度", "2026-12-31", false},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct ymd t = {0, 0, 0};
@@ -114,7 +122,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_periods),
-	    cmocka_unit_test(test_bad_days),
+	    cmocka_unit_test(test_bad_dates),
 	    cmocka_unit_test(test_time_phrases),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
