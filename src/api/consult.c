@@ -283,14 +283,33 @@ static int move_window(struct api_ctx *c)
 
 /* ---- comments (office) ---- */
 
+int consult_attach_points(struct api_ctx *c, int64_t id, struct store_comment *cs, int n)
+{
+	struct store_comment_point *pts = NULL;
+	int np = 0, rc;
+
+	if (n && (rc = store_comment_points_between(c->db, c->a, id, cs[0].id, cs[n - 1].id, &pts,
+	                                            &np)) != KFQ_OK)
+		return api_store_error(c, rc);
+	/* both lists are in comment order */
+	for (int i = 0, j = 0; i < n; i++) {
+		while (j < np && pts[j].comment_id < cs[i].id)
+			j++;
+		cs[i].points = pts + j;
+		while (j < np && pts[j].comment_id == cs[i].id)
+			j++;
+		cs[i].n_points = (int)(pts + j - cs[i].points);
+	}
+	return 0;
+}
+
 static int comments(struct api_ctx *c)
 {
 	struct store_comment_filter f = {0};
 	struct store_consultation k;
 	struct store_comment *cs;
-	struct store_comment_point *pts = NULL;
 	int64_t total;
-	int n, np = 0, rc;
+	int n, rc;
 
 	if (consult_load(c, &k) != 0)
 		return -1;
@@ -306,19 +325,10 @@ static int comments(struct api_ctx *c)
 	api_query_page(c, &f.offset, &f.limit);
 	if (api_reveal_personal(c) != 0)
 		return -1;
-	if ((rc = store_comment_list(c->db, c->a, &f, &cs, &n, &total)) != KFQ_OK ||
-	    (n && (rc = store_comment_points_between(c->db, c->a, k.id, cs[0].id, cs[n - 1].id,
-	                                             &pts, &np)) != KFQ_OK))
+	if ((rc = store_comment_list(c->db, c->a, &f, &cs, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
-	/* each comment's points: both lists are in comment order */
-	for (int i = 0, j = 0; i < n; i++) {
-		while (j < np && pts[j].comment_id < cs[i].id)
-			j++;
-		cs[i].points = pts + j;
-		while (j < np && pts[j].comment_id == cs[i].id)
-			j++;
-		cs[i].n_points = (int)(pts + j - cs[i].points);
-	}
+	if (consult_attach_points(c, k.id, cs, n) != 0)
+		return -1;
 	api_page_begin(c);
 	for (int i = 0; i < n; i++)
 		consult_json_comment(&c->w, &cs[i]);

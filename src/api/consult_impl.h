@@ -15,6 +15,9 @@ int consult_check_comment(struct api_ctx *c, const char *name, const char *conta
                           const char *body);
 /* Checks that article_id (0: none) is an article of consultation id: 0, or -1 after 400. */
 int consult_check_article(struct api_ctx *c, int64_t id, int64_t article_id, const char *field);
+/* Gives each of cs[0..n) (comments of consultation id, in id order) its points: 0, or -1 after
+ * answering a store error. */
+int consult_attach_points(struct api_ctx *c, int64_t id, struct store_comment *cs, int n);
 /* Writes the articles of consultation id as "articles": [...] into the open object: 0, or -1
  * after answering a store error. */
 int consult_write_articles(struct api_ctx *c, int64_t id);

@@ -35,21 +35,28 @@ static int load(struct api_ctx *c, struct store_consultation *k)
 	return rc == KFQ_OK ? 0 : api_store_error(c, rc);
 }
 
-static int published_comments(struct api_ctx *c, int64_t id)
+/* The comments the office published, each with its handling once the report is out (the
+ * office's decisions are its draft until then). */
+static int published_comments(struct api_ctx *c, const struct store_consultation *k)
 {
 	struct store_comment_filter f = {0};
 	struct store_comment *cs;
+	bool out = k->report_published_at != NULL;
 	int64_t total;
 	int n, rc;
 
-	f.consultation_id = id;
+	f.consultation_id = k->id;
 	f.published_only = true;
 	if ((rc = store_comment_list(c->db, c->a, &f, &cs, &n, &total)) != KFQ_OK)
 		return api_store_error(c, rc);
+	if (out && consult_attach_points(c, k->id, cs, n) != 0)
+		return -1;
 	jsonw_key(&c->w, "comments");
 	jsonw_arr_open(&c->w);
 	for (int i = 0; i < n; i++)
-		consult_json_public_comment(&c->w, &cs[i]);
+		consult_json_public_comment(
+		    &c->w, &cs[i],
+		    out ? consult_handling(c->a, cs[i].points, cs[i].n_points) : NULL);
 	jsonw_arr_close(&c->w);
 	return 0;
 }
@@ -98,7 +105,7 @@ static int get(struct api_ctx *c)
 	jsonw_key(&c->w, "consultation");
 	consult_json_write(&c->w, &k, api_window_clock(c));
 	jsonw_kint(&c->w, "pow_bits", api_pow_bits());
-	if (consult_write_articles(c, k.id) != 0 || published_comments(c, k.id) != 0 ||
+	if (consult_write_articles(c, k.id) != 0 || published_comments(c, &k) != 0 ||
 	    (k.report_published_at && consult_write_counts(c, k.id) != 0) ||
 	    final_version(c, &k) != 0)
 		return -1;

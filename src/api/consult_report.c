@@ -74,6 +74,53 @@ static int report(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
+/* Answers 409 when the report of id may not be published (or changed) now, with why; 0 when it
+ * may, -1 when answered otherwise. */
+static int refuse_publish(struct api_ctx *c, int64_t id, bool publish)
+{
+	struct store_consultation k;
+	struct store_consult_counts n;
+	int64_t now = api_window_clock(c), undecided = 0;
+	int rc;
+
+	if ((rc = store_consult_get(c->db, c->a, id, &k)) != KFQ_OK ||
+	    (rc = store_consult_counts(c->db, c->a, id, &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	for (int i = 0; i < n.n_disposition; i++)
+		if (!n.by_disposition[i].code)
+			undecided += n.by_disposition[i].n;
+	switch (
+	    consult_publishable(consult_state(k.released_at != NULL, k.report_published_at != NULL,
+	                                      k.window_start, k.window_end, now),
+	                        undecided)) {
+	case CONSULT_PUBLISH_DONE:
+		return api_error(c, 409, "invalid_state", "采纳情况说明已公布，不能再修改", NULL);
+	case CONSULT_PUBLISH_DRAFT:
+		return publish ? api_error(c, 409, "invalid_state",
+		                           "征求意见稿尚未发布，不能公布采纳情况说明", NULL)
+		               : 0;
+	case CONSULT_PUBLISH_OPEN:
+		return publish
+		           ? api_error(c, 409, "invalid_state",
+		                       "征求意见截止后才能公布采纳情况说明；如需提前结束，请先调整"
+		                       "征求时间并写明理由",
+		                       NULL)
+		           : 0;
+	case CONSULT_PUBLISH_UNDECIDED:
+		return publish
+		           ? api_error(c, 409, "invalid_state",
+		                       arena_printf(c->a,
+		                                    "还有%lld条意见要点未处理，全部处理后才能公布"
+		                                    "采纳情况说明",
+		                                    (long long)undecided),
+		                       NULL)
+		           : 0;
+	case CONSULT_PUBLISHABLE:
+		break;
+	}
+	return 0;
+}
+
 static int save(struct api_ctx *c)
 {
 	const char *summary = api_body_str(c, "summary");
@@ -87,9 +134,13 @@ static int save(struct api_ctx *c)
 		return api_error(c, 400, "too_long", "说明不能超过20000个字", "/summary");
 	if (publish && !summary)
 		return api_error(c, 400, "required", "公布前请填写采纳情况说明", "/summary");
-	rc = store_consult_report(c->db, &c->actor, &consult_json_audit, id, summary, publish);
-	if (rc == KFQ_ESTATE)
-		return api_error(c, 409, "invalid_state", "采纳情况说明已公布，不能再修改", NULL);
+	if (refuse_publish(c, id, publish) != 0)
+		return -1;
+	rc = store_consult_report(c->db, &c->actor, &consult_json_audit, id, summary, publish,
+	                          api_window_clock(c));
+	/* changed between the check and the write: the same check says what */
+	if (rc == KFQ_ESTATE && refuse_publish(c, id, publish) != 0)
+		return -1;
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	return report(c);

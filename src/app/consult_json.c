@@ -137,10 +137,12 @@ void consult_json_comment(struct jsonw *w, const struct store_comment *c)
 	jsonw_obj_close(w);
 }
 
-void consult_json_public_comment(struct jsonw *w, const struct store_comment *c)
+void consult_json_public_comment(struct jsonw *w, const struct store_comment *c,
+                                 const char *handling)
 {
 	jsonw_obj_open(w);
 	comment_common(w, c);
+	jsonw_kstr(w, "handling", handling);
 	jsonw_obj_close(w);
 }
 

@@ -26,8 +26,10 @@ void consult_json_files(struct jsonw *w, const struct store_comment_file *f, int
  * (when read with store_comment_get). */
 void consult_json_comment(struct jsonw *w, const struct store_comment *c);
 void consult_json_point(struct jsonw *w, const struct store_comment_point *p);
-/* A published comment for the public: no name, contact or address. */
-void consult_json_public_comment(struct jsonw *w, const struct store_comment *c);
+/* A published comment for the public: no name, contact or address; "handling" the office's
+ * decisions as one text (consult_handling), null before the report is published. */
+void consult_json_public_comment(struct jsonw *w, const struct store_comment *c,
+                                 const char *handling);
 
 /* What store_consult's writes take for their audit records. */
 extern const struct store_consult_json consult_json_audit;

@@ -11,6 +11,7 @@
 #include "core/consult.h"
 #include "core/plan.h"
 #include "util/log.h"
+#include "util/timeutil.h"
 
 #include <string.h>
 
@@ -153,7 +154,8 @@ static int fill_closed(struct demo *d)
 		                            c->second_disposition, c->second_reason)) != KFQ_OK)
 			return rc;
 	}
-	return store_consult_report(d->s, d->who, &consult_json_audit, k.id, closed_summary, true);
+	return store_consult_report(d->s, d->who, &consult_json_audit, k.id, closed_summary, true,
+	                            time_now());
 }
 
 static int fill_open(struct demo *d)

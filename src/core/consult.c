@@ -123,6 +123,17 @@ const char *consult_state(bool released, bool report_published, int64_t start, i
 	return by_phase[consult_phase(start, end, now)];
 }
 
+enum consult_publish consult_publishable(const char *state, int64_t undecided)
+{
+	if (!strcmp(state, "published"))
+		return CONSULT_PUBLISH_DONE;
+	if (!strcmp(state, "draft"))
+		return CONSULT_PUBLISH_DRAFT;
+	if (strcmp(state, "closed"))
+		return CONSULT_PUBLISH_OPEN;
+	return undecided > 0 ? CONSULT_PUBLISH_UNDECIDED : CONSULT_PUBLISHABLE;
+}
+
 bool consult_window_valid(int64_t start, int64_t end)
 {
 	int64_t lo = (int64_t)YEAR_FIRST * DAY_SECONDS, hi = (int64_t)YEAR_LAST * DAY_SECONDS;

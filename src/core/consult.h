@@ -46,6 +46,18 @@ enum consult_phase consult_phase(int64_t start, int64_t end, int64_t now);
  * out). Static strings; labels in core/enums.h enum_consult_state. */
 const char *consult_state(bool released, bool report_published, int64_t start, int64_t end,
                           int64_t now);
+/* Why the adoption report may not be published in state (consult_state) with undecided points
+ * left, or CONSULT_PUBLISHABLE: only once the window has closed, so the public had all of it
+ * (the office shortens a window with a reason, POST …/window), and with every point decided,
+ * as the report answers each. */
+enum consult_publish {
+	CONSULT_PUBLISHABLE,
+	CONSULT_PUBLISH_DONE,      /* published already */
+	CONSULT_PUBLISH_DRAFT,     /* never released */
+	CONSULT_PUBLISH_OPEN,      /* before or inside the window */
+	CONSULT_PUBLISH_UNDECIDED, /* points without a disposition */
+};
+enum consult_publish consult_publishable(const char *state, int64_t undecided);
 /* A window's bounds are acceptable: start before end, both within 2000..2100. */
 bool consult_window_valid(int64_t start, int64_t end);
 

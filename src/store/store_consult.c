@@ -46,9 +46,12 @@ static const char sql_window_change[] =
 static const char sql_summary[] =
     "UPDATE consultation SET summary = ?2 WHERE id = ?1 AND report_published_at IS NULL "
     "RETURNING id";
+/* published once released, after the window, with every point decided (consult_publishable) */
 static const char sql_publish[] =
     "UPDATE consultation SET summary = ?2, report_published_at = ?3, report_published_by = ?4 "
-    "WHERE id = ?1 AND report_published_at IS NULL RETURNING id";
+    "WHERE id = ?1 AND report_published_at IS NULL AND released_at IS NOT NULL AND "
+    "window_end <= ?5 AND NOT EXISTS (SELECT 1 FROM comment_point p JOIN consultation_comment m "
+    "ON m.id = p.comment_id WHERE m.consultation_id = ?1 AND p.disposition IS NULL) RETURNING id";
 static const char sql_publish_comments[] =
     "UPDATE consultation_comment SET published = 1 WHERE consultation_id = ?1";
 
@@ -374,10 +377,10 @@ done:
 
 int store_consult_report(struct store *s, const struct store_actor *who,
                          const struct store_consult_json *json, int64_t id, const char *summary,
-                         bool publish)
+                         bool publish, int64_t window_now)
 {
 	struct store_stmt *st, *pc;
-	char now[TIME_RFC3339_LEN], *before;
+	char now[TIME_RFC3339_LEN], wnow[TIME_RFC3339_LEN], *before;
 	int rc = begin(s, json, id, publish ? sql_publish : sql_summary, &before, &st);
 
 	if (rc != KFQ_OK)
@@ -387,6 +390,8 @@ int store_consult_report(struct store *s, const struct store_actor *who,
 		time_format(time_now(), now);
 		store_bind_text(st, 3, now);
 		store_bind_id(st, 4, who->user_id);
+		time_format(window_now, wnow);
+		store_bind_text(st, 5, wnow);
 	}
 	if ((rc = run_change(st)) == KFQ_OK && publish &&
 	    (rc = store_prepare(s, sql_publish_comments, &pc)) == KFQ_OK) {

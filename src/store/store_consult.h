@@ -151,10 +151,11 @@ int store_consult_window(struct store *s, const struct store_actor *who,
                          const struct store_consult_json *json, int64_t id, int64_t start,
                          int64_t end, const char *reason);
 /* Saves the adoption report's summary; publish also publishes the report (已公布) and the
- * comments with it. KFQ_ESTATE when the report is published already. */
+ * comments with it, when consult_publishable allows it at window_now (the clock the window is
+ * read by). KFQ_ESTATE when the report is published already or may not be published yet. */
 int store_consult_report(struct store *s, const struct store_actor *who,
                          const struct store_consult_json *json, int64_t id, const char *summary,
-                         bool publish);
+                         bool publish, int64_t window_now);
 
 /* ---- comments (store_comment.c) ---- */
 

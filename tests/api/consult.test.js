@@ -83,9 +83,12 @@ describe('public consultations', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(articles[0].number, 1);
 		assert.match(articles[0].part_heading, /^总体要求|^优化|/);
 		assert.ok(articles.every((a, i) => a.seq === i + 1));
-		// a draft is not public
+		// a draft is not public, nor is its adoption report published
 		r = await anon.get(`/api/public/consultations/${id}`);
 		h.assertError(r, 404, 'not_found');
+		r = await c.office1.put(`/api/consultations/${id}/report`, { summary: '草稿的说明', publish: true });
+		h.assertError(r, 409, 'invalid_state');
+		assert.equal(r.json.error.message, '征求意见稿尚未发布，不能公布采纳情况说明');
 		r = await c.office1.post(`/api/consultations/${id}/release`);
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.consultation.state, 'open');
@@ -287,9 +290,30 @@ describe('public consultations', { timeout: h.FILE_TIMEOUT }, () => {
 		r = await anon.get(`/api/public/consultations/${id}`);
 		assert.deepEqual(r.json.comments, []);
 		assert.equal(r.json.consultation.summary, null);
-		r = await c.office1.put(`/api/consultations/${id}/report`, { summary: '共收到意见若干条，采纳1条。', publish: true });
+		// published only once the window (extended to 2025-06-28 above) has closed and every
+		// point is decided: the report answers each, and the public had its whole window
+		const publish = () => c.office1.put(`/api/consultations/${id}/report`, { summary: '共收到意见若干条，采纳1条。', publish: true });
+		r = await publish();
+		h.assertError(r, 409, 'invalid_state');
+		assert.match(r.json.error.message, /征求意见截止后才能公布/);
+		setClock(END + 2 * 86400);
+		r = await publish();
+		h.assertError(r, 409, 'invalid_state');
+		const undecided = (await c.office1.get(`/api/consultations/${id}/comments?disposition=undecided&page_size=200`)).json.items;
+		const open = undecided.flatMap((x) => x.points.filter((p) => !p.disposition).map((p) => [x.id, p.id]));
+		assert.ok(open.length > 1);
+		assert.equal(r.json.error.message, `还有${open.length}条意见要点未处理，全部处理后才能公布采纳情况说明`);
+		for (const [cm, point] of open) {
+			r = await c.office1.post(`/api/comments/${cm}/disposition`, { point_id: point, disposition: 'rejected', reason: '与本文件无关' });
+			assert.equal(r.status, 200, r.text);
+		}
+		r = await c.super1.get(`/api/audit?entity_type=consultation&page_size=1`);
+		const before = r.json.total;
+		r = await publish();
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.consultation.state, 'published');
+		r = await c.super1.get(`/api/audit?entity_type=consultation&page_size=1`);
+		assert.equal(r.json.total, before + 1, 'the refused publications wrote nothing');
 		r = await c.office1.put(`/api/consultations/${id}/report`, { summary: '改', publish: true });
 		h.assertError(r, 409, 'invalid_state');
 		r = await anon.get(`/api/public/consultations/${id}`);
@@ -298,6 +322,7 @@ describe('public consultations', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.ok(r.json.counts.by_disposition.length > 0);
 		const shown = r.json.comments.find((x) => x.body === xss);
 		assert.ok(shown, 'the comment is published with the report, its text as sent');
+		assert.equal(shown.handling, '不采纳：与本文件无关', 'and how it was handled');
 		assert.ok(!('contact' in shown) && !('name' in shown));
 		assert.doesNotMatch(r.text, /wangwu|13800138000|张三/);
 		// after publication nothing more is taken

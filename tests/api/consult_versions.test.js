@@ -185,6 +185,14 @@ describe('versions inside a consultation', { timeout: h.FILE_TIMEOUT }, () => {
 		// the printed report's text as text
 		r = await c.office1.post(`/api/consultations/${id}/comments`, { channel: 'email', body: '<script>alert(1)</script>意见', name: '王五', contact: 'wang.wu@example.cn' });
 		assert.equal(r.status, 201, r.text);
+		// every point decided before the report is published
+		r = await c.office1.put(`/api/consultations/${id}/report`, { summary: '共收到意见4条，采纳2条。', publish: true });
+		h.assertError(r, 409, 'invalid_state');
+		assert.equal(r.json.error.message, '还有2条意见要点未处理，全部处理后才能公布采纳情况说明');
+		for (const x of (await c.office1.get(`/api/consultations/${id}/comments?disposition=undecided`)).json.items) {
+			const y = await c.office1.post(`/api/comments/${x.id}/disposition`, { disposition: 'rejected', reason: '与修改无关' });
+			assert.equal(y.status, 200, y.text);
+		}
 		r = await c.office1.put(`/api/consultations/${id}/report`, { summary: '共收到意见4条，采纳2条。', publish: true });
 		assert.equal(r.status, 200, r.text);
 		r = await anon.get(`/api/public/consultations/${id}`);
@@ -203,7 +211,7 @@ describe('versions inside a consultation', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.match(html, /<p class="organ"[^>]*>抚顺市商务局<\/p>/);
 		assert.match(html.replace(/<\/?span>/g, ''), /<h1>关于《中共抚顺市委 抚顺市人民政府关于深化开发区体制机制改革意见》征求意见采纳情况的说明<\/h1>/);
 		assert.ok(html.includes('<p>共收到意见4条，采纳2条。</p>'), 'the summary');
-		assert.ok(html.includes('征求意见时间为2025年6月23日至2025年6月25日，共收到意见5条（电子邮件1条，信函4条）；按要点处理：采纳2条，部分采纳1条，未处理2条。'), html);
+		assert.ok(html.includes('征求意见时间为2025年6月23日至2025年6月25日，共收到意见5条（电子邮件1条，信函4条）；按要点处理：采纳2条，部分采纳1条，不采纳2条。'), html);
 		assert.ok(html.includes('<td class="l">部分采纳：改为依规容错免责</td>'), 'the handling');
 		assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;意见'), 'markup escaped');
 		assert.ok(!html.includes('<script>'), 'no script');

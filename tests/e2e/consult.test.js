@@ -41,6 +41,8 @@ describe('征求意见: the public page, the office, text as text', () => {
     await api.action(`/api/consultations/${markedId}/release`)
     const cm = await api.post(`/api/consultations/${markedId}/comments`, { channel: 'email', body: XSS, contact: 'x@example.com' })
     await api.post(`/api/comments/${cm.id}/publish`, { published: true })
+    // its window (the notice's, in 2025) is over; its point decided, as publishing asks
+    await api.post(`/api/comments/${cm.id}/disposition`, { disposition: 'rejected', reason: '与本文件无关' })
     await api.put(`/api/consultations/${markedId}/report`, { summary: '共收到意见1条。', publish: true })
     visitor = await openBrowser(server.url)
     await visitor.page.setViewportSize({ width: 390, height: 844 }) // a phone
@@ -69,6 +71,9 @@ describe('征求意见: the public page, the office, text as text', () => {
     assert.match(draft, /二、重点改革任务\n（一）坚持和加强党的全面领导/)
     assert.match(await page.locator(sel('consult-report')).innerText(), /采纳3条，部分采纳2条/)
     assert.doesNotMatch(await page.locator(sel('consult-report')).innerText(), /13800138000|王先生/)
+    // each comment with how it was handled
+    const handling = await columnTexts(page, 'consult-public-comment-handling')
+    assert.ok(handling.includes('处理情况：已说明：征求意见时间符合规定，已同时通过座谈会听取开发区意见。'), handling.join(' | '))
     assert.match(await page.locator(sel('consult-closed')).innerText(), /2025年6月23日至2025年6月25日/)
     await shot(page, 'consult-public-closed')
     await page.goto(`/consult/${markedId}`)

@@ -70,6 +70,13 @@ static void test_states(void **state)
 	assert_string_equal(consult_state(true, false, START, END, END - 1), "open");
 	assert_string_equal(consult_state(true, false, START, END, END), "closed");
 	assert_string_equal(consult_state(true, true, START, END, END + 100), "published");
+	/* the report: a released consultation after its window, every point decided */
+	assert_int_equal(consult_publishable("draft", 0), CONSULT_PUBLISH_DRAFT);
+	assert_int_equal(consult_publishable("upcoming", 0), CONSULT_PUBLISH_OPEN);
+	assert_int_equal(consult_publishable("open", 0), CONSULT_PUBLISH_OPEN);
+	assert_int_equal(consult_publishable("closed", 1), CONSULT_PUBLISH_UNDECIDED);
+	assert_int_equal(consult_publishable("closed", 0), CONSULT_PUBLISHABLE);
+	assert_int_equal(consult_publishable("published", 0), CONSULT_PUBLISH_DONE);
 	assert_true(consult_window_valid(START, END));
 	assert_false(consult_window_valid(END, START));
 	assert_false(consult_window_valid(START, START));

@@ -159,7 +159,7 @@ static void test_comments(void **state)
 {
 	struct store *s = *state;
 	enum store_comment_refusal why;
-	int64_t id, first, mail;
+	int64_t id, first, second, mail;
 	struct store_comment c;
 	struct store_consult_counts k;
 	struct arena a;
@@ -176,7 +176,7 @@ static void test_comments(void **state)
 	assert_int_equal(add(s, art1, "意见一", "bb", NULL, &id, &why), KFQ_ECONFLICT);
 	assert_int_equal(why, STORE_COMMENT_DUPLICATE);
 	assert_int_equal(count(s, "SELECT COUNT(*) FROM pow_used"), 1);
-	assert_int_equal(add(s, art2, "意见一", "bb", NULL, &id, &why), KFQ_OK);
+	assert_int_equal(add(s, art2, "意见一", "bb", NULL, &second, &why), KFQ_OK);
 	/* the same Message-ID once: the second call names the stored comment */
 	assert_int_equal(add(s, 0, "邮件意见", NULL, "<m1@example.com>", &mail, &why), KFQ_OK);
 	assert_int_equal(add(s, 0, "邮件意见", NULL, "<m1@example.com>", &id, &why), KFQ_ECONFLICT);
@@ -216,9 +216,27 @@ static void test_comments(void **state)
 		assert_int_equal(k.by_disposition[i].n, k.by_disposition[i].code ? 1 : 3);
 	assert_int_equal(count(s, "SELECT COUNT(*) FROM audit_log WHERE entity_type = 'comment'"),
 	                 5);
+	/* the report is published after the window (extended to END + 1 day), every point decided
+	 */
+	assert_int_equal(store_consult_report(s, &cli, &json, consult_id, "说明", true, END),
+	                 KFQ_ESTATE);
+	assert_int_equal(
+	    store_consult_report(s, &cli, &json, consult_id, "说明", true, END + 86400),
+	    KFQ_ESTATE);
+	assert_int_equal(count(s, "SELECT COUNT(*) FROM consultation WHERE summary IS NOT NULL"),
+	                 0);
+	const int64_t undecided[] = {first, second, mail};
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(store_comment_get(s, &a, undecided[i], &c), KFQ_OK);
+		assert_int_equal(store_comment_dispose(s, &cli, &json, undecided[i], c.points[0].id,
+		                                       "rejected", "理由"),
+		                 KFQ_OK);
+	}
 	/* publishing the report publishes the comments and closes the report */
-	assert_int_equal(store_consult_report(s, &cli, &json, consult_id, "说明", true), KFQ_OK);
-	assert_int_equal(store_consult_report(s, &cli, &json, consult_id, "改", true), KFQ_ESTATE);
+	assert_int_equal(
+	    store_consult_report(s, &cli, &json, consult_id, "说明", true, END + 86400), KFQ_OK);
+	assert_int_equal(store_consult_report(s, &cli, &json, consult_id, "改", true, END + 86400),
+	                 KFQ_ESTATE);
 	assert_int_equal(count(s, "SELECT COUNT(*) FROM consultation_comment WHERE published = 1"),
 	                 3);
 	arena_release(&a);
