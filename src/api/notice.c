@@ -146,17 +146,13 @@ int notice_load(struct api_ctx *c, struct store_notice *n)
 	return load_id(c, id, n);
 }
 
-/* Signing for and replying are the addressed organization's: its scope, not a copy's. */
+/* Signing for and replying are the addressed organization's own (DECISIONS 68): not a copy's,
+ * nor a county's for a zone its scope reads. */
 static int may_act(struct api_ctx *c, const struct store_notice *n)
 {
-	int64_t *ids;
-	int nids;
-
-	if (api_scope_orgs(c, &ids, &nids) != 0)
-		return -1;
-	if (api_scope_allows(ids, nids, n->org_id))
+	if (n->org_id == c->actor.org_id)
 		return 0;
-	return api_error(c, 403, "forbidden", "抄送单位只能查阅督办单，签收和反馈由主送单位办理",
+	return api_error(c, 403, "forbidden", "督办单的签收和反馈由主送单位办理，其他单位只能查阅",
 	                 NULL);
 }
 
@@ -581,11 +577,12 @@ static int unanswered_late(struct api_ctx *c, struct api_todo_item *out)
 	return count(c, &f, &out->count);
 }
 
+/* the caller's own organization's: those it may sign for and reply to */
 static int to_reply(struct api_ctx *c, struct api_todo_item *out)
 {
-	struct store_notice_filter f = {.awaiting_reply = true};
+	struct store_notice_filter f = {.awaiting_reply = true, .org_id = c->actor.org_id};
 
-	out->link = "/notices?awaiting=1";
+	out->link = arena_printf(c->a, "/notices?awaiting=1&org_id=%lld", (long long)f.org_id);
 	out->level = "warning";
 	return count(c, &f, &out->count);
 }

@@ -377,7 +377,7 @@ describe('supervision notices and the inbox', { timeout: h.FILE_TIMEOUT }, () =>
 		assert.equal((await c.county1.get('/api/notices')).json.total, 1);
 		r = await c.county1.post(`/api/notices/${draft.id}/receive`, {});
 		h.assertError(r, 403, 'forbidden');
-		assert.match(r.json.error.message, /抄送单位只能查阅/);
+		assert.match(r.json.error.message, /其他单位只能查阅/);
 		h.assertError(await c.county1.post(`/api/notices/${draft.id}/reply`, { reply: '知悉' }), 403, 'forbidden');
 		// once issued it is no longer edited, discarded or issued again
 		h.assertError(await c.office1.put(`/api/notices/${draft.id}`, good()), 409, 'invalid_state');
@@ -585,7 +585,8 @@ describe('supervision notices and the inbox', { timeout: h.FILE_TIMEOUT }, () =>
 		const r = await c.county1.get('/api/notices');
 		assert.equal(r.json.total, 4 + 3);
 		h.assertError(await c.county1.post(`/api/notices/${first.id}/reply`, { reply: 'x' }), 404, 'not_found');
-		assert.equal((await c.county1.post(`/api/notices/${rs[0].json.id}/receive`, {})).status, 200);
+		// and reads them only: the zone signs for its own (DECISIONS 68)
+		h.assertError(await c.county1.post(`/api/notices/${rs[0].json.id}/receive`, {}), 403, 'forbidden');
 	});
 
 	test('thirty creates in a row: each answer is the notice as read back, numbered in turn, audited as answered, told once to each account; the chain verifies', T, async () => {
@@ -793,6 +794,36 @@ describe('supervision notices and the inbox', { timeout: h.FILE_TIMEOUT }, () =>
 		h.assertError(await c.office1.get('/api/notices?to_close=2'), 400, 'invalid_parameter', 'to_close');
 		assert.equal((await c.office1.post(`/api/notices/${id}/close`, {})).status, 200);
 		assert.equal((await tile()).count, before.count);
+	});
+
+	// DECISIONS 68: the addressed organization signs for and replies to a notice. A county reads
+	// its zones' notices and does not act on them for the zone, nor counts them as its own 待反馈;
+	// a notice addressed to the county itself is the county's.
+	test('a county reads its zone\'s notice and does not sign for or reply to it; its own it does', T, async () => {
+		const todo = async () => (await c.county1.get('/api/todos')).json.items.find((x) => x.key === 'notices_to_reply');
+		const zoneNotice = await c.office1.post('/api/notices', good({ org_id: ids[h.ORG.hightech], subject: '高新区的督办单' }));
+		assert.equal(zoneNotice.status, 201, zoneNotice.text);
+		const own = await c.office1.post('/api/notices', good({ org_id: ids[h.ORG.dongzhou], subject: '东洲区的督办单' }));
+		assert.equal(own.status, 201, own.text);
+		assert.equal((await c.county1.get(`/api/notices/${zoneNotice.json.id}`)).status, 200);
+		let r = await c.county1.post(`/api/notices/${zoneNotice.json.id}/receive`, {});
+		h.assertError(r, 403, 'forbidden');
+		assert.equal(r.json.error.message, '督办单的签收和反馈由主送单位办理，其他单位只能查阅');
+		h.assertError(await c.county1.post(`/api/notices/${zoneNotice.json.id}/reply`, { reply: '县区代为反馈' }), 403, 'forbidden');
+		r = await c.office1.get(`/api/notices/${zoneNotice.json.id}`);
+		assert.equal(r.json.status, 'open');
+		assert.equal(r.json.received_at, null);
+		// the to-do counts the county's own, and its link lists exactly those
+		const t = await todo();
+		assert.equal(t.count, 1);
+		assert.equal(t.link, `/notices?awaiting=1&org_id=${ids[h.ORG.dongzhou]}`);
+		r = await c.county1.get(`/api/notices?awaiting=1&org_id=${ids[h.ORG.dongzhou]}`);
+		assert.deepEqual(r.json.items.map((n) => n.id), [own.json.id]);
+		r = await c.county1.post(`/api/notices/${own.json.id}/receive`, {});
+		assert.equal(r.status, 200, r.text);
+		r = await c.county1.post(`/api/notices/${own.json.id}/reply`, { reply: '已落实' });
+		assert.equal(r.status, 200, r.text);
+		assert.equal((await todo()).count, 0);
 	});
 
 	// On SQLite the status CHECK is written as comparisons (migration 0102, DECISIONS 250), not

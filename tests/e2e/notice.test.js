@@ -117,7 +117,7 @@ describe('督办单: draft, issue, receipt, replies with files, close, print, au
     const toReply = await todoCount(page, 'notices_to_reply')
     assert.ok(toReply >= 1, String(toReply))
     await page.locator(sel('todo-notices_to_reply')).click()
-    await page.waitForURL(/\/notices\?awaiting=1$/)
+    await page.waitForURL(/\/notices\?awaiting=1&org_id=\d+$/)
     await page.locator(sel('notice-row-number'), { hasText: shared.number }).waitFor()
     await page.locator(sel('notice-total'), { hasText: total(toReply) }).waitFor()
     await page.waitForLoadState('networkidle')

@@ -495,6 +495,7 @@ export default {
     discardConfirm: '确定删除草稿“{subject}”吗？删除后不可恢复。',
     discarded: '草稿已删除',
     copiedHint: '本单位为抄送单位，可查阅督办单及办理情况，签收和反馈由主送单位办理。',
+    readOnlyHint: '本督办单主送{org}，由其签收和反馈；本单位可查阅办理情况。',
     draftHint: '拟稿尚未下发，仅改革办可见；下发时编号并通知主送单位。',
     stepDraft: '拟稿',
     stepIssue: '下发',
