@@ -152,6 +152,12 @@ static bool valid_utf8_text(const char *s, size_t n)
 	return true;
 }
 
+/* A string value's length in characters, what its limit counts. */
+static size_t chars(json_t *v)
+{
+	return textconv_chars(json_string_value(v), json_string_length(v));
+}
+
 /* A string value without its NULs and control characters (TAB and LF allowed). */
 static bool plain_text(json_t *v)
 {
@@ -249,10 +255,9 @@ static int check_items(struct arena *a, const struct api_field *f, json_t *v,
 				return -1;
 			continue;
 		}
-		bool ok =
-		    f->type == API_INT_ARRAY
-		        ? json_is_integer(el)
-		        : json_is_string(el) && json_string_length(el) <= 200 && plain_text(el);
+		bool ok = f->type == API_INT_ARRAY
+		              ? json_is_integer(el)
+		              : json_is_string(el) && chars(el) <= 200 && plain_text(el);
 		if (!ok)
 			return bad(e, "invalid_type",
 			           arena_printf(a, "字段 %s 的第%zu项%s", f->name, item.index + 1,
@@ -299,9 +304,9 @@ static int check_field(struct arena *a, const struct api_field *f, json_t *v,
 			return FIELD_BLANK;
 		}
 		/* counted trimmed: blanks around a value that fits do not make it too long */
-		if (json_string_length(v) > max)
+		if (chars(v) > max)
 			return bad(e, "too_long",
-			           arena_printf(a, "字段 %s 过长（最多%zu字节）", f->name, max),
+			           arena_printf(a, "字段 %s 过长（最多%zu字）", f->name, max),
 			           path_str(a, at));
 		return 0;
 	case API_INT:
@@ -560,10 +565,10 @@ int api_query_check(const struct api_field *decl, const char *key, const char *v
 		                        (long long)f->lo, (long long)f->hi),
 		           arena_strdup(a, key));
 	max = f->max ? f->max : 200;
-	if (f->type == API_STR &&
-	    (n > max || !textconv_utf8_valid(value, n) || !valid_utf8_text(value, n)))
+	if (f->type == API_STR && (!textconv_utf8_valid(value, n) || !valid_utf8_text(value, n) ||
+	                           textconv_chars(value, n) > max))
 		return bad(e, "invalid_parameter",
-		           arena_printf(a, "参数 %s 应为不超过%zu字节的文本", key, max),
+		           arena_printf(a, "参数 %s 应为不超过%zu字的文本", key, max),
 		           arena_strdup(a, key));
 	return 0;
 }

@@ -52,7 +52,7 @@ struct api_field {
 	const char *name;
 	enum api_type type;
 	bool required;
-	size_t max; /* text: max bytes (0 = 200); arrays: max elements (0 = 100) */
+	size_t max; /* text: max characters (0 = 200); arrays: max elements (0 = 100) */
 	const struct api_field *fields; /* API_OBJ_ARRAY: each element's fields, {NULL} ended */
 	int64_t lo, hi; /* API_INT, and each item of API_INT_ARRAY: the allowed range */
 	/* arrays: the refusal of more than max items when a rule sets max (the message names

@@ -8,6 +8,7 @@
 #include "core/enterprise.h"
 #include "store/store_arrangement.h"
 #include "util/log.h"
+#include "util/textconv.h"
 #include "util/strbuf.h"
 #include "util/timeutil.h"
 
@@ -306,9 +307,10 @@ int revshare_adopt(struct store *s, struct arena *a, const struct store_actor *w
 		            "该年度尚未设置分成比例，无法采用测算方案");
 	if (rc != KFQ_OK)
 		return fail(r, REVSHARE_RUN_STORE, rc, NULL);
-	if (!sc->name || !*sc->name || strlen(sc->name) > SCENARIO_NAME_MAX) {
+	if (!sc->name || !*sc->name ||
+	    textconv_chars(sc->name, strlen(sc->name)) > SCENARIO_NAME_MAX) {
 		p->field = "/scenario/name";
-		p->message = "请填写方案名称（不超过64字节）";
+		p->message = "请填写方案名称（不超过64字）";
 		return KFQ_EINVAL;
 	}
 	current[0] = y.ratio_bp;

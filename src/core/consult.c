@@ -3,6 +3,7 @@
 #include "core/consult.h"
 
 #include "core/plan.h"
+#include "util/textconv.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -186,12 +187,7 @@ enum consult_contact consult_contact_kind(const char *s)
 
 size_t consult_chars(const char *s)
 {
-	size_t n = 0;
-
-	for (; s && *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
+	return s ? textconv_chars(s, strlen(s)) : 0;
 }
 
 bool consult_disposition_needs_reason(const char *d)

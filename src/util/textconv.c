@@ -57,6 +57,16 @@ bad:
 	return 1;
 }
 
+size_t textconv_chars(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			k++;
+	return k;
+}
+
 bool textconv_utf8_valid(const char *s, size_t n)
 {
 	size_t i = 0;

@@ -72,4 +72,8 @@ size_t textconv_utf8_next(const char *s, size_t n, uint32_t *cp);
 /* true if s[0..n) is well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF). */
 bool textconv_utf8_valid(const char *s, size_t n);
 
+/* The characters (code points) of s[0..n), well-formed UTF-8: its bytes that start one. What a
+ * length limit on text counts, as the console's counters do (a Chinese character is one). */
+size_t textconv_chars(const char *s, size_t n);
+
 #endif

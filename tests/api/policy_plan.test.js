@@ -227,10 +227,14 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		r = await c.zone1.post(`/api/milestones/${m0.id}/reports`, { status: 'not_started', percent: 30, narrative: '尚未启动' });
 		h.assertError(r, 400, 'invalid_value', '/percent');
 		assert.equal(r.json.error.message, '未开始的节点进度应为0');
+		// the narrative's limit is 4000 characters, as the form's counter shows, not bytes
+		r = await c.zone1.post(`/api/milestones/${m0.id}/reports`, { status: 'in_progress', percent: 50, narrative: '进'.repeat(4001) });
+		h.assertError(r, 400, 'too_long', '/narrative');
+		assert.equal(r.json.error.message, '字段 narrative 过长（最多4000字）');
 		r = await c.zone1.post(`/api/milestones/${m0.id}/reports`, {
 			status: 'done',
 			percent: 100,
-			narrative: '方案已印发',
+			narrative: `方案已印发${'。'.repeat(3995)}`,
 			evidence_ids: [evidence.id],
 		});
 		assert.equal(r.status, 201, r.text);

@@ -176,17 +176,21 @@ static void test_types(void **state)
 static void test_sizes(void **state)
 {
 	(void)state;
-	REFUSED("{\"name\":\"123456789\"}", "too_long", "字段 name 过长（最多8字节）", "/name");
-	/* bytes, not characters: three Chinese characters are 9 bytes */
-	REFUSED("{\"name\":\"一二三\"}", "too_long", "字段 name 过长（最多8字节）", "/name");
-	/* max 0 means 200 bytes for strings */
+	REFUSED("{\"name\":\"123456789\"}", "too_long", "字段 name 过长（最多8字）", "/name");
+	/* characters, as the console's counters count them, not bytes: eight Chinese characters
+	 * (24 bytes) and a four-byte one fit in 8, nine do not */
+	json_t *cn = accepted(fields, "{\"name\":\"一二三四五六七\U0001F600\"}");
+	assert_int_equal(json_string_length(json_object_get(cn, "name")), 25);
+	REFUSED("{\"name\":\"一二三四五六七八九\"}", "too_long", "字段 name 过长（最多8字）",
+	        "/name");
+	/* max 0 means 200 characters for strings */
 	char body[300];
 	snprintf(body, sizeof(body), "{\"name\":\"a\",\"memo\":\"%0201d\"}", 0);
-	REFUSED(body, "too_long", "字段 memo 过长（最多200字节）", "/memo");
+	REFUSED(body, "too_long", "字段 memo 过长（最多200字）", "/memo");
 	/* counted once trimmed: blanks pasted around a value that fits do not make it too long */
 	json_t *v = accepted(fields, "{\"name\":\" 12345678\u3000 \"}");
 	assert_string_equal(json_string_value(json_object_get(v, "name")), "12345678");
-	REFUSED("{\"name\":\" 123456789 \"}", "too_long", "字段 name 过长（最多8字节）", "/name");
+	REFUSED("{\"name\":\" 123456789 \"}", "too_long", "字段 name 过长（最多8字）", "/name");
 	REFUSED("{\"name\":\"a\",\"tags\":[\"a\",\"b\",\"c\"]}", "too_many", "字段 tags 最多2项",
 	        "/tags");
 	REFUSED("{\"name\":\"a\",\"items\":[{\"title\":\"1\"},{\"title\":\"2\"},{\"title\":\"3\"},"
@@ -234,7 +238,7 @@ static void test_object_arrays(void **state)
 	REFUSED("{\"name\":\"a\",\"items\":[{\"title\":\"t\"},{\"weight\":1}]}", "missing_field",
 	        "缺少必填字段：title", "/items/1/title");
 	REFUSED("{\"name\":\"a\",\"items\":[{\"title\":\"01234567890\"}]}", "too_long",
-	        "字段 title 过长（最多10字节）", "/items/0/title");
+	        "字段 title 过长（最多10字）", "/items/0/title");
 	REFUSED("{\"name\":\"a\",\"items\":[{\"title\":\"t\",\"weight\":\"5\"}]}", "invalid_type",
 	        "字段 weight 应为整数", "/items/0/weight");
 	/* five levels are too deep */
@@ -339,9 +343,9 @@ static void test_query(void **state)
 	query("page_size", "500", NULL, NULL);
 	query("Q", "x", "unknown_parameter", "不支持的查询参数：Q");
 	query("page_", "1", "unknown_parameter", "不支持的查询参数：page_");
-	query("q", "abcde", "invalid_parameter", "参数 q 应为不超过4字节的文本");
-	query("q", "a\x01", "invalid_parameter", "参数 q 应为不超过4字节的文本");
-	query("q", "\xff", "invalid_parameter", "参数 q 应为不超过4字节的文本");
+	query("q", "abcde", "invalid_parameter", "参数 q 应为不超过4字的文本");
+	query("q", "a\x01", "invalid_parameter", "参数 q 应为不超过4字的文本");
+	query("q", "\xff", "invalid_parameter", "参数 q 应为不超过4字的文本");
 	query("org_id", "0", "invalid_parameter", id_msg);
 	query("org_id", "9223372036854775808", "invalid_parameter", id_msg);
 	query("org_id", " 1", "invalid_parameter", id_msg);
