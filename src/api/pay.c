@@ -221,10 +221,52 @@ static int pools_export(struct api_ctx *c)
 
 /* ---- plans ---- */
 
+/* The pools of one year, read once for the plans of that year: of one zone, or of all (only
+ * 0). */
+struct pools_now {
+	int64_t only;
+	int year; /* 0: none read yet */
+	struct store_pay_pool *ps;
+	int n;
+};
+
+/* The pool zone org_id has now in year (*now NULL when none is derived): 0, or -1 after
+ * answering a store error. */
+static int pool_now(struct api_ctx *c, struct pools_now *k, int year, int64_t org_id,
+                    const struct store_pay_pool **now)
+{
+	struct store_scope all = {.kind = "all"};
+	int rc;
+
+	*now = NULL;
+	if (k->year != year) {
+		/* the plan was read in the caller's scope: its zone's pool is the plan's to show */
+		if ((rc = store_pay_pools(c->db, c->a, year, k->only, &all, &k->ps, &k->n)) !=
+		    KFQ_OK)
+			return api_store_error(c, rc);
+		k->year = year;
+	}
+	for (int i = 0; i < k->n; i++)
+		if (k->ps[i].org_id == org_id)
+			*now = &k->ps[i];
+	return 0;
+}
+
+static int plan_write(struct api_ctx *c, struct pools_now *k, const struct store_pay_plan *p)
+{
+	const struct store_pay_pool *now;
+
+	if (pool_now(c, k, p->year, p->org_id, &now) != 0)
+		return -1;
+	pay_json_plan_read(&c->w, p, now);
+	return 0;
+}
+
 static int plans(struct api_ctx *c)
 {
 	struct store_pay_plan *ps;
 	struct store_scope scope;
+	struct pools_now k = {0};
 	int n, rc;
 
 	if (people_scope(c, &scope) != 0)
@@ -233,7 +275,8 @@ static int plans(struct api_ctx *c)
 		return api_store_error(c, rc);
 	api_page_begin(c);
 	for (int i = 0; i < n; i++)
-		pay_json_plan(&c->w, &ps[i]);
+		if (plan_write(c, &k, &ps[i]) != 0)
+			return -1;
 	api_page_end(c, n, 0, 0);
 	return api_ok(c, 200);
 }
@@ -255,21 +298,27 @@ static int load(struct api_ctx *c, bool own, struct store_pay_plan *p)
 static int answer(struct api_ctx *c, int64_t id, int status)
 {
 	struct store_pay_plan p;
+	struct pools_now k = {0};
 	int rc;
 
 	if ((rc = store_pay_plan_get(c->db, c->a, id, &p)) != KFQ_OK)
 		return api_store_error(c, rc);
-	pay_json_plan(&c->w, &p);
+	k.only = p.org_id;
+	if (plan_write(c, &k, &p) != 0)
+		return -1;
 	return api_ok(c, status);
 }
 
 static int plan_get(struct api_ctx *c)
 {
 	struct store_pay_plan p;
+	struct pools_now k = {0};
 
 	if (load(c, false, &p) != 0)
 		return -1;
-	pay_json_plan(&c->w, &p);
+	k.only = p.org_id;
+	if (plan_write(c, &k, &p) != 0)
+		return -1;
 	return api_ok(c, 200);
 }
 

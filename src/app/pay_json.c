@@ -145,8 +145,13 @@ void pay_json_pool(struct jsonw *w, const struct store_pay_pool *p)
 	jsonw_obj_close(w);
 }
 
-void pay_json_plan(struct jsonw *w, const struct store_pay_plan *p)
+/* read: for a reader, with the zone's pool now (now NULL: none can be derived); else for the
+ * audit record, which holds what was stored only */
+static void plan_write(struct jsonw *w, const struct store_pay_plan *p,
+                       const struct store_pay_pool *now, bool read)
 {
+	bool have = now && now->rule == PAY_OK;
+
 	jsonw_obj_open(w);
 	jsonw_key(w, "acks");
 	jsonw_arr_open(w);
@@ -185,6 +190,15 @@ void pay_json_plan(struct jsonw *w, const struct store_pay_plan *p)
 	jsonw_kstr(w, "note", p->note);
 	jsonw_kint(w, "org_id", p->org_id);
 	jsonw_kstr(w, "org_name", p->org_name);
+	if (read) {
+		/* the grade, R or the roster may have changed since the plan was checked (DECISIONS
+		 * 203): the departments see whether it still fits */
+		if (have)
+			jsonw_kint(w, "current_pool_fen", now->p.pool_fen);
+		else
+			jsonw_knull(w, "current_pool_fen");
+		jsonw_kbool(w, "over_current_pool", p->t.perf_fen > (have ? now->p.pool_fen : 0));
+	}
 	jsonw_kint(w, "pending", p->pending);
 	jsonw_kint(w, "perf_total_fen", p->t.perf_fen);
 	jsonw_kint(w, "pool_fen", p->pool_fen);
@@ -193,6 +207,17 @@ void pay_json_plan(struct jsonw *w, const struct store_pay_plan *p)
 	jsonw_kstr(w, "updated_at", p->updated_at);
 	jsonw_kint(w, "year", p->year);
 	jsonw_obj_close(w);
+}
+
+void pay_json_plan(struct jsonw *w, const struct store_pay_plan *p)
+{
+	plan_write(w, p, NULL, false);
+}
+
+void pay_json_plan_read(struct jsonw *w, const struct store_pay_plan *p,
+                        const struct store_pay_pool *now)
+{
+	plan_write(w, p, now, true);
 }
 
 const struct store_pay_json pay_json_audit = {

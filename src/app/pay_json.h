@@ -12,7 +12,13 @@ void pay_json_coef(struct jsonw *w, const struct store_pay_coef *c);
 void pay_json_grade(struct jsonw *w, const struct store_zone_grade *g);
 /* The pool and, in "derivation", each step in words and figures. */
 void pay_json_pool(struct jsonw *w, const struct store_pay_pool *p);
+/* A plan as stored (the audit record's). */
 void pay_json_plan(struct jsonw *w, const struct store_pay_plan *p);
+/* A plan for its readers: as stored, with "current_pool_fen" the zone's pool of the plan's year
+ * now (now NULL or without a pool: null) and "over_current_pool" whether its 绩效薪酬 exceeds
+ * it. */
+void pay_json_plan_read(struct jsonw *w, const struct store_pay_plan *p,
+                        const struct store_pay_pool *now);
 
 extern const struct store_pay_json pay_json_audit;
 

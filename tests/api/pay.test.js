@@ -414,5 +414,27 @@ describe('performance pay', { timeout: h.FILE_TIMEOUT }, () => {
 		r = await c.zone1.post(`/api/pay/plans/${id}/file`);
 		assert.equal(r.status, 200, r.text);
 		assert.deepEqual([r.json.status, r.json.pool_fen], ['filed', 16000000]);
+		assert.deepEqual([r.json.current_pool_fen, r.json.over_current_pool], [16000000, false]);
+		// a grade lowered after filing does not undo it (DECISIONS 203): the departments who
+		// acknowledge see the pool now beside the plan's, 2 × ¥80,000.00 × 0.5 = ¥80,000.00,
+		// and that the plan's ¥160,000.00 is over it, in the plan and in the list
+		r = await c.office1.put('/api/pay/coefficients', { year: Y, grade: 'poor', coef_bp: 5000 });
+		assert.equal(r.status, 200, r.text);
+		r = await c.office1.put('/api/pay/grades', { year: Y, org_id: org[h.ORG.econ], grade: 'poor' });
+		assert.equal(r.status, 200, r.text);
+		r = await c.renshe1.get(`/api/pay/plans/${id}`);
+		assert.deepEqual([r.json.pool_fen, r.json.perf_total_fen, r.json.current_pool_fen, r.json.over_current_pool], [16000000, 16000000, 8000000, true]);
+		r = await c.renshe1.get(`/api/pay/plans?year=${Y}`);
+		const listed = r.json.items.find((x) => x.id === id);
+		assert.deepEqual([listed.current_pool_fen, listed.over_current_pool], [8000000, true]);
+		// a coefficient of 0 leaves the zone a pool of 0 now; acknowledged all the same, told
+		r = await c.office1.put('/api/pay/coefficients', { year: Y, grade: 'poor', coef_bp: 0 });
+		assert.equal(r.status, 200, r.text);
+		r = await c.renshe1.post(`/api/pay/plans/${id}/ack`, { decision: 'ack' });
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual([r.json.current_pool_fen, r.json.over_current_pool], [0, true]);
+		// the audit record holds the plan as stored, not what a reader is shown
+		const log = await c.super1.get(`/api/audit?entity_type=pay_plan&entity_id=${id}&page_size=1`);
+		assert.equal('current_pool_fen' in log.json.items[0].after, false);
 	});
 });

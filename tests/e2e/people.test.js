@@ -301,6 +301,10 @@ describe('staffing, rosters and performance pay', () => {
     assert.equal(mine.status, 'filed')
     assert.equal(mine.perf_total_fen, 100000)
     assert.equal(mine.base_total_fen, 500000)
+    // the pool now beside the one it was filed under, and within it
+    assert.equal(mine.current_pool_fen, mine.pool_fen)
+    assert.match(await row.locator(sel('plan-current-pool')).innerText(), /^[\d,]+\.\d\d$/)
+    assert.equal(await row.locator(sel('plan-over-pool')).count(), 0)
     await shot(page, 'pay-zone-filed')
     await logout(page)
     watcher.assertClean()

@@ -13,6 +13,9 @@ export default {
     pages: '共{n}页',
     morePages: '仅预览前{n}页（共{total}页），请下载查看全文',
     previewFailed: '无法预览该文件，请下载后查看',
+    previewInvalid: '文件内容不是有效的PDF，可能已损坏',
+    previewEncrypted: '该PDF已加密，无法在线预览',
+    previewError: '读取文件时出错',
     noPreview: 'Office、WPS、OFD 文件请下载后查看',
   },
   auditField: {
