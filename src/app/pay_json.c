@@ -150,7 +150,7 @@ void pay_json_pool(struct jsonw *w, const struct store_pay_pool *p)
 static void plan_write(struct jsonw *w, const struct store_pay_plan *p,
                        const struct store_pay_pool *now, bool read)
 {
-	bool have = now && now->rule == PAY_OK;
+	const struct pay_pool *np = now && now->rule == PAY_OK ? &now->p : NULL;
 
 	jsonw_obj_open(w);
 	jsonw_key(w, "acks");
@@ -193,11 +193,11 @@ static void plan_write(struct jsonw *w, const struct store_pay_plan *p,
 	if (read) {
 		/* the grade, R or the roster may have changed since the plan was checked (DECISIONS
 		 * 203): the departments see whether it still fits */
-		if (have)
-			jsonw_kint(w, "current_pool_fen", now->p.pool_fen);
+		if (np)
+			jsonw_kint(w, "current_pool_fen", np->pool_fen);
 		else
 			jsonw_knull(w, "current_pool_fen");
-		jsonw_kbool(w, "over_current_pool", p->t.perf_fen > (have ? now->p.pool_fen : 0));
+		jsonw_kbool(w, "over_current_pool", p->t.perf_fen > (np ? np->pool_fen : 0));
 	}
 	jsonw_kint(w, "pending", p->pending);
 	jsonw_kint(w, "perf_total_fen", p->t.perf_fen);
