@@ -159,6 +159,9 @@ static int load_pools(struct api_ctx *c, struct store_pay_pool **ps, int *n)
 	struct store_scope scope;
 	int rc;
 
+	/* a pool is a year's: without one there is nothing to derive */
+	if (!year_of(c))
+		return api_error(c, 400, "missing_parameter", "请指定年度", "year");
 	if (people_scope(c, &scope) != 0)
 		return -1;
 	rc = store_pay_pools(c->db, c->a, year_of(c), api_query_int(c, "org_id", 0), &scope, ps, n);

@@ -149,10 +149,16 @@ static int64_t keyset_add(struct keyset *k, const char *key, int64_t row)
 
 static void key_text(const struct import_kind *k, const struct import_value *v, struct strbuf *sb)
 {
-	for (int i = 0; i < k->ncols; i++)
-		if (k->cols[i].key && v[i].present)
-			strbuf_addf(sb, "%s%s = %s", sb->len ? "，" : "", k->cols[i].header,
-			            v[i].text ? v[i].text : "");
+	for (int i = 0; i < k->ncols; i++) {
+		const struct import_column *c = &k->cols[i];
+		const char *text = v[i].text ? v[i].text : "";
+		if (!c->key || !v[i].present)
+			continue;
+		/* an option as the file writes it (预算), not its code */
+		if (c->type == IMPORT_ENUM && v[i].text)
+			text = enum_label(c->options, v[i].text);
+		strbuf_addf(sb, "%s%s = %s", sb->len ? "，" : "", c->header, text);
+	}
 }
 
 /* Opens the file as a sheet that keeps its rows for the second pass (in the directory where

@@ -147,6 +147,8 @@ describe('performance pay', { timeout: h.FILE_TIMEOUT }, () => {
 		// the zone sees its own pool, not another's
 		assert.equal((await c.zone2.get(`/api/pay/pools?year=${YEAR}&org_id=${org[h.ORG.econ]}`)).json.total, 0);
 		assert.equal((await pool('zone1')).pool_fen, 27000000);
+		// a pool is a year's: asked without one, refused rather than rows of "year 0"
+		for (const url of ['/api/pay/pools', '/api/pay/pools/export.xlsx']) h.assertError(await c.office1.get(url), 400, 'missing_parameter', 'year');
 		r = await c.office1.get(`/api/pay/pools/export.xlsx?year=${YEAR}`);
 		assert.equal(r.status, 200);
 		const text = h.xlsxText(r.buf);
