@@ -12,6 +12,7 @@
 #include "core/account.h"
 #include "core/enums.h"
 #include "store/store_assess.h"
+#include "util/timeutil.h"
 
 #include <jansson.h>
 #include <string.h>
@@ -309,16 +310,31 @@ static const char *points(struct api_ctx *c, int64_t cp)
 	                    (long long)(cp < 0 ? -cp : cp) % 100);
 }
 
+/* The appeal deadline as the page shows it: the last second before the stored (exclusive) end. */
+static const char *last_second(struct api_ctx *c, const char *end)
+{
+	char buf[TIME_RFC3339_LEN];
+	int64_t t;
+
+	if (!end || time_parse(end, &t) != 0)
+		return end;
+	time_format(t - 1, buf);
+	return arena_strdup(c->a, buf);
+}
+
 static int results_export(struct api_ctx *c)
 {
-	static const char *const headers[] = {"年度", "类别", "开发区",     "得分",
-	                                      "名次", "等次", "因名额调整", "各指标得分"};
-	static const double widths[] = {8, 16, 30, 10, 8, 8, 12, 80};
+	/* 状态 beside the grade: a draft result must not pass for a final one once the file
+	 * leaves kfq */
+	static const char *const headers[] = {"年度",     "类别",      "开发区",     "得分",
+	                                      "名次",     "等次",      "因名额调整", "状态",
+	                                      "申诉截止", "各指标得分"};
+	static const double widths[] = {8, 16, 30, 10, 8, 8, 12, 8, 20, 80};
 	struct store_assess_result *rs;
 	struct export_table x;
 	int n;
 
-	if (load_results(c, &rs, &n) != 0 || export_begin(c, &x, "考核结果", headers, widths, 8))
+	if (load_results(c, &rs, &n) != 0 || export_begin(c, &x, "考核结果", headers, widths, 10))
 		return -1;
 	for (int i = 0; i < n; i++) {
 		const struct store_assess_result *r = &rs[i];
@@ -334,6 +350,8 @@ static int results_export(struct api_ctx *c)
 		export_int(&x, r->rank);
 		export_text(&x, enum_label(&enum_pay_grade, r->grade));
 		export_text(&x, r->demoted ? "是" : "");
+		export_text(&x, !strcmp(r->scheme_status, "published") ? "已公布" : "未公布");
+		export_time(&x, last_second(c, r->appeal_deadline));
 		export_text(&x, detail);
 		export_end_row(&x);
 	}

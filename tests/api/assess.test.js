@@ -166,6 +166,11 @@ describe('annual assessment', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.match(text, /抚顺经济开发区（示例）/);
 		assert.match(text, /101\.20/);
 		assert.match(text, /安全生产事故 -3\.00/);
+		// whether a result is final travels with the file: 状态 and 申诉截止 as the page shows them
+		assert.match(text, /状态.*申诉截止/s);
+		assert.match(text, /已公布/);
+		assert.doesNotMatch(text, /未公布/);
+		assert.match(text, new RegExp(`${YEAR}-\\d\\d-\\d\\d 23:59:59`));
 	});
 
 	test('a zone appeals once at a time; an upheld appeal changes the result, the old one kept with the reason', T, async () => {
