@@ -259,7 +259,7 @@ static const struct import_column case_cols[NM] = {
     [M_DONE] = COUNT_COL("办结件数", "8"),
     [M_IN_TIME] = COUNT_COL("按时办结件数", "7"),
     [M_DAYS] = {.header = "平均办理时长（工作日）",
-                .type = IMPORT_AMOUNT, /* two decimals, read exactly as hundredths */
+                .type = IMPORT_DEC2,
                 .required = true,
                 .has_min = true,
                 .min = 0,

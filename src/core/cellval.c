@@ -210,23 +210,34 @@ static int dec_scale(const struct dec *d, int scale, int tol, int64_t *out)
 	return 0;
 }
 
-int cellval_amount_fen(const char *text, bool number, int64_t *fen, const char **why)
+/* A number of at most two decimals in hundredths; money says so in its messages. */
+static int hundredths(const char *text, bool number, bool money, int64_t *out, const char **why)
 {
 	struct dec d;
 	int rc;
 
 	if (dec_parse(text, number, &d, why) != 0) {
 		if (*why == msg_number && with_unit(text))
-			*why = msg_unit_amount;
+			*why = money ? msg_unit_amount : msg_unit;
 		return -1;
 	}
 	/* 1e-6 yuan is 1e-4 fen */
-	rc = dec_scale(&d, 2, 4, fen);
+	rc = dec_scale(&d, 2, 4, out);
 	if (rc == -1)
-		*why = "金额须精确到分（小数点后最多两位）";
+		*why = money ? "金额须精确到分（小数点后最多两位）" : "最多两位小数";
 	else if (rc == -2)
 		*why = msg_big;
 	return rc == 0 ? 0 : -1;
+}
+
+int cellval_amount_fen(const char *text, bool number, int64_t *fen, const char **why)
+{
+	return hundredths(text, number, true, fen, why);
+}
+
+int cellval_hundredths(const char *text, bool number, int64_t *out, const char **why)
+{
+	return hundredths(text, number, false, out, why);
 }
 
 int cellval_int(const char *text, bool number, int64_t *out, const char **why)

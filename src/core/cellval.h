@@ -26,6 +26,9 @@ void cellval_halfwidth(char *text);
 
 /* Yuan to fen: "12345.67" -> 1234567; "12345.670000000001" -> 1234567; "12345.675" refused. */
 int cellval_amount_fen(const char *text, bool number, int64_t *fen, const char **why);
+/* The same for a number that is not money (days, an indicator's value): "6.5" -> 650, its
+ * refusals without 元 or 分 ("最多两位小数"). */
+int cellval_hundredths(const char *text, bool number, int64_t *out, const char **why);
 
 /* The numbers refuse a unit written in the cell ("100万元", "100元", "¥100", "5%") with a reason
  * that asks for the plain number in the column's unit, rather than "应为数字". */

@@ -144,7 +144,7 @@ static void yuan(int64_t fen, char buf[32])
 
 static void bound_text(const struct import_column *c, int64_t v, char buf[32])
 {
-	if (c->type == IMPORT_AMOUNT)
+	if (c->type == IMPORT_AMOUNT || c->type == IMPORT_DEC2)
 		yuan(v, buf);
 	else if (c->type == IMPORT_BP)
 		snprintf(buf, 32, "%" PRId64 ".%02" PRId64 "%%", v / 100, v % 100);
@@ -207,6 +207,10 @@ static const char *convert(const struct import_column *c, const struct sheet_cel
 		if (cellval_amount_fen(v->text, number, &v->num, &why) != 0)
 			return why;
 		break;
+	case IMPORT_DEC2:
+		if (cellval_hundredths(v->text, number, &v->num, &why) != 0)
+			return why;
+		break;
 	case IMPORT_BP:
 		if (cellval_bp(v->text, number, &v->num, &why) != 0)
 			return why;
@@ -232,7 +236,8 @@ static const char *convert(const struct import_column *c, const struct sheet_cel
 		break;
 	}
 	}
-	if (c->type == IMPORT_INT || c->type == IMPORT_AMOUNT || c->type == IMPORT_BP) {
+	if (c->type == IMPORT_INT || c->type == IMPORT_AMOUNT || c->type == IMPORT_DEC2 ||
+	    c->type == IMPORT_BP) {
 		char b[32];
 		if (c->has_min && v->num < c->min) {
 			bound_text(c, c->min, b);
@@ -281,7 +286,7 @@ const char *import_row_key(const struct import_column *cols, int ncols,
 		if (!vals[i].present)
 			continue;
 		if (cols[i].type == IMPORT_INT || cols[i].type == IMPORT_AMOUNT ||
-		    cols[i].type == IMPORT_BP)
+		    cols[i].type == IMPORT_DEC2 || cols[i].type == IMPORT_BP)
 			strbuf_addf(&sb, "%" PRId64, vals[i].num);
 		else
 			strbuf_addstr(&sb, vals[i].text);
@@ -304,6 +309,8 @@ const char *import_type_text(const struct import_column *c, struct arena *a)
 		return "整数";
 	case IMPORT_AMOUNT:
 		return "金额（元，精确到分）";
+	case IMPORT_DEC2:
+		return "数值（最多两位小数）";
 	case IMPORT_BP:
 		return "百分比（如 12.5%，精确到 0.01%）";
 	case IMPORT_DATE:

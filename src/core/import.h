@@ -22,6 +22,7 @@ enum import_type {
 	IMPORT_CODE, /* text as typed, never a number cell: 统一社会信用代码, 身份证号码 */
 	IMPORT_INT,
 	IMPORT_AMOUNT, /* yuan in the file, fen in the value */
+	IMPORT_DEC2,   /* a number of at most two decimals in the file, hundredths in the value */
 	IMPORT_BP,     /* percent in the file, basis points in the value */
 	IMPORT_DATE,
 	IMPORT_BOOL,
@@ -33,7 +34,7 @@ struct import_value {
 	bool number;      /* it was a number cell: a code typed as one has lost its leading zeros */
 	const char *text; /* TEXT: trimmed; CODE, numbers, dates: with full-width forms made ASCII;
 	                     ENUM: the code; DATE: the date */
-	int64_t num;      /* INT, AMOUNT (fen), BP */
+	int64_t num;      /* INT, AMOUNT (fen), DEC2 (hundredths), BP */
 	bool yes;         /* BOOL */
 	char date[CELLVAL_DATE_LEN];
 };

@@ -55,6 +55,15 @@ static void test_amounts(void **state)
 	assert_string_equal(fen_refused("100.0100011", true), "金额须精确到分（小数点后最多两位）");
 	assert_string_equal(fen_refused("0.001", false), "金额须精确到分（小数点后最多两位）");
 	assert_string_equal(fen_refused("92233720368547758.08", false), "数值超出范围");
+	/* a number that is not money (days, an indicator) says so without 元 or 分 */
+	const char *why = NULL;
+	int64_t h = 0;
+	assert_int_equal(cellval_hundredths("6.5", false, &h, &why), 0);
+	assert_int_equal(h, 650);
+	assert_int_equal(cellval_hundredths("6.555", false, &h, &why), -1);
+	assert_string_equal(why, "最多两位小数");
+	assert_int_equal(cellval_hundredths("6天", false, &h, &why), -1);
+	assert_null(strstr(why, "元"));
 	assert_string_equal(fen_refused("1E+30", true), "数值超出范围");
 	assert_non_null(strstr(fen_refused("1.23457E+11", false), "科学计数法"));
 	assert_string_equal(fen_refused("12,34.5", false), "应为数字");
