@@ -467,6 +467,9 @@ static int dispose(struct api_ctx *c)
 		return api_error(c, 400, "too_long", "理由过长", "/reason");
 	if (!point && k.n_points == 1)
 		point = k.points[0].id;
+	if (!point)
+		return api_error(c, 400, "missing_field",
+		                 "该意见已拆分为多条要点，请选择要处理的要点", "/point_id");
 	rc = store_comment_dispose(c->db, &c->actor, &consult_json_audit, k.id, point, d, reason);
 	if (rc == KFQ_ENOTFOUND)
 		return api_error(c, 400, "invalid_value", "该要点不属于这条意见", "/point_id");

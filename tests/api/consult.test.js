@@ -213,6 +213,10 @@ describe('public consultations', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.status, 200, r.text);
 		assert.deepEqual(r.json.points.map((p) => [p.seq, p.article_number]), [[1, 11], [2, null]]);
 		const [p1, p2] = r.json.points;
+		// a comment of several points is decided a point at a time, and the refusal says so
+		r = await c.office1.post(`/api/comments/${cm.id}/disposition`, { disposition: 'rejected', reason: '理由' });
+		h.assertError(r, 400, 'missing_field', '/point_id');
+		assert.equal(r.json.error.message, '该意见已拆分为多条要点，请选择要处理的要点');
 		r = await c.office1.post(`/api/comments/${cm.id}/disposition`, { point_id: p2.id, disposition: 'rejected' });
 		h.assertError(r, 400, 'required', '/reason');
 		// a blank reason is no reason
