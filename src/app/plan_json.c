@@ -125,6 +125,7 @@ void plan_json_write(struct jsonw *w, const struct store_plan *p)
 			jsonw_null(w);
 	}
 	jsonw_kstr(w, "revision_status", p->revision_status);
+	jsonw_kstr(w, "revision_submitted_at", p->revision_submitted_at);
 	jsonw_kstr(w, "status", p->status);
 	jsonw_kstr(w, "submitted_at", p->submitted_at);
 	jsonw_kid(w, "submitted_by", p->submitted_by);

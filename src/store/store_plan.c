@@ -27,12 +27,14 @@ static const char sql_ms_closed[] = "SELECT " MS_COLS MS_FROM " WHERE m.plan_id 
 
 /* sums and open due dates kept on zone_plan (KEEP_SUMS); the status of the open revision;
  * the day the organization was taken off the task's responsible units (NULL while among them,
- * store_plan_units_changed) */
+ * store_plan_units_changed); when the open revision was submitted */
 #define PLAN_COLS                                                                                  \
 	"p.id, p.task_id, t.article_number, t.title, p.org_id, o.name, p.status, p.version, "      \
 	"p.review_comment, p.submitted_at, p.reviewed_at, p.updated_at, p.sum_weighted, "          \
 	"p.sum_weight, p.n_milestones, p.open_due, p.submitted_by, (SELECT r.status FROM "         \
-	"plan_revision r WHERE r.plan_id = p.id AND r.status <> 'approved'), p.off_task_on"
+	"plan_revision r WHERE r.plan_id = p.id AND r.status <> 'approved'), p.off_task_on, "      \
+	"(SELECT r.submitted_at FROM plan_revision r WHERE r.plan_id = p.id AND "                  \
+	"r.status <> 'approved')"
 #define PLAN_FROM " FROM zone_plan p JOIN task t ON t.id = p.task_id JOIN org o ON o.id = p.org_id"
 
 /* whether the plan or its open revision is in status S */
@@ -136,6 +138,7 @@ static void read_plan(struct store_stmt *st, struct arena *a, void *element)
 	p->submitted_by = store_col_int(st, 16);
 	p->revision_status = store_col_dup(st, 17, a);
 	p->off_task_on = store_col_dup(st, 18, a);
+	p->revision_submitted_at = store_col_dup(st, 19, a);
 	p->responsible = !p->off_task_on;
 }
 

@@ -86,7 +86,8 @@ struct store_plan {
 	int n_milestones;
 	int n_overdue;        /* of open_due, late as of the day the caller's bounds give */
 	const char *open_due; /* due dates of its open milestones, space-separated (kept sums) */
-	const char *revision_status; /* of its open revision; NULL = none */
+	const char *revision_status;       /* of its open revision; NULL = none */
+	const char *revision_submitted_at; /* when that revision was submitted; NULL = not yet */
 	bool responsible; /* still among the task's responsible units: off_task_on is NULL */
 	/* not responsible: the day (Asia/Shanghai) it was taken off them, from which the plan
 	 * counts as late or owing nowhere (DECISIONS 264); NULL while responsible */

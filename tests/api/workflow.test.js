@@ -252,6 +252,9 @@ describe('the plan and report workflow', { timeout: h.FILE_TIMEOUT }, () => {
 		h.assertError(await c.zone1.del(`/api/plans/${plan.id}/revision`), 409, 'invalid_state');
 		const pending = await c.office1.get('/api/plans?review=pending');
 		assert.deepEqual(pending.json.items.map((p) => [p.id, p.status, p.revision_status]), [[plan.id, 'approved', 'submitted']]);
+		// the queue says when the revision was submitted, not the plan first
+		assert.equal(pending.json.items[0].revision_submitted_at, r.json.revision.submitted_at);
+		assert.ok(pending.json.items[0].revision_submitted_at);
 		// still counted while it waits
 		assert.equal(await overdueOnBoard(), 1);
 
