@@ -329,7 +329,9 @@ static int save(struct api_ctx *c, int64_t id)
 	if (rc == KFQ_ECONSTRAINT)
 		return api_error(c, 400, "invalid_value", "请选择开发区", "/zone_id");
 	if (rc == KFQ_ECONFLICT)
-		return api_error(c, 409, "conflict", "该开发区已有同一起始年份的产业规划",
+		return api_error(c, 409, "conflict",
+		                 "该开发区已有与所填年份重叠的产业规划：同一年只能有一个产业规划，"
+		                 "请修改原规划或调整起止年份",
 		                 "/start_year");
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);

@@ -196,6 +196,11 @@ int industry_plan_check(const struct industry_plan_rules *p, const struct indust
 			snprintf(field, sizeof(field), "/industries/%d/name", i);
 			return refuse(why, field, "请填写主导产业名称");
 		}
+		for (int k = 0; k < i; k++)
+			if (!strcmp(p->leads[k].name, l->name)) {
+				snprintf(field, sizeof(field), "/industries/%d/name", i);
+				return refuse(why, field, "主导产业名称不能重复");
+			}
 		if (has_text(l->sei_code) && !sei_find(sei, l->sei_code)) {
 			snprintf(field, sizeof(field), "/industries/%d/sei_code", i);
 			return refuse(

@@ -32,6 +32,10 @@ static const char sql_update[] =
     "UPDATE industry_plan SET zone_id = ?2, name = ?3, start_year = ?4, end_year = ?5, "
     "exception_reason = ?6, exception = ?7, approved_by = NULL, approved_at = NULL, "
     "updated_at = ?8 WHERE id = ?1 RETURNING id";
+/* another plan of the zone whose years meet [?3, ?4]: one plan rules a zone's year */
+static const char sql_overlap[] =
+    "SELECT 1 FROM industry_plan WHERE zone_id = ?1 AND id <> ?2 AND start_year <= ?4 AND "
+    "end_year >= ?3 LIMIT 1";
 static const char sql_leads_clear[] = "DELETE FROM industry_plan_lead WHERE plan_id = ?1";
 static const char sql_lead_insert[] =
     "INSERT INTO industry_plan_lead (plan_id, seq, name, sei_code, future, codes) VALUES (?1, "
@@ -262,6 +266,14 @@ int store_industry_plan_save(struct store *s, const struct store_actor *who,
 	rc = store_enterprise_zone_check(s, p->zone_id);
 	if (rc == KFQ_ENOTFOUND)
 		rc = KFQ_ECONSTRAINT;
+	if (rc == KFQ_OK && (rc = store_prepare(s, sql_overlap, &st)) == KFQ_OK) {
+		store_bind_int(st, 1, p->zone_id);
+		store_bind_int(st, 2, p->id);
+		store_bind_int(st, 3, p->r.start_year);
+		store_bind_int(st, 4, p->r.end_year);
+		rc = store_run_id(st, NULL);
+		rc = rc == KFQ_OK ? KFQ_ECONFLICT : rc == KFQ_ENOTFOUND ? KFQ_OK : rc;
+	}
 	if (rc == KFQ_OK &&
 	    (rc = store_prepare(s, create ? sql_insert : sql_update, &st)) == KFQ_OK) {
 		if (!create)

@@ -52,7 +52,8 @@ int store_industry_plan_get(struct store *s, struct arena *a, int64_t id,
                             struct store_industry_plan *out);
 /* Creates (p->id 0, set on return) or replaces a plan and its leading industries; exception
  * becomes 'pending' when it has more than 3 (approval asked again), else 'none'. KFQ_ECONSTRAINT
- * when zone_id is not a zone, KFQ_ECONFLICT when the zone has a plan starting that year. */
+ * when zone_id is not a zone, KFQ_ECONFLICT when another plan of the zone covers one of its years.
+ */
 int store_industry_plan_save(struct store *s, const struct store_actor *who,
                              const struct store_industry_plan_json *json,
                              struct store_industry_plan *p);

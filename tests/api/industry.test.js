@@ -139,6 +139,19 @@ describe('industry plans', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.json.industries[2].sei_code, null);
 		assert.equal(await auditCount(), before + 1);
 		h.assertError(await c.zone1.post('/api/industry-plans', plan({ name: '又一个' })), 409, 'conflict', '/start_year');
+		// nor one whose years meet the first's: one plan rules a zone's year; nothing of a
+		// refused one is kept
+		let x = await c.zone1.post('/api/industry-plans', plan({ name: '重叠规划', start_year: 2027, end_year: 2031 }));
+		h.assertError(x, 409, 'conflict', '/start_year');
+		assert.match(x.json.error.message, /重叠/);
+		h.assertError(await c.zone1.post('/api/industry-plans', plan({ name: '更早的', start_year: 2022, end_year: 2026 })), 409, 'conflict');
+		assert.equal(await auditCount(), before + 1);
+		// a leading industry named twice is refused
+		x = await c.zone1.post('/api/industry-plans', plan({ start_year: 2031, end_year: 2035, industries: [EV, { ...IC, name: EV.name }] }));
+		h.assertError(x, 400, 'invalid_value', '/industries/1/name');
+		// the plan itself keeps its years when saved again
+		x = await c.zone1.put(`/api/industry-plans/${planId}`, plan());
+		assert.equal(x.status, 200, x.text);
 	});
 
 	test('who reads: the city departments and the office all plans, a zone its own, a county its zones', T, async () => {

@@ -202,6 +202,14 @@ static void test_check(void **state)
 	assert_int_equal(industry_plan_check(&p, &cat, &sei, &why), -1);
 	assert_string_equal(why.field, "/industries/1/codes");
 
+	/* a name once: two leading industries of one name cannot be told apart */
+	memcpy(l, leads, sizeof(l));
+	l[1].name = l[0].name;
+	p.leads = l;
+	assert_int_equal(industry_plan_check(&p, &cat, &sei, &why), -1);
+	assert_string_equal(why.field, "/industries/1/name");
+	assert_string_equal(why.message, "主导产业名称不能重复");
+
 	/* years */
 	p.leads = leads;
 	p.end_year = 2025;
