@@ -225,6 +225,7 @@ static void open_article(struct parser *p, const struct line *l)
 	art->line = l->no;
 	p->in_article = true;
 	p->after_units = false;
+	p->sub_kinds = 0;
 	p->last_number = num;
 	p->restart_ok = false;
 	add_para(p, l->s + l->rest, l->n - l->rest, l->no, 0);
@@ -516,10 +517,21 @@ void pp_parse_body(struct parser *p, size_t start)
 		case A_SUB:
 		case A_TEXT:
 			if (p->in_article) {
+				int art = p->d->articles[p->d->n_articles - 1].number;
 				if (p->after_units)
 					pp_warn(p, l->no,
 					        "条目 %d 的单位行之后还有文字，已并入该条正文",
-					        p->d->articles[p->d->n_articles - 1].number);
+					        art);
+				/* a list of items starts at 1: "3." first, after 第二条, is
+				 * likely 第三条 written in another style */
+				if (act == A_SUB && l->num > 1 && !(p->sub_kinds & (1u << l->kind)))
+					pp_warn(
+					    p, l->no,
+					    "条目 %d 中的编号“%d”不是从1编起，可能是另一条，已并入"
+					    "条目 %d，请核对",
+					    art, l->num, art);
+				if (act == A_SUB)
+					p->sub_kinds |= 1u << l->kind;
 				add_para(p, l->s, l->n, l->no, 0);
 			} else {
 				if (act == A_SUB)

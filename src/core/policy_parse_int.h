@@ -234,6 +234,7 @@ struct parser {
 	int group; /* index of the open group, -1 */
 	bool in_article;
 	bool after_units;   /* the open article already had a unit line */
+	unsigned sub_kinds; /* 1 << enum kind of each kind of numbered item the article had */
 	struct para *paras; /* the open article's paragraphs */
 	size_t np, cap_paras;
 
