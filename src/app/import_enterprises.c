@@ -209,7 +209,8 @@ static void check(struct import_run *r, int64_t row, const struct import_value *
 			return;
 	input_of(r, v, &in);
 	if (enterprise_validate(&in, st->catalog, &ok, &p) != 0) {
-		import_run_problem(r, row, column_of(p.field), "%s", p.message);
+		for (int i = 0; i < p.n; i++)
+			import_run_problem(r, row, column_of(p.v[i].field), "%s", p.v[i].message);
 		return;
 	}
 	/* the file's code must be the stored one: a repeated code in other letters' case would

@@ -36,11 +36,21 @@ struct enterprise_checked {
 	const char *scale; /* "above" / "below" (static) */
 };
 
-/* The first problem: a field name (as the API's JSON names it) and a Chinese message. */
+/* The problems of an input, each a field name (as the API's JSON names it) and a Chinese
+ * message, in the order of the fields: every independent check says its own, so that an
+ * import's row is fixed in one go. field and message repeat the first, for an answer that
+ * names one. */
+#define ENTERPRISE_PROBLEMS_MAX 8
 struct enterprise_problem {
 	const char *field;
 	const char *message;
-	char message_buf[192];
+	int n; /* problems kept in v */
+	struct {
+		const char *field;
+		const char *message;
+		char buf[192];
+	} v[ENTERPRISE_PROBLEMS_MAX];
+	char spare[192]; /* where a problem past the last kept is written, and dropped */
 };
 
 /* 0 when in is valid against the classification c, with *out filled; -1 with *p. */

@@ -99,6 +99,8 @@ describe('imports of enterprises and tax', { timeout: h.FILE_TIMEOUT }, () => {
 			[D, '丁', h.ORG.econ, null, '3011', null, '中型', '2020-02-30', '否'],
 			[A, '戊', h.ORG.econ, null, '3011', null, '规下', '2020-01-01', '否', '2019-12-01'],
 			[A, '己', h.ORG.econ, null, '3011', null, '规下', '2020-01-01', '否'],
+			// every problem of a row at once: the code, and both dates out of order
+			['91210400MA0U00004Y', '庚', h.ORG.econ, null, '9999', null, '规上', '2020-01-01', '是', '2024-03-01', '2019-05-01', '2024-02-01'],
 		]);
 		const r = await upload(c.zone1, 'enterprises', file, '企业.xlsx');
 		h.assertError(r, 422, 'import_rejected');
@@ -110,8 +112,11 @@ describe('imports of enterprises and tax', { timeout: h.FILE_TIMEOUT }, () => {
 			[5, '成立日期', '日期不存在'],
 			[6, '招商引资', '非招商引资企业不填写签约、落地注册和投产日期'],
 			[7, null, '与第6行重复（统一社会信用代码 = 91210400MA0U00000J）'],
+			[8, '行业代码', '行业代码“9999”不在国民经济行业分类（GB/T 4754-2017）中'],
+			[8, '落地注册日期', '落地注册日期不能早于成立日期'],
+			[8, '投产日期', '投产日期不能早于签约日期'],
 		]);
-		assert.equal(r.json.import.bad_rows, 6);
+		assert.equal(r.json.import.bad_rows, 7);
 		assert.equal(await enterpriseCount(), before);
 	});
 

@@ -112,6 +112,39 @@ static void test_refusals(void **state)
 	expect(&in, "attracted", "非招商引资企业不填写签约、落地注册和投产日期");
 }
 
+/* Every problem of a row at once, so that an import is fixed in one go: each independent
+ * check says its own, in the order of the fields. */
+static void test_every_problem(void **state)
+{
+	(void)state;
+	struct enterprise_input in = valid();
+	struct enterprise_checked out;
+	struct enterprise_problem p;
+
+	in.scale = "中型";
+	in.industry_code = "9999";
+	in.settled_on = "2019-01-01";    /* before it was founded */
+	in.production_on = "2024-02-01"; /* before it was signed */
+	assert_int_equal(enterprise_validate(&in, &cat, &out, &p), -1);
+	assert_int_equal(p.n, 4);
+	assert_string_equal(p.field, "industry_code"); /* the first, for a form's one answer */
+	assert_string_equal(p.v[0].message,
+	                    "行业代码“9999”不在国民经济行业分类（GB/T 4754-2017）中");
+	assert_string_equal(p.v[1].field, "scale");
+	assert_string_equal(p.v[2].field, "settled_on");
+	assert_string_equal(p.v[2].message, "落地注册日期不能早于成立日期");
+	assert_string_equal(p.v[3].field, "production_on");
+	assert_string_equal(p.v[3].message, "投产日期不能早于签约日期");
+	/* a date that is no date leaves the order of the dates unchecked */
+	in = valid();
+	in.uscc = "91440300192317458A";
+	in.settled_on = "2024-13-01";
+	assert_int_equal(enterprise_validate(&in, &cat, &out, &p), -1);
+	assert_int_equal(p.n, 2);
+	assert_string_equal(p.v[0].field, "uscc");
+	assert_string_equal(p.v[1].message, "落地注册日期应为 YYYY-MM-DD 格式的有效日期");
+}
+
 static void test_arrival(void **state)
 {
 	(void)state;
@@ -134,9 +167,8 @@ static void test_scope(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_valid),
-	    cmocka_unit_test(test_refusals),
-	    cmocka_unit_test(test_arrival),
+	    cmocka_unit_test(test_valid),         cmocka_unit_test(test_refusals),
+	    cmocka_unit_test(test_every_problem), cmocka_unit_test(test_arrival),
 	    cmocka_unit_test(test_scope),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
