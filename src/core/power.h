@@ -114,7 +114,14 @@ struct power_sums {
 	/* the month the power took effect (its effective_from): a power held fewer months than
 	 * make it idle is not judged idle yet; 0 or -1 = not known, judged as held long enough */
 	int64_t since;
+	/* the power is not in use for the zone (power_taken): nothing was left unused */
+	bool not_taken;
 };
+
+/* Whether a delegation in status is in use for the zone: 已承接 ("accepted"), or 代办中
+ * ("acting": the department exercises it for the zone). One delegated and not yet accepted, or
+ * not ready (暂不具备承接条件) and not yet acted for, is not. */
+bool power_taken(const char *status);
 
 struct power_rules {
 	int idle_months;     /* months without a case received that make a power idle */

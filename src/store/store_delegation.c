@@ -847,6 +847,7 @@ static void read_sums(struct store_stmt *st, struct arena *a, void *element)
 	since = store_col_text(st, 19);
 	/* the month of YYYY-MM-DD */
 	x->sums.since = since && strlen(since) >= 7 ? power_month(arena_strndup(a, since, 7)) : -1;
+	x->sums.not_taken = !power_taken(x->status);
 }
 
 /* the sums' filters as their callbacks see them */

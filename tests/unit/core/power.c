@@ -208,6 +208,17 @@ static void test_figures(void **state)
 	none.since = 2025 * 12 + 3;
 	power_figures(&none, june, 10, &three, &f);
 	assert_true(f.idle);
+	/* but only a power in use (已承接, or 代办中 for the zone) can lie unused: one delegated and
+	 * not yet accepted, or not ready (暂不具备承接条件), is not 下放了用不上 */
+	assert_true(power_taken("accepted"));
+	assert_true(power_taken("acting"));
+	assert_false(power_taken("delegated"));
+	assert_false(power_taken("not_ready"));
+	none.not_taken = true;
+	power_figures(&none, june, 10, &three, &f);
+	assert_false(f.idle);
+	assert_int_equal(f.suggested, POWER_RESULT_GOOD);
+	none.not_taken = false;
 	/* half-up at the basis point: 2 of 3 on time is 66.67 %, 1 of 8 rated good 12.50 % */
 	struct power_sums third = {
 	    .received = 3, .done = 3, .done_in_time = 2, .good = 1, .bad = 7, .last_active = june};
