@@ -25,6 +25,8 @@ int api_require_capability(struct api_ctx *c, enum capability cap)
 {
 	bool may;
 
+	if (!account_role_acts(c->sess.user.role))
+		return api_error(c, 403, "read_only", "只读账号不能办理本单位的职能事项", NULL);
 	if (api_org_may(c, cap, &may) != 0)
 		return -1;
 	if (may)

@@ -308,6 +308,13 @@ bool account_role_guarded(const char *role)
 	return (account_role_perms(role) & (PERM_AUDIT_READ | PERM_ACCOUNT_SECURITY)) != 0;
 }
 
+bool account_role_acts(const char *role)
+{
+	account_perms p = account_role_perms(role);
+
+	return p && !account_role_guarded(role) && !(p & PERM_USER_MANAGE);
+}
+
 bool account_may_manage(const char *actor, const char *target)
 {
 	account_perms need =

@@ -180,6 +180,11 @@ const char *account_default_scope(const char *role);
  * administrator never holds a password that reads the log; every other account is the
  * administrator's (PERM_USER_MANAGE). The command line on the server may do either. */
 bool account_role_guarded(const char *role);
+/* Whether accounts of role carry out their organization's duties (capabilities): the staff
+ * roles. Those who read the audit log or keep the accounts (auditor, supervisor, security,
+ * admin) do not, whatever organization they are placed in: a supervisor in 市委编办 reads
+ * what it reads and approves no staffing. */
+bool account_role_acts(const char *role);
 /* May an account of role `actor` create, change, lock, unlock or reset one of role `target`? */
 bool account_may_manage(const char *actor, const char *target);
 

@@ -13,7 +13,12 @@ const h = require('./harness');
 
 const T = { timeout: h.STEP_TIMEOUT };
 const SEED = path.join(__dirname, '..', 'data', 'fushun-devzone-reform-draft-2025.txt');
-const USERS = [...h.DEFAULT_USERS, { username: 'dept1', org: '市财政局', role: 'department' }];
+const USERS = [
+	...h.DEFAULT_USERS,
+	{ username: 'dept1', org: '市财政局', role: 'department' },
+	// a read-only account in an organization that holds duties: it reads, it never acts
+	{ username: 'super2', org: '市财政局', role: 'supervisor' },
+];
 const ROLES = ['admin', 'office1', 'dept1', 'zone1', 'county1', 'auditor1', 'super1'];
 
 // The permissions of each role (src/core/account.c), as GET /api/session names them.
@@ -214,6 +219,23 @@ describe('organization capabilities', { timeout: h.FILE_TIMEOUT }, () => {
 		const v = await c.auditor1.get('/api/audit/verify');
 		assert.equal(v.status, 200);
 		assert.equal(v.json.ok, true, v.text);
+	});
+
+	// A capability is an organization's duty, carried out by its staff: a supervisor or auditor
+	// account placed in that organization (by the security officer alone) reads what the
+	// organization reads and acts on none of it, whatever the route's read permission.
+	test('a read-only account in an organization with a duty does not carry it out', T, async () => {
+		const g = await c.office1.post('/api/capabilities/grants', { org_id: ids['市财政局'], capability: 'ack_pay_filing' });
+		assert.ok(g.status === 201 || g.status === 409, g.text);
+		const s2 = (await h.loginAll(srv, ['super2'])).super2;
+		assert.ok((await s2.get('/api/session')).json.capabilities.includes('ack_pay_filing'));
+		const before = await auditCount();
+		let r = await s2.post('/api/pay/plans/1/ack', { decision: 'ack' });
+		h.assertError(r, 403, 'read_only');
+		assert.equal(r.json.error.message, '只读账号不能办理本单位的职能事项');
+		r = await s2.put('/api/staffing', { org_id: ids[h.ORG.econ], year: 2026, admin_slots: 6, inst_slots: 8, bodies: 4, leaders: 3, quota: 13, doc_no: '抚编发〔2026〕14号' });
+		assert.equal(r.status, 403, r.text);
+		assert.equal(await auditCount(), before);
 	});
 
 	test('GET /api/roles gives the account managers each role’s permissions, default scope and manager', T, async () => {

@@ -194,6 +194,15 @@ static void test_guarded_roles(void **state)
 	assert_false(account_role_guarded("office"));
 	assert_false(account_role_guarded("zone"));
 	assert_false(account_role_guarded("nobody"));
+	/* only the staff roles carry out an organization's duties */
+	for (const char *const *r =
+	         (const char *const[]){"office", "department", "zone", "county", NULL};
+	     *r; r++)
+		assert_true(account_role_acts(*r));
+	for (const char *const *r = (const char *const[]){"supervisor", "auditor", "security",
+	                                                  "admin", "nobody", NULL};
+	     *r; r++)
+		assert_false(account_role_acts(*r));
 	/* the administrator manages the ordinary accounts, the security officer the guarded */
 	assert_true(account_may_manage("admin", "zone"));
 	assert_true(account_may_manage("admin", "office"));
