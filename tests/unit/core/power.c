@@ -208,8 +208,8 @@ static void test_figures(void **state)
 	none.since = 2025 * 12 + 3;
 	power_figures(&none, june, 10, &three, &f);
 	assert_true(f.idle);
-	/* but only a power in use (已承接, or 代办中 for the zone) can lie unused: one delegated and
-	 * not yet accepted, or not ready (暂不具备承接条件), is not 下放了用不上 */
+	/* but only a power in use (已承接, or 代办中 for the zone) can lie unused: one delegated
+	 * and not yet accepted, or not ready (暂不具备承接条件), is not 下放了用不上 */
 	assert_true(power_taken("accepted"));
 	assert_true(power_taken("acting"));
 	assert_false(power_taken("delegated"));
