@@ -219,6 +219,8 @@ static int board(struct api_ctx *c)
 		return -1;
 	mf.state = "overdue";
 	mf.org_id = org_id;
+	/* the late list is of the policy the counters and cells are of */
+	mf.policy_id = api_query_int(c, "policy_id", 0);
 	api_scope(c, &mf.scope);
 	mf.lead_org_id = v.lead_org_id;
 	mf.limit = 50;

@@ -22,6 +22,7 @@ static int ms_filter(struct api_ctx *c, bool paged, struct store_milestone_filte
 		return api_error(c, 400, "invalid_parameter",
 		                 "state 应为 done、overdue、due_soon、stale 或 on_track", "state");
 	f->task_id = api_query_int(c, "task_id", 0);
+	f->policy_id = api_query_int(c, "policy_id", 0);
 	f->org_id = api_query_int(c, "org_id", 0);
 	api_scope(c, &f->scope);
 	f->lead_org_id = c->sess.user.org_id; /* 谁牵头、谁督促, as can_read allows */
@@ -149,8 +150,8 @@ static int ms_get(struct api_ctx *c)
 }
 
 #define MS_FILTER                                                                                  \
-	API_ID_FIELD("task_id", false), API_ID_FIELD("org_id", false), API_QSTR("state", 16),      \
-	    API_QSTR("q", 100)
+	API_ID_FIELD("task_id", false), API_ID_FIELD("policy_id", false),                          \
+	    API_ID_FIELD("org_id", false), API_QSTR("state", 16), API_QSTR("q", 100)
 static const struct api_field ms_query[] = {MS_FILTER, API_QPAGE, API_FIELDS_END};
 static const struct api_field ms_export_query[] = {MS_FILTER, API_FIELDS_END};
 

@@ -170,6 +170,9 @@ static void ms_filter(struct store_sql *q, const void *arg)
 	store_sql_add(q, " WHERE m.removed = 0");
 	if (f->task_id)
 		store_sql_int(q, " AND p.task_id = ?", f->task_id);
+	if (f->policy_id)
+		store_sql_int(q, " AND p.task_id IN (SELECT id FROM task WHERE policy_id = ?)",
+		              f->policy_id);
 	if (f->org_id)
 		store_sql_int(q, " AND p.org_id = ?", f->org_id);
 	/* a plan's own milestones in any of its states; across plans, those under way: of plans

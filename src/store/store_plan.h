@@ -202,6 +202,7 @@ int store_plan_units_changed(struct store *s, int64_t task_id, const char *today
 
 struct store_milestone_filter {
 	int64_t task_id, org_id, plan_id; /* 0 = any */
+	int64_t policy_id;                /* the tasks of this policy; 0 = any */
 	const char *state;                /* NULL = any */
 	const char *q;                    /* substring of the title or deliverable */
 	struct store_scope scope;         /* milestones of the plans of the organizations in it */

@@ -359,8 +359,15 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		const seedPolicy = tasks[0].policy_id;
 		r = await c.office1.get(`/api/board?policy_id=${seedPolicy}&org_id=${econ}`);
 		assert.deepEqual([r.json.tasks.length, r.json.cells.length, r.json.zones[0].completion_bp], [18, 1, 5000]);
+		assert.equal(r.json.overdue.length, 1);
 		r = await c.office1.get(`/api/board?policy_id=${seedPolicy + 1000}`);
 		assert.deepEqual([r.json.tasks.length, r.json.cells.length], [0, 0]);
+		// nor any of the seed's late milestones, in the list or in its export
+		assert.deepEqual([r.json.overdue_total, r.json.overdue.length], [0, 0]);
+		assert.equal((await c.office1.get(`/api/milestones?state=overdue&policy_id=${seedPolicy + 1000}`)).json.total, 0);
+		assert.equal((await c.office1.get(`/api/milestones?state=overdue&policy_id=${seedPolicy}`)).json.total, 1);
+		const lateCsv = await c.office1.get(`/api/milestones/export.csv?state=overdue&policy_id=${seedPolicy + 1000}`);
+		assert.equal(lateCsv.text.trim().split('\r\n').length, 1); // the header alone
 		assert.ok(r.json.zones.every((z) => z.plans === 0 && z.completion_bp === 0));
 		assert.equal((await c.office1.get(`/api/plans?policy_id=${seedPolicy + 1000}`)).json.total, 0);
 		assert.equal((await c.office1.get(`/api/plans?policy_id=${seedPolicy}`)).json.total, 1);
