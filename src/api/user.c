@@ -64,8 +64,10 @@ static int list(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-/* Reads display name, org, role and scope from the body into u and checks them. */
-static int read_body(struct api_ctx *c, struct store_user *u)
+/* Reads display name, org, role and scope from the body into u and checks them. stored: the
+ * account's phone as stored (NULL for a new account): a reader without read_personal sees it
+ * masked, and its form sends the mask back unchanged, which means the phone stays. */
+static int read_body(struct api_ctx *c, struct store_user *u, const char *stored)
 {
 	struct store_org o;
 	int rc;
@@ -79,6 +81,9 @@ static int read_body(struct api_ctx *c, struct store_user *u)
 	u->job_title = api_body_str(c, "job_title");
 	if (u->phone && !*u->phone)
 		u->phone = NULL;
+	if (u->phone && stored &&
+	    !strcmp(u->phone, personal_masked(c->a, PERSONAL_PHONE, stored)))
+		u->phone = stored;
 	if (u->job_title && !*u->job_title)
 		u->job_title = NULL;
 	if (u->phone && !account_phone_valid(u->phone))
@@ -147,7 +152,7 @@ static int create(struct api_ctx *c)
 	if (!account_username_valid(u.username))
 		return api_error(c, 400, "invalid_value", "用户名须为3至32位字母、数字或 _ . -",
 		                 "/username");
-	if (read_body(c, &u) != 0 || may_manage(c, u.role, "/role") != 0)
+	if (read_body(c, &u, NULL) != 0 || may_manage(c, u.role, "/role") != 0)
 		return -1;
 	if ((v = account_password_check(pw)) != PASSWORD_OK)
 		return api_error(c, 400, "weak_password", account_password_message(v), "/password");
@@ -235,7 +240,7 @@ static int update(struct api_ctx *c)
 	if (load(c, &old) != 0)
 		return -1;
 	u = old;
-	if (read_body(c, &u) != 0 || may_manage(c, u.role, "/role") != 0)
+	if (read_body(c, &u, old.phone) != 0 || may_manage(c, u.role, "/role") != 0)
 		return -1;
 	if (u.id == c->sess.user.id && strcmp(u.role, old.role) != 0)
 		return api_error(c, 400, "invalid_value", "不能修改自己的角色", "/role");

@@ -311,6 +311,18 @@ describe('orgs and users', { timeout: h.FILE_TIMEOUT }, () => {
 			assert.equal(a.json.items[0].before.role, 'department');
 			assert.equal(a.json.items[0].after.role, 'county');
 			assert.ok(!JSON.stringify(a.json.items[0]).includes('argon2'), 'no password hash in the audit log');
+			// the admin (no read_personal) sees a phone masked; its form sends the mask back with
+			// another change, and the phone stays as it was; a new number replaces it
+			let p = await c.admin.put(`/api/users/${id}`, { display_name: '发改委科长', org_id: ids['市发改委'], role: 'county', phone: '13912345678' });
+			assert.equal(p.status, 200, p.text);
+			assert.equal(p.json.phone, '139****5678');
+			p = await c.admin.put(`/api/users/${id}`, { display_name: '发改委副科长', org_id: ids['市发改委'], role: 'county', phone: p.json.phone });
+			assert.equal(p.status, 200, p.text);
+			assert.deepEqual([p.json.display_name, p.json.phone], ['发改委副科长', '139****5678']);
+			const kept = await c.auditor1.get(`/api/audit?entity_type=user&entity_id=${id}&action=update&page_size=1`);
+			assert.equal(kept.json.items[0].after.display_name, '发改委副科长');
+			assert.equal(JSON.stringify(kept.json.items[0].before.phone), JSON.stringify(kept.json.items[0].after.phone));
+			h.assertError(await c.admin.put(`/api/users/${id}`, { display_name: '发改委副科长', org_id: ids['市发改委'], role: 'county', phone: '138****5678' }), 400, 'invalid_value', '/phone');
 			const me = (await c.admin.get('/api/session')).json.user;
 			h.assertError(await unchanged(() => c.admin.put(`/api/users/${me.id}`, { display_name: 'x', org_id: me.org_id, role: 'office' })), 400, 'invalid_value', '/role');
 			h.assertError(await c.admin.put('/api/users/999999', { display_name: 'x', org_id: me.org_id, role: 'office' }), 404, 'not_found');
