@@ -81,8 +81,7 @@ static int read_body(struct api_ctx *c, struct store_user *u, const char *stored
 	u->job_title = api_body_str(c, "job_title");
 	if (u->phone && !*u->phone)
 		u->phone = NULL;
-	if (u->phone && stored &&
-	    !strcmp(u->phone, personal_masked(c->a, PERSONAL_PHONE, stored)))
+	if (u->phone && stored && !strcmp(u->phone, personal_masked(c->a, PERSONAL_PHONE, stored)))
 		u->phone = stored;
 	if (u->job_title && !*u->job_title)
 		u->job_title = NULL;
