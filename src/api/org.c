@@ -96,6 +96,10 @@ static int save_error(struct api_ctx *c, int rc, const struct store_org *o, cons
 	if (rc == KFQ_EINVAL)
 		return api_error(c, 400, "invalid_value", "上级机构不能是本机构或其下级机构",
 		                 "/parent_id");
+	if (rc == KFQ_ESTATE)
+		return api_error(c, 409, "invalid_state",
+		                 "该开发区已有计划、人员、企业、用地等数据，不能改为其他类型的机构",
+		                 "/type");
 	return api_store_error(c, rc);
 }
 

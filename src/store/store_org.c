@@ -350,6 +350,30 @@ cleanup:
 	return rc;
 }
 
+/* whether zone ?1 has records of its own that only a zone has: a zone that stopped being one
+ * would leave them counted nowhere (the board, the pools and the evaluations read zones) */
+static const char sql_zone_used[] =
+    "SELECT 1 WHERE EXISTS (SELECT 1 FROM zone_plan WHERE org_id = ?1) OR EXISTS (SELECT 1 "
+    "FROM person WHERE org_id = ?1) OR EXISTS (SELECT 1 FROM enterprise WHERE zone_id = ?1) OR "
+    "EXISTS (SELECT 1 FROM land_parcel WHERE zone_id = ?1) OR EXISTS (SELECT 1 FROM "
+    "zone_budget WHERE zone_id = ?1) OR EXISTS (SELECT 1 FROM platform_company WHERE zone_id = "
+    "?1) OR EXISTS (SELECT 1 FROM power_delegation WHERE zone_org_id = ?1)";
+
+/* KFQ_ESTATE when before, a zone with records of its own, would become another type */
+static int type_kept(struct store *s, const struct store_org *before, const struct store_org *org)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if (strcmp(before->type, "zone") != 0 || !strcmp(org->type, "zone"))
+		return KFQ_OK;
+	if ((rc = store_prepare(s, sql_zone_used, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, org->id);
+	rc = store_run_id(st, NULL);
+	return rc == KFQ_OK ? KFQ_ESTATE : rc == KFQ_ENOTFOUND ? KFQ_OK : rc;
+}
+
 int store_org_update(struct store *s, const struct store_actor *who,
                      const struct store_org_json *json, const struct store_org *org,
                      const char **taken)
@@ -367,7 +391,8 @@ int store_org_update(struct store *s, const struct store_actor *who,
 	time_format(time_now(), now);
 	if ((rc = store_begin(s)) != KFQ_OK)
 		goto cleanup;
-	if ((rc = store_org_get(s, &a, org->id, &before)) != KFQ_OK)
+	if ((rc = store_org_get(s, &a, org->id, &before)) != KFQ_OK ||
+	    (rc = type_kept(s, &before, org)) != KFQ_OK)
 		goto done;
 	if (org->parent_id) {
 		if ((rc = store_scope_orgs(s, &a, &below, &sub, &nsub)) != KFQ_OK)

@@ -56,7 +56,8 @@ int store_org_import(struct store *s, const struct store_actor *who,
                      const struct store_org_json *json, const struct org_import *in, int *created,
                      int *skipped, int *bad_line, const char **problem);
 /* Replaces name, type, parent, level, sample flag and aliases of org->id. KFQ_EINVAL when the
- * new parent is the org itself or one of its descendants. */
+ * new parent is the org itself or one of its descendants; KFQ_ESTATE when a zone with plans,
+ * people, enterprises, land, budgets, companies or powers would become another type. */
 int store_org_update(struct store *s, const struct store_actor *who,
                      const struct store_org_json *json, const struct store_org *org,
                      const char **taken);

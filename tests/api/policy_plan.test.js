@@ -355,6 +355,13 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		r = await c.zone2.get(`/api/board?org_id=${econ}`);
 		assert.deepEqual([r.json.cells.length, r.json.zones.length, r.json.overdue.length], [0, 0, 0]);
 		h.assertError(await c.office1.get('/api/board?org_id=x'), 400, 'invalid_parameter', 'org_id');
+		// a zone with a plan stays a zone: as a county it would drop off the board with its plan
+		const o = (await c.office1.get(`/api/orgs/${econ}`)).json;
+		r = await c.office1.put(`/api/orgs/${econ}`, { name: o.name, type: 'county', parent_id: o.parent_id });
+		h.assertError(r, 409, 'invalid_state', '/type');
+		assert.equal((await c.office1.get(`/api/orgs/${econ}`)).json.type, 'zone');
+		r = await c.office1.put(`/api/orgs/${econ}`, { name: o.name, type: 'zone', level: o.level, parent_id: o.parent_id, aliases: o.aliases, is_sample: o.is_sample });
+		assert.equal(r.status, 200, r.text);
 		// one policy's tasks: the seed's has the plan, another (none here) has nothing
 		const seedPolicy = tasks[0].policy_id;
 		r = await c.office1.get(`/api/board?policy_id=${seedPolicy}&org_id=${econ}`);
