@@ -27,8 +27,9 @@
 
 enum { C_ZONE, C_YEAR, C_KIND, C_CODE, C_NAME, C_AMOUNT, NCOLS };
 
-static const char *check_code(const struct import_value *v)
+static const char *check_code(const struct import_value *v, struct arena *a)
 {
+	(void)a;
 	return budget_subject_level(v->text) ? NULL
 	                                     : "科目编码应为3位（类）、5位（款）或7位（项）数字";
 }

@@ -38,8 +38,9 @@ enum {
 	NCOLS
 };
 
-static const char *check_id(const struct import_value *v)
+static const char *check_id(const struct import_value *v, struct arena *a)
 {
+	(void)a;
 	char id[PEOPLE_ID_LEN + 1];
 
 	return people_id_normalize(v->text, id)

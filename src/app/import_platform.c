@@ -36,12 +36,14 @@ enum {
 	NCOLS
 };
 
-static const char *check_uscc(const struct import_value *v)
+static const char *check_uscc(const struct import_value *v, struct arena *a)
 {
 	struct uscc_problem p;
 	char out[USCC_LEN + 1];
 
-	return uscc_parse(v->text, strlen(v->text), out, &p) == 0 ? NULL : p.message;
+	/* the message may be in p's own buffer: copied before p goes */
+	return uscc_parse(v->text, strlen(v->text), out, &p) == 0 ? NULL
+	                                                          : arena_strdup(a, p.message);
 }
 
 #define AMOUNT(h, r, s)                                                                            \

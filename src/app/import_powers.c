@@ -221,8 +221,9 @@ const struct import_kind import_powers = {
 
 enum { M_CODE, M_ZONE, M_MONTH, M_RECEIVED, M_DONE, M_IN_TIME, M_DAYS, M_GOOD, M_BAD, NM };
 
-static const char *check_month(const struct import_value *v)
+static const char *check_month(const struct import_value *v, struct arena *a)
 {
+	(void)a;
 	return power_month(v->text) >= 0 ? NULL : "应为 YYYY-MM，如 2025-03";
 }
 

@@ -25,19 +25,22 @@
 
 enum { C_USERNAME, C_NAME, C_ORG, C_ROLE, C_SCOPE, C_PHONE, C_TITLE, NCOLS };
 
-static const char *check_username(const struct import_value *v)
+static const char *check_username(const struct import_value *v, struct arena *a)
 {
+	(void)a;
 	return account_username_valid(v->text) ? NULL : "须为3至32位字母、数字或 _ . -";
 }
 
 /* the custom scope needs a list of organizations: set it on the page after the import */
-static const char *check_scope(const struct import_value *v)
+static const char *check_scope(const struct import_value *v, struct arena *a)
 {
+	(void)a;
 	return strcmp(v->text, "custom") != 0 ? NULL : "自定义机构范围请在导入后到用户管理页面设置";
 }
 
-static const char *check_phone(const struct import_value *v)
+static const char *check_phone(const struct import_value *v, struct arena *a)
 {
+	(void)a;
 	return account_phone_valid(v->text) ? NULL : "手机号码格式不正确";
 }
 

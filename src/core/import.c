@@ -1,6 +1,7 @@
 /* import.c - header matching and row conversion for spreadsheet imports. Must not read files or
  * the database: app/import.c feeds it rows and the kind checks what needs stored data. */
 #include "core/import.h"
+#include "util/textconv.h"
 
 #include "util/strbuf.h"
 
@@ -125,15 +126,6 @@ int import_header_map(const struct import_column *cols, int ncols, const struct 
 	return p->total == before ? 0 : -1;
 }
 
-static size_t utf8_chars(const char *s, size_t n)
-{
-	size_t chars = 0;
-
-	for (size_t i = 0; i < n; i++)
-		chars += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return chars;
-}
-
 /* Yuan from fen for messages: -1234567 -> "-12345.67". */
 static void yuan(int64_t fen, char buf[32])
 {
@@ -195,7 +187,7 @@ static const char *convert(const struct import_column *c, const struct sheet_cel
 		if (c->type == IMPORT_CODE && cellval_code(v->text, number, &why) != 0)
 			return why;
 		int64_t max = c->max ? c->max : IMPORT_TEXT_MAX;
-		if ((int64_t)utf8_chars(v->text, strlen(v->text)) > max)
+		if ((int64_t)textconv_chars(v->text, strlen(v->text)) > max)
 			return arena_printf(a, "过长（最多%" PRId64 "字）", max);
 		break;
 	}
@@ -248,7 +240,7 @@ static const char *convert(const struct import_column *c, const struct sheet_cel
 			return arena_printf(a, "不能大于 %s", b);
 		}
 	}
-	return c->check ? c->check(v) : NULL;
+	return c->check ? c->check(v, a) : NULL;
 }
 
 int import_row_convert(const struct import_column *cols, int ncols, const int *map,

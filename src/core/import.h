@@ -50,8 +50,8 @@ struct import_column {
 	const struct enum_table *options; /* ENUM */
 	const char *rule;   /* what the column accepts, for the template's rules sheet */
 	const char *sample; /* the template's sample row */
-	/* A further check of a present value: NULL, or a static reason. */
-	const char *(*check)(const struct import_value *v);
+	/* A further check of a present value: NULL, or the reason (static, or in a). */
+	const char *(*check)(const struct import_value *v, struct arena *a);
 };
 
 struct import_problem {

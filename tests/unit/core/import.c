@@ -12,8 +12,9 @@
 static const struct enum_entry kind_entries[] = {{"vat", "增值税"}, {"cit", "企业所得税"}};
 static const struct enum_table kinds = {kind_entries, 2};
 
-static const char *not_zero(const struct import_value *v)
+static const char *not_zero(const struct import_value *v, struct arena *a)
 {
+	(void)a;
 	return v->num == 0 ? "不能为零" : NULL;
 }
 

@@ -571,6 +571,7 @@ export default {
       closed_milestones: '已关闭的节点',
       revision: '修订稿',
       revision_status: '修订稿状态',
+      revision_submitted_at: '修订稿提交时间',
       responsible: '仍是责任单位',
       off_task_on: '调出责任单位日期',
       submitted_by: '提交人ID',
