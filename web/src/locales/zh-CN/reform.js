@@ -375,6 +375,8 @@ export default {
     chartTooltip: '第{article}条 {title}<br/>完成率：{value}%<br/>逾期节点：{overdue}个',
     planTable: '一区一策计划',
     noPlan: '未编制',
+    planHidden: '无查看权限',
+    planHiddenHint: '本单位不牵头该任务，看不到开发区在此任务下的计划',
     nMilestones: '节点数',
     openPlan: '查看计划',
     writePlan: '编制计划',
