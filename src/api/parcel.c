@@ -108,8 +108,10 @@ void land_classify_parcel(struct api_ctx *c, const struct store_parcel *p, struc
 	struct land_parcel_facts facts;
 
 	land_parcel_facts(p, &facts);
-	if (p->registry_tax)
+	if (p->registry_tax) {
 		facts.tax_last_year_fen = p->registry_tax_fen;
+		facts.tax_from_registry = true;
+	}
 	land_classify(&facts, plan_today(c->now), f);
 }
 

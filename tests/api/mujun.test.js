@@ -245,7 +245,7 @@ describe('亩均效益 evaluation', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.status, 200, r.text);
 		p = await c.office1.get(`/api/land/parcels/${p.json.id}`);
 		assert.equal(p.json.finding.status, 'substandard');
-		assert.match(p.json.finding.reason, /上年亩均税收30000\.00元，低于约定的40000\.00元/);
+		assert.match(p.json.finding.reason, /上年亩均税收30000\.00元（按企业名录的纳税记录），低于约定的40000\.00元/);
 	});
 
 	test('figures imported from a spreadsheet, all or nothing, for the importer\'s own zone', T, async () => {

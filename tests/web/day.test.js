@@ -44,6 +44,9 @@ test('times are shown in Beijing whatever the zone; a date alone does not move',
 	// a date alone is a day: new Date('2026-11-28') in New York would be 2026-11-27 19:00
 	assert.deepEqual(['2026-11-28', '2026-01-01'].map(d.beijingTime), ['2026-11-28', '2026-01-01'])
 	assert.deepEqual([null, undefined, '', '未定'].map(d.beijingTime), ['', '', '', '未定'])
+	// an administrator's lock runs to the end of time; eight hours on, it stays in year 9999
+	// (toISOString would write +010000-01-01)
+	assert.equal(d.beijingTime('9999-12-31T23:59:59Z'), '9999-12-31 23:59:59')
 })
 
 test('a Beijing wall-clock time is sent as its instant', () => {

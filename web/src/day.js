@@ -33,7 +33,8 @@ export function beijingTime(value) {
   if (typeof value === 'string' && /^\d{4}-\d\d-\d\d$/.test(value)) return value
   const ms = typeof value === 'number' ? value * 1000 : Date.parse(value)
   if (Number.isNaN(ms)) return String(value)
-  const s = new Date(ms + BEIJING_MS).toISOString()
+  // the end of time (9999-12-31T23:59:59Z, an administrator's lock) stays in year 9999
+  const s = new Date(Math.min(ms + BEIJING_MS, Date.UTC(9999, 11, 31, 23, 59, 59))).toISOString()
   return `${s.slice(0, 10)} ${s.slice(11, 19)}`
 }
 

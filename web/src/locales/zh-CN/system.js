@@ -63,6 +63,7 @@ export default {
     status: '状态',
     active: '正常',
     locked: '已锁定',
+    lockedByAdmin: '已由管理员锁定，解锁后才能登录',
     lockedUntil: '锁定至 {time}',
     mustChange: '待改密',
     createdAt: '创建时间',
