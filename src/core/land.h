@@ -30,8 +30,8 @@ struct land_parcel_facts {
 	int64_t far_x100;        /* the built floor area ratio, hundredths */
 	int64_t tax_per_mu_agreed_fen; /* the contract's yearly tax per mu; 0 none */
 	int64_t tax_last_year_fen;     /* the parcel's enterprise's tax last year */
-	bool tax_from_registry;        /* that tax is the registry's records, not the parcel's field */
-	const char *idle_cause;        /* "government", "enterprise" or NULL (not yet determined) */
+	bool tax_from_registry; /* that tax is the registry's records, not the parcel's field */
+	const char *idle_cause; /* "government", "enterprise" or NULL (not yet determined) */
 };
 
 /* What a parcel is found to be, most severe first (the map colours by the first). */
