@@ -231,8 +231,8 @@ static void test_later_stages(void **state)
 	/* the registry's records name themselves: the parcel's own field may say another */
 	p.tax_from_registry = true;
 	land_classify(&p, today(), &f);
-	assert_string_equal(f.reason,
-	                    "上年亩均税收80000.00元（按企业名录的纳税记录），低于约定的100000.00元");
+	assert_string_equal(
+	    f.reason, "上年亩均税收80000.00元（按企业名录的纳税记录），低于约定的100000.00元");
 	p.tax_from_registry = false;
 	/* exactly the agreed figure: up to standard */
 	p.tax_last_year_fen = 150000000;
