@@ -246,7 +246,8 @@ static void after_built(const struct land_parcel_facts *p, int64_t today, struct
 			int64_t per_mu =
 			    (int64_t)((lhs + p->area_m2x100 * 3 / 2) / (p->area_m2x100 * 3));
 			found(f, LAND_SUBSTANDARD);
-			/* which tax it is, as the parcel's own field may say another (DECISIONS 136) */
+			/* which tax it is, as the parcel's own field may say another (DECISIONS
+			 * 136) */
 			say(f, "上年亩均税收%lld.%02lld元%s，低于约定的%lld.%02lld元",
 			    (long long)(per_mu / 100), (long long)(per_mu % 100),
 			    p->tax_from_registry ? "（按企业名录的纳税记录）" : "",
