@@ -65,6 +65,7 @@ export default {
   },
   policyImport: {
     newWarnings: '已导入。导入时的修改有以下问题，请到任务中核对',
+    splitMerged: '合并后的任务不能再拆分；如需拆分，请先恢复解析结果',
     title: '导入政策文本',
     pick: '选择文本文件',
     pickHint: '支持 .txt 文本文件（UTF-8、带BOM的UTF-16或GB18030编码），可以是从 PDF 复制出的正文，或另存为“文本文件(制表符分隔)”的任务分工表；先解析预览，确认后再导入。',

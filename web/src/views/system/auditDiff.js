@@ -8,7 +8,7 @@ import { t } from '../../i18n.js'
 import { hiddenKey, labelKeys, valueKey } from './auditKeys.js'
 import {
   noticeStatusName, noticeEntityName, planStatusName, reportStateName, msStatusName, roleName,
-  dataScopeName, orgTypeName, zoneLevelName,
+  dataScopeName, orgTypeName, zoneLevelName, roleChangeStatusName,
 } from '../../enums.js'
 import { formatTime } from '../../utils.js'
 
@@ -19,7 +19,11 @@ const CODES = {
   plan: { status: planStatusName, plan_status: planStatusName },
   report: { state: reportStateName, status: msStatusName, plan_status: planStatusName },
   org: { type: orgTypeName, level: zoneLevelName },
+  role_change: { status: roleChangeStatusName },
 }
+
+// a role change's "from": the account as it was, role, organization and scope in one
+const fromText = (v) => (v && typeof v === 'object' ? `${roleName(v.role)}（${v.org_name || ''}，${dataScopeName(v.data_scope)}）` : valueText(v))
 
 function label(entity, key) {
   for (const k of labelKeys(entity, key)) {
@@ -51,6 +55,7 @@ export function valueText(v) {
 
 function fieldText(entity, key, v) {
   if (key === 'geojson' && v) return t('auditField.geometry')
+  if (entity === 'role_change' && key === 'from') return fromText(v)
   const code = (CODES[entity] && CODES[entity][key]) || CODES._[key]
   return code && typeof v === 'string' ? code(v) : valueText(v)
 }
