@@ -117,6 +117,8 @@ export default {
     changeRejected: '已驳回',
   },
   audit: {
+    entityId: '对象编号',
+    entityIdPlaceholder: '全部',
     seq: '序号',
     time: '时间',
     user: '操作人',
