@@ -521,29 +521,47 @@ static void join_refs(struct strbuf *sb, const struct store_org_ref *r, int n)
 		strbuf_addf(sb, "%s%s", i ? "、" : "", r[i].name);
 }
 
+/* A policy as a row names it: its title, its note (征求意见稿) and its 文号. */
+static const char *policy_name(struct arena *a, const struct store_policy *p)
+{
+	return arena_printf(a, "%s%s%s%s%s%s", p->title ? p->title : "", p->title_note ? "（" : "",
+	                    p->title_note ? p->title_note : "", p->title_note ? "）" : "",
+	                    p->doc_number ? " " : "", p->doc_number ? p->doc_number : "");
+}
+
 static int task_export(struct api_ctx *c)
 {
+	/* 政策文件 first: the tasks of several policies (a draft and its revision) share numbers
+	 * and titles */
 	static const char *const headers[] = {
-	    "条目",     "分组",     "任务",     "牵头单位",     "责任单位",     "计划数",
-	    "完成率",   "逾期节点", "推进状态", "原文牵头单位", "原文责任单位", "原文指导单位",
-	    "适用范围", "完成时限", "截止日期", "单位来源"};
-	static const double widths[] = {6,  24, 30, 30, 60, 8,  10, 10,
+	    "政策文件",     "条目",     "分组",     "任务",     "牵头单位",     "责任单位",
+	    "计划数",       "完成率",   "逾期节点", "推进状态", "原文牵头单位", "原文责任单位",
+	    "原文指导单位", "适用范围", "完成时限", "截止日期", "单位来源"};
+	static const double widths[] = {36, 6,  24, 30, 30, 60, 8,  10, 10,
 	                                10, 30, 40, 30, 24, 16, 12, 16};
 	struct board_task_progress *prog;
 	struct store_task_filter f;
 	struct store_task *t;
+	struct store_policy *pol;
 	struct strbuf sb = STRBUF_INIT;
 	struct export_table out;
 	int64_t total;
 	struct task_select sel;
-	int n;
+	int n, npol, rc;
 
 	if (filter_from_query(c, &f, false, &sel) != 0 ||
 	    select_tasks(c, &f, &sel, &t, &prog, &n, &total) != 0)
 		return -1;
-	if (export_begin(c, &out, "改革任务", headers, widths, 16) != 0)
+	if ((rc = store_policy_list(c->db, c->a, &pol, &npol)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if (export_begin(c, &out, "改革任务", headers, widths, 17) != 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
+		const char *doc = "";
+		for (int k = 0; k < npol; k++)
+			if (pol[k].id == t[i].policy_id)
+				doc = policy_name(c->a, &pol[k]);
+		export_text(&out, doc);
 		export_int(&out, t[i].article_number);
 		export_text(&out, t[i].group_heading);
 		export_text(&out, t[i].title);

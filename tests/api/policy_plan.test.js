@@ -107,7 +107,10 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		const csv = await c.office1.get('/api/tasks/export.csv');
 		const lines = csv.text.trim().split('\r\n');
 		assert.equal(lines.length, 19); // a header and the 18 tasks
-		assert.equal(lines[2], '2,深化事权制度改革,聚焦主责主业,市发改委、市自然资源局,' +
+		// each row names its policy first: a draft's and its revision's tasks share numbers
+		const pol = (await c.office1.get(`/api/policies/${t2.policy_id}`)).json.policy;
+		assert.ok(lines[0].startsWith('政策文件,条目,'));
+		assert.equal(lines[2], `${pol.title}（${pol.title_note}）,2,深化事权制度改革,聚焦主责主业,市发改委、市自然资源局,` +
 			t2.responsible_orgs.map((o) => o.name).join('、') + ',0,0.00%,0,未启动,市发改委、市自然资源局,' +
 			'商务局、市科技局、市工信局、各县(区)党委、政府、各省级开发区党工委、管委会' +
 			',,,,,单独成行'); // no guide units, scope, deadline or date; the units on lines of their own
@@ -437,7 +440,7 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		const lines = x.text.replace(/^\ufeff/, '').trim().split('\r\n');
 		assert.equal(lines.length, 2);
 		assert.match(lines[0], /,计划数,完成率,逾期节点,推进状态,/);
-		assert.match(lines[1], /^2,.*,1,50\.00%,1,有逾期,/);
+		assert.match(lines[1], /^[^,]+,2,.*,1,50\.00%,1,有逾期,/);
 	});
 
 	test('late counts come from the due dates each plan keeps: migration 0007 fills them, a done report clears them', T, async () => {
