@@ -253,18 +253,23 @@ describe('powers and boundaries in the browser', () => {
     assert.equal(await page.locator(`${sel('rule-table')} .el-table__row`).count(), late)
 
     // the summary line waits for its counts: no placeholder names while the board is on its way
-    let release
+    let release, read
     const held = new Promise((resolve) => (release = resolve))
+    // the counts are read off the answer while the page waits; on a loaded machine that can
+    // come after the page's own checks below
+    const countsRead = new Promise((resolve) => (read = resolve))
     let counts
     await page.route('**/api/powers-board', async (route) => {
       const res = await route.fetch()
       counts = await res.json()
+      read()
       await held
       await route.fulfill({ response: res })
     })
     await Promise.all([page.waitForRequest('**/api/powers-board'), page.goto('/power-affairs')])
     await page.locator(sel('social-table')).waitFor()
     assert.doesNotMatch(await page.locator(sel('page-power-affairs')).innerText(), /[{}]/)
+    await countsRead
     release()
     const r = counts.rules
     await page.locator(sel('affairs-board'), { hasText: `规则调整：待启动 ${r.planned} · 办理中 ${r.in_progress} · 已完成 ${r.done} · 逾期 ${r.overdue}` }).waitFor()
