@@ -593,6 +593,8 @@ export const landApi = {
   parcels: (query) => api.get('/api/land/parcels', query),
   parcel: (id) => api.get(`/api/land/parcels/${id}`),
   createParcel: (body) => api.post('/api/land/parcels', body),
+  // the whole parcel, as PUT replaces it (its shape too: send geojson back)
+  updateParcel: (id, body) => api.put(`/api/land/parcels/${id}`, body),
   exportParcels: (query) => downloadExport('/api/land/parcels/export.xlsx', query),
   exportParcelsCsv: (query) => downloadExport('/api/land/parcels/export.csv', query),
   cases: (query) => api.get('/api/land/cases', query),
