@@ -128,6 +128,7 @@ describe('land and boundaries', () => {
     await pickOption(page, sel('parcel-filter-status'), '供而未用')
     await page.locator(sel('parcel-search-submit')).click()
     await page.locator(`${sel('parcel-pagination')} .el-pagination__total`, { hasText: '1' }).waitFor()
+    await page.locator(`${sel('parcel-table')} .el-table__expand-icon`).first().click()
     await page.locator(sel('parcel-progress')).click()
     await page.locator(sel('progress-dialog')).waitFor()
     const start = page.locator(`${sel('progress-actual_start')} input`)
