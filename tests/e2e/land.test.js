@@ -3,8 +3,11 @@
 // finding, projects), reads the approved area against the computed one, sees the
 // non-industrial project that must move out, is told that GCJ-02 is not converted and has a
 // swapped coordinate refused at the field; keeps that project with a reason in its edit
-// dialog and exports the projects, batches and boundaries; filters parcels by finding, reads a reason, exports,
-// opens a case on a 供而未用 parcel and closes it after a prompt. A zone reads only its own land.
+// dialog, adds a project and a batch (a second batch of the same number refused at its field)
+// and exports the projects, batches and boundaries; filters parcels by finding, reads a reason,
+// exports, opens a case on a 供而未用 parcel and closes it after a prompt, edits a parcel's
+// progress and adds a parcel of the new batch and a registry enterprise, which is classed at
+// once. A zone reads only its own land.
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
@@ -78,6 +81,44 @@ describe('land and boundaries', () => {
     await page.locator(sel('land-project-name'), { hasText: '示例商品住宅小区' }).waitFor()
     assert.equal(await page.locator(sel('land-projects')).getByText('园区配套的职工住宅，经批准保留').count(), 1)
 
+    // a project and a batch added from the map: the blank batch refused before it is sent, the
+    // same number twice refused at its field
+    await page.locator(sel('land-project-new')).click()
+    await edit.waitFor()
+    assert.equal(await edit.locator(sel('land-project-name-input')).inputValue(), '')
+    await edit.locator(sel('land-project-name-input')).fill('智能制造标准厂房')
+    await edit.locator(sel('land-project-geojson')).fill('{"type":"Point","coordinates":[123.91,41.87]}')
+    await edit.locator(sel('land-project-save')).click()
+    await page.locator('.el-message--success', { hasText: '已新增项目' }).waitFor()
+    await page.locator(sel('land-project-name'), { hasText: '智能制造标准厂房' }).waitFor()
+    assert.equal(await page.locator(sel('land-project-name')).count(), 5)
+    const batch = page.locator(sel('land-batch-dialog'))
+    const addBatch = async (no) => {
+      await page.locator(sel('land-batch-new')).click()
+      await batch.waitFor()
+      await batch.locator(sel('land-batch-no')).fill(no)
+      const on = batch.locator(`${sel('land-batch-approved-on')} input`)
+      await on.click()
+      await on.fill('2025-06-30')
+      await on.press('Enter')
+      await batch.locator(sel('land-batch-m2')).fill('30000')
+      await batch.locator(sel('land-batch-save')).click()
+    }
+    await page.locator(sel('land-batch-new')).click()
+    await batch.locator(sel('land-batch-save')).click()
+    await batch.locator('.el-form-item__error', { hasText: '批次号不能为空' }).waitFor()
+    await batch.locator('.el-dialog__footer button').first().click()
+    await batch.waitFor({ state: 'hidden' })
+    await addBatch('抚政地〔2025〕3号')
+    await page.locator('.el-message--success', { hasText: '已新增批次' }).waitFor()
+    await page.locator(sel('land-batches')).getByText('抚政地〔2025〕3号').waitFor()
+    // nothing of it supplied yet: 30,000 m² is 45.00 mu
+    await page.locator(sel('land-batches')).locator('tr', { hasText: '抚政地〔2025〕3号' }).getByText('45.00').waitFor()
+    watcher.allow('POST', '/api/land/batches', 409)
+    await addBatch('抚政地〔2025〕3号')
+    await batch.locator('.el-form-item__error', { hasText: '该开发区已有此批次号' }).waitFor()
+    await batch.locator('.el-dialog__footer button').first().click()
+
     // the projects, the batches and every zone's boundary export
     assert.equal((await exportFrom(page, 'land-project-export', 'xlsx')).suggestedFilename(), '位置核查项目.xlsx')
     assert.equal((await exportFrom(page, 'land-batch-export', 'csv')).suggestedFilename(), '土地批次.csv')
@@ -129,15 +170,51 @@ describe('land and boundaries', () => {
     await page.locator(sel('parcel-search-submit')).click()
     await page.locator(`${sel('parcel-pagination')} .el-pagination__total`, { hasText: '1' }).waitFor()
     await page.locator(`${sel('parcel-table')} .el-table__expand-icon`).first().click()
-    await page.locator(sel('parcel-progress')).click()
-    await page.locator(sel('progress-dialog')).waitFor()
-    const start = page.locator(`${sel('progress-actual_start')} input`)
-    await start.click()
-    await start.fill('2026-01-05')
-    await start.press('Enter')
-    await page.locator(sel('progress-save')).click()
-    await page.locator('.el-message--success', { hasText: '已更新' }).waitFor()
+    await page.locator(sel('parcel-edit')).click()
+    const dialog = page.locator(sel('parcel-dialog'))
+    await dialog.waitFor()
+    await page.waitForFunction((s) => document.querySelector(s)?.value === '抚国用(2025)第0103号', sel('parcel-parcel_no'))
+    const setDate = async (field, day) => {
+      const input = dialog.locator(`${sel(field)} input`)
+      await input.click()
+      await input.fill(day)
+      await input.press('Enter')
+    }
+    await setDate('parcel-actual_start', '2026-01-05')
+    await dialog.locator(sel('parcel-save')).click()
+    await page.locator('.el-message--success', { hasText: '已保存' }).waitFor()
     await page.locator(`${sel('parcel-pagination')} .el-pagination__total`, { hasText: '0' }).waitFor()
+
+    // a new parcel of the new batch, held by a registry enterprise: its number refused blank
+    // before anything is sent; 500 days past its agreed start unstarted, by the enterprise's
+    // fault, it is idle at once and owes the idle fee
+    await page.locator(sel('parcel-search-reset')).click()
+    await page.locator(`${sel('parcel-pagination')} .el-pagination__total`, { hasText: '8' }).waitFor()
+    await page.locator(sel('parcel-new')).click()
+    await dialog.waitFor()
+    await dialog.locator(sel('parcel-save')).click()
+    await dialog.locator('.el-form-item__error', { hasText: '宗地编号不能为空' }).waitFor()
+    await dialog.locator(sel('parcel-parcel_no')).fill('抚国用(2024)第0199号')
+    await pickOption(page, sel('parcel-batch_id'), '抚政地〔2025〕3号')
+    await page.locator(`.el-select${sel('parcel-enterprise_id')}`).click()
+    const firm = page.locator('.el-select-dropdown__item:visible').first()
+    const firmName = (await firm.innerText()).trim().replace(/（[0-9A-Z]{18}）$/, '')
+    await firm.click()
+    await pickOption(page, sel('parcel-land_use'), '工业用地')
+    await dialog.locator(sel('parcel-area_m2')).fill('6666.67')
+    await dialog.locator(sel('parcel-land_price')).fill('2,000,000')
+    await setDate('parcel-agreed_start', new Date(Date.now() - 500 * 86400e3).toISOString().slice(0, 10))
+    await pickOption(page, sel('parcel-idle_cause'), '企业原因')
+    await dialog.locator(sel('parcel-save')).click()
+    await page.locator('.el-message--success', { hasText: '已新增地块' }).waitFor()
+    await page.locator(`${sel('parcel-pagination')} .el-pagination__total`, { hasText: '9' }).waitFor()
+    await page.locator(sel('parcel-filter-q')).fill('0199')
+    await page.locator(sel('parcel-search-submit')).click()
+    await page.locator(`${sel('parcel-pagination')} .el-pagination__total`, { hasText: '1' }).waitFor()
+    assert.equal((await page.locator(sel('parcel-row-enterprise')).innerText()).trim(), firmName)
+    assert.equal((await page.locator(sel('parcel-row-status')).innerText()).trim(), '闲置土地')
+    // the idle fee: 20 % of the land price
+    assert.equal((await page.locator(sel('parcel-row-fee')).innerText()).trim(), '400,000.00')
     await logout(page)
     watcher.assertClean()
   })
@@ -146,7 +223,7 @@ describe('land and boundaries', () => {
     const { page, watcher } = b
     await login(page, watcher, ZONE.username, ZONE.password)
     await page.locator(sel('menu-parcels')).click()
-    await page.locator(`${sel('parcel-pagination')} .el-pagination__total`, { hasText: '8' }).waitFor()
+    await page.locator(`${sel('parcel-pagination')} .el-pagination__total`, { hasText: '9' }).waitFor()
     await page.locator(sel('menu-land-map')).click()
     await page.locator(sel('land-approved'), { hasText: '2100.00' }).waitFor()
     assert.equal(await page.locator(sel('land-edit-boundary')).count(), 0)
