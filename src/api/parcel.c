@@ -111,6 +111,7 @@ void land_classify_parcel(struct api_ctx *c, const struct store_parcel *p, struc
 	if (p->registry_tax) {
 		facts.tax_last_year_fen = p->registry_tax_fen;
 		facts.tax_from_registry = true;
+		facts.tax_area_m2x100 = p->registry_area_m2x100;
 	}
 	land_classify(&facts, plan_today(c->now), f);
 }

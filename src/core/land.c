@@ -238,19 +238,29 @@ static void after_built(const struct land_parcel_facts *p, int64_t today, struct
 		return;
 	}
 	if (p->tax_per_mu_agreed_fen > 0) {
+		int64_t area = p->tax_area_m2x100 > 0 ? p->tax_area_m2x100 : p->area_m2x100;
 		/* tax per mu = tax ÷ (m² × 3 / 2000) = tax × 200000 ÷ (m2x100 × 3): compared
 		 * without dividing */
 		__int128 lhs = (__int128)p->tax_last_year_fen * 200000;
-		__int128 rhs = (__int128)p->tax_per_mu_agreed_fen * p->area_m2x100 * 3;
+		__int128 rhs = (__int128)p->tax_per_mu_agreed_fen * area * 3;
 		if (lhs < rhs) {
-			int64_t per_mu =
-			    (int64_t)((lhs + p->area_m2x100 * 3 / 2) / (p->area_m2x100 * 3));
-			found(f, LAND_SUBSTANDARD);
+			/* rounded down, so that the figure shown is below the agreed one */
+			int64_t per_mu = (int64_t)(lhs / (area * 3));
+			char whose[96] = "";
+
 			/* which tax it is, as the parcel's own field may say another (DECISIONS
-			 * 136) */
+			 * 136), and over which land */
+			if (p->tax_from_registry && area != p->area_m2x100) {
+				int64_t mu = land_mu_x100(area);
+				snprintf(whose, sizeof whose,
+				         "（按企业名录的纳税记录和该企业全部用地%lld.%02lld亩）",
+				         (long long)(mu / 100), (long long)(mu % 100));
+			} else if (p->tax_from_registry) {
+				snprintf(whose, sizeof whose, "（按企业名录的纳税记录）");
+			}
+			found(f, LAND_SUBSTANDARD);
 			say(f, "上年亩均税收%lld.%02lld元%s，低于约定的%lld.%02lld元",
-			    (long long)(per_mu / 100), (long long)(per_mu % 100),
-			    p->tax_from_registry ? "（按企业名录的纳税记录）" : "",
+			    (long long)(per_mu / 100), (long long)(per_mu % 100), whose,
 			    (long long)(p->tax_per_mu_agreed_fen / 100),
 			    (long long)(p->tax_per_mu_agreed_fen % 100));
 		}

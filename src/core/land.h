@@ -31,6 +31,9 @@ struct land_parcel_facts {
 	int64_t tax_per_mu_agreed_fen; /* the contract's yearly tax per mu; 0 none */
 	int64_t tax_last_year_fen;     /* the parcel's enterprise's tax last year */
 	bool tax_from_registry; /* that tax is the registry's records, not the parcel's field */
+	/* the land that tax is of: with the registry's, all the enterprise's parcels together
+	 * (its tax is not the parcel's alone); 0 = this parcel's area */
+	int64_t tax_area_m2x100;
 	const char *idle_cause; /* "government", "enterprise" or NULL (not yet determined) */
 };
 

@@ -65,6 +65,7 @@ struct store_parcel {
 	 * asked for, the sum of its records; registry_tax false when it has none of that year */
 	bool registry_tax;
 	int64_t registry_tax_fen;
+	int64_t registry_area_m2x100; /* read back: the enterprise's parcels' area together */
 	const char *created_at, *updated_at;
 };
 

@@ -572,7 +572,8 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		for (const [no, over] of [
 			// entered 90,000 元; the registry's last year 20,000 + 10,000 元 (its year before, 900,000 元, does not count)
 			['税-A', { enterprise_id: e.json.id, tax_last_year: '90000' }],
-			// entered 15,000 元; the registry's last year 60,000 元
+			// entered 15,000 元; the registry's last year 150,000 元, over the enterprise's 40 mu
+			// (this, 抚国用(2024)第0001号 and one more): 3750 元 a mu
 			['税-B', { enterprise_id: P.enterprise, tax_last_year: '15000' }],
 			// no enterprise: as entered, 15,000 元
 			['税-C', { tax_last_year: '15000' }],
@@ -584,7 +585,7 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		await h.sqlOk(
 			srv.db,
 			`INSERT INTO tax_record (year, enterprise_id, tax_type, amount_fen) VALUES (${year}, ${e.json.id}, 'vat', 2000000), ` +
-				`(${year}, ${e.json.id}, 'cit', 1000000), (${year - 1}, ${e.json.id}, 'vat', 90000000), (${year}, ${P.enterprise}, 'vat', 6000000)`,
+				`(${year}, ${e.json.id}, 'cit', 1000000), (${year - 1}, ${e.json.id}, 'vat', 90000000), (${year}, ${P.enterprise}, 'vat', 15000000)`,
 		);
 		const q = `q=${encodeURIComponent('税收核查路')}`;
 		const seen = (items) => items.map((p) => [p.parcel_no, p.finding.status, p.finding.reason ?? '']);
@@ -609,6 +610,15 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		}
 		const rows = await bothExports(c.zone1, '/api/land/parcels', `?status=substandard&${q}`);
 		assert.deepEqual(rows.slice(1).map((x) => [x[0], x[14], x[15]]), low.map(([no, , reason]) => [no, '投而未达标', reason]));
+
+		// the registry's tax is the enterprise's, not one parcel's: a third 15 mu of 税-B's
+		// enterprise spreads its 150,000 元 over 55 mu, 2727.27 元 a mu, short of 3000 on both
+		r = await c.land1.post('/api/land/parcels', built('税-D', { enterprise_id: P.enterprise }));
+		assert.equal(r.status, 201, r.text);
+		const spread = '上年亩均税收2727.27元（按企业名录的纳税记录和该企业全部用地55.00亩），低于约定的3000.00元';
+		assert.deepEqual([r.json.finding.status, r.json.finding.reason], ['substandard', spread]);
+		r = await c.zone1.get(`/api/land/parcels?status=substandard&${q}`);
+		assert.deepEqual(seen(r.json.items), [['税-D', 'substandard', spread], low[0], ['税-B', 'substandard', spread], low[1]]);
 	});
 });
 

@@ -233,6 +233,21 @@ static void test_later_stages(void **state)
 	land_classify(&p, today(), &f);
 	assert_string_equal(
 	    f.reason, "上年亩均税收80000.00元（按企业名录的纳税记录），低于约定的100000.00元");
+	/* the registry's tax is the enterprise's, over all the land it holds: 1,500,000.00 yuan
+	 * is 100,000.00 a mu of this parcel's 15 mu, but 50,000.00 a mu of its 30 mu in all */
+	p.tax_last_year_fen = 150000000;
+	land_classify(&p, today(), &f);
+	assert_int_equal(f.status, LAND_NORMAL);
+	p.tax_area_m2x100 = 2000000;
+	land_classify(&p, today(), &f);
+	assert_int_equal(f.status, LAND_SUBSTANDARD);
+	assert_string_equal(f.reason, "上年亩均税收50000.00元（按企业名录的纳税记录和该企业全部用地"
+	                              "30.00亩），低于约定的100000.00元");
+	/* the parcel alone is the enterprise's land: as before */
+	p.tax_area_m2x100 = p.area_m2x100;
+	land_classify(&p, today(), &f);
+	assert_int_equal(f.status, LAND_NORMAL);
+	p.tax_area_m2x100 = 0;
 	p.tax_from_registry = false;
 	/* exactly the agreed figure: up to standard */
 	p.tax_last_year_fen = 150000000;
