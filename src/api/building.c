@@ -262,10 +262,18 @@ static int match_create(struct api_ctx *c)
 		return -1;
 	if (blank_all(m.enterprise_name))
 		m.enterprise_name = NULL; /* a blank name is no name: the registry's, or refused */
-	if (m.enterprise_id && !m.enterprise_name) {
+	if (m.enterprise_id) {
 		struct store_enterprise e;
 		if ((rc = store_enterprise_get(c->db, c->a, m.enterprise_id, &e)) != KFQ_OK)
 			return api_store_error(c, rc);
+		/* the match lists the registry's name: another beside its id would be shown as it
+		 */
+		if (m.enterprise_name && strcmp(m.enterprise_name, e.name) != 0)
+			return api_error(
+			    c, 400, "invalid_value",
+			    arena_printf(c->a, "所选企业在企业名录中名为“%s”，与填写的名称不一致",
+			                 e.name),
+			    "/enterprise_name");
 		m.enterprise_name = e.name;
 	}
 	if (!m.enterprise_name)

@@ -163,6 +163,10 @@ static int from_parcel(struct api_ctx *c, struct store_land_case *lc)
 			                 "/handling");
 		lc->fee_fen = f.idle_fee_fen;
 	}
+	if (!strcmp(lc->handling, "reclaim") && f.handling != LAND_HANDLE_RECLAIM)
+		return api_error(c, 409, "invalid_state",
+		                 "只有企业原因闲置满两年的地块无偿收回（第53号令第十四条）",
+		                 "/handling");
 	return 0;
 }
 
@@ -207,6 +211,14 @@ static int create(struct api_ctx *c)
 		return api_error(c, 400, "invalid_value", "处置方式无效", "/handling");
 	if (land_body_date(c, "due_on", &lc.due_on) != 0)
 		return -1;
+	if (lc.due_on) {
+		char today[11];
+
+		plan_day_format(plan_today(c->now), today);
+		if (strcmp(lc.due_on, today) < 0)
+			return api_error(c, 400, "invalid_value", "办理期限不能早于今天",
+			                 "/due_on");
+	}
 	if ((lc.parcel_id ? from_parcel(c, &lc) : from_batch(c, &lc)) != 0)
 		return -1;
 	if (land_may_change(c, lc.zone_id) != 0)

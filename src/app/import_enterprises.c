@@ -45,7 +45,7 @@ static const struct import_column cols[NCOLS] = {
                 .required = true,
                 .key = true,
                 .max = 32,
-                .rule = "18位，按 GB 32100-2015 校验，字母大写；不能是已登记的企业",
+                .rule = "18位，按 GB 32100-2015 校验（小写字母按大写读）；不能是已登记的企业",
                 .sample = "91210400MA0U00000J"},
     [C_NAME] = {.header = "企业名称",
                 .type = IMPORT_TEXT,
@@ -213,11 +213,7 @@ static void check(struct import_run *r, int64_t row, const struct import_value *
 			import_run_problem(r, row, column_of(p.v[i].field), "%s", p.v[i].message);
 		return;
 	}
-	/* the file's code must be the stored one: a repeated code in other letters' case would
-	 * pass the file's duplicate check */
-	if (strcmp(ok.uscc, in.uscc) != 0)
-		import_run_problem(r, row, cols[C_USCC].header, "统一社会信用代码的字母须大写");
-	else if (store_enterprise_key_find(st->keys, st->nkeys, ok.uscc))
+	if (store_enterprise_key_find(st->keys, st->nkeys, ok.uscc))
 		import_run_problem(r, row, cols[C_USCC].header,
 		                   "统一社会信用代码%s已登记，请在企业详情中修改", ok.uscc);
 }

@@ -63,10 +63,12 @@ describe('hand-overs and 我的待办 of land cases, idle buildings and rule adj
 		const b1 = await batch('land1', h.ORG.econ, '2023-101');
 		const b2 = await batch('zone1', h.ORG.econ, '2023-102');
 		const b3 = await batch('zone2', h.ORG.shengli, '2023-201');
-		// 经开区: one past its deadline, one without; 胜利: one due later
-		let r = await c.land1.post('/api/land/cases', { batch_id: b1, due_on: h.day(-3) });
+		// 经开区: one past its deadline (opened with one ahead, days ago), one without; 胜利: one
+		// due later
+		let r = await c.land1.post('/api/land/cases', { batch_id: b1, due_on: h.day(3) });
 		assert.equal(r.status, 201, r.text);
 		const late = r.json.id;
+		await h.sqlOk(srv.db, `UPDATE land_case SET due_on = '${h.day(-3)}' WHERE id = ${late}`);
 		assert.equal((await c.zone1.post('/api/land/cases', { batch_id: b2 })).status, 201);
 		assert.equal((await c.zone2.post('/api/land/cases', { batch_id: b3, due_on: h.day(10) })).status, 201);
 

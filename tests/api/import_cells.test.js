@@ -115,6 +115,18 @@ describe('cells Excel users type', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(await enterpriseCount(), before + 1);
 		const e = (await c.zone1.get(`/api/enterprises?q=${encodeURIComponent('全角代码')}&page_size=10`)).json.items;
 		assert.deepEqual(e.map((x) => [x.uscc, x.registered_on]), [[A, '2021-03-15']]);
+		// a code in small letters is the code, as the form takes it: stored in capitals, and the
+		// same code twice in a file (one of them in small letters) is found
+		const lower = '91210400ma0u00001m';
+		r = await upload(c.zone1, 'enterprises', writeXlsx([ENT_HEADER, row(lower, '小写代码'), row(lower.toUpperCase(), '大写代码')]), '小写.xlsx');
+		h.assertError(r, 422, 'import_rejected');
+		assert.equal(problems(r).length, 1);
+		assert.equal(problems(r)[0][0], 3);
+		assert.match(problems(r)[0][2], /第2行/);
+		r = await upload(c.zone1, 'enterprises', writeXlsx([ENT_HEADER, row(lower, '小写代码')]), '小写.xlsx');
+		assert.equal(r.status, 201, r.text);
+		const low = (await c.zone1.get(`/api/enterprises?q=${encodeURIComponent('小写代码')}&page_size=10`)).json.items;
+		assert.deepEqual(low.map((x) => x.uscc), [lower.toUpperCase()]);
 	});
 
 	test('amounts and years with units are refused; full-width digits are read', T, async () => {

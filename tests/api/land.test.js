@@ -293,8 +293,15 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		r = await c.land1.post('/api/land/cases', { parcel_id: P.idle });
 		h.assertError(r, 409, 'invalid_state', '/parcel_id');
 		assert.equal(r.json.error.message, '该地块已有处置中的低效用地处置，请办结后再立案');
-		// the government's cause pays no fee
+		// the government's cause pays no fee, nor is its land taken back without payment; a
+		// deadline already past is refused
 		h.assertError(await c.land1.post('/api/land/cases', { parcel_id: P.stopped, handling: 'idle_fee' }), 409, 'invalid_state', '/handling');
+		r = await c.land1.post('/api/land/cases', { parcel_id: P.stopped, handling: 'reclaim' });
+		h.assertError(r, 409, 'invalid_state', '/handling');
+		assert.equal(r.json.error.message, '只有企业原因闲置满两年的地块无偿收回（第53号令第十四条）');
+		r = await c.land1.post('/api/land/cases', { parcel_id: P.stopped, due_on: h.day(-1) });
+		h.assertError(r, 400, 'invalid_value', '/due_on');
+		assert.equal(r.json.error.message, '办理期限不能早于今天');
 		r = await c.land1.post('/api/land/cases', { parcel_id: P.stopped });
 		assert.equal(r.json.handling, 'negotiate');
 		h.assertError(await c.land1.post('/api/land/cases', { parcel_id: P.normal }), 409, 'invalid_state', '/parcel_id');

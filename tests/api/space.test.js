@@ -98,6 +98,12 @@ describe('idle buildings (腾笼换鸟)', { timeout: h.FILE_TIMEOUT }, () => {
 		const second = r.json.matches[0].id;
 		h.assertError(await c.zone1.post(`/api/land/buildings/${building}/matches`, { enterprise_name: '大企业', need_m2: '6000' }), 400, 'invalid_value', '/need_m2');
 		h.assertError(await c.zone1.post(`/api/land/buildings/${building}/matches`, {}), 400, 'invalid_value', '/enterprise_name');
+		// a registry enterprise goes by the registry's name: another name beside it is refused
+		r = await c.zone1.post(`/api/land/buildings/${building}/matches`, { enterprise_id: ent, enterprise_name: '乙企业' });
+		h.assertError(r, 400, 'invalid_value', '/enterprise_name');
+		assert.equal(r.json.error.message, '所选企业在企业名录中名为“示例智能装备有限公司”，与填写的名称不一致');
+		r = await c.zone1.post(`/api/land/buildings/${building}/matches`, { enterprise_id: ent, enterprise_name: '示例智能装备有限公司', need_m2: '6000' });
+		h.assertError(r, 400, 'invalid_value', '/need_m2');
 		// a blank name is no name: an enterprise must be picked or named
 		h.assertError(await c.zone1.post(`/api/land/buildings/${building}/matches`, { enterprise_name: ' ', need_m2: '10' }), 400, 'invalid_value', '/enterprise_name');
 		h.assertError(await c.zone1.post(`/api/land/buildings/${building}/matches`, { enterprise_name: '' }), 400, 'invalid_value', '/enterprise_name');

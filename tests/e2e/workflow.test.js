@@ -8,6 +8,7 @@
 // page. Needs a fresh database (counts are exact).
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import { createRequire } from 'node:module'
 import { startServer } from './server.js'
 import { openBrowser, login, shot, sel, confirmBox, screenshotPath, apiClient } from './helpers.js'
 
@@ -17,6 +18,7 @@ const ZONE2 = { username: 'wf-zone2', password: 'Zone2#Passw0rd12', org: '抚顺
 const AUDITOR = { username: 'wf-auditor', password: 'Audit#Passw0rd12', org: '市审计局', role: 'auditor', displayName: '审计员周' }
 const SEED = 'tests/data/fushun-devzone-reform-draft-2025.txt'
 
+const { sqlOk } = createRequire(import.meta.url)('../api/harness.js')
 const day = (offset) => new Date(Date.now() + 8 * 3600e3 + offset * 86400e3).toISOString().slice(0, 10)
 
 // 我的待办 as the home page shows it: {key: count}
@@ -250,9 +252,11 @@ describe('the daily desk: 我的待办, review queues and the inbox', () => {
   })
 
   test('a zone’s open land cases: its tile says the overdue ones and opens the open cases; the office’s opens the overdue ones', async () => {
+    // one past its deadline: opened with one ahead, its deadline then passed (as days do)
     for (const [no, due] of [['2023-901', day(-3)], ['2023-902', day(30)]]) {
       const b = await api.zone.post('/api/land/batches', { zone_id: ids.econ, batch_no: no, approved_on: '2023-05-10', approved_m2: '20000' })
-      await api.zone.post('/api/land/cases', { batch_id: b.id, due_on: due })
+      const lc = await api.zone.post('/api/land/cases', { batch_id: b.id, due_on: day(30) })
+      await sqlOk(server.db, `UPDATE land_case SET due_on = '${due}' WHERE id = ${lc.id}`)
     }
     const { page, watcher } = zone
     assert.equal((await todos(page)).land_cases_open, 2)
