@@ -12,6 +12,7 @@
 #include "core/account.h"
 #include "core/enums.h"
 #include "store/store_assess.h"
+#include "store/store_org.h"
 #include "util/timeutil.h"
 
 #include <jansson.h>
@@ -67,9 +68,11 @@ static int refuse(struct api_ctx *c, int rc, const struct store_assess_outcome *
 		const char *msg = assess_rule_message(o->rule);
 		const char *field =
 		    o->bad >= 0 ? arena_printf(c->a, "%s/%d", field_base, o->bad) : NULL;
-		if (o->org_id)
-			msg =
-			    arena_printf(c->a, "%s（开发区编号 %lld）", msg, (long long)o->org_id);
+		struct store_org org;
+
+		/* the zone by its name: its number means nothing to the office */
+		if (o->org_id && store_org_get(c->db, c->a, o->org_id, &org) == KFQ_OK)
+			msg = arena_printf(c->a, "%s（%s）", msg, org.name);
 		return api_error(c, o->rule == ASSESS_WEIGHTS_NOT_100 ? 400 : 409,
 		                 assess_rule_code(o->rule), msg, field);
 	}

@@ -290,6 +290,11 @@ static int reset_password(struct api_ctx *c)
 
 	if (load(c, &u) != 0)
 		return -1;
+	/* one's own password is changed knowing the old one (PUT /api/session/password): a reset
+	 * would let a session left open take the account */
+	if (u.id == c->sess.user.id)
+		return api_error(c, 400, "invalid_value",
+		                 "不能重置自己的密码，请在个人中心修改密码", NULL);
 	password_random(pw);
 	if (password_hash(pw, hash) != KFQ_OK)
 		return api_error(c, 500, "internal_error", "服务器内部错误", NULL);

@@ -306,9 +306,13 @@ describe('auth', { timeout: h.FILE_TIMEOUT }, () => {
 			assert.equal((await new h.Client(srv).tryLogin('newbie', NEW_PW)).status, 200);
 		});
 
-		test('the admin cannot lock itself', T, async () => {
+		test('the admin cannot lock itself, nor reset its own password (its own is changed knowing the old)', T, async () => {
 			const me = (await admin.get('/api/session')).json.user.id;
 			h.assertError(await admin.post(`/api/users/${me}/lock`), 400, 'invalid_value');
+			const r = await admin.post(`/api/users/${me}/reset-password`);
+			h.assertError(r, 400, 'invalid_value');
+			assert.equal(r.json.error.message, '不能重置自己的密码，请在个人中心修改密码');
+			assert.equal((await admin.get('/api/session')).status, 200);
 		});
 
 		test('lock/unlock/reset of an unknown user is 404', T, async () => {

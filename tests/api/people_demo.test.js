@@ -131,5 +131,12 @@ describe('people: the demo data', { timeout: h.FILE_TIMEOUT }, () => {
 			assert.equal(r.status, 201, `${username}: ${r.text}`);
 			assert.equal(r.json.created_by_name, name);
 		}
+		// 容错免责 is decided by a department holding decide_fault (DECISIONS 129), never by the
+		// read-only supervisor: the demo has such an account, and the supervisor is told so
+		const decider = rows.find((r) => r[0] === 'zuzhi');
+		assert.deepEqual(decider.slice(2, 4), ['市委组织部', 'department']);
+		const holders = (await c.office1.get('/api/capabilities/grants?capability=decide_fault')).json.items.map((g) => g.org_name);
+		assert.ok(holders.includes(decider[2]), holders.join());
+		assert.doesNotMatch(rows.find((r) => r[0] === 'supervisor')[4], /容错/);
 	});
 });
