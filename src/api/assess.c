@@ -435,6 +435,37 @@ static int appeals(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
+static int appeals_export(struct api_ctx *c)
+{
+	static const char *const headers[] = {"年度", "开发区",   "考核方案", "申诉理由",
+	                                      "状态", "提出时间", "处理意见", "处理时间"};
+	static const double widths[] = {8, 30, 24, 40, 12, 20, 40, 20};
+	struct store_assess_appeal *as;
+	struct store_scope scope;
+	struct export_table x;
+	int n, rc;
+
+	if (people_scope(c, &scope) != 0)
+		return -1;
+	rc = store_assess_appeals(c->db, c->a, (int)api_query_int(c, "year", 0), &scope, &as, &n);
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	if (export_begin(c, &x, "考核申诉", headers, widths, 8))
+		return -1;
+	for (int i = 0; i < n; i++) {
+		export_int(&x, as[i].year);
+		export_text(&x, as[i].org_name);
+		export_text(&x, as[i].scheme_name);
+		export_text(&x, as[i].reason);
+		export_text(&x, enum_label(&enum_appeal_status, as[i].status));
+		export_time(&x, as[i].filed_at);
+		export_text(&x, as[i].comment);
+		export_time(&x, as[i].decided_at);
+		export_end_row(&x);
+	}
+	return export_finish(c, &x, "考核申诉");
+}
+
 static int appeal_decide(struct api_ctx *c)
 {
 	const char *decision = api_body_str(c, "decision"), *comment = api_body_str(c, "comment");
@@ -512,6 +543,10 @@ const struct api_route api_assess_routes[] = {
     {"POST", "/api/assess/results/:id/appeal", appeal_file, PERM_PEOPLE_WRITE, 0, NULL,
      appeal_body},
     {"GET", "/api/assess/appeals", appeals, PERM_PEOPLE_READ, 0, year_query, NULL},
+    {"GET", "/api/assess/appeals/export.xlsx", appeals_export, PERM_PEOPLE_READ, 0, year_query,
+     NULL},
+    {"GET", "/api/assess/appeals/export.csv", appeals_export, PERM_PEOPLE_READ, 0, year_query,
+     NULL},
     {"POST", "/api/assess/appeals/:id/decide", appeal_decide, PERM_PAY_SET, 0, NULL, decide_body},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

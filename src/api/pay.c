@@ -284,6 +284,64 @@ static int plans(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
+/* The plans of the year as the list shows them, each beside its zone's pool of now. */
+static int plans_export(struct api_ctx *c)
+{
+	static const char *const headers[] = {"开发区",
+	                                      "年度",
+	                                      "状态",
+	                                      "方案依据的总额（元）",
+	                                      "当前总额（元）",
+	                                      "基本部分（元）",
+	                                      "绩效部分（元）",
+	                                      "激励部分（元）",
+	                                      "合计（元）",
+	                                      "绩效部分超出当前总额",
+	                                      "待接收备案的部门",
+	                                      "报备时间",
+	                                      "生效时间"};
+	static const double widths[] = {30, 8, 10, 18, 16, 14, 14, 14, 14, 18, 16, 20, 20};
+	struct export_table x;
+	struct store_pay_plan *ps;
+	struct store_scope scope;
+	struct pools_now k = {0};
+	int n, rc;
+
+	if (people_scope(c, &scope) != 0)
+		return -1;
+	if ((rc = store_pay_plan_list(c->db, c->a, year_of(c), &scope, &ps, &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if (export_begin(c, &x, "绩效薪酬分配方案", headers, widths, 13))
+		return -1;
+	for (int i = 0; i < n; i++) {
+		const struct store_pay_plan *p = &ps[i];
+		const struct store_pay_pool *now;
+
+		if (pool_now(c, &k, p->year, p->org_id, &now) != 0)
+			return -1;
+		bool known = now && now->rule == PAY_OK;
+		export_text(&x, p->org_name);
+		export_int(&x, p->year);
+		export_text(&x, enum_label(&enum_pay_plan_status, p->status));
+		export_amount(&x, p->pool_fen, 2);
+		if (known)
+			export_amount(&x, now->p.pool_fen, 2);
+		else
+			export_text(&x, "");
+		export_amount(&x, p->t.base_fen, 2);
+		export_amount(&x, p->t.perf_fen, 2);
+		export_amount(&x, p->t.incentive_fen, 2);
+		export_amount(&x, p->t.total_fen, 2);
+		/* as the list's over_current_pool: the performance part against the pool */
+		export_text(&x, p->t.perf_fen > (known ? now->p.pool_fen : 0) ? "是" : "");
+		export_int(&x, p->pending);
+		export_time(&x, p->filed_at);
+		export_time(&x, p->effective_at);
+		export_end_row(&x);
+	}
+	return export_finish(c, &x, "绩效薪酬分配方案");
+}
+
 /* The :id plan within scope (the caller's own data scope when own). */
 static int load(struct api_ctx *c, bool own, struct store_pay_plan *p)
 {
@@ -444,6 +502,8 @@ const struct api_route api_pay_routes[] = {
     {"GET", "/api/pay/pools/export.csv", pools_export, PERM_PEOPLE_READ, 0, pool_query, NULL},
     {"GET", "/api/pay/plans", plans, PERM_PEOPLE_READ, 0, year_query, NULL},
     {"PUT", "/api/pay/plans", plan_save, PERM_PEOPLE_WRITE, 0, NULL, plan_body},
+    {"GET", "/api/pay/plans/export.xlsx", plans_export, PERM_PEOPLE_READ, 0, year_query, NULL},
+    {"GET", "/api/pay/plans/export.csv", plans_export, PERM_PEOPLE_READ, 0, year_query, NULL},
     {"GET", "/api/pay/plans/:id", plan_get, PERM_PEOPLE_READ, 0, NULL, NULL},
     {"POST", "/api/pay/plans/:id/file", plan_file, PERM_PEOPLE_WRITE, 0, NULL, NULL},
     {"POST", "/api/pay/plans/:id/ack", plan_ack, PERM_PEOPLE_READ, 0, NULL, ack_body},

@@ -4,6 +4,7 @@
  * capability of the caller's organization. Also what the roster's file (person.c) shares. Must
  * not write SQL. */
 #include "api/capability.h"
+#include "api/export.h"
 #include "api/people_impl.h"
 #include "app/people_json.h"
 
@@ -113,6 +114,43 @@ static int list(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
+static int staffing_export(struct api_ctx *c)
+{
+	static const char *const headers[] = {"年度",     "开发区",   "行政编制", "事业编制",
+	                                      "员额",     "内设机构", "领导职数", "批复文号",
+	                                      "批复时间", "批复人",   "说明"};
+	static const double widths[] = {8, 30, 10, 10, 8, 10, 10, 24, 20, 12, 40};
+	struct store_staffing_filter f = {0};
+	struct store_staffing *xs;
+	struct export_table x;
+	int64_t total;
+	int n, rc;
+
+	if (people_scope(c, &f.scope) != 0)
+		return -1;
+	f.org_id = api_query_int(c, "org_id", 0);
+	f.year = (int)api_query_int(c, "year", 0);
+	if ((rc = store_staffing_list(c->db, c->a, &f, &xs, &n, &total)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if (export_begin(c, &x, "编制核定", headers, widths, 11))
+		return -1;
+	for (int i = 0; i < n; i++) {
+		export_int(&x, xs[i].year);
+		export_text(&x, xs[i].org_name);
+		export_int(&x, xs[i].f.admin_slots);
+		export_int(&x, xs[i].f.inst_slots);
+		export_int(&x, xs[i].f.quota);
+		export_int(&x, xs[i].f.bodies);
+		export_int(&x, xs[i].f.leaders);
+		export_text(&x, xs[i].doc_no);
+		export_time(&x, xs[i].approved_at);
+		export_text(&x, xs[i].approved_by_name);
+		export_text(&x, xs[i].note);
+		export_end_row(&x);
+	}
+	return export_finish(c, &x, "编制核定");
+}
+
 /* The :id staffing within the caller's scope. */
 static int load(struct api_ctx *c, struct store_staffing *x)
 {
@@ -203,6 +241,35 @@ static int post_list(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
+static int post_export(struct api_ctx *c)
+{
+	static const char *const headers[] = {"开发区", "岗位",     "内设机构",
+	                                      "职级",   "领导职务", "在岗人员"};
+	static const double widths[] = {30, 24, 20, 12, 10, 14};
+	struct store_scope scope;
+	struct store_post *ps;
+	struct export_table x;
+	int n, rc;
+
+	if (people_scope(c, &scope) != 0)
+		return -1;
+	rc = store_post_list(c->db, c->a, api_query_int(c, "org_id", 0), &scope, &ps, &n);
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	if (export_begin(c, &x, "岗位", headers, widths, 6))
+		return -1;
+	for (int i = 0; i < n; i++) {
+		export_text(&x, ps[i].org_name);
+		export_text(&x, ps[i].name);
+		export_text(&x, ps[i].body);
+		export_text(&x, ps[i].grade);
+		export_text(&x, ps[i].leader ? "是" : "否");
+		export_text(&x, ps[i].holder_name);
+		export_end_row(&x);
+	}
+	return export_finish(c, &x, "岗位");
+}
+
 static int post_create(struct api_ctx *c)
 {
 	struct store_post p = {0};
@@ -246,6 +313,8 @@ static int post_delete(struct api_ctx *c)
 static const struct api_field list_query[] = {API_ID_FIELD("org_id", false),
                                               API_INT_FIELD("year", false, 2000, 2100), API_QPAGE,
                                               API_FIELDS_END};
+static const struct api_field export_query[] = {
+    API_ID_FIELD("org_id", false), API_INT_FIELD("year", false, 2000, 2100), API_FIELDS_END};
 static const struct api_field post_query[] = {API_ID_FIELD("org_id", false), API_FIELDS_END};
 
 #define COUNT_FIELD(name) API_INT_FIELD(name, true, 0, 100000)
@@ -269,10 +338,14 @@ static const struct api_field post_body[] = {
 
 const struct api_route api_staffing_routes[] = {
     {"GET", "/api/staffing", list, PERM_PEOPLE_READ, 0, list_query, NULL},
+    {"GET", "/api/staffing/export.xlsx", staffing_export, PERM_PEOPLE_READ, 0, export_query, NULL},
+    {"GET", "/api/staffing/export.csv", staffing_export, PERM_PEOPLE_READ, 0, export_query, NULL},
     {"PUT", "/api/staffing", approve, PERM_PEOPLE_READ, 0, NULL, approve_body},
     {"GET", "/api/staffing/:id", get, PERM_PEOPLE_READ, 0, NULL, NULL},
     {"GET", "/api/staffing/:id/history", history, PERM_PEOPLE_READ, 0, NULL, NULL},
     {"GET", "/api/posts", post_list, PERM_PEOPLE_READ, 0, post_query, NULL},
+    {"GET", "/api/posts/export.xlsx", post_export, PERM_PEOPLE_READ, 0, post_query, NULL},
+    {"GET", "/api/posts/export.csv", post_export, PERM_PEOPLE_READ, 0, post_query, NULL},
     {"POST", "/api/posts", post_create, PERM_PEOPLE_READ, 0, NULL, post_body},
     {"DELETE", "/api/posts/:id", post_delete, PERM_PEOPLE_READ, 0, NULL, NULL},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},

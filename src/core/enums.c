@@ -89,6 +89,7 @@ TABLE(enum_land_handling, {"idle_fee", "征缴土地闲置费"}, {"reclaim", "�
       {"surplus_land_transfer", "节余土地转让"}, {"surplus_building_lease", "节余房屋转租"},
       {"rectify", "整改提升"});
 TABLE(enum_land_case_status, {"open", "处置中"}, {"closed", "已办结"});
+TABLE(enum_appeal_status, {"open", "待处理"}, {"upheld", "申诉成立"}, {"rejected", "维持原结果"});
 TABLE(enum_platform_type, {"industrial", "工业企业"}, {"non_industrial", "非工业企业"},
       {"research", "科研设计企业"});
 TABLE(enum_platform_duty, {"policy", "政策制定"}, {"planning", "发展规划"},

@@ -57,9 +57,10 @@ extern const struct enum_table enum_appointment;     /* 委任 聘任 */
 extern const struct enum_table enum_person_end;      /* how a person left the roster */
 extern const struct enum_table enum_pay_grade;       /* 年度等级: 优秀 良好 一般 较差 */
 extern const struct enum_table enum_pay_plan_status; /* a distribution plan's filing */
-extern const struct enum_table enum_land_use;        /* industrial warehouse commercial … */
-extern const struct enum_table enum_idle_cause;      /* government enterprise */
-extern const struct enum_table enum_land_handling;   /* a low-efficiency case's handling */
+extern const struct enum_table enum_appeal_status; /* an assessment appeal: open upheld rejected */
+extern const struct enum_table enum_land_use;      /* industrial warehouse commercial … */
+extern const struct enum_table enum_idle_cause;    /* government enterprise */
+extern const struct enum_table enum_land_handling; /* a low-efficiency case's handling */
 extern const struct enum_table enum_land_case_status; /* open closed */
 /* in core/platform.h's enums' orders */
 extern const struct enum_table enum_platform_type;      /* industrial non_industrial research */

@@ -210,6 +210,14 @@ describe('annual assessment', { timeout: h.FILE_TIMEOUT }, () => {
 		tile = (await todos('office1')).assess_appeals_open;
 		assert.deepEqual([tile.count, tile.link], [0, '/assess?tab=appeals']);
 		h.assertError(await c.office1.post(`/api/assess/appeals/${appeal.id}/decide`, { decision: 'rejected', comment: '再处理' }), 409, 'invalid_state');
+		// the appeals export as the list shows them, within the caller's scope
+		r = await c.office1.get(`/api/assess/appeals/export.csv?year=${YEAR}`);
+		assert.equal(r.status, 200, r.text);
+		const lines = r.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+		assert.equal(lines[0], '年度,开发区,考核方案,申诉理由,状态,提出时间,处理意见,处理时间');
+		assert.match(lines[1], new RegExp(`^${YEAR},${h.ORG.shengli},${YEAR}年度省级开发区考核方案,全省综合评价得分应为91分，附省里通报,申诉成立,\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,经核实，按省通报更正,\\d{4}-`));
+		assert.equal((await c.office1.get(`/api/assess/appeals/export.xlsx?year=${YEAR}`)).status, 200);
+		assert.equal((await c.zone1.get(`/api/assess/appeals/export.csv?year=${YEAR}`)).text.replace(/^\uFEFF/, '').trim().split('\r\n').length, 1);
 
 		// 91.00 × 40 % = 36.40: 胜利 96.40, rank 2 and 优秀 (the second place); 抚顺县 96.00
 		// is third and 良好, demoted by the quota now spent

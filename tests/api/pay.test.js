@@ -248,6 +248,13 @@ describe('performance pay', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.json.acks.length, 4);
 		assert.ok(r.json.effective_at);
 		h.assertError(await c.keji1.post(`/api/pay/plans/${id}/ack`, { decision: 'return', comment: 'x' }), 409, 'invalid_state');
+		// the plans export as the list shows them, beside the pool of now; a zone's holds its own
+		r = await c.caizheng1.get(`/api/pay/plans/export.csv?year=${YEAR}`);
+		assert.equal(r.status, 200, r.text);
+		assert.match(r.text, /^\uFEFF?开发区,年度,状态,方案依据的总额（元）,当前总额（元）,基本部分（元）,绩效部分（元）,激励部分（元）,合计（元）,绩效部分超出当前总额,待接收备案的部门,报备时间,生效时间\r\n/);
+		assert.match(r.text, new RegExp(`\r\n${h.ORG.econ},${YEAR},已生效,270000\\.00,270000\\.00,110000\\.00,270000\\.00,20000\\.00,400000\\.00,,0,\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{4}-`));
+		assert.equal((await c.caizheng1.get(`/api/pay/plans/export.xlsx?year=${YEAR}`)).status, 200);
+		assert.doesNotMatch((await c.zone2.get(`/api/pay/plans/export.csv?year=${YEAR}`)).text, new RegExp(h.ORG.econ.replace(/[()（）]/g, '.')));
 		// the audit trail of the plan
 		const log = await c.super1.get(`/api/audit?entity_type=pay_plan&page_size=50`);
 		assert.deepEqual(log.json.items.map((x) => x.action).reverse(), ['create', 'file', 'acknowledge', 'return', 'update', 'file', 'acknowledge', 'acknowledge', 'acknowledge', 'acknowledge']);

@@ -103,6 +103,21 @@ describe('staffing and rosters', { timeout: h.FILE_TIMEOUT }, () => {
 		}
 		h.assertError(await c.bianban1.post('/api/posts', { org_id: org[h.ORG.econ], name: '主任', grade: '正处级' }), 409, 'duplicate', '/name');
 		h.assertError(await c.zone1.post('/api/posts', { org_id: org[h.ORG.econ], name: '秘书', grade: '科员' }), 403, 'capability_required');
+		// the figures and the posts export as the pages show them; another zone's export is empty
+		const csvRows = (res) => res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+		let rows = csvRows(await c.office1.get(`/api/staffing/export.csv?year=${YEAR}`));
+		assert.equal(rows[0], '年度,开发区,行政编制,事业编制,员额,内设机构,领导职数,批复文号,批复时间,批复人,说明');
+		assert.match(rows[1], new RegExp(`^${YEAR},${h.ORG.econ},2,3,3,2,1,`));
+		assert.equal(rows.length, 2);
+		assert.equal((await c.office1.get(`/api/staffing/export.xlsx?org_id=${org[h.ORG.econ]}`)).status, 200);
+		rows = csvRows(await c.zone1.get('/api/posts/export.csv'));
+		assert.deepEqual(rows, [
+			'开发区,岗位,内设机构,职级,领导职务,在岗人员',
+			...[['主任', '正处级', '是'], ['副主任', '副处级', '是'], ['招商专员', '一级主任科员', '否'], ['综合文员', '四级主任科员', '否'], ['财务专员', '四级主任科员', '否']]
+				.map(([name, grade, leader]) => `${h.ORG.econ},${name},综合办公室,${grade},${leader},`),
+		]);
+		assert.equal(csvRows(await c.zone2.get('/api/posts/export.csv')).length, 1);
+		assert.equal(csvRows(await c.zone2.get('/api/staffing/export.csv')).length, 1);
 	});
 
 	test('a zone without approved staffing cannot put anyone on its roster', T, async () => {

@@ -548,6 +548,10 @@ export const staffingApi = {
   posts: (query) => api.get('/api/posts', query),
   addPost: (p) => api.post('/api/posts', p),
   removePost: (id) => api.del(`/api/posts/${id}`),
+  exportXlsx: (query) => downloadExport('/api/staffing/export.xlsx', query),
+  exportCsv: (query) => downloadExport('/api/staffing/export.csv', query),
+  exportPosts: (query) => downloadExport('/api/posts/export.xlsx', query),
+  exportPostsCsv: (query) => downloadExport('/api/posts/export.csv', query),
 }
 
 export const personApi = {
@@ -573,6 +577,8 @@ export const payApi = {
   exportPools: (year) => downloadExport('/api/pay/pools/export.xlsx', { year }),
   exportPoolsCsv: (year) => downloadExport('/api/pay/pools/export.csv', { year }),
   plans: (year) => api.get('/api/pay/plans', { year }),
+  exportPlans: (year) => downloadExport('/api/pay/plans/export.xlsx', { year }),
+  exportPlansCsv: (year) => downloadExport('/api/pay/plans/export.csv', { year }),
   plan: (id) => api.get(`/api/pay/plans/${id}`),
   savePlan: (x) => api.put('/api/pay/plans', x),
   file: (id) => api.post(`/api/pay/plans/${id}/file`),
@@ -741,6 +747,8 @@ export const assessApi = {
   exportResultsCsv: (year) => downloadExport('/api/assess/results/export.csv', { year }),
   appeal: (id, reason) => api.post(`/api/assess/results/${id}/appeal`, { reason }),
   appeals: (year) => api.get('/api/assess/appeals', { year }),
+  exportAppeals: (year) => downloadExport('/api/assess/appeals/export.xlsx', { year }),
+  exportAppealsCsv: (year) => downloadExport('/api/assess/appeals/export.csv', { year }),
   decide: (id, decision, comment) => api.post(`/api/assess/appeals/${id}/decide`, { decision, comment }),
 }
 
