@@ -13,6 +13,15 @@ void role_change_step_item(enum role_change_step step, const struct role_change_
 	const char *who = arena_printf(a, "%s（%s）", s->display_name, s->username);
 	const char *to = arena_printf(a, "%s（%s）", enum_label(&enum_role, s->role), s->org_name);
 
+	/* the scope too: two changes that differ only in it must read differently */
+	if (s->data_scope && !strcmp(s->data_scope, "custom"))
+		to = arena_printf(a, "%s（%s，%s%d个）", enum_label(&enum_role, s->role),
+		                  s->org_name, enum_label(&enum_data_scope, s->data_scope),
+		                  s->nscope);
+	else if (s->data_scope)
+		to = arena_printf(a, "%s（%s，%s）", enum_label(&enum_role, s->role), s->org_name,
+		                  enum_label(&enum_data_scope, s->data_scope));
+
 	memset(out, 0, sizeof(*out));
 	out->entity_type = "role_change";
 	out->entity_id = s->id;

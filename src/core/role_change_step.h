@@ -21,8 +21,10 @@ struct role_change_subject {
 	const char *username;
 	const char *role; /* the role proposed (a code of enum_role) */
 	const char *org_name;
-	int64_t proposed_by; /* decisions: the administrator told (0 = unknown: nobody) */
-	const char *comment; /* rejections: the reason */
+	const char *data_scope; /* the scope proposed (enum_data_scope; NULL: not named) */
+	int nscope;             /* custom: how many organizations */
+	int64_t proposed_by;    /* decisions: the administrator told (0 = unknown: nobody) */
+	const char *comment;    /* rejections: the reason */
 };
 
 void role_change_step_item(enum role_change_step step, const struct role_change_subject *s,

@@ -234,6 +234,8 @@ static int tell(struct store *s, const struct store_actor *who, int64_t id,
 		    .username = c.username,
 		    .role = c.role,
 		    .org_name = c.org_name,
+		    .data_scope = c.data_scope,
+		    .nscope = c.nscope,
 		    .proposed_by = c.proposed_by,
 		    .comment = c.comment,
 		};

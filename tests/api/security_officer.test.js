@@ -199,7 +199,7 @@ describe('the security officer', { timeout: h.FILE_TIMEOUT }, () => {
 			const it = await newest('security1');
 			assert.deepEqual([it.kind, it.title, it.link, it.entity_type, it.entity_id, it.actor_name], [
 				'role_change_proposed',
-				`角色变更待确认：开发区五（zone5）拟改为改革办（${h.ORG.econ}）`,
+				`角色变更待确认：开发区五（zone5）拟改为改革办（${h.ORG.econ}，全部数据）`,
 				'/users?tab=changes',
 				'role_change',
 				change.id,
@@ -244,7 +244,7 @@ describe('the security officer', { timeout: h.FILE_TIMEOUT }, () => {
 			const it = await newest('admin');
 			assert.deepEqual([it.kind, it.title, it.link, it.entity_id, it.actor_name], [
 				'role_change_confirmed',
-				`角色变更已确认生效：开发区五（zone5）改为改革办（${h.ORG.econ}）`,
+				`角色变更已确认生效：开发区五（zone5）改为改革办（${h.ORG.econ}，全部数据）`,
 				'/users?tab=changes&change_status=all',
 				change.id,
 				users.security1.display_name,
@@ -269,7 +269,7 @@ describe('the security officer', { timeout: h.FILE_TIMEOUT }, () => {
 			assert.equal(x.json.status, 'rejected');
 			assert.equal(x.json.comment, '超出职责范围');
 			const it = await newest('admin');
-			assert.deepEqual([it.kind, it.title], ['role_change_rejected', `角色变更被驳回：开发区五（zone5）拟改为改革办（${h.ORG.econ}），理由：超出职责范围`]);
+			assert.deepEqual([it.kind, it.title], ['role_change_rejected', `角色变更被驳回：开发区五（zone5）拟改为改革办（${h.ORG.econ}，自定义机构2个），理由：超出职责范围`]);
 			const now = (await c.admin.get('/api/users?q=zone5')).json.items[0];
 			assert.equal(now.data_scope, 'org');
 			assert.deepEqual(now.scope_org_ids, []);

@@ -97,7 +97,7 @@ describe('separation of duties: the security officer', () => {
     await page.goto('/orgs')
     await page.locator(sel('inbox-bell')).click()
     const item = page.locator(sel('inbox-item'), { hasText: '角色变更待确认' }).first()
-    assert.equal((await item.locator(sel('inbox-item-title')).innerText()).trim(), `角色变更待确认：${ZONE.displayName}（${ZONE.username}）拟改为改革办（${ZONE.org}）`)
+    assert.equal((await item.locator(sel('inbox-item-title')).innerText()).trim(), `角色变更待确认：${ZONE.displayName}（${ZONE.username}）拟改为改革办（${ZONE.org}，全部数据）`)
     await item.click()
     await page.waitForURL((u) => u.pathname === '/users' && u.search === '?tab=changes')
     await page.locator(`${sel('change-table')} .el-table__row`, { hasText: ZONE.username }).waitFor()

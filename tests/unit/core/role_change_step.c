@@ -38,6 +38,19 @@ static void test_proposal_goes_to_the_security_officers(void **state)
 	assert_int_equal(it.to[0].perm, PERM_ACCOUNT_SECURITY);
 	assert_int_equal(it.to[0].user_id, 0);
 	assert_int_equal(it.to[0].org_id, 0);
+	/* the scope named: two changes that differ only in it read differently */
+	struct role_change_subject scoped = subject;
+	scoped.data_scope = "org_and_below";
+	role_change_step_item(ROLE_CHANGE_STEP_PROPOSED, &scoped, &a, &it);
+	assert_string_equal(
+	    it.title,
+	    "角色变更待确认：经开区李四（zone_li）拟改为改革办（市商务局，本机构及以下数据）");
+	scoped.data_scope = "custom";
+	scoped.nscope = 2;
+	role_change_step_item(ROLE_CHANGE_STEP_PROPOSED, &scoped, &a, &it);
+	assert_string_equal(
+	    it.title,
+	    "角色变更待确认：经开区李四（zone_li）拟改为改革办（市商务局，自定义机构2个）");
 	arena_release(&a);
 }
 
