@@ -54,8 +54,8 @@ static const char sql_update[] =
     "?14, secondment_end = ?15, paid_by_zone = ?16, start_date = ?17 WHERE id = ?1";
 static const char sql_end[] =
     "UPDATE person SET end_date = ?2, end_kind = ?3, end_reason = ?4 WHERE id = ?1";
-static const char sql_retain[] =
-    "UPDATE person SET seconded = 0, retained = 1, secondment_end = ?2 WHERE id = ?1";
+static const char sql_retain[] = "UPDATE person SET seconded = 0, retained = 1, paid_by_zone = 1, "
+                                 "secondment_end = ?2 WHERE id = ?1";
 
 /* ---- the key ---- */
 

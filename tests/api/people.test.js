@@ -226,13 +226,16 @@ describe('staffing and rosters', { timeout: h.FILE_TIMEOUT }, () => {
 		// make room: 员额 4 under a new document
 		let r = await c.bianban1.put('/api/staffing', staffing({ quota: 4, doc_no: `抚编发〔${YEAR}〕30号` }));
 		assert.equal(r.status, 200, r.text);
-		r = await c.zone1.post('/api/people', person({ id_number: ids[2], name: '周八', seconded: true, seconded_from: '东洲区', secondment_start: `${YEAR}-02-01` }));
+		r = await c.zone1.post('/api/people', person({ id_number: ids[2], name: '周八', seconded: true, seconded_from: '东洲区', secondment_start: `${YEAR}-02-01`, paid_by_zone: false }));
 		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.paid_by_zone, false);
 		h.assertError(await c.zone1.post(`/api/people/${r.json.id}/retain`, { date: `${YEAR}-01-01` }), 409, 'secondment_order', '/date');
 		const kept = await c.zone1.post(`/api/people/${r.json.id}/retain`, { date: `${YEAR}-11-01` });
 		assert.equal(kept.status, 200, kept.text);
 		assert.equal(kept.json.seconded, false);
 		assert.equal(kept.json.retained, true);
+		// the zone's own now: the zone pays, whoever paid the secondment
+		assert.equal(kept.json.paid_by_zone, true);
 		assert.equal(kept.json.secondment_end, `${YEAR}-11-01`);
 		h.assertError(await c.zone1.post(`/api/people/${r.json.id}/retain`, { date: `${YEAR}-11-02` }), 409, 'invalid_state');
 	});
