@@ -173,6 +173,8 @@ void land_json_parcel(struct jsonw *w, const struct store_parcel *p, const struc
 	jsonw_kstr(w, "land_use", p->land_use);
 	jsonw_kstr(w, "location", p->location);
 	khundredths(w, "mu", land_mu_x100(p->area_m2x100));
+	if (f) /* a read: the case being handled (not a fact of the parcel's record) */
+		jsonw_kid(w, "open_case_id", p->open_case_id);
 	jsonw_kstr(w, "parcel_no", p->parcel_no);
 	jsonw_kstr(w, "stopped_since", p->stopped_since);
 	jsonw_kint(w, "tax_last_year_fen", p->tax_last_year_fen);

@@ -66,6 +66,7 @@ struct store_parcel {
 	bool registry_tax;
 	int64_t registry_tax_fen;
 	int64_t registry_area_m2x100; /* read back: the enterprise's parcels' area together */
+	int64_t open_case_id;         /* read back: its case being handled, 0 = none */
 	const char *created_at, *updated_at;
 };
 

@@ -173,7 +173,9 @@ done:
 	"p.tax_last_year_fen, p.idle_cause, p.geojson, p.where_code, p.created_at, p.updated_at, " \
 	"p.enterprise_id, e.name, e.uscc, (SELECT SUM(x.amount_fen) FROM tax_record x WHERE "      \
 	"x.enterprise_id = p.enterprise_id AND x.year = ?1), (SELECT SUM(y.area_m2x100) FROM "     \
-	"land_parcel y WHERE y.enterprise_id = p.enterprise_id) FROM land_parcel p JOIN org o ON " \
+	"land_parcel y WHERE y.enterprise_id = p.enterprise_id), (SELECT MIN(lc.id) FROM "         \
+	"land_case "                                                                               \
+	"lc WHERE lc.parcel_id = p.id AND lc.status = 'open') FROM land_parcel p JOIN org o ON "   \
 	"o.id = p.zone_id LEFT JOIN land_batch b ON b.id = p.batch_id LEFT JOIN enterprise e ON "  \
 	"e.id = p.enterprise_id"
 static const char sql_parcel_count[] = "SELECT COUNT(*) FROM land_parcel p";
@@ -233,6 +235,7 @@ static void read_parcel(struct store_stmt *st, struct arena *a, void *element)
 	p->registry_tax = !store_col_null(st, 32);
 	p->registry_tax_fen = store_col_int(st, 32);
 	p->registry_area_m2x100 = store_col_int(st, 33);
+	p->open_case_id = store_col_int(st, 34);
 }
 
 static void parcel_filter(struct store_sql *q, const void *arg)

@@ -289,6 +289,9 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		assert.equal(r.json.fee_fen, 246913579);
 		assert.equal(r.json.status, 'open');
 		const id = r.json.id;
+		// the parcel says it is being handled (the list offers its case, not a second)
+		assert.equal((await c.zone1.get(`/api/land/parcels/${P.idle}`)).json.open_case_id, id);
+		assert.equal((await c.zone1.get('/api/land/parcels?status=idle')).json.items.find((p) => p.id === P.idle).open_case_id, id);
 		// one open case per parcel: a second would levy the fee twice
 		r = await c.land1.post('/api/land/cases', { parcel_id: P.idle });
 		h.assertError(r, 409, 'invalid_state', '/parcel_id');
@@ -315,6 +318,7 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.status, 'closed');
 		h.assertError(await c.land1.post(`/api/land/cases/${id}/close`, { result: '再次' }), 409, 'invalid_state');
+		assert.equal((await c.zone1.get(`/api/land/parcels/${P.idle}`)).json.open_case_id, null);
 		assert.equal(await auditCount(), before + 4);
 		// the zone is told of each case opened on its land, the refused ones told nobody; the
 		// closing goes to the others of the organizations holding manage_land

@@ -151,7 +151,13 @@ describe('land and boundaries', () => {
     await page.locator(sel('case-dialog')).waitFor()
     await page.locator(sel('case-save')).click()
     await page.locator('.el-message--success', { hasText: '已立案' }).waitFor()
+    // being handled now: the row links to its case instead of offering a second
+    await page.locator(sel('parcel-case-link'), { hasText: '处置中' }).waitFor()
+    assert.equal(await page.locator(sel('parcel-open-case')).count(), 0)
     await shot(page, 'land-parcels')
+    await page.locator(sel('parcel-case-link')).click()
+    await page.locator(`${sel('case-pagination')} .el-pagination__total`, { hasText: '1' }).waitFor()
+    await page.locator(sel('case-row-subject'), { hasText: '抚国用(2025)第0103号' }).waitFor()
 
     await page.locator(sel('menu-land-cases')).click()
     await page.locator(sel('page-land-cases')).waitFor()

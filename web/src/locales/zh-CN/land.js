@@ -62,6 +62,8 @@ export default {
     import: '导入地块',
     importHint: '每行一宗地；开发区填写名称或别名，批次号须已录入，用地企业按统一社会信用代码对应该开发区企业名录；面积以平方米计，金额以元计，最多两位小数。',
     openCase: '立案处置',
+    // a parcel whose case is being handled: the link to it instead of 立案处置
+    caseOpen: '处置中',
     newParcel: '新增地块',
     editParcel: '编辑',
     parcelNewTitle: '新增地块',
