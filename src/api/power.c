@@ -400,6 +400,7 @@ static int public_list(struct api_ctx *c)
 		jsonw_kbool(&c->w, "accept_incomplete", e->accept_incomplete);
 		jsonw_kstr(&c->w, "code", e->power_code);
 		jsonw_kstr(&c->w, "dept_org_name", e->dept_name);
+		jsonw_kstr(&c->w, "effective_from", e->effective_from);
 		jsonw_kstr(&c->w, "kind_label", enum_label(&enum_power_kind, e->kind));
 		jsonw_kstr(&c->w, "mode_label",
 		           e->mode ? enum_label(&enum_power_mode, e->mode) : NULL);

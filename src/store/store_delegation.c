@@ -157,7 +157,8 @@ static const char sql_setting_put[] =
 #define PUBLIC_SELECT                                                                              \
 	"SELECT d.zone_org_id, z.name, p.code, p.name, p.kind, o.name, d.mode, d.status, "         \
 	"d.service_place, d.acting_by, p.promised_days, p.statutory_days, p.accept_incomplete, "   \
-	"p.notify_commit FROM power_delegation d JOIN power_list_publication pub ON "              \
+	"p.notify_commit, d.effective_from FROM power_delegation d JOIN power_list_publication "   \
+	"pub ON "                                                                                  \
 	"pub.zone_org_id = d.zone_org_id AND pub.published = 1 JOIN power_item p ON "              \
 	"p.id = d.power_id JOIN org o ON o.id = p.dept_org_id JOIN org z ON z.id = d.zone_org_id " \
 	"WHERE " PUBLIC
@@ -1188,6 +1189,7 @@ static void read_public(struct store_stmt *st, struct arena *a, void *element)
 	p->statutory_days = store_col_int(st, 11);
 	p->accept_incomplete = store_col_int(st, 12) != 0;
 	p->notify_commit = store_col_int(st, 13) != 0;
+	p->effective_from = store_col_dup(st, 14, a);
 }
 
 int store_power_public(struct store *s, struct arena *a, int64_t zone_org_id,

@@ -173,6 +173,7 @@ struct store_public_entry {
 	const char *service_place, *acting_by;
 	int64_t promised_days, statutory_days;
 	bool accept_incomplete, notify_commit;
+	const char *effective_from; /* the delegation's 生效日期: a later one is not in force yet */
 };
 
 /* ---- 权责清单 ---- */
