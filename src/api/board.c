@@ -33,11 +33,12 @@ static struct {
 struct view {
 	struct milestone_bounds b;
 	struct store_task *tasks;
+	struct store_org *orgs;  /* every organization, for its type */
 	struct store_org *zones; /* the zones shown: in scope or with a visible cell */
 	struct store_board_cell *cells;
 	bool *visible; /* per cell */
 	struct store_milestone *late;
-	int ntasks, nzones, ncells, nlate;
+	int ntasks, norgs, nzones, ncells, nlate;
 	int64_t *ids; /* data scope (api_scope_orgs) */
 	int nids;
 	int64_t lead_org_id; /* the caller's organization if it leads a task, else 0 */
@@ -93,30 +94,29 @@ static bool has_task(const struct view *v, int64_t task_id)
 }
 
 /* Loads what the caller may see, narrowed to one zone and one policy's tasks when org_id or
- * policy_id are not 0. Answers errors itself and returns -1. */
-static int load(struct api_ctx *c, int64_t org_id, int64_t policy_id, struct view *v)
+ * policy_id are not 0; each task with its units when with_units. Answers errors itself and
+ * returns -1. */
+static int load(struct api_ctx *c, int64_t org_id, int64_t policy_id, bool with_units,
+                struct view *v)
 {
 	struct store_task_filter tf = {0}, lf = {0};
 	struct store_org_filter of = {0};
 	struct store_task *led;
-	struct store_org *orgs;
 	int64_t total;
-	int nled, norgs, rc;
+	int nled, rc;
 
 	memset(v, 0, sizeof(*v));
 	if (api_scope_orgs(c, &v->ids, &v->nids) != 0)
 		return -1;
 	milestone_bounds(plan_today(c->now), &v->b);
 	tf.policy_id = policy_id;
-	tf.without_orgs = true;
+	tf.without_orgs = !with_units;
 	lf.org_id = c->sess.user.org_id;
 	lf.role = "lead";
 	lf.without_orgs = true;
-	/* the board ranks zones; one organization's page (a county's too) shows that one */
-	of.type = org_id ? NULL : "zone";
 	if ((rc = store_task_list(c->db, c->a, &tf, &v->tasks, &v->ntasks, &total)) != KFQ_OK ||
 	    (rc = store_task_list(c->db, c->a, &lf, &led, &nled, &total)) != KFQ_OK ||
-	    (rc = store_org_list(c->db, c->a, &of, &orgs, &norgs)) != KFQ_OK ||
+	    (rc = store_org_list(c->db, c->a, &of, &v->orgs, &v->norgs)) != KFQ_OK ||
 	    (rc = cells(c, &v->b, &v->cells, &v->ncells)) != KFQ_OK)
 		return api_store_error(c, rc);
 	/* leading nothing, the late list need not look for led tasks */
@@ -130,15 +130,17 @@ static int load(struct api_ctx *c, int64_t org_id, int64_t policy_id, struct vie
 		for (int i = 0; i < nled && !v->visible[k]; i++)
 			v->visible[k] = led[i].id == v->cells[k].task_id;
 	}
-	v->zones = arena_alloc(c->a, sizeof(*v->zones) * (size_t)(norgs + 1));
-	for (int i = 0; i < norgs; i++) {
-		if (org_id && orgs[i].id != org_id)
+	/* the board ranks zones; one organization's page (a county's too) shows that one */
+	v->zones = arena_alloc(c->a, sizeof(*v->zones) * (size_t)(v->norgs + 1));
+	for (int i = 0; i < v->norgs; i++) {
+		const struct store_org *o = &v->orgs[i];
+		if (org_id ? o->id != org_id : strcmp(o->type, "zone") != 0)
 			continue;
-		bool shown = api_scope_allows(v->ids, v->nids, orgs[i].id);
+		bool shown = api_scope_allows(v->ids, v->nids, o->id);
 		for (int k = 0; k < v->ncells && !shown; k++)
-			shown = v->visible[k] && v->cells[k].org_id == orgs[i].id;
+			shown = v->visible[k] && v->cells[k].org_id == o->id;
 		if (shown)
-			v->zones[v->nzones++] = orgs[i];
+			v->zones[v->nzones++] = *o;
 	}
 	return 0;
 }
@@ -215,7 +217,7 @@ static int board(struct api_ctx *c)
 	int64_t org_id = api_query_int(c, "org_id", 0), total;
 	int rc;
 
-	if (load(c, org_id, api_query_int(c, "policy_id", 0), &v) != 0)
+	if (load(c, org_id, api_query_int(c, "policy_id", 0), false, &v) != 0)
 		return -1;
 	mf.state = "overdue";
 	mf.org_id = org_id;
@@ -282,22 +284,58 @@ static int board(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
+static bool plans_by_itself(const struct view *v, int64_t org_id)
+{
+	for (int i = 0; i < v->norgs; i++)
+		if (v->orgs[i].id == org_id)
+			return !strcmp(v->orgs[i].type, "zone") ||
+			       !strcmp(v->orgs[i].type, "county");
+	return false;
+}
+
+/* The responsible zones and counties of task t the caller sees (as it sees their cells: in its
+ * scope, or any when its organization leads the task; org_id's alone when not 0) that have no
+ * submitted or approved plan for it. */
+static int64_t unplanned(const struct api_ctx *c, const struct view *v, const struct store_task *t,
+                         int64_t org_id)
+{
+	bool leads = false;
+	int64_t n = 0;
+
+	for (int i = 0; i < t->nlead && !leads; i++)
+		leads = t->lead[i].id == c->sess.user.org_id;
+	for (int i = 0; i < t->nresponsible; i++) {
+		int64_t id = t->responsible[i].id;
+		bool planned = false;
+		if ((org_id && id != org_id) || !plans_by_itself(v, id) ||
+		    !(leads || api_scope_allows(v->ids, v->nids, id)))
+			continue;
+		for (int k = 0; k < v->ncells && !planned; k++)
+			planned = v->visible[k] && v->cells[k].task_id == t->id &&
+			          v->cells[k].org_id == id;
+		n += !planned;
+	}
+	return n;
+}
+
 int board_task_progress(struct api_ctx *c, int64_t org_id, struct board_task_progress **out, int *n)
 {
 	struct view v;
 
-	if (load(c, org_id, 0, &v) != 0)
+	if (load(c, org_id, 0, true, &v) != 0)
 		return -1;
 	*out = arena_alloc(c->a, sizeof(**out) * (size_t)(v.ntasks + 1));
 	*n = v.ntasks;
 	for (int i = 0; i < v.ntasks; i++) {
 		struct totals t = sum(&v, v.tasks[i].id, 0);
+		int64_t gaps = unplanned(c, &v, &v.tasks[i], org_id);
 		(*out)[i] = (struct board_task_progress){
 		    .task_id = v.tasks[i].id,
 		    .completion_bp = t.completion_bp,
 		    .plans = t.plans,
 		    .overdue = t.overdue,
-		    .state = plan_task_state(t.plans, t.completion_bp, t.overdue),
+		    .missing = gaps,
+		    .state = plan_task_state(t.plans, t.completion_bp, t.overdue, gaps),
 		};
 	}
 	return 0;
@@ -342,7 +380,7 @@ static int ranking(struct api_ctx *c)
 	struct ranked *r;
 	struct view v;
 
-	if (load(c, 0, api_query_int(c, "policy_id", 0), &v) != 0)
+	if (load(c, 0, api_query_int(c, "policy_id", 0), false, &v) != 0)
 		return -1;
 	r = arena_alloc(c->a, sizeof(*r) * (size_t)(v.nzones + 1));
 	for (int i = 0; i < v.nzones; i++)

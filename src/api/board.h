@@ -11,6 +11,7 @@ struct board_task_progress {
 	int64_t completion_bp; /* 0..10000 */
 	int64_t plans;         /* submitted and approved plans in view */
 	int64_t overdue;       /* late milestones */
+	int64_t missing;       /* responsible zones and counties in view without such a plan */
 	enum task_state state;
 };
 

@@ -371,6 +371,7 @@ static int task_list(struct api_ctx *c)
 		jsonw_kint(&c->w, "completion_bp", prog[i].completion_bp);
 		jsonw_kint(&c->w, "overdue", prog[i].overdue);
 		jsonw_kint(&c->w, "plans", prog[i].plans);
+		jsonw_kint(&c->w, "missing", prog[i].missing);
 		jsonw_kstr(&c->w, "state", plan_task_state_name(prog[i].state));
 		jsonw_obj_close(&c->w);
 		jsonw_obj_close(&c->w);

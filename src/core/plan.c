@@ -173,13 +173,14 @@ int plan_count_overdue(const char *open_due, const char *today)
 static const char *const task_state_names[] = {"not_started", "overdue", "done", "in_progress"};
 static const char *const task_state_labels[] = {"未启动", "有逾期", "已完成", "推进中"};
 
-enum task_state plan_task_state(int64_t plans, int64_t completion_bp, int64_t overdue)
+enum task_state plan_task_state(int64_t plans, int64_t completion_bp, int64_t overdue,
+                                int64_t missing)
 {
 	if (plans <= 0)
 		return TASK_NOT_STARTED;
 	if (overdue > 0)
 		return TASK_OVERDUE;
-	if (completion_bp >= 10000)
+	if (completion_bp >= 10000 && missing <= 0)
 		return TASK_DONE;
 	return TASK_IN_PROGRESS;
 }

@@ -110,14 +110,17 @@ int64_t plan_completion_from_sums(int64_t weighted, int64_t total);
  * date is not counted. */
 int plan_count_overdue(const char *open_due, const char *today);
 
-/* A task's state over the submitted and approved plans in view; the first rule that holds. */
+/* A task's state over the submitted and approved plans in view; the first rule that holds.
+ * missing counts the responsible zones and counties in view without such a plan: a task is not
+ * done while one of them has not even planned it. */
 enum task_state {
 	TASK_NOT_STARTED, /* 未启动: no plan */
 	TASK_OVERDUE,     /* 有逾期: a milestone late */
-	TASK_DONE,        /* 已完成: every milestone at 100 % */
+	TASK_DONE,        /* 已完成: every milestone at 100 %, every responsible zone planned */
 	TASK_IN_PROGRESS, /* 推进中 */
 };
-enum task_state plan_task_state(int64_t plans, int64_t completion_bp, int64_t overdue);
+enum task_state plan_task_state(int64_t plans, int64_t completion_bp, int64_t overdue,
+                                int64_t missing);
 const char *plan_task_state_name(enum task_state s);  /* "not_started", ... */
 const char *plan_task_state_label(enum task_state s); /* "未启动", ... */
 /* The state a name names; -1 if none. */

@@ -422,7 +422,7 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		assert.equal(r.status, 200);
 		assert.equal(r.json.total, 1);
 		assert.equal(r.json.items[0].article_number, 2);
-		assert.deepEqual(r.json.items[0].progress, { completion_bp: 5000, overdue: 1, plans: 1, state: 'overdue' });
+		assert.deepEqual(r.json.items[0].progress, { completion_bp: 5000, overdue: 1, plans: 1, missing: 10, state: 'overdue' });
 		r = await c.office1.get('/api/tasks?state=not_started&page=2&page_size=10');
 		assert.deepEqual([r.json.total, r.json.items.length, r.json.page], [17, 7, 2]);
 		assert.ok(r.json.items.every((x) => x.progress.plans === 0 && x.progress.state === 'not_started'));
@@ -545,6 +545,39 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		// nor does anyone outside the county see it
 		assert.ok(!(await c.zone1.get('/api/plans')).json.items.some((x) => x.id === p.id));
 		assert.equal((await c.zone2.get('/api/milestones')).json.total, 0);
+	});
+	test('a task is done only when every responsible zone in view has planned it', T, async () => {
+		const t5 = tasks.find((t) => t.article_number === 5); // responsible: econ and shengli
+		let r = await c.zone1.post('/api/plans', {
+			task_id: t5.id,
+			milestones: [{ title: '全部完成', deliverable: '总结报告', start_date: day(-5), due_date: day(30), weight: 100 }],
+		});
+		assert.equal(r.status, 201, r.text);
+		const p5 = r.json;
+		assert.equal((await c.zone1.post(`/api/plans/${p5.id}/submit`, {})).status, 200);
+		assert.equal((await c.office1.post(`/api/plans/${p5.id}/approve`, { comment: '同意' })).status, 200);
+		r = await c.zone1.post(`/api/milestones/${p5.milestones[0].id}/reports`, { status: 'done', percent: 100, narrative: '已完成' });
+		assert.equal(r.status, 201, r.text);
+		assert.equal((await c.office1.post(`/api/reports/${r.json.id}/accept`, {})).status, 200);
+		const progress = async (client, q = '') => (await client.get(`/api/tasks?article=5${q}`)).json.items[0].progress;
+		// the economic zone's plan is done, but 胜利开发区 has not planned the task: not done
+		assert.deepEqual(await progress(c.office1), { completion_bp: 10000, overdue: 0, plans: 1, missing: 1, state: 'in_progress' });
+		assert.ok(!(await c.office1.get('/api/tasks?state=done')).json.items.some((t) => t.id === t5.id));
+		assert.ok((await c.office1.get('/api/tasks?state=in_progress')).json.items.some((t) => t.id === t5.id));
+		let x = await c.office1.get('/api/tasks/export.csv?article=5');
+		assert.match(x.text, /,1,100\.00%,0,推进中,/);
+		// the zone's own view, and its page, see its part done
+		assert.deepEqual(await progress(c.zone1), { completion_bp: 10000, overdue: 0, plans: 1, missing: 0, state: 'done' });
+		assert.equal((await progress(c.office1, `&org_id=${ids[h.ORG.econ]}`)).state, 'done');
+		assert.deepEqual(await progress(c.office1, `&org_id=${ids[h.ORG.shengli]}`), { completion_bp: 0, overdue: 0, plans: 0, missing: 1, state: 'not_started' });
+		// 胜利开发区 itself sees the task still to plan
+		assert.deepEqual(await progress(c.zone2), { completion_bp: 0, overdue: 0, plans: 0, missing: 1, state: 'not_started' });
+		// once the economic zone alone is responsible, the task is done
+		r = await c.office1.put(`/api/tasks/${t5.id}/orgs`, { lead_org_ids: [ids['市财政局']], responsible_org_ids: [ids[h.ORG.econ]] });
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual(await progress(c.office1), { completion_bp: 10000, overdue: 0, plans: 1, missing: 0, state: 'done' });
+		x = await c.office1.get('/api/tasks/export.csv?article=5');
+		assert.match(x.text, /,1,100\.00%,0,已完成,/);
 	});
 });
 

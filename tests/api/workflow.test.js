@@ -574,7 +574,7 @@ describe('the plan and report workflow', { timeout: h.FILE_TIMEOUT }, () => {
 		// the zone page's tasks with plans, completion and late counts are the list's
 		for (const t of page.tasks.filter((x) => x.plans > 0)) {
 			const row = own.find((x) => x.id === t.id);
-			assert.deepEqual(row.progress, { completion_bp: t.completion_bp, overdue: t.overdue, plans: t.plans, state: row.progress.state });
+			assert.deepEqual(row.progress, { completion_bp: t.completion_bp, overdue: t.overdue, plans: t.plans, missing: 0, state: row.progress.state });
 		}
 		assert.equal(lateTasks.items.reduce((n, t) => n + t.progress.overdue, 0), page.zones[0].overdue);
 		assert.deepEqual(lateTasks.items.map((t) => t.article_number), [2]);

@@ -147,6 +147,9 @@ describe('reform tasks, plans, progress and the board', () => {
     await page.locator(sel('task-row-state')).first().waitFor()
     const states = await page.locator(sel('task-row-state')).evaluateAll((els) => els.map((e) => e.dataset.state))
     assert.ok(states.length > 0 && states.every((s) => s === 'overdue'), `states: ${states}`)
+    // the counties responsible for art. 2 have no plan: the row says how many have not planned
+    const missing = await page.locator(sel('task-row-missing')).allInnerTexts()
+    assert.ok(missing.length > 0 && missing.every((m) => /^，\d+个责任单位未报计划$/.test(m)), `missing: ${missing}`)
     const csv = await exportFrom(page, 'task-export', 'csv')
     const rows = fs.readFileSync(await csv.path(), 'utf8').trim().split(/\r\n/).slice(1)
     assert.ok(rows.length >= states.length && rows.every((r) => r.includes(',有逾期,')), `csv rows: ${rows.length}`)

@@ -198,11 +198,14 @@ static void test_count_overdue(void **state)
 static void test_task_state(void **state)
 {
 	(void)state;
-	assert_int_equal(plan_task_state(0, 0, 0), TASK_NOT_STARTED);
+	assert_int_equal(plan_task_state(0, 0, 0, 0), TASK_NOT_STARTED);
+	assert_int_equal(plan_task_state(0, 0, 0, 3), TASK_NOT_STARTED);
 	/* late wins over everything else, even 100 % (a milestone reported at 100 % not done) */
-	assert_int_equal(plan_task_state(2, 10000, 1), TASK_OVERDUE);
-	assert_int_equal(plan_task_state(2, 9999, 0), TASK_IN_PROGRESS);
-	assert_int_equal(plan_task_state(1, 10000, 0), TASK_DONE);
+	assert_int_equal(plan_task_state(2, 10000, 1, 0), TASK_OVERDUE);
+	assert_int_equal(plan_task_state(2, 9999, 0, 0), TASK_IN_PROGRESS);
+	assert_int_equal(plan_task_state(1, 10000, 0, 0), TASK_DONE);
+	/* one zone's plan done while another responsible zone has none: not done */
+	assert_int_equal(plan_task_state(1, 10000, 0, 1), TASK_IN_PROGRESS);
 	assert_string_equal(plan_task_state_name(TASK_IN_PROGRESS), "in_progress");
 	assert_string_equal(plan_task_state_label(TASK_OVERDUE), "有逾期");
 	assert_int_equal(plan_task_state_parse("done"), TASK_DONE);

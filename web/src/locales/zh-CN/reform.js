@@ -43,6 +43,7 @@ export default {
     completion: '完成率',
     plansN: '{n}份计划',
     overdueN: '，逾期{n}个',
+    missingN: '，{n}个责任单位未报计划',
     missingOnly: '只看待编制计划',
     deadline: '完成时限',
     scope: '适用范围',
