@@ -276,11 +276,28 @@ static int create(struct api_ctx *c)
 	return answer(c, e.id, 201);
 }
 
+/* An arrangement's members are its host zone's enterprises: moved elsewhere, the city's
+ * revenue-sharing computation could no longer place its revenue. */
+static int hosted(struct api_ctx *c, int64_t arrangement_id)
+{
+	struct store_arrangement x;
+	int rc;
+
+	if ((rc = store_arrangement_get(c->db, c->a, arrangement_id, &x)) != KFQ_OK)
+		return api_store_error(c, rc);
+	return api_error(c, 409, "invalid_state",
+	                 arena_printf(c->a,
+	                              "该企业列入%s「%s」，所在开发区应为承接的%s；"
+	                              "请先在该安排中移出该企业",
+	                              arrangement_kind_label(x.ar.kind), x.name, x.host_zone_name),
+	                 "/zone_id");
+}
+
 static int update(struct api_ctx *c)
 {
 	const struct industry_catalog *cat;
 	struct store_enterprise e, cur;
-	int64_t existing;
+	int64_t existing, held;
 	int rc;
 
 	if (load(c, &cur) != 0 || catalog(c, &cat) != 0)
@@ -288,9 +305,12 @@ static int update(struct api_ctx *c)
 	e.id = cur.id;
 	if (read_body(c, cat, &e) != 0)
 		return -1;
-	rc = store_enterprise_update(c->db, &c->actor, &enterprise_json_audit, &e, &existing);
+	rc =
+	    store_enterprise_update(c->db, &c->actor, &enterprise_json_audit, &e, &existing, &held);
 	if (rc == KFQ_ECONFLICT && existing)
 		return conflict(c, existing);
+	if (rc == KFQ_ESTATE && held)
+		return hosted(c, held);
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	return answer(c, e.id, 200);

@@ -22,6 +22,10 @@ static const char sql_count[] = "SELECT COUNT(*) FROM enterprise e";
 static const char sql_list[] = "SELECT " ENT_COLS ENT_FROM;
 static const char sql_get[] = "SELECT " ENT_COLS ENT_FROM " WHERE e.id = ?1";
 static const char sql_by_uscc[] = "SELECT " ENT_COLS ENT_FROM " WHERE e.uscc = ?1";
+/* an arrangement covering the enterprise whose host is not zone ?2 */
+static const char sql_hosted_elsewhere[] =
+    "SELECT a.id FROM arrangement_enterprise m JOIN arrangement a ON a.id = m.arrangement_id "
+    "WHERE m.enterprise_id = ?1 AND a.host_zone_id <> ?2 ORDER BY a.id LIMIT 1";
 static const char sql_uscc_taken[] = "SELECT id FROM enterprise WHERE uscc = ?1 AND id <> ?2";
 static const char sql_zone_type[] = "SELECT type FROM org WHERE id = ?1";
 static const char sql_insert[] =
@@ -257,22 +261,42 @@ int store_enterprise_create(struct store *s, const struct store_actor *who,
 	return rc;
 }
 
+/* KFQ_ESTATE with *held when an arrangement covers the enterprise and is hosted by a zone other
+ * than zone_id: its members are its host's enterprises (store_arrangement.h) */
+static int check_hosted(struct store *s, int64_t id, int64_t zone_id, int64_t *held)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_hosted_elsewhere, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	store_bind_int(st, 2, zone_id);
+	rc = store_run_id(st, held);
+	if (rc == KFQ_OK)
+		return KFQ_ESTATE;
+	*held = 0;
+	return rc == KFQ_ENOTFOUND ? KFQ_OK : rc;
+}
+
 int store_enterprise_update(struct store *s, const struct store_actor *who,
                             const struct store_enterprise_json *json,
-                            const struct store_enterprise *e, int64_t *existing)
+                            const struct store_enterprise *e, int64_t *existing, int64_t *held)
 {
 	struct store_stmt *st;
 	char now[TIME_RFC3339_LEN], *before = NULL;
 	int rc;
 
 	time_format(time_now(), now);
-	*existing = 0;
+	*existing = *held = 0;
 	if ((rc = store_begin_change(s, e->id, write_enterprise, json, &before)) != KFQ_OK)
 		return rc;
 	if ((rc = store_enterprise_zone_check(s, e->zone_id)) == KFQ_ENOTFOUND)
 		rc = KFQ_ECONSTRAINT;
 	if (rc == KFQ_OK)
 		rc = check_uscc(s, e, existing);
+	if (rc == KFQ_OK)
+		rc = check_hosted(s, e->id, e->zone_id, held);
 	if (rc == KFQ_OK && (rc = store_prepare(s, sql_update, &st)) == KFQ_OK) {
 		store_bind_int(st, 1, e->id);
 		bind_fields(st, 2, e);

@@ -77,11 +77,12 @@ struct store_enterprise_json {
 int store_enterprise_create(struct store *s, const struct store_actor *who,
                             const struct store_enterprise_json *json, struct store_enterprise *e,
                             int64_t *existing);
-/* Replaces every field of e->id. KFQ_ENOTFOUND, KFQ_ECONFLICT (code taken by another),
- * KFQ_ECONSTRAINT (not a zone). */
+/* Replaces every field of e->id. KFQ_ENOTFOUND, KFQ_ECONFLICT (code taken by another, its id in
+ * *existing), KFQ_ECONSTRAINT (not a zone), KFQ_ESTATE (moved out of the host zone of an
+ * arrangement that covers it, that arrangement's id in *held). */
 int store_enterprise_update(struct store *s, const struct store_actor *who,
                             const struct store_enterprise_json *json,
-                            const struct store_enterprise *e, int64_t *existing);
+                            const struct store_enterprise *e, int64_t *existing, int64_t *held);
 /* Replaces an enterprise's tax for y->year with y (types not present are removed), audited as
  * "set_tax" on the enterprise. KFQ_ENOTFOUND when the enterprise does not exist. */
 int store_tax_set_year(struct store *s, const struct store_actor *who,

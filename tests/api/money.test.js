@@ -250,6 +250,16 @@ describe('enterprises and revenue sharing', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.json.total, 1, 'the partner zone sees it');
 		r = await c.zone1.get('/api/arrangements');
 		assert.equal(r.json.total, 0);
+		// its member stays in the host zone: moved, the city's revenue sharing could not place it
+		const before = await auditCount();
+		const e301 = { uscc: CODE.avic, name: '示例飞地企业有限公司', registered_on: '2022-01-01', settled_on: null };
+		r = await c.office1.put(`/api/enterprises/${ent.e301}`, enterprise({ ...e301, zone_id: shengli }));
+		h.assertError(r, 409, 'invalid_state', '/zone_id');
+		assert.equal(r.json.error.message, `该企业列入飞地「高新区—胜利开发区飞地」，所在开发区应为承接的${h.ORG.hightech}；请先在该安排中移出该企业`);
+		assert.equal((await c.office1.get(`/api/enterprises/${ent.e301}`)).json.enterprise.zone_id, hightech);
+		assert.equal(await auditCount(), before);
+		r = await c.office1.put(`/api/enterprises/${ent.e301}`, enterprise({ ...e301, zone_id: hightech, address: '高新区飞地园' }));
+		assert.equal(r.status, 200, r.text);
 	});
 
 	let econStatement;
