@@ -87,6 +87,15 @@ static const char *units_json(struct arena *a, const char *const *u, size_t n)
 	return out;
 }
 
+static const char *sha256_hex(struct arena *a, const char *buf, size_t len)
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	char *hex = arena_alloc(a, sizeof(h) * 2 + 1);
+
+	crypto_hash_sha256(h, (const unsigned char *)buf, len);
+	return sodium_bin2hex(hex, sizeof(h) * 2 + 1, h, sizeof(h));
+}
+
 static struct store_org_ref *refs(struct arena *a, const int64_t *ids, size_t n)
 {
 	struct store_org_ref *r = arena_zalloc(a, sizeof(*r) * (n + 1));
@@ -171,12 +180,12 @@ int policy_import(struct store *s, struct arena *a, const struct store_actor *wh
 	policy_tasks_build(&out->doc, ctx, office, a, &out->tasks);
 
 	struct store_policy *p = &out->policy;
-	unsigned char h[crypto_hash_sha256_BYTES];
-	char *hex = arena_alloc(a, sizeof(h) * 2 + 1);
 	struct strbuf js = STRBUF_INIT;
 	struct jsonw w;
-	crypto_hash_sha256(h, (const unsigned char *)text, len);
-	sodium_bin2hex(hex, sizeof(h) * 2 + 1, h, sizeof(h));
+	/* the text, not its bytes: the same text saved with a BOM, CRLF or as UTF-16 is the same */
+	p->source_sha256 = sha256_hex(a, out->doc.text, out->doc.text_len);
+	if (len != out->doc.text_len || memcmp(text, out->doc.text, len) != 0)
+		p->source_sha256_raw = sha256_hex(a, text, len);
 	jsonw_init(&w, &js);
 	policy_doc_to_json(&out->doc, &w);
 	p->title = out->doc.title ? out->doc.title : "（无标题）";
@@ -189,8 +198,7 @@ int policy_import(struct store *s, struct arena *a, const struct store_actor *wh
 	p->window_start = out->doc.notice.window_start;
 	p->window_end = out->doc.notice.window_end;
 	p->encoding = out->doc.encoding;
-	p->source_sha256 = hex;
-	p->source_text = arena_strndup(a, text, len);
+	p->source_text = out->doc.text;
 	p->parsed_json = arena_strdup(a, js.buf);
 	p->n_warnings = (int)(out->doc.n_warnings + out->tasks.n_warnings);
 	p->n_tasks = (int)out->tasks.n_tasks;

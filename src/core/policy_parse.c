@@ -283,6 +283,8 @@ int policy_parse(const char *buf, size_t len, struct arena *a, struct policy_doc
 		goto fail;
 	}
 	out->encoding = textconv_encoding_name(t.encoding);
+	out->text = t.text;
+	out->text_len = t.len;
 
 	memset(&p, 0, sizeof(p));
 	p.a = a;

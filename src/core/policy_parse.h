@@ -145,7 +145,9 @@ struct policy_warning {
 };
 
 struct policy_doc {
-	const char *encoding;   /* textconv_encoding_name() of the input */
+	const char *encoding; /* textconv_encoding_name() of the input */
+	const char *text;     /* the input as textconv made it: UTF-8, '\n' line ends, no BOM */
+	size_t text_len;
 	const char *title;      /* the document's own title lines joined; NULL if none found */
 	const char *title_note; /* parenthesised line(s) under the title without the brackets,
 	                           e.g. 征求意见稿, and dated history lines (2019年10月8日 …通过),

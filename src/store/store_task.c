@@ -32,6 +32,7 @@ static const char sql_policy_insert[] =
     "window_start, window_end, encoding, source_sha256, source_text, parsed_json, n_warnings, "
     "created_at, created_by, doc_number) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
     "?12, ?13, ?14, ?15, ?16) RETURNING id";
+static const char sql_policy_raw_taken[] = "SELECT id FROM policy WHERE source_sha256 = ?1";
 static const char sql_task_insert[] =
     "INSERT INTO task (policy_id, article_number, part_heading, group_heading, title, body, "
     "lead_units, responsible_units, created_at, updated_at, scope, deadline_text, deadline_date, "
@@ -113,8 +114,16 @@ static int insert_policy(struct store *s, const struct store_actor *who, struct 
                          const char *now)
 {
 	struct store_stmt *st;
+	int64_t taken;
 	int rc;
 
+	if (p->source_sha256_raw) {
+		if ((rc = store_prepare(s, sql_policy_raw_taken, &st)) != KFQ_OK)
+			return rc;
+		store_bind_text(st, 1, p->source_sha256_raw);
+		if ((rc = store_run_id(st, &taken)) != KFQ_ENOTFOUND)
+			return rc == KFQ_OK ? KFQ_ECONFLICT : rc;
+	}
 	if ((rc = store_prepare(s, sql_policy_insert, &st)) != KFQ_OK)
 		return rc;
 	store_bind_text(st, 1, p->title);

@@ -26,9 +26,13 @@ struct store_policy {
 	const char *window_start;
 	const char *window_end;
 	const char *encoding;
-	const char *source_sha256; /* hex; the same text cannot be imported twice */
-	const char *source_text;   /* import input; read back by store_policy_source only */
-	const char *parsed_json;   /* the parser's output; read back by get only */
+	const char *source_sha256; /* hex, of source_text; the same text cannot be imported twice */
+	const char *source_sha256_raw; /* hex, of the input's bytes when they differ from
+	                                  source_text, else NULL: refused too, as policies imported
+	                                  before DECISIONS 320 kept that one; not stored */
+	const char *source_text; /* the input as UTF-8 with '\n' line ends (policy_doc.text); read
+	                            back by store_policy_source only */
+	const char *parsed_json; /* the parser's output; read back by get only */
 	int n_warnings;
 	int n_tasks; /* read back */
 	const char *created_at;

@@ -85,6 +85,21 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		assert.equal(await auditCount(), before + 19 + 24);
 		const again = await c.office1.post('/api/policies', fs.readFileSync(SEED), { raw: true, contentType: 'text/plain' });
 		h.assertError(again, 409, 'policy_exists');
+		// the same text saved again by another editor is the same text: with a BOM and CRLF line
+		// ends (Windows Notepad), or as UTF-16 (WPS's "Unicode")
+		const text = fs.readFileSync(SEED, 'utf8');
+		const notepad = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text.replace(/\n/g, '\r\n'))]);
+		const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+		for (const buf of [notepad, utf16])
+			h.assertError(await c.office1.post('/api/policies', buf, { raw: true, contentType: 'text/plain' }), 409, 'policy_exists');
+		assert.equal((await c.office1.get('/api/policies')).json.total, 1);
+		// a policy imported before kept its bytes' hash: those bytes are still refused
+		const stored = await h.sqlOk(srv.db, 'SELECT source_sha256 FROM policy');
+		const raw = require('node:crypto').createHash('sha256').update(notepad).digest('hex');
+		await h.sqlOk(srv.db, `UPDATE policy SET source_sha256 = '${raw}'`);
+		h.assertError(await c.office1.post('/api/policies', notepad, { raw: true, contentType: 'text/plain' }), 409, 'policy_exists');
+		await h.sqlOk(srv.db, `UPDATE policy SET source_sha256 = '${stored.trim()}'`);
+		assert.equal((await c.office1.get('/api/policies')).json.total, 1);
 
 		const list = await c.zone1.get('/api/tasks?page_size=50');
 		assert.equal(list.status, 200);
