@@ -9,6 +9,9 @@
 #include "app/consult_json.h"
 #include "app/consult_version.h"
 #include "app/policy_diff_json.h"
+#include "core/consult.h"
+
+#include <string.h>
 
 /* "comments":[points] of the draft's article number (none for 0) among the decided points. */
 static void write_comments(struct jsonw *w, const struct store_comment_point *pts, int n,
@@ -138,11 +141,19 @@ int consult_tasks_create(struct api_ctx *c)
 	struct store_consultation k;
 	struct store_consult_version v;
 	struct store_consult_flag *flags;
-	const char *error = NULL;
+	const char *error = NULL, *state;
 	int n, rc;
 
 	if (consult_load(c, &k) != 0)
 		return -1;
+	/* the final text answers every comment: none may still arrive */
+	state = consult_state(k.released_at != NULL, k.report_published_at != NULL, k.window_start,
+	                      k.window_end, api_window_clock(c));
+	if (!strcmp(state, "upcoming") || !strcmp(state, "open"))
+		return api_error(c, 409, "invalid_state",
+		                 "征求意见截止后才能根据终稿创建任务；如需提前结束，请先调整征求时间"
+		                 "并写明理由",
+		                 NULL);
 	rc = consult_version_tasks(c->db, c->a, &c->actor, &k, &v, &flags, &n, &error);
 	if (rc == KFQ_EINVAL)
 		return api_error(c, 400, "invalid_state", error, NULL);

@@ -193,16 +193,20 @@ describe('public consultations', { timeout: h.FILE_TIMEOUT }, () => {
 		h.assertError(r, 400, 'invalid_value', '/channel');
 		r = await c.zone1.post(`/api/consultations/${id}/comments`, { channel: 'email', body: 'x' });
 		h.assertError(r, 403, 'forbidden');
+		// a letter is recorded once it has come, not before
+		r = await c.office1.post(`/api/consultations/${id}/comments`, { channel: 'letter', body: '来信', received_at: '2099-01-01' });
+		h.assertError(r, 400, 'invalid_value', '/received_at');
+		assert.equal(r.json.error.message, '收到时间不能晚于现在');
 		r = await c.office1.post(`/api/consultations/${id}/comments`, {
 			channel: 'letter',
 			name: '李四',
 			body: '一、建议明确薪酬备案程序。二、建议延长征求意见时间。',
-			received_at: '2025-06-24 10:00',
+			received_at: '2025-06-23 00:30',
 		});
 		assert.equal(r.status, 201, r.text);
 		const cm = r.json;
 		assert.equal(cm.channel_label, '信函');
-		assert.equal(cm.received_at, '2025-06-24T02:00:00Z');
+		assert.equal(cm.received_at, '2025-06-22T16:30:00Z');
 		assert.equal(cm.points.length, 1);
 		r = await c.office1.post(`/api/comments/${cm.id}/points`, {
 			points: [

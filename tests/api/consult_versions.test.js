@@ -67,7 +67,9 @@ describe('versions inside a consultation', { timeout: h.FILE_TIMEOUT }, () => {
 		let r = await c.zone1.get(`/api/consultations/${id}/versions`);
 		assert.equal(r.status, 200, r.text);
 		assert.deepEqual(r.json.items.map((v) => [v.seq, v.tasks_policy_id, v.n_articles]), [[1, policyId, 18]]);
+		fs.writeFileSync(clock, String(END)); // the window over
 		r = await c.office1.post(`/api/consultations/${id}/tasks`);
+		fs.writeFileSync(clock, String(END - 3600));
 		h.assertError(r, 400, 'invalid_state');
 		assert.equal(r.json.error.message, '尚未导入修改后的版本，请先导入终稿');
 		r = await upload(fs.readFileSync(h.SEED, 'utf8'));
@@ -138,6 +140,12 @@ describe('versions inside a consultation', { timeout: h.FILE_TIMEOUT }, () => {
 		const before = await taskTotal();
 		let r = await c.zone1.post(`/api/consultations/${id}/tasks`);
 		h.assertError(r, 403, 'forbidden');
+		// not while comments may still come: the final text answers them all
+		r = await c.office1.post(`/api/consultations/${id}/tasks`);
+		h.assertError(r, 409, 'invalid_state');
+		assert.equal(r.json.error.message, '征求意见截止后才能根据终稿创建任务；如需提前结束，请先调整征求时间并写明理由');
+		assert.equal(await taskTotal(), before);
+		fs.writeFileSync(clock, String(END));
 		r = await c.office1.post(`/api/consultations/${id}/tasks`);
 		assert.equal(r.status, 201, r.text);
 		const v = r.json.version;

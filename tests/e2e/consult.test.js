@@ -206,6 +206,16 @@ describe('征求意见: the public page, the office, text as text', () => {
     assert.equal(await pane.locator(sel('version-summary-changed')).innerText(), '修改 3')
     assert.deepEqual(await columnTexts(page, 'diff-article-status'), ['修改', '删除', '修改', '新增', '修改', '未变'])
     await shot(page, 'consult-versions-diff')
+    // no tasks from the final text while comments may still come
+    assert.equal(await pane.locator(sel('version-create-tasks')).isDisabled(), true)
+    assert.equal(await pane.locator(sel('version-tasks-wait')).innerText(), '征求意见截止后才能根据终稿创建任务。')
+    // the office ends the window early, with its reason
+    const day = (await api.get(`/api/consultations/${openId}`)).consultation.window_start.slice(0, 10)
+    await api.post(`/api/consultations/${openId}/window`, { window_start: day, window_end: `${day} 01:00`, reason: '意见已充分，提前结束' })
+    await page.reload()
+    await page.locator('.el-tabs__item', { hasText: /^版本$/ }).click()
+    await pane.locator(sel('version-label')).first().waitFor()
+    assert.equal(await pane.locator(sel('version-tasks-wait')).count(), 0)
     await pane.locator(sel('version-create-tasks')).click()
     await confirmBox(page)
     await pane.locator(sel('flag-table')).waitFor()
