@@ -385,7 +385,8 @@ static int record(struct api_ctx *c)
 			                 "收到时间应为 YYYY-MM-DD 或 YYYY-MM-DD HH:MM（北京时间）",
 			                 "/received_at");
 		if (t > api_window_clock(c))
-			return api_error(c, 400, "invalid_value", "收到时间不能晚于现在", "/received_at");
+			return api_error(c, 400, "invalid_value", "收到时间不能晚于现在",
+			                 "/received_at");
 		time_format(t, at);
 		in.received_at = at;
 	}

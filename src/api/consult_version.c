@@ -150,10 +150,11 @@ int consult_tasks_create(struct api_ctx *c)
 	state = consult_state(k.released_at != NULL, k.report_published_at != NULL, k.window_start,
 	                      k.window_end, api_window_clock(c));
 	if (!strcmp(state, "upcoming") || !strcmp(state, "open"))
-		return api_error(c, 409, "invalid_state",
-		                 "征求意见截止后才能根据终稿创建任务；如需提前结束，请先调整征求时间"
-		                 "并写明理由",
-		                 NULL);
+		return api_error(
+		    c, 409, "invalid_state",
+		    "征求意见截止后才能根据终稿创建任务；如需提前结束，请先调整征求时间"
+		    "并写明理由",
+		    NULL);
 	rc = consult_version_tasks(c->db, c->a, &c->actor, &k, &v, &flags, &n, &error);
 	if (rc == KFQ_EINVAL)
 		return api_error(c, 400, "invalid_state", error, NULL);
