@@ -417,17 +417,25 @@ static int appeal_file(struct api_ctx *c)
 	return appeal_answer(c, id, 201);
 }
 
-static int appeals(struct api_ctx *c)
+/* The year's appeals in the caller's scope, for the list and its export. */
+static int read_appeals(struct api_ctx *c, struct store_assess_appeal **as, int *n)
 {
-	struct store_assess_appeal *as;
 	struct store_scope scope;
-	int n, rc;
+	int rc;
 
 	if (people_scope(c, &scope) != 0)
 		return -1;
-	rc = store_assess_appeals(c->db, c->a, (int)api_query_int(c, "year", 0), &scope, &as, &n);
-	if (rc != KFQ_OK)
-		return api_store_error(c, rc);
+	rc = store_assess_appeals(c->db, c->a, (int)api_query_int(c, "year", 0), &scope, as, n);
+	return rc == KFQ_OK ? 0 : api_store_error(c, rc);
+}
+
+static int appeals(struct api_ctx *c)
+{
+	struct store_assess_appeal *as;
+	int n;
+
+	if (read_appeals(c, &as, &n) != 0)
+		return -1;
 	api_page_begin(c);
 	for (int i = 0; i < n; i++)
 		assess_json_appeal(&c->w, &as[i]);
@@ -441,15 +449,11 @@ static int appeals_export(struct api_ctx *c)
 	                                      "状态", "提出时间", "处理意见", "处理时间"};
 	static const double widths[] = {8, 30, 24, 40, 12, 20, 40, 20};
 	struct store_assess_appeal *as;
-	struct store_scope scope;
 	struct export_table x;
-	int n, rc;
+	int n;
 
-	if (people_scope(c, &scope) != 0)
+	if (read_appeals(c, &as, &n) != 0)
 		return -1;
-	rc = store_assess_appeals(c->db, c->a, (int)api_query_int(c, "year", 0), &scope, &as, &n);
-	if (rc != KFQ_OK)
-		return api_store_error(c, rc);
 	if (export_begin(c, &x, "考核申诉", headers, widths, 8))
 		return -1;
 	for (int i = 0; i < n; i++) {

@@ -265,17 +265,27 @@ static int plan_write(struct api_ctx *c, struct pools_now *k, const struct store
 	return 0;
 }
 
-static int plans(struct api_ctx *c)
+/* The year's plans in the caller's scope, for the list and its export. */
+static int read_plans(struct api_ctx *c, struct store_pay_plan **ps, int *n)
 {
-	struct store_pay_plan *ps;
 	struct store_scope scope;
-	struct pools_now k = {0};
-	int n, rc;
+	int rc;
 
 	if (people_scope(c, &scope) != 0)
 		return -1;
-	if ((rc = store_pay_plan_list(c->db, c->a, year_of(c), &scope, &ps, &n)) != KFQ_OK)
+	if ((rc = store_pay_plan_list(c->db, c->a, year_of(c), &scope, ps, n)) != KFQ_OK)
 		return api_store_error(c, rc);
+	return 0;
+}
+
+static int plans(struct api_ctx *c)
+{
+	struct store_pay_plan *ps;
+	struct pools_now k = {0};
+	int n;
+
+	if (read_plans(c, &ps, &n) != 0)
+		return -1;
 	api_page_begin(c);
 	for (int i = 0; i < n; i++)
 		if (plan_write(c, &k, &ps[i]) != 0)
@@ -303,14 +313,11 @@ static int plans_export(struct api_ctx *c)
 	static const double widths[] = {30, 8, 10, 18, 16, 14, 14, 14, 14, 18, 16, 20, 20};
 	struct export_table x;
 	struct store_pay_plan *ps;
-	struct store_scope scope;
 	struct pools_now k = {0};
-	int n, rc;
+	int n;
 
-	if (people_scope(c, &scope) != 0)
+	if (read_plans(c, &ps, &n) != 0)
 		return -1;
-	if ((rc = store_pay_plan_list(c->db, c->a, year_of(c), &scope, &ps, &n)) != KFQ_OK)
-		return api_store_error(c, rc);
 	if (export_begin(c, &x, "绩效薪酬分配方案", headers, widths, 13))
 		return -1;
 	for (int i = 0; i < n; i++) {

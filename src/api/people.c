@@ -93,20 +93,34 @@ int people_require_zone(struct api_ctx *c, int64_t org_id, const char *field)
 
 /* ---- staffing ---- */
 
+/* The staffing the query selects in the caller's scope, a page of it when paged (the list),
+ * all of it else (its export). */
+static int read_staffing(struct api_ctx *c, bool paged, struct store_staffing_filter *f,
+                         struct store_staffing **xs, int *n, int64_t *total)
+{
+	int rc;
+
+	memset(f, 0, sizeof(*f));
+	if (people_scope(c, &f->scope) != 0)
+		return -1;
+	f->org_id = api_query_int(c, "org_id", 0);
+	f->year = (int)api_query_int(c, "year", 0);
+	if (paged)
+		api_query_page(c, &f->offset, &f->limit);
+	if ((rc = store_staffing_list(c->db, c->a, f, xs, n, total)) != KFQ_OK)
+		return api_store_error(c, rc);
+	return 0;
+}
+
 static int list(struct api_ctx *c)
 {
-	struct store_staffing_filter f = {0};
+	struct store_staffing_filter f;
 	struct store_staffing *xs;
 	int64_t total;
-	int n, rc;
+	int n;
 
-	if (people_scope(c, &f.scope) != 0)
+	if (read_staffing(c, true, &f, &xs, &n, &total) != 0)
 		return -1;
-	f.org_id = api_query_int(c, "org_id", 0);
-	f.year = (int)api_query_int(c, "year", 0);
-	api_query_page(c, &f.offset, &f.limit);
-	if ((rc = store_staffing_list(c->db, c->a, &f, &xs, &n, &total)) != KFQ_OK)
-		return api_store_error(c, rc);
 	api_page_begin(c);
 	for (int i = 0; i < n; i++)
 		people_json_staffing(&c->w, &xs[i], false);
@@ -120,18 +134,14 @@ static int staffing_export(struct api_ctx *c)
 	                                      "员额",     "内设机构", "领导职数", "批复文号",
 	                                      "批复时间", "批复人",   "说明"};
 	static const double widths[] = {8, 30, 10, 10, 8, 10, 10, 24, 20, 12, 40};
-	struct store_staffing_filter f = {0};
+	struct store_staffing_filter f;
 	struct store_staffing *xs;
 	struct export_table x;
 	int64_t total;
-	int n, rc;
+	int n;
 
-	if (people_scope(c, &f.scope) != 0)
+	if (read_staffing(c, false, &f, &xs, &n, &total) != 0)
 		return -1;
-	f.org_id = api_query_int(c, "org_id", 0);
-	f.year = (int)api_query_int(c, "year", 0);
-	if ((rc = store_staffing_list(c->db, c->a, &f, &xs, &n, &total)) != KFQ_OK)
-		return api_store_error(c, rc);
 	if (export_begin(c, &x, "编制核定", headers, widths, 11))
 		return -1;
 	for (int i = 0; i < n; i++) {
