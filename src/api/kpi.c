@@ -4,6 +4,7 @@
  * the zones in people_scope with each subject's total and, for the staff, the 绩效薪酬 the
  * zone's pool gives each by that total (core/kpi.h), which the distribution plan takes.
  * Must not write SQL. */
+#include "api/export.h"
 #include "api/people_impl.h"
 #include "app/kpi_json.h"
 
@@ -71,64 +72,82 @@ static int pool_of(struct api_ctx *c, int64_t org_id, int year, int64_t *pool)
 	return 0;
 }
 
-/* The scheme with, per subject, its scores in the indicators' order, its total and (staff,
- * with a pool) its share of the pool. */
-static int write_scheme(struct api_ctx *c, const struct store_kpi_scheme *k)
-{
+/* A scheme scored: per subject, its scores in the indicators' order, its total and (staff,
+ * with a pool) its share of the pool; in the request's arena. */
+struct sheet {
 	struct kpi_indicator ind[KPI_INDICATORS_MAX];
-	int n = k->nind < KPI_INDICATORS_MAX ? k->nind : KPI_INDICATORS_MAX, ns = 0;
-	const char **keys = arena_zalloc(c->a, sizeof(*keys) * (size_t)(k->nscores + 1));
-	const char **names = arena_zalloc(c->a, sizeof(*names) * (size_t)(k->nscores + 1));
-	int64_t *scores =
-	    arena_zalloc(c->a, sizeof(*scores) * (size_t)(k->nscores + 1) * (size_t)(n + 1));
-	int64_t *totals = arena_zalloc(c->a, sizeof(*totals) * (size_t)(k->nscores + 1));
-	int64_t *perf = arena_zalloc(c->a, sizeof(*perf) * (size_t)(k->nscores + 1));
-	int64_t pool = -1;
-	bool staff = !strcmp(k->target, "staff");
+	int n, ns;                  /* indicators, subjects */
+	const char **keys, **names; /* per subject */
+	int64_t *scores;            /* subject s, indicator j at s * n + j */
+	int64_t *totals, *perf;     /* per subject; perf when pool >= 0 */
+	int64_t pool;               /* fen; -1 when the pool cannot be computed yet */
+};
 
-	for (int i = 0; i < n; i++) {
-		if (kpi_category_parse(k->ind[i].category, &ind[i].category) != 0)
-			ind[i].category = KPI_OTHER;
-		ind[i].weight = k->ind[i].weight;
+static int score(struct api_ctx *c, const struct store_kpi_scheme *k, struct sheet *x)
+{
+	size_t m = (size_t)k->nscores + 1;
+
+	x->n = k->nind < KPI_INDICATORS_MAX ? k->nind : KPI_INDICATORS_MAX;
+	x->ns = 0;
+	x->keys = arena_zalloc(c->a, sizeof(*x->keys) * m);
+	x->names = arena_zalloc(c->a, sizeof(*x->names) * m);
+	x->scores = arena_zalloc(c->a, sizeof(*x->scores) * m * (size_t)(x->n + 1));
+	x->totals = arena_zalloc(c->a, sizeof(*x->totals) * m);
+	x->perf = arena_zalloc(c->a, sizeof(*x->perf) * m);
+	x->pool = -1;
+	for (int i = 0; i < x->n; i++) {
+		if (kpi_category_parse(k->ind[i].category, &x->ind[i].category) != 0)
+			x->ind[i].category = KPI_OTHER;
+		x->ind[i].weight = k->ind[i].weight;
 	}
 	/* the scores come ordered by subject: one subject per run of its key */
 	for (int i = 0; i < k->nscores; i++) {
-		const struct store_kpi_score *x = &k->scores[i];
-		if (!ns || strcmp(keys[ns - 1], x->subject_key) != 0) {
-			keys[ns] = x->subject_key;
-			names[ns++] = x->subject_name;
+		const struct store_kpi_score *sc = &k->scores[i];
+		if (!x->ns || strcmp(x->keys[x->ns - 1], sc->subject_key) != 0) {
+			x->keys[x->ns] = sc->subject_key;
+			x->names[x->ns++] = sc->subject_name;
 		}
-		for (int j = 0; j < n; j++)
-			if (k->ind[j].id == x->indicator_id)
-				scores[(size_t)(ns - 1) * (size_t)n + (size_t)j] = x->score_cp;
+		for (int j = 0; j < x->n; j++)
+			if (k->ind[j].id == sc->indicator_id)
+				x->scores[(size_t)(x->ns - 1) * (size_t)x->n + (size_t)j] =
+				    sc->score_cp;
 	}
-	for (int s = 0; s < ns; s++)
-		totals[s] = kpi_total(ind, &scores[(size_t)s * (size_t)n], n);
-	if (staff && pool_of(c, k->org_id, k->year, &pool) != 0)
+	for (int s = 0; s < x->ns; s++)
+		x->totals[s] = kpi_total(x->ind, &x->scores[(size_t)s * (size_t)x->n], x->n);
+	if (!strcmp(k->target, "staff") && pool_of(c, k->org_id, k->year, &x->pool) != 0)
 		return -1;
-	if (pool >= 0 && kpi_split(pool, totals, ns, perf) != 0)
-		pool = -1;
+	if (x->pool >= 0 && kpi_split(x->pool, x->totals, x->ns, x->perf) != 0)
+		x->pool = -1;
+	return 0;
+}
+
+static int write_scheme(struct api_ctx *c, const struct store_kpi_scheme *k)
+{
+	struct sheet x;
+
+	if (score(c, k, &x) != 0)
+		return -1;
 	kpi_json_scheme_open(&c->w, k);
-	if (pool >= 0)
-		jsonw_kint(&c->w, "pool_fen", pool);
+	if (x.pool >= 0)
+		jsonw_kint(&c->w, "pool_fen", x.pool);
 	else
 		jsonw_knull(&c->w, "pool_fen");
 	jsonw_key(&c->w, "subjects");
 	jsonw_arr_open(&c->w);
-	for (int s = 0; s < ns; s++) {
+	for (int s = 0; s < x.ns; s++) {
 		jsonw_obj_open(&c->w);
-		jsonw_kstr(&c->w, "key", keys[s]);
-		jsonw_kstr(&c->w, "name", names[s]);
-		if (pool >= 0)
-			jsonw_kint(&c->w, "perf_fen", perf[s]);
+		jsonw_kstr(&c->w, "key", x.keys[s]);
+		jsonw_kstr(&c->w, "name", x.names[s]);
+		if (x.pool >= 0)
+			jsonw_kint(&c->w, "perf_fen", x.perf[s]);
 		else
 			jsonw_knull(&c->w, "perf_fen");
 		jsonw_key(&c->w, "scores");
 		jsonw_arr_open(&c->w);
-		for (int j = 0; j < n; j++)
-			jsonw_int(&c->w, scores[(size_t)s * (size_t)n + (size_t)j]);
+		for (int j = 0; j < x.n; j++)
+			jsonw_int(&c->w, x.scores[(size_t)s * (size_t)x.n + (size_t)j]);
 		jsonw_arr_close(&c->w);
-		jsonw_kint(&c->w, "total_cp", totals[s]);
+		jsonw_kint(&c->w, "total_cp", x.totals[s]);
 		jsonw_obj_close(&c->w);
 	}
 	jsonw_arr_close(&c->w);
@@ -136,24 +155,83 @@ static int write_scheme(struct api_ctx *c, const struct store_kpi_scheme *k)
 	return 0;
 }
 
-static int schemes(struct api_ctx *c)
+/* The schemes the query selects in the caller's scope, for the list and its export. */
+static int read_schemes(struct api_ctx *c, struct store_kpi_scheme **ks, int *n)
 {
-	struct store_kpi_scheme *ks;
 	struct store_scope scope;
-	int n, rc;
+	int rc;
 
 	if (people_scope(c, &scope) != 0)
 		return -1;
 	rc = store_kpi_scheme_list(c->db, c->a, (int)api_query_int(c, "year", 0),
-	                           api_query_int(c, "org_id", 0), &scope, &ks, &n);
-	if (rc != KFQ_OK)
-		return api_store_error(c, rc);
+	                           api_query_int(c, "org_id", 0), &scope, ks, n);
+	return rc == KFQ_OK ? 0 : api_store_error(c, rc);
+}
+
+static int schemes(struct api_ctx *c)
+{
+	struct store_kpi_scheme *ks;
+	int n;
+
+	if (read_schemes(c, &ks, &n) != 0)
+		return -1;
 	api_page_begin(c);
 	for (int i = 0; i < n; i++)
 		if (write_scheme(c, &ks[i]) != 0)
 			return -1;
 	api_page_end(c, n, 0, 0);
 	return api_ok(c, 200);
+}
+
+/* centipoints as points: 9550 → "95.50" */
+static const char *points(struct arena *a, int64_t cp)
+{
+	int64_t v = cp < 0 ? -cp : cp;
+
+	return arena_printf(a, "%s%lld.%02lld", cp < 0 ? "-" : "", (long long)(v / 100),
+	                    (long long)(v % 100));
+}
+
+/* One row per subject of each scheme, as 内部考核 shows them: its scores named by indicator,
+ * its total and (staff) its 绩效薪酬. */
+static int schemes_export(struct api_ctx *c)
+{
+	static const char *const headers[] = {"开发区",   "年度",     "考核对象",      "考核单元",
+	                                      "各项得分", "综合得分", "绩效薪酬（元）"};
+	static const double widths[] = {30, 8, 10, 20, 60, 10, 16};
+	struct store_kpi_scheme *ks;
+	struct export_table t;
+	int n;
+
+	if (read_schemes(c, &ks, &n) != 0 || export_begin(c, &t, "内部考核", headers, widths, 7))
+		return -1;
+	for (int i = 0; i < n; i++) {
+		const struct store_kpi_scheme *k = &ks[i];
+		struct sheet x;
+		if (score(c, k, &x) != 0)
+			return -1;
+		for (int s = 0; s < x.ns; s++) {
+			struct arena *a = export_row_arena(&t);
+			const char *parts = "";
+			for (int j = 0; j < x.n; j++)
+				parts = arena_printf(
+				    a, "%s%s%s（权重%lld）%s", parts, j ? "；" : "", k->ind[j].name,
+				    (long long)k->ind[j].weight,
+				    points(a, x.scores[(size_t)s * (size_t)x.n + (size_t)j]));
+			export_text(&t, k->org_name);
+			export_int(&t, k->year);
+			export_text(&t, !strcmp(k->target, "staff") ? "工作人员" : "内设机构");
+			export_text(&t, x.names[s]);
+			export_text(&t, parts);
+			export_amount(&t, x.totals[s], 2);
+			if (x.pool >= 0)
+				export_amount(&t, x.perf[s], 2);
+			else
+				export_text(&t, NULL);
+			export_end_row(&t);
+		}
+	}
+	return export_finish(c, &t, "内部考核");
 }
 
 static int answer(struct api_ctx *c, int64_t id)
@@ -275,6 +353,8 @@ const struct api_route api_kpi_routes[] = {
     {"GET", "/api/kpi/floors", floor_get, PERM_PEOPLE_READ, 0, year_query, NULL},
     {"PUT", "/api/kpi/floors", floor_set, PERM_PAY_SET, 0, NULL, floor_body},
     {"GET", "/api/kpi/schemes", schemes, PERM_PEOPLE_READ, 0, list_query, NULL},
+    {"GET", "/api/kpi/schemes/export.xlsx", schemes_export, PERM_PEOPLE_READ, 0, list_query, NULL},
+    {"GET", "/api/kpi/schemes/export.csv", schemes_export, PERM_PEOPLE_READ, 0, list_query, NULL},
     {"PUT", "/api/kpi/schemes", scheme_save, PERM_PEOPLE_WRITE, 0, NULL, scheme_body},
     {"PUT", "/api/kpi/schemes/:id/scores", scores_set, PERM_PEOPLE_WRITE, 0, NULL, scores_body},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},

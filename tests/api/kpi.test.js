@@ -133,4 +133,22 @@ describe('internal KPIs', { timeout: h.FILE_TIMEOUT }, () => {
 		const floors = await c.super1.get('/api/audit?entity_type=kpi_floor&page_size=50');
 		assert.equal(floors.json.total, 1);
 	});
+
+	test('the schemes export one row per subject, with its scores, total and share, as shown', T, async () => {
+		const r = await c.super1.get(`/api/kpi/schemes/export.csv?year=${YEAR}`);
+		assert.equal(r.status, 200, r.text);
+		const lines = r.text.replace(/^\ufeff/, '').trim().split('\r\n');
+		const named = (s) => `招商指标（权重30）${s[0]}；项目落地（权重25）${s[1]}；产业培育（权重20）${s[2]}；日常工作（权重25）${s[3]}`;
+		assert.deepEqual(lines, [
+			'开发区,年度,考核对象,考核单元,各项得分,综合得分,绩效薪酬（元）',
+			`${h.ORG.econ},${YEAR},内设机构,招商服务部,${named(['95.00', '90.00', '85.00', '80.00'])},88.00,`,
+			`${h.ORG.econ},${YEAR},工作人员,乙,${named(['70.00', '70.00', '70.00', '70.00'])},70.00,107623.32`,
+			`${h.ORG.econ},${YEAR},工作人员,甲,${named(['90.00', '80.00', '70.50', '100.00'])},86.10,132376.68`,
+		]);
+		const x = await c.zone1.get(`/api/kpi/schemes/export.xlsx?year=${YEAR}`);
+		assert.equal(x.status, 200);
+		assert.equal(h.xlsxRows(x.buf), 4);
+		// in scope only: another zone's export is its header alone
+		assert.equal((await c.zone2.get(`/api/kpi/schemes/export.csv?year=${YEAR}`)).text.trim().split('\r\n').length, 1);
+	});
 });

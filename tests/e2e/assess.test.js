@@ -7,7 +7,8 @@
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
-import { openBrowser, login, logout, menuTexts, shot, sel, confirmBox, RUN, testWithShots, todoCount } from './helpers.js'
+import fs from 'node:fs'
+import { openBrowser, login, logout, menuTexts, shot, sel, confirmBox, RUN, testWithShots, todoCount, exportFrom } from './helpers.js'
 
 const ZONE = { username: `azone_${RUN}`, password: 'Zone#Passw0rd123', org: '抚顺经济开发区（示例）', role: 'zone' }
 const OFFICE = { username: `aoffice_${RUN}`, password: 'Office#Passw0rd1', org: '市商务局', role: 'office' }
@@ -47,6 +48,10 @@ describe('annual assessment', () => {
     assert.equal(await hightech.locator('.el-table__body .el-table__row').count(), 8)
     // the best total, 88.20 of 671.60, takes ¥151,290.05 of the ¥1,152,000.00 pool
     await hightech.locator('.el-table__row', { hasText: '88.20' }).filter({ hasText: '151,290.05' }).waitFor()
+    // the same figures exported, one row per person scored
+    const csv = await exportFrom(page, 'kpi-export', 'csv')
+    const rows = fs.readFileSync(await csv.path(), 'utf8').trim().split(/\r\n/)
+    assert.ok(rows.some((r) => r.startsWith('抚顺高新技术产业开发区（示例）,') && r.includes(',工作人员,') && r.endsWith(',88.20,151290.05')), rows.join('\n'))
     await logout(page)
     watcher.assertClean()
   })

@@ -759,4 +759,6 @@ export const kpiApi = {
   schemes: (year, org_id) => api.get('/api/kpi/schemes', { year, org_id }),
   saveScheme: (x) => api.put('/api/kpi/schemes', x),
   setScores: (id, scores) => api.put(`/api/kpi/schemes/${id}/scores`, { scores }),
+  exportSchemes: (year) => downloadExport('/api/kpi/schemes/export.xlsx', { year }),
+  exportSchemesCsv: (year) => downloadExport('/api/kpi/schemes/export.csv', { year }),
 }
