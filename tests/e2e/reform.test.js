@@ -655,6 +655,10 @@ describe('reform tasks, plans, progress and the board', () => {
     await box.waitFor()
     await box.locator('.el-button--primary').click()
     await box.locator('.el-message-box__errormsg', { hasText: '升级督办时请填写理由' }).waitFor()
+    // a reason of invisible characters is no reason: said here, not by the server's refusal
+    await box.locator('textarea').fill('\u3000\u200b')
+    await box.locator('.el-button--primary').click()
+    await box.locator('.el-message-box__errormsg', { hasText: '升级督办时请填写理由' }).waitFor()
     await box.locator('textarea').fill('多次督促未见成效，提请领导小组督办')
     await box.locator('.el-button--primary').click()
     await box.waitFor({ state: 'hidden' })

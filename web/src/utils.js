@@ -2,6 +2,7 @@
 import { ElMessage, ElMessageBox } from 'element-plus'
 import { t } from './i18n.js'
 import { beijingTime } from './day.js'
+import { isBlankText } from './text.js'
 
 // Asks before a destructive action; resolves true when confirmed.
 export async function confirmAction(message, opts = {}) {
@@ -21,13 +22,15 @@ export async function confirmAction(message, opts = {}) {
 
 // Asks for a text (a comment to go with 退回); resolves with it (trimmed), or null when
 // cancelled. Without requiredMessage the text may stay empty.
+export { isBlankText }
+
 export async function promptText(message, title, requiredMessage) {
   try {
     const { value } = await ElMessageBox.prompt(message, title, {
       confirmButtonText: t('common.confirm'),
       cancelButtonText: t('common.cancel'),
       inputType: 'textarea',
-      inputValidator: (v) => (!requiredMessage || (v && v.trim()) ? true : requiredMessage),
+      inputValidator: (v) => (!requiredMessage || !isBlankText(v) ? true : requiredMessage),
       customClass: 'kfq-prompt',
       closeOnClickModal: false,
     })
@@ -62,7 +65,7 @@ export function showError(err, errors) {
 // server's own refusal names the JSON field (字段 uscc 不能为空白), which is for API clients.
 // A value of any type counts (an id, a number, a date's text); blank text does not.
 export function requiredRules(labels) {
-  const blank = (v) => v === null || v === undefined || (typeof v === 'string' && !v.trim()) || (Array.isArray(v) && !v.length)
+  const blank = (v) => v === null || v === undefined || (typeof v === 'string' && isBlankText(v)) || (Array.isArray(v) && !v.length)
   const rule = (label) => ({
     required: true,
     trigger: 'blur',
