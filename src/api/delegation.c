@@ -142,6 +142,13 @@ static int step_fields(struct api_ctx *c, struct store_delegation_step *x)
 			return api_error(c, 400, "missing_field", "请填写下放生效日期",
 			                 "/effective_from");
 	}
+	if (x->action == POWER_ACCEPT || x->action == POWER_ACT) {
+		/* the power is in use for the zone from today (Asia/Shanghai): 下放了用不上 counts
+		 * its months from then (DECISIONS 318) */
+		char *today = arena_alloc(c->a, 11);
+		plan_day_format(plan_today(c->now), today);
+		x->taken_on = today;
+	}
 	if (x->action == POWER_ACCEPT)
 		return power_need(c, "service_place", "请填写办理地点（企业到哪里申请）",
 		                  &x->service_place);

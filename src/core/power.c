@@ -234,6 +234,9 @@ bool power_taken(const char *status)
 void power_figures(const struct power_sums *s, int64_t to, int64_t promised_days,
                    const struct power_rules *rules, struct power_figures *out)
 {
+	/* in use from the later of the month it took effect and the month it was taken on */
+	int64_t from = s->taken > s->since ? s->taken : s->since;
+
 	memset(out, 0, sizeof(*out));
 	out->received = s->received;
 	out->done = s->done;
@@ -245,10 +248,11 @@ void power_figures(const struct power_sums *s, int64_t to, int64_t promised_days
 	out->on_time_bp = s->done > 0 ? ratio_bp(s->done_in_time, s->done) : -1;
 	out->satisfaction_bp = s->good + s->bad > 0 ? ratio_bp(s->good, s->good + s->bad) : -1;
 	out->over_limit = s->done > 0 && out->avg_days_x100 > promised_days * 100;
-	/* idle: the months to-idle_months+1 .. to saw no case received, and the zone held the
-	 * power through all of them (a power delegated last month, or not taken on, has not been
-	 * left unused) */
-	out->idle = !s->not_taken && (s->since <= 0 || to - s->since + 1 >= rules->idle_months) &&
+	/* idle: the months to-idle_months+1 .. to saw no case received, and the power was in use
+	 * through all of them, from the later of the month it took effect and the month the zone
+	 * took it on (a power delegated last month, accepted only this month, or not taken on, has
+	 * not been left unused) */
+	out->idle = !s->not_taken && (from <= 0 || to - from + 1 >= rules->idle_months) &&
 	            (s->last_active < 0 || s->last_active <= to - rules->idle_months);
 	if (out->idle)
 		out->suggested = POWER_RESULT_REVOKE;

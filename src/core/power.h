@@ -114,6 +114,10 @@ struct power_sums {
 	/* the month the power took effect (its effective_from): a power held fewer months than
 	 * make it idle is not judged idle yet; 0 or -1 = not known, judged as held long enough */
 	int64_t since;
+	/* the month the power came into use for the zone (its taken_on: accepted, or the acting
+	 * arrangement begun); its months are counted from the later of since and taken, so a power
+	 * taken on long after it took effect is not idle at once; 0 or -1 = not known */
+	int64_t taken;
 	/* the power is not in use for the zone (power_taken): nothing was left unused */
 	bool not_taken;
 };
@@ -137,8 +141,9 @@ struct power_figures {
 	int64_t on_time_bp;      /* done_in_time / done, half-up; -1 without a case done */
 	int64_t satisfaction_bp; /* good / (good + bad), half-up; -1 without a rating */
 	bool over_limit;         /* average above the promised limit */
-	bool idle; /* 下放了用不上: held idle_months months or more, no case received in the
-	            * last idle_months of them */
+	bool idle; /* 下放了用不上: in use idle_months months or more (from the later of its
+	            * effective month and the month it was taken on), no case received in the last
+	            * idle_months of them */
 	enum power_result suggested;
 };
 

@@ -208,6 +208,25 @@ static void test_figures(void **state)
 	none.since = 2025 * 12 + 3;
 	power_figures(&none, june, 10, &three, &f);
 	assert_true(f.idle);
+	/* in effect since April 2024, but the zone took it on (已承接) only in June 2025: one month
+	 * in use, not 下放了用不上 whatever the months since its 生效日期 */
+	none.since = 2024 * 12 + 3;
+	none.taken = june;
+	power_figures(&none, june, 10, &three, &f);
+	assert_false(f.idle);
+	assert_int_equal(f.suggested, POWER_RESULT_GOOD);
+	/* taken on in April 2025: April, May and June in use without a case */
+	none.taken = 2025 * 12 + 3;
+	power_figures(&none, june, 10, &three, &f);
+	assert_true(f.idle);
+	assert_int_equal(f.suggested, POWER_RESULT_REVOKE);
+	/* taken on before it took effect (accepted ahead of its 生效日期): counted from May */
+	none.since = 2025 * 12 + 4;
+	none.taken = 2025 * 12 + 1;
+	power_figures(&none, june, 10, &three, &f);
+	assert_false(f.idle);
+	none.taken = 0;
+	none.since = 2025 * 12 + 3;
 	/* but only a power in use (已承接, or 代办中 for the zone) can lie unused: one delegated
 	 * and not yet accepted, or not ready (暂不具备承接条件), is not 下放了用不上 */
 	assert_true(power_taken("accepted"));

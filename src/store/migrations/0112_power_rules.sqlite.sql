@@ -1,0 +1,13 @@
+-- The day (Asia/Shanghai, YYYY-MM-DD) a zone's power came into use: the zone accepted it
+-- (已承接), or the department's acting arrangement began (代办中). 下放了用不上 counts a power's
+-- months without a case from the later of its 生效日期 (effective_from) and this day, so that a
+-- power accepted today is not idle at once because it took effect long ago (DECISIONS 318). The
+-- accept and act steps write it (POST /api/power-delegations/:id/steps), a fresh start (propose,
+-- plan) clears it. A power in use already is taken on the day of its last accept or act step in
+-- the audit log, else of the entry's last change.
+ALTER TABLE power_delegation ADD COLUMN taken_on TEXT;
+UPDATE power_delegation SET taken_on = date(COALESCE((SELECT MAX(a.time) FROM audit_log a
+	WHERE a.entity_type = 'power_delegation'
+	AND a.entity_id = CAST(power_delegation.id AS TEXT) AND a.action IN ('accept', 'act')),
+	power_delegation.updated_at), '+8 hours')
+WHERE status IN ('accepted', 'acting');

@@ -1,0 +1,125 @@
+'use strict';
+// powers_rules.test.js - the powers module's rules on what a zone's list records (DECISIONS
+// 318–322): 下放了用不上 counted from the day a power came into use, not from its 生效日期;
+// monthly case figures only of months the power was in effect and in use, and ratings no more
+// than the cases done; guidance only on a power delegated and not in the future; 事项编码 one
+// code whatever the letters' case; a zone refused a department's step told it is the
+// department's. Its own server: the months and dates here are today's, not powers.test.js's.
+
+const { describe, test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const h = require('./harness');
+const { writeXlsx } = require('./xlsx');
+
+const T = { timeout: h.STEP_TIMEOUT };
+const USERS = [
+	...h.DEFAULT_USERS,
+	{ username: 'market1', org: '市市场监管局', role: 'department' },
+	{ username: 'land1', org: '市自然资源局', role: 'department' },
+	{ username: 'shuncheng1', org: '顺城区', role: 'county' },
+];
+const CASES = ['事项编码', '开发区', '月份', '受理件数', '办结件数', '按时办结件数', '平均办理时长（工作日）', '好评数', '差评数'];
+const POWERS = ['事项编码', '事项名称', '事项类型', '实施部门', '设定依据', '法定时限（工作日）', '承诺时限（工作日）', '容缺受理', '告知承诺制'];
+
+/** The month of a YYYY-MM-DD day plus n months, as YYYY-MM. */
+function monthOf(day, n = 0) {
+	const [y, m] = day.split('-').map(Number);
+	const k = y * 12 + (m - 1) + n;
+	return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+}
+
+describe('powers: what a zone’s list records', { timeout: h.FILE_TIMEOUT }, () => {
+	let srv, c, ids, econ;
+	const p = {};
+	const today = h.day();
+	const thisMonth = monthOf(today);
+
+	before(async () => {
+		srv = await h.startServer({ users: USERS });
+		c = await h.loginAll(srv, ['admin', 'office1', 'zone1', 'zone2', 'auditor1', 'market1', 'land1', 'shuncheng1']);
+		ids = await h.orgIds(c.admin);
+		econ = ids[h.ORG.econ];
+		for (const org of ['市市场监管局', '市自然资源局']) {
+			const r = await c.office1.post('/api/capabilities/grants', { org_id: ids[org], capability: 'delegate_power' });
+			assert.equal(r.status, 201, r.text);
+		}
+		const entry = (code, name) => ({ code, name, kind: 'licensing', legal_basis: '《中华人民共和国食品安全法》第三十五条', statutory_days: 20, promised_days: 10, accept_incomplete: false, notify_commit: false });
+		for (const [k, code, name] of [['food', '3704210001', '食品经营许可'], ['drug', '3704210004', '药品零售企业经营许可'], ['ad', '3704210006', '广告审查'], ['equip', '3704210002', '特种设备使用登记']]) {
+			const r = await c.market1.post('/api/powers', entry(code, name));
+			assert.equal(r.status, 201, r.text);
+			p[k] = r.json;
+		}
+	});
+
+	after(async () => {
+		if (srv) await srv.close();
+	});
+
+	const step = (who, id, body) => c[who].post(`/api/power-delegations/${id}/steps`, body);
+	const plan = async (power, zone = econ) => {
+		const r = await c.market1.post('/api/power-delegations', { action: 'plan', power_id: power.id, zone_org_id: zone });
+		assert.equal(r.status, 201, r.text);
+		return r.json;
+	};
+	const delegate = async (id, effective) => {
+		const r = await step('market1', id, { action: 'delegate', mode: 'direct', document: '抚市监发〔2025〕12号', effective_from: effective });
+		assert.equal(r.status, 200, r.text);
+	};
+	const accept = async (id) => {
+		const r = await step('zone1', id, { action: 'accept', service_place: '经开区政务服务中心' });
+		assert.equal(r.status, 200, r.text);
+		return r.json;
+	};
+	const figures = async (id, q) => {
+		const r = await c.market1.get(`/api/power-evaluations/figures?${q}`);
+		assert.equal(r.status, 200, r.text);
+		return r.json.items.find((x) => x.delegation_id === id);
+	};
+	const month = (who, id, body) => c[who].post(`/api/power-delegations/${id}/months`, { received: 1, done: 1, done_in_time: 1, days_x100: 100, good: 1, bad: 0, ...body });
+
+	test('下放了用不上 counts from the day the zone took the power on, not from its 生效日期', T, async () => {
+		// in effect since March 2025, accepted only today, no case yet
+		const d = await plan(p.food);
+		await delegate(d.id, '2025-03-01');
+		const accepted = await accept(d.id);
+		assert.equal(accepted.taken_on, today);
+		assert.equal(accepted.effective_from, '2025-03-01');
+		// two months without a case would make it idle if counted from March 2025; it has been
+		// in use one month (this one): not 下放了用不上, nothing suggests revoking it
+		let f = await figures(d.id, `from=${monthOf(today, -1)}&to=${thisMonth}&idle_months=2`);
+		assert.equal(f.figures.idle, false);
+		assert.equal(f.figures.suggested, 'good');
+		f = await figures(d.id, `from=${thisMonth}&to=${thisMonth}&idle_months=1`);
+		assert.equal(f.figures.idle, true); // one month in use without a case is one month
+		// a recorded evaluation computes the same
+		let r = await c.market1.post(`/api/power-delegations/${d.id}/evaluations`, { period_from: monthOf(today, -1), period_to: thisMonth, idle_months: 2, result: 'good', reason: '刚承接' });
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.figures.idle, false);
+		// the acting arrangement puts a power in use for the zone too, from its day
+		const e = await plan(p.equip);
+		await delegate(e.id, '2025-03-01');
+		assert.equal((await step('zone1', e.id, { action: 'not_ready', note: '人员未到位' })).status, 200);
+		r = await step('market1', e.id, { action: 'act', mode: 'stationed', acting_by: '市市场监管局派驻窗口', acting_until: '2099-12-31' });
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.taken_on, today);
+		assert.equal((await figures(e.id, `from=${monthOf(today, -1)}&to=${thisMonth}&idle_months=2`)).figures.idle, false);
+		// withdrawn and planned again: a fresh start, not in use
+		assert.equal((await step('market1', e.id, { action: 'revoke', note: '调整' })).status, 200);
+		r = await c.market1.post('/api/power-delegations', { action: 'plan', power_id: p.equip.id, zone_org_id: econ });
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.taken_on, null);
+		// the audit record of the step carries the day
+		const a = await c.auditor1.get(`/api/audit?entity_type=power_delegation&entity_id=${d.id}&page_size=1`);
+		assert.equal(a.json.items[0].action, 'accept');
+		assert.equal(a.json.items[0].after.taken_on, today);
+		assert.equal(a.json.items[0].before.taken_on, null);
+
+		// migration 0112 gives a power in use already the day of its last accept (or act) step in
+		// the audit log: undone and applied again, the day is today's, the zone's acceptance
+		await h.sqlOk(srv.db, "UPDATE power_delegation SET taken_on = NULL; ALTER TABLE power_delegation DROP COLUMN taken_on; DELETE FROM schema_migration WHERE version = 112");
+		assert.match((await h.kfqOk(['migrate', '--db', srv.db])).stdout, /applied 1 migration/);
+		assert.equal((await c.zone1.get(`/api/power-delegations/${d.id}`)).json.taken_on, today);
+		assert.equal((await c.zone1.get(`/api/power-delegations/${e.id}`)).json.taken_on, null); // planned
+		assert.equal((await figures(d.id, `from=${monthOf(today, -1)}&to=${thisMonth}&idle_months=2`)).figures.idle, false);
+	});
+});
