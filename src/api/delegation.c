@@ -376,7 +376,8 @@ static int month_put(struct api_ctx *c)
 {
 	struct store_delegation d;
 	struct store_case_month m = {0};
-	const char *field, *message;
+	const char *field, *message, *why;
+	bool state;
 	int rc;
 
 	if (load(c, &d) != 0)
@@ -384,15 +385,17 @@ static int month_put(struct api_ctx *c)
 	if (c->sess.user.org_id != d.zone_org_id && c->sess.user.org_id != d.power.dept_org_id)
 		return api_error(c, 403, "forbidden", "只有承接的开发区或实施部门才能填报办件数据",
 		                 NULL);
-	if (!strcmp(d.status, "proposed") || !strcmp(d.status, "declined") ||
-	    !strcmp(d.status, "planned"))
-		return api_error(c, 409, "invalid_state", "该事项尚未下放，没有办件数据", NULL);
 	m.delegation_id = d.id;
 	m.month = api_body_str(c, "month");
+	/* only a power in use, of a month from its 生效日期's to this one (DECISIONS 319) */
+	why = power_month_refusal(d.status, d.effective_from, power_month(m.month),
+	                          workday_month(plan_today(c->now)), c->a, &state);
+	if (why && state)
+		return api_error(c, 409, "invalid_state", why, NULL);
 	if (power_month(m.month) < 0)
 		return api_error(c, 400, "invalid_value", "月份应为 YYYY-MM", "/month");
-	if (power_month(m.month) > workday_month(plan_today(c->now)))
-		return api_error(c, 400, "invalid_value", "不能填报未来月份的数据", "/month");
+	if (why)
+		return api_error(c, 400, "invalid_value", why, "/month");
 	m.f.received = api_body_int(c, "received");
 	m.f.done = api_body_int(c, "done");
 	m.f.done_in_time = api_body_int(c, "done_in_time");

@@ -211,6 +211,16 @@ int64_t power_month(const char *ym)
 	return (int64_t)y * 12 + m - 1;
 }
 
+/* The month of a text that begins "YYYY-MM" (a day YYYY-MM-DD), -1 when it does not. */
+static int64_t month_of_day(const char *day)
+{
+	char ym[8];
+
+	memcpy(ym, day, 7);
+	ym[7] = 0;
+	return power_month(ym);
+}
+
 void power_month_format(int64_t m, char out[8])
 {
 	/* a month number of power_month is year 1900..9999: clamped so the text always fits */
@@ -297,5 +307,29 @@ int power_month_check(const struct power_month_figures *f, const char **field, c
 		return fail(field, message, "/good", "好评数应为0到1亿之间的整数");
 	if (f->bad < 0 || f->bad > big)
 		return fail(field, message, "/bad", "差评数应为0到1亿之间的整数");
+	/* a rating is of a case done (好差评 follows the 办件) */
+	if (f->good + f->bad > f->done)
+		return fail(field, message, "/bad", "好评数与差评数之和不能超过办结件数");
 	return 0;
+}
+
+const char *power_month_refusal(const char *status, const char *effective, int64_t m, int64_t now,
+                                struct arena *a, bool *state)
+{
+	int64_t from = effective && strlen(effective) >= 7 ? month_of_day(effective) : -1;
+
+	*state = true;
+	if (status && !strcmp(status, "revoked"))
+		return "该事项已收回，不能再填报办件数据";
+	if (!status || !strcmp(status, "proposed") || !strcmp(status, "declined") ||
+	    !strcmp(status, "planned"))
+		return "该事项尚未下放，没有办件数据";
+	if (!power_taken(status))
+		return "该事项尚未承接，也未安排代办，还没有办件数据";
+	*state = false;
+	if (m > now)
+		return "不能填报未来月份的数据";
+	if (from >= 0 && m < from)
+		return arena_printf(a, "该事项自%s起生效，不能填报此前月份的办件数据", effective);
+	return NULL;
 }

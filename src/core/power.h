@@ -163,5 +163,13 @@ struct power_month_figures {
 };
 int power_month_check(const struct power_month_figures *f, const char **field,
                       const char **message);
+/* Why no figures of month m (a power_month number) are recorded on a delegation in status, in
+ * effect from the day effective (YYYY-MM-DD; NULL = not known), this month being now: NULL when
+ * they may be. Figures are recorded only of a power in use (power_taken: accepted, or acting),
+ * of a month from the one it took effect in up to this one. Otherwise a Chinese message (static,
+ * or in a); *state is true when the delegation's status refuses every month (a conflict), false
+ * when only this month is refused (the field /month). */
+const char *power_month_refusal(const char *status, const char *effective, int64_t m, int64_t now,
+                                struct arena *a, bool *state);
 
 #endif

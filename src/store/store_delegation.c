@@ -88,7 +88,8 @@ static const char sql_run_clear_org[] =
     "DELETE FROM power_case_run WHERE delegation_id " ORG_DELEGATIONS;
 static const char sql_run_build_org[] = RUN_BUILD ORG_DELEGATIONS RUN_WINDOW;
 static const char sql_keys[] =
-    "SELECT d.id, p.code, d.zone_org_id, z.name, d.dept_org_id, d.status FROM power_delegation d "
+    "SELECT d.id, p.code, d.zone_org_id, z.name, d.dept_org_id, d.status, d.effective_from "
+    "FROM power_delegation d "
     "JOIN power_item p ON p.id = d.power_id JOIN org z ON z.id = d.zone_org_id";
 
 #define HELD "d.status IN ('delegated', 'accepted', 'not_ready', 'acting')"
@@ -807,6 +808,7 @@ static void read_key(struct store_stmt *st, struct arena *a, void *element)
 	k->zone_name = store_col_dup(st, 3, a);
 	k->dept_org_id = store_col_int(st, 4);
 	k->status = store_col_dup(st, 5, a);
+	k->effective_from = store_col_dup(st, 6, a);
 }
 
 int store_delegation_keys(struct store *s, struct arena *a, struct store_delegation_key **out,

@@ -298,6 +298,7 @@ struct store_delegation_key {
 	const char *zone_name;
 	int64_t dept_org_id;
 	const char *status;
+	const char *effective_from; /* YYYY-MM-DD, NULL before it is delegated */
 };
 int store_delegation_keys(struct store *s, struct arena *a, struct store_delegation_key **out,
                           int *n);

@@ -164,7 +164,7 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		h.assertError(await step('market1', d.food.id, { action: 'delegate', mode: 'direct', document: 'x', effective_from: '2025-02-30' }), 400, 'invalid_value', '/effective_from');
 		h.assertError(await step('land1', d.food.id, { action: 'delegate', mode: 'direct', document: 'x', effective_from: '2025-03-01' }), 404, 'not_found');
 		h.assertError(await step('zone1', d.food.id, { action: 'accept', service_place: '经开区政务服务中心' }), 409, 'invalid_state');
-		r = await step('market1', d.food.id, { action: 'delegate', mode: 'direct', document: '抚市监发〔2025〕12号', effective_from: '2025-03-01' });
+		r = await step('market1', d.food.id, { action: 'delegate', mode: 'direct', document: '抚市监发〔2025〕12号', effective_from: '2025-02-01' });
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.status, 'delegated');
 		assert.equal(r.json.mode_label, '直接下放');
@@ -562,7 +562,7 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		r = await anon.get(`/api/public/power-lists/${econ}`);
 		assert.equal(r.status, 200, r.text);
 		assert.deepEqual(r.json.items, [
-			{ accept_incomplete: true, code: '3704210001', dept_org_name: '市市场监管局', effective_from: '2025-03-01', kind_label: '行政许可', mode_label: '直接下放', name: '食品经营许可', notify_commit: true, promised_days: 8, statutory_days: 20, where: '经开区政务服务中心2号窗口', zone_org_name: h.ORG.econ },
+			{ accept_incomplete: true, code: '3704210001', dept_org_name: '市市场监管局', effective_from: '2025-02-01', kind_label: '行政许可', mode_label: '直接下放', name: '食品经营许可', notify_commit: true, promised_days: 8, statutory_days: 20, where: '经开区政务服务中心2号窗口', zone_org_name: h.ORG.econ },
 			{ accept_incomplete: false, code: '3704210002', dept_org_name: '市市场监管局', effective_from: '2025-04-01', kind_label: '行政确认', mode_label: '领办', name: '特种设备使用登记', notify_commit: false, promised_days: 5, statutory_days: 15, where: '市市场监管局特种设备科', zone_org_name: h.ORG.econ },
 		]);
 		for (const s of ['evaluation', 'good', 'note', 'document', '抚市监发', '检验人员', 'received']) assert.ok(!r.text.includes(s), `the public page shows ${s}`);

@@ -122,4 +122,56 @@ describe('powers: what a zone’s list records', { timeout: h.FILE_TIMEOUT }, ()
 		assert.equal((await c.zone1.get(`/api/power-delegations/${e.id}`)).json.taken_on, null); // planned
 		assert.equal((await figures(d.id, `from=${monthOf(today, -1)}&to=${thisMonth}&idle_months=2`)).figures.idle, false);
 	});
+
+	test('monthly figures: only of a power in use, from the month it took effect to this one, ratings within the cases done', T, async () => {
+		const upload = (who, buf) => c[who].post(`/api/imports/power_cases?name=${encodeURIComponent('cases.xlsx')}`, buf, { raw: true, contentType: 'application/octet-stream' });
+		const d = await plan(p.drug);
+		let r = await month('zone1', d.id, { month: '2025-03' });
+		h.assertError(r, 409, 'invalid_state');
+		assert.equal(r.json.error.message, '该事项尚未下放，没有办件数据');
+		await delegate(d.id, '2025-03-01');
+		// delegated but not accepted, nor acted for: nobody handled a case of it yet
+		r = h.assertError(await month('zone1', d.id, { month: '2025-03' }), 409, 'invalid_state');
+		assert.equal(r.json.error.message, '该事项尚未承接，也未安排代办，还没有办件数据');
+		await accept(d.id);
+		// a month before the one it took effect in
+		r = h.assertError(await month('zone1', d.id, { month: '2025-02' }), 400, 'invalid_value', '/month');
+		assert.equal(r.json.error.message, '该事项自2025-03-01起生效，不能填报此前月份的办件数据');
+		r = h.assertError(await month('market1', d.id, { month: '2024-12' }), 400, 'invalid_value', '/month');
+		// a month still to come
+		r = h.assertError(await month('zone1', d.id, { month: monthOf(today, 1) }), 400, 'invalid_value', '/month');
+		assert.equal(r.json.error.message, '不能填报未来月份的数据');
+		// more ratings than cases done: 2 good and 1 bad of 2 done
+		r = h.assertError(await month('zone1', d.id, { month: '2025-03', received: 3, done: 2, done_in_time: 2, good: 2, bad: 1 }), 400, 'invalid_value', '/bad');
+		assert.equal(r.json.error.message, '好评数与差评数之和不能超过办结件数');
+		// the first month it was in effect, and this month, are recorded
+		for (const m of ['2025-03', thisMonth]) {
+			r = await month('zone1', d.id, { month: m, received: 3, done: 2, done_in_time: 2, good: 1, bad: 1 });
+			assert.equal(r.status, 200, r.text);
+		}
+		// the zone's spreadsheet is held to the same rules, every bad row named
+		const code = p.drug.code;
+		r = await upload('zone1', writeXlsx([
+			CASES,
+			[code, h.ORG.econ, '2025-02', 1, 1, 1, 1, 1, 0],
+			[code, h.ORG.econ, monthOf(today, 1), 1, 1, 1, 1, 1, 0],
+			[code, h.ORG.econ, '2025-04', 3, 2, 2, 1, 2, 1],
+			[code, h.ORG.econ, '2025-05', 3, 2, 2, 1, 1, 1],
+		]));
+		h.assertError(r, 422, 'import_rejected');
+		assert.deepEqual(r.json.import.problems.map((x) => [x.row, x.column, x.message]), [
+			[2, '月份', '该事项自2025-03-01起生效，不能填报此前月份的办件数据'],
+			[3, '月份', '不能填报未来月份的数据'],
+			[4, null, '好评数与差评数之和不能超过办结件数'],
+		]);
+		// 收回: no figures any more, on the page or in a file
+		assert.equal((await step('market1', d.id, { action: 'revoke', note: '调整为市级统一办理' })).status, 200);
+		r = h.assertError(await month('zone1', d.id, { month: '2025-04' }), 409, 'invalid_state');
+		assert.equal(r.json.error.message, '该事项已收回，不能再填报办件数据');
+		h.assertError(await month('market1', d.id, { month: '2025-04' }), 409, 'invalid_state');
+		r = await upload('zone1', writeXlsx([CASES, [code, h.ORG.econ, '2025-05', 3, 2, 2, 1, 1, 1]]));
+		h.assertError(r, 422, 'import_rejected');
+		assert.deepEqual(r.json.import.problems.map((x) => [x.row, x.column, x.message]), [[2, '事项编码', `事项“${code}”已收回，不能再填报办件数据`]]);
+		assert.deepEqual((await c.zone1.get(`/api/power-delegations/${d.id}/months`)).json.items.map((x) => x.month), ['2025-03', thisMonth]);
+	});
 });

@@ -264,9 +264,55 @@ static void test_month_check(void **state)
 	assert_int_equal(power_month_check(&f, &field, &message), -1);
 	assert_string_equal(field, "/days_x100");
 	assert_string_equal(message, "没有办结件时平均办理时长应为0");
+	/* ratings are of cases done: 6 good and 3 bad of 8 done is one too many */
+	f = (struct power_month_figures){10, 8, 7, 650, 6, 3};
+	assert_int_equal(power_month_check(&f, &field, &message), -1);
+	assert_string_equal(field, "/bad");
+	assert_string_equal(message, "好评数与差评数之和不能超过办结件数");
+	f.bad = 2;
+	assert_int_equal(power_month_check(&f, &field, &message), 0);
 	assert_int_equal(power_result_parse("improve"), POWER_RESULT_IMPROVE);
 	assert_int_equal(power_result_parse("bad"), -1);
 	assert_string_equal(power_result_name(POWER_RESULT_REVOKE), "revoke");
+}
+
+/* Figures only of a power in use (已承接, 代办中), of a month from its 生效日期's to this one. */
+static void test_month_refusal(void **state)
+{
+	int64_t march = 2025 * 12 + 2, now = 2026 * 12 + 11;
+	const char *why;
+	bool whole;
+	struct arena a;
+
+	(void)state;
+	arena_init(&a);
+	assert_null(power_month_refusal("accepted", "2025-03-01", march, now, &a, &whole));
+	assert_null(power_month_refusal("acting", "2025-03-15", now, now, &a, &whole));
+	/* the month before the one it took effect in, and next month */
+	why = power_month_refusal("accepted", "2025-03-01", march - 1, now, &a, &whole);
+	assert_string_equal(why, "该事项自2025-03-01起生效，不能填报此前月份的办件数据");
+	assert_false(whole);
+	why = power_month_refusal("accepted", "2025-03-01", now + 1, now, &a, &whole);
+	assert_string_equal(why, "不能填报未来月份的数据");
+	assert_false(whole);
+	/* the status refuses every month */
+	why = power_month_refusal("revoked", "2025-03-01", march, now, &a, &whole);
+	assert_string_equal(why, "该事项已收回，不能再填报办件数据");
+	assert_true(whole);
+	for (int i = 0; i < 3; i++) {
+		static const char *const before[] = {"proposed", "declined", "planned"};
+		why = power_month_refusal(before[i], NULL, march, now, &a, &whole);
+		assert_string_equal(why, "该事项尚未下放，没有办件数据");
+		assert_true(whole);
+	}
+	why = power_month_refusal("delegated", "2025-03-01", march, now, &a, &whole);
+	assert_string_equal(why, "该事项尚未承接，也未安排代办，还没有办件数据");
+	assert_true(whole);
+	why = power_month_refusal("not_ready", "2025-03-01", march, now, &a, &whole);
+	assert_string_equal(why, "该事项尚未承接，也未安排代办，还没有办件数据");
+	/* a 生效日期 not known bounds nothing but this month */
+	assert_null(power_month_refusal("accepted", NULL, 1900 * 12, now, &a, &whole));
+	arena_release(&a);
 }
 
 /* The zone's steps tell the department's accounts that act on powers, the department's the
@@ -317,7 +363,7 @@ int main(void)
 	    cmocka_unit_test(test_machine),   cmocka_unit_test(test_sides_and_modes),
 	    cmocka_unit_test(test_entry),     cmocka_unit_test(test_month),
 	    cmocka_unit_test(test_figures),   cmocka_unit_test(test_month_check),
-	    cmocka_unit_test(test_step_item),
+	    cmocka_unit_test(test_step_item), cmocka_unit_test(test_month_refusal),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
