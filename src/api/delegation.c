@@ -331,17 +331,24 @@ static int guidance_add(struct api_ctx *c)
 {
 	struct store_delegation d;
 	struct store_guidance g = {0};
+	const char *why;
 	int rc;
 
 	if (load(c, &d) != 0 || may_act(c, POWER_DELEGATE, d.power.dept_org_id, 0) != 0)
 		return -1;
+	/* on a power delegated to the zone, of a day that has been (DECISIONS 320) */
+	if ((why = power_guidance_refusal(d.status)))
+		return api_error(c, 409, "invalid_state", why, NULL);
 	g.delegation_id = d.id;
 	g.kind = api_body_str(c, "kind");
 	if (!enum_valid(&enum_guidance_kind, g.kind))
 		return api_error(c, 400, "invalid_value", "类别应为业务培训、业务指导或监督检查",
 		                 "/kind");
-	if (power_date(c, "held_on", &g.held_on) != 0 ||
-	    power_need(c, "content", "请填写培训或指导的内容", &g.content) != 0)
+	if (power_date(c, "held_on", &g.held_on) != 0)
+		return -1;
+	if (plan_day(g.held_on) > plan_today(c->now))
+		return api_error(c, 400, "invalid_value", "培训指导的日期不能晚于今天", "/held_on");
+	if (power_need(c, "content", "请填写培训或指导的内容", &g.content) != 0)
 		return -1;
 	g.participants = api_body_int(c, "participants");
 	if ((rc = store_guidance_add(c->db, &c->actor, &power_json_audit, &g)) != KFQ_OK)

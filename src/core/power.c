@@ -313,6 +313,16 @@ int power_month_check(const struct power_month_figures *f, const char **field, c
 	return 0;
 }
 
+const char *power_guidance_refusal(const char *status)
+{
+	if (status && !strcmp(status, "revoked"))
+		return "该事项已收回，不能再登记培训指导";
+	if (!status || !strcmp(status, "proposed") || !strcmp(status, "declined") ||
+	    !strcmp(status, "planned"))
+		return "该事项尚未下放给开发区，不能登记培训指导";
+	return NULL;
+}
+
 const char *power_month_refusal(const char *status, const char *effective, int64_t m, int64_t now,
                                 struct arena *a, bool *state)
 {

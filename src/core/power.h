@@ -163,6 +163,10 @@ struct power_month_figures {
 };
 int power_month_check(const struct power_month_figures *f, const char **field,
                       const char **message);
+/* Why no guidance (谁赋权、谁指导: training, guidance, supervision) is recorded on a delegation in
+ * status: NULL when it may be, for a power delegated to the zone (已下放, 已承接, 暂不具备承接条
+ * 件, 代办中); otherwise why not, in Chinese (static). */
+const char *power_guidance_refusal(const char *status);
 /* Why no figures of month m (a power_month number) are recorded on a delegation in status, in
  * effect from the day effective (YYYY-MM-DD; NULL = not known), this month being now: NULL when
  * they may be. Figures are recorded only of a power in use (power_taken: accepted, or acting),

@@ -174,4 +174,26 @@ describe('powers: what a zone’s list records', { timeout: h.FILE_TIMEOUT }, ()
 		assert.deepEqual(r.json.import.problems.map((x) => [x.row, x.column, x.message]), [[2, '事项编码', `事项“${code}”已收回，不能再填报办件数据`]]);
 		assert.deepEqual((await c.zone1.get(`/api/power-delegations/${d.id}/months`)).json.items.map((x) => x.month), ['2025-03', thisMonth]);
 	});
+
+	test('guidance: on a power delegated to the zone, of a day that has been', T, async () => {
+		const guide = (id, body) => c.market1.post(`/api/power-delegations/${id}/guidance`, { kind: 'training', held_on: today, content: '审查要点培训', participants: 5, ...body });
+		const d = await plan(p.ad);
+		// 拟下放: not delegated yet, the zone holds nothing to be guided on
+		let r = h.assertError(await guide(d.id), 409, 'invalid_state');
+		assert.equal(r.json.error.message, '该事项尚未下放给开发区，不能登记培训指导');
+		await delegate(d.id, monthOf(today, 1) + '-01');
+		// delegated, to take effect next month: training before the hand-over is the point
+		r = await guide(d.id, { held_on: h.day(-1) });
+		assert.equal(r.status, 201, r.text);
+		// a day still to come
+		r = h.assertError(await guide(d.id, { held_on: h.day(1) }), 400, 'invalid_value', '/held_on');
+		assert.equal(r.json.error.message, '培训指导的日期不能晚于今天');
+		r = await guide(d.id, { held_on: today, kind: 'guidance' });
+		assert.equal(r.status, 201, r.text);
+		// 收回: nothing more
+		assert.equal((await step('market1', d.id, { action: 'revoke', note: '调整' })).status, 200);
+		r = h.assertError(await guide(d.id, { held_on: today }), 409, 'invalid_state');
+		assert.equal(r.json.error.message, '该事项已收回，不能再登记培训指导');
+		assert.deepEqual((await c.zone1.get(`/api/power-delegations/${d.id}/guidance`)).json.items.map((x) => [x.held_on, x.kind]), [[today, 'guidance'], [h.day(-1), 'training']]);
+	});
 });

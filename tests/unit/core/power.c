@@ -310,6 +310,19 @@ static void test_month_refusal(void **state)
 	assert_true(whole);
 	why = power_month_refusal("not_ready", "2025-03-01", march, now, &a, &whole);
 	assert_string_equal(why, "该事项尚未承接，也未安排代办，还没有办件数据");
+	/* guidance: on a power delegated to the zone, whether taken on yet or not */
+	for (int i = 0; i < NST; i++) {
+		const char *s = states[i];
+		bool held = s && (!strcmp(s, "delegated") || !strcmp(s, "accepted") ||
+		                  !strcmp(s, "not_ready") || !strcmp(s, "acting"));
+		if (held)
+			assert_null(power_guidance_refusal(s));
+		else
+			assert_non_null(power_guidance_refusal(s));
+	}
+	assert_string_equal(power_guidance_refusal("revoked"), "该事项已收回，不能再登记培训指导");
+	assert_string_equal(power_guidance_refusal("planned"),
+	                    "该事项尚未下放给开发区，不能登记培训指导");
 	/* a 生效日期 not known bounds nothing but this month */
 	assert_null(power_month_refusal("accepted", NULL, 1900 * 12, now, &a, &whole));
 	arena_release(&a);
