@@ -130,7 +130,8 @@ static int save(struct api_ctx *c, int64_t id)
 	}
 	p.id = id;
 	p.dept_org_id = c->sess.user.org_id;
-	p.code = api_body_str(c, "code");
+	/* one code whatever the letters' case (DECISIONS 321) */
+	p.code = power_code_normal(c->a, api_body_str(c, "code"));
 	p.name = api_body_str(c, "name");
 	p.kind = api_body_str(c, "kind");
 	p.legal_basis = api_body_str(c, "legal_basis");
@@ -144,7 +145,11 @@ static int save(struct api_ctx *c, int64_t id)
 		return api_error(c, 400, "invalid_value", message, field);
 	rc = store_power_save(c->db, &c->actor, &power_json_audit, &p);
 	if (rc == KFQ_ECONFLICT)
-		return api_error(c, 409, "code_taken", "事项编码已被其他事项使用", "/code");
+		return api_error(
+		    c, 409, "code_taken",
+		    arena_printf(c->a, "事项编码“%s”已被其他事项使用（事项编码不区分大小写）",
+		                 p.code),
+		    "/code");
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	if ((rc = store_power_get(c->db, c->a, p.id, &p)) != KFQ_OK)

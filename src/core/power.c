@@ -3,6 +3,7 @@
 #include "core/power.h"
 
 #include "core/account.h"
+#include "core/cellval.h"
 #include "core/enums.h"
 
 #include <stdio.h>
@@ -145,6 +146,17 @@ static int fail(const char **field, const char **message, const char *f, const c
 	*field = f;
 	*message = m;
 	return -1;
+}
+
+char *power_code_normal(struct arena *a, const char *code)
+{
+	char *out = arena_strdup(a, code ? code : "");
+
+	cellval_halfwidth(out);
+	for (char *p = out; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+	return out;
 }
 
 int power_entry_check(const struct power_entry *e, const char **field, const char **message)

@@ -77,6 +77,10 @@ bool power_status_public(const char *status);
  * 代办). */
 bool power_mode_fits(enum power_action a, const char *mode);
 
+/* A 事项编码 as kept: full-width forms made ASCII and small letters capitals (a copy in a), so
+ * that one code is one whatever the case it is typed in (DECISIONS 321). */
+char *power_code_normal(struct arena *a, const char *code);
+
 /* A catalogue entry as entered. */
 struct power_entry {
 	const char *code, *name, *kind, *legal_basis;

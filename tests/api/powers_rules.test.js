@@ -196,4 +196,59 @@ describe('powers: what a zone’s list records', { timeout: h.FILE_TIMEOUT }, ()
 		assert.equal(r.json.error.message, '该事项已收回，不能再登记培训指导');
 		assert.deepEqual((await c.zone1.get(`/api/power-delegations/${d.id}/guidance`)).json.items.map((x) => [x.held_on, x.kind]), [[today, 'guidance'], [h.day(-1), 'training']]);
 	});
+
+	test('事项编码: one code whatever the letters’ case, in capitals from the form, the import and the migration', T, async () => {
+		const entry = (code, name = '食品生产许可') => ({ code, name, kind: 'licensing', legal_basis: '《中华人民共和国食品安全法》第三十五条', statutory_days: 20, promised_days: 10 });
+		const upload = (who, kind, buf) => c[who].post(`/api/imports/${kind}?name=${encodeURIComponent(`${kind}.xlsx`)}`, buf, { raw: true, contentType: 'application/octet-stream' });
+		let r = await c.market1.post('/api/powers', entry('2104-scjg-009'));
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.code, '2104-SCJG-009');
+		const made = r.json;
+		// the same code in other letters, or in full-width forms, is the same code
+		for (const [who, code] of [['market1', '2104-SCJG-009'], ['land1', '2104-Scjg-009'], ['market1', '２１０４－ｓｃｊｇ－００９']]) {
+			r = h.assertError(await c[who].post('/api/powers', entry(code, '另一事项')), 409, 'code_taken', '/code');
+			assert.equal(r.json.error.message, '事项编码“2104-SCJG-009”已被其他事项使用（事项编码不区分大小写）');
+		}
+		h.assertError(await c.market1.put(`/api/powers/${p.food.id}`, entry('2104-scjg-009', '食品经营许可')), 409, 'code_taken', '/code');
+		// an entry saved again under its own code in small letters keeps it
+		r = await c.market1.put(`/api/powers/${made.id}`, entry('2104-scjg-009', '食品生产许可（含保健食品）'));
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.code, '2104-SCJG-009');
+		// the catalogue's import: a code in the catalogue, and twice in one file, whatever the case
+		r = await upload('market1', 'powers', writeXlsx([
+			POWERS,
+			['2104-scjg-009', '重复', '行政许可', '市市场监管局', 'x', 20, 10, '否', '否'],
+			['2104-scjg-010', '甲', '行政许可', '市市场监管局', 'x', 20, 10, '否', '否'],
+			['2104-SCJG-010', '乙', '行政许可', '市市场监管局', 'x', 20, 10, '否', '否'],
+		]));
+		h.assertError(r, 422, 'import_rejected');
+		assert.deepEqual(r.json.import.problems.map((x) => [x.row, x.column, x.message]).slice(0, 1), [[2, '事项编码', '事项编码“2104-SCJG-009”已存在']]);
+		assert.equal(r.json.import.problems.length, 2);
+		assert.equal(r.json.import.problems[1].row, 4); // the second 2104-SCJG-010
+		r = await upload('market1', 'powers', writeXlsx([POWERS, ['2104-scjg-010', '甲', '行政许可', '市市场监管局', 'x', 20, 10, '否', '否']]));
+		assert.equal(r.status, 201, r.text);
+		assert.deepEqual((await c.market1.get('/api/powers?q=SCJG-010')).json.items.map((x) => x.code), ['2104-SCJG-010']);
+		// the month import finds a power by its code in any case
+		const d = await plan(made);
+		await delegate(d.id, '2025-03-01');
+		await accept(d.id);
+		r = await upload('zone1', 'power_cases', writeXlsx([CASES, ['2104-scjg-009', h.ORG.econ, '2025-04', 2, 2, 2, 1, 1, 0]]));
+		assert.equal(r.status, 201, r.text);
+
+		// migration 0112 makes the codes kept so far capitals, but for an entry whose code another
+		// holds in other letters: both stay, and the unique constraint with them
+		const dept = ids['市市场监管局'];
+		const row = (code, name) => `(${dept}, '${code}', '${name}', 'licensing', 'x', 20, 10, '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z')`;
+		await h.sqlOk(srv.db, `INSERT INTO power_item (dept_org_id, code, name, kind, legal_basis, statutory_days, promised_days, created_at, updated_at) VALUES ${row('zz-0001', '旧甲')}, ${row('yy-0001', '旧乙')}, ${row('YY-0001', '旧丙')}, ${row('Xx-0001', '旧丁')}; ALTER TABLE power_delegation DROP COLUMN taken_on; DELETE FROM schema_migration WHERE version = 112`);
+		assert.match((await h.kfqOk(['migrate', '--db', srv.db])).stdout, /applied 1 migration/);
+		const codes = (await c.market1.get(`/api/powers?dept_org_id=${dept}&page_size=100`)).json.items.map((x) => x.code).filter((x) => x.endsWith('-0001')).sort();
+		assert.deepEqual(codes, ['XX-0001', 'YY-0001', 'ZZ-0001', 'yy-0001']);
+		// the twin in small letters cannot be saved under its code: its department gives it another
+		const twin = (await c.market1.get('/api/powers?q=yy-0001')).json.items.find((x) => x.code === 'yy-0001');
+		r = h.assertError(await c.market1.put(`/api/powers/${twin.id}`, entry('yy-0001', '旧乙')), 409, 'code_taken', '/code');
+		assert.equal(r.json.error.message, '事项编码“YY-0001”已被其他事项使用（事项编码不区分大小写）');
+		r = await c.market1.put(`/api/powers/${twin.id}`, entry('yy-0002', '旧乙'));
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.code, 'YY-0002');
+	});
 });

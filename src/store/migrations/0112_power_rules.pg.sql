@@ -7,3 +7,13 @@ UPDATE power_delegation SET taken_on = to_char(COALESCE((SELECT MAX(a.time) FROM
 	AND a.entity_id = CAST(power_delegation.id AS TEXT) AND a.action IN ('accept', 'act')),
 	power_delegation.updated_at)::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')
 WHERE status IN ('accepted', 'acting');
+
+-- 事项编码 in capitals unless a twin in other letters' case exists (DECISIONS 321): SQLite's twin
+-- says more. Only ASCII letters change, as the application and SQLite's UPPER do (PostgreSQL's
+-- UPPER follows the locale).
+UPDATE power_item SET code = translate(code, 'abcdefghijklmnopqrstuvwxyz',
+	'ABCDEFGHIJKLMNOPQRSTUVWXYZ')
+WHERE code <> translate(code, 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')
+	AND NOT EXISTS (SELECT 1 FROM power_item o WHERE o.id <> power_item.id
+	AND translate(o.code, 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') =
+	translate(power_item.code, 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'));

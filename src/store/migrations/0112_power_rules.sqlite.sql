@@ -11,3 +11,12 @@ UPDATE power_delegation SET taken_on = date(COALESCE((SELECT MAX(a.time) FROM au
 	AND a.entity_id = CAST(power_delegation.id AS TEXT) AND a.action IN ('accept', 'act')),
 	power_delegation.updated_at), '+8 hours')
 WHERE status IN ('accepted', 'acting');
+
+-- 事项编码 are one code whatever the letters' case (DECISIONS 321): the form and the imports write
+-- them in capitals (power_code_normal, the column's `upper`), and the codes kept so far become
+-- capitals too, unless another entry holds the same code in other letters' case. Such twins stay
+-- as they are, so that the unique constraint holds and no entry changes into another's code;
+-- their department tells them apart (saving either asks for a code of its own). SQLite's UPPER
+-- changes only ASCII letters, as the application does.
+UPDATE power_item SET code = UPPER(code) WHERE code <> UPPER(code) AND NOT EXISTS (SELECT 1
+	FROM power_item o WHERE o.id <> power_item.id AND UPPER(o.code) = UPPER(power_item.code));

@@ -246,6 +246,20 @@ static void test_figures(void **state)
 	assert_int_equal(f.satisfaction_bp, 1250);
 }
 
+/* One 事项编码 whatever the case it is typed in (DECISIONS 321). */
+static void test_code_normal(void **state)
+{
+	struct arena a;
+
+	(void)state;
+	arena_init(&a);
+	assert_string_equal(power_code_normal(&a, "2104-scjg-001"), "2104-SCJG-001");
+	assert_string_equal(power_code_normal(&a, "ｓｃ－０１"), "SC-01");
+	assert_string_equal(power_code_normal(&a, "3704210001"), "3704210001");
+	assert_string_equal(power_code_normal(&a, NULL), "");
+	arena_release(&a);
+}
+
 static void test_month_check(void **state)
 {
 	struct power_month_figures f = {10, 8, 7, 650, 6, 1};
@@ -373,10 +387,11 @@ static void test_step_item(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_machine),   cmocka_unit_test(test_sides_and_modes),
-	    cmocka_unit_test(test_entry),     cmocka_unit_test(test_month),
-	    cmocka_unit_test(test_figures),   cmocka_unit_test(test_month_check),
-	    cmocka_unit_test(test_step_item), cmocka_unit_test(test_month_refusal),
+	    cmocka_unit_test(test_machine),     cmocka_unit_test(test_sides_and_modes),
+	    cmocka_unit_test(test_entry),       cmocka_unit_test(test_month),
+	    cmocka_unit_test(test_figures),     cmocka_unit_test(test_month_check),
+	    cmocka_unit_test(test_step_item),   cmocka_unit_test(test_month_refusal),
+	    cmocka_unit_test(test_code_normal),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
