@@ -85,8 +85,10 @@ static int get(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-/* Whether the caller may take a step of `side` on an entry of department dept and zone zone. */
-static int may_act(struct api_ctx *c, enum power_action a, int64_t dept, int64_t zone)
+/* Whether the caller may take a step of `side` on an entry of department dept (named dept_name)
+ * and zone zone; what names the step in a refusal ("“下放”", "培训指导"). */
+static int may_act(struct api_ctx *c, enum power_action a, const char *what, int64_t dept,
+                   const char *dept_name, int64_t zone)
 {
 	if (power_action_side(a) == POWER_SIDE_ZONE) {
 		if (c->sess.user.org_id != zone)
@@ -94,12 +96,18 @@ static int may_act(struct api_ctx *c, enum power_action a, int64_t dept, int64_t
 			                 NULL);
 		return 0;
 	}
-	if (api_require_capability(c, CAP_DELEGATE_POWER) != 0)
+	if (power_require_department(c, what, dept_name) != 0)
 		return -1;
 	if (c->sess.user.org_id != dept)
 		return api_error(c, 403, "forbidden",
 		                 "谁赋权、谁指导：只有该事项的实施部门才能办理此步骤", NULL);
 	return 0;
+}
+
+/* A step as a refusal names it: “下放”. */
+static const char *step_what(struct api_ctx *c, enum power_action a)
+{
+	return arena_printf(c->a, "“%s”", power_action_label(a));
 }
 
 /* The fields each action needs, checked and copied into x. */
@@ -198,7 +206,9 @@ static int create(struct api_ctx *c)
 		return api_store_error(c, rc);
 	if (rc == KFQ_ENOTFOUND || strcmp(z.type, "zone") != 0)
 		return api_error(c, 400, "invalid_value", "应选择一个开发区", "/zone_org_id");
-	if (may_act(c, x.action, p.dept_org_id, x.zone_org_id) != 0 || step_fields(c, &x) != 0)
+	if (may_act(c, x.action, step_what(c, x.action), p.dept_org_id, p.dept_name,
+	            x.zone_org_id) != 0 ||
+	    step_fields(c, &x) != 0)
 		return -1;
 	rc = store_delegation_step(c->db, c->a, &c->actor, &power_json_audit, &x, &id, &status);
 	if (rc != KFQ_OK)
@@ -220,7 +230,8 @@ static int step(struct api_ctx *c)
 		return api_error(c, 400, "invalid_value", "不支持的办理步骤", "/action");
 	x.action = (enum power_action)a;
 	x.id = d.id;
-	if (may_act(c, x.action, d.power.dept_org_id, d.zone_org_id) != 0 ||
+	if (may_act(c, x.action, step_what(c, x.action), d.power.dept_org_id, d.power.dept_name,
+	            d.zone_org_id) != 0 ||
 	    step_fields(c, &x) != 0)
 		return -1;
 	rc = store_delegation_step(c->db, c->a, &c->actor, &power_json_audit, &x, &id, &status);
@@ -334,7 +345,8 @@ static int guidance_add(struct api_ctx *c)
 	const char *why;
 	int rc;
 
-	if (load(c, &d) != 0 || may_act(c, POWER_DELEGATE, d.power.dept_org_id, 0) != 0)
+	if (load(c, &d) != 0 ||
+	    may_act(c, POWER_DELEGATE, "培训指导", d.power.dept_org_id, d.power.dept_name, 0) != 0)
 		return -1;
 	/* on a power delegated to the zone, of a day that has been (DECISIONS 320) */
 	if ((why = power_guidance_refusal(d.status)))
@@ -641,7 +653,8 @@ static int evaluate(struct api_ctx *c)
 	int64_t total, idle = POWER_IDLE_MONTHS;
 	int n, rc;
 
-	if (load(c, &d) != 0 || may_act(c, POWER_DELEGATE, d.power.dept_org_id, 0) != 0 ||
+	if (load(c, &d) != 0 ||
+	    may_act(c, POWER_DELEGATE, "评估", d.power.dept_org_id, d.power.dept_name, 0) != 0 ||
 	    idle_setting(c, &idle) != 0)
 		return -1;
 	if (api_body_has(c, "idle_months"))

@@ -59,6 +59,27 @@ int power_date(struct api_ctx *c, const char *name, const char **out)
 	                 arena_printf(c->a, "/%s", name));
 }
 
+int power_require_department(struct api_ctx *c, const char *what, const char *dept_name)
+{
+	const char *role = c->sess.user.role;
+	bool zone = !strcmp(role, "zone"), may;
+
+	if (zone || !strcmp(role, "county")) {
+		if (api_org_may(c, CAP_DELEGATE_POWER, &may) != 0)
+			return -1;
+		if (!may)
+			return api_error(
+			    c, 403, "forbidden",
+			    arena_printf(
+			        c->a, "%s由%s办理，%s不能办理", what,
+			        dept_name ? arena_printf(c->a, "该事项的主管部门（%s）", dept_name)
+			                  : "各主管部门",
+			        zone ? "开发区" : "县区"),
+			    NULL);
+	}
+	return api_require_capability(c, CAP_DELEGATE_POWER);
+}
+
 int power_calendar(struct api_ctx *c, struct workday_calendar *cal)
 {
 	int rc = store_calendar_load(c->db, c->a, cal);
@@ -120,7 +141,7 @@ static int save(struct api_ctx *c, int64_t id)
 	const char *field, *message;
 	int rc;
 
-	if (api_require_capability(c, CAP_DELEGATE_POWER) != 0)
+	if (power_require_department(c, "权力事项的新增和修改", NULL) != 0)
 		return -1;
 	if (id) {
 		if ((rc = store_power_get(c->db, c->a, id, &old)) != KFQ_OK)

@@ -14,6 +14,11 @@ static const char *const action_names[POWER_NACTIONS] = {
     "not_ready", "act",  "reassess",        "revoke",
 };
 
+static const char *const action_labels[POWER_NACTIONS] = {
+    "主动提出", "拟下放",           "同意申请", "不同意",   "下放",
+    "承接",     "暂不具备承接条件", "安排代办", "重新评估", "收回",
+};
+
 static const struct {
 	const char *status;
 	const char *label;
@@ -39,6 +44,11 @@ static const struct {
 const char *power_action_name(enum power_action a)
 {
 	return a >= 0 && a < POWER_NACTIONS ? action_names[a] : NULL;
+}
+
+const char *power_action_label(enum power_action a)
+{
+	return a >= 0 && a < POWER_NACTIONS ? action_labels[a] : NULL;
 }
 
 int power_action_parse(const char *name)

@@ -57,6 +57,8 @@ enum power_side { POWER_SIDE_DEPARTMENT, POWER_SIDE_ZONE };
 /* The action's code ("delegate"), or NULL; and back (-1 when unknown). */
 const char *power_action_name(enum power_action a);
 int power_action_parse(const char *name);
+/* The action as the console names it ("下放"), or NULL. */
+const char *power_action_label(enum power_action a);
 /* Who takes the action. */
 enum power_side power_action_side(enum power_action a);
 

@@ -64,7 +64,7 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		};
 		const before = await auditCount();
 		// a zone, a county and an office without the capability are refused; nothing written
-		h.assertError(await c.zone1.post('/api/powers', entry), 403, 'capability_required');
+		h.assertError(await c.zone1.post('/api/powers', entry), 403, 'forbidden'); // the departments' (DECISIONS 322)
 		h.assertError(await c.office1.post('/api/powers', entry), 403, 'capability_required');
 		h.assertError(await c.auditor1.post('/api/powers', entry), 403, 'forbidden');
 		// bad input names the field
@@ -135,7 +135,7 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		before = await auditCount();
 		// refused: a zone planning (no capability), a zone proposing for another zone, another
 		// department planning a power not its own, the same power twice
-		h.assertError(await c.zone1.post('/api/power-delegations', { action: 'plan', power_id: p.site.id, zone_org_id: econ }), 403, 'capability_required');
+		h.assertError(await c.zone1.post('/api/power-delegations', { action: 'plan', power_id: p.site.id, zone_org_id: econ }), 403, 'forbidden');
 		h.assertError(await c.zone2.post('/api/power-delegations', { action: 'propose', power_id: p.site.id, zone_org_id: econ }), 403, 'forbidden');
 		h.assertError(await c.land1.post('/api/power-delegations', { action: 'plan', power_id: p.food.id, zone_org_id: econ }), 403, 'forbidden');
 		h.assertError(await c.market1.post('/api/power-delegations', { action: 'plan', power_id: p.food.id, zone_org_id: econ }), 409, 'invalid_state');
@@ -143,7 +143,7 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		h.assertError(await c.market1.post('/api/power-delegations', { action: 'delegate', power_id: p.food.id, zone_org_id: econ }), 400, 'invalid_value', '/action');
 		// the department answers the proposal: declining needs a reason
 		h.assertError(await step('market1', d.equip.id, { action: 'decline' }), 400, 'missing_field', '/note');
-		h.assertError(await step('zone1', d.equip.id, { action: 'accept_proposal' }), 403, 'capability_required');
+		h.assertError(await step('zone1', d.equip.id, { action: 'accept_proposal' }), 403, 'forbidden');
 		h.assertError(await step('market1', d.equip.id, { action: 'delegate', mode: 'direct', document: '抚市监发〔2025〕1号', effective_from: '2025-03-01' }), 409, 'invalid_state');
 		assert.equal(await auditCount(), before);
 		r = await step('market1', d.equip.id, { action: 'decline', note: '需先配备持证检验人员' });
@@ -402,7 +402,7 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		h.assertError(await c.market1.get('/api/power-evaluations/figures?from=2025-03'), 400, 'invalid_parameter', 'to');
 		// the department evaluates; the figures are the server's, not the request's
 		const before = await auditCount();
-		h.assertError(await c.zone1.post(`/api/power-delegations/${d.food.id}/evaluations`, { period_from: '2025-03', period_to: '2025-05', result: 'good', reason: 'x' }), 403, 'capability_required');
+		h.assertError(await c.zone1.post(`/api/power-delegations/${d.food.id}/evaluations`, { period_from: '2025-03', period_to: '2025-05', result: 'good', reason: 'x' }), 403, 'forbidden');
 		h.assertError(await c.market1.post(`/api/power-delegations/${d.food.id}/evaluations`, { period_from: '2025-03', period_to: '2025-05', result: 'fine', reason: 'x' }), 400, 'invalid_value', '/result');
 		h.assertError(await c.market1.post(`/api/power-delegations/${d.food.id}/evaluations`, { period_from: '2025-03', period_to: '2025-05', result: 'good', reason: ' ' }), 400, 'missing_field', '/reason');
 		h.assertError(await c.market1.post(`/api/power-delegations/${d.site.id}/evaluations`, { period_from: '2025-03', period_to: '2025-05', result: 'good', reason: 'x' }), 404, 'not_found');
@@ -467,7 +467,7 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(lines.length, 1);
 		h.assertError(await c.market1.get('/api/power-evaluations/export.xlsx?result=fine'), 400, 'invalid_parameter', 'result');
 		// guidance (谁赋权、谁指导): the department records it, the zone reads it
-		h.assertError(await c.zone1.post(`/api/power-delegations/${d.food.id}/guidance`, { kind: 'training', held_on: '2025-03-05', content: 'x' }), 403, 'capability_required');
+		h.assertError(await c.zone1.post(`/api/power-delegations/${d.food.id}/guidance`, { kind: 'training', held_on: '2025-03-05', content: 'x' }), 403, 'forbidden');
 		r = await c.market1.post(`/api/power-delegations/${d.food.id}/guidance`, { kind: 'training', held_on: '2025-03-05', content: '食品经营许可审查要点培训', participants: 12 });
 		assert.equal(r.status, 201, r.text);
 		r = await c.zone1.get(`/api/power-delegations/${d.food.id}/guidance`);

@@ -251,4 +251,23 @@ describe('powers: what a zone’s list records', { timeout: h.FILE_TIMEOUT }, ()
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.code, 'YY-0002');
 	});
+
+	test('a zone refused a department’s step is told the step is the department’s, not to ask for a capability', T, async () => {
+		const said = (r) => {
+			h.assertError(r, 403, 'forbidden');
+			return r.json.error.message;
+		};
+		const d = (await c.market1.get(`/api/power-delegations?power_id=${p.equip.id}&zone_org_id=${econ}`)).json.items[0];
+		assert.equal(d.status, 'planned');
+		assert.equal(said(await c.zone1.post('/api/power-delegations', { action: 'plan', power_id: p.food.id, zone_org_id: econ })), '“拟下放”由该事项的主管部门（市市场监管局）办理，开发区不能办理');
+		assert.equal(said(await step('zone1', d.id, { action: 'delegate', mode: 'direct', document: 'x', effective_from: '2025-03-01' })), '“下放”由该事项的主管部门（市市场监管局）办理，开发区不能办理');
+		assert.equal(said(await step('zone1', d.id, { action: 'revoke', note: 'x' })), '“收回”由该事项的主管部门（市市场监管局）办理，开发区不能办理');
+		assert.equal(said(await c.zone1.post(`/api/power-delegations/${d.id}/guidance`, { kind: 'training', held_on: today, content: 'x' })), '培训指导由该事项的主管部门（市市场监管局）办理，开发区不能办理');
+		assert.equal(said(await c.zone1.post(`/api/power-delegations/${d.id}/evaluations`, { period_from: thisMonth, period_to: thisMonth, result: 'good', reason: 'x' })), '评估由该事项的主管部门（市市场监管局）办理，开发区不能办理');
+		assert.equal(said(await c.zone1.post('/api/powers', { code: 'X-1', name: 'x', kind: 'licensing', legal_basis: 'x', statutory_days: 1, promised_days: 1 })), '权力事项的新增和修改由各主管部门办理，开发区不能办理');
+		// the zone's county likewise
+		assert.equal(said(await step('shuncheng1', d.id, { action: 'delegate', mode: 'direct', document: 'x', effective_from: '2025-03-01' })), '“下放”由该事项的主管部门（市市场监管局）办理，县区不能办理');
+		// the office, which may be granted the capability, is still told of it
+		h.assertError(await step('office1', d.id, { action: 'delegate', mode: 'direct', document: 'x', effective_from: '2025-03-01' }), 403, 'capability_required');
+	});
 });
