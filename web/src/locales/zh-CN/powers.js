@@ -275,6 +275,7 @@ export default {
       service_place: '办理地点',
       acting_by: '代办机构',
       acting_until: '代办期限',
+      taken_on: '承接或代办日期',
     },
     power_case_month: {
       delegation_id: '赋权事项ID',
