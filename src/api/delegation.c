@@ -152,7 +152,7 @@ static int step_fields(struct api_ctx *c, struct store_delegation_step *x)
 	}
 	if (x->action == POWER_ACCEPT || x->action == POWER_ACT) {
 		/* the power is in use for the zone from today (Asia/Shanghai): 下放了用不上 counts
-		 * its months from then (DECISIONS 318) */
+		 * its months from then (DECISIONS 322) */
 		char *today = arena_alloc(c->a, 11);
 		plan_day_format(plan_today(c->now), today);
 		x->taken_on = today;
@@ -348,7 +348,7 @@ static int guidance_add(struct api_ctx *c)
 	if (load(c, &d) != 0 ||
 	    may_act(c, POWER_DELEGATE, "培训指导", d.power.dept_org_id, d.power.dept_name, 0) != 0)
 		return -1;
-	/* on a power delegated to the zone, of a day that has been (DECISIONS 320) */
+	/* on a power delegated to the zone, of a day that has been (DECISIONS 324) */
 	if ((why = power_guidance_refusal(d.status)))
 		return api_error(c, 409, "invalid_state", why, NULL);
 	g.delegation_id = d.id;
@@ -406,7 +406,7 @@ static int month_put(struct api_ctx *c)
 		                 NULL);
 	m.delegation_id = d.id;
 	m.month = api_body_str(c, "month");
-	/* only a power in use, of a month from its 生效日期's to this one (DECISIONS 319) */
+	/* only a power in use, of a month from its 生效日期's to this one (DECISIONS 323) */
 	why = power_month_refusal(d.status, d.effective_from, power_month(m.month),
 	                          workday_month(plan_today(c->now)), c->a, &state);
 	if (why && state)

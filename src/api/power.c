@@ -151,7 +151,7 @@ static int save(struct api_ctx *c, int64_t id)
 	}
 	p.id = id;
 	p.dept_org_id = c->sess.user.org_id;
-	/* one code whatever the letters' case (DECISIONS 321) */
+	/* one code whatever the letters' case (DECISIONS 325) */
 	p.code = power_code_normal(c->a, api_body_str(c, "code"));
 	p.name = api_body_str(c, "name");
 	p.kind = api_body_str(c, "kind");

@@ -20,7 +20,7 @@ int power_date(struct api_ctx *c, const char *name, const char **out);
 /* A department's step (delegate_power): 0 when the caller's organization holds the capability;
  * else 403. A zone or a county is told that what (a step, "培训指导") is done by the power's
  * department (dept_name; NULL = the departments), not to ask for a capability it has no use for
- * (DECISIONS 322); others get api_require_capability's answer. */
+ * (DECISIONS 326); others get api_require_capability's answer. */
 int power_require_department(struct api_ctx *c, const char *what, const char *dept_name);
 /* The working-day calendar, loaded for this request. */
 int power_calendar(struct api_ctx *c, struct workday_calendar *cal);

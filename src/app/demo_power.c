@@ -252,7 +252,7 @@ static int walk(struct ctx *x, int power, const struct store_org *zone, const ch
 		return take(x, id, &s);
 	}
 	/* the sample zones took their powers on when they took effect, nine months ago, so that
-	 * the demo's evaluation has powers in use long enough to judge (DECISIONS 318) */
+	 * the demo's evaluation has powers in use long enough to judge (DECISIONS 322) */
 	s.action = POWER_ACCEPT;
 	s.service_place = place;
 	s.taken_on = effective;

@@ -385,7 +385,7 @@ static void case_check(struct import_run *r, int64_t row, const struct import_va
 		                   v[M_ZONE].text);
 		return;
 	}
-	/* the page's rules (DECISIONS 319): a power in use, a month from its 生效日期's on */
+	/* the page's rules (DECISIONS 323): a power in use, a month from its 生效日期's on */
 	month = v[M_MONTH].present ? power_month(v[M_MONTH].text) : -1;
 	why = power_month_refusal(k->status, k->effective_from, month >= 0 ? month : st->this_month,
 	                          st->this_month, r->a, &state);

@@ -80,7 +80,7 @@ bool power_status_public(const char *status);
 bool power_mode_fits(enum power_action a, const char *mode);
 
 /* A 事项编码 as kept: full-width forms made ASCII and small letters capitals (a copy in a), so
- * that one code is one whatever the case it is typed in (DECISIONS 321). */
+ * that one code is one whatever the case it is typed in (DECISIONS 325). */
 char *power_code_normal(struct arena *a, const char *code);
 
 /* A catalogue entry as entered. */

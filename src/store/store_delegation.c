@@ -372,7 +372,7 @@ static void apply(struct store_delegation *d, const struct store_delegation_step
 		break;
 	case POWER_ACCEPT:
 		d->service_place = x->service_place;
-		d->taken_on = x->taken_on; /* in use from today (DECISIONS 318) */
+		d->taken_on = x->taken_on; /* in use from today (DECISIONS 322) */
 		break;
 	case POWER_ACT:
 		d->mode = x->mode;

@@ -64,7 +64,7 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		};
 		const before = await auditCount();
 		// a zone, a county and an office without the capability are refused; nothing written
-		h.assertError(await c.zone1.post('/api/powers', entry), 403, 'forbidden'); // the departments' (DECISIONS 322)
+		h.assertError(await c.zone1.post('/api/powers', entry), 403, 'forbidden'); // the departments' (DECISIONS 326)
 		h.assertError(await c.office1.post('/api/powers', entry), 403, 'capability_required');
 		h.assertError(await c.auditor1.post('/api/powers', entry), 403, 'forbidden');
 		// bad input names the field
@@ -302,7 +302,7 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 	test('monthly figures and the evaluation, computed from the months by hand', T, async () => {
 		// the months here are of 2025, and the zones accepted (or were acted for) today: as if
 		// they had taken their powers on when these took effect, for 下放了用不上 counts a
-		// power's months from the later of the two (DECISIONS 318; powers_rules.test.js)
+		// power's months from the later of the two (DECISIONS 322; powers_rules.test.js)
 		await h.sqlOk(srv.db, 'UPDATE power_delegation SET taken_on = effective_from WHERE taken_on IS NOT NULL');
 		// March and April come from the zone's spreadsheet: all rows or none
 		const bad = writeXlsx([

@@ -1,4 +1,4 @@
--- The day (Asia/Shanghai, YYYY-MM-DD) a zone's power came into use (DECISIONS 318): SQLite's
+-- The day (Asia/Shanghai, YYYY-MM-DD) a zone's power came into use (DECISIONS 322): SQLite's
 -- twin says more. The dialects differ in the conversion of the audit log's UTC time to the day
 -- in Beijing.
 ALTER TABLE power_delegation ADD COLUMN taken_on TEXT;
@@ -8,7 +8,7 @@ UPDATE power_delegation SET taken_on = to_char(COALESCE((SELECT MAX(a.time) FROM
 	power_delegation.updated_at)::timestamptz AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')
 WHERE status IN ('accepted', 'acting');
 
--- 事项编码 in capitals unless a twin in other letters' case exists (DECISIONS 321): SQLite's twin
+-- 事项编码 in capitals unless a twin in other letters' case exists (DECISIONS 325): SQLite's twin
 -- says more. Only ASCII letters change, as the application and SQLite's UPPER do (PostgreSQL's
 -- UPPER follows the locale).
 UPDATE power_item SET code = translate(code, 'abcdefghijklmnopqrstuvwxyz',

@@ -246,7 +246,7 @@ static void test_figures(void **state)
 	assert_int_equal(f.satisfaction_bp, 1250);
 }
 
-/* One 事项编码 whatever the case it is typed in (DECISIONS 321). */
+/* One 事项编码 whatever the case it is typed in (DECISIONS 325). */
 static void test_code_normal(void **state)
 {
 	struct arena a;
