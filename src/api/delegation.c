@@ -85,8 +85,10 @@ static int get(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-/* Whether the caller may take a step of `side` on an entry of department dept and zone zone. */
-static int may_act(struct api_ctx *c, enum power_action a, int64_t dept, int64_t zone)
+/* Whether the caller may take a step of `side` on an entry of department dept (named dept_name)
+ * and zone zone; what names the step in a refusal ("“下放”", "培训指导"). */
+static int may_act(struct api_ctx *c, enum power_action a, const char *what, int64_t dept,
+                   const char *dept_name, int64_t zone)
 {
 	if (power_action_side(a) == POWER_SIDE_ZONE) {
 		if (c->sess.user.org_id != zone)
@@ -94,12 +96,18 @@ static int may_act(struct api_ctx *c, enum power_action a, int64_t dept, int64_t
 			                 NULL);
 		return 0;
 	}
-	if (api_require_capability(c, CAP_DELEGATE_POWER) != 0)
+	if (power_require_department(c, what, dept_name) != 0)
 		return -1;
 	if (c->sess.user.org_id != dept)
 		return api_error(c, 403, "forbidden",
 		                 "谁赋权、谁指导：只有该事项的实施部门才能办理此步骤", NULL);
 	return 0;
+}
+
+/* A step as a refusal names it: “下放”. */
+static const char *step_what(struct api_ctx *c, enum power_action a)
+{
+	return arena_printf(c->a, "“%s”", power_action_label(a));
 }
 
 /* The fields each action needs, checked and copied into x. */
@@ -141,6 +149,13 @@ static int step_fields(struct api_ctx *c, struct store_delegation_step *x)
 		if (!x->effective_from)
 			return api_error(c, 400, "missing_field", "请填写下放生效日期",
 			                 "/effective_from");
+	}
+	if (x->action == POWER_ACCEPT || x->action == POWER_ACT) {
+		/* the power is in use for the zone from today (Asia/Shanghai): 下放了用不上 counts
+		 * its months from then (DECISIONS 322) */
+		char *today = arena_alloc(c->a, 11);
+		plan_day_format(plan_today(c->now), today);
+		x->taken_on = today;
 	}
 	if (x->action == POWER_ACCEPT)
 		return power_need(c, "service_place", "请填写办理地点（企业到哪里申请）",
@@ -191,7 +206,9 @@ static int create(struct api_ctx *c)
 		return api_store_error(c, rc);
 	if (rc == KFQ_ENOTFOUND || strcmp(z.type, "zone") != 0)
 		return api_error(c, 400, "invalid_value", "应选择一个开发区", "/zone_org_id");
-	if (may_act(c, x.action, p.dept_org_id, x.zone_org_id) != 0 || step_fields(c, &x) != 0)
+	if (may_act(c, x.action, step_what(c, x.action), p.dept_org_id, p.dept_name,
+	            x.zone_org_id) != 0 ||
+	    step_fields(c, &x) != 0)
 		return -1;
 	rc = store_delegation_step(c->db, c->a, &c->actor, &power_json_audit, &x, &id, &status);
 	if (rc != KFQ_OK)
@@ -213,7 +230,8 @@ static int step(struct api_ctx *c)
 		return api_error(c, 400, "invalid_value", "不支持的办理步骤", "/action");
 	x.action = (enum power_action)a;
 	x.id = d.id;
-	if (may_act(c, x.action, d.power.dept_org_id, d.zone_org_id) != 0 ||
+	if (may_act(c, x.action, step_what(c, x.action), d.power.dept_org_id, d.power.dept_name,
+	            d.zone_org_id) != 0 ||
 	    step_fields(c, &x) != 0)
 		return -1;
 	rc = store_delegation_step(c->db, c->a, &c->actor, &power_json_audit, &x, &id, &status);
@@ -324,17 +342,25 @@ static int guidance_add(struct api_ctx *c)
 {
 	struct store_delegation d;
 	struct store_guidance g = {0};
+	const char *why;
 	int rc;
 
-	if (load(c, &d) != 0 || may_act(c, POWER_DELEGATE, d.power.dept_org_id, 0) != 0)
+	if (load(c, &d) != 0 ||
+	    may_act(c, POWER_DELEGATE, "培训指导", d.power.dept_org_id, d.power.dept_name, 0) != 0)
 		return -1;
+	/* on a power delegated to the zone, of a day that has been (DECISIONS 324) */
+	if ((why = power_guidance_refusal(d.status)))
+		return api_error(c, 409, "invalid_state", why, NULL);
 	g.delegation_id = d.id;
 	g.kind = api_body_str(c, "kind");
 	if (!enum_valid(&enum_guidance_kind, g.kind))
 		return api_error(c, 400, "invalid_value", "类别应为业务培训、业务指导或监督检查",
 		                 "/kind");
-	if (power_date(c, "held_on", &g.held_on) != 0 ||
-	    power_need(c, "content", "请填写培训或指导的内容", &g.content) != 0)
+	if (power_date(c, "held_on", &g.held_on) != 0)
+		return -1;
+	if (plan_day(g.held_on) > plan_today(c->now))
+		return api_error(c, 400, "invalid_value", "培训指导的日期不能晚于今天", "/held_on");
+	if (power_need(c, "content", "请填写培训或指导的内容", &g.content) != 0)
 		return -1;
 	g.participants = api_body_int(c, "participants");
 	if ((rc = store_guidance_add(c->db, &c->actor, &power_json_audit, &g)) != KFQ_OK)
@@ -369,7 +395,8 @@ static int month_put(struct api_ctx *c)
 {
 	struct store_delegation d;
 	struct store_case_month m = {0};
-	const char *field, *message;
+	const char *field, *message, *why;
+	bool state;
 	int rc;
 
 	if (load(c, &d) != 0)
@@ -377,15 +404,17 @@ static int month_put(struct api_ctx *c)
 	if (c->sess.user.org_id != d.zone_org_id && c->sess.user.org_id != d.power.dept_org_id)
 		return api_error(c, 403, "forbidden", "只有承接的开发区或实施部门才能填报办件数据",
 		                 NULL);
-	if (!strcmp(d.status, "proposed") || !strcmp(d.status, "declined") ||
-	    !strcmp(d.status, "planned"))
-		return api_error(c, 409, "invalid_state", "该事项尚未下放，没有办件数据", NULL);
 	m.delegation_id = d.id;
 	m.month = api_body_str(c, "month");
+	/* only a power in use, of a month from its 生效日期's to this one (DECISIONS 323) */
+	why = power_month_refusal(d.status, d.effective_from, power_month(m.month),
+	                          workday_month(plan_today(c->now)), c->a, &state);
+	if (why && state)
+		return api_error(c, 409, "invalid_state", why, NULL);
 	if (power_month(m.month) < 0)
 		return api_error(c, 400, "invalid_value", "月份应为 YYYY-MM", "/month");
-	if (power_month(m.month) > workday_month(plan_today(c->now)))
-		return api_error(c, 400, "invalid_value", "不能填报未来月份的数据", "/month");
+	if (why)
+		return api_error(c, 400, "invalid_value", why, "/month");
 	m.f.received = api_body_int(c, "received");
 	m.f.done = api_body_int(c, "done");
 	m.f.done_in_time = api_body_int(c, "done_in_time");
@@ -624,7 +653,8 @@ static int evaluate(struct api_ctx *c)
 	int64_t total, idle = POWER_IDLE_MONTHS;
 	int n, rc;
 
-	if (load(c, &d) != 0 || may_act(c, POWER_DELEGATE, d.power.dept_org_id, 0) != 0 ||
+	if (load(c, &d) != 0 ||
+	    may_act(c, POWER_DELEGATE, "评估", d.power.dept_org_id, d.power.dept_name, 0) != 0 ||
 	    idle_setting(c, &idle) != 0)
 		return -1;
 	if (api_body_has(c, "idle_months"))

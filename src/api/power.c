@@ -59,6 +59,27 @@ int power_date(struct api_ctx *c, const char *name, const char **out)
 	                 arena_printf(c->a, "/%s", name));
 }
 
+int power_require_department(struct api_ctx *c, const char *what, const char *dept_name)
+{
+	const char *role = c->sess.user.role;
+	bool zone = !strcmp(role, "zone"), may;
+
+	if (zone || !strcmp(role, "county")) {
+		if (api_org_may(c, CAP_DELEGATE_POWER, &may) != 0)
+			return -1;
+		if (!may)
+			return api_error(
+			    c, 403, "forbidden",
+			    arena_printf(
+			        c->a, "%s由%s办理，%s不能办理", what,
+			        dept_name ? arena_printf(c->a, "该事项的主管部门（%s）", dept_name)
+			                  : "各主管部门",
+			        zone ? "开发区" : "县区"),
+			    NULL);
+	}
+	return api_require_capability(c, CAP_DELEGATE_POWER);
+}
+
 int power_calendar(struct api_ctx *c, struct workday_calendar *cal)
 {
 	int rc = store_calendar_load(c->db, c->a, cal);
@@ -120,7 +141,7 @@ static int save(struct api_ctx *c, int64_t id)
 	const char *field, *message;
 	int rc;
 
-	if (api_require_capability(c, CAP_DELEGATE_POWER) != 0)
+	if (power_require_department(c, "权力事项的新增和修改", NULL) != 0)
 		return -1;
 	if (id) {
 		if ((rc = store_power_get(c->db, c->a, id, &old)) != KFQ_OK)
@@ -130,7 +151,8 @@ static int save(struct api_ctx *c, int64_t id)
 	}
 	p.id = id;
 	p.dept_org_id = c->sess.user.org_id;
-	p.code = api_body_str(c, "code");
+	/* one code whatever the letters' case (DECISIONS 325) */
+	p.code = power_code_normal(c->a, api_body_str(c, "code"));
 	p.name = api_body_str(c, "name");
 	p.kind = api_body_str(c, "kind");
 	p.legal_basis = api_body_str(c, "legal_basis");
@@ -144,7 +166,11 @@ static int save(struct api_ctx *c, int64_t id)
 		return api_error(c, 400, "invalid_value", message, field);
 	rc = store_power_save(c->db, &c->actor, &power_json_audit, &p);
 	if (rc == KFQ_ECONFLICT)
-		return api_error(c, 409, "code_taken", "事项编码已被其他事项使用", "/code");
+		return api_error(
+		    c, 409, "code_taken",
+		    arena_printf(c->a, "事项编码“%s”已被其他事项使用（事项编码不区分大小写）",
+		                 p.code),
+		    "/code");
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	if ((rc = store_power_get(c->db, c->a, p.id, &p)) != KFQ_OK)

@@ -17,6 +17,11 @@ int power_scope(struct api_ctx *c, enum capability wide, struct store_scope *out
 int power_need(struct api_ctx *c, const char *name, const char *message, const char **out);
 /* An optional body date (YYYY-MM-DD): 400 invalid_value when malformed. */
 int power_date(struct api_ctx *c, const char *name, const char **out);
+/* A department's step (delegate_power): 0 when the caller's organization holds the capability;
+ * else 403. A zone or a county is told that what (a step, "培训指导") is done by the power's
+ * department (dept_name; NULL = the departments), not to ask for a capability it has no use for
+ * (DECISIONS 326); others get api_require_capability's answer. */
+int power_require_department(struct api_ctx *c, const char *what, const char *dept_name);
 /* The working-day calendar, loaded for this request. */
 int power_calendar(struct api_ctx *c, struct workday_calendar *cal);
 /* A record of organizations a and b (a zone and a department, a handler and a reporter, a zone

@@ -248,10 +248,14 @@ static int walk(struct ctx *x, int power, const struct store_org *zone, const ch
 		s.acting_by = act_by;
 		s.acting_until = until;
 		s.note = NULL;
+		s.taken_on = effective;
 		return take(x, id, &s);
 	}
+	/* the sample zones took their powers on when they took effect, nine months ago, so that
+	 * the demo's evaluation has powers in use long enough to judge (DECISIONS 322) */
 	s.action = POWER_ACCEPT;
 	s.service_place = place;
+	s.taken_on = effective;
 	if ((rc = take(x, id, &s)) != KFQ_OK || !strcmp(state, "accepted"))
 		return rc;
 	s.action = POWER_REVOKE;

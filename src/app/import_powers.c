@@ -45,8 +45,9 @@ static const struct import_column power_cols[NP] = {
                 .type = IMPORT_TEXT,
                 .required = true,
                 .key = true,
+                .upper = true,
                 .max = 64,
-                .rule = "权责清单中的事项编码，不能与已有事项重复",
+                .rule = "权责清单中的事项编码，不能与已有事项重复（字母不区分大小写）",
                 .sample = "3704210001"},
     [P_NAME] = {.header = "事项名称",
                 .type = IMPORT_TEXT,
@@ -238,8 +239,9 @@ static const struct import_column case_cols[NM] = {
                 .type = IMPORT_TEXT,
                 .required = true,
                 .key = true,
+                .upper = true,
                 .max = 64,
-                .rule = "已下放给该开发区的事项",
+                .rule = "该开发区已承接或代办中的事项",
                 .sample = "3704210001"},
     [M_ZONE] = {.header = "开发区",
                 .type = IMPORT_TEXT,
@@ -253,7 +255,7 @@ static const struct import_column case_cols[NM] = {
                  .required = true,
                  .key = true,
                  .max = 7,
-                 .rule = "YYYY-MM，不能是未来月份，已填报的月份请在页面修改",
+                 .rule = "YYYY-MM，从该事项生效的月份到本月，已填报的月份请在页面修改",
                  .sample = "2025-03",
                  .check = check_month},
     [M_RECEIVED] = COUNT_COL("受理件数", "10"),
@@ -366,7 +368,9 @@ static void case_check(struct import_run *r, int64_t row, const struct import_va
 	const struct store_delegation_key *k;
 	struct power_month_figures f = {v[M_RECEIVED].num, v[M_DONE].num, v[M_IN_TIME].num,
 	                                v[M_DAYS].num,     v[M_GOOD].num, v[M_BAD].num};
-	const char *field, *message;
+	const char *field, *message, *why;
+	int64_t month;
+	bool state;
 
 	if (v[M_ZONE].present && !find_zone(st, v[M_ZONE].text)) {
 		import_run_problem(r, row, case_cols[M_ZONE].header, "找不到开发区“%s”",
@@ -381,15 +385,18 @@ static void case_check(struct import_run *r, int64_t row, const struct import_va
 		                   v[M_ZONE].text);
 		return;
 	}
-	if (!strcmp(k->status, "proposed") || !strcmp(k->status, "declined") ||
-	    !strcmp(k->status, "planned"))
-		import_run_problem(r, row, case_cols[M_CODE].header,
-		                   "事项“%s”尚未下放，没有办件数据", v[M_CODE].text);
-	if (v[M_MONTH].present) {
-		struct month_key mk = {k->id, power_month(v[M_MONTH].text)};
-		if (mk.month > st->this_month)
-			import_run_problem(r, row, case_cols[M_MONTH].header,
-			                   "不能填报未来月份的数据");
+	/* the page's rules (DECISIONS 323): a power in use, a month from its 生效日期's on */
+	month = v[M_MONTH].present ? power_month(v[M_MONTH].text) : -1;
+	why = power_month_refusal(k->status, k->effective_from, month >= 0 ? month : st->this_month,
+	                          st->this_month, r->a, &state);
+	if (why && state) /* "该事项已收回…" as "事项“code”已收回…" */
+		import_run_problem(
+		    r, row, case_cols[M_CODE].header, "事项“%s”%s", v[M_CODE].text,
+		    strncmp(why, "该事项", strlen("该事项")) ? why : why + strlen("该事项"));
+	if (month >= 0 && !state) {
+		struct month_key mk = {k->id, month};
+		if (why)
+			import_run_problem(r, row, case_cols[M_MONTH].header, "%s", why);
 		else if (find(&mk, st->months, st->nmonths, sizeof(mk), by_month))
 			import_run_problem(r, row, case_cols[M_MONTH].header,
 			                   "%s的数据已填报，请在页面上修改", v[M_MONTH].text);

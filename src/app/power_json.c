@@ -44,6 +44,7 @@ void power_json_delegation(struct jsonw *w, const struct store_delegation *d)
 	jsonw_kstr(w, "service_place", d->service_place);
 	jsonw_kstr(w, "status", d->status);
 	jsonw_kstr(w, "status_label", power_status_label(d->status));
+	jsonw_kstr(w, "taken_on", d->taken_on);
 	jsonw_kstr(w, "updated_at", d->updated_at);
 	jsonw_kint(w, "zone_org_id", d->zone_org_id);
 	jsonw_kstr(w, "zone_org_name", d->zone_name);

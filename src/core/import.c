@@ -178,11 +178,12 @@ static const char *convert(const struct import_column *c, const struct sheet_cel
 			return "含有控制字符";
 	t = arena_strndup(a, s, n);
 	/* a full-width digit means the digit; a name keeps its full-width （） (DECISIONS 280) */
-	if (c->type != IMPORT_TEXT && c->type != IMPORT_ENUM && c->type != IMPORT_BOOL)
+	if ((c->type != IMPORT_TEXT && c->type != IMPORT_ENUM && c->type != IMPORT_BOOL) ||
+	    c->upper)
 		cellval_halfwidth(t);
-	/* a code's letters are capitals (统一社会信用代码, 身份证号码's X): a small one typed is
-	 * the same code, so the file's duplicate check and the store see one spelling */
-	if (c->type == IMPORT_CODE)
+	/* a code's letters are capitals (统一社会信用代码, 身份证号码's X, 事项编码): a small one
+	 * typed is the same code, so the file's duplicate check and the store see one spelling */
+	if (c->type == IMPORT_CODE || c->upper)
 		for (char *p = t; *p; p++)
 			if (*p >= 'a' && *p <= 'z')
 				*p = (char)(*p - 'a' + 'A');

@@ -43,7 +43,10 @@ struct import_column {
 	const char *header; /* as the template's header row shows it */
 	enum import_type type;
 	bool required;
-	bool key;    /* part of the row's natural key: a repeated key is a duplicate row */
+	bool key; /* part of the row's natural key: a repeated key is a duplicate row */
+	/* TEXT: a code that may come as a number cell (事项编码): full-width forms made ASCII and
+	 * small letters capitals, as IMPORT_CODE does, before the file's duplicate check */
+	bool upper;
 	int64_t max; /* TEXT, CODE: characters (0 = IMPORT_TEXT_MAX); numbers: largest (0 = none) */
 	int64_t min; /* numbers: smallest, when has_min */
 	bool has_min;

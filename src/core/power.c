@@ -3,6 +3,7 @@
 #include "core/power.h"
 
 #include "core/account.h"
+#include "core/cellval.h"
 #include "core/enums.h"
 
 #include <stdio.h>
@@ -11,6 +12,11 @@
 static const char *const action_names[POWER_NACTIONS] = {
     "propose",   "plan", "accept_proposal", "decline", "delegate", "accept",
     "not_ready", "act",  "reassess",        "revoke",
+};
+
+static const char *const action_labels[POWER_NACTIONS] = {
+    "主动提出", "拟下放",           "同意申请", "不同意",   "下放",
+    "承接",     "暂不具备承接条件", "安排代办", "重新评估", "收回",
 };
 
 static const struct {
@@ -38,6 +44,11 @@ static const struct {
 const char *power_action_name(enum power_action a)
 {
 	return a >= 0 && a < POWER_NACTIONS ? action_names[a] : NULL;
+}
+
+const char *power_action_label(enum power_action a)
+{
+	return a >= 0 && a < POWER_NACTIONS ? action_labels[a] : NULL;
 }
 
 int power_action_parse(const char *name)
@@ -147,6 +158,17 @@ static int fail(const char **field, const char **message, const char *f, const c
 	return -1;
 }
 
+char *power_code_normal(struct arena *a, const char *code)
+{
+	char *out = arena_strdup(a, code ? code : "");
+
+	cellval_halfwidth(out);
+	for (char *p = out; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			*p = (char)(*p - 'a' + 'A');
+	return out;
+}
+
 int power_entry_check(const struct power_entry *e, const char **field, const char **message)
 {
 	if (blank(e->code))
@@ -211,6 +233,16 @@ int64_t power_month(const char *ym)
 	return (int64_t)y * 12 + m - 1;
 }
 
+/* The month of a text that begins "YYYY-MM" (a day YYYY-MM-DD), -1 when it does not. */
+static int64_t month_of_day(const char *day)
+{
+	char ym[8];
+
+	memcpy(ym, day, 7);
+	ym[7] = 0;
+	return power_month(ym);
+}
+
 void power_month_format(int64_t m, char out[8])
 {
 	/* a month number of power_month is year 1900..9999: clamped so the text always fits */
@@ -234,6 +266,9 @@ bool power_taken(const char *status)
 void power_figures(const struct power_sums *s, int64_t to, int64_t promised_days,
                    const struct power_rules *rules, struct power_figures *out)
 {
+	/* in use from the later of the month it took effect and the month it was taken on */
+	int64_t from = s->taken > s->since ? s->taken : s->since;
+
 	memset(out, 0, sizeof(*out));
 	out->received = s->received;
 	out->done = s->done;
@@ -245,10 +280,11 @@ void power_figures(const struct power_sums *s, int64_t to, int64_t promised_days
 	out->on_time_bp = s->done > 0 ? ratio_bp(s->done_in_time, s->done) : -1;
 	out->satisfaction_bp = s->good + s->bad > 0 ? ratio_bp(s->good, s->good + s->bad) : -1;
 	out->over_limit = s->done > 0 && out->avg_days_x100 > promised_days * 100;
-	/* idle: the months to-idle_months+1 .. to saw no case received, and the zone held the
-	 * power through all of them (a power delegated last month, or not taken on, has not been
-	 * left unused) */
-	out->idle = !s->not_taken && (s->since <= 0 || to - s->since + 1 >= rules->idle_months) &&
+	/* idle: the months to-idle_months+1 .. to saw no case received, and the power was in use
+	 * through all of them, from the later of the month it took effect and the month the zone
+	 * took it on (a power delegated last month, accepted only this month, or not taken on, has
+	 * not been left unused) */
+	out->idle = !s->not_taken && (from <= 0 || to - from + 1 >= rules->idle_months) &&
 	            (s->last_active < 0 || s->last_active <= to - rules->idle_months);
 	if (out->idle)
 		out->suggested = POWER_RESULT_REVOKE;
@@ -293,5 +329,39 @@ int power_month_check(const struct power_month_figures *f, const char **field, c
 		return fail(field, message, "/good", "好评数应为0到1亿之间的整数");
 	if (f->bad < 0 || f->bad > big)
 		return fail(field, message, "/bad", "差评数应为0到1亿之间的整数");
+	/* a rating is of a case done (好差评 follows the 办件) */
+	if (f->good + f->bad > f->done)
+		return fail(field, message, "/bad", "好评数与差评数之和不能超过办结件数");
 	return 0;
+}
+
+const char *power_guidance_refusal(const char *status)
+{
+	if (status && !strcmp(status, "revoked"))
+		return "该事项已收回，不能再登记培训指导";
+	if (!status || !strcmp(status, "proposed") || !strcmp(status, "declined") ||
+	    !strcmp(status, "planned"))
+		return "该事项尚未下放给开发区，不能登记培训指导";
+	return NULL;
+}
+
+const char *power_month_refusal(const char *status, const char *effective, int64_t m, int64_t now,
+                                struct arena *a, bool *state)
+{
+	int64_t from = effective && strlen(effective) >= 7 ? month_of_day(effective) : -1;
+
+	*state = true;
+	if (status && !strcmp(status, "revoked"))
+		return "该事项已收回，不能再填报办件数据";
+	if (!status || !strcmp(status, "proposed") || !strcmp(status, "declined") ||
+	    !strcmp(status, "planned"))
+		return "该事项尚未下放，没有办件数据";
+	if (!power_taken(status))
+		return "该事项尚未承接，也未安排代办，还没有办件数据";
+	*state = false;
+	if (m > now)
+		return "不能填报未来月份的数据";
+	if (from >= 0 && m < from)
+		return arena_printf(a, "该事项自%s起生效，不能填报此前月份的办件数据", effective);
+	return NULL;
 }

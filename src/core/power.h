@@ -57,6 +57,8 @@ enum power_side { POWER_SIDE_DEPARTMENT, POWER_SIDE_ZONE };
 /* The action's code ("delegate"), or NULL; and back (-1 when unknown). */
 const char *power_action_name(enum power_action a);
 int power_action_parse(const char *name);
+/* The action as the console names it ("下放"), or NULL. */
+const char *power_action_label(enum power_action a);
 /* Who takes the action. */
 enum power_side power_action_side(enum power_action a);
 
@@ -76,6 +78,10 @@ bool power_status_public(const char *status);
  * ones, as article 4 lists them: stationed, signboard, lead, agency (派驻人员, 加挂牌子, 领办,
  * 代办). */
 bool power_mode_fits(enum power_action a, const char *mode);
+
+/* A 事项编码 as kept: full-width forms made ASCII and small letters capitals (a copy in a), so
+ * that one code is one whatever the case it is typed in (DECISIONS 325). */
+char *power_code_normal(struct arena *a, const char *code);
 
 /* A catalogue entry as entered. */
 struct power_entry {
@@ -114,6 +120,10 @@ struct power_sums {
 	/* the month the power took effect (its effective_from): a power held fewer months than
 	 * make it idle is not judged idle yet; 0 or -1 = not known, judged as held long enough */
 	int64_t since;
+	/* the month the power came into use for the zone (its taken_on: accepted, or the acting
+	 * arrangement begun); its months are counted from the later of since and taken, so a power
+	 * taken on long after it took effect is not idle at once; 0 or -1 = not known */
+	int64_t taken;
 	/* the power is not in use for the zone (power_taken): nothing was left unused */
 	bool not_taken;
 };
@@ -137,8 +147,9 @@ struct power_figures {
 	int64_t on_time_bp;      /* done_in_time / done, half-up; -1 without a case done */
 	int64_t satisfaction_bp; /* good / (good + bad), half-up; -1 without a rating */
 	bool over_limit;         /* average above the promised limit */
-	bool idle; /* 下放了用不上: held idle_months months or more, no case received in the
-	            * last idle_months of them */
+	bool idle; /* 下放了用不上: in use idle_months months or more (from the later of its
+	            * effective month and the month it was taken on), no case received in the last
+	            * idle_months of them */
 	enum power_result suggested;
 };
 
@@ -158,5 +169,17 @@ struct power_month_figures {
 };
 int power_month_check(const struct power_month_figures *f, const char **field,
                       const char **message);
+/* Why no guidance (谁赋权、谁指导: training, guidance, supervision) is recorded on a delegation in
+ * status: NULL when it may be, for a power delegated to the zone (已下放, 已承接, 暂不具备承接条
+ * 件, 代办中); otherwise why not, in Chinese (static). */
+const char *power_guidance_refusal(const char *status);
+/* Why no figures of month m (a power_month number) are recorded on a delegation in status, in
+ * effect from the day effective (YYYY-MM-DD; NULL = not known), this month being now: NULL when
+ * they may be. Figures are recorded only of a power in use (power_taken: accepted, or acting),
+ * of a month from the one it took effect in up to this one. Otherwise a Chinese message (static,
+ * or in a); *state is true when the delegation's status refuses every month (a conflict), false
+ * when only this month is refused (the field /month). */
+const char *power_month_refusal(const char *status, const char *effective, int64_t m, int64_t now,
+                                struct arena *a, bool *state);
 
 #endif

@@ -18,7 +18,7 @@
 #define DELEG_COLS                                                                                 \
 	"d.id, " STORE_POWER_COLS ", d.zone_org_id, z.name, d.status, d.origin, d.mode, "          \
 	"d.effective_from, d.document, d.service_place, d.acting_by, d.acting_until, d.note, "     \
-	"d.created_at, d.updated_at, COALESCE(pub.published, 0)"
+	"d.created_at, d.updated_at, COALESCE(pub.published, 0), d.taken_on"
 #define DELEG_FROM                                                                                 \
 	" FROM power_delegation d JOIN power_item p ON p.id = d.power_id "                         \
 	"JOIN org o ON o.id = p.dept_org_id JOIN org z ON z.id = d.zone_org_id "                   \
@@ -38,7 +38,7 @@ static const char sql_insert[] =
 static const char sql_update[] =
     "UPDATE power_delegation SET status = ?2, origin = ?3, mode = ?4, effective_from = ?5, "
     "document = ?6, service_place = ?7, acting_by = ?8, acting_until = ?9, note = ?10, "
-    "updated_at = ?11, updated_by = ?12 WHERE id = ?1";
+    "updated_at = ?11, updated_by = ?12, taken_on = ?13 WHERE id = ?1";
 
 static const char sql_guidance_insert[] =
     "INSERT INTO power_guidance (delegation_id, kind, held_on, content, participants, "
@@ -88,7 +88,8 @@ static const char sql_run_clear_org[] =
     "DELETE FROM power_case_run WHERE delegation_id " ORG_DELEGATIONS;
 static const char sql_run_build_org[] = RUN_BUILD ORG_DELEGATIONS RUN_WINDOW;
 static const char sql_keys[] =
-    "SELECT d.id, p.code, d.zone_org_id, z.name, d.dept_org_id, d.status FROM power_delegation d "
+    "SELECT d.id, p.code, d.zone_org_id, z.name, d.dept_org_id, d.status, d.effective_from "
+    "FROM power_delegation d "
     "JOIN power_item p ON p.id = d.power_id JOIN org z ON z.id = d.zone_org_id";
 
 #define HELD "d.status IN ('delegated', 'accepted', 'not_ready', 'acting')"
@@ -110,9 +111,9 @@ static const char sql_sums[] =
     "COALESCE(t.good, 0) - COALESCE(f.good, 0), COALESCE(t.bad, 0) - COALESCE(f.bad, 0), "
     "t.last_active, (SELECT COUNT(*) FROM power_evaluation e WHERE e.delegation_id = d.id), "
     "(SELECT e.result FROM power_evaluation e WHERE e.delegation_id = d.id ORDER BY e.id DESC "
-    "LIMIT 1), d.effective_from FROM (SELECT d.id, p.id AS power_id, p.code, "
+    "LIMIT 1), d.effective_from, d.taken_on FROM (SELECT d.id, p.id AS power_id, p.code, "
     "p.name AS power_name, d.zone_org_id, z.name AS zone_name, d.dept_org_id, d.status, "
-    "p.promised_days, d.effective_from FROM power_delegation d "
+    "p.promised_days, d.effective_from, d.taken_on FROM power_delegation d "
     "JOIN power_item p ON p.id = d.power_id JOIN org z ON z.id = d.zone_org_id";
 static const char sums_tail[] =
     ") d JOIN org o ON o.id = d.dept_org_id "
@@ -221,6 +222,7 @@ static void read_delegation(struct store_stmt *st, struct arena *a, void *elemen
 	d->created_at = store_col_dup(st, c + 11, a);
 	d->updated_at = store_col_dup(st, c + 12, a);
 	d->published = store_col_int(st, c + 13) != 0;
+	d->taken_on = store_col_dup(st, c + 14, a);
 }
 
 /* a list's filters as its callbacks see them */
@@ -361,7 +363,7 @@ static void apply(struct store_delegation *d, const struct store_delegation_step
 		/* a fresh start after a refusal or a withdrawal */
 		d->origin = x->action == POWER_PROPOSE ? "zone" : "department";
 		d->mode = d->effective_from = d->document = d->service_place = NULL;
-		d->acting_by = d->acting_until = NULL;
+		d->acting_by = d->acting_until = d->taken_on = NULL;
 		break;
 	case POWER_DELEGATE:
 		d->mode = x->mode;
@@ -370,11 +372,13 @@ static void apply(struct store_delegation *d, const struct store_delegation_step
 		break;
 	case POWER_ACCEPT:
 		d->service_place = x->service_place;
+		d->taken_on = x->taken_on; /* in use from today (DECISIONS 322) */
 		break;
 	case POWER_ACT:
 		d->mode = x->mode;
 		d->acting_by = x->acting_by;
 		d->acting_until = x->acting_until;
+		d->taken_on = x->taken_on;
 		break;
 	case POWER_REASSESS:
 		d->mode = x->mode;
@@ -409,6 +413,7 @@ static int update_row(struct store *s, const struct store_actor *who,
 	store_bind_text(st, 10, d->note);
 	store_bind_text(st, 11, now);
 	store_bind_id(st, 12, who->user_id);
+	store_bind_text(st, 13, d->taken_on);
 	return store_run(st);
 }
 
@@ -803,6 +808,7 @@ static void read_key(struct store_stmt *st, struct arena *a, void *element)
 	k->zone_name = store_col_dup(st, 3, a);
 	k->dept_org_id = store_col_int(st, 4);
 	k->status = store_col_dup(st, 5, a);
+	k->effective_from = store_col_dup(st, 6, a);
 }
 
 int store_delegation_keys(struct store *s, struct arena *a, struct store_delegation_key **out,
@@ -822,7 +828,7 @@ int store_delegation_keys(struct store *s, struct arena *a, struct store_delegat
 static void read_sums(struct store_stmt *st, struct arena *a, void *element)
 {
 	struct store_power_sums *x = element;
-	const char *last, *since;
+	const char *last, *since, *taken;
 
 	memset(x, 0, sizeof(*x));
 	x->delegation_id = store_col_int(st, 0);
@@ -848,6 +854,8 @@ static void read_sums(struct store_stmt *st, struct arena *a, void *element)
 	since = store_col_text(st, 19);
 	/* the month of YYYY-MM-DD */
 	x->sums.since = since && strlen(since) >= 7 ? power_month(arena_strndup(a, since, 7)) : -1;
+	taken = store_col_text(st, 20);
+	x->sums.taken = taken && strlen(taken) >= 7 ? power_month(arena_strndup(a, taken, 7)) : -1;
 	x->sums.not_taken = !power_taken(x->status);
 }
 

@@ -71,6 +71,9 @@ struct store_delegation {
 	const char *acting_by, *acting_until, *note;
 	const char *created_at, *updated_at;
 	bool published; /* the zone's list is published */
+	/* the day (YYYY-MM-DD, Asia/Shanghai) the power came into use for the zone: accepted, or
+	 * the acting arrangement begun; NULL before (migration 0112) */
+	const char *taken_on;
 };
 
 struct store_delegation_filter {
@@ -90,6 +93,7 @@ struct store_delegation_step {
 	int64_t power_id, zone_org_id;
 	const char *mode, *effective_from, *document, *service_place, *acting_by, *acting_until;
 	const char *note;
+	const char *taken_on; /* accept and act: the day the power comes into use (YYYY-MM-DD) */
 };
 
 struct store_guidance {
@@ -294,6 +298,7 @@ struct store_delegation_key {
 	const char *zone_name;
 	int64_t dept_org_id;
 	const char *status;
+	const char *effective_from; /* YYYY-MM-DD, NULL before it is delegated */
 };
 int store_delegation_keys(struct store *s, struct arena *a, struct store_delegation_key **out,
                           int *n);

@@ -64,7 +64,7 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		};
 		const before = await auditCount();
 		// a zone, a county and an office without the capability are refused; nothing written
-		h.assertError(await c.zone1.post('/api/powers', entry), 403, 'capability_required');
+		h.assertError(await c.zone1.post('/api/powers', entry), 403, 'forbidden'); // the departments' (DECISIONS 326)
 		h.assertError(await c.office1.post('/api/powers', entry), 403, 'capability_required');
 		h.assertError(await c.auditor1.post('/api/powers', entry), 403, 'forbidden');
 		// bad input names the field
@@ -135,7 +135,7 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		before = await auditCount();
 		// refused: a zone planning (no capability), a zone proposing for another zone, another
 		// department planning a power not its own, the same power twice
-		h.assertError(await c.zone1.post('/api/power-delegations', { action: 'plan', power_id: p.site.id, zone_org_id: econ }), 403, 'capability_required');
+		h.assertError(await c.zone1.post('/api/power-delegations', { action: 'plan', power_id: p.site.id, zone_org_id: econ }), 403, 'forbidden');
 		h.assertError(await c.zone2.post('/api/power-delegations', { action: 'propose', power_id: p.site.id, zone_org_id: econ }), 403, 'forbidden');
 		h.assertError(await c.land1.post('/api/power-delegations', { action: 'plan', power_id: p.food.id, zone_org_id: econ }), 403, 'forbidden');
 		h.assertError(await c.market1.post('/api/power-delegations', { action: 'plan', power_id: p.food.id, zone_org_id: econ }), 409, 'invalid_state');
@@ -143,7 +143,7 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		h.assertError(await c.market1.post('/api/power-delegations', { action: 'delegate', power_id: p.food.id, zone_org_id: econ }), 400, 'invalid_value', '/action');
 		// the department answers the proposal: declining needs a reason
 		h.assertError(await step('market1', d.equip.id, { action: 'decline' }), 400, 'missing_field', '/note');
-		h.assertError(await step('zone1', d.equip.id, { action: 'accept_proposal' }), 403, 'capability_required');
+		h.assertError(await step('zone1', d.equip.id, { action: 'accept_proposal' }), 403, 'forbidden');
 		h.assertError(await step('market1', d.equip.id, { action: 'delegate', mode: 'direct', document: '抚市监发〔2025〕1号', effective_from: '2025-03-01' }), 409, 'invalid_state');
 		assert.equal(await auditCount(), before);
 		r = await step('market1', d.equip.id, { action: 'decline', note: '需先配备持证检验人员' });
@@ -164,7 +164,7 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		h.assertError(await step('market1', d.food.id, { action: 'delegate', mode: 'direct', document: 'x', effective_from: '2025-02-30' }), 400, 'invalid_value', '/effective_from');
 		h.assertError(await step('land1', d.food.id, { action: 'delegate', mode: 'direct', document: 'x', effective_from: '2025-03-01' }), 404, 'not_found');
 		h.assertError(await step('zone1', d.food.id, { action: 'accept', service_place: '经开区政务服务中心' }), 409, 'invalid_state');
-		r = await step('market1', d.food.id, { action: 'delegate', mode: 'direct', document: '抚市监发〔2025〕12号', effective_from: '2025-03-01' });
+		r = await step('market1', d.food.id, { action: 'delegate', mode: 'direct', document: '抚市监发〔2025〕12号', effective_from: '2025-02-01' });
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.status, 'delegated');
 		assert.equal(r.json.mode_label, '直接下放');
@@ -300,6 +300,10 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 	});
 
 	test('monthly figures and the evaluation, computed from the months by hand', T, async () => {
+		// the months here are of 2025, and the zones accepted (or were acted for) today: as if
+		// they had taken their powers on when these took effect, for 下放了用不上 counts a
+		// power's months from the later of the two (DECISIONS 322; powers_rules.test.js)
+		await h.sqlOk(srv.db, 'UPDATE power_delegation SET taken_on = effective_from WHERE taken_on IS NOT NULL');
 		// March and April come from the zone's spreadsheet: all rows or none
 		const bad = writeXlsx([
 			CASES,
@@ -398,7 +402,7 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		h.assertError(await c.market1.get('/api/power-evaluations/figures?from=2025-03'), 400, 'invalid_parameter', 'to');
 		// the department evaluates; the figures are the server's, not the request's
 		const before = await auditCount();
-		h.assertError(await c.zone1.post(`/api/power-delegations/${d.food.id}/evaluations`, { period_from: '2025-03', period_to: '2025-05', result: 'good', reason: 'x' }), 403, 'capability_required');
+		h.assertError(await c.zone1.post(`/api/power-delegations/${d.food.id}/evaluations`, { period_from: '2025-03', period_to: '2025-05', result: 'good', reason: 'x' }), 403, 'forbidden');
 		h.assertError(await c.market1.post(`/api/power-delegations/${d.food.id}/evaluations`, { period_from: '2025-03', period_to: '2025-05', result: 'fine', reason: 'x' }), 400, 'invalid_value', '/result');
 		h.assertError(await c.market1.post(`/api/power-delegations/${d.food.id}/evaluations`, { period_from: '2025-03', period_to: '2025-05', result: 'good', reason: ' ' }), 400, 'missing_field', '/reason');
 		h.assertError(await c.market1.post(`/api/power-delegations/${d.site.id}/evaluations`, { period_from: '2025-03', period_to: '2025-05', result: 'good', reason: 'x' }), 404, 'not_found');
@@ -463,7 +467,7 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(lines.length, 1);
 		h.assertError(await c.market1.get('/api/power-evaluations/export.xlsx?result=fine'), 400, 'invalid_parameter', 'result');
 		// guidance (谁赋权、谁指导): the department records it, the zone reads it
-		h.assertError(await c.zone1.post(`/api/power-delegations/${d.food.id}/guidance`, { kind: 'training', held_on: '2025-03-05', content: 'x' }), 403, 'capability_required');
+		h.assertError(await c.zone1.post(`/api/power-delegations/${d.food.id}/guidance`, { kind: 'training', held_on: '2025-03-05', content: 'x' }), 403, 'forbidden');
 		r = await c.market1.post(`/api/power-delegations/${d.food.id}/guidance`, { kind: 'training', held_on: '2025-03-05', content: '食品经营许可审查要点培训', participants: 12 });
 		assert.equal(r.status, 201, r.text);
 		r = await c.zone1.get(`/api/power-delegations/${d.food.id}/guidance`);
@@ -558,7 +562,7 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		r = await anon.get(`/api/public/power-lists/${econ}`);
 		assert.equal(r.status, 200, r.text);
 		assert.deepEqual(r.json.items, [
-			{ accept_incomplete: true, code: '3704210001', dept_org_name: '市市场监管局', effective_from: '2025-03-01', kind_label: '行政许可', mode_label: '直接下放', name: '食品经营许可', notify_commit: true, promised_days: 8, statutory_days: 20, where: '经开区政务服务中心2号窗口', zone_org_name: h.ORG.econ },
+			{ accept_incomplete: true, code: '3704210001', dept_org_name: '市市场监管局', effective_from: '2025-02-01', kind_label: '行政许可', mode_label: '直接下放', name: '食品经营许可', notify_commit: true, promised_days: 8, statutory_days: 20, where: '经开区政务服务中心2号窗口', zone_org_name: h.ORG.econ },
 			{ accept_incomplete: false, code: '3704210002', dept_org_name: '市市场监管局', effective_from: '2025-04-01', kind_label: '行政确认', mode_label: '领办', name: '特种设备使用登记', notify_commit: false, promised_days: 5, statutory_days: 15, where: '市市场监管局特种设备科', zone_org_name: h.ORG.econ },
 		]);
 		for (const s of ['evaluation', 'good', 'note', 'document', '抚市监发', '检验人员', 'received']) assert.ok(!r.text.includes(s), `the public page shows ${s}`);

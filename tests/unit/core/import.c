@@ -121,6 +121,42 @@ static void test_row(void **state)
 	arena_release(&a);
 }
 
+/* A text column marked upper (事项编码): a code in small or full-width letters is the code in
+ * capitals, a number cell taken as typed (IMPORT_CODE would refuse it), a name left alone. */
+static void test_upper(void **state)
+{
+	(void)state;
+	static const struct import_column ucols[] = {
+	    {.header = "事项编码",
+	     .type = IMPORT_TEXT,
+	     .required = true,
+	     .key = true,
+	     .upper = true},
+	    {.header = "事项名称", .type = IMPORT_TEXT},
+	};
+	static const int map[2] = {0, 1};
+	struct arena a;
+	struct import_problems p;
+	struct import_value v[2];
+	struct sheet_cell typed[] = {{SHEET_TEXT, false, " 3704sj-ｂ01 "},
+	                             {SHEET_TEXT, false, "食品（sc）许可"}};
+	struct sheet_cell number[] = {{SHEET_NUMBER, false, "3704210001"},
+	                              {SHEET_EMPTY, false, ""}};
+	struct sheet_row r = row_of(2, typed, 2);
+
+	arena_init(&a);
+	import_problems_init(&p, &a);
+	assert_int_equal(import_row_convert(ucols, 2, map, &r, false, &a, v, &p), 0);
+	assert_string_equal(v[0].text, "3704SJ-B01");
+	assert_string_equal(v[1].text, "食品（sc）许可");
+	assert_string_equal(import_row_key(ucols, 2, v, &a), "3704SJ-B01");
+	r = row_of(3, number, 2);
+	assert_int_equal(import_row_convert(ucols, 2, map, &r, false, &a, v, &p), 0);
+	assert_string_equal(v[0].text, "3704210001");
+	assert_int_equal(p.total, 0);
+	arena_release(&a);
+}
+
 static void test_row_problems(void **state)
 {
 	(void)state;
@@ -176,7 +212,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_header),      cmocka_unit_test(test_missing_required),
 	    cmocka_unit_test(test_row),         cmocka_unit_test(test_row_problems),
-	    cmocka_unit_test(test_problem_cap),
+	    cmocka_unit_test(test_problem_cap), cmocka_unit_test(test_upper),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -208,6 +208,25 @@ static void test_figures(void **state)
 	none.since = 2025 * 12 + 3;
 	power_figures(&none, june, 10, &three, &f);
 	assert_true(f.idle);
+	/* in effect since April 2024, but the zone took it on (已承接) only in June 2025: one month
+	 * in use, not 下放了用不上 whatever the months since its 生效日期 */
+	none.since = 2024 * 12 + 3;
+	none.taken = june;
+	power_figures(&none, june, 10, &three, &f);
+	assert_false(f.idle);
+	assert_int_equal(f.suggested, POWER_RESULT_GOOD);
+	/* taken on in April 2025: April, May and June in use without a case */
+	none.taken = 2025 * 12 + 3;
+	power_figures(&none, june, 10, &three, &f);
+	assert_true(f.idle);
+	assert_int_equal(f.suggested, POWER_RESULT_REVOKE);
+	/* taken on before it took effect (accepted ahead of its 生效日期): counted from May */
+	none.since = 2025 * 12 + 4;
+	none.taken = 2025 * 12 + 1;
+	power_figures(&none, june, 10, &three, &f);
+	assert_false(f.idle);
+	none.taken = 0;
+	none.since = 2025 * 12 + 3;
 	/* but only a power in use (已承接, or 代办中 for the zone) can lie unused: one delegated
 	 * and not yet accepted, or not ready (暂不具备承接条件), is not 下放了用不上 */
 	assert_true(power_taken("accepted"));
@@ -225,6 +244,20 @@ static void test_figures(void **state)
 	power_figures(&third, june, 10, &six, &f);
 	assert_int_equal(f.on_time_bp, 6667);
 	assert_int_equal(f.satisfaction_bp, 1250);
+}
+
+/* One 事项编码 whatever the case it is typed in (DECISIONS 325). */
+static void test_code_normal(void **state)
+{
+	struct arena a;
+
+	(void)state;
+	arena_init(&a);
+	assert_string_equal(power_code_normal(&a, "2104-scjg-001"), "2104-SCJG-001");
+	assert_string_equal(power_code_normal(&a, "ｓｃ－０１"), "SC-01");
+	assert_string_equal(power_code_normal(&a, "3704210001"), "3704210001");
+	assert_string_equal(power_code_normal(&a, NULL), "");
+	arena_release(&a);
 }
 
 static void test_month_check(void **state)
@@ -245,9 +278,68 @@ static void test_month_check(void **state)
 	assert_int_equal(power_month_check(&f, &field, &message), -1);
 	assert_string_equal(field, "/days_x100");
 	assert_string_equal(message, "没有办结件时平均办理时长应为0");
+	/* ratings are of cases done: 6 good and 3 bad of 8 done is one too many */
+	f = (struct power_month_figures){10, 8, 7, 650, 6, 3};
+	assert_int_equal(power_month_check(&f, &field, &message), -1);
+	assert_string_equal(field, "/bad");
+	assert_string_equal(message, "好评数与差评数之和不能超过办结件数");
+	f.bad = 2;
+	assert_int_equal(power_month_check(&f, &field, &message), 0);
 	assert_int_equal(power_result_parse("improve"), POWER_RESULT_IMPROVE);
 	assert_int_equal(power_result_parse("bad"), -1);
 	assert_string_equal(power_result_name(POWER_RESULT_REVOKE), "revoke");
+}
+
+/* Figures only of a power in use (已承接, 代办中), of a month from its 生效日期's to this one. */
+static void test_month_refusal(void **state)
+{
+	int64_t march = 2025 * 12 + 2, now = 2026 * 12 + 11;
+	const char *why;
+	bool whole;
+	struct arena a;
+
+	(void)state;
+	arena_init(&a);
+	assert_null(power_month_refusal("accepted", "2025-03-01", march, now, &a, &whole));
+	assert_null(power_month_refusal("acting", "2025-03-15", now, now, &a, &whole));
+	/* the month before the one it took effect in, and next month */
+	why = power_month_refusal("accepted", "2025-03-01", march - 1, now, &a, &whole);
+	assert_string_equal(why, "该事项自2025-03-01起生效，不能填报此前月份的办件数据");
+	assert_false(whole);
+	why = power_month_refusal("accepted", "2025-03-01", now + 1, now, &a, &whole);
+	assert_string_equal(why, "不能填报未来月份的数据");
+	assert_false(whole);
+	/* the status refuses every month */
+	why = power_month_refusal("revoked", "2025-03-01", march, now, &a, &whole);
+	assert_string_equal(why, "该事项已收回，不能再填报办件数据");
+	assert_true(whole);
+	for (int i = 0; i < 3; i++) {
+		static const char *const before[] = {"proposed", "declined", "planned"};
+		why = power_month_refusal(before[i], NULL, march, now, &a, &whole);
+		assert_string_equal(why, "该事项尚未下放，没有办件数据");
+		assert_true(whole);
+	}
+	why = power_month_refusal("delegated", "2025-03-01", march, now, &a, &whole);
+	assert_string_equal(why, "该事项尚未承接，也未安排代办，还没有办件数据");
+	assert_true(whole);
+	why = power_month_refusal("not_ready", "2025-03-01", march, now, &a, &whole);
+	assert_string_equal(why, "该事项尚未承接，也未安排代办，还没有办件数据");
+	/* guidance: on a power delegated to the zone, whether taken on yet or not */
+	for (int i = 0; i < NST; i++) {
+		const char *s = states[i];
+		bool held = s && (!strcmp(s, "delegated") || !strcmp(s, "accepted") ||
+		                  !strcmp(s, "not_ready") || !strcmp(s, "acting"));
+		if (held)
+			assert_null(power_guidance_refusal(s));
+		else
+			assert_non_null(power_guidance_refusal(s));
+	}
+	assert_string_equal(power_guidance_refusal("revoked"), "该事项已收回，不能再登记培训指导");
+	assert_string_equal(power_guidance_refusal("planned"),
+	                    "该事项尚未下放给开发区，不能登记培训指导");
+	/* a 生效日期 not known bounds nothing but this month */
+	assert_null(power_month_refusal("accepted", NULL, 1900 * 12, now, &a, &whole));
+	arena_release(&a);
 }
 
 /* The zone's steps tell the department's accounts that act on powers, the department's the
@@ -295,10 +387,11 @@ static void test_step_item(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_machine),   cmocka_unit_test(test_sides_and_modes),
-	    cmocka_unit_test(test_entry),     cmocka_unit_test(test_month),
-	    cmocka_unit_test(test_figures),   cmocka_unit_test(test_month_check),
-	    cmocka_unit_test(test_step_item),
+	    cmocka_unit_test(test_machine),     cmocka_unit_test(test_sides_and_modes),
+	    cmocka_unit_test(test_entry),       cmocka_unit_test(test_month),
+	    cmocka_unit_test(test_figures),     cmocka_unit_test(test_month_check),
+	    cmocka_unit_test(test_step_item),   cmocka_unit_test(test_month_refusal),
+	    cmocka_unit_test(test_code_normal),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -97,7 +97,8 @@ export default {
       month: '月份',
       daysX100: '平均办理时长（工作日）',
       importCases: '导入办件数据',
-      importHint: '每行一个事项一个月：事项编码、开发区、月份、受理件数、办结件数、按时办结件数、平均办理时长、好评数、差评数。已填报的月份请在页面修改。',
+      importHint: '每行一个事项一个月：事项编码、开发区、月份、受理件数、办结件数、按时办结件数、平均办理时长、好评数、差评数。只能填报已承接或代办中的事项，月份从该事项生效的月份到本月，好评数与差评数之和不超过办结件数。已填报的月份请在页面修改。',
+      monthsNotInUse: '该事项尚未承接，也未安排代办，还没有办件数据；承接或安排代办后才能填报。',
       result: '评估结果',
       reason: '评估理由',
       problems: '发现的问题',
@@ -274,6 +275,7 @@ export default {
       service_place: '办理地点',
       acting_by: '代办机构',
       acting_until: '代办期限',
+      taken_on: '承接或代办日期',
     },
     power_case_month: {
       delegation_id: '赋权事项ID',
