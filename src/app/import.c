@@ -386,7 +386,7 @@ int import_run(struct store *s, struct arena *a, const struct import_request *re
 	struct sheet_limits lim;
 	struct sheet *sh = NULL;
 	char hex[BLOB_HASH_HEX];
-	bool dup;
+	bool dup = false;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -408,14 +408,16 @@ int import_run(struct store *s, struct arena *a, const struct import_request *re
 	else
 		memcpy(out->sha256, hex, sizeof(out->sha256));
 
-	if ((rc = already(&r, out, &dup)) != KFQ_OK)
+	/* the kind's own refusals (a grant the caller's organization lacks) come first: whether a
+	 * file was imported before is not told to one who may not import it */
+	if (r.kind->prepare && (rc = r.kind->prepare(&r)) != KFQ_OK)
 		goto done;
-	if (dup) {
+	if (!r.problems.total && (rc = already(&r, out, &dup)) != KFQ_OK)
+		goto done;
+	if (!r.problems.total && dup) {
 		rc = record_alone(&r, req, out);
 		goto done;
 	}
-	if (r.kind->prepare && (rc = r.kind->prepare(&r)) != KFQ_OK)
-		goto done;
 	sheet_limits_default(&lim);
 	if ((rc = open_sheet(&r, req, &lim, &sh)) != KFQ_OK ||
 	    (rc = pass(&r, sh, &out->rows, &out->format)) != KFQ_OK)

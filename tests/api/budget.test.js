@@ -143,6 +143,11 @@ describe('zone budgets', { timeout: h.FILE_TIMEOUT }, () => {
 		r = await upload(c.finance1, writeXlsx(GOOD), '再次.xlsx');
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.outcome, 'unchanged');
+		// a department without the grant is refused for the grant, not told the file is known
+		r = await upload(c.ndrc1, writeXlsx(GOOD), '再次.xlsx');
+		h.assertError(r, 422, 'import_rejected');
+		assert.deepEqual(problems(r), [[0, null, '本单位没有“管理开发区预决算”的职能授权，不能导入预决算，请联系工作专班办公室']]);
+		assert.equal(r.json.import.previous_id ?? null, null);
 		// a corrected final account replaces that account as a whole; the budget stays
 		r = await upload(c.finance1, writeXlsx([HEADER, [E, 2025, '决算', '201', '一般公共服务支出', '1200.00'], [E, 2025, '决算', '206', '科学技术支出', '1500.00']]), '更正.xlsx');
 		assert.equal(r.status, 201, r.text);
