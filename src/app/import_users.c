@@ -19,6 +19,7 @@
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #define USERS_MAX_ROWS 5000
@@ -103,9 +104,10 @@ struct state {
 	char now[TIME_RFC3339_LEN];
 };
 
+/* names are ASCII (account_username_valid) and one whatever their letters' case */
 static int by_name(const void *a, const void *b)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	return strcasecmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 static int prepare(struct import_run *r)
@@ -142,10 +144,18 @@ static void check(struct import_run *r, int64_t row, const struct import_value *
 	struct state *st = r->state;
 	const char *role = v[C_ROLE].present ? v[C_ROLE].text : "";
 
-	if (v[C_USERNAME].present && bsearch(&v[C_USERNAME].text, st->names, (size_t)st->nnames,
-	                                     sizeof(*st->names), by_name))
+	const char *const *taken =
+	    v[C_USERNAME].present ? bsearch(&v[C_USERNAME].text, st->names, (size_t)st->nnames,
+	                                    sizeof(*st->names), by_name)
+	                          : NULL;
+
+	if (taken && !strcmp(*taken, v[C_USERNAME].text))
 		import_run_problem(r, row, cols[C_USERNAME].header, "登录名“%s”已存在",
 		                   v[C_USERNAME].text);
+	else if (taken)
+		import_run_problem(r, row, cols[C_USERNAME].header,
+		                   "登录名“%s”与已有的“%s”只差字母大小写，请换一个", v[C_USERNAME].text,
+		                   *taken);
 	if (v[C_ORG].present && !find_org(st, v[C_ORG].text))
 		import_run_problem(r, row, cols[C_ORG].header,
 		                   "找不到组织“%s”（请填写系统中组织机构的名称或别名）",

@@ -55,6 +55,9 @@ static const char sql_pw_is[] = "SELECT id FROM app_user WHERE id = ?1 AND passw
 static const char sql_set_lock[] = "UPDATE app_user SET locked_until = ?2, failed_count = ?3, "
                                    "updated_at = ?4 WHERE id = ?1";
 static const char sql_username[] = "SELECT username FROM app_user WHERE id = ?1";
+/* names are ASCII (account_username_valid): lower() folds them alike on both databases */
+static const char sql_name_taken[] =
+    "SELECT id FROM app_user WHERE lower(username) = lower(?1) LIMIT 1";
 static const char sql_failed[] =
     "UPDATE app_user SET failed_count = failed_count + 1 WHERE id = ?1";
 static const char sql_login_ok[] = "UPDATE app_user SET failed_count = 0, locked_until = NULL, "
@@ -328,6 +331,15 @@ int store_user_create(struct store *s, const struct store_actor *who,
 	time_format(time_now(), now);
 	if ((rc = store_begin(s)) != KFQ_OK)
 		return rc;
+	/* one name whatever its letters' case: Zhang and zhang would be told apart by nobody */
+	if ((rc = store_prepare(s, sql_name_taken, &st)) != KFQ_OK)
+		goto done;
+	store_bind_text(st, 1, u->username);
+	if ((rc = store_run_id(st, &u->id)) != KFQ_ENOTFOUND) {
+		u->id = 0;
+		rc = rc == KFQ_OK ? KFQ_ECONFLICT : rc;
+		goto done;
+	}
 	if ((rc = store_prepare(s, sql_insert, &st)) != KFQ_OK)
 		goto done;
 	store_bind_text(st, 1, u->username);

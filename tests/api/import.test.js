@@ -224,6 +224,7 @@ describe('imports', { timeout: h.FILE_TIMEOUT }, () => {
 			['imp.other', '乙', h.ORG.commerce, '市直部门'],
 			['imp.dup', '丙', h.ORG.commerce, '县区'],
 			['office1', '丁', h.ORG.commerce, '市直部门'],
+			['Office1', '戊', h.ORG.commerce, '市直部门'],
 		]);
 		const r = await upload(c.admin, 'users', file);
 		h.assertError(r, 422, 'import_rejected');
@@ -232,6 +233,7 @@ describe('imports', { timeout: h.FILE_TIMEOUT }, () => {
 			[
 				[4, null, '与第2行重复（登录名 = imp.dup）'],
 				[5, '登录名', '登录名“office1”已存在'],
+				[6, '登录名', '登录名“Office1”与已有的“office1”只差字母大小写，请换一个'],
 			],
 		);
 	});

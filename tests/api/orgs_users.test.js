@@ -246,7 +246,11 @@ describe('orgs and users', { timeout: h.FILE_TIMEOUT }, () => {
 			assert.equal(r.json.org_name, '市发改委');
 			const again = await unchanged(() => c.admin.post('/api/users', { ...body, display_name: '另一个' }));
 			h.assertError(again, 409, 'username_taken', '/username');
-			const cli = await h.kfq(['user', 'add', '--db', srv.db, '--username', 'dept1', '--org', '市发改委', '--role', 'department', '--password-stdin'], { input: 'Dept-Passw0rd-2\n' });
+			// nor in other letters' case: DEPT1 and dept1 would be one name to anyone reading them
+			const upper = await unchanged(() => c.admin.post('/api/users', { ...body, username: 'DEPT1' }));
+			h.assertError(upper, 409, 'username_taken', '/username');
+			assert.equal(upper.json.error.message, '用户名已存在（不区分大小写）');
+			const cli = await h.kfq(['user', 'add', '--db', srv.db, '--username', 'Dept1', '--org', '市发改委', '--role', 'department', '--password-stdin'], { input: 'Dept-Passw0rd-2\n' });
 			assert.equal(cli.code, 1, cli.stderr);
 			assert.match(cli.stderr, /already exists/);
 			// the command line keeps the API's display name rule: 64 bytes at most, not blank
