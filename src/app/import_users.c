@@ -144,18 +144,18 @@ static void check(struct import_run *r, int64_t row, const struct import_value *
 	struct state *st = r->state;
 	const char *role = v[C_ROLE].present ? v[C_ROLE].text : "";
 
-	const char *const *taken =
-	    v[C_USERNAME].present ? bsearch(&v[C_USERNAME].text, st->names, (size_t)st->nnames,
-	                                    sizeof(*st->names), by_name)
-	                          : NULL;
+	const char *const *taken = v[C_USERNAME].present
+	                               ? bsearch(&v[C_USERNAME].text, st->names, (size_t)st->nnames,
+	                                         sizeof(*st->names), by_name)
+	                               : NULL;
 
 	if (taken && !strcmp(*taken, v[C_USERNAME].text))
 		import_run_problem(r, row, cols[C_USERNAME].header, "登录名“%s”已存在",
 		                   v[C_USERNAME].text);
 	else if (taken)
 		import_run_problem(r, row, cols[C_USERNAME].header,
-		                   "登录名“%s”与已有的“%s”只差字母大小写，请换一个", v[C_USERNAME].text,
-		                   *taken);
+		                   "登录名“%s”与已有的“%s”只差字母大小写，请换一个",
+		                   v[C_USERNAME].text, *taken);
 	if (v[C_ORG].present && !find_org(st, v[C_ORG].text))
 		import_run_problem(r, row, cols[C_ORG].header,
 		                   "找不到组织“%s”（请填写系统中组织机构的名称或别名）",
