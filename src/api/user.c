@@ -162,7 +162,8 @@ static int create(struct api_ctx *c)
 	u.must_change = true;
 	rc = store_user_create(c->db, &c->actor, &user_json_audit, &u, hash);
 	if (rc == KFQ_ECONFLICT)
-		return api_error(c, 409, "username_taken", "用户名已存在（不区分大小写）", "/username");
+		return api_error(c, 409, "username_taken", "用户名已存在（不区分大小写）",
+		                 "/username");
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	return reply_user(c, u.id, 201);
