@@ -266,6 +266,10 @@ static int set_lock(struct api_ctx *c, bool lock)
 		return -1;
 	if (lock && u.id == c->sess.user.id)
 		return api_error(c, 400, "invalid_value", "不能锁定自己的账号", NULL);
+	/* locking a locked account changes nothing: refused, not written to the audit log as a
+	 * change (unlocking always lifts its name's waits at every address, locked or not) */
+	if (lock && u.locked_until == ACCOUNT_ADMIN_LOCK_UNTIL)
+		return api_error(c, 409, "invalid_state", "该账号已锁定", NULL);
 	rc = store_user_set_lock(c->db, &c->actor, &user_json_audit, u.id,
 	                         lock ? ACCOUNT_ADMIN_LOCK_UNTIL : 0, lock ? "lock" : "unlock");
 	if (rc != KFQ_OK)

@@ -296,6 +296,12 @@ describe('auth', { timeout: h.FILE_TIMEOUT }, () => {
 			const r = await admin.post(`/api/users/${userId}/lock`);
 			assert.equal(r.status, 200, r.text);
 			assert.equal(r.json.locked, true);
+			// locking it again changes nothing: refused, and no record of a change
+			const records = (await admin.get(`/api/audit?entity_type=user&entity_id=${userId}&page_size=1`)).json.total;
+			const twice = await admin.post(`/api/users/${userId}/lock`);
+			h.assertError(twice, 409, 'invalid_state');
+			assert.equal(twice.json.error.message, '该账号已锁定');
+			assert.equal((await admin.get(`/api/audit?entity_type=user&entity_id=${userId}&page_size=1`)).json.total, records);
 			h.assertError(await user.get('/api/session'), 401, 'not_authenticated');
 			const refused = await new h.Client(srv).tryLogin('newbie', NEW_PW);
 			h.assertError(refused, 401, 'invalid_credentials', null);
