@@ -136,6 +136,11 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		const t5 = tasks.find((t) => t.article_number === 5);
 		let r = await c.office1.put(`/api/tasks/${t5.id}/orgs`, { lead_org_ids: [999999], responsible_org_ids: [] });
 		h.assertError(r, 400, 'invalid_value', '/lead_org_ids/0');
+		// a supervisory body watches the tasks; it neither leads nor does one
+		r = await c.office1.put(`/api/tasks/${t5.id}/orgs`, { lead_org_ids: [ids['市财政局']], responsible_org_ids: [ids[h.ORG.econ], ids[h.ORG.discipline]] });
+		h.assertError(r, 400, 'invalid_value', '/responsible_org_ids/1');
+		assert.equal(r.json.error.message, '市纪委监委是监督机构，监督改革任务的落实，不能作为牵头单位或责任单位');
+		h.assertError(await c.office1.put(`/api/tasks/${t5.id}/orgs`, { lead_org_ids: [ids[h.ORG.audit]], responsible_org_ids: [] }), 400, 'invalid_value', '/lead_org_ids/0');
 		r = await c.office1.put(`/api/tasks/${t5.id}/orgs`, {
 			lead_org_ids: [ids['市财政局']],
 			responsible_org_ids: [ids[h.ORG.econ], ids[h.ORG.shengli]],
