@@ -77,6 +77,18 @@ static int board(struct api_ctx *c)
 		jsonw_obj_close(&c->w);
 	}
 	jsonw_arr_close(&c->w);
+	/* the companies without the year's figures, by name: a count alone leaves the office to
+	 * find them */
+	jsonw_key(&c->w, "missing_items");
+	jsonw_arr_open(&c->w);
+	for (int i = 0; i < b.n; i++) {
+		if (b.co[i].has_sheet)
+			continue;
+		jsonw_obj_open(&c->w);
+		platform_json_company_fields(&c->w, &b.co[i], false);
+		jsonw_obj_close(&c->w);
+	}
+	jsonw_arr_close(&c->w);
 	jsonw_kint(&c->w, "key", counts[PLATFORM_LEVEL_KEY]);
 	jsonw_kint(&c->w, "missing", missing);
 	jsonw_kint(&c->w, "normal", counts[PLATFORM_LEVEL_NORMAL]);
@@ -104,14 +116,19 @@ static int board_export(struct api_ctx *c)
 	for (int i = 0; i < b.n; i++) {
 		struct platform_reading r[PLATFORM_INDICATOR_COUNT];
 		const struct store_platform_company *co = &b.co[i];
-		if (!co->has_sheet)
-			continue;
-		if (platform_assess(&co->latest.sheet, b.lines[co->type], r) != 0)
-			memset(r, 0, sizeof(r));
 		export_text(&t, co->zone_name);
 		export_text(&t, co->name);
 		export_text(&t, enum_label(&enum_platform_type, platform_type_code(co->type)));
 		export_int(&t, b.year);
+		if (!co->has_sheet) { /* named, as the board names it, its figures blank */
+			for (int k = 0; k < 3 + PLATFORM_INDICATOR_COUNT; k++) /* amounts, ratios */
+				export_text(&t, "");
+			export_text(&t, "未填报");
+			export_end_row(&t);
+			continue;
+		}
+		if (platform_assess(&co->latest.sheet, b.lines[co->type], r) != 0)
+			memset(r, 0, sizeof(r));
 		export_amount(&t, co->latest.sheet.assets, 2);
 		export_amount(&t, co->latest.sheet.liabilities, 2);
 		export_amount(&t, co->latest.sheet.interest_bearing, 2);

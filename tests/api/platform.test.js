@@ -235,6 +235,8 @@ describe('platform companies', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.status, 200, r.text);
 		assert.deepEqual([r.json.key, r.json.warning, r.json.normal, r.json.missing], [1, 0, 0, 1]);
 		assert.equal(r.json.items[0].name, '抚顺经开区开发建设投资有限公司');
+		// the one without the year's figures, by name
+		assert.deepEqual(r.json.missing_items.map((x) => [x.name, x.zone_name]), [['胜利开发区建设有限公司', h.ORG.shengli]]);
 		r = await c.sasac1.get('/api/platform-board?year=2025');
 		assert.deepEqual([r.json.key, r.json.warning, r.json.year], [0, 1, 2025]);
 		assert.equal((await c.zone2.get('/api/platform-board?year=2025')).json.items.length, 0);
@@ -255,7 +257,9 @@ describe('platform companies', { timeout: h.FILE_TIMEOUT }, () => {
 		r = await c.super1.get('/api/platform-board/export.xlsx?year=2025');
 		assert.equal(r.status, 200, r.text);
 		const x = readXlsx(r.buf);
-		assert.equal(x.length, 2);
+		assert.equal(x.length, 3);
+		// the company without the year's figures is named too, its figures blank
+		assert.deepEqual(x[2], [h.ORG.shengli, '胜利开发区建设有限公司', '工业企业', '2025', '', '', '', '', '', '', '', '未填报']);
 		assert.deepEqual(x[0].slice(7), ['资产负债率', '带息负债比率', '流动比率', '担保比率', '风险等级']);
 		// ratios are numbers formatted as percentages: back to basis points
 		assert.deepEqual(x[1].slice(7, 11).map((v) => Math.round(Number(v) * 10000)), [7200, 8000, 9000, 5953]);

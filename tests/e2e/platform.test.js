@@ -109,6 +109,12 @@ describe('platform companies', () => {
     const shengli = rows(page, 'platform-board-table').filter({ hasText: SHENGLI_CO })
     assert.equal((await shengli.locator('[data-test^="board-level-"]').innerText()).trim(), '正常')
     await shot(page, 'platform-board-sasac')
+    // a year nobody filed: every company named as 未填报, each a link to its page
+    await pickOption(page, sel('platform-board-year'), '2023')
+    await page.locator(sel('platform-board-missing')).waitFor()
+    const missing = await page.locator(sel('platform-board-missing-item')).allInnerTexts()
+    assert.equal(String(missing.length), await page.locator(`${sel('platform-count-missing')} ${sel('platform-count-value')}`).innerText())
+    assert.ok(missing.length >= 3 && missing.includes(SHENGLI_CO), missing.join('、'))
     await logout(page)
     watcher.assertClean()
   })

@@ -89,6 +89,7 @@ export default {
     board: '债务风险看板',
     boardIntro: '各平台公司所选年度的年末数据与预警线比较；超线的公司可由工作专班办公室拟督办单。',
     counts: { key: '超重点监管线', warning: '超预警线', normal: '正常', missing: '未填报' },
+    missingTitle: '{year}年度未填报的{n}家：',
     chartBoard: '各平台公司资产负债率（%）',
     raiseNotice: '拟督办单',
     noticeTitle: '拟督办单（草稿）',
