@@ -8,6 +8,7 @@
 #include "api/plan_impl.h"
 
 #include "api/export.h"
+#include "app/task_json.h"
 #include "core/enums.h"
 #include "core/plan.h"
 #include "store/store_org.h"
@@ -223,24 +224,34 @@ static int plan_list(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-static const char *const plan_headers[] = {"条目",   "任务",   "单位",     "状态",     "版本",
-                                           "节点数", "完成率", "逾期节点", "提交时间", "审核时间"};
+/* 政策文件 first, as the tasks' export: a draft's and its revision's tasks share numbers */
+static const char *const plan_headers[] = {"政策文件", "条目",     "任务",    "单位",
+                                           "状态",     "版本",     "节点数",  "完成率",
+                                           "逾期节点", "提交时间", "审核时间"};
 
 /* One row per plan: the board's task × organization cells with their status. */
 static int plan_export(struct api_ctx *c)
 {
-	static const double widths[] = {6, 26, 26, 8, 6, 8, 10, 10, 22, 22};
+	static const double widths[] = {36, 6, 26, 26, 8, 6, 8, 10, 10, 22, 22};
 	struct store_plan_filter f;
 	struct store_plan *p;
+	struct store_policy *pol;
 	struct export_table t;
 	int64_t total;
-	int n;
+	int n, npol, rc;
 
 	if (select_plans(c, false, &f, &p, &n, &total) != 0)
 		return -1;
-	if (export_begin(c, &t, "一区一策", plan_headers, widths, 10) != 0)
+	if ((rc = store_policy_list(c->db, c->a, &pol, &npol)) != KFQ_OK)
+		return api_store_error(c, rc);
+	if (export_begin(c, &t, "一区一策", plan_headers, widths, 11) != 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
+		const char *doc = "";
+		for (int k = 0; k < npol; k++)
+			if (pol[k].id == p[i].policy_id)
+				doc = task_policy_name(c->a, &pol[k]);
+		export_text(&t, doc);
 		export_int(&t, p[i].article_number);
 		export_text(&t, p[i].task_title);
 		export_text(&t, p[i].org_name);

@@ -531,14 +531,6 @@ static void join_refs(struct strbuf *sb, const struct store_org_ref *r, int n)
 		strbuf_addf(sb, "%s%s", i ? "、" : "", r[i].name);
 }
 
-/* A policy as a row names it: its title, its note (征求意见稿) and its 文号. */
-static const char *policy_name(struct arena *a, const struct store_policy *p)
-{
-	return arena_printf(a, "%s%s%s%s%s%s", p->title ? p->title : "", p->title_note ? "（" : "",
-	                    p->title_note ? p->title_note : "", p->title_note ? "）" : "",
-	                    p->doc_number ? " " : "", p->doc_number ? p->doc_number : "");
-}
-
 static int task_export(struct api_ctx *c)
 {
 	/* 政策文件 first: the tasks of several policies (a draft and its revision) share numbers
@@ -570,7 +562,7 @@ static int task_export(struct api_ctx *c)
 		const char *doc = "";
 		for (int k = 0; k < npol; k++)
 			if (pol[k].id == t[i].policy_id)
-				doc = policy_name(c->a, &pol[k]);
+				doc = task_policy_name(c->a, &pol[k]);
 		export_text(&out, doc);
 		export_int(&out, t[i].article_number);
 		export_text(&out, t[i].group_heading);

@@ -115,3 +115,10 @@ static void audit_task(struct jsonw *w, const struct store_task *t)
 
 const struct store_task_json task_json_audit = {
     .policy = task_json_policy, .task = audit_task, .grants = &capability_json_audit};
+
+const char *task_policy_name(struct arena *a, const struct store_policy *p)
+{
+	return arena_printf(a, "%s%s%s%s%s%s", p->title ? p->title : "", p->title_note ? "（" : "",
+	                    p->title_note ? p->title_note : "", p->title_note ? "）" : "",
+	                    p->doc_number ? " " : "", p->doc_number ? p->doc_number : "");
+}

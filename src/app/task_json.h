@@ -15,6 +15,9 @@ void task_json_fields(struct jsonw *w, const struct store_task *t, bool full);
 /* A policy: {"contact_email",…,"window_start"} without its text or parse. */
 void task_json_policy(struct jsonw *w, const struct store_policy *p);
 
+/* A policy as an export's row names it: its title, its note (征求意见稿) and its 文号; in a. */
+const char *task_policy_name(struct arena *a, const struct store_policy *p);
+
 /* What store_task's writes take for their audit records (a task without its body). */
 extern const struct store_task_json task_json_audit;
 

@@ -34,7 +34,7 @@ static const char sql_ms_closed[] = "SELECT " MS_COLS MS_FROM " WHERE m.plan_id 
 	"p.sum_weight, p.n_milestones, p.open_due, p.submitted_by, (SELECT r.status FROM "         \
 	"plan_revision r WHERE r.plan_id = p.id AND r.status <> 'approved'), p.off_task_on, "      \
 	"(SELECT r.submitted_at FROM plan_revision r WHERE r.plan_id = p.id AND "                  \
-	"r.status <> 'approved')"
+	"r.status <> 'approved'), t.policy_id"
 #define PLAN_FROM " FROM zone_plan p JOIN task t ON t.id = p.task_id JOIN org o ON o.id = p.org_id"
 
 /* whether the plan or its open revision is in status S */
@@ -139,6 +139,7 @@ static void read_plan(struct store_stmt *st, struct arena *a, void *element)
 	p->revision_status = store_col_dup(st, 17, a);
 	p->off_task_on = store_col_dup(st, 18, a);
 	p->revision_submitted_at = store_col_dup(st, 19, a);
+	p->policy_id = store_col_int(st, 20);
 	p->responsible = !p->off_task_on;
 }
 

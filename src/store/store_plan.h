@@ -71,6 +71,7 @@ struct store_revision {
 struct store_plan {
 	int64_t id;
 	int64_t task_id;
+	int64_t policy_id; /* the task's */
 	int article_number;
 	const char *task_title;
 	int64_t org_id;

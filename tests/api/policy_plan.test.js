@@ -408,9 +408,10 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		assert.equal(r.status, 200);
 		assert.match(r.headers.get('content-disposition'), /filename\*=UTF-8''%E4%B8%80%E5%8C%BA%E4%B8%80%E7%AD%96\.csv/);
 		const lines = r.text.replace(/^\ufeff/, '').trim().split('\r\n');
-		assert.equal(lines[0], '条目,任务,单位,状态,版本,节点数,完成率,逾期节点,提交时间,审核时间');
+		assert.equal(lines[0], '政策文件,条目,任务,单位,状态,版本,节点数,完成率,逾期节点,提交时间,审核时间');
 		assert.equal(lines.length, 2);
-		assert.match(lines[1], new RegExp(`^2,.*,${h.ORG.econ},已批准,2,3,50\\.00%,1,\\d{4}-`));
+		// the policy named as the tasks' export names it: title, note, 文号
+		assert.match(lines[1], new RegExp(`^中共抚顺市委 抚顺市人民政府关于深化开发区体制机制改革意见（征求意见稿）,2,.*,${h.ORG.econ},已批准,2,3,50\\.00%,1,\\d{4}-`));
 		// times as the web app shows them to a user in China: Beijing time, not the stored UTC
 		const listed = (await c.office1.get(`/api/plans?org_id=${econ}`)).json.items[0];
 		const beijing = (iso) => new Date(Date.parse(iso) + 8 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ');

@@ -529,7 +529,7 @@ describe('reform tasks, plans, progress and the board', () => {
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator(`${sel('zone-export-plans-csv')}:visible`).click()])
     assert.match(csv.suggestedFilename(), /\.csv$/)
     const lines = fs.readFileSync(await csv.path(), 'utf8').replace(/^\ufeff/, '').trim().split(/\r\n/)
-    assert.equal(lines[0], '条目,任务,单位,状态,版本,节点数,完成率,逾期节点,提交时间,审核时间')
+    assert.equal(lines[0], '政策文件,条目,任务,单位,状态,版本,节点数,完成率,逾期节点,提交时间,审核时间')
     assert.equal(lines.length - 1, states.filter((s) => s !== 'none').length, 'one row per plan of the zone')
     assert.ok(lines.slice(1).every((l) => l.includes(`,${name},`)), 'only this zone')
     // the board's own exports: the ranking, one row per zone
