@@ -176,6 +176,7 @@ struct report_export {
 	struct store_comment k;          /* id 0: none yet */
 	struct store_comment_point *pts; /* its points so far */
 	int n, cap;
+	int64_t rows; /* written so far: the 序号 the print view gives the same comment */
 };
 
 static const char *kept(struct arena *a, const char *s)
@@ -189,7 +190,7 @@ static void comment_row(struct report_export *e)
 	struct export_table *t = &e->t;
 	const struct store_comment *k = &e->k;
 
-	export_int(t, k->id);
+	export_int(t, ++e->rows);
 	export_text(t, enum_label(&enum_consult_channel, k->channel));
 	export_text(t,
 	            k->article_number ? arena_printf(&e->a, "第%d条", k->article_number) : "全文");
@@ -201,6 +202,7 @@ static void comment_row(struct report_export *e)
 	export_text(t, k->body);
 	export_text(t, consult_handling(&e->a, e->pts, e->n));
 	export_time(t, k->received_at);
+	export_int(t, k->id);
 	export_end_row(t);
 	arena_release(&e->a);
 	memset(&e->k, 0, sizeof(e->k));
@@ -239,18 +241,20 @@ static int handled_row(void *ctx, const void *element)
 }
 
 /* GET /api/consultations/:id/report.xlsx: every comment with its handling (contacts as the
- * reader may see them), written out one at a time as the store reads them. */
+ * reader may see them), written out one at a time as the store reads them, numbered 1..n in
+ * the print view's order (both by id), the comment's own id last. */
 static int export(struct api_ctx *c)
 {
-	static const char *const headers[] = {"编号",     "渠道",     "条目",     "姓名",
-	                                      "联系方式", "意见内容", "处理情况", "收到时间"};
-	static const double widths[] = {8, 12, 8, 10, 18, 60, 40, 22};
+	static const char *const headers[] = {"序号",     "渠道",     "条目",
+	                                      "姓名",     "联系方式", "意见内容",
+	                                      "处理情况", "收到时间", "意见编号"};
+	static const double widths[] = {8, 12, 8, 10, 18, 60, 40, 22, 10};
 	struct store_comment_filter f = {0};
 	struct report_export e = {0};
 	int rc;
 
 	if (api_path_id(c, &f.consultation_id) != 0 || api_reveal_personal(c) != 0 ||
-	    export_begin(c, &e.t, "意见采纳情况", headers, widths, 8) != 0)
+	    export_begin(c, &e.t, "意见采纳情况", headers, widths, 9) != 0)
 		return -1;
 	e.reveal = c->w.reveal_personal;
 	arena_init(&e.a);

@@ -14,6 +14,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const h = require('./harness');
+const { readXlsx } = require('./xlsx');
 
 const T = { timeout: h.STEP_TIMEOUT };
 const START = 1750608000; // 2025-06-23 00:00:00 Asia/Shanghai
@@ -402,5 +403,11 @@ describe('public consultations', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(h.xlsxRows(r.buf), 10001);
 		const text = h.xlsxText(r.buf);
 		for (const want of ['处理情况', 'bulk 10000', '未处理', '部分采纳：理由']) assert.ok(text.includes(want), `xlsx lacks ${want}`);
+		// numbered 1..n as the print view numbers them (both in the comments' order), each
+		// comment's own id in the last column
+		const rows = readXlsx(r.buf);
+		assert.deepEqual([rows[0][0], rows[0][8]], ['序号', '意见编号']);
+		assert.deepEqual([rows[1][0], rows[10000][0]], ['1', '10000']);
+		assert.ok(rows.slice(2).every((x, i) => Number(x[8]) > Number(rows[i + 1][8])), 'ids ascending');
 	});
 });
