@@ -60,7 +60,9 @@ int consult_version_upload(struct api_ctx *c)
 		return api_error(c, 409, "version_exists", error, NULL);
 	if (rc == KFQ_ESTATE)
 		return api_error(c, 409, "invalid_state", error, NULL);
-	if (rc != KFQ_OK)
+	/* the answer is the stored version, as the list shows it: who imported it, and when */
+	if (rc != KFQ_OK ||
+	    (rc = store_consult_version_get(c->db, c->a, k.id, v.seq, &v)) != KFQ_OK)
 		return api_store_error(c, rc);
 	jsonw_obj_open(&c->w);
 	jsonw_key(&c->w, "version");

@@ -94,6 +94,10 @@ describe('versions inside a consultation', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.json.version.note, '吸收意见后的修改稿');
 		assert.equal(r.json.version.n_articles, 18);
 		assert.equal(r.json.version.tasks_policy_id, null);
+		// the answer is the version as the list shows it: who imported it, and when
+		const listed = (await c.office1.get(`/api/consultations/${id}/versions`)).json.items.find((v) => v.seq === 2);
+		assert.deepEqual(r.json.version, listed);
+		assert.ok(r.json.version.created_by_name && /^\d{4}-\d\d-\d\dT/.test(r.json.version.created_at), r.text);
 		r = await upload(REVISED);
 		h.assertError(r, 409, 'version_exists');
 		assert.equal(r.json.error.message, '该版本已经导入过（内容完全相同）');
