@@ -173,6 +173,24 @@ static int update(struct api_ctx *c)
 	return save(c, p.id);
 }
 
+/* DELETE /api/budget-projects/:id: a project entered by mistake; not one a 督办单 is about */
+static int discard(struct api_ctx *c)
+{
+	struct store_budget_project p;
+	int rc;
+
+	if (budget_require_manage(c) != 0 || load(c, &p) != 0)
+		return -1;
+	rc = store_budget_project_delete(c->db, &c->actor, &budget_json_audit, p.id);
+	if (rc == KFQ_ESTATE)
+		return api_error(c, 409, "invalid_state",
+		                 "已有督办单针对该项目，不能删除；如有错误请修改项目内容", NULL);
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	c->req->resp.status = 204;
+	return 0;
+}
+
 static const struct api_field list_query[] = {
     API_ID_FIELD("zone_id", false),
     API_INT_FIELD("year", false, BUDGET_YEAR_MIN, BUDGET_YEAR_MAX),
@@ -209,6 +227,7 @@ const struct api_route api_budget_perf_routes[] = {
     {"POST", "/api/budget-projects", create, PERM_BUDGET_MANAGE, 0, NULL, body},
     {"GET", "/api/budget-projects/:id", get, PERM_BUDGET_READ, API_CACHED, NULL, NULL},
     {"PUT", "/api/budget-projects/:id", update, PERM_BUDGET_MANAGE, 0, NULL, body},
+    {"DELETE", "/api/budget-projects/:id", discard, PERM_BUDGET_MANAGE, 0, NULL, NULL},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };
 

@@ -57,6 +57,10 @@ static const char sql_project_insert[] =
     "INSERT INTO budget_project (zone_id, year, name, subject_code, funds_fen, spent_fen, "
     "target, result, score, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
     "?10, ?10) RETURNING id";
+static const char sql_project_noticed[] =
+    "SELECT id FROM supervision_notice WHERE entity_type = 'budget_project' AND entity_id = ?1 "
+    "LIMIT 1";
+static const char sql_project_delete[] = "DELETE FROM budget_project WHERE id = ?1 RETURNING id";
 static const char sql_project_update[] =
     "UPDATE budget_project SET zone_id = ?2, year = ?3, name = ?4, subject_code = ?5, "
     "funds_fen = ?6, spent_fen = ?7, target = ?8, result = ?9, score = ?10, updated_at = ?11 "
@@ -518,4 +522,32 @@ int store_budget_project_save(struct store *s, const struct store_actor *who,
 		p->id = 0;
 	free(before);
 	return rc;
+}
+
+int store_budget_project_delete(struct store *s, const struct store_actor *who,
+                                const struct store_budget_json *json, int64_t id)
+{
+	struct store_stmt *st;
+	char *before = NULL;
+	int64_t notice;
+	int rc;
+
+	if ((rc = store_begin_change(s, id, write_project, json, &before)) != KFQ_OK)
+		return rc;
+	if ((rc = store_prepare(s, sql_project_noticed, &st)) != KFQ_OK)
+		goto done;
+	store_bind_int(st, 1, id);
+	if ((rc = store_run_id(st, &notice)) == KFQ_OK)
+		rc = KFQ_ESTATE;
+	else if (rc == KFQ_ENOTFOUND)
+		rc = KFQ_OK;
+	if (rc == KFQ_OK && (rc = store_prepare(s, sql_project_delete, &st)) == KFQ_OK) {
+		store_bind_int(st, 1, id);
+		rc = store_run_id(st, NULL);
+	}
+	if (rc == KFQ_OK)
+		rc = store_audit_append_id(s, who, "delete", "budget_project", id, before, NULL);
+done:
+	free(before);
+	return store_end(s, rc);
 }

@@ -101,5 +101,9 @@ int store_budget_project_get(struct store *s, struct arena *a, int64_t id,
  * transaction (core budget_poor_item). */
 int store_budget_project_save(struct store *s, const struct store_actor *who,
                               const struct store_budget_json *json, struct store_budget_project *p);
+/* Deletes project id, audited with what it was. KFQ_ENOTFOUND; KFQ_ESTATE while a 督办单 is
+ * about it (the notice would lose its subject). */
+int store_budget_project_delete(struct store *s, const struct store_actor *who,
+                                const struct store_budget_json *json, int64_t id);
 
 #endif

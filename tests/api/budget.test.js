@@ -226,4 +226,24 @@ describe('zone budgets', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(x.length, 3);
 		assert.equal(x[0][6], '支出进度');
 	});
+
+	test('a project entered by mistake is deleted by the finance bureau, audited; not one a 督办单 is about', T, async () => {
+		const mine = async () => (await c.finance1.get('/api/budget-projects?year=2025&page_size=50')).json.items;
+		const [kept, wrong] = (await mine()).sort((a, b) => a.id - b.id);
+		h.assertError(await c.zone1.del(`/api/budget-projects/${wrong.id}`), 403, 'forbidden');
+		h.assertError(await c.ndrc1.del(`/api/budget-projects/${wrong.id}`), 403, 'capability_required');
+		const r = await c.finance1.del(`/api/budget-projects/${wrong.id}`);
+		assert.equal(r.status, 204, r.text);
+		assert.deepEqual((await mine()).map((p) => p.id), [kept.id]);
+		h.assertError(await c.finance1.del(`/api/budget-projects/${wrong.id}`), 404, 'not_found');
+		const log = (await c.auditor1.get(`/api/audit?entity_type=budget_project&entity_id=${wrong.id}`)).json.items;
+		assert.deepEqual([log[0].action, log[0].before.name, log[0].after], ['delete', '未评价项目', null]);
+		// a 督办单 about the other keeps its subject
+		const n = await c.office1.post('/api/notices', { org_id: kept.zone_id, entity_type: 'budget_project', entity_id: kept.id, subject: '关于预算项目执行进度的督办通知', body: '请说明原因。', reply_due: h.day(10), draft: true });
+		assert.equal(n.status, 201, n.text);
+		const refused = await c.finance1.del(`/api/budget-projects/${kept.id}`);
+		h.assertError(refused, 409, 'invalid_state');
+		assert.equal(refused.json.error.message, '已有督办单针对该项目，不能删除；如有错误请修改项目内容');
+		assert.equal((await mine()).length, 1);
+	});
 });

@@ -10,7 +10,7 @@ import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
 import { createRequire } from 'node:module'
-import { openBrowser, login, logout, pickOption, shot, sel, testWithShots, todoCount, chartTip } from './helpers.js'
+import { openBrowser, login, logout, pickOption, shot, sel, testWithShots, todoCount, chartTip, confirmBox } from './helpers.js'
 
 const require = createRequire(import.meta.url)
 const { writeXlsx } = require('../api/xlsx.js')
@@ -153,6 +153,26 @@ describe('zone budgets', () => {
     assert.match(await item.locator(sel('inbox-item-actor')).innerText(), new RegExp(FINANCE.displayName))
     await shot(page, 'budget-zone-poor')
     await page.keyboard.press('Escape')
+    watcher.assertClean()
+  })
+
+  test('the finance bureau deletes a project entered by mistake, after a confirmation naming it', async () => {
+    const { page, watcher } = b
+    await logout(page)
+    await login(page, watcher, FINANCE.username, FINANCE.password)
+    await page.locator(sel('menu-budget-projects')).click()
+    const rows = page.locator(`${sel('project-table')} .el-table__body-wrapper .el-table__row`)
+    await rows.first().waitFor()
+    const total = Number((await page.locator(sel('project-total')).innerText()).match(/\d+/)[0])
+    const last = rows.last()
+    const name = (await last.locator('td').nth(2).innerText()).trim()
+    await last.locator('[data-test^="project-delete-"]').click()
+    const box = page.locator('.el-message-box:visible')
+    await box.waitFor()
+    assert.match(await box.innerText(), new RegExp(`删除项目“${name.replace(/[()（）]/g, '.')}”`))
+    await confirmBox(page)
+    await page.locator('.el-message--success', { hasText: '已删除' }).waitFor()
+    await page.locator(sel('project-total'), { hasText: `共 ${total - 1} 条` }).waitFor()
     watcher.assertClean()
   })
 })

@@ -537,6 +537,7 @@ export const budgetApi = {
   exportProjectsCsv: (query) => downloadExport('/api/budget-projects/export.csv', query),
   createProject: (p) => api.post('/api/budget-projects', p),
   updateProject: (id, p) => api.put(`/api/budget-projects/${id}`, p),
+  deleteProject: (id) => api.del(`/api/budget-projects/${id}`),
 }
 
 export const staffingApi = {

@@ -44,6 +44,8 @@ export default {
     projects: {
       create: '新增项目',
       edit: '编辑项目',
+      deleteConfirm: '删除项目“{name}”（{zone}，{year}年度）？删除后不能恢复，审计日志保留删除前的内容。',
+      deleted: '已删除',
       name: '项目名称',
       subject: '支出科目',
       funds: '项目资金（元）',

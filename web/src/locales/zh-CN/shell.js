@@ -12,6 +12,7 @@ export default {
     reset: '重置',
     create: '新增',
     edit: '编辑',
+    delete: '删除',
     save: '保存',
     cancel: '取消',
     confirm: '确定',
