@@ -322,6 +322,25 @@ static int update(struct api_ctx *c)
 	return save(c, co.id);
 }
 
+/* DELETE /api/platform-companies/:id: a company entered by mistake, before any work of its own */
+static int discard(struct api_ctx *c)
+{
+	struct store_platform_company co;
+	int rc;
+
+	if (platform_load(c, &co) != 0 || platform_require_write(c, co.zone_id) != 0)
+		return -1;
+	rc = store_platform_delete(c->db, &c->actor, &platform_json_audit, co.id);
+	if (rc == KFQ_ESTATE)
+		return api_error(
+		    c, 409, "invalid_state",
+		    "该公司已有年度财务数据、清单进展或督办单，不能删除；如有错误请修改", NULL);
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	c->req->resp.status = 204;
+	return 0;
+}
+
 /* PUT /api/platform-companies/:id/duties/:duty {"status","evidence","attachment_ids"} */
 static int set_duty(struct api_ctx *c)
 {
@@ -495,6 +514,7 @@ const struct api_route api_platform_routes[] = {
     {"POST", "/api/platform-companies", create, PERM_PLATFORM_WRITE, 0, NULL, body},
     {"GET", "/api/platform-companies/:id", get, PERM_PLATFORM_READ, 0, NULL, NULL},
     {"PUT", "/api/platform-companies/:id", update, PERM_PLATFORM_WRITE, 0, NULL, body},
+    {"DELETE", "/api/platform-companies/:id", discard, PERM_PLATFORM_WRITE, 0, NULL, NULL},
     {"PUT", "/api/platform-companies/:id/duties/:duty", set_duty, PERM_PLATFORM_WRITE, 0, NULL,
      duty_body},
     {"PUT", "/api/platform-companies/:id/sheets/:year", set_sheet, PERM_PLATFORM_WRITE, 0, NULL,

@@ -319,7 +319,10 @@ static int record_alone(struct import_run *r, const struct import_request *req,
 static int already(struct import_run *r, struct import_result *out, bool *yes)
 {
 	struct store_import_batch prev;
-	int rc = store_import_find(r->s, r->a, r->kind->name, out->sha256, &prev);
+	/* the organization's own imports only: another's file is read row by row, each row
+	 * refused or taken as this importer may (whether another imported it is not told) */
+	int rc = store_import_find(r->s, r->a, r->kind->name, out->sha256,
+	                           r->who ? r->who->org_id : 0, &prev);
 
 	*yes = rc == KFQ_OK;
 	if (*yes) {

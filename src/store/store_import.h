@@ -21,9 +21,10 @@ struct store_import_batch {
 	const char *created_at;
 };
 
-/* The latest batch of `kind` that imported the file with this hash: KFQ_ENOTFOUND if none. */
+/* The latest batch of `kind` that imported the file with this hash, by an account of
+ * organization org_id (0: anyone's, the command line's): KFQ_ENOTFOUND if none. */
 int store_import_find(struct store *s, struct arena *a, const char *kind, const char *sha256,
-                      struct store_import_batch *out);
+                      int64_t org_id, struct store_import_batch *out);
 /* Inserts b (b->id and b->created_at set) and appends its audit record (action "import",
  * entity "import", after = audit_after), inside the caller's write transaction. */
 int store_import_record(struct store *s, const struct store_actor *who,

@@ -61,6 +61,19 @@ static const char sql_duty_get[] = "SELECT id, duty, status, evidence, updated_a
                                    "FROM platform_duty WHERE id = ?1";
 static const char sql_duty_update[] = "UPDATE platform_duty SET status = ?2, evidence = ?3, "
                                       "updated_at = ?4 WHERE id = ?1";
+/* what a company's own work leaves: figures, a checklist item moved on, files, a 督办单 */
+static const char sql_company_used[] =
+    "SELECT 1 WHERE EXISTS (SELECT 1 FROM platform_sheet WHERE company_id = ?1) OR EXISTS "
+    "(SELECT 1 FROM platform_duty d WHERE d.company_id = ?1 AND (d.status <> 'todo' OR "
+    "d.evidence <> '' OR EXISTS (SELECT 1 FROM attachment f WHERE f.entity_type = "
+    "'platform_duty' AND f.entity_id = d.id))) OR EXISTS (SELECT 1 FROM supervision_notice "
+    "WHERE entity_type = 'platform_company' AND entity_id = ?1)";
+static const char *const sql_company_delete[] = {
+    "DELETE FROM platform_duty WHERE company_id = ?1",
+    "DELETE FROM platform_shareholder WHERE company_id = ?1",
+    "DELETE FROM platform_injection WHERE company_id = ?1",
+    "DELETE FROM platform_company WHERE id = ?1",
+};
 static const char sql_sheets[] = "SELECT " SHEET_COLS " FROM platform_sheet WHERE company_id = ?1 "
                                  "ORDER BY year DESC";
 static const char sql_sheet_get[] = "SELECT " SHEET_COLS " FROM platform_sheet WHERE "
@@ -731,4 +744,34 @@ int store_platform_lines_save(struct store *s, const struct store_actor *who,
 	free(before);
 	free(after);
 	return rc;
+}
+
+int store_platform_delete(struct store *s, const struct store_actor *who,
+                          const struct store_platform_json *json, int64_t id)
+{
+	struct store_stmt *st;
+	char *before = NULL;
+	int64_t used;
+	int rc;
+
+	if ((rc = store_begin_change(s, id, write_company, json, &before)) != KFQ_OK)
+		return rc;
+	if ((rc = store_prepare(s, sql_company_used, &st)) != KFQ_OK)
+		goto done;
+	store_bind_int(st, 1, id);
+	if ((rc = store_run_id(st, &used)) == KFQ_OK)
+		rc = KFQ_ESTATE;
+	else if (rc == KFQ_ENOTFOUND)
+		rc = KFQ_OK;
+	for (size_t i = 0;
+	     rc == KFQ_OK && i < sizeof(sql_company_delete) / sizeof(*sql_company_delete); i++)
+		if ((rc = store_prepare(s, sql_company_delete[i], &st)) == KFQ_OK) {
+			store_bind_int(st, 1, id);
+			rc = store_run(st);
+		}
+	if (rc == KFQ_OK)
+		rc = store_audit_append_id(s, who, "delete", "platform_company", id, before, NULL);
+done:
+	free(before);
+	return store_end(s, rc);
 }

@@ -85,6 +85,12 @@ int store_platform_get(struct store *s, struct arena *a, int64_t id,
 int store_platform_save(struct store *s, const struct store_actor *who,
                         const struct store_platform_json *json, struct store_platform_company *c);
 
+/* Deletes company id entered by mistake, with its shareholders, injections and untouched
+ * checklist; audited with what it was. KFQ_ENOTFOUND; KFQ_ESTATE when it has work of its own:
+ * a year's figures, a checklist item moved on or with evidence, or a 督办单 about it. */
+int store_platform_delete(struct store *s, const struct store_actor *who,
+                          const struct store_platform_json *json, int64_t id);
+
 /* The checklist of a company, in core/platform.h's order. */
 int store_platform_duties(struct store *s, struct arena *a, int64_t company_id,
                           struct store_platform_duty **out, int *n);

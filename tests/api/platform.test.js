@@ -327,6 +327,12 @@ describe('platform companies', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.status, 201, r.text);
 		r = await upload(c.zone1, good, '2023-again.xlsx');
 		assert.equal(r.json.outcome, 'unchanged');
+		// the same bytes from another zone are read row by row and refused as its own file would
+		// be: it is not told that the economic zone imported them
+		r = await upload(c.zone2, good, '2023.xlsx');
+		h.assertError(r, 422, 'import_rejected');
+		assert.equal(r.json.import.previous_id ?? null, null);
+		assert.match(r.json.import.problems[0].message, /未登记，或不属于本单位维护的开发区/);
 		const y23 = (await c.zone1.get(`/api/platform-companies/${econ.id}`)).json.sheets[2];
 		assert.deepEqual([y23.year, y23.assets_fen, y23.liabilities_fen, y23.profit_fen], [2023, 100000, 75005, -550]);
 		assert.deepEqual([reading(y23, 'debt_ratio').value_bp, reading(y23, 'debt_ratio').level], [7501, 'warning']);
@@ -355,5 +361,24 @@ describe('platform companies', { timeout: h.FILE_TIMEOUT }, () => {
 		rows = await bothExports(c.office1, '/api/platform-companies', '?q=%3D1');
 		assert.deepEqual(rows.slice(1).map((l) => [l[1], l[2]]), [["'=1+1", CODE.econ]]);
 		h.assertError(await c.office1.get('/api/platform-companies/export.csv?page=1'), 400, 'unknown_parameter', 'page');
+	});
+
+	test('a company entered by mistake is deleted, audited; not one with work of its own', T, async () => {
+		let r = await c.zone1.post('/api/platform-companies', company({ name: '误录公司', uscc: '91440300MA5D0A0X1B', injections: [] }));
+		assert.equal(r.status, 201, r.text);
+		const wrong = r.json.id ?? r.json.company.id;
+		h.assertError(await c.zone2.del(`/api/platform-companies/${wrong}`), 404, 'not_found');
+		h.assertError(await c.ndrc1.del(`/api/platform-companies/${wrong}`), 403, 'capability_required');
+		r = await c.zone1.del(`/api/platform-companies/${wrong}`);
+		assert.equal(r.status, 204, r.text);
+		h.assertError(await c.zone1.get(`/api/platform-companies/${wrong}`), 404, 'not_found');
+		const log = (await c.auditor1.get(`/api/audit?entity_type=platform_company&entity_id=${wrong}`)).json.items;
+		assert.deepEqual([log[0].action, log[0].before.name, log[0].after], ['delete', '误录公司', null]);
+		// the economic zone's company has years of figures and a 督办单: kept
+		const econ = (await c.zone1.get('/api/platform-companies')).json.items.find((x) => x.uscc === CODE.econ);
+		r = await c.zone1.del(`/api/platform-companies/${econ.id}`);
+		h.assertError(r, 409, 'invalid_state');
+		assert.equal(r.json.error.message, '该公司已有年度财务数据、清单进展或督办单，不能删除；如有错误请修改');
+		assert.equal((await c.zone1.get(`/api/platform-companies/${econ.id}`)).status, 200);
 	});
 });

@@ -12,7 +12,7 @@
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer } from './server.js'
-import { openBrowser, login, logout, pickOption, shot, sel, testWithShots, menuTexts, chartTip } from './helpers.js'
+import { openBrowser, login, logout, pickOption, shot, sel, testWithShots, menuTexts, chartTip, confirmBox, apiClient } from './helpers.js'
 
 const SASAC = { username: 'sasac1', password: 'Sasac#Passw0rd12', org: '市国资委', role: 'department', displayName: '国资委监管处' }
 const OFFICE = { username: 'office1', password: 'Office#Passw0rd1', org: '市商务局', role: 'office', displayName: '改革办赵处长' }
@@ -156,6 +156,30 @@ describe('platform companies', () => {
     await rows(page, 'platform-board-table').first().filter({ hasText: ECON_CO }).waitFor()
     assert.equal(await rows(page, 'platform-board-table').count(), 1)
     assert.equal(await page.locator('[data-test^="board-notice-"]').count(), 0)
+    watcher.assertClean()
+  })
+
+  test('a company entered by mistake is deleted from its page, after a confirmation naming it', async () => {
+    const { page, watcher } = b
+    const api = await apiClient(server.url, ZONE)
+    const zoneId = (await api.get('/api/platform-companies')).items[0].zone_id
+    const made = await api.post('/api/platform-companies', {
+      zone_id: zoneId, name: '误录的平台公司', uscc: '91440300MA5D0A0X1B', type: 'industrial',
+      shareholders: [{ name: '经开区管委会', kind: 'state', stake_bp: 10000 }],
+    })
+    await page.goto(`/platform/companies/${made.id}`)
+    await page.locator(sel('platform-company-delete')).click()
+    const box = page.locator('.el-message-box:visible')
+    await box.waitFor()
+    assert.match(await box.innerText(), /删除平台公司“误录的平台公司”/)
+    await confirmBox(page)
+    await page.waitForURL(/\/platform\/companies$/)
+    await rows(page, 'platform-table').first().filter({ hasText: ECON_CO }).waitFor()
+    assert.equal(await rows(page, 'platform-table').filter({ hasText: '误录的平台公司' }).count(), 0)
+    // a company with figures offers no delete
+    await rows(page, 'platform-table').first().locator('a').first().click()
+    await page.locator(sel('platform-company-edit')).waitFor()
+    assert.equal(await page.locator(sel('platform-company-delete')).count(), 0)
     watcher.assertClean()
   })
 })

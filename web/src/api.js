@@ -627,6 +627,7 @@ export const platformApi = {
   exportList: (query) => downloadExport('/api/platform-companies/export.xlsx', query),
   exportListCsv: (query) => downloadExport('/api/platform-companies/export.csv', query),
   get: (id) => api.get(`/api/platform-companies/${id}`),
+  remove: (id) => api.del(`/api/platform-companies/${id}`),
   create: (c) => api.post('/api/platform-companies', c),
   update: (id, c) => api.put(`/api/platform-companies/${id}`, c),
   setDuty: (id, duty, body) => api.put(`/api/platform-companies/${id}/duties/${duty}`, body),
