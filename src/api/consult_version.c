@@ -148,9 +148,14 @@ int consult_tasks_create(struct api_ctx *c)
 
 	if (consult_load(c, &k) != 0)
 		return -1;
-	/* the final text answers every comment: none may still arrive */
+	/* the final text answers every comment of a consultation held: none may still arrive, and
+	 * a draft never released has had none */
 	state = consult_state(k.released_at != NULL, k.report_published_at != NULL, k.window_start,
 	                      k.window_end, api_window_clock(c));
+	if (!strcmp(state, "draft"))
+		return api_error(c, 409, "invalid_state",
+		                 "征求意见稿尚未发布，不能根据终稿创建任务；请先发布并征求意见",
+		                 NULL);
 	if (!strcmp(state, "upcoming") || !strcmp(state, "open"))
 		return api_error(
 		    c, 409, "invalid_state",

@@ -232,4 +232,21 @@ describe('versions inside a consultation', { timeout: h.FILE_TIMEOUT }, () => {
 		r = await c.zone1.get('/api/consultations/999999/report/print');
 		h.assertError(r, 404, 'not_found');
 	});
+
+	test('a consultation never released makes no tasks from its final text, whatever its window', T, async () => {
+		// another policy (the draft with a word changed) and its consultation, left a draft
+		const text = fs.readFileSync(h.SEED, 'utf8').replace('聚焦主责主业', '聚焦主业主责');
+		let r = await c.office1.post('/api/policies', Buffer.from(text), { raw: true, contentType: 'text/plain' });
+		assert.equal(r.status, 201, r.text);
+		r = await c.office1.post('/api/consultations', { policy_id: r.json.policy.id });
+		assert.equal(r.status, 201, r.text);
+		const draft = r.json.consultation.id;
+		r = await c.office1.post(`/api/consultations/${draft}/versions`, Buffer.from(text.replace('聚焦主业主责', '突出主责主业')), { raw: true, contentType: 'text/plain' });
+		assert.equal(r.status, 201, r.text);
+		const before = await taskTotal();
+		r = await c.office1.post(`/api/consultations/${draft}/tasks`);
+		h.assertError(r, 409, 'invalid_state');
+		assert.equal(r.json.error.message, '征求意见稿尚未发布，不能根据终稿创建任务；请先发布并征求意见');
+		assert.equal(await taskTotal(), before);
+	});
 });

@@ -208,7 +208,7 @@ describe('征求意见: the public page, the office, text as text', () => {
     await shot(page, 'consult-versions-diff')
     // no tasks from the final text while comments may still come
     assert.equal(await pane.locator(sel('version-create-tasks')).isDisabled(), true)
-    assert.equal(await pane.locator(sel('version-tasks-wait')).innerText(), '征求意见截止后才能根据终稿创建任务。')
+    assert.equal(await pane.locator(sel('version-tasks-wait')).innerText(), '征求意见稿发布并截止后才能根据终稿创建任务。')
     // the office ends the window early, with its reason
     const day = (await api.get(`/api/consultations/${openId}`)).consultation.window_start.slice(0, 10)
     await api.post(`/api/consultations/${openId}/window`, { window_start: day, window_end: `${day} 01:00`, reason: '意见已充分，提前结束' })

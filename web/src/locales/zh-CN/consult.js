@@ -123,7 +123,7 @@ export default {
     versionCompare: '对比',
     versionComments: '处理意见指向本条的意见',
     createTasks: '根据终稿创建任务',
-    createTasksWait: '征求意见截止后才能根据终稿创建任务。',
+    createTasksWait: '征求意见稿发布并截止后才能根据终稿创建任务。',
     createTasksConfirm: '将根据终稿（第{n}稿）创建改革任务，并标出与征求意见稿相比新增、删除、移动和修改的条目。创建后不能再导入新的版本。确定创建？',
     tasksCreated: '已根据终稿创建{n}项任务',
     flagsTitle: '终稿与征求意见稿相比有变化的条目',
