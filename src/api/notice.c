@@ -269,6 +269,7 @@ static int read_cc(struct api_ctx *c, struct store_notice_input *in)
 
 static int read_input(struct api_ctx *c, struct store_notice_input *in)
 {
+	struct store_org to;
 	int rc;
 
 	memset(in, 0, sizeof(*in));
@@ -292,11 +293,19 @@ static int read_input(struct api_ctx *c, struct store_notice_input *in)
 		break;
 	}
 	entity_ahead(c);
-	rc = store_org_exists(c->db, in->org_id);
+	rc = store_org_get(c->db, c->a, in->org_id, &to);
 	if (rc == KFQ_ENOTFOUND)
 		return api_error(c, 400, "invalid_value", "主送单位不存在", "/org_id");
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
+	/* it signs for and answers the notice, which a supervisory body's read-only accounts
+	 * cannot (DECISIONS 313); copied, it reads it */
+	if (!strcmp(to.type, "supervisory_body"))
+		return api_error(c, 400, "invalid_value",
+		                 arena_printf(c->a,
+		                              "%s是监督机构，不能作为督办单的主送单位（可以抄送）",
+		                              to.name),
+		                 "/org_id");
 	if (read_entity(c, in) != 0 || read_cc(c, in) != 0)
 		return -1;
 	in->attachments = api_body_ints(c, "attachment_ids", &in->nattachments);

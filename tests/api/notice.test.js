@@ -120,6 +120,8 @@ describe('supervision notices and the inbox', { timeout: h.FILE_TIMEOUT }, () =>
 			[good({ cc_org_ids: [ids[h.ORG.dongzhou], ids[h.ORG.econ]] }), 'invalid_value', '/cc_org_ids/1'],
 			[good({ cc_org_ids: [ids[h.ORG.dongzhou], ids[h.ORG.dongzhou]] }), 'invalid_value', '/cc_org_ids/1'],
 			[good({ attachment_ids: [999999] }), 'invalid_value', '/attachment_ids'],
+			// a supervisory body's accounts cannot sign for nor answer one: copied only
+			[good({ org_id: ids[h.ORG.discipline] }), 'invalid_value', '/org_id'],
 		];
 		for (const [body, code, field] of bad) {
 			const r = await c.office1.post('/api/notices', body);
