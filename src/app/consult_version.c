@@ -24,6 +24,8 @@ int consult_version_import(struct store *s, struct arena *a, const struct store_
 	char *hex = arena_alloc(a, sizeof(h) * 2 + 1);
 	struct textconv_text utf8;
 	struct policy_doc doc;
+	const char *key;
+	size_t klen, dlen;
 	struct store_policy draft;
 	struct strbuf js = STRBUF_INIT;
 	struct jsonw w;
@@ -42,11 +44,14 @@ int consult_version_import(struct store *s, struct arena *a, const struct store_
 		*error = "没有识别出任何条目（如“1.”或“第一条”），不是政策文本的修改稿";
 		return KFQ_EINVAL;
 	}
-	crypto_hash_sha256(h, (const unsigned char *)utf8.text, utf8.len);
+	/* the text as a duplicate check compares it (policy_text_key): saved again, the same */
+	key = policy_text_key(a, utf8.text, utf8.len, &klen);
+	crypto_hash_sha256(h, (const unsigned char *)key, klen);
 	sodium_bin2hex(hex, sizeof(h) * 2 + 1, h, sizeof(h));
 	if ((rc = store_policy_source(s, a, k->policy_id, &draft)) != KFQ_OK)
 		return rc;
-	if (draft.source_text && !strcmp(draft.source_text, utf8.text)) {
+	if (draft.source_text &&
+	    !strcmp(policy_text_key(a, draft.source_text, strlen(draft.source_text), &dlen), key)) {
 		*error = "与征求意见稿的文本完全相同，不是新的版本";
 		return KFQ_EINVAL;
 	}

@@ -182,8 +182,11 @@ int policy_import(struct store *s, struct arena *a, const struct store_actor *wh
 	struct store_policy *p = &out->policy;
 	struct strbuf js = STRBUF_INIT;
 	struct jsonw w;
-	/* the text, not its bytes: the same text saved with a BOM, CRLF or as UTF-16 is the same */
-	p->source_sha256 = sha256_hex(a, out->doc.text, out->doc.text_len);
+	/* the text, not its bytes: the same text saved with a BOM, CRLF, as UTF-16 or with blank
+	 * lines and spaces ending its lines is the same */
+	size_t klen;
+	const char *key = policy_text_key(a, out->doc.text, out->doc.text_len, &klen);
+	p->source_sha256 = sha256_hex(a, key, klen);
 	if (len != out->doc.text_len || memcmp(text, out->doc.text, len) != 0)
 		p->source_sha256_raw = sha256_hex(a, text, len);
 	jsonw_init(&w, &js);

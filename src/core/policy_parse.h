@@ -180,6 +180,12 @@ struct policy_doc {
  * (more than POLICY_MAX_BYTES bytes or POLICY_MAX_LINES lines). */
 int policy_parse(const char *buf, size_t len, struct arena *a, struct policy_doc *out);
 
+/* The text a duplicate check compares, from a parsed document's text (UTF-8, '\n' line
+ * ends): each line without the spaces that end it (ASCII or full-width), and no blank lines
+ * before the first line of text or after the last, so that an editor's saving it again is the
+ * same text. Arena memory; *out_len its length. */
+const char *policy_text_key(struct arena *a, const char *text, size_t len, size_t *out_len);
+
 /* A short name for an article, for lists and task titles: its title sentence, else the start
  * of its body up to the first punctuation (。，；：), at most max_cps code points with "…"
  * when cut, else 第N条. Arena memory (or the article's own title). */

@@ -282,3 +282,44 @@ char *pp_clip(struct arena *a, const char *s, size_t n, const char *stops, size_
 	}
 	return arena_printf(a, "%.*s%s", (int)e, s, e < n && k == max_cps ? "…" : "");
 }
+
+/* whether text[i..) starts with a space that may end a line: ' ', '\t', '\r' or U+3000 */
+static size_t end_space(const char *text, size_t len, size_t i)
+{
+	if (text[i] == ' ' || text[i] == '\t' || text[i] == '\r')
+		return 1;
+	if (i + 3 <= len && !memcmp(text + i, "\xe3\x80\x80", 3))
+		return 3;
+	return 0;
+}
+
+const char *policy_text_key(struct arena *a, const char *text, size_t len, size_t *out_len)
+{
+	char *out = arena_alloc(a, len + 1);
+	size_t n = 0, kept = 0; /* kept: the length up to the last line with text */
+
+	for (size_t i = 0; i < len;) {
+		size_t end = i, text_end = i;
+		while (end < len && text[end] != '\n')
+			end++;
+		/* the line without its closing spaces */
+		for (size_t k = i; k < end;) {
+			size_t w = end_space(text, end, k);
+			/* byte by byte: U+3000's bytes cannot occur inside another code point */
+			k += w ? w : 1;
+			if (!w)
+				text_end = k;
+		}
+		if (text_end > i || n > 0) { /* blank lines before the first text are dropped */
+			memcpy(out + n, text + i, text_end - i);
+			n += text_end - i;
+			if (text_end > i)
+				kept = n;
+			out[n++] = '\n';
+		}
+		i = end < len ? end + 1 : end;
+	}
+	out[kept] = '\0';
+	*out_len = kept;
+	return out;
+}

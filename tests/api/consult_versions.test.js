@@ -101,6 +101,8 @@ describe('versions inside a consultation', { timeout: h.FILE_TIMEOUT }, () => {
 		r = await upload(REVISED);
 		h.assertError(r, 409, 'version_exists');
 		assert.equal(r.json.error.message, '该版本已经导入过（内容完全相同）');
+		// saved again by an editor that adds a blank line and leaves spaces at lines' ends
+		h.assertError(await upload(`${REVISED.replace(/\n/g, ' \n')}\n\n`), 409, 'version_exists');
 		r = await upload(THIRD, '送审稿');
 		assert.equal(r.status, 201, r.text);
 		assert.equal(r.json.version.seq, 3);

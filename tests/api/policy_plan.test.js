@@ -90,7 +90,10 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		const text = fs.readFileSync(SEED, 'utf8');
 		const notepad = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text.replace(/\n/g, '\r\n'))]);
 		const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-		for (const buf of [notepad, utf16])
+		// … or with a blank line more or less around it, or spaces left at its lines' ends
+		const spaced = Buffer.from(text.split('\n').map((l) => (l ? `${l}  ` : l)).join('\n'));
+		const blankLines = [Buffer.from(`\n${text}\n\n`), Buffer.from(text.trimEnd())];
+		for (const buf of [notepad, utf16, spaced, ...blankLines])
 			h.assertError(await c.office1.post('/api/policies', buf, { raw: true, contentType: 'text/plain' }), 409, 'policy_exists');
 		assert.equal((await c.office1.get('/api/policies')).json.total, 1);
 		// a policy imported before kept its bytes' hash: those bytes are still refused

@@ -1110,6 +1110,26 @@ static void test_cn_number(void **state)
 	arena_release(&a);
 }
 
+static void test_text_key(void **state)
+{
+	struct arena a;
+	size_t n;
+
+	(void)state;
+	arena_init(&a);
+	/* lines' closing spaces (ASCII, tab, full-width) and blank lines around the text go */
+	static const char in[] = "\n\n标题  \n\n　1.第一条\t\u3000\n正文 x\n\n  \n";
+	assert_string_equal(policy_text_key(&a, in, sizeof(in) - 1, &n),
+	                    "标题\n\n　1.第一条\n正文 x");
+	assert_int_equal(n, strlen("标题\n\n　1.第一条\n正文 x"));
+	/* nothing else changes: a space inside a line, a leading full-width space, an ending */
+	static const char same[] = "标题\n\n　1.第一条\n正文 x";
+	assert_string_equal(policy_text_key(&a, same, sizeof(same) - 1, &n), same);
+	assert_string_equal(policy_text_key(&a, " \n\t\n", 4, &n), "");
+	assert_int_equal(n, 0);
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1132,6 +1152,7 @@ int main(void)
 	    cmocka_unit_test(test_article_caption),
 	    cmocka_unit_test(test_unit_source_names),
 	    cmocka_unit_test(test_cn_number),
+	    cmocka_unit_test(test_text_key),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
