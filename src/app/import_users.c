@@ -50,6 +50,7 @@ static const struct import_column cols[NCOLS] = {
                     .type = IMPORT_TEXT,
                     .required = true,
                     .key = true,
+                    .fold = true,
                     .max = 32,
                     .rule = "3至32位字母、数字或 _ . -，不能与已有账号重复",
                     .sample = "zhangsan",

@@ -287,6 +287,10 @@ const char *import_row_key(const struct import_column *cols, int ncols,
 		if (cols[i].type == IMPORT_INT || cols[i].type == IMPORT_AMOUNT ||
 		    cols[i].type == IMPORT_DEC2 || cols[i].type == IMPORT_BP)
 			strbuf_addf(&sb, "%" PRId64, vals[i].num);
+		else if (cols[i].fold)
+			for (const char *t = vals[i].text; *t; t++)
+				strbuf_addch(&sb,
+				             *t >= 'A' && *t <= 'Z' ? (char)(*t - 'A' + 'a') : *t);
 		else
 			strbuf_addstr(&sb, vals[i].text);
 	}

@@ -47,6 +47,9 @@ struct import_column {
 	/* TEXT: a code that may come as a number cell (事项编码): full-width forms made ASCII and
 	 * small letters capitals, as IMPORT_CODE does, before the file's duplicate check */
 	bool upper;
+	/* a key compared without its letters' case (登录名): Wang.Li repeats wang.li; the value
+	 * keeps its letters as typed */
+	bool fold;
 	int64_t max; /* TEXT, CODE: characters (0 = IMPORT_TEXT_MAX); numbers: largest (0 = none) */
 	int64_t min; /* numbers: smallest, when has_min */
 	bool has_min;

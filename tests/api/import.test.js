@@ -225,6 +225,8 @@ describe('imports', { timeout: h.FILE_TIMEOUT }, () => {
 			['imp.dup', '丙', h.ORG.commerce, '县区'],
 			['office1', '丁', h.ORG.commerce, '市直部门'],
 			['Office1', '戊', h.ORG.commerce, '市直部门'],
+			['IMP.Other', '己', h.ORG.commerce, '市直部门'],
+			['Zone1', '庚', h.ORG.commerce, '市直部门'],
 		]);
 		const r = await upload(c.admin, 'users', file);
 		h.assertError(r, 422, 'import_rejected');
@@ -233,7 +235,9 @@ describe('imports', { timeout: h.FILE_TIMEOUT }, () => {
 			[
 				[4, null, '与第2行重复（登录名 = imp.dup）'],
 				[5, '登录名', '登录名“office1”已存在'],
-				[6, '登录名', '登录名“Office1”与已有的“office1”只差字母大小写，请换一个'],
+				[6, null, '与第5行重复（登录名 = Office1）'],
+				[7, null, '与第3行重复（登录名 = IMP.Other）'],
+				[8, '登录名', '登录名“Zone1”与已有的“zone1”只差字母大小写，请换一个'],
 			],
 		);
 	});

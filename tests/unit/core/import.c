@@ -157,6 +157,22 @@ static void test_upper(void **state)
 	arena_release(&a);
 }
 
+/* a folded key (登录名) repeats another whatever its letters' case; the value keeps them */
+static void test_folded_key(void **state)
+{
+	static const struct import_column fcols[1] = {
+	    {.header = "登录名", .type = IMPORT_TEXT, .key = true, .fold = true},
+	};
+	struct import_value v[1] = {{.present = true, .text = "Wang.Li_2"}};
+	struct arena a;
+
+	(void)state;
+	arena_init(&a);
+	assert_string_equal(import_row_key(fcols, 1, v, &a), "wang.li_2");
+	assert_string_equal(v[0].text, "Wang.Li_2");
+	arena_release(&a);
+}
+
 static void test_row_problems(void **state)
 {
 	(void)state;
@@ -210,9 +226,10 @@ static void test_problem_cap(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_header),      cmocka_unit_test(test_missing_required),
-	    cmocka_unit_test(test_row),         cmocka_unit_test(test_row_problems),
-	    cmocka_unit_test(test_problem_cap), cmocka_unit_test(test_upper),
+	    cmocka_unit_test(test_header),       cmocka_unit_test(test_missing_required),
+	    cmocka_unit_test(test_row),          cmocka_unit_test(test_folded_key),
+	    cmocka_unit_test(test_row_problems), cmocka_unit_test(test_problem_cap),
+	    cmocka_unit_test(test_upper),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
