@@ -15,10 +15,12 @@
 
 #include <string.h>
 
-/* The entries in `status` the caller's list shows. */
-static int count_entries(struct api_ctx *c, const char *status, int64_t *n)
+/* The entries in `status` the caller's list shows; of the powers of department dept_org_id
+ * when not 0. */
+static int count_entries(struct api_ctx *c, const char *status, int64_t dept_org_id, int64_t *n)
 {
-	struct store_delegation_filter f = {.status = status, .limit = 1};
+	struct store_delegation_filter f = {
+	    .status = status, .dept_org_id = dept_org_id, .limit = 1};
 	struct store_delegation *d;
 	int k, rc;
 
@@ -29,18 +31,21 @@ static int count_entries(struct api_ctx *c, const char *status, int64_t *n)
 	return 0;
 }
 
+/* only the power's own department answers a zone's proposal (谁赋权、谁指导): the office
+ * holding delegate_power too is counted the proposals of its own powers alone */
 static int proposals(struct api_ctx *c, struct api_todo_item *out)
 {
-	out->link = "/power-lists?status=proposed";
+	out->link = arena_printf(c->a, "/power-lists?status=proposed&dept_org_id=%lld",
+	                         (long long)c->sess.user.org_id);
 	out->level = "warning";
-	return count_entries(c, "proposed", &out->count);
+	return count_entries(c, "proposed", c->sess.user.org_id, &out->count);
 }
 
 static int to_accept(struct api_ctx *c, struct api_todo_item *out)
 {
 	out->link = "/power-lists?status=delegated";
 	out->level = "warning";
-	return count_entries(c, "delegated", &out->count);
+	return count_entries(c, "delegated", 0, &out->count);
 }
 
 static int duty_waiting(struct api_ctx *c, struct api_todo_item *out)

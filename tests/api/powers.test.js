@@ -297,6 +297,22 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.deepEqual(Object.keys(await todos('office1')).filter((k) => k.startsWith('power') || k.startsWith('duty')), []);
 		await step('zone2', r.json.id, { action: 'accept', service_place: '胜利开发区政务服务大厅' });
 		assert.equal((await todos('zone2')).powers_to_accept.count, 0);
+		// a proposal is answered by its power's own department: counted for it alone, even when
+		// the office's organization holds delegate_power too
+		const g = await c.office1.post('/api/capabilities/grants', { org_id: ids['市商务局'], capability: 'delegate_power' });
+		assert.equal(g.status, 201, g.text);
+		const lot = (await c.land1.get(`/api/powers/${p.site.id}`)).json;
+		const land2 = await c.land1.post('/api/powers', { code: '3704110009', name: '临时用地审批', kind: 'licensing', legal_basis: lot.legal_basis, statutory_days: 20, promised_days: 10 });
+		assert.equal(land2.status, 201, land2.text);
+		const prop = await c.zone2.post('/api/power-delegations', { action: 'propose', power_id: land2.json.id, zone_org_id: ids[h.ORG.shengli], note: '项目多' });
+		assert.equal(prop.status, 201, prop.text);
+		const land = (await todos('land1')).power_proposals;
+		assert.equal(land.count, 1);
+		assert.equal(land.link, `/power-lists?status=proposed&dept_org_id=${ids['市自然资源局']}`);
+		assert.equal((await c.land1.get(`/api/power-delegations?status=proposed&dept_org_id=${ids['市自然资源局']}`)).json.total, 1);
+		assert.equal((await todos('market1')).power_proposals.count, 0);
+		assert.equal((await todos('office1')).power_proposals.count, 0);
+		assert.ok((await c.office1.del(`/api/capabilities/grants/${g.json.id}`)).status < 300);
 	});
 
 	test('monthly figures and the evaluation, computed from the months by hand', T, async () => {
