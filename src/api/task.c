@@ -421,10 +421,7 @@ static int read_refs(struct api_ctx *c, const char *field, int64_t **ids,
 		 * supervise their own work (and their accounts are read-only, DECISIONS 313) */
 		if (!strcmp(o.type, "supervisory_body"))
 			return api_error(c, 400, "invalid_value",
-			                 arena_printf(c->a,
-			                              "%s是监督机构，监督改革任务的落实，不能作为"
-			                              "牵头单位或责任单位",
-			                              o.name),
+			                 arena_printf(c->a, POLICY_MSG_SUPERVISORY, o.name),
 			                 arena_printf(c->a, "/%s/%d", field, i));
 		(*out)[i].id = (*ids)[i];
 		(*out)[i].name = o.name;

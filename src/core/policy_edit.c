@@ -62,11 +62,17 @@ static int check_orgs(const struct unit_resolve_ctx *ctx, const struct policy_ed
 	size_t at = 0;
 
 	for (int s = 0; s < 2; s++)
-		for (size_t i = 0; i < ns[s]; i++)
-			if (!org_of(ctx, sets[s][i]))
+		for (size_t i = 0; i < ns[s]; i++) {
+			const struct unit_resolve_org *o = org_of(ctx, sets[s][i]);
+			if (!o)
 				return refuse(err,
 				              arena_printf(a, "/tasks/%zu/%s/%zu", t, keys[s], i),
 				              POLICY_MSG_UNKNOWN_ORG);
+			if (o->type == UNIT_RESOLVE_SUPERVISORY_BODY)
+				return refuse(err,
+				              arena_printf(a, "/tasks/%zu/%s/%zu", t, keys[s], i),
+				              arena_printf(a, POLICY_MSG_SUPERVISORY, o->name));
+		}
 	switch (policy_orgs_check(e->lead, e->n_lead, e->responsible, e->n_responsible, &in_resp,
 	                          &at)) {
 	case POLICY_ORGS_REPEATED:

@@ -21,6 +21,8 @@
 #define POLICY_MSG_REPEATED_ORG "机构重复"
 #define POLICY_MSG_UNKNOWN_ORG  "机构不存在"
 #define POLICY_MSG_ALREADY_LEAD "“%s”已是牵头单位" /* the organization's name */
+/* the organization's name: it watches the tasks, it neither leads nor does one */
+#define POLICY_MSG_SUPERVISORY "%s是监督机构，监督改革任务的落实，不能作为牵头单位或责任单位"
 
 /* One task of the corrected preview. */
 struct policy_edit_task {

@@ -31,8 +31,17 @@ void policy_tasks_warn(struct arena *a, struct policy_tasks *out, size_t *cap, i
 	out->warnings[out->n_warnings++].message = msg;
 }
 
+static bool supervisory(const struct unit_resolve_ctx *ctx, int64_t id)
+{
+	for (size_t k = 0; k < ctx->n_orgs; k++)
+		if (ctx->orgs[k].id == id)
+			return ctx->orgs[k].type == UNIT_RESOLVE_SUPERVISORY_BODY;
+	return false;
+}
+
 /* Resolves units into set, warning about what does not resolve to exactly one place; the units
- * that match nothing are kept on the task with their nearest names. */
+ * that match nothing are kept on the task with their nearest names. A supervisory body watches
+ * the tasks and is left out with a warning: it neither leads nor does one (DECISIONS 329). */
 static void resolve_all(const struct unit_resolve_ctx *ctx, const struct policy_article *art,
                         const char *const *units, size_t n, bool lead, struct idset *set,
                         struct policy_task *t, struct arena *a, struct policy_tasks *out,
@@ -66,8 +75,17 @@ static void resolve_all(const struct unit_resolve_ctx *ctx, const struct policy_
 			policy_tasks_warn(a, out, wcap, art->line,
 			                  arena_printf(a, "第%d条：“%s”目前不包含任何机构",
 			                               art->number, units[i]));
-		for (size_t k = 0; k < r.n_ids; k++)
-			add(set, r.ids[k]);
+		for (size_t k = 0; k < r.n_ids; k++) {
+			if (!supervisory(ctx, r.ids[k])) {
+				add(set, r.ids[k]);
+				continue;
+			}
+			policy_tasks_warn(a, out, wcap, art->line,
+			                  arena_printf(a,
+			                               "第%d条：“%s”是监督机构，不作为牵头单位或"
+			                               "责任单位，已略过",
+			                               art->number, units[i]));
+		}
 	}
 }
 

@@ -76,6 +76,8 @@ describe('corrected import preview', { timeout: h.FILE_TIMEOUT }, () => {
 		await refused(pieces('编制向开发区放权清单，', '实行差异化管理。'), '/tasks/2/body',
 			'拆分后各项的正文合起来应与原条目的正文一致');
 		await refused(edit(0, { lead_org_ids: [999999] }), '/tasks/0/lead_org_ids/0', '机构不存在');
+		await refused(edit(0, { responsible_org_ids: [ids['市工信局'], ids['市审计局']] }), '/tasks/0/responsible_org_ids/1',
+			'市审计局是监督机构，监督改革任务的落实，不能作为牵头单位或责任单位');
 		await refused(edit(0, { responsible_org_ids: [ids['市工信局'], ids['市工信局']] }),
 			'/tasks/0/responsible_org_ids/1', '机构重复');
 		await refused(edit(0, { responsible_org_ids: [ids['市工信局'], ids['市发改委']] }),

@@ -28,8 +28,9 @@ static const struct unit_resolve_org edit_orgs[] = {
     {1, "市商务局", NULL, 0, UNIT_RESOLVE_CITY_DEPARTMENT, UNIT_RESOLVE_LEVEL_NONE},
     {2, "市发改委", NULL, 0, UNIT_RESOLVE_CITY_DEPARTMENT, UNIT_RESOLVE_LEVEL_NONE},
     {3, "市财政局", NULL, 0, UNIT_RESOLVE_CITY_DEPARTMENT, UNIT_RESOLVE_LEVEL_NONE},
+    {5, "市审计局", NULL, 0, UNIT_RESOLVE_SUPERVISORY_BODY, UNIT_RESOLVE_LEVEL_NONE},
 };
-const struct unit_resolve_ctx policy_check_edit_orgs = {edit_orgs, 3, NULL, 0, false};
+const struct unit_resolve_ctx policy_check_edit_orgs = {edit_orgs, 4, NULL, 0, false};
 
 char *policy_check_slurp(const char *name, size_t *len)
 {

@@ -110,6 +110,14 @@ static void test_refusals(void **state)
 	                 KFQ_EINVAL);
 	assert_string_equal(err.field, "/tasks/0/responsible_org_ids/0");
 	assert_string_equal(err.message, "机构不存在");
+	/* a supervisory body neither leads nor does a task (DECISIONS 329) */
+	const int64_t audit[] = {5};
+	e.responsible = audit;
+	assert_int_equal(policy_edit_apply(&d, &policy_check_edit_orgs, &e, 1, &a, &out, &err),
+	                 KFQ_EINVAL);
+	assert_string_equal(err.field, "/tasks/0/responsible_org_ids/0");
+	assert_string_equal(err.message,
+	                    "市审计局是监督机构，监督改革任务的落实，不能作为牵头单位或责任单位");
 	/* one piece of a split alone is no split: its body is refused */
 	struct policy_edit_task one = {i2, 1, "丙", "先做丙一。", lead1, 1, NULL, 0, NULL};
 	assert_int_equal(policy_edit_apply(&d, &policy_check_edit_orgs, &one, 1, &a, &out, &err),

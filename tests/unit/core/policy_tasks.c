@@ -159,6 +159,34 @@ static void test_unknown_unit_warns_with_nearest(void **state)
 	arena_release(&a);
 }
 
+/* a supervisory body named as a unit is left out, with a warning naming it: it watches the
+ * tasks, it neither leads nor does one (DECISIONS 329) */
+static void test_supervisory_bodies_left_out(void **state)
+{
+	(void)state;
+	static const char text[] =
+	    "二、任务\n1.做好一件事。具体内容。\n牵头单位：市纪委监委、市商务局\n"
+	    "责任单位：市审计局\n";
+	struct arena a;
+	struct policy_doc doc;
+	struct policy_tasks out;
+	struct unit_resolve_ctx ctx = {orgs, sizeof(orgs) / sizeof(orgs[0]), city, 12};
+
+	arena_init(&a);
+	assert_int_equal(policy_parse(text, sizeof(text) - 1, &a, &doc), 0);
+	policy_tasks_build(&doc, &ctx, 1, &a, &out);
+	assert_int_equal(out.n_tasks, 1);
+	assert_int_equal(out.tasks[0].n_lead, 1);
+	assert_int_equal(out.tasks[0].lead[0], 1);
+	assert_int_equal(out.tasks[0].n_responsible, 0);
+	assert_int_equal(out.n_warnings, 2);
+	assert_string_equal(out.warnings[0].message,
+	                    "第1条：“市纪委监委”是监督机构，不作为牵头单位或责任单位，已略过");
+	assert_string_equal(out.warnings[1].message,
+	                    "第1条：“市审计局”是监督机构，不作为牵头单位或责任单位，已略过");
+	arena_release(&a);
+}
+
 /* 国发〔2018〕42号 is national: its 发展改革委 is the ministry, not the city's 市发改委 (an alias
  * there), and its 科技部 is not 市科技局. Its units stay unresolved, with the nearest names, and
  * the article keeps them as written. The same units in a city's document resolve. */
@@ -215,6 +243,7 @@ int main(void)
 	    cmocka_unit_test(test_seed_tasks),
 	    cmocka_unit_test(test_unknown_unit_warns_with_nearest),
 	    cmocka_unit_test(test_national_units_stay_unresolved),
+	    cmocka_unit_test(test_supervisory_bodies_left_out),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
