@@ -151,10 +151,19 @@ static int store_import(struct store *s, struct arena *a, const struct store_act
 	int rc = store_policy_import(s, who, &task_json_audit, &out->policy, tasks,
 	                             (int)out->tasks.n_tasks);
 
+	struct store_policy back;
+
 	if (rc == KFQ_ECONFLICT)
 		return refuse(out, POLICY_IMPORT_DUPLICATE, "该文本已经导入过（内容完全相同）", rc);
 	if (rc != KFQ_OK)
 		return refuse(out, POLICY_IMPORT_STORE, "保存失败", rc);
+	/* the answer shows the policy as the list will, with its time of import; the import has
+	 * committed, so a failed read leaves only that time out */
+	if ((rc = store_policy_get(s, a, out->policy.id, &back)) == KFQ_OK)
+		out->policy.created_at = back.created_at;
+	else
+		log_error("policy import: policy %lld imported, its time not read back (%d)",
+		          (long long)out->policy.id, rc);
 	return KFQ_OK;
 }
 

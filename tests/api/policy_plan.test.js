@@ -77,6 +77,9 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		assert.equal(r.json.policy.window_start, '2025-06-23');
 		assert.equal(r.json.policy.window_end, '2025-06-25');
 		assert.equal(r.json.policy.issuer, '抚顺市商务局');
+		// the answer names the time of import, as the list does
+		assert.equal(r.json.policy.created_at, (await c.office1.get('/api/policies')).json.items[0].created_at);
+		assert.match(r.json.policy.created_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 		// one record for the policy, one per task and one per capability grant its articles
 		// seed (art. 7: 1, art. 6: 1, art. 5: 1, art. 14: 4, art. 4's 市直相关部门 but its lead: 11,
 		// art. 4's lead publish_power_list: 1, art. 3's lead approve_duty_list: 1, art. 2's leads manage_land: 2, art. 12's
