@@ -260,7 +260,8 @@ static int release(struct api_ctx *c)
 static int move_window(struct api_ctx *c)
 {
 	struct store_consultation k;
-	const char *reason = api_body_str(c, "reason");
+	const char *reason = api_body_str(c, "reason"), *last;
+	char end[TIME_RFC3339_LEN];
 	int rc;
 
 	if (consult_load(c, &k) != 0)
@@ -269,6 +270,22 @@ static int move_window(struct api_ctx *c)
 		return api_error(c, 400, "too_long", "理由过长", "/reason");
 	if (window_from(c, NULL, NULL, &k.window_start, &k.window_end) != 0)
 		return -1;
+	/* the window the report states holds every comment the public page took */
+	if ((rc = store_consult_last_web(c->db, c->a, k.id, &last)) != KFQ_OK)
+		return api_store_error(c, rc);
+	time_format(k.window_end, end);
+	if (last && strcmp(last, end) >= 0) {
+		char local[CONSULT_LOCAL_MAX];
+		int64_t t;
+		if (time_parse(last, &t) != 0)
+			return api_error(c, 500, "internal_error", "服务器内部错误", NULL);
+		consult_local_format(t, local);
+		return api_error(
+		    c, 400, "invalid_value",
+		    arena_printf(c->a, "网上已于%s（北京时间）收到意见，截止时间不能早于此时",
+		                 local),
+		    "/window_end");
+	}
 	rc = store_consult_window(c->db, &c->actor, &consult_json_audit, k.id, k.window_start,
 	                          k.window_end, reason);
 	if (rc == KFQ_ESTATE)

@@ -12,6 +12,7 @@
 #include "core/consult.h"
 #include "core/pow.h"
 #include "core/ratelimit.h"
+#include "util/timeutil.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -200,7 +201,7 @@ static int comment(struct api_ctx *c)
 	struct store_comment_new in = {0};
 	struct store_actor who = c->actor;
 	enum store_comment_refusal why;
-	char key[128], pow_id[POW_MAC_HEX];
+	char key[128], pow_id[POW_MAC_HEX], at[TIME_RFC3339_LEN];
 	int64_t now = api_window_clock(c), wait, block, id;
 	int rc;
 
@@ -214,6 +215,9 @@ static int comment(struct api_ctx *c)
 	in.body = api_body_str(c, "body");
 	in.client_addr = c->req->client_addr;
 	in.refuse_duplicate = true;
+	/* received when the clock the window is read by says: inside the window it admitted it */
+	time_format(now, at);
+	in.received_at = at;
 	if (k.report_published_at ||
 	    consult_phase(k.window_start, k.window_end, now) != CONSULT_OPEN)
 		return outside(c, &k, now);

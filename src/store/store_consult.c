@@ -344,6 +344,24 @@ int store_consult_release(struct store *s, const struct store_actor *who,
 	return finish(s, who, json, id, "release", before, run_change(st));
 }
 
+static const char sql_last_web[] = "SELECT MAX(received_at) FROM consultation_comment WHERE "
+                                   "consultation_id = ?1 AND channel = 'web'";
+
+int store_consult_last_web(struct store *s, struct arena *a, int64_t id, const char **at)
+{
+	struct store_stmt *st;
+	int rc;
+
+	*at = NULL;
+	if ((rc = store_prepare(s, sql_last_web, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	if ((rc = store_step(st)) == KFQ_ROW)
+		*at = store_col_dup(st, 0, a);
+	store_reset(st);
+	return rc == KFQ_ROW || rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
 int store_consult_window(struct store *s, const struct store_actor *who,
                          const struct store_consult_json *json, int64_t id, int64_t start,
                          int64_t end, const char *reason)

@@ -145,6 +145,8 @@ int store_consult_update(struct store *s, const struct store_actor *who,
 /* Releases the draft to the public (KFQ_ESTATE when it was released already). */
 int store_consult_release(struct store *s, const struct store_actor *who,
                           const struct store_consult_json *json, int64_t id);
+/* When the last comment through the public page came (RFC 3339), or NULL when none has. */
+int store_consult_last_web(struct store *s, struct arena *a, int64_t id, const char **at);
 /* Moves a released consultation's window (reopening or extending), recorded with the reason;
  * KFQ_ESTATE when not released or its report is published. */
 int store_consult_window(struct store *s, const struct store_actor *who,

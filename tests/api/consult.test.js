@@ -257,6 +257,10 @@ describe('public consultations', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.json.consultation.state, 'open');
 		r = await comment('延长期间的意见');
 		assert.equal(r.status, 201, r.text);
+		// ended again before that comment came, the window the report states would not hold it
+		r = await c.office1.post(`/api/consultations/${id}/window`, { window_start: '2025-06-23', window_end: '2025-06-25', reason: '提前结束' });
+		h.assertError(r, 400, 'invalid_value', '/window_end');
+		assert.equal(r.json.error.message, '网上已于2025-06-26 00:00:10（北京时间）收到意见，截止时间不能早于此时');
 		r = await c.super1.get('/api/audit?entity_type=consultation');
 		assert.equal(r.status, 200, r.text);
 		const actions = r.json.items.map((x) => x.action);

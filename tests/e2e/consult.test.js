@@ -209,9 +209,11 @@ describe('征求意见: the public page, the office, text as text', () => {
     // no tasks from the final text while comments may still come
     assert.equal(await pane.locator(sel('version-create-tasks')).isDisabled(), true)
     assert.equal(await pane.locator(sel('version-tasks-wait')).innerText(), '征求意见稿发布并截止后才能根据终稿创建任务。')
-    // the office ends the window early, with its reason
+    // the office ends the window early, now (Beijing time), with its reason: not before the
+    // comments the public page took
     const day = (await api.get(`/api/consultations/${openId}`)).consultation.window_start.slice(0, 10)
-    await api.post(`/api/consultations/${openId}/window`, { window_start: day, window_end: `${day} 01:00`, reason: '意见已充分，提前结束' })
+    const now = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ')
+    await api.post(`/api/consultations/${openId}/window`, { window_start: day, window_end: now, reason: '意见已充分，提前结束' })
     await page.reload()
     await page.locator('.el-tabs__item', { hasText: /^版本$/ }).click()
     await pane.locator(sel('version-label')).first().waitFor()
