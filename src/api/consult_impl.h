@@ -26,8 +26,11 @@ int consult_write_articles(struct api_ctx *c, int64_t id);
  * after answering a store error. */
 int consult_write_counts(struct api_ctx *c, int64_t id);
 
-/* The handling of a comment's points n in one cell: "1. 采纳\n2. 不采纳：理由" (arena). */
-const char *consult_handling(struct arena *a, const struct store_comment_point *p, int n);
+/* The handling of a comment's points n in one cell: "1. 采纳\n2.（第3条）不采纳：理由"
+ * (arena), each point naming its article where it is not the comment's own (article_number,
+ * 0 for the whole draft). */
+const char *consult_handling(struct arena *a, const struct store_comment_point *p, int n,
+                             int article_number);
 /* GET /api/consultations/:id/report/print (consult_print.c), in consult_report.c's table. */
 int consult_report_print(struct api_ctx *c);
 

@@ -92,7 +92,7 @@ int consult_report_print(struct api_ctx *c)
 		row[2] = cs[i].article_number ? arena_printf(c->a, "第%d条", cs[i].article_number)
 		                              : "全文";
 		row[3] = cs[i].body;
-		row[4] = consult_handling(c->a, pts + first, j - first);
+		row[4] = consult_handling(c->a, pts + first, j - first, cs[i].article_number);
 	}
 	table.cells = cells;
 	table.nrows = n;

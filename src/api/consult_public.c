@@ -57,7 +57,8 @@ static int published_comments(struct api_ctx *c, const struct store_consultation
 	for (int i = 0; i < n; i++)
 		consult_json_public_comment(
 		    &c->w, &cs[i],
-		    out ? consult_handling(c->a, cs[i].points, cs[i].n_points) : NULL);
+		    out ? consult_handling(c->a, cs[i].points, cs[i].n_points, cs[i].article_number)
+		        : NULL);
 	jsonw_arr_close(&c->w);
 	return 0;
 }

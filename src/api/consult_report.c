@@ -146,7 +146,8 @@ static int save(struct api_ctx *c)
 	return report(c);
 }
 
-const char *consult_handling(struct arena *a, const struct store_comment_point *p, int n)
+const char *consult_handling(struct arena *a, const struct store_comment_point *p, int n,
+                             int article_number)
 {
 	struct strbuf sb = STRBUF_INIT;
 	const char *out;
@@ -156,6 +157,9 @@ const char *consult_handling(struct arena *a, const struct store_comment_point *
 			strbuf_addstr(&sb, "\n");
 		if (n > 1)
 			strbuf_addf(&sb, "%d. ", p[i].seq);
+		/* a point the office linked to another article than the comment's says which */
+		if (p[i].article_number && p[i].article_number != article_number)
+			strbuf_addf(&sb, "（第%d条）", p[i].article_number);
 		strbuf_addstr(&sb, p[i].disposition
 		                       ? enum_label(&enum_disposition, p[i].disposition)
 		                       : "未处理");
@@ -200,7 +204,7 @@ static void comment_row(struct report_export *e)
 	                                                                   : PERSONAL_PHONE,
 	                             k->contact, e->reveal));
 	export_text(t, k->body);
-	export_text(t, consult_handling(&e->a, e->pts, e->n));
+	export_text(t, consult_handling(&e->a, e->pts, e->n, k->article_number));
 	export_time(t, k->received_at);
 	export_int(t, k->id);
 	export_end_row(t);

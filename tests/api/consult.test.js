@@ -336,6 +336,9 @@ describe('public consultations', { timeout: h.FILE_TIMEOUT }, () => {
 		const shown = r.json.comments.find((x) => x.body === xss);
 		assert.ok(shown, 'the comment is published with the report, its text as sent');
 		assert.equal(shown.handling, '不采纳：与本文件无关', 'and how it was handled');
+		// the letter on the whole draft split in two: its point on 第11条 says so where it is shown
+		const print = (await c.office1.get(`/api/consultations/${id}/report/print`)).text;
+		assert.ok(print.includes('1. （第11条）采纳'), print.slice(print.indexOf('薪酬备案'), print.indexOf('薪酬备案') + 300));
 		assert.ok(!('contact' in shown) && !('name' in shown));
 		assert.doesNotMatch(r.text, /wangwu|13800138000|张三/);
 		// after publication nothing more is taken
