@@ -202,8 +202,11 @@ static int pools_export(struct api_ctx *c)
 		export_text(&x, p->grade ? enum_label(&enum_pay_grade, p->grade) : "");
 		export_text(&x, p->level_name);
 		export_amount(&x, p->p.r_fen, 2);
-		export_text(&x, arena_printf(c->a, "%lld.%04lld", (long long)p->p.coef_bp / 10000,
-		                             (long long)p->p.coef_bp % 10000));
+		/* no coefficient before the grade has one: blank, not 0 */
+		export_text(&x, p->have_coef ? arena_printf(c->a, "%lld.%04lld",
+		                                            (long long)p->p.coef_bp / 10000,
+		                                            (long long)p->p.coef_bp % 10000)
+		                             : "");
 		export_int(&x, p->p.on_roster);
 		export_int(&x, p->p.unpaid_secondees);
 		export_int(&x, p->p.quota);
@@ -255,13 +258,15 @@ static int pool_now(struct api_ctx *c, struct pools_now *k, int year, int64_t or
 	return 0;
 }
 
-static int plan_write(struct api_ctx *c, struct pools_now *k, const struct store_pay_plan *p)
+/* whole: with its lines and acknowledgements, which a list does not read */
+static int plan_write(struct api_ctx *c, struct pools_now *k, const struct store_pay_plan *p,
+                      bool whole)
 {
 	const struct store_pay_pool *now;
 
 	if (pool_now(c, k, p->year, p->org_id, &now) != 0)
 		return -1;
-	pay_json_plan_read(&c->w, p, now);
+	pay_json_plan_read(&c->w, p, now, whole);
 	return 0;
 }
 
@@ -288,7 +293,7 @@ static int plans(struct api_ctx *c)
 		return -1;
 	api_page_begin(c);
 	for (int i = 0; i < n; i++)
-		if (plan_write(c, &k, &ps[i]) != 0)
+		if (plan_write(c, &k, &ps[i], false) != 0)
 			return -1;
 	api_page_end(c, n, 0, 0);
 	return api_ok(c, 200);
@@ -372,7 +377,7 @@ static int answer(struct api_ctx *c, int64_t id, int status)
 	if ((rc = store_pay_plan_get(c->db, c->a, id, &p)) != KFQ_OK)
 		return api_store_error(c, rc);
 	k.only = p.org_id;
-	if (plan_write(c, &k, &p) != 0)
+	if (plan_write(c, &k, &p, true) != 0)
 		return -1;
 	return api_ok(c, status);
 }
@@ -385,7 +390,7 @@ static int plan_get(struct api_ctx *c)
 	if (load(c, false, &p) != 0)
 		return -1;
 	k.only = p.org_id;
-	if (plan_write(c, &k, &p) != 0)
+	if (plan_write(c, &k, &p, true) != 0)
 		return -1;
 	return api_ok(c, 200);
 }

@@ -122,7 +122,10 @@ void pay_json_pool(struct jsonw *w, const struct store_pay_pool *p)
 	jsonw_obj_open(w);
 	jsonw_kint(w, "base_fen", x->base_fen);
 	jsonw_kint(w, "cap_fen", x->cap_fen);
-	jsonw_kint(w, "coef_bp", x->coef_bp);
+	if (p->have_coef)
+		jsonw_kint(w, "coef_bp", x->coef_bp);
+	else
+		jsonw_knull(w, "coef_bp");
 	jsonw_kint(w, "counted", x->counted);
 	derivation(w, p);
 	jsonw_kstr(w, "grade", p->grade);
@@ -145,14 +148,8 @@ void pay_json_pool(struct jsonw *w, const struct store_pay_pool *p)
 	jsonw_obj_close(w);
 }
 
-/* read: for a reader, with the zone's pool now (now NULL: none can be derived); else for the
- * audit record, which holds what was stored only */
-static void plan_write(struct jsonw *w, const struct store_pay_plan *p,
-                       const struct store_pay_pool *now, bool read)
+static void acks_write(struct jsonw *w, const struct store_pay_plan *p)
 {
-	const struct pay_pool *np = now && now->rule == PAY_OK ? &now->p : NULL;
-
-	jsonw_obj_open(w);
 	jsonw_key(w, "acks");
 	jsonw_arr_open(w);
 	for (int i = 0; i < p->nacks; i++) {
@@ -167,11 +164,10 @@ static void plan_write(struct jsonw *w, const struct store_pay_plan *p,
 		jsonw_obj_close(w);
 	}
 	jsonw_arr_close(w);
-	jsonw_kint(w, "base_total_fen", p->t.base_fen);
-	jsonw_kstr(w, "effective_at", p->effective_at);
-	jsonw_kstr(w, "filed_at", p->filed_at);
-	jsonw_kint(w, "id", p->id);
-	jsonw_kint(w, "incentive_total_fen", p->t.incentive_fen);
+}
+
+static void lines_write(struct jsonw *w, const struct store_pay_plan *p)
+{
 	jsonw_key(w, "lines");
 	jsonw_arr_open(w);
 	for (int i = 0; i < p->nlines; i++) {
@@ -187,6 +183,26 @@ static void plan_write(struct jsonw *w, const struct store_pay_plan *p,
 		jsonw_obj_close(w);
 	}
 	jsonw_arr_close(w);
+}
+
+/* read: for a reader, with the zone's pool now (now NULL: none can be derived); else for the
+ * audit record, which holds what was stored only. whole: with its lines and acknowledgements
+ * (a list reads neither). */
+static void plan_write(struct jsonw *w, const struct store_pay_plan *p,
+                       const struct store_pay_pool *now, bool read, bool whole)
+{
+	const struct pay_pool *np = now && now->rule == PAY_OK ? &now->p : NULL;
+
+	jsonw_obj_open(w);
+	if (whole)
+		acks_write(w, p);
+	jsonw_kint(w, "base_total_fen", p->t.base_fen);
+	jsonw_kstr(w, "effective_at", p->effective_at);
+	jsonw_kstr(w, "filed_at", p->filed_at);
+	jsonw_kint(w, "id", p->id);
+	jsonw_kint(w, "incentive_total_fen", p->t.incentive_fen);
+	if (whole)
+		lines_write(w, p);
 	jsonw_kstr(w, "note", p->note);
 	jsonw_kint(w, "org_id", p->org_id);
 	jsonw_kstr(w, "org_name", p->org_name);
@@ -211,13 +227,13 @@ static void plan_write(struct jsonw *w, const struct store_pay_plan *p,
 
 void pay_json_plan(struct jsonw *w, const struct store_pay_plan *p)
 {
-	plan_write(w, p, NULL, false);
+	plan_write(w, p, NULL, false, true);
 }
 
 void pay_json_plan_read(struct jsonw *w, const struct store_pay_plan *p,
-                        const struct store_pay_pool *now)
+                        const struct store_pay_pool *now, bool whole)
 {
-	plan_write(w, p, now, true);
+	plan_write(w, p, now, true, whole);
 }
 
 const struct store_pay_json pay_json_audit = {

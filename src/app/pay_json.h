@@ -16,9 +16,10 @@ void pay_json_pool(struct jsonw *w, const struct store_pay_pool *p);
 void pay_json_plan(struct jsonw *w, const struct store_pay_plan *p);
 /* A plan for its readers: as stored, with "current_pool_fen" the zone's pool of the plan's year
  * now (now NULL or without a pool: null) and "over_current_pool" whether its 绩效薪酬 exceeds
- * it. */
+ * it. A list's plan (whole false, read without its lines and acknowledgements) leaves "lines"
+ * and "acks" out rather than show them empty. */
 void pay_json_plan_read(struct jsonw *w, const struct store_pay_plan *p,
-                        const struct store_pay_pool *now);
+                        const struct store_pay_pool *now, bool whole);
 
 extern const struct store_pay_json pay_json_audit;
 

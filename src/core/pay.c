@@ -35,6 +35,12 @@ const char *pay_rule_message(enum pay_rule r)
 	return r >= 0 && r < PAY_RULE_COUNT ? rules[r].message : "不符合规定";
 }
 
+void pay_pool_heads(struct pay_pool *p)
+{
+	p->counted = p->on_roster - p->unpaid_secondees;
+	p->n = p->counted < p->quota ? p->counted : p->quota;
+}
+
 enum pay_rule pay_pool_compute(struct pay_pool *p)
 {
 	int64_t scaled;
@@ -45,8 +51,7 @@ enum pay_rule pay_pool_compute(struct pay_pool *p)
 	    p->coef_bp < 0 || p->unpaid_secondees > p->on_roster || p->r_fen > PAY_R_MAX_FEN ||
 	    p->on_roster > PAY_N_MAX)
 		return PAY_OUT_OF_RANGE;
-	p->counted = p->on_roster - p->unpaid_secondees;
-	p->n = p->counted < p->quota ? p->counted : p->quota;
+	pay_pool_heads(p);
 	/* within int64: N ≤ 10^6, R ≤ 10^8, coefficient ≤ 5·10^4 gives at most 5·10^18 */
 	p->base_fen = p->n * p->r_fen;
 	scaled = p->base_fen * p->coef_bp;

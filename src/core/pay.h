@@ -55,6 +55,9 @@ const char *pay_rule_message(enum pay_rule r);
 /* Fills the results of p from its inputs: PAY_OK, PAY_COEF_OVER_CAP, or PAY_OUT_OF_RANGE
  * (negative inputs, more unpaid secondees than people, R or N beyond their bounds). */
 enum pay_rule pay_pool_compute(struct pay_pool *p);
+/* counted and n alone, from on_roster, unpaid_secondees and quota: the head-count does not
+ * wait for a grade, R or a coefficient (pay_pool_compute does this too). */
+void pay_pool_heads(struct pay_pool *p);
 
 /* One line of a distribution plan, and what the caller knows of its person. */
 struct pay_line {

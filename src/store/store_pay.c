@@ -640,6 +640,8 @@ static void pool_of(const struct pool_inputs *in, int64_t parent, struct store_p
 	}
 	if (p->have_grade && p->have_level && p->have_coef && p->have_staffing)
 		p->rule = pay_pool_compute(&p->p);
+	else if (p->have_staffing)
+		pay_pool_heads(&p->p);
 }
 
 struct zone_row {

@@ -100,6 +100,11 @@ describe('performance pay', { timeout: h.FILE_TIMEOUT }, () => {
 		const p = await pool();
 		assert.equal(p.pool_fen, null);
 		assert.equal(p.rule, 'no_pool');
+		// the head-count does not wait for the grade: 3 on the roster, 1 unpaid secondee, 员额 3
+		assert.deepEqual([p.on_roster, p.counted, p.quota, p.n, p.coef_bp], [3, 2, 3, 2, null]);
+		const csv = (await c.office1.get(`/api/pay/pools/export.csv?year=${YEAR}`)).text.replace(/^\ufeff/, '').trim().split('\r\n');
+		const row = csv.find((l) => l.startsWith(h.ORG.econ)).split(',');
+		assert.deepEqual([row[5], row[9]], ['', '2']);
 		assert.deepEqual(p.derivation, ['未设定本年度同级政府全额拨款事业单位人均绩效薪酬（R）', '未设定开发区本年度考核等级']);
 	});
 
@@ -225,6 +230,8 @@ describe('performance pay', { timeout: h.FILE_TIMEOUT }, () => {
 		// the list of plans (the page's 待接收部门 column) counts them as the plan does
 		const listed = (await c.caizheng1.get(`/api/pay/plans?year=${YEAR}`)).json.items.find((x) => x.id === id);
 		assert.equal(listed.pending, 3);
+		// a list does not read lines nor acknowledgements: it leaves them out, not shows them empty
+		assert.ok(!('acks' in listed) && !('lines' in listed), Object.keys(listed).join());
 		assert.equal((await ackTile('renshe1')).count, 0);
 		assert.equal((await ackTile('caizheng1')).count, 1);
 		r = await c.caizheng1.post(`/api/pay/plans/${id}/ack`, { decision: 'return', comment: '基础薪酬标准请附依据' });
