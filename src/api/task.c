@@ -533,11 +533,12 @@ static int task_export(struct api_ctx *c)
 	/* 政策文件 first: the tasks of several policies (a draft and its revision) share numbers
 	 * and titles */
 	static const char *const headers[] = {
-	    "政策文件",     "条目",     "分组",     "任务",     "牵头单位",     "责任单位",
-	    "计划数",       "完成率",   "逾期节点", "推进状态", "原文牵头单位", "原文责任单位",
-	    "原文指导单位", "适用范围", "完成时限", "截止日期", "单位来源"};
+	    "政策文件",           "条目",         "分组",         "任务",         "牵头单位",
+	    "责任单位",           "计划数",       "完成率",       "逾期节点",     "推进状态",
+	    "未报计划的责任单位", "原文牵头单位", "原文责任单位", "原文指导单位", "适用范围",
+	    "完成时限",           "截止日期",     "单位来源"};
 	static const double widths[] = {36, 6,  24, 30, 30, 60, 8,  10, 10,
-	                                10, 30, 40, 30, 24, 16, 12, 16};
+	                                10, 12, 30, 40, 30, 24, 16, 12, 16};
 	struct board_task_progress *prog;
 	struct store_task_filter f;
 	struct store_task *t;
@@ -553,7 +554,7 @@ static int task_export(struct api_ctx *c)
 		return -1;
 	if ((rc = store_policy_list(c->db, c->a, &pol, &npol)) != KFQ_OK)
 		return api_store_error(c, rc);
-	if (export_begin(c, &out, "改革任务", headers, widths, 17) != 0)
+	if (export_begin(c, &out, "改革任务", headers, widths, 18) != 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
 		const char *doc = "";
@@ -572,6 +573,7 @@ static int task_export(struct api_ctx *c)
 		export_bp_percent(&out, prog[i].completion_bp);
 		export_int(&out, prog[i].overdue);
 		export_text(&out, plan_task_state_label(prog[i].state));
+		export_int(&out, prog[i].missing);
 		export_text(&out, units_text(c->a, t[i].lead_units));
 		export_text(&out, units_text(c->a, t[i].responsible_units));
 		export_text(&out, units_text(c->a, t[i].guide_units));

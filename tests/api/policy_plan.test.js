@@ -132,7 +132,7 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		const pol = (await c.office1.get(`/api/policies/${t2.policy_id}`)).json.policy;
 		assert.ok(lines[0].startsWith('政策文件,条目,'));
 		assert.equal(lines[2], `${pol.title}（${pol.title_note}）,2,深化事权制度改革,聚焦主责主业,市发改委、市自然资源局,` +
-			t2.responsible_orgs.map((o) => o.name).join('、') + ',0,0.00%,0,未启动,市发改委、市自然资源局,' +
+			t2.responsible_orgs.map((o) => o.name).join('、') + ',0,0.00%,0,未启动,11,市发改委、市自然资源局,' +
 			'商务局、市科技局、市工信局、各县(区)党委、政府、各省级开发区党工委、管委会' +
 			',,,,,单独成行'); // no guide units, scope, deadline or date; the units on lines of their own
 		assert.match(csv.headers.get('content-disposition'), /filename\*=UTF-8''%E6%94%B9/);
@@ -592,7 +592,7 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		assert.ok(!(await c.office1.get('/api/tasks?state=done')).json.items.some((t) => t.id === t5.id));
 		assert.ok((await c.office1.get('/api/tasks?state=in_progress')).json.items.some((t) => t.id === t5.id));
 		let x = await c.office1.get('/api/tasks/export.csv?article=5');
-		assert.match(x.text, /,1,100\.00%,0,推进中,/);
+		assert.match(x.text, /,1,100\.00%,0,推进中,1,/);
 		// the zone's own view, and its page, see its part done
 		assert.deepEqual(await progress(c.zone1), { completion_bp: 10000, overdue: 0, plans: 1, missing: 0, state: 'done' });
 		assert.equal((await progress(c.office1, `&org_id=${ids[h.ORG.econ]}`)).state, 'done');
@@ -604,7 +604,7 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		assert.equal(r.status, 200, r.text);
 		assert.deepEqual(await progress(c.office1), { completion_bp: 10000, overdue: 0, plans: 1, missing: 0, state: 'done' });
 		x = await c.office1.get('/api/tasks/export.csv?article=5');
-		assert.match(x.text, /,1,100\.00%,0,已完成,/);
+		assert.match(x.text, /,1,100\.00%,0,已完成,0,/);
 	});
 });
 

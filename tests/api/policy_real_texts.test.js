@@ -96,8 +96,8 @@ describe('real texts as users bring them', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.deepEqual(one.json.lead_orgs.map((o) => o.name), ['市商务局']);
 		const csv = await c.office1.get(`/api/tasks/export.csv?policy_id=${r.json.policy.id}`);
 		const lines = csv.text.trim().split('\r\n');
-		assert.equal(lines[0].split(',').slice(10, 13).join(','), '原文牵头单位,原文责任单位,原文指导单位');
-		assert.deepEqual(lines.slice(1).map((l) => l.split(',').slice(10, 13).join(',')), [
+		assert.equal(lines[0].split(',').slice(11, 14).join(','), '原文牵头单位,原文责任单位,原文指导单位');
+		assert.deepEqual(lines.slice(1).map((l) => l.split(',').slice(11, 14).join(',')), [
 			',,自然资源部、工业和信息化部',
 			',供销合作总社,商务部',
 		]);
