@@ -579,6 +579,8 @@ const struct api_route api_consult_routes[] = {
      NULL},
     {"POST", "/api/consultations/:id/versions", consult_version_upload, PERM_POLICY_WRITE,
      API_UPLOAD, consult_version_query, NULL, POLICY_MAX_BYTES},
+    {"DELETE", "/api/consultations/:id/versions/:seq", consult_version_withdraw, PERM_POLICY_WRITE,
+     0, NULL, NULL},
     {"GET", "/api/consultations/:id/versions/diff", consult_version_compare, PERM_TASK_READ, 0,
      consult_diff_query, NULL},
     {"GET", "/api/consultations/:id/tasks", consult_tasks_get, PERM_TASK_READ, 0, NULL, NULL},

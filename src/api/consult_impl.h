@@ -41,6 +41,7 @@ extern const struct api_field consult_mail_query[];
 
 /* The versions' routes (consult_version.c), in consult.c's table. */
 int consult_versions_list(struct api_ctx *c);
+int consult_version_withdraw(struct api_ctx *c);
 int consult_version_upload(struct api_ctx *c);
 int consult_version_compare(struct api_ctx *c);
 int consult_tasks_create(struct api_ctx *c);

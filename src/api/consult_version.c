@@ -11,6 +11,8 @@
 #include "app/policy_diff_json.h"
 #include "core/consult.h"
 
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* "comments":[points] of the draft's article number (none for 0) among the decided points. */
@@ -69,6 +71,34 @@ int consult_version_upload(struct api_ctx *c)
 	consult_json_version(&c->w, &v, NULL, 0);
 	jsonw_obj_close(&c->w);
 	return api_ok(c, 201);
+}
+
+/* DELETE /api/consultations/:id/versions/:seq: the last version, imported by mistake, before
+ * tasks are made from it; the one before is the final text again */
+int consult_version_withdraw(struct api_ctx *c)
+{
+	struct store_consultation k;
+	const char *p = http_param(c->req, "seq");
+	char *end;
+	long seq = p ? strtol(p, &end, 10) : 0;
+	int rc;
+
+	if (consult_load(c, &k) != 0)
+		return -1;
+	if (!p || *end || seq < 1 || seq > INT_MAX)
+		return api_error(c, 404, "not_found", "没有这一稿", NULL);
+	rc = store_consult_version_withdraw(c->db, &c->actor, &consult_json_audit, k.id, (int)seq);
+	if (rc == KFQ_ENOTFOUND)
+		return api_error(c, 409, "invalid_state", "只能撤回最后导入的一稿", NULL);
+	if (rc == KFQ_ESTATE)
+		return api_error(c, 409, "invalid_state",
+		                 seq == 1 ? "征求意见稿（第1稿）不能撤回"
+		                          : "已根据终稿创建任务，不能再撤回版本",
+		                 NULL);
+	if (rc != KFQ_OK)
+		return api_store_error(c, rc);
+	c->req->resp.status = 204;
+	return 0;
 }
 
 int consult_version_compare(struct api_ctx *c)

@@ -281,6 +281,12 @@ int store_consult_counts(struct store *s, struct arena *a, int64_t id,
 int store_consult_version_add(struct store *s, const struct store_actor *who,
                               const struct store_consult_json *json,
                               struct store_consult_version *v);
+/* Withdraws the consultation's last version, seq: one imported by mistake before tasks are
+ * made from it; audited with what it was. KFQ_ENOTFOUND when seq is not the last version;
+ * KFQ_ESTATE when it is the draft (第1稿) or tasks were made from the final text. */
+int store_consult_version_withdraw(struct store *s, const struct store_actor *who,
+                                   const struct store_consult_json *json, int64_t consultation_id,
+                                   int seq);
 /* The versions in order, without their texts (arena array; NULL when none). */
 int store_consult_versions(struct store *s, struct arena *a, int64_t consultation_id,
                            struct store_consult_version **out, int *n);

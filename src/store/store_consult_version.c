@@ -201,6 +201,54 @@ done:
 	return store_end(s, rc);
 }
 
+static const char sql_last_version[] =
+    "SELECT id, seq, CASE WHEN EXISTS (SELECT 1 FROM consultation_version t WHERE "
+    "t.consultation_id = ?1 AND t.tasks_policy_id IS NOT NULL AND t.seq > 1) THEN 1 ELSE 0 END "
+    "FROM consultation_version WHERE consultation_id = ?1 ORDER BY seq DESC LIMIT 1";
+static const char sql_version_delete[] = "DELETE FROM consultation_version WHERE id = ?1";
+
+int store_consult_version_withdraw(struct store *s, const struct store_actor *who,
+                                   const struct store_consult_json *json, int64_t consultation_id,
+                                   int seq)
+{
+	struct store_stmt *st;
+	char *before = NULL;
+	int64_t id = 0, last = 0, made = 0;
+	int rc;
+
+	if ((rc = store_begin(s)) != KFQ_OK)
+		return rc;
+	if ((rc = store_prepare(s, sql_last_version, &st)) != KFQ_OK)
+		goto done;
+	store_bind_int(st, 1, consultation_id);
+	if ((rc = store_step(st)) == KFQ_ROW) {
+		id = store_col_int(st, 0);
+		last = store_col_int(st, 1);
+		made = store_col_int(st, 2);
+	}
+	store_reset(st);
+	if (rc != KFQ_ROW) {
+		rc = rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
+		goto done;
+	}
+	if (last != seq)
+		rc = KFQ_ENOTFOUND;
+	else if (seq == 1 || made)
+		rc = KFQ_ESTATE;
+	else
+		before = store_entity_json(s, id, write_version, json, &rc);
+	if (rc == KFQ_OK && (rc = store_prepare(s, sql_version_delete, &st)) == KFQ_OK) {
+		store_bind_int(st, 1, id);
+		rc = store_run(st);
+	}
+	if (rc == KFQ_OK)
+		rc = store_audit_append_id(s, who, "delete", "consultation_version", id, before,
+		                           NULL);
+done:
+	free(before);
+	return store_end(s, rc);
+}
+
 static int insert_flags(struct store *s, int64_t version_id, struct store_consult_flag *flags,
                         int n_flags, const struct store_task *tasks, int n_tasks)
 {

@@ -111,6 +111,19 @@ describe('versions inside a consultation', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.deepEqual(r.json.items.map((v) => [v.seq, v.note]), [[1, null], [2, '吸收意见后的修改稿'], [3, '送审稿']]);
 		r = await c.super1.get('/api/audit?entity_type=consultation_version');
 		assert.deepEqual(r.json.items.map((x) => x.action), ['create', 'create']);
+		// a wrong file imported as 第4稿 is withdrawn: the last one only, and 第3稿 is the final again
+		r = await upload(THIRD.replace('送审稿', '错稿').replace('可依规容错免责。', '可依规依纪容错免责。'), '传错了');
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.version.seq, 4);
+		h.assertError(await c.zone1.del(`/api/consultations/${id}/versions/4`), 403, 'forbidden');
+		r = await c.office1.del(`/api/consultations/${id}/versions/3`);
+		h.assertError(r, 409, 'invalid_state');
+		assert.equal(r.json.error.message, '只能撤回最后导入的一稿');
+		assert.equal((await c.office1.del(`/api/consultations/${id}/versions/4`)).status, 204);
+		r = await c.zone1.get(`/api/consultations/${id}/versions`);
+		assert.deepEqual(r.json.items.map((v) => v.seq), [1, 2, 3]);
+		r = await c.super1.get('/api/audit?entity_type=consultation_version');
+		assert.deepEqual([r.json.items[0].action, r.json.items[0].before.note, r.json.items[0].after], ['delete', '传错了', null]);
 	});
 
 	test('the diff of two versions lists the decided comments of each article on the draft side', T, async () => {
@@ -155,6 +168,10 @@ describe('versions inside a consultation', { timeout: h.FILE_TIMEOUT }, () => {
 		r = await c.office1.post(`/api/consultations/${id}/tasks`);
 		assert.equal(r.status, 201, r.text);
 		const v = r.json.version;
+		// the final text the tasks came from stays
+		const kept = await c.office1.del(`/api/consultations/${id}/versions/${v.seq}`);
+		h.assertError(kept, 409, 'invalid_state');
+		assert.equal(kept.json.error.message, '已根据终稿创建任务，不能再撤回版本');
 		assert.equal(v.seq, 3);
 		assert.ok(v.tasks_policy_id > policyId);
 		assert.equal(await taskTotal(), before + 18);
@@ -185,7 +202,7 @@ describe('versions inside a consultation', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.json.error.message, '已根据终稿创建任务，不能再导入新的版本');
 		assert.equal(await taskTotal(), before + 18);
 		r = await c.super1.get('/api/audit?entity_type=consultation_version');
-		assert.deepEqual(r.json.items.map((x) => x.action), ['tasks', 'create', 'create']);
+		assert.deepEqual(r.json.items.map((x) => x.action), ['tasks', 'delete', 'create', 'create', 'create']);
 		assert.match(JSON.stringify(r.json.items[0]), /"flags":\[/);
 	});
 

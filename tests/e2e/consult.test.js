@@ -200,6 +200,16 @@ describe('征求意见: the public page, the office, text as text', () => {
     await page.locator('.el-message--success', { hasText: '已导入第2稿' }).waitFor()
     // the list is read again after the message
     await eventually(() => columnTexts(page, 'version-label'), ['第1稿（征求意见稿）', '第2稿（征求意见修改稿）'])
+    // a wrong file imported as 第3稿 is withdrawn, after a confirmation: 第2稿 is the final again
+    const wrong = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kfq-wrong-')), 'wrong.txt')
+    fs.writeFileSync(wrong, fs.readFileSync(revised, 'utf8').replace('厘清', '理顺厘清'))
+    await pane.locator(sel('version-file')).setInputFiles(wrong)
+    await page.locator('.el-message--success', { hasText: '已导入第3稿' }).waitFor()
+    await eventually(() => columnTexts(page, 'version-label').then((l) => l.length), 3)
+    await pane.locator(sel('version-withdraw')).click()
+    await confirmBox(page)
+    await page.locator('.el-message--success', { hasText: '已撤回第3稿' }).waitFor()
+    await eventually(() => columnTexts(page, 'version-label'), ['第1稿（征求意见稿）', '第2稿（征求意见修改稿）'])
     // the diff of the draft and the revision: only what changed is listed
     await pane.locator(sel('diff-article')).first().waitFor()
     assert.equal(await pane.locator(sel('version-summary-added')).innerText(), '新增 1')

@@ -509,6 +509,8 @@ export const consultApi = {
   // a revised text (.txt) as the next version; note: the office's 版本说明
   importVersion: (id, file, note) => api.upload(`/api/consultations/${id}/versions`, file, 'text/plain', { note: note || undefined }),
   versionDiff: (id, from, to) => api.get(`/api/consultations/${id}/versions/diff`, { from, to }),
+  // the last version, imported by mistake, before tasks are made from it
+  withdrawVersion: (id, seq) => api.del(`/api/consultations/${id}/versions/${seq}`),
   tasks: (id) => api.get(`/api/consultations/${id}/tasks`),
   createTasks: (id) => api.post(`/api/consultations/${id}/tasks`),
   // an .eml file or an mbox export, with upload progress: onProgress(fraction 0..1)
