@@ -151,6 +151,22 @@ static int update(struct api_ctx *c)
 	return save(c, id);
 }
 
+/* DELETE /api/arrangements/:id: one entered by mistake or ended for good; its enterprises'
+ * revenue is their own zone's again in a computation after it */
+static int discard(struct api_ctx *c)
+{
+	int64_t id;
+	int rc;
+
+	if (api_path_id(c, &id) != 0)
+		return -1;
+	if ((rc = store_arrangement_delete(c->db, &c->actor, &arrangement_json_audit, id)) !=
+	    KFQ_OK)
+		return api_store_error(c, rc);
+	c->req->resp.status = 204;
+	return 0;
+}
+
 static const struct api_field list_query[] = {API_ID_FIELD("zone_id", false), API_FIELDS_END};
 
 static const struct api_field ratio_fields[] = {
@@ -179,5 +195,6 @@ const struct api_route api_arrangement_routes[] = {
     {"POST", "/api/arrangements", create, PERM_ARRANGEMENT_WRITE, 0, NULL, body},
     {"GET", "/api/arrangements/:id", get, PERM_ENTERPRISE_READ, API_CACHED, NULL, NULL},
     {"PUT", "/api/arrangements/:id", update, PERM_ARRANGEMENT_WRITE, 0, NULL, body},
+    {"DELETE", "/api/arrangements/:id", discard, PERM_ARRANGEMENT_WRITE, 0, NULL, NULL},
     {NULL, NULL, NULL, 0, 0, NULL, NULL},
 };

@@ -253,6 +253,29 @@ static int check_zone(struct store *s, int64_t id)
 	return rc == KFQ_ENOTFOUND ? KFQ_ECONSTRAINT : rc;
 }
 
+static const char sql_delete[] = "DELETE FROM arrangement WHERE id = ?1";
+
+int store_arrangement_delete(struct store *s, const struct store_actor *who,
+                             const struct store_arrangement_json *json, int64_t id)
+{
+	const char *const deletes[] = {sql_ratio_delete, sql_member_delete, sql_delete};
+	struct store_stmt *st;
+	char *before = NULL;
+	int rc;
+
+	if ((rc = store_begin_change(s, id, write_arrangement, json, &before)) != KFQ_OK)
+		return rc;
+	for (int i = 0; rc == KFQ_OK && i < 3; i++)
+		if ((rc = store_prepare(s, deletes[i], &st)) == KFQ_OK) {
+			store_bind_int(st, 1, id);
+			rc = store_run(st);
+		}
+	if (rc == KFQ_OK)
+		rc = store_audit_append_id(s, who, "delete", "arrangement", id, before, NULL);
+	free(before);
+	return store_end(s, rc);
+}
+
 static void bind_fields(struct store_stmt *st, int k, const struct store_arrangement *x)
 {
 	store_bind_text(st, k, arrangement_kind_code(x->ar.kind));

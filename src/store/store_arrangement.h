@@ -56,4 +56,10 @@ int store_arrangement_save(struct store *s, const struct store_actor *who,
                            const struct store_arrangement_json *json, struct store_arrangement *x,
                            struct store_arrangement_refusal *why);
 
+/* Deletes arrangement id with its ratios and members, audited with what it was (a computation
+ * after it shares its enterprises' revenue as their own zone's; confirmed statements keep the
+ * figures they were confirmed with). KFQ_ENOTFOUND. */
+int store_arrangement_delete(struct store *s, const struct store_actor *who,
+                             const struct store_arrangement_json *json, int64_t id);
+
 #endif

@@ -477,6 +477,23 @@ describe('enterprises and revenue sharing', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.ok, true);
 	});
+
+	test('an arrangement entered by mistake is deleted by the office, audited; its enterprise may move then', T, async () => {
+		let r = await c.office1.post('/api/arrangements', { kind: 'enclave', name: '误录的飞地', host_zone_id: hightech, partner_zone_id: econ, start_date: '2026-01-01', ratios: [{ from_year: 2026, partner_bp: 5000 }], enterprise_ids: [] });
+		assert.equal(r.status, 201, r.text);
+		const wrong = r.json.id;
+		h.assertError(await c.zone1.del(`/api/arrangements/${wrong}`), 403, 'forbidden');
+		assert.equal((await c.office1.del(`/api/arrangements/${wrong}`)).status, 204);
+		h.assertError(await c.office1.get(`/api/arrangements/${wrong}`), 404, 'not_found');
+		h.assertError(await c.office1.del(`/api/arrangements/${wrong}`), 404, 'not_found');
+		const log = (await c.auditor1.get(`/api/audit?entity_type=arrangement&entity_id=${wrong}`)).json.items;
+		assert.deepEqual([log[0].action, log[0].before.name, log[0].after], ['delete', '误录的飞地', null]);
+		// the 飞地 ended for good: deleted, its enterprise is no longer held in the host zone
+		const enclave = (await c.office1.get('/api/arrangements')).json.items.find((x) => x.name === '高新区—胜利开发区飞地');
+		assert.equal((await c.office1.del(`/api/arrangements/${enclave.id}`)).status, 204);
+		r = await c.office1.put(`/api/enterprises/${ent.e301}`, enterprise({ uscc: CODE.avic, name: '示例飞地企业有限公司', registered_on: '2022-01-01', settled_on: null, zone_id: shengli }));
+		assert.equal(r.status, 200, r.text);
+	});
 });
 
 // GB18030 bytes of ASCII and the few Chinese characters used above (iconv is not an npm

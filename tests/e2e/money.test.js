@@ -298,6 +298,14 @@ describe('enterprises and revenue sharing', () => {
     await row.waitFor()
     assert.match(await row.innerText(), /托管[\s\S]*示例园区运营有限公司[\s\S]*2025起 20\.00%/)
     await shot(page, 'money-office-arrangements')
+    // deleted after a confirmation naming it
+    await row.locator('[data-test^="arrangement-delete-"]').click()
+    const box = page.locator('.el-message-box:visible')
+    await box.waitFor()
+    assert.match(await box.innerText(), /删除“经开区托管运营（示例）”/)
+    await confirmBox(page)
+    await page.locator('.el-message--success', { hasText: '已删除' }).waitFor()
+    await row.waitFor({ state: 'detached' })
 
     await page.locator(sel('menu-whatif')).click()
     // a scenario's name follows its ratio until one is written for it

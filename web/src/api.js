@@ -399,6 +399,7 @@ export const arrangementApi = {
   get: (id) => api.get(`/api/arrangements/${id}`),
   create: (a) => api.post('/api/arrangements', a),
   update: (id, a) => api.put(`/api/arrangements/${id}`, a),
+  remove: (id) => api.del(`/api/arrangements/${id}`),
 }
 
 export const revshareApi = {

@@ -130,6 +130,8 @@ export default {
       max: '最多对比 {max} 个方案',
     },
     arrangements: {
+      deleteConfirm: '删除“{name}”？删除后其企业的财力按所在开发区计算（已确认的结算单不变）；审计日志保留删除前的内容。',
+      deleted: '已删除',
       kind: '合作方式',
       name: '名称',
       host: '所在开发区',
