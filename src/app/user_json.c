@@ -35,6 +35,12 @@ void user_json_write(struct jsonw *w, const struct store_user *u, int64_t now)
 	} else {
 		jsonw_null(w);
 	}
+	/* failed logins make its name wait (core/ratelimit.h): the list tells the admin why it
+	 * cannot sign in (unlocking lifts it); present only then, so never in an audit record */
+	if (u->login_wait_until > now) {
+		time_format(u->login_wait_until, t);
+		jsonw_kstr(w, "login_wait_until", t);
+	}
 	jsonw_kbool(w, "must_change_password", u->must_change);
 	jsonw_kint(w, "org_id", u->org_id);
 	jsonw_kstr(w, "org_name", u->org_name);

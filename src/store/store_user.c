@@ -28,8 +28,12 @@
 	"OR (?4 = 2 AND COALESCE(u.locked_until, 0) > ?5))"
 
 static const char sql_list_count[] = "SELECT COUNT(*)" USER_FROM USER_WHERE;
+/* with the latest wait on the name (core/account.h's keys "login-name:NAME@ADDR"): by
+ * substr, as a name's _ would be a LIKE wildcard */
 static const char sql_list[] =
-    "SELECT " USER_COLS USER_FROM USER_WHERE " ORDER BY u.id LIMIT ?6 OFFSET ?7";
+    "SELECT " USER_COLS ", (SELECT COALESCE(MAX(r.blocked_until), 0) FROM rate_limit r WHERE "
+    "substr(r.key, 1, length(u.username) + 12) = 'login-name:' || u.username || '@')" USER_FROM
+        USER_WHERE " ORDER BY u.id LIMIT ?6 OFFSET ?7";
 static const char sql_get[] = "SELECT " USER_COLS USER_FROM " WHERE u.id = ?1";
 static const char sql_get_name[] = "SELECT " USER_COLS USER_FROM " WHERE u.username = ?1";
 /* the custom scopes of a set of accounts (store_ids_text) */
@@ -99,6 +103,13 @@ static void read_user(struct store_stmt *st, struct arena *a, void *element)
 	u->last_login_at = store_col_dup(st, 11, a);
 	u->phone = store_col_dup(st, 13, a);
 	u->job_title = store_col_dup(st, 14, a);
+}
+
+/* element: a struct store_user of sql_list, with its wait */
+static void read_user_listed(struct store_stmt *st, struct arena *a, void *element)
+{
+	read_user(st, a, element);
+	((struct store_user *)element)->login_wait_until = store_col_int(st, 15);
 }
 
 /* the custom scopes of the accounts u[0..n), in one statement whatever n */
@@ -172,7 +183,7 @@ static struct store_list user_list(struct arena *a, const struct store_user_filt
 	    .limit = f->limit,
 	    .bind = bind_list,
 	    .arg = arg,
-	    .read = read_user,
+	    .read = read_user_listed,
 	    .elem_size = sizeof(struct store_user),
 	};
 }

@@ -30,6 +30,9 @@ struct store_user {
 	const char *password_hash; /* filled by store_user_get_auth only */
 	const char *phone;         /* may be NULL */
 	const char *job_title;     /* 职务; may be NULL */
+	/* a list's row only: the end of the latest wait on its name after failed logins, from any
+	 * address (epoch seconds; 0 none, and in any other read) */
+	int64_t login_wait_until;
 };
 
 struct store_user_filter {

@@ -438,9 +438,14 @@ describe('failed logins', { timeout: h.FILE_TIMEOUT }, () => {
 
 	test('the admin unlocking an account lifts the waits of its name at every address', T, async () => {
 		h.assertError(await attempt('admin', h.pw('admin'), '203.0.113.66'), 429, 'too_many_attempts');
-		const id = (await admin.get('/api/users?q=admin')).json.items.find((x) => x.username === 'admin').id;
+		// 用户管理 shows the name waiting, and until when, so the admin knows why it cannot sign in
+		const listed = async () => (await admin.get('/api/users?q=admin')).json.items.find((x) => x.username === 'admin');
+		const waiting = await listed();
+		assert.ok(Date.parse(waiting.login_wait_until) > Date.now(), JSON.stringify(waiting));
+		const id = waiting.id;
 		const r = await admin.post(`/api/users/${id}/unlock`);
 		assert.equal(r.status, 200, r.text);
+		assert.ok(!('login_wait_until' in (await listed())));
 		assert.equal((await attempt('admin', h.pw('admin'), '203.0.113.66')).status, 200);
 		// so does `kfq user unlock` on the server
 		h.assertError(await attempt('county1', h.pw('county1'), '198.51.100.8'), 429, 'too_many_attempts');

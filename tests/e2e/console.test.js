@@ -137,6 +137,20 @@ describe('web console: admin, office and zone users', () => {
     assert.match(await row.innerText(), /抚顺经济开发区（示例）[\s\S]*开发区/)
     await shot(page, 'users-admin')
 
+    // five wrong passwords make the name wait: the list says so, and unlocking lifts it
+    for (let i = 0; i < 5; i++) {
+      await fetch(`${server.url}/api/session`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: server.url },
+        body: JSON.stringify({ username: ZONE.username, password: `Wrong#Passw0rd${i}` }),
+      })
+    }
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/users?') && r.url().includes(`q=${ZONE.username}`)),
+      page.locator(sel('user-search-submit')).click(),
+    ])
+    await row.locator(sel('user-waiting'), { hasText: '登录受限' }).waitFor()
+
     // lock and unlock, each confirmed
     await row.locator(sel('user-lock')).click()
     await confirmBox(page)
@@ -144,6 +158,7 @@ describe('web console: admin, office and zone users', () => {
     await row.locator(sel('user-lock')).click()
     await confirmBox(page)
     await row.locator(sel('user-status'), { hasText: '正常' }).waitFor()
+    assert.equal(await row.locator(sel('user-waiting')).count(), 0)
 
     // edit: the display name
     await row.locator(sel('user-edit')).click()

@@ -65,6 +65,8 @@ export default {
     locked: '已锁定',
     lockedByAdmin: '已由管理员锁定，解锁后才能登录',
     lockedUntil: '锁定至 {time}',
+    waiting: '登录受限',
+    waitingUntil: '登录失败次数过多，{time} 前不能登录；解锁可立即解除',
     mustChange: '待改密',
     createdAt: '创建时间',
     lastLogin: '最后登录',
