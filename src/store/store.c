@@ -343,6 +343,18 @@ int store_run_id(struct store_stmt *st, int64_t *id)
 	return rc == KFQ_ROW ? KFQ_OK : rc == KFQ_DONE ? KFQ_ENOTFOUND : rc;
 }
 
+int store_refuse_if(struct store *s, const char *sql, int64_t id)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	rc = store_run_id(st, NULL);
+	return rc == KFQ_OK ? KFQ_ESTATE : rc == KFQ_ENOTFOUND ? KFQ_OK : rc;
+}
+
 int store_run_rowid(struct store_stmt *st, int64_t *id)
 {
 	struct store *s = ((struct stmt_head *)st)->s;

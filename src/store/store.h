@@ -115,6 +115,9 @@ void store_ahead(struct store_stmt *st);
  * and resets it: KFQ_OK with *id (id may be NULL), KFQ_ENOTFOUND without a row, else the
  * error. */
 int store_run_id(struct store_stmt *st, int64_t *id);
+/* Runs sql with ?1 = id, a query of what forbids a step (a row that uses the entity): KFQ_ESTATE
+ * when it returns a row, KFQ_OK when none, else the error. */
+int store_refuse_if(struct store *s, const char *sql, int64_t id);
 /* SQLite only: runs a bound INSERT of one row, written without RETURNING, into a table whose id
  * is its rowid, and resets it: KFQ_OK with the new row's id in *id, else the step's error.
  * SQLite builds a table of its own for a RETURNING's rows at each run, then reads them back

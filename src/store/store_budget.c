@@ -529,25 +529,17 @@ int store_budget_project_delete(struct store *s, const struct store_actor *who,
 {
 	struct store_stmt *st;
 	char *before = NULL;
-	int64_t notice;
 	int rc;
 
 	if ((rc = store_begin_change(s, id, write_project, json, &before)) != KFQ_OK)
 		return rc;
-	if ((rc = store_prepare(s, sql_project_noticed, &st)) != KFQ_OK)
-		goto done;
-	store_bind_int(st, 1, id);
-	if ((rc = store_run_id(st, &notice)) == KFQ_OK)
-		rc = KFQ_ESTATE;
-	else if (rc == KFQ_ENOTFOUND)
-		rc = KFQ_OK;
+	rc = store_refuse_if(s, sql_project_noticed, id);
 	if (rc == KFQ_OK && (rc = store_prepare(s, sql_project_delete, &st)) == KFQ_OK) {
 		store_bind_int(st, 1, id);
 		rc = store_run_id(st, NULL);
 	}
 	if (rc == KFQ_OK)
 		rc = store_audit_append_id(s, who, "delete", "budget_project", id, before, NULL);
-done:
 	free(before);
 	return store_end(s, rc);
 }

@@ -751,18 +751,11 @@ int store_platform_delete(struct store *s, const struct store_actor *who,
 {
 	struct store_stmt *st;
 	char *before = NULL;
-	int64_t used;
 	int rc;
 
 	if ((rc = store_begin_change(s, id, write_company, json, &before)) != KFQ_OK)
 		return rc;
-	if ((rc = store_prepare(s, sql_company_used, &st)) != KFQ_OK)
-		goto done;
-	store_bind_int(st, 1, id);
-	if ((rc = store_run_id(st, &used)) == KFQ_OK)
-		rc = KFQ_ESTATE;
-	else if (rc == KFQ_ENOTFOUND)
-		rc = KFQ_OK;
+	rc = store_refuse_if(s, sql_company_used, id);
 	for (size_t i = 0;
 	     rc == KFQ_OK && i < sizeof(sql_company_delete) / sizeof(*sql_company_delete); i++)
 		if ((rc = store_prepare(s, sql_company_delete[i], &st)) == KFQ_OK) {
@@ -771,7 +764,6 @@ int store_platform_delete(struct store *s, const struct store_actor *who,
 		}
 	if (rc == KFQ_OK)
 		rc = store_audit_append_id(s, who, "delete", "platform_company", id, before, NULL);
-done:
 	free(before);
 	return store_end(s, rc);
 }
