@@ -233,17 +233,25 @@ static int approve(struct api_ctx *c)
 
 /* ---- posts ---- */
 
-static int post_list(struct api_ctx *c)
+/* The posts the query selects in the caller's scope, for the list and its export. */
+static int read_posts(struct api_ctx *c, struct store_post **ps, int *n)
 {
 	struct store_scope scope;
-	struct store_post *ps;
-	int n, rc;
+	int rc;
 
 	if (people_scope(c, &scope) != 0)
 		return -1;
-	rc = store_post_list(c->db, c->a, api_query_int(c, "org_id", 0), &scope, &ps, &n);
-	if (rc != KFQ_OK)
-		return api_store_error(c, rc);
+	rc = store_post_list(c->db, c->a, api_query_int(c, "org_id", 0), &scope, ps, n);
+	return rc == KFQ_OK ? 0 : api_store_error(c, rc);
+}
+
+static int post_list(struct api_ctx *c)
+{
+	struct store_post *ps;
+	int n;
+
+	if (read_posts(c, &ps, &n) != 0)
+		return -1;
 	api_page_begin(c);
 	for (int i = 0; i < n; i++)
 		people_json_post(&c->w, &ps[i]);
@@ -256,17 +264,11 @@ static int post_export(struct api_ctx *c)
 	static const char *const headers[] = {"开发区", "岗位",     "内设机构",
 	                                      "职级",   "领导职务", "在岗人员"};
 	static const double widths[] = {30, 24, 20, 12, 10, 14};
-	struct store_scope scope;
 	struct store_post *ps;
 	struct export_table x;
-	int n, rc;
+	int n;
 
-	if (people_scope(c, &scope) != 0)
-		return -1;
-	rc = store_post_list(c->db, c->a, api_query_int(c, "org_id", 0), &scope, &ps, &n);
-	if (rc != KFQ_OK)
-		return api_store_error(c, rc);
-	if (export_begin(c, &x, "岗位", headers, widths, 6))
+	if (read_posts(c, &ps, &n) != 0 || export_begin(c, &x, "岗位", headers, widths, 6))
 		return -1;
 	for (int i = 0; i < n; i++) {
 		export_text(&x, ps[i].org_name);
