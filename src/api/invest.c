@@ -161,7 +161,7 @@ static int export(struct api_ctx *c)
 	if (stall_days(c, &e.days) != 0 || filter_from_query(c, &f, &scope, e.days, false) != 0 ||
 	    export_begin(c, &e.t, "招商项目", headers, widths, 13) != 0)
 		return -1;
-	if ((rc = store_invest_each(c->db, &f, export_row, &e)) != KFQ_OK)
+	if ((rc = store_invest_each(c->db, c->a, &f, export_row, &e)) != KFQ_OK)
 		return api_store_error(c, rc);
 	return export_finish(c, &e.t, "招商项目");
 }

@@ -100,7 +100,15 @@ static int unavailable(struct store *s)
 	return KFQ_EUNAVAIL;
 }
 
-/* ?N -> $N outside string literals; returns the highest N. */
+/* whether the keyword LIKE starts at p (sql's start at s) */
+static bool like_at(const char *s, const char *p)
+{
+	return !strncmp(p, "LIKE ", 5) && p > s && p[-1] == ' ';
+}
+
+/* ?N -> $N and LIKE -> ILIKE outside string literals; returns the highest N. A search is
+ * case-blind on both databases, as SQLite's LIKE is for ASCII letters (codes, credit codes,
+ * user names typed in small letters find their capitals). */
 static int rewrite(const char *sql, struct strbuf *out)
 {
 	int max = 0;
@@ -109,6 +117,8 @@ static int rewrite(const char *sql, struct strbuf *out)
 	for (const char *p = sql; *p; p++) {
 		if (*p == '\'')
 			quoted = !quoted;
+		if (!quoted && like_at(sql, p))
+			strbuf_addch(out, 'I');
 		if (!quoted && *p == '?' && p[1] >= '0' && p[1] <= '9') {
 			int n = (int)strtol(p + 1, NULL, 10);
 			if (n > max)

@@ -93,9 +93,15 @@ static void read_change(struct store_stmt *st, struct arena *a, void *element)
 	c->changed_at = store_col_dup(st, 5, a);
 }
 
+struct list_arg {
+	const struct store_invest_filter *f;
+	const char *like; /* part of the name or investor, as a LIKE pattern */
+};
+
 static void project_filter(struct store_sql *q, const void *arg)
 {
-	const struct store_invest_filter *f = arg;
+	const struct list_arg *x = arg;
+	const struct store_invest_filter *f = x->f;
 
 	store_sql_add(q, " WHERE 1 = 1");
 	if (f->zone_id)
@@ -108,25 +114,26 @@ static void project_filter(struct store_sql *q, const void *arg)
 		store_sql_add(q, " AND p.stage <> 'full'");
 		store_sql_text(q, " AND p.stage_on <= ?", f->stalled_on);
 	}
-	if (f->q) {
-		store_sql_text(q, " AND (p.name LIKE '%' || ? || '%'", f->q);
-		store_sql_text(q, " OR p.investor LIKE '%' || ? || '%')", f->q);
-	}
+	if (x->like)
+		store_sql_text(q, " AND (p.name LIKE ? ESCAPE '\\' OR p.investor LIKE ? ESCAPE '\\')",
+		               x->like);
 	if (!store_scope_everything(f->scope)) {
 		store_sql_add(q, " AND ");
 		store_sql_scope(q, "p.zone_id", f->scope);
 	}
 }
 
-/* the projects f selects */
-static struct store_list project_list(const struct store_invest_filter *f)
+/* the projects f selects; arg: f with its LIKE pattern, in a */
+static struct store_list project_list(struct arena *a, const struct store_invest_filter *f,
+                                      struct list_arg *arg)
 {
+	*arg = (struct list_arg){f, store_like_contains(a, f->q)};
 	return (struct store_list){
 	    .count_sql = sql_count,
 	    .list_sql = sql_list,
 	    .offset = f->offset,
 	    .limit = f->limit,
-	    .arg = f,
+	    .arg = arg,
 	    .read = read_project,
 	    .elem_size = sizeof(struct store_invest_project),
 	    .filter = project_filter,
@@ -137,7 +144,8 @@ static struct store_list project_list(const struct store_invest_filter *f)
 int store_invest_list(struct store *s, struct arena *a, const struct store_invest_filter *f,
                       struct store_invest_project **out, int *n, int64_t *total)
 {
-	struct store_list l = project_list(f);
+	struct list_arg arg;
+	struct store_list l = project_list(a, f, &arg);
 	void *arr;
 	int rc = store_list_page(s, a, &l, &arr, n, total);
 
@@ -145,10 +153,11 @@ int store_invest_list(struct store *s, struct arena *a, const struct store_inves
 	return rc;
 }
 
-int store_invest_each(struct store *s, const struct store_invest_filter *f, store_each_fn fn,
-                      void *ctx)
+int store_invest_each(struct store *s, struct arena *a, const struct store_invest_filter *f,
+                      store_each_fn fn, void *ctx)
 {
-	struct store_list l = project_list(f);
+	struct list_arg arg;
+	struct store_list l = project_list(a, f, &arg);
 
 	return store_list_each(s, &l, fn, ctx);
 }

@@ -52,9 +52,9 @@ int store_invest_list(struct store *s, struct arena *a, const struct store_inves
                       struct store_invest_project **out, int *n, int64_t *total);
 /* Each project f selects (offset and limit ignored), in the list's order, handed to fn (element:
  * a struct store_invest_project without its stage changes) one at a time, for the export: see
- * store_list_each. */
-int store_invest_each(struct store *s, const struct store_invest_filter *f, store_each_fn fn,
-                      void *ctx);
+ * store_list_each; a holds the search's pattern. */
+int store_invest_each(struct store *s, struct arena *a, const struct store_invest_filter *f,
+                      store_each_fn fn, void *ctx);
 /* One project with its stage changes. */
 int store_invest_get(struct store *s, struct arena *a, int64_t id,
                      struct store_invest_project *out);

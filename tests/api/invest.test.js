@@ -152,6 +152,9 @@ describe('investment pipeline', { timeout: h.FILE_TIMEOUT }, () => {
 		for (const name of ['admin', 'auditor1']) h.assertError(await c[name].get('/api/invest-projects'), 403, 'forbidden');
 		assert.deepEqual(await names(c.ndrc1, `?zone_id=${econ}&stage=talks`), ['智能网联汽车零部件']);
 		assert.deepEqual(await names(c.ndrc1, `?q=${encodeURIComponent('封测')}`), ['集成电路封测']);
+		// % and _ are searched as themselves, not as patterns
+		assert.deepEqual(await names(c.ndrc1, `?q=${encodeURIComponent('%')}`), []);
+		assert.deepEqual(await names(c.ndrc1, `?q=${encodeURIComponent('集成_路')}`), []);
 		h.assertError(await c.ndrc1.get('/api/invest-projects?stage=x'), 400, 'invalid_value', 'stage');
 	});
 

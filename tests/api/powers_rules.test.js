@@ -228,6 +228,8 @@ describe('powers: what a zone’s list records', { timeout: h.FILE_TIMEOUT }, ()
 		r = await upload('market1', 'powers', writeXlsx([POWERS, ['2104-scjg-010', '甲', '行政许可', '市市场监管局', 'x', 20, 10, '否', '否']]));
 		assert.equal(r.status, 201, r.text);
 		assert.deepEqual((await c.market1.get('/api/powers?q=SCJG-010')).json.items.map((x) => x.code), ['2104-SCJG-010']);
+		// a search finds a code whatever the case typed, on both databases
+		assert.deepEqual((await c.market1.get('/api/powers?q=scjg-010')).json.items.map((x) => x.code), ['2104-SCJG-010']);
 		// the month import finds a power by its code in any case
 		const d = await plan(made);
 		await delegate(d.id, '2025-03-01');
