@@ -320,19 +320,25 @@ const char *revshare_action_code(enum revshare_action a)
 		return "unchanged";
 	case REVSHARE_REPLACE_DRAFT:
 		return "recomputed";
+	case REVSHARE_WITHDRAW_DRAFT:
+		return "withdrawn";
 	default:
 		return "new_version";
 	}
 }
 
 enum revshare_action revshare_version_action(const char *latest_digest, bool latest_confirmed,
-                                             const char *digest)
+                                             const char *confirmed_digest, const char *digest)
 {
 	if (!latest_digest)
 		return REVSHARE_FIRST;
 	if (strcmp(latest_digest, digest) == 0)
 		return REVSHARE_SAME;
-	return latest_confirmed ? REVSHARE_NEW_VERSION : REVSHARE_REPLACE_DRAFT;
+	if (latest_confirmed)
+		return REVSHARE_NEW_VERSION;
+	if (confirmed_digest && strcmp(confirmed_digest, digest) == 0)
+		return REVSHARE_WITHDRAW_DRAFT;
+	return REVSHARE_REPLACE_DRAFT;
 }
 
 void revshare_step_item(enum revshare_step step, int64_t statement_id, int64_t zone_id,

@@ -134,12 +134,16 @@ enum revshare_action {
 	REVSHARE_REPLACE_DRAFT, /* the newest is an unconfirmed draft: it is recomputed in place */
 	REVSHARE_NEW_VERSION,   /* the newest is confirmed, so frozen: a new draft version beside it
 	                         */
+	/* the newest is a draft and the figures are back to the confirmed version's: the draft is
+	 * withdrawn and the confirmed version stands, rather than be confirmed a second time */
+	REVSHARE_WITHDRAW_DRAFT,
 };
-/* latest_digest NULL when no version is stored. */
+/* latest_digest NULL when no version is stored; confirmed_digest that of the newest confirmed
+ * version, NULL when none is. */
 enum revshare_action revshare_version_action(const char *latest_digest, bool latest_confirmed,
-                                             const char *digest);
+                                             const char *confirmed_digest, const char *digest);
 /* The action's stable code, as the API and `kfq revshare` print it: "created", "unchanged",
- * "recomputed", "new_version". */
+ * "recomputed", "new_version", "withdrawn". */
 const char *revshare_action_code(enum revshare_action a);
 
 /* The steps of a statement that hand work to someone, and the inbox item of each (link the

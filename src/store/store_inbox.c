@@ -258,6 +258,20 @@ int store_inbox_unread(struct store *s, int64_t user_id, int64_t *n)
 	return store_row(st, NULL, store_read_int, n);
 }
 
+static const char sql_forget[] = "DELETE FROM inbox WHERE entity_type = ?1 AND entity_id = ?2";
+
+int store_inbox_forget(struct store *s, const char *entity_type, int64_t entity_id)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_forget, &st)) != KFQ_OK)
+		return rc;
+	store_bind_text(st, 1, entity_type);
+	store_bind_int(st, 2, entity_id);
+	return store_run(st);
+}
+
 int store_inbox_mark_read(struct store *s, int64_t user_id, int64_t id)
 {
 	struct store_stmt *st;

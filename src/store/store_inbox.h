@@ -31,6 +31,9 @@ struct store_inbox_entry {
  * that names nobody in particular. */
 int store_inbox_send(struct store *s, const struct store_actor *who, const struct inbox_item *it,
                      int *added);
+/* Inside the caller's write transaction: removes every account's items about an entity the
+ * transaction deletes, so that no news links to it. */
+int store_inbox_forget(struct store *s, const char *entity_type, int64_t entity_id);
 /* Adds the items (each with its dedupe key) in one transaction of its own; an item whose
  * (account, dedupe key) exists is skipped. *added = new items, *users = distinct accounts that
  * got at least one (either may be NULL). */

@@ -115,7 +115,8 @@ static void project_filter(struct store_sql *q, const void *arg)
 		store_sql_text(q, " AND p.stage_on <= ?", f->stalled_on);
 	}
 	if (x->like)
-		store_sql_text(q, " AND (p.name LIKE ? ESCAPE '\\' OR p.investor LIKE ? ESCAPE '\\')",
+		store_sql_text(q,
+		               " AND (p.name LIKE ? ESCAPE '\\' OR p.investor LIKE ? ESCAPE '\\')",
 		               x->like);
 	if (!store_scope_everything(f->scope)) {
 		store_sql_add(q, " AND ");

@@ -54,6 +54,10 @@ static const char sql_get[] = "SELECT " ST_COLS ST_FROM " WHERE s.id = ?1";
 static const char sql_newest[] =
     "SELECT id, version, status, digest FROM revshare_statement WHERE zone_id = ?1 "
     "AND year = ?2 ORDER BY version DESC LIMIT 1";
+static const char sql_confirmed_digest[] =
+    "SELECT id, version, digest FROM revshare_statement WHERE zone_id = ?1 AND year = ?2 "
+    "AND status = 'confirmed' ORDER BY version DESC LIMIT 1";
+static const char sql_st_delete[] = "DELETE FROM revshare_statement WHERE id = ?1";
 static const char sql_st_insert[] =
     "INSERT INTO revshare_statement (zone_id, year, version, status, base_year, ratio_bp, "
     "shares, local_e4, base_e4, increment_e4, counted_e4, returned_fen, n_lines, digest, "
@@ -570,7 +574,31 @@ struct newest {
 	int version;
 	bool confirmed;
 	char digest[REVSHARE_DIGEST_HEX];
+	/* beside a draft: the newest confirmed version (confirmed_id 0 when none) */
+	int64_t confirmed_id;
+	int confirmed_version;
+	char confirmed_digest[REVSHARE_DIGEST_HEX];
 };
+
+/* out's confirmed version, read when the newest is a draft */
+static int confirmed_of(struct store *s, int64_t zone_id, int year, struct newest *out)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_confirmed_digest, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, zone_id);
+	store_bind_int(st, 2, year);
+	if ((rc = store_step(st)) == KFQ_ROW) {
+		const char *d = store_col_text(st, 2);
+		out->confirmed_id = store_col_int(st, 0);
+		out->confirmed_version = (int)store_col_int(st, 1);
+		snprintf(out->confirmed_digest, sizeof(out->confirmed_digest), "%s", d ? d : "");
+	}
+	store_reset(st);
+	return rc == KFQ_ROW || rc == KFQ_DONE ? KFQ_OK : rc;
+}
 
 /* the zone's newest version of the year; id 0 when none */
 static int newest_of(struct store *s, int64_t zone_id, int year, struct newest *out)
@@ -591,7 +619,9 @@ static int newest_of(struct store *s, int64_t zone_id, int year, struct newest *
 		snprintf(out->digest, sizeof(out->digest), "%s", d ? d : "");
 	}
 	store_reset(st);
-	return rc == KFQ_ROW || rc == KFQ_DONE ? KFQ_OK : rc;
+	if (rc != KFQ_ROW && rc != KFQ_DONE)
+		return rc;
+	return out->id && !out->confirmed ? confirmed_of(s, zone_id, year, out) : KFQ_OK;
 }
 
 /* Tells the inbox of a step of statement id (core revshare_step_item), after the step's audit
@@ -612,6 +642,29 @@ static int tell(struct store *s, const struct store_actor *who, enum revshare_st
 	return rc;
 }
 
+/* deletes draft id with its lines and its news, audited */
+static int withdraw(struct store *s, const struct store_actor *who,
+                    const struct store_revshare_json *json, int64_t id)
+{
+	const char *const deletes[] = {sql_lines_delete, sql_st_delete};
+	struct store_stmt *st;
+	int rc;
+	char *before = store_entity_json(s, id, write_statement, json, &rc);
+
+	for (int i = 0; rc == KFQ_OK && i < 2; i++)
+		if ((rc = store_prepare(s, deletes[i], &st)) == KFQ_OK) {
+			store_bind_int(st, 1, id);
+			rc = store_run(st);
+		}
+	if (rc == KFQ_OK)
+		rc =
+		    store_audit_append_id(s, who, "delete", "revshare_statement", id, before, NULL);
+	if (rc == KFQ_OK)
+		rc = store_inbox_forget(s, "revshare_statement", id);
+	free(before);
+	return rc;
+}
+
 static int save_one(struct store *s, const struct store_actor *who,
                     const struct store_revshare_json *json, struct store_revshare_new *z)
 {
@@ -623,12 +676,18 @@ static int save_one(struct store *s, const struct store_actor *who,
 
 	if ((rc = newest_of(s, x->zone_id, x->year, &cur)) != KFQ_OK)
 		return rc;
-	z->action = revshare_version_action(cur.id ? cur.digest : NULL, cur.confirmed, x->digest);
+	z->action =
+	    revshare_version_action(cur.id ? cur.digest : NULL, cur.confirmed,
+	                            cur.confirmed_id ? cur.confirmed_digest : NULL, x->digest);
 	switch (z->action) {
 	case REVSHARE_SAME:
 		x->id = cur.id;
 		x->version = cur.version;
 		return KFQ_OK;
+	case REVSHARE_WITHDRAW_DRAFT:
+		x->id = cur.confirmed_id;
+		x->version = cur.confirmed_version;
+		return withdraw(s, who, json, cur.id);
 	case REVSHARE_REPLACE_DRAFT:
 		before = store_entity_json(s, cur.id, write_statement, json, &rc);
 		if (rc == KFQ_OK && (rc = store_prepare(s, sql_lines_delete, &st)) == KFQ_OK) {

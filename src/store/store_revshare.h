@@ -107,9 +107,11 @@ struct store_revshare_new {
 };
 
 /* Saves every zone's statement of one year in one transaction, each by the versioning rule
- * (the newest version same: nothing; a draft: replaced in place; confirmed: a new version
- * beside it). Each write is audited ("compute" on the statement). st.id and st.version are set
- * on return. */
+ * (the newest version same: nothing; a draft: replaced in place, or withdrawn when the figures
+ * are back to the confirmed version's; confirmed: a new version beside it). Each write is
+ * audited ("compute" or "recompute" on the statement, "delete" on a withdrawn draft, whose
+ * inbox items go with it). st.id and st.version are set on return (a withdrawn draft's: the
+ * confirmed version's). */
 int store_revshare_save(struct store *s, const struct store_actor *who,
                         const struct store_revshare_json *json, struct store_revshare_new *z,
                         size_t n);

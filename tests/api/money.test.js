@@ -369,6 +369,23 @@ describe('enterprises and revenue sharing', { timeout: h.FILE_TIMEOUT }, () => {
 		r = await c.finance1.post('/api/revshare/statements/compute', { year: 2025 });
 		assert.equal(r.json.zones.find((x) => x.zone_id === econ).action, 'recomputed');
 		assert.equal(r.json.zones.find((x) => x.zone_id === econ).version, 2);
+		// corrected back to the confirmed figures: the draft v2 is withdrawn (audited, its
+		// 待确认 news gone), version 1 stands again and nothing waits to be confirmed twice
+		const draft = r.json.zones.find((x) => x.zone_id === econ).statement_id;
+		assert.equal((await inbox('finance2', 'revshare_computed')).filter((x) => x.entity_id === draft).length, 2); // computed, recomputed
+		await setTax(ent.e102, 2025, { vat: 3333333 });
+		r = await c.finance1.post('/api/revshare/statements/compute', { year: 2025 });
+		assert.deepEqual(r.json.zones.filter((x) => x.zone_id === econ).map((x) => [x.action, x.version, x.statement_id]), [['withdrawn', 1, econStatement]]);
+		r = await c.zone1.get(`/api/revshare/statements/${econStatement}`);
+		assert.deepEqual(r.json.versions.map((v) => [v.version, v.status]), [[1, 'confirmed']]);
+		h.assertError(await c.finance1.get(`/api/revshare/statements/${draft}`), 404, 'not_found');
+		assert.deepEqual((await inbox('finance2', 'revshare_computed')).filter((x) => x.entity_id === draft), []);
+		assert.equal((await todos('finance2')).revshare_to_confirm.count, zones - 1);
+		r = await c.auditor1.get(`/api/audit?entity_type=revshare_statement&entity_id=${draft}&action=delete`);
+		assert.equal(r.json.total, 1);
+		await setTax(ent.e102, 2025, { vat: 3333335 });
+		r = await c.finance1.post('/api/revshare/statements/compute', { year: 2025 });
+		assert.deepEqual(r.json.zones.filter((x) => x.zone_id === econ).map((x) => [x.action, x.version]), [['new_version', 2]]);
 
 		// and SQL itself refuses to change the confirmed one
 		r = await h.sql(srv.db, `UPDATE revshare_statement SET returned_fen = 1 WHERE id = ${econStatement}`);

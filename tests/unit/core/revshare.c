@@ -234,11 +234,11 @@ static void test_corrected_import(void **state)
 	params(&prm);
 	assert_int_equal(revshare_compute(&prm, zones, 5, e, n, &a, &r, &p), 0);
 	assert_int_equal(revshare_zone_digest(&prm, &r, 0, e, d1), 0);
-	assert_int_equal(revshare_version_action(NULL, false, d1), REVSHARE_FIRST);
+	assert_int_equal(revshare_version_action(NULL, false, NULL, d1), REVSHARE_FIRST);
 	assert_int_equal(revshare_compute(&prm, zones, 5, e, n, &a, &r, &p), 0);
 	assert_int_equal(revshare_zone_digest(&prm, &r, 0, e, d2), 0);
 	assert_string_equal(d1, d2);
-	assert_int_equal(revshare_version_action(d1, true, d2), REVSHARE_SAME);
+	assert_int_equal(revshare_version_action(d1, true, d1, d2), REVSHARE_SAME);
 
 	e[1].tax[TAX_VAT] = 3333334; /* T = 8,333,335,000; I = 78,333,335,000 -> 3,916,666.75 */
 	assert_int_equal(revshare_compute(&prm, zones, 5, e, n, &a, &r, &p), 0);
@@ -246,8 +246,12 @@ static void test_corrected_import(void **state)
 	assert_int_equal(r.zones[0].returned_fen, 3916667);
 	assert_int_equal(revshare_zone_digest(&prm, &r, 0, e, d3), 0);
 	assert_string_not_equal(d1, d3);
-	assert_int_equal(revshare_version_action(d1, true, d3), REVSHARE_NEW_VERSION);
-	assert_int_equal(revshare_version_action(d1, false, d3), REVSHARE_REPLACE_DRAFT);
+	assert_int_equal(revshare_version_action(d1, true, d1, d3), REVSHARE_NEW_VERSION);
+	assert_int_equal(revshare_version_action(d1, false, NULL, d3), REVSHARE_REPLACE_DRAFT);
+	assert_int_equal(revshare_version_action(d1, false, d2, d3), REVSHARE_REPLACE_DRAFT);
+	/* a draft beside a confirmed version, computed back to the confirmed figures */
+	assert_int_equal(revshare_version_action(d3, false, d1, d1), REVSHARE_WITHDRAW_DRAFT);
+	assert_string_equal(revshare_action_code(REVSHARE_WITHDRAW_DRAFT), "withdrawn");
 	assert_string_equal(revshare_action_code(REVSHARE_FIRST), "created");
 	assert_string_equal(revshare_action_code(REVSHARE_SAME), "unchanged");
 	assert_string_equal(revshare_action_code(REVSHARE_REPLACE_DRAFT), "recomputed");

@@ -75,6 +75,7 @@ export default {
       compute: '计算结算单',
       computeConfirm: '按当前企业名录、税收和参数计算 {year} 年度各开发区结算单？已确认的结算单不会被修改，有差异时生成新版本。',
       computed: '已计算：新建 {created}，新版本 {newVersion}，重算 {recomputed}，无变化 {unchanged}',
+      withdrawn: '；{n} 个草稿与已确认的版本相同，已撤回',
       statements: '各开发区结算单',
       zone: '开发区',
       version: '版本',
