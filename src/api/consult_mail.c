@@ -60,6 +60,7 @@ int consult_mail_upload(struct api_ctx *c)
 	req.who = &c->actor;
 	req.org_id = c->sess.user.org_id;
 	req.json = &consult_json_audit;
+	req.now = api_window_clock(c);
 	rc = consult_mail_import(c->db, c->a, &req, &r, &error);
 	if (rc == KFQ_EINVAL)
 		return api_error(c, 400, "invalid_mail",

@@ -3,6 +3,7 @@
  * (util/mail.c), decide what a mail becomes (core/mail_comment.c) or write SQL. */
 #include "app/consult_mail.h"
 
+#include "core/consult.h"
 #include "core/mail_comment.h"
 #include "util/blobstore.h"
 #include "util/log.h"
@@ -82,7 +83,8 @@ static int files_of(struct arena *a, const char *data_dir, const struct mail_com
 /* The message's warnings, then its files'. */
 static void warnings_of(struct arena *a, const struct mail_message *m, struct consult_mail_item *it)
 {
-	it->warnings = arena_zalloc(a, (m->n_warnings + (size_t)it->n_files + 1) * sizeof(char *));
+	/* one more for the date's (store_one's) */
+	it->warnings = arena_zalloc(a, (m->n_warnings + (size_t)it->n_files + 2) * sizeof(char *));
 	for (size_t i = 0; i < m->n_warnings; i++)
 		it->warnings[it->n_warnings++] = arena_strdup(a, m->warnings[i]);
 	for (int i = 0; i < it->n_files; i++)
@@ -117,6 +119,12 @@ static int store_one(struct store *s, struct arena *a, struct arena *scratch,
 	in.name = mc.name;
 	in.contact = mc.contact;
 	in.body = mc.body;
+	if (mc.received_at > req->now) {
+		time_format(mc.received_at + CONSULT_UTC_OFFSET, at);
+		it->warnings[it->n_warnings++] = arena_printf(
+		    a, "邮件日期（%.10s %.5s）晚于导入时间，收到时间记为导入时间", at, at + 11);
+		mc.received_at = req->now;
+	}
 	if (mc.received_at) {
 		time_format(mc.received_at, at);
 		in.received_at = at;

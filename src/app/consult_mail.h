@@ -28,6 +28,8 @@ struct consult_mail_request {
 	const struct store_actor *who;
 	int64_t org_id; /* the importer's organization: holds the stored attachments */
 	const struct store_consult_json *json;
+	/* the import's time: a mail dated after it (its sender's clock wrong) is received now */
+	int64_t now;
 };
 
 /* One message of the file and what became of it. */

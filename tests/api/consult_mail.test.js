@@ -170,6 +170,27 @@ describe('e-mail imported into a consultation', { timeout: h.FILE_TIMEOUT }, () 
 		h.assertError(r, 400, 'invalid_parameter', 'article_id');
 	});
 
+	test('a mail dated in the future is received at the import, with a warning', T, async () => {
+		const text = [
+			'From: wu.jiu@example.cn',
+			'Message-ID: <future-1@example.cn>',
+			'Date: Fri, 01 Jan 2100 10:00:00 +0800',
+			'Subject: =?UTF-8?B?5pyq5p2l?=',
+			'Content-Type: text/plain; charset=utf-8',
+			'',
+			'发件人的时钟快了。',
+			'',
+		].join('\n');
+		const before = Date.now();
+		const r = await upload(Buffer.from(text));
+		assert.equal(r.status, 201, r.text);
+		assert.deepEqual(r.json.messages[0].warnings, ['邮件日期（2100-01-01 10:00）晚于导入时间，收到时间记为导入时间']);
+		assert.equal(r.json.warnings, 1);
+		const k = (await comments()).items.find((x) => x.id === r.json.messages[0].comment_id);
+		const at = Date.parse(k.received_at);
+		assert.ok(at >= before - 1000 && at <= Date.now() + 1000, k.received_at);
+	});
+
 	test('an mbox over the 20 MiB upload cap goes in; an attachment over its cap is recorded', { timeout: h.STEP_TIMEOUT * 4 }, async () => {
 		const big = crypto.randomBytes(21 * 1024 * 1024);
 		const b64 = big.toString('base64').replace(/(.{76})/g, '$1\n');
