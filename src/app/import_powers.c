@@ -141,7 +141,12 @@ static int power_prepare(struct import_run *r)
 		return rc;
 	/* byte order for bsearch, whatever the database's collation */
 	sort(st->existing, st->nexisting, sizeof(*st->existing), by_code);
-	if (!st->may)
+	/* a zone or county is told whose the catalogue is, as power_require_department does */
+	if (!st->may && (!strcmp(st->own.type, "zone") || !strcmp(st->own.type, "county")))
+		import_run_problem(r, 0, NULL,
+		                   "权力事项的新增和修改由各主管部门办理，%s不能导入权力事项",
+		                   strcmp(st->own.type, "zone") ? "县区" : "开发区");
+	else if (!st->may)
 		import_run_problem(r, 0, NULL,
 		                   "本单位没有“向开发区赋权”的职能授权，不能导入权力事项");
 	return KFQ_OK;

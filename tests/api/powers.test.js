@@ -736,10 +736,11 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.deepEqual(r.json.items.map((x) => [x.code, x.promised_days, x.accept_incomplete]), [
 			['3704210001', 8, true], ['3704210002', 5, false], ['3704210009', 10, true], ['3704210010', 5, false],
 		]);
-		// a zone has no delegate_power: the whole file is refused
+		// a zone has no delegate_power: the whole file is refused, and the zone told whose the
+		// catalogue is rather than sent to the office for a grant (as the form's refusal)
 		r = await upload('zone1', 'powers', writeXlsx([HEADER, ['3704210011', 'x', '行政许可', h.ORG.econ, 'x', 1, 1, null, null]]));
 		h.assertError(r, 422, 'import_rejected');
-		assert.equal(r.json.import.problems[0].message, '本单位没有“向开发区赋权”的职能授权，不能导入权力事项');
+		assert.equal(r.json.import.problems[0].message, '权力事项的新增和修改由各主管部门办理，开发区不能导入权力事项');
 	});
 
 	test('an organization on both sides sees what it holds as a zone and what it delegated', T, async () => {
