@@ -223,6 +223,9 @@ int api_scope_orgs(struct api_ctx *c, int64_t **ids, int *n);
 /* The ids of another scope (a route may widen the caller's: see notice.c). */
 int api_scope_orgs_of(struct api_ctx *c, const struct store_scope *scope, int64_t **ids, int *n);
 bool api_scope_allows(const int64_t *ids, int n, int64_t org_id);
+/* Answers the zones a scope covers, by name ({items: [{id, name, is_sample}], total}), for a
+ * module's zone pickers (api/org.c). */
+int api_zone_list(struct api_ctx *c, const struct store_scope *scope);
 /* The check of one record (an :id route) against a scope (the caller's when scope is NULL): 0
  * when the scope covers org_id, else the very 404 a missing record gets, so that an id never
  * tells another organization's record from one that does not exist. */

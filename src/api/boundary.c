@@ -121,6 +121,16 @@ int land_locate(struct api_ctx *c, int64_t zone_id, const char **text, const cha
 	return 0;
 }
 
+/* GET /api/land/zones: every zone of the caller's land scope, with a boundary or not, for the
+ * land pages' pickers (the boundaries' list holds only the zones with one) */
+static int zones(struct api_ctx *c)
+{
+	struct store_scope scope;
+
+	land_scope(c, &scope);
+	return api_zone_list(c, &scope);
+}
+
 static int list(struct api_ctx *c)
 {
 	struct store_scope scope;
@@ -313,6 +323,7 @@ static const struct api_field set_body[] = {
 };
 
 const struct api_route api_boundary_routes[] = {
+    {"GET", "/api/land/zones", zones, PERM_LAND_READ, 0, NULL, NULL},
     {"GET", "/api/land/boundaries", list, PERM_LAND_READ, API_CACHED, list_query, NULL},
     {"GET", "/api/land/boundaries/export.xlsx", export, PERM_LAND_READ, 0, NULL, NULL},
     {"GET", "/api/land/boundaries/export.csv", export, PERM_LAND_READ, 0, NULL, NULL},

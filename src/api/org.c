@@ -28,6 +28,31 @@ static int visible(struct api_ctx *c, struct store_org **orgs, int *n)
 	return 0;
 }
 
+int api_zone_list(struct api_ctx *c, const struct store_scope *scope)
+{
+	struct store_org_filter f = {.type = "zone"};
+	struct store_org *o;
+	int64_t *ids;
+	int nids, n, rc;
+
+	if (api_scope_orgs_of(c, scope, &ids, &nids) != 0)
+		return -1;
+	f.ids = ids;
+	f.nids = nids;
+	if ((rc = store_org_list(c->db, c->a, &f, &o, &n)) != KFQ_OK)
+		return api_store_error(c, rc);
+	api_page_begin(c);
+	for (int i = 0; i < n; i++) {
+		jsonw_obj_open(&c->w);
+		jsonw_kint(&c->w, "id", o[i].id);
+		jsonw_kbool(&c->w, "is_sample", o[i].is_sample);
+		jsonw_kstr(&c->w, "name", o[i].name);
+		jsonw_obj_close(&c->w);
+	}
+	api_page_end(c, n, 0, 0);
+	return api_ok(c, 200);
+}
+
 static int list(struct api_ctx *c)
 {
 	struct store_org *orgs;

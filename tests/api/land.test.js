@@ -141,6 +141,16 @@ describe('land: zone boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		h.assertError(await c.office1.get(`/api/land/boundaries/${ids[h.ORG.hightech]}`), 404, 'not_found');
 		h.assertError(await c.auditor1.get('/api/land/boundaries'), 403, 'forbidden');
 	});
+
+	test('the land pages pick among every zone of the scope, with a boundary or not', T, async () => {
+		const zones = async (who) => (await c[who].get('/api/land/zones')).json.items.map((z) => z.name).sort();
+		const all = (await c.office1.get('/api/orgs')).json.items.filter((o) => o.type === 'zone').map((o) => o.name).sort();
+		assert.ok(all.includes(h.ORG.hightech));
+		for (const who of ['office1', 'land1', 'dept1', 'super1']) assert.deepEqual(await zones(who), all, who);
+		assert.deepEqual(await zones('zone2'), [h.ORG.shengli]);
+		assert.deepEqual(await zones('county1'), [h.ORG.hightech]); // no boundary, still pickable
+		h.assertError(await c.auditor1.get('/api/land/zones'), 403, 'forbidden');
+	});
 });
 
 // 'YYYY-MM-DD' plus n calendar years (29 February to 28 February), as core/land.c counts them.

@@ -123,6 +123,18 @@ describe('land and boundaries', () => {
     assert.equal((await exportFrom(page, 'land-project-export', 'xlsx')).suggestedFilename(), '位置核查项目.xlsx')
     assert.equal((await exportFrom(page, 'land-batch-export', 'csv')).suggestedFilename(), '土地批次.csv')
     assert.equal((await exportFrom(page, 'land-boundary-export', 'xlsx')).suggestedFilename(), '开发区边界.xlsx')
+
+    // a zone without a boundary is in the picker: its first approved area entered here
+    await pickOption(page, sel('land-zone'), '抚顺县经济开发区（示例）')
+    await page.locator(sel('land-no-boundary')).getByText('点击“录入边界”').waitFor()
+    await page.locator(sel('land-edit-boundary')).click()
+    const first = page.locator(sel('land-boundary-dialog'))
+    await first.waitFor()
+    assert.equal(await first.locator(sel('land-approved-input')).inputValue(), '')
+    await first.locator(sel('land-approved-input')).fill('368.90')
+    await first.locator(sel('land-boundary-save')).click()
+    await page.locator(sel('land-approved'), { hasText: '368.90' }).waitFor()
+    assert.equal(await page.locator(sel('land-no-boundary')).count(), 0)
     watcher.assertClean()
   })
 
@@ -201,6 +213,7 @@ describe('land and boundaries', () => {
     await dialog.locator(sel('parcel-save')).click()
     await dialog.locator('.el-form-item__error', { hasText: '宗地编号不能为空' }).waitFor()
     await dialog.locator(sel('parcel-parcel_no')).fill('抚国用(2024)第0199号')
+    await pickOption(page, sel('parcel-zone_id'), '抚顺经济开发区（示例）') // every zone is offered
     await pickOption(page, sel('parcel-batch_id'), '抚政地〔2025〕3号')
     await page.locator(`.el-select${sel('parcel-enterprise_id')}`).click()
     const firm = page.locator('.el-select-dropdown__item:visible').first()
@@ -237,6 +250,10 @@ describe('land and boundaries', () => {
     await login(page, watcher, OTHER.username, OTHER.password)
     await page.locator(sel('menu-parcels')).click()
     await page.locator(`${sel('parcel-pagination')} .el-pagination__total`, { hasText: '0' }).waitFor()
+    // its own zone in the pickers, though it has no boundary
+    await page.locator(sel('parcel-filter-zone')).click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '抚顺胜利经济开发区（示例）' }).waitFor()
+    await page.keyboard.press('Escape')
     await page.locator(sel('menu-land-map')).click()
     await page.locator(sel('page-land-map')).getByText('该开发区尚未录入边界').waitFor()
     await logout(page)

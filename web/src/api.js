@@ -593,6 +593,8 @@ export const payApi = {
 }
 
 export const landApi = {
+  // every zone of the caller's land scope, with a boundary or not: the land pages' pickers
+  zones: async () => ((await api.get('/api/land/zones')).items || []).map((z) => ({ zone_id: z.id, zone_name: z.name })),
   // zones' approved areas and boundaries; {geometry: 1} adds each GeoJSON (as text)
   boundaries: (query) => api.get('/api/land/boundaries', query),
   boundary: (zoneId) => api.get(`/api/land/boundaries/${zoneId}`),

@@ -12,6 +12,8 @@ export default {
     zone: '开发区',
     zonePlaceholder: '选择开发区',
     noBoundary: '该开发区尚未录入边界',
+    noBoundaryEnter: '该开发区尚未录入边界，点击“录入边界”填写核准面积和边界',
+    noZone: '没有可查看的开发区',
     noGeometry: '尚未录入边界坐标，地图无法显示',
     approvedArea: '批准面积（公顷）',
     computedArea: '测算面积（公顷）',
