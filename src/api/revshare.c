@@ -243,10 +243,20 @@ static int lines(struct api_ctx *c)
 static int confirm(struct api_ctx *c)
 {
 	struct store_revshare_statement st;
+	struct revshare_run_result r;
+	bool current = true;
 	int rc;
 
 	if (money_require_manage(c) != 0 || revshare_load(c, &st) != 0)
 		return -1;
+	/* a draft is signed as what the inputs give now, not as they were when it was computed */
+	if (!strcmp(st.status, "draft") &&
+	    revshare_is_current(c->db, c->a, &st, &current, &r) != KFQ_OK)
+		return revshare_run_error(c, &r);
+	if (!current)
+		return api_error(
+		    c, 409, "stale",
+		    "该结算单计算之后，分成设置或企业税收数据已有变化，请先重新计算再确认", NULL);
 	rc = store_revshare_confirm(c->db, &c->actor, &revshare_json_audit, st.id);
 	if (rc == KFQ_ECONFLICT)
 		return api_error(c, 409, "not_confirmable",

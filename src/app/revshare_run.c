@@ -233,6 +233,26 @@ static struct store_revshare_new *statements(struct arena *a, const struct revsh
 	return z;
 }
 
+int revshare_is_current(struct store *s, struct arena *a, const struct store_revshare_statement *st,
+                        bool *current, struct revshare_run_result *r)
+{
+	struct revshare_prepared p;
+	char digest[REVSHARE_DIGEST_HEX];
+	int rc;
+
+	*current = false;
+	if ((rc = revshare_prepare(s, a, st->year, &p, r)) != KFQ_OK)
+		return rc;
+	for (size_t i = 0; i < p.n_zones; i++) {
+		if (p.result.zones[i].zone_id != st->zone_id)
+			continue;
+		if (revshare_zone_digest(&p.prm, &p.result, i, p.ent, digest) != 0)
+			fatal("revshare: libcrypto could not hash a statement");
+		*current = st->digest && strcmp(digest, st->digest) == 0;
+	}
+	return KFQ_OK;
+}
+
 int revshare_run(struct store *s, struct arena *a, const struct store_actor *who, int year,
                  struct revshare_run_result *r)
 {

@@ -46,6 +46,12 @@ struct revshare_run_result {
 int revshare_prepare(struct store *s, struct arena *a, int year, struct revshare_prepared *out,
                      struct revshare_run_result *r);
 
+/* Whether statement st still is what its year's inputs compute for its zone now (the same
+ * digest): *current false when the configuration, the tax records, the registry or the
+ * arrangements changed since it was computed. KFQ_OK, or an error with *r as revshare_prepare. */
+int revshare_is_current(struct store *s, struct arena *a, const struct store_revshare_statement *st,
+                        bool *current, struct revshare_run_result *r);
+
 /* revshare_prepare, then saves every zone's statement in one transaction. */
 int revshare_run(struct store *s, struct arena *a, const struct store_actor *who, int year,
                  struct revshare_run_result *r);

@@ -452,6 +452,13 @@ describe('enterprises and revenue sharing', { timeout: h.FILE_TIMEOUT }, () => {
 		const audit = await c.auditor1.get('/api/audit?entity_type=revshare_year&action=adopt_scenario');
 		assert.equal(audit.json.total, 1);
 		assert.match(JSON.stringify(audit.json.items[0]), /六成/);
+		// the econ draft was computed at 50 %: it is not confirmed until computed again
+		const draft = (await c.finance1.get('/api/revshare/statements?year=2025&latest=true')).json.items.find((x) => x.zone_id === econ);
+		assert.deepEqual([draft.status, draft.ratio_bp], ['draft', 5000]);
+		r = await c.finance1.post(`/api/revshare/statements/${draft.id}/confirm`);
+		h.assertError(r, 409, 'stale');
+		assert.equal(r.json.error.message, '该结算单计算之后，分成设置或企业税收数据已有变化，请先重新计算再确认');
+		assert.equal((await c.finance1.get(`/api/revshare/statements/${draft.id}`)).json.statement.status, 'draft');
 	});
 
 	test('history for the charts; kfq revshare compute; kfq catalog', T, async () => {
