@@ -39,7 +39,6 @@ static const char sql_scheme_touch[] =
     "UPDATE kpi_scheme SET updated_at = ?2, updated_by = ?3 WHERE id = ?1";
 static const char sql_ind_list[] =
     "SELECT id, seq, name, category, weight FROM kpi_indicator WHERE scheme_id = ?1 ORDER BY seq";
-static const char sql_ind_clear[] = "DELETE FROM kpi_indicator WHERE scheme_id = ?1";
 static const char sql_ind_insert[] =
     "INSERT INTO kpi_indicator (scheme_id, seq, name, category, weight) VALUES (?1, ?2, ?3, ?4, "
     "?5) RETURNING id";
@@ -48,6 +47,16 @@ static const char sql_scores[] =
     "kpi_indicator i ON i.id = s.indicator_id WHERE s.scheme_id = ?1 ORDER BY s.subject_name, "
     "s.subject_key, i.seq";
 static const char sql_scores_clear[] = "DELETE FROM kpi_score WHERE scheme_id = ?1";
+/* a scheme saved again: its indicators set aside (negative seq) while the new ones go in; the
+ * scores of those kept move to them, and what is left aside goes */
+static const char sql_ind_aside[] = "UPDATE kpi_indicator SET seq = -seq WHERE scheme_id = ?1";
+static const char sql_scores_move[] =
+    "UPDATE kpi_score SET indicator_id = ?2 WHERE indicator_id = ?1";
+static const char sql_scores_aside_clear[] =
+    "DELETE FROM kpi_score WHERE scheme_id = ?1 AND indicator_id IN (SELECT id FROM "
+    "kpi_indicator WHERE scheme_id = ?1 AND seq < 0)";
+static const char sql_ind_aside_clear[] =
+    "DELETE FROM kpi_indicator WHERE scheme_id = ?1 AND seq < 0";
 static const char sql_score_insert[] =
     "INSERT INTO kpi_score (scheme_id, indicator_id, subject_key, subject_name, score_cp) "
     "VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -373,11 +382,36 @@ static int scheme_write(struct store *s, struct arena *a, int64_t id, const void
 	return rc;
 }
 
+/* Moves the scores of the first old indicator of x's name and category (not taken before) to
+ * x: a score was given against what an indicator measures, which its weight does not change.
+ * A taken one's id becomes 0. */
+static int keep_scores(struct store *s, struct store_kpi_indicator *old, int nold,
+                       const struct store_kpi_indicator *x)
+{
+	struct store_stmt *st;
+	int rc;
+
+	for (int k = 0; k < nold; k++) {
+		if (!old[k].id || strcmp(old[k].name, x->name) ||
+		    strcmp(old[k].category, x->category))
+			continue;
+		if ((rc = store_prepare(s, sql_scores_move, &st)) != KFQ_OK)
+			return rc;
+		store_bind_int(st, 1, old[k].id);
+		store_bind_int(st, 2, x->id);
+		old[k].id = 0;
+		return store_run(st);
+	}
+	return KFQ_OK;
+}
+
 static int save_tx(struct store *s, const struct store_actor *who,
                    const struct store_kpi_json *json, struct store_kpi_scheme *in,
                    enum kpi_rule *rule, int *bad, struct arena *a)
 {
 	struct kpi_indicator ind[KPI_INDICATORS_MAX];
+	struct store_kpi_indicator *old = NULL; /* the indicators the scheme had */
+	int nold = 0;
 	char now[TIME_RFC3339_LEN];
 	struct store_kpi_floor f;
 	struct store_stmt *st;
@@ -423,8 +457,9 @@ static int save_tx(struct store *s, const struct store_actor *who,
 		store_bind_text(st, 2, now);
 		store_bind_id(st, 3, who->user_id);
 		if ((rc = store_run(st)) != KFQ_OK ||
-		    (rc = store_exec_id(s, sql_scores_clear, id)) != KFQ_OK ||
-		    (rc = store_exec_id(s, sql_ind_clear, id)) != KFQ_OK)
+		    (rc = store_collect(s, a, sql_ind_list, id, sizeof(*old), read_ind,
+		                        (void **)&old, &nold)) != KFQ_OK ||
+		    (rc = store_exec_id(s, sql_ind_aside, id)) != KFQ_OK)
 			goto done;
 	} else {
 		if ((rc = store_prepare(s, sql_scheme_insert, &st)) != KFQ_OK)
@@ -445,9 +480,13 @@ static int save_tx(struct store *s, const struct store_actor *who,
 		store_bind_text(st, 3, in->ind[i].name);
 		store_bind_text(st, 4, in->ind[i].category);
 		store_bind_int(st, 5, in->ind[i].weight);
-		if ((rc = store_run_id(st, &in->ind[i].id)) != KFQ_OK)
+		if ((rc = store_run_id(st, &in->ind[i].id)) != KFQ_OK ||
+		    (rc = keep_scores(s, old, nold, &in->ind[i])) != KFQ_OK)
 			goto done;
 	}
+	if (nold && ((rc = store_exec_id(s, sql_scores_aside_clear, id)) != KFQ_OK ||
+	             (rc = store_exec_id(s, sql_ind_aside_clear, id)) != KFQ_OK))
+		goto done;
 	in->id = id;
 	rc = store_audit_entity(s, who, before ? "update" : "create", "kpi_scheme", id, before,
 	                        scheme_write, json);

@@ -151,4 +151,22 @@ describe('internal KPIs', { timeout: h.FILE_TIMEOUT }, () => {
 		// in scope only: another zone's export is its header alone
 		assert.equal((await c.zone2.get(`/api/kpi/schemes/export.csv?year=${YEAR}`)).text.trim().split('\r\n').length, 1);
 	});
+
+	test('saving the indicators again keeps the scores of every indicator kept by name', T, async () => {
+		const scored = (r) => r.json.subjects.map((s) => [s.name, s.scores, s.total_cp]);
+		// the same indicators: nothing lost
+		let r = await c.zone1.put('/api/kpi/schemes', { year: YEAR, target: 'staff', indicators: STAFF });
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual(scored(r), [['乙', [7000, 7000, 7000, 7000], 7000], ['甲', [9000, 8000, 7050, 10000], 8610]]);
+		// weights moved (as the office's minimums may force): the scores stay, the totals follow;
+		// 甲 35 × 90 + 25 × 80 + 20 × 70.50 + 20 × 100 = 85.60
+		const moved = STAFF.map((x, i) => ({ ...x, weight: [35, 25, 20, 20][i] }));
+		r = await c.zone1.put('/api/kpi/schemes', { year: YEAR, target: 'staff', indicators: moved });
+		assert.deepEqual(scored(r), [['乙', [7000, 7000, 7000, 7000], 7000], ['甲', [9000, 8000, 7050, 10000], 8560]]);
+		// an indicator renamed is a new one: only its scores go
+		r = await c.zone1.put('/api/kpi/schemes', { year: YEAR, target: 'staff', indicators: moved.map((x, i) => (i === 3 ? { ...x, name: '日常管理' } : x)) });
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual(r.json.subjects.map((s) => [s.name, s.scores.slice(0, 3)]), [['乙', [7000, 7000, 7000]], ['甲', [9000, 8000, 7050]]]);
+		assert.deepEqual(r.json.scores.filter((x) => x.indicator_id === r.json.indicators[3].id), []);
+	});
 });

@@ -97,6 +97,7 @@ export default {
     category: '类别',
     weight: '权重',
     saveScheme: '保存指标',
+    dropScores: '指标“{names}”已删除或改名，其已录入的 {n} 项评分将被清除（名称和类别不变的指标保留评分）。确定保存吗？',
     subject: '考核对象',
     subjectName: '名称',
     addSubject: '添加对象',
