@@ -49,5 +49,3 @@ void capability_json_grant(struct jsonw *w, const struct store_capability_grant 
 	jsonw_kstr(w, "org_type", g->org_type);
 	jsonw_obj_close(w);
 }
-
-const struct store_capability_json capability_json_audit = {.grant = capability_json_grant};

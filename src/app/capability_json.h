@@ -17,7 +17,8 @@ void capability_json_grant(struct jsonw *w, const struct store_capability_grant 
 /* Who the seed gives the capability to, in words (in buf), or NULL when it is not seeded. */
 const char *capability_json_seed_text(const struct capability_def *d, char *buf, size_t len);
 
-/* What store_capability's writes take for their audit records. */
+/* What store_capability's writes take: their audit records' shape, and what a revocation
+ * sets moving in other modules (app/capability_revoked.c). */
 extern const struct store_capability_json capability_json_audit;
 
 #endif

@@ -134,9 +134,10 @@ TABLE(enum_audit_action, {"create", "新增"}, {"update", "修改"}, {"delete", 
       {"unpublish", "取消公开"}, {"publish_report", "公布采纳情况"},
       {"report_summary", "保存采纳情况说明"}, {"approve_exception", "批准主导产业例外"},
       {"stage", "推进阶段"}, {"change", "调整"}, {"reseal", "重新加密身份证号"},
-      {"file", "报送备案"}, {"acknowledge", "接收备案"}, {"end", "离开"}, {"retain", "提拔留任"},
-      {"plan", "列入下放计划"}, {"delegate", "下放"}, {"not_ready", "暂不具备承接条件"},
-      {"act", "安排代办"}, {"decline", "不同意"}, {"answer", "答复"});
+      {"file", "报送备案"}, {"acknowledge", "接收备案"}, {"take_effect", "生效"}, {"end", "离开"},
+      {"retain", "提拔留任"}, {"plan", "列入下放计划"}, {"delegate", "下放"},
+      {"not_ready", "暂不具备承接条件"}, {"act", "安排代办"}, {"decline", "不同意"},
+      {"answer", "答复"});
 TABLE(enum_audit_entity, {"org", "组织机构"}, {"user", "用户"}, {"session", "会话"},
       {"policy", "政策文件"}, {"task", "改革任务"}, {"plan", "一区一策计划"},
       {"report", "进展报告"}, {"evidence", "证明材料"}, {"notice", "督办单"},

@@ -174,18 +174,25 @@ int store_capability_grant(struct store *s, const struct store_actor *who,
 int store_capability_revoke(struct store *s, const struct store_actor *who,
                             const struct store_capability_json *json, int64_t id)
 {
+	struct store_capability_grant g;
 	struct store_stmt *st;
+	struct arena a;
 	char *before;
 	int rc;
 
 	if ((rc = store_begin_change(s, id, write_grant, json, &before)) != KFQ_OK)
 		return rc;
-	if ((rc = store_prepare(s, sql_delete, &st)) == KFQ_OK) {
+	arena_init(&a);
+	if ((rc = store_capability_get(s, &a, id, &g)) == KFQ_OK &&
+	    (rc = store_prepare(s, sql_delete, &st)) == KFQ_OK) {
 		store_bind_int(st, 1, id);
 		rc = store_run(st);
 	}
 	if (rc == KFQ_OK)
 		rc = store_audit_append_id(s, who, "revoke", "org_capability", id, before, NULL);
+	if (rc == KFQ_OK && json->revoked)
+		rc = json->revoked(s, who, g.capability);
+	arena_release(&a);
 	free(before);
 	return store_end(s, rc);
 }

@@ -34,6 +34,10 @@ struct store_capability_filter {
  * a grant (app/capability_json.c's capability_json_audit). */
 struct store_capability_json {
 	void (*grant)(struct jsonw *w, const struct store_capability_grant *g);
+	/* Called in a revocation's transaction, after it, with the capability revoked, so that
+	 * what waited for its holders moves on (a filed pay plan waiting only for them); NULL:
+	 * nothing waits. */
+	int (*revoked)(struct store *s, const struct store_actor *who, const char *capability);
 };
 
 /* Grants by organization, then grant; *total = grants matching the filter. */

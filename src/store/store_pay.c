@@ -83,15 +83,22 @@ static const char sql_heads_all[] = SQL_HEADS " GROUP BY org_id";
 static const char sql_heads_one[] = SQL_HEADS " AND org_id = ?2 GROUP BY org_id";
 static const char sql_zone_parent[] = "SELECT COALESCE(parent_id, 0), name FROM org WHERE id = ?1";
 
+/* the organizations holding ack_pay_filing that have yet to acknowledge a filed plan p; none
+ * for a plan in any other state */
+#define PLAN_PENDING                                                                               \
+	"CASE WHEN p.status = 'filed' THEN (SELECT COUNT(*) FROM org_capability c WHERE "          \
+	"c.capability = 'ack_pay_filing' AND NOT EXISTS (SELECT 1 FROM pay_filing_ack k WHERE "    \
+	"k.plan_id = p.id AND k.org_id = c.org_id AND k.decision = 'ack')) ELSE 0 END"
 #define PLAN_COLS                                                                                  \
 	"SELECT p.id, p.org_id, o.name, p.year, p.status, p.pool_fen, p.base_total_fen, "          \
 	"p.perf_total_fen, p.incentive_total_fen, p.total_fen, p.note, p.updated_at, "             \
-	"p.filed_at, p.effective_at, (SELECT COUNT(*) FROM org_capability c WHERE c.capability = " \
-	"'ack_pay_filing' AND NOT EXISTS (SELECT 1 FROM pay_filing_ack k WHERE k.plan_id = p.id "  \
-	"AND k.org_id = c.org_id AND k.decision = 'ack')) FROM pay_plan p JOIN org o ON o.id = "   \
-	"p.org_id"
+	"p.filed_at, p.effective_at, " PLAN_PENDING                                                \
+	" FROM pay_plan p JOIN org o ON o.id = p.org_id"
 static const char sql_plan_get[] = PLAN_COLS " WHERE p.id = ?1";
 static const char sql_plan_list[] = PLAN_COLS;
+static const char sql_plans_unawaited[] =
+    "SELECT p.id FROM pay_plan p WHERE p.id > ?1 AND p.status = 'filed' AND " PLAN_PENDING
+    " = 0 ORDER BY p.id";
 static const char sql_plan_find[] =
     "SELECT id, status FROM pay_plan WHERE org_id = ?1 AND year = ?2";
 static const char sql_plan_insert[] =
@@ -1063,6 +1070,34 @@ done:
 	rc = store_end(s, rc);
 cleanup:
 	free(before);
+	arena_release(&a);
+	return rc;
+}
+
+int store_pay_plans_settle(struct store *s, const struct store_actor *who,
+                           const struct store_pay_json *json)
+{
+	struct store_pay_plan p;
+	char now[TIME_RFC3339_LEN], *before = NULL;
+	struct arena a;
+	int64_t *ids;
+	int n, rc;
+
+	arena_init(&a);
+	time_format(time_now(), now);
+	rc = store_collect(s, &a, sql_plans_unawaited, 0, sizeof(*ids), store_read_int,
+	                   (void **)&ids, &n);
+	for (int i = 0; rc == KFQ_OK && i < n; i++) {
+		if (!(before = store_entity_json(s, ids[i], plan_write, json, &rc)))
+			break;
+		if ((rc = set_status(s, ids[i], "effective", NULL, now)) == KFQ_OK &&
+		    (rc = store_audit_entity(s, who, "take_effect", "pay_plan", ids[i], before,
+		                             plan_write, json)) == KFQ_OK &&
+		    (rc = store_pay_plan_get(s, &a, ids[i], &p)) == KFQ_OK)
+			rc = tell(s, who, &a, PAY_STEP_EFFECTIVE, &p, NULL);
+		free(before);
+		before = NULL;
+	}
 	arena_release(&a);
 	return rc;
 }

@@ -157,5 +157,10 @@ int store_pay_plan_file(struct store *s, const struct store_actor *who,
 int store_pay_plan_ack(struct store *s, const struct store_actor *who,
                        const struct store_pay_json *json, int64_t id, int64_t org_id,
                        const char *decision, const char *comment);
+/* In the caller's write transaction: every filed plan no organization holding ack_pay_filing
+ * still has to acknowledge (one lost the grant) takes effect now, audited "take_effect" and
+ * told as the last acknowledgement tells it. */
+int store_pay_plans_settle(struct store *s, const struct store_actor *who,
+                           const struct store_pay_json *json);
 
 #endif

@@ -453,4 +453,25 @@ describe('performance pay', { timeout: h.FILE_TIMEOUT }, () => {
 		const log = await c.super1.get(`/api/audit?entity_type=pay_plan&entity_id=${id}&page_size=1`);
 		assert.equal('current_pool_fen' in log.json.items[0].after, false);
 	});
+
+	test('a filed plan waiting only for a department whose grant is revoked takes effect then', T, async () => {
+		const Y = YEAR + 1;
+		const id = (await c.zone1.get(`/api/pay/plans?year=${Y}`)).json.items[0].id;
+		for (const who of ['caizheng1', 'office1']) assert.equal((await c[who].post(`/api/pay/plans/${id}/ack`, { decision: 'ack' })).status, 200);
+		let r = await c.zone1.get(`/api/pay/plans/${id}`);
+		assert.deepEqual([r.json.status, r.json.pending], ['filed', 1]); // 市科技局's
+		const grant = (await c.office1.get(`/api/capabilities/grants?capability=ack_pay_filing&org_id=${org['市科技局']}`)).json.items[0];
+		assert.equal((await c.office1.del(`/api/capabilities/grants/${grant.id}`)).status, 204);
+		r = await c.zone1.get(`/api/pay/plans/${id}`);
+		assert.deepEqual([r.json.status, r.json.pending], ['effective', 0]);
+		assert.ok(r.json.effective_at);
+		assert.equal((await c.zone1.get('/api/inbox')).json.items.filter((x) => x.kind === 'pay_effective').length, 2);
+		const log = await c.super1.get(`/api/audit?entity_type=pay_plan&entity_id=${id}&page_size=1`);
+		assert.deepEqual([log.json.items[0].action, log.json.items[0].after.status], ['take_effect', 'effective']);
+		// granted again: an effective plan waits for nobody
+		r = await c.office1.post('/api/capabilities/grants', { org_id: org['市科技局'], capability: 'ack_pay_filing' });
+		assert.equal(r.status, 201, r.text);
+		r = await c.zone1.get(`/api/pay/plans/${id}`);
+		assert.deepEqual([r.json.status, r.json.pending], ['effective', 0]);
+	});
 });
