@@ -33,8 +33,11 @@ static int filter_from_query(struct api_ctx *c, struct store_user_filter *f, boo
 		status_code = 1;
 	else if (status && !strcmp(status, "locked"))
 		status_code = 2;
+	else if (status && !strcmp(status, "waiting"))
+		status_code = 3;
 	else if (status)
-		return api_error(c, 400, "invalid_parameter", "状态应为 active 或 locked",
+		return api_error(c, 400, "invalid_parameter",
+		                 "状态应为 active（正常）、locked（已锁定）或 waiting（登录受限）",
 		                 "status");
 	f->status = (int)status_code;
 	f->org_id = api_query_int(c, "org_id", 0);

@@ -19,21 +19,27 @@
 	"u.must_change, u.failed_count, u.locked_until, u.created_at, u.last_login_at, "           \
 	"u.password_hash, u.phone, u.job_title"
 #define USER_FROM " FROM app_user u JOIN org o ON o.id = u.org_id"
-/* filter: ?1 q, ?2 role, ?3 org, ?4 status, ?5 now */
+/* the rate-limit rows of the name's waits (core/account.h's keys "login-name:NAME@ADDR"): by
+ * substr, as a name's _ would be a LIKE wildcard */
+#define USER_WAITS                                                                                 \
+	"FROM rate_limit r WHERE substr(r.key, 1, length(u.username) + 12) = 'login-name:' || "    \
+	"u.username || '@'"
+/* filter: ?1 q, ?2 role, ?3 org, ?4 status (1 active, 2 locked, 3 not locked but waiting
+ * after failed logins), ?5 now */
 #define USER_WHERE                                                                                 \
 	" WHERE (CAST(?1 AS TEXT) IS NULL OR u.username LIKE ?1 ESCAPE '\\' "                      \
 	"OR u.display_name LIKE ?1 ESCAPE '\\') "                                                  \
 	"AND (CAST(?2 AS TEXT) IS NULL OR u.role = ?2) AND (?3 = 0 OR u.org_id = ?3) "             \
 	"AND (?4 = 0 OR (?4 = 1 AND COALESCE(u.locked_until, 0) <= ?5) "                           \
-	"OR (?4 = 2 AND COALESCE(u.locked_until, 0) > ?5))"
+	"OR (?4 = 2 AND COALESCE(u.locked_until, 0) > ?5) "                                        \
+	"OR (?4 = 3 AND COALESCE(u.locked_until, 0) <= ?5 AND EXISTS (SELECT 1 " USER_WAITS        \
+	" AND r.blocked_until > ?5)))"
 
 static const char sql_list_count[] = "SELECT COUNT(*)" USER_FROM USER_WHERE;
-/* with the latest wait on the name (core/account.h's keys "login-name:NAME@ADDR"): by
- * substr, as a name's _ would be a LIKE wildcard */
+/* with the latest wait on the name */
 static const char sql_list[] =
-    "SELECT " USER_COLS ", (SELECT COALESCE(MAX(r.blocked_until), 0) FROM rate_limit r WHERE "
-    "substr(r.key, 1, length(u.username) + 12) = 'login-name:' || u.username || '@')" USER_FROM
-        USER_WHERE " ORDER BY u.id LIMIT ?6 OFFSET ?7";
+    "SELECT " USER_COLS ", (SELECT COALESCE(MAX(r.blocked_until), 0) " USER_WAITS
+    ")" USER_FROM USER_WHERE " ORDER BY u.id LIMIT ?6 OFFSET ?7";
 static const char sql_get[] = "SELECT " USER_COLS USER_FROM " WHERE u.id = ?1";
 static const char sql_get_name[] = "SELECT " USER_COLS USER_FROM " WHERE u.username = ?1";
 /* the custom scopes of a set of accounts (store_ids_text) */

@@ -38,9 +38,9 @@ struct store_user {
 struct store_user_filter {
 	const char *q; /* substring of username or display name */
 	const char *role;
-	int64_t org_id;        /* 0 = any */
-	int status;            /* 0 any, 1 active, 2 locked */
-	int64_t now;           /* for status */
+	int64_t org_id; /* 0 = any */
+	int status;     /* 0 any, 1 active, 2 locked, 3 waiting after failed logins (not locked) */
+	int64_t now;    /* for status */
 	int64_t offset, limit; /* limit 0 = all */
 };
 

@@ -442,10 +442,17 @@ describe('failed logins', { timeout: h.FILE_TIMEOUT }, () => {
 		const listed = async () => (await admin.get('/api/users?q=admin')).json.items.find((x) => x.username === 'admin');
 		const waiting = await listed();
 		assert.ok(Date.parse(waiting.login_wait_until) > Date.now(), JSON.stringify(waiting));
+		// found by the 登录受限 filter, and only such names
+		const names = async (status) => (await admin.get(`/api/users?status=${status}&page_size=100`)).json.items.map((x) => x.username);
+		assert.ok((await names('waiting')).includes('admin'));
+		assert.ok(!(await names('waiting')).includes('office1'));
+		assert.ok(!(await names('locked')).includes('admin'));
+		h.assertError(await admin.get('/api/users?status=x'), 400, 'invalid_parameter', 'status');
 		const id = waiting.id;
 		const r = await admin.post(`/api/users/${id}/unlock`);
 		assert.equal(r.status, 200, r.text);
 		assert.ok(!('login_wait_until' in (await listed())));
+		assert.ok(!(await names('waiting')).includes('admin'));
 		assert.equal((await attempt('admin', h.pw('admin'), '203.0.113.66')).status, 200);
 		// so does `kfq user unlock` on the server
 		h.assertError(await attempt('county1', h.pw('county1'), '198.51.100.8'), 429, 'too_many_attempts');

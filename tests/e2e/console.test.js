@@ -150,6 +150,12 @@ describe('web console: admin, office and zone users', () => {
       page.locator(sel('user-search-submit')).click(),
     ])
     await row.locator(sel('user-waiting'), { hasText: '登录受限' }).waitFor()
+    // the name waiting, its account not locked: 解锁 lifts the wait, as the tag's tip says
+    assert.equal((await row.locator(sel('user-lock')).innerText()).trim(), '解锁')
+    await row.locator(sel('user-lock')).click()
+    await confirmBox(page)
+    await row.locator(sel('user-lock'), { hasText: '锁定' }).waitFor()
+    assert.equal(await row.locator(sel('user-waiting')).count(), 0)
 
     // lock and unlock, each confirmed
     await row.locator(sel('user-lock')).click()
