@@ -178,6 +178,14 @@ describe('audit log', () => {
     await page.locator(sel('audit-row-user')).first().waitFor()
     const users = (await page.locator(sel('audit-row-user')).allInnerTexts()).map((x) => x.trim())
     assert.ok(users.length >= 3 && users.every((x) => x === cli), users.join())
+
+    // 对象ID is text: some objects are named so (a company's year "3/2025", the chain)
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/audit?') && r.url().includes('entity_id=3%2F2025')),
+      page.goto('/audit?entity_id=3%2F2025'),
+    ])
+    assert.equal(await page.locator(sel('audit-filter-entity-id')).inputValue(), '3/2025')
+    assert.equal(new URL(page.url()).searchParams.get('entity_id'), '3/2025')
     watcher.assertClean()
   })
 })
