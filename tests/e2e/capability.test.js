@@ -170,6 +170,13 @@ describe('organization capabilities', () => {
     await logout(page)
     await login(page, watcher, SUPERVISOR.username, SUPERVISOR.password)
     assert.deepEqual(await menuTexts(page), SUPERVISOR_MENUS)
+    // a pay plan filed, in the audit log: its status by name (草稿 → 备案中), not its code
+    await page.goto('/audit?entity_type=pay_plan&action=file')
+    await page.locator(sel('audit-detail')).first().click()
+    const changes = page.locator(`.el-drawer:visible ${sel('audit-changes')}`)
+    await changes.getByText('备案中').first().waitFor()
+    assert.equal(await changes.getByText('filed', { exact: true }).count(), 0)
+    await page.locator('.el-drawer:visible .el-drawer__close-btn').click()
     await logout(page)
     watcher.assertClean()
   })

@@ -8,7 +8,9 @@ import { t } from '../../i18n.js'
 import { hiddenKey, labelKeys, valueKey } from './auditKeys.js'
 import {
   noticeStatusName, noticeEntityName, planStatusName, reportStateName, msStatusName, roleName,
-  dataScopeName, orgTypeName, zoneLevelName, roleChangeStatusName,
+  dataScopeName, orgTypeName, zoneLevelName, roleChangeStatusName, statementStatusName,
+  payPlanStatusName, landCaseStatusName, landHandlingName, landUseName, buildingKindName,
+  scaleName, arrangementKindName,
 } from '../../enums.js'
 import { formatTime } from '../../utils.js'
 
@@ -20,7 +22,18 @@ const CODES = {
   report: { state: reportStateName, status: msStatusName, plan_status: planStatusName },
   org: { type: orgTypeName, level: zoneLevelName },
   role_change: { status: roleChangeStatusName },
+  revshare_statement: { status: statementStatusName },
+  pay_plan: { status: payPlanStatusName },
+  land_case: { status: landCaseStatusName, handling: landHandlingName },
+  land_parcel: { land_use: landUseName },
+  idle_building: { kind: buildingKindName },
+  enterprise: { scale: scaleName },
+  arrangement: { kind: arrangementKindName },
 }
+
+// a what-if adopted (revshare_year "adopt_scenario"): its record's after is {config, scenario},
+// compared with the year's configuration before field by field, the scenario's name beside
+const unwrapAdopted = (entity, after) => (entity === 'revshare_year' && after && after.config && typeof after.config === 'object' ? { ...after.config, scenario: after.scenario } : after)
 
 // a role change's "from": the account as it was, role, organization and scope in one
 const fromText = (v) => (v && typeof v === 'object' ? `${roleName(v.role)}（${v.org_name || ''}，${dataScopeName(v.data_scope)}）` : valueText(v))
@@ -66,7 +79,7 @@ const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
 // objects (either may be null); kind is added, removed or changed.
 export function auditChanges(entity, before, after) {
   const b = before && typeof before === 'object' ? before : null
-  const a = after && typeof after === 'object' ? after : null
+  const a = after && typeof after === 'object' ? unwrapAdopted(entity, after) : null
   const keys = [...new Set([...Object.keys(a || {}), ...Object.keys(b || {})])]
   const has = (k) => keys.includes(k)
   const out = []
