@@ -311,10 +311,9 @@ static int parcel_from_body(struct api_ctx *c, struct store_parcel *p)
 		if (land_body_date(c, dates[i], slots[i]) != 0)
 			return -1;
 	land_parcel_facts(p, &facts);
-	if ((why = land_dates_check(&facts, &field)) != NULL)
-		return api_error(c, 400, "invalid_value", why,
-		                 !strcmp(field, "stopped_since") ? "/stopped_since"
-		                                                 : "/actual_finish");
+	/* today as the request's clock reads it, in Asia/Shanghai */
+	if ((why = land_dates_check(&facts, plan_today(c->now), &field)) != NULL)
+		return api_error(c, 400, "invalid_value", why, arena_printf(c->a, "/%s", field));
 	return land_locate(c, p->zone_id, &p->geojson, &p->where_code);
 }
 

@@ -9,6 +9,7 @@
 #include "core/account.h"
 #include "core/capability.h"
 #include "core/enums.h"
+#include "core/plan.h"
 #include "store/store_bulk.h"
 #include "store/store_capability.h"
 #include "store/store_enterprise.h"
@@ -104,12 +105,14 @@ static const struct import_column cols[NCOLS] = {
     [C_INV_AGREED] = MONEY("约定投资（元）", "选填，精确到分", "10000000"),
     [C_INV_DONE] = MONEY("已完成投资（元）", "选填，精确到分", "3000000"),
     [C_AGREED_START] = DAY("约定动工日期", "2024-03-01"),
-    [C_ACTUAL_START] = DAY("实际动工日期", ""),
-    [C_AGREED_FINISH] = DAY("约定竣工日期", "2026-03-01"),
-    [C_ACTUAL_FINISH] = DAY_RULE("实际竣工日期", "选填，日期，须填写实际动工日期且不早于它", ""),
+    [C_ACTUAL_START] = DAY_RULE("实际动工日期", "选填，日期，不晚于今天", ""),
+    [C_AGREED_FINISH] = DAY_RULE("约定竣工日期", "选填，日期，不早于约定动工日期", "2026-03-01"),
+    [C_ACTUAL_FINISH] =
+        DAY_RULE("实际竣工日期", "选填，日期，须填写实际动工日期且不早于它，不晚于今天", ""),
     [C_AGREED_PRODUCTION] = DAY("约定投产日期", "2026-09-01"),
-    [C_ACTUAL_PRODUCTION] = DAY("实际投产日期", ""),
-    [C_STOPPED] = DAY_RULE("中止开发日期", "选填，日期，须填写实际动工日期且不早于它", ""),
+    [C_ACTUAL_PRODUCTION] = DAY_RULE("实际投产日期", "选填，日期，不晚于今天", ""),
+    [C_STOPPED] =
+        DAY_RULE("中止开发日期", "选填，日期，须填写实际动工日期且不早于它，不晚于今天", ""),
     [C_FAR_AGREED] = MONEY("约定容积率", "选填，最多两位小数", "1.2"),
     [C_FAR] = MONEY("容积率", "选填，最多两位小数", ""),
     [C_TAX_AGREED] = MONEY("约定亩均税收（元）", "选填，精确到分", "100000"),
@@ -189,23 +192,35 @@ static const char *day_of(const struct import_value *v)
 	return v->present ? v->date : NULL;
 }
 
-/* The dates as the form checks them (core/land.c): no stop or completion before the start. */
+/* The dates as the form checks them (core/land.c): no stop or completion before the start, no
+ * agreed completion before the agreed start, nothing that happened dated after today. */
 static void dates_check(struct import_run *r, int64_t row, const struct import_value *v)
 {
+	static const struct {
+		const char *field;
+		int col;
+	} cols_of[] = {
+	    {"actual_start", C_ACTUAL_START},   {"stopped_since", C_STOPPED},
+	    {"actual_finish", C_ACTUAL_FINISH}, {"actual_production", C_ACTUAL_PRODUCTION},
+	    {"agreed_finish", C_AGREED_FINISH},
+	};
 	struct store_parcel p = {
+	    .agreed_start = day_of(&v[C_AGREED_START]),
+	    .agreed_finish = day_of(&v[C_AGREED_FINISH]),
 	    .actual_start = day_of(&v[C_ACTUAL_START]),
 	    .actual_finish = day_of(&v[C_ACTUAL_FINISH]),
+	    .actual_production = day_of(&v[C_ACTUAL_PRODUCTION]),
 	    .stopped_since = day_of(&v[C_STOPPED]),
 	};
 	struct land_parcel_facts facts;
 	const char *why, *field;
 
 	land_parcel_facts(&p, &facts);
-	if ((why = land_dates_check(&facts, &field)) != NULL)
-		import_run_problem(
-		    r, row,
-		    cols[strcmp(field, "stopped_since") ? C_ACTUAL_FINISH : C_STOPPED].header, "%s",
-		    why);
+	if ((why = land_dates_check(&facts, plan_today(r->now), &field)) == NULL)
+		return;
+	for (size_t i = 0; i < sizeof(cols_of) / sizeof(cols_of[0]); i++)
+		if (!strcmp(field, cols_of[i].field))
+			import_run_problem(r, row, cols[cols_of[i].col].header, "%s", why);
 }
 
 static void check(struct import_run *r, int64_t row, const struct import_value *v)

@@ -262,7 +262,22 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		await bad('land1', parcel({ parcel_no: 'X1', actual_start: h.day(-100), stopped_since: h.day(-400) }), 400, 'invalid_value', '/stopped_since');
 		await bad('land1', parcel({ parcel_no: 'X1', stopped_since: h.day(-400) }), 400, 'invalid_value', '/stopped_since');
 		await bad('land1', parcel({ parcel_no: 'X1', actual_start: h.day(-100), actual_finish: h.day(-101) }), 400, 'invalid_value', '/actual_finish');
-		let r = await c.land1.post('/api/land/parcels', parcel({ parcel_no: 'X1', actual_finish: h.day(-101) }));
+		// what happened is not dated after today: a start to come would clear the idle finding
+		let r = await c.land1.put(`/api/land/parcels/${P.idle}`, parcel({
+			parcel_no: '抚国用(2024)第0001号', batch_id: P.batch, agreed_start: h.day(-400), actual_start: h.day(1),
+		}));
+		h.assertError(r, 400, 'invalid_value', '/actual_start');
+		assert.equal(r.json.error.message, '实际动工日期不能晚于今天');
+		assert.equal((await c.office1.get(`/api/land/parcels/${P.idle}`)).json.finding.status, 'idle');
+		r = await c.land1.post('/api/land/parcels', parcel({ parcel_no: 'X2', actual_start: h.day(-10), actual_finish: h.day(3) }));
+		h.assertError(r, 400, 'invalid_value', '/actual_finish');
+		assert.equal(r.json.error.message, '实际竣工日期不能晚于今天');
+		await bad('land1', parcel({ parcel_no: 'X2', actual_start: h.day(-10), actual_finish: h.day(-5), actual_production: h.day(2) }), 400, 'invalid_value', '/actual_production');
+		await bad('land1', parcel({ parcel_no: 'X2', actual_start: h.day(-10), stopped_since: h.day(2) }), 400, 'invalid_value', '/stopped_since');
+		r = await c.land1.post('/api/land/parcels', parcel({ parcel_no: 'X2', agreed_start: h.day(100), agreed_finish: h.day(99) }));
+		h.assertError(r, 400, 'invalid_value', '/agreed_finish');
+		assert.equal(r.json.error.message, '约定竣工日期不能早于约定动工日期');
+		r = await c.land1.post('/api/land/parcels', parcel({ parcel_no: 'X2', actual_finish: h.day(-101) }));
 		h.assertError(r, 400, 'invalid_value', '/actual_finish');
 		assert.equal(r.json.error.message, '填写实际竣工日期时应填写实际动工日期');
 		r = await c.land1.put(`/api/land/parcels/${P.stopped}`, parcel({
@@ -436,6 +451,17 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		assert.deepEqual(r.json.import.problems.map((p) => [p.row, p.column, p.message]), [
 			[2, '中止开发日期', '中止开发日期不能早于实际动工日期'],
 			[3, '实际竣工日期', '填写实际竣工日期时应填写实际动工日期'],
+		]);
+		// what happened dated after today, a contract finishing before it starts: refused too
+		r = await upload('zone1', '宗地编号,开发区,用地类型,面积（平方米）,约定动工日期,约定竣工日期,实际动工日期,实际竣工日期\r\n' +
+			`IMP-7,${h.ORG.econ},工业用地,100,${h.day(-500)},,${h.day(5)},\r\n` +
+			`IMP-8,${h.ORG.econ},工业用地,100,,,${h.day(-100)},${h.day(1)}\r\n` +
+			`IMP-9,${h.ORG.econ},工业用地,100,${h.day(-500)},${h.day(-501)},${h.day(-100)},${h.day(0)}\r\n`);
+		h.assertError(r, 422, 'import_rejected');
+		assert.deepEqual(r.json.import.problems.map((p) => [p.row, p.column, p.message]), [
+			[2, '实际动工日期', '实际动工日期不能晚于今天'],
+			[3, '实际竣工日期', '实际竣工日期不能晚于今天'],
+			[4, '约定竣工日期', '约定竣工日期不能早于约定动工日期'],
 		]);
 		assert.equal(await count(), before);
 		r = await upload('zone1', head + `IMP-1,${h.ORG.econ},2023-007,工业用地,6666.67,${h.day(-500)},100.05,企业原因,91440300192317458F\r\n`);
