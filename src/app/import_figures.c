@@ -1,7 +1,8 @@
 /* import_figures.c - the 亩均效益 figures import: one enterprise's year per row (统一社会信用代码
  * of the registry, 年度, 工业增加值, 主营业务收入, R&D 经费支出, 综合能耗, 排放当量, 用电量, 职工
- * 人数), all or nothing through app/import.c; a row replaces that enterprise's figures of that
- * year, and an empty cell is a figure not known. Tax is never imported here: the registry's tax
+ * 人数), all or nothing through app/import.c; a row sets that enterprise's figures of that year
+ * that its file has columns for (an empty cell is a figure not known), and a column the file
+ * does not have leaves that figure as it was. Tax is never imported here: the registry's tax
  * records give it. An importer whose organization holds manage_land imports for any zone, a
  * zone account for its own enterprises, the command line for any. Must not write SQL nor score
  * anything (core/mujun.c does when the evaluation is read). */
@@ -36,12 +37,13 @@ enum {
 #define MONEY(h, s)                                                                                \
 	{                                                                                          \
 		.header = h, .type = IMPORT_AMOUNT, .has_min = true, .min = 0, .max = FIGURE_MAX,  \
-		.rule = "选填，元，精确到分；空白为缺数据", .sample = s                            \
+		.rule = "选填，元，精确到分；空白为缺数据，文件中没有此列则保留已有数据",          \
+		.sample = s                                                                        \
 	}
 #define COUNT(h, s)                                                                                \
 	{                                                                                          \
 		.header = h, .type = IMPORT_INT, .has_min = true, .min = 0, .max = FIGURE_MAX,     \
-		.rule = "选填，整数；空白为缺数据", .sample = s                                    \
+		.rule = "选填，整数；空白为缺数据，文件中没有此列则保留已有数据", .sample = s      \
 	}
 
 static const struct import_column cols[NCOLS] = {
@@ -118,27 +120,57 @@ static int write_begin(struct import_run *r)
 	return KFQ_OK;
 }
 
-static int64_t figure(const struct import_value *v)
+/* The row's figure: its cell, MUJUN_NONE for an empty one, and kept (what was stored) when the
+ * file has no such column. */
+static int64_t figure(const struct import_value *v, int64_t kept)
 {
+	if (!v->in_file)
+		return kept;
 	return v->present ? v->num : MUJUN_NONE;
+}
+
+/* The row's figures into f, over what the enterprise's year holds for the columns the file does
+ * not have (read only then). */
+static int row_figures(struct import_run *r, const struct import_value *v, struct arena *a,
+                       struct store_figure *f)
+{
+	struct store_figure old;
+	bool all = true;
+	int rc;
+
+	memset(f, 0, sizeof(*f));
+	f->enterprise_id = find(r->state, v)->id;
+	f->year = (int)v[C_YEAR].num;
+	old.value_added_fen = old.revenue_fen = old.rd_fen = old.energy_kgce = old.emission_kg =
+	    old.electricity_kwh = old.staff = MUJUN_NONE;
+	for (int i = C_VALUE_ADDED; i < NCOLS; i++)
+		all = all && v[i].in_file;
+	if (!all &&
+	    (rc = store_figure_of_year(r->s, a, f->enterprise_id, f->year, &old)) != KFQ_OK &&
+	    rc != KFQ_ENOTFOUND)
+		return rc;
+	f->value_added_fen = figure(&v[C_VALUE_ADDED], old.value_added_fen);
+	f->revenue_fen = figure(&v[C_REVENUE], old.revenue_fen);
+	f->rd_fen = figure(&v[C_RD], old.rd_fen);
+	f->energy_kgce = figure(&v[C_ENERGY], old.energy_kgce);
+	f->emission_kg = figure(&v[C_EMISSION], old.emission_kg);
+	f->electricity_kwh = figure(&v[C_POWER], old.electricity_kwh);
+	f->staff = figure(&v[C_STAFF], old.staff);
+	return KFQ_OK;
 }
 
 static int write_row(struct import_run *r, int64_t row, const struct import_value *v)
 {
-	struct store_figure f = {
-	    .enterprise_id = find(r->state, v)->id,
-	    .year = (int)v[C_YEAR].num,
-	    .value_added_fen = figure(&v[C_VALUE_ADDED]),
-	    .revenue_fen = figure(&v[C_REVENUE]),
-	    .rd_fen = figure(&v[C_RD]),
-	    .energy_kgce = figure(&v[C_ENERGY]),
-	    .emission_kg = figure(&v[C_EMISSION]),
-	    .electricity_kwh = figure(&v[C_POWER]),
-	    .staff = figure(&v[C_STAFF]),
-	};
+	struct store_figure f;
+	struct arena a;
+	int rc;
 
 	(void)row;
-	return store_figure_import_row(r->s, &f, r->now);
+	arena_init(&a);
+	if ((rc = row_figures(r, v, &a, &f)) == KFQ_OK)
+		rc = store_figure_import_row(r->s, &f, r->now);
+	arena_release(&a);
+	return rc;
 }
 
 static int write_end(struct import_run *r)

@@ -279,6 +279,21 @@ describe('亩均效益 evaluation', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(f.value_added, '5000000.50');
 		assert.equal(f.staff, 180);
 		assert.equal(f.revenue, null);
+		// a column the file does not have leaves its figure as it was; an empty cell of a column
+		// it has is a figure not known
+		r = await upload('zone1', '统一社会信用代码,年度,年平均职工人数\r\n91440300192317458F,2023,200\r\n');
+		assert.equal(r.status, 201, r.text);
+		let g = (await c.office1.get(`/api/mujun/figures?enterprise_id=${E.x}`)).json.items.find((x) => x.year === 2023);
+		assert.deepEqual([g.value_added, g.staff, g.revenue], ['5000000.50', 200, null]);
+		r = await upload('zone1', '统一社会信用代码,年度,主营业务收入（元）,年平均职工人数\r\n91440300192317458F,2023,9000000,\r\n');
+		assert.equal(r.status, 201, r.text);
+		g = (await c.office1.get(`/api/mujun/figures?enterprise_id=${E.x}`)).json.items.find((x) => x.year === 2023);
+		assert.deepEqual([g.value_added, g.staff, g.revenue], ['5000000.50', null, '9000000.00']);
+		// a year the enterprise had no figures of: the absent columns are not known
+		r = await upload('zone1', '统一社会信用代码,年度,年平均职工人数\r\n91440300192317458F,2022,50\r\n');
+		assert.equal(r.status, 201, r.text);
+		g = (await c.office1.get(`/api/mujun/figures?enterprise_id=${E.x}`)).json.items.find((x) => x.year === 2022);
+		assert.deepEqual([g.value_added, g.staff, g.revenue], [null, 50, null]);
 	});
 
 	test('another zone\'s 规下 enterprises by hand: a tie at a class boundary, missing data, a change', T, async () => {
