@@ -112,6 +112,13 @@ static void check(struct import_run *r, int64_t row, const struct import_value *
 		    r, row, cols[C_USCC].header,
 		    "只能导入本开发区企业的数据（导入其他开发区的数据须有“管理开发区用"
 		    "地”的职能授权）");
+	/* the row's own figures; with what is kept for absent columns, write_row checks again */
+	const char *why, *field;
+	if ((why = mujun_figures_check(v[C_VALUE_ADDED].present ? v[C_VALUE_ADDED].num : MUJUN_NONE,
+	                               v[C_REVENUE].present ? v[C_REVENUE].num : MUJUN_NONE,
+	                               v[C_RD].present ? v[C_RD].num : MUJUN_NONE, &field)) != NULL)
+		import_run_problem(r, row, cols[strcmp(field, "rd") ? C_VALUE_ADDED : C_RD].header,
+		                   "%s", why);
 }
 
 static int write_begin(struct import_run *r)
@@ -159,16 +166,42 @@ static int row_figures(struct import_run *r, const struct import_value *v, struc
 	return KFQ_OK;
 }
 
+/* A problem of figures the row does not all have: told at the column of the pair the file has,
+ * naming the figure kept. */
+static void kept_problem(struct import_run *r, int64_t row, const struct import_value *v,
+                         const struct store_figure *f, const char *why, const char *field)
+{
+	int named = strcmp(field, "rd") ? C_VALUE_ADDED : C_RD;
+	int other = v[named].in_file ? C_REVENUE : named;
+	int64_t fen = other == C_REVENUE ? f->revenue_fen
+	              : named == C_RD    ? f->rd_fen
+	                                 : f->value_added_fen;
+
+	import_run_problem(r, row, cols[v[named].in_file ? named : C_REVENUE].header,
+	                   "%s（文件中没有“%s”列，按已有数据%lld.%02lld元）", why,
+	                   cols[other].header, (long long)(fen / 100), (long long)(fen % 100));
+}
+
 static int write_row(struct import_run *r, int64_t row, const struct import_value *v)
 {
 	struct store_figure f;
+	const char *why, *field;
 	struct arena a;
 	int rc;
 
-	(void)row;
 	arena_init(&a);
-	if ((rc = row_figures(r, v, &a, &f)) == KFQ_OK)
+	if ((rc = row_figures(r, v, &a, &f)) != KFQ_OK)
+		goto done;
+	/* with the figures kept for absent columns (a pair the file has neither of is not the
+	 * row's to answer for): a problem here rejects the import */
+	bool rev = v[C_REVENUE].in_file;
+	if ((why = mujun_figures_check(
+	         rev || v[C_VALUE_ADDED].in_file ? f.value_added_fen : MUJUN_NONE, f.revenue_fen,
+	         rev || v[C_RD].in_file ? f.rd_fen : MUJUN_NONE, &field)) != NULL)
+		kept_problem(r, row, v, &f, why, field);
+	else
 		rc = store_figure_import_row(r->s, &f, r->now);
+done:
 	arena_release(&a);
 	return rc;
 }
