@@ -129,6 +129,7 @@ struct state {
 	int norgs;
 	struct store_batch *batches;
 	int nbatches;
+	int64_t *taken; /* per batch: the area the file's rows so far put in it */
 	struct store_enterprise_key *enterprises; /* the registry, sorted by code */
 	int nenterprises;
 	const char **numbers; /* parcel numbers in use, sorted */
@@ -163,6 +164,7 @@ static int prepare(struct import_run *r)
 	    (rc = store_enterprise_keys(r->s, r->a, &st->enterprises, &st->nenterprises)) != KFQ_OK)
 		return rc;
 	qsort(st->numbers, (size_t)st->nnumbers, sizeof(*st->numbers), by_text);
+	st->taken = arena_zalloc(r->a, sizeof(*st->taken) * (size_t)(st->nbatches + 1));
 	return KFQ_OK;
 }
 
@@ -223,6 +225,29 @@ static void dates_check(struct import_run *r, int64_t row, const struct import_v
 			import_run_problem(r, row, cols[cols_of[i].col].header, "%s", why);
 }
 
+/* The batch's approved area holds its parcels, those of the file's rows before this one and
+ * this row's area; else the problem names what is approved and supplied. */
+static void batch_room(struct import_run *r, int64_t row, const struct store_batch *b, int64_t area)
+{
+	struct state *st = r->state;
+	int64_t *taken = &st->taken[b - st->batches];
+	int64_t supplied = b->supplied_m2x100 + *taken;
+	char approved[24], sup[24], left[24];
+
+	if (supplied + area <= b->approved_m2x100) {
+		*taken += area;
+		return;
+	}
+	land_json_hundredths(b->approved_m2x100, approved);
+	land_json_hundredths(supplied, sup);
+	land_json_hundredths(land_batch_unsupplied(b->approved_m2x100, supplied), left);
+	import_run_problem(
+	    r, row, cols[C_AREA].header,
+	    "批次“%s”批准面积%s平方米，已供面积%s平方米（含本文件前面各行），批而未供"
+	    "%s平方米，容不下本宗地",
+	    b->batch_no, approved, sup, left);
+}
+
 static void check(struct import_run *r, int64_t row, const struct import_value *v)
 {
 	struct state *st = r->state;
@@ -247,9 +272,13 @@ static void check(struct import_run *r, int64_t row, const struct import_value *
 			                   "该开发区的企业名录中没有统一社会信用代码为“%s”的企业",
 			                   v[C_USCC].text);
 	}
-	if (zone && v[C_BATCH].present && !find_batch(st, zone->id, v[C_BATCH].text))
+	const struct store_batch *b =
+	    zone && v[C_BATCH].present ? find_batch(st, zone->id, v[C_BATCH].text) : NULL;
+	if (zone && v[C_BATCH].present && !b)
 		import_run_problem(r, row, cols[C_BATCH].header, "该开发区没有批次“%s”",
 		                   v[C_BATCH].text);
+	if (b && v[C_AREA].present)
+		batch_room(r, row, b, v[C_AREA].num);
 	if (v[C_DEVELOPED].present && v[C_AREA].present && v[C_DEVELOPED].num > v[C_AREA].num)
 		import_run_problem(r, row, cols[C_DEVELOPED].header, "已开发面积不能大于面积");
 	dates_check(r, row, v);

@@ -277,6 +277,14 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		r = await c.land1.post('/api/land/parcels', parcel({ parcel_no: 'X2', agreed_start: h.day(100), agreed_finish: h.day(99) }));
 		h.assertError(r, 400, 'invalid_value', '/agreed_finish');
 		assert.equal(r.json.error.message, '约定竣工日期不能早于约定动工日期');
+		// a batch's parcels within its approved area (20000 m², 10000 supplied by P.idle)
+		r = await c.land1.post('/api/land/parcels', parcel({ parcel_no: 'X3', batch_id: P.batch, area_m2: '10000.01' }));
+		h.assertError(r, 400, 'invalid_value', '/area_m2');
+		assert.equal(r.json.error.message, '批次“2023-007”批准面积20000.00平方米，已供面积10000.00平方米，批而未供10000.00平方米，容不下本宗地的10000.01平方米');
+		// a parcel of the batch changed: its own area is not counted twice
+		r = await c.land1.put(`/api/land/parcels/${P.idle}`, parcel({ parcel_no: '抚国用(2024)第0001号', batch_id: P.batch, area_m2: '20000.01' }));
+		h.assertError(r, 400, 'invalid_value', '/area_m2');
+		assert.equal(r.json.error.message, '批次“2023-007”批准面积20000.00平方米，已供面积0.00平方米，批而未供20000.00平方米，容不下本宗地的20000.01平方米');
 		r = await c.land1.post('/api/land/parcels', parcel({ parcel_no: 'X2', actual_finish: h.day(-101) }));
 		h.assertError(r, 400, 'invalid_value', '/actual_finish');
 		assert.equal(r.json.error.message, '填写实际竣工日期时应填写实际动工日期');
@@ -474,6 +482,14 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		assert.equal(p.finding.status, 'idle');
 		assert.equal(p.finding.fee_fen, 2001);
 		assert.equal(p.enterprise_name, '示例新材料有限公司');
+		// the batch (20000 m²) holds 16666.67 now: the file's rows count with it, one after another
+		r = await upload('zone1', '宗地编号,开发区,批次号,用地类型,面积（平方米）\r\n' +
+			`IMP-10,${h.ORG.econ},2023-007,工业用地,2000\r\n` +
+			`IMP-11,${h.ORG.econ},2023-007,工业用地,2000\r\n`);
+		h.assertError(r, 422, 'import_rejected');
+		assert.deepEqual(r.json.import.problems.map((p) => [p.row, p.column, p.message]), [
+			[3, '面积（平方米）', '批次“2023-007”批准面积20000.00平方米，已供面积18666.67平方米（含本文件前面各行），批而未供1333.33平方米，容不下本宗地'],
+		]);
 		h.assertError(await upload('county1', head), 403, 'forbidden');
 	});
 
