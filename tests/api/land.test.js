@@ -425,6 +425,27 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		h.assertError(await c.land1.post('/api/land/parcels', parcel({ parcel_no: 'E-1', zone_id: ids[h.ORG.shengli], enterprise_id: P.enterprise })), 400, 'invalid_value', '/enterprise_id');
 		h.assertError(await c.land1.post('/api/land/parcels', parcel({ parcel_no: 'E-1', enterprise_id: 999999 })), 400, 'invalid_value', '/enterprise_id');
 		assert.equal(await auditCount(), before);
+		// its land stays in its zone: moving the enterprise away is refused while it holds some
+		const move = (zone) => c.office1.put(`/api/enterprises/${P.enterprise}`, {
+			uscc: '91440300192317458F', name: '示例新材料有限公司', zone_id: ids[zone], industry_code: '3011',
+			scale: 'above', registered_on: '2019-04-01', attracted: true, settled_on: '2020-05-01',
+		});
+		r = await move(h.ORG.shengli);
+		h.assertError(r, 409, 'invalid_state', '/zone_id');
+		assert.equal(r.json.error.message, `该企业在${h.ORG.econ}持有1宗地块，土地和房屋不随企业迁移；请先在${h.ORG.econ}的土地管理中将其改由其他企业持有或移除，再变更所在开发区`);
+		const b = await c.land1.post('/api/land/buildings', {
+			zone_id: ids[h.ORG.econ], kind: 'factory', name: '示例新材料1号厂房', area_m2: '500', owner: '示例新材料有限公司',
+			owner_enterprise_id: P.enterprise, vacant_since: h.day(-30),
+		});
+		assert.equal(b.status, 201, b.text);
+		r = await move(h.ORG.shengli);
+		h.assertError(r, 409, 'invalid_state', '/zone_id');
+		assert.match(r.json.error.message, /持有1宗地块和1处闲置厂房（楼宇）/);
+		assert.equal((await c.office1.get(`/api/enterprises/${P.enterprise}`)).json.enterprise.zone_id, ids[h.ORG.econ]);
+		assert.equal(await auditCount(), before + 1);
+		// staying in its zone is no move
+		r = await move(h.ORG.econ);
+		assert.equal(r.status, 200, r.text);
 	});
 
 	test('parcels imported from a spreadsheet, all or nothing, within the importer\'s zones', T, async () => {
