@@ -55,6 +55,12 @@ enum {
 		.header = h, .type = IMPORT_AMOUNT, .has_min = true, .min = 0, .rule = r,          \
 		.sample = s                                                                        \
 	}
+/* a decimal that is not money (an area, a floor area ratio): described as a number */
+#define DECIMAL(h, r, s)                                                                           \
+	{                                                                                          \
+		.header = h, .type = IMPORT_DEC2, .has_min = true, .min = 0, .rule = r,            \
+		.sample = s                                                                        \
+	}
 #define DAY_RULE(h, r, s)                                                                          \
 	{                                                                                          \
 		.header = h, .type = IMPORT_DATE, .rule = r, .sample = s                           \
@@ -94,13 +100,13 @@ static const struct import_column cols[NCOLS] = {
                .rule = "工业用地、仓储用地、商服用地、住宅用地、公共管理与公共服务用地或其他用地",
                .sample = "工业用地"},
     [C_AREA] = {.header = "面积（平方米）",
-                .type = IMPORT_AMOUNT,
+                .type = IMPORT_DEC2,
                 .required = true,
                 .has_min = true,
                 .min = 1,
                 .rule = "大于零，最多两位小数",
                 .sample = "10000"},
-    [C_DEVELOPED] = MONEY("已开发面积（平方米）", "选填，不大于面积", "3333.33"),
+    [C_DEVELOPED] = DECIMAL("已开发面积（平方米）", "选填，不大于面积", "3333.33"),
     [C_PRICE] = MONEY("出让价款（元）", "选填，精确到分", "12345678.93"),
     [C_INV_AGREED] = MONEY("约定投资（元）", "选填，精确到分", "10000000"),
     [C_INV_DONE] = MONEY("已完成投资（元）", "选填，精确到分", "3000000"),
@@ -113,8 +119,8 @@ static const struct import_column cols[NCOLS] = {
     [C_ACTUAL_PRODUCTION] = DAY_RULE("实际投产日期", "选填，日期，不晚于今天", ""),
     [C_STOPPED] =
         DAY_RULE("中止开发日期", "选填，日期，须填写实际动工日期且不早于它，不晚于今天", ""),
-    [C_FAR_AGREED] = MONEY("约定容积率", "选填，最多两位小数", "1.2"),
-    [C_FAR] = MONEY("容积率", "选填，最多两位小数", ""),
+    [C_FAR_AGREED] = DECIMAL("约定容积率", "选填，最多两位小数", "1.2"),
+    [C_FAR] = DECIMAL("容积率", "选填，最多两位小数", ""),
     [C_TAX_AGREED] = MONEY("约定亩均税收（元）", "选填，精确到分", "100000"),
     [C_TAX] = MONEY("上年税收（元）", "选填，精确到分", ""),
     [C_CAUSE] = {.header = "闲置原因",

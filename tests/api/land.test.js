@@ -11,6 +11,7 @@ const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./harness');
 const { bothExports } = require('./exports');
+const { readXlsx } = require('./xlsx');
 
 const T = { timeout: h.STEP_TIMEOUT };
 const LAND = '市自然资源局';
@@ -452,6 +453,14 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		const upload = (who, text) =>
 			c[who].post(`/api/imports/parcels?name=${encodeURIComponent('地块.csv')}`, Buffer.from(text), { raw: true, contentType: 'application/octet-stream' });
 		const head = '宗地编号,开发区,批次号,用地类型,面积（平方米）,约定动工日期,出让价款（元）,闲置原因,统一社会信用代码\r\n';
+		// the template's rules: areas and floor area ratios are numbers, money is money
+		const t = await c.zone1.get('/api/imports/parcels/template.xlsx');
+		assert.equal(t.status, 200);
+		const format = Object.fromEntries(readXlsx(t.buf, 'xl/worksheets/sheet2.xml').map((row) => [row[0], row[2]]));
+		for (const col of ['面积（平方米）', '已开发面积（平方米）', '约定容积率', '容积率'])
+			assert.equal(format[col], '数值（最多两位小数）', col);
+		for (const col of ['出让价款（元）', '约定投资（元）', '约定亩均税收（元）'])
+			assert.equal(format[col], '金额（元，精确到分）', col);
 		const count = async () => (await c.office1.get('/api/land/parcels?page_size=1')).json.total;
 		const before = await count();
 		// a zone account imports only its own zone's parcels; every problem is named
