@@ -293,11 +293,35 @@ static int hosted(struct api_ctx *c, int64_t arrangement_id)
 	                 "/zone_id");
 }
 
+/* A zone's land stays in it: the enterprise's parcels and idle buildings in its zone, named,
+ * must go to another holder first. */
+static int holds_land(struct api_ctx *c, const struct store_enterprise *cur,
+                      const struct store_enterprise_held *held)
+{
+	const char *what;
+
+	if (held->parcels && held->buildings)
+		what = arena_printf(c->a, "%lld宗地块和%lld处闲置厂房（楼宇）",
+		                    (long long)held->parcels, (long long)held->buildings);
+	else if (held->parcels)
+		what = arena_printf(c->a, "%lld宗地块", (long long)held->parcels);
+	else
+		what = arena_printf(c->a, "%lld处闲置厂房（楼宇）", (long long)held->buildings);
+	return api_error(c, 409, "invalid_state",
+	                 arena_printf(c->a,
+	                              "该企业在%s持有%s，土地和房屋不随企业迁移；"
+	                              "请先在%s的土地管理中将其改由其他企业持有或移除，"
+	                              "再变更所在开发区",
+	                              cur->zone_name, what, cur->zone_name),
+	                 "/zone_id");
+}
+
 static int update(struct api_ctx *c)
 {
 	const struct industry_catalog *cat;
 	struct store_enterprise e, cur;
-	int64_t existing, held;
+	struct store_enterprise_held held;
+	int64_t existing;
 	int rc;
 
 	if (load(c, &cur) != 0 || catalog(c, &cat) != 0)
@@ -309,8 +333,10 @@ static int update(struct api_ctx *c)
 	    store_enterprise_update(c->db, &c->actor, &enterprise_json_audit, &e, &existing, &held);
 	if (rc == KFQ_ECONFLICT && existing)
 		return conflict(c, existing);
-	if (rc == KFQ_ESTATE && held)
-		return hosted(c, held);
+	if (rc == KFQ_ESTATE && held.arrangement_id)
+		return hosted(c, held.arrangement_id);
+	if (rc == KFQ_ESTATE && (held.parcels || held.buildings))
+		return holds_land(c, &cur, &held);
 	if (rc != KFQ_OK)
 		return api_store_error(c, rc);
 	return answer(c, e.id, 200);

@@ -441,6 +441,7 @@ static int64_t body_count(struct api_ctx *c, const char *name)
 static int figure_put(struct api_ctx *c)
 {
 	struct store_figure f = {0};
+	const char *why, *field;
 	int64_t zone_id;
 	int rc;
 
@@ -454,6 +455,8 @@ static int figure_put(struct api_ctx *c)
 	f.emission_kg = body_count(c, "emission_kg");
 	f.electricity_kwh = body_count(c, "electricity_kwh");
 	f.staff = body_count(c, "staff");
+	if ((why = mujun_figures_check(f.value_added_fen, f.revenue_fen, f.rd_fen, &field)) != NULL)
+		return api_error(c, 400, "invalid_value", why, arena_printf(c->a, "/%s", field));
 	if ((rc = store_figure_set(c->db, &c->actor, &mujun_json_audit, &f)) != KFQ_OK ||
 	    (rc = store_figure_get(c->db, c->a, f.id, &f)) != KFQ_OK)
 		return api_store_error(c, rc);

@@ -311,11 +311,33 @@ static int parcel_from_body(struct api_ctx *c, struct store_parcel *p)
 		if (land_body_date(c, dates[i], slots[i]) != 0)
 			return -1;
 	land_parcel_facts(p, &facts);
-	if ((why = land_dates_check(&facts, &field)) != NULL)
-		return api_error(c, 400, "invalid_value", why,
-		                 !strcmp(field, "stopped_since") ? "/stopped_since"
-		                                                 : "/actual_finish");
+	/* today as the request's clock reads it, in Asia/Shanghai */
+	if ((why = land_dates_check(&facts, plan_today(c->now), &field)) != NULL)
+		return api_error(c, 400, "invalid_value", why, arena_printf(c->a, "/%s", field));
 	return land_locate(c, p->zone_id, &p->geojson, &p->where_code);
+}
+
+/* The batch's approved area cannot hold p: named with what its other parcels (before p was
+ * saved: mine, the area p had in it then) already take. */
+static int over_batch(struct api_ctx *c, const struct store_parcel *p, int64_t mine)
+{
+	struct store_batch b;
+	char approved[24], supplied[24], left[24], area[24];
+	int rc;
+
+	if ((rc = store_batch_get(c->db, c->a, p->batch_id, &b)) != KFQ_OK)
+		return api_store_error(c, rc);
+	land_json_hundredths(b.approved_m2x100, approved);
+	land_json_hundredths(b.supplied_m2x100 - mine, supplied);
+	land_json_hundredths(land_batch_unsupplied(b.approved_m2x100, b.supplied_m2x100 - mine),
+	                     left);
+	land_json_hundredths(p->area_m2x100, area);
+	return api_error(c, 400, "invalid_value",
+	                 arena_printf(c->a,
+	                              "批次“%s”批准面积%s平方米，已供面积%s平方米，批而未供%s"
+	                              "平方米，容不下本宗地的%s平方米",
+	                              b.batch_no, approved, supplied, left, area),
+	                 "/area_m2");
 }
 
 static int refused(struct api_ctx *c, int rc)
@@ -335,7 +357,10 @@ static int parcel_create(struct api_ctx *c)
 
 	if (parcel_from_body(c, &p) != 0)
 		return -1;
-	if ((rc = store_parcel_create(c->db, &c->actor, &land_json_audit, &p)) != KFQ_OK)
+	rc = store_parcel_create(c->db, &c->actor, &land_json_audit, &p);
+	if (rc == KFQ_EINVAL && p.batch_id)
+		return over_batch(c, &p, 0);
+	if (rc != KFQ_OK)
 		return refused(c, rc);
 	return answer(c, p.id, 201);
 }
@@ -350,7 +375,10 @@ static int parcel_update(struct api_ctx *c)
 	p.id = old.id;
 	if (parcel_from_body(c, &p) != 0)
 		return -1;
-	if ((rc = store_parcel_update(c->db, &c->actor, &land_json_audit, &p)) != KFQ_OK)
+	rc = store_parcel_update(c->db, &c->actor, &land_json_audit, &p);
+	if (rc == KFQ_EINVAL && p.batch_id)
+		return over_batch(c, &p, old.batch_id == p.batch_id ? old.area_m2x100 : 0);
+	if (rc != KFQ_OK)
 		return refused(c, rc);
 	return answer(c, p.id, 200);
 }

@@ -1,7 +1,8 @@
 /* import_figures.c - the 亩均效益 figures import: one enterprise's year per row (统一社会信用代码
  * of the registry, 年度, 工业增加值, 主营业务收入, R&D 经费支出, 综合能耗, 排放当量, 用电量, 职工
- * 人数), all or nothing through app/import.c; a row replaces that enterprise's figures of that
- * year, and an empty cell is a figure not known. Tax is never imported here: the registry's tax
+ * 人数), all or nothing through app/import.c; a row sets that enterprise's figures of that year
+ * that its file has columns for (an empty cell is a figure not known), and a column the file
+ * does not have leaves that figure as it was. Tax is never imported here: the registry's tax
  * records give it. An importer whose organization holds manage_land imports for any zone, a
  * zone account for its own enterprises, the command line for any. Must not write SQL nor score
  * anything (core/mujun.c does when the evaluation is read). */
@@ -36,12 +37,13 @@ enum {
 #define MONEY(h, s)                                                                                \
 	{                                                                                          \
 		.header = h, .type = IMPORT_AMOUNT, .has_min = true, .min = 0, .max = FIGURE_MAX,  \
-		.rule = "选填，元，精确到分；空白为缺数据", .sample = s                            \
+		.rule = "选填，元，精确到分；空白为缺数据，文件中没有此列则保留已有数据",          \
+		.sample = s                                                                        \
 	}
 #define COUNT(h, s)                                                                                \
 	{                                                                                          \
 		.header = h, .type = IMPORT_INT, .has_min = true, .min = 0, .max = FIGURE_MAX,     \
-		.rule = "选填，整数；空白为缺数据", .sample = s                                    \
+		.rule = "选填，整数；空白为缺数据，文件中没有此列则保留已有数据", .sample = s      \
 	}
 
 static const struct import_column cols[NCOLS] = {
@@ -110,6 +112,13 @@ static void check(struct import_run *r, int64_t row, const struct import_value *
 		    r, row, cols[C_USCC].header,
 		    "只能导入本开发区企业的数据（导入其他开发区的数据须有“管理开发区用"
 		    "地”的职能授权）");
+	/* the row's own figures; with what is kept for absent columns, write_row checks again */
+	const char *why, *field;
+	if ((why = mujun_figures_check(v[C_VALUE_ADDED].present ? v[C_VALUE_ADDED].num : MUJUN_NONE,
+	                               v[C_REVENUE].present ? v[C_REVENUE].num : MUJUN_NONE,
+	                               v[C_RD].present ? v[C_RD].num : MUJUN_NONE, &field)) != NULL)
+		import_run_problem(r, row, cols[strcmp(field, "rd") ? C_VALUE_ADDED : C_RD].header,
+		                   "%s", why);
 }
 
 static int write_begin(struct import_run *r)
@@ -118,27 +127,83 @@ static int write_begin(struct import_run *r)
 	return KFQ_OK;
 }
 
-static int64_t figure(const struct import_value *v)
+/* The row's figure: its cell, MUJUN_NONE for an empty one, and kept (what was stored) when the
+ * file has no such column. */
+static int64_t figure(const struct import_value *v, int64_t kept)
 {
+	if (!v->in_file)
+		return kept;
 	return v->present ? v->num : MUJUN_NONE;
+}
+
+/* The row's figures into f, over what the enterprise's year holds for the columns the file does
+ * not have (read only then). */
+static int row_figures(struct import_run *r, const struct import_value *v, struct arena *a,
+                       struct store_figure *f)
+{
+	struct store_figure old;
+	bool all = true;
+	int rc;
+
+	memset(f, 0, sizeof(*f));
+	f->enterprise_id = find(r->state, v)->id;
+	f->year = (int)v[C_YEAR].num;
+	old.value_added_fen = old.revenue_fen = old.rd_fen = old.energy_kgce = old.emission_kg =
+	    old.electricity_kwh = old.staff = MUJUN_NONE;
+	for (int i = C_VALUE_ADDED; i < NCOLS; i++)
+		all = all && v[i].in_file;
+	if (!all &&
+	    (rc = store_figure_of_year(r->s, a, f->enterprise_id, f->year, &old)) != KFQ_OK &&
+	    rc != KFQ_ENOTFOUND)
+		return rc;
+	f->value_added_fen = figure(&v[C_VALUE_ADDED], old.value_added_fen);
+	f->revenue_fen = figure(&v[C_REVENUE], old.revenue_fen);
+	f->rd_fen = figure(&v[C_RD], old.rd_fen);
+	f->energy_kgce = figure(&v[C_ENERGY], old.energy_kgce);
+	f->emission_kg = figure(&v[C_EMISSION], old.emission_kg);
+	f->electricity_kwh = figure(&v[C_POWER], old.electricity_kwh);
+	f->staff = figure(&v[C_STAFF], old.staff);
+	return KFQ_OK;
+}
+
+/* A problem of figures the row does not all have: told at the column of the pair the file has,
+ * naming the figure kept. */
+static void kept_problem(struct import_run *r, int64_t row, const struct import_value *v,
+                         const struct store_figure *f, const char *why, const char *field)
+{
+	int named = strcmp(field, "rd") ? C_VALUE_ADDED : C_RD;
+	int other = v[named].in_file ? C_REVENUE : named;
+	int64_t fen = other == C_REVENUE ? f->revenue_fen
+	              : named == C_RD    ? f->rd_fen
+	                                 : f->value_added_fen;
+
+	import_run_problem(r, row, cols[v[named].in_file ? named : C_REVENUE].header,
+	                   "%s（文件中没有“%s”列，按已有数据%lld.%02lld元）", why,
+	                   cols[other].header, (long long)(fen / 100), (long long)(fen % 100));
 }
 
 static int write_row(struct import_run *r, int64_t row, const struct import_value *v)
 {
-	struct store_figure f = {
-	    .enterprise_id = find(r->state, v)->id,
-	    .year = (int)v[C_YEAR].num,
-	    .value_added_fen = figure(&v[C_VALUE_ADDED]),
-	    .revenue_fen = figure(&v[C_REVENUE]),
-	    .rd_fen = figure(&v[C_RD]),
-	    .energy_kgce = figure(&v[C_ENERGY]),
-	    .emission_kg = figure(&v[C_EMISSION]),
-	    .electricity_kwh = figure(&v[C_POWER]),
-	    .staff = figure(&v[C_STAFF]),
-	};
+	struct store_figure f;
+	const char *why, *field;
+	struct arena a;
+	int rc;
 
-	(void)row;
-	return store_figure_import_row(r->s, &f, r->now);
+	arena_init(&a);
+	if ((rc = row_figures(r, v, &a, &f)) != KFQ_OK)
+		goto done;
+	/* with the figures kept for absent columns (a pair the file has neither of is not the
+	 * row's to answer for): a problem here rejects the import */
+	bool rev = v[C_REVENUE].in_file;
+	if ((why = mujun_figures_check(
+	         rev || v[C_VALUE_ADDED].in_file ? f.value_added_fen : MUJUN_NONE, f.revenue_fen,
+	         rev || v[C_RD].in_file ? f.rd_fen : MUJUN_NONE, &field)) != NULL)
+		kept_problem(r, row, v, &f, why, field);
+	else
+		rc = store_figure_import_row(r->s, &f, r->now);
+done:
+	arena_release(&a);
+	return rc;
 }
 
 static int write_end(struct import_run *r)

@@ -9,6 +9,7 @@
 #include "core/account.h"
 #include "core/capability.h"
 #include "core/enums.h"
+#include "core/plan.h"
 #include "store/store_bulk.h"
 #include "store/store_capability.h"
 #include "store/store_enterprise.h"
@@ -54,6 +55,12 @@ enum {
 		.header = h, .type = IMPORT_AMOUNT, .has_min = true, .min = 0, .rule = r,          \
 		.sample = s                                                                        \
 	}
+/* a decimal that is not money (an area, a floor area ratio): described as a number */
+#define DECIMAL(h, r, s)                                                                           \
+	{                                                                                          \
+		.header = h, .type = IMPORT_DEC2, .has_min = true, .min = 0, .rule = r,            \
+		.sample = s                                                                        \
+	}
 #define DAY_RULE(h, r, s)                                                                          \
 	{                                                                                          \
 		.header = h, .type = IMPORT_DATE, .rule = r, .sample = s                           \
@@ -93,25 +100,27 @@ static const struct import_column cols[NCOLS] = {
                .rule = "工业用地、仓储用地、商服用地、住宅用地、公共管理与公共服务用地或其他用地",
                .sample = "工业用地"},
     [C_AREA] = {.header = "面积（平方米）",
-                .type = IMPORT_AMOUNT,
+                .type = IMPORT_DEC2,
                 .required = true,
                 .has_min = true,
                 .min = 1,
                 .rule = "大于零，最多两位小数",
                 .sample = "10000"},
-    [C_DEVELOPED] = MONEY("已开发面积（平方米）", "选填，不大于面积", "3333.33"),
+    [C_DEVELOPED] = DECIMAL("已开发面积（平方米）", "选填，不大于面积", "3333.33"),
     [C_PRICE] = MONEY("出让价款（元）", "选填，精确到分", "12345678.93"),
     [C_INV_AGREED] = MONEY("约定投资（元）", "选填，精确到分", "10000000"),
     [C_INV_DONE] = MONEY("已完成投资（元）", "选填，精确到分", "3000000"),
     [C_AGREED_START] = DAY("约定动工日期", "2024-03-01"),
-    [C_ACTUAL_START] = DAY("实际动工日期", ""),
-    [C_AGREED_FINISH] = DAY("约定竣工日期", "2026-03-01"),
-    [C_ACTUAL_FINISH] = DAY_RULE("实际竣工日期", "选填，日期，须填写实际动工日期且不早于它", ""),
+    [C_ACTUAL_START] = DAY_RULE("实际动工日期", "选填，日期，不晚于今天", ""),
+    [C_AGREED_FINISH] = DAY_RULE("约定竣工日期", "选填，日期，不早于约定动工日期", "2026-03-01"),
+    [C_ACTUAL_FINISH] =
+        DAY_RULE("实际竣工日期", "选填，日期，须填写实际动工日期且不早于它，不晚于今天", ""),
     [C_AGREED_PRODUCTION] = DAY("约定投产日期", "2026-09-01"),
-    [C_ACTUAL_PRODUCTION] = DAY("实际投产日期", ""),
-    [C_STOPPED] = DAY_RULE("中止开发日期", "选填，日期，须填写实际动工日期且不早于它", ""),
-    [C_FAR_AGREED] = MONEY("约定容积率", "选填，最多两位小数", "1.2"),
-    [C_FAR] = MONEY("容积率", "选填，最多两位小数", ""),
+    [C_ACTUAL_PRODUCTION] = DAY_RULE("实际投产日期", "选填，日期，不晚于今天", ""),
+    [C_STOPPED] =
+        DAY_RULE("中止开发日期", "选填，日期，须填写实际动工日期且不早于它，不晚于今天", ""),
+    [C_FAR_AGREED] = DECIMAL("约定容积率", "选填，最多两位小数", "1.2"),
+    [C_FAR] = DECIMAL("容积率", "选填，最多两位小数", ""),
     [C_TAX_AGREED] = MONEY("约定亩均税收（元）", "选填，精确到分", "100000"),
     [C_TAX] = MONEY("上年税收（元）", "选填，精确到分", ""),
     [C_CAUSE] = {.header = "闲置原因",
@@ -126,6 +135,7 @@ struct state {
 	int norgs;
 	struct store_batch *batches;
 	int nbatches;
+	int64_t *taken; /* per batch: the area the file's rows so far put in it */
 	struct store_enterprise_key *enterprises; /* the registry, sorted by code */
 	int nenterprises;
 	const char **numbers; /* parcel numbers in use, sorted */
@@ -160,6 +170,7 @@ static int prepare(struct import_run *r)
 	    (rc = store_enterprise_keys(r->s, r->a, &st->enterprises, &st->nenterprises)) != KFQ_OK)
 		return rc;
 	qsort(st->numbers, (size_t)st->nnumbers, sizeof(*st->numbers), by_text);
+	st->taken = arena_zalloc(r->a, sizeof(*st->taken) * (size_t)(st->nbatches + 1));
 	return KFQ_OK;
 }
 
@@ -189,23 +200,58 @@ static const char *day_of(const struct import_value *v)
 	return v->present ? v->date : NULL;
 }
 
-/* The dates as the form checks them (core/land.c): no stop or completion before the start. */
+/* The dates as the form checks them (core/land.c): no stop or completion before the start, no
+ * agreed completion before the agreed start, nothing that happened dated after today. */
 static void dates_check(struct import_run *r, int64_t row, const struct import_value *v)
 {
+	static const struct {
+		const char *field;
+		int col;
+	} cols_of[] = {
+	    {"actual_start", C_ACTUAL_START},   {"stopped_since", C_STOPPED},
+	    {"actual_finish", C_ACTUAL_FINISH}, {"actual_production", C_ACTUAL_PRODUCTION},
+	    {"agreed_finish", C_AGREED_FINISH},
+	};
 	struct store_parcel p = {
+	    .agreed_start = day_of(&v[C_AGREED_START]),
+	    .agreed_finish = day_of(&v[C_AGREED_FINISH]),
 	    .actual_start = day_of(&v[C_ACTUAL_START]),
 	    .actual_finish = day_of(&v[C_ACTUAL_FINISH]),
+	    .actual_production = day_of(&v[C_ACTUAL_PRODUCTION]),
 	    .stopped_since = day_of(&v[C_STOPPED]),
 	};
 	struct land_parcel_facts facts;
 	const char *why, *field;
 
 	land_parcel_facts(&p, &facts);
-	if ((why = land_dates_check(&facts, &field)) != NULL)
-		import_run_problem(
-		    r, row,
-		    cols[strcmp(field, "stopped_since") ? C_ACTUAL_FINISH : C_STOPPED].header, "%s",
-		    why);
+	if ((why = land_dates_check(&facts, plan_today(r->now), &field)) == NULL)
+		return;
+	for (size_t i = 0; i < sizeof(cols_of) / sizeof(cols_of[0]); i++)
+		if (!strcmp(field, cols_of[i].field))
+			import_run_problem(r, row, cols[cols_of[i].col].header, "%s", why);
+}
+
+/* The batch's approved area holds its parcels, those of the file's rows before this one and
+ * this row's area; else the problem names what is approved and supplied. */
+static void batch_room(struct import_run *r, int64_t row, const struct store_batch *b, int64_t area)
+{
+	struct state *st = r->state;
+	int64_t *taken = &st->taken[b - st->batches];
+	int64_t supplied = b->supplied_m2x100 + *taken;
+	char approved[24], sup[24], left[24];
+
+	if (supplied + area <= b->approved_m2x100) {
+		*taken += area;
+		return;
+	}
+	land_json_hundredths(b->approved_m2x100, approved);
+	land_json_hundredths(supplied, sup);
+	land_json_hundredths(land_batch_unsupplied(b->approved_m2x100, supplied), left);
+	import_run_problem(
+	    r, row, cols[C_AREA].header,
+	    "批次“%s”批准面积%s平方米，已供面积%s平方米（含本文件前面各行），批而未供"
+	    "%s平方米，容不下本宗地",
+	    b->batch_no, approved, sup, left);
 }
 
 static void check(struct import_run *r, int64_t row, const struct import_value *v)
@@ -232,9 +278,13 @@ static void check(struct import_run *r, int64_t row, const struct import_value *
 			                   "该开发区的企业名录中没有统一社会信用代码为“%s”的企业",
 			                   v[C_USCC].text);
 	}
-	if (zone && v[C_BATCH].present && !find_batch(st, zone->id, v[C_BATCH].text))
+	const struct store_batch *b =
+	    zone && v[C_BATCH].present ? find_batch(st, zone->id, v[C_BATCH].text) : NULL;
+	if (zone && v[C_BATCH].present && !b)
 		import_run_problem(r, row, cols[C_BATCH].header, "该开发区没有批次“%s”",
 		                   v[C_BATCH].text);
+	if (b && v[C_AREA].present)
+		batch_room(r, row, b, v[C_AREA].num);
 	if (v[C_DEVELOPED].present && v[C_AREA].present && v[C_DEVELOPED].num > v[C_AREA].num)
 		import_run_problem(r, row, cols[C_DEVELOPED].header, "已开发面积不能大于面积");
 	dates_check(r, row, v);

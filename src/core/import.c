@@ -261,6 +261,7 @@ int import_row_convert(const struct import_column *cols, int ncols, const int *m
 		const struct sheet_cell *cell =
 		    map[i] >= 0 && map[i] < row->ncells ? &row->cells[map[i]] : &empty;
 		const char *why = convert(&cols[i], cell, date1904, a, &vals[i]);
+		vals[i].in_file = map[i] >= 0;
 		if (why) {
 			import_problem_add(p, row->row, cols[i].header, "%s", why);
 			vals[i].present = false;

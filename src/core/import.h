@@ -31,6 +31,7 @@ enum import_type {
 
 struct import_value {
 	bool present;     /* the cell had content */
+	bool in_file;     /* the file has the column (a header for it): absent, nothing was said */
 	bool number;      /* it was a number cell: a code typed as one has lost its leading zeros */
 	const char *text; /* TEXT: trimmed; CODE, numbers, dates: with full-width forms made ASCII;
 	                     ENUM: the code; DATE: the date */

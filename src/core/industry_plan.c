@@ -229,6 +229,29 @@ bool industry_plan_needs_exception(const struct industry_plan_rules *p)
 	return p->n_leads > INDUSTRY_PLAN_LEADING_MAX;
 }
 
+static bool same_text(const char *a, const char *b)
+{
+	return !strcmp(a ? a : "", b ? b : "");
+}
+
+bool industry_plan_same_exception(const struct industry_plan_rules *a,
+                                  const struct industry_plan_rules *b)
+{
+	if (a->start_year != b->start_year || a->end_year != b->end_year ||
+	    !same_text(a->exception_reason, b->exception_reason) || a->n_leads != b->n_leads)
+		return false;
+	for (int i = 0; i < a->n_leads; i++) {
+		const struct industry_lead *x = &a->leads[i], *y = &b->leads[i];
+		if (!same_text(x->name, y->name) || !same_text(x->sei_code, y->sei_code) ||
+		    !same_text(x->future, y->future) || x->n_codes != y->n_codes)
+			return false;
+		for (int k = 0; k < x->n_codes; k++)
+			if (!same_text(x->codes[k], y->codes[k]))
+				return false;
+	}
+	return true;
+}
+
 int industry_plan_match(const struct industry_plan_rules *p, const char *class_code)
 {
 	for (int i = 0; class_code && i < p->n_leads; i++)

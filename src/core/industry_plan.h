@@ -92,6 +92,12 @@ int industry_plan_check(const struct industry_plan_rules *p, const struct indust
  * industries). */
 bool industry_plan_needs_exception(const struct industry_plan_rules *p);
 
+/* Whether an approved exception still holds for plan b, approved as plan a: the same years,
+ * reason and leading industries (each its name, category, direction and codes, in order; NULL
+ * and "" alike). The plan's name is not what was approved. */
+bool industry_plan_same_exception(const struct industry_plan_rules *a,
+                                  const struct industry_plan_rules *b);
+
 /* The leading industry (index) whose codes hold an enterprise's 小类 code (a code of the plan
  * is the 小类 or one of its prefixes), or -1. */
 int industry_plan_match(const struct industry_plan_rules *p, const char *class_code);

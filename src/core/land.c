@@ -267,18 +267,32 @@ static void after_built(const struct land_parcel_facts *p, int64_t today, struct
 	}
 }
 
-const char *land_dates_check(const struct land_parcel_facts *p, const char **field)
+const char *land_dates_check(const struct land_parcel_facts *p, int64_t today, const char **field)
 {
+	*field = "actual_start";
+	if (p->actual_start != LAND_NO_DAY && p->actual_start > today)
+		return "实际动工日期不能晚于今天";
 	*field = "stopped_since";
 	if (p->stopped_since != LAND_NO_DAY && p->actual_start == LAND_NO_DAY)
 		return "填写中止开发日期时应填写实际动工日期（未动工的地块没有中止开发）";
 	if (p->stopped_since != LAND_NO_DAY && p->stopped_since < p->actual_start)
 		return "中止开发日期不能早于实际动工日期";
+	if (p->stopped_since != LAND_NO_DAY && p->stopped_since > today)
+		return "中止开发日期不能晚于今天";
 	*field = "actual_finish";
 	if (p->actual_finish != LAND_NO_DAY && p->actual_start == LAND_NO_DAY)
 		return "填写实际竣工日期时应填写实际动工日期";
 	if (p->actual_finish != LAND_NO_DAY && p->actual_finish < p->actual_start)
 		return "实际竣工日期不能早于实际动工日期";
+	if (p->actual_finish != LAND_NO_DAY && p->actual_finish > today)
+		return "实际竣工日期不能晚于今天";
+	*field = "actual_production";
+	if (p->actual_production != LAND_NO_DAY && p->actual_production > today)
+		return "实际投产日期不能晚于今天";
+	*field = "agreed_finish";
+	if (p->agreed_finish != LAND_NO_DAY && p->agreed_start != LAND_NO_DAY &&
+	    p->agreed_finish < p->agreed_start)
+		return "约定竣工日期不能早于约定动工日期";
 	return NULL;
 }
 

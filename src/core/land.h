@@ -85,10 +85,13 @@ const char *land_handling_code(enum land_handling h);
 const char *land_handling_label(enum land_handling h);
 
 /* Whether the parcel's dates can be: a stop (中止开发) or a completion only after a start, not
- * before it. NULL when they can, else the rule in Chinese with *field the date that breaks it
- * ("stopped_since" or "actual_finish"). Checked before a parcel is kept, since a stop before the
- * start would be found a year idle under 53号令's second clause. */
-const char *land_dates_check(const struct land_parcel_facts *p, const char **field);
+ * before it; the agreed completion not before the agreed start; and what has happened (动工,
+ * 中止开发, 竣工, 投产) not after today, since the finding takes such a date as past (a start to
+ * come would clear an idle finding). NULL when they can, else the rule in Chinese with *field
+ * the date that breaks it ("actual_start", "stopped_since", "actual_finish",
+ * "actual_production" or "agreed_finish"). Checked before a parcel is kept, since a stop before
+ * the start would be found a year idle under 53号令's second clause. */
+const char *land_dates_check(const struct land_parcel_facts *p, int64_t today, const char **field);
 
 /* Classifies a parcel on day today. */
 void land_classify(const struct land_parcel_facts *p, int64_t today, struct land_finding *out);

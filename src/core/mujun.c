@@ -148,6 +148,19 @@ static int64_t per(int64_t amount, int64_t scale, int64_t by)
 	return ratio((__int128)amount * scale, by);
 }
 
+const char *mujun_figures_check(int64_t value_added_fen, int64_t revenue_fen, int64_t rd_fen,
+                                const char **field)
+{
+	*field = "rd";
+	if (rd_fen != MUJUN_NONE && revenue_fen != MUJUN_NONE && rd_fen > revenue_fen)
+		return "R&D经费支出不能大于主营业务收入";
+	*field = "value_added";
+	if (value_added_fen != MUJUN_NONE && revenue_fen != MUJUN_NONE &&
+	    value_added_fen > revenue_fen)
+		return "工业增加值不能大于主营业务收入";
+	return NULL;
+}
+
 int64_t mujun_value(enum mujun_indicator i, const struct mujun_figures *f)
 {
 	switch (i) {

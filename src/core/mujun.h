@@ -84,6 +84,14 @@ int mujun_scheme_check(const struct mujun_scheme *s, char why[160]);
  * divisor is zero). Half-up at the unit. */
 int64_t mujun_value(enum mujun_indicator i, const struct mujun_figures *f);
 
+/* Whether an enterprise's year of figures can be (fen; MUJUN_NONE for a figure not known):
+ * neither R&D spending (R&D经费支出) nor the value added (工业增加值) above the revenue
+ * (主营业务收入), when both are known, since either would distort every score of the population.
+ * NULL when they can, else the rule in Chinese with *field the figure that breaks it ("rd" or
+ * "value_added"). */
+const char *mujun_figures_check(int64_t value_added_fen, int64_t revenue_fen, int64_t rd_fen,
+                                const char **field);
+
 /* Scratch space of mujun_evaluate: two per enterprise, provided by the caller. */
 struct mujun_order {
 	int64_t score_x100;

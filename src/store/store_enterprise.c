@@ -26,6 +26,10 @@ static const char sql_by_uscc[] = "SELECT " ENT_COLS ENT_FROM " WHERE e.uscc = ?
 static const char sql_hosted_elsewhere[] =
     "SELECT a.id FROM arrangement_enterprise m JOIN arrangement a ON a.id = m.arrangement_id "
     "WHERE m.enterprise_id = ?1 AND a.host_zone_id <> ?2 ORDER BY a.id LIMIT 1";
+/* an enterprise's parcels and idle buildings outside zone ?2: a zone's land is its own */
+static const char sql_land_elsewhere[] =
+    "SELECT (SELECT COUNT(*) FROM land_parcel WHERE enterprise_id = ?1 AND zone_id <> ?2), "
+    "(SELECT COUNT(*) FROM idle_building WHERE owner_enterprise_id = ?1 AND zone_id <> ?2)";
 static const char sql_uscc_taken[] = "SELECT id FROM enterprise WHERE uscc = ?1 AND id <> ?2";
 static const char sql_zone_type[] = "SELECT type FROM org WHERE id = ?1";
 static const char sql_insert[] =
@@ -279,16 +283,44 @@ static int check_hosted(struct store *s, int64_t id, int64_t zone_id, int64_t *h
 	return rc == KFQ_ENOTFOUND ? KFQ_OK : rc;
 }
 
+static void read_land(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_enterprise_held *h = element;
+
+	(void)a;
+	h->parcels = store_col_int(st, 0);
+	h->buildings = store_col_int(st, 1);
+}
+
+/* KFQ_ESTATE with held's counts when the enterprise holds parcels or idle buildings outside
+ * zone_id: they stay in their zone, and the zone's land figures would mix two zones' */
+static int check_land(struct store *s, int64_t id, int64_t zone_id,
+                      struct store_enterprise_held *held)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_land_elsewhere, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, id);
+	store_bind_int(st, 2, zone_id);
+	if ((rc = store_row(st, NULL, read_land, held)) != KFQ_OK)
+		return rc;
+	return held->parcels || held->buildings ? KFQ_ESTATE : KFQ_OK;
+}
+
 int store_enterprise_update(struct store *s, const struct store_actor *who,
                             const struct store_enterprise_json *json,
-                            const struct store_enterprise *e, int64_t *existing, int64_t *held)
+                            const struct store_enterprise *e, int64_t *existing,
+                            struct store_enterprise_held *held)
 {
 	struct store_stmt *st;
 	char now[TIME_RFC3339_LEN], *before = NULL;
 	int rc;
 
 	time_format(time_now(), now);
-	*existing = *held = 0;
+	*existing = 0;
+	memset(held, 0, sizeof(*held));
 	if ((rc = store_begin_change(s, e->id, write_enterprise, json, &before)) != KFQ_OK)
 		return rc;
 	if ((rc = store_enterprise_zone_check(s, e->zone_id)) == KFQ_ENOTFOUND)
@@ -296,7 +328,9 @@ int store_enterprise_update(struct store *s, const struct store_actor *who,
 	if (rc == KFQ_OK)
 		rc = check_uscc(s, e, existing);
 	if (rc == KFQ_OK)
-		rc = check_hosted(s, e->id, e->zone_id, held);
+		rc = check_hosted(s, e->id, e->zone_id, &held->arrangement_id);
+	if (rc == KFQ_OK)
+		rc = check_land(s, e->id, e->zone_id, held);
 	if (rc == KFQ_OK && (rc = store_prepare(s, sql_update, &st)) == KFQ_OK) {
 		store_bind_int(st, 1, e->id);
 		bind_fields(st, 2, e);

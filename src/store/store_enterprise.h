@@ -77,12 +77,21 @@ struct store_enterprise_json {
 int store_enterprise_create(struct store *s, const struct store_actor *who,
                             const struct store_enterprise_json *json, struct store_enterprise *e,
                             int64_t *existing);
+/* What keeps an enterprise in its zone (store_enterprise_update's refusal of a move). */
+struct store_enterprise_held {
+	int64_t arrangement_id; /* an arrangement hosted by another zone that covers it, or 0 */
+	int64_t parcels;        /* its parcels outside the zone it would move to */
+	int64_t buildings;      /* the idle buildings it owns outside that zone */
+};
+
 /* Replaces every field of e->id. KFQ_ENOTFOUND, KFQ_ECONFLICT (code taken by another, its id in
  * *existing), KFQ_ECONSTRAINT (not a zone), KFQ_ESTATE (moved out of the host zone of an
- * arrangement that covers it, that arrangement's id in *held). */
+ * arrangement that covers it, or out of the zone of its parcels or idle buildings: *held says
+ * which). */
 int store_enterprise_update(struct store *s, const struct store_actor *who,
                             const struct store_enterprise_json *json,
-                            const struct store_enterprise *e, int64_t *existing, int64_t *held);
+                            const struct store_enterprise *e, int64_t *existing,
+                            struct store_enterprise_held *held);
 /* Replaces an enterprise's tax for y->year with y (types not present are removed), audited as
  * "set_tax" on the enterprise. KFQ_ENOTFOUND when the enterprise does not exist. */
 int store_tax_set_year(struct store *s, const struct store_actor *who,

@@ -30,7 +30,8 @@ static const char sql_insert[] =
     "RETURNING id";
 static const char sql_update[] =
     "UPDATE industry_plan SET zone_id = ?2, name = ?3, start_year = ?4, end_year = ?5, "
-    "exception_reason = ?6, exception = ?7, approved_by = NULL, approved_at = NULL, "
+    "exception_reason = ?6, exception = ?7, approved_by = CASE WHEN ?7 = 'approved' THEN "
+    "approved_by END, approved_at = CASE WHEN ?7 = 'approved' THEN approved_at END, "
     "updated_at = ?8 WHERE id = ?1 RETURNING id";
 /* another plan of the zone whose years meet [?3, ?4]: one plan rules a zone's year */
 static const char sql_overlap[] =
@@ -247,6 +248,21 @@ static int tell(struct store *s, const struct store_actor *who, enum industry_pl
 	return rc;
 }
 
+/* p->exception "approved" when the stored plan's exception is approved for the same zone and
+ * what p holds of it (core industry_plan_same_exception). */
+static int keep_approval(struct store *s, struct arena *a, struct store_industry_plan *p)
+{
+	struct store_industry_plan old;
+	int rc = store_industry_plan_get(s, a, p->id, &old);
+
+	if (rc != KFQ_OK)
+		return rc;
+	if (!strcmp(old.exception, "approved") && old.zone_id == p->zone_id &&
+	    industry_plan_same_exception(&old.r, &p->r))
+		p->exception = "approved";
+	return KFQ_OK;
+}
+
 int store_industry_plan_save(struct store *s, const struct store_actor *who,
                              const struct store_industry_plan_json *json,
                              struct store_industry_plan *p)
@@ -266,6 +282,9 @@ int store_industry_plan_save(struct store *s, const struct store_actor *who,
 	rc = store_enterprise_zone_check(s, p->zone_id);
 	if (rc == KFQ_ENOTFOUND)
 		rc = KFQ_ECONSTRAINT;
+	/* an approved exception holds while what it was approved for is unchanged */
+	if (rc == KFQ_OK && !create && !strcmp(p->exception, "pending"))
+		rc = keep_approval(s, &a, p);
 	if (rc == KFQ_OK && (rc = store_prepare(s, sql_overlap, &st)) == KFQ_OK) {
 		store_bind_int(st, 1, p->zone_id);
 		store_bind_int(st, 2, p->id);

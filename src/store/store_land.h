@@ -188,7 +188,8 @@ int store_parcel_get(struct store *s, struct arena *a, int64_t id, int tax_year,
                      struct store_parcel *out);
 /* Creates p (p->id set) or replaces every field of p->id, audited "create" / "update" on
  * "land_parcel". KFQ_ECONFLICT when the number is taken, KFQ_ECONSTRAINT when the zone is not a
- * zone or the batch is another zone's, KFQ_ENOTFOUND (update) when absent. */
+ * zone or the batch is another zone's, KFQ_EINVAL when the batch's other parcels and p together
+ * are larger than its approved area, KFQ_ENOTFOUND (update) when absent. */
 int store_parcel_create(struct store *s, const struct store_actor *who,
                         const struct store_land_json *json, struct store_parcel *p);
 int store_parcel_update(struct store *s, const struct store_actor *who,

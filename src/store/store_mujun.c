@@ -915,6 +915,8 @@ int store_mujun_labels(struct store *s, struct arena *a, int64_t zone_id, const 
 static const char sql_figure_list[] =
     FIGURE_SELECT " WHERE f.enterprise_id = ?1 ORDER BY f.year DESC";
 static const char sql_figure_get[] = FIGURE_SELECT " WHERE f.id = ?1";
+static const char sql_figure_of_year[] =
+    FIGURE_SELECT " WHERE f.enterprise_id = ?1 AND f.year = ?2";
 static const char sql_figure_put[] =
     "INSERT INTO enterprise_figure (enterprise_id, year, value_added_fen, revenue_fen, rd_fen, "
     "energy_kgce, emission_kg, electricity_kwh, staff, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, "
@@ -1002,6 +1004,19 @@ static int put_figure(struct store *s, const struct store_figure *f, const char 
 		bind_figure(st, 3 + i, values[i]);
 	store_bind_text(st, 10, now);
 	return store_run_id(st, id);
+}
+
+int store_figure_of_year(struct store *s, struct arena *a, int64_t enterprise_id, int year,
+                         struct store_figure *out)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_figure_of_year, &st)) != KFQ_OK)
+		return rc;
+	store_bind_int(st, 1, enterprise_id);
+	store_bind_int(st, 2, year);
+	return store_row(st, a, read_figure, out);
 }
 
 int store_figure_import_row(struct store *s, const struct store_figure *f, int64_t now)

@@ -158,6 +158,10 @@ int store_figure_get(struct store *s, struct arena *a, int64_t id, struct store_
 int store_figure_set(struct store *s, const struct store_actor *who,
                      const struct store_mujun_json *json, struct store_figure *f);
 
+/* The figures of enterprise_id's year (read back as store_figure_get's); KFQ_ENOTFOUND when it
+ * has none. */
+int store_figure_of_year(struct store *s, struct arena *a, int64_t enterprise_id, int year,
+                         struct store_figure *out);
 /* The figures import's write of one row (app/import_figures.c), inside the import's transaction
  * and under its audit record: f's figures replace those of its enterprise's year. */
 int store_figure_import_row(struct store *s, const struct store_figure *f, int64_t now);

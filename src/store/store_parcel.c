@@ -28,7 +28,10 @@ static const char sql_batch_insert[] =
 static const char sql_batch_taken[] =
     "SELECT id FROM land_batch WHERE zone_id = ?1 AND batch_no = ?2";
 static const char sql_zone_type[] = "SELECT type FROM org WHERE id = ?1";
-static const char sql_batch_zone[] = "SELECT zone_id FROM land_batch WHERE id = ?1";
+/* a batch's zone, its approved area and the area of its parcels other than ?2 */
+static const char sql_batch_room[] =
+    "SELECT zone_id, approved_m2x100, (SELECT COALESCE(SUM(p.area_m2x100), 0) FROM land_parcel p "
+    "WHERE p.batch_id = ?1 AND p.id <> ?2) FROM land_batch WHERE id = ?1";
 
 static void read_batch(struct store_stmt *st, struct arena *a, void *element)
 {
@@ -366,8 +369,22 @@ static void bind_parcel(struct store_stmt *st, const struct store_parcel *p, con
 	store_bind_id(st, 26, p->enterprise_id);
 }
 
-/* The references of p inside the transaction: a zone, its own batch, a number not taken by
- * another parcel. */
+struct batch_room {
+	int64_t zone_id, approved_m2x100, others_m2x100;
+};
+
+static void read_room(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct batch_room *r = element;
+
+	(void)a;
+	r->zone_id = store_col_int(st, 0);
+	r->approved_m2x100 = store_col_int(st, 1);
+	r->others_m2x100 = store_col_int(st, 2);
+}
+
+/* The references of p inside the transaction: a zone, its own batch with room for p's area (its
+ * other parcels and p within the approved area), a number not taken by another parcel. */
 static int parcel_refs(struct store *s, const struct store_parcel *p)
 {
 	struct store_stmt *st;
@@ -377,14 +394,18 @@ static int parcel_refs(struct store *s, const struct store_parcel *p)
 	if ((rc = zone_ok(s, p->zone_id)) != KFQ_OK)
 		return rc;
 	if (p->batch_id) {
-		if ((rc = store_prepare(s, sql_batch_zone, &st)) != KFQ_OK)
+		struct batch_room room;
+		if ((rc = store_prepare(s, sql_batch_room, &st)) != KFQ_OK)
 			return rc;
 		store_bind_int(st, 1, p->batch_id);
-		if ((rc = store_run_id(st, &other)) == KFQ_ENOTFOUND ||
-		    (rc == KFQ_OK && other != p->zone_id))
+		store_bind_int(st, 2, p->id);
+		if ((rc = store_row(st, NULL, read_room, &room)) == KFQ_ENOTFOUND ||
+		    (rc == KFQ_OK && room.zone_id != p->zone_id))
 			return KFQ_ECONSTRAINT;
 		if (rc != KFQ_OK)
 			return rc;
+		if (room.others_m2x100 + p->area_m2x100 > room.approved_m2x100)
+			return KFQ_EINVAL;
 	}
 	if ((rc = store_prepare(s, sql_parcel_taken, &st)) != KFQ_OK)
 		return rc;

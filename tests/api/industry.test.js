@@ -275,8 +275,22 @@ describe('industry plans', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.deepEqual(approved.map((x) => [x.link, x.entity_id, x.read]), [['/industry-plans?exception=approved', planId, false]]);
 		assert.match(approved[0].title, /^产业规划《.+》的主导产业例外已批准$/);
 		assert.deepEqual(await told('zone2', 'industry_exception_approved'), []);
-		// a change asks for the approval again; back to 3 needs none and keeps no reason
-		r = await c.zone1.put(`/api/industry-plans/${planId}`, plan({ industries: [EV, IC, CHEM, STEEL], exception_reason: reason }));
+		// saved as it was read, or renamed, the approval holds (no new item for the office)
+		const got = (await c.zone1.get(`/api/industry-plans/${planId}`)).json;
+		const asRead = {
+			zone_id: got.zone_id, name: got.name, start_year: got.start_year, end_year: got.end_year, exception_reason: got.exception_reason,
+			industries: got.industries.map((l) => ({ name: l.name, sei_code: l.sei_code || undefined, future: l.future || undefined, codes: l.codes })),
+		};
+		r = await c.zone1.put(`/api/industry-plans/${planId}`, asRead);
+		assert.equal(r.status, 200, r.text);
+		assert.equal(r.json.exception, 'approved');
+		assert.equal(r.json.approved_at, got.approved_at);
+		r = await c.zone1.put(`/api/industry-plans/${planId}`, { ...asRead, name: `${got.name}（修订）` });
+		assert.equal(r.json.exception, 'approved');
+		assert.equal((await told('office1', 'industry_exception_pending')).length, pending.length);
+		// a change to what was approved asks for the approval again; back to 3 needs none and
+		// keeps no reason
+		r = await c.zone1.put(`/api/industry-plans/${planId}`, plan({ industries: [EV, IC, CHEM, { ...STEEL, codes: ['31', '32'] }], exception_reason: reason }));
 		assert.equal(r.json.exception, 'pending');
 		assert.equal(r.json.approved_at, null);
 		r = await c.zone1.put(`/api/industry-plans/${planId}`, plan({ exception_reason: reason }));

@@ -11,6 +11,7 @@ const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./harness');
 const { bothExports } = require('./exports');
+const { readXlsx } = require('./xlsx');
 
 const T = { timeout: h.STEP_TIMEOUT };
 const LAND = '市自然资源局';
@@ -272,7 +273,30 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		await bad('land1', parcel({ parcel_no: 'X1', actual_start: h.day(-100), stopped_since: h.day(-400) }), 400, 'invalid_value', '/stopped_since');
 		await bad('land1', parcel({ parcel_no: 'X1', stopped_since: h.day(-400) }), 400, 'invalid_value', '/stopped_since');
 		await bad('land1', parcel({ parcel_no: 'X1', actual_start: h.day(-100), actual_finish: h.day(-101) }), 400, 'invalid_value', '/actual_finish');
-		let r = await c.land1.post('/api/land/parcels', parcel({ parcel_no: 'X1', actual_finish: h.day(-101) }));
+		// what happened is not dated after today: a start to come would clear the idle finding
+		let r = await c.land1.put(`/api/land/parcels/${P.idle}`, parcel({
+			parcel_no: '抚国用(2024)第0001号', batch_id: P.batch, agreed_start: h.day(-400), actual_start: h.day(1),
+		}));
+		h.assertError(r, 400, 'invalid_value', '/actual_start');
+		assert.equal(r.json.error.message, '实际动工日期不能晚于今天');
+		assert.equal((await c.office1.get(`/api/land/parcels/${P.idle}`)).json.finding.status, 'idle');
+		r = await c.land1.post('/api/land/parcels', parcel({ parcel_no: 'X2', actual_start: h.day(-10), actual_finish: h.day(3) }));
+		h.assertError(r, 400, 'invalid_value', '/actual_finish');
+		assert.equal(r.json.error.message, '实际竣工日期不能晚于今天');
+		await bad('land1', parcel({ parcel_no: 'X2', actual_start: h.day(-10), actual_finish: h.day(-5), actual_production: h.day(2) }), 400, 'invalid_value', '/actual_production');
+		await bad('land1', parcel({ parcel_no: 'X2', actual_start: h.day(-10), stopped_since: h.day(2) }), 400, 'invalid_value', '/stopped_since');
+		r = await c.land1.post('/api/land/parcels', parcel({ parcel_no: 'X2', agreed_start: h.day(100), agreed_finish: h.day(99) }));
+		h.assertError(r, 400, 'invalid_value', '/agreed_finish');
+		assert.equal(r.json.error.message, '约定竣工日期不能早于约定动工日期');
+		// a batch's parcels within its approved area (20000 m², 10000 supplied by P.idle)
+		r = await c.land1.post('/api/land/parcels', parcel({ parcel_no: 'X3', batch_id: P.batch, area_m2: '10000.01' }));
+		h.assertError(r, 400, 'invalid_value', '/area_m2');
+		assert.equal(r.json.error.message, '批次“2023-007”批准面积20000.00平方米，已供面积10000.00平方米，批而未供10000.00平方米，容不下本宗地的10000.01平方米');
+		// a parcel of the batch changed: its own area is not counted twice
+		r = await c.land1.put(`/api/land/parcels/${P.idle}`, parcel({ parcel_no: '抚国用(2024)第0001号', batch_id: P.batch, area_m2: '20000.01' }));
+		h.assertError(r, 400, 'invalid_value', '/area_m2');
+		assert.equal(r.json.error.message, '批次“2023-007”批准面积20000.00平方米，已供面积0.00平方米，批而未供20000.00平方米，容不下本宗地的20000.01平方米');
+		r = await c.land1.post('/api/land/parcels', parcel({ parcel_no: 'X2', actual_finish: h.day(-101) }));
 		h.assertError(r, 400, 'invalid_value', '/actual_finish');
 		assert.equal(r.json.error.message, '填写实际竣工日期时应填写实际动工日期');
 		r = await c.land1.put(`/api/land/parcels/${P.stopped}`, parcel({
@@ -412,12 +436,41 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		h.assertError(await c.land1.post('/api/land/parcels', parcel({ parcel_no: 'E-1', zone_id: ids[h.ORG.shengli], enterprise_id: P.enterprise })), 400, 'invalid_value', '/enterprise_id');
 		h.assertError(await c.land1.post('/api/land/parcels', parcel({ parcel_no: 'E-1', enterprise_id: 999999 })), 400, 'invalid_value', '/enterprise_id');
 		assert.equal(await auditCount(), before);
+		// its land stays in its zone: moving the enterprise away is refused while it holds some
+		const move = (zone) => c.office1.put(`/api/enterprises/${P.enterprise}`, {
+			uscc: '91440300192317458F', name: '示例新材料有限公司', zone_id: ids[zone], industry_code: '3011',
+			scale: 'above', registered_on: '2019-04-01', attracted: true, settled_on: '2020-05-01',
+		});
+		r = await move(h.ORG.shengli);
+		h.assertError(r, 409, 'invalid_state', '/zone_id');
+		assert.equal(r.json.error.message, `该企业在${h.ORG.econ}持有1宗地块，土地和房屋不随企业迁移；请先在${h.ORG.econ}的土地管理中将其改由其他企业持有或移除，再变更所在开发区`);
+		const b = await c.land1.post('/api/land/buildings', {
+			zone_id: ids[h.ORG.econ], kind: 'factory', name: '示例新材料1号厂房', area_m2: '500', owner: '示例新材料有限公司',
+			owner_enterprise_id: P.enterprise, vacant_since: h.day(-30),
+		});
+		assert.equal(b.status, 201, b.text);
+		r = await move(h.ORG.shengli);
+		h.assertError(r, 409, 'invalid_state', '/zone_id');
+		assert.match(r.json.error.message, /持有1宗地块和1处闲置厂房（楼宇）/);
+		assert.equal((await c.office1.get(`/api/enterprises/${P.enterprise}`)).json.enterprise.zone_id, ids[h.ORG.econ]);
+		assert.equal(await auditCount(), before + 1);
+		// staying in its zone is no move
+		r = await move(h.ORG.econ);
+		assert.equal(r.status, 200, r.text);
 	});
 
 	test('parcels imported from a spreadsheet, all or nothing, within the importer\'s zones', T, async () => {
 		const upload = (who, text) =>
 			c[who].post(`/api/imports/parcels?name=${encodeURIComponent('地块.csv')}`, Buffer.from(text), { raw: true, contentType: 'application/octet-stream' });
 		const head = '宗地编号,开发区,批次号,用地类型,面积（平方米）,约定动工日期,出让价款（元）,闲置原因,统一社会信用代码\r\n';
+		// the template's rules: areas and floor area ratios are numbers, money is money
+		const t = await c.zone1.get('/api/imports/parcels/template.xlsx');
+		assert.equal(t.status, 200);
+		const format = Object.fromEntries(readXlsx(t.buf, 'xl/worksheets/sheet2.xml').map((row) => [row[0], row[2]]));
+		for (const col of ['面积（平方米）', '已开发面积（平方米）', '约定容积率', '容积率'])
+			assert.equal(format[col], '数值（最多两位小数）', col);
+		for (const col of ['出让价款（元）', '约定投资（元）', '约定亩均税收（元）'])
+			assert.equal(format[col], '金额（元，精确到分）', col);
 		const count = async () => (await c.office1.get('/api/land/parcels?page_size=1')).json.total;
 		const before = await count();
 		// a zone account imports only its own zone's parcels; every problem is named
@@ -447,6 +500,17 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 			[2, '中止开发日期', '中止开发日期不能早于实际动工日期'],
 			[3, '实际竣工日期', '填写实际竣工日期时应填写实际动工日期'],
 		]);
+		// what happened dated after today, a contract finishing before it starts: refused too
+		r = await upload('zone1', '宗地编号,开发区,用地类型,面积（平方米）,约定动工日期,约定竣工日期,实际动工日期,实际竣工日期\r\n' +
+			`IMP-7,${h.ORG.econ},工业用地,100,${h.day(-500)},,${h.day(5)},\r\n` +
+			`IMP-8,${h.ORG.econ},工业用地,100,,,${h.day(-100)},${h.day(1)}\r\n` +
+			`IMP-9,${h.ORG.econ},工业用地,100,${h.day(-500)},${h.day(-501)},${h.day(-100)},${h.day(0)}\r\n`);
+		h.assertError(r, 422, 'import_rejected');
+		assert.deepEqual(r.json.import.problems.map((p) => [p.row, p.column, p.message]), [
+			[2, '实际动工日期', '实际动工日期不能晚于今天'],
+			[3, '实际竣工日期', '实际竣工日期不能晚于今天'],
+			[4, '约定竣工日期', '约定竣工日期不能早于约定动工日期'],
+		]);
 		assert.equal(await count(), before);
 		r = await upload('zone1', head + `IMP-1,${h.ORG.econ},2023-007,工业用地,6666.67,${h.day(-500)},100.05,企业原因,91440300192317458F\r\n`);
 		assert.equal(r.status, 201, r.text);
@@ -458,6 +522,14 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		assert.equal(p.finding.status, 'idle');
 		assert.equal(p.finding.fee_fen, 2001);
 		assert.equal(p.enterprise_name, '示例新材料有限公司');
+		// the batch (20000 m²) holds 16666.67 now: the file's rows count with it, one after another
+		r = await upload('zone1', '宗地编号,开发区,批次号,用地类型,面积（平方米）\r\n' +
+			`IMP-10,${h.ORG.econ},2023-007,工业用地,2000\r\n` +
+			`IMP-11,${h.ORG.econ},2023-007,工业用地,2000\r\n`);
+		h.assertError(r, 422, 'import_rejected');
+		assert.deepEqual(r.json.import.problems.map((p) => [p.row, p.column, p.message]), [
+			[3, '面积（平方米）', '批次“2023-007”批准面积20000.00平方米，已供面积18666.67平方米（含本文件前面各行），批而未供1333.33平方米，容不下本宗地'],
+		]);
 		h.assertError(await upload('county1', head), 403, 'forbidden');
 	});
 

@@ -96,6 +96,13 @@ describe('亩均效益 evaluation', { timeout: h.FILE_TIMEOUT }, () => {
 		h.assertError(await c.zone1.put('/api/mujun/figures', { enterprise_id: E.x, year: 2025, value_added: '-1' }), 400, 'invalid_value', '/value_added');
 		h.assertError(await c.zone1.put('/api/mujun/figures', { enterprise_id: E.x, year: 1999 }), 400, 'out_of_range', '/year');
 		h.assertError(await c.zone1.put('/api/mujun/figures', { enterprise_id: E.x, year: 2025, staff: -3 }), 400, 'out_of_range', '/staff');
+		// figures that cannot be: R&D or the value added above the revenue (both known)
+		r = await c.zone1.put('/api/mujun/figures', { enterprise_id: E.x, year: 2025, revenue: '1000000', rd: '1000000.01' });
+		h.assertError(r, 400, 'invalid_value', '/rd');
+		assert.equal(r.json.error.message, 'R&D经费支出不能大于主营业务收入');
+		r = await c.zone1.put('/api/mujun/figures', { enterprise_id: E.x, year: 2025, revenue: '1000000', value_added: '2000000' });
+		h.assertError(r, 400, 'invalid_value', '/value_added');
+		assert.equal(r.json.error.message, '工业增加值不能大于主营业务收入');
 		// another zone's account: the enterprise is as unknown as a missing one
 		h.assertError(await c.zone2.put('/api/mujun/figures', { enterprise_id: E.x, year: 2025, staff: 1 }), 400, 'invalid_value', '/enterprise_id');
 		h.assertError(await c.zone1.put('/api/mujun/figures', { enterprise_id: 999999, year: 2025, staff: 1 }), 400, 'invalid_value', '/enterprise_id');
@@ -279,6 +286,42 @@ describe('亩均效益 evaluation', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(f.value_added, '5000000.50');
 		assert.equal(f.staff, 180);
 		assert.equal(f.revenue, null);
+		// a column the file does not have leaves its figure as it was; an empty cell of a column
+		// it has is a figure not known
+		r = await upload('zone1', '统一社会信用代码,年度,年平均职工人数\r\n91440300192317458F,2023,200\r\n');
+		assert.equal(r.status, 201, r.text);
+		let g = (await c.office1.get(`/api/mujun/figures?enterprise_id=${E.x}`)).json.items.find((x) => x.year === 2023);
+		assert.deepEqual([g.value_added, g.staff, g.revenue], ['5000000.50', 200, null]);
+		r = await upload('zone1', '统一社会信用代码,年度,主营业务收入（元）,年平均职工人数\r\n91440300192317458F,2023,9000000,\r\n');
+		assert.equal(r.status, 201, r.text);
+		g = (await c.office1.get(`/api/mujun/figures?enterprise_id=${E.x}`)).json.items.find((x) => x.year === 2023);
+		assert.deepEqual([g.value_added, g.staff, g.revenue], ['5000000.50', null, '9000000.00']);
+		// R&D or the value added above the revenue: in the row, or with the revenue kept
+		r = await upload('zone1', head + '91440300192317458F,2023,9000001,9000000,9000001,,,,\r\n');
+		h.assertError(r, 422, 'import_rejected');
+		assert.deepEqual(r.json.import.problems.map((p) => [p.row, p.column, p.message]), [
+			[2, 'R&D经费支出（元）', 'R&D经费支出不能大于主营业务收入'],
+		]);
+		r = await upload('zone1', head + '91440300192317458F,2023,9000001,9000000,,,,,\r\n');
+		assert.deepEqual(r.json.import.problems.map((p) => [p.row, p.column, p.message]), [
+			[2, '工业增加值（元）', '工业增加值不能大于主营业务收入'],
+		]);
+		r = await upload('zone1', '统一社会信用代码,年度,R&D经费支出（元）\r\n91440300192317458F,2023,9000000.01\r\n');
+		h.assertError(r, 422, 'import_rejected');
+		assert.deepEqual(r.json.import.problems.map((p) => [p.row, p.column, p.message]), [
+			[2, 'R&D经费支出（元）', 'R&D经费支出不能大于主营业务收入（文件中没有“主营业务收入（元）”列，按已有数据9000000.00元）'],
+		]);
+		r = await upload('zone1', '统一社会信用代码,年度,主营业务收入（元）\r\n91440300192317458F,2023,4000000\r\n');
+		assert.deepEqual(r.json.import.problems.map((p) => [p.row, p.column, p.message]), [
+			[2, '主营业务收入（元）', '工业增加值不能大于主营业务收入（文件中没有“工业增加值（元）”列，按已有数据5000000.50元）'],
+		]);
+		g = (await c.office1.get(`/api/mujun/figures?enterprise_id=${E.x}`)).json.items.find((x) => x.year === 2023);
+		assert.deepEqual([g.value_added, g.rd, g.revenue], ['5000000.50', null, '9000000.00']);
+		// a year the enterprise had no figures of: the absent columns are not known
+		r = await upload('zone1', '统一社会信用代码,年度,年平均职工人数\r\n91440300192317458F,2022,50\r\n');
+		assert.equal(r.status, 201, r.text);
+		g = (await c.office1.get(`/api/mujun/figures?enterprise_id=${E.x}`)).json.items.find((x) => x.year === 2022);
+		assert.deepEqual([g.value_added, g.staff, g.revenue], [null, 50, null]);
 	});
 
 	test('another zone\'s 规下 enterprises by hand: a tie at a class boundary, missing data, a change', T, async () => {

@@ -117,7 +117,37 @@ static void test_row(void **state)
 	assert_string_equal(v[5].text, "2026-01-05");
 	assert_string_equal(import_row_key(cols, NCOLS, v, &a), "91210400MA0XXXXX1A\x1f"
 	                                                        "2025\x1fvat");
+	assert_true(v[4].in_file && v[5].in_file);
 	assert_int_equal(p.total, 0);
+	arena_release(&a);
+}
+
+/* A column the file has, left empty, is in the file and not present; a column the file does
+ * not have is neither (an import may keep what it holds for it). */
+static void test_absent_column(void **state)
+{
+	(void)state;
+	static const int map[NCOLS] = {0, 1, 2, 3, 4, -1};
+	struct arena a;
+	struct import_problems p;
+	struct import_value v[NCOLS];
+	struct sheet_cell cells[] = {
+	    {SHEET_TEXT, false, "91210400MA0XXXXX1A"},
+	    {SHEET_NUMBER, false, "2025"},
+	    {SHEET_TEXT, false, "增值税"},
+	    {SHEET_NUMBER, false, "1"},
+	    {SHEET_EMPTY, false, ""},
+	};
+	struct sheet_row r = row_of(2, cells, 5);
+
+	arena_init(&a);
+	import_problems_init(&p, &a);
+	assert_int_equal(import_row_convert(cols, NCOLS, map, &r, false, &a, v, &p), 0);
+	assert_true(v[4].in_file);
+	assert_false(v[4].present);
+	assert_false(v[5].in_file);
+	assert_false(v[5].present);
+	assert_true(v[3].in_file && v[3].present);
 	arena_release(&a);
 }
 
@@ -226,10 +256,10 @@ static void test_problem_cap(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_header),       cmocka_unit_test(test_missing_required),
-	    cmocka_unit_test(test_row),          cmocka_unit_test(test_folded_key),
-	    cmocka_unit_test(test_row_problems), cmocka_unit_test(test_problem_cap),
-	    cmocka_unit_test(test_upper),
+	    cmocka_unit_test(test_header),      cmocka_unit_test(test_missing_required),
+	    cmocka_unit_test(test_row),         cmocka_unit_test(test_absent_column),
+	    cmocka_unit_test(test_folded_key),  cmocka_unit_test(test_row_problems),
+	    cmocka_unit_test(test_problem_cap), cmocka_unit_test(test_upper),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

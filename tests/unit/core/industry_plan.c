@@ -134,6 +134,44 @@ static struct industry_lead leads[] = {
     {"钢铁深加工", NULL, NULL, c_steel, 1},
 };
 
+/* An approved exception holds for the same years, reason and leading industries, whatever the
+ * plan is called; a change to any of them asks again. */
+static void test_same_exception(void **state)
+{
+	const char *reason = "钢铁深加工为存量支柱，转型期保留";
+	struct industry_plan_rules was = {2026, 2030, reason, leads, 4};
+	struct industry_plan_rules b = was;
+	struct industry_lead copy[4];
+	const char *steel[] = {"31"};
+	(void)state;
+
+	memcpy(copy, leads, sizeof(copy));
+	b.leads = copy;
+	b.exception_reason = "钢铁深加工为存量支柱，转型期保留"; /* another copy of the text */
+	assert_true(industry_plan_same_exception(&was, &b));
+	copy[2].sei_code = ""; /* as read back: an empty category is none */
+	assert_true(industry_plan_same_exception(&was, &b));
+	b.end_year = 2031;
+	assert_false(industry_plan_same_exception(&was, &b));
+	b.end_year = 2030;
+	b.exception_reason = "另一理由";
+	assert_false(industry_plan_same_exception(&was, &b));
+	b.exception_reason = reason;
+	copy[3].codes = steel;
+	assert_true(industry_plan_same_exception(&was, &b)); /* the same code, another array */
+	steel[0] = "32";
+	assert_false(industry_plan_same_exception(&was, &b));
+	steel[0] = "31";
+	copy[1].future = NULL;
+	assert_false(industry_plan_same_exception(&was, &b));
+	copy[1].future = "information";
+	copy[0].name = "新能源汽车及零部件";
+	assert_false(industry_plan_same_exception(&was, &b));
+	copy[0].name = "新能源汽车";
+	b.n_leads = 3;
+	assert_false(industry_plan_same_exception(&was, &b));
+}
+
 static void test_check(void **state)
 {
 	struct industry_plan_rules p = {2026, 2030, NULL, leads, 3};
@@ -303,6 +341,7 @@ int main(void)
 	    cmocka_unit_test(test_areas),
 	    cmocka_unit_test(test_levels),
 	    cmocka_unit_test(test_check),
+	    cmocka_unit_test(test_same_exception),
 	    cmocka_unit_test(test_match_and_shares),
 	    cmocka_unit_test(test_half_up_and_empty),
 	};

@@ -165,28 +165,69 @@ static void test_dates(void **state)
 {
 	struct land_parcel_facts p = parcel();
 	const char *field = NULL;
+	int64_t t = D("2026-11-28");
 
 	(void)state;
-	assert_null(land_dates_check(&p, &field));
+	assert_null(land_dates_check(&p, t, &field));
 	p.actual_start = D("2026-01-01");
 	p.stopped_since = D("2025-01-01");
-	assert_string_equal(land_dates_check(&p, &field), "中止开发日期不能早于实际动工日期");
+	assert_string_equal(land_dates_check(&p, t, &field), "中止开发日期不能早于实际动工日期");
 	assert_string_equal(field, "stopped_since");
 	p.stopped_since = D("2026-01-01");
-	assert_null(land_dates_check(&p, &field));
+	assert_null(land_dates_check(&p, t, &field));
 	p.actual_start = LAND_NO_DAY;
-	assert_string_equal(land_dates_check(&p, &field),
+	assert_string_equal(land_dates_check(&p, t, &field),
 	                    "填写中止开发日期时应填写实际动工日期（未动工的地块没有中止开发）");
 	assert_string_equal(field, "stopped_since");
 	p.stopped_since = LAND_NO_DAY;
 	p.actual_finish = D("2026-06-01");
-	assert_string_equal(land_dates_check(&p, &field), "填写实际竣工日期时应填写实际动工日期");
+	assert_string_equal(land_dates_check(&p, t, &field),
+	                    "填写实际竣工日期时应填写实际动工日期");
 	assert_string_equal(field, "actual_finish");
 	p.actual_start = D("2026-06-02");
-	assert_string_equal(land_dates_check(&p, &field), "实际竣工日期不能早于实际动工日期");
+	assert_string_equal(land_dates_check(&p, t, &field), "实际竣工日期不能早于实际动工日期");
 	assert_string_equal(field, "actual_finish");
 	p.actual_start = D("2026-06-01");
-	assert_null(land_dates_check(&p, &field));
+	assert_null(land_dates_check(&p, t, &field));
+}
+
+/* What happened is not dated after today (a start to come would clear an idle finding), and
+ * the contract does not finish before it starts; today itself is not after today. */
+static void test_dates_to_come(void **state)
+{
+	struct land_parcel_facts p = parcel();
+	const char *field = NULL;
+	int64_t t = D("2026-11-28");
+
+	(void)state;
+	p.actual_start = D("2026-11-29");
+	assert_string_equal(land_dates_check(&p, t, &field), "实际动工日期不能晚于今天");
+	assert_string_equal(field, "actual_start");
+	p.actual_start = t;
+	assert_null(land_dates_check(&p, t, &field));
+	p.actual_start = D("2026-01-01");
+	p.stopped_since = D("2026-12-01");
+	assert_string_equal(land_dates_check(&p, t, &field), "中止开发日期不能晚于今天");
+	assert_string_equal(field, "stopped_since");
+	p.stopped_since = LAND_NO_DAY;
+	p.actual_finish = D("2027-01-01");
+	assert_string_equal(land_dates_check(&p, t, &field), "实际竣工日期不能晚于今天");
+	assert_string_equal(field, "actual_finish");
+	p.actual_finish = t;
+	p.actual_production = D("2026-11-29");
+	assert_string_equal(land_dates_check(&p, t, &field), "实际投产日期不能晚于今天");
+	assert_string_equal(field, "actual_production");
+	p.actual_production = LAND_NO_DAY;
+	p.agreed_start = D("2026-03-01");
+	p.agreed_finish = D("2026-02-28");
+	assert_string_equal(land_dates_check(&p, t, &field), "约定竣工日期不能早于约定动工日期");
+	assert_string_equal(field, "agreed_finish");
+	p.agreed_finish = D("2026-03-01");
+	assert_null(land_dates_check(&p, t, &field));
+	/* an agreed completion without an agreed start is not compared */
+	p.agreed_start = LAND_NO_DAY;
+	p.agreed_finish = D("2020-01-01");
+	assert_null(land_dates_check(&p, t, &field));
 }
 
 static void test_later_stages(void **state)
@@ -290,9 +331,10 @@ static void test_projects(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_not_started),  cmocka_unit_test(test_stopped),
-	    cmocka_unit_test(test_later_stages), cmocka_unit_test(test_units),
-	    cmocka_unit_test(test_projects),     cmocka_unit_test(test_dates),
+	    cmocka_unit_test(test_not_started),   cmocka_unit_test(test_stopped),
+	    cmocka_unit_test(test_later_stages),  cmocka_unit_test(test_units),
+	    cmocka_unit_test(test_projects),      cmocka_unit_test(test_dates),
+	    cmocka_unit_test(test_dates_to_come),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

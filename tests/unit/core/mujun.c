@@ -42,6 +42,25 @@ static struct mujun_figures none(enum mujun_group g)
  * * capped at 1.5 × the weight (30 × 2/1 = 60 > 45; 10 × 3/1.75 = 17.14 > 15)
  * † the group's average contribution for the indicator
  * X: 45 + 26.67 + 13.33 + 10 + 12 + 15 = 122.00; Y: 15 + 13.33 + 26.67 + 10 + 8 + 2.86 = 75.86 */
+/* R&D or the value added above the revenue cannot be; equal can, and an unknown figure is not
+ * compared. */
+static void test_figures_check(void **state)
+{
+	const char *field = NULL;
+
+	(void)state;
+	assert_null(mujun_figures_check(100, 100, 100, &field));
+	assert_null(mujun_figures_check(MUJUN_NONE, MUJUN_NONE, 500, &field));
+	assert_null(mujun_figures_check(500, MUJUN_NONE, 500, &field));
+	assert_string_equal(mujun_figures_check(100, 100, 101, &field),
+	                    "R&D经费支出不能大于主营业务收入");
+	assert_string_equal(field, "rd");
+	assert_string_equal(mujun_figures_check(101, 100, MUJUN_NONE, &field),
+	                    "工业增加值不能大于主营业务收入");
+	assert_string_equal(field, "value_added");
+	assert_null(mujun_figures_check(0, 0, 0, &field));
+}
+
 static void test_hand_worked(void **state)
 {
 	struct mujun_scheme s;
@@ -328,11 +347,11 @@ static void test_audit_touches(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_hand_worked),        cmocka_unit_test(test_exact_average),
-	    cmocka_unit_test(test_percentile_ties),    cmocka_unit_test(test_thresholds_and_exempt),
-	    cmocka_unit_test(test_missing_everywhere), cmocka_unit_test(test_who_is_evaluated),
-	    cmocka_unit_test(test_scheme_check),       cmocka_unit_test(test_wide_spread),
-	    cmocka_unit_test(test_audit_touches),
+	    cmocka_unit_test(test_figures_check),         cmocka_unit_test(test_hand_worked),
+	    cmocka_unit_test(test_exact_average),         cmocka_unit_test(test_percentile_ties),
+	    cmocka_unit_test(test_thresholds_and_exempt), cmocka_unit_test(test_missing_everywhere),
+	    cmocka_unit_test(test_who_is_evaluated),      cmocka_unit_test(test_scheme_check),
+	    cmocka_unit_test(test_wide_spread),           cmocka_unit_test(test_audit_touches),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

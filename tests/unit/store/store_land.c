@@ -151,6 +151,21 @@ static void test_land(void **state)
 	p.developed_m2x100 = 500000;
 	assert_int_equal(store_parcel_update(s, &cli, &json, &p), KFQ_OK);
 	assert_int_equal(audit_count(s), before + 6);
+	/* the batch's approved area holds its parcels: its own area not counted twice, one
+	 * hundredth past it refused, nothing written */
+	p.area_m2x100 = batch.approved_m2x100;
+	assert_int_equal(store_parcel_update(s, &cli, &json, &p), KFQ_OK);
+	p.area_m2x100 = batch.approved_m2x100 + 1;
+	assert_int_equal(store_parcel_update(s, &cli, &json, &p), KFQ_EINVAL);
+	p.area_m2x100 = 1500000;
+	assert_int_equal(store_parcel_update(s, &cli, &json, &p), KFQ_OK);
+	struct store_parcel more = q;
+	more.parcel_no = "P-3";
+	more.zone_id = zone;
+	more.batch_id = batch.id;
+	more.area_m2x100 = batch.approved_m2x100 - 1500000 + 1;
+	assert_int_equal(store_parcel_create(s, &cli, &json, &more), KFQ_EINVAL);
+	assert_int_equal(audit_count(s), before + 8);
 
 	/* lists: by zone, by text, by scope */
 	pf.zone_id = zone;
@@ -189,7 +204,7 @@ static void test_land(void **state)
 	assert_int_equal(store_project_update(s, &cli, &json, &pj), KFQ_OK);
 	assert_int_equal(store_project_list(s, &a, &jf, &pjs, &n, &total), KFQ_OK);
 	assert_int_equal(n, 0);
-	assert_int_equal(audit_count(s), before + 10);
+	assert_int_equal(audit_count(s), before + 12);
 	arena_release(&a);
 }
 
