@@ -349,7 +349,7 @@ static int results_export(struct api_ctx *c)
 		export_int(&x, r->year);
 		export_text(&x, r->class_key);
 		export_text(&x, r->org_name);
-		export_text(&x, points(c, r->score_cp));
+		export_amount(&x, r->score_cp, 2);
 		export_int(&x, r->rank);
 		export_text(&x, enum_label(&enum_pay_grade, r->grade));
 		export_text(&x, r->demoted ? "是" : "");
