@@ -78,6 +78,7 @@ describe('the daily desk: 我的待办, review queues and the inbox', () => {
     for (const n of [2, 3, 4]) ids[`t${n}`] = tasks.find((x) => x.article_number === n).id
     const orgs = (await api.office.get('/api/orgs')).items
     ids.econ = orgs.find((o) => o.name === ZONE.org).id
+    ids.shengli = orgs.find((o) => o.name === ZONE2.org).id
     office = await openBrowser(server.url)
     zone = await openBrowser(server.url)
     auditor = await openBrowser(server.url)
@@ -233,6 +234,13 @@ describe('the daily desk: 我的待办, review queues and the inbox', () => {
     await page.locator(sel('task-row-title')).first().waitFor()
     assert.match(await page.locator(`${sel('task-table')} .el-table__body .el-table__row`).first().innerText(), /逾期2个/)
     watcher.assertClean()
+    // another zone's page, opened by its address by a zone: missing, not an empty workbench
+    await zone.page.goto(`/zones/${ids.shengli}`)
+    await zone.page.locator(sel('zone-not-found')).waitFor()
+    assert.equal(await zone.page.locator(sel('zone-empty')).count(), 0)
+    await zone.page.goto(`/zones/${ids.econ}`)
+    await zone.page.locator(`${sel('zone-overdue')} ${sel('zone-value')}`).waitFor()
+    zone.watcher.assertClean()
   })
 
   test('the auditor’s to-do: the chain not yet verified, then verified from the audit page', async () => {

@@ -363,6 +363,7 @@ export default {
     stalledNone: '暂无停滞的招商项目',
   },
   zone: {
+    notFound: '记录不存在：该单位不在您的查看范围内，或已不存在',
     offTask: '已调出',
     industryShares: '主导产业占比（{name}，{year}年产值和税收、现有用地）',
     openIndustryPlan: '查看产业规划',
