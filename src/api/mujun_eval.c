@@ -206,6 +206,8 @@ static struct mujun_eval *make(struct store_mujun_city *city, int y, const char 
 		if (!r->why && e->group == MUJUN_BELOW &&
 		    !mujun_below_eligible(scheme, e->area_m2x100))
 			r->why = "规下企业用地不足参评下限";
+		if (!r->why && !mujun_has_data(&f[k]))
+			r->why = "当年没有税收记录和亩均数据";
 		f[k].exempt = r->why != NULL;
 	}
 	for (int z = 0; z < ev->nzones; z++) {

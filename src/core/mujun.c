@@ -338,6 +338,17 @@ void mujun_evaluate(const struct mujun_scheme *s, const struct mujun_figures *f,
 	}
 }
 
+bool mujun_has_data(const struct mujun_figures *f)
+{
+	const int64_t known[] = {f->tax_fen,     f->value_added_fen, f->revenue_fen,     f->rd_fen,
+	                         f->energy_kgce, f->emission_kg,     f->electricity_kwh, f->staff};
+
+	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (known[i] != MUJUN_NONE)
+			return true;
+	return false;
+}
+
 bool mujun_below_eligible(const struct mujun_scheme *s, int64_t area_m2x100)
 {
 	/* mu × 100 = m²x100 × 3 / 2000, compared without rounding */

@@ -104,6 +104,12 @@ struct mujun_order {
 void mujun_evaluate(const struct mujun_scheme *s, const struct mujun_figures *f, int n,
                     struct mujun_result *out, struct mujun_order *order);
 
+/* Whether anything of the year is known of f: a tax record or any yearly figure. An enterprise
+ * of which nothing is (its land alone says nothing of the year) has nothing to be classed by:
+ * it would score the averages of none, tie at 0 with its like and take the better class. One
+ * with some figures is classed, a missing one scoring the group's average. */
+bool mujun_has_data(const struct mujun_figures *f);
+
 /* Whether a 规下 enterprise's land is enough to be evaluated. */
 bool mujun_below_eligible(const struct mujun_scheme *s, int64_t area_m2x100);
 

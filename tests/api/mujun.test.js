@@ -387,9 +387,13 @@ describe('亩均效益 evaluation', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(e[S.T].exempt_reason, '规下企业用地不足参评下限');
 		assert.equal(e[S.P].group, 'below');
 		assert.equal(e[S.P].mu_x100, 3000);
-		// 2025: no data of anyone's in the zone (each indicator the average of none: 0), classed by
-		// 2025's thresholds
-		assert.deepEqual([e[S.P].last_class, e[S.P].last_score_x100, e[S.T].last_class], ['D', 0, null]);
+		// 2025: nothing of the year known of anyone in the zone: no one classed (not all tied at
+		// 0 and classed alike)
+		assert.deepEqual([e[S.P].last_class, e[S.P].last_score_x100, e[S.T].last_class], [null, null, null]);
+		const before = (await c.zone2.get(`/api/mujun/evaluation?zone_id=${zone2}&year=2025`)).json;
+		assert.deepEqual(before.summary, { A: 0, B: 0, C: 0, D: 0, exempt: 5 });
+		assert.ok(before.items.every((x) => x.class === null && x.exempt_reason), JSON.stringify(before.items));
+		assert.equal(before.items.filter((x) => x.exempt_reason === '当年没有税收记录和亩均数据').length, 4); // T: its land
 		// a page of the list, by id, with the registry's names; a group and a class filter
 		r = await c.zone2.get(`/api/mujun/evaluation?zone_id=${zone2}&year=2026&page=2&page_size=2`);
 		assert.deepEqual(r.json.items.map((i) => [i.enterprise_id, i.name, i.uscc, i.industry_code]), [

@@ -240,6 +240,22 @@ static void test_missing_everywhere(void **state)
 	assert_string_equal(mujun_class_code(r.klass), "B"); /* of 1: A is 0.25 → 0 */
 }
 
+static void test_has_data(void **state)
+{
+	struct mujun_figures f = none(MUJUN_ABOVE);
+
+	(void)state;
+	assert_false(mujun_has_data(&f)); /* land, nothing of the year: not classed at all */
+	f.tax_fen = 0; /* a year of tax records adding up to nothing is known: 0 a mu */
+	assert_true(mujun_has_data(&f));
+	f = none(MUJUN_BELOW);
+	f.electricity_kwh = 10000; /* a figure without tax: classed, the tax scoring the average */
+	assert_true(mujun_has_data(&f));
+	f = none(MUJUN_ABOVE);
+	f.staff = 10;
+	assert_true(mujun_has_data(&f));
+}
+
 static void test_who_is_evaluated(void **state)
 {
 	struct mujun_scheme s;
@@ -347,11 +363,17 @@ static void test_audit_touches(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_figures_check),         cmocka_unit_test(test_hand_worked),
-	    cmocka_unit_test(test_exact_average),         cmocka_unit_test(test_percentile_ties),
-	    cmocka_unit_test(test_thresholds_and_exempt), cmocka_unit_test(test_missing_everywhere),
-	    cmocka_unit_test(test_who_is_evaluated),      cmocka_unit_test(test_scheme_check),
-	    cmocka_unit_test(test_wide_spread),           cmocka_unit_test(test_audit_touches),
+	    cmocka_unit_test(test_figures_check),
+	    cmocka_unit_test(test_hand_worked),
+	    cmocka_unit_test(test_exact_average),
+	    cmocka_unit_test(test_percentile_ties),
+	    cmocka_unit_test(test_thresholds_and_exempt),
+	    cmocka_unit_test(test_missing_everywhere),
+	    cmocka_unit_test(test_who_is_evaluated),
+	    cmocka_unit_test(test_scheme_check),
+	    cmocka_unit_test(test_wide_spread),
+	    cmocka_unit_test(test_audit_touches),
+	    cmocka_unit_test(test_has_data),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
