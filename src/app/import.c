@@ -5,6 +5,7 @@
 
 #include "store/store_bulk.h"
 #include "store/store_import.h"
+#include "store/store_org.h"
 #include "util/blobstore.h"
 #include "util/jsonw.h"
 #include "util/log.h"
@@ -191,6 +192,18 @@ static int open_sheet(struct import_run *r, const struct import_request *req,
 	return KFQ_OK;
 }
 
+const struct store_org *import_org_named(const struct store_org *orgs, int n, const char *name)
+{
+	for (int i = 0; i < n; i++) {
+		if (!strcmp(orgs[i].name, name))
+			return &orgs[i];
+		for (int k = 0; k < orgs[i].naliases; k++)
+			if (!strcmp(orgs[i].aliases[k], name))
+				return &orgs[i];
+	}
+	return NULL;
+}
+
 /* Reads every row: converts, checks, and in the second pass writes. The second pass reads the
  * rows the first kept, the same rows: the file's duplicate keys were checked by the first.
  * *rows counts data rows. Problems go to r->problems; the return is KFQ_OK, or KFQ_EIO / a
@@ -228,8 +241,11 @@ static int pass(struct import_run *r, struct sheet *sh, int64_t *rows, const cha
 		bool converted =
 		    import_row_convert(k->cols, k->ncols, map, &row, sheet_date1904(sh), &ra, vals,
 		                       &r->problems) == 0;
-		const char *key =
-		    converted && !r->writing ? import_row_key(k->cols, k->ncols, vals, &ra) : NULL;
+		const char *key = NULL;
+		if (converted && !r->writing && k->row_key)
+			key = k->row_key(r, vals, &ra);
+		if (converted && !r->writing && !key)
+			key = import_row_key(k->cols, k->ncols, vals, &ra);
 		int64_t first = key ? keyset_add(&seen, key, row.row) : 0;
 		if (first) {
 			struct strbuf kt = STRBUF_INIT;

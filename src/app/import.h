@@ -22,6 +22,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+struct store_org;
+
 #define IMPORT_SECRET_SECONDS (30 * 60) /* a one-time download lasts this long */
 /* A file's size over HTTP unless its kind allows more: the upload cap (http/limits.h's
  * HTTP_UPLOAD_BODY_MAX). No kind allows more than IMPORT_FILE_MAX_ANY, the import route's cap. */
@@ -47,6 +49,10 @@ struct import_kind {
 	 * present); adds problems with import_run_problem. May be NULL. Called in both passes:
 	 * in the second a problem abandons the import. */
 	void (*check)(struct import_run *r, int64_t row, const struct import_value *v);
+	/* The row's identity for the file's duplicate check when the key columns' text is not it
+	 * (an organization named by its alias): a text equal for the rows that are the same
+	 * (arena a), or NULL to take the key columns' text. Called after prepare. May be NULL. */
+	const char *(*row_key)(struct import_run *r, const struct import_value *v, struct arena *a);
 	/* Second pass, inside the transaction: begin the bulk write (handing its writer to the run
 	 * with import_run_writer), write one row, and after the writer ended, anything else (may be
 	 * NULL). */
@@ -70,6 +76,10 @@ struct import_writer {
 	int (*end)(void *w);    /* finishes and frees w */
 	void (*abort)(void *w); /* abandons and frees w */
 };
+
+/* The organization of orgs[0..n) named name, by its name or one of its aliases (the first
+ * that is), or NULL: how every import reads an organization's column. */
+const struct store_org *import_org_named(const struct store_org *orgs, int n, const char *name);
 
 /* store_bulk.h's writer (w is a struct store_bulk). */
 extern const struct import_writer import_store_bulk;

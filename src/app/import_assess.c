@@ -86,14 +86,9 @@ static int prepare(struct import_run *r)
 
 static int64_t org_named(const struct state *st, const char *name)
 {
-	for (int i = 0; i < st->norgs; i++) {
-		if (!strcmp(st->orgs[i].name, name))
-			return st->orgs[i].id;
-		for (int k = 0; k < st->orgs[i].naliases; k++)
-			if (!strcmp(st->orgs[i].aliases[k], name))
-				return st->orgs[i].id;
-	}
-	return 0;
+	const struct store_org *o = import_org_named(st->orgs, st->norgs, name);
+
+	return o ? o->id : 0;
 }
 
 /* The row's value, or false after a problem. */
@@ -182,6 +177,14 @@ static int write_end(struct import_run *r)
 	return KFQ_OK;
 }
 
+/* a row's key with its zone as the zone, whatever name or alias it gives */
+static const char *row_key(struct import_run *r, const struct import_value *v, struct arena *a)
+{
+	int64_t id = v[C_ZONE].present ? org_named(r->state, v[C_ZONE].text) : 0;
+
+	return id ? import_row_key_as(cols, NCOLS, v, C_ZONE, id, a) : NULL;
+}
+
 const struct import_kind import_assess = {
     .name = "assess_values",
     .title = "考核数据",
@@ -191,6 +194,7 @@ const struct import_kind import_assess = {
     .max_rows = ASSESS_IMPORT_MAX_ROWS,
     .prepare = prepare,
     .check = check,
+    .row_key = row_key,
     .write_begin = write_begin,
     .write_row = write_row,
     .write_end = write_end,

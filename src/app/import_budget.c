@@ -144,14 +144,7 @@ static int prepare(struct import_run *r)
 
 static const struct store_org *find_zone(const struct state *st, const char *name)
 {
-	for (int i = 0; i < st->nzones; i++) {
-		if (!strcmp(st->zones[i].name, name))
-			return &st->zones[i];
-		for (int k = 0; k < st->zones[i].naliases; k++)
-			if (!strcmp(st->zones[i].aliases[k], name))
-				return &st->zones[i];
-	}
-	return NULL;
+	return import_org_named(st->zones, st->nzones, name);
 }
 
 static bool same(const struct target *a, const struct target *b)
@@ -244,6 +237,14 @@ static int write_row(struct import_run *r, int64_t row, const struct import_valu
 	                             v[C_CODE].text, v[C_NAME].text, v[C_AMOUNT].num);
 }
 
+/* a row's key with its zone as the zone, whatever name or alias it gives */
+static const char *row_key(struct import_run *r, const struct import_value *v, struct arena *a)
+{
+	const struct store_org *z = v[C_ZONE].present ? find_zone(r->state, v[C_ZONE].text) : NULL;
+
+	return z ? import_row_key_as(cols, NCOLS, v, C_ZONE, z->id, a) : NULL;
+}
+
 const struct import_kind import_budget = {
     .name = "budget-lines",
     .title = "开发区预决算",
@@ -253,6 +254,7 @@ const struct import_kind import_budget = {
     .max_rows = BUDGET_MAX_ROWS,
     .prepare = prepare,
     .check = check,
+    .row_key = row_key,
     .write_begin = write_begin,
     .write_row = write_row,
 };

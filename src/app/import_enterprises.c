@@ -143,14 +143,7 @@ static int prepare(struct import_run *r)
 
 static const struct store_org *find_zone(const struct state *st, const char *name)
 {
-	for (int i = 0; i < st->nzones; i++) {
-		if (!strcmp(st->zones[i].name, name))
-			return &st->zones[i];
-		for (int k = 0; k < st->zones[i].naliases; k++)
-			if (!strcmp(st->zones[i].aliases[k], name))
-				return &st->zones[i];
-	}
-	return NULL;
+	return import_org_named(st->zones, st->nzones, name);
 }
 
 /* the 小类 code as typed, with the leading zero a number cell drops from 01xx-09xx put back

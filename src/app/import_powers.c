@@ -344,14 +344,7 @@ static int case_prepare(struct import_run *r)
 
 static const struct store_org *find_zone(const struct case_state *st, const char *name)
 {
-	for (int i = 0; i < st->nzones; i++) {
-		if (!strcmp(st->zones[i].name, name))
-			return &st->zones[i];
-		for (int k = 0; k < st->zones[i].naliases; k++)
-			if (!strcmp(st->zones[i].aliases[k], name))
-				return &st->zones[i];
-	}
-	return NULL;
+	return import_org_named(st->zones, st->nzones, name);
 }
 
 /* The importer's delegation of the row, or NULL. */
@@ -365,6 +358,14 @@ static const struct store_delegation_key *find_key(const struct case_state *st,
 		return NULL;
 	key.zone_org_id = z->id;
 	return find(&key, st->keys, st->nkeys, sizeof(key), by_key);
+}
+
+/* a row's key with its zone as the zone, whatever name or alias it gives */
+static const char *case_key(struct import_run *r, const struct import_value *v, struct arena *a)
+{
+	const struct store_org *z = v[M_ZONE].present ? find_zone(r->state, v[M_ZONE].text) : NULL;
+
+	return z ? import_row_key_as(case_cols, NM, v, M_ZONE, z->id, a) : NULL;
 }
 
 static void case_check(struct import_run *r, int64_t row, const struct import_value *v)
@@ -454,6 +455,7 @@ const struct import_kind import_power_cases = {
     .max_rows = CASES_MAX_ROWS,
     .prepare = case_prepare,
     .check = case_check,
+    .row_key = case_key,
     .write_begin = case_write_begin,
     .write_row = case_write_row,
     .write_end = case_write_end,

@@ -130,14 +130,7 @@ static int prepare(struct import_run *r)
 
 static const struct store_org *find_org(const struct state *st, const char *name)
 {
-	for (int i = 0; i < st->norgs; i++) {
-		if (!strcmp(st->orgs[i].name, name))
-			return &st->orgs[i];
-		for (int k = 0; k < st->orgs[i].naliases; k++)
-			if (!strcmp(st->orgs[i].aliases[k], name))
-				return &st->orgs[i];
-	}
-	return NULL;
+	return import_org_named(st->orgs, st->norgs, name);
 }
 
 static void check(struct import_run *r, int64_t row, const struct import_value *v)

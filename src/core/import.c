@@ -300,6 +300,17 @@ const char *import_row_key(const struct import_column *cols, int ncols,
 	return out;
 }
 
+const char *import_row_key_as(const struct import_column *cols, int ncols,
+                              const struct import_value *vals, int col, int64_t id, struct arena *a)
+{
+	struct import_value *v = arena_alloc(a, sizeof(*v) * (size_t)ncols);
+
+	memcpy(v, vals, sizeof(*v) * (size_t)ncols);
+	/* not a text any name could be: the id in the name's place */
+	v[col].text = arena_printf(a, "\x1e%" PRId64, id);
+	return import_row_key(cols, ncols, v, a);
+}
+
 const char *import_type_text(const struct import_column *c, struct arena *a)
 {
 	switch (c->type) {

@@ -100,6 +100,11 @@ int import_row_convert(const struct import_column *cols, int ncols, const int *m
  * NULL when the kind declares no key. */
 const char *import_row_key(const struct import_column *cols, int ncols,
                            const struct import_value *vals, struct arena *a);
+/* The same with column col's value taken as the record id it names (an organization given by
+ * its name or by an alias is one organization): for a kind's row_key (app/import.h). */
+const char *import_row_key_as(const struct import_column *cols, int ncols,
+                              const struct import_value *vals, int col, int64_t id,
+                              struct arena *a);
 
 /* Human text of a column's type, for the template ("文本（最多64字）", "金额（元，精确到分）"). */
 const char *import_type_text(const struct import_column *c, struct arena *a);

@@ -275,6 +275,14 @@ describe('annual assessment', { timeout: h.FILE_TIMEOUT }, () => {
 		);
 		const n = (await c.office1.get(`/api/assess/schemes?year=${YEAR}`)).json.items.find((x) => x.class_key === '国家级开发区');
 		assert.equal((await c.office1.get(`/api/assess/schemes/${n.id}/values`)).json.total, 0, 'nothing of a bad file');
+		// one indicator twice, the zone by its name and by its alias: the same row twice
+		r = await upload('考核数据.csv', Buffer.from([
+			HEADER.join(','),
+			`${YEAR},国家级开发区,${h.ORG.hightech},规上工业增加值,1000,500`,
+			`${YEAR},国家级开发区,${hightech},规上工业增加值,1000,600`,
+		].join('\r\n'), 'utf8'));
+		h.assertError(r, 422, 'import_rejected');
+		assert.deepEqual(r.json.import.problems.map((p) => [p.row, p.message]), [[3, `与第2行重复（年度 = ${YEAR}，类别 = 国家级开发区，开发区 = ${hightech}，指标 = 规上工业增加值）`]]);
 		// 高新区: 500.00 of 1000.00 = 50 % × 40 = 20.00; 100.00 against 50.00 = 50 % × 20 =
 		// 10.00; 50.00 of 100 × 40 = 20.00; 8.00 off capped at 5.00: 45.00, 较差
 		const good = writeXlsx([

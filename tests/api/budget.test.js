@@ -108,6 +108,9 @@ describe('zone budgets', { timeout: h.FILE_TIMEOUT }, () => {
 		]);
 		r = await upload(c.finance1, bad, 'bad.xlsx');
 		h.assertError(r, 422, 'import_rejected');
+		const twice = await upload(c.finance1, writeXlsx([HEADER, [E, 2025, '预算', '201', '一般公共服务支出', '1'], ['抚顺经开区（示例）', 2025, '预算', '201', '一般公共服务支出', '2']]), 'twice.xlsx');
+		h.assertError(twice, 422, 'import_rejected');
+		assert.deepEqual(problems(twice), [[3, null, '与第2行重复（开发区 = 抚顺经开区（示例），年度 = 2025，类型 = 预算，科目编码 = 201）']]);
 		assert.deepEqual(problems(r), [
 			[2, '科目编码', '科目20101所属的科目201应在它之前列出（同一开发区、年度和类型）'],
 			[4, '科目编码', '科目编码应为3位（类）、5位（款）或7位（项）数字'],

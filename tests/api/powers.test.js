@@ -338,6 +338,16 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 			[5, '平均办理时长（工作日）', '最多两位小数'],
 		]);
 		assert.equal((await c.zone1.get(`/api/power-delegations/${d.food.id}/months`)).json.total, 0);
+		// one month twice, the zone once by its name and once by its alias: the same row twice
+		r = await upload('zone1', 'power_cases', writeXlsx([
+			CASES,
+			['3704210001', h.ORG.econ, '2025-03', 10, 8, 7, 6.5, 6, 1],
+			['3704210001', '抚顺经开区（示例）', '2025-03', 3, 3, 3, 1, 0, 0],
+		]));
+		h.assertError(r, 422, 'import_rejected');
+		assert.deepEqual(r.json.import.problems.map((x) => [x.row, x.message]), [
+			[3, '与第2行重复（事项编码 = 3704210001，开发区 = 抚顺经开区（示例），月份 = 2025-03）'],
+		]);
 		const good = writeXlsx([
 			CASES,
 			['3704210001', h.ORG.econ, '2025-03', 10, 8, 7, 6.5, 6, 1],

@@ -203,6 +203,31 @@ static void test_folded_key(void **state)
 	arena_release(&a);
 }
 
+/* an organization's column keyed as the organization it names: its name and an alias are one */
+static void test_key_as(void **state)
+{
+	static const struct import_column kcols[2] = {
+	    {.header = "开发区", .type = IMPORT_TEXT, .key = true},
+	    {.header = "月份", .type = IMPORT_TEXT, .key = true},
+	};
+	struct import_value name[2] = {{.present = true, .text = "抚顺经济开发区"},
+	                               {.present = true, .text = "2025-03"}};
+	struct import_value alias[2] = {{.present = true, .text = "抚顺经开区"},
+	                                {.present = true, .text = "2025-03"}};
+	struct arena a;
+
+	(void)state;
+	arena_init(&a);
+	assert_string_equal(import_row_key_as(kcols, 2, name, 0, 24, &a),
+	                    import_row_key_as(kcols, 2, alias, 0, 24, &a));
+	assert_string_not_equal(import_row_key_as(kcols, 2, name, 0, 24, &a),
+	                        import_row_key_as(kcols, 2, alias, 0, 25, &a));
+	assert_string_not_equal(import_row_key_as(kcols, 2, name, 0, 24, &a),
+	                        import_row_key(kcols, 2, name, &a));
+	assert_string_equal(alias[0].text, "抚顺经开区"); /* the row keeps its text */
+	arena_release(&a);
+}
+
 static void test_row_problems(void **state)
 {
 	(void)state;
@@ -256,10 +281,11 @@ static void test_problem_cap(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_header),      cmocka_unit_test(test_missing_required),
-	    cmocka_unit_test(test_row),         cmocka_unit_test(test_absent_column),
-	    cmocka_unit_test(test_folded_key),  cmocka_unit_test(test_row_problems),
-	    cmocka_unit_test(test_problem_cap), cmocka_unit_test(test_upper),
+	    cmocka_unit_test(test_header),       cmocka_unit_test(test_missing_required),
+	    cmocka_unit_test(test_row),          cmocka_unit_test(test_absent_column),
+	    cmocka_unit_test(test_folded_key),   cmocka_unit_test(test_key_as),
+	    cmocka_unit_test(test_row_problems), cmocka_unit_test(test_problem_cap),
+	    cmocka_unit_test(test_upper),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
