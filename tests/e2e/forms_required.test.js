@@ -81,7 +81,7 @@ describe('required fields said in Chinese before sending', () => {
     const social = { path: '/power-affairs', add: 'social-add', dialog: 'affairs-dialog', save: 'affairs-save', count: 1 }
     assert.deepEqual(await savedEmpty(page, social), ['社会事务职能不能为空'])
     // the zone is chosen by itself once the zones are in (a zone's account has one)
-    const building = { path: '/land/buildings', ready: '/api/land/boundaries', add: 'building-add', dialog: 'building-dialog', save: 'building-save', count: 4 }
+    const building = { path: '/land/buildings', ready: '/api/land/zones', add: 'building-add', dialog: 'building-dialog', save: 'building-save', count: 4 }
     assert.deepEqual(await savedEmpty(page, building), ['名称不能为空', '面积（平方米）不能为空', '产权人不能为空', '闲置起始不能为空'])
     // the plan's name and its first leading industry's (the zone, as above, once the zones are in)
     const plan = { path: '/industry-plans', ready: '/api/enterprises/zones', add: 'industry-plan-create', dialog: 'industry-plan-dialog', save: 'industry-plan-save', count: 2 }
