@@ -192,13 +192,46 @@ static int open_sheet(struct import_run *r, const struct import_request *req,
 	return KFQ_OK;
 }
 
+/* the bracket at *s as '(' or ')', with its length in *len; 0 for anything else */
+static char bracket(const char *s, size_t *len)
+{
+	*len = 1;
+	if (*s == '(' || *s == ')')
+		return *s;
+	*len = 3;
+	if (!strncmp(s, "\xef\xbc\x88", 3)) /* （ */
+		return '(';
+	if (!strncmp(s, "\xef\xbc\x89", 3)) /* ） */
+		return ')';
+	return 0;
+}
+
+/* a and b are one name, whichever width their brackets were typed in (抚顺经济开发区(示例) is
+ * 抚顺经济开发区（示例）: a spreadsheet user types either) */
+static bool same_name(const char *a, const char *b)
+{
+	while (*a && *b) {
+		size_t la, lb;
+		char x = bracket(a, &la), y = bracket(b, &lb);
+		if (x || y) {
+			if (x != y)
+				return false;
+			a += la;
+			b += lb;
+		} else if (*a++ != *b++) {
+			return false;
+		}
+	}
+	return !*a && !*b;
+}
+
 const struct store_org *import_org_named(const struct store_org *orgs, int n, const char *name)
 {
 	for (int i = 0; i < n; i++) {
-		if (!strcmp(orgs[i].name, name))
+		if (same_name(orgs[i].name, name))
 			return &orgs[i];
 		for (int k = 0; k < orgs[i].naliases; k++)
-			if (!strcmp(orgs[i].aliases[k], name))
+			if (same_name(orgs[i].aliases[k], name))
 				return &orgs[i];
 	}
 	return NULL;

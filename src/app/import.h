@@ -78,7 +78,8 @@ struct import_writer {
 };
 
 /* The organization of orgs[0..n) named name, by its name or one of its aliases (the first
- * that is), or NULL: how every import reads an organization's column. */
+ * that is; brackets of either width alike), or NULL: how every import reads an
+ * organization's column. */
 const struct store_org *import_org_named(const struct store_org *orgs, int n, const char *name);
 
 /* store_bulk.h's writer (w is a struct store_bulk). */

@@ -63,6 +63,7 @@ static const struct import_column cols[NCOLS] = {
     [C_INDUSTRY] = {.header = "行业代码",
                     .type = IMPORT_TEXT,
                     .required = true,
+                    .upper = true,
                     .max = 8,
                     .rule = "国民经济行业分类（GB/T 4754-2017）的四位小类代码；数字格式的单元格"
                             "去掉的前导零会补回（111 读作 0111）",

@@ -81,6 +81,7 @@ static const struct import_column cols[NCOLS] = {
                  .sample = "本机构数据"},
     [C_PHONE] = {.header = "手机",
                  .type = IMPORT_TEXT,
+                 .upper = true,
                  .max = 20,
                  .rule = "5至20位数字，可含 - 和空格",
                  .sample = "13800138000",

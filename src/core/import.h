@@ -45,8 +45,9 @@ struct import_column {
 	enum import_type type;
 	bool required;
 	bool key; /* part of the row's natural key: a repeated key is a duplicate row */
-	/* TEXT: a code that may come as a number cell (事项编码): full-width forms made ASCII and
-	 * small letters capitals, as IMPORT_CODE does, before the file's duplicate check */
+	/* TEXT: a code that may come as a number cell (事项编码, 行业代码, a phone number):
+	 * full-width forms made ASCII and small letters capitals, as IMPORT_CODE does, before the
+	 * file's duplicate check */
 	bool upper;
 	/* a key compared without its letters' case (登录名): Wang.Li repeats wang.li; the value
 	 * keeps its letters as typed */

@@ -111,6 +111,10 @@ describe('zone budgets', { timeout: h.FILE_TIMEOUT }, () => {
 		const twice = await upload(c.finance1, writeXlsx([HEADER, [E, 2025, '预算', '201', '一般公共服务支出', '1'], ['抚顺经开区（示例）', 2025, '预算', '201', '一般公共服务支出', '2']]), 'twice.xlsx');
 		h.assertError(twice, 422, 'import_rejected');
 		assert.deepEqual(problems(twice), [[3, null, '与第2行重复（开发区 = 抚顺经开区（示例），年度 = 2025，类型 = 预算，科目编码 = 201）']]);
+		// a name typed with half-width brackets is the zone: only the bad amount is refused
+		const narrow = await upload(c.finance1, writeXlsx([HEADER, ['抚顺经济开发区(示例)', 2025, '预算', '201', '一般公共服务支出', '1'], [E, 2025, '预算', '206', '科学技术支出', '一千元']]), 'narrow.xlsx');
+		h.assertError(narrow, 422, 'import_rejected');
+		assert.deepEqual(problems(narrow).map((x) => x[0]), [3]);
 		assert.deepEqual(problems(r), [
 			[2, '科目编码', '科目20101所属的科目201应在它之前列出（同一开发区、年度和类型）'],
 			[4, '科目编码', '科目编码应为3位（类）、5位（款）或7位（项）数字'],

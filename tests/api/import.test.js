@@ -67,7 +67,8 @@ describe('imports', { timeout: h.FILE_TIMEOUT }, () => {
 		const auditsBefore = (await importAudits()).length;
 		good = writeXlsx([
 			HEADER,
-			['imp.zhao', '赵一', h.ORG.commerce, '市直部门', '本机构数据', '13800138000', '科长'],
+			// a phone typed with full-width digits is the number
+			['imp.zhao', '赵一', h.ORG.commerce, '市直部门', '本机构数据', '１３８００１３８０００', '科长'],
 			['imp.qian', '钱二', '商务局', '改革办', null, '0413-5551234', null],
 			// a tab and a backslash inside a cell: COPY's text format escapes both
 			['imp.sun', ' 孙三 ', h.ORG.econ, '开发区', '仅本人数据', { n: '13900139000' }, '主任\t\\二处'],

@@ -110,11 +110,14 @@ describe('cells Excel users type', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.deepEqual(problems(r), [[2, '统一社会信用代码', CODE_EXP]]);
 		assert.equal(await enterpriseCount(), before);
 		// the full-width row alone imports, as the ASCII code and date
-		r = await upload(c.zone1, 'enterprises', writeXlsx([ENT_HEADER, row('９１２１０４００ＭＡ０Ｕ０００００Ｊ', '全角代码')]), '全角.xlsx');
+		// (its 行业代码 typed in full-width digits too)
+		const wide = row('９１２１０４００ＭＡ０Ｕ０００００Ｊ', '全角代码');
+		wide[4] = '３０１１';
+		r = await upload(c.zone1, 'enterprises', writeXlsx([ENT_HEADER, wide]), '全角.xlsx');
 		assert.equal(r.status, 201, r.text);
 		assert.equal(await enterpriseCount(), before + 1);
 		const e = (await c.zone1.get(`/api/enterprises?q=${encodeURIComponent('全角代码')}&page_size=10`)).json.items;
-		assert.deepEqual(e.map((x) => [x.uscc, x.registered_on]), [[A, '2021-03-15']]);
+		assert.deepEqual(e.map((x) => [x.uscc, x.registered_on, x.industry_code]), [[A, '2021-03-15', '3011']]);
 		// a code in small letters is the code, as the form takes it: stored in capitals, and the
 		// same code twice in a file (one of them in small letters) is found
 		const lower = '91210400ma0u00001m';

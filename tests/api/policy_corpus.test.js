@@ -60,6 +60,16 @@ describe('importing a national document', { timeout: h.FILE_TIMEOUT }, () => {
 		if (srv) await srv.close();
 	});
 
+	test('a department written by its full official name is the department', T, async () => {
+		const text = '关于推进开发区改革的实施方案\n\n一、完善管理体制\n\n1．理顺管理机构。\n牵头单位：市发展和改革委员会、市市场监督管理局\n责任单位：市工业和信息化局\n';
+		const r = await c.office1.post('/api/policies/preview', Buffer.from(text), { raw: true, contentType: 'text/plain' });
+		assert.equal(r.status, 200, r.text);
+		const ids = await h.orgIds(c.office1);
+		assert.deepEqual(r.json.tasks[0].lead_org_ids, [ids['市发改委'], ids['市市场监管局']]);
+		assert.deepEqual(r.json.tasks[0].responsible_org_ids, [ids['市工信局']]);
+		assert.deepEqual(r.json.tasks[0].unresolved, []);
+	});
+
 	test('the preview warns about each unresolved unit with the nearest names, writes nothing', T, async () => {
 		const before = (await c.auditor1.get('/api/audit?page_size=1')).json.total;
 		const r = await c.office1.post('/api/policies/preview', fs.readFileSync(DOC), {
