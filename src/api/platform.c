@@ -400,7 +400,7 @@ static int set_sheet(struct api_ctx *c)
 	int64_t *v[] = {
 	    &y.sheet.assets,         &y.sheet.liabilities,         &y.sheet.interest_bearing,
 	    &y.sheet.current_assets, &y.sheet.current_liabilities, &y.sheet.guarantees};
-	char *end;
+	char *end, today[11];
 	long yr = year ? strtol(year, &end, 10) : 0;
 	int rc;
 
@@ -410,6 +410,9 @@ static int set_sheet(struct api_ctx *c)
 		return api_error(c, 404, "not_found", "年度应在2000至2100之间", NULL);
 	if (platform_require_write(c, co.zone_id) != 0)
 		return -1;
+	plan_day_format(plan_today(c->now), today);
+	if (platform_sheet_year_check((int)yr, atoi(today), co.established_on, &why) != 0)
+		return api_error(c, 400, "invalid_value", arena_strdup(c->a, why.message), "year");
 	y.year = (int)yr;
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
 		*v[i] = api_body_int(c, fields[i]);

@@ -10,6 +10,7 @@
 #include "app/enterprise_scope.h"
 #include "core/capability.h"
 #include "core/money.h"
+#include "core/plan.h"
 #include "core/platform.h"
 #include "core/uscc.h"
 #include "store/store_capability.h"
@@ -18,6 +19,7 @@
 #include "util/log.h"
 #include "store/store_user.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define SHEET_MAX_ROWS 10000 /* a city has tens of platform companies, a row a year each */
@@ -168,19 +170,46 @@ static bool find_company(struct import_run *r, int64_t row, const char *code,
 	return false;
 }
 
+/* the column of a figure core/platform.c names by its form field ("/interest_bearing_fen") */
+static const char *column_of(const char *field)
+{
+	static const struct {
+		const char *field;
+		int col;
+	} map[] = {{"/assets_fen", C_ASSETS},
+	           {"/liabilities_fen", C_LIAB},
+	           {"/interest_bearing_fen", C_INTEREST},
+	           {"/current_assets_fen", C_CUR_ASSETS},
+	           {"/current_liabilities_fen", C_CUR_LIAB},
+	           {"/guarantees_fen", C_GUARANTEES},
+	           {"/revenue_fen", C_REVENUE},
+	           {"/profit_fen", C_PROFIT}};
+
+	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (!strcmp(map[i].field, field))
+			return cols[map[i].col].header;
+	return NULL;
+}
+
 static void check(struct import_run *r, int64_t row, const struct import_value *v)
 {
 	struct store_platform_company co;
 	struct store_platform_sheet y;
 	struct platform_problem why = {0};
 
-	if (v[C_USCC].present)
-		(void)find_company(r, row, v[C_USCC].text, &co);
+	char today[11];
+	bool found = v[C_USCC].present && find_company(r, row, v[C_USCC].text, &co);
+
+	plan_day_format(plan_today(r->now), today);
+	if (found && v[C_YEAR].present &&
+	    platform_sheet_year_check((int)v[C_YEAR].num, atoi(today), co.established_on, &why) !=
+	        0)
+		import_run_problem(r, row, cols[C_YEAR].header, "%s", why.message);
 	if (!all_present(v))
 		return;
 	sheet_of(v, &y);
 	if (platform_sheet_validate(&y.sheet, y.revenue_fen, y.profit_fen, &why) != 0)
-		import_run_problem(r, row, NULL, "%s", why.message);
+		import_run_problem(r, row, column_of(why.field), "%s", why.message);
 }
 
 static int write_begin(struct import_run *r)

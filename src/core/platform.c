@@ -168,6 +168,26 @@ int platform_sheet_validate(const struct platform_sheet *s, int64_t revenue, int
 	return 0;
 }
 
+int platform_sheet_year_check(int year, int this_year, const char *established_on,
+                              struct platform_problem *why)
+{
+	char text[PLATFORM_PROBLEM_LEN];
+	int founded = 0;
+
+	if (year > this_year) {
+		snprintf(text, sizeof(text), "年度不能晚于本年（%d年）", this_year);
+		return problem(why, "/year", text);
+	}
+	for (int i = 0;
+	     established_on && i < 4 && established_on[i] >= '0' && established_on[i] <= '9'; i++)
+		founded = founded * 10 + (established_on[i] - '0');
+	if (founded >= 1000 && year < founded) {
+		snprintf(text, sizeof(text), "年度早于公司成立的年度（%d年）", founded);
+		return problem(why, "/year", text);
+	}
+	return 0;
+}
+
 static enum platform_level level_of(int64_t v, const struct platform_line *l)
 {
 	bool key = l->lower_is_worse ? v < l->key_bp : v > l->key_bp;

@@ -70,6 +70,11 @@ struct platform_sheet {
  * within the assets. */
 int platform_sheet_validate(const struct platform_sheet *s, int64_t revenue, int64_t profit,
                             struct platform_problem *why);
+/* A year whose figures may be kept: not after this_year (the figures of a year to come are
+ * not known), nor before the year of established_on ("YYYY-MM-DD"; NULL: not known). 0, or -1
+ * with why (field "/year"). */
+int platform_sheet_year_check(int year, int this_year, const char *established_on,
+                              struct platform_problem *why);
 
 enum platform_indicator {
 	PLATFORM_DEBT_RATIO,     /* 资产负债率: liabilities ÷ assets */

@@ -176,6 +176,12 @@ describe('platform companies', { timeout: h.FILE_TIMEOUT }, () => {
 		h.assertError(await put(c.zone1, 2025, { ...SHEET_2025, current_assets_fen: 300000001 }), 400, 'invalid_value', '/current_assets_fen');
 		h.assertError(await put(c.zone1, 2025, { ...SHEET_2025, assets_fen: -1 }), 400, 'out_of_range', '/assets_fen');
 		h.assertError(await put(c.zone1, 1999, SHEET_2025), 404, 'not_found');
+		// a year to come, or one before the company was established (2016-03-18), has no figures
+		const thisYear = new Date(Date.now() + 8 * 3600e3).getUTCFullYear();
+		let bad = h.assertError(await put(c.zone1, thisYear + 1, SHEET_2025), 400, 'invalid_value', 'year');
+		assert.equal(bad.json.error.message, `年度不能晚于本年（${thisYear}年）`);
+		bad = h.assertError(await put(c.zone1, 2015, SHEET_2025), 400, 'invalid_value', 'year');
+		assert.equal(bad.json.error.message, '年度早于公司成立的年度（2016年）');
 		h.assertError(await put(c.ndrc1, 2025, SHEET_2025), 403, 'capability_required');
 		assert.deepEqual((await c.zone1.get(`/api/platform-companies/${econ.id}`)).json.sheets, []);
 		let r = await put(c.zone1, 2025, SHEET_2025);
@@ -308,6 +314,7 @@ describe('platform companies', { timeout: h.FILE_TIMEOUT }, () => {
 			[CODE.econ, 2022, '1000.00', '500.00', '600.00', '0', '0', '0', '0', '0'],
 			[CODE.other, 2023, '一千', '500.00', '0', '0', '0', '0', '0', '0'],
 			[CODE.econ, 2023, '1000.00', '500.00', '0', '0', '0', '0', '0', '0'],
+			[CODE.econ, 2099, '1000.00', '500.00', '0', '0', '0', '0', '0', '0'],
 		]);
 		r = await upload(c.zone1, bad, 'bad.xlsx');
 		h.assertError(r, 422, 'import_rejected');
@@ -315,10 +322,11 @@ describe('platform companies', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.deepEqual(r.json.import.problems.map((p) => `${p.row} ${p.column} ${p.message}`), [
 			`3 统一社会信用代码 统一社会信用代码为${CODE.shengli}的平台公司未登记，或不属于本单位维护的开发区`,
 			'4 统一社会信用代码 统一社会信用代码校验位错误：第18位应为F，当前为A',
-			'5 null 带息负债不能超过负债总额',
+			'5 带息负债（元） 带息负债不能超过负债总额',
 			'6 资产总额（元） 应为数字',
 			`6 统一社会信用代码 统一社会信用代码为${CODE.other}的平台公司未登记，或不属于本单位维护的开发区`,
 			`7 null 与第2行重复（统一社会信用代码 = ${CODE.econ}，年度 = 2023）`,
+			`8 年度 年度不能晚于本年（${new Date(Date.now() + 8 * 3600e3).getUTCFullYear()}年）`,
 		]);
 		assert.equal((await c.zone1.get(`/api/platform-companies/${econ.id}`)).json.sheets.length, 2);
 		// 1,000.00 of assets and 750.05 of liabilities: 7500.5 -> 7501 bp, past 国资委's 73 % line

@@ -143,6 +143,23 @@ static void test_assess(void **state)
 	assert_int_equal(platform_assess(&s, l, r), -1);
 }
 
+/* a year's figures are of a year that ended or is under way, once the company existed */
+static void test_sheet_year(void **state)
+{
+	struct platform_problem why = {0};
+
+	(void)state;
+	assert_int_equal(platform_sheet_year_check(2025, 2026, "2020-01-01", &why), 0);
+	assert_int_equal(platform_sheet_year_check(2026, 2026, "2020-01-01", &why), 0);
+	assert_int_equal(platform_sheet_year_check(2020, 2026, "2020-12-31", &why), 0);
+	assert_int_equal(platform_sheet_year_check(2025, 2026, NULL, &why), 0);
+	assert_int_equal(platform_sheet_year_check(2027, 2026, "2020-01-01", &why), -1);
+	assert_string_equal(why.field, "/year");
+	assert_string_equal(why.message, "年度不能晚于本年（2026年）");
+	assert_int_equal(platform_sheet_year_check(2019, 2026, "2020-01-01", &why), -1);
+	assert_string_equal(why.message, "年度早于公司成立的年度（2020年）");
+}
+
 static void test_sheet_validate(void **state)
 {
 	(void)state;
@@ -204,9 +221,10 @@ static void test_risk_item(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_risk_item), cmocka_unit_test(test_stakes),
-	    cmocka_unit_test(test_checklist), cmocka_unit_test(test_lines),
-	    cmocka_unit_test(test_assess),    cmocka_unit_test(test_sheet_validate),
+	    cmocka_unit_test(test_risk_item),  cmocka_unit_test(test_stakes),
+	    cmocka_unit_test(test_checklist),  cmocka_unit_test(test_lines),
+	    cmocka_unit_test(test_assess),     cmocka_unit_test(test_sheet_validate),
+	    cmocka_unit_test(test_sheet_year),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
