@@ -20,6 +20,7 @@ static const struct {
     [LEADER_KEPT_CASE] = {"kept_case", "容错免责（第18条）：不予调整须依据已对该人员免责或减责、"
                                        "且影响为该年度领导干部不予调整的案件"},
     [LEADER_DUPLICATE] = {"duplicate", "该人员该年度已有同类记录，不再重复记录"},
+    [LEADER_CONFLICT] = {"conflict", "该人员该年度已有相反的记录：及时调整与不予调整不能同时记录"},
 };
 
 const char *leader_rule_code(enum leader_rule r)
@@ -32,12 +33,21 @@ const char *leader_rule_message(enum leader_rule r)
 	return r >= 0 && r < LEADER_RULE_COUNT ? rules[r].message : "违反奖优罚劣规则";
 }
 
+const char *leader_opposite(const char *kind)
+{
+	if (!strcmp(kind, "adjust"))
+		return "kept";
+	return !strcmp(kind, "kept") ? "adjust" : NULL;
+}
+
 enum leader_rule leader_action_check(const char *kind, const struct leader_basis *b)
 {
 	if (!b->is_leader)
 		return LEADER_NOT_LEADER;
 	if (b->recorded)
 		return LEADER_DUPLICATE;
+	if (b->contradicted)
+		return LEADER_CONFLICT;
 	if (!strcmp(kind, "kept"))
 		return b->case_keeps ? LEADER_OK : LEADER_KEPT_CASE;
 	if (!b->grade)

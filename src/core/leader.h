@@ -19,6 +19,7 @@ enum leader_rule {
 	LEADER_ADJUST_GRADE,  /* adjust, the grade not 较差 */
 	LEADER_KEPT_CASE,     /* kept without a case forgiving that person with that effect */
 	LEADER_DUPLICATE,     /* the person has a record of that kind for that year already */
+	LEADER_CONFLICT,      /* the person has a record of the opposite kind for that year */
 	LEADER_RULE_COUNT
 };
 
@@ -31,9 +32,14 @@ const char *leader_rule_message(enum leader_rule r);
 struct leader_basis {
 	bool is_leader;
 	const char *grade;
-	bool case_keeps; /* the case keeps that person for the record's year */
-	bool recorded;   /* a record of the same person, kind and year is there */
+	bool case_keeps;   /* the case keeps that person for the record's year */
+	bool recorded;     /* a record of the same person, kind and year is there */
+	bool contradicted; /* a record of the opposite kind (leader_opposite) is there */
 };
+
+/* The kind a record of kind contradicts for the same person and year: 及时调整 (adjust) and
+ * 不予调整 (kept) cannot both stand; NULL for promote. */
+const char *leader_opposite(const char *kind);
 
 /* kind: promote, adjust, kept (the caller has checked the code). */
 enum leader_rule leader_action_check(const char *kind, const struct leader_basis *b);

@@ -153,6 +153,12 @@ static int basis_of(struct store *s, struct arena *a, const struct store_leader_
 	if ((rc = count_of(s, sql_recorded, x->person_id, x->year, 0, x->kind, &n)) != KFQ_OK)
 		return rc;
 	b->recorded = n > 0;
+	if (leader_opposite(x->kind)) {
+		if ((rc = count_of(s, sql_recorded, x->person_id, x->year, 0,
+		                   leader_opposite(x->kind), &n)) != KFQ_OK)
+			return rc;
+		b->contradicted = n > 0;
+	}
 	if (x->fault_case_id) {
 		if ((rc = count_of(s, sql_case_keeps, x->fault_case_id, x->person_id, x->year, NULL,
 		                   &n)) != KFQ_OK)

@@ -104,6 +104,10 @@ describe('奖优罚劣 (art. 15)', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.match(r.json.error.message, /已有/);
 		r = await record('zuzhi1', { doc_no: '抚组干〔2026〕6号' });
 		h.assertError(r, 409, 'duplicate');
+		// kept that year, the same person is not also to be adjusted: the two contradict
+		r = await record('zuzhi1', { kind: 'adjust' });
+		h.assertError(r, 409, 'conflict');
+		assert.equal(r.json.error.message, '该人员该年度已有相反的记录：及时调整与不予调整不能同时记录');
 	});
 
 	test('the county\'s view: its zones, their grades over the years, their leaders\' records', T, async () => {

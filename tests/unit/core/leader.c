@@ -30,6 +30,14 @@ static void test_rules(void **state)
 	assert_int_equal(leader_action_check("kept", &b), LEADER_DUPLICATE);
 	assert_string_equal(leader_rule_code(LEADER_DUPLICATE), "duplicate");
 	b.recorded = false;
+	/* 及时调整 and 不予调整 of one person and year contradict: the second is refused */
+	assert_string_equal(leader_opposite("adjust"), "kept");
+	assert_string_equal(leader_opposite("kept"), "adjust");
+	assert_null(leader_opposite("promote"));
+	b.contradicted = true;
+	assert_int_equal(leader_action_check("kept", &b), LEADER_CONFLICT);
+	assert_string_equal(leader_rule_code(LEADER_CONFLICT), "conflict");
+	b.contradicted = false;
 	b.is_leader = false;
 	assert_int_equal(leader_action_check("kept", &b), LEADER_NOT_LEADER);
 	assert_non_null(strstr(leader_rule_message(LEADER_PROMOTE_GRADE), "第15条"));
