@@ -6,7 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
-enum kind { PDF, PNG, JPEG, GIF, OLE, OOXML, OFD };
+/* OOXML's three: the same zip with the manifest, told apart by the folder of their parts */
+enum kind { PDF, PNG, JPEG, GIF, OLE, DOCX, XLSX, PPTX, OFD };
 
 static const struct {
 	const char *ext;
@@ -24,9 +25,9 @@ static const struct {
     {"wps", OLE, "application/vnd.ms-works"},
     {"et", OLE, "application/vnd.ms-excel"},
     {"dps", OLE, "application/vnd.ms-powerpoint"},
-    {"docx", OOXML, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
-    {"xlsx", OOXML, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
-    {"pptx", OOXML, "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
+    {"docx", DOCX, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+    {"xlsx", XLSX, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+    {"pptx", PPTX, "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
     {"ofd", OFD, "application/ofd"},
 };
 
@@ -58,9 +59,16 @@ static bool content_is(enum kind k, const unsigned char *b, size_t n)
 		return starts(b, n, "GIF87a", 6) || starts(b, n, "GIF89a", 6);
 	case OLE:
 		return starts(b, n, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8);
-	case OOXML:
-		/* a zip whose entries include the OOXML manifest */
-		return starts(b, n, "PK\x03\x04", 4) && contains(b, n, "[Content_Types].xml");
+	case DOCX:
+	case XLSX:
+	case PPTX:
+		/* a zip whose entries include the OOXML manifest and its kind's parts (the names
+		 * are in the central directory at the end, which the sample holds) */
+		return starts(b, n, "PK\x03\x04", 4) && contains(b, n, "[Content_Types].xml") &&
+		       contains(b, n,
+		                k == DOCX   ? "word/"
+		                : k == XLSX ? "xl/"
+		                            : "ppt/");
 	case OFD:
 		return starts(b, n, "PK\x03\x04", 4) && contains(b, n, "OFD.xml");
 	}

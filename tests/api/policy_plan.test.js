@@ -10,6 +10,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const h = require('./harness');
+const { writeXlsx } = require('./xlsx');
 
 const T = { timeout: h.STEP_TIMEOUT };
 const SEED = path.join(__dirname, '..', 'data', 'fushun-devzone-reform-draft-2025.txt');
@@ -225,6 +226,9 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		const before = await auditCount();
 		let r = await upload(c.zone1, '假的.pdf', Buffer.from('\x89PNG\r\n\x1a\n0000', 'latin1'));
 		h.assertError(r, 415, 'file_type_mismatch', 'name');
+		// a workbook renamed .docx is not a Word document; as .xlsx it is taken
+		const book = writeXlsx([['进度'], ['80%']]);
+		h.assertError(await upload(c.zone1, '进度.docx', book), 415, 'file_type_mismatch', 'name');
 		r = await upload(c.zone1, 'run.exe', Buffer.from('MZ....'));
 		h.assertError(r, 400, 'invalid_file', 'name');
 		r = await upload(c.zone1, '空.pdf', Buffer.alloc(0));

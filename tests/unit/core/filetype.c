@@ -28,6 +28,14 @@ static void test_kinds(void **state)
 	assert_int_equal(check("报告.docx", ooxml, sizeof(ooxml) - 1, &mime), FILETYPE_OK);
 	assert_int_equal(check("报告.wps", ole, sizeof(ole) - 1, &mime), FILETYPE_OK);
 	assert_int_equal(check("表.et", ole, sizeof(ole) - 1, &mime), FILETYPE_OK);
+	/* a workbook named .docx is not a Word document, nor a document named .xlsx a workbook */
+	static const char book[] = "PK\x03\x04....[Content_Types].xml....xl/workbook.xml";
+	static const char deck[] = "PK\x03\x04....[Content_Types].xml....ppt/presentation.xml";
+	assert_int_equal(check("表.xlsx", book, sizeof(book) - 1, &mime), FILETYPE_OK);
+	assert_int_equal(check("again.docx", book, sizeof(book) - 1, &mime), FILETYPE_MISMATCH);
+	assert_int_equal(check("x.xlsx", ooxml, sizeof(ooxml) - 1, &mime), FILETYPE_MISMATCH);
+	assert_int_equal(check("汇报.pptx", deck, sizeof(deck) - 1, &mime), FILETYPE_OK);
+	assert_int_equal(check("x.pptx", book, sizeof(book) - 1, &mime), FILETYPE_MISMATCH);
 	/* a plain zip is not an Office document */
 	assert_int_equal(check("x.xlsx",
 	                       "PK\x03\x04"
