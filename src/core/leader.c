@@ -66,7 +66,8 @@ void leader_action_item(int64_t action_id, int64_t zone_id, const char *zone, in
 	out->entity_type = "leader_action";
 	out->entity_id = action_id;
 	/* the county view shows five years; it reads from/to, not a single year */
-	out->link = arena_printf(a, "/county-view?from=%d&to=%d", year - 4, year);
+	/* a page every recipient reads: the zone and its county, whose records they carry out */
+	out->link = arena_printf(a, "/leader-actions?year=%d", year);
 	out->title = arena_printf(a, "%s记录：%s%s%s（%d年度考核），请落实", recorder, zone, person,
 	                          enum_label(&enum_leader_action, kind), year);
 	out->to[out->nto++] = (struct inbox_to){.org_id = zone_id, .perm = PERM_PEOPLE_WRITE};

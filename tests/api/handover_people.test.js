@@ -198,7 +198,7 @@ describe('the people and money hand-overs', { timeout: h.FILE_TIMEOUT }, () => {
 		// 顺城区 hosts the economic zone; 东洲区 does not
 		assert.deepEqual(await told('leader_action'), { zone1: 1, county2: 1 });
 		assert.deepEqual(await items('county2', 'leader_action'), [
-			[`市委组织部记录：${E}赵主任优先提拔使用（${YEAR - 1}年度考核），请落实`, `/county-view?from=${YEAR - 5}&to=${YEAR - 1}`, 'leader_action', r.json.id, 'zuzhi1'],
+			[`市委组织部记录：${E}赵主任优先提拔使用（${YEAR - 1}年度考核），请落实`, `/leader-actions?year=${YEAR - 1}`, 'leader_action', r.json.id, 'zuzhi1'],
 		]);
 		t = await tile('zuzhi1', 'leaders_to_record');
 		assert.deepEqual([t.count, t.link], [1, `/county-view?from=${YEAR - 5}&to=${YEAR - 1}&awaiting=1`]);

@@ -457,6 +457,10 @@ describe('the people pages keep their year and pickers in the address', () => {
     await addressIs(page, { from: year - 4, to: year })
     await page.locator(`${sel('county-zones')} .el-table__row`).first().waitFor()
     await page.locator(sel('leader-actions')).waitFor()
+    // 班子成员奖惩 lists the record at the year the zone's inbox item opens
+    await page.goto(`/leader-actions?year=${year}`)
+    const row = page.locator(`${sel('leader-actions-table')} .el-table__row`, { hasText: head.name })
+    await row.locator(sel('leader-actions-kind'), { hasText: first.grade === 'poor' ? '及时调整' : '优先提拔使用' }).waitFor()
     watcher.assertClean()
   })
 })

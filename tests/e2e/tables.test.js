@@ -101,6 +101,7 @@ const PAGES = {
     ['county-enterprises', '/enterprises', 'enterprise-table'],
     ['county-power-lists', '/power-lists', 'list-table'],
     ['county-view', '/county-view', 'county-zones'],
+    ['county-leader-actions', '/leader-actions', 'leader-actions-table'],
   ],
 }
 

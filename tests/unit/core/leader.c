@@ -56,7 +56,7 @@ static void test_item(void **state)
 	assert_string_equal(it.kind, "leader_action");
 	assert_string_equal(it.title,
 	                    "市委组织部记录：经开区赵主任及时调整（2025年度考核），请落实");
-	assert_string_equal(it.link, "/county-view?from=2021&to=2025");
+	assert_string_equal(it.link, "/leader-actions?year=2025");
 	assert_int_equal(it.entity_id, 3);
 	assert_int_equal(it.nto, 2);
 	assert_int_equal(it.to[0].org_id, 11);

@@ -5,6 +5,7 @@ export default {
     faultCases: '容错免责',
     faultLibrary: '容错案例库',
     countyView: '县区考核视图',
+    leaderActions: '班子成员奖惩',
     staffingNorm: '编制测算',
   },
   enums: {
@@ -110,6 +111,9 @@ export default {
     lesson: '案例启示',
     happened: '基本情况',
     reason: '认定理由',
+  },
+  leaderActions: {
+    hint: '市委组织部在县区考核视图中记录；开发区和所属县（区）据此落实',
   },
   countyView: {
     county: '县（区）',
