@@ -237,6 +237,21 @@ const struct store_org *import_org_named(const struct store_org *orgs, int n, co
 	return NULL;
 }
 
+/* whether every key column of the row converted (a kind without one has no key) */
+static bool keys_converted(const struct import_kind *k, const struct import_value *v)
+{
+	bool any = false;
+
+	for (int i = 0; i < k->ncols; i++) {
+		if (!k->cols[i].key)
+			continue;
+		if (!v[i].present)
+			return false;
+		any = true;
+	}
+	return any;
+}
+
 /* Reads every row: converts, checks, and in the second pass writes. The second pass reads the
  * rows the first kept, the same rows: the file's duplicate keys were checked by the first.
  * *rows counts data rows. Problems go to r->problems; the return is KFQ_OK, or KFQ_EIO / a
@@ -271,13 +286,16 @@ static int pass(struct import_run *r, struct sheet *sh, int64_t *rows, const cha
 			break;
 		}
 		arena_init(&ra);
-		bool converted =
-		    import_row_convert(k->cols, k->ncols, map, &row, sheet_date1904(sh), &ra, vals,
-		                       &r->problems) == 0;
+		/* a cell that did not convert is a problem of r's and a column not present */
+		(void)import_row_convert(k->cols, k->ncols, map, &row, sheet_date1904(sh), &ra,
+		                         vals, &r->problems);
+		/* a row whose key columns converted is a key whatever else it holds: a second row
+		 * of it is told in the same round as the first row's own problems */
+		bool keyed = !r->writing && keys_converted(k, vals);
 		const char *key = NULL;
-		if (converted && !r->writing && k->row_key)
+		if (keyed && k->row_key)
 			key = k->row_key(r, vals, &ra);
-		if (converted && !r->writing && !key)
+		if (keyed && !key)
 			key = import_row_key(k->cols, k->ncols, vals, &ra);
 		int64_t first = key ? keyset_add(&seen, key, row.row) : 0;
 		if (first) {

@@ -111,6 +111,10 @@ describe('zone budgets', { timeout: h.FILE_TIMEOUT }, () => {
 		const twice = await upload(c.finance1, writeXlsx([HEADER, [E, 2025, '预算', '201', '一般公共服务支出', '1'], ['抚顺经开区（示例）', 2025, '预算', '201', '一般公共服务支出', '2']]), 'twice.xlsx');
 		h.assertError(twice, 422, 'import_rejected');
 		assert.deepEqual(problems(twice), [[3, null, '与第2行重复（开发区 = 抚顺经开区（示例），年度 = 2025，类型 = 预算，科目编码 = 201）']]);
+		// a row repeating one with a bad amount is told in the same round
+		const both = await upload(c.finance1, writeXlsx([HEADER, [E, 2025, '预算', '201', '一般公共服务支出', '1.005'], [E, 2025, '预算', '201', '一般公共服务支出', '2']]), 'both.xlsx');
+		h.assertError(both, 422, 'import_rejected');
+		assert.deepEqual(problems(both).map((x) => [x[0], x[1]]), [[2, '金额（元）'], [3, null]]);
 		// a name typed with half-width brackets is the zone: only the bad amount is refused
 		const narrow = await upload(c.finance1, writeXlsx([HEADER, ['抚顺经济开发区(示例)', 2025, '预算', '201', '一般公共服务支出', '1'], [E, 2025, '预算', '206', '科学技术支出', '一千元']]), 'narrow.xlsx');
 		h.assertError(narrow, 422, 'import_rejected');
