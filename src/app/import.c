@@ -388,9 +388,13 @@ static int already(struct import_run *r, struct import_result *out, bool *yes)
 	struct store_import_batch prev;
 	/* the organization's own imports only: another's file is read row by row, each row
 	 * refused or taken as this importer may (whether another imported it is not told) */
-	int rc = store_import_find(r->s, r->a, r->kind->name, out->sha256,
-	                           r->who ? r->who->org_id : 0, &prev);
+	int64_t org = r->who ? r->who->org_id : 0;
+	int rc = r->kind->replaces
+	             ? store_import_latest(r->s, r->a, r->kind->name, org, &prev)
+	             : store_import_find(r->s, r->a, r->kind->name, out->sha256, org, &prev);
 
+	if (rc == KFQ_OK && r->kind->replaces && strcmp(prev.sha256, out->sha256) != 0)
+		rc = KFQ_ENOTFOUND;
 	*yes = rc == KFQ_OK;
 	if (*yes) {
 		out->outcome = IMPORT_UNCHANGED;

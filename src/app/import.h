@@ -42,6 +42,10 @@ struct import_kind {
 	int64_t max_rows; /* data rows one file may hold */
 	/* bytes one file may hold over HTTP (0: IMPORT_FILE_MAX); `kfq import` reads any size */
 	int64_t max_bytes;
+	/* A row replaces what its key held (a budget line, a year's tax): a file imported before
+	 * is "unchanged" only while no other file of the kind was imported after it by the same
+	 * organization; an older one imported again is read again and puts its figures back. */
+	bool replaces;
 	/* Loads what rows are checked against (names, existing keys), before each pass; the
 	 * second time inside the write transaction. May be NULL. */
 	int (*prepare)(struct import_run *r);

@@ -186,6 +186,7 @@ static const char *row_key(struct import_run *r, const struct import_value *v, s
 }
 
 const struct import_kind import_assess = {
+    .replaces = true,
     .name = "assess_values",
     .title = "考核数据",
     .perm = PERM_PAY_SET,

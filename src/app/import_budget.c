@@ -246,6 +246,7 @@ static const char *row_key(struct import_run *r, const struct import_value *v, s
 }
 
 const struct import_kind import_budget = {
+    .replaces = true,
     .name = "budget-lines",
     .title = "开发区预决算",
     .perm = PERM_BUDGET_MANAGE,

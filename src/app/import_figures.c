@@ -213,6 +213,7 @@ static int write_end(struct import_run *r)
 }
 
 const struct import_kind import_figures = {
+    .replaces = true,
     .name = "mujun_figures",
     .title = "亩均评价数据",
     .perm = PERM_LAND_WRITE,

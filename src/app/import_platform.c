@@ -265,6 +265,7 @@ static int finish(struct import_run *r)
 }
 
 const struct import_kind import_platform_sheets = {
+    .replaces = true,
     .name = "platform-sheets",
     .title = "平台公司年度财务数据",
     .perm = PERM_PLATFORM_WRITE,

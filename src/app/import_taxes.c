@@ -158,6 +158,7 @@ static int write_row(struct import_run *r, int64_t row, const struct import_valu
 }
 
 const struct import_kind import_taxes = {
+    .replaces = true,
     .name = "taxes",
     .title = "税收数据",
     .perm = PERM_REVSHARE_MANAGE,

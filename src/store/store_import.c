@@ -12,6 +12,11 @@ static const char sql_find[] =
     "COALESCE(user_id, 0), created_at FROM import_batch "
     "WHERE kind = ?1 AND sha256 = ?2 AND outcome = 'imported' AND (?3 = 0 OR user_id IN "
     "(SELECT id FROM app_user WHERE org_id = ?3)) ORDER BY id DESC LIMIT 1";
+static const char sql_latest[] =
+    "SELECT id, kind, sha256, filename, size, format, n_rows, n_bad, outcome, "
+    "COALESCE(user_id, 0), created_at FROM import_batch "
+    "WHERE kind = ?1 AND outcome = 'imported' AND (?2 = 0 OR user_id IN "
+    "(SELECT id FROM app_user WHERE org_id = ?2)) ORDER BY id DESC LIMIT 1";
 static const char sql_insert[] =
     "INSERT INTO import_batch (kind, sha256, filename, size, format, n_rows, n_bad, outcome, "
     "user_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id";
@@ -50,6 +55,19 @@ int store_import_find(struct store *s, struct arena *a, const char *kind, const 
 	store_bind_text(st, 1, kind);
 	store_bind_text(st, 2, sha256);
 	store_bind_int(st, 3, org_id);
+	return store_row(st, a, read_batch, out);
+}
+
+int store_import_latest(struct store *s, struct arena *a, const char *kind, int64_t org_id,
+                        struct store_import_batch *out)
+{
+	struct store_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, sql_latest, &st)) != KFQ_OK)
+		return rc;
+	store_bind_text(st, 1, kind);
+	store_bind_int(st, 2, org_id);
 	return store_row(st, a, read_batch, out);
 }
 

@@ -25,6 +25,10 @@ struct store_import_batch {
  * organization org_id (0: anyone's, the command line's): KFQ_ENOTFOUND if none. */
 int store_import_find(struct store *s, struct arena *a, const char *kind, const char *sha256,
                       int64_t org_id, struct store_import_batch *out);
+/* The latest batch of `kind` an account of organization org_id (0: anyone's) imported, whatever
+ * its file: KFQ_ENOTFOUND if none. */
+int store_import_latest(struct store *s, struct arena *a, const char *kind, int64_t org_id,
+                        struct store_import_batch *out);
 /* Inserts b (b->id and b->created_at set) and appends its audit record (action "import",
  * entity "import", after = audit_after), inside the caller's write transaction. */
 int store_import_record(struct store *s, const struct store_actor *who,

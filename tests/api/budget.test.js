@@ -169,6 +169,16 @@ describe('zone budgets', { timeout: h.FILE_TIMEOUT }, () => {
 		]);
 		// 270,000 of 300,000: 9000 bp
 		assert.deepEqual([z.final_fen, z.rate_bp], [270000, 9000]);
+		// the first file imported again after the correction is read again, not "unchanged":
+		// its figures are back; and the correction again after it
+		const fix = writeXlsx([HEADER, [E, 2025, '决算', '201', '一般公共服务支出', '1200.00'], [E, 2025, '决算', '206', '科学技术支出', '1500.00']]);
+		r = await upload(c.finance1, writeXlsx(GOOD), '原表.xlsx');
+		assert.equal(r.status, 201, r.text);
+		assert.equal(r.json.outcome, 'imported');
+		assert.equal((await zoneYear(c.finance1, E)).json.final_fen, 265005);
+		r = await upload(c.finance1, fix, '更正.xlsx');
+		assert.equal(r.json.outcome, 'imported');
+		assert.equal((await zoneYear(c.finance1, E)).json.final_fen, 270000);
 		// the export: a line per subject and the total
 		r = await c.zone1.get(`/api/budgets/zones/${ids[E]}/export.xlsx?year=2025`);
 		assert.equal(r.status, 200, r.text);
