@@ -259,17 +259,13 @@ int store_arrangement_delete(struct store *s, const struct store_actor *who,
                              const struct store_arrangement_json *json, int64_t id)
 {
 	const char *const deletes[] = {sql_ratio_delete, sql_member_delete, sql_delete};
-	struct store_stmt *st;
 	char *before = NULL;
 	int rc;
 
 	if ((rc = store_begin_change(s, id, write_arrangement, json, &before)) != KFQ_OK)
 		return rc;
 	for (int i = 0; rc == KFQ_OK && i < 3; i++)
-		if ((rc = store_prepare(s, deletes[i], &st)) == KFQ_OK) {
-			store_bind_int(st, 1, id);
-			rc = store_run(st);
-		}
+		rc = store_exec_id(s, deletes[i], id);
 	if (rc == KFQ_OK)
 		rc = store_audit_append_id(s, who, "delete", "arrangement", id, before, NULL);
 	free(before);
@@ -295,10 +291,7 @@ static int write_children(struct store *s, const struct store_arrangement *x)
 	const char *const deletes[] = {sql_ratio_delete, sql_member_delete};
 
 	for (int i = 0; rc == KFQ_OK && i < 2; i++)
-		if ((rc = store_prepare(s, deletes[i], &st)) == KFQ_OK) {
-			store_bind_int(st, 1, x->ar.id);
-			rc = store_run(st);
-		}
+		rc = store_exec_id(s, deletes[i], x->ar.id);
 	if (rc == KFQ_OK)
 		rc = store_prepare(s, sql_ratio_insert, &st);
 	for (size_t i = 0; rc == KFQ_OK && i < x->ar.n_ratios; i++) {

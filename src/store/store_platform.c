@@ -749,7 +749,6 @@ int store_platform_lines_save(struct store *s, const struct store_actor *who,
 int store_platform_delete(struct store *s, const struct store_actor *who,
                           const struct store_platform_json *json, int64_t id)
 {
-	struct store_stmt *st;
 	char *before = NULL;
 	int rc;
 
@@ -758,10 +757,7 @@ int store_platform_delete(struct store *s, const struct store_actor *who,
 	rc = store_refuse_if(s, sql_company_used, id);
 	for (size_t i = 0;
 	     rc == KFQ_OK && i < sizeof(sql_company_delete) / sizeof(*sql_company_delete); i++)
-		if ((rc = store_prepare(s, sql_company_delete[i], &st)) == KFQ_OK) {
-			store_bind_int(st, 1, id);
-			rc = store_run(st);
-		}
+		rc = store_exec_id(s, sql_company_delete[i], id);
 	if (rc == KFQ_OK)
 		rc = store_audit_append_id(s, who, "delete", "platform_company", id, before, NULL);
 	free(before);

@@ -647,15 +647,11 @@ static int withdraw(struct store *s, const struct store_actor *who,
                     const struct store_revshare_json *json, int64_t id)
 {
 	const char *const deletes[] = {sql_lines_delete, sql_st_delete};
-	struct store_stmt *st;
 	int rc;
 	char *before = store_entity_json(s, id, write_statement, json, &rc);
 
 	for (int i = 0; rc == KFQ_OK && i < 2; i++)
-		if ((rc = store_prepare(s, deletes[i], &st)) == KFQ_OK) {
-			store_bind_int(st, 1, id);
-			rc = store_run(st);
-		}
+		rc = store_exec_id(s, deletes[i], id);
 	if (rc == KFQ_OK)
 		rc =
 		    store_audit_append_id(s, who, "delete", "revshare_statement", id, before, NULL);
