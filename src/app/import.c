@@ -252,6 +252,44 @@ static bool keys_converted(const struct import_kind *k, const struct import_valu
 	return any;
 }
 
+/* "B3" of a 0-based column and a row. */
+static void cell_ref(struct strbuf *sb, int col, int64_t row)
+{
+	char letters[4];
+	int n = 0;
+
+	for (int c = col + 1; c > 0 && n < 4; c = (c - 1) / 26)
+		letters[n++] = (char)('A' + (c - 1) % 26);
+	while (n)
+		strbuf_addch(sb, letters[--n]);
+	strbuf_addf(sb, "%lld", (long long)row);
+}
+
+/* Merged cells over the data rows read as empty below and right of each range's first cell: a
+ * file that has problems and such ranges is told so first, with the ranges named. */
+static void merge_hint(struct import_run *r, const struct sheet *sh, int64_t header_row)
+{
+	const struct sheet_merge *m;
+	int n = sheet_merges(sh, &m), kept = n < SHEET_MERGES_MAX ? n : SHEET_MERGES_MAX, over = 0;
+	struct strbuf sb = STRBUF_INIT;
+
+	for (int i = 0; i < kept; i++) {
+		if (m[i].row2 <= header_row || over++ >= 3)
+			continue;
+		strbuf_addstr(&sb, over > 1 ? "、" : "表中有合并单元格（");
+		cell_ref(&sb, m[i].col1, m[i].row1);
+		strbuf_addch(&sb, ':');
+		cell_ref(&sb, m[i].col2, m[i].row2);
+	}
+	if (over) {
+		strbuf_addf(&sb, "%s）：合并区域只有第一格有值，其余各格读作空白。请取消合并，在每一行"
+		                 "填写后再导入",
+		            over > 3 || n > kept ? "等" : "");
+		import_problem_lead(&r->problems, sb.buf);
+	}
+	strbuf_release(&sb);
+}
+
 /* Reads every row: converts, checks, and in the second pass writes. The second pass reads the
  * rows the first kept, the same rows: the file's duplicate keys were checked by the first.
  * *rows counts data rows. Problems go to r->problems; the return is KFQ_OK, or KFQ_EIO / a
@@ -265,6 +303,7 @@ static int pass(struct import_run *r, struct sheet *sh, int64_t *rows, const cha
 	struct import_value *vals = arena_zalloc(r->a, sizeof(*vals) * (size_t)k->ncols);
 	int *map = arena_alloc(r->a, sizeof(int) * (size_t)k->ncols);
 	bool header = false;
+	int64_t header_row = 0;
 	int rc, wrc = KFQ_OK;
 
 	*rows = 0;
@@ -275,6 +314,7 @@ static int pass(struct import_run *r, struct sheet *sh, int64_t *rows, const cha
 		struct arena ra;
 		if (!header) {
 			header = true;
+			header_row = row.row;
 			if (import_header_map(k->cols, k->ncols, &row, map, &r->problems) != 0)
 				break;
 			continue;
@@ -323,6 +363,8 @@ static int pass(struct import_run *r, struct sheet *sh, int64_t *rows, const cha
 		import_problem_add(&r->problems, 0, NULL, "文件中没有表头行（请使用导入模板）");
 	else if (rc == KFQ_DONE && *rows == 0 && r->problems.total == 0)
 		import_problem_add(&r->problems, 0, NULL, "文件中没有数据行");
+	if (rc == KFQ_DONE && header && !r->writing && r->problems.total)
+		merge_hint(r, sh, header_row);
 	if (wrc == KFQ_OK && (rc == KFQ_DONE || rc == KFQ_EINVAL || rc == KFQ_ROW))
 		rc = KFQ_OK;
 	keyset_release(&seen);

@@ -29,6 +29,9 @@ void power_json_delegation(struct jsonw *w, const struct store_delegation *d)
 {
 	jsonw_obj_open(w);
 	jsonw_kstr(w, "acting_by", d->acting_by);
+	jsonw_kstr(w, "acting_mode", d->acting_mode);
+	jsonw_kstr(w, "acting_mode_label",
+	           d->acting_mode ? enum_label(&enum_power_mode, d->acting_mode) : NULL);
 	jsonw_kstr(w, "acting_until", d->acting_until);
 	jsonw_kstr(w, "created_at", d->created_at);
 	jsonw_kstr(w, "document", d->document);

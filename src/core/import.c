@@ -41,6 +41,19 @@ void import_problem_add(struct import_problems *p, int64_t row, const char *colu
 	p->n++;
 }
 
+void import_problem_lead(struct import_problems *p, const char *message)
+{
+	p->total++;
+	if (p->n == p->cap)
+		p->items = arena_grow(p->a, p->items, sizeof(*p->items), &p->cap);
+	if (p->n < IMPORT_MAX_PROBLEMS)
+		p->n++;
+	memmove(p->items + 1, p->items, sizeof(*p->items) * (size_t)(p->n - 1));
+	p->items[0].row = 0;
+	p->items[0].column = NULL;
+	p->items[0].message = arena_strdup(p->a, message);
+}
+
 /* Length of the space at s: ASCII space or tab, U+3000 (full-width), U+00A0 (no-break). */
 static size_t space_at(const char *s, size_t n)
 {

@@ -83,6 +83,10 @@ void import_problems_init(struct import_problems *p, struct arena *a);
 void import_problem_add(struct import_problems *p, int64_t row, const char *column, const char *fmt,
                         ...) __attribute__((format(printf, 4, 5)));
 
+/* Records a problem of the whole file ahead of the others, as what explains them (kept when
+ * IMPORT_MAX_PROBLEMS are already, in place of the last; message copied into p->a). */
+void import_problem_lead(struct import_problems *p, const char *message);
+
 /* Finds the declared columns in the header row: map[i] is the file's column of cols[i] or -1.
  * Unknown or repeated headers and missing required columns are problems. Headers compare after
  * trimming spaces (also full-width) and a trailing * (a template's mark of a required column).

@@ -18,7 +18,7 @@
 #define DELEG_COLS                                                                                 \
 	"d.id, " STORE_POWER_COLS ", d.zone_org_id, z.name, d.status, d.origin, d.mode, "          \
 	"d.effective_from, d.document, d.service_place, d.acting_by, d.acting_until, d.note, "     \
-	"d.created_at, d.updated_at, COALESCE(pub.published, 0), d.taken_on"
+	"d.created_at, d.updated_at, COALESCE(pub.published, 0), d.taken_on, d.acting_mode"
 #define DELEG_FROM                                                                                 \
 	" FROM power_delegation d JOIN power_item p ON p.id = d.power_id "                         \
 	"JOIN org o ON o.id = p.dept_org_id JOIN org z ON z.id = d.zone_org_id "                   \
@@ -38,7 +38,7 @@ static const char sql_insert[] =
 static const char sql_update[] =
     "UPDATE power_delegation SET status = ?2, origin = ?3, mode = ?4, effective_from = ?5, "
     "document = ?6, service_place = ?7, acting_by = ?8, acting_until = ?9, note = ?10, "
-    "updated_at = ?11, updated_by = ?12, taken_on = ?13 WHERE id = ?1";
+    "updated_at = ?11, updated_by = ?12, taken_on = ?13, acting_mode = ?14 WHERE id = ?1";
 
 static const char sql_guidance_insert[] =
     "INSERT INTO power_guidance (delegation_id, kind, held_on, content, participants, "
@@ -156,7 +156,8 @@ static const char sql_setting_put[] =
     "changed_at = excluded.changed_at, changed_by = excluded.changed_by";
 #define PUBLIC "d.status IN ('accepted', 'acting')"
 #define PUBLIC_SELECT                                                                              \
-	"SELECT d.zone_org_id, z.name, p.code, p.name, p.kind, o.name, d.mode, d.status, "         \
+	"SELECT d.zone_org_id, z.name, p.code, p.name, p.kind, o.name, "                           \
+	"COALESCE(d.acting_mode, d.mode), d.status, "                                              \
 	"d.service_place, d.acting_by, p.promised_days, p.statutory_days, p.accept_incomplete, "   \
 	"p.notify_commit, d.effective_from FROM power_delegation d JOIN power_list_publication "   \
 	"pub ON "                                                                                  \
@@ -223,6 +224,7 @@ static void read_delegation(struct store_stmt *st, struct arena *a, void *elemen
 	d->updated_at = store_col_dup(st, c + 12, a);
 	d->published = store_col_int(st, c + 13) != 0;
 	d->taken_on = store_col_dup(st, c + 14, a);
+	d->acting_mode = store_col_dup(st, c + 15, a);
 }
 
 /* a list's filters as its callbacks see them */
@@ -363,7 +365,7 @@ static void apply(struct store_delegation *d, const struct store_delegation_step
 		/* a fresh start after a refusal or a withdrawal */
 		d->origin = x->action == POWER_PROPOSE ? "zone" : "department";
 		d->mode = d->effective_from = d->document = d->service_place = NULL;
-		d->acting_by = d->acting_until = d->taken_on = NULL;
+		d->acting_by = d->acting_until = d->taken_on = d->acting_mode = NULL;
 		break;
 	case POWER_DELEGATE:
 		d->mode = x->mode;
@@ -375,14 +377,14 @@ static void apply(struct store_delegation *d, const struct store_delegation_step
 		d->taken_on = x->taken_on; /* in use from today (DECISIONS 322) */
 		break;
 	case POWER_ACT:
-		d->mode = x->mode;
+		d->acting_mode = x->mode;
 		d->acting_by = x->acting_by;
 		d->acting_until = x->acting_until;
 		d->taken_on = x->taken_on;
 		break;
 	case POWER_REASSESS:
 		d->mode = x->mode;
-		d->acting_by = d->acting_until = NULL;
+		d->acting_by = d->acting_until = d->acting_mode = NULL;
 		break;
 	case POWER_ACCEPT_PROPOSAL:
 	case POWER_DECLINE:
@@ -414,6 +416,7 @@ static int update_row(struct store *s, const struct store_actor *who,
 	store_bind_text(st, 11, now);
 	store_bind_id(st, 12, who->user_id);
 	store_bind_text(st, 13, d->taken_on);
+	store_bind_text(st, 14, d->acting_mode);
 	return store_run(st);
 }
 

@@ -69,6 +69,9 @@ struct store_delegation {
 	const char *zone_name;
 	const char *status, *origin, *mode, *effective_from, *document, *service_place;
 	const char *acting_by, *acting_until, *note;
+	/* while someone acts for the zone: how (派驻人员 ...; enum_power_mode), beside mode, the
+	 * delegation's own 下放方式 that a re-assessment hands back; NULL otherwise */
+	const char *acting_mode;
 	const char *created_at, *updated_at;
 	bool published; /* the zone's list is published */
 	/* the day (YYYY-MM-DD, Asia/Shanghai) the power came into use for the zone: accepted, or
@@ -91,6 +94,7 @@ struct store_delegation_step {
 	enum power_action action;
 	int64_t id;
 	int64_t power_id, zone_org_id;
+	/* delegate and reassess: the 下放方式; act: the acting arrangement's */
 	const char *mode, *effective_from, *document, *service_place, *acting_by, *acting_until;
 	const char *note;
 	const char *taken_on; /* accept and act: the day the power comes into use (YYYY-MM-DD) */

@@ -125,6 +125,12 @@ const char *sheet_encoding(const struct sheet *s)
 	return s->format == SHEET_XLSX ? "xlsx" : csv_read_encoding(s->csv);
 }
 
+int sheet_merges(const struct sheet *s, const struct sheet_merge **out)
+{
+	*out = NULL;
+	return s->format == SHEET_XLSX ? xlsx_read_merges(s->xlsx, out) : 0;
+}
+
 bool sheet_date1904(const struct sheet *s)
 {
 	return s->format == SHEET_XLSX && xlsx_read_date1904(s->xlsx);

@@ -75,6 +75,16 @@ int sheet_rewind(struct sheet *s);
 enum sheet_format sheet_format(const struct sheet *s);
 /* "xlsx", or the CSV's encoding ("UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE", "UTF-16BE"). */
 const char *sheet_encoding(const struct sheet *s);
+/* A merged range of an .xlsx sheet: rows 1-based and columns 0-based, as in struct sheet_row.
+ * Only its top-left cell holds a value; the others read as empty cells. */
+struct sheet_merge {
+	int64_t row1, row2;
+	int col1, col2;
+};
+#define SHEET_MERGES_MAX 16
+/* After sheet_next gave KFQ_DONE: how many merged ranges the sheet has (none in a CSV), the first
+ * SHEET_MERGES_MAX of them in *out (owned by the sheet). A range not understood is left out. */
+int sheet_merges(const struct sheet *s, const struct sheet_merge **out);
 /* The workbook counts dates from 1904-01-01 (an old Mac Excel option); false for CSV. */
 bool sheet_date1904(const struct sheet *s);
 void sheet_close(struct sheet *s);

@@ -52,6 +52,7 @@ int xlsx_read_open(int fd, const struct sheet_limits *lim, struct xlsx_read **ou
                    struct sheet_error *e);
 int xlsx_read_next(struct xlsx_read *x, struct sheet_row *row, struct sheet_error *e);
 bool xlsx_read_date1904(const struct xlsx_read *x);
+int xlsx_read_merges(const struct xlsx_read *x, const struct sheet_merge **out);
 void xlsx_read_close(struct xlsx_read *x);
 
 struct csv_read;

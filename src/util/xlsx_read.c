@@ -17,6 +17,7 @@
 
 #include <errno.h>
 #include <expat.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -88,6 +89,9 @@ struct xlsx_read {
 	int cstyle;
 	struct strbuf val; /* the current cell's <v> or inline text */
 	struct sheet_rowbuf rb;
+	/* <mergeCells>, after the rows: the first SHEET_MERGES_MAX kept, all counted */
+	struct sheet_merge merges[SHEET_MERGES_MAX];
+	int nmerges;
 };
 
 /* ---- small helpers ---- */
@@ -450,6 +454,28 @@ static int sheet_cell_start(struct xlsx_read *x, const struct xscan_tag *tag)
 	return XSCAN_GO;
 }
 
+/* A <mergeCell ref="B3:B5">: kept for the import's messages; one not understood is skipped (a
+ * merge changes no cell's value, so it is never a reason to refuse the file). */
+static void merge_cell(struct xlsx_read *x, const struct xscan_tag *tag)
+{
+	char ref[XSCAN_ATTR_MAX + 1];
+	struct sheet_merge m;
+	char *colon;
+
+	if (!tag->ref.present || tag->ref.len > XSCAN_ATTR_MAX)
+		return;
+	memcpy(ref, tag->ref.v, tag->ref.len + 1);
+	if (!(colon = strchr(ref, ':')))
+		return;
+	*colon = 0;
+	if (!parse_ref(ref, &m.col1, &m.row1) || !parse_ref(colon + 1, &m.col2, &m.row2) ||
+	    m.row2 < m.row1 || m.col2 < m.col1)
+		return;
+	if (x->nmerges < SHEET_MERGES_MAX)
+		x->merges[x->nmerges] = m;
+	x->nmerges++;
+}
+
 static int on_sheet_start(void *ud, const struct xscan_tag *tag)
 {
 	struct xlsx_read *x = ud;
@@ -460,8 +486,11 @@ static int on_sheet_start(void *ud, const struct xscan_tag *tag)
 		x->in_sheetdata = true;
 		return XSCAN_GO;
 	}
-	if (!x->in_sheetdata)
+	if (!x->in_sheetdata) {
+		if (!strcmp(name, "mergeCell") && x->nmerges < INT_MAX)
+			merge_cell(x, tag);
 		return XSCAN_GO;
+	}
 	if (!strcmp(name, "c"))
 		rc = sheet_cell_start(x, tag);
 	else if (!strcmp(name, "v"))
@@ -934,6 +963,12 @@ int xlsx_read_next(struct xlsx_read *x, struct sheet_row *row, struct sheet_erro
 bool xlsx_read_date1904(const struct xlsx_read *x)
 {
 	return x->date1904;
+}
+
+int xlsx_read_merges(const struct xlsx_read *x, const struct sheet_merge **out)
+{
+	*out = x->merges;
+	return x->nmerges;
 }
 
 void xlsx_read_close(struct xlsx_read *x)

@@ -1,6 +1,6 @@
 /* xlsx_scan.c - the worksheet's XML scanner (xlsx_scan.h): a byte state machine that keeps its
  * place between chunks, so that neither a tag nor a text has to fit in one. Text the caller does
- * not want is skipped with memchr; only the attributes r, t and s are kept.
+ * not want is skipped with memchr; only the attributes r, t, s and ref are kept.
  * Must not know what the elements mean. */
 #include "util/xlsx_scan.h"
 
@@ -215,6 +215,8 @@ static struct xscan_attr *attr_of(struct xscan *sc)
 		if (l[0] == 's')
 			return &sc->tag.s;
 	}
+	if (!strcmp(l, "ref") && l == sc->name)
+		return &sc->tag.ref;
 	return NULL;
 }
 
@@ -333,6 +335,7 @@ static int markup(struct xscan *sc, unsigned char c)
 		} else {
 			sc->state = S_NAME;
 			sc->tag.r.present = sc->tag.t.present = sc->tag.s.present = false;
+			sc->tag.ref.present = false;
 			return name_byte(sc, sc->tagname, c);
 		}
 		return XSCAN_GO;

@@ -1,8 +1,8 @@
 /* xlsx_scan.h - a small XML scanner for the worksheet part of an .xlsx, private to util/: the
  * sheet is most of a file's bytes, and a general parser's work per element (namespace URIs,
  * every attribute) cost more than inflating it. Bytes arrive in chunks of any size; the
- * scanner keeps its state between them and reports start tags (with the attributes r, t and s
- * only), end tags, and the text of the elements the caller asks for, entities decoded.
+ * scanner keeps its state between them and reports start tags (with the attributes r, t, s and
+ * ref only), end tags, and the text of the elements the caller asks for, entities decoded.
  * It refuses what OOXML never has and where XML's dangers live (a DTD, entity declarations),
  * checks that end tags match, and caps element nesting.
  * Must not know what the elements mean: xlsx_read.c does. */
@@ -13,9 +13,9 @@
 #include <stddef.h>
 
 #define XSCAN_NAME_MAX 64 /* bytes of an element's or attribute's qualified name */
-#define XSCAN_ATTR_MAX 32 /* bytes kept of the value of r, t or s */
+#define XSCAN_ATTR_MAX 32 /* bytes kept of the value of r, t, s or ref */
 
-/* An attribute value as written (entities are not decoded: r, t and s never need them). */
+/* An attribute value as written (entities are not decoded: r, t, s and ref never need them). */
 struct xscan_attr {
 	bool present;
 	size_t len; /* bytes of v; longer values are cut to XSCAN_ATTR_MAX and len says so */
@@ -25,6 +25,7 @@ struct xscan_attr {
 struct xscan_tag {
 	const char *name; /* the local name (without a prefix), NUL-terminated */
 	struct xscan_attr r, t, s;
+	struct xscan_attr ref; /* a <mergeCell>'s range, "B3:B5" */
 };
 
 /* What a callback answers: go on, stop after this event (xscan_feed returns XSCAN_PAUSE), or

@@ -156,4 +156,21 @@ describe('cells Excel users type', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(r.status, 201, r.text);
 		assert.deepEqual((await budgetLines()).map((l) => [l.code, l.budget_fen]), [['211', 123450]]);
 	});
+
+	test('a merged 开发区 column is named as the merge, before the empty cells it leaves', T, async () => {
+		const lines = [
+			[E, 2026, '预算', '201', '一般公共服务支出', '100'],
+			[null, 2026, '预算', '206', '科学技术支出', '200'],
+			[null, 2026, '预算', '207', '文化旅游体育与传媒支出', '300'],
+		];
+		const r = await upload(c.finance1, 'budget-lines', writeXlsx([BUDGET_HEADER, ...lines], [], ['A2:A4']), '合并.xlsx');
+		h.assertError(r, 422, 'import_rejected');
+		assert.deepEqual(problems(r), [
+			[0, null, '表中有合并单元格（A2:A4）：合并区域只有第一格有值，其余各格读作空白。请取消合并，在每一行填写后再导入'],
+			[3, '开发区', '必填，不能为空'],
+			[4, '开发区', '必填，不能为空'],
+		]);
+		assert.equal(r.json.import.bad_rows, 2);
+		assert.deepEqual((await c.finance1.get(`/api/budgets/zones/${ids[E]}?year=2026`)).json.lines, []);
+	});
 });

@@ -192,11 +192,15 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		h.assertError(await step('market1', d.equip.id, { action: 'act', mode: 'stationed', acting_until: '2099-06-30' }), 400, 'missing_field', '/acting_by');
 		r = await step('market1', d.equip.id, { action: 'act', mode: 'stationed', acting_by: '市市场监管局派驻经开区窗口', acting_until: '2099-06-30' });
 		assert.equal(r.json.status, 'acting');
-		assert.equal(r.json.mode_label, '派驻人员');
+		// the arrangement's mode beside the delegation's own, which the re-assessment offers back
+		assert.equal(r.json.acting_mode_label, '派驻人员');
+		assert.equal(r.json.mode_label, '委托');
 		h.assertError(await step('zone1', d.equip.id, { action: 'accept', service_place: 'x' }), 409, 'invalid_state');
 		r = await step('market1', d.equip.id, { action: 'reassess', mode: 'entrust', note: '人员已取得资格' });
 		assert.equal(r.json.status, 'delegated');
 		assert.equal(r.json.acting_by, null);
+		assert.equal(r.json.acting_mode, null);
+		assert.equal(r.json.mode, 'entrust');
 		h.assertError(await step('market1', d.equip.id, { action: 'reassess', mode: 'entrust' }), 409, 'invalid_state');
 		// 收回 with a reason; then the department may plan it again
 		r = await step('market1', d.equip.id, { action: 'not_ready', note: 'x' });
@@ -213,8 +217,9 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		await step('zone1', d.equip.id, { action: 'not_ready', note: '检验人员调整' });
 		r = await step('market1', d.equip.id, { action: 'act', mode: 'lead', acting_by: '市市场监管局特种设备科', acting_until: '2099-12-31' });
 		assert.equal(r.json.status, 'acting');
-		assert.equal(r.json.mode, 'lead');
-		assert.equal(r.json.mode_label, '领办');
+		assert.equal(r.json.mode, 'entrust');
+		assert.equal(r.json.acting_mode, 'lead');
+		assert.equal(r.json.acting_mode_label, '领办');
 
 		// each step is audited with its action and the entry before and after
 		const a = await c.auditor1.get(`/api/audit?entity_type=power_delegation&entity_id=${d.equip.id}&page_size=50`);

@@ -65,8 +65,9 @@ function zip(entries) {
  * A workbook whose first sheet holds rows (arrays of cells). A cell is a string (inline text),
  * a number or {n: 'decimal text'} (a number cell with that exact text), or null (empty). extra:
  * more [name, bytes] entries of the package (a picture, say), which a reader of the rows skips.
+ * merges: ranges merged as WPS and Excel merge them ('A2:A4'), written after the rows.
  */
-function writeXlsx(rows, extra = []) {
+function writeXlsx(rows, extra = [], merges = []) {
 	const M = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 	const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 	const P = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -84,12 +85,13 @@ function writeXlsx(rows, extra = []) {
 			return `<row r="${r + 1}">${cs}</row>`;
 		})
 		.join('');
+	const mergeCells = merges.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
 	return zip([
 		['[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>'],
 		['_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${P}"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
 		['xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${M}" xmlns:r="${R}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`],
 		['xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${P}"><Relationship Id="rId1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`],
-		['xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${M}"><sheetData>${sheetRows}</sheetData></worksheet>`],
+		['xl/worksheets/sheet1.xml', `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${M}"><sheetData>${sheetRows}</sheetData>${mergeCells}</worksheet>`],
 		...extra,
 	]);
 }

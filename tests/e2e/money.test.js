@@ -51,7 +51,7 @@ describe('enterprises and revenue sharing', () => {
     b = await openBrowser(server.url)
     const { page, watcher } = b
     await login(page, watcher, ZONE.username, ZONE.password)
-    assert.deepEqual(await menuTexts(page), ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '征求意见', '企业名录', '财力分成', '合作共建', '开发区预决算', '项目绩效', '平台公司', '债务风险', '权力事项目录', '一区一单', '赋权评估', '权责清单', '社会事务与营商环境', '工作日历', '用地地图', '地块', '低效用地处置', '亩均效益评价', '闲置楼宇', '产业规划', '招商项目', '编制核定', '人员名册', '绩效薪酬', '年度考核', '内部考核', '容错免责', '容错案例库', '县区考核视图', '班子成员奖惩', '编制测算', '组织机构', '个人中心'])
+    assert.deepEqual(await menuTexts(page), ['首页', '改革任务', '一区一策计划', '推进节点', '进展报告', '督导看板', '督办单', '征求意见', '工作周报', '企业名录', '财力分成', '合作共建', '开发区预决算', '项目绩效', '平台公司', '债务风险', '权力事项目录', '一区一单', '赋权评估', '权责清单', '社会事务与营商环境', '工作日历', '用地地图', '地块', '低效用地处置', '亩均效益评价', '闲置楼宇', '产业规划', '招商项目', '编制核定', '人员名册', '绩效薪酬', '年度考核', '内部考核', '容错免责', '容错案例库', '县区考核视图', '班子成员奖惩', '编制测算', '组织机构', '个人中心'])
     await page.locator(sel('menu-enterprises')).click()
     await page.locator(`${sel('enterprise-table')} .el-table__row`).first().waitFor()
     const zones = new Set(await page.locator(`${sel('enterprise-table')} .el-table__row td:nth-child(3)`).allInnerTexts())

@@ -156,7 +156,7 @@ describe('督办单: draft, issue, receipt, replies with files, close, print, au
     watcher.assertClean()
   })
 
-  test('the organization copied reads the notice and has nothing to do', async () => {
+  test('the organization copied reads the notice, has nothing to do, and reads its zones\' week', async () => {
     const { page, watcher } = b
     await login(page, watcher, COUNTY.username, COUNTY.password)
     await page.locator(sel('menu-notices')).click()
@@ -165,6 +165,10 @@ describe('督办单: draft, issue, receipt, replies with files, close, print, au
     assert.equal(await page.locator(sel('notice-receive')).count(), 0)
     assert.equal(await page.locator(sel('notice-reply-input')).count(), 0)
     assert.equal(await page.locator(sel('notice-reply')).count(), 2)
+    // the county's 工作周报: its own zone's week, no other zone's
+    await page.locator(sel('menu-briefing')).click()
+    await page.locator(`${sel('briefing-zones')} .el-table__row`, { hasText: '抚顺高新技术产业开发区（示例）' }).waitFor()
+    assert.equal(await page.locator(`${sel('briefing-zones')} .el-table__row`, { hasText: ZONE.org }).count(), 0)
     await logout(page)
     watcher.assertClean()
   })

@@ -119,6 +119,21 @@ write('prefixed.xlsx', [
                                '</x:sheetData></x:worksheet>'),
 ])
 
+# WPS merging a column's repeated value: only A2 of A2:A4 holds it. The ranges come after the
+# rows; one is not understood (a single cell), one carries a prefix
+write('merged.xlsx', [
+    ('[Content_Types].xml', CONTENT_TYPES), ('_rels/.rels', ROOT_RELS),
+    ('xl/workbook.xml', workbook()), ('xl/_rels/workbook.xml.rels', workbook_rels(shared=False, styles=False)),
+    ('xl/worksheets/sheet1.xml', f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}" xmlns:x="{MAIN}">'
+                                 '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>开发区</t></is></c>'
+                                 '<c r="B1" t="inlineStr"><is><t>金额</t></is></c></row>'
+                                 '<row r="2"><c r="A2" t="inlineStr"><is><t>甲</t></is></c><c r="B2"><v>1</v></c></row>'
+                                 '<row r="3"><c r="A3"/><c r="B3"><v>2</v></c></row>'
+                                 '<row r="4"><c r="A4"/><c r="B4"><v>3</v></c></row></sheetData>'
+                                 '<mergeCells count="3"><mergeCell ref="A2:A4"/><mergeCell ref="B9"/>'
+                                 '<x:mergeCell ref="AA10:AB12"/></mergeCells></worksheet>'),
+])
+
 # a zip bomb: 24 MiB of spaces inside the sheet compress to a few KiB (ratio ~ 1000)
 book('bomb.xlsx', '<row r="1"><c r="A1"><v>1</v></c></row>' + ' ' * (24 * 1024 * 1024))
 

@@ -179,6 +179,29 @@ static void test_own_writer(void **state)
 	close(fd);
 }
 
+/* Merged ranges are read after the rows; the cells under a range's first stay empty. */
+static void test_merges(void **state)
+{
+	(void)state;
+	const struct sheet_merge *m;
+	struct strbuf sb = STRBUF_INIT;
+	struct sheet_limits lim;
+	struct sheet_error e = {0};
+	struct sheet *s;
+	int fd = open_data("merged.xlsx");
+
+	sheet_limits_default(&lim);
+	assert_int_equal(sheet_open(fd, &lim, &s, &e), KFQ_OK);
+	assert_int_equal(dump_rows(s, &sb, &e), KFQ_DONE);
+	assert_string_equal(sb.buf, "1:T开发区|T金额\n2:T甲|N1\n3:|N2\n4:|N3\n");
+	assert_int_equal(sheet_merges(s, &m), 2);
+	assert_true(m[0].row1 == 2 && m[0].row2 == 4 && m[0].col1 == 0 && m[0].col2 == 0);
+	assert_true(m[1].row1 == 10 && m[1].row2 == 12 && m[1].col1 == 26 && m[1].col2 == 27);
+	sheet_close(s);
+	strbuf_release(&sb);
+	close(fd);
+}
+
 static void test_zip_bomb(void **state)
 {
 	(void)state;
@@ -425,7 +448,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_shared_strings),  cmocka_unit_test(test_inline_strings),
 	    cmocka_unit_test(test_date1904),        cmocka_unit_test(test_prefixed_namespaces),
-	    cmocka_unit_test(test_own_writer),      cmocka_unit_test(test_zip_bomb),
+	    cmocka_unit_test(test_own_writer),      cmocka_unit_test(test_merges),
+	    cmocka_unit_test(test_zip_bomb),
 	    cmocka_unit_test(test_size_cap),        cmocka_unit_test(test_dtd_refused),
 	    cmocka_unit_test(test_deep_nesting),    cmocka_unit_test(test_corrupt_zip),
 	    cmocka_unit_test(test_bad_crc),         cmocka_unit_test(test_old_xls),

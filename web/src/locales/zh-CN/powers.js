@@ -274,6 +274,7 @@ export default {
       effective_from: '生效日期',
       service_place: '办理地点',
       acting_by: '代办机构',
+      acting_mode: '代办方式',
       acting_until: '代办期限',
       taken_on: '承接或代办日期',
     },

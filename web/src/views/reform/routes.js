@@ -17,6 +17,6 @@ export default [
   { path: 'zones/:id(\\d+)', name: 'zone', component: () => import('./Zone.vue'), meta: { title: 'route.zone', parent: 'board', perm: 'task_read' } },
   { path: 'board', name: 'board', component: () => import('./Board.vue'), meta: { title: 'route.board', perm: 'task_read', menu: { order: 120, icon: DataAnalysis } } },
   { path: 'notices', name: 'notices', component: () => import('./Notices.vue'), meta: { title: 'route.notices', perm: 'notice_read', menu: { order: 130, icon: Bell } } },
-  { path: 'briefing', name: 'briefing', component: () => import('./Briefing.vue'), meta: { title: 'route.briefing', perm: 'plan_review', menu: { order: 140, icon: Notebook } } },
+  { path: 'briefing', name: 'briefing', component: () => import('./Briefing.vue'), meta: { title: 'route.briefing', perm: 'task_read', menu: { order: 140, icon: Notebook } } },
   { path: 'notices/:id(\\d+)', name: 'notice', component: () => import('./NoticeDetail.vue'), meta: { title: 'route.noticeDetail', parent: 'notices', perm: 'notice_read' } },
 ]
