@@ -243,10 +243,11 @@ static int step(struct api_ctx *c)
 static int export(struct api_ctx *c)
 {
 	static const char *const headers[] = {
-	    "开发区",   "事项编码", "事项名称",           "事项类型", "实施部门",
-	    "状态",     "下放方式", "生效日期",           "下放文件", "办理地点",
-	    "代办方式", "代办单位", "代办截止",           "承诺时限（工作日）", "是否公开", "说明"};
-	static const double widths[] = {30, 16, 36, 12, 20, 16, 12, 12, 24, 30, 12, 24, 12, 12, 10, 30};
+	    "开发区",   "事项编码",           "事项名称", "事项类型", "实施部门", "状态",
+	    "下放方式", "生效日期",           "下放文件", "办理地点", "代办方式", "代办单位",
+	    "代办截止", "承诺时限（工作日）", "是否公开", "说明"};
+	static const double widths[] = {30, 16, 36, 12, 20, 16, 12, 12,
+	                                24, 30, 12, 24, 12, 12, 10, 30};
 	struct store_delegation_filter f;
 	struct store_delegation *ds;
 	struct export_table x;
@@ -271,7 +272,8 @@ static int export(struct api_ctx *c)
 		export_text(&x, d->effective_from);
 		export_text(&x, d->document);
 		export_text(&x, d->service_place);
-		export_text(&x, d->acting_mode ? enum_label(&enum_power_mode, d->acting_mode) : NULL);
+		export_text(&x,
+		            d->acting_mode ? enum_label(&enum_power_mode, d->acting_mode) : NULL);
 		export_text(&x, d->acting_by);
 		export_text(&x, d->acting_until);
 		export_int(&x, d->power.promised_days);

@@ -356,7 +356,7 @@ static int set_tax(struct api_ctx *c)
 	if (money_require_manage(c) != 0 || load(c, &e) != 0)
 		return -1;
 	if (!year || *end || v < REVSHARE_YEAR_MIN || v > REVSHARE_YEAR_MAX)
-		return api_error(c, 404, "not_found", "年度应在2000至2100之间", NULL);
+		return api_error(c, 400, "invalid_parameter", "年度应在2000至2100之间", "year");
 	y.year = (int)v;
 	for (size_t i = 0; i < json_array_size(amounts); i++) {
 		json_t *it = json_array_get(amounts, i);

@@ -294,7 +294,7 @@ static int path_year(struct api_ctx *c, int *year)
 	if (api_path_id(c, &id) != 0)
 		return -1;
 	if (id < YEAR_MIN || id > YEAR_MAX)
-		return api_error(c, 404, "not_found", "年度应在2000至2100之间", NULL);
+		return api_error(c, 400, "invalid_parameter", "年度应在2000至2100之间", "year");
 	*year = (int)id;
 	return 0;
 }

@@ -383,14 +383,6 @@ static int parcel_update(struct api_ctx *c)
 	return answer(c, p.id, 200);
 }
 
-static void export_hundredths(struct export_table *x, int64_t v)
-{
-	char buf[24];
-
-	land_json_hundredths(v, buf);
-	export_text(x, buf);
-}
-
 /* what a parcel row of the export needs */
 struct parcel_export {
 	struct export_table x;
@@ -416,8 +408,9 @@ static int parcel_row(void *ctx, const void *element)
 	export_text(x, p->location);
 	export_text(x, p->enterprise_name);
 	export_text(x, enum_label(&enum_land_use, p->land_use));
-	export_hundredths(x, p->area_m2x100);
-	export_hundredths(x, land_mu_x100(p->area_m2x100));
+	/* numbers a spreadsheet sums, two decimals as the batches' areas */
+	export_amount(x, p->area_m2x100, 2);
+	export_amount(x, land_mu_x100(p->area_m2x100), 2);
 	export_text(x, p->agreed_start);
 	export_text(x, p->actual_start);
 	export_text(x, p->agreed_finish);
@@ -428,7 +421,7 @@ static int parcel_row(void *ctx, const void *element)
 	export_text(x, f.reason);
 	export_text(x, f.handling ? land_handling_label(f.handling) : NULL);
 	if (f.idle_fee_fen)
-		export_hundredths(x, f.idle_fee_fen);
+		export_amount(x, f.idle_fee_fen, 2);
 	else
 		export_text(x, NULL);
 	export_end_row(x);

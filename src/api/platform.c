@@ -407,7 +407,7 @@ static int set_sheet(struct api_ctx *c)
 	if (platform_load(c, &co) != 0)
 		return -1;
 	if (!year || *end || yr < PLATFORM_YEAR_MIN || yr > PLATFORM_YEAR_MAX)
-		return api_error(c, 404, "not_found", "年度应在2000至2100之间", NULL);
+		return api_error(c, 400, "invalid_parameter", "年度应在2000至2100之间", "year");
 	if (platform_require_write(c, co.zone_id) != 0)
 		return -1;
 	plan_day_format(plan_today(c->now), today);

@@ -66,7 +66,7 @@ int revshare_path_year(struct api_ctx *c, int *year)
 	long n = v ? strtol(v, &end, 10) : 0;
 
 	if (!v || *end || n < REVSHARE_YEAR_MIN || n > REVSHARE_YEAR_MAX)
-		return api_error(c, 404, "not_found", "年度应在2000至2100之间", NULL);
+		return api_error(c, 400, "invalid_parameter", "年度应在2000至2100之间", "year");
 	*year = (int)n;
 	return 0;
 }

@@ -282,8 +282,9 @@ static void merge_hint(struct import_run *r, const struct sheet *sh, int64_t hea
 		cell_ref(&sb, m[i].col2, m[i].row2);
 	}
 	if (over) {
-		strbuf_addf(&sb, "%s）：合并区域只有第一格有值，其余各格读作空白。请取消合并，在每一行"
-		                 "填写后再导入",
+		strbuf_addf(&sb,
+		            "%s）：合并区域只有第一格有值，其余各格读作空白。请取消合并，在每一行"
+		            "填写后再导入",
 		            over > 3 || n > kept ? "等" : "");
 		import_problem_lead(&r->problems, sb.buf);
 	}

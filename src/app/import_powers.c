@@ -227,12 +227,6 @@ const struct import_kind import_powers = {
 
 enum { M_CODE, M_ZONE, M_MONTH, M_RECEIVED, M_DONE, M_IN_TIME, M_DAYS, M_GOOD, M_BAD, NM };
 
-static const char *check_month(const struct import_value *v, struct arena *a)
-{
-	(void)a;
-	return power_month(v->text) >= 0 ? NULL : "应为 YYYY-MM，如 2025-03";
-}
-
 #define COUNT_COL(h, s)                                                                            \
 	{                                                                                          \
 		.header = h, .type = IMPORT_INT, .required = true, .has_min = true, .min = 0,      \
@@ -255,14 +249,14 @@ static const struct import_column case_cols[NM] = {
                 .max = 100,
                 .rule = "开发区的名称或别名",
                 .sample = "抚顺经济开发区（示例）"},
-    [M_MONTH] = {.header = "月份",
-                 .type = IMPORT_TEXT,
-                 .required = true,
-                 .key = true,
-                 .max = 7,
-                 .rule = "YYYY-MM，从该事项生效的月份到本月，已填报的月份请在页面修改",
-                 .sample = "2025-03",
-                 .check = check_month},
+    [M_MONTH] =
+        {.header = "月份",
+         .type = IMPORT_MONTH,
+         .required = true,
+         .key = true,
+         .rule =
+             "YYYY-MM（或 2025/3、2025年3月），从该事项生效的月份到本月，已填报的月份请在页面修改",
+         .sample = "2025-03"},
     [M_RECEIVED] = COUNT_COL("受理件数", "10"),
     [M_DONE] = COUNT_COL("办结件数", "8"),
     [M_IN_TIME] = COUNT_COL("按时办结件数", "7"),

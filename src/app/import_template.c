@@ -6,6 +6,7 @@
 #include "app/import.h"
 
 #include "util/log.h"
+#include "util/sheet.h"
 #include "util/xlsx.h"
 
 #include <stdbool.h>
@@ -41,13 +42,14 @@ int import_template(const struct import_kind *k, int *fd, uint64_t *size)
 		widths[i] = t == IMPORT_TEXT || t == IMPORT_CODE ? 20 : 16;
 		/* a code typed into a general cell becomes a number: leading zeros and the digits
 		 * past the fifteenth are gone (DECISIONS 280) */
-		formats[i] = t == IMPORT_TEXT || t == IMPORT_CODE ? XLSX_COL_TEXT
-		             : t == IMPORT_DATE                   ? XLSX_COL_DATE
-		                                                  : XLSX_COL_GENERAL;
+		formats[i] = t == IMPORT_TEXT || t == IMPORT_CODE || t == IMPORT_MONTH
+		                 ? XLSX_COL_TEXT
+		             : t == IMPORT_DATE ? XLSX_COL_DATE
+		                                : XLSX_COL_GENERAL;
 		dates = dates || t == IMPORT_DATE;
 		amounts = amounts || t == IMPORT_AMOUNT;
 	}
-	rc = xlsx_open_columns(&x, "导入数据", headers, widths, formats, k->ncols);
+	rc = xlsx_open_columns(&x, SHEET_DATA_NAME, headers, widths, formats, k->ncols);
 	if (rc != KFQ_OK)
 		goto cleanup;
 	for (int i = 0; i < k->ncols; i++) {

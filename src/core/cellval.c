@@ -447,6 +447,60 @@ int cellval_date(const char *text, bool number, bool date1904, char out[CELLVAL_
 	return put_date(y, m, d, out, why);
 }
 
+static const char msg_month[] = "应为 YYYY-MM，如 2025-03（也可写 2025/3 或 2025年3月）";
+
+/* 2026-03, 2026-3, 2026/3, 2026.3 or 2026年3月, nothing after it. */
+static bool typed_month(const char *s, int *y, int *m)
+{
+	if (!digits(&s, 4, 4, y))
+		return false;
+	if (skip(&s, "年")) {
+		if (!digits(&s, 1, 2, m) || !skip(&s, "月"))
+			return false;
+	} else {
+		if (*s != '-' && *s != '/' && *s != '.')
+			return false;
+		s++;
+		if (!digits(&s, 1, 2, m))
+			return false;
+	}
+	return !*s;
+}
+
+int cellval_month(const char *text, bool number, bool date1904, char out[CELLVAL_MONTH_LEN],
+                  const char **why)
+{
+	char day[CELLVAL_DATE_LEN];
+	int64_t v;
+	int y, m;
+
+	if (number && cellval_int(text, true, &v, why) == 0 && v >= 190001 && v <= 999912) {
+		y = (int)(v / 100);
+		m = (int)(v % 100);
+	} else if (number || !typed_month(text, &y, &m)) {
+		/* a date: its month (a serial, or a day typed as text) */
+		if (cellval_date(text, number, date1904, day, why) != 0) {
+			*why = msg_month;
+			return -1;
+		}
+		memcpy(out, day, 7);
+		out[7] = 0;
+		return 0;
+	}
+	*why = msg_month;
+	if (y < 1900 || m < 1 || m > 12)
+		return -1;
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = '-';
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = 0;
+	return 0;
+}
+
 int cellval_code(const char *text, bool number, const char **why)
 {
 	const char *s = text;

@@ -52,6 +52,13 @@ int cellval_date(const char *text, bool number, bool date1904, char out[CELLVAL_
  * number cell (Excel drops leading zeros and keeps 15 digits of a long number) or is written in
  * scientific notation ("9.1E+17", "1.23457E+17": what Excel shows of 18 digits, and what it saves
  * into a CSV), with a reason that asks for the column to be set to text. */
+/* A month as "YYYY-MM". Text: 2026-03, 2026-3, 2026/3, 2026.3, 2026年3月, or a date as
+ * cellval_date reads it (its month); a number cell: a date (Excel turns a typed 2026-03 into the
+ * serial of 2026-03-01 unless the cell is text) or six digits YYYYMM. */
+#define CELLVAL_MONTH_LEN 8
+int cellval_month(const char *text, bool number, bool date1904, char out[CELLVAL_MONTH_LEN],
+                  const char **why);
+
 int cellval_code(const char *text, bool number, const char **why);
 
 /* Yes or no: 是 否 Y N TRUE FALSE 1 0 (any case). */

@@ -232,6 +232,11 @@ static const char *convert(const struct import_column *c, const struct sheet_cel
 			return why;
 		v->text = v->date;
 		break;
+	case IMPORT_MONTH:
+		if (cellval_month(v->text, number, date1904, v->date, &why) != 0)
+			return why;
+		v->text = v->date;
+		break;
 	case IMPORT_BOOL:
 		if (cellval_bool(v->text, &v->yes, &why) != 0)
 			return why;
@@ -343,6 +348,8 @@ const char *import_type_text(const struct import_column *c, struct arena *a)
 		return "百分比（如 12.5%，精确到 0.01%）";
 	case IMPORT_DATE:
 		return "日期（如 2026-01-05）";
+	case IMPORT_MONTH:
+		return "月份（如 2025-03）";
 	case IMPORT_BOOL:
 		return "是 / 否";
 	case IMPORT_ENUM:

@@ -25,6 +25,7 @@ enum import_type {
 	IMPORT_DEC2,   /* a number of at most two decimals in the file, hundredths in the value */
 	IMPORT_BP,     /* percent in the file, basis points in the value */
 	IMPORT_DATE,
+	IMPORT_MONTH, /* "YYYY-MM" (cellval_month) */
 	IMPORT_BOOL,
 	IMPORT_ENUM, /* one of a core/enums.h table, by label (开发区) or code (zone) */
 };
@@ -34,10 +35,10 @@ struct import_value {
 	bool in_file;     /* the file has the column (a header for it): absent, nothing was said */
 	bool number;      /* it was a number cell: a code typed as one has lost its leading zeros */
 	const char *text; /* TEXT: trimmed; CODE, numbers, dates: with full-width forms made ASCII;
-	                     ENUM: the code; DATE: the date */
+	                     ENUM: the code; DATE: the date; MONTH: the month */
 	int64_t num;      /* INT, AMOUNT (fen), DEC2 (hundredths), BP */
 	bool yes;         /* BOOL */
-	char date[CELLVAL_DATE_LEN];
+	char date[CELLVAL_DATE_LEN]; /* DATE, MONTH: where text points */
 };
 
 struct import_column {

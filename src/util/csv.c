@@ -49,8 +49,12 @@ void csv_int(struct csv *c, int64_t v)
 
 void csv_bp_percent(struct csv *c, int64_t bp)
 {
+	/* the magnitude unsigned, so that the sign is written once whatever the quotient (-0.85 %
+	 * has none) and INT64_MIN has one */
+	uint64_t m = bp < 0 ? 0 - (uint64_t)bp : (uint64_t)bp;
+
 	sep(c);
-	strbuf_addf(c->sb, "%" PRId64 ".%02" PRId64 "%%", bp / 100, bp % 100);
+	strbuf_addf(c->sb, "%s%" PRIu64 ".%02" PRIu64 "%%", bp < 0 ? "-" : "", m / 100, m % 100);
 }
 
 /* -?digits[.digits]: nothing a spreadsheet runs, so the minus needs no neutralising. */

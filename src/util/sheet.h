@@ -57,6 +57,10 @@ struct sheet_error {
 
 enum sheet_format { SHEET_XLSX, SHEET_CSV };
 
+/* The name of the sheet kfq's import templates hold their rows in: an .xlsx's rows are read from
+ * the sheet of this name when it has one, else from its first sheet. */
+#define SHEET_DATA_NAME "导入数据"
+
 struct sheet;
 
 /* Opens the spreadsheet in the file fd (the caller keeps fd open until sheet_close; its offset

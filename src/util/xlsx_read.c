@@ -57,7 +57,8 @@ struct xlsx_read {
 	/* from the package relationships and the workbook */
 	char workbook[MAX_PATH_LEN], sheet[MAX_PATH_LEN], shared[MAX_PATH_LEN],
 	    styles[MAX_PATH_LEN];
-	char first_sheet_rid[64];
+	char first_sheet_rid[64]; /* of the sheet read (the first, or SHEET_DATA_NAME) */
+	bool sheet_named;         /* it is SHEET_DATA_NAME */
 	bool date1904;
 
 	/* relationships part being read: resolve targets against this directory */
@@ -312,10 +313,16 @@ static void on_workbook(struct part *pt, const char *name, const char **atts)
 	if (!strcmp(name, "workbookPr")) {
 		const char *v = attr(atts, "date1904");
 		x->date1904 = v && (!strcmp(v, "1") || !strcmp(v, "true"));
-	} else if (!strcmp(name, "sheet") && !x->first_sheet_rid[0]) {
-		const char *rid = attr_rid(atts);
-		if (rid && strlen(rid) < sizeof(x->first_sheet_rid))
+	} else if (!strcmp(name, "sheet") && !x->sheet_named) {
+		/* the first sheet, unless one is named as the templates name their rows' sheet: a
+		 * user who moved 填写说明 in front of it still imports the rows */
+		const char *rid = attr_rid(atts), *title = attr(atts, "name");
+		bool named = title && !strcmp(title, SHEET_DATA_NAME);
+		if (rid && strlen(rid) < sizeof(x->first_sheet_rid) &&
+		    (named || !x->first_sheet_rid[0])) {
 			strcpy(x->first_sheet_rid, rid);
+			x->sheet_named = named;
+		}
 	}
 }
 

@@ -11,7 +11,7 @@ const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./harness');
 const { bothExports } = require('./exports');
-const { readXlsx } = require('./xlsx');
+const { readXlsx, numberCells } = require('./xlsx');
 
 const T = { timeout: h.STEP_TIMEOUT };
 const LAND = '市自然资源局';
@@ -257,6 +257,8 @@ describe('land: batches, parcels, cases and projects', { timeout: h.FILE_TIMEOUT
 		const rows = h.xlsxRows(x.buf);
 		assert.equal(rows, 3);
 		assert.match(h.xlsxText(x.buf), /征缴土地闲置费（出让价款的20%）/);
+		// 面积（平方米）, 面积（亩） and 闲置费（元） (the second parcel's) are numbers a spreadsheet sums
+		assert.deepEqual([6, 7, 17].map((col) => numberCells(x.buf, col)), [[1, 2], [1, 2], [2]]);
 	});
 
 	test('bad parcels are refused and nothing is written', T, async () => {

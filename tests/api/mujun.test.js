@@ -178,6 +178,8 @@ describe('亩均效益 evaluation', { timeout: h.FILE_TIMEOUT }, () => {
 	});
 
 	test('a year\'s own scheme: only manage_land sets it; thresholds class the zone', T, async () => {
+		// a year out of range is a bad parameter, not a missing scheme
+		h.assertError(await c.zone1.get('/api/mujun/schemes/24'), 400, 'invalid_parameter', 'year');
 		let r = await c.zone1.get('/api/mujun/schemes/2025');
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.stored, false);

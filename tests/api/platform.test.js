@@ -175,7 +175,7 @@ describe('platform companies', { timeout: h.FILE_TIMEOUT }, () => {
 		h.assertError(await put(c.zone1, 2025, { ...SHEET_2025, interest_bearing_fen: 216004501 }), 400, 'invalid_value', '/interest_bearing_fen');
 		h.assertError(await put(c.zone1, 2025, { ...SHEET_2025, current_assets_fen: 300000001 }), 400, 'invalid_value', '/current_assets_fen');
 		h.assertError(await put(c.zone1, 2025, { ...SHEET_2025, assets_fen: -1 }), 400, 'out_of_range', '/assets_fen');
-		h.assertError(await put(c.zone1, 1999, SHEET_2025), 404, 'not_found');
+		h.assertError(await put(c.zone1, 1999, SHEET_2025), 400, 'invalid_parameter', 'year');
 		// a year to come, or one before the company was established (2016-03-18), has no figures
 		const thisYear = new Date(Date.now() + 8 * 3600e3).getUTCFullYear();
 		let bad = h.assertError(await put(c.zone1, thisYear + 1, SHEET_2025), 400, 'invalid_value', 'year');

@@ -347,16 +347,18 @@ describe('powers and boundaries', { timeout: h.FILE_TIMEOUT }, () => {
 		r = await upload('zone1', 'power_cases', writeXlsx([
 			CASES,
 			['3704210001', h.ORG.econ, '2025-03', 10, 8, 7, 6.5, 6, 1],
-			['3704210001', '抚顺经开区（示例）', '2025-03', 3, 3, 3, 1, 0, 0],
+			['3704210001', '抚顺经开区（示例）', '2025/3', 3, 3, 3, 1, 0, 0],
 		]));
 		h.assertError(r, 422, 'import_rejected');
 		assert.deepEqual(r.json.import.problems.map((x) => [x.row, x.message]), [
 			[3, '与第2行重复（事项编码 = 3704210001，开发区 = 抚顺经开区（示例），月份 = 2025-03）'],
 		]);
+		// the months as WPS users write them: 2025年3月, and April typed into a general cell,
+		// which made it the date 2025-04-01 (serial 45748)
 		const good = writeXlsx([
 			CASES,
-			['3704210001', h.ORG.econ, '2025-03', 10, 8, 7, 6.5, 6, 1],
-			['3704210001', h.ORG.econ, '2025-04', 4, 5, 5, 4.2, 3, 0],
+			['3704210001', h.ORG.econ, '2025年3月', 10, 8, 7, 6.5, 6, 1],
+			['3704210001', h.ORG.econ, { n: '45748' }, 4, 5, 5, 4.2, 3, 0],
 		]);
 		r = await upload('zone1', 'power_cases', good);
 		assert.equal(r.status, 201, r.text);

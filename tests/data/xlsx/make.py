@@ -134,6 +134,15 @@ write('merged.xlsx', [
                                  '<x:mergeCell ref="AA10:AB12"/></mergeCells></worksheet>'),
 ])
 
+# a template whose 填写说明 was moved in front of 导入数据: the rows are read from 导入数据
+write('reordered.xlsx', [
+    ('[Content_Types].xml', CONTENT_TYPES), ('_rels/.rels', ROOT_RELS),
+    ('xl/workbook.xml', workbook(sheets=('填写说明', '导入数据'))),
+    ('xl/_rels/workbook.xml.rels', workbook_rels(nsheets=2, shared=False, styles=False)),
+    ('xl/worksheets/sheet1.xml', sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>列名</t></is></c></row>')),
+    ('xl/worksheets/sheet2.xml', sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>登录名</t></is></c></row>')),
+])
+
 # a zip bomb: 24 MiB of spaces inside the sheet compress to a few KiB (ratio ~ 1000)
 book('bomb.xlsx', '<row r="1"><c r="A1"><v>1</v></c></row>' + ' ' * (24 * 1024 * 1024))
 

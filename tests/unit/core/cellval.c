@@ -186,6 +186,42 @@ static void test_dates(void **state)
 	assert_string_equal(date_refused("1899-12-31", false, false), "日期不存在");
 }
 
+/* A 月份 cell: typed as a month in its usual forms, or a date Excel made of it (its month). */
+static void expect_month(const char *s, bool number, const char *want)
+{
+	char out[CELLVAL_MONTH_LEN];
+	const char *why = NULL;
+
+	if (cellval_month(s, number, false, out, &why) != 0)
+		fail_msg("%s refused: %s", s, why);
+	assert_string_equal(out, want);
+}
+
+static void test_months(void **state)
+{
+	(void)state;
+	static const char msg[] = "应为 YYYY-MM，如 2025-03（也可写 2025/3 或 2025年3月）";
+	char out[CELLVAL_MONTH_LEN];
+	const char *why;
+
+	expect_month("2027-03", false, "2027-03");
+	expect_month("2027-3", false, "2027-03");
+	expect_month("2027/4", false, "2027-04");
+	expect_month("2027.12", false, "2027-12");
+	expect_month("2027年5月", false, "2027-05");
+	expect_month("2027-05-20", false, "2027-05");
+	expect_month("46447", true, "2027-03"); /* 2027-03-01 as Excel stores a typed 2027-03 */
+	expect_month("202703", true, "2027-03");
+	const char *bad[] = {"2027-13", "2027-0", "2027", "27-03", "2027-03x", "2027年3", "三月"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		if (cellval_month(bad[i], false, false, out, &why) == 0)
+			fail_msg("%s accepted as %s", bad[i], out);
+		assert_string_equal(why, msg);
+	}
+	assert_int_equal(cellval_month("46447.5", true, false, out, &why), -1);
+	assert_string_equal(why, msg);
+}
+
 static void test_bool(void **state)
 {
 	(void)state;
@@ -298,10 +334,11 @@ static void test_codes(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_amounts), cmocka_unit_test(test_ints),
-	    cmocka_unit_test(test_bp),      cmocka_unit_test(test_dates),
-	    cmocka_unit_test(test_bool),    cmocka_unit_test(test_halfwidth),
-	    cmocka_unit_test(test_units),   cmocka_unit_test(test_codes),
+	    cmocka_unit_test(test_amounts),   cmocka_unit_test(test_ints),
+	    cmocka_unit_test(test_bp),        cmocka_unit_test(test_dates),
+	    cmocka_unit_test(test_months),    cmocka_unit_test(test_bool),
+	    cmocka_unit_test(test_halfwidth), cmocka_unit_test(test_units),
+	    cmocka_unit_test(test_codes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -62,9 +62,14 @@ static void test_bp_percent(void **state)
 	csv_bp_percent(&c, 7);     /* 0.07 % */
 	csv_bp_percent(&c, 10000); /* 100 % */
 	csv_bp_percent(&c, 0);
+	csv_bp_percent(&c, -85);  /* a budget executed at -0.85 % (a negative 决算) */
+	csv_bp_percent(&c, -155); /* -1.55 % */
+	csv_bp_percent(&c, -10000);
+	csv_bp_percent(&c, INT64_MIN);
 	csv_end_row(&c);
 	assert_string_equal(sb.buf, "\xef\xbb\xbf"
-	                            "50.00%,33.33%,0.07%,100.00%,0.00%\r\n");
+	                            "50.00%,33.33%,0.07%,100.00%,0.00%,-0.85%,-1.55%,-100.00%,"
+	                            "-92233720368547758.08%\r\n");
 	strbuf_release(&sb);
 }
 

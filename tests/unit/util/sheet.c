@@ -145,6 +145,13 @@ static void test_date1904(void **state)
 	expect_file("date1904.xlsx", "1:T日期\n2:Nd44565\nxlsx 1904");
 }
 
+/* 填写说明 moved in front of 导入数据: the rows come from 导入数据 */
+static void test_data_sheet_by_name(void **state)
+{
+	(void)state;
+	expect_file("reordered.xlsx", "1:T登录名\nxlsx");
+}
+
 static void test_prefixed_namespaces(void **state)
 {
 	(void)state;
@@ -446,18 +453,30 @@ static void test_keep_cap(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_shared_strings),  cmocka_unit_test(test_inline_strings),
-	    cmocka_unit_test(test_date1904),        cmocka_unit_test(test_prefixed_namespaces),
-	    cmocka_unit_test(test_own_writer),      cmocka_unit_test(test_merges),
+	    cmocka_unit_test(test_shared_strings),
+	    cmocka_unit_test(test_inline_strings),
+	    cmocka_unit_test(test_date1904),
+	    cmocka_unit_test(test_prefixed_namespaces),
+	    cmocka_unit_test(test_own_writer),
+	    cmocka_unit_test(test_merges),
+	    cmocka_unit_test(test_data_sheet_by_name),
 	    cmocka_unit_test(test_zip_bomb),
-	    cmocka_unit_test(test_size_cap),        cmocka_unit_test(test_dtd_refused),
-	    cmocka_unit_test(test_deep_nesting),    cmocka_unit_test(test_corrupt_zip),
-	    cmocka_unit_test(test_bad_crc),         cmocka_unit_test(test_old_xls),
-	    cmocka_unit_test(test_empty_file),      cmocka_unit_test(test_csv_utf8),
-	    cmocka_unit_test(test_csv_bom),         cmocka_unit_test(test_csv_gbk),
-	    cmocka_unit_test(test_csv_utf16_tabs),  cmocka_unit_test(test_csv_refusals),
-	    cmocka_unit_test(test_scan_features),   cmocka_unit_test(test_scan_refusals),
-	    cmocka_unit_test(test_keep_round_trip), cmocka_unit_test(test_keep_cap),
+	    cmocka_unit_test(test_size_cap),
+	    cmocka_unit_test(test_dtd_refused),
+	    cmocka_unit_test(test_deep_nesting),
+	    cmocka_unit_test(test_corrupt_zip),
+	    cmocka_unit_test(test_bad_crc),
+	    cmocka_unit_test(test_old_xls),
+	    cmocka_unit_test(test_empty_file),
+	    cmocka_unit_test(test_csv_utf8),
+	    cmocka_unit_test(test_csv_bom),
+	    cmocka_unit_test(test_csv_gbk),
+	    cmocka_unit_test(test_csv_utf16_tabs),
+	    cmocka_unit_test(test_csv_refusals),
+	    cmocka_unit_test(test_scan_features),
+	    cmocka_unit_test(test_scan_refusals),
+	    cmocka_unit_test(test_keep_round_trip),
+	    cmocka_unit_test(test_keep_cap),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
