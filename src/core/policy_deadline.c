@@ -108,8 +108,8 @@ static size_t period_at(const char *s, size_t n, size_t i, int y, bool after_yea
 		int m;
 		bool after_year; /* only right behind a year */
 	} words[] = {{"上半年", 6, false}, {"下半年", 12, false}, {"年底", 12, false},
-	             {"年末", 12, false},  {"年内", 12, false},   {"底", 12, true},
-	             {"末", 12, true}};
+	             {"年末", 12, false},  {"年内", 12, false},   {"全年", 12, false},
+	             {"底", 12, true},     {"末", 12, true}};
 	size_t e;
 	int q;
 
@@ -208,8 +208,9 @@ int pp_deadline_date(const char *s, size_t n, int year, struct ymd *out, bool *n
 
 bool pp_time_phrase(const char *s, size_t n)
 {
-	static const char *const starts[] = {"年底", "年内", "年末", "上半年", "下半年", "第",
-	                                     "长期", "持续", "每年", "每季度", "每月",   "于"};
+	static const char *const starts[] = {"年底",   "年内", "年末", "全年", "上半年",
+	                                     "下半年", "第",   "长期", "持续", "每年",
+	                                     "每季度", "每月", "于"};
 	struct ymd t;
 	bool need;
 	uint32_t c;

@@ -148,8 +148,18 @@ static enum mode mode_of(const struct parser *p, size_t start)
 	return parts ? M_PARTS : M_NONE;
 }
 
+/* The year a title begins with (2025年开发区重点工作及责任清单, 2025年度…), 0 when none. */
+static int title_year(const char *title)
+{
+	size_t n = strlen(title), e;
+	int nd = 0, y = pp_ar_num(title, n, 0, 4, &e, &nd);
+
+	return y >= 1900 && nd == 4 && pp_has_prefix(title + e, n - e, "年") ? y : 0;
+}
+
 /* The document's date: the signature's at the end, else the notice's, else the first date
- * under the title or elsewhere in front of the body. Deadlines without a year take its year. */
+ * under the title or elsewhere in front of the body. Deadlines without a year take its year;
+ * a document without a date, that of a year's work list (its title begins with the year). */
 static void doc_date(struct parser *p, size_t start)
 {
 	struct policy_doc *d = p->d;
@@ -167,7 +177,7 @@ static void doc_date(struct parser *p, size_t start)
 	for (size_t i = 0; i < start && !d->date; i++)
 		if (p->ln[i].kind == K_DATE && pp_first_date(p->ln[i].s, p->ln[i].n, &at, &t))
 			d->date = pp_iso_date(p->a, &t);
-	p->year = d->date ? atoi(d->date) : 0;
+	p->year = d->date ? atoi(d->date) : d->title ? title_year(d->title) : 0;
 }
 
 /* Issued by the State Council or the Party's central organs: by its number (国发〔2018〕42号,

@@ -51,10 +51,11 @@ describe('real texts as users bring them', { timeout: h.FILE_TIMEOUT }, () => {
 		let r = await c.office1.post('/api/policies/preview', read('huoshan_kaifaqu_2025_zeren_qingdan.txt'), text);
 		assert.equal(r.status, 200, r.text);
 		assert.equal(r.json.policy.title, '2025年开发区重点工作及责任清单');
-		assert.deepEqual(r.json.tasks.map((t) => [t.article_number, t.lead_units, t.responsible_units, t.deadline_text]), [
-			[1, [], ['招商工作部', '安商工作部'], '全年'],
-			[2, [], ['改革办'], '全年'],
-			[3, [], ['规划建设局'], '全年'],
+		// 全年 of a list titled by its year is that year's end (the list has no date of its own)
+		assert.deepEqual(r.json.tasks.map((t) => [t.article_number, t.lead_units, t.responsible_units, t.deadline_text, t.deadline_date]), [
+			[1, [], ['招商工作部', '安商工作部'], '全年', '2025-12-31'],
+			[2, [], ['改革办'], '全年', '2025-12-31'],
+			[3, [], ['规划建设局'], '全年', '2025-12-31'],
 		]);
 		// the zone's own departments are no city organizations: each is named with the nearest
 		assert.deepEqual(r.json.warnings.map((w) => [w.line, w.message]), [

@@ -278,6 +278,21 @@ static void test_deadlines(void **state)
 	                          {2, "完成时限“9月底前”没有写年份，文件也没有日期，未换算为日期"}},
 	                      1);
 
+	/* 全年 is the year's end; without a year it is said, as 9月底前 */
+	policy_check_parse("标题\n1.甲。乙。（牵头单位：市商务局；完成时限：全年）\n", &a, &d);
+	assert_null(d.articles[0].deadline_date);
+	policy_check_warnings(&d,
+	                      (const struct policy_check_warning[]){
+	                          {2, "完成时限“全年”没有写年份，文件也没有日期，未换算为日期"}},
+	                      1);
+	/* a year's work list without a date of its own: its title's year */
+	policy_check_parse("2026年重点工作清单\n1.甲。乙。（牵头单位：市商务局；完成时限：全年）\n"
+	                   "2.丙。丁。（牵头单位：市商务局；完成时限：9月底前）\n",
+	                   &a, &d);
+	assert_string_equal(d.articles[0].deadline_date, "2026-12-31");
+	assert_string_equal(d.articles[1].deadline_date, "2026-09-30");
+	policy_check_warnings(&d, NULL, 0);
+
 	/* a day the month does not have is said, not dropped in silence; another period stands */
 	policy_check_parse("标题\n1.甲。乙。（牵头单位：市商务局；完成时限：2025年2月30日前）\n"
 	                   "2.丙。丁。（牵头单位：市商务局；完成时限：2025年4月31日、6月底前）\n",
