@@ -2,9 +2,9 @@
  * changed by an organization holding manage_land), each enterprise's yearly figures, the
  * exemptions (不参评) and the measures per class (changed by whoever may change the zone's
  * land), and a zone's evaluation (api/mujun_eval.c: the city's, computed by core/mujun.c and
- * kept until the data changes) — every enterprise's score with each indicator's contribution,
- * its class and last year's — as JSON and as .xlsx. Must not write SQL nor score anything
- * itself. */
+ * kept until the data changes) — every enterprise's score with each indicator's value and
+ * contribution, its class and last year's — as JSON and as .xlsx or CSV. Must not write SQL nor
+ * score anything itself. */
 #include "api/api.h"
 #include "api/capability.h"
 #include "api/export.h"
@@ -193,79 +193,145 @@ static void export_score(struct export_table *x, int64_t v)
 	export_amount(x, v, 2);
 }
 
+/* An indicator's value in the unit its header names (mujun_indicator_unit): money per unit in
+ * fen as yuan, the R&D share in basis points as a percent. Both are hundredths. */
+static void export_value(struct export_table *x, int64_t v)
+{
+	if (v == MUJUN_NONE)
+		export_text(x, NULL);
+	else
+		export_amount(x, v, 2);
+}
+
+/* The export's columns: the enterprise's, then each indicator's value in its unit and its score
+ * (a score under the indicator's bare name was read as its value: DECISIONS 402), then which
+ * scores are the group's average, and the result. */
+enum {
+	LEAD_COLUMNS = 5,
+	TAIL_COLUMNS = 7,
+	EXPORT_COLUMNS = LEAD_COLUMNS + 2 * MUJUN_NINDICATORS + TAIL_COLUMNS,
+};
+
+static void export_columns(struct arena *a, const char **headers, double *widths)
+{
+	static const char *const lead[LEAD_COLUMNS] = {"统一社会信用代码", "企业名称", "规模",
+	                                               "行业代码", "用地（亩）"};
+	static const double lead_widths[LEAD_COLUMNS] = {22, 30, 8, 10, 12};
+	static const char *const tail[TAIL_COLUMNS] = {
+	    "按同类平均的指标", "总分", "排名", "分类", "上年分类", "上年总分", "不参评原因"};
+	static const double tail_widths[TAIL_COLUMNS] = {24, 10, 8, 8, 10, 10, 30};
+	int n = 0;
+
+	for (int k = 0; k < LEAD_COLUMNS; k++, n++) {
+		headers[n] = lead[k];
+		widths[n] = lead_widths[k];
+	}
+	for (int i = 0; i < MUJUN_NINDICATORS; i++) {
+		const char *label = mujun_indicator_label((enum mujun_indicator)i);
+		headers[n] = arena_printf(a, "%s（%s）", label,
+		                          mujun_indicator_unit((enum mujun_indicator)i));
+		widths[n++] = 22;
+		headers[n] = arena_printf(a, "%s得分", label);
+		widths[n++] = 12;
+	}
+	for (int k = 0; k < TAIL_COLUMNS; k++, n++) {
+		headers[n] = tail[k];
+		widths[n] = tail_widths[k];
+	}
+}
+
+/* The labels of the indicators res scored the group's average for (缺数据，按同类平均得分 on
+ * the page), joined by 、 into out; empty when none. */
+static void averaged_labels(const struct mujun_result *res, char *out, size_t size)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (int i = 0; i < MUJUN_NINDICATORS && len < size; i++)
+		if (res->averaged[i])
+			len += (size_t)snprintf(out + len, size - len, "%s%s", len ? "、" : "",
+			                        mujun_indicator_label((enum mujun_indicator)i));
+}
+
+/* One row: what the page's row and its expanded contributions show. An enterprise not
+ * evaluated keeps its values (facts of the year) but has no score. */
+static void export_row(struct export_table *x, const struct evaluation *ev, int k, int i,
+                       const struct mujun_result *lr)
+{
+	const struct mujun_eval_row *r = &ev->now.rows[k];
+	const struct mujun_result *res = &ev->now.results[k];
+	char averaged[MUJUN_NINDICATORS * 32];
+
+	export_text(x, ev->usccs[i]);
+	export_text(x, ev->names[i]);
+	export_text(x, r->group == MUJUN_ABOVE ? "规上" : "规下");
+	export_text(x, ev->codes[i]);
+	export_amount(x, land_mu_x100(r->area_m2x100), 2);
+	for (int j = 0; j < MUJUN_NINDICATORS; j++) {
+		/* an indicator the group does not weigh has neither (the scheme's 规上 has no
+		 * 单位电耗税收, its 规下 only that and 亩均税收) */
+		bool weighed = ev->scheme->w[r->group][j].weight != 0;
+		export_value(x, weighed ? res->value[j] : MUJUN_NONE);
+		if (weighed && !r->why)
+			export_score(x, res->contribution[j]);
+		else
+			export_text(x, NULL);
+	}
+	if (r->why) {
+		/* nothing averaged, no score nor rank */
+		for (int n = 0; n < 3; n++)
+			export_text(x, NULL);
+		export_text(x, "不参评");
+	} else {
+		averaged_labels(res, averaged, sizeof(averaged));
+		export_text(x, averaged[0] ? averaged : NULL);
+		export_score(x, res->score_x100);
+		export_int(x, res->rank);
+		export_text(x, mujun_class_code(res->klass));
+	}
+	export_text(x, lr ? mujun_class_code(lr->klass) : NULL);
+	if (lr)
+		export_score(x, lr->score_x100);
+	else
+		export_text(x, NULL);
+	export_text(x, r->why);
+	export_end_row(x);
+}
+
+/* The rows the list shows with the same class and group filters (DECISIONS 401), unpaged. */
 static int evaluation_export(struct api_ctx *c)
 {
-	static const char *const headers[] = {"统一社会信用代码",
-	                                      "企业名称",
-	                                      "规模",
-	                                      "行业代码",
-	                                      "用地（亩）",
-	                                      "亩均税收",
-	                                      "亩均工业增加值",
-	                                      "单位能耗增加值",
-	                                      "单位排放增加值",
-	                                      "全员劳动生产率",
-	                                      "R&D经费支出占比",
-	                                      "单位电耗税收",
-	                                      "总分",
-	                                      "排名",
-	                                      "分类",
-	                                      "上年分类",
-	                                      "上年总分",
-	                                      "不参评原因"};
-	static const double widths[] = {22, 30, 8,  10, 12, 12, 14, 14, 14,
-	                                14, 14, 12, 10, 8,  8,  10, 10, 30};
-	_Static_assert(sizeof(headers) / sizeof(headers[0]) == sizeof(widths) / sizeof(widths[0]),
-	               "a width per column");
-	_Static_assert(MUJUN_NINDICATORS == 7, "a column per indicator");
+	const char *klass = api_query_str(c, "class"), *group = api_query_str(c, "group");
+	const char *headers[EXPORT_COLUMNS];
+	double widths[EXPORT_COLUMNS];
+	const struct mujun_result **lasts;
 	struct evaluation ev;
 	struct export_table x;
 	int64_t zone_id;
-	int year, at = 0, *ks;
+	int year, at = 0, n = 0, *ks;
 	char sheet[40];
 
 	if (zone_year(c, &zone_id, &year) != 0 || evaluate(c, zone_id, year, &ev) != 0)
 		return -1;
 	ks = arena_alloc(c->a, sizeof(*ks) * (size_t)(ev.now.n + 1));
-	for (int k = 0; k < ev.now.n; k++)
-		ks[k] = k;
-	if (labels(c, zone_id, &ev, ks, ev.now.n) != 0)
-		return -1;
-	snprintf(sheet, sizeof(sheet), "%d年亩均效益评价", year);
-	if (export_begin(c, &x, sheet, headers, widths,
-	                 (int)(sizeof(widths) / sizeof(widths[0]))) != 0)
-		return -1;
+	lasts = arena_alloc(c->a, sizeof(*lasts) * (size_t)(ev.now.n + 1));
 	for (int k = 0; k < ev.now.n; k++) {
-		const struct mujun_eval_row *r = &ev.now.rows[k];
-		const struct mujun_result *res = &ev.now.results[k];
-		const struct mujun_result *lr = last_of(&ev.last, r->enterprise_id, &at);
-		export_text(&x, ev.usccs[k]);
-		export_text(&x, ev.names[k]);
-		export_text(&x, r->group == MUJUN_ABOVE ? "规上" : "规下");
-		export_text(&x, ev.codes[k]);
-		export_amount(&x, land_mu_x100(r->area_m2x100), 2);
-		for (int i = 0; i < MUJUN_NINDICATORS; i++)
-			if (ev.scheme->w[r->group][i].weight && !r->why)
-				export_score(&x, res->contribution[i]);
-			else
-				export_text(&x, NULL);
-		if (r->why) {
-			export_text(&x, NULL);
-			export_text(&x, NULL);
-			export_text(&x, "不参评");
-		} else {
-			export_score(&x, res->score_x100);
-			export_int(&x, res->rank);
-			export_text(&x, mujun_class_code(res->klass));
-		}
-		export_text(&x, lr ? mujun_class_code(lr->klass) : NULL);
-		if (lr)
-			export_score(&x, lr->score_x100);
-		else
-			export_text(&x, NULL);
-		export_text(&x, r->why);
-		export_end_row(&x);
+		/* last year's rows are walked by id whether or not this row is selected */
+		const struct mujun_result *lr =
+		    last_of(&ev.last, ev.now.rows[k].enterprise_id, &at);
+		if (!selected(&ev.now, k, klass, group))
+			continue;
+		lasts[n] = lr;
+		ks[n++] = k;
 	}
+	if (labels(c, zone_id, &ev, ks, n) != 0)
+		return -1;
+	export_columns(c->a, headers, widths);
+	snprintf(sheet, sizeof(sheet), "%d年亩均效益评价", year);
+	if (export_begin(c, &x, sheet, headers, widths, EXPORT_COLUMNS) != 0)
+		return -1;
+	for (int i = 0; i < n; i++)
+		export_row(&x, &ev, ks[i], i, lasts[i]);
 	return export_finish(c, &x, sheet);
 }
 
@@ -576,10 +642,10 @@ static const struct api_field evaluation_query[] = {
     API_ID_FIELD("zone_id", true), YEAR_FIELD(true), API_QSTR("class", 8),
     API_QSTR("group", 8),          API_QPAGE,        API_FIELDS_END,
 };
+/* the list's filters without its page: the file holds what the list shows (DECISIONS 401) */
 static const struct api_field export_query[] = {
-    API_ID_FIELD("zone_id", true),
-    YEAR_FIELD(true),
-    API_FIELDS_END,
+    API_ID_FIELD("zone_id", true), YEAR_FIELD(true), API_QSTR("class", 8),
+    API_QSTR("group", 8),          API_FIELDS_END,
 };
 static const struct api_field indicator_fields[] = {
     {"group", API_STR, true, 8},

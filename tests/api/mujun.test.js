@@ -2,7 +2,9 @@
 // mujun.test.js - the 亩均效益 evaluation over HTTP, on SQLite and PostgreSQL: the enterprise
 // worked by hand in tests/unit/core/mujun.c scored from its parcels, the registry's tax records
 // and its entered figures; last year's class beside this year's; an exemption (不参评) with its
-// reason; a year's own scheme (classes by thresholds); measures per class; the .xlsx export;
+// reason; a year's own scheme (classes by thresholds); measures per class; the .xlsx and CSV
+// export, each indicator's value in its unit beside its score, of the rows the list's filters
+// show (DECISIONS 401, 402);
 // who may read and change what, and bad input refused with nothing written; another zone's 规下
 // enterprises worked by hand (a tie at the A/B boundary, no figure for one indicator, no tax at
 // all, too little land), registered between the first zone's, and the answer after a change;
@@ -12,10 +14,21 @@
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const h = require('./harness');
-const { readXlsx } = require('./xlsx');
+const { readXlsx, numberCells } = require('./xlsx');
 
 const T = { timeout: h.STEP_TIMEOUT };
 const LAND = '市自然资源局';
+// the evaluation export's header row: per indicator its value in its unit and its score
+const EXPORT_HEADER = [
+	'统一社会信用代码', '企业名称', '规模', '行业代码', '用地（亩）',
+	'亩均税收（元/亩）', '亩均税收得分', '亩均工业增加值（元/亩）', '亩均工业增加值得分',
+	'单位能耗增加值（元/吨标准煤）', '单位能耗增加值得分', '单位排放增加值（元/吨）', '单位排放增加值得分',
+	'全员劳动生产率（元/人）', '全员劳动生产率得分', 'R&D经费支出占比（%）', 'R&D经费支出占比得分',
+	'单位电耗税收（元/万千瓦时）', '单位电耗税收得分', '按同类平均的指标',
+	'总分', '排名', '分类', '上年分类', '上年总分', '不参评原因',
+];
+// a row read from the export, its empty cells at the end included
+const widen = (row) => [...row, ...Array(Math.max(0, EXPORT_HEADER.length - row.length)).fill('')];
 const USERS = [
 	...h.DEFAULT_USERS,
 	{ username: 'land1', org: LAND, role: 'department' },
@@ -228,11 +241,20 @@ describe('亩均效益 evaluation', { timeout: h.FILE_TIMEOUT }, () => {
 		r = await c.land1.get(`/api/mujun/evaluation/export.xlsx?zone_id=${zone}&year=2025`);
 		assert.equal(r.status, 200);
 		const rows = readXlsx(r.buf);
-		assert.equal(rows[0][0], '统一社会信用代码');
+		// each indicator's value in its unit, then its score (DECISIONS 402)
+		assert.deepEqual(rows[0], EXPORT_HEADER);
+		// X as worked by hand above: 亩均税收 30,000.00 元/亩 scores 45.00, ..., the emission
+		// nobody reported scores the average 10.00, marked; R&D 300 bp is 3 %
 		const x = rows.find((row) => row[1] === '示例精密制造有限公司');
-		assert.equal(x[12], '122');
-		assert.equal(x[14], 'A');
-		assert.equal(x[15], 'C');
+		assert.deepEqual(widen(x), [
+			'91440300192317458F', '示例精密制造有限公司', '规上', '3011', '30',
+			'30000', '45', '200000', '26.67', '3000', '13.33', '', '10', '30000', '12', '3', '15', '', '',
+			'单位排放增加值', '122', '1', 'A', 'C', '15', '',
+		]);
+		// every value and score a number cell, as the total is
+		const xr = rows.indexOf(x);
+		for (const col of [4, 5, 6, 7, 8, 9, 10, 12, 13, 14, 15, 16, 20, 24])
+			assert.ok(numberCells(r.buf, col).includes(xr), `column ${col}`);
 	});
 
 	test('投而未达标 reads last year\'s tax from the registry, over the figure entered', T, async () => {
@@ -417,16 +439,44 @@ describe('亩均效益 evaluation', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.deepEqual(row('R'), [10500, 1, 'A', [['tax_per_mu', 500000, 3000, false], ['tax_per_power', 600000, 7500, false]]]);
 		assert.deepEqual(row('U'), [10000, 2, 'B', [['tax_per_mu', null, 5000, true], ['tax_per_power', null, 5000, true]]]);
 		assert.deepEqual([row('P').slice(0, 3), row('Q').slice(0, 3)], [[9750, 3, 'B'], [9750, 3, 'B']]);
+		// the page's filters: the file holds the rows the list shows, in .xlsx and in CSV
+		const exported = async (fmt, query) => {
+			const x = await c.zone2.get(`/api/mujun/evaluation/export.${fmt}?zone_id=${zone2}&year=2026${query}`);
+			assert.equal(x.status, 200, x.text);
+			return fmt === 'xlsx' ? readXlsx(x.buf).slice(1).map((row) => row[1]) : x.text.replace(/^\ufeff/, '').trim().split('\r\n').slice(1).map((line) => line.split(',')[1]);
+		};
+		const listed = async (query) => (await c.zone2.get(`/api/mujun/evaluation?zone_id=${zone2}&year=2026${query}`)).json.items.map((i) => i.name);
+		for (const [query, names] of [
+			['&class=B&group=below', ['示例规下P有限公司', '示例规下Q有限公司', '示例规下U有限公司']],
+			['&class=A', ['示例规下R有限公司']],
+			['&class=exempt', ['示例规下T有限公司']],
+			['&group=above', []],
+			['&class=D&group=below', []],
+		]) {
+			assert.deepEqual(await listed(query), names, query);
+			assert.deepEqual(await exported('xlsx', query), names, query);
+			assert.deepEqual(await exported('csv', query), names, query);
+		}
 		r = await c.land1.get(`/api/mujun/evaluation/export.xlsx?zone_id=${zone2}&year=2026`);
 		assert.equal(r.status, 200);
 		const rows = readXlsx(r.buf);
-		assert.deepEqual(rows.slice(1).map((x) => [x[0], x[1], x[12], x[14]]), [
-			['9121040000000001XL', '示例规下P有限公司', '97.5', 'B'],
-			['9121040000000003XN', '示例规下Q有限公司', '97.5', 'B'],
-			['9121040000000004XP', '示例规下R有限公司', '105', 'A'],
-			['9121040000000005XQ', '示例规下T有限公司', '', '不参评'],
-			['9121040000000006XR', '示例规下U有限公司', '100', 'B'],
+		assert.deepEqual(rows[0], EXPORT_HEADER);
+		// 规下 weighs 亩均税收 and 单位电耗税收 only: the 规上 indicators' columns empty. Values
+		// in yuan: P 1,000,000 fen per mu is 10,000.00 元/亩, 300,000 fen per 10,000 kWh 3,000.00
+		// 元/万千瓦时. U has neither and scores both averages, marked; T is not scored, its values
+		// stand (300,000.00 yuan on 1.5 mu, on 100 × 10,000 kWh)
+		const none5 = Array(10).fill(''); // the five indicators 规下 does not weigh, value and score
+		assert.deepEqual(rows.slice(1).map(widen), [
+			widen(['9121040000000001XL', '示例规下P有限公司', '规下', '3011', '30', '10000', '60', ...none5, '3000', '37.5', '', '97.5', '3', 'B']),
+			widen(['9121040000000003XN', '示例规下Q有限公司', '规下', '3011', '30', '10000', '60', ...none5, '3000', '37.5', '', '97.5', '3', 'B']),
+			widen(['9121040000000004XP', '示例规下R有限公司', '规下', '3011', '30', '5000', '30', ...none5, '6000', '75', '', '105', '1', 'A']),
+			widen(['9121040000000005XQ', '示例规下T有限公司', '规下', '3011', '1.5', '200000', '', ...none5, '3000', '', '', '', '', '不参评', '', '', '规下企业用地不足参评下限']),
+			widen(['9121040000000006XR', '示例规下U有限公司', '规下', '3011', '30', '', '50', ...none5, '', '50', '亩均税收、单位电耗税收', '100', '2', 'B']),
 		]);
+		// the CSV writes the same values, a score with its two decimals
+		const csv = (await c.zone2.get(`/api/mujun/evaluation/export.csv?zone_id=${zone2}&year=2026&class=A`)).text.replace(/^\ufeff/, '').trim().split('\r\n');
+		assert.equal(csv[0], EXPORT_HEADER.join(','));
+		assert.equal(csv[1], '9121040000000004XP,示例规下R有限公司,规下,3011,30.00,5000.00,30.00,,,,,,,,,,,6000.00,75.00,,105.00,1,A,,,');
 	});
 
 	test('kept through a change it does not read; a tax record, a parcel, the year\'s scheme, an exemption, an industry code each evaluate it again', T, async () => {

@@ -2,11 +2,16 @@
 // registry's tax, the entered figures, one policy exemption and one 规下 enterprise on too
 // little land), reads an enterprise's contributions, enters its figures, exempts it after a
 // prompt and takes the exemption back after a confirmation, records a measure for a class and
-// exports the list; 市自然资源局 colours the map's parcels by 亩均 class.
+// exports the list of one class; 市自然资源局 colours the map's parcels by 亩均 class.
 import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import { startServer } from './server.js'
-import { openBrowser, login, logout, pickOption, shot, sel, RUN, testWithShots } from './helpers.js'
+import { openBrowser, login, logout, pickOption, shot, sel, exportFrom, RUN, testWithShots } from './helpers.js'
+
+const require = createRequire(import.meta.url)
+const { readXlsx } = require('../api/xlsx.js')
 
 const LAND = { username: `mjland_${RUN}`, password: 'Land#Passw0rd12', org: '市自然资源局', role: 'department' }
 const ZONE = { username: `mjzone_${RUN}`, password: 'Zone#Passw0rd12', org: '抚顺经济开发区（示例）', role: 'zone' }
@@ -87,9 +92,18 @@ describe('亩均效益评价', () => {
     assert.equal(at.length, 3)
     assert.deepEqual(at.filter((s) => !/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(s)), [])
 
-    await page.locator(sel('mujun-export')).click()
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`${sel('mujun-export-xlsx')}:visible`).click()])
+    // the export holds the rows the filters show (class A only), each indicator's value in its
+    // unit beside its score (DECISIONS 401, 402)
+    await pickOption(page, sel('mujun-class'), 'A')
+    const filtered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/mujun/evaluation' && new URL(r.url()).searchParams.get('class') === 'A')
+    await page.locator(sel('mujun-search-submit')).click()
+    const shown = (await (await filtered).json()).items.map((x) => x.name)
+    assert.ok(shown.length > 0 && shown.length < evaluation.items.length, JSON.stringify(shown))
+    const download = await exportFrom(page, 'mujun-export', 'xlsx')
     assert.equal(download.suggestedFilename(), '2025年亩均效益评价.xlsx')
+    const rows = readXlsx(fs.readFileSync(await download.path()))
+    assert.deepEqual(rows[0].slice(5, 7), ['亩均税收（元/亩）', '亩均税收得分'])
+    assert.deepEqual(rows.slice(1).map((r) => r[1]), shown)
     await logout(page)
     watcher.assertClean()
   })
