@@ -367,6 +367,10 @@ describe('reform tasks, plans, progress and the board', () => {
 
     await page.reload()
     await page.locator(sel('plan-status'), { hasText: '待审核' }).waitFor()
+    // the return's comment is of the version before: shown as the last review, not this one's
+    const info = page.locator(sel('plan-info'))
+    assert.match(await info.innerText(), /上次审核意见\s+请补充“一网通办”专区的验收标准/)
+    assert.ok(!(await info.innerText()).includes('\n审核意见'))
     await shot(page, 'reform-plan-review-office')
     await page.locator(sel('plan-approve')).click()
     await confirmBox(page)

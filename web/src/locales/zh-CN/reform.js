@@ -152,6 +152,9 @@ export default {
     submittedAt: '提交时间',
     reviewedAt: '审核时间',
     reviewComment: '审核意见',
+    // a plan submitted again (or edited) after a review: that review was of the version before
+    lastReviewedAt: '上次审核时间',
+    lastReviewComment: '上次审核意见',
     returnedAlert: '计划已被退回：{comment}',
     milestones: '推进节点',
     seq: '序号',
