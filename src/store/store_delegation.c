@@ -101,7 +101,9 @@ static const char sql_sides[] =
 static const char sql_sums_count[] = "SELECT COUNT(*) FROM power_delegation d";
 /* ?1 from and ?2 to (sums_head). The page of delegations is chosen first (the subquery closed
  * by sums_tail); only its rows then read their running sums, at the period's last month and
- * before its first, and their evaluations. */
+ * before its first, and their evaluations. The period starts no earlier than the month the
+ * delegation took effect: a power withdrawn and delegated again keeps the earlier delegation's
+ * months on its list, but they are not this delegation's to be evaluated by. */
 static const char sql_sums[] =
     "SELECT d.id, d.power_id, d.code, d.power_name, d.zone_org_id, d.zone_name, d.dept_org_id, "
     "o.name, d.status, d.promised_days, COALESCE(t.received, 0) - COALESCE(f.received, 0), "
@@ -120,7 +122,8 @@ static const char sums_tail[] =
     "LEFT JOIN power_case_run t ON t.delegation_id = d.id AND t.month = (SELECT MAX(month) "
     "FROM power_case_run WHERE delegation_id = d.id AND month <= ?2) "
     "LEFT JOIN power_case_run f ON f.delegation_id = d.id AND f.month = (SELECT MAX(month) "
-    "FROM power_case_run WHERE delegation_id = d.id AND month < ?1) "
+    "FROM power_case_run WHERE delegation_id = d.id AND month < CASE WHEN "
+    "SUBSTR(d.effective_from, 1, 7) > ?1 THEN SUBSTR(d.effective_from, 1, 7) ELSE ?1 END) "
     "ORDER BY d.zone_name, d.code";
 
 #define EVAL_COLS                                                                                  \

@@ -173,6 +173,14 @@ describe('powers: what a zone’s list records', { timeout: h.FILE_TIMEOUT }, ()
 		h.assertError(r, 422, 'import_rejected');
 		assert.deepEqual(r.json.import.problems.map((x) => [x.row, x.column, x.message]), [[2, '事项编码', `事项“${code}”已收回，不能再填报办件数据`]]);
 		assert.deepEqual((await c.zone1.get(`/api/power-delegations/${d.id}/months`)).json.items.map((x) => x.month), ['2025-03', thisMonth]);
+		// delegated again from this month: its figures are of this delegation's months only, the
+		// earlier delegation's March (3 received) stays on the list but counts no more
+		const again = await plan(p.drug);
+		assert.equal(again.id, d.id);
+		await delegate(d.id, `${thisMonth}-01`);
+		await accept(d.id);
+		const f = await figures(d.id, `from=2025-01&to=${thisMonth}`);
+		assert.deepEqual([f.figures.received, f.figures.done, f.figures.good, f.figures.bad], [3, 2, 1, 1]);
 	});
 
 	test('guidance: on a power delegated to the zone, of a day that has been', T, async () => {
