@@ -115,6 +115,10 @@ describe('audit log', () => {
     await page.locator(sel('menu-orgs')).click()
     await page.locator(sel('org-row-name')).first().waitFor()
     assert.equal(await page.locator(sel('org-create')).count(), 0)
+    // read-only: 赋权评估 offers no import of case figures the server would refuse
+    await page.goto('/power-evaluation')
+    await page.locator(sel('eval-total')).waitFor()
+    assert.equal(await page.locator(sel('eval-import')).count(), 0)
     watcher.assertClean()
   })
 
