@@ -93,6 +93,14 @@ static bool has_task(const struct view *v, int64_t task_id)
 	return false;
 }
 
+static bool has_id(const int64_t *ids, int n, int64_t id)
+{
+	for (int i = 0; i < n; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
 /* Loads what the caller may see, narrowed to one zone and one policy's tasks when org_id or
  * policy_id are not 0; each task with its units when with_units. Answers errors itself and
  * returns -1. */
@@ -102,8 +110,8 @@ static int load(struct api_ctx *c, int64_t org_id, int64_t policy_id, bool with_
 	struct store_task_filter tf = {0}, lf = {0};
 	struct store_org_filter of = {0};
 	struct store_task *led;
-	int64_t total;
-	int nled, rc;
+	int64_t total, *resp;
+	int nled, nresp, rc;
 
 	memset(v, 0, sizeof(*v));
 	if (api_scope_orgs(c, &v->ids, &v->nids) != 0)
@@ -117,6 +125,7 @@ static int load(struct api_ctx *c, int64_t org_id, int64_t policy_id, bool with_
 	if ((rc = store_task_list(c->db, c->a, &tf, &v->tasks, &v->ntasks, &total)) != KFQ_OK ||
 	    (rc = store_task_list(c->db, c->a, &lf, &led, &nled, &total)) != KFQ_OK ||
 	    (rc = store_org_list(c->db, c->a, &of, &v->orgs, &v->norgs)) != KFQ_OK ||
+	    (rc = store_board_responsible(c->db, c->a, policy_id, &resp, &nresp)) != KFQ_OK ||
 	    (rc = cells(c, &v->b, &v->cells, &v->ncells)) != KFQ_OK)
 		return api_store_error(c, rc);
 	/* leading nothing, the late list need not look for led tasks */
@@ -130,13 +139,16 @@ static int load(struct api_ctx *c, int64_t org_id, int64_t policy_id, bool with_
 		for (int i = 0; i < nled && !v->visible[k]; i++)
 			v->visible[k] = led[i].id == v->cells[k].task_id;
 	}
-	/* the board ranks zones; one organization's page (a county's too) shows that one */
+	/* The board ranks the zones in scope responsible for one of its tasks: a zone the tasks
+	 * name nowhere has nothing to plan and is no laggard (DECISIONS 381). One organization's
+	 * page (a county's too) shows that one. */
 	v->zones = arena_alloc(c->a, sizeof(*v->zones) * (size_t)(v->norgs + 1));
 	for (int i = 0; i < v->norgs; i++) {
 		const struct store_org *o = &v->orgs[i];
 		if (org_id ? o->id != org_id : strcmp(o->type, "zone") != 0)
 			continue;
-		bool shown = api_scope_allows(v->ids, v->nids, o->id);
+		bool shown = api_scope_allows(v->ids, v->nids, o->id) &&
+		             (org_id || has_id(resp, nresp, o->id));
 		for (int k = 0; k < v->ncells && !shown; k++)
 			shown = v->visible[k] && v->cells[k].org_id == o->id;
 		if (shown)

@@ -5,6 +5,7 @@
 #include "api/plan_impl.h"
 
 #include "api/export.h"
+#include "app/task_json.h"
 #include "core/account.h"
 #include "core/enums.h"
 
@@ -51,15 +52,25 @@ static int ms_list(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-static const char *const ms_headers[] = {"条目",     "任务",     "单位", "节点",  "交付成果",
-                                         "开始日期", "完成期限", "权重", "进度%", "状态"};
+/* 政策文件 first, as the tasks' and plans' exports: two policies' tasks share numbers */
+static const char *const ms_headers[] = {"政策文件", "条目",     "任务",     "单位",
+                                         "节点",     "交付成果", "开始日期", "完成期限",
+                                         "权重",     "进度%",    "状态"};
 
-/* store_each_fn: one milestone as one row of the export (ctx: its struct export_table) */
+/* what each row of an export is written with */
+struct ms_export {
+	struct export_table t;
+	struct task_policy_names docs; /* every policy's, to name the row's */
+};
+
+/* store_each_fn: one milestone as one row of the export (ctx: its struct ms_export) */
 static int ms_row(void *ctx, const void *element)
 {
-	struct export_table *t = ctx;
+	struct ms_export *x = ctx;
+	struct export_table *t = &x->t;
 	const struct store_milestone *m = element;
 
+	export_text(t, task_policy_names_get(&x->docs, m->policy_id));
 	export_int(t, m->article_number);
 	export_text(t, m->task_title);
 	export_text(t, m->org_name);
@@ -78,18 +89,23 @@ static int ms_row(void *ctx, const void *element)
  * store reads them. */
 static int ms_export(struct api_ctx *c)
 {
-	static const double widths[] = {6, 26, 26, 26, 30, 12, 12, 6, 6, 10};
+	static const double widths[] = {36, 6, 26, 26, 26, 30, 12, 12, 6, 6, 10};
 	struct store_milestone_filter f;
 	struct milestone_bounds b;
-	struct export_table t;
-	int rc;
+	struct ms_export x;
+	struct store_policy *pol;
+	int npol, rc;
 
-	if (ms_filter(c, false, &f, &b) != 0 ||
-	    export_begin(c, &t, "推进节点", ms_headers, widths, 10) != 0)
+	if (ms_filter(c, false, &f, &b) != 0)
 		return -1;
-	if ((rc = store_milestone_each(c->db, c->a, &f, &b, ms_row, &t)) != KFQ_OK)
+	if ((rc = store_policy_list(c->db, c->a, &pol, &npol)) != KFQ_OK)
 		return api_store_error(c, rc);
-	return export_finish(c, &t, "推进节点");
+	task_policy_names_make(c->a, pol, npol, &x.docs);
+	if (export_begin(c, &x.t, "推进节点", ms_headers, widths, 11) != 0)
+		return -1;
+	if ((rc = store_milestone_each(c->db, c->a, &f, &b, ms_row, &x)) != KFQ_OK)
+		return api_store_error(c, rc);
+	return export_finish(c, &x.t, "推进节点");
 }
 
 int api_plan_load_milestone(struct api_ctx *c, struct store_milestone *m)

@@ -236,6 +236,7 @@ static int plan_export(struct api_ctx *c)
 	struct store_plan_filter f;
 	struct store_plan *p;
 	struct store_policy *pol;
+	struct task_policy_names docs;
 	struct export_table t;
 	int64_t total;
 	int n, npol, rc;
@@ -244,14 +245,11 @@ static int plan_export(struct api_ctx *c)
 		return -1;
 	if ((rc = store_policy_list(c->db, c->a, &pol, &npol)) != KFQ_OK)
 		return api_store_error(c, rc);
+	task_policy_names_make(c->a, pol, npol, &docs);
 	if (export_begin(c, &t, "一区一策", plan_headers, widths, 11) != 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
-		const char *doc = "";
-		for (int k = 0; k < npol; k++)
-			if (pol[k].id == p[i].policy_id)
-				doc = task_policy_name(c->a, &pol[k]);
-		export_text(&t, doc);
+		export_text(&t, task_policy_names_get(&docs, p[i].policy_id));
 		export_int(&t, p[i].article_number);
 		export_text(&t, p[i].task_title);
 		export_text(&t, p[i].org_name);

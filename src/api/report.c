@@ -7,6 +7,7 @@
 #include "api/attachment.h"
 #include "api/export.h"
 #include "api/plan_impl.h"
+#include "app/task_json.h"
 
 #include "core/enums.h"
 
@@ -187,12 +188,20 @@ static int report_list(struct api_ctx *c)
 	return api_ok(c, 200);
 }
 
-/* store_each_fn: one report as one row of the export (ctx: its struct export_table) */
+/* what each row of the export is written with */
+struct report_export {
+	struct export_table t;
+	struct task_policy_names docs; /* every policy's, to name the row's */
+};
+
+/* store_each_fn: one report as one row of the export (ctx: its struct report_export) */
 static int report_row(void *ctx, const void *element)
 {
-	struct export_table *t = ctx;
+	struct report_export *x = ctx;
+	struct export_table *t = &x->t;
 	const struct store_report *r = element;
 
+	export_text(t, task_policy_names_get(&x->docs, r->policy_id));
 	export_int(t, r->article_number);
 	export_text(t, r->task_title);
 	export_text(t, r->org_name);
@@ -212,20 +221,26 @@ static int report_row(void *ctx, const void *element)
  * as the store reads them. */
 static int report_export(struct api_ctx *c)
 {
-	static const char *const headers[] = {"条目",     "任务",     "单位",     "节点",
-	                                      "填报进度", "节点状态", "进展情况", "证明材料",
-	                                      "填报人",   "填报时间", "审核状态"};
-	static const double widths[] = {6, 26, 26, 26, 8, 10, 50, 8, 12, 20, 10};
+	/* 政策文件 first, as the tasks' and plans' exports: two policies' tasks share numbers */
+	static const char *const headers[] = {"政策文件", "条目",     "任务",     "单位",
+	                                      "节点",     "填报进度", "节点状态", "进展情况",
+	                                      "证明材料", "填报人",   "填报时间", "审核状态"};
+	static const double widths[] = {36, 6, 26, 26, 26, 8, 10, 50, 8, 12, 20, 10};
 	struct store_report_filter f;
-	struct export_table t;
-	int rc;
+	struct report_export x;
+	struct store_policy *pol;
+	int npol, rc;
 
-	if (queue_filter(c, false, &f) != 0 ||
-	    export_begin(c, &t, "进展报告", headers, widths, 11) != 0)
+	if (queue_filter(c, false, &f) != 0)
 		return -1;
-	if ((rc = store_report_each(c->db, &f, report_row, &t)) != KFQ_OK)
+	if ((rc = store_policy_list(c->db, c->a, &pol, &npol)) != KFQ_OK)
 		return api_store_error(c, rc);
-	return export_finish(c, &t, "进展报告");
+	task_policy_names_make(c->a, pol, npol, &x.docs);
+	if (export_begin(c, &x.t, "进展报告", headers, widths, 12) != 0)
+		return -1;
+	if ((rc = store_report_each(c->db, &f, report_row, &x)) != KFQ_OK)
+		return api_store_error(c, rc);
+	return export_finish(c, &x.t, "进展报告");
 }
 
 static int report_accept(struct api_ctx *c)

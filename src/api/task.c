@@ -543,6 +543,7 @@ static int task_export(struct api_ctx *c)
 	struct store_task_filter f;
 	struct store_task *t;
 	struct store_policy *pol;
+	struct task_policy_names docs;
 	struct strbuf sb = STRBUF_INIT;
 	struct export_table out;
 	int64_t total;
@@ -554,14 +555,11 @@ static int task_export(struct api_ctx *c)
 		return -1;
 	if ((rc = store_policy_list(c->db, c->a, &pol, &npol)) != KFQ_OK)
 		return api_store_error(c, rc);
+	task_policy_names_make(c->a, pol, npol, &docs);
 	if (export_begin(c, &out, "改革任务", headers, widths, 18) != 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
-		const char *doc = "";
-		for (int k = 0; k < npol; k++)
-			if (pol[k].id == t[i].policy_id)
-				doc = task_policy_name(c->a, &pol[k]);
-		export_text(&out, doc);
+		export_text(&out, task_policy_names_get(&docs, t[i].policy_id));
 		export_int(&out, t[i].article_number);
 		export_text(&out, t[i].group_heading);
 		export_text(&out, t[i].title);

@@ -175,8 +175,10 @@ void plan_json_report(struct jsonw *w, const struct store_report *r, bool contex
 		jsonw_kstr(w, "org_name", r->org_name);
 	}
 	jsonw_kint(w, "percent", r->percent);
-	if (context)
+	if (context) {
 		jsonw_kint(w, "plan_id", r->plan_id);
+		jsonw_kint(w, "policy_id", r->policy_id);
+	}
 	jsonw_kstr(w, "report_date", r->report_date);
 	jsonw_kstr(w, "review_comment", r->review_comment);
 	jsonw_kstr(w, "reviewed_at", r->reviewed_at);

@@ -13,7 +13,7 @@ void plan_json_milestone(struct jsonw *w, const struct store_milestone *m, bool 
  * revisions and its open revision (null when none). */
 void plan_json_write(struct jsonw *w, const struct store_plan *p);
 /* A progress report with its evidence records; context adds its milestone's title and the
- * plan's task and organization (the review queue). */
+ * plan's task (and its policy) and organization (the review queue). */
 void plan_json_report(struct jsonw *w, const struct store_report *r, bool context);
 /* One evidence file of a report (an attachment of type STORE_REPORT_FILES). */
 void plan_json_evidence(struct jsonw *w, const struct store_attachment *e);

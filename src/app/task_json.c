@@ -122,3 +122,21 @@ const char *task_policy_name(struct arena *a, const struct store_policy *p)
 	                    p->title_note ? p->title_note : "", p->title_note ? "）" : "",
 	                    p->doc_number ? " " : "", p->doc_number ? p->doc_number : "");
 }
+
+void task_policy_names_make(struct arena *a, const struct store_policy *pol, int n,
+                            struct task_policy_names *out)
+{
+	out->pol = pol;
+	out->n = n;
+	out->names = arena_alloc(a, sizeof(*out->names) * (size_t)(n + 1));
+	for (int i = 0; i < n; i++)
+		out->names[i] = task_policy_name(a, &pol[i]);
+}
+
+const char *task_policy_names_get(const struct task_policy_names *p, int64_t id)
+{
+	for (int i = 0; i < p->n; i++)
+		if (p->pol[i].id == id)
+			return p->names[i];
+	return "";
+}

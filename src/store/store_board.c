@@ -1,7 +1,8 @@
 /* store_board.c - what the supervision board reads: one row per submitted or approved plan
  * whose organization is still responsible for its task (DECISIONS 264) with the sums it keeps,
- * and the change counter (plan_change) its per-process cache watches: plan writes and changes
- * of a task's units (store_plan_units_changed) bump it. Must not read milestones: the kept sums
+ * the change counter (plan_change) its per-process cache watches: plan writes and changes
+ * of a task's units (store_plan_units_changed) bump it, and the organizations the tasks name
+ * responsible (the zones it ranks, DECISIONS 381). Must not read milestones: the kept sums
  * and open due dates are enough. */
 #include "store/store_plan_impl.h"
 
@@ -13,6 +14,14 @@ static const char sql_board[] =
     "SELECT task_id, org_id, sum_weighted, sum_weight, n_milestones, open_due FROM zone_plan "
     "WHERE status IN ('submitted', 'approved') AND n_milestones > 0 AND off_task_on IS NULL "
     "ORDER BY task_id, org_id";
+
+/* the organizations responsible for a task (of one policy): read per request, not cached, so
+ * that a policy imported or a task's units changed show at once */
+static const char sql_responsible[] =
+    "SELECT DISTINCT x.org_id FROM task_org x WHERE x.role = 'responsible' ORDER BY x.org_id";
+static const char sql_responsible_policy[] =
+    "SELECT DISTINCT x.org_id FROM task_org x JOIN task t ON t.id = x.task_id "
+    "WHERE x.role = 'responsible' AND t.policy_id = ?1 ORDER BY x.org_id";
 
 int store_plan_version(struct store *s, int64_t *n)
 {
@@ -40,6 +49,28 @@ int store_board(struct store *s, struct arena *a, const struct milestone_bounds 
 		c->completion_bp = plan_completion_from_sums(c->weighted, c->weight_total);
 		c->milestones = (int)store_col_int(st, 4);
 		c->overdue = plan_count_overdue(store_col_text(st, 5), b->today);
+	}
+	store_reset(st);
+	return rc == KFQ_DONE ? KFQ_OK : rc;
+}
+
+int store_board_responsible(struct store *s, struct arena *a, int64_t policy_id, int64_t **ids,
+                            int *n)
+{
+	struct store_stmt *st;
+	int rc, cap = 0;
+
+	*ids = NULL;
+	*n = 0;
+	if ((rc = store_prepare(s, policy_id ? sql_responsible_policy : sql_responsible, &st)) !=
+	    KFQ_OK)
+		return rc;
+	if (policy_id)
+		store_bind_int(st, 1, policy_id);
+	while ((rc = store_step(st)) == KFQ_ROW) {
+		if (*n == cap)
+			*ids = arena_grow(a, *ids, sizeof(**ids), &cap);
+		(*ids)[(*n)++] = store_col_int(st, 0);
 	}
 	store_reset(st);
 	return rc == KFQ_DONE ? KFQ_OK : rc;

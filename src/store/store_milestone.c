@@ -17,7 +17,8 @@ static const char sql_ms_count[] = "SELECT COUNT(*)" MS_FROM_PLAN;
 static const char sql_ms_list[] = "SELECT " MS_COLS_BARE MS_FROM_PLAN;
 /* the export's rows, complete in themselves (nothing else may run on the connection while they
  * stream): the state computed from ?1 ?2 ?3 and the names joined */
-static const char sql_ms_export[] = "SELECT " MS_COLS MS_FROM;
+/* with the task's policy after MS_COLS: two policies' tasks share article numbers */
+static const char sql_ms_export[] = "SELECT " MS_COLS ", t.policy_id" MS_FROM;
 static const char sql_ms_get[] = "SELECT " MS_COLS_BARE MS_FROM_PLAN " WHERE m.id = ?1";
 /* the list's selection counted by state (its filter completes the subquery) */
 static const char sql_ms_states[] =
@@ -67,6 +68,15 @@ void store_milestone_read(struct store_stmt *st, struct arena *a, void *element)
 	m->article_number = (int)store_col_int(st, 16);
 	m->task_title = store_col_dup(st, 17, a);
 	m->org_name = store_col_dup(st, 19, a);
+}
+
+/* element: a struct store_milestone of a row of sql_ms_export */
+static void read_exported(struct store_stmt *st, struct arena *a, void *element)
+{
+	struct store_milestone *m = element;
+
+	store_milestone_read(st, a, m);
+	m->policy_id = store_col_int(st, MS_NCOLS);
 }
 
 /* element: a struct store_milestone of a row of MS_COLS_BARE, its state only if closed (the
@@ -226,7 +236,7 @@ int store_milestone_each(struct store *s, struct arena *a, const struct store_mi
                          const struct milestone_bounds *b, store_each_fn fn, void *ctx)
 {
 	struct list_arg arg = {f, b, store_like_contains(a, f->q)};
-	struct store_list l = ms_list(&arg, sql_ms_export, store_milestone_read);
+	struct store_list l = ms_list(&arg, sql_ms_export, read_exported);
 
 	l.head = ms_head;
 	return store_list_each(s, &l, fn, ctx);

@@ -34,6 +34,7 @@ struct store_milestone {
 	const char *state;   /* done done_late overdue due_soon stale on_track closed off_task */
 	/* context, filled by lists */
 	int64_t task_id;
+	int64_t policy_id; /* the task's; filled by the export only (store_milestone_each) */
 	int article_number;
 	const char *task_title;
 	int64_t org_id;
@@ -255,6 +256,7 @@ struct store_report {
 	const char *milestone_closed_reason;
 	int64_t plan_id;
 	int64_t task_id;
+	int64_t policy_id; /* the task's: two policies' tasks share article numbers */
 	int article_number;
 	const char *task_title;
 	int64_t org_id;
@@ -337,5 +339,9 @@ int store_plan_version(struct store *s, int64_t *n);
 /* Per task and organization: completion and overdue counts over submitted/approved plans. */
 int store_board(struct store *s, struct arena *a, const struct milestone_bounds *b,
                 struct store_board_cell **out, int *n);
+/* The organizations responsible for a task of the policy (0: of any policy), ascending, in an
+ * arena array (*ids NULL when none). */
+int store_board_responsible(struct store *s, struct arena *a, int64_t policy_id, int64_t **ids,
+                            int *n);
 
 #endif

@@ -29,7 +29,7 @@ static const char sql_ms_reported[] = "UPDATE milestone SET last_report_date = ?
 	"r.id, r.milestone_id, r.status, r.percent, r.narrative, r.state, r.review_comment, "      \
 	"r.created_at, r.created_by, u.display_name, r.reviewed_at, m.title, p.id, p.task_id, "    \
 	"t.article_number, t.title, p.org_id, o.name, r.report_date, m.status, CASE WHEN "         \
-	"m.removed <> 0 THEN COALESCE(m.closed_reason, '') END"
+	"m.removed <> 0 THEN COALESCE(m.closed_reason, '') END, t.policy_id"
 #define REP_FROM                                                                                   \
 	" FROM progress_report r LEFT JOIN app_user u ON u.id = r.created_by JOIN milestone m "    \
 	"ON m.id = r.milestone_id JOIN zone_plan p ON p.id = m.plan_id JOIN task t ON "            \
@@ -81,6 +81,7 @@ static void read_rep(struct store_stmt *st, struct arena *a, void *element)
 	r->report_date = store_col_dup(st, 18, a);
 	r->milestone_status = store_col_dup(st, 19, a);
 	r->milestone_closed_reason = store_col_dup(st, 20, a);
+	r->policy_id = store_col_int(st, 21);
 }
 
 /* element: a struct store_report of sql_rep_export, its evidence counted, not read */
@@ -89,7 +90,7 @@ static void read_rep_counted(struct store_stmt *st, struct arena *a, void *eleme
 	struct store_report *r = element;
 
 	read_rep(st, a, r);
-	r->nevidence = (int)store_col_int(st, 21);
+	r->nevidence = (int)store_col_int(st, 22);
 }
 
 /* the evidence of the reports r[0..n), in one statement whatever n */

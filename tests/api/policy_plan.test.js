@@ -362,7 +362,7 @@ describe('policy import, plans and progress', { timeout: h.FILE_TIMEOUT }, () =>
 		const csv = await c.office1.get('/api/milestones/export.csv');
 		assert.equal(csv.status, 200);
 		assert.match(csv.headers.get('content-type'), /text\/csv/);
-		assert.ok(csv.text.startsWith('\ufeff条目,任务,单位,节点'));
+		assert.ok(csv.text.startsWith('\ufeff政策文件,条目,任务,单位,节点'));
 		assert.equal(csv.text.trim().split('\r\n').length, 4);
 		const x = await c.office1.get('/api/milestones/export.xlsx?state=overdue');
 		assert.equal(x.buf.subarray(0, 2).toString(), 'PK');

@@ -54,16 +54,16 @@ describe('list exports', { timeout: h.FILE_TIMEOUT }, () => {
 
 	test('progress reports: the review queue with its filters, each report a row', T, async () => {
 		const rows = await both('office1', '/api/reports', '?state=submitted');
-		assert.deepEqual(rows[0], ['条目', '任务', '单位', '节点', '填报进度', '节点状态', '进展情况', '证明材料', '填报人', '填报时间', '审核状态']);
+		assert.deepEqual(rows[0], ['政策文件', '条目', '任务', '单位', '节点', '填报进度', '节点状态', '进展情况', '证明材料', '填报人', '填报时间', '审核状态']);
 		assert.deepEqual(
-			rows.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[10]]),
+			rows.slice(1).map((r) => [r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[11]]),
 			[
 				['2', '聚焦主责主业', h.ORG.econ, '制定实施方案', '30', '进行中', '方案已起草', '0', '待审核'],
 				['2', '聚焦主责主业', h.ORG.econ, '制定实施方案', '50', '进行中', '方案征求意见中', '0', '待审核'],
 			],
 		);
 		// each milestone's newest only; another zone's reports are not another zone's to export
-		assert.deepEqual((await both('office1', '/api/reports', '?latest=1')).slice(1).map((r) => r[4]), ['50']);
+		assert.deepEqual((await both('office1', '/api/reports', '?latest=1')).slice(1).map((r) => r[5]), ['50']);
 		assert.equal((await both('zone2', '/api/reports')).length, 1);
 		h.assertError(await c.office1.get('/api/reports/export.csv?state=late'), 400, 'invalid_parameter', 'state');
 		h.assertError(await c.office1.get('/api/reports/export.csv?page=2'), 400, 'unknown_parameter', 'page');

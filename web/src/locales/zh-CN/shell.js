@@ -104,6 +104,8 @@ export default {
     reformTitle: '改革推进',
     reformSub: '重点改革任务的一区一策计划、推进节点和进展督导',
     overdueNow: '当前逾期节点',
+    overdueOfWhich: '其中：',
+    overdueOfPolicy: '{policy} {n}个 › 督导看板',
     openBoard: '进入督导看板',
     openTasks: '改革任务',
     openMilestones: '推进节点',
