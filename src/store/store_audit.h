@@ -53,8 +53,11 @@ int store_audit_entity(struct store *s, const struct store_actor *who, const cha
                        store_entity_writer fn, const void *json);
 
 struct store_audit_filter {
-	int64_t user_id;      /* 0 = any */
-	const char *username; /* the login name recorded (cli:… for the command line); NULL = any */
+	int64_t user_id; /* 0 = any */
+	/* a part of who acted, case-blind: of an account's login or display name, or of the login
+	 * recorded without an account (cli:… for the command line); NULL = any */
+	const char *username;
+	int64_t org_id; /* the acting user's organization as recorded; 0 = any */
 	const char *entity_type;
 	const char *entity_id;
 	const char *action;

@@ -193,6 +193,44 @@ describe('audit', { timeout: h.FILE_TIMEOUT }, () => {
 		h.assertError(await c.auditor1.get('/api/audit?seq=1'), 400, 'unknown_parameter', 'seq');
 	});
 
+	test('操作人 matches a part of a login or display name, case-blind, % and _ literally; 单位 the acting user\'s organization', T, async () => {
+		// a failed login of the account made above as 被审计: a record of its own
+		h.assertError(await new h.Client(srv).tryLogin('audited', 'Wrong-Passw0rd-1'), 401, 'invalid_credentials');
+		const all = (await c.auditor1.get('/api/audit?page_size=500')).json.items;
+		const count = (pred) => all.filter(pred).length;
+		// a part of a login, in any case: admin's records (the only login with "dmi")
+		const adm = await c.auditor1.get('/api/audit?username=DMI&page_size=500');
+		assert.equal(adm.status, 200, adm.text);
+		assert.deepEqual([...new Set(adm.json.items.map((x) => x.username))], ['admin']);
+		assert.equal(adm.json.total, count((x) => x.username === 'admin'));
+		// a part of a display name: the account made above as 被审计
+		const named = await c.auditor1.get(`/api/audit?username=${encodeURIComponent('审计')}&page_size=500`);
+		assert.deepEqual([...new Set(named.json.items.map((x) => x.username))], ['audited']);
+		assert.deepEqual(named.json.items.map((x) => x.action), ['login_failed']);
+		// the command line's records, which have no account, by a part of their login
+		const cli = await c.auditor1.get('/api/audit?username=cli%3A&page_size=500');
+		assert.equal(cli.json.total, count((x) => x.username.startsWith('cli:')));
+		assert.ok(cli.json.total > 0 && cli.json.items.every((x) => x.user_id === null));
+		// % and _ are themselves, not wildcards
+		assert.equal((await c.auditor1.get('/api/audit?username=%25')).json.total, 0);
+		assert.equal((await c.auditor1.get('/api/audit?username=_')).json.total, 0);
+		// by organization: the records of those who acted for it
+		const commerce = ids[h.ORG.commerce];
+		const byOrg = await c.auditor1.get(`/api/audit?org_id=${commerce}&page_size=500`);
+		assert.equal(byOrg.status, 200, byOrg.text);
+		assert.equal(byOrg.json.total, count((x) => x.org_id === commerce));
+		assert.ok(byOrg.json.total > 0 && byOrg.json.items.every((x) => x.org_id === commerce && x.org_name === h.ORG.commerce));
+		const both = await c.auditor1.get(`/api/audit?org_id=${commerce}&username=office&page_size=500`);
+		assert.equal(both.json.total, count((x) => x.org_id === commerce && /office/i.test(x.username)));
+		const csv = await c.auditor1.get(`/api/audit/export.csv?org_id=${commerce}`);
+		assert.equal(csv.text.trim().split('\r\n').length, 1 + byOrg.json.total);
+		h.assertError(await c.auditor1.get('/api/audit?org_id=x'), 400, 'invalid_parameter', 'org_id');
+		// the 单位 filter's choices and the tax types' names come with the names
+		const names = (await c.auditor1.get('/api/audit/names')).json;
+		assert.ok(names.orgs.some((o) => o.id === commerce && o.name === h.ORG.commerce));
+		assert.deepEqual(names.tax_types.find((x) => x.code === 'cit'), { code: 'cit', name: '企业所得税' });
+	});
+
 	test('the export holds each record the filter selects, newest first, its action and entity type by name', T, async () => {
 		const list = await c.auditor1.get('/api/audit?entity_type=org&page_size=500');
 		assert.equal(list.status, 200, list.text);
@@ -204,9 +242,12 @@ describe('audit', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(name('entity_types', 'org'), '组织机构');
 		assert.equal(name('entity_types', 'plan'), '一区一策计划');
 		const text = (v) => (v == null ? '' : h.canonical(v));
+		// the page's time: Beijing's, to the second (2026-12-03T19:40:52Z → 2026-12-04 03:40:52)
+		const beijing = (t) => new Date(Date.parse(t) + 8 * 3600e3).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, '');
+		assert.equal(beijing('2026-12-03T19:40:52Z'), '2026-12-04 03:40:52');
 		const expected = [
-			['序号', '时间(UTC)', '用户', '姓名', '单位', '客户端地址', '操作', '对象类型', '对象编号', '变更前', '变更后', '哈希'],
-			...list.json.items.map((r) => [String(r.seq), r.time, r.username, r.user_name ?? '', r.org_name ?? '', r.client_addr, { create: '新增', update: '修改', import: '导入' }[r.action], '组织机构', r.entity_id, text(r.before), text(r.after), r.hash]),
+			['序号', '时间（北京时间）', '用户', '姓名', '单位', '客户端地址', '操作', '对象类型', '对象编号', '变更前', '变更后', '哈希'],
+			...list.json.items.map((r) => [String(r.seq), beijing(r.time), r.username, r.user_name ?? '', r.org_name ?? '', r.client_addr, { create: '新增', update: '修改', import: '导入' }[r.action], '组织机构', r.entity_id, text(r.before), text(r.after), r.hash]),
 		];
 		assert.ok(list.json.total > 20 && list.json.items.some((r) => r.action === 'update'), list.text);
 		const rows = await bothExports(c.auditor1, '/api/audit', '?entity_type=org');

@@ -4,11 +4,12 @@ import { describe, test as nodeTest, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import os from 'node:os'
 import { startServer } from './server.js'
-import { openBrowser, login, logout, menuTexts, pickOption, shot, sel, RUN, exportFrom } from './helpers.js'
+import { openBrowser, login, logout, menuTexts, pickOption, shot, sel, RUN, exportFrom, apiClient, pickTreeOption } from './helpers.js'
 import { testWithShots } from './helpers.js'
 
 const ADMIN = { username: 'admin', password: 'Admin#Passw0rd1', org: '市商务局', role: 'admin' }
 const AUDITOR = { username: `auditor_${RUN}`, password: 'Audit#Passw0rd1', org: '市审计局', role: 'auditor', displayName: '审计员王五' }
+const LOCKED = { username: `locked_${RUN}`, password: 'Locked#Passw0rd1', org: '市商务局', role: 'office', displayName: '被锁定者' }
 const SUPERVISOR = { username: `super_${RUN}`, password: 'Super#Passw0rd1', org: '市纪委监委', role: 'supervisor', displayName: '监督员赵六' }
 
 // Picks today in the range picker's calendar (the browser's today, in zone) as both ends and
@@ -38,7 +39,7 @@ describe('audit log', () => {
   const test = testWithShots(nodeTest, () => b?.page)
 
   before(async () => {
-    server = await startServer({ name: 'audit', users: [ADMIN, AUDITOR, SUPERVISOR] })
+    server = await startServer({ name: 'audit', users: [ADMIN, AUDITOR, SUPERVISOR, LOCKED] })
     b = await openBrowser(server.url)
   })
 
@@ -190,6 +191,51 @@ describe('audit log', () => {
     ])
     assert.equal(await page.locator(sel('audit-filter-entity-id')).inputValue(), '3/2025')
     assert.equal(new URL(page.url()).searchParams.get('entity_id'), '3/2025')
+    watcher.assertClean()
+  })
+
+  test('the comparison reads in Chinese: a lock for good, the account named though unchanged; filters by 单位 and a part of a name', async () => {
+    // DECISIONS 384, 423: a lock by the admin read "锁定至 9999-12-31 23:59:59", and which
+    // account it was showed only in the raw record
+    const admin = await apiClient(server.url, ADMIN)
+    const users = await admin.get(`/api/users?q=${LOCKED.username}`)
+    const id = users.items.find((u) => u.username === LOCKED.username).id
+    await admin.action(`/api/users/${id}/lock`)
+    const { page, watcher } = b
+    await page.goto(`/audit?entity_type=user&entity_id=${id}&action=lock`)
+    await page.locator(sel('audit-detail')).first().click()
+    const drawer = page.locator('.el-drawer:visible')
+    await drawer.locator(sel('audit-changes')).waitFor()
+    const texts = async (name) => (await drawer.locator(sel(name)).allInnerTexts()).map((x) => x.trim())
+    const fields = await texts('audit-change-field')
+    const before = await texts('audit-change-before')
+    const after = await texts('audit-change-after')
+    const rows = fields.map((f, i) => [f, before[i], after[i]])
+    assert.deepEqual(rows, [
+      ['编号', String(id), String(id)],
+      ['已锁定', '否', '是'],
+      ['锁定至', '', '永久锁定'],
+      ['用户名', LOCKED.username, LOCKED.username],
+    ])
+    await drawer.locator('.el-drawer__close-btn').click()
+    await drawer.waitFor({ state: 'hidden' })
+
+    // 操作人 typed as a part of a display name, case-blind on the login: the auditor's own
+    // records; 单位 picked: only that organization's
+    await page.goto('/audit?username=%E5%AE%A1%E8%AE%A1%E5%91%98') // 审计员
+    await page.locator(sel('audit-row-user')).first().waitFor()
+    const who = (await page.locator(sel('audit-row-user')).allInnerTexts()).map((x) => x.trim())
+    assert.ok(who.length > 0 && who.every((x) => x === '审计员王五（市审计局）'), who.join())
+    await page.goto('/audit')
+    await page.locator(sel('audit-row-action')).first().waitFor()
+    await pickTreeOption(page, sel('audit-filter-org'), '市审计局')
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/audit?') && r.url().includes('org_id=')),
+      page.locator(sel('audit-search-submit')).click(),
+    ])
+    await page.locator(sel('audit-row-user')).first().waitFor()
+    const orgs = (await page.locator(sel('audit-row-user')).allInnerTexts()).map((x) => x.trim())
+    assert.ok(orgs.length > 0 && orgs.every((x) => x.endsWith('（市审计局）')), orgs.join())
     watcher.assertClean()
   })
 })

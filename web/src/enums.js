@@ -141,4 +141,6 @@ export const LEADER_ACTIONS = ['promote', 'adjust', 'kept']
 export const faultDistinctionName = (x) => named('faultDistinction', x)
 export const faultDecisionName = (x) => named('faultDecision', x)
 export const faultEffectName = (x) => named('faultEffect', x)
+export const faultStatusName = (x) => named('faultStatus', x)
+export const faultSubjectName = (x) => named('faultSubject', x)
 export const leaderActionName = (x) => named('leaderAction', x)

@@ -25,6 +25,8 @@ export default {
     },
     faultDecision: { exempt: '免责', reduced: '减责', refused: '不予免责' },
     faultEffect: { none: '无', waive_deduction: '考核不予扣分', leader_kept: '领导干部不予调整' },
+    faultStatus: { open: '办理中', decided: '已认定' },
+    faultSubject: { unit: '单位', person: '个人' },
     leaderAction: { promote: '优先提拔使用', adjust: '及时调整', kept: '容错免责后不予调整' },
   },
   auditField: {
@@ -47,6 +49,12 @@ export default {
       effect_note: '影响说明',
       redact_names: '案例库中须隐去的姓名',
       published: '已编入案例库',
+      procedure: '符合决策程序',
+      diligence: '勤勉尽责',
+      no_gain: '未谋取私利',
+      met: '符合',
+      note: '说明',
+      files: '证明材料',
     },
     leader_action: {
       kind: '事项', person_name: '姓名', year: '年度', grade: '考核等级', basis: '依据', doc_no: '文号',

@@ -115,16 +115,22 @@ export default {
   auditField: {
     assess_scheme: {
       class_key: '考核类别',
-      cap_bp: '完成率上限（万分比）',
+      cap_bp: '完成率上限（%）',
       min_excellent_cp: '优秀最低分（0.01分）',
       min_good_cp: '良好最低分（0.01分）',
       min_fair_cp: '一般最低分（0.01分）',
-      top_quota_bp: '优秀比例上限（万分比）',
+      top_quota_bp: '优秀比例上限（%）',
       appeal_days: '申诉期（天）',
       appeal_deadline: '申诉截止',
       zones: '参评开发区',
       result_count: '结果数',
       results: '考核结果',
+    },
+    assess_values: {
+      indicator_id: '指标ID',
+      actual: '完成值',
+      target: '目标值',
+      updated_at: '填报时间',
     },
     kpi_scheme: {
       target: '考核对象',

@@ -165,7 +165,7 @@ export default {
       contract_on: '签约日期',
       settled_on: '落户日期',
       production_on: '投产日期',
-      amounts: '各税种税额（分）',
+      amounts: '各税种税额（元）',
       enterprise_id: '企业ID',
     },
     arrangement: {
@@ -178,8 +178,8 @@ export default {
     },
     revshare_year: {
       base_year: '基数年度',
-      ratio_bp: '分成比例（万分比）',
-      shares: '各税种地方留成比例（万分比）',
+      ratio_bp: '分成比例（%）',
+      shares: '各税种地方留成比例（%）',
     },
     revshare_statement: {
       base_year: '基数年度',
@@ -188,8 +188,8 @@ export default {
       increment_yuan: '新增税收（元）',
       local_yuan: '地方留成（元）',
       returned_yuan: '返还开发区（元）',
-      ratio_bp: '分成比例（万分比）',
-      shares: '各税种地方留成比例（万分比）',
+      ratio_bp: '分成比例（%）',
+      shares: '各税种地方留成比例（%）',
       n_lines: '企业明细行数',
       digest: '明细摘要（SHA-256）',
       confirmed_at: '确认时间',

@@ -574,7 +574,7 @@ export default {
       review_comment: '审核意见',
       submitted_at: '提交时间',
       reviewed_at: '审核时间',
-      completion_bp: '完成率（万分比）',
+      completion_bp: '完成率（%）',
       n_milestones: '节点数',
       n_overdue: '逾期节点数',
       closed_milestones: '已关闭的节点',
