@@ -2,7 +2,6 @@
  * thread, the session, CSRF and same-origin checks, the role's permission, undeclared query
  * parameters, and JSON body validation. Must not hold a route's own logic. */
 #include "api/api.h"
-#include "store/store_people.h"
 #include "api/cache.h"
 
 #include "util/blank.h"
@@ -1152,10 +1151,6 @@ int api_init(const struct api_config *cfg, struct http_router *router)
 		log_error("libsodium failed to initialise");
 		return KFQ_ERR;
 	}
-	if (cfg->personal_key_file && store_people_key_file(cfg->personal_key_file) != KFQ_OK)
-		return KFQ_ERR;
-	if (cfg->personal_cipher)
-		store_people_cipher_set((enum personal_cipher)cfg->personal_cipher);
 	config = cfg;
 	the_router = router;
 	api_cache_init(cfg->answer_cache_bytes);

@@ -138,8 +138,6 @@ struct api_config {
 	/* Tests only: a file holding epoch seconds that consultation windows are judged at
 	 * instead of the clock (NULL: the clock), so that a window's edges can be tested. */
 	const char *clock_file;
-	const char *personal_key_file; /* the key sealing ID numbers (store_people_key_file) */
-	int personal_cipher;           /* the format of new seals (enum personal_cipher; 0: v1) */
 };
 
 /* Sets up the API (libsodium, the login dummy hash) and fills the router. */

@@ -38,6 +38,16 @@ int people_refuse(struct api_ctx *c, enum people_rule rule, const char *field)
 	return api_error(c, 409, people_rule_code(rule), people_rule_message(rule), field);
 }
 
+int people_require_key(struct api_ctx *c)
+{
+	if (store_people_key_ready())
+		return 0;
+	return api_error(
+	    c, 503, "personal_key_missing",
+	    "服务器缺少身份证号密钥文件，人员名册暂不能新增或修改，请联系系统管理员恢复密钥文件",
+	    NULL);
+}
+
 int people_store_error(struct api_ctx *c, int rc, enum people_rule rule, const char *field)
 {
 	if (rc == KFQ_EINVAL && rule != PEOPLE_OK)

@@ -11,6 +11,9 @@
 int people_scope(struct api_ctx *c, struct store_scope *out);
 /* Answers a refused write: 409 with the rule's code and message naming it. */
 int people_refuse(struct api_ctx *c, enum people_rule rule, const char *field);
+/* 0 when the server holds the ID-number key; else answers 503 personal_key_missing (a write
+ * that seals a number cannot be made: DECISIONS 387). */
+int people_require_key(struct api_ctx *c);
 /* Answers a store error of a write that may have broken a rule (KFQ_EINVAL with rule set). */
 int people_store_error(struct api_ctx *c, int rc, enum people_rule rule, const char *field);
 /* Writes the history of an entity (its audit records, oldest first) as a list answer. */

@@ -245,7 +245,8 @@ static int create(struct api_ctx *c)
 
 	p.org_id = api_body_has(c, "org_id") ? api_body_int(c, "org_id") : c->sess.user.org_id;
 	if (api_scope_check(c, NULL, p.org_id) != 0 ||
-	    people_require_zone(c, p.org_id, "/org_id") != 0 || from_body(c, &p, NULL) != 0)
+	    people_require_zone(c, p.org_id, "/org_id") != 0 || people_require_key(c) != 0 ||
+	    from_body(c, &p, NULL) != 0)
 		return -1;
 	rc = store_person_create(c->db, &c->actor, &people_json_audit, &p, &rule);
 	if (rc != KFQ_OK)
@@ -260,7 +261,7 @@ static int update(struct api_ctx *c)
 	enum people_rule rule;
 	int rc;
 
-	if (load_own(c, &cur) != 0)
+	if (load_own(c, &cur) != 0 || people_require_key(c) != 0)
 		return -1;
 	p.id = cur.id;
 	p.org_id = cur.org_id;

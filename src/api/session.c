@@ -97,6 +97,29 @@ static int must_wait(struct api_ctx *c, const char *name, char *akey, char *nkey
 	return 0;
 }
 
+/* A block this failure started (seconds > 0) goes into the audit chain with the address and
+ * the name tried: once per block, when it starts; the attempts refused while it lasts are not
+ * recorded, so that a flood of them cannot grow the log (DECISIONS 389). */
+static int record_block(struct api_ctx *c, const char *limit, int64_t seconds)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct jsonw w;
+	int rc;
+
+	if (!seconds)
+		return 0;
+	jsonw_init(&w, &sb);
+	jsonw_obj_open(&w);
+	jsonw_kstr(&w, "address", c->req->client_addr);
+	jsonw_kstr(&w, "limit", limit);
+	jsonw_kint(&w, "seconds", seconds);
+	jsonw_kstr(&w, "username", c->actor.username);
+	jsonw_obj_close(&w);
+	rc = store_audit_event(c->db, &c->actor, "login_blocked", "login_limit", limit, sb.buf);
+	strbuf_release(&sb);
+	return rc == KFQ_OK ? 0 : api_store_error(c, rc);
+}
+
 /* A wrong password: recorded for an existing account, counted by both limiters. 0 when the
  * caller is to answer the failure itself; -1 when this failure made the address or the name
  * wait (answered 429) or on an error. */
@@ -110,7 +133,8 @@ static int count_failure(struct api_ctx *c, const struct store_user *u, const ch
 	    (rc = store_user_login_failed(c->db, &c->actor, &user_json_audit, u->id)) != KFQ_OK)
 		return api_store_error(c, rc);
 	if (api_ratelimit_hit(c, akey, &account_login_addr_limit, &ba) != 0 ||
-	    api_ratelimit_hit(c, nkey, &account_login_name_limit, &bn) != 0)
+	    api_ratelimit_hit(c, nkey, &account_login_name_limit, &bn) != 0 ||
+	    record_block(c, "address", ba) != 0 || record_block(c, "name", bn) != 0)
 		return -1;
 	if (ba || bn)
 		return too_many(c, ba > bn ? ba : bn);

@@ -276,7 +276,11 @@ static void check(struct import_run *r, int64_t row, const struct import_value *
 		problem_rule(r, row, C_ZONE, PEOPLE_NO_STAFFING);
 		return;
 	}
-	if (v[C_ID].present && people_id_normalize(v[C_ID].text, id)) {
+	if (v[C_ID].present && !store_people_key_ready())
+		import_run_problem(
+		    r, row, cols[C_ID].header,
+		    "服务器缺少身份证号密钥文件，人员名册暂不能导入，请联系系统管理员恢复密钥文件");
+	else if (v[C_ID].present && people_id_normalize(v[C_ID].text, id)) {
 		if ((rc = store_person_id_taken(r->s, id, &taken)) != KFQ_OK)
 			import_run_problem(r, row, cols[C_ID].header, "读取人员名册失败（%d）", rc);
 		else if (taken)

@@ -93,9 +93,11 @@ const char *cmd_beside_db(const char *db, const char *name, char *buf, size_t le
 /* The key file sealing national ID numbers (--personal-key / personal_key, else
  * personal.key beside the database) into buf. */
 const char *cmd_personal_key(const struct cmd_options *o, char *buf, size_t len);
-/* Reads (or makes) the key file and sets the format of new seals: what a command that writes
- * the roster calls first. KFQ_OK or the key file's error (logged). */
-int cmd_personal_setup(const struct cmd_options *o);
+/* Reads (or, for a roster without sealed numbers, makes) the key file and sets the format of
+ * new seals: what a command that reads or writes the roster of s calls first. KFQ_OK, or the
+ * key file's error (logged): KFQ_ENOTFOUND when the file is missing and the roster holds sealed
+ * numbers (store_people_key_file), which a command that does not need the key may go on past. */
+int cmd_personal_setup(const struct cmd_options *o, struct store *s);
 /* The evidence directory into buf: --data-dir / data_dir, else files beside the database. */
 const char *cmd_data_dir(const struct cmd_options *o, char *buf, size_t len);
 

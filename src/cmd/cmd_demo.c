@@ -50,7 +50,7 @@ int cmd_demo(int argc, char **argv)
 	}
 	if (sodium_init() < 0 || cmd_open_db(&o, &s) != KFQ_OK)
 		return CMD_EXIT_FAIL;
-	if (cmd_personal_setup(&o) != KFQ_OK) {
+	if (cmd_personal_setup(&o, s) != KFQ_OK) {
 		store_close(s);
 		return CMD_EXIT_FAIL;
 	}

@@ -119,7 +119,7 @@ int cmd_import(int argc, char **argv)
 	const char *kind = NULL, *path = NULL, *secret_out = NULL;
 	char dir[4096];
 	bool json = false;
-	int rc = CMD_EXIT_USAGE, fd = -1;
+	int rc = CMD_EXIT_USAGE, fd = -1, key_rc;
 
 	if (cmd_wants_help(argc, argv, usage))
 		return CMD_EXIT_OK;
@@ -157,7 +157,11 @@ int cmd_import(int argc, char **argv)
 		fprintf(stderr, "kfq import: %s: %s\n", path, strerror(errno));
 		goto cleanup;
 	}
-	if (sodium_init() < 0 || cmd_open_db(&o, &s) != KFQ_OK || cmd_personal_setup(&o) != KFQ_OK)
+	if (sodium_init() < 0 || cmd_open_db(&o, &s) != KFQ_OK)
+		goto cleanup;
+	/* without its key only the roster is refused (import_people), not the other kinds */
+	key_rc = cmd_personal_setup(&o, s);
+	if (key_rc != KFQ_OK && key_rc != KFQ_ENOTFOUND)
 		goto cleanup;
 	cmd_actor(&who);
 	req.fd = fd;

@@ -4,11 +4,13 @@
 
 #include "api/api.h"
 #include "cmd/checkpoint.h"
+#include "http/http.h"
 #include "core/notice.h"
 #include "core/pow.h"
 #include "util/log.h"
 #include "util/textconv.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,7 +68,8 @@ static const char usage[] =
     "                    numbers already issued keep theirs\n"
     "  --personal-key FILE\n"
     "                    the key sealing national ID numbers at rest (64 hex digits; made\n"
-    "                    when missing; default personal.key beside the SQLite database, or\n"
+    "                    when missing while the roster holds no number; default\n"
+    "                    personal.key beside the SQLite database, or\n"
     "                    var/personal.key): keep it with the backups, apart from them\n"
     "  --personal-cipher secretbox|sm4\n"
     "                    the format of newly sealed ID numbers: secretbox (v1, the default)\n"
@@ -104,7 +107,7 @@ int cmd_serve(int argc, char **argv)
 	struct store *s;
 	struct checkpointer cp = {0};
 	struct stat st;
-	char data_dir[4096], cp_file[4096], spool_dir[4200], key_file[4096], err[512];
+	char data_dir[4096], cp_file[4096], spool_dir[4200], err[512];
 	const char *clock_file = NULL;
 	int rc;
 
@@ -177,11 +180,19 @@ int cmd_serve(int argc, char **argv)
 		                       NOTICE_ORGAN_MAX);
 	if (!o.web_root && stat("web/dist/index.html", &st) == 0)
 		o.web_root = "web/dist";
+	/* a typo here would otherwise show only after the database was opened and migrated */
+	if (!http_listen_valid(o.listen))
+		return cmd_usage_error(
+		    "serve", "--listen (listen) '%s' is not HOST:PORT (an IPv4 address)", o.listen);
 	if (o.lock_timeout)
 		store_set_lock_timeout(o.lock_timeout);
-	if (cmd_open_db(&o, &s) != KFQ_OK)
+	if (sodium_init() < 0 || cmd_open_db(&o, &s) != KFQ_OK)
 		return CMD_EXIT_FAIL;
+	/* without its key (KFQ_ENOTFOUND, warned) the server still serves all but roster writes */
+	rc = cmd_personal_setup(&o, s);
 	store_close(s);
+	if (rc != KFQ_OK && rc != KFQ_ENOTFOUND)
+		return CMD_EXIT_FAIL;
 	/* before the workers open their connections: theirs then leave checkpoints to it */
 	if (store_wal_start(o.db, err, sizeof(err)) != KFQ_OK) {
 		fprintf(stderr, "kfq: %s\n", err);
@@ -197,8 +208,6 @@ int cmd_serve(int argc, char **argv)
 	acfg.answer_cache_bytes = (size_t)o.answer_cache_mb << 20;
 	acfg.notice_organ = o.notice_organ;
 	acfg.notice_code = o.notice_code;
-	acfg.personal_key_file = cmd_personal_key(&o, key_file, sizeof(key_file));
-	acfg.personal_cipher = o.personal_cipher;
 	if (api_init(&acfg, &router) != KFQ_OK) {
 		http_router_release(&router);
 		store_wal_stop();

@@ -191,6 +191,86 @@ static bool set_text(struct cmd_options *o, const char *key, const char *val)
 	return false;
 }
 
+/* What a key takes, for the message refusing its value; NULL for no key of ours. */
+static const char *accepted(const char *key)
+{
+	static const char *const bools[] = {"access_log", "trust_proxy"};
+	static const struct {
+		const char *key;
+		int min, max;
+	} counts[] = {
+	    {"threads", 1, 256},
+	    {"audit_checkpoint_interval", 0, CMD_CHECKPOINT_INTERVAL_MAX},
+	    {"pow_bits", 0, POW_MAX_BITS},
+	    {"reply_horizon_days", 0, CMD_MAX_DAYS},
+	    {"answer_cache_mb", 0, CMD_ANSWER_CACHE_MB_MAX},
+	};
+	static char range[80];
+
+	for (size_t i = 0; i < sizeof(text_keys) / sizeof(text_keys[0]); i++)
+		if (!strcmp(key, text_keys[i].key))
+			return "a text that is not empty";
+	if (!strcmp(key, "personal_cipher"))
+		return "secretbox or sm4";
+	for (size_t i = 0; i < sizeof(bools) / sizeof(bools[0]); i++)
+		if (!strcmp(key, bools[i]))
+			return "true, yes, 1, on, false, no, 0 or off";
+	for (size_t i = 0; i < sizeof(counts) / sizeof(counts[0]); i++) {
+		if (strcmp(key, counts[i].key))
+			continue;
+		snprintf(range, sizeof(range), "a whole number from %d to %d", counts[i].min,
+		         counts[i].max);
+		return range;
+	}
+	for (size_t i = 0; i < sizeof(limit_opts) / sizeof(limit_opts[0]); i++) {
+		if (strcmp(key, limit_opts[i].key))
+			continue;
+		snprintf(range, sizeof(range), "a whole number from %d to %d", limit_opts[i].min,
+		         limit_opts[i].max);
+		return range;
+	}
+	return NULL;
+}
+
+/* Sets key from val; false when val is not one the key takes (or key is no key of ours). */
+static bool set_option(struct cmd_options *o, const char *key, const char *val)
+{
+	if (set_text(o, key, val))
+		return true;
+	if (!strcmp(key, "personal_cipher"))
+		return parse_cipher(val, &o->personal_cipher);
+	if (!strcmp(key, "threads")) {
+		int n;
+		if (!cmd_parse_count(val, 256, &n) || n < 1)
+			return false;
+		o->threads = n;
+		return true;
+	}
+	if (!strcmp(key, "access_log"))
+		return parse_bool(val, &o->access_log);
+	if (!strcmp(key, "trust_proxy"))
+		return parse_bool(val, &o->trust_proxy);
+	if (!strcmp(key, "audit_checkpoint_interval"))
+		return cmd_parse_count(val, CMD_CHECKPOINT_INTERVAL_MAX, &o->checkpoint_interval);
+	if (!strcmp(key, "pow_bits"))
+		return cmd_parse_count(val, POW_MAX_BITS, &o->pow_bits);
+	if (!strcmp(key, "reply_horizon_days"))
+		return cmd_parse_count(val, CMD_MAX_DAYS, &o->reply_horizon_days);
+	if (!strcmp(key, "answer_cache_mb"))
+		return cmd_parse_count(val, CMD_ANSWER_CACHE_MB_MAX, &o->answer_cache_mb);
+	return set_limit(o, key, false, val);
+}
+
+/* A "#" after a blank in a value: a comment written after the value, which the format does not
+ * have (comments take a line of their own, DECISIONS 388); NULL when there is none. */
+static const char *trailing_comment(const char *val)
+{
+	for (const char *p = val; *p; p++)
+		if (*p == '#' && p > val && isspace((unsigned char)p[-1]))
+			return p;
+	return NULL;
+}
+
 int cmd_options_load(struct cmd_options *o, const char *path)
 {
 	FILE *f = fopen(path, "r");
@@ -202,55 +282,46 @@ int cmd_options_load(struct cmd_options *o, const char *path)
 		return KFQ_EIO;
 	}
 	while (fgets(line, sizeof(line), f)) {
+		const char *what, *hash;
 		char *eq, *key, *val;
 		lineno++;
 		key = trim(line);
 		if (!*key || *key == '#')
 			continue;
-		eq = strchr(key, '=');
-		if (!eq)
-			goto bad;
+		rc = KFQ_EINVAL;
+		if (!(eq = strchr(key, '='))) {
+			fprintf(stderr, "kfq: %s:%d: expected key = value\n", path, lineno);
+			break;
+		}
 		*eq = 0;
 		key = trim(key);
 		val = trim(eq + 1);
-		if (set_text(o, key, val))
-			;
-		else if (!strcmp(key, "personal_cipher") && parse_cipher(val, &o->personal_cipher))
-			;
-		else if (!strcmp(key, "threads") && atoi(val) > 0 && atoi(val) <= 256)
-			o->threads = atoi(val);
-		else if (!strcmp(key, "access_log") && parse_bool(val, &o->access_log))
-			;
-		else if (!strcmp(key, "trust_proxy") && parse_bool(val, &o->trust_proxy))
-			;
-		else if (!strcmp(key, "audit_checkpoint_interval") &&
-		         cmd_parse_count(val, CMD_CHECKPOINT_INTERVAL_MAX, &o->checkpoint_interval))
-			;
-		else if (!strcmp(key, "pow_bits") &&
-		         cmd_parse_count(val, POW_MAX_BITS, &o->pow_bits))
-			;
-		else if (!strcmp(key, "reply_horizon_days") &&
-		         cmd_parse_count(val, CMD_MAX_DAYS, &o->reply_horizon_days))
-			;
-		else if (!strcmp(key, "answer_cache_mb") &&
-		         cmd_parse_count(val, CMD_ANSWER_CACHE_MB_MAX, &o->answer_cache_mb))
-			;
-		else if (!set_limit(o, key, false, val))
-			goto bad;
-		continue;
-	bad:
-		fprintf(
-		    stderr,
-		    "kfq: %s:%d: expected one of db, listen, web_root, data_dir, personal_key, "
-		    "personal_cipher (secretbox or sm4), threads, "
-		    "access_log, trust_proxy, audit_checkpoint_file, audit_checkpoint_interval, "
-		    "max_connections, max_connections_per_addr, header_timeout, body_min_rate, "
-		    "body_memory, drain_timeout, lock_timeout, reply_horizon_days, "
-		    "answer_cache_mb, "
-		    "notice_organ, notice_code, pow_bits = value\n",
-		    path, lineno);
-		rc = KFQ_EINVAL;
-		break;
+		if (!(what = accepted(key))) {
+			fprintf(
+			    stderr,
+			    "kfq: %s:%d: unknown key '%s': expected one of db, listen, web_root, "
+			    "data_dir, personal_key, personal_cipher, threads, access_log, "
+			    "trust_proxy, audit_checkpoint_file, audit_checkpoint_interval, "
+			    "max_connections, max_connections_per_addr, header_timeout, "
+			    "body_min_rate, body_memory, drain_timeout, lock_timeout, "
+			    "reply_horizon_days, answer_cache_mb, notice_organ, notice_code, "
+			    "pow_bits\n",
+			    path, lineno, key);
+			break;
+		}
+		if ((hash = trailing_comment(val))) {
+			fprintf(stderr,
+			        "kfq: %s:%d: %s: a comment must stand on a line of its own (found "
+			        "'%s' after the value)\n",
+			        path, lineno, key, hash);
+			break;
+		}
+		if (!set_option(o, key, val)) {
+			fprintf(stderr, "kfq: %s:%d: %s = '%s': expected %s\n", path, lineno, key,
+			        val, what);
+			break;
+		}
+		rc = KFQ_OK;
 	}
 	fclose(f);
 	return rc;
@@ -411,12 +482,12 @@ const char *cmd_beside_db(const char *db, const char *name, char *buf, size_t le
 	return buf;
 }
 
-int cmd_personal_setup(const struct cmd_options *o)
+int cmd_personal_setup(const struct cmd_options *o, struct store *s)
 {
 	char key[4200];
-	int rc = store_people_key_file(cmd_personal_key(o, key, sizeof(key)));
+	int rc = store_people_key_file(s, cmd_personal_key(o, key, sizeof(key)));
 
-	if (rc == KFQ_OK && o->personal_cipher)
+	if ((rc == KFQ_OK || rc == KFQ_ENOTFOUND) && o->personal_cipher)
 		store_people_cipher_set((enum personal_cipher)o->personal_cipher);
 	return rc;
 }

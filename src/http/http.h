@@ -146,6 +146,8 @@ struct http_server_config {
 
 /* The defaults of limits.h. */
 void http_server_config_init(struct http_server_config *cfg);
+/* listen is what http_serve can listen on: HOST:PORT, HOST an IPv4 address or localhost. */
+bool http_listen_valid(const char *listen);
 
 /* Serves until SIGTERM/SIGINT, then refuses new connections, answers every request received
  * in part or whole (for at most drain_seconds), and returns KFQ_OK.

@@ -519,6 +519,13 @@ static int parse_listen(const char *listen, struct sockaddr_in *sa)
 	return KFQ_OK;
 }
 
+bool http_listen_valid(const char *listen)
+{
+	struct sockaddr_in sa;
+
+	return parse_listen(listen, &sa) == KFQ_OK;
+}
+
 /* The listening socket (the guard accepts on it). Returns the descriptor and the bound port,
  * or -1 with errno set. */
 static int listen_on(struct sockaddr_in *sa, int *port)

@@ -23,10 +23,14 @@
 
 #include <stdbool.h>
 
-/* Reads the key from path (64 hex digits), creating the file (mode 0600, a fresh random key)
- * when it does not exist. KFQ_EIO or KFQ_EINVAL (a file that is not a key) with a logged
- * reason. Call before any roster write or read. */
-int store_people_key_file(const char *path);
+/* Reads the key from path (64 hex digits). When the file does not exist, creates it (mode
+ * 0600, a fresh random key) only while the roster of s holds no sealed number; otherwise
+ * KFQ_ENOTFOUND with a logged warning naming the file, and the process goes on without a key:
+ * numbers read as NULL and roster writes fail (store_people_key_ready). KFQ_EIO or KFQ_EINVAL
+ * (a file that is not a key) with a logged reason. Call before any roster write or read. */
+int store_people_key_file(struct store *s, const char *path);
+/* A key is set: roster writes can seal ID numbers. */
+bool store_people_key_ready(void);
 /* Sets the key directly (tests). */
 void store_people_key_set(const uint8_t key[32]);
 /* The format new seals are written in (PERSONAL_SECRETBOX, "v1:", until configured); numbers

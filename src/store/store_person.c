@@ -138,11 +138,38 @@ static int make_key(const char *path)
 	return rc;
 }
 
-int store_people_key_file(const char *path)
+bool store_people_key_ready(void)
+{
+	return have_key;
+}
+
+/* A missing key file is made afresh only for a roster that holds no sealed number yet: for one
+ * that does (a database restored without its key), a new key would leave the old numbers
+ * unreadable for good and store new ones under a hash no old one matches, so that a person
+ * could hold two posts unnoticed (DECISIONS 387). */
+static int key_missing(struct store *s, const char *path)
+{
+	int64_t sealed = 0;
+	int rc = store_query_int(s, "SELECT COUNT(*) FROM person", &sealed);
+
+	if (rc != KFQ_OK)
+		return rc;
+	if (sealed == 0)
+		return KFQ_OK;
+	log_error("personal key %s is missing and the database holds %lld sealed ID number(s): "
+	          "no new key made; ID numbers read as null and roster writes are refused until "
+	          "the key file is put back (docs/OPERATIONS.md, The ID-number key)",
+	          path, (long long)sealed);
+	return KFQ_ENOTFOUND;
+}
+
+int store_people_key_file(struct store *s, const char *path)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC), rc;
 
 	if (fd < 0 && errno == ENOENT) {
+		if ((rc = key_missing(s, path)) != KFQ_OK)
+			return rc;
 		if ((rc = make_key(path)) != KFQ_ECONFLICT)
 			return rc;
 		fd = open(path, O_RDONLY | O_CLOEXEC);

@@ -399,6 +399,30 @@ describe('failed logins', { timeout: h.FILE_TIMEOUT }, () => {
 		assert.equal(u.locked, false);
 	});
 
+	test('a block is audited once when it starts, with the address and the name tried; the refused attempts after it are not', T, async () => {
+		const addr = '198.51.100.20';
+		const blocks = async () => {
+			const r = await sup.get(`/api/audit?action=login_blocked&page_size=50`);
+			assert.equal(r.status, 200, r.text);
+			return r.json.items.filter((x) => x.client_addr === addr);
+		};
+		const sup = (await h.loginAll(srv, ['super1'])).super1;
+		for (let i = 1; i <= 4; i++) h.assertError(await attempt('zone1', `Wrong-Passw0rd-${i}`, addr), 401, 'invalid_credentials');
+		assert.deepEqual(await blocks(), []);
+		h.assertError(await attempt('zone1', 'Wrong-Passw0rd-5', addr), 429, 'too_many_attempts');
+		// a flood of refused attempts adds nothing: one record per block
+		for (let i = 0; i < 5; i++) h.assertError(await attempt('zone1', h.pw('zone1'), addr), 429, 'too_many_attempts');
+		const got = await blocks();
+		assert.deepEqual(
+			got.map((x) => [x.action, x.entity_type, x.entity_id, x.username, x.client_addr, x.before, x.after]),
+			[['login_blocked', 'login_limit', 'name', 'zone1', addr, null, { address: addr, limit: 'name', seconds: 900, username: 'zone1' }]],
+		);
+		// in the chain, which still verifies
+		const v = await sup.get('/api/audit/verify');
+		assert.equal(v.status, 200, v.text);
+		assert.equal(v.json.ok, true, v.text);
+	});
+
 	test('an unknown name is limited exactly like an existing one', T, async () => {
 		const seq = async (name, addr) => {
 			const out = [];
@@ -424,6 +448,9 @@ describe('failed logins', { timeout: h.FILE_TIMEOUT }, () => {
 		h.assertError(tenth, 429, 'too_many_attempts');
 		assert.equal(tenth.headers.get('retry-after'), '60');
 		assert.equal(tenth.json.error.message, '登录失败次数过多，请1分钟后再试');
+		const sup = (await h.loginAll(srv, ['super1'])).super1;
+		const log = (await sup.get('/api/audit?action=login_blocked&page_size=50')).json.items.filter((x) => x.client_addr === addr);
+		assert.deepEqual(log.map((x) => [x.entity_id, x.username, x.after]), [['address', 'sprayed-10', { address: addr, limit: 'address', seconds: 60, username: 'sprayed-10' }]]);
 		const d = await dummyHashes();
 		h.assertError(await attempt('zone1', h.pw('zone1'), addr), 429, 'too_many_attempts');
 		assert.equal(await dummyHashes(), d, 'a waiting address costs no hash');

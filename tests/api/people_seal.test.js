@@ -65,6 +65,8 @@ describe('ID numbers sealed as v1 and v2, and re-sealed', { timeout: h.FILE_TIME
 	});
 
 	test('under sm4 the server writes v2 beside v1 and reads both; the hash still finds a number', T, async () => {
+		// a database with no ID number yet gets its key at the first start
+		assert.equal(fs.statSync(key).mode & 0o777, 0o600);
 		let r = await add('甲', ID_X);
 		assert.equal(r.status, 201, r.text);
 		assert.deepEqual(await seals(), [['甲', 'v1:']]);
@@ -116,5 +118,37 @@ describe('ID numbers sealed as v1 and v2, and re-sealed', { timeout: h.FILE_TIME
 		r = await add('丁', ids[1]);
 		assert.equal(r.status, 201, r.text);
 		assert.deepEqual((await seals()).map((x) => x[1]), ['v1:', 'v1:', 'v2:']);
+	});
+
+	test('a database holding ID numbers started without its key makes none: numbers read null, roster writes refused, until the key is back', T, async () => {
+		await srv.stop();
+		const aside = `${key}.aside`;
+		fs.renameSync(key, aside);
+		const logged = fs.readFileSync(srv.log, 'utf8').length;
+		await srv.spawn();
+		await login();
+		assert.equal(fs.existsSync(key), false, 'no new key may be made for sealed numbers');
+		const warned = fs.readFileSync(srv.log, 'utf8').slice(logged);
+		assert.ok(warned.includes(`personal key ${key} is missing and the database holds 3 sealed ID number(s): no new key made`), warned);
+		const people = (await c.office1.get(`/api/people?org_id=${org[h.ORG.econ]}&current=1`)).json.items;
+		assert.deepEqual(people.map((p) => p.id_number), [null, null, null]);
+		const refused = (r) => {
+			h.assertError(r, 503, 'personal_key_missing', null);
+			assert.equal(r.json.error.message, '服务器缺少身份证号密钥文件，人员名册暂不能新增或修改，请联系系统管理员恢复密钥文件');
+		};
+		refused(await add('戊', h.idNumber('21040219900101123')));
+		refused(await c.zone1.put(`/api/people/${people[0].id}`, { name: people[0].name, id_number: ID_X, identity: 'civil_servant', appointment: 'appointed', start_date: `${YEAR}-01-01` }));
+		assert.equal((await seals()).length, 3);
+		assert.equal(fs.existsSync(key), false);
+		// the key put back: the roster reads and takes writes again
+		await srv.stop();
+		fs.renameSync(aside, key);
+		await srv.spawn();
+		await login();
+		assert.equal((await roster()).filter((p) => p[1] === ID_X).length, 1);
+		const ding = people.find((p) => p.name === '丁');
+		const r = await c.zone1.put(`/api/people/${ding.id}`, { name: '丁', identity: 'civil_servant', appointment: 'appointed', start_date: `${YEAR}-02-01` });
+		assert.equal(r.status, 200, r.text);
+		assert.deepEqual(await seals(), [['甲', 'v1:'], ['乙', 'v1:'], ['丁', 'v2:']]);
 	});
 });
